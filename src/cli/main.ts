@@ -1,0 +1,2 @@
+process.stderr.write('sts-lens: no commands yet\n');
+process.exit(2);

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { StsLensContext } from './vscode/context';
+import { registerProfilesFeature } from './vscode/profiles/register';
+import { registerPolicyFeature } from './vscode/policy/register';
+import { registerAuthzFeature } from './vscode/authz/register';
+
+export function activate(extension: vscode.ExtensionContext): void {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('STS Lens', { log: true });
+  extension.subscriptions.push(log);
+  const ctx: StsLensContext = { extension, log };
+  try {
+    extension.subscriptions.push(vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
+    registerProfilesFeature(ctx);
+    registerPolicyFeature(ctx);
+    registerAuthzFeature(ctx);
+    log.info(`STS Lens ${String(extension.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms`);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.error(`Activation failed: ${message}`);
+    void vscode.window.showErrorMessage(`STS Lens could not start: ${message}`, 'Show Log').then((choice) => {
+      if (choice === 'Show Log') log.show();
+    });
+    throw e;
+  }
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,4 @@
+import type { StsLensContext } from '../context';
+
+/** Decoding and explaining encoded authorization failure messages. */
+export function registerAuthzFeature(_ctx: StsLensContext): void {}
