@@ -11,9 +11,9 @@ export function activate(extension: vscode.ExtensionContext): void {
   const ctx: StsLensContext = { extension, log };
   try {
     extension.subscriptions.push(vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
-    registerProfilesFeature(ctx);
-    registerPolicyFeature(ctx);
-    registerAuthzFeature(ctx);
+    const identity = registerProfilesFeature(ctx);
+    registerPolicyFeature(ctx, identity);
+    registerAuthzFeature(ctx, identity);
     log.info(`STS Lens ${String(extension.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms`);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -1,4 +1,4 @@
-import type { StsLensContext } from '../context';
+import type { IdentityService, StsLensContext } from '../context';
 
 /** Policy diagnostics, CodeLens, hovers, completions and quick fixes. */
-export function registerPolicyFeature(_ctx: StsLensContext): void {}
+export function registerPolicyFeature(_ctx: StsLensContext, _identity: IdentityService): void {}
