@@ -1,0 +1,134 @@
+import { parseTree, type Node } from 'jsonc-parser';
+
+/** A policy document found in a file: the whole file, or a value embedded in a template. */
+export interface PolicyRegion {
+  /** Offset of the policy text in the host file. */
+  readonly start: number;
+  /** The policy text itself; positions inside it map to the host by `toHostOffset`. */
+  readonly text: string;
+  readonly origin: 'document' | 'cloudformation' | 'terraform-heredoc' | 'terraform-jsonencode';
+  /** Policy type implied by where the policy sits, e.g. an `AssumeRolePolicyDocument` is a trust policy. */
+  readonly typeHint?: 'TRUST_POLICY';
+  /** Maps an offset in `text` to an offset in the host file. */
+  toHostOffset(offset: number): number;
+  /** Host ranges of template expressions (CloudFormation intrinsics, Terraform references); findings inside them are not meaningful. */
+  readonly opaqueRanges: ReadonlyArray<readonly [number, number]>;
+}
+
+/** True when a JSON/JSONC text is an IAM policy: a top-level `Statement`, with `Version` or a statement that has `Effect`. */
+export function looksLikePolicy(text: string): boolean {
+  if (!/"Statement"/.test(text)) return false;
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  return !!root && isPolicyObject(root);
+}
+
+function isPolicyObject(node: Node): boolean {
+  if (node.type !== 'object') return false;
+  const statement = property(node, 'Statement');
+  if (!statement) return false;
+  if (property(node, 'Version')) return true;
+  const statements = statement.type === 'array' ? statement.children ?? [] : [statement];
+  return statements.some((s) => s.type === 'object' && !!property(s, 'Effect'));
+}
+
+function property(obj: Node, name: string): Node | undefined {
+  return obj.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1];
+}
+
+function identity(start: number): (offset: number) => number {
+  return (offset) => start + offset;
+}
+
+/** The policies a file holds: the whole file when it is one, else the policies embedded in a template. */
+export function findPolicyRegions(text: string, languageId: string, options: { forcePolicy?: boolean } = {}): PolicyRegion[] {
+  const json = languageId === 'json' || languageId === 'jsonc';
+  if (options.forcePolicy || (json && looksLikePolicy(text))) {
+    return [{ start: 0, text, origin: 'document', toHostOffset: identity(0), opaqueRanges: [] }];
+  }
+  if (json && /"(AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)"/.test(text)) return cloudFormationJsonRegions(text);
+  if (languageId === 'terraform' || languageId === 'hcl' || languageId === 'tf') return terraformRegions(text);
+  return [];
+}
+
+const CFN_POLICY_KEYS = new Set(['AssumeRolePolicyDocument', 'PolicyDocument', 'KeyPolicy', 'ResourcePolicy']);
+
+function cloudFormationJsonRegions(text: string): PolicyRegion[] {
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!root) return [];
+  const regions: PolicyRegion[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'property') {
+      const key = node.children?.[0]?.value;
+      const value = node.children?.[1];
+      if (typeof key === 'string' && CFN_POLICY_KEYS.has(key) && value && isPolicyObject(value)) {
+        regions.push({
+          start: value.offset,
+          text: text.slice(value.offset, value.offset + value.length),
+          origin: 'cloudformation',
+          typeHint: key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined,
+          toHostOffset: identity(value.offset),
+          opaqueRanges: intrinsicRanges(value),
+        });
+        return;
+      }
+    }
+    node.children?.forEach(visit);
+  };
+  visit(root);
+  return regions;
+}
+
+/** Objects such as `{"Fn::Sub": ...}` or `{"Ref": ...}` stand for strings CloudFormation computes at deploy time. */
+function intrinsicRanges(node: Node): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const visit = (n: Node): void => {
+    if (n.type === 'object' && n.children?.length === 1) {
+      const key = n.children[0].children?.[0]?.value;
+      if (typeof key === 'string' && (key === 'Ref' || key.startsWith('Fn::') || key === 'Condition')) {
+        out.push([n.offset, n.offset + n.length]);
+        return;
+      }
+    }
+    n.children?.forEach(visit);
+  };
+  visit(node);
+  return out;
+}
+
+const HEREDOC = /<<(-?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/g;
+
+function terraformRegions(text: string): PolicyRegion[] {
+  const regions: PolicyRegion[] = [];
+  for (const m of text.matchAll(HEREDOC)) {
+    const bodyStart = (m.index ?? 0) + m[0].length;
+    const endMarker = new RegExp(`^[ \\t]*${m[2]}[ \\t]*$`, 'm');
+    const rest = text.slice(bodyStart);
+    const end = endMarker.exec(rest);
+    if (!end) continue;
+    const body = rest.slice(0, end.index);
+    if (!looksLikePolicy(body)) continue;
+    regions.push({
+      start: bodyStart,
+      text: body,
+      origin: 'terraform-heredoc',
+      toHostOffset: identity(bodyStart),
+      opaqueRanges: terraformInterpolations(body).map(([s, e]) => [bodyStart + s, bodyStart + e] as [number, number]),
+    });
+  }
+  return regions;
+}
+
+/**
+ * Terraform `${expr}` interpolations. AWS policy variables in a heredoc are written `$${aws:username}`,
+ * and Terraform expressions never contain a colon, so `${...}` with a colon is left to the policy checks.
+ */
+export function terraformInterpolations(text: string): Array<[number, number]> {
+  return [...text.matchAll(/(?<!\$)\$\{([^}:]*)\}/g)]
+    .filter((m) => !['*', '?', '$'].includes(m[1]))
+    .map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}
+
+/** Whether a host range lies in a template expression of the region. */
+export function isOpaque(region: PolicyRegion, hostStart: number, hostEnd: number): boolean {
+  return region.opaqueRanges.some(([s, e]) => hostStart < e && hostEnd > s);
+}
