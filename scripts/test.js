@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// Builds, then runs the test levels: node scripts/test.js [unit|integration|ui ...] [--grep PATTERN]
+// unit: mocha in Node. integration: mocha in code-server's extension host against moto and the
+// decode responder. ui: mocha + playwright driving the workbench in headless Chromium.
+// Ends with one line "N passed, N failed[, N skipped]" and a non-zero exit code on any failure.
+'use strict';
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const REPO = path.resolve(__dirname, '..');
+const OUT = path.join(REPO, 'out', 'test');
+const LEVELS = ['unit', 'integration', 'ui'];
+const REPORTER = path.join(REPO, 'test', 'harness', 'count-reporter.js');
+const MOCHA = path.join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js');
+
+function parseArgs(argv) {
+  const levels = [];
+  let grep;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--grep' || a === '-g') grep = argv[++i];
+    else if (a.startsWith('--grep=')) grep = a.slice('--grep='.length);
+    else if (LEVELS.includes(a)) levels.push(a);
+    else {
+      console.error(`unknown argument ${a}; usage: node scripts/test.js [${LEVELS.join('|')} ...] [--grep PATTERN]`);
+      process.exit(2);
+    }
+  }
+  return { levels: levels.length ? LEVELS.filter((l) => levels.includes(l)) : LEVELS, grep };
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function filesUnder(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).sort().map((f) => path.join(dir, f));
+}
+
+function readCounts(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a child with inherited output; resolves with its exit code. */
+function runChild(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', cwd: REPO, ...options });
+    children.add(child);
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+const children = new Set();
+const cleanups = [];
+
+async function cleanup() {
+  for (const child of children) child.kill('SIGTERM');
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()();
+    } catch (e) {
+      console.error(`cleanup: ${e.message}`);
+    }
+  }
+}
+
+function build() {
+  const started = Date.now();
+  const problems = [];
+  const esbuild = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO, stdio: 'inherit' });
+  if (esbuild.status !== 0) problems.push('esbuild failed');
+  // tsc still emits JavaScript when there are type errors, so the tests can run and be counted.
+  const tsc = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: REPO, stdio: 'inherit' });
+  if (tsc.status !== 0) problems.push('type errors (tsc -p .)');
+  console.log(`build: ${problems.length ? problems.join(', ') : 'ok'} (${seconds(Date.now() - started)})`);
+  return problems;
+}
+
+/** Mocha in plain Node over `files`; the counts come from the reporter's JSON. */
+async function runMocha(level, files, { grep, env = {}, timeoutMs }) {
+  if (files.length === 0) return { passes: 0, failures: 0, pending: 0, note: 'no test files' };
+  const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `sts-lens-${level}-`)), 'results.json');
+  const args = [MOCHA, '--reporter', REPORTER, '--color', ...(timeoutMs ? ['--timeout', String(timeoutMs)] : []), ...(grep ? ['--grep', grep] : []), ...files];
+  const code = await runChild(process.execPath, args, { env: { ...process.env, ...env, STS_LENS_TEST_RESULTS: results } });
+  const counts = readCounts(results);
+  fs.rmSync(path.dirname(results), { recursive: true, force: true });
+  if (!counts) return { passes: 0, failures: 1, pending: 0, note: `mocha exited with ${code} before reporting` };
+  if (code !== 0 && counts.failures === 0) counts.failures = 1;
+  return counts;
+}
+
+async function startWorld(tmp) {
+  const { startTestWorld } = require('../test/harness/test-world');
+  const world = await startTestWorld(path.join(tmp, 'world'), { log: (m) => console.log(`[world] ${m}`) });
+  cleanups.push(() => world.stop());
+  return world;
+}
+
+async function runIntegration(world, tmp, grep) {
+  const { runExtensionTests } = require('../test/harness/code-server');
+  const entry = path.join(OUT, 'integration', 'index.js');
+  if (!fs.existsSync(entry)) return { passes: 0, failures: 1, pending: 0, note: `${path.relative(REPO, entry)} was not built` };
+  const folder = path.join(tmp, 'workspace');
+  fs.cpSync(path.join(REPO, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+  const results = path.join(tmp, 'integration-results.json');
+  const code = await runExtensionTests({
+    extensionDevelopmentPath: REPO,
+    extensionTestsPath: entry,
+    folder,
+    env: { ...world.env, STS_LENS_TEST_RESULTS: results, ...(grep ? { STS_LENS_TEST_GREP: grep } : {}) },
+  });
+  const counts = readCounts(results);
+  if (!counts) return { passes: 0, failures: 1, pending: 0, note: `the extension host exited with ${code} before reporting` };
+  if (code !== 0 && counts.failures === 0) counts.failures = 1;
+  return counts;
+}
+
+async function main() {
+  const { levels, grep } = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const totals = { passes: 0, failures: 0, pending: 0 };
+  const add = (level, counts, ms) => {
+    totals.passes += counts.passes;
+    totals.failures += counts.failures;
+    totals.pending += counts.pending;
+    const skipped = counts.pending ? `, ${counts.pending} skipped` : '';
+    console.log(`\n${level}: ${counts.passes} passed, ${counts.failures} failed${skipped}${counts.note ? ` (${counts.note})` : ''} in ${seconds(ms)}\n`);
+  };
+
+  const problems = build();
+  if (problems.length) add('build', { passes: 0, failures: problems.length, pending: 0, note: problems.join(', ') }, 0);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-test-'));
+  cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  let world;
+  for (const level of levels) {
+    const t0 = Date.now();
+    let counts;
+    try {
+      if (level === 'unit') {
+        counts = await runMocha('unit', filesUnder(path.join(OUT, 'unit'), '.test.js'), { grep });
+      } else {
+        world = world || (await startWorld(tmp));
+        if (level === 'integration') {
+          counts = await runIntegration(world, tmp, grep);
+        } else {
+          // UI tests start their own code-server with the same world (see test/ui/workbench.ts).
+          const { HOME, ...worldEnv } = world.env;
+          counts = await runMocha('ui', filesUnder(path.join(OUT, 'ui'), '.ui.js'), { grep, timeoutMs: 180000, env: { ...worldEnv, STS_LENS_TEST_HOME: HOME } });
+        }
+      }
+    } catch (e) {
+      console.error(`${level}: ${e.stack || e.message}`);
+      counts = { passes: 0, failures: 1, pending: 0, note: e.message.split('\n')[0] };
+    }
+    add(level, counts, Date.now() - t0);
+  }
+  await cleanup();
+  console.log(`all levels in ${seconds(Date.now() - started)}`);
+  console.log(`${totals.passes} passed, ${totals.failures} failed${totals.pending ? `, ${totals.pending} skipped` : ''}`);
+  process.exitCode = totals.failures > 0 ? 1 : 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping servers`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+main().catch(async (e) => {
+  console.error(e.stack || e.message);
+  await cleanup();
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+// Starts everything a test run or the sandbox needs around the extension: moto, the decode responder
+// in front of it, the seeded world, a throwaway HOME with ~/.aws files, and the world JSON.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { startMoto } = require('./moto');
+const { startDecodeResponder } = require('./decode-responder');
+const { seedWorld, writeAwsFiles, writeWorldFile } = require('./world');
+
+const REPO = path.resolve(__dirname, '..', '..');
+const AUTHZ_FIXTURES = path.join(REPO, 'test', 'fixtures', 'authz', 'decoded');
+
+// A small decoded message for the special tokens, in the shape DecodeAuthorizationMessage returns.
+const SAMPLE_DECODED = {
+  allowed: false,
+  explicitDeny: false,
+  matchedStatements: { items: [] },
+  failures: { items: [] },
+  context: {
+    principal: { id: 'AIDAEXAMPLESTSUSER', name: 'sts-user', arn: 'arn:aws:iam::123456789012:user/sts-user' },
+    action: 's3:PutObject',
+    resource: 'arn:aws:s3:::sts-lens-demo-bucket/report.csv',
+    conditions: { items: [] },
+  },
+};
+
+/** Environment variables to drop so nothing from the caller's shell leaks into a test or the sandbox. */
+const AWS_ENV = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN',
+  'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_IAM', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
+
+function cleanEnv(base = process.env) {
+  const env = { ...base };
+  for (const k of AWS_ENV) delete env[k];
+  return env;
+}
+
+/**
+ * Brings the world up under `dir` (created if needed). Returns { world, worldFile, env, moto,
+ * responder, stop() }; `env` holds only the variables to add for the extension host / sandbox.
+ */
+async function startTestWorld(dir, { log = () => {} } = {}) {
+  fs.mkdirSync(dir, { recursive: true });
+  const started = Date.now();
+  const moto = await startMoto();
+  let responder;
+  try {
+    log(`moto ${moto.version} on ${moto.endpoint}`);
+    responder = await startDecodeResponder({ upstream: moto.endpoint });
+    log(`decode responder on ${responder.endpoint}`);
+    const world = await seedWorld({ motoEndpoint: moto.endpoint, endpointUrl: responder.endpoint, decodeEndpoint: responder.endpoint });
+    responder.denyAccessKeyId(world.users['no-trust-user'].accessKeyId);
+    for (const role of Object.values(world.roles)) {
+      if (role.externalId || role.mfaSerial) responder.guardRole(role.arn, { externalId: role.externalId, mfa: Boolean(role.mfaSerial) });
+    }
+    world.encodedMessages = responder.issueFixtures(AUTHZ_FIXTURES);
+    world.specialMessages = {
+      sample: responder.issue(SAMPLE_DECODED),
+      accessDenied: responder.issue(SAMPLE_DECODED, { error: { status: 403, code: 'AccessDenied', message: 'User: arn:aws:iam::123456789012:user/sts-user is not authorized to perform: sts:DecodeAuthorizationMessage' } }),
+      slow: responder.issue(SAMPLE_DECODED, { delayMs: 5000 }),
+      // well-formed but never issued: the responder answers InvalidAuthorizationMessageException
+      unknown: Buffer.alloc(600, 7).toString('base64url'),
+    };
+    const home = path.join(dir, 'home');
+    const { configFile, credentialsFile } = writeAwsFiles(world, path.join(home, '.aws'));
+    const worldFile = writeWorldFile(world, path.join(dir, 'world.json'), { configFile, credentialsFile, issueUrl: `${responder.endpoint}/__sts-lens/issue` });
+    log(`world seeded in ${Date.now() - started} ms: ${worldFile}`);
+    const env = {
+      HOME: home,
+      AWS_CONFIG_FILE: configFile,
+      AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      STS_LENS_TEST_WORLD: worldFile,
+    };
+    const stop = async () => {
+      await responder.stop();
+      await moto.stop();
+    };
+    return { world, worldFile, env, moto, responder, stop };
+  } catch (e) {
+    if (responder) await responder.stop();
+    await moto.stop();
+    throw e;
+  }
+}
+
+module.exports = { startTestWorld, cleanEnv, SAMPLE_DECODED };

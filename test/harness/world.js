@@ -1,0 +1,126 @@
+// The seeded AWS world shared by integration tests, UI tests and the sandbox: users, roles, an MFA
+// device and the AWS config/credentials profiles that reach them, created through moto's real IAM API.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { IAMClient, CreateUserCommand, CreateAccessKeyCommand, PutUserPolicyCommand, CreateRoleCommand, PutRolePolicyCommand,
+  CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } = require('@aws-sdk/client-iam');
+const { resetMoto, enforceIam } = require('./moto');
+
+const ACCOUNT_ID = '123456789012'; // moto's default account
+const REGION = 'us-east-1';
+const EXTERNAL_ID = 'sts-lens-demo';
+const CHAIN_SESSION = 'sts-lens';
+const arn = (kind, name) => `arn:aws:iam::${ACCOUNT_ID}:${kind}/${name}`;
+const doc = (...statements) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+
+const STS_CALLER = doc({
+  Sid: 'StsOnly',
+  Effect: 'Allow',
+  Action: ['sts:AssumeRole', 'sts:GetSessionToken', 'sts:GetCallerIdentity', 'sts:GetAccessKeyInfo', 'sts:DecodeAuthorizationMessage', 'sts:TagSession', 'sts:SetSourceIdentity', 'iam:ListMFADevices'],
+  Resource: '*',
+});
+// The actions of the AWS managed policy AmazonS3ReadOnlyAccess.
+const S3_READ_ONLY = doc({ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 's3:Describe*', 's3-object-lambda:Get*', 's3-object-lambda:List*'], Resource: '*' });
+const trust = (principalArn, condition) => doc({ Effect: 'Allow', Principal: { AWS: principalArn }, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) });
+
+/**
+ * Resets moto and seeds the world through IAM, then turns IAM enforcement on, so a caller that is
+ * not trusted really gets AccessDenied. `endpointUrl` is what the profiles point at (the decode
+ * responder, which forwards everything else to moto). Returns the world, including secrets under
+ * `secrets` (only for writing the credentials file; never put them in the world JSON).
+ */
+async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpoint = endpointUrl }) {
+  await resetMoto(motoEndpoint);
+  await enforceIam(motoEndpoint, false);
+  const iam = new IAMClient({ endpoint: motoEndpoint, region: REGION, maxAttempts: 1, credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'seed-only' } });
+  const send = (command) => iam.send(command);
+
+  const users = {};
+  const secrets = {};
+  for (const name of ['sts-user', 'no-trust-user']) {
+    await send(new CreateUserCommand({ UserName: name }));
+    await send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'sts-caller', PolicyDocument: STS_CALLER }));
+    const key = (await send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey;
+    users[name] = { arn: arn('user', name), accessKeyId: key.AccessKeyId };
+    secrets[name] = { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey };
+  }
+
+  const mfa = (await send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'sts-user' }))).VirtualMFADevice;
+  await send(new EnableMFADeviceCommand({ UserName: 'sts-user', SerialNumber: mfa.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }));
+  users['sts-user'].mfaSerial = mfa.SerialNumber;
+
+  const stsUser = users['sts-user'].arn;
+  const roles = {
+    sts_role: { trust: trust(stsUser), policies: { 's3-read-only': S3_READ_ONLY, 'assume-chained': doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: arn('role', 'chained_role') }) } },
+    cross_account_role: { trust: trust(stsUser, { StringEquals: { 'sts:ExternalId': EXTERNAL_ID } }), policies: { 's3-read-only': S3_READ_ONLY }, externalId: EXTERNAL_ID },
+    mfa_role: { trust: trust(stsUser, { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }), policies: { 's3-read-only': S3_READ_ONLY }, mfaSerial: mfa.SerialNumber },
+    // moto matches principals by exact ARN, so the role session principal (valid in AWS too) is named as well.
+    chained_role: { trust: trust([arn('role', 'sts_role'), `arn:aws:sts::${ACCOUNT_ID}:assumed-role/sts_role/${CHAIN_SESSION}`]), policies: { 's3-read-only': S3_READ_ONLY } },
+  };
+  const worldRoles = {};
+  for (const [name, role] of Object.entries(roles)) {
+    await send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: role.trust, MaxSessionDuration: 3600 }));
+    for (const [policyName, policy] of Object.entries(role.policies)) {
+      await send(new PutRolePolicyCommand({ RoleName: name, PolicyName: policyName, PolicyDocument: policy }));
+    }
+    worldRoles[name] = { arn: arn('role', name), ...(role.externalId ? { externalId: role.externalId } : {}), ...(role.mfaSerial ? { mfaSerial: role.mfaSerial } : {}) };
+  }
+  iam.destroy();
+  await enforceIam(motoEndpoint, true);
+
+  const common = { region: REGION, endpoint_url: endpointUrl };
+  const profiles = {
+    default: { ...common },
+    'sts-user': { ...common },
+    'sts-role': { ...common, role_arn: worldRoles.sts_role.arn, source_profile: 'sts-user', role_session_name: CHAIN_SESSION },
+    'cross-account': { ...common, role_arn: worldRoles.cross_account_role.arn, source_profile: 'sts-user', external_id: EXTERNAL_ID },
+    'mfa-role': { ...common, role_arn: worldRoles.mfa_role.arn, source_profile: 'sts-user', mfa_serial: mfa.SerialNumber },
+    'chained-role': { ...common, role_arn: worldRoles.chained_role.arn, source_profile: 'sts-role' },
+    'no-trust-user': { ...common },
+    'denied-role': { ...common, role_arn: worldRoles.sts_role.arn, source_profile: 'no-trust-user' },
+  };
+
+  return {
+    accountId: ACCOUNT_ID,
+    region: REGION,
+    motoEndpoint,
+    stsEndpoint: motoEndpoint,
+    decodeEndpoint,
+    endpointUrl,
+    users,
+    roles: worldRoles,
+    profiles,
+    encodedMessages: {},
+    secrets,
+  };
+}
+
+function ini(sections) {
+  return Object.entries(sections)
+    .map(([name, values]) => `[${name}]\n${Object.entries(values).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`)
+    .join('\n');
+}
+
+/** Writes `config` and `credentials` (mode 0600) into `dir`; returns their paths. */
+function writeAwsFiles(world, dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const configFile = path.join(dir, 'config');
+  const credentialsFile = path.join(dir, 'credentials');
+  const config = Object.fromEntries(Object.entries(world.profiles).map(([name, p]) => [name === 'default' ? name : `profile ${name}`, p]));
+  fs.writeFileSync(configFile, `# Throwaway STS Lens test profiles for a local moto; not real AWS.\n\n${ini(config)}`, { mode: 0o600 });
+  const keys = (s) => ({ aws_access_key_id: s.accessKeyId, aws_secret_access_key: s.secretAccessKey });
+  const credentials = { default: keys(world.secrets['sts-user']), ...Object.fromEntries(Object.entries(world.secrets).map(([name, s]) => [name, keys(s)])) };
+  fs.writeFileSync(credentialsFile, ini(credentials), { mode: 0o600 });
+  return { configFile, credentialsFile };
+}
+
+/** Writes the world description (no secrets) for STS_LENS_TEST_WORLD. */
+function writeWorldFile(world, file, extra = {}) {
+  const { secrets: _secrets, ...publicWorld } = world;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify({ ...publicWorld, ...extra }, null, 2)}\n`);
+  return file;
+}
+
+module.exports = { ACCOUNT_ID, REGION, EXTERNAL_ID, seedWorld, writeAwsFiles, writeWorldFile };
