@@ -1,0 +1,116 @@
+import type { ActionInfo, IamCatalog } from '../catalog';
+import { parsePolicy, type ParsedPolicy, type ParsedStatement } from '../parse';
+import { statementActions } from './completion';
+import { positionAt } from './context';
+import { describeOperator } from './operators';
+import { describePrincipal } from './principals';
+import { expandAction, hasWildcard } from './wildcard';
+
+export interface HoverContent {
+  /** Markdown. */
+  readonly markdown: string;
+  /** Offsets of the hovered token in the policy text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const MAX_LISTED = 40;
+
+function relevantKeysOf(a: ActionInfo, catalog: IamCatalog): Set<string> {
+  const keys = new Set(a.conditionKeys.map((k) => k.toLowerCase()));
+  for (const r of a.resourceTypes) {
+    r.conditionKeys.forEach((k) => keys.add(k.toLowerCase()));
+    catalog.resourceType(a.service, r.name)?.conditionKeys.forEach((k) => keys.add(k.toLowerCase()));
+  }
+  return keys;
+}
+
+function actionMarkdown(a: ActionInfo, catalog: IamCatalog): string {
+  const service = catalog.serviceName(a.service) ?? a.service;
+  const lines = [`**${a.service}:${a.name}** · ${service} · _${a.accessLevel}_`, '', a.description || '_No description._'];
+  if (a.resourceTypes.length) {
+    lines.push('', '**Resource types**');
+    for (const r of a.resourceTypes) {
+      const info = catalog.resourceType(a.service, r.name);
+      const formats = info?.arnFormats.map((f) => `\`${f}\``).join(', ') ?? '';
+      lines.push(`- ${r.name}${r.required ? ' (required)' : ''}${formats ? `: ${formats}` : ''}`);
+    }
+  } else {
+    lines.push('', 'Resource: `*` (this action does not support resource-level permissions).');
+  }
+  if (a.conditionKeys.length) lines.push('', `**Condition keys**: ${a.conditionKeys.map((k) => `\`${k}\``).join(', ')}`);
+  if (a.dependentActions?.length) lines.push('', `**Dependent actions**: ${a.dependentActions.map((k) => `\`${k}\``).join(', ')}`);
+  return lines.join('\n');
+}
+
+function wildcardMarkdown(value: string, matched: readonly ActionInfo[]): string {
+  if (!matched.length) return `**${value}** matches no action.`;
+  const byLevel = new Map<string, number>();
+  for (const a of matched) byLevel.set(a.accessLevel, (byLevel.get(a.accessLevel) ?? 0) + 1);
+  const levels = [...byLevel].map(([l, n]) => `${n} ${l.toLowerCase()}`).join(', ');
+  const list = matched.slice(0, MAX_LISTED).map((a) => `- \`${a.service}:${a.name}\` _${a.accessLevel}_`);
+  if (matched.length > MAX_LISTED) list.push(`- … and ${matched.length - MAX_LISTED} more`);
+  return [`**${value}** matches ${matched.length} action${matched.length === 1 ? '' : 's'} (${levels})`, '', ...list].join('\n');
+}
+
+function conditionKeyMarkdown(key: string, catalog: IamCatalog, statement: ParsedStatement | undefined): string {
+  const info = catalog.conditionKey(key);
+  if (!info) return `**${key}**: unknown condition key.`;
+  const lines = [`**${info.key}** · condition key · type \`${info.type}\`${info.global ? ' · global' : ''}`, '', info.description || '_No description._'];
+  if (/^ArrayOf/.test(info.type)) lines.push('', 'Multivalued: use it with `ForAnyValue:` or `ForAllValues:`.');
+  if (statement && statement.action) {
+    const supporting = statementActions(statement, catalog).filter((a) => relevantKeysOf(a, catalog).has(info.key.toLowerCase()));
+    if (!info.global) lines.push('', supporting.length ? `Supported by ${supporting.length} of this statement's actions: ${supporting.slice(0, 8).map((a) => `\`${a.service}:${a.name}\``).join(', ')}${supporting.length > 8 ? ', …' : ''}` : "None of this statement's actions support this key.");
+  }
+  return lines.join('\n');
+}
+
+/** Hover text for the action, wildcard, condition operator, condition key or principal at `offset`. */
+export function hoverAt(input: string | ParsedPolicy, offset: number, catalog: IamCatalog): HoverContent | undefined {
+  const policy = typeof input === 'string' ? parsePolicy(input) : input;
+  const pos = positionAt(policy, offset);
+  if (!pos || !pos.statement) return undefined;
+  const { node, path, isKey, element, statement } = pos;
+  const start = node.offset;
+  const end = node.offset + node.length;
+  const base = statement.path.length;
+  const value = typeof node.value === 'string' ? node.value : undefined;
+  if (value === undefined) return undefined;
+
+  if ((element === 'Action' || element === 'NotAction') && !isKey) {
+    if (value === '*') return { markdown: '**\\*** matches every action of every service.', start, end };
+    const matched = expandAction(value, catalog);
+    if (!matched) {
+      const prefix = value.split(':')[0];
+      return catalog.hasService(prefix) ? undefined : { markdown: `**${value}**: \`${prefix}\` is not a known service prefix.`, start, end };
+    }
+    if (hasWildcard(value)) return { markdown: wildcardMarkdown(value, matched), start, end };
+    if (!matched.length) return { markdown: `**${value}** is not an action of ${catalog.serviceName(value.split(':')[0]) ?? 'this service'}.`, start, end };
+    return { markdown: actionMarkdown(matched[0], catalog), start, end };
+  }
+  if (element === 'Condition' && isKey) {
+    if (path.length === base + 2) {
+      const md = describeOperator(value);
+      return md ? { markdown: md, start, end } : undefined;
+    }
+    if (path.length === base + 3) return { markdown: conditionKeyMarkdown(value, catalog, statement), start, end };
+  }
+  if ((element === 'Principal' || element === 'NotPrincipal') && !isKey) {
+    const kind = path.length > base + 1 && typeof path[base + 1] === 'string' ? (path[base + 1] as string) : '*';
+    const d = describePrincipal(kind, value);
+    const head = `**${kind === '*' ? 'Principal' : `${kind} principal`}** · ${d.label}${d.account && !d.label.includes(d.account) ? ` · account ${d.account}` : ''}`;
+    return { markdown: `${head}\n\n${d.detail}`, start, end };
+  }
+  if ((element === 'Resource' || element === 'NotResource') && !isKey && value.startsWith('arn:')) {
+    const [, partition, service, region, account, ...rest] = value.split(':');
+    const parts = [
+      `partition \`${partition || '(empty)'}\``,
+      `service \`${service || '(empty)'}\`${catalog.serviceName(service ?? '') ? ` (${catalog.serviceName(service)})` : ''}`,
+      `region \`${region || '(none)'}\``,
+      `account \`${account || '(none)'}\``,
+      `resource \`${rest.join(':') || '(empty)'}\``,
+    ];
+    return { markdown: `**ARN** · ${parts.join(' · ')}`, start, end };
+  }
+  return undefined;
+}

@@ -1,0 +1,145 @@
+import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import type { Finding, PathElement } from '../types';
+
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly content: string;
+}
+
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly isPreferred?: boolean;
+}
+
+/** Indentation and line ending of a document, so inserted JSON looks like the rest of it. */
+export function formattingOptionsOf(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indents = [...text.matchAll(/\n([ \t]+)\S/g)].map((m) => m[1]);
+  if (indents.some((i) => i.startsWith('\t'))) return { insertSpaces: false, tabSize: 4, eol };
+  const sizes = indents.map((i) => i.length).filter((n) => n > 0);
+  // The smallest non-zero indent of the document is its indent unit (2 and 4 are the usual ones).
+  const unit = sizes.length ? Math.min(...sizes) : 2;
+  return { insertSpaces: true, tabSize: Math.min(Math.max(unit, 1), 8), eol };
+}
+
+export function toJsonPath(path: readonly PathElement[]): JSONPath {
+  return path.map((p) => ('index' in p ? p.index : 'value' in p ? p.value : p.key));
+}
+
+export const GITHUB_SUB_PLACEHOLDER = 'repo:OWNER/REPO:ref:refs/heads/BRANCH';
+export const EXTERNAL_ID_PLACEHOLDER = 'REPLACE_WITH_EXTERNAL_ID';
+
+function statementPath(path: readonly PathElement[]): JSONPath | undefined {
+  const i = path.findIndex((p) => 'value' in p && p.value === 'Statement');
+  if (i < 0) return undefined;
+  const next = path[i + 1];
+  return next && 'index' in next ? ['Statement', next.index] : ['Statement'];
+}
+
+/** Adds `Condition.operator.key = value` to a statement, creating the blocks that are missing. */
+function addCondition(text: string, stPath: JSONPath, operator: string, key: string, value: string, options: FormattingOptions): TextEdit[] {
+  return modify(text, [...stPath, 'Condition', operator, key], value, { formattingOptions: options });
+}
+
+/**
+ * The quick fixes for one finding of the text it was computed on. Every edit keeps the document
+ * valid JSON (when it was) and follows its indentation.
+ */
+export function quickFixesFor(text: string, finding: Finding): QuickFix[] {
+  const options = formattingOptionsOf(text);
+  const loc = finding.locations[0];
+  const fixes: QuickFix[] = [];
+  const span = loc ? { offset: loc.span.start.offset, length: loc.span.end.offset - loc.span.start.offset } : undefined;
+
+  switch (finding.issueCode) {
+    case 'MISSING_VERSION': {
+      const edits = modify(text, ['Version'], '2012-10-17', { formattingOptions: options, getInsertionIndex: () => 0 });
+      if (edits.length) fixes.push({ title: 'Add "Version": "2012-10-17"', edits, isPreferred: true });
+      return fixes;
+    }
+    case 'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID_OR_MFA': {
+      const st = loc && statementPath(loc.path);
+      if (st) fixes.push({ title: 'Add an sts:ExternalId condition', edits: addCondition(text, st, 'StringEquals', 'sts:ExternalId', EXTERNAL_ID_PLACEHOLDER, options), isPreferred: true });
+      if (st) fixes.push({ title: 'Require MFA (aws:MultiFactorAuthPresent)', edits: addCondition(text, st, 'Bool', 'aws:MultiFactorAuthPresent', 'true', options) });
+      return fixes;
+    }
+    case 'MISSING_GITHUB_REPO_CONDITION_KEY':
+    case 'MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL': {
+      const st = loc && statementPath(loc.path);
+      if (!st) return fixes;
+      const isGithub = /token\.actions\.githubusercontent\.com/.test(text);
+      if (isGithub) {
+        const root = parseTree(text);
+        const hasSub = root && findNodeAtLocation(root, [...st, 'Condition']) && /githubusercontent\.com:sub"/.test(text.slice(...nodeSpan(root, st)));
+        if (!hasSub) fixes.push({ title: 'Add a token.actions.githubusercontent.com:sub condition', edits: addCondition(text, st, 'StringLike', 'token.actions.githubusercontent.com:sub', GITHUB_SUB_PLACEHOLDER, options), isPreferred: true });
+        const hasAud = root && /githubusercontent\.com:aud"/.test(text.slice(...nodeSpan(root, st)));
+        if (!hasAud) fixes.push({ title: 'Add a token.actions.githubusercontent.com:aud condition', edits: addCondition(text, st, 'StringEquals', 'token.actions.githubusercontent.com:aud', 'sts.amazonaws.com', options) });
+      }
+      return fixes;
+    }
+    case 'STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS': {
+      const opFix = operatorFix(text, loc?.path ?? []);
+      if (opFix) fixes.push(opFix);
+      break;
+    }
+  }
+
+  if (finding.fix && span) {
+    const f = finding.fix;
+    if (f.remove && loc) {
+      const edits = modify(text, toJsonPath(loc.path), undefined, { formattingOptions: options });
+      if (edits.length) fixes.push({ title: f.title ?? `Remove ${describe(text, span)}`, edits, isPreferred: finding.issueCode.startsWith('REDUNDANT_') });
+    }
+    const replacements = [...(f.replacement !== undefined ? [f.replacement] : []), ...(f.candidates ?? [])].filter((r, i, all) => all.indexOf(r) === i);
+    replacements.forEach((r, i) => {
+      fixes.push({ title: i === 0 && f.title ? f.title : `Replace with ${r}`, edits: [{ ...span, content: r }], isPreferred: i === 0 });
+    });
+  } else if (finding.issueCode === 'REDUNDANT_ACTION' && loc) {
+    const edits = modify(text, toJsonPath(loc.path), undefined, { formattingOptions: options });
+    if (edits.length) fixes.push({ title: `Remove redundant ${span ? describe(text, span) : 'action'}`, edits, isPreferred: true });
+  }
+  return fixes;
+}
+
+function nodeSpan(root: NonNullable<ReturnType<typeof parseTree>>, path: JSONPath): [number, number] {
+  const n = findNodeAtLocation(root, path);
+  return n ? [n.offset, n.offset + n.length] : [0, 0];
+}
+
+function describe(text: string, span: { offset: number; length: number }): string {
+  return text.slice(span.offset, span.offset + span.length);
+}
+
+const ARN_OPERATOR: Record<string, string> = {
+  StringLike: 'ArnLike',
+  StringNotLike: 'ArnNotLike',
+  StringEquals: 'ArnEquals',
+  StringNotEquals: 'ArnNotEquals',
+};
+
+/** Renames the operator (e.g. StringLike) above an ARN key to its Arn counterpart, keeping set and IfExists parts. */
+function operatorFix(text: string, path: readonly PathElement[]): QuickFix | undefined {
+  const c = path.findIndex((p) => 'value' in p && p.value === 'Condition');
+  const opEl = path[c + 1];
+  if (c < 0 || !opEl) return undefined;
+  const operator = 'value' in opEl ? opEl.value : 'key' in opEl ? opEl.key : undefined;
+  if (!operator) return undefined;
+  const m = /^((?:ForAllValues|ForAnyValue):)?(String(?:Not)?(?:Like|Equals))(IfExists)?$/.exec(operator);
+  if (!m || !ARN_OPERATOR[m[2]]) return undefined;
+  const root = parseTree(text);
+  const valueNode = root && findNodeAtLocation(root, toJsonPath(path.slice(0, c + 2)));
+  const keyNode = valueNode?.parent?.children?.[0];
+  if (!keyNode) return undefined;
+  const replacement = `${m[1] ?? ''}${ARN_OPERATOR[m[2]]}${m[3] ?? ''}`;
+  if (valueNode.parent?.parent?.children?.some((p) => p.children?.[0]?.value === replacement)) {
+    return undefined;
+  }
+  return { title: `Replace ${operator} with ${replacement}`, edits: [{ offset: keyNode.offset, length: keyNode.length, content: JSON.stringify(replacement) }], isPreferred: true };
+}
+
+/** Applies edits (from one quick fix) to a text. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  return applyEdits(text, edits.map((e) => ({ offset: e.offset, length: e.length, content: e.content })));
+}

@@ -1,0 +1,157 @@
+import type { AccessLevel, ActionInfo, IamCatalog } from '../catalog';
+import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../parse';
+import { describePrincipal } from './principals';
+import { expandAction } from './wildcard';
+
+const LEVEL_ORDER: AccessLevel[] = ['Permissions management', 'Write', 'Tagging', 'Read', 'List'];
+
+export interface StatementSummary {
+  /** Index in `Statement` (0 when Statement is a single object). */
+  readonly index: number;
+  /** Offset and length of the statement object in the policy text. */
+  readonly offset: number;
+  readonly length: number;
+  readonly effect: string;
+  readonly sid?: string;
+  /** The expanded actions, sorted by service and name; empty for `*` and NotAction statements. */
+  readonly actions: readonly ActionInfo[];
+  /** Action strings that could not be expanded (unknown, not loaded, or `*`). */
+  readonly unexpanded: readonly string[];
+  readonly allActions: boolean;
+  readonly notAction: boolean;
+  readonly byLevel: Readonly<Partial<Record<AccessLevel, number>>>;
+  /** Number of resource strings, or 'all' for `*`; undefined when the statement has neither Resource nor NotResource. */
+  readonly resources: number | 'all' | undefined;
+  readonly notResource: boolean;
+  readonly conditions: number;
+  /** One line in words, e.g. "Allows 14 actions (3 write, 11 read) on 2 resources · 1 condition". */
+  readonly text: string;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function levelText(byLevel: Partial<Record<AccessLevel, number>>): string {
+  return LEVEL_ORDER.filter((l) => byLevel[l]).map((l) => `${byLevel[l]} ${l === 'Permissions management' ? 'permissions' : l.toLowerCase()}`).join(', ');
+}
+
+/** Summarises every statement of a policy, expanding wildcards against the loaded IAM data. */
+export function summarizeStatements(input: string | ParsedPolicy, catalog: IamCatalog): StatementSummary[] {
+  const policy = typeof input === 'string' ? parsePolicy(input) : input;
+  return policy.statements.map((st) => summarizeStatement(st, catalog));
+}
+
+export function summarizeStatement(st: ParsedStatement, catalog: IamCatalog): StatementSummary {
+  const effectValue = st.effect?.valueNode.value;
+  const effect = typeof effectValue === 'string' ? effectValue : '?';
+  const notAction = !!st.notAction && !st.action;
+  const values = stringValues(st.action ?? st.notAction).map((v) => v.value);
+  const allActions = values.includes('*');
+  const seen = new Map<string, ActionInfo>();
+  const unexpanded: string[] = [];
+  for (const v of values) {
+    const matched = v === '*' ? undefined : expandAction(v, catalog);
+    if (!matched) unexpanded.push(v);
+    else for (const a of matched) seen.set(`${a.service}:${a.name}`.toLowerCase(), a);
+  }
+  const actions = [...seen.values()].sort((a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name));
+  const byLevel: Partial<Record<AccessLevel, number>> = {};
+  for (const a of actions) byLevel[a.accessLevel] = (byLevel[a.accessLevel] ?? 0) + 1;
+
+  const resEl = st.resource ?? st.notResource;
+  const resValues = stringValues(resEl).map((v) => v.value);
+  const resources: number | 'all' | undefined = !resEl ? undefined : resValues.includes('*') ? 'all' : resEl.valueNode.type === 'array' ? resEl.valueNode.children?.length ?? 0 : 1;
+  const notResource = !!st.notResource && !st.resource;
+  const conditions = st.conditions.reduce((n, op) => n + op.keys.length, 0);
+
+  const verb = effect === 'Deny' ? 'Denies' : effect === 'Allow' ? 'Allows' : `${effect}:`;
+  let what: string;
+  if (allActions) what = notAction ? 'no action (NotAction *)' : 'all actions (*)';
+  else {
+    const counted = actions.length;
+    const unknown = unexpanded.length ? ` + ${plural(unexpanded.length, 'unresolved pattern')}` : '';
+    const levels = levelText(byLevel);
+    what = `${plural(counted, 'action')}${levels ? ` (${levels})` : ''}${unknown}`;
+    if (notAction) what = `every action except ${what}`;
+  }
+  let where = '';
+  if (resources === 'all') where = notResource ? ' except all resources' : ' on all resources';
+  else if (resources !== undefined) where = notResource ? ` on all resources except ${plural(resources, 'resource')}` : ` on ${plural(resources, 'resource')}`;
+  const principalText = st.principal || st.notPrincipal ? ` to ${principalsText(st)}` : '';
+  const cond = conditions ? ` · ${plural(conditions, 'condition')}` : '';
+  const sidValue = st.sid?.valueNode.value;
+  return {
+    index: st.index ?? 0,
+    offset: st.node.offset,
+    length: st.node.length,
+    effect,
+    sid: typeof sidValue === 'string' ? sidValue : undefined,
+    actions,
+    unexpanded,
+    allActions,
+    notAction,
+    byLevel,
+    resources,
+    notResource,
+    conditions,
+    text: `${verb} ${what}${principalText}${where}${cond}`,
+  };
+}
+
+function principalsText(st: ParsedStatement): string {
+  const principals = statementPrincipals(st);
+  const labels = principals.map((p) => p.label);
+  const shown = labels.slice(0, 2).join(', ');
+  const text = labels.length > 2 ? `${shown} +${labels.length - 2} more` : shown || 'no principal';
+  return st.notPrincipal && !st.principal ? `everyone except ${text}` : text;
+}
+
+/** Principal values of a statement with their kind (`AWS`, `Service`, `Federated`, `CanonicalUser`, or `*`). */
+export function statementPrincipals(st: ParsedStatement): Array<{ kind: string; value: string; label: string; account?: string }> {
+  const el = st.principal ?? st.notPrincipal;
+  if (!el) return [];
+  if (el.valueNode.type === 'string') {
+    const d = describePrincipal('*', String(el.valueNode.value));
+    return [{ kind: '*', value: String(el.valueNode.value), label: d.label, account: d.account }];
+  }
+  const out: Array<{ kind: string; value: string; label: string; account?: string }> = [];
+  for (const prop of el.valueNode.children ?? []) {
+    const kind = prop.children?.[0]?.value;
+    const v = prop.children?.[1];
+    if (typeof kind !== 'string' || !v) continue;
+    const values = v.type === 'array' ? v.children ?? [] : [v];
+    for (const n of values) {
+      if (typeof n.value !== 'string') continue;
+      const d = describePrincipal(kind, n.value);
+      out.push({ kind, value: n.value, label: d.label, account: d.account });
+    }
+  }
+  return out;
+}
+
+const TRUST_ACTION = /^sts:(AssumeRole|AssumeRoleWithWebIdentity|AssumeRoleWithSAML|TagSession|SetSourceIdentity|SetContext|\*)$/i;
+
+export interface TrustSummary {
+  readonly text: string;
+  readonly principals: ReadonlyArray<{ kind: string; value: string; label: string; account?: string; conditioned: boolean }>;
+}
+
+/** Who can assume the role, in one line, from the Allow statements of a trust policy. */
+export function summarizeTrust(input: string | ParsedPolicy): TrustSummary {
+  const policy = typeof input === 'string' ? parsePolicy(input) : input;
+  const principals: Array<{ kind: string; value: string; label: string; account?: string; conditioned: boolean }> = [];
+  for (const st of policy.statements) {
+    if (st.effect?.valueNode.value !== 'Allow' || !st.principal) continue;
+    const actions = stringValues(st.action).map((v) => v.value);
+    if (actions.length && !actions.some((a) => TRUST_ACTION.test(a) || a === '*')) continue;
+    const conditioned = st.conditions.some((c) => c.keys.length > 0);
+    for (const p of statementPrincipals(st)) {
+      if (!principals.some((q) => q.kind === p.kind && q.value === p.value)) principals.push({ ...p, conditioned });
+    }
+  }
+  if (!principals.length) return { text: 'Nobody can assume this role: no Allow statement names a principal', principals };
+  const parts = principals.map((p) => `${p.label}${p.conditioned ? '' : ' (no condition)'}`);
+  const shown = parts.slice(0, 4).join(', ');
+  return { text: `Can be assumed by ${shown}${parts.length > 4 ? ` and ${parts.length - 4} more` : ''}`, principals };
+}
