@@ -1,0 +1,286 @@
+/**
+ * A position-keeping reader for AWS shared config and credentials files. The SDK's loader returns
+ * values without lines or columns, so the linter reads the text itself and records where every
+ * header, key and value sits. It accepts what either the AWS CLI (Python `configparser`) or the
+ * JavaScript SDK accepts, and records the places where the two disagree so they can be reported.
+ *
+ * Lines and columns are 0-based; an end column is exclusive. That maps one to one onto
+ * `vscode.Range`.
+ */
+
+export interface TextRange {
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export type SectionType = 'default' | 'profile' | 'sso-session' | 'services' | 'other';
+
+export interface IniEntry {
+  /** The key as written (case and separators kept). */
+  readonly key: string;
+  /** The value with surrounding blanks and any inline comment removed. */
+  readonly value: string;
+  readonly line: number;
+  readonly keyRange: TextRange;
+  /** Where the value sits; an empty value gives an empty range right after the delimiter. */
+  readonly valueRange: TextRange;
+  /** The delimiter used; `configparser` also takes ':', the JavaScript SDK only '='. */
+  readonly delimiter: '=' | ':';
+  readonly delimiterColumn: number;
+  /** Column of an inline ` #` or ` ;` comment after the value, when there is one. */
+  readonly inlineCommentColumn?: number;
+  /** The inline comment itself, from its `#` or `;`. */
+  readonly inlineComment?: string;
+  /** Column after the last non-blank character of the line. */
+  readonly lineEndColumn: number;
+  /** Indented `key = value` lines under a key whose own value is empty (`s3 =`). */
+  readonly nested: IniEntry[];
+  /** Indented lines that `configparser` appends to this entry's non-empty value. */
+  readonly continuationLines: number[];
+}
+
+export interface IniSection {
+  /** The text between the brackets, as written. */
+  readonly header: string;
+  readonly type: SectionType;
+  /** The profile, sso-session or services name; for `other` the whole header. */
+  readonly name: string;
+  readonly line: number;
+  /** The whole `[...]` on its line. */
+  readonly headerRange: TextRange;
+  /** The name inside the brackets (for `[profile a]`, just `a`). */
+  readonly nameRange: TextRange;
+  /** The header's prefix word (`profile`, `sso-session`, `services`) when present. */
+  readonly prefix?: string;
+  /** Blanks between prefix and name as written, to spot `[profile  a]`. */
+  readonly prefixGap?: string;
+  readonly entries: IniEntry[];
+  /** Last line that belongs to the section (before the next header). */
+  endLine: number;
+}
+
+export type IniProblemKind =
+  | 'outside-section'
+  | 'malformed-line'
+  | 'malformed-section-header'
+  | 'continuation-line'
+  | 'nested-without-parent';
+
+export interface IniProblem {
+  readonly kind: IniProblemKind;
+  readonly range: TextRange;
+  readonly message: string;
+}
+
+export interface IniDocument {
+  readonly sections: IniSection[];
+  readonly problems: IniProblem[];
+  readonly lineCount: number;
+}
+
+const PREFIXES = ['profile', 'sso-session', 'services'] as const;
+
+export function range(line: number, startColumn: number, endColumn: number): TextRange {
+  return { startLine: line, startColumn, endLine: line, endColumn };
+}
+
+/** Splits into lines the way editors count them (\n, \r\n or a lone \r). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+function indentOf(raw: string): number {
+  return raw.length - raw.trimStart().length;
+}
+
+function isCommentLine(trimmed: string): boolean {
+  return trimmed.startsWith('#') || trimmed.startsWith(';');
+}
+
+/** Column where an inline comment starts (a `#` or `;` after a blank), as the JavaScript SDK strips it. */
+function inlineCommentAt(raw: string, from: number): number | undefined {
+  for (let i = Math.max(from, 1); i < raw.length; i++) {
+    const c = raw[i];
+    if ((c === '#' || c === ';') && /\s/.test(raw[i - 1])) return i;
+  }
+  return undefined;
+}
+
+function parseHeader(raw: string, line: number): { section?: IniSection; problem?: IniProblem } {
+  const open = raw.indexOf('[');
+  const close = raw.indexOf(']', open + 1);
+  const lineRange = range(line, open, raw.trimEnd().length);
+  if (close < 0) {
+    return { problem: { kind: 'malformed-section-header', range: lineRange, message: 'The section header has no closing "]".' } };
+  }
+  const after = raw.slice(close + 1);
+  const afterTrimmed = after.trim();
+  if (afterTrimmed && !/^[#;]/.test(afterTrimmed)) {
+    const at = close + 1 + indentOf(after);
+    return {
+      problem: {
+        kind: 'malformed-section-header',
+        range: range(line, at, raw.trimEnd().length),
+        message: `Unexpected text "${afterTrimmed}" after the section header: the AWS SDK for JavaScript does not read this line as a header at all.`,
+      },
+    };
+  }
+  const header = raw.slice(open + 1, close);
+  const headerRange = range(line, open, close + 1);
+  const inner = header.trim();
+  const innerStart = open + 1 + indentOf(header);
+  if (!inner) {
+    return { problem: { kind: 'malformed-section-header', range: headerRange, message: 'The section header has no name.' } };
+  }
+  const m = /^(\S+)(\s+)(.*)$/.exec(inner);
+  const prefix = m && (PREFIXES as readonly string[]).includes(m[1]) ? m[1] : undefined;
+  let type: SectionType;
+  let name: string;
+  let nameRange: TextRange;
+  if (prefix && m) {
+    type = prefix as SectionType;
+    name = m[3];
+    const nameStart = innerStart + m[1].length + m[2].length;
+    nameRange = range(line, nameStart, nameStart + name.length);
+  } else {
+    type = inner === 'default' ? 'default' : 'other';
+    name = inner;
+    nameRange = range(line, innerStart, innerStart + inner.length);
+  }
+  return {
+    section: {
+      header,
+      type,
+      name,
+      line,
+      headerRange,
+      nameRange,
+      prefix,
+      prefixGap: prefix && m ? m[2] : undefined,
+      entries: [],
+      endLine: line,
+    },
+  };
+}
+
+function parseEntry(raw: string, line: number): IniEntry | undefined {
+  const start = indentOf(raw);
+  const eq = raw.indexOf('=', start);
+  const colon = raw.indexOf(':', start);
+  // configparser splits at the first '=' or ':'; the JavaScript SDK only at '='.
+  let at = eq;
+  let delimiter: '=' | ':' = '=';
+  if (colon >= 0 && (eq < 0 || colon < eq)) {
+    const keyPart = raw.slice(start, colon);
+    // A ':' inside what is clearly a value (an ARN after '=') is not the delimiter.
+    if (eq < 0 || /^[\w.-]+\s*$/.test(keyPart)) {
+      at = colon;
+      delimiter = ':';
+    }
+  }
+  if (at < 0) return undefined;
+  const key = raw.slice(start, at).trimEnd();
+  if (!key) return undefined;
+  const commentAt = inlineCommentAt(raw, at + 1);
+  const valueEndRaw = commentAt ?? raw.length;
+  const valueText = raw.slice(at + 1, valueEndRaw);
+  const valueStart = at + 1 + indentOf(valueText);
+  const value = valueText.trim();
+  return {
+    key,
+    value,
+    line,
+    keyRange: range(line, start, start + key.length),
+    valueRange: range(line, valueStart, valueStart + value.length),
+    delimiter,
+    delimiterColumn: at,
+    inlineCommentColumn: commentAt,
+    inlineComment: commentAt === undefined ? undefined : raw.slice(commentAt).trimEnd(),
+    lineEndColumn: raw.trimEnd().length,
+    nested: [],
+    continuationLines: [],
+  };
+}
+
+/** Reads the text into sections, entries and line-level problems. Never throws. */
+export function parseIniWithPositions(text: string): IniDocument {
+  const lines = splitLines(text);
+  const sections: IniSection[] = [];
+  const problems: IniProblem[] = [];
+  let current: IniSection | undefined;
+  // The last top-level entry of the section and its indentation, for nested blocks and continuations.
+  let parent: { entry: IniEntry; indent: number } | undefined;
+
+  lines.forEach((raw, line) => {
+    const trimmed = raw.trim();
+    if (!trimmed || isCommentLine(trimmed)) return;
+    const indent = indentOf(raw);
+    const lineRange = range(line, indent, raw.trimEnd().length);
+
+    if (trimmed.startsWith('[')) {
+      parent = undefined;
+      const { section, problem } = parseHeader(raw, line);
+      if (problem) problems.push(problem);
+      if (current) current.endLine = line - 1;
+      current = section;
+      if (section) sections.push(section);
+      return;
+    }
+
+    if (!current) {
+      problems.push({
+        kind: 'outside-section',
+        range: lineRange,
+        message: 'This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.',
+      });
+      return;
+    }
+    current.endLine = line;
+
+    if (indent > 0 && parent && indent > parent.indent) {
+      if (parent.entry.value === '') {
+        const nested = parseEntry(raw, line);
+        if (nested) parent.entry.nested.push(nested);
+        else {
+          problems.push({
+            kind: 'malformed-line',
+            range: lineRange,
+            message: `This line under "${parent.entry.key} =" is not "key = value".`,
+          });
+        }
+      } else {
+        parent.entry.continuationLines.push(line);
+        problems.push({
+          kind: 'continuation-line',
+          range: lineRange,
+          message: `This indented line continues the value of "${parent.entry.key}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.`,
+        });
+      }
+      return;
+    }
+
+    const entry = parseEntry(raw, line);
+    if (!entry) {
+      problems.push({
+        kind: 'malformed-line',
+        range: lineRange,
+        message: raw.trimStart().startsWith('=')
+          ? 'This setting has no key before "=".'
+          : 'This line is not "key = value", a [section] header or a comment: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.',
+      });
+      return;
+    }
+    if (indent > 0 && !parent) {
+      problems.push({
+        kind: 'nested-without-parent',
+        range: lineRange,
+        message: 'This indented setting follows no "key =" line: remove the indentation.',
+      });
+    }
+    current.entries.push(entry);
+    parent = { entry, indent };
+  });
+  return { sections, problems, lineCount: lines.length };
+}
