@@ -1,0 +1,185 @@
+// Shared helpers for UI tests: a real code-server workbench in headless Chromium with STS Lens
+// loaded (from this repo, or from a packaged .vsix), opened on a copy of test/fixtures/workspace.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { repoRoot } from '../unit/fixtures';
+
+interface CodeServer {
+  readonly origin: string;
+  readonly folder: string;
+  readonly extensionsDir: string;
+  readonly output: string;
+  stop(): Promise<void>;
+}
+
+interface Harness {
+  startCodeServer(options: { folder?: string; extensionsDir?: string; env?: Record<string, string>; settings?: Record<string, unknown> }): Promise<CodeServer>;
+  workbenchUrl(server: CodeServer, options?: { folder?: string; extensionDevelopmentPath?: string }): string;
+  launchChromium(): Promise<Browser>;
+  codeServer(): string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the harness is plain JS shared with scripts/
+const harness = require(path.join(repoRoot(), 'test', 'harness', 'code-server.js')) as Harness;
+
+export const SCREENSHOTS = path.join(repoRoot(), 'test-results', 'screenshots');
+
+export interface WorkbenchOptions {
+  /** Folder to open; default: a temporary copy of test/fixtures/workspace. */
+  readonly folder?: string;
+  /** Install this .vsix instead of loading the extension from the repo (also: STS_LENS_UI_VSIX). */
+  readonly vsix?: string;
+  /** User settings added to the harness defaults. */
+  readonly settings?: Record<string, unknown>;
+}
+
+/** The environment the harness prepared (scripts/test.js): AWS files and world, and a throwaway HOME. */
+function worldEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'STS_LENS_TEST_WORLD', 'AWS_EC2_METADATA_DISABLED', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED']) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  if (process.env.STS_LENS_TEST_HOME) env.HOME = process.env.STS_LENS_TEST_HOME;
+  return env;
+}
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    private readonly server: CodeServer,
+    private readonly tempDir: string,
+  ) {}
+
+  static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-ui-'));
+    const folder = options.folder ?? path.join(tempDir, 'workspace');
+    if (!options.folder) fs.cpSync(path.join(repoRoot(), 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+    const vsix = options.vsix ?? process.env.STS_LENS_UI_VSIX;
+    const extensionsDir = path.join(tempDir, 'extensions');
+    if (vsix) installVsix(vsix, extensionsDir);
+    const server = await harness.startCodeServer({ folder, extensionsDir, env: worldEnv(), settings: options.settings });
+    let browser: Browser | undefined;
+    try {
+      browser = await harness.launchChromium();
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      page.setDefaultTimeout(30000);
+      const workbench = new Workbench(page, browser, server, tempDir);
+      await page.goto(harness.workbenchUrl(server, vsix ? { folder } : { folder, extensionDevelopmentPath: repoRoot() }));
+      await page.locator('.monaco-workbench').waitFor();
+      // Contributions are in once the extension host has scanned STS Lens.
+      await workbench.activityBarTab('STS Lens').waitFor();
+      return workbench;
+    } catch (e) {
+      await browser?.close().catch(() => undefined);
+      await server.stop();
+      fs.rmSync(tempDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  activityBarTab(title: string): Locator {
+    return this.page.locator('.activitybar').getByRole('tab', { name: new RegExp(`^${escapeRegExp(title)}`) });
+  }
+
+  /** Opens a view container from the activity bar (no-op when it is already open). */
+  async openViewContainer(title: string): Promise<void> {
+    const tab = this.activityBarTab(title);
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await this.page.locator('.sidebar .composite.title', { hasText: new RegExp(escapeRegExp(title), 'i') }).waitFor();
+  }
+
+  /**
+   * A view pane in the side bar, by its name. Its header is hidden when it is the container's
+   * only view, so wait for it with `{ state: 'attached' }` or look at its body.
+   */
+  view(name: string): Locator {
+    return this.page.locator('.sidebar .pane', { has: this.page.locator(`.pane-header[aria-label="${name} Section"]`) }).first();
+  }
+
+  /** Text as the editor renders it: Monaco draws spaces as U+00A0, which `\s` in a RegExp matches. */
+  editorText(text: RegExp): Locator {
+    return this.page.locator('.view-lines', { hasText: text }).first();
+  }
+
+  treeItem(name: string | RegExp): Locator {
+    return this.page.getByRole('treeitem', { name }).first();
+  }
+
+  /**
+   * Runs a command by its palette title ("STS Lens: Show Log"). The quick pick closes if the
+   * restoring workbench steals focus, so it retries until the row shows up.
+   */
+  async runCommand(title: string, attempts = 4): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      await widget.waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+      await this.page.keyboard.type(title, { delay: 5 });
+      try {
+        await row.waitFor({ state: 'visible', timeout: 5000 });
+        await this.page.keyboard.press('Enter');
+        await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+        return;
+      } catch (e) {
+        await this.page.keyboard.press('Escape');
+        if (attempt >= attempts) throw new Error(`command palette: '${title}' not found (${(e as Error).message.split('\n')[0]})`);
+      }
+    }
+  }
+
+  /** A notification toast (or notification-center entry) containing `text`. */
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notification-list-item', { hasText: text }).first();
+  }
+
+  /** Waits until `condition` returns true, polling; throws with `what` after `timeoutMs`. */
+  async waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 30000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Saves test-results/screenshots/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const file = path.join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** The code-server log so far, for failure messages. */
+  get serverOutput(): string {
+    return this.server.output;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.stop();
+    fs.rmSync(this.tempDir, { recursive: true, force: true });
+  }
+}
+
+/** Mocha hook body: screenshot the workbench when the current test failed. */
+export async function screenshotIfFailed(context: Mocha.Context, workbench: Workbench | undefined): Promise<void> {
+  const test = context.currentTest;
+  if (workbench && test?.state === 'failed') {
+    const file = await workbench.screenshot(`failed-${test.fullTitle()}`).catch(() => undefined);
+    if (file) console.log(`      screenshot: ${path.relative(repoRoot(), file)}`);
+  }
+}
+
+function installVsix(vsix: string, extensionsDir: string): void {
+  const { execFileSync } = require('child_process') as typeof import('child_process');
+  execFileSync(harness.codeServer(), ['--extensions-dir', extensionsDir, '--install-extension', path.resolve(vsix)], { stdio: 'pipe' });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
