@@ -1,0 +1,234 @@
+/**
+ * Finds AWS "encoded authorization failure messages" in arbitrary text: CLI and SDK errors,
+ * Terraform's boxed diagnostics, CloudFormation status reasons, Packer and AWS Backup logs,
+ * XML and JSON error bodies (also escaped inside other JSON), and lines wrapped by a terminal.
+ *
+ * Detection is anchored on the phrases and field names AWS and the tools use, so random
+ * tokens in a log are never taken for messages.
+ */
+
+/** STS rejects longer messages (DecodeAuthorizationMessage's EncodedMessage length limit). */
+export const MAX_ENCODED_MESSAGE_LENGTH = 10240;
+/** Real messages are several hundred characters; anything this short was cut off. */
+export const MIN_PLAUSIBLE_MESSAGE_LENGTH = 100;
+/** Larger selections are refused instead of scanned. */
+export const MAX_SCAN_LENGTH = 8 * 1024 * 1024;
+
+export type MessageProblem = 'truncated' | 'too-long';
+
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface EncodedMessageMatch {
+  /** Offset of the first character of the message. */
+  readonly start: number;
+  /** Offset just past its last character. */
+  readonly end: number;
+  /** The message with wrap breaks, gutters and indentation removed: what STS needs. */
+  readonly message: string;
+  /** One range per line the message occupies, each covering only message characters. */
+  readonly segments: readonly TextRange[];
+  /** What led to it: the "Encoded authorization failure message" phrase or a field/flag name. */
+  readonly anchor: 'phrase' | 'field';
+  /** Offset where the anchor starts (for a CodeLens or hover over the whole error). */
+  readonly anchorStart: number;
+  readonly problem?: MessageProblem;
+}
+
+const TOKEN = /[A-Za-z0-9_\-+/]/;
+const PADDING = /={1,2}/y;
+// A line break, then what terminals and tools put before continued text: indentation and
+// Terraform's box-drawing gutter ("│ ").
+const BREAK = String.raw`\r?\n[ \t]*(?:[│┃║][ \t]*)?`;
+
+/** A phrase where a terminal may have hard-wrapped inside a word or between words. */
+function flexiblePhrase(phrase: string): string {
+  const optionalBreak = `(?:${BREAK})?`;
+  return phrase
+    .split(' ')
+    .map((word) => [...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(optionalBreak))
+    .join(String.raw`(?:[ \t]|${BREAK})+`);
+}
+
+// Quotes as they appear raw, JSON-escaped once or twice.
+const QUOTE = String.raw`(?:\\{0,3}["'\u0060])`;
+const SEPARATOR = String.raw`(?:[ \t]|\\?${BREAK})*`;
+
+const ANCHORS: readonly { kind: 'phrase' | 'field'; re: RegExp }[] = [
+  {
+    kind: 'phrase',
+    re: new RegExp(
+      `${flexiblePhrase('Encoded authorization failure message')}${QUOTE}?[ \\t]*[:=]${SEPARATOR}${QUOTE}?`,
+      'gi',
+    ),
+  },
+  {
+    // JSON/XML fields and CLI flags: "EncodedMessage": "...", encoded_message=..., --encoded-message '...'.
+    kind: 'field',
+    re: new RegExp(
+      String.raw`(?:(?<![A-Za-z0-9_])${QUOTE}?encoded[_-]?message${QUOTE}?[ \t]*[:=]${SEPARATOR}${QUOTE}?|<EncodedMessage>|--encoded-message(?:=|${SEPARATOR})${QUOTE}?)`,
+      'gi',
+    ),
+  },
+];
+
+/** All encoded messages in `text`, in order of appearance. */
+export function findEncodedMessages(text: string): EncodedMessageMatch[] {
+  if (text.length > MAX_SCAN_LENGTH) text = text.slice(0, MAX_SCAN_LENGTH);
+  const found: EncodedMessageMatch[] = [];
+  for (const { kind, re } of ANCHORS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const body = readMessage(text, m.index + m[0].length);
+      // A field name alone is weak evidence: its value must look like a whole message.
+      const weak = kind === 'field' && body !== undefined && (body.message.length < 16 || !endsMessage(text, body.end));
+      if (body && !weak) found.push({ ...body, anchor: kind, anchorStart: m.index });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  // A phrase inside a field's value ("EncodedMessage": "... failure message: X") finds X twice.
+  return found.filter((m, i) => i === 0 || m.start >= found[i - 1].end);
+}
+
+/** The encoded message whose text contains `offset`, if any. */
+export function messageAt(text: string, offset: number): EncodedMessageMatch | undefined {
+  return findEncodedMessages(text).find((m) => offset >= m.anchorStart && offset <= m.end);
+}
+
+function tokenRunEnd(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < text.length && i - from <= limit && TOKEN.test(text[i])) i++;
+  return i;
+}
+
+/** Where a continued line's text begins: after the break, its indentation and any gutter. */
+function continuationStart(text: string, at: number): number | undefined {
+  const re = new RegExp(BREAK, 'y');
+  re.lastIndex = at;
+  const m = re.exec(text);
+  return m ? at + m[0].length : undefined;
+}
+
+/** A run that is plausibly a slice of base64 rather than an ordinary word. */
+function looksEncoded(run: string): boolean {
+  if (run.length >= 24) return true;
+  return /[0-9_\-+/=]/.test(run) || /.[A-Z]/.test(run);
+}
+
+/** Whether the character at `at` can follow the last character of a message. */
+function endsMessage(text: string, at: number): boolean {
+  if (at >= text.length) return true;
+  const c = text[at];
+  if (/[\s"'`\\)\]}<>,;|│]/.test(c)) return true;
+  return c === '.' && (at + 1 >= text.length || /[\s"'`\\)]/.test(text[at + 1]));
+}
+
+function lineStartOf(text: string, at: number): number {
+  const nl = text.lastIndexOf('\n', at - 1);
+  return nl + 1;
+}
+
+function readMessage(text: string, from: number): Omit<EncodedMessageMatch, 'anchor' | 'anchorStart'> | undefined {
+  const segments: TextRange[] = [];
+  let pos = from;
+  let total = 0;
+  let previousLineLength = -1;
+  let continuationIndent: string | undefined;
+  for (;;) {
+    const end = tokenRunEnd(text, pos, MAX_ENCODED_MESSAGE_LENGTH + 1);
+    if (end === pos) break;
+    segments.push({ start: pos, end });
+    total += end - pos;
+    if (total > MAX_ENCODED_MESSAGE_LENGTH) break;
+    if (text[end] !== '\n' && text[end] !== '\r') break;
+    // The run reached the end of its line: a terminal may have wrapped the message there.
+    const next = continuationStart(text, end);
+    if (next === undefined) break;
+    const nextEnd = tokenRunEnd(text, next, MAX_ENCODED_MESSAGE_LENGTH + 1);
+    if (nextEnd === next) break;
+    const run = text.slice(next, nextEnd);
+    // Continued lines share one indentation; a log line starting at another column is new text.
+    const indent = text.slice(end, next).replace(/^\r?\n/, '');
+    if (continuationIndent !== undefined && indent !== continuationIndent) break;
+    if (/^\d{4}-\d{2}-\d{2}|^\d{1,2}:\d{2}/.test(run)) break;
+    const lineLength = end - lineStartOf(text, end);
+    const runEndsLine = nextEnd >= text.length || text[nextEnd] === '\n' || text[nextEnd] === '\r';
+    // A timestamp or "key:" starting the next line is not the rest of the message.
+    if (!endsMessage(text, nextEnd)) break;
+    // Prose after a message ("status code: 403") stays out; a short tail like "LQ" joins
+    // when the lines before it all had the terminal's width.
+    if (!looksEncoded(run) && !(previousLineLength === lineLength && runEndsLine)) break;
+    previousLineLength = lineLength;
+    continuationIndent = indent;
+    pos = next;
+  }
+  if (segments.length === 0) return undefined;
+  // Standard base64 padding can only close the message.
+  const tail = segments[segments.length - 1];
+  PADDING.lastIndex = tail.end;
+  const pad = PADDING.exec(text);
+  if (pad && endsMessage(text, tail.end + pad[0].length)) segments[segments.length - 1] = { start: tail.start, end: tail.end + pad[0].length };
+  const message = segments.map((s) => text.slice(s.start, s.end)).join('');
+  const last = segments[segments.length - 1];
+  let problem: MessageProblem | undefined;
+  if (message.length > MAX_ENCODED_MESSAGE_LENGTH) problem = 'too-long';
+  else if (message.length < MIN_PLAUSIBLE_MESSAGE_LENGTH || /^(?:\.\.\.|…|\[?truncated)/i.test(text.slice(last.end, last.end + 10))) problem = 'truncated';
+  return { start: segments[0].start, end: last.end, message, segments, ...(problem ? { problem } : {}) };
+}
+
+export type SelectionResult =
+  | { readonly ok: true; readonly messages: readonly EncodedMessageMatch[]; readonly bare: boolean }
+  | { readonly ok: false; readonly reason: SelectionProblem; readonly detail: string };
+
+export type SelectionProblem = 'empty' | 'too-large' | 'not-a-message' | 'truncated' | 'too-long';
+
+function describeSize(chars: number): string {
+  if (chars >= 1024 * 1024) return `${(chars / 1024 / 1024).toFixed(1)} MB`;
+  if (chars >= 10 * 1024) return `${Math.round(chars / 1024)} KB`;
+  return `${chars.toLocaleString('en-US')} characters`;
+}
+
+/**
+ * Interprets text the user chose (a selection, the clipboard, an input box): either text that
+ * contains anchored messages, or the bare message itself, possibly quoted or wrapped over lines.
+ */
+export function messagesInSelection(text: string): SelectionResult {
+  if (text.trim() === '') return { ok: false, reason: 'empty', detail: 'The text is empty. Select an encoded authorization failure message, or an error line that contains one.' };
+  if (text.length > MAX_SCAN_LENGTH) {
+    return { ok: false, reason: 'too-large', detail: `The text is ${describeSize(text.length)}, too much to search. Select the error line that contains the encoded message (messages are at most ${MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')} characters).` };
+  }
+  const anchored = findEncodedMessages(text);
+  if (anchored.length > 0) return { ok: true, messages: anchored, bare: false };
+  return bareMessage(text);
+}
+
+function bareMessage(text: string): SelectionResult {
+  if (text.length > MAX_ENCODED_MESSAGE_LENGTH * 4) {
+    return { ok: false, reason: 'too-large', detail: `No "Encoded authorization failure message" was found in the ${describeSize(text.length)} of text, and it is too long to be a message itself (at most ${MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')} characters).` };
+  }
+  // Undo wrapping and the quotes or escapes around a copied value.
+  let body = text.trim();
+  body = body.replace(/^(?:\\{0,3}["'`])+|(?:\\{0,3}["'`])+$/g, '');
+  const lines = body.split(/\r?\n/).map((l) => l.replace(/^[ \t]*(?:[│┃║][ \t]*)?/, '').replace(/[ \t]*(?:[│┃║][ \t]*)?$/, '').replace(/\\$/, '').trim());
+  const joined = lines.join('');
+  const truncatedMarker = /(?:\.\.\.|…|\[?truncated\]?)$/i.exec(joined);
+  const candidate = truncatedMarker ? joined.slice(0, truncatedMarker.index) : joined;
+  const bad = [...candidate.replace(/={1,2}$/, '')].findIndex((c) => !TOKEN.test(c));
+  if (bad >= 0) {
+    const c = candidate[bad];
+    const shown = /\s/.test(c) ? 'a space' : `"${c}"`;
+    return { ok: false, reason: 'not-a-message', detail: `This is not an encoded authorization failure message: it contains ${shown} at position ${bad + 1}, and encoded messages contain only letters, digits, "-" and "_". Select only the message, or the whole error line that says "Encoded authorization failure message:".` };
+  }
+  if (candidate.length > MAX_ENCODED_MESSAGE_LENGTH) {
+    return { ok: false, reason: 'too-long', detail: `The text is ${candidate.length.toLocaleString('en-US')} characters; STS accepts encoded messages of at most ${MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')}. Select only the message.` };
+  }
+  if (truncatedMarker || candidate.length < MIN_PLAUSIBLE_MESSAGE_LENGTH) {
+    return { ok: false, reason: 'truncated', detail: `The message looks truncated: it has ${candidate.length} characters${truncatedMarker ? ` and ends with "${truncatedMarker[0]}"` : ''}, while complete messages have several hundred. Copy the whole message from the original output.` };
+  }
+  const match: EncodedMessageMatch = { start: 0, end: text.length, message: candidate, segments: [{ start: 0, end: text.length }], anchor: 'field', anchorStart: 0 };
+  return { ok: true, messages: [match], bare: true };
+}

@@ -1,0 +1,4 @@
+export * from './detect';
+export * from './explain';
+export * from './allowStatement';
+export * from './render';
