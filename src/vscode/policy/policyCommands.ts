@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { POLICY_TYPES, type Finding, type PolicyType } from '../../core/policy';
+import { toStrictJson } from '../../core/policy/insight';
+import { validatePolicyRemotely, type RemoteValidationResult } from '../../aws/accessAnalyzer';
+import type { IdentityService } from '../context';
+import type { PolicyDiagnostics } from './policyDiagnostics';
+import { PolicyDocuments, POLICY_TYPE_LABELS } from './policyDocuments';
+
+/** Shows a list (granted actions, principals) in a quick pick; choosing an item copies it. */
+export async function showList(title: string, items: vscode.QuickPickItem[]): Promise<void> {
+  if (!items.length) {
+    void vscode.window.showInformationMessage(`${title}: nothing to list.`);
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: `${title} (${items.length})`, placeHolder: 'Choose one to copy it', matchOnDescription: true, matchOnDetail: true });
+  if (picked) await vscode.env.clipboard.writeText(picked.label);
+}
+
+export async function pickPolicyType(docs: PolicyDocuments, uri?: vscode.Uri): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target) {
+    void vscode.window.showInformationMessage('Open a policy file to set its policy type.');
+    return;
+  }
+  const current = docs.overrideFor(target);
+  const items: Array<vscode.QuickPickItem & { type?: PolicyType }> = [
+    { label: 'Detect automatically', description: current ? '' : 'current', type: undefined },
+    ...POLICY_TYPES.map((t) => ({ label: POLICY_TYPE_LABELS[t], description: current === t ? 'current' : t, type: t })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Check this file as', placeHolder: 'Policy type' });
+  if (!picked) return;
+  await docs.setOverride(target, picked.type);
+}
+
+/** Runs IAM Access Analyzer's ValidatePolicy on each policy of a document and merges the findings. */
+export async function validateWithAccessAnalyzer(
+  docs: PolicyDocuments,
+  diagnostics: PolicyDiagnostics,
+  identity: IdentityService,
+  log: vscode.LogOutputChannel,
+  uri?: vscode.Uri,
+  regionStart?: number,
+): Promise<RemoteValidationResult[]> {
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!doc) {
+    void vscode.window.showInformationMessage('Open a policy file to validate it with IAM Access Analyzer.');
+    return [];
+  }
+  const regions = docs.regions(doc).filter((r) => regionStart === undefined || r.start === regionStart);
+  if (!regions.length) {
+    void vscode.window.showInformationMessage('This file does not look like an IAM policy. Add it to the stsLens.policy.files setting to check it anyway.');
+    return [];
+  }
+  const who = identity.current() ?? (await identity.pick('AWS identity to call IAM Access Analyzer with'));
+  if (!who) return [];
+  const version = doc.version;
+  const results: RemoteValidationResult[] = [];
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Validating with IAM Access Analyzer as ${who.label}…`, cancellable: true }, async (_p, token) => {
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    try {
+      for (const region of regions) {
+        const { type } = docs.policyTypeOf(doc, region);
+        const result = await validatePolicyRemotely({ policyDocument: toStrictJson(region.text), policyType: type, region: who.region, credentials: () => who.getCredentials(), abortSignal: abort.signal });
+        results.push(result);
+        if (token.isCancellationRequested) return;
+        if (!result.ok) {
+          log.warn(`IAM Access Analyzer validation failed (${result.kind}): ${result.message}`);
+          continue;
+        }
+        log.info(`IAM Access Analyzer returned ${result.findings.length} finding(s) for ${doc.uri.fsPath || doc.uri.toString()} as ${type}`);
+        if (doc.version === version) diagnostics.setRemoteFindings(doc, region, result.findings as Finding[]);
+      }
+    } finally {
+      sub.dispose();
+    }
+  });
+  const failure = results.find((r): r is Extract<RemoteValidationResult, { ok: false }> => !r.ok);
+  if (failure) {
+    const buttons = failure.kind === 'denied' || failure.kind === 'credentials' ? ['Choose Identity', 'Show Log'] : ['Show Log'];
+    void vscode.window.showWarningMessage(`Validation with IAM Access Analyzer failed: ${failure.message}`, ...buttons).then(async (choice) => {
+      if (choice === 'Show Log') log.show();
+      if (choice === 'Choose Identity') await identity.pick('AWS identity to call IAM Access Analyzer with');
+    });
+  } else if (results.length) {
+    const count = results.reduce((n, r) => n + (r.ok ? r.findings.length : 0), 0);
+    void vscode.window.showInformationMessage(count ? `IAM Access Analyzer reported ${count} finding(s); they are in the Problems panel, marked [IAM Access Analyzer].` : 'IAM Access Analyzer found no problems.');
+  }
+  return results;
+}

@@ -1,0 +1,168 @@
+import * as vscode from 'vscode';
+import type { Finding, FindingType } from '../../core/policy';
+import type { PolicyRegion } from '../../core/policy/insight';
+import { PolicyDocuments } from './policyDocuments';
+import type { SeverityOverride } from './policySettings';
+
+export const DIAGNOSTIC_SOURCE = 'sts-lens';
+/** Prefix of the message of a finding that came from IAM Access Analyzer rather than the offline checks. */
+export const REMOTE_PREFIX = '[IAM Access Analyzer] ';
+const DEBOUNCE_MS = 75;
+
+const DEFAULT_SEVERITY: Record<FindingType, vscode.DiagnosticSeverity> = {
+  ERROR: vscode.DiagnosticSeverity.Error,
+  SECURITY_WARNING: vscode.DiagnosticSeverity.Warning,
+  WARNING: vscode.DiagnosticSeverity.Warning,
+  SUGGESTION: vscode.DiagnosticSeverity.Information,
+};
+
+const OVERRIDE_SEVERITY: Record<Exclude<SeverityOverride, 'off'>, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+interface RemoteResult {
+  readonly version: number;
+  readonly regionStart: number;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Lints policy documents as they change: debounced, with a generation counter per document so a
+ * slow run (waiting for IAM data) never overwrites a newer one, and without blocking typing.
+ */
+export class PolicyDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('sts-lens-policy');
+  private readonly generations = new Map<string, number>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly remote = new Map<string, RemoteResult[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires after diagnostics for a document were published (used by CodeLens refresh and the bench). */
+  readonly onDidLint = this.linted.event;
+
+  constructor(
+    private readonly docs: PolicyDocuments,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.linted,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        this.remote.delete(e.document.uri.toString());
+        this.schedule(e.document, DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d)),
+      docs.onDidChange((uri) => this.relintAll(uri)),
+    );
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  relintAll(uri?: vscode.Uri): void {
+    for (const d of vscode.workspace.textDocuments) {
+      if (!uri || d.uri.toString() === uri.toString()) this.schedule(d, 0);
+    }
+  }
+
+  private clear(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.remote.delete(key);
+    this.collection.delete(doc.uri);
+    this.docs.forget(doc);
+  }
+
+  schedule(doc: vscode.TextDocument, delay: number): void {
+    const key = doc.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.run(doc, generation);
+      }, delay),
+    );
+  }
+
+  private async run(doc: vscode.TextDocument, generation: number): Promise<void> {
+    const key = doc.uri.toString();
+    try {
+      const regions = this.docs.regions(doc);
+      if (!regions.length) {
+        if (this.collection.has(doc.uri)) this.collection.delete(doc.uri);
+        return;
+      }
+      await this.docs.ensureServices(regions.map((r) => r.text));
+      if (this.generations.get(key) !== generation || doc.isClosed) return;
+      this.publish(doc);
+    } catch (e) {
+      this.log.error(`Linting ${doc.uri.fsPath || key} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  }
+
+  /** Lints now with the loaded data and publishes local and (still current) remote findings. */
+  publish(doc: vscode.TextDocument): void {
+    const settings = this.docs.currentSettings;
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const linted of this.docs.lint(doc)) {
+      for (const f of linted.findings) {
+        const d = toDiagnostic(doc, linted.region, f, settings.severity, false);
+        if (d) diagnostics.push(d);
+      }
+    }
+    for (const r of this.remote.get(doc.uri.toString()) ?? []) {
+      if (r.version !== doc.version) continue;
+      const region = this.docs.regions(doc).find((x) => x.start === r.regionStart);
+      if (!region) continue;
+      for (const f of r.findings) {
+        const d = toDiagnostic(doc, region, f, settings.severity, true);
+        if (d) diagnostics.push(d);
+      }
+    }
+    this.collection.set(doc.uri, diagnostics);
+    this.linted.fire(doc);
+  }
+
+  /** Adds IAM Access Analyzer's findings for one region of the current version of a document. */
+  setRemoteFindings(doc: vscode.TextDocument, region: PolicyRegion, findings: readonly Finding[]): void {
+    const key = doc.uri.toString();
+    const others = (this.remote.get(key) ?? []).filter((r) => r.regionStart !== region.start && r.version === doc.version);
+    this.remote.set(key, [...others, { version: doc.version, regionStart: region.start, findings }]);
+    this.publish(doc);
+  }
+}
+
+export function severityOf(f: Finding, overrides: Readonly<Record<string, SeverityOverride>>): vscode.DiagnosticSeverity | undefined {
+  const o = overrides[f.issueCode];
+  if (o === 'off') return undefined;
+  return o ? OVERRIDE_SEVERITY[o] : DEFAULT_SEVERITY[f.findingType] ?? vscode.DiagnosticSeverity.Warning;
+}
+
+export function toDiagnostic(doc: vscode.TextDocument, region: PolicyRegion, f: Finding, overrides: Readonly<Record<string, SeverityOverride>>, remote: boolean): vscode.Diagnostic | undefined {
+  const severity = severityOf(f, overrides);
+  if (severity === undefined) return undefined;
+  const span = f.locations[0]?.span;
+  const range = span ? PolicyDocuments.range(doc, region, span.start.offset, span.end.offset) : PolicyDocuments.range(doc, region, 0, 0);
+  const d = new vscode.Diagnostic(range, `${remote ? REMOTE_PREFIX : ''}${f.findingDetails}`, severity);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = f.learnMoreLink ? { value: f.issueCode, target: vscode.Uri.parse(f.learnMoreLink) } : f.issueCode;
+  if (f.locations.length > 1) {
+    d.relatedInformation = f.locations.slice(1).map((l) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, PolicyDocuments.range(doc, region, l.span.start.offset, l.span.end.offset)), 'Also here'));
+  }
+  if (/^REDUNDANT_/.test(f.issueCode)) d.tags = [vscode.DiagnosticTag.Unnecessary];
+  return d;
+}

@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import { detectPolicyType, lintPolicy, servicesReferenced, type Finding, type IamCatalog, type PolicyType } from '../../core/policy';
+import { findPolicyRegions, isOpaque, type PolicyRegion } from '../../core/policy/insight';
+import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
+import { readPolicySettings, type PolicySettings } from './policySettings';
+
+export const POLICY_TYPE_LABELS: Record<PolicyType, string> = {
+  IDENTITY_POLICY: 'Identity policy',
+  RESOURCE_POLICY: 'Resource policy',
+  TRUST_POLICY: 'Trust policy',
+  SERVICE_CONTROL_POLICY: 'Service control policy',
+  RESOURCE_CONTROL_POLICY: 'Resource control policy',
+};
+
+export interface LintedRegion {
+  readonly region: PolicyRegion;
+  readonly policyType: PolicyType;
+  /** True when the type comes from the user's override rather than detection. */
+  readonly overridden: boolean;
+  readonly findings: readonly Finding[];
+}
+
+const OVERRIDES_KEY = 'stsLens.policy.typeOverrides';
+
+/**
+ * Which documents are policies, their regions, the IAM data they need and their lint results.
+ * Shared by the diagnostics, CodeLens, hover, completion and code-action providers.
+ */
+export class PolicyDocuments implements vscode.Disposable {
+  private handle: IamCatalogHandle | undefined;
+  private settings: PolicySettings;
+  private readonly regionCache = new Map<string, { version: number; regions: PolicyRegion[] }>();
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  /** Fires when a document's policy type override changes, or (with undefined) when settings change. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.settings = readPolicySettings();
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+    this.regionCache.clear();
+  }
+
+  get currentSettings(): PolicySettings {
+    return this.settings;
+  }
+
+  reloadSettings(): void {
+    this.settings = readPolicySettings();
+    this.regionCache.clear();
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** The IAM data, loaded on first use so that activation does no I/O. */
+  get catalog(): IamCatalog {
+    return this.catalogHandle().catalog;
+  }
+
+  private catalogHandle(): IamCatalogHandle {
+    if (!this.handle) {
+      const t0 = performance.now();
+      this.handle = createIamCatalog();
+      this.log.info(`IAM data index loaded in ${(performance.now() - t0).toFixed(1)} ms from ${this.handle.dataDir}`);
+    }
+    return this.handle;
+  }
+
+  /** Loads the IAM data that the given policy texts (plus extra service prefixes) refer to. */
+  async ensureServices(texts: readonly string[], extra: readonly string[] = []): Promise<void> {
+    const prefixes = new Set(extra);
+    for (const t of texts) servicesReferenced(t).forEach((p) => prefixes.add(p));
+    await this.catalogHandle().ensureServices(prefixes);
+  }
+
+  isForcedPolicy(doc: vscode.TextDocument): boolean {
+    return this.settings.files.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
+  }
+
+  /** The policies in a document (cached per version); empty when it holds none or linting is off. */
+  regions(doc: vscode.TextDocument): PolicyRegion[] {
+    if (!this.settings.enabled || doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return [];
+    const key = doc.uri.toString();
+    const cached = this.regionCache.get(key);
+    if (cached && cached.version === doc.version) return cached.regions;
+    const text = doc.getText();
+    const regions = text.length > 2_000_000 ? [] : findPolicyRegions(text, doc.languageId, { forcePolicy: this.isForcedPolicy(doc) });
+    this.regionCache.set(key, { version: doc.version, regions });
+    return regions;
+  }
+
+  forget(doc: vscode.TextDocument): void {
+    this.regionCache.delete(doc.uri.toString());
+  }
+
+  overrideFor(uri: vscode.Uri): PolicyType | undefined {
+    return this.state.get<Record<string, PolicyType>>(OVERRIDES_KEY, {})[uri.toString()];
+  }
+
+  async setOverride(uri: vscode.Uri, type: PolicyType | undefined): Promise<void> {
+    const all = { ...this.state.get<Record<string, PolicyType>>(OVERRIDES_KEY, {}) };
+    if (type) all[uri.toString()] = type;
+    else delete all[uri.toString()];
+    await this.state.update(OVERRIDES_KEY, all);
+    this.changeEmitter.fire(uri);
+  }
+
+  /** The type a region is linted as: the override, the template's hint, or detection from its content. */
+  policyTypeOf(doc: vscode.TextDocument, region: PolicyRegion): { type: PolicyType; overridden: boolean } {
+    const override = this.overrideFor(doc.uri);
+    if (override) return { type: override, overridden: true };
+    return { type: region.typeHint ?? detectPolicyType(region.text), overridden: false };
+  }
+
+  /** Lints every region with the data already loaded (call `ensureServices` first). Synchronous and fast. */
+  lint(doc: vscode.TextDocument): LintedRegion[] {
+    return this.regions(doc).map((region) => {
+      const { type, overridden } = this.policyTypeOf(doc, region);
+      const result = lintPolicy(region.text, { policyType: type, catalog: this.catalog });
+      const findings = result.findings.filter((f) => {
+        const span = f.locations[0]?.span;
+        return !span || !isOpaque(region, region.toHostOffset(span.start.offset), region.toHostOffset(span.end.offset));
+      });
+      return { region, policyType: result.policyType, overridden, findings };
+    });
+  }
+
+  /** Host-document range of a span inside a region. */
+  static range(doc: vscode.TextDocument, region: PolicyRegion, start: number, end: number): vscode.Range {
+    return new vscode.Range(doc.positionAt(region.toHostOffset(start)), doc.positionAt(region.toHostOffset(end)));
+  }
+
+  /** The region holding a host offset. */
+  regionAt(doc: vscode.TextDocument, offset: number): PolicyRegion | undefined {
+    return this.regions(doc).find((r) => offset >= r.start && offset <= r.start + r.text.length);
+  }
+}

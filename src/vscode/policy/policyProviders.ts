@@ -1,0 +1,152 @@
+import * as vscode from 'vscode';
+import { lintPolicy, parsePolicy } from '../../core/policy';
+import { completionsAt, hoverAt, quickFixesFor, summarizeStatements, summarizeTrust, type CompletionKind } from '../../core/policy/insight';
+import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
+import { PolicyDocuments, POLICY_TYPE_LABELS } from './policyDocuments';
+
+export const SHOW_LIST_COMMAND = 'stsLens.policy.showList';
+export const SET_TYPE_COMMAND = 'stsLens.policy.setPolicyType';
+export const VALIDATE_COMMAND = 'stsLens.policy.validateWithAccessAnalyzer';
+
+/** Lenses above each statement (what it grants) and at the top (policy type, who can assume, remote validation). */
+export class PolicyCodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly docs: PolicyDocuments) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const regions = this.docs.regions(doc);
+    if (!regions.length) return [];
+    await this.docs.ensureServices(regions.map((r) => r.text));
+    if (token.isCancellationRequested) return [];
+    const lenses: vscode.CodeLens[] = [];
+    for (const region of regions) {
+      const policy = parsePolicy(region.text);
+      const { type, overridden } = this.docs.policyTypeOf(doc, region);
+      const top = PolicyDocuments.range(doc, region, 0, 0);
+      lenses.push(new vscode.CodeLens(top, { title: `${POLICY_TYPE_LABELS[type]}${overridden ? '' : ' (detected)'}`, tooltip: 'Change the policy type this file is checked as', command: SET_TYPE_COMMAND, arguments: [doc.uri] }));
+      if (type === 'TRUST_POLICY') {
+        const trust = summarizeTrust(policy);
+        lenses.push(new vscode.CodeLens(top, {
+          title: trust.text,
+          tooltip: 'Who can assume this role',
+          command: SHOW_LIST_COMMAND,
+          arguments: ['Who can assume this role', trust.principals.map((p) => ({ label: p.label, description: p.conditioned ? 'with conditions' : 'no condition', detail: `${p.kind}: ${p.value}` }))],
+        }));
+      }
+      lenses.push(new vscode.CodeLens(top, { title: 'Validate with IAM Access Analyzer', tooltip: 'Send this policy to IAM Access Analyzer ValidatePolicy with the active AWS identity', command: VALIDATE_COMMAND, arguments: [doc.uri, region.start] }));
+      for (const s of summarizeStatements(policy, this.docs.catalog)) {
+        const range = PolicyDocuments.range(doc, region, s.offset, s.offset);
+        const items = [
+          ...s.actions.map((a) => ({ label: `${a.service}:${a.name}`, description: a.accessLevel, detail: a.description })),
+          ...s.unexpanded.map((u) => ({ label: u, description: u === '*' ? 'every action' : 'not expanded', detail: u === '*' ? 'Every action of every service' : 'Unknown service or action, or data not available' })),
+        ];
+        lenses.push(new vscode.CodeLens(range, {
+          title: `${s.sid ? `${s.sid}: ` : ''}${s.text}`,
+          tooltip: 'Show the actions this statement covers',
+          command: SHOW_LIST_COMMAND,
+          arguments: [`${s.notAction ? 'Actions excluded by' : 'Actions of'} statement ${s.sid ?? s.index + 1}`, items],
+        }));
+      }
+    }
+    return lenses;
+  }
+}
+
+export class PolicyHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly docs: PolicyDocuments) {}
+
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const offset = doc.offsetAt(position);
+    const region = this.docs.regionAt(doc, offset);
+    if (!region) return undefined;
+    await this.docs.ensureServices([region.text]);
+    if (token.isCancellationRequested) return undefined;
+    const hover = hoverAt(region.text, offset - region.start, this.docs.catalog);
+    if (!hover) return undefined;
+    const md = new vscode.MarkdownString(hover.markdown);
+    return new vscode.Hover(md, PolicyDocuments.range(doc, region, hover.start, hover.end));
+  }
+}
+
+const COMPLETION_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
+  service: vscode.CompletionItemKind.Module,
+  action: vscode.CompletionItemKind.Function,
+  operator: vscode.CompletionItemKind.Operator,
+  conditionKey: vscode.CompletionItemKind.Property,
+  value: vscode.CompletionItemKind.EnumMember,
+  arn: vscode.CompletionItemKind.Reference,
+  principalKind: vscode.CompletionItemKind.Keyword,
+};
+
+export class PolicyCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly docs: PolicyDocuments) {}
+
+  async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+    const offset = doc.offsetAt(position);
+    const region = this.docs.regionAt(doc, offset);
+    if (!region) return undefined;
+    await this.docs.ensureServices([region.text]);
+    if (token.isCancellationRequested) return undefined;
+    const result = completionsAt(region.text, offset - region.start, this.docs.catalog);
+    if (!result) return undefined;
+    const range = PolicyDocuments.range(doc, region, result.start, result.end);
+    const items = result.entries.map((e) => {
+      const item = new vscode.CompletionItem(e.label, COMPLETION_KINDS[e.kind]);
+      item.insertText = e.snippet ? new vscode.SnippetString(e.insertText) : e.insertText;
+      item.range = range;
+      item.detail = e.detail;
+      if (e.documentation) item.documentation = new vscode.MarkdownString(e.documentation);
+      if (e.sortText) item.sortText = e.sortText;
+      if (e.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest actions' };
+      return item;
+    });
+    return new vscode.CompletionList(items, false);
+  }
+}
+
+export class PolicyCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly docs: PolicyDocuments) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    if (!ours.length) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const region of this.docs.regions(doc)) {
+      const { type } = this.docs.policyTypeOf(doc, region);
+      const { findings } = lintPolicy(region.text, { policyType: type, catalog: this.docs.catalog });
+      for (const f of findings) {
+        const span = f.locations[0]?.span;
+        const range = span ? PolicyDocuments.range(doc, region, span.start.offset, span.end.offset) : PolicyDocuments.range(doc, region, 0, 0);
+        const diagnostic = ours.find((d) => codeOf(d) === f.issueCode && d.range.isEqual(range));
+        if (!diagnostic) continue;
+        for (const fix of quickFixesFor(region.text, f)) {
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [diagnostic];
+          action.isPreferred = fix.isPreferred;
+          const edit = new vscode.WorkspaceEdit();
+          for (const e of fix.edits) edit.replace(doc.uri, PolicyDocuments.range(doc, region, e.offset, e.offset + e.length), e.content);
+          action.edit = edit;
+          actions.push(action);
+        }
+      }
+    }
+    return actions;
+  }
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  if (typeof d.code === 'object' && d.code) return String(d.code.value);
+  return d.code === undefined ? undefined : String(d.code);
+}
