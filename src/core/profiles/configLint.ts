@@ -298,7 +298,7 @@ function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add): void {
     add({
       code: 'invalid-profile-name',
       severity: 'warning',
-      message: `The name "${section.name}" has characters the AWS SDK for JavaScript does not accept in a section name (letters, digits and - _ @ + . % : / only), so it ignores this section${/^["'].*["']$/.test(section.name) ? ', although the AWS CLI reads the quoted name' : ''}.`,
+      message: `The name ${/^["'].*["']$/.test(section.name) ? section.name : `"${section.name}"`} has characters the AWS SDK for JavaScript does not accept in a section name (letters, digits and - _ @ + . % : / only), so it ignores this section${/^["'].*["']$/.test(section.name) ? ', although the AWS CLI reads the quoted name' : ''}.`,
       range: at,
       profile: section.name,
     });
@@ -755,7 +755,9 @@ function lintCycles(
     if (!has(start, 'role_arn') || first === undefined) continue;
     const path = [start.name];
     let current = start.name;
-    let cycle = false;
+    // 'all': every SDK fails; 'cli': only botocore (AWS CLI, boto3) fails, because it refuses to
+    // revisit a profile even when that profile's static keys would end the chain.
+    let cycle: 'all' | 'cli' | undefined;
     for (;;) {
       const p = profiles.get(current);
       const next = p && has(p, 'role_arn') ? val(p, 'source_profile') : undefined;
@@ -763,13 +765,13 @@ function lintCycles(
       if (next === current) {
         if (!hasStaticKeys(current)) {
           path.push(next);
-          cycle = true;
+          cycle = 'all';
         }
         break;
       }
       if (path.includes(next)) {
         path.push(next);
-        cycle = true;
+        cycle = hasStaticKeys(next) ? 'cli' : 'all';
         break;
       }
       if (hasStaticKeys(next)) break;
@@ -779,12 +781,15 @@ function lintCycles(
     if (!cycle) continue;
     const e = start.keys.get('source_profile') as IniEntry;
     const self = path.length === 2 && path[0] === path[1];
+    const loopStart = path[path.length - 1];
     add({
       code: 'source-profile-cycle',
-      severity: 'error',
+      severity: cycle === 'all' ? 'error' : 'warning',
       message: self
         ? `Profile "${start.name}" is its own source_profile but has no aws_access_key_id and aws_secret_access_key to start from; the SDKs stop with a cycle error.`
-        : `source_profile cycle: ${path.join(' → ')}. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.`,
+        : cycle === 'all'
+          ? `source_profile cycle: ${path.join(' → ')}. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.`
+          : `source_profile loop: ${path.join(' → ')}. The JavaScript SDK starts from the static keys of "${loopStart}", but the AWS CLI and boto3 stop with an infinite-loop error. Point source_profile at a profile outside the loop.`,
       range: e.valueRange,
       profile: start.name,
     });

@@ -130,7 +130,7 @@ export function regionProblem(value: string): string | undefined {
 
 const BOOLEAN = ['true', 'false'];
 
-/** Allowed values for settings with a fixed set, compared case-insensitively. */
+/** Allowed values for settings with a fixed set; booleans and the IMDS endpoint mode ignore case. */
 export const ENUM_VALUES: Readonly<Record<string, readonly string[]>> = {
   output: ['json', 'yaml', 'yaml-stream', 'text', 'table', 'off'],
   sts_regional_endpoints: ['legacy', 'regional'],
@@ -170,7 +170,8 @@ const NON_NEGATIVE_NUMBER_KEYS = ['metadata_service_timeout', 'request_min_compr
 /** The problem with a simple setting's value, for settings that have no dedicated check. */
 export function simpleValueProblem(key: string, value: string): string | undefined {
   const allowed = ENUM_VALUES[key];
-  if (allowed && !allowed.includes(value.toLowerCase())) {
+  const caseless = allowed === BOOLEAN || key === 'ec2_metadata_service_endpoint_mode' || key === 'endpoint_discovery_enabled';
+  if (allowed && !allowed.includes(caseless ? value.toLowerCase() : value)) {
     return `${key} is "${value}"; expected one of ${allowed.join(', ')}.`;
   }
   if ((key === 'region' || key === 'sso_region') && value) return regionProblem(value);

@@ -117,14 +117,14 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
   }
   const after = raw.slice(close + 1);
   const afterTrimmed = after.trim();
+  let trailing: IniProblem | undefined;
   if (afterTrimmed && !/^[#;]/.test(afterTrimmed)) {
     const at = close + 1 + indentOf(after);
-    return {
-      problem: {
-        kind: 'malformed-section-header',
-        range: range(line, at, raw.trimEnd().length),
-        message: `Unexpected text "${afterTrimmed}" after the section header: the AWS SDK for JavaScript does not read this line as a header at all.`,
-      },
+    // The AWS CLI still takes the header; the JavaScript SDK reads the line as nothing.
+    trailing = {
+      kind: 'malformed-section-header',
+      range: range(line, at, raw.trimEnd().length),
+      message: `Unexpected text "${afterTrimmed}" after the section header: the AWS CLI ignores it, but the AWS SDK for JavaScript does not read this line as a header, so it puts the settings below into the previous section.`,
     };
   }
   const header = raw.slice(open + 1, close);
@@ -150,6 +150,7 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
     nameRange = range(line, innerStart, innerStart + inner.length);
   }
   return {
+    problem: trailing,
     section: {
       header,
       type,
@@ -212,6 +213,8 @@ export function parseIniWithPositions(text: string): IniDocument {
   let current: IniSection | undefined;
   // The last top-level entry of the section and its indentation, for nested blocks and continuations.
   let parent: { entry: IniEntry; indent: number } | undefined;
+  // After a header that cannot be read, its settings are reported once (on the header), not per line.
+  let orphaned = false;
 
   lines.forEach((raw, line) => {
     const trimmed = raw.trim();
@@ -225,11 +228,13 @@ export function parseIniWithPositions(text: string): IniDocument {
       if (problem) problems.push(problem);
       if (current) current.endLine = line - 1;
       current = section;
+      orphaned = !section;
       if (section) sections.push(section);
       return;
     }
 
     if (!current) {
+      if (orphaned) return;
       problems.push({
         kind: 'outside-section',
         range: lineRange,
