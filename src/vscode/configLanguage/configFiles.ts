@@ -1,0 +1,66 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ConfigFileKind } from '../../core/profiles/configLint';
+import { awsFilePaths } from '../../node/awsFiles';
+
+export const CONFIG_LANGUAGE_ID = 'aws-config';
+export const CREDENTIALS_LANGUAGE_ID = 'aws-credentials';
+
+/** Languages a shared AWS file may carry before STS Lens recognises it. */
+const REPLACEABLE_LANGUAGES = ['plaintext', 'ini', 'properties'];
+
+function samePath(a: string, b: string): boolean {
+  const ra = path.resolve(a);
+  const rb = path.resolve(b);
+  return process.platform === 'win32' || process.platform === 'darwin' ? ra.toLowerCase() === rb.toLowerCase() : ra === rb;
+}
+
+/** Which shared file a document is, by language id. */
+export function kindOfDocument(doc: vscode.TextDocument): ConfigFileKind | undefined {
+  if (doc.languageId === CONFIG_LANGUAGE_ID) return 'config';
+  if (doc.languageId === CREDENTIALS_LANGUAGE_ID) return 'credentials';
+  return undefined;
+}
+
+/**
+ * The language a document should have because its path is the one `AWS_CONFIG_FILE` or
+ * `AWS_SHARED_CREDENTIALS_FILE` names (file names that `filenamePatterns` cannot know), or
+ * undefined to leave it alone.
+ */
+export function languageForEnvPath(doc: vscode.TextDocument, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (doc.uri.scheme !== 'file' || !REPLACEABLE_LANGUAGES.includes(doc.languageId)) return undefined;
+  const paths = awsFilePaths(env);
+  if (samePath(doc.uri.fsPath, paths.config)) return CONFIG_LANGUAGE_ID;
+  if (samePath(doc.uri.fsPath, paths.credentials)) return CREDENTIALS_LANGUAGE_ID;
+  return undefined;
+}
+
+/**
+ * The file that holds the other half of a document's profiles: for the configured config file the
+ * configured credentials file (and the reverse); for any other `.aws/config`, its sibling.
+ */
+export function counterpartPath(doc: vscode.TextDocument, kind: ConfigFileKind, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (doc.uri.scheme !== 'file') return undefined;
+  const paths = awsFilePaths(env);
+  const own = kind === 'config' ? paths.config : paths.credentials;
+  if (samePath(doc.uri.fsPath, own)) return kind === 'config' ? paths.credentials : paths.config;
+  return path.join(path.dirname(doc.uri.fsPath), kind === 'config' ? 'credentials' : 'config');
+}
+
+/** Reads the text of the other shared file; undefined when it does not exist or cannot be read. */
+export type CounterpartReader = (filePath: string) => Promise<string | undefined>;
+
+/** Prefers an open editor's unsaved text, then the file on disk. */
+export const readCounterpart: CounterpartReader = async (filePath) => {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && samePath(d.uri.fsPath, filePath));
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(filePath)));
+  } catch {
+    return undefined;
+  }
+};
+
+export function isSamePath(a: string, b: string): boolean {
+  return samePath(a, b);
+}

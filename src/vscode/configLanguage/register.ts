@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import type { StsLensContext } from '../context';
+import { ConfigQuickFixProvider } from './configCodeActions';
+import { ConfigDiagnostics } from './configDiagnostics';
+import { CONFIG_LANGUAGE_ID, CREDENTIALS_LANGUAGE_ID, CounterpartReader, languageForEnvPath, readCounterpart } from './configFiles';
+import { ConfigSymbolProvider } from './configSymbols';
+
+export interface ConfigLanguageOptions {
+  /** Reads the other shared file, for its profile names; the default reads open editors, then disk. */
+  readonly readCounterpart?: CounterpartReader;
+}
+
+/**
+ * The `aws-config` and `aws-credentials` languages: lint diagnostics with quick fixes, an outline,
+ * folding, and the language id for the files `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE`
+ * name. Everything it creates is disposed with the extension or with the returned disposable.
+ */
+export function registerConfigLanguage(ctx: StsLensContext, options: ConfigLanguageOptions = {}): vscode.Disposable {
+  const selector: vscode.DocumentSelector = [{ language: CONFIG_LANGUAGE_ID }, { language: CREDENTIALS_LANGUAGE_ID }];
+  const diagnostics = new ConfigDiagnostics(ctx.log, options.readCounterpart ?? readCounterpart);
+  const symbols = new ConfigSymbolProvider();
+
+  const assignLanguage = (doc: vscode.TextDocument): void => {
+    const language = languageForEnvPath(doc);
+    if (!language) return;
+    vscode.languages.setTextDocumentLanguage(doc, language).then(undefined, (e: unknown) => {
+      ctx.log.warn(`Could not set the ${language} language on ${doc.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  };
+
+  const disposables: vscode.Disposable[] = [
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(selector, new ConfigQuickFixProvider((uri) => diagnostics.findingsFor(uri)), {
+      providedCodeActionKinds: ConfigQuickFixProvider.providedCodeActionKinds,
+    }),
+    vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'AWS profiles' }),
+    vscode.languages.registerFoldingRangeProvider(selector, symbols),
+    vscode.workspace.onDidOpenTextDocument(assignLanguage),
+  ];
+  for (const doc of vscode.workspace.textDocuments) assignLanguage(doc);
+
+  const registration = vscode.Disposable.from(...disposables);
+  ctx.extension.subscriptions.push(registration);
+  return registration;
+}
