@@ -2,6 +2,7 @@ import type { ActionInfo, IamCatalog } from '../catalog';
 import { parsePolicy, type ParsedPolicy, type ParsedStatement } from '../parse';
 import { statementActions } from './completion';
 import { positionAt } from './context';
+import { primaryAccessLevel } from './summary';
 import { describeOperator } from './operators';
 import { describePrincipal } from './principals';
 import { expandAction, hasWildcard } from './wildcard';
@@ -46,7 +47,7 @@ function actionMarkdown(a: ActionInfo, catalog: IamCatalog): string {
 function wildcardMarkdown(value: string, matched: readonly ActionInfo[]): string {
   if (!matched.length) return `**${value}** matches no action.`;
   const byLevel = new Map<string, number>();
-  for (const a of matched) byLevel.set(a.accessLevel, (byLevel.get(a.accessLevel) ?? 0) + 1);
+  for (const a of matched) byLevel.set(primaryAccessLevel(a.accessLevel), (byLevel.get(primaryAccessLevel(a.accessLevel)) ?? 0) + 1);
   const levels = [...byLevel].map(([l, n]) => `${n} ${l.toLowerCase()}`).join(', ');
   const list = matched.slice(0, MAX_LISTED).map((a) => `- \`${a.service}:${a.name}\` _${a.accessLevel}_`);
   if (matched.length > MAX_LISTED) list.push(`- … and ${matched.length - MAX_LISTED} more`);

@@ -28,6 +28,12 @@ export interface StatementSummary {
   readonly text: string;
 }
 
+/** The IAM data joins some levels ("Permissions management, Write"); the first one is the one that matters. */
+export function primaryAccessLevel(level: string): AccessLevel {
+  const first = level.split(',')[0].trim();
+  return (LEVEL_ORDER as string[]).includes(first) ? (first as AccessLevel) : 'Write';
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -57,7 +63,10 @@ export function summarizeStatement(st: ParsedStatement, catalog: IamCatalog): St
   }
   const actions = [...seen.values()].sort((a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name));
   const byLevel: Partial<Record<AccessLevel, number>> = {};
-  for (const a of actions) byLevel[a.accessLevel] = (byLevel[a.accessLevel] ?? 0) + 1;
+  for (const a of actions) {
+    const level = primaryAccessLevel(a.accessLevel);
+    byLevel[level] = (byLevel[level] ?? 0) + 1;
+  }
 
   const resEl = st.resource ?? st.notResource;
   const resValues = stringValues(resEl).map((v) => v.value);

@@ -1,0 +1,77 @@
+import * as assert from 'assert';
+import { arnSnippet, completionsAt } from '../../../src/core/policy/insight';
+import { catalogFor, offsetOf, readFixture } from './helpers';
+
+describe('policy completions', () => {
+  it('offers Effect values', () => {
+    const t = '{"Statement":[{"Effect":"A","Action":"s3:GetObject","Resource":"*"}]}';
+    const r = completionsAt(t, offsetOf(t, '"A"', 2), catalogFor(t));
+    assert.deepStrictEqual(r?.entries.map((e) => e.label), ['Allow', 'Deny']);
+    assert.strictEqual(t.slice(r.start, r.end), 'A');
+  });
+
+  it('offers service prefixes before the colon, and re-triggers after inserting one', () => {
+    const t = '{"Statement":[{"Effect":"Allow","Action":"s","Resource":"*"}]}';
+    const c = catalogFor(t);
+    const r = completionsAt(t, offsetOf(t, '"s"', 2), c);
+    assert.ok(r);
+    const s3 = r.entries.find((e) => e.label === 's3');
+    assert.deepStrictEqual({ insertText: s3?.insertText, detail: s3?.detail, retrigger: s3?.retrigger }, { insertText: 's3:', detail: 'Amazon S3', retrigger: true });
+    assert.strictEqual(r.entries.length, c.allServicePrefixes().length);
+  });
+
+  it('offers the actions of the service typed, and only those', () => {
+    const t = '{"Statement":[{"Effect":"Allow","Action":["s3:Get"],"Resource":"*"}]}';
+    const c = catalogFor(t);
+    const r = completionsAt(t, offsetOf(t, 's3:Get', 6), c);
+    assert.ok(r);
+    assert.strictEqual(r.entries.length, c.actions('s3').length);
+    assert.ok(r.entries.every((e) => e.label.startsWith('s3:') && e.kind === 'action'));
+    const get = r.entries.find((e) => e.label === 's3:GetObject');
+    assert.deepStrictEqual({ detail: get?.detail, doc: get?.documentation }, { detail: 'Read', doc: 'Grants permission to retrieve objects from Amazon S3' });
+    assert.strictEqual(t.slice(r.start, r.end), 's3:Get');
+  });
+
+  it('offers condition operators, with IfExists and set forms', () => {
+    const t = '{"Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"Str":{}}}]}';
+    const r = completionsAt(t, offsetOf(t, 'Str', 3), catalogFor(t));
+    const labels = r?.entries.map((e) => e.label) ?? [];
+    for (const l of ['StringEquals', 'StringLikeIfExists', 'ArnLike', 'Null', 'ForAnyValue:StringEquals', 'ForAllValues:ArnLike']) assert.ok(labels.includes(l), l);
+    assert.ok(!labels.includes('NullIfExists'));
+  });
+
+  it("offers the condition keys of the statement's actions first, then global keys", () => {
+    const t = '{"Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"StringLike":{"s3:":"x"}}}]}';
+    const r = completionsAt(t, offsetOf(t, '"s3:"', 3), catalogFor(t));
+    assert.ok(r);
+    const prefix = r.entries.find((e) => e.label === 's3:prefix');
+    assert.deepStrictEqual({ kind: prefix?.kind, detail: prefix?.detail, sort: prefix?.sortText?.[0] }, { kind: 'conditionKey', detail: 'String', sort: '0' });
+    const sourceIp = r.entries.find((e) => e.label === 'aws:SourceIp');
+    assert.deepStrictEqual({ detail: sourceIp?.detail, sort: sourceIp?.sortText?.[0] }, { detail: 'IPAddress · global', sort: '1' });
+    assert.ok(!r.entries.some((e) => e.label === 'ec2:Region'), 'keys of other services are not offered');
+  });
+
+  it('offers ARN skeletons from the resource types of the statement actions', () => {
+    const t = readFixture('identity-s3.json');
+    const r = completionsAt(t, offsetOf(t, 'arn:aws:s3:::example-bucket"', 2), catalogFor(t));
+    assert.ok(r);
+    const object = r.entries.find((e) => e.label === 'arn:aws:s3:::${BucketName}/${ObjectName}');
+    assert.deepStrictEqual({ insertText: object?.insertText, snippet: object?.snippet }, { insertText: 'arn:aws:s3:::${1:BucketName}/${2:ObjectName}', snippet: true });
+    assert.ok(r.entries.some((e) => e.label === 'arn:aws:s3:::${BucketName}'));
+    assert.ok(r.entries.some((e) => e.label === '*'));
+  });
+
+  it('offers principal kinds', () => {
+    const t = '{"Statement":[{"Effect":"Allow","Principal":{"A":"x"},"Action":"sts:AssumeRole"}]}';
+    assert.deepStrictEqual(completionsAt(t, offsetOf(t, '"A"', 2), catalogFor(t))?.entries.map((e) => e.label), ['AWS', 'Service', 'Federated', 'CanonicalUser']);
+  });
+
+  it('turns ARN formats into snippets with tab stops', () => {
+    assert.strictEqual(arnSnippet('arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}'), 'arn:aws:iam::${1:Account}:role/${2:RoleNameWithPath}');
+  });
+
+  it('offers nothing outside a statement', () => {
+    const t = '{"Version":"2012","Statement":[]}';
+    assert.strictEqual(completionsAt(t, offsetOf(t, '2012', 2), catalogFor(t)), undefined);
+  });
+});
