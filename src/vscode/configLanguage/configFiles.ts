@@ -1,13 +1,23 @@
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ConfigFileKind } from '../../core/profiles/configLint';
-import { awsFilePaths } from '../../node/awsFiles';
 
 export const CONFIG_LANGUAGE_ID = 'aws-config';
 export const CREDENTIALS_LANGUAGE_ID = 'aws-credentials';
 
 /** Languages a shared AWS file may carry before STS Lens recognises it. */
 const REPLACEABLE_LANGUAGES = ['plaintext', 'ini', 'properties'];
+
+/** `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/config` / `~/.aws/credentials`, as the SDKs resolve them. */
+function awsFilePaths(env: NodeJS.ProcessEnv): { config: string; credentials: string } {
+  const home = env.HOME || env.USERPROFILE || os.homedir();
+  const expand = (p: string): string => (p === '~' || p.startsWith('~/') ? path.join(home, p.slice(1)) : p);
+  return {
+    config: expand(env.AWS_CONFIG_FILE?.trim() || path.join(home, '.aws', 'config')),
+    credentials: expand(env.AWS_SHARED_CREDENTIALS_FILE?.trim() || path.join(home, '.aws', 'credentials')),
+  };
+}
 
 function samePath(a: string, b: string): boolean {
   const ra = path.resolve(a);
