@@ -2,3 +2,5 @@ export * from './detect';
 export * from './explain';
 export * from './allowStatement';
 export * from './render';
+export * from './lintAllowing';
+export * from './decodeErrors';

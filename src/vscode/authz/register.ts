@@ -1,4 +1,273 @@
+import * as vscode from 'vscode';
+import { messagesInSelection, type EncodedMessageMatch } from '../../core/authz/detect';
+import type { DecodeFailureAction } from '../../core/authz/decodeErrors';
 import type { IdentityService, StsLensContext } from '../context';
+import { DecodeService, type DecodeOutcome, type DecodedEntry } from './decodeService';
+import { EXPLANATION_LANGUAGE, EXPLANATION_SCHEME, ExplanationView, entryIdOf } from './explanationView';
+import { findPolicyMentions, type PolicyMention } from './findInWorkspace';
+import {
+  AUTHZ_SELECTOR,
+  AuthzCodeLensProvider,
+  AuthzHoverProvider,
+  AuthzInlayHintsProvider,
+  COMMAND_COPY_ALLOWING,
+  COMMAND_DECODE_AT,
+  COMMAND_EXPLAIN_PROBLEM,
+  COMMAND_FIND_IN_WORKSPACE,
+  COMMAND_SHOW_EXPLANATION,
+  MessageIndex,
+} from './providers';
+
+export const COMMAND_DECODE = 'stsLens.decodeAuthorizationMessage';
+export const COMMAND_DECODE_AS = 'stsLens.decodeAuthorizationMessageAs';
+export const COMMAND_DECODE_TERMINAL = 'stsLens.decodeTerminalSelection';
+export const COMMAND_FORGET = 'stsLens.forgetDecodedMessages';
+
+/** Arguments tests and other commands may pass instead of a selection. */
+interface DecodeArgs {
+  readonly text?: string;
+  readonly profile?: string;
+  /** Skip opening the explanation (tests and CodeLens-driven flows that only want the hint). */
+  readonly quiet?: boolean;
+}
+
+/** What a decode command returns, for tests and callers. */
+export interface DecodeCommandResult {
+  readonly ok: boolean;
+  readonly summary?: string;
+  readonly verdict?: string;
+  readonly entryId?: number;
+  readonly error?: string;
+  readonly kind?: string;
+}
+
+function isDecodeArgs(a: unknown): a is DecodeArgs {
+  return typeof a === 'object' && a !== null && !(a instanceof vscode.Uri) && ('text' in a || 'profile' in a || 'quiet' in a);
+}
 
 /** Decoding and explaining encoded authorization failure messages. */
-export function registerAuthzFeature(_ctx: StsLensContext, _identity: IdentityService): void {}
+export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityService): void {
+  const subs = ctx.extension.subscriptions;
+  const service = new DecodeService(ctx, identity);
+  const index = new MessageIndex();
+  const codeLens = new AuthzCodeLensProvider(index, service);
+  const hints = new AuthzInlayHintsProvider(index, service);
+  const view = new ExplanationView(ctx, service);
+  subs.push(
+    service,
+    codeLens,
+    hints,
+    view,
+    vscode.languages.registerCodeLensProvider(AUTHZ_SELECTOR, codeLens),
+    vscode.languages.registerInlayHintsProvider(AUTHZ_SELECTOR, hints),
+    vscode.languages.registerHoverProvider(AUTHZ_SELECTOR, new AuthzHoverProvider(index, service)),
+    vscode.workspace.registerTextDocumentContentProvider(EXPLANATION_SCHEME, view),
+    vscode.languages.registerFoldingRangeProvider({ scheme: EXPLANATION_SCHEME }, view),
+    vscode.languages.registerCodeLensProvider({ scheme: EXPLANATION_SCHEME }, view),
+    service.onDidChange(() => {
+      codeLens.refresh();
+      hints.refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('stsLens.authz')) {
+        codeLens.refresh();
+        hints.refresh();
+      }
+    }),
+  );
+
+  const entryFrom = (arg: unknown): DecodedEntry | undefined => {
+    if (typeof arg === 'number') return service.byEntryId(arg);
+    if (typeof arg === 'object' && arg !== null && typeof (arg as { entryId?: unknown }).entryId === 'number') return service.byEntryId((arg as { entryId: number }).entryId);
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const id = uri ? entryIdOf(uri) : undefined;
+    return id === undefined ? undefined : service.byEntryId(id);
+  };
+
+  /** Shows a failure with buttons that lead somewhere. */
+  const reportFailure = async (outcome: Extract<DecodeOutcome, { ok: false }>, retry: () => Thenable<unknown>, message: string): Promise<void> => {
+    if (outcome.kind === 'cancelled') return;
+    const labels: Record<DecodeFailureAction, string> = { pickProfile: 'Decode as Another Profile…', retry: 'Retry', showLog: 'Show Log', openSettings: 'Open Settings' };
+    const choice = await vscode.window.showErrorMessage(outcome.message, ...outcome.actions.map((a) => labels[a]));
+    if (choice === labels.pickProfile) await vscode.commands.executeCommand(COMMAND_DECODE_AS, { text: message });
+    else if (choice === labels.retry) await retry();
+    else if (choice === labels.showLog) ctx.log.show();
+    else if (choice === labels.openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', 'stsLens.authz');
+  };
+
+  const decodeOne = async (match: EncodedMessageMatch, opts: { profile?: string; choose?: boolean; quiet?: boolean }): Promise<DecodeCommandResult> => {
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Decoding the authorization failure message…', cancellable: true },
+      (_p, token) => service.decode({ message: match.message, profile: opts.profile, choose: opts.choose }, token),
+    );
+    if (!outcome.ok) {
+      void reportFailure(outcome, () => decodeOne(match, opts), match.message);
+      return { ok: false, error: outcome.message, kind: outcome.kind };
+    }
+    const entry = outcome.entry;
+    if (!opts.quiet) await view.show(entry);
+    return { ok: true, summary: entry.explanation?.summary, verdict: entry.explanation?.verdict, entryId: entry.id };
+  };
+
+  /** Finds the message(s) in `text`, asks which one when there are several, and decodes it. */
+  const decodeText = async (text: string, source: string, opts: { profile?: string; choose?: boolean; quiet?: boolean }): Promise<DecodeCommandResult> => {
+    const found = messagesInSelection(text);
+    if (!found.ok) {
+      void vscode.window.showErrorMessage(`${source}: ${found.detail}`);
+      return { ok: false, error: found.detail, kind: found.reason };
+    }
+    const distinct = [...new Map(found.messages.map((m) => [m.message, m])).values()];
+    const usable = distinct.filter((m) => !m.problem);
+    if (usable.length === 0) {
+      const m = distinct[0];
+      const detail = m.problem === 'too-long'
+        ? `the message is ${m.message.length.toLocaleString('en-US')} characters, more than the 10,240 STS accepts; the selection probably runs into other text.`
+        : `the message looks truncated (${m.message.length} characters; complete ones have several hundred). Copy the whole message from the original output.`;
+      void vscode.window.showErrorMessage(`${source}: ${detail}`);
+      return { ok: false, error: detail, kind: m.problem };
+    }
+    let chosen = usable[0];
+    if (usable.length > 1) {
+      const pick = await vscode.window.showQuickPick(
+        usable.map((m, i) => ({ label: `Message ${i + 1}`, description: `${m.message.slice(0, 24)}… (${m.message.length} characters)`, detail: service.get(m.message)?.explanation?.summary, m })),
+        { title: `${usable.length} encoded messages found: which one?` },
+      );
+      if (!pick) return { ok: false, kind: 'cancelled' };
+      chosen = pick.m;
+    }
+    return decodeOne(chosen, opts);
+  };
+
+  const decodeFromPalette = async (arg: unknown, choose: boolean): Promise<DecodeCommandResult> => {
+    if (isDecodeArgs(arg) && arg.text !== undefined) return decodeText(arg.text, 'Decode', { profile: arg.profile, choose, quiet: arg.quiet });
+    const opts = { profile: isDecodeArgs(arg) ? arg.profile : undefined, choose, quiet: isDecodeArgs(arg) ? arg.quiet : undefined };
+    const editor = vscode.window.activeTextEditor;
+    if (editor && !editor.selection.isEmpty) {
+      return decodeText(editor.document.getText(editor.selection), 'Selection', opts);
+    }
+    const clip = await vscode.env.clipboard.readText();
+    if (clip.trim() && messagesInSelection(clip).ok) return decodeText(clip, 'Clipboard', opts);
+    const typed = await vscode.window.showInputBox({
+      title: 'Decode Authorization Message',
+      prompt: 'Paste the encoded message, or the whole error line that contains it',
+      placeHolder: 'Encoded authorization failure message: …',
+      ignoreFocusOut: true,
+    });
+    if (!typed) return { ok: false, kind: 'cancelled' };
+    return decodeText(typed, 'Input', opts);
+  };
+
+  const reg = (id: string, fn: (...args: unknown[]) => unknown) => subs.push(vscode.commands.registerCommand(id, fn));
+
+  reg(COMMAND_DECODE, (arg) => decodeFromPalette(arg, false));
+  reg(COMMAND_DECODE_AS, (arg) => decodeFromPalette(arg, !(isDecodeArgs(arg) && arg.profile)));
+
+  reg(COMMAND_DECODE_TERMINAL, async (arg) => {
+    // The stable API has no Terminal.selection: copy the selection, read it, then put the clipboard back.
+    const before = await vscode.env.clipboard.readText();
+    await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+    const selected = await vscode.env.clipboard.readText();
+    await vscode.env.clipboard.writeText(before);
+    if (!selected || selected === before) {
+      void vscode.window.showErrorMessage('Select the encoded message (or the error line) in the terminal first, then run Decode Authorization Message from its context menu.');
+      return { ok: false, kind: 'empty' } satisfies DecodeCommandResult;
+    }
+    return decodeText(selected, 'Terminal selection', { profile: isDecodeArgs(arg) ? arg.profile : undefined, quiet: isDecodeArgs(arg) ? arg.quiet : undefined });
+  });
+
+  reg(COMMAND_DECODE_AT, async (uriArg, offsetArg, extra) => {
+    const uri = typeof uriArg === 'string' ? vscode.Uri.parse(uriArg) : (uriArg as vscode.Uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const offset = Number(offsetArg);
+    const match = index.matches(doc).find((m) => m.start === offset) ?? index.matches(doc).find((m) => offset >= m.anchorStart && offset <= m.end);
+    if (!match) {
+      void vscode.window.showErrorMessage('The encoded message is no longer at that place in the document. Run Decode Authorization Message on a selection instead.');
+      return { ok: false, kind: 'not-found' } satisfies DecodeCommandResult;
+    }
+    const o = isDecodeArgs(extra) ? extra : {};
+    return decodeOne(match, { profile: o.profile, quiet: o.quiet });
+  });
+
+  reg(COMMAND_EXPLAIN_PROBLEM, (problem, length) => {
+    const text = problem === 'too-long'
+      ? `This run of characters is ${Number(length).toLocaleString('en-US')} long, more than the 10,240 STS accepts, so it is not one encoded message.`
+      : `This encoded authorization failure message looks truncated (${Number(length)} characters). STS cannot decode part of one: copy the whole message from the original output, for example with the AWS CLI's --debug output or the CloudTrail event.`;
+    void vscode.window.showWarningMessage(text);
+  });
+
+  reg(COMMAND_SHOW_EXPLANATION, async (arg) => {
+    const entry = entryFrom(arg);
+    if (!entry) {
+      void vscode.window.showErrorMessage('That decoded message is no longer in memory. Decode it again.');
+      return undefined;
+    }
+    const editor = await view.show(entry);
+    return editor.document.uri.toString();
+  });
+
+  reg(COMMAND_COPY_ALLOWING, async (arg) => {
+    const entry = entryFrom(arg);
+    if (!entry?.explanation) {
+      void vscode.window.showErrorMessage('Open the explanation of a decoded message first: Copy Allowing Statement works on it.');
+      return undefined;
+    }
+    const offered = await view.allowingStatement(entry);
+    if (!offered) {
+      void vscode.window.showErrorMessage('The decoded message names no action, so no statement can be built from it.');
+      return undefined;
+    }
+    await vscode.env.clipboard.writeText(offered.statementText);
+    const warnings = [
+      ...(offered.actionKnown ? [] : ['the IAM reference does not know this action']),
+      ...(offered.dropped.length ? [`left out ${offered.dropped.join(', ')}`] : []),
+      ...(entry.explanation.verdict === 'explicit-deny' ? ['an explicit Deny still overrides it'] : []),
+    ];
+    void vscode.window.showInformationMessage(`Copied a statement allowing ${entry.explanation.action?.full ?? 'the action'} on ${entry.explanation.resource?.raw ?? '*'}${warnings.length ? ` (${warnings.join('; ')})` : ''}.`);
+    return offered.statementText;
+  });
+
+  reg(COMMAND_FIND_IN_WORKSPACE, async (arg) => {
+    const entry = entryFrom(arg);
+    if (!entry?.explanation) {
+      void vscode.window.showErrorMessage('Open the explanation of a decoded message first: Find in Workspace searches for its action and statements.');
+      return [];
+    }
+    const ex = entry.explanation;
+    const mentions = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Searching the workspace for ${ex.action?.full ?? 'the action'}` },
+      () => findPolicyMentions(ex),
+    );
+    const quiet = isDecodeArgs(arg) ? arg.quiet : false;
+    if (mentions.length === 0) {
+      if (!quiet) void vscode.window.showInformationMessage(`No file in the workspace mentions ${[ex.action?.full, ...ex.matchedStatements.map((s) => s.sid)].filter(Boolean).join(' or ')}. The policy may live in another repository, in the account, or in an organization SCP.`);
+      return [];
+    }
+    if (!quiet) void showMentions(mentions, ex.action?.full ?? 'the action');
+    return mentions.map((m) => ({ file: vscode.workspace.asRelativePath(m.uri), line: m.line, kind: m.kind, term: m.term }));
+  });
+
+  reg(COMMAND_FORGET, () => {
+    const n = service.size;
+    service.clear();
+    void vscode.window.showInformationMessage(n ? `Forgot ${n} decoded message${n > 1 ? 's' : ''}.` : 'No decoded messages were in memory.');
+  });
+
+  ctx.log.debug(`Authorization message decoding ready (explanation language ${EXPLANATION_LANGUAGE})`);
+}
+
+async function showMentions(mentions: readonly PolicyMention[], action: string): Promise<void> {
+  const kindLabel = { sid: 'Sid', action: 'action', wildcard: 'wildcard' } as const;
+  const pick = await vscode.window.showQuickPick(
+    mentions.map((m) => ({
+      label: `$(file) ${vscode.workspace.asRelativePath(m.uri)}:${m.line + 1}`,
+      description: `${kindLabel[m.kind]} ${m.term}`,
+      detail: m.preview,
+      m,
+    })),
+    { title: `Policy files mentioning ${action} or a matched statement`, matchOnDescription: true, matchOnDetail: true },
+  );
+  if (!pick) return;
+  const doc = await vscode.workspace.openTextDocument(pick.m.uri);
+  const pos = new vscode.Position(pick.m.line, pick.m.column);
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+}

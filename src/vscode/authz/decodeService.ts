@@ -1,0 +1,187 @@
+import * as vscode from 'vscode';
+import { DecodeError, decodeAuthorizationMessage, identityFromProfile, listConfiguredProfiles, type ConfiguredProfile } from '../../aws/decodeAuthorizationMessage';
+import { describeDecodeFailure, type DecodeFailureAction } from '../../core/authz/decodeErrors';
+import { explainDecodedMessage, type AuthorizationExplanation } from '../../core/authz/explain';
+import type { ActiveIdentity } from '../../core/identity';
+import type { IdentityService, StsLensContext } from '../context';
+import { readAuthzSettings } from './settings';
+
+export interface DecodedEntry {
+  /** Stable small number, used in the explanation view's URI instead of the message itself. */
+  readonly id: number;
+  readonly message: string;
+  readonly decoded: string;
+  readonly explanation?: AuthorizationExplanation;
+  /** Set when the decoded text could not be explained. */
+  readonly explainError?: string;
+  readonly decodedAs: string;
+  readonly decodedAt: Date;
+}
+
+export type DecodeOutcome =
+  | { readonly ok: true; readonly entry: DecodedEntry }
+  | { readonly ok: false; readonly kind: DecodeError['kind']; readonly message: string; readonly actions: readonly DecodeFailureAction[] };
+
+export interface DecodeRequest {
+  readonly message: string;
+  /** Decode as this profile instead of the active identity. */
+  readonly profile?: string;
+  /** Ask for a profile even when an identity is active. */
+  readonly choose?: boolean;
+}
+
+/**
+ * Decodes messages and keeps the results in memory only: they name accounts, roles and
+ * policies. Concurrent requests for one message share a single STS call.
+ */
+export class DecodeService implements vscode.Disposable {
+  private readonly entries = new Map<string, DecodedEntry>();
+  private readonly byId = new Map<number, DecodedEntry>();
+  private readonly inFlight = new Map<string, Promise<DecodeOutcome>>();
+  private readonly identities = new Map<string, ActiveIdentity>();
+  private chosenProfile: string | undefined;
+  private nextId = 1;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a message is decoded or the cache is cleared. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly ctx: StsLensContext,
+    private readonly identity: IdentityService,
+  ) {}
+
+  get(message: string): DecodedEntry | undefined {
+    return this.entries.get(message);
+  }
+
+  byEntryId(id: number): DecodedEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.byId.clear();
+    this.changed.fire();
+  }
+
+  decode(req: DecodeRequest, token?: vscode.CancellationToken): Promise<DecodeOutcome> {
+    const cached = this.entries.get(req.message);
+    if (cached && !req.profile && !req.choose) return Promise.resolve({ ok: true, entry: cached });
+    const key = `${req.profile ?? ''}\u0000${req.message}`;
+    let p = this.inFlight.get(key);
+    if (!p) {
+      p = this.run(req, token).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, p);
+    }
+    return p;
+  }
+
+  private async run(req: DecodeRequest, token?: vscode.CancellationToken): Promise<DecodeOutcome> {
+    const settings = readAuthzSettings();
+    const who = await this.resolveIdentity(req);
+    if (!who) return { ok: false, kind: 'cancelled', message: 'No identity was chosen.', actions: [] };
+    const abort = new AbortController();
+    const sub = token?.onCancellationRequested(() => abort.abort());
+    const started = Date.now();
+    try {
+      const decoded = await decodeAuthorizationMessage(who, req.message, { timeoutMs: settings.decodeTimeoutSeconds * 1000, signal: abort.signal });
+      const result = explainDecodedMessage(decoded);
+      const entry: DecodedEntry = {
+        id: this.nextId++,
+        message: req.message,
+        decoded,
+        ...(result.ok ? { explanation: result.explanation } : { explainError: result.error }),
+        decodedAs: who.label,
+        decodedAt: new Date(),
+      };
+      this.entries.set(req.message, entry);
+      this.byId.set(entry.id, entry);
+      this.ctx.log.info(`Decoded an authorization message (${req.message.length} characters) as ${who.label} in ${Date.now() - started} ms${result.ok ? `: ${result.explanation.verdict}` : ''}`);
+      this.changed.fire();
+      return { ok: true, entry };
+    } catch (e) {
+      const err = e instanceof DecodeError ? e : new DecodeError('other', e instanceof Error ? e.message : String(e));
+      const text = describeDecodeFailure(err.kind, {
+        identity: who.label,
+        endpoint: who.endpoint,
+        region: who.region,
+        timeoutSeconds: settings.decodeTimeoutSeconds,
+        code: err.code,
+        detail: err.message,
+      });
+      if (err.kind !== 'cancelled') this.ctx.log.warn(`Decoding as ${who.label} failed (${err.kind}${err.code ? `, ${err.code}` : ''}${err.httpStatus ? `, HTTP ${err.httpStatus}` : ''}) after ${Date.now() - started} ms`);
+      return { ok: false, kind: err.kind, message: text.message, actions: text.actions };
+    } finally {
+      sub?.dispose();
+    }
+  }
+
+  /** The active identity, else the profile chosen earlier in this window, else one the person picks. */
+  private async resolveIdentity(req: DecodeRequest): Promise<ActiveIdentity | undefined> {
+    if (req.profile) {
+      // An explicit choice also serves later decodes in this window while no identity is active.
+      this.chosenProfile = req.profile;
+      return this.profileIdentity(req.profile);
+    }
+    if (!req.choose) {
+      const current = this.identity.current();
+      if (current) return current;
+      if (this.chosenProfile) return this.profileIdentity(this.chosenProfile);
+    }
+    const picked = await this.pickProfile();
+    if (!picked) return undefined;
+    this.chosenProfile = picked;
+    return this.profileIdentity(picked);
+  }
+
+  private async profileIdentity(name: string): Promise<ActiveIdentity | undefined> {
+    let id = this.identities.get(name);
+    if (!id) {
+      const profiles = await listConfiguredProfiles().catch(() => [] as ConfiguredProfile[]);
+      const profile = profiles.find((p) => p.name === name) ?? { name, kind: 'other' as const };
+      id = identityFromProfile(profile, {
+        settingEndpoint: readAuthzSettings().stsEndpoint,
+        mfaCodeProvider: async (serial) => {
+          const code = await vscode.window.showInputBox({
+            title: `MFA code for ${name}`,
+            prompt: `Enter the 6-digit code from ${serial}`,
+            ignoreFocusOut: true,
+            validateInput: (v) => (/^\d{6}$/.test(v.trim()) ? undefined : 'Enter the six digits the MFA device shows.'),
+          });
+          if (!code) throw new DecodeError('cancelled', 'MFA code entry was cancelled.');
+          return code.trim();
+        },
+      });
+      this.identities.set(name, id);
+    }
+    return id;
+  }
+
+  /** Asks for a profile; undefined when cancelled or none exist. */
+  async pickProfile(): Promise<string | undefined> {
+    let profiles: ConfiguredProfile[];
+    try {
+      profiles = await listConfiguredProfiles();
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Could not read the AWS config files: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+    if (profiles.length === 0) {
+      void vscode.window.showErrorMessage('No AWS profiles were found to decode the message with. Add a profile to ~/.aws/config (or AWS_CONFIG_FILE) that may call sts:DecodeAuthorizationMessage.');
+      return undefined;
+    }
+    const items = profiles.map((p) => ({ label: p.name, description: [p.kind === 'other' ? undefined : p.kind, p.region, p.endpoint].filter(Boolean).join(' · '), name: p.name }));
+    const choice = await vscode.window.showQuickPick(items, { title: 'Decode as which AWS profile?', placeHolder: 'The profile needs sts:DecodeAuthorizationMessage, in the account where the error happened', matchOnDescription: true });
+    return choice?.name;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.entries.clear();
+    this.byId.clear();
+  }
+}

@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import { offerAllowingStatement, servicesForExplanation, type OfferedStatement } from '../../core/authz/lintAllowing';
+import { buildAllowingStatement } from '../../core/authz/allowStatement';
+import { renderExplanationText, type RenderedExplanation } from '../../core/authz/render';
+import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
+import type { StsLensContext } from '../context';
+import type { DecodedEntry, DecodeService } from './decodeService';
+import { COMMAND_COPY_ALLOWING, COMMAND_FIND_IN_WORKSPACE } from './providers';
+
+export const EXPLANATION_SCHEME = 'sts-lens-authz';
+export const EXPLANATION_LANGUAGE = 'sts-lens-authz';
+
+/** Entry id from an explanation URI (`sts-lens-authz:/<title>.authz?id=<n>`). */
+export function entryIdOf(uri: vscode.Uri): number | undefined {
+  if (uri.scheme !== EXPLANATION_SCHEME) return undefined;
+  const id = Number(new URLSearchParams(uri.query).get('id'));
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
+/**
+ * The explanation as a read-only document with its own grammar: it follows the colour theme,
+ * folds by section, and its raw JSON starts folded.
+ */
+export class ExplanationView implements vscode.TextDocumentContentProvider, vscode.FoldingRangeProvider, vscode.CodeLensProvider, vscode.Disposable {
+  private readonly rendered = new Map<number, RenderedExplanation>();
+  private readonly offered = new Map<number, OfferedStatement | undefined>();
+  private catalog: IamCatalogHandle | undefined;
+  private readonly foldingAsked = new Map<string, () => void>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly ctx: StsLensContext,
+    private readonly service: DecodeService,
+  ) {}
+
+  uriFor(entry: DecodedEntry): vscode.Uri {
+    const action = entry.explanation?.action?.full.replace(/[^A-Za-z0-9-]+/g, '-') ?? 'message';
+    return vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/Authorization ${action}.authz`, query: `id=${entry.id}` });
+  }
+
+  /** The least-privilege statement, built and linted once per entry; undefined without an action. */
+  async allowingStatement(entry: DecodedEntry): Promise<OfferedStatement | undefined> {
+    if (this.offered.has(entry.id)) return this.offered.get(entry.id);
+    const ex = entry.explanation;
+    let offered: OfferedStatement | undefined;
+    if (ex) {
+      try {
+        this.catalog ??= createIamCatalog();
+        await this.catalog.ensureServices(servicesForExplanation(ex));
+        offered = offerAllowingStatement(ex, this.catalog.catalog);
+      } catch (e) {
+        // Without the IAM reference the statement is still useful, just not checked.
+        this.ctx.log.warn(`Could not check the allowing statement against the IAM reference: ${e instanceof Error ? e.message : String(e)}`);
+        const plain = buildAllowingStatement(ex);
+        offered = plain && { ...plain, findings: ['The statement was not checked: the IAM reference could not be loaded.'], dropped: [], actionKnown: false };
+      }
+    }
+    this.offered.set(entry.id, offered);
+    return offered;
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const id = entryIdOf(uri);
+    const entry = id === undefined ? undefined : this.service.byEntryId(id);
+    if (!entry) return '# This explanation is no longer in memory\n\nDecoded messages are kept only while this window is open. Decode the message again.\n';
+    if (!entry.explanation) {
+      return `# The decoded message could not be explained\n\n${entry.explainError ?? ''}\n\n## Raw decoded message\n${entry.decoded}\n`;
+    }
+    const offered = await this.allowingStatement(entry);
+    const notes = offered ? [...(offered.dropped.length ? [`Left out condition keys the policy checker rejected: ${offered.dropped.join(', ')}.`] : []), ...offered.findings.map((f) => `policy check: ${f}`)] : [];
+    const r = renderExplanationText(entry.explanation, offered, notes);
+    this.rendered.set(entry.id, r);
+    const footer = `\nDecoded as ${entry.decodedAs} at ${entry.decodedAt.toISOString()}; kept in memory only.\n`;
+    return r.text + footer;
+  }
+
+  provideFoldingRanges(doc: vscode.TextDocument): vscode.FoldingRange[] {
+    const waiting = this.foldingAsked.get(doc.uri.toString());
+    if (waiting) setTimeout(waiting, 0);
+    const id = entryIdOf(doc.uri);
+    const r = id === undefined ? undefined : this.rendered.get(id);
+    if (!r) return [];
+    return r.sections.filter((s) => s.endLine > s.line).map((s) => new vscode.FoldingRange(s.line, Math.min(s.endLine, doc.lineCount - 1), vscode.FoldingRangeKind.Region));
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const id = entryIdOf(doc.uri);
+    const entry = id === undefined ? undefined : this.service.byEntryId(id);
+    if (!entry?.explanation?.action) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    return [
+      new vscode.CodeLens(top, { title: '$(copy) Copy Allowing Statement', command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }),
+      new vscode.CodeLens(top, { title: '$(search) Find in Workspace', command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }),
+    ];
+  }
+
+  /** Opens the explanation beside the current editor, with the raw JSON folded. */
+  async show(entry: DecodedEntry): Promise<vscode.TextEditor> {
+    const uri = this.uriFor(entry);
+    const key = uri.toString();
+    // Folding works once the editor has asked for ranges; wait for that (briefly) before folding.
+    const asked = new Promise<void>((resolve) => {
+      this.foldingAsked.set(key, resolve);
+      setTimeout(resolve, 3000);
+    });
+    let doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== EXPLANATION_LANGUAGE) doc = await vscode.languages.setTextDocumentLanguage(doc, EXPLANATION_LANGUAGE);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    await asked;
+    this.foldingAsked.delete(key);
+    const r = this.rendered.get(entry.id);
+    if (r && vscode.window.activeTextEditor?.document.uri.toString() === key) {
+      const rawHeading = r.sections[r.sections.length - 1].line;
+      await vscode.commands.executeCommand('editor.fold', { selectionLines: [rawHeading], levels: 1, direction: 'down' });
+    }
+    return editor;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.rendered.clear();
+    this.offered.clear();
+  }
+}

@@ -1,0 +1,151 @@
+import * as vscode from 'vscode';
+import { findEncodedMessages, MAX_SCAN_LENGTH, type EncodedMessageMatch } from '../../core/authz/detect';
+import { renderExplanationMarkdown } from '../../core/authz/render';
+import type { DecodeService } from './decodeService';
+import { readAuthzSettings } from './settings';
+
+export const COMMAND_DECODE_AT = 'stsLens.authz.decodeAt';
+export const COMMAND_SHOW_EXPLANATION = 'stsLens.authz.showExplanation';
+export const COMMAND_EXPLAIN_PROBLEM = 'stsLens.authz.explainProblem';
+export const COMMAND_COPY_ALLOWING = 'stsLens.copyAllowingStatement';
+export const COMMAND_FIND_IN_WORKSPACE = 'stsLens.findDeniedActionInWorkspace';
+
+/** Text documents the feature looks at: files and unsaved editors, in any language. */
+export const AUTHZ_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+
+/** Detection results per document version, shared by the CodeLens, inlay hint and hover providers. */
+export class MessageIndex {
+  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; matches: EncodedMessageMatch[] }>();
+
+  matches(doc: vscode.TextDocument): EncodedMessageMatch[] {
+    const hit = this.cache.get(doc);
+    if (hit && hit.version === doc.version) return hit.matches;
+    const text = doc.getText();
+    // Cheap test first: almost no document mentions encoded messages.
+    const matches = text.length <= MAX_SCAN_LENGTH && /encoded/i.test(text) ? findEncodedMessages(text) : [];
+    this.cache.set(doc, { version: doc.version, matches });
+    return matches;
+  }
+}
+
+function commandUri(command: string, args: unknown[]): vscode.Uri {
+  return vscode.Uri.parse(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
+}
+
+const PROBLEM_TITLES = { truncated: '$(warning) Encoded message looks truncated', 'too-long': '$(warning) Too long to be one encoded message' } as const;
+
+export class AuthzCodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(
+    private readonly index: MessageIndex,
+    private readonly service: DecodeService,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (!readAuthzSettings().codeLens) return [];
+    return this.index.matches(doc).flatMap((m) => {
+      const range = new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.start));
+      if (m.problem) {
+        return [new vscode.CodeLens(range, { title: PROBLEM_TITLES[m.problem], command: COMMAND_EXPLAIN_PROBLEM, arguments: [m.problem, m.message.length] })];
+      }
+      const entry = this.service.get(m.message);
+      if (!entry) {
+        return [new vscode.CodeLens(range, { title: '$(unlock) Decode', tooltip: 'Decode this authorization failure message with sts:DecodeAuthorizationMessage', command: COMMAND_DECODE_AT, arguments: [doc.uri, m.start] })];
+      }
+      const lenses = [new vscode.CodeLens(range, { title: '$(info) Explain', tooltip: 'Open the full explanation', command: COMMAND_SHOW_EXPLANATION, arguments: [entry.id] })];
+      if (entry.explanation?.action) {
+        lenses.push(new vscode.CodeLens(range, { title: 'Copy Allowing Statement', command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }));
+        lenses.push(new vscode.CodeLens(range, { title: 'Find in Workspace', command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }));
+      }
+      return lenses;
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The one-line summary after a decoded message, at the end of its last line. */
+export class AuthzInlayHintsProvider implements vscode.InlayHintsProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeInlayHints = this.changed.event;
+
+  constructor(
+    private readonly index: MessageIndex,
+    private readonly service: DecodeService,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
+    if (!readAuthzSettings().inlineSummary || this.service.size === 0) return [];
+    const hints: vscode.InlayHint[] = [];
+    const seenLines = new Set<number>();
+    for (const m of this.index.matches(doc)) {
+      const entry = this.service.get(m.message);
+      if (!entry) continue;
+      const line = doc.positionAt(m.end).line;
+      if (seenLines.has(line) || line < range.start.line || line > range.end.line) continue;
+      seenLines.add(line);
+      const text = entry.explanation?.summary ?? 'Decoded (not an authorization status; open the explanation)';
+      const part = new vscode.InlayHintLabelPart(text);
+      part.command = { title: 'Open explanation', command: COMMAND_SHOW_EXPLANATION, arguments: [entry.id] };
+      const hint = new vscode.InlayHint(doc.lineAt(line).range.end, [part]);
+      hint.paddingLeft = true;
+      if (entry.explanation) {
+        const md = new vscode.MarkdownString(renderExplanationMarkdown(entry.explanation));
+        hint.tooltip = md;
+      }
+      hints.push(hint);
+    }
+    return hints;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export class AuthzHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly index: MessageIndex,
+    private readonly service: DecodeService,
+  ) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    const offset = doc.offsetAt(pos);
+    const m = this.index.matches(doc).find((x) => x.segments.some((s) => offset >= s.start && offset <= s.end));
+    if (!m) return undefined;
+    const segment = m.segments.find((s) => offset >= s.start && offset <= s.end)!;
+    const range = new vscode.Range(doc.positionAt(segment.start), doc.positionAt(segment.end));
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: [COMMAND_DECODE_AT, COMMAND_SHOW_EXPLANATION, COMMAND_COPY_ALLOWING, COMMAND_FIND_IN_WORKSPACE] };
+    if (m.problem === 'truncated') {
+      md.appendMarkdown(`**Encoded authorization failure message, truncated** (${m.message.length} characters). Copy the whole message from the original output; STS cannot decode part of one.`);
+      return new vscode.Hover(md, range);
+    }
+    const entry = this.service.get(m.message);
+    if (!entry) {
+      md.appendMarkdown(`**Encoded authorization failure message** (${m.message.length} characters)${m.segments.length > 1 ? `, wrapped over ${m.segments.length} lines` : ''}.\n\n`);
+      md.appendMarkdown(`[$(unlock) Decode](${commandUri(COMMAND_DECODE_AT, [doc.uri.toString(), m.start])}) with sts:DecodeAuthorizationMessage`);
+      return new vscode.Hover(md, range);
+    }
+    if (entry.explanation) md.appendMarkdown(renderExplanationMarkdown(entry.explanation));
+    else md.appendText(`Decoded, but not explained: ${entry.explainError ?? ''}`);
+    md.appendMarkdown(`\n\n[Open explanation](${commandUri(COMMAND_SHOW_EXPLANATION, [entry.id])})`);
+    if (entry.explanation?.action) {
+      md.appendMarkdown(` · [Copy allowing statement](${commandUri(COMMAND_COPY_ALLOWING, [entry.id])}) · [Find in workspace](${commandUri(COMMAND_FIND_IN_WORKSPACE, [entry.id])})`);
+    }
+    md.appendMarkdown(`\n\n_Decoded as ${entry.decodedAs}; kept in memory only._`);
+    return new vscode.Hover(md, range);
+  }
+}
