@@ -31,7 +31,9 @@ export interface RemoteValidationRequest {
   readonly policyType: RemotePolicyType;
   readonly region: string;
   readonly credentials: () => Promise<TemporaryCredentials>;
-  /** Endpoint override; when absent the SDK resolves it (including AWS_ENDPOINT_URL_ACCESSANALYZER). */
+  /** Profile whose shared-config settings (such as `endpoint_url`) apply, as the AWS CLI would use them. */
+  readonly profile?: string;
+  /** Endpoint override; when absent the SDK resolves it (AWS_ENDPOINT_URL_ACCESSANALYZER, the profile's endpoint_url, the regional default). */
   readonly endpoint?: string;
   readonly abortSignal?: AbortSignal;
 }
@@ -50,6 +52,7 @@ export async function validatePolicyRemotely(req: RemoteValidationRequest): Prom
     region: req.region,
     credentials: req.credentials,
     maxAttempts: 2,
+    ...(req.profile ? { profile: req.profile } : {}),
     ...(req.endpoint ? { endpoint: req.endpoint } : {}),
   });
   try {

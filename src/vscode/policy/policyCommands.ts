@@ -61,7 +61,7 @@ export async function validateWithAccessAnalyzer(
     try {
       for (const region of regions) {
         const { type } = docs.policyTypeOf(doc, region);
-        const result = await validatePolicyRemotely({ policyDocument: toStrictJson(region.text), policyType: type, region: who.region, credentials: () => who.getCredentials(), abortSignal: abort.signal });
+        const result = await validatePolicyRemotely({ policyDocument: toStrictJson(region.text), policyType: type, region: who.region, profile: who.profile, credentials: () => who.getCredentials(), abortSignal: abort.signal });
         results.push(result);
         if (token.isCancellationRequested) return;
         if (!result.ok) {
