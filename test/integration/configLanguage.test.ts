@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { languageForEnvPath } from '../../src/vscode/configLanguage/configFiles';
 import { testWorld } from './world';
 
 const EXTENSION_ID = 'sts-lens.sts-lens';
@@ -17,10 +18,11 @@ const BROKEN_CONFIG = [
   'role_arn = arn:aws:iam::12345:role/B', //                     6
   'source_profile = a', //                                       7
   'duration_seconds = 7200', //                                  8
-  '', //                                                         9
-  '[dev]', //                                                   10
-  'regoin = us-east-1', //                                      11
-  'garbage line', //                                            12
+  'regoin = us-east-1', //                                       9
+  '', //                                                        10
+  '[dev]', //                                                   11
+  'region = us-east-1', //                                      12
+  'garbage line', //                                            13
   '',
 ].join('\n');
 
@@ -29,9 +31,9 @@ const EXPECTED = [
   'invalid-role-arn@6:11-36',
   'source-profile-cycle@7:17-18',
   'chained-duration@8:19-23',
-  'missing-profile-prefix@10:0-5',
-  'unknown-key@11:0-6',
-  'malformed-line@12:0-12',
+  'unknown-key@9:0-6',
+  'missing-profile-prefix@11:0-5',
+  'malformed-line@13:0-12',
 ];
 
 function summary(d: vscode.Diagnostic): string {
@@ -99,8 +101,8 @@ describe('config language: lint diagnostics for AWS config files in a real VS Co
   it('offers quick fixes that correct a misspelt key and add the profile prefix', async () => {
     const doc = await vscode.workspace.openTextDocument(configUri);
     for (const [code, title, expectLine, expectText] of [
-      ['unknown-key', 'Rename to region', 10, 'region = us-east-1'],
-      ['missing-profile-prefix', 'Change to [profile dev]', 9, '[profile dev]'],
+      ['unknown-key', 'Rename to region', 8, 'region = us-east-1'],
+      ['missing-profile-prefix', 'Change to [profile dev]', 10, '[profile dev]'],
     ] as const) {
       const diagnostic = ours(configUri).find((d) => summary(d).startsWith(`${code}@`));
       assert.ok(diagnostic, `a ${code} diagnostic`);
@@ -145,6 +147,16 @@ describe('config language: lint diagnostics for AWS config files in a real VS Co
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === language);
       assert.ok(doc, `${file} is open as ${language}`);
     }
+  });
+
+  it('recognises config and credentials files by the paths the environment variables name', async () => {
+    const custom = vscode.Uri.file(path.join(dir, 'team-profiles'));
+    fs.writeFileSync(custom.fsPath, '[default]\nregion = us-east-1\n');
+    const doc = await vscode.workspace.openTextDocument(custom);
+    assert.strictEqual(doc.languageId, 'plaintext');
+    assert.strictEqual(languageForEnvPath(doc, { HOME: dir, AWS_CONFIG_FILE: custom.fsPath }), 'aws-config');
+    assert.strictEqual(languageForEnvPath(doc, { HOME: dir, AWS_SHARED_CREDENTIALS_FILE: custom.fsPath }), 'aws-credentials');
+    assert.strictEqual(languageForEnvPath(doc, { HOME: dir }), undefined);
   });
 
   it('reports a source_profile missing from both files, reading profile names from the credentials file', async () => {
