@@ -1,9 +1,324 @@
 import * as vscode from 'vscode';
+import { credentialProcessJson, exportLines, type ShellKind } from '../../core/sessions/credentialFormats';
+import type { SessionRecord } from '../../core/sessions/session';
+import { getRole } from '../../aws/iam';
 import type { IdentityService, StsLensContext } from '../context';
+import { reportError, type CommandFailure } from './errorUi';
+import { IdentityServiceImpl, IdentityStatusBar } from './identity';
+import { StsOperations } from './operations';
+import { readProfileSettings } from './profileSettings';
+import { ProfilesStore } from './profilesStore';
+import { Clock, SessionStore } from './sessionStore';
+import { CredentialTerminals } from './terminals';
+import { ProfilesTreeProvider, type ProfilesNode } from './tree';
+
+/** What a command's first argument may be: a tree node (menus) or an options object (palette callers, tests, other features). */
+type Arg = ProfilesNode | Record<string, unknown> | string | undefined;
+
+function profileOf(arg: Arg): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && (arg as ProfilesNode).type === 'profile') return (arg as { profile: { name: string } }).profile.name;
+  if (arg && (arg as ProfilesNode).type === 'session') return (arg as { record: SessionRecord }).record.profile;
+  return arg && typeof (arg as Record<string, unknown>).profile === 'string' ? ((arg as Record<string, unknown>).profile as string) : undefined;
+}
+
+function sessionIdOf(arg: Arg): string | undefined {
+  if (arg && typeof arg === 'object' && (arg as ProfilesNode).type === 'session') return (arg as { record: SessionRecord }).record.id;
+  return arg && typeof arg === 'object' && typeof (arg as Record<string, unknown>).sessionId === 'string' ? ((arg as Record<string, unknown>).sessionId as string) : undefined;
+}
+
+/** Options passed by a program, or an empty object when the command came from a menu or the palette. */
+function optionsOf<T>(arg: Arg): Partial<T> {
+  return arg && typeof arg === 'object' && !('type' in arg && ((arg as ProfilesNode).type === 'profile' || (arg as ProfilesNode).type === 'session')) ? (arg as Partial<T>) : {};
+}
+
+function shellKind(): ShellKind {
+  const shell = (vscode.env.shell || '').toLowerCase();
+  if (shell.includes('pwsh') || shell.includes('powershell')) return 'powershell';
+  if (shell.endsWith('cmd.exe')) return 'cmd';
+  if (shell.includes('fish')) return 'fish';
+  return 'posix';
+}
 
 /** Profiles tree, sessions, terminals and the status-bar identity. Returns who the extension acts as. */
 export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
-  const changed = new vscode.EventEmitter<undefined>();
-  ctx.extension.subscriptions.push(changed);
-  return { current: () => undefined, pick: async () => undefined, onDidChange: changed.event };
+  const { extension, log } = ctx;
+  const clock = new Clock();
+  const settings = () => readProfileSettings();
+  const store = new ProfilesStore(log, () => process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1');
+  const sessions = new SessionStore(extension.secrets, log, clock);
+  const ops = new StsOperations(store, sessions, extension.globalState, log);
+  sessions.renewer = ops.renew;
+  const tree = new ProfilesTreeProvider(store, sessions, settings().warningMs);
+  const view = vscode.window.createTreeView('stsLens.profiles', { treeDataProvider: tree, showCollapseAll: true });
+  const identity = new IdentityServiceImpl(extension.globalState, store, sessions, ops);
+  const statusBar = new IdentityStatusBar(identity, sessions, () => settings().warningMs);
+  const terminals = new CredentialTerminals(sessions, log);
+  extension.subscriptions.push(store, sessions, tree, view, identity, statusBar, terminals);
+
+  extension.subscriptions.push(
+    view.onDidChangeVisibility((e) => tree.setVisible(e.visible)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('stsLens.sessions.warningMinutes')) {
+        tree.setWarningMs(settings().warningMs);
+        statusBar.render();
+      }
+    }),
+  );
+  if (view.visible) tree.setVisible(true);
+  // Pinned sessions live in SecretStorage: restoring them is local and cheap, and the status bar needs them.
+  void sessions.restore();
+
+  const register = (id: string, fn: (...args: any[]) => unknown) => extension.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+  const openTrustPolicy = async (arg: string | { roleArn: string; profile?: string; sessionId?: string }): Promise<{ trustPolicy: string } | CommandFailure | undefined> => {
+    const o = typeof arg === 'string' ? { roleArn: arg } : arg;
+    try {
+      const snap = await store.ensureLoaded();
+      let credentials;
+      let target;
+      if (o.sessionId && sessions.get(o.sessionId)) {
+        const r = sessions.get(o.sessionId)!;
+        credentials = await sessions.freshCredentials(r.id, true);
+        target = { ...ops.target(r.profile ? store.profile(r.profile) : undefined), region: r.region, endpoint: r.endpoint };
+      } else {
+        const current = identity.current();
+        const profile = o.profile ? snap.model.profiles.get(o.profile) : current?.profile ? snap.model.profiles.get(current.profile) : undefined;
+        if (profile) {
+          credentials = await ops.profileCredentials(profile, true);
+          target = ops.target(profile);
+        } else if (current) {
+          credentials = await current.getCredentials();
+          target = { ...ops.target(undefined), region: current.region, endpoint: current.endpoint };
+        } else {
+          throw new Error('no identity to call IAM GetRole with; choose a profile first');
+        }
+      }
+      const role = await getRole(target, credentials, o.roleArn);
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${role.trustPolicy}\n` });
+      await vscode.window.showTextDocument(doc, { preview: true });
+      return { trustPolicy: role.trustPolicy };
+    } catch (e) {
+      return reportError(log, e, 'IAM GetRole (reading the trust policy)');
+    }
+  };
+
+  /** Runs an operation; failures are explained to the person and returned to programmatic callers. */
+  const run = async <T>(operation: string, fn: () => Promise<T>, retry: () => void, context: { roleArn?: string; profile?: string; sessionId?: string } = {}): Promise<T | CommandFailure | undefined> => {
+    try {
+      return await fn();
+    } catch (e) {
+      return reportError(log, e, operation, {
+        retry,
+        openTrustPolicy: (roleArn) => void openTrustPolicy({ roleArn, profile: context.profile, sessionId: context.sessionId }),
+        refreshSession: context.sessionId ? () => void vscode.commands.executeCommand('stsLens.refreshSession', { sessionId: context.sessionId }) : undefined,
+        ssoLogin: (profile) => {
+          const t = vscode.window.createTerminal({ name: 'AWS SSO login' });
+          t.show();
+          t.sendText(`aws sso login${profile ? ` --profile ${profile}` : ''}`);
+        },
+      });
+    }
+  };
+
+  const sourceOfProfile = (name: string | undefined): string | undefined => {
+    const p = name ? store.profile(name) : undefined;
+    return p?.sourceProfile ?? name;
+  };
+
+  register('stsLens.refreshProfiles', async () => {
+    await store.reload();
+  });
+
+  register('stsLens.openConfig', async (arg: Arg) => {
+    const snap = await store.ensureLoaded();
+    const name = profileOf(arg);
+    const p = name ? snap.model.profiles.get(name) : undefined;
+    const file = p && !p.files.includes('config') ? snap.paths.credentials : snap.paths.config;
+    try {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      const editor = await vscode.window.showTextDocument(doc);
+      if (name) {
+        const header = new RegExp(`^\\s*\\[\\s*(profile\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\]`);
+        const line = doc.getText().split(/\r?\n/).findIndex((l) => header.test(l));
+        if (line >= 0) {
+          editor.selection = new vscode.Selection(line, 0, line, 0);
+          editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+        }
+      }
+    } catch {
+      void vscode.window.showInformationMessage(`${file} does not exist yet. Create it with "aws configure" or write it by hand; STS Lens does not write AWS files.`);
+    }
+  });
+
+  register('stsLens.startSession', (arg: Arg) => {
+    const profile = profileOf(arg);
+    const o = optionsOf<{ mfaCode: string; pin: boolean }>(arg);
+    return run('Start Session', () => ops.startSession({ ...o, profile }), () => void vscode.commands.executeCommand('stsLens.startSession', profile), { profile: sourceOfProfile(profile), roleArn: profile ? store.profile(profile)?.roleArn : undefined });
+  });
+
+  register('stsLens.assumeRole', (arg: Arg) => {
+    const fromMenu = !!arg && typeof arg === 'object' && 'type' in arg;
+    const o = optionsOf<Parameters<StsOperations['assumeRole']>[0]>(arg);
+    const sessionId = sessionIdOf(arg);
+    const sourceProfile = fromMenu && !sessionId ? profileOf(arg) : (o.sourceProfile as string | undefined);
+    const options = { ...o, sourceProfile, sourceSessionId: sessionId ?? o.sourceSessionId, advanced: o.advanced ?? (arg === undefined || fromMenu) };
+    return run('AssumeRole', () => ops.assumeRole(options), () => void vscode.commands.executeCommand('stsLens.assumeRole', { ...options, mfaCode: undefined }), { profile: sourceProfile, sessionId: options.sourceSessionId });
+  });
+
+  register('stsLens.getSessionToken', (arg: Arg) => {
+    const o = { ...optionsOf<Parameters<StsOperations['getSessionToken']>[0]>(arg), profile: profileOf(arg) };
+    return run('GetSessionToken', () => ops.getSessionToken(o), () => void vscode.commands.executeCommand('stsLens.getSessionToken', { ...o, mfaCode: undefined }), { profile: o.profile });
+  });
+
+  register('stsLens.getFederationToken', (arg: Arg) => {
+    const o = { ...optionsOf<Parameters<StsOperations['getFederationToken']>[0]>(arg), profile: profileOf(arg) };
+    return run('GetFederationToken', () => ops.getFederationToken(o), () => void vscode.commands.executeCommand('stsLens.getFederationToken', o), { profile: o.profile });
+  });
+
+  register('stsLens.assumeRoleWithWebIdentity', (arg: Arg) => {
+    const o = { ...optionsOf<Parameters<StsOperations['assumeRoleWithWebIdentity']>[0]>(arg), profile: profileOf(arg) };
+    return run('AssumeRoleWithWebIdentity', () => ops.assumeRoleWithWebIdentity(o), () => void vscode.commands.executeCommand('stsLens.assumeRoleWithWebIdentity', o));
+  });
+
+  register('stsLens.assumeRoleWithSaml', (arg: Arg) => {
+    const o = { ...optionsOf<Parameters<StsOperations['assumeRoleWithSaml']>[0]>(arg), profile: profileOf(arg) };
+    return run('AssumeRoleWithSAML', () => ops.assumeRoleWithSaml(o), () => void vscode.commands.executeCommand('stsLens.assumeRoleWithSaml', o));
+  });
+
+  register('stsLens.getCallerIdentity', (arg: Arg) => {
+    const sessionId = sessionIdOf(arg);
+    const profile = sessionId ? undefined : profileOf(arg) ?? identity.current()?.profile;
+    const quiet = !!optionsOf<{ quiet: boolean }>(arg).quiet;
+    return run('GetCallerIdentity', async () => {
+      const who = await ops.callerIdentity({ sessionId, profile });
+      if (!quiet) {
+        void vscode.window.showInformationMessage(`${who.arn} (account ${who.account})`, 'Copy ARN').then((c) => {
+          if (c) void vscode.env.clipboard.writeText(who.arn);
+        });
+      }
+      return who;
+    }, () => void vscode.commands.executeCommand('stsLens.getCallerIdentity', arg), { sessionId, profile });
+  });
+
+  const sessionFor = async (arg: Arg, purpose: string): Promise<SessionRecord | undefined> => {
+    await sessions.restore();
+    const id = sessionIdOf(arg);
+    if (id) {
+      const r = sessions.get(id);
+      if (!r) throw new Error('the session was forgotten');
+      return r;
+    }
+    const profile = profileOf(arg);
+    if (profile) return sessions.liveProfileSession(profile) ?? ops.startSession({ profile, mfaCode: optionsOf<{ mfaCode: string }>(arg).mfaCode });
+    const active = identity.activeSessionId();
+    const live = sessions.list().filter((s) => !s.readOnly);
+    if (!live.length && !active) return ops.startSession({});
+    const pickItems = live.map((s) => ({ label: s.arn ?? s.roleArn ?? s.id, description: s.profile, id: s.id }));
+    const chosen = await vscode.window.showQuickPick([{ label: '$(add) Start a session for a profile…', id: '' }, ...pickItems], { title: purpose, placeHolder: 'Choose a session' });
+    if (!chosen) return undefined;
+    return chosen.id ? sessions.get(chosen.id) : ops.startSession({});
+  };
+
+  register('stsLens.openTerminal', (arg: Arg) => {
+    const o = optionsOf<{ mode: 'static' | 'refreshing'; cwd: string }>(arg);
+    return run('Open Terminal', async () => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('STS Lens opens no credential terminals in an untrusted workspace, because the workspace could run commands with those credentials. Trust the workspace to continue.', 'Manage Workspace Trust').then((c) => {
+          if (c) void vscode.commands.executeCommand('workbench.trust.manage');
+        });
+        return undefined;
+      }
+      const record = await sessionFor(arg, 'Open Terminal as…');
+      if (!record) return undefined;
+      if (record.readOnly) throw new Error('sessions from the AWS CLI or SSO cache are read-only here; start a session for the profile instead');
+      const profile = record.profile ? store.profile(record.profile) : undefined;
+      const endpoint = ops.target(profile).endpoint;
+      const target = CredentialTerminals.envTarget(record, profile?.endpointUrl && !profile.stsEndpointUrl ? profile.endpointUrl : undefined, record.endpoint ?? endpoint);
+      const opened = await terminals.open(record, settings().terminalMode, target, { mode: o.mode, cwd: o.cwd });
+      return { name: opened.name, mode: opened.mode, sessionId: record.id };
+    }, () => void vscode.commands.executeCommand('stsLens.openTerminal', arg), { sessionId: sessionIdOf(arg) });
+  });
+
+  register('stsLens.refreshSession', (arg: Arg) => {
+    const id = sessionIdOf(arg);
+    return run('Refresh Session', async () => {
+      if (!id) throw new Error('choose a session in the Profiles view to refresh');
+      await sessions.refresh(id, true);
+      return sessions.get(id);
+    }, () => void vscode.commands.executeCommand('stsLens.refreshSession', { sessionId: id }), { sessionId: id });
+  });
+
+  const copy = (format: 'export' | 'credentialProcess') => (arg: Arg) => {
+    const id = sessionIdOf(arg);
+    return run(format === 'export' ? 'Copy as export lines' : 'Copy as credential_process JSON', async () => {
+      const record = id ? sessions.get(id) : await sessionFor(arg, 'Copy credentials of…');
+      if (!record) return undefined;
+      const c = await sessions.freshCredentials(record.id, true);
+      const creds = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.getTime() };
+      const profile = record.profile ? store.profile(record.profile) : undefined;
+      const shell = (optionsOf<{ shell: ShellKind }>(arg).shell) ?? shellKind();
+      const text = format === 'export' ? exportLines(creds, { region: record.region, endpointUrl: profile?.endpointUrl }, shell) : credentialProcessJson(creds);
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage(format === 'export' ? `Copied ${shell} lines that set the credentials of ${record.arn ?? record.id}. They contain a secret: paste them only into your own terminal.` : `Copied credential_process JSON for ${record.arn ?? record.id}. It contains a secret.`);
+      return { copied: true };
+    }, () => void vscode.commands.executeCommand(format === 'export' ? 'stsLens.copyExportLines' : 'stsLens.copyCredentialProcess', arg), { sessionId: id });
+  };
+  register('stsLens.copyExportLines', copy('export'));
+  register('stsLens.copyCredentialProcess', copy('credentialProcess'));
+
+  register('stsLens.forgetSession', async (arg: Arg) => {
+    const id = sessionIdOf(arg);
+    if (!id) return false;
+    const wasActive = identity.activeSessionId() === id;
+    const forgotten = sessions.forget(id);
+    if (wasActive) await identity.choose(undefined);
+    return forgotten;
+  });
+
+  register('stsLens.pinSession', async (arg: Arg) => {
+    const id = sessionIdOf(arg);
+    if (id) await sessions.setPinned(id, true);
+  });
+  register('stsLens.unpinSession', async (arg: Arg) => {
+    const id = sessionIdOf(arg);
+    if (id) await sessions.setPinned(id, false);
+  });
+
+  register('stsLens.setActiveIdentity', async (arg: Arg) => {
+    const id = sessionIdOf(arg);
+    if (id) {
+      const r = sessions.get(id);
+      if (r) await identity.choose({ type: 'session', id, profile: r.profile });
+    } else {
+      const profile = profileOf(arg);
+      if (profile) await identity.choose({ type: 'profile', name: profile });
+    }
+    return identity.current()?.label;
+  });
+
+  register('stsLens.switchIdentity', async () => {
+    const choice = await identity.pickChoice();
+    if (choice) await identity.choose(choice);
+    return identity.current()?.label;
+  });
+
+  register('stsLens.openTrustPolicy', openTrustPolicy);
+
+  register('stsLens.internal.listSessions', async () => {
+    await sessions.restore();
+    return [...sessions.list(), ...(store.current?.diskSessions ?? [])];
+  });
+  register('stsLens.internal.treeSnapshot', async () => {
+    await store.ensureLoaded();
+    return tree.snapshot();
+  });
+  register('stsLens.internal.setClockOffset', (ms: number) => {
+    clock.setOffset(Number(ms) || 0);
+    tree.refresh();
+    statusBar.render();
+  });
+  register('stsLens.internal.state', () => ({ statusBar: statusBar.state, credentialGrants: terminals.activeGrants, treeTicks: tree.ticks, activeIdentity: identity.current()?.label }));
+
+  return identity;
 }

@@ -1,0 +1,38 @@
+/**
+ * Profile credentials through the SDK's own providers: `fromIni` resolves static keys, role chains
+ * (with MFA through `mfaCodeProvider`), SSO, credential_process and web identity exactly as the
+ * CLI and SDKs do.
+ */
+import { fromIni } from '@aws-sdk/credential-providers';
+import type { TemporaryCredentials } from '../core/identity';
+import { StsCallError } from './errors';
+import { clientOptions, type StsTarget } from './sts';
+
+export interface ProfileCredentialOptions {
+  readonly profile: string;
+  readonly configFilepath?: string;
+  readonly filepath?: string;
+  /** Asked for a code whenever a role in the chain has `mfa_serial`; rejects when the person cancels. */
+  readonly mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
+  /** Where the SDK's inner STS/SSO clients send their calls. */
+  readonly target: StsTarget;
+  /** The profile's role, named in errors such as a trust-policy denial. */
+  readonly roleArn?: string;
+}
+
+export async function resolveProfileCredentials(o: ProfileCredentialOptions): Promise<TemporaryCredentials> {
+  const provider = fromIni({
+    profile: o.profile,
+    configFilepath: o.configFilepath,
+    filepath: o.filepath,
+    mfaCodeProvider: o.mfaCodeProvider,
+    ignoreCache: true,
+    clientConfig: { ...clientOptions(o.target), ...(o.target.useGlobalEndpoint ? { useGlobalEndpoint: true } : {}) },
+  });
+  try {
+    const c = await provider();
+    return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
+  } catch (e) {
+    throw StsCallError.from(e, 'Loading credentials', { profile: o.profile, endpoint: o.target.endpoint, roleArn: o.roleArn });
+  }
+}

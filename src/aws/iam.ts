@@ -1,0 +1,36 @@
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { StsCallError } from './errors';
+import { clientOptions, type CredentialSource, type StsTarget } from './sts';
+
+export interface RoleDetails {
+  readonly arn: string;
+  /** The trust policy, decoded from IAM's URL encoding and pretty-printed when it is JSON. */
+  readonly trustPolicy: string;
+  readonly maxSessionDuration?: number;
+}
+
+/** IAM GetRole, to show a role's trust policy after an AccessDenied. IAM is global: us-east-1 unless an endpoint is given. */
+export async function getRole(target: StsTarget, credentials: CredentialSource, roleArn: string): Promise<RoleDetails> {
+  const name = roleArn.split('/').pop() ?? roleArn;
+  const iam = new IAMClient({ ...clientOptions({ ...target, region: target.endpoint ? target.region : 'us-east-1' }), credentials });
+  try {
+    const r = await iam.send(new GetRoleCommand({ RoleName: name }));
+    const raw = r.Role?.AssumeRolePolicyDocument ?? '';
+    let text = raw;
+    try {
+      text = decodeURIComponent(raw);
+    } catch {
+      // Already decoded.
+    }
+    try {
+      text = JSON.stringify(JSON.parse(text), null, 2);
+    } catch {
+      // Keep IAM's text as it is.
+    }
+    return { arn: r.Role?.Arn ?? roleArn, trustPolicy: text, maxSessionDuration: r.Role?.MaxSessionDuration };
+  } catch (e) {
+    throw StsCallError.from(e, 'IAM GetRole', { roleArn, endpoint: target.endpoint });
+  } finally {
+    iam.destroy();
+  }
+}

@@ -1,0 +1,50 @@
+import type { AwsProfile } from './model';
+
+export interface StsEndpointChoice {
+  /** An explicit endpoint URL, or undefined for the SDK's own resolution. */
+  readonly endpoint?: string;
+  /** Where the choice came from, for the log and for people. */
+  readonly source: 'profile-services' | 'profile' | 'setting' | 'legacy-global' | 'regional';
+  /** True when `sts_regional_endpoints = legacy` asks for the global endpoint. */
+  readonly useGlobalEndpoint: boolean;
+  readonly region: string;
+}
+
+/** Regions where `sts_regional_endpoints = legacy` sends calls to sts.amazonaws.com. */
+const LEGACY_GLOBAL_REGIONS = new Set([
+  'ap-northeast-1', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'aws-global', 'ca-central-1', 'eu-central-1',
+  'eu-north-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'sa-east-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+]);
+
+export const DEFAULT_REGION = 'us-east-1';
+
+/**
+ * Where STS calls for a profile go. The profile's own `[services]` STS endpoint wins, then its
+ * `endpoint_url`, then the `stsLens.sts.endpoint` setting; otherwise the regional endpoint, as AWS
+ * advises, unless the profile opts into the legacy global endpoint.
+ */
+export function resolveStsEndpoint(profile: AwsProfile | undefined, settingEndpoint: string | undefined, fallbackRegion?: string): StsEndpointChoice {
+  const region = profile?.region ?? fallbackRegion ?? DEFAULT_REGION;
+  if (profile?.stsEndpointUrl) return { endpoint: profile.stsEndpointUrl, source: 'profile-services', useGlobalEndpoint: false, region };
+  if (profile?.endpointUrl) return { endpoint: profile.endpointUrl, source: 'profile', useGlobalEndpoint: false, region };
+  if (settingEndpoint) return { endpoint: settingEndpoint, source: 'setting', useGlobalEndpoint: false, region };
+  if (profile?.stsRegionalEndpoints === 'legacy' && LEGACY_GLOBAL_REGIONS.has(region)) return { source: 'legacy-global', useGlobalEndpoint: true, region };
+  return { source: 'regional', useGlobalEndpoint: false, region };
+}
+
+/** Checks an endpoint URL typed by a person or found in a file. Returns a message, or undefined when fine. */
+export function endpointProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a URL; write it like https://sts.eu-west-1.amazonaws.com`;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return `"${url}" must start with https:// (or http:// for a local endpoint)`;
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) return `"${url}" sends credentials unencrypted; use https:// for anything but a loopback address`;
+  return undefined;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]' || host === '::1';
+}

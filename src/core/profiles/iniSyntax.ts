@@ -1,0 +1,67 @@
+/**
+ * Finds lines of an AWS config or credentials file that the SDK's ini loader would silently
+ * drop, so a broken file shows where it is broken instead of an empty or partial tree.
+ */
+
+export type AwsFileKind = 'config' | 'credentials';
+
+export interface IniSyntaxProblem {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based column. */
+  readonly column: number;
+  readonly message: string;
+}
+
+export function checkIniSyntax(text: string, fileKind: AwsFileKind): IniSyntaxProblem[] {
+  const problems: IniSyntaxProblem[] = [];
+  const lines = text.split(/\r?\n/);
+  let inSection = false;
+  let lastKeyLine = -1;
+  lines.forEach((raw, line) => {
+    const trimmed = raw.trim();
+    const column = raw.length - raw.trimStart().length;
+    if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith(';')) return;
+    if (trimmed.startsWith('[')) {
+      lastKeyLine = -1;
+      const close = trimmed.indexOf(']');
+      if (close < 0) {
+        problems.push({ line, column, message: 'section header has no closing "]"' });
+        inSection = false;
+        return;
+      }
+      const rest = trimmed.slice(close + 1).trim();
+      if (rest && !rest.startsWith('#') && !rest.startsWith(';')) {
+        problems.push({ line, column: column + close + 1, message: `unexpected text "${rest}" after the section header` });
+      }
+      const name = trimmed.slice(1, close).trim();
+      inSection = true;
+      if (!name) {
+        problems.push({ line, column, message: 'section header has no name' });
+      } else if (fileKind === 'config' && name !== 'default' && !/^(profile|sso-session|services)\s+\S/.test(name)) {
+        const hint = /^(profile|sso-session|services)$/.test(name) ? `"[${name}]" needs a name after "${name}"` : `"[${name}]" is ignored by the SDK in the config file: write "[profile ${name}]"`;
+        problems.push({ line, column, message: hint });
+      } else if (fileKind === 'credentials' && /^profile\s/.test(name)) {
+        problems.push({ line, column, message: `the credentials file names profiles without the "profile " prefix: write "[${name.replace(/^profile\s+/, '')}]"` });
+      }
+      return;
+    }
+    if (column > 0 && lastKeyLine >= 0) return; // a continuation or a nested sub-property
+    const eq = trimmed.indexOf('=');
+    if (eq < 0) {
+      // The text itself is not quoted: a stray line is often a pasted secret.
+      problems.push({ line, column, message: 'this line is not "key = value", a [section] header or a comment, so the SDK ignores it' });
+      return;
+    }
+    if (eq === 0) {
+      problems.push({ line, column, message: 'setting has no key before "="' });
+      return;
+    }
+    if (!inSection) {
+      problems.push({ line, column, message: 'setting appears before any [section] header' });
+      return;
+    }
+    lastKeyLine = line;
+  });
+  return problems;
+}

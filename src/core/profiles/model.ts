@@ -1,0 +1,229 @@
+/**
+ * The AWS shared config model: profiles, their kinds and their source chains, built from the
+ * sections the SDK's shared ini loader returns (`{ configFile, credentialsFile }`).
+ */
+
+/** Sections as the SDK's shared ini loader returns them: section name → key → value. */
+export type IniSections = Record<string, Record<string, string | undefined> | undefined>;
+
+export type ProfileKind = 'static' | 'role' | 'sso' | 'process' | 'rolesAnywhere' | 'webIdentity' | 'regionOnly';
+
+export interface AwsProfile {
+  readonly name: string;
+  readonly kind: ProfileKind;
+  /** Where the profile's sections were found. */
+  readonly files: readonly ('config' | 'credentials')[];
+  readonly region?: string;
+  readonly roleArn?: string;
+  readonly sourceProfile?: string;
+  readonly credentialSource?: string;
+  readonly mfaSerial?: string;
+  readonly externalId?: string;
+  readonly roleSessionName?: string;
+  readonly durationSeconds?: number;
+  readonly ssoSession?: string;
+  readonly ssoStartUrl?: string;
+  readonly ssoAccountId?: string;
+  readonly ssoRoleName?: string;
+  readonly credentialProcess?: string;
+  readonly webIdentityTokenFile?: string;
+  /** The profile's `endpoint_url`, for every service. */
+  readonly endpointUrl?: string;
+  /** `endpoint_url` under `sts =` in the profile's `[services …]` section. */
+  readonly stsEndpointUrl?: string;
+  readonly stsRegionalEndpoints?: 'regional' | 'legacy';
+  readonly hasStaticKeys: boolean;
+  /** Static keys carry a session token: they expire, and refresh needs a new token. */
+  readonly hasSessionToken: boolean;
+}
+
+export interface SsoSession {
+  readonly name: string;
+  readonly startUrl?: string;
+  readonly region?: string;
+}
+
+export interface ProfilesModel {
+  readonly profiles: ReadonlyMap<string, AwsProfile>;
+  readonly ssoSessions: ReadonlyMap<string, SsoSession>;
+}
+
+const SSO_SESSION_PREFIX = 'sso-session.';
+const SERVICES_PREFIX = 'services.';
+
+function str(v: string | undefined): string | undefined {
+  const t = v?.trim();
+  return t ? t : undefined;
+}
+
+/** The kind that decides how the SDK resolves a profile's credentials, in the SDK's own order. */
+export function profileKind(p: Record<string, string | undefined>): ProfileKind {
+  // fromIni checks role_arn before web identity, SSO, static keys and credential_process.
+  if (str(p.role_arn) && (str(p.source_profile) || str(p.credential_source))) return 'role';
+  if (str(p.role_arn) && str(p.web_identity_token_file)) return 'webIdentity';
+  if (str(p.sso_session) || str(p.sso_start_url) || str(p.sso_account_id)) return 'sso';
+  if (str(p.aws_access_key_id) && str(p.aws_secret_access_key)) return 'static';
+  const proc = str(p.credential_process);
+  if (proc) return /(^|[\s/\\"'])aws_signing_helper(\.exe)?["']?\s/.test(`${proc} `) ? 'rolesAnywhere' : 'process';
+  if (str(p.role_arn)) return 'role';
+  return 'regionOnly';
+}
+
+function durationOf(v: string | undefined): number | undefined {
+  const t = str(v);
+  if (!t || !/^\d+$/.test(t)) return undefined;
+  return Number(t);
+}
+
+/**
+ * Builds the profiles model. Credentials-file values win over config-file values for the same
+ * profile, as the SDK merges them.
+ */
+export function buildProfilesModel(configFile: IniSections, credentialsFile: IniSections): ProfilesModel {
+  const ssoSessions = new Map<string, SsoSession>();
+  const services = new Map<string, Record<string, string | undefined>>();
+  const merged = new Map<string, { values: Record<string, string | undefined>; files: ('config' | 'credentials')[] }>();
+
+  for (const [section, values] of Object.entries(configFile)) {
+    if (!values) continue;
+    if (section.startsWith(SSO_SESSION_PREFIX)) {
+      const name = section.slice(SSO_SESSION_PREFIX.length);
+      ssoSessions.set(name, { name, startUrl: str(values.sso_start_url), region: str(values.sso_region) });
+    } else if (section.startsWith(SERVICES_PREFIX)) {
+      services.set(section.slice(SERVICES_PREFIX.length), values);
+    } else if (!section.includes('.')) {
+      merged.set(section, { values: { ...values }, files: ['config'] });
+    }
+  }
+  for (const [section, values] of Object.entries(credentialsFile)) {
+    if (!values || section.includes('.')) continue;
+    const existing = merged.get(section);
+    if (existing) {
+      Object.assign(existing.values, values);
+      existing.files.push('credentials');
+    } else {
+      merged.set(section, { values: { ...values }, files: ['credentials'] });
+    }
+  }
+
+  const profiles = new Map<string, AwsProfile>();
+  for (const [name, { values: v, files }] of merged) {
+    const servicesSection = str(v.services) ? services.get(str(v.services)!) : undefined;
+    const ssoSession = str(v.sso_session);
+    const regional = str(v.sts_regional_endpoints)?.toLowerCase();
+    profiles.set(name, {
+      name,
+      kind: profileKind(v),
+      files,
+      region: str(v.region),
+      roleArn: str(v.role_arn),
+      sourceProfile: str(v.source_profile),
+      credentialSource: str(v.credential_source),
+      mfaSerial: str(v.mfa_serial),
+      externalId: str(v.external_id),
+      roleSessionName: str(v.role_session_name),
+      durationSeconds: durationOf(v.duration_seconds),
+      ssoSession,
+      ssoStartUrl: str(v.sso_start_url) ?? (ssoSession ? ssoSessions.get(ssoSession)?.startUrl : undefined),
+      ssoAccountId: str(v.sso_account_id),
+      ssoRoleName: str(v.sso_role_name),
+      credentialProcess: str(v.credential_process),
+      webIdentityTokenFile: str(v.web_identity_token_file),
+      endpointUrl: str(v.endpoint_url),
+      stsEndpointUrl: str(servicesSection?.['sts.endpoint_url']),
+      stsRegionalEndpoints: regional === 'legacy' || regional === 'regional' ? regional : undefined,
+      hasStaticKeys: !!(str(v.aws_access_key_id) && str(v.aws_secret_access_key)),
+      hasSessionToken: !!str(v.aws_session_token),
+    });
+  }
+  return { profiles, ssoSessions };
+}
+
+/** One link of a profile's credential chain, from where the keys come from to the profile itself. */
+export interface ChainStep {
+  readonly profile: string;
+  readonly kind: ProfileKind;
+  /** The role this step assumes, when it assumes one. */
+  readonly roleArn?: string;
+  readonly mfaSerial?: string;
+  /** `Environment`, `Ec2InstanceMetadata` or `EcsContainer` when the chain starts at a credential source. */
+  readonly credentialSource?: string;
+}
+
+export interface ProfileChain {
+  /** Ordered from the base credentials to the profile itself. */
+  readonly steps: readonly ChainStep[];
+  /** Profile names forming a `source_profile` cycle, first repeated name last. */
+  readonly cycle?: readonly string[];
+  /** A `source_profile` that names no profile. */
+  readonly missingProfile?: string;
+  /** Number of AssumeRole calls in the chain; more than one is role chaining (1-hour cap). */
+  readonly roleHops: number;
+}
+
+/**
+ * Follows `source_profile` links from `name` back to the base credentials. A profile naming itself
+ * as source with static keys is the SDK's documented "role from own keys" form, not a cycle.
+ */
+export function profileChain(model: ProfilesModel, name: string): ProfileChain {
+  const reversed: ChainStep[] = [];
+  const seen: string[] = [];
+  let current: string | undefined = name;
+  let roleHops = 0;
+  while (current !== undefined) {
+    const p = model.profiles.get(current);
+    if (!p) return { steps: reversed.reverse(), missingProfile: current, roleHops };
+    if (seen.includes(current)) return { steps: reversed.reverse(), cycle: [...seen.slice(seen.indexOf(current)), current], roleHops };
+    seen.push(current);
+    const assumes = !!p.roleArn && (p.kind === 'role' || p.kind === 'webIdentity');
+    if (assumes) roleHops++;
+    reversed.push({ profile: p.name, kind: p.kind, roleArn: assumes ? p.roleArn : undefined, mfaSerial: p.mfaSerial, credentialSource: p.kind === 'role' && !p.sourceProfile ? p.credentialSource : undefined });
+    if (p.kind !== 'role' || !p.sourceProfile) break;
+    if (p.sourceProfile === p.name) {
+      if (p.hasStaticKeys) {
+        reversed.push({ profile: p.name, kind: 'static' });
+        break;
+      }
+      return { steps: reversed.reverse(), cycle: [p.name, p.name], roleHops };
+    }
+    current = p.sourceProfile;
+  }
+  return { steps: reversed.reverse(), roleHops };
+}
+
+/** Whether resolving the profile prompts for an MFA code: any role step in its chain with `mfa_serial`. */
+export function needsMfa(model: ProfilesModel, name: string): boolean {
+  return profileChain(model, name).steps.some((s) => !!s.roleArn && !!s.mfaSerial);
+}
+
+/** The chain as one line for people: `base → role/Admin → role/Deploy`. */
+export function chainText(chain: ProfileChain): string {
+  const parts = chain.steps.map((s) => (s.roleArn ? `${s.profile} (${shortRoleArn(s.roleArn)})` : s.credentialSource ? `${s.credentialSource}` : s.profile));
+  if (chain.cycle) parts.push(`cycle: ${chain.cycle.join(' → ')}`);
+  if (chain.missingProfile) parts.unshift(`missing profile "${chain.missingProfile}"`);
+  return parts.join(' → ');
+}
+
+/** `arn:aws:iam::123456789012:role/path/Name` → `Name @ 123456789012`. */
+export function shortRoleArn(arn: string): string {
+  const m = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):(?:role|assumed-role|user|federated-user)\/(?:.*\/)?([^/]+?)(?:\/([^/]+))?$/.exec(arn);
+  if (!m) return arn;
+  const assumed = /:assumed-role\//.test(arn);
+  if (assumed) {
+    const parts = arn.split(':').slice(5).join(':').split('/');
+    return `${parts[1]} @ ${m[1]}`;
+  }
+  return `${m[2]}${m[3] ? `/${m[3]}` : ''} @ ${m[1]}`;
+}
+
+export function profileKindLabel(kind: ProfileKind): string {
+  switch (kind) {
+    case 'static': return 'access keys';
+    case 'role': return 'role';
+    case 'sso': return 'IAM Identity Center (SSO)';
+    case 'process': return 'credential_process';
+    case 'rolesAnywhere': return 'IAM Roles Anywhere';
+    case 'webIdentity': return 'web identity';
+    case 'regionOnly': return 'settings only';
+  }
+}

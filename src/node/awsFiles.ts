@@ -1,0 +1,106 @@
+/**
+ * Reads the shared AWS config and credentials files with the SDK's ini loader, plus their raw text
+ * for syntax checks, and the CLI and SSO caches. Node I/O only; no vscode, no SDK clients.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import type { IniSections } from '../core/profiles/model';
+import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
+import type { SessionRecord } from '../core/sessions/session';
+
+export interface AwsFilePaths {
+  readonly config: string;
+  readonly credentials: string;
+}
+
+/** `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/config` / `~/.aws/credentials`. */
+export function awsFilePaths(env: NodeJS.ProcessEnv = process.env): AwsFilePaths {
+  const home = homeDir(env);
+  const expand = (p: string) => (p.startsWith('~/') || p === '~' ? path.join(home, p.slice(1)) : p);
+  return {
+    config: expand(env.AWS_CONFIG_FILE?.trim() || path.join(home, '.aws', 'config')),
+    credentials: expand(env.AWS_SHARED_CREDENTIALS_FILE?.trim() || path.join(home, '.aws', 'credentials')),
+  };
+}
+
+export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOME || env.USERPROFILE || os.homedir();
+}
+
+export interface LoadedFile {
+  readonly path: string;
+  /** Undefined when the file does not exist. */
+  readonly text?: string;
+  /** A read error other than "does not exist", in words. */
+  readonly error?: string;
+}
+
+export interface LoadedAwsFiles {
+  readonly config: LoadedFile;
+  readonly credentials: LoadedFile;
+  readonly configSections: IniSections;
+  readonly credentialsSections: IniSections;
+}
+
+async function readText(file: string): Promise<LoadedFile> {
+  try {
+    return { path: file, text: await fs.promises.readFile(file, 'utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { path: file };
+    return { path: file, error: code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder, not a file' : (e as Error).message };
+  }
+}
+
+export async function loadAwsFiles(paths: AwsFilePaths = awsFilePaths()): Promise<LoadedAwsFiles> {
+  const [config, credentials] = await Promise.all([readText(paths.config), readText(paths.credentials)]);
+  let configSections: IniSections = {};
+  let credentialsSections: IniSections = {};
+  if (config.text !== undefined || credentials.text !== undefined) {
+    const loaded = await loadSharedConfigFiles({ configFilepath: paths.config, filepath: paths.credentials, ignoreCache: true });
+    configSections = loaded.configFile as IniSections;
+    credentialsSections = loaded.credentialsFile as IniSections;
+  }
+  return { config, credentials, configSections, credentialsSections };
+}
+
+async function readJsonDir<T>(dir: string, parse: (text: string, name: string) => T | undefined): Promise<T[]> {
+  let names: string[];
+  try {
+    names = (await fs.promises.readdir(dir)).filter((n) => n.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  const out: T[] = [];
+  for (const name of names.slice(0, 200)) {
+    try {
+      const stat = await fs.promises.stat(path.join(dir, name));
+      if (!stat.isFile() || stat.size > 1_000_000) continue;
+      const parsed = parse(await fs.promises.readFile(path.join(dir, name), 'utf8'), name);
+      if (parsed) out.push(parsed);
+    } catch {
+      // A file removed while reading, or unreadable: skip it.
+    }
+  }
+  return out;
+}
+
+/** Sessions the AWS CLI cached in `~/.aws/cli/cache` and SSO sign-ins in `~/.aws/sso/cache`. */
+export async function readDiskSessions(defaultRegion: string, home = homeDir()): Promise<SessionRecord[]> {
+  const [cli, sso] = await Promise.all([
+    readJsonDir(path.join(home, '.aws', 'cli', 'cache'), (t, n) => parseCliCacheEntry(t, n, defaultRegion)),
+    readJsonDir(path.join(home, '.aws', 'sso', 'cache'), (t, n) => parseSsoCacheEntry(t, n)),
+  ]);
+  return [...cli, ...sso];
+}
+
+/** Reads a token or assertion file that a person pointed at; the content is never logged. */
+export async function readSecretFile(file: string): Promise<string> {
+  const home = homeDir();
+  const resolved = file.startsWith('~/') ? path.join(home, file.slice(2)) : file;
+  const stat = await fs.promises.stat(resolved);
+  if (stat.size > 200_000) throw new Error(`${resolved} is ${stat.size} bytes, larger than any STS token or assertion`);
+  return (await fs.promises.readFile(resolved, 'utf8')).trim();
+}

@@ -1,0 +1,112 @@
+/**
+ * A loopback container-credentials endpoint (the protocol behind AWS_CONTAINER_CREDENTIALS_FULL_URI
+ * and AWS_CONTAINER_AUTHORIZATION_TOKEN) so terminals get credentials that renew themselves.
+ * Binds 127.0.0.1 only; each registration has its own random path and token.
+ */
+import * as crypto from 'crypto';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import { containerCredentialsBody, type PlainCredentials } from '../core/sessions/credentialFormats';
+
+export type CredentialSupplier = () => Promise<PlainCredentials>;
+
+export interface CredentialGrant {
+  readonly url: string;
+  readonly token: string;
+  /** Stops serving this grant; later requests with its token get 403. */
+  revoke(): void;
+}
+
+export interface CredentialServerEvents {
+  /** Called for every request, with no secrets: for the log. */
+  onRequest?(info: { path: string; status: number; reason?: string }): void;
+}
+
+interface Registration {
+  readonly tokenDigest: Buffer;
+  readonly supply: CredentialSupplier;
+}
+
+function digest(value: string): Buffer {
+  return crypto.createHash('sha256').update(value, 'utf8').digest();
+}
+
+export class CredentialServer {
+  private server: http.Server | undefined;
+  private starting: Promise<number> | undefined;
+  private readonly grants = new Map<string, Registration>();
+
+  constructor(private readonly events: CredentialServerEvents = {}, private readonly now: () => number = Date.now) {}
+
+  /** Starts listening on a random loopback port (once); returns the port. */
+  start(): Promise<number> {
+    if (this.starting) return this.starting;
+    this.starting = new Promise<number>((resolve, reject) => {
+      const server = http.createServer((req, res) => void this.handle(req, res));
+      server.on('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        this.server = server;
+        server.removeListener('error', reject);
+        resolve((server.address() as AddressInfo).port);
+      });
+    });
+    this.starting.catch(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  async register(supply: CredentialSupplier): Promise<CredentialGrant> {
+    const port = await this.start();
+    const id = crypto.randomBytes(16).toString('hex');
+    const token = crypto.randomBytes(32).toString('base64url');
+    this.grants.set(id, { tokenDigest: digest(token), supply });
+    return { url: `http://127.0.0.1:${port}/credentials/${id}`, token, revoke: () => this.grants.delete(id) };
+  }
+
+  get activeGrants(): number {
+    return this.grants.size;
+  }
+
+  async stop(): Promise<void> {
+    this.grants.clear();
+    const server = this.server;
+    this.server = undefined;
+    this.starting = undefined;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private respond(res: http.ServerResponse, path: string, status: number, body: object, reason?: string): void {
+    this.events.onRequest?.({ path: path.replace(/[0-9a-f]{32}/, '…'), status, reason });
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+    res.end(text);
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method !== 'GET') return this.respond(res, path, 405, { message: 'Only GET is supported' });
+    const m = /^\/credentials\/([0-9a-f]{32})$/.exec(path);
+    const header = req.headers.authorization;
+    if (header === undefined || header === '') return this.respond(res, path, 401, { message: 'Missing Authorization header' }, 'missing token');
+    const grant = m ? this.grants.get(m[1]) : undefined;
+    // Compare digests so the comparison takes the same time whatever the token's length or content.
+    const presented = digest(header);
+    const expected = grant?.tokenDigest ?? digest(crypto.randomBytes(32).toString('hex'));
+    if (!crypto.timingSafeEqual(presented, expected) || !grant) return this.respond(res, path, 403, { message: 'Invalid or revoked token' }, 'wrong or revoked token');
+    try {
+      const creds = await grant.supply();
+      if (!this.grants.has(m![1])) return this.respond(res, path, 403, { message: 'Invalid or revoked token' }, 'revoked during refresh');
+      const text = containerCredentialsBody(creds, this.now());
+      this.events.onRequest?.({ path: '/credentials/…', status: 200 });
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+      res.end(text);
+    } catch (e) {
+      // The supplier's error is already free of secrets (StsCallError); send its kind only.
+      const message = e instanceof Error ? e.message : String(e);
+      this.respond(res, path, 500, { code: 'CredentialsUnavailable', message: `STS Lens could not refresh the session: ${message}` }, 'refresh failed');
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import * as vscode from 'vscode';
+import type { ActiveIdentity } from '../../core/identity';
+import { shortRoleArn } from '../../core/profiles/model';
+import { countdownState, countdownText, nextChangeAt, sessionTitle } from '../../core/sessions/session';
+import type { IdentityService } from '../context';
+import type { StsOperations } from './operations';
+import type { ProfilesStore } from './profilesStore';
+import type { SessionStore } from './sessionStore';
+
+type Choice = { readonly type: 'profile'; readonly name: string } | { readonly type: 'session'; readonly id: string; readonly profile?: string };
+
+const ACTIVE_KEY = 'stsLens.activeIdentity';
+
+/**
+ * Who the extension acts as: a session or a profile the person chose, else AWS_PROFILE or the
+ * default profile. The choice (names and ids only) survives reloads in globalState.
+ */
+export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ActiveIdentity | undefined>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly profiles: ProfilesStore,
+    private readonly sessions: SessionStore,
+    private readonly ops: StsOperations,
+  ) {
+    this.disposables.push(
+      profiles.onDidChange(() => this.changed.fire(this.current())),
+      sessions.onDidChange(() => this.changed.fire(this.current())),
+    );
+  }
+
+  private choice(): Choice | undefined {
+    return this.memento.get<Choice>(ACTIVE_KEY);
+  }
+
+  async choose(choice: Choice | undefined): Promise<void> {
+    await this.memento.update(ACTIVE_KEY, choice);
+    this.changed.fire(this.current());
+  }
+
+  /** The active session's record when a live session is chosen. */
+  activeSessionId(): string | undefined {
+    const c = this.choice();
+    return c?.type === 'session' && this.sessions.get(c.id) ? c.id : undefined;
+  }
+
+  current(): ActiveIdentity | undefined {
+    const c = this.choice();
+    if (c?.type === 'session') {
+      const r = this.sessions.get(c.id);
+      if (r) {
+        return { label: sessionTitle(r), profile: r.profile, region: r.region, endpoint: r.endpoint, getCredentials: () => this.sessions.freshCredentials(r.id, true) };
+      }
+      if (c.profile) return this.profileIdentity(c.profile);
+    }
+    if (c?.type === 'profile') return this.profileIdentity(c.name);
+    return this.profileIdentity(process.env.AWS_PROFILE || 'default', true);
+  }
+
+  private profileIdentity(name: string, implicit = false): ActiveIdentity | undefined {
+    const snap = this.profiles.current;
+    if (!snap) void this.profiles.ensureLoaded();
+    const p = snap?.model.profiles.get(name);
+    if (snap && !p) return implicit ? undefined : undefined;
+    const target = this.ops.target(p);
+    return {
+      label: p?.roleArn ? `${name} (${shortRoleArn(p.roleArn)})` : name,
+      profile: name,
+      region: target.region,
+      endpoint: target.endpoint,
+      getCredentials: async () => {
+        const loaded = await this.profiles.ensureLoaded();
+        const profile = loaded.model.profiles.get(name);
+        if (!profile) throw new Error(`there is no profile named "${name}" in ${loaded.paths.config}`);
+        return this.ops.profileCredentials(profile, true);
+      },
+    };
+  }
+
+  async pick(placeHolder?: string): Promise<ActiveIdentity | undefined> {
+    const choice = await this.pickChoice(placeHolder);
+    if (!choice) return undefined;
+    await this.choose(choice);
+    return this.current();
+  }
+
+  /** Sessions first, then profiles, then recent roles (assumed on choice). */
+  async pickChoice(placeHolder = 'Act as… (sessions, profiles, recent roles)'): Promise<Choice | undefined> {
+    const snap = await this.profiles.ensureLoaded();
+    await this.sessions.restore();
+    const now = this.sessions.clock.now();
+    type Item = vscode.QuickPickItem & { choice?: Choice; roleArn?: string };
+    const live = this.sessions.list().filter((s) => !s.readOnly && (s.expiration === undefined || s.expiration > now));
+    const items: Item[] = [];
+    if (live.length) items.push({ label: 'Sessions', kind: vscode.QuickPickItemKind.Separator });
+    for (const s of live) items.push({ label: `$(key) ${sessionTitle(s)}`, description: `${countdownText(s.expiration, now)}${s.profile ? ` · ${s.profile}` : ''}`, detail: s.arn ?? s.roleArn, choice: { type: 'session', id: s.id, profile: s.profile } });
+    items.push({ label: 'Profiles', kind: vscode.QuickPickItemKind.Separator });
+    for (const p of snap.model.profiles.values()) items.push({ label: `$(account) ${p.name}`, description: [p.kind, p.region].filter(Boolean).join(' · '), detail: p.roleArn, choice: { type: 'profile', name: p.name } });
+    const recent = this.ops.recentRoles();
+    if (recent.length) items.push({ label: 'Recent roles', kind: vscode.QuickPickItemKind.Separator });
+    for (const arn of recent) items.push({ label: `$(history) ${shortRoleArn(arn)}`, description: 'assume role', detail: arn, roleArn: arn });
+    const chosen = await vscode.window.showQuickPick(items, { title: 'STS Lens: Switch Identity', placeHolder, matchOnDescription: true, matchOnDetail: true });
+    if (!chosen) return undefined;
+    if (chosen.roleArn) {
+      const record = await vscode.commands.executeCommand<{ id?: string; profile?: string } | undefined>('stsLens.assumeRole', { roleArn: chosen.roleArn });
+      return record?.id ? { type: 'session', id: record.id, profile: record.profile } : undefined;
+    }
+    return chosen.choice;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** The status-bar item: active identity, time left, warning colour near expiry. */
+export class IdentityStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly identity: IdentityServiceImpl, private readonly sessions: SessionStore, private warningMs: () => number) {
+    this.item = vscode.window.createStatusBarItem('stsLens.identity', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = 'STS Lens Identity';
+    this.item.command = 'stsLens.switchIdentity';
+    this.disposables.push(identity.onDidChange(() => this.render()));
+    this.render();
+    this.item.show();
+  }
+
+  render(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const now = this.sessions.clock.now();
+    const id = this.identity.activeSessionId();
+    const record = id ? this.sessions.get(id) : undefined;
+    const current = this.identity.current();
+    const label = current ? shorten(current.label) : 'no AWS identity';
+    if (record?.expiration !== undefined) {
+      const text = countdownText(record.expiration, now);
+      const state = countdownState(record.expiration, now, this.warningMs());
+      this.item.text = `$(key) ${label} · ${text.replace(' left', '')}`;
+      this.item.backgroundColor = state === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : state === 'expired' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+      this.item.tooltip = `STS Lens: acting as ${record.arn ?? current?.label ?? ''} (${text}). Click to switch.`;
+      const next = nextChangeAt(record.expiration, now, this.warningMs());
+      if (next !== undefined) this.timer = setTimeout(() => this.render(), Math.min(Math.max(next - now, 50), 2 ** 31 - 1));
+    } else {
+      this.item.text = `$(key) ${label}`;
+      this.item.backgroundColor = undefined;
+      this.item.tooltip = current ? `STS Lens: acting as ${current.label} (${current.region}). Click to switch.` : 'STS Lens: no AWS identity. Click to choose a profile or session.';
+    }
+  }
+
+  /** What the item shows, for tests. */
+  get state(): { text: string; tooltip: string; warning: boolean } {
+    return { text: this.item.text, tooltip: String(this.item.tooltip ?? ''), warning: !!this.item.backgroundColor };
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.item.dispose();
+  }
+}
+
+function shorten(label: string): string {
+  return label.length > 32 ? `${label.slice(0, 31)}…` : label;
+}

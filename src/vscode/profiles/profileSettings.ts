@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { readSettings } from '../settings';
+
+export type TerminalCredentialMode = 'auto' | 'refreshing' | 'static';
+
+/** The profiles feature's settings, read in one place. */
+export interface ProfileSettings {
+  readonly stsEndpoint: string | undefined;
+  readonly warningMs: number;
+  readonly terminalMode: TerminalCredentialMode;
+  readonly defaultDurationSeconds: number;
+  readonly timeoutMs: number;
+  readonly showCachedSessions: boolean;
+}
+
+export function readProfileSettings(): ProfileSettings {
+  const c = vscode.workspace.getConfiguration('stsLens');
+  const warningMinutes = c.get<number>('sessions.warningMinutes', 10);
+  const mode = c.get<string>('terminal.refreshingCredentials', 'auto');
+  return {
+    stsEndpoint: readSettings().stsEndpoint,
+    warningMs: Math.max(0, Number.isFinite(warningMinutes) ? warningMinutes : 10) * 60_000,
+    terminalMode: mode === 'refreshing' || mode === 'static' ? mode : 'auto',
+    defaultDurationSeconds: Math.min(43200, Math.max(900, c.get<number>('sessions.defaultDurationSeconds', 3600) || 3600)),
+    timeoutMs: Math.min(120, Math.max(1, c.get<number>('sts.timeoutSeconds', 10) || 10)) * 1000,
+    showCachedSessions: c.get<boolean>('sessions.showCliCache', true),
+  };
+}

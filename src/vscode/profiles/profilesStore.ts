@@ -1,0 +1,123 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { buildProfilesModel, type AwsProfile, type ProfilesModel } from '../../core/profiles/model';
+import { checkIniSyntax, type AwsFileKind } from '../../core/profiles/iniSyntax';
+import type { SessionRecord } from '../../core/sessions/session';
+import { awsFilePaths, homeDir, loadAwsFiles, readDiskSessions, type AwsFilePaths } from '../../node/awsFiles';
+
+/** A line of an AWS file the SDK cannot use, for the tree's error nodes. */
+export interface FileProblem {
+  readonly file: string;
+  readonly fileKind: AwsFileKind;
+  /** 0-based; -1 when the whole file is affected. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface ProfilesSnapshot {
+  readonly paths: AwsFilePaths;
+  readonly model: ProfilesModel;
+  readonly problems: readonly FileProblem[];
+  /** Sessions from the CLI and SSO caches (read-only). */
+  readonly diskSessions: readonly SessionRecord[];
+  readonly loadedAt: number;
+}
+
+/**
+ * The profiles model, loaded on first use and reloaded when the AWS files or caches change.
+ * Watches the exact file paths (honouring AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE), not
+ * workspace globs.
+ */
+export class ProfilesStore implements vscode.Disposable {
+  private snapshot: ProfilesSnapshot | undefined;
+  private watchedKey: string | undefined;
+  private generation = 0;
+  private watchers: vscode.Disposable[] = [];
+  private reloadTimer: NodeJS.Timeout | undefined;
+  private readonly changed = new vscode.EventEmitter<ProfilesSnapshot>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly defaultRegion: () => string) {}
+
+  get current(): ProfilesSnapshot | undefined {
+    return this.snapshot;
+  }
+
+  profile(name: string): AwsProfile | undefined {
+    return this.snapshot?.model.profiles.get(name);
+  }
+
+  /** Loads on first call; later calls return the latest snapshot. */
+  ensureLoaded(): Promise<ProfilesSnapshot> {
+    if (this.snapshot) return Promise.resolve(this.snapshot);
+    return this.reload();
+  }
+
+  reload(): Promise<ProfilesSnapshot> {
+    const generation = ++this.generation;
+    const run = this.load().then((s) => {
+      // A slower, older load must not overwrite a newer one.
+      if (generation === this.generation) {
+        this.snapshot = s;
+        this.watch(s.paths);
+        this.changed.fire(s);
+      }
+      return this.snapshot ?? s;
+    });
+    return run;
+  }
+
+  private async load(): Promise<ProfilesSnapshot> {
+    const paths = awsFilePaths();
+    const problems: FileProblem[] = [];
+    let model: ProfilesModel = { profiles: new Map(), ssoSessions: new Map() };
+    try {
+      const files = await loadAwsFiles(paths);
+      for (const [kind, f] of [['config', files.config], ['credentials', files.credentials]] as const) {
+        if (f.error) problems.push({ file: f.path, fileKind: kind, line: -1, column: 0, message: `cannot be read: ${f.error}` });
+        if (f.text !== undefined) for (const p of checkIniSyntax(f.text, kind)) problems.push({ file: f.path, fileKind: kind, ...p });
+      }
+      model = buildProfilesModel(files.configSections, files.credentialsSections);
+    } catch (e) {
+      problems.push({ file: paths.config, fileKind: 'config', line: -1, column: 0, message: `could not be parsed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+    const diskSessions = await readDiskSessions(this.defaultRegion()).catch(() => []);
+    this.log.info(`Loaded ${model.profiles.size} profiles from ${paths.config} and ${paths.credentials}${problems.length ? ` with ${problems.length} problem(s)` : ''}; ${diskSessions.length} cached session(s)`);
+    return { paths, model, problems, diskSessions, loadedAt: Date.now() };
+  }
+
+  private watch(paths: AwsFilePaths): void {
+    const key = `${paths.config}|${paths.credentials}`;
+    if (this.watchedKey === key) return;
+    for (const w of this.watchers) w.dispose();
+    const home = homeDir();
+    const targets: [string, string][] = [
+      [path.dirname(paths.config), path.basename(paths.config)],
+      [path.dirname(paths.credentials), path.basename(paths.credentials)],
+      [path.join(home, '.aws', 'cli', 'cache'), '*.json'],
+      [path.join(home, '.aws', 'sso', 'cache'), '*.json'],
+    ];
+    this.watchers = targets.map(([dir, glob]) => {
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), glob));
+      const schedule = () => this.scheduleReload();
+      return vscode.Disposable.from(w, w.onDidChange(schedule), w.onDidCreate(schedule), w.onDidDelete(schedule));
+    });
+    this.watchedKey = key;
+  }
+
+  private scheduleReload(): void {
+    // Editors save in several writes; reload once they settle.
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = undefined;
+      void this.reload();
+    }, 200);
+  }
+
+  dispose(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    for (const w of this.watchers) w.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,261 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { chainText, needsMfa, profileChain, profileKindLabel, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
+import { CountdownScheduler } from '../../core/sessions/countdownScheduler';
+import { sessionTitle, type CountdownState, type SessionRecord } from '../../core/sessions/session';
+import type { FileProblem, ProfilesSnapshot, ProfilesStore } from './profilesStore';
+import type { SessionStore } from './sessionStore';
+
+export type ProfilesNode =
+  | { readonly type: 'problem'; readonly problem: FileProblem }
+  | { readonly type: 'loading' }
+  | { readonly type: 'profile'; readonly profile: AwsProfile }
+  | { readonly type: 'chain'; readonly profile: string; readonly text: string; readonly broken: boolean }
+  | { readonly type: 'group'; readonly id: 'other' | 'cli' | 'sso'; readonly label: string }
+  | SessionNode;
+
+export interface SessionNode {
+  readonly type: 'session';
+  record: SessionRecord;
+}
+
+const KIND_ICONS: Record<ProfileKind, string> = {
+  static: 'key',
+  role: 'person',
+  sso: 'organization',
+  process: 'terminal-cmd',
+  rolesAnywhere: 'workspace-trusted',
+  webIdentity: 'globe',
+  regionOnly: 'settings-gear',
+};
+
+function stateIcon(state: CountdownState, pinned: boolean | undefined): vscode.ThemeIcon {
+  switch (state) {
+    case 'expired': return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('errorForeground'));
+    case 'warning': return new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.warningForeground'));
+    case 'none': return new vscode.ThemeIcon(pinned ? 'pinned' : 'key');
+    default: return new vscode.ThemeIcon(pinned ? 'pinned' : 'pass', new vscode.ThemeColor('testing.iconPassed'));
+  }
+}
+
+/**
+ * The Profiles view: error nodes for broken files first, then each profile with its chain and its
+ * sessions, then sessions that belong to no profile and the read-only CLI/SSO caches. Countdown
+ * labels redraw individually, only when their text changes and only while the view is visible.
+ */
+export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ProfilesNode | ProfilesNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly sessionNodes = new Map<string, SessionNode>();
+  private readonly scheduler: CountdownScheduler;
+  private timer: NodeJS.Timeout | undefined;
+  private visible = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Ticks that redrew at least one label; for tests and the bench. */
+  ticks = 0;
+
+  constructor(private readonly store: ProfilesStore, private readonly sessions: SessionStore, warningMs: number) {
+    this.scheduler = new CountdownScheduler(warningMs);
+    this.disposables.push(store.onDidChange(() => this.refresh()), sessions.onDidChange(() => this.refresh()));
+  }
+
+  setWarningMs(ms: number): void {
+    this.scheduler.setWarningMs(ms);
+    this.refresh();
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (visible) {
+      void this.store.ensureLoaded();
+      void this.sessions.restore();
+      this.scheduler.reset();
+      this.schedule(true);
+    } else if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+    // The full redraw shows every label as of now; the scheduler only needs to learn them.
+    this.schedule(false);
+  }
+
+  private allSessions(): SessionRecord[] {
+    return [...this.sessions.list(), ...(this.store.current?.diskSessions ?? [])];
+  }
+
+  /** Plans the next redraw from the countdowns' next text change. */
+  private schedule(redraw = true): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.visible) return;
+    const now = this.sessions.clock.now();
+    const { changed, nextAt } = this.scheduler.tick(this.allSessions().map((s) => ({ id: s.id, expiration: s.expiration })), now);
+    const nodes = changed.map((id) => this.sessionNodes.get(id)).filter((n): n is SessionNode => !!n);
+    if (redraw && nodes.length) {
+      this.ticks++;
+      this.changed.fire(nodes);
+    }
+    if (nextAt !== undefined) this.timer = setTimeout(() => this.schedule(true), Math.min(Math.max(nextAt - now, 50), 2 ** 31 - 1));
+  }
+
+  private sessionNode(record: SessionRecord): SessionNode {
+    let node = this.sessionNodes.get(record.id);
+    if (!node) {
+      node = { type: 'session', record };
+      this.sessionNodes.set(record.id, node);
+    }
+    node.record = record;
+    return node;
+  }
+
+  getTreeItem(node: ProfilesNode): vscode.TreeItem {
+    const snap = this.store.current;
+    switch (node.type) {
+      case 'loading': {
+        const item = new vscode.TreeItem('Loading AWS profiles…');
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
+        return item;
+      }
+      case 'problem': {
+        const p = node.problem;
+        const where = p.line >= 0 ? `${path.basename(p.file)} line ${p.line + 1}` : path.basename(p.file);
+        const item = new vscode.TreeItem(`${where}: ${p.message}`);
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+        item.tooltip = `${p.file}${p.line >= 0 ? `:${p.line + 1}:${p.column + 1}` : ''}\n${p.message}`;
+        item.contextValue = 'stsLens.problem';
+        item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(p.file), { selection: new vscode.Range(Math.max(p.line, 0), p.column, Math.max(p.line, 0), p.column) }] };
+        return item;
+      }
+      case 'profile': {
+        const p = node.profile;
+        const mfa = snap ? needsMfa(snap.model, p.name) : !!p.mfaSerial;
+        const hasChildren = this.childrenOfProfile(p).length > 0;
+        const item = new vscode.TreeItem(p.name, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        item.id = `profile:${p.name}`;
+        item.description = [profileKindLabel(p.kind), p.region, mfa ? 'MFA' : undefined].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(KIND_ICONS[p.kind]);
+        const md = new vscode.MarkdownString();
+        md.appendMarkdown(`**${p.name}** — ${profileKindLabel(p.kind)}\n\n`);
+        if (p.roleArn) md.appendMarkdown(`Role: \`${p.roleArn}\`\n\n`);
+        if (p.region) md.appendMarkdown(`Region: ${p.region}\n\n`);
+        if (mfa) md.appendMarkdown('Needs an MFA code\n\n');
+        if (snap) md.appendMarkdown(`Chain: ${chainText(profileChain(snap.model, p.name))}\n\n`);
+        if (p.endpointUrl || p.stsEndpointUrl) md.appendMarkdown(`Endpoint: ${p.stsEndpointUrl ?? p.endpointUrl}\n\n`);
+        md.appendMarkdown(`Defined in ${p.files.join(' and ')}`);
+        item.tooltip = md;
+        item.contextValue = `stsLens.profile.${p.kind}${mfa ? '.mfa' : ''}`;
+        return item;
+      }
+      case 'chain': {
+        const item = new vscode.TreeItem(node.text);
+        item.id = `chain:${node.profile}`;
+        item.iconPath = new vscode.ThemeIcon(node.broken ? 'warning' : 'arrow-right', node.broken ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.tooltip = node.broken ? `The source_profile chain of ${node.profile} is broken: ${node.text}` : `Credential chain of ${node.profile}: ${node.text}`;
+        item.contextValue = 'stsLens.chain';
+        return item;
+      }
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `group:${node.id}`;
+        item.iconPath = new vscode.ThemeIcon(node.id === 'other' ? 'history' : node.id === 'sso' ? 'organization' : 'archive');
+        item.contextValue = 'stsLens.group';
+        return item;
+      }
+      case 'session': {
+        const r = node.record;
+        const { text, state } = this.scheduler.view({ id: r.id, expiration: r.expiration }, this.sessions.clock.now());
+        const item = new vscode.TreeItem(sessionTitle(r));
+        item.id = `session:${r.id}`;
+        item.description = [text, r.sourceIdentity ? `source ${r.sourceIdentity}` : undefined, r.readOnly ? 'read-only' : undefined].filter(Boolean).join(' · ');
+        item.iconPath = stateIcon(state, r.pinned);
+        const md = new vscode.MarkdownString();
+        md.appendMarkdown(`**${sessionTitle(r)}** — ${r.operation}\n\n`);
+        if (r.roleArn) md.appendMarkdown(`Role: \`${r.roleArn}\`\n\n`);
+        if (r.arn) md.appendMarkdown(`Caller: \`${r.arn}\`\n\n`);
+        if (r.sessionName) md.appendMarkdown(`Session name: ${r.sessionName}\n\n`);
+        if (r.sourceIdentity) md.appendMarkdown(`Source identity: ${r.sourceIdentity}\n\n`);
+        if (r.startUrl) md.appendMarkdown(`Start URL: ${r.startUrl}\n\n`);
+        md.appendMarkdown(`Region: ${r.region}${r.endpoint ? ` · endpoint ${r.endpoint}` : ''}\n\n`);
+        md.appendMarkdown(r.expiration ? `Expires ${new Date(r.expiration).toLocaleString()} (${text})` : 'Does not expire');
+        if (r.readOnly) md.appendMarkdown('\n\nRead-only: found in the AWS CLI or SSO cache.');
+        else md.appendMarkdown(r.refreshable ? '\n\nRenews without prompting.' : '\n\nRenewal asks for input (MFA code or token).');
+        item.tooltip = md;
+        item.contextValue = `stsLens.session${r.readOnly ? '.readonly' : r.pinned ? '.pinned' : ''}`;
+        return item;
+      }
+    }
+  }
+
+  private childrenOfProfile(p: AwsProfile): ProfilesNode[] {
+    const snap = this.store.current;
+    const out: ProfilesNode[] = [];
+    if (snap) {
+      const chain = profileChain(snap.model, p.name);
+      if (chain.cycle || chain.missingProfile || chain.steps.length > 1) {
+        out.push({ type: 'chain', profile: p.name, text: chainText(chain), broken: !!(chain.cycle || chain.missingProfile) });
+      }
+    }
+    const own = this.sessions.list().filter((s) => s.profile === p.name);
+    const sso = (snap?.diskSessions ?? []).filter((s) => s.operation === 'ssoToken' && p.ssoStartUrl && s.startUrl === p.ssoStartUrl);
+    for (const s of [...own, ...sso].sort((a, b) => (b.expiration ?? Infinity) - (a.expiration ?? Infinity))) out.push(this.sessionNode(s));
+    return out;
+  }
+
+  getChildren(node?: ProfilesNode): ProfilesNode[] {
+    const snap = this.store.current;
+    if (!node) {
+      if (!snap) {
+        void this.store.ensureLoaded();
+        return [{ type: 'loading' }];
+      }
+      return this.roots(snap);
+    }
+    if (node.type === 'profile') return this.childrenOfProfile(node.profile);
+    if (node.type === 'group') {
+      const now = this.sessions.clock.now();
+      if (node.id === 'other') return this.sessions.list().filter((s) => !s.profile || !snap?.model.profiles.has(s.profile)).map((s) => this.sessionNode(s));
+      const kind = node.id === 'cli' ? 'cliCache' : 'ssoToken';
+      return (snap?.diskSessions ?? []).filter((s) => s.operation === kind && (s.expiration ?? now) > now - 24 * 3600_000).map((s) => this.sessionNode(s));
+    }
+    return [];
+  }
+
+  private roots(snap: ProfilesSnapshot): ProfilesNode[] {
+    const out: ProfilesNode[] = snap.problems.map((problem) => ({ type: 'problem' as const, problem }));
+    const names = [...snap.model.profiles.keys()].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
+    for (const name of names) out.push({ type: 'profile', profile: snap.model.profiles.get(name)! });
+    if (this.sessions.list().some((s) => !s.profile || !snap.model.profiles.has(s.profile))) out.push({ type: 'group', id: 'other', label: 'Other sessions' });
+    const now = this.sessions.clock.now();
+    const recent = (s: SessionRecord) => (s.expiration ?? now) > now - 24 * 3600_000;
+    if (snap.diskSessions.some((s) => s.operation === 'cliCache' && recent(s))) out.push({ type: 'group', id: 'cli', label: 'AWS CLI cache' });
+    const ssoUnmatched = snap.diskSessions.filter((s) => s.operation === 'ssoToken' && recent(s));
+    if (ssoUnmatched.length) out.push({ type: 'group', id: 'sso', label: 'SSO sign-ins' });
+    // Reading the files can succeed with nothing in them; the welcome view covers that case.
+    return out;
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  /** The tree as plain data (labels and descriptions), for tests. */
+  async snapshot(): Promise<{ label: string; description?: string; contextValue?: string; children: unknown[] }[]> {
+    const walk = async (nodes: ProfilesNode[]): Promise<{ label: string; description?: string; contextValue?: string; children: unknown[] }[]> =>
+      Promise.all(nodes.map(async (n) => {
+        const item = this.getTreeItem(n);
+        const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+        return { label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, children: await walk(this.getChildren(n)) };
+      }));
+    return walk(this.getChildren());
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+}
