@@ -58,7 +58,8 @@ export class AuthzCodeLensProvider implements vscode.CodeLensProvider {
       if (!entry) {
         return [new vscode.CodeLens(range, { title: '$(unlock) Decode', tooltip: 'Decode this authorization failure message with sts:DecodeAuthorizationMessage', command: COMMAND_DECODE_AT, arguments: [doc.uri, m.start] })];
       }
-      const lenses = [new vscode.CodeLens(range, { title: '$(info) Explain', tooltip: 'Open the full explanation', command: COMMAND_SHOW_EXPLANATION, arguments: [entry.id] })];
+      const summary = entry.explanation ? `${entry.explanation.verdict === 'allowed' ? '$(pass)' : '$(error)'} ${entry.explanation.summary}` : '$(info) Explain';
+      const lenses = [new vscode.CodeLens(range, { title: summary, tooltip: 'Open the full explanation', command: COMMAND_SHOW_EXPLANATION, arguments: [entry.id] })];
       if (entry.explanation?.action) {
         lenses.push(new vscode.CodeLens(range, { title: 'Copy Allowing Statement', command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }));
         lenses.push(new vscode.CodeLens(range, { title: 'Find in Workspace', command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }));
