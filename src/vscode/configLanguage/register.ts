@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { StsLensContext } from '../context';
+import { ConfigAssistProvider } from './configAssist';
 import { ConfigQuickFixProvider } from './configCodeActions';
 import { ConfigDiagnostics } from './configDiagnostics';
 import { CONFIG_LANGUAGE_ID, CREDENTIALS_LANGUAGE_ID, CounterpartReader, languageForEnvPath, readCounterpart } from './configFiles';
@@ -11,14 +12,16 @@ export interface ConfigLanguageOptions {
 }
 
 /**
- * The `aws-config` and `aws-credentials` languages: lint diagnostics with quick fixes, an outline,
- * folding, and the language id for the files `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE`
+ * The `aws-config` and `aws-credentials` languages: lint diagnostics with quick fixes, completions,
+ * hovers, an outline, folding, and the language id for the files `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE`
  * name. Everything it creates is disposed with the extension or with the returned disposable.
  */
 export function registerConfigLanguage(ctx: StsLensContext, options: ConfigLanguageOptions = {}): vscode.Disposable {
   const selector: vscode.DocumentSelector = [{ language: CONFIG_LANGUAGE_ID }, { language: CREDENTIALS_LANGUAGE_ID }];
-  const diagnostics = new ConfigDiagnostics(ctx.log, options.readCounterpart ?? readCounterpart);
+  const reader = options.readCounterpart ?? readCounterpart;
+  const diagnostics = new ConfigDiagnostics(ctx.log, reader);
   const symbols = new ConfigSymbolProvider();
+  const assist = new ConfigAssistProvider(reader);
 
   const assignLanguage = (doc: vscode.TextDocument): void => {
     const language = languageForEnvPath(doc);
@@ -35,6 +38,8 @@ export function registerConfigLanguage(ctx: StsLensContext, options: ConfigLangu
     }),
     vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'AWS profiles' }),
     vscode.languages.registerFoldingRangeProvider(selector, symbols),
+    vscode.languages.registerCompletionItemProvider(selector, assist, '='),
+    vscode.languages.registerHoverProvider(selector, assist),
     vscode.workspace.onDidOpenTextDocument(assignLanguage),
   ];
   for (const doc of vscode.workspace.textDocuments) assignLanguage(doc);
