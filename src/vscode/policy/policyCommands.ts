@@ -16,10 +16,17 @@ export async function showList(title: string, items: vscode.QuickPickItem[]): Pr
   if (picked) await vscode.env.clipboard.writeText(picked.label);
 }
 
-export async function pickPolicyType(docs: PolicyDocuments, uri?: vscode.Uri): Promise<void> {
+/** Sets the type a file is checked as; `type` (a policy type or "auto") skips the prompt, e.g. from a keybinding. */
+export async function pickPolicyType(docs: PolicyDocuments, uri?: vscode.Uri, type?: string): Promise<void> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) {
     void vscode.window.showInformationMessage('Open a policy file to set its policy type.');
+    return;
+  }
+  if (type !== undefined) {
+    if (type === 'auto') return docs.setOverride(target, undefined);
+    if ((POLICY_TYPES as readonly string[]).includes(type)) return docs.setOverride(target, type as PolicyType);
+    void vscode.window.showErrorMessage(`Unknown policy type "${type}". Use one of: auto, ${POLICY_TYPES.join(', ')}.`);
     return;
   }
   const current = docs.overrideFor(target);

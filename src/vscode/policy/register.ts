@@ -48,7 +48,7 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
       registerProviders();
     }),
     vscode.commands.registerCommand(SHOW_LIST_COMMAND, (title: string, items: vscode.QuickPickItem[]) => showList(title, items)),
-    vscode.commands.registerCommand(SET_TYPE_COMMAND, (uri?: vscode.Uri) => pickPolicyType(documents, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(SET_TYPE_COMMAND, (uri?: vscode.Uri, type?: string) => pickPolicyType(documents, uri instanceof vscode.Uri ? uri : undefined, type)),
     vscode.commands.registerCommand(VALIDATE_COMMAND, (uri?: vscode.Uri, regionStart?: number) =>
       validateWithAccessAnalyzer(documents, diagnostics, identity, ctx.log, uri instanceof vscode.Uri ? uri : undefined, typeof regionStart === 'number' ? regionStart : undefined),
     ),
