@@ -59,6 +59,7 @@ export type ConfigFindingCode =
   // Profiles and chains
   | 'source-profile-cycle'
   | 'missing-source-profile'
+  | 'source-without-credentials'
   | 'source-conflict'
   | 'role-without-source'
   | 'setting-without-role'
@@ -68,6 +69,7 @@ export type ConfigFindingCode =
   | 'incomplete-static-keys'
   | 'missing-sso-session'
   | 'incomplete-sso'
+  | 'sso-session-conflict'
   | 'missing-services-section';
 
 export interface ConfigTextEdit {
@@ -531,6 +533,18 @@ function yieldsRoleSession(p: ProfileView, hasStaticKeys: (n: string) => boolean
   return isSso(p) && has(p, 'sso_role_name');
 }
 
+/** Whether a profile can produce credentials by itself, as a source profile. */
+function canProvideCredentials(p: ProfileView): boolean {
+  return (
+    (has(p, 'aws_access_key_id') && has(p, 'aws_secret_access_key')) ||
+    (has(p, 'role_arn') && (has(p, 'source_profile') || has(p, 'credential_source') || has(p, 'web_identity_token_file'))) ||
+    has(p, 'credential_source') ||
+    has(p, 'credential_process') ||
+    has(p, 'login_session') ||
+    isSso(p)
+  );
+}
+
 function lintProfile(p: ProfileView, ctx: ProfileContext): void {
   const { add } = ctx;
   const entry = (k: string): IniEntry | undefined => (has(p, k) ? p.keys.get(k) : undefined);
@@ -633,6 +647,17 @@ function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     });
   }
 
+  const sourceView = sourceProfile ? ctx.profiles.get(sourceProfile.value) : undefined;
+  if (roleArn && sourceProfile && sourceView && sourceView.name !== p.name && !ctx.hasStaticKeys(sourceView.name) && !canProvideCredentials(sourceView)) {
+    add({
+      code: 'source-without-credentials',
+      severity: 'warning',
+      message: `source_profile "${sourceView.name}" has no credentials of its own (no keys, role, SSO, credential_process or web identity${ctx.kind === 'config' ? ', and no section in the credentials file' : ''}), so the AWS CLI and SDKs cannot assume role_arn from it. Tools such as aws-vault keep such keys in their own store.`,
+      range: sourceProfile.valueRange,
+      profile: p.name,
+    });
+  }
+
   const duration = entry('duration_seconds');
   if (roleArn && sourceProfile && duration) {
     const d = checkDuration(duration.value);
@@ -697,6 +722,22 @@ function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
       profile: p.name,
       fix: suggestion ? { title: `Change to ${suggestion}`, edits: [{ range: session.valueRange, newText: suggestion }] } : undefined,
     });
+  }
+  const sessionSection = session?.value ? ctx.ssoSessions.get(session.value) : undefined;
+  if (sessionSection) {
+    for (const k of ['sso_start_url', 'sso_region']) {
+      const mine = p.keys.get(k);
+      const theirs = sessionSection.entries.find((e) => e.key === k);
+      if (mine?.value && theirs?.value && mine.value !== theirs.value) {
+        add({
+          code: 'sso-session-conflict',
+          severity: 'error',
+          message: `${k} here differs from the one in [sso-session ${sessionSection.name}] (line ${theirs.line + 1}); the AWS CLI stops with an inconsistent-configuration error. Remove it from the profile.`,
+          range: mine.valueRange,
+          profile: p.name,
+        });
+      }
+    }
   }
   if (!isSso(p)) return;
   const accountId = p.keys.get('sso_account_id');

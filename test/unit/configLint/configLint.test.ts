@@ -113,8 +113,15 @@ describe('lintAwsConfig', () => {
       assert.strictEqual(lintFixture('missing-source.config').filter((f) => f.code === 'missing-source-profile').length, 3);
     });
 
+    it('warns about a source profile that has no credentials, unless the credentials file has it', () => {
+      const [regionOnly] = assertFindings('source-without-credentials.config', ['warning source-without-credentials @6:17-28', 'warning source-without-credentials @10:17-21']);
+      assert.match(regionOnly.message, /"region-only" has no credentials/);
+      assertFindings('source-without-credentials.config', ['warning source-without-credentials @6:17-28'], { otherFileProfiles: ['keys'] });
+    });
+
     it('reports source_profile with credential_source, and role_arn with neither', () => {
       assertFindings('source-conflict.config', [
+        'warning source-without-credentials @3:17-21',
         'error source-conflict @4:0-17',
         'error role-without-source @7:0-8',
         'warning setting-without-role @11:0-11',
@@ -253,6 +260,11 @@ describe('lintAwsConfig', () => {
         'error incomplete-sso @22:0-19',
       ]);
       assert.match(missing.message, /Did you mean "corp"/);
+    });
+
+    it('reports an SSO start URL that contradicts the profile\'s sso-session', () => {
+      const [f] = assertFindings('sso-conflict.config', ['error sso-session-conflict @3:16-47']);
+      assert.match(f.message, /\[sso-session corp\] \(line 9\)/);
     });
   });
 
