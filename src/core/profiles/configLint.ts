@@ -791,10 +791,13 @@ function lintCycles(
   hasStaticKeys: (n: string) => boolean,
   add: Add,
 ): void {
+  // Profiles whose chain is known to end well; a walk that reaches one stops there.
+  const settled = new Set<string>();
   for (const start of profiles.values()) {
     const first = val(start, 'source_profile');
     if (!has(start, 'role_arn') || first === undefined) continue;
     const path = [start.name];
+    const onPath = new Set(path);
     let current = start.name;
     // 'all': every SDK fails; 'cli': only botocore (AWS CLI, boto3) fails, because it refuses to
     // revisit a profile even when that profile's static keys would end the chain.
@@ -810,16 +813,20 @@ function lintCycles(
         }
         break;
       }
-      if (path.includes(next)) {
+      if (onPath.has(next)) {
         path.push(next);
         cycle = hasStaticKeys(next) ? 'cli' : 'all';
         break;
       }
-      if (hasStaticKeys(next)) break;
+      if (hasStaticKeys(next) || settled.has(next)) break;
       path.push(next);
+      onPath.add(next);
       current = next;
     }
-    if (!cycle) continue;
+    if (!cycle) {
+      for (const n of path) settled.add(n);
+      continue;
+    }
     const e = start.keys.get('source_profile') as IniEntry;
     const self = path.length === 2 && path[0] === path[1];
     const loopStart = path[path.length - 1];
