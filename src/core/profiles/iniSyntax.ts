@@ -27,7 +27,8 @@ export function checkIniSyntax(text: string, fileKind: AwsFileKind): IniSyntaxPr
       const close = trimmed.indexOf(']');
       if (close < 0) {
         problems.push({ line, column, message: 'section header has no closing "]"' });
-        inSection = false;
+        // Its settings are lost with it; the header is the one problem to report.
+        inSection = true;
         return;
       }
       const rest = trimmed.slice(close + 1).trim();

@@ -177,7 +177,11 @@ export function profileChain(model: ProfilesModel, name: string): ProfileChain {
     seen.push(current);
     const assumes = !!p.roleArn && (p.kind === 'role' || p.kind === 'webIdentity');
     if (assumes) roleHops++;
-    reversed.push({ profile: p.name, kind: p.kind, roleArn: assumes ? p.roleArn : undefined, mfaSerial: p.mfaSerial, credentialSource: p.kind === 'role' && !p.sourceProfile ? p.credentialSource : undefined });
+    reversed.push({ profile: p.name, kind: p.kind, roleArn: assumes ? p.roleArn : undefined, mfaSerial: p.mfaSerial });
+    if (p.kind === 'role' && !p.sourceProfile && p.credentialSource) {
+      reversed.push({ profile: p.credentialSource, kind: 'static', credentialSource: p.credentialSource });
+      break;
+    }
     if (p.kind !== 'role' || !p.sourceProfile) break;
     if (p.sourceProfile === p.name) {
       if (p.hasStaticKeys) {

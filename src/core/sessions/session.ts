@@ -89,7 +89,9 @@ export function nextChangeAt(expiration: number | undefined, now: number, warnin
   // Every unit is floored, so the text stays constant while `left` is within [k*step, (k+1)*step)
   // and changes when it drops below k*step. Unit switches (day→hours, minute→seconds) fall on
   // such boundaries because the units divide each other.
-  const boundaryLeft = Math.max(Math.floor(left / step) * step - 1, 0);
+  const k = Math.floor(left / step);
+  // The last second shows "1s left" like the one before it, so the next change is expiry.
+  const boundaryLeft = step === SECOND && k <= 1 ? 0 : k * step - 1;
   let at = expiration - boundaryLeft;
   if (left > warningMs && expiration - warningMs < at) at = expiration - warningMs;
   if (at <= now) at = now + 1;
