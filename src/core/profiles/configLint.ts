@@ -791,8 +791,9 @@ function lintCycles(
   hasStaticKeys: (n: string) => boolean,
   add: Add,
 ): void {
-  // Profiles whose chain is known to end well; a walk that reaches one stops there.
-  const settled = new Set<string>();
+  // Profiles whose chain is known to end well, with the static-key profile that ends it (if any):
+  // from that profile itself the same chain is a loop for the AWS CLI, so it does not count there.
+  const settled = new Map<string, string | undefined>();
   for (const start of profiles.values()) {
     const first = val(start, 'source_profile');
     if (!has(start, 'role_arn') || first === undefined) continue;
@@ -802,6 +803,7 @@ function lintCycles(
     // 'all': every SDK fails; 'cli': only botocore (AWS CLI, boto3) fails, because it refuses to
     // revisit a profile even when that profile's static keys would end the chain.
     let cycle: 'all' | 'cli' | undefined;
+    let endedAt: string | undefined;
     for (;;) {
       const p = profiles.get(current);
       const next = p && has(p, 'role_arn') ? val(p, 'source_profile') : undefined;
@@ -818,13 +820,20 @@ function lintCycles(
         cycle = hasStaticKeys(next) ? 'cli' : 'all';
         break;
       }
-      if (hasStaticKeys(next) || settled.has(next)) break;
+      if (hasStaticKeys(next)) {
+        endedAt = next;
+        break;
+      }
+      if (settled.has(next) && settled.get(next) !== start.name) {
+        endedAt = settled.get(next);
+        break;
+      }
       path.push(next);
       onPath.add(next);
       current = next;
     }
     if (!cycle) {
-      for (const n of path) settled.add(n);
+      for (const n of path) settled.set(n, endedAt);
       continue;
     }
     const e = start.keys.get('source_profile') as IniEntry;
