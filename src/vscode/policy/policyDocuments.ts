@@ -136,6 +136,6 @@ export class PolicyDocuments implements vscode.Disposable {
 
   /** The region holding a host offset. */
   regionAt(doc: vscode.TextDocument, offset: number): PolicyRegion | undefined {
-    return this.regions(doc).find((r) => offset >= r.start && offset <= r.start + r.text.length);
+    return this.regions(doc).find((r) => offset >= r.start && offset <= r.end);
   }
 }

@@ -71,7 +71,9 @@ export class PolicyHoverProvider implements vscode.HoverProvider {
     if (!region) return undefined;
     await this.docs.ensureServices([region.text]);
     if (token.isCancellationRequested) return undefined;
-    const hover = hoverAt(region.text, offset - region.start, this.docs.catalog);
+    const inner = region.fromHostOffset(offset);
+    if (inner === undefined) return undefined;
+    const hover = hoverAt(region.text, inner, this.docs.catalog);
     if (!hover) return undefined;
     const md = new vscode.MarkdownString(hover.markdown);
     return new vscode.Hover(md, PolicyDocuments.range(doc, region, hover.start, hover.end));
@@ -94,10 +96,12 @@ export class PolicyCompletionProvider implements vscode.CompletionItemProvider {
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const offset = doc.offsetAt(position);
     const region = this.docs.regionAt(doc, offset);
-    if (!region) return undefined;
+    // Completions insert JSON text, so translated YAML/HCL policies get none.
+    const inner = region?.editable ? region.fromHostOffset(offset) : undefined;
+    if (!region || inner === undefined) return undefined;
     await this.docs.ensureServices([region.text]);
     if (token.isCancellationRequested) return undefined;
-    const result = completionsAt(region.text, offset - region.start, this.docs.catalog);
+    const result = completionsAt(region.text, inner, this.docs.catalog);
     if (!result) return undefined;
     const range = PolicyDocuments.range(doc, region, result.start, result.end);
     const items = result.entries.map((e) => {
@@ -123,7 +127,7 @@ export class PolicyCodeActionProvider implements vscode.CodeActionProvider {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (!ours.length) return [];
     const actions: vscode.CodeAction[] = [];
-    for (const region of this.docs.regions(doc)) {
+    for (const region of this.docs.regions(doc).filter((r) => r.editable)) {
       const { type } = this.docs.policyTypeOf(doc, region);
       const { findings } = lintPolicy(region.text, { policyType: type, catalog: this.docs.catalog });
       for (const f of findings) {

@@ -73,3 +73,44 @@ describe('policy recognition', () => {
     assert.deepStrictEqual(findPolicyRegions('resource "x" "y" {}', 'terraform'), []);
   });
 });
+
+describe('Terraform jsonencode policies', () => {
+  const text = readFixture('terraform-jsonencode.tf');
+  const regions = findPolicyRegions(text, 'terraform');
+
+  it('translates each jsonencode object into JSON and marks assume_role_policy as a trust policy', () => {
+    assert.strictEqual(regions.length, 2);
+    const [trust, inline] = regions;
+    assert.strictEqual(trust.origin, 'terraform-jsonencode');
+    assert.strictEqual(trust.editable, false);
+    assert.strictEqual(trust.typeHint, 'TRUST_POLICY');
+    assert.deepStrictEqual(JSON.parse(trust.text), { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] });
+    assert.strictEqual(inline.typeHint, undefined);
+    assert.deepStrictEqual(JSON.parse(inline.text).Statement[0], {
+      Effect: 'Allow',
+      Action: ['s3:GetObjekt', 's3:ListBucket'],
+      Resource: ['${expression}', '${template}', 'arn:aws:s3:::b/${aws:username}/*'],
+      Condition: { Bool: { 'aws:SecureTransport': true } },
+    });
+  });
+
+  it('maps positions in the JSON back to the Terraform source, both ways', () => {
+    const inline = regions[1];
+    const inJson = inline.text.indexOf('s3:GetObjekt');
+    const inHost = text.indexOf('s3:GetObjekt');
+    assert.strictEqual(inline.toHostOffset(inJson), inHost);
+    assert.strictEqual(inline.toHostOffset(inJson + 12), inHost + 12);
+    assert.strictEqual(inline.fromHostOffset(inHost + 3), inJson + 3);
+    const key = inline.text.indexOf('"Effect"');
+    assert.strictEqual(inline.toHostOffset(key + 1), text.indexOf('Effect   = "Allow",'));
+    const variable = inline.text.indexOf('${aws:username}');
+    assert.strictEqual(text.slice(inline.toHostOffset(variable), inline.toHostOffset(variable) + 15), '${aws:username}');
+  });
+
+  it('reports template expressions as opaque host ranges', () => {
+    const inline = regions[1];
+    const ref = text.indexOf('aws_s3_bucket.data.arn,');
+    const tpl = text.indexOf('"${aws_s3_bucket.data.arn}/*"');
+    assert.deepStrictEqual(inline.opaqueRanges, [[ref, ref + 'aws_s3_bucket.data.arn'.length], [tpl, tpl + '"${aws_s3_bucket.data.arn}/*"'.length]]);
+  });
+});

@@ -1,16 +1,24 @@
 import { parseTree, type Node } from 'jsonc-parser';
+import { fromHost, toHost, type JsonBuilder } from './sourceMap';
+import { hclToJson } from './terraform';
 
 /** A policy document found in a file: the whole file, or a value embedded in a template. */
 export interface PolicyRegion {
   /** Offset of the policy text in the host file. */
   readonly start: number;
-  /** The policy text itself; positions inside it map to the host by `toHostOffset`. */
+  /** Offset just after the policy in the host file. */
+  readonly end: number;
+  /** The policy as JSON; positions inside it map to the host by `toHostOffset`. */
   readonly text: string;
-  readonly origin: 'document' | 'cloudformation' | 'terraform-heredoc' | 'terraform-jsonencode';
+  readonly origin: 'document' | 'cloudformation' | 'cloudformation-yaml' | 'terraform-heredoc' | 'terraform-jsonencode';
+  /** True when `text` is the host's own text (so JSON edits apply to the host); false for translated YAML or HCL. */
+  readonly editable: boolean;
   /** Policy type implied by where the policy sits, e.g. an `AssumeRolePolicyDocument` is a trust policy. */
   readonly typeHint?: 'TRUST_POLICY';
   /** Maps an offset in `text` to an offset in the host file. */
   toHostOffset(offset: number): number;
+  /** Maps a host offset into `text`; undefined when it falls outside the policy's mapped text. */
+  fromHostOffset(offset: number): number | undefined;
   /** Host ranges of template expressions (CloudFormation intrinsics, Terraform references); findings inside them are not meaningful. */
   readonly opaqueRanges: ReadonlyArray<readonly [number, number]>;
 }
@@ -35,15 +43,42 @@ function property(obj: Node, name: string): Node | undefined {
   return obj.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1];
 }
 
-function identity(start: number): (offset: number) => number {
-  return (offset) => start + offset;
+/** A region whose text is a slice of the host file. */
+function slice(host: string, start: number, end: number, origin: PolicyRegion['origin'], extra: { typeHint?: 'TRUST_POLICY'; opaqueRanges?: ReadonlyArray<readonly [number, number]> } = {}): PolicyRegion {
+  return {
+    start,
+    end,
+    text: host.slice(start, end),
+    origin,
+    editable: true,
+    typeHint: extra.typeHint,
+    opaqueRanges: extra.opaqueRanges ?? [],
+    toHostOffset: (offset) => start + offset,
+    fromHostOffset: (offset) => (offset >= start && offset <= end ? offset - start : undefined),
+  };
+}
+
+/** A region whose text was generated from YAML or HCL, mapped back through segments. */
+export function translated(json: JsonBuilder, origin: PolicyRegion['origin'], start: number, end: number, typeHint?: 'TRUST_POLICY'): PolicyRegion {
+  const segments = json.segments;
+  return {
+    start,
+    end,
+    text: json.text,
+    origin,
+    editable: false,
+    typeHint,
+    opaqueRanges: json.opaque,
+    toHostOffset: (offset) => toHost(segments, offset),
+    fromHostOffset: (offset) => fromHost(segments, offset),
+  };
 }
 
 /** The policies a file holds: the whole file when it is one, else the policies embedded in a template. */
 export function findPolicyRegions(text: string, languageId: string, options: { forcePolicy?: boolean } = {}): PolicyRegion[] {
   const json = languageId === 'json' || languageId === 'jsonc';
   if (options.forcePolicy || (json && looksLikePolicy(text))) {
-    return [{ start: 0, text, origin: 'document', toHostOffset: identity(0), opaqueRanges: [] }];
+    return [slice(text, 0, text.length, 'document')];
   }
   if (json && /"(AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)"/.test(text)) return cloudFormationJsonRegions(text);
   if (languageId === 'terraform' || languageId === 'hcl' || languageId === 'tf') return terraformRegions(text);
@@ -61,14 +96,7 @@ function cloudFormationJsonRegions(text: string): PolicyRegion[] {
       const key = node.children?.[0]?.value;
       const value = node.children?.[1];
       if (typeof key === 'string' && CFN_POLICY_KEYS.has(key) && value && isPolicyObject(value)) {
-        regions.push({
-          start: value.offset,
-          text: text.slice(value.offset, value.offset + value.length),
-          origin: 'cloudformation',
-          typeHint: key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined,
-          toHostOffset: identity(value.offset),
-          opaqueRanges: intrinsicRanges(value),
-        });
+        regions.push(slice(text, value.offset, value.offset + value.length, 'cloudformation', { typeHint: key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined, opaqueRanges: intrinsicRanges(value) }));
         return;
       }
     }
@@ -107,14 +135,17 @@ function terraformRegions(text: string): PolicyRegion[] {
     if (!end) continue;
     const body = rest.slice(0, end.index);
     if (!looksLikePolicy(body)) continue;
-    regions.push({
-      start: bodyStart,
-      text: body,
-      origin: 'terraform-heredoc',
-      toHostOffset: identity(bodyStart),
-      opaqueRanges: terraformInterpolations(body).map(([s, e]) => [bodyStart + s, bodyStart + e] as [number, number]),
-    });
+    const trust = /assume_role_policy\s*=\s*$/.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index));
+    regions.push(slice(text, bodyStart, bodyStart + body.length, 'terraform-heredoc', { typeHint: trust ? 'TRUST_POLICY' : undefined, opaqueRanges: terraformInterpolations(body).map(([s, e]) => [bodyStart + s, bodyStart + e] as [number, number]) }));
   }
+  for (const m of text.matchAll(/\bjsonencode\(/g)) {
+    const open = (m.index ?? 0) + m[0].length;
+    const r = hclToJson(text, open);
+    if (!r || !looksLikePolicy(r.json.text)) continue;
+    const first = r.json.segments[0]?.host ?? open;
+    regions.push(translated(r.json, 'terraform-jsonencode', first, r.end, /assume_role_policy\s*=\s*$/.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? 'TRUST_POLICY' : undefined));
+  }
+  regions.sort((a, b) => a.start - b.start);
   return regions;
 }
 
