@@ -90,6 +90,21 @@ describe('lintAwsConfig', () => {
       assert.match(f.message, /AWS CLI and boto3 stop/);
     });
 
+    it('finds the same loops whatever order the profiles come in', () => {
+      const sections = [
+        '[profile p2]\nrole_arn = arn:aws:iam::123456789012:role/P2\nsource_profile = p1\n',
+        '[profile p1]\nrole_arn = arn:aws:iam::123456789012:role/P1\nsource_profile = p0\n',
+        '[profile p0]\nrole_arn = arn:aws:iam::123456789012:role/P0\nsource_profile = s\n',
+        '[profile s]\nrole_arn = arn:aws:iam::123456789012:role/S\nsource_profile = p2\n',
+      ];
+      for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]]) {
+        const text = order.map((i) => sections[i]).join('\n');
+        const loops = lintAwsConfig(text, 'config', { otherFileProfiles: ['s'] }).filter((f) => f.code === 'source-profile-cycle');
+        assert.deepStrictEqual(loops.map((f) => `${f.profile} ${f.severity}`), ['s warning'], `order ${order.join(',')}`);
+        assert.match(loops[0].message, /s → p2 → p1 → p0 → s/);
+      }
+    });
+
     it('reports a profile that leads into a cycle', () => {
       const [entry] = assertFindings('cycle-into-loop.config', [
         'error source-profile-cycle @3:17-18',
