@@ -566,7 +566,25 @@ function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       profile: p.name,
     });
   }
-  const token = entry('aws_session_token');
+  const token = entry('aws_session_token') ?? entry('aws_security_token');
+  if (keyId && /^ASIA/.test(keyId.value) && !token) {
+    add({
+      code: 'incomplete-static-keys',
+      severity: 'error',
+      message: `Profile "${p.name}" has a temporary access key (ASIA…) but no aws_session_token; AWS rejects temporary keys without their session token.`,
+      range: keyId.keyRange,
+      profile: p.name,
+    });
+  }
+  if (keyId && token && /^AKIA/.test(keyId.value)) {
+    add({
+      code: 'incomplete-static-keys',
+      severity: 'warning',
+      message: `Profile "${p.name}" pairs a long-term access key (AKIA…) with a session token; session tokens belong to temporary keys (ASIA…), and AWS rejects the mix as an invalid token.`,
+      range: token.keyRange,
+      profile: p.name,
+    });
+  }
   if (token && !keyId && !secret) {
     add({
       code: 'incomplete-static-keys',

@@ -260,7 +260,7 @@ describe('lintAwsConfig', () => {
     it('warns about secrets in the config file without repeating them', () => {
       const findings = assertFindings('secrets-in-config.config', ['warning secret-in-config @3:0-21', 'warning secret-in-config @4:0-17']);
       const text = read('secrets-in-config.config');
-      for (const secret of ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'IQoJb3JpZ2luX2VjEXAMPLETOKEN', 'AKIAIOSFODNN7EXAMPLE']) {
+      for (const secret of ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'IQoJb3JpZ2luX2VjEXAMPLETOKEN', 'ASIAIOSFODNN7EXAMPLE']) {
         assert.ok(text.includes(secret));
         for (const f of findings) assert.ok(!f.message.includes(secret), f.message);
       }
@@ -370,14 +370,17 @@ describe('lintAwsConfig', () => {
       assert.match(applyFix(text, prefix.fix as ConfigFix), /^\[dev\]\n/);
     });
 
-    it('reports config settings, misspelt keys, incomplete keys and malformed key IDs', () => {
+    it('reports config settings, misspelt keys, incomplete or mismatched keys and malformed key IDs', () => {
       const findings = assertFindings('settings.credentials', [
         'info credentials-file-setting @4:0-6',
         'warning unknown-key @5:0-20',
         'error incomplete-static-keys @8:0-17',
         'error incomplete-static-keys @11:0-17',
         'warning invalid-value @14:20-29',
+        'error incomplete-static-keys @18:0-17',
+        'warning incomplete-static-keys @24:0-17',
       ]);
+      assert.match(findings[5].message, /ASIA…\) but no aws_session_token/);
       assert.strictEqual(findings[1].fix?.edits[0].newText, 'aws_secret_access_key');
     });
   });
