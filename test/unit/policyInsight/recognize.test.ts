@@ -114,3 +114,37 @@ describe('Terraform jsonencode policies', () => {
     assert.deepStrictEqual(inline.opaqueRanges, [[ref, ref + 'aws_s3_bucket.data.arn'.length], [tpl, tpl + '"${aws_s3_bucket.data.arn}/*"'.length]]);
   });
 });
+
+describe('CloudFormation YAML policies', () => {
+  const text = readFixture('cloudformation.template.yaml');
+  const regions = findPolicyRegions(text, 'yaml');
+
+  it('translates each policy document into JSON, with the trust policy marked', () => {
+    assert.strictEqual(regions.length, 2);
+    const [trust, inline] = regions;
+    assert.strictEqual(trust.origin, 'cloudformation-yaml');
+    assert.strictEqual(trust.typeHint, 'TRUST_POLICY');
+    assert.strictEqual(trust.editable, false);
+    assert.deepStrictEqual(JSON.parse(trust.text), { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '${intrinsic}' }, Action: 'sts:AssumeRole' }] });
+    assert.deepStrictEqual(JSON.parse(inline.text).Statement[0], { Effect: 'Allow', Action: ['s3:GetObjekt', 's3:ListBucket'], Resource: ['${intrinsic}', '${intrinsic}', 'arn:aws:s3:::b/${aws:username}/*'] });
+    assert.strictEqual(JSON.parse(inline.text).Version, '2012-10-17');
+  });
+
+  it('maps JSON positions back to the YAML scalars', () => {
+    const inline = regions[1];
+    const at = inline.text.indexOf('s3:GetObjekt');
+    assert.strictEqual(inline.toHostOffset(at), text.indexOf('s3:GetObjekt'));
+    const quoted = inline.text.indexOf('s3:ListBucket');
+    assert.strictEqual(inline.toHostOffset(quoted), text.indexOf('s3:ListBucket'));
+    const allow = inline.text.indexOf('Allow');
+    assert.strictEqual(inline.toHostOffset(allow), text.indexOf("'Allow'") + 1);
+    assert.strictEqual(inline.fromHostOffset(text.indexOf('s3:GetObjekt') + 4), at + 4);
+  });
+
+  it('reports intrinsic functions as opaque ranges', () => {
+    const inline = regions[1];
+    const getAtt = text.indexOf('!GetAtt Bucket.Arn');
+    assert.ok(inline.opaqueRanges.some(([s, e]) => s <= getAtt + 8 && e >= getAtt + 18), JSON.stringify(inline.opaqueRanges));
+    assert.strictEqual(inline.opaqueRanges.length, 2);
+  });
+});

@@ -1,4 +1,5 @@
 import { parseTree, type Node } from 'jsonc-parser';
+import { cloudFormationYamlPolicies } from './cloudformationYaml';
 import { fromHost, toHost, type JsonBuilder } from './sourceMap';
 import { hclToJson } from './terraform';
 
@@ -82,6 +83,9 @@ export function findPolicyRegions(text: string, languageId: string, options: { f
   }
   if (json && /"(AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)"/.test(text)) return cloudFormationJsonRegions(text);
   if (languageId === 'terraform' || languageId === 'hcl' || languageId === 'tf') return terraformRegions(text);
+  if ((languageId === 'yaml' || languageId === 'cloudformation') && /\b(AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)\s*:/.test(text)) {
+    return cloudFormationYamlPolicies(text).map((p) => translated(p.json, 'cloudformation-yaml', p.start, p.end, p.key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined));
+  }
   return [];
 }
 

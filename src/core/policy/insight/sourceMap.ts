@@ -31,6 +31,12 @@ export class JsonBuilder {
     this.emit(JSON.stringify(`\${${label}}`));
   }
 
+  /** Generated text that stands for the host text at `host` without a character-for-character match. */
+  placeholderFree(text: string, host: number): void {
+    this.segments.push({ json: this.length, host, length: 0 });
+    this.emit(text);
+  }
+
   get text(): string {
     return this.parts.join('');
   }
