@@ -1,0 +1,94 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fixturePath } from '../unit/fixtures';
+import { activate, command } from './profilesHelpers';
+import { testWorld } from './world';
+
+interface TreeNode { label: string; description?: string; contextValue?: string; children: TreeNode[] }
+
+const find = (nodes: TreeNode[], label: string) => nodes.find((n) => n.label === label);
+
+describe('profiles tree in VS Code', () => {
+  before(activate);
+
+  it('lists the seeded profiles with their kind, region, MFA and chain', async () => {
+    await command('workbench.view.extension.stsLens');
+    const tree = await command<TreeNode[]>('stsLens.internal.treeSnapshot');
+    for (const name of Object.keys(testWorld().profiles)) assert.ok(find(tree, name), `profile ${name} missing from ${tree.map((n) => n.label).join(', ')}`);
+    const mfa = find(tree, 'mfa-role')!;
+    assert.match(mfa.description!, /^role · us-east-1 · MFA$/);
+    assert.strictEqual(mfa.contextValue, 'stsLens.profile.role.mfa');
+    assert.strictEqual(find(tree, 'sts-user')!.contextValue, 'stsLens.profile.static');
+    const chained = find(tree, 'chained-role')!;
+    assert.ok(chained.children.some((c) => c.label === 'sts-user → sts-role (sts_role @ 123456789012) → chained-role (chained_role @ 123456789012)'), JSON.stringify(chained.children));
+  });
+
+  describe('with another config file', () => {
+    const original = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
+    let dir: string;
+
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-profiles-'));
+    });
+    after(async () => {
+      process.env.AWS_CONFIG_FILE = original.config;
+      process.env.AWS_SHARED_CREDENTIALS_FILE = original.credentials;
+      await command('stsLens.refreshProfiles');
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('shows an error node naming the line and the reason for a broken file, and still the valid profiles', async () => {
+      const config = path.join(dir, 'config');
+      fs.copyFileSync(fixturePath('aws-config', 'broken.config'), config);
+      process.env.AWS_CONFIG_FILE = config;
+      process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'missing-credentials');
+      await command('stsLens.refreshProfiles');
+      const tree = await command<TreeNode[]>('stsLens.internal.treeSnapshot');
+      const errors = tree.filter((n) => n.contextValue === 'stsLens.problem').map((n) => n.label);
+      assert.deepStrictEqual(errors, [
+        'config line 6: this line is not "key = value", a [section] header or a comment, so the SDK ignores it',
+        'config line 7: section header has no closing "]"',
+        'config line 10: "[dev]" is ignored by the SDK in the config file: write "[profile dev]"',
+      ]);
+      assert.ok(find(tree, 'ok'), 'the valid profile is still listed');
+      assert.ok(!JSON.stringify(tree).includes('wJalr'), 'a stray secret line is never shown');
+    });
+
+    it('reloads when the watched file changes', async () => {
+      const config = path.join(dir, 'config');
+      fs.writeFileSync(config, '[profile first]\nregion = eu-west-1\n');
+      process.env.AWS_CONFIG_FILE = config;
+      await command('stsLens.refreshProfiles');
+      assert.ok(find(await command<TreeNode[]>('stsLens.internal.treeSnapshot'), 'first'));
+      fs.writeFileSync(config, '[profile first]\nregion = eu-west-1\n\n[profile second]\nrole_arn = arn:aws:iam::123456789012:role/x\nsource_profile = first\n');
+      const tree = await waitForTree((t) => !!find(t, 'second'));
+      assert.match(find(tree, 'second')!.description!, /^role/);
+    });
+
+    it('shows kinds for every profile type and cycles as broken chains', async () => {
+      const config = path.join(dir, 'config');
+      fs.writeFileSync(config, fs.readFileSync(fixturePath('aws-config', 'kinds.config'), 'utf8') + '\n' + fs.readFileSync(fixturePath('aws-config', 'cycle.config'), 'utf8'));
+      process.env.AWS_CONFIG_FILE = config;
+      process.env.AWS_SHARED_CREDENTIALS_FILE = fixturePath('aws-config', 'kinds.credentials');
+      await command('stsLens.refreshProfiles');
+      const tree = await command<TreeNode[]>('stsLens.internal.treeSnapshot');
+      const ctx = (n: string) => find(tree, n)?.contextValue;
+      assert.deepStrictEqual(['base', 'admin', 'sso-new', 'anywhere', 'vault', 'web'].map(ctx), [
+        'stsLens.profile.static', 'stsLens.profile.role.mfa', 'stsLens.profile.sso', 'stsLens.profile.rolesAnywhere', 'stsLens.profile.process', 'stsLens.profile.webIdentity',
+      ]);
+      assert.ok(find(tree, 'a')!.children.some((c) => c.label.includes('cycle: a → b → c → a') && c.contextValue === 'stsLens.chain'));
+    });
+  });
+});
+
+async function waitForTree(ready: (t: TreeNode[]) => boolean): Promise<TreeNode[]> {
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    const t = await command<TreeNode[]>('stsLens.internal.treeSnapshot');
+    if (ready(t)) return t;
+    if (Date.now() > deadline) throw new Error(`the tree did not reload: ${t.map((n) => n.label).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
