@@ -149,6 +149,24 @@ describe('config language: lint diagnostics for AWS config files in a real VS Co
     }
   });
 
+  it('completes source_profile with profile names and explains a setting on hover', async () => {
+    const file = vscode.Uri.file(path.join(dir, '.aws', 'config'));
+    // An earlier test turned this document into plain text.
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(file), 'aws-config');
+    const editor = await vscode.window.showTextDocument(doc);
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, '\n[profile new]\nsource_profile = '));
+    const position = doc.lineAt(doc.lineCount - 1).range.end;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', file, position, '=');
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const name of ['a', 'b']) assert.ok(labels.includes(name), `${name} among ${labels.join(', ')}`);
+    assert.ok(!labels.includes('new'), 'a profile is not its own source');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, new vscode.Position(1, 3));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /ARN of the IAM role to assume/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('recognises config and credentials files by the paths the environment variables name', async () => {
     const custom = vscode.Uri.file(path.join(dir, 'team-profiles'));
     fs.writeFileSync(custom.fsPath, '[default]\nregion = us-east-1\n');
