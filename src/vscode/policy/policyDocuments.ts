@@ -123,7 +123,7 @@ export class PolicyDocuments implements vscode.Disposable {
       const result = lintPolicy(region.text, { policyType: type, catalog: this.catalog });
       const findings = result.findings.filter((f) => {
         const span = f.locations[0]?.span;
-        return !span || !isOpaque(region, region.toHostOffset(span.start.offset), region.toHostOffset(span.end.offset));
+        return !span || !isOpaque(region, region.toHostOffset(span.start.offset), region.toHostEnd(span.end.offset));
       });
       return { region, policyType: result.policyType, overridden, findings };
     });
@@ -131,7 +131,8 @@ export class PolicyDocuments implements vscode.Disposable {
 
   /** Host-document range of a span inside a region. */
   static range(doc: vscode.TextDocument, region: PolicyRegion, start: number, end: number): vscode.Range {
-    return new vscode.Range(doc.positionAt(region.toHostOffset(start)), doc.positionAt(region.toHostOffset(end)));
+    const hostStart = region.toHostOffset(start);
+    return new vscode.Range(doc.positionAt(hostStart), doc.positionAt(end > start ? Math.max(hostStart, region.toHostEnd(end)) : hostStart));
   }
 
   /** The region holding a host offset. */

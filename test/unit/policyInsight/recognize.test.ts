@@ -148,3 +148,20 @@ describe('CloudFormation YAML policies', () => {
     assert.strictEqual(inline.opaqueRanges.length, 2);
   });
 });
+
+describe('spans of translated policies', () => {
+  it('cover the scalar in the template, with or without quotes', () => {
+    const yaml = readFixture('cloudformation.template.yaml');
+    const inline = findPolicyRegions(yaml, 'yaml')[1];
+    const json = inline.text.indexOf('"s3:GetObjekt"');
+    assert.strictEqual(yaml.slice(inline.toHostOffset(json), inline.toHostEnd(json + 14)), 's3:GetObjekt');
+    const quoted = inline.text.indexOf('"s3:ListBucket"');
+    assert.strictEqual(yaml.slice(inline.toHostOffset(quoted), inline.toHostEnd(quoted + 15)), '"s3:ListBucket"');
+    const tf = readFixture('terraform-jsonencode.tf');
+    const region = findPolicyRegions(tf, 'terraform')[1];
+    const action = region.text.indexOf('"s3:GetObjekt"');
+    assert.strictEqual(tf.slice(region.toHostOffset(action), region.toHostEnd(action + 14)), '"s3:GetObjekt"');
+    const key = region.text.indexOf('"Effect"');
+    assert.strictEqual(tf.slice(region.toHostOffset(key), region.toHostEnd(key + 8)), 'Effect');
+  });
+});

@@ -62,13 +62,14 @@ function scalar(node: Scalar, out: JsonBuilder, text: string): void {
   const contentStart = quoted ? start + 1 : start;
   const raw = text.slice(contentStart, quoted ? end - 1 : end);
   const escaped = JSON.stringify(s);
-  out.emit('"');
+  // Quotes map to the YAML quotes, or (for plain scalars) to the scalar's edges, so spans that
+  // include them cover exactly the scalar in the template.
+  if (quoted) out.copy('"', start);
+  else out.placeholderFree('"', start);
   if (raw === s && escaped.length === s.length + 2) out.copy(s, contentStart);
-  else {
-    out.copy('', contentStart);
-    out.placeholderFree(escaped.slice(1, -1), contentStart);
-  }
-  out.emit('"');
+  else out.placeholderFree(escaped.slice(1, -1), contentStart);
+  if (quoted) out.copy('"', end - 1);
+  else out.placeholderFree('"', end);
 }
 
 function translate(node: unknown, out: JsonBuilder, text: string): void {

@@ -1,6 +1,6 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import { cloudFormationYamlPolicies } from './cloudformationYaml';
-import { fromHost, toHost, type JsonBuilder } from './sourceMap';
+import { fromHost, toHost, toHostEnd, type JsonBuilder } from './sourceMap';
 import { hclToJson } from './terraform';
 
 /** A policy document found in a file: the whole file, or a value embedded in a template. */
@@ -18,6 +18,8 @@ export interface PolicyRegion {
   readonly typeHint?: 'TRUST_POLICY';
   /** Maps an offset in `text` to an offset in the host file. */
   toHostOffset(offset: number): number;
+  /** Maps the end of a span in `text` to the host (on a boundary between mapped pieces, the end of the earlier one). */
+  toHostEnd(offset: number): number;
   /** Maps a host offset into `text`; undefined when it falls outside the policy's mapped text. */
   fromHostOffset(offset: number): number | undefined;
   /** Host ranges of template expressions (CloudFormation intrinsics, Terraform references); findings inside them are not meaningful. */
@@ -55,6 +57,7 @@ function slice(host: string, start: number, end: number, origin: PolicyRegion['o
     typeHint: extra.typeHint,
     opaqueRanges: extra.opaqueRanges ?? [],
     toHostOffset: (offset) => start + offset,
+    toHostEnd: (offset) => start + offset,
     fromHostOffset: (offset) => (offset >= start && offset <= end ? offset - start : undefined),
   };
 }
@@ -71,6 +74,7 @@ export function translated(json: JsonBuilder, origin: PolicyRegion['origin'], st
     typeHint,
     opaqueRanges: json.opaque,
     toHostOffset: (offset) => toHost(segments, offset),
+    toHostEnd: (offset) => toHostEnd(segments, offset),
     fromHostOffset: (offset) => fromHost(segments, offset),
   };
 }

@@ -63,6 +63,23 @@ export function toHost(segments: readonly Segment[], offset: number): number {
   return s.host + Math.min(offset - s.json, s.length);
 }
 
+/** Like `toHost`, for the end of a span: an offset on a boundary belongs to the segment before it. */
+export function toHostEnd(segments: readonly Segment[], offset: number): number {
+  let best = -1;
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid].json < offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (best < 0) return toHost(segments, offset);
+  const s = segments[best];
+  return s.host + Math.min(offset - s.json, s.length);
+}
+
 /** Maps a host offset into the generated JSON; offsets between segments go to the next segment. */
 export function fromHost(segments: readonly Segment[], host: number): number | undefined {
   for (const s of segments) {

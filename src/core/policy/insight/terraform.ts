@@ -82,7 +82,7 @@ export function hclToJson(text: string, start: number): { json: JsonBuilder; end
       out.placeholder(quote, r.end + 1, 'template');
       return;
     }
-    out.emit('"');
+    out.copy('"', quote);
     // `$${` is HCL's escape for a literal `${`: drop one `$` and keep the rest mapped.
     let from = r.start;
     for (let k = r.start; k < r.end; k++) {
@@ -93,7 +93,7 @@ export function hclToJson(text: string, start: number): { json: JsonBuilder; end
       }
     }
     out.copy(text.slice(from, r.end), from);
-    out.emit('"');
+    out.copy('"', r.end);
   };
 
   const value = (): boolean => {
@@ -126,9 +126,9 @@ export function hclToJson(text: string, start: number): { json: JsonBuilder; end
     }
     const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i, i + 200));
     if (!m) return false;
-    out.emit('"');
+    out.placeholderFree('"', i);
     out.copy(m[0], i);
-    out.emit('"');
+    out.placeholderFree('"', i + m[0].length);
     i += m[0].length;
     return true;
   };
