@@ -18,6 +18,7 @@ import {
   SERVICE_NESTED_KEYS,
   SSO_SESSION_KEYS,
   THIRD_PARTY_KEYS,
+  isThirdPartyKey,
 } from './configLintKeys';
 import { suggestKey, suggestName } from './configLintSuggest';
 import { CHAINED_MAX_DURATION_SECONDS, checkDuration, mfaSerialProblem, roleArnProblem, simpleValueProblem } from './configLintValues';
@@ -217,6 +218,16 @@ type Add = (f: ConfigFinding) => void;
 function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add): void {
   const header = section.header.trim();
   const at = section.nameRange;
+  if (header && header !== section.header) {
+    add({
+      code: 'malformed-section-header',
+      severity: 'warning',
+      message: `Blanks inside the brackets make the SDKs miss this section: write [${header}].`,
+      range: section.headerRange,
+      profile: profileNameOf(section, kind),
+      fix: { title: `Change to [${header}]`, edits: [{ range: section.headerRange, newText: `[${header}]` }] },
+    });
+  }
   if (kind === 'credentials') {
     if (section.type === 'profile') {
       add({
@@ -361,7 +372,7 @@ function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: Add): v
       continue;
     }
     if (!known) continue;
-    if (!known.includes(e.key)) {
+    if (!known.includes(e.key) && !isThirdPartyKey(e.key)) {
       unknownKey(e, suggestionCandidates(section, kind), where, profile, add);
       continue;
     }

@@ -162,6 +162,13 @@ export const THIRD_PARTY_KEYS: readonly string[] = [
   'expiration',
 ];
 
+/** Key prefixes of tools that keep their own settings in profiles (aws-azure-login, aws-google-auth, granted, …). */
+export const THIRD_PARTY_KEY_PREFIXES: readonly string[] = ['azure_', 'google_config.', 'granted_', 'okta_', 'saml2aws_', 'awsume_', 'leapp_', 'x_'];
+
+export function isThirdPartyKey(key: string): boolean {
+  return THIRD_PARTY_KEYS.includes(key) || THIRD_PARTY_KEY_PREFIXES.some((p) => key.startsWith(p));
+}
+
 /** Sections of the config file that are not profiles and whose keys belong to the AWS CLI. */
 export const OTHER_CONFIG_SECTIONS: readonly string[] = ['plugins', 'preview'];
 

@@ -220,7 +220,7 @@ describe('lintAwsConfig', () => {
   });
 
   describe('keys and values', () => {
-    it('reports unknown keys with a did-you-mean and leaves other tools’ keys alone', () => {
+    it('reports unknown keys with a did-you-mean and leaves other tools’ keys (aws-vault, aws-azure-login, aws-google-auth) alone', () => {
       const text = read('unknown-keys.config');
       const findings = assertFindings('unknown-keys.config', [
         'warning unknown-key @2:0-8',
@@ -299,10 +299,12 @@ describe('lintAwsConfig', () => {
         'warning unknown-section @16:0-17',
         'error malformed-section-header @25:19-23',
         'error malformed-section-header @28:0-17',
+        'warning malformed-section-header @31:0-11',
       ]);
       assert.match(applyFix(text, findings[0].fix as ConfigFix), /^\[profile dev\]\n/);
       assert.match(applyFix(text, findings[1].fix as ConfigFix), /\n\[profile ops\]\n/);
       assert.match(applyFix(text, findings[2].fix as ConfigFix), /\n\[profile spaced\]\n/);
+      assert.match(applyFix(text, findings[8].fix as ConfigFix), /\n\[default\]\nregion = us-east-1\n$/);
     });
 
     it('reports lines outside any section', () => {
