@@ -6,6 +6,8 @@ import { ConfigDiagnostics } from './configDiagnostics';
 import { CONFIG_LANGUAGE_ID, CREDENTIALS_LANGUAGE_ID, CounterpartReader, languageForEnvPath, readCounterpart } from './configFiles';
 import { ConfigSymbolProvider } from './configSymbols';
 
+const registrations = new WeakMap<vscode.ExtensionContext, vscode.Disposable>();
+
 export interface ConfigLanguageOptions {
   /** Reads the other shared file, for its profile names; the default reads open editors, then disk. */
   readonly readCounterpart?: CounterpartReader;
@@ -17,6 +19,9 @@ export interface ConfigLanguageOptions {
  * name. Everything it creates is disposed with the extension or with the returned disposable.
  */
 export function registerConfigLanguage(ctx: StsLensContext, options: ConfigLanguageOptions = {}): vscode.Disposable {
+  // Registering twice would show every diagnostic twice; a second call returns the first registration.
+  const existing = registrations.get(ctx.extension);
+  if (existing) return existing;
   const selector: vscode.DocumentSelector = [{ language: CONFIG_LANGUAGE_ID }, { language: CREDENTIALS_LANGUAGE_ID }];
   const reader = options.readCounterpart ?? readCounterpart;
   const diagnostics = new ConfigDiagnostics(ctx.log, reader);
@@ -44,7 +49,11 @@ export function registerConfigLanguage(ctx: StsLensContext, options: ConfigLangu
   ];
   for (const doc of vscode.workspace.textDocuments) assignLanguage(doc);
 
-  const registration = vscode.Disposable.from(...disposables);
+  const registration = new vscode.Disposable(() => {
+    registrations.delete(ctx.extension);
+    for (const d of disposables) d.dispose();
+  });
+  registrations.set(ctx.extension, registration);
   ctx.extension.subscriptions.push(registration);
   return registration;
 }
