@@ -8,12 +8,29 @@ import { testWorld } from './world';
 
 interface Opened { name: string; mode: 'static' | 'refreshing'; sessionId: string }
 
+/**
+ * The AWS CLI as the extension host finds it on PATH. Login shells reset PATH from /etc/profile, so
+ * the terminal is given the absolute path.
+ */
+function awsCli(): string {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, 'aws');
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // Not in this folder.
+    }
+  }
+  throw new Error('the AWS CLI (aws) is not on PATH');
+}
+
 /** Runs the AWS CLI in the terminal and returns the caller ARN it printed. */
 async function callerArnFrom(terminal: vscode.Terminal, dir: string, tag: string): Promise<string> {
   const out = path.join(dir, `${tag}.json`);
   const err = path.join(dir, `${tag}.err`);
   const done = path.join(dir, `${tag}.done`);
-  terminal.sendText(`aws sts get-caller-identity --output json > '${out}' 2> '${err}'; echo $? > '${done}'`);
+  terminal.sendText(`'${awsCli()}' sts get-caller-identity --output json > '${out}' 2> '${err}'; echo $? > '${done}'`);
   const code = await waitFor(`the AWS CLI in "${terminal.name}" (${tag})`, () => (fs.existsSync(done) && fs.readFileSync(done, 'utf8').trim()) || undefined, 60000);
   assert.strictEqual(code, '0', `aws exited ${code}: ${fs.existsSync(err) ? fs.readFileSync(err, 'utf8') : ''}`);
   return (JSON.parse(fs.readFileSync(out, 'utf8')) as { Arn: string }).Arn;

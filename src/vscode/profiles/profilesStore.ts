@@ -4,6 +4,7 @@ import { buildProfilesModel, type AwsProfile, type ProfilesModel } from '../../c
 import { checkIniSyntax, type AwsFileKind } from '../../core/profiles/iniSyntax';
 import type { SessionRecord } from '../../core/sessions/session';
 import { awsFilePaths, homeDir, loadAwsFiles, readDiskSessions, type AwsFilePaths } from '../../node/awsFiles';
+import { watchTargets } from '../../node/fileWatch';
 
 /** A line of an AWS file the SDK cannot use, for the tree's error nodes. */
 export interface FileProblem {
@@ -92,17 +93,13 @@ export class ProfilesStore implements vscode.Disposable {
     if (this.watchedKey === key) return;
     for (const w of this.watchers) w.dispose();
     const home = homeDir();
-    const targets: [string, string][] = [
-      [path.dirname(paths.config), path.basename(paths.config)],
-      [path.dirname(paths.credentials), path.basename(paths.credentials)],
-      [path.join(home, '.aws', 'cli', 'cache'), '*.json'],
-      [path.join(home, '.aws', 'sso', 'cache'), '*.json'],
-    ];
-    this.watchers = targets.map(([dir, glob]) => {
-      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), glob));
-      const schedule = () => this.scheduleReload();
-      return vscode.Disposable.from(w, w.onDidChange(schedule), w.onDidCreate(schedule), w.onDidDelete(schedule));
-    });
+    const w = watchTargets([
+      { dir: path.dirname(paths.config), file: path.basename(paths.config) },
+      { dir: path.dirname(paths.credentials), file: path.basename(paths.credentials) },
+      { dir: path.join(home, '.aws', 'cli', 'cache') },
+      { dir: path.join(home, '.aws', 'sso', 'cache') },
+    ], () => this.scheduleReload());
+    this.watchers = [new vscode.Disposable(() => w.dispose())];
     this.watchedKey = key;
   }
 
