@@ -232,3 +232,19 @@ function bareMessage(text: string): SelectionResult {
   const match: EncodedMessageMatch = { start: 0, end: text.length, message: candidate, segments: [{ start: 0, end: text.length }], anchor: 'field', anchorStart: 0 };
   return { ok: true, messages: [match], bare: true };
 }
+
+/**
+ * One match per message. Copies of a message that start the same but end early or run into
+ * other text (a terminal echoing typed input over its prompt) give way to the longest copy:
+ * two real messages never share their first 40 characters.
+ */
+export function distinctMessages(matches: readonly EncodedMessageMatch[]): EncodedMessageMatch[] {
+  const byPrefix = new Map<string, EncodedMessageMatch>();
+  for (const m of matches) {
+    const key = m.message.slice(0, 40);
+    const seen = byPrefix.get(key);
+    const better = !seen || (seen.problem && !m.problem) || (!m.problem === !seen.problem && m.message.length > seen.message.length);
+    if (better) byPrefix.set(key, m);
+  }
+  return [...byPrefix.values()].sort((a, b) => a.start - b.start);
+}

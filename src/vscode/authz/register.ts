@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { messagesInSelection, type EncodedMessageMatch } from '../../core/authz/detect';
+import { distinctMessages, messagesInSelection, type EncodedMessageMatch } from '../../core/authz/detect';
 import type { DecodeFailureAction } from '../../core/authz/decodeErrors';
 import type { IdentityService, StsLensContext } from '../context';
 import { DecodeService, type DecodeOutcome, type DecodedEntry } from './decodeService';
@@ -116,7 +116,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
       void vscode.window.showErrorMessage(`${source}: ${found.detail}`);
       return { ok: false, error: found.detail, kind: found.reason };
     }
-    const distinct = [...new Map(found.messages.map((m) => [m.message, m])).values()];
+    const distinct = distinctMessages(found.messages);
     const usable = distinct.filter((m) => !m.problem);
     if (usable.length === 0) {
       const m = distinct[0];

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { fixturePath } from '../fixtures';
-import { findEncodedMessages, messageAt, messagesInSelection, MAX_ENCODED_MESSAGE_LENGTH } from '../../../src/core/authz/detect';
+import { distinctMessages, findEncodedMessages, messageAt, messagesInSelection, MAX_ENCODED_MESSAGE_LENGTH } from '../../../src/core/authz/detect';
 
 interface Expected {
   readonly message: string;
@@ -124,5 +124,20 @@ describe('messagesInSelection', () => {
   it('refuses to scan more than 8 MB', () => {
     const r = messagesInSelection('x'.repeat(9 * 1024 * 1024));
     assert.ok(!r.ok && r.reason === 'too-large' && /9\.0 MB/.test(r.detail));
+  });
+});
+
+describe('distinctMessages', () => {
+  const full = 'Qm9_x-'.repeat(120);
+  it('keeps the longest copy of a message a terminal garbled, and distinct messages apart', () => {
+    const other = 'Zz81-_'.repeat(120);
+    const text = [
+      `echo 'Encoded authorization failure message: ${full.slice(0, 90)}root@vm:~# echo 'Encoded authorization failure message: ${full}'`,
+      `Encoded authorization failure message: ${full}`,
+      `Encoded authorization failure message: ${other}`,
+    ].join('\n');
+    const found = findEncodedMessages(text);
+    assert.strictEqual(found.length, 4);
+    assert.deepStrictEqual(distinctMessages(found).map((m) => m.message), [full, other]);
   });
 });
