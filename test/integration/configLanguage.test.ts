@@ -149,7 +149,7 @@ describe('config language: lint diagnostics for AWS config files in a real VS Co
     }
   });
 
-  it('completes source_profile with profile names and explains a setting on hover', async () => {
+  it('completes source_profile with profile names, explains a setting on hover and goes to the source profile', async () => {
     const file = vscode.Uri.file(path.join(dir, '.aws', 'config'));
     // An earlier test turned this document into plain text.
     const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(file), 'aws-config');
@@ -164,6 +164,10 @@ describe('config language: lint diagnostics for AWS config files in a real VS Co
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, new vscode.Position(1, 3));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /ARN of the IAM role to assume/);
+    const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', file, new vscode.Position(2, 17));
+    const target = targets[0];
+    const targetRange = target && 'targetRange' in target ? target.targetRange : target?.range;
+    assert.strictEqual(targetRange?.start.line, 4, 'source_profile = b leads to [profile b]');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 

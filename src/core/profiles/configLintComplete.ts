@@ -99,3 +99,34 @@ function valueItems(key: string, section: IniSection, sections: readonly IniSect
   const allowed = ENUM_VALUES[key];
   return allowed ? allowed.map((v) => ({ label: v, kind: 'value' })) : [];
 }
+
+export interface ConfigReference {
+  /** The referenced section's name. */
+  readonly name: string;
+  readonly target: 'profile' | 'sso-session' | 'services';
+  readonly range: TextRange;
+}
+
+/** The profile, sso-session or services name a `source_profile`, `sso_session` or `services` value under the cursor refers to. */
+export function referenceAt(text: string, line: number, column: number): ConfigReference | undefined {
+  for (const section of parseIniWithPositions(text).sections) {
+    for (const e of section.entries) {
+      if (e.line !== line || !e.value || column < e.valueRange.startColumn || column > e.valueRange.endColumn) continue;
+      const target = e.key === 'source_profile' ? 'profile' : e.key === 'sso_session' ? 'sso-session' : e.key === 'services' ? 'services' : undefined;
+      return target ? { name: e.value, target, range: e.valueRange } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Where a section is defined in a file, by what the SDKs call it. */
+export function findSection(text: string, kind: ConfigFileKind, name: string, target: ConfigReference['target']): TextRange | undefined {
+  const found = parseIniWithPositions(text).sections.find((s) => {
+    if (target === 'profile') {
+      if (kind === 'credentials') return s.header.trim() === name;
+      return (s.type === 'default' && name === 'default') || (s.type === 'profile' && s.name === name);
+    }
+    return kind === 'config' && s.type === target && s.name === name;
+  });
+  return found?.headerRange;
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { completeAt } from '../../core/profiles/configLintComplete';
+import { completeAt, findSection, referenceAt } from '../../core/profiles/configLintComplete';
 import { SETTINGS_REFERENCE_URL, keyDoc } from '../../core/profiles/configLintDocs';
 import { parseIniWithPositions } from '../../core/profiles/iniPositions';
 import { profileNamesOf } from '../../core/profiles/configLint';
@@ -13,8 +13,8 @@ const ITEM_KIND: Record<string, vscode.CompletionItemKind> = {
   section: vscode.CompletionItemKind.Reference,
 };
 
-/** Completions of setting keys and values, and hovers that explain a setting. */
-export class ConfigAssistProvider implements vscode.CompletionItemProvider, vscode.HoverProvider {
+/** Completions of setting keys and values, hovers that explain a setting, and go-to-definition of profile references. */
+export class ConfigAssistProvider implements vscode.CompletionItemProvider, vscode.HoverProvider, vscode.DefinitionProvider {
   constructor(private readonly readOther: CounterpartReader) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
@@ -49,5 +49,20 @@ export class ConfigAssistProvider implements vscode.CompletionItemProvider, vsco
       }
     }
     return undefined;
+  }
+
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
+    const kind = kindOfDocument(document);
+    if (!kind) return undefined;
+    const ref = referenceAt(document.getText(), position.line, position.character);
+    if (!ref) return undefined;
+    const here = findSection(document.getText(), kind, ref.name, ref.target);
+    if (here) return new vscode.Location(document.uri, toRange(here));
+    if (ref.target !== 'profile') return undefined;
+    const otherPath = counterpartPath(document, kind);
+    const otherText = otherPath ? await this.readOther(otherPath) : undefined;
+    if (!otherPath || otherText === undefined) return undefined;
+    const there = findSection(otherText, kind === 'config' ? 'credentials' : 'config', ref.name, 'profile');
+    return there ? new vscode.Location(vscode.Uri.file(otherPath), toRange(there)) : undefined;
   }
 }

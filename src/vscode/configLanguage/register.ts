@@ -15,7 +15,7 @@ export interface ConfigLanguageOptions {
 
 /**
  * The `aws-config` and `aws-credentials` languages: lint diagnostics with quick fixes, completions,
- * hovers, an outline, folding, and the language id for the files `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE`
+ * hovers, go-to-definition of source profiles and sessions, an outline, folding, and the language id for the files `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE`
  * name. Everything it creates is disposed with the extension or with the returned disposable.
  */
 export function registerConfigLanguage(ctx: StsLensContext, options: ConfigLanguageOptions = {}): vscode.Disposable {
@@ -45,6 +45,7 @@ export function registerConfigLanguage(ctx: StsLensContext, options: ConfigLangu
     vscode.languages.registerFoldingRangeProvider(selector, symbols),
     vscode.languages.registerCompletionItemProvider(selector, assist, '='),
     vscode.languages.registerHoverProvider(selector, assist),
+    vscode.languages.registerDefinitionProvider(selector, assist),
     vscode.workspace.onDidOpenTextDocument(assignLanguage),
   ];
   for (const doc of vscode.workspace.textDocuments) assignLanguage(doc);

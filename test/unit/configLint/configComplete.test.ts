@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { completeAt } from '../../../src/core/profiles/configLintComplete';
+import { completeAt, findSection, referenceAt } from '../../../src/core/profiles/configLintComplete';
 import { KEY_DOCS } from '../../../src/core/profiles/configLintDocs';
 import { CREDENTIALS_FILE_KEYS, PROFILE_KEYS, SSO_SESSION_KEYS } from '../../../src/core/profiles/configLintKeys';
 
@@ -65,5 +65,24 @@ describe('config completions', () => {
 
   it('documents only settings the linter knows', () => {
     assert.deepStrictEqual(Object.keys(KEY_DOCS).filter((k) => !PROFILE_KEYS.includes(k)), []);
+  });
+});
+
+describe('config references', () => {
+  const text = '[profile a]\nsource_profile = b\nsso_session = corp\nservices = local\nregion = us-east-1\n\n[profile b]\n[sso-session corp]\n[services local]\n';
+
+  it('finds the reference under the cursor and the section it names', () => {
+    const ref = referenceAt(text, 1, 18);
+    assert.deepStrictEqual(ref, { name: 'b', target: 'profile', range: { startLine: 1, startColumn: 17, endLine: 1, endColumn: 18 } });
+    assert.deepStrictEqual(findSection(text, 'config', 'b', 'profile'), { startLine: 6, startColumn: 0, endLine: 6, endColumn: 11 });
+    assert.strictEqual(findSection(text, 'config', referenceAt(text, 2, 15)?.name ?? '', 'sso-session')?.startLine, 7);
+    assert.strictEqual(findSection(text, 'config', referenceAt(text, 3, 12)?.name ?? '', 'services')?.startLine, 8);
+    assert.strictEqual(referenceAt(text, 4, 10), undefined, 'region is not a reference');
+    assert.strictEqual(referenceAt(text, 1, 3), undefined, 'the key is not the reference');
+  });
+
+  it('finds profiles in the credentials file by their bare names', () => {
+    assert.strictEqual(findSection('[default]\n[b]\n', 'credentials', 'b', 'profile')?.startLine, 1);
+    assert.strictEqual(findSection('[default]\n[b]\n', 'config', 'b', 'profile'), undefined, 'config needs [profile b]');
   });
 });
