@@ -56,7 +56,22 @@ export class PolicyDiagnostics implements vscode.Disposable {
         this.remote.delete(e.document.uri.toString());
         this.schedule(e.document, DEBOUNCE_MS);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.clear(d.uri);
+        this.docs.forget(d);
+      }),
+      // A document outlives its last editor tab for a while; people expect its problems to go with the tab.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) {
+          const uri = tabUri(tab);
+          if (uri && !isInAnyTab(uri)) this.clear(uri);
+        }
+        for (const tab of e.opened) {
+          const uri = tabUri(tab)?.toString();
+          const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
+          if (doc && !this.collection.has(doc.uri)) this.schedule(doc, 0);
+        }
+      }),
       docs.onDidChange((uri) => this.relintAll(uri)),
     );
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
@@ -74,14 +89,13 @@ export class PolicyDiagnostics implements vscode.Disposable {
     }
   }
 
-  private clear(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
+  private clear(uri: vscode.Uri): void {
+    const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.remote.delete(key);
-    this.collection.delete(doc.uri);
-    this.docs.forget(doc);
+    this.collection.delete(uri);
   }
 
   schedule(doc: vscode.TextDocument, delay: number): void {
@@ -144,6 +158,17 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.remote.set(key, [...others, { version: doc.version, regionStart: region.start, findings }]);
     this.publish(doc);
   }
+}
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  if (tab.input instanceof vscode.TabInputText) return tab.input.uri;
+  if (tab.input instanceof vscode.TabInputTextDiff) return tab.input.modified;
+  return undefined;
+}
+
+function isInAnyTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUri(t)?.toString() === key));
 }
 
 export function severityOf(f: Finding, overrides: Readonly<Record<string, SeverityOverride>>): vscode.DiagnosticSeverity | undefined {

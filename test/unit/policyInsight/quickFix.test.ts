@@ -88,10 +88,19 @@ describe('quick fixes', () => {
     assert.strictEqual(out, text.replace('        "s3:GetObject",\n', ''));
   });
 
+  it('removes the covered action when the finding names the wildcard first', () => {
+    const text = readFixture('redundant-action.json');
+    const lines = new LineIndex(text);
+    const at = (needle: string, index: number) => ({ path: [{ value: 'Statement' }, { index: 0 }, { value: 'Action' }, { index }] as PathElement[], span: lines.span(offsetOf(text, needle), needle.length) });
+    const f: Finding = { findingType: 'SUGGESTION', issueCode: 'REDUNDANT_ACTION', findingDetails: '', learnMoreLink: '', locations: [at('"s3:Get*"', 0), at('"s3:GetObject"', 1)], fix: { remove: true } };
+    const fix = only(quickFixesFor(text, f));
+    assert.deepStrictEqual((strictParse(applyTextEdits(text, fix.edits)) as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, ['s3:Get*', 's3:ListBucket']);
+  });
+
   it('uses the engine fix data when the finding carries it', () => {
     const text = readFixture('redundant-action.json');
     const path: PathElement[] = [{ value: 'Statement' }, { index: 0 }, { value: 'Action' }, { index: 2 }];
-    const fix = only(quickFixesFor(text, finding(text, 'REDUNDANT_ACTION', path, offsetOf(text, '"s3:ListBucket"'), 15, { remove: true, title: 'Remove s3:ListBucket' })));
+    const fix = only(quickFixesFor(text, finding(text, 'REDUNDANT_RESOURCE', path, offsetOf(text, '"s3:ListBucket"'), 15, { remove: true, title: 'Remove s3:ListBucket' })));
     assert.strictEqual(fix.title, 'Remove s3:ListBucket');
     assert.deepStrictEqual((strictParse(applyTextEdits(text, fix.edits)) as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, ['s3:Get*', 's3:GetObject']);
   });

@@ -1,5 +1,6 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import type { Finding, PathElement } from '../types';
+import { hasWildcard, wildcardRegex } from './wildcard';
 
 export interface TextEdit {
   readonly offset: number;
@@ -79,6 +80,14 @@ export function quickFixesFor(text: string, finding: Finding): QuickFix[] {
       }
       return fixes;
     }
+    case 'REDUNDANT_ACTION': {
+      const target = redundantLocation(text, finding);
+      if (target) {
+        const edits = modify(text, toJsonPath(target.path), undefined, { formattingOptions: options });
+        if (edits.length) fixes.push({ title: `Remove redundant ${describe(text, target)}`, edits, isPreferred: true });
+      }
+      return fixes;
+    }
     case 'STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS': {
       const opFix = operatorFix(text, loc?.path ?? []);
       if (opFix) fixes.push(opFix);
@@ -96,11 +105,24 @@ export function quickFixesFor(text: string, finding: Finding): QuickFix[] {
     replacements.forEach((r, i) => {
       fixes.push({ title: i === 0 && f.title ? f.title : `Replace with ${r}`, edits: [{ ...span, content: r }], isPreferred: i === 0 });
     });
-  } else if (finding.issueCode === 'REDUNDANT_ACTION' && loc) {
-    const edits = modify(text, toJsonPath(loc.path), undefined, { formattingOptions: options });
-    if (edits.length) fixes.push({ title: `Remove redundant ${span ? describe(text, span) : 'action'}`, edits, isPreferred: true });
   }
   return fixes;
+}
+
+/**
+ * Of the actions a REDUNDANT_ACTION finding names, the one to remove: an action that another
+ * one's wildcard covers, else the later of two duplicates.
+ */
+function redundantLocation(text: string, finding: Finding): { path: readonly PathElement[]; offset: number; length: number } | undefined {
+  const locs = finding.locations.map((l) => {
+    const offset = l.span.start.offset;
+    const length = l.span.end.offset - offset;
+    const raw = text.slice(offset, offset + length);
+    return { path: l.path, offset, length, value: raw.replace(/^"|"$/g, '') };
+  });
+  if (locs.length === 1) return locs[0];
+  const covered = locs.find((a) => locs.some((b) => b !== a && hasWildcard(b.value) && wildcardRegex(b.value).test(a.value)));
+  return covered ?? locs[locs.length - 1];
 }
 
 function nodeSpan(root: NonNullable<ReturnType<typeof parseTree>>, path: JSONPath): [number, number] {
