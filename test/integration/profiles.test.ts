@@ -47,11 +47,10 @@ describe('profiles tree in VS Code', () => {
       await command('stsLens.refreshProfiles');
       const tree = await command<TreeNode[]>('stsLens.internal.treeSnapshot');
       const errors = tree.filter((n) => n.contextValue === 'stsLens.problem').map((n) => n.label);
-      assert.deepStrictEqual(errors, [
-        'config line 6: this line is not "key = value", a [section] header or a comment, so the SDK ignores it',
-        'config line 7: section header has no closing "]"',
-        'config line 10: "[dev]" is ignored by the SDK in the config file: write "[profile dev]"',
-      ]);
+      assert.strictEqual(errors.length, 3, errors.join('\n'));
+      assert.match(errors[0], /^config line 6: .*not "key = value"/);
+      assert.match(errors[1], /^config line 7: .*no closing "]"/);
+      assert.match(errors[2], /^config line 10: .*\[profile dev\]/);
       assert.ok(find(tree, 'ok'), 'the valid profile is still listed');
       assert.ok(!JSON.stringify(tree).includes('wJalr'), 'a stray secret line is never shown');
     });

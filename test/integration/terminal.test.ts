@@ -9,11 +9,14 @@ import { testWorld } from './world';
 interface Opened { name: string; mode: 'static' | 'refreshing'; sessionId: string }
 
 /**
- * The AWS CLI as the extension host finds it on PATH. Login shells reset PATH from /etc/profile, so
- * the terminal is given the absolute path.
+ * The AWS CLI's absolute path. The harness gives the extension host a throwaway HOME, so the login
+ * shell that VS Code resolves the environment from may not have the user's PATH additions (pyenv,
+ * ~/.local/bin); those are found from the account's real home directory.
  */
 function awsCli(): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+  const home = os.userInfo().homedir;
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), path.join(home, '.pyenv', 'shims'), path.join(home, '.local', 'bin'), '/usr/local/bin', '/usr/bin'];
+  for (const dir of dirs) {
     const candidate = path.join(dir, 'aws');
     try {
       fs.accessSync(candidate, fs.constants.X_OK);

@@ -55,9 +55,15 @@ export function staticTerminalEnv(creds: PlainCredentials, target: EnvTarget): T
   return env;
 }
 
-/** Renewing credentials: SDKs and the CLI fetch them from the loopback container-credentials endpoint. */
-export function refreshingTerminalEnv(fullUri: string, authorizationToken: string, target: EnvTarget): TerminalEnv {
+/**
+ * Renewing credentials: SDKs and the CLI fetch them from the loopback container-credentials endpoint.
+ * Both the CLI and the SDKs consult the shared files before the container endpoint, so a [default]
+ * profile with keys would win; the shared files are pointed at `emptyFile` (the null device) instead.
+ */
+export function refreshingTerminalEnv(fullUri: string, authorizationToken: string, target: EnvTarget, emptyFile: string): TerminalEnv {
   const env = base(target);
+  env.AWS_CONFIG_FILE = emptyFile;
+  env.AWS_SHARED_CREDENTIALS_FILE = emptyFile;
   env.AWS_CONTAINER_CREDENTIALS_FULL_URI = fullUri;
   env.AWS_CONTAINER_AUTHORIZATION_TOKEN = authorizationToken;
   return env;

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { buildProfilesModel, type AwsProfile, type ProfilesModel } from '../../core/profiles/model';
-import { checkIniSyntax, type AwsFileKind } from '../../core/profiles/iniSyntax';
+import { fileProblems } from '../../core/profiles/fileProblems';
+import type { AwsFileKind } from '../../core/profiles/iniSyntax';
 import type { SessionRecord } from '../../core/sessions/session';
 import { awsFilePaths, homeDir, loadAwsFiles, readDiskSessions, type AwsFilePaths } from '../../node/awsFiles';
 import { watchTargets } from '../../node/fileWatch';
@@ -77,7 +78,7 @@ export class ProfilesStore implements vscode.Disposable {
       const files = await loadAwsFiles(paths);
       for (const [kind, f] of [['config', files.config], ['credentials', files.credentials]] as const) {
         if (f.error) problems.push({ file: f.path, fileKind: kind, line: -1, column: 0, message: `cannot be read: ${f.error}` });
-        if (f.text !== undefined) for (const p of checkIniSyntax(f.text, kind)) problems.push({ file: f.path, fileKind: kind, ...p });
+        if (f.text !== undefined) for (const p of fileProblems(f.text, kind)) problems.push({ file: f.path, fileKind: kind, ...p });
       }
       model = buildProfilesModel(files.configSections, files.credentialsSections);
     } catch (e) {

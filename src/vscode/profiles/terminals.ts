@@ -1,3 +1,4 @@
+import * as os from 'os';
 import * as vscode from 'vscode';
 import { refreshingTerminalEnv, staticTerminalEnv, type EnvTarget } from '../../core/sessions/credentialFormats';
 import { sessionTitle, type SessionRecord } from '../../core/sessions/session';
@@ -58,7 +59,7 @@ export class CredentialTerminals implements vscode.Disposable {
         const c = await this.sessions.freshCredentials(id, false);
         return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.getTime() };
       });
-      env = refreshingTerminalEnv(grant.url, grant.token, target);
+      env = refreshingTerminalEnv(grant.url, grant.token, target, os.devNull);
       revoke = grant.revoke;
     } else {
       const c = await this.sessions.freshCredentials(record.id, true);

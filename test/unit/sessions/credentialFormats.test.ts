@@ -28,7 +28,9 @@ describe('terminal environments', () => {
   });
 
   it('gives refreshing terminals the container endpoint and no keys', () => {
-    const env = refreshingTerminalEnv('http://127.0.0.1:1234/credentials/abc', 'tkn', target);
+    const env = refreshingTerminalEnv('http://127.0.0.1:1234/credentials/abc', 'tkn', target, '/dev/null');
+    assert.strictEqual(env.AWS_SHARED_CREDENTIALS_FILE, '/dev/null', 'a [default] profile with keys would win over the endpoint');
+    assert.strictEqual(env.AWS_CONFIG_FILE, '/dev/null');
     assert.strictEqual(env.AWS_CONTAINER_CREDENTIALS_FULL_URI, 'http://127.0.0.1:1234/credentials/abc');
     assert.strictEqual(env.AWS_CONTAINER_AUTHORIZATION_TOKEN, 'tkn');
     assert.strictEqual(env.AWS_ACCESS_KEY_ID, null);
