@@ -3,6 +3,7 @@ import type { StsLensContext } from './vscode/context';
 import { registerProfilesFeature } from './vscode/profiles/register';
 import { registerPolicyFeature } from './vscode/policy/register';
 import { registerAuthzFeature } from './vscode/authz/register';
+import { registerConfigLanguage } from './vscode/configLanguage/register';
 
 export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -11,6 +12,7 @@ export function activate(extension: vscode.ExtensionContext): void {
   const ctx: StsLensContext = { extension, log };
   try {
     extension.subscriptions.push(vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
+    registerConfigLanguage(ctx);
     const identity = registerProfilesFeature(ctx);
     registerPolicyFeature(ctx, identity);
     registerAuthzFeature(ctx, identity);
