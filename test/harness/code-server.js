@@ -9,6 +9,7 @@ const path = require('path');
 const { chromium } = require('playwright-core');
 const { freePort, waitForHttp, spawnServer } = require('./net');
 const { install, isInstalled, codeServerBin } = require('./install-code-server');
+const { cleanEnv } = require('./env');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -23,6 +24,7 @@ const DEFAULT_SETTINGS = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'window.commandCenter': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 function codeServer() {
@@ -32,7 +34,8 @@ function codeServer() {
 
 /**
  * Starts code-server (auth none) on 127.0.0.1. Options: folder to open, extensionsDir, userDataDir,
- * env (added to the server's and so the extension host's environment), settings, port.
+ * env (added to the server's and so the extension host's environment, which has no AWS_* variables
+ * of its own), settings, port.
  * Returns { origin, host, port, folder, dir, output, stop() }.
  */
 async function startCodeServer({ folder, extensionsDir, userDataDir, env = {}, settings = {}, port } = {}) {
@@ -46,8 +49,9 @@ async function startCodeServer({ folder, extensionsDir, userDataDir, env = {}, s
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
   port = port || (await freePort());
+  // The caller's AWS_* variables never reach the extension host: tests and the sandbox see only `env`.
   const serverEnv = {
-    ...process.env,
+    ...cleanEnv(),
     // code-server keeps logs and state under the XDG dirs; keep them out of the real home
     XDG_DATA_HOME: path.join(dir, 'xdg-data'),
     XDG_CONFIG_HOME: path.join(dir, 'xdg-config'),

@@ -17,23 +17,18 @@ const SAMPLE_DECODED = {
   matchedStatements: { items: [] },
   failures: { items: [] },
   context: {
-    principal: { id: 'AIDAEXAMPLESTSUSER', name: 'sts-user', arn: 'arn:aws:iam::123456789012:user/sts-user' },
-    action: 's3:PutObject',
-    resource: 'arn:aws:s3:::sts-lens-demo-bucket/report.csv',
-    conditions: { items: [] },
+    principal: { id: 'AIDAEXAMPLESTSUSER01', name: 'sts-user', arn: 'arn:aws:iam::123456789012:user/sts-user' },
+    action: 'ec2:RunInstances',
+    resource: 'arn:aws:ec2:us-east-1:123456789012:instance/*',
+    conditions: {
+      items: [
+        { key: 'ec2:InstanceType', values: { items: [{ value: 't3.micro' }] } },
+        { key: 'aws:Region', values: { items: [{ value: 'us-east-1' }] } },
+        { key: 'aws:username', values: { items: [{ value: 'sts-user' }] } },
+      ],
+    },
   },
 };
-
-/** Environment variables to drop so nothing from the caller's shell leaks into a test or the sandbox. */
-const AWS_ENV = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN',
-  'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_IAM', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
-
-function cleanEnv(base = process.env) {
-  const env = { ...base };
-  for (const k of AWS_ENV) delete env[k];
-  return env;
-}
 
 /**
  * Brings the world up under `dir` (created if needed). Returns { world, worldFile, env, moto,
@@ -85,4 +80,4 @@ async function startTestWorld(dir, { log = () => {} } = {}) {
   }
 }
 
-module.exports = { startTestWorld, cleanEnv, SAMPLE_DECODED };
+module.exports = { startTestWorld, SAMPLE_DECODED };

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// npm run sandbox: a browser VS Code (code-server) with the packaged STS Lens, against a local STS.
+// Installs code-server into the cache if needed, packages the vsix, starts moto + the decode
+// responder, seeds the world, writes throwaway AWS files under .sandbox/ (HOME, AWS_CONFIG_FILE and
+// AWS_SHARED_CREDENTIALS_FILE point there, so ~/.aws is never touched), and serves a fresh copy of
+// test/fixtures/sandbox-workspace/ on http://127.0.0.1:$PORT (default 8080, else a free port).
+// In that copy, `{{encoded:NAME}}` is replaced by an encoded authorization message the local STS
+// decodes: NAME is a test/fixtures/authz/decoded/NAME.json fixture, or sample/accessDenied/slow/unknown.
+// Ctrl+C (SIGINT) or SIGTERM stops everything.
+'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+
+const REPO = path.resolve(__dirname, '..');
+const SANDBOX = path.join(REPO, '.sandbox');
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const log = (m) => console.log(`[sandbox] ${m}`);
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function choosePort() {
+  const wanted = Number(process.env.PORT) || 8080;
+  if (await portIsFree(wanted)) return wanted;
+  if (process.env.PORT) throw new Error(`PORT ${wanted} is in use; choose another one or unset PORT`);
+  const { freePort } = require('../test/harness/net');
+  const port = await freePort();
+  log(`port ${wanted} is in use, using ${port}`);
+  return port;
+}
+
+/** Copies the sample workspace and fills in `{{encoded:NAME}}` placeholders. */
+function prepareWorkspace(world, dest) {
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.cpSync(path.join(REPO, 'test', 'fixtures', 'sandbox-workspace'), dest, { recursive: true });
+  const messages = { ...world.specialMessages, ...world.encodedMessages };
+  for (const rel of fs.readdirSync(dest, { recursive: true, encoding: 'utf8' })) {
+    const file = path.join(dest, rel);
+    if (!fs.statSync(file).isFile()) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes('{{encoded:')) continue;
+    fs.writeFileSync(file, text.replace(/\{\{encoded:([\w.-]+)\}\}/g, (all, name) => messages[name] ?? all));
+  }
+  const fixtures = Object.entries(world.encodedMessages);
+  if (fixtures.length) {
+    const lines = fixtures.map(([name, encoded]) => `fixture ${name}: Encoded authorization failure message: ${encoded}`);
+    fs.writeFileSync(path.join(dest, 'logs', 'authz-fixtures.log'), `${lines.join('\n')}\n`);
+  }
+}
+
+async function main() {
+  const { install } = require('../test/harness/install-code-server');
+  const codeServerBin = install();
+  const { packageVsix } = require('./package');
+  const vsix = packageVsix();
+
+  fs.mkdirSync(SANDBOX, { recursive: true });
+  const { startTestWorld } = require('../test/harness/test-world');
+  const { startCodeServer } = require('../test/harness/code-server');
+  const stops = [];
+  let stopping = false;
+  const stopAll = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    for (const stop of stops.reverse()) await stop().catch((e) => console.error(e.message));
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stopAll('SIGINT'));
+  process.on('SIGTERM', () => void stopAll('SIGTERM'));
+
+  const worldDir = path.join(SANDBOX, 'world');
+  fs.rmSync(worldDir, { recursive: true, force: true });
+  const world = await startTestWorld(worldDir, { log });
+  stops.push(() => world.stop());
+
+  const extensionsDir = path.join(SANDBOX, 'extensions');
+  fs.rmSync(extensionsDir, { recursive: true, force: true });
+  execFileSync(codeServerBin, ['--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'pipe', env: { ...process.env, ...world.env } });
+  log(`installed ${path.relative(REPO, vsix)}`);
+
+  const folder = path.join(SANDBOX, 'workspace');
+  prepareWorkspace(world.world, folder);
+  const port = await choosePort();
+  const server = await startCodeServer({ folder, extensionsDir, userDataDir: path.join(SANDBOX, 'user-data'), port, env: world.env });
+  stops.push(() => server.stop());
+  log(`AWS config: ${world.env.AWS_CONFIG_FILE}`);
+  log(`profiles: ${Object.keys(world.world.profiles).join(', ')}`);
+  console.log(`\nSTS Lens sandbox: ${server.origin}/?folder=${encodeURIComponent(folder)}\n(Ctrl+C to stop)\n`);
+}
+
+main().catch((e) => {
+  console.error(`[sandbox] failed: ${e.message}`);
+  process.exit(1);
+});
