@@ -1,0 +1,60 @@
+import * as assert from 'assert';
+import { Workbench, screenshotIfFailed } from './workbench';
+
+/** Picks the row of the open quick pick whose text contains `text`. */
+async function choose(wb: Workbench, filter: string, row: RegExp): Promise<void> {
+  const widget = wb.page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible' });
+  await wb.page.keyboard.type(filter, { delay: 5 });
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().click();
+  await widget.waitFor({ state: 'hidden' });
+}
+
+describe('profiles UI: tree with sessions and countdowns, status-bar identity', function () {
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    workbench = await Workbench.open();
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this, workbench);
+  });
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  it('shows the profiles with their kinds, regions and MFA', async function () {
+    const wb = workbench!;
+    await wb.openViewContainer('STS Lens');
+    await wb.treeItem(/^mfa-role/).waitFor();
+    const row = wb.page.locator('.monaco-list-row', { hasText: 'mfa-role' }).first();
+    assert.match((await row.textContent()) ?? '', /role · us-east-1 · MFA/);
+    await wb.screenshot('profiles-tree');
+  });
+
+  it('starts sessions that appear under their profiles with a ticking countdown', async function () {
+    const wb = workbench!;
+    await wb.runCommand('STS Lens: Start Session');
+    await choose(wb, 'sts-role', /^sts-role/);
+    await wb.runCommand('STS Lens: Start Session');
+    await choose(wb, 'chained-role', /^chained-role/);
+    const session = wb.page.locator('.monaco-list-row', { hasText: 'sts_role/sts-lens' }).first();
+    await session.waitFor();
+    assert.match((await session.textContent()) ?? '', /\d+m left/);
+    await wb.page.locator('.monaco-list-row', { hasText: /chained_role\// }).first().waitFor();
+    await wb.screenshot('profiles-sessions-countdowns');
+  });
+
+  it('switches the active identity from the status bar and shows its time left', async function () {
+    const wb = workbench!;
+    const item = wb.page.locator('.statusbar-item', { hasText: /no AWS identity|default|sts_role/ }).first();
+    await item.waitFor();
+    await item.click();
+    await choose(wb, 'sts_role/sts-lens', /sts_role\/sts-lens/);
+    const active = wb.page.locator('.statusbar-item', { hasText: /sts_role\/sts-lens · \d+m/ }).first();
+    await active.waitFor();
+    await wb.screenshot('profiles-status-bar');
+  });
+});
