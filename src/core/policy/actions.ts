@@ -1,0 +1,121 @@
+import type { ActionInfo, IamCatalog } from './catalog';
+
+/** An IAM wildcard pattern (`*` any run, `?` one character) as a case-insensitive regex. */
+export function wildcardRegex(pattern: string): RegExp {
+  let src = '';
+  for (const ch of pattern) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
+  return new RegExp(`^${src}$`, 'is');
+}
+
+export function hasWildcard(s: string): boolean {
+  return s.includes('*') || s.includes('?');
+}
+
+export interface SplitAction {
+  service: string;
+  name: string;
+}
+
+/** Splits `service:Name`; undefined when there is no single colon separating two parts. */
+export function splitAction(action: string): SplitAction | undefined {
+  const colon = action.indexOf(':');
+  if (colon <= 0 || colon === action.length - 1 || action.indexOf(':', colon + 1) >= 0) return undefined;
+  return { service: action.slice(0, colon), name: action.slice(colon + 1) };
+}
+
+/**
+ * Expands an action pattern (`s3:Get*`, `*`, `s3:*`, `s*:List*`) into the actions it matches among
+ * the services loaded in the catalog.
+ */
+export function matchActions(pattern: string, catalog: IamCatalog): ActionInfo[] {
+  const p = pattern.trim();
+  if (p === '*') return catalog.allServicePrefixes().flatMap((s) => [...catalog.actions(s)]);
+  const split = splitAction(p);
+  if (!split) return [];
+  const services = hasWildcard(split.service)
+    ? catalog.allServicePrefixes().filter((s) => wildcardRegex(split.service).test(s))
+    : [split.service.toLowerCase()];
+  if (!hasWildcard(split.name)) {
+    return services.flatMap((s) => {
+      const a = catalog.action(s, split.name);
+      return a ? [a] : [];
+    });
+  }
+  const re = wildcardRegex(split.name);
+  return services.flatMap((s) => catalog.actions(s).filter((a) => re.test(a.name)));
+}
+
+/** Optimal string alignment distance, case-insensitive, capped for speed. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  if (Math.abs(s.length - t.length) > max) return max + 1;
+  const n = t.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= s.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n];
+}
+
+function closest(target: string, candidates: readonly string[], limit: number): string[] {
+  const max = Math.max(2, Math.floor(target.length / 3));
+  const scored: { c: string; d: number }[] = [];
+  const lower = target.toLowerCase();
+  for (const c of candidates) {
+    const cl = c.toLowerCase();
+    let d = editDistance(target, c, max);
+    // A name that extends or is extended by the target (GetObj -> GetObject) is a good guess too.
+    if (d > max && (cl.startsWith(lower) || lower.startsWith(cl)) && Math.min(cl.length, lower.length) >= 4) d = max;
+    if (d <= max) scored.push({ c, d });
+  }
+  scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));
+  return scored.slice(0, limit).map((s) => s.c);
+}
+
+/** Closest known service prefixes to a mistyped one. */
+export function suggestService(service: string, catalog: IamCatalog, limit = 3): string[] {
+  return closest(service, catalog.allServicePrefixes(), limit);
+}
+
+/**
+ * Did-you-mean candidates (`service:Action`, best first) for an action that does not exist. The
+ * services involved must be loaded for action-name suggestions.
+ */
+export function suggestAction(action: string, catalog: IamCatalog, limit = 3): string[] {
+  const split = splitAction(action);
+  if (!split) {
+    // "s3GetObject" or "s3.GetObject": try to find a service prefix at the start.
+    const m = /^([a-z0-9-]+)[^a-z0-9-]?(.*)$/i.exec(action);
+    if (!m) return [];
+    for (const s of catalog.allServicePrefixes()) {
+      if (action.toLowerCase().startsWith(s) && action.length > s.length) {
+        const rest = action.slice(s.length).replace(/^[^A-Za-z0-9]/, '');
+        const a = catalog.action(s, rest);
+        if (a) return [`${s}:${a.name}`];
+      }
+    }
+    return [];
+  }
+  const service = split.service.toLowerCase();
+  if (!catalog.hasService(service)) {
+    return suggestService(service, catalog, limit).flatMap((s) => {
+      const a = catalog.action(s, split.name);
+      return a ? [`${s}:${a.name}`] : catalog.isLoaded(s) ? [] : [`${s}:${split.name}`];
+    }).slice(0, limit);
+  }
+  const names = catalog.actions(service).map((a) => a.name);
+  return closest(split.name, names, limit).map((n) => `${service}:${n}`);
+}

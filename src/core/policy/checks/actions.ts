@@ -1,0 +1,74 @@
+import { hasWildcard, matchActions, splitAction, suggestAction, suggestService } from '../actions';
+import type { LintContext, ResolvedAction, StatementContext } from '../context';
+import { stringValues, type ParsedElement } from '../parse';
+
+function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedAction[] {
+  const { catalog } = ctx;
+  return stringValues(el).map((v) => {
+    const text = v.value;
+    if (text === '*') return { ...v, value: text, service: '', name: '*', matches: undefined };
+    const split = splitAction(text);
+    if (!split) return { ...v, value: text, service: '', name: text, matches: [], invalid: true };
+    const service = split.service.toLowerCase();
+    if (hasWildcard(service)) {
+      const loaded = catalog.allServicePrefixes().every((s) => catalog.isLoaded(s));
+      return { ...v, value: text, service, name: split.name, matches: loaded ? matchActions(text, catalog) : undefined };
+    }
+    if (!catalog.hasService(service)) return { ...v, value: text, service, name: split.name, matches: [], invalid: true };
+    if (!catalog.isLoaded(service)) return { ...v, value: text, service, name: split.name, matches: undefined };
+    const matches = matchActions(text, catalog);
+    return { ...v, value: text, service, name: split.name, matches, invalid: matches.length === 0 || undefined };
+  });
+}
+
+export function resolveStatements(ctx: LintContext): StatementContext[] {
+  return ctx.policy.statements.map((st) => {
+    const e = st.effect?.valueNode.value;
+    return { st, actions: resolve(ctx, st.action), notActions: resolve(ctx, st.notAction), effect: e === 'Allow' || e === 'Deny' ? e : undefined };
+  });
+}
+
+/** Unknown services and actions, wildcards that match nothing, wildcards in service names. */
+export function checkActions(ctx: LintContext): void {
+  const { r, catalog } = ctx;
+  for (const sc of ctx.statements) {
+    for (const a of [...sc.actions, ...sc.notActions]) {
+      const target = [{ path: a.path, node: a.node }];
+      if (a.value === '*') continue;
+      const split = splitAction(a.value);
+      if (!split) {
+        const candidates = suggestAction(a.value, catalog);
+        r.add('INVALID_ACTION', `The action ${a.value} does not exist.${candidates.length ? ` Did you mean ${candidates[0]}?` : ''} Actions have the form service:ActionName.`, target, candidates.length ? { replacement: JSON.stringify(candidates[0]), candidates: candidates.map((c) => JSON.stringify(c)), title: `Replace with ${candidates[0]}` } : undefined);
+        continue;
+      }
+      if (hasWildcard(a.service)) {
+        r.add('WILDCARD_IN_SERVICE_NAME', 'Avoid using wildcards (*, ?) in the service name because it might grant unintended access to other AWS services with similar names.', target);
+        if (a.matches && a.matches.length === 0) r.add('INVALID_ACTION', `The action ${a.value} does not exist: it matches no action of any service.`, target);
+        continue;
+      }
+      if (!catalog.hasService(a.service)) {
+        const services = suggestService(a.service, catalog);
+        const candidates = suggestAction(a.value, catalog);
+        const hint = candidates[0] ?? (services[0] ? `${services[0]}:${split.name}` : undefined);
+        r.add('INVALID_SERVICE_IN_ACTION', `The service ${a.value} specified in the action does not exist.${hint ? ` Did you mean ${hint}?` : ''}`, target, hint ? { replacement: JSON.stringify(hint), candidates: (candidates.length ? candidates : [hint]).map((c) => JSON.stringify(c)), title: `Replace with ${hint}` } : undefined);
+        continue;
+      }
+      if (a.matches && a.matches.length === 0) {
+        if (hasWildcard(a.name)) {
+          r.add('INVALID_ACTION', `The action ${a.value} does not exist: the wildcard matches no ${catalog.serviceName(a.service) ?? a.service} action.`, target);
+        } else {
+          const candidates = suggestAction(a.value, catalog);
+          r.add('INVALID_ACTION', `The action ${a.value} does not exist.${candidates.length ? ` Did you mean ${candidates[0]}?` : ''}`, target, candidates.length ? { replacement: JSON.stringify(candidates[0]), candidates: candidates.map((c) => JSON.stringify(c)), title: `Replace with ${candidates[0]}` } : undefined);
+        }
+      }
+    }
+    if (ctx.type === 'RESOURCE_CONTROL_POLICY' && catalog.supportsRcp) {
+      for (const a of sc.actions) {
+        if (!a.service || hasWildcard(a.service) || !catalog.hasService(a.service)) continue;
+        if (catalog.supportsRcp(a.service) === false) {
+          r.add('RCP_SYNTAX_ERROR_UNSUPPORTED_SERVICE', `RCPs do not apply to ${catalog.serviceName(a.service) ?? a.service} (${a.service}), so ${a.value} has no effect here. Remove it.`, [{ path: a.path, node: a.node }], { remove: true, title: `Remove ${a.value}` });
+        }
+      }
+    }
+  }
+}

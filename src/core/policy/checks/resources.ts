@@ -1,0 +1,158 @@
+import type { ResourceTypeInfo } from '../catalog';
+import type { LintContext, StatementContext } from '../context';
+import { stringValues, type ParsedValue } from '../parse';
+import type { Target } from '../report';
+
+const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+
+export interface SplitArn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+/** Splits an ARN into its six fields; the resource part keeps any further colons. */
+export function splitArn(arn: string): SplitArn | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
+}
+
+function variableFree(s: string): string {
+  return s.replace(/\$\{[^}]*\}/g, '*');
+}
+
+const formatCache = new Map<string, { re: RegExp; sample: string; region: boolean; account: boolean; service: string }>();
+
+function compileFormat(format: string) {
+  let c = formatCache.get(format);
+  if (c) return c;
+  const f = splitArn(format)!;
+  const resource = f.resource;
+  let src = '';
+  let sample = '';
+  for (const part of resource.split(/(\$\{[^}]*\})/)) {
+    if (part.startsWith('${')) {
+      src += '.+';
+      sample += 'x';
+    } else {
+      src += part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+      sample += part;
+    }
+  }
+  c = { re: new RegExp(`^${src}$`, 's'), sample, region: f.region !== '', account: f.account !== '', service: f.service };
+  formatCache.set(format, c);
+  return c;
+}
+
+function wildcardRegex(p: string): RegExp {
+  let src = '';
+  for (const ch of p) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
+  return new RegExp(`^${src}$`, 's');
+}
+
+/** Whether a policy resource part (with wildcards) can name a resource of this ARN format. */
+export function resourceMatchesFormat(resource: string, format: string): boolean {
+  const f = compileFormat(format);
+  const r = variableFree(resource);
+  if (!/[*?]/.test(r)) return f.re.test(r);
+  // Either the pattern covers the format's shape, or some expansion of the pattern fits it.
+  if (wildcardRegex(r).test(f.sample)) return true;
+  for (const fill of ['x', 'x/x', 'x:x', 'x/x/x', 'x/x/x/x']) {
+    if (f.re.test(r.replace(/\*/g, fill).replace(/\?/g, 'x'))) return true;
+  }
+  return false;
+}
+
+function target(v: ParsedValue): Target {
+  return { path: v.path, node: v.node };
+}
+
+/** Resource types the statement's actions accept, when all of them are known. */
+function acceptedTypes(ctx: LintContext, sc: StatementContext): ResourceTypeInfo[] | undefined {
+  if (!sc.st.action || sc.actions.length === 0) return undefined;
+  const out = new Map<string, ResourceTypeInfo>();
+  for (const a of sc.actions) {
+    if (a.value === '*' || !a.matches || a.invalid) return undefined;
+    for (const m of a.matches) {
+      if (m.resourceTypes.length === 0) return undefined;
+      for (const rt of m.resourceTypes) {
+        const info = ctx.catalog.resourceType(m.service, rt.name);
+        if (!info) return undefined;
+        out.set(`${m.service}:${rt.name}`, info);
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** ARN syntax and whether each ARN fits a resource type of the statement's actions. */
+export function checkResources(ctx: LintContext): void {
+  const { r } = ctx;
+  for (const sc of ctx.statements) {
+    let types: ResourceTypeInfo[] | undefined | null = null;
+    for (const el of [sc.st.resource, sc.st.notResource]) {
+      for (const v of stringValues(el)) {
+        const s = v.value;
+        if (s === '*') continue;
+        if (!s.startsWith('arn:')) {
+          if (/^arn:/i.test(s)) r.add('INVALID_ARN_PREFIX', 'Add the required prefix (arn) to the resource ARN. The prefix is lowercase.', [target(v)], { replacement: JSON.stringify(`arn:${s.slice(4)}`), title: 'Use lowercase arn:' });
+          else r.add('INVALID_ARN_PREFIX', `Add the required prefix (arn) to the resource ARN. ${s} is not an ARN; use arn:partition:service:region:account:resource or "*".`, [target(v)]);
+          continue;
+        }
+        const arn = splitArn(s);
+        if (!arn) {
+          r.add('MISSING_ARN_FIELD', 'Resource ARNs must include at least 6 fields in the following structure: arn:partition:service:region:account:resource', [target(v)]);
+          continue;
+        }
+        const p = variableFree(arn.partition);
+        if (!/[*?]/.test(p) && !PARTITIONS.includes(p)) {
+          r.add('INVALID_PARTITION', `The resource ARN for the service ${arn.service} does not support the partition ${arn.partition}. Use the supported values: ${PARTITIONS.join(', ')}`, [target(v)]);
+          continue;
+        }
+        if (arn.service !== arn.service.toLowerCase()) {
+          r.add('INVALID_ARN_SERVICE_CASE', `Update the service name ${arn.service} in the resource ARN to use all lowercase letters.`, [target(v)], { replacement: JSON.stringify(['arn', arn.partition, arn.service.toLowerCase(), arn.region, arn.account, arn.resource].join(':')), title: 'Use a lowercase service name' });
+          continue;
+        }
+        const region = variableFree(arn.region);
+        if (region && !/[*?]/.test(region) && !REGION.test(region)) {
+          r.add('INVALID_ARN_REGION', `The Region ${arn.region} is not valid for this resource. Update the resource ARN to include a supported Region.`, [target(v)]);
+          continue;
+        }
+        const account = variableFree(arn.account);
+        if (account && !/[*?]/.test(account) && !/^\d{12}$/.test(account) && account !== 'aws') {
+          r.add('INVALID_ARN_ACCOUNT', `The resource ARN account ID ${arn.account} is not valid. Provide a 12-digit account ID.`, [target(v)]);
+          continue;
+        }
+        if (el !== sc.st.resource || /[*?]/.test(arn.service)) continue;
+        if (types === null) types = acceptedTypes(ctx, sc);
+        if (!types) continue;
+        checkAgainstTypes(ctx, v, arn, types);
+      }
+    }
+  }
+}
+
+function checkAgainstTypes(ctx: LintContext, v: ParsedValue & { value: string }, arn: SplitArn, types: ResourceTypeInfo[]): void {
+  const sameService = types.filter((t) => t.arnFormats.some((f) => compileFormat(f).service === arn.service));
+  const fits = sameService.filter((t) => t.arnFormats.some((f) => resourceMatchesFormat(arn.resource, f)));
+  if (fits.length === 0) {
+    const names = [...new Set(types.map((t) => `${t.service}:${t.name}`))].slice(0, 5).join(', ');
+    ctx.r.add('RESOURCE_MATCHES_NO_ACTION', `None of the statement's actions applies to ${v.value}: they act on ${names}${types.length > 5 ? ', ...' : ''}. The statement grants nothing on this resource; check the ARN format or the actions.`, [target(v)]);
+    return;
+  }
+  const region = variableFree(arn.region);
+  const account = variableFree(arn.account);
+  const formats = fits.flatMap((t) => t.arnFormats.map(compileFormat));
+  if (region && !/^[*]+$/.test(region) && formats.every((f) => !f.region)) {
+    ctx.r.add('ARN_REGION_NOT_ALLOWED', `The service ${arn.service} does not support specifying a Region in the resource ARN.`, [target(v)]);
+  } else if (!region && formats.every((f) => f.region)) {
+    ctx.r.add('MISSING_ARN_REGION', `Add a Region to the ${arn.service} resource ARN.`, [target(v)]);
+  }
+  if (account && !/^[*]+$/.test(account) && account !== 'aws' && formats.every((f) => !f.account)) {
+    ctx.r.add('ARN_ACCOUNT_NOT_ALLOWED', `The service ${arn.service} does not support specifying an account ID in the resource ARN.`, [target(v)]);
+  }
+}

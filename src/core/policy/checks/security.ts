@@ -1,0 +1,96 @@
+import { hasWildcard, wildcardRegex } from '../actions';
+import type { LintContext, ResolvedAction, StatementContext } from '../context';
+import { parseConditionOperator } from './conditions';
+import { stringValues } from '../parse';
+import type { Target } from '../report';
+
+interface Sensitive {
+  action: string;
+  prefix: 'PASS_ROLE' | 'CREATE_SLR';
+  /** Condition keys that, set without IfExists and without a leading wildcard, scope the grant. */
+  scopingKeys: string[];
+  details: { starResource: string; starBoth: string; notResource: string; starActionNotResource: string; notActionNotResource: string; starResourceNotAction: string };
+}
+
+const PASS_ROLE: Sensitive = {
+  action: 'iam:PassRole',
+  prefix: 'PASS_ROLE',
+  scopingKeys: ['iam:passedtoservice', 'iam:associatedresourcearn'],
+  details: {
+    starResource: 'Using the iam:PassRole action with wildcards (*) in the resource can be overly permissive because it allows iam:PassRole permissions on multiple resources. We recommend that you specify resource ARNs or add the iam:PassedToService condition key to your statement.',
+    starBoth: 'Using wildcards (*) in the action and the resource can be overly permissive because it allows iam:PassRole permissions on all resources. We recommend that you specify resource ARNs or add the iam:PassedToService condition key to your statement.',
+    notResource: 'Using the iam:PassRole action with NotResource can be overly permissive because it can allow iam:PassRole permissions on multiple resources. We recommend that you specify resource ARNs instead.',
+    starActionNotResource: 'Using an action with a wildcard (*) and NotResource can be overly permissive because it can allow iam:PassRole permissions on multiple resources. We recommend that you specify resource ARNs instead.',
+    notActionNotResource: 'Using NotAction with NotResource can be overly permissive because it can allow iam:PassRole permissions on multiple resources. We recommend that you specify resource ARNs instead.',
+    starResourceNotAction: 'Using a resource with wildcards (*) and NotAction can be overly permissive because it allows iam:PassRole permissions on all resources. We recommend that you specify resource ARNs or add the iam:PassedToService condition key to your statement.',
+  },
+};
+
+const CREATE_SLR: Sensitive = {
+  action: 'iam:CreateServiceLinkedRole',
+  prefix: 'CREATE_SLR',
+  scopingKeys: ['iam:awsservicename'],
+  details: {
+    starResource: 'Using the iam:CreateServiceLinkedRole action with wildcards (*) in the resource can allow creation of unintended service-linked roles. We recommend that you specify resource ARNs instead.',
+    starBoth: 'Using wildcards (*) in the action and the resource can allow creation of unintended service-linked roles because it allows iam:CreateServiceLinkedRole permissions on all resources. We recommend that you specify resource ARNs instead.',
+    notResource: 'Using the iam:CreateServiceLinkedRole action with NotResource can allow creation of unintended service-linked roles for multiple resources. We recommend that you specify resource ARNs instead.',
+    starActionNotResource: 'Using an action with a wildcard(*) and NotResource can allow creation of unintended service-linked roles because it can allow iam:CreateServiceLinkedRole permissions on multiple resources. We recommend that you specify resource ARNs instead.',
+    notActionNotResource: 'Using NotAction with NotResource can allow creation of unintended service-linked roles because it allows iam:CreateServiceLinkedRole permissions on multiple resources. We recommend that you specify resource ARNs instead.',
+    starResourceNotAction: 'Using a resource with wildcards (*) and NotAction can allow creation of unintended service-linked roles because it allows iam:CreateServiceLinkedRole permissions on all resources. We recommend that you specify resource ARNs instead.',
+  },
+};
+
+function covers(a: ResolvedAction, action: string): boolean {
+  return a.value === '*' || wildcardRegex(a.value).test(action);
+}
+
+/** True when the statement's conditions pin the sensitive action to specific services or resources. */
+function scoped(sc: StatementContext, s: Sensitive): boolean {
+  for (const op of sc.st.conditions) {
+    const info = parseConditionOperator(op.operator);
+    if (!info || info.ifExists || info.negated || info.base === 'Null') continue;
+    for (const k of op.keys) {
+      if (!s.scopingKeys.includes(k.key.toLowerCase())) continue;
+      const values = k.values.filter((v) => typeof v.value === 'string') as { value: string }[];
+      if (values.length && values.every((v) => v.value !== '' && !/^[*?]/.test(v.value))) return true;
+    }
+  }
+  return false;
+}
+
+function checkSensitive(ctx: LintContext, sc: StatementContext, s: Sensitive): void {
+  const { st } = sc;
+  const code = (suffix: string) => `${s.prefix}_WITH_${suffix}`;
+  const resources = stringValues(st.resource);
+  const star = resources.find((v) => v.value === '*');
+  const starTarget: Target | undefined = star ? { path: star.path, node: star.node } : undefined;
+  if (st.action) {
+    const hit = sc.actions.find((a) => covers(a, s.action));
+    if (!hit) return;
+    const wild = hasWildcard(hit.value);
+    const actionTarget: Target = { path: hit.path, node: hit.node };
+    if (starTarget && !scoped(sc, s)) {
+      if (wild) ctx.r.add(code('STAR_IN_ACTION_AND_RESOURCE'), s.details.starBoth, [actionTarget, starTarget]);
+      else ctx.r.add(code('STAR_IN_RESOURCE'), s.details.starResource, [actionTarget, starTarget]);
+    } else if (st.notResource) {
+      const nr: Target = { path: st.notResource.path, node: st.notResource.valueNode };
+      if (wild) ctx.r.add(code('STAR_IN_ACTION_AND_NOT_RESOURCE'), s.details.starActionNotResource, [actionTarget, nr]);
+      else ctx.r.add(code('NOT_RESOURCE'), s.details.notResource, [actionTarget, nr]);
+    }
+  } else if (st.notAction) {
+    if (sc.notActions.some((a) => covers(a, s.action))) return;
+    const na: Target = { path: st.notAction.path, node: st.notAction.valueNode };
+    if (starTarget && !scoped(sc, s)) ctx.r.add(code('STAR_IN_RESOURCE_AND_NOT_ACTION'), s.details.starResourceNotAction, [na, starTarget]);
+    else if (st.notResource) ctx.r.add(code('NOT_ACTION_AND_NOT_RESOURCE'), s.details.notActionNotResource, [na, { path: st.notResource.path, node: st.notResource.valueNode }]);
+  }
+}
+
+/** iam:PassRole and iam:CreateServiceLinkedRole granted too widely. */
+export function checkSecurity(ctx: LintContext): void {
+  if (ctx.type !== 'IDENTITY_POLICY' && ctx.type !== 'RESOURCE_POLICY') return;
+  for (const sc of ctx.statements) {
+    if (sc.effect !== 'Allow') continue;
+    checkSensitive(ctx, sc, PASS_ROLE);
+    checkSensitive(ctx, sc, CREATE_SLR);
+  }
+}

@@ -1,0 +1,124 @@
+import type { LintContext } from '../context';
+import type { ParsedValue } from '../parse';
+import type { Target } from '../report';
+import type { PathElement } from '../types';
+
+export interface PolicyVariable {
+  /** Text between `${` and `}` (or to the end when the brace is missing). */
+  inner: string;
+  name: string;
+  defaultValue?: string;
+  /** Offset of `$` within the string value. */
+  start: number;
+  /** Length in the string value, `${` through `}`. */
+  length: number;
+  closed: boolean;
+}
+
+/** Finds `${...}` variables in a string. */
+export function findVariables(s: string): PolicyVariable[] {
+  const out: PolicyVariable[] = [];
+  let i = s.indexOf('${');
+  while (i >= 0) {
+    const close = s.indexOf('}', i + 2);
+    const nextOpen = s.indexOf('${', i + 2);
+    const closed = close >= 0 && (nextOpen < 0 || close < nextOpen);
+    const end = closed ? close : nextOpen >= 0 ? nextOpen : s.length;
+    const inner = s.slice(i + 2, end);
+    const comma = inner.indexOf(',');
+    out.push({
+      inner,
+      name: comma >= 0 ? inner.slice(0, comma) : inner,
+      defaultValue: comma >= 0 ? inner.slice(comma + 1) : undefined,
+      start: i,
+      length: (closed ? close + 1 : end) - i,
+      closed,
+    });
+    i = nextOpen;
+  }
+  return out;
+}
+
+/** A target for part of a string value; the whole string when escapes make offsets unreliable. */
+export function substringTarget(ctx: LintContext, v: ParsedValue, start: number, length: number): Target {
+  const raw = ctx.policy.text.slice(v.node.offset + 1, v.node.offset + v.node.length - 1);
+  if (typeof v.value === 'string' && raw === v.value) return { path: v.path, offset: v.node.offset + 1 + start, length };
+  return { path: v.path, node: v.node };
+}
+
+const SPECIAL = new Set(['*', '?', '$']);
+
+/** Policy variables: syntax, where they may appear, and the version they need. */
+export function checkVariables(ctx: LintContext): void {
+  const { policy, r, catalog } = ctx;
+  if (!policy.text.includes('${')) return;
+  let first: { v: ParsedValue; variable: PolicyVariable } | undefined;
+
+  const check = (v: ParsedValue, allowed: boolean, element: string) => {
+    if (typeof v.value !== 'string' || !v.value.includes('${')) return;
+    for (const variable of findVariables(v.value)) {
+      first ??= { v, variable };
+      const target = substringTarget(ctx, v, variable.start, variable.length);
+      const text = v.value.slice(variable.start, variable.start + variable.length);
+      if (!allowed) {
+        r.add('VARIABLE_UNSUPPORTED_IN_ELEMENT', `Policy variables are supported in the Resource and Condition elements. Remove the policy variable ${text} from this element.`, [target]);
+        continue;
+      }
+      if (!variable.closed) {
+        r.add('MISSING_BRACE_IN_VARIABLE', 'The policy variable is missing a closing curly brace. Add } after the variable text.', [target]);
+        continue;
+      }
+      if (variable.inner.trim() === '') {
+        r.add('EMPTY_VARIABLE', 'Empty policy variable. Remove the ${ } variable structure or provide a variable within the structure.', [target]);
+        continue;
+      }
+      if (/\s/.test(variable.name)) {
+        r.add('UNSUPPORTED_SPACE_IN_VARIABLE', 'A space is not supported within the policy variable text. Remove the space.', [target]);
+        continue;
+      }
+      if (variable.defaultValue !== undefined) {
+        const d = variable.defaultValue.trim();
+        if (!(d.length >= 2 && d.startsWith("'") && d.endsWith("'") && !d.slice(1, -1).includes("'"))) {
+          r.add('MISSING_QUOTE_IN_VARIABLE', 'The policy variable default value must begin and end with a single quote. Add the missing quote.', [target]);
+          continue;
+        }
+      }
+      const name = variable.name;
+      if (SPECIAL.has(name)) continue;
+      if (!/^[A-Za-z0-9:/_.@+=-]+$/.test(name)) {
+        r.add('UNSUPPORTED_SYMBOL_IN_VARIABLE', `The policy variable ${text} contains a character that is not supported. Use letters, digits and : / _ . - only.`, [target]);
+        continue;
+      }
+      const colon = name.indexOf(':');
+      const prefix = colon > 0 ? name.slice(0, colon).toLowerCase() : '';
+      const knowable = prefix === 'aws' || (prefix !== '' && catalog.isLoaded(prefix));
+      if (colon <= 0 || (knowable && !catalog.conditionKey(name))) {
+        r.add('UNKNOWN_POLICY_VARIABLE', `The policy variable ${text} is not a known condition key, so it never resolves and the value containing it never matches. Use a key such as \${aws:username} or \${aws:PrincipalTag/tag-key}.`, [target]);
+      }
+    }
+  };
+
+  const walk = (node: ParsedValue['node'], path: PathElement[], allowed: boolean, element: string) => {
+    if (node.type === 'string') check({ value: node.value, node, path }, allowed, element);
+    else if (node.type === 'array') (node.children ?? []).forEach((c, i) => walk(c, [...path, { index: i }], allowed, element));
+    else if (node.type === 'object') {
+      for (const p of node.children ?? []) {
+        const [k, val] = p.children ?? [];
+        if (k && val) walk(val, [...path, { value: String(k.value) }], allowed, element);
+      }
+    }
+  };
+
+  for (const st of policy.statements) {
+    for (const el of st.elements) {
+      const allowed = el.key === 'Resource' || el.key === 'NotResource' || el.key === 'Condition';
+      walk(el.valueNode, el.path, allowed, el.key);
+    }
+  }
+
+  const version = policy.version?.valueNode.value;
+  if (first && version !== '2012-10-17' && (version === undefined || version === '2008-10-17')) {
+    const target: Target = policy.version ? { path: policy.version.path, node: policy.version.valueNode } : substringTarget(ctx, first.v, first.variable.start, first.variable.length);
+    r.add('VARIABLE_UNSUPPORTED_IN_VERSION', 'To include variables in your policy, use the policy version 2012-10-17 or later. Under version 2008-10-17 (the default when Version is missing) variables are matched as literal text.', [target], policy.version ? { replacement: '"2012-10-17"', title: 'Use version 2012-10-17' } : undefined);
+  }
+}

@@ -1,0 +1,33 @@
+import type { ActionInfo, IamCatalog } from './catalog';
+import type { ParsedPolicy, ParsedStatement, ParsedValue } from './parse';
+import type { Reporter } from './report';
+import type { PolicyType } from './types';
+
+/** One string of Action/NotAction, resolved against the catalog. */
+export interface ResolvedAction extends ParsedValue {
+  value: string;
+  /** Lowercased service prefix, '' for "*" and for strings without a colon. */
+  service: string;
+  name: string;
+  /** Matches among loaded data; undefined when the service's data was not loaded (unknown). */
+  matches: ActionInfo[] | undefined;
+  /** Set when the string is not a usable action (bad format, unknown service or action). */
+  invalid?: boolean;
+}
+
+export interface StatementContext {
+  st: ParsedStatement;
+  actions: ResolvedAction[];
+  notActions: ResolvedAction[];
+  effect: 'Allow' | 'Deny' | undefined;
+}
+
+export interface LintContext {
+  policy: ParsedPolicy;
+  type: PolicyType;
+  catalog: IamCatalog;
+  r: Reporter;
+  statements: StatementContext[];
+  /** The account that owns the policy, when known: principals from other accounts are cross-account. */
+  accountId?: string;
+}

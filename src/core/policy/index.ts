@@ -1,0 +1,137 @@
+import type { IamCatalog } from './catalog';
+import { checkActions, resolveStatements } from './checks/actions';
+import { checkConditions } from './checks/conditions';
+import { checkGrammar } from './checks/grammar';
+import { checkPrincipals } from './checks/principals';
+import { checkResources } from './checks/resources';
+import { checkSecurity } from './checks/security';
+import { checkSize, checkRedundancy } from './checks/suggestions';
+import { checkVariables } from './checks/variables';
+import type { LintContext } from './context';
+import { parsePolicy, stringValues, type ParsedPolicy } from './parse';
+import { Reporter } from './report';
+import { severityRank, type Finding, type PolicyType } from './types';
+
+export * from './types';
+export * from './catalog';
+export { ISSUE_CODES, type IssueCodeInfo } from './codes';
+export { parsePolicy, scalarValues, stringValues, LineIndex, STATEMENT_ELEMENTS, TOP_ELEMENTS } from './parse';
+export type { ParsedPolicy, ParsedStatement, ParsedElement, ParsedValue, ParsedConditionKey, ParsedConditionOperator, SyntaxProblem, JsonNode } from './parse';
+export { matchActions, suggestAction, suggestService, splitAction, wildcardRegex, editDistance } from './actions';
+export { parseConditionOperator, CONDITION_OPERATORS, type ConditionOperatorInfo } from './checks/conditions';
+
+export interface LintOptions {
+  policyType: PolicyType | 'auto';
+  catalog: IamCatalog;
+  /** The account that owns the policy, for cross-account checks. */
+  accountId?: string;
+}
+
+export interface LintResult {
+  policyType: PolicyType;
+  findings: Finding[];
+}
+
+/** Actions that only appear in role trust policies. */
+export const TRUST_POLICY_ACTIONS = ['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext'];
+
+function detectFromParsed(policy: ParsedPolicy): PolicyType {
+  let principal = false;
+  for (const st of policy.statements) {
+    if (!st.principal && !st.notPrincipal) continue;
+    principal = true;
+    const actions = stringValues(st.action).map((a) => a.value.toLowerCase());
+    if (actions.some((a) => TRUST_POLICY_ACTIONS.includes(a) || a === 'sts:assumerole*')) return 'TRUST_POLICY';
+  }
+  return principal ? 'RESOURCE_POLICY' : 'IDENTITY_POLICY';
+}
+
+/** Trust-policy actions with a Principal mean a trust policy, a Principal alone a resource policy, anything else an identity policy. */
+export function detectPolicyType(text: string): PolicyType {
+  return detectFromParsed(parsePolicy(text));
+}
+
+const NOT_SERVICES = new Set(['arn', 'aws', 'http', 'https']);
+
+/**
+ * Service prefixes a policy may need data for: action prefixes, ARN services and condition-key
+ * prefixes. A cheap scan of the text so callers can load data before linting.
+ */
+export function servicesReferenced(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/"([A-Za-z0-9.*?/-]+):/g)) {
+    const p = m[1].toLowerCase();
+    if (!NOT_SERVICES.has(p) && !p.includes('*') && !p.includes('?')) out.add(p);
+  }
+  for (const m of text.matchAll(/arn:[^:"]*:([A-Za-z0-9-]+):/g)) out.add(m[1].toLowerCase());
+  // Wildcard service prefixes ("s3*:Get*") and the trust-policy checks need more than the names above.
+  if (/"[A-Za-z0-9-]*[*?][A-Za-z0-9*?-]*:/.test(text)) out.add('*');
+  if (/"(Not)?Principal"/.test(text)) out.add('sts');
+  out.add('iam');
+  return [...out].sort();
+}
+
+/** Lints one policy document. Never throws on bad input: problems come back as findings. */
+export function lintPolicy(text: string, options: LintOptions): LintResult {
+  const policy = parsePolicy(text);
+  const policyType = options.policyType === 'auto' ? detectFromParsed(policy) : options.policyType;
+  const r = new Reporter(policy);
+  const ctx: LintContext = { policy, type: policyType, catalog: options.catalog, r, statements: [], accountId: options.accountId };
+
+  checkSyntax(ctx);
+  const root = policy.root;
+  if (root && root.type === 'object') {
+    checkGrammar(ctx);
+    ctx.statements = resolveStatements(ctx);
+    checkVariables(ctx);
+    checkActions(ctx);
+    checkResources(ctx);
+    checkPrincipals(ctx);
+    checkConditions(ctx);
+    checkSecurity(ctx);
+    checkRedundancy(ctx);
+    checkSize(ctx);
+  } else if (root) {
+    r.add('DATA_TYPE_MISMATCH', 'The text does not match the expected JSON data type Object. A policy document is a JSON object with Version and Statement.', [{ path: [], node: root }]);
+  }
+  const findings = r.findings;
+  findings.sort((a, b) => (a.locations[0]?.span.start.offset ?? 0) - (b.locations[0]?.span.start.offset ?? 0) || severityRank(a.findingType) - severityRank(b.findingType));
+  return { policyType, findings };
+}
+
+function checkSyntax(ctx: LintContext): void {
+  const { policy, r } = ctx;
+  if (!policy.text.trim()) {
+    r.add('JSON_SYNTAX_ERROR', 'Fix the JSON syntax error: the document is empty.', [{ path: [], offset: 0, length: 0 }]);
+    return;
+  }
+  const first = policy.syntax.find((s) => s.kind === 'error');
+  if (first) {
+    const pos = policy.lines.position(first.offset);
+    r.add('JSON_SYNTAX_ERROR', `Fix the JSON syntax error at index ${first.offset} line ${pos.line} column ${pos.column}: ${describeSyntax(first.message)}.`, [{ path: [], offset: first.offset, length: first.length }]);
+  }
+  for (const s of policy.syntax) {
+    if (s.kind === 'comment') r.add('JSON_COMMENT', s.message, [{ path: [], offset: s.offset, length: s.length }], { remove: true, title: 'Remove the comment' });
+    else if (s.kind === 'trailingComma') r.add('JSON_TRAILING_COMMA', s.message, [{ path: [], offset: s.offset, length: s.length }], { replacement: '', title: 'Remove the trailing comma' });
+  }
+}
+
+function describeSyntax(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'property name expected',
+    ValueExpected: 'value expected',
+    ColonExpected: 'colon expected',
+    CommaExpected: 'comma expected',
+    CloseBraceExpected: 'closing brace expected',
+    CloseBracketExpected: 'closing bracket expected',
+    EndOfFileExpected: 'end of document expected',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfComment: 'unterminated comment',
+    InvalidEscapeCharacter: 'invalid escape sequence',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidCharacter: 'invalid character in string',
+  };
+  return words[code] ?? code;
+}

@@ -1,0 +1,221 @@
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import type { PathElement, Position, Span } from './types';
+
+export type { Node as JsonNode } from 'jsonc-parser';
+
+/** Maps offsets in a text to 1-based lines and 0-based columns. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.starts[lo], offset: o };
+  }
+
+  span(offset: number, length: number): Span {
+    return { start: this.position(offset), end: this.position(offset + length) };
+  }
+}
+
+/** A property of the policy or of a statement: `"Key": value`. */
+export interface ParsedElement {
+  /** Property name as written. */
+  key: string;
+  keyNode: Node;
+  valueNode: Node;
+  /** Path of the value (ends with { value: key }). */
+  path: PathElement[];
+}
+
+/** A string (or other scalar) inside an element, with its own path. */
+export interface ParsedValue {
+  value: string | number | boolean | null;
+  node: Node;
+  path: PathElement[];
+}
+
+export interface ParsedConditionKey {
+  key: string;
+  keyNode: Node;
+  valueNode: Node;
+  /** Path of the value; the key itself is designated by `keyPath`. */
+  path: PathElement[];
+  keyPath: PathElement[];
+  values: ParsedValue[];
+}
+
+export interface ParsedConditionOperator {
+  operator: string;
+  keyNode: Node;
+  valueNode: Node;
+  path: PathElement[];
+  keys: ParsedConditionKey[];
+}
+
+export interface ParsedStatement {
+  /** Index in the Statement array, or undefined when Statement is a single object. */
+  index: number | undefined;
+  node: Node;
+  path: PathElement[];
+  /** Every property of the statement, in order, including unknown ones. */
+  elements: ParsedElement[];
+  sid?: ParsedElement;
+  effect?: ParsedElement;
+  action?: ParsedElement;
+  notAction?: ParsedElement;
+  resource?: ParsedElement;
+  notResource?: ParsedElement;
+  principal?: ParsedElement;
+  notPrincipal?: ParsedElement;
+  condition?: ParsedElement;
+  conditions: ParsedConditionOperator[];
+}
+
+export interface SyntaxProblem {
+  kind: 'error' | 'comment' | 'trailingComma';
+  message: string;
+  offset: number;
+  length: number;
+}
+
+export interface ParsedPolicy {
+  text: string;
+  lines: LineIndex;
+  root: Node | undefined;
+  /** Genuine JSON errors, then comments and trailing commas (which AWS rejects). */
+  syntax: SyntaxProblem[];
+  /** Top-level properties when the root is an object. */
+  elements: ParsedElement[];
+  version?: ParsedElement;
+  id?: ParsedElement;
+  statement?: ParsedElement;
+  statements: ParsedStatement[];
+}
+
+export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'] as const;
+export const TOP_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
+
+function scanExtras(text: string): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  if (text.indexOf('/') < 0 && text.indexOf(',') < 0) return out;
+  const scanner = createScanner(text, false);
+  let lastComma = -1;
+  for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
+    switch (t) {
+      case SyntaxKind.LineCommentTrivia:
+      case SyntaxKind.BlockCommentTrivia:
+        out.push({ kind: 'comment', message: 'Comments are not valid JSON; AWS rejects a policy that contains them.', offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
+        break;
+      case SyntaxKind.Trivia:
+      case SyntaxKind.LineBreakTrivia:
+        break;
+      case SyntaxKind.CommaToken:
+        lastComma = scanner.getTokenOffset();
+        break;
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken:
+        if (lastComma >= 0) out.push({ kind: 'trailingComma', message: 'Trailing commas are not valid JSON; AWS rejects a policy that contains them.', offset: lastComma, length: 1 });
+        lastComma = -1;
+        break;
+      default:
+        lastComma = -1;
+    }
+  }
+  return out;
+}
+
+function properties(node: Node | undefined, base: PathElement[]): ParsedElement[] {
+  if (!node || node.type !== 'object' || !node.children) return [];
+  const out: ParsedElement[] = [];
+  for (const prop of node.children) {
+    const [k, v] = prop.children ?? [];
+    if (!k || !v || typeof k.value !== 'string') continue;
+    out.push({ key: k.value, keyNode: k, valueNode: v, path: [...base, { value: k.value }] });
+  }
+  return out;
+}
+
+/** Scalars of a value that is a scalar or an array of scalars. */
+export function scalarValues(node: Node, path: PathElement[]): ParsedValue[] {
+  if (node.type === 'array') {
+    return (node.children ?? []).flatMap((c, i) => (c.type === 'object' || c.type === 'array' ? [] : [{ value: c.value, node: c, path: [...path, { index: i }] }]));
+  }
+  if (node.type === 'object') return [];
+  return [{ value: node.value, node, path }];
+}
+
+/** The string values of an element (a string or an array of strings); other types are skipped. */
+export function stringValues(el: ParsedElement | undefined): (ParsedValue & { value: string })[] {
+  if (!el) return [];
+  return scalarValues(el.valueNode, el.path).filter((v): v is ParsedValue & { value: string } => typeof v.value === 'string');
+}
+
+function parseStatement(node: Node, index: number | undefined, base: PathElement[]): ParsedStatement {
+  const path = index === undefined ? base : [...base, { index }];
+  const elements = properties(node, path);
+  const st: ParsedStatement = { index, node, path, elements, conditions: [] };
+  for (const el of elements) {
+    switch (el.key) {
+      case 'Sid': st.sid ??= el; break;
+      case 'Effect': st.effect ??= el; break;
+      case 'Action': st.action ??= el; break;
+      case 'NotAction': st.notAction ??= el; break;
+      case 'Resource': st.resource ??= el; break;
+      case 'NotResource': st.notResource ??= el; break;
+      case 'Principal': st.principal ??= el; break;
+      case 'NotPrincipal': st.notPrincipal ??= el; break;
+      case 'Condition': st.condition ??= el; break;
+    }
+  }
+  if (st.condition) {
+    for (const op of properties(st.condition.valueNode, st.condition.path)) {
+      const keys: ParsedConditionKey[] = properties(op.valueNode, op.path).map((k) => ({
+        key: k.key,
+        keyNode: k.keyNode,
+        valueNode: k.valueNode,
+        path: k.path,
+        keyPath: [...op.path, { key: k.key }],
+        values: scalarValues(k.valueNode, k.path),
+      }));
+      st.conditions.push({ operator: op.key, keyNode: op.keyNode, valueNode: op.valueNode, path: op.path, keys });
+    }
+  }
+  return st;
+}
+
+/** Parses a policy document leniently, keeping offsets. Never throws. */
+export function parsePolicy(text: string): ParsedPolicy {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const syntax: SyntaxProblem[] = errors.map((e) => ({ kind: 'error' as const, message: printParseErrorCode(e.error), offset: e.offset, length: e.length }));
+  syntax.push(...scanExtras(text));
+  const elements = properties(root, []);
+  const policy: ParsedPolicy = { text, lines: new LineIndex(text), root, syntax, elements, statements: [] };
+  for (const el of elements) {
+    if (el.key === 'Version') policy.version ??= el;
+    else if (el.key === 'Id') policy.id ??= el;
+    else if (el.key === 'Statement') policy.statement ??= el;
+  }
+  const s = policy.statement;
+  if (s) {
+    if (s.valueNode.type === 'array') {
+      (s.valueNode.children ?? []).forEach((c, i) => {
+        if (c.type === 'object') policy.statements.push(parseStatement(c, i, s.path));
+      });
+    } else if (s.valueNode.type === 'object') {
+      policy.statements.push(parseStatement(s.valueNode, undefined, s.path));
+    }
+  }
+  return policy;
+}
