@@ -25,6 +25,35 @@ describe('profiles tree in VS Code', () => {
     assert.ok(chained.children.some((c) => c.label === 'sts-user → sts-role (sts_role @ 123456789012) → chained-role (chained_role @ 123456789012)'), JSON.stringify(chained.children));
   });
 
+  it('shows sessions from the AWS CLI cache and SSO token expiry read-only, without secrets', async () => {
+    const home = os.homedir();
+    const cli = path.join(home, '.aws', 'cli', 'cache');
+    const sso = path.join(home, '.aws', 'sso', 'cache');
+    fs.mkdirSync(cli, { recursive: true });
+    fs.mkdirSync(sso, { recursive: true });
+    const expires = new Date(Date.now() + 30 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const entry = JSON.parse(fs.readFileSync(fixturePath('aws-config', 'cli-cache-assumed.json'), 'utf8'));
+    entry.Credentials.Expiration = expires;
+    fs.writeFileSync(path.join(cli, 'test-entry.json'), JSON.stringify(entry));
+    const token = JSON.parse(fs.readFileSync(fixturePath('aws-config', 'sso-cache-token.json'), 'utf8'));
+    token.expiresAt = expires;
+    fs.writeFileSync(path.join(sso, 'test-token.json'), JSON.stringify(token));
+    try {
+      await command('stsLens.refreshProfiles');
+      const tree = await command<TreeNode[]>('stsLens.internal.treeSnapshot');
+      const cached = find(tree, 'AWS CLI cache')!.children[0];
+      assert.strictEqual(cached.label, 'Admin/botocore-session-1');
+      assert.match(cached.description!, /^(29|30)m left · read-only$/);
+      assert.strictEqual(cached.contextValue, 'stsLens.session.readonly');
+      assert.match(find(tree, 'SSO sign-ins')!.children[0].label, /corp\.awsapps\.com/);
+      assert.ok(!JSON.stringify(tree).includes('wJalr') && !JSON.stringify(tree).includes('aoaAAAA'));
+    } finally {
+      fs.rmSync(path.join(cli, 'test-entry.json'));
+      fs.rmSync(path.join(sso, 'test-token.json'));
+      await command('stsLens.refreshProfiles');
+    }
+  });
+
   describe('with another config file', () => {
     const original = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
     let dir: string;

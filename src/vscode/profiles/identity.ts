@@ -48,23 +48,32 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
   }
 
   current(): ActiveIdentity | undefined {
+    return this.resolve(true);
+  }
+
+  /** Like `current()`, but never starts reading the AWS files (the status bar at startup). */
+  peek(): ActiveIdentity | undefined {
+    return this.resolve(false);
+  }
+
+  private resolve(load: boolean): ActiveIdentity | undefined {
     const c = this.choice();
     if (c?.type === 'session') {
       const r = this.sessions.get(c.id);
       if (r) {
         return { label: sessionTitle(r), profile: r.profile, region: r.region, endpoint: r.endpoint, getCredentials: () => this.sessions.freshCredentials(r.id, true) };
       }
-      if (c.profile) return this.profileIdentity(c.profile);
+      if (c.profile) return this.profileIdentity(c.profile, load);
     }
-    if (c?.type === 'profile') return this.profileIdentity(c.name);
-    return this.profileIdentity(process.env.AWS_PROFILE || 'default', true);
+    if (c?.type === 'profile') return this.profileIdentity(c.name, load);
+    return this.profileIdentity(process.env.AWS_PROFILE || 'default', load);
   }
 
-  private profileIdentity(name: string, implicit = false): ActiveIdentity | undefined {
+  private profileIdentity(name: string, load: boolean): ActiveIdentity | undefined {
     const snap = this.profiles.current;
-    if (!snap) void this.profiles.ensureLoaded();
+    if (!snap && load) void this.profiles.ensureLoaded();
     const p = snap?.model.profiles.get(name);
-    if (snap && !p) return implicit ? undefined : undefined;
+    if (snap && !p) return undefined;
     const target = this.ops.target(p);
     return {
       label: p?.roleArn ? `${name} (${shortRoleArn(p.roleArn)})` : name,
@@ -137,8 +146,9 @@ export class IdentityStatusBar implements vscode.Disposable {
     this.timer = undefined;
     const now = this.sessions.clock.now();
     const id = this.identity.activeSessionId();
-    const record = id ? this.sessions.get(id) : undefined;
-    const current = this.identity.current();
+    const current = this.identity.peek();
+    // A chosen profile shows the time left of its live session, when it has one.
+    const record = id ? this.sessions.get(id) : current?.profile ? this.sessions.liveProfileSession(current.profile) : undefined;
     const label = current ? shorten(current.label) : 'no AWS identity';
     if (record?.expiration !== undefined) {
       const text = countdownText(record.expiration, now);

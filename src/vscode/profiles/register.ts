@@ -49,7 +49,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
   const sessions = new SessionStore(extension.secrets, log, clock);
   const ops = new StsOperations(store, sessions, extension.globalState, log);
   sessions.renewer = ops.renew;
-  const tree = new ProfilesTreeProvider(store, sessions, settings().warningMs);
+  const tree = new ProfilesTreeProvider(store, sessions, settings().warningMs, () => settings().showCachedSessions);
   const view = vscode.window.createTreeView('stsLens.profiles', { treeDataProvider: tree, showCollapseAll: true });
   const identity = new IdentityServiceImpl(extension.globalState, store, sessions, ops);
   const statusBar = new IdentityStatusBar(identity, sessions, () => settings().warningMs);
@@ -59,6 +59,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
   extension.subscriptions.push(
     view.onDidChangeVisibility((e) => tree.setVisible(e.visible)),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('stsLens.sessions.showCliCache')) tree.refresh();
       if (e.affectsConfiguration('stsLens.sessions.warningMinutes')) {
         tree.setWarningMs(settings().warningMs);
         statusBar.render();

@@ -54,7 +54,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
   /** Ticks that redrew at least one label; for tests and the bench. */
   ticks = 0;
 
-  constructor(private readonly store: ProfilesStore, private readonly sessions: SessionStore, warningMs: number) {
+  constructor(private readonly store: ProfilesStore, private readonly sessions: SessionStore, warningMs: number, private readonly showDiskSessions: () => boolean) {
     this.scheduler = new CountdownScheduler(warningMs);
     this.disposables.push(store.onDidChange(() => this.refresh()), sessions.onDidChange(() => this.refresh()));
   }
@@ -83,8 +83,12 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     this.schedule(false);
   }
 
+  private diskSessions(): readonly SessionRecord[] {
+    return this.showDiskSessions() ? this.store.current?.diskSessions ?? [] : [];
+  }
+
   private allSessions(): SessionRecord[] {
-    return [...this.sessions.list(), ...(this.store.current?.diskSessions ?? [])];
+    return [...this.sessions.list(), ...this.diskSessions()];
   }
 
   /** Plans the next redraw from the countdowns' next text change. */
@@ -200,7 +204,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
       }
     }
     const own = this.sessions.list().filter((s) => s.profile === p.name);
-    const sso = (snap?.diskSessions ?? []).filter((s) => s.operation === 'ssoToken' && p.ssoStartUrl && s.startUrl === p.ssoStartUrl);
+    const sso = this.diskSessions().filter((s) => s.operation === 'ssoToken' && p.ssoStartUrl && s.startUrl === p.ssoStartUrl);
     for (const s of [...own, ...sso].sort((a, b) => (b.expiration ?? Infinity) - (a.expiration ?? Infinity))) out.push(this.sessionNode(s));
     return out;
   }
@@ -219,7 +223,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
       const now = this.sessions.clock.now();
       if (node.id === 'other') return this.sessions.list().filter((s) => !s.profile || !snap?.model.profiles.has(s.profile)).map((s) => this.sessionNode(s));
       const kind = node.id === 'cli' ? 'cliCache' : 'ssoToken';
-      return (snap?.diskSessions ?? []).filter((s) => s.operation === kind && (s.expiration ?? now) > now - 24 * 3600_000).map((s) => this.sessionNode(s));
+      return this.diskSessions().filter((s) => s.operation === kind && (s.expiration ?? now) > now - 24 * 3600_000).map((s) => this.sessionNode(s));
     }
     return [];
   }
@@ -231,8 +235,8 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     if (this.sessions.list().some((s) => !s.profile || !snap.model.profiles.has(s.profile))) out.push({ type: 'group', id: 'other', label: 'Other sessions' });
     const now = this.sessions.clock.now();
     const recent = (s: SessionRecord) => (s.expiration ?? now) > now - 24 * 3600_000;
-    if (snap.diskSessions.some((s) => s.operation === 'cliCache' && recent(s))) out.push({ type: 'group', id: 'cli', label: 'AWS CLI cache' });
-    const ssoUnmatched = snap.diskSessions.filter((s) => s.operation === 'ssoToken' && recent(s));
+    if (this.diskSessions().some((s) => s.operation === 'cliCache' && recent(s))) out.push({ type: 'group', id: 'cli', label: 'AWS CLI cache' });
+    const ssoUnmatched = this.diskSessions().filter((s) => s.operation === 'ssoToken' && recent(s));
     if (ssoUnmatched.length) out.push({ type: 'group', id: 'sso', label: 'SSO sign-ins' });
     // Reading the files can succeed with nothing in them; the welcome view covers that case.
     return out;
