@@ -13,6 +13,9 @@ const { cleanEnv } = require('./env');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
+// Workbench chatter forwarded with the test output; shown only with STS_LENS_VERBOSE=1.
+const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Updating additional builtin extensions|ChatSessionStore:)|open-vsx\.org/;
+
 const DEFAULT_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -122,7 +125,10 @@ async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath,
     const page = await browser.newPage();
     let reportExit;
     const exited = new Promise((resolve) => (reportExit = resolve));
-    await page.exposeFunction('codeAutomationLog', (type, args) => (type === 'error' ? logError : log)(...args));
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      if (!process.env.STS_LENS_VERBOSE && WORKBENCH_NOISE.test(args.map(String).join(' '))) return;
+      (type === 'error' ? logError : log)(...args);
+    });
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
     if (process.env.STS_LENS_VERBOSE) page.on('console', (m) => log(`[browser] ${m.text()}`));
     const crashed = new Promise((resolve) => page.once('crash', () => resolve('crash')));

@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, DecodeAuthorizationMessageCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
-import { testWorld } from './world';
+import { issueEncodedMessage, testWorld } from './world';
 
 const EXTENSION_ID = 'sts-lens.sts-lens';
 
@@ -58,5 +58,56 @@ describe('foundation: the extension in a real VS Code', () => {
     } finally {
       sts.destroy();
     }
+  });
+
+  describe('the seeded world (the contract other integration tests rely on)', () => {
+    const clients: STSClient[] = [];
+    const sts = (profile: string): STSClient => {
+      const world = testWorld();
+      const client = new STSClient({ region: world.region, endpoint: world.endpointUrl, maxAttempts: 1, credentials: fromIni({ profile, clientConfig: { endpoint: world.endpointUrl } }) });
+      clients.push(client);
+      return client;
+    };
+    after(() => clients.forEach((c) => c.destroy()));
+
+    it('decodes a message the responder issued, through the profile endpoint', async () => {
+      const world = testWorld();
+      const decoded = await sts('sts-user').send(new DecodeAuthorizationMessageCommand({ EncodedMessage: world.specialMessages.sample }));
+      assert.strictEqual(JSON.parse(decoded.DecodedMessage ?? '{}').context.action, 'ec2:RunInstances');
+    });
+
+    it('decodes a message issued on demand over HTTP', async () => {
+      const encoded = await issueEncodedMessage({ allowed: false, context: { action: 's3:PutObject' } });
+      const decoded = await sts('sts-user').send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded }));
+      assert.deepStrictEqual(JSON.parse(decoded.DecodedMessage ?? '{}'), { allowed: false, context: { action: 's3:PutObject' } });
+    });
+
+    it('rejects messages it never issued, and answers AccessDenied for the denied token and for no-trust-user', async () => {
+      const world = testWorld();
+      await assert.rejects(sts('sts-user').send(new DecodeAuthorizationMessageCommand({ EncodedMessage: world.specialMessages.unknown })), { name: 'InvalidAuthorizationMessageException' });
+      await assert.rejects(sts('sts-user').send(new DecodeAuthorizationMessageCommand({ EncodedMessage: world.specialMessages.accessDenied })), { name: 'AccessDenied' });
+      await assert.rejects(sts('no-trust-user').send(new DecodeAuthorizationMessageCommand({ EncodedMessage: world.specialMessages.sample })), { name: 'AccessDenied' });
+    });
+
+    it('enforces the external ID, the MFA requirement and the trust policy on AssumeRole', async () => {
+      const world = testWorld();
+      const user = sts('sts-user');
+      const assume = (roleArn: string, extra: Partial<ConstructorParameters<typeof AssumeRoleCommand>[0]> = {}) =>
+        user.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'foundation', ...extra }));
+      await assert.rejects(assume(world.roles.cross_account_role.arn), { name: 'AccessDenied' });
+      const cross = await assume(world.roles.cross_account_role.arn, { ExternalId: world.roles.cross_account_role.externalId });
+      assert.match(cross.AssumedRoleUser?.Arn ?? '', /assumed-role\/cross_account_role\/foundation$/);
+      await assert.rejects(assume(world.roles.mfa_role.arn), { name: 'AccessDenied' });
+      await assert.rejects(assume(world.roles.mfa_role.arn, { SerialNumber: world.users['sts-user'].mfaSerial, TokenCode: '000000' }), { name: 'AccessDenied' });
+      const mfa = await assume(world.roles.mfa_role.arn, { SerialNumber: world.users['sts-user'].mfaSerial, TokenCode: '123456' });
+      assert.ok(mfa.Credentials?.SessionToken);
+      await assert.rejects(sts('no-trust-user').send(new AssumeRoleCommand({ RoleArn: world.roles.sts_role.arn, RoleSessionName: 'x' })), { name: 'AccessDenied' });
+    });
+
+    it('resolves the chained profile (sts-user -> sts_role -> chained_role)', async () => {
+      const world = testWorld();
+      const who = await sts('chained-role').send(new GetCallerIdentityCommand({}));
+      assert.match(who.Arn ?? '', new RegExp(`^arn:aws:sts::${world.accountId}:assumed-role/chained_role/`));
+    });
   });
 });
