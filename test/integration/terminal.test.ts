@@ -87,6 +87,19 @@ describe('credential terminals running the AWS CLI', () => {
     await waitFor('the grant to be revoked', async () => ((await command<{ credentialGrants: number }>('stsLens.internal.state')).credentialGrants === grantsBefore ? true : undefined));
   });
 
+  it('follows the stsLens.terminal.refreshingCredentials setting', async () => {
+    const s = await ok<Session>('stsLens.startSession', { profile: 'sts-role' });
+    const config = vscode.workspace.getConfiguration('stsLens');
+    await config.update('terminal.refreshingCredentials', 'static', vscode.ConfigurationTarget.Global);
+    try {
+      const opened = await ok<Opened>('stsLens.openTerminal', { sessionId: s.id, cwd: dir });
+      assert.strictEqual(opened.mode, 'static');
+      (await terminalNamed(opened.name)).dispose();
+    } finally {
+      await config.update('terminal.refreshingCredentials', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('an MFA session gets fixed keys by default', async () => {
     const s = await ok<Session>('stsLens.startSession', { profile: 'mfa-role', mfaCode: '123456' });
     const opened = await ok<Opened>('stsLens.openTerminal', { sessionId: s.id, cwd: dir });

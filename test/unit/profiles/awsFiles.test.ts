@@ -1,0 +1,63 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { awsFilePaths, loadAwsFiles, readDiskSessions } from '../../../src/node/awsFiles';
+import { watchTargets } from '../../../src/node/fileWatch';
+import { fixturePath } from '../fixtures';
+
+describe('AWS file locations and readers', () => {
+  it('honours AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, else HOME/.aws', () => {
+    assert.deepStrictEqual(awsFilePaths({ HOME: '/home/me' }), { config: '/home/me/.aws/config', credentials: '/home/me/.aws/credentials' });
+    assert.deepStrictEqual(awsFilePaths({ HOME: '/home/me', AWS_CONFIG_FILE: '~/cfg', AWS_SHARED_CREDENTIALS_FILE: '/etc/creds' }), { config: '/home/me/cfg', credentials: '/etc/creds' });
+  });
+
+  it('treats missing files as empty and reports unreadable ones', async () => {
+    const missing = await loadAwsFiles({ config: '/nonexistent/config', credentials: '/nonexistent/credentials' });
+    assert.strictEqual(missing.config.text, undefined);
+    assert.strictEqual(missing.config.error, undefined);
+    assert.deepStrictEqual(missing.configSections, {});
+    const dir = await loadAwsFiles({ config: os.tmpdir(), credentials: '/nonexistent/credentials' });
+    assert.match(dir.config.error!, /folder/);
+  });
+
+  it('reads CLI and SSO caches under a home folder', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-home-'));
+    try {
+      fs.mkdirSync(path.join(home, '.aws', 'cli', 'cache'), { recursive: true });
+      fs.mkdirSync(path.join(home, '.aws', 'sso', 'cache'), { recursive: true });
+      fs.copyFileSync(fixturePath('aws-config', 'cli-cache-assumed.json'), path.join(home, '.aws', 'cli', 'cache', 'a.json'));
+      fs.copyFileSync(fixturePath('aws-config', 'sso-cache-token.json'), path.join(home, '.aws', 'sso', 'cache', 'b.json'));
+      fs.writeFileSync(path.join(home, '.aws', 'sso', 'cache', 'client.json'), '{"clientId":"x","clientSecret":"y"}');
+      const sessions = await readDiskSessions('eu-west-1', home);
+      assert.deepStrictEqual(sessions.map((s) => s.operation).sort(), ['cliCache', 'ssoToken']);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('watches a file by its folder, so atomic saves are seen', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-watch-'));
+    const file = path.join(dir, 'config');
+    fs.writeFileSync(file, '[default]\n');
+    let changes = 0;
+    const watcher = watchTargets([{ dir, file: 'config' }, { dir: path.join(dir, 'missing') }], () => changes++);
+    try {
+      const seen = new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (changes > 0) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 10);
+      });
+      fs.writeFileSync(`${file}.tmp`, '[default]\nregion = eu-west-1\n');
+      fs.renameSync(`${file}.tmp`, file);
+      await seen;
+      assert.ok(changes > 0);
+    } finally {
+      watcher.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
