@@ -188,7 +188,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
   });
 
   register('stsLens.getCallerIdentity', (arg: Arg) => {
-    const sessionId = sessionIdOf(arg);
+    const sessionId = sessionIdOf(arg) ?? (profileOf(arg) ? undefined : identity.activeSessionId());
     const profile = sessionId ? undefined : profileOf(arg) ?? identity.current()?.profile;
     const quiet = !!optionsOf<{ quiet: boolean }>(arg).quiet;
     return run('GetCallerIdentity', async () => {
