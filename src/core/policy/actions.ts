@@ -1,7 +1,18 @@
 import type { ActionInfo, IamCatalog } from './catalog';
 
 /** An IAM wildcard pattern (`*` any run, `?` one character) as a case-insensitive regex. */
+const regexCache = new Map<string, RegExp>();
+
 export function wildcardRegex(pattern: string): RegExp {
+  const cached = regexCache.get(pattern);
+  if (cached) return cached;
+  if (regexCache.size > 5000) regexCache.clear();
+  const re = compileWildcard(pattern);
+  regexCache.set(pattern, re);
+  return re;
+}
+
+function compileWildcard(pattern: string): RegExp {
   let src = '';
   for (const ch of pattern) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
   return new RegExp(`^${src}$`, 'is');

@@ -129,7 +129,9 @@ export class DataCatalog implements IamCatalog {
     for (const c of Object.values(raw.conditionKeys)) {
       const info: ConditionKeyInfo = { key: c.key, description: c.description ?? '', type: c.type };
       conditionKeys.set(c.key.toLowerCase(), info);
-      if (c.key.includes('${')) variableKeys.push({ re: variableKeyRegex(c.key), info });
+      // Some services write the tag placeholder literally ("secretsmanager:ResourceTag/tag-key").
+      const pattern = c.key.replace(/\/tag-key$/i, '/${TagKey}');
+      if (pattern.includes('${')) variableKeys.push({ re: variableKeyRegex(pattern), info });
     }
     this.services.set(p, { actions, byName, resourceTypes, conditionKeys, variableKeys });
   }
@@ -183,10 +185,9 @@ export class DataCatalog implements IamCatalog {
       const exact = s.conditionKeys.get(lower);
       if (exact) return exact;
       for (const v of s.variableKeys) if (v.re.test(key)) return v.info;
-      const patterns = this.index.conditionPatterns?.[prefix];
-      if (patterns) {
-        for (const [source, template] of Object.entries(patterns)) {
-          if (new RegExp(`^${source}$`, 'i').test(key)) {
+      for (const [re, template] of this.patterns(prefix)) {
+        {
+          if (re.test(key)) {
             const t = s.conditionKeys.get(template.toLowerCase());
             if (t) return t;
           }
@@ -202,6 +203,17 @@ export class DataCatalog implements IamCatalog {
 
   allServicePrefixes(): readonly string[] {
     return this.prefixes;
+  }
+
+  private readonly compiledPatterns = new Map<string, [RegExp, string][]>();
+
+  private patterns(prefix: string): [RegExp, string][] {
+    let p = this.compiledPatterns.get(prefix);
+    if (!p) {
+      p = Object.entries(this.index.conditionPatterns?.[prefix] ?? {}).map(([source, template]) => [new RegExp(`^${source}$`, 'i'), template]);
+      this.compiledPatterns.set(prefix, p);
+    }
+    return p;
   }
 
   supportsRcp(prefix: string): boolean | undefined {

@@ -55,7 +55,20 @@ function wildcardRegex(p: string): RegExp {
 }
 
 /** Whether a policy resource part (with wildcards) can name a resource of this ARN format. */
+const matchCache = new Map<string, boolean>();
+
 export function resourceMatchesFormat(resource: string, format: string): boolean {
+  const key = `${resource}\u0000${format}`;
+  let hit = matchCache.get(key);
+  if (hit === undefined) {
+    if (matchCache.size > 20000) matchCache.clear();
+    hit = computeMatch(resource, format);
+    matchCache.set(key, hit);
+  }
+  return hit;
+}
+
+function computeMatch(resource: string, format: string): boolean {
   const f = compileFormat(format);
   const r = variableFree(resource);
   if (!/[*?]/.test(r)) return f.re.test(r);
@@ -64,7 +77,47 @@ export function resourceMatchesFormat(resource: string, format: string): boolean
   for (const fill of ['x', 'x/x', 'x:x', 'x/x/x', 'x/x/x/x']) {
     if (f.re.test(r.replace(/\*/g, fill).replace(/\?/g, 'x'))) return true;
   }
-  return false;
+  return globsIntersect(tokens(r, false), tokens(splitArn(format)!.resource, true));
+}
+
+const STAR = -1;
+const ANY = -2;
+
+/** Pattern as char codes, ANY for one character and STAR for any run; ${Var} is one or more characters. */
+function tokens(p: string, template: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    if (template && p.startsWith('${', i)) {
+      const end = p.indexOf('}', i);
+      out.push(ANY, STAR);
+      i = end < 0 ? p.length : end;
+    } else if (!template && p[i] === '*') out.push(STAR);
+    else if (!template && p[i] === '?') out.push(ANY);
+    else out.push(p.charCodeAt(i));
+  }
+  return out;
+}
+
+/** Whether some string matches both patterns. */
+function globsIntersect(a: number[], b: number[]): boolean {
+  const n = a.length;
+  const m = b.length;
+  const memo = new Uint8Array((n + 1) * (m + 1));
+  const go = (i: number, j: number): boolean => {
+    const k = i * (m + 1) + j;
+    if (memo[k]) return memo[k] === 2;
+    memo[k] = 1;
+    let ok = false;
+    if (i === n && j === m) ok = true;
+    else if (i < n && a[i] === STAR && go(i + 1, j)) ok = true;
+    else if (j < m && b[j] === STAR && go(i, j + 1)) ok = true;
+    else if (i < n && a[i] === STAR && j < m && b[j] !== STAR && go(i, j + 1)) ok = true;
+    else if (j < m && b[j] === STAR && i < n && a[i] !== STAR && go(i + 1, j)) ok = true;
+    else if (i < n && j < m && a[i] !== STAR && b[j] !== STAR && (a[i] === b[j] || a[i] === ANY || b[j] === ANY) && go(i + 1, j + 1)) ok = true;
+    memo[k] = ok ? 2 : 1;
+    return ok;
+  };
+  return go(0, 0);
 }
 
 function target(v: ParsedValue): Target {

@@ -2,29 +2,40 @@ import type { LintContext } from '../context';
 import { stringValues, type JsonNode, type ParsedValue } from '../parse';
 import type { PolicyType } from '../types';
 
-/** Matches IAM wildcards in `pattern` against `text`, treating `text` literally. */
-function patternCovers(pattern: string, text: string, ignoreCase: boolean): boolean {
-  if (pattern === text) return true;
-  if (!pattern.includes('*') && !pattern.includes('?')) return ignoreCase && pattern.toLowerCase() === text.toLowerCase();
-  let src = '';
-  for (const ch of pattern) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
-  return new RegExp(`^${src}$`, ignoreCase ? 'is' : 's').test(text);
+function isPattern(s: string): boolean {
+  return s.includes('*') || s.includes('?');
 }
 
-/** Groups values covered by another value of the same list: the coverer first, then what it covers. */
+function patternRegex(pattern: string, ignoreCase: boolean): RegExp {
+  let src = '';
+  for (const ch of pattern) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
+  return new RegExp(`^${src}$`, ignoreCase ? 'is' : 's');
+}
+
+/**
+ * Groups values covered by another value of the same list (a duplicate, or a match of its
+ * wildcards): the coverer and what it covers, in document order. O(n x wildcards).
+ */
 function redundantGroups<T extends ParsedValue & { value: string }>(values: T[], ignoreCase: boolean): T[][] {
+  const norm = values.map((v) => (ignoreCase ? v.value.toLowerCase() : v.value));
+  const byValue = new Map<string, number[]>();
+  norm.forEach((n, i) => byValue.set(n, [...(byValue.get(n) ?? []), i]));
+  const patterns = values.map((v, i) => (isPattern(v.value) ? { i, re: patternRegex(v.value, ignoreCase) } : undefined)).filter((p): p is { i: number; re: RegExp } => !!p);
+  if (patterns.length === 0 && byValue.size === values.length) return [];
+  const covers = (i: number, j: number): boolean => norm[i] === norm[j] || (isPattern(values[i].value) && patterns.find((p) => p.i === i)!.re.test(values[j].value));
   const groups: T[][] = [];
   const used = new Set<number>();
   for (let i = 0; i < values.length; i++) {
     if (used.has(i)) continue;
-    // Only maximal coverers start a group: skip values strictly covered by another.
-    const coveredByOther = values.some((o, j) => j !== i && patternCovers(o.value, values[i].value, ignoreCase) && !patternCovers(values[i].value, o.value, ignoreCase));
-    if (coveredByOther) continue;
-    const members = values.map((v, j) => ({ v, j })).filter(({ v, j }) => j !== i && !used.has(j) && patternCovers(values[i].value, v.value, ignoreCase));
-    if (!members.length) continue;
+    // Only maximal coverers start a group: skip values strictly covered by a wildcard.
+    if (patterns.some((p) => p.i !== i && norm[p.i] !== norm[i] && p.re.test(values[i].value) && !covers(i, p.i))) continue;
+    const members = new Set<number>((byValue.get(norm[i]) ?? []).filter((j) => j !== i && !used.has(j)));
+    const mine = patterns.find((p) => p.i === i);
+    if (mine) values.forEach((v, j) => j !== i && !used.has(j) && mine.re.test(v.value) && members.add(j));
+    if (!members.size) continue;
     used.add(i);
-    for (const m of members) used.add(m.j);
-    groups.push([values[i], ...members.map((m) => m.v)].sort((a, b) => a.node.offset - b.node.offset));
+    for (const j of members) used.add(j);
+    groups.push([i, ...members].sort((a, b) => a - b).map((j) => values[j]));
   }
   return groups;
 }

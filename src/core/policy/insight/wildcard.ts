@@ -15,6 +15,20 @@ export function hasWildcard(s: string): boolean {
  * expanded: `*` (every action of every service), an unknown or unloaded service, or a malformed string.
  */
 export function expandAction(value: string, catalog: IamCatalog): ActionInfo[] | undefined {
+  let memo = expansions.get(catalog);
+  if (!memo) expansions.set(catalog, (memo = new Map()));
+  const key = value.toLowerCase();
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const result = expand(value, catalog);
+  // Only answers from loaded data are final; unloaded services may load later.
+  if (result) memo.set(key, result);
+  return result;
+}
+
+const expansions = new WeakMap<IamCatalog, Map<string, ActionInfo[]>>();
+
+function expand(value: string, catalog: IamCatalog): ActionInfo[] | undefined {
   const colon = value.indexOf(':');
   if (colon <= 0) return undefined;
   const prefix = value.slice(0, colon).toLowerCase();
