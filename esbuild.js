@@ -22,6 +22,8 @@ const common = {
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Policy linting runs in a worker thread so that a slow policy never delays typing.
+  { entryPoints: ['src/vscode/policy/lintWorker.ts'], outfile: 'dist/policyLintWorker.js' },
 ];
 
 async function main() {

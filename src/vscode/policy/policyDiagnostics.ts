@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding, FindingType } from '../../core/policy';
 import type { PolicyRegion } from '../../core/policy/insight';
-import { PolicyDocuments } from './policyDocuments';
+import { PolicyDocuments, type LintedRegion } from './policyDocuments';
 import type { SeverityOverride } from './policySettings';
 
 export const DIAGNOSTIC_SOURCE = 'sts-lens';
@@ -120,19 +120,19 @@ export class PolicyDiagnostics implements vscode.Disposable {
         if (this.collection.has(doc.uri)) this.collection.delete(doc.uri);
         return;
       }
-      await this.docs.ensureServices(regions.map((r) => r.text));
+      const linted = await this.docs.lint(doc);
       if (this.generations.get(key) !== generation || doc.isClosed) return;
-      this.publish(doc);
+      this.publish(doc, linted);
     } catch (e) {
       this.log.error(`Linting ${doc.uri.fsPath || key} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
   }
 
-  /** Lints now with the loaded data and publishes local and (still current) remote findings. */
-  publish(doc: vscode.TextDocument): void {
+  /** Publishes local and (still current) remote findings. */
+  publish(doc: vscode.TextDocument, local: readonly LintedRegion[] = this.docs.latest(doc) ?? []): void {
     const settings = this.docs.currentSettings;
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const linted of this.docs.lint(doc)) {
+    for (const linted of local) {
       for (const f of linted.findings) {
         const d = toDiagnostic(doc, linted.region, f, settings.severity, false);
         if (d) diagnostics.push(d);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { detectPolicyType, lintPolicy, servicesReferenced, type Finding, type IamCatalog, type PolicyType } from '../../core/policy';
+import { detectPolicyType, servicesReferenced, type Finding, type IamCatalog, type PolicyType } from '../../core/policy';
 import { findPolicyRegions, isOpaque, type PolicyRegion } from '../../core/policy/insight';
 import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
+import { PolicyLinter } from './policyLinter';
 import { readPolicySettings, type PolicySettings } from './policySettings';
 
 export const POLICY_TYPE_LABELS: Record<PolicyType, string> = {
@@ -30,6 +31,8 @@ export class PolicyDocuments implements vscode.Disposable {
   private handle: IamCatalogHandle | undefined;
   private settings: PolicySettings;
   private readonly regionCache = new Map<string, { version: number; regions: PolicyRegion[] }>();
+  private readonly results = new Map<string, { version: number; linted: LintedRegion[] }>();
+  private readonly linter: PolicyLinter;
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   /** Fires when a document's policy type override changes, or (with undefined) when settings change. */
   readonly onDidChange = this.changeEmitter.event;
@@ -37,13 +40,17 @@ export class PolicyDocuments implements vscode.Disposable {
   constructor(
     private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
+    workerPath: string,
   ) {
     this.settings = readPolicySettings();
+    this.linter = new PolicyLinter(workerPath, log, () => this.catalogHandle());
   }
 
   dispose(): void {
+    this.linter.dispose();
     this.changeEmitter.dispose();
     this.regionCache.clear();
+    this.results.clear();
   }
 
   get currentSettings(): PolicySettings {
@@ -95,6 +102,7 @@ export class PolicyDocuments implements vscode.Disposable {
 
   forget(doc: vscode.TextDocument): void {
     this.regionCache.delete(doc.uri.toString());
+    this.results.delete(doc.uri.toString());
   }
 
   overrideFor(uri: vscode.Uri): PolicyType | undefined {
@@ -116,17 +124,29 @@ export class PolicyDocuments implements vscode.Disposable {
     return { type: region.typeHint ?? detectPolicyType(region.text), overridden: false };
   }
 
-  /** Lints every region with the data already loaded (call `ensureServices` first). Synchronous and fast. */
-  lint(doc: vscode.TextDocument): LintedRegion[] {
-    return this.regions(doc).map((region) => {
-      const { type, overridden } = this.policyTypeOf(doc, region);
-      const result = lintPolicy(region.text, { policyType: type, catalog: this.catalog });
-      const findings = result.findings.filter((f) => {
+  /** Lints every region in the background (a worker thread) and remembers the result for this version. */
+  async lint(doc: vscode.TextDocument): Promise<LintedRegion[]> {
+    const version = doc.version;
+    const regions = this.regions(doc);
+    const types = regions.map((region) => this.policyTypeOf(doc, region));
+    const results = await this.linter.lint(regions.map((r, i) => ({ text: r.text, policyType: types[i].type })));
+    const linted = regions.map((region, i) => ({
+      region,
+      policyType: results[i].policyType,
+      overridden: types[i].overridden,
+      findings: results[i].findings.filter((f) => {
         const span = f.locations[0]?.span;
         return !span || !isOpaque(region, region.toHostOffset(span.start.offset), region.toHostEnd(span.end.offset));
-      });
-      return { region, policyType: result.policyType, overridden, findings };
-    });
+      }),
+    }));
+    this.results.set(doc.uri.toString(), { version, linted });
+    return linted;
+  }
+
+  /** The last lint result, when it is for the document's current version. */
+  latest(doc: vscode.TextDocument): LintedRegion[] | undefined {
+    const r = this.results.get(doc.uri.toString());
+    return r && r.version === doc.version ? r.linted : undefined;
   }
 
   /** Host-document range of a span inside a region. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintPolicy, parsePolicy } from '../../core/policy';
+import { parsePolicy } from '../../core/policy';
 import { completionsAt, hoverAt, quickFixesFor, summarizeStatements, summarizeTrust, type CompletionKind } from '../../core/policy/insight';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 import { PolicyDocuments, POLICY_TYPE_LABELS } from './policyDocuments';
@@ -127,9 +127,8 @@ export class PolicyCodeActionProvider implements vscode.CodeActionProvider {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (!ours.length) return [];
     const actions: vscode.CodeAction[] = [];
-    for (const region of this.docs.regions(doc).filter((r) => r.editable)) {
-      const { type } = this.docs.policyTypeOf(doc, region);
-      const { findings } = lintPolicy(region.text, { policyType: type, catalog: this.docs.catalog });
+    // The findings of the last lint of this version; after an edit the fixes come back with the next lint.
+    for (const { region, findings } of (this.docs.latest(doc) ?? []).filter((l) => l.region.editable)) {
       for (const f of findings) {
         const span = f.locations[0]?.span;
         const range = span ? PolicyDocuments.range(doc, region, span.start.offset, span.end.offset) : PolicyDocuments.range(doc, region, 0, 0);

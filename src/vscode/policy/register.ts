@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IdentityService, StsLensContext } from '../context';
 import { pickPolicyType, showList, validateWithAccessAnalyzer } from './policyCommands';
@@ -15,7 +16,7 @@ export interface PolicyFeature {
 /** Policy diagnostics, CodeLens, hovers, completions and quick fixes. */
 export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService): PolicyFeature {
   const subs = ctx.extension.subscriptions;
-  const documents = new PolicyDocuments(ctx.extension.workspaceState, ctx.log);
+  const documents = new PolicyDocuments(ctx.extension.workspaceState, ctx.log, path.join(ctx.extension.extensionPath, 'dist', 'policyLintWorker.js'));
   const diagnostics = new PolicyDiagnostics(documents, ctx.log);
   const codeLens = new PolicyCodeLensProvider(documents);
   subs.push(documents, diagnostics, codeLens, new PolicyStatusBar(documents));

@@ -34,6 +34,11 @@ export function primaryAccessLevel(level: string): AccessLevel {
   return (LEVEL_ORDER as string[]).includes(first) ? (first as AccessLevel) : 'Write';
 }
 
+function byServiceAndName(a: ActionInfo, b: ActionInfo): number {
+  if (a.service !== b.service) return a.service < b.service ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -54,14 +59,14 @@ export function summarizeStatement(st: ParsedStatement, catalog: IamCatalog): St
   const notAction = !!st.notAction && !st.action;
   const values = stringValues(st.action ?? st.notAction).map((v) => v.value);
   const allActions = values.includes('*');
-  const seen = new Map<string, ActionInfo>();
+  const seen = new Map<ActionInfo, ActionInfo>();
   const unexpanded: string[] = [];
   for (const v of values) {
     const matched = v === '*' ? undefined : expandAction(v, catalog);
     if (!matched) unexpanded.push(v);
-    else for (const a of matched) seen.set(`${a.service}:${a.name}`.toLowerCase(), a);
+    else for (const a of matched) seen.set(a, a);
   }
-  const actions = [...seen.values()].sort((a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name));
+  const actions = [...seen.values()].sort(byServiceAndName);
   const byLevel: Partial<Record<AccessLevel, number>> = {};
   for (const a of actions) {
     const level = primaryAccessLevel(a.accessLevel);

@@ -1,0 +1,27 @@
+// Lints the regions of a request; used by the lint worker and, if it cannot run, in process.
+import { lintPolicy, servicesReferenced, type PolicyType } from '../../core/policy';
+import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
+
+export interface LintRequest {
+  readonly id: number;
+  readonly regions: ReadonlyArray<{ readonly text: string; readonly policyType: PolicyType | 'auto' }>;
+}
+
+export type LintResponse =
+  | { readonly id: number; readonly ok: true; readonly results: ReadonlyArray<{ policyType: PolicyType; findings: unknown[] }>; readonly ms: number }
+  | { readonly id: number; readonly ok: false; readonly error: string };
+
+let handle: IamCatalogHandle | undefined;
+
+/** Lints the regions of one request; shared by the worker and the in-process fallback. */
+export async function lintRequest(req: LintRequest, catalogHandle?: IamCatalogHandle): Promise<LintResponse> {
+  const started = performance.now();
+  try {
+    const h = catalogHandle ?? (handle ??= createIamCatalog());
+    await h.ensureServices(req.regions.flatMap((r) => servicesReferenced(r.text)));
+    const results = req.regions.map((r) => lintPolicy(r.text, { policyType: r.policyType, catalog: h.catalog }));
+    return { id: req.id, ok: true, results, ms: performance.now() - started };
+  } catch (e) {
+    return { id: req.id, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) };
+  }
+}
