@@ -69,9 +69,10 @@ export class Workbench {
       page.setDefaultTimeout(30000);
       const workbench = new Workbench(page, browser, server, tempDir);
       await page.goto(harness.workbenchUrl(server, vsix ? { folder } : { folder, extensionDevelopmentPath: repoRoot() }));
-      await page.locator('.monaco-workbench').waitFor();
+      // The first load is slow on a busy 2-core machine; later steps use the 30 s default.
+      await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
       // Contributions are in once the extension host has scanned STS Lens.
-      await workbench.activityBarTab('STS Lens').waitFor();
+      await workbench.activityBarTab('STS Lens').waitFor({ timeout: 90000 });
       return workbench;
     } catch (e) {
       await browser?.close().catch(() => undefined);
