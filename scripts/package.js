@@ -30,7 +30,9 @@ function verify(vsix) {
   try {
     execFileSync('python3', ['-m', 'zipfile', '-e', vsix, dir]);
     const ext = path.join(dir, 'extension');
-    for (const file of ['package.json', 'dist/extension.js', 'dist/cli.js', 'media/icon.png']) {
+    // every bundle esbuild wrote (the extension, the CLI, workers) must ship
+    const bundles = fs.readdirSync(path.join(REPO, 'dist')).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`);
+    for (const file of ['package.json', 'media/icon.png', ...bundles]) {
       if (!fs.existsSync(path.join(ext, file))) throw new Error(`${file} is missing from the package`);
     }
     const stray = fs.readdirSync(path.join(ext, 'node_modules'), { recursive: true, encoding: 'utf8' })
