@@ -6,7 +6,7 @@ const regexCache = new Map<string, RegExp>();
 export function wildcardRegex(pattern: string): RegExp {
   const cached = regexCache.get(pattern);
   if (cached) return cached;
-  if (regexCache.size > 5000) regexCache.clear();
+  if (regexCache.size > 20000) regexCache.clear();
   const re = compileWildcard(pattern);
   regexCache.set(pattern, re);
   return re;

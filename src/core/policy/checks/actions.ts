@@ -6,18 +6,32 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
   const { catalog } = ctx;
   return stringValues(el).map((v) => {
     const text = v.value;
-    if (text === '*') return { ...v, value: text, service: '', name: '*', matches: undefined };
+    const out: ResolvedAction = { value: text, node: v.node, path: v.path, service: '', name: text, matches: undefined };
+    if (text === '*') return out;
     const split = splitAction(text);
-    if (!split) return { ...v, value: text, service: '', name: text, matches: [], invalid: true };
+    if (!split) {
+      out.matches = [];
+      out.invalid = true;
+      return out;
+    }
     const service = split.service.toLowerCase();
+    out.service = service;
+    out.name = split.name;
     if (hasWildcard(service)) {
       const loaded = catalog.allServicePrefixes().every((s) => catalog.isLoaded(s));
-      return { ...v, value: text, service, name: split.name, matches: loaded ? matchActions(text, catalog) : undefined };
+      if (loaded) out.matches = matchActions(text, catalog);
+    } else if (!catalog.hasService(service)) {
+      out.matches = [];
+      out.invalid = true;
+    } else if (catalog.isLoaded(service)) {
+      if (hasWildcard(split.name)) out.matches = matchActions(text, catalog);
+      else {
+        const a = catalog.action(service, split.name);
+        out.matches = a ? [a] : [];
+      }
+      if (out.matches.length === 0) out.invalid = true;
     }
-    if (!catalog.hasService(service)) return { ...v, value: text, service, name: split.name, matches: [], invalid: true };
-    if (!catalog.isLoaded(service)) return { ...v, value: text, service, name: split.name, matches: undefined };
-    const matches = matchActions(text, catalog);
-    return { ...v, value: text, service, name: split.name, matches, invalid: matches.length === 0 || undefined };
+    return out;
   });
 }
 

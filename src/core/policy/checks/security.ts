@@ -41,7 +41,9 @@ const CREATE_SLR: Sensitive = {
 };
 
 function covers(a: ResolvedAction, action: string): boolean {
-  return a.value === '*' || wildcardRegex(a.value).test(action);
+  if (a.value === '*') return true;
+  if (!hasWildcard(a.value)) return a.value.length === action.length && a.value.toLowerCase() === action.toLowerCase();
+  return wildcardRegex(a.value).test(action);
 }
 
 /** True when the statement's conditions pin the sensitive action to specific services or resources. */

@@ -6,32 +6,79 @@ function isPattern(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }
 
+const regexCache = new Map<string, RegExp>();
+
 function patternRegex(pattern: string, ignoreCase: boolean): RegExp {
-  let src = '';
-  for (const ch of pattern) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
-  return new RegExp(`^${src}$`, ignoreCase ? 'is' : 's');
+  const key = (ignoreCase ? 'i' : 's') + pattern;
+  let re = regexCache.get(key);
+  if (!re) {
+    let src = '';
+    for (const ch of pattern) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
+    re = new RegExp(`^${src}$`, ignoreCase ? 'is' : 's');
+    if (regexCache.size > 20000) regexCache.clear();
+    regexCache.set(key, re);
+  }
+  return re;
 }
 
 /**
  * Groups values covered by another value of the same list (a duplicate, or a match of its
- * wildcards): the coverer and what it covers, in document order. O(n x wildcards).
+ * wildcards): the coverer and what it covers, in document order. A wildcard is only tested
+ * against the values sharing its literal prefix (found by binary search).
  */
 function redundantGroups<T extends ParsedValue & { value: string }>(values: T[], ignoreCase: boolean): T[][] {
+  const n = values.length;
+  if (n < 2) return [];
   const norm = values.map((v) => (ignoreCase ? v.value.toLowerCase() : v.value));
+  const order = norm.map((_, i) => i).sort((a, b) => (norm[a] < norm[b] ? -1 : norm[a] > norm[b] ? 1 : a - b));
+  const coversList: number[][] = Array.from({ length: n }, () => []);
+  const coveredBy: number[][] = Array.from({ length: n }, () => []);
+  let any = false;
+  for (let k = 1; k < n; k++) {
+    const a = order[k - 1];
+    const b = order[k];
+    if (norm[a] === norm[b]) {
+      any = true;
+      break;
+    }
+  }
+  for (let p = 0; p < n; p++) {
+    if (!isPattern(values[p].value)) continue;
+    const first = norm[p].search(/[*?]/);
+    const literal = norm[p].slice(0, first);
+    const re = patternRegex(values[p].value, ignoreCase);
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (norm[order[mid]] < literal) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < n && norm[order[k]].startsWith(literal); k++) {
+      const j = order[k];
+      if (j !== p && norm[j] !== norm[p] && re.test(values[j].value)) {
+        coversList[p].push(j);
+        coveredBy[j].push(p);
+        any = true;
+      }
+    }
+  }
+  if (!any) return [];
   const byValue = new Map<string, number[]>();
-  norm.forEach((n, i) => byValue.set(n, [...(byValue.get(n) ?? []), i]));
-  const patterns = values.map((v, i) => (isPattern(v.value) ? { i, re: patternRegex(v.value, ignoreCase) } : undefined)).filter((p): p is { i: number; re: RegExp } => !!p);
-  if (patterns.length === 0 && byValue.size === values.length) return [];
-  const covers = (i: number, j: number): boolean => norm[i] === norm[j] || (isPattern(values[i].value) && patterns.find((p) => p.i === i)!.re.test(values[j].value));
+  norm.forEach((v, i) => {
+    const list = byValue.get(v);
+    if (list) list.push(i);
+    else byValue.set(v, [i]);
+  });
   const groups: T[][] = [];
   const used = new Set<number>();
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (used.has(i)) continue;
     // Only maximal coverers start a group: skip values strictly covered by a wildcard.
-    if (patterns.some((p) => p.i !== i && norm[p.i] !== norm[i] && p.re.test(values[i].value) && !covers(i, p.i))) continue;
-    const members = new Set<number>((byValue.get(norm[i]) ?? []).filter((j) => j !== i && !used.has(j)));
-    const mine = patterns.find((p) => p.i === i);
-    if (mine) values.forEach((v, j) => j !== i && !used.has(j) && mine.re.test(v.value) && members.add(j));
+    if (coveredBy[i].some((p) => !coversList[i].includes(p))) continue;
+    const members = new Set<number>();
+    for (const j of byValue.get(norm[i]) ?? []) if (j !== i && !used.has(j)) members.add(j);
+    for (const j of coversList[i]) if (!used.has(j)) members.add(j);
     if (!members.size) continue;
     used.add(i);
     for (const j of members) used.add(j);

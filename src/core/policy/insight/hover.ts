@@ -16,6 +16,7 @@ export interface HoverContent {
 }
 
 const MAX_LISTED = 40;
+const MAX_KEYS = 12;
 
 function relevantKeysOf(a: ActionInfo, catalog: IamCatalog): Set<string> {
   const keys = new Set(a.conditionKeys.map((k) => k.toLowerCase()));
@@ -39,7 +40,10 @@ function actionMarkdown(a: ActionInfo, catalog: IamCatalog): string {
   } else {
     lines.push('', 'Resource: `*` (this action does not support resource-level permissions).');
   }
-  if (a.conditionKeys.length) lines.push('', `**Condition keys**: ${a.conditionKeys.map((k) => `\`${k}\``).join(', ')}`);
+  if (a.conditionKeys.length) {
+    const shown = a.conditionKeys.slice(0, MAX_KEYS).map((k) => `\`${k}\``).join(', ');
+    lines.push('', `**Condition keys**: ${shown}${a.conditionKeys.length > MAX_KEYS ? `, … and ${a.conditionKeys.length - MAX_KEYS} more` : ''}`);
+  }
   if (a.dependentActions?.length) lines.push('', `**Dependent actions**: ${a.dependentActions.map((k) => `\`${k}\``).join(', ')}`);
   return lines.join('\n');
 }
