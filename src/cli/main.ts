@@ -1,2 +1,161 @@
-process.stderr.write('sts-lens: no commands yet\n');
-process.exit(2);
+import * as fs from 'fs';
+import { lintPolicy, POLICY_TYPES, ISSUE_CODES, FINDING_TYPES, servicesReferenced, severityRank, type FindingType, type PolicyType } from '../core/policy';
+import { LineIndex } from '../core/policy/parse';
+import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
+import { formatJson, formatSarif, formatText, type FileResult } from './format';
+
+declare const STS_LENS_VERSION: string | undefined;
+const VERSION = typeof STS_LENS_VERSION === 'string' ? STS_LENS_VERSION : '0.1.0';
+
+const USAGE = `Usage: sts-lens lint [options] FILE...
+
+Lints IAM policy documents offline with IAM Access Analyzer's checks.
+
+Options:
+  --policy-type TYPE   IDENTITY_POLICY, RESOURCE_POLICY, TRUST_POLICY, SERVICE_CONTROL_POLICY,
+                       RESOURCE_CONTROL_POLICY or auto (default: auto)
+  --format FORMAT      text, json or sarif (default: text)
+  --fail-on LEVEL      exit 1 when a finding is at or above ERROR, SECURITY_WARNING, WARNING,
+                       SUGGESTION, or never with none (default: ERROR)
+  --account-id ID      the 12-digit account that owns the policies, for cross-account checks
+  -h, --help           show this help
+  --version            show the version
+
+FILE may be - for standard input.
+Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or I/O error.
+`;
+
+export class UsageError extends Error {}
+
+export interface LintArgs {
+  policyType: PolicyType | 'auto';
+  format: 'text' | 'json' | 'sarif';
+  failOn: FindingType | 'none';
+  accountId?: string;
+  files: string[];
+}
+
+export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
+  if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) return 'help';
+  if (argv[0] === '--version') return 'version';
+  const [command, ...rest] = argv;
+  if (command !== 'lint') throw new UsageError(`unknown command "${command}". The only command is "lint".`);
+  const args: LintArgs = { policyType: 'auto', format: 'text', failOn: 'ERROR', files: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string => {
+      if (a.startsWith('--') && eq > 0) return a.slice(eq + 1);
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value.`);
+      return v;
+    };
+    switch (name) {
+      case '--policy-type': {
+        const v = value().toUpperCase();
+        if (v !== 'AUTO' && !(POLICY_TYPES as readonly string[]).includes(v)) throw new UsageError(`--policy-type must be auto or one of ${POLICY_TYPES.join(', ')}; got "${v}".`);
+        args.policyType = v === 'AUTO' ? 'auto' : (v as PolicyType);
+        break;
+      }
+      case '--format': {
+        const v = value().toLowerCase();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got "${v}".`);
+        args.format = v;
+        break;
+      }
+      case '--fail-on': {
+        const v = value().toUpperCase();
+        if (v !== 'NONE' && !(FINDING_TYPES as readonly string[]).includes(v)) throw new UsageError(`--fail-on must be one of ${FINDING_TYPES.join(', ')} or none; got "${v}".`);
+        args.failOn = v === 'NONE' ? 'none' : (v as FindingType);
+        break;
+      }
+      case '--account-id': {
+        const v = value();
+        if (!/^\d{12}$/.test(v)) throw new UsageError(`--account-id must be a 12-digit AWS account ID; got "${v}".`);
+        args.accountId = v;
+        break;
+      }
+      case '--':
+        args.files.push(...rest.slice(i + 1));
+        i = rest.length;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}".`);
+        args.files.push(a);
+    }
+  }
+  if (args.files.length === 0) throw new UsageError('no FILE given.');
+  return args;
+}
+
+function readInput(file: string): string {
+  const raw = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
+  let text = raw.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
+
+/** Runs the CLI; returns the exit status. Output goes through the given writers. */
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, catalog?: IamCatalogHandle): number {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`sts-lens: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  if (args === 'version') {
+    out(`${VERSION}\n`);
+    return 0;
+  }
+  let handle: IamCatalogHandle;
+  try {
+    handle = catalog ?? createIamCatalog();
+  } catch (e) {
+    err(`sts-lens: could not load the IAM data: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const results: FileResult[] = [];
+  let ioError = false;
+  for (const file of args.files) {
+    let text: string;
+    try {
+      text = readInput(file);
+    } catch (e) {
+      ioError = true;
+      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+      err(`sts-lens: cannot read ${file}: ${reason}\n`);
+      const info = ISSUE_CODES.FILE_READ_ERROR;
+      const span = new LineIndex('').span(0, 0);
+      results.push({
+        file,
+        policyType: args.policyType === 'auto' ? 'IDENTITY_POLICY' : args.policyType,
+        findings: [{ findingType: info.findingType, issueCode: 'FILE_READ_ERROR', findingDetails: `The file could not be read: ${reason}. Check the path and its permissions.`, learnMoreLink: info.learnMoreLink, locations: [{ path: [], span }] }],
+      });
+      continue;
+    }
+    handle.ensureServicesSync(servicesReferenced(text));
+    const r = lintPolicy(text, { policyType: args.policyType, catalog: handle.catalog, accountId: args.accountId });
+    results.push({ file, policyType: r.policyType, findings: r.findings });
+  }
+  out(args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
+  if (ioError) return 2;
+  if (args.failOn === 'none') return 0;
+  const threshold = severityRank(args.failOn);
+  return results.some((r) => r.findings.some((f) => severityRank(f.findingType) <= threshold)) ? 1 : 0;
+}
+
+if (require.main === module) {
+  let output = '';
+  const code = run(process.argv.slice(2), (s) => (output += s), (s) => process.stderr.write(s));
+  // Exit only once stdout has drained, so piped output is never cut short.
+  process.stdout.write(output, () => process.exit(code));
+}

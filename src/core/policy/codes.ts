@@ -155,6 +155,7 @@ const AWS_CHECKS: [string, FindingType, string, string][] = [
 
 /** Our own checks, documented in docs/checks.md. */
 const OUR_CHECKS: [string, FindingType, string][] = [
+  ['FILE_READ_ERROR', 'ERROR', 'File could not be read'],
   ['JSON_COMMENT', 'ERROR', 'Comment in JSON'],
   ['JSON_TRAILING_COMMA', 'ERROR', 'Trailing comma in JSON'],
   ['DUPLICATE_ELEMENT', 'ERROR', 'Duplicate element'],
