@@ -2,12 +2,15 @@ import * as assert from 'assert';
 import { Workbench, screenshotIfFailed } from './workbench';
 
 /** Picks the row of the open quick pick whose text contains `text`. */
-async function choose(wb: Workbench, filter: string, row: RegExp): Promise<void> {
+async function choose(wb: Workbench, filter: string, row: RegExp, next?: { placeholder?: string; title?: string }): Promise<void> {
   const widget = wb.page.locator('.quick-input-widget');
   await widget.waitFor({ state: 'visible' });
   await wb.page.keyboard.type(filter, { delay: 5 });
   await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().click();
-  await widget.waitFor({ state: 'hidden' });
+  // A prompt that follows reuses the widget: wait for its placeholder instead of the widget closing.
+  if (next?.placeholder) await widget.locator(`input[placeholder="${next.placeholder}"]`).waitFor();
+  else if (next?.title) await widget.locator('.quick-input-title', { hasText: next.title }).waitFor();
+  else await widget.waitFor({ state: 'hidden' });
 }
 
 describe('profiles UI: tree with sessions and countdowns, status-bar identity', function () {
@@ -45,6 +48,21 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
     assert.match((await session.textContent()) ?? '', /\d+m left/);
     await wb.page.locator('.monaco-list-row', { hasText: /chained_role\// }).first().waitFor();
     await wb.screenshot('profiles-sessions-countdowns');
+  });
+
+  it('assumes a role through the prompts (source, role, session name, optional parameters)', async function () {
+    const wb = workbench!;
+    const widget = wb.page.locator('.quick-input-widget');
+    await wb.runCommand('STS Lens: Assume Role…');
+    await choose(wb, 'sts-user', /^sts-user/, { placeholder: 'Role to assume (recent roles first)' });
+    await choose(wb, 'role/sts_role', /:role\/sts_role/, { title: 'AssumeRole: session name' });
+    await widget.locator('input').first().fill('ui-session');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Session tags' }).first().waitFor();
+    await wb.screenshot('profiles-assume-role-options');
+    await wb.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+    await wb.page.locator('.monaco-list-row', { hasText: 'sts_role/ui-session' }).first().waitFor();
   });
 
   it('switches the active identity from the status bar and shows its time left', async function () {

@@ -139,7 +139,8 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         const mfa = snap ? needsMfa(snap.model, p.name) : !!p.mfaSerial;
         const hasChildren = this.childrenOfProfile(p).length > 0;
         const item = new vscode.TreeItem(p.name, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-        item.id = `profile:${p.name}`;
+        // VS Code keeps an id's collapse state; a profile that gains its first session must open.
+        item.id = `profile:${p.name}:${hasChildren ? 'parent' : 'leaf'}`;
         item.description = [profileKindLabel(p.kind), p.region, mfa ? 'MFA' : undefined].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[p.kind]);
         const md = new vscode.MarkdownString();
