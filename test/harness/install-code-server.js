@@ -80,6 +80,15 @@ function seedRipgrepCache(dir, env) {
   fs.rmSync(path.join(cache, packed), { force: true });
 }
 
+function nodedirConfigured(env) {
+  try {
+    const value = execFileSync('npm', ['config', 'get', 'nodedir'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return value !== '' && value !== 'undefined' && value !== 'null';
+  } catch {
+    return false;
+  }
+}
+
 function install() {
   if (isInstalled()) return codeServerBin();
   const started = Date.now();
@@ -90,6 +99,10 @@ function install() {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'sts-lens-code-server', private: true, dependencies: { 'code-server': VERSION } }, null, 2));
   // code-server refuses root installs without unsafe-perm; node-pty's `npx node-gyp` must not prompt (~/.npmrc may say yes=false)
   const env = { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false' };
+  // node-gyp downloads Node's headers from nodejs.org unless told where they are; Debian's nodejs ships them
+  if (!nodedirConfigured(env) && fs.existsSync(path.join(path.dirname(path.dirname(process.execPath)), 'include', 'node', 'node.h'))) {
+    env.npm_config_nodedir = path.dirname(path.dirname(process.execPath));
+  }
   run('npm', ['install', '--ignore-scripts', '--no-package-lock'], { cwd: dir, env });
   seedRipgrepCache(dir, env);
   run('npm', ['rebuild', '--foreground-scripts'], { cwd: dir, env });
