@@ -16,7 +16,7 @@ describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover'
     await workbench?.close();
   });
 
-  it('shows findings, what the role trusts, and an action hover', async function () {
+  it('shows findings, what the role trusts, and a principal hover', async function () {
     const wb = workbench!;
     const page = wb.page;
     await page.keyboard.press('Control+P');
@@ -34,15 +34,16 @@ describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover'
     const squiggles = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count();
     assert.ok(squiggles >= 2, `expected squiggles for the cross-account and GitHub findings, saw ${squiggles}`);
 
-    const action = page.locator('.view-lines .view-line span', { hasText: /AssumeRoleWithWebIdentity/ }).last();
-    await action.hover();
-    const hover = page.locator('.monaco-hover', { hasText: /sts:AssumeRoleWithWebIdentity/ }).first();
-    await wb.waitUntil('the action hover', async () => {
+    // Hover the account in the federated principal: the hover opens above it, right of the first squiggle.
+    const principal = page.locator('.view-lines .view-line', { hasText: /"Federated"/ }).locator('span > span', { hasText: /^123456789012$/ }).first();
+    const hover = page.locator('.monaco-hover', { hasText: /Federated principal/ }).first();
+    await wb.waitUntil('the principal hover', async () => {
       if (await hover.isVisible()) return true;
-      await action.hover({ position: { x: 5, y: 5 } });
+      const box = await principal.boundingBox();
+      if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       return false;
     });
-    assert.match((await hover.innerText()).replace(/\s+/g, ' '), /AWS Security Token Service/);
+    assert.match((await hover.innerText()).replace(/\s+/g, ' '), /GitHub Actions \(OIDC\) · account 123456789012/);
     await wb.screenshot('policy-trust-squiggles-codelens-hover');
   });
 });
