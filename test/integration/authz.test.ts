@@ -114,10 +114,11 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     assert.deepStrictEqual(after.filter((l) => l.range.start.line === 2).map((l) => l.command?.title), ['$(error) DENIED ec2:RunInstances on volume/* — implicit deny: no statement allows it', 'Copy Allowing Statement', 'Find in Workspace']);
     assert.ok(after.some((l) => l.range.start.line === 10 && l.command?.title.includes('Decode')), 'the other message still offers Decode');
 
-    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, doc.lineCount, 0));
-    const labels = hints.map((h) => [h.position.line, typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')]);
-    assert.deepStrictEqual(labels, [[2, 'DENIED ec2:RunInstances on volume/* — implicit deny: no statement allows it']]);
-    assert.strictEqual(hints[0].position.character, doc.lineAt(2).text.length, 'at the end of the line');
+    const summaries = await waitFor('the inline summary', async () => {
+      const s = await vscode.commands.executeCommand<{ line: number; text: string }[]>('stsLens.authz.inlineSummaries', uri);
+      return s.length ? s : undefined;
+    });
+    assert.deepStrictEqual(summaries, [{ line: 2, text: 'DENIED ec2:RunInstances on volume/* — implicit deny: no statement allows it' }]);
 
     const messageColumn = doc.lineAt(2).text.indexOf(implicit) + 10;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, messageColumn));

@@ -14,6 +14,8 @@ function world(): World {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as World;
 }
 
+const SUMMARY = 'DENIED ec2:RunInstances on instance/* — explicit deny by statement VisualEditor0';
+
 describe('authorization failures UI: a log with CodeLens, inline summary and explanation', function () {
   let workbench: Workbench | undefined;
   let folder: string;
@@ -28,7 +30,9 @@ describe('authorization failures UI: a log with CodeLens, inline summary and exp
         'aws_instance.web: Creating...',
         '╷',
         '│ Error: creating EC2 Instance: api error UnauthorizedOperation: You are not authorized to perform this operation.',
-        `│ Encoded authorization failure message: ${message}`,
+        '│ Encoded authorization failure message:',
+        // As a terminal 100 columns wide wraps it inside Terraform's box.
+        ...(message.match(/.{1,100}/g) ?? []).map((chunk) => `│ ${chunk}`),
         '│',
         '│   with aws_instance.web,',
         '│   on main.tf line 12, in resource "aws_instance" "web":',
@@ -36,8 +40,7 @@ describe('authorization failures UI: a log with CodeLens, inline summary and exp
         '',
       ].join('\n'),
     );
-    // Wrapped, so the summary at the end of the long message line is on screen.
-    workbench = await Workbench.open({ folder, settings: { 'editor.wordWrap': 'on', 'workbench.startupEditor': 'none' } });
+    workbench = await Workbench.open({ folder, settings: { 'workbench.startupEditor': 'none' } });
   });
 
   afterEach(async function () {
@@ -64,23 +67,34 @@ describe('authorization failures UI: a log with CodeLens, inline summary and exp
 
     // With no active identity STS Lens asks which profile to decode as.
     const profilePrompt = page.locator('.quick-input-widget', { hasText: 'Decode as which AWS profile?' });
-    const explanationTab = page.locator('.tabs-container .tab', { hasText: 'Authorization ec2-RunInstances' });
-    await wb.waitUntil('a profile prompt or the explanation', async () => (await profilePrompt.isVisible()) || (await explanationTab.isVisible()));
+    const logEditor = page.locator('.monaco-editor[data-uri$="terraform-apply.log"]');
+    // Decorations draw their text with CSS ::after, so read it from the computed style.
+    const inlineTexts = (): Promise<string[]> => logEditor.locator('.view-lines').evaluate((el) => {
+      // Runs in the browser; the tests compile without the DOM library.
+      const style = (globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { content: string } }).getComputedStyle;
+      const spans = [...(el as unknown as { querySelectorAll(s: string): Iterable<unknown> }).querySelectorAll('span')];
+      return spans.map((span) => style(span, '::after').content).filter((c) => c && c !== 'none' && c !== 'normal').map((c) => c.replace(/^"|"$/g, ''));
+    });
+    const summaryLens = logEditor.locator('.codelens-decoration a', { hasText: /DENIED ec2:RunInstances/ }).first();
+    await wb.waitUntil('a profile prompt or the decoded summary', async () => (await profilePrompt.isVisible()) || (await summaryLens.isVisible()));
     if (await profilePrompt.isVisible()) {
       await page.keyboard.type('sts-user', { delay: 5 });
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sts-user' }).first().waitFor();
       await page.keyboard.press('Enter');
     }
-    await explanationTab.waitFor();
+    await summaryLens.waitFor();
+    await wb.waitUntil('the inline summary after the message', async () => (await inlineTexts()).includes(SUMMARY));
+    await wb.screenshot('authz-decoded-log');
+
+    // The summary lens opens the explanation beside the log.
+    await summaryLens.click();
+    await page.locator('.tabs-container .tab', { hasText: 'Authorization ec2-RunInstances' }).waitFor();
     await wb.editorText(/Authorization\sfailure:\sExplicitly\sdenied/).waitFor();
     await wb.editorText(/Matched\sstatements\s\(1\)/).waitFor();
-
-    // Only the log's editor: the explanation beside it contains the same sentence.
-    const logEditor = page.locator('.monaco-editor[data-uri$="terraform-apply.log"]');
-    const hint = logEditor.locator('.view-lines', { hasText: /DENIED\sec2:RunInstances\son\sinstance\/\*\s—\sexplicit\sdeny\sby\sstatement\sVisualEditor0/ }).first();
-    await hint.waitFor();
-    const summaryLens = logEditor.locator('.codelens-decoration a', { hasText: /DENIED ec2:RunInstances/ }).first();
-    await summaryLens.waitFor();
+    await page.locator('.monaco-editor[data-uri^="sts-lens-authz"] .codelens-decoration a', { hasText: 'Copy Allowing Statement' }).waitFor();
+    // Coloured by the explanation grammar: the verdict line's DENIED has its own token.
+    await page.locator('.monaco-editor[data-uri^="sts-lens-authz"] .view-line span[class*="mtk"]', { hasText: /^DENIED$/ }).first().waitFor();
+    assert.ok((await inlineTexts()).includes(SUMMARY), 'the inline summary stays');
     await wb.screenshot('authz-decoded-log-and-explanation');
   });
 });

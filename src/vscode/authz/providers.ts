@@ -73,46 +73,82 @@ export class AuthzCodeLensProvider implements vscode.CodeLensProvider {
   }
 }
 
-/** The one-line summary after a decoded message, at the end of its last line. */
-export class AuthzInlayHintsProvider implements vscode.InlayHintsProvider {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeInlayHints = this.changed.event;
+/**
+ * The one-line summary after each decoded message, at the end of its last line. A decoration
+ * rather than an inlay hint: inlay hints are cut at `editor.inlayHints.maximumLength` (43
+ * characters by default), which would hide the part that says why.
+ */
+export class InlineSummaryDecorator implements vscode.Disposable {
+  private readonly type = vscode.window.createTextEditorDecorationType({
+    after: {
+      color: new vscode.ThemeColor('editorInlayHint.foreground'),
+      backgroundColor: new vscode.ThemeColor('editorInlayHint.background'),
+      margin: '0 0 0 1.5em',
+      fontStyle: 'italic',
+    },
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+  /** What is drawn in each document, for the hidden inspection command and tests. */
+  private readonly applied = new Map<string, { line: number; text: string }[]>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly index: MessageIndex,
     private readonly service: DecodeService,
-  ) {}
-
-  refresh(): void {
-    this.changed.fire();
+  ) {
+    this.subscriptions.push(
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (vscode.window.visibleTextEditors.some((ed) => ed.document === e.document)) this.refreshSoon();
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.applied.delete(d.uri.toString())),
+    );
   }
 
-  provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
-    if (!readAuthzSettings().inlineSummary || this.service.size === 0) return [];
-    const hints: vscode.InlayHint[] = [];
-    const seenLines = new Set<number>();
-    for (const m of this.index.matches(doc)) {
-      const entry = this.service.get(m.message);
-      if (!entry) continue;
-      const line = doc.positionAt(m.end).line;
-      if (seenLines.has(line) || line < range.start.line || line > range.end.line) continue;
-      seenLines.add(line);
-      const text = entry.explanation?.summary ?? 'Decoded (not an authorization status; open the explanation)';
-      const part = new vscode.InlayHintLabelPart(text);
-      part.command = { title: 'Open explanation', command: COMMAND_SHOW_EXPLANATION, arguments: [entry.id] };
-      const hint = new vscode.InlayHint(doc.lineAt(line).range.end, [part]);
-      hint.paddingLeft = true;
-      if (entry.explanation) {
-        const md = new vscode.MarkdownString(renderExplanationMarkdown(entry.explanation));
-        hint.tooltip = md;
+  summaries(uri: vscode.Uri): readonly { line: number; text: string }[] {
+    return this.applied.get(uri.toString()) ?? [];
+  }
+
+  refreshSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), 200);
+  }
+
+  refresh(): void {
+    const enabled = readAuthzSettings().inlineSummary;
+    for (const editor of vscode.window.visibleTextEditors) {
+      const doc = editor.document;
+      if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') continue;
+      const options: vscode.DecorationOptions[] = [];
+      const drawn: { line: number; text: string }[] = [];
+      if (enabled && this.service.size > 0) {
+        for (const m of this.index.matches(doc)) {
+          const entry = this.service.get(m.message);
+          if (!entry) continue;
+          const line = doc.positionAt(m.end).line;
+          if (drawn.some((d) => d.line === line)) continue;
+          const text = entry.explanation?.summary ?? 'Decoded: not an authorization status (open the explanation)';
+          const end = doc.lineAt(line).range.end;
+          options.push({
+            range: new vscode.Range(end, end),
+            renderOptions: { after: { contentText: text } },
+            ...(entry.explanation ? { hoverMessage: new vscode.MarkdownString(renderExplanationMarkdown(entry.explanation)) } : {}),
+          });
+          drawn.push({ line, text });
+        }
       }
-      hints.push(hint);
+      editor.setDecorations(this.type, options);
+      if (drawn.length) this.applied.set(doc.uri.toString(), drawn);
+      else this.applied.delete(doc.uri.toString());
     }
-    return hints;
   }
 
   dispose(): void {
-    this.changed.dispose();
+    if (this.timer) clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+    this.type.dispose();
+    this.applied.clear();
   }
 }
 

@@ -9,7 +9,7 @@ import {
   AUTHZ_SELECTOR,
   AuthzCodeLensProvider,
   AuthzHoverProvider,
-  AuthzInlayHintsProvider,
+  InlineSummaryDecorator,
   COMMAND_COPY_ALLOWING,
   COMMAND_DECODE_AT,
   COMMAND_EXPLAIN_PROBLEM,
@@ -22,6 +22,7 @@ export const COMMAND_DECODE = 'stsLens.decodeAuthorizationMessage';
 export const COMMAND_DECODE_AS = 'stsLens.decodeAuthorizationMessageAs';
 export const COMMAND_DECODE_TERMINAL = 'stsLens.decodeTerminalSelection';
 export const COMMAND_FORGET = 'stsLens.forgetDecodedMessages';
+export const COMMAND_INLINE_SUMMARIES = 'stsLens.authz.inlineSummaries';
 
 /** Arguments tests and other commands may pass instead of a selection. */
 interface DecodeArgs {
@@ -51,27 +52,26 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   const service = new DecodeService(ctx, identity);
   const index = new MessageIndex();
   const codeLens = new AuthzCodeLensProvider(index, service);
-  const hints = new AuthzInlayHintsProvider(index, service);
+  const summaries = new InlineSummaryDecorator(index, service);
   const view = new ExplanationView(ctx, service);
   subs.push(
     service,
     codeLens,
-    hints,
+    summaries,
     view,
     vscode.languages.registerCodeLensProvider(AUTHZ_SELECTOR, codeLens),
-    vscode.languages.registerInlayHintsProvider(AUTHZ_SELECTOR, hints),
     vscode.languages.registerHoverProvider(AUTHZ_SELECTOR, new AuthzHoverProvider(index, service)),
     vscode.workspace.registerTextDocumentContentProvider(EXPLANATION_SCHEME, view),
     vscode.languages.registerFoldingRangeProvider({ scheme: EXPLANATION_SCHEME }, view),
     vscode.languages.registerCodeLensProvider({ scheme: EXPLANATION_SCHEME }, view),
     service.onDidChange(() => {
       codeLens.refresh();
-      hints.refresh();
+      summaries.refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('stsLens.authz')) {
         codeLens.refresh();
-        hints.refresh();
+        summaries.refresh();
       }
     }),
   );
@@ -105,7 +105,11 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
       return { ok: false, error: outcome.message, kind: outcome.kind };
     }
     const entry = outcome.entry;
-    if (!opts.quiet) await view.show(entry);
+    if (!opts.quiet) {
+      await view.show(entry);
+      // Editors re-read CodeLenses late when another editor opens beside them at the same moment.
+      codeLens.refresh();
+    }
     return { ok: true, summary: entry.explanation?.summary, verdict: entry.explanation?.verdict, entryId: entry.id };
   };
 
@@ -184,8 +188,9 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
       void vscode.window.showErrorMessage('The encoded message is no longer at that place in the document. Run Decode Authorization Message on a selection instead.');
       return { ok: false, kind: 'not-found' } satisfies DecodeCommandResult;
     }
+    // The result shows where the message is (CodeLens, inline summary, hover); the summary lens opens the full view.
     const o = isDecodeArgs(extra) ? extra : {};
-    return decodeOne(match, { profile: o.profile, quiet: o.quiet });
+    return decodeOne(match, { profile: o.profile, quiet: o.quiet ?? true });
   });
 
   reg(COMMAND_EXPLAIN_PROBLEM, (problem, length) => {
@@ -245,6 +250,9 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
     if (!quiet) void showMentions(mentions, ex.action?.full ?? 'the action');
     return mentions.map((m) => ({ file: vscode.workspace.asRelativePath(m.uri), line: m.line, kind: m.kind, term: m.term }));
   });
+
+  // Hidden: what the inline summaries show in a document (their text is not readable through the API).
+  reg(COMMAND_INLINE_SUMMARIES, (uri) => summaries.summaries(typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri as vscode.Uri)));
 
   reg(COMMAND_FORGET, () => {
     const n = service.size;
