@@ -4,7 +4,20 @@ import { stringValues, type ParsedValue } from '../parse';
 import type { Target } from '../report';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+const REGION = /^[a-z]{2,4}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+/** Regions AWS has announced; a region outside this list is reported only if it is also malformed or its area is unknown. */
+const KNOWN_REGIONS = new Set(
+  'us-east-1 us-east-2 us-west-1 us-west-2 af-south-1 ap-east-1 ap-east-2 ap-south-1 ap-south-2 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-northeast-1 ap-northeast-2 ap-northeast-3 ca-central-1 ca-west-1 eu-central-1 eu-central-2 eu-west-1 eu-west-2 eu-west-3 eu-north-1 eu-south-1 eu-south-2 il-central-1 me-south-1 me-central-1 mx-central-1 sa-east-1 us-gov-east-1 us-gov-west-1 cn-north-1 cn-northwest-1 us-iso-east-1 us-iso-west-1 us-isob-east-1 us-isob-west-1 us-isof-south-1 us-isof-east-1 eu-isoe-west-1 eusc-de-east-1'.split(' '),
+);
+const KNOWN_AREAS = new Set([...KNOWN_REGIONS].map((r) => r.replace(/-\d+$/, '').replace(/-[a-z]+$/, '')));
+const KNOWN_DIRECTIONS = new Set(['east', 'west', 'north', 'south', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'de']);
+
+function plausibleRegion(r: string): boolean {
+  if (KNOWN_REGIONS.has(r)) return true;
+  if (!REGION.test(r)) return false;
+  const m = /^(.*)-([a-z]+)-\d+$/.exec(r)!;
+  return KNOWN_AREAS.has(m[1]) && KNOWN_DIRECTIONS.has(m[2]);
+}
 
 export interface SplitArn {
   partition: string;
@@ -171,7 +184,7 @@ export function checkResources(ctx: LintContext): void {
           continue;
         }
         const region = variableFree(arn.region);
-        if (region && !/[*?]/.test(region) && !REGION.test(region)) {
+        if (region && !/[*?]/.test(region) && !plausibleRegion(region)) {
           r.add('INVALID_ARN_REGION', `The Region ${arn.region} is not valid for this resource. Update the resource ARN to include a supported Region.`, [target(v)]);
           continue;
         }

@@ -83,7 +83,7 @@ export function quickFixesFor(text: string, finding: Finding): QuickFix[] {
     case 'REDUNDANT_ACTION': {
       const target = redundantLocation(text, finding);
       if (target) {
-        const edits = modify(text, toJsonPath(target.path), undefined, { formattingOptions: options });
+        const edits = safeModify(text, toJsonPath(target.path), options);
         if (edits.length) fixes.push({ title: `Remove redundant ${describe(text, target)}`, edits, isPreferred: true });
       }
       return fixes;
@@ -98,7 +98,8 @@ export function quickFixesFor(text: string, finding: Finding): QuickFix[] {
   if (finding.fix && span) {
     const f = finding.fix;
     if (f.remove && loc) {
-      const edits = modify(text, toJsonPath(loc.path), undefined, { formattingOptions: options });
+      // A location with no path (a comment, a stray token) is removed as text; an element through its path.
+      const edits = loc.path.length ? safeModify(text, toJsonPath(loc.path), options) : [{ ...span, content: '' }];
       if (edits.length) fixes.push({ title: f.title ?? `Remove ${describe(text, span)}`, edits, isPreferred: finding.issueCode.startsWith('REDUNDANT_') });
     }
     const replacements = [...(f.replacement !== undefined ? [f.replacement] : []), ...(f.candidates ?? [])].filter((r, i, all) => all.indexOf(r) === i);
@@ -123,6 +124,15 @@ function redundantLocation(text: string, finding: Finding): { path: readonly Pat
   if (locs.length === 1) return locs[0];
   const covered = locs.find((a) => locs.some((b) => b !== a && hasWildcard(b.value) && wildcardRegex(b.value).test(a.value)));
   return covered ?? locs[locs.length - 1];
+}
+
+/** Removes the element at `path`; no edits when jsonc-parser cannot (e.g. the document is broken there). */
+function safeModify(text: string, path: JSONPath, options: FormattingOptions): TextEdit[] {
+  try {
+    return modify(text, path, undefined, { formattingOptions: options });
+  } catch {
+    return [];
+  }
 }
 
 function nodeSpan(root: NonNullable<ReturnType<typeof parseTree>>, path: JSONPath): [number, number] {
