@@ -62,6 +62,8 @@ describe('STS operations from the commands, against moto', () => {
     const e = await failure('stsLens.assumeRole', { sourceProfile: 'sts-role', roleArn: role('chained_role'), sessionName: 'too-long', durationSeconds: 7200 });
     assert.strictEqual(e.kind, 'validation');
     assert.match(e.message, /at most 3600 seconds \(role chaining caps sessions at 1 hour\)/);
+    const overMax = await withoutIamEnforcement(() => failure('stsLens.assumeRole', { sourceProfile: 'sts-user', roleArn: role('sts_role'), sessionName: 'over-max', durationSeconds: 7200 }));
+    assert.match(overMax.message, /at most 3600 seconds \(the role's maximum session duration\)/);
     const tags = Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
     assert.match((await failure('stsLens.assumeRole', { sourceProfile: 'sts-user', roleArn: role('sts_role'), sessionName: 'tags', tags })).message, /at most 50 session tags/);
   });

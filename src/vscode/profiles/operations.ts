@@ -9,6 +9,7 @@ import {
 import type { SessionOperation, SessionRecord } from '../../core/sessions/session';
 import { resolveProfileCredentials } from '../../aws/credentials';
 import { StsCallError } from '../../aws/errors';
+import { getRole } from '../../aws/iam';
 import * as sts from '../../aws/sts';
 import { readSecretFile } from '../../node/awsFiles';
 import { readProfileSettings } from './profileSettings';
@@ -278,12 +279,26 @@ export class StsOperations {
     const request: AssumeRoleRequest = { roleArn, sessionName, durationSeconds, mfaSerial, externalId, tags, transitiveTagKeys, sourceIdentity, policy, policyArns };
     check('AssumeRole', validateAssumeRole({ ...request, mfaCode: mfaSerial ? o.mfaCode ?? '000000' : undefined }, { chained: chainedByKind }));
     const src = await this.sourceCredentials(source, true);
-    check('AssumeRole', validateAssumeRole({ ...request, mfaCode: mfaSerial ? o.mfaCode ?? '000000' : undefined }, { chained: src.chained }));
+    check('AssumeRole', validateAssumeRole({ ...request, mfaCode: mfaSerial ? o.mfaCode ?? '000000' : undefined }, { chained: src.chained, roleMaxSessionSeconds: await this.roleMaxSession(request, src) }));
     const mfaCode = mfaSerial ? o.mfaCode ?? (await askMfaCode(mfaSerial)) : undefined;
     const r = await sts.assumeRole(src.target, src.credentials, { ...request, mfaCode });
     await this.remember(roleArn);
     const record = this.record({ operation: 'AssumeRole', profile: 'profile' in source ? source.profile : this.sessions.get(source.sessionId)?.profile, roleArn, arn: r.arn, sessionName, sourceIdentity: r.sourceIdentity ?? sourceIdentity, credentials: r.credentials, target: src.target, refreshable: !mfaSerial && ('profile' in source ? !needsMfa(snap.model, source.profile) : !!this.sessions.get(source.sessionId)?.refreshable), pinned: o.pin });
     return this.sessions.add(record, r.credentials, { kind: 'AssumeRole', source, request });
+  }
+
+  /**
+   * The role's MaxSessionDuration, looked up (IAM GetRole) only when a request asks for more than an
+   * hour; undefined when the caller may not read the role, and STS then has the last word.
+   */
+  private async roleMaxSession(req: AssumeRoleRequest, src: { credentials: TemporaryCredentials; target: sts.StsTarget; chained: boolean }): Promise<number | undefined> {
+    if (src.chained || (req.durationSeconds ?? 0) <= 3600) return undefined;
+    try {
+      return (await getRole({ ...src.target, timeoutMs: 3000, maxAttempts: 1 }, src.credentials, req.roleArn)).maxSessionDuration;
+    } catch (e) {
+      this.log.debug(`GetRole for the maximum session duration was not possible: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
   }
 
   private async askAdvanced(v: { durationSeconds?: number; externalId?: string; mfaSerial?: string; sourceIdentity?: string; policy?: string; tags?: SessionTag[]; transitiveTagKeys?: string[]; policyArns?: string[] }, maxDuration: number) {
