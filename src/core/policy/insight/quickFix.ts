@@ -49,6 +49,15 @@ function addCondition(text: string, stPath: JSONPath, operator: string, key: str
  * valid JSON (when it was) and follows its indentation.
  */
 export function quickFixesFor(text: string, finding: Finding): QuickFix[] {
+  try {
+    return computeFixes(text, finding);
+  } catch {
+    // jsonc-parser refuses some edits on broken documents; then there is simply no fix to offer.
+    return [];
+  }
+}
+
+function computeFixes(text: string, finding: Finding): QuickFix[] {
   const options = formattingOptionsOf(text);
   const loc = finding.locations[0];
   const fixes: QuickFix[] = [];
