@@ -1,0 +1,108 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fixturePath, repoRoot } from '../fixtures';
+
+const CLI = path.join(repoRoot(), 'dist', 'cli.js');
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, cwd: repoRoot() });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const fx = (name: string) => path.relative(repoRoot(), fixturePath('policy', name));
+
+describe('sts-lens lint (bundled CLI)', function () {
+  this.timeout(60_000);
+
+  before(function () {
+    // The CLI is tested as shipped: build it if this checkout has not been built yet.
+    if (!fs.existsSync(CLI)) {
+      const b = spawnSync(process.execPath, [path.join(repoRoot(), 'esbuild.js')], { cwd: repoRoot(), encoding: 'utf8' });
+      assert.strictEqual(b.status, 0, b.stderr);
+    }
+  });
+
+  it('writes compiler-style text and exits 1 on an ERROR', () => {
+    const r = cli(['lint', fx('invalid-action.json')]);
+    assert.strictEqual(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^test\/fixtures\/policy\/invalid-action\.json:7:9: ERROR INVALID_ACTION The action s3:GetObjekt does not exist\. Did you mean s3:GetObject\?$/m);
+  });
+
+  it('exits 0 for a clean policy', () => {
+    const r = cli(['lint', fx('valid-identity.json')]);
+    assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+  });
+
+  it('writes the JSON shape: one element per file, in order, findings as Access Analyzer has them', () => {
+    const files = [fx('trust-wildcard.json'), fx('valid-identity.json')];
+    const r = cli(['lint', '--format', 'json', '--policy-type', 'auto', ...files]);
+    assert.strictEqual(r.status, 1);
+    const out = JSON.parse(r.stdout) as { file: string; policyType: string; findings: Record<string, unknown>[] }[];
+    assert.deepStrictEqual(out.map((o) => [o.file, o.policyType]), [[files[0], 'TRUST_POLICY'], [files[1], 'IDENTITY_POLICY']]);
+    assert.deepStrictEqual(Object.keys(out[0]).sort(), ['file', 'findings', 'policyType']);
+    const f = out[0].findings[0];
+    assert.deepStrictEqual(Object.keys(f).sort(), ['findingDetails', 'findingType', 'issueCode', 'learnMoreLink', 'locations']);
+    assert.strictEqual(f.issueCode, 'ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL');
+    assert.deepStrictEqual((f.locations as { path: unknown }[])[0].path, [{ value: 'Statement' }, { index: 0 }, { value: 'Principal' }, { value: 'AWS' }]);
+    assert.deepStrictEqual(out[1].findings, []);
+  });
+
+  it('honours --fail-on', () => {
+    assert.strictEqual(cli(['lint', '--fail-on', 'SECURITY_WARNING', fx('missing-version.json')]).status, 0);
+    assert.strictEqual(cli(['lint', '--fail-on', 'WARNING', fx('missing-version.json')]).status, 1);
+    assert.strictEqual(cli(['lint', '--fail-on', 'none', fx('invalid-action.json')]).status, 0);
+    assert.strictEqual(cli(['lint', '--fail-on=security_warning', '--policy-type=IDENTITY_POLICY', fx('passrole-star.json')]).status, 1);
+  });
+
+  it('writes SARIF 2.1.0 with rules, levels and regions', () => {
+    const r = cli(['lint', '--format', 'sarif', fx('passrole-star.json')]);
+    const sarif = JSON.parse(r.stdout);
+    assert.strictEqual(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.strictEqual(run.tool.driver.name, 'STS Lens');
+    const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'PASS_ROLE_WITH_STAR_IN_RESOURCE');
+    assert.ok(result);
+    assert.strictEqual(result.level, 'error');
+    assert.strictEqual(run.tool.driver.rules[result.ruleIndex].id, 'PASS_ROLE_WITH_STAR_IN_RESOURCE');
+    assert.strictEqual(result.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/policy/passrole-star.json');
+    assert.deepStrictEqual([result.locations[0].physicalLocation.region.startLine, result.locations[0].physicalLocation.region.startColumn], [7, 9]);
+  });
+
+  it('reports a non-JSON file as a finding on that file, not a crash', () => {
+    const r = cli(['lint', '--format', 'json', fx('syntax-error.json')]);
+    assert.strictEqual(r.status, 1);
+    assert.strictEqual(JSON.parse(r.stdout)[0].findings[0].issueCode, 'JSON_SYNTAX_ERROR');
+  });
+
+  it('reports an unreadable file and exits 2', () => {
+    const r = cli(['lint', '--format', 'json', 'no/such/policy.json', fx('valid-identity.json')]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /cannot read no\/such\/policy\.json: no such file/);
+    const out = JSON.parse(r.stdout);
+    assert.strictEqual(out[0].findings[0].issueCode, 'FILE_READ_ERROR');
+    assert.strictEqual(out.length, 2);
+  });
+
+  it('reads standard input with -', () => {
+    const r = cli(['lint', '--format', 'json', '-'], '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObjct","Resource":"*"}}');
+    assert.strictEqual(JSON.parse(r.stdout)[0].findings[0].issueCode, 'INVALID_ACTION');
+  });
+
+  it('rejects bad usage with exit 2 and a specific message', () => {
+    for (const [args, msg] of [
+      [['lint'], /no FILE given/],
+      [['lint', '--format', 'xml', 'a.json'], /--format must be text, json or sarif; got "xml"/],
+      [['lint', '--policy-type', 'ROLE', 'a.json'], /--policy-type must be auto or one of/],
+      [['lint', '--fail-on', 'BAD', 'a.json'], /--fail-on must be one of/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [['lint', '--nope', 'a.json'], /unknown option "--nope"/],
+    ] as [string[], RegExp][]) {
+      const r = cli(args);
+      assert.strictEqual(r.status, 2, args.join(' '));
+      assert.match(r.stderr, msg);
+    }
+    assert.strictEqual(cli(['--help']).status, 0);
+  });
+});
