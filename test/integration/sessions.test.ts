@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { fixturePath } from '../unit/fixtures';
 import { activate, command, failure, ok, withoutIamEnforcement, type Session } from './profilesHelpers';
@@ -175,6 +177,23 @@ describe('STS operations from the commands, against moto', () => {
       assert.match(e.message, /could not reach the STS endpoint \(http:\/\/127\.0\.0\.1:9\)/);
     } finally {
       await config.update('sts.endpoint', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('times out instead of hanging when the endpoint accepts but never answers', async () => {
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const config = vscode.workspace.getConfiguration('stsLens');
+    await config.update('sts.endpoint', `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, vscode.ConfigurationTarget.Global);
+    await config.update('sts.timeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+    try {
+      const e = await failure('stsLens.assumeRoleWithWebIdentity', { roleArn: role('sts_role'), token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', sessionName: 'silent' });
+      assert.strictEqual(e.kind, 'timeout');
+    } finally {
+      await config.update('sts.endpoint', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('sts.timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+      silent.closeAllConnections();
+      silent.close();
     }
   });
 
