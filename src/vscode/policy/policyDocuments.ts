@@ -23,6 +23,12 @@ export interface LintedRegion {
 
 const OVERRIDES_KEY = 'stsLens.policy.typeOverrides';
 
+/** Terraform files are plain text unless a Terraform extension is installed; their name says what they are. */
+function effectiveLanguage(doc: vscode.TextDocument): string {
+  if (doc.languageId === 'plaintext' && /\.(tf|hcl)$/i.test(doc.fileName)) return 'terraform';
+  return doc.languageId;
+}
+
 /**
  * Which documents are policies, their regions, the IAM data they need and their lint results.
  * Shared by the diagnostics, CodeLens, hover, completion and code-action providers.
@@ -95,7 +101,7 @@ export class PolicyDocuments implements vscode.Disposable {
     const cached = this.regionCache.get(key);
     if (cached && cached.version === doc.version) return cached.regions;
     const text = doc.getText();
-    const regions = text.length > 2_000_000 ? [] : findPolicyRegions(text, doc.languageId, { forcePolicy: this.isForcedPolicy(doc) });
+    const regions = text.length > 2_000_000 ? [] : findPolicyRegions(text, effectiveLanguage(doc), { forcePolicy: this.isForcedPolicy(doc) });
     this.regionCache.set(key, { version: doc.version, regions });
     return regions;
   }

@@ -24,7 +24,7 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
   const providers: vscode.Disposable[] = [];
   const registerProviders = (): void => {
     vscode.Disposable.from(...providers.splice(0)).dispose();
-    const selector: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }, { language: 'terraform' }, { language: 'yaml' }, ...documents.currentSettings.files.map((pattern) => ({ pattern }))];
+    const selector: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }, { language: 'terraform' }, { language: 'yaml' }, { pattern: '**/*.tf' }, ...documents.currentSettings.files.map((pattern) => ({ pattern }))];
     providers.push(
       vscode.languages.registerCodeLensProvider(selector, codeLens),
       vscode.languages.registerHoverProvider(selector, new PolicyHoverProvider(documents)),

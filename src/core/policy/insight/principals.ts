@@ -17,6 +17,9 @@ const WEB_IDENTITY: Record<string, string> = {
 
 /** Describes one principal value given under `AWS`, `Service`, `Federated` or `CanonicalUser` (or `"*"`). */
 export function describePrincipal(kind: string, value: string): PrincipalDescription {
+  if (/^\$\{(intrinsic|expression|template)\}$/.test(value)) {
+    return { kind: 'unknown', label: 'a principal the template computes', detail: 'A value CloudFormation or Terraform computes when it deploys the template; it cannot be checked here.' };
+  }
   if (value === '*') {
     return kind === 'AWS' || kind === '*'
       ? { kind: 'everyone', label: 'anyone (*)', detail: 'Every principal in every AWS account, including anonymous callers unless a condition narrows it.' }
