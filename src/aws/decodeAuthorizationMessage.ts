@@ -51,8 +51,12 @@ export async function decodeAuthorizationMessage(identity: ActiveIdentity, encod
   try {
     credentials = await identity.getCredentials();
   } catch (e) {
+    if (e instanceof DecodeError && e.kind === 'cancelled') throw e;
     const d = classifyDecodeFailure(e, false);
-    throw new DecodeError(d.kind === 'other' ? 'credentials' : d.kind, d.message, d.code, d.httpStatus);
+    if (/MFA code entry was cancelled/.test(d.message)) throw new DecodeError('cancelled', d.message);
+    // An AccessDenied here is about assuming the profile's role, not about decoding.
+    const kind = d.kind === 'timeout' || d.kind === 'unreachable' ? d.kind : 'credentials';
+    throw new DecodeError(kind, d.message, d.code, d.httpStatus);
   }
   const abort = new AbortController();
   let timedOut = false;

@@ -130,11 +130,8 @@ export class InlineSummaryDecorator implements vscode.Disposable {
           if (drawn.some((d) => d.line === line)) continue;
           const text = entry.explanation?.summary ?? 'Decoded: not an authorization status (open the explanation)';
           const end = doc.lineAt(line).range.end;
-          options.push({
-            range: new vscode.Range(end, end),
-            renderOptions: { after: { contentText: text } },
-            ...(entry.explanation ? { hoverMessage: new vscode.MarkdownString(renderExplanationMarkdown(entry.explanation)) } : {}),
-          });
+          // No hoverMessage: the hover provider already explains the message, summary included.
+          options.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } } });
           drawn.push({ line, text });
         }
       }

@@ -196,7 +196,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   reg(COMMAND_EXPLAIN_PROBLEM, (problem, length) => {
     const text = problem === 'too-long'
       ? `This run of characters is ${Number(length).toLocaleString('en-US')} long, more than the 10,240 STS accepts, so it is not one encoded message.`
-      : `This encoded authorization failure message looks truncated (${Number(length)} characters). STS cannot decode part of one: copy the whole message from the original output, for example with the AWS CLI's --debug output or the CloudTrail event.`;
+      : `This encoded authorization failure message looks truncated (${Number(length)} characters). STS cannot decode part of one: copy the whole message from the original output, or rerun the command with output that is not cut short.`;
     void vscode.window.showWarningMessage(text);
   });
 
