@@ -234,8 +234,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
       if (!record) return undefined;
       if (record.readOnly) throw new Error('sessions from the AWS CLI or SSO cache are read-only here; start a session for the profile instead');
       const profile = record.profile ? store.profile(record.profile) : undefined;
-      const endpoint = ops.target(profile).endpoint;
-      const target = CredentialTerminals.envTarget(record, profile?.endpointUrl && !profile.stsEndpointUrl ? profile.endpointUrl : undefined, record.endpoint ?? endpoint);
+      const target = CredentialTerminals.envTarget(record, profile);
       const opened = await terminals.open(record, settings().terminalMode, target, { mode: o.mode, cwd: o.cwd });
       return { name: opened.name, mode: opened.mode, sessionId: record.id };
     }, () => void vscode.commands.executeCommand('stsLens.openTerminal', arg), { sessionId: sessionIdOf(arg) });
@@ -259,7 +258,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
       const creds = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.getTime() };
       const profile = record.profile ? store.profile(record.profile) : undefined;
       const shell = (optionsOf<{ shell: ShellKind }>(arg).shell) ?? shellKind();
-      const text = format === 'export' ? exportLines(creds, { region: record.region, endpointUrl: profile?.endpointUrl }, shell) : credentialProcessJson(creds);
+      const text = format === 'export' ? exportLines(creds, CredentialTerminals.envTarget(record, profile), shell) : credentialProcessJson(creds);
       await vscode.env.clipboard.writeText(text);
       void vscode.window.showInformationMessage(format === 'export' ? `Copied ${shell} lines that set the credentials of ${record.arn ?? record.id}. They contain a secret: paste them only into your own terminal.` : `Copied credential_process JSON for ${record.arn ?? record.id}. It contains a secret.`);
       return { copied: true };

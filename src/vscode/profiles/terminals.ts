@@ -42,9 +42,13 @@ export class CredentialTerminals implements vscode.Disposable {
     return this.server.activeGrants;
   }
 
-  /** Env target: the profile's endpoint goes to every service, other endpoints to STS only. */
-  static envTarget(record: SessionRecord, profileEndpointUrl: string | undefined, stsOnlyEndpoint: string | undefined): EnvTarget {
-    return { region: record.region, endpointUrl: profileEndpointUrl, stsEndpointUrl: profileEndpointUrl ? undefined : stsOnlyEndpoint };
+  /**
+   * Endpoints for the environment: the profile's `endpoint_url` for every service, its `[services]`
+   * STS endpoint (or the endpoint the session was created against) for STS only.
+   */
+  static envTarget(record: SessionRecord, profile: { endpointUrl?: string; stsEndpointUrl?: string } | undefined): EnvTarget {
+    const stsOnly = profile?.stsEndpointUrl ?? (profile?.endpointUrl ? undefined : record.endpoint);
+    return { region: record.region, endpointUrl: profile?.endpointUrl, stsEndpointUrl: stsOnly };
   }
 
   async open(record: SessionRecord, modeSetting: TerminalCredentialMode, target: EnvTarget, o: { mode?: 'static' | 'refreshing'; cwd?: string } = {}): Promise<OpenedTerminal> {
