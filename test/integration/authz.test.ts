@@ -176,6 +176,14 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     }
   });
 
+  it('decodes the clipboard from the palette when nothing is selected', async () => {
+    await vscode.commands.executeCommand('stsLens.forgetDecodedMessages');
+    const message = world.encodedMessages['explicit-deny-region-guardrail'];
+    await vscode.env.clipboard.writeText(`An error occurred (UnauthorizedOperation) when calling the CreateVpc operation: You are not authorized to perform this operation. Encoded authorization failure message: ${message}`);
+    const result = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeAuthorizationMessage', { profile: 'sts-user', quiet: true });
+    assert.deepStrictEqual([result.ok, result.summary], [true, 'DENIED ec2:CreateVpc on vpc/* — explicit deny by statement DenyOutsideApprovedRegions']);
+  });
+
   it('explains a profile that lacks sts:DecodeAuthorizationMessage (AccessDenied)', async () => {
     const message = world.encodedMessages['implicit-deny-ec2-run-instances'];
     const result = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeAuthorizationMessageAs', { text: message, profile: 'no-trust-user', quiet: true });
