@@ -52,6 +52,8 @@ export interface ProfileOptions {
   readonly durationSeconds?: number;
   readonly mfaSerial?: string;
   readonly pin?: boolean;
+  /** Ask for values the profile does not give (the MFA device for GetSessionToken). */
+  readonly prompt?: boolean;
 }
 
 export interface FederationOptions extends ProfileOptions {
@@ -244,7 +246,10 @@ export class StsOperations {
   async getSessionToken(o: ProfileOptions): Promise<SessionRecord> {
     const chosen = await this.requireProfile(o.profile, 'GetSessionToken');
     const p = this.baseUserProfile(chosen);
-    const mfaSerial = o.mfaSerial ?? p.mfaSerial ?? chosen.mfaSerial;
+    let mfaSerial = o.mfaSerial ?? p.mfaSerial ?? chosen.mfaSerial;
+    if (!mfaSerial && o.prompt) {
+      mfaSerial = (await askText({ title: 'GetSessionToken', prompt: `MFA device ARN for ${p.name} (leave empty to call without MFA)`, placeHolder: 'arn:aws:iam::123456789012:mfa/NAME', optional: true, validate: (v) => (/^[\w+=/:,.@-]{9,256}$/.test(v) ? undefined : 'An MFA device ARN looks like arn:aws:iam::123456789012:mfa/NAME') })) || undefined;
+    }
     const durationSeconds = o.durationSeconds ?? readProfileSettings().defaultDurationSeconds;
     check('GetSessionToken', validateGetSessionToken({ durationSeconds, mfaSerial, mfaCode: o.mfaCode ?? (mfaSerial ? '000000' : undefined) }));
     const mfaCode = mfaSerial ? o.mfaCode ?? (await askMfaCode(mfaSerial)) : undefined;

@@ -168,7 +168,8 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
   });
 
   register('stsLens.getSessionToken', (arg: Arg) => {
-    const o = { ...optionsOf<Parameters<StsOperations['getSessionToken']>[0]>(arg), profile: profileOf(arg) };
+    const given = optionsOf<Parameters<StsOperations['getSessionToken']>[0]>(arg);
+    const o = { ...given, profile: profileOf(arg), prompt: given.prompt ?? Object.keys(given).length === 0 };
     return run('GetSessionToken', () => ops.getSessionToken(o), () => void vscode.commands.executeCommand('stsLens.getSessionToken', { ...o, mfaCode: undefined }), { profile: o.profile });
   });
 
