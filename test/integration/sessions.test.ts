@@ -168,6 +168,23 @@ describe('STS operations from the commands, against moto', () => {
     assert.ok(!list.some((x) => x.id === s.id));
   });
 
+  it('keeps pinned sessions, with working credentials, across a reload; others are gone', async () => {
+    const pinned = await ok<Session>('stsLens.assumeRole', { sourceProfile: 'sts-user', roleArn: role('sts_role'), sessionName: 'pinned' });
+    const unpinned = await ok<Session>('stsLens.assumeRole', { sourceProfile: 'sts-user', roleArn: role('sts_role'), sessionName: 'unpinned' });
+    await command('stsLens.pinSession', { sessionId: pinned.id });
+    await command('stsLens.internal.simulateReload');
+    const list = await command<Session[]>('stsLens.internal.listSessions');
+    const restored = list.find((x) => x.id === pinned.id);
+    assert.ok(restored, 'the pinned session is restored from SecretStorage');
+    assert.strictEqual(restored.accessKeyId, pinned.accessKeyId);
+    assert.ok(!list.some((x) => x.id === unpinned.id), 'unpinned sessions live in memory only');
+    const who = await ok<{ arn: string }>('stsLens.getCallerIdentity', { sessionId: pinned.id, quiet: true });
+    assert.strictEqual(who.arn, pinned.arn);
+    const renewed = await ok<Session>('stsLens.refreshSession', { sessionId: pinned.id });
+    assert.notStrictEqual(renewed.accessKeyId, pinned.accessKeyId, 'a restored session still knows how to renew itself');
+    await command('stsLens.forgetSession', { sessionId: pinned.id });
+  });
+
   it('fails fast with a plain explanation when the STS endpoint is unreachable', async () => {
     const config = vscode.workspace.getConfiguration('stsLens');
     await config.update('sts.endpoint', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);

@@ -319,6 +319,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
     tree.refresh();
     statusBar.render();
   });
+  register('stsLens.internal.simulateReload', () => sessions.simulateReload());
   register('stsLens.internal.state', () => ({ statusBar: statusBar.state, credentialGrants: terminals.activeGrants, treeTicks: tree.ticks, activeIdentity: identity.current()?.label }));
 
   return identity;

@@ -86,6 +86,14 @@ export class SessionStore implements vscode.Disposable {
     return this.restored;
   }
 
+  /** Drops every in-memory session and restores the pinned ones, as a window reload does. */
+  async simulateReload(): Promise<void> {
+    this.sessions.clear();
+    this.restored = undefined;
+    this.changed.fire();
+    await this.restore();
+  }
+
   newId(): string {
     return `s${Date.now().toString(36)}${(++this.counter).toString(36)}`;
   }
