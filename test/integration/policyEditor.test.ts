@@ -134,6 +134,21 @@ describe('policy editor in a real VS Code', () => {
       await withCode(doc.uri, 'MISSING_VERSION');
     });
 
+    it('checks files that match the stsLens.policy.files globs, whatever their language', async () => {
+      const config = vscode.workspace.getConfiguration('stsLens.policy');
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('policy-editor', 'custom-name.policy'));
+      await vscode.window.showTextDocument(doc);
+      assert.deepStrictEqual(ours(doc.uri), [], 'not a policy until the setting says so');
+      try {
+        await config.update('files', ['**/*.policy'], vscode.ConfigurationTarget.Global);
+        const d = await withCode(doc.uri, 'INVALID_ACTION');
+        assert.ok(d.range.isEqual(rangeOf(doc, '"s3:GetObjekt"')));
+      } finally {
+        await config.update('files', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await diagnosticsWhere(doc.uri, (ds) => ds.length === 0, 'diagnostics to go when the glob is removed');
+    });
+
     it('clears diagnostics when the file closes', async () => {
       const uri = workspaceFile('policy-editor', 'misspelt-action.json');
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
