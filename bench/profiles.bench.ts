@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkIniSyntax } from '../src/core/profiles/iniSyntax';
+import { fileProblems } from '../src/core/profiles/fileProblems';
 import { buildProfilesModel, chainText, needsMfa, profileChain, profileKindLabel } from '../src/core/profiles/model';
 import { loadAwsFiles } from '../src/node/awsFiles';
 
@@ -41,8 +41,8 @@ export async function benchProfiles(count = 1000, runs = 15): Promise<{ profiles
     for (let r = 0; r < runs; r++) {
       const t0 = performance.now();
       const loaded = await loadAwsFiles(paths);
-      checkIniSyntax(loaded.config.text ?? '', 'config');
-      checkIniSyntax(loaded.credentials.text ?? '', 'credentials');
+      fileProblems(loaded.config.text ?? '', 'config');
+      fileProblems(loaded.credentials.text ?? '', 'credentials');
       const model = buildProfilesModel(loaded.configSections, loaded.credentialsSections);
       const t1 = performance.now();
       const rows: string[] = [];
@@ -66,6 +66,6 @@ export async function benchProfiles(count = 1000, runs = 15): Promise<{ profiles
 
 if (require.main === module) {
   void benchProfiles().then((r) => {
-    console.log(`profiles: ${r.profiles} profiles parsed (SDK ini loader + syntax check + model) in ${r.parseMs.toFixed(1)} ms, rendered (kind, region, MFA, chain) in ${r.renderMs.toFixed(1)} ms; total ${r.totalMs.toFixed(1)} ms (median)`);
+    console.log(`profiles: ${r.profiles} profiles parsed (SDK ini loader + config linter syntax check + model) in ${r.parseMs.toFixed(1)} ms, rendered (kind, region, MFA, chain) in ${r.renderMs.toFixed(1)} ms; total ${r.totalMs.toFixed(1)} ms (median)`);
   });
 }
