@@ -162,6 +162,8 @@ function readMessage(text: string, from: number): Omit<EncodedMessageMatch, 'anc
     // Prose after a message ("status code: 403") stays out; a short tail like "LQ" joins
     // when the lines before it all had the terminal's width.
     if (!looksEncoded(run) && !(previousLineLength === lineLength && runEndsLine)) break;
+    // A short word followed by more text ("PS C:\>", "OK done") starts a new line of output.
+    if (!runEndsLine && run.length < 8) break;
     previousLineLength = lineLength;
     continuationIndent = indent;
     pos = next;
