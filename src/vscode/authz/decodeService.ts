@@ -6,6 +6,8 @@ import type { ActiveIdentity } from '../../core/identity';
 import type { IdentityService, StsLensContext } from '../context';
 import { readAuthzSettings } from './settings';
 
+const MAX_ENTRIES = 500;
+
 export interface DecodedEntry {
   /** Stable small number, used in the explanation view's URI instead of the message itself. */
   readonly id: number;
@@ -100,6 +102,12 @@ export class DecodeService implements vscode.Disposable {
       };
       this.entries.set(req.message, entry);
       this.byId.set(entry.id, entry);
+      // Bounded: a long session of decoding should not grow without limit.
+      if (this.entries.size > MAX_ENTRIES) {
+        const oldest = this.entries.values().next().value as DecodedEntry;
+        this.entries.delete(oldest.message);
+        this.byId.delete(oldest.id);
+      }
       this.ctx.log.info(`Decoded an authorization message (${req.message.length} characters) as ${who.label} in ${Date.now() - started} ms${result.ok ? `: ${result.explanation.verdict}` : ''}`);
       this.changed.fire();
       return { ok: true, entry };
