@@ -38,7 +38,28 @@ export function splitAction(action: string): SplitAction | undefined {
  * Expands an action pattern (`s3:Get*`, `*`, `s3:*`, `s*:List*`) into the actions it matches among
  * the services loaded in the catalog.
  */
+const matchCache = new WeakMap<IamCatalog, Map<string, ActionInfo[]>>();
+
 export function matchActions(pattern: string, catalog: IamCatalog): ActionInfo[] {
+  let cache = matchCache.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    matchCache.set(catalog, cache);
+  }
+  const key = pattern.trim().toLowerCase();
+  const hit = cache.get(key);
+  // Only patterns of one named service are cached: their result cannot change once it is loaded.
+  if (hit && hit.length > 0) return hit;
+  const result = expandActions(pattern, catalog);
+  const split = splitAction(key);
+  if (result.length > 0 && split && !hasWildcard(split.service)) {
+    if (cache.size > 50000) cache.clear();
+    cache.set(key, result);
+  }
+  return result;
+}
+
+function expandActions(pattern: string, catalog: IamCatalog): ActionInfo[] {
   const p = pattern.trim();
   if (p === '*') return catalog.allServicePrefixes().flatMap((s) => [...catalog.actions(s)]);
   const split = splitAction(p);

@@ -38,7 +38,7 @@ function variableFree(s: string): string {
   return s.replace(/\$\{[^}]*\}/g, '*');
 }
 
-const formatCache = new Map<string, { re: RegExp; sample: string; region: boolean; account: boolean; service: string }>();
+const formatCache = new Map<string, { re: RegExp; sample: string; region: boolean; account: boolean; service: string; literalPrefix: string }>();
 
 function compileFormat(format: string) {
   let c = formatCache.get(format);
@@ -56,12 +56,24 @@ function compileFormat(format: string) {
       sample += part;
     }
   }
-  c = { re: new RegExp(`^${src}$`, 's'), sample, region: f.region !== '', account: f.account !== '', service: f.service };
+  c = { re: new RegExp(`^${src}$`, 's'), sample, region: f.region !== '', account: f.account !== '', service: f.service, literalPrefix: resource.split('${')[0] };
   formatCache.set(format, c);
   return c;
 }
 
+const patternCache = new Map<string, RegExp>();
+
 function wildcardRegex(p: string): RegExp {
+  let re = patternCache.get(p);
+  if (!re) {
+    if (patternCache.size > 20000) patternCache.clear();
+    re = compilePattern(p);
+    patternCache.set(p, re);
+  }
+  return re;
+}
+
+function compilePattern(p: string): RegExp {
   let src = '';
   for (const ch of p) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
   return new RegExp(`^${src}$`, 's');
@@ -85,6 +97,10 @@ function computeMatch(resource: string, format: string): boolean {
   const f = compileFormat(format);
   const r = variableFree(resource);
   if (!/[*?]/.test(r)) return f.re.test(r);
+  // Literal prefixes must agree before anything costlier is tried.
+  const a = r.slice(0, r.search(/[*?]/));
+  const b = f.literalPrefix;
+  if (!(a.startsWith(b) || b.startsWith(a))) return false;
   // Either the pattern covers the format's shape, or some expansion of the pattern fits it.
   if (wildcardRegex(r).test(f.sample)) return true;
   for (const fill of ['x', 'x/x', 'x:x', 'x/x/x', 'x/x/x/x']) {
@@ -204,6 +220,7 @@ export function checkResources(ctx: LintContext): void {
 
 function checkAgainstTypes(ctx: LintContext, v: ParsedValue & { value: string }, arn: SplitArn, types: ResourceTypeInfo[]): void {
   const sameService = types.filter((t) => t.arnFormats.some((f) => compileFormat(f).service === arn.service));
+  // Types of other services only: the ARN names a service none of the actions belong to.
   const fits = sameService.filter((t) => t.arnFormats.some((f) => resourceMatchesFormat(arn.resource, f)));
   if (fits.length === 0) {
     const names = [...new Set(types.map((t) => `${t.service}:${t.name}`))].slice(0, 5).join(', ');

@@ -42,6 +42,8 @@ const CREATE_SLR: Sensitive = {
 
 function covers(a: ResolvedAction, action: string): boolean {
   if (a.value === '*') return true;
+  // Only iam actions, or patterns whose service part is a wildcard, can cover an iam action.
+  if (a.service !== 'iam' && !hasWildcard(a.service)) return false;
   if (!hasWildcard(a.value)) return a.value.length === action.length && a.value.toLowerCase() === action.toLowerCase();
   return wildcardRegex(a.value).test(action);
 }

@@ -30,46 +30,43 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: T[],
   const n = values.length;
   if (n < 2) return [];
   const norm = values.map((v) => (ignoreCase ? v.value.toLowerCase() : v.value));
-  const order = norm.map((_, i) => i).sort((a, b) => (norm[a] < norm[b] ? -1 : norm[a] > norm[b] ? 1 : a - b));
+  const byValue = new Map<string, number[]>();
+  let duplicates = false;
+  const patternIdx: number[] = [];
+  norm.forEach((v, i) => {
+    const list = byValue.get(v);
+    if (list) {
+      list.push(i);
+      duplicates = true;
+    } else byValue.set(v, [i]);
+    if (isPattern(v)) patternIdx.push(i);
+  });
+  if (!duplicates && patternIdx.length === 0) return [];
+  // Values can only be covered by a wildcard sharing their leading fields (service, or arn:partition:service).
+  const fields = ignoreCase ? 1 : 3;
+  const bucketOf = (v: string) => v.split(':', fields).join(':');
+  const buckets = new Map<string, number[]>();
+  norm.forEach((v, i) => {
+    const b = bucketOf(v);
+    const list = buckets.get(b);
+    if (list) list.push(i);
+    else buckets.set(b, [i]);
+  });
+  const all = norm.map((_, i) => i);
   const coversList: number[][] = Array.from({ length: n }, () => []);
   const coveredBy: number[][] = Array.from({ length: n }, () => []);
-  let any = false;
-  for (let k = 1; k < n; k++) {
-    const a = order[k - 1];
-    const b = order[k];
-    if (norm[a] === norm[b]) {
-      any = true;
-      break;
-    }
-  }
-  for (let p = 0; p < n; p++) {
-    if (!isPattern(values[p].value)) continue;
-    const first = norm[p].search(/[*?]/);
-    const literal = norm[p].slice(0, first);
+  for (const p of patternIdx) {
+    const literal = norm[p].slice(0, norm[p].search(/[*?]/));
+    const b = bucketOf(norm[p]);
+    const candidates = literal.length > b.length ? buckets.get(b) ?? [] : all;
     const re = patternRegex(values[p].value, ignoreCase);
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (norm[order[mid]] < literal) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < n && norm[order[k]].startsWith(literal); k++) {
-      const j = order[k];
-      if (j !== p && norm[j] !== norm[p] && re.test(values[j].value)) {
+    for (const j of candidates) {
+      if (j !== p && norm[j] !== norm[p] && norm[j].startsWith(literal) && re.test(values[j].value)) {
         coversList[p].push(j);
         coveredBy[j].push(p);
-        any = true;
       }
     }
   }
-  if (!any) return [];
-  const byValue = new Map<string, number[]>();
-  norm.forEach((v, i) => {
-    const list = byValue.get(v);
-    if (list) list.push(i);
-    else byValue.set(v, [i]);
-  });
   const groups: T[][] = [];
   const used = new Set<number>();
   for (let i = 0; i < n; i++) {
@@ -117,8 +114,13 @@ export function checkRedundancy(ctx: LintContext): void {
       r.add('REDUNDANT_RESOURCE', `The ${group.length} resource ARN(s) are redundant because they reference the same resource. Review the use of wildcards (*), or remove the resource ${longest.value} to remove the redundancy.`, group.map((v) => ({ path: v.path, node: v.node })));
     }
   }
+  // Canonical forms are costly for big statements: only compare statements of the same shape.
+  const shape = (st: (typeof ctx.policy.statements)[number]) => `${st.elements.length}|${st.elements.map((e) => `${e.key}:${e.valueNode.children?.length ?? 0}`).sort().join(',')}`;
+  const shapes = new Map<string, number>();
+  for (const st of ctx.policy.statements) shapes.set(shape(st), (shapes.get(shape(st)) ?? 0) + 1);
   const seen = new Map<string, number>();
   ctx.policy.statements.forEach((st, i) => {
+    if ((shapes.get(shape(st)) ?? 0) < 2) return;
     const key = canonical({ ...st.node, children: st.node.children?.filter((p) => p.children?.[0]?.value !== 'Sid') } as JsonNode);
     const prev = seen.get(key);
     if (prev !== undefined) {
@@ -151,6 +153,7 @@ export function policySize(text: string): number {
 
 export function checkSize(ctx: LintContext): void {
   const q = QUOTAS[ctx.type];
+  if (ctx.policy.text.length <= q.quota) return;
   const n = policySize(ctx.policy.text);
   if (n > q.quota) ctx.r.add(q.code, q.details(n, q.quota), [{ path: [], offset: 0, length: ctx.policy.text.length }]);
 }

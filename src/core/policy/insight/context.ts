@@ -18,7 +18,8 @@ export function positionAt(policy: ParsedPolicy, offset: number): PolicyPosition
   const node = findNodeAtOffset(policy.root, offset, true) ?? (offset > 0 ? findNodeAtOffset(policy.root, offset - 1, true) : undefined);
   if (!node || (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean')) return undefined;
   const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
-  const path = isKey && node.parent ? [...getNodePath(node.parent.children![1] ?? node.parent)] : getNodePath(node);
+  // A key's path is its object's path plus the key, even while the property has no value yet.
+  const path = isKey && node.parent?.parent ? [...getNodePath(node.parent.parent), String(node.value)] : getNodePath(node);
   const statement = statementOf(policy, node);
   const base = statement ? statement.path.length : 0;
   const element = statement && typeof path[base] === 'string' ? (path[base] as string) : undefined;
