@@ -142,6 +142,7 @@ export class DecodeService implements vscode.Disposable {
     }
     const picked = await this.pickProfile();
     if (!picked) return undefined;
+    if (typeof picked !== 'string') return picked;
     this.chosenProfile = picked;
     return this.profileIdentity(picked);
   }
@@ -169,8 +170,11 @@ export class DecodeService implements vscode.Disposable {
     return id;
   }
 
-  /** Asks for a profile; undefined when cancelled or none exist. */
-  async pickProfile(): Promise<string | undefined> {
+  /**
+   * Asks for a profile to decode as (without changing the extension's identity), or offers the
+   * identity picker for sessions and recent roles. Undefined when cancelled or none exist.
+   */
+  async pickProfile(): Promise<string | ActiveIdentity | undefined> {
     let profiles: ConfiguredProfile[];
     try {
       profiles = await listConfiguredProfiles();
@@ -182,9 +186,12 @@ export class DecodeService implements vscode.Disposable {
       void vscode.window.showErrorMessage('No AWS profiles were found to decode the message with. Add a profile to ~/.aws/config (or AWS_CONFIG_FILE) that may call sts:DecodeAuthorizationMessage.');
       return undefined;
     }
-    const items = profiles.map((p) => ({ label: p.name, description: [p.kind === 'other' ? undefined : p.kind, p.region, p.endpoint].filter(Boolean).join(' · '), name: p.name }));
+    type Item = vscode.QuickPickItem & { name?: string };
+    const items: Item[] = profiles.map((p) => ({ label: p.name, description: [p.kind === 'other' ? undefined : p.kind, p.region, p.endpoint].filter(Boolean).join(' · '), name: p.name }));
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(key) Switch identity (sessions, recent roles)…', description: 'changes the STS Lens identity' });
     const choice = await vscode.window.showQuickPick(items, { title: 'Decode as which AWS profile?', placeHolder: 'The profile needs sts:DecodeAuthorizationMessage, in the account where the error happened', matchOnDescription: true });
-    return choice?.name;
+    if (!choice) return undefined;
+    return choice.name ?? this.identity.pick('Decode as… (needs sts:DecodeAuthorizationMessage)');
   }
 
   dispose(): void {
