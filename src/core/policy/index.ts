@@ -1,6 +1,6 @@
 import type { IamCatalog } from './catalog';
 import { checkActions, resolveStatements } from './checks/actions';
-import { checkConditions } from './checks/conditions';
+import { checkConditions, checkKeySupport } from './checks/conditions';
 import { checkGrammar } from './checks/grammar';
 import { checkPrincipals } from './checks/principals';
 import { checkResources } from './checks/resources';
@@ -88,6 +88,7 @@ export function lintPolicy(text: string, options: LintOptions): LintResult {
     checkResources(ctx);
     checkPrincipals(ctx);
     checkConditions(ctx);
+    checkKeySupport(ctx);
     checkSecurity(ctx);
     checkRedundancy(ctx);
     checkSize(ctx);

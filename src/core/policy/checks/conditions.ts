@@ -478,3 +478,67 @@ function checkIpValues(ctx: LintContext, info: ConditionOperatorInfo, k: ParsedC
       : 'The values for condition key aws:SourceIp include a mix of private and public IP addresses. The private addresses will not have the desired effect. aws:SourceIp works only for public IP address ranges. To define permissions for private IP ranges, use aws:VpcSourceIp.', priv.map((p) => valueTarget(p.v)));
   }
 }
+
+/** Condition keys an action can be evaluated with: its own, its resource types' and theirs. */
+export function supportedKeys(ctx: LintContext, a: { service: string; resourceTypes: { name: string; conditionKeys: string[] }[]; conditionKeys: string[] }): Set<string> {
+  const out = new Set<string>();
+  for (const k of a.conditionKeys) out.add(k.toLowerCase());
+  for (const r of a.resourceTypes) {
+    for (const k of r.conditionKeys) out.add(k.toLowerCase());
+    for (const k of ctx.catalog.resourceType(a.service, r.name)?.conditionKeys ?? []) out.add(k.toLowerCase());
+  }
+  return out;
+}
+
+const TAG_TEMPLATES: Record<string, string> = { 'aws:resourcetag': 'aws:resourcetag/${tagkey}', 'aws:requesttag': 'aws:requesttag/${tagkey}' };
+
+/**
+ * Keys that the statement's actions cannot be evaluated with: an Allow with aws:ResourceTag on
+ * actions that ignore it (Access Analyzer's check), and service keys no action of the statement
+ * supports (ours).
+ */
+export function checkKeySupport(ctx: LintContext): void {
+  for (const sc of ctx.statements) {
+    if (!sc.st.action || sc.actions.length === 0 || sc.st.conditions.length === 0) continue;
+    if (sc.actions.some((a) => a.value === '*' || !a.matches || a.invalid)) continue;
+    const literal = sc.actions.filter((a) => a.matches!.length === 1 && !/[*?]/.test(a.value));
+    const supported = new Map<string, Set<string>>();
+    const keysOf = (a: (typeof sc.actions)[number]) => {
+      let s = supported.get(a.value);
+      if (!s) {
+        s = new Set<string>();
+        for (const m of a.matches!) for (const k of supportedKeys(ctx, m)) s.add(k);
+        supported.set(a.value, s);
+      }
+      return s;
+    };
+    for (const op of sc.st.conditions) {
+      const info = parseConditionOperator(op.operator);
+      if (!info) continue;
+      for (const k of op.keys) {
+        const lower = k.key.toLowerCase();
+        const slash = lower.indexOf('/');
+        const base = slash > 0 ? lower.slice(0, slash) : lower;
+        if (base === 'aws:resourcetag' && slash > 0 && sc.effect === 'Allow' && !info.ifExists && info.base !== 'Null') {
+          const template = TAG_TEMPLATES[base];
+          const bad = literal.filter((a) => !keysOf(a).has(template));
+          if (bad.length && bad.length < literal.length) {
+            const services = [...new Set(bad.map((a) => a.service))].join(', ');
+            ctx.r.add('ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', `Using the effect Allow with the condition key ${k.key} and actions for services with the following prefixes does not affect the policy: ${services}. Actions for the listed service are not allowed by this statement. We recommend that you move these actions to a different statement without this condition key.`, [...bad.map((a) => ({ path: a.path, node: a.node })), { path: k.keyPath, node: k.keyNode }]);
+          }
+          continue;
+        }
+        const colon = lower.indexOf(':');
+        const prefix = lower.slice(0, colon);
+        if (colon <= 0 || prefix === 'aws' || prefix.includes('.') || !ctx.catalog.isLoaded(prefix)) continue;
+        const keyInfo = ctx.catalog.conditionKey(k.key);
+        if (!keyInfo) continue;
+        const template = keyInfo.key.toLowerCase();
+        if (!sc.actions.some((a) => keysOf(a).has(template) || keysOf(a).has(lower))) {
+          const names = sc.actions.slice(0, 3).map((a) => a.value).join(', ');
+          ctx.r.add('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', `None of this statement's actions (${names}${sc.actions.length > 3 ? ', ...' : ''}) supports the condition key ${k.key}, so the request context never has it: ${info.negated || info.base === 'Null' ? 'the condition always matches' : 'the statement never applies'}${info.ifExists ? ' (with IfExists, it always applies)' : ''}. Use a key these actions support, or move the key to a statement with actions that do.`, [{ path: k.keyPath, node: k.keyNode }]);
+        }
+      }
+    }
+  }
+}

@@ -68,7 +68,7 @@ export function completionsAt(input: string | ParsedPolicy, offset: number, cata
   const pos = positionAt(policy, offset);
   if (!pos || !pos.statement || pos.node.type !== 'string') return undefined;
   const { node, path, isKey, element, statement } = pos;
-  const { start, end } = contentRange(node);
+  const { start, end } = contentRange(node, policy.text);
   if (offset < start || offset > end) return undefined;
   const typed = policy.text.slice(start, offset);
   const base = statement.path.length;

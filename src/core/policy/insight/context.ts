@@ -30,7 +30,9 @@ export function statementOf(policy: ParsedPolicy, node: Node): ParsedStatement |
   return policy.statements.find((s) => node.offset >= s.node.offset && node.offset < s.node.offset + s.node.length);
 }
 
-/** Offsets of a string node's content, without its quotes. */
-export function contentRange(node: Node): { start: number; end: number } {
-  return node.type === 'string' ? { start: node.offset + 1, end: node.offset + Math.max(1, node.length - 1) } : { start: node.offset, end: node.offset + node.length };
+/** Offsets of a string node's content, without its quotes (an unterminated string, while typing, has no closing one). */
+export function contentRange(node: Node, text: string): { start: number; end: number } {
+  if (node.type !== 'string') return { start: node.offset, end: node.offset + node.length };
+  const closed = node.length >= 2 && text[node.offset + node.length - 1] === '"';
+  return { start: node.offset + 1, end: node.offset + node.length - (closed ? 1 : 0) };
 }
