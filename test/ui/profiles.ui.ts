@@ -65,6 +65,21 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
     await wb.page.locator('.monaco-list-row', { hasText: 'sts_role/ui-session' }).first().waitFor();
   });
 
+  it('asks for the MFA code of an MFA profile, accepting only six digits', async function () {
+    const wb = workbench!;
+    const widget = wb.page.locator('.quick-input-widget');
+    await wb.runCommand('STS Lens: Start Session');
+    await choose(wb, 'mfa-role', /^mfa-role/, { title: 'MFA code' });
+    const input = widget.locator('input').first();
+    await input.fill('12345');
+    await widget.locator('.quick-input-message', { hasText: 'Enter exactly 6 digits' }).waitFor();
+    await wb.screenshot('profiles-mfa-prompt');
+    await input.fill('123456');
+    await wb.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+    await wb.page.locator('.monaco-list-row', { hasText: /mfa_role\// }).first().waitFor();
+  });
+
   it('switches the active identity from the status bar and shows its time left', async function () {
     const wb = workbench!;
     const item = wb.page.locator('.statusbar-item', { hasText: /no AWS identity|default|sts_role/ }).first();

@@ -86,6 +86,8 @@ const CASES: [string, PolicyType, string, string, string][] = [
   ['arn-missing-region.json', 'IDENTITY_POLICY', 'MISSING_ARN_REGION', '"arn:aws:ec2::111122223333:instance/*"', '.Statement[0].Resource'],
   ['arn-account-not-allowed.json', 'IDENTITY_POLICY', 'ARN_ACCOUNT_NOT_ALLOWED', '"arn:aws:s3::111122223333:bucket/*"', '.Statement[0].Resource'],
   ['resource-matches-no-action.json', 'IDENTITY_POLICY', 'RESOURCE_MATCHES_NO_ACTION', '"arn:aws:s3:::bucket"', '.Statement[0].Resource'],
+  ['tag-unsupported.json', 'IDENTITY_POLICY', 'ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', '"logs:DescribeLogGroups"', '.Statement[0].Action[1]'],
+  ['key-not-supported.json', 'IDENTITY_POLICY', 'CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', '"s3:prefix"', '.Statement[0].Condition.StringLike{s3:prefix}'],
   ['trust-resource.json', 'TRUST_POLICY', 'ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE', '"Resource"', '.Statement[0].Resource'],
   ['trust-notprincipal.json', 'TRUST_POLICY', 'ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL', '"NotPrincipal"', '.Statement[0].NotPrincipal'],
   ['trust-wildcard.json', 'TRUST_POLICY', 'ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL', '"*"', '.Statement[0].Principal.AWS'],

@@ -73,11 +73,11 @@ describe('policy completions', () => {
   it('works while typing: unterminated strings and keys without values', () => {
     const key = '{"Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"StringLike":{"s3:\n}}\n}]}';
     const keys = completionsAt(key, offsetOf(key, '"s3:\n', 4), catalogFor(key));
-    assert.ok(keys?.entries.some((e) => e.label === 's3:prefix'), 'condition keys, not operators');
+    assert.ok(keys && keys.entries.some((e) => e.label === 's3:prefix'), 'condition keys, not operators');
     assert.strictEqual(key.slice(keys.start, keys.end), 's3:');
     const action = '{"Statement":[{"Effect":"Allow","Action":["s3:Ge\n]}]}';
     const actions = completionsAt(action, offsetOf(action, 's3:Ge', 5), catalogFor(action));
-    assert.ok(actions?.entries.some((e) => e.label === 's3:GetObject'));
+    assert.ok(actions && actions.entries.some((e) => e.label === 's3:GetObject'));
     assert.strictEqual(action.slice(actions.start, actions.end), 's3:Ge');
   });
 
