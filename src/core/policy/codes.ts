@@ -159,7 +159,6 @@ const OUR_CHECKS: [string, FindingType, string][] = [
   ['JSON_COMMENT', 'ERROR', 'Comment in JSON'],
   ['JSON_TRAILING_COMMA', 'ERROR', 'Trailing comma in JSON'],
   ['DUPLICATE_ELEMENT', 'ERROR', 'Duplicate element'],
-  ['INVALID_STATEMENT_TYPE', 'ERROR', 'Statement is not an object'],
   ['EMPTY_ARRAY_NOT_ACTION', 'SUGGESTION', 'Empty NotAction array'],
   ['EMPTY_ARRAY_NOT_RESOURCE', 'SUGGESTION', 'Empty NotResource array'],
   ['EMPTY_CONDITION_OPERATOR', 'SUGGESTION', 'Empty condition operator block'],

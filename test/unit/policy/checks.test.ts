@@ -164,6 +164,13 @@ describe('policy checks, one fixture per case', () => {
     assert.match(f.findingDetails, /Did you mean s3:GetObject\?/);
   });
 
+  it('documents every check of our own in docs/checks.md', () => {
+    const doc = fs.readFileSync(fixturePath('..', '..', 'docs', 'checks.md'), 'utf8');
+    for (const [code, info] of Object.entries(ISSUE_CODES)) {
+      if (info.ours) assert.ok(doc.includes(`### ${code.toLowerCase()}\n`), `docs/checks.md lacks ${code}`);
+    }
+  });
+
   it('every issue code has a type, a title and a link', () => {
     for (const [code, info] of Object.entries(ISSUE_CODES)) {
       assert.match(code, /^[A-Z0-9_]+$/);
