@@ -69,7 +69,11 @@ describe('policy hovers', () => {
 
   it('splits an ARN into its parts', () => {
     const h = hoverAt(text, offsetOf(text, 'arn:aws:s3:::example-bucket/*', 1), catalog);
-    assert.strictEqual(h?.markdown, '**ARN** · partition `aws` · service `s3` (Amazon S3) · region `(none)` · account `(none)` · resource `example-bucket/*`');
+    assert.strictEqual(h?.markdown, "**ARN** · partition `aws` · service `s3` (Amazon S3) · region `(none)` · account `(none)` · resource `example-bucket/*`\n\nMatches `s3:object` of this statement's actions.");
+    const bucket = hoverAt(text, offsetOf(text, 'arn:aws:s3:::example-bucket"', 1), catalog);
+    assert.match(bucket?.markdown ?? '', /Matches `s3:bucket` of this statement's actions\.$/);
+    const t = '{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:sqs:us-east-1:123456789012:q"}}';
+    assert.match(hoverAt(t, offsetOf(t, 'arn:aws:sqs', 1), catalogFor(t))?.markdown ?? '', /Matches no resource type of this statement's actions\.$/);
   });
 
   it('has nothing for other places', () => {

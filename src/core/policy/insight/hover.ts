@@ -70,6 +70,36 @@ function conditionKeyMarkdown(key: string, catalog: IamCatalog, statement: Parse
   return lines.join('\n');
 }
 
+const escapeRe = (s: string): string => s.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+/** ARN format variables whose values may contain slashes (paths, object keys). */
+const PATHLIKE = /Path|ObjectName|Key|Prefix/;
+
+function formatRegex(format: string): RegExp {
+  const body = format.replace(/\$\{([^}]*)\}|([^$]+|\$)/g, (_m, v: string | undefined, lit: string | undefined) =>
+    v === undefined ? escapeRe(lit ?? '') : v === 'Partition' ? 'aws[\\w-]*' : PATHLIKE.test(v) ? '.+' : '[^/:]+');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+function formatSample(format: string): string {
+  return format.replace(/\$\{([^}]*)\}/g, (_m, v: string) => (v === 'Partition' ? 'aws' : v === 'Region' ? 'us-east-1' : v === 'Account' ? '123456789012' : PATHLIKE.test(v) ? 'a/b' : 'a'));
+}
+
+/** Resource types (service:type) of the statement's actions whose ARN format the ARN fits. */
+function matchingResourceTypes(arn: string, statement: ParsedStatement, catalog: IamCatalog): string[] {
+  const out = new Set<string>();
+  // Policy variables stand for one value; wildcards for any text, so try both directions.
+  const concrete = arn.replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
+  const arnRe = new RegExp(`^${arn.replace(/\$\{[^}]*\}/g, 'x').split(/[*?]/).map(escapeRe).join('.*')}$`, 'i');
+  for (const a of statementActions(statement, catalog)) {
+    for (const r of a.resourceTypes) {
+      for (const format of catalog.resourceType(a.service, r.name)?.arnFormats ?? []) {
+        if (formatRegex(format).test(concrete) || arnRe.test(formatSample(format))) out.add(`${a.service}:${r.name}`);
+      }
+    }
+  }
+  return [...out];
+}
+
 /** Hover text for the action, wildcard, condition operator, condition key or principal at `offset`. */
 export function hoverAt(input: string | ParsedPolicy, offset: number, catalog: IamCatalog): HoverContent | undefined {
   const policy = typeof input === 'string' ? parsePolicy(input) : input;
@@ -115,7 +145,11 @@ export function hoverAt(input: string | ParsedPolicy, offset: number, catalog: I
       `account \`${account || '(none)'}\``,
       `resource \`${rest.join(':') || '(empty)'}\``,
     ];
-    return { markdown: `**ARN** · ${parts.join(' · ')}`, start, end };
+    const lines = [`**ARN** · ${parts.join(' · ')}`];
+    const matches = matchingResourceTypes(value, statement, catalog);
+    if (matches.length) lines.push('', `Matches ${matches.slice(0, 8).map((m) => `\`${m}\``).join(', ')}${matches.length > 8 ? ', …' : ''} of this statement's actions.`);
+    else if (statement.action) lines.push('', "Matches no resource type of this statement's actions.");
+    return { markdown: lines.join('\n'), start, end };
   }
   return undefined;
 }
