@@ -88,6 +88,7 @@ const COMPLETION_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   value: vscode.CompletionItemKind.EnumMember,
   arn: vscode.CompletionItemKind.Reference,
   principalKind: vscode.CompletionItemKind.Keyword,
+  element: vscode.CompletionItemKind.Keyword,
 };
 
 export class PolicyCompletionProvider implements vscode.CompletionItemProvider {

@@ -81,8 +81,16 @@ describe('policy completions', () => {
     assert.strictEqual(action.slice(actions.start, actions.end), 's3:Ge');
   });
 
-  it('offers nothing outside a statement', () => {
-    const t = '{"Version":"2012","Statement":[]}';
-    assert.strictEqual(completionsAt(t, offsetOf(t, '2012', 2), catalogFor(t)), undefined);
+  it('offers the statement elements not yet present, and the top-level elements and Version', () => {
+    const t = '{"Version":"2012","Statement":[{"Effect":"Allow","E":1}], "S": 1}';
+    const c = catalogFor(t);
+    assert.deepStrictEqual(completionsAt(t, offsetOf(t, '"E"', 2), c)?.entries.map((e) => e.label), ['Sid', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
+    assert.deepStrictEqual(completionsAt(t, offsetOf(t, '"S"', 2), c)?.entries.map((e) => e.label), ['Id']);
+    assert.deepStrictEqual(completionsAt(t, offsetOf(t, '2012', 2), c)?.entries.map((e) => e.label), ['2012-10-17']);
+  });
+
+  it('offers nothing elsewhere', () => {
+    const t = '{"Id":"x","Statement":[]}';
+    assert.strictEqual(completionsAt(t, offsetOf(t, '"x"', 1), catalogFor(t)), undefined);
   });
 });

@@ -1,10 +1,10 @@
 import type { ActionInfo, IamCatalog } from '../catalog';
 import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../parse';
-import { contentRange, positionAt } from './context';
+import { contentRange, positionAt, type PolicyPosition } from './context';
 import { CONDITION_OPERATORS } from './operators';
 import { expandAction } from './wildcard';
 
-export type CompletionKind = 'service' | 'action' | 'operator' | 'conditionKey' | 'value' | 'arn' | 'principalKind';
+export type CompletionKind = 'service' | 'action' | 'operator' | 'conditionKey' | 'value' | 'arn' | 'principalKind' | 'element';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -56,6 +56,22 @@ export function relevantConditionKeys(st: ParsedStatement, catalog: IamCatalog):
   return [...keys].sort();
 }
 
+const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+
+/** Top-level element names, and the Version value. */
+function topLevelCompletions(policy: ParsedPolicy, pos: PolicyPosition, offset: number): CompletionResult | undefined {
+  const { start, end } = contentRange(pos.node, policy.text);
+  if (offset < start || offset > end) return undefined;
+  if (pos.isKey && pos.path.length === 1) {
+    const present = new Set(policy.elements.map((e) => e.key));
+    return { start, end, entries: ['Version', 'Id', 'Statement'].filter((k) => !present.has(k) || k === pos.node.value).map((k) => ({ label: k, kind: 'element' as const, insertText: k })) };
+  }
+  if (!pos.isKey && pos.path.length === 1 && pos.path[0] === 'Version') {
+    return { start, end, entries: [{ label: '2012-10-17', kind: 'value', insertText: '2012-10-17', detail: 'current policy language version' }] };
+  }
+  return undefined;
+}
+
 /** Turns an ARN format from the IAM data into a snippet with a tab stop per variable. */
 export function arnSnippet(format: string): string {
   let n = 0;
@@ -66,13 +82,19 @@ export function arnSnippet(format: string): string {
 export function completionsAt(input: string | ParsedPolicy, offset: number, catalog: IamCatalog): CompletionResult | undefined {
   const policy = typeof input === 'string' ? parsePolicy(input) : input;
   const pos = positionAt(policy, offset);
-  if (!pos || !pos.statement || pos.node.type !== 'string') return undefined;
+  if (!pos || pos.node.type !== 'string') return undefined;
+  if (!pos.statement) return topLevelCompletions(policy, pos, offset);
   const { node, path, isKey, element, statement } = pos;
   const { start, end } = contentRange(node, policy.text);
   if (offset < start || offset > end) return undefined;
   const typed = policy.text.slice(start, offset);
   const base = statement.path.length;
 
+  if (isKey && path.length === base + 1) {
+    const present = new Set(statement.elements.map((e) => e.key));
+    const entries = STATEMENT_KEYS.filter((k) => !present.has(k) || k === node.value).map((k) => ({ label: k, kind: 'element' as const, insertText: k }));
+    return { start, end, entries };
+  }
   if (element === 'Effect' && !isKey) {
     return { start, end, entries: ['Allow', 'Deny'].map((v) => ({ label: v, kind: 'value' as const, insertText: v })) };
   }
@@ -122,7 +144,7 @@ export function completionsAt(input: string | ParsedPolicy, offset: number, cata
     return { start, end, entries };
   }
   if ((element === 'Principal' || element === 'NotPrincipal') && isKey && path.length === base + 2) {
-    return { start, end, entries: ['AWS', 'Service', 'Federated', 'CanonicalUser'].map((k) => ({ label: k, kind: 'principalKind' as const, insertText: k })) };
+    return { start, end, entries: ['AWS', 'Service', 'Federated', 'CanonicalUser'].map((k) => ({ label: k, kind: 'element' as const, insertText: k })) };
   }
   if ((element === 'Resource' || element === 'NotResource') && !isKey) {
     const entries: CompletionEntry[] = [];
