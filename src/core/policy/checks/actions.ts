@@ -1,4 +1,4 @@
-import { hasWildcard, matchActions, splitAction, suggestAction, suggestService } from '../actions';
+import { hasWildcard, matchActions, splitAction, suggestAction, suggestService, wildcardRegex } from '../actions';
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
 import { stringValues, type ParsedElement } from '../parse';
 
@@ -24,8 +24,18 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
       out.matches = [];
       out.invalid = true;
     } else if (catalog.isLoaded(service)) {
-      if (hasWildcard(split.name)) out.matches = matchActions(text, catalog);
-      else {
+      if (hasWildcard(split.name)) {
+        // Expanding a wildcard is costly and most checks never need it: test for any match now, expand on first use.
+        const re = wildcardRegex(split.name);
+        if (!catalog.actions(service).some((a) => re.test(a.name))) {
+          out.matches = [];
+          out.invalid = true;
+          return out;
+        }
+        let expanded: ResolvedAction['matches'];
+        Object.defineProperty(out, 'matches', { get: () => (expanded ??= matchActions(text, catalog)), enumerable: true, configurable: true });
+        return out;
+      } else {
         const a = catalog.action(service, split.name);
         out.matches = a ? [a] : [];
       }
@@ -67,7 +77,7 @@ export function checkActions(ctx: LintContext): void {
         r.add('INVALID_SERVICE_IN_ACTION', `The service ${a.value} specified in the action does not exist.${hint ? ` Did you mean ${hint}?` : ''}`, target, hint ? { replacement: JSON.stringify(hint), candidates: (candidates.length ? candidates : [hint]).map((c) => JSON.stringify(c)), title: `Replace with ${hint}` } : undefined);
         continue;
       }
-      if (a.matches && a.matches.length === 0) {
+      if (a.invalid) {
         if (hasWildcard(a.name)) {
           r.add('INVALID_ACTION', `The action ${a.value} does not exist: the wildcard matches no ${catalog.serviceName(a.service) ?? a.service} action.`, target);
         } else {

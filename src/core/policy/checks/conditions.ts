@@ -520,8 +520,9 @@ export function checkKeySupport(ctx: LintContext): void {
         const slash = lower.indexOf('/');
         const base = slash > 0 ? lower.slice(0, slash) : lower;
         if (base === 'aws:resourcetag' && slash > 0 && sc.effect === 'Allow' && !info.ifExists && info.base !== 'Null') {
-          const template = TAG_TEMPLATES[base];
-          const bad = literal.filter((a) => !keysOf(a).has(template));
+          // Actions that take tags of any kind (resource or request tags) count as tag-aware, as Access Analyzer counts them.
+          const tagAware = (a: (typeof literal)[number]) => [...keysOf(a)].some((x) => x === TAG_TEMPLATES[base] || x === TAG_TEMPLATES['aws:requesttag'] || /^[a-z0-9-]+:resourcetag\//.test(x));
+          const bad = literal.filter((a) => !tagAware(a));
           if (bad.length && bad.length < literal.length) {
             const services = [...new Set(bad.map((a) => a.service))].join(', ');
             ctx.r.add('ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', `Using the effect Allow with the condition key ${k.key} and actions for services with the following prefixes does not affect the policy: ${services}. Actions for the listed service are not allowed by this statement. We recommend that you move these actions to a different statement without this condition key.`, [...bad.map((a) => ({ path: a.path, node: a.node })), { path: k.keyPath, node: k.keyNode }]);
