@@ -33,7 +33,8 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: T[],
   const byValue = new Map<string, number[]>();
   let duplicates = false;
   const patternIdx: number[] = [];
-  norm.forEach((v, i) => {
+  // Duplicates are exact repeats: Access Analyzer does not pair s3:GetObject with s3:getobject.
+  values.forEach(({ value: v }, i) => {
     const list = byValue.get(v);
     if (list) {
       list.push(i);
@@ -41,6 +42,7 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: T[],
     } else byValue.set(v, [i]);
     if (isPattern(v)) patternIdx.push(i);
   });
+  const exact = values.map((v) => v.value);
   if (!duplicates && patternIdx.length === 0) return [];
   // Values can only be covered by a wildcard sharing their leading fields (service, or arn:partition:service).
   const fields = ignoreCase ? 1 : 3;
@@ -61,7 +63,7 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: T[],
     const candidates = literal.length > b.length ? buckets.get(b) ?? [] : all;
     const re = patternRegex(values[p].value, ignoreCase);
     for (const j of candidates) {
-      if (j !== p && norm[j] !== norm[p] && norm[j].startsWith(literal) && re.test(values[j].value)) {
+      if (j !== p && exact[j] !== exact[p] && norm[j].startsWith(literal) && re.test(values[j].value)) {
         coversList[p].push(j);
         coveredBy[j].push(p);
       }
@@ -74,7 +76,7 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: T[],
     // Only maximal coverers start a group: skip values strictly covered by a wildcard.
     if (coveredBy[i].some((p) => !coversList[i].includes(p))) continue;
     const members = new Set<number>();
-    for (const j of byValue.get(norm[i]) ?? []) if (j !== i && !used.has(j)) members.add(j);
+    for (const j of byValue.get(exact[i]) ?? []) if (j !== i && !used.has(j)) members.add(j);
     for (const j of coversList[i]) if (!used.has(j)) members.add(j);
     if (!members.size) continue;
     used.add(i);
