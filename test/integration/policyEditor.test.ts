@@ -118,6 +118,33 @@ describe('policy editor in a real VS Code', () => {
       await diagnosticsWhere(doc.uri, (ds) => !ds.some((x) => codeOf(x) === 'INVALID_ACTION'), 'INVALID_ACTION to go away');
     });
 
+    it('keeps only the findings of the latest text when edits come faster than linting', async () => {
+      const doc = await openUntitled(fixtureText('misspelt-action.json'));
+      await withCode(doc.uri, 'INVALID_ACTION');
+      for (let i = 0; i < 10; i++) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(doc.uri, rangeOf(doc, i === 0 ? 's3:GetObjekt' : `s3:GetObjekt${i - 1}`), `s3:GetObjekt${i}`);
+        await vscode.workspace.applyEdit(edit);
+      }
+      const ds = await diagnosticsWhere(doc.uri, (all) => all.some((d) => codeOf(d) === 'INVALID_ACTION' && d.range.isEqual(rangeOf(doc, '"s3:GetObjekt9"'))), 'the finding for the last edit');
+      assert.deepStrictEqual(ds.filter((d) => codeOf(d) === 'INVALID_ACTION').length, 1, show(ds));
+    });
+
+    it('switches off with stsLens.policy.enabled and comes back', async () => {
+      const config = vscode.workspace.getConfiguration('stsLens.policy');
+      const doc = await openUntitled(fixtureText('misspelt-action.json'));
+      await withCode(doc.uri, 'INVALID_ACTION');
+      try {
+        await config.update('enabled', false, vscode.ConfigurationTarget.Global);
+        await diagnosticsWhere(doc.uri, (ds) => ds.length === 0, 'no diagnostics while disabled');
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+        assert.deepStrictEqual(lenses.map((l) => l.command?.title), []);
+      } finally {
+        await config.update('enabled', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await withCode(doc.uri, 'INVALID_ACTION');
+    });
+
     it('follows the severity setting, including switching a code off', async () => {
       const config = vscode.workspace.getConfiguration('stsLens.policy');
       const doc = await openUntitled(fixtureText('no-version-effect-only.json'));
