@@ -87,7 +87,6 @@ const COMPLETION_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   conditionKey: vscode.CompletionItemKind.Property,
   value: vscode.CompletionItemKind.EnumMember,
   arn: vscode.CompletionItemKind.Reference,
-  principalKind: vscode.CompletionItemKind.Keyword,
   element: vscode.CompletionItemKind.Keyword,
 };
 

@@ -4,7 +4,7 @@ import { contentRange, positionAt, type PolicyPosition } from './context';
 import { CONDITION_OPERATORS } from './operators';
 import { expandAction } from './wildcard';
 
-export type CompletionKind = 'service' | 'action' | 'operator' | 'conditionKey' | 'value' | 'arn' | 'principalKind' | 'element';
+export type CompletionKind = 'service' | 'action' | 'operator' | 'conditionKey' | 'value' | 'arn' | 'element';
 
 export interface CompletionEntry {
   readonly label: string;
