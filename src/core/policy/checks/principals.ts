@@ -236,7 +236,7 @@ function checkAllowPrincipals(ctx: LintContext, sc: StatementContext, accountId:
       }
       continue;
     }
-    if (!own.some((k) => /:(aud|sub|oaud|amr|app_id|user_id|id)$/.test(k.key))) {
+    if (own.length === 0) {
       r.add('MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL', `Using an Open ID Connect principal without a condition can be overly permissive. Add condition keys with a prefix that matches your federated OIDC principals (${provider}:aud and ${provider}:sub) to ensure that only the intended identity provider assumes the role.`, [target(f)]);
     }
   }
