@@ -41,7 +41,7 @@ describe('policy recognition', () => {
     const regions = findPolicyRegions(text, 'json');
     assert.strictEqual(regions.length, 2);
     const [trust, inline] = regions;
-    assert.strictEqual(trust.origin, 'cloudformation');
+    assert.strictEqual(trust.origin, 'embedded-json');
     assert.strictEqual(trust.typeHint, 'TRUST_POLICY');
     assert.strictEqual(inline.typeHint, undefined);
     assert.ok(trust.text.startsWith('{') && trust.text.includes('sts:AssumeRole'));
@@ -163,5 +163,23 @@ describe('spans of translated policies', () => {
     assert.strictEqual(tf.slice(region.toHostOffset(action), region.toHostEnd(action + 14)), '"s3:GetObjekt"');
     const key = region.text.indexOf('"Effect"');
     assert.strictEqual(tf.slice(region.toHostOffset(key), region.toHostEnd(key + 8)), 'Effect');
+  });
+});
+
+describe('policies nested in other JSON', () => {
+  it('finds the policy document of AWS CLI output and of the managed-policy corpus format', () => {
+    const cli = '{"Role": {"RoleName": "r", "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}}';
+    const [trust, ...none] = findPolicyRegions(cli, 'json');
+    assert.deepStrictEqual(none, []);
+    assert.strictEqual(trust.typeHint, 'TRUST_POLICY');
+    assert.strictEqual(trust.start, cli.indexOf('{"Version"'));
+    const corpus = '{"name": "X", "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}, "accessAnalyzerFindings": []}';
+    const [doc] = findPolicyRegions(corpus, 'json');
+    assert.strictEqual(doc.typeHint, undefined);
+    assert.strictEqual(doc.text, corpus.slice(corpus.indexOf('{"Version"'), corpus.indexOf(', "accessAnalyzerFindings"')));
+  });
+
+  it('ignores objects that merely have a Statement key', () => {
+    assert.deepStrictEqual(findPolicyRegions('{"a": {"Statement": "text"}, "b": [{"Statement": []}]}', 'json'), []);
   });
 });

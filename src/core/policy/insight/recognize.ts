@@ -11,7 +11,7 @@ export interface PolicyRegion {
   readonly end: number;
   /** The policy as JSON; positions inside it map to the host by `toHostOffset`. */
   readonly text: string;
-  readonly origin: 'document' | 'cloudformation' | 'cloudformation-yaml' | 'terraform-heredoc' | 'terraform-jsonencode';
+  readonly origin: 'document' | 'embedded-json' | 'cloudformation-yaml' | 'terraform-heredoc' | 'terraform-jsonencode';
   /** True when `text` is the host's own text (so JSON edits apply to the host); false for translated YAML or HCL. */
   readonly editable: boolean;
   /** Policy type implied by where the policy sits, e.g. an `AssumeRolePolicyDocument` is a trust policy. */
@@ -85,7 +85,7 @@ export function findPolicyRegions(text: string, languageId: string, options: { f
   if (options.forcePolicy || (json && looksLikePolicy(text))) {
     return [slice(text, 0, text.length, 'document')];
   }
-  if (json && /"(AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)"/.test(text)) return cloudFormationJsonRegions(text);
+  if (json && /"Statement"/.test(text)) return embeddedJsonRegions(text);
   if (languageId === 'terraform' || languageId === 'hcl' || languageId === 'tf') return terraformRegions(text);
   if ((languageId === 'yaml' || languageId === 'cloudformation') && /\b(AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)\s*:/.test(text)) {
     return cloudFormationYamlPolicies(text).map((p) => translated(p.json, 'cloudformation-yaml', p.start, p.end, p.key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined));
@@ -93,24 +93,28 @@ export function findPolicyRegions(text: string, languageId: string, options: { f
   return [];
 }
 
-const CFN_POLICY_KEYS = new Set(['AssumeRolePolicyDocument', 'PolicyDocument', 'KeyPolicy', 'ResourcePolicy']);
-
-function cloudFormationJsonRegions(text: string): PolicyRegion[] {
+/**
+ * Policies nested in other JSON: CloudFormation templates (`AssumeRolePolicyDocument`,
+ * `PolicyDocument`, ...), AWS CLI output (`Role.AssumeRolePolicyDocument`, `PolicyVersion.Document`),
+ * and any other object value that is itself a policy.
+ */
+function embeddedJsonRegions(text: string): PolicyRegion[] {
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   if (!root) return [];
   const regions: PolicyRegion[] = [];
-  const visit = (node: Node): void => {
-    if (node.type === 'property') {
-      const key = node.children?.[0]?.value;
-      const value = node.children?.[1];
-      if (typeof key === 'string' && CFN_POLICY_KEYS.has(key) && value && isPolicyObject(value)) {
-        regions.push(slice(text, value.offset, value.offset + value.length, 'cloudformation', { typeHint: key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined, opaqueRanges: intrinsicRanges(value) }));
-        return;
-      }
+  const visit = (node: Node, key: string | undefined): void => {
+    if (node.type === 'object' && node !== root && isPolicyObject(node)) {
+      regions.push(slice(text, node.offset, node.offset + node.length, 'embedded-json', { typeHint: key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined, opaqueRanges: intrinsicRanges(node) }));
+      return;
     }
-    node.children?.forEach(visit);
+    for (const child of node.children ?? []) {
+      if (child.type === 'property') {
+        const value = child.children?.[1];
+        if (value) visit(value, typeof child.children?.[0]?.value === 'string' ? child.children[0].value : undefined);
+      } else visit(child, undefined);
+    }
   };
-  visit(root);
+  visit(root, undefined);
   return regions;
 }
 
