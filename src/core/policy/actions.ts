@@ -1,6 +1,45 @@
 import type { ActionInfo, IamCatalog } from './catalog';
 
 /** An IAM wildcard pattern (`*` any run, `?` one character) as a case-insensitive regex. */
+/**
+ * IAM wildcard match (`*` any run, `?` one character) without building a RegExp: linting meets
+ * thousands of distinct patterns once each, and compiling a regex per pattern costs more than
+ * matching. Greedy backtracking on the last `*`, linear in practice.
+ */
+export function globMatch(pattern: string, text: string, ignoreCase = true): boolean {
+  const pl = pattern.length;
+  const tl = text.length;
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < tl) {
+    if (i < pl) {
+      let pc = pattern.charCodeAt(i);
+      if (pc === 42) {
+        star = i++;
+        mark = j;
+        continue;
+      }
+      let tc = text.charCodeAt(j);
+      if (ignoreCase) {
+        if (pc >= 65 && pc <= 90) pc += 32;
+        if (tc >= 65 && tc <= 90) tc += 32;
+      }
+      if (pc === 63 || pc === tc) {
+        i++;
+        j++;
+        continue;
+      }
+    }
+    if (star < 0) return false;
+    i = star + 1;
+    j = ++mark;
+  }
+  while (i < pl && pattern.charCodeAt(i) === 42) i++;
+  return i === pl;
+}
+
 const regexCache = new Map<string, RegExp>();
 
 export function wildcardRegex(pattern: string): RegExp {
@@ -65,7 +104,7 @@ function expandActions(pattern: string, catalog: IamCatalog): ActionInfo[] {
   const split = splitAction(p);
   if (!split) return [];
   const services = hasWildcard(split.service)
-    ? catalog.allServicePrefixes().filter((s) => wildcardRegex(split.service).test(s))
+    ? catalog.allServicePrefixes().filter((s) => globMatch(split.service, s))
     : [split.service.toLowerCase()];
   if (!hasWildcard(split.name)) {
     return services.flatMap((s) => {
@@ -73,8 +112,7 @@ function expandActions(pattern: string, catalog: IamCatalog): ActionInfo[] {
       return a ? [a] : [];
     });
   }
-  const re = wildcardRegex(split.name);
-  return services.flatMap((s) => catalog.actions(s).filter((a) => re.test(a.name)));
+  return services.flatMap((s) => catalog.actions(s).filter((a) => globMatch(split.name, a.name)));
 }
 
 /** Optimal string alignment distance, case-insensitive, capped for speed. */

@@ -1,4 +1,4 @@
-import { hasWildcard, matchActions, splitAction, suggestAction, suggestService, wildcardRegex } from '../actions';
+import { hasWildcard, matchActions, splitAction, suggestAction, suggestService, globMatch } from '../actions';
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
 import { stringValues, type ParsedElement } from '../parse';
 
@@ -26,8 +26,7 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     } else if (catalog.isLoaded(service)) {
       if (hasWildcard(split.name)) {
         // Expanding a wildcard is costly and most checks never need it: test for any match now, expand on first use.
-        const re = wildcardRegex(split.name);
-        if (!catalog.actions(service).some((a) => re.test(a.name))) {
+        if (!catalog.actions(service).some((a) => globMatch(split.name, a.name))) {
           out.matches = [];
           out.invalid = true;
           return out;

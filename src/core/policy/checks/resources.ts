@@ -1,3 +1,4 @@
+import { globMatch } from '../actions';
 import type { ResourceTypeInfo } from '../catalog';
 import type { LintContext, StatementContext } from '../context';
 import { stringValues, type ParsedValue } from '../parse';
@@ -61,24 +62,6 @@ function compileFormat(format: string) {
   return c;
 }
 
-const patternCache = new Map<string, RegExp>();
-
-function wildcardRegex(p: string): RegExp {
-  let re = patternCache.get(p);
-  if (!re) {
-    if (patternCache.size > 20000) patternCache.clear();
-    re = compilePattern(p);
-    patternCache.set(p, re);
-  }
-  return re;
-}
-
-function compilePattern(p: string): RegExp {
-  let src = '';
-  for (const ch of p) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
-  return new RegExp(`^${src}$`, 's');
-}
-
 /** Whether a policy resource part (with wildcards) can name a resource of this ARN format. */
 const matchCache = new Map<string, boolean>();
 
@@ -102,7 +85,7 @@ function computeMatch(resource: string, format: string): boolean {
   const b = f.literalPrefix;
   if (!(a.startsWith(b) || b.startsWith(a))) return false;
   // Either the pattern covers the format's shape, or some expansion of the pattern fits it.
-  if (wildcardRegex(r).test(f.sample)) return true;
+  if (globMatch(r, f.sample, false)) return true;
   for (const fill of ['x', 'x/x', 'x:x', 'x/x/x', 'x/x/x/x']) {
     if (f.re.test(r.replace(/\*/g, fill).replace(/\?/g, 'x'))) return true;
   }

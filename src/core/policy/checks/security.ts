@@ -1,4 +1,4 @@
-import { hasWildcard, wildcardRegex } from '../actions';
+import { globMatch, hasWildcard } from '../actions';
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
 import { parseConditionOperator } from './conditions';
 import { stringValues } from '../parse';
@@ -45,7 +45,7 @@ function covers(a: ResolvedAction, action: string): boolean {
   // Only iam actions, or patterns whose service part is a wildcard, can cover an iam action.
   if (a.service !== 'iam' && !hasWildcard(a.service)) return false;
   if (!hasWildcard(a.value)) return a.value.length === action.length && a.value.toLowerCase() === action.toLowerCase();
-  return wildcardRegex(a.value).test(action);
+  return globMatch(a.value, action);
 }
 
 /** True when the statement's conditions pin the sensitive action to specific services or resources. */

@@ -1,24 +1,10 @@
+import { globMatch } from '../actions';
 import type { LintContext } from '../context';
 import { stringValues, type JsonNode, type ParsedValue } from '../parse';
 import type { PolicyType } from '../types';
 
 function isPattern(s: string): boolean {
   return s.includes('*') || s.includes('?');
-}
-
-const regexCache = new Map<string, RegExp>();
-
-function patternRegex(pattern: string, ignoreCase: boolean): RegExp {
-  const key = (ignoreCase ? 'i' : 's') + pattern;
-  let re = regexCache.get(key);
-  if (!re) {
-    let src = '';
-    for (const ch of pattern) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
-    re = new RegExp(`^${src}$`, ignoreCase ? 'is' : 's');
-    if (regexCache.size > 20000) regexCache.clear();
-    regexCache.set(key, re);
-  }
-  return re;
 }
 
 /**
@@ -61,9 +47,8 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: T[],
     const literal = norm[p].slice(0, norm[p].search(/[*?]/));
     const b = bucketOf(norm[p]);
     const candidates = literal.length > b.length ? buckets.get(b) ?? [] : all;
-    const re = patternRegex(values[p].value, ignoreCase);
     for (const j of candidates) {
-      if (j !== p && exact[j] !== exact[p] && norm[j].startsWith(literal) && re.test(values[j].value)) {
+      if (j !== p && exact[j] !== exact[p] && norm[j].startsWith(literal) && globMatch(values[p].value, values[j].value, ignoreCase)) {
         coversList[p].push(j);
         coveredBy[j].push(p);
       }
