@@ -1,4 +1,4 @@
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { PathElement, Position, Span } from './types';
 
 export type { Node as JsonNode } from 'jsonc-parser';
@@ -106,35 +106,6 @@ export interface ParsedPolicy {
 export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'] as const;
 export const TOP_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
 
-function scanExtras(text: string): SyntaxProblem[] {
-  const out: SyntaxProblem[] = [];
-  if (text.indexOf('/') < 0 && text.indexOf(',') < 0) return out;
-  const scanner = createScanner(text, false);
-  let lastComma = -1;
-  for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
-    switch (t) {
-      case SyntaxKind.LineCommentTrivia:
-      case SyntaxKind.BlockCommentTrivia:
-        out.push({ kind: 'comment', message: 'Comments are not valid JSON; AWS rejects a policy that contains them.', offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
-        break;
-      case SyntaxKind.Trivia:
-      case SyntaxKind.LineBreakTrivia:
-        break;
-      case SyntaxKind.CommaToken:
-        lastComma = scanner.getTokenOffset();
-        break;
-      case SyntaxKind.CloseBraceToken:
-      case SyntaxKind.CloseBracketToken:
-        if (lastComma >= 0) out.push({ kind: 'trailingComma', message: 'Trailing commas are not valid JSON; AWS rejects a policy that contains them.', offset: lastComma, length: 1 });
-        lastComma = -1;
-        break;
-      default:
-        lastComma = -1;
-    }
-  }
-  return out;
-}
-
 function properties(node: Node | undefined, base: PathElement[]): ParsedElement[] {
   if (!node || node.type !== 'object' || !node.children) return [];
   const out: ParsedElement[] = [];
@@ -197,9 +168,28 @@ function parseStatement(node: Node, index: number | undefined, base: PathElement
 /** Parses a policy document leniently, keeping offsets. Never throws. */
 export function parsePolicy(text: string): ParsedPolicy {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  const syntax: SyntaxProblem[] = errors.map((e) => ({ kind: 'error' as const, message: printParseErrorCode(e.error), offset: e.offset, length: e.length }));
-  syntax.push(...scanExtras(text));
+  // One pass: comments and trailing commas come back as errors, and the tree is built regardless.
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const syntax: SyntaxProblem[] = [];
+  const trailing = new Set<number>();
+  for (const e of errors) {
+    const code = printParseErrorCode(e.error);
+    if (code === 'InvalidCommentToken') {
+      syntax.push({ kind: 'comment', message: 'Comments are not valid JSON; AWS rejects a policy that contains them.', offset: e.offset, length: e.length });
+      continue;
+    }
+    const ch = text[e.offset];
+    if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && (ch === '}' || ch === ']')) {
+      let k = e.offset - 1;
+      while (k >= 0 && /\s/.test(text[k])) k--;
+      if (text[k] === ',') {
+        if (!trailing.has(k)) syntax.push({ kind: 'trailingComma', message: 'Trailing commas are not valid JSON; AWS rejects a policy that contains them.', offset: k, length: 1 });
+        trailing.add(k);
+        continue;
+      }
+    }
+    syntax.push({ kind: 'error', message: code, offset: e.offset, length: e.length });
+  }
   const elements = properties(root, []);
   const policy: ParsedPolicy = { text, lines: new LineIndex(text), root, syntax, elements, statements: [] };
   for (const el of elements) {

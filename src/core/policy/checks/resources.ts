@@ -159,6 +159,7 @@ export function checkResources(ctx: LintContext): void {
   const { r } = ctx;
   for (const sc of ctx.statements) {
     let types: ResourceTypeInfo[] | undefined | null = null;
+    let byService = new Map<string, ResourceTypeInfo[]>();
     for (const el of [sc.st.resource, sc.st.notResource]) {
       for (const v of stringValues(el)) {
         const s = v.value;
@@ -193,16 +194,26 @@ export function checkResources(ctx: LintContext): void {
           continue;
         }
         if (el !== sc.st.resource || /[*?]/.test(arn.service)) continue;
-        if (types === null) types = acceptedTypes(ctx, sc);
+        if (types === null) {
+          types = acceptedTypes(ctx, sc);
+          byService = new Map();
+          for (const t of types ?? []) {
+            for (const f of t.arnFormats) {
+              const svc = compileFormat(f).service;
+              const list = byService.get(svc);
+              if (list) list.push(t);
+              else byService.set(svc, [t]);
+            }
+          }
+        }
         if (!types) continue;
-        checkAgainstTypes(ctx, v, arn, types);
+        checkAgainstTypes(ctx, v, arn, types, byService.get(arn.service) ?? []);
       }
     }
   }
 }
 
-function checkAgainstTypes(ctx: LintContext, v: ParsedValue & { value: string }, arn: SplitArn, types: ResourceTypeInfo[]): void {
-  const sameService = types.filter((t) => t.arnFormats.some((f) => compileFormat(f).service === arn.service));
+function checkAgainstTypes(ctx: LintContext, v: ParsedValue & { value: string }, arn: SplitArn, types: ResourceTypeInfo[], sameService: ResourceTypeInfo[]): void {
   // Types of other services only: the ARN names a service none of the actions belong to.
   const fits = sameService.filter((t) => t.arnFormats.some((f) => resourceMatchesFormat(arn.resource, f)));
   if (fits.length === 0) {

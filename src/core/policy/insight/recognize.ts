@@ -1,7 +1,7 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import { cloudFormationYamlPolicies } from './cloudformationYaml';
 import { fromHost, toHost, toHostEnd, type JsonBuilder } from './sourceMap';
-import { hclToJson } from './terraform';
+import { hclToJson, policyDocumentToJson } from './terraform';
 
 /** A policy document found in a file: the whole file, or a value embedded in a template. */
 export interface PolicyRegion {
@@ -11,7 +11,7 @@ export interface PolicyRegion {
   readonly end: number;
   /** The policy as JSON; positions inside it map to the host by `toHostOffset`. */
   readonly text: string;
-  readonly origin: 'document' | 'embedded-json' | 'cloudformation-yaml' | 'terraform-heredoc' | 'terraform-jsonencode';
+  readonly origin: 'document' | 'embedded-json' | 'cloudformation-yaml' | 'terraform-heredoc' | 'terraform-jsonencode' | 'terraform-policy-document';
   /** True when `text` is the host's own text (so JSON edits apply to the host); false for translated YAML or HCL. */
   readonly editable: boolean;
   /** Policy type implied by where the policy sits, e.g. an `AssumeRolePolicyDocument` is a trust policy. */
@@ -156,6 +156,10 @@ function terraformRegions(text: string): PolicyRegion[] {
     if (!r || !looksLikePolicy(r.json.text)) continue;
     const first = r.json.segments[0]?.host ?? open;
     regions.push(translated(r.json, 'terraform-jsonencode', first, r.end, /assume_role_policy\s*=\s*$/.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? 'TRUST_POLICY' : undefined));
+  }
+  for (const m of text.matchAll(/\bdata[ \t]+"aws_iam_policy_document"[ \t]+"[^"\n]*"[ \t]*\{/g)) {
+    const r = policyDocumentToJson(text, (m.index ?? 0) + m[0].length);
+    if (r && looksLikePolicy(r.json.text)) regions.push(translated(r.json, 'terraform-policy-document', m.index ?? 0, r.end));
   }
   regions.sort((a, b) => a.start - b.start);
   return regions;

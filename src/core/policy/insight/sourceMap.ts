@@ -37,6 +37,12 @@ export class JsonBuilder {
     this.emit(text);
   }
 
+  /** Generated text standing for `hostLength` characters at `host` (e.g. `"Action"` for `actions`). */
+  mapped(text: string, host: number, hostLength: number): void {
+    this.segments.push({ json: this.length, host, length: Math.min(text.length, hostLength) });
+    this.emit(text);
+  }
+
   get text(): string {
     return this.parts.join('');
   }

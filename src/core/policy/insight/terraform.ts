@@ -6,8 +6,8 @@ import { JsonBuilder } from './sourceMap';
  * calls, interpolated strings) become placeholder strings and are reported as opaque.
  * Returns undefined when the text is not an expression this translator understands.
  */
-export function hclToJson(text: string, start: number): { json: JsonBuilder; end: number } | undefined {
-  const out = new JsonBuilder();
+export function hclToJson(text: string, start: number, options: { out?: JsonBuilder; anyValue?: boolean } = {}): { json: JsonBuilder; end: number } | undefined {
+  const out = options.out ?? new JsonBuilder();
   let i = start;
 
   const skip = (newlines: boolean): void => {
@@ -174,6 +174,169 @@ export function hclToJson(text: string, start: number): { json: JsonBuilder; end
   };
 
   skip(true);
-  if (text[i] !== '{' && text[i] !== '[') return undefined;
+  if (!options.anyValue && text[i] !== '{' && text[i] !== '[') return undefined;
   return value() ? { json: out, end: i } : undefined;
+}
+
+interface HclAttribute {
+  readonly kind: 'attribute';
+  readonly name: string;
+  readonly nameStart: number;
+  readonly valueStart: number;
+}
+
+interface HclBlock {
+  readonly kind: 'block';
+  readonly name: string;
+  readonly nameStart: number;
+  readonly items: HclItem[];
+}
+
+type HclItem = HclAttribute | HclBlock;
+
+/** Reads the attributes and nested blocks of an HCL block body that starts after `{`; returns them and the offset after `}`. */
+function readBody(text: string, start: number): { items: HclItem[]; end: number } | undefined {
+  const items: HclItem[] = [];
+  let i = start;
+  for (;;) {
+    while (i < text.length && /[\s,]/.test(text[i])) i++;
+    if (text[i] === '#' || (text[i] === '/' && text[i + 1] === '/')) {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if (text[i] === '/' && text[i + 1] === '*') {
+      const e = text.indexOf('*/', i + 2);
+      i = e < 0 ? text.length : e + 2;
+      continue;
+    }
+    if (text[i] === '}') return { items, end: i + 1 };
+    // Blocks may carry labels (`dynamic "statement" {`); those are kept under a name that matches nothing.
+    const m = /^([A-Za-z_][\w-]*)((?:[ \t]+"[^"\n]*")*)[ \t]*(=|\{)/.exec(text.slice(i, i + 300));
+    if (!m) return undefined;
+    const nameStart = i;
+    i += m[0].length;
+    if (m[3] === '{') {
+      const body = readBody(text, i);
+      if (!body) return undefined;
+      items.push({ kind: 'block', name: m[2] ? `${m[1]} ${m[2].trim()}` : m[1], nameStart, items: body.items });
+      i = body.end;
+    } else {
+      const probe = hclToJson(text, i, { anyValue: true });
+      if (!probe) return undefined;
+      items.push({ kind: 'attribute', name: m[1], nameStart, valueStart: i });
+      i = probe.end;
+    }
+  }
+}
+
+function attribute(block: HclBlock, name: string): HclAttribute | undefined {
+  return block.items.find((x): x is HclAttribute => x.kind === 'attribute' && x.name === name);
+}
+
+const STATEMENT_ATTRIBUTES: Record<string, string> = { sid: 'Sid', effect: 'Effect', actions: 'Action', not_actions: 'NotAction', resources: 'Resource', not_resources: 'NotResource' };
+
+function stringLiteral(text: string, attr: HclAttribute | undefined): string | undefined {
+  if (!attr) return undefined;
+  const r = hclToJson(text, attr.valueStart, { anyValue: true });
+  if (!r) return undefined;
+  try {
+    const v: unknown = JSON.parse(r.json.text);
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Translates a Terraform `data "aws_iam_policy_document"` block body (from after its `{`) into an
+ * IAM policy in JSON, with element names mapped to the attribute and block names they come from.
+ */
+export function policyDocumentToJson(text: string, bodyStart: number): { json: JsonBuilder; end: number } | undefined {
+  const body = readBody(text, bodyStart);
+  if (!body) return undefined;
+  const out = new JsonBuilder();
+  const key = (name: string, host: number, hostLength: number): void => {
+    out.mapped(JSON.stringify(name), host, hostLength);
+    out.emit(':');
+  };
+  const value = (attr: HclAttribute): void => {
+    hclToJson(text, attr.valueStart, { out, anyValue: true });
+  };
+  out.emit('{');
+  const version = body.items.find((x): x is HclAttribute => x.kind === 'attribute' && x.name === 'version');
+  if (version) {
+    key('Version', version.nameStart, 7);
+    value(version);
+  } else out.emit('"Version":"2012-10-17"');
+  const statements = body.items.filter((x): x is HclBlock => x.kind === 'block' && x.name === 'statement');
+  out.emit(',');
+  key('Statement', statements[0]?.nameStart ?? bodyStart, 9);
+  out.emit('[');
+  statements.forEach((st, n) => {
+    if (n) out.emit(',');
+    out.mapped('{', st.nameStart, 9);
+    let first = true;
+    const comma = (): void => {
+      if (!first) out.emit(',');
+      first = false;
+    };
+    for (const item of st.items) {
+      if (item.kind === 'attribute' && STATEMENT_ATTRIBUTES[item.name]) {
+        comma();
+        key(STATEMENT_ATTRIBUTES[item.name], item.nameStart, item.name.length);
+        value(item);
+      }
+    }
+    if (!st.items.some((x) => x.kind === 'attribute' && x.name === 'effect')) {
+      comma();
+      out.emit('"Effect":"Allow"');
+    }
+    for (const element of ['principals', 'not_principals']) {
+      const blocks = st.items.filter((x): x is HclBlock => x.kind === 'block' && x.name === element);
+      if (!blocks.length) continue;
+      comma();
+      key(element === 'principals' ? 'Principal' : 'NotPrincipal', blocks[0].nameStart, element.length);
+      out.emit('{');
+      blocks.forEach((b, k) => {
+        const type = b.items.find((x): x is HclAttribute => x.kind === 'attribute' && x.name === 'type');
+        const ids = b.items.find((x): x is HclAttribute => x.kind === 'attribute' && x.name === 'identifiers');
+        if (k) out.emit(',');
+        key(stringLiteral(text, type) ?? 'AWS', type?.nameStart ?? b.nameStart, 4);
+        if (ids) value(ids);
+        else out.emit('[]');
+      });
+      out.emit('}');
+    }
+    const conditions = st.items.filter((x): x is HclBlock => x.kind === 'block' && x.name === 'condition');
+    if (conditions.length) {
+      comma();
+      key('Condition', conditions[0].nameStart, 9);
+      // Condition blocks with the same test share one operator object, as in the policy Terraform renders.
+      const byTest = new Map<string, HclBlock[]>();
+      for (const c of conditions) {
+        const test = stringLiteral(text, attribute(c, 'test')) ?? 'StringEquals';
+        byTest.set(test, [...(byTest.get(test) ?? []), c]);
+      }
+      out.emit('{');
+      [...byTest].forEach(([test, blocks], k) => {
+        if (k) out.emit(',');
+        const testAttr = attribute(blocks[0], 'test');
+        key(test, testAttr?.nameStart ?? blocks[0].nameStart, 4);
+        out.emit('{');
+        blocks.forEach((c, v) => {
+          if (v) out.emit(',');
+          const variable = attribute(c, 'variable');
+          const values = attribute(c, 'values');
+          key(stringLiteral(text, variable) ?? '', variable?.nameStart ?? c.nameStart, 8);
+          if (values) value(values);
+          else out.emit('[]');
+        });
+        out.emit('}');
+      });
+      out.emit('}');
+    }
+    out.emit('}');
+  });
+  out.emit(']}');
+  return { json: out, end: body.end };
 }
