@@ -193,15 +193,15 @@ describe('policy editor in a real VS Code', () => {
       assert.ok(lenses.some((l) => l.command?.title === 'Can be assumed by account 111122223333 (no condition)'), lenses.map((l) => l.command?.title).join(' | '));
     });
 
-    it('lints the policies inside a CloudFormation YAML template and Terraform jsonencode, at the right place', async () => {
-      for (const name of ['cloudformation.template.yaml', 'terraform-jsonencode.tf']) {
+    it('lints the policies inside a CloudFormation YAML template, Terraform jsonencode and aws_iam_policy_document, at the right place', async () => {
+      for (const name of ['cloudformation.template.yaml', 'terraform-jsonencode.tf', 'terraform-policy-document.tf']) {
         const doc = await vscode.workspace.openTextDocument(workspaceFile('policy-editor', name));
         await vscode.window.showTextDocument(doc);
         const d = await withCode(doc.uri, 'INVALID_ACTION');
         const expected = name.endsWith('.yaml') ? 's3:GetObjekt' : '"s3:GetObjekt"';
         assert.ok(d.range.isEqual(rangeOf(doc, expected)), `${name}: range ${JSON.stringify(d.range)}`);
         const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-        assert.ok(lenses.some((l) => /^Can be assumed by (account 111122223333|a principal the template computes) \(no condition\)$/.test(l.command?.title ?? '')), `${name}: ${lenses.map((l) => l.command?.title).join(' | ')}`);
+        assert.ok(lenses.some((l) => /^Can be assumed by (account 111122223333 \(no condition\)|a principal the template computes \(no condition\)|GitHub Actions \(OIDC\))$/.test(l.command?.title ?? '')), `${name}: ${lenses.map((l) => l.command?.title).join(' | ')}`);
       }
     });
   });

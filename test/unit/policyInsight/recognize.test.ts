@@ -183,3 +183,38 @@ describe('policies nested in other JSON', () => {
     assert.deepStrictEqual(findPolicyRegions('{"a": {"Statement": "text"}, "b": [{"Statement": []}]}', 'json'), []);
   });
 });
+
+describe('Terraform aws_iam_policy_document data sources', () => {
+  const text = readFixture('terraform-policy-document.tf');
+  const regions = findPolicyRegions(text, 'terraform');
+
+  it('renders each block as the policy Terraform would produce', () => {
+    assert.strictEqual(regions.length, 2);
+    const [assume, read] = regions;
+    assert.strictEqual(assume.origin, 'terraform-policy-document');
+    assert.deepStrictEqual(JSON.parse(assume.text), {
+      Version: '2012-10-17',
+      Statement: [{
+        Sid: 'GitHubDeploy',
+        Action: ['sts:AssumeRoleWithWebIdentity'],
+        Effect: 'Allow',
+        Principal: { Federated: ['arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com'] },
+        Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': ['sts.amazonaws.com'] } },
+      }],
+    });
+    assert.deepStrictEqual(JSON.parse(read.text).Statement[0], {
+      Effect: 'Allow',
+      Action: ['s3:GetObjekt', 's3:ListBucket'],
+      Resource: ['${expression}', '${template}'],
+      Condition: { Bool: { 'aws:SecureTransport': ['true'] }, StringLike: { 's3:prefix': ['home/${aws:username}/*'] } },
+    });
+  });
+
+  it('maps values and element names back to the Terraform source', () => {
+    const read = regions[1];
+    const at = read.text.indexOf('"s3:GetObjekt"');
+    assert.strictEqual(text.slice(read.toHostOffset(at), read.toHostEnd(at + 14)), '"s3:GetObjekt"');
+    const key = read.text.indexOf('"Action"');
+    assert.strictEqual(text.slice(read.toHostOffset(key), read.toHostEnd(key + 8)), 'actions');
+  });
+});
