@@ -13,6 +13,8 @@ export interface IamCatalog {
   /** Global (aws:*) and service keys, including patterns like s3:ExistingObjectTag/<key>. */
   conditionKey(key: string): ConditionKeyInfo | undefined;
   allServicePrefixes(): readonly string[];
+  /** Condition key names of a service ('aws' for the global keys), for completions and did-you-mean. */
+  conditionKeyNames?(prefix: string): readonly string[];
   /** Whether resource control policies apply to this service (undefined: unknown). */
   supportsRcp?(prefix: string): boolean | undefined;
 }
@@ -214,6 +216,12 @@ export class DataCatalog implements IamCatalog {
       this.compiledPatterns.set(prefix, p);
     }
     return p;
+  }
+
+  conditionKeyNames(prefix: string): readonly string[] {
+    const p = prefix.toLowerCase();
+    if (p === 'aws') return [...[...this.globals.values()].map((g) => g.key), ...this.globalPrefixes.map((g) => g.info.key)];
+    return [...(this.services.get(p)?.conditionKeys.values() ?? [])].map((k) => k.key);
   }
 
   supportsRcp(prefix: string): boolean | undefined {

@@ -164,6 +164,13 @@ describe('policy checks, one fixture per case', () => {
     assert.match(f.findingDetails, /Did you mean s3:GetObject\?/);
   });
 
+  it('suggests the closest condition key', () => {
+    const f = lint(read('invalid-global-key.json'), 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'INVALID_GLOBAL_CONDITION_KEY')!;
+    assert.strictEqual(f.fix?.replacement, '"aws:PrincipalOrgID"');
+    const g = lint(read('invalid-service-key.json'), 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'INVALID_SERVICE_CONDITION_KEY')!;
+    assert.strictEqual(g.fix?.replacement, '"s3:prefix"');
+  });
+
   it('documents every check of our own in docs/checks.md', () => {
     const doc = fs.readFileSync(fixturePath('..', '..', 'docs', 'checks.md'), 'utf8');
     for (const [code, info] of Object.entries(ISSUE_CODES)) {

@@ -1,3 +1,4 @@
+import { editDistance } from '../actions';
 import type { ConditionKeyInfo } from '../catalog';
 import type { LintContext, StatementContext } from '../context';
 import type { ParsedConditionKey, ParsedConditionOperator, ParsedValue } from '../parse';
@@ -316,8 +317,18 @@ function suggestKey(ctx: LintContext, key: string): string | undefined {
   if (fixes[lower]) return fixes[lower];
   const m = /^([a-z0-9-]+):(resourcetags|requesttags|principaltags)\/(.+)$/i.exec(key);
   if (m) return `${m[1]}:${m[2].slice(0, -1).replace(/^./, (c) => c.toUpperCase())}/${m[3]}`;
-  void ctx;
-  return undefined;
+  const prefix = lower.slice(0, lower.indexOf(':'));
+  const names = ctx.catalog.conditionKeyNames?.(prefix).filter((n) => !n.includes('${')) ?? [];
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(key.length / 5)) + 1;
+  for (const n of names) {
+    const d = editDistance(key, n, bestD - 1);
+    if (d < bestD) {
+      best = n;
+      bestD = d;
+    }
+  }
+  return best;
 }
 
 function stringValue(v: ParsedValue): string {
