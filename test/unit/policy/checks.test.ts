@@ -53,6 +53,7 @@ const CASES: [string, PolicyType, string, string, string][] = [
   ['ip-mismatch.json', 'IDENTITY_POLICY', 'TYPE_MISMATCH_IP_RANGE', '"10.0.0.300/8"', '.Statement[0].Condition.IpAddress.aws:SourceIp'],
   ['numeric-mismatch.json', 'IDENTITY_POLICY', 'TYPE_MISMATCH_NUMBER', '"one hour"', '.Statement[0].Condition.NumericLessThan.aws:MultiFactorAuthAge'],
   ['type-mismatch.json', 'IDENTITY_POLICY', 'TYPE_MISMATCH', '"aws:SecureTransport"', '.Statement[0].Condition.StringEquals{aws:SecureTransport}'],
+  ['arn-operator-on-string.json', 'IDENTITY_POLICY', 'TYPE_MISMATCH', '"aws:PrincipalAccount"', '.Statement[0].Condition.ArnEquals{aws:PrincipalAccount}'],
   ['stringlike-arn.json', 'IDENTITY_POLICY', 'STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS', '"aws:PrincipalArn"', '.Statement[0].Condition.StringLike{aws:PrincipalArn}'],
   ['missing-qualifier.json', 'IDENTITY_POLICY', 'MISSING_QUALIFIER', '"aws:TagKeys"', '.Statement[0].Condition.StringEquals{aws:TagKeys}'],
   ['forallvalues-single.json', 'IDENTITY_POLICY', 'FORALLVALUES_WITH_SINGLE_VALUED_KEY', '"aws:PrincipalOrgID"', '.Statement[0].Condition.ForAllValues:StringEquals{aws:PrincipalOrgID}'],

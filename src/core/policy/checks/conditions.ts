@@ -408,7 +408,12 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
       }
     } else if (info.family === 'String' && !valuesFitFamily(k.values, family)) {
       r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator string for the condition key ${key}.`, [kt]);
-    } else if (info.family !== 'String' && !(info.family === 'Arn' && family === 'String')) {
+    } else if (info.family === 'Arn' && family === 'String') {
+      // ARN operators on String keys that hold ARNs (kms:EncryptionContext:aws:s3:arn) are fine.
+      if (k.values.some((v) => typeof v.value === 'string' && !hasVariable(v) && !v.value.startsWith('arn:') && v.value !== '*')) {
+        r.add('TYPE_MISMATCH', `Use the operator type String instead of operator ARN for the condition key ${key}: its values are not ARNs.`, [kt], { replacement: JSON.stringify(info.text.replace(/^(.*?)Arn/, '$1String')), title: `Use ${info.text.replace(/^(.*?)Arn/, '$1String')}` });
+      }
+    } else if (info.family !== 'String') {
       r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator ${FAMILY_WORD[info.family].toLowerCase()} for the condition key ${key}.`, [kt]);
     }
   }
