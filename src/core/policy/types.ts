@@ -37,11 +37,13 @@ export interface Location {
  * (see `toAccessAnalyzerFinding`).
  */
 export interface FindingFix {
-  /** Replace the first location's span (including quotes for strings) with this JSON text. */
+  /** Which location the fix edits (index into `locations`); 0 when absent. */
+  location?: number;
+  /** Replace that location's span (including quotes for strings) with this JSON text. */
   replacement?: string;
   /** Alternative replacements, best first, e.g. did-you-mean candidates (JSON text, quoted). */
   candidates?: string[];
-  /** Delete the first location's element (array element or property), e.g. a redundant action. */
+  /** Delete that location's element (array element or property), e.g. a redundant action. */
   remove?: boolean;
   /** Human title for the fix, e.g. "Replace with s3:GetObject". */
   title?: string;

@@ -165,6 +165,14 @@ describe('policy checks, one fixture per case', () => {
     assert.match(f.findingDetails, /Did you mean s3:GetObject\?/);
   });
 
+  it('points the redundant-action fix at the covered action, not the wildcard', () => {
+    const src = read('redundant-action.json');
+    const f = lint(src, 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'REDUNDANT_ACTION')!;
+    assert.strictEqual(f.fix?.remove, true);
+    assert.strictEqual(spanned(src, f, f.fix?.location ?? 0), '"s3:GetObject"');
+    assert.match(f.findingDetails, /such as: s3:GetObject\.$/);
+  });
+
   it('suggests the closest condition key', () => {
     const f = lint(read('invalid-global-key.json'), 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'INVALID_GLOBAL_CONDITION_KEY')!;
     assert.strictEqual(f.fix?.replacement, '"aws:PrincipalOrgID"');

@@ -91,10 +91,10 @@ export function checkRedundancy(ctx: LintContext): void {
   const { r } = ctx;
   for (const sc of ctx.statements) {
     for (const group of redundantGroups(sc.actions, true)) {
-      const named = group.find((v) => v !== group[0]) ?? group[0];
-      const [coverer] = group.filter((v) => v.value.includes('*') || v.value.includes('?'));
+      // The wildcard (if any) stays; one of the values it covers, or a repeat, goes.
+      const coverer = group.find((v) => v.value.includes('*') || v.value.includes('?'));
       const redundant = coverer ? group.find((v) => v !== coverer)! : group[group.length - 1];
-      r.add('REDUNDANT_ACTION', `The ${group.length} action(s) are redundant because they provide similar permissions. Update the policy to remove the redundant action such as: ${(coverer ? redundant : named).value}.`, group.map((v) => ({ path: v.path, node: v.node })), { title: `Remove ${redundant.value}`, remove: true });
+      r.add('REDUNDANT_ACTION', `The ${group.length} action(s) are redundant because they provide similar permissions. Update the policy to remove the redundant action such as: ${redundant.value}.`, group.map((v) => ({ path: v.path, node: v.node })), { title: `Remove ${redundant.value}`, remove: true, location: group.indexOf(redundant) });
     }
     for (const group of redundantGroups(stringValues(sc.st.resource), false)) {
       const longest = [...group].sort((a, b) => b.value.length - a.value.length)[0];
@@ -115,7 +115,7 @@ export function checkRedundancy(ctx: LintContext): void {
       r.add('REDUNDANT_STATEMENT', 'The statements are redundant because they provide identical permissions. Update the policy to remove the redundant statement.', [
         { path: first.path, offset: first.node.offset, length: 1 },
         { path: st.path, offset: st.node.offset, length: 1 },
-      ], { remove: true, title: 'Remove the duplicate statement' });
+      ], { remove: true, location: 1, title: 'Remove the duplicate statement' });
     } else seen.set(key, i);
   });
 }
