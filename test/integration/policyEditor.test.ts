@@ -222,6 +222,25 @@ describe('policy editor in a real VS Code', () => {
       await diagnosticsWhere(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'INVALID_ACTION'), 'the fixed action to be accepted');
     });
 
+    it('replaces a misspelt action inside YAML and Terraform templates, and offers nothing unsafe there', async () => {
+      for (const [name, before, after] of [
+        ['cloudformation.template.yaml', 'Action: [s3:GetObjekt,', 'Action: ["s3:GetObject",'],
+        ['terraform-jsonencode.tf', '["s3:GetObjekt", "s3:ListBucket"]', '["s3:GetObject", "s3:ListBucket"]'],
+      ]) {
+        const doc = await vscode.workspace.openTextDocument(workspaceFile('policy-editor', name));
+        await vscode.window.showTextDocument(doc);
+        const source = doc.getText();
+        const out = await applyQuickFix(doc, 'INVALID_ACTION', /s3:GetObject\b/);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        assert.strictEqual(out, source.replace(before, after), name);
+      }
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('policy-editor', 'terraform-policy-document.tf'));
+      await vscode.window.showTextDocument(doc);
+      const d = await withCode(doc.uri, 'MISSING_GITHUB_REPO_CONDITION_KEY');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      assert.deepStrictEqual(actions.map((a) => a.title), [], 'adding JSON to HCL would break it');
+    });
+
     it('replaces StringLike with ArnLike on an ARN key', async () => {
       const text = fixtureText('string-like-arn.json');
       const doc = await openUntitled(text);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parsePolicy } from '../../core/policy';
-import { completionsAt, hoverAt, quickFixesFor, summarizeStatements, summarizeTrust, type CompletionKind } from '../../core/policy/insight';
+import { completionsAt, hoverAt, quickFixesFor, summarizeStatements, summarizeTrust, type CompletionKind, type PolicyRegion, type TextEdit } from '../../core/policy/insight';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 import { PolicyDocuments, POLICY_TYPE_LABELS } from './policyDocuments';
 
@@ -128,13 +128,15 @@ export class PolicyCodeActionProvider implements vscode.CodeActionProvider {
     if (!ours.length) return [];
     const actions: vscode.CodeAction[] = [];
     // The findings of the last lint of this version; after an edit the fixes come back with the next lint.
-    for (const { region, findings } of (this.docs.latest(doc) ?? []).filter((l) => l.region.editable)) {
+    const hostText = doc.getText();
+    for (const { region, findings } of this.docs.latest(doc) ?? []) {
       for (const f of findings) {
         const span = f.locations[0]?.span;
         const range = span ? PolicyDocuments.range(doc, region, span.start.offset, span.end.offset) : PolicyDocuments.range(doc, region, 0, 0);
         const diagnostic = ours.find((d) => codeOf(d) === f.issueCode && d.range.isEqual(range));
         if (!diagnostic) continue;
         for (const fix of quickFixesFor(region.text, f)) {
+          if (!region.editable && !fix.edits.every((e) => replacesSameScalar(hostText, region, e))) continue;
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];
           action.isPreferred = fix.isPreferred;
@@ -147,6 +149,19 @@ export class PolicyCodeActionProvider implements vscode.CodeActionProvider {
     }
     return actions;
   }
+}
+
+/**
+ * In a translated (YAML or HCL) policy, an edit is safe only when it replaces one string whose
+ * source is that same string: a JSON-quoted string, a plain YAML scalar or a single-quoted one.
+ */
+function replacesSameScalar(hostText: string, region: PolicyRegion, e: TextEdit): boolean {
+  const json = region.text.slice(e.offset, e.offset + e.length);
+  if (!json.startsWith('"') || !e.content.startsWith('"')) return false;
+  const host = hostText.slice(region.toHostOffset(e.offset), region.toHostEnd(e.offset + e.length));
+  if (!host) return false;
+  if (host === json || `"${host}"` === json) return true;
+  return host.startsWith("'") && host.endsWith("'") && JSON.stringify(host.slice(1, -1).replace(/''/g, "'")) === json;
 }
 
 function codeOf(d: vscode.Diagnostic): string | undefined {
