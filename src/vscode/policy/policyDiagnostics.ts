@@ -40,7 +40,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
   private readonly remote = new Map<string, RemoteResult[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
-  /** Fires after diagnostics for a document were published (used by CodeLens refresh and the bench). */
+  /** Fires after diagnostics for a document were published (the CodeLens refreshes on it). */
   readonly onDidLint = this.linted.event;
 
   constructor(

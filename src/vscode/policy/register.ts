@@ -7,14 +7,8 @@ import { PolicyDocuments } from './policyDocuments';
 import { PolicyCodeActionProvider, PolicyCodeLensProvider, PolicyCompletionProvider, PolicyHoverProvider, SET_TYPE_COMMAND, SHOW_LIST_COMMAND, VALIDATE_COMMAND } from './policyProviders';
 import { PolicyStatusBar } from './policyStatusBar';
 
-/** What tests and the bench can reach through the extension's exports; nothing else uses it. */
-export interface PolicyFeature {
-  readonly documents: PolicyDocuments;
-  readonly diagnostics: PolicyDiagnostics;
-}
-
 /** Policy diagnostics, CodeLens, hovers, completions and quick fixes. */
-export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService): PolicyFeature {
+export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService): void {
   const subs = ctx.extension.subscriptions;
   const documents = new PolicyDocuments(ctx.extension.workspaceState, ctx.log, path.join(ctx.extension.extensionPath, 'dist', 'policyLintWorker.js'));
   const diagnostics = new PolicyDiagnostics(documents, ctx.log);
@@ -54,5 +48,4 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
       validateWithAccessAnalyzer(documents, diagnostics, identity, ctx.log, uri instanceof vscode.Uri ? uri : undefined, typeof regionStart === 'number' ? regionStart : undefined),
     ),
   );
-  return { documents, diagnostics };
 }
