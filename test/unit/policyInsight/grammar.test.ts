@@ -36,6 +36,14 @@ describe('IAM policy injection grammars', function () {
     }
   });
 
+  it('know the service prefixes of the installed IAM data (else run test/grammar-policy/update-service-prefixes.js)', () => {
+    const tool = require(path.join(root, 'test', 'grammar-policy', 'update-service-prefixes.js')) as { alternation(): string; patterns(alt: string): { action: string; conditionKey: string }; files(): { values: string; keys: string } };
+    const expected = tool.patterns(tool.alternation());
+    const f = tool.files();
+    assert.strictEqual(JSON.parse(fs.readFileSync(f.values, 'utf8')).repository.action.match, expected.action);
+    assert.strictEqual(JSON.parse(fs.readFileSync(f.keys, 'utf8')).repository['condition-key'].match, expected.conditionKey);
+  });
+
   it('fail when a scope assertion is wrong (the runner really checks)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grammar-'));
     try {
