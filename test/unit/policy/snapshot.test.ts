@@ -1,0 +1,96 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { lintPolicy, servicesReferenced } from '../../../src/core/policy';
+import { createIamCatalog, iamDataDir, type IamCatalogHandle } from '../../../src/node/iamData';
+import { repoRoot } from '../fixtures';
+
+/** The build's compact IAM data snapshot must say exactly what the package's files say. */
+describe('IAM data snapshot', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let file: string;
+  let snapshot: IamCatalogHandle;
+  let pkg: IamCatalogHandle;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-snapshot-'));
+    file = path.join(dir, 'iamData.snapshot');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildSnapshot } = require(path.join(repoRoot(), 'scripts', 'build-iam-snapshot.js')) as { buildSnapshot(o: { out: string; force: boolean }): unknown };
+    buildSnapshot({ out: file, force: true });
+    snapshot = createIamCatalog({ snapshotFile: file });
+    pkg = createIamCatalog({ dataDir: iamDataDir() });
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('is read from the snapshot, with the package version it came from', () => {
+    assert.strictEqual(snapshot.source, 'snapshot');
+    assert.strictEqual(pkg.source, 'package');
+    assert.match(snapshot.dataVersion ?? '', /^\d+\.\d+\.\d+/);
+  });
+
+  it('loads only the services asked for', () => {
+    const h = createIamCatalog({ snapshotFile: file });
+    h.ensureServicesSync(['s3', 'token.actions.githubusercontent.com']);
+    assert.ok(h.catalog.isLoaded('s3'));
+    assert.ok(h.catalog.isLoaded('sts'), 'the GitHub OIDC keys live under sts');
+    assert.ok(!h.catalog.isLoaded('ec2'));
+    assert.strictEqual(h.catalog.action('s3', 'getobject')?.name, 'GetObject');
+  });
+
+  it('holds every service, action, resource type and condition key the package holds, with descriptions', () => {
+    snapshot.ensureAllServicesSync();
+    pkg.ensureAllServicesSync();
+    const a = snapshot.catalog;
+    const b = pkg.catalog;
+    assert.deepStrictEqual(a.allServicePrefixes(), b.allServicePrefixes());
+    let actions = 0;
+    for (const s of b.allServicePrefixes()) {
+      assert.strictEqual(a.serviceName(s), b.serviceName(s));
+      const left = a.actions(s);
+      const right = b.actions(s);
+      assert.strictEqual(left.length, right.length, s);
+      for (let i = 0; i < right.length; i++) {
+        const x = left[i];
+        const y = right[i];
+        assert.deepStrictEqual(
+          { name: x.name, level: x.accessLevel, description: x.description, rts: x.resourceTypes, keys: x.conditionKeys, deps: x.dependentActions },
+          { name: y.name, level: y.accessLevel, description: y.description, rts: y.resourceTypes, keys: y.conditionKeys, deps: y.dependentActions },
+          `${s}:${y.name}`,
+        );
+        for (const rt of y.resourceTypes) assert.deepStrictEqual({ ...a.resourceType(s, rt.name) }, { ...b.resourceType(s, rt.name) }, `${s} ${rt.name}`);
+        actions++;
+      }
+      for (const k of b.conditionKeyNames?.(s) ?? []) {
+        const x = a.conditionKey(k);
+        const y = b.conditionKey(k);
+        assert.deepStrictEqual({ key: x?.key, type: x?.type, description: x?.description }, { key: y?.key, type: y?.type, description: y?.description }, k);
+      }
+      assert.strictEqual(a.supportsRcp?.(s), b.supportsRcp?.(s), s);
+    }
+    assert.ok(actions > 10_000, `only ${actions} actions compared`);
+    assert.deepStrictEqual(a.conditionKeyNames?.('aws'), b.conditionKeyNames?.('aws'));
+  });
+
+  it('lints a policy the same as the package data', () => {
+    const text = fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'policy', 'arn-fields.json'), 'utf8');
+    for (const h of [snapshot, pkg]) h.ensureServicesSync(servicesReferenced(text));
+    assert.deepStrictEqual(lintPolicy(text, { policyType: 'auto', catalog: snapshot.catalog }), lintPolicy(text, { policyType: 'auto', catalog: pkg.catalog }));
+  });
+
+  it('loads services asynchronously for overlapping requests', async () => {
+    const h = createIamCatalog({ snapshotFile: file });
+    await Promise.all([h.ensureServices(['ec2', 's3']), h.ensureServices(['s3', 'iam'])]);
+    for (const s of ['ec2', 's3', 'iam']) assert.ok(h.catalog.isLoaded(s), s);
+    assert.ok(h.catalog.action('ec2', 'RunInstances')?.description.length);
+  });
+
+  it('says clearly when the snapshot is not one', () => {
+    const bad = path.join(dir, 'bad.snapshot');
+    fs.writeFileSync(bad, '{"not":"a snapshot"}');
+    assert.throws(() => createIamCatalog({ snapshotFile: bad }), /IAM data snapshot .*bad\.snapshot is unreadable: not an IAM data snapshot\. Rebuild it/);
+  });
+});
