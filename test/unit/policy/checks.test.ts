@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { applyEdits, modify } from 'jsonc-parser';
 import { fixturePath } from '../fixtures';
 import { ISSUE_CODES, type Finding, type PolicyType } from '../../../src/core/policy';
 import { lint } from './catalog';
@@ -171,6 +172,22 @@ describe('policy checks, one fixture per case', () => {
     assert.strictEqual(f.fix?.remove, true);
     assert.strictEqual(spanned(src, f, f.fix?.location ?? 0), '"s3:GetObject"');
     assert.match(f.findingDetails, /such as: s3:GetObject\.$/);
+  });
+
+  it('keeps the broadest wildcard when following redundant-action fixes, with locations in document order', () => {
+    let src = read('redundant-action-wildcards.json');
+    const first = lint(src, 'IDENTITY_POLICY').findings.filter((x) => x.issueCode === 'REDUNDANT_ACTION');
+    assert.strictEqual(first.length, 1);
+    assert.deepStrictEqual(first[0].locations.map((_, i) => spanned(src, first[0], i)), ['"s3:GetObject"', '"s3:Get*"', '"s3:*"', '"s3:GetObject"']);
+    for (let round = 0; round < 5; round++) {
+      const f = lint(src, 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'REDUNDANT_ACTION');
+      if (!f) break;
+      assert.strictEqual(f.fix?.remove, true);
+      assert.notStrictEqual(spanned(src, f, f.fix?.location ?? 0), '"s3:*"');
+      assert.match(f.findingDetails, new RegExp(`such as: ${JSON.parse(spanned(src, f, f.fix?.location ?? 0)).replace('*', '\\*')}\\.$`));
+      src = applyEdits(src, modify(src, f.locations[f.fix?.location ?? 0].path.map((p) => ('index' in p ? p.index : 'value' in p ? p.value : p.key)), undefined, {}));
+    }
+    assert.deepStrictEqual((JSON.parse(src) as { Statement: { Action: string[] }[] }).Statement[0].Action, ['s3:*']);
   });
 
   it('suggests the closest condition key', () => {

@@ -105,6 +105,15 @@ describe('quick fixes', () => {
     assert.deepStrictEqual((strictParse(applyTextEdits(text, fix.edits)) as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, ['s3:Get*', 's3:GetObject']);
   });
 
+  it('edits the location the engine fix names, not always the first', () => {
+    const text = readFixture('redundant-action.json');
+    const lines = new LineIndex(text);
+    const at = (needle: string, index: number) => ({ path: [{ value: 'Statement' }, { index: 0 }, { value: 'Action' }, { index }] as PathElement[], span: lines.span(offsetOf(text, needle), needle.length) });
+    const f: Finding = { findingType: 'SUGGESTION', issueCode: 'REDUNDANT_RESOURCE', findingDetails: '', learnMoreLink: '', locations: [at('"s3:Get*"', 0), at('"s3:ListBucket"', 2)], fix: { remove: true, location: 1 } };
+    const fix = only(quickFixesFor(text, f));
+    assert.deepStrictEqual((strictParse(applyTextEdits(text, fix.edits)) as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, ['s3:Get*', 's3:GetObject']);
+  });
+
   it('offers nothing for codes it cannot fix', () => {
     const text = readFixture('identity-s3.json');
     assert.deepStrictEqual(quickFixesFor(text, finding(text, 'INVALID_EFFECT', [{ value: 'Statement' }, { index: 0 }, { value: 'Effect' }], 10, 2)), []);

@@ -9,10 +9,11 @@ function isPattern(s: string): boolean {
 
 /**
  * Groups values covered by another value of the same list (a duplicate, or a match of its
- * wildcards): the coverer and what it covers, in document order. A wildcard is only tested
- * against the values sharing its literal prefix (found by binary search).
+ * wildcards): `group` is the coverer and what it covers, in document order; `keep` is the
+ * coverer, the value that makes the others redundant. A wildcard is only tested against the
+ * values sharing its leading fields.
  */
-function redundantGroups<T extends ParsedValue & { value: string }>(values: T[], ignoreCase: boolean): T[][] {
+function redundantGroups<T extends ParsedValue & { value: string }>(values: T[], ignoreCase: boolean): { keep: T; group: T[] }[] {
   const n = values.length;
   if (n < 2) return [];
   const norm = values.map((v) => (ignoreCase ? v.value.toLowerCase() : v.value));
@@ -54,7 +55,7 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: T[],
       }
     }
   }
-  const groups: T[][] = [];
+  const groups: { keep: T; group: T[] }[] = [];
   const used = new Set<number>();
   for (let i = 0; i < n; i++) {
     if (used.has(i)) continue;
@@ -66,7 +67,7 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: T[],
     if (!members.size) continue;
     used.add(i);
     for (const j of members) used.add(j);
-    groups.push([i, ...members].sort((a, b) => a - b).map((j) => values[j]));
+    groups.push({ keep: values[i], group: [i, ...members].sort((a, b) => a - b).map((j) => values[j]) });
   }
   return groups;
 }
@@ -90,13 +91,13 @@ function canonical(node: JsonNode | undefined): string {
 export function checkRedundancy(ctx: LintContext): void {
   const { r } = ctx;
   for (const sc of ctx.statements) {
-    for (const group of redundantGroups(sc.actions, true)) {
-      // The wildcard (if any) stays; one of the values it covers, or a repeat, goes.
-      const coverer = group.find((v) => v.value.includes('*') || v.value.includes('?'));
-      const redundant = coverer ? group.find((v) => v !== coverer)! : group[group.length - 1];
+    for (const { keep, group } of redundantGroups(sc.actions, true)) {
+      // Locations stay in document order, as Access Analyzer lists them; the fix removes a value
+      // the kept one covers (a repeat, or what its wildcard matches), never the broadest wildcard.
+      const redundant = group.find((v) => v !== keep)!;
       r.add('REDUNDANT_ACTION', `The ${group.length} action(s) are redundant because they provide similar permissions. Update the policy to remove the redundant action such as: ${redundant.value}.`, group.map((v) => ({ path: v.path, node: v.node })), { title: `Remove ${redundant.value}`, remove: true, location: group.indexOf(redundant) });
     }
-    for (const group of redundantGroups(stringValues(sc.st.resource), false)) {
+    for (const { group } of redundantGroups(stringValues(sc.st.resource), false)) {
       const longest = [...group].sort((a, b) => b.value.length - a.value.length)[0];
       r.add('REDUNDANT_RESOURCE', `The ${group.length} resource ARN(s) are redundant because they reference the same resource. Review the use of wildcards (*), or remove the resource ${longest.value} to remove the redundancy.`, group.map((v) => ({ path: v.path, node: v.node })));
     }

@@ -106,14 +106,16 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
 
   if (finding.fix && span) {
     const f = finding.fix;
-    if (f.remove && loc) {
+    const at = finding.locations[f.location ?? 0] ?? loc;
+    const atSpan = { offset: at.span.start.offset, length: at.span.end.offset - at.span.start.offset };
+    if (f.remove) {
       // A location with no path (a comment, a stray token) is removed as text; an element through its path.
-      const edits = loc.path.length ? safeModify(text, toJsonPath(loc.path), options) : [{ ...span, content: '' }];
-      if (edits.length) fixes.push({ title: f.title ?? `Remove ${describe(text, span)}`, edits, isPreferred: finding.issueCode.startsWith('REDUNDANT_') });
+      const edits = at.path.length ? safeModify(text, toJsonPath(at.path), options) : [{ ...atSpan, content: '' }];
+      if (edits.length) fixes.push({ title: f.title ?? `Remove ${describe(text, atSpan)}`, edits, isPreferred: finding.issueCode.startsWith('REDUNDANT_') });
     }
     const replacements = [...(f.replacement !== undefined ? [f.replacement] : []), ...(f.candidates ?? [])].filter((r, i, all) => all.indexOf(r) === i);
     replacements.forEach((r, i) => {
-      fixes.push({ title: i === 0 && f.title ? f.title : `Replace with ${r}`, edits: [{ ...span, content: r }], isPreferred: i === 0 });
+      fixes.push({ title: i === 0 && f.title ? f.title : `Replace with ${r}`, edits: [{ ...atSpan, content: r }], isPreferred: i === 0 });
     });
   }
   return fixes;
@@ -130,6 +132,9 @@ function redundantLocation(text: string, finding: Finding): { path: readonly Pat
     const raw = text.slice(offset, offset + length);
     return { path: l.path, offset, length, value: raw.replace(/^"|"$/g, '') };
   });
+  // Our engine names the location to remove; Access Analyzer's own findings do not.
+  const named = finding.fix?.location !== undefined ? locs[finding.fix.location] : undefined;
+  if (named) return named;
   if (locs.length === 1) return locs[0];
   const covered = locs.find((a) => locs.some((b) => b !== a && hasWildcard(b.value) && wildcardRegex(b.value).test(a.value)));
   return covered ?? locs[locs.length - 1];
