@@ -110,6 +110,9 @@ const CASES: [string, PolicyType, string, string, string][] = [
   ['scp-principal.json', 'SERVICE_CONTROL_POLICY', 'SCP_SYNTAX_ERROR_PRINCIPAL', '"Principal"', '.Statement[0].Principal'],
   ['rcp-allow.json', 'RESOURCE_CONTROL_POLICY', 'RCP_SYNTAX_ERROR_ALLOW', '"Allow"', '.Statement[0].Effect'],
   ['rcp-principal.json', 'RESOURCE_CONTROL_POLICY', 'RCP_SYNTAX_ERROR_PRINCIPAL', '{\n        "AWS": "arn:aws:iam::111122223333:root"\n      }', '.Statement[0].Principal'],
+  ['deny-unsupported-tag.json', 'IDENTITY_POLICY', 'DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', '"ec2:DescribeInstances"', '.Statement[0].Action[1]'],
+  ['missing-paired-keys.json', 'IDENTITY_POLICY', 'MISSING_PAIRED_CONDITION_KEYS', '"aws:VpcSourceIp"', '.Statement[0].Condition.IpAddress{aws:VpcSourceIp}'],
+  ['trust-redundant-session.json', 'TRUST_POLICY', 'REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY', '"arn:aws:sts::111122223333:assumed-role/Deployer/ci-session"', '.Statement[0].Principal.AWS[1]'],
   ['syntax-error.json', 'IDENTITY_POLICY', 'JSON_SYNTAX_ERROR', '"Action"', ''],
   ['comment-trailing-comma.jsonc', 'IDENTITY_POLICY', 'JSON_COMMENT', '// read-only access', ''],
   ['comment-trailing-comma.jsonc', 'IDENTITY_POLICY', 'JSON_TRAILING_COMMA', ',', ''],
@@ -146,6 +149,36 @@ describe('policy checks, one fixture per case', () => {
       assert.deepStrictEqual(lint(read(file), type).findings.map((f) => f.issueCode), []);
     });
   }
+
+  const ABSENT: [string, PolicyType, string][] = [
+    // StringNotEquals matches when the key is absent, so the Deny still denies those actions.
+    ['deny-unsupported-tag-negated.json', 'IDENTITY_POLICY', 'DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE'],
+    ['paired-keys-ok.json', 'IDENTITY_POLICY', 'MISSING_PAIRED_CONDITION_KEYS'],
+    // A session of another role, or of the same role name in another account, is not covered by the role.
+    ['trust-session-other-role.json', 'TRUST_POLICY', 'REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY'],
+    // Only role trust policies: elsewhere the session principal may be deliberate.
+    ['trust-redundant-session.json', 'RESOURCE_POLICY', 'REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY'],
+  ];
+  for (const [file, type, code] of ABSENT) {
+    it(`${file} as ${type}: no ${code}`, () => {
+      assert.deepStrictEqual(lint(read(file), type).findings.filter((f) => f.issueCode === code), []);
+    });
+  }
+
+  it('names both redundant-principal ARNs and offers to remove the session principal', () => {
+    const src = read('trust-redundant-session.json');
+    const f = lint(src, 'TRUST_POLICY').findings.find((x) => x.issueCode === 'REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY')!;
+    assert.strictEqual(f.findingDetails, 'The assumed-role principal arn:aws:sts::111122223333:assumed-role/Deployer/ci-session is redundant with its parent role arn:aws:iam::111122223333:role/deploy/Deployer. Remove the assumed-role principal.');
+    assert.strictEqual(f.fix?.remove, true);
+    assert.strictEqual(f.locations.length, 1);
+  });
+
+  it('names the tag key, the services and the tag-key location of a Deny with an unsupported tag key', () => {
+    const src = read('deny-unsupported-tag.json');
+    const f = lint(src, 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE')!;
+    assert.match(f.findingDetails, /^Using the effect Deny with the condition key aws:ResourceTag\/status and actions for services with the following prefixes can be overly permissive: ec2\./);
+    assert.deepStrictEqual(f.locations.map((_, i) => spanned(src, f, i)), ['"ec2:DescribeInstances"', '"aws:ResourceTag/status"']);
+  });
 
   it('treats a principal in the same account as not cross-account when the account is known', () => {
     const { findings } = lint(read('trust-cross-account.json'), 'TRUST_POLICY', '444455556666');

@@ -195,6 +195,28 @@ export function checkConditions(ctx: LintContext): void {
       continue;
     }
     for (const op of sc.st.conditions) checkOperator(ctx, sc, op);
+    checkPairedKeys(ctx, sc);
+  }
+}
+
+/** Keys Access Analyzer wants paired with related keys in the same Condition block, and those keys. */
+const PAIRED_KEYS: Record<string, string[]> = {
+  'aws:vpcsourceip': ['aws:SourceVPC', 'aws:SourceVPCE'],
+};
+
+/**
+ * An Allow that trusts aws:VpcSourceIp alone: the same private range exists in every VPC, so the
+ * address means little without the VPC or endpoint it came through.
+ */
+function checkPairedKeys(ctx: LintContext, sc: StatementContext): void {
+  if (sc.effect !== 'Allow') return;
+  const present = new Set(sc.st.conditions.flatMap((op) => op.keys.map((k) => k.key.toLowerCase())));
+  for (const op of sc.st.conditions) {
+    for (const k of op.keys) {
+      const related = PAIRED_KEYS[k.key.toLowerCase()];
+      if (!related || related.some((r) => present.has(r.toLowerCase()))) continue;
+      ctx.r.add('MISSING_PAIRED_CONDITION_KEYS', `Using the condition key ${k.key} can be overly permissive without also using the following condition keys: ${related.join(', ')}. Condition keys like this one are more secure when paired with a related key. We recommend that you add the related condition keys to the same condition block.`, [{ path: k.keyPath, node: k.keyNode }]);
+    }
   }
 }
 
@@ -535,13 +557,19 @@ export function checkKeySupport(ctx: LintContext): void {
         const lower = k.key.toLowerCase();
         const slash = lower.indexOf('/');
         const base = slash > 0 ? lower.slice(0, slash) : lower;
-        if (base === 'aws:resourcetag' && slash > 0 && sc.effect === 'Allow' && !info.ifExists && info.base !== 'Null') {
+        if (base === 'aws:resourcetag' && slash > 0) {
           // Actions that take tags of any kind (resource or request tags) count as tag-aware, as Access Analyzer counts them.
           const tagAware = (a: (typeof literal)[number]) => [...keysOf(a)].some((x) => x === TAG_TEMPLATES[base] || x === TAG_TEMPLATES['aws:requesttag'] || /^[a-z0-9-]+:resourcetag\//.test(x));
           const bad = literal.filter((a) => !tagAware(a));
-          if (bad.length && bad.length < literal.length) {
-            const services = [...new Set(bad.map((a) => a.service))].join(', ');
-            ctx.r.add('ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', `Using the effect Allow with the condition key ${k.key} and actions for services with the following prefixes does not affect the policy: ${services}. Actions for the listed service are not allowed by this statement. We recommend that you move these actions to a different statement without this condition key.`, [...bad.map((a) => ({ path: a.path, node: a.node })), { path: k.keyPath, node: k.keyNode }]);
+          // Only statements that mix tag-aware actions with others: a statement of unaware actions alone is a different mistake.
+          if (!bad.length || bad.length >= literal.length || info.ifExists || info.base === 'Null') continue;
+          const services = [...new Set(bad.map((a) => a.service))].join(', ');
+          const targets = [...bad.map((a) => ({ path: a.path, node: a.node })), { path: k.keyPath, node: k.keyNode }];
+          if (sc.effect === 'Allow') {
+            ctx.r.add('ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', `Using the effect Allow with the condition key ${k.key} and actions for services with the following prefixes does not affect the policy: ${services}. The actions for the listed service are not allowed by this statement. We recommend that you move these actions to a different statement without this condition key.`, targets);
+          } else if (sc.effect === 'Deny' && !info.negated) {
+            // A negated operator matches when the key is absent, so such a Deny still denies: only the positive match lets actions through.
+            ctx.r.add('DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', `Using the effect Deny with the condition key ${k.key} and actions for services with the following prefixes can be overly permissive: ${services}. The actions for the listed services are not denied by this statement. We recommend that you move these actions to a different statement without this condition key.`, targets);
           }
           continue;
         }

@@ -67,6 +67,28 @@ export function checkPrincipals(ctx: LintContext): void {
     }
     if (ctx.type === 'RESOURCE_CONTROL_POLICY') continue;
     if (sc.effect === 'Allow') checkAllowPrincipals(ctx, sc, accountId);
+    if (ctx.type === 'TRUST_POLICY') checkRedundantSessionPrincipals(ctx, sc);
+  }
+}
+
+const ROLE_ARN = /^arn:([a-z-]+):iam::(\d{12}):role\/(?:[^*?]*\/)?([\w+=,.@-]+)$/;
+const ASSUMED_ROLE_ARN = /^arn:([a-z-]+):(?:sts|iam)::(\d{12}):assumed-role\/([\w+=,.@-]+)\/[\w+=,.@-]+$/;
+
+/** A role session principal next to its own role in the same Principal adds nothing: the role already covers every session. */
+function checkRedundantSessionPrincipals(ctx: LintContext, sc: StatementContext): void {
+  const aws = principalValues(sc).filter((v) => v.kind === 'AWS');
+  if (aws.length < 2) return;
+  const roles = new Map<string, string>();
+  for (const v of aws) {
+    const m = ROLE_ARN.exec(v.value);
+    if (m) roles.set(`${m[1]}:${m[2]}:${m[3]}`, v.value);
+  }
+  if (!roles.size) return;
+  for (const v of aws) {
+    const m = ASSUMED_ROLE_ARN.exec(v.value);
+    const parent = m && roles.get(`${m[1]}:${m[2]}:${m[3]}`);
+    if (!parent) continue;
+    ctx.r.add('REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY', `The assumed-role principal ${v.value} is redundant with its parent role ${parent}. Remove the assumed-role principal.`, [target(v)], { remove: true, title: 'Remove the assumed-role principal' });
   }
 }
 
