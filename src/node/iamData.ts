@@ -160,18 +160,28 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     }
   };
 
+  // A synchronous caller (the CLI) asks once per file: the descriptor stays open until the event
+  // loop next turns, so a whole run opens the file once and nothing holds it open afterwards.
+  let syncFd: number | undefined;
+  const openSync = (): number => {
+    if (syncFd === undefined) {
+      syncFd = fs.openSync(file, 'r');
+      setImmediate(() => {
+        if (syncFd !== undefined) fs.closeSync(syncFd);
+        syncFd = undefined;
+      }).unref();
+    }
+    return syncFd;
+  };
+
   const ensureServicesSync = (prefixes: Iterable<string>): void => {
     const wanted = servicesFor(catalog, index, prefixes);
     if (wanted.length === 0) return;
-    const fd = fs.openSync(file, 'r');
-    try {
-      for (const run of runs(wanted)) {
-        const buffer = Buffer.allocUnsafe(run.end - run.start);
-        fs.readSync(fd, buffer, 0, buffer.length, bodyStart + run.start);
-        addFrom(buffer, run.start, run.names);
-      }
-    } finally {
-      fs.closeSync(fd);
+    const fd = openSync();
+    for (const run of runs(wanted)) {
+      const buffer = Buffer.allocUnsafe(run.end - run.start);
+      fs.readSync(fd, buffer, 0, buffer.length, bodyStart + run.start);
+      addFrom(buffer, run.start, run.names);
     }
   };
 

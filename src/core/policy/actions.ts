@@ -115,27 +115,41 @@ function expandActions(pattern: string, catalog: IamCatalog): ActionInfo[] {
   return services.flatMap((s) => catalog.actions(s).filter((a) => globMatch(split.name, a.name)));
 }
 
+/** Rows reused across calls: suggestions compare one name with hundreds of candidates. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance, case-insensitive, capped for speed. */
 export function editDistance(a: string, b: string, max = Infinity): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
+  return distanceLower(a.toLowerCase(), b.toLowerCase(), max);
+}
+
+function distanceLower(s: string, t: string, max: number): number {
   if (Math.abs(s.length - t.length) > max) return max + 1;
   const n = t.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= n; j++) {
+    prev[j] = j;
+    prev2[j] = 0;
+  }
   for (let i = 1; i <= s.length; i++) {
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
+    const si = s.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      const tj = t.charCodeAt(j - 1);
+      let v = prev[j - 1] + (si === tj ? 0 : 1);
+      if (prev[j] + 1 < v) v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && si === t.charCodeAt(j - 2) && s.charCodeAt(i - 2) === tj && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t0 = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t0;
   }
   return prev[n];
 }
@@ -145,10 +159,13 @@ function closest(target: string, candidates: readonly string[], limit: number): 
   const scored: { c: string; d: number }[] = [];
   const lower = target.toLowerCase();
   for (const c of candidates) {
+    // Cheap bound first: the distance is at least the difference in length.
     const cl = c.toLowerCase();
-    let d = editDistance(target, c, max);
+    const extends_ = Math.min(cl.length, lower.length) >= 4 && (cl.startsWith(lower) || lower.startsWith(cl));
+    if (!extends_ && Math.abs(cl.length - lower.length) > max) continue;
+    let d = distanceLower(lower, cl, max);
     // A name that extends or is extended by the target (GetObj -> GetObject) is a good guess too.
-    if (d > max && (cl.startsWith(lower) || lower.startsWith(cl)) && Math.min(cl.length, lower.length) >= 4) d = max;
+    if (d > max && extends_) d = max;
     if (d <= max) scored.push({ c, d });
   }
   scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));

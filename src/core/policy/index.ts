@@ -59,14 +59,42 @@ const NOT_SERVICES = new Set(['arn', 'aws', 'http', 'https']);
  */
 export function servicesReferenced(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/"([A-Za-z0-9.*?/-]+):/g)) {
-    const p = m[1].toLowerCase();
-    if (!NOT_SERVICES.has(p) && !p.includes('*') && !p.includes('?')) out.add(p);
+  let wildcardService = false;
+  // One pass over the string openings: `"prefix:` (actions, condition keys) and `arn:partition:service:`.
+  for (let q = text.indexOf('"'); q >= 0; q = text.indexOf('"', q + 1)) {
+    let i = q + 1;
+    let wild = false;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 47) i++;
+      else if (c === 42 || c === 63) {
+        wild = true;
+        i++;
+      } else break;
+    }
+    if (i === q + 1 || text.charCodeAt(i) !== 58) continue;
+    const p = text.slice(q + 1, i).toLowerCase();
+    if (wild) {
+      // Wildcard service prefixes ("s3*:Get*") need every service; "arn:*:..." and the like do not.
+      if (!p.includes('.') && !p.includes('/')) wildcardService = true;
+      continue;
+    }
+    if (!NOT_SERVICES.has(p)) out.add(p);
   }
-  for (const m of text.matchAll(/arn:[^:"]*:([A-Za-z0-9-]+):/g)) out.add(m[1].toLowerCase());
-  // Wildcard service prefixes ("s3*:Get*") and the trust-policy checks need more than the names above.
-  if (/"[A-Za-z0-9-]*[*?][A-Za-z0-9*?-]*:/.test(text)) out.add('*');
-  if (/"(Not)?Principal"/.test(text)) out.add('sts');
+  for (let a = text.indexOf('arn:'); a >= 0; a = text.indexOf('arn:', a + 4)) {
+    const partitionEnd = text.indexOf(':', a + 4);
+    if (partitionEnd < 0) break;
+    let i = partitionEnd + 1;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45) i++;
+      else break;
+    }
+    // The partition holds no quote or colon, and the service ends at a colon.
+    if (i > partitionEnd + 1 && text.charCodeAt(i) === 58 && !text.slice(a + 4, partitionEnd).includes('"')) out.add(text.slice(partitionEnd + 1, i).toLowerCase());
+  }
+  if (wildcardService) out.add('*');
+  if (text.includes('"Principal"') || text.includes('"NotPrincipal"')) out.add('sts');
   out.add('iam');
   return [...out].sort();
 }

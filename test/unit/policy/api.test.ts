@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { fixturePath } from '../fixtures';
+import * as path from 'path';
+import { fixturePath, repoRoot } from '../fixtures';
 import { detectPolicyType, lintPolicy, matchActions, parsePolicy, servicesReferenced, suggestAction, toAccessAnalyzerFinding } from '../../../src/core/policy';
 import { createIamCatalog } from '../../../src/node/iamData';
 import { testCatalog } from './catalog';
@@ -70,5 +71,34 @@ describe('policy engine API', () => {
     assert.strictEqual(h.catalog.conditionKey('aws:PrincipalTag/team')?.type, 'String');
     assert.strictEqual(h.catalog.conditionKey('AWS:SOURCEIP')?.type, 'IPAddress');
     assert.strictEqual(h.catalog.conditionKey('aws:nope'), undefined);
+  });
+});
+
+describe('servicesReferenced', () => {
+  /** The plain definition the scanner must agree with. */
+  function byRegex(text: string): string[] {
+    const out = new Set<string>();
+    for (const m of text.matchAll(/"([A-Za-z0-9.*?/-]+):/g)) {
+      const p = m[1].toLowerCase();
+      if (!['arn', 'aws', 'http', 'https'].includes(p) && !p.includes('*') && !p.includes('?')) out.add(p);
+    }
+    for (const m of text.matchAll(/arn:[^:"]*:([A-Za-z0-9-]+):/g)) out.add(m[1].toLowerCase());
+    if (/"[A-Za-z0-9-]*[*?][A-Za-z0-9*?-]*:/.test(text)) out.add('*');
+    if (/"(Not)?Principal"/.test(text)) out.add('sts');
+    out.add('iam');
+    return [...out].sort();
+  }
+
+  it('finds action, ARN and condition-key prefixes, wildcard services and principals', () => {
+    const text = JSON.stringify({ Statement: [{ Principal: { AWS: '*' }, Action: ['s3:GetObject', 'ec*:Describe*', 'token.actions.githubusercontent.com:sub'], Resource: 'arn:aws:dynamodb:*:*:table/t', Condition: { StringEquals: { 'aws:SourceVpc': 'v', 'kms:ViaService': 'x' } } }] });
+    assert.deepStrictEqual(servicesReferenced(text), ['*', 'dynamodb', 'iam', 'kms', 's3', 'sts', 'token.actions.githubusercontent.com']);
+  });
+
+  it('agrees with the regular-expression definition on every fixture and corpus policy', function () {
+    const texts = fs.readdirSync(fixturePath('policy')).map((f) => fs.readFileSync(fixturePath('policy', f), 'utf8'));
+    const corpus = process.env.STS_LENS_POLICY_CORPUS ?? path.join(repoRoot(), '..', 'shared', 'corpus', 'aws-managed-policies');
+    if (fs.existsSync(corpus)) for (const f of fs.readdirSync(corpus)) texts.push(JSON.stringify(JSON.parse(fs.readFileSync(path.join(corpus, f), 'utf8')).document, null, 2));
+    for (const t of texts) assert.deepStrictEqual(servicesReferenced(t), byRegex(t));
+    assert.ok(texts.length > 100);
   });
 });

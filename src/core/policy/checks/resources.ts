@@ -62,16 +62,36 @@ function compileFormat(format: string) {
   return c;
 }
 
-/** Whether a policy resource part (with wildcards) can name a resource of this ARN format. */
-const matchCache = new Map<string, boolean>();
+/** format -> resource -> match; two levels so that no key string is built per lookup. */
+const matchCache = new Map<string, Map<string, boolean>>();
+let matchCacheSize = 0;
 
+/** Whether a policy resource part (with wildcards) can name a resource of this ARN format. */
 export function resourceMatchesFormat(resource: string, format: string): boolean {
-  const key = `${resource}\u0000${format}`;
-  let hit = matchCache.get(key);
+  // Most pairs differ in their literal beginnings: settle those before any lookup.
+  const literal = compileFormat(format).literalPrefix;
+  const n = Math.min(literal.length, resource.length);
+  for (let i = 0; i < n; i++) {
+    const c = resource.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 36) break;
+    if (c !== literal.charCodeAt(i)) return false;
+  }
+  let byResource = matchCache.get(format);
+  if (!byResource) {
+    byResource = new Map();
+    matchCache.set(format, byResource);
+  }
+  let hit = byResource.get(resource);
   if (hit === undefined) {
-    if (matchCache.size > 20000) matchCache.clear();
+    if (matchCacheSize > 20000) {
+      matchCache.clear();
+      matchCacheSize = 0;
+      byResource = new Map();
+      matchCache.set(format, byResource);
+    }
     hit = computeMatch(resource, format);
-    matchCache.set(key, hit);
+    byResource.set(resource, hit);
+    matchCacheSize++;
   }
   return hit;
 }

@@ -103,16 +103,19 @@ export function checkRedundancy(ctx: LintContext): void {
     }
   }
   // Canonical forms are costly for big statements: only compare statements of the same shape.
-  const shape = (st: (typeof ctx.policy.statements)[number]) => `${st.elements.length}|${st.elements.map((e) => `${e.key}:${e.valueNode.children?.length ?? 0}`).sort().join(',')}`;
-  const shapes = new Map<string, number>();
-  for (const st of ctx.policy.statements) shapes.set(shape(st), (shapes.get(shape(st)) ?? 0) + 1);
+  const statements = ctx.policy.statements;
+  if (statements.length < 2) return;
+  const shape = (st: (typeof statements)[number]) => `${st.elements.length}|${st.elements.map((e) => `${e.key}:${e.valueNode.children?.length ?? 0}`).sort().join(',')}`;
+  const shapes = statements.map(shape);
+  const counts = new Map<string, number>();
+  for (const sh of shapes) counts.set(sh, (counts.get(sh) ?? 0) + 1);
   const seen = new Map<string, number>();
-  ctx.policy.statements.forEach((st, i) => {
-    if ((shapes.get(shape(st)) ?? 0) < 2) return;
+  statements.forEach((st, i) => {
+    if ((counts.get(shapes[i]) ?? 0) < 2) return;
     const key = canonical({ ...st.node, children: st.node.children?.filter((p) => p.children?.[0]?.value !== 'Sid') } as JsonNode);
     const prev = seen.get(key);
     if (prev !== undefined) {
-      const first = ctx.policy.statements[prev];
+      const first = statements[prev];
       r.add('REDUNDANT_STATEMENT', 'The statements are redundant because they provide identical permissions. Update the policy to remove the redundant statement.', [
         { path: first.path, offset: first.node.offset, length: 1 },
         { path: st.path, offset: st.node.offset, length: 1 },
