@@ -2,7 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fixturePath, repoRoot } from '../fixtures';
-import { detectPolicyType, lintPolicy, matchActions, parsePolicy, servicesReferenced, suggestAction, toAccessAnalyzerFinding } from '../../../src/core/policy';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { detectPolicyType, lintPolicy, matchActions, parsePolicy, servicesReferenced, suggestAction, toAccessAnalyzerFinding, type JsonNode } from '../../../src/core/policy';
+import { parseStrictTree } from '../../../src/core/policy/parse';
 import { createIamCatalog } from '../../../src/node/iamData';
 import { testCatalog } from './catalog';
 
@@ -100,5 +102,42 @@ describe('servicesReferenced', () => {
     if (fs.existsSync(corpus)) for (const f of fs.readdirSync(corpus)) texts.push(JSON.stringify(JSON.parse(fs.readFileSync(path.join(corpus, f), 'utf8')).document, null, 2));
     for (const t of texts) assert.deepStrictEqual(servicesReferenced(t), byRegex(t));
     assert.ok(texts.length > 100);
+  });
+});
+
+describe('parseStrictTree', () => {
+  /** jsonc-parser's tree without parent links, which would make the comparison circular. */
+  function plain(n: JsonNode | undefined): unknown {
+    if (!n) return n;
+    const { parent: _parent, children, ...rest } = n;
+    return children ? { ...rest, children: children.map(plain) } : rest;
+  }
+
+  it('builds exactly the tree jsonc-parser builds, for every fixture and corpus policy', function () {
+    const texts = fs.readdirSync(fixturePath('policy')).map((f) => fs.readFileSync(fixturePath('policy', f), 'utf8'));
+    const corpus = process.env.STS_LENS_POLICY_CORPUS ?? path.join(repoRoot(), '..', 'shared', 'corpus', 'aws-managed-policies');
+    if (fs.existsSync(corpus)) for (const f of fs.readdirSync(corpus)) texts.push(fs.readFileSync(path.join(corpus, f), 'utf8'));
+    texts.push('{"a":[1,-2.5e3,true,false,null,{},[]],"b":"x\\u00e9\\n\\"y\\"","c":{"d":0}}', ' [ ] ', '"s"', '12');
+    let strict = 0;
+    for (const t of texts) {
+      const fast = parseStrictTree(t);
+      const errors: ParseError[] = [];
+      const slow = parseTree(t, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+      if (!fast) {
+        assert.ok(errors.length > 0 || !slow, `the fast path gave up on valid JSON: ${t.slice(0, 80)}`);
+        continue;
+      }
+      strict++;
+      assert.deepStrictEqual(errors, [], `jsonc-parser found errors the fast path missed: ${t.slice(0, 80)}`);
+      assert.deepStrictEqual(plain(fast), plain(slow));
+      for (let n: JsonNode | undefined = fast.children?.[0]; n; n = n.children?.[0]) assert.ok(n.parent, 'children link to their parent');
+    }
+    assert.ok(strict > 100, `only ${strict} texts took the fast path`);
+  });
+
+  it('leaves comments, trailing commas, bad literals and unusual whitespace to jsonc-parser', () => {
+    for (const t of ['{"a":1,}', '{"a":1 // c\n}', '{"a":tru}', '{"a":truex}', '{"a":01}', '{"a":1}x', '\u00a0{}', '{"a":"\t"}', '', '{"a" 1}', '[1,]', '{"a":1.}']) {
+      assert.strictEqual(parseStrictTree(t), undefined, JSON.stringify(t));
+    }
   });
 });
