@@ -16,6 +16,14 @@ function isPattern(s: string): boolean {
 function redundantGroups<T extends ParsedValue & { value: string }>(values: T[], ignoreCase: boolean): { keep: T; group: T[] }[] {
   const n = values.length;
   if (n < 2) return [];
+  // Most lists have neither repeats nor wildcards: find that out before building anything.
+  let patterns = false;
+  const distinct = new Set<string>();
+  for (const { value: v } of values) {
+    if (!patterns && isPattern(v)) patterns = true;
+    distinct.add(v);
+  }
+  if (!patterns && distinct.size === n) return [];
   const norm = values.map((v) => (ignoreCase ? v.value.toLowerCase() : v.value));
   const byValue = new Map<string, number[]>();
   let duplicates = false;
