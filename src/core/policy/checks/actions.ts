@@ -1,12 +1,48 @@
 import { hasWildcard, matchActions, splitAction, suggestAction, suggestService, globMatch } from '../actions';
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
-import { stringValues, type ParsedElement } from '../parse';
+import type { ActionInfo } from '../catalog';
+import { stringValues, type ParsedElement, type ParsedValue } from '../parse';
+
+/**
+ * A resolved action whose wildcard is expanded on first use: most checks never need the expansion.
+ * A class rather than per-object accessors, so that every resolved action has the same shape.
+ */
+class Resolved implements ResolvedAction {
+  service = '';
+  invalid?: boolean;
+  private expanded: ActionInfo[] | undefined = undefined;
+  private expand: (() => ActionInfo[]) | undefined = undefined;
+
+  constructor(
+    readonly value: string,
+    readonly node: ParsedValue['node'],
+    readonly path: ParsedValue['path'],
+    public name: string,
+  ) {}
+
+  get matches(): ActionInfo[] | undefined {
+    if (this.expand) {
+      this.expanded = this.expand();
+      this.expand = undefined;
+    }
+    return this.expanded;
+  }
+
+  set matches(m: ActionInfo[] | undefined) {
+    this.expanded = m;
+    this.expand = undefined;
+  }
+
+  expandLater(f: () => ActionInfo[]): void {
+    this.expand = f;
+  }
+}
 
 function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedAction[] {
   const { catalog } = ctx;
   return stringValues(el).map((v) => {
     const text = v.value;
-    const out: ResolvedAction = { value: text, node: v.node, path: v.path, service: '', name: text, matches: undefined };
+    const out = new Resolved(text, v.node, v.path, text);
     if (text === '*') return out;
     const split = splitAction(text);
     if (!split) {
@@ -31,14 +67,13 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
           out.invalid = true;
           return out;
         }
-        let expanded: ResolvedAction['matches'];
-        Object.defineProperty(out, 'matches', { get: () => (expanded ??= matchActions(text, catalog)), enumerable: true, configurable: true });
+        out.expandLater(() => matchActions(text, catalog));
         return out;
       } else {
         const a = catalog.action(service, split.name);
         out.matches = a ? [a] : [];
       }
-      if (out.matches.length === 0) out.invalid = true;
+      if (out.matches!.length === 0) out.invalid = true;
     }
     return out;
   });

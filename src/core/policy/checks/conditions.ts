@@ -517,14 +517,22 @@ function checkIpValues(ctx: LintContext, info: ConditionOperatorInfo, k: ParsedC
   }
 }
 
-/** Condition keys an action can be evaluated with: its own, its resource types' and theirs. */
-export function supportedKeys(ctx: LintContext, a: { service: string; resourceTypes: { name: string; conditionKeys: string[] }[]; conditionKeys: string[] }): Set<string> {
+const supportedKeysCache = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Condition keys an action can be evaluated with: its own, its resource types' and theirs. Cached
+ * per action object, which belongs to one catalog and never changes.
+ */
+export function supportedKeys(ctx: LintContext, a: { service: string; resourceTypes: { name: string; conditionKeys: string[] }[]; conditionKeys: string[] }): ReadonlySet<string> {
+  const hit = supportedKeysCache.get(a);
+  if (hit) return hit;
   const out = new Set<string>();
   for (const k of a.conditionKeys) out.add(k.toLowerCase());
   for (const r of a.resourceTypes) {
     for (const k of r.conditionKeys) out.add(k.toLowerCase());
     for (const k of ctx.catalog.resourceType(a.service, r.name)?.conditionKeys ?? []) out.add(k.toLowerCase());
   }
+  supportedKeysCache.set(a, out);
   return out;
 }
 
