@@ -120,16 +120,32 @@ function properties(node: Node | undefined, base: PathElement[]): ParsedElement[
 /** Scalars of a value that is a scalar or an array of scalars. */
 export function scalarValues(node: Node, path: PathElement[]): ParsedValue[] {
   if (node.type === 'array') {
-    return (node.children ?? []).flatMap((c, i) => (c.type === 'object' || c.type === 'array' ? [] : [{ value: c.value, node: c, path: [...path, { index: i }] }]));
+    const out: ParsedValue[] = [];
+    const children = node.children ?? [];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (c.type !== 'object' && c.type !== 'array') out.push({ value: c.value, node: c, path: [...path, { index: i }] });
+    }
+    return out;
   }
   if (node.type === 'object') return [];
   return [{ value: node.value, node, path }];
 }
 
-/** The string values of an element (a string or an array of strings); other types are skipped. */
-export function stringValues(el: ParsedElement | undefined): (ParsedValue & { value: string })[] {
+const stringValuesCache = new WeakMap<ParsedElement, readonly (ParsedValue & { value: string })[]>();
+
+/**
+ * The string values of an element (a string or an array of strings); other types are skipped.
+ * Several checks read the same element: the list is built once per element and must not be changed.
+ */
+export function stringValues(el: ParsedElement | undefined): readonly (ParsedValue & { value: string })[] {
   if (!el) return [];
-  return scalarValues(el.valueNode, el.path).filter((v): v is ParsedValue & { value: string } => typeof v.value === 'string');
+  let hit = stringValuesCache.get(el);
+  if (!hit) {
+    hit = scalarValues(el.valueNode, el.path).filter((v): v is ParsedValue & { value: string } => typeof v.value === 'string');
+    stringValuesCache.set(el, hit);
+  }
+  return hit;
 }
 
 function parseStatement(node: Node, index: number | undefined, base: PathElement[]): ParsedStatement {

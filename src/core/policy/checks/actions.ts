@@ -1,6 +1,6 @@
 import { hasWildcard, matchActions, splitAction, suggestAction, suggestService, globMatch } from '../actions';
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
-import type { ActionInfo } from '../catalog';
+import type { ActionInfo, IamCatalog } from '../catalog';
 import { stringValues, type ParsedElement, type ParsedValue } from '../parse';
 
 /**
@@ -38,6 +38,24 @@ class Resolved implements ResolvedAction {
   }
 }
 
+const anyMatchCache = new WeakMap<IamCatalog, Map<string, boolean>>();
+
+/** Whether a wildcard matches some action of a loaded service; cached, since that cannot change once loaded. */
+function anyActionMatches(catalog: IamCatalog, service: string, name: string): boolean {
+  let cache = anyMatchCache.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    anyMatchCache.set(catalog, cache);
+  }
+  const key = `${service}:${name.toLowerCase()}`;
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    hit = catalog.actions(service).some((a) => globMatch(name, a.name));
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
 function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedAction[] {
   const { catalog } = ctx;
   return stringValues(el).map((v) => {
@@ -62,7 +80,7 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     } else if (catalog.isLoaded(service)) {
       if (hasWildcard(split.name)) {
         // Expanding a wildcard is costly and most checks never need it: test for any match now, expand on first use.
-        if (!catalog.actions(service).some((a) => globMatch(split.name, a.name))) {
+        if (!anyActionMatches(catalog, service, split.name)) {
           out.matches = [];
           out.invalid = true;
           return out;

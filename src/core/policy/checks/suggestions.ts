@@ -13,7 +13,7 @@ function isPattern(s: string): boolean {
  * coverer, the value that makes the others redundant. A wildcard is only tested against the
  * values sharing its leading fields.
  */
-function redundantGroups<T extends ParsedValue & { value: string }>(values: T[], ignoreCase: boolean): { keep: T; group: T[] }[] {
+function redundantGroups<T extends ParsedValue & { value: string }>(values: readonly T[], ignoreCase: boolean): { keep: T; group: T[] }[] {
   const n = values.length;
   if (n < 2) return [];
   // Most lists have neither repeats nor wildcards: find that out before building anything.
@@ -113,9 +113,14 @@ export function checkRedundancy(ctx: LintContext): void {
   // Canonical forms are costly for big statements: only compare statements of the same shape.
   const statements = ctx.policy.statements;
   if (statements.length < 2) return;
-  const shape = (st: (typeof statements)[number]) => `${st.elements.length}|${st.elements.map((e) => `${e.key}:${e.valueNode.children?.length ?? 0}`).sort().join(',')}`;
+  // Element count and value sizes, in any order: equal statements have equal shapes, and no strings are built.
+  const shape = (st: (typeof statements)[number]) => {
+    let h = st.elements.length * 1_000_003;
+    for (const e of st.elements) h += ((e.valueNode.children?.length ?? 0) + 1) * (e.key.length * 7919 + e.key.charCodeAt(0));
+    return h;
+  };
   const shapes = statements.map(shape);
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (const sh of shapes) counts.set(sh, (counts.get(sh) ?? 0) + 1);
   const seen = new Map<string, number>();
   statements.forEach((st, i) => {
