@@ -5,22 +5,31 @@ export type { Node as JsonNode } from 'jsonc-parser';
 
 /** Maps offsets in a text to 1-based lines and 0-based columns. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Line starts, found on the first position asked for: most policies lint without a finding. */
+  private lineStarts?: number[];
 
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  constructor(readonly text: string) {}
+
+  private get starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
   }
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo], offset: o };
+    return { line: lo + 1, column: o - starts[lo], offset: o };
   }
 
   span(offset: number, length: number): Span {
