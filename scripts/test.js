@@ -155,6 +155,8 @@ async function main() {
           counts = await runIntegration(world, tmp, grep);
         } else {
           // UI tests start their own code-server with the same world (see test/ui/workbench.ts).
+          // Screenshots of an earlier failure would otherwise look like this run's.
+          fs.rmSync(path.join(REPO, 'test-results', 'screenshots'), { recursive: true, force: true });
           const { HOME, ...worldEnv } = world.env;
           counts = await runMocha('ui', filesUnder(path.join(OUT, 'ui'), '.ui.js'), { grep, timeoutMs: 180000, env: { ...worldEnv, STS_LENS_TEST_HOME: HOME } });
         }
