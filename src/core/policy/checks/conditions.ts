@@ -200,9 +200,7 @@ export function checkConditions(ctx: LintContext): void {
 }
 
 /** Keys Access Analyzer wants paired with related keys in the same Condition block, and those keys. */
-const PAIRED_KEYS: Record<string, string[]> = {
-  'aws:vpcsourceip': ['aws:SourceVPC', 'aws:SourceVPCE'],
-};
+const PAIRED_KEYS = new Map<string, string[]>([['aws:vpcsourceip', ['aws:SourceVPC', 'aws:SourceVPCE']]]);
 
 /**
  * An Allow that trusts aws:VpcSourceIp alone: the same private range exists in every VPC, so the
@@ -210,11 +208,13 @@ const PAIRED_KEYS: Record<string, string[]> = {
  */
 function checkPairedKeys(ctx: LintContext, sc: StatementContext): void {
   if (sc.effect !== 'Allow') return;
-  const present = new Set(sc.st.conditions.flatMap((op) => op.keys.map((k) => k.key.toLowerCase())));
+  let present: Set<string> | undefined;
   for (const op of sc.st.conditions) {
     for (const k of op.keys) {
-      const related = PAIRED_KEYS[k.key.toLowerCase()];
-      if (!related || related.some((r) => present.has(r.toLowerCase()))) continue;
+      const related = PAIRED_KEYS.get(k.key.toLowerCase());
+      if (!related) continue;
+      present ??= new Set(sc.st.conditions.flatMap((o) => o.keys.map((x) => x.key.toLowerCase())));
+      if (related.some((r) => present!.has(r.toLowerCase()))) continue;
       ctx.r.add('MISSING_PAIRED_CONDITION_KEYS', `Using the condition key ${k.key} can be overly permissive without also using the following condition keys: ${related.join(', ')}. Condition keys like this one are more secure when paired with a related key. We recommend that you add the related condition keys to the same condition block.`, [{ path: k.keyPath, node: k.keyNode }]);
     }
   }

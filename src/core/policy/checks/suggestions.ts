@@ -41,7 +41,14 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: read
   if (!duplicates && patternIdx.length === 0) return [];
   // Values can only be covered by a wildcard sharing their leading fields (service, or arn:partition:service).
   const fields = ignoreCase ? 1 : 3;
-  const bucketOf = (v: string) => v.split(':', fields).join(':');
+  const bucketOf = (v: string) => {
+    let end = -1;
+    for (let f = 0; f < fields; f++) {
+      end = v.indexOf(':', end + 1);
+      if (end < 0) return v;
+    }
+    return v.slice(0, end);
+  };
   const buckets = new Map<string, number[]>();
   norm.forEach((v, i) => {
     const b = bucketOf(v);
