@@ -155,6 +155,17 @@ class LoadedService {
     return this.byNameMap;
   }
 
+  private byExactNameMap?: Map<string, ActionInfo>;
+
+  /** Names as the data writes them: policies mostly use that case, so most lookups need no lowercasing. */
+  get byExactName(): Map<string, ActionInfo> {
+    if (!this.byExactNameMap) {
+      this.byExactNameMap = new Map();
+      for (const a of this.actions) this.byExactNameMap.set(a.name, a);
+    }
+    return this.byExactNameMap;
+  }
+
   get resourceTypes(): Map<string, ResourceTypeInfo> {
     if (!this.resourceTypeMap) {
       this.resourceTypeMap = new Map();
@@ -269,7 +280,8 @@ export class DataCatalog implements IamCatalog {
   }
 
   action(prefix: string, name: string): ActionInfo | undefined {
-    return this.services.get(prefix.toLowerCase())?.byName.get(name.toLowerCase());
+    const s = this.services.get(prefix) ?? this.services.get(prefix.toLowerCase());
+    return s && (s.byExactName.get(name) ?? s.byName.get(name.toLowerCase()));
   }
 
   resourceType(prefix: string, name: string): ResourceTypeInfo | undefined {
