@@ -86,6 +86,15 @@ function build() {
   return problems;
 }
 
+/** Runs `npm run package` and returns the vsix path; throws with the packager's reason. */
+function packageVsix() {
+  const result = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'package.js')], { cwd: REPO, stdio: 'inherit' });
+  const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const vsix = path.join(REPO, `sts-lens-${version}.vsix`);
+  if (result.status !== 0 || !fs.existsSync(vsix)) throw new Error(`npm run package failed (exit ${result.status}); the UI tests need the packaged extension`);
+  return vsix;
+}
+
 /** Mocha in plain Node over `files`; the counts come from the reporter's JSON. */
 async function runMocha(level, files, { grep, env = {}, timeoutMs }) {
   if (files.length === 0) return { passes: 0, failures: 0, pending: 0, note: 'no test files' };
@@ -158,7 +167,9 @@ async function main() {
           // Screenshots of an earlier failure would otherwise look like this run's.
           fs.rmSync(path.join(REPO, 'test-results', 'screenshots'), { recursive: true, force: true });
           const { HOME, ...worldEnv } = world.env;
-          counts = await runMocha('ui', filesUnder(path.join(OUT, 'ui'), '.ui.js'), { grep, timeoutMs: 180000, env: { ...worldEnv, STS_LENS_TEST_HOME: HOME } });
+          // The UI level drives the packaged extension, so a vsix that would not install or start fails here.
+          const vsix = process.env.STS_LENS_UI_VSIX || packageVsix();
+          counts = await runMocha('ui', filesUnder(path.join(OUT, 'ui'), '.ui.js'), { grep, timeoutMs: 180000, env: { ...worldEnv, STS_LENS_TEST_HOME: HOME, STS_LENS_UI_VSIX: vsix } });
         }
       }
     } catch (e) {
