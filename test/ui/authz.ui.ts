@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Workbench, screenshotIfFailed } from './workbench';
+import { useWorkbench } from './workbench';
 
 interface World {
   readonly encodedMessages: Record<string, string>;
@@ -17,7 +17,6 @@ function world(): World {
 const SUMMARY = 'DENIED ec2:RunInstances on instance/* — explicit deny by statement VisualEditor0';
 
 describe('authorization failures UI: a log with CodeLens, inline summary and explanation', function () {
-  let workbench: Workbench | undefined;
   let folder: string;
 
   before(async function () {
@@ -40,20 +39,16 @@ describe('authorization failures UI: a log with CodeLens, inline summary and exp
         '',
       ].join('\n'),
     );
-    workbench = await Workbench.open({ folder, settings: { 'workbench.startupEditor': 'none' } });
   });
 
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench);
-  });
+  const workbench = useWorkbench(() => ({ folder, settings: { 'workbench.startupEditor': 'none' } }));
 
-  after(async function () {
-    await workbench?.close();
+  after(function () {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it('decodes from the CodeLens and shows the summary inline and the explanation beside', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     const page = wb.page;
     await page.keyboard.press('Control+P');
     await page.keyboard.type('terraform-apply.log', { delay: 5 });

@@ -1,23 +1,11 @@
 import * as assert from 'assert';
-import { Workbench, screenshotIfFailed } from './workbench';
+import { useWorkbench } from './workbench';
 
 describe('foundation UI: STS Lens in the workbench', function () {
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    workbench = await Workbench.open();
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench);
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
+  const workbench = useWorkbench();
 
   it('opens the STS Lens view container from the activity bar', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.openViewContainer('STS Lens');
     await wb.view('Profiles').locator('.pane-body').waitFor();
     assert.strictEqual(await wb.activityBarTab('STS Lens').getAttribute('aria-selected'), 'true');
@@ -25,7 +13,7 @@ describe('foundation UI: STS Lens in the workbench', function () {
   });
 
   it('runs "STS Lens: Show Log" from the command palette and shows the activation line', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.runCommand('STS Lens: Show Log');
     await wb.page.locator('.part.panel').getByRole('tab', { name: /^Output/, selected: true }).waitFor();
     await wb.page.locator('.part.panel').locator(wb.editorText(/STS\sLens\s\S+\sactivated\sin/)).waitFor();

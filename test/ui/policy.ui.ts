@@ -1,23 +1,11 @@
 import * as assert from 'assert';
-import { Workbench, screenshotIfFailed } from './workbench';
+import { useWorkbench } from './workbench';
 
 describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover', function () {
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    workbench = await Workbench.open();
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench);
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
+  const workbench = useWorkbench();
 
   it('shows findings, what the role trusts, and a principal hover', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     const page = wb.page;
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget').waitFor({ state: 'visible' });

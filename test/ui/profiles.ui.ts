@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { Workbench, screenshotIfFailed } from './workbench';
+import { Workbench, useWorkbench } from './workbench';
 
 /** Picks the row of the open quick pick whose text contains `text`. */
 async function choose(wb: Workbench, filter: string, row: RegExp, next?: { placeholder?: string; title?: string }): Promise<void> {
@@ -14,22 +14,10 @@ async function choose(wb: Workbench, filter: string, row: RegExp, next?: { place
 }
 
 describe('profiles UI: tree with sessions and countdowns, status-bar identity', function () {
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    workbench = await Workbench.open();
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench);
-  });
-
-  after(async function () {
-    await workbench?.close();
-  });
+  const workbench = useWorkbench();
 
   it('shows the profiles with their kinds, regions and MFA', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.openViewContainer('STS Lens');
     await wb.treeItem(/^mfa-role/).waitFor();
     const row = wb.page.locator('.monaco-list-row', { hasText: 'mfa-role' }).first();
@@ -38,7 +26,7 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
   });
 
   it('starts sessions that appear under their profiles with a ticking countdown', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     await wb.runCommand('STS Lens: Start Session');
     await choose(wb, 'sts-role', /^sts-role/);
     await wb.runCommand('STS Lens: Start Session');
@@ -51,7 +39,7 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
   });
 
   it('assumes a role through the prompts (source, role, session name, optional parameters)', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     const widget = wb.page.locator('.quick-input-widget');
     await wb.runCommand('STS Lens: Assume Role…');
     await choose(wb, 'sts-user', /^sts-user/, { placeholder: 'Role to assume (recent roles first)' });
@@ -66,7 +54,7 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
   });
 
   it('asks for the MFA code of an MFA profile, accepting only six digits', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     const widget = wb.page.locator('.quick-input-widget');
     await wb.runCommand('STS Lens: Start Session');
     await choose(wb, 'mfa-role', /^mfa-role/, { title: 'MFA code' });
@@ -81,7 +69,7 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
   });
 
   it('switches the active identity from the status bar and shows its time left', async function () {
-    const wb = workbench!;
+    const wb = workbench();
     const item = wb.page.locator('.statusbar-item', { hasText: /no AWS identity|default|sts_role/ }).first();
     await item.waitFor();
     await item.click();

@@ -184,3 +184,24 @@ function installVsix(vsix: string, extensionsDir: string): void {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Opens one workbench for the enclosing `describe`, screenshots each failed test and closes the
+ * workbench afterwards. Options may be a function, for values that an earlier `before` computes.
+ */
+export function useWorkbench(options: WorkbenchOptions | (() => WorkbenchOptions) = {}): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async function () {
+    workbench = await Workbench.open(typeof options === 'function' ? options() : options);
+  });
+  afterEach(async function () {
+    await screenshotIfFailed(this, workbench);
+  });
+  after(async function () {
+    await workbench?.close();
+  });
+  return () => {
+    if (!workbench) throw new Error('the workbench did not open');
+    return workbench;
+  };
+}
