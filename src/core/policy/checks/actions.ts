@@ -108,9 +108,11 @@ export function resolveStatements(ctx: LintContext): StatementContext[] {
 export function checkActions(ctx: LintContext): void {
   const { r, catalog } = ctx;
   for (const sc of ctx.statements) {
-    for (const a of [...sc.actions, ...sc.notActions]) {
-      const target = [{ path: a.path, node: a.node }];
+    for (const list of [sc.actions, sc.notActions]) for (const a of list) {
       if (a.value === '*') continue;
+      // Most actions are fine: a finding's target is built only when there is one.
+      if (!a.invalid && !hasWildcard(a.service) && a.service && catalog.hasService(a.service)) continue;
+      const target = [{ path: a.path, node: a.node }];
       const split = splitAction(a.value);
       if (!split) {
         const candidates = suggestAction(a.value, catalog);

@@ -98,13 +98,24 @@ export function checkVariables(ctx: LintContext): void {
     }
   };
 
-  const walk = (node: ParsedValue['node'], path: PathElement[], allowed: boolean, element: string) => {
-    if (node.type === 'string') check({ value: node.value, node, path }, allowed, element);
-    else if (node.type === 'array') (node.children ?? []).forEach((c, i) => walk(c, [...path, { index: i }], allowed, element));
-    else if (node.type === 'object') {
+  // Paths are built only for the strings that hold a variable: a path stack, copied on demand.
+  const stack: PathElement[] = [];
+  const walk = (node: ParsedValue['node'], allowed: boolean, element: string) => {
+    if (node.type === 'string') {
+      if (typeof node.value === 'string' && node.value.includes('${')) check({ value: node.value, node, path: [...stack] }, allowed, element);
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((c, i) => {
+        stack.push({ index: i });
+        walk(c, allowed, element);
+        stack.pop();
+      });
+    } else if (node.type === 'object') {
       for (const p of node.children ?? []) {
         const [k, val] = p.children ?? [];
-        if (k && val) walk(val, [...path, { value: String(k.value) }], allowed, element);
+        if (!k || !val) continue;
+        stack.push({ value: String(k.value) });
+        walk(val, allowed, element);
+        stack.pop();
       }
     }
   };
@@ -112,7 +123,9 @@ export function checkVariables(ctx: LintContext): void {
   for (const st of policy.statements) {
     for (const el of st.elements) {
       const allowed = el.key === 'Resource' || el.key === 'NotResource' || el.key === 'Condition';
-      walk(el.valueNode, el.path, allowed, el.key);
+      stack.length = 0;
+      stack.push(...el.path);
+      walk(el.valueNode, allowed, el.key);
     }
   }
 
