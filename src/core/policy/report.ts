@@ -1,6 +1,6 @@
 import { ISSUE_CODES } from './codes';
 import type { JsonNode, ParsedPolicy } from './parse';
-import type { Finding, FindingFix, Location, PathElement } from './types';
+import type { Finding, FindingFix, FindingType, Location, PathElement } from './types';
 
 /** What a location points at: a node (its whole text, quotes included) or an explicit range. */
 export type Target = { path: PathElement[]; node: JsonNode } | { path: PathElement[]; offset: number; length: number };
@@ -17,10 +17,12 @@ export class Reporter {
     return { path: t.path, span: this.policy.lines.span(offset, length) };
   }
 
-  add(issueCode: string, findingDetails: string, targets: Target[], fix?: FindingFix): Finding {
+  /** `findingType` lowers one of our own codes when the evidence is weaker than the code's default. */
+  add(issueCode: string, findingDetails: string, targets: Target[], fix?: FindingFix, findingType?: FindingType): Finding {
     const info = ISSUE_CODES[issueCode];
     if (!info) throw new Error(`Unknown issue code ${issueCode}`);
-    const f: Finding = { findingType: info.findingType, issueCode, findingDetails, learnMoreLink: info.learnMoreLink, locations: targets.map((t) => this.location(t)) };
+    if (findingType && !info.ours) throw new Error(`${issueCode} is Access Analyzer's; its finding type is fixed`);
+    const f: Finding = { findingType: findingType ?? info.findingType, issueCode, findingDetails, learnMoreLink: info.learnMoreLink, locations: targets.map((t) => this.location(t)) };
     if (fix) f.fix = fix;
     this.findings.push(f);
     return f;

@@ -128,7 +128,7 @@ describe('policy checks, one fixture per case', () => {
       const { findings } = lint(src, type);
       const f = findings.find((x) => x.issueCode === code);
       assert.ok(f, `no ${code}; got ${findings.map((x) => x.issueCode).join(', ') || 'nothing'}`);
-      assert.strictEqual(f.findingType, ISSUE_CODES[code].findingType);
+      assert.strictEqual(f.findingType, code === 'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID_OR_MFA' ? 'WARNING' : ISSUE_CODES[code].findingType);
       assert.strictEqual(f.learnMoreLink, ISSUE_CODES[code].learnMoreLink);
       assert.ok(f.findingDetails.length > 20, 'findingDetails explains the finding');
       assert.strictEqual(spanned(src, f), text);
@@ -183,6 +183,14 @@ describe('policy checks, one fixture per case', () => {
   it('treats a principal in the same account as not cross-account when the account is known', () => {
     const { findings } = lint(read('trust-cross-account.json'), 'TRUST_POLICY', '444455556666');
     assert.deepStrictEqual(findings.map((f) => f.issueCode), []);
+  });
+
+  it('makes cross-account trust a security warning only when the owning account is known to differ', () => {
+    const known = lint(read('trust-cross-account.json'), 'TRUST_POLICY', '111122223333').findings.filter((f) => f.issueCode === 'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID_OR_MFA');
+    const unknown = lint(read('trust-cross-account.json'), 'TRUST_POLICY').findings.filter((f) => f.issueCode === 'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID_OR_MFA');
+    assert.deepStrictEqual(known.map((f) => f.findingType), ['SECURITY_WARNING']);
+    assert.match(known[0].findingDetails, /Account 444455556666 is not this role's account 111122223333/);
+    assert.deepStrictEqual(unknown.map((f) => f.findingType), ['WARNING']);
   });
 
   it('reports both locations of a PassRole finding: the action and the "*" resource', () => {
