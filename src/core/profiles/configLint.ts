@@ -145,7 +145,8 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
   const doc = parseIniWithPositions(text);
   const findings: ConfigFinding[] = doc.problems.map((p) => ({
     code: p.kind,
-    severity: p.kind === 'continuation-line' || p.kind === 'nested-without-parent' ? 'warning' : 'error',
+    // An indented first setting is read normally by the AWS CLI and the SDKs: only a style note.
+    severity: p.kind === 'nested-without-parent' ? 'info' : p.kind === 'continuation-line' ? 'warning' : 'error',
     message: p.message,
     range: p.range,
   }));
@@ -372,6 +373,29 @@ function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: Add): v
       continue;
     }
     if (!known) continue;
+    if (e.key === 'source_identity') {
+      add({
+        code: 'unknown-key',
+        severity: 'info',
+        message: 'The AWS CLI and SDKs do not read source_identity from a profile, so AssumeRole is called without a source identity. Pass it on the call instead (aws sts assume-role --source-identity, or the advanced options of STS Lens\'s Assume Role).',
+        range: e.keyRange,
+        profile,
+        unnecessary: true,
+      });
+      continue;
+    }
+    const lowerKnown = lower !== e.key && known.includes(lower) ? lower : undefined;
+    if (lowerKnown) {
+      add({
+        code: 'unknown-key',
+        severity: 'warning',
+        message: `Setting names are lower case: the AWS CLI reads "${e.key}" as "${lowerKnown}", but the AWS SDK for JavaScript, which STS Lens uses, ignores it.`,
+        range: e.keyRange,
+        profile,
+        fix: { title: `Rename to ${lowerKnown}`, edits: [{ range: e.keyRange, newText: lowerKnown }] },
+      });
+      continue;
+    }
     if (!known.includes(e.key) && !isThirdPartyKey(e.key)) {
       unknownKey(e, suggestionCandidates(section, kind), where, profile, add);
       continue;
@@ -540,7 +564,8 @@ function isSso(p: ProfileView): boolean {
 /** Whether credentials from this profile are themselves a role session (so AssumeRole from them is role chaining). */
 function yieldsRoleSession(p: ProfileView, hasStaticKeys: (n: string) => boolean): boolean {
   if (hasStaticKeys(p.name)) return false;
-  if (has(p, 'role_arn') && (has(p, 'source_profile') || has(p, 'web_identity_token_file'))) return true;
+  // A role assumed from a credential_source is still a role session: AssumeRole from it is chaining.
+  if (has(p, 'role_arn') && (has(p, 'source_profile') || has(p, 'credential_source') || has(p, 'web_identity_token_file'))) return true;
   return isSso(p) && has(p, 'sso_role_name');
 }
 

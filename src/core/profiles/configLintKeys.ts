@@ -139,7 +139,6 @@ export const THIRD_PARTY_KEYS: readonly string[] = [
   'parent_profile',
   'session_tags',
   'transitive_session_tags',
-  'source_identity',
   'granted_sso_start_url',
   'granted_sso_region',
   'granted_sso_account_id',

@@ -6,7 +6,7 @@ import { lintAwsConfig, type ConfigFindingCode } from './configLint';
 import { checkIniSyntax, type AwsFileKind, type IniSyntaxProblem } from './iniSyntax';
 
 const SYNTAX_CODES: ReadonlySet<ConfigFindingCode> = new Set<ConfigFindingCode>([
-  'outside-section', 'malformed-line', 'malformed-section-header', 'continuation-line', 'nested-without-parent',
+  'outside-section', 'malformed-line', 'malformed-section-header', 'continuation-line',
   'missing-profile-prefix', 'unexpected-profile-prefix',
 ]);
 

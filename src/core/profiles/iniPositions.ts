@@ -281,7 +281,7 @@ export function parseIniWithPositions(text: string): IniDocument {
       problems.push({
         kind: 'nested-without-parent',
         range: lineRange,
-        message: 'This indented setting follows no "key =" line: remove the indentation.',
+        message: 'This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.',
       });
     }
     current.entries.push(entry);

@@ -50,6 +50,11 @@ export interface ProfilesModel {
 
 const SSO_SESSION_PREFIX = 'sso-session.';
 const SERVICES_PREFIX = 'services.';
+/**
+ * In the credentials file the loader keeps `[profile a]` as `profile.a` (a section the SDK never
+ * reads as profile "a"); other dotted names such as `[acme.prod]` are real profiles.
+ */
+const CREDENTIALS_NON_PROFILE = /^(profile|sso-session|services)\./;
 
 function str(v: string | undefined): string | undefined {
   const t = v?.trim();
@@ -91,12 +96,13 @@ export function buildProfilesModel(configFile: IniSections, credentialsFile: Ini
       ssoSessions.set(name, { name, startUrl: str(values.sso_start_url), region: str(values.sso_region) });
     } else if (section.startsWith(SERVICES_PREFIX)) {
       services.set(section.slice(SERVICES_PREFIX.length), values);
-    } else if (!section.includes('.')) {
+    } else {
+      // The loader has already turned `[profile acme.prod]` into `acme.prod`.
       merged.set(section, { values: { ...values }, files: ['config'] });
     }
   }
   for (const [section, values] of Object.entries(credentialsFile)) {
-    if (!values || section.includes('.')) continue;
+    if (!values || CREDENTIALS_NON_PROFILE.test(section)) continue;
     const existing = merged.get(section);
     if (existing) {
       Object.assign(existing.values, values);
@@ -173,6 +179,12 @@ export function profileChain(model: ProfilesModel, name: string): ProfileChain {
   while (current !== undefined) {
     const p = model.profiles.get(current);
     if (!p) return { steps: reversed.reverse(), missingProfile: current, roleHops };
+    // As the JavaScript SDK does, a source profile's static keys win over its own role_arn,
+    // even when the chain comes back to the profile it started from.
+    if (seen.length > 0 && p.hasStaticKeys) {
+      reversed.push({ profile: p.name, kind: 'static' });
+      break;
+    }
     if (seen.includes(current)) return { steps: reversed.reverse(), cycle: [...seen.slice(seen.indexOf(current)), current], roleHops };
     seen.push(current);
     const assumes = !!p.roleArn && (p.kind === 'role' || p.kind === 'webIdentity');

@@ -320,7 +320,7 @@ describe('lintAwsConfig', () => {
     });
 
     it('reports indented lines that continue a value, and accepts nested s3 settings', () => {
-      assertFindings('continuation.config', ['warning continuation-line @3:2-15', 'warning nested-without-parent @8:3-21']);
+      assertFindings('continuation.config', ['warning continuation-line @3:2-15', 'info nested-without-parent @8:3-21']);
     });
 
     it('reports inline comments and moves them to their own line', () => {

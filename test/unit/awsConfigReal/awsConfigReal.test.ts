@@ -1,0 +1,338 @@
+/**
+ * Config and credentials files as AWS documents them and as real tools write them (aws configure sso,
+ * granted, aws-vault, IAM Roles Anywhere, EKS IRSA, Windows editors), read through the SDK's own ini
+ * loader into the profiles model, and linted: what a person sees in the tree and in the editor.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { loadAwsFiles } from '../../../src/node/awsFiles';
+import { lintAwsConfig, profileNamesOf, type ConfigFileKind, type ConfigFinding } from '../../../src/core/profiles/configLint';
+import { fileProblems } from '../../../src/core/profiles/fileProblems';
+import { buildProfilesModel, chainText, needsMfa, profileChain, profileKindLabel, type AwsProfile, type ProfilesModel } from '../../../src/core/profiles/model';
+import { fixturePath } from '../fixtures';
+
+const AREA = 'aws-config-real';
+const MISSING = fixturePath(AREA, 'no-such-file');
+
+function fixture(name: string | undefined): string {
+  return name ? fixturePath(AREA, name) : MISSING;
+}
+
+async function model(config: string | undefined, credentials?: string): Promise<ProfilesModel> {
+  const files = await loadAwsFiles({ config: fixture(config), credentials: fixture(credentials) });
+  return buildProfilesModel(files.configSections, files.credentialsSections);
+}
+
+function profile(m: ProfilesModel, name: string): AwsProfile {
+  const p = m.profiles.get(name);
+  assert.ok(p, `profile "${name}" is in the model (has: ${[...m.profiles.keys()].join(', ')})`);
+  return p;
+}
+
+/** What the tree shows next to a profile's name: kind, region, and whether it needs an MFA code. */
+function summary(m: ProfilesModel, name: string): string {
+  const p = profile(m, name);
+  return [profileKindLabel(p.kind), p.region ?? '-', needsMfa(m, name) ? 'MFA' : 'no MFA'].join(' | ');
+}
+
+function read(name: string): string {
+  return fs.readFileSync(fixturePath(AREA, name), 'utf8');
+}
+
+function findings(name: string, otherFile?: string): ConfigFinding[] {
+  const kind: ConfigFileKind = name.endsWith('.credentials') ? 'credentials' : 'config';
+  const otherKind: ConfigFileKind = kind === 'config' ? 'credentials' : 'config';
+  return lintAwsConfig(read(name), kind, { otherFileProfiles: otherFile ? profileNamesOf(read(otherFile), otherKind) : [] });
+}
+
+/** Findings as `severity code @line` (1-based line, as an editor shows it). */
+function lint(name: string, otherFile?: string): string[] {
+  return lintLines(findings(name, otherFile));
+}
+
+function lintLines(f: readonly ConfigFinding[]): string[] {
+  return f.map((x) => `${x.severity} ${x.code} @${x.range.startLine + 1}`);
+}
+
+function assertNoTreeProblems(...names: string[]): void {
+  for (const n of names) {
+    assert.deepStrictEqual(fileProblems(read(n), n.endsWith('.credentials') ? 'credentials' : 'config'), [], `${n} shows no error node in the tree`);
+  }
+}
+
+describe('real-world AWS config files', () => {
+  describe('IAM Identity Center', () => {
+    it('reads profiles as "aws configure sso" writes them, with an sso-session', async () => {
+      const m = await model('sso-session.config');
+      assert.deepStrictEqual([...m.profiles.keys()].sort(), ['default', 'my-dev-profile']);
+      assert.strictEqual(summary(m, 'default'), 'IAM Identity Center (SSO) | us-west-2 | no MFA');
+      assert.strictEqual(summary(m, 'my-dev-profile'), 'IAM Identity Center (SSO) | us-east-1 | no MFA');
+      const p = profile(m, 'my-dev-profile');
+      assert.strictEqual(p.ssoSession, 'my-sso');
+      assert.strictEqual(p.ssoStartUrl, 'https://my-sso-portal.awsapps.com/start', 'the start URL comes from the sso-session');
+      assert.strictEqual(p.ssoAccountId, '444455556666');
+      assert.strictEqual(p.ssoRoleName, 'SampleRole');
+      assert.deepStrictEqual(m.ssoSessions.get('my-sso'), { name: 'my-sso', startUrl: 'https://my-sso-portal.awsapps.com/start', region: 'us-east-1' });
+      assert.deepStrictEqual(lint('sso-session.config'), []);
+      assertNoTreeProblems('sso-session.config');
+    });
+
+    it('reads legacy SSO profiles that carry sso_start_url and sso_region themselves', async () => {
+      const m = await model('sso-legacy.config');
+      assert.strictEqual(summary(m, 'my-legacy-sso'), 'IAM Identity Center (SSO) | eu-west-1 | no MFA');
+      assert.strictEqual(profile(m, 'my-legacy-sso').ssoStartUrl, 'https://d-92671207e4.awsapps.com/start');
+      assert.deepStrictEqual(lint('sso-legacy.config'), []);
+    });
+
+    it('reads a large organisation config of 56 SSO profiles and a role on top of one', async () => {
+      const m = await model('big-org.config');
+      assert.strictEqual(m.profiles.size, 58);
+      const sso = [...m.profiles.values()].filter((p) => p.kind === 'sso');
+      assert.strictEqual(sso.length, 56);
+      assert.ok(sso.every((p) => p.ssoStartUrl === 'https://d-9067abcdef.awsapps.com/start' && /^\d{12}$/.test(p.ssoAccountId ?? '')));
+      assert.strictEqual(summary(m, 'payments-prod-ReadOnlyAccess'), 'IAM Identity Center (SSO) | eu-west-1 | no MFA');
+      const chain = profileChain(m, 'payments-prod-deploy');
+      assert.strictEqual(chain.roleHops, 1);
+      assert.strictEqual(chainText(chain), 'shared-services-AdministratorAccess → payments-prod-deploy (Deployer @ 777777777777)');
+      assert.deepStrictEqual(lint('big-org.config'), []);
+      assertNoTreeProblems('big-org.config');
+    });
+  });
+
+  describe('credential_process tools', () => {
+    it('recognises IAM Roles Anywhere signing helpers on Linux and Windows', async () => {
+      const m = await model('roles-anywhere.config');
+      assert.strictEqual(summary(m, 'roles-anywhere'), 'IAM Roles Anywhere | us-east-1 | no MFA');
+      assert.strictEqual(summary(m, 'roles-anywhere-windows'), 'IAM Roles Anywhere | eu-west-1 | no MFA');
+      assert.match(profile(m, 'roles-anywhere').credentialProcess ?? '', /--role-arn arn:aws:iam::111122223333:role\/RolesAnywhereWorkload$/);
+      assert.deepStrictEqual(lint('roles-anywhere.config'), [], 'the quoted Windows program path is not a quoted value');
+    });
+
+    it('reads granted profiles as credential_process and leaves granted_* keys alone', async () => {
+      const m = await model('granted.config');
+      assert.strictEqual(summary(m, 'granted-dev'), 'credential_process | ap-southeast-2 | no MFA');
+      assert.strictEqual(profile(m, 'granted-dev').credentialProcess, 'granted credential-process --profile granted-dev');
+      assert.deepStrictEqual(lint('granted.config'), []);
+    });
+
+    it('reads an aws-vault config: keys in the vault, roles with MFA, credential_process wrappers', async () => {
+      const m = await model('aws-vault.config');
+      assert.strictEqual(summary(m, 'foo-readonly'), 'role | - | MFA');
+      assert.strictEqual(summary(m, 'vault-jonsmith'), 'credential_process | us-east-1 | no MFA');
+      assert.strictEqual(summary(m, 'vault-foo-readonly'), 'credential_process | - | no MFA', 'aws-vault asks for the code itself');
+      assert.strictEqual(chainText(profileChain(m, 'foo-readonly')), 'jonsmith → foo-readonly (ReadOnly @ 222222222222)');
+      // aws-vault keeps jonsmith's keys in its own store: a hint and a warning naming aws-vault, no error.
+      const f = findings('aws-vault.config');
+      assert.deepStrictEqual(lintLines(f), ['info mfa-serial-unused @5', 'warning source-without-credentials @8']);
+      assert.match(f[0].message, /aws-vault/);
+      assert.match(f[1].message, /aws-vault/);
+    });
+  });
+
+  describe('roles', () => {
+    it('reads EKS IRSA style web identity profiles', async () => {
+      const m = await model('web-identity.config');
+      assert.strictEqual(summary(m, 'irsa'), 'web identity | us-west-2 | no MFA');
+      const p = profile(m, 'irsa');
+      assert.strictEqual(p.webIdentityTokenFile, '/var/run/secrets/eks.amazonaws.com/serviceaccount/token');
+      assert.strictEqual(p.roleSessionName, 'app-pod');
+      assert.strictEqual(profileChain(m, 'irsa').roleHops, 1);
+      assert.deepStrictEqual(lint('web-identity.config'), []);
+    });
+
+    it('starts chains at Ec2InstanceMetadata, EcsContainer and Environment', async () => {
+      const m = await model('credential-source.config');
+      assert.strictEqual(summary(m, 'from-ec2'), 'role | us-east-1 | no MFA');
+      assert.strictEqual(chainText(profileChain(m, 'from-ec2')), 'Ec2InstanceMetadata → from-ec2 (AppRole @ 111122223333)');
+      assert.strictEqual(chainText(profileChain(m, 'from-ecs')), 'EcsContainer → from-ecs (TaskChainRole @ 111122223333)');
+      assert.strictEqual(chainText(profileChain(m, 'from-env')), 'Environment → from-env (CiDeploy @ 111122223333)');
+      assert.strictEqual(profile(m, 'from-ec2').durationSeconds, 3600);
+      assert.deepStrictEqual(lint('credential-source.config'), [], 'one hour from an instance profile is allowed');
+    });
+
+    it('follows a role chain three deep from static keys, with MFA on the first hop', async () => {
+      const m = await model('role-chain.config', 'role-chain.credentials');
+      assert.strictEqual(summary(m, 'base'), 'access keys | us-east-1 | no MFA');
+      assert.deepStrictEqual(profile(m, 'base').files, ['config', 'credentials']);
+      assert.strictEqual(summary(m, 'hop3'), 'role | eu-central-1 | MFA');
+      const chain = profileChain(m, 'hop3');
+      assert.strictEqual(chain.roleHops, 3);
+      assert.deepStrictEqual(chain.steps.map((s) => s.profile), ['base', 'hop1', 'hop2', 'hop3']);
+      assert.strictEqual(chainText(chain), 'base → hop1 (OrgAccess @ 111111111111) → hop2 (SecurityAudit @ 222222222222) → hop3 (Deployer @ 333333333333)');
+      const hop3 = profile(m, 'hop3');
+      assert.strictEqual(hop3.roleSessionName, 'alice@example.com');
+      assert.strictEqual(hop3.externalId, '3rd-party-Ext_ID=1');
+      assert.deepStrictEqual(lint('role-chain.config', 'role-chain.credentials'), [], 'duration_seconds = 3600 is the chaining cap, not over it');
+      assert.deepStrictEqual(lint('role-chain.credentials', 'role-chain.config'), []);
+      assertNoTreeProblems('role-chain.config', 'role-chain.credentials');
+    });
+
+    it('ends a chain at a source profile whose static keys win over its own role_arn', async () => {
+      const m = buildProfilesModel(
+        {
+          top: { role_arn: 'arn:aws:iam::111122223333:role/Top', source_profile: 'mid' },
+          mid: { role_arn: 'arn:aws:iam::111122223333:role/Mid', source_profile: 'top', aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 'x' },
+        },
+        {},
+      );
+      const top = profileChain(m, 'top');
+      assert.strictEqual(top.cycle, undefined);
+      assert.strictEqual(chainText(top), 'mid → top (Top @ 111122223333)');
+      assert.strictEqual(top.roleHops, 1);
+      assert.deepStrictEqual(profileChain(m, 'mid').cycle, undefined, 'from mid, the loop back reaches mid\'s own keys');
+      assert.strictEqual(chainText(profileChain(m, 'mid')), 'mid → top (Top @ 111122223333) → mid (Mid @ 111122223333)');
+    });
+
+    it('reads GovCloud and China partition roles and MFA devices', async () => {
+      const m = await model('govcloud-china.config', 'govcloud-china.credentials');
+      assert.strictEqual(summary(m, 'gov-admin'), 'role | us-gov-west-1 | MFA');
+      assert.strictEqual(chainText(profileChain(m, 'gov-admin')), 'gov-keys → gov-admin (GovAdmin @ 123456789012)');
+      assert.strictEqual(profile(m, 'gov-admin').stsRegionalEndpoints, 'regional');
+      assert.strictEqual(summary(m, 'cn-ops'), 'role | cn-north-1 | no MFA');
+      assert.strictEqual(chainText(profileChain(m, 'cn-ops')), 'cn-keys → cn-ops (Ops @ 210987654321)');
+      assert.deepStrictEqual(lint('govcloud-china.config', 'govcloud-china.credentials'), []);
+    });
+
+    it('accepts virtual and hardware MFA serials, and rejects a FIDO security key', async () => {
+      const m = await model('mfa-devices.config', 'mfa-devices.credentials');
+      for (const name of ['virtual-mfa', 'hardware-mfa', 'path-mfa']) assert.strictEqual(summary(m, name), 'role | - | MFA');
+      assert.strictEqual(profile(m, 'hardware-mfa').mfaSerial, 'GAHT12345678');
+      const f = findings('mfa-devices.config', 'mfa-devices.credentials');
+      assert.deepStrictEqual(lintLines(f), ['error invalid-mfa-serial @19']);
+      assert.match(f[0].message, /FIDO security key/);
+    });
+
+    it('reads external_id, role_session_name and a 12-hour duration, and notes that source_identity is not a setting', async () => {
+      const m = await model('role-options.config', 'role-options.credentials');
+      const p = profile(m, 'partner');
+      assert.strictEqual(summary(m, 'partner'), 'role | us-east-2 | no MFA');
+      assert.deepStrictEqual([p.externalId, p.roleSessionName, p.durationSeconds], ['Unique-ID-from-partner_42', 'alice.smith@example.com', 43200]);
+      const f = findings('role-options.config', 'role-options.credentials');
+      assert.deepStrictEqual(lintLines(f), ['info unknown-key @7']);
+      assert.match(f[0].message, /do not read source_identity/);
+      assert.ok(f[0].unnecessary);
+    });
+  });
+
+  describe('settings and endpoints', () => {
+    it('reads [services] sts endpoints, sts_regional_endpoints and endpoint_url', async () => {
+      const m = await model('services.config');
+      const d = profile(m, 'default');
+      assert.strictEqual(d.stsEndpointUrl, 'http://127.0.0.1:5000');
+      assert.strictEqual(d.stsRegionalEndpoints, 'regional');
+      assert.strictEqual(summary(m, 'localstack'), 'access keys | us-east-1 | no MFA');
+      assert.strictEqual(profile(m, 'localstack').endpointUrl, 'http://localhost:4566');
+      // LocalStack's dummy keys are not AWS key shapes, and they sit in the config file: warnings only.
+      assert.deepStrictEqual(lint('services.config'), ['warning invalid-value @9', 'warning secret-in-config @10']);
+      assertNoTreeProblems('services.config');
+    });
+
+    it('accepts nested s3 settings and AWS CLI settings without findings', async () => {
+      const m = await model('s3-nested.config');
+      assert.strictEqual(summary(m, 'default'), 'settings only | us-east-1 | no MFA');
+      assert.deepStrictEqual(lint('s3-nested.config'), []);
+      const cli = await model('cli-settings.config');
+      assert.strictEqual(summary(cli, 'default'), 'settings only | us-east-1 | no MFA');
+      assert.deepStrictEqual(lint('cli-settings.config'), [], 'an empty cli_pager is how the pager is turned off');
+      assertNoTreeProblems('s3-nested.config', 'cli-settings.config');
+    });
+
+    it('skips # and ; comments, including commented-out sections and a comment after a header', async () => {
+      const m = await model('comments.config');
+      assert.deepStrictEqual([...m.profiles.keys()].sort(), ['ci', 'default']);
+      assert.strictEqual(summary(m, 'default'), 'settings only | eu-west-2 | no MFA');
+      assert.strictEqual(chainText(profileChain(m, 'ci')), 'Environment → ci (Ci @ 111122223333)');
+      assert.deepStrictEqual(lint('comments.config'), []);
+      assertNoTreeProblems('comments.config');
+    });
+  });
+
+  describe('file encodings and names', () => {
+    it('reads files with a UTF-8 BOM, CRLF line ends and tabs', async () => {
+      const raw = fs.readFileSync(fixturePath(AREA, 'windows-bom-crlf.config'));
+      assert.deepStrictEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the fixture keeps its BOM');
+      assert.ok(raw.includes('\r\n'), 'the fixture keeps its CRLF line ends');
+      const m = await model('windows-bom-crlf.config', 'windows-bom-crlf.credentials');
+      assert.strictEqual(summary(m, 'default'), 'access keys | us-east-1 | no MFA');
+      assert.strictEqual(summary(m, 'win-role'), 'role | - | MFA');
+      assert.strictEqual(chainText(profileChain(m, 'win-role')), 'default → win-role (WinRole @ 111122223333)');
+      assert.deepStrictEqual(lint('windows-bom-crlf.credentials', 'windows-bom-crlf.config'), []);
+      // Both readers take an indented first setting; it is only a style note, and no tree error.
+      const f = findings('windows-bom-crlf.config', 'windows-bom-crlf.credentials');
+      assert.deepStrictEqual(lintLines(f), ['info nested-without-parent @7']);
+      assertNoTreeProblems('windows-bom-crlf.config', 'windows-bom-crlf.credentials');
+    });
+
+    it('keeps profiles whose names contain dots or @, in both files', async () => {
+      const m = await model('dotted-names.config', 'dotted-names.credentials');
+      assert.deepStrictEqual([...m.profiles.keys()].sort(), ['acme.prod', 'acme.prod.admin', 'jane@example.com', 'legacy.keys']);
+      assert.strictEqual(summary(m, 'acme.prod'), 'IAM Identity Center (SSO) | us-east-1 | no MFA');
+      assert.strictEqual(profile(m, 'acme.prod').ssoStartUrl, 'https://acme.awsapps.com/start');
+      assert.strictEqual(chainText(profileChain(m, 'acme.prod.admin')), 'acme.prod → acme.prod.admin (Admin @ 111122223333)');
+      assert.strictEqual(summary(m, 'legacy.keys'), 'access keys | - | no MFA');
+      assert.deepStrictEqual(lint('dotted-names.config', 'dotted-names.credentials'), []);
+    });
+
+    it('ignores a [profile x] section in the credentials file, as the SDK does', () => {
+      const m = buildProfilesModel({}, { 'profile.x': { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 'x' }, 'sso-session.s': { sso_region: 'us-east-1' } });
+      assert.deepStrictEqual([...m.profiles.keys()], []);
+    });
+
+    it('shows one "default" for a credentials [default] and a config [profile default]', async () => {
+      const keysOnly = await model(undefined, 'default-only.credentials');
+      assert.deepStrictEqual([...keysOnly.profiles.keys()], ['default']);
+      assert.strictEqual(summary(keysOnly, 'default'), 'access keys | - | no MFA');
+      assert.deepStrictEqual(profile(keysOnly, 'default').files, ['credentials']);
+
+      const both = await model('profile-default.config', 'default-only.credentials');
+      assert.deepStrictEqual([...both.profiles.keys()], ['default']);
+      assert.strictEqual(summary(both, 'default'), 'access keys | ap-northeast-1 | no MFA');
+      assert.deepStrictEqual(profile(both, 'default').files, ['config', 'credentials']);
+      assert.strictEqual(chainText(profileChain(both, 'default')), 'default');
+      assert.deepStrictEqual(lint('profile-default.config', 'default-only.credentials'), []);
+      assert.deepStrictEqual(lint('default-only.credentials', 'profile-default.config'), []);
+      assertNoTreeProblems('profile-default.config', 'default-only.credentials');
+    });
+
+    it('reports upper- and mixed-case keys, which only the AWS CLI reads', async () => {
+      const m = await model('mixed-case-keys.config');
+      assert.strictEqual(profile(m, 'upper').kind, 'regionOnly', 'the JavaScript SDK does not see ROLE_ARN');
+      assert.strictEqual(profile(m, 'upper').region, undefined);
+      const f = findings('mixed-case-keys.config').filter((x) => x.code === 'unknown-key');
+      assert.deepStrictEqual(f.map((x) => `${x.severity} @${x.range.startLine + 1} ${x.fix?.edits[0].newText}`), ['warning @2 region', 'warning @3 role_arn']);
+      assert.match(f[1].message, /AWS CLI reads "ROLE_ARN" as "role_arn"/);
+    });
+  });
+
+  describe('deliberate mistakes', () => {
+    it('reports each one on its line, and nothing else', async () => {
+      assert.deepStrictEqual(lint('mistakes.config', 'mistakes.credentials'), [
+        'warning missing-profile-prefix @4',
+        'error role-without-source @8',
+        'error invalid-credential-source @12',
+        'error missing-sso-session @15',
+        'error missing-source-profile @25',
+        'error chained-duration @34',
+        'error invalid-role-arn @37',
+      ]);
+      const f = findings('mistakes.config', 'mistakes.credentials');
+      const by = (line: number) => f.find((x) => x.range.startLine === line - 1) as ConfigFinding;
+      assert.strictEqual(by(12).fix?.edits[0].newText, 'Ec2InstanceMetadata');
+      assert.strictEqual(by(15).fix?.edits[0].newText, 'my-sso');
+      assert.strictEqual(by(25).fix?.edits[0].newText, 'default');
+      assert.match(by(34).message, /from "from-instance"/);
+      assert.strictEqual(by(34).fix?.edits[0].newText, '3600');
+      const m = await model('mistakes.config', 'mistakes.credentials');
+      assert.ok(!m.profiles.has('dev'), 'the SDK ignores [dev] in the config file');
+      assert.strictEqual(profileChain(m, 'missing-src').missingProfile, 'defualt');
+      assert.strictEqual(profileChain(m, 'chained-too-long').roleHops, 2);
+    });
+
+    it('does not call a role assumed from a credential source chained: AWS does not count EC2 instance roles', () => {
+      for (const source of ['Environment', 'Ec2InstanceMetadata']) {
+        const text = `[profile ci]\nrole_arn = arn:aws:iam::111122223333:role/Ci\ncredential_source = ${source}\nduration_seconds = 7200\n`;
+        assert.deepStrictEqual(lintAwsConfig(text, 'config'), [], source);
+      }
+    });
+  });
+});
