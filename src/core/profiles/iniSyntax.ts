@@ -3,6 +3,8 @@
  * drop, so a broken file shows where it is broken instead of an empty or partial tree.
  */
 
+import { OTHER_CONFIG_SECTIONS } from './configLintKeys';
+
 export type AwsFileKind = 'config' | 'credentials';
 
 export interface IniSyntaxProblem {
@@ -39,7 +41,7 @@ export function checkIniSyntax(text: string, fileKind: AwsFileKind): IniSyntaxPr
       inSection = true;
       if (!name) {
         problems.push({ line, column, message: 'section header has no name' });
-      } else if (fileKind === 'config' && name !== 'default' && !/^(profile|sso-session|services)\s+\S/.test(name)) {
+      } else if (fileKind === 'config' && name !== 'default' && !OTHER_CONFIG_SECTIONS.includes(name) && !/^(profile|sso-session|services)\s+\S/.test(name)) {
         const hint = /^(profile|sso-session|services)$/.test(name) ? `"[${name}]" needs a name after "${name}"` : `"[${name}]" is ignored by the SDK in the config file: write "[profile ${name}]"`;
         problems.push({ line, column, message: hint });
       } else if (fileKind === 'credentials' && /^profile\s/.test(name)) {

@@ -6,7 +6,7 @@
 /** Sections as the SDK's shared ini loader returns them: section name → key → value. */
 export type IniSections = Record<string, Record<string, string | undefined> | undefined>;
 
-export type ProfileKind = 'static' | 'role' | 'sso' | 'process' | 'rolesAnywhere' | 'webIdentity' | 'regionOnly';
+export type ProfileKind = 'static' | 'role' | 'sso' | 'process' | 'rolesAnywhere' | 'webIdentity' | 'login' | 'regionOnly';
 
 export interface AwsProfile {
   readonly name: string;
@@ -27,6 +27,8 @@ export interface AwsProfile {
   readonly ssoRoleName?: string;
   readonly credentialProcess?: string;
   readonly webIdentityTokenFile?: string;
+  /** `login_session` as `aws login` writes it: the console identity the cached sign-in belongs to. */
+  readonly loginSession?: string;
   /** The profile's `endpoint_url`, for every service. */
   readonly endpointUrl?: string;
   /** `endpoint_url` under `sts =` in the profile's `[services …]` section. */
@@ -70,6 +72,8 @@ export function profileKind(p: Record<string, string | undefined>): ProfileKind 
   if (str(p.aws_access_key_id) && str(p.aws_secret_access_key)) return 'static';
   const proc = str(p.credential_process);
   if (proc) return /(^|[\s/\\"'])aws_signing_helper(\.exe)?["']?\s/.test(`${proc} `) ? 'rolesAnywhere' : 'process';
+  // `aws login` (console credentials): the SDKs try it after every other provider.
+  if (str(p.login_session)) return 'login';
   if (str(p.role_arn)) return 'role';
   return 'regionOnly';
 }
@@ -135,6 +139,7 @@ export function buildProfilesModel(configFile: IniSections, credentialsFile: Ini
       ssoRoleName: str(v.sso_role_name),
       credentialProcess: str(v.credential_process),
       webIdentityTokenFile: str(v.web_identity_token_file),
+      loginSession: str(v.login_session),
       endpointUrl: str(v.endpoint_url),
       stsEndpointUrl: str(servicesSection?.['sts.endpoint_url']),
       stsRegionalEndpoints: regional === 'legacy' || regional === 'regional' ? regional : undefined,
@@ -240,6 +245,7 @@ export function profileKindLabel(kind: ProfileKind): string {
     case 'process': return 'credential_process';
     case 'rolesAnywhere': return 'IAM Roles Anywhere';
     case 'webIdentity': return 'web identity';
+    case 'login': return 'AWS sign-in (aws login)';
     case 'regionOnly': return 'settings only';
   }
 }

@@ -26,6 +26,7 @@ const KIND_ICONS: Record<ProfileKind, string> = {
   process: 'terminal-cmd',
   rolesAnywhere: 'workspace-trusted',
   webIdentity: 'globe',
+  login: 'sign-in',
   regionOnly: 'settings-gear',
 };
 

@@ -99,7 +99,7 @@ describe('real-world AWS config files', () => {
     });
   });
 
-  describe('credential_process tools', () => {
+  describe('credential providers and tools', () => {
     it('recognises IAM Roles Anywhere signing helpers on Linux and Windows', async () => {
       const m = await model('roles-anywhere.config');
       assert.strictEqual(summary(m, 'roles-anywhere'), 'IAM Roles Anywhere | us-east-1 | no MFA');
@@ -126,6 +126,22 @@ describe('real-world AWS config files', () => {
       assert.deepStrictEqual(lintLines(f), ['info mfa-serial-unused @5', 'warning source-without-credentials @8']);
       assert.match(f[0].message, /aws-vault/);
       assert.match(f[1].message, /aws-vault/);
+    });
+
+    it('reads an "aws login" console sign-in profile, and a role assumed from it', async () => {
+      const m = await model('aws-login.config');
+      assert.strictEqual(summary(m, 'default'), 'AWS sign-in (aws login) | us-east-1 | no MFA');
+      assert.strictEqual(profile(m, 'default').loginSession, 'arn:aws:iam::111122223333:user/alice');
+      assert.strictEqual(chainText(profileChain(m, 'admin-from-login')), 'default → admin-from-login (Admin @ 444455556666)');
+      assert.deepStrictEqual(lint('aws-login.config'), []);
+    });
+
+    it('reads temporary keys that saml2aws writes, with its own x_ keys', async () => {
+      const m = await model(undefined, 'saml2aws.credentials');
+      assert.strictEqual(summary(m, 'saml'), 'access keys | - | no MFA');
+      assert.ok(profile(m, 'saml').hasSessionToken);
+      assert.deepStrictEqual(lint('saml2aws.credentials'), []);
+      assertNoTreeProblems('saml2aws.credentials');
     });
   });
 
@@ -235,6 +251,13 @@ describe('real-world AWS config files', () => {
       assert.strictEqual(summary(cli, 'default'), 'settings only | us-east-1 | no MFA');
       assert.deepStrictEqual(lint('cli-settings.config'), [], 'an empty cli_pager is how the pager is turned off');
       assertNoTreeProblems('s3-nested.config', 'cli-settings.config');
+    });
+
+    it('leaves the AWS CLI [plugins] and [preview] sections alone', async () => {
+      const m = await model('cli-plugins.config');
+      assert.deepStrictEqual([...m.profiles.keys()], ['default']);
+      assert.deepStrictEqual(lint('cli-plugins.config'), []);
+      assertNoTreeProblems('cli-plugins.config');
     });
 
     it('skips # and ; comments, including commented-out sections and a comment after a header', async () => {
