@@ -80,16 +80,22 @@ export function createIamCatalog(options: IamCatalogOptions = {}): IamCatalogHan
   return packageCatalog(iamDataDir());
 }
 
-/** Service prefixes to load for the given action, ARN and condition-key prefixes. */
-function servicesFor(catalog: DataCatalog, index: RawIndexData, prefixes: Iterable<string>): string[] {
+/**
+ * Service prefixes to load for the given action, ARN and condition-key prefixes. `settled` holds
+ * prefixes whose services are all loaded already: a CLI run asks for the same ones file after file.
+ */
+function servicesFor(catalog: DataCatalog, index: RawIndexData, prefixes: Iterable<string>, settled: Set<string>): string[] {
   const out = new Set<string>();
   for (const raw of prefixes) {
+    if (settled.has(raw)) continue;
     const p = raw.toLowerCase();
     if (catalog.hasService(p)) out.add(p);
     for (const s of index.unassociatedConditions?.[p] ?? []) out.add(s);
   }
   return [...out].filter((s) => !catalog.isLoaded(s) && catalog.hasService(s));
 }
+
+const NONE_SETTLED = new Set<string>();
 
 interface SnapshotHeader {
   format: number;
@@ -174,19 +180,23 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     return syncFd;
   };
 
+  const settled = new Set<string>();
   const ensureServicesSync = (prefixes: Iterable<string>): void => {
-    const wanted = servicesFor(catalog, index, prefixes);
-    if (wanted.length === 0) return;
-    const fd = openSync();
-    for (const run of runs(wanted)) {
-      const buffer = Buffer.allocUnsafe(run.end - run.start);
-      fs.readSync(fd, buffer, 0, buffer.length, bodyStart + run.start);
-      addFrom(buffer, run.start, run.names);
+    const asked = [...prefixes];
+    const wanted = servicesFor(catalog, index, asked, settled);
+    if (wanted.length) {
+      const fd = openSync();
+      for (const run of runs(wanted)) {
+        const buffer = Buffer.allocUnsafe(run.end - run.start);
+        fs.readSync(fd, buffer, 0, buffer.length, bodyStart + run.start);
+        addFrom(buffer, run.start, run.names);
+      }
     }
+    for (const p of asked) settled.add(p);
   };
 
   const ensureServices = async (prefixes: Iterable<string>): Promise<void> => {
-    const wanted = servicesFor(catalog, index, prefixes);
+    const wanted = servicesFor(catalog, index, prefixes, settled);
     const waits: Promise<void>[] = [];
     const fresh = wanted.filter((s) => {
       const p = pending.get(s);
@@ -249,7 +259,7 @@ function packageCatalog(dataDir: string): IamCatalogHandle {
   const files = (service: string) => ['actions', 'conditionKeys', 'resourceTypes'].map((d) => path.join(dataDir, d, `${service}.json`));
 
   const ensureServicesSync = (prefixes: Iterable<string>): void => {
-    for (const s of servicesFor(catalog, index, prefixes)) {
+    for (const s of servicesFor(catalog, index, prefixes, NONE_SETTLED)) {
       const [actions, conditionKeys, resourceTypes] = files(s).map((f) => readJsonOptionalSync<Record<string, never>>(f, {}));
       catalog.addService(s, { actions, conditionKeys, resourceTypes } as RawServiceData);
     }
@@ -260,7 +270,7 @@ function packageCatalog(dataDir: string): IamCatalogHandle {
 
   const ensureServices = async (prefixes: Iterable<string>): Promise<void> => {
     await Promise.all(
-      servicesFor(catalog, index, prefixes).map((s) => {
+      servicesFor(catalog, index, prefixes, NONE_SETTLED).map((s) => {
         let p = pending.get(s);
         if (!p) {
           p = Promise.all(files(s).map(readOptional)).then(([actions, conditionKeys, resourceTypes]) => {

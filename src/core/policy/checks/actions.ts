@@ -56,45 +56,86 @@ function anyActionMatches(catalog: IamCatalog, service: string, name: string): b
   return hit;
 }
 
+/** What resolving one action string yields, apart from where it stands in the document. */
+interface Resolution {
+  service: string;
+  name: string;
+  invalid: boolean;
+  /** undefined: unknown (service data not loaded) or, with `lazy`, expanded on first use. */
+  matches: ActionInfo[] | undefined;
+  lazy: boolean;
+}
+
+const NO_MATCHES: ActionInfo[] = [];
+
+function resolveText(catalog: IamCatalog, text: string): { resolution: Resolution; stable: boolean } {
+  const split = splitAction(text);
+  if (!split) return { resolution: { service: '', name: text, invalid: true, matches: NO_MATCHES, lazy: false }, stable: true };
+  const service = split.service.toLowerCase();
+  const resolution: Resolution = { service, name: split.name, invalid: false, matches: undefined, lazy: false };
+  if (hasWildcard(service)) {
+    const loaded = catalog.allServicePrefixes().every((s) => catalog.isLoaded(s));
+    if (loaded) resolution.matches = matchActions(text, catalog);
+    return { resolution, stable: false };
+  }
+  if (!catalog.hasService(service)) {
+    resolution.matches = NO_MATCHES;
+    resolution.invalid = true;
+    return { resolution, stable: true };
+  }
+  if (!catalog.isLoaded(service)) return { resolution, stable: false };
+  if (hasWildcard(split.name)) {
+    // Expanding a wildcard is costly and most checks never need it: test for any match now, expand on first use.
+    if (anyActionMatches(catalog, service, split.name)) resolution.lazy = true;
+    else {
+      resolution.matches = NO_MATCHES;
+      resolution.invalid = true;
+    }
+  } else {
+    const a = catalog.action(service, split.name);
+    resolution.matches = a ? [a] : NO_MATCHES;
+    resolution.invalid = !a;
+  }
+  return { resolution, stable: true };
+}
+
+/**
+ * Resolutions by action string, per catalog. Only those that cannot change are kept: the service
+ * is unknown, or its data is loaded. Policies in one run repeat the same actions again and again.
+ */
+const resolutionCache = new WeakMap<IamCatalog, Map<string, Resolution>>();
+
 function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedAction[] {
   const { catalog } = ctx;
-  return stringValues(el).map((v) => {
+  let cache = resolutionCache.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    resolutionCache.set(catalog, cache);
+  }
+  const values = stringValues(el);
+  const out: ResolvedAction[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     const text = v.value;
-    const out = new Resolved(text, v.node, v.path, text);
-    if (text === '*') return out;
-    const split = splitAction(text);
-    if (!split) {
-      out.matches = [];
-      out.invalid = true;
-      return out;
-    }
-    const service = split.service.toLowerCase();
-    out.service = service;
-    out.name = split.name;
-    if (hasWildcard(service)) {
-      const loaded = catalog.allServicePrefixes().every((s) => catalog.isLoaded(s));
-      if (loaded) out.matches = matchActions(text, catalog);
-    } else if (!catalog.hasService(service)) {
-      out.matches = [];
-      out.invalid = true;
-    } else if (catalog.isLoaded(service)) {
-      if (hasWildcard(split.name)) {
-        // Expanding a wildcard is costly and most checks never need it: test for any match now, expand on first use.
-        if (!anyActionMatches(catalog, service, split.name)) {
-          out.matches = [];
-          out.invalid = true;
-          return out;
-        }
-        out.expandLater(() => matchActions(text, catalog));
-        return out;
-      } else {
-        const a = catalog.action(service, split.name);
-        out.matches = a ? [a] : [];
+    const r = new Resolved(text, v.node, v.path, text);
+    out[i] = r;
+    if (text === '*') continue;
+    let resolution = cache.get(text);
+    if (!resolution) {
+      const fresh = resolveText(catalog, text);
+      resolution = fresh.resolution;
+      if (fresh.stable) {
+        if (cache.size > 50000) cache.clear();
+        cache.set(text, resolution);
       }
-      if (out.matches!.length === 0) out.invalid = true;
     }
-    return out;
-  });
+    r.service = resolution.service;
+    r.name = resolution.name;
+    if (resolution.invalid) r.invalid = true;
+    if (resolution.lazy) r.expandLater(() => matchActions(text, catalog));
+    else if (resolution.matches) r.matches = resolution.matches;
+  }
+  return out;
 }
 
 export function resolveStatements(ctx: LintContext): StatementContext[] {
