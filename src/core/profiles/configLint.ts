@@ -298,7 +298,7 @@ function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add): void {
 
   if (section.type === 'default') return;
   if (section.prefixGap !== undefined && section.prefixGap !== ' ') {
-    const fixed = `[${section.prefix} ${section.name}]`;
+    const fixed = `[${section.prefix} ${header.slice((section.prefix ?? '').length).trim()}]`;
     add({
       code: 'malformed-section-header',
       severity: 'warning',
@@ -312,7 +312,7 @@ function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add): void {
     add({
       code: 'invalid-profile-name',
       severity: 'warning',
-      message: `The name ${/^["'].*["']$/.test(section.name) ? section.name : `"${section.name}"`} has characters the AWS SDK for JavaScript does not accept in a section name (letters, digits and - _ @ + . % : / only), so it ignores this section${/^["'].*["']$/.test(section.name) ? ', although the AWS CLI reads the quoted name' : ''}.`,
+      message: `The name "${section.name}" has characters the AWS SDK for JavaScript does not accept in a section name (letters, digits and - _ @ + . % : / only), so it ignores this section${section.quoted ? ', although the AWS CLI reads the quoted name' : ''}.`,
       range: at,
       profile: section.name,
     });

@@ -56,6 +56,8 @@ export interface IniSection {
   readonly prefix?: string;
   /** Blanks between prefix and name as written, to spot `[profile  a]`. */
   readonly prefixGap?: string;
+  /** The name was written in quotes (`[profile "a"]`), which both the AWS CLI and the JavaScript SDK remove. */
+  readonly quoted?: boolean;
   readonly entries: IniEntry[];
   /** Last line that belongs to the section (before the next header). */
   endLine: number;
@@ -139,10 +141,17 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
   let type: SectionType;
   let name: string;
   let nameRange: TextRange;
+  let quoted = false;
   if (prefix && m) {
     type = prefix as SectionType;
     name = m[3];
-    const nameStart = innerStart + m[1].length + m[2].length;
+    let nameStart = innerStart + m[1].length + m[2].length;
+    const q = /^(["'])(.+)\1$/.exec(name);
+    if (q) {
+      quoted = true;
+      name = q[2];
+      nameStart += 1;
+    }
     nameRange = range(line, nameStart, nameStart + name.length);
   } else {
     type = inner === 'default' ? 'default' : 'other';
@@ -160,6 +169,7 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
       nameRange,
       prefix,
       prefixGap: prefix && m ? m[2] : undefined,
+      quoted: quoted || undefined,
       entries: [],
       endLine: line,
     },

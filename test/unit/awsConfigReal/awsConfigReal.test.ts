@@ -296,6 +296,16 @@ describe('real-world AWS config files', () => {
       assert.deepStrictEqual(lint('dotted-names.config', 'dotted-names.credentials'), []);
     });
 
+    it('reads quoted section names as both the AWS CLI and the JavaScript SDK do', async () => {
+      const m = await model('quoted-names.config');
+      assert.deepStrictEqual([...m.profiles.keys()].sort(), ['ops', 'ops-admin']);
+      assert.strictEqual(summary(m, 'ops'), 'IAM Identity Center (SSO) | eu-west-1 | no MFA');
+      assert.strictEqual(profile(m, 'ops').ssoStartUrl, 'https://corp.awsapps.com/start');
+      assert.strictEqual(chainText(profileChain(m, 'ops-admin')), 'ops → ops-admin (Admin @ 111122223333)');
+      assert.deepStrictEqual(lint('quoted-names.config'), [], 'the quotes are not part of the name');
+      assertNoTreeProblems('quoted-names.config');
+    });
+
     it('ignores a [profile x] section in the credentials file, as the SDK does', () => {
       const m = buildProfilesModel({}, { 'profile.x': { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 'x' }, 'sso-session.s': { sso_region: 'us-east-1' } });
       assert.deepStrictEqual([...m.profiles.keys()], []);

@@ -294,7 +294,7 @@ describe('lintAwsConfig', () => {
         'warning missing-profile-prefix @1:0-5',
         'warning malformed-section-header @4:0-13',
         'warning malformed-section-header @7:0-17',
-        'warning invalid-profile-name @10:9-20',
+        'warning invalid-profile-name @10:10-19',
         'error malformed-section-header @13:0-9',
         'warning unknown-section @16:0-17',
         'error malformed-section-header @25:19-23',
