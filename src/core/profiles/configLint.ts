@@ -71,7 +71,8 @@ export type ConfigFindingCode =
   | 'missing-sso-session'
   | 'incomplete-sso'
   | 'sso-session-conflict'
-  | 'missing-services-section';
+  | 'missing-services-section'
+  | 'mixed-credentials';
 
 export interface ConfigTextEdit {
   readonly range: TextRange;
@@ -730,6 +731,7 @@ function lintProfile(p: ProfileView, ctx: ProfileContext): void {
   }
 
   if (ctx.kind === 'config') lintSsoProfile(p, ctx);
+  if (!(roleArn && (sourceProfile || credentialSource))) lintMixedCredentials(p, ctx);
 
   const services = entry('services');
   if (ctx.kind === 'config' && services && !ctx.servicesSections.has(services.value)) {
@@ -741,6 +743,48 @@ function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       profile: p.name,
     });
   }
+}
+
+type Provider = 'static' | 'webIdentity' | 'process' | 'sso';
+
+const PROVIDER_WORDS: Readonly<Record<Provider, string>> = {
+  static: 'access keys',
+  webIdentity: 'web identity (role_arn with web_identity_token_file)',
+  process: 'credential_process',
+  sso: 'IAM Identity Center (SSO) settings',
+};
+
+/**
+ * A profile with more than one way to get credentials: the JavaScript SDK (which STS Lens uses) and
+ * the AWS CLI try them in different orders, so the two may sign in as different identities.
+ */
+function lintMixedCredentials(p: ProfileView, ctx: ProfileContext): void {
+  const keysHere = has(p, 'aws_access_key_id') && has(p, 'aws_secret_access_key');
+  const keysThere = !keysHere && ctx.kind === 'config' && ctx.hasStaticKeys(p.name);
+  const present: { provider: Provider; entry?: IniEntry }[] = [];
+  if (keysHere || keysThere) present.push({ provider: 'static', entry: keysHere ? p.keys.get('aws_access_key_id') : undefined });
+  if (has(p, 'role_arn') && has(p, 'web_identity_token_file')) present.push({ provider: 'webIdentity', entry: p.keys.get('web_identity_token_file') });
+  if (has(p, 'credential_process')) present.push({ provider: 'process', entry: p.keys.get('credential_process') });
+  if (isSso(p)) present.push({ provider: 'sso', entry: p.keys.get('sso_session') ?? p.keys.get('sso_start_url') ?? p.keys.get('sso_account_id') ?? p.keys.get('sso_role_name') });
+  if (present.length < 2) return;
+  const kinds = present.map((x) => x.provider);
+  // fromIni: static, web identity, process, SSO. botocore: web identity, SSO, credentials-file keys, process, config-file keys.
+  const js = kinds[0];
+  const keysInCredentialsFile = keysThere || (keysHere && ctx.kind === 'credentials');
+  const cliOrder: Provider[] = keysInCredentialsFile ? ['webIdentity', 'sso', 'static', 'process'] : ['webIdentity', 'sso', 'process', 'static'];
+  const cli = cliOrder.find((k) => kinds.includes(k)) as Provider;
+  const anchor = present.find((x) => x.provider !== js && x.entry)?.entry ?? present.find((x) => x.entry)?.entry;
+  if (!anchor) return;
+  const where = keysThere ? ' (its access keys are in the credentials file)' : '';
+  ctx.add({
+    code: 'mixed-credentials',
+    severity: 'warning',
+    message: js === cli
+      ? `Profile "${p.name}" has ${kinds.map((k) => PROVIDER_WORDS[k]).join(' and ')}${where}; the AWS CLI and SDKs use only the ${PROVIDER_WORDS[js]}. Remove the others.`
+      : `Profile "${p.name}" has ${kinds.map((k) => PROVIDER_WORDS[k]).join(' and ')}${where}: the AWS SDK for JavaScript (and STS Lens) uses the ${PROVIDER_WORDS[js]}, the AWS CLI the ${PROVIDER_WORDS[cli]}, so they can act as different identities. Keep one.`,
+    range: anchor.keyRange,
+    profile: p.name,
+  });
 }
 
 function lintUnusedMfa(p: ProfileView, mfa: IniEntry, ctx: ProfileContext): void {

@@ -65,13 +65,15 @@ function str(v: string | undefined): string | undefined {
 
 /** The kind that decides how the SDK resolves a profile's credentials, in the SDK's own order. */
 export function profileKind(p: Record<string, string | undefined>): ProfileKind {
-  // fromIni checks role_arn before web identity, SSO, static keys and credential_process.
+  // STS Lens resolves profiles with the JavaScript SDK's fromIni, which tries an assume-role profile,
+  // then static keys, web identity, credential_process and SSO, in that order. (The AWS CLI tries SSO
+  // before static keys; the linter reports profiles that mix the two.)
   if (str(p.role_arn) && (str(p.source_profile) || str(p.credential_source))) return 'role';
-  if (str(p.role_arn) && str(p.web_identity_token_file)) return 'webIdentity';
-  if (str(p.sso_session) || str(p.sso_start_url) || str(p.sso_account_id)) return 'sso';
   if (str(p.aws_access_key_id) && str(p.aws_secret_access_key)) return 'static';
+  if (str(p.role_arn) && str(p.web_identity_token_file)) return 'webIdentity';
   const proc = str(p.credential_process);
   if (proc) return /(^|[\s/\\"'])aws_signing_helper(\.exe)?["']?\s/.test(`${proc} `) ? 'rolesAnywhere' : 'process';
+  if (str(p.sso_session) || str(p.sso_start_url) || str(p.sso_account_id)) return 'sso';
   // `aws login` (console credentials): the SDKs try it after every other provider.
   if (str(p.login_session)) return 'login';
   if (str(p.role_arn)) return 'role';

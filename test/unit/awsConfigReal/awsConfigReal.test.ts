@@ -145,6 +145,34 @@ describe('real-world AWS config files', () => {
     });
   });
 
+  describe('profiles with two ways to get credentials', () => {
+    it('shows old access keys left beside SSO settings as what STS Lens uses, and warns that the AWS CLI differs', async () => {
+      const m = await model('sso-stale-keys.config', 'sso-stale-keys.credentials');
+      assert.strictEqual(summary(m, 'dev'), 'access keys | us-east-1 | no MFA', 'fromIni takes static keys before SSO');
+      const f = findings('sso-stale-keys.config', 'sso-stale-keys.credentials');
+      assert.deepStrictEqual(lintLines(f), ['warning mixed-credentials @2']);
+      assert.match(f[0].message, /JavaScript \(and STS Lens\) uses the access keys, the AWS CLI the IAM Identity Center \(SSO\) settings/);
+      assert.match(f[0].message, /credentials file/);
+      assert.deepStrictEqual(lint('sso-stale-keys.credentials', 'sso-stale-keys.config'), []);
+    });
+
+    it('says which one wins when both tools agree', () => {
+      const text = '[profile p]\ncredential_process = granted credential-process --profile p\nsso_start_url = https://x.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = R\n';
+      const m = buildProfilesModel({ p: { credential_process: 'granted credential-process --profile p', sso_account_id: '111122223333', sso_role_name: 'R' } }, {});
+      assert.strictEqual(profile(m, 'p').kind, 'process');
+      const f = lintAwsConfig(text, 'config');
+      assert.deepStrictEqual(lintLines(f), ['warning mixed-credentials @3']);
+      assert.match(f[0].message, /JavaScript \(and STS Lens\) uses the credential_process, the AWS CLI the IAM Identity Center/);
+      const same = lintAwsConfig('[profile q]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\ncredential_process = aws-vault exec q --json\n', 'credentials');
+      assert.deepStrictEqual(lintLines(same).filter((l) => l.includes('mixed')), ['warning mixed-credentials @4']);
+    });
+
+    it('leaves a role profile alone: its source keys are how it assumes the role', () => {
+      const text = '[profile r]\nrole_arn = arn:aws:iam::111122223333:role/R\nsource_profile = r\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n';
+      assert.deepStrictEqual(lintLines(lintAwsConfig(text, 'config')).filter((l) => l.includes('mixed')), []);
+    });
+  });
+
   describe('roles', () => {
     it('reads EKS IRSA style web identity profiles', async () => {
       const m = await model('web-identity.config');
@@ -325,6 +353,15 @@ describe('real-world AWS config files', () => {
       assert.deepStrictEqual(lint('profile-default.config', 'default-only.credentials'), []);
       assert.deepStrictEqual(lint('default-only.credentials', 'profile-default.config'), []);
       assertNoTreeProblems('profile-default.config', 'default-only.credentials');
+    });
+
+    it('shows one "default" for [default] and [profile default] in one config, with a warning on the second', async () => {
+      const m = await model('default-twice.config');
+      assert.deepStrictEqual([...m.profiles.keys()], ['default']);
+      assert.strictEqual(profile(m, 'default').region, 'eu-west-1', 'the JavaScript SDK takes [profile default] whole');
+      const f = findings('default-twice.config');
+      assert.deepStrictEqual(lintLines(f), ['warning duplicate-profile @5']);
+      assert.match(f[0].message, /line 1/);
     });
 
     it('reports upper- and mixed-case keys, which only the AWS CLI reads', async () => {
