@@ -46,7 +46,12 @@ export interface LoadedAwsFiles {
 
 async function readText(file: string): Promise<LoadedFile> {
   try {
-    return { path: file, text: await fs.promises.readFile(file, 'utf8') };
+    const bytes = await fs.promises.readFile(file);
+    // Windows PowerShell 5 redirection (`>`) and Out-File write UTF-16, which the SDKs read as no profiles.
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      return { path: file, error: 'it is saved as UTF-16, and the AWS CLI and SDKs read only UTF-8: save it again as UTF-8' };
+    }
+    return { path: file, text: bytes.toString('utf8') };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path: file };

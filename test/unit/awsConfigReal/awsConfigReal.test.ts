@@ -314,6 +314,13 @@ describe('real-world AWS config files', () => {
       assertNoTreeProblems('windows-bom-crlf.config', 'windows-bom-crlf.credentials');
     });
 
+    it('says a UTF-16 file (as Windows PowerShell writes it) cannot be read, instead of showing no profiles', async () => {
+      const files = await loadAwsFiles({ config: fixture('powershell-utf16.config'), credentials: MISSING });
+      assert.strictEqual(files.config.text, undefined);
+      assert.match(files.config.error ?? '', /UTF-16.*save it again as UTF-8/);
+      assert.strictEqual(files.credentials.error, undefined);
+    });
+
     it('keeps profiles whose names contain dots or @, in both files', async () => {
       const m = await model('dotted-names.config', 'dotted-names.credentials');
       assert.deepStrictEqual([...m.profiles.keys()].sort(), ['acme.prod', 'acme.prod.admin', 'jane@example.com', 'legacy.keys']);
