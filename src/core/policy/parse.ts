@@ -115,33 +115,133 @@ export interface ParsedPolicy {
 export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'] as const;
 export const TOP_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
 
-function properties(node: Node | undefined, base: PathElement[]): ParsedElement[] {
+/** Something whose path is read only when needed. */
+interface HasPath {
+  readonly path: PathElement[];
+}
+
+/**
+ * Paths are read only when a finding is reported, and most values never have one: they are built
+ * on first read, from the owner's path. Classes, so that every instance has the same shape.
+ */
+class Element implements ParsedElement {
+  private built: PathElement[] | undefined = undefined;
+  /** The element's string values, see `stringValues`. */
+  strings: readonly (ParsedValue & { value: string })[] | undefined = undefined;
+
+  constructor(
+    readonly key: string,
+    readonly keyNode: Node,
+    readonly valueNode: Node,
+    private readonly owner: HasPath,
+  ) {}
+
+  get path(): PathElement[] {
+    return (this.built ??= [...this.owner.path, { value: this.key }]);
+  }
+}
+
+class Scalar implements ParsedValue {
+  private built: PathElement[] | undefined = undefined;
+
+  constructor(
+    readonly value: string | number | boolean | null,
+    readonly node: Node,
+    private readonly owner: HasPath,
+    /** Index in the owner's array, or -1 when the value is the owner's value itself. */
+    private readonly index: number,
+  ) {}
+
+  get path(): PathElement[] {
+    if (this.index < 0) return this.owner.path;
+    return (this.built ??= [...this.owner.path, { index: this.index }]);
+  }
+}
+
+class ConditionKey implements ParsedConditionKey {
+  private builtKeyPath: PathElement[] | undefined = undefined;
+  readonly values: ParsedValue[];
+
+  constructor(
+    private readonly element: Element,
+    private readonly operator: HasPath,
+  ) {
+    this.values = scalarsOf(element.valueNode, element);
+  }
+
+  get key(): string {
+    return this.element.key;
+  }
+  get keyNode(): Node {
+    return this.element.keyNode;
+  }
+  get valueNode(): Node {
+    return this.element.valueNode;
+  }
+  get path(): PathElement[] {
+    return this.element.path;
+  }
+  get keyPath(): PathElement[] {
+    return (this.builtKeyPath ??= [...this.operator.path, { key: this.element.key }]);
+  }
+}
+
+class ConditionOperator implements ParsedConditionOperator {
+  readonly keys: ParsedConditionKey[];
+
+  constructor(private readonly element: Element) {
+    this.keys = properties(element.valueNode, element).map((k) => new ConditionKey(k, element));
+  }
+
+  get operator(): string {
+    return this.element.key;
+  }
+  get keyNode(): Node {
+    return this.element.keyNode;
+  }
+  get valueNode(): Node {
+    return this.element.valueNode;
+  }
+  get path(): PathElement[] {
+    return this.element.path;
+  }
+}
+
+function properties(node: Node | undefined, owner: HasPath): Element[] {
   if (!node || node.type !== 'object' || !node.children) return [];
-  const out: ParsedElement[] = [];
+  const out: Element[] = [];
   for (const prop of node.children) {
     const [k, v] = prop.children ?? [];
     if (!k || !v || typeof k.value !== 'string') continue;
-    out.push({ key: k.value, keyNode: k, valueNode: v, path: [...base, { value: k.value }] });
+    out.push(new Element(k.value, k, v, owner));
   }
   return out;
 }
 
-/** Scalars of a value that is a scalar or an array of scalars. */
-export function scalarValues(node: Node, path: PathElement[]): ParsedValue[] {
+function scalarsOf(node: Node, owner: HasPath): ParsedValue[] {
   if (node.type === 'array') {
     const out: ParsedValue[] = [];
     const children = node.children ?? [];
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
-      if (c.type !== 'object' && c.type !== 'array') out.push({ value: c.value, node: c, path: [...path, { index: i }] });
+      if (c.type !== 'object' && c.type !== 'array') out.push(new Scalar(c.value, c, owner, i));
     }
     return out;
   }
   if (node.type === 'object') return [];
-  return [{ value: node.value, node, path }];
+  return [new Scalar(node.value, node, owner, -1)];
+}
+
+/** Scalars of a value that is a scalar or an array of scalars. */
+export function scalarValues(node: Node, path: PathElement[]): ParsedValue[] {
+  return scalarsOf(node, { path });
 }
 
 const stringValuesCache = new WeakMap<ParsedElement, readonly (ParsedValue & { value: string })[]>();
+
+function isString(v: ParsedValue): v is ParsedValue & { value: string } {
+  return typeof v.value === 'string';
+}
 
 /**
  * The string values of an element (a string or an array of strings); other types are skipped.
@@ -149,9 +249,10 @@ const stringValuesCache = new WeakMap<ParsedElement, readonly (ParsedValue & { v
  */
 export function stringValues(el: ParsedElement | undefined): readonly (ParsedValue & { value: string })[] {
   if (!el) return [];
+  if (el instanceof Element) return (el.strings ??= scalarsOf(el.valueNode, el).filter(isString));
   let hit = stringValuesCache.get(el);
   if (!hit) {
-    hit = scalarValues(el.valueNode, el.path).filter((v): v is ParsedValue & { value: string } => typeof v.value === 'string');
+    hit = scalarsOf(el.valueNode, el).filter(isString);
     stringValuesCache.set(el, hit);
   }
   return hit;
@@ -159,8 +260,9 @@ export function stringValues(el: ParsedElement | undefined): readonly (ParsedVal
 
 function parseStatement(node: Node, index: number | undefined, base: PathElement[]): ParsedStatement {
   const path = index === undefined ? base : [...base, { index }];
-  const elements = properties(node, path);
-  const st: ParsedStatement = { index, node, path, elements, conditions: [] };
+  const st: ParsedStatement = { index, node, path, elements: [], conditions: [] };
+  const elements = properties(node, st);
+  st.elements = elements;
   for (const el of elements) {
     switch (el.key) {
       case 'Sid': st.sid ??= el; break;
@@ -175,17 +277,7 @@ function parseStatement(node: Node, index: number | undefined, base: PathElement
     }
   }
   if (st.condition) {
-    for (const op of properties(st.condition.valueNode, st.condition.path)) {
-      const keys: ParsedConditionKey[] = properties(op.valueNode, op.path).map((k) => ({
-        key: k.key,
-        keyNode: k.keyNode,
-        valueNode: k.valueNode,
-        path: k.path,
-        keyPath: [...op.path, { key: k.key }],
-        values: scalarValues(k.valueNode, k.path),
-      }));
-      st.conditions.push({ operator: op.key, keyNode: op.keyNode, valueNode: op.valueNode, path: op.path, keys });
-    }
+    for (const op of properties(st.condition.valueNode, st.condition)) st.conditions.push(new ConditionOperator(op));
   }
   return st;
 }
@@ -314,6 +406,8 @@ export function parseStrictTree(text: string): Node | undefined {
   return root;
 }
 
+const TOP: HasPath = { path: [] };
+
 /** Parses a policy document leniently, keeping offsets. Never throws. */
 export function parsePolicy(text: string): ParsedPolicy {
   const errors: ParseError[] = [];
@@ -340,7 +434,7 @@ export function parsePolicy(text: string): ParsedPolicy {
     }
     syntax.push({ kind: 'error', message: code, offset: e.offset, length: e.length });
   }
-  const elements = properties(root, []);
+  const elements = properties(root, TOP);
   const policy: ParsedPolicy = { text, lines: new LineIndex(text), root, syntax, elements, statements: [] };
   for (const el of elements) {
     if (el.key === 'Version') policy.version ??= el;

@@ -30,7 +30,7 @@ export function principalValues(sc: StatementContext, which: 'principal' | 'notP
     const [k, v] = p.children ?? [];
     if (!k || !v) continue;
     for (const s of scalarValues(v, [...el.path, { value: String(k.value) }])) {
-      if (typeof s.value === 'string') out.push({ ...s, value: s.value, kind: String(k.value) });
+      if (typeof s.value === 'string') out.push({ value: s.value, node: s.node, path: s.path, kind: String(k.value) });
     }
   }
   return out;
@@ -132,7 +132,7 @@ function checkShape(ctx: LintContext, sc: StatementContext, which: 'principal' |
         r.add('DATA_TYPE_MISMATCH', 'The text does not match the expected JSON data type String.', [target(s)]);
         continue;
       }
-      checkPrincipalValue(ctx, key, { ...s, value: s.value });
+      checkPrincipalValue(ctx, key, s as ParsedValue & { value: string });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { globMatch } from '../actions';
-import type { ResourceTypeInfo } from '../catalog';
+import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../catalog';
 import type { LintContext, StatementContext } from '../context';
 import { stringValues, type ParsedValue } from '../parse';
 import type { Target } from '../report';
@@ -156,20 +156,51 @@ function target(v: ParsedValue): Target {
   return { path: v.path, node: v.node };
 }
 
+/** `service:type` keys and their resource types for one list of matched actions; null when one is unknown. */
+type TypeEntries = readonly (readonly [string, ResourceTypeInfo])[] | null;
+
+/**
+ * Per catalog and per matches list: the resolved action lists are shared between the policies of a
+ * run (see checks/actions.ts), so each distinct action is looked up once.
+ */
+const typeEntriesCache = new WeakMap<IamCatalog, WeakMap<readonly ActionInfo[], TypeEntries>>();
+
+function typeEntries(catalog: IamCatalog, matches: readonly ActionInfo[]): TypeEntries {
+  let byMatches = typeEntriesCache.get(catalog);
+  if (!byMatches) {
+    byMatches = new WeakMap();
+    typeEntriesCache.set(catalog, byMatches);
+  }
+  let hit = byMatches.get(matches);
+  if (hit === undefined) {
+    hit = computeTypeEntries(catalog, matches);
+    byMatches.set(matches, hit);
+  }
+  return hit;
+}
+
+function computeTypeEntries(catalog: IamCatalog, matches: readonly ActionInfo[]): TypeEntries {
+  const out = new Map<string, ResourceTypeInfo>();
+  for (const m of matches) {
+    if (m.resourceTypes.length === 0) return null;
+    for (const rt of m.resourceTypes) {
+      const info = catalog.resourceType(m.service, rt.name);
+      if (!info) return null;
+      out.set(`${m.service}:${rt.name}`, info);
+    }
+  }
+  return [...out];
+}
+
 /** Resource types the statement's actions accept, when all of them are known. */
 function acceptedTypes(ctx: LintContext, sc: StatementContext): ResourceTypeInfo[] | undefined {
   if (!sc.st.action || sc.actions.length === 0) return undefined;
   const out = new Map<string, ResourceTypeInfo>();
   for (const a of sc.actions) {
     if (a.value === '*' || !a.matches || a.invalid) return undefined;
-    for (const m of a.matches) {
-      if (m.resourceTypes.length === 0) return undefined;
-      for (const rt of m.resourceTypes) {
-        const info = ctx.catalog.resourceType(m.service, rt.name);
-        if (!info) return undefined;
-        out.set(`${m.service}:${rt.name}`, info);
-      }
-    }
+    const entries = typeEntries(ctx.catalog, a.matches);
+    if (!entries) return undefined;
+    for (const [key, info] of entries) out.set(key, info);
   }
   return [...out.values()];
 }
