@@ -20,13 +20,14 @@ export const DEFAULT_REGION = 'us-east-1';
 
 /**
  * Where STS calls for a profile go. The profile's own `[services]` STS endpoint wins, then its
- * `endpoint_url`, then the `stsLens.sts.endpoint` setting; otherwise the regional endpoint, as AWS
+ * `endpoint_url` (both unless it sets `ignore_configured_endpoint_urls`), then the `stsLens.sts.endpoint` setting; otherwise the regional endpoint, as AWS
  * advises, unless the profile opts into the legacy global endpoint.
  */
 export function resolveStsEndpoint(profile: AwsProfile | undefined, settingEndpoint: string | undefined, fallbackRegion?: string): StsEndpointChoice {
   const region = profile?.region ?? fallbackRegion ?? DEFAULT_REGION;
-  if (profile?.stsEndpointUrl) return { endpoint: profile.stsEndpointUrl, source: 'profile-services', useGlobalEndpoint: false, region };
-  if (profile?.endpointUrl) return { endpoint: profile.endpointUrl, source: 'profile', useGlobalEndpoint: false, region };
+  const configured = profile?.ignoreConfiguredEndpointUrls ? undefined : profile;
+  if (configured?.stsEndpointUrl) return { endpoint: configured.stsEndpointUrl, source: 'profile-services', useGlobalEndpoint: false, region };
+  if (configured?.endpointUrl) return { endpoint: configured.endpointUrl, source: 'profile', useGlobalEndpoint: false, region };
   if (settingEndpoint) return { endpoint: settingEndpoint, source: 'setting', useGlobalEndpoint: false, region };
   if (profile?.stsRegionalEndpoints === 'legacy' && LEGACY_GLOBAL_REGIONS.has(region)) return { source: 'legacy-global', useGlobalEndpoint: true, region };
   return { source: 'regional', useGlobalEndpoint: false, region };

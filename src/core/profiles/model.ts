@@ -33,6 +33,8 @@ export interface AwsProfile {
   readonly endpointUrl?: string;
   /** `endpoint_url` under `sts =` in the profile's `[services …]` section. */
   readonly stsEndpointUrl?: string;
+  /** `ignore_configured_endpoint_urls = true`: the SDKs ignore endpoint_url and the services section. */
+  readonly ignoreConfiguredEndpointUrls?: boolean;
   readonly stsRegionalEndpoints?: 'regional' | 'legacy';
   readonly hasStaticKeys: boolean;
   /** Static keys carry a session token: they expire, and refresh needs a new token. */
@@ -144,6 +146,7 @@ export function buildProfilesModel(configFile: IniSections, credentialsFile: Ini
       loginSession: str(v.login_session),
       endpointUrl: str(v.endpoint_url),
       stsEndpointUrl: str(servicesSection?.['sts.endpoint_url']),
+      ignoreConfiguredEndpointUrls: str(v.ignore_configured_endpoint_urls)?.toLowerCase() === 'true' || undefined,
       stsRegionalEndpoints: regional === 'legacy' || regional === 'regional' ? regional : undefined,
       hasStaticKeys: !!(str(v.aws_access_key_id) && str(v.aws_secret_access_key)),
       hasSessionToken: !!str(v.aws_session_token),

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { loadAwsFiles } from '../../../src/node/awsFiles';
 import { lintAwsConfig, profileNamesOf, type ConfigFileKind, type ConfigFinding } from '../../../src/core/profiles/configLint';
+import { resolveStsEndpoint } from '../../../src/core/profiles/endpoint';
 import { fileProblems } from '../../../src/core/profiles/fileProblems';
 import { buildProfilesModel, chainText, needsMfa, profileChain, profileKindLabel, type AwsProfile, type ProfilesModel } from '../../../src/core/profiles/model';
 import { fixturePath } from '../fixtures';
@@ -259,13 +260,16 @@ describe('real-world AWS config files', () => {
   });
 
   describe('settings and endpoints', () => {
-    it('reads [services] sts endpoints, sts_regional_endpoints and endpoint_url', async () => {
+    it('reads [services] sts endpoints, sts_regional_endpoints, endpoint_url and ignore_configured_endpoint_urls', async () => {
       const m = await model('services.config');
       const d = profile(m, 'default');
       assert.strictEqual(d.stsEndpointUrl, 'http://127.0.0.1:5000');
       assert.strictEqual(d.stsRegionalEndpoints, 'regional');
       assert.strictEqual(summary(m, 'localstack'), 'access keys | us-east-1 | no MFA');
       assert.strictEqual(profile(m, 'localstack').endpointUrl, 'http://localhost:4566');
+      assert.deepStrictEqual(resolveStsEndpoint(d, undefined), { endpoint: 'http://127.0.0.1:5000', source: 'profile-services', useGlobalEndpoint: false, region: 'us-west-2' });
+      assert.strictEqual(resolveStsEndpoint(profile(m, 'localstack'), undefined).endpoint, 'http://localhost:4566');
+      assert.deepStrictEqual(resolveStsEndpoint(profile(m, 'real-aws'), undefined), { source: 'regional', useGlobalEndpoint: false, region: 'eu-west-1' }, 'ignore_configured_endpoint_urls drops the services endpoint');
       // LocalStack's dummy keys are not AWS key shapes, and they sit in the config file: warnings only.
       assert.deepStrictEqual(lint('services.config'), ['warning invalid-value @9', 'warning secret-in-config @10']);
       assertNoTreeProblems('services.config');
