@@ -220,6 +220,16 @@ type Add = (f: ConfigFinding) => void;
 function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add): void {
   const header = section.header.trim();
   const at = section.nameRange;
+  if (header !== 'default' && header.toLowerCase() === 'default') {
+    add({
+      code: 'malformed-section-header',
+      severity: 'warning',
+      message: `[${header}] is not the default profile: names are case-sensitive. The AWS CLI's parser also copies a [DEFAULT] section's settings into every other profile. Write [default].`,
+      range: section.headerRange,
+      fix: { title: 'Change to [default]', edits: [{ range: section.headerRange, newText: '[default]' }] },
+    });
+    return;
+  }
   if (header && header !== section.header) {
     add({
       code: 'malformed-section-header',

@@ -409,6 +409,15 @@ describe('real-world AWS config files', () => {
       assert.strictEqual(profileChain(m, 'chained-too-long').roleHops, 2);
     });
 
+    it('reports [DEFAULT], which is not the default profile', async () => {
+      const m = await model(undefined, 'uppercase-default.credentials');
+      assert.deepStrictEqual([...m.profiles.keys()].sort(), ['DEFAULT', 'ci'], 'the JavaScript SDK reads it as a profile named "DEFAULT"');
+      const f = findings('uppercase-default.credentials');
+      assert.deepStrictEqual(lintLines(f), ['warning malformed-section-header @1']);
+      assert.strictEqual(f[0].fix?.edits[0].newText, '[default]');
+      assert.deepStrictEqual(lintLines(lintAwsConfig('[Default]\nregion = us-east-1\n', 'config')), ['warning malformed-section-header @1']);
+    });
+
     it('does not call a role assumed from a credential source chained: AWS does not count EC2 instance roles', () => {
       for (const source of ['Environment', 'Ec2InstanceMetadata']) {
         const text = `[profile ci]\nrole_arn = arn:aws:iam::111122223333:role/Ci\ncredential_source = ${source}\nduration_seconds = 7200\n`;
