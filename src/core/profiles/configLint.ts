@@ -776,8 +776,9 @@ function lintMixedCredentials(p: ProfileView, ctx: ProfileContext): void {
   if (has(p, 'role_arn') && has(p, 'web_identity_token_file')) present.push({ provider: 'webIdentity', entry: p.keys.get('web_identity_token_file') });
   if (has(p, 'credential_process')) present.push({ provider: 'process', entry: p.keys.get('credential_process') });
   if (isSso(p)) present.push({ provider: 'sso', entry: p.keys.get('sso_session') ?? p.keys.get('sso_start_url') ?? p.keys.get('sso_account_id') ?? p.keys.get('sso_role_name') });
-  if (present.length < 2) return;
   const kinds = present.map((x) => x.provider);
+  // aws-sso-util writes credential_process beside the sso_* keys on purpose: both give the same role.
+  if (present.length < 2 || (kinds.length === 2 && kinds.includes('process') && kinds.includes('sso'))) return;
   // fromIni: static, web identity, process, SSO. botocore: web identity, SSO, credentials-file keys, process, config-file keys.
   const js = kinds[0];
   const keysInCredentialsFile = keysThere || (keysHere && ctx.kind === 'credentials');

@@ -158,14 +158,18 @@ describe('real-world AWS config files', () => {
     });
 
     it('says which one wins when both tools agree', () => {
-      const text = '[profile p]\ncredential_process = granted credential-process --profile p\nsso_start_url = https://x.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = R\n';
-      const m = buildProfilesModel({ p: { credential_process: 'granted credential-process --profile p', sso_account_id: '111122223333', sso_role_name: 'R' } }, {});
-      assert.strictEqual(profile(m, 'p').kind, 'process');
-      const f = lintAwsConfig(text, 'config');
-      assert.deepStrictEqual(lintLines(f), ['warning mixed-credentials @3']);
-      assert.match(f[0].message, /JavaScript \(and STS Lens\) uses the credential_process, the AWS CLI the IAM Identity Center/);
-      const same = lintAwsConfig('[profile q]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\ncredential_process = aws-vault exec q --json\n', 'credentials');
-      assert.deepStrictEqual(lintLines(same).filter((l) => l.includes('mixed')), ['warning mixed-credentials @4']);
+      const f = lintAwsConfig('[q]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\ncredential_process = aws-vault exec q --json\n', 'credentials');
+      assert.deepStrictEqual(lintLines(f).filter((l) => l.includes('mixed')), ['warning mixed-credentials @4']);
+      assert.match(f.find((x) => x.code === 'mixed-credentials')?.message ?? '', /use only the access keys/);
+    });
+
+    it('accepts aws-sso-util profiles: dotted names, credential_process beside the SSO settings', async () => {
+      const m = await model('aws-sso-util.config');
+      assert.deepStrictEqual([...m.profiles.keys()].sort(), ['111122223333.AdministratorAccess', '444455556666.ReadOnlyAccess']);
+      assert.strictEqual(summary(m, '111122223333.AdministratorAccess'), 'credential_process | us-east-1 | no MFA');
+      assert.strictEqual(summary(m, '444455556666.ReadOnlyAccess'), 'IAM Identity Center (SSO) | eu-west-1 | no MFA');
+      assert.deepStrictEqual(lint('aws-sso-util.config'), []);
+      assertNoTreeProblems('aws-sso-util.config');
     });
 
     it('leaves a role profile alone: its source keys are how it assumes the role', () => {
