@@ -16,9 +16,14 @@ class Resolved implements ResolvedAction {
   constructor(
     readonly value: string,
     readonly node: ParsedValue['node'],
-    readonly path: ParsedValue['path'],
+    private readonly source: ParsedValue,
     public name: string,
   ) {}
+
+  /** Read through: the value's path is built only when a finding needs it. */
+  get path(): ParsedValue['path'] {
+    return this.source.path;
+  }
 
   get matches(): ActionInfo[] | undefined {
     if (this.expand) {
@@ -117,7 +122,7 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const text = v.value;
-    const r = new Resolved(text, v.node, v.path, text);
+    const r = new Resolved(text, v.node, v, text);
     out[i] = r;
     if (text === '*') continue;
     let resolution = cache.get(text);

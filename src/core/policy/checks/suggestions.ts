@@ -3,6 +3,8 @@ import type { LintContext } from '../context';
 import { stringValues, type JsonNode, type ParsedValue } from '../parse';
 import type { PolicyType } from '../types';
 
+const NONE: number[] = [];
+
 function isPattern(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }
@@ -56,19 +58,26 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: read
     if (list) list.push(i);
     else buckets.set(b, [i]);
   });
-  const all = norm.map((_, i) => i);
-  const coversList: number[][] = Array.from({ length: n }, () => []);
-  const coveredBy: number[][] = Array.from({ length: n }, () => []);
+  let all: number[] | undefined;
+  // Built on the first cover found: most wildcards in a list cover nothing else in it.
+  let coversList: number[][] | undefined;
+  let coveredBy: number[][] | undefined;
   for (const p of patternIdx) {
     const literal = norm[p].slice(0, norm[p].search(/[*?]/));
     const b = bucketOf(norm[p]);
-    const candidates = literal.length > b.length ? buckets.get(b) ?? [] : all;
+    const candidates = literal.length > b.length ? buckets.get(b) ?? [] : (all ??= norm.map((_, i) => i));
     for (const j of candidates) {
       if (j !== p && exact[j] !== exact[p] && norm[j].startsWith(literal) && globMatch(values[p].value, values[j].value, ignoreCase)) {
+        coversList ??= Array.from({ length: n }, () => []);
+        coveredBy ??= Array.from({ length: n }, () => []);
         coversList[p].push(j);
         coveredBy[j].push(p);
       }
     }
+  }
+  if (!coversList || !coveredBy) {
+    if (!duplicates) return [];
+    coversList = coveredBy = Array.from({ length: n }, () => NONE);
   }
   const groups: { keep: T; group: T[] }[] = [];
   const used = new Set<number>();
