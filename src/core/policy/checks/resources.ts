@@ -39,27 +39,61 @@ function variableFree(s: string): string {
   return s.replace(/\$\{[^}]*\}/g, '*');
 }
 
-const formatCache = new Map<string, { re: RegExp; sample: string; region: boolean; account: boolean; service: string; literalPrefix: string }>();
+const formatCache = new Map<string, { shape: number[]; sample: string; region: boolean; account: boolean; service: string; literalPrefix: string }>();
 
 function compileFormat(format: string) {
   let c = formatCache.get(format);
   if (c) return c;
   const f = splitArn(format)!;
   const resource = f.resource;
-  let src = '';
+  // Each ${Variable} stands for one or more characters; everything else is literal.
+  const shape: number[] = [];
   let sample = '';
   for (const part of resource.split(/(\$\{[^}]*\})/)) {
     if (part.startsWith('${')) {
-      src += '.+';
+      shape.push(ANY, STAR);
       sample += 'x';
     } else {
-      src += part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+      for (let i = 0; i < part.length; i++) shape.push(part.charCodeAt(i));
       sample += part;
     }
   }
-  c = { re: new RegExp(`^${src}$`, 's'), sample, region: f.region !== '', account: f.account !== '', service: f.service, literalPrefix: resource.split('${')[0] };
+  c = { shape, sample, region: f.region !== '', account: f.account !== '', service: f.service, literalPrefix: resource.split('${')[0] };
   formatCache.set(format, c);
   return c;
+}
+
+/**
+ * Whether a plain string fits a format's shape (literal code units, ANY for one, STAR for any run).
+ * Formats are many and each is tested a few times: this is cheaper than compiling a regex for each.
+ */
+function fitsShape(shape: number[], s: string): boolean {
+  const n = shape.length;
+  const m = s.length;
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < m) {
+    if (i < n) {
+      const t = shape[i];
+      if (t === STAR) {
+        star = i++;
+        mark = j;
+        continue;
+      }
+      if (t === ANY || t === s.charCodeAt(j)) {
+        i++;
+        j++;
+        continue;
+      }
+    }
+    if (star < 0) return false;
+    i = star + 1;
+    j = ++mark;
+  }
+  while (i < n && shape[i] === STAR) i++;
+  return i === n;
 }
 
 /** format -> resource -> match; two levels so that no key string is built per lookup. */
@@ -99,7 +133,7 @@ export function resourceMatchesFormat(resource: string, format: string): boolean
 function computeMatch(resource: string, format: string): boolean {
   const f = compileFormat(format);
   const r = variableFree(resource);
-  if (!/[*?]/.test(r)) return f.re.test(r);
+  if (!/[*?]/.test(r)) return fitsShape(f.shape, r);
   // Literal prefixes must agree before anything costlier is tried.
   const a = r.slice(0, r.search(/[*?]/));
   const b = f.literalPrefix;
@@ -107,7 +141,7 @@ function computeMatch(resource: string, format: string): boolean {
   // Either the pattern covers the format's shape, or some expansion of the pattern fits it.
   if (globMatch(r, f.sample, false)) return true;
   for (const fill of ['x', 'x/x', 'x:x', 'x/x/x', 'x/x/x/x']) {
-    if (f.re.test(r.replace(/\*/g, fill).replace(/\?/g, 'x'))) return true;
+    if (fitsShape(f.shape, r.replace(/\*/g, fill).replace(/\?/g, 'x'))) return true;
   }
   return globsIntersect(tokens(r, false), tokens(splitArn(format)!.resource, true));
 }
