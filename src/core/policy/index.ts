@@ -60,6 +60,7 @@ const NOT_SERVICES = new Set(['arn', 'aws', 'http', 'https']);
 export function servicesReferenced(text: string): string[] {
   const out = new Set<string>();
   let wildcardService = false;
+  let last = '';
   // One pass over the string openings: `"prefix:` (actions, condition keys) and `arn:partition:service:`.
   for (let q = text.indexOf('"'); q >= 0; q = text.indexOf('"', q + 1)) {
     let i = q + 1;
@@ -73,7 +74,10 @@ export function servicesReferenced(text: string): string[] {
       } else break;
     }
     if (i === q + 1 || text.charCodeAt(i) !== 58) continue;
-    const p = text.slice(q + 1, i).toLowerCase();
+    // Neighbouring actions mostly share their prefix: a repeat of the last one changes nothing.
+    if (i - q - 1 === last.length && text.startsWith(last, q + 1)) continue;
+    last = text.slice(q + 1, i);
+    const p = last.toLowerCase();
     if (wild) {
       // Wildcard service prefixes ("s3*:Get*") need every service; "arn:*:..." and the like do not.
       if (!p.includes('.') && !p.includes('/')) wildcardService = true;

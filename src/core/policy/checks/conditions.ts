@@ -1,5 +1,5 @@
 import { editDistance } from '../actions';
-import type { ConditionKeyInfo } from '../catalog';
+import type { ActionInfo, ConditionKeyInfo, IamCatalog } from '../catalog';
 import type { LintContext, StatementContext } from '../context';
 import type { ParsedConditionKey, ParsedConditionOperator, ParsedValue } from '../parse';
 import type { Target } from '../report';
@@ -536,6 +536,28 @@ export function supportedKeys(ctx: LintContext, a: { service: string; resourceTy
   return out;
 }
 
+/**
+ * The keys any of these actions supports. Resolved action lists are shared between the policies of
+ * a run (see checks/actions.ts), so the union is built once per distinct list.
+ */
+const keysOfMatchesCache = new WeakMap<IamCatalog, WeakMap<readonly ActionInfo[], ReadonlySet<string>>>();
+
+function keysOfMatches(ctx: LintContext, matches: readonly ActionInfo[]): ReadonlySet<string> {
+  let byMatches = keysOfMatchesCache.get(ctx.catalog);
+  if (!byMatches) {
+    byMatches = new WeakMap();
+    keysOfMatchesCache.set(ctx.catalog, byMatches);
+  }
+  let s = byMatches.get(matches);
+  if (!s) {
+    const union = new Set<string>();
+    for (const m of matches) for (const k of supportedKeys(ctx, m)) union.add(k);
+    byMatches.set(matches, union);
+    s = union;
+  }
+  return s;
+}
+
 const TAG_TEMPLATES: Record<string, string> = { 'aws:resourcetag': 'aws:resourcetag/${tagkey}', 'aws:requesttag': 'aws:requesttag/${tagkey}' };
 
 /**
@@ -548,16 +570,7 @@ export function checkKeySupport(ctx: LintContext): void {
     if (!sc.st.action || sc.actions.length === 0 || sc.st.conditions.length === 0) continue;
     if (sc.actions.some((a) => a.value === '*' || !a.matches || a.invalid)) continue;
     const literal = sc.actions.filter((a) => a.matches!.length === 1 && !/[*?]/.test(a.value));
-    const supported = new Map<string, Set<string>>();
-    const keysOf = (a: (typeof sc.actions)[number]) => {
-      let s = supported.get(a.value);
-      if (!s) {
-        s = new Set<string>();
-        for (const m of a.matches!) for (const k of supportedKeys(ctx, m)) s.add(k);
-        supported.set(a.value, s);
-      }
-      return s;
-    };
+    const keysOf = (a: (typeof sc.actions)[number]) => keysOfMatches(ctx, a.matches!);
     for (const op of sc.st.conditions) {
       const info = parseConditionOperator(op.operator);
       if (!info) continue;
