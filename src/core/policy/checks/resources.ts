@@ -239,6 +239,46 @@ function acceptedTypes(ctx: LintContext, sc: StatementContext): ResourceTypeInfo
   return [...out.values()];
 }
 
+interface StatementTypes {
+  types: ResourceTypeInfo[] | undefined;
+  /** The types by the service of their ARN formats. */
+  byService: Map<string, ResourceTypeInfo[]>;
+}
+
+/**
+ * Per catalog and action list (the action strings, in order): policies in one run repeat the same
+ * statements. Only lists whose every action is resolved are kept, since nothing can change them.
+ */
+const statementTypesCache = new WeakMap<IamCatalog, Map<string, StatementTypes>>();
+
+function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes {
+  let cache = statementTypesCache.get(ctx.catalog);
+  if (!cache) {
+    cache = new Map();
+    statementTypesCache.set(ctx.catalog, cache);
+  }
+  const stable = !!sc.st.action && sc.actions.length > 0 && sc.actions.every((a) => a.value !== '*' && !a.invalid && a.matches);
+  const key = stable ? sc.actions.map((a) => a.value).join('\n') : undefined;
+  const hit = key === undefined ? undefined : cache.get(key);
+  if (hit) return hit;
+  const types = acceptedTypes(ctx, sc);
+  const byService = new Map<string, ResourceTypeInfo[]>();
+  for (const t of types ?? []) {
+    for (const f of t.arnFormats) {
+      const svc = compileFormat(f).service;
+      const list = byService.get(svc);
+      if (list) list.push(t);
+      else byService.set(svc, [t]);
+    }
+  }
+  const result = { types, byService };
+  if (key !== undefined) {
+    if (cache.size > 20000) cache.clear();
+    cache.set(key, result);
+  }
+  return result;
+}
+
 /** ARN syntax and whether each ARN fits a resource type of the statement's actions. */
 export function checkResources(ctx: LintContext): void {
   const { r } = ctx;
@@ -279,18 +319,7 @@ export function checkResources(ctx: LintContext): void {
           continue;
         }
         if (el !== sc.st.resource || /[*?]/.test(arn.service)) continue;
-        if (types === null) {
-          types = acceptedTypes(ctx, sc);
-          byService = new Map();
-          for (const t of types ?? []) {
-            for (const f of t.arnFormats) {
-              const svc = compileFormat(f).service;
-              const list = byService.get(svc);
-              if (list) list.push(t);
-              else byService.set(svc, [t]);
-            }
-          }
-        }
+        if (types === null) ({ types, byService } = statementTypes(ctx, sc));
         if (!types) continue;
         checkAgainstTypes(ctx, v, arn, types, byService.get(arn.service) ?? []);
       }
