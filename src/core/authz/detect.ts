@@ -74,9 +74,18 @@ const ANCHORS: readonly { kind: 'phrase' | 'field'; re: RegExp }[] = [
   },
 ];
 
+// Terminal colour and control sequences, raw (CI logs, `script` captures) or escaped inside JSON logs.
+const ANSI = /\u001b(?:\[[0-?]*[ -\/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])|\\(?:u001[bB]|x1[bB]|033|e)\[[0-9;]*[A-Za-z]/g;
+
+/** `text` with escape sequences blanked to spaces of the same length, so offsets stay valid. */
+function blankEscapes(text: string): string {
+  return text.includes('\u001b') || /\\(?:u001[bB]|x1[bB]|033|e)\[/.test(text) ? text.replace(ANSI, (s) => ' '.repeat(s.length)) : text;
+}
+
 /** All encoded messages in `text`, in order of appearance. */
 export function findEncodedMessages(text: string): EncodedMessageMatch[] {
   if (text.length > MAX_SCAN_LENGTH) text = text.slice(0, MAX_SCAN_LENGTH);
+  text = blankEscapes(text);
   const found: EncodedMessageMatch[] = [];
   for (const { kind, re } of ANCHORS) {
     re.lastIndex = 0;
@@ -154,7 +163,7 @@ function readMessage(text: string, from: number): Omit<EncodedMessageMatch, 'anc
     // Continued lines share one indentation; a log line starting at another column is new text.
     const indent = text.slice(end, next).replace(/^\r?\n/, '');
     if (continuationIndent !== undefined && indent !== continuationIndent) break;
-    if (/^\d{4}-\d{2}-\d{2}|^\d{1,2}:\d{2}/.test(run)) break;
+    if (/^\d{4}[-/]\d{2}[-/]\d{2}|^\d{1,2}:\d{2}/.test(run)) break;
     const lineLength = end - lineStartOf(text, end);
     const runEndsLine = nextEnd >= text.length || text[nextEnd] === '\n' || text[nextEnd] === '\r';
     // A timestamp or "key:" starting the next line is not the rest of the message.
@@ -212,8 +221,8 @@ function bareMessage(text: string): SelectionResult {
   if (text.length > MAX_ENCODED_MESSAGE_LENGTH * 4) {
     return { ok: false, reason: 'too-large', detail: `No "Encoded authorization failure message" was found in the ${describeSize(text.length)} of text, and it is too long to be a message itself (at most ${MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')} characters).` };
   }
-  // Undo wrapping and the quotes or escapes around a copied value.
-  let body = text.trim();
+  // Undo colours, wrapping and the quotes or escapes around a copied value.
+  let body = text.replace(ANSI, '').trim();
   body = body.replace(/^(?:\\{0,3}["'`])+|(?:\\{0,3}["'`])+$/g, '');
   const lines = body.split(/\r?\n/).map((l) => l.replace(/^[ \t]*(?:[│┃║][ \t]*)?/, '').replace(/[ \t]*(?:[│┃║][ \t]*)?$/, '').replace(/\\$/, '').trim());
   const joined = lines.join('');
