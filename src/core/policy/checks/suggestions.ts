@@ -135,8 +135,21 @@ export function checkRedundancy(ctx: LintContext): void {
     for (const e of st.elements) h += ((e.valueNode.children?.length ?? 0) + 1) * (e.key.length * 7919 + e.key.charCodeAt(0));
     return h;
   };
-  const shapes = statements.map(shape);
-  const counts = new Map<number, number>();
+  // And what canonical() sees, in any order: the Sid-less properties and their string values.
+  const content = (st: (typeof statements)[number]) => {
+    let h = 0;
+    for (const e of st.elements) {
+      if (e.key === 'Sid') continue;
+      let v = 0;
+      const node = e.valueNode;
+      if (node.type === 'string') v = stringHash(node.value as string);
+      else if (node.type === 'array') for (const c of node.children ?? []) if (c.type === 'string') v = (v + stringHash(c.value as string)) | 0;
+      h = (h + Math.imul(stringHash(e.key), 0x9e3779b1) + v) | 0;
+    }
+    return h;
+  };
+  const shapes = statements.map((st) => `${shape(st)}/${content(st)}`);
+  const counts = new Map<string, number>();
   for (const sh of shapes) counts.set(sh, (counts.get(sh) ?? 0) + 1);
   const seen = new Map<string, number>();
   statements.forEach((st, i) => {
@@ -151,6 +164,13 @@ export function checkRedundancy(ctx: LintContext): void {
       ], { remove: true, location: 1, title: 'Remove the duplicate statement' });
     } else seen.set(key, i);
   });
+}
+
+/** FNV-1a over UTF-16 code units. */
+function stringHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 const QUOTAS: Record<PolicyType, { code: string; quota: number; details: (n: number, q: number) => string }> = {
