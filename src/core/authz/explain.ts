@@ -321,13 +321,15 @@ function explainObject(data: Record<string, Json>): AuthorizationExplanation {
     }
     case 'implicit-deny': {
       summary = `DENIED ${actionText2} ${on} — implicit deny: no statement allows it`;
-      if (action && resourceText) {
-        wouldAllow = { action: action.full, resource: resourceText };
-        advice.push(`Allow ${action.full} on ${resourceText} in an identity policy of ${principalLabel(principal)}.`);
+      if (action && resourceText) wouldAllow = { action: action.full, resource: resourceText };
+      const target = action && resourceText ? `${action.full} on ${resourceText}` : `${actionText2} ${on}`;
+      if (principal?.kind === 'root') {
+        // Identity policies cannot be attached to the root user; it is only limited from outside its account.
+        advice.push(`The root user needs no identity policy, so an organization SCP or RCP, or a resource policy in another account, does not allow ${target}. Allow it there.`);
       } else {
-        advice.push(`Allow ${actionText2} ${on} in an identity policy of ${principalLabel(principal)}.`);
+        advice.push(`Allow ${target} in an identity policy of ${principalLabel(principal)}.`);
+        advice.push('If an identity policy already allows it, a permissions boundary, a session policy or an organization SCP does not: each of them must allow it too.');
       }
-      advice.push('If an identity policy already allows it, a permissions boundary, a session policy or an organization SCP does not: each of them must allow it too.');
       break;
     }
     case 'allowed':
