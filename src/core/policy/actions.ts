@@ -172,9 +172,23 @@ function closest(target: string, candidates: readonly string[], limit: number): 
   return scored.slice(0, limit).map((s) => s.c);
 }
 
-/** Closest known service prefixes to a mistyped one. */
+const serviceSuggestions = new WeakMap<IamCatalog, Map<string, string[]>>();
+
+/** Closest known service prefixes to a mistyped one. The prefixes never change, so answers are kept. */
 export function suggestService(service: string, catalog: IamCatalog, limit = 3): string[] {
-  return closest(service, catalog.allServicePrefixes(), limit);
+  let cache = serviceSuggestions.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    serviceSuggestions.set(catalog, cache);
+  }
+  const key = `${limit}:${service}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = closest(service, catalog.allServicePrefixes(), limit);
+    if (cache.size > 5000) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit.slice();
 }
 
 /**
