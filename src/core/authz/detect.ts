@@ -93,7 +93,7 @@ export function findEncodedMessages(text: string): EncodedMessageMatch[] {
     while ((m = re.exec(text)) !== null) {
       const body = readMessage(text, m.index + m[0].length);
       // A field name alone is weak evidence: its value must look like a whole message.
-      const weak = kind === 'field' && body !== undefined && (body.message.length < 16 || !endsMessage(text, body.end));
+      const weak = kind === 'field' && body !== undefined && (body.message.length < 16 || !endsMessage(text, body.end) || lookalike(body.message) !== undefined);
       if (body && !weak) found.push({ ...body, anchor: kind, anchorStart: m.index });
       if (m[0].length === 0) re.lastIndex++;
     }
@@ -101,6 +101,22 @@ export function findEncodedMessages(text: string): EncodedMessageMatch[] {
   found.sort((a, b) => a.start - b.start);
   // A phrase inside a field's value ("EncodedMessage": "... failure message: X") finds X twice.
   return found.filter((m, i) => i === 0 || m.start >= found[i - 1].end);
+}
+
+/**
+ * What a base64-looking value is instead of an encoded message, if it is recognisably something
+ * else. Encoded messages are base64url without padding, so standard base64 ("+", "/", "=") is a
+ * key, token or certificate; a session token in particular must never be sent to STS as a message.
+ */
+export function lookalike(value: string): string | undefined {
+  if (/^(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz|AQoDYXdz|AQoJb3JpZ2lu)/.test(value)) return 'an AWS session token';
+  if (/^AAAA(?:B3NzaC1|C3NzaC1|E2VjZHNh)/.test(value)) return 'an SSH public key';
+  if (/^eyJ/.test(value)) return 'part of a JSON Web Token';
+  // Hashes, ETags and UUIDs keep one letter case; a short mixed-case run is more likely a cut-off message.
+  if (value.length >= 32 && /^(?:[0-9a-f-]+|[0-9A-F-]+)$/.test(value)) return 'a hexadecimal hash or ID';
+  if (/[+/]|=$/.test(value)) return 'standard base64 (a key, token or certificate)';
+  if (value.length >= MIN_PLAUSIBLE_MESSAGE_LENGTH && !(/[A-Z]/.test(value) && /[a-z]/.test(value) && /[0-9]/.test(value))) return 'text without the mix of upper case, lower case and digits of an encoded message';
+  return undefined;
 }
 
 /** The encoded message whose text contains `offset`, if any. */
@@ -233,6 +249,10 @@ function bareMessage(text: string): SelectionResult {
     const c = candidate[bad];
     const shown = /\s/.test(c) ? 'a space' : `"${c}"`;
     return { ok: false, reason: 'not-a-message', detail: `This is not an encoded authorization failure message: it contains ${shown} at position ${bad + 1}, and encoded messages contain only letters, digits, "-" and "_". Select only the message, or the whole error line that says "Encoded authorization failure message:".` };
+  }
+  const other = lookalike(candidate);
+  if (other) {
+    return { ok: false, reason: 'not-a-message', detail: `This looks like ${other}, not an encoded authorization failure message, so it was not sent to AWS. Encoded messages are long runs of letters, digits, "-" and "_". Select only the message, or the whole error line that says "Encoded authorization failure message:".` };
   }
   if (candidate.length > MAX_ENCODED_MESSAGE_LENGTH) {
     return { ok: false, reason: 'too-long', detail: `The text is ${candidate.length.toLocaleString('en-US')} characters; STS accepts encoded messages of at most ${MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')}. Select only the message.` };
