@@ -327,9 +327,29 @@ export function checkResources(ctx: LintContext): void {
   }
 }
 
+/** Per list of types (kept with the statement's action list) and resource: most repeat across policies. */
+const fitsCache = new WeakMap<readonly ResourceTypeInfo[], Map<string, ResourceTypeInfo[]>>();
+const NO_TYPES: ResourceTypeInfo[] = [];
+
+function fittingTypes(sameService: ResourceTypeInfo[], resource: string): ResourceTypeInfo[] {
+  if (sameService.length === 0) return NO_TYPES;
+  let byResource = fitsCache.get(sameService);
+  if (!byResource) {
+    byResource = new Map();
+    fitsCache.set(sameService, byResource);
+  }
+  let fits = byResource.get(resource);
+  if (!fits) {
+    fits = sameService.filter((t) => t.arnFormats.some((f) => resourceMatchesFormat(resource, f)));
+    if (byResource.size > 5000) byResource.clear();
+    byResource.set(resource, fits);
+  }
+  return fits;
+}
+
 function checkAgainstTypes(ctx: LintContext, v: ParsedValue & { value: string }, arn: SplitArn, types: ResourceTypeInfo[], sameService: ResourceTypeInfo[]): void {
   // Types of other services only: the ARN names a service none of the actions belong to.
-  const fits = sameService.filter((t) => t.arnFormats.some((f) => resourceMatchesFormat(arn.resource, f)));
+  const fits = fittingTypes(sameService, arn.resource);
   if (fits.length === 0) {
     const names = [...new Set(types.map((t) => `${t.service}:${t.name}`))].slice(0, 5).join(', ');
     ctx.r.add('RESOURCE_MATCHES_NO_ACTION', `None of the statement's actions applies to ${v.value}: they act on ${names}${types.length > 5 ? ', ...' : ''}. The statement grants nothing on this resource; check the ARN format or the actions.`, [target(v)]);
