@@ -14,6 +14,8 @@ export const MIN_PLAUSIBLE_MESSAGE_LENGTH = 100;
 /** Larger selections are refused instead of scanned. */
 export const MAX_SCAN_LENGTH = 8 * 1024 * 1024;
 
+import { statedDenialBefore, type StatedDenial } from './statedDenial';
+
 export type MessageProblem = 'truncated' | 'too-long';
 
 export interface TextRange {
@@ -35,6 +37,8 @@ export interface EncodedMessageMatch {
   /** Offset where the anchor starts (for a CodeLens or hover over the whole error). */
   readonly anchorStart: number;
   readonly problem?: MessageProblem;
+  /** The plain-text denial just before the anchor ("User: … is not authorized to perform: …"), when the error has one. */
+  readonly statedDenial?: StatedDenial;
 }
 
 const TOKEN = /[A-Za-z0-9_\-+/]/;
@@ -94,7 +98,10 @@ export function findEncodedMessages(text: string): EncodedMessageMatch[] {
       const body = readMessage(text, m.index + m[0].length);
       // A field name alone is weak evidence: its value must look like a whole message.
       const weak = kind === 'field' && body !== undefined && (body.message.length < 16 || !endsMessage(text, body.end) || lookalike(body.message) !== undefined);
-      if (body && !weak) found.push({ ...body, anchor: kind, anchorStart: m.index });
+      if (body && !weak) {
+        const statedDenial = kind === 'phrase' ? statedDenialBefore(text, m.index) : undefined;
+        found.push({ ...body, anchor: kind, anchorStart: m.index, ...(statedDenial ? { statedDenial } : {}) });
+      }
       if (m[0].length === 0) re.lastIndex++;
     }
   }

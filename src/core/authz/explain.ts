@@ -1,3 +1,5 @@
+import { policyTypeAdvice, type StatedDenial } from './statedDenial';
+
 /**
  * Turns the JSON that sts:DecodeAuthorizationMessage returns (its `DecodedMessage`) into an
  * explanation people can act on. AWS wraps every list as `{ "items": [...] }` and every value
@@ -82,6 +84,8 @@ export interface AuthorizationExplanation {
   readonly warnings: readonly string[];
   /** The decoded JSON, pretty-printed. */
   readonly rawJson: string;
+  /** What the error text itself said (which kind of policy denied), when the caller passed it. */
+  readonly statedDenial?: StatedDenial;
 }
 
 export type ExplainResult =
@@ -248,8 +252,11 @@ function describeStatements(statements: readonly MatchedStatement[]): string {
   return `statement${named.length > 1 ? 's' : ''} ${named.join(', ')}${extra > 0 ? ` and ${extra} unnamed` : ''}`;
 }
 
-/** Parses and explains a DecodedMessage. Never throws. */
-export function explainDecodedMessage(decoded: string): ExplainResult {
+/**
+ * Parses and explains a DecodedMessage. Never throws. `stated` is the plain-text denial from the
+ * same error, if any: it names the kind of policy, which the decoded message does not.
+ */
+export function explainDecodedMessage(decoded: string, stated?: StatedDenial): ExplainResult {
   let data: Json;
   try {
     data = JSON.parse(decoded);
@@ -258,12 +265,12 @@ export function explainDecodedMessage(decoded: string): ExplainResult {
     return { ok: false, error: `The decoded message is not JSON (${e instanceof Error ? e.message : String(e)}): ${preview}` };
   }
   // Some tools print the whole API response: { "DecodedMessage": "{...}" }.
-  if (isObject(data) && typeof data.DecodedMessage === 'string') return explainDecodedMessage(data.DecodedMessage);
+  if (isObject(data) && typeof data.DecodedMessage === 'string') return explainDecodedMessage(data.DecodedMessage, stated);
   if (!isObject(data)) return { ok: false, error: 'The decoded message is JSON but not an object, so it is not an authorization status.' };
-  return { ok: true, explanation: explainObject(data) };
+  return { ok: true, explanation: explainObject(data, stated) };
 }
 
-function explainObject(data: Record<string, Json>): AuthorizationExplanation {
+function explainObject(data: Record<string, Json>, stated?: StatedDenial): AuthorizationExplanation {
   const warnings: string[] = [];
   const allowed = bool(data.allowed);
   const explicitDenyField = bool(data.explicitDeny);
@@ -307,7 +314,9 @@ function explainObject(data: Record<string, Json>): AuthorizationExplanation {
       const by = denyingStatements.length > 0 ? `explicit deny by ${describeStatements(denyingStatements)}` : 'explicit deny';
       summary = `DENIED ${actionText2} ${on} — ${by}`;
       advice.push('An explicit Deny wins over every Allow, so adding permissions will not help.');
-      advice.push(
+      const statedAdvice = stated ? policyTypeAdvice(stated, principalLabel(principal)) : undefined;
+      if (statedAdvice) advice.push(statedAdvice);
+      else advice.push(
         denyingStatements.length > 0
           ? `Find the policy with ${describeStatements(denyingStatements)}: an identity policy, a permissions boundary, a session policy, a resource policy, or an organization SCP or RCP. Change its conditions or the request.`
           : 'AWS did not name the denying statement. Look for Deny statements in the identity policies, permissions boundary, session policy, resource policy and organization SCPs and RCPs.',
@@ -326,6 +335,8 @@ function explainObject(data: Record<string, Json>): AuthorizationExplanation {
       if (principal?.kind === 'root') {
         // Identity policies cannot be attached to the root user; it is only limited from outside its account.
         advice.push(`The root user needs no identity policy, so an organization SCP or RCP, or a resource policy in another account, does not allow ${target}. Allow it there.`);
+      } else if (stated?.kind === 'implicit' && stated.policyType && stated.policyType !== 'identity-based policy') {
+        advice.push(`${policyTypeAdvice(stated, principalLabel(principal))} It must allow ${target}.`);
       } else {
         advice.push(`Allow ${target} in an identity policy of ${principalLabel(principal)}.`);
         advice.push('If an identity policy already allows it, a permissions boundary, a session policy or an organization SCP does not: each of them must allow it too.');
@@ -358,6 +369,7 @@ function explainObject(data: Record<string, Json>): AuthorizationExplanation {
     wouldAllow,
     warnings,
     rawJson: JSON.stringify(data, null, 2),
+    ...(stated ? { statedDenial: stated } : {}),
   };
 }
 

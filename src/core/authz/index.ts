@@ -4,3 +4,4 @@ export * from './allowStatement';
 export * from './render';
 export * from './lintAllowing';
 export * from './decodeErrors';
+export * from './statedDenial';

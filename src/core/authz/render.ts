@@ -79,6 +79,7 @@ export function renderExplanationText(ex: AuthorizationExplanation, allowing?: A
     ...principal.slice(1).map((l) => `            ${l}`),
     `Action      ${action ? action.full : '(not in the message)'}${actionNote}`,
     `Resource    ${ex.resource ? ex.resource.raw : '(not in the message)'}`,
+    ...(ex.statedDenial?.policyType ? [`Policy      ${ex.statedDenial.kind === 'explicit' ? 'explicit deny in a' : 'no Allow in any'} ${ex.statedDenial.policyType} (from the error text)`] : []),
   ]);
   section('What to do', ex.advice.map((a) => `  - ${a}`));
   section(`Matched statements (${ex.matchedStatements.length})`, ex.matchedStatements.length ? ex.matchedStatements.flatMap(statementLines) : ['  (none: no policy statement matched the request)']);

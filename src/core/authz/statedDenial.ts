@@ -1,0 +1,86 @@
+/**
+ * Reads the plain-text denial that newer AWS error messages carry before (or instead of) the
+ * encoded message: "User: ARN is not authorized to perform: ACTION on resource: ARN because no
+ * identity-based policy allows the ACTION action" or "... with an explicit deny in a service
+ * control policy". The decoded message never says which kind of policy denied the request; this
+ * text does.
+ */
+
+export type PolicyType =
+  | 'identity-based policy'
+  | 'resource-based policy'
+  | 'permissions boundary'
+  | 'session policy'
+  | 'service control policy'
+  | 'resource control policy'
+  | 'VPC endpoint policy';
+
+export interface StatedDenial {
+  readonly start: number;
+  readonly end: number;
+  /** The caller's ARN as the error printed it ("anonymous" for unsigned requests). */
+  readonly principal: string;
+  readonly action: string;
+  readonly resource?: string;
+  /** Absent when the error gives no reason (older messages). */
+  readonly kind?: 'explicit' | 'implicit';
+  readonly policyType?: PolicyType;
+}
+
+const POLICY = String.raw`identity-based policy|resource-based policy|permissions boundary|session policy|service control policy|resource control policy|VPC endpoint policy`;
+const STATED = new RegExp(
+  String.raw`User: (\S+) is not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)(?: on resource: (\S+))?(?: because no (${POLICY}) allows the \S+? action| with an explicit deny in (?:an? )?(${POLICY})|(?=[\s.,;"'\\)]|$))`,
+  'gi',
+);
+
+function canonical(policy: string): PolicyType {
+  return policy.toLowerCase() === 'vpc endpoint policy' ? 'VPC endpoint policy' : (policy.toLowerCase() as PolicyType);
+}
+
+/** Every stated denial in `text`, in order. */
+export function findStatedDenials(text: string): StatedDenial[] {
+  const out: StatedDenial[] = [];
+  STATED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = STATED.exec(text)) !== null) {
+    const resource = m[3]?.replace(/^["'\\]+|[.,;"'\\)]+$/g, '');
+    const implicit = m[4];
+    const explicit = m[5];
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      principal: m[1],
+      action: m[2],
+      ...(resource ? { resource } : {}),
+      ...(implicit ? { kind: 'implicit' as const, policyType: canonical(implicit) } : explicit ? { kind: 'explicit' as const, policyType: canonical(explicit) } : {}),
+    });
+  }
+  return out;
+}
+
+/** The stated denial that belongs to an encoded message whose anchor starts at `anchorStart`. */
+export function statedDenialBefore(text: string, anchorStart: number): StatedDenial | undefined {
+  // The denial sentence sits just before "Encoded authorization failure message" in the same error.
+  const from = Math.max(0, anchorStart - 4096);
+  const found = findStatedDenials(text.slice(from, anchorStart));
+  const last = found[found.length - 1];
+  if (!last || anchorStart - (from + last.end) > 200) return undefined;
+  return { ...last, start: from + last.start, end: from + last.end };
+}
+
+/** What to do about a denial in a policy of the given type, as one sentence. */
+export function policyTypeAdvice(stated: StatedDenial, principalLabel: string): string | undefined {
+  if (!stated.policyType) return undefined;
+  const where: Record<PolicyType, string> = {
+    'identity-based policy': `the policies attached to ${principalLabel} (and its groups, for a user)`,
+    'resource-based policy': 'the policy on the resource itself (bucket policy, key policy, queue or topic policy, role trust policy)',
+    'permissions boundary': `the permissions boundary set on ${principalLabel}`,
+    'session policy': 'the session policy passed when the session was created (--policy or --policy-arns of assume-role, or a federation policy); start a session without it or widen it',
+    'service control policy': "the organization's service control policies; they are managed in AWS Organizations by the management account or a delegated administrator",
+    'resource control policy': "the organization's resource control policies; they are managed in AWS Organizations by the management account or a delegated administrator",
+    'VPC endpoint policy': 'the policy of the VPC endpoint the request went through',
+  };
+  return stated.kind === 'explicit'
+    ? `AWS's error says the explicit deny is in a ${stated.policyType}: look in ${where[stated.policyType]}.`
+    : `AWS's error says no ${stated.policyType} allows ${stated.action}: the Allow is missing from ${where[stated.policyType]}.`;
+}
