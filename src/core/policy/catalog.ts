@@ -134,36 +134,61 @@ export interface RawIndexData {
   rcpSupportedServices?: string[];
 }
 
-/** One service's data; the lookup maps are built on first use, since most lints touch few of them. */
+/**
+ * One service's data; the lookup maps are built on first use, since most lints touch few of them.
+ * Actions are made on first use too, one at a time, always the same object for the same action.
+ */
 class LoadedService {
-  private byNameMap?: Map<string, ActionInfo>;
+  private byNameMap?: Map<string, number>;
   private resourceTypeMap?: Map<string, ResourceTypeInfo>;
   private keyMap?: Map<string, ConditionKeyInfo>;
   private variableKeyList?: { re: RegExp; info: ConditionKeyInfo }[];
+  private readonly made: (ActionInfo | undefined)[];
+  private all?: ActionInfo[];
 
   constructor(
-    readonly actions: ActionInfo[],
+    /** Action names as the data writes them, in the data's order. */
+    private readonly names: readonly string[],
+    private readonly make: (i: number) => ActionInfo,
     private readonly resourceTypeList: ResourceTypeInfo[],
     private readonly conditionKeyList: ConditionKeyInfo[],
-  ) {}
-
-  get byName(): Map<string, ActionInfo> {
-    if (!this.byNameMap) {
-      this.byNameMap = new Map();
-      for (const a of this.actions) this.byNameMap.set(a.name.toLowerCase(), a);
-    }
-    return this.byNameMap;
+  ) {
+    this.made = new Array(names.length);
   }
 
-  private byExactNameMap?: Map<string, ActionInfo>;
+  private at(i: number): ActionInfo {
+    return (this.made[i] ??= this.make(i));
+  }
+
+  get actions(): ActionInfo[] {
+    if (!this.all) {
+      const all: ActionInfo[] = [];
+      for (let i = 0; i < this.names.length; i++) all.push(this.at(i));
+      this.all = all;
+    }
+    return this.all;
+  }
+
+  private byExactNameMap?: Map<string, number>;
+
+  /** Case-insensitive lookup; a name the data writes twice in different cases resolves to the last one. */
+  byName(lower: string): ActionInfo | undefined {
+    if (!this.byNameMap) {
+      this.byNameMap = new Map();
+      for (let i = 0; i < this.names.length; i++) this.byNameMap.set(this.names[i].toLowerCase(), i);
+    }
+    const i = this.byNameMap.get(lower);
+    return i === undefined ? undefined : this.at(i);
+  }
 
   /** Names as the data writes them: policies mostly use that case, so most lookups need no lowercasing. */
-  get byExactName(): Map<string, ActionInfo> {
+  byExactName(name: string): ActionInfo | undefined {
     if (!this.byExactNameMap) {
       this.byExactNameMap = new Map();
-      for (const a of this.actions) this.byExactNameMap.set(a.name, a);
+      for (let i = 0; i < this.names.length; i++) this.byExactNameMap.set(this.names[i], i);
     }
-    return this.byExactNameMap;
+    const i = this.byExactNameMap.get(name);
+    return i === undefined ? undefined : this.at(i);
   }
 
   get resourceTypes(): Map<string, ResourceTypeInfo> {
@@ -242,7 +267,7 @@ export class DataCatalog implements IamCatalog {
     }
     const resourceTypes = Object.values(raw.resourceTypes).map((r): ResourceTypeInfo => ({ service: p, name: r.key, arnFormats: [r.arn], conditionKeys: r.conditionKeys ?? [] }));
     const conditionKeys = Object.values(raw.conditionKeys).map((c): ConditionKeyInfo => ({ key: c.key, description: c.description ?? '', type: c.type }));
-    this.store(p, actions, resourceTypes, conditionKeys);
+    this.services.set(p, new LoadedService(actions.map((a) => a.name), (i) => actions[i], resourceTypes, conditionKeys));
   }
 
   /**
@@ -253,14 +278,13 @@ export class DataCatalog implements IamCatalog {
     const p = prefix.toLowerCase();
     if (this.services.has(p)) return;
     const texts = new LazyDescriptions(descriptions);
-    const actions = data.a.map(([name, accessLevel, rts, keys, deps], i): ActionInfo => new CompactAction(p, name, accessLevel as AccessLevel, rts, keys ?? NO_KEYS, deps && deps.length ? deps : undefined, texts, i));
+    const make = (i: number): ActionInfo => {
+      const [name, accessLevel, rts, keys, deps] = data.a[i];
+      return new CompactAction(p, name, accessLevel as AccessLevel, rts, keys ?? NO_KEYS, deps && deps.length ? deps : undefined, texts, i);
+    };
     const resourceTypes = data.r.map(([name, arn, keys]): ResourceTypeInfo => ({ service: p, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS }));
     const conditionKeys = data.k.map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i));
-    this.store(p, actions, resourceTypes, conditionKeys);
-  }
-
-  private store(p: string, actions: ActionInfo[], resourceTypes: ResourceTypeInfo[], conditionKeys: ConditionKeyInfo[]): void {
-    this.services.set(p, new LoadedService(actions, resourceTypes, conditionKeys));
+    this.services.set(p, new LoadedService(data.a.map((a) => a[0]), make, resourceTypes, conditionKeys));
   }
 
   hasService(prefix: string): boolean {
@@ -281,7 +305,7 @@ export class DataCatalog implements IamCatalog {
 
   action(prefix: string, name: string): ActionInfo | undefined {
     const s = this.services.get(prefix) ?? this.services.get(prefix.toLowerCase());
-    return s && (s.byExactName.get(name) ?? s.byName.get(name.toLowerCase()));
+    return s && (s.byExactName(name) ?? s.byName(name.toLowerCase()));
   }
 
   resourceType(prefix: string, name: string): ResourceTypeInfo | undefined {
