@@ -53,12 +53,13 @@ function flexiblePhrase(phrase: string): string {
   return phrase
     .split(' ')
     .map((word) => [...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(optionalBreak))
-    .join(String.raw`(?:[ \t]|${BREAK})+`);
+    .join(String.raw`(?:[ \t\u00a0]|${BREAK})+`);
 }
 
 // Quotes as they appear raw, JSON-escaped once or twice.
 const QUOTE = String.raw`(?:\\{0,3}["'\u0060])`;
-const SEPARATOR = String.raw`(?:[ \t]|\\?${BREAK})*`;
+// Browsers copy some spaces as no-break spaces.
+const SEPARATOR = String.raw`(?:[ \t\u00a0]|\\?${BREAK})*`;
 
 const ANCHORS: readonly { kind: 'phrase' | 'field'; re: RegExp }[] = [
   {

@@ -220,7 +220,8 @@ const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]*$/;
 function resolveAction(raw: string, resource: ResourceInfo | undefined, statements: readonly MatchedStatement[], context: readonly ContextCondition[]): ActionInfo {
   const colon = raw.indexOf(':');
   if (colon > 0) {
-    return { raw, full: raw, service: raw.slice(0, colon).toLowerCase(), name: raw.slice(colon + 1), prefixInferred: false };
+    const service = raw.slice(0, colon).toLowerCase();
+    return { raw, full: `${service}:${raw.slice(colon + 1)}`, service, name: raw.slice(colon + 1), prefixInferred: false };
   }
   const name = raw;
   const lower = name.toLowerCase();
@@ -257,6 +258,10 @@ function describeStatements(statements: readonly MatchedStatement[]): string {
  * same error, if any: it names the kind of policy, which the decoded message does not.
  */
 export function explainDecodedMessage(decoded: string, stated?: StatedDenial): ExplainResult {
+  decoded = decoded.replace(/^\uFEFF/, '').trim();
+  // `aws sts decode-authorization-message --output yaml` prints DecodedMessage: '<json>'.
+  const yaml = /^DecodedMessage:[ \t]*'([\s\S]*)'$/.exec(decoded);
+  if (yaml) decoded = yaml[1].replace(/''/g, "'").replace(/\r?\n[ \t]*/g, ' ');
   let data: Json;
   try {
     data = JSON.parse(decoded);
@@ -266,6 +271,8 @@ export function explainDecodedMessage(decoded: string, stated?: StatedDenial): E
   }
   // Some tools print the whole API response: { "DecodedMessage": "{...}" }.
   if (isObject(data) && typeof data.DecodedMessage === 'string') return explainDecodedMessage(data.DecodedMessage, stated);
+  // `--query DecodedMessage --output json` prints the JSON as a JSON string.
+  if (typeof data === 'string' && /^\s*\{/.test(data)) return explainDecodedMessage(data, stated);
   if (!isObject(data)) return { ok: false, error: 'The decoded message is JSON but not an object, so it is not an authorization status.' };
   return { ok: true, explanation: explainObject(data, stated) };
 }
