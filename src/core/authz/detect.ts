@@ -148,8 +148,11 @@ function continuationStart(text: string, at: number): number | undefined {
 
 /** A run that is plausibly a slice of base64 rather than an ordinary word. */
 function looksEncoded(run: string): boolean {
+  // Separator lines ("-----") are not message text, however long.
+  if (/^[-_]+$/.test(run)) return false;
   if (run.length >= 24) return true;
-  return /[0-9_\-+/=]/.test(run) || /.[A-Z]/.test(run);
+  // A short run needs two kinds of character: "FAILED", "254", "Done" and "ok" are output, "x9Kq" is not.
+  return [/[a-z]/, /.[A-Z]/, /[0-9]/, /[-_]/].filter((re) => re.test(run)).length >= 2;
 }
 
 /** Whether the character at `at` can follow the last character of a message. */
@@ -194,7 +197,9 @@ function readMessage(text: string, from: number): Omit<EncodedMessageMatch, 'anc
     if (!endsMessage(text, nextEnd)) break;
     // Prose after a message ("status code: 403") stays out; a short tail like "LQ" joins
     // when the lines before it all had the terminal's width.
-    if (!looksEncoded(run) && !(previousLineLength === lineLength && runEndsLine)) break;
+    if (!looksEncoded(run) && !(previousLineLength === lineLength && runEndsLine && !/^[-_]+$/.test(run))) break;
+    // Messages are base64url: "/" or "+" on the next line is a path or other text, unless the message had them too.
+    if (/[+/]/.test(run) && !segments.some((g) => /[+/]/.test(text.slice(g.start, g.end)))) break;
     // A short word followed by more text ("PS C:\>", "OK done") starts a new line of output.
     if (!runEndsLine && run.length < 8) break;
     previousLineLength = lineLength;
