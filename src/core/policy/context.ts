@@ -9,6 +9,8 @@ export interface ResolvedAction extends ParsedValue {
   /** Lowercased service prefix, '' for "*" and for strings without a colon. */
   service: string;
   name: string;
+  /** The whole string, lowercased. */
+  lower: string;
   /** Matches among loaded data; undefined when the service's data was not loaded (unknown). */
   matches: ActionInfo[] | undefined;
   /** Set when the string is not a usable action (bad format, unknown service or action). */

@@ -9,6 +9,7 @@ import { stringValues, type ParsedElement, type ParsedValue } from '../parse';
  */
 class Resolved implements ResolvedAction {
   service = '';
+  lower: string;
   invalid?: boolean;
   private expanded: ActionInfo[] | undefined = undefined;
   private expand: (() => ActionInfo[]) | undefined = undefined;
@@ -18,7 +19,9 @@ class Resolved implements ResolvedAction {
     readonly node: ParsedValue['node'],
     private readonly source: ParsedValue,
     public name: string,
-  ) {}
+  ) {
+    this.lower = value;
+  }
 
   /** Read through: the value's path is built only when a finding needs it. */
   get path(): ParsedValue['path'] {
@@ -63,6 +66,7 @@ function anyActionMatches(catalog: IamCatalog, service: string, name: string): b
 
 /** What resolving one action string yields, apart from where it stands in the document. */
 interface Resolution {
+  lower: string;
   service: string;
   name: string;
   invalid: boolean;
@@ -75,9 +79,9 @@ const NO_MATCHES: ActionInfo[] = [];
 
 function resolveText(catalog: IamCatalog, text: string): { resolution: Resolution; stable: boolean } {
   const split = splitAction(text);
-  if (!split) return { resolution: { service: '', name: text, invalid: true, matches: NO_MATCHES, lazy: false }, stable: true };
+  if (!split) return { resolution: { lower: text.toLowerCase(), service: '', name: text, invalid: true, matches: NO_MATCHES, lazy: false }, stable: true };
   const service = split.service.toLowerCase();
-  const resolution: Resolution = { service, name: split.name, invalid: false, matches: undefined, lazy: false };
+  const resolution: Resolution = { lower: text.toLowerCase(), service, name: split.name, invalid: false, matches: undefined, lazy: false };
   if (hasWildcard(service)) {
     const loaded = catalog.allServicePrefixes().every((s) => catalog.isLoaded(s));
     if (loaded) resolution.matches = matchActions(text, catalog);
@@ -134,6 +138,7 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
         cache.set(text, resolution);
       }
     }
+    r.lower = resolution.lower;
     r.service = resolution.service;
     r.name = resolution.name;
     if (resolution.invalid) r.invalid = true;

@@ -15,7 +15,7 @@ function isPattern(s: string): boolean {
  * coverer, the value that makes the others redundant. A wildcard is only tested against the
  * values sharing its leading fields.
  */
-function redundantGroups<T extends ParsedValue & { value: string }>(values: readonly T[], ignoreCase: boolean): { keep: T; group: T[] }[] {
+function redundantGroups<T extends ParsedValue & { value: string }>(values: readonly T[], ignoreCase: boolean, lowered?: (v: T) => string): { keep: T; group: T[] }[] {
   const n = values.length;
   if (n < 2) return [];
   // Most lists have neither repeats nor wildcards: find that out before building anything.
@@ -26,7 +26,7 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: read
     distinct.add(v);
   }
   if (!patterns && distinct.size === n) return [];
-  const norm = values.map((v) => (ignoreCase ? v.value.toLowerCase() : v.value));
+  const norm = values.map((v) => (ignoreCase ? (lowered ? lowered(v) : v.value.toLowerCase()) : v.value));
   const byValue = new Map<string, number[]>();
   let duplicates = false;
   const patternIdx: number[] = [];
@@ -115,7 +115,7 @@ function canonical(node: JsonNode | undefined): string {
 export function checkRedundancy(ctx: LintContext): void {
   const { r } = ctx;
   for (const sc of ctx.statements) {
-    for (const { keep, group } of redundantGroups(sc.actions, true)) {
+    for (const { keep, group } of redundantGroups(sc.actions, true, (a) => a.lower)) {
       // Locations stay in document order, as Access Analyzer lists them; the fix removes a value
       // the kept one covers (a repeat, or what its wildcard matches), never the broadest wildcard.
       const redundant = group.find((v) => v !== keep)!;
