@@ -8,6 +8,10 @@ export interface ActionFacts {
   readonly conditionKeys: readonly string[];
   /** Condition key (lower case) -> IAM type: String, Numeric, Bool, Date, ARN, IPAddress, ArrayOfString... */
   readonly keyTypes: Readonly<Record<string, string>>;
+  /** Condition key (lower case) -> its IAM spelling, e.g. "ec2:ebsoptimized" -> "ec2:EbsOptimized". */
+  readonly keySpelling?: Readonly<Record<string, string>>;
+  /** Resource types the action always needs, e.g. image, instance, network-interface… for RunInstances. */
+  readonly requiredResourceTypes?: readonly string[];
 }
 
 export interface AllowingStatement {
@@ -76,7 +80,8 @@ export function buildAllowingStatement(ex: AuthorizationExplanation, facts?: Act
       continue;
     }
     const operator = OPERATOR_BY_TYPE[type] ?? 'StringEquals';
-    (condition[operator] ??= {})[c.key] = c.values.length === 1 ? c.values[0] : [...c.values];
+    const name = facts?.keySpelling?.[key] ?? c.key;
+    (condition[operator] ??= {})[name] = c.values.length === 1 ? c.values[0] : [...c.values];
   }
   if (skipped.length > 0) notes.push(`Multivalued keys left out (pin them with ForAllValues if needed): ${skipped.join(', ')}.`);
   const statement: Record<string, unknown> = { Sid: sidFor(action), Effect: 'Allow', Action: action, Resource: resource };
@@ -84,9 +89,22 @@ export function buildAllowingStatement(ex: AuthorizationExplanation, facts?: Act
     statement.Condition = condition;
     notes.push('The conditions pin this request\'s own values; remove the ones you want to leave open.');
   }
+  const others = otherRequiredTypes(ex, facts);
+  if (others.length > 0) {
+    notes.push(`${action} also needs permission on the other resources it uses (${others.join(', ')}). AWS reports one denied resource at a time, so allow those too or expect the next error to name one of them.`);
+  }
   if (ex.verdict === 'explicit-deny') notes.push('The request was explicitly denied: this Allow will not take effect until the denying statement stops matching.');
   const policy = { Version: '2012-10-17', Statement: [statement] };
   return { statement, policyText: JSON.stringify(policy, null, 2), statementText: JSON.stringify(statement, null, 2), notes };
+}
+
+/** Required resource types of the action other than the one the message named. */
+function otherRequiredTypes(ex: AuthorizationExplanation, facts: ActionFacts | undefined): string[] {
+  const required = facts?.requiredResourceTypes ?? [];
+  if (required.length < 2) return [];
+  const reported = ex.context.find((c) => c.key.toLowerCase() === 'aws:type')?.values[0] ?? ex.resource?.resource?.split(/[/:]/)[0];
+  if (!reported || !required.includes(reported)) return [];
+  return required.filter((t) => t !== reported);
 }
 
 /** Removes the named condition keys from a statement (used to drop keys the linter rejects). */

@@ -21,13 +21,17 @@ export function actionFactsFrom(catalog: IamCatalog, ex: AuthorizationExplanatio
   if (!info) return undefined;
   const keys = new Set<string>([...info.conditionKeys, ...info.resourceTypes.flatMap((r) => r.conditionKeys)]);
   const keyTypes: Record<string, string> = {};
+  const keySpelling: Record<string, string> = {};
   for (const c of ex.context) {
-    const type = catalog.conditionKey(c.key)?.type;
-    if (type) keyTypes[c.key.toLowerCase()] = type;
+    const known = catalog.conditionKey(c.key);
+    if (known?.type) keyTypes[c.key.toLowerCase()] = known.type;
+    // Context keys sometimes arrive in another case ("ec2:ebsOptimized"); templates keep the request's tag name.
+    if (known?.key && !known.key.includes('${')) keySpelling[c.key.toLowerCase()] = known.key;
   }
+  const requiredResourceTypes = info.resourceTypes.filter((r) => r.required).map((r) => r.name);
   // Keys with ${TagKey}-style parts stand for every concrete key that fits them.
   const concrete = ex.context.map((c) => c.key).filter((k) => [...keys].some((pattern) => templateMatches(pattern, k)));
-  return { action: `${info.service}:${info.name}`, conditionKeys: [...keys, ...concrete], keyTypes };
+  return { action: `${info.service}:${info.name}`, conditionKeys: [...keys, ...concrete], keyTypes, keySpelling, requiredResourceTypes };
 }
 
 function templateMatches(pattern: string, key: string): boolean {
