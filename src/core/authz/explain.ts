@@ -336,7 +336,11 @@ function explainObject(data: Record<string, Json>, stated?: StatedDenial): Autho
       break;
     }
     case 'implicit-deny': {
-      summary = `DENIED ${actionText2} ${on} — implicit deny: no statement allows it`;
+      // An Allow that matched yet did not carry the request means another policy in the chain lacks one.
+      const allowing = matchedStatements.filter((st) => st.effect === 'Allow');
+      summary = allowing.length > 0
+        ? `DENIED ${actionText2} ${on} — implicit deny: ${describeStatements(allowing)} allow${allowing.length > 1 ? '' : 's'} it, another policy does not`
+        : `DENIED ${actionText2} ${on} — implicit deny: no statement allows it`;
       if (action && resourceText) wouldAllow = { action: action.full, resource: resourceText };
       const target = action && resourceText ? `${action.full} on ${resourceText}` : `${actionText2} ${on}`;
       if (principal?.kind === 'root') {
@@ -344,6 +348,8 @@ function explainObject(data: Record<string, Json>, stated?: StatedDenial): Autho
         advice.push(`The root user needs no identity policy, so an organization SCP or RCP, or a resource policy in another account, does not allow ${target}. Allow it there.`);
       } else if (stated?.kind === 'implicit' && stated.policyType && stated.policyType !== 'identity-based policy') {
         advice.push(`${policyTypeAdvice(stated, principalLabel(principal))} It must allow ${target}.`);
+      } else if (allowing.length > 0) {
+        advice.push(`${describeStatements(allowing)} already allow${allowing.length > 1 ? '' : 's'} it, so a policy that must also allow it does not: a permissions boundary, a session policy, or an organization SCP. Allow ${target} there.`);
       } else {
         advice.push(`Allow ${target} in an identity policy of ${principalLabel(principal)}.`);
         advice.push('If an identity policy already allows it, a permissions boundary, a session policy or an organization SCP does not: each of them must allow it too.');

@@ -93,3 +93,14 @@ describe('explanations of real-shaped decoded messages', () => {
     }
   });
 });
+
+describe('an implicit deny where an Allow matched', () => {
+  it('points at the boundary, session policy or SCP instead of the identity policy', () => {
+    const ex = explain('implicit-deny-boundary-lacks-allow.json');
+    assert.strictEqual(ex.verdict, 'implicit-deny');
+    assert.strictEqual(ex.summary, 'DENIED s3:PutObject on artifacts-111122223333/builds/app.zip — implicit deny: statement AllowS3Write allows it, another policy does not');
+    assert.match(ex.advice[0], /^statement AllowS3Write already allows it, so a policy that must also allow it does not: a permissions boundary, a session policy, or an organization SCP\. Allow s3:PutObject on arn:aws:s3:::artifacts-111122223333\/builds\/app\.zip there\.$/);
+    assert.ok(!ex.advice.some((a) => a.includes('in an identity policy of')));
+    assert.deepStrictEqual(ex.wouldAllow, { action: 's3:PutObject', resource: 'arn:aws:s3:::artifacts-111122223333/builds/app.zip' });
+  });
+});
