@@ -27,6 +27,10 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: read
   }
   if (!patterns && distinct.size === n) return [];
   const norm = values.map((v) => (ignoreCase ? (lowered ? lowered(v) : v.value.toLowerCase()) : v.value));
+  // Without repeats, only a wildcard covering another value makes a group, and most cover nothing:
+  // the same test as below, on every value rather than on a bucket of them (the literal beginning
+  // holds the bucket), and without building the indexes.
+  if (distinct.size === n && !anyCovered(values, norm, ignoreCase)) return [];
   const byValue = new Map<string, number[]>();
   let duplicates = false;
   const patternIdx: number[] = [];
@@ -94,6 +98,19 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: read
     groups.push({ keep: values[i], group: [i, ...members].sort((a, b) => a - b).map((j) => values[j]) });
   }
   return groups;
+}
+
+function anyCovered(values: readonly (ParsedValue & { value: string })[], norm: readonly string[], ignoreCase: boolean): boolean {
+  const n = values.length;
+  for (let p = 0; p < n; p++) {
+    const pattern = values[p].value;
+    if (!isPattern(pattern)) continue;
+    const literal = norm[p].slice(0, norm[p].search(/[*?]/));
+    for (let j = 0; j < n; j++) {
+      if (j !== p && values[j].value !== pattern && norm[j].startsWith(literal) && globMatch(pattern, values[j].value, ignoreCase)) return true;
+    }
+  }
+  return false;
 }
 
 function canonical(node: JsonNode | undefined): string {
