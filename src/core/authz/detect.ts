@@ -43,9 +43,9 @@ export interface EncodedMessageMatch {
 
 const TOKEN = /[A-Za-z0-9_\-+/]/;
 const PADDING = /={1,2}/y;
-// A line break, then what terminals and tools put before continued text: indentation and
-// Terraform's box-drawing gutter ("│ ").
-const BREAK = String.raw`\r?\n[ \t]*(?:[│┃║][ \t]*)?`;
+// A line break, then what terminals and tools put before continued text: indentation,
+// Terraform's box-drawing gutter ("│ ") and the quote marks of Markdown and mail ("> ", "> > ").
+const BREAK = String.raw`\r?\n[ \t]*(?:[│┃║][ \t]*|(?:>[ \t]*)+)?`;
 
 /** A phrase where a terminal may have hard-wrapped inside a word or between words. */
 function flexiblePhrase(phrase: string): string {
@@ -253,7 +253,7 @@ function bareMessage(text: string): SelectionResult {
   // Undo colours, wrapping and the quotes or escapes around a copied value.
   let body = text.replace(ANSI, '').trim();
   body = body.replace(/^(?:\\{0,3}["'`])+|(?:\\{0,3}["'`])+$/g, '');
-  const lines = body.split(/\r?\n/).map((l) => l.replace(/^[ \t]*(?:[│┃║][ \t]*)?/, '').replace(/[ \t]*(?:[│┃║][ \t]*)?$/, '').replace(/\\$/, '').trim());
+  const lines = body.split(/\r?\n/).map((l) => l.replace(/^[ \t]*(?:[│┃║][ \t]*|(?:>[ \t]*)+)?/, '').replace(/[ \t]*(?:[│┃║][ \t]*)?$/, '').replace(/\\$/, '').trim());
   const joined = lines.join('');
   const truncatedMarker = /(?:\.\.\.|…|\[?truncated\]?)$/i.exec(joined);
   const candidate = truncatedMarker ? joined.slice(0, truncatedMarker.index) : joined;

@@ -27,13 +27,14 @@ export interface StatedDenial {
   readonly policyType?: PolicyType;
 }
 
-const POLICY = String.raw`identity-based policy|resource-based policy|permissions boundary|session policy|service control policy|resource control policy|VPC endpoint policy`;
+const POLICY = String.raw`identity-based\s+policy|resource-based\s+policy|permissions\s+boundary|session\s+policy|service\s+control\s+policy|resource\s+control\s+policy|VPC\s+endpoint\s+policy`;
 const STATED = new RegExp(
-  String.raw`User: (\S+) is not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)(?: on resource: (\S+))?(?: because no (${POLICY}) allows the \S+? action| with an explicit deny in (?:an? )?(${POLICY})|(?=[\s.,;"'\\)]|$))`,
+  String.raw`User:\s+(\S+)\s+is\s+not\s+authorized\s+to\s+perform:\s+([A-Za-z0-9-]+:[A-Za-z0-9*]+)(?:\s+on\s+resource:\s+(\S+))?(?:\s+because\s+no\s+(${POLICY})\s+allows\s+the\s+\S+?\s+action|\s+with\s+an\s+explicit\s+deny\s+in\s+(?:an?\s+)?(${POLICY})|(?=[\s.,;"'\\)]|$))`,
   'gi',
 );
 
 function canonical(policy: string): PolicyType {
+  policy = policy.replace(/\s+/g, ' ');
   return policy.toLowerCase() === 'vpc endpoint policy' ? 'VPC endpoint policy' : (policy.toLowerCase() as PolicyType);
 }
 
@@ -62,7 +63,9 @@ export function findStatedDenials(text: string): StatedDenial[] {
 export function statedDenialBefore(text: string, anchorStart: number): StatedDenial | undefined {
   // The denial sentence sits just before "Encoded authorization failure message" in the same error.
   const from = Math.max(0, anchorStart - 4096);
-  const found = findStatedDenials(text.slice(from, anchorStart));
+  // Wrapped lines (Terraform's box, Markdown quotes) become spaces of the same length, so offsets hold.
+  const window = text.slice(from, anchorStart).replace(/\r?\n[ \t]*(?:[│┃║][ \t]*|(?:>[ \t]*)+)?/g, (b) => ' '.repeat(b.length));
+  const found = findStatedDenials(window);
   const last = found[found.length - 1];
   if (!last || anchorStart - (from + last.end) > 200) return undefined;
   return { ...last, start: from + last.start, end: from + last.end };

@@ -82,3 +82,9 @@ describe('explanations that use the stated denial', () => {
     assert.ok(r.ok && r.explanation.statedDenial === undefined && /in an identity policy of user alice/.test(r.explanation.advice[0]));
   });
 });
+
+describe('a stated denial word-wrapped inside Terraform\'s box', () => {
+  it('is read across the gutters', () => {
+    assert.deepStrictEqual(stated('terraform-v1-box-wordwrapped.txt'), { principal: U, action: 'ec2:RunInstances', resource: 'arn:aws:ec2:us-east-1:111122223333:instance/*', kind: 'explicit', policyType: 'service control policy' });
+  });
+});
