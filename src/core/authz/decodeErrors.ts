@@ -1,3 +1,5 @@
+import { findStatedDenials } from './statedDenial';
+
 /** Why a decode failed, in terms the person can act on. */
 export type DecodeFailureKind = 'access-denied' | 'invalid-message' | 'timeout' | 'unreachable' | 'credentials' | 'throttled' | 'cancelled' | 'other';
 
@@ -23,11 +25,19 @@ export interface DecodeFailureContext {
 export function describeDecodeFailure(kind: DecodeFailureKind, c: DecodeFailureContext): DecodeFailureText {
   const where = c.endpoint ? ` at ${c.endpoint}` : ` in ${c.region}`;
   switch (kind) {
-    case 'access-denied':
+    case 'access-denied': {
+      // STS's own text says whether a missing Allow or a Deny (often an SCP) blocks the call.
+      const stated = c.detail ? findStatedDenials(c.detail)[0] : undefined;
+      const why = stated?.policyType
+        ? stated.kind === 'explicit'
+          ? ` AWS says it is explicitly denied in a ${stated.policyType}, so granting it elsewhere will not help: decode it as another profile, or ask the owner of that policy.`
+          : ` AWS says no ${stated.policyType} allows it.`
+        : '';
       return {
-        message: `Could not decode the message: ${c.identity} is not allowed to call sts:DecodeAuthorizationMessage. Decode it as a profile whose policy allows sts:DecodeAuthorizationMessage, or ask an administrator to grant it.`,
+        message: `Could not decode the message: ${c.identity} is not allowed to call sts:DecodeAuthorizationMessage.${why}${stated?.kind === 'explicit' ? '' : ' Decode it as a profile whose policy allows sts:DecodeAuthorizationMessage, or ask an administrator to grant it.'}`,
         actions: ['pickProfile', 'showLog'],
       };
+    }
     case 'invalid-message':
       return {
         message: 'STS rejected the message as invalid (InvalidAuthorizationMessageException). It may be incomplete, altered by copying, or from another account or partition; decode it as an identity in the account where the error happened, and copy the whole message again.',
