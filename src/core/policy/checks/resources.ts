@@ -35,6 +35,19 @@ export function splitArn(arn: string): SplitArn | undefined {
   return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
 }
 
+/** Policies in one run name the same ARNs again and again; the parts are only read. */
+const arnCache = new Map<string, Readonly<SplitArn> | null>();
+
+function splitArnCached(arn: string): Readonly<SplitArn> | undefined {
+  let hit = arnCache.get(arn);
+  if (hit === undefined) {
+    hit = splitArn(arn) ?? null;
+    if (arnCache.size > 20000) arnCache.clear();
+    arnCache.set(arn, hit);
+  }
+  return hit ?? undefined;
+}
+
 function variableFree(s: string): string {
   return s.replace(/\$\{[^}]*\}/g, '*');
 }
@@ -294,7 +307,7 @@ export function checkResources(ctx: LintContext): void {
           else r.add('INVALID_ARN_PREFIX', `Add the required prefix (arn) to the resource ARN. ${s} is not an ARN; use arn:partition:service:region:account:resource or "*".`, [target(v)]);
           continue;
         }
-        const arn = splitArn(s);
+        const arn = splitArnCached(s);
         if (!arn) {
           r.add('MISSING_ARN_FIELD', 'Resource ARNs must include at least 6 fields in the following structure: arn:partition:service:region:account:resource', [target(v)]);
           continue;
