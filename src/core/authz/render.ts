@@ -112,6 +112,8 @@ export function renderExplanationMarkdown(ex: AuthorizationExplanation): string 
   lines.push(`- **Principal**: ${p ? code(p.arn ?? p.name ?? p.id ?? '?') : '(unknown)'}`);
   if (ex.action) lines.push(`- **Action**: ${code(ex.action.full)}${ex.action.prefixInferred ? ` (prefix restored from the ${ex.action.prefixSource})` : ''}`);
   if (ex.resource) lines.push(`- **Resource**: ${code(ex.resource.raw)}`);
+  const stated = ex.statedDenial;
+  if (stated?.policyType) lines.push(`- **Policy**: ${stated.kind === 'explicit' ? 'explicit deny in a' : 'no Allow in any'} ${md(stated.policyType)} (from the error text)`);
   for (const s of ex.matchedStatements) {
     const conds = s.conditions.map((c) => `${c.key}=${c.values.join('|')}`).join(', ');
     lines.push(`- **${md(s.effect)}** statement ${s.sid ? code(s.sid) : '(no Sid)'}${s.actions.length ? ` on ${code(s.actions.join(', '))}` : ''}${conds ? ` when ${code(conds)}` : ''}`);

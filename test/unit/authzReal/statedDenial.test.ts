@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { fixturePath } from '../fixtures';
 import { findEncodedMessages } from '../../../src/core/authz/detect';
 import { explainDecodedMessage } from '../../../src/core/authz/explain';
-import { renderExplanationText } from '../../../src/core/authz/render';
+import { renderExplanationMarkdown, renderExplanationText } from '../../../src/core/authz/render';
 import { findStatedDenials, type StatedDenial } from '../../../src/core/authz/statedDenial';
 
 const log = (name: string) => fs.readFileSync(fixturePath('authz-real', 'logs', name), 'utf8');
@@ -86,5 +86,16 @@ describe('explanations that use the stated denial', () => {
 describe('a stated denial word-wrapped inside Terraform\'s box', () => {
   it('is read across the gutters', () => {
     assert.deepStrictEqual(stated('terraform-v1-box-wordwrapped.txt'), { principal: U, action: 'ec2:RunInstances', resource: 'arn:aws:ec2:us-east-1:111122223333:instance/*', kind: 'explicit', policyType: 'service control policy' });
+  });
+});
+
+describe('the hover shows the stated kind of policy', () => {
+  it('names the service control policy', () => {
+    const [m] = findEncodedMessages(log('cli-v2-scp-deny.txt'));
+    const r = explainDecodedMessage(decoded('scp-region-deny-govcloud.json'), m.statedDenial);
+    assert.ok(r.ok);
+    assert.match(renderExplanationMarkdown(r.explanation), /^- \*\*Policy\*\*: explicit deny in a service control policy \(from the error text\)$/m);
+    const plain = explainDecodedMessage(decoded('scp-region-deny-govcloud.json'));
+    assert.ok(plain.ok && !renderExplanationMarkdown(plain.explanation).includes('**Policy**'));
   });
 });
