@@ -329,9 +329,14 @@ function explainObject(data: Record<string, Json>, stated?: StatedDenial): Autho
           : 'AWS did not name the denying statement. Look for Deny statements in the identity policies, permissions boundary, session policy, resource policy and organization SCPs and RCPs.',
       );
       const condKeys = denyingStatements.flatMap((s) => s.conditions);
+      const seen = new Set<string>();
       for (const c of condKeys) {
+        if (seen.has(c.key.toLowerCase())) continue;
+        seen.add(c.key.toLowerCase());
         const actual = context.find((k) => k.key.toLowerCase() === c.key.toLowerCase());
         if (actual) advice.push(`The deny depends on ${c.key}; this request had ${c.key} = ${actual.values.join(', ') || '(empty)'}.`);
+        // Guardrails often deny when a tag or attribute is missing (a Null condition).
+        else advice.push(`The deny depends on ${c.key}, which this request did not have${c.values.length ? ` (the statement checks ${c.values.join(', ')})` : ''}: if it requires that key, add it to the request, for example as a tag.`);
       }
       break;
     }

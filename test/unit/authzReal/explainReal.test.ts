@@ -104,3 +104,11 @@ describe('an implicit deny where an Allow matched', () => {
     assert.deepStrictEqual(ex.wouldAllow, { action: 's3:PutObject', resource: 'arn:aws:s3:::artifacts-111122223333/builds/app.zip' });
   });
 });
+
+describe('an explicit deny on a missing tag', () => {
+  it('says the request lacked the key the deny checks', () => {
+    const ex = explain('explicit-deny-missing-tag.json');
+    assert.strictEqual(ex.summary, 'DENIED ec2:RunInstances on instance/* — explicit deny by statement DenyRunInstancesWithoutCostCenter');
+    assert.ok(ex.advice.includes('The deny depends on aws:RequestTag/CostCenter, which this request did not have (the statement checks true): if it requires that key, add it to the request, for example as a tag.'), ex.advice.join('\n'));
+  });
+});
