@@ -289,6 +289,9 @@ function parseStatement(node: Node, index: number | undefined, base: PathElement
  */
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 
+/** Placeholder for children not yet parsed; never seen outside the parse. */
+const UNSET: Node[] = [];
+
 export function parseStrictTree(text: string): Node | undefined {
   const n = text.length;
   let i = 0;
@@ -328,27 +331,31 @@ export function parseStrictTree(text: string): Node | undefined {
     return node;
   };
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const pending: Node[] = [];
   const value = (parent: Node | undefined): MutableNode | undefined => {
     const c = text.charCodeAt(i);
     if (c === 34) return stringNode(parent);
     if (c === 123 || c === 91) {
       const isObject = c === 123;
-      const node = { type: isObject ? 'object' : 'array', offset: i, length: -1, parent, children: [] as Node[] } as MutableNode;
+      const node = { type: isObject ? 'object' : 'array', offset: i, length: -1, parent, children: UNSET } as MutableNode;
       const close = isObject ? 125 : 93;
       i++;
       ws();
       if (text.charCodeAt(i) === close) {
         i++;
         node.length = i - node.offset;
+        node.children = [];
         return node;
       }
+      // Children gather on a shared stack and are copied out at the close, into an array of the
+      // right size: most arrays hold one or two values, and a pushed-to array reserves many more.
+      const start = pending.length;
       for (;;) {
         if (isObject) {
           if (text.charCodeAt(i) !== 34) return undefined;
-          const property = { type: 'property', offset: i, length: -1, parent: node, children: [] as Node[] } as MutableNode;
+          const property = { type: 'property', offset: i, length: -1, parent: node, children: UNSET } as MutableNode;
           const key = stringNode(property);
           if (!key) return undefined;
-          property.children!.push(key);
           ws();
           if (text.charCodeAt(i) !== 58) return undefined;
           property.colonOffset = i;
@@ -356,19 +363,21 @@ export function parseStrictTree(text: string): Node | undefined {
           ws();
           const v = value(property);
           if (!v) return undefined;
-          property.children!.push(v);
+          property.children = [key, v];
           property.length = v.offset + v.length - property.offset;
-          node.children!.push(property);
+          pending.push(property);
         } else {
           const v = value(node);
           if (!v) return undefined;
-          node.children!.push(v);
+          pending.push(v);
         }
         ws();
         const d = text.charCodeAt(i);
         if (d === close) {
           i++;
           node.length = i - node.offset;
+          node.children = pending.slice(start);
+          pending.length = start;
           return node;
         }
         if (d !== 44) return undefined;
