@@ -143,20 +143,46 @@ export function resourceMatchesFormat(resource: string, format: string): boolean
   return hit;
 }
 
+/** What computeMatch needs of a resource, whatever the format: callers try one resource against many formats in a row. */
+interface PreparedResource {
+  resource: string;
+  /** Without ${Variables}. */
+  r: string;
+  /** The literal beginning, before any wildcard; undefined when there is no wildcard. */
+  literal: string | undefined;
+  /** The pattern with its wildcards filled in a few ways, built on first need. */
+  fills?: string[];
+  tokens?: number[];
+}
+
+let prepared: PreparedResource | undefined;
+
+function prepare(resource: string): PreparedResource {
+  if (prepared?.resource !== resource) {
+    const r = variableFree(resource);
+    const wild = r.search(/[*?]/);
+    prepared = { resource, r, literal: wild < 0 ? undefined : r.slice(0, wild) };
+  }
+  return prepared;
+}
+
 function computeMatch(resource: string, format: string): boolean {
   const f = compileFormat(format);
-  const r = variableFree(resource);
-  if (!/[*?]/.test(r)) return fitsShape(f.shape, r);
+  const p = prepare(resource);
+  const r = p.r;
+  if (p.literal === undefined) return fitsShape(f.shape, r);
   // Literal prefixes must agree before anything costlier is tried.
-  const a = r.slice(0, r.search(/[*?]/));
+  const a = p.literal;
   const b = f.literalPrefix;
   if (!(a.startsWith(b) || b.startsWith(a))) return false;
   // Either the pattern covers the format's shape, or some expansion of the pattern fits it.
   if (globMatch(r, f.sample, false)) return true;
-  for (const fill of ['x', 'x/x', 'x:x', 'x/x/x', 'x/x/x/x']) {
-    if (fitsShape(f.shape, r.replace(/\*/g, fill).replace(/\?/g, 'x'))) return true;
+  p.fills ??= ['x', 'x/x', 'x:x', 'x/x/x', 'x/x/x/x'].map((fill) => r.replace(/\*/g, fill).replace(/\?/g, 'x'));
+  for (const filled of p.fills) {
+    if (fitsShape(f.shape, filled)) return true;
   }
-  return globsIntersect(tokens(r, false), tokens(splitArn(format)!.resource, true));
+  p.tokens ??= tokens(r, false);
+  return globsIntersect(p.tokens, tokens(splitArn(format)!.resource, true));
 }
 
 const STAR = -1;
