@@ -53,8 +53,8 @@ async function startTestWorld(dir, { log = () => {} } = {}) {
       sample: responder.issue(SAMPLE_DECODED),
       accessDenied: responder.issue(SAMPLE_DECODED, { error: { status: 403, code: 'AccessDenied', message: 'User: arn:aws:iam::123456789012:user/sts-user is not authorized to perform: sts:DecodeAuthorizationMessage' } }),
       slow: responder.issue(SAMPLE_DECODED, { delayMs: 5000 }),
-      // well-formed but never issued: the responder answers InvalidAuthorizationMessageException
-      unknown: Buffer.alloc(600, 7).toString('base64url'),
+      // Well-formed (random, like AWS's) but never issued: the responder answers InvalidAuthorizationMessageException.
+      unknown: require('crypto').randomBytes(900).toString('base64url'),
     };
     const home = path.join(dir, 'home');
     const { configFile, credentialsFile } = writeAwsFiles(world, path.join(home, '.aws'));

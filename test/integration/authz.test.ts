@@ -91,6 +91,20 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     assert.ok(folds.some((f) => f.start === rawHeading && f.end > rawHeading + 5), 'the raw JSON is a folding region');
   });
 
+  it('names the kind of policy that denied from the AWS CLI\'s own text before the message', async () => {
+    const message = world.encodedMessages['explicit-deny-ec2-run-instances'];
+    assert.ok(message, 'the harness issued the explicit-deny fixture');
+    const line = `An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. User: arn:aws:sts::111122223333:assumed-role/Developer/Ana is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111122223333:instance/* with an explicit deny in a service control policy. Encoded authorization failure message: ${message}`;
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('logs/cli-scp.log', `${line}\n`));
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 0, line.length);
+
+    const result = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeAuthorizationMessage', { profile: 'sts-user' });
+    assert.strictEqual(result.ok, true);
+    const view = await waitFor('the explanation editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'sts-lens-authz'));
+    assert.match(view.document.getText(), /explicit deny in a service control policy \(from the error text\)/);
+  });
+
   it('puts a Decode CodeLens above each message, then an inline summary and a hover after decoding', async () => {
     const explicit = world.encodedMessages['explicit-deny-ec2-run-instances'];
     const implicit = world.encodedMessages['implicit-deny-ec2-run-instances'];

@@ -3,6 +3,7 @@ import { DecodeError, decodeAuthorizationMessage, identityFromProfile, listConfi
 import { describeDecodeFailure, type DecodeFailureAction } from '../../core/authz/decodeErrors';
 import { explainDecodedMessage, type AuthorizationExplanation } from '../../core/authz/explain';
 import type { ActiveIdentity } from '../../core/identity';
+import type { StatedDenial } from '../../core/authz/statedDenial';
 import type { IdentityService, StsLensContext } from '../context';
 import { readAuthzSettings } from './settings';
 
@@ -30,6 +31,8 @@ export interface DecodeRequest {
   readonly profile?: string;
   /** Ask for a profile even when an identity is active. */
   readonly choose?: boolean;
+  /** AWS's plain-text denial printed before the message; it names the kind of policy that denied. */
+  readonly statedDenial?: StatedDenial;
 }
 
 /**
@@ -91,7 +94,7 @@ export class DecodeService implements vscode.Disposable {
     const started = Date.now();
     try {
       const decoded = await decodeAuthorizationMessage(who, req.message, { timeoutMs: settings.decodeTimeoutSeconds * 1000, signal: abort.signal });
-      const result = explainDecodedMessage(decoded);
+      const result = explainDecodedMessage(decoded, req.statedDenial);
       const entry: DecodedEntry = {
         id: this.nextId++,
         message: req.message,

@@ -98,7 +98,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   const decodeOne = async (match: EncodedMessageMatch, opts: { profile?: string; choose?: boolean; quiet?: boolean }): Promise<DecodeCommandResult> => {
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Decoding the authorization failure message…', cancellable: true },
-      (_p, token) => service.decode({ message: match.message, profile: opts.profile, choose: opts.choose }, token),
+      (_p, token) => service.decode({ message: match.message, profile: opts.profile, choose: opts.choose, statedDenial: match.statedDenial }, token),
     );
     if (!outcome.ok) {
       void reportFailure(outcome, () => decodeOne(match, opts), match.message);
