@@ -1,5 +1,5 @@
 // What activation has to load: the production bundles' sizes (raw and gzip), built in memory with
-// the same options as esbuild.js --production, plus the IAM data shipped beside them.
+// the same options as esbuild.js --production, plus the IAM data snapshot shipped beside them.
 'use strict';
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -9,14 +9,8 @@ const zlib = require('zlib');
 const REPO = path.resolve(__dirname, '..');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-function dirSize(dir) {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath ?? e.path, e.name)).size, 0);
-}
-
 async function main() {
-  for (const [name, entry] of [['extension', 'src/extension.ts'], ['cli', 'src/cli/main.ts']]) {
+  for (const [name, entry] of [['extension', 'src/extension.ts'], ['policy lint worker', 'src/vscode/policy/lintWorker.ts'], ['cli', 'src/cli/main.ts']]) {
     const started = process.hrtime.bigint();
     const result = await esbuild.build({
       entryPoints: [path.join(REPO, entry)], bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true,
@@ -27,8 +21,14 @@ async function main() {
     const inputs = Object.keys(result.metafile.inputs).length;
     console.log(`${name} bundle: ${kb(code.length)} minified, ${kb(zlib.gzipSync(code).length)} gzip, ${inputs} input files, built in ${ms.toFixed(0)} ms`);
   }
-  const iamData = path.join(REPO, 'node_modules', '@cloud-copilot', 'iam-data', 'data');
-  if (fs.existsSync(iamData)) console.log(`iam-data JSON shipped beside the bundle: ${kb(dirSize(iamData))}`);
+  // esbuild.js writes the snapshot; it is read one service at a time, never whole at activation.
+  const snapshot = path.join(REPO, 'dist', 'iamData.snapshot');
+  if (fs.existsSync(snapshot)) {
+    const data = fs.readFileSync(snapshot);
+    console.log(`IAM data snapshot shipped beside the bundles: ${kb(data.length)}, ${kb(zlib.gzipSync(data).length)} gzip`);
+  } else {
+    console.log('IAM data snapshot: not built (run `node esbuild.js`)');
+  }
 }
 
 main().catch((e) => {
