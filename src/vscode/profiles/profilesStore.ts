@@ -35,6 +35,7 @@ export class ProfilesStore implements vscode.Disposable {
   private snapshot: ProfilesSnapshot | undefined;
   private watchedKey: string | undefined;
   private generation = 0;
+  private firstLoad: Promise<ProfilesSnapshot> | undefined;
   private watchers: vscode.Disposable[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
   private readonly changed = new vscode.EventEmitter<ProfilesSnapshot>();
@@ -53,7 +54,9 @@ export class ProfilesStore implements vscode.Disposable {
   /** Loads on first call; later calls return the latest snapshot. */
   ensureLoaded(): Promise<ProfilesSnapshot> {
     if (this.snapshot) return Promise.resolve(this.snapshot);
-    return this.reload();
+    // The tree, the status bar and commands ask at once on first use: one read of the files serves all.
+    this.firstLoad ??= this.reload().finally(() => (this.firstLoad = undefined));
+    return this.firstLoad;
   }
 
   reload(): Promise<ProfilesSnapshot> {
