@@ -14,6 +14,7 @@ export const MIN_PLAUSIBLE_MESSAGE_LENGTH = 100;
 /** Larger selections are refused instead of scanned. */
 export const MAX_SCAN_LENGTH = 8 * 1024 * 1024;
 
+import { breakEnd, findAnchors } from './anchors';
 import { statedDenialBefore, type StatedDenial } from './statedDenial';
 
 export type MessageProblem = 'truncated' | 'too-long';
@@ -43,41 +44,6 @@ export interface EncodedMessageMatch {
 
 const TOKEN = /[A-Za-z0-9_\-+/]/;
 const PADDING = /={1,2}/y;
-// A line break, then what terminals and tools put before continued text: indentation,
-// Terraform's box-drawing gutter ("│ ") and the quote marks of Markdown and mail ("> ", "> > ").
-const BREAK = String.raw`\r?\n[ \t]*(?:[│┃║][ \t]*|(?:>[ \t]*)+)?`;
-
-/** A phrase where a terminal may have hard-wrapped inside a word or between words. */
-function flexiblePhrase(phrase: string): string {
-  const optionalBreak = `(?:${BREAK})?`;
-  return phrase
-    .split(' ')
-    .map((word) => [...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(optionalBreak))
-    .join(String.raw`(?:[ \t\u00a0]|${BREAK})+`);
-}
-
-// Quotes as they appear raw, JSON-escaped once or twice.
-const QUOTE = String.raw`(?:\\{0,3}["'\u0060])`;
-// Browsers copy some spaces as no-break spaces.
-const SEPARATOR = String.raw`(?:[ \t\u00a0]|\\?${BREAK})*`;
-
-const ANCHORS: readonly { kind: 'phrase' | 'field'; re: RegExp }[] = [
-  {
-    kind: 'phrase',
-    re: new RegExp(
-      `${flexiblePhrase('Encoded authorization failure message')}${QUOTE}?[ \\t]*[:=]${SEPARATOR}${QUOTE}?`,
-      'gi',
-    ),
-  },
-  {
-    // JSON/XML fields and CLI flags: "EncodedMessage": "...", encoded_message=..., --encoded-message '...'.
-    kind: 'field',
-    re: new RegExp(
-      String.raw`(?:(?<![A-Za-z0-9_])${QUOTE}?encoded[_-]?message${QUOTE}?[ \t]*[:=]${SEPARATOR}${QUOTE}?|<EncodedMessage>|--encoded-message(?:=|${SEPARATOR})${QUOTE}?)`,
-      'gi',
-    ),
-  },
-];
 
 // Terminal colour and control sequences, raw (CI logs, `script` captures) or escaped inside JSON logs.
 const ANSI = /\u001b(?:\[[0-?]*[ -\/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])|\\(?:u001[bB]|x1[bB]|033|e)\[[0-9;]*[A-Za-z]/g;
@@ -92,18 +58,16 @@ export function findEncodedMessages(text: string): EncodedMessageMatch[] {
   if (text.length > MAX_SCAN_LENGTH) text = text.slice(0, MAX_SCAN_LENGTH);
   text = blankEscapes(text);
   const found: EncodedMessageMatch[] = [];
-  for (const { kind, re } of ANCHORS) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const body = readMessage(text, m.index + m[0].length);
+  const runs = new TokenRuns(text);
+  for (const kind of ['phrase', 'field'] as const) {
+    for (const anchor of findAnchors(text, kind)) {
+      const body = readMessage(text, anchor.end, runs);
       // A field name alone is weak evidence: its value must look like a whole message.
       const weak = kind === 'field' && body !== undefined && (body.message.length < 16 || !endsMessage(text, body.end) || lookalike(body.message) !== undefined);
       if (body && !weak) {
-        const statedDenial = kind === 'phrase' ? statedDenialBefore(text, m.index) : undefined;
-        found.push({ ...body, anchor: kind, anchorStart: m.index, ...(statedDenial ? { statedDenial } : {}) });
+        const statedDenial = kind === 'phrase' ? statedDenialBefore(text, anchor.start) : undefined;
+        found.push({ ...body, anchor: kind, anchorStart: anchor.start, ...(statedDenial ? { statedDenial } : {}) });
       }
-      if (m[0].length === 0) re.lastIndex++;
     }
   }
   found.sort((a, b) => a.start - b.start);
@@ -132,18 +96,33 @@ export function messageAt(text: string, offset: number): EncodedMessageMatch | u
   return findEncodedMessages(text).find((m) => offset >= m.anchorStart && offset <= m.end);
 }
 
-function tokenRunEnd(text: string, from: number, limit: number): number {
-  let i = from;
-  while (i < text.length && i - from <= limit && TOKEN.test(text[i])) i++;
-  return i;
+/**
+ * Ends of runs of message characters. A run is measured once however many anchors read into it,
+ * so a text of anchors glued to one long run stays linear.
+ */
+class TokenRuns {
+  private start = -1;
+  private end = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** End of the run starting at `from`, at most `limit` + 1 characters on. */
+  endOf(from: number, limit: number): number {
+    if (from < this.start || from >= this.end) {
+      let i = from;
+      while (i < this.text.length && TOKEN.test(this.text[i])) i++;
+      if (i === from) return from;
+      this.start = from;
+      this.end = i;
+    }
+    return Math.min(this.end, from + limit + 1);
+  }
 }
 
 /** Where a continued line's text begins: after the break, its indentation and any gutter. */
 function continuationStart(text: string, at: number): number | undefined {
-  const re = new RegExp(BREAK, 'y');
-  re.lastIndex = at;
-  const m = re.exec(text);
-  return m ? at + m[0].length : undefined;
+  const end = breakEnd(text, at);
+  return end < 0 ? undefined : end;
 }
 
 /** A run that is plausibly a slice of base64 rather than an ordinary word. */
@@ -168,23 +147,25 @@ function lineStartOf(text: string, at: number): number {
   return nl + 1;
 }
 
-function readMessage(text: string, from: number): Omit<EncodedMessageMatch, 'anchor' | 'anchorStart'> | undefined {
+function readMessage(text: string, from: number, runs: TokenRuns): Omit<EncodedMessageMatch, 'anchor' | 'anchorStart'> | undefined {
   const segments: TextRange[] = [];
   let pos = from;
   let total = 0;
   let previousLineLength = -1;
   let continuationIndent: string | undefined;
+  let pathCharacters = false;
   for (;;) {
-    const end = tokenRunEnd(text, pos, MAX_ENCODED_MESSAGE_LENGTH + 1);
+    const end = runs.endOf(pos, MAX_ENCODED_MESSAGE_LENGTH + 1);
     if (end === pos) break;
     segments.push({ start: pos, end });
+    if (!pathCharacters && /[+/]/.test(text.slice(pos, end))) pathCharacters = true;
     total += end - pos;
     if (total > MAX_ENCODED_MESSAGE_LENGTH) break;
     if (text[end] !== '\n' && text[end] !== '\r') break;
     // The run reached the end of its line: a terminal may have wrapped the message there.
     const next = continuationStart(text, end);
     if (next === undefined) break;
-    const nextEnd = tokenRunEnd(text, next, MAX_ENCODED_MESSAGE_LENGTH + 1);
+    const nextEnd = runs.endOf(next, MAX_ENCODED_MESSAGE_LENGTH + 1);
     if (nextEnd === next) break;
     const run = text.slice(next, nextEnd);
     // Continued lines share one indentation; a log line starting at another column is new text.
@@ -199,7 +180,7 @@ function readMessage(text: string, from: number): Omit<EncodedMessageMatch, 'anc
     // when the lines before it all had the terminal's width.
     if (!looksEncoded(run) && !(previousLineLength === lineLength && runEndsLine && !/^[-_]+$/.test(run))) break;
     // Messages are base64url: "/" or "+" on the next line is a path or other text, unless the message had them too.
-    if (/[+/]/.test(run) && !segments.some((g) => /[+/]/.test(text.slice(g.start, g.end)))) break;
+    if (!pathCharacters && /[+/]/.test(run)) break;
     // A short word followed by more text ("PS C:\>", "OK done") starts a new line of output.
     if (!runEndsLine && run.length < 8) break;
     previousLineLength = lineLength;
@@ -252,8 +233,8 @@ function bareMessage(text: string): SelectionResult {
   }
   // Undo colours, wrapping and the quotes or escapes around a copied value.
   let body = text.replace(ANSI, '').trim();
-  body = body.replace(/^(?:\\{0,3}["'`])+|(?:\\{0,3}["'`])+$/g, '');
-  const lines = body.split(/\r?\n/).map((l) => l.replace(/^[ \t]*(?:[│┃║][ \t]*|(?:>[ \t]*)+)?/, '').replace(/[ \t]*(?:[│┃║][ \t]*)?$/, '').replace(/\\$/, '').trim());
+  body = withoutClosingQuotes(body.replace(/^(?:\\{0,3}["'`])+/, ''));
+  const lines = body.split(/\r?\n/).map((l) => withoutClosingGutter(l.replace(/^[ \t]*(?:[│┃║][ \t]*|(?:>[ \t]*)+)?/, '')).replace(/\\$/, '').trim());
   const joined = lines.join('');
   const truncatedMarker = /(?:\.\.\.|…|\[?truncated\]?)$/i.exec(joined);
   const candidate = truncatedMarker ? joined.slice(0, truncatedMarker.index) : joined;
@@ -275,6 +256,28 @@ function bareMessage(text: string): SelectionResult {
   }
   const match: EncodedMessageMatch = { start: 0, end: text.length, message: candidate, segments: [{ start: 0, end: text.length }], anchor: 'field', anchorStart: 0 };
   return { ok: true, messages: [match], bare: true };
+}
+
+/** `s` without the quote marks (raw or escaped with up to three backslashes) that close it. */
+function withoutClosingQuotes(s: string): string {
+  let end = s.length;
+  while (end > 0 && /["'`]/.test(s[end - 1])) {
+    end--;
+    for (let k = 0; k < 3 && end > 0 && s[end - 1] === '\\'; k++) end--;
+  }
+  return s.slice(0, end);
+}
+
+/** `line` without trailing blanks and a closing box-drawing gutter ("text  │"). */
+function withoutClosingGutter(line: string): string {
+  const blank = (c: string | undefined) => c === ' ' || c === '\t';
+  let end = line.length;
+  while (end > 0 && blank(line[end - 1])) end--;
+  if (end > 0 && /[│┃║]/.test(line[end - 1])) {
+    end--;
+    while (end > 0 && blank(line[end - 1])) end--;
+  }
+  return line.slice(0, end);
 }
 
 /**

@@ -6,6 +6,8 @@
  * text does.
  */
 
+import { blankBreaks } from './anchors';
+
 export type PolicyType =
   | 'identity-based policy'
   | 'resource-based policy'
@@ -64,7 +66,7 @@ export function statedDenialBefore(text: string, anchorStart: number): StatedDen
   // The denial sentence sits just before "Encoded authorization failure message" in the same error.
   const from = Math.max(0, anchorStart - 4096);
   // Wrapped lines (Terraform's box, Markdown quotes) become spaces of the same length, so offsets hold.
-  const window = text.slice(from, anchorStart).replace(/\r?\n[ \t]*(?:[│┃║][ \t]*|(?:>[ \t]*)+)?/g, (b) => ' '.repeat(b.length));
+  const window = blankBreaks(text.slice(from, anchorStart));
   const found = findStatedDenials(window);
   const last = found[found.length - 1];
   if (!last || anchorStart - (from + last.end) > 200) return undefined;
