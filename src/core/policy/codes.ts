@@ -156,6 +156,8 @@ const AWS_CHECKS: [string, FindingType, string, string][] = [
 /** Our own checks, documented in docs/checks.md. */
 const OUR_CHECKS: [string, FindingType, string][] = [
   ['FILE_READ_ERROR', 'ERROR', 'File could not be read'],
+  ['POLICY_DOCUMENT_TOO_LARGE', 'ERROR', 'Document too large to be a policy'],
+  ['POLICY_NESTING_TOO_DEEP', 'ERROR', 'Objects and arrays nested too deeply'],
   ['JSON_COMMENT', 'ERROR', 'Comment in JSON'],
   ['JSON_TRAILING_COMMA', 'ERROR', 'Trailing comma in JSON'],
   ['DUPLICATE_ELEMENT', 'ERROR', 'Duplicate element'],

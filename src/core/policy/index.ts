@@ -8,6 +8,7 @@ import { checkSecurity } from './checks/security';
 import { checkSize, checkRedundancy } from './checks/suggestions';
 import { checkVariables } from './checks/variables';
 import type { LintContext } from './context';
+import { MAX_POLICY_TEXT_LENGTH } from './limits';
 import { parsePolicy, stringValues, type ParsedPolicy } from './parse';
 import { Reporter } from './report';
 import { severityRank, type Finding, type PolicyType } from './types';
@@ -15,6 +16,7 @@ import { severityRank, type Finding, type PolicyType } from './types';
 export * from './types';
 export * from './catalog';
 export { ISSUE_CODES, type IssueCodeInfo } from './codes';
+export { MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from './limits';
 export { parsePolicy, scalarValues, stringValues, LineIndex, STATEMENT_ELEMENTS, TOP_ELEMENTS } from './parse';
 export type { ParsedPolicy, ParsedStatement, ParsedElement, ParsedValue, ParsedConditionKey, ParsedConditionOperator, SyntaxProblem, JsonNode } from './parse';
 export { matchActions, suggestAction, suggestService, splitAction, wildcardRegex, editDistance } from './actions';
@@ -58,6 +60,8 @@ const NOT_SERVICES = new Set(['arn', 'aws', 'http', 'https']);
  * prefixes. A cheap scan of the text so callers can load data before linting.
  */
 export function servicesReferenced(text: string): string[] {
+  // Documents over the limit are not linted, so they need no data.
+  if (text.length > MAX_POLICY_TEXT_LENGTH) return [];
   const out = new Set<string>();
   let wildcardService = false;
   let last = '';
@@ -110,6 +114,11 @@ export function lintPolicy(text: string, options: LintOptions): LintResult {
   const r = new Reporter(policy);
   const ctx: LintContext = { policy, type: policyType, catalog: options.catalog, r, statements: [], accountId: options.accountId };
 
+  if (policy.limit) {
+    const { issueCode, message, offset, length } = policy.limit;
+    r.add(issueCode, message, [{ path: [], offset, length }]);
+    return { policyType, findings: r.findings };
+  }
   checkSyntax(ctx);
   const root = policy.root;
   if (root && root.type === 'object') {

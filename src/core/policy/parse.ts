@@ -1,4 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { describeLength, excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from './limits';
 import type { PathElement, Position, Span } from './types';
 
 export type { Node as JsonNode } from 'jsonc-parser';
@@ -98,8 +99,18 @@ export interface SyntaxProblem {
   length: number;
 }
 
+/** Why a document was not parsed: far larger or deeper than any policy. */
+export interface PolicyLimitProblem {
+  issueCode: 'POLICY_DOCUMENT_TOO_LARGE' | 'POLICY_NESTING_TOO_DEEP';
+  message: string;
+  offset: number;
+  length: number;
+}
+
 export interface ParsedPolicy {
   text: string;
+  /** Set when the document exceeds a limit; it is then not parsed (`root` is undefined). */
+  limit?: PolicyLimitProblem;
   lines: LineIndex;
   root: Node | undefined;
   /** Genuine JSON errors, then comments and trailing commas (which AWS rejects). */
@@ -332,59 +343,70 @@ export function parseStrictTree(text: string): Node | undefined {
   };
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
   const pending: Node[] = [];
+  let depth = 0;
   const value = (parent: Node | undefined): MutableNode | undefined => {
     const c = text.charCodeAt(i);
     if (c === 34) return stringNode(parent);
     if (c === 123 || c === 91) {
-      const isObject = c === 123;
-      const node = { type: isObject ? 'object' : 'array', offset: i, length: -1, parent, children: UNSET } as MutableNode;
-      const close = isObject ? 125 : 93;
+      // Recursion stays shallow: deeper documents are left to the caller's limits.
+      if (depth >= MAX_POLICY_NESTING) return undefined;
+      depth++;
+      const v = container(parent, c === 123);
+      depth--;
+      return v;
+    }
+    return scalar(parent);
+  };
+  const container = (parent: Node | undefined, isObject: boolean): MutableNode | undefined => {
+    const node = { type: isObject ? 'object' : 'array', offset: i, length: -1, parent, children: UNSET } as MutableNode;
+    const close = isObject ? 125 : 93;
+    i++;
+    ws();
+    if (text.charCodeAt(i) === close) {
       i++;
+      node.length = i - node.offset;
+      node.children = [];
+      return node;
+    }
+    // Children gather on a shared stack and are copied out at the close, into an array of the
+    // right size: most arrays hold one or two values, and a pushed-to array reserves many more.
+    const start = pending.length;
+    for (;;) {
+      if (isObject) {
+        if (text.charCodeAt(i) !== 34) return undefined;
+        const property = { type: 'property', offset: i, length: -1, parent: node, children: UNSET } as MutableNode;
+        const key = stringNode(property);
+        if (!key) return undefined;
+        ws();
+        if (text.charCodeAt(i) !== 58) return undefined;
+        property.colonOffset = i;
+        i++;
+        ws();
+        const v = value(property);
+        if (!v) return undefined;
+        property.children = [key, v];
+        property.length = v.offset + v.length - property.offset;
+        pending.push(property);
+      } else {
+        const v = value(node);
+        if (!v) return undefined;
+        pending.push(v);
+      }
       ws();
-      if (text.charCodeAt(i) === close) {
+      const d = text.charCodeAt(i);
+      if (d === close) {
         i++;
         node.length = i - node.offset;
-        node.children = [];
+        node.children = pending.slice(start);
+        pending.length = start;
         return node;
       }
-      // Children gather on a shared stack and are copied out at the close, into an array of the
-      // right size: most arrays hold one or two values, and a pushed-to array reserves many more.
-      const start = pending.length;
-      for (;;) {
-        if (isObject) {
-          if (text.charCodeAt(i) !== 34) return undefined;
-          const property = { type: 'property', offset: i, length: -1, parent: node, children: UNSET } as MutableNode;
-          const key = stringNode(property);
-          if (!key) return undefined;
-          ws();
-          if (text.charCodeAt(i) !== 58) return undefined;
-          property.colonOffset = i;
-          i++;
-          ws();
-          const v = value(property);
-          if (!v) return undefined;
-          property.children = [key, v];
-          property.length = v.offset + v.length - property.offset;
-          pending.push(property);
-        } else {
-          const v = value(node);
-          if (!v) return undefined;
-          pending.push(v);
-        }
-        ws();
-        const d = text.charCodeAt(i);
-        if (d === close) {
-          i++;
-          node.length = i - node.offset;
-          node.children = pending.slice(start);
-          pending.length = start;
-          return node;
-        }
-        if (d !== 44) return undefined;
-        i++;
-        ws();
-      }
+      if (d !== 44) return undefined;
+      i++;
+      ws();
     }
+  };
+  const scalar = (parent: Node | undefined): MutableNode | undefined => {
     for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
       if (text.startsWith(word, i)) {
         const after = text.charCodeAt(i + word.length);
@@ -417,8 +439,30 @@ export function parseStrictTree(text: string): Node | undefined {
 
 const TOP: HasPath = { path: [] };
 
+/** The limit a document exceeds, if any (see limits.ts). */
+function limitProblem(text: string): PolicyLimitProblem | undefined {
+  if (text.length > MAX_POLICY_TEXT_LENGTH) {
+    return {
+      issueCode: 'POLICY_DOCUMENT_TOO_LARGE',
+      message: `The document is ${describeLength(text.length)}, far beyond IAM's policy size quotas (6,144 characters for a managed policy, 20,480 for the largest resource policies), so it was not checked. Documents over ${describeLength(MAX_POLICY_TEXT_LENGTH)} are not linted; split it into policies of the size AWS accepts.`,
+      offset: 0,
+      length: 0,
+    };
+  }
+  const deep = excessiveNestingAt(text);
+  if (deep < 0) return undefined;
+  return {
+    issueCode: 'POLICY_NESTING_TOO_DEEP',
+    message: `Objects and arrays are nested more than ${MAX_POLICY_NESTING} levels deep here, so the document was not checked. A policy nests about six levels (Statement, a statement, Condition, an operator, a key and its values); remove the extra brackets.`,
+    offset: deep,
+    length: 1,
+  };
+}
+
 /** Parses a policy document leniently, keeping offsets. Never throws. */
 export function parsePolicy(text: string): ParsedPolicy {
+  const limit = limitProblem(text);
+  if (limit) return { text, limit, lines: new LineIndex(text), root: undefined, syntax: [], elements: [], statements: [] };
   const errors: ParseError[] = [];
   // Strict JSON, the common case, takes the fast path; otherwise one lenient pass reports comments
   // and trailing commas as errors and builds the tree regardless.

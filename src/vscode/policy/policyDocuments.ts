@@ -101,7 +101,8 @@ export class PolicyDocuments implements vscode.Disposable {
     const cached = this.regionCache.get(key);
     if (cached && cached.version === doc.version) return cached.regions;
     const text = doc.getText();
-    const regions = text.length > 2_000_000 ? [] : findPolicyRegions(text, effectiveLanguage(doc), { forcePolicy: this.isForcedPolicy(doc) });
+    // Over-large documents are recognised cheaply and get one size finding (see core/policy/limits.ts).
+    const regions = findPolicyRegions(text, effectiveLanguage(doc), { forcePolicy: this.isForcedPolicy(doc) });
     this.regionCache.set(key, { version: doc.version, regions });
     return regions;
   }

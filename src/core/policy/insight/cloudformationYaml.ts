@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar } from 'yaml';
+import { MAX_POLICY_NESTING } from '../limits';
 import { JsonBuilder } from './sourceMap';
 
 export interface YamlPolicy {
@@ -23,21 +24,23 @@ export function cloudFormationYamlPolicies(text: string): YamlPolicy[] {
     return [];
   }
   const found: YamlPolicy[] = [];
-  const visit = (node: unknown): void => {
+  // Templates nest a policy a few levels down (Resources, a resource, Properties, Policies, a list item).
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > MAX_POLICY_NESTING) return;
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? pair.key.value : undefined;
         if (typeof key === 'string' && POLICY_KEYS.has(key) && isMap(pair.value) && pair.value.items.some((p) => isScalar(p.key) && p.key.value === 'Statement')) {
           const json = new JsonBuilder();
-          translate(pair.value, json, text);
+          translate(pair.value, json, text, 1);
           const range = (pair.value as YamlNode).range;
           if (range) found.push({ key, json, start: range[0], end: range[1] });
-        } else visit(pair.value);
+        } else visit(pair.value, depth + 1);
       }
-    } else if (isSeq(node)) node.items.forEach(visit);
-    else if (isPair(node)) visit(node.value);
+    } else if (isSeq(node)) node.items.forEach((item) => visit(item, depth + 1));
+    else if (isPair(node)) visit(node.value, depth + 1);
   };
-  visit(doc.contents);
+  visit(doc.contents, 0);
   return found;
 }
 
@@ -72,10 +75,16 @@ function scalar(node: Scalar, out: JsonBuilder, text: string): void {
   else out.placeholderFree('"', end);
 }
 
-function translate(node: unknown, out: JsonBuilder, text: string): void {
+function translate(node: unknown, out: JsonBuilder, text: string, depth: number): void {
   const range = (node as YamlNode)?.range;
   if (isIntrinsic(node) && range) {
     out.placeholder(range[0], range[1], 'intrinsic');
+    return;
+  }
+  if (depth > MAX_POLICY_NESTING && (isMap(node) || isSeq(node))) {
+    // One level past the limit is enough for the linter to report the depth here; the rest is not translated.
+    out.mapped('[', range?.[0] ?? 0, 1);
+    out.emit(']');
     return;
   }
   if (isMap(node)) {
@@ -86,14 +95,14 @@ function translate(node: unknown, out: JsonBuilder, text: string): void {
       else out.emit('""');
       out.emit(':');
       if (pair.value === null || pair.value === undefined) out.emit('null');
-      else translate(pair.value, out, text);
+      else translate(pair.value, out, text, depth + 1);
     });
     out.emit('}');
   } else if (isSeq(node)) {
     out.emit('[');
     node.items.forEach((item, i) => {
       if (i) out.emit(',');
-      translate(item, out, text);
+      translate(item, out, text, depth + 1);
     });
     out.emit(']');
   } else if (isScalar(node)) {

@@ -1,3 +1,4 @@
+import { excessiveNestingAt } from '../limits';
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import type { Finding, PathElement } from '../types';
 import { hasWildcard, wildcardRegex } from './wildcard';
@@ -49,6 +50,8 @@ function addCondition(text: string, stPath: JSONPath, operator: string, key: str
  * valid JSON (when it was) and follows its indentation.
  */
 export function quickFixesFor(text: string, finding: Finding): QuickFix[] {
+  // jsonc-parser's tree building recurses: documents past the nesting limit get no fixes.
+  if (excessiveNestingAt(text) >= 0) return [];
   try {
     return computeFixes(text, finding);
   } catch {

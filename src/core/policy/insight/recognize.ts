@@ -1,4 +1,5 @@
 import { parseTree, type Node } from 'jsonc-parser';
+import { flattenDeepNesting, MAX_POLICY_TEXT_LENGTH } from '../limits';
 import { cloudFormationYamlPolicies } from './cloudformationYaml';
 import { fromHost, toHost, toHostEnd, type JsonBuilder } from './sourceMap';
 import { hclToJson, policyDocumentToJson } from './terraform';
@@ -28,8 +29,10 @@ export interface PolicyRegion {
 
 /** True when a JSON/JSONC text is an IAM policy: a top-level `Statement`, with `Version` or a statement that has `Effect`. */
 export function looksLikePolicy(text: string): boolean {
-  if (!/"Statement"/.test(text)) return false;
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!text.includes('"Statement"')) return false;
+  // Too large to parse: the linter reports its size, so a JSON object that names a policy's elements is taken for one.
+  if (text.length > MAX_POLICY_TEXT_LENGTH) return /^\s*\{/.test(text.slice(0, 1024)) && (text.includes('"Version"') || text.includes('"Effect"'));
+  const root = parseTree(flattenDeepNesting(text), [], { allowTrailingComma: true, disallowComments: false });
   return !!root && isPolicyObject(root);
 }
 
@@ -85,7 +88,9 @@ export function findPolicyRegions(text: string, languageId: string, options: { f
   if (options.forcePolicy || (json && looksLikePolicy(text))) {
     return [slice(text, 0, text.length, 'document')];
   }
-  if (json && /"Statement"/.test(text)) return embeddedJsonRegions(text);
+  // CloudFormation's own template quota is 1 MB: larger templates are not searched for policies.
+  if (text.length > MAX_POLICY_TEXT_LENGTH) return [];
+  if (json && text.includes('"Statement"')) return embeddedJsonRegions(text);
   if (languageId === 'terraform' || languageId === 'hcl' || languageId === 'tf') return terraformRegions(text);
   if ((languageId === 'yaml' || languageId === 'cloudformation') && /\b(AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)\s*:/.test(text)) {
     return cloudFormationYamlPolicies(text).map((p) => translated(p.json, 'cloudformation-yaml', p.start, p.end, p.key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined));
@@ -99,7 +104,9 @@ export function findPolicyRegions(text: string, languageId: string, options: { f
  * and any other object value that is itself a policy.
  */
 function embeddedJsonRegions(text: string): PolicyRegion[] {
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (text.length > MAX_POLICY_TEXT_LENGTH) return [];
+  // Deeper levels become placeholders, so neither the parse nor the walks below recurse without bound.
+  const root = parseTree(flattenDeepNesting(text), [], { allowTrailingComma: true, disallowComments: false });
   if (!root) return [];
   const regions: PolicyRegion[] = [];
   const visit = (node: Node, key: string | undefined): void => {
@@ -137,22 +144,49 @@ function intrinsicRanges(node: Node): Array<[number, number]> {
 
 const HEREDOC = /<<(-?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/g;
 
+/** Offsets of the lines that hold only an identifier (heredoc end markers), by identifier, in order. */
+function markerLines(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?$/gm)) {
+    const list = out.get(m[1]);
+    if (list) list.push(m.index ?? 0);
+    else out.set(m[1], [m.index ?? 0]);
+  }
+  return out;
+}
+
+/** The first of the sorted `offsets` at or after `from`, or undefined. */
+function firstFrom(offsets: readonly number[] | undefined, from: number): number | undefined {
+  if (!offsets) return undefined;
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return offsets[lo];
+}
+
 function terraformRegions(text: string): PolicyRegion[] {
   const regions: PolicyRegion[] = [];
+  // End markers are indexed once, so many heredocs cost no more than one pass each.
+  let markers: Map<string, number[]> | undefined;
   for (const m of text.matchAll(HEREDOC)) {
     const bodyStart = (m.index ?? 0) + m[0].length;
-    const endMarker = new RegExp(`^[ \\t]*${m[2]}[ \\t]*$`, 'm');
-    const rest = text.slice(bodyStart);
-    const end = endMarker.exec(rest);
-    if (!end) continue;
-    const body = rest.slice(0, end.index);
+    const endAt = firstFrom((markers ??= markerLines(text)).get(m[2]), bodyStart);
+    if (endAt === undefined) continue;
+    const body = text.slice(bodyStart, endAt);
     if (!looksLikePolicy(body)) continue;
     const trust = /assume_role_policy\s*=\s*$/.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index));
     regions.push(slice(text, bodyStart, bodyStart + body.length, 'terraform-heredoc', { typeHint: trust ? 'TRUST_POLICY' : undefined, opaqueRanges: terraformInterpolations(body).map(([s, e]) => [bodyStart + s, bodyStart + e] as [number, number]) }));
   }
+  // A jsonencode inside text already read by an earlier one (nested, or swallowed by an unclosed bracket) is not read again.
+  const reach = { end: 0 };
   for (const m of text.matchAll(/\bjsonencode\(/g)) {
+    if ((m.index ?? 0) < reach.end) continue;
     const open = (m.index ?? 0) + m[0].length;
-    const r = hclToJson(text, open);
+    const r = hclToJson(text, open, { reach });
     if (!r || !looksLikePolicy(r.json.text)) continue;
     const first = r.json.segments[0]?.host ?? open;
     regions.push(translated(r.json, 'terraform-jsonencode', first, r.end, /assume_role_policy\s*=\s*$/.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? 'TRUST_POLICY' : undefined));
@@ -170,9 +204,22 @@ function terraformRegions(text: string): PolicyRegion[] {
  * and Terraform expressions never contain a colon, so `${...}` with a colon is left to the policy checks.
  */
 export function terraformInterpolations(text: string): Array<[number, number]> {
-  return [...text.matchAll(/(?<!\$)\$\{([^}:]*)\}/g)]
-    .filter((m) => !['*', '?', '$'].includes(m[1]))
-    .map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const out: Array<[number, number]> = [];
+  // Where the next "}" or ":" is, found once for every "${" before it: a scan per "${" would be quadratic.
+  let stop = -1;
+  let resume = 0;
+  for (let i = text.indexOf('${'); i >= 0; i = text.indexOf('${', i + 1)) {
+    if (i < resume || (i > 0 && text[i - 1] === '$')) continue;
+    if (stop < i + 2) {
+      stop = i + 2;
+      while (stop < text.length && text[stop] !== '}' && text[stop] !== ':') stop++;
+    }
+    if (text[stop] !== '}') continue;
+    const inner = text.slice(i + 2, stop);
+    resume = stop + 1;
+    if (inner !== '*' && inner !== '?' && inner !== '$') out.push([i, stop + 1]);
+  }
+  return out;
 }
 
 /** Whether a host range lies in a template expression of the region. */

@@ -1,3 +1,4 @@
+import { MAX_POLICY_NESTING } from '../limits';
 import { JsonBuilder } from './sourceMap';
 
 /**
@@ -6,9 +7,10 @@ import { JsonBuilder } from './sourceMap';
  * calls, interpolated strings) become placeholder strings and are reported as opaque.
  * Returns undefined when the text is not an expression this translator understands.
  */
-export function hclToJson(text: string, start: number, options: { out?: JsonBuilder; anyValue?: boolean } = {}): { json: JsonBuilder; end: number } | undefined {
+export function hclToJson(text: string, start: number, options: { out?: JsonBuilder; anyValue?: boolean; reach?: { end: number } } = {}): { json: JsonBuilder; end: number } | undefined {
   const out = options.out ?? new JsonBuilder();
   let i = start;
+  let depth = 0;
 
   const skip = (newlines: boolean): void => {
     for (;;) {
@@ -99,8 +101,14 @@ export function hclToJson(text: string, start: number, options: { out?: JsonBuil
   const value = (): boolean => {
     skip(true);
     const c = text[i];
-    if (c === '{') return object();
-    if (c === '[') return tuple();
+    if (c === '{' || c === '[') {
+      // Nesting deeper than any policy is not one; stopping there keeps the recursion bounded.
+      if (depth >= MAX_POLICY_NESTING) return false;
+      depth++;
+      const ok = c === '{' ? object() : tuple();
+      depth--;
+      return ok;
+    }
     if (c === '"') {
       string();
       return true;
@@ -175,7 +183,9 @@ export function hclToJson(text: string, start: number, options: { out?: JsonBuil
 
   skip(true);
   if (!options.anyValue && text[i] !== '{' && text[i] !== '[') return undefined;
-  return value() ? { json: out, end: i } : undefined;
+  const ok = value();
+  if (options.reach) options.reach.end = i;
+  return ok ? { json: out, end: i } : undefined;
 }
 
 interface HclAttribute {
