@@ -47,7 +47,10 @@ function closest(word: string, candidates: readonly string[], compare: (c: strin
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const distance = editDistance(word, compare(c));
+    const other = compare(c);
+    // The distance is at least the difference in length: a long key is not measured against short names at all.
+    if (Math.abs(other.length - word.length) > limit) continue;
+    const distance = editDistance(word, other);
     if (distance < bestDistance) {
       best = c;
       bestDistance = distance;

@@ -182,8 +182,21 @@ export interface ProfileChain {
  * as source with static keys is the SDK's documented "role from own keys" form, not a cycle.
  */
 export function profileChain(model: ProfilesModel, name: string): ProfileChain {
+  // The tree asks for every profile's chain several times per refresh; a model never changes.
+  let cache = chains.get(model);
+  if (!cache) chains.set(model, (cache = new Map()));
+  let chain = cache.get(name);
+  if (!chain) cache.set(name, (chain = walkChain(model, name)));
+  return chain;
+}
+
+const chains = new WeakMap<ProfilesModel, Map<string, ProfileChain>>();
+
+function walkChain(model: ProfilesModel, name: string): ProfileChain {
   const reversed: ChainStep[] = [];
   const seen: string[] = [];
+  // A set beside the list: a search of the list at every step is quadratic in the chain's length.
+  const seenSet = new Set<string>();
   let current: string | undefined = name;
   let roleHops = 0;
   while (current !== undefined) {
@@ -195,8 +208,9 @@ export function profileChain(model: ProfilesModel, name: string): ProfileChain {
       reversed.push({ profile: p.name, kind: 'static' });
       break;
     }
-    if (seen.includes(current)) return { steps: reversed.reverse(), cycle: [...seen.slice(seen.indexOf(current)), current], roleHops };
+    if (seenSet.has(current)) return { steps: reversed.reverse(), cycle: [...seen.slice(seen.indexOf(current)), current], roleHops };
     seen.push(current);
+    seenSet.add(current);
     const assumes = !!p.roleArn && (p.kind === 'role' || p.kind === 'webIdentity');
     if (assumes) roleHops++;
     reversed.push({ profile: p.name, kind: p.kind, roleArn: assumes ? p.roleArn : undefined, mfaSerial: p.mfaSerial });

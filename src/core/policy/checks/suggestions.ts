@@ -13,7 +13,7 @@ function isPattern(s: string): boolean {
  * Groups values covered by another value of the same list (a duplicate, or a match of its
  * wildcards): `group` is the coverer and what it covers, in document order; `keep` is the
  * coverer, the value that makes the others redundant. A wildcard is only tested against the
- * values sharing its leading fields.
+ * values sharing its literal beginning, found by binary search.
  */
 function redundantGroups<T extends ParsedValue & { value: string }>(values: readonly T[], ignoreCase: boolean, lowered?: (v: T) => string): { keep: T; group: T[] }[] {
   const n = values.length;
@@ -45,38 +45,17 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: read
   });
   const exact = values.map((v) => v.value);
   if (!duplicates && patternIdx.length === 0) return [];
-  // Values can only be covered by a wildcard sharing their leading fields (service, or arn:partition:service).
-  const fields = ignoreCase ? 1 : 3;
-  const bucketOf = (v: string) => {
-    let end = -1;
-    for (let f = 0; f < fields; f++) {
-      end = v.indexOf(':', end + 1);
-      if (end < 0) return v;
-    }
-    return v.slice(0, end);
-  };
-  const buckets = new Map<string, number[]>();
-  norm.forEach((v, i) => {
-    const b = bucketOf(v);
-    const list = buckets.get(b);
-    if (list) list.push(i);
-    else buckets.set(b, [i]);
-  });
-  let all: number[] | undefined;
-  // Built on the first cover found: most wildcards in a list cover nothing else in it.
+  const covers: [number, number][] = [];
+  const complete = forEachCover(values, norm, ignoreCase, (p, j) => covers.push([p, j]) > 0);
+  // Built only when a wildcard covers something: most wildcards in a list cover nothing else in it.
   let coversList: number[][] | undefined;
   let coveredBy: number[][] | undefined;
-  for (const p of patternIdx) {
-    const literal = norm[p].slice(0, norm[p].search(/[*?]/));
-    const b = bucketOf(norm[p]);
-    const candidates = literal.length > b.length ? buckets.get(b) ?? [] : (all ??= norm.map((_, i) => i));
-    for (const j of candidates) {
-      if (j !== p && exact[j] !== exact[p] && norm[j].startsWith(literal) && globMatch(values[p].value, values[j].value, ignoreCase)) {
-        coversList ??= Array.from({ length: n }, () => []);
-        coveredBy ??= Array.from({ length: n }, () => []);
-        coversList[p].push(j);
-        coveredBy[j].push(p);
-      }
+  if (complete && covers.length) {
+    coversList = Array.from({ length: n }, () => []);
+    coveredBy = Array.from({ length: n }, () => []);
+    for (const [p, j] of covers) {
+      coversList[p].push(j);
+      coveredBy[j].push(p);
     }
   }
   if (!coversList || !coveredBy) {
@@ -100,17 +79,61 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: read
   return groups;
 }
 
-function anyCovered(values: readonly (ParsedValue & { value: string })[], norm: readonly string[], ignoreCase: boolean): boolean {
-  const n = values.length;
-  for (let p = 0; p < n; p++) {
-    const pattern = values[p].value;
-    if (!isPattern(pattern)) continue;
-    const literal = norm[p].slice(0, norm[p].search(/[*?]/));
-    for (let j = 0; j < n; j++) {
-      if (j !== p && values[j].value !== pattern && norm[j].startsWith(literal) && globMatch(pattern, values[j].value, ignoreCase)) return true;
-    }
+/**
+ * Indices of `norm` in sorted order, for finding every value that starts with a given prefix by
+ * binary search: comparing each wildcard with every value of a long list is quadratic.
+ */
+class PrefixIndex {
+  private readonly order: number[];
+
+  constructor(private readonly norm: readonly string[]) {
+    this.order = norm.map((_, i) => i).sort((a, b) => (norm[a] < norm[b] ? -1 : norm[a] > norm[b] ? 1 : a - b));
   }
-  return false;
+
+  /** Calls `visit` with every index whose value starts with `prefix` until it returns false. */
+  forEachWithPrefix(prefix: string, visit: (j: number) => boolean): void {
+    const { order, norm } = this;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (norm[order[mid]] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < order.length && norm[order[k]].startsWith(prefix); k++) if (!visit(order[k])) return;
+  }
+}
+
+/** No ARN or action is longer (ARNs are at most 2,048 characters): longer wildcards are not compared. */
+const MAX_COMPARED_LENGTH = 2048;
+/** Wildcard comparisons per list; a list that needs more is far beyond any policy quota, and only its repeats are reported. */
+const MAX_COMPARISONS = 4_000_000;
+
+/**
+ * Calls `visit(p, j)` for every wildcard `p` and value `j` it covers (another value, not a
+ * repeat); stops when `visit` returns false. False when the list needed more than the budget.
+ */
+function forEachCover(values: readonly (ParsedValue & { value: string })[], norm: readonly string[], ignoreCase: boolean, visit: (p: number, j: number) => boolean): boolean {
+  let index: PrefixIndex | undefined;
+  let budget = MAX_COMPARISONS;
+  let stopped = false;
+  for (let p = 0; p < values.length && !stopped; p++) {
+    const pattern = values[p].value;
+    if (!isPattern(pattern) || pattern.length > MAX_COMPARED_LENGTH) continue;
+    const literal = norm[p].slice(0, norm[p].search(/[*?]/));
+    (index ??= new PrefixIndex(norm)).forEachWithPrefix(literal, (j) => {
+      if (--budget < 0) return !(stopped = true);
+      if (j === p || values[j].value === pattern || !globMatch(pattern, values[j].value, ignoreCase)) return true;
+      return visit(p, j) || !(stopped = true);
+    });
+  }
+  return budget >= 0;
+}
+
+function anyCovered(values: readonly (ParsedValue & { value: string })[], norm: readonly string[], ignoreCase: boolean): boolean {
+  let found = false;
+  forEachCover(values, norm, ignoreCase, () => !(found = true));
+  return found;
 }
 
 function canonical(node: JsonNode | undefined): string {

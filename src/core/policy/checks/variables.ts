@@ -19,8 +19,10 @@ export interface PolicyVariable {
 export function findVariables(s: string): PolicyVariable[] {
   const out: PolicyVariable[] = [];
   let i = s.indexOf('${');
+  // The next "}" is found once for all the variables before it: a search per variable is quadratic on "${${${…".
+  let close = -2;
   while (i >= 0) {
-    const close = s.indexOf('}', i + 2);
+    if (close !== -1 && close < i + 2) close = s.indexOf('}', i + 2);
     const nextOpen = s.indexOf('${', i + 2);
     const closed = close >= 0 && (nextOpen < 0 || close < nextOpen);
     const end = closed ? close : nextOpen >= 0 ? nextOpen : s.length;
@@ -39,10 +41,17 @@ export function findVariables(s: string): PolicyVariable[] {
   return out;
 }
 
+/** Whether a string node's text is its value (no escapes), so offsets in the value are offsets in the text; kept per node. */
+const literalNodes = new WeakMap<ParsedValue['node'], boolean>();
+
 /** A target for part of a string value; the whole string when escapes make offsets unreliable. */
 export function substringTarget(ctx: LintContext, v: ParsedValue, start: number, length: number): Target {
-  const raw = ctx.policy.text.slice(v.node.offset + 1, v.node.offset + v.node.length - 1);
-  if (typeof v.value === 'string' && raw === v.value) return { path: v.path, offset: v.node.offset + 1 + start, length };
+  let literal = literalNodes.get(v.node);
+  if (literal === undefined) {
+    literal = typeof v.value === 'string' && ctx.policy.text.slice(v.node.offset + 1, v.node.offset + v.node.length - 1) === v.value;
+    literalNodes.set(v.node, literal);
+  }
+  if (literal) return { path: v.path, offset: v.node.offset + 1 + start, length };
   return { path: v.path, node: v.node };
 }
 
