@@ -185,12 +185,42 @@ export function profileChain(model: ProfilesModel, name: string): ProfileChain {
   // The tree asks for every profile's chain several times per refresh; a model never changes.
   let cache = chains.get(model);
   if (!cache) chains.set(model, (cache = new Map()));
-  let chain = cache.get(name);
-  if (!chain) cache.set(name, (chain = walkChain(model, name)));
-  return chain;
+  // A role whose source has no static keys has its source's chain plus its own step: the chains of
+  // a long line of roles are built from each other instead of each walking the whole line.
+  const pending: AwsProfile[] = [];
+  const pendingNames = new Set<string>();
+  let current = name;
+  let base = cache.get(current);
+  while (!base) {
+    const p = model.profiles.get(current);
+    const source = p?.kind === 'role' && p.sourceProfile !== undefined && p.sourceProfile !== p.name ? model.profiles.get(p.sourceProfile) : undefined;
+    if (!p || !source || source.hasStaticKeys || pendingNames.has(p.name)) {
+      base = walkChain(model, current);
+      cache.set(current, base);
+      break;
+    }
+    pending.push(p);
+    pendingNames.add(p.name);
+    current = source.name;
+    base = cache.get(current);
+  }
+  for (let k = pending.length - 1; k >= 0; k--) {
+    const p = pending[k];
+    // A cycle looks different from each profile on it: those chains are walked.
+    base = base.cycle ? walkChain(model, p.name) : withStep(base, p);
+    cache.set(p.name, base);
+  }
+  return base;
 }
 
 const chains = new WeakMap<ProfilesModel, Map<string, ProfileChain>>();
+
+/** `chain` (of the profile's source) followed by the profile's own step. */
+function withStep(chain: ProfileChain, p: AwsProfile): ProfileChain {
+  const assumes = !!p.roleArn && (p.kind === 'role' || p.kind === 'webIdentity');
+  const steps = [...chain.steps, { profile: p.name, kind: p.kind, roleArn: assumes ? p.roleArn : undefined, mfaSerial: p.mfaSerial }];
+  return { steps, roleHops: chain.roleHops + (assumes ? 1 : 0), ...(chain.missingProfile !== undefined ? { missingProfile: chain.missingProfile } : {}) };
+}
 
 function walkChain(model: ProfilesModel, name: string): ProfileChain {
   const reversed: ChainStep[] = [];
@@ -238,7 +268,10 @@ export function needsMfa(model: ProfilesModel, name: string): boolean {
 
 /** The chain as one line for people: `base → role/Admin → role/Deploy`. */
 export function chainText(chain: ProfileChain): string {
-  const parts = chain.steps.map((s) => (s.roleArn ? `${s.profile} (${shortRoleArn(s.roleArn)})` : s.credentialSource ? `${s.credentialSource}` : s.profile));
+  const word = (s: ChainStep) => (s.roleArn ? `${s.profile} (${shortRoleArn(s.roleArn)})` : s.credentialSource ? `${s.credentialSource}` : s.profile);
+  const steps = chain.steps;
+  // A long chain shows its ends: the base credentials and the last roles assumed.
+  const parts = steps.length <= 12 ? steps.map(word) : [...steps.slice(0, 5).map(word), `… ${(steps.length - 10).toLocaleString('en-US')} more …`, ...steps.slice(-5).map(word)];
   if (chain.cycle) parts.push(`cycle: ${chain.cycle.join(' → ')}`);
   if (chain.missingProfile) parts.unshift(`missing profile "${chain.missingProfile}"`);
   return parts.join(' → ');

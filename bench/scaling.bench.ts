@@ -1,0 +1,116 @@
+// Scaling of every scanner of untrusted text: each runs on inputs of size ×1, ×10 and ×100, normal
+// and adversarial, and the growth from one size to the next is printed. A linear scanner grows
+// about 10× per step; a quadratic one about 100×, which is flagged. Usage:
+//   npm run bench scaling            all cases
+//   SCALING_FILTER=authz npm run bench scaling   cases whose name contains "authz"
+import * as fs from 'fs';
+import * as path from 'path';
+import { findEncodedMessages } from '../src/core/authz/detect';
+import { findStatedDenials } from '../src/core/authz/statedDenial';
+import { lintPolicy, type IamCatalog } from '../src/core/policy';
+import { findPolicyRegions } from '../src/core/policy/insight';
+import { lintAwsConfig } from '../src/core/profiles/configLint';
+import { buildProfilesModel, chainText, profileChain, type IniSections } from '../src/core/profiles/model';
+import { createIamCatalog } from '../src/node/iamData';
+import { fixturePath } from '../test/unit/fixtures';
+
+interface Case {
+  readonly name: string;
+  readonly kind: 'normal' | 'adversarial';
+  /** Builds the input for scale 1, 10 or 100. */
+  readonly input: (scale: number) => string;
+  readonly run: (input: string) => unknown;
+}
+
+/** Milliseconds per call: calls repeated until a batch takes 30 ms, best of three batches. */
+function measure(run: () => unknown): number {
+  let best = Infinity;
+  for (let batch = 0; batch < 3; batch++) {
+    let calls = 0;
+    const t0 = performance.now();
+    let elapsed = 0;
+    do {
+      run();
+      calls++;
+      elapsed = performance.now() - t0;
+    } while (elapsed < 30);
+    best = Math.min(best, elapsed / calls);
+  }
+  return best;
+}
+
+const policy = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+const samplePolicy = (): string => {
+  const dir = fixturePath('policy');
+  const file = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.json') && !f.includes('expected'));
+  return file ? fs.readFileSync(path.join(dir, file), 'utf8') : policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]);
+};
+
+function cases(catalog: IamCatalog): Case[] {
+  const lint = (text: string) => lintPolicy(text, { policyType: 'auto', catalog });
+  const logs = fixturePath('authz', 'logs');
+  const logSample = fs.readdirSync(logs).filter((f) => f !== 'expected.json').map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('\n');
+  const noise = '2024-05-14T10:22:30.001Z INFO deploy step ok request-id=27db932f-e5be-41a1-8262-a698d82df933\n';
+  const config = (sections: IniSections) => Object.entries(sections).map(([name, keys]) => `[profile ${name}]\n${Object.entries(keys ?? {}).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`).join('\n');
+  const role = 'arn:aws:iam::123456789012:role/Deploy';
+  const chainConfig = (n: number): IniSections => {
+    const s: IniSections = { p0: { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 'x' } };
+    for (let i = 1; i < n; i++) s[`p${i}`] = { role_arn: role, source_profile: `p${i - 1}` };
+    return s;
+  };
+  return [
+    { name: 'authz detect: log with messages', kind: 'normal', input: (k) => (noise.repeat(20) + logSample).repeat(k), run: findEncodedMessages },
+    { name: 'authz detect: "Encoded" + " \\n\\t" runs', kind: 'adversarial', input: (k) => 'Encoded' + ' \n\t'.repeat(300 * k), run: findEncodedMessages },
+    { name: 'authz detect: phrase + "\\n>" gutters', kind: 'adversarial', input: (k) => 'Encoded authorization failure message:' + '\n>'.repeat(1000 * k), run: findEncodedMessages },
+    { name: 'authz detect: phrase fragments', kind: 'adversarial', input: (k) => 'Encoded authorization \n failure messag'.repeat(100 * k), run: findEncodedMessages },
+    { name: 'authz detect: glued --encoded-message flags', kind: 'adversarial', input: (k) => '--encoded-message'.repeat(100 * k), run: findEncodedMessages },
+    { name: 'authz statedDenial: "User:" runs', kind: 'adversarial', input: (k) => 'User: arn:aws:iam::1:user/x is not authorized to perform: s3:GetObject on resource: '.repeat(50 * k), run: findStatedDenials },
+    { name: 'policy lint: corpus-like statements', kind: 'normal', input: (k) => {
+      const one = JSON.parse(samplePolicy()) as { Statement?: unknown };
+      const st = Array.isArray(one.Statement) ? one.Statement : [one.Statement];
+      return policy(Array.from({ length: k }, () => st).flat());
+    }, run: lint },
+    { name: 'policy lint: actions in one statement', kind: 'adversarial', input: (k) => policy([{ Effect: 'Allow', Action: Array.from({ length: 50 * k }, (_, i) => (i % 2 ? `s3:Get*${i}` : `ec2:Describe${i}*`)), Resource: '*' }]), run: lint },
+    { name: 'policy lint: wildcard resources', kind: 'adversarial', input: (k) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: 50 * k }, (_, i) => `arn:aws:s3:::bucket${i}/*`) }]), run: lint },
+    { name: 'policy lint: statements', kind: 'adversarial', input: (k) => policy(Array.from({ length: 20 * k }, (_, i) => ({ Sid: 'Same', Effect: 'Allow', Action: ['s3:GetObject', 'ec2:Describe*'], Resource: `arn:aws:s3:::b${i}/*` }))), run: lint },
+    { name: 'policy lint: "${aws:" runs', kind: 'adversarial', input: (k) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '${aws:'.repeat(100 * k) }]), run: lint },
+    { name: 'policy lint: deep nesting', kind: 'adversarial', input: (k) => `{"Statement":${'['.repeat(30 * k)}${']'.repeat(30 * k)}}`, run: lint },
+    { name: 'config lint: profiles', kind: 'normal', input: (k) => config(Object.fromEntries(Array.from({ length: 20 * k }, (_, i) => [`p${i}`, i % 2 ? { role_arn: role, source_profile: `p${i - 1}`, region: 'eu-west-1' } : { region: 'us-east-1', output: 'json' }]))), run: (t) => lintAwsConfig(t, 'config') },
+    { name: 'config lint: long unknown key', kind: 'adversarial', input: (k) => `[profile a]\n${'x'.repeat(1000 * k)} = 1\n`, run: (t) => lintAwsConfig(t, 'config') },
+    { name: 'config lint: source_profile cycle', kind: 'adversarial', input: (k) => config(Object.fromEntries(Array.from({ length: 20 * k }, (_, i) => [`p${i}`, { role_arn: role, source_profile: `p${(i + 1) % (20 * k)}` }]))), run: (t) => lintAwsConfig(t, 'config') },
+    { name: 'profile chains: every profile of one chain', kind: 'adversarial', input: (k) => String(20 * k), run: (n) => {
+      const model = buildProfilesModel(chainConfig(Number(n)), {});
+      for (const name of model.profiles.keys()) chainText(profileChain(model, name));
+    } },
+    { name: 'recognize: CloudFormation JSON template', kind: 'normal', input: (k) => JSON.stringify({ Resources: Object.fromEntries(Array.from({ length: 10 * k }, (_, i) => [`Role${i}`, { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } }])) }), run: (t) => findPolicyRegions(t, 'json') },
+    { name: 'recognize: CloudFormation YAML template', kind: 'normal', input: (k) => `Resources:\n${Array.from({ length: 10 * k }, (_, i) => `  Role${i}:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n`).join('')}`, run: (t) => findPolicyRegions(t, 'yaml') },
+    { name: 'recognize: JSON nested deeply', kind: 'adversarial', input: (k) => `{"Statement":1,"a":${'{"b":'.repeat(30 * k)}1${'}'.repeat(30 * k)}}`, run: (t) => findPolicyRegions(t, 'json') },
+    { name: 'recognize: Terraform unterminated heredocs', kind: 'adversarial', input: (k) => Array.from({ length: 20 * k }, (_, i) => `policy = <<EOF${i}\n{"Statement": []}\n`).join(''), run: (t) => findPolicyRegions(t, 'terraform') },
+    { name: 'recognize: Terraform nested jsonencode', kind: 'adversarial', input: (k) => 'x = jsonencode(['.repeat(20 * k), run: (t) => findPolicyRegions(t, 'terraform') },
+    { name: 'recognize: Terraform "${" runs in a heredoc', kind: 'adversarial', input: (k) => `policy = <<EOF\n{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Resource": "${'${'.repeat(200 * k)}"}]}\nEOF\n`, run: (t) => findPolicyRegions(t, 'terraform') },
+  ];
+}
+
+function main(): void {
+  const handle = createIamCatalog();
+  handle.ensureServicesSync(['*']);
+  const filter = process.env.SCALING_FILTER;
+  console.log('scanner scaling: ms per call at ×1, ×10, ×100; growth per step (linear ≈ 10, quadratic ≈ 100)');
+  let flagged = 0;
+  for (const c of cases(handle.catalog)) {
+    if (filter && !c.name.includes(filter)) continue;
+    const inputs = [1, 10, 100].map((k) => c.input(k));
+    const ms = inputs.map((input) => measure(() => c.run(input)));
+    const growth = [ms[1] / ms[0], ms[2] / ms[1]];
+    // The last step decides: small inputs are dominated by fixed costs.
+    const quadratic = growth[1] > 30;
+    if (quadratic) flagged++;
+    const kb = (s: string) => `${(s.length / 1024).toFixed(s.length < 10240 ? 1 : 0)} KB`;
+    console.log(
+      `${c.kind === 'adversarial' ? 'adv ' : 'norm'} ${c.name.padEnd(48)} ${ms.map((m) => `${m.toFixed(2).padStart(9)} ms`).join('')}  ×${growth[0].toFixed(1).padStart(5)} ×${growth[1].toFixed(1).padStart(5)}  (${kb(inputs[2])} at ×100)${quadratic ? '  SUPERLINEAR' : ''}`,
+    );
+  }
+  console.log(flagged ? `${flagged} scanner(s) grew superlinearly` : 'every scanner grew about linearly');
+}
+
+if (require.main === module) main();
