@@ -75,6 +75,42 @@ export function findEncodedMessages(text: string): EncodedMessageMatch[] {
   return found.filter((m, i) => i === 0 || m.start >= found[i - 1].end);
 }
 
+/** Texts longer than this are searched only around the places that mention "encoded" (see `findEncodedMessagesAround`). */
+export const FULL_SCAN_LENGTH = 512 * 1024;
+
+/**
+ * `findEncodedMessages` for an editor that asks on every change of a large log: above
+ * FULL_SCAN_LENGTH, only windows around each "encoded" (every anchor has the word, unless a
+ * terminal wrapped it mid-word) are scanned, from the stated denial before it to well past the
+ * longest wrapped message after it. Offsets are those of the whole text.
+ */
+export function findEncodedMessagesAround(text: string): EncodedMessageMatch[] {
+  if (text.length <= FULL_SCAN_LENGTH) return findEncodedMessages(text);
+  const before = 4096 + 64;
+  const after = MAX_ENCODED_MESSAGE_LENGTH * 4;
+  const windows: [number, number][] = [];
+  const word = /encoded/gi;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const start = Math.max(0, m.index - before);
+    const end = Math.min(text.length, m.index + after);
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1]) last[1] = end;
+    else windows.push([start, end]);
+  }
+  return windows.flatMap(([start, end]) => findEncodedMessages(text.slice(start, end)).map((m) => shifted(m, start)));
+}
+
+function shifted(m: EncodedMessageMatch, by: number): EncodedMessageMatch {
+  return {
+    ...m,
+    start: m.start + by,
+    end: m.end + by,
+    anchorStart: m.anchorStart + by,
+    segments: m.segments.map((s) => ({ start: s.start + by, end: s.end + by })),
+    ...(m.statedDenial ? { statedDenial: { ...m.statedDenial, start: m.statedDenial.start + by, end: m.statedDenial.end + by } } : {}),
+  };
+}
+
 /**
  * What a base64-looking value is instead of an encoded message, if it is recognisably something
  * else. Encoded messages are base64url without padding, so standard base64 ("+", "/", "=") is a

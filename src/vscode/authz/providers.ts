@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findEncodedMessages, MAX_SCAN_LENGTH, type EncodedMessageMatch } from '../../core/authz/detect';
+import { findEncodedMessagesAround, MAX_SCAN_LENGTH, type EncodedMessageMatch } from '../../core/authz/detect';
 import { renderExplanationMarkdown } from '../../core/authz/render';
 import type { DecodeService } from './decodeService';
 import { readAuthzSettings } from './settings';
@@ -21,8 +21,9 @@ export class MessageIndex {
     const hit = this.cache.get(doc);
     if (hit && hit.version === doc.version) return hit.matches;
     const text = doc.getText();
-    // Cheap test first: almost no document mentions encoded messages.
-    const matches = text.length <= MAX_SCAN_LENGTH && /encoded/i.test(text) ? findEncodedMessages(text) : [];
+    // Cheap test first: almost no document mentions encoded messages. This runs on every change of
+    // the document, so a large log is searched only around the places that mention one.
+    const matches = text.length <= MAX_SCAN_LENGTH && /encoded/i.test(text) ? findEncodedMessagesAround(text) : [];
     this.cache.set(doc, { version: doc.version, matches });
     return matches;
   }

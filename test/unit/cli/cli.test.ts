@@ -105,4 +105,19 @@ describe('sts-lens lint (bundled CLI)', function () {
     }
     assert.strictEqual(cli(['--help']).status, 0);
   });
+
+  it('a policy nested 2,700 levels deep prints the depth finding and exits 1, not a stack trace', () => {
+    const r = cli(['lint', '-'], `{"Statement":\n${'['.repeat(2700)}${']'.repeat(2700)}}`);
+    assert.strictEqual(r.status, 1, r.stderr);
+    assert.strictEqual(r.stderr, '');
+    assert.match(r.stdout, /^-:2:64: ERROR POLICY_NESTING_TOO_DEEP Objects and arrays are nested more than 64 levels deep/m);
+  });
+
+  it('a 48 MB document gets the size finding', () => {
+    const r = cli(['lint', '--format', 'json', '-'], `{"Version": "2012-10-17", "Statement": [${'{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},'.repeat(800_000)}{}]}`);
+    assert.strictEqual(r.status, 1, r.stderr);
+    const [file] = JSON.parse(r.stdout) as { findings: { issueCode: string; findingDetails: string }[] }[];
+    assert.deepStrictEqual(file.findings.map((f) => f.issueCode), ['POLICY_DOCUMENT_TOO_LARGE']);
+    assert.match(file.findings[0].findingDetails, /^The document is 4\d\.\d MB, far beyond/);
+  });
 });

@@ -122,6 +122,8 @@ export function hclToJson(text: string, start: number, options: { out?: JsonBuil
     }
     if (!c || c === '}' || c === ']' || c === ',') return false;
     const end = skipExpression();
+    // Nothing read (a stray ")"): a tuple would otherwise ask for the same value forever.
+    if (i === s) return false;
     out.placeholder(s, end, 'expression');
     return true;
   };

@@ -1,0 +1,59 @@
+import * as assert from 'assert';
+import { findEncodedMessages, findEncodedMessagesAround, FULL_SCAN_LENGTH, messagesInSelection } from '../../../src/core/authz/detect';
+import { statedDenialBefore } from '../../../src/core/authz/statedDenial';
+
+// A message as STS returns it (base64url, several hundred characters).
+const MESSAGE = 'Xz9Kq2Lm4Np6Rs8Tu0Vw1Yb3Cd5Ef7Gh9Ij2Kl4Mn6Op8Qr0St1Uv3Wx5Yz7Ab9Cd2Ef4Gh6Ij8Kl0Mn1Op3Qr5St7Uv9Wx2Yz4Ab6Cd8Ef0Gh1Ij3Kl5Mn7Op9Qr2St4Uv6Wx8Yz0Ab1Cd3Ef5Gh7Ij9Kl2Mn4Op6Qr8St0Uv1Wx3Yz5Ab7Cd9Ef2Gh4Ij6Kl8Mn0Op1Qr3St5Uv7Wx9Yz2Ab4Cd6Ef8Gh0Ij1Kl3Mn5Op7Qr9St2Uv4Wx6Yz8Ab0Cd1Ef3Gh5Ij7Kl9Mn2Op4Qr6St8Uv0Wx1Yz3Ab5Cd7Ef9Gh2Ij4Kl6Mn8Op0Qr1St3Uv5Wx7Yz9';
+const ERROR = `An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:123456789012:instance/* because no identity-based policy allows the ec2:RunInstances action. Encoded authorization failure message: ${MESSAGE}\n`;
+
+/** Text that made the old pattern-based detection backtrack for minutes or overflow its stack. */
+const ADVERSARIAL: Record<string, string> = {
+  'whitespace runs after "Encoded"': 'Encoded' + ' \n\t'.repeat(5000),
+  'Markdown gutters after the phrase': 'Encoded authorization failure message:' + '\n>'.repeat(200_000),
+  'a phrase cut before its colon, many times': 'Encoded authorization failure message \n\t '.repeat(2000),
+  'flags glued to one another': '--encoded-message'.repeat(5000),
+  'quotes and backslashes': '\\\\\\"'.repeat(20_000),
+};
+
+describe('authz detection on adversarial text', () => {
+  for (const [name, prefix] of Object.entries(ADVERSARIAL)) {
+    it(`finds nothing in ${name}, then the message of an error that follows`, () => {
+      assert.deepStrictEqual(findEncodedMessages(prefix).filter((m) => !m.problem), []);
+      const found = findEncodedMessages(`${prefix}\n${ERROR}`);
+      const m = found.find((f) => f.message === MESSAGE);
+      assert.ok(m, `message not found after ${name}`);
+      assert.strictEqual(m.statedDenial?.policyType, 'identity-based policy');
+    });
+  }
+
+  it('still joins a message that a terminal wrapped under a Markdown quote', () => {
+    const wrapped = `> Encoded authorization failure message: ${MESSAGE.slice(0, 120)}\n> ${MESSAGE.slice(120, 240)}\n> ${MESSAGE.slice(240)}\n`;
+    assert.deepStrictEqual(findEncodedMessages(wrapped).map((m) => m.message), [MESSAGE]);
+  });
+
+  it('reads a stated denial across wrapped lines, with offsets into the original text', () => {
+    const text = `│ User: arn:aws:iam::123456789012:user/dev is not authorized to perform:\n│ s3:GetObject on resource: arn:aws:s3:::b/k with an explicit deny in a\n│ service control policy. Encoded authorization failure message: ${MESSAGE}`;
+    const d = statedDenialBefore(text, text.indexOf('Encoded'));
+    assert.strictEqual(d?.policyType, 'service control policy');
+    assert.strictEqual(text.slice(d.start, d.start + 5), 'User:');
+  });
+
+  it('a pasted selection of quotes, gutters or blanks is refused with a reason', () => {
+    for (const text of ['"'.repeat(30_000) + 'x', `${' '.repeat(30_000)}x │`, '\\'.repeat(30_000)]) {
+      const r = messagesInSelection(text);
+      assert.strictEqual(r.ok, false);
+    }
+  });
+});
+
+describe('authz detection in large logs, as the editor runs it', () => {
+  it('finds the same messages around each mention of "encoded" as a full scan, at the same offsets', () => {
+    const noise = '2024-05-14T10:22:30.001Z INFO deploy step ok request-id=27db932f-e5be-41a1-8262-a698d82df933\n';
+    const text = `${noise.repeat(8000)}${ERROR}${noise.repeat(8000)}│ ${ERROR}${noise.repeat(100)}`;
+    assert.ok(text.length > FULL_SCAN_LENGTH);
+    const around = findEncodedMessagesAround(text);
+    assert.deepStrictEqual(around, findEncodedMessages(text));
+    assert.strictEqual(around.length, 2);
+    assert.strictEqual(text.slice(around[1].start, around[1].end), MESSAGE);
+  });
+});

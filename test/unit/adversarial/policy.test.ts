@@ -1,0 +1,85 @@
+import * as assert from 'assert';
+import { lintPolicy, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from '../../../src/core/policy';
+import { findPolicyRegions, terraformInterpolations } from '../../../src/core/policy/insight';
+import { parseStrictTree } from '../../../src/core/policy/parse';
+import { lint, testCatalog } from '../policy/catalog';
+
+const deep = (depth: number) => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",\n     "Condition": ${'['.repeat(depth)}${']'.repeat(depth)}}\n  ]\n}\n`;
+
+describe('policy lint on adversarial documents', () => {
+  it('reports a policy nested thousands of levels deep at the first bracket past the limit, without throwing', () => {
+    const text = deep(2700);
+    const r = lint(text);
+    assert.deepStrictEqual(r.findings.map((f) => f.issueCode), ['POLICY_NESTING_TOO_DEEP']);
+    const start = r.findings[0].locations[0].span.start;
+    // "Condition" is on line 5; the brackets open there, the statement object is level 3.
+    assert.strictEqual(start.line, 5);
+    assert.strictEqual(text[start.offset], '[');
+    assert.strictEqual(start.offset, text.indexOf('[', text.indexOf('Condition')) + MAX_POLICY_NESTING - 3);
+    assert.match(r.findings[0].findingDetails, /nested more than 64 levels/);
+  });
+
+  it('still lints a policy just under the nesting limit', () => {
+    const r = lint(deep(MAX_POLICY_NESTING - 3));
+    assert.ok(!r.findings.some((f) => f.issueCode === 'POLICY_NESTING_TOO_DEEP'));
+  });
+
+  it('counts brackets inside strings and comments as text, not nesting', () => {
+    const text = `{"Version": "2012-10-17", "Statement": {"Sid": "${'['.repeat(500)}", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}`;
+    assert.ok(!lint(text).findings.some((f) => f.issueCode === 'POLICY_NESTING_TOO_DEEP'));
+  });
+
+  it('reports a document over 1 MB once, at its start, naming its size and the quotas', () => {
+    const statement = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' };
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: Math.ceil(MAX_POLICY_TEXT_LENGTH / 70) + 10 }, () => statement) });
+    const r = lintPolicy(text, { policyType: 'auto', catalog: testCatalog().catalog });
+    assert.deepStrictEqual(r.findings.map((f) => f.issueCode), ['POLICY_DOCUMENT_TOO_LARGE']);
+    assert.strictEqual(r.findings[0].locations[0].span.start.offset, 0);
+    assert.match(r.findings[0].findingDetails, /The document is 1\.\d MB.*6,144 characters for a managed policy/);
+  });
+
+  it('keeps redundancy findings for long action lists (wildcards compared by prefix ranges)', () => {
+    const actions = [...Array.from({ length: 3000 }, (_, i) => `s3:GetObject${i}`), 's3:GetObject1*'];
+    const r = lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }));
+    const redundant = r.findings.filter((f) => f.issueCode === 'REDUNDANT_ACTION');
+    assert.strictEqual(redundant.length, 1);
+    // s3:GetObject1* covers s3:GetObject1, 10-19, 100-199 and 1000-1999: 1,111 values and itself.
+    assert.strictEqual(redundant[0].locations.length, 1112);
+  });
+
+  it('reports every unclosed variable of a long run of "${aws:"', () => {
+    const r = lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '${aws:'.repeat(2000) }] }));
+    assert.strictEqual(r.findings.filter((f) => f.issueCode === 'MISSING_BRACE_IN_VARIABLE').length, 2000);
+  });
+
+  it('the strict parser gives up on deep nesting instead of recursing', () => {
+    assert.strictEqual(parseStrictTree('['.repeat(100_000) + ']'.repeat(100_000)), undefined);
+  });
+});
+
+describe('policy recognition on adversarial templates', () => {
+  it('finds the policy of a deeply nested JSON document and reports its depth', () => {
+    const text = `{"Version": "2012-10-17", "Statement": [], "Extra": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const regions = findPolicyRegions(text, 'json');
+    assert.strictEqual(regions.length, 1);
+    assert.deepStrictEqual(lint(regions[0].text).findings.map((f) => f.issueCode), ['POLICY_NESTING_TOO_DEEP']);
+  });
+
+  it('a jsonencode with a stray closing parenthesis ends instead of looping', () => {
+    const text = 'x = jsonencode({\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "*", "Resource": "*"}\n)\n';
+    assert.deepStrictEqual(findPolicyRegions(text, 'terraform'), []);
+  });
+
+  it('heredocs are matched to their own end marker when many are open', () => {
+    const open = Array.from({ length: 500 }, (_, i) => `a${i} = <<EOF${i}\n`).join('');
+    const text = `${open}policy = <<POLICY\n{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}\nPOLICY\n`;
+    const regions = findPolicyRegions(text, 'terraform');
+    assert.strictEqual(regions.length, 1);
+    assert.ok(regions[0].text.startsWith('{"Version"'));
+  });
+
+  it('Terraform interpolations: a run of "${" without a closing brace is not one', () => {
+    assert.deepStrictEqual(terraformInterpolations('${'.repeat(10_000)), []);
+    assert.deepStrictEqual(terraformInterpolations('a ${var.x} b $${aws:username} ${a${b}'), [[2, 10], [30, 37]]);
+  });
+});

@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import { lintAwsConfig } from '../../../src/core/profiles/configLint';
+import { suggestKey } from '../../../src/core/profiles/configLintSuggest';
+import { buildProfilesModel, chainText, profileChain, type IniSections } from '../../../src/core/profiles/model';
+
+const ROLE = 'arn:aws:iam::123456789012:role/Deploy';
+
+describe('config lint on adversarial files', () => {
+  it('an unknown key of 100,000 characters is reported without a suggestion', () => {
+    const findings = lintAwsConfig(`[profile a]\n${'x'.repeat(100_000)} = 1\n`, 'config');
+    assert.strictEqual(findings.length, 1);
+    assert.doesNotMatch(findings[0].message, /Did you mean/);
+  });
+
+  it('did-you-mean still suggests for a misspelt key', () => {
+    assert.strictEqual(suggestKey('regoin', ['region', 'output']), 'region');
+  });
+
+  it('a cycle of 2,000 profiles is reported on each, its path shortened to its ends', () => {
+    const n = 2000;
+    let text = '';
+    for (let i = 0; i < n; i++) text += `[profile p${i}]\nrole_arn = ${ROLE}\nsource_profile = p${(i + 1) % n}\n`;
+    const cycles = lintAwsConfig(text, 'config').filter((f) => f.code === 'source-profile-cycle');
+    assert.strictEqual(cycles.length, n);
+    const p5 = cycles.find((f) => f.profile === 'p5');
+    assert.strictEqual(p5?.message, 'source_profile cycle: p5 → p6 → p7 → p8 → p9 → … 1,991 more … → p1 → p2 → p3 → p4 → p5. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.');
+  });
+
+  it('a short cycle still lists every profile', () => {
+    const text = `[profile a]\nrole_arn = ${ROLE}\nsource_profile = b\n[profile b]\nrole_arn = ${ROLE}\nsource_profile = a\n`;
+    assert.deepStrictEqual(lintAwsConfig(text, 'config').filter((f) => f.code === 'source-profile-cycle').map((f) => f.message.split('.')[0]), ['source_profile cycle: a → b → a', 'source_profile cycle: b → a → b']);
+  });
+});
+
+describe('profile chains of a long line of roles', () => {
+  const n = 2000;
+  const sections: IniSections = { p0: { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 'x' } };
+  for (let i = 1; i < n; i++) sections[`p${i}`] = { role_arn: ROLE, source_profile: `p${i - 1}` };
+  const model = buildProfilesModel(sections, {});
+
+  it('every chain runs from the static keys to the profile itself', () => {
+    for (const name of model.profiles.keys()) {
+      const chain = profileChain(model, name);
+      assert.strictEqual(chain.steps[0].profile, 'p0');
+      assert.strictEqual(chain.steps[chain.steps.length - 1].profile, name);
+      assert.strictEqual(chain.steps.length, Number(name.slice(1)) + 1);
+    }
+    assert.strictEqual(profileChain(model, 'p1999').roleHops, 1999);
+  });
+
+  it('the chain text of a long chain shows its ends', () => {
+    assert.match(chainText(profileChain(model, 'p1999')), /^p0 → p1 \(Deploy @ 123456789012\) → .* → … 1,990 more … → .*p1999 \(Deploy @ 123456789012\)$/);
+  });
+});
