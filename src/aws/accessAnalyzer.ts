@@ -5,6 +5,7 @@ import {
   type ValidatePolicyRequest,
 } from '@aws-sdk/client-accessanalyzer';
 import type { TemporaryCredentials } from '../core/identity';
+import { redactSecrets } from '../core/sessions/redact';
 
 /** Policy types as the editor knows them; `TRUST_POLICY` is sent as a resource policy of a role. */
 export type RemotePolicyType = 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'TRUST_POLICY' | 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
@@ -101,7 +102,7 @@ export function describeFailure(e: unknown): { kind: RemoteValidationFailureKind
   const name = err?.name ?? '';
   const code = err?.code ?? '';
   const status = err?.$metadata?.httpStatusCode;
-  const detail = (err?.message ?? String(e)).split('\n')[0].slice(0, 300);
+  const detail = redactSecrets(err?.message ?? String(e)).split('\n')[0].slice(0, 300);
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|getaddrinfo|socket hang up|network/i.test(detail) || name === 'TimeoutError' || name === 'AbortError') {
     return { kind: 'offline', message: `IAM Access Analyzer could not be reached (${detail}). Check your network or proxy; the offline checks still apply.` };
   }

@@ -177,3 +177,26 @@ export function redactSecrets(text: string): string {
     .replace(NAMED_SECRET, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
     .replace(MFA_CODE, (_m, name: string) => `${name}${REDACTED}`);
 }
+
+/**
+ * True for a short piece of text that could be part of a credential: a line of a wrapped session
+ * token, or a secret where a name was expected. Setting names and words change case or between
+ * letters and digits rarely; base64 does it at almost every character.
+ */
+export function looksLikeSecretFragment(text: string): boolean {
+  if (redactSecrets(text) !== text) return true;
+  if (text.length < 12 || !/^[A-Za-z0-9+/=]+$/.test(text)) return false;
+  if (/[+/]/.test(text) || /=$/.test(text)) return true;
+  let changes = 0;
+  for (let k = 1; k < text.length; k++) {
+    const a = classOf(text.charCodeAt(k - 1));
+    const b = classOf(text.charCodeAt(k));
+    if (a !== b) changes++;
+  }
+  return changes >= Math.max(4, text.length / 5);
+}
+
+/** `redactSecrets`, and quoted pieces ("…") of a message that look like part of a credential. */
+export function redactMessage(text: string): string {
+  return redactSecrets(text).replace(/"([^"\n]{12,})"/g, (m, inner: string) => (looksLikeSecretFragment(inner) ? `"${REDACTED}"` : m));
+}

@@ -4,7 +4,7 @@ import { redactSecrets } from '../../../src/core/sessions/redact';
 /** Sentinel credentials, shaped like real ones and found nowhere else. */
 export const SENTINEL = {
   keyId: 'ASIAQSENTINEL7KEY2ID',
-  secret: 'Zq3vR9tLw2Xk7Pm4Hs8Ny1Bc6Gd0Fj5Ka+Ue/Ti',
+  secret: 'Zq3vR9tLw2Xk7Pm4Hs8Ny1Bc6Gd0Fj5Ka+Ue/Tiq',
   token: `IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQDsentinel${'Q3ZbX9k2LmP7wRt+a/Y8s1Vd4Hc6Jn0Ge5Fq'.repeat(8)}==`,
   oldToken: `FwoGZXIvYXdzEJr//////////wEaDGLhJ1x9vVxQ3Bs3ESLGAR${'kP2m9QxZ7tR4vN1wY8sB3cL6hJ0gF5dA'.repeat(6)}`,
 };
@@ -74,7 +74,7 @@ describe('secret redaction', () => {
 
   it('is linear in its input whatever the input', () => {
     for (const unit of ['eyJ', 'a\n', 'AKIA', '%2F', '\\u002F', 'token: ', 'A'.repeat(15) + '\n', 'aB1+']) {
-      const text = unit.repeat(Math.ceil(400_000 / unit.length));
+      const text = unit.repeat(Math.ceil(100_000 / unit.length));
       const out = redactSecrets(text);
       assert.ok(typeof out === 'string');
     }
