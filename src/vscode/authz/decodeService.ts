@@ -6,6 +6,7 @@ import type { ActiveIdentity } from '../../core/identity';
 import type { StatedDenial } from '../../core/authz/statedDenial';
 import type { IdentityService, StsLensContext } from '../context';
 import { readAuthzSettings } from './settings';
+import { showError } from '../output';
 
 const MAX_ENTRIES = 500;
 
@@ -182,11 +183,11 @@ export class DecodeService implements vscode.Disposable {
     try {
       profiles = await listConfiguredProfiles();
     } catch (e) {
-      void vscode.window.showErrorMessage(`Could not read the AWS config files: ${e instanceof Error ? e.message : String(e)}`);
+      void showError(`Could not read the AWS config files: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
     if (profiles.length === 0) {
-      void vscode.window.showErrorMessage('No AWS profiles were found to decode the message with. Add a profile to ~/.aws/config (or AWS_CONFIG_FILE) that may call sts:DecodeAuthorizationMessage.');
+      void showError('No AWS profiles were found to decode the message with. Add a profile to ~/.aws/config (or AWS_CONFIG_FILE) that may call sts:DecodeAuthorizationMessage.');
       return undefined;
     }
     type Item = vscode.QuickPickItem & { name?: string };

@@ -3,6 +3,7 @@ import { explainStsError, redactSecrets, type ErrorAction, type ErrorExplanation
 import { StsCallError } from '../../aws/errors';
 import { InvalidRequest } from './operations';
 import { Cancelled } from './prompts';
+import { showError } from '../output';
 
 /** What a failed command reports back to a programmatic caller (tests, other features). */
 export interface CommandFailure {
@@ -49,7 +50,7 @@ export function reportError(log: vscode.LogOutputChannel, e: unknown, operation:
     if (a === 'ssoLogin') return !!handlers.ssoLogin;
     return true;
   });
-  void vscode.window.showErrorMessage(`${x.message} ${x.next}`, ...actions.map((a) => BUTTONS[a])).then((choice) => {
+  void showError(`${x.message} ${x.next}`, ...actions.map((a) => BUTTONS[a])).then((choice) => {
     const action = actions.find((a) => BUTTONS[a] === choice);
     switch (action) {
       case 'retry':

@@ -11,6 +11,7 @@ import { ProfilesStore } from './profilesStore';
 import { Clock, SessionStore } from './sessionStore';
 import { CredentialTerminals } from './terminals';
 import { ProfilesTreeProvider, type ProfilesNode } from './tree';
+import { showInfo, showWarning } from '../output';
 
 /** What a command's first argument may be: a tree node (menus) or an options object (palette callers, tests, other features). */
 type Arg = ProfilesNode | Record<string, unknown> | string | undefined;
@@ -148,7 +149,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
         }
       }
     } catch {
-      void vscode.window.showInformationMessage(`${file} does not exist yet. Create it with "aws configure" or write it by hand; STS Lens does not write AWS files.`);
+      void showInfo(`${file} does not exist yet. Create it with "aws configure" or write it by hand; STS Lens does not write AWS files.`);
     }
   });
 
@@ -195,7 +196,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
     return run('GetCallerIdentity', async () => {
       const who = await ops.callerIdentity({ sessionId, profile });
       if (!quiet) {
-        void vscode.window.showInformationMessage(`${who.arn} (account ${who.account})`, 'Copy ARN').then((c) => {
+        void showInfo(`${who.arn} (account ${who.account})`, 'Copy ARN').then((c) => {
           if (c) void vscode.env.clipboard.writeText(who.arn);
         });
       }
@@ -226,7 +227,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
     const o = optionsOf<{ mode: 'static' | 'refreshing'; cwd: string }>(arg);
     return run('Open Terminal', async () => {
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('STS Lens opens no credential terminals in an untrusted workspace, because the workspace could run commands with those credentials. Trust the workspace to continue.', 'Manage Workspace Trust').then((c) => {
+        void showWarning('STS Lens opens no credential terminals in an untrusted workspace, because the workspace could run commands with those credentials. Trust the workspace to continue.', 'Manage Workspace Trust').then((c) => {
           if (c) void vscode.commands.executeCommand('workbench.trust.manage');
         });
         return undefined;
@@ -261,7 +262,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
       const shell = (optionsOf<{ shell: ShellKind }>(arg).shell) ?? shellKind();
       const text = format === 'export' ? exportLines(creds, CredentialTerminals.envTarget(record, profile), shell) : credentialProcessJson(creds);
       await vscode.env.clipboard.writeText(text);
-      void vscode.window.showInformationMessage(format === 'export' ? `Copied ${shell} lines that set the credentials of ${record.arn ?? record.id}. They contain a secret: paste them only into your own terminal.` : `Copied credential_process JSON for ${record.arn ?? record.id}. It contains a secret.`);
+      void showInfo(format === 'export' ? `Copied ${shell} lines that set the credentials of ${record.arn ?? record.id}. They contain a secret: paste them only into your own terminal.` : `Copied credential_process JSON for ${record.arn ?? record.id}. It contains a secret.`);
       return { copied: true };
     }, () => void vscode.commands.executeCommand(format === 'export' ? 'stsLens.copyExportLines' : 'stsLens.copyCredentialProcess', arg), { sessionId: id });
   };
