@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { StsLensContext } from './vscode/context';
+import { EndpointGuard, registerEndpointCommands } from './vscode/endpointGuard';
 import { registerProfilesFeature } from './vscode/profiles/register';
 import { registerPolicyFeature } from './vscode/policy/register';
 import { registerAuthzFeature } from './vscode/authz/register';
@@ -10,9 +11,10 @@ export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = createLog();
   extension.subscriptions.push(log);
-  const ctx: StsLensContext = { extension, log };
+  const ctx: StsLensContext = { extension, log, endpoints: new EndpointGuard(extension.workspaceState, log) };
   try {
     extension.subscriptions.push(vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
+    registerEndpointCommands(extension, ctx.endpoints);
     registerConfigLanguage(ctx);
     const identity = registerProfilesFeature(ctx);
     registerPolicyFeature(ctx, identity);

@@ -47,6 +47,23 @@ export function validatePolicyInput(policyDocument: string, policyType: RemotePo
   return { policyDocument, policyType };
 }
 
+/**
+ * The endpoint the SDK will send ValidatePolicy to when it is configured rather than AWS's default:
+ * AWS_ENDPOINT_URL_ACCESSANALYZER, AWS_ENDPOINT_URL, or `endpoint_url` in the AWS config. Undefined
+ * for the regional AWS endpoint.
+ */
+export async function configuredAccessAnalyzerEndpoint(region: string, profile?: string): Promise<string | undefined> {
+  const client = new AccessAnalyzerClient({ region, ...(profile ? { profile } : {}) });
+  try {
+    const config = client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> };
+    return (await config.serviceConfiguredEndpoint?.()) || undefined;
+  } catch {
+    return undefined;
+  } finally {
+    client.destroy();
+  }
+}
+
 /** Calls IAM Access Analyzer's ValidatePolicy (all pages). Never throws: failures come back as a kind and a message. */
 export async function validatePolicyRemotely(req: RemoteValidationRequest): Promise<RemoteValidationResult> {
   const client = new AccessAnalyzerClient({

@@ -25,7 +25,7 @@ export interface ErrorExplanation {
     | 'trustPolicyDenied' | 'accessDenied' | 'externalIdMismatch' | 'expiredToken' | 'invalidToken' | 'signatureMismatch'
     | 'mfaInvalid' | 'mfaMissing' | 'throttled' | 'unreachable' | 'timeout' | 'clockSkew' | 'regionDisabled'
     | 'policyTooLarge' | 'malformedPolicy' | 'invalidIdentityToken' | 'idpRejected' | 'validation' | 'noCredentials'
-    | 'ssoExpired' | 'durationTooLong' | 'unknown';
+    | 'ssoExpired' | 'durationTooLong' | 'endpointRefused' | 'unknown';
   /** One sentence: what failed and why. */
   readonly message: string;
   /** What to do next. */

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { POLICY_TYPES, type Finding, type PolicyType } from '../../core/policy';
 import { toStrictJson } from '../../core/policy/insight';
-import { validatePolicyRemotely, type RemoteValidationResult } from '../../aws/accessAnalyzer';
+import { configuredAccessAnalyzerEndpoint, validatePolicyRemotely, type RemoteValidationResult } from '../../aws/accessAnalyzer';
 import type { IdentityService } from '../context';
+import { EndpointRefused, type EndpointGuard } from '../endpointGuard';
 import type { PolicyDiagnostics } from './policyDiagnostics';
 import { PolicyDocuments, POLICY_TYPE_LABELS } from './policyDocuments';
 import { showError, showInfo, showWarning } from '../output';
@@ -46,6 +47,7 @@ export async function validateWithAccessAnalyzer(
   diagnostics: PolicyDiagnostics,
   identity: IdentityService,
   log: vscode.LogOutputChannel,
+  endpoints: EndpointGuard,
   uri?: vscode.Uri,
   regionStart?: number,
 ): Promise<RemoteValidationResult[]> {
@@ -61,6 +63,13 @@ export async function validateWithAccessAnalyzer(
   }
   const who = identity.current() ?? (await identity.pick('AWS identity to call IAM Access Analyzer with'));
   if (!who) return [];
+  try {
+    await endpoints.check(await configuredAccessAnalyzerEndpoint(who.region, who.profile), 'awsConfig', { service: 'IAM Access Analyzer', interactive: true });
+  } catch (e) {
+    if (!(e instanceof EndpointRefused)) return [];
+    void showWarning(`Validation with IAM Access Analyzer was not started: ${e.message}`);
+    return [{ ok: false, kind: 'other', message: e.message }];
+  }
   const version = doc.version;
   const results: RemoteValidationResult[] = [];
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Validating with IAM Access Analyzer as ${who.label}…`, cancellable: true }, async (_p, token) => {

@@ -48,7 +48,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
   const settings = () => readProfileSettings();
   const store = new ProfilesStore(log, () => process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1');
   const sessions = new SessionStore(extension.secrets, log, clock);
-  const ops = new StsOperations(store, sessions, extension.globalState, log);
+  const ops = new StsOperations(store, sessions, extension.globalState, log, ctx.endpoints);
   sessions.renewer = ops.renew;
   const tree = new ProfilesTreeProvider(store, sessions, settings().warningMs, () => settings().showCachedSessions);
   const view = vscode.window.createTreeView('stsLens.profiles', { treeDataProvider: tree, showCollapseAll: true });
@@ -61,6 +61,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
     view.onDidChangeVisibility((e) => tree.setVisible(e.visible)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('stsLens.sessions.showCliCache')) tree.refresh();
+      if (e.affectsConfiguration('stsLens.sts.endpoint')) statusBar.render();
       if (e.affectsConfiguration('stsLens.sessions.warningMinutes')) {
         tree.setWarningMs(settings().warningMs);
         statusBar.render();
@@ -81,17 +82,17 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
       let target;
       if (o.sessionId && sessions.get(o.sessionId)) {
         const r = sessions.get(o.sessionId)!;
+        target = await ops.sessionTarget(r);
         credentials = await sessions.freshCredentials(r.id, true);
-        target = { ...ops.target(r.profile ? store.profile(r.profile) : undefined), region: r.region, endpoint: r.endpoint };
       } else {
         const current = identity.current();
         const profile = o.profile ? snap.model.profiles.get(o.profile) : current?.profile ? snap.model.profiles.get(current.profile) : undefined;
         if (profile) {
+          target = await ops.target(profile);
           credentials = await ops.profileCredentials(profile, true);
-          target = ops.target(profile);
         } else if (current) {
+          target = await ops.checked({ ...ops.plannedTarget(undefined), region: current.region, endpoint: current.endpoint, endpointOrigin: current.endpointOrigin });
           credentials = await current.getCredentials();
-          target = { ...ops.target(undefined), region: current.region, endpoint: current.endpoint };
         } else {
           throw new Error('no identity to call IAM GetRole with; choose a profile first');
         }
