@@ -193,7 +193,7 @@ export function looksLikeSecretFragment(text: string): boolean {
     const b = classOf(text.charCodeAt(k));
     if (a !== b) changes++;
   }
-  return changes >= Math.max(4, text.length / 5);
+  return changes >= Math.max(4, 0.45 * (text.length - 1));
 }
 
 /** `redactSecrets`, and quoted pieces ("…") of a message that look like part of a credential. */

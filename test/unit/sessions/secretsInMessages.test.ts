@@ -5,6 +5,7 @@ import { StsCallError } from '../../../src/aws/errors';
 import { describeDecodeFailure, type DecodeFailureKind } from '../../../src/core/authz/decodeErrors';
 import { lintAwsConfig } from '../../../src/core/profiles/configLint';
 import { explainStsError } from '../../../src/core/sessions/errors';
+import { looksLikeSecretFragment } from '../../../src/core/sessions/redact';
 import { assertNoSentinel, SENTINEL } from './redact.test';
 
 /** Error texts that carry the sentinels the ways services and SDKs have been seen to. */
@@ -58,5 +59,19 @@ describe('no credential reaches a message', () => {
     assert.ok(findings.length > 5);
     assertNoSentinel(findings.map((f) => f.message).join('\n'));
     assert.ok(findings.some((f) => /looks like part of a credential/.test(f.message)), findings.map((f) => f.message).join('\n'));
+  });
+});
+
+describe('secret fragments', () => {
+  it('never takes a setting name, a profile name or a word for part of a credential', () => {
+    const { CREDENTIALS_FILE_KEYS, PROFILE_KEYS, SSO_SESSION_KEYS } = require('../../../src/core/profiles/configLintKeys') as Record<string, string[]>;
+    for (const name of [...CREDENTIALS_FILE_KEYS, ...PROFILE_KEYS, ...SSO_SESSION_KEYS, 'AWS_ACCESS_KEY_ID', 'production', 'ReadOnlyAccess', 'DeveloperAccess', 'AdministratorAccess2024']) {
+      assert.strictEqual(looksLikeSecretFragment(name), false, name);
+    }
+  });
+
+  it('takes lines of a wrapped token and a misplaced secret for credential parts', () => {
+    for (const piece of SENTINEL.token.match(/.{1,50}/g)!.slice(1, -1)) assert.strictEqual(looksLikeSecretFragment(piece), true, piece);
+    assert.strictEqual(looksLikeSecretFragment(SENTINEL.secret), true);
   });
 });
