@@ -2,21 +2,7 @@
 // grow linearly with the text whatever the text. Sizes ×1, ×10, ×100 per input class; the ratio of
 // each step should stay near 10 (a quadratic scanner shows about 100).
 import { redactSecrets } from '../src/core/sessions/redact';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(fn: () => unknown, runs = 5): number {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
+import { medianMs } from './timing';
 
 const TOKEN = `IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD${'Q3ZbX9k2LmP7wRt+a/Y8s1Vd4Hc6Jn0Ge5Fq'.repeat(8)}==`;
 
@@ -37,7 +23,7 @@ if (require.main === module) {
     const times = [1, 10, 100].map((k) => {
       const text = unit.repeat(Math.ceil((base * k) / unit.length));
       redactSecrets(text.slice(0, base)); // warm up the JIT for this input class
-      return time(() => redactSecrets(text), k === 100 ? 3 : 5);
+      return medianMs(() => redactSecrets(text), k === 100 ? 3 : 5);
     });
     const ratios = [times[1] / times[0], times[2] / times[1]].map((r) => `×${r.toFixed(1)}`).join(', ');
     console.log(`redact ${name}: ${times.map((t) => `${t.toFixed(2)} ms`).join(' / ')} for 50 KB / 500 KB / 5 MB (growth ${ratios})`);

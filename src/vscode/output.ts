@@ -30,7 +30,7 @@ export function createLog(): vscode.LogOutputChannel {
     appendLine: (value) => channel.appendLine(redactSecrets(value)),
     replace: (value) => channel.replace(redactSecrets(value)),
     clear: () => channel.clear(),
-    show: (...args: unknown[]) => channel.show(args[0] as boolean | undefined),
+    show: (...args: unknown[]) => (channel.show as (...a: unknown[]) => void).apply(channel, args),
     hide: () => channel.hide(),
     dispose: () => channel.dispose(),
   };
