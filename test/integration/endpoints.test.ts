@@ -16,6 +16,8 @@ describe('endpoint checks before credentials leave', () => {
   let server: http.Server;
   let url = '';
   let requests = 0;
+  let errorCode = 'AccessDenied';
+  let errorMessage = 'not here';
   const webIdentity = (sessionName: string) => ({ roleArn: world.roles.sts_role.arn, token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', sessionName });
 
   before(async () => {
@@ -23,8 +25,8 @@ describe('endpoint checks before credentials leave', () => {
     // Answers every request as STS would refuse it, and counts them.
     server = http.createServer((_req, res) => {
       requests++;
-      res.writeHead(403, { 'Content-Type': 'text/xml' });
-      res.end('<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not here</Message></Error><RequestId>1</RequestId></ErrorResponse>');
+      res.writeHead(errorCode === 'AccessDenied' ? 403 : 400, { 'Content-Type': 'text/xml' });
+      res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>${errorCode}</Code><Message>${errorMessage}</Message></Error><RequestId>1</RequestId></ErrorResponse>`);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -87,5 +89,24 @@ describe('endpoint checks before credentials leave', () => {
       return tooltip.includes(expected) || undefined;
     }, 10_000).catch(() => assert.fail(`expected "${expected}" in the tooltip:\n${tooltip}`));
     assert.match(tooltip, /^STS Lens: acting as sts-user/);
+  });
+
+  it('keeps credentials an endpoint echoes in its error out of the message shown', async () => {
+    const token = `IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD${'Q3ZbX9k2LmP7wRt+a/Y8s1Vd4Hc6Jn0Ge5Fq'.repeat(6)}`;
+    const secret = 'Zq3vR9tLw2Xk7Pm4Hs8Ny1Bc6Gd0Fj5Ka+Ue/Tiq';
+    errorCode = 'WeirdFailure';
+    errorMessage = `Weird failure for X-Amz-Security-Token=${encodeURIComponent(token)} with ${secret} and ASIAQSENTINEL7KEY2ID`;
+    await config().update('sts.endpoint', url, vscode.ConfigurationTarget.Global);
+    try {
+      const e = await failure('stsLens.assumeRoleWithWebIdentity', webIdentity('echo'));
+      const shown = `${e.message} ${e.next}`;
+      assert.strictEqual(e.kind, 'unknown');
+      assert.match(shown, /Weird failure/);
+      for (const piece of ['IQoJb3JpZ2lu', 'Q3ZbX9k2LmP7wRt', encodeURIComponent('Rt+a/Y8s'), secret, 'ASIAQSENTINEL7KEY2ID']) assert.ok(!shown.includes(piece), `${piece} in: ${shown}`);
+    } finally {
+      errorCode = 'AccessDenied';
+      errorMessage = 'not here';
+      await config().update('sts.endpoint', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });
