@@ -72,11 +72,12 @@ describe('secret redaction', () => {
     assert.strictEqual(redactSecrets(text), text);
   });
 
-  it('is linear in its input whatever the input', () => {
-    for (const unit of ['eyJ', 'a\n', 'AKIA', '%2F', '\\u002F', 'token: ', 'A'.repeat(15) + '\n', 'aB1+']) {
-      const text = unit.repeat(Math.ceil(100_000 / unit.length));
+  it('finishes on adversarial input and keeps text that is not a credential (timings are in npm run bench redact)', () => {
+    const cases: [string, boolean][] = [['eyJ', false], ['a\n', false], ['AKIA', false], ['%2F', false], ['\\u002F', false], ['token: ', true], ['A'.repeat(15) + '\n', false], ['aB1+', true]];
+    for (const [unit, secretShaped] of cases) {
+      const text = unit.repeat(Math.ceil(30_000 / unit.length));
       const out = redactSecrets(text);
-      assert.ok(typeof out === 'string');
+      assert.strictEqual(out.includes('[redacted]'), secretShaped, JSON.stringify(unit));
     }
   });
 });
