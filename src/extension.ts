@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
 import type { StsLensContext } from './vscode/context';
+import { EndpointGuard, registerEndpointCommands } from './vscode/endpointGuard';
 import { registerProfilesFeature } from './vscode/profiles/register';
 import { registerPolicyFeature } from './vscode/policy/register';
 import { registerAuthzFeature } from './vscode/authz/register';
 import { registerConfigLanguage } from './vscode/configLanguage/register';
+import { createLog, showError } from './vscode/output';
 
 export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
-  const log = vscode.window.createOutputChannel('STS Lens', { log: true });
+  const log = createLog();
   extension.subscriptions.push(log);
-  const ctx: StsLensContext = { extension, log };
+  const ctx: StsLensContext = { extension, log, endpoints: new EndpointGuard(extension.workspaceState, log) };
   try {
     extension.subscriptions.push(vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
+    registerEndpointCommands(extension, ctx.endpoints);
     registerConfigLanguage(ctx);
     const identity = registerProfilesFeature(ctx);
     registerPolicyFeature(ctx, identity);
@@ -20,7 +23,7 @@ export function activate(extension: vscode.ExtensionContext): void {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     log.error(`Activation failed: ${message}`);
-    void vscode.window.showErrorMessage(`STS Lens could not start: ${message}`, 'Show Log').then((choice) => {
+    void showError(`STS Lens could not start: ${message}`, 'Show Log').then((choice) => {
       if (choice === 'Show Log') log.show();
     });
     throw e;

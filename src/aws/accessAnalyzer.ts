@@ -5,6 +5,7 @@ import {
   type ValidatePolicyRequest,
 } from '@aws-sdk/client-accessanalyzer';
 import type { TemporaryCredentials } from '../core/identity';
+import { redactSecrets } from '../core/sessions/redact';
 
 /** Policy types as the editor knows them; `TRUST_POLICY` is sent as a resource policy of a role. */
 export type RemotePolicyType = 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'TRUST_POLICY' | 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
@@ -44,6 +45,23 @@ export function validatePolicyInput(policyDocument: string, policyType: RemotePo
     return { policyDocument, policyType: 'RESOURCE_POLICY', validatePolicyResourceType: 'AWS::IAM::AssumeRolePolicyDocument' };
   }
   return { policyDocument, policyType };
+}
+
+/**
+ * The endpoint the SDK will send ValidatePolicy to when it is configured rather than AWS's default:
+ * AWS_ENDPOINT_URL_ACCESSANALYZER, AWS_ENDPOINT_URL, or `endpoint_url` in the AWS config. Undefined
+ * for the regional AWS endpoint.
+ */
+export async function configuredAccessAnalyzerEndpoint(region: string, profile?: string): Promise<string | undefined> {
+  const client = new AccessAnalyzerClient({ region, ...(profile ? { profile } : {}) });
+  try {
+    const config = client.config as { serviceConfiguredEndpoint?: () => Promise<string | undefined> };
+    return (await config.serviceConfiguredEndpoint?.()) || undefined;
+  } catch {
+    return undefined;
+  } finally {
+    client.destroy();
+  }
 }
 
 /** Calls IAM Access Analyzer's ValidatePolicy (all pages). Never throws: failures come back as a kind and a message. */
@@ -101,7 +119,7 @@ export function describeFailure(e: unknown): { kind: RemoteValidationFailureKind
   const name = err?.name ?? '';
   const code = err?.code ?? '';
   const status = err?.$metadata?.httpStatusCode;
-  const detail = (err?.message ?? String(e)).split('\n')[0].slice(0, 300);
+  const detail = redactSecrets(err?.message ?? String(e)).split('\n')[0].slice(0, 300);
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|getaddrinfo|socket hang up|network/i.test(detail) || name === 'TimeoutError' || name === 'AbortError') {
     return { kind: 'offline', message: `IAM Access Analyzer could not be reached (${detail}). Check your network or proxy; the offline checks still apply.` };
   }

@@ -7,6 +7,7 @@ import { DecodeAuthorizationMessageCommand, STSClient } from '@aws-sdk/client-st
 import { fromIni } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ActiveIdentity, TemporaryCredentials } from '../core/identity';
+import type { EndpointOrigin } from '../core/profiles/endpointTrust';
 import type { DecodeFailureKind } from '../core/authz/decodeErrors';
 
 export class DecodeError extends Error {
@@ -122,6 +123,7 @@ export async function listConfiguredProfiles(): Promise<ConfiguredProfile[]> {
 export interface ProfileIdentityOptions {
   /** The `stsLens.sts.endpoint` setting; a profile's own endpoint wins. */
   readonly settingEndpoint?: string;
+  readonly settingEndpointOrigin?: EndpointOrigin;
   readonly mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
 }
 
@@ -142,6 +144,7 @@ export function identityFromProfile(profile: ConfiguredProfile, options: Profile
     profile: profile.name,
     region,
     endpoint,
+    endpointOrigin: profile.endpoint ? 'awsConfig' : endpoint ? options.settingEndpointOrigin : undefined,
     async getCredentials() {
       if (cached && (!cached.expiration || cached.expiration.getTime() - Date.now() > 60_000)) return cached;
       const c = await provider();

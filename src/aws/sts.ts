@@ -14,12 +14,15 @@ import {
 } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { TemporaryCredentials } from '../core/identity';
+import type { EndpointOrigin } from '../core/profiles/endpointTrust';
 import type { AssumeRoleRequest, FederationTokenRequest, GetSessionTokenRequest, SamlRequest, WebIdentityRequest } from '../core/sessions/limits';
 import { StsCallError } from './errors';
 
 export interface StsTarget {
   readonly region: string;
   readonly endpoint?: string;
+  /** Where `endpoint` was configured; checked before credentials are sent there. */
+  readonly endpointOrigin?: EndpointOrigin;
   readonly useGlobalEndpoint?: boolean;
   /** Per-attempt network timeout; STS answers in well under a second when reachable. */
   readonly timeoutMs?: number;

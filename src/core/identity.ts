@@ -1,3 +1,5 @@
+import type { EndpointOrigin } from './profiles/endpointTrust';
+
 /** Credentials as the SDK hands them out. Never log or persist an instance outside SecretStorage. */
 export interface TemporaryCredentials {
   readonly accessKeyId: string;
@@ -14,5 +16,9 @@ export interface ActiveIdentity {
   readonly region: string;
   /** STS endpoint override (the profile's `endpoint_url` or the `stsLens.sts.endpoint` setting). */
   readonly endpoint?: string;
+  /** Where `endpoint` was configured, which decides whether it may be used without asking. */
+  readonly endpointOrigin?: EndpointOrigin;
+  /** True when calls go to the legacy global endpoint (sts.amazonaws.com). */
+  readonly useGlobalEndpoint?: boolean;
   getCredentials(): Promise<TemporaryCredentials>;
 }

@@ -7,6 +7,7 @@ import * as crypto from 'crypto';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { containerCredentialsBody, type PlainCredentials } from '../core/sessions/credentialFormats';
+import { redactSecrets } from '../core/sessions/redact';
 
 export type CredentialSupplier = () => Promise<PlainCredentials>;
 
@@ -22,6 +23,37 @@ export interface CredentialServerEvents {
   onRequest?(info: { path: string; status: number; reason?: string }): void;
 }
 
+/**
+ * How long a client may take and how many may connect at once. Only terminals of this window
+ * connect, one short GET at a time, so the limits are tight: a slow or idle client is cut off.
+ */
+export interface CredentialServerLimits {
+  /** Time to receive a request's headers. */
+  readonly headersTimeoutMs: number;
+  /** Time to receive a whole request. */
+  readonly requestTimeoutMs: number;
+  /** Idle time allowed on a kept-alive connection between requests. */
+  readonly keepAliveTimeoutMs: number;
+  /** Idle time on a socket before it is closed; longer than a refresh with STS's retries. */
+  readonly socketTimeoutMs: number;
+  /** Open connections at once; more are refused. */
+  readonly maxConnections: number;
+  /** How often Node checks the header and request timeouts. */
+  readonly checkIntervalMs: number;
+}
+
+export const DEFAULT_LIMITS: CredentialServerLimits = {
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  socketTimeoutMs: 60_000,
+  maxConnections: 16,
+  checkIntervalMs: 1_000,
+};
+
+/** What a client gets when the session could not be refreshed; the reason goes to the log only. */
+export const REFRESH_FAILED_BODY = { code: 'CredentialsUnavailable', message: 'STS Lens could not refresh the session. See the STS Lens log in VS Code.' };
+
 interface Registration {
   readonly tokenDigest: Buffer;
   readonly supply: CredentialSupplier;
@@ -36,13 +68,25 @@ export class CredentialServer {
   private starting: Promise<number> | undefined;
   private readonly grants = new Map<string, Registration>();
 
-  constructor(private readonly events: CredentialServerEvents = {}, private readonly now: () => number = Date.now) {}
+  private readonly limits: CredentialServerLimits;
+
+  constructor(private readonly events: CredentialServerEvents = {}, private readonly now: () => number = Date.now, limits: Partial<CredentialServerLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
 
   /** Starts listening on a random loopback port (once); returns the port. */
   start(): Promise<number> {
     if (this.starting) return this.starting;
     this.starting = new Promise<number>((resolve, reject) => {
-      const server = http.createServer((req, res) => void this.handle(req, res));
+      const l = this.limits;
+      const server = http.createServer({
+        headersTimeout: l.headersTimeoutMs,
+        requestTimeout: l.requestTimeoutMs,
+        keepAliveTimeout: l.keepAliveTimeoutMs,
+        connectionsCheckingInterval: l.checkIntervalMs,
+      }, (req, res) => void this.handle(req, res));
+      server.maxConnections = l.maxConnections;
+      server.setTimeout(l.socketTimeoutMs, (socket) => socket.destroy());
       server.on('error', reject);
       server.listen(0, '127.0.0.1', () => {
         this.server = server;
@@ -104,9 +148,9 @@ export class CredentialServer {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
       res.end(text);
     } catch (e) {
-      // The supplier's error is already free of secrets (StsCallError); send its kind only.
-      const message = e instanceof Error ? e.message : String(e);
-      this.respond(res, path, 500, { code: 'CredentialsUnavailable', message: `STS Lens could not refresh the session: ${message}` }, 'refresh failed');
+      // Whoever holds the token gets no detail; the log gets it without secrets.
+      const detail = redactSecrets(e instanceof Error ? e.message : String(e));
+      this.respond(res, path, 500, REFRESH_FAILED_BODY, `refresh failed: ${detail}`);
     }
   }
 }

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import type { ActiveIdentity } from '../core/identity';
+import type { EndpointGuard } from './endpointGuard';
 
 /** Everything a feature needs from the host, passed around instead of globals. */
 export interface StsLensContext {
   readonly extension: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
+  /** Checks every endpoint before credentials are sent to it. */
+  readonly endpoints: EndpointGuard;
 }
 
 /** Who the extension acts as. Implemented by the profiles feature; used by decode and remote validation. */

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../sessions/redact';
 import { findStatedDenials } from './statedDenial';
 
 /** Why a decode failed, in terms the person can act on. */
@@ -17,7 +18,7 @@ export interface DecodeFailureContext {
   readonly region: string;
   readonly timeoutSeconds: number;
   readonly code?: string;
-  /** The service's own message, already free of secrets. */
+  /** The service's own message; credentials in it are redacted before it is shown. */
   readonly detail?: string;
 }
 
@@ -55,7 +56,7 @@ export function describeDecodeFailure(kind: DecodeFailureKind, c: DecodeFailureC
       };
     case 'credentials':
       return {
-        message: `Could not get valid credentials for ${c.identity}${c.code ? ` (${c.code})` : ''}: ${c.detail ?? 'the credentials were refused'}. Refresh the session or pick another profile.`,
+        message: `Could not get valid credentials for ${c.identity}${c.code ? ` (${c.code})` : ''}: ${c.detail === undefined ? 'the credentials were refused' : redactSecrets(c.detail)}. Refresh the session or pick another profile.`,
         actions: ['pickProfile', 'showLog'],
       };
     case 'throttled':
@@ -64,7 +65,7 @@ export function describeDecodeFailure(kind: DecodeFailureKind, c: DecodeFailureC
       return { message: 'Decoding was cancelled.', actions: [] };
     default:
       return {
-        message: `Could not decode the message${c.code ? ` (${c.code})` : ''}: ${c.detail ?? 'unknown error'}.`,
+        message: `Could not decode the message${c.code ? ` (${c.code})` : ''}: ${c.detail === undefined ? 'unknown error' : redactSecrets(c.detail)}.`,
         actions: ['retry', 'showLog'],
       };
   }

@@ -20,6 +20,7 @@ import {
   THIRD_PARTY_KEYS,
   isThirdPartyKey,
 } from './configLintKeys';
+import { looksLikeSecretFragment, redactMessage } from '../sessions/redact';
 import { suggestKey, suggestName } from './configLintSuggest';
 import { CHAINED_MAX_DURATION_SECONDS, checkDuration, mfaSerialProblem, roleArnProblem, simpleValueProblem } from './configLintValues';
 import { IniEntry, IniSection, TextRange, parseIniWithPositions, range } from './iniPositions';
@@ -148,11 +149,12 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
     code: p.kind,
     // An indented first setting is read normally by the AWS CLI and the SDKs: only a style note.
     severity: p.kind === 'nested-without-parent' ? 'info' : p.kind === 'continuation-line' ? 'warning' : 'error',
-    message: p.message,
+    message: redactMessage(p.message),
     range: p.range,
   }));
+  // Messages quote keys and values from the file, which may be credentials: they go to the Problems panel.
   const add = (f: ConfigFinding): void => {
-    findings.push(f);
+    findings.push({ ...f, message: redactMessage(f.message) });
   };
 
   const profiles = new Map<string, ProfileView>();
@@ -344,6 +346,10 @@ function suggestionCandidates(section: IniSection, kind: ConfigFileKind): readon
 }
 
 function unknownKey(e: IniEntry, candidates: readonly string[], where: string, profile: string | undefined, add: Add): void {
+  if (looksLikeSecretFragment(e.key)) {
+    add({ code: 'unknown-key', severity: 'warning', message: `This line ${where} is not a setting: it looks like part of a credential, such as a session token wrapped onto a new line. The AWS CLI and SDKs ignore it; keep each value on one line.`, range: e.keyRange, profile });
+    return;
+  }
   const suggestion = suggestKey(e.key, candidates);
   add({
     code: 'unknown-key',

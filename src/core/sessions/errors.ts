@@ -2,6 +2,9 @@
  * Turns STS and credential-provider errors into plain words: what failed, why, what to do next,
  * and which buttons help. Inputs are the error's name, code, message and HTTP status only.
  */
+import { redactSecrets } from './redact';
+
+export { redactSecrets };
 
 export type ErrorAction = 'openTrustPolicy' | 'retry' | 'enterMfaAgain' | 'refreshSession' | 'openConfig' | 'openSettings' | 'showLog' | 'ssoLogin';
 
@@ -22,34 +25,12 @@ export interface ErrorExplanation {
     | 'trustPolicyDenied' | 'accessDenied' | 'externalIdMismatch' | 'expiredToken' | 'invalidToken' | 'signatureMismatch'
     | 'mfaInvalid' | 'mfaMissing' | 'throttled' | 'unreachable' | 'timeout' | 'clockSkew' | 'regionDisabled'
     | 'policyTooLarge' | 'malformedPolicy' | 'invalidIdentityToken' | 'idpRejected' | 'validation' | 'noCredentials'
-    | 'ssoExpired' | 'durationTooLong' | 'unknown';
+    | 'ssoExpired' | 'durationTooLong' | 'endpointRefused' | 'unknown';
   /** One sentence: what failed and why. */
   readonly message: string;
   /** What to do next. */
   readonly next: string;
   readonly actions: readonly ErrorAction[];
-}
-
-const SECRET_PATTERNS: RegExp[] = [
-  // Session tokens and SAML/web identity tokens: long base64 runs.
-  /[A-Za-z0-9+/]{60,}={0,2}/g,
-  // Secret access keys: 40 base64 characters.
-  /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/])/g,
-  // JWTs.
-  /eyJ[\w-]+\.[\w-]+\.[\w-]*/g,
-  // Key = value forms for secret names.
-  /(aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken|token|secret)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi,
-  // MFA codes in query strings or messages.
-  /(TokenCode=)\d{6}/g,
-];
-
-/** Removes anything that looks like a secret from text before it is shown or logged. */
-export function redactSecrets(text: string): string {
-  let out = text;
-  for (const p of SECRET_PATTERNS) {
-    out = out.replace(p, (_m, a?: string, b?: string) => (typeof a === 'string' && typeof b === 'string' ? `${a}${b}[redacted]` : typeof a === 'string' && a.endsWith('=') ? `${a}[redacted]` : '[redacted]'));
-  }
-  return out;
 }
 
 function lower(...parts: (string | undefined)[]): string {

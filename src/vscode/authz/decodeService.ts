@@ -5,7 +5,9 @@ import { explainDecodedMessage, type AuthorizationExplanation } from '../../core
 import type { ActiveIdentity } from '../../core/identity';
 import type { StatedDenial } from '../../core/authz/statedDenial';
 import type { IdentityService, StsLensContext } from '../context';
+import { EndpointRefused } from '../endpointGuard';
 import { readAuthzSettings } from './settings';
+import { showError } from '../output';
 
 const MAX_ENTRIES = 500;
 
@@ -89,6 +91,12 @@ export class DecodeService implements vscode.Disposable {
     const settings = readAuthzSettings();
     const who = await this.resolveIdentity(req);
     if (!who) return { ok: false, kind: 'cancelled', message: 'No identity was chosen.', actions: [] };
+    try {
+      await this.ctx.endpoints.check(who.endpoint, who.endpointOrigin, { service: 'STS', interactive: true });
+    } catch (e) {
+      if (e instanceof EndpointRefused) return { ok: false, kind: 'other', message: e.message, actions: ['openSettings'] };
+      return { ok: false, kind: 'cancelled', message: 'The endpoint was not allowed.', actions: [] };
+    }
     const abort = new AbortController();
     const sub = token?.onCancellationRequested(() => abort.abort());
     const started = Date.now();
@@ -157,6 +165,7 @@ export class DecodeService implements vscode.Disposable {
       const profile = profiles.find((p) => p.name === name) ?? { name, kind: 'other' as const };
       id = identityFromProfile(profile, {
         settingEndpoint: readAuthzSettings().stsEndpoint,
+        settingEndpointOrigin: readAuthzSettings().stsEndpointOrigin,
         mfaCodeProvider: async (serial) => {
           const code = await vscode.window.showInputBox({
             title: `MFA code for ${name}`,
@@ -182,11 +191,11 @@ export class DecodeService implements vscode.Disposable {
     try {
       profiles = await listConfiguredProfiles();
     } catch (e) {
-      void vscode.window.showErrorMessage(`Could not read the AWS config files: ${e instanceof Error ? e.message : String(e)}`);
+      void showError(`Could not read the AWS config files: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
     if (profiles.length === 0) {
-      void vscode.window.showErrorMessage('No AWS profiles were found to decode the message with. Add a profile to ~/.aws/config (or AWS_CONFIG_FILE) that may call sts:DecodeAuthorizationMessage.');
+      void showError('No AWS profiles were found to decode the message with. Add a profile to ~/.aws/config (or AWS_CONFIG_FILE) that may call sts:DecodeAuthorizationMessage.');
       return undefined;
     }
     type Item = vscode.QuickPickItem & { name?: string };

@@ -17,6 +17,7 @@ import {
   COMMAND_SHOW_EXPLANATION,
   MessageIndex,
 } from './providers';
+import { showError, showInfo, showWarning } from '../output';
 
 export const COMMAND_DECODE = 'stsLens.decodeAuthorizationMessage';
 export const COMMAND_DECODE_AS = 'stsLens.decodeAuthorizationMessageAs';
@@ -88,7 +89,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   const reportFailure = async (outcome: Extract<DecodeOutcome, { ok: false }>, retry: () => Thenable<unknown>, message: string): Promise<void> => {
     if (outcome.kind === 'cancelled') return;
     const labels: Record<DecodeFailureAction, string> = { pickProfile: 'Decode as Another Profile…', retry: 'Retry', showLog: 'Show Log', openSettings: 'Open Settings' };
-    const choice = await vscode.window.showErrorMessage(outcome.message, ...outcome.actions.map((a) => labels[a]));
+    const choice = await showError(outcome.message, ...outcome.actions.map((a) => labels[a]));
     if (choice === labels.pickProfile) await vscode.commands.executeCommand(COMMAND_DECODE_AS, { text: message });
     else if (choice === labels.retry) await retry();
     else if (choice === labels.showLog) ctx.log.show();
@@ -117,7 +118,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   const decodeText = async (text: string, source: string, opts: { profile?: string; choose?: boolean; quiet?: boolean }): Promise<DecodeCommandResult> => {
     const found = messagesInSelection(text);
     if (!found.ok) {
-      void vscode.window.showErrorMessage(`${source}: ${found.detail}`);
+      void showError(`${source}: ${found.detail}`);
       return { ok: false, error: found.detail, kind: found.reason };
     }
     const distinct = distinctMessages(found.messages);
@@ -127,7 +128,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
       const detail = m.problem === 'too-long'
         ? `the message is ${m.message.length.toLocaleString('en-US')} characters, more than the 10,240 STS accepts; the selection probably runs into other text.`
         : `the message looks truncated (${m.message.length} characters; complete ones have several hundred). Copy the whole message from the original output.`;
-      void vscode.window.showErrorMessage(`${source}: ${detail}`);
+      void showError(`${source}: ${detail}`);
       return { ok: false, error: detail, kind: m.problem };
     }
     let chosen = usable[0];
@@ -173,7 +174,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
     const selected = await vscode.env.clipboard.readText();
     await vscode.env.clipboard.writeText(before);
     if (!selected || selected === before) {
-      void vscode.window.showErrorMessage('Select the encoded message (or the error line) in the terminal first, then run Decode Authorization Message from its context menu.');
+      void showError('Select the encoded message (or the error line) in the terminal first, then run Decode Authorization Message from its context menu.');
       return { ok: false, kind: 'empty' } satisfies DecodeCommandResult;
     }
     return decodeText(selected, 'Terminal selection', { profile: isDecodeArgs(arg) ? arg.profile : undefined, quiet: isDecodeArgs(arg) ? arg.quiet : undefined });
@@ -185,7 +186,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
     const offset = Number(offsetArg);
     const match = index.matches(doc).find((m) => m.start === offset) ?? index.matches(doc).find((m) => offset >= m.anchorStart && offset <= m.end);
     if (!match) {
-      void vscode.window.showErrorMessage('The encoded message is no longer at that place in the document. Run Decode Authorization Message on a selection instead.');
+      void showError('The encoded message is no longer at that place in the document. Run Decode Authorization Message on a selection instead.');
       return { ok: false, kind: 'not-found' } satisfies DecodeCommandResult;
     }
     // The result shows where the message is (CodeLens, inline summary, hover); the summary lens opens the full view.
@@ -197,13 +198,13 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
     const text = problem === 'too-long'
       ? `This run of characters is ${Number(length).toLocaleString('en-US')} long, more than the 10,240 STS accepts, so it is not one encoded message.`
       : `This encoded authorization failure message looks truncated (${Number(length)} characters). STS cannot decode part of one: copy the whole message from the original output, or rerun the command with output that is not cut short.`;
-    void vscode.window.showWarningMessage(text);
+    void showWarning(text);
   });
 
   reg(COMMAND_SHOW_EXPLANATION, async (arg) => {
     const entry = entryFrom(arg);
     if (!entry) {
-      void vscode.window.showErrorMessage('That decoded message is no longer in memory. Decode it again.');
+      void showError('That decoded message is no longer in memory. Decode it again.');
       return undefined;
     }
     const editor = await view.show(entry);
@@ -213,12 +214,12 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   reg(COMMAND_COPY_ALLOWING, async (arg) => {
     const entry = entryFrom(arg);
     if (!entry?.explanation) {
-      void vscode.window.showErrorMessage('Open the explanation of a decoded message first: Copy Allowing Statement works on it.');
+      void showError('Open the explanation of a decoded message first: Copy Allowing Statement works on it.');
       return undefined;
     }
     const offered = await view.allowingStatement(entry);
     if (!offered) {
-      void vscode.window.showErrorMessage('The decoded message names no action, so no statement can be built from it.');
+      void showError('The decoded message names no action, so no statement can be built from it.');
       return undefined;
     }
     await vscode.env.clipboard.writeText(offered.statementText);
@@ -227,14 +228,14 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
       ...(offered.dropped.length ? [`left out ${offered.dropped.join(', ')}`] : []),
       ...(entry.explanation.verdict === 'explicit-deny' ? ['an explicit Deny still overrides it'] : []),
     ];
-    void vscode.window.showInformationMessage(`Copied a statement allowing ${entry.explanation.action?.full ?? 'the action'} on ${entry.explanation.resource?.raw ?? '*'}${warnings.length ? ` (${warnings.join('; ')})` : ''}.`);
+    void showInfo(`Copied a statement allowing ${entry.explanation.action?.full ?? 'the action'} on ${entry.explanation.resource?.raw ?? '*'}${warnings.length ? ` (${warnings.join('; ')})` : ''}.`);
     return offered.statementText;
   });
 
   reg(COMMAND_FIND_IN_WORKSPACE, async (arg) => {
     const entry = entryFrom(arg);
     if (!entry?.explanation) {
-      void vscode.window.showErrorMessage('Open the explanation of a decoded message first: Find in Workspace searches for its action and statements.');
+      void showError('Open the explanation of a decoded message first: Find in Workspace searches for its action and statements.');
       return [];
     }
     const ex = entry.explanation;
@@ -244,7 +245,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
     );
     const quiet = isDecodeArgs(arg) ? arg.quiet : false;
     if (mentions.length === 0) {
-      if (!quiet) void vscode.window.showInformationMessage(`No file in the workspace mentions ${[ex.action?.full, ...ex.matchedStatements.map((s) => s.sid)].filter(Boolean).join(' or ')}. The policy may live in another repository, in the account, or in an organization SCP.`);
+      if (!quiet) void showInfo(`No file in the workspace mentions ${[ex.action?.full, ...ex.matchedStatements.map((s) => s.sid)].filter(Boolean).join(' or ')}. The policy may live in another repository, in the account, or in an organization SCP.`);
       return [];
     }
     if (!quiet) void showMentions(mentions, ex.action?.full ?? 'the action');
@@ -257,7 +258,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   reg(COMMAND_FORGET, () => {
     const n = service.size;
     service.clear();
-    void vscode.window.showInformationMessage(n ? `Forgot ${n} decoded message${n > 1 ? 's' : ''}.` : 'No decoded messages were in memory.');
+    void showInfo(n ? `Forgot ${n} decoded message${n > 1 ? 's' : ''}.` : 'No decoded messages were in memory.');
   });
 
   ctx.log.debug(`Authorization message decoding ready (explanation language ${EXPLANATION_LANGUAGE})`);

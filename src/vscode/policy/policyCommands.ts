@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import { POLICY_TYPES, type Finding, type PolicyType } from '../../core/policy';
 import { toStrictJson } from '../../core/policy/insight';
-import { validatePolicyRemotely, type RemoteValidationResult } from '../../aws/accessAnalyzer';
+import { configuredAccessAnalyzerEndpoint, validatePolicyRemotely, type RemoteValidationResult } from '../../aws/accessAnalyzer';
 import type { IdentityService } from '../context';
+import { EndpointRefused, type EndpointGuard } from '../endpointGuard';
 import type { PolicyDiagnostics } from './policyDiagnostics';
 import { PolicyDocuments, POLICY_TYPE_LABELS } from './policyDocuments';
+import { showError, showInfo, showWarning } from '../output';
 
 /** Shows a list (granted actions, principals) in a quick pick; choosing an item copies it. */
 export async function showList(title: string, items: vscode.QuickPickItem[]): Promise<void> {
   if (!items.length) {
-    void vscode.window.showInformationMessage(`${title}: nothing to list.`);
+    void showInfo(`${title}: nothing to list.`);
     return;
   }
   const picked = await vscode.window.showQuickPick(items, { title: `${title} (${items.length})`, placeHolder: 'Choose one to copy it', matchOnDescription: true, matchOnDetail: true });
@@ -20,13 +22,13 @@ export async function showList(title: string, items: vscode.QuickPickItem[]): Pr
 export async function pickPolicyType(docs: PolicyDocuments, uri?: vscode.Uri, type?: string): Promise<void> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) {
-    void vscode.window.showInformationMessage('Open a policy file to set its policy type.');
+    void showInfo('Open a policy file to set its policy type.');
     return;
   }
   if (type !== undefined) {
     if (type === 'auto') return docs.setOverride(target, undefined);
     if ((POLICY_TYPES as readonly string[]).includes(type)) return docs.setOverride(target, type as PolicyType);
-    void vscode.window.showErrorMessage(`Unknown policy type "${type}". Use one of: auto, ${POLICY_TYPES.join(', ')}.`);
+    void showError(`Unknown policy type "${type}". Use one of: auto, ${POLICY_TYPES.join(', ')}.`);
     return;
   }
   const current = docs.overrideFor(target);
@@ -45,21 +47,29 @@ export async function validateWithAccessAnalyzer(
   diagnostics: PolicyDiagnostics,
   identity: IdentityService,
   log: vscode.LogOutputChannel,
+  endpoints: EndpointGuard,
   uri?: vscode.Uri,
   regionStart?: number,
 ): Promise<RemoteValidationResult[]> {
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!doc) {
-    void vscode.window.showInformationMessage('Open a policy file to validate it with IAM Access Analyzer.');
+    void showInfo('Open a policy file to validate it with IAM Access Analyzer.');
     return [];
   }
   const regions = docs.regions(doc).filter((r) => regionStart === undefined || r.start === regionStart);
   if (!regions.length) {
-    void vscode.window.showInformationMessage('This file does not look like an IAM policy. Add it to the stsLens.policy.files setting to check it anyway.');
+    void showInfo('This file does not look like an IAM policy. Add it to the stsLens.policy.files setting to check it anyway.');
     return [];
   }
   const who = identity.current() ?? (await identity.pick('AWS identity to call IAM Access Analyzer with'));
   if (!who) return [];
+  try {
+    await endpoints.check(await configuredAccessAnalyzerEndpoint(who.region, who.profile), 'awsConfig', { service: 'IAM Access Analyzer', interactive: true });
+  } catch (e) {
+    if (!(e instanceof EndpointRefused)) return [];
+    void showWarning(`Validation with IAM Access Analyzer was not started: ${e.message}`);
+    return [{ ok: false, kind: 'other', message: e.message }];
+  }
   const version = doc.version;
   const results: RemoteValidationResult[] = [];
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Validating with IAM Access Analyzer as ${who.label}…`, cancellable: true }, async (_p, token) => {
@@ -85,13 +95,13 @@ export async function validateWithAccessAnalyzer(
   const failure = results.find((r): r is Extract<RemoteValidationResult, { ok: false }> => !r.ok);
   if (failure) {
     const buttons = failure.kind === 'denied' || failure.kind === 'credentials' ? ['Choose Identity', 'Show Log'] : ['Show Log'];
-    void vscode.window.showWarningMessage(`Validation with IAM Access Analyzer failed: ${failure.message}`, ...buttons).then(async (choice) => {
+    void showWarning(`Validation with IAM Access Analyzer failed: ${failure.message}`, ...buttons).then(async (choice) => {
       if (choice === 'Show Log') log.show();
       if (choice === 'Choose Identity') await identity.pick('AWS identity to call IAM Access Analyzer with');
     });
   } else if (results.length) {
     const count = results.reduce((n, r) => n + (r.ok ? r.findings.length : 0), 0);
-    void vscode.window.showInformationMessage(count ? `IAM Access Analyzer reported ${count} finding(s); they are in the Problems panel, marked [IAM Access Analyzer].` : 'IAM Access Analyzer found no problems.');
+    void showInfo(count ? `IAM Access Analyzer reported ${count} finding(s); they are in the Problems panel, marked [IAM Access Analyzer].` : 'IAM Access Analyzer found no problems.');
   }
   return results;
 }

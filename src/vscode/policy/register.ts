@@ -45,7 +45,7 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
     vscode.commands.registerCommand(SHOW_LIST_COMMAND, (title: string, items: vscode.QuickPickItem[]) => showList(title, items)),
     vscode.commands.registerCommand(SET_TYPE_COMMAND, (uri?: vscode.Uri, type?: string) => pickPolicyType(documents, uri instanceof vscode.Uri ? uri : undefined, type)),
     vscode.commands.registerCommand(VALIDATE_COMMAND, (uri?: vscode.Uri, regionStart?: number) =>
-      validateWithAccessAnalyzer(documents, diagnostics, identity, ctx.log, uri instanceof vscode.Uri ? uri : undefined, typeof regionStart === 'number' ? regionStart : undefined),
+      validateWithAccessAnalyzer(documents, diagnostics, identity, ctx.log, ctx.endpoints, uri instanceof vscode.Uri ? uri : undefined, typeof regionStart === 'number' ? regionStart : undefined),
     ),
   );
 }

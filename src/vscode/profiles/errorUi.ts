@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { explainStsError, redactSecrets, type ErrorAction, type ErrorExplanation } from '../../core/sessions/errors';
 import { StsCallError } from '../../aws/errors';
+import { EndpointRefused } from '../endpointGuard';
 import { InvalidRequest } from './operations';
 import { Cancelled } from './prompts';
+import { showError } from '../output';
 
 /** What a failed command reports back to a programmatic caller (tests, other features). */
 export interface CommandFailure {
@@ -30,6 +32,7 @@ export interface ErrorHandlers {
 /** Explains any error from an operation; undefined for a cancelled prompt (which stays silent). */
 export function explain(e: unknown, operation: string): (ErrorExplanation & { operation: string; roleArn?: string; profile?: string }) | undefined {
   if (e instanceof Cancelled) return undefined;
+  if (e instanceof EndpointRefused) return { kind: 'endpointRefused', message: e.message, next: 'Use an https:// endpoint (or none) in the stsLens.sts.endpoint setting or the profile\'s endpoint_url.', actions: ['openSettings', 'openConfig'], operation };
   if (e instanceof InvalidRequest) return { kind: 'validation', message: e.message, next: 'Correct the value and try again.', actions: ['retry'], operation: e.operation };
   const input = e instanceof StsCallError ? e.input : { operation, name: e instanceof Error ? e.name : undefined, message: e instanceof Error ? e.message : String(e) };
   return { ...explainStsError(input), operation: input.operation, roleArn: input.roleArn, profile: input.profile };
@@ -49,7 +52,7 @@ export function reportError(log: vscode.LogOutputChannel, e: unknown, operation:
     if (a === 'ssoLogin') return !!handlers.ssoLogin;
     return true;
   });
-  void vscode.window.showErrorMessage(`${x.message} ${x.next}`, ...actions.map((a) => BUTTONS[a])).then((choice) => {
+  void showError(`${x.message} ${x.next}`, ...actions.map((a) => BUTTONS[a])).then((choice) => {
     const action = actions.find((a) => BUTTONS[a] === choice);
     switch (action) {
       case 'retry':

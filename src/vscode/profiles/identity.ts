@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActiveIdentity } from '../../core/identity';
+import { ENDPOINT_ORIGIN_TEXT, stsEndpointText, type EndpointOrigin } from '../../core/profiles/endpointTrust';
 import { shortRoleArn } from '../../core/profiles/model';
 import { countdownState, countdownText, nextChangeAt, sessionTitle } from '../../core/sessions/session';
 import type { IdentityService } from '../context';
@@ -61,7 +62,7 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
     if (c?.type === 'session') {
       const r = this.sessions.get(c.id);
       if (r) {
-        return { label: sessionTitle(r), profile: r.profile, region: r.region, endpoint: r.endpoint, getCredentials: () => this.sessions.freshCredentials(r.id, true) };
+        return { label: sessionTitle(r), profile: r.profile, region: r.region, endpoint: r.endpoint, endpointOrigin: r.endpoint ? 'session' : undefined, getCredentials: () => this.sessions.freshCredentials(r.id, true) };
       }
       if (c.profile) return this.profileIdentity(c.profile, load);
     }
@@ -74,12 +75,14 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
     if (!snap && load) void this.profiles.ensureLoaded();
     const p = snap?.model.profiles.get(name);
     if (snap && !p) return undefined;
-    const target = this.ops.target(p);
+    const target = this.ops.plannedTarget(p);
     return {
       label: p?.roleArn ? `${name} (${shortRoleArn(p.roleArn)})` : name,
       profile: name,
       region: target.region,
       endpoint: target.endpoint,
+      endpointOrigin: target.endpointOrigin,
+      useGlobalEndpoint: target.useGlobalEndpoint,
       getCredentials: async () => {
         const loaded = await this.profiles.ensureLoaded();
         const profile = loaded.model.profiles.get(name);
@@ -155,13 +158,15 @@ export class IdentityStatusBar implements vscode.Disposable {
       const state = countdownState(record.expiration, now, this.warningMs());
       this.item.text = `$(key) ${label} · ${text.replace(' left', '')}`;
       this.item.backgroundColor = state === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : state === 'expired' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-      this.item.tooltip = `STS Lens: acting as ${record.arn ?? current?.label ?? ''} (${text}). Click to switch.`;
+      this.item.tooltip = `STS Lens: acting as ${record.arn ?? current?.label ?? ''} (${text}).\n${endpointLine(record.endpoint, record.region, false, 'session')}\nClick to switch.`;
       const next = nextChangeAt(record.expiration, now, this.warningMs());
       if (next !== undefined) this.timer = setTimeout(() => this.render(), Math.min(Math.max(next - now, 50), 2 ** 31 - 1));
     } else {
       this.item.text = `$(key) ${label}`;
       this.item.backgroundColor = undefined;
-      this.item.tooltip = current ? `STS Lens: acting as ${current.label} (${current.region}). Click to switch.` : 'STS Lens: no AWS identity. Click to choose a profile or session.';
+      this.item.tooltip = current
+        ? `STS Lens: acting as ${current.label} (${current.region}).\n${endpointLine(current.endpoint, current.region, current.useGlobalEndpoint, current.endpointOrigin)}\nClick to switch.`
+        : 'STS Lens: no AWS identity. Click to choose a profile or session.';
     }
   }
 
@@ -175,6 +180,13 @@ export class IdentityStatusBar implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.item.dispose();
   }
+}
+
+/** Where STS calls go and who chose that, so a workspace-chosen endpoint is visible. */
+function endpointLine(endpoint: string | undefined, region: string, useGlobalEndpoint: boolean | undefined, origin: EndpointOrigin | undefined): string {
+  const url = stsEndpointText(endpoint, region, useGlobalEndpoint);
+  if (!endpoint) return `STS endpoint: ${url} (AWS default)`;
+  return `STS endpoint: ${url}${origin ? ` (from ${ENDPOINT_ORIGIN_TEXT[origin]})` : ''}`;
 }
 
 function shorten(label: string): string {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TemporaryCredentials } from '../../core/identity';
 import { resolveStsEndpoint } from '../../core/profiles/endpoint';
+import type { EndpointOrigin } from '../../core/profiles/endpointTrust';
 import { needsMfa, profileChain, type AwsProfile } from '../../core/profiles/model';
 import {
   defaultSessionName, isAssumedRoleArn, parseTags, validateAssumeRole, validateFederationToken, validateGetSessionToken, validateSaml, validateWebIdentity,
@@ -12,6 +13,7 @@ import { StsCallError } from '../../aws/errors';
 import { getRole } from '../../aws/iam';
 import * as sts from '../../aws/sts';
 import { readSecretFile } from '../../node/awsFiles';
+import type { EndpointGuard } from '../endpointGuard';
 import { readProfileSettings } from './profileSettings';
 import type { ProfilesStore } from './profilesStore';
 import { askMfaCode, askText, Cancelled, durationValidator, pick } from './prompts';
@@ -115,18 +117,37 @@ export class StsOperations {
     private readonly sessions: SessionStore,
     private readonly memento: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
+    private readonly endpoints: EndpointGuard,
   ) {}
 
   private now(): number {
     return this.sessions.clock.now();
   }
 
-  /** Region, endpoint and timeouts for calls made on behalf of a profile. */
-  target(profile: AwsProfile | undefined): sts.StsTarget {
+  /** Region, endpoint and timeouts that calls for a profile would use; for display, not yet checked. */
+  plannedTarget(profile: AwsProfile | undefined): sts.StsTarget {
     const s = readProfileSettings();
     const fallbackRegion = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
     const choice = resolveStsEndpoint(profile, s.stsEndpoint, fallbackRegion);
-    return { region: choice.region, endpoint: choice.endpoint, useGlobalEndpoint: choice.useGlobalEndpoint, timeoutMs: s.timeoutMs };
+    const endpointOrigin: EndpointOrigin | undefined = choice.source === 'setting' ? s.stsEndpointOrigin : choice.endpoint ? 'awsConfig' : undefined;
+    return { region: choice.region, endpoint: choice.endpoint, endpointOrigin, useGlobalEndpoint: choice.useGlobalEndpoint, timeoutMs: s.timeoutMs };
+  }
+
+  /** The target for calls on behalf of a profile, once its endpoint may receive credentials. */
+  async target(profile: AwsProfile | undefined, interactive = true): Promise<sts.StsTarget> {
+    return this.checked(this.plannedTarget(profile), interactive);
+  }
+
+  /** The target for calls with a session's credentials: the region and endpoint it was started with. */
+  async sessionTarget(record: SessionRecord, interactive = true): Promise<sts.StsTarget> {
+    const base = this.plannedTarget(record.profile ? this.profiles.profile(record.profile) : undefined);
+    const target = record.endpoint ? { ...base, region: record.region, endpoint: record.endpoint, endpointOrigin: 'session' as const } : { ...base, region: record.region };
+    return this.checked(target, interactive);
+  }
+
+  async checked(target: sts.StsTarget, interactive = true, service = 'STS'): Promise<sts.StsTarget> {
+    await this.endpoints.check(target.endpoint, target.endpointOrigin, { service, interactive });
+    return target;
   }
 
   private async requireProfile(name: string | undefined, purpose: string): Promise<AwsProfile> {
@@ -168,7 +189,7 @@ export class StsOperations {
       configFilepath: snap.paths.config,
       filepath: snap.paths.credentials,
       mfaCodeProvider: this.mfaProvider(mfaCode, interactive),
-      target: this.target(profile),
+      target: await this.target(profile, interactive),
       roleArn: profile.roleArn,
     });
   }
@@ -177,14 +198,14 @@ export class StsOperations {
     if ('sessionId' in source) {
       const r = this.sessions.get(source.sessionId);
       if (!r) throw new InvalidRequest('AssumeRole', ['the source session no longer exists']);
+      const target = await this.sessionTarget(r, interactive);
       const credentials = await this.sessions.freshCredentials(r.id, interactive);
-      const profile = r.profile ? this.profiles.profile(r.profile) : undefined;
-      const base = this.target(profile);
-      return { credentials, target: { ...base, region: r.region, endpoint: r.endpoint ?? base.endpoint }, chained: isAssumedRoleArn(r.arn) || r.operation === 'AssumeRole', label: r.arn ?? r.id };
+      return { credentials, target, chained: isAssumedRoleArn(r.arn) || r.operation === 'AssumeRole', label: r.arn ?? r.id };
     }
     const p = await this.requireProfile(source.profile, 'AssumeRole');
+    const target = await this.target(p, interactive);
     const credentials = await this.profileCredentials(p, interactive);
-    return { credentials, target: this.target(p), chained: p.kind === 'role' || p.kind === 'sso' || p.kind === 'webIdentity', label: p.name };
+    return { credentials, target, chained: p.kind === 'role' || p.kind === 'sso' || p.kind === 'webIdentity', label: p.name };
   }
 
   private record(o: { operation: SessionOperation; profile?: string; roleArn?: string; arn?: string; sessionName?: string; sourceIdentity?: string; credentials: TemporaryCredentials; target: sts.StsTarget; refreshable: boolean; pinned?: boolean }): SessionRecord {
@@ -220,7 +241,7 @@ export class StsOperations {
     const p = await this.requireProfile(o.profile, 'Start Session');
     if (p.kind === 'regionOnly') throw new InvalidRequest('Start Session', [`profile "${p.name}" has no credentials (no keys, role_arn, SSO, credential_process or web identity)`]);
     if (p.kind === 'static' && !p.hasSessionToken) return this.getSessionToken({ ...o, profile: p.name });
-    const target = this.target(p);
+    const target = await this.target(p);
     const credentials = await this.resolveProfile(p, true, o.mfaCode);
     const identity = await sts.getCallerIdentity(target, credentials).catch((e: unknown) => {
       this.log.warn(`GetCallerIdentity after loading ${p.name} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -253,7 +274,7 @@ export class StsOperations {
     const durationSeconds = o.durationSeconds ?? readProfileSettings().defaultDurationSeconds;
     check('GetSessionToken', validateGetSessionToken({ durationSeconds, mfaSerial, mfaCode: o.mfaCode ?? (mfaSerial ? '000000' : undefined) }));
     const mfaCode = mfaSerial ? o.mfaCode ?? (await askMfaCode(mfaSerial)) : undefined;
-    const target = this.target(p);
+    const target = await this.target(p);
     const source = await this.resolveProfile(p, true);
     const r = await sts.getSessionToken(target, source, { durationSeconds, mfaSerial, mfaCode });
     const identity = await sts.getCallerIdentity(target, r.credentials).catch(() => undefined);
@@ -358,7 +379,7 @@ export class StsOperations {
     const durationSeconds = o.durationSeconds ?? readProfileSettings().defaultDurationSeconds;
     const request = { name, durationSeconds, policy: o.policy, policyArns: list(o.policyArns), tags: tagsOf(o.tags, 'GetFederationToken') };
     check('GetFederationToken', validateFederationToken(request));
-    const target = this.target(p);
+    const target = await this.target(p);
     const r = await sts.getFederationToken(target, await this.resolveProfile(p, true), request);
     const record = this.record({ operation: 'GetFederationToken', profile: p.name, arn: r.arn, sessionName: name, credentials: r.credentials, target, refreshable: true, pinned: o.pin });
     return this.sessions.add(record, r.credentials, { kind: 'GetFederationToken', profile: p.name, request });
@@ -383,7 +404,7 @@ export class StsOperations {
     const sessionName = o.sessionName ?? defaultSessionName('sts-lens-web', this.now());
     const request = { roleArn, sessionName, token: token ?? '', providerId: o.providerId, durationSeconds: o.durationSeconds, policy: o.policy, policyArns: list(o.policyArns) };
     check('AssumeRoleWithWebIdentity', validateWebIdentity(request));
-    const target = this.target(profile);
+    const target = await this.target(profile);
     const r = await sts.assumeRoleWithWebIdentity(target, request);
     await this.remember(roleArn);
     const record = this.record({ operation: 'AssumeRoleWithWebIdentity', profile: profile?.name, roleArn, arn: r.arn, sessionName, sourceIdentity: r.sourceIdentity, credentials: r.credentials, target, refreshable: !!tokenFile });
@@ -407,7 +428,7 @@ export class StsOperations {
     }
     const request = { roleArn, principalArn, assertion, durationSeconds: o.durationSeconds, policy: o.policy, policyArns: list(o.policyArns) };
     check('AssumeRoleWithSAML', validateSaml(request));
-    const target = this.target(profile);
+    const target = await this.target(profile);
     const r = await sts.assumeRoleWithSaml(target, request);
     await this.remember(roleArn);
     const record = this.record({ operation: 'AssumeRoleWithSAML', profile: profile?.name, roleArn, arn: r.arn, credentials: r.credentials, target, refreshable: false });
@@ -418,12 +439,10 @@ export class StsOperations {
     if (o.sessionId) {
       const r = this.sessions.get(o.sessionId);
       if (!r) throw new InvalidRequest('GetCallerIdentity', ['the session no longer exists']);
-      const p = r.profile ? this.profiles.profile(r.profile) : undefined;
-      const base = this.target(p);
-      return sts.getCallerIdentity({ ...base, region: r.region, endpoint: r.endpoint ?? base.endpoint }, await this.sessions.freshCredentials(r.id, true));
+      return sts.getCallerIdentity(await this.sessionTarget(r), await this.sessions.freshCredentials(r.id, true));
     }
     const p = await this.requireProfile(o.profile, 'GetCallerIdentity');
-    return sts.getCallerIdentity(this.target(p), await this.profileCredentials(p, true));
+    return sts.getCallerIdentity(await this.target(p), await this.profileCredentials(p, true));
   }
 
   /** Renews a session from its spec; used by refresh, the credential server and pinned sessions. */
@@ -451,17 +470,17 @@ export class StsOperations {
           if (!interactive) throw new Error(`the session needs an MFA code for ${spec.request.mfaSerial}; refresh it in STS Lens`);
           mfaCode = await askMfaCode(spec.request.mfaSerial);
         }
-        const r = await sts.getSessionToken(this.target(p), await this.resolveProfile(p, interactive), { ...spec.request, mfaCode });
+        const r = await sts.getSessionToken(await this.target(p, interactive), await this.resolveProfile(p, interactive), { ...spec.request, mfaCode });
         return { credentials: r.credentials };
       }
       case 'GetFederationToken': {
         const p = await this.requireProfile(spec.profile, 'Refresh');
-        const r = await sts.getFederationToken(this.target(p), await this.resolveProfile(p, interactive), spec.request);
+        const r = await sts.getFederationToken(await this.target(p, interactive), await this.resolveProfile(p, interactive), spec.request);
         return { credentials: r.credentials, arn: r.arn };
       }
       case 'AssumeRoleWithWebIdentity': {
         const token = await readSecretFile(spec.tokenFile);
-        const r = await sts.assumeRoleWithWebIdentity({ ...this.target(spec.profile ? this.profiles.profile(spec.profile) : undefined), region: record.region, endpoint: record.endpoint }, { ...spec.request, token });
+        const r = await sts.assumeRoleWithWebIdentity(await this.sessionTarget(record, interactive), { ...spec.request, token });
         return { credentials: r.credentials, arn: r.arn, sourceIdentity: r.sourceIdentity };
       }
       case 'none':

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { EndpointOrigin } from '../../core/profiles/endpointTrust';
 import { readSettings } from '../settings';
 
 export type TerminalCredentialMode = 'auto' | 'refreshing' | 'static';
@@ -6,6 +7,7 @@ export type TerminalCredentialMode = 'auto' | 'refreshing' | 'static';
 /** The profiles feature's settings, read in one place. */
 export interface ProfileSettings {
   readonly stsEndpoint: string | undefined;
+  readonly stsEndpointOrigin: EndpointOrigin | undefined;
   readonly warningMs: number;
   readonly terminalMode: TerminalCredentialMode;
   readonly defaultDurationSeconds: number;
@@ -17,8 +19,10 @@ export function readProfileSettings(): ProfileSettings {
   const c = vscode.workspace.getConfiguration('stsLens');
   const warningMinutes = c.get<number>('sessions.warningMinutes', 10);
   const mode = c.get<string>('terminal.refreshingCredentials', 'auto');
+  const { stsEndpoint, stsEndpointOrigin } = readSettings();
   return {
-    stsEndpoint: readSettings().stsEndpoint,
+    stsEndpoint,
+    stsEndpointOrigin,
     warningMs: Math.max(0, Number.isFinite(warningMinutes) ? warningMinutes : 10) * 60_000,
     terminalMode: mode === 'refreshing' || mode === 'static' ? mode : 'auto',
     defaultDurationSeconds: Math.min(43200, Math.max(900, c.get<number>('sessions.defaultDurationSeconds', 3600) || 3600)),

@@ -11,6 +11,7 @@ import { ProfilesStore } from './profilesStore';
 import { Clock, SessionStore } from './sessionStore';
 import { CredentialTerminals } from './terminals';
 import { ProfilesTreeProvider, type ProfilesNode } from './tree';
+import { showInfo, showWarning } from '../output';
 
 /** What a command's first argument may be: a tree node (menus) or an options object (palette callers, tests, other features). */
 type Arg = ProfilesNode | Record<string, unknown> | string | undefined;
@@ -47,7 +48,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
   const settings = () => readProfileSettings();
   const store = new ProfilesStore(log, () => process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1');
   const sessions = new SessionStore(extension.secrets, log, clock);
-  const ops = new StsOperations(store, sessions, extension.globalState, log);
+  const ops = new StsOperations(store, sessions, extension.globalState, log, ctx.endpoints);
   sessions.renewer = ops.renew;
   const tree = new ProfilesTreeProvider(store, sessions, settings().warningMs, () => settings().showCachedSessions);
   const view = vscode.window.createTreeView('stsLens.profiles', { treeDataProvider: tree, showCollapseAll: true });
@@ -60,6 +61,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
     view.onDidChangeVisibility((e) => tree.setVisible(e.visible)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('stsLens.sessions.showCliCache')) tree.refresh();
+      if (e.affectsConfiguration('stsLens.sts.endpoint')) statusBar.render();
       if (e.affectsConfiguration('stsLens.sessions.warningMinutes')) {
         tree.setWarningMs(settings().warningMs);
         statusBar.render();
@@ -80,17 +82,17 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
       let target;
       if (o.sessionId && sessions.get(o.sessionId)) {
         const r = sessions.get(o.sessionId)!;
+        target = await ops.sessionTarget(r);
         credentials = await sessions.freshCredentials(r.id, true);
-        target = { ...ops.target(r.profile ? store.profile(r.profile) : undefined), region: r.region, endpoint: r.endpoint };
       } else {
         const current = identity.current();
         const profile = o.profile ? snap.model.profiles.get(o.profile) : current?.profile ? snap.model.profiles.get(current.profile) : undefined;
         if (profile) {
+          target = await ops.target(profile);
           credentials = await ops.profileCredentials(profile, true);
-          target = ops.target(profile);
         } else if (current) {
+          target = await ops.checked({ ...ops.plannedTarget(undefined), region: current.region, endpoint: current.endpoint, endpointOrigin: current.endpointOrigin });
           credentials = await current.getCredentials();
-          target = { ...ops.target(undefined), region: current.region, endpoint: current.endpoint };
         } else {
           throw new Error('no identity to call IAM GetRole with; choose a profile first');
         }
@@ -148,7 +150,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
         }
       }
     } catch {
-      void vscode.window.showInformationMessage(`${file} does not exist yet. Create it with "aws configure" or write it by hand; STS Lens does not write AWS files.`);
+      void showInfo(`${file} does not exist yet. Create it with "aws configure" or write it by hand; STS Lens does not write AWS files.`);
     }
   });
 
@@ -195,7 +197,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
     return run('GetCallerIdentity', async () => {
       const who = await ops.callerIdentity({ sessionId, profile });
       if (!quiet) {
-        void vscode.window.showInformationMessage(`${who.arn} (account ${who.account})`, 'Copy ARN').then((c) => {
+        void showInfo(`${who.arn} (account ${who.account})`, 'Copy ARN').then((c) => {
           if (c) void vscode.env.clipboard.writeText(who.arn);
         });
       }
@@ -226,7 +228,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
     const o = optionsOf<{ mode: 'static' | 'refreshing'; cwd: string }>(arg);
     return run('Open Terminal', async () => {
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('STS Lens opens no credential terminals in an untrusted workspace, because the workspace could run commands with those credentials. Trust the workspace to continue.', 'Manage Workspace Trust').then((c) => {
+        void showWarning('STS Lens opens no credential terminals in an untrusted workspace, because the workspace could run commands with those credentials. Trust the workspace to continue.', 'Manage Workspace Trust').then((c) => {
           if (c) void vscode.commands.executeCommand('workbench.trust.manage');
         });
         return undefined;
@@ -261,7 +263,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
       const shell = (optionsOf<{ shell: ShellKind }>(arg).shell) ?? shellKind();
       const text = format === 'export' ? exportLines(creds, CredentialTerminals.envTarget(record, profile), shell) : credentialProcessJson(creds);
       await vscode.env.clipboard.writeText(text);
-      void vscode.window.showInformationMessage(format === 'export' ? `Copied ${shell} lines that set the credentials of ${record.arn ?? record.id}. They contain a secret: paste them only into your own terminal.` : `Copied credential_process JSON for ${record.arn ?? record.id}. It contains a secret.`);
+      void showInfo(format === 'export' ? `Copied ${shell} lines that set the credentials of ${record.arn ?? record.id}. They contain a secret: paste them only into your own terminal.` : `Copied credential_process JSON for ${record.arn ?? record.id}. It contains a secret.`);
       return { copied: true };
     }, () => void vscode.commands.executeCommand(format === 'export' ? 'stsLens.copyExportLines' : 'stsLens.copyCredentialProcess', arg), { sessionId: id });
   };

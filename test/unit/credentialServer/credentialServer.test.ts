@@ -1,5 +1,25 @@
 import * as assert from 'assert';
-import { CredentialServer } from '../../../src/node/credentialServer';
+import * as net from 'net';
+import { CredentialServer, REFRESH_FAILED_BODY } from '../../../src/node/credentialServer';
+import { assertNoSentinel, SENTINEL } from '../sessions/redact.test';
+
+/** A raw connection to the server's port, recording what it receives and when it is closed. */
+function connect(url: string): Promise<{ socket: net.Socket; received: () => string; closed: Promise<void>; isClosed: () => boolean }> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    let data = '';
+    let isClosed = false;
+    const socket = net.connect(Number(port), '127.0.0.1');
+    const closed = new Promise<void>((done) => socket.on('close', () => {
+      isClosed = true;
+      done();
+    }));
+    socket.on('data', (d) => (data += d.toString('utf8')));
+    socket.on('error', () => undefined);
+    socket.once('connect', () => resolve({ socket, received: () => data, closed, isClosed: () => isClosed }));
+    socket.once('error', reject);
+  });
+}
 
 async function get(url: string, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url, { headers: token === undefined ? {} : { Authorization: token } });
@@ -53,13 +73,17 @@ describe('loopback credential server', () => {
     assert.strictEqual(server.activeGrants, 0);
   });
 
-  it('reports a failed refresh as 500 without details of the credentials', async () => {
+  it('reports a failed refresh as a fixed 500 text and logs the reason without secrets', async () => {
+    const reasons: string[] = [];
+    server = new CredentialServer({ onRequest: (i) => void (i.reason && reasons.push(i.reason)) });
     const grant = await server.register(async () => {
-      throw new Error('the session needs an MFA code');
+      throw new Error(`the session needs an MFA code; token ${SENTINEL.token} key ${SENTINEL.secret}`);
     });
     const r = await get(grant.url, grant.token);
     assert.strictEqual(r.status, 500);
-    assert.match(String(r.body.message), /needs an MFA code/);
+    assert.deepStrictEqual(r.body, REFRESH_FAILED_BODY);
+    assert.match(reasons.join('\n'), /refresh failed: the session needs an MFA code/);
+    assertNoSentinel(reasons.join('\n'));
   });
 
   it('rejects other methods and stops listening on stop()', async () => {
@@ -67,5 +91,54 @@ describe('loopback credential server', () => {
     assert.strictEqual((await fetch(grant.url, { method: 'POST', headers: { Authorization: grant.token } })).status, 405);
     await server.stop();
     await assert.rejects(fetch(grant.url, { headers: { Authorization: grant.token } }));
+  });
+
+  describe('limits', () => {
+    const tight = { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 300, socketTimeoutMs: 2_000, checkIntervalMs: 50, maxConnections: 3 };
+
+    it('cuts off a client that sends its headers slowly, serving nothing', async () => {
+      server = new CredentialServer({}, Date.now, tight);
+      const grant = await server.register(supply);
+      const c = await connect(grant.url);
+      const path = new URL(grant.url).pathname;
+      c.socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
+      const header = `Authorization: ${grant.token}\r\n`;
+      let i = 0;
+      const drip = setInterval(() => {
+        if (i < header.length && !c.isClosed()) c.socket.write(header[i++]);
+      }, 40);
+      try {
+        await c.closed;
+      } finally {
+        clearInterval(drip);
+      }
+      assert.strictEqual(served, 0);
+      assert.doesNotMatch(c.received(), /SecretAccessKey/);
+    });
+
+    it('closes a kept-alive connection that stays idle after its request', async () => {
+      server = new CredentialServer({}, Date.now, tight);
+      const grant = await server.register(supply);
+      const c = await connect(grant.url);
+      c.socket.write(`GET ${new URL(grant.url).pathname} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nAuthorization: ${grant.token}\r\n\r\n`);
+      await c.closed;
+      assert.match(c.received(), /^HTTP\/1\.1 200/);
+    });
+
+    it('refuses connections over the cap and serves again once one closes', async () => {
+      server = new CredentialServer({}, Date.now, { ...tight, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000, socketTimeoutMs: 60_000 });
+      const grant = await server.register(supply);
+      const held = [await connect(grant.url), await connect(grant.url), await connect(grant.url)];
+      const extra = await connect(grant.url);
+      await extra.closed;
+      assert.strictEqual(extra.received(), '');
+      assert.deepStrictEqual(held.map((h) => h.isClosed()), [false, false, false]);
+      held[0].socket.destroy();
+      await held[0].closed;
+      // The server notices the closed socket on its next turn.
+      await new Promise((r) => setTimeout(r, 50));
+      assert.strictEqual((await get(grant.url, grant.token)).status, 200);
+      for (const h of held) h.socket.destroy();
+    });
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * Whether STS Lens may send credentials to an endpoint URL, given where the URL was configured.
+ * Credentials travel only over https, except to this machine; an endpoint outside AWS's own
+ * domains that a workspace configured needs the person's consent first.
+ */
+import { endpointProblem, isLoopbackHost } from './endpoint';
+
+/** Where an endpoint URL came from. */
+export type EndpointOrigin =
+  /** `endpoint_url` (or a `services` section) in the user's AWS config, or AWS_ENDPOINT_URL*. */
+  | 'awsConfig'
+  /** `stsLens.sts.endpoint` in the user's own settings. */
+  | 'userSettings'
+  /** `stsLens.sts.endpoint` in the workspace's settings (.vscode/settings.json or the .code-workspace file). */
+  | 'workspaceSettings'
+  /** `stsLens.sts.endpoint` in a workspace folder's settings. */
+  | 'folderSettings'
+  /** The endpoint a session was created with (checked when it was created). */
+  | 'session';
+
+export const ENDPOINT_ORIGIN_TEXT: Record<EndpointOrigin, string> = {
+  awsConfig: 'the AWS config (endpoint_url)',
+  userSettings: 'your user settings (stsLens.sts.endpoint)',
+  workspaceSettings: "this workspace's settings (stsLens.sts.endpoint in .vscode/settings.json or the .code-workspace file)",
+  folderSettings: "a workspace folder's settings (stsLens.sts.endpoint in its .vscode/settings.json)",
+  session: 'the session (the endpoint it was started with)',
+};
+
+/**
+ * DNS suffixes of every AWS partition, regular and dual-stack (FIPS endpoints are hosts under the
+ * same suffixes), as in the SDK's partitions table.
+ */
+export const AWS_DNS_SUFFIXES: readonly string[] = [
+  'amazonaws.com', 'amazonaws.com.cn', 'amazonaws.eu', 'c2s.ic.gov', 'sc2s.sgov.gov', 'cloud.adc-e.uk', 'csp.hci.ic.gov',
+  'api.aws', 'api.amazonwebservices.com.cn', 'api.amazonwebservices.eu', 'api.aws.ic.gov', 'api.aws.scloud', 'api.cloud-aws.adc-e.uk', 'api.aws.hci.ic.gov',
+];
+
+/** True for a host name inside one of AWS's own domains (not merely ending with the same letters). */
+export function isAwsHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return AWS_DNS_SUFFIXES.some((s) => host === s || host.endsWith(`.${s}`));
+}
+
+export type EndpointVerdict =
+  /** Send the request. */
+  | { readonly kind: 'allow' }
+  /** Never send: the message says why and what to change. */
+  | { readonly kind: 'refuse'; readonly message: string }
+  /** Ask the person first (once per workspace and endpoint); the message names the endpoint and where it was set. */
+  | { readonly kind: 'confirm'; readonly message: string };
+
+function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/** The canonical text of an endpoint URL, used to remember consent; undefined when it is not a URL. */
+export function endpointKey(url: string): string | undefined {
+  const u = parseUrl(url);
+  return u ? `${u.protocol}//${u.host}${u.pathname}` : undefined;
+}
+
+/**
+ * Decides whether credentials may go to `url`. Refused: anything that is not an https URL (http
+ * only to loopback) and URLs carrying a user name or password. Consent is needed only for a host
+ * outside AWS's domains set by workspace or folder settings: anyone who can commit to a repository
+ * can write those. The AWS config and user settings are the person's own, which the AWS CLI and
+ * SDKs already follow without asking.
+ */
+export function endpointVerdict(url: string, origin: EndpointOrigin, service = 'STS'): EndpointVerdict {
+  const where = ENDPOINT_ORIGIN_TEXT[origin];
+  const parsed = parseUrl(url);
+  if (parsed && (parsed.username || parsed.password)) {
+    return { kind: 'refuse', message: `The ${service} endpoint from ${where} was not used: it contains a user name or password; write it as ${parsed.protocol}//${parsed.host}${parsed.pathname}.` };
+  }
+  const problem = endpointProblem(url.trim());
+  if (problem || !parsed) return { kind: 'refuse', message: `The ${service} endpoint from ${where} was not used: ${problem ?? 'it is not a URL'}.` };
+  const u = parsed;
+  if (origin !== 'workspaceSettings' && origin !== 'folderSettings') return { kind: 'allow' };
+  if (isAwsHost(u.hostname)) return { kind: 'allow' };
+  const what = isLoopbackHost(u.hostname) ? 'a server on this computer, not an AWS endpoint' : 'not an AWS endpoint';
+  return {
+    kind: 'confirm',
+    message: `Send AWS credentials to ${endpointKey(url) ?? url}? It is ${what}, and it was set by ${where}. Allow it only if you trust this workspace's author with your AWS session.`,
+  };
+}
+
+/** The URL calls actually go to, for people: the explicit endpoint, or the default STS endpoint for the region. */
+export function stsEndpointText(endpoint: string | undefined, region: string, useGlobalEndpoint = false): string {
+  if (endpoint) return endpoint;
+  if (useGlobalEndpoint) return 'https://sts.amazonaws.com';
+  return `https://sts.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+}
