@@ -94,7 +94,7 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const resource = String(request.resource ?? '*');
   const identityCaller = isAccountIdentity(caller);
   const hasBoundary = identityCaller && (input.permissionsBoundaries?.length ?? 0) > 0;
-  const env: MatchEnv = { action, resource, caller, ctx, bounded: hasBoundary };
+  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary };
   const service = action.includes(':') ? action.slice(0, action.indexOf(':')).toLowerCase() : '';
   const management = input.managementAccount;
 
