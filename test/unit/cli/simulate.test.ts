@@ -66,6 +66,14 @@ describe('sts-lens simulate (bundled CLI)', function () {
     assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /);
   });
 
+  it('passes the documented examples', () => {
+    const dir = path.join(repoRoot(), 'docs', 'examples', 'simulate');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.relative(repoRoot(), path.join(dir, f)));
+    const r = cli(files);
+    assert.strictEqual(r.status, 0, r.stdout);
+    assert.match(r.stdout, new RegExp(`${files.length} scenarios: ${files.length} passed, 0 failed`));
+  });
+
   it('exits 2 on a usage error', () => {
     assert.strictEqual(cli([]).status, 2);
     assert.strictEqual(cli(['--format', 'xml', fx('allowed.json')]).status, 2);
