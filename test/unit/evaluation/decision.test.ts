@@ -194,3 +194,26 @@ describe('evaluation: malformed input', () => {
     assert.strictEqual(text.slice(loc.span.start.offset, loc.span.end.offset), '{"Sid": "A", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}');
   });
 });
+
+describe('evaluation: federated users and sts:GetCallerIdentity', () => {
+  const fed = `arn:aws:sts::${ACCOUNT}:federated-user/alice`;
+
+  it('a resource policy naming the federated user grants alone; naming the IAM user behind it is limited by the session policy (AWS doc: session policies)', () => {
+    const r = req(fed, 's3:GetObject', BUCKET_OBJECT);
+    const bucket = (p: string) => policy(allow('s3:GetObject', '*', { Principal: { AWS: p } }));
+    assert.strictEqual(decision(r, { resource: [bucket(fed)], session: [policy(allow('ec2:*'))] }), 'Allowed');
+    assert.strictEqual(decision(r, { resource: [bucket(USER)], session: [policy(allow('ec2:*'))] }), 'ImplicitlyDenied');
+    assert.strictEqual(decision(r, { resource: [bucket(USER)], session: [s3All] }), 'Allowed');
+  });
+
+  it('allows sts:GetCallerIdentity even against an explicit deny (AWS doc: GetCallerIdentity)', () => {
+    assert.strictEqual(decision(req(SESSION, 'sts:GetCallerIdentity'), { identity: [policy(deny('*'))] }), 'Allowed');
+  });
+
+  it('NotPrincipal listing the role and its account excludes the role\'s sessions (AWS doc: NotPrincipal)', () => {
+    const np = policy(allow('s3:*', '*', { Principal: '*' }), deny('s3:*', '*', { NotPrincipal: { AWS: [ROLE, `arn:aws:iam::${ACCOUNT}:root`] } }));
+    assert.strictEqual(decision(get, { resource: [np] }), 'Allowed');
+    const onlyAccount = policy(allow('s3:*', '*', { Principal: '*' }), deny('s3:*', '*', { NotPrincipal: { AWS: ACCOUNT } }));
+    assert.strictEqual(decision(get, { resource: [onlyAccount] }), 'ExplicitlyDenied');
+  });
+});
