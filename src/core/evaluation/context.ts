@@ -46,6 +46,8 @@ export function buildContext(request: EvaluationRequest, caller: Caller, resourc
   } else if (caller.kind === 'service') {
     ctx.derive('aws:PrincipalIsAWSService', 'true');
     ctx.derive('aws:PrincipalServiceName', caller.raw);
+  } else if (caller.kind === 'federated') {
+    ctx.derive('aws:FederatedProvider', caller.raw);
   } else if (caller.kind === 'anonymous') {
     ctx.derive('aws:PrincipalType', 'Anonymous');
   }

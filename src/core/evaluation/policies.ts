@@ -205,6 +205,8 @@ export function evaluatePolicy(source: PolicySource, kind: PolicyKind, env: Matc
   const policy = compiledPolicy(source.text);
   const trace: PolicyTrace = { kind, name: source.name, outcome: 'NoMatch', statements: [] };
   if (level !== undefined) trace.level = level;
+  if (source.file !== undefined) trace.file = source.file;
+  if (source.offset !== undefined) trace.offset = source.offset;
   if (policy.error) {
     trace.outcome = 'Invalid';
     trace.error = policy.error;
