@@ -118,7 +118,9 @@ export function parseScenario(text: string, file: string, readFile: (absPath: st
         problems.push(`"${key}" must be an array of levels (root, each OU, the account), each an array of policies.`);
         continue;
       }
-      input[key] = (value.children ?? []).map((lvl, i) => (lvl.type === 'array' ? list(lvl, `${key}[${i}]`) : list(lvl, `${key}[${i}]`)));
+      const levels = value.children ?? [];
+      // A flat list of documents (no level arrays at all) is one level holding them all.
+      input[key] = levels.length > 0 && levels.every((l) => l.type !== 'array') ? [list(value, key)] : levels.map((lvl, i) => list(lvl, `${key}[${i}]`));
     } else if (key === 'expect') {
       const v = value.value;
       const d = typeof v === 'string' ? DECISIONS.find((x) => x.toLowerCase() === v.trim().toLowerCase()) : undefined;

@@ -29,6 +29,14 @@ describe('evaluation: scenario files', () => {
     assert.strictEqual(evaluate(s.input!).decision, 'ImplicitlyDenied', 'the empty root SCP level allows nothing');
   });
 
+  it('reads a flat list of SCPs as one level', () => {
+    const full = '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}';
+    const denyIam = '{"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}}';
+    const s = parseScenario(`{"request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "s3:GetObject"}, "identityPolicies": [${full}], "serviceControlPolicies": [${full}, ${denyIam}]}`, '/r/a.json', read);
+    assert.strictEqual(s.input!.serviceControlPolicies!.length, 1);
+    assert.strictEqual(evaluate(s.input!).decision, 'Allowed');
+  });
+
   it('says what is wrong with a malformed scenario, and never throws', () => {
     assert.match(parseScenario('{ "request": ', 'a.json', read).problems[0], /^not valid JSON: .* line 1/);
     assert.match(parseScenario('[]', 'a.json', read).problems[0], /must be a JSON object/);
