@@ -1,3 +1,4 @@
+import { splitArn } from '../policy/checks/resources';
 import type { EvaluationRequest } from './types';
 import { isAccountIdentity, type Caller } from './principal';
 
@@ -52,6 +53,9 @@ export function buildContext(request: EvaluationRequest, caller: Caller, resourc
     ctx.derive('aws:PrincipalType', 'Anonymous');
   }
   ctx.derive('aws:ResourceAccount', resourceAccount);
+  // A regional resource is called in its own region.
+  const region = splitArn(request.resource ?? '')?.region;
+  if (region && !region.includes('*')) ctx.derive('aws:RequestedRegion', region);
   if (now && !Number.isNaN(now.getTime())) {
     ctx.derive('aws:CurrentTime', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
     ctx.derive('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));
