@@ -156,6 +156,7 @@ function actionMatches(set: ActionSet, action: string, lower: string): boolean {
 
 function resourceMatches(list: string[], resource: string, env: MatchEnv, variables: boolean): boolean {
   return list.some((r) => {
+    if (!variables || !r.includes('${')) return resourceMatch(r, resource);
     const s = substitute(r, env.ctx, variables);
     return s.resolved && resourceMatch(s.pattern, resource);
   });
