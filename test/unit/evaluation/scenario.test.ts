@@ -52,6 +52,14 @@ describe('evaluation: scenario files', () => {
     assert.strictEqual(bad.input, undefined);
   });
 
+  it('rejects a misspelt slot but ignores fields of the author\'s own', () => {
+    const base = '"request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "s3:GetObject"}';
+    assert.match(parseScenario(`{${base}, "identityPolices": []}`, '/r/a.json', read).problems.join(), /Unknown scenario field "identityPolices"/);
+    assert.match(parseScenario(`{${base}, "resourcePolicys": []}`, '/r/a.json', read).problems.join(), /Unknown scenario field "resourcePolicys"/);
+    assert.strictEqual(parseScenario(`{${base}, "expected": "Allowed"}`, '/r/a.json', read).expect, 'Allowed');
+    assert.deepStrictEqual(parseScenario(`{${base}, "category": "s3", "links": ["https://example.com"], "constructor": 1, "__proto__": {}}`, '/r/a.json', read).problems, []);
+  });
+
   it('joins relative paths purely, for POSIX and Windows scenario paths', () => {
     assert.strictEqual(resolveRelative('/repo/scenarios/a.json', '../policies/p.json'), '/repo/policies/p.json');
     assert.strictEqual(resolveRelative('/repo/a.json', './p.json'), '/repo/p.json');
