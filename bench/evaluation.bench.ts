@@ -9,7 +9,7 @@ import { evaluate, type EvaluationInput, type PolicySource } from '../src/core/e
 import { runSimulate } from '../src/cli/simulate';
 import { repoRoot } from '../test/unit/fixtures';
 
-const CORPUS = '/work/shared/corpus/aws-managed-policies';
+const CORPUS = process.env.STS_LENS_POLICY_CORPUS ?? path.join(repoRoot(), '..', 'shared', 'corpus', 'aws-managed-policies');
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -114,7 +114,6 @@ function throughput(n: number): void {
 }
 
 if (require.main === module) {
-  void repoRoot;
   const all = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.json'));
   const bySize = all.map((f) => ({ f, size: fs.statSync(path.join(CORPUS, f)).size })).sort((a, b) => b.size - a.size);
   latency('10 largest managed policies', bySize.slice(0, 10).map((x) => x.f));
