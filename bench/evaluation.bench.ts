@@ -9,7 +9,8 @@ import { evaluate, type EvaluationInput, type PolicySource } from '../src/core/e
 import { runSimulate } from '../src/cli/simulate';
 import { repoRoot } from '../test/unit/fixtures';
 
-const CORPUS = process.env.STS_LENS_POLICY_CORPUS ?? path.join(repoRoot(), '..', 'shared', 'corpus', 'aws-managed-policies');
+// Beside the repository, or beside the folder of worktrees.
+const CORPUS = process.env.STS_LENS_POLICY_CORPUS ?? [path.join(repoRoot(), '..'), path.join(repoRoot(), '..', '..')].map((d) => path.join(d, 'shared', 'corpus', 'aws-managed-policies')).find((d) => fs.existsSync(d)) ?? 'aws-managed-policies';
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
