@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, FindingType } from '../../core/policy';
+import { PROJECT_CONFIG_FILE } from '../../core/policy/config/projectConfig';
 import type { PolicyRegion } from '../../core/policy/insight';
 import { PolicyDocuments, type LintedRegion } from './policyDocuments';
 import type { SeverityOverride } from './policySettings';
@@ -130,12 +131,20 @@ export class PolicyDiagnostics implements vscode.Disposable {
 
   /** Publishes local and (still current) remote findings. */
   publish(doc: vscode.TextDocument, local: readonly LintedRegion[] = this.docs.latest(doc) ?? []): void {
-    const settings = this.docs.currentSettings;
+    const settings = this.docs.lintSettings(doc);
     const diagnostics: vscode.Diagnostic[] = [];
     for (const linted of local) {
       for (const f of linted.findings) {
         const d = toDiagnostic(doc, linted.region, f, settings.severity, false);
         if (d) diagnostics.push(d);
+      }
+      // An accepted finding stays visible, as a hint that says why it was accepted.
+      for (const s of linted.suppressed) {
+        const d = toDiagnostic(doc, linted.region, s.finding, settings.severity, false);
+        if (!d) continue;
+        d.severity = vscode.DiagnosticSeverity.Hint;
+        d.message = `${d.message} (suppressed in ${PROJECT_CONFIG_FILE}: ${s.reason})`;
+        diagnostics.push(d);
       }
     }
     for (const r of this.remote.get(doc.uri.toString()) ?? []) {

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { PROJECT_CONFIG_FILE } from '../../core/policy/config/projectConfig';
 import type { IdentityService, StsLensContext } from '../context';
 import { pickPolicyType, showList, validateWithAccessAnalyzer } from './policyCommands';
 import { PolicyDiagnostics } from './policyDiagnostics';
@@ -29,6 +30,8 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
   registerProviders();
   subs.push({ dispose: () => vscode.Disposable.from(...providers.splice(0)).dispose() });
 
+  // The project file (.sts-lens.json) changes what every policy below it reports.
+  const projectFiles = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`);
   subs.push(
     diagnostics.onDidLint(() => codeLens.refresh()),
     documents.onDidChange(() => codeLens.refresh()),
@@ -38,6 +41,10 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
       documents.reloadSettings();
       if (filesChanged) registerProviders();
     }),
+    projectFiles,
+    projectFiles.onDidCreate(() => documents.reloadSettings()),
+    projectFiles.onDidChange(() => documents.reloadSettings()),
+    projectFiles.onDidDelete(() => documents.reloadSettings()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       documents.reloadSettings();
       registerProviders();

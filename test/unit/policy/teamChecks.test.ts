@@ -121,3 +121,11 @@ describe('RESOURCE_STAR', () => {
     assert.ok(!codes(policy({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }), ['RESOURCE_STAR']).includes('RESOURCE_STAR'));
   });
 });
+
+describe('project file schema', () => {
+  it('offers every issue code for severity and suppressions, so completion never misses one', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const schema = require('../../../../schemas/sts-lens.schema.json') as { properties: { severity: { properties: Record<string, unknown> } } };
+    assert.deepStrictEqual(Object.keys(schema.properties.severity.properties).sort(), Object.keys(ISSUE_CODES).sort());
+  });
+});
