@@ -88,7 +88,8 @@ export function readAccountDump(text: string): AccountDump {
   const byArn = new Map<string, number>();
   for (const p of list(root.Policies)) {
     const arn = str(p.Arn);
-    const name = str(p.PolicyName);
+    // Some implementations of the API leave PolicyName out; the ARN ends with it.
+    const name = str(p.PolicyName) ?? arn?.slice(arn.lastIndexOf('/') + 1);
     if (!arn || !name) {
       problems.push('a managed policy without PolicyName or Arn was skipped');
       continue;

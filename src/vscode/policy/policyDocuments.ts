@@ -54,6 +54,8 @@ export class PolicyDocuments implements vscode.Disposable {
   private readonly linter: PolicyLinter;
   private readonly projects = new ProjectConfigFinder();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  /** Documents another feature lints (policies read from an account): no regions here. */
+  skip: (uri: vscode.Uri) => boolean = () => false;
   /** Fires when a document's policy type override changes, or (with undefined) when settings change. */
   readonly onDidChange = this.changeEmitter.event;
 
@@ -123,7 +125,7 @@ export class PolicyDocuments implements vscode.Disposable {
 
   /** The policies in a document (cached per version); empty when it holds none or linting is off. */
   regions(doc: vscode.TextDocument): PolicyRegion[] {
-    if (!this.settings.enabled || doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return [];
+    if (!this.settings.enabled || doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git' || this.skip(doc.uri)) return [];
     const key = doc.uri.toString();
     const cached = this.regionCache.get(key);
     if (cached && cached.version === doc.version) return cached.regions;
