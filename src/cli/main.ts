@@ -230,9 +230,12 @@ function positionText(p: LoadedProjectConfig, offset: number): string {
   }
 }
 
-if (require.main === module) {
+/** The process entry: runs with the process's arguments and exits with the status. */
+export function runMain(): void {
   let output = '';
   const code = run(process.argv.slice(2), (s) => (output += s), (s) => process.stderr.write(s));
   // Exit only once stdout has drained, so piped output is never cut short.
   process.stdout.write(output, () => process.exit(code));
 }
+
+if (require.main === module) runMain();
