@@ -5,7 +5,9 @@
 // and a few reads of arrays without descriptions' field names repeated thousands of times.
 //
 // Layout: "IAMSNAP1 <header byte length, 8 digits>\n", the header JSON, the services' JSON back to
-// back, then their descriptions (read only when a hover or completion asks). Header: { format,
+// back, then their descriptions (read only when a hover or completion asks). The index also holds
+// retiredServices: prefixes of older IAM data releases and of AWS managed policies that the current
+// data lacks (see retiredServices below). Header: { format,
 // source: { name, version }, index: RawIndexData, services: { prefix: [offset, length,
 // descriptionsOffset, descriptionsLength] } }, offsets counted from the end of the header.
 // A service: { a: [[name, accessLevel, [[resourceType, required, [keys]]], [keys], [deps]]],
@@ -61,6 +63,63 @@ function compactService(actions, resourceTypes, conditionKeys) {
   return { service: { a, r, k }, descriptions };
 }
 
+/** The shared corpus of AWS managed policies in a folder above the checkout, when there is one. */
+function corpusDir() {
+  if (process.env.STS_LENS_POLICY_CORPUS) return process.env.STS_LENS_POLICY_CORPUS;
+  for (let dir = path.dirname(REPO); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'corpus', 'aws-managed-policies');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return candidate;
+  }
+}
+
+/** Older releases of the IAM data, installed as aliased dev dependencies (iam-data-YYYY). */
+function olderDataDirs() {
+  const pkg = readJson(path.join(REPO, 'package.json'));
+  return Object.keys({ ...pkg.devDependencies, ...pkg.dependencies })
+    .filter((n) => /^iam-data-\d{4}/.test(n))
+    .map((n) => path.join(REPO, 'node_modules', n, 'data'))
+    .filter((d) => fs.existsSync(path.join(d, 'serviceNames.json')));
+}
+
+/** Action prefixes in the Action and NotAction elements of a policy document. */
+function actionPrefixes(document, out) {
+  const statements = Array.isArray(document?.Statement) ? document.Statement : document?.Statement ? [document.Statement] : [];
+  for (const st of statements) {
+    for (const a of [].concat(st?.Action ?? [], st?.NotAction ?? [])) {
+      const colon = typeof a === 'string' ? a.indexOf(':') : -1;
+      if (colon > 0 && !/[*?]/.test(a.slice(0, colon))) out.add(a.slice(0, colon).toLowerCase());
+    }
+  }
+}
+
+/**
+ * Services AWS used and retired: prefixes that older releases of the IAM data list, or that AWS
+ * managed policies use, and that the current data no longer has. prefix -> service name (the
+ * prefix itself when only a managed policy names it).
+ */
+function retiredServices(current, olderDirs = olderDataDirs(), corpus = corpusDir()) {
+  const known = new Set(Object.keys(current).map((k) => k.toLowerCase()));
+  const retired = {};
+  for (const dir of olderDirs) {
+    for (const [prefix, name] of Object.entries(readJson(path.join(dir, 'serviceNames.json')))) {
+      if (!known.has(prefix.toLowerCase())) retired[prefix.toLowerCase()] = name;
+    }
+  }
+  if (fs.existsSync(corpus)) {
+    const used = new Set();
+    for (const f of fs.readdirSync(corpus).filter((x) => x.endsWith('.json'))) {
+      try {
+        actionPrefixes(readJson(path.join(corpus, f)).document, used);
+      } catch {
+        // A damaged corpus file says nothing about retired services.
+      }
+    }
+    for (const p of used) if (!known.has(p) && !retired[p] && /^[a-z0-9-]+$/.test(p)) retired[p] = p;
+  }
+  return Object.fromEntries(Object.entries(retired).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 function build(pkgDir) {
   const data = path.join(pkgDir, 'data');
   const { name, version } = readJson(path.join(pkgDir, 'package.json'));
@@ -72,6 +131,7 @@ function build(pkgDir) {
     unassociatedConditions: readJson(path.join(data, 'unassociatedConditions.json'), {}),
     conditionPatterns: readJson(path.join(data, 'conditionPatterns.json'), {}),
     rcpSupportedServices: readJson(path.join(data, 'rcpSupportedServices.json'), []),
+    retiredServices: retiredServices(serviceNames),
   };
   const bodies = [];
   const texts = [];
@@ -101,7 +161,7 @@ function buildSnapshot({ out = path.join(REPO, 'dist', 'iamData.snapshot'), forc
   const pkgDir = packageDir();
   if (!force && fs.existsSync(out)) {
     const built = fs.statSync(out).mtimeMs;
-    const inputs = [path.join(pkgDir, 'package.json'), __filename].map((f) => fs.statSync(f).mtimeMs);
+    const inputs = [path.join(pkgDir, 'package.json'), __filename, ...olderDataDirs().map((d) => path.join(d, 'serviceNames.json'))].map((f) => fs.statSync(f).mtimeMs);
     if (inputs.every((t) => t < built)) return { out, skipped: true };
   }
   const bytes = build(pkgDir);
@@ -112,7 +172,7 @@ function buildSnapshot({ out = path.join(REPO, 'dist', 'iamData.snapshot'), forc
   return { out, skipped: false, bytes: bytes.length };
 }
 
-module.exports = { buildSnapshot, compactService, MAGIC };
+module.exports = { buildSnapshot, compactService, retiredServices, corpusDir, MAGIC };
 
 if (require.main === module) {
   const i = process.argv.indexOf('--out');

@@ -1,10 +1,18 @@
 import { ISSUE_CODES, toAccessAnalyzerFinding, type Finding, type FindingType, type PolicyType } from '../core/policy';
+import { severityOf, type SuppressedFinding } from '../core/policy/config/applyConfig';
+import type { SeverityOverride } from '../core/policy/config/projectConfig';
 
 /** One linted file, as the JSON format writes it. */
 export interface FileResult {
   file: string;
   policyType: PolicyType;
   findings: Finding[];
+  /** Findings the project file accepts, with its reasons. */
+  suppressed?: SuppressedFinding[];
+  /** The file on disk, when `file` names a policy inside it (an account dump). */
+  artifact?: string;
+  /** The project file's severities per issue code. */
+  severity?: Readonly<Record<string, SeverityOverride>>;
 }
 
 const TOOL_URI = 'https://github.com/sts-lens/sts-lens';
@@ -22,20 +30,36 @@ export function formatText(results: FileResult[]): string {
   }
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const parts = (Object.keys(counts) as FindingType[]).filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
-  lines.push(`${results.length} file(s), ${total} finding(s)${parts.length ? `: ${parts.join(', ')}` : ''}`);
+  const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  lines.push(`${results.length} file(s), ${total} finding(s)${parts.length ? `: ${parts.join(', ')}` : ''}${suppressed ? `; ${suppressed} suppressed by the project file` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 
 /** The JSON format: one element per file, findings in Access Analyzer's shape. */
 export function formatJson(results: FileResult[]): string {
-  return `${JSON.stringify(results.map((r) => ({ file: r.file, policyType: r.policyType, findings: r.findings.map(toAccessAnalyzerFinding) })), null, 2)}\n`;
+  return `${JSON.stringify(
+    results.map((r) => ({
+      file: r.file,
+      policyType: r.policyType,
+      findings: r.findings.map(toAccessAnalyzerFinding),
+      ...(r.suppressed?.length ? { suppressed: r.suppressed.map((s) => ({ ...toAccessAnalyzerFinding(s.finding), reason: s.reason })) } : {}),
+    })),
+    null,
+    2,
+  )}\n`;
 }
 
 const LEVEL: Record<FindingType, 'error' | 'warning' | 'note'> = { ERROR: 'error', SECURITY_WARNING: 'error', WARNING: 'warning', SUGGESTION: 'note' };
+const OVERRIDE_LEVEL: Record<SeverityOverride, 'error' | 'warning' | 'note' | 'none'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note', off: 'none' };
+
+/** SARIF level: the project's severity for the code when it sets one, else the finding type's. */
+function levelOf(r: FileResult, f: Finding): 'error' | 'warning' | 'note' | 'none' {
+  return r.severity?.[f.issueCode] ? OVERRIDE_LEVEL[severityOf(f, r.severity)] : LEVEL[f.findingType];
+}
 
 /** SARIF 2.1.0 for code-scanning uploads. */
 export function formatSarif(results: FileResult[], version: string): string {
-  const used = [...new Set(results.flatMap((r) => r.findings.map((f) => f.issueCode)))].sort();
+  const used = [...new Set(results.flatMap((r) => [...r.findings, ...(r.suppressed ?? []).map((s) => s.finding)].map((f) => f.issueCode)))].sort();
   const rules = used.map((id) => {
     const info = ISSUE_CODES[id];
     return {
@@ -53,14 +77,17 @@ export function formatSarif(results: FileResult[], version: string): string {
   });
   const index = new Map(used.map((id, i) => [id, i]));
   const sarifResults = results.flatMap((r) =>
-    r.findings.map((f) => ({
+    [...r.findings.map((f) => ({ f, reason: undefined as string | undefined })), ...(r.suppressed ?? []).map((s) => ({ f: s.finding, reason: s.reason }))].map(({ f, reason }) => ({
       ruleId: f.issueCode,
       ruleIndex: index.get(f.issueCode),
-      level: LEVEL[f.findingType],
-      message: { text: f.findingDetails },
+      level: levelOf(r, f),
+      // Code scanning shows suppressed results as dismissed, with the project's justification.
+      ...(reason ? { suppressions: [{ kind: 'external', status: 'accepted', justification: reason }] } : {}),
+      // Positions inside a dump's policy are in that policy's own text: the message names the policy.
+      message: { text: r.artifact ? `${r.file.slice(r.file.indexOf('#') + 1)}: ${f.findingDetails}` : f.findingDetails },
       locations: f.locations.slice(0, 1).map((l) => ({
         physicalLocation: {
-          artifactLocation: { uri: toUri(r.file) },
+          artifactLocation: { uri: toUri(r.artifact ?? r.file) },
           region: {
             startLine: l.span.start.line,
             startColumn: l.span.start.column + 1,
@@ -75,7 +102,7 @@ export function formatSarif(results: FileResult[], version: string): string {
       relatedLocations: f.locations.slice(1).map((l, i) => ({
         id: i + 1,
         physicalLocation: {
-          artifactLocation: { uri: toUri(r.file) },
+          artifactLocation: { uri: toUri(r.artifact ?? r.file) },
           region: { startLine: l.span.start.line, startColumn: l.span.start.column + 1, endLine: l.span.end.line, endColumn: l.span.end.column + 1 },
         },
         message: { text: pathName(l.path) || 'related location' },

@@ -1,14 +1,19 @@
 import * as fs from 'fs';
-import { lintPolicy, POLICY_TYPES, ISSUE_CODES, FINDING_TYPES, servicesReferenced, severityRank, type FindingType, type PolicyType } from '../core/policy';
+import * as path from 'path';
+import { POLICY_TYPES, ISSUE_CODES, FINDING_TYPES, type FindingType, type PolicyType } from '../core/policy';
 import { LineIndex } from '../core/policy/parse';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
+import { loadProjectConfig, ProjectConfigFinder, type LoadedProjectConfig } from '../node/projectConfigFile';
+import { lintAuthDetails } from './authDetails';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { runSimulate } from './simulate';
+import { failsAt, lintFile, type LintRun } from './lintFile';
 
 declare const STS_LENS_VERSION: string | undefined;
 const VERSION = typeof STS_LENS_VERSION === 'string' ? STS_LENS_VERSION : '0.1.0';
 
 const USAGE = `Usage: sts-lens lint [options] FILE...
+       sts-lens lint [options] --auth-details DUMP.json
        sts-lens simulate [--format text|json] [--explain] SCENARIO...  (see sts-lens simulate --help)
 
 Lints IAM policy documents offline with IAM Access Analyzer's checks.
@@ -20,6 +25,11 @@ Options:
   --fail-on LEVEL      exit 1 when a finding is at or above ERROR, SECURITY_WARNING, WARNING,
                        SUGGESTION, or never with none (default: ERROR)
   --account-id ID      the 12-digit account that owns the policies, for cross-account checks
+  --config FILE        use this project file instead of the nearest .sts-lens.json
+  --no-config          use no project file
+  --strict             also run the opt-in checks (RESOURCE_STAR)
+  --auth-details FILE  lint every policy in the output of aws iam get-account-authorization-details
+  --include-aws-managed  with --auth-details, lint AWS managed policies too
   -h, --help           show this help
   --version            show the version
 
@@ -35,6 +45,12 @@ export interface LintArgs {
   failOn: FindingType | 'none';
   accountId?: string;
   files: string[];
+  /** --config FILE; undefined finds the nearest project file. */
+  config?: string;
+  noConfig: boolean;
+  strict: boolean;
+  authDetails?: string;
+  includeAwsManaged: boolean;
 }
 
 export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
@@ -42,7 +58,7 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
   if (argv[0] === '--version') return 'version';
   const [command, ...rest] = argv;
   if (command !== 'lint') throw new UsageError(`unknown command "${command}". The commands are "lint" and "simulate".`);
-  const args: LintArgs = { policyType: 'auto', format: 'text', failOn: 'ERROR', files: [] };
+  const args: LintArgs = { policyType: 'auto', format: 'text', failOn: 'ERROR', files: [], noConfig: false, strict: false, includeAwsManaged: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const eq = a.indexOf('=');
@@ -78,6 +94,21 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
         args.accountId = v;
         break;
       }
+      case '--config':
+        args.config = value();
+        break;
+      case '--no-config':
+        args.noConfig = true;
+        break;
+      case '--strict':
+        args.strict = true;
+        break;
+      case '--auth-details':
+        args.authDetails = value();
+        break;
+      case '--include-aws-managed':
+        args.includeAwsManaged = true;
+        break;
       case '--':
         args.files.push(...rest.slice(i + 1));
         i = rest.length;
@@ -87,7 +118,9 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
         args.files.push(a);
     }
   }
-  if (args.files.length === 0) throw new UsageError('no FILE given.');
+  if (args.files.length === 0 && !args.authDetails) throw new UsageError('no FILE given.');
+  if (args.config !== undefined && args.noConfig) throw new UsageError('--config and --no-config exclude each other.');
+  if (args.includeAwsManaged && !args.authDetails) throw new UsageError('--include-aws-managed applies only with --auth-details.');
   return args;
 }
 
@@ -126,15 +159,46 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     err(`sts-lens: could not load the IAM data: ${(e as Error).message}\n`);
     return 2;
   }
+  let explicit: LoadedProjectConfig | undefined;
+  if (args.config !== undefined) {
+    explicit = loadProjectConfig(args.config);
+    if (explicit.readError) {
+      err(`sts-lens: cannot read the project file ${args.config}: ${explicit.readError}\n`);
+      return 2;
+    }
+  }
+  const finder = new ProjectConfigFinder();
+  const reported = new Set<string>();
+  const project = (file: string): LoadedProjectConfig | undefined => {
+    const p = args.noConfig ? undefined : explicit ?? finder.find(file);
+    // A broken project file is said once, with its positions; what could be read still applies.
+    if (p && !reported.has(p.file)) {
+      reported.add(p.file);
+      for (const problem of p.problems) err(`sts-lens: ${p.file}: ${positionText(p, problem.offset)}: ${problem.message}\n`);
+    }
+    return p;
+  };
+  const run: LintRun = { handle, policyType: args.policyType, accountId: args.accountId, strict: args.strict, project };
   const results: FileResult[] = [];
   let ioError = false;
+  if (args.authDetails) {
+    try {
+      const { results: dumpResults, dump } = lintAuthDetails(readInput(args.authDetails), args.authDetails, run, args.includeAwsManaged);
+      for (const problem of dump.problems) err(`sts-lens: ${args.authDetails}: ${problem}\n`);
+      if (!dump.policies.length && dump.problems.length) ioError = true;
+      results.push(...dumpResults);
+    } catch (e) {
+      ioError = true;
+      err(`sts-lens: cannot read ${args.authDetails}: ${readError(e)}\n`);
+    }
+  }
   for (const file of args.files) {
     let text: string;
     try {
       text = readInput(file);
     } catch (e) {
       ioError = true;
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+      const reason = readError(e);
       err(`sts-lens: cannot read ${file}: ${reason}\n`);
       const info = ISSUE_CODES.FILE_READ_ERROR;
       const span = new LineIndex('').span(0, 0);
@@ -145,20 +209,36 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       });
       continue;
     }
-    handle.ensureServicesSync(servicesReferenced(text));
-    const r = lintPolicy(text, { policyType: args.policyType, catalog: handle.catalog, accountId: args.accountId });
-    results.push({ file, policyType: r.policyType, findings: r.findings });
+    const r = lintFile(text, file, file === '-' ? path.join(process.cwd(), 'stdin') : file, run);
+    if (r) results.push(r);
   }
   out(args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
   if (ioError) return 2;
   if (args.failOn === 'none') return 0;
-  const threshold = severityRank(args.failOn);
-  return results.some((r) => r.findings.some((f) => severityRank(f.findingType) <= threshold)) ? 1 : 0;
+  const failOn = args.failOn;
+  return results.some((r) => failsAt(r, failOn)) ? 1 : 0;
 }
 
-if (require.main === module) {
+function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+}
+
+function positionText(p: LoadedProjectConfig, offset: number): string {
+  try {
+    const at = new LineIndex(fs.readFileSync(p.file, 'utf8')).position(offset);
+    return `${at.line}:${at.column + 1}`;
+  } catch {
+    return `offset ${offset}`;
+  }
+}
+
+/** The process entry: runs with the process's arguments and exits with the status. */
+export function runMain(): void {
   let output = '';
   const code = run(process.argv.slice(2), (s) => (output += s), (s) => process.stderr.write(s));
   // Exit only once stdout has drained, so piped output is never cut short.
   process.stdout.write(output, () => process.exit(code));
 }
+
+if (require.main === module) runMain();

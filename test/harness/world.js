@@ -4,7 +4,8 @@
 const fs = require('fs');
 const path = require('path');
 const { IAMClient, CreateUserCommand, CreateAccessKeyCommand, PutUserPolicyCommand, CreateRoleCommand, PutRolePolicyCommand,
-  CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } = require('@aws-sdk/client-iam');
+  CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, CreateGroupCommand, PutGroupPolicyCommand, AddUserToGroupCommand,
+  CreatePolicyCommand, CreatePolicyVersionCommand, AttachRolePolicyCommand } = require('@aws-sdk/client-iam');
 const { resetMoto, enforceIam } = require('./moto');
 
 const ACCOUNT_ID = '123456789012'; // moto's default account
@@ -66,6 +67,7 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
     }
     worldRoles[name] = { arn: arn('role', name), ...(role.externalId ? { externalId: role.externalId } : {}), ...(role.mfaSerial ? { mfaSerial: role.mfaSerial } : {}) };
   }
+  await seedAccountPolicies(send, stsUser, worldRoles);
   iam.destroy();
   await enforceIam(motoEndpoint, true);
 
@@ -79,6 +81,7 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
     'chained-role': { ...common, role_arn: worldRoles.chained_role.arn, source_profile: 'sts-role' },
     'no-trust-user': { ...common },
     'denied-role': { ...common, role_arn: worldRoles.sts_role.arn, source_profile: 'no-trust-user' },
+    auditor: { ...common, role_arn: worldRoles.auditor_role.arn, source_profile: 'sts-user' },
   };
 
   return {
@@ -94,6 +97,29 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
     encodedMessages: {},
     secrets,
   };
+}
+
+/**
+ * What an account-wide lint finds: a group with an inline policy and a member, a customer managed
+ * policy with an older, broader version, and a role whose attached and inline policies together
+ * open a privilege-escalation path (iam:PassRole + ec2:RunInstances). The auditor role may read it all.
+ */
+async function seedAccountPolicies(send, stsUser, worldRoles) {
+  await send(new CreateUserCommand({ UserName: 'deploy-bot' }));
+  await send(new CreateGroupCommand({ GroupName: 'deployers' }));
+  await send(new PutGroupPolicyCommand({ GroupName: 'deployers', PolicyName: 'artifacts', PolicyDocument: doc({ Sid: 'Artifacts', Effect: 'Allow', Action: ['s3:GetObjekt', 's3:PutObject'], Resource: 'arn:aws:s3:::artifacts/*' }) }));
+  await send(new AddUserToGroupCommand({ GroupName: 'deployers', UserName: 'deploy-bot' }));
+  const reports = (await send(new CreatePolicyCommand({ PolicyName: 'ReadReports', PolicyDocument: doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) }))).Policy;
+  await send(new CreatePolicyVersionCommand({ PolicyArn: reports.Arn, SetAsDefault: true, PolicyDocument: doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] }) }));
+  const passRole = (await send(new CreatePolicyCommand({ PolicyName: 'PassAnyRole', PolicyDocument: doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: arn('role', '*') }) }))).Policy;
+  await send(new CreateRoleCommand({ RoleName: 'ci_deploy', AssumeRolePolicyDocument: trust(`arn:aws:iam::${ACCOUNT_ID}:root`), MaxSessionDuration: 3600 }));
+  await send(new AttachRolePolicyCommand({ RoleName: 'ci_deploy', PolicyArn: passRole.Arn }));
+  await send(new AttachRolePolicyCommand({ RoleName: 'ci_deploy', PolicyArn: reports.Arn }));
+  await send(new PutRolePolicyCommand({ RoleName: 'ci_deploy', PolicyName: 'instances', PolicyDocument: doc({ Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' }) }));
+  await send(new CreateRoleCommand({ RoleName: 'auditor_role', AssumeRolePolicyDocument: trust(stsUser), MaxSessionDuration: 3600 }));
+  await send(new PutRolePolicyCommand({ RoleName: 'auditor_role', PolicyName: 'read-iam', PolicyDocument: doc({ Effect: 'Allow', Action: ['iam:GetAccountAuthorizationDetails', 'sts:GetCallerIdentity'], Resource: '*' }) }));
+  worldRoles.auditor_role = { arn: arn('role', 'auditor_role') };
+  worldRoles.ci_deploy = { arn: arn('role', 'ci_deploy') };
 }
 
 function ini(sections) {

@@ -1,8 +1,7 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { issueEncodedMessage, testWorld } from './world';
+import { writeWorkspaceFile } from './diagnosticsHelpers';
 
 const EXTENSION_ID = 'sts-lens.sts-lens';
 
@@ -24,15 +23,6 @@ async function waitFor<T>(what: string, check: () => T | undefined | Promise<T |
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-function workspaceFile(name: string, text: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the harness opens a workspace folder');
-  const file = path.join(folder.uri.fsPath, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return vscode.Uri.file(file);
 }
 
 function terraformLog(message: string): string {
@@ -72,7 +62,7 @@ describe('authorization failures: decode and explain in a real VS Code', functio
   it('decodes an editor selection and opens the explanation view', async () => {
     const message = world.encodedMessages['explicit-deny-ec2-run-instances'];
     assert.ok(message, 'the harness issued the explicit-deny fixture');
-    const uri = workspaceFile('logs/terraform-apply.log', terraformLog(message));
+    const uri = writeWorkspaceFile('logs/terraform-apply.log', terraformLog(message));
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(2, 0, 2, doc.lineAt(2).text.length);
@@ -95,7 +85,7 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     const message = world.encodedMessages['explicit-deny-ec2-run-instances'];
     assert.ok(message, 'the harness issued the explicit-deny fixture');
     const line = `An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. User: arn:aws:sts::111122223333:assumed-role/Developer/Ana is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111122223333:instance/* with an explicit deny in a service control policy. Encoded authorization failure message: ${message}`;
-    const doc = await vscode.workspace.openTextDocument(workspaceFile('logs/cli-scp.log', `${line}\n`));
+    const doc = await vscode.workspace.openTextDocument(writeWorkspaceFile('logs/cli-scp.log', `${line}\n`));
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 0, 0, line.length);
 
@@ -108,7 +98,7 @@ describe('authorization failures: decode and explain in a real VS Code', functio
   it('puts a Decode CodeLens above each message, then an inline summary and a hover after decoding', async () => {
     const explicit = world.encodedMessages['explicit-deny-ec2-run-instances'];
     const implicit = world.encodedMessages['implicit-deny-ec2-run-instances'];
-    const uri = workspaceFile('logs/two-failures.log', `${terraformLog(implicit)}\nretrying\n${terraformLog(explicit)}`);
+    const uri = writeWorkspaceFile('logs/two-failures.log', `${terraformLog(implicit)}\nretrying\n${terraformLog(explicit)}`);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     // The explicit message was decoded by the previous test and is cached; the implicit one is not.
@@ -154,9 +144,9 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     assert.deepStrictEqual([statement.Effect, statement.Action, statement.Resource], ['Allow', 'ec2:RunInstances', 'arn:aws:ec2:us-east-1:111122223333:instance/*']);
     assert.strictEqual(statement.Condition.StringEquals['ec2:InstanceType'], 't2.micro');
 
-    workspaceFile('iam/developer-guardrail.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'VisualEditor0', Effect: 'Deny', Action: 'ec2:RunInstances', Resource: '*' }] }, null, 2));
-    workspaceFile('iam/ec2-admin.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:Run*', 's3:GetObject'], Resource: '*' }] }, null, 2));
-    workspaceFile('iam/unrelated.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] }, null, 2));
+    writeWorkspaceFile('iam/developer-guardrail.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'VisualEditor0', Effect: 'Deny', Action: 'ec2:RunInstances', Resource: '*' }] }, null, 2));
+    writeWorkspaceFile('iam/ec2-admin.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:Run*', 's3:GetObject'], Resource: '*' }] }, null, 2));
+    writeWorkspaceFile('iam/unrelated.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] }, null, 2));
     const found = await vscode.commands.executeCommand<{ file: string; kind: string; term: string }[]>('stsLens.findDeniedActionInWorkspace', { entryId: result.entryId, quiet: true });
     const summary = found.map((f) => `${f.file.replace(/\\/g, '/')} ${f.kind}`);
     assert.ok(summary.includes('iam/developer-guardrail.json sid'), summary.join('\n'));

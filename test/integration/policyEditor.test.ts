@@ -5,41 +5,9 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { fixturePath, repoRoot } from '../unit/fixtures';
+import { codeOf, diagnosticsWhere, ours, show } from './diagnosticsHelpers';
 
 const EXTENSION_ID = 'sts-lens.sts-lens';
-
-function codeOf(d: vscode.Diagnostic): string {
-  return String(typeof d.code === 'object' ? d.code.value : d.code);
-}
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sts-lens');
-}
-
-function show(ds: vscode.Diagnostic[]): string {
-  return ds.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character}`).join(', ') || 'none';
-}
-
-/** Resolves once the diagnostics of `uri` satisfy `accept`, checking now and on every change event. */
-function diagnosticsWhere(uri: vscode.Uri, accept: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = (): void => {
-      const ds = ours(uri);
-      if (!accept(ds)) return;
-      listener.dispose();
-      clearTimeout(deadline);
-      resolve(ds);
-    };
-    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    const deadline = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`Timed out waiting for ${what}; diagnostics now: ${show(ours(uri))}`));
-    }, 20_000);
-    check();
-  });
-}
 
 function withCode(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
   return diagnosticsWhere(uri, (ds) => ds.some((d) => codeOf(d) === code), code).then((ds) => ds.find((d) => codeOf(d) === code)!);

@@ -17,6 +17,8 @@ export interface IamCatalog {
   conditionKeyNames?(prefix: string): readonly string[];
   /** Whether resource control policies apply to this service (undefined: unknown). */
   supportsRcp?(prefix: string): boolean | undefined;
+  /** The name of a service AWS used and retired (no longer in the data), or undefined. */
+  retiredService?(prefix: string): string | undefined;
 }
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
@@ -132,6 +134,8 @@ export interface RawIndexData {
   conditionPatterns?: Record<string, Record<string, string>>;
   /** Services that resource control policies apply to. */
   rcpSupportedServices?: string[];
+  /** Retired services: prefix -> name, from older data releases and AWS managed policies (the build derives it). */
+  retiredServices?: Record<string, string>;
 }
 
 /**
@@ -372,6 +376,11 @@ export class DataCatalog implements IamCatalog {
     const p = prefix.toLowerCase();
     if (p === 'aws') return [...[...this.globals.values()].map((g) => g.key), ...this.globalPrefixes.map((g) => g.info.key)];
     return [...(this.services.get(p)?.conditionKeys.values() ?? [])].map((k) => k.key);
+  }
+
+  retiredService(prefix: string): string | undefined {
+    const p = prefix.toLowerCase();
+    return this.names.has(p) ? undefined : this.index.retiredServices?.[p];
   }
 
   supportsRcp(prefix: string): boolean | undefined {

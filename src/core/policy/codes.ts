@@ -1,3 +1,4 @@
+import { ESCALATION_PATHS } from './escalation/paths';
 import type { FindingType } from './types';
 
 export interface IssueCodeInfo {
@@ -175,7 +176,13 @@ const OUR_CHECKS: [string, FindingType, string][] = [
   ['RCP_SYNTAX_ERROR_UNSUPPORTED_SERVICE', 'ERROR', 'RCP action for a service RCPs do not cover'],
   ['RCP_SYNTAX_ERROR_NOT_ACTION', 'ERROR', 'RCP does not support NotAction'],
   ['POLICY_SIZE_EXCEEDS_RCP_QUOTA', 'ERROR', 'Policy size exceeds RCP quota'],
+  ['RETIRED_SERVICE', 'WARNING', 'Retired service'],
+  ['RESOURCE_STAR', 'SUGGESTION', 'Scopable actions on every resource'],
+  ...ESCALATION_PATHS.map((p): [string, FindingType, string] => [p.code, 'SECURITY_WARNING', p.title]),
 ];
+
+/** Our checks that run only when asked for (the CLI's --strict, or a severity other than "off" in the settings or project file). */
+export const OPT_IN_CODES: readonly string[] = ['RESOURCE_STAR'];
 
 function build(): Record<string, IssueCodeInfo> {
   const out: Record<string, IssueCodeInfo> = {};

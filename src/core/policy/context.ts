@@ -32,4 +32,6 @@ export interface LintContext {
   statements: StatementContext[];
   /** The account that owns the policy, when known: principals from other accounts are cross-account. */
   accountId?: string;
+  /** Every account of the policy's owner, when a project names several. */
+  accountIds?: readonly string[];
 }

@@ -1,8 +1,10 @@
 import type { IamCatalog } from './catalog';
 import { checkActions, resolveStatements } from './checks/actions';
 import { checkConditions, checkKeySupport } from './checks/conditions';
+import { checkEscalation } from './checks/escalation';
 import { checkGrammar } from './checks/grammar';
 import { checkPrincipals } from './checks/principals';
+import { checkResourceStar } from './checks/resourceStar';
 import { checkResources } from './checks/resources';
 import { checkSecurity } from './checks/security';
 import { checkSize, checkRedundancy } from './checks/suggestions';
@@ -15,7 +17,7 @@ import { severityRank, type Finding, type PolicyType } from './types';
 
 export * from './types';
 export * from './catalog';
-export { ISSUE_CODES, type IssueCodeInfo } from './codes';
+export { ISSUE_CODES, OPT_IN_CODES, type IssueCodeInfo } from './codes';
 export { MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from './limits';
 export { parsePolicy, scalarValues, stringValues, LineIndex, STATEMENT_ELEMENTS, TOP_ELEMENTS } from './parse';
 export type { ParsedPolicy, ParsedStatement, ParsedElement, ParsedValue, ParsedConditionKey, ParsedConditionOperator, SyntaxProblem, JsonNode } from './parse';
@@ -27,6 +29,10 @@ export interface LintOptions {
   catalog: IamCatalog;
   /** The account that owns the policy, for cross-account checks. */
   accountId?: string;
+  /** Further accounts of the same owner (a project's accountIds): not cross-account either. */
+  accountIds?: readonly string[];
+  /** Opt-in checks to run (see OPT_IN_CODES). */
+  optIn?: readonly string[];
 }
 
 export interface LintResult {
@@ -112,7 +118,7 @@ export function lintPolicy(text: string, options: LintOptions): LintResult {
   const policy = parsePolicy(text);
   const policyType = options.policyType === 'auto' ? detectFromParsed(policy) : options.policyType;
   const r = new Reporter(policy);
-  const ctx: LintContext = { policy, type: policyType, catalog: options.catalog, r, statements: [], accountId: options.accountId };
+  const ctx: LintContext = { policy, type: policyType, catalog: options.catalog, r, statements: [], accountId: options.accountId ?? options.accountIds?.[0], accountIds: options.accountIds };
 
   if (policy.limit) {
     const { issueCode, message, offset, length } = policy.limit;
@@ -131,6 +137,8 @@ export function lintPolicy(text: string, options: LintOptions): LintResult {
     checkConditions(ctx);
     checkKeySupport(ctx);
     checkSecurity(ctx);
+    checkEscalation(ctx);
+    if (options.optIn?.includes('RESOURCE_STAR')) checkResourceStar(ctx);
     checkRedundancy(ctx);
     checkSize(ctx);
   } else if (root) {

@@ -2,9 +2,18 @@
 import { lintPolicy, servicesReferenced, type PolicyType } from '../../core/policy';
 import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
 
+export interface LintRegionRequest {
+  readonly text: string;
+  readonly policyType: PolicyType | 'auto';
+  /** The project's accounts, for cross-account checks. */
+  readonly accountIds?: readonly string[];
+  /** Opt-in checks to run. */
+  readonly optIn?: readonly string[];
+}
+
 export interface LintRequest {
   readonly id: number;
-  readonly regions: ReadonlyArray<{ readonly text: string; readonly policyType: PolicyType | 'auto' }>;
+  readonly regions: ReadonlyArray<LintRegionRequest>;
 }
 
 export type LintResponse =
@@ -19,7 +28,7 @@ export async function lintRequest(req: LintRequest, catalogHandle?: IamCatalogHa
   try {
     const h = catalogHandle ?? (handle ??= createIamCatalog());
     await h.ensureServices(req.regions.flatMap((r) => servicesReferenced(r.text)));
-    const results = req.regions.map((r) => lintPolicy(r.text, { policyType: r.policyType, catalog: h.catalog }));
+    const results = req.regions.map((r) => lintPolicy(r.text, { policyType: r.policyType, catalog: h.catalog, accountIds: r.accountIds, optIn: r.optIn }));
     return { id: req.id, ok: true, results, ms: performance.now() - started };
   } catch (e) {
     return { id: req.id, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, FindingType } from '../../core/policy';
+import { PROJECT_CONFIG_FILE } from '../../core/policy/config/projectConfig';
 import type { PolicyRegion } from '../../core/policy/insight';
 import { PolicyDocuments, type LintedRegion } from './policyDocuments';
 import type { SeverityOverride } from './policySettings';
@@ -130,12 +131,20 @@ export class PolicyDiagnostics implements vscode.Disposable {
 
   /** Publishes local and (still current) remote findings. */
   publish(doc: vscode.TextDocument, local: readonly LintedRegion[] = this.docs.latest(doc) ?? []): void {
-    const settings = this.docs.currentSettings;
+    const settings = this.docs.lintSettings(doc);
     const diagnostics: vscode.Diagnostic[] = [];
     for (const linted of local) {
       for (const f of linted.findings) {
         const d = toDiagnostic(doc, linted.region, f, settings.severity, false);
         if (d) diagnostics.push(d);
+      }
+      // An accepted finding stays visible, as a hint that says why it was accepted.
+      for (const s of linted.suppressed) {
+        const d = toDiagnostic(doc, linted.region, s.finding, settings.severity, false);
+        if (!d) continue;
+        d.severity = vscode.DiagnosticSeverity.Hint;
+        d.message = `${d.message} (suppressed in ${PROJECT_CONFIG_FILE}: ${s.reason})`;
+        diagnostics.push(d);
       }
     }
     for (const r of this.remote.get(doc.uri.toString()) ?? []) {
@@ -178,15 +187,20 @@ export function severityOf(f: Finding, overrides: Readonly<Record<string, Severi
 }
 
 export function toDiagnostic(doc: vscode.TextDocument, region: PolicyRegion, f: Finding, overrides: Readonly<Record<string, SeverityOverride>>, remote: boolean): vscode.Diagnostic | undefined {
+  return findingDiagnostic(doc.uri, f, overrides, (start, end) => PolicyDocuments.range(doc, region, start, end), remote ? REMOTE_PREFIX : '');
+}
+
+/** A finding as a diagnostic; `rangeOf` turns offsets of the policy's text into the document's range. */
+export function findingDiagnostic(uri: vscode.Uri, f: Finding, overrides: Readonly<Record<string, SeverityOverride>>, rangeOf: (start: number, end: number) => vscode.Range, prefix = ''): vscode.Diagnostic | undefined {
   const severity = severityOf(f, overrides);
   if (severity === undefined) return undefined;
   const span = f.locations[0]?.span;
-  const range = span ? PolicyDocuments.range(doc, region, span.start.offset, span.end.offset) : PolicyDocuments.range(doc, region, 0, 0);
-  const d = new vscode.Diagnostic(range, `${remote ? REMOTE_PREFIX : ''}${f.findingDetails}`, severity);
+  const range = span ? rangeOf(span.start.offset, span.end.offset) : rangeOf(0, 0);
+  const d = new vscode.Diagnostic(range, `${prefix}${f.findingDetails}`, severity);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = f.learnMoreLink ? { value: f.issueCode, target: vscode.Uri.parse(f.learnMoreLink) } : f.issueCode;
   if (f.locations.length > 1) {
-    d.relatedInformation = f.locations.slice(1).map((l) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, PolicyDocuments.range(doc, region, l.span.start.offset, l.span.end.offset)), 'Also here'));
+    d.relatedInformation = f.locations.slice(1).map((l) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, rangeOf(l.span.start.offset, l.span.end.offset)), 'Also here'));
   }
   if (/^REDUNDANT_/.test(f.issueCode)) d.tags = [vscode.DiagnosticTag.Unnecessary];
   return d;

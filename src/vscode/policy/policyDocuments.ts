@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { detectPolicyType, servicesReferenced, type Finding, type IamCatalog, type PolicyType } from '../../core/policy';
+import { applySuppressions, lintSettingsFor, type FileLintSettings, type SuppressedFinding } from '../../core/policy/config/applyConfig';
+import { EMPTY_PROJECT_CONFIG, type SeverityOverride } from '../../core/policy/config/projectConfig';
 import { findPolicyRegions, isOpaque, type PolicyRegion } from '../../core/policy/insight';
 import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
+import { ProjectConfigFinder, projectRelativePath, type LoadedProjectConfig } from '../../node/projectConfigFile';
 import { PolicyLinter } from './policyLinter';
 import { readPolicySettings, type PolicySettings } from './policySettings';
 
@@ -19,6 +22,16 @@ export interface LintedRegion {
   /** True when the type comes from the user's override rather than detection. */
   readonly overridden: boolean;
   readonly findings: readonly Finding[];
+  /** Findings the project file (.sts-lens.json) accepts, with its reasons. */
+  readonly suppressed: readonly SuppressedFinding[];
+}
+
+/** What the project file says about one document, with the person's settings on top. */
+export interface DocumentLintSettings extends FileLintSettings {
+  readonly project?: LoadedProjectConfig;
+  readonly relativePath?: string;
+  /** Project severities, then the stsLens.policy.severity setting over them. */
+  readonly severity: Readonly<Record<string, SeverityOverride>>;
 }
 
 const OVERRIDES_KEY = 'stsLens.policy.typeOverrides';
@@ -39,7 +52,10 @@ export class PolicyDocuments implements vscode.Disposable {
   private readonly regionCache = new Map<string, { version: number; regions: PolicyRegion[] }>();
   private readonly results = new Map<string, { version: number; linted: LintedRegion[] }>();
   private readonly linter: PolicyLinter;
+  private readonly projects = new ProjectConfigFinder();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  /** Documents another feature lints (policies read from an account): no regions here. */
+  skip: (uri: vscode.Uri) => boolean = () => false;
   /** Fires when a document's policy type override changes, or (with undefined) when settings change. */
   readonly onDidChange = this.changeEmitter.event;
 
@@ -65,8 +81,21 @@ export class PolicyDocuments implements vscode.Disposable {
 
   reloadSettings(): void {
     this.settings = readPolicySettings();
+    this.projects.clear();
     this.regionCache.clear();
     this.changeEmitter.fire(undefined);
+  }
+
+  /**
+   * The project file's settings for a document, the person's severities on top. Only files on
+   * disk have one, and only in trusted workspaces: an untrusted repository must not silence findings.
+   */
+  lintSettings(doc: vscode.TextDocument): DocumentLintSettings {
+    const project = doc.uri.scheme === 'file' && vscode.workspace.isTrusted ? this.projects.find(doc.uri.fsPath) : undefined;
+    if (!project) return { ...lintSettingsFor(EMPTY_PROJECT_CONFIG, '', this.settings.severity), severity: this.settings.severity };
+    const severity = { ...project.config.severity, ...this.settings.severity };
+    const relativePath = projectRelativePath(project, doc.uri.fsPath);
+    return { ...lintSettingsFor(project.config, relativePath, severity), project, relativePath, severity };
   }
 
   /** The IAM data, loaded on first use so that activation does no I/O. */
@@ -96,13 +125,13 @@ export class PolicyDocuments implements vscode.Disposable {
 
   /** The policies in a document (cached per version); empty when it holds none or linting is off. */
   regions(doc: vscode.TextDocument): PolicyRegion[] {
-    if (!this.settings.enabled || doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return [];
+    if (!this.settings.enabled || doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git' || this.skip(doc.uri)) return [];
     const key = doc.uri.toString();
     const cached = this.regionCache.get(key);
     if (cached && cached.version === doc.version) return cached.regions;
     const text = doc.getText();
     // Over-large documents are recognised cheaply and get one size finding (see core/policy/limits.ts).
-    const regions = findPolicyRegions(text, effectiveLanguage(doc), { forcePolicy: this.isForcedPolicy(doc) });
+    const regions = this.lintSettings(doc).ignored ? [] : findPolicyRegions(text, effectiveLanguage(doc), { forcePolicy: this.isForcedPolicy(doc) });
     this.regionCache.set(key, { version: doc.version, regions });
     return regions;
   }
@@ -124,28 +153,28 @@ export class PolicyDocuments implements vscode.Disposable {
     this.changeEmitter.fire(uri);
   }
 
-  /** The type a region is linted as: the override, the template's hint, or detection from its content. */
-  policyTypeOf(doc: vscode.TextDocument, region: PolicyRegion): { type: PolicyType; overridden: boolean } {
+  /** The type a region is linted as: the override, the project file's, the template's hint, or detection from its content. */
+  policyTypeOf(doc: vscode.TextDocument, region: PolicyRegion, settings = this.lintSettings(doc)): { type: PolicyType; overridden: boolean } {
     const override = this.overrideFor(doc.uri);
     if (override) return { type: override, overridden: true };
-    return { type: region.typeHint ?? detectPolicyType(region.text), overridden: false };
+    return { type: settings.policyType ?? region.typeHint ?? detectPolicyType(region.text), overridden: false };
   }
 
   /** Lints every region in the background (a worker thread) and remembers the result for this version. */
   async lint(doc: vscode.TextDocument): Promise<LintedRegion[]> {
     const version = doc.version;
     const regions = this.regions(doc);
-    const types = regions.map((region) => this.policyTypeOf(doc, region));
-    const results = await this.linter.lint(regions.map((r, i) => ({ text: r.text, policyType: types[i].type })));
-    const linted = regions.map((region, i) => ({
-      region,
-      policyType: results[i].policyType,
-      overridden: types[i].overridden,
-      findings: results[i].findings.filter((f) => {
+    const settings = this.lintSettings(doc);
+    const types = regions.map((region) => this.policyTypeOf(doc, region, settings));
+    const results = await this.linter.lint(regions.map((r, i) => ({ text: r.text, policyType: types[i].type, accountIds: settings.accountIds, optIn: settings.optIn })));
+    const linted = regions.map((region, i) => {
+      const visible = results[i].findings.filter((f) => {
         const span = f.locations[0]?.span;
         return !span || !isOpaque(region, region.toHostOffset(span.start.offset), region.toHostEnd(span.end.offset));
-      }),
-    }));
+      });
+      const split = settings.project && settings.relativePath !== undefined ? applySuppressions(settings.project.config, settings.relativePath, region.text, visible) : { findings: visible, suppressed: [] };
+      return { region, policyType: results[i].policyType, overridden: types[i].overridden, findings: split.findings, suppressed: split.suppressed };
+    });
     this.results.set(doc.uri.toString(), { version, linted });
     return linted;
   }

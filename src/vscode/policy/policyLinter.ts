@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type { Finding, PolicyType } from '../../core/policy';
 import type { IamCatalogHandle } from '../../node/iamData';
-import { lintRequest, type LintRequest, type LintResponse } from './lintRequest';
+import { lintRequest, type LintRegionRequest, type LintRequest, type LintResponse } from './lintRequest';
 
 /**
  * Lints policy texts in a worker thread. Requests are answered in order; a caller that no longer
@@ -22,7 +22,7 @@ export class PolicyLinter implements vscode.Disposable {
     private readonly fallbackCatalog: () => IamCatalogHandle,
   ) {}
 
-  async lint(regions: ReadonlyArray<{ text: string; policyType: PolicyType | 'auto' }>): Promise<Array<{ policyType: PolicyType; findings: Finding[] }>> {
+  async lint(regions: ReadonlyArray<LintRegionRequest>): Promise<Array<{ policyType: PolicyType; findings: Finding[] }>> {
     const req: LintRequest = { id: this.nextId++, regions };
     const worker = this.ensureWorker();
     const res = worker

@@ -1,7 +1,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { PROJECT_CONFIG_FILE } from '../../core/policy/config/projectConfig';
 import type { IdentityService, StsLensContext } from '../context';
+import { ACCOUNT_LINTED_CONTEXT, LINT_ACCOUNT_COMMAND, lintAccount, SAVE_AS_FILE_COMMAND, saveAsFile } from './accountCommands';
+import { AccountPoliciesTreeProvider, AccountPolicyItem } from './accountPoliciesTree';
 import { pickPolicyType, showList, validateWithAccessAnalyzer } from './policyCommands';
+import { PolicyDocumentProvider, POLICY_SCHEME } from './policyDocumentProvider';
 import { PolicyDiagnostics } from './policyDiagnostics';
 import { PolicyDocuments } from './policyDocuments';
 import { PolicyCodeActionProvider, PolicyCodeLensProvider, PolicyCompletionProvider, PolicyHoverProvider, SET_TYPE_COMMAND, SHOW_LIST_COMMAND, VALIDATE_COMMAND } from './policyProviders';
@@ -11,9 +15,13 @@ import { PolicyStatusBar } from './policyStatusBar';
 export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService): void {
   const subs = ctx.extension.subscriptions;
   const documents = new PolicyDocuments(ctx.extension.workspaceState, ctx.log, path.join(ctx.extension.extensionPath, 'dist', 'policyLintWorker.js'));
+  // Policies read from an account are linted with the account known and shown by the account view's own collection.
+  const policyProvider = new PolicyDocumentProvider();
+  documents.skip = (uri) => uri.scheme === POLICY_SCHEME && policyProvider.has(uri);
   const diagnostics = new PolicyDiagnostics(documents, ctx.log);
   const codeLens = new PolicyCodeLensProvider(documents);
   subs.push(documents, diagnostics, codeLens, new PolicyStatusBar(documents));
+  registerAccountLint(ctx, identity, documents, policyProvider);
 
   const providers: vscode.Disposable[] = [];
   const registerProviders = (): void => {
@@ -29,6 +37,8 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
   registerProviders();
   subs.push({ dispose: () => vscode.Disposable.from(...providers.splice(0)).dispose() });
 
+  // The project file (.sts-lens.json) changes what every policy below it reports.
+  const projectFiles = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`);
   subs.push(
     diagnostics.onDidLint(() => codeLens.refresh()),
     documents.onDidChange(() => codeLens.refresh()),
@@ -38,6 +48,10 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
       documents.reloadSettings();
       if (filesChanged) registerProviders();
     }),
+    projectFiles,
+    projectFiles.onDidCreate(() => documents.reloadSettings()),
+    projectFiles.onDidChange(() => documents.reloadSettings()),
+    projectFiles.onDidDelete(() => documents.reloadSettings()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       documents.reloadSettings();
       registerProviders();
@@ -48,4 +62,21 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
       validateWithAccessAnalyzer(documents, diagnostics, identity, ctx.log, ctx.endpoints, uri instanceof vscode.Uri ? uri : undefined, typeof regionStart === 'number' ? regionStart : undefined),
     ),
   );
+}
+
+/** Lint Account Policies…, its view, its Problems and Save as File. */
+function registerAccountLint(ctx: StsLensContext, identity: IdentityService, docs: PolicyDocuments, provider: PolicyDocumentProvider): void {
+  const tree = new AccountPoliciesTreeProvider();
+  const accountDiagnostics = vscode.languages.createDiagnosticCollection('sts-lens-account');
+  ctx.extension.subscriptions.push(
+    provider,
+    tree,
+    accountDiagnostics,
+    vscode.window.createTreeView('stsLens.accountPolicies', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.commands.registerCommand(LINT_ACCOUNT_COMMAND, (arg?: { includeAwsManaged?: boolean; quiet?: boolean }) =>
+      lintAccount({ docs, identity, provider, tree, diagnostics: accountDiagnostics, log: ctx.log }, { includeAwsManaged: arg?.includeAwsManaged === true, quiet: arg?.quiet === true }),
+    ),
+    vscode.commands.registerCommand(SAVE_AS_FILE_COMMAND, (arg?: AccountPolicyItem | vscode.Uri, target?: vscode.Uri) => saveAsFile(provider, arg, target instanceof vscode.Uri ? target : undefined)),
+  );
+  void vscode.commands.executeCommand('setContext', ACCOUNT_LINTED_CONTEXT, false);
 }

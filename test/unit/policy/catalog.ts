@@ -1,5 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { createIamCatalog, type IamCatalogHandle } from '../../../src/node/iamData';
-import { lintPolicy, servicesReferenced, type LintResult, type PolicyType } from '../../../src/core/policy';
+import { lintPolicy, servicesReferenced, type LintOptions, type LintResult, type PolicyType } from '../../../src/core/policy';
+import { repoRoot } from '../fixtures';
 
 let handle: IamCatalogHandle | undefined;
 
@@ -14,4 +17,29 @@ export function lint(text: string, policyType: PolicyType | 'auto' = 'auto', acc
   const h = testCatalog();
   h.ensureServicesSync(servicesReferenced(text));
   return lintPolicy(text, { policyType, catalog: h.catalog, accountId });
+}
+
+let shipped: IamCatalogHandle | undefined;
+
+/**
+ * The data as the bundles ship it: the build's snapshot, which also holds what only the build
+ * derives (retired services). Built into out/ when missing or stale.
+ */
+export function shippedCatalog(): IamCatalogHandle {
+  if (!shipped) {
+    const file = path.join(repoRoot(), 'out', 'iamData.snapshot');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildSnapshot } = require(path.join(repoRoot(), 'scripts', 'build-iam-snapshot.js')) as { buildSnapshot(o: { out: string }): unknown };
+    buildSnapshot({ out: file });
+    if (!fs.existsSync(file)) throw new Error(`${file} was not built`);
+    shipped = createIamCatalog({ snapshotFile: file });
+  }
+  return shipped;
+}
+
+/** Lints with the shipped data. */
+export function lintShipped(text: string, policyType: PolicyType | 'auto' = 'auto', options: Partial<LintOptions> = {}): LintResult {
+  const h = shippedCatalog();
+  h.ensureServicesSync(servicesReferenced(text));
+  return lintPolicy(text, { ...options, policyType, catalog: h.catalog });
 }

@@ -2,6 +2,7 @@ import { hasWildcard, matchActions, splitAction, suggestAction, suggestService, 
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
 import type { ActionInfo, IamCatalog } from '../catalog';
 import { stringValues, type ParsedElement, type ParsedValue } from '../parse';
+import { reportRetired } from './retired';
 
 /**
  * A resolved action whose wildcard is expanded on first use: most checks never need the expansion.
@@ -176,6 +177,7 @@ export function checkActions(ctx: LintContext): void {
         continue;
       }
       if (!catalog.hasService(a.service)) {
+        if (reportRetired(ctx, a.service, a.value, target)) continue;
         const services = suggestService(a.service, catalog);
         const candidates = suggestAction(a.value, catalog);
         const hint = candidates[0] ?? (services[0] ? `${services[0]}:${split.name}` : undefined);

@@ -3,6 +3,7 @@ import type { ActionInfo, ConditionKeyInfo, IamCatalog } from '../catalog';
 import type { LintContext, StatementContext } from '../context';
 import type { ParsedConditionKey, ParsedConditionOperator, ParsedValue } from '../parse';
 import type { Target } from '../report';
+import { reportRetired } from './retired';
 import { findVariables } from './variables';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
@@ -305,6 +306,7 @@ function checkKey(ctx: LintContext, sc: StatementContext, op: ParsedConditionOpe
   } else if (!catalog.hasService(prefix)) {
     const known = catalog.conditionKey(key);
     if (!known) {
+      if (reportRetired(ctx, prefix, key, [keyTarget(k)], false)) return;
       r.add('INVALID_SERVICE', `The service ${prefix} does not exist. Use a valid service name.`, [keyTarget(k)]);
       return;
     }

@@ -277,7 +277,7 @@ function checkAllowPrincipals(ctx: LintContext, sc: StatementContext, accountId:
     if (!guarded) {
       for (const v of values.filter((x) => x.kind === 'AWS')) {
         const account = ACCOUNT.test(v.value) ? v.value : AWS_PRINCIPAL_ARN.exec(v.value)?.[3];
-        if (!account || account === 'aws' || (accountId && account === accountId)) continue;
+        if (!account || account === 'aws' || (accountId && account === accountId) || ctx.accountIds?.includes(account)) continue;
         r.add('CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID_OR_MFA', `${accountId ? `Account ${account} is not this role's account ${accountId}` : `If account ${account} is another account, anyone there`} with sts:AssumeRole permission can assume this role with no further check. Add an sts:ExternalId condition for a third party, or require MFA with aws:MultiFactorAuthPresent for people.`, [target(v)], undefined,
           // Without the owning account the principal may well be local, so it is only a warning then.
           accountId ? undefined : 'WARNING');

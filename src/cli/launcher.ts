@@ -1,0 +1,53 @@
+// The `sts-lens` command: loads the CLI bundle (cliMain.js beside this file) through V8's code
+// cache, so that a run after the first skips most of the compilation of the bundle. The cache
+// lives in the user's cache folder ($XDG_CACHE_HOME or ~/.cache, under sts-lens/v8), keyed by the
+// bundle's size and time and the Node version; a stale or damaged cache is simply rebuilt.
+// STS_LENS_NO_CODE_CACHE=1 turns it off. Only Node built-ins here: this file must stay tiny.
+import * as fs from 'fs';
+import { createRequire } from 'module';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+
+interface CliModule {
+  runMain(): void;
+}
+
+function cacheFile(bundle: string, stat: fs.Stats): string {
+  const root = process.env.STS_LENS_CACHE ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'sts-lens');
+  return path.join(root, 'v8', `cli-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.bin`);
+}
+
+function load(): CliModule {
+  const bundle = path.join(__dirname, 'cliMain.js');
+  const source = fs.readFileSync(bundle, 'utf8');
+  const useCache = process.env.STS_LENS_NO_CODE_CACHE !== '1';
+  const file = useCache ? cacheFile(bundle, fs.statSync(bundle)) : '';
+  let cachedData: Buffer | undefined;
+  if (useCache) {
+    try {
+      cachedData = fs.readFileSync(file);
+    } catch {
+      // No cache yet.
+    }
+  }
+  const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+  const mod = { exports: {} as CliModule };
+  (wrapper.runInThisContext() as (...a: unknown[]) => void)(mod.exports, createRequire(bundle), mod, bundle, __dirname);
+  if (useCache && (!cachedData || wrapper.cachedDataRejected)) {
+    // Written at exit, so the cache also holds the functions this run compiled lazily.
+    process.once('exit', () => {
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, wrapper.createCachedData());
+        fs.renameSync(tmp, file);
+      } catch {
+        // A read-only home only costs speed.
+      }
+    });
+  }
+  return mod.exports;
+}
+
+load().runMain();

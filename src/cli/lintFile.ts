@@ -1,0 +1,55 @@
+import * as path from 'path';
+import { lintPolicy, OPT_IN_CODES, servicesReferenced, severityRank, type FindingType, type PolicyType } from '../core/policy';
+import { applySuppressions, lintSettingsFor } from '../core/policy/config/applyConfig';
+import type { SeverityOverride } from '../core/policy/config/projectConfig';
+import type { IamCatalogHandle } from '../node/iamData';
+import { projectRelativePath, type LoadedProjectConfig } from '../node/projectConfigFile';
+import type { FileResult } from './format';
+
+/** What every file of one CLI run shares. */
+export interface LintRun {
+  readonly handle: IamCatalogHandle;
+  /** --policy-type: auto lets the project file's policyTypes and detection decide. */
+  readonly policyType: PolicyType | 'auto';
+  readonly accountId?: string;
+  /** --strict: every opt-in check. */
+  readonly strict: boolean;
+  /** The project file for a path on disk (undefined with --no-config or when there is none). */
+  readonly project: (file: string) => LoadedProjectConfig | undefined;
+}
+
+/**
+ * Lints one text under its project file. `file` is the name reported; `diskPath` the path the
+ * project file and its globs apply to (the working folder's for standard input). Undefined when the
+ * project file ignores the path.
+ */
+export function lintFile(text: string, file: string, diskPath: string, run: LintRun, entry?: { name: string; policyType: PolicyType }): FileResult | undefined {
+  const project = run.project(diskPath);
+  // A policy inside an account dump is matched by the project's globs as DUMPFILE#NAME.
+  const relative = `${project ? projectRelativePath(project, diskPath) : path.basename(diskPath)}${entry ? `#${entry.name}` : ''}`;
+  const settings = project ? lintSettingsFor(project.config, relative) : undefined;
+  if (settings?.ignored) return undefined;
+  run.handle.ensureServicesSync(servicesReferenced(text));
+  const accountIds = [...(run.accountId ? [run.accountId] : []), ...(settings?.accountIds ?? [])];
+  const result = lintPolicy(text, {
+    policyType: entry?.policyType ?? (run.policyType === 'auto' ? settings?.policyType ?? 'auto' : run.policyType),
+    catalog: run.handle.catalog,
+    accountIds,
+    optIn: run.strict ? OPT_IN_CODES : settings?.optIn,
+  });
+  const severity = project?.config.severity ?? {};
+  const shown = result.findings.filter((f) => severity[f.issueCode] !== 'off');
+  const split = project ? applySuppressions(project.config, relative, text, shown) : { findings: shown, suppressed: [] };
+  return { file, policyType: result.policyType, findings: split.findings, suppressed: split.suppressed, severity };
+}
+
+const OVERRIDE_RANK: Record<SeverityOverride, number> = { error: 0, warning: 2, information: 3, hint: 4, off: 5 };
+
+/** Whether a result has a finding at or above the threshold: a project's severity for a code replaces its finding type. */
+export function failsAt(r: FileResult, failOn: FindingType): boolean {
+  const threshold = severityRank(failOn);
+  return r.findings.some((f) => {
+    const o = r.severity?.[f.issueCode];
+    return (o ? OVERRIDE_RANK[o] : severityRank(f.findingType)) <= threshold;
+  });
+}

@@ -1,0 +1,158 @@
+import type { PolicyType } from './types';
+
+/**
+ * The policies in the output of `aws iam get-account-authorization-details` (or the merged pages
+ * of the IAM GetAccountAuthorizationDetails API). Pure: takes the dump's text, returns the policies.
+ */
+export interface AccountPolicy {
+  /** Readable name: `role/deploy inline:ci-policy`, `role/deploy trust policy`, `policy/ReadBuckets v3`. */
+  readonly name: string;
+  readonly kind: 'inline' | 'trust' | 'managed';
+  readonly policyType: PolicyType;
+  /**
+   * The text linted, and the text that finding positions refer to: a document the dump holds as
+   * a string (the API's URL-encoded form) is URL-decoded and kept as it is; a document the dump
+   * holds as a JSON object (the AWS CLI's output) is printed with two-space indentation.
+   */
+  readonly text: string;
+  /** The principal (`role/deploy`, `user/alice`, `group/dev`), or the managed policy (`policy/ReadBuckets`). */
+  readonly owner: string;
+  readonly awsManaged: boolean;
+  /** Managed policies: their ARN. */
+  readonly arn?: string;
+}
+
+/** A user, group or role and every policy that applies to it (a user's include its groups'). */
+export interface AccountPrincipal {
+  readonly name: string;
+  /** Indexes into `policies`, including AWS managed ones that are not linted. */
+  readonly policies: readonly number[];
+}
+
+export interface AccountDump {
+  readonly accountId?: string;
+  readonly policies: readonly AccountPolicy[];
+  readonly principals: readonly AccountPrincipal[];
+  /** What could not be read, in words; the rest of the dump still counts. */
+  readonly problems: readonly string[];
+}
+
+type Json = Record<string, unknown>;
+
+const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const list = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj).filter((x): x is Json => !!x) : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/** The document's text as linted: see AccountPolicy.text. */
+export function policyDocumentText(doc: unknown): string | undefined {
+  if (typeof doc === 'string') {
+    try {
+      return decodeURIComponent(doc.replace(/\+/g, '%20'));
+    } catch {
+      return doc;
+    }
+  }
+  return doc && typeof doc === 'object' ? JSON.stringify(doc, null, 2) : undefined;
+}
+
+/** `role/path/name`: the IAM path (other than /) kept, as in the ARN. */
+function principalName(kind: string, entry: Json, nameKey: string): string | undefined {
+  const name = str(entry[nameKey]);
+  if (!name) return undefined;
+  const p = str(entry.Path) ?? '/';
+  return `${kind}${p === '/' ? '/' : `${p.endsWith('/') ? p : `${p}/`}`}${name}`.replace(/\/\/+/g, '/');
+}
+
+const ACCOUNT = /^arn:aws[a-z-]*:iam::(\d{12}):/;
+const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\//;
+
+export function readAccountDump(text: string): AccountDump {
+  const problems: string[] = [];
+  let root: Json | undefined;
+  try {
+    root = obj(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+  } catch (e) {
+    return { policies: [], principals: [], problems: [`not JSON: ${(e as Error).message}`] };
+  }
+  if (!root || !['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'].some((k) => k in root!)) {
+    return { policies: [], principals: [], problems: ['not the output of aws iam get-account-authorization-details: none of UserDetailList, GroupDetailList, RoleDetailList or Policies is there'] };
+  }
+  const policies: AccountPolicy[] = [];
+  const principals: AccountPrincipal[] = [];
+  let accountId: string | undefined;
+  const noteArn = (arn: string | undefined): void => {
+    accountId ??= arn ? ACCOUNT.exec(arn)?.[1] : undefined;
+  };
+
+  // Managed policies first, so principals can refer to them by ARN.
+  const byArn = new Map<string, number>();
+  for (const p of list(root.Policies)) {
+    const arn = str(p.Arn);
+    // Some implementations of the API leave PolicyName out; the ARN ends with it.
+    const name = str(p.PolicyName) ?? arn?.slice(arn.lastIndexOf('/') + 1);
+    if (!arn || !name) {
+      problems.push('a managed policy without PolicyName or Arn was skipped');
+      continue;
+    }
+    const awsManaged = AWS_MANAGED.test(arn);
+    if (!awsManaged) noteArn(arn);
+    const versions = list(p.PolicyVersionList);
+    const def = versions.find((v) => v.IsDefaultVersion === true) ?? versions.find((v) => v.VersionId === p.DefaultVersionId);
+    const docText = policyDocumentText(def?.Document);
+    if (!def || docText === undefined) {
+      problems.push(`policy/${name}: no default version document`);
+      continue;
+    }
+    byArn.set(arn, policies.length);
+    policies.push({ name: `policy/${name} ${str(def.VersionId) ?? str(p.DefaultVersionId) ?? ''}`.trim(), kind: 'managed', policyType: 'IDENTITY_POLICY', text: docText, owner: `policy/${name}`, awsManaged, arn });
+  }
+
+  const inline = (owner: string, entries: unknown): number[] =>
+    list(entries).flatMap((e) => {
+      const name = str(e.PolicyName);
+      const docText = policyDocumentText(e.PolicyDocument);
+      if (!name || docText === undefined) {
+        problems.push(`${owner}: an inline policy without PolicyName or PolicyDocument was skipped`);
+        return [];
+      }
+      policies.push({ name: `${owner} inline:${name}`, kind: 'inline', policyType: 'IDENTITY_POLICY', text: docText, owner, awsManaged: false });
+      return [policies.length - 1];
+    });
+  const attached = (owner: string, entries: unknown): number[] =>
+    list(entries).flatMap((e) => {
+      const i = byArn.get(str(e.PolicyArn) ?? '');
+      if (i === undefined && str(e.PolicyArn) && !AWS_MANAGED.test(str(e.PolicyArn)!)) problems.push(`${owner}: attached policy ${str(e.PolicyArn)} is not in the dump`);
+      return i === undefined ? [] : [i];
+    });
+
+  const groups = new Map<string, number[]>();
+  for (const g of list(root.GroupDetailList)) {
+    const owner = principalName('group', g, 'GroupName');
+    if (!owner) continue;
+    noteArn(str(g.Arn));
+    const mine = [...inline(owner, g.GroupPolicyList), ...attached(owner, g.AttachedManagedPolicies)];
+    groups.set(str(g.GroupName)!, mine);
+    principals.push({ name: owner, policies: mine });
+  }
+  for (const u of list(root.UserDetailList)) {
+    const owner = principalName('user', u, 'UserName');
+    if (!owner) continue;
+    noteArn(str(u.Arn));
+    const fromGroups = (Array.isArray(u.GroupList) ? u.GroupList : []).flatMap((g) => groups.get(String(g)) ?? []);
+    principals.push({ name: owner, policies: [...inline(owner, u.UserPolicyList), ...attached(owner, u.AttachedManagedPolicies), ...fromGroups] });
+  }
+  for (const r of list(root.RoleDetailList)) {
+    const owner = principalName('role', r, 'RoleName');
+    if (!owner) continue;
+    noteArn(str(r.Arn));
+    const trust = policyDocumentText(r.AssumeRolePolicyDocument);
+    if (trust !== undefined) policies.push({ name: `${owner} trust policy`, kind: 'trust', policyType: 'TRUST_POLICY', text: trust, owner, awsManaged: false });
+    principals.push({ name: owner, policies: [...inline(owner, r.RolePolicyList), ...attached(owner, r.AttachedManagedPolicies)] });
+  }
+  return { accountId, policies, principals, problems };
+}
+
+/** The policies to lint: AWS managed ones only when asked for. */
+export function policiesToLint(dump: AccountDump, includeAwsManaged: boolean): number[] {
+  return dump.policies.flatMap((p, i) => (p.awsManaged && !includeAwsManaged ? [] : [i]));
+}

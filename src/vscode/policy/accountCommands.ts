@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import { getAccountAuthorizationDetails } from '../../aws/iam';
+import { lintAccountDump } from '../../core/policy/accountLint';
+import { readAccountDump } from '../../core/policy/accountDump';
+import { LineIndex } from '../../core/policy/parse';
+import type { IdentityService } from '../context';
+import { reportError, type CommandFailure } from '../profiles/errorUi';
+import { readProfileSettings } from '../profiles/profileSettings';
+import type { AccountPoliciesTreeProvider, AccountPolicyResult } from './accountPoliciesTree';
+import { AccountPolicyItem } from './accountPoliciesTree';
+import { findingDiagnostic } from './policyDiagnostics';
+import type { PolicyDocumentProvider } from './policyDocumentProvider';
+import { POLICY_SCHEME } from './policyDocumentProvider';
+import type { PolicyDocuments } from './policyDocuments';
+
+export const LINT_ACCOUNT_COMMAND = 'stsLens.policy.lintAccount';
+export const SAVE_AS_FILE_COMMAND = 'stsLens.policy.saveAsFile';
+export const ACCOUNT_LINTED_CONTEXT = 'stsLens.accountPoliciesLinted';
+
+/** What a run reports to a programmatic caller (tests). */
+export interface AccountLintSummary {
+  readonly accountId?: string;
+  readonly policies: readonly { readonly name: string; readonly uri: string; readonly issueCodes: readonly string[] }[];
+}
+
+export interface AccountLintDeps {
+  readonly docs: PolicyDocuments;
+  readonly identity: IdentityService;
+  readonly provider: PolicyDocumentProvider;
+  readonly tree: AccountPoliciesTreeProvider;
+  readonly diagnostics: vscode.DiagnosticCollection;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/**
+ * **Lint Account Policies…**: reads every page of IAM GetAccountAuthorizationDetails as the active
+ * identity, lints each customer managed, inline and trust policy with the account known, and shows
+ * the results in the Account Policies view and in the Problems panel, on read-only documents.
+ */
+export async function lintAccount(deps: AccountLintDeps, options: { includeAwsManaged?: boolean; quiet?: boolean } = {}): Promise<AccountLintSummary | CommandFailure | undefined> {
+  const { docs, identity, provider, tree, diagnostics, log } = deps;
+  const who = identity.current() ?? (await identity.pick('AWS identity to read the account with'));
+  if (!who) return undefined;
+  const title = `Linting account policies as ${who.label}`;
+  try {
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        progress.report({ message: 'reading IAM authorization details…' });
+        const t0 = performance.now();
+        const details = await getAccountAuthorizationDetails({ region: who.region, endpoint: who.endpoint, timeoutMs: readProfileSettings().timeoutMs }, () => who.getCredentials(), (n) => progress.report({ message: `${n} users, groups, roles and policies read…` }), abort.signal);
+        if (token.isCancellationRequested) return undefined;
+        const dump = readAccountDump(JSON.stringify(details));
+        for (const p of dump.problems) log.warn(`Account authorization details: ${p}`);
+        progress.report({ message: `linting ${dump.policies.length} policies…` });
+        await docs.ensureServices(dump.policies.map((p) => p.text));
+        if (token.isCancellationRequested) return undefined;
+        const linted = lintAccountDump(dump, docs.catalog, { includeAwsManaged: options.includeAwsManaged, optIn: docs.currentSettings.severity.RESOURCE_STAR && docs.currentSettings.severity.RESOURCE_STAR !== 'off' ? ['RESOURCE_STAR'] : [] });
+        const account = dump.accountId ?? 'account';
+        provider.forget(`${account}/`);
+        diagnostics.clear();
+        const overrides = docs.currentSettings.severity;
+        const results: AccountPolicyResult[] = linted.map((l) => {
+          const uri = provider.register(`${account}/${l.policy.name}`, l.policy.text);
+          const lines = new LineIndex(l.policy.text);
+          const rangeOf = (start: number, end: number): vscode.Range => {
+            const a = lines.position(start);
+            const b = lines.position(Math.max(start, end));
+            return new vscode.Range(a.line - 1, a.column, b.line - 1, b.column);
+          };
+          diagnostics.set(uri, l.findings.flatMap((f) => findingDiagnostic(uri, f, overrides, rangeOf) ?? []));
+          return { name: l.policy.name, owner: l.policy.owner, uri, findings: l.findings, rangeOf };
+        });
+        tree.set(results);
+        await vscode.commands.executeCommand('setContext', ACCOUNT_LINTED_CONTEXT, true);
+        const count = results.reduce((n, r) => n + r.findings.length, 0);
+        log.info(`Linted ${results.length} policies of account ${account} as ${who.label} in ${(performance.now() - t0).toFixed(0)} ms: ${count} finding(s).`);
+        if (!options.quiet) {
+          void vscode.window.showInformationMessage(`${results.length} policies of account ${account} linted: ${count} finding(s), in the Account Policies view and the Problems panel.`);
+          void vscode.commands.executeCommand('stsLens.accountPolicies.focus');
+        }
+        return { accountId: dump.accountId, policies: results.map((r) => ({ name: r.name, uri: r.uri.toString(), issueCodes: r.findings.map((f) => f.issueCode) })) };
+      } finally {
+        sub.dispose();
+      }
+    });
+  } catch (e) {
+    if (abort(e)) return undefined;
+    return reportError(log, e, 'IAM GetAccountAuthorizationDetails');
+  }
+}
+
+function abort(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || /abort/i.test(e.name));
+}
+
+/**
+ * **Save as File**: copies a policy from the account into a file, to start fixing it in the
+ * repository. `target` skips the save dialog (tests).
+ */
+export async function saveAsFile(provider: PolicyDocumentProvider, arg?: AccountPolicyItem | vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const uri = arg instanceof AccountPolicyItem ? arg.result.uri : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  const text = uri && uri.scheme === POLICY_SCHEME ? provider.textOf(uri) : undefined;
+  if (!uri || text === undefined) {
+    void vscode.window.showInformationMessage('Open a policy from the Account Policies view first, then save it as a file.');
+    return undefined;
+  }
+  const base = uri.path.split('/').pop()!.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const dest = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, base) : undefined, filters: { 'IAM policy': ['json'] }, saveLabel: 'Save Policy' }));
+  if (!dest) return undefined;
+  await vscode.workspace.fs.writeFile(dest, new TextEncoder().encode(text.endsWith('\n') ? text : `${text}\n`));
+  await vscode.window.showTextDocument(dest);
+  return dest;
+}

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/policy';
+
+/** One linted policy of the account, as the tree and the Problems panel show it. */
+export interface AccountPolicyResult {
+  readonly name: string;
+  /** The principal or managed policy it belongs to: `role/deploy`, `policy/ReadReports`. */
+  readonly owner: string;
+  readonly uri: vscode.Uri;
+  readonly findings: readonly Finding[];
+  /** Offsets of the policy's text -> range in its virtual document. */
+  readonly rangeOf: (start: number, end: number) => vscode.Range;
+}
+
+export class OwnerItem extends vscode.TreeItem {
+  constructor(
+    readonly owner: string,
+    readonly policies: readonly AccountPolicyResult[],
+  ) {
+    super(owner, vscode.TreeItemCollapsibleState.Expanded);
+    const n = policies.reduce((sum, p) => sum + p.findings.length, 0);
+    this.description = n ? `${n} finding${n === 1 ? '' : 's'}` : 'no findings';
+    this.iconPath = new vscode.ThemeIcon(owner.startsWith('role/') ? 'person-add' : owner.startsWith('user/') ? 'person' : owner.startsWith('group/') ? 'organization' : 'file-code');
+    this.contextValue = 'stsLens.accountOwner';
+  }
+}
+
+export class AccountPolicyItem extends vscode.TreeItem {
+  constructor(readonly result: AccountPolicyResult) {
+    super(result.name.startsWith(`${result.owner} `) ? result.name.slice(result.owner.length + 1) : result.name, result.findings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    this.description = result.findings.length ? `${result.findings.length}` : '';
+    this.tooltip = result.name;
+    this.resourceUri = result.uri;
+    this.iconPath = new vscode.ThemeIcon(result.findings.some((f) => f.findingType === 'ERROR' || f.findingType === 'SECURITY_WARNING') ? 'warning' : 'json');
+    this.command = { command: 'vscode.open', title: 'Open Policy', arguments: [result.uri] };
+    this.contextValue = 'stsLens.accountPolicy';
+  }
+}
+
+export class AccountFindingItem extends vscode.TreeItem {
+  constructor(result: AccountPolicyResult, finding: Finding) {
+    super(`${finding.findingType} ${finding.issueCode}`, vscode.TreeItemCollapsibleState.None);
+    this.description = finding.findingDetails;
+    this.tooltip = finding.findingDetails;
+    const span = finding.locations[0]?.span;
+    const range = span ? result.rangeOf(span.start.offset, span.end.offset) : result.rangeOf(0, 0);
+    this.command = { command: 'vscode.open', title: 'Show Finding', arguments: [result.uri, { selection: range } satisfies vscode.TextDocumentShowOptions] };
+    this.contextValue = 'stsLens.accountFinding';
+  }
+}
+
+type Item = OwnerItem | AccountPolicyItem | AccountFindingItem;
+
+/** Account lint results grouped by principal (and managed policy), then policy, then finding. */
+export class AccountPoliciesTreeProvider implements vscode.TreeDataProvider<Item>, vscode.Disposable {
+  private results: readonly AccountPolicyResult[] = [];
+  private readonly changed = new vscode.EventEmitter<Item | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  set(results: readonly AccountPolicyResult[]): void {
+    this.results = results;
+    this.changed.fire(undefined);
+  }
+
+  get current(): readonly AccountPolicyResult[] {
+    return this.results;
+  }
+
+  getTreeItem(item: Item): vscode.TreeItem {
+    return item;
+  }
+
+  getChildren(item?: Item): Item[] {
+    if (!item) {
+      const owners = new Map<string, AccountPolicyResult[]>();
+      for (const r of this.results) owners.set(r.owner, [...(owners.get(r.owner) ?? []), r]);
+      const count = (ps: AccountPolicyResult[]) => ps.reduce((n, p) => n + p.findings.length, 0);
+      return [...owners].sort(([a, pa], [b, pb]) => count(pb) - count(pa) || a.localeCompare(b)).map(([owner, ps]) => new OwnerItem(owner, ps));
+    }
+    if (item instanceof OwnerItem) return item.policies.map((p) => new AccountPolicyItem(p));
+    if (item instanceof AccountPolicyItem) return item.result.findings.map((f) => new AccountFindingItem(item.result, f));
+    return [];
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
