@@ -157,7 +157,7 @@ async function main() {
     let counts;
     try {
       if (level === 'unit') {
-        counts = await runMocha('unit', filesUnder(path.join(OUT, 'unit'), '.test.js'), { grep });
+        counts = await runMocha('unit', filesUnder(path.join(OUT, 'unit'), '.test.js'), { grep, timeoutMs: 20000 });
       } else {
         world = world || (await startWorld(tmp));
         if (level === 'integration') {

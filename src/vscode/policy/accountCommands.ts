@@ -12,6 +12,7 @@ import { findingDiagnostic } from './policyDiagnostics';
 import type { PolicyDocumentProvider } from './policyDocumentProvider';
 import { POLICY_SCHEME } from './policyDocumentProvider';
 import type { PolicyDocuments } from './policyDocuments';
+import { showInfo } from '../output';
 
 export const LINT_ACCOUNT_COMMAND = 'stsLens.policy.lintAccount';
 export const SAVE_AS_FILE_COMMAND = 'stsLens.policy.saveAsFile';
@@ -77,7 +78,7 @@ export async function lintAccount(deps: AccountLintDeps, options: { includeAwsMa
         const count = results.reduce((n, r) => n + r.findings.length, 0);
         log.info(`Linted ${results.length} policies of account ${account} as ${who.label} in ${(performance.now() - t0).toFixed(0)} ms: ${count} finding(s).`);
         if (!options.quiet) {
-          void vscode.window.showInformationMessage(`${results.length} policies of account ${account} linted: ${count} finding(s), in the Account Policies view and the Problems panel.`);
+          void showInfo(`${results.length} policies of account ${account} linted: ${count} finding(s), in the Account Policies view and the Problems panel.`);
           void vscode.commands.executeCommand('stsLens.accountPolicies.focus');
         }
         return { accountId: dump.accountId, policies: results.map((r) => ({ name: r.name, uri: r.uri.toString(), issueCodes: r.findings.map((f) => f.issueCode) })) };
@@ -103,7 +104,7 @@ export async function saveAsFile(provider: PolicyDocumentProvider, arg?: Account
   const uri = arg instanceof AccountPolicyItem ? arg.result.uri : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   const text = uri && uri.scheme === POLICY_SCHEME ? provider.textOf(uri) : undefined;
   if (!uri || text === undefined) {
-    void vscode.window.showInformationMessage('Open a policy from the Account Policies view first, then save it as a file.');
+    void showInfo('Open a policy from the Account Policies view first, then save it as a file.');
     return undefined;
   }
   const base = uri.path.split('/').pop()!.replace(/[^A-Za-z0-9._-]+/g, '-');
