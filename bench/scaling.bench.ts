@@ -87,6 +87,7 @@ function cases(catalog: IamCatalog): Case[] {
     { name: 'recognize: JSON nested deeply', kind: 'adversarial', input: (k) => `{"Statement":1,"a":${'{"b":'.repeat(30 * k)}1${'}'.repeat(30 * k)}}`, run: (t) => findPolicyRegions(t, 'json') },
     { name: 'recognize: Terraform unterminated heredocs', kind: 'adversarial', input: (k) => Array.from({ length: 20 * k }, (_, i) => `policy = <<EOF${i}\n{"Statement": []}\n`).join(''), run: (t) => findPolicyRegions(t, 'terraform') },
     { name: 'recognize: Terraform nested jsonencode', kind: 'adversarial', input: (k) => 'x = jsonencode(['.repeat(20 * k), run: (t) => findPolicyRegions(t, 'terraform') },
+    { name: 'recognize: Terraform unclosed policy-document blocks', kind: 'adversarial', input: (k) => 'data "aws_iam_policy_document" "x" {\n'.repeat(20 * k), run: (t) => findPolicyRegions(t, 'terraform') },
     { name: 'recognize: Terraform "${" runs in a heredoc', kind: 'adversarial', input: (k) => `policy = <<EOF\n{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Resource": "${'${'.repeat(200 * k)}"}]}\nEOF\n`, run: (t) => findPolicyRegions(t, 'terraform') },
   ];
 }
