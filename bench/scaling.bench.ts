@@ -108,7 +108,7 @@ function main(): void {
     if (quadratic) flagged++;
     const kb = (s: string) => `${(s.length / 1024).toFixed(s.length < 10240 ? 1 : 0)} KB`;
     console.log(
-      `${c.kind === 'adversarial' ? 'adv ' : 'norm'} ${c.name.padEnd(48)} ${ms.map((m) => `${m.toFixed(2).padStart(9)} ms`).join('')}  ×${growth[0].toFixed(1).padStart(5)} ×${growth[1].toFixed(1).padStart(5)}  (${kb(inputs[2])} at ×100)${quadratic ? '  SUPERLINEAR' : ''}`,
+      `${c.kind === 'adversarial' ? 'adv ' : 'norm'} ${c.name.padEnd(54)} ${ms.map((m) => `${m.toFixed(2).padStart(9)} ms`).join('')}  ×${growth[0].toFixed(1).padStart(5)} ×${growth[1].toFixed(1).padStart(5)}  (${kb(inputs[2])} at ×100)${quadratic ? '  SUPERLINEAR' : ''}`,
     );
   }
   console.log(flagged ? `${flagged} scanner(s) grew superlinearly` : 'every scanner grew about linearly');
