@@ -87,6 +87,7 @@ function cases(catalog: IamCatalog): Case[] {
     { name: 'recognize: JSON nested deeply', kind: 'adversarial', input: (k) => `{"Statement":1,"a":${'{"b":'.repeat(30 * k)}1${'}'.repeat(30 * k)}}`, run: (t) => findPolicyRegions(t, 'json') },
     { name: 'recognize: Terraform unterminated heredocs', kind: 'adversarial', input: (k) => Array.from({ length: 20 * k }, (_, i) => `policy = <<EOF${i}\n{"Statement": []}\n`).join(''), run: (t) => findPolicyRegions(t, 'terraform') },
     { name: 'recognize: Terraform nested jsonencode', kind: 'adversarial', input: (k) => 'x = jsonencode(['.repeat(20 * k), run: (t) => findPolicyRegions(t, 'terraform') },
+    { name: 'recognize: Terraform unclosed policy-document blocks', kind: 'adversarial', input: (k) => 'data "aws_iam_policy_document" "x" {\n'.repeat(20 * k), run: (t) => findPolicyRegions(t, 'terraform') },
     { name: 'recognize: Terraform "${" runs in a heredoc', kind: 'adversarial', input: (k) => `policy = <<EOF\n{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Resource": "${'${'.repeat(200 * k)}"}]}\nEOF\n`, run: (t) => findPolicyRegions(t, 'terraform') },
   ];
 }
@@ -107,7 +108,7 @@ function main(): void {
     if (quadratic) flagged++;
     const kb = (s: string) => `${(s.length / 1024).toFixed(s.length < 10240 ? 1 : 0)} KB`;
     console.log(
-      `${c.kind === 'adversarial' ? 'adv ' : 'norm'} ${c.name.padEnd(48)} ${ms.map((m) => `${m.toFixed(2).padStart(9)} ms`).join('')}  ×${growth[0].toFixed(1).padStart(5)} ×${growth[1].toFixed(1).padStart(5)}  (${kb(inputs[2])} at ×100)${quadratic ? '  SUPERLINEAR' : ''}`,
+      `${c.kind === 'adversarial' ? 'adv ' : 'norm'} ${c.name.padEnd(54)} ${ms.map((m) => `${m.toFixed(2).padStart(9)} ms`).join('')}  ×${growth[0].toFixed(1).padStart(5)} ×${growth[1].toFixed(1).padStart(5)}  (${kb(inputs[2])} at ×100)${quadratic ? '  SUPERLINEAR' : ''}`,
     );
   }
   console.log(flagged ? `${flagged} scanner(s) grew superlinearly` : 'every scanner grew about linearly');

@@ -15,7 +15,9 @@ const ADVERSARIAL: Record<string, string> = {
   'quotes and backslashes': '\\\\\\"'.repeat(20_000),
 };
 
-describe('authz detection on adversarial text', () => {
+describe('authz detection on adversarial text', function () {
+  this.timeout(30_000);
+
   for (const [name, prefix] of Object.entries(ADVERSARIAL)) {
     it(`finds nothing in ${name}, then the message of an error that follows`, () => {
       assert.deepStrictEqual(findEncodedMessages(prefix).filter((m) => !m.problem), []);
@@ -46,7 +48,9 @@ describe('authz detection on adversarial text', () => {
   });
 });
 
-describe('authz detection in large logs, as the editor runs it', () => {
+describe('authz detection in large logs, as the editor runs it', function () {
+  this.timeout(30_000);
+
   it('finds the same messages around each mention of "encoded" as a full scan, at the same offsets', () => {
     const noise = '2024-05-14T10:22:30.001Z INFO deploy step ok request-id=27db932f-e5be-41a1-8262-a698d82df933\n';
     const text = `${noise.repeat(8000)}${ERROR}${noise.repeat(8000)}│ ${ERROR}${noise.repeat(100)}`;

@@ -5,7 +5,9 @@ import { buildProfilesModel, chainText, profileChain, type IniSections } from '.
 
 const ROLE = 'arn:aws:iam::123456789012:role/Deploy';
 
-describe('config lint on adversarial files', () => {
+describe('config lint on adversarial files', function () {
+  this.timeout(30_000);
+
   it('an unknown key of 100,000 characters is reported without a suggestion', () => {
     const findings = lintAwsConfig(`[profile a]\n${'x'.repeat(100_000)} = 1\n`, 'config');
     assert.strictEqual(findings.length, 1);
@@ -32,7 +34,8 @@ describe('config lint on adversarial files', () => {
   });
 });
 
-describe('profile chains of a long line of roles', () => {
+describe('profile chains of a long line of roles', function () {
+  this.timeout(30_000);
   const n = 2000;
   const sections: IniSections = { p0: { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 'x' } };
   for (let i = 1; i < n; i++) sections[`p${i}`] = { role_arn: ROLE, source_profile: `p${i - 1}` };

@@ -2,52 +2,15 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { findEncodedMessages, messagesInSelection } from '../../../src/core/authz/detect';
 import { findStatedDenials } from '../../../src/core/authz/statedDenial';
+import { authzText, encodedMessage } from './generators';
 import { fuzzParameters, fuzzTimeout } from './settings';
-
-// Pieces of real error output: the anchor phrase whole and cut, what wraps and quotes it, gutters.
-const FRAGMENTS = [
-  'Encoded authorization failure message:',
-  'Encoded authorization failure message',
-  'Encoded',
-  'encoded',
-  'authorization',
-  ' failure',
-  'message',
-  'Encoded authoriza\ntion failure message: ',
-  '"EncodedMessage": "',
-  'encoded_message=',
-  '--encoded-message ',
-  '<EncodedMessage>',
-  'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ec2:RunInstances on resource: * ',
-  'with an explicit deny in a service control policy. ',
-  ' ',
-  '\t',
-  '\u00a0',
-  '\n',
-  '\r\n',
-  '\n> ',
-  '\n│ ',
-  '\n  ',
-  '\\n',
-  '\\"',
-  ':',
-  '=',
-  '"',
-  '...',
-  '\u001b[31m',
-];
-const token = fc.stringMatching(/^[A-Za-z0-9_-]{1,80}$/);
-const text = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), token, fc.string({ maxLength: 6 })), { maxLength: 60 }).map((parts) => parts.join(''));
-
-/** A message as STS returns it: base64url, several hundred characters. */
-const message = fc.stringMatching(/^[A-Za-z0-9_-]{300,600}$/).filter((m) => /[A-Z]/.test(m) && /[a-z]/.test(m) && /[0-9]/.test(m) && !/^(?:eyJ|AQoD|IQoJ|FwoG|FQoG|AAAA)/.test(m));
 
 describe('fuzz: authorization-message text', function () {
   this.timeout(fuzzTimeout());
 
   it('detection never throws and reports ranges inside the text, in order', () => {
     fc.assert(
-      fc.property(text, (t) => {
+      fc.property(authzText, (t) => {
         const found = findEncodedMessages(t);
         let previousEnd = 0;
         for (const m of found) {
@@ -71,7 +34,7 @@ describe('fuzz: authorization-message text', function () {
 
   it('a message after any prefix of fragments is still found whole', () => {
     fc.assert(
-      fc.property(text, message, fc.constantFrom('\n', '\n\n', '. ', '\r\n'), (prefix, m, separator) => {
+      fc.property(authzText, encodedMessage, fc.constantFrom('\n', '\n\n', '. ', '\r\n'), (prefix, m, separator) => {
         const t = `${prefix}${separator}An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. Encoded authorization failure message: ${m}\n`;
         const found = findEncodedMessages(t);
         assert.ok(found.some((f) => f.message === m && !f.problem), `message not found after ${JSON.stringify(prefix.slice(-80))}`);

@@ -206,8 +206,14 @@ interface HclBlock {
 
 type HclItem = HclAttribute | HclBlock;
 
+/** Deepest nesting of blocks read in an aws_iam_policy_document, four times what one uses. */
+const MAX_BLOCK_NESTING = 8;
+
 /** Reads the attributes and nested blocks of an HCL block body that starts after `{`; returns them and the offset after `}`. */
-function readBody(text: string, start: number): { items: HclItem[]; end: number } | undefined {
+function readBody(text: string, start: number, depth = 0): { items: HclItem[]; end: number } | undefined {
+  // A policy document's blocks nest two deep (statement, then principals or condition): a body
+  // nested deeper is not one, and stopping early keeps many unclosed blocks from costing much each.
+  if (depth > MAX_BLOCK_NESTING) return undefined;
   const items: HclItem[] = [];
   let i = start;
   for (;;) {
@@ -228,7 +234,7 @@ function readBody(text: string, start: number): { items: HclItem[]; end: number 
     const nameStart = i;
     i += m[0].length;
     if (m[3] === '{') {
-      const body = readBody(text, i);
+      const body = readBody(text, i, depth + 1);
       if (!body) return undefined;
       items.push({ kind: 'block', name: m[2] ? `${m[1]} ${m[2].trim()}` : m[1], nameStart, items: body.items });
       i = body.end;
