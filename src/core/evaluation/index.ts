@@ -7,6 +7,7 @@ import type { Decision, DecidingStatement, EvaluationInput, EvaluationResult, Po
 
 export * from './types';
 export { parseScenario, type ParsedScenario } from './scenario';
+export { explainResult, summarize, statementLabel, type LineMapper } from './explain';
 
 const KIND_WORDS: Record<PolicyKind, string> = {
   identity: 'identity-based policy',
