@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { evaluate, explainResult, parseScenario, summarize, type Decision, type EvaluationInput, type EvaluationResult, type LineMapper, type PolicySource } from '../core/evaluation';
-
 import type { IamCatalog } from '../core/policy/catalog';
 import { createIamCatalog } from '../node/iamData';
 
