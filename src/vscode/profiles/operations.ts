@@ -1,17 +1,20 @@
+import * as os from 'os';
 import * as vscode from 'vscode';
 import type { TemporaryCredentials } from '../../core/identity';
 import { resolveStsEndpoint } from '../../core/profiles/endpoint';
-import { needsMfa, profileChain, type AwsProfile } from '../../core/profiles/model';
+import { lintAwsConfig, profileNamesOf } from '../../core/profiles/configLint';
+import { needsMfa, profileChain, profileKindLabel, shortRoleArn, type AwsProfile } from '../../core/profiles/model';
 import {
   defaultSessionName, isAssumedRoleArn, parseTags, validateAssumeRole, validateFederationToken, validateGetSessionToken, validateSaml, validateWebIdentity,
   type AssumeRoleRequest, type SessionTag,
 } from '../../core/sessions/limits';
-import type { SessionOperation, SessionRecord } from '../../core/sessions/session';
+import { countdownText, sessionTitle, type SessionOperation, type SessionRecord } from '../../core/sessions/session';
 import { resolveProfileCredentials } from '../../aws/credentials';
 import { StsCallError } from '../../aws/errors';
 import { getRole } from '../../aws/iam';
 import * as sts from '../../aws/sts';
 import { readSecretFile } from '../../node/awsFiles';
+import * as fs from 'fs';
 import { readProfileSettings } from './profileSettings';
 import type { ProfilesStore } from './profilesStore';
 import { askMfaCode, askText, Cancelled, durationValidator, pick } from './prompts';
@@ -19,7 +22,8 @@ import type { RenewResult, RenewSpec, SessionStore, SourceRef } from './sessionS
 
 /** A request that breaks an STS limit; the message names the limit. */
 export class InvalidRequest extends Error {
-  constructor(readonly operation: string, readonly problems: readonly string[]) {
+  /** `inConfig`: the problem is in the AWS config file, so the fix is there. */
+  constructor(readonly operation: string, readonly problems: readonly string[], readonly inConfig = false) {
     super(`${operation} was not sent: ${problems.join('; ')}.`);
     this.name = 'InvalidRequest';
   }
@@ -44,6 +48,8 @@ export interface AssumeRoleOptions {
   /** Ask for optional parameters (tags, policy, …) too. */
   readonly advanced?: boolean;
   readonly pin?: boolean;
+  /** Told what is about to be sent (no secrets), so a denial can be matched to what it left out. */
+  readonly onRequest?: (sent: { roleArn: string; sessionName: string; externalId?: string; mfaSerial?: string }) => void;
 }
 
 export interface ProfileOptions {
@@ -89,6 +95,15 @@ export interface SamlOptions {
 
 const RECENT_ROLES_KEY = 'stsLens.recentRoles';
 
+/** The local user's name, for default role session names that read well in CloudTrail. */
+function localUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'sts-lens';
+  }
+}
+
 function list(v: ListOrText): string[] | undefined {
   if (v === undefined) return undefined;
   const arr = typeof v === 'string' ? v.split(/[\s,]+/) : [...v];
@@ -104,8 +119,8 @@ function tagsOf(v: readonly SessionTag[] | string | undefined, operation: string
   return parsed.length ? parsed : undefined;
 }
 
-function check(operation: string, problems: string[]): void {
-  if (problems.length) throw new InvalidRequest(operation, problems);
+function check(operation: string, problems: string[], inConfig = false): void {
+  if (problems.length) throw new InvalidRequest(operation, problems, inConfig);
 }
 
 /** Every STS operation STS Lens offers, with prompts for what the caller did not pass. */
@@ -170,6 +185,7 @@ export class StsOperations {
       mfaCodeProvider: this.mfaProvider(mfaCode, interactive),
       target: this.target(profile),
       roleArn: profile.roleArn,
+      sessionName: defaultSessionName(localUser(), this.now()),
     });
   }
 
@@ -220,6 +236,7 @@ export class StsOperations {
     const p = await this.requireProfile(o.profile, 'Start Session');
     if (p.kind === 'regionOnly') throw new InvalidRequest('Start Session', [`profile "${p.name}" has no credentials (no keys, role_arn, SSO, credential_process or web identity)`]);
     if (p.kind === 'static' && !p.hasSessionToken) return this.getSessionToken({ ...o, profile: p.name });
+    await this.checkProfileSettings(p, 'Start Session');
     const target = this.target(p);
     const credentials = await this.resolveProfile(p, true, o.mfaCode);
     const identity = await sts.getCallerIdentity(target, credentials).catch((e: unknown) => {
@@ -232,6 +249,22 @@ export class StsOperations {
       refreshable: !needsMfa(snap.model, p.name) && !(p.kind === 'static' && p.hasSessionToken), pinned: o.pin,
     });
     return this.sessions.add(record, credentials, { kind: 'profile', profile: p.name });
+  }
+
+  /**
+   * The config linter's errors for the profiles in this profile's chain (a duration_seconds outside
+   * 900–43200, a malformed role_arn, …), raised with the linter's own words before anything calls STS.
+   */
+  private async checkProfileSettings(p: AwsProfile, operation: string): Promise<void> {
+    const snap = await this.profiles.ensureLoaded();
+    const read = (file: string) => fs.promises.readFile(file, 'utf8').catch(() => undefined);
+    const [config, credentials] = await Promise.all([read(snap.paths.config), read(snap.paths.credentials)]);
+    if (config === undefined) return;
+    const chain = new Set(profileChain(snap.model, p.name).steps.map((s) => s.profile));
+    chain.add(p.name);
+    const errors = lintAwsConfig(config, 'config', { otherFileProfiles: credentials ? profileNamesOf(credentials, 'credentials') : [] })
+      .filter((f) => f.severity === 'error' && f.profile !== undefined && chain.has(f.profile));
+    check(operation, errors.map((f) => `${f.message.replace(/\.$/, '')} (${snap.paths.config} line ${f.range.startLine + 1})`), true);
   }
 
   /** The profile whose long-term user keys a role profile ultimately uses (GetSessionToken and GetFederationToken need user keys). */
@@ -266,8 +299,9 @@ export class StsOperations {
     if (o.sourceSessionId) source = { sessionId: o.sourceSessionId };
     else if (o.sourceProfile) source = { profile: o.sourceProfile };
     else source = await this.pickSource();
-    const roleArn = o.roleArn ?? (await this.pickRoleArn());
-    const sessionName = o.sessionName ?? (await askText({ title: 'AssumeRole: session name', prompt: 'Role session name (2–64 characters: letters, digits, +=,.@_-)', value: defaultSessionName('sts-lens', this.now()), validate: (v) => (/^[\w+=,.@-]{2,64}$/.test(v) ? undefined : '2–64 characters: letters, digits and +=,.@_-') }));
+    const as = `AssumeRole as ${this.sourceLabel(source)}`;
+    const roleArn = o.roleArn ?? (await this.pickRoleArn(as));
+    const sessionName = o.sessionName ?? (await askText({ title: `${as}: session name`, prompt: 'Role session name (2–64 characters: letters, digits, +=,.@_-), shown in CloudTrail', value: defaultSessionName(localUser(), this.now()), validate: (v) => (/^[\w+=,.@-]{2,64}$/.test(v) ? undefined : '2–64 characters: letters, digits and +=,.@_-') }));
     const settings = readProfileSettings();
     const snap = await this.profiles.ensureLoaded();
     const sourceProfile = 'profile' in source ? snap.model.profiles.get(source.profile) : undefined;
@@ -278,10 +312,11 @@ export class StsOperations {
     let transitiveTagKeys = list(o.transitiveTagKeys);
     let policyArns = list(o.policyArns);
     if (o.advanced) {
-      ({ durationSeconds, externalId, mfaSerial, sourceIdentity, policy, tags, transitiveTagKeys, policyArns } = await this.askAdvanced({ durationSeconds, externalId, mfaSerial, sourceIdentity, policy, tags, transitiveTagKeys, policyArns }, chainedByKind ? 3600 : 43200));
+      ({ durationSeconds, externalId, mfaSerial, sourceIdentity, policy, tags, transitiveTagKeys, policyArns } = await this.askAdvanced({ durationSeconds, externalId, mfaSerial, sourceIdentity, policy, tags, transitiveTagKeys, policyArns }, chainedByKind ? 3600 : 43200, as));
     }
     durationSeconds ??= chainedByKind ? Math.min(3600, settings.defaultDurationSeconds) : settings.defaultDurationSeconds;
     const request: AssumeRoleRequest = { roleArn, sessionName, durationSeconds, mfaSerial, externalId, tags, transitiveTagKeys, sourceIdentity, policy, policyArns };
+    o.onRequest?.({ roleArn, sessionName, externalId, mfaSerial });
     check('AssumeRole', validateAssumeRole({ ...request, mfaCode: mfaSerial ? o.mfaCode ?? '000000' : undefined }, { chained: chainedByKind }));
     const src = await this.sourceCredentials(source, true);
     check('AssumeRole', validateAssumeRole({ ...request, mfaCode: mfaSerial ? o.mfaCode ?? '000000' : undefined }, { chained: src.chained, roleMaxSessionSeconds: await this.roleMaxSession(request, src) }));
@@ -306,12 +341,12 @@ export class StsOperations {
     }
   }
 
-  private async askAdvanced(v: { durationSeconds?: number; externalId?: string; mfaSerial?: string; sourceIdentity?: string; policy?: string; tags?: SessionTag[]; transitiveTagKeys?: string[]; policyArns?: string[] }, maxDuration: number) {
+  private async askAdvanced(v: { durationSeconds?: number; externalId?: string; mfaSerial?: string; sourceIdentity?: string; policy?: string; tags?: SessionTag[]; transitiveTagKeys?: string[]; policyArns?: string[] }, maxDuration: number, as: string) {
     const fields = [
       { label: 'Duration', id: 'duration' }, { label: 'MFA device', id: 'mfa' }, { label: 'External ID', id: 'external' }, { label: 'Session tags', id: 'tags' },
       { label: 'Transitive tag keys', id: 'transitive' }, { label: 'Source identity', id: 'sourceIdentity' }, { label: 'Session policy (JSON)', id: 'policy' }, { label: 'Managed session policy ARNs', id: 'policyArns' },
     ];
-    const chosen = await vscode.window.showQuickPick(fields, { title: 'AssumeRole: optional parameters', placeHolder: 'Choose the parameters to set (Enter to continue)', canPickMany: true, ignoreFocusOut: true });
+    const chosen = await vscode.window.showQuickPick(fields, { title: `${as}: optional parameters`, placeHolder: 'Choose the parameters to set (Enter to continue)', canPickMany: true, ignoreFocusOut: true });
     if (!chosen) throw new Cancelled();
     const ids = new Set(chosen.map((c) => c.id));
     const out = { ...v };
@@ -327,29 +362,36 @@ export class StsOperations {
     return out;
   }
 
-  private async pickSource(): Promise<SourceRef> {
+  /** A short name for who calls STS: the profile name or the session's title. */
+  sourceLabel(source: SourceRef): string {
+    if ('profile' in source) return source.profile;
+    const r = this.sessions.get(source.sessionId);
+    return r ? sessionTitle(r) : 'a forgotten session';
+  }
+
+  async pickSource(title = 'AssumeRole', placeHolder = 'Call AssumeRole as… (the source credentials)'): Promise<SourceRef> {
     const snap = await this.profiles.ensureLoaded();
     const now = this.now();
     type Item = vscode.QuickPickItem & { ref?: SourceRef };
     const items: Item[] = [
       { label: 'Sessions', kind: vscode.QuickPickItemKind.Separator },
-      ...this.sessions.list().filter((s) => !s.readOnly && (s.expiration === undefined || s.expiration > now)).map((s) => ({ label: `$(key) ${s.arn ?? s.id}`, description: s.profile, ref: { sessionId: s.id } })),
+      ...this.sessions.list().filter((s) => !s.readOnly && (s.expiration === undefined || s.expiration > now)).map((s) => ({ label: `$(key) ${sessionTitle(s)}`, description: [countdownText(s.expiration, now), s.profile].filter(Boolean).join(' · '), detail: s.arn, ref: { sessionId: s.id } })),
       { label: 'Profiles', kind: vscode.QuickPickItemKind.Separator },
-      ...[...snap.model.profiles.values()].filter((p) => p.kind !== 'regionOnly').map((p) => ({ label: p.name, description: p.roleArn ?? p.kind, ref: { profile: p.name } })),
+      ...[...snap.model.profiles.values()].filter((p) => p.kind !== 'regionOnly').map((p) => ({ label: `$(account) ${p.name}`, description: p.roleArn ? shortRoleArn(p.roleArn) : profileKindLabel(p.kind), ref: { profile: p.name } })),
     ];
-    const choice = await pick(items, { title: 'AssumeRole', placeHolder: 'Call AssumeRole as… (the source credentials)' });
+    const choice = await pick(items, { title, placeHolder });
     if (!choice.ref) throw new Cancelled();
     return choice.ref;
   }
 
-  private async pickRoleArn(): Promise<string> {
+  private async pickRoleArn(title = 'AssumeRole'): Promise<string> {
     const snap = await this.profiles.ensureLoaded();
     const fromProfiles = [...snap.model.profiles.values()].map((p) => p.roleArn).filter((a): a is string => !!a);
     const arns = [...new Set([...this.recentRoles(), ...fromProfiles])];
     const enter = '$(edit) Enter a role ARN…';
-    const choice = arns.length ? (await pick([{ label: enter }, ...arns.map((a) => ({ label: a }))], { title: 'AssumeRole', placeHolder: 'Role to assume (recent roles first)' })).label : enter;
+    const choice = arns.length ? (await pick([{ label: enter }, ...arns.map((a) => ({ label: a }))], { title, placeHolder: 'Role to assume (recent roles first)' })).label : enter;
     if (choice !== enter) return choice;
-    return askText({ title: 'AssumeRole', prompt: 'Role ARN', placeHolder: 'arn:aws:iam::123456789012:role/NAME', validate: (v) => (/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/.test(v) ? undefined : 'A role ARN looks like arn:aws:iam::123456789012:role/NAME') });
+    return askText({ title, prompt: 'Role ARN', placeHolder: 'arn:aws:iam::123456789012:role/NAME', validate: (v) => (/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/.test(v) ? undefined : 'A role ARN looks like arn:aws:iam::123456789012:role/NAME') });
   }
 
   async getFederationToken(o: FederationOptions): Promise<SessionRecord> {
@@ -380,7 +422,7 @@ export class StsOperations {
       }
     }
     if (token === undefined && tokenFile) token = await readSecretFile(tokenFile);
-    const sessionName = o.sessionName ?? defaultSessionName('sts-lens-web', this.now());
+    const sessionName = o.sessionName ?? defaultSessionName(localUser(), this.now());
     const request = { roleArn, sessionName, token: token ?? '', providerId: o.providerId, durationSeconds: o.durationSeconds, policy: o.policy, policyArns: list(o.policyArns) };
     check('AssumeRoleWithWebIdentity', validateWebIdentity(request));
     const target = this.target(profile);

@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { roleNameOf } from '../../core/profiles/model';
+import { likelyDenialCause } from '../../core/sessions/denialHints';
+import { getRole } from '../../aws/iam';
+import { reportError, type CommandFailure, type LikelyCauseButton } from './errorUi';
+import type { StsOperations } from './operations';
+import type { ProfilesStore } from './profilesStore';
+import type { SessionStore, SourceRef } from './sessionStore';
+
+export interface TrustPolicyRequest {
+  readonly roleArn: string;
+  /** The identity that made the failed call; without one (or with `ask`), the person chooses. */
+  readonly profile?: string;
+  readonly sessionId?: string;
+  readonly ask?: boolean;
+}
+
+/** What an AssumeRole sent, to tell what it left out. */
+export interface SentRequest {
+  readonly source: SourceRef;
+  readonly roleArn: string;
+  readonly externalId?: string;
+  readonly mfaSerial?: string;
+}
+
+/**
+ * After a denial: reading the role's trust policy as the identity that was denied (never silently as
+ * another one), and finding the likely cause (a missing external ID or MFA) with a retry that adds it.
+ */
+export class Denials {
+  constructor(
+    private readonly store: ProfilesStore,
+    private readonly sessions: SessionStore,
+    private readonly ops: StsOperations,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  private async credentialsOf(source: SourceRef) {
+    if ('sessionId' in source) {
+      const r = this.sessions.get(source.sessionId);
+      if (!r) throw new Error('the session was forgotten');
+      const base = this.ops.target(r.profile ? this.store.profile(r.profile) : undefined);
+      return { credentials: await this.sessions.freshCredentials(r.id, true), target: { ...base, region: r.region, endpoint: r.endpoint ?? base.endpoint } };
+    }
+    const snap = await this.store.ensureLoaded();
+    const p = snap.model.profiles.get(source.profile);
+    if (!p) throw new Error(`there is no profile named "${source.profile}"`);
+    return { credentials: await this.ops.profileCredentials(p, true), target: this.ops.target(p) };
+  }
+
+  /** Opens the trust policy as a JSON document; the operation's name says whose credentials read it. */
+  async openTrustPolicy(o: TrustPolicyRequest): Promise<{ trustPolicy: string; readAs: string } | CommandFailure | undefined> {
+    let operation = 'IAM GetRole (reading the trust policy)';
+    try {
+      const source: SourceRef = !o.ask && o.sessionId && this.sessions.get(o.sessionId) ? { sessionId: o.sessionId }
+        : !o.ask && o.profile ? { profile: o.profile }
+        : await this.ops.pickSource(`Open Trust Policy of ${roleNameOf(o.roleArn)}`, 'Read the trust policy (IAM GetRole) as…');
+      const readAs = this.ops.sourceLabel(source);
+      operation = `IAM GetRole as ${readAs} (reading the trust policy of ${roleNameOf(o.roleArn)})`;
+      const { credentials, target } = await this.credentialsOf(source);
+      const role = await getRole(target, credentials, o.roleArn);
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${role.trustPolicy}\n` });
+      await vscode.window.showTextDocument(doc, { preview: true });
+      void vscode.window.setStatusBarMessage(`Trust policy of ${o.roleArn}, read as ${readAs}`, 10_000);
+      return { trustPolicy: role.trustPolicy, readAs };
+    } catch (e) {
+      return reportError(this.log, e, operation, {
+        retry: () => void vscode.commands.executeCommand('stsLens.openTrustPolicy', { roleArn: o.roleArn, ask: true }),
+      });
+    }
+  }
+
+  /** The likely cause of a denied AssumeRole, with "Retry with External ID" or "Retry with MFA". */
+  async likelyCause(sent: SentRequest, retry: (add: { externalId?: string; mfaSerial?: string }) => void): Promise<LikelyCauseButton | undefined> {
+    const snap = await this.store.ensureLoaded();
+    const profiles = [...snap.model.profiles.values()].filter((p) => p.roleArn === sent.roleArn).map((p) => ({ name: p.name, externalId: p.externalId, mfaSerial: p.mfaSerial }));
+    const callerProfile = 'profile' in sent.source ? snap.model.profiles.get(sent.source.profile) : undefined;
+    let trustPolicy: string | undefined;
+    if (!profiles.some((p) => p.externalId || p.mfaSerial)) {
+      // Only worth a quick look when no profile says what the role needs; callers often may not read it.
+      trustPolicy = await this.credentialsOf(sent.source)
+        .then(({ credentials, target }) => getRole({ ...target, timeoutMs: 3000, maxAttempts: 1 }, credentials, sent.roleArn))
+        .then((r) => r.trustPolicy, () => undefined);
+    }
+    const cause = likelyDenialCause({ roleName: roleNameOf(sent.roleArn), sentExternalId: !!sent.externalId, sentMfa: !!sent.mfaSerial, profiles, trustPolicy, callerMfaSerial: callerProfile?.mfaSerial });
+    if (!cause) return undefined;
+    if (cause.kind === 'externalId') {
+      return { message: cause.message, button: { label: 'Retry with External ID', run: () => retry({ externalId: cause.externalId }) } };
+    }
+    return cause.mfaSerial ? { message: cause.message, button: { label: 'Retry with MFA', run: () => retry({ mfaSerial: cause.mfaSerial }) } } : { message: cause.message };
+  }
+}
