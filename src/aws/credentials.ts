@@ -40,6 +40,6 @@ export async function resolveProfileCredentials(o: ProfileCredentialOptions): Pr
     const c = await provider();
     return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
   } catch (e) {
-    throw StsCallError.from(e, 'Loading credentials', { profile: o.profile, endpoint: o.target.endpoint, roleArn: o.roleArn });
+    throw StsCallError.from(e, `Getting credentials for profile ${o.profile}`, { profile: o.profile, endpoint: o.target.endpoint, roleArn: o.roleArn });
   }
 }

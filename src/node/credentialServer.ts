@@ -5,7 +5,7 @@
  */
 import * as crypto from 'crypto';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
+import { listenLoopback } from './loopbackPort';
 import { containerCredentialsBody, type PlainCredentials } from '../core/sessions/credentialFormats';
 
 export type CredentialSupplier = () => Promise<PlainCredentials>;
@@ -36,19 +36,16 @@ export class CredentialServer {
   private starting: Promise<number> | undefined;
   private readonly grants = new Map<string, Registration>();
 
-  constructor(private readonly events: CredentialServerEvents = {}, private readonly now: () => number = Date.now) {}
+  /** `ports`: loopback ports to try first (a range remote setups are told not to forward); then any free port. */
+  constructor(private readonly events: CredentialServerEvents = {}, private readonly now: () => number = Date.now, private readonly ports: readonly number[] = []) {}
 
-  /** Starts listening on a random loopback port (once); returns the port. */
+  /** Starts listening on a loopback port (once); returns the port. */
   start(): Promise<number> {
     if (this.starting) return this.starting;
-    this.starting = new Promise<number>((resolve, reject) => {
-      const server = http.createServer((req, res) => void this.handle(req, res));
-      server.on('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        this.server = server;
-        server.removeListener('error', reject);
-        resolve((server.address() as AddressInfo).port);
-      });
+    const server = http.createServer((req, res) => void this.handle(req, res));
+    this.starting = listenLoopback(server, this.ports).then((port) => {
+      this.server = server;
+      return port;
     });
     this.starting.catch(() => {
       this.starting = undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { explainStsError, redactSecrets, type ErrorAction, type ErrorExplanation } from '../../core/sessions/errors';
+import { rawErrorLine } from '../../core/sessions/errorLine';
 import { StsCallError } from '../../aws/errors';
 import { InvalidRequest } from './operations';
 import { Cancelled } from './prompts';
@@ -35,11 +36,6 @@ export interface ErrorHandlers {
   likelyCause?(x: ErrorExplanation & { roleArn?: string }): Promise<LikelyCauseButton | undefined>;
 }
 
-/** "AccessDenied AccessDenied HTTP 403" → "AccessDenied HTTP 403": the SDK repeats the code as the name. */
-export function rawErrorLine(input: { name?: string; code?: string; httpStatus?: number; message?: string }): string {
-  const ids = [...new Set([input.name, input.code].filter((v): v is string => !!v))];
-  return `${[...ids, input.httpStatus ? `HTTP ${input.httpStatus}` : undefined].filter(Boolean).join(' ')}: ${input.message ?? ''}`;
-}
 
 /** Explains any error from an operation; undefined for a cancelled prompt (which stays silent). */
 export function explain(e: unknown, operation: string): (ErrorExplanation & { operation: string; roleArn?: string; profile?: string }) | undefined {
