@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { roleNameOf } from '../../core/profiles/model';
 import { likelyDenialCause } from '../../core/sessions/denialHints';
+import { StsCallError } from '../../aws/errors';
 import { getRole } from '../../aws/iam';
 import { reportError, type CommandFailure, type LikelyCauseButton } from './errorUi';
 import type { StsOperations } from './operations';
@@ -64,8 +65,13 @@ export class Denials {
       void vscode.window.setStatusBarMessage(`Trust policy of ${o.roleArn}, read as ${readAs}`, 10_000);
       return { trustPolicy: role.trustPolicy, readAs };
     } catch (e) {
-      return reportError(this.log, e, operation, {
-        retry: () => void vscode.commands.executeCommand('stsLens.openTrustPolicy', { roleArn: o.roleArn, ask: true }),
+      // Name whose credentials were used in the message, not just "IAM GetRole".
+      const named = e instanceof StsCallError ? new StsCallError({ ...e.input, operation }) : e;
+      return reportError(this.log, named, operation, {
+        likelyCause: async () => ({
+          message: 'Reading a trust policy needs iam:GetRole on the role, which the identity that was denied often lacks.',
+          button: { label: 'Read as Another Identity…', run: () => void vscode.commands.executeCommand('stsLens.openTrustPolicy', { roleArn: o.roleArn, ask: true }) },
+        }),
       });
     }
   }
