@@ -158,3 +158,30 @@ describe('the first hour', () => {
     terminal.dispose();
   });
 });
+
+describe('the first hour: decoded explanations', () => {
+  const world = testWorld();
+  before(activate);
+
+  it('reuse one editor group, have distinct titles, and wrap', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const first = world.encodedMessages['explicit-deny-ec2-run-instances'];
+    const second = world.encodedMessages['implicit-deny-pass-role'];
+    assert.ok(first && second, 'the harness issued both fixtures');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-decode-')), 'deploy.log');
+    fs.writeFileSync(file, `Encoded authorization failure message: ${first}\n`);
+    await vscode.window.showTextDocument(vscode.Uri.file(file));
+    await command('stsLens.decodeAuthorizationMessage', { text: first, profile: 'sts-user' });
+    // The explanation is now the active editor; the next decode must not open a third column.
+    await command('stsLens.decodeAuthorizationMessage', { text: second, profile: 'sts-user' });
+    const explanationTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ group: g.viewColumn, tab: t }))).filter((t) => t.tab.input instanceof vscode.TabInputText && t.tab.input.uri.scheme === 'sts-lens-authz');
+    assert.strictEqual(vscode.window.tabGroups.all.length, 2, vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => t.label).join(', ')).join(' | '));
+    assert.strictEqual(new Set(explanationTabs.map((t) => t.group)).size, 1);
+    const labels = explanationTabs.map((t) => t.tab.label);
+    assert.ok(labels.some((l) => /^ec2:RunInstances denied \d\d:\d\d:\d\d/.test(l)), labels.join(', '));
+    assert.strictEqual(new Set(labels).size, labels.length, labels.join(', '));
+    const view = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'sts-lens-authz')!;
+    assert.strictEqual(vscode.workspace.getConfiguration('editor', view.document).get('wordWrap'), 'on');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

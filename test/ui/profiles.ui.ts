@@ -38,12 +38,29 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
     await wb.screenshot('profiles-sessions-countdowns');
   });
 
+  it('keeps the time left visible at the default sidebar width, with readable session names', async function () {
+    const wb = workbench();
+    // chained-role has no role_session_name: its session is named after the local user and the minute.
+    const row = wb.page.locator('.monaco-list-row', { hasText: /chained_role\/[\w.@=,+-]+-\d{8}T\d{4}Z/ }).first();
+    await row.waitFor();
+    const description = row.locator('.label-description');
+    assert.match((await description.textContent()) ?? '', /^\d+m left/);
+    // The label container hides what overflows it: the whole countdown must end inside it.
+    const box = await description.boundingBox();
+    const container = await row.locator('.monaco-icon-label-container').first().boundingBox();
+    assert.ok(box && container, 'the row is on screen');
+    assert.ok(box.x + box.width <= container.x + container.width + 1, `the countdown ends at ${box.x + box.width}, the row is cut at ${container.x + container.width}`);
+    const chain = wb.page.locator('.monaco-list-row', { hasText: 'sts-user → sts_role → chained_role' }).first();
+    await chain.waitFor();
+    await wb.screenshot('profiles-countdown-default-width');
+  });
+
   it('assumes a role through the prompts (source, role, session name, optional parameters)', async function () {
     const wb = workbench();
     const widget = wb.page.locator('.quick-input-widget');
     await wb.runCommand('STS Lens: Assume Role…');
     await choose(wb, 'sts-user', /^sts-user/, { placeholder: 'Role to assume (recent roles first)' });
-    await choose(wb, 'role/sts_role', /:role\/sts_role/, { title: 'AssumeRole: session name' });
+    await choose(wb, 'role/sts_role', /:role\/sts_role/, { title: 'AssumeRole as sts-user: session name' });
     await widget.locator('input').first().fill('ui-session');
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Session tags' }).first().waitFor();
