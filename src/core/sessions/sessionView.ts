@@ -2,7 +2,7 @@
  * How a session reads in the Profiles tree: which profile it sits under, its description (time left
  * first, so it survives a narrow sidebar), and the words for how it was made and how it renews.
  */
-import type { SessionOperation, SessionRecord } from './session';
+import { sessionTitle, type SessionOperation, type SessionRecord } from './session';
 
 /** A profile as far as grouping needs it. */
 export interface GroupingProfile {
@@ -26,6 +26,17 @@ export function sessionGroupProfile(record: SessionRecord, profiles: Iterable<Gr
     if (named) return named;
   }
   return record.profile;
+}
+
+/**
+ * The row label: under the profile that names the session's role, the role is on the parent row, so
+ * the label is the session name alone (`alice-1128T0432Z`) and the time left after it stays in view.
+ */
+export function sessionRowLabel(record: SessionRecord, parent: { readonly roleArn?: string } | undefined): string {
+  const assumed = record.arn && /:assumed-role\/[^/]+\/(.+)$/.exec(record.arn)?.[1];
+  const name = assumed || record.sessionName;
+  if (name && parent?.roleArn && record.roleArn === parent.roleArn) return name;
+  return sessionTitle(record);
 }
 
 /** "41m left · active · source alice · read-only": the countdown always first. */

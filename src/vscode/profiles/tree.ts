@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { chainText, needsMfa, profileChain, profileKindLabel, shortChainText, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
 import { CountdownScheduler } from '../../core/sessions/countdownScheduler';
 import { sessionTitle, type CountdownState, type SessionRecord } from '../../core/sessions/session';
-import { operationLabel, renewalText, sessionDescription, sessionGroupProfile } from '../../core/sessions/sessionView';
+import { operationLabel, renewalText, sessionDescription, sessionGroupProfile, sessionRowLabel } from '../../core/sessions/sessionView';
 import type { FileProblem, ProfilesSnapshot, ProfilesStore } from './profilesStore';
 import type { SessionStore } from './sessionStore';
 
@@ -146,7 +146,8 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         // VS Code keeps an id's collapse state; a profile that gains its first session must open.
         item.id = `profile:${p.name}:${hasChildren ? 'parent' : 'leaf'}`;
         const active = this.active();
-        item.description = [profileKindLabel(p.kind), p.region, mfa ? 'MFA' : undefined, !active?.sessionId && active?.profile === p.name ? 'active' : undefined].filter(Boolean).join(' · ');
+        // "active" first: the row is cut at the sidebar's edge.
+        item.description = [!active?.sessionId && active?.profile === p.name ? 'active' : undefined, profileKindLabel(p.kind), p.region, mfa ? 'MFA' : undefined].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[p.kind]);
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`**${p.name}** — ${profileKindLabel(p.kind)}\n\n`);
@@ -178,7 +179,8 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
       case 'session': {
         const r = node.record;
         const { text, state } = this.scheduler.view({ id: r.id, expiration: r.expiration }, this.sessions.clock.now());
-        const item = new vscode.TreeItem(sessionTitle(r));
+        const group = this.groupOf(r);
+        const item = new vscode.TreeItem(sessionRowLabel(r, group ? this.store.profile(group) : undefined));
         item.id = `session:${r.id}`;
         const active = this.active()?.sessionId === r.id;
         item.description = sessionDescription(text, { active, sourceIdentity: r.sourceIdentity, readOnly: r.readOnly });

@@ -6,7 +6,7 @@ import { rawErrorLine } from '../../../src/core/sessions/errorLine';
 import { defaultSessionName, isSdkDefaultSessionName } from '../../../src/core/sessions/limits';
 import type { SessionRecord } from '../../../src/core/sessions/session';
 import { fixturePath } from '../fixtures';
-import { operationLabel, renewalText, sessionDescription, sessionGroupProfile } from '../../../src/core/sessions/sessionView';
+import { operationLabel, renewalText, sessionDescription, sessionGroupProfile, sessionRowLabel } from '../../../src/core/sessions/sessionView';
 
 const ROLE = 'arn:aws:iam::123456789012:role/cross_account_role';
 
@@ -17,13 +17,13 @@ function record(o: Partial<SessionRecord>): SessionRecord {
 describe('sessions as the tree shows them', () => {
   it('default session names: the local user and the UTC minute, within STS rules, readable in CloudTrail', () => {
     const at = Date.UTC(2026, 10, 28, 4, 32, 59);
-    assert.strictEqual(defaultSessionName('alice', at), 'alice-20261128T0432Z');
-    assert.strictEqual(defaultSessionName('DOMAIN\\Bob Smith', at), 'DOMAIN-Bob-Smith-20261128T0432Z');
-    assert.strictEqual(defaultSessionName('', at), 'sts-lens-20261128T0432Z');
+    assert.strictEqual(defaultSessionName('alice', at), 'alice-1128T0432Z');
+    assert.strictEqual(defaultSessionName('DOMAIN\\Bob Smith', at), 'DOMAIN-Bob-Smith-1128T0432Z');
+    assert.strictEqual(defaultSessionName('', at), 'sts-lens-1128T0432Z');
     for (const user of ['x'.repeat(200), '🙂', '-', 'a']) {
       const name = defaultSessionName(user, at);
       assert.match(name, /^[\w+=,.@-]{2,64}$/, name);
-      assert.ok(name.length <= 56, `${name} leaves room for the time left`);
+      assert.ok(name.length <= 43, `${name} leaves room for the time left`);
     }
     assert.ok(isSdkDefaultSessionName('aws-sdk-js-1795837033970'));
     assert.ok(!isSdkDefaultSessionName('sts-lens'));
@@ -52,6 +52,13 @@ describe('sessions as the tree shows them', () => {
     assert.strictEqual(sessionGroupProfile(record({ profile: 'nobody', roleArn: ROLE }), profiles), 'other-cross');
     assert.strictEqual(sessionGroupProfile(record({ profile: 'sts-user', roleArn: 'arn:aws:iam::123456789012:role/unnamed' }), profiles), 'sts-user');
     assert.strictEqual(sessionGroupProfile(record({ operation: 'profile', profile: 'sts-user', roleArn: ROLE }), profiles), 'sts-user');
+  });
+
+  it('labels a session under the profile naming its role by its session name alone', () => {
+    const r = record({ roleArn: ROLE, arn: 'arn:aws:sts::123456789012:assumed-role/cross_account_role/alice-1128T0432Z', sessionName: 'alice-1128T0432Z' });
+    assert.strictEqual(sessionRowLabel(r, { roleArn: ROLE }), 'alice-1128T0432Z');
+    assert.strictEqual(sessionRowLabel(r, { roleArn: 'arn:aws:iam::123456789012:role/other' }), 'cross_account_role/alice-1128T0432Z');
+    assert.strictEqual(sessionRowLabel(r, undefined), 'cross_account_role/alice-1128T0432Z');
   });
 
   it('puts the time left first in the description, then active, source identity and read-only', () => {
