@@ -10,7 +10,7 @@ import { COMMAND_COPY_ALLOWING, COMMAND_FIND_IN_WORKSPACE } from './providers';
 export const EXPLANATION_SCHEME = 'sts-lens-authz';
 export const EXPLANATION_LANGUAGE = 'sts-lens-authz';
 
-/** Entry id from an explanation URI (`sts-lens-authz:/<title>.authz?id=<n>`). */
+/** Entry id from an explanation URI (`sts-lens-authz:/<action> denied <time>?id=<n>`). */
 export function entryIdOf(uri: vscode.Uri): number | undefined {
   if (uri.scheme !== EXPLANATION_SCHEME) return undefined;
   const id = Number(new URLSearchParams(uri.query).get('id'));
@@ -38,7 +38,7 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
   uriFor(entry: DecodedEntry): vscode.Uri {
     const action = entry.explanation?.action?.full.replace(/[^A-Za-z0-9:*-]+/g, '-') ?? 'Authorization message';
     const at = entry.decodedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-    return vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${action} denied ${at}.authz`, query: `id=${entry.id}` });
+    return vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${action} denied ${at}`, query: `id=${entry.id}` });
   }
 
   /** The editor group that already shows an explanation, so decoding again does not open another column. */
