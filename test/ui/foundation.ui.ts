@@ -19,4 +19,30 @@ describe('foundation UI: STS Lens in the workbench', function () {
     await wb.page.locator('.part.panel').locator(wb.editorText(/STS\sLens\s\S+\sactivated\sin/)).waitFor();
     await wb.screenshot('foundation-show-log');
   });
+
+  it('offers a Get Started walkthrough whose steps have a command button and an image', async function () {
+    const wb = workbench();
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+    await wb.page.keyboard.type('STS Lens', { delay: 5 });
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with STS Lens' }).first().click();
+    const page = wb.page.locator('.gettingStartedContainer');
+    await page.locator('h2', { hasText: 'Get Started with STS Lens' }).first().waitFor();
+    for (const step of ['Your profiles', 'Start a session and open a terminal', 'Choose who you act as', 'Decode an authorization failure', 'Lint a policy as you type']) {
+      await page.locator('.getting-started-step', { hasText: step }).first().waitFor();
+    }
+    await page.locator('.getting-started-step.expanded button, .getting-started-step.expanded a.button-link', { hasText: 'Show Profiles' }).first().waitFor();
+    await page.locator('.getting-started-media img[src*="profiles.svg"], .getting-started-media img').first().waitFor();
+    await wb.screenshot('foundation-walkthrough');
+  });
+
+  it('opens Switch Identity with Ctrl+Shift+Alt+I', async function () {
+    const wb = workbench();
+    await wb.page.keyboard.press('Escape');
+    await wb.page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
+    await wb.page.keyboard.press('Control+Shift+Alt+KeyI');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'STS Lens: Switch Identity' }).waitFor();
+    await wb.screenshot('foundation-switch-identity-key');
+    await wb.page.keyboard.press('Escape');
+  });
 });

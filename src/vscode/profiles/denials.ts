@@ -55,22 +55,22 @@ export class Denials {
     try {
       const source: SourceRef = !o.ask && o.sessionId && this.sessions.get(o.sessionId) ? { sessionId: o.sessionId }
         : !o.ask && o.profile ? { profile: o.profile }
-        : await this.ops.pickSource(`Open Trust Policy of ${roleNameOf(o.roleArn)}`, 'Read the trust policy (IAM GetRole) as…');
+        : await this.ops.pickSource(vscode.l10n.t('Open Trust Policy of {0}', roleNameOf(o.roleArn)), vscode.l10n.t('Read the trust policy (IAM GetRole) as…'));
       const readAs = this.ops.sourceLabel(source);
-      operation = `IAM GetRole as ${readAs} (reading the trust policy of ${roleNameOf(o.roleArn)})`;
+      operation = vscode.l10n.t('IAM GetRole as {0} (reading the trust policy of {1})', readAs, roleNameOf(o.roleArn));
       const { credentials, target } = await this.credentialsOf(source);
       const role = await getRole(target, credentials, o.roleArn);
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${role.trustPolicy}\n` });
       await vscode.window.showTextDocument(doc, { preview: true });
-      void vscode.window.setStatusBarMessage(`Trust policy of ${o.roleArn}, read as ${readAs}`, 10_000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Trust policy of {0}, read as {1}', o.roleArn, readAs), 10_000);
       return { trustPolicy: role.trustPolicy, readAs };
     } catch (e) {
       // Name whose credentials were used in the message, not just "IAM GetRole".
       const named = e instanceof StsCallError ? new StsCallError({ ...e.input, operation }) : e;
       return reportError(this.log, named, operation, {
         likelyCause: async () => ({
-          message: 'Reading a trust policy needs iam:GetRole on the role, which the identity that was denied often lacks.',
-          button: { label: 'Read as Another Identity…', run: () => void vscode.commands.executeCommand('stsLens.openTrustPolicy', { roleArn: o.roleArn, ask: true }) },
+          message: vscode.l10n.t('Reading a trust policy needs iam:GetRole on the role, which the identity that was denied often lacks.'),
+          button: { label: vscode.l10n.t('Read as Another Identity…'), run: () => void vscode.commands.executeCommand('stsLens.openTrustPolicy', { roleArn: o.roleArn, ask: true }) },
         }),
       });
     }
@@ -91,8 +91,8 @@ export class Denials {
     const cause = likelyDenialCause({ roleName: roleNameOf(sent.roleArn), sentExternalId: !!sent.externalId, sentMfa: !!sent.mfaSerial, profiles, trustPolicy, callerMfaSerial: callerProfile?.mfaSerial });
     if (!cause) return undefined;
     if (cause.kind === 'externalId') {
-      return { message: cause.message, button: { label: 'Retry with External ID', run: () => retry({ externalId: cause.externalId }) } };
+      return { message: cause.message, button: { label: vscode.l10n.t('Retry with External ID'), run: () => retry({ externalId: cause.externalId }) } };
     }
-    return cause.mfaSerial ? { message: cause.message, button: { label: 'Retry with MFA', run: () => retry({ mfaSerial: cause.mfaSerial }) } } : { message: cause.message };
+    return cause.mfaSerial ? { message: cause.message, button: { label: vscode.l10n.t('Retry with MFA'), run: () => retry({ mfaSerial: cause.mfaSerial }) } } : { message: cause.message };
   }
 }

@@ -17,14 +17,14 @@ export interface LikelyCauseButton {
 }
 
 const BUTTONS: Record<ErrorAction, string> = {
-  openTrustPolicy: 'Open Trust Policy',
-  retry: 'Try Again',
-  enterMfaAgain: 'Enter New Code',
-  refreshSession: 'Refresh Session',
-  openConfig: 'Open AWS Config',
-  openSettings: 'Open Settings',
-  showLog: 'Show Log',
-  ssoLogin: 'Open Terminal for SSO Login',
+  openTrustPolicy: vscode.l10n.t('Open Trust Policy'),
+  retry: vscode.l10n.t('Try Again'),
+  enterMfaAgain: vscode.l10n.t('Enter New Code'),
+  refreshSession: vscode.l10n.t('Refresh Session'),
+  openConfig: vscode.l10n.t('Open AWS Config'),
+  openSettings: vscode.l10n.t('Open Settings'),
+  showLog: vscode.l10n.t('Show Log'),
+  ssoLogin: vscode.l10n.t('Open Terminal for SSO Login'),
 };
 
 export interface ErrorHandlers {
@@ -42,8 +42,8 @@ export function explain(e: unknown, operation: string): (ErrorExplanation & { op
   if (e instanceof Cancelled) return undefined;
   if (e instanceof InvalidRequest) {
     return e.inConfig
-      ? { kind: 'validation', message: e.message, next: 'Correct the profile in the AWS config file and try again.', actions: ['openConfig'], operation: e.operation }
-      : { kind: 'validation', message: e.message, next: 'Correct the value and try again.', actions: ['retry'], operation: e.operation };
+      ? { kind: 'validation', message: e.message, next: vscode.l10n.t('Correct the profile in the AWS config file and try again.'), actions: ['openConfig'], operation: e.operation }
+      : { kind: 'validation', message: e.message, next: vscode.l10n.t('Correct the value and try again.'), actions: ['retry'], operation: e.operation };
   }
   const input = e instanceof StsCallError ? e.input : { operation, name: e instanceof Error ? e.name : undefined, message: e instanceof Error ? e.message : String(e) };
   return { ...explainStsError(input), operation: input.operation, roleArn: input.roleArn, profile: input.profile };

@@ -2,7 +2,6 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import type { TemporaryCredentials } from '../../core/identity';
 import { resolveStsEndpoint } from '../../core/profiles/endpoint';
-import { lintAwsConfig, profileNamesOf } from '../../core/profiles/configLint';
 import { needsMfa, profileChain, profileKindLabel, shortRoleArn, type AwsProfile } from '../../core/profiles/model';
 import {
   defaultSessionName, isAssumedRoleArn, parseTags, validateAssumeRole, validateFederationToken, validateGetSessionToken, validateSaml, validateWebIdentity,
@@ -14,7 +13,7 @@ import { StsCallError } from '../../aws/errors';
 import { getRole } from '../../aws/iam';
 import * as sts from '../../aws/sts';
 import { readSecretFile } from '../../node/awsFiles';
-import * as fs from 'fs';
+import { profileConfigProblems } from './profileCheck';
 import { readProfileSettings } from './profileSettings';
 import type { ProfilesStore } from './profilesStore';
 import { askMfaCode, askText, Cancelled, durationValidator, pick } from './prompts';
@@ -251,20 +250,9 @@ export class StsOperations {
     return this.sessions.add(record, credentials, { kind: 'profile', profile: p.name });
   }
 
-  /**
-   * The config linter's errors for the profiles in this profile's chain (a duration_seconds outside
-   * 900–43200, a malformed role_arn, …), raised with the linter's own words before anything calls STS.
-   */
+  /** The config linter's errors for the profile's chain stop the call before STS sees it, in the linter's words. */
   private async checkProfileSettings(p: AwsProfile, operation: string): Promise<void> {
-    const snap = await this.profiles.ensureLoaded();
-    const read = (file: string) => fs.promises.readFile(file, 'utf8').catch(() => undefined);
-    const [config, credentials] = await Promise.all([read(snap.paths.config), read(snap.paths.credentials)]);
-    if (config === undefined) return;
-    const chain = new Set(profileChain(snap.model, p.name).steps.map((s) => s.profile));
-    chain.add(p.name);
-    const errors = lintAwsConfig(config, 'config', { otherFileProfiles: credentials ? profileNamesOf(credentials, 'credentials') : [] })
-      .filter((f) => f.severity === 'error' && f.profile !== undefined && chain.has(f.profile));
-    check(operation, errors.map((f) => `${f.message.replace(/\.$/, '')} (${snap.paths.config} line ${f.range.startLine + 1})`), true);
+    check(operation, await profileConfigProblems(await this.profiles.ensureLoaded(), p.name), true);
   }
 
   /** The profile whose long-term user keys a role profile ultimately uses (GetSessionToken and GetFederationToken need user keys). */
@@ -281,7 +269,7 @@ export class StsOperations {
     const p = this.baseUserProfile(chosen);
     let mfaSerial = o.mfaSerial ?? p.mfaSerial ?? chosen.mfaSerial;
     if (!mfaSerial && o.prompt) {
-      mfaSerial = (await askText({ title: 'GetSessionToken', prompt: `MFA device ARN for ${p.name} (leave empty to call without MFA)`, placeHolder: 'arn:aws:iam::123456789012:mfa/NAME', optional: true, validate: (v) => (/^[\w+=/:,.@-]{9,256}$/.test(v) ? undefined : 'An MFA device ARN looks like arn:aws:iam::123456789012:mfa/NAME') })) || undefined;
+      mfaSerial = (await askText({ title: vscode.l10n.t('GetSessionToken as {0}', p.name), prompt: `MFA device ARN for ${p.name} (leave empty to call without MFA)`, placeHolder: 'arn:aws:iam::123456789012:mfa/NAME', optional: true, validate: (v) => (/^[\w+=/:,.@-]{9,256}$/.test(v) ? undefined : 'An MFA device ARN looks like arn:aws:iam::123456789012:mfa/NAME') })) || undefined;
     }
     const durationSeconds = o.durationSeconds ?? readProfileSettings().defaultDurationSeconds;
     check('GetSessionToken', validateGetSessionToken({ durationSeconds, mfaSerial, mfaCode: o.mfaCode ?? (mfaSerial ? '000000' : undefined) }));
@@ -299,9 +287,9 @@ export class StsOperations {
     if (o.sourceSessionId) source = { sessionId: o.sourceSessionId };
     else if (o.sourceProfile) source = { profile: o.sourceProfile };
     else source = await this.pickSource();
-    const as = `AssumeRole as ${this.sourceLabel(source)}`;
+    const as = vscode.l10n.t('AssumeRole as {0}', this.sourceLabel(source));
     const roleArn = o.roleArn ?? (await this.pickRoleArn(as));
-    const sessionName = o.sessionName ?? (await askText({ title: `${as}: session name`, prompt: 'Role session name (2–64 characters: letters, digits, +=,.@_-), shown in CloudTrail', value: defaultSessionName(localUser(), this.now()), validate: (v) => (/^[\w+=,.@-]{2,64}$/.test(v) ? undefined : '2–64 characters: letters, digits and +=,.@_-') }));
+    const sessionName = o.sessionName ?? (await askText({ title: vscode.l10n.t('{0}: session name', as), prompt: vscode.l10n.t('Role session name (2–64 characters: letters, digits, +=,.@_-), shown in CloudTrail'), value: defaultSessionName(localUser(), this.now()), validate: (v) => (/^[\w+=,.@-]{2,64}$/.test(v) ? undefined : '2–64 characters: letters, digits and +=,.@_-') }));
     const settings = readProfileSettings();
     const snap = await this.profiles.ensureLoaded();
     const sourceProfile = 'profile' in source ? snap.model.profiles.get(source.profile) : undefined;
@@ -346,7 +334,7 @@ export class StsOperations {
       { label: 'Duration', id: 'duration' }, { label: 'MFA device', id: 'mfa' }, { label: 'External ID', id: 'external' }, { label: 'Session tags', id: 'tags' },
       { label: 'Transitive tag keys', id: 'transitive' }, { label: 'Source identity', id: 'sourceIdentity' }, { label: 'Session policy (JSON)', id: 'policy' }, { label: 'Managed session policy ARNs', id: 'policyArns' },
     ];
-    const chosen = await vscode.window.showQuickPick(fields, { title: `${as}: optional parameters`, placeHolder: 'Choose the parameters to set (Enter to continue)', canPickMany: true, ignoreFocusOut: true });
+    const chosen = await vscode.window.showQuickPick(fields, { title: vscode.l10n.t('{0}: optional parameters', as), placeHolder: 'Choose the parameters to set (Enter to continue)', canPickMany: true, ignoreFocusOut: true });
     if (!chosen) throw new Cancelled();
     const ids = new Set(chosen.map((c) => c.id));
     const out = { ...v };
@@ -366,10 +354,10 @@ export class StsOperations {
   sourceLabel(source: SourceRef): string {
     if ('profile' in source) return source.profile;
     const r = this.sessions.get(source.sessionId);
-    return r ? sessionTitle(r) : 'a forgotten session';
+    return r ? sessionTitle(r) : vscode.l10n.t('a forgotten session');
   }
 
-  async pickSource(title = 'AssumeRole', placeHolder = 'Call AssumeRole as… (the source credentials)'): Promise<SourceRef> {
+  async pickSource(title = 'AssumeRole', placeHolder = vscode.l10n.t('Call AssumeRole as… (the source credentials)')): Promise<SourceRef> {
     const snap = await this.profiles.ensureLoaded();
     const now = this.now();
     type Item = vscode.QuickPickItem & { ref?: SourceRef };
@@ -396,7 +384,7 @@ export class StsOperations {
 
   async getFederationToken(o: FederationOptions): Promise<SessionRecord> {
     const p = this.baseUserProfile(await this.requireProfile(o.profile, 'GetFederationToken'));
-    const name = o.name ?? (await askText({ title: 'GetFederationToken', prompt: 'Federated user name (2–32 characters)', value: 'sts-lens', validate: (v) => (/^[\w+=,.@-]{2,32}$/.test(v) ? undefined : '2–32 characters: letters, digits and +=,.@_-') }));
+    const name = o.name ?? (await askText({ title: vscode.l10n.t('GetFederationToken as {0}', p.name), prompt: 'Federated user name (2–32 characters)', value: 'sts-lens', validate: (v) => (/^[\w+=,.@-]{2,32}$/.test(v) ? undefined : '2–32 characters: letters, digits and +=,.@_-') }));
     const durationSeconds = o.durationSeconds ?? readProfileSettings().defaultDurationSeconds;
     const request = { name, durationSeconds, policy: o.policy, policyArns: list(o.policyArns), tags: tagsOf(o.tags, 'GetFederationToken') };
     check('GetFederationToken', validateFederationToken(request));

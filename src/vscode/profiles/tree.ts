@@ -124,7 +124,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     const snap = this.store.current;
     switch (node.type) {
       case 'loading': {
-        const item = new vscode.TreeItem('Loading AWS profiles…');
+        const item = new vscode.TreeItem(vscode.l10n.t('Loading AWS profiles…'));
         item.iconPath = new vscode.ThemeIcon('loading~spin');
         return item;
       }
@@ -165,7 +165,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         const item = new vscode.TreeItem(node.text);
         item.id = `chain:${node.profile}`;
         item.iconPath = new vscode.ThemeIcon(node.broken ? 'warning' : 'arrow-right', node.broken ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.tooltip = node.broken ? `The source_profile chain of ${node.profile} is broken: ${node.fullText}` : `Credential chain of ${node.profile}: ${node.fullText}`;
+        item.tooltip = node.broken ? vscode.l10n.t('The source_profile chain of {0} is broken: {1}', node.profile, node.fullText) : vscode.l10n.t('Credential chain of {0}: {1}', node.profile, node.fullText);
         item.contextValue = 'stsLens.chain';
         return item;
       }
@@ -187,7 +187,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         item.iconPath = stateIcon(state, r.pinned);
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`**${sessionTitle(r)}** — ${operationLabel(r.operation)}${r.profile && r.operation !== 'profile' ? ` as ${r.profile}` : ''}\n\n`);
-        if (active) md.appendMarkdown('The active identity: decoding and IAM Access Analyzer validation use it.\n\n');
+        if (active) md.appendMarkdown(`${vscode.l10n.t('The active identity: decoding and IAM Access Analyzer validation use it.')}\n\n`);
         if (r.roleArn) md.appendMarkdown(`Role: \`${r.roleArn}\`\n\n`);
         if (r.arn) md.appendMarkdown(`Caller: \`${r.arn}\`\n\n`);
         if (r.sessionName) md.appendMarkdown(`Session name: ${r.sessionName}\n\n`);
@@ -246,12 +246,12 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     const out: ProfilesNode[] = snap.problems.map((problem) => ({ type: 'problem' as const, problem }));
     const names = [...snap.model.profiles.keys()].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
     for (const name of names) out.push({ type: 'profile', profile: snap.model.profiles.get(name)! });
-    if (this.sessions.list().some((s) => !snap.model.profiles.has(this.groupOf(s) ?? ''))) out.push({ type: 'group', id: 'other', label: 'Other sessions' });
+    if (this.sessions.list().some((s) => !snap.model.profiles.has(this.groupOf(s) ?? ''))) out.push({ type: 'group', id: 'other', label: vscode.l10n.t('Other sessions') });
     const now = this.sessions.clock.now();
     const recent = (s: SessionRecord) => (s.expiration ?? now) > now - 24 * 3600_000;
-    if (this.diskSessions().some((s) => s.operation === 'cliCache' && recent(s))) out.push({ type: 'group', id: 'cli', label: 'AWS CLI cache' });
+    if (this.diskSessions().some((s) => s.operation === 'cliCache' && recent(s))) out.push({ type: 'group', id: 'cli', label: vscode.l10n.t('AWS CLI cache') });
     const ssoUnmatched = this.diskSessions().filter((s) => s.operation === 'ssoToken' && recent(s));
-    if (ssoUnmatched.length) out.push({ type: 'group', id: 'sso', label: 'SSO sign-ins' });
+    if (ssoUnmatched.length) out.push({ type: 'group', id: 'sso', label: vscode.l10n.t('SSO sign-ins') });
     // Reading the files can succeed with nothing in them; the welcome view covers that case.
     return out;
   }
