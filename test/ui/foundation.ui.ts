@@ -26,13 +26,13 @@ describe('foundation UI: STS Lens in the workbench', function () {
     await wb.page.locator('.quick-input-widget').waitFor({ state: 'visible' });
     await wb.page.keyboard.type('STS Lens', { delay: 5 });
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with STS Lens' }).first().click();
-    const page = wb.page.locator('.gettingStartedContainer');
-    await page.locator('h2', { hasText: 'Get Started with STS Lens' }).first().waitFor();
+    const editor = wb.page.locator('.part.editor');
+    await editor.getByText('Get Started with STS Lens').first().waitFor();
     for (const step of ['Your profiles', 'Start a session and open a terminal', 'Choose who you act as', 'Decode an authorization failure', 'Lint a policy as you type']) {
-      await page.locator('.getting-started-step', { hasText: step }).first().waitFor();
+      await editor.getByText(step, { exact: true }).first().waitFor({ state: 'attached' });
     }
-    await page.locator('.getting-started-step.expanded button, .getting-started-step.expanded a.button-link', { hasText: 'Show Profiles' }).first().waitFor();
-    await page.locator('.getting-started-media img[src*="profiles.svg"], .getting-started-media img').first().waitFor();
+    await editor.getByText('Show Profiles', { exact: true }).first().waitFor();
+    await editor.locator('img[src*="walkthrough"]').first().waitFor();
     await wb.screenshot('foundation-walkthrough');
   });
 

@@ -59,7 +59,7 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
     const wb = workbench();
     const widget = wb.page.locator('.quick-input-widget');
     await wb.runCommand('STS Lens: Assume Role…');
-    await choose(wb, 'sts-user', /^sts-user/, { placeholder: 'Role to assume (recent roles first)' });
+    await choose(wb, 'sts-user', /sts-user\s*access keys/, { placeholder: 'Role to assume (recent roles first)' });
     await choose(wb, 'role/sts_role', /:role\/sts_role/, { title: 'AssumeRole as sts-user: session name' });
     await widget.locator('input').first().fill('ui-session');
     await wb.page.keyboard.press('Enter');
