@@ -32,7 +32,7 @@ describe('foundation UI: STS Lens in the workbench', function () {
       await editor.getByText(step, { exact: true }).first().waitFor({ state: 'attached' });
     }
     await editor.getByText('Show Profiles', { exact: true }).first().waitFor();
-    await editor.locator('img[src*="walkthrough"]').first().waitFor();
+    await editor.locator('img[alt="A profile tree with a role, its chain and a session with its time left"]').first().waitFor();
     await wb.screenshot('foundation-walkthrough');
   });
 

@@ -58,6 +58,7 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
   it('assumes a role through the prompts (source, role, session name, optional parameters)', async function () {
     const wb = workbench();
     const widget = wb.page.locator('.quick-input-widget');
+    await wb.openViewContainer('STS Lens');
     await wb.runCommand('STS Lens: Assume Role…');
     await choose(wb, 'sts-user', /sts-user\s*access keys/, { placeholder: 'Role to assume (recent roles first)' });
     await choose(wb, 'role/sts_role', /:role\/sts_role/, { title: 'AssumeRole as sts-user: session name' });
