@@ -131,6 +131,7 @@ function vscodeUnderTest() {
 async function runIntegration(world, tmp, grep) {
   const { runTests } = require('@vscode/test-electron');
   const { AWS_ENV } = require('../test/harness/env');
+  const { codeServer } = require('../test/harness/code-server');
   const entry = path.join(OUT, 'integration', 'index.js');
   if (!fs.existsSync(entry)) return { passes: 0, failures: 1, pending: 0, note: `${path.relative(REPO, entry)} was not built` };
   const folder = path.join(tmp, 'workspace');
@@ -138,6 +139,8 @@ async function runIntegration(world, tmp, grep) {
   const results = path.join(tmp, 'integration-results.json');
   const { label, ...where } = vscodeUnderTest();
   console.log(`integration: running in ${label}`);
+  // The launcher runs with the world's HOME: tell it where code-server is, as found with the real one.
+  const launcherEnv = where.vscodeExecutablePath && !process.env.STS_LENS_VSCODE ? { CODE_SERVER: codeServer() } : {};
   let code = 0;
   try {
     await runTests({
@@ -146,7 +149,7 @@ async function runIntegration(world, tmp, grep) {
       extensionTestsPath: entry,
       launchArgs: [folder],
       // runTests passes its own environment on; the developer's AWS_* variables are cleared ('' is unset for the SDK).
-      extensionTestsEnv: { ...Object.fromEntries(AWS_ENV.map((k) => [k, ''])), ...world.env, STS_LENS_TEST_RESULTS: results, ...(grep ? { STS_LENS_TEST_GREP: grep } : {}) },
+      extensionTestsEnv: { ...Object.fromEntries(AWS_ENV.map((k) => [k, ''])), ...world.env, ...launcherEnv, STS_LENS_TEST_RESULTS: results, ...(grep ? { STS_LENS_TEST_GREP: grep } : {}) },
     });
   } catch (e) {
     code = e && typeof e.code === 'number' ? e.code : 1;

@@ -28,7 +28,7 @@ describe('foundation UI: STS Lens in the workbench', function () {
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with STS Lens' }).first().click();
     const editor = wb.page.locator('.part.editor');
     await editor.getByText('Get Started with STS Lens').first().waitFor();
-    for (const step of ['Your profiles', 'Start a session and open a terminal', 'Choose who you act as', 'Decode an authorization failure', 'Lint a policy as you type']) {
+    for (const step of ['Your profiles', 'A session and a terminal', 'Choose who you act as', 'Decode an authorization failure', 'Lint a policy as you type']) {
       await editor.getByText(step, { exact: true }).first().waitFor({ state: 'attached' });
     }
     await editor.getByText('Show Profiles', { exact: true }).first().waitFor();
