@@ -6,7 +6,8 @@
 // test/fixtures/sandbox-workspace/ on http://127.0.0.1:$PORT (default 8080, else a free port).
 // In that copy, `{{encoded:NAME}}` is replaced by an encoded authorization message the local STS
 // decodes: NAME is a test/fixtures/authz/decoded/NAME.json fixture, or sample/accessDenied/slow/unknown.
-// Ctrl+C (SIGINT) or SIGTERM stops everything.
+// Ctrl+C (SIGINT), SIGTERM or SIGHUP (to this script or to `npm run sandbox`) stops everything.
+// Terminals keep the caller's PATH (with its shims, such as pyenv's `aws`) although HOME changes.
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -56,7 +57,55 @@ function prepareWorkspace(world, dest) {
   }
 }
 
+const stops = [];
+let stopping = false;
+async function stopAll(why) {
+  if (stopping) return;
+  stopping = true;
+  log(`${why}: stopping`);
+  for (const stop of stops.reverse()) await stop().catch((e) => console.error(e.message));
+  log('stopped');
+  process.exit(0);
+}
+
+/** Stops on signals, and when the parent (`npm run`, a shell) goes away without passing one on. */
+function stopWithParent() {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stopAll(signal));
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) void stopAll('parent process exited');
+  }, 1000);
+  timer.unref();
+}
+
+/** The environment terminals get: the sandbox's AWS files and HOME, with the caller's PATH and tool roots. */
+function terminalEnv(worldEnv) {
+  const keep = {};
+  for (const k of ['PATH', 'PYENV_ROOT', 'NVM_DIR', 'VOLTA_HOME', 'ASDF_DIR', 'ASDF_DATA_DIR', 'CARGO_HOME', 'RUSTUP_HOME']) {
+    if (process.env[k]) keep[k] = process.env[k];
+  }
+  // pyenv and asdf shims find their root through HOME when these are unset.
+  if (!keep.PYENV_ROOT && process.env.HOME && fs.existsSync(path.join(process.env.HOME, '.pyenv'))) keep.PYENV_ROOT = path.join(process.env.HOME, '.pyenv');
+  if (!keep.ASDF_DATA_DIR && process.env.HOME && fs.existsSync(path.join(process.env.HOME, '.asdf'))) keep.ASDF_DATA_DIR = path.join(process.env.HOME, '.asdf');
+  return { ...worldEnv, ...keep };
+}
+
+/**
+ * Shell start files in the sandbox HOME that restore the caller's PATH: login shells reset PATH in
+ * /etc/profile, and the caller's own ~/.bashrc (which usually adds pyenv, nvm or asdf) is not read.
+ */
+function writeShellStartFiles(home, env) {
+  const quote = (v) => `'${String(v).replace(/'/g, `'\\''`)}'`;
+  const lines = ['# Written by npm run sandbox: the tools of the shell that started the sandbox (aws, python, node).'];
+  for (const [k, v] of Object.entries(env)) if (!k.startsWith('AWS_') && k !== 'HOME' && !k.startsWith('STS_LENS_')) lines.push(`export ${k}=${quote(v)}`);
+  const rc = `${lines.join('\n')}\n`;
+  fs.writeFileSync(path.join(home, '.bashrc'), rc);
+  fs.writeFileSync(path.join(home, '.profile'), `[ -f "$HOME/.bashrc" ] && . "$HOME/.bashrc"\n`);
+  fs.writeFileSync(path.join(home, '.zshrc'), rc);
+}
+
 async function main() {
+  stopWithParent();
   const { install } = require('../test/harness/install-code-server');
   const codeServerBin = install();
   const { packageVsix } = require('./package');
@@ -65,23 +114,12 @@ async function main() {
   fs.mkdirSync(SANDBOX, { recursive: true });
   const { startTestWorld } = require('../test/harness/test-world');
   const { startCodeServer } = require('../test/harness/code-server');
-  const stops = [];
-  let stopping = false;
-  const stopAll = async (signal) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping`);
-    for (const stop of stops.reverse()) await stop().catch((e) => console.error(e.message));
-    log('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stopAll('SIGINT'));
-  process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
   const worldDir = path.join(SANDBOX, 'world');
   fs.rmSync(worldDir, { recursive: true, force: true });
   const world = await startTestWorld(worldDir, { log });
   stops.push(() => world.stop());
+  if (stopping) return;
 
   const extensionsDir = path.join(SANDBOX, 'extensions');
   fs.rmSync(extensionsDir, { recursive: true, force: true });
@@ -91,8 +129,11 @@ async function main() {
   const folder = path.join(SANDBOX, 'workspace');
   prepareWorkspace(world.world, folder);
   const port = await choosePort();
-  const server = await startCodeServer({ folder, extensionsDir, userDataDir: path.join(SANDBOX, 'user-data'), port, env: world.env });
+  const env = terminalEnv(world.env);
+  writeShellStartFiles(world.env.HOME, env);
+  const server = await startCodeServer({ folder, extensionsDir, userDataDir: path.join(SANDBOX, 'user-data'), port, env });
   stops.push(() => server.stop());
+  if (stopping) return;
   log(`AWS config: ${world.env.AWS_CONFIG_FILE}`);
   log(`profiles: ${Object.keys(world.world.profiles).join(', ')}`);
   console.log(`\nSTS Lens sandbox: ${server.origin}/?folder=${encodeURIComponent(folder)}\n(Ctrl+C to stop)\n`);

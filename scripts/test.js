@@ -115,19 +115,46 @@ async function startWorld(tmp) {
   return world;
 }
 
+/**
+ * The VS Code that runs the integration tests, for @vscode/test-electron's runTests: code-server through
+ * test/harness/code-launcher.js by default; STS_LENS_VSCODE=/path/to/code for a desktop VS Code, or
+ * STS_LENS_VSCODE=download[:VERSION] to let test-electron download one where the network allows it.
+ */
+function vscodeUnderTest() {
+  const chosen = process.env.STS_LENS_VSCODE;
+  if (!chosen) return { vscodeExecutablePath: path.join(REPO, 'test', 'harness', 'code-launcher.js'), label: 'code-server 4.100.3 (VS Code 1.100.3)' };
+  const download = /^download(?::(.+))?$/.exec(chosen);
+  if (download) return { version: download[1] || '1.100.3', label: `downloaded VS Code ${download[1] || '1.100.3'}` };
+  return { vscodeExecutablePath: path.resolve(chosen), label: chosen };
+}
+
 async function runIntegration(world, tmp, grep) {
-  const { runExtensionTests } = require('../test/harness/code-server');
+  const { runTests } = require('@vscode/test-electron');
+  const { AWS_ENV } = require('../test/harness/env');
+  const { codeServer } = require('../test/harness/code-server');
   const entry = path.join(OUT, 'integration', 'index.js');
   if (!fs.existsSync(entry)) return { passes: 0, failures: 1, pending: 0, note: `${path.relative(REPO, entry)} was not built` };
   const folder = path.join(tmp, 'workspace');
   fs.cpSync(path.join(REPO, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
   const results = path.join(tmp, 'integration-results.json');
-  const code = await runExtensionTests({
-    extensionDevelopmentPath: REPO,
-    extensionTestsPath: entry,
-    folder,
-    env: { ...world.env, STS_LENS_TEST_RESULTS: results, ...(grep ? { STS_LENS_TEST_GREP: grep } : {}) },
-  });
+  const { label, ...where } = vscodeUnderTest();
+  console.log(`integration: running in ${label}`);
+  // The launcher runs with the world's HOME: tell it where code-server is, as found with the real one.
+  const launcherEnv = where.vscodeExecutablePath && !process.env.STS_LENS_VSCODE ? { CODE_SERVER: codeServer() } : {};
+  let code = 0;
+  try {
+    await runTests({
+      ...where,
+      extensionDevelopmentPath: REPO,
+      extensionTestsPath: entry,
+      launchArgs: [folder],
+      // runTests passes its own environment on; the developer's AWS_* variables are cleared ('' is unset for the SDK).
+      extensionTestsEnv: { ...Object.fromEntries(AWS_ENV.map((k) => [k, ''])), ...world.env, ...launcherEnv, STS_LENS_TEST_RESULTS: results, ...(grep ? { STS_LENS_TEST_GREP: grep } : {}) },
+    });
+  } catch (e) {
+    code = e && typeof e.code === 'number' ? e.code : 1;
+    if (!(e instanceof Error && /Test run failed/.test(e.message))) console.error(`integration: ${e.message}`);
+  }
   const counts = readCounts(results);
   if (!counts) return { passes: 0, failures: 1, pending: 0, note: `the extension host exited with ${code} before reporting` };
   if (code !== 0 && counts.failures === 0) counts.failures = 1;

@@ -21,7 +21,7 @@ export interface RemoteFinding {
   }>;
 }
 
-export type RemoteValidationFailureKind = 'offline' | 'denied' | 'credentials' | 'throttled' | 'invalid' | 'other';
+export type RemoteValidationFailureKind = 'offline' | 'denied' | 'credentials' | 'throttled' | 'invalid' | 'notAccessAnalyzer' | 'other';
 
 export type RemoteValidationResult =
   | { readonly ok: true; readonly findings: RemoteFinding[] }
@@ -73,6 +73,13 @@ export async function validatePolicyRemotely(req: RemoteValidationRequest): Prom
     ...(req.profile ? { profile: req.profile } : {}),
     ...(req.endpoint ? { endpoint: req.endpoint } : {}),
   });
+  // Where the request really went (the profile's endpoint_url may redirect it), to name it in errors.
+  let sentTo: string | undefined;
+  client.middlewareStack.add((next) => async (args) => {
+    const r = args.request as { protocol?: string; hostname?: string; port?: number; path?: string };
+    if (r?.hostname) sentTo = `${r.protocol ?? 'https:'}//${r.hostname}${r.port ? `:${r.port}` : ''}${r.path ?? ''}`;
+    return next(args);
+  }, { step: 'finalizeRequest', name: 'stsLensRecordEndpoint' });
   try {
     const findings: RemoteFinding[] = [];
     let nextToken: string | undefined;
@@ -85,7 +92,7 @@ export async function validatePolicyRemotely(req: RemoteValidationRequest): Prom
     } while (nextToken);
     return { ok: true, findings };
   } catch (e) {
-    return { ok: false, ...describeFailure(e) };
+    return { ok: false, ...describeFailure(e, sentTo ?? req.endpoint) };
   } finally {
     client.destroy();
   }
@@ -114,7 +121,7 @@ function toRemoteFinding(f: ValidatePolicyFinding): RemoteFinding {
 }
 
 /** Turns an SDK or network error into what failed and what to do next, without echoing credentials. */
-export function describeFailure(e: unknown): { kind: RemoteValidationFailureKind; message: string } {
+export function describeFailure(e: unknown, endpoint?: string): { kind: RemoteValidationFailureKind; message: string } {
   const err = e as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const name = err?.name ?? '';
   const code = err?.code ?? '';
@@ -122,6 +129,10 @@ export function describeFailure(e: unknown): { kind: RemoteValidationFailureKind
   const detail = redactSecrets(err?.message ?? String(e)).split('\n')[0].slice(0, 300);
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|getaddrinfo|socket hang up|network/i.test(detail) || name === 'TimeoutError' || name === 'AbortError') {
     return { kind: 'offline', message: `IAM Access Analyzer could not be reached (${detail}). Check your network or proxy; the offline checks still apply.` };
+  }
+  // A body that is not Access Analyzer's JSON (an HTML page, another service's XML): say so instead of echoing the parser.
+  if (name === 'SyntaxError' || /is not valid JSON|Unexpected token|Deserialization error/i.test(detail)) {
+    return { kind: 'notAccessAnalyzer', message: `The endpoint ${endpoint ?? 'in use'} did not answer as IAM Access Analyzer (its reply is not Access Analyzer's JSON). Check the profile's endpoint_url, or an access_analyzer entry in its [services] section.` };
   }
   if (name === 'AccessDeniedException' || (status === 403 && !/token|signature|credential/i.test(name))) {
     return { kind: 'denied', message: `The identity is not allowed to call access-analyzer:ValidatePolicy (${detail}). Choose another profile or add that permission.` };
@@ -135,5 +146,5 @@ export function describeFailure(e: unknown): { kind: RemoteValidationFailureKind
   if (name === 'ValidationException' || status === 400) {
     return { kind: 'invalid', message: `IAM Access Analyzer rejected the request: ${detail}` };
   }
-  return { kind: 'other', message: `IAM Access Analyzer's ValidatePolicy failed: ${name ? `${name}: ` : ''}${detail}` };
+  return { kind: 'other', message: `${name ? `${name}: ` : ''}${detail}` };
 }

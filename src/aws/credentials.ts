@@ -3,8 +3,10 @@
  * (with MFA through `mfaCodeProvider`), SSO, credential_process and web identity exactly as the
  * CLI and SDKs do.
  */
+import { getDefaultRoleAssumer } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { TemporaryCredentials } from '../core/identity';
+import { isSdkDefaultSessionName } from '../core/sessions/limits';
 import { StsCallError } from './errors';
 import { clientOptions, type StsTarget } from './sts';
 
@@ -18,21 +20,26 @@ export interface ProfileCredentialOptions {
   readonly target: StsTarget;
   /** The profile's role, named in errors such as a trust-policy denial. */
   readonly roleArn?: string;
+  /** Session name for roles whose profile has no `role_session_name` (instead of the SDK's `aws-sdk-js-<ms>`). */
+  readonly sessionName?: string;
 }
 
 export async function resolveProfileCredentials(o: ProfileCredentialOptions): Promise<TemporaryCredentials> {
+  const clientConfig = { ...clientOptions(o.target), ...(o.target.useGlobalEndpoint ? { useGlobalEndpoint: true } : {}) };
+  const assume = getDefaultRoleAssumer(clientConfig);
   const provider = fromIni({
     profile: o.profile,
     configFilepath: o.configFilepath,
     filepath: o.filepath,
     mfaCodeProvider: o.mfaCodeProvider,
     ignoreCache: true,
-    clientConfig: { ...clientOptions(o.target), ...(o.target.useGlobalEndpoint ? { useGlobalEndpoint: true } : {}) },
+    clientConfig,
+    roleAssumer: (source, params) => assume(source, o.sessionName && isSdkDefaultSessionName(params.RoleSessionName) ? { ...params, RoleSessionName: o.sessionName } : params),
   });
   try {
     const c = await provider();
     return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
   } catch (e) {
-    throw StsCallError.from(e, 'Loading credentials', { profile: o.profile, endpoint: o.target.endpoint, roleArn: o.roleArn });
+    throw StsCallError.from(e, `Getting credentials for profile ${o.profile}`, { profile: o.profile, endpoint: o.target.endpoint, roleArn: o.roleArn });
   }
 }

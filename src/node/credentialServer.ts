@@ -5,7 +5,7 @@
  */
 import * as crypto from 'crypto';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
+import { listenLoopback } from './loopbackPort';
 import { containerCredentialsBody, type PlainCredentials } from '../core/sessions/credentialFormats';
 import { redactSecrets } from '../core/sessions/redact';
 
@@ -70,29 +70,26 @@ export class CredentialServer {
 
   private readonly limits: CredentialServerLimits;
 
-  constructor(private readonly events: CredentialServerEvents = {}, private readonly now: () => number = Date.now, limits: Partial<CredentialServerLimits> = {}) {
+  /** `ports`: loopback ports to try first (a range remote setups are told not to forward); then any free port. */
+  constructor(private readonly events: CredentialServerEvents = {}, private readonly now: () => number = Date.now, limits: Partial<CredentialServerLimits> = {}, private readonly ports: readonly number[] = []) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
 
-  /** Starts listening on a random loopback port (once); returns the port. */
+  /** Starts listening on a loopback port (once); returns the port. */
   start(): Promise<number> {
     if (this.starting) return this.starting;
-    this.starting = new Promise<number>((resolve, reject) => {
-      const l = this.limits;
-      const server = http.createServer({
-        headersTimeout: l.headersTimeoutMs,
-        requestTimeout: l.requestTimeoutMs,
-        keepAliveTimeout: l.keepAliveTimeoutMs,
-        connectionsCheckingInterval: l.checkIntervalMs,
-      }, (req, res) => void this.handle(req, res));
-      server.maxConnections = l.maxConnections;
-      server.setTimeout(l.socketTimeoutMs, (socket) => socket.destroy());
-      server.on('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        this.server = server;
-        server.removeListener('error', reject);
-        resolve((server.address() as AddressInfo).port);
-      });
+    const l = this.limits;
+    const server = http.createServer({
+      headersTimeout: l.headersTimeoutMs,
+      requestTimeout: l.requestTimeoutMs,
+      keepAliveTimeout: l.keepAliveTimeoutMs,
+      connectionsCheckingInterval: l.checkIntervalMs,
+    }, (req, res) => void this.handle(req, res));
+    server.maxConnections = l.maxConnections;
+    server.setTimeout(l.socketTimeoutMs, (socket) => socket.destroy());
+    this.starting = listenLoopback(server, this.ports).then((port) => {
+      this.server = server;
+      return port;
     });
     this.starting.catch(() => {
       this.starting = undefined;

@@ -13,4 +13,4 @@ function cleanEnv(base = process.env) {
   return env;
 }
 
-module.exports = { cleanEnv };
+module.exports = { cleanEnv, AWS_ENV };

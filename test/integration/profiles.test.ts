@@ -22,7 +22,7 @@ describe('profiles tree in VS Code', () => {
     assert.strictEqual(mfa.contextValue, 'stsLens.profile.role.mfa');
     assert.strictEqual(find(tree, 'sts-user')!.contextValue, 'stsLens.profile.static');
     const chained = find(tree, 'chained-role')!;
-    assert.ok(chained.children.some((c) => c.label === 'sts-user → sts-role (sts_role @ 123456789012) → chained-role (chained_role @ 123456789012)'), JSON.stringify(chained.children));
+    assert.ok(chained.children.some((c) => c.label === 'sts-user → sts_role → chained_role'), JSON.stringify(chained.children));
   });
 
   it('shows sessions from the AWS CLI cache and SSO token expiry read-only, without secrets', async () => {

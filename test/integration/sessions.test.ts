@@ -18,7 +18,7 @@ describe('STS operations from the commands, against moto', () => {
     assert.ok(s.expiration! > Date.now());
     const tree = await command<{ label: string; children: { label: string; description?: string }[] }[]>('stsLens.internal.treeSnapshot');
     const node = tree.find((n) => n.label === 'sts-role')!;
-    assert.ok(node.children.some((c) => c.label === 'sts_role/sts-lens' && /^\d+m left/.test(c.description ?? '')), JSON.stringify(node.children));
+    assert.ok(node.children.some((c) => c.label === 'sts-lens' && /^\d+m left/.test(c.description ?? '')), JSON.stringify(node.children));
   });
 
   it('Start Session follows a role chain (source → role → role)', async () => {

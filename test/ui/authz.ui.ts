@@ -83,7 +83,7 @@ describe('authorization failures UI: a log with CodeLens, inline summary and exp
 
     // The summary lens opens the explanation beside the log.
     await summaryLens.click();
-    await page.locator('.tabs-container .tab', { hasText: 'Authorization ec2-RunInstances' }).waitFor();
+    await page.locator('.tabs-container .tab', { hasText: 'ec2:RunInstances denied' }).waitFor();
     await wb.editorText(/Authorization\sfailure:\sExplicitly\sdenied/).waitFor();
     await wb.editorText(/Matched\sstatements\s\(1\)/).waitFor();
     await page.locator('.monaco-editor[data-uri^="sts-lens-authz"] .codelens-decoration a', { hasText: 'Copy Allowing Statement' }).waitFor();

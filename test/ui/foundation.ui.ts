@@ -19,4 +19,30 @@ describe('foundation UI: STS Lens in the workbench', function () {
     await wb.page.locator('.part.panel').locator(wb.editorText(/STS\sLens\s\S+\sactivated\sin/)).waitFor();
     await wb.screenshot('foundation-show-log');
   });
+
+  it('offers a Get Started walkthrough whose steps have a command button and an image', async function () {
+    const wb = workbench();
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+    await wb.page.keyboard.type('STS Lens', { delay: 5 });
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with STS Lens' }).first().click();
+    const editor = wb.page.locator('.part.editor');
+    await editor.getByText('Get Started with STS Lens').first().waitFor();
+    for (const step of ['Your profiles', 'A session and a terminal', 'Choose who you act as', 'Decode an authorization failure', 'Lint a policy as you type']) {
+      await editor.getByText(step, { exact: true }).first().waitFor({ state: 'attached' });
+    }
+    await editor.getByText('Show Profiles', { exact: true }).first().waitFor();
+    await editor.locator('img[alt="A profile tree with a role, its chain and a session with its time left"]').first().waitFor();
+    await wb.screenshot('foundation-walkthrough');
+  });
+
+  it('opens Switch Identity with Ctrl+Shift+Alt+I', async function () {
+    const wb = workbench();
+    await wb.page.keyboard.press('Escape');
+    await wb.page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
+    await wb.page.keyboard.press('Control+Shift+Alt+KeyI');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'STS Lens: Switch Identity' }).waitFor();
+    await wb.screenshot('foundation-switch-identity-key');
+    await wb.page.keyboard.press('Escape');
+  });
 });

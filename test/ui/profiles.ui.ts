@@ -31,26 +31,44 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
     await choose(wb, 'sts-role', /^sts-role/);
     await wb.runCommand('STS Lens: Start Session');
     await choose(wb, 'chained-role', /^chained-role/);
-    const session = wb.page.locator('.monaco-list-row', { hasText: 'sts_role/sts-lens' }).first();
+    const session = wb.page.locator('.monaco-list-row', { hasText: /^sts-lens\s*\d+m left/ }).first();
     await session.waitFor();
     assert.match((await session.textContent()) ?? '', /\d+m left/);
-    await wb.page.locator('.monaco-list-row', { hasText: /chained_role\// }).first().waitFor();
+    await wb.page.locator('.monaco-list-row', { hasText: /-\d{4}T\d{4}Z\s*\d+m left/ }).first().waitFor();
     await wb.screenshot('profiles-sessions-countdowns');
+  });
+
+  it('keeps the time left visible at the default sidebar width, with readable session names', async function () {
+    const wb = workbench();
+    // chained-role has no role_session_name: its session is named after the local user and the minute.
+    const row = wb.page.locator('.monaco-list-row', { hasText: /^[\w.@=,+-]+-\d{4}T\d{4}Z\s*\d+m left/ }).first();
+    await row.waitFor();
+    const description = row.locator('.label-description');
+    assert.match((await description.textContent()) ?? '', /^\d+m left/);
+    // The label container hides what overflows it: the whole countdown must end inside it.
+    const box = await description.boundingBox();
+    const container = await row.locator('.monaco-icon-label-container').first().boundingBox();
+    assert.ok(box && container, 'the row is on screen');
+    assert.ok(box.x + box.width <= container.x + container.width + 1, `the countdown ends at ${box.x + box.width}, the row is cut at ${container.x + container.width}`);
+    const chain = wb.page.locator('.monaco-list-row', { hasText: 'sts-user → sts_role → chained_role' }).first();
+    await chain.waitFor();
+    await wb.screenshot('profiles-countdown-default-width');
   });
 
   it('assumes a role through the prompts (source, role, session name, optional parameters)', async function () {
     const wb = workbench();
     const widget = wb.page.locator('.quick-input-widget');
+    await wb.openViewContainer('STS Lens');
     await wb.runCommand('STS Lens: Assume Role…');
-    await choose(wb, 'sts-user', /^sts-user/, { placeholder: 'Role to assume (recent roles first)' });
-    await choose(wb, 'role/sts_role', /:role\/sts_role/, { title: 'AssumeRole: session name' });
+    await choose(wb, 'sts-user', /sts-user\s*access keys/, { placeholder: 'Role to assume (recent roles first)' });
+    await choose(wb, 'role/sts_role', /:role\/sts_role/, { title: 'AssumeRole as sts-user: session name' });
     await widget.locator('input').first().fill('ui-session');
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Session tags' }).first().waitFor();
     await wb.screenshot('profiles-assume-role-options');
     await wb.page.keyboard.press('Enter');
     await widget.waitFor({ state: 'hidden' });
-    await wb.page.locator('.monaco-list-row', { hasText: 'sts_role/ui-session' }).first().waitFor();
+    await wb.page.locator('.monaco-list-row', { hasText: /^ui-session\s*\d+m left/ }).first().waitFor();
   });
 
   it('asks for the MFA code of an MFA profile, accepting only six digits', async function () {
@@ -65,7 +83,8 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
     await input.fill('123456');
     await wb.page.keyboard.press('Enter');
     await widget.waitFor({ state: 'hidden' });
-    await wb.page.locator('.monaco-list-row', { hasText: /mfa_role\// }).first().waitFor();
+    const named = wb.page.locator('.monaco-list-row', { hasText: /-\d{4}T\d{4}Z\s*\d+m left/ });
+    await wb.waitUntil('the mfa_role session under mfa-role', async () => (await named.count()) >= 2);
   });
 
   it('switches the active identity from the status bar and shows its time left', async function () {

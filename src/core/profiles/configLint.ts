@@ -459,7 +459,7 @@ function lintEntrySyntax(e: IniEntry, profile: string | undefined, add: Add): vo
       message: `"${e.key}:" uses ":" where the SDKs expect "=": the AWS CLI accepts it, the AWS SDK for JavaScript and others ignore the line.`,
       range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1),
       profile,
-      fix: { title: 'Use "="', edits: [{ range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1), newText: ' =' }] },
+      fix: { title: 'Use = between key and value', edits: [{ range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1), newText: ' =' }] },
     });
   }
   if (e.inlineCommentColumn !== undefined) {

@@ -277,6 +277,22 @@ export function chainText(chain: ProfileChain): string {
   return parts.join(' → ');
 }
 
+/**
+ * The chain as it fits a tree row: the base profile, then each role's name
+ * (`sts-user → sts_role → chained_role`); broken chains keep their full text.
+ */
+export function shortChainText(chain: ProfileChain): string {
+  if (chain.cycle || chain.missingProfile) return chainText(chain);
+  return chain.steps.map((s, i) => (s.roleArn && i > 0 ? roleNameOf(s.roleArn) : s.roleArn ? `${s.profile}` : s.credentialSource ?? s.profile)).join(' → ');
+}
+
+/** `arn:aws:iam::123456789012:role/path/Name` → `Name`. */
+export function roleNameOf(arn: string): string {
+  const resource = arn.split(':').slice(5).join(':');
+  const slash = resource.lastIndexOf('/');
+  return slash >= 0 ? resource.slice(slash + 1) : arn;
+}
+
 /** `arn:aws:iam::123456789012:role/path/Name` → `Name @ 123456789012`. */
 export function shortRoleArn(arn: string): string {
   const m = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):(?:role|assumed-role|user|federated-user)\/(?:.*\/)?([^/]+?)(?:\/([^/]+))?$/.exec(arn);

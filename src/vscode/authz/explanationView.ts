@@ -10,7 +10,7 @@ import { COMMAND_COPY_ALLOWING, COMMAND_FIND_IN_WORKSPACE } from './providers';
 export const EXPLANATION_SCHEME = 'sts-lens-authz';
 export const EXPLANATION_LANGUAGE = 'sts-lens-authz';
 
-/** Entry id from an explanation URI (`sts-lens-authz:/<title>.authz?id=<n>`). */
+/** Entry id from an explanation URI (`sts-lens-authz:/<action> denied <time>?id=<n>`). */
 export function entryIdOf(uri: vscode.Uri): number | undefined {
   if (uri.scheme !== EXPLANATION_SCHEME) return undefined;
   const id = Number(new URLSearchParams(uri.query).get('id'));
@@ -34,9 +34,19 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
     private readonly service: DecodeService,
   ) {}
 
+  /** The tab reads "ec2:RunInstances denied 04:32:10": the action and the time it was decoded, so tabs differ. */
   uriFor(entry: DecodedEntry): vscode.Uri {
-    const action = entry.explanation?.action?.full.replace(/[^A-Za-z0-9-]+/g, '-') ?? 'message';
-    return vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/Authorization ${action}.authz`, query: `id=${entry.id}` });
+    const action = entry.explanation?.action?.full.replace(/[^A-Za-z0-9:*-]+/g, '-') ?? 'Authorization message';
+    const at = entry.decodedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+    return vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${action} denied ${at}`, query: `id=${entry.id}` });
+  }
+
+  /** The editor group that already shows an explanation, so decoding again does not open another column. */
+  private explanationColumn(): vscode.ViewColumn {
+    for (const group of vscode.window.tabGroups.all) {
+      if (group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === EXPLANATION_SCHEME)) return group.viewColumn;
+    }
+    return vscode.ViewColumn.Beside;
   }
 
   /** The least-privilege statement, built and linted once per entry; undefined without an action. */
@@ -95,7 +105,7 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
     ];
   }
 
-  /** Opens the explanation beside the current editor, with the raw JSON folded. */
+  /** Opens the explanation beside the current editor (or where explanations already are), with the raw JSON folded. */
   async show(entry: DecodedEntry): Promise<vscode.TextEditor> {
     const uri = this.uriFor(entry);
     const key = uri.toString();
@@ -106,7 +116,7 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
     });
     let doc = await vscode.workspace.openTextDocument(uri);
     if (doc.languageId !== EXPLANATION_LANGUAGE) doc = await vscode.languages.setTextDocumentLanguage(doc, EXPLANATION_LANGUAGE);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: this.explanationColumn(), preview: true });
     await asked;
     this.foldingAsked.delete(key);
     const r = this.rendered.get(entry.id);

@@ -94,8 +94,8 @@ export async function validateWithAccessAnalyzer(
   });
   const failure = results.find((r): r is Extract<RemoteValidationResult, { ok: false }> => !r.ok);
   if (failure) {
-    const buttons = failure.kind === 'denied' || failure.kind === 'credentials' ? ['Choose Identity', 'Show Log'] : ['Show Log'];
-    void showWarning(`Validation with IAM Access Analyzer failed: ${failure.message}`, ...buttons).then(async (choice) => {
+    const buttons = failure.kind === 'denied' || failure.kind === 'credentials' || failure.kind === 'notAccessAnalyzer' ? ['Choose Identity', 'Show Log'] : ['Show Log'];
+    void showWarning(vscode.l10n.t('Validation with IAM Access Analyzer as {0} failed: {1}', who.label, failure.message), ...buttons).then(async (choice) => {
       if (choice === 'Show Log') log.show();
       if (choice === 'Choose Identity') await identity.pick('AWS identity to call IAM Access Analyzer with');
     });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { explainStsError, redactSecrets, type ErrorAction, type ErrorExplanation } from '../../core/sessions/errors';
+import { rawErrorLine } from '../../core/sessions/errorLine';
 import { StsCallError } from '../../aws/errors';
 import { EndpointRefused } from '../endpointGuard';
 import { InvalidRequest } from './operations';
@@ -8,18 +9,24 @@ import { showError } from '../output';
 
 /** What a failed command reports back to a programmatic caller (tests, other features). */
 export interface CommandFailure {
-  readonly error: ErrorExplanation & { readonly operation: string };
+  readonly error: ErrorExplanation & { readonly operation: string; readonly likelyCause?: string; readonly buttons?: readonly string[] };
+}
+
+/** A cause found after the fact (what the request left out), with the button that fixes it. */
+export interface LikelyCauseButton {
+  readonly message: string;
+  readonly button?: { readonly label: string; run(): void };
 }
 
 const BUTTONS: Record<ErrorAction, string> = {
-  openTrustPolicy: 'Open Trust Policy',
-  retry: 'Try Again',
-  enterMfaAgain: 'Enter New Code',
-  refreshSession: 'Refresh Session',
-  openConfig: 'Open AWS Config',
-  openSettings: 'Open Settings',
-  showLog: 'Show Log',
-  ssoLogin: 'Open Terminal for SSO Login',
+  openTrustPolicy: vscode.l10n.t('Open Trust Policy'),
+  retry: vscode.l10n.t('Try Again'),
+  enterMfaAgain: vscode.l10n.t('Enter New Code'),
+  refreshSession: vscode.l10n.t('Refresh Session'),
+  openConfig: vscode.l10n.t('Open AWS Config'),
+  openSettings: vscode.l10n.t('Open Settings'),
+  showLog: vscode.l10n.t('Show Log'),
+  ssoLogin: vscode.l10n.t('Open Terminal for SSO Login'),
 };
 
 export interface ErrorHandlers {
@@ -27,22 +34,29 @@ export interface ErrorHandlers {
   openTrustPolicy?(roleArn: string): void;
   refreshSession?(): void;
   ssoLogin?(profile: string | undefined): void;
+  /** Looks for the likely cause of a denial; its message leads the error and its button comes first. */
+  likelyCause?(x: ErrorExplanation & { roleArn?: string }): Promise<LikelyCauseButton | undefined>;
 }
+
 
 /** Explains any error from an operation; undefined for a cancelled prompt (which stays silent). */
 export function explain(e: unknown, operation: string): (ErrorExplanation & { operation: string; roleArn?: string; profile?: string }) | undefined {
   if (e instanceof Cancelled) return undefined;
   if (e instanceof EndpointRefused) return { kind: 'endpointRefused', message: e.message, next: 'Use an https:// endpoint (or none) in the stsLens.sts.endpoint setting or the profile\'s endpoint_url.', actions: ['openSettings', 'openConfig'], operation };
-  if (e instanceof InvalidRequest) return { kind: 'validation', message: e.message, next: 'Correct the value and try again.', actions: ['retry'], operation: e.operation };
+  if (e instanceof InvalidRequest) {
+    return e.inConfig
+      ? { kind: 'validation', message: e.message, next: vscode.l10n.t('Correct the profile in the AWS config file and try again.'), actions: ['openConfig'], operation: e.operation }
+      : { kind: 'validation', message: e.message, next: vscode.l10n.t('Correct the value and try again.'), actions: ['retry'], operation: e.operation };
+  }
   const input = e instanceof StsCallError ? e.input : { operation, name: e instanceof Error ? e.name : undefined, message: e instanceof Error ? e.message : String(e) };
   return { ...explainStsError(input), operation: input.operation, roleArn: input.roleArn, profile: input.profile };
 }
 
 /** Logs and shows an error with its next step and buttons; returns the failure for programmatic callers. */
-export function reportError(log: vscode.LogOutputChannel, e: unknown, operation: string, handlers: ErrorHandlers = {}): CommandFailure | undefined {
+export async function reportError(log: vscode.LogOutputChannel, e: unknown, operation: string, handlers: ErrorHandlers = {}): Promise<CommandFailure | undefined> {
   const x = explain(e, operation);
   if (!x) return undefined;
-  const raw = e instanceof StsCallError ? `${e.input.name ?? ''} ${e.input.code ?? ''} HTTP ${e.input.httpStatus ?? '-'}: ${e.input.message ?? ''}` : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const raw = e instanceof StsCallError ? rawErrorLine(e.input) : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   log.error(`${x.operation} failed (${x.kind}): ${redactSecrets(raw)}`);
   const actions = x.actions.filter((a) => {
     if (a === 'retry') return !!handlers.retry;
@@ -52,7 +66,11 @@ export function reportError(log: vscode.LogOutputChannel, e: unknown, operation:
     if (a === 'ssoLogin') return !!handlers.ssoLogin;
     return true;
   });
-  void showError(`${x.message} ${x.next}`, ...actions.map((a) => BUTTONS[a])).then((choice) => {
+  const cause = await handlers.likelyCause?.(x).catch(() => undefined);
+  const labels = [...(cause?.button ? [cause.button.label] : []), ...actions.map((a) => BUTTONS[a])];
+  const text = cause ? `${x.message} ${cause.message} ${x.next}` : `${x.message} ${x.next}`;
+  void showError(text, ...labels).then((choice) => {
+    if (cause?.button && choice === cause.button.label) return cause.button.run();
     const action = actions.find((a) => BUTTONS[a] === choice);
     switch (action) {
       case 'retry':
@@ -66,5 +84,5 @@ export function reportError(log: vscode.LogOutputChannel, e: unknown, operation:
       default: break;
     }
   });
-  return { error: { ...x } };
+  return { error: { ...x, likelyCause: cause?.message, buttons: labels } };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ActiveIdentity } from '../../core/identity';
 import { ENDPOINT_ORIGIN_TEXT, stsEndpointText, type EndpointOrigin } from '../../core/profiles/endpointTrust';
-import { shortRoleArn } from '../../core/profiles/model';
+import { profileKindLabel, shortRoleArn } from '../../core/profiles/model';
 import { countdownState, countdownText, nextChangeAt, sessionTitle } from '../../core/sessions/session';
 import type { IdentityService } from '../context';
 import type { StsOperations } from './operations';
@@ -110,7 +110,7 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
     if (live.length) items.push({ label: 'Sessions', kind: vscode.QuickPickItemKind.Separator });
     for (const s of live) items.push({ label: `$(key) ${sessionTitle(s)}`, description: `${countdownText(s.expiration, now)}${s.profile ? ` · ${s.profile}` : ''}`, detail: s.arn ?? s.roleArn, choice: { type: 'session', id: s.id, profile: s.profile } });
     items.push({ label: 'Profiles', kind: vscode.QuickPickItemKind.Separator });
-    for (const p of snap.model.profiles.values()) items.push({ label: `$(account) ${p.name}`, description: [p.kind, p.region].filter(Boolean).join(' · '), detail: p.roleArn, choice: { type: 'profile', name: p.name } });
+    for (const p of snap.model.profiles.values()) items.push({ label: `$(account) ${p.name}`, description: [profileKindLabel(p.kind), p.region].filter(Boolean).join(' · '), detail: p.roleArn, choice: { type: 'profile', name: p.name } });
     const recent = this.ops.recentRoles();
     if (recent.length) items.push({ label: 'Recent roles', kind: vscode.QuickPickItemKind.Separator });
     for (const arn of recent) items.push({ label: `$(history) ${shortRoleArn(arn)}`, description: 'assume role', detail: arn, roleArn: arn });

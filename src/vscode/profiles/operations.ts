@@ -1,19 +1,21 @@
+import * as os from 'os';
 import * as vscode from 'vscode';
 import type { TemporaryCredentials } from '../../core/identity';
 import { resolveStsEndpoint } from '../../core/profiles/endpoint';
 import type { EndpointOrigin } from '../../core/profiles/endpointTrust';
-import { needsMfa, profileChain, type AwsProfile } from '../../core/profiles/model';
+import { needsMfa, profileChain, profileKindLabel, shortRoleArn, type AwsProfile } from '../../core/profiles/model';
 import {
   defaultSessionName, isAssumedRoleArn, parseTags, validateAssumeRole, validateFederationToken, validateGetSessionToken, validateSaml, validateWebIdentity,
   type AssumeRoleRequest, type SessionTag,
 } from '../../core/sessions/limits';
-import type { SessionOperation, SessionRecord } from '../../core/sessions/session';
+import { countdownText, sessionTitle, type SessionOperation, type SessionRecord } from '../../core/sessions/session';
 import { resolveProfileCredentials } from '../../aws/credentials';
 import { StsCallError } from '../../aws/errors';
 import { getRole } from '../../aws/iam';
 import * as sts from '../../aws/sts';
 import { readSecretFile } from '../../node/awsFiles';
 import type { EndpointGuard } from '../endpointGuard';
+import { profileConfigProblems } from './profileCheck';
 import { readProfileSettings } from './profileSettings';
 import type { ProfilesStore } from './profilesStore';
 import { askMfaCode, askText, Cancelled, durationValidator, pick } from './prompts';
@@ -21,7 +23,8 @@ import type { RenewResult, RenewSpec, SessionStore, SourceRef } from './sessionS
 
 /** A request that breaks an STS limit; the message names the limit. */
 export class InvalidRequest extends Error {
-  constructor(readonly operation: string, readonly problems: readonly string[]) {
+  /** `inConfig`: the problem is in the AWS config file, so the fix is there. */
+  constructor(readonly operation: string, readonly problems: readonly string[], readonly inConfig = false) {
     super(`${operation} was not sent: ${problems.join('; ')}.`);
     this.name = 'InvalidRequest';
   }
@@ -46,6 +49,8 @@ export interface AssumeRoleOptions {
   /** Ask for optional parameters (tags, policy, …) too. */
   readonly advanced?: boolean;
   readonly pin?: boolean;
+  /** Told what is about to be sent (no secrets), so a denial can be matched to what it left out. */
+  readonly onRequest?: (sent: { roleArn: string; sessionName: string; externalId?: string; mfaSerial?: string }) => void;
 }
 
 export interface ProfileOptions {
@@ -91,6 +96,15 @@ export interface SamlOptions {
 
 const RECENT_ROLES_KEY = 'stsLens.recentRoles';
 
+/** The local user's name, for default role session names that read well in CloudTrail. */
+function localUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'sts-lens';
+  }
+}
+
 function list(v: ListOrText): string[] | undefined {
   if (v === undefined) return undefined;
   const arr = typeof v === 'string' ? v.split(/[\s,]+/) : [...v];
@@ -106,8 +120,8 @@ function tagsOf(v: readonly SessionTag[] | string | undefined, operation: string
   return parsed.length ? parsed : undefined;
 }
 
-function check(operation: string, problems: string[]): void {
-  if (problems.length) throw new InvalidRequest(operation, problems);
+function check(operation: string, problems: string[], inConfig = false): void {
+  if (problems.length) throw new InvalidRequest(operation, problems, inConfig);
 }
 
 /** Every STS operation STS Lens offers, with prompts for what the caller did not pass. */
@@ -191,6 +205,7 @@ export class StsOperations {
       mfaCodeProvider: this.mfaProvider(mfaCode, interactive),
       target: await this.target(profile, interactive),
       roleArn: profile.roleArn,
+      sessionName: defaultSessionName(localUser(), this.now()),
     });
   }
 
@@ -241,6 +256,7 @@ export class StsOperations {
     const p = await this.requireProfile(o.profile, 'Start Session');
     if (p.kind === 'regionOnly') throw new InvalidRequest('Start Session', [`profile "${p.name}" has no credentials (no keys, role_arn, SSO, credential_process or web identity)`]);
     if (p.kind === 'static' && !p.hasSessionToken) return this.getSessionToken({ ...o, profile: p.name });
+    await this.checkProfileSettings(p, 'Start Session');
     const target = await this.target(p);
     const credentials = await this.resolveProfile(p, true, o.mfaCode);
     const identity = await sts.getCallerIdentity(target, credentials).catch((e: unknown) => {
@@ -253,6 +269,11 @@ export class StsOperations {
       refreshable: !needsMfa(snap.model, p.name) && !(p.kind === 'static' && p.hasSessionToken), pinned: o.pin,
     });
     return this.sessions.add(record, credentials, { kind: 'profile', profile: p.name });
+  }
+
+  /** The config linter's errors for the profile's chain stop the call before STS sees it, in the linter's words. */
+  private async checkProfileSettings(p: AwsProfile, operation: string): Promise<void> {
+    check(operation, await profileConfigProblems(await this.profiles.ensureLoaded(), p.name), true);
   }
 
   /** The profile whose long-term user keys a role profile ultimately uses (GetSessionToken and GetFederationToken need user keys). */
@@ -269,7 +290,7 @@ export class StsOperations {
     const p = this.baseUserProfile(chosen);
     let mfaSerial = o.mfaSerial ?? p.mfaSerial ?? chosen.mfaSerial;
     if (!mfaSerial && o.prompt) {
-      mfaSerial = (await askText({ title: 'GetSessionToken', prompt: `MFA device ARN for ${p.name} (leave empty to call without MFA)`, placeHolder: 'arn:aws:iam::123456789012:mfa/NAME', optional: true, validate: (v) => (/^[\w+=/:,.@-]{9,256}$/.test(v) ? undefined : 'An MFA device ARN looks like arn:aws:iam::123456789012:mfa/NAME') })) || undefined;
+      mfaSerial = (await askText({ title: vscode.l10n.t('GetSessionToken as {0}', p.name), prompt: `MFA device ARN for ${p.name} (leave empty to call without MFA)`, placeHolder: 'arn:aws:iam::123456789012:mfa/NAME', optional: true, validate: (v) => (/^[\w+=/:,.@-]{9,256}$/.test(v) ? undefined : 'An MFA device ARN looks like arn:aws:iam::123456789012:mfa/NAME') })) || undefined;
     }
     const durationSeconds = o.durationSeconds ?? readProfileSettings().defaultDurationSeconds;
     check('GetSessionToken', validateGetSessionToken({ durationSeconds, mfaSerial, mfaCode: o.mfaCode ?? (mfaSerial ? '000000' : undefined) }));
@@ -287,8 +308,9 @@ export class StsOperations {
     if (o.sourceSessionId) source = { sessionId: o.sourceSessionId };
     else if (o.sourceProfile) source = { profile: o.sourceProfile };
     else source = await this.pickSource();
-    const roleArn = o.roleArn ?? (await this.pickRoleArn());
-    const sessionName = o.sessionName ?? (await askText({ title: 'AssumeRole: session name', prompt: 'Role session name (2–64 characters: letters, digits, +=,.@_-)', value: defaultSessionName('sts-lens', this.now()), validate: (v) => (/^[\w+=,.@-]{2,64}$/.test(v) ? undefined : '2–64 characters: letters, digits and +=,.@_-') }));
+    const as = vscode.l10n.t('AssumeRole as {0}', this.sourceLabel(source));
+    const roleArn = o.roleArn ?? (await this.pickRoleArn(as));
+    const sessionName = o.sessionName ?? (await askText({ title: vscode.l10n.t('{0}: session name', as), prompt: vscode.l10n.t('Role session name (2–64 characters: letters, digits, +=,.@_-), shown in CloudTrail'), value: defaultSessionName(localUser(), this.now()), validate: (v) => (/^[\w+=,.@-]{2,64}$/.test(v) ? undefined : '2–64 characters: letters, digits and +=,.@_-') }));
     const settings = readProfileSettings();
     const snap = await this.profiles.ensureLoaded();
     const sourceProfile = 'profile' in source ? snap.model.profiles.get(source.profile) : undefined;
@@ -299,10 +321,11 @@ export class StsOperations {
     let transitiveTagKeys = list(o.transitiveTagKeys);
     let policyArns = list(o.policyArns);
     if (o.advanced) {
-      ({ durationSeconds, externalId, mfaSerial, sourceIdentity, policy, tags, transitiveTagKeys, policyArns } = await this.askAdvanced({ durationSeconds, externalId, mfaSerial, sourceIdentity, policy, tags, transitiveTagKeys, policyArns }, chainedByKind ? 3600 : 43200));
+      ({ durationSeconds, externalId, mfaSerial, sourceIdentity, policy, tags, transitiveTagKeys, policyArns } = await this.askAdvanced({ durationSeconds, externalId, mfaSerial, sourceIdentity, policy, tags, transitiveTagKeys, policyArns }, chainedByKind ? 3600 : 43200, as));
     }
     durationSeconds ??= chainedByKind ? Math.min(3600, settings.defaultDurationSeconds) : settings.defaultDurationSeconds;
     const request: AssumeRoleRequest = { roleArn, sessionName, durationSeconds, mfaSerial, externalId, tags, transitiveTagKeys, sourceIdentity, policy, policyArns };
+    o.onRequest?.({ roleArn, sessionName, externalId, mfaSerial });
     check('AssumeRole', validateAssumeRole({ ...request, mfaCode: mfaSerial ? o.mfaCode ?? '000000' : undefined }, { chained: chainedByKind }));
     const src = await this.sourceCredentials(source, true);
     check('AssumeRole', validateAssumeRole({ ...request, mfaCode: mfaSerial ? o.mfaCode ?? '000000' : undefined }, { chained: src.chained, roleMaxSessionSeconds: await this.roleMaxSession(request, src) }));
@@ -327,12 +350,12 @@ export class StsOperations {
     }
   }
 
-  private async askAdvanced(v: { durationSeconds?: number; externalId?: string; mfaSerial?: string; sourceIdentity?: string; policy?: string; tags?: SessionTag[]; transitiveTagKeys?: string[]; policyArns?: string[] }, maxDuration: number) {
+  private async askAdvanced(v: { durationSeconds?: number; externalId?: string; mfaSerial?: string; sourceIdentity?: string; policy?: string; tags?: SessionTag[]; transitiveTagKeys?: string[]; policyArns?: string[] }, maxDuration: number, as: string) {
     const fields = [
       { label: 'Duration', id: 'duration' }, { label: 'MFA device', id: 'mfa' }, { label: 'External ID', id: 'external' }, { label: 'Session tags', id: 'tags' },
       { label: 'Transitive tag keys', id: 'transitive' }, { label: 'Source identity', id: 'sourceIdentity' }, { label: 'Session policy (JSON)', id: 'policy' }, { label: 'Managed session policy ARNs', id: 'policyArns' },
     ];
-    const chosen = await vscode.window.showQuickPick(fields, { title: 'AssumeRole: optional parameters', placeHolder: 'Choose the parameters to set (Enter to continue)', canPickMany: true, ignoreFocusOut: true });
+    const chosen = await vscode.window.showQuickPick(fields, { title: vscode.l10n.t('{0}: optional parameters', as), placeHolder: 'Choose the parameters to set (Enter to continue)', canPickMany: true, ignoreFocusOut: true });
     if (!chosen) throw new Cancelled();
     const ids = new Set(chosen.map((c) => c.id));
     const out = { ...v };
@@ -348,34 +371,41 @@ export class StsOperations {
     return out;
   }
 
-  private async pickSource(): Promise<SourceRef> {
+  /** A short name for who calls STS: the profile name or the session's title. */
+  sourceLabel(source: SourceRef): string {
+    if ('profile' in source) return source.profile;
+    const r = this.sessions.get(source.sessionId);
+    return r ? sessionTitle(r) : vscode.l10n.t('a forgotten session');
+  }
+
+  async pickSource(title = 'AssumeRole', placeHolder = vscode.l10n.t('Call AssumeRole as… (the source credentials)')): Promise<SourceRef> {
     const snap = await this.profiles.ensureLoaded();
     const now = this.now();
     type Item = vscode.QuickPickItem & { ref?: SourceRef };
     const items: Item[] = [
       { label: 'Sessions', kind: vscode.QuickPickItemKind.Separator },
-      ...this.sessions.list().filter((s) => !s.readOnly && (s.expiration === undefined || s.expiration > now)).map((s) => ({ label: `$(key) ${s.arn ?? s.id}`, description: s.profile, ref: { sessionId: s.id } })),
+      ...this.sessions.list().filter((s) => !s.readOnly && (s.expiration === undefined || s.expiration > now)).map((s) => ({ label: `$(key) ${sessionTitle(s)}`, description: [countdownText(s.expiration, now), s.profile].filter(Boolean).join(' · '), detail: s.arn, ref: { sessionId: s.id } })),
       { label: 'Profiles', kind: vscode.QuickPickItemKind.Separator },
-      ...[...snap.model.profiles.values()].filter((p) => p.kind !== 'regionOnly').map((p) => ({ label: p.name, description: p.roleArn ?? p.kind, ref: { profile: p.name } })),
+      ...[...snap.model.profiles.values()].filter((p) => p.kind !== 'regionOnly').map((p) => ({ label: `$(account) ${p.name}`, description: p.roleArn ? shortRoleArn(p.roleArn) : profileKindLabel(p.kind), ref: { profile: p.name } })),
     ];
-    const choice = await pick(items, { title: 'AssumeRole', placeHolder: 'Call AssumeRole as… (the source credentials)' });
+    const choice = await pick(items, { title, placeHolder });
     if (!choice.ref) throw new Cancelled();
     return choice.ref;
   }
 
-  private async pickRoleArn(): Promise<string> {
+  private async pickRoleArn(title = 'AssumeRole'): Promise<string> {
     const snap = await this.profiles.ensureLoaded();
     const fromProfiles = [...snap.model.profiles.values()].map((p) => p.roleArn).filter((a): a is string => !!a);
     const arns = [...new Set([...this.recentRoles(), ...fromProfiles])];
     const enter = '$(edit) Enter a role ARN…';
-    const choice = arns.length ? (await pick([{ label: enter }, ...arns.map((a) => ({ label: a }))], { title: 'AssumeRole', placeHolder: 'Role to assume (recent roles first)' })).label : enter;
+    const choice = arns.length ? (await pick([{ label: enter }, ...arns.map((a) => ({ label: a }))], { title, placeHolder: 'Role to assume (recent roles first)' })).label : enter;
     if (choice !== enter) return choice;
-    return askText({ title: 'AssumeRole', prompt: 'Role ARN', placeHolder: 'arn:aws:iam::123456789012:role/NAME', validate: (v) => (/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/.test(v) ? undefined : 'A role ARN looks like arn:aws:iam::123456789012:role/NAME') });
+    return askText({ title, prompt: 'Role ARN', placeHolder: 'arn:aws:iam::123456789012:role/NAME', validate: (v) => (/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/.test(v) ? undefined : 'A role ARN looks like arn:aws:iam::123456789012:role/NAME') });
   }
 
   async getFederationToken(o: FederationOptions): Promise<SessionRecord> {
     const p = this.baseUserProfile(await this.requireProfile(o.profile, 'GetFederationToken'));
-    const name = o.name ?? (await askText({ title: 'GetFederationToken', prompt: 'Federated user name (2–32 characters)', value: 'sts-lens', validate: (v) => (/^[\w+=,.@-]{2,32}$/.test(v) ? undefined : '2–32 characters: letters, digits and +=,.@_-') }));
+    const name = o.name ?? (await askText({ title: vscode.l10n.t('GetFederationToken as {0}', p.name), prompt: 'Federated user name (2–32 characters)', value: 'sts-lens', validate: (v) => (/^[\w+=,.@-]{2,32}$/.test(v) ? undefined : '2–32 characters: letters, digits and +=,.@_-') }));
     const durationSeconds = o.durationSeconds ?? readProfileSettings().defaultDurationSeconds;
     const request = { name, durationSeconds, policy: o.policy, policyArns: list(o.policyArns), tags: tagsOf(o.tags, 'GetFederationToken') };
     check('GetFederationToken', validateFederationToken(request));
@@ -401,7 +431,7 @@ export class StsOperations {
       }
     }
     if (token === undefined && tokenFile) token = await readSecretFile(tokenFile);
-    const sessionName = o.sessionName ?? defaultSessionName('sts-lens-web', this.now());
+    const sessionName = o.sessionName ?? defaultSessionName(localUser(), this.now());
     const request = { roleArn, sessionName, token: token ?? '', providerId: o.providerId, durationSeconds: o.durationSeconds, policy: o.policy, policyArns: list(o.policyArns) };
     check('AssumeRoleWithWebIdentity', validateWebIdentity(request));
     const target = await this.target(profile);

@@ -13,6 +13,8 @@ export interface ProfileSettings {
   readonly defaultDurationSeconds: number;
   readonly timeoutMs: number;
   readonly showCachedSessions: boolean;
+  /** Whether a new session becomes the active identity: `ask` offers it, `always` does it, `never` only confirms. */
+  readonly makeActive: 'ask' | 'always' | 'never';
 }
 
 export function readProfileSettings(): ProfileSettings {
@@ -28,5 +30,6 @@ export function readProfileSettings(): ProfileSettings {
     defaultDurationSeconds: Math.min(43200, Math.max(900, c.get<number>('sessions.defaultDurationSeconds', 3600) || 3600)),
     timeoutMs: Math.min(120, Math.max(1, c.get<number>('sts.timeoutSeconds', 10) || 10)) * 1000,
     showCachedSessions: c.get<boolean>('sessions.showCliCache', true),
+    makeActive: ((v) => (v === 'always' || v === 'never' ? v : 'ask'))(c.get<string>('sessions.makeActive', 'ask')),
   };
 }

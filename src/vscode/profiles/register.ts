@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { credentialProcessJson, exportLines, type ShellKind } from '../../core/sessions/credentialFormats';
 import type { SessionRecord } from '../../core/sessions/session';
-import { getRole } from '../../aws/iam';
 import type { IdentityService, StsLensContext } from '../context';
-import { reportError, type CommandFailure } from './errorUi';
+import { Denials, type TrustPolicyRequest } from './denials';
+import { reportError, type CommandFailure, type ErrorHandlers } from './errorUi';
+import { isSessionRecord, StartedSessions } from './startedSessions';
 import { IdentityServiceImpl, IdentityStatusBar } from './identity';
 import { StsOperations } from './operations';
 import { readProfileSettings } from './profileSettings';
@@ -55,7 +56,12 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
   const identity = new IdentityServiceImpl(extension.globalState, store, sessions, ops);
   const statusBar = new IdentityStatusBar(identity, sessions, () => settings().warningMs);
   const terminals = new CredentialTerminals(sessions, log);
-  extension.subscriptions.push(store, sessions, tree, view, identity, statusBar, terminals);
+  const started = new StartedSessions(identity, sessions);
+  tree.active = () => {
+    const c = identity.current();
+    return c ? { sessionId: identity.activeSessionId(), profile: c.profile } : undefined;
+  };
+  extension.subscriptions.push(store, sessions, tree, view, identity, statusBar, terminals, identity.onDidChange(() => tree.refresh()));
 
   extension.subscriptions.push(
     view.onDidChangeVisibility((e) => tree.setVisible(e.visible)),
@@ -74,45 +80,19 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
 
   const register = (id: string, fn: (...args: any[]) => unknown) => extension.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
-  const openTrustPolicy = async (arg: string | { roleArn: string; profile?: string; sessionId?: string }): Promise<{ trustPolicy: string } | CommandFailure | undefined> => {
-    const o = typeof arg === 'string' ? { roleArn: arg } : arg;
-    try {
-      const snap = await store.ensureLoaded();
-      let credentials;
-      let target;
-      if (o.sessionId && sessions.get(o.sessionId)) {
-        const r = sessions.get(o.sessionId)!;
-        target = await ops.sessionTarget(r);
-        credentials = await sessions.freshCredentials(r.id, true);
-      } else {
-        const current = identity.current();
-        const profile = o.profile ? snap.model.profiles.get(o.profile) : current?.profile ? snap.model.profiles.get(current.profile) : undefined;
-        if (profile) {
-          target = await ops.target(profile);
-          credentials = await ops.profileCredentials(profile, true);
-        } else if (current) {
-          target = await ops.checked({ ...ops.plannedTarget(undefined), region: current.region, endpoint: current.endpoint, endpointOrigin: current.endpointOrigin });
-          credentials = await current.getCredentials();
-        } else {
-          throw new Error('no identity to call IAM GetRole with; choose a profile first');
-        }
-      }
-      const role = await getRole(target, credentials, o.roleArn);
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${role.trustPolicy}\n` });
-      await vscode.window.showTextDocument(doc, { preview: true });
-      return { trustPolicy: role.trustPolicy };
-    } catch (e) {
-      return reportError(log, e, 'IAM GetRole (reading the trust policy)');
-    }
-  };
+  const denials = new Denials(store, sessions, ops, log);
+  const openTrustPolicy = (arg: string | TrustPolicyRequest) => denials.openTrustPolicy(typeof arg === 'string' ? { roleArn: arg } : arg);
 
   /** Runs an operation; failures are explained to the person and returned to programmatic callers. */
-  const run = async <T>(operation: string, fn: () => Promise<T>, retry: () => void, context: { roleArn?: string; profile?: string; sessionId?: string } = {}): Promise<T | CommandFailure | undefined> => {
+  const run = async <T>(operation: string, fn: () => Promise<T>, retry: () => void, context: { roleArn?: string; profile?: string; sessionId?: string; likelyCause?: ErrorHandlers['likelyCause'] } = {}): Promise<T | CommandFailure | undefined> => {
     try {
-      return await fn();
+      const result = await fn();
+      if (isSessionRecord(result) && operation !== 'Refresh Session') started.announce(result);
+      return result;
     } catch (e) {
       return reportError(log, e, operation, {
         retry,
+        likelyCause: context.likelyCause,
         openTrustPolicy: (roleArn) => void openTrustPolicy({ roleArn, profile: context.profile, sessionId: context.sessionId }),
         refreshSession: context.sessionId ? () => void vscode.commands.executeCommand('stsLens.refreshSession', { sessionId: context.sessionId }) : undefined,
         ssoLogin: (profile) => {
@@ -160,13 +140,34 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
     return run('Start Session', () => ops.startSession({ ...o, profile }), () => void vscode.commands.executeCommand('stsLens.startSession', profile), { profile: sourceOfProfile(profile), roleArn: profile ? store.profile(profile)?.roleArn : undefined });
   });
 
-  register('stsLens.assumeRole', (arg: Arg) => {
+  register('stsLens.assumeRole', async (arg: Arg) => {
     const fromMenu = !!arg && typeof arg === 'object' && 'type' in arg;
     const o = optionsOf<Parameters<StsOperations['assumeRole']>[0]>(arg);
-    const sessionId = sessionIdOf(arg);
-    const sourceProfile = fromMenu && !sessionId ? profileOf(arg) : (o.sourceProfile as string | undefined);
-    const options = { ...o, sourceProfile, sourceSessionId: sessionId ?? o.sourceSessionId, advanced: o.advanced ?? (arg === undefined || fromMenu) };
-    return run('AssumeRole', () => ops.assumeRole(options), () => void vscode.commands.executeCommand('stsLens.assumeRole', { ...options, mfaCode: undefined }), { profile: sourceProfile, sessionId: options.sourceSessionId });
+    const sessionId = sessionIdOf(arg) ?? o.sourceSessionId;
+    let sourceProfile = fromMenu && !sessionIdOf(arg) ? profileOf(arg) : (o.sourceProfile as string | undefined);
+    // The palette and the view title ask who calls AssumeRole; the selected tree item is not a choice.
+    if (!sourceProfile && !sessionId) {
+      try {
+        const source = await ops.pickSource();
+        if ('profile' in source) sourceProfile = source.profile;
+        else return vscode.commands.executeCommand('stsLens.assumeRole', { ...o, sourceSessionId: source.sessionId, advanced: o.advanced ?? true });
+      } catch (e) {
+        return reportError(log, e, 'AssumeRole');
+      }
+    }
+    const options = { ...o, sourceProfile, sourceSessionId: sessionId, advanced: o.advanced ?? (arg === undefined || fromMenu) };
+    let sent: { roleArn: string; externalId?: string; mfaSerial?: string } | undefined;
+    const retry = (add: { externalId?: string; mfaSerial?: string } = {}) => {
+      const known = add.externalId || add.mfaSerial;
+      void vscode.commands.executeCommand('stsLens.assumeRole', { ...options, ...(sent && known ? sent : {}), ...add, mfaCode: undefined, advanced: known ? false : options.advanced });
+    };
+    return run('AssumeRole', () => ops.assumeRole({ ...options, onRequest: (r) => (sent = r) }), () => retry(), {
+      profile: sourceProfile,
+      sessionId,
+      likelyCause: (x) => (x.kind === 'trustPolicyDenied' || x.kind === 'externalIdMismatch') && sent
+        ? denials.likelyCause({ source: sessionId ? { sessionId } : { profile: sourceProfile! }, ...sent }, retry)
+        : Promise.resolve(undefined),
+    });
   });
 
   register('stsLens.getSessionToken', (arg: Arg) => {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { refreshingTerminalEnv, staticTerminalEnv, type EnvTarget } from '../../core/sessions/credentialFormats';
 import { sessionTitle, type SessionRecord } from '../../core/sessions/session';
 import { CredentialServer } from '../../node/credentialServer';
+import { CREDENTIAL_PORTS, portRange } from '../../node/loopbackPort';
 import type { TerminalCredentialMode } from './profileSettings';
 import type { SessionStore } from './sessionStore';
 
@@ -27,7 +28,7 @@ export class CredentialTerminals implements vscode.Disposable {
         if (i.status !== 200) log.warn(`Credential endpoint answered ${i.status} (${i.reason ?? ''})`);
         else log.debug('Credential endpoint served credentials');
       },
-    }, () => sessions.clock.now());
+    }, () => sessions.clock.now(), {}, portRange(CREDENTIAL_PORTS));
     this.subscription = vscode.window.onDidCloseTerminal((t) => {
       const revoke = this.grants.get(t);
       if (revoke) {

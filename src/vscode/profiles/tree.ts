@@ -1,8 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { chainText, needsMfa, profileChain, profileKindLabel, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
+import { chainText, needsMfa, profileChain, profileKindLabel, shortChainText, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
 import { CountdownScheduler } from '../../core/sessions/countdownScheduler';
 import { sessionTitle, type CountdownState, type SessionRecord } from '../../core/sessions/session';
+import { operationLabel, renewalText, sessionDescription, sessionGroupProfile, sessionRowLabel } from '../../core/sessions/sessionView';
 import type { FileProblem, ProfilesSnapshot, ProfilesStore } from './profilesStore';
 import type { SessionStore } from './sessionStore';
 
@@ -10,7 +11,7 @@ export type ProfilesNode =
   | { readonly type: 'problem'; readonly problem: FileProblem }
   | { readonly type: 'loading' }
   | { readonly type: 'profile'; readonly profile: AwsProfile }
-  | { readonly type: 'chain'; readonly profile: string; readonly text: string; readonly broken: boolean }
+  | { readonly type: 'chain'; readonly profile: string; readonly text: string; readonly fullText: string; readonly broken: boolean }
   | { readonly type: 'group'; readonly id: 'other' | 'cli' | 'sso'; readonly label: string }
   | SessionNode;
 
@@ -54,6 +55,8 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
   private readonly disposables: vscode.Disposable[] = [];
   /** Ticks that redrew at least one label; for tests and the bench. */
   ticks = 0;
+  /** Who the extension acts as, marked "active" in the tree. */
+  active: () => { readonly sessionId?: string; readonly profile?: string } | undefined = () => undefined;
 
   constructor(private readonly store: ProfilesStore, private readonly sessions: SessionStore, warningMs: number, private readonly showDiskSessions: () => boolean) {
     this.scheduler = new CountdownScheduler(warningMs);
@@ -121,7 +124,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     const snap = this.store.current;
     switch (node.type) {
       case 'loading': {
-        const item = new vscode.TreeItem('Loading AWS profiles…');
+        const item = new vscode.TreeItem(vscode.l10n.t('Loading AWS profiles…'));
         item.iconPath = new vscode.ThemeIcon('loading~spin');
         return item;
       }
@@ -142,7 +145,9 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         const item = new vscode.TreeItem(p.name, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         // VS Code keeps an id's collapse state; a profile that gains its first session must open.
         item.id = `profile:${p.name}:${hasChildren ? 'parent' : 'leaf'}`;
-        item.description = [profileKindLabel(p.kind), p.region, mfa ? 'MFA' : undefined].filter(Boolean).join(' · ');
+        const active = this.active();
+        // "active" first: the row is cut at the sidebar's edge.
+        item.description = [!active?.sessionId && active?.profile === p.name ? 'active' : undefined, profileKindLabel(p.kind), p.region, mfa ? 'MFA' : undefined].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[p.kind]);
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`**${p.name}** — ${profileKindLabel(p.kind)}\n\n`);
@@ -160,7 +165,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         const item = new vscode.TreeItem(node.text);
         item.id = `chain:${node.profile}`;
         item.iconPath = new vscode.ThemeIcon(node.broken ? 'warning' : 'arrow-right', node.broken ? new vscode.ThemeColor('list.warningForeground') : undefined);
-        item.tooltip = node.broken ? `The source_profile chain of ${node.profile} is broken: ${node.text}` : `Credential chain of ${node.profile}: ${node.text}`;
+        item.tooltip = node.broken ? vscode.l10n.t('The source_profile chain of {0} is broken: {1}', node.profile, node.fullText) : vscode.l10n.t('Credential chain of {0}: {1}', node.profile, node.fullText);
         item.contextValue = 'stsLens.chain';
         return item;
       }
@@ -174,12 +179,15 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
       case 'session': {
         const r = node.record;
         const { text, state } = this.scheduler.view({ id: r.id, expiration: r.expiration }, this.sessions.clock.now());
-        const item = new vscode.TreeItem(sessionTitle(r));
+        const group = this.groupOf(r);
+        const item = new vscode.TreeItem(sessionRowLabel(r, group ? this.store.profile(group) : undefined));
         item.id = `session:${r.id}`;
-        item.description = [text, r.sourceIdentity ? `source ${r.sourceIdentity}` : undefined, r.readOnly ? 'read-only' : undefined].filter(Boolean).join(' · ');
+        const active = this.active()?.sessionId === r.id;
+        item.description = sessionDescription(text, { active, sourceIdentity: r.sourceIdentity, readOnly: r.readOnly });
         item.iconPath = stateIcon(state, r.pinned);
         const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${sessionTitle(r)}** — ${r.operation}\n\n`);
+        md.appendMarkdown(`**${sessionTitle(r)}** — ${operationLabel(r.operation)}${r.profile && r.operation !== 'profile' ? ` as ${r.profile}` : ''}\n\n`);
+        if (active) md.appendMarkdown(`${vscode.l10n.t('The active identity: decoding and IAM Access Analyzer validation use it.')}\n\n`);
         if (r.roleArn) md.appendMarkdown(`Role: \`${r.roleArn}\`\n\n`);
         if (r.arn) md.appendMarkdown(`Caller: \`${r.arn}\`\n\n`);
         if (r.sessionName) md.appendMarkdown(`Session name: ${r.sessionName}\n\n`);
@@ -187,8 +195,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         if (r.startUrl) md.appendMarkdown(`Start URL: ${r.startUrl}\n\n`);
         md.appendMarkdown(`Region: ${r.region}${r.endpoint ? ` · endpoint ${r.endpoint}` : ''}\n\n`);
         md.appendMarkdown(r.expiration ? `Expires ${new Date(r.expiration).toLocaleString()} (${text})` : 'Does not expire');
-        if (r.readOnly) md.appendMarkdown('\n\nRead-only: found in the AWS CLI or SSO cache.');
-        else md.appendMarkdown(r.refreshable ? '\n\nRenews without prompting.' : '\n\nRenewal asks for input (MFA code or token).');
+        md.appendMarkdown(`\n\n${renewalText(r)}`);
         item.tooltip = md;
         item.contextValue = `stsLens.session${r.readOnly ? '.readonly' : r.pinned ? '.pinned' : ''}`;
         return item;
@@ -202,13 +209,18 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     if (snap) {
       const chain = profileChain(snap.model, p.name);
       if (chain.cycle || chain.missingProfile || chain.steps.length > 1) {
-        out.push({ type: 'chain', profile: p.name, text: chainText(chain), broken: !!(chain.cycle || chain.missingProfile) });
+        out.push({ type: 'chain', profile: p.name, text: shortChainText(chain), fullText: chainText(chain), broken: !!(chain.cycle || chain.missingProfile) });
       }
     }
-    const own = this.sessions.list().filter((s) => s.profile === p.name);
+    const own = this.sessions.list().filter((s) => this.groupOf(s) === p.name);
     const sso = this.diskSessions().filter((s) => s.operation === 'ssoToken' && p.ssoStartUrl && s.startUrl === p.ssoStartUrl);
     for (const s of [...own, ...sso].sort((a, b) => (b.expiration ?? Infinity) - (a.expiration ?? Infinity))) out.push(this.sessionNode(s));
     return out;
+  }
+
+  /** The profile a session is listed under: the one naming its role when there is one. */
+  private groupOf(s: SessionRecord): string | undefined {
+    return sessionGroupProfile(s, this.store.current?.model.profiles.values() ?? []);
   }
 
   getChildren(node?: ProfilesNode): ProfilesNode[] {
@@ -223,7 +235,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     if (node.type === 'profile') return this.childrenOfProfile(node.profile);
     if (node.type === 'group') {
       const now = this.sessions.clock.now();
-      if (node.id === 'other') return this.sessions.list().filter((s) => !s.profile || !snap?.model.profiles.has(s.profile)).map((s) => this.sessionNode(s));
+      if (node.id === 'other') return this.sessions.list().filter((s) => !snap?.model.profiles.has(this.groupOf(s) ?? '')).map((s) => this.sessionNode(s));
       const kind = node.id === 'cli' ? 'cliCache' : 'ssoToken';
       return this.diskSessions().filter((s) => s.operation === kind && (s.expiration ?? now) > now - 24 * 3600_000).map((s) => this.sessionNode(s));
     }
@@ -234,12 +246,12 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     const out: ProfilesNode[] = snap.problems.map((problem) => ({ type: 'problem' as const, problem }));
     const names = [...snap.model.profiles.keys()].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
     for (const name of names) out.push({ type: 'profile', profile: snap.model.profiles.get(name)! });
-    if (this.sessions.list().some((s) => !s.profile || !snap.model.profiles.has(s.profile))) out.push({ type: 'group', id: 'other', label: 'Other sessions' });
+    if (this.sessions.list().some((s) => !snap.model.profiles.has(this.groupOf(s) ?? ''))) out.push({ type: 'group', id: 'other', label: vscode.l10n.t('Other sessions') });
     const now = this.sessions.clock.now();
     const recent = (s: SessionRecord) => (s.expiration ?? now) > now - 24 * 3600_000;
-    if (this.diskSessions().some((s) => s.operation === 'cliCache' && recent(s))) out.push({ type: 'group', id: 'cli', label: 'AWS CLI cache' });
+    if (this.diskSessions().some((s) => s.operation === 'cliCache' && recent(s))) out.push({ type: 'group', id: 'cli', label: vscode.l10n.t('AWS CLI cache') });
     const ssoUnmatched = this.diskSessions().filter((s) => s.operation === 'ssoToken' && recent(s));
-    if (ssoUnmatched.length) out.push({ type: 'group', id: 'sso', label: 'SSO sign-ins' });
+    if (ssoUnmatched.length) out.push({ type: 'group', id: 'sso', label: vscode.l10n.t('SSO sign-ins') });
     // Reading the files can succeed with nothing in them; the welcome view covers that case.
     return out;
   }
@@ -249,12 +261,13 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
   }
 
   /** The tree as plain data (labels and descriptions), for tests. */
-  async snapshot(): Promise<{ label: string; description?: string; contextValue?: string; children: unknown[] }[]> {
-    const walk = async (nodes: ProfilesNode[]): Promise<{ label: string; description?: string; contextValue?: string; children: unknown[] }[]> =>
+  async snapshot(): Promise<{ label: string; description?: string; tooltip?: string; contextValue?: string; children: unknown[] }[]> {
+    const walk = async (nodes: ProfilesNode[]): Promise<{ label: string; description?: string; tooltip?: string; contextValue?: string; children: unknown[] }[]> =>
       Promise.all(nodes.map(async (n) => {
         const item = this.getTreeItem(n);
         const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-        return { label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, children: await walk(this.getChildren(n)) };
+        const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
+        return { label, description: typeof item.description === 'string' ? item.description : undefined, tooltip, contextValue: item.contextValue, children: await walk(this.getChildren(n)) };
       }));
     return walk(this.getChildren());
   }

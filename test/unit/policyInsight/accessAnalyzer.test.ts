@@ -81,6 +81,25 @@ describe('IAM Access Analyzer gateway', function () {
     assert.strictEqual(!r.ok && r.kind, 'offline', JSON.stringify(r));
   });
 
+  it('says an endpoint that answers with HTML is not Access Analyzer, and names it', async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><html><body>Not here</body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const r = await validatePolicyRemotely({ policyDocument: '{}', policyType: 'IDENTITY_POLICY', region: 'us-east-1', credentials, endpoint: url });
+      assert.strictEqual(!r.ok && r.kind, 'notAccessAnalyzer', JSON.stringify(r));
+      const message = !r.ok ? r.message : '';
+      assert.ok(message.startsWith(`The endpoint ${url}/policy/validation`), message);
+      assert.match(message, /did not answer as IAM Access Analyzer/);
+      assert.doesNotMatch(message, /SyntaxError|Unexpected token|doctype/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('never echoes credentials in a failure message', () => {
     const f = describeFailure(Object.assign(new Error('The security token included in the request is invalid'), { name: 'UnrecognizedClientException' }));
     assert.strictEqual(f.kind, 'credentials');

@@ -69,7 +69,7 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
   switch (finding.issueCode) {
     case 'MISSING_VERSION': {
       const edits = modify(text, ['Version'], '2012-10-17', { formattingOptions: options, getInsertionIndex: () => 0 });
-      if (edits.length) fixes.push({ title: 'Add "Version": "2012-10-17"', edits, isPreferred: true });
+      if (edits.length) fixes.push({ title: 'Add Version 2012-10-17', edits, isPreferred: true });
       return fixes;
     }
     case 'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID_OR_MFA': {

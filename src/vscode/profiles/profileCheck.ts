@@ -1,0 +1,20 @@
+import * as fs from 'fs';
+import { lintAwsConfig, profileNamesOf } from '../../core/profiles/configLint';
+import { profileChain } from '../../core/profiles/model';
+import type { ProfilesSnapshot } from './profilesStore';
+
+/**
+ * The config linter's errors for the profiles in a profile's chain (a duration_seconds outside
+ * 900–43200, a malformed role_arn, …), each with the file and line, so a command can refuse to call
+ * STS with the same words the editor shows.
+ */
+export async function profileConfigProblems(snap: ProfilesSnapshot, name: string): Promise<string[]> {
+  const read = (file: string) => fs.promises.readFile(file, 'utf8').catch(() => undefined);
+  const [config, credentials] = await Promise.all([read(snap.paths.config), read(snap.paths.credentials)]);
+  if (config === undefined) return [];
+  const chain = new Set(profileChain(snap.model, name).steps.map((s) => s.profile));
+  chain.add(name);
+  return lintAwsConfig(config, 'config', { otherFileProfiles: credentials ? profileNamesOf(credentials, 'credentials') : [] })
+    .filter((f) => f.severity === 'error' && f.profile !== undefined && chain.has(f.profile))
+    .map((f) => `${f.message.replace(/\.$/, '')} (${snap.paths.config} line ${f.range.startLine + 1})`);
+}
