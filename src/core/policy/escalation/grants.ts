@@ -52,9 +52,28 @@ export function grantsOf(policy: ParsedPolicy): PolicyGrants {
   return { allows, denied };
 }
 
+/** Lowercased service prefix of a pattern, or '' when the prefix has a wildcard (or there is none). */
+const prefixes = new Map<string, string>();
+
+function literalPrefix(pattern: string): string {
+  let p = prefixes.get(pattern);
+  if (p === undefined) {
+    const colon = pattern.indexOf(':');
+    const head = colon > 0 ? pattern.slice(0, colon) : '';
+    p = head.includes('*') || head.includes('?') ? '' : head.toLowerCase();
+    if (prefixes.size > 10000) prefixes.clear();
+    prefixes.set(pattern, p);
+  }
+  return p;
+}
+
 /** Matches an action pattern against one action name, as IAM does: case-insensitive, * and ?. */
 function covers(pattern: string, action: string): boolean {
-  return pattern === '*' || globMatch(pattern, action);
+  if (pattern === '*') return true;
+  // Most patterns name another service: comparing prefixes first spares the glob match.
+  const prefix = literalPrefix(pattern);
+  if (prefix && !(action.length > prefix.length && action.charCodeAt(prefix.length) === 58 && action.slice(0, prefix.length).toLowerCase() === prefix)) return false;
+  return globMatch(pattern, action);
 }
 
 /** Where the policies grant an action, first evidence only; undefined when none does. */
