@@ -47,7 +47,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 export function policyDocumentText(doc: unknown): string | undefined {
   if (typeof doc === 'string') {
     try {
-      return decodeURIComponent(doc.replace(/\+/g, '%20'));
+      return decodeURIComponent(doc);
     } catch {
       return doc;
     }

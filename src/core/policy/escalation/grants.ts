@@ -13,9 +13,9 @@ export interface GrantEvidence {
 }
 
 interface AllowStatement {
-  readonly actions: readonly { value: string; path: PathElement[]; node: JsonNode }[];
+  readonly actions: readonly (Pattern & { path: PathElement[]; node: JsonNode })[];
   /** Set for Allow + NotAction: everything but these. */
-  readonly notActions?: { readonly patterns: readonly string[]; readonly path: PathElement[]; readonly node: JsonNode };
+  readonly notActions?: { readonly patterns: readonly Pattern[]; readonly path: PathElement[]; readonly node: JsonNode };
   /** Every resource is the caller's own user (`${aws:username}`, `${aws:userid}`). */
   readonly selfOnly: boolean;
 }
@@ -24,7 +24,7 @@ interface AllowStatement {
 export interface PolicyGrants {
   readonly allows: readonly AllowStatement[];
   /** Action patterns of unconditional Deny statements on every resource. */
-  readonly denied: readonly string[];
+  readonly denied: readonly Pattern[];
 }
 
 const SELF = /\$\{aws:(username|userid)\}/i;
@@ -32,42 +32,58 @@ const SELF = /\$\{aws:(username|userid)\}/i;
 /** Reads the Allow and unconditional Deny statements of an identity policy. */
 export function grantsOf(policy: ParsedPolicy): PolicyGrants {
   const allows: AllowStatement[] = [];
-  const denied: string[] = [];
+  const denied: Pattern[] = [];
   for (const st of policy.statements) {
     if (st.principal || st.notPrincipal) continue;
     const effect = st.effect?.valueNode.value;
     const resources = stringValues(st.resource).map((v) => v.value);
     if (effect === 'Deny') {
-      if (!st.condition && !st.notResource && resources.includes('*') && !st.notAction) denied.push(...stringValues(st.action).map((v) => v.value));
+      if (!st.condition && !st.notResource && resources.includes('*') && !st.notAction) denied.push(...stringValues(st.action).map((v) => pattern(v.value)));
       continue;
     }
     if (effect !== 'Allow') continue;
     const selfOnly = !st.notResource && resources.length > 0 && resources.every((r) => SELF.test(r));
     if (st.notAction) {
-      allows.push({ actions: [], notActions: { patterns: stringValues(st.notAction).map((v) => v.value), path: st.notAction.path, node: st.notAction.valueNode }, selfOnly });
+      allows.push({ actions: [], notActions: { patterns: stringValues(st.notAction).map((v) => pattern(v.value)), path: st.notAction.path, node: st.notAction.valueNode }, selfOnly });
     } else {
-      allows.push({ actions: stringValues(st.action).map((v) => ({ value: v.value, path: v.path, node: v.node })), selfOnly });
+      allows.push({ actions: stringValues(st.action).map((v) => ({ ...pattern(v.value), path: v.path, node: v.node })), selfOnly });
     }
   }
   return { allows, denied };
 }
 
-/** Matches an action pattern against one action name, as IAM does: case-insensitive, * and ?. */
-function covers(pattern: string, action: string): boolean {
-  return pattern === '*' || globMatch(pattern, action);
+/** An action pattern with its service prefix lowercased ('' when the prefix has a wildcard), found once per policy. */
+interface Pattern {
+  readonly value: string;
+  readonly prefix: string;
+}
+
+function pattern(value: string): Pattern {
+  const colon = value.indexOf(':');
+  const head = colon > 0 ? value.slice(0, colon) : '';
+  return { value, prefix: head.includes('*') || head.includes('?') ? '' : head.toLowerCase() };
+}
+
+/** Matches an action pattern against one action (`service`: its lowercased prefix), as IAM does: case-insensitive, * and ?. */
+function covers(p: Pattern, action: string, service: string): boolean {
+  if (p.value === '*') return true;
+  // Most patterns name another service: comparing prefixes first spares the glob match.
+  if (p.prefix && p.prefix !== service) return false;
+  return globMatch(p.value, action);
 }
 
 /** Where the policies grant an action, first evidence only; undefined when none does. */
 function grantOf(all: readonly PolicyGrants[], action: string, path: EscalationPath): GrantEvidence | undefined {
-  if (all.some((g) => g.denied.some((p) => covers(p, action)))) return undefined;
+  const service = action.slice(0, action.indexOf(':')).toLowerCase();
+  if (all.some((g) => g.denied.some((p) => covers(p, action, service)))) return undefined;
   for (let i = 0; i < all.length; i++) {
     for (const st of all[i].allows) {
       if (path.onOtherUsers && st.selfOnly) continue;
       if (st.notActions) {
-        if (!st.notActions.patterns.some((p) => covers(p, action))) return { policy: i, action, path: st.notActions.path, node: st.notActions.node };
+        if (!st.notActions.patterns.some((p) => covers(p, action, service))) return { policy: i, action, path: st.notActions.path, node: st.notActions.node };
         continue;
       }
-      const hit = st.actions.find((a) => covers(a.value, action));
+      const hit = st.actions.find((a) => covers(a, action, service));
       if (hit) return { policy: i, action, path: hit.path, node: hit.node };
     }
   }
