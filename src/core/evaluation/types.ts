@@ -38,6 +38,10 @@ export interface PolicySource {
   name: string;
   /** The document's text exactly as written; trace locations are offsets into it. */
   text: string;
+  /** The file that holds the text, when known (a policy file, or the scenario for an inline document). */
+  file?: string;
+  /** Where the text starts in `file` (an inline document inside a scenario); 0 when absent. */
+  offset?: number;
 }
 
 /**
@@ -54,6 +58,10 @@ export interface EvaluationInput {
   resourceControlPolicies?: readonly (readonly PolicySource[])[];
   resourcePolicies?: readonly PolicySource[];
   vpcEndpointPolicies?: readonly PolicySource[];
+  /** The organization's management account: SCPs do not restrict its principals nor RCPs its resources. */
+  managementAccount?: string;
+  /** The time of the request (ISO 8601), for aws:CurrentTime and aws:EpochTime when the context lacks them. */
+  now?: string;
 }
 
 /** Why a statement did not apply, in the order evaluation checks them. */
@@ -102,6 +110,8 @@ export interface PolicyTrace {
   outcome: PolicyOutcome;
   /** Set when the document could not be read as a policy; it then contributes nothing. */
   error?: string;
+  /** Set when this kind of policy does not take part in this request (e.g. SCPs for a service-linked role), and why. */
+  skipped?: string;
   statements: StatementTrace[];
 }
 

@@ -1,10 +1,17 @@
 import type { ActionInfo, IamCatalog } from './catalog';
 
-/** An IAM wildcard pattern (`*` any run, `?` one character) as a case-insensitive regex. */
+/**
+ * Stand-ins for a `*` or `?` that must match only itself: what `${*}` and `${?}` and substituted
+ * variable values become in a pattern. Private-use code points, never in an ARN or a key.
+ */
+export const LITERAL_STAR = '\uE000';
+export const LITERAL_QUESTION = '\uE001';
+
 /**
  * IAM wildcard match (`*` any run, `?` one character) without building a RegExp: linting meets
  * thousands of distinct patterns once each, and compiling a regex per pattern costs more than
- * matching. Greedy backtracking on the last `*`, linear in practice.
+ * matching. Greedy backtracking on the last `*` only (no nested backtracking): at worst
+ * pattern length times text length. LITERAL_STAR and LITERAL_QUESTION match the character itself.
  */
 export function globMatch(pattern: string, text: string, ignoreCase = true): boolean {
   const pl = pattern.length;
@@ -26,7 +33,7 @@ export function globMatch(pattern: string, text: string, ignoreCase = true): boo
         if (pc >= 65 && pc <= 90) pc += 32;
         if (tc >= 65 && tc <= 90) tc += 32;
       }
-      if (pc === 63 || pc === tc) {
+      if (pc === 63 || pc === tc || (pc === 0xe000 && tc === 42) || (pc === 0xe001 && tc === 63)) {
         i++;
         j++;
         continue;

@@ -1,0 +1,58 @@
+import type { EvaluationRequest } from './types';
+import { isAccountIdentity, type Caller } from './principal';
+
+/** One key's values in the request: `multi` when the request gave an array. */
+export interface ContextEntry {
+  /** The key as the request spells it. */
+  key: string;
+  values: string[];
+  multi: boolean;
+}
+
+/** Request context keys, looked up case-insensitively as IAM does. */
+export class RequestContext {
+  private readonly entries = new Map<string, ContextEntry>();
+
+  get(key: string): ContextEntry | undefined {
+    return this.entries.get(key.toLowerCase());
+  }
+
+  set(key: string, value: unknown): void {
+    const multi = Array.isArray(value);
+    const values = (multi ? (value as unknown[]) : [value]).filter((v) => v !== null && v !== undefined && typeof v !== 'object').map(String);
+    this.entries.set(key.toLowerCase(), { key, values, multi });
+  }
+
+  /** Sets a key the request did not give, derived from the principal or the resource. */
+  derive(key: string, value: string | undefined): void {
+    if (value !== undefined && !this.entries.has(key.toLowerCase())) this.set(key, value);
+  }
+}
+
+/**
+ * The request's context, with the keys AWS always adds derived from the principal, the resource
+ * and the clock when the request does not state them. aws:username exists only for IAM users.
+ */
+export function buildContext(request: EvaluationRequest, caller: Caller, resourceAccount: string | undefined, now: Date | undefined): RequestContext {
+  const ctx = new RequestContext();
+  for (const [k, v] of Object.entries(request.context ?? {})) ctx.set(k, v);
+  if (isAccountIdentity(caller)) {
+    ctx.derive('aws:PrincipalArn', caller.kind === 'session' ? caller.roleArn : caller.arn);
+    ctx.derive('aws:PrincipalAccount', caller.account);
+    ctx.derive('aws:PrincipalIsAWSService', 'false');
+    ctx.derive('aws:PrincipalType', { root: 'Account', user: 'User', role: 'AssumedRole', session: 'AssumedRole', federatedUser: 'FederatedUser' }[caller.kind as string]);
+    if (caller.kind === 'user') ctx.derive('aws:username', caller.userName);
+    if (caller.kind === 'root') ctx.derive('aws:userid', caller.account);
+  } else if (caller.kind === 'service') {
+    ctx.derive('aws:PrincipalIsAWSService', 'true');
+    ctx.derive('aws:PrincipalServiceName', caller.raw);
+  } else if (caller.kind === 'anonymous') {
+    ctx.derive('aws:PrincipalType', 'Anonymous');
+  }
+  ctx.derive('aws:ResourceAccount', resourceAccount);
+  if (now && !Number.isNaN(now.getTime())) {
+    ctx.derive('aws:CurrentTime', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    ctx.derive('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));
+  }
+  return ctx;
+}

@@ -1,0 +1,171 @@
+import type { IamCatalog } from '../policy/catalog';
+import { splitArn } from '../policy/checks/resources';
+import { buildContext } from './context';
+import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';
+import { isAccountIdentity, readCaller, type Caller, type PrincipalMatch } from './principal';
+import type { Decision, DecidingStatement, EvaluationInput, EvaluationResult, PolicyKind, PolicySource, PolicyTrace } from './types';
+
+export * from './types';
+export { parseScenario, type ParsedScenario } from './scenario';
+
+const KIND_WORDS: Record<PolicyKind, string> = {
+  identity: 'identity-based policy',
+  permissionsBoundary: 'permissions boundary',
+  session: 'session policy',
+  serviceControl: 'service control policy',
+  resourceControl: 'resource control policy',
+  resource: 'resource-based policy',
+  vpcEndpoint: 'VPC endpoint policy',
+};
+
+/** Actions whose resource's own policy must allow them: role trust policies and KMS key policies. */
+function resourcePolicyRequired(action: string, resource: string): 'trust policy' | 'key policy' | undefined {
+  const lower = action.toLowerCase();
+  if (lower.startsWith('sts:') && /^arn:[^:]*:iam::[^:]*:role\//.test(resource)) return 'trust policy';
+  if (lower.startsWith('kms:') && /^arn:[^:]*:kms:[^:]*:[^:]*:key\//.test(resource)) return 'key policy';
+  return undefined;
+}
+
+/** Derives the resource's account: stated, in the context, from the ARN, or the caller's own. */
+function resourceAccountOf(input: EvaluationInput, caller: Caller): string | undefined {
+  const r = input.request;
+  if (r.resourceAccount) return r.resourceAccount;
+  const fromContext = Object.entries(r.context ?? {}).find(([k]) => k.toLowerCase() === 'aws:resourceaccount')?.[1];
+  if (typeof fromContext === 'string') return fromContext;
+  const arn = splitArn(r.resource);
+  if (arn && /^\d{12}$/.test(arn.account)) return arn.account;
+  return caller.account;
+}
+
+interface Group {
+  kind: PolicyKind;
+  level?: number;
+  policies: EvaluatedPolicy[];
+  /** Why the group does not take part in this request, if it does not. */
+  skipped?: string;
+}
+
+function allows(g: Group): boolean {
+  return g.policies.some((p) => p.trace.outcome === 'Allow');
+}
+
+function deciding(groups: Group[], effect: 'Allow' | 'Deny', only?: (g: Group) => boolean): DecidingStatement[] {
+  const out: DecidingStatement[] = [];
+  for (const g of groups) {
+    if (g.skipped || (only && !only(g))) continue;
+    for (const p of g.policies) {
+      for (const s of p.trace.statements) if (s.applies && s.effect === effect) out.push({ kind: g.kind, policy: p.trace.name, ...(g.level !== undefined ? { level: g.level } : {}), statement: s });
+    }
+  }
+  return out;
+}
+
+function bestMatch(g: Group | undefined): PrincipalMatch | undefined {
+  let best: PrincipalMatch | undefined;
+  for (const p of g?.policies ?? []) {
+    const m = p.allowedAs;
+    if (m === 'direct') return m;
+    if (m === 'role' || (m && !best)) best = m;
+  }
+  return best;
+}
+
+/**
+ * Decides one request as AWS's policy evaluation logic does: an explicit deny in any applicable
+ * policy wins; every SCP and RCP level must allow; then the identity-based and resource-based
+ * sides, with the same-account and cross-account rules. Pure, and never throws.
+ */
+export function evaluate(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult {
+  try {
+    return decide(input, catalog);
+  } catch (e) {
+    return { decision: 'ImplicitlyDenied', deciding: [], reasons: [`The request could not be evaluated: ${(e as Error).message}`], trace: [] };
+  }
+}
+
+function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult {
+  const request = input.request;
+  const principalArnGiven = Object.entries(request.context ?? {}).find(([k]) => k.toLowerCase() === 'aws:principalarn')?.[1];
+  const caller = readCaller(String(request.principal ?? ''), typeof principalArnGiven === 'string' ? principalArnGiven : undefined);
+  const resourceAccount = resourceAccountOf(input, caller);
+  const now = input.now === undefined ? undefined : new Date(input.now);
+  const ctx = buildContext(request, caller, resourceAccount, now);
+  const action = String(request.action ?? '');
+  const resource = String(request.resource ?? '*');
+  const identityCaller = isAccountIdentity(caller);
+  const hasBoundary = identityCaller && (input.permissionsBoundaries?.length ?? 0) > 0;
+  const env: MatchEnv = { action, resource, caller, ctx, bounded: hasBoundary };
+  const service = action.includes(':') ? action.slice(0, action.indexOf(':')).toLowerCase() : '';
+  const management = input.managementAccount;
+
+  const scpSkip = !identityCaller ? 'SCPs apply only to IAM users and roles of member accounts, not to this principal.' : caller.serviceLinked ? 'SCPs do not restrict service-linked roles.' : management && caller.account === management ? 'SCPs do not restrict principals of the management account.' : undefined;
+  const rcpSkip =
+    caller.kind === 'service' ? 'RCPs do not restrict requests made by AWS service principals.'
+    : caller.serviceLinked ? 'RCPs do not restrict service-linked roles.'
+    : management && resourceAccount === management ? 'RCPs do not restrict resources of the management account.'
+    : catalog?.supportsRcp?.(service) === false && catalog.hasService(service) ? `RCPs do not apply to ${service}.`
+    : undefined;
+  const identitySkip = identityCaller ? (caller.kind === 'root' ? 'The root user has no identity-based policies.' : undefined) : 'Only IAM users and roles have identity-based policies.';
+
+  const run = (kind: PolicyKind, docs: readonly PolicySource[] | undefined, skipped?: string, level?: number): Group => ({ kind, level, skipped, policies: (docs ?? []).map((d) => evaluatePolicy(d, kind, env, level)) });
+  const scps = (input.serviceControlPolicies ?? []).map((lvl, i) => run('serviceControl', lvl, scpSkip, i));
+  const rcps = (input.resourceControlPolicies ?? []).map((lvl, i) => run('resourceControl', lvl, rcpSkip, i));
+  const vpce = input.vpcEndpointPolicies ? run('vpcEndpoint', input.vpcEndpointPolicies) : undefined;
+  const rbp = run('resource', input.resourcePolicies);
+  const identity = run('identity', input.identityPolicies, identitySkip);
+  const boundary = input.permissionsBoundaries?.length ? run('permissionsBoundary', input.permissionsBoundaries, identitySkip) : undefined;
+  const session = input.sessionPolicies?.length ? run('session', input.sessionPolicies, identityCaller && caller.kind !== 'root' ? undefined : 'Only role and federated user sessions have session policies.') : undefined;
+  const groups = [...scps, ...rcps, ...(vpce ? [vpce] : []), rbp, identity, ...(boundary ? [boundary] : []), ...(session ? [session] : [])];
+  const trace: PolicyTrace[] = [];
+  for (const g of groups) for (const p of g.policies) trace.push(g.skipped ? { ...p.trace, skipped: g.skipped } : p.trace);
+
+  const result = (decision: Decision, d: DecidingStatement[], reasons: string[]): EvaluationResult => ({ decision, deciding: d, reasons, trace });
+  const denies = deciding(groups, 'Deny');
+  if (denies.length) return result('ExplicitlyDenied', denies, []);
+
+  const reasons: string[] = [];
+  const what = `${action} on ${resource}`;
+  for (const g of [...scps, ...rcps]) {
+    if (!g.skipped && !allows(g)) reasons.push(`No ${KIND_WORDS[g.kind]} at level ${g.level}${g.level === 0 ? ' (root)' : ''} allows ${what}.`);
+  }
+  if (vpce && !allows(vpce)) reasons.push(`The VPC endpoint policy does not allow ${what}.`);
+  const guardrailsOk = reasons.length === 0;
+
+  const boundaryOk = !boundary || boundary.skipped !== undefined || allows(boundary);
+  const sessionOk = !session || session.skipped !== undefined || allows(session);
+  const identityOk = identityCaller && (caller.kind === 'root' || allows(identity));
+  const identityPath = identityOk && boundaryOk && sessionOk;
+  const match = bestMatch(rbp);
+  const required = resourcePolicyRequired(action, resource);
+  const sameAccount = identityCaller && (!resourceAccount || !caller.account || resourceAccount === caller.account);
+
+  let granted: boolean;
+  let grantFrom: (g: Group) => boolean;
+  if (!identityCaller) {
+    granted = match !== undefined;
+    grantFrom = (g) => g.kind === 'resource';
+    if (!granted) reasons.push(`No ${required ?? KIND_WORDS.resource} allows ${caller.raw || 'this principal'} to perform ${what}.`);
+  } else if (!sameAccount) {
+    granted = identityPath && match !== undefined;
+    grantFrom = (g) => g.kind === 'resource' || g.kind === 'identity';
+    if (!identityOk) reasons.push(`Cross-account: no identity-based policy of ${caller.raw} allows ${what}.`);
+    if (!boundaryOk) reasons.push(`The permissions boundary does not allow ${what}.`);
+    if (!sessionOk) reasons.push(`The session policy does not allow ${what}.`);
+    if (match === undefined) reasons.push(`Cross-account: no ${required ?? KIND_WORDS.resource} in account ${resourceAccount} allows ${caller.raw} to perform ${what}.`);
+  } else {
+    const directGrant = match === 'direct';
+    const roleGrant = match === 'role' && boundaryOk && sessionOk;
+    const viaIdentity = identityPath && (!required || match !== undefined);
+    granted = directGrant || roleGrant || viaIdentity;
+    grantFrom = directGrant || roleGrant ? (g) => g.kind === 'resource' : (g) => g.kind === 'identity' || g.kind === 'resource';
+    if (!granted) {
+      if (required && match === undefined) reasons.push(`The ${required} does not allow ${caller.raw} to perform ${what}; identity-based policies alone cannot grant it.`);
+      if (match === 'role' && !(boundaryOk && sessionOk)) reasons.push(`The ${required ?? KIND_WORDS.resource} names the role, not the session, so the permissions boundary and session policy still limit it.`);
+      if (!identityOk) reasons.push(`No identity-based policy allows ${what}${match === 'account' ? ' (the resource-based policy names only the account, which leaves the decision to identity-based policies)' : ''}.`);
+      if (!boundaryOk) reasons.push(`The permissions boundary does not allow ${what}.`);
+      if (!sessionOk) reasons.push(`The session policy does not allow ${what}.`);
+    }
+  }
+  if (!guardrailsOk || !granted) return result('ImplicitlyDenied', [], reasons);
+  return result('Allowed', deciding(groups, 'Allow', grantFrom), []);
+}

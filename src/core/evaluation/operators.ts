@@ -1,0 +1,153 @@
+import { globMatch } from '../policy/actions';
+import { parseCidr } from '../policy/checks/conditions';
+import { unescapePattern } from './variables';
+
+/** The positive operator each negated one is the NOT of. */
+export const POSITIVE_OF: Record<string, string> = {
+  StringNotEquals: 'StringEquals',
+  StringNotEqualsIgnoreCase: 'StringEqualsIgnoreCase',
+  StringNotLike: 'StringLike',
+  NumericNotEquals: 'NumericEquals',
+  DateNotEquals: 'DateEquals',
+  NotIpAddress: 'IpAddress',
+  ArnNotEquals: 'ArnEquals',
+  ArnNotLike: 'ArnLike',
+};
+
+const DATE = /^(\d{4})-?(\d{2})-?(\d{2})(?:[Tt ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** Milliseconds since the epoch for every date form IAM accepts (ISO 8601 and epoch seconds); NaN otherwise. */
+export function parseDate(v: string): number {
+  const s = v.trim();
+  if (/^-?\d+(\.\d+)?$/.test(s) && !/^\d{8}$/.test(s)) return Number(s) * 1000;
+  const m = DATE.exec(s);
+  if (!m) return NaN;
+  const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 24 || Number(mi) > 59 || Number(sec) > 60) return NaN;
+  let t = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(sec), frac ? Number(`0.${frac}`) * 1000 : 0);
+  if (zone && zone !== 'Z' && zone !== 'z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    t -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * 60000;
+  }
+  return t;
+}
+
+function parseNumber(v: string): number {
+  const s = v.trim();
+  return s === '' ? NaN : Number(s);
+}
+
+function inCidr(ip: string, cidr: string): boolean {
+  const a = parseCidr(ip.trim());
+  const c = parseCidr(cidr.trim());
+  if (!a || !c || a.v6 !== c.v6) return false;
+  for (let bit = 0; bit < c.prefix; bit++) {
+    const mask = 0x80 >> (bit & 7);
+    if ((a.bytes[bit >> 3] & mask) !== (c.bytes[bit >> 3] & mask)) return false;
+  }
+  return true;
+}
+
+function base64Bytes(s: string): string | undefined {
+  const t = s.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(t)) return undefined;
+  try {
+    return atob(t.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Splits an ARN into its first five fields and the resource, which keeps any further colons. */
+function arnParts(arn: string): string[] | undefined {
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < 5; i++) {
+    const colon = arn.indexOf(':', at);
+    if (colon < 0) return undefined;
+    parts.push(arn.slice(at, colon));
+    at = colon + 1;
+  }
+  parts.push(arn.slice(at));
+  return parts;
+}
+
+/** ArnLike/ArnEquals and Resource matching: each of the six ARN fields on its own, with wildcards, case-sensitively. */
+export function arnMatch(pattern: string, arn: string): boolean {
+  const p = arnParts(pattern);
+  const a = arnParts(arn);
+  if (!p || !a) return false;
+  for (let i = 0; i < 6; i++) if (!globMatch(p[i], a[i], false)) return false;
+  return true;
+}
+
+/** A Resource element value against the request's resource. */
+export function resourceMatch(pattern: string, resource: string): boolean {
+  if (pattern === '*') return true;
+  const p = arnParts(pattern);
+  const a = arnParts(resource);
+  if (p && a) return arnMatch(pattern, resource);
+  return globMatch(pattern, resource, false);
+}
+
+/**
+ * Whether one request value satisfies one policy value under a positive base operator (StringLike,
+ * not StringNotLike). The policy value is a substituted pattern (see variables.ts).
+ */
+export function testValue(base: string, request: string, policy: string): boolean {
+  switch (base) {
+    case 'StringEquals':
+      return request === unescapePattern(policy);
+    case 'StringEqualsIgnoreCase':
+      return request.toLowerCase() === unescapePattern(policy).toLowerCase();
+    case 'StringLike':
+      return globMatch(policy, request, false);
+    case 'NumericEquals':
+    case 'NumericLessThan':
+    case 'NumericLessThanEquals':
+    case 'NumericGreaterThan':
+    case 'NumericGreaterThanEquals':
+      return compare(base.slice(7), parseNumber(request), parseNumber(policy));
+    case 'DateEquals':
+    case 'DateLessThan':
+    case 'DateLessThanEquals':
+    case 'DateGreaterThan':
+    case 'DateGreaterThanEquals':
+      return compare(base.slice(4), parseDate(request), parseDate(policy));
+    case 'Bool':
+      return request.trim().toLowerCase() === policy.trim().toLowerCase();
+    case 'BinaryEquals': {
+      const a = base64Bytes(request);
+      const b = base64Bytes(policy);
+      return a !== undefined && a === b;
+    }
+    case 'IpAddress':
+      return inCidr(request, policy);
+    case 'ArnEquals':
+    case 'ArnLike':
+      return arnMatch(policy, request);
+    default:
+      return false;
+  }
+}
+
+function compare(op: string, a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
+  switch (op) {
+    case 'Equals':
+      return a === b;
+    case 'LessThan':
+      return a < b;
+    case 'LessThanEquals':
+      return a <= b;
+    case 'GreaterThan':
+      return a > b;
+    case 'GreaterThanEquals':
+      return a >= b;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,187 @@
+import { globMatch } from '../policy/actions';
+import { parsePolicy, stringValues, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
+import { evaluateConditions } from './conditions';
+import type { RequestContext } from './context';
+import { resourceMatch } from './operators';
+import { excludedByNotPrincipal, matchPrincipal, type Caller, type PrincipalMatch, type PrincipalValues } from './principal';
+import type { PolicyKind, PolicySource, PolicyTrace, StatementTrace } from './types';
+import { substitute } from './variables';
+
+/** A statement's elements read once per document text. */
+interface CompiledStatement {
+  st: ParsedStatement;
+  effect: 'Allow' | 'Deny' | undefined;
+  actions?: string[];
+  notActions?: string[];
+  resources?: string[];
+  notResources?: string[];
+  principal?: PrincipalValues;
+  notPrincipal?: PrincipalValues;
+}
+
+interface CompiledPolicy {
+  parsed: ParsedPolicy;
+  error?: string;
+  /** Policy variables are substituted only in version 2012-10-17. */
+  variables: boolean;
+  statements: CompiledStatement[];
+}
+
+function strings(el: ParsedElement | undefined): string[] | undefined {
+  return el ? stringValues(el).map((v) => v.value) : undefined;
+}
+
+function principals(el: ParsedElement | undefined): PrincipalValues | undefined {
+  if (!el) return undefined;
+  const p: PrincipalValues = { all: false, aws: [], service: [], federated: [], canonical: [] };
+  const node = el.valueNode;
+  if (node.type === 'string') {
+    p.all = node.value === '*';
+    return p;
+  }
+  for (const prop of node.children ?? []) {
+    const [k, v] = prop.children ?? [];
+    if (!k || !v) continue;
+    const values = v.type === 'array' ? (v.children ?? []).filter((c) => c.type === 'string').map((c) => String(c.value)) : v.type === 'string' ? [String(v.value)] : [];
+    const list = ({ AWS: p.aws, Service: p.service, Federated: p.federated, CanonicalUser: p.canonical } as Record<string, string[]>)[String(k.value)];
+    if (list) list.push(...values.map((s) => s.trim()));
+  }
+  return p;
+}
+
+function compile(text: string): CompiledPolicy {
+  const parsed = parsePolicy(text);
+  const fatal = parsed.syntax.find((s) => s.kind === 'error');
+  if (fatal || !parsed.root) {
+    const at = fatal ? parsed.lines.position(fatal.offset) : undefined;
+    return { parsed, error: fatal ? `The document is not valid JSON (${fatal.message} at line ${at!.line}, column ${at!.column + 1}).` : 'The document is empty.', variables: false, statements: [] };
+  }
+  if (parsed.root.type !== 'object') return { parsed, error: 'A policy must be a JSON object.', variables: false, statements: [] };
+  if (!parsed.statement) return { parsed, error: 'The policy has no Statement element.', variables: false, statements: [] };
+  const version = parsed.version?.valueNode.value;
+  const statements = parsed.statements.map((st): CompiledStatement => {
+    const e = st.effect?.valueNode.value;
+    return {
+      st,
+      effect: e === 'Allow' || e === 'Deny' ? e : undefined,
+      actions: strings(st.action),
+      notActions: strings(st.notAction),
+      resources: strings(st.resource),
+      notResources: strings(st.notResource),
+      principal: principals(st.principal),
+      notPrincipal: principals(st.notPrincipal),
+    };
+  });
+  return { parsed, variables: version === '2012-10-17', statements };
+}
+
+const compiled = new Map<string, CompiledPolicy>();
+
+/** Parses a document once per distinct text; the cache is bounded. */
+function compiledPolicy(text: string): CompiledPolicy {
+  let c = compiled.get(text);
+  if (!c) {
+    if (compiled.size >= 2000) compiled.clear();
+    c = compile(text);
+    compiled.set(text, c);
+  }
+  return c;
+}
+
+/** What the statements are matched against. */
+export interface MatchEnv {
+  action: string;
+  resource: string;
+  caller: Caller;
+  ctx: RequestContext;
+  /** The caller has a permissions boundary. */
+  bounded: boolean;
+}
+
+/** Kinds whose statements name principals. */
+const WITH_PRINCIPAL: ReadonlySet<PolicyKind> = new Set<PolicyKind>(['resource', 'vpcEndpoint', 'resourceControl']);
+
+export interface EvaluatedPolicy {
+  trace: PolicyTrace;
+  /** For resource policies: the strongest way an applying Allow named the caller. */
+  allowedAs?: PrincipalMatch;
+}
+
+function actionMatches(list: string[], action: string): boolean {
+  return list.some((a) => a === '*' || globMatch(a.trim(), action));
+}
+
+function resourceMatches(list: string[], resource: string, env: MatchEnv, variables: boolean): boolean {
+  return list.some((r) => {
+    const s = substitute(r, env.ctx, variables);
+    return s.resolved && resourceMatch(s.pattern, resource);
+  });
+}
+
+const RANK: Record<PrincipalMatch, number> = { direct: 3, role: 2, account: 1 };
+
+function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: PolicyKind, env: MatchEnv): { trace: StatementTrace; match?: PrincipalMatch } {
+  const { st } = c;
+  const lines = policy.parsed.lines;
+  const base = {
+    index: st.index ?? 0,
+    sid: typeof st.sid?.valueNode.value === 'string' ? st.sid.valueNode.value : undefined,
+    effect: c.effect ?? 'Allow',
+    conditions: [],
+    location: { path: st.path, span: lines.span(st.node.offset, st.node.length) },
+  };
+  const no = (mismatch: StatementTrace['mismatch'], explanation: string, conditions: StatementTrace['conditions'] = []) => ({ trace: { ...base, applies: false, mismatch, explanation, conditions } });
+  if (!c.effect) return no('action', `The statement's Effect is ${st.effect ? JSON.stringify(st.effect.valueNode.value) : 'missing'}, so it never applies.`);
+  if (c.actions) {
+    if (!actionMatches(c.actions, env.action)) return no('action', `Action does not include ${env.action}.`);
+  } else if (c.notActions) {
+    if (actionMatches(c.notActions, env.action)) return no('action', `NotAction excludes ${env.action}.`);
+  } else return no('action', 'The statement has neither Action nor NotAction.');
+  if (c.resources) {
+    if (!resourceMatches(c.resources, env.resource, env, policy.variables)) return no('resource', `Resource does not include ${env.resource}.`);
+  } else if (c.notResources) {
+    if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return no('resource', `NotResource excludes ${env.resource}.`);
+  } else if (kind !== 'resource') return no('resource', 'The statement has neither Resource nor NotResource.');
+  let match: PrincipalMatch | undefined;
+  if (WITH_PRINCIPAL.has(kind)) {
+    if (c.principal) {
+      match = matchPrincipal(c.principal, env.caller);
+      if (!match) return no('principal', `Principal does not name ${env.caller.raw}.`);
+    } else if (c.notPrincipal) {
+      // A Deny with NotPrincipal denies a principal with a permissions boundary whatever it lists.
+      const bounded = env.bounded && c.effect === 'Deny';
+      if (!bounded && excludedByNotPrincipal(c.notPrincipal, env.caller)) return no('principal', `NotPrincipal lists ${env.caller.raw} (with its account${env.caller.kind === 'session' ? ' and role' : ''}), so the statement does not apply to it.`);
+      match = 'direct';
+    } else if (kind !== 'resourceControl') return no('principal', 'The statement has neither Principal nor NotPrincipal.');
+    else match = 'direct';
+  }
+  const conditions = evaluateConditions(st.conditions, env.ctx, policy.variables, lines);
+  const failed = conditions.find((t) => !t.matched);
+  if (failed) return no('condition', `Condition not met: ${failed.explanation}`, conditions);
+  return { trace: { ...base, applies: true, explanation: `${c.effect} applies: action, resource${WITH_PRINCIPAL.has(kind) ? ', principal' : ''}${conditions.length ? ' and every condition' : ''} match.`, conditions }, match };
+}
+
+/** Evaluates one policy document against the request. Never throws. */
+export function evaluatePolicy(source: PolicySource, kind: PolicyKind, env: MatchEnv, level?: number): EvaluatedPolicy {
+  const policy = compiledPolicy(source.text);
+  const trace: PolicyTrace = { kind, name: source.name, outcome: 'NoMatch', statements: [] };
+  if (level !== undefined) trace.level = level;
+  if (policy.error) {
+    trace.outcome = 'Invalid';
+    trace.error = policy.error;
+    return { trace };
+  }
+  let allowedAs: PrincipalMatch | undefined;
+  for (const c of policy.statements) {
+    const r = evaluateStatement(c, policy, kind, env);
+    trace.statements.push(r.trace);
+    if (!r.trace.applies) continue;
+    if (r.trace.effect === 'Deny') trace.outcome = 'Deny';
+    else {
+      if (trace.outcome !== 'Deny') trace.outcome = 'Allow';
+      const m = r.match ?? 'direct';
+      if (!allowedAs || RANK[m] > RANK[allowedAs]) allowedAs = m;
+    }
+  }
+  return { trace, allowedAs };
+}

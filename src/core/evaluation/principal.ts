@@ -1,0 +1,148 @@
+import { splitArn } from '../policy/checks/resources';
+
+/** What kind of caller a request comes from, read from the request's `principal`. */
+export type CallerKind = 'root' | 'user' | 'role' | 'session' | 'federatedUser' | 'service' | 'federated' | 'anonymous' | 'unknown';
+
+/** The calling principal, with the identities AWS checks for it (account, role, session). */
+export interface Caller {
+  raw: string;
+  kind: CallerKind;
+  account?: string;
+  partition: string;
+  /** The caller's own ARN (user, role, session, federated user, root). */
+  arn?: string;
+  /** For role sessions: the role's ARN (aws:PrincipalArn when the request gives it, else built from the session ARN). */
+  roleArn?: string;
+  roleName?: string;
+  /** IAM user name, for aws:username. */
+  userName?: string;
+  /** A service-linked role or a session of one: SCPs and RCPs do not restrict it. */
+  serviceLinked: boolean;
+}
+
+const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/i;
+
+/** Reads the request's principal; `principalArn` is aws:PrincipalArn from the context, when given. */
+export function readCaller(principal: string, principalArn?: string): Caller {
+  const raw = principal.trim();
+  const none: Caller = { raw, kind: 'unknown', partition: 'aws', serviceLinked: false };
+  if (raw === '' || raw.toLowerCase() === 'anonymous' || raw === '*') return { ...none, kind: 'anonymous' };
+  const arn = splitArn(raw);
+  if (!arn) {
+    if (/^\d{12}$/.test(raw)) return { ...none, kind: 'root', account: raw, arn: `arn:aws:iam::${raw}:root` };
+    if (SERVICE_PRINCIPAL.test(raw)) return { ...none, kind: raw.toLowerCase() === 'cognito-identity.amazonaws.com' ? 'federated' : 'service' };
+    // OIDC providers named by host (accounts.google.com, graph.facebook.com, www.amazon.com).
+    return { ...none, kind: raw.includes('.') ? 'federated' : 'unknown' };
+  }
+  const base = { raw, partition: arn.partition, account: arn.account, arn: raw, serviceLinked: false };
+  const resource = arn.resource;
+  if (arn.service === 'iam') {
+    if (resource === 'root') return { ...base, kind: 'root' };
+    if (resource.startsWith('user/')) return { ...base, kind: 'user', userName: resource.slice(resource.lastIndexOf('/') + 1) };
+    if (resource.startsWith('role/')) {
+      const name = resource.slice(resource.lastIndexOf('/') + 1);
+      return { ...base, kind: 'role', roleArn: raw, roleName: name, serviceLinked: resource.startsWith('role/aws-service-role/') };
+    }
+    if (resource.startsWith('oidc-provider/') || resource.startsWith('saml-provider/')) return { ...none, kind: 'federated', account: arn.account, arn: raw, partition: arn.partition };
+  }
+  if (arn.service === 'sts') {
+    if (resource.startsWith('assumed-role/')) {
+      const [, roleName = '', ...session] = resource.split('/');
+      const given = principalArn && splitArn(principalArn);
+      const roleArn = given && given.resource.startsWith('role/') && given.resource.endsWith(`/${roleName}`) ? principalArn : `arn:${arn.partition}:iam::${arn.account}:role/${roleName}`;
+      const serviceLinked = roleArn.includes(':role/aws-service-role/') || roleName.startsWith('AWSServiceRoleFor');
+      return { ...base, kind: session.length ? 'session' : 'unknown', roleArn, roleName, serviceLinked };
+    }
+    if (resource.startsWith('federated-user/')) return { ...base, kind: 'federatedUser' };
+  }
+  return { ...base, kind: 'unknown' };
+}
+
+/** True for callers that are IAM identities of an account: they have identity-based policies. */
+export function isAccountIdentity(c: Caller): boolean {
+  return c.kind === 'root' || c.kind === 'user' || c.kind === 'role' || c.kind === 'session' || c.kind === 'federatedUser';
+}
+
+/**
+ * How a Principal entry named the caller. `direct` names the user, the role session or the
+ * federated user session itself (or everyone); `role` names the session's role; `account` names its
+ * account, which delegates to the account's identity-based policies.
+ */
+export type PrincipalMatch = 'direct' | 'role' | 'account';
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+function accountOf(value: string): string | undefined {
+  if (ACCOUNT_ID.test(value)) return value;
+  const a = splitArn(value);
+  return a && a.service === 'iam' && a.resource === 'root' ? a.account : undefined;
+}
+
+/** Matches one `AWS` principal value against the caller. */
+export function matchAwsPrincipal(value: string, c: Caller): PrincipalMatch | undefined {
+  if (value === '*') return 'direct';
+  const account = accountOf(value);
+  if (account !== undefined) return isAccountIdentity(c) && c.account === account ? (c.kind === 'root' ? 'direct' : 'account') : undefined;
+  if (!c.arn) return undefined;
+  if (value === c.arn) return c.kind === 'role' ? 'role' : 'direct';
+  if (c.kind === 'session' && c.roleArn) {
+    if (value === c.roleArn) return 'role';
+    // A role ARN with a path names the same role as the session's path-less form.
+    const v = splitArn(value);
+    if (v && v.service === 'iam' && v.account === c.account && v.resource.startsWith('role/') && !c.roleArn.includes('/', c.roleArn.indexOf(':role/') + 6) && v.resource.endsWith(`/${c.roleName}`)) return 'role';
+  }
+  return undefined;
+}
+
+/** Every identity AWS checks for the caller, for NotPrincipal: account, then role, then session. */
+export function callerIdentities(c: Caller): { kind: 'AWS' | 'Service' | 'Federated'; value: string }[] {
+  if (c.kind === 'service') return [{ kind: 'Service', value: c.raw }];
+  if (c.kind === 'federated') return [{ kind: 'Federated', value: c.raw }];
+  if (c.kind === 'anonymous' || c.kind === 'unknown') return [];
+  const out: { kind: 'AWS'; value: string }[] = [];
+  if (c.account) out.push({ kind: 'AWS', value: c.account });
+  if (c.kind === 'session' && c.roleArn) out.push({ kind: 'AWS', value: c.roleArn });
+  if (c.arn && c.kind !== 'root') out.push({ kind: 'AWS', value: c.arn });
+  return out;
+}
+
+export interface PrincipalValues {
+  /** `"Principal": "*"`. */
+  all: boolean;
+  aws: string[];
+  service: string[];
+  federated: string[];
+  canonical: string[];
+}
+
+/** Best match of a Principal element's values against the caller; undefined when none names it. */
+export function matchPrincipal(p: PrincipalValues, c: Caller): PrincipalMatch | undefined {
+  if (p.all) return 'direct';
+  let best: PrincipalMatch | undefined;
+  for (const v of p.aws) {
+    const m = matchAwsPrincipal(v, c);
+    if (m === 'direct') return m;
+    if (m === 'role' || (m === 'account' && !best)) best = m;
+  }
+  if (best) return best;
+  const lower = c.raw.toLowerCase();
+  if (p.service.some((s) => s === '*' || s.toLowerCase() === lower)) return 'direct';
+  if (p.federated.some((s) => s === '*' || s === c.raw || s.toLowerCase() === lower)) return 'direct';
+  if (p.canonical.some((s) => s === '*' || s === c.raw)) return 'direct';
+  return undefined;
+}
+
+/**
+ * NotPrincipal excludes the caller only when every identity AWS checks for it is listed (its
+ * account, its role, its session), as the NotPrincipal documentation warns.
+ */
+export function excludedByNotPrincipal(p: PrincipalValues, c: Caller): boolean {
+  if (p.all) return true;
+  const ids = callerIdentities(c);
+  if (ids.length === 0) return false;
+  return ids.every((id) => {
+    if (id.kind === 'Service') return p.service.some((s) => s.toLowerCase() === id.value.toLowerCase());
+    if (id.kind === 'Federated') return p.federated.some((s) => s === id.value);
+    return p.aws.some((v) => v === '*' || v === id.value || (ACCOUNT_ID.test(id.value) && accountOf(v) === id.value));
+  });
+}

@@ -1,0 +1,173 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { LineIndex } from '../policy/parse';
+import { DECISIONS, type ContextValue, type Decision, type EvaluationInput, type EvaluationRequest, type PolicySource } from './types';
+
+export interface ParsedScenario {
+  input?: EvaluationInput;
+  expect?: Decision;
+  /** What is wrong with the scenario, each a sentence; `input` is undefined when there is any. */
+  problems: string[];
+}
+
+/** Slots holding a list of policy documents. */
+const FLAT_SLOTS = ['identityPolicies', 'permissionsBoundaries', 'sessionPolicies', 'resourcePolicies', 'vpcEndpointPolicies'] as const;
+/** Slots holding organization levels (root, each OU, the account), each a list of documents. */
+const LEVEL_SLOTS = ['serviceControlPolicies', 'resourceControlPolicies'] as const;
+/** Singular spellings people write for one document. */
+const SINGULAR: Record<string, (typeof FLAT_SLOTS)[number]> = { identityPolicy: 'identityPolicies', permissionsBoundary: 'permissionsBoundaries', sessionPolicy: 'sessionPolicies', resourcePolicy: 'resourcePolicies', trustPolicy: 'resourcePolicies', vpcEndpointPolicy: 'vpcEndpointPolicies' };
+const OTHER_KEYS = new Set(['request', 'expect', 'managementAccount', 'now', 'description', 'name', 'id', 'title', 'comment', 'notes', 'tags', 'source', '$schema']);
+
+function isAbsolute(p: string): boolean {
+  return p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+/** Joins a path relative to the scenario's folder; pure, with `/` or `\` separators kept as given. */
+export function resolveRelative(scenarioFile: string, relative: string): string {
+  if (isAbsolute(relative)) return relative;
+  const sep = scenarioFile.includes('\\') && !scenarioFile.includes('/') ? '\\' : '/';
+  const cut = Math.max(scenarioFile.lastIndexOf('/'), scenarioFile.lastIndexOf('\\'));
+  const dir = cut >= 0 ? scenarioFile.slice(0, cut) : '.';
+  const parts = dir.split(/[\\/]/);
+  for (const p of relative.split(/[\\/]/)) {
+    if (p === '.' || p === '') continue;
+    if (p === '..' && parts.length > 0 && parts[parts.length - 1] !== '..' && parts[parts.length - 1] !== '.' && !(parts.length === 1 && parts[0] === '')) parts.pop();
+    else parts.push(p);
+  }
+  return parts.join(sep);
+}
+
+function prop(node: Node | undefined, key: string): Node | undefined {
+  return node?.type === 'object' ? node.children?.find((c) => c.children?.[0]?.value === key)?.children?.[1] : undefined;
+}
+
+function plain(node: Node): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries((node.children ?? []).filter((c) => c.children?.length === 2).map((c) => [String(c.children![0].value), plain(c.children![1])]));
+    case 'array':
+      return (node.children ?? []).map(plain);
+    default:
+      return node.value;
+  }
+}
+
+/**
+ * Reads a scenario (JSON or JSONC). Policy slots take inline documents, whose text is the
+ * scenario's own so traces point into it, or paths relative to the scenario, read through
+ * `readFile` (absolute path in, text or undefined out). Pure: never throws.
+ */
+export function parseScenario(text: string, file: string, readFile: (absPath: string) => string | undefined): ParsedScenario {
+  const problems: string[] = [];
+  const errors: ParseError[] = [];
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const shift = text.length - body.length;
+  const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length || !root) {
+    const e = errors[0];
+    const at = e ? new LineIndex(body).position(e.offset) : undefined;
+    return { problems: [e ? `${file}: not valid JSON: ${printParseErrorCode(e.error)} at line ${at!.line}, column ${at!.column + 1}.` : `${file}: the file is empty.`] };
+  }
+  if (root.type !== 'object') return { problems: [`${file}: a scenario must be a JSON object with a "request".`] };
+
+  const requestNode = prop(root, 'request');
+  const request = requestNode ? readRequest(requestNode, problems) : undefined;
+  if (!requestNode) problems.push('"request" is missing: give the principal, action and resource to evaluate.');
+
+  const input: Record<string, unknown> = { request };
+  const source = (node: Node, name: string): PolicySource | undefined => {
+    if (node.type === 'object') return { name, text: body.slice(node.offset, node.offset + node.length), file, offset: node.offset + shift };
+    if (node.type === 'string') {
+      const rel = String(node.value);
+      const abs = resolveRelative(file, rel);
+      let content: string | undefined;
+      try {
+        content = readFile(abs);
+      } catch {
+        content = undefined;
+      }
+      if (content === undefined) {
+        problems.push(`${name}: cannot read the policy file ${rel} (looked for ${abs}).`);
+        return undefined;
+      }
+      return { name: rel, text: content.charCodeAt(0) === 0xfeff ? content.slice(1) : content, file: abs };
+    }
+    problems.push(`${name}: a policy must be a JSON object or a path to a policy file; got ${node.type}.`);
+    return undefined;
+  };
+  const list = (node: Node, slot: string): PolicySource[] => {
+    const items = node.type === 'array' ? node.children ?? [] : [node];
+    const out: PolicySource[] = [];
+    items.forEach((n, i) => {
+      const s = source(n, `${slot}[${i}]`);
+      if (s) out.push(s);
+    });
+    return out;
+  };
+
+  for (const c of root.children ?? []) {
+    const key = String(c.children?.[0]?.value);
+    const value = c.children?.[1];
+    if (!value) continue;
+    const flat = (FLAT_SLOTS as readonly string[]).includes(key) ? key : SINGULAR[key];
+    if (flat) {
+      if (value.type === 'null') continue;
+      input[flat] = [...((input[flat] as PolicySource[] | undefined) ?? []), ...list(value, key)];
+    } else if ((LEVEL_SLOTS as readonly string[]).includes(key)) {
+      if (value.type === 'null') continue;
+      if (value.type !== 'array') {
+        problems.push(`"${key}" must be an array of levels (root, each OU, the account), each an array of policies.`);
+        continue;
+      }
+      input[key] = (value.children ?? []).map((lvl, i) => (lvl.type === 'array' ? list(lvl, `${key}[${i}]`) : list(lvl, `${key}[${i}]`)));
+    } else if (key === 'expect') {
+      const v = value.value;
+      const d = typeof v === 'string' ? DECISIONS.find((x) => x.toLowerCase() === v.trim().toLowerCase()) : undefined;
+      if (!d) problems.push(`"expect" must be one of ${DECISIONS.join(', ')}; got ${JSON.stringify(plain(value))}.`);
+    } else if (key === 'managementAccount' || key === 'now') {
+      if (typeof value.value !== 'string') problems.push(`"${key}" must be a string.`);
+      else input[key] = value.value;
+    } else if (!OTHER_KEYS.has(key)) {
+      problems.push(`Unknown scenario field "${key}". Known fields: request, ${[...FLAT_SLOTS, ...LEVEL_SLOTS].join(', ')}, expect.`);
+    }
+  }
+  const expectNode = prop(root, 'expect');
+  const expect = expectNode && typeof expectNode.value === 'string' ? DECISIONS.find((x) => x.toLowerCase() === String(expectNode.value).trim().toLowerCase()) : undefined;
+  if (problems.length) return { expect, problems };
+  return { input: input as unknown as EvaluationInput, expect, problems };
+}
+
+function readRequest(node: Node, problems: string[]): EvaluationRequest | undefined {
+  if (node.type !== 'object') {
+    problems.push('"request" must be an object with principal, action and resource.');
+    return undefined;
+  }
+  const r = plain(node) as Record<string, unknown>;
+  const str = (k: string, required: boolean): string | undefined => {
+    const v = r[k];
+    if (v === undefined && !required) return undefined;
+    if (typeof v !== 'string' || (required && v.trim() === '')) {
+      problems.push(`request.${k} must be a non-empty string${k === 'principal' ? ' (an ARN, a service principal such as lambda.amazonaws.com, or "anonymous")' : ''}.`);
+      return undefined;
+    }
+    return v;
+  };
+  const principal = str('principal', true);
+  const action = str('action', true);
+  const resource = r.resource === undefined ? '*' : str('resource', true);
+  const resourceAccount = str('resourceAccount', false);
+  let context: Record<string, ContextValue> | undefined;
+  if (r.context !== undefined) {
+    if (typeof r.context !== 'object' || r.context === null || Array.isArray(r.context)) problems.push('request.context must be an object of condition keys.');
+    else {
+      context = {};
+      for (const [k, v] of Object.entries(r.context as Record<string, unknown>)) {
+        const scalar = (x: unknown) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+        if (scalar(v) || (Array.isArray(v) && v.every(scalar))) context[k] = v as ContextValue;
+        else problems.push(`request.context["${k}"] must be a string, number, boolean or an array of them.`);
+      }
+    }
+  }
+  if (action !== undefined && !action.includes(':')) problems.push(`request.action "${action}" must be service:Action, e.g. s3:GetObject.`);
+  if (principal === undefined || action === undefined || resource === undefined) return undefined;
+  return { principal, action, resource, ...(resourceAccount !== undefined ? { resourceAccount } : {}), ...(context ? { context } : {}) };
+}
