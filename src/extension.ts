@@ -4,6 +4,7 @@ import { registerProfilesFeature } from './vscode/profiles/register';
 import { registerPolicyFeature } from './vscode/policy/register';
 import { registerAuthzFeature } from './vscode/authz/register';
 import { registerConfigLanguage } from './vscode/configLanguage/register';
+import { registerEvaluationFeature } from './vscode/evaluation/register';
 
 export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -14,8 +15,9 @@ export function activate(extension: vscode.ExtensionContext): void {
     extension.subscriptions.push(vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
     registerConfigLanguage(ctx);
     const identity = registerProfilesFeature(ctx);
-    registerPolicyFeature(ctx, identity);
-    registerAuthzFeature(ctx, identity);
+    const policies = registerPolicyFeature(ctx, identity);
+    const decoded = registerAuthzFeature(ctx, identity);
+    registerEvaluationFeature(ctx, identity, policies, (id) => decoded.byEntryId(id)?.explanation);
     log.info(`STS Lens ${String(extension.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms`);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -8,7 +8,7 @@ import { PolicyCodeActionProvider, PolicyCodeLensProvider, PolicyCompletionProvi
 import { PolicyStatusBar } from './policyStatusBar';
 
 /** Policy diagnostics, CodeLens, hovers, completions and quick fixes. */
-export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService): void {
+export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService): PolicyDocuments {
   const subs = ctx.extension.subscriptions;
   const documents = new PolicyDocuments(ctx.extension.workspaceState, ctx.log, path.join(ctx.extension.extensionPath, 'dist', 'policyLintWorker.js'));
   const diagnostics = new PolicyDiagnostics(documents, ctx.log);
@@ -48,4 +48,5 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
       validateWithAccessAnalyzer(documents, diagnostics, identity, ctx.log, uri instanceof vscode.Uri ? uri : undefined, typeof regionStart === 'number' ? regionStart : undefined),
     ),
   );
+  return documents;
 }
