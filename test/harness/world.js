@@ -6,6 +6,7 @@ const path = require('path');
 const { IAMClient, CreateUserCommand, CreateAccessKeyCommand, PutUserPolicyCommand, CreateRoleCommand, PutRolePolicyCommand,
   CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } = require('@aws-sdk/client-iam');
 const { resetMoto, enforceIam } = require('./moto');
+const { seedPolicyWorld } = require('./policy-world');
 
 const ACCOUNT_ID = '123456789012'; // moto's default account
 const REGION = 'us-east-1';
@@ -67,6 +68,9 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
     worldRoles[name] = { arn: arn('role', name), ...(role.externalId ? { externalId: role.externalId } : {}), ...(role.mfaSerial ? { mfaSerial: role.mfaSerial } : {}) };
   }
   iam.destroy();
+  const seeded = await seedPolicyWorld({ motoEndpoint, accountId: ACCOUNT_ID, region: REGION, trustedUserArn: stsUser });
+  Object.assign(users, seeded.users);
+  Object.assign(secrets, seeded.secrets);
   await enforceIam(motoEndpoint, true);
 
   const common = { region: REGION, endpoint_url: endpointUrl };
@@ -79,6 +83,8 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
     'chained-role': { ...common, role_arn: worldRoles.chained_role.arn, source_profile: 'sts-role' },
     'no-trust-user': { ...common },
     'denied-role': { ...common, role_arn: worldRoles.sts_role.arn, source_profile: 'no-trust-user' },
+    'policy-reader': { ...common },
+    'iam-only-reader': { ...common },
   };
 
   return {
@@ -90,6 +96,7 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
     endpointUrl,
     users,
     roles: worldRoles,
+    policyWorld: seeded.policyWorld,
     profiles,
     encodedMessages: {},
     secrets,

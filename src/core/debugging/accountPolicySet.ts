@@ -42,6 +42,7 @@ export function accountEvaluationInput(request: EvaluationRequest, set: AccountP
     ...(set.serviceControlPolicies ? { serviceControlPolicies: set.serviceControlPolicies } : {}),
     ...(set.resourceControlPolicies ? { resourceControlPolicies: set.resourceControlPolicies } : {}),
     ...(set.resourcePolicies.length ? { resourcePolicies: set.resourcePolicies } : {}),
+    ...(set.managementAccount ? { managementAccount: set.managementAccount } : {}),
   };
 }
 
