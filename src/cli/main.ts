@@ -3,11 +3,13 @@ import { lintPolicy, POLICY_TYPES, ISSUE_CODES, FINDING_TYPES, servicesReference
 import { LineIndex } from '../core/policy/parse';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
+import { runSimulate } from './simulate';
 
 declare const STS_LENS_VERSION: string | undefined;
 const VERSION = typeof STS_LENS_VERSION === 'string' ? STS_LENS_VERSION : '0.1.0';
 
 const USAGE = `Usage: sts-lens lint [options] FILE...
+       sts-lens simulate [--format text|json] [--explain] SCENARIO...  (see sts-lens simulate --help)
 
 Lints IAM policy documents offline with IAM Access Analyzer's checks.
 
@@ -39,7 +41,7 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
   if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) return 'help';
   if (argv[0] === '--version') return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'lint') throw new UsageError(`unknown command "${command}". The only command is "lint".`);
+  if (command !== 'lint') throw new UsageError(`unknown command "${command}". The commands are "lint" and "simulate".`);
   const args: LintArgs = { policyType: 'auto', format: 'text', failOn: 'ERROR', files: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -98,6 +100,7 @@ function readInput(file: string): string {
 
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, catalog?: IamCatalogHandle): number {
+  if (argv[0] === 'simulate') return runSimulate(argv.slice(1), out, err, catalog?.catalog);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);

@@ -94,7 +94,7 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const resource = String(request.resource ?? '*');
   const identityCaller = isAccountIdentity(caller);
   const hasBoundary = identityCaller && (input.permissionsBoundaries?.length ?? 0) > 0;
-  const env: MatchEnv = { action, resource, caller, ctx, bounded: hasBoundary };
+  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary };
   const service = action.includes(':') ? action.slice(0, action.indexOf(':')).toLowerCase() : '';
   const management = input.managementAccount;
 
@@ -120,6 +120,8 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   for (const g of groups) for (const p of g.policies) trace.push(g.skipped ? { ...p.trace, skipped: g.skipped } : p.trace);
 
   const result = (decision: Decision, d: DecidingStatement[], reasons: string[]): EvaluationResult => ({ decision, deciding: d, reasons, trace });
+  // No permission is needed for GetCallerIdentity, and an explicit deny does not stop it.
+  if (action.toLowerCase() === 'sts:getcalleridentity' && caller.kind !== 'anonymous') return result('Allowed', [], []);
   const denies = deciding(groups, 'Deny');
   if (denies.length) return result('ExplicitlyDenied', denies, []);
 

@@ -85,6 +85,8 @@ export function matchAwsPrincipal(value: string, c: Caller): PrincipalMatch | un
   if (account !== undefined) return isAccountIdentity(c) && c.account === account ? (c.kind === 'root' ? 'direct' : 'account') : undefined;
   if (!c.arn) return undefined;
   if (value === c.arn) return c.kind === 'role' ? 'role' : 'direct';
+  // A resource policy naming the IAM user behind a federated user session is limited like a role's.
+  if (c.kind === 'federatedUser' && value === federatedUserIamArn(c)) return 'role';
   if (c.kind === 'session' && c.roleArn) {
     if (value === c.roleArn) return 'role';
     // A role ARN with a path names the same role as the session's path-less form.
@@ -94,16 +96,26 @@ export function matchAwsPrincipal(value: string, c: Caller): PrincipalMatch | un
   return undefined;
 }
 
-/** Every identity AWS checks for the caller, for NotPrincipal: account, then role, then session. */
-export function callerIdentities(c: Caller): { kind: 'AWS' | 'Service' | 'Federated'; value: string }[] {
-  if (c.kind === 'service') return [{ kind: 'Service', value: c.raw }];
-  if (c.kind === 'federated') return [{ kind: 'Federated', value: c.raw }];
-  if (c.kind === 'anonymous' || c.kind === 'unknown') return [];
-  const out: { kind: 'AWS'; value: string }[] = [];
-  if (c.account) out.push({ kind: 'AWS', value: c.account });
-  if (c.kind === 'session' && c.roleArn) out.push({ kind: 'AWS', value: c.roleArn });
-  if (c.arn && c.kind !== 'root') out.push({ kind: 'AWS', value: c.arn });
+/**
+ * The identities AWS checks, in order, for NotPrincipal: the account, then the role (or the IAM user
+ * behind a federated user), then the caller itself. Each holds the values that name it: a role
+ * session is named by its own ARN or its role's.
+ */
+export function callerIdentities(c: Caller): { kind: 'AWS' | 'Service' | 'Federated'; values: string[] }[] {
+  if (c.kind === 'service') return [{ kind: 'Service', values: [c.raw] }];
+  if (c.kind === 'federated') return [{ kind: 'Federated', values: [c.raw] }];
+  if (c.kind === 'anonymous' || c.kind === 'unknown' || !c.account) return [];
+  const out: { kind: 'AWS'; values: string[] }[] = [{ kind: 'AWS', values: [c.account] }];
+  if (c.kind === 'session' && c.roleArn) out.push({ kind: 'AWS', values: [c.roleArn] }, { kind: 'AWS', values: [c.arn!, c.roleArn] });
+  else if (c.kind === 'federatedUser') out.push({ kind: 'AWS', values: [c.arn!, federatedUserIamArn(c)] });
+  else if (c.kind !== 'root' && c.arn) out.push({ kind: 'AWS', values: [c.arn] });
   return out;
+}
+
+/** The IAM user that called GetFederationToken, from a federated user ARN. */
+export function federatedUserIamArn(c: Caller): string {
+  const name = c.arn ? c.arn.slice(c.arn.indexOf(':federated-user/') + ':federated-user/'.length) : '';
+  return `arn:${c.partition}:iam::${c.account}:user/${name}`;
 }
 
 export interface PrincipalValues {
@@ -134,15 +146,16 @@ export function matchPrincipal(p: PrincipalValues, c: Caller): PrincipalMatch | 
 
 /**
  * NotPrincipal excludes the caller only when every identity AWS checks for it is listed (its
- * account, its role, its session), as the NotPrincipal documentation warns.
+ * account, its role, itself), as the NotPrincipal documentation warns: listing only a user or a
+ * role leaves the Deny applying through the account.
  */
 export function excludedByNotPrincipal(p: PrincipalValues, c: Caller): boolean {
   if (p.all) return true;
   const ids = callerIdentities(c);
   if (ids.length === 0) return false;
   return ids.every((id) => {
-    if (id.kind === 'Service') return p.service.some((s) => s.toLowerCase() === id.value.toLowerCase());
-    if (id.kind === 'Federated') return p.federated.some((s) => s === id.value);
-    return p.aws.some((v) => v === '*' || v === id.value || (ACCOUNT_ID.test(id.value) && accountOf(v) === id.value));
+    if (id.kind === 'Service') return p.service.some((s) => s === '*' || s.toLowerCase() === id.values[0].toLowerCase());
+    if (id.kind === 'Federated') return p.federated.some((s) => s === '*' || s === id.values[0]);
+    return p.aws.some((v) => v === '*' || id.values.some((value) => v === value || (ACCOUNT_ID.test(value) && accountOf(v) === value)));
   });
 }

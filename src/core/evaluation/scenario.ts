@@ -65,9 +65,9 @@ export function parseScenario(text: string, file: string, readFile: (absPath: st
   if (errors.length || !root) {
     const e = errors[0];
     const at = e ? new LineIndex(body).position(e.offset) : undefined;
-    return { problems: [e ? `${file}: not valid JSON: ${printParseErrorCode(e.error)} at line ${at!.line}, column ${at!.column + 1}.` : `${file}: the file is empty.`] };
+    return { problems: [e ? `not valid JSON: ${printParseErrorCode(e.error)} at line ${at!.line}, column ${at!.column + 1}.` : `the file is empty.`] };
   }
-  if (root.type !== 'object') return { problems: [`${file}: a scenario must be a JSON object with a "request".`] };
+  if (root.type !== 'object') return { problems: [`a scenario must be a JSON object with a "request".`] };
 
   const requestNode = prop(root, 'request');
   const request = requestNode ? readRequest(requestNode, problems) : undefined;

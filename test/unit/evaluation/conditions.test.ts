@@ -1,0 +1,147 @@
+// Condition operators, set qualifiers and missing keys. "AWS doc:" names the documentation page a
+// case comes from (condition operators; single-valued vs multivalued context keys); the others are
+// edge cases of our own.
+import * as assert from 'assert';
+import type { ContextValue } from '../../../src/core/evaluation';
+import { SESSION, allow, decision, policy, req } from './helpers';
+
+/** Whether an Allow with this Condition applies to a request with this context. */
+function holds(condition: object, context: Record<string, ContextValue> = {}): boolean {
+  return decision(req(SESSION, 's3:GetObject', 'arn:aws:s3:::b/k', context), { identity: [policy(allow('s3:GetObject', '*', { Condition: condition }))] }) === 'Allowed';
+}
+
+describe('evaluation: string and case rules', () => {
+  it('matches keys case-insensitively and values case-sensitively (AWS doc: condition element)', () => {
+    assert.ok(holds({ StringEquals: { 'aws:PrincipalTag/Team': 'Blue' } }, { 'AWS:principaltag/team': 'Blue' }));
+    assert.ok(!holds({ StringEquals: { 'aws:PrincipalTag/team': 'Blue' } }, { 'aws:PrincipalTag/team': 'blue' }));
+    assert.ok(holds({ StringEqualsIgnoreCase: { 'aws:PrincipalTag/team': 'BLUE' } }, { 'aws:PrincipalTag/team': 'blue' }));
+    assert.ok(!holds({ StringNotEqualsIgnoreCase: { 'aws:PrincipalTag/team': 'BLUE' } }, { 'aws:PrincipalTag/team': 'blue' }));
+  });
+
+  it('treats several values of one key as OR, several keys and operators as AND (AWS doc: condition evaluation logic)', () => {
+    const c = { StringEquals: { 'aws:PrincipalTag/team': ['red', 'blue'], 'aws:PrincipalTag/env': 'dev' }, Bool: { 'aws:SecureTransport': 'true' } };
+    assert.ok(holds(c, { 'aws:PrincipalTag/team': 'blue', 'aws:PrincipalTag/env': 'dev', 'aws:SecureTransport': true }));
+    assert.ok(!holds(c, { 'aws:PrincipalTag/team': 'blue', 'aws:PrincipalTag/env': 'prod', 'aws:SecureTransport': true }));
+    assert.ok(!holds(c, { 'aws:PrincipalTag/team': 'blue', 'aws:PrincipalTag/env': 'dev', 'aws:SecureTransport': 'false' }));
+  });
+
+  it('StringLike takes * and ?, case-sensitively', () => {
+    assert.ok(holds({ StringLike: { 's3:prefix': 'home/a?ice/*' } }, { 's3:prefix': 'home/alice/docs' }));
+    assert.ok(!holds({ StringLike: { 's3:prefix': 'home/alice/*' } }, { 's3:prefix': 'Home/alice/docs' }));
+    assert.ok(!holds({ StringNotLike: { 's3:prefix': ['home/*', 'tmp/*'] } }, { 's3:prefix': 'tmp/x' }));
+  });
+
+  it('negated operators: NOT of any policy value, and true when the key is absent (AWS doc: condition operators)', () => {
+    assert.ok(holds({ StringNotEquals: { 'aws:RequestedRegion': ['us-east-1', 'eu-west-1'] } }, { 'aws:RequestedRegion': 'ap-south-1' }));
+    assert.ok(!holds({ StringNotEquals: { 'aws:RequestedRegion': ['us-east-1', 'eu-west-1'] } }, { 'aws:RequestedRegion': 'eu-west-1' }));
+    assert.ok(holds({ StringNotEquals: { 'aws:RequestTag/env': 'prod' } }));
+    assert.ok(holds({ ArnNotLike: { 'aws:SourceArn': 'arn:aws:sns:*:*:x' } }));
+    assert.ok(!holds({ StringEquals: { 'aws:RequestTag/env': 'prod' } }));
+  });
+
+  it('...IfExists is true when the key is absent and tests it when present (AWS doc: ...IfExists condition operators)', () => {
+    assert.ok(holds({ StringEqualsIfExists: { 'ec2:InstanceType': 't3.micro' } }));
+    assert.ok(holds({ StringEqualsIfExists: { 'ec2:InstanceType': 't3.micro' } }, { 'ec2:InstanceType': 't3.micro' }));
+    assert.ok(!holds({ StringEqualsIfExists: { 'ec2:InstanceType': 't3.micro' } }, { 'ec2:InstanceType': 'm5.large' }));
+  });
+
+  it('Null tests presence (AWS doc: condition operator to check existence of condition keys)', () => {
+    assert.ok(holds({ Null: { 'aws:TokenIssueTime': 'true' } }));
+    assert.ok(!holds({ Null: { 'aws:TokenIssueTime': 'true' } }, { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' }));
+    assert.ok(holds({ Null: { 'aws:TokenIssueTime': 'false' } }, { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' }));
+  });
+});
+
+describe('evaluation: set operators over multivalued keys', () => {
+  it('ForAllValues: every request value in the policy set; true for a missing or empty key (AWS doc: single-valued vs multivalued keys)', () => {
+    const c = { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['environment', 'cost-center'] } };
+    assert.ok(holds(c, { 'aws:TagKeys': ['environment'] }));
+    assert.ok(!holds(c, { 'aws:TagKeys': ['environment', 'owner'] }));
+    assert.ok(holds(c));
+    assert.ok(holds(c, { 'aws:TagKeys': [] }));
+  });
+
+  it('ForAnyValue: at least one request value matches; false for a missing or empty key (AWS doc)', () => {
+    const c = { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['environment', 'cost-center'] } };
+    assert.ok(holds(c, { 'aws:TagKeys': ['owner', 'environment'] }));
+    assert.ok(!holds(c, { 'aws:TagKeys': ['owner'] }));
+    assert.ok(!holds(c));
+    assert.ok(!holds(c, { 'aws:TagKeys': [] }));
+    assert.ok(holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }));
+  });
+
+  it('negated set operators test each request value against the whole policy set', () => {
+    assert.ok(holds({ 'ForAllValues:StringNotEquals': { 'aws:TagKeys': ['a', 'b'] } }, { 'aws:TagKeys': ['c', 'd'] }));
+    assert.ok(!holds({ 'ForAllValues:StringNotEquals': { 'aws:TagKeys': ['a', 'b'] } }, { 'aws:TagKeys': ['c', 'a'] }));
+    assert.ok(holds({ 'ForAnyValue:StringNotEquals': { 'aws:TagKeys': ['a', 'b'] } }, { 'aws:TagKeys': ['a', 'z'] }));
+    assert.ok(!holds({ 'ForAnyValue:StringNotEquals': { 'aws:TagKeys': ['a', 'b'] } }, { 'aws:TagKeys': ['a', 'b'] }));
+  });
+
+  it('reads a single-valued key given as an array like its one value', () => {
+    assert.ok(holds({ StringEquals: { 'aws:PrincipalTag/team': 'blue' } }, { 'aws:PrincipalTag/team': ['blue'] }));
+    assert.ok(!holds({ StringNotEquals: { 'aws:PrincipalTag/team': 'blue' } }, { 'aws:PrincipalTag/team': ['blue'] }));
+  });
+
+  it('Cognito amr with ForAnyValue:StringLike (AWS doc: role trust policy for Amazon Cognito)', () => {
+    const c = { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } };
+    assert.ok(holds(c, { 'cognito-identity.amazonaws.com:amr': ['authenticated', 'cognito-idp.us-east-1.amazonaws.com/pool'] }));
+    assert.ok(!holds(c, { 'cognito-identity.amazonaws.com:amr': ['unauthenticated'] }));
+  });
+});
+
+describe('evaluation: numbers, dates, booleans, binary, IP addresses, ARNs', () => {
+  it('numeric comparisons (AWS doc: numeric condition operators)', () => {
+    assert.ok(holds({ NumericLessThanEquals: { 's3:max-keys': '10' } }, { 's3:max-keys': 10 }));
+    assert.ok(!holds({ NumericLessThan: { 's3:max-keys': '10' } }, { 's3:max-keys': '10' }));
+    assert.ok(holds({ NumericGreaterThan: { 'aws:MultiFactorAuthAge': '-1' } }, { 'aws:MultiFactorAuthAge': '0.5' }));
+    assert.ok(holds({ NumericNotEquals: { 's3:max-keys': ['1', '2'] } }, { 's3:max-keys': 3 }));
+    assert.ok(!holds({ NumericEquals: { 's3:max-keys': 'ten' } }, { 's3:max-keys': 10 }));
+  });
+
+  it('dates in ISO 8601 forms and epoch seconds (AWS doc: date condition operators)', () => {
+    const at = { 'aws:CurrentTime': '2026-06-01T12:00:00Z' };
+    assert.ok(holds({ DateGreaterThan: { 'aws:CurrentTime': '2026-01-01' } }, at));
+    assert.ok(holds({ DateLessThan: { 'aws:CurrentTime': '2026-06-01T12:00:01Z' } }, at));
+    assert.ok(holds({ DateEquals: { 'aws:CurrentTime': '2026-06-01T14:00:00+02:00' } }, at));
+    assert.ok(holds({ DateEquals: { 'aws:CurrentTime': '2026-06-01T12:00:00.000Z' } }, at));
+    assert.ok(holds({ DateEquals: { 'aws:CurrentTime': '1780315200' } }, at));
+    assert.ok(holds({ DateGreaterThanEquals: { 'aws:EpochTime': '2026-06-01T12:00:00Z' } }, { 'aws:EpochTime': 1780315200 }));
+    assert.ok(!holds({ DateLessThan: { 'aws:CurrentTime': 'not a date' } }, at));
+  });
+
+  it('fills aws:CurrentTime from the request time when the context lacks it', () => {
+    const r = req(SESSION, 's3:GetObject', '*');
+    const p = policy(allow('s3:GetObject', '*', { Condition: { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } } }));
+    assert.strictEqual(decision(r, { identity: [p], now: '2029-12-31T23:59:59Z' }), 'Allowed');
+    assert.strictEqual(decision(r, { identity: [p], now: '2030-01-01T00:00:00Z' }), 'ImplicitlyDenied');
+  });
+
+  it('Bool, including the MFA example (AWS doc: Bool condition operator)', () => {
+    assert.ok(holds({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }, { 'aws:MultiFactorAuthPresent': true }));
+    assert.ok(!holds({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }));
+    assert.ok(holds({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } }));
+    assert.ok(holds({ Bool: { 'aws:SecureTransport': 'TRUE' } }, { 'aws:SecureTransport': 'true' }));
+  });
+
+  it('BinaryEquals compares the decoded bytes', () => {
+    assert.ok(holds({ BinaryEquals: { 'aws:x': 'QmluYXJ5VmFsdWU=' } }, { 'aws:x': 'QmluYXJ5VmFsdWU=' }));
+    assert.ok(!holds({ BinaryEquals: { 'aws:x': 'QmluYXJ5VmFsdWU=' } }, { 'aws:x': 'T3RoZXI=' }));
+  });
+
+  it('IPv4 and IPv6 CIDRs (AWS doc: IP address condition operators)', () => {
+    const c = { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '2001:DB8:1234:5678::/64'] } };
+    assert.ok(holds(c, { 'aws:SourceIp': '203.0.113.7' }));
+    assert.ok(!holds(c, { 'aws:SourceIp': '198.51.100.7' }));
+    assert.ok(holds(c, { 'aws:SourceIp': '2001:db8:1234:5678::1' }));
+    assert.ok(!holds(c, { 'aws:SourceIp': '2001:db8:1234:5679::1' }));
+    assert.ok(holds({ NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, { 'aws:SourceIp': '11.0.0.1' }));
+    assert.ok(holds({ IpAddress: { 'aws:SourceIp': '203.0.113.7' } }, { 'aws:SourceIp': '203.0.113.7' }));
+  });
+
+  it('ArnLike and ArnEquals match each ARN field with wildcards (AWS doc: ARN condition operators)', () => {
+    assert.ok(holds({ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:123456789012:topic-*' } }, { 'aws:SourceArn': 'arn:aws:sns:us-east-1:123456789012:topic-a' }));
+    assert.ok(!holds({ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:123456789012:topic-*' } }, { 'aws:SourceArn': 'arn:aws:sns:us-east-1:999999999999:topic-a' }));
+    assert.ok(!holds({ ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::*' } }, { 'aws:SourceArn': 'not-an-arn' }));
+    assert.ok(holds({ ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/Dev' } }));
+  });
+});

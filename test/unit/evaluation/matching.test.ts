@@ -1,0 +1,65 @@
+// Actions, resources and policy variables. "AWS doc:" marks cases from the IAM documentation.
+import * as assert from 'assert';
+import { ACCOUNT, SESSION, USER, allow, decision, deny, policy, req } from './helpers';
+
+describe('evaluation: actions and resources', () => {
+  it('matches actions case-insensitively with * and ?; NotAction (AWS doc: Action, NotAction)', () => {
+    const r = req(SESSION, 's3:GetObject', 'arn:aws:s3:::b/k');
+    assert.strictEqual(decision(r, { identity: [policy(allow('S3:getobj?ct'))] }), 'Allowed');
+    assert.strictEqual(decision(r, { identity: [policy(allow('s3:*Object'))] }), 'Allowed');
+    assert.strictEqual(decision(r, { identity: [policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })] }), 'Allowed');
+    assert.strictEqual(decision(r, { identity: [policy({ Effect: 'Allow', NotAction: 's3:*', Resource: '*' })] }), 'ImplicitlyDenied');
+  });
+
+  it('matches resource ARNs field by field with wildcards; NotResource (AWS doc: Resource, NotResource)', () => {
+    const r = req(SESSION, 'logs:PutLogEvents', `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:app:log-stream:x`);
+    assert.strictEqual(decision(r, { identity: [policy(allow('logs:*', `arn:aws:logs:*:${ACCOUNT}:log-group:app:*`))] }), 'Allowed');
+    assert.strictEqual(decision(r, { identity: [policy(allow('logs:*', 'arn:aws:logs:*:999999999999:*'))] }), 'ImplicitlyDenied');
+    assert.strictEqual(decision(r, { identity: [policy({ Effect: 'Allow', Action: 'logs:*', NotResource: 'arn:aws:logs:*:*:log-group:other:*' })] }), 'Allowed');
+    assert.strictEqual(decision(req(SESSION, 's3:ListAllMyBuckets', '*'), { identity: [policy(allow('s3:*', 'arn:aws:s3:::*'))] }), 'ImplicitlyDenied');
+    assert.strictEqual(decision(req(SESSION, 'S3:GetObject', 'arn:aws:s3:::Reports/a'), { identity: [policy(allow('s3:*', 'arn:aws:s3:::reports/*'))] }), 'ImplicitlyDenied');
+  });
+});
+
+describe('evaluation: policy variables', () => {
+  const user = (resource: string) => req(USER, 's3:GetObject', resource);
+
+  it('substitutes ${aws:username} in Resource (AWS doc: IAM policy elements: variables and tags)', () => {
+    const p = policy(allow('s3:GetObject', 'arn:aws:s3:::home/${aws:username}/*'));
+    assert.strictEqual(decision(user('arn:aws:s3:::home/alice/notes.txt'), { identity: [p] }), 'Allowed');
+    assert.strictEqual(decision(user('arn:aws:s3:::home/bob/notes.txt'), { identity: [p] }), 'ImplicitlyDenied');
+  });
+
+  it('has no aws:username for a role session, so the value matches nothing unless it has a default (AWS doc)', () => {
+    const p = policy(allow('s3:GetObject', 'arn:aws:s3:::home/${aws:username}/*'));
+    assert.strictEqual(decision(req(SESSION, 's3:GetObject', 'arn:aws:s3:::home/alice/x'), { identity: [p] }), 'ImplicitlyDenied');
+    const d = policy(allow('s3:GetObject', "arn:aws:s3:::home/${aws:username, 'shared'}/*"));
+    assert.strictEqual(decision(req(SESSION, 's3:GetObject', 'arn:aws:s3:::home/shared/x'), { identity: [d] }), 'Allowed');
+  });
+
+  it('${*}, ${?} and ${$} stand for the characters themselves (AWS doc: special characters)', () => {
+    const p = policy(allow('s3:GetObject', 'arn:aws:s3:::b/${*}${?}${$}'));
+    assert.strictEqual(decision(user('arn:aws:s3:::b/*?$'), { identity: [p] }), 'Allowed');
+    assert.strictEqual(decision(user('arn:aws:s3:::b/ab$'), { identity: [p] }), 'ImplicitlyDenied');
+  });
+
+  it('substitutes tag variables in condition values; a variable value matches literally', () => {
+    const p = policy(allow('ec2:StartInstances', '*', { Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } } }));
+    const r = (team: string, tag: string) => req(SESSION, 'ec2:StartInstances', '*', { 'aws:ResourceTag/team': tag, 'aws:PrincipalTag/team': team });
+    assert.strictEqual(decision(r('blue', 'blue'), { identity: [p] }), 'Allowed');
+    assert.strictEqual(decision(r('blue', 'red'), { identity: [p] }), 'ImplicitlyDenied');
+    const like = policy(allow('ec2:StartInstances', '*', { Condition: { StringLike: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } } }));
+    assert.strictEqual(decision(r('*', 'red'), { identity: [like] }), 'ImplicitlyDenied');
+  });
+
+  it('leaves ${...} literal in a policy without Version 2012-10-17 (AWS doc: policy variables need version 2012-10-17)', () => {
+    const p = { Statement: [allow('s3:GetObject', 'arn:aws:s3:::home/${aws:username}/*')] };
+    assert.strictEqual(decision(user('arn:aws:s3:::home/alice/x'), { identity: [p] }), 'ImplicitlyDenied');
+    assert.strictEqual(decision(user('arn:aws:s3:::home/${aws:username}/x'), { identity: [p] }), 'Allowed');
+  });
+
+  it('an unresolved variable in a Deny condition value never matches', () => {
+    const p = policy(allow('s3:*'), deny('s3:*', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:ResourceTag/team}' } } }));
+    assert.strictEqual(decision(req(SESSION, 's3:GetObject', '*', { 'aws:PrincipalTag/team': 'x' }), { identity: [p] }), 'Allowed');
+  });
+});
