@@ -61,8 +61,9 @@ export function registerEvaluationFeature(ctx: StsLensContext, identity: Identit
   subs.push(
     vscode.workspace.onDidGrantWorkspaceTrust(startTests),
     // Hidden: discovers and runs every policy test, returning the reports (tests and scripted use).
-    vscode.commands.registerCommand(COMMAND_RUN_POLICY_TESTS, async () => {
+    vscode.commands.registerCommand(COMMAND_RUN_POLICY_TESTS, async (arg?: { lastOnly?: boolean }) => {
       if (!tests) return { discovered: 0, reports: [] };
+      if (arg?.lastOnly) return { discovered: 0, reports: [...tests.lastReports] };
       const discovered = await tests.discover();
       const reports = await tests.run(new vscode.TestRunRequest(), new vscode.CancellationTokenSource().token, false);
       return { discovered, reports };
