@@ -48,7 +48,9 @@ export class PolicyTestController implements vscode.Disposable {
       await this.run(request, token, true);
     }, true);
     this.disposables.push(
-      vscode.workspace.onDidSaveTextDocument((doc) => void this.onSaved(doc.uri)),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (doc.uri.scheme === 'file') void this.onSaved(doc).catch((e: unknown) => this.ctx.log.warn(`Re-running policy tests after a save failed: ${e instanceof Error ? e.message : String(e)}`));
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('stsLens.policyTests')) void this.discover();
       }),
@@ -97,13 +99,14 @@ export class PolicyTestController implements vscode.Disposable {
     return item;
   }
 
-  private async onSaved(uri: vscode.Uri): Promise<void> {
+  private async onSaved(doc: vscode.TextDocument): Promise<void> {
+    const uri = doc.uri;
     const key = uri.fsPath;
     const affected: vscode.TestItem[] = [];
     this.controller.items.forEach((item) => {
       if (item.uri?.fsPath === key || this.dependencies.get(item.id)?.has(key)) affected.push(item);
     });
-    if (!affected.length && vscode.languages.match({ pattern: testsGlob() }, await vscode.workspace.openTextDocument(uri)) > 0) affected.push(await this.addFile(uri));
+    if (!affected.length && vscode.languages.match({ pattern: testsGlob() }, doc) > 0) affected.push(await this.addFile(uri));
     if (affected.length) await this.run(new vscode.TestRunRequest(affected), new vscode.CancellationTokenSource().token, false);
   }
 
