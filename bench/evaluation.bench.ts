@@ -56,7 +56,7 @@ function latency(label: string, files: string[]): void {
     evaluate(inp);
     ms.push(performance.now() - t0);
   }
-  console.log(`evaluate, ${label} (${kb.toFixed(0)} KB of identity policies, ${first.trace.length} policies in the trace, ${first.decision}): first call ${cold.toFixed(2)} ms; warm p50 ${percentile(ms, 50).toFixed(3)} ms, p99 ${percentile(ms, 99).toFixed(3)} ms (goal p99 <= 1 ms)`);
+  console.log(`evaluate, ${label} (${kb.toFixed(0)} KB of identity policies, ${first.trace.length} policies in the trace, ${first.decision}): first call ${cold.toFixed(2)} ms; warm p50 ${percentile(ms, 50).toFixed(3)} ms, p99 ${percentile(ms, 99).toFixed(3)} ms (goal p99 <= 1 ms; load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
 }
 
 function writeScenarios(dir: string, n: number): string[] {

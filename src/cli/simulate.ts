@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { evaluate, parseScenario, type Decision, type EvaluationResult } from '../core/evaluation';
-import { explainResult, summarize } from '../core/evaluation/explain';
+import { evaluate, parseScenario, type Decision, type EvaluationInput, type EvaluationResult, type PolicySource } from '../core/evaluation';
+import { explainResult, summarize, type LineMapper } from '../core/evaluation/explain';
 import type { IamCatalog } from '../core/policy/catalog';
 import { createIamCatalog } from '../node/iamData';
 
@@ -45,6 +45,8 @@ function parseSimulateArgs(argv: string[]): SimulateArgs | 'help' | string {
 
 interface ScenarioOutcome {
   file: string;
+  /** Shows lines of inline documents as lines of the scenario. */
+  lineOf?: LineMapper;
   decision?: Decision;
   expected?: Decision;
   pass?: boolean;
@@ -79,7 +81,23 @@ export function simulateFile(file: string, catalog: IamCatalog | undefined, now:
   if (!scenario.input) return { file, expected: scenario.expect, errors: scenario.problems };
   const result = evaluate({ now, ...scenario.input }, catalog);
   const pass = scenario.expect === undefined ? undefined : result.decision === scenario.expect;
-  return { file, decision: result.decision, expected: scenario.expect, pass, result };
+  return { file, decision: result.decision, expected: scenario.expect, pass, result, lineOf: inlineLines(text, scenario.input) };
+}
+
+/** Inline documents start inside the scenario: their first line is the scenario's line at `offset`. */
+function inlineLines(text: string, input: EvaluationInput): LineMapper {
+  const starts = new Map<string, number>();
+  const add = (kind: string, docs: readonly PolicySource[] | undefined, level?: number) => {
+    for (const d of docs ?? []) if (d.offset !== undefined) starts.set(`${kind}\0${level ?? ''}\0${d.name}`, text.slice(0, d.offset).split('\n').length - 1);
+  };
+  add('identity', input.identityPolicies);
+  add('permissionsBoundary', input.permissionsBoundaries);
+  add('session', input.sessionPolicies);
+  add('resource', input.resourcePolicies);
+  add('vpcEndpoint', input.vpcEndpointPolicies);
+  input.serviceControlPolicies?.forEach((l, i) => add('serviceControl', l, i));
+  input.resourceControlPolicies?.forEach((l, i) => add('resourceControl', l, i));
+  return (p, line) => line + (starts.get(`${p.kind}\0${p.level ?? ''}\0${p.name}`) ?? 0);
 }
 
 function textReport(outcomes: ScenarioOutcome[], explain: boolean): string {
@@ -102,7 +120,7 @@ function textReport(outcomes: ScenarioOutcome[], explain: boolean): string {
     const head = o.pass === undefined ? '  -  ' : o.pass ? 'PASS ' : 'FAIL ';
     lines.push(`${head} ${o.file}  ${o.decision}${o.pass === false ? ` (expected ${o.expected})` : ''}: ${summarize(r)}`);
     for (const p of r.trace) if (p.error) lines.push(`      warning: ${p.name} is not a valid policy: ${p.error}`);
-    if (explain || o.pass === false) lines.push(explainResult(r, '      '));
+    if (explain || o.pass === false) lines.push(explainResult(r, '      ', o.lineOf));
   }
   const parts = [`${passed} passed`, `${failed} failed`];
   if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);

@@ -13,12 +13,24 @@ function show(values: readonly string[]): string {
   return values.length === 1 ? JSON.stringify(values[0]) : `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
 }
 
+const locations = new WeakMap<ParsedConditionKey, ConditionTrace['location']>();
+
+/** Where a condition key is, computed once per parsed document. */
+function keyLocation(key: ParsedConditionKey, lines: LineIndex): ConditionTrace['location'] {
+  let at = locations.get(key);
+  if (!at) {
+    at = { path: key.keyPath, span: lines.span(key.keyNode.offset, key.valueNode.offset + key.valueNode.length - key.keyNode.offset) };
+    locations.set(key, at);
+  }
+  return at;
+}
+
 /** Evaluates one key of one operator block; `explanation` says why in plain words. */
 function evaluateKey(operator: string, key: ParsedConditionKey, ctx: RequestContext, variables: boolean, lines: LineIndex): ConditionTrace {
   const info = parseConditionOperator(operator);
   const entry = ctx.get(key.key);
   const requestValues = entry && (entry.values.length > 0 || entry.multi) ? entry.values : undefined;
-  const location = { path: key.keyPath, span: lines.span(key.keyNode.offset, key.valueNode.offset + key.valueNode.length - key.keyNode.offset) };
+  const location = keyLocation(key, lines);
   const raw = key.values.map((v) => scalarText(v.value)).filter((v): v is string => v !== undefined);
   const trace = (matched: boolean, explanation: string, policyValues: string[] = raw): ConditionTrace => ({ operator, key: key.key, policyValues, requestValues, matched, explanation, location });
   if (!info) return trace(false, `${operator} is not a condition operator, so the condition cannot match.`);

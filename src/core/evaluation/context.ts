@@ -1,3 +1,4 @@
+import { splitArn } from '../policy/checks/resources';
 import type { EvaluationRequest } from './types';
 import { isAccountIdentity, type Caller } from './principal';
 
@@ -46,10 +47,15 @@ export function buildContext(request: EvaluationRequest, caller: Caller, resourc
   } else if (caller.kind === 'service') {
     ctx.derive('aws:PrincipalIsAWSService', 'true');
     ctx.derive('aws:PrincipalServiceName', caller.raw);
+  } else if (caller.kind === 'federated') {
+    ctx.derive('aws:FederatedProvider', caller.raw);
   } else if (caller.kind === 'anonymous') {
     ctx.derive('aws:PrincipalType', 'Anonymous');
   }
   ctx.derive('aws:ResourceAccount', resourceAccount);
+  // A regional resource is called in its own region.
+  const region = splitArn(request.resource ?? '')?.region;
+  if (region && !region.includes('*')) ctx.derive('aws:RequestedRegion', region);
   if (now && !Number.isNaN(now.getTime())) {
     ctx.derive('aws:CurrentTime', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
     ctx.derive('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));

@@ -27,11 +27,16 @@ function conditionLine(c: ConditionTrace): string {
   return `${c.matched ? '✓' : '✗'} ${c.operator} ${c.key}: request ${req}, policy ${JSON.stringify(c.policyValues)} — ${c.explanation}`;
 }
 
+/** Maps a line inside a policy's text to the line to show, e.g. in the scenario that holds it inline. */
+export type LineMapper = (policy: PolicyTrace, line: number) => number;
+
+const sameLine: LineMapper = (_p, line) => line;
+
 /**
  * The trace as a person reads it: each policy with its outcome, each statement with where it is,
  * whether it applied and why not, and every condition with the request's and the policy's values.
  */
-export function explainResult(result: EvaluationResult, indent = '  '): string {
+export function explainResult(result: EvaluationResult, indent = '  ', lineOf: LineMapper = sameLine): string {
   const levels = new Map<PolicyKind, number>();
   for (const p of result.trace) if (p.level !== undefined) levels.set(p.kind, Math.max(levels.get(p.kind) ?? 0, p.level + 1));
   const lines: string[] = [];
@@ -39,15 +44,18 @@ export function explainResult(result: EvaluationResult, indent = '  '): string {
     const outcome = p.skipped ? `not applicable: ${p.skipped}` : p.outcome === 'Invalid' ? `invalid: ${p.error}` : p.outcome === 'NoMatch' ? 'no statement applies' : p.outcome === 'Allow' ? 'allows' : 'denies';
     lines.push(`${indent}${policyTitle(p, levels)}: ${outcome}`);
     for (const s of p.statements) {
-      const at = s.location.span.start;
-      lines.push(`${indent}  ${s.applies ? '✓' : '·'} ${statementLabel(s)} (line ${at.line}): ${s.explanation}`);
+      lines.push(`${indent}  ${s.applies ? '✓' : '·'} ${statementLabel(s)} (line ${lineOf(p, s.location.span.start.line)}): ${s.explanation}`);
       if (s.mismatch === 'condition' || s.applies) for (const c of s.conditions) lines.push(`${indent}      ${conditionLine(c)}`);
     }
   }
   for (const r of result.reasons) lines.push(`${indent}Reason: ${r}`);
   if (result.deciding.length) {
     const verb = result.decision === 'Allowed' ? 'Allowed by' : 'Denied by';
-    for (const d of result.deciding) lines.push(`${indent}${verb} ${statementLabel(d.statement)} in ${KIND_TITLE[d.kind]} ${d.policy} (line ${d.statement.location.span.start.line})`);
+    for (const d of result.deciding) {
+      const owner = result.trace.find((p) => p.kind === d.kind && p.name === d.policy && p.level === d.level);
+      const line = owner ? lineOf(owner, d.statement.location.span.start.line) : d.statement.location.span.start.line;
+      lines.push(`${indent}${verb} ${statementLabel(d.statement)} in ${KIND_TITLE[d.kind]} ${d.policy} (line ${line})`);
+    }
   }
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { globMatch } from '../policy/actions';
 import { parseCidr } from '../policy/checks/conditions';
+import { splitArn } from '../policy/checks/resources';
 import { unescapePattern } from './variables';
 
 /** The positive operator each negated one is the NOT of. */
@@ -61,35 +62,18 @@ function base64Bytes(s: string): string | undefined {
   }
 }
 
-/** Splits an ARN into its first five fields and the resource, which keeps any further colons. */
-function arnParts(arn: string): string[] | undefined {
-  const parts: string[] = [];
-  let at = 0;
-  for (let i = 0; i < 5; i++) {
-    const colon = arn.indexOf(':', at);
-    if (colon < 0) return undefined;
-    parts.push(arn.slice(at, colon));
-    at = colon + 1;
-  }
-  parts.push(arn.slice(at));
-  return parts;
-}
-
 /** ArnLike/ArnEquals and Resource matching: each of the six ARN fields on its own, with wildcards, case-sensitively. */
 export function arnMatch(pattern: string, arn: string): boolean {
-  const p = arnParts(pattern);
-  const a = arnParts(arn);
-  if (!p || !a) return false;
-  for (let i = 0; i < 6; i++) if (!globMatch(p[i], a[i], false)) return false;
-  return true;
+  const p = splitArn(pattern);
+  const a = splitArn(arn);
+  return !!p && !!a && globMatch(p.partition, a.partition, false) && globMatch(p.service, a.service, false) && globMatch(p.region, a.region, false) && globMatch(p.account, a.account, false) && globMatch(p.resource, a.resource, false);
 }
 
 /** A Resource element value against the request's resource. */
 export function resourceMatch(pattern: string, resource: string): boolean {
   if (pattern === '*') return true;
-  const p = arnParts(pattern);
-  const a = arnParts(resource);
-  if (p && a) return arnMatch(pattern, resource);
+  // A pattern with all six ARN fields matches field by field; a shorter one (`arn:aws:*`) as a whole.
+  if (splitArn(pattern) && splitArn(resource)) return arnMatch(pattern, resource);
   return globMatch(pattern, resource, false);
 }
 

@@ -156,6 +156,7 @@ function actionMatches(set: ActionSet, action: string, lower: string): boolean {
 
 function resourceMatches(list: string[], resource: string, env: MatchEnv, variables: boolean): boolean {
   return list.some((r) => {
+    if (!variables || !r.includes('${')) return resourceMatch(r, resource);
     const s = substitute(r, env.ctx, variables);
     return s.resolved && resourceMatch(s.pattern, resource);
   });
@@ -205,6 +206,8 @@ export function evaluatePolicy(source: PolicySource, kind: PolicyKind, env: Matc
   const policy = compiledPolicy(source.text);
   const trace: PolicyTrace = { kind, name: source.name, outcome: 'NoMatch', statements: [] };
   if (level !== undefined) trace.level = level;
+  if (source.file !== undefined) trace.file = source.file;
+  if (source.offset !== undefined) trace.offset = source.offset;
   if (policy.error) {
     trace.outcome = 'Invalid';
     trace.error = policy.error;

@@ -1,4 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { editDistance } from '../policy/actions';
 import { LineIndex } from '../policy/parse';
 import { DECISIONS, type ContextValue, type Decision, type EvaluationInput, type EvaluationRequest, type PolicySource } from './types';
 
@@ -14,8 +15,17 @@ const FLAT_SLOTS = ['identityPolicies', 'permissionsBoundaries', 'sessionPolicie
 /** Slots holding organization levels (root, each OU, the account), each a list of documents. */
 const LEVEL_SLOTS = ['serviceControlPolicies', 'resourceControlPolicies'] as const;
 /** Singular spellings people write for one document. */
-const SINGULAR: Record<string, (typeof FLAT_SLOTS)[number]> = { identityPolicy: 'identityPolicies', permissionsBoundary: 'permissionsBoundaries', sessionPolicy: 'sessionPolicies', resourcePolicy: 'resourcePolicies', trustPolicy: 'resourcePolicies', vpcEndpointPolicy: 'vpcEndpointPolicies' };
-const OTHER_KEYS = new Set(['request', 'expect', 'managementAccount', 'now', 'description', 'name', 'id', 'title', 'comment', 'notes', 'tags', 'source', '$schema']);
+const SINGULAR: Record<string, (typeof FLAT_SLOTS)[number]> = { identityPolicy: 'identityPolicies', permissionBoundaries: 'permissionsBoundaries', permissionBoundary: 'permissionsBoundaries', permissionsBoundary: 'permissionsBoundaries', sessionPolicy: 'sessionPolicies', resourcePolicy: 'resourcePolicies', trustPolicy: 'resourcePolicies', vpcEndpointPolicy: 'vpcEndpointPolicies' };
+const LEVEL_ALIASES: Record<string, (typeof LEVEL_SLOTS)[number]> = { scps: 'serviceControlPolicies', rcps: 'resourceControlPolicies' };
+const OTHER_KEYS = new Set(['expected', 'request', 'expect', 'managementAccount', 'now', 'description', 'name', 'id', 'title', 'comment', 'notes', 'tags', 'source', '$schema']);
+
+const KNOWN = [...FLAT_SLOTS, ...LEVEL_SLOTS, ...Object.keys(SINGULAR), ...Object.keys(LEVEL_ALIASES), 'request', 'expect', 'managementAccount'];
+
+/** A field that is probably a policy slot or a known field misspelt. */
+function looksLikeSlot(key: string): boolean {
+  if (/polic|boundar|expect|request/i.test(key)) return true;
+  return KNOWN.some((k) => editDistance(k, key, 3) <= 3);
+}
 
 function isAbsolute(p: string): boolean {
   return p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(p);
@@ -108,29 +118,33 @@ export function parseScenario(text: string, file: string, readFile: (absPath: st
     const key = String(c.children?.[0]?.value);
     const value = c.children?.[1];
     if (!value) continue;
-    const flat = (FLAT_SLOTS as readonly string[]).includes(key) ? key : SINGULAR[key];
+    const flat = (FLAT_SLOTS as readonly string[]).includes(key) ? key : Object.hasOwn(SINGULAR, key) ? SINGULAR[key] : undefined;
     if (flat) {
       if (value.type === 'null') continue;
       input[flat] = [...((input[flat] as PolicySource[] | undefined) ?? []), ...list(value, key)];
-    } else if ((LEVEL_SLOTS as readonly string[]).includes(key)) {
+    } else if ((LEVEL_SLOTS as readonly string[]).includes(key) || Object.hasOwn(LEVEL_ALIASES, key)) {
+      const slot = Object.hasOwn(LEVEL_ALIASES, key) ? LEVEL_ALIASES[key] : key;
       if (value.type === 'null') continue;
       if (value.type !== 'array') {
         problems.push(`"${key}" must be an array of levels (root, each OU, the account), each an array of policies.`);
         continue;
       }
-      input[key] = (value.children ?? []).map((lvl, i) => (lvl.type === 'array' ? list(lvl, `${key}[${i}]`) : list(lvl, `${key}[${i}]`)));
-    } else if (key === 'expect') {
+      const levels = value.children ?? [];
+      // A flat list of documents (no level arrays at all) is one level holding them all.
+      input[slot] = levels.length > 0 && levels.every((l) => l.type !== 'array') ? [list(value, key)] : levels.map((lvl, i) => list(lvl, `${key}[${i}]`));
+    } else if (key === 'expect' || key === 'expected') {
       const v = value.value;
       const d = typeof v === 'string' ? DECISIONS.find((x) => x.toLowerCase() === v.trim().toLowerCase()) : undefined;
       if (!d) problems.push(`"expect" must be one of ${DECISIONS.join(', ')}; got ${JSON.stringify(plain(value))}.`);
     } else if (key === 'managementAccount' || key === 'now') {
       if (typeof value.value !== 'string') problems.push(`"${key}" must be a string.`);
       else input[key] = value.value;
-    } else if (!OTHER_KEYS.has(key)) {
+    } else if (!OTHER_KEYS.has(key) && looksLikeSlot(key)) {
+      // Other fields (notes, links, labels) are the author's own; a misspelt slot is not.
       problems.push(`Unknown scenario field "${key}". Known fields: request, ${[...FLAT_SLOTS, ...LEVEL_SLOTS].join(', ')}, expect.`);
     }
   }
-  const expectNode = prop(root, 'expect');
+  const expectNode = prop(root, 'expect') ?? prop(root, 'expected');
   const expect = expectNode && typeof expectNode.value === 'string' ? DECISIONS.find((x) => x.toLowerCase() === String(expectNode.value).trim().toLowerCase()) : undefined;
   if (problems.length) return { expect, problems };
   return { input: input as unknown as EvaluationInput, expect, problems };

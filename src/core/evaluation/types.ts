@@ -107,6 +107,9 @@ export interface PolicyTrace {
   name: string;
   /** For SCPs and RCPs: 0 for the root, then each OU, the account last. */
   level?: number;
+  /** The source's `file` and `offset`, when it has them: statement spans are relative to `offset` in `file`. */
+  file?: string;
+  offset?: number;
   outcome: PolicyOutcome;
   /** Set when the document could not be read as a policy; it then contributes nothing. */
   error?: string;

@@ -60,7 +60,7 @@ describe('sts-lens simulate (bundled CLI)', function () {
     const r = cli([fx('missing-policy-file.json'), fx('malformed.json'), fx('absent.json'), fx('allowed.json')]);
     assert.strictEqual(r.status, 2);
     assert.match(r.stdout, /cannot read the policy file policies\/nope\.json/);
-    assert.match(r.stdout, /malformed\.json: not valid JSON/);
+    assert.match(r.stdout, /malformed\.json\n +not valid JSON: CloseBraceExpected at line 2, column 1\./);
     assert.match(r.stdout, /cannot read .*absent\.json: no such file/);
     assert.match(r.stdout, /^PASS .*allowed\.json/m);
     assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /);

@@ -109,6 +109,14 @@ describe('evaluation: numbers, dates, booleans, binary, IP addresses, ARNs', () 
     assert.ok(!holds({ DateLessThan: { 'aws:CurrentTime': 'not a date' } }, at));
   });
 
+  it('takes aws:RequestedRegion from a regional resource ARN unless the context states it', () => {
+    const scp = policy(allow('*'), { Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } });
+    const fn = (region: string) => `arn:aws:lambda:${region}:111122223333:function:f`;
+    assert.strictEqual(decision(req(SESSION, 'lambda:InvokeFunction', fn('eu-west-1')), { identity: [policy(allow('*'))], scps: [[scp]] }), 'Allowed');
+    assert.strictEqual(decision(req(SESSION, 'lambda:InvokeFunction', fn('us-east-1')), { identity: [policy(allow('*'))], scps: [[scp]] }), 'ExplicitlyDenied');
+    assert.strictEqual(decision(req(SESSION, 's3:GetObject', 'arn:aws:s3:::b/k', { 'aws:RequestedRegion': 'eu-west-1' }), { identity: [policy(allow('*'))], scps: [[scp]] }), 'Allowed');
+  });
+
   it('fills aws:CurrentTime from the request time when the context lacks it', () => {
     const r = req(SESSION, 's3:GetObject', '*');
     const p = policy(allow('s3:GetObject', '*', { Condition: { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } } }));

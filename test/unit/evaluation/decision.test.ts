@@ -1,6 +1,8 @@
 // Decision logic across policy kinds. "AWS doc:" names the documentation page a case comes from;
 // the others are edge cases of our own.
 import * as assert from 'assert';
+import { evaluate } from '../../../src/core/evaluation';
+import { testCatalog } from '../policy/catalog';
 import { ACCOUNT, BUCKET_OBJECT, OTHER, OTHER_SESSION, ROLE, SESSION, USER, allow, decision, deny, policy, req, run } from './helpers';
 
 const get = req(SESSION, 's3:GetObject', BUCKET_OBJECT, undefined, ACCOUNT);
@@ -113,6 +115,17 @@ describe('evaluation: SCPs, RCPs and VPC endpoint policies', () => {
     assert.strictEqual(decision(get, { identity: [s3All], rcps: [[full], [policy(allow('ec2:*', '*', { Principal: '*' }))]] }), 'ImplicitlyDenied');
     assert.strictEqual(decision(get, { identity: [s3All], rcps: [[policy(allow('*', '*', { Principal: '*' })), rcpDeny]] }), 'ExplicitlyDenied');
     assert.strictEqual(decision(req('cloudtrail.amazonaws.com', 's3:GetObject', BUCKET_OBJECT), { resource: [bucket], rcps: [[rcpDeny]] }), 'Allowed');
+  });
+
+  it('skips RCPs for services that do not support them, per the IAM data (AWS doc: list of services that support RCPs)', () => {
+    const rcps = [[{ name: 'rcp', text: JSON.stringify(policy(allow('s3:*', '*', { Principal: '*' }))) }]];
+    const identity = [{ name: 'id', text: JSON.stringify(policy(allow('*'))) }];
+    const catalog = testCatalog().catalog;
+    const lambda = evaluate({ request: req(SESSION, 'lambda:InvokeFunction', `arn:aws:lambda:us-east-1:${ACCOUNT}:function:f`), identityPolicies: identity, resourceControlPolicies: rcps }, catalog);
+    assert.strictEqual(lambda.decision, 'Allowed');
+    assert.match(lambda.trace[0].skipped!, /RCPs do not apply to lambda/);
+    const sqs = evaluate({ request: req(SESSION, 'sqs:SendMessage', `arn:aws:sqs:us-east-1:${ACCOUNT}:q`), identityPolicies: identity, resourceControlPolicies: rcps }, catalog);
+    assert.strictEqual(sqs.decision, 'ImplicitlyDenied');
   });
 
   it('needs the VPC endpoint policy to allow a request through the endpoint (AWS doc: VPC endpoint policies)', () => {

@@ -16,6 +16,8 @@ describe('evaluation: actions and resources', () => {
     assert.strictEqual(decision(r, { identity: [policy(allow('logs:*', `arn:aws:logs:*:${ACCOUNT}:log-group:app:*`))] }), 'Allowed');
     assert.strictEqual(decision(r, { identity: [policy(allow('logs:*', 'arn:aws:logs:*:999999999999:*'))] }), 'ImplicitlyDenied');
     assert.strictEqual(decision(r, { identity: [policy({ Effect: 'Allow', Action: 'logs:*', NotResource: 'arn:aws:logs:*:*:log-group:other:*' })] }), 'Allowed');
+    assert.strictEqual(decision(r, { identity: [policy(allow('logs:*', 'arn:aws:*'))] }), 'Allowed');
+    assert.strictEqual(decision(r, { identity: [policy(allow('logs:*', 'arn:aws:logs:us-east-1:*:log-group:app'))] }), 'ImplicitlyDenied');
     assert.strictEqual(decision(req(SESSION, 's3:ListAllMyBuckets', '*'), { identity: [policy(allow('s3:*', 'arn:aws:s3:::*'))] }), 'ImplicitlyDenied');
     assert.strictEqual(decision(req(SESSION, 'S3:GetObject', 'arn:aws:s3:::Reports/a'), { identity: [policy(allow('s3:*', 'arn:aws:s3:::reports/*'))] }), 'ImplicitlyDenied');
   });

@@ -29,6 +29,14 @@ describe('evaluation: scenario files', () => {
     assert.strictEqual(evaluate(s.input!).decision, 'ImplicitlyDenied', 'the empty root SCP level allows nothing');
   });
 
+  it('reads a flat list of SCPs as one level', () => {
+    const full = '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}';
+    const denyIam = '{"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}}';
+    const s = parseScenario(`{"request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "s3:GetObject"}, "identityPolicies": [${full}], "serviceControlPolicies": [${full}, ${denyIam}]}`, '/r/a.json', read);
+    assert.strictEqual(s.input!.serviceControlPolicies!.length, 1);
+    assert.strictEqual(evaluate(s.input!).decision, 'Allowed');
+  });
+
   it('says what is wrong with a malformed scenario, and never throws', () => {
     assert.match(parseScenario('{ "request": ', 'a.json', read).problems[0], /^not valid JSON: .* line 1/);
     assert.match(parseScenario('[]', 'a.json', read).problems[0], /must be a JSON object/);
@@ -42,6 +50,14 @@ describe('evaluation: scenario files', () => {
     assert.match(msg, /cannot read the policy file nope\.json \(looked for \/r\/nope\.json\)/);
     assert.match(msg, /"serviceControlPolicies" must be an array of levels/);
     assert.strictEqual(bad.input, undefined);
+  });
+
+  it('rejects a misspelt slot but ignores fields of the author\'s own', () => {
+    const base = '"request": {"principal": "arn:aws:iam::111122223333:user/bob", "action": "s3:GetObject"}';
+    assert.match(parseScenario(`{${base}, "identityPolices": []}`, '/r/a.json', read).problems.join(), /Unknown scenario field "identityPolices"/);
+    assert.match(parseScenario(`{${base}, "resourcePolicys": []}`, '/r/a.json', read).problems.join(), /Unknown scenario field "resourcePolicys"/);
+    assert.strictEqual(parseScenario(`{${base}, "expected": "Allowed"}`, '/r/a.json', read).expect, 'Allowed');
+    assert.deepStrictEqual(parseScenario(`{${base}, "category": "s3", "links": ["https://example.com"], "constructor": 1, "__proto__": {}}`, '/r/a.json', read).problems, []);
   });
 
   it('joins relative paths purely, for POSIX and Windows scenario paths', () => {
