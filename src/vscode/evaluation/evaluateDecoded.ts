@@ -106,9 +106,10 @@ export class DecodedEvaluation {
     }
     await showBeside(traceUri);
     const partial = set.unread.length ? ` Partial answer: ${set.unread.map((u) => u.text).join('; ')}.` : '';
-    void vscode.window.showInformationMessage(`${summary}.${partial}`, 'Show Trace', 'Refresh Policies').then(async (choice) => {
+    void vscode.window.showInformationMessage(`${summary}.${partial}`, 'Show Trace', 'Refresh Policies', 'Read as Another Identity…').then(async (choice) => {
       if (choice === 'Show Trace') await showBeside(traceUri);
       if (choice === 'Refresh Policies') await this.run({ ...args, refresh: true });
+      if (choice === 'Read as Another Identity…') await this.run({ ...args, profile: undefined, choose: true });
     });
     return { ok: true, decision: result.decision, summary, deciding, unread: set.unread.map((u) => u.text), notes: set.notes, traceUri: traceUri.toString() };
   }
