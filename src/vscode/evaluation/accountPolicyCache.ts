@@ -32,7 +32,9 @@ export class AccountPolicyCache implements vscode.Disposable {
     let set = refresh ? undefined : this.sets.get(key);
     if (!set) {
       const timeoutMs = vscode.workspace.getConfiguration('stsLens').get<number>('sts.timeoutSeconds', 10) * 1000;
-      set = this.gateway().readAccountPolicies({ target: { region: who.region, endpoint: who.endpoint, timeoutMs, maxAttempts: 2 }, credentials: () => who.getCredentials() }, request);
+      // One credential resolution serves every client of this read (a role profile would otherwise assume its role once per service).
+      let credentials: ReturnType<ActiveIdentity['getCredentials']> | undefined;
+      set = this.gateway().readAccountPolicies({ target: { region: who.region, endpoint: who.endpoint, timeoutMs, maxAttempts: 2 }, credentials: () => (credentials ??= who.getCredentials()) }, request);
       this.sets.set(key, set);
       // A failed read is not cached: the next attempt asks again.
       set.catch(() => this.sets.delete(key));
