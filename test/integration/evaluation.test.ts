@@ -204,3 +204,21 @@ describe('policy debugging: evaluate, simulate, who can assume, policy tests', f
     }
   });
 });
+
+describe('policy debugging: lenses', function () {
+  this.timeout(60000);
+
+  it('offers Simulate Request on every policy and Who Can Assume on trust policies only', async () => {
+    const folderPath = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const commandsOf = async (rel: string) => {
+      const doc = await vscode.workspace.openTextDocument(path.join(folderPath, rel));
+      const lenses = await waitFor(`lenses of ${rel}`, async () => {
+        const ls = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+        return ls.some((l) => l.command?.command === 'stsLens.simulateRequest') ? ls : undefined;
+      });
+      return lenses.map((l) => l.command?.command).filter((c) => c === 'stsLens.simulateRequest' || c === 'stsLens.whoCanAssumeRole');
+    };
+    assert.deepStrictEqual(await commandsOf('policies/app-trust.json'), ['stsLens.simulateRequest', 'stsLens.whoCanAssumeRole']);
+    assert.deepStrictEqual(await commandsOf('policies/s3-read-only.json'), ['stsLens.simulateRequest']);
+  });
+});
