@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { evaluate, parseScenario, type Decision, type EvaluationInput, type EvaluationResult, type PolicySource } from '../core/evaluation';
-import { explainResult, summarize, type LineMapper } from '../core/evaluation/explain';
+import { evaluate, explainResult, parseScenario, summarize, type Decision, type EvaluationInput, type EvaluationResult, type LineMapper, type PolicySource } from '../core/evaluation';
 import type { IamCatalog } from '../core/policy/catalog';
 import { createIamCatalog } from '../node/iamData';
 

@@ -7,6 +7,7 @@ import type { Decision, DecidingStatement, EvaluationInput, EvaluationResult, Po
 
 export * from './types';
 export { parseScenario, type ParsedScenario } from './scenario';
+export { explainResult, summarize, statementLabel, type LineMapper } from './explain';
 
 const KIND_WORDS: Record<PolicyKind, string> = {
   identity: 'identity-based policy',
@@ -24,6 +25,14 @@ function resourcePolicyRequired(action: string, resource: string): 'trust policy
   if (lower.startsWith('sts:') && /^arn:[^:]*:iam::[^:]*:role\//.test(resource)) return 'trust policy';
   if (lower.startsWith('kms:') && /^arn:[^:]*:kms:[^:]*:[^:]*:key\//.test(resource)) return 'key policy';
   return undefined;
+}
+
+/** Whether two role ARNs name the same role (a session's role ARN may lack the path). */
+function sameRole(a: string, b: string): boolean {
+  const x = splitArn(a);
+  const y = splitArn(b);
+  if (!x || !y || x.account !== y.account || !y.resource.startsWith('role/')) return false;
+  return x.resource === y.resource || x.resource.slice(x.resource.lastIndexOf('/')) === y.resource.slice(y.resource.lastIndexOf('/'));
 }
 
 /** Derives the resource's account: stated, in the context, from the ARN, or the caller's own. */
@@ -137,8 +146,11 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const sessionOk = !session || session.skipped !== undefined || allows(session);
   const identityOk = identityCaller && (caller.kind === 'root' || allows(identity));
   const identityPath = identityOk && boundaryOk && sessionOk;
-  const match = bestMatch(rbp);
   const required = resourcePolicyRequired(action, resource);
+  let match = bestMatch(rbp);
+  // A role assuming itself must be named in its own trust policy: trusting the account is not enough.
+  const selfAssume = required === 'trust policy' && caller.roleArn !== undefined && sameRole(caller.roleArn, resource);
+  if (selfAssume && match === 'account') match = undefined;
   const sameAccount = identityCaller && (!resourceAccount || !caller.account || resourceAccount === caller.account);
 
   let granted: boolean;
@@ -161,7 +173,7 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
     granted = directGrant || roleGrant || viaIdentity;
     grantFrom = directGrant || roleGrant ? (g) => g.kind === 'resource' : (g) => g.kind === 'identity' || g.kind === 'resource';
     if (!granted) {
-      if (required && match === undefined) reasons.push(`The ${required} does not allow ${caller.raw} to perform ${what}; identity-based policies alone cannot grant it.`);
+      if (required && match === undefined) reasons.push(selfAssume ? `A role assuming itself must be named in its own trust policy; trusting the account is not enough.` : `The ${required} does not allow ${caller.raw} to perform ${what}; identity-based policies alone cannot grant it.`);
       if (match === 'role' && !(boundaryOk && sessionOk)) reasons.push(`The ${required ?? KIND_WORDS.resource} names the role, not the session, so the permissions boundary and session policy still limit it.`);
       if (!identityOk) reasons.push(`No identity-based policy allows ${what}${match === 'account' ? ' (the resource-based policy names only the account, which leaves the decision to identity-based policies)' : ''}.`);
       if (!boundaryOk) reasons.push(`The permissions boundary does not allow ${what}.`);

@@ -50,6 +50,12 @@ describe('evaluation: sts:AssumeRole', () => {
     assert.strictEqual(decision(req(USER, 'sts:SetSourceIdentity', TARGET, { 'sts:SourceIdentity': 'mallory' }), { resource: [p] }), 'ImplicitlyDenied');
   });
 
+  it('a role assuming itself must be named in its own trust policy (AWS doc: role trust policies, explicit self-assumption)', () => {
+    const self = req(`arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/s`, 'sts:AssumeRole', TARGET);
+    assert.strictEqual(decision(self, { resource: [trust({ AWS: ACCOUNT })], identity: [assumeAll] }), 'ImplicitlyDenied');
+    assert.strictEqual(decision(self, { resource: [trust({ AWS: TARGET })] }), 'Allowed');
+  });
+
   it('aws:PrincipalArn in a trust condition is the role ARN of a calling session', () => {
     const p = trust({ AWS: ACCOUNT }, 'sts:AssumeRole', { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/Dev` } });
     assert.strictEqual(decision(req(SESSION, 'sts:AssumeRole', TARGET), { resource: [p], identity: [assumeAll] }), 'Allowed');
