@@ -74,7 +74,7 @@ if (require.main === module) {
       plain.push(performance.now() - t);
     }
     const w = median(warm);
-    console.log(`policy tests: ${FILES} files, ${cases} cases (${passed} pass): cold ${coldMs.toFixed(1)} ms (IAM data loaded on first use); warm ${w.toFixed(1)} ms median of 7 (${(w / cases * 1000).toFixed(0)} µs a case); plain read + JSON.parse ${median(plain).toFixed(1)} ms, ratio ${(w / median(plain)).toFixed(1)}x`);
+    console.log(`policy tests: ${FILES} files, ${cases} cases (${passed} pass): cold ${coldMs.toFixed(1)} ms (IAM data loaded on first use); warm ${w.toFixed(1)} ms median of 7 (${(w / cases * 1000).toFixed(0)} µs a case); plain read + JSON.parse ${median(plain).toFixed(1)} ms, ratio ${(w / median(plain)).toFixed(1)}x; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
