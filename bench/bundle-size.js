@@ -10,7 +10,7 @@ const REPO = path.resolve(__dirname, '..');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
-  for (const [name, entry] of [['extension', 'src/extension.ts'], ['policy lint worker', 'src/vscode/policy/lintWorker.ts'], ['cli', 'src/cli/main.ts']]) {
+  for (const [name, entry] of [['extension', 'src/extension.ts'], ['policy lint worker', 'src/vscode/policy/lintWorker.ts'], ['account policy readers (loaded on first use)', 'src/aws/accountPolicies.ts'], ['cli', 'src/cli/main.ts']]) {
     const started = process.hrtime.bigint();
     const result = await esbuild.build({
       entryPoints: [path.join(REPO, entry)], bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true,

@@ -6,6 +6,7 @@ import { registerPolicyFeature } from './vscode/policy/register';
 import { registerAuthzFeature } from './vscode/authz/register';
 import { registerConfigLanguage } from './vscode/configLanguage/register';
 import { createLog, showError } from './vscode/output';
+import { registerEvaluationFeature } from './vscode/evaluation/register';
 
 export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -17,8 +18,9 @@ export function activate(extension: vscode.ExtensionContext): void {
     registerEndpointCommands(extension, ctx.endpoints);
     registerConfigLanguage(ctx);
     const identity = registerProfilesFeature(ctx);
-    registerPolicyFeature(ctx, identity);
-    registerAuthzFeature(ctx, identity);
+    const policies = registerPolicyFeature(ctx, identity);
+    const decoded = registerAuthzFeature(ctx, identity);
+    registerEvaluationFeature(ctx, identity, policies.documents, policies.policyProvider, (id) => decoded.byEntryId(id)?.explanation);
     log.info(`STS Lens ${String(extension.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms`);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

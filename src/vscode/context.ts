@@ -17,4 +17,19 @@ export interface IdentityService {
   /** Asks the user to choose a profile or session; undefined when cancelled. */
   pick(placeHolder?: string): Promise<ActiveIdentity | undefined>;
   readonly onDidChange: vscode.Event<ActiveIdentity | undefined>;
+  /** A named profile as an identity, without making it the active one; undefined when there is no such profile. */
+  asProfile?(name: string): ActiveIdentity | undefined;
+  /** Every identity STS Lens knows, for questions such as "who can assume this role": live sessions, profiles, recent roles. */
+  known?(): Promise<KnownIdentitySource[]>;
+}
+
+/** An identity STS Lens knows, with its ARN when known without a call, else a way to ask GetCallerIdentity. */
+export interface KnownIdentitySource {
+  readonly kind: 'session' | 'profile' | 'recent-role';
+  /** Stable key for caching the caller ARN: `profile:NAME`, `session:ID`, `role:ARN`. */
+  readonly key: string;
+  readonly label: string;
+  readonly arn?: string;
+  /** Asks STS who this is (loads credentials; may prompt for MFA). */
+  readonly callerArn?: () => Promise<string>;
 }

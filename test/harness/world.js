@@ -7,6 +7,7 @@ const { IAMClient, CreateUserCommand, CreateAccessKeyCommand, PutUserPolicyComma
   CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, CreateGroupCommand, PutGroupPolicyCommand, AddUserToGroupCommand,
   CreatePolicyCommand, CreatePolicyVersionCommand, AttachRolePolicyCommand } = require('@aws-sdk/client-iam');
 const { resetMoto, enforceIam } = require('./moto');
+const { seedPolicyWorld } = require('./policy-world');
 
 const ACCOUNT_ID = '123456789012'; // moto's default account
 const REGION = 'us-east-1';
@@ -69,6 +70,9 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
   }
   await seedAccountPolicies(send, stsUser, worldRoles);
   iam.destroy();
+  const seeded = await seedPolicyWorld({ motoEndpoint, accountId: ACCOUNT_ID, region: REGION, trustedUserArn: stsUser });
+  Object.assign(users, seeded.users);
+  Object.assign(secrets, seeded.secrets);
   await enforceIam(motoEndpoint, true);
 
   const common = { region: REGION, endpoint_url: endpointUrl };
@@ -82,6 +86,8 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
     'no-trust-user': { ...common },
     'denied-role': { ...common, role_arn: worldRoles.sts_role.arn, source_profile: 'no-trust-user' },
     auditor: { ...common, role_arn: worldRoles.auditor_role.arn, source_profile: 'sts-user' },
+    'policy-reader': { ...common },
+    'iam-only-reader': { ...common },
   };
 
   return {
@@ -93,6 +99,7 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
     endpointUrl,
     users,
     roles: worldRoles,
+    policyWorld: seeded.policyWorld,
     profiles,
     encodedMessages: {},
     secrets,

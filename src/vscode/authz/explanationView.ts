@@ -5,7 +5,7 @@ import { renderExplanationText, type RenderedExplanation } from '../../core/auth
 import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
 import type { StsLensContext } from '../context';
 import type { DecodedEntry, DecodeService } from './decodeService';
-import { COMMAND_COPY_ALLOWING, COMMAND_FIND_IN_WORKSPACE } from './providers';
+import { COMMAND_COPY_ALLOWING, COMMAND_EVALUATE_ACCOUNT, COMMAND_FIND_IN_WORKSPACE } from './providers';
 
 export const EXPLANATION_SCHEME = 'sts-lens-authz';
 export const EXPLANATION_LANGUAGE = 'sts-lens-authz';
@@ -102,6 +102,7 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
     return [
       new vscode.CodeLens(top, { title: '$(copy) Copy Allowing Statement', command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }),
       new vscode.CodeLens(top, { title: '$(search) Find in Workspace', command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }),
+      ...(entry.explanation.principal?.arn ? [new vscode.CodeLens(top, { title: '$(debug-alt) Evaluate Against the Account\'s Policies', command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] })] : []),
     ];
   }
 

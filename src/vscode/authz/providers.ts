@@ -9,6 +9,8 @@ export const COMMAND_SHOW_EXPLANATION = 'stsLens.authz.showExplanation';
 export const COMMAND_EXPLAIN_PROBLEM = 'stsLens.authz.explainProblem';
 export const COMMAND_COPY_ALLOWING = 'stsLens.copyAllowingStatement';
 export const COMMAND_FIND_IN_WORKSPACE = 'stsLens.findDeniedActionInWorkspace';
+/** Registered by the evaluation feature; offered from the explanation. */
+export const COMMAND_EVALUATE_ACCOUNT = 'stsLens.evaluateAgainstAccount';
 
 /** Text documents the feature looks at: files and unsaved editors, in any language. */
 export const AUTHZ_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];

@@ -48,7 +48,7 @@ function isDecodeArgs(a: unknown): a is DecodeArgs {
 }
 
 /** Decoding and explaining encoded authorization failure messages. */
-export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityService): void {
+export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityService): DecodeService {
   const subs = ctx.extension.subscriptions;
   const service = new DecodeService(ctx, identity);
   const index = new MessageIndex();
@@ -262,6 +262,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   });
 
   ctx.log.debug(`Authorization message decoding ready (explanation language ${EXPLANATION_LANGUAGE})`);
+  return service;
 }
 
 async function showMentions(mentions: readonly PolicyMention[], action: string): Promise<void> {

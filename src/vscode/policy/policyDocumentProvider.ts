@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 export const POLICY_SCHEME = 'sts-lens-policy';
 
 /**
- * Read-only virtual documents for policies fetched from an account. Any feature registers a text
- * under a readable path and gets the URI back; registering the same path again updates the open
- * document. Nothing is written to disk: **Save as File** copies a policy into the workspace.
+ * Read-only virtual documents for policies fetched from an account (and the texts explaining them).
+ * One instance serves every feature: register a text under a readable path and get the URI back;
+ * registering the same path again updates the open document. Text lives in memory only, never on
+ * disk or in settings: **Save as File** copies a policy into the workspace.
  */
 export class PolicyDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
@@ -14,10 +15,10 @@ export class PolicyDocumentProvider implements vscode.TextDocumentContentProvide
   readonly onDidChange = this.changed.event;
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(POLICY_SCHEME, this);
 
-  /** `path` like `123456789012/role/deploy trust policy`; `.json` is added so the document opens as JSON. */
+  /** `path` like `123456789012/role/deploy trust policy`; `.json` is added unless it ends in `.json` or `.txt`. */
   register(path: string, text: string): vscode.Uri {
     const clean = path.replace(/^\/+/, '').replace(/[\\?#]/g, '_');
-    const uri = vscode.Uri.from({ scheme: POLICY_SCHEME, path: `/${clean}${clean.endsWith('.json') ? '' : '.json'}` });
+    const uri = vscode.Uri.from({ scheme: POLICY_SCHEME, path: `/${clean}${/\.(json|txt)$/.test(clean) ? '' : '.json'}` });
     const key = uri.toString();
     const had = this.texts.get(key);
     this.texts.set(key, text);
@@ -33,14 +34,14 @@ export class PolicyDocumentProvider implements vscode.TextDocumentContentProvide
     return this.texts.get(uri.toString());
   }
 
-  /** Forgets every document whose path starts with the prefix (e.g. one account's previous run). */
-  forget(prefix: string): void {
+  /** Forgets every document whose path starts with the prefix (all when absent), e.g. one account's previous run. */
+  forget(prefix = ''): void {
     const start = vscode.Uri.from({ scheme: POLICY_SCHEME, path: `/${prefix.replace(/^\/+/, '')}` }).toString();
     for (const key of [...this.texts.keys()]) if (key.startsWith(start)) this.texts.delete(key);
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
+    return this.texts.get(uri.toString()) ?? 'This policy is no longer in memory: read it from the account again.';
   }
 
   dispose(): void {
@@ -48,4 +49,9 @@ export class PolicyDocumentProvider implements vscode.TextDocumentContentProvide
     this.changed.dispose();
     this.texts.clear();
   }
+}
+
+/** A path segment safe in a URI path from a policy name such as an ARN or `role/app inline:guard`. */
+export function policyPathSegment(name: string): string {
+  return name.replace(/^arn:[^:]*:[^:]*:[^:]*:[^:]*:/, '').replace(/[^A-Za-z0-9._@+=,-]+/g, '-').replace(/^-+|-+$/g, '') || 'policy';
 }

@@ -12,7 +12,7 @@ import { PolicyCodeActionProvider, PolicyCodeLensProvider, PolicyCompletionProvi
 import { PolicyStatusBar } from './policyStatusBar';
 
 /** Policy diagnostics, CodeLens, hovers, completions and quick fixes. */
-export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService): void {
+export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService): { documents: PolicyDocuments; policyProvider: PolicyDocumentProvider } {
   const subs = ctx.extension.subscriptions;
   const documents = new PolicyDocuments(ctx.extension.workspaceState, ctx.log, path.join(ctx.extension.extensionPath, 'dist', 'policyLintWorker.js'));
   // Policies read from an account are linted with the account known and shown by the account view's own collection.
@@ -62,6 +62,7 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
       validateWithAccessAnalyzer(documents, diagnostics, identity, ctx.log, ctx.endpoints, uri instanceof vscode.Uri ? uri : undefined, typeof regionStart === 'number' ? regionStart : undefined),
     ),
   );
+  return { documents, policyProvider };
 }
 
 /** Lint Account Policies…, its view, its Problems and Save as File. */

@@ -3,7 +3,7 @@ import type { ActiveIdentity } from '../../core/identity';
 import { ENDPOINT_ORIGIN_TEXT, stsEndpointText, type EndpointOrigin } from '../../core/profiles/endpointTrust';
 import { profileKindLabel, shortRoleArn } from '../../core/profiles/model';
 import { countdownState, countdownText, nextChangeAt, sessionTitle } from '../../core/sessions/session';
-import type { IdentityService } from '../context';
+import type { IdentityService, KnownIdentitySource } from '../context';
 import type { StsOperations } from './operations';
 import type { ProfilesStore } from './profilesStore';
 import type { SessionStore } from './sessionStore';
@@ -90,6 +90,27 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
         return this.ops.profileCredentials(profile, true);
       },
     };
+  }
+
+  asProfile(name: string): ActiveIdentity | undefined {
+    return this.profileIdentity(name, true);
+  }
+
+  async known(): Promise<KnownIdentitySource[]> {
+    const snap = await this.profiles.ensureLoaded();
+    await this.sessions.restore();
+    const now = this.sessions.clock.now();
+    const out: KnownIdentitySource[] = [];
+    for (const s of this.sessions.list().filter((r) => !r.readOnly && (r.expiration === undefined || r.expiration > now))) {
+      out.push({ kind: 'session', key: `session:${s.id}`, label: sessionTitle(s), arn: s.arn, callerArn: async () => (await this.ops.callerIdentity({ sessionId: s.id })).arn });
+    }
+    for (const p of snap.model.profiles.values()) {
+      // A profile that needs an MFA code is not signed in just to learn who it is: its role stands for it.
+      const prompts = !!p.mfaSerial && !this.sessions.liveProfileSession(p.name);
+      out.push(prompts ? { kind: 'profile', key: `profile:${p.name}`, label: p.name, arn: p.roleArn } : { kind: 'profile', key: `profile:${p.name}`, label: p.name, callerArn: async () => (await this.ops.callerIdentity({ profile: p.name })).arn });
+    }
+    for (const arn of this.ops.recentRoles()) out.push({ kind: 'recent-role', key: `role:${arn}`, label: shortRoleArn(arn), arn });
+    return out;
   }
 
   async pick(placeHolder?: string): Promise<ActiveIdentity | undefined> {

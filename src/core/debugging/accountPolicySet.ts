@@ -1,0 +1,64 @@
+import type { EvaluationInput, EvaluationRequest, PolicySource } from '../evaluation/types';
+
+/** A part of the decision that could not be read, with the IAM action that would have been needed. */
+export interface UnreadPart {
+  /** What is missing from the evaluation, e.g. "SCPs". */
+  readonly part: string;
+  /** The IAM action that failed, e.g. "organizations:ListPoliciesForTarget". */
+  readonly action: string;
+  /** True when AWS answered AccessDenied; false for other failures (network, throttling, not found). */
+  readonly denied: boolean;
+  /** One line for people, e.g. "organizations:ListPoliciesForTarget was denied: SCPs not evaluated". */
+  readonly text: string;
+}
+
+/** Everything read from an account that decides one request. */
+export interface AccountPolicySet {
+  readonly identityPolicies: PolicySource[];
+  readonly permissionsBoundaries: PolicySource[];
+  /** Levels root → OUs → account; undefined when the account is in no organization or SCPs do not apply. */
+  readonly serviceControlPolicies?: PolicySource[][];
+  readonly resourceControlPolicies?: PolicySource[][];
+  /** The organization's management account, whose principals SCPs do not restrict. */
+  readonly managementAccount?: string;
+  readonly resourcePolicies: PolicySource[];
+  /** Parts that could not be read: the answer is partial while this is not empty. */
+  readonly unread: UnreadPart[];
+  /** Facts that shaped the set, e.g. "SCPs do not apply to the management account 123456789012". */
+  readonly notes: string[];
+}
+
+export function unreadPart(action: string, part: string, denied: boolean, detail?: string): UnreadPart {
+  const text = denied ? `${action} was denied: ${part} not evaluated` : `${action} failed${detail ? ` (${detail})` : ''}: ${part} not evaluated`;
+  return { part, action, denied, text };
+}
+
+/** The engine's input for `request` against what was read from the account. */
+export function accountEvaluationInput(request: EvaluationRequest, set: AccountPolicySet): EvaluationInput {
+  return {
+    request,
+    identityPolicies: set.identityPolicies,
+    ...(set.permissionsBoundaries.length ? { permissionsBoundaries: set.permissionsBoundaries } : {}),
+    ...(set.serviceControlPolicies ? { serviceControlPolicies: set.serviceControlPolicies } : {}),
+    ...(set.resourceControlPolicies ? { resourceControlPolicies: set.resourceControlPolicies } : {}),
+    ...(set.resourcePolicies.length ? { resourcePolicies: set.resourcePolicies } : {}),
+    ...(set.managementAccount ? { managementAccount: set.managementAccount } : {}),
+  };
+}
+
+/** Policy text as IAM returns it (URL-encoded in most APIs), pretty-printed when it is JSON. */
+export function policyText(raw: string): string {
+  let text = raw;
+  if (/%[0-9A-Fa-f]{2}/.test(raw) && !raw.trimStart().startsWith('{')) {
+    try {
+      text = decodeURIComponent(raw);
+    } catch {
+      // Not URL-encoded after all.
+    }
+  }
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

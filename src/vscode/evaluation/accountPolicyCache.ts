@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import * as path from 'path';
+import type * as gateway from '../../aws/accountPolicies';
+import type { AccountPolicySet } from '../../core/debugging/accountPolicySet';
+import type { EvaluationRequest } from '../../core/evaluation/types';
+import type { ActiveIdentity } from '../../core/identity';
+
+/**
+ * Policies read from accounts, kept in memory per identity for the window's lifetime (never on disk
+ * or in settings). Keyed by the identity that read them, the principal and the resource, since those
+ * decide which policies are fetched. Refresh forgets everything.
+ */
+export class AccountPolicyCache implements vscode.Disposable {
+  private readonly sets = new Map<string, Promise<AccountPolicySet>>();
+  private readers: typeof gateway | undefined;
+
+  /** `bundle` is dist/accountPolicies.js: the SDK clients it holds load on first use, keeping activation small. */
+  constructor(private readonly bundle: string) {}
+
+  private gateway(): typeof gateway {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.readers ??= require(path.resolve(this.bundle)) as typeof gateway;
+    return this.readers;
+  }
+
+  private static key(who: ActiveIdentity, request: EvaluationRequest): string {
+    return JSON.stringify([who.profile ?? '', who.label, who.endpoint ?? '', request.principal, request.resource]);
+  }
+
+  async read(who: ActiveIdentity, request: EvaluationRequest, refresh = false): Promise<AccountPolicySet> {
+    const key = AccountPolicyCache.key(who, request);
+    let set = refresh ? undefined : this.sets.get(key);
+    if (!set) {
+      const timeoutMs = vscode.workspace.getConfiguration('stsLens').get<number>('sts.timeoutSeconds', 10) * 1000;
+      // One credential resolution serves every client of this read (a role profile would otherwise assume its role once per service).
+      let credentials: ReturnType<ActiveIdentity['getCredentials']> | undefined;
+      set = this.gateway().readAccountPolicies({ target: { region: who.region, endpoint: who.endpoint, timeoutMs, maxAttempts: 2 }, credentials: () => (credentials ??= who.getCredentials()) }, request);
+      this.sets.set(key, set);
+      // A failed read is not cached: the next attempt asks again.
+      set.catch(() => this.sets.delete(key));
+    }
+    return set;
+  }
+
+  clear(): void {
+    this.sets.clear();
+  }
+
+  get size(): number {
+    return this.sets.size;
+  }
+
+  dispose(): void {
+    this.sets.clear();
+  }
+}

@@ -1,0 +1,96 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { assumeCandidates, assumeRow, type AssumeOptions, type AssumeRow } from '../../core/debugging/whoCanAssume';
+import type { PolicySource } from '../../core/evaluation/types';
+import type { StsLensContext } from '../context';
+import type { PolicyDocuments } from '../policy/policyDocuments';
+import type { CallerArnCache } from './callerArns';
+import type { EvaluationEngine } from './evaluationEngine';
+
+export const COMMAND_WHO_CAN_ASSUME = 'stsLens.whoCanAssumeRole';
+
+export interface WhoCanAssumeArgs {
+  readonly uri?: vscode.Uri | string;
+  readonly regionStart?: number;
+  /** The role this trust policy belongs to; asked when absent. */
+  readonly roleArn?: string;
+  /** Skips the options prompt when given (tests, scripted use). */
+  readonly options?: AssumeOptions;
+  readonly quiet?: boolean;
+}
+
+const VERDICT_ICONS: Record<AssumeRow['verdict'], string> = { can: '$(pass-filled)', cannot: '$(error)', 'needs-identity-policy': '$(warning)', unknown: '$(question)' };
+
+async function askOptions(): Promise<AssumeOptions | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'External ID…', id: 'externalId', detail: 'sts:ExternalId, as a third party passes it' },
+      { label: 'MFA present', id: 'mfa', detail: 'aws:MultiFactorAuthPresent = true' },
+      { label: 'Web identity claims…', id: 'oidc', detail: 'AssumeRoleWithWebIdentity with OIDC token claims' },
+      { label: 'SAML keys…', id: 'saml', detail: 'AssumeRoleWithSAML with saml:* keys' },
+    ],
+    { title: 'Who Can Assume This Role? Options (none is fine)', canPickMany: true, ignoreFocusOut: true },
+  );
+  if (!picked) return undefined;
+  const ids = new Set(picked.map((p) => p.id));
+  const options: { -readonly [K in keyof AssumeOptions]: AssumeOptions[K] } = { mfa: ids.has('mfa') };
+  if (ids.has('externalId')) {
+    const v = await vscode.window.showInputBox({ title: 'External ID (sts:ExternalId)', ignoreFocusOut: true });
+    if (v === undefined) return undefined;
+    options.externalId = v;
+  }
+  const pairs = (text: string) => Object.fromEntries(text.split(',').map((kv) => kv.split('=').map((x) => x.trim())).filter((kv) => kv.length === 2 && kv[0]));
+  if (ids.has('oidc')) {
+    const provider = await vscode.window.showInputBox({ title: 'OIDC provider ARN', value: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com', ignoreFocusOut: true });
+    const claims = provider && (await vscode.window.showInputBox({ title: 'Token claims as key=value, comma-separated', value: 'token.actions.githubusercontent.com:sub=repo:OWNER/REPO:ref:refs/heads/main, token.actions.githubusercontent.com:aud=sts.amazonaws.com', ignoreFocusOut: true }));
+    if (!provider || claims === undefined) return undefined;
+    options.webIdentity = { provider, claims: pairs(claims) };
+  }
+  if (ids.has('saml')) {
+    const provider = await vscode.window.showInputBox({ title: 'SAML provider ARN', value: 'arn:aws:iam::123456789012:saml-provider/', ignoreFocusOut: true });
+    const keys = provider && (await vscode.window.showInputBox({ title: 'saml:* keys as key=value, comma-separated', value: 'saml:aud=https://signin.aws.amazon.com/saml', ignoreFocusOut: true }));
+    if (!provider || keys === undefined) return undefined;
+    options.saml = { provider, keys: pairs(keys) };
+  }
+  return options;
+}
+
+/** Who Can Assume This Role?: AssumeRole for every identity STS Lens knows, against this trust policy. */
+export async function whoCanAssume(ctx: StsLensContext, documents: PolicyDocuments, engine: EvaluationEngine, callers: CallerArnCache, args: WhoCanAssumeArgs = {}): Promise<{ ok: boolean; rows?: AssumeRow[]; error?: string }> {
+  const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri ?? vscode.window.activeTextEditor?.document.uri;
+  const doc = uri && (await vscode.workspace.openTextDocument(uri));
+  const region = doc && documents.regions(doc).find((r) => args.regionStart === undefined || r.start === args.regionStart);
+  if (!doc || !region) {
+    void vscode.window.showErrorMessage('Who Can Assume This Role? works on a trust policy: open one first.');
+    return { ok: false, error: 'no trust policy' };
+  }
+  const known = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding out who STS Lens\'s identities are…' }, () => callers.all());
+  const account = known.map((k) => k.arn?.split(':')[4]).find((a) => a && /^\d{12}$/.test(a)) ?? '123456789012';
+  const roleArn = args.roleArn ?? (await vscode.window.showInputBox({
+    title: 'Who Can Assume This Role? The role\'s ARN',
+    value: `arn:aws:iam::${account}:role/${path.basename(doc.uri.fsPath).replace(/(\.trust)?(-?trust-?policy)?\.jsonc?$/i, '') || 'ROLE'}`,
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^arn:[^:]+:iam::\d{12}:role\/.+/.test(v.trim()) ? undefined : 'A role ARN: arn:aws:iam::ACCOUNT:role/NAME'),
+  }));
+  if (!roleArn) return { ok: false, error: 'cancelled' };
+  const options = args.options ?? (await askOptions());
+  if (!options) return { ok: false, error: 'cancelled' };
+  const trust: PolicySource = { name: vscode.workspace.asRelativePath(doc.uri), text: region.text, file: doc.uri.fsPath };
+  const rows: AssumeRow[] = [];
+  for (const c of assumeCandidates(roleArn.trim(), trust, known.map((k) => ({ label: k.source.label, arn: k.arn, problem: k.problem })), options)) {
+    rows.push(assumeRow(c, c.input ? await engine.evaluate(c.input) : undefined));
+  }
+  ctx.log.info(`Who can assume ${roleArn}: ${rows.map((r) => `${r.label}=${r.verdict}`).join(', ')}`);
+  if (!args.quiet) {
+    const groups: [string, AssumeRow['verdict'][]][] = [['Can assume', ['can']], ['Only if its own policies allow sts:AssumeRole', ['needs-identity-policy']], ['Cannot assume', ['cannot']], ['Not evaluated', ['unknown']]];
+    const items: vscode.QuickPickItem[] = [];
+    for (const [label, verdicts] of groups) {
+      const inGroup = rows.filter((r) => verdicts.includes(r.verdict));
+      if (!inGroup.length) continue;
+      items.push({ label, kind: vscode.QuickPickItemKind.Separator });
+      for (const r of inGroup) items.push({ label: `${VERDICT_ICONS[r.verdict]} ${r.label}`, description: r.principal, detail: r.because });
+    }
+    void vscode.window.showQuickPick(items, { title: `Who can assume ${roleArn}?`, matchOnDescription: true, matchOnDetail: true });
+  }
+  return { ok: true, rows };
+}

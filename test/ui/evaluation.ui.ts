@@ -1,0 +1,120 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { useWorkbench, type Workbench } from './workbench';
+
+function world(): { issueUrl: string; accountId: string } {
+  const file = process.env.STS_LENS_TEST_WORLD;
+  if (!file) throw new Error('STS_LENS_TEST_WORLD is not set: run UI tests with `npm run test:ui`.');
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as { issueUrl: string; accountId: string };
+}
+
+async function openFile(wb: Workbench, name: string, shows: RegExp): Promise<void> {
+  await wb.page.keyboard.press('Control+P');
+  await wb.page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+  await wb.page.keyboard.type(name, { delay: 5 });
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await wb.page.keyboard.press('Enter');
+  await wb.editorText(shows).waitFor();
+}
+
+/** Answers the quick input whose title contains `title` with `text`. */
+async function answer(wb: Workbench, title: string, text: string): Promise<void> {
+  await wb.page.locator('.quick-input-widget', { hasText: title }).waitFor({ state: 'visible' });
+  await wb.page.keyboard.type(text, { delay: 2 });
+  await wb.page.keyboard.press('Enter');
+}
+
+describe('policy debugging UI: Evaluate Against the Account\'s Policies from a decoded message', function () {
+  let folder: string;
+
+  before(async function () {
+    const w = world();
+    const decoded = {
+      allowed: false,
+      explicitDeny: true,
+      matchedStatements: { items: [] },
+      failures: { items: [] },
+      context: {
+        principal: { id: 'AROAEXAMPLEAPPROLE01:deploy', name: 'app_role', arn: `arn:aws:sts::${w.accountId}:assumed-role/app_role/deploy` },
+        action: 's3:DeleteObject',
+        resource: 'arn:aws:s3:::sts-lens-app-bucket/reports/q3.csv',
+        conditions: { items: [] },
+      },
+    };
+    const res = await fetch(w.issueUrl, { method: 'POST', body: JSON.stringify({ decoded }) });
+    const { encodedMessage } = (await res.json()) as { encodedMessage: string };
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-evaluate-ui-'));
+    fs.writeFileSync(path.join(folder, 'cleanup-job.log'), `2026-11-28T05:00:01Z cleanup: deleting reports/q3.csv\nAccessDenied: not authorized to perform s3:DeleteObject. Encoded authorization failure message: ${encodedMessage}\n`);
+  });
+
+  const workbench = useWorkbench(() => ({ folder, settings: { 'workbench.startupEditor': 'none' } }));
+
+  after(function () {
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('decodes, evaluates as a profile that reads the account, and opens the deciding statement', async function () {
+    const wb = workbench();
+    const page = wb.page;
+    await wb.runCommand('STS Lens: Switch Identity…');
+    await answer(wb, 'Switch Identity', 'policy-reader');
+    await openFile(wb, 'cleanup-job.log', /cleanup:/);
+    await page.locator('.codelens-decoration a', { hasText: 'Decode' }).first().click();
+    const summary = page.locator('.codelens-decoration a', { hasText: /DENIED s3:DeleteObject/ }).first();
+    await summary.waitFor();
+    await summary.click();
+    const evaluate = page.locator('.monaco-editor[data-uri^="sts-lens-authz"] .codelens-decoration a', { hasText: 'Evaluate Against the Account' }).first();
+    await evaluate.waitFor();
+    await evaluate.click();
+    await page.locator('.tabs-container .tab', { hasText: 'inline-app-guard.json' }).waitFor();
+    await wb.editorText(/EXPLICITLY\sDENIED/).waitFor();
+    await wb.editorText(/"Sid":\s"DenyDeletes"/).waitFor();
+    await wb.screenshot('evaluate-account');
+  });
+});
+
+describe('policy debugging UI: Simulate Request and policy tests', function () {
+  const workbench = useWorkbench(() => ({ settings: { 'workbench.startupEditor': 'none' } }));
+
+  it('simulates a request from the lens: deciding statement highlighted, failed condition annotated', async function () {
+    const wb = workbench();
+    const page = wb.page;
+    await openFile(wb, 'guardrail-scp.json', /DenyOutsideUsEast1/);
+    await page.locator('.codelens-decoration a', { hasText: 'Simulate Request' }).first().click();
+    await answer(wb, 'Simulate Request (1/4)', 's3:GetObject');
+    await answer(wb, 'Simulate Request (2/4)', 'arn:aws:s3:::sts-lens-demo-bucket/2026/q3.csv');
+    await answer(wb, 'Simulate Request (3/4)', 'arn:aws:sts::123456789012:assumed-role/reporting/alice');
+    const contextPick = page.locator('.quick-input-widget', { hasText: 'Simulate Request (4/4)' });
+    await contextPick.waitFor({ state: 'visible' });
+    await page.keyboard.type('aws:RequestedRegion', { delay: 2 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'aws:RequestedRegion' }).first().locator('.quick-input-list-checkbox, input[type="checkbox"], .monaco-checkbox').first().click();
+    await page.keyboard.press('Enter');
+    await answer(wb, 'aws:RequestedRegion', 'us-east-1');
+    await page.locator('.tabs-container .tab', { hasText: /guardrail-scp\.json-s3-GetObject\.txt/ }).waitFor();
+    await wb.editorText(/ALLOWED/).waitFor();
+    const editor = page.locator('.monaco-editor[data-uri$="guardrail-scp.json"]');
+    await wb.waitUntil('the failed condition annotation', async () => {
+      const texts = await editor.locator('.view-lines').evaluate((el) => {
+        const style = (globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { content: string } }).getComputedStyle;
+        const spans = [...(el as unknown as { querySelectorAll(s: string): Iterable<unknown> }).querySelectorAll('span')];
+        return spans.map((span) => style(span, '::after').content);
+      });
+      return texts.some((t) => t.includes('aws:RequestedRegion: request has us-east-1'));
+    });
+    await wb.screenshot('simulate-request');
+  });
+
+  it('runs the policy tests in the Test Explorer and shows the failing case', async function () {
+    const wb = workbench();
+    const page = wb.page;
+    await wb.runCommand('Test: Run All Tests');
+    await wb.openViewContainer('Testing');
+    await page.locator('.sidebar .monaco-list-row', { hasText: 'region-guardrail.policytest.json' }).first().waitFor();
+    await wb.waitUntil('a failed test in the tree', async () => (await page.locator('.sidebar .codicon-testing-failed-icon, .sidebar .codicon-testing-error-icon').count()) > 0);
+    const passed = await page.locator('.sidebar .codicon-testing-passed-icon').count();
+    assert.ok(passed >= 2, `expected passing tests in the tree, saw ${passed}`);
+    await wb.screenshot('policy-tests');
+  });
+});
