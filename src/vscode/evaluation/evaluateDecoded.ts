@@ -10,6 +10,7 @@ import { policyPathSegment, type PolicyDocumentProvider } from '../policy/policy
 import type { AccountPolicyCache } from './accountPolicyCache';
 import type { EvaluationEngine } from './evaluationEngine';
 import { revealStatement, showBeside, type EvaluationDecorations } from './resultPresenter';
+import { showError, showInfo } from '../output';
 
 export { COMMAND_EVALUATE_ACCOUNT } from '../authz/providers';
 export const COMMAND_REFRESH_ACCOUNT_POLICIES = 'stsLens.refreshAccountPolicies';
@@ -67,7 +68,7 @@ export class DecodedEvaluation {
 
   async run(args: EvaluateDecodedArgs): Promise<AccountEvaluationResult> {
     const fail = (error: string): AccountEvaluationResult => {
-      void vscode.window.showErrorMessage(error);
+      void showError(error);
       return { ok: false, error };
     };
     const ex = args.entryId === undefined ? undefined : this.explanationOf(args.entryId);
@@ -106,7 +107,7 @@ export class DecodedEvaluation {
     }
     await showBeside(traceUri);
     const partial = set.unread.length ? ` Partial answer: ${set.unread.map((u) => u.text).join('; ')}.` : '';
-    void vscode.window.showInformationMessage(`${summary}.${partial}`, 'Show Trace', 'Refresh Policies', 'Read as Another Identity…').then(async (choice) => {
+    void showInfo(`${summary}.${partial}`, 'Show Trace', 'Refresh Policies', 'Read as Another Identity…').then(async (choice) => {
       if (choice === 'Show Trace') await showBeside(traceUri);
       if (choice === 'Refresh Policies') await this.run({ ...args, refresh: true });
       if (choice === 'Read as Another Identity…') await this.run({ ...args, profile: undefined, choose: true });

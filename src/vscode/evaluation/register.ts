@@ -13,6 +13,7 @@ import { PolicyTestController } from './policyTests';
 import { EvaluationDecorations } from './resultPresenter';
 import { COMMAND_SAVE_POLICY_TEST, COMMAND_SIMULATE, Simulator, type SimulateArgs } from './simulateRequest';
 import { COMMAND_WHO_CAN_ASSUME, whoCanAssume, type WhoCanAssumeArgs } from './whoCanAssume';
+import { showInfo } from '../output';
 
 const COMMAND_RUN_POLICY_TESTS = 'stsLens.internal.runPolicyTests';
 
@@ -41,7 +42,7 @@ export function registerEvaluationFeature(ctx: StsLensContext, identity: Identit
       cache.clear();
       callers.clear();
       docs.forget();
-      void vscode.window.showInformationMessage('Forgot the policies and identities read from AWS; the next evaluation reads them again.');
+      void showInfo('Forgot the policies and identities read from AWS; the next evaluation reads them again.');
     }),
     vscode.commands.registerCommand(COMMAND_SIMULATE, (arg: unknown) => simulator.run(objectArg<SimulateArgs>(arg))),
     vscode.commands.registerCommand(COMMAND_SAVE_POLICY_TEST, () => simulator.saveAsTest()),

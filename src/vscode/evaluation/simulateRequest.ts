@@ -15,6 +15,7 @@ import type { CallerArnCache } from './callerArns';
 import type { EvaluationEngine } from './evaluationEngine';
 import { rangeOf, showBeside, type EvaluationDecorations, type PolicyPlacement, type ShownDecorations } from './resultPresenter';
 import { promptRequest } from './simulatePrompts';
+import { showError, showInfo } from '../output';
 
 export const COMMAND_SIMULATE = 'stsLens.simulateRequest';
 export const COMMAND_SAVE_POLICY_TEST = 'stsLens.saveAsPolicyTest';
@@ -81,7 +82,7 @@ export class Simulator {
   ) {}
 
   private fail(error: string): SimulateOutcome {
-    void vscode.window.showErrorMessage(`Simulate Request: ${error}`);
+    void showError(`Simulate Request: ${error}`);
     return { ok: false, error };
   }
 
@@ -118,7 +119,7 @@ export class Simulator {
     await showBeside(traceUri);
     this.last = { uri, kind, request, result, wholeFile: region.origin === 'document' && uri.scheme === 'file' };
     this.ctx.log.info(`Simulated ${summary}`);
-    void vscode.window.showInformationMessage(summary, 'Save as Policy Test', 'Show Trace').then(async (choice) => {
+    void showInfo(summary, 'Save as Policy Test', 'Show Trace').then(async (choice) => {
       if (choice === 'Save as Policy Test') await this.saveAsTest();
       if (choice === 'Show Trace') await showBeside(traceUri);
     });
@@ -129,12 +130,12 @@ export class Simulator {
   async saveAsTest(): Promise<{ ok: boolean; file?: string; error?: string }> {
     const last = this.last;
     if (!last) {
-      void vscode.window.showErrorMessage('Simulate a request first: Save as Policy Test saves the last simulation.');
+      void showError('Simulate a request first: Save as Policy Test saves the last simulation.');
       return { ok: false, error: 'nothing simulated' };
     }
     if (!last.wholeFile) {
       const error = 'Only a policy that is a whole JSON file can be referenced by a policy test; this one is embedded in another file.';
-      void vscode.window.showErrorMessage(error);
+      void showError(error);
       return { ok: false, error };
     }
     const dir = path.dirname(last.uri.fsPath);

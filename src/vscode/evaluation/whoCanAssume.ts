@@ -6,6 +6,7 @@ import type { StsLensContext } from '../context';
 import type { PolicyDocuments } from '../policy/policyDocuments';
 import type { CallerArnCache } from './callerArns';
 import type { EvaluationEngine } from './evaluationEngine';
+import { showError } from '../output';
 
 export const COMMAND_WHO_CAN_ASSUME = 'stsLens.whoCanAssumeRole';
 
@@ -61,7 +62,7 @@ export async function whoCanAssume(ctx: StsLensContext, documents: PolicyDocumen
   const doc = uri && (await vscode.workspace.openTextDocument(uri));
   const region = doc && documents.regions(doc).find((r) => args.regionStart === undefined || r.start === args.regionStart);
   if (!doc || !region) {
-    void vscode.window.showErrorMessage('Who Can Assume This Role? works on a trust policy: open one first.');
+    void showError('Who Can Assume This Role? works on a trust policy: open one first.');
     return { ok: false, error: 'no trust policy' };
   }
   const known = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding out who STS Lens\'s identities are…' }, () => callers.all());
