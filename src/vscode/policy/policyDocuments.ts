@@ -49,8 +49,9 @@ function effectiveLanguage(doc: vscode.TextDocument): string {
 export class PolicyDocuments implements vscode.Disposable {
   private handle: IamCatalogHandle | undefined;
   private settings: PolicySettings;
-  private readonly regionCache = new Map<string, { version: number; regions: PolicyRegion[] }>();
-  private readonly results = new Map<string, { version: number; linted: LintedRegion[] }>();
+  // Keyed by URI but checked against the document itself: a new untitled document can reuse a closed one's URI and version.
+  private readonly regionCache = new Map<string, { doc: vscode.TextDocument; version: number; regions: PolicyRegion[] }>();
+  private readonly results = new Map<string, { doc: vscode.TextDocument; version: number; linted: LintedRegion[] }>();
   private readonly linter: PolicyLinter;
   private readonly projects = new ProjectConfigFinder();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
@@ -128,11 +129,11 @@ export class PolicyDocuments implements vscode.Disposable {
     if (!this.settings.enabled || doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git' || this.skip(doc.uri)) return [];
     const key = doc.uri.toString();
     const cached = this.regionCache.get(key);
-    if (cached && cached.version === doc.version) return cached.regions;
+    if (cached && cached.doc === doc && cached.version === doc.version) return cached.regions;
     const text = doc.getText();
     // Over-large documents are recognised cheaply and get one size finding (see core/policy/limits.ts).
     const regions = this.lintSettings(doc).ignored ? [] : findPolicyRegions(text, effectiveLanguage(doc), { forcePolicy: this.isForcedPolicy(doc) });
-    this.regionCache.set(key, { version: doc.version, regions });
+    this.regionCache.set(key, { doc, version: doc.version, regions });
     return regions;
   }
 
@@ -175,14 +176,14 @@ export class PolicyDocuments implements vscode.Disposable {
       const split = settings.project && settings.relativePath !== undefined ? applySuppressions(settings.project.config, settings.relativePath, region.text, visible) : { findings: visible, suppressed: [] };
       return { region, policyType: results[i].policyType, overridden: types[i].overridden, findings: split.findings, suppressed: split.suppressed };
     });
-    this.results.set(doc.uri.toString(), { version, linted });
+    this.results.set(doc.uri.toString(), { doc, version, linted });
     return linted;
   }
 
   /** The last lint result, when it is for the document's current version. */
   latest(doc: vscode.TextDocument): LintedRegion[] | undefined {
     const r = this.results.get(doc.uri.toString());
-    return r && r.version === doc.version ? r.linted : undefined;
+    return r && r.doc === doc && r.version === doc.version ? r.linted : undefined;
   }
 
   /** Host-document range of a span inside a region. */
