@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { evaluate, explainResult, parseScenario, summarize, type Decision, type EvaluationInput, type EvaluationResult, type LineMapper, type PolicySource } from '../core/evaluation';
-import type { IamCatalog } from '../core/policy/catalog';
-import { createIamCatalog } from '../node/iamData';
+import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 
 export const SIMULATE_USAGE = `Usage: sts-lens simulate [options] SCENARIO...
 
@@ -87,12 +86,19 @@ function cachedReader(): (file: string) => string | undefined {
 }
 
 /** Evaluates one scenario file; never throws. `readPolicy` reads the policy files it names. */
-export function simulateFile(file: string, catalog: IamCatalog | undefined, now: string, readPolicy: (file: string) => string | undefined = readText): ScenarioOutcome {
+export function simulateFile(file: string, catalog: IamCatalogHandle | undefined, now: string, readPolicy: (file: string) => string | undefined = readText): ScenarioOutcome {
   const text = readText(file);
   if (text === undefined) return { file, errors: [`cannot read ${file}: ${ioReason(file)}`] };
   const scenario = parseScenario(text, path.resolve(file), readPolicy);
   if (!scenario.input) return { file, expected: scenario.expect, errors: scenario.problems };
-  const result = evaluate({ now, ...scenario.input }, catalog);
+  const action = scenario.input.request.action;
+  // The action's resource types decide what a request on `*` means.
+  try {
+    catalog?.ensureServicesSync([action.slice(0, action.indexOf(':')).toLowerCase()]);
+  } catch {
+    // Without the service's data a request on `*` is matched literally.
+  }
+  const result = evaluate({ now, ...scenario.input }, catalog?.catalog);
   const pass = scenario.expect === undefined ? undefined : result.decision === scenario.expect;
   return { file, decision: result.decision, expected: scenario.expect, pass, result, lineOf: inlineLines(text, scenario.input) };
 }
@@ -161,7 +167,7 @@ function jsonReport(outcomes: ScenarioOutcome[]): string {
 }
 
 /** `sts-lens simulate`: returns the exit status; output goes through the given writers. */
-export function runSimulate(argv: string[], out: (s: string) => void, err: (s: string) => void, catalog?: IamCatalog): number {
+export function runSimulate(argv: string[], out: (s: string) => void, err: (s: string) => void, catalog?: IamCatalogHandle): number {
   const args = parseSimulateArgs(argv);
   if (args === 'help') {
     out(SIMULATE_USAGE);
@@ -174,7 +180,7 @@ export function runSimulate(argv: string[], out: (s: string) => void, err: (s: s
   let iam = catalog;
   if (!iam) {
     try {
-      iam = createIamCatalog().catalog;
+      iam = createIamCatalog();
     } catch {
       // Without IAM data every service is taken to support RCPs; nothing else needs it.
       iam = undefined;

@@ -103,8 +103,9 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const resource = String(request.resource ?? '*');
   const identityCaller = isAccountIdentity(caller);
   const hasBoundary = identityCaller && (input.permissionsBoundaries?.length ?? 0) > 0;
-  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary };
   const service = action.includes(':') ? action.slice(0, action.indexOf(':')).toLowerCase() : '';
+  const anyResource = resource === '*' && (catalog?.action(service, action.slice(action.indexOf(':') + 1))?.resourceTypes.length ?? 0) > 0;
+  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary, anyResource };
   const management = input.managementAccount;
 
   const scpSkip = !identityCaller ? 'SCPs apply only to IAM users and roles of member accounts, not to this principal.' : caller.serviceLinked ? 'SCPs do not restrict service-linked roles.' : management && caller.account === management ? 'SCPs do not restrict principals of the management account.' : undefined;

@@ -143,6 +143,11 @@ export interface MatchEnv {
   ctx: RequestContext;
   /** The caller has a permissions boundary. */
   bounded: boolean;
+  /**
+   * The request's resource is `*` for an action that has resource types: it stands for any of them,
+   * so an Allow applies when it could apply to some resource and a Deny only when it covers all.
+   */
+  anyResource?: boolean;
 }
 
 /** Kinds whose statements name principals. */
@@ -169,6 +174,13 @@ function resourceMatches(list: string[], resource: string, env: MatchEnv, variab
     const s = substitute(r, env.ctx, variables);
     return s.resolved && resourceMatch(s.pattern, resource);
   });
+}
+
+/** With the request's resource `*` standing for any resource: some for an Allow, all for a Deny. */
+function coversAnyResource(c: CompiledStatement): boolean {
+  const everything = (list: string[]) => list.some((r) => r === '*');
+  if (c.resources) return c.effect === 'Allow' ? c.resources.length > 0 : everything(c.resources);
+  return c.effect === 'Allow' ? !everything(c.notResources!) : false;
 }
 
 const NO_CONDITIONS: StatementTrace['conditions'] = [];
@@ -204,7 +216,9 @@ function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: P
   const no = (mismatch: StatementTrace['mismatch'], explanation: string, conditions: StatementTrace['conditions'] = []): { trace: StatementTrace } => ({
     trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch, explanation, conditions, location: c.location },
   });
-  if (c.resources) {
+  if (env.anyResource && (c.resources || c.notResources)) {
+    if (!coversAnyResource(c)) return no('resource', `${c.resources ? 'Resource' : 'NotResource'} ${c.effect === 'Allow' ? 'names no resource' : 'does not cover every resource'} of ${env.action}, and the request's resource * stands for any of them.`);
+  } else if (c.resources) {
     if (!resourceMatches(c.resources, env.resource, env, policy.variables)) return no('resource', `Resource does not include ${env.resource}.`);
   } else if (c.notResources) {
     if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return no('resource', `NotResource excludes ${env.resource}.`);

@@ -1,6 +1,8 @@
 // Behaviours checked against AWS's documentation ("AWS doc:" names the page), one scenario each:
 // principal forms, condition operator edge cases, and which requests SCPs and RCPs leave alone.
 import * as assert from 'assert';
+import { evaluate } from '../../../src/core/evaluation';
+import { testCatalog } from '../policy/catalog';
 import { ACCOUNT, BUCKET_OBJECT, OTHER, SESSION, USER, allow, decision, deny, policy, req } from './helpers';
 
 const ROLE_TARGET = `arn:aws:iam::${ACCOUNT}:role/Deploy`;
@@ -136,5 +138,27 @@ describe('evaluation audit: actions, resources, SCPs and RCPs', () => {
   it('AWS doc: SCPs do not restrict service principals, nor RCPs calls by them', () => {
     const scpDeny = [[policy(allow('*'), deny('s3:*'))]];
     assert.strictEqual(decision(get('cloudtrail.amazonaws.com'), { resource: [bucket({ Service: 'cloudtrail.amazonaws.com' })], scps: scpDeny, rcps: scpDeny }), 'Allowed');
+  });
+});
+
+describe('evaluation audit: a request on * for an action with resource types', () => {
+  const iam = testCatalog();
+  iam.ensureServicesSync(['s3']);
+  const on = (action: string, statements: object[], resource: object[] = []) =>
+    evaluate({ request: req(USER, action, '*', undefined, ACCOUNT), identityPolicies: [{ name: 'id', text: JSON.stringify(policy(...(statements as never[]))) }], resourcePolicies: resource.map((d, i) => ({ name: `r${i}`, text: JSON.stringify(d) })) }, iam.catalog).decision;
+
+  it('an Allow naming some resource of the action applies; a Deny applies only when it covers every resource', () => {
+    assert.strictEqual(on('s3:GetObject', [allow('s3:GetObject', 'arn:aws:s3:::my-bucket/*')]), 'Allowed');
+    assert.strictEqual(on('s3:GetObject', [allow('s3:GetObject', '*'), deny('s3:GetObject', 'arn:aws:s3:::my-bucket/secret/*')]), 'Allowed');
+    assert.strictEqual(on('s3:GetObject', [allow('s3:GetObject', '*'), deny('s3:GetObject', '*')]), 'ExplicitlyDenied');
+    assert.strictEqual(on('s3:GetObject', [allow('s3:GetObject', '*'), { Effect: 'Deny', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::public/*' }]), 'Allowed');
+    assert.strictEqual(on('s3:GetObject', [{ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::secret/*' }]), 'Allowed');
+  });
+
+  it('AWS doc: an action without resource types is authorized against * only', () => {
+    assert.strictEqual(on('s3:ListAllMyBuckets', [allow('s3:ListAllMyBuckets', 'arn:aws:s3:::my-bucket')]), 'ImplicitlyDenied');
+    assert.strictEqual(on('s3:ListAllMyBuckets', [allow('s3:ListAllMyBuckets', '*')]), 'Allowed');
+    assert.strictEqual(on('s3:ListAllMyBuckets', [allow('s3:ListAllMyBuckets', '*'), { Effect: 'Deny', Action: 's3:ListAllMyBuckets', NotResource: 'arn:aws:s3:::my-bucket' }]), 'ExplicitlyDenied');
+    assert.strictEqual(on('s3:ListAllMyBuckets', [allow('s3:ListAllMyBuckets', '*'), { Effect: 'Deny', Action: 's3:ListAllMyBuckets', NotResource: '*' }]), 'Allowed');
   });
 });
