@@ -1,5 +1,6 @@
 import type { IamCatalog } from '../policy/catalog';
 import { splitArn } from '../policy/checks/resources';
+import { awsOwnedRefusal } from './awsOwned';
 import { buildContext } from './context';
 import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';
 import { isAccountIdentity, readCaller, type Caller, type PrincipalMatch } from './principal';
@@ -135,6 +136,8 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const denies = deciding(groups, 'Deny');
   if (denies.length) return result('ExplicitlyDenied', denies, []);
 
+  const owned = awsOwnedRefusal(action, resource);
+  if (owned) return result('ImplicitlyDenied', [], [owned]);
   const reasons: string[] = [];
   const what = `${action} on ${resource}`;
   for (const g of [...scps, ...rcps]) {

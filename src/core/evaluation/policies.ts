@@ -56,8 +56,8 @@ function actionSet(el: ParsedElement | undefined): ActionSet | undefined {
   const list = strings(el);
   if (!list) return undefined;
   const set: ActionSet = { exact: new Set(), byService: new Map(), other: [] };
-  for (const raw of list) {
-    const a = raw.trim();
+  // Values are matched as written, spaces included: `"s3:GetObject "` names no action.
+  for (const a of list) {
     if (!a.includes('*') && !a.includes('?')) {
       set.exact.add(a.toLowerCase());
       continue;

@@ -162,3 +162,37 @@ describe('evaluation audit: a request on * for an action with resource types', (
     assert.strictEqual(on('s3:ListAllMyBuckets', [allow('s3:ListAllMyBuckets', '*'), { Effect: 'Deny', Action: 's3:ListAllMyBuckets', NotResource: '*' }]), 'Allowed');
   });
 });
+
+describe('evaluation audit: resources AWS owns and action spelling', () => {
+  const admin = [policy(allow('*'))];
+
+  it('AWS doc: AWS managed policies cannot be changed, only read', () => {
+    const managed = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+    assert.strictEqual(decision(req(USER, 'iam:CreatePolicyVersion', managed), { identity: admin }), 'ImplicitlyDenied');
+    assert.strictEqual(decision(req(USER, 'iam:TagPolicy', managed), { identity: admin }), 'ImplicitlyDenied');
+    assert.strictEqual(decision(req(USER, 'iam:GetPolicyVersion', managed), { identity: admin }), 'Allowed');
+    assert.strictEqual(decision(req(USER, 'iam:DeletePolicy', `arn:aws:iam::${ACCOUNT}:policy/Mine`), { identity: admin }), 'Allowed');
+  });
+
+  it('AWS doc: IAM Identity Center roles under /aws-reserved/ cannot be changed or passed', () => {
+    const reserved = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef`;
+    for (const a of ['iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:PassRole', 'iam:DeleteRole']) assert.strictEqual(decision(req(USER, a, reserved), { identity: admin }), 'ImplicitlyDenied', a);
+    assert.strictEqual(decision(req(USER, 'iam:GetRole', reserved), { identity: admin }), 'Allowed');
+    assert.strictEqual(decision(req(USER, 'iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/app`), { identity: admin }), 'Allowed');
+  });
+
+  it('AWS doc: aliases beginning with alias/aws/ cannot be created, updated or deleted; an explicit deny still reads as one', () => {
+    const awsAlias = `arn:aws:kms:us-east-1:${ACCOUNT}:alias/aws/s3`;
+    assert.strictEqual(decision(req(USER, 'kms:DeleteAlias', awsAlias), { identity: admin }), 'ImplicitlyDenied');
+    assert.strictEqual(decision(req(USER, 'kms:DeleteAlias', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/mine`), { identity: admin }), 'Allowed');
+    assert.strictEqual(decision(req(USER, 'kms:DeleteAlias', awsAlias), { identity: [policy(allow('*'), deny('kms:DeleteAlias'))] }), 'ExplicitlyDenied');
+  });
+
+  it('an action written with spaces or a comma names no action', () => {
+    const get = req(USER, 's3:GetObject', BUCKET_OBJECT);
+    for (const a of ['s3:GetObject ', ' s3:GetObject', 's3: GetObject', 's3:GetObject,s3:PutObject', 's3:']) {
+      assert.strictEqual(decision(get, { identity: [policy(allow(a))] }), 'ImplicitlyDenied', JSON.stringify(a));
+      assert.strictEqual(decision(get, { identity: [policy({ Effect: 'Allow', NotAction: a, Resource: '*' })] }), 'Allowed', JSON.stringify(a));
+    }
+  });
+});
