@@ -106,7 +106,7 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const hasBoundary = identityCaller && (input.permissionsBoundaries?.length ?? 0) > 0;
   const service = action.includes(':') ? action.slice(0, action.indexOf(':')).toLowerCase() : '';
   const anyResource = resource === '*' && (catalog?.action(service, action.slice(action.indexOf(':') + 1))?.resourceTypes.length ?? 0) > 0;
-  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary, anyResource };
+  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary, anyResource, resourcePattern: resource !== '*' && /[*?]/.test(resource) };
   const management = input.managementAccount;
 
   const scpSkip = !identityCaller ? 'SCPs apply only to IAM users and roles of member accounts, not to this principal.' : caller.serviceLinked ? 'SCPs do not restrict service-linked roles.' : management && caller.account === management ? 'SCPs do not restrict principals of the management account.' : undefined;

@@ -2,7 +2,7 @@ import { globMatch } from '../policy/actions';
 import { parsePolicy, stringValues, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
 import { evaluateConditions } from './conditions';
 import type { RequestContext } from './context';
-import { resourceMatch } from './operators';
+import { resourceMatch, resourceOverlap } from './operators';
 import { excludedByNotPrincipal, matchPrincipal, type Caller, type PrincipalMatch, type PrincipalValues } from './principal';
 import type { PolicyKind, PolicySource, PolicyTrace, StatementTrace } from './types';
 import { substitute } from './variables';
@@ -148,6 +148,11 @@ export interface MatchEnv {
    * so an Allow applies when it could apply to some resource and a Deny only when it covers all.
    */
   anyResource?: boolean;
+  /**
+   * The request's resource holds wildcards (`arn:aws:s3:::bucket/*`): it stands for the resources it
+   * matches, so an Allow's Resource applies when it names any of them; a Deny's must cover them all.
+   */
+  resourcePattern?: boolean;
 }
 
 /** Kinds whose statements name principals. */
@@ -168,11 +173,13 @@ function actionMatches(set: ActionSet, action: string, lower: string): boolean {
   return false;
 }
 
-function resourceMatches(list: string[], resource: string, env: MatchEnv, variables: boolean): boolean {
+/** `overlap`: the request's resource holds wildcards and an Allow applies when some resource fits both. */
+function resourceMatches(list: string[], resource: string, env: MatchEnv, variables: boolean, overlap = false): boolean {
+  const test = overlap ? resourceOverlap : resourceMatch;
   return list.some((r) => {
-    if (!variables || !r.includes('${')) return resourceMatch(r, resource);
+    if (!variables || !r.includes('${')) return test(r, resource);
     const s = substitute(r, env.ctx, variables);
-    return s.resolved && resourceMatch(s.pattern, resource);
+    return s.resolved && test(s.pattern, resource);
   });
 }
 
@@ -219,7 +226,8 @@ function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: P
   if (env.anyResource && (c.resources || c.notResources)) {
     if (!coversAnyResource(c)) return no('resource', `${c.resources ? 'Resource' : 'NotResource'} ${c.effect === 'Allow' ? 'names no resource' : 'does not cover every resource'} of ${env.action}, and the request's resource * stands for any of them.`);
   } else if (c.resources) {
-    if (!resourceMatches(c.resources, env.resource, env, policy.variables)) return no('resource', `Resource does not include ${env.resource}.`);
+    const overlap = c.effect === 'Allow' && env.resourcePattern === true;
+    if (!resourceMatches(c.resources, env.resource, env, policy.variables, overlap)) return no('resource', `Resource ${overlap ? 'names nothing within' : 'does not include'} ${env.resource}.`);
   } else if (c.notResources) {
     if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return no('resource', `NotResource excludes ${env.resource}.`);
   } else if (kind !== 'resource') return no('resource', 'The statement has neither Resource nor NotResource.');

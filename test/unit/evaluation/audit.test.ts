@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { evaluate } from '../../../src/core/evaluation';
 import { testCatalog } from '../policy/catalog';
-import { ACCOUNT, BUCKET_OBJECT, OTHER, SESSION, USER, allow, decision, deny, policy, req } from './helpers';
+import { ACCOUNT, BUCKET_OBJECT, OTHER, SESSION, USER, allow, decision, deny, policy, req, type Statement } from './helpers';
 
 const ROLE_TARGET = `arn:aws:iam::${ACCOUNT}:role/Deploy`;
 const web = 'sts:AssumeRoleWithWebIdentity';
@@ -194,5 +194,24 @@ describe('evaluation audit: resources AWS owns and action spelling', () => {
       assert.strictEqual(decision(get, { identity: [policy(allow(a))] }), 'ImplicitlyDenied', JSON.stringify(a));
       assert.strictEqual(decision(get, { identity: [policy({ Effect: 'Allow', NotAction: a, Resource: '*' })] }), 'Allowed', JSON.stringify(a));
     }
+  });
+});
+
+describe('evaluation audit: a request resource that holds wildcards', () => {
+  const objects = 'arn:aws:s3:::example-bucket/*';
+  const on = (statements: Statement[]) => decision(req(USER, 's3:GetObject', objects, undefined, ACCOUNT), { identity: [policy(...statements)] });
+
+  it('an Allow applies when its Resource names some of the resources; a Deny only when it covers them all', () => {
+    assert.strictEqual(on([allow('s3:GetObject', 'arn:aws:s3:::*/AWSLogs/*')]), 'Allowed');
+    assert.strictEqual(on([allow('s3:GetObject', 'arn:aws:s3:::*/*.iso')]), 'Allowed');
+    assert.strictEqual(on([allow('s3:GetObject', 'arn:aws:s3:::other-bucket/*')]), 'ImplicitlyDenied');
+    assert.strictEqual(on([allow('s3:GetObject', objects), deny('s3:GetObject', 'arn:aws:s3:::*/AWSLogs/*')]), 'Allowed');
+    assert.strictEqual(on([allow('s3:GetObject', objects), deny('s3:GetObject', 'arn:aws:s3:::example-*')]), 'ExplicitlyDenied');
+  });
+
+  it('NotResource: an Allow applies unless it excludes them all; a Deny applies unless it excludes them all', () => {
+    assert.strictEqual(on([{ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::example-bucket/private/*' }]), 'Allowed');
+    assert.strictEqual(on([{ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::example-bucket/*' }]), 'ImplicitlyDenied');
+    assert.strictEqual(on([allow('s3:GetObject', objects), { Effect: 'Deny', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::example-bucket/public/*' }]), 'ExplicitlyDenied');
   });
 });
