@@ -36,9 +36,12 @@ export function parseDate(v: string): number {
   return t;
 }
 
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** A decimal number as IAM's numeric operators read it; hex, exponents and `Infinity` are not numbers. */
 function parseNumber(v: string): number {
   const s = v.trim();
-  return s === '' ? NaN : Number(s);
+  return DECIMAL.test(s) ? Number(s) : NaN;
 }
 
 function inCidr(ip: string, cidr: string): boolean {

@@ -88,6 +88,8 @@ describe('evaluation audit: condition operators', () => {
   it('AWS doc: a numeric operator never matches a value that is not a number', () => {
     assert.strictEqual(check({ NumericLessThan: { 's3:max-keys': '10' } }, { 's3:max-keys': 'ten' }), 'ImplicitlyDenied');
     assert.strictEqual(check({ NumericLessThan: { 's3:max-keys': '10' } }, { 's3:max-keys': '9' }), 'Allowed');
+    for (const v of ['0x5', '1e1', 'Infinity', '']) assert.strictEqual(check({ NumericLessThan: { 's3:max-keys': '100' } }, { 's3:max-keys': v }), 'ImplicitlyDenied', v);
+    assert.strictEqual(check({ NumericEquals: { 's3:max-keys': '10' } }, { 's3:max-keys': '10.0' }), 'Allowed');
   });
 
   it('AWS doc: dates compare across epoch seconds and ISO 8601, either side', () => {
