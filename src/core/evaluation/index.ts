@@ -121,7 +121,7 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const run = (kind: PolicyKind, docs: readonly PolicySource[] | undefined, skipped?: string, level?: number): Group => ({ kind, level, skipped, policies: (docs ?? []).map((d) => evaluatePolicy(d, kind, env, level)) });
   const scps = (input.serviceControlPolicies ?? []).map((lvl, i) => run('serviceControl', lvl, scpSkip, i));
   const rcps = (input.resourceControlPolicies ?? []).map((lvl, i) => run('resourceControl', lvl, rcpSkip, i));
-  const vpce = input.vpcEndpointPolicies ? run('vpcEndpoint', input.vpcEndpointPolicies) : undefined;
+  const vpce = input.vpcEndpointPolicies?.length ? run('vpcEndpoint', input.vpcEndpointPolicies) : undefined;
   const rbp = run('resource', input.resourcePolicies);
   const identity = run('identity', input.identityPolicies, identitySkip);
   const boundary = input.permissionsBoundaries?.length ? run('permissionsBoundary', input.permissionsBoundaries, identitySkip) : undefined;

@@ -217,3 +217,12 @@ describe('evaluation audit: a request resource that holds wildcards', () => {
     assert.strictEqual(on([allow('s3:GetObject', objects), { Effect: 'Deny', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::example-bucket/public/*' }]), 'ExplicitlyDenied');
   });
 });
+
+describe('evaluation audit: empty slots', () => {
+  it('an empty list of VPC endpoint policies, boundaries or session policies is the same as none', () => {
+    const get = req(USER, 's3:GetObject', BUCKET_OBJECT);
+    const slots = { identity: [policy(allow('s3:GetObject'))], vpce: [], boundary: [], session: [], resource: [], scps: [], rcps: [] };
+    assert.strictEqual(decision(get, slots), 'Allowed');
+    assert.strictEqual(decision(get, { ...slots, scps: [[]] }), 'ImplicitlyDenied', 'an SCP level with no documents allows nothing');
+  });
+});
