@@ -147,7 +147,9 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const guardrailsOk = reasons.length === 0;
 
   const boundaryOk = !boundary || boundary.skipped !== undefined || allows(boundary);
-  const sessionOk = !session || session.skipped !== undefined || allows(session);
+  // GetFederationToken without a session policy gives a session with no permissions of its own.
+  const bareFederatedUser = caller.kind === 'federatedUser' && !session;
+  const sessionOk = bareFederatedUser ? false : !session || session.skipped !== undefined || allows(session);
   const identityOk = identityCaller && (caller.kind === 'root' || allows(identity));
   const identityPath = identityOk && boundaryOk && sessionOk;
   const required = resourcePolicyRequired(action, resource);
@@ -181,7 +183,7 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
       if (match === 'role' && !(boundaryOk && sessionOk)) reasons.push(`The ${required ?? KIND_WORDS.resource} names the role, not the session, so the permissions boundary and session policy still limit it.`);
       if (!identityOk) reasons.push(`No identity-based policy allows ${what}${match === 'account' ? ' (the resource-based policy names only the account, which leaves the decision to identity-based policies)' : ''}.`);
       if (!boundaryOk) reasons.push(`The permissions boundary does not allow ${what}.`);
-      if (!sessionOk) reasons.push(`The session policy does not allow ${what}.`);
+      if (!sessionOk) reasons.push(bareFederatedUser ? 'A federated user session without a session policy has only what resource-based policies grant it by name.' : `The session policy does not allow ${what}.`);
     }
   }
   if (!guardrailsOk || !granted) return result('ImplicitlyDenied', [], reasons);

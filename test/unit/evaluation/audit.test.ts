@@ -226,3 +226,13 @@ describe('evaluation audit: empty slots', () => {
     assert.strictEqual(decision(get, { ...slots, scps: [[]] }), 'ImplicitlyDenied', 'an SCP level with no documents allows nothing');
   });
 });
+
+describe('evaluation audit: federated users', () => {
+  it('AWS doc: a federated user session without a session policy has no permissions from the IAM user\'s policies', () => {
+    const fed = `arn:aws:sts::${ACCOUNT}:federated-user/alice`;
+    const get = req(fed, 's3:GetObject', BUCKET_OBJECT);
+    assert.strictEqual(decision(get, { identity: [policy(allow('s3:*'))] }), 'ImplicitlyDenied');
+    assert.strictEqual(decision(get, { identity: [policy(allow('s3:*'))], session: [policy(allow('s3:GetObject'))] }), 'Allowed');
+    assert.strictEqual(decision(get, { resource: [bucket({ AWS: fed })] }), 'Allowed', 'a resource policy naming the federated user still grants');
+  });
+});
