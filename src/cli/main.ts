@@ -133,7 +133,7 @@ function readInput(file: string): string {
 
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, catalog?: IamCatalogHandle): number {
-  if (argv[0] === 'simulate') return runSimulate(argv.slice(1), out, err, catalog?.catalog);
+  if (argv[0] === 'simulate') return runSimulate(argv.slice(1), out, err, catalog);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);

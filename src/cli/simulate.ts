@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { evaluate, explainResult, parseScenario, summarize, type Decision, type EvaluationInput, type EvaluationResult, type LineMapper, type PolicySource } from '../core/evaluation';
-import type { IamCatalog } from '../core/policy/catalog';
-import { createIamCatalog } from '../node/iamData';
+import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 
 export const SIMULATE_USAGE = `Usage: sts-lens simulate [options] SCENARIO...
 
@@ -72,22 +71,49 @@ function ioReason(file: string): string {
   }
 }
 
-/** Evaluates one scenario file; never throws. */
-export function simulateFile(file: string, catalog: IamCatalog | undefined, now: string): ScenarioOutcome {
+/**
+ * Reads policy files once per run: scenarios share them, and the same text object lets the engine
+ * find its compiled form without hashing the text again.
+ */
+function cachedReader(): (file: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (file) => {
+    if (texts.has(file)) return texts.get(file);
+    const text = readText(file);
+    texts.set(file, text);
+    return text;
+  };
+}
+
+/** Evaluates one scenario file; never throws. `readPolicy` reads the policy files it names. */
+export function simulateFile(file: string, catalog: IamCatalogHandle | undefined, now: string, readPolicy: (file: string) => string | undefined = readText): ScenarioOutcome {
   const text = readText(file);
   if (text === undefined) return { file, errors: [`cannot read ${file}: ${ioReason(file)}`] };
-  const scenario = parseScenario(text, path.resolve(file), readText);
+  const scenario = parseScenario(text, path.resolve(file), readPolicy);
   if (!scenario.input) return { file, expected: scenario.expect, errors: scenario.problems };
-  const result = evaluate({ now, ...scenario.input }, catalog);
+  const action = scenario.input.request.action;
+  // The action's resource types decide what a request on `*` means.
+  try {
+    catalog?.ensureServicesSync([action.slice(0, action.indexOf(':')).toLowerCase()]);
+  } catch {
+    // Without the service's data a request on `*` is matched literally.
+  }
+  const result = evaluate({ now, ...scenario.input }, catalog?.catalog);
   const pass = scenario.expect === undefined ? undefined : result.decision === scenario.expect;
   return { file, decision: result.decision, expected: scenario.expect, pass, result, lineOf: inlineLines(text, scenario.input) };
+}
+
+function newlinesBefore(text: string, offset: number): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) n++;
+  return n;
 }
 
 /** Inline documents start inside the scenario: their first line is the scenario's line at `offset`. */
 function inlineLines(text: string, input: EvaluationInput): LineMapper {
   const starts = new Map<string, number>();
   const add = (kind: string, docs: readonly PolicySource[] | undefined, level?: number) => {
-    for (const d of docs ?? []) if (d.offset !== undefined) starts.set(`${kind}\0${level ?? ''}\0${d.name}`, text.slice(0, d.offset).split('\n').length - 1);
+    for (const d of docs ?? []) if (d.offset !== undefined) starts.set(`${kind}\0${level ?? ''}\0${d.name}`, newlinesBefore(text, d.offset));
   };
   add('identity', input.identityPolicies);
   add('permissionsBoundary', input.permissionsBoundaries);
@@ -128,20 +154,20 @@ function textReport(outcomes: ScenarioOutcome[], explain: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A JSON array with one scenario per line: compact for thousands of traces, still one line to grep per file. */
 function jsonReport(outcomes: ScenarioOutcome[]): string {
-  return `${JSON.stringify(
-    outcomes.map((o) =>
+  const lines = outcomes.map((o) =>
+    JSON.stringify(
       o.errors
         ? { file: o.file, decision: null, expected: o.expected ?? null, pass: false, errors: o.errors, deciding: [], trace: [] }
         : { file: o.file, decision: o.decision, expected: o.expected ?? null, pass: o.pass ?? null, deciding: o.result!.deciding, reasons: o.result!.reasons, trace: o.result!.trace },
     ),
-    null,
-    2,
-  )}\n`;
+  );
+  return lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n';
 }
 
 /** `sts-lens simulate`: returns the exit status; output goes through the given writers. */
-export function runSimulate(argv: string[], out: (s: string) => void, err: (s: string) => void, catalog?: IamCatalog): number {
+export function runSimulate(argv: string[], out: (s: string) => void, err: (s: string) => void, catalog?: IamCatalogHandle): number {
   const args = parseSimulateArgs(argv);
   if (args === 'help') {
     out(SIMULATE_USAGE);
@@ -154,14 +180,15 @@ export function runSimulate(argv: string[], out: (s: string) => void, err: (s: s
   let iam = catalog;
   if (!iam) {
     try {
-      iam = createIamCatalog().catalog;
+      iam = createIamCatalog();
     } catch {
       // Without IAM data every service is taken to support RCPs; nothing else needs it.
       iam = undefined;
     }
   }
   const now = new Date().toISOString();
-  const outcomes = args.files.map((f) => simulateFile(f, iam, now));
+  const readPolicy = cachedReader();
+  const outcomes = args.files.map((f) => simulateFile(f, iam, now, readPolicy));
   out(args.format === 'json' ? jsonReport(outcomes) : textReport(outcomes, args.explain));
   for (const o of outcomes) if (o.errors) for (const e of o.errors) err(`sts-lens simulate: ${o.file}: ${e}\n`);
   if (outcomes.some((o) => o.errors)) return 2;

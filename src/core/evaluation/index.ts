@@ -1,5 +1,6 @@
 import type { IamCatalog } from '../policy/catalog';
 import { splitArn } from '../policy/checks/resources';
+import { awsOwnedRefusal } from './awsOwned';
 import { buildContext } from './context';
 import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';
 import { isAccountIdentity, readCaller, type Caller, type PrincipalMatch } from './principal';
@@ -103,8 +104,9 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const resource = String(request.resource ?? '*');
   const identityCaller = isAccountIdentity(caller);
   const hasBoundary = identityCaller && (input.permissionsBoundaries?.length ?? 0) > 0;
-  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary };
   const service = action.includes(':') ? action.slice(0, action.indexOf(':')).toLowerCase() : '';
+  const anyResource = resource === '*' && (catalog?.action(service, action.slice(action.indexOf(':') + 1))?.resourceTypes.length ?? 0) > 0;
+  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary, anyResource, resourcePattern: resource !== '*' && /[*?]/.test(resource) };
   const management = input.managementAccount;
 
   const scpSkip = !identityCaller ? 'SCPs apply only to IAM users and roles of member accounts, not to this principal.' : caller.serviceLinked ? 'SCPs do not restrict service-linked roles.' : management && caller.account === management ? 'SCPs do not restrict principals of the management account.' : undefined;
@@ -119,7 +121,7 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const run = (kind: PolicyKind, docs: readonly PolicySource[] | undefined, skipped?: string, level?: number): Group => ({ kind, level, skipped, policies: (docs ?? []).map((d) => evaluatePolicy(d, kind, env, level)) });
   const scps = (input.serviceControlPolicies ?? []).map((lvl, i) => run('serviceControl', lvl, scpSkip, i));
   const rcps = (input.resourceControlPolicies ?? []).map((lvl, i) => run('resourceControl', lvl, rcpSkip, i));
-  const vpce = input.vpcEndpointPolicies ? run('vpcEndpoint', input.vpcEndpointPolicies) : undefined;
+  const vpce = input.vpcEndpointPolicies?.length ? run('vpcEndpoint', input.vpcEndpointPolicies) : undefined;
   const rbp = run('resource', input.resourcePolicies);
   const identity = run('identity', input.identityPolicies, identitySkip);
   const boundary = input.permissionsBoundaries?.length ? run('permissionsBoundary', input.permissionsBoundaries, identitySkip) : undefined;
@@ -134,6 +136,8 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const denies = deciding(groups, 'Deny');
   if (denies.length) return result('ExplicitlyDenied', denies, []);
 
+  const owned = awsOwnedRefusal(action, resource);
+  if (owned) return result('ImplicitlyDenied', [], [owned]);
   const reasons: string[] = [];
   const what = `${action} on ${resource}`;
   for (const g of [...scps, ...rcps]) {
@@ -143,7 +147,9 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const guardrailsOk = reasons.length === 0;
 
   const boundaryOk = !boundary || boundary.skipped !== undefined || allows(boundary);
-  const sessionOk = !session || session.skipped !== undefined || allows(session);
+  // GetFederationToken without a session policy gives a session with no permissions of its own.
+  const bareFederatedUser = caller.kind === 'federatedUser' && !session;
+  const sessionOk = bareFederatedUser ? false : !session || session.skipped !== undefined || allows(session);
   const identityOk = identityCaller && (caller.kind === 'root' || allows(identity));
   const identityPath = identityOk && boundaryOk && sessionOk;
   const required = resourcePolicyRequired(action, resource);
@@ -177,7 +183,7 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
       if (match === 'role' && !(boundaryOk && sessionOk)) reasons.push(`The ${required ?? KIND_WORDS.resource} names the role, not the session, so the permissions boundary and session policy still limit it.`);
       if (!identityOk) reasons.push(`No identity-based policy allows ${what}${match === 'account' ? ' (the resource-based policy names only the account, which leaves the decision to identity-based policies)' : ''}.`);
       if (!boundaryOk) reasons.push(`The permissions boundary does not allow ${what}.`);
-      if (!sessionOk) reasons.push(`The session policy does not allow ${what}.`);
+      if (!sessionOk) reasons.push(bareFederatedUser ? 'A federated user session without a session policy has only what resource-based policies grant it by name.' : `The session policy does not allow ${what}.`);
     }
   }
   if (!guardrailsOk || !granted) return result('ImplicitlyDenied', [], reasons);

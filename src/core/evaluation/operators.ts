@@ -36,9 +36,12 @@ export function parseDate(v: string): number {
   return t;
 }
 
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** A decimal number as IAM's numeric operators read it; hex, exponents and `Infinity` are not numbers. */
 function parseNumber(v: string): number {
   const s = v.trim();
-  return s === '' ? NaN : Number(s);
+  return DECIMAL.test(s) ? Number(s) : NaN;
 }
 
 function inCidr(ip: string, cidr: string): boolean {
@@ -75,6 +78,48 @@ export function resourceMatch(pattern: string, resource: string): boolean {
   // A pattern with all six ARN fields matches field by field; a shorter one (`arn:aws:*`) as a whole.
   if (splitArn(pattern) && splitArn(resource)) return arnMatch(pattern, resource);
   return globMatch(pattern, resource, false);
+}
+
+/** Longest pair of texts compared for overlap; past it the request's wildcards are taken literally. */
+const OVERLAP_LIMIT = 1 << 20;
+
+/**
+ * Whether two wildcard patterns (`*`, `?`) match some common text, case-sensitively: a table of
+ * how far each has been consumed, filled forwards, so time is the product of the lengths (bounded).
+ */
+export function globsOverlap(a: string, b: string): boolean {
+  const n = a.length;
+  const m = b.length;
+  if ((n + 1) * (m + 1) > OVERLAP_LIMIT) return globMatch(a, b, false);
+  const w = m + 1;
+  const reach = new Uint8Array((n + 1) * w);
+  reach[0] = 1;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (!reach[i * w + j]) continue;
+      const x = i < n ? a.charCodeAt(i) : -1;
+      const y = j < m ? b.charCodeAt(j) : -1;
+      if (x === 42) {
+        reach[(i + 1) * w + j] = 1;
+        if (j < m) reach[i * w + j + 1] = 1;
+      }
+      if (y === 42) {
+        reach[i * w + j + 1] = 1;
+        if (i < n) reach[(i + 1) * w + j] = 1;
+      }
+      if (x >= 0 && y >= 0 && x !== 42 && y !== 42 && (x === y || x === 63 || y === 63)) reach[(i + 1) * w + j + 1] = 1;
+    }
+  }
+  return reach[n * w + m] === 1;
+}
+
+/** A Resource value against a request resource that itself holds wildcards: whether some resource fits both, field by field. */
+export function resourceOverlap(pattern: string, resource: string): boolean {
+  if (pattern === '*') return true;
+  const p = splitArn(pattern);
+  const a = splitArn(resource);
+  if (!p || !a) return globsOverlap(pattern, resource);
+  return globsOverlap(p.partition, a.partition) && globsOverlap(p.service, a.service) && globsOverlap(p.region, a.region) && globsOverlap(p.account, a.account) && globsOverlap(p.resource, a.resource);
 }
 
 /**

@@ -2,7 +2,7 @@ import { globMatch } from '../policy/actions';
 import { parsePolicy, stringValues, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
 import { evaluateConditions } from './conditions';
 import type { RequestContext } from './context';
-import { resourceMatch } from './operators';
+import { resourceMatch, resourceOverlap } from './operators';
 import { excludedByNotPrincipal, matchPrincipal, type Caller, type PrincipalMatch, type PrincipalValues } from './principal';
 import type { PolicyKind, PolicySource, PolicyTrace, StatementTrace } from './types';
 import { substitute } from './variables';
@@ -37,7 +37,16 @@ interface CompiledPolicy {
   /** Policy variables are substituted only in version 2012-10-17. */
   variables: boolean;
   statements: CompiledStatement[];
+  /** Per action name as the request spells it: which statements it can reach (see actionPlan). */
+  plans: Map<string, ActionPlan>;
 }
+
+/**
+ * For one action, each statement's trace when the statement cannot apply whatever the rest of the
+ * request holds (no valid Effect, or the action is not listed), else undefined: only those
+ * statements are evaluated per request. The traces are built once and shared between results.
+ */
+type ActionPlan = readonly (StatementTrace | undefined)[];
 
 function strings(el: ParsedElement | undefined): string[] | undefined {
   return el ? stringValues(el).map((v) => v.value) : undefined;
@@ -47,8 +56,8 @@ function actionSet(el: ParsedElement | undefined): ActionSet | undefined {
   const list = strings(el);
   if (!list) return undefined;
   const set: ActionSet = { exact: new Set(), byService: new Map(), other: [] };
-  for (const raw of list) {
-    const a = raw.trim();
+  // Values are matched as written, spaces included: `"s3:GetObject "` names no action.
+  for (const a of list) {
     if (!a.includes('*') && !a.includes('?')) {
       set.exact.add(a.toLowerCase());
       continue;
@@ -88,10 +97,10 @@ function compile(text: string): CompiledPolicy {
   const fatal = parsed.syntax.find((s) => s.kind === 'error');
   if (fatal || !parsed.root) {
     const at = fatal ? parsed.lines.position(fatal.offset) : undefined;
-    return { parsed, error: fatal ? `The document is not valid JSON (${fatal.message} at line ${at!.line}, column ${at!.column + 1}).` : 'The document is empty.', variables: false, statements: [] };
+    return { parsed, plans: new Map(), error: fatal ? `The document is not valid JSON (${fatal.message} at line ${at!.line}, column ${at!.column + 1}).` : 'The document is empty.', variables: false, statements: [] };
   }
-  if (parsed.root.type !== 'object') return { parsed, error: 'A policy must be a JSON object.', variables: false, statements: [] };
-  if (!parsed.statement) return { parsed, error: 'The policy has no Statement element.', variables: false, statements: [] };
+  if (parsed.root.type !== 'object') return { parsed, plans: new Map(), error: 'A policy must be a JSON object.', variables: false, statements: [] };
+  if (!parsed.statement) return { parsed, plans: new Map(), error: 'The policy has no Statement element.', variables: false, statements: [] };
   const version = parsed.version?.valueNode.value;
   const statements = parsed.statements.map((st): CompiledStatement => {
     const e = st.effect?.valueNode.value;
@@ -109,7 +118,7 @@ function compile(text: string): CompiledPolicy {
       notPrincipal: principals(st.notPrincipal),
     };
   });
-  return { parsed, variables: version === '2012-10-17', statements };
+  return { parsed, variables: version === '2012-10-17', statements, plans: new Map() };
 }
 
 const compiled = new Map<string, CompiledPolicy>();
@@ -134,6 +143,16 @@ export interface MatchEnv {
   ctx: RequestContext;
   /** The caller has a permissions boundary. */
   bounded: boolean;
+  /**
+   * The request's resource is `*` for an action that has resource types: it stands for any of them,
+   * so an Allow applies when it could apply to some resource and a Deny only when it covers all.
+   */
+  anyResource?: boolean;
+  /**
+   * The request's resource holds wildcards (`arn:aws:s3:::bucket/*`): it stands for the resources it
+   * matches, so an Allow's Resource applies when it names any of them; a Deny's must cover them all.
+   */
+  resourcePattern?: boolean;
 }
 
 /** Kinds whose statements name principals. */
@@ -154,12 +173,45 @@ function actionMatches(set: ActionSet, action: string, lower: string): boolean {
   return false;
 }
 
-function resourceMatches(list: string[], resource: string, env: MatchEnv, variables: boolean): boolean {
+/** `overlap`: the request's resource holds wildcards and an Allow applies when some resource fits both. */
+function resourceMatches(list: string[], resource: string, env: MatchEnv, variables: boolean, overlap = false): boolean {
+  const test = overlap ? resourceOverlap : resourceMatch;
   return list.some((r) => {
-    if (!variables || !r.includes('${')) return resourceMatch(r, resource);
+    if (!variables || !r.includes('${')) return test(r, resource);
     const s = substitute(r, env.ctx, variables);
-    return s.resolved && resourceMatch(s.pattern, resource);
+    return s.resolved && test(s.pattern, resource);
   });
+}
+
+/** With the request's resource `*` standing for any resource: some for an Allow, all for a Deny. */
+function coversAnyResource(c: CompiledStatement): boolean {
+  const everything = (list: string[]) => list.some((r) => r === '*');
+  if (c.resources) return c.effect === 'Allow' ? c.resources.length > 0 : everything(c.resources);
+  return c.effect === 'Allow' ? !everything(c.notResources!) : false;
+}
+
+const NO_CONDITIONS: StatementTrace['conditions'] = [];
+
+/** Why a statement cannot apply to this action, or undefined when it can. */
+function actionMiss(c: CompiledStatement, action: string, lower: string): StatementTrace | undefined {
+  const explanation =
+    !c.effect ? `The statement's Effect is ${c.st.effect ? JSON.stringify(c.st.effect.valueNode.value) : 'missing'}, so it never applies.`
+    : c.actions ? (actionMatches(c.actions, action, lower) ? undefined : `Action does not include ${action}.`)
+    : c.notActions ? (actionMatches(c.notActions, action, lower) ? `NotAction excludes ${action}.` : undefined)
+    : 'The statement has neither Action nor NotAction.';
+  if (explanation === undefined) return undefined;
+  return { index: c.st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch: 'action', explanation, conditions: NO_CONDITIONS, location: c.location };
+}
+
+/** The policy's plan for this action, built on first use; at most 256 actions are kept per policy. */
+function actionPlan(policy: CompiledPolicy, action: string, lower: string): ActionPlan {
+  let plan = policy.plans.get(action);
+  if (!plan) {
+    if (policy.plans.size >= 256) policy.plans.clear();
+    plan = policy.statements.map((c) => actionMiss(c, action, lower));
+    policy.plans.set(action, plan);
+  }
+  return plan;
 }
 
 const RANK: Record<PrincipalMatch, number> = { direct: 3, role: 2, account: 1 };
@@ -171,14 +223,11 @@ function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: P
   const no = (mismatch: StatementTrace['mismatch'], explanation: string, conditions: StatementTrace['conditions'] = []): { trace: StatementTrace } => ({
     trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch, explanation, conditions, location: c.location },
   });
-  if (!c.effect) return no('action', `The statement's Effect is ${st.effect ? JSON.stringify(st.effect.valueNode.value) : 'missing'}, so it never applies.`);
-  if (c.actions) {
-    if (!actionMatches(c.actions, env.action, env.actionLower)) return no('action', `Action does not include ${env.action}.`);
-  } else if (c.notActions) {
-    if (actionMatches(c.notActions, env.action, env.actionLower)) return no('action', `NotAction excludes ${env.action}.`);
-  } else return no('action', 'The statement has neither Action nor NotAction.');
-  if (c.resources) {
-    if (!resourceMatches(c.resources, env.resource, env, policy.variables)) return no('resource', `Resource does not include ${env.resource}.`);
+  if (env.anyResource && (c.resources || c.notResources)) {
+    if (!coversAnyResource(c)) return no('resource', `${c.resources ? 'Resource' : 'NotResource'} ${c.effect === 'Allow' ? 'names no resource' : 'does not cover every resource'} of ${env.action}, and the request's resource * stands for any of them.`);
+  } else if (c.resources) {
+    const overlap = c.effect === 'Allow' && env.resourcePattern === true;
+    if (!resourceMatches(c.resources, env.resource, env, policy.variables, overlap)) return no('resource', `Resource ${overlap ? 'names nothing within' : 'does not include'} ${env.resource}.`);
   } else if (c.notResources) {
     if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return no('resource', `NotResource excludes ${env.resource}.`);
   } else if (kind !== 'resource') return no('resource', 'The statement has neither Resource nor NotResource.');
@@ -214,8 +263,15 @@ export function evaluatePolicy(source: PolicySource, kind: PolicyKind, env: Matc
     return { trace };
   }
   let allowedAs: PrincipalMatch | undefined;
-  for (const c of policy.statements) {
-    const r = evaluateStatement(c, policy, kind, env);
+  const plan = actionPlan(policy, env.action, env.actionLower);
+  const statements = policy.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const skipped = plan[i];
+    if (skipped) {
+      trace.statements.push(skipped);
+      continue;
+    }
+    const r = evaluateStatement(statements[i], policy, kind, env);
     trace.statements.push(r.trace);
     if (!r.trace.applies) continue;
     if (r.trace.effect === 'Deny') trace.outcome = 'Deny';

@@ -118,6 +118,29 @@ export function federatedUserIamArn(c: Caller): string {
   return `arn:${c.partition}:iam::${c.account}:user/${name}`;
 }
 
+const OIDC_PROVIDER = ':oidc-provider/';
+
+/** An OIDC provider ARN's account and host (`arn:aws:iam::111122223333:oidc-provider/HOST`); a bare host has no account. */
+function providerParts(v: string): { account?: string; host: string } {
+  const at = v.startsWith('arn:') ? v.indexOf(OIDC_PROVIDER) : -1;
+  if (at < 0) return { host: v.toLowerCase() };
+  return { account: splitArn(v)?.account, host: v.slice(at + OIDC_PROVIDER.length).toLowerCase() };
+}
+
+/**
+ * A `Federated` value against a web identity or SAML caller. A web identity token names its
+ * provider by host (`token.actions.githubusercontent.com`, `accounts.google.com`) while trust
+ * policies name an IAM OIDC provider by ARN, or the well-known providers (Google, Cognito,
+ * Amazon, Facebook) by host: either form names the same provider. Two ARNs must agree on the account.
+ */
+export function federatedMatch(policyValue: string, caller: string): boolean {
+  if (policyValue === '*' || policyValue === caller) return true;
+  const p = providerParts(policyValue);
+  const c = providerParts(caller);
+  if (p.host !== c.host) return false;
+  return p.account === undefined || c.account === undefined || p.account === c.account;
+}
+
 export interface PrincipalValues {
   /** `"Principal": "*"`. */
   all: boolean;
@@ -139,7 +162,7 @@ export function matchPrincipal(p: PrincipalValues, c: Caller): PrincipalMatch | 
   if (best) return best;
   const lower = c.raw.toLowerCase();
   if (p.service.some((s) => s === '*' || s.toLowerCase() === lower)) return 'direct';
-  if (p.federated.some((s) => s === '*' || s === c.raw || s.toLowerCase() === lower)) return 'direct';
+  if (p.federated.some((s) => federatedMatch(s, c.raw))) return 'direct';
   if (p.canonical.some((s) => s === '*' || s === c.raw)) return 'direct';
   return undefined;
 }
@@ -155,7 +178,7 @@ export function excludedByNotPrincipal(p: PrincipalValues, c: Caller): boolean {
   if (ids.length === 0) return false;
   return ids.every((id) => {
     if (id.kind === 'Service') return p.service.some((s) => s === '*' || s.toLowerCase() === id.values[0].toLowerCase());
-    if (id.kind === 'Federated') return p.federated.some((s) => s === '*' || s === id.values[0]);
+    if (id.kind === 'Federated') return p.federated.some((s) => federatedMatch(s, id.values[0]));
     return p.aws.some((v) => v === '*' || id.values.some((value) => v === value || (ACCOUNT_ID.test(value) && accountOf(v) === value)));
   });
 }

@@ -1,6 +1,7 @@
 // Actions, resources and policy variables. "AWS doc:" marks cases from the IAM documentation.
 import * as assert from 'assert';
 import { ACCOUNT, SESSION, USER, allow, decision, deny, policy, req } from './helpers';
+import { globsOverlap } from '../../../src/core/evaluation/operators';
 
 describe('evaluation: actions and resources', () => {
   it('matches actions case-insensitively with * and ?; NotAction (AWS doc: Action, NotAction)', () => {
@@ -63,5 +64,15 @@ describe('evaluation: policy variables', () => {
   it('an unresolved variable in a Deny condition value never matches', () => {
     const p = policy(allow('s3:*'), deny('s3:*', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:ResourceTag/team}' } } }));
     assert.strictEqual(decision(req(SESSION, 's3:GetObject', '*', { 'aws:PrincipalTag/team': 'x' }), { identity: [p] }), 'Allowed');
+  });
+});
+
+describe('evaluation: wildcard patterns that overlap', () => {
+  it('finds a common text for two patterns, and none when they are disjoint', () => {
+    assert.ok(globsOverlap('*/AWSLogs/*', 'example-bucket/*'));
+    assert.ok(globsOverlap('a?c', 'ab*'));
+    assert.ok(!globsOverlap('other/*', 'example/*'));
+    assert.ok(!globsOverlap('abc', 'abd'));
+    assert.ok(!globsOverlap('A*', 'a*'), 'case-sensitive');
   });
 });
