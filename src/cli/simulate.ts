@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { scenarioCases } from '../core/debugging/scenarioRun';
 import { evaluate, explainResult, parseScenario, summarize, type Decision, type EvaluationInput, type EvaluationResult, type LineMapper, type PolicySource } from '../core/evaluation';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 
@@ -85,11 +86,21 @@ function cachedReader(): (file: string) => string | undefined {
   };
 }
 
-/** Evaluates one scenario file; never throws. `readPolicy` reads the policy files it names. */
-export function simulateFile(file: string, catalog: IamCatalogHandle | undefined, now: string, readPolicy: (file: string) => string | undefined = readText): ScenarioOutcome {
+/**
+ * Evaluates one scenario file; never throws. A file that holds an array gives one outcome per case,
+ * named `FILE#INDEX`. `readPolicy` reads the policy files the scenarios name.
+ */
+export function simulateFile(file: string, catalog: IamCatalogHandle | undefined, now: string, readPolicy: (file: string) => string | undefined = readText): ScenarioOutcome[] {
   const text = readText(file);
-  if (text === undefined) return { file, errors: [`cannot read ${file}: ${ioReason(file)}`] };
-  const scenario = parseScenario(text, path.resolve(file), readPolicy);
+  if (text === undefined) return [{ file, errors: [`cannot read ${file}: ${ioReason(file)}`] }];
+  const cases = scenarioCases(text);
+  if (!cases.length) return [{ file, errors: ['the file holds an empty array: write one scenario object, or an array of them.'] }];
+  return cases.map((c) => simulateText(c.inArray ? `${file}#${c.index}` : file, c.text, catalog, now, readPolicy));
+}
+
+/** Evaluates one scenario, `text` keeping its offsets in the file so that lines stay the file's. */
+function simulateText(file: string, text: string, catalog: IamCatalogHandle | undefined, now: string, readPolicy: (file: string) => string | undefined): ScenarioOutcome {
+  const scenario = parseScenario(text, path.resolve(file.replace(/#\d+$/, '')), readPolicy);
   if (!scenario.input) return { file, expected: scenario.expect, errors: scenario.problems };
   const action = scenario.input.request.action;
   // The action's resource types decide what a request on `*` means.
@@ -188,7 +199,7 @@ export function runSimulate(argv: string[], out: (s: string) => void, err: (s: s
   }
   const now = new Date().toISOString();
   const readPolicy = cachedReader();
-  const outcomes = args.files.map((f) => simulateFile(f, iam, now, readPolicy));
+  const outcomes = args.files.flatMap((f) => simulateFile(f, iam, now, readPolicy));
   out(args.format === 'json' ? jsonReport(outcomes) : textReport(outcomes, args.explain));
   for (const o of outcomes) if (o.errors) for (const e of o.errors) err(`sts-lens simulate: ${o.file}: ${e}\n`);
   if (outcomes.some((o) => o.errors)) return 2;

@@ -37,6 +37,19 @@ describe('sts-lens simulate (bundled CLI)', function () {
     assert.match(r.stdout, /Action does not include s3:PutObject/);
   });
 
+  it('runs every case of a file that holds an array, naming each FILE#INDEX with lines of the file', () => {
+    const r = cli(['--format', 'json', fx('cases.json')]);
+    assert.strictEqual(r.status, 1, r.stdout + r.stderr);
+    const out = JSON.parse(r.stdout) as { file: string; decision: string; pass: boolean; deciding: { statement: { location: { span: { start: { line: number } } } } }[] }[];
+    assert.deepStrictEqual(out.map((o) => [o.file, o.decision, o.pass]), [
+      ['test/fixtures/evaluation/cases.json#0', 'Allowed', true],
+      ['test/fixtures/evaluation/cases.json#1', 'Allowed', false],
+    ]);
+    const text = cli([fx('cases.json')]);
+    assert.match(text.stdout, /^FAIL +test\/fixtures\/evaluation\/cases\.json#1 +Allowed \(expected ImplicitlyDenied\)/m);
+    assert.match(text.stdout, /Allow "WriteReports" \(line 14\)/);
+  });
+
   it('writes JSON in argument order', () => {
     const r = cli(['--format', 'json', fx('wrong-expectation.json'), fx('allowed.json')]);
     assert.strictEqual(r.status, 1);
