@@ -56,7 +56,11 @@ export function pickAction(catalog: IamCatalog, fromPolicy: readonly string[], l
     void load(service).then(() => {
       const actions = catalog.actions(service).map((a) => ({ label: `${service}:${a.name}`, description: a.accessLevel, detail: a.description, value: `${service}:${a.name}` }));
       items.push(...actions);
-      qp.items = [...qp.items, ...actions];
+      // Data that arrives while someone types must not move the highlight: Enter accepts what was typed.
+      const typedNow = qp.value.trim();
+      const active = qp.activeItems;
+      qp.items = [...qp.items, ...actions.filter((a) => a.value !== typedNow)];
+      qp.activeItems = active;
     });
   });
 }
