@@ -116,17 +116,24 @@ function cli(policies: { name: string; text: string }[]): void {
     const ours: number[] = [];
     const uncached: number[] = [];
     const base: number[] = [];
+    // STS_LENS_BENCH_BASELINE_CLI: another build's dist/cli.js (e.g. main's), timed in the same alternation for a before/after.
+    const baselineCli = process.env.STS_LENS_BENCH_BASELINE_CLI;
+    const baseline: number[] = [];
     let status: number | null = 0;
     const args = [cliJs, 'lint', '--format', 'json', '--fail-on', 'none', '--policy-type', 'IDENTITY_POLICY', ...files];
     // The CLI keeps V8's code cache in its own folder here, filled by the first run.
     const cacheEnv = { ...process.env, STS_LENS_CACHE: path.join(dir, 'cache') };
     timeProcess(args, cacheEnv);
+    const baselineArgs = baselineCli ? [baselineCli, ...args.slice(1)] : [];
+    const baselineEnv = { ...process.env, STS_LENS_CACHE: path.join(dir, 'cache-baseline') };
+    if (baselineCli) timeProcess(baselineArgs, baselineEnv);
     for (let i = 0; i < 5; i++) {
       base.push(timeProcess(['-e', plain]).ms);
       const r = timeProcess(args, cacheEnv);
       status = r.status;
       ours.push(r.ms);
       uncached.push(timeProcess(args, { ...cacheEnv, STS_LENS_NO_CODE_CACHE: '1' }).ms);
+      if (baselineCli) baseline.push(timeProcess(baselineArgs, baselineEnv).ms);
     }
     const o = Math.min(...ours);
     const u = Math.min(...uncached);
@@ -135,6 +142,10 @@ function cli(policies: { name: string; text: string }[]): void {
     const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
     console.log(`CLI over the whole corpus (${files.length} files): ${o.toFixed(0)} ms (exit ${status}); plain node read+JSON.parse: ${b.toFixed(0)} ms; ratio ${(o / b).toFixed(2)}x (target <= 5x; best of ${ours.length} alternating runs, load average ${load})`);
     console.log(`  without the V8 code cache (STS_LENS_NO_CODE_CACHE=1): ${u.toFixed(0)} ms, ratio ${(u / b).toFixed(2)}x`);
+    if (baselineCli) {
+      const before = Math.min(...baseline);
+      console.log(`  baseline ${baselineCli}: ${before.toFixed(0)} ms, ratio ${(before / b).toFixed(2)}x (this build: ${(o / b).toFixed(2)}x)`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -41,6 +41,19 @@ describe('privilege-escalation paths', () => {
     assert.match(f.findingDetails, /rhinosecuritylabs/);
   });
 
+  it('a wildcard or upper-case service prefix still opens a path, located among unrelated actions', () => {
+    assert.ok(codes(policy({ Effect: 'Allow', Action: ['s3:GetObject', 'i*:CreatePolicyVersion'], Resource: '*' })).includes('PRIVILEGE_ESCALATION_CREATE_POLICY_VERSION'));
+    assert.ok(codes(policy({ Effect: 'Allow', Action: '*:CreatePolicyVersion', Resource: '*' })).includes('PRIVILEGE_ESCALATION_CREATE_POLICY_VERSION'));
+    const text = policy({ Effect: 'Allow', Action: ['s3:GetObject', 'sqs:SendMessage', 'IAM:CreatePolicyVersion', 'iam:*'], Resource: '*' });
+    assert.strictEqual(spanText(text, 'PRIVILEGE_ESCALATION_CREATE_POLICY_VERSION'), '"IAM:CreatePolicyVersion"');
+  });
+
+  it('a Deny of a wildcard service prefix closes the path; a Deny of another service does not', () => {
+    const allow = { Effect: 'Allow', Action: 'iam:CreatePolicyVersion', Resource: '*' };
+    assert.ok(!codes(policy(allow, { Effect: 'Deny', Action: 'i?m:Create*', Resource: '*' })).includes('PRIVILEGE_ESCALATION_CREATE_POLICY_VERSION'));
+    assert.ok(codes(policy(allow, { Effect: 'Deny', Action: 's3:*', Resource: '*' })).includes('PRIVILEGE_ESCALATION_CREATE_POLICY_VERSION'));
+  });
+
   it('Allow with NotAction grants everything it does not list', () => {
     assert.ok(codes(policy({ Effect: 'Allow', NotAction: 's3:*', Resource: '*' })).includes('PRIVILEGE_ESCALATION_ATTACH_USER_POLICY'));
     assert.ok(!codes(policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })).includes('PRIVILEGE_ESCALATION_ATTACH_USER_POLICY'));

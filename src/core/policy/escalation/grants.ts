@@ -1,5 +1,5 @@
-import { globMatch } from '../actions';
-import { stringValues, type JsonNode, type ParsedPolicy } from '../parse';
+import { globMatch, hasWildcard } from '../actions';
+import { stringValues, type JsonNode, type ParsedElement, type ParsedPolicy } from '../parse';
 import type { PathElement } from '../types';
 import { ESCALATION_PATHS, type EscalationPath } from './paths';
 
@@ -38,15 +38,20 @@ export function grantsOf(policy: ParsedPolicy): PolicyGrants {
     const effect = st.effect?.valueNode.value;
     const resources = stringValues(st.resource).map((v) => v.value);
     if (effect === 'Deny') {
-      if (!st.condition && !st.notResource && resources.includes('*') && !st.notAction) denied.push(...stringValues(st.action).map((v) => pattern(v.value)));
+      if (!st.condition && !st.notResource && resources.includes('*') && !st.notAction) denied.push(...patterns(st.action));
       continue;
     }
     if (effect !== 'Allow') continue;
     const selfOnly = !st.notResource && resources.length > 0 && resources.every((r) => SELF.test(r));
     if (st.notAction) {
-      allows.push({ actions: [], notActions: { patterns: stringValues(st.notAction).map((v) => pattern(v.value)), path: st.notAction.path, node: st.notAction.valueNode }, selfOnly });
+      allows.push({ actions: [], notActions: { patterns: patterns(st.notAction), path: st.notAction.path, node: st.notAction.valueNode }, selfOnly });
     } else {
-      allows.push({ actions: stringValues(st.action).map((v) => ({ ...pattern(v.value), path: v.path, node: v.node })), selfOnly });
+      const actions: AllowStatement['actions'][number][] = [];
+      for (const v of stringValues(st.action)) {
+        const p = pattern(v.value);
+        if (p) actions.push({ ...p, path: v.path, node: v.node });
+      }
+      allows.push({ actions, selfOnly });
     }
   }
   return { allows, denied };
@@ -58,10 +63,28 @@ interface Pattern {
   readonly prefix: string;
 }
 
-function pattern(value: string): Pattern {
+/** The lowercased service prefixes that some escalation path names. */
+const PATH_SERVICES = new Set(ESCALATION_PATHS.flatMap((p) => p.requires.flat().map((a) => a.slice(0, a.indexOf(':')).toLowerCase())));
+
+/**
+ * The pattern of one Action string, or undefined when it names a service that no path involves:
+ * such a pattern can never cover a path's action, and policies list hundreds of them.
+ */
+function pattern(value: string): Pattern | undefined {
   const colon = value.indexOf(':');
   const head = colon > 0 ? value.slice(0, colon) : '';
-  return { value, prefix: head.includes('*') || head.includes('?') ? '' : head.toLowerCase() };
+  if (hasWildcard(head)) return { value, prefix: '' };
+  const prefix = head.toLowerCase();
+  return prefix && !PATH_SERVICES.has(prefix) ? undefined : { value, prefix };
+}
+
+function patterns(el: ParsedElement | undefined): Pattern[] {
+  const out: Pattern[] = [];
+  for (const v of stringValues(el)) {
+    const p = pattern(v.value);
+    if (p) out.push(p);
+  }
+  return out;
 }
 
 /** Matches an action pattern against one action (`service`: its lowercased prefix), as IAM does: case-insensitive, * and ?. */
