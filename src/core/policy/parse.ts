@@ -300,6 +300,9 @@ function parseStatement(node: Node, index: number | undefined, base: PathElement
  */
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 
+/** The literal words of JSON and their values. */
+const WORDS = [['true', true], ['false', false], ['null', null]] as const;
+
 /** Placeholder for children not yet parsed; never seen outside the parse. */
 const UNSET: Node[] = [];
 
@@ -407,7 +410,7 @@ export function parseStrictTree(text: string): Node | undefined {
     }
   };
   const scalar = (parent: Node | undefined): MutableNode | undefined => {
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, v] of WORDS) {
       if (text.startsWith(word, i)) {
         const after = text.charCodeAt(i + word.length);
         // "trueish" is an error for jsonc-parser too: leave it to the lenient parse.
@@ -439,16 +442,19 @@ export function parseStrictTree(text: string): Node | undefined {
 
 const TOP: HasPath = { path: [] };
 
-/** The limit a document exceeds, if any (see limits.ts). */
-function limitProblem(text: string): PolicyLimitProblem | undefined {
-  if (text.length > MAX_POLICY_TEXT_LENGTH) {
-    return {
-      issueCode: 'POLICY_DOCUMENT_TOO_LARGE',
-      message: `The document is ${describeLength(text.length)}, far beyond IAM's policy size quotas (6,144 characters for a managed policy, 20,480 for the largest resource policies), so it was not checked. Documents over ${describeLength(MAX_POLICY_TEXT_LENGTH)} are not linted; split it into policies of the size AWS accepts.`,
-      offset: 0,
-      length: 0,
-    };
-  }
+/** The document is too large to be checked (see limits.ts). */
+function sizeProblem(text: string): PolicyLimitProblem | undefined {
+  if (text.length <= MAX_POLICY_TEXT_LENGTH) return undefined;
+  return {
+    issueCode: 'POLICY_DOCUMENT_TOO_LARGE',
+    message: `The document is ${describeLength(text.length)}, far beyond IAM's policy size quotas (6,144 characters for a managed policy, 20,480 for the largest resource policies), so it was not checked. Documents over ${describeLength(MAX_POLICY_TEXT_LENGTH)} are not linted; split it into policies of the size AWS accepts.`,
+    offset: 0,
+    length: 0,
+  };
+}
+
+/** The document nests too deeply to be checked (see limits.ts). */
+function nestingProblem(text: string): PolicyLimitProblem | undefined {
   const deep = excessiveNestingAt(text);
   if (deep < 0) return undefined;
   return {
@@ -459,14 +465,24 @@ function limitProblem(text: string): PolicyLimitProblem | undefined {
   };
 }
 
+function unparsed(text: string, limit: PolicyLimitProblem): ParsedPolicy {
+  return { text, limit, lines: new LineIndex(text), root: undefined, syntax: [], elements: [], statements: [] };
+}
+
 /** Parses a policy document leniently, keeping offsets. Never throws. */
 export function parsePolicy(text: string): ParsedPolicy {
-  const limit = limitProblem(text);
-  if (limit) return { text, limit, lines: new LineIndex(text), root: undefined, syntax: [], elements: [], statements: [] };
+  const size = sizeProblem(text);
+  if (size) return unparsed(text, size);
   const errors: ParseError[] = [];
-  // Strict JSON, the common case, takes the fast path; otherwise one lenient pass reports comments
-  // and trailing commas as errors and builds the tree regardless.
-  const root = parseStrictTree(text) ?? parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  // Strict JSON, the common case, takes the fast path; it refuses to nest deeper than the limit, so
+  // a tree from it needs no nesting scan. Otherwise the nesting scan runs, then one lenient pass
+  // reports comments and trailing commas as errors and builds the tree regardless.
+  let root = parseStrictTree(text);
+  if (!root) {
+    const deep = nestingProblem(text);
+    if (deep) return unparsed(text, deep);
+    root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  }
   const syntax: SyntaxProblem[] = [];
   const trailing = new Set<number>();
   for (const e of errors) {
