@@ -40,12 +40,23 @@ async function managedPolicy(iam: IAMClient, policyArn: string, unread: UnreadPa
   return doc === undefined ? undefined : { name: policyArn, text: policyText(doc) };
 }
 
+type Page = { items: string[]; next?: string };
+
+/** One page of a marker-paginated IAM list. */
+function page(items: string[], r: { IsTruncated?: boolean; Marker?: string }): Page {
+  return { items, next: r.IsTruncated ? r.Marker : undefined };
+}
+
+function arnsOf(attached: readonly { PolicyArn?: string }[] | undefined): string[] {
+  return (attached ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : []));
+}
+
 async function attachedAndInline(
   iam: IAMClient,
   owner: string,
   unread: UnreadPart[],
-  listAttached: (marker?: string) => Promise<{ items: string[]; next?: string }>,
-  listInline: (marker?: string) => Promise<{ items: string[]; next?: string }>,
+  listAttached: (marker?: string) => Promise<Page>,
+  listInline: (marker?: string) => Promise<Page>,
   getInline: (name: string) => Promise<string | undefined>,
   actions: { attached: string; inline: string; getInline: string },
 ): Promise<PolicySource[]> {
@@ -77,8 +88,8 @@ export async function readIdentityPolicies(t: ReadTarget, principal: PrincipalTa
       const role = await attempt(unread, 'iam:GetRole', `permissions boundary of ${owner}`, () => iam.send(new GetRoleCommand({ RoleName: name })));
       boundaryArn = role?.Role?.PermissionsBoundary?.PermissionsBoundaryArn;
       identity = await attachedAndInline(iam, owner, unread,
-        async (m) => { const r = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: m })); return { items: (r.AttachedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : [])), next: r.IsTruncated ? r.Marker : undefined }; },
-        async (m) => { const r = await iam.send(new ListRolePoliciesCommand({ RoleName: name, Marker: m })); return { items: r.PolicyNames ?? [], next: r.IsTruncated ? r.Marker : undefined }; },
+        async (m) => { const r = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: m })); return page(arnsOf(r.AttachedPolicies), r); },
+        async (m) => { const r = await iam.send(new ListRolePoliciesCommand({ RoleName: name, Marker: m })); return page(r.PolicyNames ?? [], r); },
         async (p) => (await iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: p }))).PolicyDocument,
         { attached: 'iam:ListAttachedRolePolicies', inline: 'iam:ListRolePolicies', getInline: 'iam:GetRolePolicy' });
     } else {
@@ -86,16 +97,16 @@ export async function readIdentityPolicies(t: ReadTarget, principal: PrincipalTa
       const user = await attempt(unread, 'iam:GetUser', `permissions boundary of ${owner}`, () => iam.send(new GetUserCommand({ UserName: name })));
       boundaryArn = user?.User?.PermissionsBoundary?.PermissionsBoundaryArn;
       identity = await attachedAndInline(iam, owner, unread,
-        async (m) => { const r = await iam.send(new ListAttachedUserPoliciesCommand({ UserName: name, Marker: m })); return { items: (r.AttachedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : [])), next: r.IsTruncated ? r.Marker : undefined }; },
-        async (m) => { const r = await iam.send(new ListUserPoliciesCommand({ UserName: name, Marker: m })); return { items: r.PolicyNames ?? [], next: r.IsTruncated ? r.Marker : undefined }; },
+        async (m) => { const r = await iam.send(new ListAttachedUserPoliciesCommand({ UserName: name, Marker: m })); return page(arnsOf(r.AttachedPolicies), r); },
+        async (m) => { const r = await iam.send(new ListUserPoliciesCommand({ UserName: name, Marker: m })); return page(r.PolicyNames ?? [], r); },
         async (p) => (await iam.send(new GetUserPolicyCommand({ UserName: name, PolicyName: p }))).PolicyDocument,
         { attached: 'iam:ListAttachedUserPolicies', inline: 'iam:ListUserPolicies', getInline: 'iam:GetUserPolicy' });
       const groups = await attempt(unread, 'iam:ListGroupsForUser', `group policies of ${owner}`, () =>
-        allPages(async (m) => { const r = await iam.send(new ListGroupsForUserCommand({ UserName: name, Marker: m })); return { items: (r.Groups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : [])), next: r.IsTruncated ? r.Marker : undefined }; }));
+        allPages(async (m) => { const r = await iam.send(new ListGroupsForUserCommand({ UserName: name, Marker: m })); return page((r.Groups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : [])), r); }));
       for (const group of groups ?? []) {
         identity.push(...await attachedAndInline(iam, `group/${group}`, unread,
-          async (m) => { const r = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: group, Marker: m })); return { items: (r.AttachedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : [])), next: r.IsTruncated ? r.Marker : undefined }; },
-          async (m) => { const r = await iam.send(new ListGroupPoliciesCommand({ GroupName: group, Marker: m })); return { items: r.PolicyNames ?? [], next: r.IsTruncated ? r.Marker : undefined }; },
+          async (m) => { const r = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: group, Marker: m })); return page(arnsOf(r.AttachedPolicies), r); },
+          async (m) => { const r = await iam.send(new ListGroupPoliciesCommand({ GroupName: group, Marker: m })); return page(r.PolicyNames ?? [], r); },
           async (p) => (await iam.send(new GetGroupPolicyCommand({ GroupName: group, PolicyName: p }))).PolicyDocument,
           { attached: 'iam:ListAttachedGroupPolicies', inline: 'iam:ListGroupPolicies', getInline: 'iam:GetGroupPolicy' }));
       }
