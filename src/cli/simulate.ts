@@ -95,13 +95,13 @@ export function simulateFile(file: string, catalog: IamCatalogHandle | undefined
   if (text === undefined) return [{ file, errors: [`cannot read ${file}: ${ioReason(file)}`] }];
   const cases = scenarioCases(text);
   if (!cases.length) return [{ file, errors: ['the file holds an empty array: write one scenario object, or an array of them.'] }];
-  return cases.map((c) => simulateText(c.inArray ? `${file}#${c.index}` : file, c.text, catalog, now, readPolicy));
+  return cases.map((c) => simulateText(c.inArray ? `${file}#${c.index}` : file, file, c.text, catalog, now, readPolicy));
 }
 
-/** Evaluates one scenario, `text` keeping its offsets in the file so that lines stay the file's. */
-function simulateText(file: string, text: string, catalog: IamCatalogHandle | undefined, now: string, readPolicy: (file: string) => string | undefined): ScenarioOutcome {
-  const scenario = parseScenario(text, path.resolve(file.replace(/#\d+$/, '')), readPolicy);
-  if (!scenario.input) return { file, expected: scenario.expect, errors: scenario.problems };
+/** Evaluates one scenario named `name` from `file`, `text` keeping its offsets in the file so that lines stay the file's. */
+function simulateText(name: string, file: string, text: string, catalog: IamCatalogHandle | undefined, now: string, readPolicy: (file: string) => string | undefined): ScenarioOutcome {
+  const scenario = parseScenario(text, path.resolve(file), readPolicy);
+  if (!scenario.input) return { file: name, expected: scenario.expect, errors: scenario.problems };
   const action = scenario.input.request.action;
   // The action's resource types decide what a request on `*` means.
   try {
@@ -111,7 +111,7 @@ function simulateText(file: string, text: string, catalog: IamCatalogHandle | un
   }
   const result = evaluate({ now, ...scenario.input }, catalog?.catalog);
   const pass = scenario.expect === undefined ? undefined : result.decision === scenario.expect;
-  return { file, decision: result.decision, expected: scenario.expect, pass, result, lineOf: inlineLines(text, scenario.input) };
+  return { file: name, decision: result.decision, expected: scenario.expect, pass, result, lineOf: inlineLines(text, scenario.input) };
 }
 
 function newlinesBefore(text: string, offset: number): number {
