@@ -1,5 +1,5 @@
 import { globMatch, hasWildcard } from '../actions';
-import { stringValues, type JsonNode, type ParsedElement, type ParsedPolicy } from '../parse';
+import { stringValues, type JsonNode, type ParsedElement, type ParsedPolicy, type ParsedValue } from '../parse';
 import type { PathElement } from '../types';
 import { ESCALATION_PATHS, type EscalationPath } from './paths';
 
@@ -12,10 +12,24 @@ export interface GrantEvidence {
   readonly node: JsonNode;
 }
 
+/**
+ * An action pattern that could cover some path's action: `prefix` is its lowercased service prefix,
+ * or '' when the prefix has a wildcard (or the string has none). `source` is where it stands; its
+ * path is read only for a finding.
+ */
+interface Pattern {
+  readonly value: string;
+  readonly prefix: string;
+  readonly source?: ParsedValue;
+  /** Position among the statement's actions: the first string that grants is the evidence. */
+  readonly order: number;
+}
+
 interface AllowStatement {
-  readonly actions: readonly (Pattern & { path: PathElement[]; node: JsonNode })[];
+  /** Action patterns, by prefix ('' for those that may name any service). */
+  readonly actions: ReadonlyMap<string, readonly Pattern[]>;
   /** Set for Allow + NotAction: everything but these. */
-  readonly notActions?: { readonly patterns: readonly Pattern[]; readonly path: PathElement[]; readonly node: JsonNode };
+  readonly notActions?: { readonly patterns: readonly Pattern[]; readonly element: ParsedElement };
   /** Every resource is the caller's own user (`${aws:username}`, `${aws:userid}`). */
   readonly selfOnly: boolean;
 }
@@ -29,6 +43,62 @@ export interface PolicyGrants {
 
 const SELF = /\$\{aws:(username|userid)\}/i;
 
+/** The lowercased service prefixes that some escalation path names. */
+const PATH_SERVICES = new Set(ESCALATION_PATHS.flatMap((p) => p.requires.flat().map((a) => a.slice(0, a.indexOf(':')).toLowerCase())));
+
+/**
+ * Action string -> its pattern prefix, or null when it names a service no path involves (such a
+ * string can never cover a path's action, and policies list hundreds of them). Policies of one run
+ * repeat the same strings, so each is read once.
+ */
+const prefixCache = new Map<string, string | null>();
+
+function prefixOf(value: string): string | null {
+  let prefix = prefixCache.get(value);
+  if (prefix === undefined) {
+    const colon = value.indexOf(':');
+    const head = colon > 0 ? value.slice(0, colon) : '';
+    const lower = head.toLowerCase();
+    prefix = hasWildcard(head) ? '' : lower && !PATH_SERVICES.has(lower) ? null : lower;
+    if (prefixCache.size > 50000) prefixCache.clear();
+    prefixCache.set(value, prefix);
+  }
+  return prefix;
+}
+
+function patterns(el: ParsedElement | undefined, keepSource: boolean): Pattern[] {
+  const out: Pattern[] = [];
+  const values = stringValues(el);
+  for (let order = 0; order < values.length; order++) {
+    const v = values[order];
+    const prefix = prefixOf(v.value);
+    if (prefix !== null) out.push({ value: v.value, prefix, source: keepSource ? v : undefined, order });
+  }
+  return out;
+}
+
+function byPrefix(list: readonly Pattern[]): Map<string, Pattern[]> {
+  const out = new Map<string, Pattern[]>();
+  for (const p of list) {
+    const same = out.get(p.prefix);
+    if (same) same.push(p);
+    else out.set(p.prefix, [p]);
+  }
+  return out;
+}
+
+function selfOnly(el: ParsedElement | undefined): boolean {
+  const values = stringValues(el);
+  if (values.length === 0) return false;
+  for (const v of values) if (!SELF.test(v.value)) return false;
+  return true;
+}
+
+function hasStar(el: ParsedElement | undefined): boolean {
+  for (const v of stringValues(el)) if (v.value === '*') return true;
+  return false;
+}
+
 /** Reads the Allow and unconditional Deny statements of an identity policy. */
 export function grantsOf(policy: ParsedPolicy): PolicyGrants {
   const allows: AllowStatement[] = [];
@@ -36,55 +106,20 @@ export function grantsOf(policy: ParsedPolicy): PolicyGrants {
   for (const st of policy.statements) {
     if (st.principal || st.notPrincipal) continue;
     const effect = st.effect?.valueNode.value;
-    const resources = stringValues(st.resource).map((v) => v.value);
     if (effect === 'Deny') {
-      if (!st.condition && !st.notResource && resources.includes('*') && !st.notAction) denied.push(...patterns(st.action));
+      if (!st.condition && !st.notResource && !st.notAction && hasStar(st.resource)) denied.push(...patterns(st.action, false));
       continue;
     }
     if (effect !== 'Allow') continue;
-    const selfOnly = !st.notResource && resources.length > 0 && resources.every((r) => SELF.test(r));
     if (st.notAction) {
-      allows.push({ actions: [], notActions: { patterns: patterns(st.notAction), path: st.notAction.path, node: st.notAction.valueNode }, selfOnly });
-    } else {
-      const actions: AllowStatement['actions'][number][] = [];
-      for (const v of stringValues(st.action)) {
-        const p = pattern(v.value);
-        if (p) actions.push({ ...p, path: v.path, node: v.node });
-      }
-      allows.push({ actions, selfOnly });
+      allows.push({ actions: new Map(), notActions: { patterns: patterns(st.notAction, false), element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
+      continue;
     }
+    const actions = patterns(st.action, true);
+    // Most statements grant nothing a path needs: they cost nothing more.
+    if (actions.length) allows.push({ actions: byPrefix(actions), selfOnly: !st.notResource && selfOnly(st.resource) });
   }
   return { allows, denied };
-}
-
-/** An action pattern with its service prefix lowercased ('' when the prefix has a wildcard), found once per policy. */
-interface Pattern {
-  readonly value: string;
-  readonly prefix: string;
-}
-
-/** The lowercased service prefixes that some escalation path names. */
-const PATH_SERVICES = new Set(ESCALATION_PATHS.flatMap((p) => p.requires.flat().map((a) => a.slice(0, a.indexOf(':')).toLowerCase())));
-
-/**
- * The pattern of one Action string, or undefined when it names a service that no path involves:
- * such a pattern can never cover a path's action, and policies list hundreds of them.
- */
-function pattern(value: string): Pattern | undefined {
-  const colon = value.indexOf(':');
-  const head = colon > 0 ? value.slice(0, colon) : '';
-  if (hasWildcard(head)) return { value, prefix: '' };
-  const prefix = head.toLowerCase();
-  return prefix && !PATH_SERVICES.has(prefix) ? undefined : { value, prefix };
-}
-
-function patterns(el: ParsedElement | undefined): Pattern[] {
-  const out: Pattern[] = [];
-  for (const v of stringValues(el)) {
-    const p = pattern(v.value);
-    if (p) out.push(p);
-  }
-  return out;
 }
 
 /** Matches an action pattern against one action (`service`: its lowercased prefix), as IAM does: case-insensitive, * and ?. */
@@ -95,19 +130,33 @@ function covers(p: Pattern, action: string, service: string): boolean {
   return globMatch(p.value, action);
 }
 
+function anyCovers(list: readonly Pattern[] | undefined, action: string, service: string): Pattern | undefined {
+  if (list) for (const p of list) if (covers(p, action, service)) return p;
+  return undefined;
+}
+
+/** A path's action with its lowercased service prefix, found once. */
+interface PathAction {
+  readonly action: string;
+  readonly service: string;
+}
+
+const PATH_ACTIONS: readonly (readonly (readonly PathAction[])[])[] = ESCALATION_PATHS.map((p) => p.requires.map((group) => group.map((action) => ({ action, service: action.slice(0, action.indexOf(':')).toLowerCase() }))));
+
 /** Where the policies grant an action, first evidence only; undefined when none does. */
-function grantOf(all: readonly PolicyGrants[], action: string, path: EscalationPath): GrantEvidence | undefined {
-  const service = action.slice(0, action.indexOf(':')).toLowerCase();
-  if (all.some((g) => g.denied.some((p) => covers(p, action, service)))) return undefined;
+function grantOf(all: readonly PolicyGrants[], { action, service }: PathAction, path: EscalationPath): GrantEvidence | undefined {
+  for (const g of all) if (anyCovers(g.denied, action, service)) return undefined;
   for (let i = 0; i < all.length; i++) {
     for (const st of all[i].allows) {
       if (path.onOtherUsers && st.selfOnly) continue;
       if (st.notActions) {
-        if (!st.notActions.patterns.some((p) => covers(p, action, service))) return { policy: i, action, path: st.notActions.path, node: st.notActions.node };
+        if (!anyCovers(st.notActions.patterns, action, service)) return { policy: i, action, path: st.notActions.element.path, node: st.notActions.element.valueNode };
         continue;
       }
-      const hit = st.actions.find((a) => covers(a, action, service));
-      if (hit) return { policy: i, action, path: hit.path, node: hit.node };
+      const named = anyCovers(st.actions.get(service), action, service);
+      const wild = anyCovers(st.actions.get(''), action, service);
+      const hit = named && wild ? (named.order < wild.order ? named : wild) : named ?? wild;
+      if (hit?.source) return { policy: i, action, path: hit.source.path, node: hit.source.node };
     }
   }
   return undefined;
@@ -126,15 +175,18 @@ export interface EscalationFinding {
  */
 export function escalationPaths(all: readonly PolicyGrants[]): EscalationFinding[] {
   const out: EscalationFinding[] = [];
-  for (const path of ESCALATION_PATHS) {
+  if (all.every((g) => g.allows.length === 0)) return out;
+  for (let p = 0; p < ESCALATION_PATHS.length; p++) {
+    const path = ESCALATION_PATHS[p];
+    const groups = PATH_ACTIONS[p];
     const evidence: GrantEvidence[] = [];
-    for (const group of path.requires) {
+    for (const group of groups) {
       let found: GrantEvidence | undefined;
       for (const action of group) if ((found = grantOf(all, action, path))) break;
       if (!found) break;
       evidence.push(found);
     }
-    if (evidence.length === path.requires.length) out.push({ path, evidence });
+    if (evidence.length === groups.length) out.push({ path, evidence });
   }
   return out;
 }
