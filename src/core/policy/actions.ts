@@ -119,7 +119,8 @@ function expandActions(pattern: string, catalog: IamCatalog): ActionInfo[] {
       return a ? [a] : [];
     });
   }
-  return services.flatMap((s) => catalog.actions(s).filter((a) => globMatch(split.name, a.name)));
+  const test = (name: string) => globMatch(split.name, name);
+  return services.flatMap((s) => (catalog.actionsWhere ? catalog.actionsWhere(s, test) : catalog.actions(s).filter((a) => test(a.name))));
 }
 
 /** Rows reused across calls: suggestions compare one name with hundreds of candidates. */
@@ -198,6 +199,8 @@ export function suggestService(service: string, catalog: IamCatalog, limit = 3):
   return hit.slice();
 }
 
+const actionSuggestions = new WeakMap<IamCatalog, Map<string, string[]>>();
+
 /**
  * Did-you-mean candidates (`service:Action`, best first) for an action that does not exist. The
  * services involved must be loaded for action-name suggestions.
@@ -224,6 +227,21 @@ export function suggestAction(action: string, catalog: IamCatalog, limit = 3): s
       return a ? [`${s}:${a.name}`] : catalog.isLoaded(s) ? [] : [`${s}:${split.name}`];
     }).slice(0, limit);
   }
-  const names = catalog.actions(service).map((a) => a.name);
-  return closest(split.name, names, limit).map((n) => `${service}:${n}`);
+  let cache = actionSuggestions.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    actionSuggestions.set(catalog, cache);
+  }
+  // The service is known: once its data is loaded, the answer cannot change.
+  const key = `${limit}:${service}:${split.name}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const names = catalog.actionNames ? catalog.actionNames(service) : catalog.actions(service).map((a) => a.name);
+    hit = closest(split.name, names, limit).map((n) => `${service}:${n}`);
+    if (catalog.isLoaded(service)) {
+      if (cache.size > 5000) cache.clear();
+      cache.set(key, hit);
+    }
+  }
+  return hit.slice();
 }

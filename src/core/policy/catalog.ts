@@ -9,6 +9,15 @@ export interface IamCatalog {
   actions(prefix: string): readonly ActionInfo[];
   /** Case-insensitive. */
   action(prefix: string, name: string): ActionInfo | undefined;
+  /**
+   * The actions of a loaded service whose names match a test (e.g. a wildcard), in the data's order;
+   * [] if not loaded. Only the matches are made: a service has hundreds of actions.
+   */
+  actionsWhere?(prefix: string, test: (name: string) => boolean): readonly ActionInfo[];
+  /** Action names of a loaded service as the data writes them; [] if not loaded. */
+  actionNames?(prefix: string): readonly string[];
+  /** Whether some action name of a loaded service passes the test. */
+  someActionName?(prefix: string, test: (name: string) => boolean): boolean;
   resourceType(prefix: string, name: string): ResourceTypeInfo | undefined;
   /** Global (aws:*) and service keys, including patterns like s3:ExistingObjectTag/<key>. */
   conditionKey(key: string): ConditionKeyInfo | undefined;
@@ -173,6 +182,21 @@ class LoadedService {
     return this.all;
   }
 
+  where(test: (name: string) => boolean): ActionInfo[] {
+    const out: ActionInfo[] = [];
+    for (let i = 0; i < this.names.length; i++) if (test(this.names[i])) out.push(this.at(i));
+    return out;
+  }
+
+  get actionNames(): readonly string[] {
+    return this.names;
+  }
+
+  someName(test: (name: string) => boolean): boolean {
+    for (let i = 0; i < this.names.length; i++) if (test(this.names[i])) return true;
+    return false;
+  }
+
   private byExactNameMap?: Map<string, number>;
 
   /** Case-insensitive lookup; a name the data writes twice in different cases resolves to the last one. */
@@ -305,6 +329,18 @@ export class DataCatalog implements IamCatalog {
 
   actions(prefix: string): readonly ActionInfo[] {
     return this.services.get(prefix.toLowerCase())?.actions ?? [];
+  }
+
+  actionsWhere(prefix: string, test: (name: string) => boolean): readonly ActionInfo[] {
+    return this.services.get(prefix.toLowerCase())?.where(test) ?? [];
+  }
+
+  actionNames(prefix: string): readonly string[] {
+    return this.services.get(prefix.toLowerCase())?.actionNames ?? [];
+  }
+
+  someActionName(prefix: string, test: (name: string) => boolean): boolean {
+    return this.services.get(prefix.toLowerCase())?.someName(test) ?? false;
   }
 
   action(prefix: string, name: string): ActionInfo | undefined {

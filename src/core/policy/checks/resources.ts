@@ -3,6 +3,7 @@ import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../catalog';
 import type { LintContext, StatementContext } from '../context';
 import { stringValues, type ParsedValue } from '../parse';
 import type { Target } from '../report';
+import type { FindingFix } from '../types';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 const REGION = /^[a-z]{2,4}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
@@ -318,6 +319,48 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
   return result;
 }
 
+/** What the syntax of one Resource string says: fine (with its fields), or the finding to report. */
+type ArnSyntax = { arn: Readonly<SplitArn>; problem?: undefined } | { arn?: undefined; problem: { code: string; message: string; fix?: FindingFix } };
+
+/** Policies in one run name the same ARNs again and again; the verdict depends on the string alone. */
+const syntaxCache = new Map<string, ArnSyntax>();
+
+function arnSyntax(s: string): ArnSyntax {
+  let hit = syntaxCache.get(s);
+  if (!hit) {
+    hit = readArnSyntax(s);
+    if (syntaxCache.size > 20000) syntaxCache.clear();
+    syntaxCache.set(s, hit);
+  }
+  return hit;
+}
+
+function readArnSyntax(s: string): ArnSyntax {
+  const problem = (code: string, message: string, fix?: FindingFix): ArnSyntax => ({ problem: { code, message, fix } });
+  if (!s.startsWith('arn:')) {
+    if (/^arn:/i.test(s)) return problem('INVALID_ARN_PREFIX', 'Add the required prefix (arn) to the resource ARN. The prefix is lowercase.', { replacement: JSON.stringify(`arn:${s.slice(4)}`), title: 'Use lowercase arn:' });
+    return problem('INVALID_ARN_PREFIX', `Add the required prefix (arn) to the resource ARN. ${s} is not an ARN; use arn:partition:service:region:account:resource or "*".`);
+  }
+  const arn = splitArnCached(s);
+  if (!arn) return problem('MISSING_ARN_FIELD', 'Resource ARNs must include at least 6 fields in the following structure: arn:partition:service:region:account:resource');
+  const p = variableFree(arn.partition);
+  if (!/[*?]/.test(p) && !PARTITIONS.includes(p)) {
+    return problem('INVALID_PARTITION', `The resource ARN for the service ${arn.service} does not support the partition ${arn.partition}. Use the supported values: ${PARTITIONS.join(', ')}`);
+  }
+  if (arn.service !== arn.service.toLowerCase()) {
+    return problem('INVALID_ARN_SERVICE_CASE', `Update the service name ${arn.service} in the resource ARN to use all lowercase letters.`, { replacement: JSON.stringify(['arn', arn.partition, arn.service.toLowerCase(), arn.region, arn.account, arn.resource].join(':')), title: 'Use a lowercase service name' });
+  }
+  const region = variableFree(arn.region);
+  if (region && !/[*?]/.test(region) && !plausibleRegion(region)) {
+    return problem('INVALID_ARN_REGION', `The Region ${arn.region} is not valid for this resource. Update the resource ARN to include a supported Region.`);
+  }
+  const account = variableFree(arn.account);
+  if (account && !/[*?]/.test(account) && !/^\d{12}$/.test(account) && account !== 'aws') {
+    return problem('INVALID_ARN_ACCOUNT', `The resource ARN account ID ${arn.account} is not valid. Provide a 12-digit account ID.`);
+  }
+  return { arn };
+}
+
 /** ARN syntax and whether each ARN fits a resource type of the statement's actions. */
 export function checkResources(ctx: LintContext): void {
   const { r } = ctx;
@@ -328,35 +371,12 @@ export function checkResources(ctx: LintContext): void {
       for (const v of stringValues(el)) {
         const s = v.value;
         if (s === '*') continue;
-        if (!s.startsWith('arn:')) {
-          if (/^arn:/i.test(s)) r.add('INVALID_ARN_PREFIX', 'Add the required prefix (arn) to the resource ARN. The prefix is lowercase.', [target(v)], { replacement: JSON.stringify(`arn:${s.slice(4)}`), title: 'Use lowercase arn:' });
-          else r.add('INVALID_ARN_PREFIX', `Add the required prefix (arn) to the resource ARN. ${s} is not an ARN; use arn:partition:service:region:account:resource or "*".`, [target(v)]);
+        const syntax = arnSyntax(s);
+        if (syntax.problem) {
+          r.add(syntax.problem.code, syntax.problem.message, [target(v)], syntax.problem.fix && { ...syntax.problem.fix });
           continue;
         }
-        const arn = splitArnCached(s);
-        if (!arn) {
-          r.add('MISSING_ARN_FIELD', 'Resource ARNs must include at least 6 fields in the following structure: arn:partition:service:region:account:resource', [target(v)]);
-          continue;
-        }
-        const p = variableFree(arn.partition);
-        if (!/[*?]/.test(p) && !PARTITIONS.includes(p)) {
-          r.add('INVALID_PARTITION', `The resource ARN for the service ${arn.service} does not support the partition ${arn.partition}. Use the supported values: ${PARTITIONS.join(', ')}`, [target(v)]);
-          continue;
-        }
-        if (arn.service !== arn.service.toLowerCase()) {
-          r.add('INVALID_ARN_SERVICE_CASE', `Update the service name ${arn.service} in the resource ARN to use all lowercase letters.`, [target(v)], { replacement: JSON.stringify(['arn', arn.partition, arn.service.toLowerCase(), arn.region, arn.account, arn.resource].join(':')), title: 'Use a lowercase service name' });
-          continue;
-        }
-        const region = variableFree(arn.region);
-        if (region && !/[*?]/.test(region) && !plausibleRegion(region)) {
-          r.add('INVALID_ARN_REGION', `The Region ${arn.region} is not valid for this resource. Update the resource ARN to include a supported Region.`, [target(v)]);
-          continue;
-        }
-        const account = variableFree(arn.account);
-        if (account && !/[*?]/.test(account) && !/^\d{12}$/.test(account) && account !== 'aws') {
-          r.add('INVALID_ARN_ACCOUNT', `The resource ARN account ID ${arn.account} is not valid. Provide a 12-digit account ID.`, [target(v)]);
-          continue;
-        }
+        const arn = syntax.arn;
         if (el !== sc.st.resource || /[*?]/.test(arn.service)) continue;
         if (types === null) ({ types, byService } = statementTypes(ctx, sc));
         if (!types) continue;

@@ -39,6 +39,8 @@ export interface PolicyGrants {
   readonly allows: readonly AllowStatement[];
   /** Action patterns of unconditional Deny statements on every resource. */
   readonly denied: readonly Pattern[];
+  /** The prefixes of every Allow pattern, '' when some pattern or a NotAction may name any service. */
+  readonly prefixes: ReadonlySet<string>;
 }
 
 const SELF = /\$\{aws:(username|userid)\}/i;
@@ -66,12 +68,18 @@ function prefixOf(value: string): string | null {
   return prefix;
 }
 
-function patterns(el: ParsedElement | undefined, keepSource: boolean): Pattern[] {
+/** The pattern prefix of an action whose lowercased service prefix is known ('' for "*" and malformed strings). */
+function prefixOfService(service: string): string | null {
+  if (service === '' || hasWildcard(service)) return '';
+  return PATH_SERVICES.has(service) ? service : null;
+}
+
+function patterns(el: ParsedElement | undefined, keepSource: boolean, services?: readonly { readonly service: string }[]): Pattern[] {
   const out: Pattern[] = [];
   const values = stringValues(el);
   for (let order = 0; order < values.length; order++) {
     const v = values[order];
-    const prefix = prefixOf(v.value);
+    const prefix = services ? prefixOfService(services[order].service) : prefixOf(v.value);
     if (prefix !== null) out.push({ value: v.value, prefix, source: keepSource ? v : undefined, order });
   }
   return out;
@@ -99,27 +107,44 @@ function hasStar(el: ParsedElement | undefined): boolean {
   return false;
 }
 
-/** Reads the Allow and unconditional Deny statements of an identity policy. */
-export function grantsOf(policy: ParsedPolicy): PolicyGrants {
+/** A statement's Action strings as the linter resolved them: their lowercased service prefixes, in order. */
+export interface ResolvedStatementActions {
+  readonly actions: readonly { readonly service: string }[];
+}
+
+/**
+ * Reads the Allow and unconditional Deny statements of an identity policy. `resolved`, when the
+ * linter has resolved the statements already (one entry per statement, in order), spares reading
+ * each action's prefix again.
+ */
+export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedStatementActions[]): PolicyGrants {
   const allows: AllowStatement[] = [];
   const denied: Pattern[] = [];
-  for (const st of policy.statements) {
+  const prefixes = new Set<string>();
+  const statements = policy.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i];
     if (st.principal || st.notPrincipal) continue;
     const effect = st.effect?.valueNode.value;
+    const services = resolved?.[i]?.actions;
     if (effect === 'Deny') {
-      if (!st.condition && !st.notResource && !st.notAction && hasStar(st.resource)) denied.push(...patterns(st.action, false));
+      if (!st.condition && !st.notResource && !st.notAction && hasStar(st.resource)) denied.push(...patterns(st.action, false, services));
       continue;
     }
     if (effect !== 'Allow') continue;
     if (st.notAction) {
       allows.push({ actions: new Map(), notActions: { patterns: patterns(st.notAction, false), element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
+      prefixes.add('');
       continue;
     }
-    const actions = patterns(st.action, true);
+    const actions = patterns(st.action, true, services);
     // Most statements grant nothing a path needs: they cost nothing more.
-    if (actions.length) allows.push({ actions: byPrefix(actions), selfOnly: !st.notResource && selfOnly(st.resource) });
+    if (actions.length === 0) continue;
+    const grouped = byPrefix(actions);
+    for (const prefix of grouped.keys()) prefixes.add(prefix);
+    allows.push({ actions: grouped, selfOnly: !st.notResource && selfOnly(st.resource) });
   }
-  return { allows, denied };
+  return { allows, denied, prefixes };
 }
 
 /** Matches an action pattern against one action (`service`: its lowercased prefix), as IAM does: case-insensitive, * and ?. */
@@ -145,6 +170,10 @@ const PATH_ACTIONS: readonly (readonly (readonly PathAction[])[])[] = ESCALATION
 
 /** Where the policies grant an action, first evidence only; undefined when none does. */
 function grantOf(all: readonly PolicyGrants[], { action, service }: PathAction, path: EscalationPath): GrantEvidence | undefined {
+  // Most policies grant nothing of the action's service: settled without looking at a statement.
+  let possible = false;
+  for (const g of all) if (g.prefixes.has(service) || g.prefixes.has('')) possible = true;
+  if (!possible) return undefined;
   for (const g of all) if (anyCovers(g.denied, action, service)) return undefined;
   for (let i = 0; i < all.length; i++) {
     for (const st of all[i].allows) {
