@@ -4,14 +4,19 @@
 // Reading ~1,400 pretty-printed JSON files cold was most of the CLI's start-up; this is one open
 // and a few reads of arrays without descriptions' field names repeated thousands of times.
 //
-// Layout: "IAMSNAP1 <header byte length, 8 digits>\n", the header JSON, the services' JSON back to
-// back, then their descriptions (read only when a hover or completion asks). The index also holds
+// Layout: "IAMSNAP1 <header byte length, 8 digits>\n", the header JSON, the services back to back,
+// then their descriptions (read only when a hover or completion asks). The index also holds
 // retiredServices: prefixes of older IAM data releases and of AWS managed policies that the current
-// data lacks (see retiredServices below). Header: { format,
+// data lacks (see retiredServices below). Header: { format: 2,
 // source: { name, version }, index: RawIndexData, services: { prefix: [offset, length,
 // descriptionsOffset, descriptionsLength] } }, offsets counted from the end of the header.
-// A service: { a: [[name, accessLevel, [[resourceType, required, [keys]]], [keys], [deps]]],
-//              r: [[name, arnFormat, [keys]]], k: [[key, type]] }, trailing empties left out.
+// A service: three lines of JSON, { n: "Name1\nName2...", x: [end offset of each action's tuple] },
+// its resource types [[name, arnFormat, [keys]]] and its condition keys [[key, type]], then each action's tuple
+// [accessLevel, [[resourceType, required, [keys]]], [keys], [deps]] back to back (trailing empties
+// left out). A run reads the names and parses an action's tuple only when it needs that action:
+// most of a service's actions are never looked at, and thousands of small arrays that live as long
+// as the process cost the garbage collector more than they cost to parse. Service text is ASCII
+// (other characters are \u escapes), so its byte offsets are its character offsets.
 // Its descriptions: [[action descriptions], [condition key descriptions]], in the same order.
 // Usage: node scripts/build-iam-snapshot.js [--out FILE] [--force]
 'use strict';
@@ -52,15 +57,26 @@ function trim(tuple) {
   return tuple.slice(0, n);
 }
 
+/** JSON with every character outside ASCII escaped: byte offsets and character offsets agree. */
+function asciiJson(value) {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function compactService(actions, resourceTypes, conditionKeys) {
-  const a = Object.values(actions).map((x) => {
+  const list = Object.values(actions);
+  const tuples = list.map((x) => {
     const rts = (x.resourceTypes ?? []).map((r) => trim([r.name, r.required ? 1 : 0, r.conditionKeys ?? []]));
-    return trim([x.name, x.accessLevel, rts, x.conditionKeys ?? [], x.dependentActions ?? []]);
+    return asciiJson(trim([x.accessLevel, rts, x.conditionKeys ?? [], x.dependentActions ?? []]));
   });
-  const r = Object.values(resourceTypes).map((x) => trim([x.key, x.arn, x.conditionKeys ?? []]));
-  const k = Object.values(conditionKeys).map((x) => [x.key, x.type]);
-  const descriptions = [Object.values(actions).map((x) => x.description ?? ''), Object.values(conditionKeys).map((x) => x.description ?? '')];
-  return { service: { a, r, k }, descriptions };
+  const x = [];
+  let end = 0;
+  for (const t of tuples) x.push((end += t.length));
+  const names = list.map((a) => a.name);
+  if (names.some((n) => n.includes('\n'))) throw new Error('an action name holds a line break');
+  const r = Object.values(resourceTypes).map((t) => trim([t.key, t.arn, t.conditionKeys ?? []]));
+  const k = Object.values(conditionKeys).map((c) => [c.key, c.type]);
+  const descriptions = [list.map((a) => a.description ?? ''), Object.values(conditionKeys).map((c) => c.description ?? '')];
+  return { text: `${asciiJson({ n: names.join('\n'), x })}\n${asciiJson(r)}\n${asciiJson(k)}\n${tuples.join('')}`, descriptions };
 }
 
 /** The shared corpus of AWS managed policies in a folder above the checkout, when there is one. */
@@ -139,8 +155,8 @@ function build(pkgDir) {
   let offset = 0;
   for (const prefix of Object.keys(serviceNames).sort()) {
     const part = (dir) => readJson(path.join(data, dir, `${prefix}.json`), {});
-    const { service, descriptions } = compactService(part('actions'), part('resourceTypes'), part('conditionKeys'));
-    const body = Buffer.from(JSON.stringify(service), 'utf8');
+    const { text, descriptions } = compactService(part('actions'), part('resourceTypes'), part('conditionKeys'));
+    const body = Buffer.from(text, 'ascii');
     services[prefix.toLowerCase()] = [offset, body.length];
     bodies.push(body);
     texts.push([prefix.toLowerCase(), Buffer.from(JSON.stringify(descriptions), 'utf8')]);
@@ -151,7 +167,7 @@ function build(pkgDir) {
     bodies.push(text);
     offset += text.length;
   }
-  const header = Buffer.from(JSON.stringify({ format: 1, source: { name, version }, index, services }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ format: 2, source: { name, version }, index, services }), 'utf8');
   const lead = Buffer.from(`${MAGIC} ${String(header.length).padStart(8, '0')}\n`, 'ascii');
   return Buffer.concat([lead, header, ...bodies]);
 }

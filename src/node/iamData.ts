@@ -118,7 +118,7 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     const headerBytes = Buffer.alloc(length);
     if (fs.readSync(fd, headerBytes, 0, length, LEAD_BYTES) !== length) throw new Error('the snapshot is cut short');
     header = JSON.parse(headerBytes.toString('utf8')) as SnapshotHeader;
-    if (header.format !== 1) throw new Error(`snapshot format ${header.format} is not supported`);
+    if (header.format !== 2) throw new Error(`snapshot format ${header.format} is not supported`);
     bodyStart = LEAD_BYTES + length;
   } catch (e) {
     throw new Error(`IAM data snapshot ${file} is unreadable: ${(e as Error).message}. Rebuild it with node esbuild.js.`);
@@ -162,7 +162,12 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     for (const s of names) {
       const [offset, length] = services[s];
       const at = offset - runStart;
-      catalog.addCompactService(s, JSON.parse(buffer.toString('utf8', at, at + length)) as CompactServiceData, descriptions(s));
+      // Service text is ASCII (see the build script): latin1 is the cheapest exact decoding.
+      const text = buffer.toString('latin1', at, at + length);
+      const first = text.indexOf('\n');
+      const second = text.indexOf('\n', first + 1);
+      const third = text.indexOf('\n', second + 1);
+      catalog.addCompactService(s, JSON.parse(text.slice(0, first)) as CompactServiceData, { resourceTypes: text.slice(first + 1, second), conditionKeys: text.slice(second + 1, third), actions: text.slice(third + 1) }, descriptions(s));
     }
   };
 

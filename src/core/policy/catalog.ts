@@ -66,17 +66,28 @@ export interface RawServiceData {
 }
 
 /**
- * One service in the compact snapshot the build writes (scripts/build-iam-snapshot.js): tuples
- * instead of objects, trailing empty values left out, descriptions kept apart.
+ * One service in the compact snapshot the build writes (scripts/build-iam-snapshot.js): the action
+ * names, where each action's tuple ends in the service's action text, and the resource types and
+ * condition keys as tuples; descriptions are kept apart.
  */
 export interface CompactServiceData {
-  /** [name, accessLevel, [[resourceType, required (1|0), conditionKeys]], conditionKeys, dependentActions] */
-  a: [string, string, [string, number?, string[]?][]?, string[]?, string[]?][];
-  /** [name, arnFormat, conditionKeys] */
-  r: [string, string, string[]?][];
-  /** [key, type] */
-  k: [string, string][];
+  /** Action names, one per line, in the data's order. */
+  n: string;
+  /** End offset of each action's tuple in the action text: [accessLevel, [[resourceType, required (1|0), conditionKeys]], conditionKeys, dependentActions]. */
+  x: number[];
 }
+
+/** A compact service's text parts, each parsed on first use. */
+export interface CompactServiceText {
+  /** JSON of [name, arnFormat, conditionKeys] tuples. */
+  resourceTypes: string;
+  /** JSON of [key, type] tuples. */
+  conditionKeys: string;
+  /** The action tuples back to back, cut by CompactServiceData.x. */
+  actions: string;
+}
+
+type CompactActionTuple = [string, [string, number?, string[]?][]?, string[]?, string[]?];
 
 /** A service's descriptions, in the order of its compact actions and condition keys. */
 export type CompactDescriptions = [actions: string[], conditionKeys: string[]];
@@ -163,8 +174,9 @@ class LoadedService {
     /** Action names as the data writes them, in the data's order. */
     private readonly names: readonly string[],
     private readonly make: (i: number) => ActionInfo,
-    private readonly resourceTypeList: ResourceTypeInfo[],
-    private readonly conditionKeyList: ConditionKeyInfo[],
+    /** Read on first use: most lints never ask a service for its resource types or condition keys. */
+    private readonly readResourceTypes: () => ResourceTypeInfo[],
+    private readonly readConditionKeys: () => ConditionKeyInfo[],
   ) {
     this.made = new Array(names.length);
   }
@@ -222,7 +234,7 @@ class LoadedService {
   get resourceTypes(): Map<string, ResourceTypeInfo> {
     if (!this.resourceTypeMap) {
       this.resourceTypeMap = new Map();
-      for (const r of this.resourceTypeList) this.resourceTypeMap.set(r.name.toLowerCase(), r);
+      for (const r of this.readResourceTypes()) this.resourceTypeMap.set(r.name.toLowerCase(), r);
     }
     return this.resourceTypeMap;
   }
@@ -233,6 +245,12 @@ class LoadedService {
       for (const info of this.conditionKeyList) this.keyMap.set(info.key.toLowerCase(), info);
     }
     return this.keyMap;
+  }
+
+  private keyList?: ConditionKeyInfo[];
+
+  private get conditionKeyList(): ConditionKeyInfo[] {
+    return (this.keyList ??= this.readConditionKeys());
   }
 
   /** Keys with ${Var} parts, as regexes. */
@@ -295,24 +313,27 @@ export class DataCatalog implements IamCatalog {
     }
     const resourceTypes = Object.values(raw.resourceTypes).map((r): ResourceTypeInfo => ({ service: p, name: r.key, arnFormats: [r.arn], conditionKeys: r.conditionKeys ?? [] }));
     const conditionKeys = Object.values(raw.conditionKeys).map((c): ConditionKeyInfo => ({ key: c.key, description: c.description ?? '', type: c.type }));
-    this.services.set(p, new LoadedService(actions.map((a) => a.name), (i) => actions[i], resourceTypes, conditionKeys));
+    this.services.set(p, new LoadedService(actions.map((a) => a.name), (i) => actions[i], () => resourceTypes, () => conditionKeys));
   }
 
   /**
    * Adds one service from the build's compact snapshot; later calls for the same prefix are ignored.
    * `descriptions` is called at most once, when a description is first read.
    */
-  addCompactService(prefix: string, data: CompactServiceData, descriptions: () => CompactDescriptions | undefined = () => undefined): void {
+  addCompactService(prefix: string, data: CompactServiceData, text: CompactServiceText, descriptions: () => CompactDescriptions | undefined = () => undefined): void {
     const p = prefix.toLowerCase();
     if (this.services.has(p)) return;
     const texts = new LazyDescriptions(descriptions);
+    const names = data.n === '' ? [] : data.n.split('\n');
+    const ends = data.x;
+    // An action's tuple is parsed when the action is first asked for: most never are.
     const make = (i: number): ActionInfo => {
-      const [name, accessLevel, rts, keys, deps] = data.a[i];
-      return new CompactAction(p, name, accessLevel as AccessLevel, rts, keys ?? NO_KEYS, deps && deps.length ? deps : undefined, texts, i);
+      const [accessLevel, rts, keys, deps] = JSON.parse(text.actions.slice(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple;
+      return new CompactAction(p, names[i], accessLevel as AccessLevel, rts, keys ?? NO_KEYS, deps && deps.length ? deps : undefined, texts, i);
     };
-    const resourceTypes = data.r.map(([name, arn, keys]): ResourceTypeInfo => ({ service: p, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS }));
-    const conditionKeys = data.k.map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i));
-    this.services.set(p, new LoadedService(data.a.map((a) => a[0]), make, resourceTypes, conditionKeys));
+    const resourceTypes = () => (JSON.parse(text.resourceTypes) as [string, string, string[]?][]).map(([name, arn, keys]): ResourceTypeInfo => ({ service: p, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS }));
+    const conditionKeys = () => (JSON.parse(text.conditionKeys) as [string, string][]).map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i));
+    this.services.set(p, new LoadedService(names, make, resourceTypes, conditionKeys));
   }
 
   hasService(prefix: string): boolean {

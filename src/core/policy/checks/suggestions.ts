@@ -188,12 +188,17 @@ export function checkRedundancy(ctx: LintContext): void {
     }
     return h;
   };
-  const shapes = statements.map((st) => `${shape(st)}/${content(st)}`);
+  // Two stages: the shape alone sets most statements apart; only those that share one are hashed whole.
+  const shapes = statements.map(shape);
+  const shapeCounts = new Map<number, number>();
+  for (const sh of shapes) shapeCounts.set(sh, (shapeCounts.get(sh) ?? 0) + 1);
+  const contents: (string | undefined)[] = statements.map((st, i) => ((shapeCounts.get(shapes[i]) ?? 0) < 2 ? undefined : `${shapes[i]}/${content(st)}`));
   const counts = new Map<string, number>();
-  for (const sh of shapes) counts.set(sh, (counts.get(sh) ?? 0) + 1);
+  for (const c of contents) if (c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
   const seen = new Map<string, number>();
   statements.forEach((st, i) => {
-    if ((counts.get(shapes[i]) ?? 0) < 2) return;
+    const c = contents[i];
+    if (c === undefined || (counts.get(c) ?? 0) < 2) return;
     const key = canonical({ ...st.node, children: st.node.children?.filter((p) => p.children?.[0]?.value !== 'Sid') } as JsonNode);
     const prev = seen.get(key);
     if (prev !== undefined) {

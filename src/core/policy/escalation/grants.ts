@@ -204,8 +204,7 @@ export interface EscalationFinding {
  */
 export function escalationPaths(all: readonly PolicyGrants[]): EscalationFinding[] {
   const out: EscalationFinding[] = [];
-  if (all.every((g) => g.allows.length === 0)) return out;
-  for (let p = 0; p < ESCALATION_PATHS.length; p++) {
+  for (const p of candidatePaths(all)) {
     const path = ESCALATION_PATHS[p];
     const groups = PATH_ACTIONS[p];
     const evidence: GrantEvidence[] = [];
@@ -218,6 +217,32 @@ export function escalationPaths(all: readonly PolicyGrants[]): EscalationFinding
     if (evidence.length === groups.length) out.push({ path, evidence });
   }
   return out;
+}
+
+/** Path indexes by the services of their first group's actions: a path opens only if one of those is granted. */
+const PATHS_BY_SERVICE = new Map<string, number[]>();
+PATH_ACTIONS.forEach((groups, p) => {
+  for (const service of new Set(groups[0].map((a) => a.service))) {
+    const list = PATHS_BY_SERVICE.get(service);
+    if (list) list.push(p);
+    else PATHS_BY_SERVICE.set(service, [p]);
+  }
+});
+const ALL_PATHS = ESCALATION_PATHS.map((_, p) => p);
+const NO_PATHS: number[] = [];
+
+/** The paths worth trying, in their order: every one when some grant may name any service. */
+function candidatePaths(all: readonly PolicyGrants[]): readonly number[] {
+  let found: Set<number> | undefined;
+  for (const g of all) {
+    if (g.allows.length === 0) continue;
+    if (g.prefixes.has('')) return ALL_PATHS;
+    for (const prefix of g.prefixes) {
+      const paths = PATHS_BY_SERVICE.get(prefix);
+      if (paths) for (const p of paths) (found ??= new Set()).add(p);
+    }
+  }
+  return found ? [...found].sort((a, b) => a - b) : NO_PATHS;
 }
 
 /** The finding's text: what the grants allow and where to read about it. */
