@@ -29,7 +29,7 @@ export function lintFile(text: string, file: string, diskPath: string, run: Lint
   const relative = `${project ? projectRelativePath(project, diskPath) : path.basename(diskPath)}${entry ? `#${entry.name}` : ''}`;
   const settings = project ? lintSettingsFor(project.config, relative) : undefined;
   if (settings?.ignored) return undefined;
-  run.handle.ensureServicesSync(servicesReferenced(text));
+  ensureData(run.handle, text);
   const accountIds = [...(run.accountId ? [run.accountId] : []), ...(settings?.accountIds ?? [])];
   const result = lintPolicy(text, {
     policyType: entry?.policyType ?? (run.policyType === 'auto' ? settings?.policyType ?? 'auto' : run.policyType),
@@ -41,6 +41,26 @@ export function lintFile(text: string, file: string, diskPath: string, run: Lint
   const shown = result.findings.filter((f) => severity[f.issueCode] !== 'off');
   const split = project ? applySuppressions(project.config, relative, text, shown) : { findings: shown, suppressed: [] };
   return { file, policyType: result.policyType, findings: split.findings, suppressed: split.suppressed, severity };
+}
+
+/**
+ * After this many texts a run loads every service at once (the whole snapshot costs about as much
+ * as scanning a few dozen policies for the services they name) and stops scanning texts.
+ */
+const LOAD_ALL_AFTER = 32;
+/** Texts seen per catalog; -1 once every service is loaded. */
+const textsSeen = new WeakMap<IamCatalogHandle, number>();
+
+function ensureData(handle: IamCatalogHandle, text: string): void {
+  const seen = textsSeen.get(handle) ?? 0;
+  if (seen < 0) return;
+  if (seen >= LOAD_ALL_AFTER) {
+    handle.ensureAllServicesSync();
+    textsSeen.set(handle, -1);
+    return;
+  }
+  textsSeen.set(handle, seen + 1);
+  handle.ensureServicesSync(servicesReferenced(text));
 }
 
 const OVERRIDE_RANK: Record<SeverityOverride, number> = { error: 0, warning: 2, information: 3, hint: 4, off: 5 };

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DataCatalog, type CompactDescriptions, type CompactServiceData, type IamCatalog, type RawIndexData, type RawServiceData } from '../core/policy/catalog';
+import { DataCatalog, type CompactDescriptions, type CompactServiceData, type CompactServiceText, type IamCatalog, type RawIndexData, type RawServiceData } from '../core/policy/catalog';
 
 /**
  * Loads IAM data lazily, one service at a time. It prefers the compact snapshot the build writes
@@ -162,12 +162,18 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     for (const s of names) {
       const [offset, length] = services[s];
       const at = offset - runStart;
-      // Service text is ASCII (see the build script): latin1 is the cheapest exact decoding.
-      const text = buffer.toString('latin1', at, at + length);
-      const first = text.indexOf('\n');
-      const second = text.indexOf('\n', first + 1);
-      const third = text.indexOf('\n', second + 1);
-      catalog.addCompactService(s, JSON.parse(text.slice(0, first)) as CompactServiceData, { resourceTypes: text.slice(first + 1, second), conditionKeys: text.slice(second + 1, third), actions: text.slice(third + 1) }, descriptions(s));
+      // The service's text stays in the buffer, outside the JavaScript heap, and is decoded a piece
+      // at a time when asked for; it is ASCII (see the build script), so latin1 decodes it exactly.
+      const first = buffer.indexOf(10, at);
+      const second = buffer.indexOf(10, first + 1);
+      const third = buffer.indexOf(10, second + 1);
+      if (first < 0 || third < 0 || third >= at + length) throw new Error(`IAM data snapshot ${file}: the entry for ${s} is damaged. Rebuild it with node esbuild.js.`);
+      const text: CompactServiceText = {
+        resourceTypes: () => buffer.toString('latin1', first + 1, second),
+        conditionKeys: () => buffer.toString('latin1', second + 1, third),
+        action: (start, end) => buffer.toString('latin1', third + 1 + start, third + 1 + end),
+      };
+      catalog.addCompactService(s, JSON.parse(buffer.toString('latin1', at, first)) as CompactServiceData, text, descriptions(s));
     }
   };
 

@@ -77,14 +77,14 @@ export interface CompactServiceData {
   x: number[];
 }
 
-/** A compact service's text parts, each parsed on first use. */
+/** A compact service's text parts, each read and parsed on first use. */
 export interface CompactServiceText {
   /** JSON of [name, arnFormat, conditionKeys] tuples. */
-  resourceTypes: string;
+  resourceTypes(): string;
   /** JSON of [key, type] tuples. */
-  conditionKeys: string;
-  /** The action tuples back to back, cut by CompactServiceData.x. */
-  actions: string;
+  conditionKeys(): string;
+  /** One action's tuple: the action text from `start` to `end` (offsets from CompactServiceData.x). */
+  action(start: number, end: number): string;
 }
 
 type CompactActionTuple = [string, [string, number?, string[]?][]?, string[]?, string[]?];
@@ -328,11 +328,11 @@ export class DataCatalog implements IamCatalog {
     const ends = data.x;
     // An action's tuple is parsed when the action is first asked for: most never are.
     const make = (i: number): ActionInfo => {
-      const [accessLevel, rts, keys, deps] = JSON.parse(text.actions.slice(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple;
+      const [accessLevel, rts, keys, deps] = JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple;
       return new CompactAction(p, names[i], accessLevel as AccessLevel, rts, keys ?? NO_KEYS, deps && deps.length ? deps : undefined, texts, i);
     };
-    const resourceTypes = () => (JSON.parse(text.resourceTypes) as [string, string, string[]?][]).map(([name, arn, keys]): ResourceTypeInfo => ({ service: p, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS }));
-    const conditionKeys = () => (JSON.parse(text.conditionKeys) as [string, string][]).map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i));
+    const resourceTypes = () => (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map(([name, arn, keys]): ResourceTypeInfo => ({ service: p, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS }));
+    const conditionKeys = () => (JSON.parse(text.conditionKeys()) as [string, string][]).map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i));
     this.services.set(p, new LoadedService(names, make, resourceTypes, conditionKeys));
   }
 
