@@ -162,19 +162,40 @@ function distanceLower(s: string, t: string, max: number): number {
   return prev[n];
 }
 
+/** Lowercased candidate lists, kept per list: the same service's names are searched again and again. */
+const loweredLists = new WeakMap<readonly string[], readonly string[]>();
+
+function lowered(candidates: readonly string[]): readonly string[] {
+  let hit = loweredLists.get(candidates);
+  if (!hit) {
+    hit = candidates.map((c) => c.toLowerCase());
+    loweredLists.set(candidates, hit);
+  }
+  return hit;
+}
+
 function closest(target: string, candidates: readonly string[], limit: number): string[] {
   const max = Math.max(2, Math.floor(target.length / 3));
   const scored: { c: string; d: number }[] = [];
   const lower = target.toLowerCase();
-  for (const c of candidates) {
+  const lowerCandidates = lowered(candidates);
+  // The best `limit` distances so far: a candidate further than all of them can never make the list.
+  const best: number[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
     // Cheap bound first: the distance is at least the difference in length.
-    const cl = c.toLowerCase();
+    const cl = lowerCandidates[i];
     const extends_ = Math.min(cl.length, lower.length) >= 4 && (cl.startsWith(lower) || lower.startsWith(cl));
     if (!extends_ && Math.abs(cl.length - lower.length) > max) continue;
-    let d = distanceLower(lower, cl, max);
+    const cap = extends_ || best.length < limit ? max : Math.min(max, best[limit - 1]);
+    let d = distanceLower(lower, cl, cap);
     // A name that extends or is extended by the target (GetObj -> GetObject) is a good guess too.
     if (d > max && extends_) d = max;
-    if (d <= max) scored.push({ c, d });
+    if (d > cap) continue;
+    scored.push({ c, d });
+    best.push(d);
+    best.sort((x, y) => x - y);
+    if (best.length > limit) best.length = limit;
   }
   scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));
   return scored.slice(0, limit).map((s) => s.c);

@@ -328,8 +328,9 @@ export class DataCatalog implements IamCatalog {
     const ends = data.x;
     // An action's tuple is parsed when the action is first asked for: most never are.
     const make = (i: number): ActionInfo => {
-      const [accessLevel, rts, keys, deps] = JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple;
-      return new CompactAction(p, names[i], accessLevel as AccessLevel, rts, keys ?? NO_KEYS, deps && deps.length ? deps : undefined, texts, i);
+      const t = JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple;
+      const deps = t[3];
+      return new CompactAction(p, names[i], t[0] as AccessLevel, t[1], t[2] ?? NO_KEYS, deps && deps.length ? deps : undefined, texts, i);
     };
     const resourceTypes = () => (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map(([name, arn, keys]): ResourceTypeInfo => ({ service: p, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS }));
     const conditionKeys = () => (JSON.parse(text.conditionKeys()) as [string, string][]).map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i));

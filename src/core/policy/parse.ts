@@ -221,8 +221,11 @@ class ConditionOperator implements ParsedConditionOperator {
 function properties(node: Node | undefined, owner: HasPath): Element[] {
   if (!node || node.type !== 'object' || !node.children) return [];
   const out: Element[] = [];
-  for (const prop of node.children) {
-    const [k, v] = prop.children ?? [];
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const pair = children[i].children;
+    const k = pair?.[0];
+    const v = pair?.[1];
     if (!k || !v || typeof k.value !== 'string') continue;
     out.push(new Element(k.value, k, v, owner));
   }
@@ -274,7 +277,8 @@ function parseStatement(node: Node, index: number | undefined, base: PathElement
   const st: ParsedStatement = { index, node, path, elements: [], conditions: [] };
   const elements = properties(node, st);
   st.elements = elements;
-  for (const el of elements) {
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i];
     switch (el.key) {
       case 'Sid': st.sid ??= el; break;
       case 'Effect': st.effect ??= el; break;
@@ -410,7 +414,9 @@ export function parseStrictTree(text: string): Node | undefined {
     }
   };
   const scalar = (parent: Node | undefined): MutableNode | undefined => {
-    for (const [word, v] of WORDS) {
+    for (let w = 0; w < WORDS.length; w++) {
+      const word = WORDS[w][0];
+      const v = WORDS[w][1];
       if (text.startsWith(word, i)) {
         const after = text.charCodeAt(i + word.length);
         // "trueish" is an error for jsonc-parser too: leave it to the lenient parse.

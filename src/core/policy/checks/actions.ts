@@ -161,7 +161,8 @@ export function resolveStatements(ctx: LintContext): StatementContext[] {
 export function checkActions(ctx: LintContext): void {
   const { r, catalog } = ctx;
   for (const sc of ctx.statements) {
-    for (const list of [sc.actions, sc.notActions]) for (const a of list) {
+    for (let k = 0; k < sc.actions.length + sc.notActions.length; k++) {
+      const a = k < sc.actions.length ? sc.actions[k] : sc.notActions[k - sc.actions.length];
       if (a.value === '*') continue;
       // Most actions are fine: a finding's target is built only when there is one.
       if (!a.invalid && !hasWildcard(a.service) && a.service && catalog.hasService(a.service)) continue;

@@ -109,10 +109,17 @@ export function checkGrammar(ctx: LintContext): void {
   }
 }
 
+const NONE: (ParsedElement | undefined)[] = [];
+
+function combination(r: LintContext['r'], name: string, not: ParsedElement): void {
+  r.add('UNSUPPORTED_ELEMENT_COMBINATION', `The policy elements ${name} and Not${name} can not be used in the same statement. Remove one of these elements.`, [{ path: not.path, node: not.keyNode }]);
+}
+
 function checkStatementElements(ctx: LintContext, st: ParsedStatement): void {
   const { r, type } = ctx;
   const seen = new Set<string>();
-  for (const el of st.elements) {
+  for (let i = 0; i < st.elements.length; i++) {
+    const el = st.elements[i];
     if (seen.has(el.key)) r.add('DUPLICATE_ELEMENT', `The element ${el.key} appears more than once in this statement. Parsers keep only one of them, so part of the statement is silently ignored. Remove the duplicate.`, [{ path: el.path, node: el.keyNode }]);
     seen.add(el.key);
     if (!(STATEMENT_ELEMENTS as readonly string[]).includes(el.key)) {
@@ -135,17 +142,13 @@ function checkStatementElements(ctx: LintContext, st: ParsedStatement): void {
     r.add('INVALID_EFFECT', `The effect ${v} is not valid. Use Allow or Deny.`, [{ path: st.effect.path, node: st.effect.valueNode }], fixed ? { replacement: JSON.stringify(fixed), title: `Use ${fixed}` } : { candidates: ['"Allow"', '"Deny"'] });
   }
 
-  const pairs: [ParsedElement | undefined, ParsedElement | undefined, string][] = [
-    [st.action, st.notAction, 'Action'],
-    [st.resource, st.notResource, 'Resource'],
-    [st.principal, st.notPrincipal, 'Principal'],
-  ];
-  for (const [a, b, name] of pairs) {
-    if (a && b) r.add('UNSUPPORTED_ELEMENT_COMBINATION', `The policy elements ${name} and Not${name} can not be used in the same statement. Remove one of these elements.`, [{ path: b.path, node: b.keyNode }]);
-  }
+  if (st.action && st.notAction) combination(r, 'Action', st.notAction);
+  if (st.resource && st.notResource) combination(r, 'Resource', st.notResource);
+  if (st.principal && st.notPrincipal) combination(r, 'Principal', st.notPrincipal);
 
   if (!st.action && !st.notAction) r.add('MISSING_ACTION', 'Add an Action or NotAction element to the policy statement.', [brace(st)]);
-  for (const el of [st.action, st.notAction, st.resource, st.notResource]) {
+  for (let i = 0; i < 4; i++) {
+    const el = i === 0 ? st.action : i === 1 ? st.notAction : i === 2 ? st.resource : st.notResource;
     if (!el) continue;
     if (stringOrArray(ctx, el) && isEmptyArray(el.valueNode)) {
       if (el.key === 'Action') r.add('EMPTY_ARRAY_ACTION', 'This statement includes no actions and does not affect the policy. Specify actions.', [{ path: el.path, node: el.valueNode }]);
@@ -158,7 +161,7 @@ function checkStatementElements(ctx: LintContext, st: ParsedStatement): void {
   const hasPrincipal = st.principal || st.notPrincipal;
   switch (type) {
     case 'IDENTITY_POLICY':
-      for (const el of [st.principal, st.notPrincipal]) {
+      for (const el of hasPrincipal ? [st.principal, st.notPrincipal] : NONE) {
         if (el) r.add('UNSUPPORTED_PRINCIPAL', `The policy type IDENTITY_POLICY does not support the ${el.key} element. Remove the ${el.key} element.`, [{ path: el.path, node: el.keyNode }], { remove: true, title: `Remove ${el.key}` });
       }
       if (!st.resource && !st.notResource) r.add('MISSING_RESOURCE', 'Add a Resource or NotResource element to the policy statement.', [brace(st)]);

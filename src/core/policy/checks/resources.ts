@@ -255,9 +255,11 @@ function typeEntries(catalog: IamCatalog, matches: readonly ActionInfo[]): TypeE
 
 function computeTypeEntries(catalog: IamCatalog, matches: readonly ActionInfo[]): TypeEntries {
   const out = new Map<string, ResourceTypeInfo>();
-  for (const m of matches) {
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
     if (m.resourceTypes.length === 0) return null;
-    for (const rt of m.resourceTypes) {
+    for (let k = 0; k < m.resourceTypes.length; k++) {
+      const rt = m.resourceTypes[k];
       const info = catalog.resourceType(m.service, rt.name);
       if (!info) return null;
       out.set(`${m.service}:${rt.name}`, info);
@@ -270,11 +272,12 @@ function computeTypeEntries(catalog: IamCatalog, matches: readonly ActionInfo[])
 function acceptedTypes(ctx: LintContext, sc: StatementContext): ResourceTypeInfo[] | undefined {
   if (!sc.st.action || sc.actions.length === 0) return undefined;
   const out = new Map<string, ResourceTypeInfo>();
-  for (const a of sc.actions) {
+  for (let i = 0; i < sc.actions.length; i++) {
+    const a = sc.actions[i];
     if (a.value === '*' || !a.matches || a.invalid) return undefined;
     const entries = typeEntries(ctx.catalog, a.matches);
     if (!entries) return undefined;
-    for (const [key, info] of entries) out.set(key, info);
+    for (let k = 0; k < entries.length; k++) out.set(entries[k][0], entries[k][1]);
   }
   return [...out.values()];
 }
@@ -290,6 +293,7 @@ interface StatementTypes {
  * statements. Only lists whose every action is resolved are kept, since nothing can change them.
  */
 const statementTypesCache = new WeakMap<IamCatalog, Map<string, StatementTypes>>();
+const MAX_KEPT_ACTIONS = 64;
 
 function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes {
   let cache = statementTypesCache.get(ctx.catalog);
@@ -297,8 +301,9 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
     cache = new Map();
     statementTypesCache.set(ctx.catalog, cache);
   }
-  const stable = !!sc.st.action && sc.actions.length > 0 && sc.actions.every((a) => a.value !== '*' && !a.invalid && a.matches);
-  const key = stable ? sc.actions.map((a) => a.value).join('\n') : undefined;
+  // Long lists rarely repeat and their key costs as much as the answer: only short ones are kept.
+  const keep = !!sc.st.action && sc.actions.length > 0 && sc.actions.length <= MAX_KEPT_ACTIONS && sc.actions.every((a) => a.value !== '*' && !a.invalid && a.matches);
+  const key = keep ? sc.actions.map((a) => a.value).join('\n') : undefined;
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return hit;
   const types = acceptedTypes(ctx, sc);
@@ -367,8 +372,11 @@ export function checkResources(ctx: LintContext): void {
   for (const sc of ctx.statements) {
     let types: ResourceTypeInfo[] | undefined | null = null;
     let byService = new Map<string, ResourceTypeInfo[]>();
-    for (const el of [sc.st.resource, sc.st.notResource]) {
-      for (const v of stringValues(el)) {
+    for (let e = 0; e < 2; e++) {
+      const el = e === 0 ? sc.st.resource : sc.st.notResource;
+      const values = stringValues(el);
+      for (let k = 0; k < values.length; k++) {
+        const v = values[k];
         const s = v.value;
         if (s === '*') continue;
         const syntax = arnSyntax(s);

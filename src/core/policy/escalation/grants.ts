@@ -156,7 +156,7 @@ function covers(p: Pattern, action: string, service: string): boolean {
 }
 
 function anyCovers(list: readonly Pattern[] | undefined, action: string, service: string): Pattern | undefined {
-  if (list) for (const p of list) if (covers(p, action, service)) return p;
+  if (list) for (let i = 0; i < list.length; i++) if (covers(list[i], action, service)) return list[i];
   return undefined;
 }
 
@@ -172,11 +172,13 @@ const PATH_ACTIONS: readonly (readonly (readonly PathAction[])[])[] = ESCALATION
 function grantOf(all: readonly PolicyGrants[], { action, service }: PathAction, path: EscalationPath): GrantEvidence | undefined {
   // Most policies grant nothing of the action's service: settled without looking at a statement.
   let possible = false;
-  for (const g of all) if (g.prefixes.has(service) || g.prefixes.has('')) possible = true;
+  for (let i = 0; i < all.length; i++) if (all[i].prefixes.has(service) || all[i].prefixes.has('')) possible = true;
   if (!possible) return undefined;
-  for (const g of all) if (anyCovers(g.denied, action, service)) return undefined;
+  for (let i = 0; i < all.length; i++) if (anyCovers(all[i].denied, action, service)) return undefined;
   for (let i = 0; i < all.length; i++) {
-    for (const st of all[i].allows) {
+    const allows = all[i].allows;
+    for (let k = 0; k < allows.length; k++) {
+      const st = allows[k];
       if (path.onOtherUsers && st.selfOnly) continue;
       if (st.notActions) {
         if (!anyCovers(st.notActions.patterns, action, service)) return { policy: i, action, path: st.notActions.element.path, node: st.notActions.element.valueNode };
@@ -204,13 +206,16 @@ export interface EscalationFinding {
  */
 export function escalationPaths(all: readonly PolicyGrants[]): EscalationFinding[] {
   const out: EscalationFinding[] = [];
-  for (const p of candidatePaths(all)) {
+  const candidates = candidatePaths(all);
+  for (let c = 0; c < candidates.length; c++) {
+    const p = candidates[c];
     const path = ESCALATION_PATHS[p];
     const groups = PATH_ACTIONS[p];
     const evidence: GrantEvidence[] = [];
-    for (const group of groups) {
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
       let found: GrantEvidence | undefined;
-      for (const action of group) if ((found = grantOf(all, action, path))) break;
+      for (let a = 0; a < group.length; a++) if ((found = grantOf(all, group[a], path))) break;
       if (!found) break;
       evidence.push(found);
     }
