@@ -13,6 +13,8 @@ export interface ResolvedAction extends ParsedValue {
   lower: string;
   /** Matches among loaded data; undefined when the service's data was not loaded (unknown). */
   matches: ActionInfo[] | undefined;
+  /** Whether `matches` is known, without expanding a wildcard to find out (undefined: read `matches`). */
+  readonly known?: boolean;
   /** Set when the string is not a usable action (bad format, unknown service or action). */
   invalid?: boolean;
 }

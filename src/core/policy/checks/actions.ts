@@ -37,6 +37,10 @@ class Resolved implements ResolvedAction {
     return this.expanded;
   }
 
+  get known(): boolean {
+    return this.expand !== undefined || this.expanded !== undefined;
+  }
+
   set matches(m: ActionInfo[] | undefined) {
     this.expanded = m;
     this.expand = undefined;

@@ -1,4 +1,4 @@
-import { globMatch } from '../actions';
+import { globMatch, hasWildcard } from '../actions';
 import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../catalog';
 import type { LintContext, StatementContext } from '../context';
 import { stringValues, type ParsedValue } from '../parse';
@@ -271,6 +271,12 @@ function computeTypeEntries(catalog: IamCatalog, matches: readonly ActionInfo[])
 /** Resource types the statement's actions accept, when all of them are known. */
 function acceptedTypes(ctx: LintContext, sc: StatementContext): ResourceTypeInfo[] | undefined {
   if (!sc.st.action || sc.actions.length === 0) return undefined;
+  // Wildcards are expanded last: an action without resource types settles it before any expansion.
+  for (let i = 0; i < sc.actions.length; i++) {
+    const a = sc.actions[i];
+    if (a.value === '*' || a.invalid || a.known === false) return undefined;
+    if (!hasWildcard(a.value) && a.matches?.some((m) => m.resourceTypes.length === 0)) return undefined;
+  }
   const out = new Map<string, ResourceTypeInfo>();
   for (let i = 0; i < sc.actions.length; i++) {
     const a = sc.actions[i];
@@ -302,7 +308,7 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
     statementTypesCache.set(ctx.catalog, cache);
   }
   // Long lists rarely repeat and their key costs as much as the answer: only short ones are kept.
-  const keep = !!sc.st.action && sc.actions.length > 0 && sc.actions.length <= MAX_KEPT_ACTIONS && sc.actions.every((a) => a.value !== '*' && !a.invalid && a.matches);
+  const keep = !!sc.st.action && sc.actions.length > 0 && sc.actions.length <= MAX_KEPT_ACTIONS && sc.actions.every((a) => a.value !== '*' && !a.invalid && (a.known ?? !!a.matches));
   const key = keep ? sc.actions.map((a) => a.value).join('\n') : undefined;
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return hit;
