@@ -15,22 +15,19 @@ function isPattern(s: string): boolean {
  * coverer, the value that makes the others redundant. A wildcard is only tested against the
  * values sharing its literal beginning, found by binary search.
  */
-function redundantGroups<T extends ParsedValue & { value: string }>(values: readonly T[], ignoreCase: boolean, lowered?: (v: T) => string): { keep: T; group: T[] }[] {
+function redundantGroups<T extends ParsedValue & { value: string }>(values: readonly T[], ignoreCase: boolean, lowered?: (v: T) => string, services?: readonly string[]): { keep: T; group: T[] }[] {
   const n = values.length;
   if (n < 2) return [];
   // Most lists have neither repeats nor wildcards: find that out before building anything.
   let patterns = false;
-  const distinct = new Set<string>();
-  for (const { value: v } of values) {
-    if (!patterns && isPattern(v)) patterns = true;
-    distinct.add(v);
-  }
-  if (!patterns && distinct.size === n) return [];
+  for (let i = 0; i < n && !patterns; i++) if (isPattern(values[i].value)) patterns = true;
+  const repeats = hasRepeats(values);
+  if (!patterns && !repeats) return [];
   const norm = values.map((v) => (ignoreCase ? (lowered ? lowered(v) : v.value.toLowerCase()) : v.value));
   // Without repeats, only a wildcard covering another value makes a group, and most cover nothing:
   // the same test as below, on every value rather than on a bucket of them (the literal beginning
   // holds the bucket), and without building the indexes.
-  if (distinct.size === n && !anyCovered(values, norm, ignoreCase)) return [];
+  if (!repeats && !anyCovered(values, norm, ignoreCase, services)) return [];
   const byValue = new Map<string, number[]>();
   let duplicates = false;
   const patternIdx: number[] = [];
@@ -46,7 +43,7 @@ function redundantGroups<T extends ParsedValue & { value: string }>(values: read
   const exact = values.map((v) => v.value);
   if (!duplicates && patternIdx.length === 0) return [];
   const covers: [number, number][] = [];
-  const complete = forEachCover(values, norm, ignoreCase, (p, j) => covers.push([p, j]) > 0);
+  const complete = forEachCover(values, norm, ignoreCase, (p, j) => covers.push([p, j]) > 0, services);
   // Built only when a wildcard covers something: most wildcards in a list cover nothing else in it.
   let coversList: number[][] | undefined;
   let coveredBy: number[][] | undefined;
@@ -113,26 +110,67 @@ const MAX_COMPARISONS = 4_000_000;
  * Calls `visit(p, j)` for every wildcard `p` and value `j` it covers (another value, not a
  * repeat); stops when `visit` returns false. False when the list needed more than the budget.
  */
-function forEachCover(values: readonly (ParsedValue & { value: string })[], norm: readonly string[], ignoreCase: boolean, visit: (p: number, j: number) => boolean): boolean {
+function forEachCover(values: readonly (ParsedValue & { value: string })[], norm: readonly string[], ignoreCase: boolean, visit: (p: number, j: number) => boolean, services?: readonly string[]): boolean {
   let index: PrefixIndex | undefined;
+  let byService: Map<string, number[]> | undefined;
   let budget = MAX_COMPARISONS;
   let stopped = false;
+  const test = (p: number, pattern: string, j: number): boolean => {
+    if (--budget < 0) return !(stopped = true);
+    if (j === p || values[j].value === pattern || !globMatch(pattern, values[j].value, ignoreCase)) return true;
+    return visit(p, j) || !(stopped = true);
+  };
   for (let p = 0; p < values.length && !stopped; p++) {
     const pattern = values[p].value;
     if (!isPattern(pattern) || pattern.length > MAX_COMPARED_LENGTH) continue;
     const literal = norm[p].slice(0, norm[p].search(/[*?]/));
-    (index ??= new PrefixIndex(norm)).forEachWithPrefix(literal, (j) => {
-      if (--budget < 0) return !(stopped = true);
-      if (j === p || values[j].value === pattern || !globMatch(pattern, values[j].value, ignoreCase)) return true;
-      return visit(p, j) || !(stopped = true);
-    });
+    const service = services?.[p];
+    if (service && literal.length > service.length) {
+      // An action pattern whose service is written out covers only actions of that service (and
+      // malformed strings, whose service is ''): those are its candidates, in list order.
+      byService ??= bucketsOf(services!);
+      const same = byService.get(service) ?? NONE;
+      const odd = byService.get('') ?? NONE;
+      for (let a = 0, b = 0; (a < same.length || b < odd.length) && !stopped; ) {
+        const j = b >= odd.length || (a < same.length && same[a] < odd[b]) ? same[a++] : odd[b++];
+        if (norm[j].startsWith(literal)) test(p, pattern, j);
+      }
+      continue;
+    }
+    (index ??= new PrefixIndex(norm)).forEachWithPrefix(literal, (j) => test(p, pattern, j));
   }
   return budget >= 0;
 }
 
-function anyCovered(values: readonly (ParsedValue & { value: string })[], norm: readonly string[], ignoreCase: boolean): boolean {
+/** Indexes by service prefix, each list in ascending order. */
+function bucketsOf(services: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < services.length; i++) {
+    const list = out.get(services[i]);
+    if (list) list.push(i);
+    else out.set(services[i], [i]);
+  }
+  return out;
+}
+
+/** Whether some value is written twice; short lists are compared pairwise, without building a set. */
+function hasRepeats(values: readonly (ParsedValue & { value: string })[]): boolean {
+  const n = values.length;
+  if (n <= 16) {
+    for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) if (values[i].value === values[j].value) return true;
+    return false;
+  }
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (seen.has(values[i].value)) return true;
+    seen.add(values[i].value);
+  }
+  return false;
+}
+
+function anyCovered(values: readonly (ParsedValue & { value: string })[], norm: readonly string[], ignoreCase: boolean, services?: readonly string[]): boolean {
   let found = false;
-  forEachCover(values, norm, ignoreCase, () => !(found = true));
+  forEachCover(values, norm, ignoreCase, () => !(found = true), services);
   return found;
 }
 
@@ -155,7 +193,7 @@ function canonical(node: JsonNode | undefined): string {
 export function checkRedundancy(ctx: LintContext): void {
   const { r } = ctx;
   for (const sc of ctx.statements) {
-    for (const { keep, group } of redundantGroups(sc.actions, true, (a) => a.lower)) {
+    for (const { keep, group } of redundantGroups(sc.actions, true, (a) => a.lower, sc.actions.length > 16 ? sc.actions.map((a) => a.service) : undefined)) {
       // Locations stay in document order, as Access Analyzer lists them; the fix removes a value
       // the kept one covers (a repeat, or what its wildcard matches), never the broadest wildcard.
       const redundant = group.find((v) => v !== keep)!;
