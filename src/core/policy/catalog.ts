@@ -108,26 +108,48 @@ class LazyDescriptions {
   }
 }
 
-type CompactResourceTypes = [string, number?, string[]?][] | undefined;
 const NO_KEYS: string[] = [];
 
+/** One compact service's action tuples, each parsed when an action's details are first read. */
+interface CompactActionSource {
+  tuple(i: number): CompactActionTuple;
+  readonly texts: LazyDescriptions;
+}
+
+/**
+ * An action of the compact snapshot. Its name is known at once; the rest of its tuple is parsed on
+ * first read, since most actions a lint resolves are never asked for their details.
+ */
 class CompactAction implements ActionInfo {
-  private rts?: ActionInfo['resourceTypes'];
+  private t: CompactActionTuple | undefined = undefined;
+  private rts: ActionInfo['resourceTypes'] | undefined = undefined;
   constructor(
     readonly service: string,
     readonly name: string,
-    readonly accessLevel: AccessLevel,
-    private readonly compactResourceTypes: CompactResourceTypes,
-    readonly conditionKeys: string[],
-    readonly dependentActions: string[] | undefined,
-    private readonly texts: LazyDescriptions,
+    private readonly source: CompactActionSource,
     private readonly i: number,
   ) {}
+  private get tuple(): CompactActionTuple {
+    return (this.t ??= this.source.tuple(this.i));
+  }
+  get accessLevel(): AccessLevel {
+    return this.tuple[0] as AccessLevel;
+  }
+  get conditionKeys(): string[] {
+    return this.tuple[2] ?? NO_KEYS;
+  }
+  get dependentActions(): string[] | undefined {
+    const deps = this.tuple[3];
+    return deps && deps.length ? deps : undefined;
+  }
   get description(): string {
-    return this.texts.get(0, this.i);
+    return this.source.texts.get(0, this.i);
   }
   get resourceTypes(): ActionInfo['resourceTypes'] {
-    this.rts ??= this.compactResourceTypes ? this.compactResourceTypes.map(([name, required, keys]) => ({ name, required: required === 1, conditionKeys: keys ?? NO_KEYS })) : [];
+    if (!this.rts) {
+      const compact = this.tuple[1];
+      this.rts = compact ? compact.map(([name, required, keys]) => ({ name, required: required === 1, conditionKeys: keys ?? NO_KEYS })) : [];
+    }
     return this.rts;
   }
 }
@@ -326,12 +348,9 @@ export class DataCatalog implements IamCatalog {
     const texts = new LazyDescriptions(descriptions);
     const names = data.n === '' ? [] : data.n.split('\n');
     const ends = data.x;
-    // An action's tuple is parsed when the action is first asked for: most never are.
-    const make = (i: number): ActionInfo => {
-      const t = JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple;
-      const deps = t[3];
-      return new CompactAction(p, names[i], t[0] as AccessLevel, t[1], t[2] ?? NO_KEYS, deps && deps.length ? deps : undefined, texts, i);
-    };
+    // An action's tuple is parsed when its details are first read: most never are.
+    const source: CompactActionSource = { texts, tuple: (i) => JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple };
+    const make = (i: number): ActionInfo => new CompactAction(p, names[i], source, i);
     const resourceTypes = () => (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map(([name, arn, keys]): ResourceTypeInfo => ({ service: p, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS }));
     const conditionKeys = () => (JSON.parse(text.conditionKeys()) as [string, string][]).map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i));
     this.services.set(p, new LoadedService(names, make, resourceTypes, conditionKeys));
