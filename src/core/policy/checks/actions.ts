@@ -1,7 +1,7 @@
 import { hasWildcard, matchActions, splitAction, suggestAction, suggestService, globMatch } from '../actions';
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
 import type { ActionInfo, IamCatalog } from '../catalog';
-import { stringValues, type ParsedElement, type ParsedValue } from '../parse';
+import type { ParsedElement, ParsedValue } from '../parse';
 import { reportRetired } from './retired';
 
 /**
@@ -14,11 +14,14 @@ class Resolved implements ResolvedAction {
   invalid?: boolean;
   private expanded: ActionInfo[] | undefined = undefined;
   private expand: (() => ActionInfo[]) | undefined = undefined;
+  private built: ParsedValue['path'] | undefined = undefined;
 
   constructor(
     readonly value: string,
     readonly node: ParsedValue['node'],
-    private readonly source: ParsedValue,
+    /** The element holding the string, and its index there (-1 when the element's value is the string). */
+    private readonly owner: ParsedElement,
+    private readonly index: number,
     public name: string,
   ) {
     this.lower = value;
@@ -26,7 +29,8 @@ class Resolved implements ResolvedAction {
 
   /** Read through: the value's path is built only when a finding needs it. */
   get path(): ParsedValue['path'] {
-    return this.source.path;
+    if (this.index < 0) return this.owner.path;
+    return (this.built ??= [...this.owner.path, { index: this.index }]);
   }
 
   get matches(): ActionInfo[] | undefined {
@@ -127,13 +131,19 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     cache = new Map();
     resolutionCache.set(catalog, cache);
   }
-  const values = stringValues(el);
-  const out: ResolvedAction[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const text = v.value;
-    const r = new Resolved(text, v.node, v, text);
-    out[i] = r;
+  if (!el) return [];
+  // Straight from the element's nodes (the strings stringValues would give, in the same order):
+  // a wrapper per string is one object too many for lists of thousands of actions.
+  const node = el.valueNode;
+  const children = node.type === 'array' ? node.children ?? [] : node.type === 'string' ? [node] : [];
+  const single = node.type !== 'array';
+  const out: ResolvedAction[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (c.type !== 'string' || typeof c.value !== 'string') continue;
+    const text: string = c.value;
+    const r = new Resolved(text, c, el, single ? -1 : i, text);
+    out.push(r);
     if (text === '*') continue;
     let resolution = cache.get(text);
     if (!resolution) {

@@ -64,29 +64,40 @@ function scoped(sc: StatementContext, s: Sensitive): boolean {
 
 function checkSensitive(ctx: LintContext, sc: StatementContext, s: Sensitive): void {
   const { st } = sc;
-  const code = (suffix: string) => `${s.prefix}_WITH_${suffix}`;
-  const resources = stringValues(st.resource);
-  const star = resources.find((v) => v.value === '*');
-  const starTarget: Target | undefined = star ? { path: star.path, node: star.node } : undefined;
   if (st.action) {
-    const hit = sc.actions.find((a) => covers(a, s.action));
+    let hit: ResolvedAction | undefined;
+    for (let i = 0; i < sc.actions.length && !hit; i++) if (covers(sc.actions[i], s.action)) hit = sc.actions[i];
+    // Most statements grant neither action: settled before anything is built.
     if (!hit) return;
+    const starTarget = star(st);
     const wild = hasWildcard(hit.value);
     const actionTarget: Target = { path: hit.path, node: hit.node };
     if (starTarget && !scoped(sc, s)) {
-      if (wild) ctx.r.add(code('STAR_IN_ACTION_AND_RESOURCE'), s.details.starBoth, [actionTarget, starTarget]);
-      else ctx.r.add(code('STAR_IN_RESOURCE'), s.details.starResource, [actionTarget, starTarget]);
+      if (wild) ctx.r.add(code(s, 'STAR_IN_ACTION_AND_RESOURCE'), s.details.starBoth, [actionTarget, starTarget]);
+      else ctx.r.add(code(s, 'STAR_IN_RESOURCE'), s.details.starResource, [actionTarget, starTarget]);
     } else if (st.notResource) {
       const nr: Target = { path: st.notResource.path, node: st.notResource.valueNode };
-      if (wild) ctx.r.add(code('STAR_IN_ACTION_AND_NOT_RESOURCE'), s.details.starActionNotResource, [actionTarget, nr]);
-      else ctx.r.add(code('NOT_RESOURCE'), s.details.notResource, [actionTarget, nr]);
+      if (wild) ctx.r.add(code(s, 'STAR_IN_ACTION_AND_NOT_RESOURCE'), s.details.starActionNotResource, [actionTarget, nr]);
+      else ctx.r.add(code(s, 'NOT_RESOURCE'), s.details.notResource, [actionTarget, nr]);
     }
   } else if (st.notAction) {
     if (sc.notActions.some((a) => covers(a, s.action))) return;
+    const starTarget = star(st);
     const na: Target = { path: st.notAction.path, node: st.notAction.valueNode };
-    if (starTarget && !scoped(sc, s)) ctx.r.add(code('STAR_IN_RESOURCE_AND_NOT_ACTION'), s.details.starResourceNotAction, [na, starTarget]);
-    else if (st.notResource) ctx.r.add(code('NOT_ACTION_AND_NOT_RESOURCE'), s.details.notActionNotResource, [na, { path: st.notResource.path, node: st.notResource.valueNode }]);
+    if (starTarget && !scoped(sc, s)) ctx.r.add(code(s, 'STAR_IN_RESOURCE_AND_NOT_ACTION'), s.details.starResourceNotAction, [na, starTarget]);
+    else if (st.notResource) ctx.r.add(code(s, 'NOT_ACTION_AND_NOT_RESOURCE'), s.details.notActionNotResource, [na, { path: st.notResource.path, node: st.notResource.valueNode }]);
   }
+}
+
+/** Where the statement names every resource ("*"), if it does. */
+function star(st: StatementContext['st']): Target | undefined {
+  const resources = stringValues(st.resource);
+  for (let i = 0; i < resources.length; i++) if (resources[i].value === '*') return { path: resources[i].path, node: resources[i].node };
+  return undefined;
+}
+
+function code(s: Sensitive, suffix: string): string {
+  return `${s.prefix}_WITH_${suffix}`;
 }
 
 /** iam:PassRole and iam:CreateServiceLinkedRole granted too widely. */

@@ -1,5 +1,5 @@
 import type { LintContext } from '../context';
-import type { ParsedValue } from '../parse';
+import type { ParsedElement, ParsedValue } from '../parse';
 import type { Target } from '../report';
 import type { PathElement } from '../types';
 
@@ -107,11 +107,13 @@ export function checkVariables(ctx: LintContext): void {
     }
   };
 
-  // Paths are built only for the strings that hold a variable: a path stack, copied on demand.
+  // Paths are built only for the strings that hold a variable: the element's path and a stack of
+  // steps below it, copied on demand.
   const stack: PathElement[] = [];
+  let owner: ParsedElement | undefined;
   const walk = (node: ParsedValue['node'], allowed: boolean, element: string) => {
     if (node.type === 'string') {
-      if (typeof node.value === 'string' && node.value.includes('${')) check({ value: node.value, node, path: [...stack] }, allowed, element);
+      if (typeof node.value === 'string' && node.value.includes('${')) check({ value: node.value, node, path: [...owner!.path, ...stack] }, allowed, element);
     } else if (node.type === 'array') {
       (node.children ?? []).forEach((c, i) => {
         stack.push({ index: i });
@@ -133,7 +135,7 @@ export function checkVariables(ctx: LintContext): void {
     for (const el of st.elements) {
       const allowed = el.key === 'Resource' || el.key === 'NotResource' || el.key === 'Condition';
       stack.length = 0;
-      stack.push(...el.path);
+      owner = el;
       walk(el.valueNode, allowed, el.key);
     }
   }

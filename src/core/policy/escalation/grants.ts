@@ -74,12 +74,12 @@ function prefixOfService(service: string): string | null {
   return PATH_SERVICES.has(service) ? service : null;
 }
 
-function patterns(el: ParsedElement | undefined, keepSource: boolean, services?: readonly { readonly service: string }[]): Pattern[] {
+function patterns(el: ParsedElement | undefined, keepSource: boolean, resolved?: readonly ResolvedValue[]): Pattern[] {
   const out: Pattern[] = [];
-  const values = stringValues(el);
+  const values = resolved ?? stringValues(el);
   for (let order = 0; order < values.length; order++) {
     const v = values[order];
-    const prefix = services ? prefixOfService(services[order].service) : prefixOf(v.value);
+    const prefix = resolved ? prefixOfService(resolved[order].service) : prefixOf(v.value);
     if (prefix !== null) out.push({ value: v.value, prefix, source: keepSource ? v : undefined, order });
   }
   return out;
@@ -109,8 +109,11 @@ function hasStar(el: ParsedElement | undefined): boolean {
 
 /** A statement's Action strings as the linter resolved them: their lowercased service prefixes, in order. */
 export interface ResolvedStatementActions {
-  readonly actions: readonly { readonly service: string }[];
+  readonly actions: readonly ResolvedValue[];
 }
+
+/** A string of Action as the linter resolved it: where it stands and its lowercased service prefix. */
+type ResolvedValue = ParsedValue & { readonly value: string; readonly service: string };
 
 /**
  * Reads the Allow and unconditional Deny statements of an identity policy. `resolved`, when the
