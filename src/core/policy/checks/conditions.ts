@@ -520,6 +520,7 @@ function checkIpValues(ctx: LintContext, info: ConditionOperatorInfo, k: ParsedC
 }
 
 const supportedKeysCache = new WeakMap<object, ReadonlySet<string>>();
+const NO_KEYS: readonly string[] = [];
 
 /**
  * Condition keys an action can be evaluated with: its own, its resource types' and theirs. Cached
@@ -529,10 +530,14 @@ export function supportedKeys(ctx: LintContext, a: { service: string; resourceTy
   const hit = supportedKeysCache.get(a);
   if (hit) return hit;
   const out = new Set<string>();
-  for (const k of a.conditionKeys) out.add(k.toLowerCase());
-  for (const r of a.resourceTypes) {
-    for (const k of r.conditionKeys) out.add(k.toLowerCase());
-    for (const k of ctx.catalog.resourceType(a.service, r.name)?.conditionKeys ?? []) out.add(k.toLowerCase());
+  const own = a.conditionKeys;
+  for (let i = 0; i < own.length; i++) out.add(own[i].toLowerCase());
+  const types = a.resourceTypes;
+  for (let i = 0; i < types.length; i++) {
+    const r = types[i];
+    for (let k = 0; k < r.conditionKeys.length; k++) out.add(r.conditionKeys[k].toLowerCase());
+    const typeKeys = ctx.catalog.resourceType(a.service, r.name)?.conditionKeys ?? NO_KEYS;
+    for (let k = 0; k < typeKeys.length; k++) out.add(typeKeys[k].toLowerCase());
   }
   supportedKeysCache.set(a, out);
   return out;
@@ -553,7 +558,7 @@ function keysOfMatches(ctx: LintContext, matches: readonly ActionInfo[]): Readon
   let s = byMatches.get(matches);
   if (!s) {
     const union = new Set<string>();
-    for (const m of matches) for (const k of supportedKeys(ctx, m)) union.add(k);
+    for (let i = 0; i < matches.length; i++) supportedKeys(ctx, matches[i]).forEach((k) => union.add(k));
     byMatches.set(matches, union);
     s = union;
   }
