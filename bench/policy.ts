@@ -115,6 +115,7 @@ function cli(policies: { name: string; text: string }[]): void {
     // Alternate runs and keep the best of each, so one noisy neighbour does not decide the ratio.
     const ours: number[] = [];
     const uncached: number[] = [];
+    const defaults: number[] = [];
     const base: number[] = [];
     // STS_LENS_BENCH_BASELINE_CLI: another build's dist/cli.js (e.g. main's), timed in the same alternation for a before/after.
     const baselineCli = process.env.STS_LENS_BENCH_BASELINE_CLI;
@@ -133,15 +134,18 @@ function cli(policies: { name: string; text: string }[]): void {
       status = r.status;
       ours.push(r.ms);
       uncached.push(timeProcess(args, { ...cacheEnv, STS_LENS_NO_CODE_CACHE: '1' }).ms);
+      defaults.push(timeProcess(args, { ...cacheEnv, STS_LENS_V8_DEFAULTS: '1' }).ms);
       if (baselineCli) baseline.push(timeProcess(baselineArgs, baselineEnv).ms);
     }
     const o = Math.min(...ours);
     const u = Math.min(...uncached);
+    const d = Math.min(...defaults);
     const b = Math.min(...base);
     // The machine is shared: the load average says how far to trust the figures.
     const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
     console.log(`CLI over the whole corpus (${files.length} files): ${o.toFixed(0)} ms (exit ${status}); plain node read+JSON.parse: ${b.toFixed(0)} ms; ratio ${(o / b).toFixed(2)}x (target <= 5x; best of ${ours.length} alternating runs, load average ${load})`);
     console.log(`  without the V8 code cache (STS_LENS_NO_CODE_CACHE=1): ${u.toFixed(0)} ms, ratio ${(u / b).toFixed(2)}x`);
+    console.log(`  with V8's default tiering and young generation (STS_LENS_V8_DEFAULTS=1): ${d.toFixed(0)} ms, ratio ${(d / b).toFixed(2)}x`);
     if (baselineCli) {
       const before = Math.min(...baseline);
       console.log(`  baseline ${baselineCli}: ${before.toFixed(0)} ms, ratio ${(before / b).toFixed(2)}x (this build: ${(o / b).toFixed(2)}x)`);
