@@ -53,9 +53,21 @@ function variableFree(s: string): string {
   return s.replace(/\$\{[^}]*\}/g, '*');
 }
 
-const formatCache = new Map<string, { shape: number[]; sample: string; region: boolean; account: boolean; service: string; literalPrefix: string }>();
+interface CompiledFormat {
+  shape: number[];
+  sample: string;
+  region: boolean;
+  account: boolean;
+  service: string;
+  literalPrefix: string;
+  /** The resource part as tokens (see tokens()), built on first need. */
+  tokens?: number[];
+  resource: string;
+}
 
-function compileFormat(format: string) {
+const formatCache = new Map<string, CompiledFormat>();
+
+function compileFormat(format: string): CompiledFormat {
   let c = formatCache.get(format);
   if (c) return c;
   const f = splitArn(format)!;
@@ -72,7 +84,7 @@ function compileFormat(format: string) {
       sample += part;
     }
   }
-  c = { shape, sample, region: f.region !== '', account: f.account !== '', service: f.service, literalPrefix: resource.split('${')[0] };
+  c = { shape, sample, region: f.region !== '', account: f.account !== '', service: f.service, literalPrefix: resource.split('${')[0], resource };
   formatCache.set(format, c);
   return c;
 }
@@ -183,7 +195,7 @@ function computeMatch(resource: string, format: string): boolean {
     if (fitsShape(f.shape, filled)) return true;
   }
   p.tokens ??= tokens(r, false);
-  return globsIntersect(p.tokens, tokens(splitArn(format)!.resource, true));
+  return globsIntersect(p.tokens, (f.tokens ??= tokens(f.resource, true)));
 }
 
 const STAR = -1;
