@@ -20,16 +20,20 @@ interface CliModule {
   runMain(): void;
 }
 
-function cacheFile(bundle: string, stat: fs.Stats): string {
+/**
+ * V8 refuses cached code made under other flags, so each set of flags the launcher sets (see
+ * tuneV8) has its own file: runs that alternate between them would otherwise rebuild it every time.
+ */
+function cacheFile(bundle: string, stat: fs.Stats, flags: string): string {
   const root = process.env.STS_LENS_CACHE ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'sts-lens');
-  return path.join(root, 'v8', `cli-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.bin`);
+  return path.join(root, 'v8', `cli-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}-${flags}.bin`);
 }
 
-function load(): CliModule {
+function load(flags: string): CliModule {
   const bundle = path.join(__dirname, 'cliMain.js');
   const source = fs.readFileSync(bundle, 'utf8');
   const useCache = process.env.STS_LENS_NO_CODE_CACHE !== '1';
-  const file = useCache ? cacheFile(bundle, fs.statSync(bundle)) : '';
+  const file = useCache ? cacheFile(bundle, fs.statSync(bundle), flags) : '';
   let cachedData: Buffer | undefined;
   if (useCache) {
     try {
@@ -60,12 +64,17 @@ function load(): CliModule {
 /** Node 20's V8 spends an interrupt budget of 66 KB of bytecode before it considers optimizing a function. */
 const INTERRUPT_BUDGET = 600 * 1024;
 
-// Before the bundle is compiled, so that every function of it gets the larger budget.
-if (process.env.STS_LENS_V8_DEFAULTS !== '1') {
+/** Sets V8's flags for this run, before the bundle is compiled; returns a name for the set. */
+function tuneV8(): string {
+  if (process.env.STS_LENS_V8_DEFAULTS === '1') return 'default';
+  // Every function of the bundle gets the larger budget.
   v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
   // Linting files allocates fast and keeps little: a young generation that stays at its starting
   // size is collected often but cheaply, and stays in the processor's cache. A dump read with
   // --auth-details is one large document kept whole, which needs V8's default growth.
-  if (process.argv[2] === 'lint' && !process.argv.some((a) => a === '--auth-details' || a.startsWith('--auth-details='))) v8.setFlagsFromString('--semi-space-growth-factor=1');
+  if (process.argv[2] !== 'lint' || process.argv.some((a) => a === '--auth-details' || a.startsWith('--auth-details='))) return 'batch';
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
+  return 'files';
 }
-load().runMain();
+
+load(tuneV8()).runMain();

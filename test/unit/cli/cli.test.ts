@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { fixturePath, repoRoot } from '../fixtures';
 
@@ -119,5 +120,30 @@ describe('sts-lens lint (bundled CLI)', function () {
     const [file] = JSON.parse(r.stdout) as { findings: { issueCode: string; findingDetails: string }[] }[];
     assert.deepStrictEqual(file.findings.map((f) => f.issueCode), ['POLICY_DOCUMENT_TOO_LARGE']);
     assert.match(file.findings[0].findingDetails, /^The document is 4\d\.\d MB, far beyond/);
+  });
+
+  it('finds the same in a long run (every service loaded at once, V8 tuned) as in short runs, with V8 defaults or without the code cache', () => {
+    const dir = path.dirname(fixturePath('policy', 'valid-identity.json'));
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().slice(0, 60).map((f) => path.relative(repoRoot(), path.join(dir, f)));
+    assert.ok(files.length > 40, 'enough files to pass the load-everything threshold');
+    const lint = (batch: string[], env: NodeJS.ProcessEnv = {}) => {
+      const r = spawnSync(process.execPath, [CLI, 'lint', '--no-config', '--format', 'json', '--fail-on', 'none', ...batch], { encoding: 'utf8', cwd: repoRoot(), env: { ...process.env, ...env } });
+      assert.strictEqual(r.status, 0, r.stderr);
+      return JSON.parse(r.stdout) as unknown[];
+    };
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-v8-'));
+    try {
+      const long = lint(files, { STS_LENS_CACHE: cache });
+      const short: unknown[] = [];
+      for (let i = 0; i < files.length; i += 10) short.push(...lint(files.slice(i, i + 10)));
+      assert.deepStrictEqual(long, short);
+      // The second run reads the code cache the first one wrote.
+      assert.ok(fs.readdirSync(path.join(cache, 'v8')).some((f) => f.endsWith('-files.bin')));
+      assert.deepStrictEqual(lint(files, { STS_LENS_CACHE: cache }), long);
+      assert.deepStrictEqual(lint(files, { STS_LENS_CACHE: cache, STS_LENS_V8_DEFAULTS: '1' }), long);
+      assert.deepStrictEqual(lint(files, { STS_LENS_NO_CODE_CACHE: '1' }), long);
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
