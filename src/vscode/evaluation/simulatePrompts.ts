@@ -57,10 +57,12 @@ export function pickAction(catalog: IamCatalog, fromPolicy: readonly string[], l
       const actions = catalog.actions(service).map((a) => ({ label: `${service}:${a.name}`, description: a.accessLevel, detail: a.description, value: `${service}:${a.name}` }));
       items.push(...actions);
       // Data that arrives while someone types must not move the highlight: Enter accepts what was typed.
+      // The highlight is kept by value: the row objects change as the typed text changes.
       const typedNow = qp.value.trim();
-      const active = qp.activeItems;
+      const activeValue = qp.activeItems[0]?.value ?? (typedNow || undefined);
       qp.items = [...qp.items, ...actions.filter((a) => a.value !== typedNow)];
-      qp.activeItems = active;
+      const keep = activeValue === undefined ? undefined : qp.items.find((i) => i.value === activeValue);
+      if (keep) qp.activeItems = [keep];
     });
   });
 }
