@@ -357,7 +357,8 @@ export class DataCatalog implements IamCatalog {
   }
 
   hasService(prefix: string): boolean {
-    return this.names.has(prefix.toLowerCase());
+    // Callers mostly pass a lowercased prefix already: try it before making a lowercase copy.
+    return this.names.has(prefix) || this.names.has(prefix.toLowerCase());
   }
 
   serviceName(prefix: string): string | undefined {
@@ -365,7 +366,7 @@ export class DataCatalog implements IamCatalog {
   }
 
   isLoaded(prefix: string): boolean {
-    return this.services.has(prefix.toLowerCase());
+    return this.services.has(prefix) || this.services.has(prefix.toLowerCase());
   }
 
   actions(prefix: string): readonly ActionInfo[] {

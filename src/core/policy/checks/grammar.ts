@@ -117,11 +117,12 @@ function combination(r: LintContext['r'], name: string, not: ParsedElement): voi
 
 function checkStatementElements(ctx: LintContext, st: ParsedStatement): void {
   const { r, type } = ctx;
-  const seen = new Set<string>();
   for (let i = 0; i < st.elements.length; i++) {
     const el = st.elements[i];
-    if (seen.has(el.key)) r.add('DUPLICATE_ELEMENT', `The element ${el.key} appears more than once in this statement. Parsers keep only one of them, so part of the statement is silently ignored. Remove the duplicate.`, [{ path: el.path, node: el.keyNode }]);
-    seen.add(el.key);
+    // A statement has a handful of elements: earlier ones are compared directly.
+    let repeated = false;
+    for (let k = 0; k < i && !repeated; k++) if (st.elements[k].key === el.key) repeated = true;
+    if (repeated) r.add('DUPLICATE_ELEMENT', `The element ${el.key} appears more than once in this statement. Parsers keep only one of them, so part of the statement is silently ignored. Remove the duplicate.`, [{ path: el.path, node: el.keyNode }]);
     if (!(STATEMENT_ELEMENTS as readonly string[]).includes(el.key)) {
       const fixed = closestName(el.key, STATEMENT_ELEMENTS);
       r.add('INVALID_POLICY_ELEMENT', `The policy element ${el.key} is not valid.${fixed ? ` Element names are case sensitive: use ${fixed}.` : ''}`, [{ path: el.path, node: el.keyNode }], fixed ? { replacement: JSON.stringify(fixed), title: `Rename to ${fixed}` } : undefined);

@@ -312,6 +312,7 @@ interface StatementTypes {
  */
 const statementTypesCache = new WeakMap<IamCatalog, Map<string, StatementTypes>>();
 const MAX_KEPT_ACTIONS = 64;
+const NO_SERVICES = new Map<string, ResourceTypeInfo[]>();
 
 function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes {
   let cache = statementTypesCache.get(ctx.catalog);
@@ -389,7 +390,7 @@ export function checkResources(ctx: LintContext): void {
   const { r } = ctx;
   for (const sc of ctx.statements) {
     let types: ResourceTypeInfo[] | undefined | null = null;
-    let byService = new Map<string, ResourceTypeInfo[]>();
+    let byService: Map<string, ResourceTypeInfo[]> = NO_SERVICES;
     for (let e = 0; e < 2; e++) {
       const el = e === 0 ? sc.st.resource : sc.st.notResource;
       const values = stringValues(el);

@@ -210,7 +210,10 @@ export function checkRedundancy(ctx: LintContext): void {
   // Element count and value sizes, in any order: equal statements have equal shapes, and no strings are built.
   const shape = (st: (typeof statements)[number]) => {
     let h = st.elements.length * 1_000_003;
-    for (const e of st.elements) h += ((e.valueNode.children?.length ?? 0) + 1) * (e.key.length * 7919 + e.key.charCodeAt(0));
+    for (let i = 0; i < st.elements.length; i++) {
+      const e = st.elements[i];
+      h += ((e.valueNode.children?.length ?? 0) + 1) * (e.key.length * 7919 + e.key.charCodeAt(0));
+    }
     return h;
   };
   // And what canonical() sees, in any order: the Sid-less properties and their string values.
