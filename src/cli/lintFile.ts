@@ -44,22 +44,27 @@ export function lintFile(text: string, file: string, diskPath: string, run: Lint
 }
 
 /**
- * After this many texts a run loads every service at once (the whole snapshot costs about as much
- * as scanning a few dozen policies for the services they name) and stops scanning texts.
+ * After this many texts, a run whose texts already needed many services loads every service at once
+ * (the whole snapshot costs about as much as scanning a few dozen policies for the services they
+ * name) and stops scanning texts. A run over policies of a few services keeps loading what it needs.
  */
 const LOAD_ALL_AFTER = 32;
-/** Texts seen per catalog; -1 once every service is loaded. */
+const MANY_SERVICES = 64;
+/** Texts seen per catalog; -1 once every service is loaded, -2 once the run keeps scanning. */
 const textsSeen = new WeakMap<IamCatalogHandle, number>();
 
 function ensureData(handle: IamCatalogHandle, text: string): void {
   const seen = textsSeen.get(handle) ?? 0;
-  if (seen < 0) return;
+  if (seen === -1) return;
   if (seen >= LOAD_ALL_AFTER) {
-    handle.ensureAllServicesSync();
-    textsSeen.set(handle, -1);
-    return;
-  }
-  textsSeen.set(handle, seen + 1);
+    const loaded = handle.catalog.allServicePrefixes().filter((s) => handle.catalog.isLoaded(s)).length;
+    if (loaded >= MANY_SERVICES) {
+      handle.ensureAllServicesSync();
+      textsSeen.set(handle, -1);
+      return;
+    }
+    textsSeen.set(handle, -2);
+  } else if (seen >= 0) textsSeen.set(handle, seen + 1);
   handle.ensureServicesSync(servicesReferenced(text));
 }
 
