@@ -307,31 +307,43 @@ type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 /** The literal words of JSON and their values. */
 const WORDS = [['true', true], ['false', false], ['null', null]] as const;
 
+/** JSON whitespace, and the characters a string holds without an escape (see parseStrictTree). */
+const WHITESPACE = /[ \t\n\r]*/y;
+const STRING_RUN = /[^"\\\u0000-\u001f]*/y;
+
 /** Placeholder for children not yet parsed; never seen outside the parse. */
 const UNSET: Node[] = [];
 
 export function parseStrictTree(text: string): Node | undefined {
   const n = text.length;
   let i = 0;
+  // Runs of whitespace and of plain string characters are skipped by the regex engine: one
+  // character class each, sticky, so linear; a pretty-printed policy is mostly such runs.
   const ws = () => {
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return;
-    }
+    if (i >= n) return;
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return;
+    WHITESPACE.lastIndex = i;
+    WHITESPACE.test(text);
+    i = WHITESPACE.lastIndex;
   };
   /** Index after the closing quote of the string starting at i, or -1; `escaped` says whether it needs decoding. */
   let escaped = false;
   const stringEnd = (): number => {
     escaped = false;
-    for (let k = i + 1; k < n; k++) {
+    let k = i + 1;
+    for (;;) {
+      if (k >= n) return -1;
+      STRING_RUN.lastIndex = k;
+      STRING_RUN.test(text);
+      k = STRING_RUN.lastIndex;
+      if (k >= n) return -1;
       const c = text.charCodeAt(k);
       if (c === 34) return k + 1;
-      if (c === 92) {
-        escaped = true;
-        k++;
-      } else if (c < 32) return -1;
+      if (c !== 92) return -1;
+      escaped = true;
+      k += 2;
     }
-    return -1;
   };
   const stringNode = (parent: Node | undefined): MutableNode | undefined => {
     const end = stringEnd();
