@@ -393,7 +393,7 @@ export function parseStrictTree(text: string): Node | undefined {
     for (;;) {
       if (isObject) {
         if (text.charCodeAt(i) !== 34) return undefined;
-        const property = { type: 'property', offset: i, length: -1, parent: node, children: UNSET } as MutableNode;
+        const property = { type: 'property', offset: i, length: -1, parent: node, children: UNSET, colonOffset: -1 } as MutableNode;
         const key = stringNode(property);
         if (!key) return undefined;
         ws();
