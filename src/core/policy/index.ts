@@ -151,7 +151,7 @@ export function lintPolicy(text: string, options: LintOptions): LintResult {
 
 function checkSyntax(ctx: LintContext): void {
   const { policy, r } = ctx;
-  if (!policy.text.trim()) {
+  if (!/\S/.test(policy.text)) {
     r.add('JSON_SYNTAX_ERROR', 'Fix the JSON syntax error: the document is empty.', [{ path: [], offset: 0, length: 0 }]);
     return;
   }
