@@ -67,6 +67,15 @@ interface CompiledFormat {
 
 const formatCache = new Map<string, CompiledFormat>();
 
+/** The service field of an ARN format (arn:partition:service:...), as compileFormat reads it. */
+function formatService(format: string): string {
+  const first = format.indexOf(':');
+  const second = first < 0 ? -1 : format.indexOf(':', first + 1);
+  const third = second < 0 ? -1 : format.indexOf(':', second + 1);
+  // Formats that are not six fields long are left to compileFormat, which fails the same way as before.
+  return third < 0 ? compileFormat(format).service : format.slice(second + 1, third);
+}
+
 function compileFormat(format: string): CompiledFormat {
   let c = formatCache.get(format);
   if (c) return c;
@@ -329,7 +338,8 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
   const byService = new Map<string, ResourceTypeInfo[]>();
   for (const t of types ?? []) {
     for (const f of t.arnFormats) {
-      const svc = compileFormat(f).service;
+      // Only the service is needed here: the rest of a format is compiled when a resource meets it.
+      const svc = formatService(f);
       const list = byService.get(svc);
       if (list) list.push(t);
       else byService.set(svc, [t]);
