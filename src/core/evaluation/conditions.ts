@@ -1,4 +1,4 @@
-import { parseConditionOperator } from '../policy/checks/conditions';
+import { parseConditionOperator } from '../policy/checks/conditionOperators';
 import type { LineIndex, ParsedConditionKey, ParsedConditionOperator } from '../policy/parse';
 import type { RequestContext } from './context';
 import { POSITIVE_OF, testValue } from './operators';

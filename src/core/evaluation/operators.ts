@@ -1,5 +1,5 @@
 import { globMatch } from '../policy/actions';
-import { parseCidr } from '../policy/checks/conditions';
+import { parseCidr } from '../policy/checks/conditionValues';
 import { splitArn } from '../policy/checks/resources';
 import { unescapePattern } from './variables';
 

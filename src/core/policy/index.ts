@@ -1,6 +1,7 @@
 import type { IamCatalog } from './catalog';
 import { checkActions, resolveStatements } from './checks/actions';
-import { checkConditions, checkKeySupport } from './checks/conditions';
+import { checkConditions } from './checks/conditions';
+import { checkKeySupport } from './checks/keySupport';
 import { checkEscalation } from './checks/escalation';
 import { checkGrammar } from './checks/grammar';
 import { checkPrincipals } from './checks/principals';
@@ -22,7 +23,7 @@ export { MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from './limits';
 export { parsePolicy, scalarValues, stringValues, LineIndex, STATEMENT_ELEMENTS, TOP_ELEMENTS } from './parse';
 export type { ParsedPolicy, ParsedStatement, ParsedElement, ParsedValue, ParsedConditionKey, ParsedConditionOperator, SyntaxProblem, JsonNode } from './parse';
 export { matchActions, suggestAction, suggestService, splitAction, wildcardRegex, editDistance } from './actions';
-export { parseConditionOperator, CONDITION_OPERATORS, type ConditionOperatorInfo } from './checks/conditions';
+export { parseConditionOperator, CONDITION_OPERATORS, type ConditionOperatorInfo } from './checks/conditionOperators';
 
 export interface LintOptions {
   policyType: PolicyType | 'auto';

@@ -1,6 +1,6 @@
 import { globMatch, hasWildcard } from '../actions';
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
-import { parseConditionOperator } from './conditions';
+import { parseConditionOperator } from './conditionOperators';
 import { stringValues } from '../parse';
 import type { Target } from '../report';
 

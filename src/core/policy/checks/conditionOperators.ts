@@ -1,0 +1,67 @@
+// The condition operators IAM knows, and how an operator as written reads: qualifier, base, IfExists.
+
+export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+
+export interface ConditionOperatorInfo {
+  /** Operator as written. */
+  text: string;
+  /** Canonical base operator, e.g. StringLike. */
+  base: string;
+  family: OperatorFamily;
+  qualifier?: 'ForAllValues' | 'ForAnyValue';
+  ifExists: boolean;
+  negated: boolean;
+  like: boolean;
+}
+
+/** Base operators with their family. */
+export const CONDITION_OPERATORS: Record<string, OperatorFamily> = {
+  StringEquals: 'String',
+  StringNotEquals: 'String',
+  StringEqualsIgnoreCase: 'String',
+  StringNotEqualsIgnoreCase: 'String',
+  StringLike: 'String',
+  StringNotLike: 'String',
+  NumericEquals: 'Numeric',
+  NumericNotEquals: 'Numeric',
+  NumericLessThan: 'Numeric',
+  NumericLessThanEquals: 'Numeric',
+  NumericGreaterThan: 'Numeric',
+  NumericGreaterThanEquals: 'Numeric',
+  DateEquals: 'Date',
+  DateNotEquals: 'Date',
+  DateLessThan: 'Date',
+  DateLessThanEquals: 'Date',
+  DateGreaterThan: 'Date',
+  DateGreaterThanEquals: 'Date',
+  Bool: 'Bool',
+  BinaryEquals: 'Binary',
+  IpAddress: 'IpAddress',
+  NotIpAddress: 'IpAddress',
+  ArnEquals: 'Arn',
+  ArnLike: 'Arn',
+  ArnNotEquals: 'Arn',
+  ArnNotLike: 'Arn',
+  Null: 'Null',
+};
+
+const BY_LOWER = new Map(Object.keys(CONDITION_OPERATORS).map((k) => [k.toLowerCase(), k]));
+
+/** Parses `ForAnyValue:StringLikeIfExists` and friends; undefined for unknown operators. */
+export function parseConditionOperator(text: string): ConditionOperatorInfo | undefined {
+  let rest = text;
+  let qualifier: ConditionOperatorInfo['qualifier'];
+  const m = /^(ForAllValues|ForAnyValue):/i.exec(rest);
+  if (m) {
+    qualifier = m[1].toLowerCase() === 'forallvalues' ? 'ForAllValues' : 'ForAnyValue';
+    rest = rest.slice(m[0].length);
+  }
+  let ifExists = false;
+  if (/IfExists$/i.test(rest)) {
+    ifExists = true;
+    rest = rest.slice(0, -'IfExists'.length);
+  }
+  const base = BY_LOWER.get(rest.toLowerCase());
+  if (!base) return undefined;
+  return { text, base, family: CONDITION_OPERATORS[base], qualifier, ifExists, negated: /Not/.test(base), like: /Like$/.test(base) };
+}

@@ -1,0 +1,102 @@
+import type { ActionInfo, IamCatalog } from '../catalog';
+import type { LintContext } from '../context';
+import { parseConditionOperator } from './conditionOperators';
+
+// Whether the statement's actions can be evaluated with the condition keys it uses.
+
+const supportedKeysCache = new WeakMap<object, ReadonlySet<string>>();
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * Condition keys an action can be evaluated with: its own, its resource types' and theirs. Cached
+ * per action object, which belongs to one catalog and never changes.
+ */
+export function supportedKeys(ctx: LintContext, a: { service: string; resourceTypes: { name: string; conditionKeys: string[] }[]; conditionKeys: string[] }): ReadonlySet<string> {
+  const hit = supportedKeysCache.get(a);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const own = a.conditionKeys;
+  for (let i = 0; i < own.length; i++) out.add(own[i].toLowerCase());
+  const types = a.resourceTypes;
+  for (let i = 0; i < types.length; i++) {
+    const r = types[i];
+    for (let k = 0; k < r.conditionKeys.length; k++) out.add(r.conditionKeys[k].toLowerCase());
+    const typeKeys = ctx.catalog.resourceType(a.service, r.name)?.conditionKeys ?? NO_KEYS;
+    for (let k = 0; k < typeKeys.length; k++) out.add(typeKeys[k].toLowerCase());
+  }
+  supportedKeysCache.set(a, out);
+  return out;
+}
+
+/**
+ * The keys any of these actions supports. Resolved action lists are shared between the policies of
+ * a run (see checks/actions.ts), so the union is built once per distinct list.
+ */
+const keysOfMatchesCache = new WeakMap<IamCatalog, WeakMap<readonly ActionInfo[], ReadonlySet<string>>>();
+
+function keysOfMatches(ctx: LintContext, matches: readonly ActionInfo[]): ReadonlySet<string> {
+  let byMatches = keysOfMatchesCache.get(ctx.catalog);
+  if (!byMatches) {
+    byMatches = new WeakMap();
+    keysOfMatchesCache.set(ctx.catalog, byMatches);
+  }
+  let s = byMatches.get(matches);
+  if (!s) {
+    const union = new Set<string>();
+    for (let i = 0; i < matches.length; i++) supportedKeys(ctx, matches[i]).forEach((k) => union.add(k));
+    byMatches.set(matches, union);
+    s = union;
+  }
+  return s;
+}
+
+const TAG_TEMPLATES: Record<string, string> = { 'aws:resourcetag': 'aws:resourcetag/${tagkey}', 'aws:requesttag': 'aws:requesttag/${tagkey}' };
+
+/**
+ * Keys that the statement's actions cannot be evaluated with: an Allow with aws:ResourceTag on
+ * actions that ignore it (Access Analyzer's check), and service keys no action of the statement
+ * supports (ours).
+ */
+export function checkKeySupport(ctx: LintContext): void {
+  for (const sc of ctx.statements) {
+    if (!sc.st.action || sc.actions.length === 0 || sc.st.conditions.length === 0) continue;
+    if (sc.actions.some((a) => a.value === '*' || !a.matches || a.invalid)) continue;
+    const literal = sc.actions.filter((a) => a.matches!.length === 1 && !/[*?]/.test(a.value));
+    const keysOf = (a: (typeof sc.actions)[number]) => keysOfMatches(ctx, a.matches!);
+    for (const op of sc.st.conditions) {
+      const info = parseConditionOperator(op.operator);
+      if (!info) continue;
+      for (const k of op.keys) {
+        const lower = k.key.toLowerCase();
+        const slash = lower.indexOf('/');
+        const base = slash > 0 ? lower.slice(0, slash) : lower;
+        if (base === 'aws:resourcetag' && slash > 0) {
+          // Actions that take tags of any kind (resource or request tags) count as tag-aware, as Access Analyzer counts them.
+          const tagAware = (a: (typeof literal)[number]) => [...keysOf(a)].some((x) => x === TAG_TEMPLATES[base] || x === TAG_TEMPLATES['aws:requesttag'] || /^[a-z0-9-]+:resourcetag\//.test(x));
+          const bad = literal.filter((a) => !tagAware(a));
+          // Only statements that mix tag-aware actions with others: a statement of unaware actions alone is a different mistake.
+          if (!bad.length || bad.length >= literal.length || info.ifExists || info.base === 'Null') continue;
+          const services = [...new Set(bad.map((a) => a.service))].join(', ');
+          const targets = [...bad.map((a) => ({ path: a.path, node: a.node })), { path: k.keyPath, node: k.keyNode }];
+          if (sc.effect === 'Allow') {
+            ctx.r.add('ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', `Using the effect Allow with the condition key ${k.key} and actions for services with the following prefixes does not affect the policy: ${services}. The actions for the listed service are not allowed by this statement. We recommend that you move these actions to a different statement without this condition key.`, targets);
+          } else if (sc.effect === 'Deny' && !info.negated) {
+            // A negated operator matches when the key is absent, so such a Deny still denies: only the positive match lets actions through.
+            ctx.r.add('DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', `Using the effect Deny with the condition key ${k.key} and actions for services with the following prefixes can be overly permissive: ${services}. The actions for the listed services are not denied by this statement. We recommend that you move these actions to a different statement without this condition key.`, targets);
+          }
+          continue;
+        }
+        const colon = lower.indexOf(':');
+        const prefix = lower.slice(0, colon);
+        if (colon <= 0 || prefix === 'aws' || prefix.includes('.') || !ctx.catalog.isLoaded(prefix)) continue;
+        const keyInfo = ctx.catalog.conditionKey(k.key);
+        if (!keyInfo) continue;
+        const template = keyInfo.key.toLowerCase();
+        if (!sc.actions.some((a) => keysOf(a).has(template) || keysOf(a).has(lower))) {
+          const names = sc.actions.slice(0, 3).map((a) => a.value).join(', ');
+          ctx.r.add('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', `None of this statement's actions (${names}${sc.actions.length > 3 ? ', ...' : ''}) supports the condition key ${k.key}, so the request context never has it: ${info.negated || info.base === 'Null' ? 'the condition always matches' : 'the statement never applies'}${info.ifExists ? ' (with IfExists, it always applies)' : ''}. Use a key these actions support, or move the key to a statement with actions that do.`, [{ path: k.keyPath, node: k.keyNode }]);
+        }
+      }
+    }
+  }
+}
