@@ -1,0 +1,124 @@
+// The IAM data of the build's compact snapshot (scripts/build-iam-snapshot.js), turned into the
+// catalog's actions, resource types and condition keys as they are first read.
+import type { AccessLevel, ActionInfo, ConditionKeyInfo, ResourceTypeInfo } from './catalog';
+
+/**
+ * One service in the compact snapshot the build writes (scripts/build-iam-snapshot.js): the action
+ * names, where each action's tuple ends in the service's action text, and the resource types and
+ * condition keys as tuples; descriptions are kept apart.
+ */
+export interface CompactServiceData {
+  /** Action names, one per line, in the data's order. */
+  n: string;
+  /** End offset of each action's tuple in the action text: [accessLevel, [[resourceType, required (1|0), conditionKeys]], conditionKeys, dependentActions]. */
+  x: number[];
+}
+
+/** A compact service's text parts, each read and parsed on first use. */
+export interface CompactServiceText {
+  /** JSON of [name, arnFormat, conditionKeys] tuples. */
+  resourceTypes(): string;
+  /** JSON of [key, type] tuples. */
+  conditionKeys(): string;
+  /** One action's tuple: the action text from `start` to `end` (offsets from CompactServiceData.x). */
+  action(start: number, end: number): string;
+}
+
+type CompactActionTuple = [string, [string, number?, string[]?][]?, string[]?, string[]?];
+
+/** A service's descriptions, in the order of its compact actions and condition keys. */
+export type CompactDescriptions = [actions: string[], conditionKeys: string[]];
+
+/** Reads one service's descriptions on first use: hovers and completions need them, linting does not. */
+class LazyDescriptions {
+  private loaded?: CompactDescriptions;
+  constructor(private readonly load: () => CompactDescriptions | undefined) {}
+  get(kind: 0 | 1, i: number): string {
+    if (!this.loaded) {
+      try {
+        this.loaded = this.load() ?? [[], []];
+      } catch {
+        this.loaded = [[], []];
+      }
+    }
+    return this.loaded[kind][i] ?? '';
+  }
+}
+
+const NO_KEYS: string[] = [];
+
+/** One compact service's action tuples, each parsed when an action's details are first read. */
+interface CompactActionSource {
+  tuple(i: number): CompactActionTuple;
+  readonly texts: LazyDescriptions;
+}
+
+/**
+ * An action of the compact snapshot. Its name is known at once; the rest of its tuple is parsed on
+ * first read, since most actions a lint resolves are never asked for their details.
+ */
+class CompactAction implements ActionInfo {
+  private t: CompactActionTuple | undefined = undefined;
+  private rts: ActionInfo['resourceTypes'] | undefined = undefined;
+  constructor(
+    readonly service: string,
+    readonly name: string,
+    private readonly source: CompactActionSource,
+    private readonly i: number,
+  ) {}
+  private get tuple(): CompactActionTuple {
+    return (this.t ??= this.source.tuple(this.i));
+  }
+  get accessLevel(): AccessLevel {
+    return this.tuple[0] as AccessLevel;
+  }
+  get conditionKeys(): string[] {
+    return this.tuple[2] ?? NO_KEYS;
+  }
+  get dependentActions(): string[] | undefined {
+    const deps = this.tuple[3];
+    return deps && deps.length ? deps : undefined;
+  }
+  get description(): string {
+    return this.source.texts.get(0, this.i);
+  }
+  get resourceTypes(): ActionInfo['resourceTypes'] {
+    if (!this.rts) {
+      const compact = this.tuple[1];
+      this.rts = compact ? compact.map(([name, required, keys]) => ({ name, required: required === 1, conditionKeys: keys ?? NO_KEYS })) : [];
+    }
+    return this.rts;
+  }
+}
+
+class CompactConditionKey implements ConditionKeyInfo {
+  constructor(
+    readonly key: string,
+    readonly type: string,
+    private readonly texts: LazyDescriptions,
+    private readonly i: number,
+  ) {}
+  get description(): string {
+    return this.texts.get(1, this.i);
+  }
+}
+
+/** What a loaded service is made of, read from one compact service: names at once, the rest on first use. */
+export function compactService(
+  service: string,
+  data: CompactServiceData,
+  text: CompactServiceText,
+  descriptions: () => CompactDescriptions | undefined,
+): { names: string[]; make: (i: number) => ActionInfo; resourceTypes: () => ResourceTypeInfo[]; conditionKeys: () => ConditionKeyInfo[] } {
+  const texts = new LazyDescriptions(descriptions);
+  const names = data.n === '' ? [] : data.n.split('\n');
+  const ends = data.x;
+  // An action's tuple is parsed when its details are first read: most never are.
+  const source: CompactActionSource = { texts, tuple: (i) => JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple };
+  return {
+    names,
+    make: (i) => new CompactAction(service, names[i], source, i),
+    resourceTypes: () => (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map(([name, arn, keys]): ResourceTypeInfo => ({ service, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS })),
+    conditionKeys: () => (JSON.parse(text.conditionKeys()) as [string, string][]).map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i)),
+  };
+}
