@@ -1,4 +1,4 @@
-import { splitArn } from '../policy/checks/resources';
+import { splitArn } from '../policy/checks/arnFormats';
 import type { EvaluationRequest } from './types';
 import { isAccountIdentity, type Caller } from './principal';
 

@@ -1,5 +1,5 @@
 import type { IamCatalog } from '../policy/catalog';
-import { splitArn } from '../policy/checks/resources';
+import { splitArn } from '../policy/checks/arnFormats';
 import { awsOwnedRefusal } from './awsOwned';
 import { buildContext } from './context';
 import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';

@@ -1,6 +1,6 @@
 import { globMatch } from '../policy/actions';
 import { parseCidr } from '../policy/checks/conditionValues';
-import { splitArn } from '../policy/checks/resources';
+import { splitArn } from '../policy/checks/arnFormats';
 import { unescapePattern } from './variables';
 
 /** The positive operator each negated one is the NOT of. */

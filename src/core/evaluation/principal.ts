@@ -1,4 +1,4 @@
-import { splitArn } from '../policy/checks/resources';
+import { splitArn } from '../policy/checks/arnFormats';
 
 /** What kind of caller a request comes from, read from the request's `principal`. */
 export type CallerKind = 'root' | 'user' | 'role' | 'session' | 'federatedUser' | 'service' | 'federated' | 'anonymous' | 'unknown';
