@@ -56,13 +56,11 @@ export function pickAction(catalog: IamCatalog, fromPolicy: readonly string[], l
     void load(service).then(() => {
       const actions = catalog.actions(service).map((a) => ({ label: `${service}:${a.name}`, description: a.accessLevel, detail: a.description, value: `${service}:${a.name}` }));
       items.push(...actions);
-      // Data that arrives while someone types must not move the highlight: Enter accepts what was typed.
-      // The highlight is kept by value: the row objects change as the typed text changes.
-      const typedNow = qp.value.trim();
-      const activeValue = qp.activeItems[0]?.value ?? (typedNow || undefined);
-      qp.items = [...qp.items, ...actions.filter((a) => a.value !== typedNow)];
-      const keep = activeValue === undefined ? undefined : qp.items.find((i) => i.value === activeValue);
-      if (keep) qp.activeItems = [keep];
+      // The next keystroke shows them. Rows that change under a text still being typed can move the
+      // highlight, and Enter would take another action than the one typed: the list is refreshed
+      // now only when nothing was typed since the data was asked for.
+      if (qp.value.trim() !== typed) return;
+      qp.items = [...qp.items, ...actions.filter((a) => a.value !== typed)];
     });
   });
 }
