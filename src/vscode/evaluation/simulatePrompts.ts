@@ -31,7 +31,11 @@ function pickOrType(title: string, placeholder: string, items: Item[], validate:
       onType?.(typed, qp);
     });
     qp.onDidAccept(() => {
-      const chosen = qp.selectedItems[0]?.value ?? qp.value.trim();
+      const typed = qp.value.trim();
+      const picked = qp.selectedItems[0]?.value;
+      // Rows that arrive while someone types can leave the highlight on a longer value that begins
+      // with the typed one (s3:GetObjectAcl for s3:GetObject): a typed value that is valid on its own wins.
+      const chosen = picked !== undefined && typed && picked !== typed && picked.startsWith(typed) && !validate(typed) ? typed : (picked ?? typed);
       const problem = chosen ? validate(chosen) : 'Type a value or choose one.';
       if (problem) {
         // QuickPick has no validation message in this VS Code version: the problem shows as the first row.
@@ -56,11 +60,11 @@ export function pickAction(catalog: IamCatalog, fromPolicy: readonly string[], l
     void load(service).then(() => {
       const actions = catalog.actions(service).map((a) => ({ label: `${service}:${a.name}`, description: a.accessLevel, detail: a.description, value: `${service}:${a.name}` }));
       items.push(...actions);
-      // The next keystroke shows them. Rows that change under a text still being typed can move the
-      // highlight, and Enter would take another action than the one typed: the list is refreshed
-      // now only when nothing was typed since the data was asked for.
-      if (qp.value.trim() !== typed) return;
-      qp.items = [...qp.items, ...actions.filter((a) => a.value !== typed)];
+      // Data that arrives while someone types must not move the highlight: Enter accepts what was typed.
+      const typedNow = qp.value.trim();
+      const active = qp.activeItems;
+      qp.items = [...qp.items, ...actions.filter((a) => a.value !== typedNow)];
+      qp.activeItems = active;
     });
   });
 }
