@@ -59,9 +59,7 @@ function prefixOf(value: string): string | null {
   let prefix = prefixCache.get(value);
   if (prefix === undefined) {
     const colon = value.indexOf(':');
-    const head = colon > 0 ? value.slice(0, colon) : '';
-    const lower = head.toLowerCase();
-    prefix = hasWildcard(head) ? '' : lower && !PATH_SERVICES.has(lower) ? null : lower;
+    prefix = prefixOfService(colon > 0 ? value.slice(0, colon).toLowerCase() : '');
     if (prefixCache.size > 50000) prefixCache.clear();
     prefixCache.set(value, prefix);
   }
