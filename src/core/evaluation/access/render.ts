@@ -62,6 +62,31 @@ function whereText(g: { resource: string; principal?: string }): string {
   return g.principal !== undefined ? `for ${g.principal === '*' ? 'anyone (*)' : g.principal} on ${g.resource}` : `on ${g.resource}`;
 }
 
+/** Where the items of a group come from: `statement "Sid" (line 3)`, per distinct statement. */
+function sources(items: readonly AccessItem[]): string {
+  const seen = new Map<string, string>();
+  for (const i of items) {
+    const k = `${i.side}:${i.statement.start}`;
+    if (!seen.has(k)) seen.set(k, `statement ${statementName(i)}, line ${i.statement.line}${i.side === 'base' ? ' of the base' : ''}`);
+  }
+  return [...seen.values()].join('; ');
+}
+
+/** Plain items packed into lines of at most `width` characters, each line prefixed. */
+function packed(names: readonly string[], prefix: string, width = 100): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const n of names) {
+    if (line && prefix.length + line.length + n.length + 2 > width) {
+      out.push(`${prefix}${line},`);
+      line = '';
+    }
+    line = line ? `${line}, ${n}` : n;
+  }
+  if (line) out.push(`${prefix}${line}`);
+  return out;
+}
+
 function section(title: string, kind: 'added' | 'removed', items: readonly AccessItem[], mark: string): string[] {
   if (!items.length) return [];
   const n = actionCount(items);
@@ -69,10 +94,12 @@ function section(title: string, kind: 'added' | 'removed', items: readonly Acces
   for (const s of groupItems(items)) {
     lines.push(`    ${s.service} \u2014 ${s.actions} action${s.actions === 1 ? '' : 's'}`);
     for (const g of s.resources) {
-      lines.push(`      ${whereText(g)}`);
+      lines.push(`      ${mark} ${whereText(g)}  (${sources(g.items)})`);
+      const plain = g.items.filter((i) => !itemNote(i, kind)).map((i) => i.action);
+      lines.push(...packed(plain, '          '));
       for (const i of g.items) {
         const note = itemNote(i, kind);
-        lines.push(`        ${mark} ${i.action}${note ? `  (${note})` : ''}  [line ${i.statement.line}${i.side === 'base' ? ' of the base' : ''}]`);
+        if (note) lines.push(`          ${i.action}  (${note})`);
       }
     }
   }
@@ -106,10 +133,12 @@ function mdSection(title: string, kind: 'added' | 'removed', items: readonly Acc
   for (const s of groupItems(items)) {
     lines.push(`<details${items.length <= 20 ? ' open' : ''}><summary><code>${s.service}</code> \u2014 ${s.actions} action${s.actions === 1 ? '' : 's'}</summary>`, '');
     for (const g of s.resources) {
-      lines.push(`- ${g.principal !== undefined ? `for \`${g.principal}\` ` : ''}on \`${g.resource}\``);
+      lines.push(`- ${kind === 'added' ? '+' : '\u2212'} ${g.principal !== undefined ? `for \`${g.principal}\` ` : ''}on \`${g.resource}\` (${mdEscape(sources(g.items))})`);
+      const plain = g.items.filter((i) => !itemNote(i, kind)).map((i) => `\`${i.action}\``);
+      if (plain.length) lines.push(`  ${plain.join(', ')}`);
       for (const i of g.items) {
         const note = itemNote(i, kind);
-        lines.push(`  - ${kind === 'added' ? '+' : '\u2212'} \`${i.action}\`${note ? ` \u2014 ${mdEscape(note)}` : ''}`);
+        if (note) lines.push(`  - \`${i.action}\` \u2014 ${mdEscape(note)}`);
       }
     }
     lines.push('', '</details>', '');
