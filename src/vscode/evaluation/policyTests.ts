@@ -3,13 +3,14 @@ import * as vscode from 'vscode';
 import { resultDocument } from '../../core/debugging/resultText';
 import { decidingLocation, scenarioCases, type CaseOutcome } from '../../core/debugging/scenarioRun';
 import type { StsLensContext } from '../context';
+import { settingValue } from '../settings';
 import type { EvaluationEngine } from './evaluationEngine';
 
 export const POLICY_TESTS_CONTROLLER = 'stsLens.policyTests';
 const DEFAULT_GLOB = '**/*.policytest.json';
 
 function testsGlob(): string {
-  return vscode.workspace.getConfiguration('stsLens').get<string>('policyTests.files', DEFAULT_GLOB) || DEFAULT_GLOB;
+  return settingValue<string>('stsLens', 'policyTests.files', DEFAULT_GLOB) || DEFAULT_GLOB;
 }
 
 /** The outcome of one case as the Test Explorer reports it, for tests and callers. */
