@@ -4,7 +4,7 @@ export interface StsEndpointChoice {
   /** An explicit endpoint URL, or undefined for the SDK's own resolution. */
   readonly endpoint?: string;
   /** Where the choice came from, for the log and for people. */
-  readonly source: 'profile-services' | 'profile' | 'setting' | 'legacy-global' | 'regional';
+  readonly source: 'environment' | 'profile-services' | 'profile' | 'setting' | 'legacy-global' | 'regional';
   /** True when `sts_regional_endpoints = legacy` asks for the global endpoint. */
   readonly useGlobalEndpoint: boolean;
   readonly region: string;
@@ -31,6 +31,30 @@ export function resolveStsEndpoint(profile: AwsProfile | undefined, settingEndpo
   if (settingEndpoint) return { endpoint: settingEndpoint, source: 'setting', useGlobalEndpoint: false, region };
   if (profile?.stsRegionalEndpoints === 'legacy' && LEGACY_GLOBAL_REGIONS.has(region)) return { source: 'legacy-global', useGlobalEndpoint: true, region };
   return { source: 'regional', useGlobalEndpoint: false, region };
+}
+
+/** The profile the SDK reads when a client names none: AWS_PROFILE, else `default`. */
+export function implicitProfileName(env: Readonly<Record<string, string | undefined>>): string {
+  return env.AWS_PROFILE?.trim() || 'default';
+}
+
+/** The STS endpoint the environment gives every SDK client: AWS_ENDPOINT_URL_STS, then AWS_ENDPOINT_URL. */
+export function environmentStsEndpoint(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === 'true') return undefined;
+  return env.AWS_ENDPOINT_URL_STS?.trim() || env.AWS_ENDPOINT_URL?.trim() || undefined;
+}
+
+/**
+ * Where STS calls go when no profile is named: the SDK then reads the environment's endpoint and the
+ * implicit profile (AWS_PROFILE or `default`) with its `endpoint_url` and region, so those are what
+ * the call uses and what people are shown, not "the AWS default".
+ */
+export function resolveImplicitStsEndpoint(implicit: AwsProfile | undefined, settingEndpoint: string | undefined, env: Readonly<Record<string, string | undefined>>): StsEndpointChoice {
+  const envRegion = env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || undefined;
+  const region = envRegion ?? implicit?.region ?? DEFAULT_REGION;
+  const fromEnv = environmentStsEndpoint(env);
+  if (fromEnv) return { endpoint: fromEnv, source: 'environment', useGlobalEndpoint: false, region };
+  return { ...resolveStsEndpoint(implicit, settingEndpoint, region), region };
 }
 
 /** Checks an endpoint URL typed by a person or found in a file. Returns a message, or undefined when fine. */
