@@ -45,16 +45,19 @@ export function environmentStsEndpoint(env: Readonly<Record<string, string | und
 }
 
 /**
- * Where STS calls go when no profile is named: the SDK then reads the environment's endpoint and the
- * implicit profile (AWS_PROFILE or `default`) with its `endpoint_url` and region, so those are what
- * the call uses and what people are shown, not "the AWS default".
+ * Where STS calls go when no profile is named: the `stsLens.sts.endpoint` setting (passed to the
+ * client), else what the SDK would read itself: the environment's endpoint, then the implicit profile
+ * (AWS_PROFILE or `default`) with its `endpoint_url`. Resolved here and passed explicitly, so the call
+ * and what people are shown agree (not "the AWS default" while [default] names another endpoint).
  */
 export function resolveImplicitStsEndpoint(implicit: AwsProfile | undefined, settingEndpoint: string | undefined, env: Readonly<Record<string, string | undefined>>): StsEndpointChoice {
   const envRegion = env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || undefined;
   const region = envRegion ?? implicit?.region ?? DEFAULT_REGION;
+  // The setting is passed to the client, so it wins as any explicit endpoint does; then the environment, then the files.
+  if (settingEndpoint) return { endpoint: settingEndpoint, source: 'setting', useGlobalEndpoint: false, region };
   const fromEnv = environmentStsEndpoint(env);
   if (fromEnv) return { endpoint: fromEnv, source: 'environment', useGlobalEndpoint: false, region };
-  return { ...resolveStsEndpoint(implicit, settingEndpoint, region), region };
+  return { ...resolveStsEndpoint(implicit, undefined, region), region };
 }
 
 /** Checks an endpoint URL typed by a person or found in a file. Returns a message, or undefined when fine. */
