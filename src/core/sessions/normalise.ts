@@ -228,15 +228,17 @@ export function normalise(text: string): Normalised | undefined {
       let pad = j;
       while (pad < n && pad - j < 2 && text.charCodeAt(pad) === 61) pad++;
       const run = text.slice(i, j);
-      const decoded = run.length < MIN_ENCODED_RUN ? undefined : allHex ? decodeHexRun(run) : decodeBase64Run(run);
-      if (decoded) {
+      const long = run.length >= MIN_ENCODED_RUN;
+      const decoded = !long ? undefined : allHex ? decodeHexRun(run) : decodeBase64Run(run);
+      // A credential written in the base64url alphabet (- and _ for + and /) is also read in the usual one.
+      const urlAlphabet = long && /[-_]/.test(run) ? run.replace(/-/g, '+').replace(/_/g, '/') : undefined;
+      emit(run, i, j); // the run as written, for what it may be itself
+      if (decoded || urlAlphabet) {
         changed = true;
-        emit(run, i, j); // the run as written, for what it may be itself
-        emit(' ', j, pad);
-        emit(decoded, i, pad); // and what it encodes
-        i = pad;
+        if (urlAlphabet) emit(` ${urlAlphabet}`, i, j);
+        if (decoded) emit(` ${decoded}`, i, pad); // and what it encodes
+        i = decoded ? pad : j;
       } else {
-        emit(run, i, j);
         i = j;
       }
       continue;
