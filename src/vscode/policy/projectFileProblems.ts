@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { MAX_PROJECT_FILE_LENGTH, parseProjectConfig, PROJECT_CONFIG_FILE, type ConfigProblem } from '../../core/policy/config/projectConfig';
 import type { LoadedProjectConfig } from '../../node/projectConfigFile';
 import { showError } from '../output';
+import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 
 /**
  * The problems of `.sts-lens.json` files as diagnostics on them: syntax errors (then nothing in the
@@ -62,10 +63,10 @@ export class ProjectFileProblems implements vscode.Disposable {
     const diagnostics = problems.map((p) => {
       const range = new vscode.Range(p.span.start.line - 1, p.span.start.column, p.span.end.line - 1, p.span.end.column);
       const d = new vscode.Diagnostic(range, p.message, p.syntax || p.glob ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      d.source = 'STS Lens';
+      d.source = DIAGNOSTIC_SOURCE;
       return d;
     });
-    if (readError) diagnostics.push(Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `The project file cannot be read (${readError}); nothing in it applies.`, vscode.DiagnosticSeverity.Error), { source: 'STS Lens' }));
+    if (readError) diagnostics.push(Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `The project file cannot be read (${readError}); nothing in it applies.`, vscode.DiagnosticSeverity.Error), { source: DIAGNOSTIC_SOURCE }));
     this.collection.set(uri, diagnostics);
     const key = uri.toString();
     const syntax = problems.find((p) => p.syntax);
