@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { settingValue } from '../settings';
+import { checkSettingGlobs, type SettingGlobs } from '../settingGlobs';
 
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -8,6 +9,8 @@ export interface PolicySettings {
   readonly enabled: boolean;
   /** Glob patterns of files that are always linted as policies. */
   readonly files: readonly string[];
+  /** The same globs checked by core/glob: those used, and those refused with why. */
+  readonly fileGlobs: SettingGlobs;
   /** Per issue code severity overrides. */
   readonly severity: Readonly<Record<string, SeverityOverride>>;
 }
@@ -24,9 +27,11 @@ export function readPolicySettings(scope?: vscode.ConfigurationScope): PolicySet
       if (typeof value === 'string' && SEVERITIES.includes(value.toLowerCase() as SeverityOverride)) severity[code.toUpperCase()] = value.toLowerCase() as SeverityOverride;
     }
   }
+  const globs = Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [];
   return {
     enabled: settingValue<unknown>('stsLens.policy', 'enabled', true, scope) !== false,
-    files: Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [],
+    files: globs,
+    fileGlobs: checkSettingGlobs('stsLens.policy.files', globs),
     severity,
   };
 }
