@@ -7,6 +7,7 @@ import { registerAuthzFeature } from './vscode/authz/register';
 import { registerConfigLanguage } from './vscode/configLanguage/register';
 import { createLog, showError } from './vscode/output';
 import { registerEvaluationFeature } from './vscode/evaluation/register';
+import { registerWalkthrough } from './vscode/walkthrough';
 import { PolicyDocumentProvider } from './vscode/policy/policyDocumentProvider';
 
 export function activate(extension: vscode.ExtensionContext): void {
@@ -17,6 +18,7 @@ export function activate(extension: vscode.ExtensionContext): void {
   try {
     extension.subscriptions.push(vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
     registerEndpointCommands(extension, ctx.endpoints);
+    registerWalkthrough(ctx);
     registerConfigLanguage(ctx);
     // One store of read-only documents (policies read from AWS, explanations of them) serves every feature.
     const readOnlyDocuments = new PolicyDocumentProvider();

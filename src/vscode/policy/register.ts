@@ -18,6 +18,12 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
   // Policies read from an account are linted with the account known and shown by the account view's own collection.
   documents.skip = (uri) => uri.scheme === POLICY_SCHEME && policyProvider.has(uri);
   const diagnostics = new PolicyDiagnostics(documents, ctx.log);
+  // The walkthrough's "Lint a policy" step is done once a policy has been linted.
+  const linted = diagnostics.onDidLint(() => {
+    linted.dispose();
+    void vscode.commands.executeCommand('setContext', 'stsLens.policyLinted', true);
+  });
+  subs.push(linted);
   const codeLens = new PolicyCodeLensProvider(documents);
   subs.push(documents, diagnostics, codeLens, new PolicyStatusBar(documents));
   registerAccountLint(ctx, identity, documents, policyProvider);
