@@ -67,6 +67,7 @@ export class EvaluationResultsView implements vscode.TreeDataProvider<ResultNode
       vscode.commands.registerCommand(COMMAND_OPEN_RESULT_NODE, (node: ResultNode) => this.open(node)),
       vscode.commands.registerCommand(COMMAND_SHOW_RESULT_TEXT, () => this.openText()),
       vscode.commands.registerCommand(COMMAND_RESULT_ROWS, () => this.rows()),
+      vscode.commands.registerCommand('stsLens.internal.evaluationResultNode', (label: string) => this.find(label)),
     );
   }
 
@@ -152,6 +153,18 @@ export class EvaluationResultsView implements vscode.TreeDataProvider<ResultNode
       return;
     }
     await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Active, preview: true });
+  }
+
+  /** The first row with this label, depth first (tests, scripted use). */
+  find(label: string): ResultNode | undefined {
+    const walk = (ns: readonly ResultNode[]): ResultNode | undefined => {
+      for (const n of ns) {
+        const hit = n.label === label ? n : walk(n.children ?? []);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    return walk(this.roots);
   }
 
   /** Every row, depth first, with its depth. */
