@@ -104,7 +104,8 @@ function policyNode(id: string, p: PolicyTrace): ResultNode {
     icon: 'policy',
     target: { kind: p.kind, policy: p.name },
     children: statements,
-    expanded: p.outcome === 'Deny' || p.outcome === 'Allow' || statements.some((s) => s.expanded),
+    // A policy that took no part stays folded: the ones that decided are what people look for.
+    expanded: !skipped && !p.error && (p.outcome === 'Deny' || p.outcome === 'Allow' || statements.some((s) => s.expanded)),
   });
 }
 
