@@ -1,4 +1,6 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { settingValue } from '../settings';
+import { checkSettingGlobs, type SettingGlobs } from '../settingGlobs';
 
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -7,6 +9,8 @@ export interface PolicySettings {
   readonly enabled: boolean;
   /** Glob patterns of files that are always linted as policies. */
   readonly files: readonly string[];
+  /** The same globs checked by core/glob: those used, and those refused with why. */
+  readonly fileGlobs: SettingGlobs;
   /** Per issue code severity overrides. */
   readonly severity: Readonly<Record<string, SeverityOverride>>;
 }
@@ -14,19 +18,20 @@ export interface PolicySettings {
 const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export function readPolicySettings(scope?: vscode.ConfigurationScope): PolicySettings {
-  const c = vscode.workspace.getConfiguration('stsLens.policy', scope);
-  // A workspace could point the linter at any file it likes, so untrusted workspaces get the user's globs only.
-  const files = vscode.workspace.isTrusted ? c.get<unknown>('files', []) : c.inspect<unknown>('files')?.globalValue ?? [];
-  const rawSeverity = c.get<unknown>('severity', {});
+  // A workspace could point the linter at any file or hide a finding, so untrusted workspaces get the user's values only.
+  const files = settingValue<unknown>('stsLens.policy', 'files', [], scope);
+  const rawSeverity = settingValue<unknown>('stsLens.policy', 'severity', {}, scope);
   const severity: Record<string, SeverityOverride> = {};
   if (rawSeverity && typeof rawSeverity === 'object') {
     for (const [code, value] of Object.entries(rawSeverity as Record<string, unknown>)) {
       if (typeof value === 'string' && SEVERITIES.includes(value.toLowerCase() as SeverityOverride)) severity[code.toUpperCase()] = value.toLowerCase() as SeverityOverride;
     }
   }
+  const globs = Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [];
   return {
-    enabled: c.get<boolean>('enabled', true) !== false,
-    files: Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [],
+    enabled: settingValue<unknown>('stsLens.policy', 'enabled', true, scope) !== false,
+    files: globs,
+    fileGlobs: checkSettingGlobs('stsLens.policy.files', globs),
     severity,
   };
 }
