@@ -29,7 +29,7 @@ function output(name, value) {
 
 function main() {
   const glob = process.env.INPUT_FILES || '**/*.json';
-  const isMatch = picomatch(glob.split(/\s*,\s*/).filter(Boolean), { dot: true });
+  const isMatch = picomatch(glob.split(',').map((g) => g.trim()).filter(Boolean), { dot: true });
   const sarif = path.resolve(process.env.INPUT_SARIF || 'sts-lens.sarif');
   const cli = process.env.STS_LENS_CLI || path.join(__dirname, '..', 'dist', 'cli.js');
   const files = candidateFiles(process.env.BASE_REF || '').filter((f) => isMatch(f) && fs.existsSync(f));

@@ -49,7 +49,7 @@ export function accountEvaluationInput(request: EvaluationRequest, set: AccountP
 /** Policy text as IAM returns it (URL-encoded in most APIs), pretty-printed when it is JSON. */
 export function policyText(raw: string): string {
   let text = raw;
-  if (/%[0-9A-Fa-f]{2}/.test(raw) && !raw.trimStart().startsWith('{')) {
+  if (/%[0-9A-F]{2}/i.test(raw) && !raw.trimStart().startsWith('{')) {
     try {
       text = decodeURIComponent(raw);
     } catch {

@@ -167,7 +167,7 @@ function redactRuns(text: string): string {
 
 const KEY_ID = /(?<![A-Za-z0-9])(AKIA|ASIA|AROA|AIDA|AGPA|ANPA|ANVA|APKA|ABIA|ACCA|AIPA|ASCA)[A-Z0-9]{12}([A-Z0-9]{4})(?![A-Za-z0-9])/g;
 const JWT = /(?<![\w-])eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
-const NAMED_SECRET = /(aws_secret_access_key|aws_session_token|aws_security_token|secretaccesskey|secret_access_key|sessiontoken|session_token|securitytoken|security-token|token|secret|password)(\\?["']?[ \t]*(?:[:=]|%3[Dd])[ \t]*\\?["']?)[^\s"',;&\\<]+/gi;
+const NAMED_SECRET = /(aws_secret_access_key|aws_session_token|aws_security_token|secretaccesskey|secret_access_key|sessiontoken|session_token|securitytoken|security-token|token|secret|password)(\\?["']?[ \t]*(?:[:=]|%3D)[ \t]*\\?["']?)[^\s"',;&\\<]+/gi;
 const MFA_CODE = /(TokenCode=|tokencode["']?[ \t]*:[ \t]*["']?|mfa[_-]?code["']?[ \t]*[:=][ \t]*["']?)\d{6}(?!\d)/gi;
 
 /** Removes anything that looks like a credential from text before it is shown or logged. */
@@ -185,7 +185,7 @@ export function redactSecrets(text: string): string {
  */
 export function looksLikeSecretFragment(text: string): boolean {
   if (redactSecrets(text) !== text) return true;
-  if (text.length < 12 || !/^[A-Za-z0-9+/=]+$/.test(text)) return false;
+  if (text.length < 12 || !/^[A-Z0-9+/=]+$/i.test(text)) return false;
   if (/[+/]/.test(text) || /=$/.test(text)) return true;
   let changes = 0;
   for (let k = 1; k < text.length; k++) {
