@@ -7,6 +7,8 @@ import { loadProjectConfig, ProjectConfigFinder, type LoadedProjectConfig } from
 import { lintAuthDetails } from './authDetails';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { runSimulate } from './simulate';
+import { runCheck } from './check';
+import { runDiff } from './diff';
 import { failsAt, lintFile, type LintRun } from './lintFile';
 
 declare const STS_LENS_VERSION: string | undefined;
@@ -15,6 +17,8 @@ const VERSION = typeof STS_LENS_VERSION === 'string' ? STS_LENS_VERSION : '0.1.0
 const USAGE = `Usage: sts-lens lint [options] FILE...
        sts-lens lint [options] --auth-details DUMP.json
        sts-lens simulate [--format text|json] [--explain] SCENARIO...  (see sts-lens simulate --help)
+       sts-lens diff [options] BASE NEW | --git REF[..REF2] [PATH...]  (see sts-lens diff --help)
+       sts-lens check [--not-granted ACTIONS] [--no-public-access] FILE...  (see sts-lens check --help)
 
 Lints IAM policy documents offline with IAM Access Analyzer's checks.
 
@@ -57,7 +61,7 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
   if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) return 'help';
   if (argv[0] === '--version') return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'lint') throw new UsageError(`unknown command "${command}". The commands are "lint" and "simulate".`);
+  if (command !== 'lint') throw new UsageError(`unknown command "${command}". The commands are "lint", "simulate", "diff" and "check".`);
   const args: LintArgs = { policyType: 'auto', format: 'text', failOn: 'ERROR', files: [], noConfig: false, strict: false, includeAwsManaged: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -134,6 +138,8 @@ function readInput(file: string): string {
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, catalog?: IamCatalogHandle): number {
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), out, err, catalog);
+  if (argv[0] === 'diff') return runDiff(argv.slice(1), out, err, catalog);
+  if (argv[0] === 'check') return runCheck(argv.slice(1), out, err, catalog);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
