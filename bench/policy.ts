@@ -109,7 +109,10 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv = process.env): Proc
   const wall = ms(process.hrtime.bigint() - t0);
   // `times` prints the shell's own user/system line, then its children's: "0m0.512s 0m0.041s".
   const children = r.stderr.trim().split('\n').pop() ?? '';
-  const cpu = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60_000 + Number(m[2]) * 1000, 0);
+  const cpu = children.split(' ').reduce((sum, t) => {
+    const m = t.indexOf('m');
+    return sum + Number(t.slice(0, m)) * 60_000 + Number(t.slice(m + 1, -1)) * 1000;
+  }, 0);
   return { wall, cpu, status: r.status };
 }
 
