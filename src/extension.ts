@@ -7,6 +7,7 @@ import { registerAuthzFeature } from './vscode/authz/register';
 import { registerConfigLanguage } from './vscode/configLanguage/register';
 import { createLog, showError } from './vscode/output';
 import { registerEvaluationFeature } from './vscode/evaluation/register';
+import { registerIdentityCenterFeature } from './vscode/identityCenter/register';
 
 export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -17,7 +18,7 @@ export function activate(extension: vscode.ExtensionContext): void {
     extension.subscriptions.push(vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
     registerEndpointCommands(extension, ctx.endpoints);
     registerConfigLanguage(ctx);
-    const identity = registerProfilesFeature(ctx);
+    const identity = registerProfilesFeature(ctx, (parts) => registerIdentityCenterFeature(ctx, parts));
     const policies = registerPolicyFeature(ctx, identity);
     const decoded = registerAuthzFeature(ctx, identity);
     registerEvaluationFeature(ctx, identity, policies.documents, policies.policyProvider, (id) => decoded.byEntryId(id)?.explanation);
