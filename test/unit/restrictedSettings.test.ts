@@ -25,7 +25,7 @@ const JUDGED: Record<string, 'restricted' | { harmless: string }> = {
   'stsLens.sessions.warningMinutes': { harmless: 'only when the session countdown turns to the warning colour; expiry itself is always shown' },
   'stsLens.sessions.showCliCache': { harmless: 'shows or hides the read-only AWS CLI and SSO caches in the tree' },
   'stsLens.sso.signInFlow': { harmless: 'chooses the browser redirect or the device code; both sign in at the Identity Center your own AWS config names, and you approve in the browser' },
-  'stsLens.sso.profileNameTemplate': { harmless: 'only proposes names for Add Profiles…; the exact text is shown before anything is written and existing profiles are never changed' },
+  'stsLens.sso.profileNameTemplate': 'restricted',
 };
 
 interface Contributed {

@@ -10,6 +10,7 @@ import { Cancelled } from '../profiles/prompts';
 import type { Directory } from './directory';
 import type { SignInEntry } from './signIns';
 import { askModal, showInfo } from '../output';
+import { settingValue } from '../settings';
 
 export interface AddProfilesOptions {
   /** Roles to add (programmatic callers); otherwise the person picks. */
@@ -36,7 +37,7 @@ export async function addProfiles(parts: ProfilesParts, directory: Directory, e:
     if (!chosen?.length) throw new Cancelled();
     roles = chosen.map((c) => c.role);
   }
-  const configured = vscode.workspace.getConfiguration('stsLens.sso').get<string>('profileNameTemplate') || DEFAULT_PROFILE_TEMPLATE;
+  const configured = settingValue('stsLens.sso', 'profileNameTemplate', DEFAULT_PROFILE_TEMPLATE) || DEFAULT_PROFILE_TEMPLATE;
   const template = o.template ?? (await vscode.window.showInputBox({ title: `Add Profiles from ${e.label}`, prompt: 'Profile name template: {account_name}, {account_id}, {role_name}, {sso_session}', value: configured, validateInput: (v) => templateProblems(v)[0] }));
   if (template === undefined) throw new Cancelled();
   const problems = templateProblems(template);
