@@ -48,16 +48,9 @@ async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The text without the slashes it ends with; a loop, since a regex anchored at the end rescans each run of slashes. */
-function withoutTrailingSlashes(text: string): string {
-  let end = text.length;
-  while (end > 0 && text[end - 1] === '/') end--;
-  return text.slice(0, end);
-}
-
 /** The OIDC service's authorize endpoint (for the PKCE flow's browser step). */
 export function authorizeEndpoint(t: SsoTarget): string {
-  return t.endpoint ? `${withoutTrailingSlashes(t.endpoint)}/authorize` : `https://oidc.${t.region}.${t.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}/authorize`;
+  return t.endpoint ? `${t.endpoint.replace(/(?<!\/)\/+$/, '')}/authorize` : `https://oidc.${t.region}.${t.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}/authorize`;
 }
 
 export interface RegisterRequest {

@@ -18,14 +18,14 @@ type Arg = IdentityCenterNode | Record<string, unknown> | undefined;
 export function registerIdentityCenterFeature(ctx: StsLensContext, parts: ProfilesParts): void {
   const { extension, log } = ctx;
   const signIns = new SignIns(ctx, () => parts.sessions.clock.now());
-  // The directory and the tree refer to each other: the directory asks the tree for entries once both exist.
-  const treeRef: { tree?: IdentityCenterTreeProvider } = {};
-  const directory = new Directory(signIns, parts, (id) => treeRef.tree?.entry(id));
-  const tree = (treeRef.tree = new IdentityCenterTreeProvider(parts, signIns, directory, () => readProfileSettings().warningMs));
+  // eslint-disable-next-line prefer-const -- the directory, built first, reaches the tree through this binding.
+  let tree: IdentityCenterTreeProvider | undefined;
+  const directory = new Directory(signIns, parts, (id) => tree?.entry(id));
+  tree = new IdentityCenterTreeProvider(parts, signIns, directory, () => readProfileSettings().warningMs);
   const view = vscode.window.createTreeView('stsLens.identityCenter', { treeDataProvider: tree, showCollapseAll: true });
   parts.ops.ssoRenewer = (spec, interactive) => directory.renew(spec, interactive);
   const consoleSignIn = new ConsoleSignIn(ctx, parts);
-  extension.subscriptions.push(signIns, tree, view, view.onDidChangeVisibility((e) => tree.setVisible(e.visible)));
+  extension.subscriptions.push(signIns, tree, view, view.onDidChangeVisibility((e) => tree!.setVisible(e.visible)));
   if (view.visible) tree.setVisible(true);
   const register = (id: string, fn: Parameters<typeof vscode.commands.registerCommand>[1]) => extension.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
