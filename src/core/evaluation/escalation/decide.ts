@@ -57,6 +57,8 @@ interface Prepared {
   readonly identity: PolicySource[];
   readonly boundaries?: PolicySource[];
   readonly parsed: readonly ParsedPolicy[];
+  /** No Deny statement and no boundary: an unconditional Allow on "*" settles a request (see plainGrant). */
+  readonly allowOnly: boolean;
   /** Decisions per request (action, resource pattern, passedTo, target): paths share requests. */
   readonly memo: Map<string, RequestGrant & { onlyIf: string[] } | null>;
 }
@@ -65,17 +67,35 @@ function prepare(subject: EscalationSubject): Prepared {
   const account = subject.account ?? (/^arn:[^:]+:iam::(\d{12}):/.exec(subject.caller ?? '')?.[1] ?? DEFAULT_ACCOUNT);
   const caller = subject.caller ?? `arn:aws:iam::${account}:user/${CALLER_NAME}`;
   const user = /:user\/(?:.*\/)?([^/]+)$/.exec(caller);
+  const parsed = subject.identity.map((p, i) => subject.parsed?.[i] ?? parsePolicy(p.text));
   return {
     subject,
     account,
     caller,
     userName: user?.[1],
     // Names are indexes so that deciding statements map back to the subject's policies.
-    identity: subject.identity.map((p, i) => ({ name: String(i), text: p.text })),
+    identity: subject.identity.map((p, i) => ({ name: String(i), text: p.text, parsed: subject.parsed?.[i] })),
     boundaries: subject.boundaries?.length ? subject.boundaries.map((p, i) => ({ name: `b${i}`, text: p.text })) : undefined,
-    parsed: subject.identity.map((p, i) => subject.parsed?.[i] ?? parsePolicy(p.text)),
+    parsed,
+    allowOnly: !subject.boundaries?.length && parsed.every((pol) => pol.statements.every((st) => st.effect?.valueNode.value !== 'Deny')),
     memo: new Map(),
   };
+}
+
+/**
+ * With nothing that denies or bounds, an Allow without a condition on every resource grants the
+ * request on the representative resource whatever the path needs: the engine would say so too,
+ * and most policies that open a path do it this way, so this spares evaluating them.
+ */
+function plainGrant(req: PathRequest, p: Prepared): AllowingStatement | undefined {
+  if (!p.allowOnly) return undefined;
+  for (let i = 0; i < p.parsed.length; i++) {
+    for (const st of p.parsed[i].statements) {
+      if (st.effect?.valueNode.value !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.resource) continue;
+      if (stringValues(st.resource).some((v) => v.value === '*') && coversAction(st, req.action)) return { policy: i, statement: st.index ?? 0 };
+    }
+  }
+  return undefined;
 }
 
 function fill(template: string, account: string, name: string): string {
@@ -123,7 +143,8 @@ function probes(req: PathRequest, p: Prepared): string[] {
       }
     }
   }
-  return out.filter((r) => !(req.closedOn ?? []).some((c) => resourceMatch(c, r)) && !(other && r === p.caller));
+  // The representative resource is one the path can use; closedOn names those a policy may scope to instead.
+  return out.filter((r, i) => (i === 0 || !(req.closedOn ?? []).some((c) => resourceMatch(c, r))) && !(other && r === p.caller));
 }
 
 const trustTexts = new Map<string, string>();
@@ -206,6 +227,12 @@ function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf:
   const key = `${req.action}\n${req.resource}\n${req.target ?? ''}\n${(req.passedTo ?? []).join(',')}\n${(req.closedOn ?? []).join(',')}`;
   const memo = p.memo.get(key);
   if (memo !== undefined) return memo ?? undefined;
+  const plain = plainGrant(req, p);
+  if (plain) {
+    const grant = { request: req, resource: probes(req, p)[0] ?? req.resource, allowedBy: [plain], onlyIf: [] };
+    p.memo.set(key, grant);
+    return grant;
+  }
   let best: (RequestGrant & { onlyIf: string[] }) | undefined;
   const contexts: Record<string, ContextValue>[] = req.passedTo ? req.passedTo.map((s) => ({ 'iam:PassedToService': s })) : [{}];
   outer: for (const resource of probes(req, p)) {

@@ -6,7 +6,11 @@
 export interface PathRequest {
   readonly action: string;
   readonly resource: string;
-  /** Resources no caller can use for this path (AWS managed policies, service-linked roles, AWS-owned documents). */
+  /**
+   * Resources no caller can use for this path (AWS managed policies, service-linked roles, AWS-owned
+   * documents): a policy that scopes the action to them opens nothing. The representative resource
+   * is always one the path can use.
+   */
   readonly closedOn?: readonly string[];
   /** For iam:PassRole: the iam:PassedToService values the path can pass the role to, any one of them. */
   readonly passedTo?: readonly string[];
