@@ -6,7 +6,7 @@ import { policy, run, type Slots, type Statement } from './helpers';
 // Metamorphic properties of the engine over generated scenarios: each compares two evaluations
 // that AWS's evaluation logic says must relate, so no expected decision is written by hand.
 const SEED = 20261205;
-const RUNS = 1500;
+const RUNS = 1000;
 
 const ACCOUNT = '111122223333';
 const ACTIONS = ['s3:GetObject', 's3:PutObject', 'iam:PassRole', 'ec2:RunInstances'];
