@@ -4,9 +4,12 @@ import { POLICY_TYPES, ISSUE_CODES, FINDING_TYPES, type FindingType, type Policy
 import { LineIndex } from '../core/policy/parse';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { loadProjectConfig, ProjectConfigFinder, type LoadedProjectConfig } from '../node/projectConfigFile';
+import { reportProjectFile } from './projectFile';
 import { lintAuthDetails } from './authDetails';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { runSimulate } from './simulate';
+import { runCheck } from './check';
+import { runDiff } from './diff';
 import { failsAt, lintFile, type LintRun } from './lintFile';
 
 declare const STS_LENS_VERSION: string | undefined;
@@ -15,6 +18,8 @@ const VERSION = typeof STS_LENS_VERSION === 'string' ? STS_LENS_VERSION : '0.1.0
 const USAGE = `Usage: sts-lens lint [options] FILE...
        sts-lens lint [options] --auth-details DUMP.json
        sts-lens simulate [--format text|json] [--explain] SCENARIO...  (see sts-lens simulate --help)
+       sts-lens diff [options] BASE NEW | --git REF[..REF2] [PATH...]  (see sts-lens diff --help)
+       sts-lens check [--not-granted ACTIONS] [--no-public-access] FILE...  (see sts-lens check --help)
 
 Lints IAM policy documents offline with IAM Access Analyzer's checks.
 
@@ -57,7 +62,7 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
   if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) return 'help';
   if (argv[0] === '--version') return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'lint') throw new UsageError(`unknown command "${command}". The commands are "lint" and "simulate".`);
+  if (command !== 'lint') throw new UsageError(`unknown command "${command}". The commands are "lint", "simulate", "diff" and "check".`);
   const args: LintArgs = { policyType: 'auto', format: 'text', failOn: 'ERROR', files: [], noConfig: false, strict: false, includeAwsManaged: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -134,6 +139,8 @@ function readInput(file: string): string {
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, catalog?: IamCatalogHandle): number {
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), out, err, catalog);
+  if (argv[0] === 'diff') return runDiff(argv.slice(1), out, err, catalog);
+  if (argv[0] === 'check') return runCheck(argv.slice(1), out, err, catalog);
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -169,12 +176,14 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
   const finder = new ProjectConfigFinder();
   const reported = new Set<string>();
+  // A project file with a syntax error or a refused glob applies (all or part) differently from
+  // what it says: its problems are said once, with their positions, and the run exits 2.
+  let projectError = false;
   const project = (file: string): LoadedProjectConfig | undefined => {
     const p = args.noConfig ? undefined : explicit ?? finder.find(file);
-    // A broken project file is said once, with its positions; what could be read still applies.
     if (p && !reported.has(p.file)) {
       reported.add(p.file);
-      for (const problem of p.problems) err(`sts-lens: ${p.file}: ${positionText(p, problem.offset)}: ${problem.message}\n`);
+      if (reportProjectFile(p, err)) projectError = true;
     }
     return p;
   };
@@ -213,7 +222,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     if (r) results.push(r);
   }
   out(args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
-  if (ioError) return 2;
+  if (ioError || projectError) return 2;
   if (args.failOn === 'none') return 0;
   const failOn = args.failOn;
   return results.some((r) => failsAt(r, failOn)) ? 1 : 0;
@@ -222,15 +231,6 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 function readError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-}
-
-function positionText(p: LoadedProjectConfig, offset: number): string {
-  try {
-    const at = new LineIndex(fs.readFileSync(p.file, 'utf8')).position(offset);
-    return `${at.line}:${at.column + 1}`;
-  } catch {
-    return `offset ${offset}`;
-  }
 }
 
 /** The process entry: runs with the process's arguments and exits with the status. */

@@ -74,7 +74,8 @@ function actionSet(el: ParsedElement | undefined): ActionSet | undefined {
   return set;
 }
 
-function principals(el: ParsedElement | undefined): PrincipalValues | undefined {
+/** A Principal or NotPrincipal element's values by kind (`"*"` sets `all`). */
+export function principals(el: ParsedElement | undefined): PrincipalValues | undefined {
   if (!el) return undefined;
   const p: PrincipalValues = { all: false, aws: [], service: [], federated: [], canonical: [] };
   const node = el.valueNode;

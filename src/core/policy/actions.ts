@@ -174,9 +174,24 @@ function lowered(candidates: readonly string[]): readonly string[] {
   return hit;
 }
 
-function closest(target: string, candidates: readonly string[], limit: number): string[] {
+/** The leading word of a CamelCase action name, lowercased: "get" for GetObject. */
+function verbOf(name: string): string {
+  let k = 1;
+  while (k < name.length) {
+    const c = name.charCodeAt(k);
+    if (c >= 65 && c <= 90) break;
+    k++;
+  }
+  return name.slice(0, k).toLowerCase();
+}
+
+/**
+ * Closest names, best first. With `verbs`, a name whose leading word the target keeps (Get for
+ * GetObjects) comes before one that changes it (PutObject): a misspelt action rarely has the wrong verb.
+ */
+function closest(target: string, candidates: readonly string[], limit: number, verbs = false): string[] {
   const max = Math.max(2, Math.floor(target.length / 3));
-  const scored: { c: string; d: number }[] = [];
+  const scored: { c: string; d: number; v: number }[] = [];
   const lower = target.toLowerCase();
   const lowerCandidates = lowered(candidates);
   // The best `limit` distances so far: a candidate further than all of them can never make the list.
@@ -187,17 +202,19 @@ function closest(target: string, candidates: readonly string[], limit: number): 
     const cl = lowerCandidates[i];
     const extends_ = Math.min(cl.length, lower.length) >= 4 && (cl.startsWith(lower) || lower.startsWith(cl));
     if (!extends_ && Math.abs(cl.length - lower.length) > max) continue;
-    const cap = extends_ || best.length < limit ? max : Math.min(max, best[limit - 1]);
+    const keepsVerb = verbs && lower.startsWith(verbOf(c));
+    // The pruning bound holds among names of one rank only: a verb-keeping name is never pruned by others.
+    const cap = extends_ || keepsVerb || best.length < limit ? max : Math.min(max, best[limit - 1]);
     let d = distanceLower(lower, cl, cap);
     // A name that extends or is extended by the target (GetObj -> GetObject) is a good guess too.
     if (d > max && extends_) d = max;
     if (d > cap) continue;
-    scored.push({ c, d });
+    scored.push({ c, d, v: keepsVerb ? 0 : 1 });
     best.push(d);
     best.sort((x, y) => x - y);
     if (best.length > limit) best.length = limit;
   }
-  scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));
+  scored.sort((x, y) => x.v - y.v || x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));
   return scored.slice(0, limit).map((s) => s.c);
 }
 
@@ -258,7 +275,7 @@ export function suggestAction(action: string, catalog: IamCatalog, limit = 3): s
   let hit = cache.get(key);
   if (!hit) {
     const names = catalog.actionNames ? catalog.actionNames(service) : catalog.actions(service).map((a) => a.name);
-    hit = closest(split.name, names, limit).map((n) => `${service}:${n}`);
+    hit = closest(split.name, names, limit, true).map((n) => `${service}:${n}`);
     if (catalog.isLoaded(service)) {
       if (cache.size > 5000) cache.clear();
       cache.set(key, hit);

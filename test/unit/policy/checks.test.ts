@@ -207,6 +207,15 @@ describe('policy checks, one fixture per case', () => {
     assert.match(f.findingDetails, /Did you mean s3:GetObject\?/);
   });
 
+  it('suggests names that keep the verb first: s3:GetObjects is s3:GetObject, then other Get actions, before s3:PutObject', () => {
+    const f = lint('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjects","Resource":"*"}]}', 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'INVALID_ACTION')!;
+    const names = (f.fix?.candidates ?? []).map((c) => JSON.parse(c) as string);
+    assert.strictEqual(names[0], 's3:GetObject');
+    const put = names.indexOf('s3:PutObject');
+    assert.ok(names.slice(0, put < 0 ? names.length : put).every((n) => n.startsWith('s3:Get')), names.join(', '));
+    assert.ok(names.length >= 2 && names[1].startsWith('s3:Get'), names.join(', '));
+  });
+
   it('points the redundant-action fix at the covered action, not the wildcard', () => {
     const src = read('redundant-action.json');
     const f = lint(src, 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'REDUNDANT_ACTION')!;

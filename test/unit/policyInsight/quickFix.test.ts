@@ -34,7 +34,7 @@ describe('quick fixes', () => {
     const text = readFixture('misspelt-action.json');
     const at = offsetOf(text, '"s3:GetObjekt"');
     const fixes = quickFixesFor(text, finding(text, 'INVALID_ACTION', [{ value: 'Statement' }, { index: 0 }, { value: 'Action' }], at, 14, { candidates: ['"s3:GetObject"', '"s3:GetObjectAcl"'] }));
-    assert.deepStrictEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Replace with "s3:GetObject"', true], ['Replace with "s3:GetObjectAcl"', false]]);
+    assert.deepStrictEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Replace with s3:GetObject', true], ['Replace with s3:GetObjectAcl', false]]);
     const out = applyTextEdits(text, fixes[0].edits);
     assert.strictEqual(out, text.replace('s3:GetObjekt', 's3:GetObject'));
   });

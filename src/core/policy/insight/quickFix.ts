@@ -118,10 +118,20 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
     }
     const replacements = [...(f.replacement !== undefined ? [f.replacement] : []), ...(f.candidates ?? [])].filter((r, i, all) => all.indexOf(r) === i);
     replacements.forEach((r, i) => {
-      fixes.push({ title: i === 0 && f.title ? f.title : `Replace with ${r}`, edits: [{ ...atSpan, content: r }], isPreferred: i === 0 });
+      fixes.push({ title: i === 0 && f.title ? f.title : `Replace with ${labelOf(r)}`, edits: [{ ...atSpan, content: r }], isPreferred: i === 0 });
     });
   }
   return fixes;
+}
+
+/** A replacement (JSON text) as fix titles name values: a string without its quotes, as in "Replace with s3:GetObject". */
+function labelOf(json: string): string {
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === 'string' ? v : json;
+  } catch {
+    return json;
+  }
 }
 
 /**

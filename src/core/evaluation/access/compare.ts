@@ -1,0 +1,72 @@
+import { federatedMatch, matchAwsPrincipal, readCaller } from '../principal';
+import { resourceMatch, resourceOverlap } from '../operators';
+import { conditionsCover } from './conditions';
+import type { AccessPart } from './model';
+
+/**
+ * Comparisons of access parts, asked of the engine's own matchers: ARN patterns with its Resource
+ * matching, principals with its Principal matching.
+ */
+
+/** Whether Resource pattern `broad` matches every resource that pattern `narrow` does. */
+function patternCovers(broad: string, narrow: string): boolean {
+  if (broad === '*') return true;
+  if (narrow === '*') return false;
+  return resourceMatch(broad, narrow);
+}
+
+/** Whether part `a`'s resources include all of part `b`'s (NotResource read as "all but"). */
+export function resourceCovers(a: AccessPart, b: AccessPart): boolean {
+  if (!a.notResources) return b.notResources ? a.resource === '*' : patternCovers(a.resource, b.resource);
+  if (!b.notResources) return !a.notResources.some((x) => resourceOverlap(x, b.resource));
+  // Both exclude some: a excludes no more than b does.
+  return a.notResources.every((x) => b.notResources!.some((y) => patternCovers(y, x)));
+}
+
+/** Whether some resource is in both parts. */
+export function resourcesOverlap(a: AccessPart, b: AccessPart): boolean {
+  if (a.notResources && b.notResources) return true;
+  if (a.notResources) return !a.notResources.some((x) => patternCovers(x, b.resource));
+  if (b.notResources) return !b.notResources.some((x) => patternCovers(x, a.resource));
+  return resourceOverlap(a.resource, b.resource) || resourceOverlap(b.resource, a.resource);
+}
+
+/** Whether principal value `broad` names every caller that `narrow` names. */
+export function principalValueCovers(broad: string, narrow: string): boolean {
+  if (broad === '*' || broad === narrow) return true;
+  if (narrow === '*') return false;
+  if (broad.toLowerCase() === narrow.toLowerCase() && broad.endsWith('.amazonaws.com')) return true;
+  const caller = readCaller(narrow);
+  if (caller.kind === 'federated') return federatedMatch(broad, narrow);
+  // An account names its root, users, roles and sessions (through its identity policies).
+  return matchAwsPrincipal(broad, caller) !== undefined;
+}
+
+function principalCovers(a: AccessPart, b: AccessPart): boolean {
+  if (a.principal === undefined || b.principal === undefined) return true;
+  if (a.notPrincipals) return b.notPrincipals ? a.notPrincipals.every((x) => b.notPrincipals!.includes(x)) : !a.notPrincipals.some((x) => principalValueCovers(x, b.principal!));
+  if (b.notPrincipals) return a.principal === '*';
+  return principalValueCovers(a.principal, b.principal);
+}
+
+function principalsOverlap(a: AccessPart, b: AccessPart): boolean {
+  if (a.principal === undefined || b.principal === undefined || a.notPrincipals || b.notPrincipals) return true;
+  return principalValueCovers(a.principal, b.principal) || principalValueCovers(b.principal, a.principal);
+}
+
+/** Whether part `a` applies to every request part `b` applies to: resources, principal and conditions. */
+export function partCovers(a: AccessPart, b: AccessPart): boolean {
+  return resourceCovers(a, b) && principalCovers(a, b) && conditionsCover(a.clauses, b.clauses);
+}
+
+/** Whether some request could fall under both parts, conditions aside. */
+export function partsOverlap(a: AccessPart, b: AccessPart): boolean {
+  return resourcesOverlap(a, b) && principalsOverlap(a, b);
+}
+
+/** The allows that an unconditional Deny of the same policy does not wholly take away. */
+export function effectiveAllows(allows: readonly AccessPart[], denies: readonly AccessPart[]): AccessPart[] {
+  const hard = denies.filter((d) => d.clauses.length === 0);
+  if (hard.length === 0) return allows.slice();
+  return allows.filter((a) => !hard.some((d) => partCovers(d, a)));
+}

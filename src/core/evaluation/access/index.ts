@@ -1,0 +1,9 @@
+/**
+ * Access diffs and access checks: what a policy grants, read statement by statement with the
+ * engine's own action expansion, ARN matching and principal matching, then compared.
+ */
+export { readAccess, needsAllServices, type PolicyAccess, type AccessPart, type ActionAccess, type StatementRef } from './model';
+export { conditionText, type ConditionBlock } from './conditions';
+export { diffAccess, actionCount, plainItem, type AccessDiff, type AccessItem } from './diff';
+export { notGrantedViolations, publicAccessViolations, type AccessViolation, type NotGrantedRule } from './checks';
+export { diffSummary, groupItems, itemNote, statementName, formatDiffText, formatDiffMarkdown, formatDiffJson, type FileDiff } from './render';

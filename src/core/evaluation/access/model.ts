@@ -1,0 +1,188 @@
+import { matchActions, splitAction, hasWildcard } from '../../policy/actions';
+import type { ActionInfo, IamCatalog } from '../../policy/catalog';
+import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../../policy/parse';
+import type { PolicyType } from '../../policy/types';
+import { principals } from '../policies';
+import { readConditions, type ConditionBlock, type ConditionClause } from './conditions';
+
+/** Where a piece of access comes from: a statement of the policy text. */
+export interface StatementRef {
+  /** Index in the Statement array (0 for a single statement object). */
+  index: number;
+  sid?: string;
+  /** 1-based line of the statement's first character. */
+  line: number;
+  /** Offsets of the statement object in the text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * One statement's access for one action, narrowed to one Resource value and one principal: what
+ * the statement allows (or denies) when its conditions hold.
+ */
+export interface AccessPart {
+  effect: 'Allow' | 'Deny';
+  /** A Resource value, `*` when the statement has none (trust policies), or `*` with `notResources`. */
+  resource: string;
+  /** NotResource: every resource but these. */
+  notResources?: readonly string[];
+  /** A principal of a resource or trust policy, normalized (`*`, an ARN, a service or provider); undefined in identity policies. */
+  principal?: string;
+  /** NotPrincipal: every principal but these. */
+  notPrincipals?: readonly string[];
+  /** The statement's condition, one clause per operator and key; empty without one. */
+  clauses: readonly ConditionClause[];
+  /** The condition as an object (`{ StringEquals: { 'aws:SourceVpce': ['vpce-1'] } }`), when there is one. */
+  conditions?: ConditionBlock;
+  statement: StatementRef;
+}
+
+/** Every statement's access to one action. */
+export interface ActionAccess {
+  /** As IAM spells it (`s3:GetObject`), or as written when the IAM data does not know it. */
+  action: string;
+  allows: AccessPart[];
+  denies: AccessPart[];
+}
+
+/** What a policy allows and denies, action by action (keys are lowercased actions). */
+export interface PolicyAccess {
+  policyType: PolicyType;
+  actions: Map<string, ActionAccess>;
+  /** Set when the text is not a policy that can be read; it then grants nothing. */
+  error?: string;
+}
+
+interface KnownAction {
+  key: string;
+  spelling: string;
+}
+
+const known = new WeakMap<ActionInfo, KnownAction>();
+
+function knownAction(a: ActionInfo): KnownAction {
+  let k = known.get(a);
+  if (!k) {
+    const spelling = `${a.service}:${a.name}`;
+    k = { key: spelling.toLowerCase(), spelling };
+    known.set(a, k);
+  }
+  return k;
+}
+
+const everyAction = new WeakMap<IamCatalog, { count: number; list: KnownAction[] }>();
+
+/** Every action of the loaded services; rebuilt when more services have been loaded since. */
+function allActions(catalog: IamCatalog): readonly KnownAction[] {
+  const prefixes = catalog.allServicePrefixes();
+  const loaded = prefixes.filter((p) => catalog.isLoaded(p)).length;
+  const hit = everyAction.get(catalog);
+  if (hit && hit.count === loaded) return hit.list;
+  const list = prefixes.flatMap((p) => catalog.actions(p).map(knownAction));
+  everyAction.set(catalog, { count: loaded, list });
+  return list;
+}
+
+/** The actions an Action value names: through the IAM data, or the value itself when the data knows no such action. */
+function actionsOf(value: string, catalog: IamCatalog): KnownAction[] {
+  const v = value.trim();
+  const matched = matchActions(v, catalog);
+  if (matched.length) return matched.map(knownAction);
+  // Unknown to the data (a typo, a service the data lacks): kept as written, so a change to it still shows.
+  return v ? [{ key: v.toLowerCase(), spelling: v }] : [];
+}
+
+/** Whether a policy needs every service's data loaded: `*`, NotAction or a wildcard service prefix. */
+export function needsAllServices(text: string): boolean {
+  const parsed = parsePolicy(text);
+  return parsed.statements.some((st) => st.notAction !== undefined || stringValues(st.action).some((a) => {
+    const s = splitAction(a.value.trim());
+    return a.value.trim() === '*' || (s !== undefined && hasWildcard(s.service));
+  }));
+}
+
+/** The normalized principal strings of a Principal element (`*` for everyone, account IDs as root ARNs). */
+export function principalStrings(st: ParsedStatement, which: 'principal' | 'notPrincipal'): string[] | undefined {
+  const p = principals(st[which]);
+  if (!p) return undefined;
+  if (p.all) return ['*'];
+  const out = new Set<string>();
+  for (const v of p.aws) out.add(v === '*' ? '*' : /^\d{12}$/.test(v) ? `arn:aws:iam::${v}:root` : v);
+  for (const v of p.service) out.add(v === '*' ? '*' : v.toLowerCase());
+  for (const v of p.federated) out.add(v === '*' ? '*' : v);
+  for (const v of p.canonical) out.add(v === '*' ? '*' : `CanonicalUser:${v}`);
+  return [...out];
+}
+
+function statementRef(st: ParsedStatement, parsed: ParsedPolicy): StatementRef {
+  const sid = st.sid?.valueNode.value;
+  return { index: st.index ?? 0, ...(typeof sid === 'string' ? { sid } : {}), line: parsed.lines.position(st.node.offset).line, start: st.node.offset, end: st.node.offset + st.node.length };
+}
+
+function policyError(parsed: ParsedPolicy): string | undefined {
+  if (parsed.limit) return parsed.limit.message;
+  const fatal = parsed.syntax.find((s) => s.kind === 'error');
+  if (fatal) {
+    const at = parsed.lines.position(fatal.offset);
+    return `the document is not valid JSON (${fatal.message} at line ${at.line}, column ${at.column + 1})`;
+  }
+  if (!parsed.root) return 'the document is empty';
+  if (parsed.root.type !== 'object') return 'a policy must be a JSON object';
+  if (!parsed.statement) return 'the policy has no Statement element';
+  return undefined;
+}
+
+/**
+ * Reads what a policy allows and denies, statement by statement, with wildcards and NotAction
+ * expanded through the IAM data (the services involved must be loaded; see needsAllServices).
+ * Statements without a valid Effect grant nothing, as in evaluation. Never throws.
+ */
+export function readAccess(text: string, policyType: PolicyType, catalog: IamCatalog): PolicyAccess {
+  const actions = new Map<string, ActionAccess>();
+  const parsed = parsePolicy(text);
+  const error = policyError(parsed);
+  if (error) return { policyType, actions, error };
+  const withPrincipal = policyType === 'RESOURCE_POLICY' || policyType === 'TRUST_POLICY';
+  for (const st of parsed.statements) {
+    const effect = st.effect?.valueNode.value;
+    if (effect !== 'Allow' && effect !== 'Deny') continue;
+    const statement = statementRef(st, parsed);
+    const { clauses, block } = readConditions(st);
+    const shared = { effect, clauses, ...(block ? { conditions: block } : {}), statement } as const;
+    const notResources = st.notResource ? stringValues(st.notResource).map((v) => v.value) : undefined;
+    const resources = notResources ? ['*'] : st.resource ? stringValues(st.resource).map((v) => v.value) : ['*'];
+    const notPrincipals = withPrincipal ? principalStrings(st, 'notPrincipal') : undefined;
+    const principalList: (string | undefined)[] = withPrincipal ? (notPrincipals ? ['*'] : principalStrings(st, 'principal') ?? ['*']) : [undefined];
+    const parts: AccessPart[] = [];
+    for (const resource of new Set(resources)) {
+      for (const principal of principalList) {
+        parts.push({ ...shared, resource, ...(notResources ? { notResources } : {}), ...(principal !== undefined ? { principal } : {}), ...(notPrincipals ? { notPrincipals } : {}) });
+      }
+    }
+    for (const a of statementActions(st, catalog)) {
+      let entry = actions.get(a.key);
+      if (!entry) {
+        entry = { action: a.spelling, allows: [], denies: [] };
+        actions.set(a.key, entry);
+      }
+      (effect === 'Allow' ? entry.allows : entry.denies).push(...parts);
+    }
+  }
+  return { policyType, actions };
+}
+
+/** The actions a statement names: its Action values expanded, or every action but its NotAction values. */
+function statementActions(st: ParsedStatement, catalog: IamCatalog): Iterable<KnownAction> {
+  if (st.notAction) {
+    const excluded = new Set<string>();
+    for (const v of stringValues(st.notAction)) for (const a of actionsOf(v.value, catalog)) excluded.add(a.key);
+    return allActions(catalog).filter((a) => !excluded.has(a.key));
+  }
+  const out = new Map<string, KnownAction>();
+  for (const v of stringValues(st.action)) {
+    if (v.value.trim() === '*') return allActions(catalog);
+    for (const a of actionsOf(v.value, catalog)) out.set(a.key, a);
+  }
+  return out.values();
+}

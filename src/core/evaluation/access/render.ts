@@ -1,0 +1,163 @@
+import type { PolicyType } from '../../policy/types';
+import { conditionText } from './conditions';
+import { actionCount, plainItem, type AccessDiff, type AccessItem } from './diff';
+
+/** One compared file: what the output formats print. */
+export interface FileDiff {
+  file: string;
+  /** What it was compared against: a file, or a git revision (`HEAD`). */
+  base: string;
+  policyType: PolicyType;
+  diff: AccessDiff;
+}
+
+/** "+3 actions, −1" (counted in distinct actions), or "no change". */
+export function diffSummary(d: AccessDiff): string {
+  const a = actionCount(d.added);
+  const r = actionCount(d.removed);
+  if (a === 0 && r === 0) return 'no change';
+  const parts: string[] = [];
+  if (a) parts.push(`+${a} action${a === 1 ? '' : 's'}`);
+  if (r) parts.push(a ? `\u2212${r}` : `\u2212${r} action${r === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}
+
+function service(action: string): string {
+  const colon = action.indexOf(':');
+  return colon > 0 ? action.slice(0, colon).toLowerCase() : action;
+}
+
+/** Items grouped by service, then by resource (and principal), in order. */
+export function groupItems(items: readonly AccessItem[]): { service: string; actions: number; resources: { resource: string; principal?: string; items: AccessItem[] }[] }[] {
+  const byService = new Map<string, Map<string, { resource: string; principal?: string; items: AccessItem[] }>>();
+  for (const i of items) {
+    const s = service(i.action);
+    let resources = byService.get(s);
+    if (!resources) byService.set(s, (resources = new Map()));
+    const k = `${i.resource}\u0000${i.principal ?? ''}`;
+    let group = resources.get(k);
+    if (!group) resources.set(k, (group = { resource: i.resource, ...(i.principal !== undefined ? { principal: i.principal } : {}), items: [] }));
+    group.items.push(i);
+  }
+  return [...byService.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([s, resources]) => {
+    const groups = [...resources.values()];
+    return { service: s, actions: actionCount(groups.flatMap((g) => g.items)), resources: groups };
+  });
+}
+
+/** How one item reads after its action: the conditions it applies under, and why. */
+export function itemNote(i: AccessItem, kind: 'added' | 'removed'): string {
+  const notes: string[] = [];
+  if (i.cause === 'deny') notes.push(kind === 'removed' ? `denied by statement ${statementName(i)}` : `no longer denied (statement ${statementName(i)} removed)`);
+  if (i.conditions) notes.push(`${i.cause === 'deny' ? 'when' : 'if'} ${conditionText(i.conditions)}`);
+  if (i.nowOnlyWhen) notes.push(`now only if ${conditionText(i.nowOnlyWhen)}`);
+  return notes.join('; ');
+}
+
+export function statementName(i: AccessItem): string {
+  return i.statement.sid ? `"${i.statement.sid}"` : `#${i.statement.index + 1}`;
+}
+
+function whereText(g: { resource: string; principal?: string }): string {
+  return g.principal !== undefined ? `for ${g.principal === '*' ? 'anyone (*)' : g.principal} on ${g.resource}` : `on ${g.resource}`;
+}
+
+/** Where the items of a group come from: `statement "Sid" (line 3)`, per distinct statement. */
+function sources(items: readonly AccessItem[]): string {
+  const seen = new Map<string, string>();
+  for (const i of items) {
+    const k = `${i.side}:${i.statement.start}`;
+    if (!seen.has(k)) seen.set(k, `statement ${statementName(i)}, line ${i.statement.line}${i.side === 'base' ? ' of the base' : ''}`);
+  }
+  return [...seen.values()].join('; ');
+}
+
+/** Plain items packed into lines of at most `width` characters, each line prefixed. */
+function packed(names: readonly string[], prefix: string, width = 100): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const n of names) {
+    if (line && prefix.length + line.length + n.length + 2 > width) {
+      out.push(`${prefix}${line},`);
+      line = '';
+    }
+    line = line ? `${line}, ${n}` : n;
+  }
+  if (line) out.push(`${prefix}${line}`);
+  return out;
+}
+
+function section(title: string, kind: 'added' | 'removed', items: readonly AccessItem[], mark: string): string[] {
+  if (!items.length) return [];
+  const n = actionCount(items);
+  const lines = [`  ${title} (${n} action${n === 1 ? '' : 's'}):`];
+  for (const s of groupItems(items)) {
+    lines.push(`    ${s.service} \u2014 ${s.actions} action${s.actions === 1 ? '' : 's'}`);
+    for (const g of s.resources) {
+      lines.push(`      ${mark} ${whereText(g)}  (${sources(g.items)})`);
+      const plain = g.items.filter((i) => !itemNote(i, kind)).map((i) => i.action);
+      lines.push(...packed(plain, '          '));
+      for (const i of g.items) {
+        const note = itemNote(i, kind);
+        if (note) lines.push(`          ${i.action}  (${note})`);
+      }
+    }
+  }
+  return lines;
+}
+
+function heading(f: FileDiff): string {
+  return `${f.file} (${f.policyType}) against ${f.base}: ${diffSummary(f.diff)}`;
+}
+
+/** Plain text, grouped by service and resource, with counts. */
+export function formatDiffText(files: readonly FileDiff[]): string {
+  const lines: string[] = [];
+  for (const f of files) {
+    lines.push(heading(f));
+    lines.push(...section('Added', 'added', f.diff.added, '+'), ...section('Removed', 'removed', f.diff.removed, '\u2212'));
+  }
+  const changed = files.filter((f) => f.diff.added.length || f.diff.removed.length).length;
+  lines.push(`${files.length} file${files.length === 1 ? '' : 's'} compared, ${changed} with changed access.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+function mdSection(title: string, kind: 'added' | 'removed', items: readonly AccessItem[]): string[] {
+  if (!items.length) return [];
+  const n = actionCount(items);
+  const lines = [`**${title}** (${n} action${n === 1 ? '' : 's'})`, ''];
+  for (const s of groupItems(items)) {
+    lines.push(`<details${items.length <= 20 ? ' open' : ''}><summary><code>${s.service}</code> \u2014 ${s.actions} action${s.actions === 1 ? '' : 's'}</summary>`, '');
+    for (const g of s.resources) {
+      lines.push(`- ${kind === 'added' ? '+' : '\u2212'} ${g.principal !== undefined ? `for \`${g.principal}\` ` : ''}on \`${g.resource}\` (${mdEscape(sources(g.items))})`);
+      const plain = g.items.filter((i) => !itemNote(i, kind)).map((i) => `\`${i.action}\``);
+      if (plain.length) lines.push(`  ${plain.join(', ')}`);
+      for (const i of g.items) {
+        const note = itemNote(i, kind);
+        if (note) lines.push(`  - \`${i.action}\` \u2014 ${mdEscape(note)}`);
+      }
+    }
+    lines.push('', '</details>', '');
+  }
+  return lines;
+}
+
+/** Markdown for a pull request or a job summary. */
+export function formatDiffMarkdown(files: readonly FileDiff[]): string {
+  const lines: string[] = [];
+  for (const f of files) {
+    lines.push(`### \`${f.file}\` \u2014 ${diffSummary(f.diff)}`, '', `${f.policyType}, against \`${f.base}\`.`, '');
+    lines.push(...mdSection('Added', 'added', f.diff.added), ...mdSection('Removed', 'removed', f.diff.removed));
+  }
+  if (!files.length) lines.push('No policy files changed.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** JSON: one object per file, `{ file, base, policyType, added, removed }`. */
+export function formatDiffJson(files: readonly FileDiff[]): string {
+  return `${JSON.stringify(files.map((f) => ({ file: f.file, base: f.base, policyType: f.policyType, added: f.diff.added.map(plainItem), removed: f.diff.removed.map(plainItem) })), null, 2)}\n`;
+}

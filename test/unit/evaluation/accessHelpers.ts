@@ -1,0 +1,29 @@
+import { detectPolicyType, servicesReferenced, type PolicyType } from '../../../src/core/policy';
+import { diffAccess, needsAllServices, readAccess, type AccessDiff, type PolicyAccess } from '../../../src/core/evaluation/access';
+import { testCatalog } from '../policy/catalog';
+
+type Doc = object | string;
+
+const text = (d: Doc) => (typeof d === 'string' ? d : JSON.stringify(d, null, 2));
+
+/** Reads a policy's access with the data it needs loaded. */
+export function access(doc: Doc, policyType?: PolicyType): PolicyAccess {
+  const t = text(doc);
+  const h = testCatalog();
+  if (needsAllServices(t)) h.ensureAllServicesSync();
+  else h.ensureServicesSync(servicesReferenced(t));
+  return readAccess(t, policyType ?? detectPolicyType(t), h.catalog);
+}
+
+/** The access diff of two versions of a policy. */
+export function diff(base: Doc, next: Doc, policyType?: PolicyType): AccessDiff {
+  const type = policyType ?? detectPolicyType(text(next));
+  return diffAccess(access(base, type), access(next, type));
+}
+
+/** `action on resource [for principal] [if …]` lines, for readable assertions. */
+export function lines(items: AccessDiff['added']): string[] {
+  return items.map((i) => `${i.action} on ${i.resource}${i.principal !== undefined ? ` for ${i.principal}` : ''}${i.conditions ? ` if ${JSON.stringify(i.conditions)}` : ''}`);
+}
+
+export const doc = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
