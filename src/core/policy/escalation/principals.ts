@@ -36,7 +36,7 @@ export function principalEscalations(dump: AccountDump, linted: ReadonlySet<numb
     if (indexes.length < 2) continue;
     const each = indexes.map(load);
     const boundary = principal.boundary !== undefined ? [{ name: dump.policies[principal.boundary].name, text: dump.policies[principal.boundary].text }] : undefined;
-    const caller = principal.arn && /:(user|role)\//.test(principal.arn) ? principal.arn : undefined;
+    const caller = principal.arn && /:(?:user|role)\//.test(principal.arn) ? principal.arn : undefined;
     for (const f of decidedEscalations(each, { account: dump.accountId, caller, boundaries: boundary })) {
       if (each.some((e) => e.alone.has(f.path.code))) continue;
       const home = f.evidence.find((e) => linted.has(indexes[e.policy]));
