@@ -20,6 +20,8 @@ function testsGlobs(): SettingGlobs {
 /** The outcome of one case as the Test Explorer reports it, for tests and callers. */
 export interface PolicyTestReport {
   readonly id: string;
+  /** The test's name in the Test Explorer: the scenario's "name", else "case N" or the file name. */
+  readonly label?: string;
   readonly state: 'passed' | 'failed' | 'errored';
   readonly message?: string;
   readonly location?: { uri: string; line: number };
@@ -165,7 +167,7 @@ export class PolicyTestController implements vscode.Disposable {
           const outcome: CaseOutcome | undefined = cases.length ? outcomes[index] : error ? { kind: 'problem', problems: [error], dependencies: [] } : undefined;
           outcome?.dependencies.forEach((d) => deps.add(d));
           const report = await this.report(run, item, outcome, ms, debug);
-          reports.push(report);
+          reports.push({ ...report, label: item.label });
         }
         const parentId = items[0].id.split('#')[0];
         this.dependencies.set(parentId, deps);
