@@ -36,7 +36,7 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
 
   /** The tab reads "ec2:RunInstances denied 04:32:10": the action and the time it was decoded, so tabs differ. */
   uriFor(entry: DecodedEntry): vscode.Uri {
-    const action = entry.explanation?.action?.full.replace(/[^A-Za-z0-9:*-]+/g, '-') ?? 'Authorization message';
+    const action = entry.explanation?.action?.full.replace(/[^A-Z0-9:*-]+/gi, '-') ?? 'Authorization message';
     const at = entry.decodedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
     return vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${action} denied ${at}`, query: `id=${entry.id}` });
   }
@@ -99,10 +99,11 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
     const entry = id === undefined ? undefined : this.service.byEntryId(id);
     if (!entry?.explanation?.action) return [];
     const top = new vscode.Range(0, 0, 0, 0);
+    // Evaluate leads: the lens line is cut at the editor's width, and it is the next step people look for.
     return [
+      ...(entry.explanation.principal?.arn ? [new vscode.CodeLens(top, { title: '$(debug-alt) Evaluate Against the Account\'s Policies', command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] })] : []),
       new vscode.CodeLens(top, { title: '$(copy) Copy Allowing Statement', command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }),
       new vscode.CodeLens(top, { title: '$(search) Find in Workspace', command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }),
-      ...(entry.explanation.principal?.arn ? [new vscode.CodeLens(top, { title: '$(debug-alt) Evaluate Against the Account\'s Policies', command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] })] : []),
     ];
   }
 
