@@ -11,6 +11,7 @@ import { lintPolicy, type IamCatalog } from '../src/core/policy';
 import { findPolicyRegions } from '../src/core/policy/insight';
 import { lintAwsConfig } from '../src/core/profiles/configLint';
 import { buildProfilesModel, chainText, profileChain, type IniSections } from '../src/core/profiles/model';
+import { replaceVariables } from '../src/core/policy/variableSpans';
 import { createIamCatalog } from '../src/node/iamData';
 import { fixturePath } from '../test/unit/fixtures';
 
@@ -74,6 +75,9 @@ function cases(catalog: IamCatalog): Case[] {
     { name: 'policy lint: wildcard resources', kind: 'adversarial', input: (k) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: 50 * k }, (_, i) => `arn:aws:s3:::bucket${i}/*`) }]), run: lint },
     { name: 'policy lint: statements', kind: 'adversarial', input: (k) => policy(Array.from({ length: 20 * k }, (_, i) => ({ Sid: 'Same', Effect: 'Allow', Action: ['s3:GetObject', 'ec2:Describe*'], Resource: `arn:aws:s3:::b${i}/*` }))), run: lint },
     { name: 'policy lint: "${aws:" runs', kind: 'adversarial', input: (k) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '${aws:'.repeat(100 * k) }]), run: lint },
+    { name: 'policy lint: unterminated "${" run in a Resource', kind: 'adversarial', input: (k) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::b/${'${'.repeat(2000 * k)}` }]), run: lint },
+    { name: 'policy lint: unterminated "${" run in a Condition', kind: 'adversarial', input: (k) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:prefix': '${a'.repeat(1500 * k) } } }]), run: lint },
+    { name: 'variable spans: "${" run without "}"', kind: 'adversarial', input: (k) => '${'.repeat(2000 * k), run: (s) => replaceVariables(s, () => '*') },
     { name: 'policy lint: deep nesting', kind: 'adversarial', input: (k) => `{"Statement":${'['.repeat(30 * k)}${']'.repeat(30 * k)}}`, run: lint },
     { name: 'config lint: profiles', kind: 'normal', input: (k) => config(Object.fromEntries(Array.from({ length: 20 * k }, (_, i) => [`p${i}`, i % 2 ? { role_arn: role, source_profile: `p${i - 1}`, region: 'eu-west-1' } : { region: 'us-east-1', output: 'json' }]))), run: (t) => lintAwsConfig(t, 'config') },
     { name: 'config lint: long unknown key', kind: 'adversarial', input: (k) => `[profile a]\n${'x'.repeat(1000 * k)} = 1\n`, run: (t) => lintAwsConfig(t, 'config') },

@@ -50,7 +50,7 @@ async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
 
 /** The OIDC service's authorize endpoint (for the PKCE flow's browser step). */
 export function authorizeEndpoint(t: SsoTarget): string {
-  return t.endpoint ? `${t.endpoint.replace(/\/+$/, '')}/authorize` : `https://oidc.${t.region}.${t.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}/authorize`;
+  return t.endpoint ? `${t.endpoint.replace(/(?<!\/)\/+$/, '')}/authorize` : `https://oidc.${t.region}.${t.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}/authorize`;
 }
 
 export interface RegisterRequest {

@@ -140,7 +140,7 @@ function createSsoResponder({ stsEndpoint, broker, accounts, region = 'us-east-1
     if (!client || query.get('response_type') !== 'code' || query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge')) {
       return sendHtml(res, 400, page('Invalid request', '<p>The sign-in request is missing its client, PKCE challenge or response type.</p>'));
     }
-    if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(redirectUri)) return sendHtml(res, 400, page('Invalid request', '<p>The redirect must go to this computer.</p>'));
+    if (!/^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\//.test(redirectUri)) return sendHtml(res, 400, page('Invalid request', '<p>The redirect must go to this computer.</p>'));
     const hidden = ['client_id', 'redirect_uri', 'state', 'code_challenge'].map((k) => `<input type="hidden" name="${k}" value="${html(query.get(k) ?? '')}">`).join('');
     sendHtml(res, 200, page('Allow access?', `<p>An application on this computer asks to use your IAM Identity Center sign-in.</p><form method="post" action="/authorize">${hidden}`
       + '<button class="allow" name="decision" value="allow" type="submit">Allow access</button><button name="decision" value="deny" type="submit">Deny</button></form>'));

@@ -1,4 +1,5 @@
 import { lintPolicy, type IamCatalog } from '../policy';
+import { splitAtVariables } from '../policy/variableSpans';
 import { buildAllowingStatement, withoutConditionKeys, type ActionFacts, type AllowingStatement } from './allowStatement';
 import type { AuthorizationExplanation } from './explain';
 
@@ -36,7 +37,7 @@ export function actionFactsFrom(catalog: IamCatalog, ex: AuthorizationExplanatio
 
 function templateMatches(pattern: string, key: string): boolean {
   if (!pattern.includes('${')) return pattern.toLowerCase() === key.toLowerCase();
-  const re = new RegExp(`^${pattern.split(/\$\{[^}]*\}/).map((p) => p.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')).join('.+')}$`, 'i');
+  const re = new RegExp(`^${splitAtVariables(pattern).map((p) => p.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')).join('.+')}$`, 'i');
   return re.test(key);
 }
 

@@ -1,5 +1,6 @@
 import { compactService, type CompactDescriptions, type CompactServiceData, type CompactServiceText } from './compactData';
 import type { ActionInfo, ConditionKeyInfo, IamCatalog, RawIndexData, RawServiceData, ResourceTypeInfo } from './catalogTypes';
+import { splitAtVariables } from './variableSpans';
 
 export type { CompactDescriptions, CompactServiceData, CompactServiceText } from './compactData';
 export type { AccessLevel, ActionInfo, ConditionKeyInfo, IamCatalog, RawIndexData, RawServiceData, ResourceTypeInfo } from './catalogTypes';
@@ -113,10 +114,8 @@ class LoadedService {
   }
 }
 
-const VARIABLE = /\$\{[^}]*\}/g;
-
 function variableKeyRegex(key: string): RegExp {
-  const parts = key.split(VARIABLE).map((p) => p.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'));
+  const parts = splitAtVariables(key).map((p) => p.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'));
   return new RegExp(`^${parts.join('.+')}$`, 'i');
 }
 

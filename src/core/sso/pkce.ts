@@ -7,7 +7,7 @@ import { createHash } from 'crypto';
 
 /** base64url without padding, as RFC 7636 appendix A requires. */
 export function base64Url(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return Buffer.from(bytes).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/(?<!=)=+$/, '');
 }
 
 /** "code_verifier = high-entropy cryptographic random STRING ... with a minimum length of 43 characters and a maximum length of 128". */

@@ -18,7 +18,7 @@ import { Cancelled } from '../profiles/prompts';
 const ASSUMED: ReadonlySet<string> = new Set(['AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML', 'GetRoleCredentials']);
 /** AWS's policy for the federation token of long-term keys: the user's own permissions, no more (as aws-vault). */
 const ALLOW_ALL = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
-const ARN_TEXT = /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|aws)?:\S+$/;
+const ARN_TEXT = /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12}|aws)?:\S+$/;
 
 export interface ConsoleRequest {
   readonly sessionId?: string;

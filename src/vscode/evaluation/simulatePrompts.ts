@@ -101,7 +101,7 @@ function askPrincipal(known: RequestSources['known'], d: Draft, back: boolean): 
   });
 }
 
-const KEY_FORM = /^[A-Za-z0-9-]+:[^\s]+$/;
+const KEY_FORM = /^[A-Z0-9-]+:\S+$/i;
 
 /** The data's type for a key: its own row, or a template row it fills (aws:PrincipalTag/Team for aws:PrincipalTag/${TagKey}). */
 function choiceFor(key: string, choices: readonly ContextKeyChoice[]): ContextKeyChoice {
@@ -116,8 +116,8 @@ function choiceFor(key: string, choices: readonly ContextKeyChoice[]): ContextKe
 
 function valueProblem(type: string, v: string): string | undefined {
   if (!v) return 'Type a value (an empty context value is not a value).';
-  if (/^Bool/i.test(type) && !/^(true|false)$/i.test(v)) return 'A Bool key takes true or false.';
-  if (/^Numeric/i.test(type) && !/^-?\d+(\.\d+)?$/.test(v)) return 'A Numeric key takes a decimal number, e.g. 3 or 2.5.';
+  if (/^Bool/i.test(type) && !/^(?:true|false)$/i.test(v)) return 'A Bool key takes true or false.';
+  if (/^Numeric/i.test(type) && !/^-?\d+(?:\.\d+)?$/.test(v)) return 'A Numeric key takes a decimal number, e.g. 3 or 2.5.';
   return undefined;
 }
 

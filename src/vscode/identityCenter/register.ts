@@ -18,6 +18,7 @@ type Arg = IdentityCenterNode | Record<string, unknown> | undefined;
 export function registerIdentityCenterFeature(ctx: StsLensContext, parts: ProfilesParts): void {
   const { extension, log } = ctx;
   const signIns = new SignIns(ctx, () => parts.sessions.clock.now());
+  // eslint-disable-next-line prefer-const -- the directory, built first, reaches the tree through this binding.
   let tree: IdentityCenterTreeProvider | undefined;
   const directory = new Directory(signIns, parts, (id) => tree?.entry(id));
   tree = new IdentityCenterTreeProvider(parts, signIns, directory, () => readProfileSettings().warningMs);
@@ -26,7 +27,7 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
   const consoleSignIn = new ConsoleSignIn(ctx, parts);
   extension.subscriptions.push(signIns, tree, view, view.onDidChangeVisibility((e) => tree!.setVisible(e.visible)));
   if (view.visible) tree.setVisible(true);
-  const register = (id: string, fn: (...args: any[]) => unknown) => extension.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const register = (id: string, fn: Parameters<typeof vscode.commands.registerCommand>[1]) => extension.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   /** The sign-in a node or options object names, or the person's choice among them. */
   const entryOf = async (arg: Arg, title: string): Promise<SignInEntry> => {

@@ -1,6 +1,7 @@
 // ARNs and ARN formats: splitting an ARN into its fields, and whether a policy's resource (with
 // wildcards and variables) can name a resource of a format from the IAM data.
 import { globMatch } from '../actions';
+import { replaceVariables, variableSpans } from '../variableSpans';
 
 export interface SplitArn {
   partition: string;
@@ -31,7 +32,7 @@ export function splitArnCached(arn: string): Readonly<SplitArn> | undefined {
 }
 
 export function variableFree(s: string): string {
-  return s.replace(/\$\{[^}]*\}/g, '*');
+  return replaceVariables(s, () => '*');
 }
 
 interface CompiledFormat {
@@ -65,15 +66,18 @@ export function compileFormat(format: string): CompiledFormat {
   // Each ${Variable} stands for one or more characters; everything else is literal.
   const shape: number[] = [];
   let sample = '';
-  for (const part of resource.split(/(\$\{[^}]*\})/)) {
-    if (part.startsWith('${')) {
-      shape.push(ANY, STAR);
-      sample += 'x';
-    } else {
-      for (let i = 0; i < part.length; i++) shape.push(part.charCodeAt(i));
-      sample += part;
-    }
+  const literal = (part: string) => {
+    for (let i = 0; i < part.length; i++) shape.push(part.charCodeAt(i));
+    sample += part;
+  };
+  let at = 0;
+  for (const v of variableSpans(resource)) {
+    literal(resource.slice(at, v.start));
+    shape.push(ANY, STAR);
+    sample += 'x';
+    at = v.end;
   }
+  literal(resource.slice(at));
   c = { shape, sample, region: f.region !== '', account: f.account !== '', service: f.service, literalPrefix: resource.split('${')[0], resource };
   formatCache.set(format, c);
   return c;

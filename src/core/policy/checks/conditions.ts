@@ -6,6 +6,7 @@ import type { Target } from '../report';
 import { reportRetired } from './retired';
 import { hostBitsSet, isPrivate, maskedAddress, parseCidr, validDate } from './conditionValues';
 import { CONDITION_OPERATORS, parseConditionOperator, type ConditionOperatorInfo, type OperatorFamily } from './conditionOperators';
+import { replaceVariables } from '../variableSpans';
 import { findVariables } from './variables';
 
 const FAMILY_OF_TYPE: Record<string, OperatorFamily> = {
@@ -264,7 +265,7 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
     case 'Arn':
       if (!info.like) {
         for (const v of k.values) {
-          if (typeof v.value === 'string' && /[*?]/.test(v.value.replace(/\$\{[^}]*\}/g, ''))) {
+          if (typeof v.value === 'string' && /[*?]/.test(replaceVariables(v.value, () => ''))) {
             r.add('WILDCARD_WITHOUT_LIKE_OPERATOR', `Your condition value includes a * or ? character. If you meant to use a wildcard (*, ?), update the condition operator to include Like.`, [valueTarget(v)], { replacement: JSON.stringify(info.text.replace(/Equals(IgnoreCase)?/, 'Like')), title: `Use ${info.text.replace(/Equals(IgnoreCase)?/, 'Like')}` });
             break;
           }

@@ -56,6 +56,8 @@ export function substringTarget(ctx: LintContext, v: ParsedValue, start: number,
 }
 
 const SPECIAL = new Set(['*', '?', '$']);
+/** Findings about the variables of one string: more say nothing new, and thousands ("${${${…") would flood the report. */
+const MAX_FINDINGS_PER_STRING = 100;
 
 /** Policy variables: syntax, where they may appear, and the version they need. */
 export function checkVariables(ctx: LintContext): void {
@@ -65,8 +67,10 @@ export function checkVariables(ctx: LintContext): void {
 
   const check = (v: ParsedValue, allowed: boolean, _element: string) => {
     if (typeof v.value !== 'string' || !v.value.includes('${')) return;
+    const before = r.findings.length;
     for (const variable of findVariables(v.value)) {
       first ??= { v, variable };
+      if (r.findings.length - before >= MAX_FINDINGS_PER_STRING) break;
       const target = substringTarget(ctx, v, variable.start, variable.length);
       const text = v.value.slice(variable.start, variable.start + variable.length);
       if (!allowed) {

@@ -1,5 +1,6 @@
 import type { ActionInfo, IamCatalog } from '../catalog';
 import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../parse';
+import { replaceVariables } from '../variableSpans';
 import { contentRange, positionAt, type PolicyPosition } from './context';
 import { CONDITION_OPERATORS } from './operators';
 import { expandAction } from './wildcard';
@@ -75,7 +76,7 @@ function topLevelCompletions(policy: ParsedPolicy, pos: PolicyPosition, offset: 
 /** Turns an ARN format from the IAM data into a snippet with a tab stop per variable. */
 export function arnSnippet(format: string): string {
   let n = 0;
-  return format.replace(/\$\{([^}]+)\}/g, (_, name: string) => (name === 'Partition' ? 'aws' : `\${${++n}:${name}}`));
+  return replaceVariables(format, (name) => (name === '' ? '${}' : name === 'Partition' ? 'aws' : `\${${++n}:${name}}`));
 }
 
 /** Completion entries at `offset`: services, actions, operators, condition keys, Effect values, principal kinds and ARN skeletons. */

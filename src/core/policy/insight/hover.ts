@@ -1,5 +1,6 @@
 import type { ActionInfo, IamCatalog } from '../catalog';
 import { parsePolicy, type ParsedPolicy, type ParsedStatement } from '../parse';
+import { replaceVariables, variableSpans } from '../variableSpans';
 import { statementActions } from './completion';
 import { positionAt } from './context';
 import { primaryAccessLevel } from './summary';
@@ -75,21 +76,27 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')
 const PATHLIKE = /Path|ObjectName|Key|Prefix/;
 
 function formatRegex(format: string): RegExp {
-  const body = format.replace(/\$\{([^}]*)\}|([^$]+|\$)/g, (_m, v: string | undefined, lit: string | undefined) =>
-    v === undefined ? escapeRe(lit ?? '') : v === 'Partition' ? 'aws[\\w-]*' : PATHLIKE.test(v) ? '.+' : '[^/:]+');
+  let body = '';
+  let at = 0;
+  for (const { start, end, inner: v } of variableSpans(format)) {
+    body += escapeRe(format.slice(at, start)) + (v === 'Partition' ? 'aws[\\w-]*' : PATHLIKE.test(v) ? '.+' : '[^/:]+');
+    at = end;
+  }
+  body += escapeRe(format.slice(at));
   return new RegExp(`^${body}$`, 'i');
 }
 
 function formatSample(format: string): string {
-  return format.replace(/\$\{([^}]*)\}/g, (_m, v: string) => (v === 'Partition' ? 'aws' : v === 'Region' ? 'us-east-1' : v === 'Account' ? '123456789012' : PATHLIKE.test(v) ? 'a/b' : 'a'));
+  return replaceVariables(format, (v) => (v === 'Partition' ? 'aws' : v === 'Region' ? 'us-east-1' : v === 'Account' ? '123456789012' : PATHLIKE.test(v) ? 'a/b' : 'a'));
 }
 
 /** Resource types (service:type) of the statement's actions whose ARN format the ARN fits. */
 function matchingResourceTypes(arn: string, statement: ParsedStatement, catalog: IamCatalog): string[] {
   const out = new Set<string>();
   // Policy variables stand for one value; wildcards for any text, so try both directions.
-  const concrete = arn.replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
-  const arnRe = new RegExp(`^${arn.replace(/\$\{[^}]*\}/g, 'x').split(/[*?]/).map(escapeRe).join('.*')}$`, 'i');
+  const variablesAsX = replaceVariables(arn, () => 'x');
+  const concrete = variablesAsX.replace(/[*?]/g, 'x');
+  const arnRe = new RegExp(`^${variablesAsX.split(/[*?]/).map(escapeRe).join('.*')}$`, 'i');
   for (const a of statementActions(statement, catalog)) {
     for (const r of a.resourceTypes) {
       for (const format of catalog.resourceType(a.service, r.name)?.arnFormats ?? []) {
