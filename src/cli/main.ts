@@ -195,7 +195,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       const { results: dumpResults, dump } = lintAuthDetails(readInput(args.authDetails), args.authDetails, run, args.includeAwsManaged);
       for (const problem of dump.problems) err(`sts-lens: ${args.authDetails}: ${problem}\n`);
       if (!dump.policies.length && dump.problems.length) ioError = true;
-      results.push(...dumpResults);
+      // One by one: spreading a dump's hundreds of thousands of results would overflow the stack.
+      for (const r of dumpResults) results.push(r);
     } catch (e) {
       ioError = true;
       err(`sts-lens: cannot read ${args.authDetails}: ${readError(e)}\n`);

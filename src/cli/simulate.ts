@@ -1,8 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { scenarioCases } from '../core/debugging/scenarioRun';
-import { evaluate, explainResult, parseScenario, summarize, type Decision, type EvaluationInput, type EvaluationResult, type LineMapper, type PolicySource } from '../core/evaluation';
+import { scenarioCases, type ScenarioCase } from '../core/debugging/scenarioRun';
+import { evaluate, explainResult, summarize, type Decision, type EvaluationInput, type EvaluationResult, type LineMapper, type PolicySource } from '../core/evaluation';
+import { parseScenarioNode, type ScenarioPolicyReader } from '../core/evaluation/scenario';
+import { LineIndex } from '../core/policy/parse';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
+import { projectRootFor, readScenarioFileSync, readScenarioPolicySync, type PolicyReadResult } from '../node/scenarioFiles';
 
 export const SIMULATE_USAGE = `Usage: sts-lens simulate [options] SCENARIO...
 
@@ -12,6 +14,9 @@ logic does, and checks the decision against the scenario's "expect".
 Options:
   --format FORMAT   text or json (default: text)
   --explain         print every policy and statement with why it applied or not
+  --allow-outside-project
+                    read policy files outside the project (by default a scenario's policy paths
+                    must stay inside the nearest folder above it holding .sts-lens.json or .git)
   -h, --help        show this help
 
 Exit status: 0 every scenario with an expect passed, 1 one failed,
@@ -21,15 +26,17 @@ Exit status: 0 every scenario with an expect passed, 1 one failed,
 interface SimulateArgs {
   format: 'text' | 'json';
   explain: boolean;
+  allowOutsideProject: boolean;
   files: string[];
 }
 
 function parseSimulateArgs(argv: string[]): SimulateArgs | 'help' | string {
-  const args: SimulateArgs = { format: 'text', explain: false, files: [] };
+  const args: SimulateArgs = { format: 'text', explain: false, allowOutsideProject: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
     if (a === '--explain') args.explain = true;
+    else if (a === '--allow-outside-project') args.allowOutsideProject = true;
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (v !== 'text' && v !== 'json') return `--format must be text or json; got ${v === undefined ? 'nothing' : `"${v}"`}.`;
@@ -46,6 +53,8 @@ function parseSimulateArgs(argv: string[]): SimulateArgs | 'help' | string {
 
 interface ScenarioOutcome {
   file: string;
+  /** The scenario's `name`, when it gives one. */
+  name?: string;
   /** Shows lines of inline documents as lines of the scenario. */
   lineOf?: LineMapper;
   decision?: Decision;
@@ -56,54 +65,51 @@ interface ScenarioOutcome {
   errors?: string[];
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function ioReason(file: string): string {
-  try {
-    fs.readFileSync(file);
-    return 'unknown error';
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-  }
-}
-
 /**
  * Reads policy files once per run: scenarios share them, and the same text object lets the engine
- * find its compiled form without hashing the text again.
+ * find its compiled form without hashing the text again. Paths stay inside each scenario's project
+ * unless `allowOutside`.
  */
-function cachedReader(): (file: string) => string | undefined {
-  const texts = new Map<string, string | undefined>();
-  return (file) => {
-    if (texts.has(file)) return texts.get(file);
-    const text = readText(file);
-    texts.set(file, text);
-    return text;
+function cachedReader(allowOutside: boolean): (scenarioFile: string) => ScenarioPolicyReader {
+  const texts = new Map<string, PolicyReadResult>();
+  const roots = new Map<string, string>();
+  return (scenarioFile) => {
+    const dir = path.dirname(scenarioFile);
+    let root = roots.get(dir);
+    if (root === undefined) roots.set(dir, (root = projectRootFor(dir)));
+    const scope = { root, rootName: 'project folder', allowOutside, allowHint: '--allow-outside-project' };
+    return (abs, written) => {
+      const key = `${root}\0${abs}`;
+      let r = texts.get(key);
+      if (r === undefined) texts.set(key, (r = readScenarioPolicySync(abs, written, scope)));
+      // The message names the path as this scenario wrote it.
+      return typeof r === 'string' ? r : readScenarioPolicySync(abs, written, scope);
+    };
   };
 }
 
 /**
  * Evaluates one scenario file; never throws. A file that holds an array gives one outcome per case,
- * named `FILE#INDEX`. `readPolicy` reads the policy files the scenarios name.
+ * named `FILE#INDEX`. `readerFor` gives the reader of the policy files a scenario names.
  */
-export function simulateFile(file: string, catalog: IamCatalogHandle | undefined, now: string, readPolicy: (file: string) => string | undefined = readText): ScenarioOutcome[] {
-  const text = readText(file);
-  if (text === undefined) return [{ file, errors: [`cannot read ${file}: ${ioReason(file)}`] }];
+export function simulateFile(file: string, catalog: IamCatalogHandle | undefined, now: string, readerFor: (scenarioFile: string) => ScenarioPolicyReader = cachedReader(false)): ScenarioOutcome[] {
+  const text = readScenarioFileSync(file);
+  if (typeof text !== 'string') return [{ file, errors: [`cannot read ${file}: ${text.error}.`] }];
   const cases = scenarioCases(text);
   if (!cases.length) return [{ file, errors: ['the file holds an empty array: write one scenario object, or an array of them.'] }];
-  return cases.map((c) => simulateText(c.inArray ? `${file}#${c.index}` : file, file, c.text, catalog, now, readPolicy));
+  const abs = path.resolve(file);
+  const read = readerFor(abs);
+  // One line index per file, shared by its cases: inline documents' lines without rescanning the text.
+  const lines = new LineIndex(cases[0].body);
+  return cases.map((c) => simulateCase(c.inArray ? `${file}#${c.index}` : file, abs, c, catalog, now, read, lines));
 }
 
-/** Evaluates one scenario named `name` from `file`, `text` keeping its offsets in the file so that lines stay the file's. */
-function simulateText(name: string, file: string, text: string, catalog: IamCatalogHandle | undefined, now: string, readPolicy: (file: string) => string | undefined): ScenarioOutcome {
-  const scenario = parseScenario(text, path.resolve(file), readPolicy);
-  if (!scenario.input) return { file: name, expected: scenario.expect, errors: scenario.problems };
+/** Evaluates one case named `label` of the scenario file `file` (absolute); offsets and lines stay the file's. */
+function simulateCase(label: string, file: string, c: ScenarioCase, catalog: IamCatalogHandle | undefined, now: string, readPolicy: ScenarioPolicyReader, lines: LineIndex): ScenarioOutcome {
+  if (!c.node) return { file: label, errors: [c.problem ?? 'the file could not be read.'] };
+  const scenario = parseScenarioNode(c.body, c.node, c.shift, file, readPolicy);
+  const name = scenario.name ?? c.name;
+  if (!scenario.input) return { file: label, name, expected: scenario.expect, errors: scenario.problems };
   const action = scenario.input.request.action;
   // The action's resource types decide what a request on `*` means.
   try {
@@ -113,20 +119,14 @@ function simulateText(name: string, file: string, text: string, catalog: IamCata
   }
   const result = evaluate({ now, ...scenario.input }, catalog?.catalog);
   const pass = scenario.expect === undefined ? undefined : result.decision === scenario.expect;
-  return { file: name, decision: result.decision, expected: scenario.expect, pass, result, lineOf: inlineLines(text, scenario.input) };
-}
-
-function newlinesBefore(text: string, offset: number): number {
-  let n = 0;
-  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) n++;
-  return n;
+  return { file: label, name, decision: result.decision, expected: scenario.expect, pass, result, lineOf: inlineLines(lines, c.shift, scenario.input) };
 }
 
 /** Inline documents start inside the scenario: their first line is the scenario's line at `offset`. */
-function inlineLines(text: string, input: EvaluationInput): LineMapper {
+function inlineLines(lines: LineIndex, shift: number, input: EvaluationInput): LineMapper {
   const starts = new Map<string, number>();
   const add = (kind: string, docs: readonly PolicySource[] | undefined, level?: number) => {
-    for (const d of docs ?? []) if (d.offset !== undefined) starts.set(`${kind}\0${level ?? ''}\0${d.name}`, newlinesBefore(text, d.offset));
+    for (const d of docs ?? []) if (d.offset !== undefined) starts.set(`${kind}\0${level ?? ''}\0${d.name}`, lines.position(d.offset - shift).line - 1);
   };
   add('identity', input.identityPolicies);
   add('permissionsBoundary', input.permissionsBoundaries);
@@ -145,9 +145,10 @@ function textReport(outcomes: ScenarioOutcome[], explain: boolean): string {
   let errors = 0;
   let unchecked = 0;
   for (const o of outcomes) {
+    const label = o.name ? `${o.file} (${o.name})` : o.file;
     if (o.errors) {
       errors++;
-      lines.push(`ERROR ${o.file}`);
+      lines.push(`ERROR ${label}`);
       for (const e of o.errors) lines.push(`      ${e}`);
       continue;
     }
@@ -156,7 +157,7 @@ function textReport(outcomes: ScenarioOutcome[], explain: boolean): string {
     else if (o.pass) passed++;
     else failed++;
     const head = o.pass === undefined ? '  -  ' : o.pass ? 'PASS ' : 'FAIL ';
-    lines.push(`${head} ${o.file}  ${o.decision}${o.pass === false ? ` (expected ${o.expected})` : ''}: ${summarize(r)}`);
+    lines.push(`${head} ${label}  ${o.decision}${o.pass === false ? ` (expected ${o.expected})` : ''}: ${summarize(r)}`);
     for (const p of r.trace) if (p.error) lines.push(`      warning: ${p.name} is not a valid policy: ${p.error}`);
     if (explain || o.pass === false) lines.push(explainResult(r, '      ', o.lineOf));
   }
@@ -172,8 +173,8 @@ function jsonReport(outcomes: ScenarioOutcome[]): string {
   const lines = outcomes.map((o) =>
     JSON.stringify(
       o.errors
-        ? { file: o.file, decision: null, expected: o.expected ?? null, pass: false, errors: o.errors, deciding: [], trace: [] }
-        : { file: o.file, decision: o.decision, expected: o.expected ?? null, pass: o.pass ?? null, deciding: o.result!.deciding, reasons: o.result!.reasons, trace: o.result!.trace },
+        ? { file: o.file, name: o.name ?? null, decision: null, expected: o.expected ?? null, pass: false, errors: o.errors, deciding: [], trace: [] }
+        : { file: o.file, name: o.name ?? null, decision: o.decision, expected: o.expected ?? null, pass: o.pass ?? null, deciding: o.result!.deciding, reasons: o.result!.reasons, trace: o.result!.trace },
     ),
   );
   return lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n';
@@ -200,10 +201,11 @@ export function runSimulate(argv: string[], out: (s: string) => void, err: (s: s
     }
   }
   const now = new Date().toISOString();
-  const readPolicy = cachedReader();
-  const outcomes = args.files.flatMap((f) => simulateFile(f, iam, now, readPolicy));
+  const readerFor = cachedReader(args.allowOutsideProject);
+  const outcomes: ScenarioOutcome[] = [];
+  for (const f of args.files) for (const o of simulateFile(f, iam, now, readerFor)) outcomes.push(o);
   out(args.format === 'json' ? jsonReport(outcomes) : textReport(outcomes, args.explain));
-  for (const o of outcomes) if (o.errors) for (const e of o.errors) err(`sts-lens simulate: ${o.file}: ${e}\n`);
+  for (const o of outcomes) if (o.errors) for (const e of o.errors) err(`sts-lens simulate: ${o.name ? `${o.file} (${o.name})` : o.file}: ${e}\n`);
   if (outcomes.some((o) => o.errors)) return 2;
   return outcomes.some((o) => o.pass === false) ? 1 : 0;
 }

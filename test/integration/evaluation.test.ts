@@ -17,7 +17,7 @@ interface AccountEvaluation {
 }
 interface Simulation { ok: boolean; error?: string; decision?: string; decorations?: { deciding: { line: number; effect: string }[]; conditions: { line: number; text: string }[] }; traceUri?: string }
 interface AssumeRow { label: string; principal?: string; verdict: string; because: string }
-interface TestReport { id: string; state: string; message?: string; location?: { uri: string; line: number } }
+interface TestReport { id: string; label?: string; state: string; message?: string; location?: { uri: string; line: number } }
 
 async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -162,7 +162,20 @@ describe('policy debugging: evaluate, simulate, who can assume, policy tests', f
   it('discovers and runs the policy tests in the Test Explorer, reporting a failing one at the deciding statement', async () => {
     const dir = path.join(folder(), 'policy-tests');
     const bad = path.join(dir, 'missing-policy.policytest.json');
-    fs.writeFileSync(bad, JSON.stringify({ request: { principal: 'arn:aws:iam::123456789012:user/bob', action: 's3:GetObject', resource: '*' }, identityPolicies: ['./nowhere.json'], expect: 'Allowed' }));
+    const request = { principal: 'arn:aws:iam::123456789012:user/bob', action: 's3:GetObject', resource: '*' };
+    fs.writeFileSync(bad, JSON.stringify({ request, identityPolicies: ['./nowhere.json'], expect: 'Allowed' }));
+    // A repository's scenarios name files outside the workspace, devices and deep nesting: each is that test's clear error.
+    const hostile = path.join(dir, 'hostile.policytest.json');
+    fs.writeFileSync(
+      hostile,
+      JSON.stringify([
+        { name: 'reads the environment', request, identityPolicies: ['/proc/self/environ'], expect: 'Allowed' },
+        { name: 'reads a device', request, identityPolicies: ['../../../../../../../../dev/zero'], expect: 'Allowed' },
+        { request, identityPolicies: ['./nowhere.json'], expect: 'Allowed' },
+      ]),
+    );
+    const deepFile = path.join(dir, 'deep.policytest.json');
+    fs.writeFileSync(deepFile, `{"request": ${'['.repeat(8000)}${']'.repeat(8000)}}`);
     try {
       const r = await vscode.commands.executeCommand<{ discovered: number; reports: TestReport[] }>('stsLens.internal.runPolicyTests');
       assert.ok(r.discovered >= 4, `discovered ${r.discovered}`);
@@ -179,8 +192,21 @@ describe('policy debugging: evaluate, simulate, who can assume, policy tests', f
       const missing = by('missing-policy.policytest.json');
       assert.strictEqual(missing?.state, 'errored');
       assert.match(missing.message!, /cannot read the policy file \.\/nowhere\.json/);
+      const environ = by('hostile.policytest.json#0');
+      assert.deepStrictEqual([environ?.label, environ?.state], ['reads the environment', 'errored']);
+      assert.match(environ!.message!, /the policy file \/proc\/self\/environ is outside the workspace folder/);
+      assert.doesNotMatch(environ!.message!, /PATH=|HOME=/);
+      const device = by('hostile.policytest.json#1');
+      assert.deepStrictEqual([device?.label, device?.state], ['reads a device', 'errored']);
+      assert.match(device!.message!, /the policy file \.\.\/(\.\.\/)+dev\/zero is outside the workspace folder/);
+      assert.deepStrictEqual([by('hostile.policytest.json#2')?.label, by('hostile.policytest.json#2')?.state], ['case 3', 'errored']);
+      const deep = by('deep.policytest.json');
+      assert.deepStrictEqual([deep?.label, deep?.state], ['deep.policytest.json', 'errored']);
+      assert.match(deep!.message!, /nest more than 68 levels deep at line 1, column 80/);
     } finally {
       fs.rmSync(bad, { force: true });
+      fs.rmSync(hostile, { force: true });
+      fs.rmSync(deepFile, { force: true });
     }
   });
 

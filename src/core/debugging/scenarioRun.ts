@@ -1,38 +1,55 @@
-import { parseTree, type Node } from 'jsonc-parser';
-import { evaluate, parseScenario } from '../evaluation';
+import type { Node } from 'jsonc-parser';
+import { evaluate } from '../evaluation';
+import { parseScenarioNode, parseScenarioTree, scenarioPolicyPaths, type ScenarioPolicyReader } from '../evaluation/scenario';
 import type { Decision, DecidingStatement, EvaluationInput, EvaluationResult, PolicySource } from '../evaluation/types';
 import type { IamCatalog } from '../policy/catalog';
 import { servicesReferenced } from '../policy';
 import type { Span } from '../policy/types';
 import { actionProblem, splitAction } from './simulateChoices';
 
-/** One scenario in a file: the whole file, or one element when the file holds an array of them. */
+/**
+ * One scenario in a file: the whole file, or one element when the file holds an array of them.
+ * Every case of a file shares the file's text and parsed tree: none holds a copy.
+ */
 export interface ScenarioCase {
   /** 0 for a single-scenario file; the element's index otherwise. */
   readonly index: number;
-  /** Whether the file holds an array (so cases are named by index). */
+  /** Whether the file holds an array (so cases are named by index, or by their `name`). */
   readonly inArray: boolean;
   /** Where the case sits in the file (offsets into the file's text). */
   readonly start: number;
   readonly end: number;
-  /** The file's text with everything outside this case blanked (newlines kept), so offsets and lines match the file. */
-  readonly text: string;
+  /** The scenario's `name`, when it gives one. */
+  readonly name?: string;
+  /** The file's text (without a byte-order mark), shared by all cases. */
+  readonly body: string;
+  /** Characters cut from the start of the file (a byte-order mark). */
+  readonly shift: number;
+  /** The case's node in the file's tree; undefined when the file could not be read as JSON. */
+  readonly node?: Node;
+  /** Why the file could not be read as scenarios (then it is the only case). */
+  readonly problem?: string;
 }
 
-export type CasesResult = { readonly cases: ScenarioCase[] } | { readonly problem: string };
-
-/** Splits a scenario file into its cases; a parse problem is left to the scenario reader. */
+/** Splits a scenario file into its cases, parsing it once; a file that does not parse is one case with its problem. */
 export function scenarioCases(text: string): ScenarioCase[] {
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  if (root?.type !== 'array') return [{ index: 0, inArray: false, start: 0, end: text.length, text }];
-  const blank = (s: string) => s.replace(/[^\n\r]/g, ' ');
-  return (root.children ?? []).map((n: Node, index) => ({
-    index,
-    inArray: true,
-    start: n.offset,
-    end: n.offset + n.length,
-    text: blank(text.slice(0, n.offset)) + text.slice(n.offset, n.offset + n.length) + blank(text.slice(n.offset + n.length)),
-  }));
+  const tree = parseScenarioTree(text);
+  if ('problem' in tree) return [{ index: 0, inArray: false, start: 0, end: text.length, body: text, shift: 0, problem: tree.problem }];
+  const { root, body, shift } = tree;
+  if (root.type !== 'array') return [{ index: 0, inArray: false, start: shift, end: text.length, body, shift, node: root, name: caseName(root) }];
+  return (root.children ?? []).map((n: Node, index) => ({ index, inArray: true, start: n.offset + shift, end: n.offset + n.length + shift, body, shift, node: n, name: caseName(n) }));
+}
+
+/** A case's `name`, read without the rest of the scenario (for test lists). */
+function caseName(n: Node): string | undefined {
+  if (n.type !== 'object') return undefined;
+  const v = n.children?.find((c) => c.children?.[0]?.value === 'name')?.children?.[1];
+  return v?.type === 'string' && String(v.value).trim() ? String(v.value).trim() : undefined;
+}
+
+/** The policy paths a case names, as written (to read them before running it). */
+export function casePolicyPaths(c: ScenarioCase): string[] {
+  return c.node ? scenarioPolicyPaths(c.node) : [];
 }
 
 /** What running one case gave: a clear problem, or the decision against the expectation. */
@@ -75,14 +92,15 @@ export function servicesForInput(input: EvaluationInput): string[] {
  * Reads one case and evaluates it. `catalog` must have the services of `servicesForInput` loaded
  * (`ensure` is called with them first). Never throws: bad input becomes a problem.
  */
-export function runCase(c: ScenarioCase, file: string, readFile: (absPath: string) => string | undefined, catalog: IamCatalog | undefined, ensure?: (services: string[]) => void): CaseOutcome {
+export function runCase(c: ScenarioCase, file: string, readFile: ScenarioPolicyReader, catalog: IamCatalog | undefined, ensure?: (services: string[]) => void): CaseOutcome {
   const dependencies: string[] = [];
-  const tracked = (abs: string) => {
+  const tracked: ScenarioPolicyReader = (abs, written) => {
     dependencies.push(abs);
-    return readFile(abs);
+    return readFile(abs, written);
   };
+  if (!c.node) return { kind: 'problem', problems: [c.problem ?? 'the file could not be read.'], dependencies };
   try {
-    const parsed = parseScenario(c.text, file, tracked);
+    const parsed = parseScenarioNode(c.body, c.node, c.shift, file, tracked);
     if (!parsed.input) return { kind: 'problem', problems: parsed.problems, dependencies };
     const input = parsed.input;
     ensure?.(servicesForInput(input));

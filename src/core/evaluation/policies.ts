@@ -96,6 +96,8 @@ export function principals(el: ParsedElement | undefined): PrincipalValues | und
 
 function compile(text: string, given?: ParsedPolicy): CompiledPolicy {
   const parsed = given && given.text === text ? given : parsePolicy(text);
+  // A document over the size or nesting limits is not parsed: say which limit, not that it is empty.
+  if (parsed.limit) return { parsed, plans: new Map(), error: parsed.limit.message, variables: false, statements: [] };
   const fatal = parsed.syntax.find((s) => s.kind === 'error');
   if (fatal || !parsed.root) {
     const at = fatal ? parsed.lines.position(fatal.offset) : undefined;

@@ -1,13 +1,68 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { syntaxErrorText } from '../jsonSyntax';
 import { editDistance } from '../policy/actions';
+import { describeLength, excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from '../policy/limits';
 import { LineIndex } from '../policy/parse';
 import { DECISIONS, type ContextValue, type Decision, type EvaluationInput, type EvaluationRequest, type PolicySource } from './types';
 
 export interface ParsedScenario {
   input?: EvaluationInput;
   expect?: Decision;
+  /** The scenario's optional `name`, for test lists and reports. */
+  name?: string;
   /** What is wrong with the scenario, each a sentence; `input` is undefined when there is any. */
   problems: string[];
+}
+
+/**
+ * Reads a policy file a scenario names: `abs` resolved from the scenario's folder, `written` as the
+ * scenario has it. Returns the text, undefined when it cannot be read, or an error sentence that
+ * names the path as written (never its content).
+ */
+export type ScenarioPolicyReader = (abs: string, written: string) => string | { readonly error: string } | undefined;
+
+/**
+ * Deepest nesting of a scenario file: a file array, a scenario, an SCP slot and its level, then an
+ * inline policy's own limit.
+ */
+export const MAX_SCENARIO_NESTING = MAX_POLICY_NESTING + 4;
+
+/** A scenario file's tree, or why it has none; parses once, after a linear depth check. */
+export function parseScenarioTree(text: string): { root: Node; body: string; shift: number } | { problem: string } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const shift = text.length - body.length;
+  const deep = excessiveNestingAt(body, MAX_SCENARIO_NESTING);
+  if (deep >= 0) {
+    const at = new LineIndex(body).position(deep);
+    return { problem: `objects and arrays nest more than ${MAX_SCENARIO_NESTING} levels deep at line ${at.line}, column ${at.column + 1}; a scenario and its inline policies nest far less.` };
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
+  const e = errors[0];
+  if (e) {
+    const at = new LineIndex(body).position(e.offset);
+    return { problem: `not valid JSON: ${syntaxErrorText(e.error)} at line ${at.line}, column ${at.column + 1}.` };
+  }
+  if (!root) return { problem: 'the file is empty: write one scenario object, or an array of them.' };
+  return { root, body, shift };
+}
+
+/** The policy paths a scenario names (strings in its policy slots), as written. */
+export function scenarioPolicyPaths(root: Node): string[] {
+  const out: string[] = [];
+  const add = (n: Node) => {
+    if (n.type === 'string') out.push(String(n.value));
+    else if (n.type === 'array') for (const c of n.children ?? []) if (c.type === 'string') out.push(String(c.value));
+  };
+  if (root.type !== 'object') return out;
+  for (const c of root.children ?? []) {
+    const key = String(c.children?.[0]?.value);
+    const value = c.children?.[1];
+    if (!value) continue;
+    if ((FLAT_SLOTS as readonly string[]).includes(key) || Object.hasOwn(SINGULAR, key)) add(value);
+    else if (((LEVEL_SLOTS as readonly string[]).includes(key) || Object.hasOwn(LEVEL_ALIASES, key)) && value.type === 'array') for (const l of value.children ?? []) add(l);
+  }
+  return out;
 }
 
 /** Slots holding a list of policy documents. */
@@ -64,20 +119,24 @@ function plain(node: Node): unknown {
 /**
  * Reads a scenario (JSON or JSONC). Policy slots take inline documents, whose text is the
  * scenario's own so traces point into it, or paths relative to the scenario, read through
- * `readFile` (absolute path in, text or undefined out). Pure: never throws.
+ * `readFile`. Pure: never throws.
  */
-export function parseScenario(text: string, file: string, readFile: (absPath: string) => string | undefined): ParsedScenario {
+export function parseScenario(text: string, file: string, readFile: ScenarioPolicyReader): ParsedScenario {
+  const tree = parseScenarioTree(text);
+  if ('problem' in tree) return { problems: [tree.problem] };
+  return parseScenarioNode(tree.body, tree.root, tree.shift, file, readFile);
+}
+
+/**
+ * Reads one scenario from its node in a file's parsed tree: `body` is the file's text (shared by
+ * every case, never copied), `shift` what was cut from its start (a byte-order mark).
+ */
+export function parseScenarioNode(body: string, root: Node, shift: number, file: string, readFile: ScenarioPolicyReader): ParsedScenario {
   const problems: string[] = [];
-  const errors: ParseError[] = [];
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const shift = text.length - body.length;
-  const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length || !root) {
-    const e = errors[0];
-    const at = e ? new LineIndex(body).position(e.offset) : undefined;
-    return { problems: [e ? `not valid JSON: ${printParseErrorCode(e.error)} at line ${at!.line}, column ${at!.column + 1}.` : `the file is empty.`] };
-  }
   if (root.type !== 'object') return { problems: [`a scenario must be a JSON object with a "request".`] };
+  const nameNode = prop(root, 'name');
+  const name = nameNode?.type === 'string' && String(nameNode.value).trim() ? String(nameNode.value).trim() : undefined;
+  if (nameNode && nameNode.type !== 'string') problems.push('"name" must be a string: the name shown for this scenario in test lists and reports.');
 
   const requestNode = prop(root, 'request');
   const request = requestNode ? readRequest(requestNode, problems) : undefined;
@@ -85,18 +144,28 @@ export function parseScenario(text: string, file: string, readFile: (absPath: st
 
   const input: Record<string, unknown> = { request };
   const source = (node: Node, name: string): PolicySource | undefined => {
-    if (node.type === 'object') return { name, text: body.slice(node.offset, node.offset + node.length), file, offset: node.offset + shift };
+    if (node.type === 'object') {
+      if (node.length > MAX_POLICY_TEXT_LENGTH) {
+        problems.push(`${name}: the inline policy is ${describeLength(node.length)}, over the ${describeLength(MAX_POLICY_TEXT_LENGTH)} limit of a policy document; IAM's own limits are a few KB.`);
+        return undefined;
+      }
+      return { name, text: body.slice(node.offset, node.offset + node.length), file, offset: node.offset + shift };
+    }
     if (node.type === 'string') {
       const rel = String(node.value);
       const abs = resolveRelative(file, rel);
-      let content: string | undefined;
+      let content: ReturnType<ScenarioPolicyReader>;
       try {
-        content = readFile(abs);
+        content = readFile(abs, rel);
       } catch {
         content = undefined;
       }
       if (content === undefined) {
         problems.push(`${name}: cannot read the policy file ${rel} (looked for ${abs}).`);
+        return undefined;
+      }
+      if (typeof content !== 'string') {
+        problems.push(`${name}: ${content.error}`);
         return undefined;
       }
       return { name: rel, text: content.charCodeAt(0) === 0xfeff ? content.slice(1) : content, file: abs };
@@ -152,8 +221,8 @@ export function parseScenario(text: string, file: string, readFile: (absPath: st
       if ((input[slot] as PolicySource[] | undefined)?.length) problems.push(`${slot}: the request's principal is the root user, and ${slot === 'identityPolicies' ? 'identity-based policies' : 'permissions boundaries'} cannot be attached to the root user. Remove them, or make the principal an IAM user or role.`);
     }
   }
-  if (problems.length) return { expect, problems };
-  return { input: input as unknown as EvaluationInput, expect, problems };
+  if (problems.length) return { expect, name, problems };
+  return { input: input as unknown as EvaluationInput, expect, name, problems };
 }
 
 function readRequest(node: Node, problems: string[]): EvaluationRequest | undefined {

@@ -1,3 +1,4 @@
+import { prettyJson } from './jsonText';
 import type { PolicyType } from './types';
 
 /**
@@ -56,7 +57,7 @@ export function policyDocumentText(doc: unknown): string | undefined {
       return doc;
     }
   }
-  return doc && typeof doc === 'object' ? JSON.stringify(doc, null, 2) : undefined;
+  return doc && typeof doc === 'object' ? prettyJson(doc) : undefined;
 }
 
 /** `role/path/name`: the IAM path (other than /) kept, as in the ARN. */
@@ -139,7 +140,7 @@ export function readAccountDump(text: string): AccountDump {
     const owner = principalName('group', g, 'GroupName');
     if (!owner) continue;
     noteArn(str(g.Arn));
-    const mine = [...inline(owner, g.GroupPolicyList), ...attached(owner, g.AttachedManagedPolicies)];
+    const mine = [...new Set([...inline(owner, g.GroupPolicyList), ...attached(owner, g.AttachedManagedPolicies)])];
     groups.set(str(g.GroupName)!, mine);
     principals.push({ name: owner, policies: mine });
   }
@@ -147,8 +148,11 @@ export function readAccountDump(text: string): AccountDump {
     const owner = principalName('user', u, 'UserName');
     if (!owner) continue;
     noteArn(str(u.Arn));
-    const fromGroups = (Array.isArray(u.GroupList) ? u.GroupList : []).flatMap((g) => groups.get(String(g)) ?? []);
-    principals.push({ name: owner, policies: [...inline(owner, u.UserPolicyList), ...attached(owner, u.AttachedManagedPolicies), ...fromGroups], ...limits(u) });
+    // A group named twice in GroupList (or a policy attached twice) counts once: duplicates only multiply work.
+    const groupNames = new Set((Array.isArray(u.GroupList) ? u.GroupList : []).map(String));
+    const mine = new Set([...inline(owner, u.UserPolicyList), ...attached(owner, u.AttachedManagedPolicies)]);
+    for (const g of groupNames) for (const i of groups.get(g) ?? []) mine.add(i);
+    principals.push({ name: owner, policies: [...mine], ...limits(u) });
   }
   for (const r of list(root.RoleDetailList)) {
     const owner = principalName('role', r, 'RoleName');
@@ -156,7 +160,7 @@ export function readAccountDump(text: string): AccountDump {
     noteArn(str(r.Arn));
     const trust = policyDocumentText(r.AssumeRolePolicyDocument);
     if (trust !== undefined) policies.push({ name: `${owner} trust policy`, kind: 'trust', policyType: 'TRUST_POLICY', text: trust, owner, awsManaged: false });
-    principals.push({ name: owner, policies: [...inline(owner, r.RolePolicyList), ...attached(owner, r.AttachedManagedPolicies)], ...limits(r) });
+    principals.push({ name: owner, policies: [...new Set([...inline(owner, r.RolePolicyList), ...attached(owner, r.AttachedManagedPolicies)])], ...limits(r) });
   }
   return { accountId, policies, principals, problems };
 }

@@ -1,10 +1,12 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
-import * as fs from 'fs';
-import { runCase, scenarioCases, servicesForInput, type CaseOutcome, type ScenarioCase } from '../../core/debugging/scenarioRun';
+import { casePolicyPaths, runCase, scenarioCases, servicesForInput, type CaseOutcome, type ScenarioCase } from '../../core/debugging/scenarioRun';
+import { resolveRelative } from '../../core/evaluation/scenario';
 import { evaluate } from '../../core/evaluation';
 import type { EvaluationInput, EvaluationResult } from '../../core/evaluation/types';
 import type { IamCatalog } from '../../core/policy/catalog';
 import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
+import { readScenarioFile, readScenarioPolicy, type PolicyFileScope, type PolicyReadResult } from '../../node/scenarioFiles';
 
 /** Lets the extension host handle pending events (typing) before the next piece of work. */
 const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -45,30 +47,36 @@ export class EvaluationEngine implements vscode.Disposable {
     return result;
   }
 
-  /** Reads a scenario file from disk and runs each of its cases, yielding between cases. */
-  async runScenarioFile(file: string, text?: string): Promise<{ cases: ScenarioCase[]; outcomes: CaseOutcome[] }> {
-    const body = text ?? (await fs.promises.readFile(file, 'utf8'));
+  /**
+   * Reads a scenario file (the open document's text, else from disk, size-checked) and runs each
+   * of its cases, yielding between cases. The policy files a case names are read asynchronously,
+   * only inside the scenario's workspace folder, before the case runs.
+   */
+  async runScenarioFile(file: string, text?: string): Promise<{ cases: ScenarioCase[]; outcomes: CaseOutcome[]; error?: string }> {
+    const body = text ?? (await readScenarioFile(file));
+    if (typeof body !== 'string') return { cases: [], outcomes: [], error: `${vscode.workspace.asRelativePath(file)} cannot be read: ${body.error}.` };
     const cases = scenarioCases(body);
     const outcomes: CaseOutcome[] = [];
     const h = this.catalogHandle();
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
+    const scope: PolicyFileScope = { root: folder?.uri.fsPath ?? path.dirname(file), rootName: folder ? 'workspace folder' : "scenario's folder", allowOutside: false };
+    const texts = new Map<string, PolicyReadResult>();
     for (const c of cases) {
       await yieldToHost();
+      const read = new Map<string, PolicyReadResult>();
+      for (const written of casePolicyPaths(c)) {
+        const abs = resolveRelative(file, written);
+        let r = texts.get(abs);
+        if (r === undefined || typeof r !== 'string') texts.set(abs, (r = await readScenarioPolicy(abs, written, scope)));
+        read.set(written, r);
+      }
       // Services load synchronously on first use (a few small files each), then stay cached.
-      outcomes.push(runCase(c, file, readPolicyFile, h.catalog, (s) => h.ensureServicesSync(s)));
+      outcomes.push(runCase(c, file, (_abs, written) => read.get(written), h.catalog, (s) => h.ensureServicesSync(s)));
     }
     return { cases, outcomes };
   }
 
   dispose(): void {
     this.handle = undefined;
-  }
-}
-
-/** Policy files referenced by scenarios: read from disk; undefined when missing. */
-export function readPolicyFile(abs: string): string | undefined {
-  try {
-    return fs.readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
   }
 }

@@ -5,6 +5,8 @@ import { decidingLocation, scenarioCases, type CaseOutcome } from '../../core/de
 import type { StsLensContext } from '../context';
 import { settingValue } from '../settings';
 import type { EvaluationEngine } from './evaluationEngine';
+import { LineIndex } from '../../core/policy/parse';
+import { readScenarioFile } from '../../node/scenarioFiles';
 import { broadPattern, checkSettingGlobs, reportRefusedGlobs, uriMatches, type SettingGlobs } from '../settingGlobs';
 
 export const POLICY_TESTS_CONTROLLER = 'stsLens.policyTests';
@@ -19,6 +21,8 @@ function testsGlobs(): SettingGlobs {
 /** The outcome of one case as the Test Explorer reports it, for tests and callers. */
 export interface PolicyTestReport {
   readonly id: string;
+  /** The test's name in the Test Explorer: the scenario's "name", else "case N" or the file name. */
+  readonly label?: string;
   readonly state: 'passed' | 'failed' | 'errored';
   readonly message?: string;
   readonly location?: { uri: string; line: number };
@@ -87,25 +91,28 @@ export class PolicyTestController implements vscode.Disposable {
 
   private async addFile(uri: vscode.Uri): Promise<vscode.TestItem> {
     const item = this.controller.items.get(uri.toString()) ?? this.controller.createTestItem(uri.toString(), path.basename(uri.fsPath), uri);
-    item.description = path.dirname(vscode.workspace.asRelativePath(uri));
-    let text = '';
-    try {
-      text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-    } catch {
-      // Deleted meanwhile: the watcher removes it.
-    }
-    const doc = await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined);
-    const cases = scenarioCases(text);
+    // Size-checked and read off the extension host's thread; a deleted file reads as nothing (the watcher removes it).
+    const read = await readScenarioFile(uri.fsPath);
+    const cases = scenarioCases(typeof read === 'string' ? read : '');
+    const lines = new LineIndex(cases[0]?.body ?? '');
+    const at = (offset: number) => {
+      const p = lines.position(offset);
+      return new vscode.Position(p.line - 1, p.column);
+    };
     const children: vscode.TestItem[] = [];
     if (cases.length && cases[0].inArray) {
       for (const c of cases) {
-        const child = this.controller.createTestItem(`${uri.toString()}#${c.index}`, `case ${c.index + 1}`, uri);
-        if (doc) child.range = new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end));
+        const child = this.controller.createTestItem(`${uri.toString()}#${c.index}`, c.name ?? `case ${c.index + 1}`, uri);
+        child.range = new vscode.Range(at(c.start), at(c.end));
         children.push(child);
       }
-    } else if (doc) {
+    } else {
       item.range = new vscode.Range(0, 0, 0, 0);
     }
+    // A single scenario's name labels its file's test; the file's folder stays the description.
+    const single = cases.length === 1 && !cases[0].inArray ? cases[0].name : undefined;
+    item.label = single ?? path.basename(uri.fsPath);
+    item.description = single ? vscode.workspace.asRelativePath(uri) : path.dirname(vscode.workspace.asRelativePath(uri));
     item.children.replace(children);
     this.controller.items.add(item);
     return item;
@@ -152,16 +159,16 @@ export class PolicyTestController implements vscode.Disposable {
         if (token.isCancellationRequested) break;
         const t0 = performance.now();
         const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
-        const { cases, outcomes } = await this.engine.runScenarioFile(file, open?.getText()).catch((e: unknown) => ({ cases: [], outcomes: [], error: e instanceof Error ? e.message : String(e) }));
+        const { cases, outcomes, error } = await this.engine.runScenarioFile(file, open?.getText()).catch((e: unknown) => ({ cases: [], outcomes: [], error: e instanceof Error ? e.message : String(e) }));
         const ms = (performance.now() - t0) / Math.max(items.length, 1);
         const deps = new Set<string>();
         for (const item of items) {
           run.started(item);
           const index = item.id.includes('#') ? Number(item.id.slice(item.id.lastIndexOf('#') + 1)) : 0;
-          const outcome = cases.length ? outcomes[index] : undefined;
+          const outcome: CaseOutcome | undefined = cases.length ? outcomes[index] : error ? { kind: 'problem', problems: [error], dependencies: [] } : undefined;
           outcome?.dependencies.forEach((d) => deps.add(d));
           const report = await this.report(run, item, outcome, ms, debug);
-          reports.push(report);
+          reports.push({ ...report, label: item.label });
         }
         const parentId = items[0].id.split('#')[0];
         this.dependencies.set(parentId, deps);

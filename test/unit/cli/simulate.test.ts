@@ -37,16 +37,16 @@ describe('sts-lens simulate (bundled CLI)', function () {
     assert.match(r.stdout, /Action does not include s3:PutObject/);
   });
 
-  it('runs every case of a file that holds an array, naming each FILE#INDEX with lines of the file', () => {
+  it('runs every case of a file that holds an array, naming each FILE#INDEX and its "name" with lines of the file', () => {
     const r = cli(['--format', 'json', fx('cases.json')]);
     assert.strictEqual(r.status, 1, r.stdout + r.stderr);
-    const out = JSON.parse(r.stdout) as { file: string; decision: string; pass: boolean; deciding: { statement: { location: { span: { start: { line: number } } } } }[] }[];
-    assert.deepStrictEqual(out.map((o) => [o.file, o.decision, o.pass]), [
-      ['test/fixtures/evaluation/cases.json#0', 'Allowed', true],
-      ['test/fixtures/evaluation/cases.json#1', 'Allowed', false],
+    const out = JSON.parse(r.stdout) as { file: string; name: string | null; decision: string; pass: boolean; deciding: { statement: { location: { span: { start: { line: number } } } } }[] }[];
+    assert.deepStrictEqual(out.map((o) => [o.file, o.name, o.decision, o.pass]), [
+      ['test/fixtures/evaluation/cases.json#0', 'Alice reads a report', 'Allowed', true],
+      ['test/fixtures/evaluation/cases.json#1', 'Alice writes a report', 'Allowed', false],
     ]);
     const text = cli([fx('cases.json')]);
-    assert.match(text.stdout, /^FAIL +test\/fixtures\/evaluation\/cases\.json#1 +Allowed \(expected ImplicitlyDenied\)/m);
+    assert.match(text.stdout, /^FAIL +test\/fixtures\/evaluation\/cases\.json#1 \(Alice writes a report\) +Allowed \(expected ImplicitlyDenied\)/m);
     assert.match(text.stdout, /Allow "WriteReports" \(line 14\)/);
   });
 
@@ -73,7 +73,7 @@ describe('sts-lens simulate (bundled CLI)', function () {
     const r = cli([fx('missing-policy-file.json'), fx('malformed.json'), fx('absent.json'), fx('allowed.json')]);
     assert.strictEqual(r.status, 2);
     assert.match(r.stdout, /cannot read the policy file policies\/nope\.json/);
-    assert.match(r.stdout, /malformed\.json\n +not valid JSON: CloseBraceExpected at line 2, column 1\./);
+    assert.match(r.stdout, /malformed\.json\n +not valid JSON: closing brace expected at line 2, column 1\./);
     assert.match(r.stdout, /cannot read .*absent\.json: no such file/);
     assert.match(r.stdout, /^PASS .*allowed\.json/m);
     assert.doesNotMatch(r.stdout + r.stderr, /\n[ \t]+at /);

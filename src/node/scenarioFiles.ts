@@ -1,0 +1,166 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { PROJECT_CONFIG_FILE } from '../core/policy/config/projectConfig';
+import { describeLength, MAX_POLICY_TEXT_LENGTH } from '../core/policy/limits';
+
+/**
+ * Reading scenario files and the policy files they name. A scenario comes from a repository, so a
+ * policy path is read only inside the project (the nearest folder above the scenario that holds
+ * `.sts-lens.json` or `.git`; in the editor the workspace folder), only as a regular file, and
+ * only after its size is checked; errors name the path as the scenario wrote it, never content.
+ */
+
+/** Largest scenario file read: thousands of cases with inline policies fit many times over. */
+export const MAX_SCENARIO_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Where a scenario's policy files may be: the project folder, unless the person allows any. */
+export interface PolicyFileScope {
+  /** The folder policy paths must stay inside. */
+  readonly root: string;
+  /** What to call the root in messages: "project folder" or "workspace folder". */
+  readonly rootName: string;
+  /** `--allow-outside-project`: any path, still only regular files within the size limit. */
+  readonly allowOutside: boolean;
+  /** How to allow other paths, for the message (a CLI flag; nothing in the editor). */
+  readonly allowHint?: string;
+}
+
+export type PolicyReadResult = string | { readonly error: string };
+
+/** The nearest folder at or above `dir` that holds `.sts-lens.json` or `.git`; `dir` itself when none does. */
+export function projectRootFor(dir: string): string {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, PROJECT_CONFIG_FILE)) || fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return path.resolve(dir);
+  }
+}
+
+function inside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  return code ?? (e instanceof Error ? e.message : String(e));
+}
+
+function outside(written: string, scope: PolicyFileScope, link: boolean): string {
+  const hint = scope.allowHint ? `; ${scope.allowHint} reads it anyway` : '; only policy files inside it are read';
+  return `the policy file ${written} is ${link ? 'a link to a file ' : ''}outside the ${scope.rootName} (${scope.root})${hint}.`;
+}
+
+/** Checks of the file's real path and kind; undefined when it may be read. */
+function refusal(written: string, real: string, realRoot: string, st: fs.Stats, scope: PolicyFileScope): string | undefined {
+  if (!scope.allowOutside && !inside(realRoot, real)) return outside(written, scope, true);
+  if (st.isDirectory()) return `the policy file ${written} is a folder, not a file.`;
+  if (!st.isFile()) return `the policy file ${written} is not a regular file (a device, pipe or socket); only regular files are read.`;
+  if (st.size > MAX_POLICY_TEXT_LENGTH) return `the policy file ${written} is ${describeLength(st.size)}, over the ${describeLength(MAX_POLICY_TEXT_LENGTH)} limit of a policy document; IAM's own limits are a few KB.`;
+  return undefined;
+}
+
+/** Reads at most `limit` + 1 bytes: a file that grew after its size was checked is still bounded. */
+const CHUNK = 64 * 1024;
+
+function readBoundedSync(file: string, limit: number): Buffer {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      const r = fs.readSync(fd, buf, 0, CHUNK, null);
+      if (r <= 0) break;
+      chunks.push(buf.subarray(0, r));
+      total += r;
+      if (total > limit) break;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function readBounded(file: string, limit: number): Promise<Buffer> {
+  const h = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await h.read(buf, 0, CHUNK, null);
+      if (bytesRead <= 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) break;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await h.close();
+  }
+}
+
+function decode(buf: Buffer, written: string): PolicyReadResult {
+  if (buf.length > MAX_POLICY_TEXT_LENGTH) return { error: `the policy file ${written} is over the ${describeLength(MAX_POLICY_TEXT_LENGTH)} limit of a policy document.` };
+  return buf.toString('utf8');
+}
+
+/** Reads a policy file a scenario names, synchronously (the CLI). */
+export function readScenarioPolicySync(abs: string, written: string, scope: PolicyFileScope): PolicyReadResult {
+  if (!scope.allowOutside && !inside(scope.root, abs)) return { error: outside(written, scope, false) };
+  try {
+    const real = fs.realpathSync(abs);
+    const problem = refusal(written, real, fs.realpathSync(scope.root), fs.statSync(real), scope);
+    if (problem) return { error: problem };
+    return decode(readBoundedSync(real, MAX_POLICY_TEXT_LENGTH), written);
+  } catch (e) {
+    return { error: `cannot read the policy file ${written}: ${ioReason(e)}.` };
+  }
+}
+
+/** Reads a policy file a scenario names without blocking (the extension host). */
+export async function readScenarioPolicy(abs: string, written: string, scope: PolicyFileScope): Promise<PolicyReadResult> {
+  if (!scope.allowOutside && !inside(scope.root, abs)) return { error: outside(written, scope, false) };
+  try {
+    const real = await fs.promises.realpath(abs);
+    const problem = refusal(written, real, await fs.promises.realpath(scope.root), await fs.promises.stat(real), scope);
+    if (problem) return { error: problem };
+    return decode(await readBounded(real, MAX_POLICY_TEXT_LENGTH), written);
+  } catch (e) {
+    return { error: `cannot read the policy file ${written}: ${ioReason(e)}.` };
+  }
+}
+
+/** A scenario file's text, its kind and size checked first; or why it cannot be read. */
+export function readScenarioFileSync(file: string): PolicyReadResult {
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) return { error: 'it is a folder, not a scenario file' };
+    if (!st.isFile()) return { error: 'not a regular file (a device, pipe or socket)' };
+    if (st.size > MAX_SCENARIO_FILE_BYTES) return { error: `the file is ${describeLength(st.size)}, over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
+    const buf = readBoundedSync(file, MAX_SCENARIO_FILE_BYTES);
+    if (buf.length > MAX_SCENARIO_FILE_BYTES) return { error: `the file is over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
+    return buf.toString('utf8');
+  } catch (e) {
+    return { error: ioReason(e) };
+  }
+}
+
+/** The same, without blocking. */
+export async function readScenarioFile(file: string): Promise<PolicyReadResult> {
+  try {
+    const st = await fs.promises.stat(file);
+    if (st.isDirectory()) return { error: 'it is a folder, not a scenario file' };
+    if (!st.isFile()) return { error: 'not a regular file (a device, pipe or socket)' };
+    if (st.size > MAX_SCENARIO_FILE_BYTES) return { error: `the file is ${describeLength(st.size)}, over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
+    const buf = await readBounded(file, MAX_SCENARIO_FILE_BYTES);
+    if (buf.length > MAX_SCENARIO_FILE_BYTES) return { error: `the file is over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
+    return buf.toString('utf8');
+  } catch (e) {
+    return { error: ioReason(e) };
+  }
+}

@@ -1,0 +1,58 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readAccountDump } from '../../../src/core/policy/accountDump';
+import { compactJson, prettyJson } from '../../../src/core/policy/jsonText';
+import { repoRoot } from '../fixtures';
+
+const CLI = path.join(repoRoot(), 'dist', 'cli.js');
+const ACCOUNT = '111122223333';
+const doc = (action: string) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+
+function lintDump(dump: unknown) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-hostile-dump-'));
+  const file = path.join(dir, 'auth.json');
+  fs.writeFileSync(file, typeof dump === 'string' ? dump : JSON.stringify(dump));
+  const r = spawnSync(process.execPath, [CLI, 'lint', '--no-config', '--format', 'json', '--fail-on', 'none', '--auth-details', file], { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
+  return { status: r.status, stderr: r.stderr, entries: r.stdout ? (JSON.parse(r.stdout) as { file: string; findings: { issueCode: string }[] }[]) : [] };
+}
+
+describe('sts-lens lint --auth-details: hostile dumps', function () {
+  this.timeout(180_000);
+
+  it('a group named 100,000 times in a GroupList counts once', () => {
+    const group = { GroupName: 'admins', Arn: `arn:aws:iam::${ACCOUNT}:group/admins`, Path: '/', GroupPolicyList: [{ PolicyName: 'pass', PolicyDocument: doc('iam:PassRole') }, { PolicyName: 'run', PolicyDocument: doc('ec2:RunInstances') }], AttachedManagedPolicies: [] };
+    const user = { UserName: 'alice', Arn: `arn:aws:iam::${ACCOUNT}:user/alice`, Path: '/', GroupList: Array.from({ length: 100_000 }, () => 'admins'), UserPolicyList: [], AttachedManagedPolicies: [] };
+    const dump = { UserDetailList: [user], GroupDetailList: [group], RoleDetailList: [], Policies: [] };
+    assert.deepStrictEqual(readAccountDump(JSON.stringify(dump)).principals.find((p) => p.name === 'user/alice')?.policies, [0, 1]);
+    const r = lintDump(dump);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual(r.entries.length, 2);
+  });
+
+  it('a policy nested 100,000 deep is that policy\'s finding; the other policies are linted', () => {
+    const role = (name: string, document: unknown) => ({ RoleName: name, Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`, Path: '/', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, RolePolicyList: [{ PolicyName: 'p', PolicyDocument: document }], AttachedManagedPolicies: [] });
+    const text = JSON.stringify({ UserDetailList: [], GroupDetailList: [], RoleDetailList: [role('deep', 'DEEP'), role('fine', doc('s3:GetObjekt'))], Policies: [] }).replace('"DEEP"', `{"Version": "2012-10-17", "Statement": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const r = lintDump(text);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /Maximum call stack|RangeError/);
+    const by = (suffix: string) => r.entries.find((e) => e.file.endsWith(suffix));
+    assert.deepStrictEqual(by('role/deep inline:p')?.findings.map((f) => f.issueCode), ['POLICY_NESTING_TOO_DEEP']);
+    assert.ok(by('role/fine inline:p')?.findings.some((f) => f.issueCode === 'INVALID_ACTION'));
+    assert.ok(by('role/fine trust policy'));
+  });
+
+  it('documents are printed as JSON.stringify(document, null, 2); past the nesting limit compactly, without recursion', () => {
+    const shallow = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['a', 'b'], Resource: '*', Condition: {} }], E: [] };
+    assert.strictEqual(prettyJson(shallow), JSON.stringify(shallow, null, 2));
+    let nested: unknown = shallow;
+    for (let i = 0; i < 70; i++) nested = { a: [nested, 1, null, true, 'x"y'] };
+    assert.strictEqual(prettyJson(nested), JSON.stringify(nested));
+    let deep: unknown = 0;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    assert.throws(() => JSON.stringify(deep), RangeError);
+    assert.strictEqual(compactJson(deep), `${'['.repeat(200_000)}0${']'.repeat(200_000)}`);
+  });
+});
