@@ -47,6 +47,20 @@ function resourceAccountOf(input: EvaluationInput, caller: Caller): string | und
   return caller.account;
 }
 
+/**
+ * RCPFullAWSAccess, which AWS attaches to every root, OU and account once RCPs are enabled and
+ * which cannot be detached: every RCP level holds it, so RCPs restrict only by their Deny statements.
+ */
+export const RCP_FULL_AWS_ACCESS: PolicySource = {
+  name: 'RCPFullAWSAccess (attached to every root, OU and account; cannot be detached)',
+  text: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": "*",\n      "Action": "*",\n      "Resource": "*"\n    }\n  ]\n}\n',
+};
+
+/** The level's documents with RCPFullAWSAccess, unless the scenario already gives it. */
+function withRcpFullAccess(level: readonly PolicySource[]): readonly PolicySource[] {
+  return level.some((d) => /RCPFullAWSAccess/i.test(d.name) || /RCPFullAWSAccess/.test(d.text)) ? level : [RCP_FULL_AWS_ACCESS, ...level];
+}
+
 interface Group {
   kind: PolicyKind;
   level?: number;
@@ -120,7 +134,7 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
 
   const run = (kind: PolicyKind, docs: readonly PolicySource[] | undefined, skipped?: string, level?: number): Group => ({ kind, level, skipped, policies: (docs ?? []).map((d) => evaluatePolicy(d, kind, env, level)) });
   const scps = (input.serviceControlPolicies ?? []).map((lvl, i) => run('serviceControl', lvl, scpSkip, i));
-  const rcps = (input.resourceControlPolicies ?? []).map((lvl, i) => run('resourceControl', lvl, rcpSkip, i));
+  const rcps = (input.resourceControlPolicies ?? []).map((lvl, i) => run('resourceControl', withRcpFullAccess(lvl), rcpSkip, i));
   const vpce = input.vpcEndpointPolicies?.length ? run('vpcEndpoint', input.vpcEndpointPolicies) : undefined;
   const rbp = run('resource', input.resourcePolicies);
   const identity = run('identity', input.identityPolicies, identitySkip);
@@ -131,6 +145,9 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   for (const g of groups) for (const p of g.policies) trace.push(g.skipped ? { ...p.trace, skipped: g.skipped } : p.trace);
 
   const result = (decision: Decision, d: DecidingStatement[], reasons: string[]): EvaluationResult => ({ decision, deciding: d, reasons, trace });
+  if (caller.kind === 'root' && action.toLowerCase() === 'sts:assumerole' && resourceAccount && caller.account && resourceAccount !== caller.account) {
+    return result('ImplicitlyDenied', [], [`The root user of account ${caller.account} cannot assume a role of another account: AssumeRole must be called with the credentials of an IAM user or role.`]);
+  }
   // No permission is needed for GetCallerIdentity, and an explicit deny does not stop it.
   if (action.toLowerCase() === 'sts:getcalleridentity' && caller.kind !== 'anonymous') return result('Allowed', [], []);
   const denies = deciding(groups, 'Deny');

@@ -81,6 +81,7 @@ export function principals(el: ParsedElement | undefined): PrincipalValues | und
   const node = el.valueNode;
   if (node.type === 'string') {
     p.all = node.value === '*';
+    if (!p.all) p.invalid = String(node.value);
     return p;
   }
   for (const prop of node.children ?? []) {
@@ -93,8 +94,8 @@ export function principals(el: ParsedElement | undefined): PrincipalValues | und
   return p;
 }
 
-function compile(text: string): CompiledPolicy {
-  const parsed = parsePolicy(text);
+function compile(text: string, given?: ParsedPolicy): CompiledPolicy {
+  const parsed = given && given.text === text ? given : parsePolicy(text);
   const fatal = parsed.syntax.find((s) => s.kind === 'error');
   if (fatal || !parsed.root) {
     const at = fatal ? parsed.lines.position(fatal.offset) : undefined;
@@ -125,11 +126,11 @@ function compile(text: string): CompiledPolicy {
 const compiled = new Map<string, CompiledPolicy>();
 
 /** Parses a document once per distinct text; the cache is bounded. */
-function compiledPolicy(text: string): CompiledPolicy {
+function compiledPolicy(text: string, parsed?: ParsedPolicy): CompiledPolicy {
   let c = compiled.get(text);
   if (!c) {
     if (compiled.size >= 2000) compiled.clear();
-    c = compile(text);
+    c = compile(text, parsed);
     compiled.set(text, c);
   }
   return c;
@@ -234,6 +235,12 @@ function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: P
   } else if (kind !== 'resource') return no('resource', 'The statement has neither Resource nor NotResource.');
   let match: PrincipalMatch | undefined;
   if (WITH_PRINCIPAL.has(kind)) {
+    if (c.notPrincipal && c.effect === 'Allow') {
+      return no('principal', 'AWS documents that NotPrincipal must be used with "Effect": "Deny" and that Allow with NotPrincipal is not supported, so this statement grants nothing. Name the principals in Principal instead.');
+    }
+    if (c.principal?.invalid !== undefined) {
+      return no('principal', `"Principal": ${JSON.stringify(c.principal.invalid)} is not valid policy syntax: a plain string Principal may only be "*"; write {"AWS": ${JSON.stringify(c.principal.invalid)}} to name a principal. The statement matches no one.`);
+    }
     if (c.principal) {
       match = matchPrincipal(c.principal, env.caller);
       if (!match) return no('principal', `Principal does not name ${env.caller.raw}.`);
@@ -253,7 +260,7 @@ function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: P
 
 /** Evaluates one policy document against the request. Never throws. */
 export function evaluatePolicy(source: PolicySource, kind: PolicyKind, env: MatchEnv, level?: number): EvaluatedPolicy {
-  const policy = compiledPolicy(source.text);
+  const policy = compiledPolicy(source.text, source.parsed);
   const trace: PolicyTrace = { kind, name: source.name, outcome: 'NoMatch', statements: [] };
   if (level !== undefined) trace.level = level;
   if (source.file !== undefined) trace.file = source.file;

@@ -144,6 +144,8 @@ export function federatedMatch(policyValue: string, caller: string): boolean {
 export interface PrincipalValues {
   /** `"Principal": "*"`. */
   all: boolean;
+  /** A plain string other than "*" (`"Principal": "arn:…"`), which is not valid policy syntax. */
+  invalid?: string;
   aws: string[];
   service: string[];
   federated: string[];

@@ -146,6 +146,12 @@ export function parseScenario(text: string, file: string, readFile: (absPath: st
   }
   const expectNode = prop(root, 'expect') ?? prop(root, 'expected');
   const expect = expectNode && typeof expectNode.value === 'string' ? DECISIONS.find((x) => x.toLowerCase() === String(expectNode.value).trim().toLowerCase()) : undefined;
+  const principal = request?.principal.trim() ?? '';
+  if (/^\d{12}$/.test(principal) || /^arn:[^:]+:iam::\d{12}:root$/.test(principal)) {
+    for (const slot of ['identityPolicies', 'permissionsBoundaries'] as const) {
+      if ((input[slot] as PolicySource[] | undefined)?.length) problems.push(`${slot}: the request's principal is the root user, and ${slot === 'identityPolicies' ? 'identity-based policies' : 'permissions boundaries'} cannot be attached to the root user. Remove them, or make the principal an IAM user or role.`);
+    }
+  }
   if (problems.length) return { expect, problems };
   return { input: input as unknown as EvaluationInput, expect, problems };
 }

@@ -1,3 +1,4 @@
+import type { ParsedPolicy } from '../policy/parse';
 import type { Location } from '../policy/types';
 
 /** Exactly one of these, as AWS's policy evaluation logic decides. */
@@ -42,6 +43,8 @@ export interface PolicySource {
   file?: string;
   /** Where the text starts in `file` (an inline document inside a scenario); 0 when absent. */
   offset?: number;
+  /** The text already parsed by the policy parser, when the caller has it: spares parsing it again. */
+  parsed?: ParsedPolicy;
 }
 
 /**

@@ -27,6 +27,10 @@ export interface AccountPrincipal {
   readonly name: string;
   /** Indexes into `policies`, including AWS managed ones that are not linted. */
   readonly policies: readonly number[];
+  /** The principal's ARN, when the dump gives it. */
+  readonly arn?: string;
+  /** Index into `policies` of the permissions boundary, when the dump holds that policy. */
+  readonly boundary?: number;
 }
 
 export interface AccountDump {
@@ -125,6 +129,11 @@ export function readAccountDump(text: string): AccountDump {
       return i === undefined ? [] : [i];
     });
 
+  /** A user's or role's ARN and permissions boundary. */
+  const limits = (entry: Json): { arn?: string; boundary?: number } => {
+    const boundary = byArn.get(str(obj(entry.PermissionsBoundary)?.PermissionsBoundaryArn) ?? '');
+    return { ...(str(entry.Arn) ? { arn: str(entry.Arn) } : {}), ...(boundary !== undefined ? { boundary } : {}) };
+  };
   const groups = new Map<string, number[]>();
   for (const g of list(root.GroupDetailList)) {
     const owner = principalName('group', g, 'GroupName');
@@ -139,7 +148,7 @@ export function readAccountDump(text: string): AccountDump {
     if (!owner) continue;
     noteArn(str(u.Arn));
     const fromGroups = (Array.isArray(u.GroupList) ? u.GroupList : []).flatMap((g) => groups.get(String(g)) ?? []);
-    principals.push({ name: owner, policies: [...inline(owner, u.UserPolicyList), ...attached(owner, u.AttachedManagedPolicies), ...fromGroups] });
+    principals.push({ name: owner, policies: [...inline(owner, u.UserPolicyList), ...attached(owner, u.AttachedManagedPolicies), ...fromGroups], ...limits(u) });
   }
   for (const r of list(root.RoleDetailList)) {
     const owner = principalName('role', r, 'RoleName');
@@ -147,7 +156,7 @@ export function readAccountDump(text: string): AccountDump {
     noteArn(str(r.Arn));
     const trust = policyDocumentText(r.AssumeRolePolicyDocument);
     if (trust !== undefined) policies.push({ name: `${owner} trust policy`, kind: 'trust', policyType: 'TRUST_POLICY', text: trust, owner, awsManaged: false });
-    principals.push({ name: owner, policies: [...inline(owner, r.RolePolicyList), ...attached(owner, r.AttachedManagedPolicies)] });
+    principals.push({ name: owner, policies: [...inline(owner, r.RolePolicyList), ...attached(owner, r.AttachedManagedPolicies)], ...limits(r) });
   }
   return { accountId, policies, principals, problems };
 }

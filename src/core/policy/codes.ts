@@ -1,4 +1,4 @@
-import { ESCALATION_PATHS } from './escalation/paths';
+import { ESCALATION_PATHS, FULL_ADMIN_CODE } from './escalation/paths';
 import type { FindingType } from './types';
 
 export interface IssueCodeInfo {
@@ -179,6 +179,7 @@ const OUR_CHECKS: [string, FindingType, string][] = [
   ['RETIRED_SERVICE', 'WARNING', 'Retired service'],
   ['RESOURCE_STAR', 'SUGGESTION', 'Scopable actions on every resource'],
   ...ESCALATION_PATHS.map((p): [string, FindingType, string] => [p.code, 'SECURITY_WARNING', p.title]),
+  [FULL_ADMIN_CODE, 'SECURITY_WARNING', 'Full administrator access'],
 ];
 
 /** Our checks that run only when asked for (the CLI's --strict, or a severity other than "off" in the settings or project file). */

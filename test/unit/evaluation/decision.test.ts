@@ -112,20 +112,27 @@ describe('evaluation: SCPs, RCPs and VPC endpoint policies', () => {
   it('applies RCPs level by level to the resource, but not to AWS service principals (AWS doc: RCPs)', () => {
     const bucket = policy(allow('s3:GetObject', '*', { Principal: { Service: 'cloudtrail.amazonaws.com' } }));
     const rcpDeny = policy(deny('s3:*', '*', { Principal: '*' }));
-    assert.strictEqual(decision(get, { identity: [s3All], rcps: [[full], [policy(allow('ec2:*', '*', { Principal: '*' }))]] }), 'ImplicitlyDenied');
+    assert.strictEqual(decision(get, { identity: [s3All], rcps: [[full], [rcpDeny]] }), 'ExplicitlyDenied');
     assert.strictEqual(decision(get, { identity: [s3All], rcps: [[policy(allow('*', '*', { Principal: '*' })), rcpDeny]] }), 'ExplicitlyDenied');
     assert.strictEqual(decision(req('cloudtrail.amazonaws.com', 's3:GetObject', BUCKET_OBJECT), { resource: [bucket], rcps: [[rcpDeny]] }), 'Allowed');
   });
 
+  it('RCPFullAWSAccess "is automatically attached to every root, OU and account" and cannot be detached: a level without an Allow still allows (AWS doc: RCPs)', () => {
+    const r = run(get, { identity: [s3All], rcps: [[full], [policy(allow('ec2:*', '*', { Principal: '*' }))]] });
+    assert.strictEqual(r.decision, 'Allowed');
+    const levels = r.trace.filter((t) => t.kind === 'resourceControl');
+    assert.ok(levels.filter((t) => t.level === 1).some((t) => /^RCPFullAWSAccess/.test(t.name) && t.outcome === 'Allow'), JSON.stringify(levels.map((t) => t.name)));
+  });
+
   it('skips RCPs for services that do not support them, per the IAM data (AWS doc: list of services that support RCPs)', () => {
-    const rcps = [[{ name: 'rcp', text: JSON.stringify(policy(allow('s3:*', '*', { Principal: '*' }))) }]];
+    const rcps = [[{ name: 'rcp', text: JSON.stringify(policy(deny('sqs:*', '*', { Principal: '*' }), deny('lambda:*', '*', { Principal: '*' }))) }]];
     const identity = [{ name: 'id', text: JSON.stringify(policy(allow('*'))) }];
     const catalog = testCatalog().catalog;
     const lambda = evaluate({ request: req(SESSION, 'lambda:InvokeFunction', `arn:aws:lambda:us-east-1:${ACCOUNT}:function:f`), identityPolicies: identity, resourceControlPolicies: rcps }, catalog);
     assert.strictEqual(lambda.decision, 'Allowed');
     assert.match(lambda.trace[0].skipped!, /RCPs do not apply to lambda/);
     const sqs = evaluate({ request: req(SESSION, 'sqs:SendMessage', `arn:aws:sqs:us-east-1:${ACCOUNT}:q`), identityPolicies: identity, resourceControlPolicies: rcps }, catalog);
-    assert.strictEqual(sqs.decision, 'ImplicitlyDenied');
+    assert.strictEqual(sqs.decision, 'ExplicitlyDenied');
   });
 
   it('needs the VPC endpoint policy to allow a request through the endpoint (AWS doc: VPC endpoint policies)', () => {

@@ -1,10 +1,21 @@
 import type { LintContext } from '../context';
-import { escalationDetails, escalationPaths, grantsOf } from '../escalation/grants';
+import { decidedEscalations, fullAdminEvidence } from '../escalation/decided';
+import { escalationDetails, grantsOf } from '../escalation/grants';
+import { FULL_ADMIN_CODE } from '../escalation/paths';
 
-/** Privilege-escalation paths an identity policy opens on its own. */
+/**
+ * Privilege-escalation paths an identity policy opens on its own; a policy that allows everything
+ * gets one full-administrator finding instead of every path.
+ */
 export function checkEscalation(ctx: LintContext): void {
   if (ctx.type !== 'IDENTITY_POLICY') return;
-  for (const f of escalationPaths([grantsOf(ctx.policy, ctx.statements)])) {
+  const self = [{ parsed: ctx.policy, grants: grantsOf(ctx.policy, ctx.statements) }];
+  const admin = fullAdminEvidence(self);
+  if (admin) {
+    ctx.r.add(FULL_ADMIN_CODE, 'This policy allows every action on every resource: whoever has it is a full administrator of the account, which needs no escalation path. Grant only the actions and resources needed, or keep such access to a break-glass role.', [{ path: admin.path, node: admin.node }]);
+    return;
+  }
+  for (const f of decidedEscalations(self, { account: ctx.accountId })) {
     ctx.r.add(f.path.code, escalationDetails(f), f.evidence.map((e) => ({ path: e.path, node: e.node })));
   }
 }

@@ -46,7 +46,7 @@ export interface PolicyGrants {
 const SELF = /\$\{aws:(?:username|userid)\}/i;
 
 /** The lowercased service prefixes that some escalation path names. */
-const PATH_SERVICES = new Set(ESCALATION_PATHS.flatMap((p) => p.requires.flat().map((a) => a.slice(0, a.indexOf(':')).toLowerCase())));
+const PATH_SERVICES = new Set(ESCALATION_PATHS.flatMap((p) => p.requires.flat().map((r) => r.action.slice(0, r.action.indexOf(':')).toLowerCase())));
 
 /**
  * Action string -> its pattern prefix, or null when it names a service no path involves (such a
@@ -167,7 +167,10 @@ interface PathAction {
   readonly service: string;
 }
 
-const PATH_ACTIONS: readonly (readonly (readonly PathAction[])[])[] = ESCALATION_PATHS.map((p) => p.requires.map((group) => group.map((action) => ({ action, service: action.slice(0, action.indexOf(':')).toLowerCase() }))));
+const PATH_ACTIONS: readonly (readonly (readonly PathAction[])[])[] = ESCALATION_PATHS.map((p) => p.requires.map((group) => group.map(({ action }) => ({ action, service: action.slice(0, action.indexOf(':')).toLowerCase() }))));
+
+/** Paths whose requests act on another user: a grant scoped to the caller's own user opens none of them. */
+const ON_OTHER_USERS = new Set(ESCALATION_PATHS.filter((p) => p.requires.some((g) => g.some((r) => r.target === 'other'))));
 
 /** Where the policies grant an action, first evidence only; undefined when none does. */
 function grantOf(all: readonly PolicyGrants[], { action, service }: PathAction, path: EscalationPath): GrantEvidence | undefined {
@@ -180,7 +183,7 @@ function grantOf(all: readonly PolicyGrants[], { action, service }: PathAction, 
     const allows = all[i].allows;
     for (let k = 0; k < allows.length; k++) {
       const st = allows[k];
-      if (path.onOtherUsers && st.selfOnly) continue;
+      if (st.selfOnly && ON_OTHER_USERS.has(path)) continue;
       if (st.notActions) {
         if (!anyCovers(st.notActions.patterns, action, service)) return { policy: i, action, path: st.notActions.element.path, node: st.notActions.element.valueNode };
         continue;
@@ -251,9 +254,10 @@ function candidatePaths(all: readonly PolicyGrants[]): readonly number[] {
   return found ? [...found].sort((a, b) => a - b) : NO_PATHS;
 }
 
-/** The finding's text: what the grants allow and where to read about it. */
-export function escalationDetails(f: EscalationFinding, policyNames?: readonly string[]): string {
+/** The finding's text: what the grants allow, under which conditions, and where to read about it. */
+export function escalationDetails(f: EscalationFinding & { readonly onlyIf?: readonly string[] }, policyNames?: readonly string[]): string {
   const granted = f.evidence.map((e) => `${e.action}${policyNames && policyNames[e.policy] ? ` (${policyNames[e.policy]})` : ''}`);
   const list = granted.length > 1 ? `${granted.slice(0, -1).join(', ')} and ${granted[granted.length - 1]}` : granted[0];
-  return `Granting ${list} opens a documented privilege-escalation path: whoever has ${granted.length > 1 ? 'them' : 'it'} ${f.path.how}. Scope the resources to what is needed, add conditions, or deny it with a permissions boundary. See ${f.path.source}.`;
+  const onlyIf = f.onlyIf?.length ? ` It holds only if ${f.onlyIf.join(' and ')} (conditions the caller does not choose).` : '';
+  return `Granting ${list} opens a documented privilege-escalation path: whoever has ${granted.length > 1 ? 'them' : 'it'} ${f.path.how}.${onlyIf} Scope the resources to what is needed, add conditions, or deny it with a permissions boundary. See ${f.path.source}.`;
 }

@@ -1,0 +1,67 @@
+import { decideEscalations, grantsFullAccess, type EscalationSubject } from '../../evaluation/escalation/decide';
+import type { PolicySource } from '../../evaluation/types';
+import { globMatch } from '../actions';
+import { stringValues, type ParsedPolicy, type ParsedStatement } from '../parse';
+import type { PathElement } from '../types';
+import { escalationPaths, type EscalationFinding, type GrantEvidence, type PolicyGrants } from './grants';
+
+/** A policy taking part in an escalation question: its text, parsed, and its action-level grants. */
+export interface SubjectPolicy {
+  readonly parsed: ParsedPolicy;
+  readonly grants: PolicyGrants;
+}
+
+export interface DecidedFinding extends EscalationFinding {
+  /** Conditions the caller does not control that the path needs, in words. */
+  readonly onlyIf: readonly string[];
+}
+
+/** Who the policies belong to, when known: the caller's ARN, its account and its permissions boundary. */
+export interface SubjectOptions {
+  readonly caller?: string;
+  readonly account?: string;
+  readonly boundaries?: readonly PolicySource[];
+}
+
+/** Where in a statement the action is granted: the first Action string that covers it, or NotAction. */
+function evidenceIn(st: ParsedStatement, action: string, policy: number): GrantEvidence | undefined {
+  if (st.action) {
+    const v = stringValues(st.action).find((x) => x.value === '*' || globMatch(x.value, action));
+    if (v) return { policy, action, path: v.path, node: v.node };
+  }
+  if (st.notAction) return { policy, action, path: st.notAction.path, node: st.notAction.valueNode };
+  return undefined;
+}
+
+function subjectOf(policies: readonly SubjectPolicy[], options: SubjectOptions): EscalationSubject {
+  return { identity: policies.map((p, i) => ({ name: String(i), text: p.parsed.text })), parsed: policies.map((p) => p.parsed), boundaries: options.boundaries, caller: options.caller, account: options.account };
+}
+
+/**
+ * The escalation paths that the policies of one principal open, decided by the evaluation engine.
+ * Paths whose actions the policies do not grant at all are set aside first, which keeps this
+ * cheap enough for every keystroke.
+ */
+export function decidedEscalations(policies: readonly SubjectPolicy[], options: SubjectOptions = {}): DecidedFinding[] {
+  const candidates = escalationPaths(policies.map((p) => p.grants));
+  if (candidates.length === 0) return [];
+  const decisions = decideEscalations(subjectOf(policies, options), candidates.map((c) => c.path));
+  return decisions.map((d) => {
+    const candidate = candidates.find((c) => c.path === d.path)!;
+    const evidence = d.grants.map((g, i) => {
+      const by = g.allowedBy[0];
+      const st = by && policies[by.policy]?.parsed.statements.find((s) => (s.index ?? 0) === by.statement);
+      return (st && evidenceIn(st, g.request.action, by.policy)) ?? candidate.evidence[i];
+    });
+    return { path: d.path, evidence, onlyIf: d.onlyIf };
+  });
+}
+
+/** Where a policy set allows every action on every resource with nothing denied, if it does. */
+export function fullAdminEvidence(policies: readonly SubjectPolicy[], options: SubjectOptions = {}): { policy: number; path: PathElement[]; node: GrantEvidence['node'] } | undefined {
+  const at = grantsFullAccess(subjectOf(policies, options));
+  if (!at) return undefined;
+  const st = policies[at.policy].parsed.statements.find((s) => (s.index ?? 0) === at.statement);
+  const v = st?.action && stringValues(st.action).find((x) => x.value === '*' || x.value === '*:*');
+  return v ? { policy: at.policy, path: v.path, node: v.node } : undefined;
+}
