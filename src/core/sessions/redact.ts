@@ -168,7 +168,7 @@ function runCuts(text: string, cuts: Cut[]): void {
 
 const KEY_ID = /(?<![A-Za-z0-9])(AKIA|ASIA|AROA|AIDA|AGPA|ANPA|ANVA|APKA|ABIA|ACCA|AIPA|ASCA)[A-Z0-9]{12}([A-Z0-9]{4})(?![A-Za-z0-9])/g;
 const JWT = /(?<![\w-])eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
-const NAMED_SECRET = /(aws_secret_access_key|aws_session_token|aws_security_token|secretaccesskey|secret_access_key|sessiontoken|session_token|securitytoken|security-token|x-amz-credential|x-amz-signature|token|secret|password)(\\?["']?[ \t]*(?:[:=]|%3[Dd])[ \t]*\\?["']?)(?:(?!%26)[^\s"',;&\\<])+/gi;
+const NAMED_SECRET = /(aws_secret_access_key|aws_session_token|aws_security_token|secretaccesskey|secret_access_key|sessiontoken|session_token|securitytoken|security-token|x-amz-credential|x-amz-signature|token|secret|password)(\\?["']?[ \t]*(?:[:=]|%3D)[ \t]*\\?["']?)(?:(?!%26)[^\s"',;&\\<])+/gi;
 const MFA_CODE = /(TokenCode=|tokencode["']?[ \t]*:[ \t]*["']?|mfa[_-]?code["']?[ \t]*[:=][ \t]*["']?)\d{6}(?!\d)/gi;
 
 /** Everything in `text` that looks like a credential, as ranges to replace. */
@@ -232,7 +232,7 @@ export function redactSecrets(text: string): string {
  */
 export function looksLikeSecretFragment(text: string): boolean {
   if (redactSecrets(text) !== text) return true;
-  if (text.length < 12 || !/^[A-Za-z0-9+/=]+$/.test(text)) return false;
+  if (text.length < 12 || !/^[A-Z0-9+/=]+$/i.test(text)) return false;
   if (/[+/]/.test(text) || /=$/.test(text)) return true;
   let changes = 0;
   for (let k = 1; k < text.length; k++) {

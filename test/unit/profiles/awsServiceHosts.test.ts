@@ -99,6 +99,7 @@ describe('endpoints of the AWS services STS Lens calls', () => {
   it('keeps its table of service hosts equal to what the installed AWS SDK resolves (run node scripts/build-endpoint-hosts.js after an SDK update)', function () {
     this.timeout(60_000);
     const script = path.join(repoRoot(), 'scripts', 'build-endpoint-hosts.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script of the repository, found by path.
     const { computeEndpointHosts, render, OUT } = require(script) as { computeEndpointHosts(): unknown; render(t: unknown): string; OUT: string };
     const table = computeEndpointHosts();
     assert.deepStrictEqual(JSON.parse(JSON.stringify(AWS_ENDPOINT_HOSTS)), table);
