@@ -46,11 +46,7 @@ describe('Restricted Mode: a hostile workspace opened untrusted, then trusted', 
     await wb.runCommand('Workspaces: Manage Workspace Trust');
     await page.getByRole('button', { name: /^Trust( Folder)?$/ }).first().click();
     await wb.waitUntil('Restricted Mode to end', async () => (await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) === 0);
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
-    await page.keyboard.type('pass-any-role.json', { delay: 20 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'pass-any-role.json' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'pass-any-role.json' }).first().click();
     await wb.editorText(/PassAnyRole/).waitFor();
     // Trusted: the workspace may lower the severity, and the squiggle goes.
     await wb.waitUntil('the workspace severity to apply', async () => (await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count()) === 0);
