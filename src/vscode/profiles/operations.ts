@@ -383,7 +383,8 @@ export class StsOperations {
     return r ? sessionTitle(r) : vscode.l10n.t('a forgotten session');
   }
 
-  async pickSource(title = 'AssumeRole', placeHolder = vscode.l10n.t('Call AssumeRole as… (the source credentials)')): Promise<SourceRef> {
+  /** Asks who calls; `preselect` (the selected tree item) is offered first, so Enter takes it. */
+  async pickSource(title = 'AssumeRole', placeHolder = vscode.l10n.t('Call AssumeRole as… (the source credentials)'), preselect?: SourceRef): Promise<SourceRef> {
     const snap = await this.profiles.ensureLoaded();
     const now = this.now();
     type Item = vscode.QuickPickItem & { ref?: SourceRef };
@@ -393,7 +394,10 @@ export class StsOperations {
       { label: 'Profiles', kind: vscode.QuickPickItemKind.Separator },
       ...[...snap.model.profiles.values()].filter((p) => p.kind !== 'regionOnly').map((p) => ({ label: `$(account) ${p.name}`, description: p.roleArn ? shortRoleArn(p.roleArn) : profileKindLabel(p.kind), ref: { profile: p.name } })),
     ];
-    const choice = await pick(items, { title, placeHolder });
+    const same = (r?: SourceRef) => !!r && !!preselect && ('profile' in r ? 'profile' in preselect && r.profile === preselect.profile : 'sessionId' in preselect && r.sessionId === preselect.sessionId);
+    const selected = items.find((i) => same(i.ref));
+    const rows = selected ? [{ label: vscode.l10n.t('Selected in the Profiles view'), kind: vscode.QuickPickItemKind.Separator }, selected, ...items.filter((i) => i !== selected)] : items;
+    const choice = await pick(rows, { title, placeHolder });
     if (!choice.ref) throw new Cancelled();
     return choice.ref;
   }
@@ -480,6 +484,9 @@ export class StsOperations {
     return sts.getCallerIdentity(await this.target(p), await this.profileCredentials(p, true));
   }
 
+  /** Renews sessions of IAM Identity Center roles (set by that feature). */
+  ssoRenewer: ((spec: Extract<RenewSpec, { kind: 'ssoRole' }>, interactive: boolean) => Promise<RenewResult>) | undefined;
+
   /** Renews a session from its spec; used by refresh, the credential server and pinned sessions. */
   readonly renew = async (spec: RenewSpec, record: SessionRecord, interactive: boolean): Promise<RenewResult> => {
     switch (spec.kind) {
@@ -518,6 +525,9 @@ export class StsOperations {
         const r = await sts.assumeRoleWithWebIdentity(await this.sessionTarget(record, interactive), { ...spec.request, token });
         return { credentials: r.credentials, arn: r.arn, sourceIdentity: r.sourceIdentity };
       }
+      case 'ssoRole':
+        if (!this.ssoRenewer) throw new StsCallError({ operation: 'Refresh', message: 'IAM Identity Center is not available' });
+        return this.ssoRenewer(spec, interactive);
       case 'none':
         throw new StsCallError({ operation: 'Refresh', message: 'this session was created from a pasted token or SAML assertion and cannot be renewed; start a new one' });
     }
