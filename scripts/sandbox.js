@@ -132,7 +132,10 @@ async function main() {
   const port = await choosePort();
   const env = terminalEnv(world.env);
   writeShellStartFiles(world.env.HOME, env);
-  const server = await startCodeServer({ folder, extensionsDir, userDataDir: path.join(SANDBOX, 'user-data'), port, env });
+  // STS_LENS_RESTRICTED=1 (or --restricted): Workspace Trust on, so the workspace opens in Restricted Mode until you trust it.
+  const workspaceTrust = process.env.STS_LENS_RESTRICTED === '1' || process.argv.includes('--restricted');
+  const server = await startCodeServer({ folder, extensionsDir, userDataDir: path.join(SANDBOX, 'user-data'), port, env, workspaceTrust });
+  if (workspaceTrust) log('Workspace Trust is on: choose "No, I don\'t trust the authors" to try Restricted Mode');
   stops.push(() => server.stop());
   if (stopping) return;
   log(`AWS config: ${world.env.AWS_CONFIG_FILE}`);

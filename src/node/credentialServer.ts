@@ -5,6 +5,7 @@
  */
 import * as crypto from 'crypto';
 import * as http from 'http';
+import type * as net from 'net';
 import { listenLoopback } from './loopbackPort';
 import { containerCredentialsBody, type PlainCredentials } from '../core/sessions/credentialFormats';
 import { redactSecrets } from '../core/sessions/redact';
@@ -36,8 +37,15 @@ export interface CredentialServerLimits {
   readonly keepAliveTimeoutMs: number;
   /** Idle time on a socket before it is closed; longer than a refresh with STS's retries. */
   readonly socketTimeoutMs: number;
-  /** Open connections at once; more are refused. */
+  /**
+   * Open connections at once. A connection over the cap sheds the oldest idle one (first those that
+   * never sent a request, then those that never showed a valid token, then the rest), so another
+   * local process holding connections open cannot starve the terminals; when every one is busy the
+   * new one is refused.
+   */
   readonly maxConnections: number;
+  /** Time a new connection has to send a complete request before it is closed. */
+  readonly silentTimeoutMs: number;
   /** How often Node checks the header and request timeouts. */
   readonly checkIntervalMs: number;
 }
@@ -48,11 +56,26 @@ export const DEFAULT_LIMITS: CredentialServerLimits = {
   keepAliveTimeoutMs: 5_000,
   socketTimeoutMs: 60_000,
   maxConnections: 16,
+  silentTimeoutMs: 2_000,
   checkIntervalMs: 1_000,
 };
 
 /** What a client gets when the session could not be refreshed; the reason goes to the log only. */
 export const REFRESH_FAILED_BODY = { code: 'CredentialsUnavailable', message: 'STS Lens could not refresh the session. See the STS Lens log in VS Code.' };
+
+/** What the server knows of an open connection, to choose which one to shed. */
+interface Connection {
+  readonly socket: net.Socket;
+  /** Order of arrival, then of last activity: lower is older. */
+  lastActive: number;
+  /** Requests being answered on it. */
+  busy: number;
+  /** True once a complete request arrived. */
+  spoke: boolean;
+  /** True once a request on it showed a valid token. */
+  trusted: boolean;
+  silentTimer?: NodeJS.Timeout;
+}
 
 interface Registration {
   readonly tokenDigest: Buffer;
@@ -67,6 +90,8 @@ export class CredentialServer {
   private server: http.Server | undefined;
   private starting: Promise<number> | undefined;
   private readonly grants = new Map<string, Registration>();
+  private readonly connections = new Map<net.Socket, Connection>();
+  private tick = 0;
 
   private readonly limits: CredentialServerLimits;
 
@@ -85,7 +110,7 @@ export class CredentialServer {
       keepAliveTimeout: l.keepAliveTimeoutMs,
       connectionsCheckingInterval: l.checkIntervalMs,
     }, (req, res) => void this.handle(req, res));
-    server.maxConnections = l.maxConnections;
+    server.on('connection', (socket: net.Socket) => this.admit(socket));
     server.setTimeout(l.socketTimeoutMs, (socket) => socket.destroy());
     this.starting = listenLoopback(server, this.ports).then((port) => {
       this.server = server;
@@ -111,12 +136,65 @@ export class CredentialServer {
 
   async stop(): Promise<void> {
     this.grants.clear();
+    for (const c of [...this.connections.values()]) this.drop(c);
     const server = this.server;
     this.server = undefined;
     this.starting = undefined;
     if (!server) return;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Takes a new connection in, shedding the oldest idle one when the cap is reached. */
+  private admit(socket: net.Socket): void {
+    if (this.connections.size >= this.limits.maxConnections) {
+      const victim = this.sheddable();
+      if (!victim) {
+        socket.destroy();
+        return;
+      }
+      this.drop(victim);
+    }
+    const c: Connection = { socket, lastActive: ++this.tick, busy: 0, spoke: false, trusted: false };
+    c.silentTimer = setTimeout(() => {
+      if (!c.spoke) socket.destroy();
+    }, this.limits.silentTimeoutMs);
+    c.silentTimer.unref();
+    this.connections.set(socket, c);
+    socket.once('close', () => this.drop(c));
+  }
+
+  /** The idle connection to close first: silent ones, then ones without a valid token, then the rest; oldest first. */
+  private sheddable(): Connection | undefined {
+    let best: Connection | undefined;
+    const rank = (c: Connection) => (!c.spoke ? 0 : !c.trusted ? 1 : 2);
+    for (const c of this.connections.values()) {
+      if (c.busy) continue;
+      if (!best || rank(c) < rank(best) || (rank(c) === rank(best) && c.lastActive < best.lastActive)) best = c;
+    }
+    return best;
+  }
+
+  private drop(c: Connection): void {
+    if (c.silentTimer) clearTimeout(c.silentTimer);
+    this.connections.delete(c.socket);
+    c.socket.destroy();
+  }
+
+  /** Marks the request's connection busy until the answer is sent. */
+  private track(req: http.IncomingMessage, res: http.ServerResponse): Connection | undefined {
+    const c = this.connections.get(req.socket);
+    if (!c) return undefined;
+    c.spoke = true;
+    c.busy++;
+    c.lastActive = ++this.tick;
+    if (c.silentTimer) clearTimeout(c.silentTimer);
+    c.silentTimer = undefined;
+    res.once('close', () => {
+      c.busy = Math.max(0, c.busy - 1);
+      c.lastActive = ++this.tick;
+    });
+    return c;
   }
 
   private respond(res: http.ServerResponse, path: string, status: number, body: object, reason?: string): void {
@@ -127,6 +205,7 @@ export class CredentialServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const connection = this.track(req, res);
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET') return this.respond(res, path, 405, { message: 'Only GET is supported' });
     const m = /^\/credentials\/([0-9a-f]{32})$/.exec(path);
@@ -137,6 +216,7 @@ export class CredentialServer {
     const presented = digest(header);
     const expected = grant?.tokenDigest ?? digest(crypto.randomBytes(32).toString('hex'));
     if (!crypto.timingSafeEqual(presented, expected) || !grant) return this.respond(res, path, 403, { message: 'Invalid or revoked token' }, 'wrong or revoked token');
+    if (connection) connection.trusted = true;
     try {
       const creds = await grant.supply();
       if (!this.grants.has(m![1])) return this.respond(res, path, 403, { message: 'Invalid or revoked token' }, 'revoked during refresh');

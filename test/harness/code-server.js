@@ -38,10 +38,11 @@ function codeServer() {
 /**
  * Starts code-server (auth none) on 127.0.0.1. Options: folder to open, extensionsDir, userDataDir,
  * env (added to the server's and so the extension host's environment, which has no AWS_* variables
- * of its own), settings, port.
+ * of its own), settings, port, workspaceTrust (true: Workspace Trust on, so the folder opens in
+ * Restricted Mode until trusted; default off).
  * Returns { origin, host, port, folder, dir, output, stop() }.
  */
-async function startCodeServer({ folder, extensionsDir, userDataDir, env = {}, settings = {}, port } = {}) {
+async function startCodeServer({ folder, extensionsDir, userDataDir, env = {}, settings = {}, port, workspaceTrust = false } = {}) {
   const bin = codeServer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-cs-'));
   userDataDir = userDataDir || path.join(dir, 'user-data');
@@ -50,7 +51,9 @@ async function startCodeServer({ folder, extensionsDir, userDataDir, env = {}, s
   fs.mkdirSync(folder, { recursive: true });
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
+  // workspaceTrust: VS Code asks whether to trust the folder, and opens it in Restricted Mode until you do.
+  const trustSettings = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' } : {};
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...trustSettings, ...settings }, null, 2));
   port = port || (await freePort());
   // The caller's AWS_* variables never reach the extension host: tests and the sandbox see only `env`.
   const serverEnv = {
@@ -63,7 +66,7 @@ async function startCodeServer({ folder, extensionsDir, userDataDir, env = {}, s
   };
   const server = spawnServer(bin, ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir, '--config', path.join(dir, 'code-server.yaml'), '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', folder], { env: serverEnv });
+    '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', folder], { env: serverEnv });
   const origin = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await server.stop();

@@ -16,7 +16,7 @@ interface CodeServer {
 }
 
 interface Harness {
-  startCodeServer(options: { folder?: string; extensionsDir?: string; env?: Record<string, string>; settings?: Record<string, unknown> }): Promise<CodeServer>;
+  startCodeServer(options: { folder?: string; extensionsDir?: string; env?: Record<string, string>; settings?: Record<string, unknown>; workspaceTrust?: boolean }): Promise<CodeServer>;
   workbenchUrl(server: CodeServer, options?: { folder?: string; extensionDevelopmentPath?: string }): string;
   launchChromium(): Promise<Browser>;
   codeServer(): string;
@@ -34,6 +34,8 @@ export interface WorkbenchOptions {
   readonly vsix?: string;
   /** User settings added to the harness defaults. */
   readonly settings?: Record<string, unknown>;
+  /** Workspace Trust on: the folder opens in Restricted Mode until it is trusted. */
+  readonly workspaceTrust?: boolean;
 }
 
 /** The environment the harness prepared (scripts/test.js): AWS files and world, and a throwaway HOME. */
@@ -62,7 +64,7 @@ export class Workbench {
     const vsix = options.vsix ?? process.env.STS_LENS_UI_VSIX;
     const extensionsDir = path.join(tempDir, 'extensions');
     if (vsix) installVsix(vsix, extensionsDir);
-    const server = await harness.startCodeServer({ folder, extensionsDir, env: worldEnv(), settings: options.settings });
+    const server = await harness.startCodeServer({ folder, extensionsDir, env: worldEnv(), settings: options.settings, workspaceTrust: options.workspaceTrust });
     let browser: Browser | undefined;
     try {
       browser = await harness.launchChromium();

@@ -125,20 +125,73 @@ describe('loopback credential server', () => {
       assert.match(c.received(), /^HTTP\/1\.1 200/);
     });
 
-    it('refuses connections over the cap and serves again once one closes', async () => {
-      server = new CredentialServer({}, Date.now, { ...tight, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000, socketTimeoutMs: 60_000 });
+    it('sheds the oldest connection that sent nothing when the cap is reached, so the terminals are served', async () => {
+      server = new CredentialServer({}, Date.now, { ...tight, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000, socketTimeoutMs: 60_000, silentTimeoutMs: 60_000 });
       const grant = await server.register(supply);
       const held = [await connect(grant.url), await connect(grant.url), await connect(grant.url)];
-      const extra = await connect(grant.url);
-      await extra.closed;
-      assert.strictEqual(extra.received(), '');
-      assert.deepStrictEqual(held.map((h) => h.isClosed()), [false, false, false]);
-      held[0].socket.destroy();
-      await held[0].closed;
-      // The server notices the closed socket on its next turn.
-      await new Promise((r) => setTimeout(r, 50));
       assert.strictEqual((await get(grant.url, grant.token)).status, 200);
+      await held[0].closed;
+      assert.deepStrictEqual(held.map((h) => h.isClosed()), [true, false, false]);
       for (const h of held) h.socket.destroy();
+    });
+
+    it('closes a connection that sends nothing within the short idle limit', async () => {
+      server = new CredentialServer({}, Date.now, { ...tight, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000, socketTimeoutMs: 60_000, silentTimeoutMs: 200 });
+      const grant = await server.register(supply);
+      const silent = await connect(grant.url);
+      await silent.closed;
+      assert.strictEqual(silent.received(), '');
+    });
+
+    it('serves 60 of 60 refreshes while another local process holds 16 idle connections and reopens each one closed', async function () {
+      this.timeout(60_000);
+      server = new CredentialServer();
+      const grant = await server.register(supply);
+      const path = new URL(grant.url).pathname;
+      let stop = false;
+      let reopened = 0;
+      const open: net.Socket[] = [];
+      // Each attacker connection is replaced as soon as the server closes it; half send a partial request and stop.
+      const hold = async (partial: boolean): Promise<void> => {
+        const c = await connect(grant.url).catch(() => undefined);
+        if (!c) return;
+        open.push(c.socket);
+        if (partial) c.socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n`);
+        void c.closed.then(() => {
+          if (stop) return;
+          reopened++;
+          void hold(partial);
+        });
+      };
+      for (let i = 0; i < 16; i++) await hold(i % 2 === 0);
+      let ok = 0;
+      try {
+        for (let i = 0; i < 60; i++) if ((await get(grant.url, grant.token)).status === 200) ok++;
+      } finally {
+        stop = true;
+        for (const s of open) s.destroy();
+      }
+      assert.strictEqual(ok, 60);
+      assert.ok(reopened >= 60, `the attacker's connections were shed ${reopened} times`);
+    });
+
+    it('keeps a terminal\'s kept-alive connection over silent ones when shedding', async () => {
+      server = new CredentialServer({}, Date.now, { ...tight, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 60_000, socketTimeoutMs: 60_000, silentTimeoutMs: 60_000 });
+      const grant = await server.register(supply);
+      const terminal = await connect(grant.url);
+      const request = `GET ${new URL(grant.url).pathname} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nAuthorization: ${grant.token}\r\n\r\n`;
+      terminal.socket.write(request);
+      while (!/\r\n\r\n[\s\S]*\}/.test(terminal.received())) await new Promise((r) => setTimeout(r, 10));
+      const silent = [await connect(grant.url), await connect(grant.url)];
+      // The cap is 3: this one sheds the oldest silent connection, not the older terminal's.
+      const extra = await connect(grant.url);
+      await silent[0].closed;
+      assert.strictEqual(terminal.isClosed(), false);
+      const before = terminal.received().length;
+      terminal.socket.write(request);
+      while (terminal.received().length === before) await new Promise((r) => setTimeout(r, 10));
+      assert.match(terminal.received().slice(before), /^HTTP\/1\.1 200/);
+      for (const c of [terminal, ...silent, extra]) c.socket.destroy();
     });
   });
 });
