@@ -1,5 +1,6 @@
 // Shared helpers for UI tests: a real code-server workbench in headless Chromium with STS Lens
 // loaded (from this repo, or from a packaged .vsix), opened on a copy of test/fixtures/workspace.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -177,7 +178,6 @@ export async function screenshotIfFailed(context: Mocha.Context, workbench: Work
 }
 
 function installVsix(vsix: string, extensionsDir: string): void {
-  const { execFileSync } = require('child_process') as typeof import('child_process');
   execFileSync(harness.codeServer(), ['--extensions-dir', extensionsDir, '--install-extension', path.resolve(vsix)], { stdio: 'pipe' });
 }
 

@@ -68,6 +68,6 @@ export function contextKeyChoices(action: string, catalog: IamCatalog): ContextK
 /** A typed value for a context key from what the person typed; arrays for ArrayOf… keys (comma-separated). */
 export function contextValue(type: string, text: string): string | boolean | string[] {
   if (/^ArrayOf/i.test(type)) return text.split(',').map((s) => s.trim()).filter(Boolean);
-  if (/Bool/i.test(type) && /^(true|false)$/i.test(text.trim())) return text.trim().toLowerCase() === 'true';
+  if (/Bool/i.test(type) && /^(?:true|false)$/i.test(text.trim())) return text.trim().toLowerCase() === 'true';
   return text.trim();
 }

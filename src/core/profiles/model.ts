@@ -58,7 +58,7 @@ const SERVICES_PREFIX = 'services.';
  * In the credentials file the loader keeps `[profile a]` as `profile.a` (a section the SDK never
  * reads as profile "a"); other dotted names such as `[acme.prod]` are real profiles.
  */
-const CREDENTIALS_NON_PROFILE = /^(profile|sso-session|services)\./;
+const CREDENTIALS_NON_PROFILE = /^(?:profile|sso-session|services)\./;
 
 function str(v: string | undefined): string | undefined {
   const t = v?.trim();
@@ -74,7 +74,7 @@ export function profileKind(p: Record<string, string | undefined>): ProfileKind 
   if (str(p.aws_access_key_id) && str(p.aws_secret_access_key)) return 'static';
   if (str(p.role_arn) && str(p.web_identity_token_file)) return 'webIdentity';
   const proc = str(p.credential_process);
-  if (proc) return /(^|[\s/\\"'])aws_signing_helper(\.exe)?["']?\s/.test(`${proc} `) ? 'rolesAnywhere' : 'process';
+  if (proc) return /(?:^|[\s/\\"'])aws_signing_helper(?:\.exe)?["']?\s/.test(`${proc} `) ? 'rolesAnywhere' : 'process';
   if (str(p.sso_session) || str(p.sso_start_url) || str(p.sso_account_id)) return 'sso';
   // `aws login` (console credentials): the SDKs try it after every other provider.
   if (str(p.login_session)) return 'login';
@@ -295,7 +295,7 @@ export function roleNameOf(arn: string): string {
 
 /** `arn:aws:iam::123456789012:role/path/Name` → `Name @ 123456789012`. */
 export function shortRoleArn(arn: string): string {
-  const m = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):(?:role|assumed-role|user|federated-user)\/(?:.*\/)?([^/]+?)(?:\/([^/]+))?$/.exec(arn);
+  const m = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):(?:role|assumed-role|user|federated-user)\/(?:.*\/)?([^/]+)(?:\/([^/]+))?$/.exec(arn);
   if (!m) return arn;
   const assumed = /:assumed-role\//.test(arn);
   if (assumed) {

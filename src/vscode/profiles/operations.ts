@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import type { TemporaryCredentials } from '../../core/identity';
-import { resolveStsEndpoint } from '../../core/profiles/endpoint';
+import { implicitProfileName, resolveImplicitStsEndpoint, resolveStsEndpoint } from '../../core/profiles/endpoint';
 import type { EndpointOrigin } from '../../core/profiles/endpointTrust';
 import { needsMfa, profileChain, profileKindLabel, shortRoleArn, type AwsProfile } from '../../core/profiles/model';
 import {
@@ -142,13 +142,18 @@ export class StsOperations {
   plannedTarget(profile: AwsProfile | undefined): sts.StsTarget {
     const s = readProfileSettings();
     const fallbackRegion = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
-    const choice = resolveStsEndpoint(profile, s.stsEndpoint, fallbackRegion);
+    // Without a profile the SDK would read AWS_PROFILE (or [default]) and its endpoint_url: resolve them here, so that the call and the tooltip agree.
+    const choice = profile
+      ? resolveStsEndpoint(profile, s.stsEndpoint, fallbackRegion)
+      : resolveImplicitStsEndpoint(this.profiles.profile(implicitProfileName(process.env)), s.stsEndpoint, process.env);
     const endpointOrigin: EndpointOrigin | undefined = choice.source === 'setting' ? s.stsEndpointOrigin : choice.endpoint ? 'awsConfig' : undefined;
     return { region: choice.region, endpoint: choice.endpoint, endpointOrigin, useGlobalEndpoint: choice.useGlobalEndpoint, timeoutMs: s.timeoutMs };
   }
 
   /** The target for calls on behalf of a profile, once its endpoint may receive credentials. */
   async target(profile: AwsProfile | undefined, interactive = true): Promise<sts.StsTarget> {
+    // Without a profile, the implicit profile's endpoint_url decides: read the files before resolving it.
+    if (!profile) await this.profiles.ensureLoaded();
     return this.checked(this.plannedTarget(profile), interactive);
   }
 

@@ -79,7 +79,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
   // Pinned sessions live in SecretStorage: restoring them is local and cheap, and the status bar needs them.
   void sessions.restore();
 
-  const register = (id: string, fn: (...args: any[]) => unknown) => extension.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const register = (id: string, fn: Parameters<typeof vscode.commands.registerCommand>[1]) => extension.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   const denials = new Denials(store, sessions, ops, log, readOnlyDocuments);
   const openTrustPolicy = (arg: string | TrustPolicyRequest) => denials.openTrustPolicy(typeof arg === 'string' ? { roleArn: arg } : arg);
