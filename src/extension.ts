@@ -7,6 +7,7 @@ import { registerAuthzFeature } from './vscode/authz/register';
 import { registerConfigLanguage } from './vscode/configLanguage/register';
 import { createLog, showError } from './vscode/output';
 import { registerEvaluationFeature } from './vscode/evaluation/register';
+import { registerIdentityCenterFeature } from './vscode/identityCenter/register';
 import { registerWalkthrough } from './vscode/walkthrough';
 import { PolicyDocumentProvider } from './vscode/policy/policyDocumentProvider';
 
@@ -22,7 +23,7 @@ export function activate(extension: vscode.ExtensionContext): void {
     registerConfigLanguage(ctx);
     // One store of read-only documents (policies read from AWS, explanations of them) serves every feature.
     const readOnlyDocuments = new PolicyDocumentProvider();
-    const identity = registerProfilesFeature(ctx, readOnlyDocuments);
+    const identity = registerProfilesFeature(ctx, readOnlyDocuments, (parts) => registerIdentityCenterFeature(ctx, parts));
     const policies = registerPolicyFeature(ctx, identity, readOnlyDocuments);
     const decoded = registerAuthzFeature(ctx, identity);
     registerEvaluationFeature(ctx, identity, policies.documents, policies.policyProvider, (id) => decoded.byEntryId(id)?.explanation);

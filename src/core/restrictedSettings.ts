@@ -14,6 +14,7 @@ export const RESTRICTED_SETTINGS: readonly string[] = [
   'stsLens.sessions.defaultDurationSeconds',
   'stsLens.sessions.makeActive',
   'stsLens.terminal.refreshingCredentials',
+  'stsLens.sso.profileNameTemplate',
 ];
 
 export function isRestrictedSetting(name: string): boolean {

@@ -24,6 +24,8 @@ const JUDGED: Record<string, 'restricted' | { harmless: string }> = {
   'stsLens.authz.inlineSummary': { harmless: 'shows or hides the one-line summary of a decoded message; the decoded message is unchanged' },
   'stsLens.sessions.warningMinutes': { harmless: 'only when the session countdown turns to the warning colour; expiry itself is always shown' },
   'stsLens.sessions.showCliCache': { harmless: 'shows or hides the read-only AWS CLI and SSO caches in the tree' },
+  'stsLens.sso.signInFlow': { harmless: 'chooses the browser redirect or the device code; both sign in at the Identity Center your own AWS config names, and you approve in the browser' },
+  'stsLens.sso.profileNameTemplate': 'restricted',
 };
 
 interface Contributed {

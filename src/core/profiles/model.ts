@@ -25,6 +25,8 @@ export interface AwsProfile {
   readonly ssoStartUrl?: string;
   readonly ssoAccountId?: string;
   readonly ssoRoleName?: string;
+  /** `sso_region` of the profile (legacy) or of its `sso-session`. */
+  readonly ssoRegion?: string;
   readonly credentialProcess?: string;
   readonly webIdentityTokenFile?: string;
   /** `login_session` as `aws login` writes it: the console identity the cached sign-in belongs to. */
@@ -45,6 +47,8 @@ export interface SsoSession {
   readonly name: string;
   readonly startUrl?: string;
   readonly region?: string;
+  /** `sso_registration_scopes` as written. */
+  readonly registrationScopes?: string;
 }
 
 export interface ProfilesModel {
@@ -101,7 +105,7 @@ export function buildProfilesModel(configFile: IniSections, credentialsFile: Ini
     if (!values) continue;
     if (section.startsWith(SSO_SESSION_PREFIX)) {
       const name = section.slice(SSO_SESSION_PREFIX.length);
-      ssoSessions.set(name, { name, startUrl: str(values.sso_start_url), region: str(values.sso_region) });
+      ssoSessions.set(name, { name, startUrl: str(values.sso_start_url), region: str(values.sso_region), registrationScopes: str(values.sso_registration_scopes) });
     } else if (section.startsWith(SERVICES_PREFIX)) {
       services.set(section.slice(SERVICES_PREFIX.length), values);
     } else {
@@ -141,6 +145,7 @@ export function buildProfilesModel(configFile: IniSections, credentialsFile: Ini
       ssoStartUrl: str(v.sso_start_url) ?? (ssoSession ? ssoSessions.get(ssoSession)?.startUrl : undefined),
       ssoAccountId: str(v.sso_account_id),
       ssoRoleName: str(v.sso_role_name),
+      ssoRegion: str(v.sso_region) ?? (ssoSession ? ssoSessions.get(ssoSession)?.region : undefined),
       credentialProcess: str(v.credential_process),
       webIdentityTokenFile: str(v.web_identity_token_file),
       loginSession: str(v.login_session),

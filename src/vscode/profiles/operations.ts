@@ -480,6 +480,9 @@ export class StsOperations {
     return sts.getCallerIdentity(await this.target(p), await this.profileCredentials(p, true));
   }
 
+  /** Renews sessions of IAM Identity Center roles (set by that feature). */
+  ssoRenewer: ((spec: Extract<RenewSpec, { kind: 'ssoRole' }>, interactive: boolean) => Promise<RenewResult>) | undefined;
+
   /** Renews a session from its spec; used by refresh, the credential server and pinned sessions. */
   readonly renew = async (spec: RenewSpec, record: SessionRecord, interactive: boolean): Promise<RenewResult> => {
     switch (spec.kind) {
@@ -518,6 +521,9 @@ export class StsOperations {
         const r = await sts.assumeRoleWithWebIdentity(await this.sessionTarget(record, interactive), { ...spec.request, token });
         return { credentials: r.credentials, arn: r.arn, sourceIdentity: r.sourceIdentity };
       }
+      case 'ssoRole':
+        if (!this.ssoRenewer) throw new StsCallError({ operation: 'Refresh', message: 'IAM Identity Center is not available' });
+        return this.ssoRenewer(spec, interactive);
       case 'none':
         throw new StsCallError({ operation: 'Refresh', message: 'this session was created from a pasted token or SAML assertion and cannot be renewed; start a new one' });
     }

@@ -43,8 +43,17 @@ function shellKind(): ShellKind {
   return 'posix';
 }
 
+/** The parts of the profiles feature that other session sources (IAM Identity Center) build on. */
+export interface ProfilesParts {
+  readonly store: ProfilesStore;
+  readonly sessions: SessionStore;
+  readonly identity: IdentityServiceImpl;
+  readonly ops: StsOperations;
+  readonly started: StartedSessions;
+}
+
 /** Profiles tree, sessions, terminals and the status-bar identity. Returns who the extension acts as. */
-export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?: PolicyDocumentProvider): IdentityService {
+export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?: PolicyDocumentProvider, withParts?: (parts: ProfilesParts) => void): IdentityService {
   const { extension, log } = ctx;
   const clock = new Clock();
   const settings = () => readProfileSettings();
@@ -326,5 +335,6 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
   register('stsLens.internal.simulateReload', () => sessions.simulateReload());
   register('stsLens.internal.state', () => ({ statusBar: statusBar.state, credentialGrants: terminals.activeGrants, treeTicks: tree.ticks, activeIdentity: identity.current()?.label }));
 
+  withParts?.({ store, sessions, identity, ops, started });
   return identity;
 }
