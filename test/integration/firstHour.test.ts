@@ -81,6 +81,19 @@ describe('the first hour', () => {
     assert.ok(asked[0].labels.some((l) => /sts-user/.test(l)));
   });
 
+  it('the view-title Assume Role asks who calls even with a tree item selected, offering that item first', async () => {
+    const asked: { placeHolder?: string; labels: string[] }[] = [];
+    const r = await withPrompt('showQuickPick', async (items: readonly vscode.QuickPickItem[], o: vscode.QuickPickOptions) => {
+      asked.push({ placeHolder: o?.placeHolder, labels: (await items).filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => i.label) });
+      return undefined;
+    }, () => command<unknown>('stsLens.assumeRoleAskingCaller', { type: 'profile', profile: { name: 'cross-account' } }));
+    assert.strictEqual(r, undefined, 'a cancelled prompt is silent');
+    assert.strictEqual(asked.length, 1, 'asked who calls instead of using the selection');
+    assert.match(asked[0].placeHolder!, /Call AssumeRole as/);
+    assert.match(asked[0].labels[0], /cross-account$/);
+    assert.ok(asked[0].labels.some((l) => /sts-user$/.test(l)));
+  });
+
   it('titles the role prompt with the calling identity', async () => {
     const titles: string[] = [];
     await withPrompt('showQuickPick', async (_items: unknown, o: vscode.QuickPickOptions) => {

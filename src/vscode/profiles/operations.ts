@@ -383,7 +383,8 @@ export class StsOperations {
     return r ? sessionTitle(r) : vscode.l10n.t('a forgotten session');
   }
 
-  async pickSource(title = 'AssumeRole', placeHolder = vscode.l10n.t('Call AssumeRole as… (the source credentials)')): Promise<SourceRef> {
+  /** Asks who calls; `preselect` (the selected tree item) is offered first, so Enter takes it. */
+  async pickSource(title = 'AssumeRole', placeHolder = vscode.l10n.t('Call AssumeRole as… (the source credentials)'), preselect?: SourceRef): Promise<SourceRef> {
     const snap = await this.profiles.ensureLoaded();
     const now = this.now();
     type Item = vscode.QuickPickItem & { ref?: SourceRef };
@@ -393,7 +394,10 @@ export class StsOperations {
       { label: 'Profiles', kind: vscode.QuickPickItemKind.Separator },
       ...[...snap.model.profiles.values()].filter((p) => p.kind !== 'regionOnly').map((p) => ({ label: `$(account) ${p.name}`, description: p.roleArn ? shortRoleArn(p.roleArn) : profileKindLabel(p.kind), ref: { profile: p.name } })),
     ];
-    const choice = await pick(items, { title, placeHolder });
+    const same = (r?: SourceRef) => !!r && !!preselect && ('profile' in r ? 'profile' in preselect && r.profile === preselect.profile : 'sessionId' in preselect && r.sessionId === preselect.sessionId);
+    const selected = items.find((i) => same(i.ref));
+    const rows = selected ? [{ label: vscode.l10n.t('Selected in the Profiles view'), kind: vscode.QuickPickItemKind.Separator }, selected, ...items.filter((i) => i !== selected)] : items;
+    const choice = await pick(rows, { title, placeHolder });
     if (!choice.ref) throw new Cancelled();
     return choice.ref;
   }

@@ -180,6 +180,19 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
     });
   });
 
+  // The view title's Assume Role… always asks who calls; the selected (or focused) tree item is only highlighted first.
+  register('stsLens.assumeRoleAskingCaller', async (arg: Arg) => {
+    const node = arg ?? view.selection[0];
+    const sessionId = sessionIdOf(node);
+    const profile = profileOf(node);
+    try {
+      const source = await ops.pickSource(undefined, undefined, sessionId ? { sessionId } : profile ? { profile } : undefined);
+      return vscode.commands.executeCommand('stsLens.assumeRole', { ...('profile' in source ? { sourceProfile: source.profile } : { sourceSessionId: source.sessionId }), advanced: true });
+    } catch (e) {
+      return reportError(log, e, 'AssumeRole');
+    }
+  });
+
   register('stsLens.getSessionToken', (arg: Arg) => {
     const given = optionsOf<Parameters<StsOperations['getSessionToken']>[0]>(arg);
     const o = { ...given, profile: profileOf(arg), prompt: given.prompt ?? Object.keys(given).length === 0 };
