@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { findEncodedMessagesAround, MAX_SCAN_LENGTH, type EncodedMessageMatch } from '../../core/authz/detect';
+import type { AuthorizationExplanation } from '../../core/authz/explain';
 import { renderExplanationMarkdown } from '../../core/authz/render';
 import type { DecodeService } from './decodeService';
 import { readAuthzSettings } from './settings';
@@ -35,6 +36,19 @@ function commandUri(command: string, args: unknown[]): vscode.Uri {
   return vscode.Uri.parse(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
 }
 
+/**
+ * The verdict on the message's lens line, short so the lenses after it stay visible in a split
+ * editor (a lens line is cut at the editor's width); the full summary is in the tooltip, the hover
+ * and the explanation.
+ */
+function lensVerdict(ex: AuthorizationExplanation): string {
+  const action = ex.action?.full ?? 'the request';
+  if (ex.verdict === 'allowed') return `ALLOWED ${action}`;
+  if (ex.verdict === 'explicit-deny') return `DENIED ${action} (explicit deny)`;
+  if (ex.verdict === 'implicit-deny') return `DENIED ${action} (implicit deny)`;
+  return ex.summary.split(' — ')[0];
+}
+
 const PROBLEM_TITLES = { truncated: '$(warning) Encoded message looks truncated', 'too-long': '$(warning) Too long to be one encoded message' } as const;
 
 export class AuthzCodeLensProvider implements vscode.CodeLensProvider {
@@ -61,8 +75,9 @@ export class AuthzCodeLensProvider implements vscode.CodeLensProvider {
       if (!entry) {
         return [new vscode.CodeLens(range, { title: '$(unlock) Decode', tooltip: 'Decode this authorization failure message with sts:DecodeAuthorizationMessage', command: COMMAND_DECODE_AT, arguments: [doc.uri, m.start] })];
       }
-      const summary = entry.explanation ? `${entry.explanation.verdict === 'allowed' ? '$(pass)' : '$(error)'} ${entry.explanation.summary}` : '$(info) Explain';
-      const lenses = [new vscode.CodeLens(range, { title: summary, tooltip: 'Open the full explanation', command: COMMAND_SHOW_EXPLANATION, arguments: [entry.id] })];
+      const ex = entry.explanation;
+      const summary = ex ? `${ex.verdict === 'allowed' ? '$(pass)' : '$(error)'} ${lensVerdict(ex)}` : '$(info) Explain';
+      const lenses = [new vscode.CodeLens(range, { title: summary, tooltip: `${ex ? `${ex.summary}. ` : ''}Open the full explanation`, command: COMMAND_SHOW_EXPLANATION, arguments: [entry.id] })];
       if (entry.explanation?.action && entry.explanation.principal?.arn) {
         lenses.push(new vscode.CodeLens(range, { title: '$(debug-alt) Evaluate Against the Account\'s Policies', tooltip: 'Read the policies that decided this request from the account and evaluate it', command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] }));
       }

@@ -175,7 +175,8 @@ export class DecodedEvaluation {
       deciding.push(entry);
     }
     const partial = set.unread.length ? ` Partial answer: ${set.unread.map((u) => u.text).join('; ')}.` : '';
-    const show = disagreement ? showWarning(`${summary}. ${disagreement}`, 'Refresh Policies', 'Read as Another Identity…') : showInfo(`${summary}.${partial}`, 'Refresh Policies', 'Read as Another Identity…');
+    const show = disagreement
+      ? showWarning(`${summary}. ${disagreement.split('. Possible causes')[0]}: the Evaluation Results view lists the likely causes.`, 'Refresh Policies', 'Read as Another Identity…') : showInfo(`${summary}.${partial}`, 'Refresh Policies', 'Read as Another Identity…');
     void show.then(async (choice) => {
       if (choice === 'Refresh Policies') await this.run({ ...args, refresh: true });
       if (choice === 'Read as Another Identity…') await this.run({ ...args, profile: undefined, choose: true });

@@ -212,7 +212,8 @@ function rangeKey(r: vscode.Range): string {
 function familyDiagnostic(family: string, members: readonly { finding: Finding; diagnostic: vscode.Diagnostic }[]): vscode.Diagnostic {
   const first = members[0].diagnostic;
   const codes = members.map((m) => m.finding.issueCode.slice(family.length + 1) || m.finding.issueCode);
-  const d = new vscode.Diagnostic(first.range, `${familyTitle(family)}: ${members.length} findings here (${codes.join(', ')}). Each is described in the hover, after the documentation.`, first.severity);
+  const named = codes.length > 3 ? `${codes.slice(0, 3).join(', ')}, …` : codes.join(', ');
+  const d = new vscode.Diagnostic(first.range, `${familyTitle(family)}: ${members.length} findings here (${named}); hover for each.`, first.severity);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = `${family}_*`;
   return d;
