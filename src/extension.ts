@@ -7,6 +7,7 @@ import { registerAuthzFeature } from './vscode/authz/register';
 import { registerConfigLanguage } from './vscode/configLanguage/register';
 import { createLog, showError } from './vscode/output';
 import { registerEvaluationFeature } from './vscode/evaluation/register';
+import { registerAccessDiffFeature } from './vscode/accessDiff/register';
 
 export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -21,6 +22,7 @@ export function activate(extension: vscode.ExtensionContext): void {
     const policies = registerPolicyFeature(ctx, identity);
     const decoded = registerAuthzFeature(ctx, identity);
     registerEvaluationFeature(ctx, identity, policies.documents, policies.policyProvider, (id) => decoded.byEntryId(id)?.explanation);
+    registerAccessDiffFeature(ctx, policies.documents);
     log.info(`STS Lens ${String(extension.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms`);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
