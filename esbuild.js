@@ -31,6 +31,8 @@ const entries = [
   // The SDK clients that read account policies (IAM, Organizations, S3, KMS, SQS, SNS, Lambda, Secrets
   // Manager) load on the first evaluation against an account, not at activation.
   { entryPoints: ['src/aws/accountPolicies.ts'], outfile: 'dist/accountPolicies.js' },
+  // The bounded glob matcher, for the GitHub Action's script (scripts/github-action.js).
+  { entryPoints: ['src/core/glob/boundedGlob.ts'], outfile: 'dist/glob.js' },
 ];
 
 async function main() {

@@ -9,7 +9,8 @@
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const picomatch = require('picomatch');
+// The same bounded glob matcher as the project file's globs: the input comes from the repository.
+const { compileGlob, isGlobProblem } = require(path.join(__dirname, '..', 'dist', 'glob.js'));
 
 function git(args) {
   const r = spawnSync('git', args, { encoding: 'utf8' });
@@ -29,7 +30,12 @@ function output(name, value) {
 
 function main() {
   const glob = process.env.INPUT_FILES || '**/*.json';
-  const isMatch = picomatch(glob.split(/\s*,\s*/).filter(Boolean), { dot: true });
+  const globs = glob.split(/\s*,\s*/).filter(Boolean).map((g) => {
+    const c = compileGlob(g);
+    if (isGlobProblem(c)) throw new Error(`the files input "${g.length > 60 ? `${g.slice(0, 57)}...` : g}" cannot be used: ${c.message}`);
+    return c;
+  });
+  const isMatch = (f) => globs.some((g) => g.matches(f));
   const sarif = path.resolve(process.env.INPUT_SARIF || 'sts-lens.sarif');
   const cli = process.env.STS_LENS_CLI || path.join(__dirname, '..', 'dist', 'cli.js');
   const files = candidateFiles(process.env.BASE_REF || '').filter((f) => isMatch(f) && fs.existsSync(f));

@@ -16,6 +16,7 @@ const OUT = path.join(REPO, 'out', 'test');
 const LEVELS = ['unit', 'integration', 'ui'];
 const REPORTER = path.join(REPO, 'test', 'harness', 'count-reporter.js');
 const MOCHA = path.join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js');
+const C8 = path.join(REPO, 'node_modules', 'c8', 'bin', 'c8.js');
 
 function parseArgs(argv) {
   const levels = [];
@@ -96,12 +97,18 @@ function packageVsix() {
 }
 
 /** Mocha in plain Node over `files`; the counts come from the reporter's JSON. */
-async function runMocha(level, files, { grep, env = {}, timeoutMs }) {
+async function runMocha(level, files, { grep, env = {}, timeoutMs, coverage = false }) {
   if (files.length === 0) return { passes: 0, failures: 0, pending: 0, note: 'no test files' };
   const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `sts-lens-${level}-`)), 'results.json');
-  const args = [MOCHA, '--reporter', REPORTER, process.stdout.isTTY ? '--color' : '--no-color', ...(timeoutMs ? ['--timeout', String(timeoutMs)] : []), ...(grep ? ['--grep', grep] : []), ...files];
+  // Coverage of the product's code (src/, through the source maps), as one summary; the full table is in coverage/.
+  const c8 = coverage
+    ? [C8, '--all', '--src', 'out/src', '--include', 'src/**', '--include', 'out/src/**', '--exclude-after-remap', '--exclude', 'src/vscode/**', '--exclude', 'src/extension.ts',
+      '--reporter=text-summary', '--reporter=html', '--reports-dir', path.join(REPO, 'coverage'), '--temp-directory', path.join(path.dirname(results), 'c8'), process.execPath]
+    : [];
+  const args = [...c8, MOCHA, '--reporter', REPORTER, process.stdout.isTTY ? '--color' : '--no-color', ...(timeoutMs ? ['--timeout', String(timeoutMs)] : []), ...(grep ? ['--grep', grep] : []), ...files];
   const code = await runChild(process.execPath, args, { env: { ...process.env, ...env, STS_LENS_TEST_RESULTS: results } });
   const counts = readCounts(results);
+  if (coverage) console.log(`${level}: coverage of src/ outside src/vscode (which the integration level reaches); per file in coverage/index.html`);
   fs.rmSync(path.dirname(results), { recursive: true, force: true });
   if (!counts) return { passes: 0, failures: 1, pending: 0, note: `mocha exited with ${code} before reporting` };
   if (code !== 0 && counts.failures === 0) counts.failures = 1;
@@ -184,7 +191,7 @@ async function main() {
     let counts;
     try {
       if (level === 'unit') {
-        counts = await runMocha('unit', filesUnder(path.join(OUT, 'unit'), '.test.js'), { grep, timeoutMs: 20000 });
+        counts = await runMocha('unit', filesUnder(path.join(OUT, 'unit'), '.test.js'), { grep, timeoutMs: 20000, coverage: !grep && process.env.STS_LENS_COVERAGE !== '0' });
       } else {
         world = world || (await startWorld(tmp));
         if (level === 'integration') {

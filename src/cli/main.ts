@@ -4,6 +4,7 @@ import { POLICY_TYPES, ISSUE_CODES, FINDING_TYPES, type FindingType, type Policy
 import { LineIndex } from '../core/policy/parse';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { loadProjectConfig, ProjectConfigFinder, type LoadedProjectConfig } from '../node/projectConfigFile';
+import { reportProjectFile } from './projectFile';
 import { lintAuthDetails } from './authDetails';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { runSimulate } from './simulate';
@@ -175,12 +176,14 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
   const finder = new ProjectConfigFinder();
   const reported = new Set<string>();
+  // A project file with a syntax error or a refused glob applies (all or part) differently from
+  // what it says: its problems are said once, with their positions, and the run exits 2.
+  let projectError = false;
   const project = (file: string): LoadedProjectConfig | undefined => {
     const p = args.noConfig ? undefined : explicit ?? finder.find(file);
-    // A broken project file is said once, with its positions; what could be read still applies.
     if (p && !reported.has(p.file)) {
       reported.add(p.file);
-      for (const problem of p.problems) err(`sts-lens: ${p.file}: ${positionText(p, problem.offset)}: ${problem.message}\n`);
+      if (reportProjectFile(p, err)) projectError = true;
     }
     return p;
   };
@@ -219,7 +222,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     if (r) results.push(r);
   }
   out(args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
-  if (ioError) return 2;
+  if (ioError || projectError) return 2;
   if (args.failOn === 'none') return 0;
   const failOn = args.failOn;
   return results.some((r) => failsAt(r, failOn)) ? 1 : 0;
@@ -228,15 +231,6 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 function readError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-}
-
-function positionText(p: LoadedProjectConfig, offset: number): string {
-  try {
-    const at = new LineIndex(fs.readFileSync(p.file, 'utf8')).position(offset);
-    return `${at.line}:${at.column + 1}`;
-  } catch {
-    return `offset ${offset}`;
-  }
 }
 
 /** The process entry: runs with the process's arguments and exits with the status. */

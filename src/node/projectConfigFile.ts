@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { EMPTY_PROJECT_CONFIG, parseProjectConfig, PROJECT_CONFIG_FILE, type ConfigProblem, type ProjectConfig } from '../core/policy/config/projectConfig';
+import { EMPTY_PROJECT_CONFIG, MAX_PROJECT_FILE_LENGTH, parseProjectConfig, PROJECT_CONFIG_FILE, type ConfigProblem, type ProjectConfig } from '../core/policy/config/projectConfig';
 
 /** A project file as read from disk. */
 export interface LoadedProjectConfig {
@@ -13,11 +13,21 @@ export interface LoadedProjectConfig {
   readonly readError?: string;
 }
 
+/** Whether a loaded project file applies nothing because it does not parse (or could not be read). */
+export function projectFileBroken(p: LoadedProjectConfig): boolean {
+  return p.readError !== undefined || p.problems.some((x) => x.syntax);
+}
+
 /** Reads one project file; a missing or unreadable file comes back with readError and no rules. */
 export function loadProjectConfig(file: string): LoadedProjectConfig {
   const abs = path.resolve(file);
   let text: string;
   try {
+    // Sized before it is read: a repository's project file could be a huge file or a device.
+    const st = fs.statSync(abs);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (!st.isFile()) return { file: abs, dir: path.dirname(abs), config: EMPTY_PROJECT_CONFIG, problems: [], readError: 'not a regular file' };
+    if (st.size > MAX_PROJECT_FILE_LENGTH) return { file: abs, dir: path.dirname(abs), config: EMPTY_PROJECT_CONFIG, problems: [], readError: `${st.size.toLocaleString('en-US')} bytes, over the ${MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')}-byte limit of a project file` };
     text = fs.readFileSync(abs, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -40,6 +50,9 @@ export class ProjectConfigFinder {
   private readonly byDir = new Map<string, LoadedProjectConfig | undefined>();
   private readonly byFile = new Map<string, LoadedProjectConfig>();
 
+  /** `onLoad` hears of each project file read from disk (to show its problems). */
+  constructor(private readonly onLoad?: (loaded: LoadedProjectConfig) => void) {}
+
   find(file: string): LoadedProjectConfig | undefined {
     return this.inDir(path.dirname(path.resolve(file)));
   }
@@ -56,8 +69,10 @@ export class ProjectConfigFinder {
       seen.push(d);
       const candidate = path.join(d, PROJECT_CONFIG_FILE);
       if (fs.existsSync(candidate)) {
-        found = this.byFile.get(candidate) ?? loadProjectConfig(candidate);
+        const cached = this.byFile.get(candidate);
+        found = cached ?? loadProjectConfig(candidate);
         this.byFile.set(candidate, found);
+        if (!cached) this.onLoad?.(found);
         break;
       }
       if (path.dirname(d) === d) break;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhere, writeWorkspaceFile } from './diagnosticsHelpers';
+import { codeOf, diagnosticsWhere, ours, writeWorkspaceFile } from './diagnosticsHelpers';
 
 const EXTENSION_ID = 'sts-lens.sts-lens';
 
@@ -68,5 +68,47 @@ describe('project file (.sts-lens.json) in a real VS Code', () => {
     const text = problems.map((p) => p.message).join(' | ');
     assert.match(text, /reason/);
     assert.match(text, /error|warning|information|hint|off/);
+  });
+});
+
+describe('a hostile project file and glob settings in a real VS Code', () => {
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('stsLens').update('policy.files', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a syntax error is a diagnostic on .sts-lens.json at its line and column, and none of the file applies', async () => {
+    const project = writeWorkspaceFile('broken/.sts-lens.json', '{\n  "ignore": ["**"]\n  "severity": { "REDUNDANT_ACTION": "off" }\n}\n');
+    const uri = writeWorkspaceFile('broken/p.json', POLICY);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    // The half-read "ignore" is not applied: the policy is linted.
+    await diagnosticsWhere(uri, (all) => all.some((d) => codeOf(d) === 'REDUNDANT_ACTION'), 'the policy linted despite the broken ignore');
+    const [problem] = await diagnosticsWhere(project, (all) => all.length > 0, 'the syntax error on the project file');
+    assert.strictEqual(problem.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepStrictEqual([problem.range.start.line, problem.range.start.character], [2, 2]);
+    assert.match(problem.message, /^Syntax error: comma expected\. Nothing in this file applies until it is fixed\.$/);
+  });
+
+  it('globs over the limits in the project file and in stsLens.policy.files are refused with a clear problem; the rest still works', async () => {
+    const deep = `${'{'.repeat(8000)}a${'}'.repeat(8000)}`;
+    const project = writeWorkspaceFile('hostile/.sts-lens.json', `{\n  "ignore": ["*a*b*a*b*a*b*", "${deep}", "${'y'.repeat(65000)}"]\n}\n`);
+    await vscode.workspace.getConfiguration('stsLens').update('policy.files', ['*a*b*a*b*a*b*', deep, 'z'.repeat(65000), '**/*.forced'], vscode.ConfigurationTarget.Workspace);
+    const long = writeWorkspaceFile(`hostile/${'ab'.repeat(50)}.forced`, POLICY);
+    const plain = writeWorkspaceFile('hostile/plain.json', POLICY);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain));
+    await diagnosticsWhere(plain, (all) => all.some((d) => codeOf(d) === 'REDUNDANT_ACTION'), 'plain.json linted');
+    const problems = await diagnosticsWhere(project, (all) => all.length >= 2, 'the refused globs on the project file');
+    assert.deepStrictEqual(problems.map((p) => p.range.start.line), [1, 1]);
+    assert.match(problems.map((p) => p.message).join('\n'), /ignore: The glob is 16,001 characters long; a glob may have at most 1,024\. This glob is not applied\.\nignore: The glob is 65,000 characters long/);
+    // The 13-byte glob is usable and ignores the long name that it matches; **/*.forced still forces linting of other files.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(long));
+    const forced = writeWorkspaceFile('forced/other.forced', POLICY);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(forced));
+    await diagnosticsWhere(forced, (all) => all.some((d) => codeOf(d) === 'REDUNDANT_ACTION'), 'a file forced by **/*.forced');
+    assert.deepStrictEqual(ours(long).map(codeOf), [], 'the long name is ignored by the 13-byte glob');
   });
 });

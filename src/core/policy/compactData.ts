@@ -1,6 +1,6 @@
 // The IAM data of the build's compact snapshot (scripts/build-iam-snapshot.js), turned into the
 // catalog's actions, resource types and condition keys as they are first read.
-import type { AccessLevel, ActionInfo, ConditionKeyInfo, ResourceTypeInfo } from './catalog';
+import type { AccessLevel, ActionInfo, ConditionKeyInfo, ResourceTypeInfo } from './catalogTypes';
 
 /**
  * One service in the compact snapshot the build writes (scripts/build-iam-snapshot.js): the action

@@ -1,3 +1,4 @@
+import { describeSyntaxCode } from '../jsonSyntax';
 import type { IamCatalog } from './catalog';
 import { checkActions, resolveStatements } from './checks/actions';
 import { checkConditions } from './checks/conditions';
@@ -168,21 +169,5 @@ function checkSyntax(ctx: LintContext): void {
 }
 
 function describeSyntax(code: string): string {
-  const words: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'invalid number',
-    PropertyNameExpected: 'property name expected',
-    ValueExpected: 'value expected',
-    ColonExpected: 'colon expected',
-    CommaExpected: 'comma expected',
-    CloseBraceExpected: 'closing brace expected',
-    CloseBracketExpected: 'closing bracket expected',
-    EndOfFileExpected: 'end of document expected',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfComment: 'unterminated comment',
-    InvalidEscapeCharacter: 'invalid escape sequence',
-    InvalidUnicode: 'invalid unicode escape',
-    InvalidCharacter: 'invalid character in string',
-  };
-  return words[code] ?? code;
+  return describeSyntaxCode(code);
 }

@@ -4,12 +4,15 @@ import { resultDocument } from '../../core/debugging/resultText';
 import { decidingLocation, scenarioCases, type CaseOutcome } from '../../core/debugging/scenarioRun';
 import type { StsLensContext } from '../context';
 import type { EvaluationEngine } from './evaluationEngine';
+import { broadPattern, checkSettingGlobs, reportRefusedGlobs, uriMatches, type SettingGlobs } from '../settingGlobs';
 
 export const POLICY_TESTS_CONTROLLER = 'stsLens.policyTests';
 const DEFAULT_GLOB = '**/*.policytest.json';
 
-function testsGlob(): string {
-  return vscode.workspace.getConfiguration('stsLens').get<string>('policyTests.files', DEFAULT_GLOB) || DEFAULT_GLOB;
+/** The stsLens.policyTests.files glob, checked by core/glob (a refused glob selects nothing). */
+function testsGlobs(): SettingGlobs {
+  const value = vscode.workspace.getConfiguration('stsLens').get<unknown>('policyTests.files', DEFAULT_GLOB);
+  return checkSettingGlobs('stsLens.policyTests.files', [typeof value === 'string' && value.trim() ? value : DEFAULT_GLOB]);
 }
 
 /** The outcome of one case as the Test Explorer reports it, for tests and callers. */
@@ -60,11 +63,19 @@ export class PolicyTestController implements vscode.Disposable {
   /** Finds every scenario file in the workspace; returns the number of files. */
   async discover(): Promise<number> {
     this.watcher?.dispose();
-    this.watcher = vscode.workspace.createFileSystemWatcher(testsGlob());
-    this.watcher.onDidCreate((uri) => void this.addFile(uri));
-    this.watcher.onDidChange((uri) => void this.addFile(uri));
-    this.watcher.onDidDelete((uri) => this.controller.items.delete(uri.toString()));
-    const files = await vscode.workspace.findFiles(testsGlob(), '**/node_modules/**');
+    this.watcher = undefined;
+    const globs = testsGlobs();
+    reportRefusedGlobs(globs, this.ctx.log);
+    // VS Code's watchers and search see only a broad pattern; the setting's glob is matched by core/glob.
+    const pattern = globs.usable.length ? broadPattern(globs.usable[0].glob) : undefined;
+    let files: vscode.Uri[] = [];
+    if (pattern) {
+      this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      this.watcher.onDidCreate((uri) => void (uriMatches(globs, uri) && this.addFile(uri)));
+      this.watcher.onDidChange((uri) => void (uriMatches(globs, uri) && this.addFile(uri)));
+      this.watcher.onDidDelete((uri) => this.controller.items.delete(uri.toString()));
+      files = (await vscode.workspace.findFiles(pattern, '**/node_modules/**')).filter((uri) => uriMatches(globs, uri));
+    }
     const seen = new Set(files.map((f) => f.toString()));
     this.controller.items.forEach((item) => {
       if (!seen.has(item.id)) this.controller.items.delete(item.id);
@@ -106,7 +117,7 @@ export class PolicyTestController implements vscode.Disposable {
     this.controller.items.forEach((item) => {
       if (item.uri?.fsPath === key || this.dependencies.get(item.id)?.has(key)) affected.push(item);
     });
-    if (!affected.length && vscode.languages.match({ pattern: testsGlob() }, doc) > 0) affected.push(await this.addFile(uri));
+    if (!affected.length && uriMatches(testsGlobs(), uri)) affected.push(await this.addFile(uri));
     if (affected.length) await this.run(new vscode.TestRunRequest(affected), new vscode.CancellationTokenSource().token, false);
   }
 

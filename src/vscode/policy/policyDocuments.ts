@@ -7,6 +7,7 @@ import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
 import { ProjectConfigFinder, projectRelativePath, type LoadedProjectConfig } from '../../node/projectConfigFile';
 import { PolicyLinter } from './policyLinter';
 import { readPolicySettings, type PolicySettings } from './policySettings';
+import { reportRefusedGlobs, uriMatches } from '../settingGlobs';
 
 export const POLICY_TYPE_LABELS: Record<PolicyType, string> = {
   IDENTITY_POLICY: 'Identity policy',
@@ -53,7 +54,9 @@ export class PolicyDocuments implements vscode.Disposable {
   private readonly regionCache = new Map<string, { doc: vscode.TextDocument; version: number; regions: PolicyRegion[] }>();
   private readonly results = new Map<string, { doc: vscode.TextDocument; version: number; linted: LintedRegion[] }>();
   private readonly linter: PolicyLinter;
-  private readonly projects = new ProjectConfigFinder();
+  private readonly projects = new ProjectConfigFinder((p) => this.onProjectLoaded?.(p));
+  /** Hears of each project file read from disk, to show its problems. */
+  onProjectLoaded?: (p: LoadedProjectConfig) => void;
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   /** Documents another feature lints (policies read from an account): no regions here. */
   skip: (uri: vscode.Uri) => boolean = () => false;
@@ -66,6 +69,7 @@ export class PolicyDocuments implements vscode.Disposable {
     workerPath: string,
   ) {
     this.settings = readPolicySettings();
+    reportRefusedGlobs(this.settings.fileGlobs, log);
     this.linter = new PolicyLinter(workerPath, log, () => this.catalogHandle());
   }
 
@@ -82,6 +86,7 @@ export class PolicyDocuments implements vscode.Disposable {
 
   reloadSettings(): void {
     this.settings = readPolicySettings();
+    reportRefusedGlobs(this.settings.fileGlobs, this.log);
     this.projects.clear();
     this.regionCache.clear();
     this.changeEmitter.fire(undefined);
@@ -121,7 +126,8 @@ export class PolicyDocuments implements vscode.Disposable {
   }
 
   isForcedPolicy(doc: vscode.TextDocument): boolean {
-    return this.settings.files.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
+    // Matched by core/glob, never by VS Code's regex-based globs: the setting can come from the repository.
+    return uriMatches(this.settings.fileGlobs, doc.uri);
   }
 
   /** The policies in a document (cached per version); empty when it holds none or linting is off. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { checkSettingGlobs, type SettingGlobs } from '../settingGlobs';
 
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -7,6 +8,8 @@ export interface PolicySettings {
   readonly enabled: boolean;
   /** Glob patterns of files that are always linted as policies. */
   readonly files: readonly string[];
+  /** The same globs checked by core/glob: those used, and those refused with why. */
+  readonly fileGlobs: SettingGlobs;
   /** Per issue code severity overrides. */
   readonly severity: Readonly<Record<string, SeverityOverride>>;
 }
@@ -24,9 +27,11 @@ export function readPolicySettings(scope?: vscode.ConfigurationScope): PolicySet
       if (typeof value === 'string' && SEVERITIES.includes(value.toLowerCase() as SeverityOverride)) severity[code.toUpperCase()] = value.toLowerCase() as SeverityOverride;
     }
   }
+  const globs = Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [];
   return {
     enabled: c.get<boolean>('enabled', true) !== false,
-    files: Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [],
+    files: globs,
+    fileGlobs: checkSettingGlobs('stsLens.policy.files', globs),
     severity,
   };
 }

@@ -10,6 +10,8 @@ import { PolicyDiagnostics } from './policyDiagnostics';
 import { PolicyDocuments } from './policyDocuments';
 import { PolicyCodeActionProvider, PolicyCodeLensProvider, PolicyCompletionProvider, PolicyHoverProvider, SET_TYPE_COMMAND, SHOW_LIST_COMMAND, VALIDATE_COMMAND } from './policyProviders';
 import { PolicyStatusBar } from './policyStatusBar';
+import { ProjectFileProblems } from './projectFileProblems';
+import { broadPattern } from '../settingGlobs';
 
 /** Policy diagnostics, CodeLens, hovers, completions and quick fixes. */
 export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService): { documents: PolicyDocuments; policyProvider: PolicyDocumentProvider } {
@@ -19,6 +21,9 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
   const policyProvider = new PolicyDocumentProvider();
   documents.skip = (uri) => uri.scheme === POLICY_SCHEME && policyProvider.has(uri);
   const diagnostics = new PolicyDiagnostics(documents, ctx.log);
+  const projectProblems = new ProjectFileProblems(ctx.log);
+  documents.onProjectLoaded = (p) => projectProblems.loaded(p);
+  subs.push(projectProblems);
   const codeLens = new PolicyCodeLensProvider(documents);
   subs.push(documents, diagnostics, codeLens, new PolicyStatusBar(documents));
   registerAccountLint(ctx, identity, documents, policyProvider);
@@ -26,7 +31,9 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
   const providers: vscode.Disposable[] = [];
   const registerProviders = (): void => {
     vscode.Disposable.from(...providers.splice(0)).dispose();
-    const selector: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }, { language: 'terraform' }, { language: 'yaml' }, { pattern: '**/*.tf' }, ...documents.currentSettings.files.map((pattern) => ({ pattern }))];
+    // The stsLens.policy.files globs select through broad patterns; PolicyDocuments matches them exactly.
+    const broad = [...new Set(documents.currentSettings.fileGlobs.usable.map((g) => broadPattern(g.glob)))];
+    const selector: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }, { language: 'terraform' }, { language: 'yaml' }, { pattern: '**/*.tf' }, ...broad.map((pattern) => ({ pattern }))];
     providers.push(
       vscode.languages.registerCodeLensProvider(selector, codeLens),
       vscode.languages.registerHoverProvider(selector, new PolicyHoverProvider(documents)),
@@ -49,9 +56,18 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
       if (filesChanged) registerProviders();
     }),
     projectFiles,
-    projectFiles.onDidCreate(() => documents.reloadSettings()),
-    projectFiles.onDidChange(() => documents.reloadSettings()),
-    projectFiles.onDidDelete(() => documents.reloadSettings()),
+    projectFiles.onDidCreate((uri) => {
+      documents.reloadSettings();
+      void projectProblems.changedOnDisk(uri);
+    }),
+    projectFiles.onDidChange((uri) => {
+      documents.reloadSettings();
+      void projectProblems.changedOnDisk(uri);
+    }),
+    projectFiles.onDidDelete((uri) => {
+      documents.reloadSettings();
+      projectProblems.deleted(uri);
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       documents.reloadSettings();
       registerProviders();

@@ -96,7 +96,7 @@ describe('project file (.sts-lens.json) in the CLI', function () {
   it('a suppression without a reason is refused with its position, the rest still applies', () => {
     fs.writeFileSync(path.join(dir, '.sts-lens.json'), '{\n  "severity": { "REDUNDANT_ACTION": "off" },\n  "suppressions": [ { "file": "**", "issueCode": "PRIVILEGE_ESCALATION_CREATE_POLICY_VERSION" } ]\n}\n');
     const r = cli(['lint', '--format', 'json', 'policies/legacy/admin.json'], dir);
-    assert.match(r.stderr, /\.sts-lens\.json: 3:21: A suppression needs "file" \(a glob\), "issueCode" and a "reason": say why/);
+    assert.match(r.stderr, /\.sts-lens\.json:3:21: warning: A suppression needs "file" \(a glob\), "issueCode" and a "reason": say why/);
     const codes = (JSON.parse(r.stdout) as JsonEntry[])[0].findings.map((f) => f.issueCode);
     assert.ok(codes.includes('PRIVILEGE_ESCALATION_CREATE_POLICY_VERSION'));
     assert.ok(!codes.includes('REDUNDANT_ACTION'));

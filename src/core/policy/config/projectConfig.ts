@@ -1,6 +1,9 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import picomatch from 'picomatch';
-import { POLICY_TYPES, type PolicyType } from '../types';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { syntaxErrorText } from '../../jsonSyntax';
+import { globMatches as boundedGlobMatches, globProblem } from '../../glob/boundedGlob';
+import { excessiveNestingAt, MAX_POLICY_NESTING } from '../limits';
+import { LineIndex } from '../parse';
+import { POLICY_TYPES, type PolicyType, type Span } from '../types';
 
 /** The project file that the editor and the CLI both read, found by walking up from the linted file. */
 export const PROJECT_CONFIG_FILE = '.sts-lens.json';
@@ -25,12 +28,22 @@ export interface ProjectConfig {
   readonly suppressions: readonly Suppression[];
 }
 
-/** A problem in the project file, at an offset of its text. */
+/** A problem in the project file, at an offset of its text (span: 1-based lines, 0-based columns). */
 export interface ConfigProblem {
   readonly message: string;
   readonly offset: number;
   readonly length: number;
+  readonly span: Span;
+  /** A syntax error: nothing in the file applies until it parses. */
+  readonly syntax?: boolean;
+  /** A glob refused by the limits of core/glob: that entry does not apply. */
+  readonly glob?: boolean;
 }
+
+/** Largest project file read: a real one is a few hundred bytes. */
+export const MAX_PROJECT_FILE_LENGTH = 1024 * 1024;
+
+const NOTHING_APPLIES = 'Nothing in this file applies until it is fixed.';
 
 export const EMPTY_PROJECT_CONFIG: ProjectConfig = { severity: {}, policyTypes: [], ignore: [], accountIds: [], suppressions: [] };
 
@@ -41,20 +54,45 @@ function child(node: Node, key: string): Node | undefined {
 }
 
 /**
- * Reads a project file (JSON with comments). Never throws: what it cannot use is left out and
- * reported as a problem with its position, and the rest still applies.
+ * Reads a project file (JSON with comments). Never throws. A file that does not parse applies
+ * nothing at all (a half-read file could drop a suppression's reason or an ignore); in a file that
+ * parses, what cannot be used (an unknown key, a glob over the limits) is left out and reported as
+ * a problem with its position, and the rest applies.
  */
 export function parseProjectConfig(text: string): { config: ProjectConfig; problems: ConfigProblem[] } {
+  const lines = new LineIndex(text);
   const problems: ConfigProblem[] = [];
+  const problem = (message: string, offset: number, length: number, kind?: 'syntax' | 'glob'): void => {
+    problems.push({ message, offset, length, span: lines.span(offset, length), ...(kind ? { [kind]: true } : {}) });
+  };
+  const none = { config: EMPTY_PROJECT_CONFIG, problems };
+  if (text.length > MAX_PROJECT_FILE_LENGTH) {
+    problem(`The project file is ${text.length.toLocaleString('en-US')} characters long; at most ${MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')} are read. ${NOTHING_APPLIES}`, 0, 0, 'syntax');
+    return none;
+  }
+  const deep = excessiveNestingAt(text, MAX_POLICY_NESTING);
+  if (deep >= 0) {
+    problem(`Objects and arrays nest more than ${MAX_POLICY_NESTING} levels deep here. ${NOTHING_APPLIES}`, deep, 1, 'syntax');
+    return none;
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  for (const e of errors) problems.push({ message: `Syntax error: ${printParseErrorCode(e.error)}.`, offset: e.offset, length: e.length });
-  if (!root || root.type !== 'object') {
-    if (root) problems.push({ message: 'The project file must be a JSON object.', offset: root.offset, length: root.length });
-    return { config: EMPTY_PROJECT_CONFIG, problems };
+  if (errors.length) {
+    for (const e of errors) problem(`Syntax error: ${syntaxErrorText(e.error)}. ${NOTHING_APPLIES}`, e.offset, e.length, 'syntax');
+    return none;
   }
-  const bad = (node: Node, message: string): void => {
-    problems.push({ message, offset: node.offset, length: node.length });
+  if (!root || root.type !== 'object') {
+    problem(`The project file must be a JSON object, e.g. { "ignore": ["generated/**"] }. ${NOTHING_APPLIES}`, root?.offset ?? 0, root?.length ?? 0, 'syntax');
+    return none;
+  }
+  const bad = (node: Node, message: string, kind?: 'glob'): void => problem(message, node.offset, node.length, kind);
+  /** A glob as the file holds it, or undefined (and a problem) when it is refused. */
+  const glob = (node: Node, where: string): string | undefined => {
+    const g = String(node.value);
+    const p = globProblem(g);
+    if (!p) return g;
+    bad(node, `${where}: ${p.message} This glob is not applied.`, 'glob');
+    return undefined;
   };
   for (const p of root.children ?? []) {
     const k = p.children?.[0];
@@ -67,6 +105,18 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
       return [];
     }
     return (node.children ?? []).flatMap((n) => (n.type === 'string' && n.value ? [String(n.value)] : (bad(n, `${what} holds strings only.`), [])));
+  };
+  const globs = (node: Node | undefined, what: string): string[] => {
+    if (!node) return [];
+    if (node.type !== 'array') {
+      bad(node, `${what} must be an array of globs.`);
+      return [];
+    }
+    return (node.children ?? []).flatMap((n) => {
+      if (n.type !== 'string' || !n.value) return bad(n, `${what} holds globs (strings) only.`), [];
+      const g = glob(n, what);
+      return g === undefined ? [] : [g];
+    });
   };
   const severity: Record<string, SeverityOverride> = {};
   const sev = child(root, 'severity');
@@ -83,8 +133,10 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
   for (const p of pt?.type === 'object' ? pt.children ?? [] : []) {
     const [k, v] = p.children ?? [];
     const value = typeof v?.value === 'string' ? v.value.toUpperCase() : undefined;
-    if (k && value && (POLICY_TYPES as readonly string[]).includes(value)) policyTypes.push({ glob: String(k.value), type: value as PolicyType });
-    else if (v) bad(v, `The policy type for ${String(k?.value)} must be one of ${POLICY_TYPES.join(', ')}.`);
+    if (k && value && (POLICY_TYPES as readonly string[]).includes(value)) {
+      const g = glob(k, 'policyTypes');
+      if (g !== undefined) policyTypes.push({ glob: g, type: value as PolicyType });
+    } else if (v) bad(v, `The policy type for ${String(k?.value)} must be one of ${POLICY_TYPES.join(', ')}.`);
   }
   const accountIds = strings(child(root, 'accountIds'), 'accountIds').filter((id, i, all) => {
     if (/^\d{12}$/.test(id)) return true;
@@ -107,27 +159,19 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
       bad(s, `A suppression needs "file" (a glob), "issueCode" and a "reason"${!reason && file && issueCode ? ': say why this finding is accepted' : ''}.`);
       continue;
     }
+    const fileNode = child(s, 'file');
+    if (fileNode && glob(fileNode, 'suppressions: file') === undefined) continue;
     suppressions.push({ file, issueCode: issueCode.toUpperCase(), sid: field('sid'), reason });
   }
-  return { config: { severity, policyTypes, ignore: strings(child(root, 'ignore'), 'ignore'), accountIds, suppressions }, problems };
+  const ignore = globs(child(root, 'ignore'), 'ignore');
+  problems.sort((a, b) => a.offset - b.offset);
+  return { config: { severity, policyTypes, ignore, accountIds, suppressions }, problems };
 }
-
-const matchers = new Map<string, (path: string) => boolean>();
 
 /**
  * Whether a path relative to the project file's folder (with / separators) matches a glob. A glob
- * without a slash matches the file name in any folder, as in .gitignore.
+ * without a slash matches the file name in any folder, as in .gitignore. See core/glob/boundedGlob.
  */
 export function globMatches(glob: string, relativePath: string): boolean {
-  let m = matchers.get(glob);
-  if (!m) {
-    try {
-      m = picomatch(glob, { dot: true, basename: !glob.includes('/') });
-    } catch {
-      m = () => false;
-    }
-    if (matchers.size > 1000) matchers.clear();
-    matchers.set(glob, m);
-  }
-  return m(relativePath);
+  return boundedGlobMatches(glob, relativePath);
 }

@@ -1,0 +1,259 @@
+/**
+ * Checks of one profile with all its sections merged: static keys, role settings, source profiles,
+ * role-chaining durations, MFA settings the SDKs ignore, and more than one way to get credentials.
+ */
+
+import { ProfileContext, ProfileView, has, isSso, val } from './configLintModel';
+import { lintSsoProfile } from './configLintSso';
+import { suggestName } from './configLintSuggest';
+import { CHAINED_MAX_DURATION_SECONDS, checkDuration } from './configLintValues';
+import type { IniEntry } from './iniPositions';
+
+const ROLE_ONLY_SETTINGS = ['external_id', 'role_session_name', 'duration_seconds', 'source_profile'];
+
+/** Whether credentials from this profile are themselves a role session (so AssumeRole from them is role chaining). */
+function yieldsRoleSession(p: ProfileView, hasStaticKeys: (n: string) => boolean): boolean {
+  if (hasStaticKeys(p.name)) return false;
+  // A role assumed from a credential_source is still a role session: AssumeRole from it is chaining.
+  if (has(p, 'role_arn') && (has(p, 'source_profile') || has(p, 'credential_source') || has(p, 'web_identity_token_file'))) return true;
+  return isSso(p) && has(p, 'sso_role_name');
+}
+
+/** Whether a profile can produce credentials by itself, as a source profile. */
+function canProvideCredentials(p: ProfileView): boolean {
+  return (
+    (has(p, 'aws_access_key_id') && has(p, 'aws_secret_access_key')) ||
+    (has(p, 'role_arn') && (has(p, 'source_profile') || has(p, 'credential_source') || has(p, 'web_identity_token_file'))) ||
+    has(p, 'credential_source') ||
+    has(p, 'credential_process') ||
+    has(p, 'login_session') ||
+    isSso(p)
+  );
+}
+
+export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
+  const { add } = ctx;
+  const entry = (k: string): IniEntry | undefined => (has(p, k) ? p.keys.get(k) : undefined);
+  const roleArn = entry('role_arn');
+  const sourceProfile = entry('source_profile');
+  const credentialSource = entry('credential_source');
+  const webIdentity = entry('web_identity_token_file');
+  const mfa = entry('mfa_serial');
+
+  const keyId = entry('aws_access_key_id');
+  const secret = entry('aws_secret_access_key');
+  if ((keyId && !secret) || (!keyId && secret)) {
+    const present = (keyId ?? secret) as IniEntry;
+    add({
+      code: 'incomplete-static-keys',
+      severity: 'error',
+      message: `Profile "${p.name}" has ${present.key} but no ${keyId ? 'aws_secret_access_key' : 'aws_access_key_id'}; static credentials need both.`,
+      range: present.keyRange,
+      profile: p.name,
+    });
+  }
+  const token = entry('aws_session_token') ?? entry('aws_security_token');
+  if (keyId && /^ASIA/.test(keyId.value) && !token) {
+    add({
+      code: 'incomplete-static-keys',
+      severity: 'error',
+      message: `Profile "${p.name}" has a temporary access key (ASIA…) but no aws_session_token; AWS rejects temporary keys without their session token.`,
+      range: keyId.keyRange,
+      profile: p.name,
+    });
+  }
+  if (keyId && token && /^AKIA/.test(keyId.value)) {
+    add({
+      code: 'incomplete-static-keys',
+      severity: 'warning',
+      message: `Profile "${p.name}" pairs a long-term access key (AKIA…) with a session token; session tokens belong to temporary keys (ASIA…), and AWS rejects the mix as an invalid token.`,
+      range: token.keyRange,
+      profile: p.name,
+    });
+  }
+  if (token && !keyId && !secret) {
+    add({
+      code: 'incomplete-static-keys',
+      severity: 'error',
+      message: `Profile "${p.name}" has aws_session_token without the access key and secret it belongs to.`,
+      range: token.keyRange,
+      profile: p.name,
+    });
+  }
+
+  if (roleArn) {
+    if (sourceProfile && credentialSource) {
+      add({
+        code: 'source-conflict',
+        severity: 'error',
+        message: `Profile "${p.name}" sets both source_profile and credential_source; they are mutually exclusive (the AWS CLI stops with an error, the JavaScript SDK does not treat the profile as a role). Keep one.`,
+        range: credentialSource.keyRange,
+        profile: p.name,
+      });
+    } else if (!sourceProfile && !credentialSource && !webIdentity) {
+      add({
+        code: 'role-without-source',
+        severity: 'error',
+        message: `Profile "${p.name}" has role_arn but nothing to assume it with: add source_profile (a profile with credentials), credential_source (Environment, Ec2InstanceMetadata or EcsContainer) or web_identity_token_file.`,
+        range: roleArn.keyRange,
+        profile: p.name,
+      });
+    }
+    if (webIdentity && !sourceProfile && !credentialSource) {
+      for (const k of ['mfa_serial', 'external_id']) {
+        const e = entry(k);
+        if (!e) continue;
+        add({
+          code: k === 'mfa_serial' ? 'mfa-serial-unused' : 'setting-without-role',
+          severity: 'warning',
+          message: `Profile "${p.name}" gets credentials with AssumeRoleWithWebIdentity, which takes no ${k === 'mfa_serial' ? 'MFA' : 'external ID'}; ${k} is ignored here.`,
+          range: e.keyRange,
+          profile: p.name,
+          unnecessary: true,
+        });
+      }
+    }
+  } else {
+    if (webIdentity) {
+      add({
+        code: 'web-identity-without-role',
+        severity: 'error',
+        message: `Profile "${p.name}" has web_identity_token_file but no role_arn; AssumeRoleWithWebIdentity needs the role to assume.`,
+        range: webIdentity.keyRange,
+        profile: p.name,
+      });
+    }
+    for (const k of ROLE_ONLY_SETTINGS) {
+      const e = entry(k);
+      if (!e) continue;
+      add({
+        code: 'setting-without-role',
+        severity: 'warning',
+        message: `${k} is used only when assuming a role, and profile "${p.name}" has no role_arn; the SDKs ignore it.`,
+        range: e.keyRange,
+        profile: p.name,
+        unnecessary: true,
+      });
+    }
+    if (mfa) lintUnusedMfa(p, mfa, ctx);
+  }
+
+  if (sourceProfile && !ctx.exists(sourceProfile.value)) {
+    const known = [...ctx.profiles.keys()];
+    const suggestion = suggestName(sourceProfile.value, known);
+    add({
+      code: 'missing-source-profile',
+      severity: 'error',
+      message: `source_profile "${sourceProfile.value}" is not defined in the config or credentials file.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+      range: sourceProfile.valueRange,
+      profile: p.name,
+      fix: suggestion ? { title: `Change to ${suggestion}`, edits: [{ range: sourceProfile.valueRange, newText: suggestion }] } : undefined,
+    });
+  }
+
+  const sourceView = sourceProfile ? ctx.profiles.get(sourceProfile.value) : undefined;
+  if (roleArn && sourceProfile && sourceView && sourceView.name !== p.name && !ctx.hasStaticKeys(sourceView.name) && !canProvideCredentials(sourceView)) {
+    add({
+      code: 'source-without-credentials',
+      severity: 'warning',
+      message: `source_profile "${sourceView.name}" has no credentials of its own (no keys, role, SSO, credential_process or web identity${ctx.kind === 'config' ? ', and no section in the credentials file' : ''}), so the AWS CLI and SDKs cannot assume role_arn from it. Tools such as aws-vault keep such keys in their own store.`,
+      range: sourceProfile.valueRange,
+      profile: p.name,
+    });
+  }
+
+  const duration = entry('duration_seconds');
+  if (roleArn && sourceProfile && duration) {
+    const d = checkDuration(duration.value);
+    const source = ctx.profiles.get(sourceProfile.value);
+    if (d.ok && d.seconds > CHAINED_MAX_DURATION_SECONDS && source && source.name !== p.name && yieldsRoleSession(source, ctx.hasStaticKeys)) {
+      const how = has(source, 'role_arn') ? 'a role it assumes' : 'an IAM Identity Center (SSO) role';
+      add({
+        code: 'chained-duration',
+        severity: 'error',
+        message: `Profile "${p.name}" assumes its role with credentials from "${source.name}", which are ${how}: that is role chaining, which STS caps at ${CHAINED_MAX_DURATION_SECONDS} seconds (1 hour). duration_seconds = ${d.seconds} makes AssumeRole fail.`,
+        range: duration.valueRange,
+        profile: p.name,
+        fix: { title: `Set duration_seconds to ${CHAINED_MAX_DURATION_SECONDS}`, edits: [{ range: duration.valueRange, newText: String(CHAINED_MAX_DURATION_SECONDS) }] },
+      });
+    }
+  }
+
+  if (ctx.kind === 'config') lintSsoProfile(p, ctx);
+  if (!(roleArn && (sourceProfile || credentialSource))) lintMixedCredentials(p, ctx);
+
+  const services = entry('services');
+  if (ctx.kind === 'config' && services && !ctx.servicesSections.has(services.value)) {
+    add({
+      code: 'missing-services-section',
+      severity: 'error',
+      message: `services = ${services.value} refers to a [services ${services.value}] section that the config file does not have.`,
+      range: services.valueRange,
+      profile: p.name,
+    });
+  }
+}
+
+type Provider = 'static' | 'webIdentity' | 'process' | 'sso';
+
+const PROVIDER_WORDS: Readonly<Record<Provider, string>> = {
+  static: 'access keys',
+  webIdentity: 'web identity (role_arn with web_identity_token_file)',
+  process: 'credential_process',
+  sso: 'IAM Identity Center (SSO) settings',
+};
+
+/**
+ * A profile with more than one way to get credentials: the JavaScript SDK (which STS Lens uses) and
+ * the AWS CLI try them in different orders, so the two may sign in as different identities.
+ */
+function lintMixedCredentials(p: ProfileView, ctx: ProfileContext): void {
+  const keysHere = has(p, 'aws_access_key_id') && has(p, 'aws_secret_access_key');
+  const keysThere = !keysHere && ctx.kind === 'config' && ctx.hasStaticKeys(p.name);
+  const present: { provider: Provider; entry?: IniEntry }[] = [];
+  if (keysHere || keysThere) present.push({ provider: 'static', entry: keysHere ? p.keys.get('aws_access_key_id') : undefined });
+  if (has(p, 'role_arn') && has(p, 'web_identity_token_file')) present.push({ provider: 'webIdentity', entry: p.keys.get('web_identity_token_file') });
+  if (has(p, 'credential_process')) present.push({ provider: 'process', entry: p.keys.get('credential_process') });
+  if (isSso(p)) present.push({ provider: 'sso', entry: p.keys.get('sso_session') ?? p.keys.get('sso_start_url') ?? p.keys.get('sso_account_id') ?? p.keys.get('sso_role_name') });
+  const kinds = present.map((x) => x.provider);
+  // aws-sso-util writes credential_process beside the sso_* keys on purpose: both give the same role.
+  if (present.length < 2 || (kinds.length === 2 && kinds.includes('process') && kinds.includes('sso'))) return;
+  // fromIni: static, web identity, process, SSO. botocore: web identity, SSO, credentials-file keys, process, config-file keys.
+  const js = kinds[0];
+  const keysInCredentialsFile = keysThere || (keysHere && ctx.kind === 'credentials');
+  const cliOrder: Provider[] = keysInCredentialsFile ? ['webIdentity', 'sso', 'static', 'process'] : ['webIdentity', 'sso', 'process', 'static'];
+  const cli = cliOrder.find((k) => kinds.includes(k)) as Provider;
+  const anchor = present.find((x) => x.provider !== js && x.entry)?.entry ?? present.find((x) => x.entry)?.entry;
+  if (!anchor) return;
+  const where = keysThere ? ' (its access keys are in the credentials file)' : '';
+  ctx.add({
+    code: 'mixed-credentials',
+    severity: 'warning',
+    message: js === cli
+      ? `Profile "${p.name}" has ${kinds.map((k) => PROVIDER_WORDS[k]).join(' and ')}${where}; the AWS CLI and SDKs use only the ${PROVIDER_WORDS[js]}. Remove the others.`
+      : `Profile "${p.name}" has ${kinds.map((k) => PROVIDER_WORDS[k]).join(' and ')}${where}: the AWS SDK for JavaScript (and STS Lens) uses the ${PROVIDER_WORDS[js]}, the AWS CLI the ${PROVIDER_WORDS[cli]}, so they can act as different identities. Keep one.`,
+    range: anchor.keyRange,
+    profile: p.name,
+  });
+}
+
+function lintUnusedMfa(p: ProfileView, mfa: IniEntry, ctx: ProfileContext): void {
+  const dependents = [...ctx.profiles.values()].filter(
+    (q) => q.name !== p.name && has(q, 'role_arn') && val(q, 'source_profile') === p.name && !has(q, 'mfa_serial'),
+  );
+  const otherProvider = isSso(p) || has(p, 'credential_process') || has(p, 'web_identity_token_file');
+  const hint = dependents.length > 0
+    ? ` To require MFA when assuming roles from it, set mfa_serial on ${dependents.map((q) => `"${q.name}"`).join(', ')}.`
+    : '';
+  ctx.add({
+    code: 'mfa-serial-unused',
+    severity: otherProvider ? 'warning' : 'info',
+    message: otherProvider
+      ? `The SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; profile "${p.name}" gets its credentials another way, so it is ignored.${hint}`
+      : `The AWS CLI and SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; on "${p.name}" they ignore it (tools such as aws-vault use it here for GetSessionToken).${hint}`,
+    range: mfa.keyRange,
+    profile: p.name,
+    unnecessary: otherProvider,
+  });
+}
+

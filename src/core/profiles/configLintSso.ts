@@ -1,0 +1,79 @@
+/** Checks of IAM Identity Center (SSO) settings: profiles that use them and [sso-session] sections. */
+
+import { Add, ProfileContext, ProfileView, has, isSso } from './configLintModel';
+import { suggestName } from './configLintSuggest';
+import type { IniEntry, IniSection } from './iniPositions';
+
+export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
+  const { add } = ctx;
+  const session = p.keys.get('sso_session');
+  if (session && session.value && !ctx.ssoSessions.has(session.value)) {
+    const suggestion = suggestName(session.value, [...ctx.ssoSessions.keys()]);
+    add({
+      code: 'missing-sso-session',
+      severity: 'error',
+      message: `sso_session = ${session.value} refers to an [sso-session ${session.value}] section that the config file does not have.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+      range: session.valueRange,
+      profile: p.name,
+      fix: suggestion ? { title: `Change to ${suggestion}`, edits: [{ range: session.valueRange, newText: suggestion }] } : undefined,
+    });
+  }
+  const sessionSection = session?.value ? ctx.ssoSessions.get(session.value) : undefined;
+  if (sessionSection) {
+    for (const k of ['sso_start_url', 'sso_region']) {
+      const mine = p.keys.get(k);
+      const theirs = sessionSection.entries.find((e) => e.key === k);
+      if (mine?.value && theirs?.value && mine.value !== theirs.value) {
+        add({
+          code: 'sso-session-conflict',
+          severity: 'error',
+          message: `${k} here differs from the one in [sso-session ${sessionSection.name}] (line ${theirs.line + 1}); the AWS CLI stops with an inconsistent-configuration error. Remove it from the profile.`,
+          range: mine.valueRange,
+          profile: p.name,
+        });
+      }
+    }
+  }
+  if (!isSso(p)) return;
+  const accountId = p.keys.get('sso_account_id');
+  const roleName = p.keys.get('sso_role_name');
+  if ((accountId && !roleName) || (!accountId && roleName)) {
+    const present = (accountId ?? roleName) as IniEntry;
+    add({
+      code: 'incomplete-sso',
+      severity: 'error',
+      message: `Profile "${p.name}" has ${present.key} but no ${accountId ? 'sso_role_name' : 'sso_account_id'}; IAM Identity Center credentials need both.`,
+      range: present.keyRange,
+      profile: p.name,
+    });
+  }
+  if (!has(p, 'sso_session')) {
+    for (const k of ['sso_start_url', 'sso_region']) {
+      if (has(p, k)) continue;
+      const anchor = (p.keys.get('sso_start_url') ?? p.keys.get('sso_account_id') ?? p.keys.get('sso_role_name') ?? p.keys.get('sso_region')) as IniEntry;
+      add({
+        code: 'incomplete-sso',
+        severity: 'error',
+        message: `Profile "${p.name}" uses IAM Identity Center without sso_session, so it needs ${k}. Better: move sso_start_url and sso_region into an [sso-session …] section and set sso_session.`,
+        range: anchor.keyRange,
+        profile: p.name,
+      });
+    }
+  }
+}
+
+export function lintSsoSession(section: IniSection, add: Add): void {
+  const keys = new Set(section.entries.filter((e) => e.value).map((e) => e.key));
+  const missing = ['sso_start_url', 'sso_region'].filter((k) => !keys.has(k));
+  if (missing.length > 0) {
+    add({
+      code: 'incomplete-sso',
+      severity: 'error',
+      message: `[sso-session ${section.name}] needs ${missing.join(' and ')}.`,
+      range: section.headerRange,
+      profile: section.name,
+    });
+  }
+}
+
+/** Profile names along a source_profile path, without building a long path once per profile on it. */

@@ -1,0 +1,91 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { MAX_PROJECT_FILE_LENGTH, parseProjectConfig, PROJECT_CONFIG_FILE, type ConfigProblem } from '../../core/policy/config/projectConfig';
+import type { LoadedProjectConfig } from '../../node/projectConfigFile';
+import { showError } from '../output';
+import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
+
+/**
+ * The problems of `.sts-lens.json` files as diagnostics on them: syntax errors (then nothing in the
+ * file applies, and one notification says so), refused globs, unknown keys. Shown only in trusted
+ * workspaces, where the project file is applied at all.
+ */
+export class ProjectFileProblems implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('sts-lens-project');
+  /** Files whose syntax error was notified, with the message: told once until the file parses. */
+  private readonly notified = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    const isProjectFile = (doc: vscode.TextDocument) => doc.uri.scheme === 'file' && path.basename(doc.uri.fsPath) === PROJECT_CONFIG_FILE;
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => isProjectFile(doc) && this.show(doc.uri, doc.getText(), false)),
+      vscode.workspace.onDidChangeTextDocument((e) => isProjectFile(e.document) && this.show(e.document.uri, e.document.getText(), false)),
+      vscode.workspace.onDidSaveTextDocument((doc) => isProjectFile(doc) && this.show(doc.uri, doc.getText(), true)),
+    );
+    for (const doc of vscode.workspace.textDocuments) if (isProjectFile(doc)) this.show(doc.uri, doc.getText(), false);
+  }
+
+  /** A project file the linter read from disk: its problems, and a notification for a syntax error. */
+  loaded(p: LoadedProjectConfig): void {
+    const uri = vscode.Uri.file(p.file);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isDirty);
+    if (open) return this.show(uri, open.getText(), true);
+    if (p.readError) return this.set(uri, [], p.readError, true);
+    this.set(uri, p.problems, undefined, true);
+  }
+
+  /** Reads a project file that changed on disk, sized first, off the extension host's thread. */
+  async changedOnDisk(uri: vscode.Uri): Promise<void> {
+    if (!vscode.workspace.isTrusted) return;
+    try {
+      const st = await vscode.workspace.fs.stat(uri);
+      if (st.type !== vscode.FileType.File) return this.set(uri, [], 'not a regular file', true);
+      if (st.size > MAX_PROJECT_FILE_LENGTH) return this.set(uri, [], `${st.size.toLocaleString('en-US')} bytes, over the ${MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')}-byte limit of a project file`, true);
+      const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+      this.show(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, true);
+    } catch {
+      this.deleted(uri);
+    }
+  }
+
+  deleted(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+    this.notified.delete(uri.toString());
+  }
+
+  private show(uri: vscode.Uri, text: string, notify: boolean): void {
+    if (!vscode.workspace.isTrusted) return;
+    this.set(uri, parseProjectConfig(text).problems, undefined, notify);
+  }
+
+  private set(uri: vscode.Uri, problems: readonly ConfigProblem[], readError: string | undefined, notify: boolean): void {
+    const diagnostics = problems.map((p) => {
+      const range = new vscode.Range(p.span.start.line - 1, p.span.start.column, p.span.end.line - 1, p.span.end.column);
+      const d = new vscode.Diagnostic(range, p.message, p.syntax || p.glob ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      d.source = DIAGNOSTIC_SOURCE;
+      return d;
+    });
+    if (readError) diagnostics.push(Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `The project file cannot be read (${readError}); nothing in it applies.`, vscode.DiagnosticSeverity.Error), { source: DIAGNOSTIC_SOURCE }));
+    this.collection.set(uri, diagnostics);
+    const key = uri.toString();
+    const syntax = problems.find((p) => p.syntax);
+    const summary = readError ? `cannot be read (${readError})` : syntax ? `has an error at line ${syntax.span.start.line}, column ${syntax.span.start.column + 1}: ${syntax.message}` : undefined;
+    if (!summary) {
+      this.notified.delete(key);
+      return;
+    }
+    if (!notify || this.notified.get(key) === summary) return;
+    this.notified.set(key, summary);
+    const name = vscode.workspace.asRelativePath(uri);
+    this.log.warn(`${name} ${summary}`);
+    const text = readError ? `${name} ${summary}; nothing in it applies.` : `${name} ${summary}`;
+    void showError(text, 'Open File').then((choice) => {
+      if (choice === 'Open File') void vscode.window.showTextDocument(uri, syntax ? { selection: new vscode.Range(syntax.span.start.line - 1, syntax.span.start.column, syntax.span.end.line - 1, syntax.span.end.column) } : {});
+    });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
