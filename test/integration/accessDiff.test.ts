@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { writeWorkspaceFile } from './diagnosticsHelpers';
+import { codeOf, diagnosticsWhere, writeWorkspaceFile } from './diagnosticsHelpers';
 
 const EXTENSION_ID = 'sts-lens.sts-lens';
 const LENS_PREFIX = '$(git-compare) Access since HEAD:';
@@ -106,5 +106,16 @@ describe('access since HEAD in a real VS Code with a real git repository', () =>
     const viewUri = await vscode.commands.executeCommand<vscode.Uri>(lens.command!.command, ...(lens.command!.arguments ?? []));
     const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === viewUri.toString())!.getText();
     assert.match(text, /Who can assume this role now:\n {2}arn:aws:iam::111122223333:root — sts:AssumeRole\n {2}arn:aws:iam::444455556666:root — sts:AssumeRole\nWho could assume it at HEAD:\n {2}arn:aws:iam::111122223333:root — sts:AssumeRole\n/);
+  });
+
+  it('a notGranted rule of the project file is a NOT_GRANTED error at the statement that grants it', async () => {
+    writeWorkspaceFile('guarded/.sts-lens.json', '{ "notGranted": { "roles/*.json": { "actions": ["iam:PassRole"], "resources": ["*"] } } }\n');
+    const uri = writeWorkspaceFile('guarded/roles/deploy.json', policy({ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Sid: 'Admin', Effect: 'Allow', Action: 'iam:*', Resource: '*' }));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const ds = await diagnosticsWhere(uri, (all) => all.some((d) => codeOf(d) === 'NOT_GRANTED'), 'the NOT_GRANTED finding');
+    const f = ds.find((d) => codeOf(d) === 'NOT_GRANTED')!;
+    assert.strictEqual(f.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(f.range.start.line, 9, 'at the "Admin" statement');
+    assert.match(f.message, /grants iam:PassRole on \*, which \.sts-lens\.json forbids for "roles\/\*\.json"/);
   });
 });

@@ -8,3 +8,4 @@ export { diffAccess, actionCount, plainItem, type AccessDiff, type AccessItem } 
 export { notGrantedViolations, publicAccessViolations, type AccessViolation, type NotGrantedRule } from './checks';
 export { diffSummary, groupItems, itemNote, statementName, formatDiffText, formatDiffMarkdown, formatDiffJson, type FileDiff } from './render';
 export { assumers, renderAccessDocument, type AccessDocumentLink } from './document';
+export { notGrantedFindings, type ProjectNotGranted } from './findings';
