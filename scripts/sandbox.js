@@ -128,6 +128,7 @@ async function main() {
 
   const folder = path.join(SANDBOX, 'workspace');
   prepareWorkspace(world.world, folder);
+  await require('../test/harness/app-role-denial').writeAppRoleDenialLog(`${world.responder.endpoint}/__sts-lens/issue`, world.world, folder);
   const port = await choosePort();
   const env = terminalEnv(world.env);
   writeShellStartFiles(world.env.HOME, env);

@@ -8,6 +8,8 @@ import { registerConfigLanguage } from './vscode/configLanguage/register';
 import { createLog, showError } from './vscode/output';
 import { registerEvaluationFeature } from './vscode/evaluation/register';
 import { registerAccessDiffFeature } from './vscode/accessDiff/register';
+import { registerWalkthrough } from './vscode/walkthrough';
+import { PolicyDocumentProvider } from './vscode/policy/policyDocumentProvider';
 
 export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -17,9 +19,12 @@ export function activate(extension: vscode.ExtensionContext): void {
   try {
     extension.subscriptions.push(vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
     registerEndpointCommands(extension, ctx.endpoints);
+    registerWalkthrough(ctx);
     registerConfigLanguage(ctx);
-    const identity = registerProfilesFeature(ctx);
-    const policies = registerPolicyFeature(ctx, identity);
+    // One store of read-only documents (policies read from AWS, explanations of them) serves every feature.
+    const readOnlyDocuments = new PolicyDocumentProvider();
+    const identity = registerProfilesFeature(ctx, readOnlyDocuments);
+    const policies = registerPolicyFeature(ctx, identity, readOnlyDocuments);
     const decoded = registerAuthzFeature(ctx, identity);
     registerEvaluationFeature(ctx, identity, policies.documents, policies.policyProvider, (id) => decoded.byEntryId(id)?.explanation);
     registerAccessDiffFeature(ctx, policies.documents);

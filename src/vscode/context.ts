@@ -16,6 +16,8 @@ export interface IdentityService {
   current(): ActiveIdentity | undefined;
   /** Asks the user to choose a profile or session; undefined when cancelled. */
   pick(placeHolder?: string): Promise<ActiveIdentity | undefined>;
+  /** Asks for an identity for one use (a one-off read): the active identity stays as it is. */
+  pickOnce?(placeHolder?: string): Promise<ActiveIdentity | undefined>;
   readonly onDidChange: vscode.Event<ActiveIdentity | undefined>;
   /** A named profile as an identity, without making it the active one; undefined when there is no such profile. */
   asProfile?(name: string): ActiveIdentity | undefined;

@@ -54,6 +54,19 @@ describe('Lint Account Policies against the local IAM', () => {
     assert.notStrictEqual(vscode.workspace.fs.isWritableFileSystem(uri.scheme), true, 'nothing can write a policy document back');
   });
 
+  it('shows each policy laid out (IAM returns one line) and opening a finding selects it in view', async () => {
+    const entry = summary.policies.find((p) => p.name === 'group/deployers inline:artifacts')!;
+    const uri = vscode.Uri.parse(entry.uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.ok(doc.lineCount > 5, doc.getText());
+    assert.strictEqual(doc.getText(), JSON.stringify(JSON.parse(doc.getText()), null, 2));
+    const d = vscode.languages.getDiagnostics(uri).find((x) => codeOf(x) === 'INVALID_ACTION')!;
+    assert.ok(d.range.start.line > 0, 'the finding has a line of its own');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('stsLens.internal.showAccountFinding', uri, d.range);
+    assert.strictEqual(editor.document.getText(editor.selection), '"s3:GetObjekt"');
+    assert.ok(editor.visibleRanges.some((r) => r.contains(d.range)), 'the finding is scrolled into view');
+  });
+
   it('Save as File copies the policy into the workspace, where it is linted like any file', async () => {
     const entry = summary.policies.find((p) => p.name === 'group/deployers inline:artifacts')!;
     const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;

@@ -115,7 +115,7 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     assert.strictEqual(viaLens.summary, 'DENIED ec2:RunInstances on volume/* — implicit deny: no statement allows it');
 
     const after = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-    assert.deepStrictEqual(after.filter((l) => l.range.start.line === 2).map((l) => l.command?.title), ['$(error) DENIED ec2:RunInstances on volume/* — implicit deny: no statement allows it', 'Copy Allowing Statement', 'Find in Workspace']);
+    assert.deepStrictEqual(after.filter((l) => l.range.start.line === 2).map((l) => l.command?.title), ['$(error) DENIED ec2:RunInstances on volume/* — implicit deny: no statement allows it', '$(debug-alt) Evaluate Against the Account\'s Policies', 'Copy Allowing Statement', 'Find in Workspace']);
     assert.ok(after.some((l) => l.range.start.line === 10 && l.command?.title.includes('Decode')), 'the other message still offers Decode');
 
     const summaries = await waitFor('the inline summary', async () => {

@@ -31,22 +31,10 @@ describe('policy debugging UI: Evaluate Against the Account\'s Policies from a d
 
   before(async function () {
     const w = world();
-    const decoded = {
-      allowed: false,
-      explicitDeny: true,
-      matchedStatements: { items: [] },
-      failures: { items: [] },
-      context: {
-        principal: { id: 'AROAEXAMPLEAPPROLE01:deploy', name: 'app_role', arn: `arn:aws:sts::${w.accountId}:assumed-role/app_role/deploy` },
-        action: 's3:DeleteObject',
-        resource: 'arn:aws:s3:::sts-lens-app-bucket/reports/q3.csv',
-        conditions: { items: [] },
-      },
-    };
-    const res = await fetch(w.issueUrl, { method: 'POST', body: JSON.stringify({ decoded }) });
-    const { encodedMessage } = (await res.json()) as { encodedMessage: string };
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-evaluate-ui-'));
-    fs.writeFileSync(path.join(folder, 'cleanup-job.log'), `2026-11-28T05:00:01Z cleanup: deleting reports/q3.csv\nAccessDenied: not authorized to perform s3:DeleteObject. Encoded authorization failure message: ${encodedMessage}\n`);
+    // The sandbox's own log writer: the journey a newcomer follows there.
+    const { writeAppRoleDenialLog } = require(path.join(__dirname, '..', '..', '..', 'test', 'harness', 'app-role-denial.js')) as { writeAppRoleDenialLog(url: string, world: unknown, folder: string): Promise<string> };
+    await writeAppRoleDenialLog(w.issueUrl, w, folder);
   });
 
   const workbench = useWorkbench(() => ({ folder, settings: { 'workbench.startupEditor': 'none' } }));
@@ -55,22 +43,22 @@ describe('policy debugging UI: Evaluate Against the Account\'s Policies from a d
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  it('decodes, evaluates as a profile that reads the account, and opens the deciding statement', async function () {
+  it('decodes the app_role denial, evaluates it from the decoded line, and shows the result in the panel', async function () {
     const wb = workbench();
     const page = wb.page;
     await wb.runCommand('STS Lens: Switch Identity…');
     await answer(wb, 'Switch Identity', 'policy-reader');
-    await openFile(wb, 'cleanup-job.log', /cleanup:/);
+    await openFile(wb, 'app-role-denial.log', /cleanup:/);
     await page.locator('.codelens-decoration a', { hasText: 'Decode' }).first().click();
-    const summary = page.locator('.codelens-decoration a', { hasText: /DENIED s3:DeleteObject/ }).first();
-    await summary.waitFor();
-    await summary.click();
-    const evaluate = page.locator('.monaco-editor[data-uri^="sts-lens-authz"] .codelens-decoration a', { hasText: 'Evaluate Against the Account' }).first();
-    await evaluate.waitFor();
+    await page.locator('.codelens-decoration a', { hasText: /DENIED s3:DeleteObject/ }).first().waitFor();
+    const evaluate = page.locator('.monaco-editor[data-uri$="app-role-denial.log"] .codelens-decoration a', { hasText: 'Evaluate Against the Account\'s Policies' }).first();
     await evaluate.click();
     await page.locator('.tabs-container .tab', { hasText: 'inline-app-guard.json' }).waitFor();
-    await wb.editorText(/EXPLICITLY\sDENIED/).waitFor();
     await wb.editorText(/"Sid":\s"DenyDeletes"/).waitFor();
+    const panel = page.locator('.part.panel');
+    await panel.getByRole('treeitem', { name: /EXPLICITLY DENIED/ }).first().waitFor();
+    await panel.getByRole('treeitem', { name: /Decided by.*DenyDeletes/ }).first().waitFor();
+    assert.strictEqual(await page.locator('.editor-group-container').count(), 1, 'the policy opens in the active group: no second or third group');
     await wb.screenshot('evaluate-account');
   });
 });
@@ -92,17 +80,24 @@ describe('policy debugging UI: Simulate Request and policy tests', function () {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'aws:RequestedRegion' }).first().locator('.quick-input-list-checkbox, input[type="checkbox"], .monaco-checkbox').first().click();
     await page.keyboard.press('Enter');
     await answer(wb, 'aws:RequestedRegion', 'us-east-1');
-    await page.locator('.tabs-container .tab', { hasText: /guardrail-scp\.json-s3-GetObject\.txt/ }).waitFor();
-    await wb.editorText(/ALLOWED/).waitFor();
+    const panel = page.locator('.part.panel');
+    await panel.getByRole('treeitem', { name: /^ALLOWED/ }).first().waitFor();
+    const condition = panel.getByRole('treeitem', { name: /StringNotEquals aws:RequestedRegion/ }).first();
+    await condition.waitFor();
+    // The failed condition is marked on its own key; its hover says why.
+    await condition.click();
     const editor = page.locator('.monaco-editor[data-uri$="guardrail-scp.json"]');
-    await wb.waitUntil('the failed condition annotation', async () => {
-      const texts = await editor.locator('.view-lines').evaluate((el) => {
-        const style = (globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { content: string } }).getComputedStyle;
-        const spans = [...(el as unknown as { querySelectorAll(s: string): Iterable<unknown> }).querySelectorAll('span')];
-        return spans.map((span) => style(span, '::after').content);
-      });
-      return texts.some((t) => t.includes('aws:RequestedRegion: request has us-east-1'));
-    });
+    await editor.locator('.view-lines', { hasText: /aws:RequestedRegion/ }).waitFor();
+    await wb.waitUntil('the condition key selected in the editor', async () => (await editor.locator('.selected-text').count()) > 0);
+    // Into the key, then Show Hover at the cursor.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.locator('.monaco-hover', { hasText: 'Condition failed' }).first().waitFor();
+    await page.locator('.monaco-hover', { hasText: 'request has us-east-1' }).first().waitFor();
+    assert.strictEqual(await page.locator('.editor-group-container').count(), 1, 'no editor group beside the policy');
     await wb.screenshot('simulate-request');
   });
 

@@ -1,3 +1,4 @@
+import { applyEdits, format } from 'jsonc-parser';
 import type { EvaluationInput, EvaluationRequest, PolicySource } from '../evaluation/types';
 
 /** A part of the decision that could not be read, with the IAM action that would have been needed. */
@@ -46,7 +47,16 @@ export function accountEvaluationInput(request: EvaluationRequest, set: AccountP
   };
 }
 
-/** Policy text as IAM returns it (URL-encoded in most APIs), pretty-printed when it is JSON. */
+/**
+ * A policy's JSON laid out with two-space indentation, token by token: nothing is parsed into
+ * objects, so duplicate keys, key order and invalid parts stay as written (findings keep meaning).
+ */
+export function prettyPolicyText(text: string): string {
+  if (text.length > 1_048_576) return text;
+  return applyEdits(text, format(text, undefined, { tabSize: 2, insertSpaces: true, eol: '\n' }));
+}
+
+/** Policy text as IAM returns it (URL-encoded in most APIs), pretty-printed. */
 export function policyText(raw: string): string {
   let text = raw;
   if (/%[0-9A-Fa-f]{2}/.test(raw) && !raw.trimStart().startsWith('{')) {
@@ -56,9 +66,5 @@ export function policyText(raw: string): string {
       // Not URL-encoded after all.
     }
   }
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
+  return prettyPolicyText(text);
 }

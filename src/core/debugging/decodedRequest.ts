@@ -1,6 +1,6 @@
 import type { AuthorizationExplanation } from '../authz/explain';
 import type { IamCatalog } from '../policy/catalog';
-import type { ContextValue, EvaluationRequest } from '../evaluation/types';
+import type { ContextValue, Decision, EvaluationRequest } from '../evaluation/types';
 
 export type DecodedRequestResult = { readonly ok: true; readonly request: EvaluationRequest } | { readonly ok: false; readonly message: string };
 
@@ -33,4 +33,23 @@ export function requestFromDecoded(ex: AuthorizationExplanation, catalog?: IamCa
       ...(Object.keys(context).length ? { context } : {}),
     },
   };
+}
+
+const STATED: Readonly<Record<string, Decision | undefined>> = { allowed: 'Allowed', 'explicit-deny': 'ExplicitlyDenied', 'implicit-deny': 'ImplicitlyDenied' };
+const STATED_WORDS: Readonly<Record<Decision, string>> = { Allowed: 'allowed', ExplicitlyDenied: 'an explicit deny', ImplicitlyDenied: 'an implicit deny (no statement allowed it)' };
+
+/**
+ * Why an evaluation of the policies read now differs from what AWS decided in the decoded message,
+ * or undefined when they agree (or the message does not say).
+ */
+export function disagreementWithDecoded(verdict: string, decision: Decision, unread: number): string | undefined {
+  const stated = STATED[verdict];
+  if (!stated || stated === decision) return undefined;
+  const causes = [
+    ...(unread ? [`${unread} part${unread > 1 ? 's' : ''} of the decision could not be read, and what decided in AWS may be there`] : []),
+    'a session policy passed when the role was assumed (IAM does not keep them)',
+    'policies changed since the request was made',
+    'request context keys that AWS evaluated but the message does not list',
+  ];
+  return `AWS decided ${STATED_WORDS[stated]}; the policies read now give ${STATED_WORDS[decision]}. Possible causes: ${causes.join('; ')}.`;
 }

@@ -99,10 +99,11 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
     const entry = id === undefined ? undefined : this.service.byEntryId(id);
     if (!entry?.explanation?.action) return [];
     const top = new vscode.Range(0, 0, 0, 0);
+    // Evaluate leads: the lens line is cut at the editor's width, and it is the next step people look for.
     return [
+      ...(entry.explanation.principal?.arn ? [new vscode.CodeLens(top, { title: '$(debug-alt) Evaluate Against the Account\'s Policies', command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] })] : []),
       new vscode.CodeLens(top, { title: '$(copy) Copy Allowing Statement', command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }),
       new vscode.CodeLens(top, { title: '$(search) Find in Workspace', command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }),
-      ...(entry.explanation.principal?.arn ? [new vscode.CodeLens(top, { title: '$(debug-alt) Evaluate Against the Account\'s Policies', command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] })] : []),
     ];
   }
 

@@ -63,6 +63,9 @@ export class AuthzCodeLensProvider implements vscode.CodeLensProvider {
       }
       const summary = entry.explanation ? `${entry.explanation.verdict === 'allowed' ? '$(pass)' : '$(error)'} ${entry.explanation.summary}` : '$(info) Explain';
       const lenses = [new vscode.CodeLens(range, { title: summary, tooltip: 'Open the full explanation', command: COMMAND_SHOW_EXPLANATION, arguments: [entry.id] })];
+      if (entry.explanation?.action && entry.explanation.principal?.arn) {
+        lenses.push(new vscode.CodeLens(range, { title: '$(debug-alt) Evaluate Against the Account\'s Policies', tooltip: 'Read the policies that decided this request from the account and evaluate it', command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] }));
+      }
       if (entry.explanation?.action) {
         lenses.push(new vscode.CodeLens(range, { title: 'Copy Allowing Statement', command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }));
         lenses.push(new vscode.CodeLens(range, { title: 'Find in Workspace', command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }));
@@ -165,7 +168,7 @@ export class AuthzHoverProvider implements vscode.HoverProvider {
     const segment = m.segments.find((s) => offset >= s.start && offset <= s.end)!;
     const range = new vscode.Range(doc.positionAt(segment.start), doc.positionAt(segment.end));
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [COMMAND_DECODE_AT, COMMAND_SHOW_EXPLANATION, COMMAND_COPY_ALLOWING, COMMAND_FIND_IN_WORKSPACE] };
+    md.isTrusted = { enabledCommands: [COMMAND_DECODE_AT, COMMAND_SHOW_EXPLANATION, COMMAND_COPY_ALLOWING, COMMAND_FIND_IN_WORKSPACE, COMMAND_EVALUATE_ACCOUNT] };
     if (m.problem === 'truncated') {
       md.appendMarkdown(`**Encoded authorization failure message, truncated** (${m.message.length} characters). Copy the whole message from the original output; STS cannot decode part of one.`);
       return new vscode.Hover(md, range);
@@ -179,6 +182,7 @@ export class AuthzHoverProvider implements vscode.HoverProvider {
     if (entry.explanation) md.appendMarkdown(renderExplanationMarkdown(entry.explanation));
     else md.appendText(`Decoded, but not explained: ${entry.explainError ?? ''}`);
     md.appendMarkdown(`\n\n[Open explanation](${commandUri(COMMAND_SHOW_EXPLANATION, [entry.id])})`);
+    if (entry.explanation?.action && entry.explanation.principal?.arn) md.appendMarkdown(` · [Evaluate against the account's policies](${commandUri(COMMAND_EVALUATE_ACCOUNT, [{ entryId: entry.id }])})`);
     if (entry.explanation?.action) {
       md.appendMarkdown(` · [Copy allowing statement](${commandUri(COMMAND_COPY_ALLOWING, [entry.id])}) · [Find in workspace](${commandUri(COMMAND_FIND_IN_WORKSPACE, [entry.id])})`);
     }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { AuthorizationExplanation } from '../../core/authz/explain';
 import { accountEvaluationInput, type AccountPolicySet } from '../../core/debugging/accountPolicySet';
-import { requestFromDecoded } from '../../core/debugging/decodedRequest';
+import { disagreementWithDecoded, requestFromDecoded } from '../../core/debugging/decodedRequest';
+import { getCallerIdentity } from '../../aws/sts';
 import { resultDocument, resultSummary } from '../../core/debugging/resultText';
 import type { EvaluationResult, PolicyKind, PolicySource } from '../../core/evaluation/types';
 import type { ActiveIdentity } from '../../core/identity';
@@ -9,8 +10,10 @@ import type { IdentityService, StsLensContext } from '../context';
 import { policyPathSegment, type PolicyDocumentProvider } from '../policy/policyDocumentProvider';
 import type { AccountPolicyCache } from './accountPolicyCache';
 import type { EvaluationEngine } from './evaluationEngine';
-import { revealStatement, showBeside, type EvaluationDecorations } from './resultPresenter';
-import { showError, showInfo } from '../output';
+import type { CallerArnCache } from './callerArns';
+import { revealStatement, type EvaluationDecorations } from './resultPresenter';
+import type { EvaluationResultsView } from './resultsView';
+import { showError, showInfo, showWarning } from '../output';
 
 export { COMMAND_EVALUATE_ACCOUNT } from '../authz/providers';
 export const COMMAND_REFRESH_ACCOUNT_POLICIES = 'stsLens.refreshAccountPolicies';
@@ -25,6 +28,10 @@ export interface AccountEvaluationResult {
   readonly unread?: string[];
   readonly notes?: string[];
   readonly traceUri?: string;
+  /** Why the evaluation differs from what the decoded message says. */
+  readonly disagreement?: string;
+  /** Set when the message comes from another account than the reading identity's. */
+  readonly accountMismatch?: { readonly messageAccount: string; readonly readerAccount: string; readonly profiles: string[] };
 }
 
 export interface EvaluateDecodedArgs {
@@ -58,12 +65,54 @@ export class DecodedEvaluation {
     private readonly engine: EvaluationEngine,
     private readonly docs: PolicyDocumentProvider,
     private readonly decorations: EvaluationDecorations,
+    private readonly results: EvaluationResultsView,
+    private readonly callers: CallerArnCache,
   ) {}
 
+  private readonly accounts = new Map<string, Promise<string | undefined>>();
+
+  /** A one-off choice never changes the active identity. */
   private async who(args: EvaluateDecodedArgs): Promise<ActiveIdentity | undefined> {
-    if (args.choose) return this.identity.pick('Read the account\'s policies as…');
+    const once = (ph: string) => (this.identity.pickOnce ? this.identity.pickOnce(ph) : this.identity.pick(ph));
+    if (args.choose) return once('Read the account\'s policies as… (for this evaluation only)');
     if (args.profile) return this.identity.asProfile?.(args.profile);
-    return this.identity.current() ?? this.identity.pick('Read the account\'s policies as…');
+    return this.identity.current() ?? once('Read the account\'s policies as…');
+  }
+
+  /** The account of the reading identity, asked of STS once per identity; undefined when STS cannot say. */
+  private accountOf(who: ActiveIdentity): Promise<string | undefined> {
+    const key = JSON.stringify([who.profile ?? '', who.label, who.endpoint ?? '']);
+    let account = this.accounts.get(key);
+    if (!account) {
+      const timeoutMs = vscode.workspace.getConfiguration('stsLens').get<number>('sts.timeoutSeconds', 10) * 1000;
+      account = getCallerIdentity({ region: who.region, endpoint: who.endpoint, useGlobalEndpoint: who.useGlobalEndpoint, timeoutMs, maxAttempts: 2 }, () => who.getCredentials()).then(
+        (c) => c.account || undefined,
+        (e: unknown) => {
+          this.ctx.log.warn(`GetCallerIdentity as ${who.label} failed: ${e instanceof Error ? e.message : String(e)}`);
+          this.accounts.delete(key);
+          return undefined;
+        },
+      );
+      this.accounts.set(key, account);
+    }
+    return account;
+  }
+
+  /** The denial happened in another account: say so, offer that account's profiles, read nothing. */
+  private async otherAccount(args: EvaluateDecodedArgs, ex: AuthorizationExplanation, who: ActiveIdentity, messageAccount: string, readerAccount: string): Promise<AccountEvaluationResult> {
+    const known = await this.callers.all();
+    const profiles = [...new Set(known.filter((k) => k.arn?.split(':')[4] === messageAccount).map((k) => k.source.label))];
+    const error = `This denial happened in account ${messageAccount} (${ex.principal?.arn}), but ${who.label} is in account ${readerAccount}, where the policies that decided it are not. ${
+      profiles.length ? `Read them as a profile of account ${messageAccount}: ${profiles.join(', ')}.` : `No profile STS Lens knows is in account ${messageAccount}: add one to your AWS config (for example a role in that account), then evaluate again.`
+    } The decoded message itself says: ${ex.summary}`;
+    this.ctx.log.info(error);
+    await this.results.showMessage('Evaluate Against the Account\'s Policies: not evaluated', error);
+    const buttons = [...profiles.slice(0, 3).map((p) => `Read as ${p}`), 'Read as Another Identity…'];
+    void showWarning(error, ...buttons).then(async (choice) => {
+      if (choice === 'Read as Another Identity…') await this.run({ ...args, profile: undefined, choose: true });
+      else if (choice) await this.run({ ...args, choose: false, profile: choice.slice('Read as '.length) });
+    });
+    return { ok: false, error, accountMismatch: { messageAccount, readerAccount, profiles } };
   }
 
   async run(args: EvaluateDecodedArgs): Promise<AccountEvaluationResult> {
@@ -78,6 +127,9 @@ export class DecodedEvaluation {
     const request = built.request;
     const who = await this.who(args);
     if (!who) return { ok: false, error: 'cancelled' };
+    const messageAccount = ex.principal?.account ?? request.principal.split(':')[4];
+    const readerAccount = messageAccount && /^\d{12}$/.test(messageAccount) ? await this.accountOf(who) : undefined;
+    if (messageAccount && readerAccount && readerAccount !== messageAccount) return this.otherAccount(args, ex, who, messageAccount, readerAccount);
     let set: AccountPolicySet;
     try {
       set = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading the policies that decide ${request.action} as ${who.label}…` }, () => this.cache.read(who, request, args.refresh));
@@ -89,10 +141,27 @@ export class DecodedEvaluation {
     const result: EvaluationResult = await this.engine.evaluate(accountEvaluationInput(request, set));
     const account = ex.principal?.account ?? 'account';
     const uris = registerDocuments(this.docs, account, set);
+    const disagreement = disagreementWithDecoded(ex.verdict, result.decision, set.unread.length);
     const summary = resultSummary(request, result, set.unread);
     this.ctx.log.info(`${summary} (policies read as ${who.label}; ${set.unread.length} part(s) unread)`);
     for (const u of set.unread) this.ctx.log.warn(u.text);
-    const traceUri = this.docs.register(`/Evaluation/${policyPathSegment(request.action)}.txt`, resultDocument(request, result, { unread: set.unread, notes: set.notes, identity: who.label }));
+    if (disagreement) this.ctx.log.warn(disagreement);
+    const notes = [...(disagreement ? [disagreement] : []), ...set.notes];
+    const traceUri = this.docs.register(`/Evaluation/${policyPathSegment(request.action)}.txt`, resultDocument(request, result, { unread: set.unread, notes, identity: who.label }));
+    await this.results.show({
+      title: `${request.action} read as ${who.label}`,
+      request,
+      result,
+      unread: set.unread,
+      notes: set.notes,
+      identity: who.label,
+      disagreement,
+      textUri: traceUri,
+      placeOf: (kind, policy) => {
+        const uri = uris.get(`${kind}\n${policy}`);
+        return uri && { uri, offset: 0 };
+      },
+    });
 
     const deciding: NonNullable<AccountEvaluationResult['deciding']> = [];
     for (const d of result.deciding) {
@@ -105,13 +174,12 @@ export class DecodedEvaluation {
       }
       deciding.push(entry);
     }
-    await showBeside(traceUri);
     const partial = set.unread.length ? ` Partial answer: ${set.unread.map((u) => u.text).join('; ')}.` : '';
-    void showInfo(`${summary}.${partial}`, 'Show Trace', 'Refresh Policies', 'Read as Another Identity…').then(async (choice) => {
-      if (choice === 'Show Trace') await showBeside(traceUri);
+    const show = disagreement ? showWarning(`${summary}. ${disagreement}`, 'Refresh Policies', 'Read as Another Identity…') : showInfo(`${summary}.${partial}`, 'Refresh Policies', 'Read as Another Identity…');
+    void show.then(async (choice) => {
       if (choice === 'Refresh Policies') await this.run({ ...args, refresh: true });
       if (choice === 'Read as Another Identity…') await this.run({ ...args, profile: undefined, choose: true });
     });
-    return { ok: true, decision: result.decision, summary, deciding, unread: set.unread.map((u) => u.text), notes: set.notes, traceUri: traceUri.toString() };
+    return { ok: true, decision: result.decision, summary, deciding, unread: set.unread.map((u) => u.text), notes: set.notes, traceUri: traceUri.toString(), disagreement };
   }
 }

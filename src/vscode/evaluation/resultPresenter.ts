@@ -40,14 +40,19 @@ export class EvaluationDecorations implements vscode.Disposable {
     overviewRulerColor: new vscode.ThemeColor('testing.iconPassed'),
     overviewRulerLane: vscode.OverviewRulerLane.Full,
   });
+  /** A failed condition is marked on its own key (never past the end of a line) and explained in a hover. */
   private readonly condition = vscode.window.createTextEditorDecorationType({
-    after: { color: new vscode.ThemeColor('editorCodeLens.foreground'), margin: '0 0 0 2em', fontStyle: 'italic' },
+    textDecoration: 'underline wavy',
+    border: '1px dashed',
+    borderColor: new vscode.ThemeColor('editorError.foreground'),
+    overviewRulerColor: new vscode.ThemeColor('editorWarning.foreground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
   });
 
   /**
-   * Highlights the deciding statements of `result` in `editor` and annotates, at the end of their
-   * lines, the conditions that failed with the request's value. Only statements of `policy` (by name)
-   * are drawn: the other policies live in other documents.
+   * Highlights the deciding statements of `result` in `editor` and marks the key of each condition
+   * that failed, with the request's value in its hover. Only statements of `policy` (by name) are
+   * drawn: the other policies live in other documents.
    */
   decorate(editor: vscode.TextEditor, place: PolicyPlacement, policy: string, result: EvaluationResult): ShownDecorations {
     const doc = editor.document;
@@ -66,8 +71,11 @@ export class EvaluationDecorations implements vscode.Disposable {
       for (const c of s.conditions.filter((x) => !x.matched)) {
         const r = rangeOf(doc, place, c.location.span);
         const text = `✘ ${c.key}: ${requestValues(c)}`;
-        const line = doc.lineAt(r.start.line);
-        notes.push({ range: new vscode.Range(line.range.end, line.range.end), renderOptions: { after: { contentText: text } }, hoverMessage: c.explanation });
+        const key = new vscode.Range(r.start, doc.positionAt(doc.offsetAt(r.start) + JSON.stringify(c.key).length));
+        const hover = new vscode.MarkdownString();
+        hover.appendMarkdown(`**Condition failed:** \`${c.operator}\` \`${c.key}\`\n\n`);
+        hover.appendText(`${requestValues(c)}; the policy has ${c.policyValues.join(', ') || 'no value'}.\n\n${c.explanation}`);
+        notes.push({ range: key, hoverMessage: hover });
         shown.conditions.push({ line: r.start.line, text });
       }
     }
@@ -90,13 +98,7 @@ export class EvaluationDecorations implements vscode.Disposable {
 export async function revealStatement(uri: vscode.Uri, place: PolicyPlacement, d: DecidingStatement, column = vscode.ViewColumn.Active): Promise<{ editor: vscode.TextEditor; range: vscode.Range }> {
   const doc = await vscode.workspace.openTextDocument(uri);
   const range = rangeOf(doc, place, d.statement.location.span);
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: range, preview: true });
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: range, preview: false });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return { editor, range };
-}
-
-/** Opens a plain-text document (the trace) beside the current editor without taking focus. */
-export async function showBeside(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
 }

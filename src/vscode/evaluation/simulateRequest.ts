@@ -13,7 +13,8 @@ import { policyPathSegment, type PolicyDocumentProvider } from '../policy/policy
 import type { PolicyDocuments } from '../policy/policyDocuments';
 import type { CallerArnCache } from './callerArns';
 import type { EvaluationEngine } from './evaluationEngine';
-import { rangeOf, showBeside, type EvaluationDecorations, type PolicyPlacement, type ShownDecorations } from './resultPresenter';
+import { rangeOf, type EvaluationDecorations, type PolicyPlacement, type ShownDecorations } from './resultPresenter';
+import type { EvaluationResultsView } from './resultsView';
 import { promptRequest } from './simulatePrompts';
 import { showError, showInfo } from '../output';
 
@@ -79,6 +80,7 @@ export class Simulator {
     private readonly callers: CallerArnCache,
     private readonly docs: PolicyDocumentProvider,
     private readonly decorations: EvaluationDecorations,
+    private readonly results: EvaluationResultsView,
   ) {}
 
   private fail(error: string): SimulateOutcome {
@@ -116,12 +118,11 @@ export class Simulator {
     const summary = resultSummary(request, result);
     const notes = kind === 'serviceControl' || kind === 'resourceControl' ? [`The simulation adds an ${ALLOW_ALL.name.replace(' (added for the simulation)', '')}, so only this guardrail decides.`] : [];
     const traceUri = this.docs.register(`/Simulation/${policyPathSegment(path.basename(uri.fsPath))}-${policyPathSegment(request.action)}.txt`, resultDocument(request, result, { notes }));
-    await showBeside(traceUri);
+    await this.results.show({ title: `Simulate Request on ${name}`, request, result, notes, textUri: traceUri, placeOf: (k, p) => (p === name ? place : undefined) });
     this.last = { uri, kind, request, result, wholeFile: region.origin === 'document' && uri.scheme === 'file' };
     this.ctx.log.info(`Simulated ${summary}`);
-    void showInfo(summary, 'Save as Policy Test', 'Show Trace').then(async (choice) => {
+    void showInfo(summary, 'Save as Policy Test').then(async (choice) => {
       if (choice === 'Save as Policy Test') await this.saveAsTest();
-      if (choice === 'Show Trace') await showBeside(traceUri);
     });
     return { ok: true, decision: result.decision, summary, decorations: shown, traceUri: traceUri.toString() };
   }

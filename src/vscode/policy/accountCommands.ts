@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { getAccountAuthorizationDetails } from '../../aws/iam';
+import { prettyPolicyText } from '../../core/debugging/accountPolicySet';
 import { lintAccountDump } from '../../core/policy/accountLint';
 import { readAccountDump } from '../../core/policy/accountDump';
 import { LineIndex } from '../../core/policy/parse';
@@ -52,7 +53,9 @@ export async function lintAccount(deps: AccountLintDeps, options: { includeAwsMa
         const t0 = performance.now();
         const details = await getAccountAuthorizationDetails({ region: who.region, endpoint: who.endpoint, timeoutMs: readProfileSettings().timeoutMs }, () => who.getCredentials(), (n) => progress.report({ message: `${n} users, groups, roles and policies read…` }), abort.signal);
         if (token.isCancellationRequested) return undefined;
-        const dump = readAccountDump(JSON.stringify(details));
+        const read = readAccountDump(JSON.stringify(details));
+        // IAM returns each document on one line: lint and show them laid out, so findings have lines of their own.
+        const dump = { ...read, policies: read.policies.map((p) => ({ ...p, text: prettyPolicyText(p.text) })) };
         for (const p of dump.problems) log.warn(`Account authorization details: ${p}`);
         progress.report({ message: `linting ${dump.policies.length} policies…` });
         await docs.ensureServices(dump.policies.map((p) => p.text));
@@ -112,6 +115,8 @@ export async function saveAsFile(provider: PolicyDocumentProvider, arg?: Account
   const dest = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, base) : undefined, filters: { 'IAM policy': ['json'] }, saveLabel: 'Save Policy' }));
   if (!dest) return undefined;
   await vscode.workspace.fs.writeFile(dest, new TextEncoder().encode(text.endsWith('\n') ? text : `${text}\n`));
-  await vscode.window.showTextDocument(dest);
+  await vscode.window.showTextDocument(dest, { preview: false });
+  const where = vscode.workspace.asRelativePath(dest, true);
+  void showInfo(`Saved ${decodeURIComponent(uri.path.split('/').pop() ?? 'the policy')} to ${where === dest.fsPath ? dest.fsPath : `${where} (${dest.fsPath})`}.`);
   return dest;
 }

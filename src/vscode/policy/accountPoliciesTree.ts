@@ -12,6 +12,15 @@ export interface AccountPolicyResult {
   readonly rangeOf: (start: number, end: number) => vscode.Range;
 }
 
+/** Hidden: opens an account policy with the finding's range selected and in view. */
+export const SHOW_ACCOUNT_FINDING_COMMAND = 'stsLens.internal.showAccountFinding';
+
+export async function showAccountFinding(uri: vscode.Uri, range: vscode.Range): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(uri, { preview: true, selection: range });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
 export class OwnerItem extends vscode.TreeItem {
   constructor(
     readonly owner: string,
@@ -44,7 +53,7 @@ export class AccountFindingItem extends vscode.TreeItem {
     this.tooltip = finding.findingDetails;
     const span = finding.locations[0]?.span;
     const range = span ? result.rangeOf(span.start.offset, span.end.offset) : result.rangeOf(0, 0);
-    this.command = { command: 'vscode.open', title: 'Show Finding', arguments: [result.uri, { selection: range } satisfies vscode.TextDocumentShowOptions] };
+    this.command = { command: SHOW_ACCOUNT_FINDING_COMMAND, title: 'Show Finding', arguments: [result.uri, range] };
     this.contextValue = 'stsLens.accountFinding';
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding, FindingType } from '../../core/policy';
 import { PROJECT_CONFIG_FILE } from '../../core/policy/config/projectConfig';
+import { familyTitle, groupFindings } from '../../core/policy/findingFamilies';
 import type { PolicyRegion } from '../../core/policy/insight';
 import { PolicyDocuments, type LintedRegion } from './policyDocuments';
 import type { SeverityOverride } from './policySettings';
@@ -39,6 +40,8 @@ export class PolicyDiagnostics implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly remote = new Map<string, RemoteResult[]>();
+  /** The findings behind each grouped diagnostic, by document, for the hover that lists them. */
+  private readonly groups = new Map<string, GroupedDiagnostic[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after diagnostics for a document were published (the CodeLens refreshes on it). */
@@ -84,6 +87,11 @@ export class PolicyDiagnostics implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
+  /** Grouped findings whose entry covers `position`, each member with its own message and link. */
+  groupsAt(uri: vscode.Uri, position: vscode.Position): readonly GroupedDiagnostic[] {
+    return (this.groups.get(uri.toString()) ?? []).filter((g) => g.diagnostic.range.contains(position));
+  }
+
   relintAll(uri?: vscode.Uri): void {
     for (const d of vscode.workspace.textDocuments) {
       if (!uri || d.uri.toString() === uri.toString()) this.schedule(d, 0);
@@ -96,6 +104,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.remote.delete(key);
+    this.groups.delete(key);
     this.collection.delete(uri);
   }
 
@@ -133,10 +142,19 @@ export class PolicyDiagnostics implements vscode.Disposable {
   publish(doc: vscode.TextDocument, local: readonly LintedRegion[] = this.docs.latest(doc) ?? []): void {
     const settings = this.docs.lintSettings(doc);
     const diagnostics: vscode.Diagnostic[] = [];
+    const grouped: GroupedDiagnostic[] = [];
     for (const linted of local) {
-      for (const f of linted.findings) {
-        const d = toDiagnostic(doc, linted.region, f, settings.severity, false);
-        if (d) diagnostics.push(d);
+      const items = linted.findings.flatMap((finding) => {
+        const diagnostic = toDiagnostic(doc, linted.region, finding, settings.severity, false);
+        return diagnostic ? [{ finding, diagnostic }] : [];
+      });
+      for (const g of groupFindings(items, (i) => rangeKey(i.diagnostic.range), (i) => i.diagnostic.severity)) {
+        if (g.members.length === 1) diagnostics.push(g.members[0].diagnostic);
+        else {
+          const d = familyDiagnostic(g.family, g.members);
+          diagnostics.push(d);
+          grouped.push({ diagnostic: d, members: g.members });
+        }
       }
       // An accepted finding stays visible, as a hint that says why it was accepted.
       for (const s of linted.suppressed) {
@@ -157,6 +175,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       }
     }
     this.collection.set(doc.uri, diagnostics);
+    this.groups.set(doc.uri.toString(), grouped);
     this.linted.fire(doc);
   }
 
@@ -167,6 +186,25 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.remote.set(key, [...others, { version: doc.version, regionStart: region.start, findings }]);
     this.publish(doc);
   }
+}
+
+export interface GroupedDiagnostic {
+  readonly diagnostic: vscode.Diagnostic;
+  readonly members: readonly { readonly finding: Finding; readonly diagnostic: vscode.Diagnostic }[];
+}
+
+function rangeKey(r: vscode.Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/** One entry for several findings of one family at one place: short, so the hover's documentation follows soon. */
+function familyDiagnostic(family: string, members: readonly { finding: Finding; diagnostic: vscode.Diagnostic }[]): vscode.Diagnostic {
+  const first = members[0].diagnostic;
+  const codes = members.map((m) => m.finding.issueCode.slice(family.length + 1) || m.finding.issueCode);
+  const d = new vscode.Diagnostic(first.range, `${familyTitle(family)}: ${members.length} findings here (${codes.join(', ')}). Each is described in the hover, after the documentation.`, first.severity);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = `${family}_*`;
+  return d;
 }
 
 function tabUri(tab: vscode.Tab): vscode.Uri | undefined {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { GroupedDiagnostic } from './policyDiagnostics';
 import { parsePolicy } from '../../core/policy';
 import { completionsAt, hoverAt, quickFixesFor, summarizeStatements, summarizeTrust, type CompletionKind, type PolicyRegion, type TextEdit } from '../../core/policy/insight';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
@@ -63,7 +64,11 @@ export class PolicyCodeLensProvider implements vscode.CodeLensProvider {
 }
 
 export class PolicyHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly docs: PolicyDocuments) {}
+  constructor(
+    private readonly docs: PolicyDocuments,
+    /** Findings grouped into one entry at a place, listed after the documentation. */
+    private readonly groupsAt?: (uri: vscode.Uri, position: vscode.Position) => readonly GroupedDiagnostic[],
+  ) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const offset = doc.offsetAt(position);
@@ -76,6 +81,15 @@ export class PolicyHoverProvider implements vscode.HoverProvider {
     const hover = hoverAt(region.text, inner, this.docs.catalog);
     if (!hover) return undefined;
     const md = new vscode.MarkdownString(hover.markdown);
+    for (const g of this.groupsAt?.(doc.uri, position) ?? []) {
+      md.appendMarkdown(`\n\n---\n\n**${g.members.length} findings here**\n\n`);
+      for (const m of g.members) {
+        const code = m.finding.learnMoreLink ? `[${m.finding.issueCode}](${m.finding.learnMoreLink})` : `\`${m.finding.issueCode}\``;
+        md.appendMarkdown(`- ${code}: `);
+        md.appendText(m.finding.findingDetails);
+        md.appendMarkdown('\n');
+      }
+    }
     return new vscode.Hover(md, PolicyDocuments.range(doc, region, hover.start, hover.end));
   }
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { PROJECT_CONFIG_FILE } from '../../core/policy/config/projectConfig';
 import type { IdentityService, StsLensContext } from '../context';
 import { ACCOUNT_LINTED_CONTEXT, LINT_ACCOUNT_COMMAND, lintAccount, SAVE_AS_FILE_COMMAND, saveAsFile } from './accountCommands';
-import { AccountPoliciesTreeProvider, AccountPolicyItem } from './accountPoliciesTree';
+import { AccountPoliciesTreeProvider, AccountPolicyItem, SHOW_ACCOUNT_FINDING_COMMAND, showAccountFinding } from './accountPoliciesTree';
 import { pickPolicyType, showList, validateWithAccessAnalyzer } from './policyCommands';
 import { PolicyDocumentProvider, POLICY_SCHEME } from './policyDocumentProvider';
 import { PolicyDiagnostics } from './policyDiagnostics';
@@ -14,13 +14,18 @@ import { ProjectFileProblems } from './projectFileProblems';
 import { broadPattern } from '../settingGlobs';
 
 /** Policy diagnostics, CodeLens, hovers, completions and quick fixes. */
-export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService): { documents: PolicyDocuments; policyProvider: PolicyDocumentProvider } {
+export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService, policyProvider = new PolicyDocumentProvider()): { documents: PolicyDocuments; policyProvider: PolicyDocumentProvider } {
   const subs = ctx.extension.subscriptions;
   const documents = new PolicyDocuments(ctx.extension.workspaceState, ctx.log, path.join(ctx.extension.extensionPath, 'dist', 'policyLintWorker.js'));
   // Policies read from an account are linted with the account known and shown by the account view's own collection.
-  const policyProvider = new PolicyDocumentProvider();
   documents.skip = (uri) => uri.scheme === POLICY_SCHEME && policyProvider.has(uri);
   const diagnostics = new PolicyDiagnostics(documents, ctx.log);
+  // The walkthrough's "Lint a policy" step is done once a policy has been linted.
+  const linted = diagnostics.onDidLint(() => {
+    linted.dispose();
+    void vscode.commands.executeCommand('setContext', 'stsLens.policyLinted', true);
+  });
+  subs.push(linted);
   const projectProblems = new ProjectFileProblems(ctx.log);
   documents.onProjectLoaded = (p) => projectProblems.loaded(p);
   subs.push(projectProblems);
@@ -36,7 +41,7 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
     const selector: vscode.DocumentFilter[] = [{ language: 'json' }, { language: 'jsonc' }, { language: 'terraform' }, { language: 'yaml' }, { pattern: '**/*.tf' }, ...broad.map((pattern) => ({ pattern }))];
     providers.push(
       vscode.languages.registerCodeLensProvider(selector, codeLens),
-      vscode.languages.registerHoverProvider(selector, new PolicyHoverProvider(documents)),
+      vscode.languages.registerHoverProvider(selector, new PolicyHoverProvider(documents, (uri, position) => diagnostics.groupsAt(uri, position))),
       vscode.languages.registerCompletionItemProvider(selector, new PolicyCompletionProvider(documents), '"', ':', '/'),
       vscode.languages.registerCodeActionsProvider(selector, new PolicyCodeActionProvider(documents), { providedCodeActionKinds: PolicyCodeActionProvider.providedCodeActionKinds }),
     );
@@ -93,6 +98,7 @@ function registerAccountLint(ctx: StsLensContext, identity: IdentityService, doc
     vscode.commands.registerCommand(LINT_ACCOUNT_COMMAND, (arg?: { includeAwsManaged?: boolean; quiet?: boolean }) =>
       lintAccount({ docs, identity, provider, tree, diagnostics: accountDiagnostics, log: ctx.log }, { includeAwsManaged: arg?.includeAwsManaged === true, quiet: arg?.quiet === true }),
     ),
+    vscode.commands.registerCommand(SHOW_ACCOUNT_FINDING_COMMAND, (uri: vscode.Uri, range: vscode.Range) => showAccountFinding(uri, range)),
     vscode.commands.registerCommand(SAVE_AS_FILE_COMMAND, (arg?: AccountPolicyItem | vscode.Uri, target?: vscode.Uri) => saveAsFile(provider, arg, target instanceof vscode.Uri ? target : undefined)),
   );
   void vscode.commands.executeCommand('setContext', ACCOUNT_LINTED_CONTEXT, false);

@@ -3,6 +3,8 @@ import { roleNameOf } from '../../core/profiles/model';
 import { likelyDenialCause } from '../../core/sessions/denialHints';
 import { StsCallError } from '../../aws/errors';
 import { getRole } from '../../aws/iam';
+import { policyText } from '../../core/debugging/accountPolicySet';
+import type { PolicyDocumentProvider } from '../policy/policyDocumentProvider';
 import { reportError, type CommandFailure, type LikelyCauseButton } from './errorUi';
 import type { StsOperations } from './operations';
 import type { ProfilesStore } from './profilesStore';
@@ -34,6 +36,8 @@ export class Denials {
     private readonly sessions: SessionStore,
     private readonly ops: StsOperations,
     private readonly log: vscode.LogOutputChannel,
+    /** Where the trust policy is shown read-only; an untitled document only without it. */
+    private readonly readOnly?: PolicyDocumentProvider,
   ) {}
 
   private async credentialsOf(source: SourceRef) {
@@ -49,7 +53,7 @@ export class Denials {
   }
 
   /** Opens the trust policy as a JSON document; the operation's name says whose credentials read it. */
-  async openTrustPolicy(o: TrustPolicyRequest): Promise<{ trustPolicy: string; readAs: string } | CommandFailure | undefined> {
+  async openTrustPolicy(o: TrustPolicyRequest): Promise<{ trustPolicy: string; readAs: string; uri: string } | CommandFailure | undefined> {
     let operation = 'IAM GetRole (reading the trust policy)';
     try {
       const source: SourceRef = !o.ask && o.sessionId && this.sessions.get(o.sessionId) ? { sessionId: o.sessionId }
@@ -59,10 +63,14 @@ export class Denials {
       operation = vscode.l10n.t('IAM GetRole as {0} (reading the trust policy of {1})', readAs, roleNameOf(o.roleArn));
       const { credentials, target } = await this.credentialsOf(source);
       const role = await getRole(target, credentials, o.roleArn);
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${role.trustPolicy}\n` });
-      await vscode.window.showTextDocument(doc, { preview: true });
+      // Read-only, laid out, and never a dirty Untitled that asks to be saved: Save as File copies it.
+      const text = `${policyText(role.trustPolicy)}\n`;
+      const [, , , , account = 'account'] = o.roleArn.split(':');
+      const uri = this.readOnly?.register(`${account}/role/${roleNameOf(o.roleArn)} trust policy`, text);
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : await vscode.workspace.openTextDocument({ language: 'json', content: text });
+      await vscode.window.showTextDocument(doc.languageId === 'json' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'json'), { preview: true });
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Trust policy of {0}, read as {1}', o.roleArn, readAs), 10_000);
-      return { trustPolicy: role.trustPolicy, readAs };
+      return { trustPolicy: role.trustPolicy, readAs, uri: doc.uri.toString() };
     } catch (e) {
       // Name whose credentials were used in the message, not just "IAM GetRole".
       const named = e instanceof StsCallError ? new StsCallError({ ...e.input, operation }) : e;

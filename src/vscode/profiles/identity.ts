@@ -57,8 +57,7 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
     return this.resolve(false);
   }
 
-  private resolve(load: boolean): ActiveIdentity | undefined {
-    const c = this.choice();
+  private resolve(load: boolean, c: Choice | undefined = this.choice()): ActiveIdentity | undefined {
     if (c?.type === 'session') {
       const r = this.sessions.get(c.id);
       if (r) {
@@ -120,8 +119,13 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
     return this.current();
   }
 
+  async pickOnce(placeHolder?: string): Promise<ActiveIdentity | undefined> {
+    const choice = await this.pickChoice(placeHolder, 'STS Lens: Read as Another Identity (the active identity stays)');
+    return choice && this.resolve(true, choice);
+  }
+
   /** Sessions first, then profiles, then recent roles (assumed on choice). */
-  async pickChoice(placeHolder = 'Act as… (sessions, profiles, recent roles)'): Promise<Choice | undefined> {
+  async pickChoice(placeHolder = 'Act as… (sessions, profiles, recent roles)', title = 'STS Lens: Switch Identity'): Promise<Choice | undefined> {
     const snap = await this.profiles.ensureLoaded();
     await this.sessions.restore();
     const now = this.sessions.clock.now();
@@ -135,7 +139,7 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
     const recent = this.ops.recentRoles();
     if (recent.length) items.push({ label: 'Recent roles', kind: vscode.QuickPickItemKind.Separator });
     for (const arn of recent) items.push({ label: `$(history) ${shortRoleArn(arn)}`, description: 'assume role', detail: arn, roleArn: arn });
-    const chosen = await vscode.window.showQuickPick(items, { title: 'STS Lens: Switch Identity', placeHolder, matchOnDescription: true, matchOnDetail: true });
+    const chosen = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true });
     if (!chosen) return undefined;
     if (chosen.roleArn) {
       const record = await vscode.commands.executeCommand<{ id?: string; profile?: string } | undefined>('stsLens.assumeRole', { roleArn: chosen.roleArn });

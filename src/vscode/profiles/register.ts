@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { credentialProcessJson, exportLines, type ShellKind } from '../../core/sessions/credentialFormats';
 import type { SessionRecord } from '../../core/sessions/session';
 import type { IdentityService, StsLensContext } from '../context';
+import type { PolicyDocumentProvider } from '../policy/policyDocumentProvider';
 import { Denials, type TrustPolicyRequest } from './denials';
 import { reportError, type CommandFailure, type ErrorHandlers } from './errorUi';
 import { isSessionRecord, StartedSessions } from './startedSessions';
@@ -43,7 +44,7 @@ function shellKind(): ShellKind {
 }
 
 /** Profiles tree, sessions, terminals and the status-bar identity. Returns who the extension acts as. */
-export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
+export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?: PolicyDocumentProvider): IdentityService {
   const { extension, log } = ctx;
   const clock = new Clock();
   const settings = () => readProfileSettings();
@@ -80,7 +81,7 @@ export function registerProfilesFeature(ctx: StsLensContext): IdentityService {
 
   const register = (id: string, fn: (...args: any[]) => unknown) => extension.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
-  const denials = new Denials(store, sessions, ops, log);
+  const denials = new Denials(store, sessions, ops, log, readOnlyDocuments);
   const openTrustPolicy = (arg: string | TrustPolicyRequest) => denials.openTrustPolicy(typeof arg === 'string' ? { roleArn: arg } : arg);
 
   /** Runs an operation; failures are explained to the person and returned to programmatic callers. */
