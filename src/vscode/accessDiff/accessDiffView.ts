@@ -5,6 +5,7 @@ import { LineIndex } from '../../core/policy';
 import type { AccessSinceHead, RegionDiff } from './accessSinceHead';
 import type { ShowAccessDiffArgs } from './accessDiffLens';
 import type { GitBaselines } from './gitBaseline';
+import { showInfo, showWarning } from '../output';
 
 export const ACCESS_DIFF_SCHEME = 'sts-lens-access';
 export const ACCESS_DIFF_LANGUAGE = 'sts-lens-access';
@@ -60,11 +61,11 @@ export class AccessDiffView implements vscode.TextDocumentContentProvider, vscod
     const diffs = await this.since.compare(doc);
     const d = diffs?.find((x) => x.region.start === args.regionStart) ?? diffs?.[0];
     if (!d) {
-      void vscode.window.showInformationMessage(`${path.basename(fileUri.fsPath)} grants the same as at HEAD, or is not in a git repository.`);
+      void showInfo(`${path.basename(fileUri.fsPath)} grants the same as at HEAD, or is not in a git repository.`);
       return undefined;
     }
     if (d.error) {
-      void vscode.window.showWarningMessage(`The access diff needs a policy that parses: ${d.error}. Fix the problem the linter reports, then try again.`);
+      void showWarning(`The access diff needs a policy that parses: ${d.error}. Fix the problem the linter reports, then try again.`);
       return undefined;
     }
     const uri = AccessDiffView.uriFor(fileUri, d.region.start);

@@ -51,7 +51,7 @@ describe('GitHub Action: the access-diff step (diff: true), run locally', functi
     const r = runStep();
     assert.strictEqual(r.status, 1, r.stdout + r.stderr);
     assert.match(r.summary, /## STS Lens: what this change grants/);
-    assert.match(r.summary, /### `policies\/bucket\.json` — \+1 action, −1/);
+    assert.match(r.summary, /### `policies\/bucket\.json` — \+1 action\n/);
     assert.match(r.summary, /for `\*` on `arn:aws:s3:::reports\/\*`/);
     assert.match(r.summary, /### Public access\n\n```\npolicies\/bucket\.json:\d+:\d+: PUBLIC_ACCESS statement "Account"/);
   });
@@ -68,7 +68,7 @@ describe('GitHub Action: the access-diff step (diff: true), run locally', functi
     base = sh(dir, 'git', ['rev-parse', 'HEAD~1']);
     const ok = runStep();
     assert.strictEqual(ok.status, 0, ok.stdout + ok.stderr);
-    assert.match(ok.summary, /### `policies\/app\.json` — \+1 action, −2/);
+    assert.match(ok.summary, /### `policies\/app\.json` — −2 actions\n/);
   });
 
   it('is wired into action.yml behind the diff input, and pre-commit has a check hook', () => {
