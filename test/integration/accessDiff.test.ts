@@ -27,6 +27,13 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
   }
 }
 
+/** Replaces the open document's text as typing would (unsaved): the lens reads the editor's text. */
+async function setText(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
 async function accessLens(uri: vscode.Uri): Promise<vscode.CodeLens | undefined> {
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
   return lenses.find((l) => l.command?.title.startsWith(LENS_PREFIX));
@@ -60,14 +67,14 @@ describe('access since HEAD in a real VS Code with a real git repository', funct
     await vscode.window.showTextDocument(doc);
     assert.strictEqual(await accessLens(uri), undefined, 'no lens while the file is as at HEAD');
     // A reordered copy grants the same: the lens says so.
-    fs.writeFileSync(uri.fsPath, policy({ Sid: 'Queue', Effect: 'Allow', Action: 'SQS:sendmessage', Resource: '*' }, { Sid: 'Objects', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::app-data/*' }));
+    await setText(doc, policy({ Sid: 'Queue', Effect: 'Allow', Action: 'SQS:sendmessage', Resource: '*' }, { Sid: 'Objects', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::app-data/*' }));
     const same = await until(async () => {
       const l = await accessLens(uri);
       return l && /no change$/.test(l.command!.title) ? l : undefined;
     }, 'the "no change" lens');
     assert.strictEqual(same.command!.title, `${LENS_PREFIX} no change`);
 
-    fs.writeFileSync(uri.fsPath, policy({ Sid: 'Objects', Effect: 'Allow', Action: ['s3:Get*', 'iam:PassRole'], Resource: 'arn:aws:s3:::app-data/*' }, { Sid: 'Queue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }));
+    await setText(doc, policy({ Sid: 'Objects', Effect: 'Allow', Action: ['s3:Get*', 'iam:PassRole'], Resource: 'arn:aws:s3:::app-data/*' }, { Sid: 'Queue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }));
     const lens = await until(async () => {
       const l = await accessLens(uri);
       return l && /\+1 action, −\d+$/.test(l.command!.title) ? l : undefined;
