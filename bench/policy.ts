@@ -1,7 +1,8 @@
 // npm run bench: policy engine speed. Prints figures; asserts nothing.
 //  - warm lint time per corpus policy (median of runs per policy; then median, p99, max)
 //  - cold IAM-data load for one policy, in a fresh process
-//  - whole-corpus CLI run vs a plain Node read + JSON.parse of the same files, as a ratio
+//  - whole-corpus CLI run vs a minimal `node parse.js DIR` (read + JSON.parse), median of alternating
+//    pairs, in wall and CPU time
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -90,10 +91,35 @@ function cold(policies: { name: string; text: string }[]): void {
   }
 }
 
-function timeProcess(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; status: number | null } {
+/** Wall time and CPU time (user + system, threads included) of one whole Node process. */
+interface ProcessTime {
+  wall: number;
+  cpu: number;
+  status: number | null;
+}
+
+/**
+ * Runs Node under bash, whose `times` builtin reports the CPU that its finished children used:
+ * the CLI's extra threads (GC, compilation) hide part of its work in wall time, not in CPU time.
+ */
+function timeProcess(args: string[], env: NodeJS.ProcessEnv = process.env): ProcessTime {
+  const quoted = [process.execPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28, env });
-  return { ms: ms(process.hrtime.bigint() - t0), status: r.status };
+  const r = spawnSync('bash', ['-c', `${quoted} >/dev/null; s=$?; times >&2; exit $s`], { encoding: 'utf8', maxBuffer: 1 << 28, env });
+  const wall = ms(process.hrtime.bigint() - t0);
+  // `times` prints the shell's own user/system line, then its children's: "0m0.512s 0m0.041s".
+  const children = r.stderr.trim().split('\n').pop() ?? '';
+  const cpu = children.split(' ').reduce((sum, t) => {
+    const m = t.indexOf('m');
+    return sum + Number(t.slice(0, m)) * 60_000 + Number(t.slice(m + 1, -1)) * 1000;
+  }, 0);
+  return { wall, cpu, status: r.status };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function cli(policies: { name: string; text: string }[]): void {
@@ -104,54 +130,58 @@ function cli(policies: { name: string; text: string }[]): void {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-corpus-'));
   try {
+    const corpus = path.join(dir, 'corpus');
+    fs.mkdirSync(corpus);
     const files = policies.map((p) => {
-      const f = path.join(dir, p.name);
+      const f = path.join(corpus, p.name);
       fs.writeFileSync(f, p.text);
       return f;
     });
-    const list = path.join(dir, 'files.txt');
-    fs.writeFileSync(list, files.join('\n'));
-    const plain = `const fs=require('fs');let n=0;for(const f of fs.readFileSync(${JSON.stringify(list)},'utf8').split('\\n')){n+=Object.keys(JSON.parse(fs.readFileSync(f,'utf8'))).length}process.stdout.write(String(n)+'\\n')`;
-    // Alternate runs and keep the best of each, so one noisy neighbour does not decide the ratio.
-    const ours: number[] = [];
-    const uncached: number[] = [];
-    const defaults: number[] = [];
-    const base: number[] = [];
-    // STS_LENS_BENCH_BASELINE_CLI: another build's dist/cli.js (e.g. main's), timed in the same alternation for a before/after.
-    const baselineCli = process.env.STS_LENS_BENCH_BASELINE_CLI;
-    const baseline: number[] = [];
-    let status: number | null = 0;
+    // The least any tool must do with these files: start Node, list the folder, read and parse each file.
+    const parseJs = path.join(dir, 'parse.js');
+    fs.writeFileSync(parseJs, `const fs = require('fs'); const path = require('path'); const dir = process.argv[2]; let n = 0;
+for (const f of fs.readdirSync(dir)) n += Object.keys(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))).length;
+console.log(n);\n`);
     const args = [cliJs, 'lint', '--format', 'json', '--fail-on', 'none', '--policy-type', 'IDENTITY_POLICY', ...files];
     // The CLI keeps V8's code cache in its own folder here, filled by the first run.
     const cacheEnv = { ...process.env, STS_LENS_CACHE: path.join(dir, 'cache') };
-    timeProcess(args, cacheEnv);
-    const baselineArgs = baselineCli ? [baselineCli, ...args.slice(1)] : [];
+    // STS_LENS_BENCH_BASELINE_CLI: another build's dist/cli.js (e.g. main's), timed in the same alternation for a before/after.
+    const baselineCli = process.env.STS_LENS_BENCH_BASELINE_CLI;
     const baselineEnv = { ...process.env, STS_LENS_CACHE: path.join(dir, 'cache-baseline') };
-    if (baselineCli) timeProcess(baselineArgs, baselineEnv);
-    // The machine is shared and its speed drifts by tens of percent over seconds: nine rounds give
-    // every variant the same chances of a quiet moment.
-    for (let i = 0; i < 9; i++) {
-      base.push(timeProcess(['-e', plain]).ms);
-      const r = timeProcess(args, cacheEnv);
-      status = r.status;
-      ours.push(r.ms);
-      uncached.push(timeProcess(args, { ...cacheEnv, STS_LENS_NO_CODE_CACHE: '1' }).ms);
-      defaults.push(timeProcess(args, { ...cacheEnv, STS_LENS_V8_DEFAULTS: '1' }).ms);
-      if (baselineCli) baseline.push(timeProcess(baselineArgs, baselineEnv).ms);
+    const variants: { label: string; args: string[]; env: NodeJS.ProcessEnv }[] = [
+      { label: 'CLI', args, env: cacheEnv },
+      { label: 'without the V8 code cache (STS_LENS_NO_CODE_CACHE=1)', args, env: { ...cacheEnv, STS_LENS_NO_CODE_CACHE: '1' } },
+      { label: "with V8's default tiering and young generation (STS_LENS_V8_DEFAULTS=1)", args, env: { ...cacheEnv, STS_LENS_V8_DEFAULTS: '1' } },
+      ...(baselineCli ? [{ label: `baseline ${baselineCli}`, args: [baselineCli, ...args.slice(1)], env: baselineEnv }] : []),
+    ];
+    for (const v of variants) timeProcess(v.args, v.env);
+    // Each variant runs right after its own plain parse, and the ratio is taken per pair: the machine's
+    // speed drifts over seconds, and a pair sees the same moment. The median pair is reported.
+    const rounds = 11;
+    const pairs = variants.map(() => [] as { ours: ProcessTime; base: ProcessTime }[]);
+    let status: number | null = 0;
+    for (let i = 0; i < rounds; i++) {
+      variants.forEach((v, k) => {
+        const base = timeProcess([parseJs, corpus]);
+        const ours = timeProcess(v.args, v.env);
+        if (k === 0) status = ours.status;
+        pairs[k].push({ ours, base });
+      });
     }
-    const o = Math.min(...ours);
-    const u = Math.min(...uncached);
-    const d = Math.min(...defaults);
-    const b = Math.min(...base);
     // The machine is shared: the load average says how far to trust the figures.
     const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-    console.log(`CLI over the whole corpus (${files.length} files): ${o.toFixed(0)} ms (exit ${status}); plain node read+JSON.parse: ${b.toFixed(0)} ms; ratio ${(o / b).toFixed(2)}x (target <= 5x; best of ${ours.length} alternating runs, load average ${load})`);
-    console.log(`  without the V8 code cache (STS_LENS_NO_CODE_CACHE=1): ${u.toFixed(0)} ms, ratio ${(u / b).toFixed(2)}x`);
-    console.log(`  with V8's default tiering and young generation (STS_LENS_V8_DEFAULTS=1): ${d.toFixed(0)} ms, ratio ${(d / b).toFixed(2)}x`);
-    if (baselineCli) {
-      const before = Math.min(...baseline);
-      console.log(`  baseline ${baselineCli}: ${before.toFixed(0)} ms, ratio ${(before / b).toFixed(2)}x (this build: ${(o / b).toFixed(2)}x)`);
-    }
+    variants.forEach((v, k) => {
+      const p = pairs[k];
+      const wall = median(p.map((x) => x.ours.wall / x.base.wall));
+      const cpu = median(p.map((x) => x.ours.cpu / x.base.cpu));
+      const figures = `${median(p.map((x) => x.ours.wall)).toFixed(0)} ms wall, ${median(p.map((x) => x.ours.cpu)).toFixed(0)} ms CPU; ratio ${wall.toFixed(2)}x wall, ${cpu.toFixed(2)}x CPU`;
+      if (k === 0) {
+        console.log(`CLI over the whole corpus (${files.length} files, exit ${status}): ${figures} (targets <= 4x wall, <= 5x CPU)`);
+        console.log(`  against \`node parse.js DIR\` (read + JSON.parse): ${median(p.map((x) => x.base.wall)).toFixed(0)} ms wall, ${median(p.map((x) => x.base.cpu)).toFixed(0)} ms CPU; median of ${rounds} alternating pairs, load average ${load}`);
+      } else {
+        console.log(`  ${v.label}: ${figures}`);
+      }
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -30,7 +30,7 @@ function output(name, value) {
 
 function main() {
   const glob = process.env.INPUT_FILES || '**/*.json';
-  const globs = glob.split(/\s*,\s*/).filter(Boolean).map((g) => {
+  const globs = glob.split(',').map((g) => g.trim()).filter(Boolean).map((g) => {
     const c = compileGlob(g);
     if (isGlobProblem(c)) throw new Error(`the files input "${g.length > 60 ? `${g.slice(0, 57)}...` : g}" cannot be used: ${c.message}`);
     return c;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds, then runs the test levels: node scripts/test.js [unit|integration|ui ...] [--grep PATTERN]
+// Builds and lints, then runs the test levels: node scripts/test.js [unit|integration|ui ...] [--grep PATTERN]
 // unit: mocha in Node. integration: mocha in code-server's extension host against moto and the
 // decode responder. ui: mocha + playwright driving the workbench in headless Chromium.
 // Ends with one line "N passed, N failed[, N skipped]" and a non-zero exit code on any failure.
@@ -85,6 +85,17 @@ function build() {
   if (tsc.status !== 0) problems.push('type errors (tsc -p .)');
   console.log(`build: ${problems.length ? problems.join(', ') : 'ok'} (${seconds(Date.now() - started)})`);
   return problems;
+}
+
+/** ESLint over the repository (eslint.config.mjs); its problems are printed and fail the run. */
+function lint() {
+  const started = Date.now();
+  const eslint = path.join(REPO, 'node_modules', 'eslint', 'bin', 'eslint.js');
+  const cache = path.join(REPO, 'node_modules', '.cache', 'eslint', '.eslintcache');
+  const result = spawnSync(process.execPath, [eslint, '.', '--cache', '--cache-location', cache, '--max-warnings', '0'], { cwd: REPO, stdio: 'inherit' });
+  const problem = result.status === 0 ? undefined : `eslint reported problems (exit ${result.status ?? result.signal}); see above, or run npx eslint .`;
+  console.log(`lint: ${problem ? 'failed' : 'ok'} (${seconds(Date.now() - started)})`);
+  return problem;
 }
 
 /** Runs `npm run package` and returns the vsix path; throws with the packager's reason. */
@@ -182,6 +193,8 @@ async function main() {
 
   const problems = build();
   if (problems.length) add('build', { passes: 0, failures: problems.length, pending: 0, note: problems.join(', ') }, 0);
+  const lintProblem = lint();
+  if (lintProblem) add('lint', { passes: 0, failures: 1, pending: 0, note: lintProblem }, 0);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-test-'));
   cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));

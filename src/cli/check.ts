@@ -48,7 +48,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' | string {
     if (name === '--not-granted') {
       actions = [...(actions ?? []), ...list(value())];
       if (!actions.length) return '--not-granted needs actions, e.g. iam:PassRole,s3:DeleteBucket.';
-      const bad = actions.find((x) => x !== '*' && !/^[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+$/.test(x));
+      const bad = actions.find((x) => x !== '*' && !/^[A-Z0-9*?-]+:[A-Z0-9*?]+$/i.test(x));
       if (bad) return `--not-granted: "${bad}" is not an action (service:Action, wildcards allowed).`;
     } else if (name === '--not-granted-resources') {
       resources = [...(resources ?? []), ...list(value())];

@@ -34,8 +34,10 @@ function parseSimulateArgs(argv: string[]): SimulateArgs | 'help' | string {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (v !== 'text' && v !== 'json') return `--format must be text or json; got ${v === undefined ? 'nothing' : `"${v}"`}.`;
       args.format = v;
-    } else if (a === '--') args.files.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (a.startsWith('-')) return `unknown option "${a}".`;
+    } else if (a === '--') {
+      args.files.push(...argv.slice(i + 1));
+      i = argv.length;
+    } else if (a.startsWith('-')) return `unknown option "${a}".`;
     else args.files.push(a);
   }
   if (args.files.length === 0) return 'no SCENARIO given.';

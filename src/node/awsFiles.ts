@@ -109,3 +109,9 @@ export async function readSecretFile(file: string): Promise<string> {
   if (stat.size > 200_000) throw new Error(`${resolved} is ${stat.size} bytes, larger than any STS token or assertion`);
   return (await fs.promises.readFile(resolved, 'utf8')).trim();
 }
+
+/** Appends text to an AWS file the person confirmed; a missing file is created with mode 0600. */
+export async function appendToAwsFile(file: string, text: string): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await fs.promises.appendFile(file, text, { mode: 0o600 });
+}

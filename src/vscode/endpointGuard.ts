@@ -10,6 +10,8 @@ import { Cancelled } from './profiles/prompts';
 
 const ALLOWED_KEY = 'stsLens.allowedEndpoints';
 const ALLOW = 'Allow for this workspace';
+/** The first button, which Enter presses: the answer that sends nothing. */
+const DONT_SEND = "Don't Send";
 
 /** An endpoint STS Lens will not send credentials to; the message says why and what to change. */
 export class EndpointRefused extends Error {
@@ -61,7 +63,7 @@ export class EndpointGuard {
   private async ask(key: string, message: string): Promise<boolean> {
     this.asked.push(message);
     const scripted = this.scriptedAnswers.shift();
-    const allowed = scripted ?? (await askModal(message, 'STS Lens remembers the answer for this workspace. "STS Lens: Forget Allowed Endpoints" takes it back.', ALLOW)) === ALLOW;
+    const allowed = scripted ?? (await askModal(message, 'Nothing is sent unless you choose "Allow for this workspace", which STS Lens remembers for this workspace until "STS Lens: Forget Allowed Endpoints".', DONT_SEND, ALLOW)) === ALLOW;
     if (allowed) {
       await this.state.update(ALLOWED_KEY, [...new Set([...this.allowed(), key])]);
       this.log.info(`Allowed calls to ${key} for this workspace`);

@@ -14,7 +14,7 @@ const { cleanEnv } = require('./env');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 // Workbench chatter forwarded with the test output; shown only with STS_LENS_VERBOSE=1.
-const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Updating additional builtin extensions|ChatSessionStore:)|open-vsx\.org/;
+const WORKBENCH_NOISE = /^(?:Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Updating additional builtin extensions|ChatSessionStore:)|open-vsx\.org/;
 
 const DEFAULT_SETTINGS = {
   'workbench.startupEditor': 'none',

@@ -53,6 +53,9 @@ function callerAccessKeyId(req) {
 
 async function startDecodeResponder({ upstream, port = 0, deniedAccessKeyIds = [] } = {}) {
   const issued = new Map();
+  // Services moto lacks besides STS's (IAM Identity Center, the console's federation endpoint),
+  // each in its own module with handle(req, res, body) -> true when it answered.
+  const handlers = [];
   const denied = new Set(deniedAccessKeyIds);
   const guards = new Map();
 
@@ -136,6 +139,7 @@ async function startDecodeResponder({ upstream, port = 0, deniedAccessKeyIds = [
     try {
       const body = await readBody(req);
       if (req.method === 'POST' && req.url === '/__sts-lens/issue') return await control(req, res, body);
+      for (const h of handlers) if (await h.handle(req, res, body)) return;
       const isForm = (req.headers['content-type'] || '').startsWith('application/x-www-form-urlencoded');
       const params = req.method === 'POST' && isForm ? new URLSearchParams(body.toString('utf8')) : new URL(req.url, 'http://x').searchParams;
       if (params.get('Action') === 'DecodeAuthorizationMessage') return await decode(req, res, params);
@@ -172,6 +176,8 @@ async function startDecodeResponder({ upstream, port = 0, deniedAccessKeyIds = [
     },
     denyAccessKeyId: (id) => denied.add(id),
     guardRole: (roleArn, guard) => guards.set(roleArn, guard),
+    /** Adds a protocol handler ({ handle(req, res, body) }) tried before STS and moto. */
+    addHandler: (h) => handlers.push(h),
     stop() {
       for (const s of sockets) s.destroy();
       return new Promise((resolve) => server.close(() => resolve()));

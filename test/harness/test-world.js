@@ -6,6 +6,8 @@ const path = require('path');
 const { startMoto } = require('./moto');
 const { startDecodeResponder } = require('./decode-responder');
 const { seedWorld, writeAwsFiles, writeWorldFile } = require('./world');
+const { createSsoResponder } = require('./sso-responder');
+const { createFederationResponder } = require('./federation-responder');
 
 const REPO = path.resolve(__dirname, '..', '..');
 const AUTHZ_FIXTURES = path.join(REPO, 'test', 'fixtures', 'authz', 'decoded');
@@ -48,6 +50,10 @@ async function startTestWorld(dir, { log = () => {} } = {}) {
     for (const role of Object.values(world.roles)) {
       if (role.externalId || role.mfaSerial) responder.guardRole(role.arn, { externalId: role.externalId, mfa: Boolean(role.mfaSerial) });
     }
+    const sso = createSsoResponder({ stsEndpoint: moto.endpoint, broker: world.secrets['sts-user'], accounts: world.sso.accounts, region: world.region });
+    sso.setEndpoint(responder.endpoint);
+    responder.addHandler(sso);
+    responder.addHandler(createFederationResponder({ stsEndpoint: moto.endpoint, region: world.region }));
     world.encodedMessages = responder.issueFixtures(AUTHZ_FIXTURES);
     world.specialMessages = {
       sample: responder.issue(SAMPLE_DECODED),
@@ -69,6 +75,7 @@ async function startTestWorld(dir, { log = () => {} } = {}) {
       STS_LENS_TEST_WORLD: worldFile,
     };
     const stop = async () => {
+      sso.destroy();
       await responder.stop();
       await moto.stop();
     };

@@ -8,6 +8,7 @@ const { IAMClient, CreateUserCommand, CreateAccessKeyCommand, PutUserPolicyComma
   CreatePolicyCommand, CreatePolicyVersionCommand, AttachRolePolicyCommand } = require('@aws-sdk/client-iam');
 const { resetMoto, enforceIam } = require('./moto');
 const { seedPolicyWorld } = require('./policy-world');
+const { seedSsoWorld } = require('./sso-world');
 
 const ACCOUNT_ID = '123456789012'; // moto's default account
 const REGION = 'us-east-1';
@@ -73,6 +74,7 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
   const seeded = await seedPolicyWorld({ motoEndpoint, accountId: ACCOUNT_ID, region: REGION, trustedUserArn: stsUser });
   Object.assign(users, seeded.users);
   Object.assign(secrets, seeded.secrets);
+  const sso = await seedSsoWorld({ motoEndpoint, brokerArn: stsUser, region: REGION });
   await enforceIam(motoEndpoint, true);
 
   const common = { region: REGION, endpoint_url: endpointUrl };
@@ -88,7 +90,10 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
     auditor: { ...common, role_arn: worldRoles.auditor_role.arn, source_profile: 'sts-user' },
     'policy-reader': { ...common },
     'iam-only-reader': { ...common },
+    // IAM Identity Center: the sso-session below, and one role of it as a profile.
+    'sso-dev': { sso_session: sso.sessionName, sso_account_id: sso.accounts[0].accountId, sso_role_name: sso.accounts[0].roles[0].roleName, ...common },
   };
+  const ssoSessions = { [sso.sessionName]: { sso_start_url: sso.startUrl, sso_region: sso.region, sso_registration_scopes: 'sso:account:access' } };
 
   return {
     accountId: ACCOUNT_ID,
@@ -101,6 +106,8 @@ async function seedWorld({ motoEndpoint, endpointUrl = motoEndpoint, decodeEndpo
     roles: worldRoles,
     policyWorld: seeded.policyWorld,
     profiles,
+    ssoSessions,
+    sso,
     encodedMessages: {},
     secrets,
   };
@@ -141,6 +148,7 @@ function writeAwsFiles(world, dir) {
   const configFile = path.join(dir, 'config');
   const credentialsFile = path.join(dir, 'credentials');
   const config = Object.fromEntries(Object.entries(world.profiles).map(([name, p]) => [name === 'default' ? name : `profile ${name}`, p]));
+  for (const [name, s] of Object.entries(world.ssoSessions ?? {})) config[`sso-session ${name}`] = s;
   fs.writeFileSync(configFile, `# Throwaway STS Lens test profiles for a local moto; not real AWS.\n\n${ini(config)}`, { mode: 0o600 });
   const keys = (s) => ({ aws_access_key_id: s.accessKeyId, aws_secret_access_key: s.secretAccessKey });
   const credentials = { default: keys(world.secrets['sts-user']), ...Object.fromEntries(Object.entries(world.secrets).map(([name, s]) => [name, keys(s)])) };

@@ -19,7 +19,7 @@ const find = (nodes: TreeNode[], pred: (n: TreeNode) => boolean): TreeNode | und
 };
 
 /** Replaces a window prompt for the length of `fn`, recording what it was asked. */
-async function withPrompt<K extends 'showQuickPick' | 'showInputBox', T>(name: K, answer: (...args: any[]) => unknown, fn: () => Promise<T>): Promise<T> {
+async function withPrompt<K extends 'showQuickPick' | 'showInputBox', T>(name: K, answer: (...args: never[]) => unknown, fn: () => Promise<T>): Promise<T> {
   const win = vscode.window as unknown as Record<string, unknown>;
   const original = win[name];
   win[name] = answer;
@@ -79,6 +79,19 @@ describe('the first hour', () => {
     assert.strictEqual(asked.length, 1);
     assert.match(asked[0].placeHolder!, /Call AssumeRole as/);
     assert.ok(asked[0].labels.some((l) => /sts-user/.test(l)));
+  });
+
+  it('the view-title Assume Role asks who calls even with a tree item selected, offering that item first', async () => {
+    const asked: { placeHolder?: string; labels: string[] }[] = [];
+    const r = await withPrompt('showQuickPick', async (items: readonly vscode.QuickPickItem[], o: vscode.QuickPickOptions) => {
+      asked.push({ placeHolder: o?.placeHolder, labels: (await items).filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => i.label) });
+      return undefined;
+    }, () => command<unknown>('stsLens.assumeRoleAskingCaller', { type: 'profile', profile: { name: 'cross-account' } }));
+    assert.strictEqual(r, undefined, 'a cancelled prompt is silent');
+    assert.strictEqual(asked.length, 1, 'asked who calls instead of using the selection');
+    assert.match(asked[0].placeHolder!, /Call AssumeRole as/);
+    assert.match(asked[0].labels[0], /cross-account$/);
+    assert.ok(asked[0].labels.some((l) => /sts-user$/.test(l)));
   });
 
   it('titles the role prompt with the calling identity', async () => {
@@ -181,7 +194,7 @@ describe('the first hour: decoded explanations', () => {
     assert.strictEqual(vscode.window.tabGroups.all.length, 2, vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => t.label).join(', ')).join(' | '));
     assert.strictEqual(new Set(explanationTabs.map((t) => t.group)).size, 1);
     const labels = explanationTabs.map((t) => t.tab.label);
-    assert.ok(labels.length > 0 && labels.every((l) => /^(ec2:RunInstances|iam:PassRole) denied \d\d:\d\d:\d\d$/.test(l)), labels.join(', '));
+    assert.ok(labels.length > 0 && labels.every((l) => /^(?:ec2:RunInstances|iam:PassRole) denied \d\d:\d\d:\d\d$/.test(l)), labels.join(', '));
     assert.strictEqual(new Set(labels).size, labels.length, labels.join(', '));
     const view = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'sts-lens-authz')!;
     assert.strictEqual(vscode.workspace.getConfiguration('editor', view.document).get('wordWrap'), 'on');

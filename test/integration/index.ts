@@ -1,7 +1,7 @@
 // Mocha entry inside the VS Code extension host: the workbench requires this file and calls run().
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 function testFiles(dir: string): string[] {
   return fs

@@ -78,7 +78,7 @@ describe('profiles tree in VS Code', () => {
       const errors = tree.filter((n) => n.contextValue === 'stsLens.problem').map((n) => n.label);
       assert.strictEqual(errors.length, 3, errors.join('\n'));
       assert.match(errors[0], /^config line 6: .*not "key = value"/);
-      assert.match(errors[1], /^config line 7: .*no closing "]"/);
+      assert.match(errors[1], /^config line 7: .*no closing "\]"/);
       assert.match(errors[2], /^config line 10: .*\[profile dev\]/);
       assert.ok(find(tree, 'ok'), 'the valid profile is still listed');
       assert.ok(!JSON.stringify(tree).includes('wJalr'), 'a stray secret line is never shown');

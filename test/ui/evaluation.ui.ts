@@ -33,6 +33,7 @@ describe('policy debugging UI: Evaluate Against the Account\'s Policies from a d
     const w = world();
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-evaluate-ui-'));
     // The sandbox's own log writer: the journey a newcomer follows there.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script of the test harness.
     const { writeAppRoleDenialLog } = require(path.join(__dirname, '..', '..', '..', 'test', 'harness', 'app-role-denial.js')) as { writeAppRoleDenialLog(url: string, world: unknown, folder: string): Promise<string> };
     await writeAppRoleDenialLog(w.issueUrl, w, folder);
   });

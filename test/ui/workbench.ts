@@ -1,5 +1,6 @@
 // Shared helpers for UI tests: a real code-server workbench in headless Chromium with STS Lens
 // loaded (from this repo, or from a packaged .vsix), opened on a copy of test/fixtures/workspace.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -119,7 +120,8 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('F1');
-      await widget.waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+      // The palette opens with ">" in its focused input; keys typed before that are lost.
+      await this.quickInput('', 5000).catch(() => undefined);
       await this.page.keyboard.type(title, { delay: 5 });
       try {
         await row.waitFor({ state: 'visible', timeout: 5000 });
@@ -138,13 +140,52 @@ export class Workbench {
     return this.page.locator('.notification-list-item', { hasText: text }).first();
   }
 
-  /** Waits until `condition` returns true, polling; throws with `what` after `timeoutMs`. */
+  /**
+   * Waits until `condition` returns true; throws with `what` after `timeoutMs`. The condition is
+   * checked again each time the workbench's DOM changes (at least once a second), not on a timer.
+   */
   async waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 30000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-      await this.page.waitForTimeout(100);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await this.page.evaluate(nextDomChange, Math.min(left, 1000));
     }
+  }
+
+  /**
+   * Waits for the quick input (pick or input box) whose title contains `title` to be shown with its
+   * input focused and enabled, ready for keys; returns its whole title. Fails at once, with the
+   * problem, when instead a prompt shows an error row or validation message.
+   */
+  async quickInput(title: string, timeoutMs = 30000): Promise<string> {
+    const handle = await this.page.waitForFunction(readyQuickInput, title, { timeout: timeoutMs });
+    const result = (await handle.jsonValue()) as { title?: string; problem?: string };
+    if (result.problem !== undefined) throw new Error(`the prompt refused the input: ${result.problem} (title: ${result.title})`);
+    return result.title!;
+  }
+
+  /**
+   * Replaces the text of the focused quick input: pasted in one input event, or typed key by key
+   * at 0–`maxDelayMs` ms per key. Enter is the caller's: it may come at once, as a person's does.
+   */
+  async enterText(text: string, how: { paste: true } | { paste?: false; maxDelayMs: number }): Promise<void> {
+    await this.page.keyboard.press('Control+A');
+    if (how.paste) {
+      await this.page.keyboard.insertText(text);
+      return;
+    }
+    for (const ch of text) {
+      await this.page.keyboard.type(ch);
+      const pause = Math.floor(Math.random() * (how.maxDelayMs + 1));
+      // Typing speed, not a wait for the workbench: 0-5 ms between keys is what a fast typist does.
+      if (pause) await this.page.waitForTimeout(pause);
+    }
+  }
+
+  /** Clicks the Back button of the quick input. */
+  async quickInputBack(): Promise<void> {
+    await this.page.locator('.quick-input-widget .codicon-quick-input-back').first().click();
   }
 
   /** Saves test-results/screenshots/<name>.png and returns its path. */
@@ -177,9 +218,41 @@ export async function screenshotIfFailed(context: Mocha.Context, workbench: Work
 }
 
 function installVsix(vsix: string, extensionsDir: string): void {
-  const { execFileSync } = require('child_process') as typeof import('child_process');
   execFileSync(harness.codeServer(), ['--extensions-dir', extensionsDir, '--install-extension', path.resolve(vsix)], { stdio: 'pipe' });
 }
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- these run in the page, where the DOM types are not loaded */
+/** In the page: resolves at the next DOM change, or after `capMs`. */
+function nextDomChange(capMs: number): Promise<void> {
+  const g = globalThis as any;
+  return new Promise((resolve) => {
+    const observer = new g.MutationObserver(() => done());
+    const timer = g.setTimeout(() => done(), capMs);
+    function done(): void {
+      observer.disconnect();
+      g.clearTimeout(timer);
+      resolve();
+    }
+    observer.observe(g.document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
+/** In the page: the shown quick input titled `title` with its input focused, or a problem it shows; false while neither. */
+function readyQuickInput(title: string): { title: string; problem?: string } | false {
+  const doc = (globalThis as any).document;
+  const widget = doc.querySelector('.quick-input-widget');
+  if (!widget || widget.style.display === 'none' || widget.offsetParent === null) return false;
+  const shown = (widget.querySelector('.quick-input-title')?.textContent ?? '') as string;
+  const message = widget.querySelector('.quick-input-message')?.textContent as string | undefined;
+  const errorRow = widget.querySelector('.quick-input-list .monaco-list-row .codicon-error')?.closest('.monaco-list-row')?.textContent as string | undefined;
+  const invalid = widget.querySelector('.quick-input-box .monaco-inputbox.error') !== null;
+  if (errorRow) return { title: shown, problem: errorRow };
+  if (invalid && message) return { title: shown, problem: message };
+  const input = widget.querySelector('.quick-input-box input');
+  if (!shown.includes(title) || !input || input.disabled || doc.activeElement !== input) return false;
+  return { title: shown };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 
 /** Absolute path of a file under test/fixtures, from compiled tests in out/ or from sources. */
@@ -7,7 +8,7 @@ export function fixturePath(...parts: string[]): string {
 
 export function repoRoot(): string {
   let dir = __dirname;
-  while (path.basename(dir) !== 'out' && path.dirname(dir) !== dir && !require('fs').existsSync(path.join(dir, 'package.json'))) {
+  while (path.basename(dir) !== 'out' && path.dirname(dir) !== dir && !fs.existsSync(path.join(dir, 'package.json'))) {
     dir = path.dirname(dir);
   }
   return path.basename(dir) === 'out' ? path.dirname(dir) : dir;

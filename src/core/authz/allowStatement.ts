@@ -41,13 +41,13 @@ const OPERATOR_BY_TYPE: Readonly<Record<string, string>> = {
 
 function guessType(values: readonly string[]): string {
   if (values.every((v) => v === 'true' || v === 'false')) return 'bool';
-  if (values.every((v) => /^-?\d+(\.\d+)?$/.test(v))) return 'numeric';
+  if (values.every((v) => /^-?\d+(?:\.\d+)?$/.test(v))) return 'numeric';
   if (values.every((v) => v.startsWith('arn:'))) return 'arn';
   return 'string';
 }
 
 function sidFor(action: string): string {
-  const words = action.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = action.split(/[^A-Z0-9]+/i).filter(Boolean);
   return `Allow${words.map((w) => w[0].toUpperCase() + w.slice(1)).join('')}`.slice(0, 128);
 }
 

@@ -42,11 +42,12 @@ export interface EncodedMessageMatch {
   readonly statedDenial?: StatedDenial;
 }
 
-const TOKEN = /[A-Za-z0-9_\-+/]/;
+const TOKEN = /[\w\-+/]/;
 const PADDING = /={1,2}/y;
 
 // Terminal colour and control sequences, raw (CI logs, `script` captures) or escaped inside JSON logs.
-const ANSI = /\u001b(?:\[[0-?]*[ -\/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])|\\(?:u001[bB]|x1[bB]|033|e)\[[0-9;]*[A-Za-z]/g;
+// eslint-disable-next-line no-control-regex, regexp/no-obscure-range -- ECMA-48 control sequences are defined by these character ranges.
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])|\\(?:u001[bB]|x1[bB]|033|e)\[[0-9;]*[A-Za-z]/g;
 
 /** `text` with escape sequences blanked to spaces of the same length, so offsets stay valid. */
 function blankEscapes(text: string): string {
@@ -123,7 +124,7 @@ export function lookalike(value: string): string | undefined {
   // Hashes, ETags and UUIDs keep one letter case; a short mixed-case run is more likely a cut-off message.
   if (value.length >= 32 && /^(?:[0-9a-f-]+|[0-9A-F-]+)$/.test(value)) return 'a hexadecimal hash or ID';
   if (/[+/]|=$/.test(value)) return 'standard base64 (a key, token or certificate)';
-  if (value.length >= MIN_PLAUSIBLE_MESSAGE_LENGTH && !(/[A-Z]/.test(value) && /[a-z]/.test(value) && /[0-9]/.test(value))) return 'text without the mix of upper case, lower case and digits of an encoded message';
+  if (value.length >= MIN_PLAUSIBLE_MESSAGE_LENGTH && !(/[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value))) return 'text without the mix of upper case, lower case and digits of an encoded message';
   return undefined;
 }
 
@@ -167,7 +168,7 @@ function looksEncoded(run: string): boolean {
   if (/^[-_]+$/.test(run)) return false;
   if (run.length >= 24) return true;
   // A short run needs two kinds of character: "FAILED", "254", "Done" and "ok" are output, "x9Kq" is not.
-  return [/[a-z]/, /.[A-Z]/, /[0-9]/, /[-_]/].filter((re) => re.test(run)).length >= 2;
+  return [/[a-z]/, /.[A-Z]/, /\d/, /[-_]/].filter((re) => re.test(run)).length >= 2;
 }
 
 /** Whether the character at `at` can follow the last character of a message. */

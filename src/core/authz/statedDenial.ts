@@ -31,7 +31,7 @@ export interface StatedDenial {
 
 const POLICY = String.raw`identity-based\s+policy|resource-based\s+policy|permissions\s+boundary|session\s+policy|service\s+control\s+policy|resource\s+control\s+policy|VPC\s+endpoint\s+policy`;
 const STATED = new RegExp(
-  String.raw`User:\s+(\S+)\s+is\s+not\s+authorized\s+to\s+perform:\s+([A-Za-z0-9-]+:[A-Za-z0-9*]+)(?:\s+on\s+resource:\s+(\S+))?(?:\s+because\s+no\s+(${POLICY})\s+allows\s+the\s+\S+?\s+action|\s+with\s+an\s+explicit\s+deny\s+in\s+(?:an?\s+)?(${POLICY})|(?=[\s.,;"'\\)]|$))`,
+  String.raw`User:\s+(\S+)\s+is\s+not\s+authorized\s+to\s+perform:\s+([a-z0-9-]+:[a-z0-9*]+)(?:\s+on\s+resource:\s+(\S+))?(?:\s+because\s+no\s+(${POLICY})\s+allows\s+the\s+\S+\s+action|\s+with\s+an\s+explicit\s+deny\s+in\s+(?:an?\s+)?(${POLICY})|(?=[\s.,;"'\\)]|$))`,
   'gi',
 );
 
@@ -46,7 +46,7 @@ export function findStatedDenials(text: string): StatedDenial[] {
   STATED.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = STATED.exec(text)) !== null) {
-    const resource = m[3]?.replace(/^["'\\]+|[.,;"'\\)]+$/g, '');
+    const resource = m[3]?.replace(/^["'\\]+|(?<![.,;"'\\)])[.,;"'\\)]+$/g, '');
     const implicit = m[4];
     const explicit = m[5];
     out.push({

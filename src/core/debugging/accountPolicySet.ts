@@ -59,7 +59,7 @@ export function prettyPolicyText(text: string): string {
 /** Policy text as IAM returns it (URL-encoded in most APIs), pretty-printed. */
 export function policyText(raw: string): string {
   let text = raw;
-  if (/%[0-9A-Fa-f]{2}/.test(raw) && !raw.trimStart().startsWith('{')) {
+  if (/%[0-9A-F]{2}/i.test(raw) && !raw.trimStart().startsWith('{')) {
     try {
       text = decodeURIComponent(raw);
     } catch {

@@ -24,7 +24,7 @@ export function relativePath(fromDir: string, file: string): string {
 /** A file name for the scenario: the policy's base name, the action, `.policytest.json`. */
 export function scenarioFileName(policyBase: string, action: string): string {
   const stem = policyBase.replace(/\.[^.]+$/, '');
-  const act = action.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const act = action.replace(/[^A-Z0-9]+/gi, '-').replace(/^-|-$/g, '');
   return `${stem}.${act || 'request'}.policytest.json`;
 }
 

@@ -40,7 +40,7 @@ export type CaseOutcome =
   | { readonly kind: 'problem'; readonly problems: string[]; readonly dependencies: string[] }
   | { readonly kind: 'evaluated'; readonly input: EvaluationInput; readonly result: EvaluationResult; readonly expect?: Decision; readonly pass: boolean; readonly dependencies: string[] };
 
-const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/i;
+const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(?:\.cn)?$/i;
 
 /** Why `principal` cannot be evaluated, or undefined when it is an ARN, a service principal, an account or `anonymous`. */
 export function principalProblem(principal: string): string | undefined {

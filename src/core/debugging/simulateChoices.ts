@@ -1,4 +1,5 @@
 import type { IamCatalog } from '../policy/catalog';
+import { formatService, resourceMatchesFormat, splitArn } from '../policy/checks/arnFormats';
 
 export interface ResourceSkeleton {
   /** The resource type, e.g. "object". */
@@ -49,6 +50,39 @@ export function resourceSkeletons(action: string, catalog: IamCatalog, fill: { p
   return out;
 }
 
+/** The ARN formats of the action's resource types, as the IAM data writes them; empty when it has none (its resource is `*`). */
+export function acceptedFormats(action: string, catalog: IamCatalog): string[] {
+  const parts = splitAction(action);
+  const info = parts ? catalog.action(parts.service, parts.name) : undefined;
+  if (!parts || !info) return [];
+  return [...new Set(info.resourceTypes.flatMap((rt) => catalog.resourceType(parts.service, rt.name)?.arnFormats ?? []))];
+}
+
+/**
+ * Why `resource` cannot be the resource of a request for `action`, or undefined when it can: an ARN
+ * of one of the action's resource types (the formats the IAM data gives), or `*` for an action
+ * that has no resource types. Unknown actions are not checked here (actionProblem reports them).
+ */
+export function resourceProblem(action: string, resource: string, catalog: IamCatalog): string | undefined {
+  const r = resource.trim();
+  const parts = splitAction(action);
+  if (!parts || !catalog.action(parts.service, parts.name)) return r ? undefined : 'Type a resource ARN.';
+  const formats = acceptedFormats(action, catalog);
+  const accepts = formats.length ? ` It accepts ${formats.join(', ')}.` : '';
+  if (formats.length === 0) return r === '*' ? undefined : `${action} has no resource types in the IAM data: its resource is *.`;
+  if (!r) return `Type the ARN of the resource ${action} acts on.${accepts}`;
+  if (r === '*') return `${action} acts on specific resources: * is not one.${accepts}`;
+  const arn = splitArn(r);
+  if (!arn) return `"${r}" is not an ARN (arn:partition:service:region:account:resource).${accepts}`;
+  const fits = formats.some((f) => {
+    const format = splitArn(f);
+    if (!format || formatService(f) !== arn.service || !resourceMatchesFormat(arn.resource, f)) return false;
+    // A format without a region or account field takes none (arn:aws:s3:::bucket); one with it needs it.
+    return (format.region === '') === (arn.region === '') && (format.account === '') === (arn.account === '');
+  });
+  return fits ? undefined : `"${r}" is not the ARN of a resource ${action} acts on.${accepts}`;
+}
+
 /** Context keys that matter to `action`: its own, its resource types', then the global keys most policies test. */
 export function contextKeyChoices(action: string, catalog: IamCatalog): ContextKeyChoice[] {
   const parts = splitAction(action);
@@ -68,6 +102,6 @@ export function contextKeyChoices(action: string, catalog: IamCatalog): ContextK
 /** A typed value for a context key from what the person typed; arrays for ArrayOf… keys (comma-separated). */
 export function contextValue(type: string, text: string): string | boolean | string[] {
   if (/^ArrayOf/i.test(type)) return text.split(',').map((s) => s.trim()).filter(Boolean);
-  if (/Bool/i.test(type) && /^(true|false)$/i.test(text.trim())) return text.trim().toLowerCase() === 'true';
+  if (/Bool/i.test(type) && /^(?:true|false)$/i.test(text.trim())) return text.trim().toLowerCase() === 'true';
   return text.trim();
 }

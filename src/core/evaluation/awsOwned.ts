@@ -8,12 +8,12 @@ export function awsOwnedRefusal(action: string, resource: string): string | unde
   const colon = action.indexOf(':');
   const service = action.slice(0, colon).toLowerCase();
   const name = action.slice(colon + 1).toLowerCase();
-  const reads = /^(get|list|generate|simulate)/.test(name);
+  const reads = /^(?:get|list|generate|simulate)/.test(name);
   if (service === 'iam' && !reads) {
     if (/^arn:[^:]+:iam::aws:policy\//.test(resource)) return `AWS managed policies cannot be changed: ${action} is refused on ${resource}.`;
     if (/^arn:[^:]+:iam::\d{12}:role\/aws-reserved\//.test(resource)) return `Roles under /aws-reserved/ are managed by AWS and cannot be changed or passed: ${action} is refused on ${resource}.`;
   }
-  if (service === 'kms' && /^(create|update|delete)alias$/.test(name) && /^arn:[^:]+:kms:[^:]*:\d{12}:alias\/aws\//.test(resource)) {
+  if (service === 'kms' && /^(?:create|update|delete)alias$/.test(name) && /^arn:[^:]+:kms:[^:]*:\d{12}:alias\/aws\//.test(resource)) {
     return `Aliases beginning with alias/aws/ belong to AWS managed keys and cannot be created, changed or deleted: ${action} is refused on ${resource}.`;
   }
   return undefined;

@@ -39,7 +39,7 @@ function evaluateKey(operator: string, key: ParsedConditionKey, ctx: RequestCont
 
   if (info.base === 'Null') {
     const absent = !present;
-    const matched = raw.some((v) => (v.toLowerCase() === 'true') === absent && /^(true|false)$/i.test(v));
+    const matched = raw.some((v) => (v.toLowerCase() === 'true') === absent && /^(?:true|false)$/i.test(v));
     return trace(matched, `${key.key} is ${absent ? 'absent from' : 'present in'} the request; Null ${show(raw)} ${matched ? 'matches' : 'does not match'}.`);
   }
 

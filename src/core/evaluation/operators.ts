@@ -15,12 +15,12 @@ export const POSITIVE_OF: Record<string, string> = {
   ArnNotLike: 'ArnLike',
 };
 
-const DATE = /^(\d{4})-?(\d{2})-?(\d{2})(?:[Tt ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATE = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** Milliseconds since the epoch for every date form IAM accepts (ISO 8601 and epoch seconds); NaN otherwise. */
 export function parseDate(v: string): number {
   const s = v.trim();
-  if (/^-?\d+(\.\d+)?$/.test(s) && !/^\d{8}$/.test(s)) return Number(s) * 1000;
+  if (/^-?\d+(?:\.\d+)?$/.test(s) && !/^\d{8}$/.test(s)) return Number(s) * 1000;
   const m = DATE.exec(s);
   if (!m) return NaN;
   const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone] = m;
@@ -57,7 +57,7 @@ function inCidr(ip: string, cidr: string): boolean {
 
 function base64Bytes(s: string): string | undefined {
   const t = s.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(t)) return undefined;
+  if (!/^[\w+/-]*={0,2}$/.test(t)) return undefined;
   try {
     return atob(t.replace(/-/g, '+').replace(/_/g, '/'));
   } catch {

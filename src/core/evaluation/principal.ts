@@ -20,7 +20,7 @@ export interface Caller {
   serviceLinked: boolean;
 }
 
-const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/i;
+const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?$/i;
 
 /** Reads the request's principal; `principalArn` is aws:PrincipalArn from the context, when given. */
 export function readCaller(principal: string, principalArn?: string): Caller {

@@ -28,7 +28,7 @@ function looksLikeSlot(key: string): boolean {
 }
 
 function isAbsolute(p: string): boolean {
-  return p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(p);
+  return p.startsWith('/') || p.startsWith('\\') || /^[A-Z]:[\\/]/i.test(p);
 }
 
 /** Joins a path relative to the scenario's folder; pure, with `/` or `\` separators kept as given. */

@@ -60,7 +60,7 @@ function principalName(kind: string, entry: Json, nameKey: string): string | und
   const name = str(entry[nameKey]);
   if (!name) return undefined;
   const p = str(entry.Path) ?? '/';
-  return `${kind}${p === '/' ? '/' : `${p.endsWith('/') ? p : `${p}/`}`}${name}`.replace(/\/\/+/g, '/');
+  return `${kind}${p === '/' ? '/' : `${p.endsWith('/') ? p : `${p}/`}`}${name}`.replace(/\/{2,}/g, '/');
 }
 
 const ACCOUNT = /^arn:aws[a-z-]*:iam::(\d{12}):/;

@@ -247,11 +247,10 @@ export function suggestAction(action: string, catalog: IamCatalog, limit = 3): s
   const split = splitAction(action);
   if (!split) {
     // "s3GetObject" or "s3.GetObject": try to find a service prefix at the start.
-    const m = /^([a-z0-9-]+)[^a-z0-9-]?(.*)$/i.exec(action);
-    if (!m) return [];
+    if (!/^[a-z0-9-]/i.test(action)) return [];
     for (const s of catalog.allServicePrefixes()) {
       if (action.toLowerCase().startsWith(s) && action.length > s.length) {
-        const rest = action.slice(s.length).replace(/^[^A-Za-z0-9]/, '');
+        const rest = action.slice(s.length).replace(/^[^A-Z0-9]/i, '');
         const a = catalog.action(s, rest);
         if (a) return [`${s}:${a.name}`];
       }

@@ -9,6 +9,7 @@ const WORDS = [['true', true], ['false', false], ['null', null]] as const;
 
 /** JSON whitespace, and the characters a string holds without an escape (see parseStrictTree). */
 const WHITESPACE = /[ \t\n\r]*/y;
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings: this run stops at them.
 const STRING_RUN = /[^"\\\u0000-\u001f]*/y;
 
 /** Placeholder for children not yet parsed; never seen outside the parse. */
@@ -65,7 +66,7 @@ export function parseStrictTree(text: string): Node | undefined {
     i = end;
     return node;
   };
-  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?/iy;
   const pending: Node[] = [];
   let depth = 0;
   const value = (parent: Node | undefined): MutableNode | undefined => {

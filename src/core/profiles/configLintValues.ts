@@ -121,8 +121,8 @@ export function checkDuration(value: string): DurationCheck {
 }
 
 export function regionProblem(value: string): string | undefined {
-  if (value === 'aws-global' || /^[a-z]{2,4}(-[a-z0-9]+){1,3}-\d{1,2}$/.test(value)) return undefined;
-  if (/^[a-z]{2,4}(-[a-z0-9]+){1,3}-\d{1,2}[a-z]$/.test(value)) {
+  if (value === 'aws-global' || /^[a-z]{2,4}(?:-[a-z0-9]+){1,3}-\d{1,2}$/.test(value)) return undefined;
+  if (/^[a-z]{2,4}(?:-[a-z0-9]+){1,3}-\d{1,2}[a-z]$/.test(value)) {
     return `"${value}" is an Availability Zone; the Region is "${value.slice(0, -1)}".`;
   }
   return `"${value}" does not look like an AWS Region code (for example us-east-1).`;
@@ -181,7 +181,7 @@ export function simpleValueProblem(key: string, value: string): string | undefin
   if (key === 'sso_start_url' && value.startsWith('http://')) return 'sso_start_url must use https://.';
   if (ACCOUNT_KEYS.includes(key) && !/^\d{12}$/.test(value)) return `${key} must be a 12-digit account ID, not "${value}".`;
   if (POSITIVE_INT_KEYS.includes(key) && !/^[1-9]\d*$/.test(value)) return `${key} must be a whole number of at least 1, not "${value}".`;
-  if (NON_NEGATIVE_NUMBER_KEYS.includes(key) && !/^\d+(\.\d+)?$/.test(value)) return `${key} must be a number, not "${value}".`;
+  if (NON_NEGATIVE_NUMBER_KEYS.includes(key) && !/^\d+(?:\.\d+)?$/.test(value)) return `${key} must be a number, not "${value}".`;
   if (key === 'role_session_name' && !/^[\w+=,.@-]{2,64}$/.test(value)) {
     return `role_session_name must be 2 to 64 letters, digits or + = , . @ _ - (the RoleSessionName rule of STS), not "${value}".`;
   }

@@ -4,7 +4,7 @@ export interface StsEndpointChoice {
   /** An explicit endpoint URL, or undefined for the SDK's own resolution. */
   readonly endpoint?: string;
   /** Where the choice came from, for the log and for people. */
-  readonly source: 'profile-services' | 'profile' | 'setting' | 'legacy-global' | 'regional';
+  readonly source: 'environment' | 'profile-services' | 'profile' | 'setting' | 'legacy-global' | 'regional';
   /** True when `sts_regional_endpoints = legacy` asks for the global endpoint. */
   readonly useGlobalEndpoint: boolean;
   readonly region: string;
@@ -31,6 +31,33 @@ export function resolveStsEndpoint(profile: AwsProfile | undefined, settingEndpo
   if (settingEndpoint) return { endpoint: settingEndpoint, source: 'setting', useGlobalEndpoint: false, region };
   if (profile?.stsRegionalEndpoints === 'legacy' && LEGACY_GLOBAL_REGIONS.has(region)) return { source: 'legacy-global', useGlobalEndpoint: true, region };
   return { source: 'regional', useGlobalEndpoint: false, region };
+}
+
+/** The profile the SDK reads when a client names none: AWS_PROFILE, else `default`. */
+export function implicitProfileName(env: Readonly<Record<string, string | undefined>>): string {
+  return env.AWS_PROFILE?.trim() || 'default';
+}
+
+/** The STS endpoint the environment gives every SDK client: AWS_ENDPOINT_URL_STS, then AWS_ENDPOINT_URL. */
+export function environmentStsEndpoint(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === 'true') return undefined;
+  return env.AWS_ENDPOINT_URL_STS?.trim() || env.AWS_ENDPOINT_URL?.trim() || undefined;
+}
+
+/**
+ * Where STS calls go when no profile is named: the `stsLens.sts.endpoint` setting (passed to the
+ * client), else what the SDK would read itself: the environment's endpoint, then the implicit profile
+ * (AWS_PROFILE or `default`) with its `endpoint_url`. Resolved here and passed explicitly, so the call
+ * and what people are shown agree (not "the AWS default" while [default] names another endpoint).
+ */
+export function resolveImplicitStsEndpoint(implicit: AwsProfile | undefined, settingEndpoint: string | undefined, env: Readonly<Record<string, string | undefined>>): StsEndpointChoice {
+  const envRegion = env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || undefined;
+  const region = envRegion ?? implicit?.region ?? DEFAULT_REGION;
+  // The setting is passed to the client, so it wins as any explicit endpoint does; then the environment, then the files.
+  if (settingEndpoint) return { endpoint: settingEndpoint, source: 'setting', useGlobalEndpoint: false, region };
+  const fromEnv = environmentStsEndpoint(env);
+  if (fromEnv) return { endpoint: fromEnv, source: 'environment', useGlobalEndpoint: false, region };
+  return { ...resolveStsEndpoint(implicit, undefined, region), region };
 }
 
 /** Checks an endpoint URL typed by a person or found in a file. Returns a message, or undefined when fine. */

@@ -1,8 +1,10 @@
 /**
  * Whether STS Lens may send credentials to an endpoint URL, given where the URL was configured.
- * Credentials travel only over https, except to this machine; an endpoint outside AWS's own
- * domains that a workspace configured needs the person's consent first.
+ * Credentials travel only over https, except to this machine; an endpoint that a workspace
+ * configured needs the person's consent first unless it is the endpoint of an AWS service STS Lens
+ * calls (a host under an AWS domain may well be a customer's API Gateway, bucket or function URL).
  */
+import { awsServiceOfHost } from './awsServiceHosts';
 import { endpointProblem, isLoopbackHost } from './endpoint';
 
 /** Where an endpoint URL came from. */
@@ -35,7 +37,10 @@ export const AWS_DNS_SUFFIXES: readonly string[] = [
   'api.aws', 'api.amazonwebservices.com.cn', 'api.amazonwebservices.eu', 'api.aws.ic.gov', 'api.aws.scloud', 'api.cloud-aws.adc-e.uk', 'api.aws.hci.ic.gov',
 ];
 
-/** True for a host name inside one of AWS's own domains (not merely ending with the same letters). */
+/**
+ * True for a host name inside one of AWS's own domains (not merely ending with the same letters).
+ * Not a reason to trust it: customers serve their own code under these domains.
+ */
 export function isAwsHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   return AWS_DNS_SUFFIXES.some((s) => host === s || host.endsWith(`.${s}`));
@@ -65,9 +70,9 @@ export function endpointKey(url: string): string | undefined {
 
 /**
  * Decides whether credentials may go to `url`. Refused: anything that is not an https URL (http
- * only to loopback) and URLs carrying a user name or password. Consent is needed only for a host
- * outside AWS's domains set by workspace or folder settings: anyone who can commit to a repository
- * can write those. The AWS config and user settings are the person's own, which the AWS CLI and
+ * only to loopback) and URLs carrying a user name or password. Consent is needed for any host set
+ * by workspace or folder settings (anyone who can commit to a repository can write those) except
+ * the endpoints of the AWS services STS Lens calls, as the SDK's endpoint rules name them. The AWS config and user settings are the person's own, which the AWS CLI and
  * SDKs already follow without asking.
  */
 export function endpointVerdict(url: string, origin: EndpointOrigin, service = 'STS'): EndpointVerdict {
@@ -80,8 +85,14 @@ export function endpointVerdict(url: string, origin: EndpointOrigin, service = '
   if (problem || !parsed) return { kind: 'refuse', message: `The ${service} endpoint from ${where} was not used: ${problem ?? 'it is not a URL'}.` };
   const u = parsed;
   if (origin !== 'workspaceSettings' && origin !== 'folderSettings') return { kind: 'allow' };
-  if (isAwsHost(u.hostname)) return { kind: 'allow' };
-  const what = isLoopbackHost(u.hostname) ? 'a server on this computer, not an AWS endpoint' : 'not an AWS endpoint';
+  // A path on a service host names something a customer owns (an S3 bucket, path-style).
+  const bare = (u.pathname === '' || u.pathname === '/') && !u.search && !u.hash && !u.port;
+  if (bare && awsServiceOfHost(u.hostname)) return { kind: 'allow' };
+  const what = isLoopbackHost(u.hostname)
+    ? 'a server on this computer, not an AWS endpoint'
+    : isAwsHost(u.hostname)
+      ? 'under an AWS domain but not the endpoint of an AWS service STS Lens calls (AWS customers serve their own code there: API Gateway, S3 buckets, function URLs, load balancers)'
+      : 'not an AWS endpoint';
   return {
     kind: 'confirm',
     message: `Send AWS credentials to ${endpointKey(url) ?? url}? It is ${what}, and it was set by ${where}. Allow it only if you trust this workspace's author with your AWS session.`,

@@ -136,7 +136,7 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
   if (!inner) {
     return { problem: { kind: 'malformed-section-header', range: headerRange, message: 'The section header has no name.' } };
   }
-  const m = /^(\S+)(\s+)(.*)$/.exec(inner);
+  const m = /^(\S+)(\s+)(\S.*)$/.exec(inner);
   const prefix = m && (PREFIXES as readonly string[]).includes(m[1]) ? m[1] : undefined;
   let type: SectionType;
   let name: string;

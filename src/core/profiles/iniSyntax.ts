@@ -41,8 +41,8 @@ export function checkIniSyntax(text: string, fileKind: AwsFileKind): IniSyntaxPr
       inSection = true;
       if (!name) {
         problems.push({ line, column, message: 'section header has no name' });
-      } else if (fileKind === 'config' && name !== 'default' && !OTHER_CONFIG_SECTIONS.includes(name) && !/^(profile|sso-session|services)\s+\S/.test(name)) {
-        const hint = /^(profile|sso-session|services)$/.test(name) ? `"[${name}]" needs a name after "${name}"` : `"[${name}]" is ignored by the SDK in the config file: write "[profile ${name}]"`;
+      } else if (fileKind === 'config' && name !== 'default' && !OTHER_CONFIG_SECTIONS.includes(name) && !/^(?:profile|sso-session|services)\s+\S/.test(name)) {
+        const hint = /^(?:profile|sso-session|services)$/.test(name) ? `"[${name}]" needs a name after "${name}"` : `"[${name}]" is ignored by the SDK in the config file: write "[profile ${name}]"`;
         problems.push({ line, column, message: hint });
       } else if (fileKind === 'credentials' && /^profile\s/.test(name)) {
         problems.push({ line, column, message: `the credentials file names profiles without the "profile " prefix: write "[${name.replace(/^profile\s+/, '')}]"` });

@@ -25,6 +25,8 @@ export interface AwsProfile {
   readonly ssoStartUrl?: string;
   readonly ssoAccountId?: string;
   readonly ssoRoleName?: string;
+  /** `sso_region` of the profile (legacy) or of its `sso-session`. */
+  readonly ssoRegion?: string;
   readonly credentialProcess?: string;
   readonly webIdentityTokenFile?: string;
   /** `login_session` as `aws login` writes it: the console identity the cached sign-in belongs to. */
@@ -45,6 +47,8 @@ export interface SsoSession {
   readonly name: string;
   readonly startUrl?: string;
   readonly region?: string;
+  /** `sso_registration_scopes` as written. */
+  readonly registrationScopes?: string;
 }
 
 export interface ProfilesModel {
@@ -58,7 +62,7 @@ const SERVICES_PREFIX = 'services.';
  * In the credentials file the loader keeps `[profile a]` as `profile.a` (a section the SDK never
  * reads as profile "a"); other dotted names such as `[acme.prod]` are real profiles.
  */
-const CREDENTIALS_NON_PROFILE = /^(profile|sso-session|services)\./;
+const CREDENTIALS_NON_PROFILE = /^(?:profile|sso-session|services)\./;
 
 function str(v: string | undefined): string | undefined {
   const t = v?.trim();
@@ -74,7 +78,7 @@ export function profileKind(p: Record<string, string | undefined>): ProfileKind 
   if (str(p.aws_access_key_id) && str(p.aws_secret_access_key)) return 'static';
   if (str(p.role_arn) && str(p.web_identity_token_file)) return 'webIdentity';
   const proc = str(p.credential_process);
-  if (proc) return /(^|[\s/\\"'])aws_signing_helper(\.exe)?["']?\s/.test(`${proc} `) ? 'rolesAnywhere' : 'process';
+  if (proc) return /(?:^|[\s/\\"'])aws_signing_helper(?:\.exe)?["']?\s/.test(`${proc} `) ? 'rolesAnywhere' : 'process';
   if (str(p.sso_session) || str(p.sso_start_url) || str(p.sso_account_id)) return 'sso';
   // `aws login` (console credentials): the SDKs try it after every other provider.
   if (str(p.login_session)) return 'login';
@@ -101,7 +105,7 @@ export function buildProfilesModel(configFile: IniSections, credentialsFile: Ini
     if (!values) continue;
     if (section.startsWith(SSO_SESSION_PREFIX)) {
       const name = section.slice(SSO_SESSION_PREFIX.length);
-      ssoSessions.set(name, { name, startUrl: str(values.sso_start_url), region: str(values.sso_region) });
+      ssoSessions.set(name, { name, startUrl: str(values.sso_start_url), region: str(values.sso_region), registrationScopes: str(values.sso_registration_scopes) });
     } else if (section.startsWith(SERVICES_PREFIX)) {
       services.set(section.slice(SERVICES_PREFIX.length), values);
     } else {
@@ -141,6 +145,7 @@ export function buildProfilesModel(configFile: IniSections, credentialsFile: Ini
       ssoStartUrl: str(v.sso_start_url) ?? (ssoSession ? ssoSessions.get(ssoSession)?.startUrl : undefined),
       ssoAccountId: str(v.sso_account_id),
       ssoRoleName: str(v.sso_role_name),
+      ssoRegion: str(v.sso_region) ?? (ssoSession ? ssoSessions.get(ssoSession)?.region : undefined),
       credentialProcess: str(v.credential_process),
       webIdentityTokenFile: str(v.web_identity_token_file),
       loginSession: str(v.login_session),
@@ -295,7 +300,7 @@ export function roleNameOf(arn: string): string {
 
 /** `arn:aws:iam::123456789012:role/path/Name` → `Name @ 123456789012`. */
 export function shortRoleArn(arn: string): string {
-  const m = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):(?:role|assumed-role|user|federated-user)\/(?:.*\/)?([^/]+?)(?:\/([^/]+))?$/.exec(arn);
+  const m = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):(?:role|assumed-role|user|federated-user)\/(?:.*\/)?([^/]+)(?:\/([^/]+))?$/.exec(arn);
   if (!m) return arn;
   const assumed = /:assumed-role\//.test(arn);
   if (assumed) {

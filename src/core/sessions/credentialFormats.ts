@@ -2,6 +2,9 @@
  * Credentials in the shapes other tools read: terminal environments, shell `export` lines, the
  * `credential_process` JSON, and the container-credentials HTTP response.
  */
+import { setLine, unsetLine, type ShellKind } from './shellQuote';
+
+export type { ShellKind } from './shellQuote';
 
 export interface PlainCredentials {
   readonly accessKeyId: string;
@@ -69,27 +72,19 @@ export function refreshingTerminalEnv(fullUri: string, authorizationToken: strin
   return env;
 }
 
-export type ShellKind = 'posix' | 'fish' | 'powershell' | 'cmd';
-
-function quote(value: string, shell: ShellKind): string {
-  switch (shell) {
-    case 'powershell': return `'${value.replace(/'/g, "''")}'`;
-    case 'cmd': return value;
-    default: return `'${value.replace(/'/g, `'\\''`)}'`;
-  }
-}
-
-/** Lines that set the credentials in a shell; `unset` of AWS_PROFILE first so the keys win. */
+/**
+ * Lines that set the credentials in a shell; `unset` of AWS_PROFILE first so the keys win. Every
+ * value is quoted for that shell (shellQuote.ts); one that cannot be quoted safely throws UnquotableValue.
+ */
 export function exportLines(creds: PlainCredentials, target: EnvTarget, shell: ShellKind = 'posix'): string {
   const env = staticTerminalEnv(creds, target);
   const lines: string[] = [];
   for (const [k, v] of Object.entries(env)) {
     if (v === null) {
-      if (k !== 'AWS_PROFILE' && k !== 'AWS_DEFAULT_PROFILE') continue;
-      lines.push(shell === 'fish' ? `set -e ${k}` : shell === 'powershell' ? `Remove-Item Env:${k} -ErrorAction SilentlyContinue` : shell === 'cmd' ? `set ${k}=` : `unset ${k}`);
+      if (k === 'AWS_PROFILE' || k === 'AWS_DEFAULT_PROFILE') lines.push(unsetLine(k, shell));
       continue;
     }
-    lines.push(shell === 'fish' ? `set -gx ${k} ${quote(v, shell)}` : shell === 'powershell' ? `$Env:${k} = ${quote(v, shell)}` : shell === 'cmd' ? `set ${k}=${v}` : `export ${k}=${quote(v, shell)}`);
+    lines.push(setLine(k, v, shell));
   }
   return `${lines.join('\n')}\n`;
 }

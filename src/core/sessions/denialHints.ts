@@ -37,7 +37,7 @@ export function likelyDenialCause(d: DeniedRequest): LikelyCause | undefined {
   if (!d.sentMfa) {
     const withMfa = d.profiles.find((p) => p.mfaSerial);
     if (withMfa) return { kind: 'mfa', mfaSerial: withMfa.mfaSerial, profile: withMfa.name, message: `Likely cause: ${d.roleName} needs MFA, which this request did not send; profile "${withMfa.name}" uses the device ${withMfa.mfaSerial}.` };
-    if (/aws:multifactorauth(present|age)/i.test(trust)) return { kind: 'mfa', mfaSerial: d.callerMfaSerial, message: `Likely cause: the trust policy of ${d.roleName} requires MFA (aws:MultiFactorAuthPresent), which this request did not send.` };
+    if (/aws:multifactorauth(?:present|age)/i.test(trust)) return { kind: 'mfa', mfaSerial: d.callerMfaSerial, message: `Likely cause: the trust policy of ${d.roleName} requires MFA (aws:MultiFactorAuthPresent), which this request did not send.` };
   }
   return undefined;
 }

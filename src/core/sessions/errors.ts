@@ -59,7 +59,7 @@ export function explainStsError(e: StsErrorInput): ErrorExplanation {
   if (/multifactorauthentication|mfa|tokencode|one-time|one time/.test(text) && /invalid|fail|wrong|used|denied|not valid/.test(text)) {
     return { kind: 'mfaInvalid', message: `${e.operation} failed: STS rejected the MFA code because it was wrong, expired, or already used (each code works only once).`, next: 'Wait for your authenticator to show a new code and enter that one.', actions: ['enterMfaAgain'] };
   }
-  if (/sso.*(expired|invalid)|token.*sso|sso session|ssotokenprovider|the sso session associated/.test(text)) {
+  if (/sso.*(?:expired|invalid)|token.*sso|sso session|ssotokenprovider|the sso session associated/.test(text)) {
     return { kind: 'ssoExpired', message: `The IAM Identity Center (SSO) sign-in for ${e.profile ? `profile ${e.profile}` : 'this profile'} has expired or is missing.`, next: `Run "aws sso login${e.profile ? ` --profile ${e.profile}` : ''}" in a terminal, then try again.`, actions: ['ssoLogin'] };
   }
   if (/expiredtoken|token.*expired|expired.*token|security token included in the request is expired/.test(text)) {

@@ -89,7 +89,7 @@ export function policyProblems(policy: string | undefined, policyArns: readonly 
   }
   const arns = policyArns ?? [];
   if (arns.length > 10) out.push(`at most 10 managed session policy ARNs are allowed (got ${arns.length})`);
-  for (const a of arns) if (!/^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/.+$/.test(a) || a.length > 2048) out.push(`"${a}" is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
+  for (const a of arns) if (!/^arn:aws[\w-]*:iam::(?:\d{12}|aws):policy\/.+$/.test(a) || a.length > 2048) out.push(`"${a}" is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
 }
 
 /** Problems with an AssumeRole request, each naming the STS limit it breaks; empty when valid. */
@@ -166,7 +166,7 @@ export function validateSaml(req: SamlRequest): string[] {
   if (!ROLE_ARN.test(req.roleArn)) out.push(`role ARN must look like arn:aws:iam::123456789012:role/NAME (got "${req.roleArn}")`);
   if (!/^arn:aws[\w-]*:iam::\d{12}:saml-provider\/.+$/.test(req.principalArn)) out.push(`SAML provider ARN must look like arn:aws:iam::123456789012:saml-provider/NAME (got "${req.principalArn}")`);
   if (req.assertion.length < 4 || req.assertion.length > 100000) out.push(`SAML assertion must be 4–100000 characters of base64 (it is ${req.assertion.length})`);
-  else if (!/^[A-Za-z0-9+/=\s]+$/.test(req.assertion)) out.push('SAML assertion must be the base64-encoded SAMLResponse, as the identity provider posts it');
+  else if (!/^[A-Z0-9+/=\s]+$/i.test(req.assertion)) out.push('SAML assertion must be the base64-encoded SAMLResponse, as the identity provider posts it');
   duration(req.durationSeconds, 900, 43200, 'the STS maximum of 12 hours', out);
   policyProblems(req.policy, req.policyArns, out);
   return out;
@@ -195,7 +195,7 @@ export function validateFederationToken(req: FederationTokenRequest, rootUser = 
  * characters of letters, digits and +=,.@-.
  */
 export function defaultSessionName(user: string, now: number): string {
-  const who = user.replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32) || 'sts-lens';
+  const who = user.replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|(?<!-)-+$/g, '').slice(0, 32) || 'sts-lens';
   const d = new Date(now);
   const two = (n: number) => String(n).padStart(2, '0');
   // UTC, like CloudTrail's event times, so the name and the event line up.

@@ -1,10 +1,13 @@
 /**
  * Removes credentials from text before it is shown or logged, by what they look like: session
  * tokens (raw, URL-encoded, JSON-escaped, wrapped across lines), 40-character secret keys, access
- * key IDs, JWTs, and values named like secrets. One pass over the text finds runs of base64
- * characters; the remaining patterns are regexes without nested quantifiers, so the time is linear
- * in the text whatever it holds.
+ * key IDs, JWTs, presigned-URL parameters, and values named like secrets. The text is searched as
+ * written and once more as decoded by normalise.ts (percent-encoding, escapes, HTML entities, hex,
+ * base64url, ANSI codes and zero-width characters), and what is found in either is cut from the
+ * original. One pass over the text finds runs of base64 characters; the remaining patterns are
+ * regexes without nested quantifiers, so the time is linear in the text whatever it holds.
  */
+import { normalise } from './normalise';
 
 export const REDACTED = '[redacted]';
 
@@ -120,10 +123,15 @@ function looksLikeCredential(decoded: string): boolean {
   return false;
 }
 
-/** Finds runs of base64 characters, joining lines of a wrapped run, and replaces those that look like credentials. */
-function redactRuns(text: string): string {
-  const out: string[] = [];
-  let copied = 0;
+/** A range of the text to replace. */
+interface Cut {
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+}
+
+/** Finds runs of base64 characters, joining lines of a wrapped run, and cuts those that look like credentials. */
+function runCuts(text: string, cuts: Cut[]): void {
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -154,28 +162,67 @@ function redactRuns(text: string): string {
       run.pieces.push([start, i]);
       break;
     }
-    if (looksLikeCredential(run.decoded)) {
-      for (const [s, e] of run.pieces) {
-        out.push(text.slice(copied, s), REDACTED);
-        copied = e;
-      }
+    if (looksLikeCredential(run.decoded)) for (const [s, e] of run.pieces) cuts.push({ from: s, to: e, text: REDACTED });
+  }
+}
+
+const KEY_ID = /(?<![A-Za-z0-9])(AKIA|ASIA|AROA|AIDA|AGPA|ANPA|ANVA|APKA|ABIA|ACCA|AIPA|ASCA)[A-Z0-9]{12}([A-Z0-9]{4})(?![A-Za-z0-9])/g;
+const JWT = /(?<![\w-])eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
+const NAMED_SECRET = /(aws_secret_access_key|aws_session_token|aws_security_token|secretaccesskey|secret_access_key|sessiontoken|session_token|securitytoken|security-token|x-amz-credential|x-amz-signature|token|secret|password)(\\?["']?[ \t]*(?:[:=]|%3D)[ \t]*\\?["']?)(?:(?!%26)[^\s"',;&\\<])+/gi;
+const MFA_CODE = /(TokenCode=|tokencode["']?[ \t]*:[ \t]*["']?|mfa[_-]?code["']?[ \t]*[:=][ \t]*["']?)\d{6}(?!\d)/gi;
+
+/** Everything in `text` that looks like a credential, as ranges to replace. */
+function cutsIn(text: string): Cut[] {
+  const cuts: Cut[] = [];
+  for (const m of text.matchAll(JWT)) cuts.push({ from: m.index, to: m.index + m[0].length, text: REDACTED });
+  runCuts(text, cuts);
+  // An access key ID keeps its kind and last four characters.
+  for (const m of text.matchAll(KEY_ID)) cuts.push({ from: m.index + 4, to: m.index + 16, text: '…' });
+  for (const m of text.matchAll(NAMED_SECRET)) {
+    const from = m.index + m[1].length + m[2].length;
+    cuts.push({ from, to: m.index + m[0].length, text: REDACTED });
+  }
+  for (const m of text.matchAll(MFA_CODE)) cuts.push({ from: m.index + m[1].length, to: m.index + m[0].length, text: REDACTED });
+  return cuts;
+}
+
+/** Replaces the cuts; overlapping or nested cuts become one [redacted]. */
+function applyCuts(text: string, cuts: Cut[]): string {
+  if (!cuts.length) return text;
+  cuts.sort((a, b) => a.from - b.from || b.to - a.to);
+  const out: string[] = [];
+  let copied = 0;
+  let k = 0;
+  while (k < cuts.length) {
+    let { from, to, text: replacement } = cuts[k++];
+    while (k < cuts.length && cuts[k].from < to) {
+      to = Math.max(to, cuts[k].to);
+      replacement = REDACTED;
+      k++;
     }
+    if (from < copied) from = copied;
+    out.push(text.slice(copied, from), replacement);
+    copied = Math.max(copied, to);
   }
   out.push(text.slice(copied));
   return out.join('');
 }
 
-const KEY_ID = /(?<![A-Za-z0-9])(AKIA|ASIA|AROA|AIDA|AGPA|ANPA|ANVA|APKA|ABIA|ACCA|AIPA|ASCA)[A-Z0-9]{12}([A-Z0-9]{4})(?![A-Za-z0-9])/g;
-const JWT = /(?<![\w-])eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
-const NAMED_SECRET = /(aws_secret_access_key|aws_session_token|aws_security_token|secretaccesskey|secret_access_key|sessiontoken|session_token|securitytoken|security-token|token|secret|password)(\\?["']?[ \t]*(?:[:=]|%3[Dd])[ \t]*\\?["']?)[^\s"',;&\\<]+/gi;
-const MFA_CODE = /(TokenCode=|tokencode["']?[ \t]*:[ \t]*["']?|mfa[_-]?code["']?[ \t]*[:=][ \t]*["']?)\d{6}(?!\d)/gi;
-
 /** Removes anything that looks like a credential from text before it is shown or logged. */
 export function redactSecrets(text: string): string {
-  return redactRuns(text.replace(JWT, REDACTED))
-    .replace(KEY_ID, (_m, prefix: string, last: string) => `${prefix}…${last}`)
-    .replace(NAMED_SECRET, (_m, name: string, sep: string) => `${name}${sep}${REDACTED}`)
-    .replace(MFA_CODE, (_m, name: string) => `${name}${REDACTED}`);
+  const cuts = cutsIn(text);
+  const decoded = normalise(text);
+  if (decoded) {
+    // What only the decoded text shows is cut from the whole encoded stretch it came from.
+    for (const c of cutsIn(decoded.text)) {
+      const from = decoded.start[c.from];
+      const to = decoded.end[c.to - 1];
+      // Text that was not encoded keeps its usual replacement (an access key ID keeps its kind and last four).
+      const same = text.slice(from, to) === decoded.text.slice(c.from, c.to);
+      cuts.push({ from, to, text: same ? c.text : REDACTED });
+    }
+  }
+  return applyCuts(text, cuts.filter((c) => c.to > c.from));
 }
 
 /**
@@ -185,7 +232,7 @@ export function redactSecrets(text: string): string {
  */
 export function looksLikeSecretFragment(text: string): boolean {
   if (redactSecrets(text) !== text) return true;
-  if (text.length < 12 || !/^[A-Za-z0-9+/=]+$/.test(text)) return false;
+  if (text.length < 12 || !/^[A-Z0-9+/=]+$/i.test(text)) return false;
   if (/[+/]/.test(text) || /=$/.test(text)) return true;
   let changes = 0;
   for (let k = 1; k < text.length; k++) {

@@ -9,6 +9,7 @@ export type SessionOperation =
   | 'AssumeRoleWithWebIdentity'
   | 'AssumeRoleWithSAML'
   | 'GetFederationToken'
+  | 'GetRoleCredentials'
   | 'cliCache'
   | 'ssoToken';
 

@@ -51,6 +51,7 @@ const OPERATION_LABELS: Record<SessionOperation, string> = {
   AssumeRoleWithWebIdentity: 'AssumeRoleWithWebIdentity',
   AssumeRoleWithSAML: 'AssumeRoleWithSAML',
   GetFederationToken: 'GetFederationToken',
+  GetRoleCredentials: 'IAM Identity Center role (GetRoleCredentials)',
   cliCache: 'AWS CLI cache',
   ssoToken: 'IAM Identity Center sign-in',
 };

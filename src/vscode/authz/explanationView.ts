@@ -36,7 +36,7 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
 
   /** The tab reads "ec2:RunInstances denied 04:32:10": the action and the time it was decoded, so tabs differ. */
   uriFor(entry: DecodedEntry): vscode.Uri {
-    const action = entry.explanation?.action?.full.replace(/[^A-Za-z0-9:*-]+/g, '-') ?? 'Authorization message';
+    const action = entry.explanation?.action?.full.replace(/[^A-Z0-9:*-]+/gi, '-') ?? 'Authorization message';
     const at = entry.decodedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
     return vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${action} denied ${at}`, query: `id=${entry.id}` });
   }

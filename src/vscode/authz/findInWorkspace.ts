@@ -45,7 +45,7 @@ export function searchTerms(ex: AuthorizationExplanation): SearchTerm[] {
         kind: 'wildcard',
         term: `${action.service}:*`,
         find: (line) => {
-          for (const m of line.matchAll(/["'`]([a-z0-9*?-]+:[A-Za-z0-9*?]*[*?][A-Za-z0-9*?]*)["'`]/gi)) {
+          for (const m of line.matchAll(/["'`]([a-z0-9*?-]+:[\dA-Z]*[*?][\d*?A-Z]*)["'`]/gi)) {
             if (wildcardToRegex(m[1]).test(full)) return m.index ?? 0;
           }
           return -1;

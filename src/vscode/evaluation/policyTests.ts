@@ -3,15 +3,16 @@ import * as vscode from 'vscode';
 import { resultDocument } from '../../core/debugging/resultText';
 import { decidingLocation, scenarioCases, type CaseOutcome } from '../../core/debugging/scenarioRun';
 import type { StsLensContext } from '../context';
+import { settingValue } from '../settings';
 import type { EvaluationEngine } from './evaluationEngine';
 import { broadPattern, checkSettingGlobs, reportRefusedGlobs, uriMatches, type SettingGlobs } from '../settingGlobs';
 
 export const POLICY_TESTS_CONTROLLER = 'stsLens.policyTests';
 const DEFAULT_GLOB = '**/*.policytest.json';
 
-/** The stsLens.policyTests.files glob, checked by core/glob (a refused glob selects nothing). */
+/** The stsLens.policyTests.files glob, checked by core/glob (a refused glob selects nothing); the user's own while untrusted. */
 function testsGlobs(): SettingGlobs {
-  const value = vscode.workspace.getConfiguration('stsLens').get<unknown>('policyTests.files', DEFAULT_GLOB);
+  const value = settingValue<unknown>('stsLens', 'policyTests.files', DEFAULT_GLOB);
   return checkSettingGlobs('stsLens.policyTests.files', [typeof value === 'string' && value.trim() ? value : DEFAULT_GLOB]);
 }
 

@@ -1,138 +1,192 @@
-import * as vscode from 'vscode';
 import { principalProblem } from '../../core/debugging/scenarioRun';
-import { actionProblem, contextKeyChoices, contextValue, resourceSkeletons, splitAction } from '../../core/debugging/simulateChoices';
+import { acceptedFormats, actionProblem, contextKeyChoices, contextValue, resourceProblem, resourceSkeletons, splitAction, type ContextKeyChoice } from '../../core/debugging/simulateChoices';
 import type { ContextValue, EvaluationRequest } from '../../core/evaluation/types';
 import type { IamCatalog } from '../../core/policy/catalog';
 import type { KnownIdentitySource } from '../context';
+import { askMany, askTyped, askValue, type PromptRow, type StepAnswer } from '../typedPrompt';
 
-type Item = vscode.QuickPickItem & { value?: string };
+export interface RequestSources {
+  readonly actions: string[];
+  readonly resources: string[];
+  readonly known: { source: KnownIdentitySource; arn?: string }[];
+  readonly region?: string;
+  readonly account?: string;
+}
 
-/** A QuickPick that also accepts what was typed; resolves undefined when cancelled. */
-function pickOrType(title: string, placeholder: string, items: Item[], validate: (v: string) => string | undefined, onType?: (value: string, qp: vscode.QuickPick<Item>) => void): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const qp = vscode.window.createQuickPick<Item>();
-    qp.title = title;
-    qp.placeholder = placeholder;
-    qp.matchOnDescription = true;
-    qp.matchOnDetail = true;
-    qp.items = items;
-    qp.ignoreFocusOut = true;
-    let done = false;
-    const finish = (v: string | undefined) => {
-      if (done) return;
-      done = true;
-      resolve(v);
-      qp.dispose();
-    };
-    qp.onDidChangeValue((v) => {
-      const typed = v.trim();
-      const rest = items.filter((i) => i.value !== typed);
-      qp.items = typed ? [{ label: typed, description: 'as typed', value: typed, alwaysShow: true }, ...rest] : items;
-      onType?.(typed, qp);
-    });
-    qp.onDidAccept(() => {
-      const typed = qp.value.trim();
-      const picked = qp.selectedItems[0]?.value;
-      // Rows that arrive while someone types can leave the highlight on a longer value that begins
-      // with the typed one (s3:GetObjectAcl for s3:GetObject): a typed value that is valid on its own wins.
-      const chosen = picked !== undefined && typed && picked !== typed && picked.startsWith(typed) && !validate(typed) ? typed : (picked ?? typed);
-      const problem = chosen ? validate(chosen) : 'Type a value or choose one.';
-      if (problem) {
-        // QuickPick has no validation message in this VS Code version: the problem shows as the first row.
-        qp.items = [{ label: `$(error) ${problem}`, alwaysShow: true }, ...qp.items.filter((i) => i.value !== undefined)];
-        return;
-      }
-      finish(chosen);
-    });
-    qp.onDidHide(() => finish(undefined));
-    qp.show();
-  });
+interface Draft {
+  action?: string;
+  resource?: string;
+  principal?: string;
+  context?: Record<string, ContextValue>;
+}
+
+/** The request before `step`, for that step's title: the person sees what Enter took. */
+function soFar(d: Draft, step: 'resource' | 'principal' | 'context'): string {
+  const parts = [step === 'context' && d.principal && `${d.principal} calls`, d.action, step !== 'resource' && d.resource && `on ${d.resource}`].filter(Boolean);
+  return parts.length ? ` — ${parts.join(' ')}` : '';
 }
 
 /** The action, with completions from the actions the policy names and the IAM data of the typed service. */
-export function pickAction(catalog: IamCatalog, fromPolicy: readonly string[], load: (service: string) => Promise<void>): Promise<string | undefined> {
-  const items: Item[] = fromPolicy.map((a) => ({ label: a, description: 'named in this policy', value: a }));
+function askAction(catalog: IamCatalog, fromPolicy: readonly string[], load: (service: string) => Promise<void>, d: Draft, back: boolean): Promise<StepAnswer> {
   const loaded = new Set<string>();
-  return pickOrType('Simulate Request (1/4): action', 'service:Action, e.g. s3:GetObject', items, (v) => actionProblem(v, catalog), (typed, qp) => {
+  const serviceOf = (typed: string) => {
     const service = typed.split(':')[0].toLowerCase();
-    if (!typed.includes(':') || !catalog.hasService(service) || loaded.has(service)) return;
-    loaded.add(service);
-    void load(service).then(() => {
-      const actions = catalog.actions(service).map((a) => ({ label: `${service}:${a.name}`, description: a.accessLevel, detail: a.description, value: `${service}:${a.name}` }));
-      items.push(...actions);
-      // Data that arrives while someone types must not move the highlight: Enter accepts what was typed.
-      const typedNow = qp.value.trim();
-      const active = qp.activeItems;
-      qp.items = [...qp.items, ...actions.filter((a) => a.value !== typedNow)];
-      qp.activeItems = active;
-    });
+    return typed.includes(':') && catalog.hasService(service) ? service : undefined;
+  };
+  return askTyped({
+    title: 'Simulate Request (1/4): action',
+    placeholder: 'service:Action, e.g. s3:GetObject — Enter takes a valid action as typed',
+    rows: fromPolicy.map((a) => ({ label: a, description: 'named in this policy', value: a })),
+    value: d.action,
+    back,
+    validate: (v) => actionProblem(v, catalog),
+    // An action is judged against its service's data: Enter waits for it rather than judging without it.
+    settle: async (typed) => {
+      const service = serviceOf(typed);
+      if (service) await load(service);
+    },
+    onType: (typed, add) => {
+      const service = serviceOf(typed);
+      if (!service || loaded.has(service)) return;
+      loaded.add(service);
+      void load(service).then(() => add(catalog.actions(service).map((a) => ({ label: `${service}:${a.name}`, description: a.accessLevel, detail: a.description, value: `${service}:${a.name}` }))));
+    },
   });
 }
 
-/** The resource: ARN skeletons of the action's resource types (placeholders to fill), the policy's resources, or typed. */
-export async function pickResource(catalog: IamCatalog, action: string, fromPolicy: readonly string[], fill: { region?: string; account?: string }): Promise<string | undefined> {
+/** The resource: ARN skeletons of the action's resource types (placeholders filled next), the policy's resources, or typed. */
+async function askResource(catalog: IamCatalog, d: Draft & { action: string }, fromPolicy: readonly string[], fill: { region?: string; account?: string }, back: boolean): Promise<StepAnswer> {
+  const { action } = d;
   const skeletons = resourceSkeletons(action, catalog, fill);
-  const items: Item[] = [
+  const formats = acceptedFormats(action, catalog);
+  const rows: PromptRow[] = [
     ...skeletons.map((s) => ({ label: s.arn, description: `${s.type}${s.required ? '' : ' (optional)'}`, value: s.arn })),
     ...fromPolicy.filter((r) => !skeletons.some((s) => s.arn === r)).map((r) => ({ label: r, description: 'named in this policy', value: r })),
-    ...(skeletons.length === 0 ? [{ label: '*', description: `${action} has no resource types`, value: '*' }] : []),
+    ...(formats.length === 0 ? [{ label: '*', description: `${action} has no resource types`, value: '*' }] : []),
   ];
-  const chosen = await pickOrType('Simulate Request (2/4): resource', 'An ARN; placeholders such as ${BucketName} are filled next', items, () => undefined);
-  if (chosen === undefined || !chosen.includes('${')) return chosen;
-  const first = chosen.indexOf('${');
-  return vscode.window.showInputBox({
-    title: 'Simulate Request (2/4): fill in the resource ARN',
-    value: chosen,
-    valueSelection: [first, chosen.indexOf('}', first) + 1],
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.includes('${') ? 'Replace each ${…} placeholder with a value (wildcards are not resources).' : undefined),
-  });
+  const title = `Simulate Request (2/4): resource${soFar(d, 'resource')}`;
+  for (let value: string | undefined; ; ) {
+    const chosen = await askTyped({
+      title,
+      placeholder: formats.length ? `An ARN of a resource type below; placeholders such as \${BucketName} are filled next` : `${action} has no resource types: its resource is *`,
+      rows,
+      value,
+      back,
+      // A skeleton is a choice to fill in next; anything else must fit one of the action's formats.
+      validate: (v) => (v.includes('${') && rows.some((r) => r.value === v) ? undefined : resourceProblem(action, v, catalog)),
+    });
+    if (chosen === undefined || chosen === 'back' || !chosen.value.includes('${')) return chosen;
+    const first = chosen.value.indexOf('${');
+    const filled = await askValue({
+      title: `Simulate Request (2/4): fill in the resource ARN${soFar(d, 'resource')}`,
+      value: chosen.value,
+      valueSelection: [first, chosen.value.indexOf('}', first) + 1],
+      back: true,
+      validate: (v) => (v.includes('${') ? 'Replace each ${…} placeholder with a value (wildcards are not resources).' : resourceProblem(action, v, catalog)),
+    });
+    if (filled !== 'back') return filled;
+    value = chosen.value;
+  }
 }
 
 /** The principal: identities STS Lens knows (ARNs cached), recent roles, or a typed ARN or service principal. */
-export function pickPrincipal(known: readonly { source: KnownIdentitySource; arn?: string }[]): Promise<string | undefined> {
-  const items: Item[] = known.filter((k) => k.arn).map((k) => ({ label: k.source.label, description: k.source.kind, detail: k.arn, value: k.arn }));
-  return pickOrType('Simulate Request (3/4): principal', 'An ARN (user, role, assumed-role session), a service principal such as lambda.amazonaws.com, or anonymous', items, principalProblem);
+function askPrincipal(known: RequestSources['known'], d: Draft, back: boolean): Promise<StepAnswer> {
+  return askTyped({
+    title: `Simulate Request (3/4): principal${soFar(d, 'principal')}`,
+    placeholder: 'An ARN (user, role, assumed-role session), a service principal such as lambda.amazonaws.com, anonymous, or a name below',
+    rows: known.filter((k) => k.arn).map((k) => ({ label: k.source.label, description: k.source.kind, detail: k.arn, value: k.arn })),
+    value: d.principal,
+    back,
+    validate: principalProblem,
+  });
+}
+
+const KEY_FORM = /^[A-Za-z0-9-]+:[^\s]+$/;
+
+/** The data's type for a key: its own row, or a template row it fills (aws:PrincipalTag/Team for aws:PrincipalTag/${TagKey}). */
+function choiceFor(key: string, choices: readonly ContextKeyChoice[]): ContextKeyChoice {
+  const exact = choices.find((c) => c.key.toLowerCase() === key.toLowerCase());
+  if (exact) return exact;
+  const template = choices.find((c) => {
+    const cut = c.key.search(/\$\{|<key>/i);
+    return cut > 0 && key.toLowerCase().startsWith(c.key.slice(0, cut).toLowerCase()) && key.length > cut;
+  });
+  return { key, type: template?.type ?? 'String', description: template?.description ?? '' };
+}
+
+function valueProblem(type: string, v: string): string | undefined {
+  if (!v) return 'Type a value (an empty context value is not a value).';
+  if (/^Bool/i.test(type) && !/^(true|false)$/i.test(v)) return 'A Bool key takes true or false.';
+  if (/^Numeric/i.test(type) && !/^-?\d+(\.\d+)?$/.test(v)) return 'A Numeric key takes a decimal number, e.g. 3 or 2.5.';
+  return undefined;
 }
 
 /** Context keys the action's data lists, with their types; each chosen key is then given a value. */
-export async function pickContext(catalog: IamCatalog, action: string): Promise<Record<string, ContextValue> | undefined> {
-  const choices = contextKeyChoices(action, catalog);
-  const picked = await vscode.window.showQuickPick(
-    choices.map((c) => ({ label: c.key, description: c.type, detail: c.description, choice: c })),
-    { title: 'Simulate Request (4/4): request context keys (none is fine)', canPickMany: true, matchOnDetail: true, ignoreFocusOut: true },
-  );
-  if (!picked) return undefined;
-  const context: Record<string, ContextValue> = {};
-  for (const p of picked) {
-    let key = p.choice.key;
-    if (/\$\{|<key>/i.test(key)) {
-      const named = await vscode.window.showInputBox({ title: `Key name for ${key}`, value: key.replace(/\$\{[^}]*\}|<key>/i, ''), ignoreFocusOut: true });
-      if (!named) return undefined;
-      key = named;
-    }
-    const value = await vscode.window.showInputBox({ title: `${key} (${p.choice.type})`, prompt: /^ArrayOf/i.test(p.choice.type) ? 'Comma-separated values' : p.choice.description, ignoreFocusOut: true });
-    if (value === undefined) return undefined;
-    context[key] = contextValue(p.choice.type, value);
+async function askContext(catalog: IamCatalog, d: Draft & { action: string }, back: boolean): Promise<StepAnswer<{ context: Record<string, ContextValue> }>> {
+  const choices = contextKeyChoices(d.action, catalog);
+  // Back from a value returns here with nothing ticked: Enter then reads only what is chosen anew.
+  for (;;) {
+    const keys = await askMany({
+      title: `Simulate Request (4/4): request context keys, none is fine${soFar(d, 'context')}`,
+      placeholder: 'Tick keys, or type one (prefix:Name) and press Enter',
+      rows: choices.map((c) => ({ label: c.key, description: c.type, detail: c.description, value: c.key })),
+      back,
+      validate: (v) => (KEY_FORM.test(v) ? undefined : `"${v}" is not a condition key: write it as prefix:Name, e.g. aws:RequestedRegion.`),
+    });
+    if (keys === undefined || keys === 'back') return keys;
+    const context = await askValues(keys.value, choices, d);
+    if (context === undefined) return undefined;
+    if (context !== 'back') return { value: { context: context.value } };
   }
-  return context;
 }
 
-/** Every prompt in turn; a preset (tests, the lens arguments) fills in what it has. */
-export async function promptRequest(catalog: IamCatalog, preset: Partial<EvaluationRequest>, sources: { actions: string[]; resources: string[]; known: { source: KnownIdentitySource; arn?: string }[]; region?: string; account?: string }, load: (s: string) => Promise<void>): Promise<EvaluationRequest | { problem: string } | undefined> {
-  const action = preset.action ?? (await pickAction(catalog, sources.actions, load));
-  if (!action) return undefined;
-  const service = splitAction(action)?.service;
-  if (service) await load(service);
-  const aProblem = actionProblem(action, catalog);
-  if (aProblem) return { problem: aProblem };
-  const resource = preset.resource ?? (await pickResource(catalog, action, sources.resources, { region: sources.region, account: sources.account }));
-  if (resource === undefined) return undefined;
-  const principal = preset.principal ?? (await pickPrincipal(sources.known));
-  if (!principal) return undefined;
-  const pProblem = principalProblem(principal);
-  if (pProblem) return { problem: pProblem };
-  const context = preset.context ?? (await pickContext(catalog, action));
-  if (!context) return undefined;
+/** A value for each key, after a name for keys the data writes as templates; Back returns to the keys. */
+async function askValues(keys: readonly string[], choices: readonly ContextKeyChoice[], d: Draft): Promise<StepAnswer<Record<string, ContextValue>>> {
+  const context: Record<string, ContextValue> = {};
+  for (const picked of keys) {
+    let key = picked;
+    if (/\$\{|<key>/i.test(key)) {
+      const named = await askValue({ title: `Key name for ${key}${soFar(d, 'context')}`, value: key.replace(/\$\{[^}]*\}|<key>/i, ''), back: true, validate: (v) => (KEY_FORM.test(v) && !/\$\{|<key>/i.test(v) ? undefined : 'Write the whole key name, e.g. aws:PrincipalTag/Team.') });
+      if (named === undefined || named === 'back') return named;
+      key = named.value;
+    }
+    const { type, description } = choiceFor(key, choices);
+    const value = await askValue({ title: `${key} (${type})${soFar(d, 'context')}`, prompt: /^ArrayOf/i.test(type) ? 'Comma-separated values' : description, back: true, validate: (v) => valueProblem(type, v) });
+    if (value === undefined || value === 'back') return value;
+    context[key] = contextValue(type, value.value);
+  }
+  return { value: context };
+}
+
+/** Every prompt in turn, with Back between them; a preset (tests, the lens arguments) fills in what it has. */
+export async function promptRequest(catalog: IamCatalog, preset: Partial<EvaluationRequest>, sources: RequestSources, load: (s: string) => Promise<void>): Promise<EvaluationRequest | { problem: string } | undefined> {
+  const d: Draft = { action: preset.action, resource: preset.resource, principal: preset.principal, context: preset.context };
+  if (d.action) {
+    const service = splitAction(d.action)?.service;
+    if (service && catalog.hasService(service)) await load(service);
+  }
+  const steps = (['action', 'resource', 'principal', 'context'] as const).filter((s) => d[s] === undefined);
+  for (let i = 0; i < steps.length; ) {
+    const back = i > 0;
+    const step = steps[i];
+    let answer: StepAnswer<unknown>;
+    if (step === 'action') answer = await askAction(catalog, sources.actions, load, d, back);
+    else if (step === 'resource') answer = await askResource(catalog, { ...d, action: d.action! }, sources.resources, { region: sources.region, account: sources.account }, back);
+    else if (step === 'principal') answer = await askPrincipal(sources.known, d, back);
+    else answer = await askContext(catalog, { ...d, action: d.action! }, back);
+    if (answer === undefined) return undefined;
+    if (answer === 'back') {
+      i--;
+      continue;
+    }
+    if (step === 'context') d.context = (answer.value as { context: Record<string, ContextValue> }).context;
+    else d[step] = answer.value as string;
+    i++;
+  }
+  const { action, resource, principal } = d as Required<Pick<Draft, 'action' | 'resource' | 'principal'>>;
+  // Presets are judged as typed values are; the first problem in request order is reported.
+  const problem = actionProblem(action, catalog) ?? principalProblem(principal) ?? resourceProblem(action, resource, catalog);
+  if (problem) return { problem };
+  const context = d.context ?? {};
   return { principal, action, resource, ...(preset.resourceAccount ? { resourceAccount: preset.resourceAccount } : {}), ...(Object.keys(context).length ? { context } : {}) };
 }

@@ -110,7 +110,7 @@ export async function saveAsFile(provider: PolicyDocumentProvider, arg?: Account
     void showInfo('Open a policy from the Account Policies view first, then save it as a file.');
     return undefined;
   }
-  const base = uri.path.split('/').pop()!.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const base = uri.path.split('/').pop()!.replace(/[^\w.-]+/g, '-');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const dest = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, base) : undefined, filters: { 'IAM policy': ['json'] }, saveLabel: 'Save Policy' }));
   if (!dest) return undefined;

@@ -9,6 +9,7 @@ import type { SeverityOverride } from './policySettings';
 export const DIAGNOSTIC_SOURCE = 'sts-lens';
 /** Prefix of the message of a finding that came from IAM Access Analyzer rather than the offline checks. */
 export const REMOTE_PREFIX = '[IAM Access Analyzer] ';
+/** Changes closer together than this are one burst of typing, linted once when it pauses. */
 const DEBOUNCE_MS = 75;
 
 const DEFAULT_SEVERITY: Record<FindingType, vscode.DiagnosticSeverity> = {
@@ -39,6 +40,8 @@ export class PolicyDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('sts-lens-policy');
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When each document last changed, to tell the first keystroke after a pause from one in a burst. */
+  private readonly lastChange = new Map<string, number>();
   private readonly remote = new Map<string, RemoteResult[]>();
   /** The findings behind each grouped diagnostic, by document, for the hover that lists them. */
   private readonly groups = new Map<string, GroupedDiagnostic[]>();
@@ -57,8 +60,15 @@ export class PolicyDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
-        this.remote.delete(e.document.uri.toString());
-        this.schedule(e.document, DEBOUNCE_MS);
+        const key = e.document.uri.toString();
+        this.remote.delete(key);
+        // The first change after a pause is linted at once (the lint runs in a worker, so typing goes
+        // on); later changes of a burst wait for it to pause. A result overtaken by a newer change is
+        // dropped by the generation counter, so a burst never shows findings of a text already gone.
+        const now = performance.now();
+        const pause = now - (this.lastChange.get(key) ?? -Infinity) > DEBOUNCE_MS;
+        this.lastChange.set(key, now);
+        this.schedule(e.document, pause ? 0 : DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.clear(d.uri);
@@ -102,6 +112,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.lastChange.delete(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.remote.delete(key);
     this.groups.delete(key);

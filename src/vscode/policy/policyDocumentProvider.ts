@@ -18,7 +18,7 @@ export class PolicyDocumentProvider implements vscode.TextDocumentContentProvide
   /** `path` like `123456789012/role/deploy trust policy`; `.json` is added unless it ends in `.json` or `.txt`. */
   register(path: string, text: string): vscode.Uri {
     const clean = path.replace(/^\/+/, '').replace(/[\\?#]/g, '_');
-    const uri = vscode.Uri.from({ scheme: POLICY_SCHEME, path: `/${clean}${/\.(json|txt)$/.test(clean) ? '' : '.json'}` });
+    const uri = vscode.Uri.from({ scheme: POLICY_SCHEME, path: `/${clean}${/\.(?:json|txt)$/.test(clean) ? '' : '.json'}` });
     const key = uri.toString();
     const had = this.texts.get(key);
     this.texts.set(key, text);
@@ -53,5 +53,5 @@ export class PolicyDocumentProvider implements vscode.TextDocumentContentProvide
 
 /** A path segment safe in a URI path from a policy name such as an ARN or `role/app inline:guard`. */
 export function policyPathSegment(name: string): string {
-  return name.replace(/^arn:[^:]*:[^:]*:[^:]*:[^:]*:/, '').replace(/[^A-Za-z0-9._@+=,-]+/g, '-').replace(/^-+|-+$/g, '') || 'policy';
+  return name.replace(/^arn:[^:]*:[^:]*:[^:]*:[^:]*:/, '').replace(/[^\w.@+=,-]+/g, '-').replace(/^-+|(?<!-)-+$/g, '') || 'policy';
 }

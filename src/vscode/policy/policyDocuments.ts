@@ -39,7 +39,7 @@ const OVERRIDES_KEY = 'stsLens.policy.typeOverrides';
 
 /** Terraform files are plain text unless a Terraform extension is installed; their name says what they are. */
 function effectiveLanguage(doc: vscode.TextDocument): string {
-  if (doc.languageId === 'plaintext' && /\.(tf|hcl)$/i.test(doc.fileName)) return 'terraform';
+  if (doc.languageId === 'plaintext' && /\.(?:tf|hcl)$/i.test(doc.fileName)) return 'terraform';
   return doc.languageId;
 }
 

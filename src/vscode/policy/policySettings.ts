@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { settingValue } from '../settings';
 import { checkSettingGlobs, type SettingGlobs } from '../settingGlobs';
 
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -17,10 +18,9 @@ export interface PolicySettings {
 const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export function readPolicySettings(scope?: vscode.ConfigurationScope): PolicySettings {
-  const c = vscode.workspace.getConfiguration('stsLens.policy', scope);
-  // A workspace could point the linter at any file it likes, so untrusted workspaces get the user's globs only.
-  const files = vscode.workspace.isTrusted ? c.get<unknown>('files', []) : c.inspect<unknown>('files')?.globalValue ?? [];
-  const rawSeverity = c.get<unknown>('severity', {});
+  // A workspace could point the linter at any file or hide a finding, so untrusted workspaces get the user's values only.
+  const files = settingValue<unknown>('stsLens.policy', 'files', [], scope);
+  const rawSeverity = settingValue<unknown>('stsLens.policy', 'severity', {}, scope);
   const severity: Record<string, SeverityOverride> = {};
   if (rawSeverity && typeof rawSeverity === 'object') {
     for (const [code, value] of Object.entries(rawSeverity as Record<string, unknown>)) {
@@ -29,7 +29,7 @@ export function readPolicySettings(scope?: vscode.ConfigurationScope): PolicySet
   }
   const globs = Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [];
   return {
-    enabled: c.get<boolean>('enabled', true) !== false,
+    enabled: settingValue<unknown>('stsLens.policy', 'enabled', true, scope) !== false,
     files: globs,
     fileGlobs: checkSettingGlobs('stsLens.policy.files', globs),
     severity,

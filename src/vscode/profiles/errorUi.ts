@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { UnquotableValue } from '../../core/sessions/shellQuote';
 import { explainStsError, redactSecrets, type ErrorAction, type ErrorExplanation } from '../../core/sessions/errors';
 import { rawErrorLine } from '../../core/sessions/errorLine';
 import { StsCallError } from '../../aws/errors';
@@ -43,6 +44,7 @@ export interface ErrorHandlers {
 export function explain(e: unknown, operation: string): (ErrorExplanation & { operation: string; roleArn?: string; profile?: string }) | undefined {
   if (e instanceof Cancelled) return undefined;
   if (e instanceof EndpointRefused) return { kind: 'endpointRefused', message: e.message, next: 'Use an https:// endpoint (or none) in the stsLens.sts.endpoint setting or the profile\'s endpoint_url.', actions: ['openSettings', 'openConfig'], operation };
+  if (e instanceof UnquotableValue) return { kind: 'validation', message: e.message, next: 'Nothing was copied.', actions: [], operation };
   if (e instanceof InvalidRequest) {
     return e.inConfig
       ? { kind: 'validation', message: e.message, next: vscode.l10n.t('Correct the profile in the AWS config file and try again.'), actions: ['openConfig'], operation: e.operation }

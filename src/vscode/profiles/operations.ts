@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import type { TemporaryCredentials } from '../../core/identity';
-import { resolveStsEndpoint } from '../../core/profiles/endpoint';
+import { implicitProfileName, resolveImplicitStsEndpoint, resolveStsEndpoint } from '../../core/profiles/endpoint';
 import type { EndpointOrigin } from '../../core/profiles/endpointTrust';
 import { needsMfa, profileChain, profileKindLabel, shortRoleArn, type AwsProfile } from '../../core/profiles/model';
 import {
@@ -142,13 +142,18 @@ export class StsOperations {
   plannedTarget(profile: AwsProfile | undefined): sts.StsTarget {
     const s = readProfileSettings();
     const fallbackRegion = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
-    const choice = resolveStsEndpoint(profile, s.stsEndpoint, fallbackRegion);
+    // Without a profile the SDK would read AWS_PROFILE (or [default]) and its endpoint_url: resolve them here, so that the call and the tooltip agree.
+    const choice = profile
+      ? resolveStsEndpoint(profile, s.stsEndpoint, fallbackRegion)
+      : resolveImplicitStsEndpoint(this.profiles.profile(implicitProfileName(process.env)), s.stsEndpoint, process.env);
     const endpointOrigin: EndpointOrigin | undefined = choice.source === 'setting' ? s.stsEndpointOrigin : choice.endpoint ? 'awsConfig' : undefined;
     return { region: choice.region, endpoint: choice.endpoint, endpointOrigin, useGlobalEndpoint: choice.useGlobalEndpoint, timeoutMs: s.timeoutMs };
   }
 
   /** The target for calls on behalf of a profile, once its endpoint may receive credentials. */
   async target(profile: AwsProfile | undefined, interactive = true): Promise<sts.StsTarget> {
+    // Without a profile, the implicit profile's endpoint_url decides: read the files before resolving it.
+    if (!profile) await this.profiles.ensureLoaded();
     return this.checked(this.plannedTarget(profile), interactive);
   }
 
@@ -378,7 +383,8 @@ export class StsOperations {
     return r ? sessionTitle(r) : vscode.l10n.t('a forgotten session');
   }
 
-  async pickSource(title = 'AssumeRole', placeHolder = vscode.l10n.t('Call AssumeRole as… (the source credentials)')): Promise<SourceRef> {
+  /** Asks who calls; `preselect` (the selected tree item) is offered first, so Enter takes it. */
+  async pickSource(title = 'AssumeRole', placeHolder = vscode.l10n.t('Call AssumeRole as… (the source credentials)'), preselect?: SourceRef): Promise<SourceRef> {
     const snap = await this.profiles.ensureLoaded();
     const now = this.now();
     type Item = vscode.QuickPickItem & { ref?: SourceRef };
@@ -388,7 +394,10 @@ export class StsOperations {
       { label: 'Profiles', kind: vscode.QuickPickItemKind.Separator },
       ...[...snap.model.profiles.values()].filter((p) => p.kind !== 'regionOnly').map((p) => ({ label: `$(account) ${p.name}`, description: p.roleArn ? shortRoleArn(p.roleArn) : profileKindLabel(p.kind), ref: { profile: p.name } })),
     ];
-    const choice = await pick(items, { title, placeHolder });
+    const same = (r?: SourceRef) => !!r && !!preselect && ('profile' in r ? 'profile' in preselect && r.profile === preselect.profile : 'sessionId' in preselect && r.sessionId === preselect.sessionId);
+    const selected = items.find((i) => same(i.ref));
+    const rows = selected ? [{ label: vscode.l10n.t('Selected in the Profiles view'), kind: vscode.QuickPickItemKind.Separator }, selected, ...items.filter((i) => i !== selected)] : items;
+    const choice = await pick(rows, { title, placeHolder });
     if (!choice.ref) throw new Cancelled();
     return choice.ref;
   }
@@ -475,6 +484,9 @@ export class StsOperations {
     return sts.getCallerIdentity(await this.target(p), await this.profileCredentials(p, true));
   }
 
+  /** Renews sessions of IAM Identity Center roles (set by that feature). */
+  ssoRenewer: ((spec: Extract<RenewSpec, { kind: 'ssoRole' }>, interactive: boolean) => Promise<RenewResult>) | undefined;
+
   /** Renews a session from its spec; used by refresh, the credential server and pinned sessions. */
   readonly renew = async (spec: RenewSpec, record: SessionRecord, interactive: boolean): Promise<RenewResult> => {
     switch (spec.kind) {
@@ -513,6 +525,9 @@ export class StsOperations {
         const r = await sts.assumeRoleWithWebIdentity(await this.sessionTarget(record, interactive), { ...spec.request, token });
         return { credentials: r.credentials, arn: r.arn, sourceIdentity: r.sourceIdentity };
       }
+      case 'ssoRole':
+        if (!this.ssoRenewer) throw new StsCallError({ operation: 'Refresh', message: 'IAM Identity Center is not available' });
+        return this.ssoRenewer(spec, interactive);
       case 'none':
         throw new StsCallError({ operation: 'Refresh', message: 'this session was created from a pasted token or SAML assertion and cannot be renewed; start a new one' });
     }

@@ -43,8 +43,17 @@ function shellKind(): ShellKind {
   return 'posix';
 }
 
+/** The parts of the profiles feature that other session sources (IAM Identity Center) build on. */
+export interface ProfilesParts {
+  readonly store: ProfilesStore;
+  readonly sessions: SessionStore;
+  readonly identity: IdentityServiceImpl;
+  readonly ops: StsOperations;
+  readonly started: StartedSessions;
+}
+
 /** Profiles tree, sessions, terminals and the status-bar identity. Returns who the extension acts as. */
-export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?: PolicyDocumentProvider): IdentityService {
+export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?: PolicyDocumentProvider, withParts?: (parts: ProfilesParts) => void): IdentityService {
   const { extension, log } = ctx;
   const clock = new Clock();
   const settings = () => readProfileSettings();
@@ -79,7 +88,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
   // Pinned sessions live in SecretStorage: restoring them is local and cheap, and the status bar needs them.
   void sessions.restore();
 
-  const register = (id: string, fn: (...args: any[]) => unknown) => extension.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const register = (id: string, fn: Parameters<typeof vscode.commands.registerCommand>[1]) => extension.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   const denials = new Denials(store, sessions, ops, log, readOnlyDocuments);
   const openTrustPolicy = (arg: string | TrustPolicyRequest) => denials.openTrustPolicy(typeof arg === 'string' ? { roleArn: arg } : arg);
@@ -169,6 +178,19 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
         ? denials.likelyCause({ source: sessionId ? { sessionId } : { profile: sourceProfile! }, ...sent }, retry)
         : Promise.resolve(undefined),
     });
+  });
+
+  // The view title's Assume Role… always asks who calls; the selected (or focused) tree item is only highlighted first.
+  register('stsLens.assumeRoleAskingCaller', async (arg: Arg) => {
+    const node = arg ?? view.selection[0];
+    const sessionId = sessionIdOf(node);
+    const profile = profileOf(node);
+    try {
+      const source = await ops.pickSource(undefined, undefined, sessionId ? { sessionId } : profile ? { profile } : undefined);
+      return vscode.commands.executeCommand('stsLens.assumeRole', { ...('profile' in source ? { sourceProfile: source.profile } : { sourceSessionId: source.sessionId }), advanced: true });
+    } catch (e) {
+      return reportError(log, e, 'AssumeRole');
+    }
   });
 
   register('stsLens.getSessionToken', (arg: Arg) => {
@@ -326,5 +348,6 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
   register('stsLens.internal.simulateReload', () => sessions.simulateReload());
   register('stsLens.internal.state', () => ({ statusBar: statusBar.state, credentialGrants: terminals.activeGrants, treeTicks: tree.ticks, activeIdentity: identity.current()?.label }));
 
+  withParts?.({ store, sessions, identity, ops, started });
   return identity;
 }

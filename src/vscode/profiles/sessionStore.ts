@@ -12,6 +12,8 @@ export type RenewSpec =
   | { readonly kind: 'GetSessionToken'; readonly profile: string; readonly request: Omit<GetSessionTokenRequest, 'mfaCode'> }
   | { readonly kind: 'GetFederationToken'; readonly profile: string; readonly request: FederationTokenRequest }
   | { readonly kind: 'AssumeRoleWithWebIdentity'; readonly tokenFile: string; readonly profile?: string; readonly request: Omit<WebIdentityRequest, 'token'> }
+  /** A role of an IAM Identity Center sign-in (GetRoleCredentials with the cached token). */
+  | { readonly kind: 'ssoRole'; readonly signIn: string; readonly accountId: string; readonly roleName: string }
   | { readonly kind: 'none' };
 
 export interface RenewResult {

@@ -25,7 +25,8 @@ describe('detection on real-world error output', () => {
       found.forEach((m, i) => {
         assert.strictEqual(lineOf(text, m.start), messages[i].line, `start line of message ${i}`);
         assert.strictEqual(m.segments.map((s) => text.slice(s.start, s.end)).join(''), m.message, 'segments hold exactly the message');
-        const covered = text.slice(m.start, m.end).replace(/\r?\n[ \t]*(?:[│┃║][ \t]*|(?:>[ \t]*)+)?/g, '').replace(/\u001b\[[0-9;]*m/g, '');
+        // eslint-disable-next-line no-control-regex -- the colour codes of a captured terminal log.
+        const covered = text.slice(m.start, m.end).replace(/\r?\n[ \t]*(?:[│┃║][ \t]*|(?:>[ \t]*)+)?/g, '').replace(/\x1b\[[0-9;]*m/g, '');
         assert.strictEqual(covered, m.message, 'the range covers exactly the message and its wrap breaks');
         assert.strictEqual(m.problem, undefined, 'a complete message has no problem');
         assert.strictEqual(m.anchor, 'phrase');

@@ -73,7 +73,7 @@ describe('real-world AWS config files', () => {
       assert.strictEqual(p.ssoStartUrl, 'https://my-sso-portal.awsapps.com/start', 'the start URL comes from the sso-session');
       assert.strictEqual(p.ssoAccountId, '444455556666');
       assert.strictEqual(p.ssoRoleName, 'SampleRole');
-      assert.deepStrictEqual(m.ssoSessions.get('my-sso'), { name: 'my-sso', startUrl: 'https://my-sso-portal.awsapps.com/start', region: 'us-east-1' });
+      assert.deepStrictEqual(m.ssoSessions.get('my-sso'), { name: 'my-sso', startUrl: 'https://my-sso-portal.awsapps.com/start', region: 'us-east-1', registrationScopes: 'sso:account:access' });
       assert.deepStrictEqual(lint('sso-session.config'), []);
       assertNoTreeProblems('sso-session.config');
     });

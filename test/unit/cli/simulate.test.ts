@@ -76,7 +76,7 @@ describe('sts-lens simulate (bundled CLI)', function () {
     assert.match(r.stdout, /malformed\.json\n +not valid JSON: CloseBraceExpected at line 2, column 1\./);
     assert.match(r.stdout, /cannot read .*absent\.json: no such file/);
     assert.match(r.stdout, /^PASS .*allowed\.json/m);
-    assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /);
+    assert.doesNotMatch(r.stdout + r.stderr, /\n[ \t]+at /);
   });
 
   it('passes the documented examples', () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { explainDecodedMessage } from '../../../src/core/authz';
 import { requestFromDecoded } from '../../../src/core/debugging/decodedRequest';
-import { actionProblem, contextKeyChoices, contextValue, resourceSkeletons } from '../../../src/core/debugging/simulateChoices';
+import { actionProblem, contextKeyChoices, contextValue, resourceProblem, resourceSkeletons } from '../../../src/core/debugging/simulateChoices';
 import { fixturePath } from '../fixtures';
 import { testCatalog } from '../policy/catalog';
 
@@ -15,6 +15,23 @@ describe('debugging: simulate choices from the IAM data', () => {
     assert.ok(arns.includes('arn:aws:s3:::${BucketName}/${ObjectName}'), arns.join(' '));
     const ec2 = resourceSkeletons('ec2:RunInstances', h.catalog, { region: 'us-east-1', account: '111122223333' });
     assert.ok(ec2.some((s) => s.type === 'instance' && s.arn === 'arn:aws:ec2:us-east-1:111122223333:instance/${InstanceId}'), ec2.map((s) => s.arn).join(' '));
+  });
+
+  it('refuses a resource that is not an ARN of the action\'s resource types, and names the formats it accepts', () => {
+    const problem = resourceProblem('ec2:RunInstances', 'instance/', h.catalog);
+    assert.match(problem ?? '', /^"instance\/" is not an ARN/);
+    assert.ok(problem!.includes('arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}'), problem);
+    assert.match(resourceProblem('ec2:RunInstances', 'arn:aws:ec2:us-east-1:111122223333:volume', h.catalog) ?? '', /is not the ARN of a resource ec2:RunInstances acts on\. It accepts /);
+    assert.match(resourceProblem('ec2:RunInstances', '*', h.catalog) ?? '', /acts on specific resources: \* is not one/);
+    assert.strictEqual(resourceProblem('ec2:RunInstances', 'arn:aws:ec2:us-east-1:111122223333:instance/i-0abc', h.catalog), undefined);
+    assert.strictEqual(resourceProblem('s3:GetObject', 'arn:aws:s3:::sts-lens-demo-bucket/2026/q3.csv', h.catalog), undefined);
+  });
+
+  it('takes * only where the action has no resource types, and wants region and account fields as the format has them', () => {
+    assert.strictEqual(resourceProblem('s3:ListAllMyBuckets', '*', h.catalog), undefined);
+    assert.match(resourceProblem('s3:ListAllMyBuckets', 'arn:aws:s3:::b', h.catalog) ?? '', /has no resource types in the IAM data: its resource is \*/);
+    assert.match(resourceProblem('s3:GetObject', 'arn:aws:s3:us-east-1:111122223333:b/k', h.catalog) ?? '', /is not the ARN of a resource/);
+    assert.match(resourceProblem('ec2:RunInstances', 'arn:aws:ec2:::instance/i-1', h.catalog) ?? '', /is not the ARN of a resource/);
   });
 
   it('lists the action\'s context keys with their types, and the common global keys', () => {

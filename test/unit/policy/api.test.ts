@@ -80,13 +80,13 @@ describe('servicesReferenced', () => {
   /** The plain definition the scanner must agree with. */
   function byRegex(text: string): string[] {
     const out = new Set<string>();
-    for (const m of text.matchAll(/"([A-Za-z0-9.*?/-]+):/g)) {
+    for (const m of text.matchAll(/"([A-Z0-9.*?/-]+):/gi)) {
       const p = m[1].toLowerCase();
       if (!['arn', 'aws', 'http', 'https'].includes(p) && !p.includes('*') && !p.includes('?')) out.add(p);
     }
     for (const m of text.matchAll(/arn:[^:"]*:([A-Za-z0-9-]+):/g)) out.add(m[1].toLowerCase());
-    if (/"[A-Za-z0-9-]*[*?][A-Za-z0-9*?-]*:/.test(text)) out.add('*');
-    if (/"(Not)?Principal"/.test(text)) out.add('sts');
+    if (/"[A-Z0-9-]*[*?][A-Z0-9*?-]*:/i.test(text)) out.add('*');
+    if (/"(?:Not)?Principal"/.test(text)) out.add('sts');
     out.add('iam');
     return [...out].sort();
   }

@@ -37,6 +37,7 @@ describe('IAM policy injection grammars', function () {
   });
 
   it('know the service prefixes of the installed IAM data (else run test/grammar-policy/update-service-prefixes.js)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script of the repository, found by path.
     const tool = require(path.join(root, 'test', 'grammar-policy', 'update-service-prefixes.js')) as { alternation(): string; patterns(alt: string): { action: string; conditionKey: string }; files(): { values: string; keys: string } };
     const expected = tool.patterns(tool.alternation());
     const f = tool.files();

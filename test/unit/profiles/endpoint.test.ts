@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { endpointProblem, resolveStsEndpoint } from '../../../src/core/profiles/endpoint';
+import { endpointProblem, implicitProfileName, resolveImplicitStsEndpoint, resolveStsEndpoint } from '../../../src/core/profiles/endpoint';
 import { buildProfilesModel } from '../../../src/core/profiles/model';
 
 const m = buildProfilesModel({
@@ -35,5 +35,19 @@ describe('STS endpoint resolution', () => {
     assert.match(endpointProblem('http://sts.example.com')!, /unencrypted/);
     assert.strictEqual(endpointProblem('http://127.0.0.1:5000'), undefined);
     assert.strictEqual(endpointProblem('https://sts.eu-west-1.amazonaws.com'), undefined);
+  });
+
+  it('without a profile, uses (and so shows) the endpoint the SDK would take: the setting, the environment, then the implicit profile\'s endpoint_url', () => {
+    assert.strictEqual(implicitProfileName({}), 'default');
+    assert.strictEqual(implicitProfileName({ AWS_PROFILE: 'global' }), 'global');
+    assert.deepStrictEqual(resolveImplicitStsEndpoint(p('global'), undefined, {}), { endpoint: 'https://vpce.example', source: 'profile', useGlobalEndpoint: false, region: 'eu-west-1' });
+    // The setting is an explicit endpoint, which the SDK puts before the environment and the files.
+    assert.strictEqual(resolveImplicitStsEndpoint(p('global'), 'https://setting.example', { AWS_ENDPOINT_URL: 'https://env.example' }).endpoint, 'https://setting.example');
+    assert.strictEqual(resolveImplicitStsEndpoint(p('svc'), undefined, {}).endpoint, 'https://sts-only.example');
+    assert.deepStrictEqual(resolveImplicitStsEndpoint(p('global'), undefined, { AWS_ENDPOINT_URL_STS: 'https://env-sts.example', AWS_ENDPOINT_URL: 'https://env.example', AWS_REGION: 'us-west-2' }),
+      { endpoint: 'https://env-sts.example', source: 'environment', useGlobalEndpoint: false, region: 'us-west-2' });
+    assert.strictEqual(resolveImplicitStsEndpoint(undefined, undefined, { AWS_ENDPOINT_URL: 'https://env.example' }).endpoint, 'https://env.example');
+    assert.strictEqual(resolveImplicitStsEndpoint(undefined, undefined, { AWS_ENDPOINT_URL: 'https://env.example', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }).endpoint, undefined);
+    assert.deepStrictEqual(resolveImplicitStsEndpoint(undefined, 'https://setting.example', {}), { endpoint: 'https://setting.example', source: 'setting', useGlobalEndpoint: false, region: 'us-east-1' });
   });
 });

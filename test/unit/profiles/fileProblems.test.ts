@@ -10,7 +10,7 @@ describe('file problems for the tree', () => {
     const found = fileProblems(read('broken.config'), 'config');
     assert.deepStrictEqual(found.map((p) => p.line + 1), [6, 7, 10]);
     assert.match(found[0].message, /not "key = value"/);
-    assert.match(found[1].message, /no closing "]"/);
+    assert.match(found[1].message, /no closing "\]"/);
     assert.match(found[2].message, /\[profile dev\]/);
     for (const p of found) assert.doesNotMatch(p.message, /wJalr/);
   });

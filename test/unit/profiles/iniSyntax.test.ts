@@ -15,7 +15,7 @@ describe('AWS file syntax check', () => {
     const found = checkIniSyntax(read('broken.config'), 'config').map((p) => [p.line + 1, p.message]);
     assert.deepStrictEqual(found.map((f) => f[0]), [6, 7, 10]);
     assert.match(String(found[0][1]), /not "key = value"/);
-    assert.match(String(found[1][1]), /no closing "]"/);
+    assert.match(String(found[1][1]), /no closing "\]"/);
     assert.match(String(found[2][1]), /write "\[profile dev\]"/);
   });
 

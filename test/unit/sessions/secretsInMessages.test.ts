@@ -5,6 +5,7 @@ import { StsCallError } from '../../../src/aws/errors';
 import { describeDecodeFailure, type DecodeFailureKind } from '../../../src/core/authz/decodeErrors';
 import { lintAwsConfig } from '../../../src/core/profiles/configLint';
 import { explainStsError } from '../../../src/core/sessions/errors';
+import { CREDENTIALS_FILE_KEYS, PROFILE_KEYS, SSO_SESSION_KEYS } from '../../../src/core/profiles/configLintKeys';
 import { looksLikeSecretFragment } from '../../../src/core/sessions/redact';
 import { assertNoSentinel, SENTINEL } from './redact.test';
 
@@ -64,7 +65,6 @@ describe('no credential reaches a message', () => {
 
 describe('secret fragments', () => {
   it('never takes a setting name, a profile name or a word for part of a credential', () => {
-    const { CREDENTIALS_FILE_KEYS, PROFILE_KEYS, SSO_SESSION_KEYS } = require('../../../src/core/profiles/configLintKeys') as Record<string, string[]>;
     for (const name of [...CREDENTIALS_FILE_KEYS, ...PROFILE_KEYS, ...SSO_SESSION_KEYS, 'AWS_ACCESS_KEY_ID', 'production', 'ReadOnlyAccess', 'DeveloperAccess', 'AdministratorAccess2024']) {
       assert.strictEqual(looksLikeSecretFragment(name), false, name);
     }

@@ -1,6 +1,6 @@
 // Condition values that have a syntax of their own: dates, IPv4 and IPv6 addresses and CIDR ranges.
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 export function validDate(v: string | number | boolean | null): boolean {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0;
@@ -17,14 +17,14 @@ function ipv4(s: string): number[] | undefined {
 }
 
 function parseIpv6(s: string): number[] | undefined {
-  if (!/^[0-9a-fA-F:.]+$/.test(s) || !s.includes(':')) return undefined;
+  if (!/^[0-9a-f:.]+$/i.test(s) || !s.includes(':')) return undefined;
   const halves = s.split('::');
   if (halves.length > 2) return undefined;
   const parse = (h: string) => (h === '' ? [] : h.split(':'));
   const head = parse(halves[0]);
   const tail = halves.length === 2 ? parse(halves[1]) : [];
   const groups = [...head, ...tail];
-  if (!groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
+  if (!groups.every((g) => /^[0-9a-f]{1,4}$/i.test(g))) return undefined;
   if (halves.length === 1 && groups.length !== 8) return undefined;
   if (halves.length === 2 && groups.length > 7) return undefined;
   const zeros = new Array(8 - groups.length).fill(0);

@@ -143,7 +143,7 @@ function checkKey(ctx: LintContext, sc: StatementContext, op: ParsedConditionOpe
     return;
   }
   const lowerKey = key.toLowerCase();
-  if (TAG_KEY_PREFIXES.includes(lowerKey) || TAG_KEY_PREFIXES.some((p) => lowerKey === `${p}/`) || /^[a-z0-9-]+:(resourcetag|requesttag)\/?$/.test(lowerKey)) {
+  if (TAG_KEY_PREFIXES.includes(lowerKey) || TAG_KEY_PREFIXES.some((p) => lowerKey === `${p}/`) || /^[a-z0-9-]+:(?:resourcetag|requesttag)\/?$/.test(lowerKey)) {
     const name = key.replace(/\/$/, '');
     r.add('MISSING_TAG_KEY_IN_CONDITION', `The condition key ${name} must include a tag key to control access based on tags. Use the format ${name}/tag-key and specify a key name for tag-key.`, [keyTarget(k)]);
     return;
@@ -242,7 +242,7 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
       for (const v of k.values) {
         if (hasVariable(v)) continue;
         const s = stringValue(v);
-        if (typeof v.value === 'boolean' || !/^-?\d+(\.\d+)?$/.test(s.trim())) r.add('TYPE_MISMATCH_NUMBER', `Add a valid numeric value for the condition operator ${info.text}.`, [valueTarget(v)]);
+        if (typeof v.value === 'boolean' || !/^-?\d+(?:\.\d+)?$/.test(s.trim())) r.add('TYPE_MISMATCH_NUMBER', `Add a valid numeric value for the condition operator ${info.text}.`, [valueTarget(v)]);
       }
       break;
     case 'Date':
@@ -257,7 +257,7 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
     case 'Binary':
       for (const v of k.values) {
         const s = stringValue(v);
-        if (typeof v.value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) r.add('TYPE_MISMATCH_STRING', `Add a valid base64-encoded string value for the condition operator ${info.text}.`, [valueTarget(v)]);
+        if (typeof v.value !== 'string' || !/^[A-Z0-9+/]*={0,2}$/i.test(s) || s.length % 4 !== 0) r.add('TYPE_MISMATCH_STRING', `Add a valid base64-encoded string value for the condition operator ${info.text}.`, [valueTarget(v)]);
       }
       break;
     case 'String':
@@ -315,9 +315,9 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
     r.add('EQUIVALENT_TO_NULL_FALSE', `We recommend replacing the key ${key} in the condition block of ${info.base} with {${key}: false} to ensure better enforcement of the condition.`, [valueTarget(k.values[0])]);
   }
 
-  if (/^aws:calledvia(first|last)?$/i.test(key)) {
+  if (/^aws:calledvia(?:first|last)?$/i.test(key)) {
     for (const v of k.values) {
-      if (typeof v.value === 'string' && !hasVariable(v) && !/[*?]/.test(v.value) && !/^[a-z0-9-]+\.(amazonaws\.com|amazon\.com|amazonaws\.com\.cn)$/.test(v.value)) {
+      if (typeof v.value === 'string' && !hasVariable(v) && !/[*?]/.test(v.value) && !/^[a-z0-9-]+\.(?:amazonaws\.com|amazon\.com|amazonaws\.com\.cn)$/.test(v.value)) {
         r.add('INVALID_SERVICE_PRINCIPAL_FORMAT', 'The service principal does not match the expected format. Use the format service.amazonaws.com, or use one of the following suffixes: .amazon.com, .amazonaws.com.cn with all lowercase letters.', [valueTarget(v)]);
       }
     }
@@ -330,9 +330,9 @@ function valuesFitFamily(values: ParsedValue[], family: OperatorFamily): boolean
     if (hasVariable(v)) return true;
     switch (family) {
       case 'Bool':
-        return /^(true|false)$/i.test(s);
+        return /^(?:true|false)$/i.test(s);
       case 'Numeric':
-        return /^-?\d+(\.\d+)?$/.test(s);
+        return /^-?\d+(?:\.\d+)?$/.test(s);
       case 'Date':
         return validDate(v.value);
       case 'IpAddress':

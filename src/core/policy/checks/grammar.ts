@@ -93,8 +93,8 @@ export function checkGrammar(ctx: LintContext): void {
       if (v === '') {
         r.add('EMPTY_SID_VALUE', 'Add a value to the empty string in the Sid element.', [{ path: sid.path, node: sid.valueNode }]);
       } else {
-        if (type !== 'RESOURCE_POLICY' && !/^[A-Za-z0-9]+$/.test(v)) {
-          r.add('UNSUPPORTED_SID', 'Update the characters in the Sid element to use one of the following character types: [a-z, A-Z, 0-9]', [{ path: sid.path, node: sid.valueNode }], { replacement: JSON.stringify(v.replace(/[^A-Za-z0-9]/g, '')), title: 'Remove the unsupported characters' });
+        if (type !== 'RESOURCE_POLICY' && !/^[A-Z0-9]+$/i.test(v)) {
+          r.add('UNSUPPORTED_SID', 'Update the characters in the Sid element to use one of the following character types: [a-z, A-Z, 0-9]', [{ path: sid.path, node: sid.valueNode }], { replacement: JSON.stringify(v.replace(/[^A-Z0-9]/gi, '')), title: 'Remove the unsupported characters' });
         }
         sids.set(v, (sids.get(v) ?? 0) + 1);
       }

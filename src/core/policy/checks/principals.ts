@@ -6,12 +6,12 @@ import type { Target } from '../report';
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
 /** Service principal shape: lowercase labels ending in an AWS service domain. */
-const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com|amazonaws\.com\.cn|amazon\.com)$/;
+const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.(?:amazonaws\.com|amazonaws\.com\.cn|amazon\.com)$/;
 const ACCOUNT = /^\d{12}$/;
-const AWS_PRINCIPAL_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):(iam|sts)::(\d{12}|aws):(.+)$/;
+const AWS_PRINCIPAL_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):(iam|sts)::(\d{12}|aws):(.+)$/;
 const SAML_PROVIDER = /^arn:[a-z-]+:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/;
 const OIDC_PROVIDER_ARN = /^arn:[a-z-]+:iam::\d{12}:oidc-provider\/(.+)$/;
-const OIDC_DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}(\/[^\s]*)?$/i;
+const OIDC_DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}(?:\/\S*)?$/i;
 /** Actions any principal type may pair with a federation action. */
 const COMPANION_ACTIONS = ['sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext'];
 
@@ -163,13 +163,13 @@ function checkPrincipalValue(ctx: LintContext, key: string, v: ParsedValue & { v
     if (ACCOUNT.test(s)) return;
     const m = AWS_PRINCIPAL_ARN.exec(s);
     if (!m) {
-      const acct = /^arn:[^:]*:(iam|sts)::([^:]*):/.exec(s);
-      if (acct && !ACCOUNT.test(acct[2])) r.add('INVALID_ARN_ACCOUNT', `The resource ARN account ID ${acct[2]} is not valid. Provide a 12-digit account ID.`, t);
+      const acct = /^arn:[^:]*:(?:iam|sts)::([^:]*):/.exec(s);
+      if (acct && !ACCOUNT.test(acct[1])) r.add('INVALID_ARN_ACCOUNT', `The resource ARN account ID ${acct[1]} is not valid. Provide a 12-digit account ID.`, t);
       else r.add('INVALID_PRINCIPAL_FORMAT', `The principal ${s} is not valid. Use a 12-digit account ID, or the ARN of an account root, IAM user, role, assumed-role session or federated user.`, t);
       return;
     }
-    const [, , svc, , res] = m;
-    const ok = svc === 'iam' ? /^(root|user\/.+|role\/.+|federated-user\/.+)$/.test(res) : /^(assumed-role\/.+\/.+|federated-user\/.+)$/.test(res);
+    const [, svc, , res] = m;
+    const ok = svc === 'iam' ? /^(?:root|user\/.+|role\/.+|federated-user\/.+)$/.test(res) : /^(?:assumed-role\/.[^\n\r/\u2028\u2029]*\/.+|federated-user\/.+)$/.test(res);
     if (!ok) r.add('INVALID_PRINCIPAL_FORMAT', `The principal ${s} is not valid. ${svc === 'sts' ? 'STS principals are arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION.' : 'IAM principals are arn:aws:iam::ACCOUNT:root, :user/NAME or :role/NAME.'}`, t);
     return;
   }
@@ -276,7 +276,7 @@ function checkAllowPrincipals(ctx: LintContext, sc: StatementContext, accountId:
     const guarded = keys.some((k) => k.key === 'sts:externalid' || k.key === 'aws:multifactorauthpresent' || k.key === 'aws:multifactorauthage' || k.key === 'aws:principalorgid' || k.key === 'aws:principalorgpaths' || k.key === 'aws:sourceidentity');
     if (!guarded) {
       for (const v of values.filter((x) => x.kind === 'AWS')) {
-        const account = ACCOUNT.test(v.value) ? v.value : AWS_PRINCIPAL_ARN.exec(v.value)?.[3];
+        const account = ACCOUNT.test(v.value) ? v.value : AWS_PRINCIPAL_ARN.exec(v.value)?.[2];
         if (!account || account === 'aws' || (accountId && account === accountId) || ctx.accountIds?.includes(account)) continue;
         r.add('CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID_OR_MFA', `${accountId ? `Account ${account} is not this role's account ${accountId}` : `If account ${account} is another account, anyone there`} with sts:AssumeRole permission can assume this role with no further check. Add an sts:ExternalId condition for a third party, or require MFA with aws:MultiFactorAuthPresent for people.`, [target(v)], undefined,
           // Without the owning account the principal may well be local, so it is only a warning then.

@@ -7,7 +7,7 @@ import type { FindingFix } from '../types';
 import { compileFormat, formatService, resourceMatchesFormat, splitArnCached, variableFree, type SplitArn } from './arnFormats';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
-const REGION = /^[a-z]{2,4}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+const REGION = /^[a-z]{2,4}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 /** Regions AWS has announced; a region outside this list is reported only if it is also malformed or its area is unknown. */
 const KNOWN_REGIONS = new Set(
   'us-east-1 us-east-2 us-west-1 us-west-2 af-south-1 ap-east-1 ap-east-2 ap-south-1 ap-south-2 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-northeast-1 ap-northeast-2 ap-northeast-3 ca-central-1 ca-west-1 eu-central-1 eu-central-2 eu-west-1 eu-west-2 eu-west-3 eu-north-1 eu-south-1 eu-south-2 il-central-1 me-south-1 me-central-1 mx-central-1 sa-east-1 us-gov-east-1 us-gov-west-1 cn-north-1 cn-northwest-1 us-iso-east-1 us-iso-west-1 us-isob-east-1 us-isob-west-1 us-isof-south-1 us-isof-east-1 eu-isoe-west-1 eusc-de-east-1'.split(' '),
@@ -229,12 +229,12 @@ function checkAgainstTypes(ctx: LintContext, v: ParsedValue & { value: string },
   const region = variableFree(arn.region);
   const account = variableFree(arn.account);
   const formats = fits.flatMap((t) => t.arnFormats.map(compileFormat));
-  if (region && !/^[*]+$/.test(region) && formats.every((f) => !f.region)) {
+  if (region && !/^\*+$/.test(region) && formats.every((f) => !f.region)) {
     ctx.r.add('ARN_REGION_NOT_ALLOWED', `The service ${arn.service} does not support specifying a Region in the resource ARN.`, [target(v)]);
   } else if (!region && formats.every((f) => f.region)) {
     ctx.r.add('MISSING_ARN_REGION', `Add a Region to the ${arn.service} resource ARN.`, [target(v)]);
   }
-  if (account && !/^[*]+$/.test(account) && account !== 'aws' && formats.every((f) => !f.account)) {
+  if (account && !/^\*+$/.test(account) && account !== 'aws' && formats.every((f) => !f.account)) {
     ctx.r.add('ARN_ACCOUNT_NOT_ALLOWED', `The service ${arn.service} does not support specifying an account ID in the resource ARN.`, [target(v)]);
   }
 }

@@ -63,7 +63,7 @@ export function checkVariables(ctx: LintContext): void {
   if (!policy.text.includes('${')) return;
   let first: { v: ParsedValue; variable: PolicyVariable } | undefined;
 
-  const check = (v: ParsedValue, allowed: boolean, element: string) => {
+  const check = (v: ParsedValue, allowed: boolean, _element: string) => {
     if (typeof v.value !== 'string' || !v.value.includes('${')) return;
     for (const variable of findVariables(v.value)) {
       first ??= { v, variable };
@@ -94,7 +94,7 @@ export function checkVariables(ctx: LintContext): void {
       }
       const name = variable.name;
       if (SPECIAL.has(name)) continue;
-      if (!/^[A-Za-z0-9:/_.@+=-]+$/.test(name)) {
+      if (!/^[\w:/.@+=-]+$/.test(name)) {
         r.add('UNSUPPORTED_SYMBOL_IN_VARIABLE', `The policy variable ${text} contains a character that is not supported. Use letters, digits and : / _ . - only.`, [target]);
         continue;
       }

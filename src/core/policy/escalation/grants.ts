@@ -43,7 +43,7 @@ export interface PolicyGrants {
   readonly prefixes: ReadonlySet<string>;
 }
 
-const SELF = /\$\{aws:(username|userid)\}/i;
+const SELF = /\$\{aws:(?:username|userid)\}/i;
 
 /** The lowercased service prefixes that some escalation path names. */
 const PATH_SERVICES = new Set(ESCALATION_PATHS.flatMap((p) => p.requires.flat().map((a) => a.slice(0, a.indexOf(':')).toLowerCase())));

@@ -17,7 +17,7 @@ const WEB_IDENTITY: Record<string, string> = {
 
 /** Describes one principal value given under `AWS`, `Service`, `Federated` or `CanonicalUser` (or `"*"`). */
 export function describePrincipal(kind: string, value: string): PrincipalDescription {
-  if (/^\$\{(intrinsic|expression|template)\}$/.test(value)) {
+  if (/^\$\{(?:intrinsic|expression|template)\}$/.test(value)) {
     return { kind: 'unknown', label: 'a principal the template computes', detail: 'A value CloudFormation or Terraform computes when it deploys the template; it cannot be checked here.' };
   }
   if (value === '*') {
@@ -47,9 +47,9 @@ export function describePrincipal(kind: string, value: string): PrincipalDescrip
   if (/^\d{12}$/.test(value)) {
     return { kind: 'account', label: `account ${value}`, account: value, detail: `Account ${value}: any principal in that account whose own identity policy allows the action.` };
   }
-  const arn = /^arn:([^:]+):([^:]+):([^:]*):(\d{12}|\*|[^:]*):(.*)$/.exec(value);
+  const arn = /^arn:[^:]+:([^:]+):[^:]*:([^:]*):(.*)$/.exec(value);
   if (arn) {
-    const [, , service, , account, resource] = arn;
+    const [, service, account, resource] = arn;
     if (service === 'iam' && resource === 'root') return { kind: 'account', label: `account ${account}`, account, detail: `Account ${account} (the account root ARN): any principal in that account whose own identity policy allows the action.` };
     if (service === 'iam' && resource.startsWith('role/')) {
       const name = resource.slice(resource.lastIndexOf('/') + 1);

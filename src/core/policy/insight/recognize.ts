@@ -92,7 +92,7 @@ export function findPolicyRegions(text: string, languageId: string, options: { f
   if (text.length > MAX_POLICY_TEXT_LENGTH) return [];
   if (json && text.includes('"Statement"')) return embeddedJsonRegions(text);
   if (languageId === 'terraform' || languageId === 'hcl' || languageId === 'tf') return terraformRegions(text);
-  if ((languageId === 'yaml' || languageId === 'cloudformation') && /\b(AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)\s*:/.test(text)) {
+  if ((languageId === 'yaml' || languageId === 'cloudformation') && /\b(?:AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)\s*:/.test(text)) {
     return cloudFormationYamlPolicies(text).map((p) => translated(p.json, 'cloudformation-yaml', p.start, p.end, p.key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined));
   }
   return [];
@@ -142,12 +142,12 @@ function intrinsicRanges(node: Node): Array<[number, number]> {
   return out;
 }
 
-const HEREDOC = /<<(-?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/g;
+const HEREDOC = /<<(-?)([A-Z_]\w*)[ \t]*\r?\n/gi;
 
 /** Offsets of the lines that hold only an identifier (heredoc end markers), by identifier, in order. */
 function markerLines(text: string): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?$/gm)) {
+  for (const m of text.matchAll(/^[ \t]*([A-Z_]\w*)[ \t]*\r?$/gim)) {
     const list = out.get(m[1]);
     if (list) list.push(m.index ?? 0);
     else out.set(m[1], [m.index ?? 0]);

@@ -144,7 +144,7 @@ export function statementPrincipals(st: ParsedStatement): Array<{ kind: string; 
   return out;
 }
 
-const TRUST_ACTION = /^sts:(AssumeRole|AssumeRoleWithWebIdentity|AssumeRoleWithSAML|TagSession|SetSourceIdentity|SetContext|\*)$/i;
+const TRUST_ACTION = /^sts:(?:AssumeRole|AssumeRoleWithWebIdentity|AssumeRoleWithSAML|TagSession|SetSourceIdentity|SetContext|\*)$/i;
 
 export interface TrustSummary {
   readonly text: string;

@@ -114,7 +114,7 @@ export function hclToJson(text: string, start: number, options: { out?: JsonBuil
       return true;
     }
     const s = i;
-    const word = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?![\w.(\[])/.exec(text.slice(i, i + 40));
+    const word = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?![\w.([])/.exec(text.slice(i, i + 40));
     if (word) {
       out.copy(word[0], s);
       i += word[0].length;
@@ -134,7 +134,7 @@ export function hclToJson(text: string, start: number, options: { out?: JsonBuil
       string();
       return true;
     }
-    const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i, i + 200));
+    const m = /^[A-Z_][\w-]*/i.exec(text.slice(i, i + 200));
     if (!m) return false;
     out.placeholderFree('"', i);
     out.copy(m[0], i);
@@ -229,7 +229,7 @@ function readBody(text: string, start: number, depth = 0): { items: HclItem[]; e
     }
     if (text[i] === '}') return { items, end: i + 1 };
     // Blocks may carry labels (`dynamic "statement" {`); those are kept under a name that matches nothing.
-    const m = /^([A-Za-z_][\w-]*)((?:[ \t]+"[^"\n]*")*)[ \t]*(=|\{)/.exec(text.slice(i, i + 300));
+    const m = /^([A-Z_][\w-]*)((?:[ \t]+"[^"\n]*")*)[ \t]*(=|\{)/i.exec(text.slice(i, i + 300));
     if (!m) return undefined;
     const nameStart = i;
     i += m[0].length;

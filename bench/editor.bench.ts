@@ -1,0 +1,85 @@
+// npm run bench: the editor in a real VS Code (code-server 4.100.3 with headless Chromium, the test
+// harness): activation time and keystroke-to-squiggle latency, measured inside the extension host by
+// bench/host/editorLatency.ts. Prints p50/p90; asserts nothing. STS_LENS_BENCH_EDITOR_RUNS sets how
+// many fresh workbenches are started (each gives one activation figure; default 3).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { repoRoot } from '../test/unit/fixtures';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { runExtensionTests } = require(path.join(repoRoot(), 'test', 'harness', 'code-server.js')) as {
+  runExtensionTests(o: { extensionDevelopmentPath: string; extensionTestsPath: string; folder: string; env: NodeJS.ProcessEnv; log?: (...a: unknown[]) => void }): Promise<number>;
+};
+
+interface Results {
+  activationMs: number;
+  activateCallMs: number;
+  moduleLoadMs: number[];
+  keystrokeMs: number[];
+  clearMs: number[];
+  error?: string;
+}
+
+const POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ReadReports",
+      "Effect": "Allow",
+      "Action": ["s3:GetObject", "s3:ListBucket"],
+      "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]
+    }
+  ]
+}
+`;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+const f1 = (n: number): string => n.toFixed(1);
+
+async function main(): Promise<void> {
+  const runs = Number(process.env.STS_LENS_BENCH_EDITOR_RUNS) || 3;
+  const all: Results[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-bench-editor-'));
+    try {
+      const folder = path.join(dir, 'workspace');
+      fs.mkdirSync(folder);
+      fs.writeFileSync(path.join(folder, 'policy.json'), POLICY);
+      const home = path.join(dir, 'home');
+      fs.mkdirSync(path.join(home, '.aws'), { recursive: true });
+      fs.writeFileSync(path.join(home, '.aws', 'config'), '[default]\nregion = us-east-1\n');
+      const out = path.join(dir, 'results.json');
+      const code = await runExtensionTests({
+        extensionDevelopmentPath: repoRoot(),
+        extensionTestsPath: path.join(repoRoot(), 'out', 'bench', 'host', 'editorLatency.js'),
+        folder,
+        env: { ...process.env, HOME: home, AWS_CONFIG_FILE: path.join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, '.aws', 'credentials'), STS_LENS_BENCH_RESULTS: out },
+        log: () => {},
+      });
+      if (!fs.existsSync(out)) throw new Error(`the extension host wrote no figures (exit ${code})`);
+      const r = JSON.parse(fs.readFileSync(out, 'utf8')) as Results;
+      if (r.error) throw new Error(r.error);
+      all.push(r);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const keystroke = all.flatMap((r) => r.keystrokeMs);
+  const clear = all.flatMap((r) => r.clearMs);
+  const activation = all.map((r) => r.activationMs);
+  const load = all.flatMap((r) => r.moduleLoadMs);
+  console.log(`activation in the extension host (code + activate()), ${runs} workbenches: p50 ${f1(percentile(activation, 50))} ms, max ${f1(Math.max(...activation))} ms (target <= 10 ms)`);
+  console.log(`  activate() alone: p50 ${f1(percentile(all.map((r) => r.activateCallMs), 50))} ms; loading dist/extension.js again: p50 ${f1(percentile(load, 50))} ms`);
+  console.log(`keystroke -> squiggle (one typed character misspells an action), ${keystroke.length} keystrokes: p50 ${f1(percentile(keystroke, 50))} ms, p90 ${f1(percentile(keystroke, 90))} ms (target p50 <= 100 ms)`);
+  console.log(`fix -> squiggle gone: p50 ${f1(percentile(clear, 50))} ms, p90 ${f1(percentile(clear, 90))} ms; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+}
+
+main().catch((e) => {
+  console.error(`editor bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});

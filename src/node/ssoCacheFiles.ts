@@ -1,0 +1,52 @@
+/**
+ * Reads and writes files in `~/.aws/sso/cache` with owner-only permissions (0600 files in a 0700
+ * folder, as the AWS CLI creates them), replacing a file in one rename so the CLI and SDKs never
+ * read half a token. Contents are never logged.
+ */
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { homeDir } from './awsFiles';
+
+export function ssoCacheDir(home = homeDir()): string {
+  return path.join(home, '.aws', 'sso', 'cache');
+}
+
+/** The file's text, or undefined when it does not exist. Files over 1 MB are not tokens. */
+export async function readCacheFile(dir: string, name: string): Promise<string | undefined> {
+  const file = path.join(dir, name);
+  try {
+    const stat = await fs.promises.stat(file);
+    if (!stat.isFile()) return '';
+    if (stat.size > 1_000_000) return '';
+    return await fs.promises.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`${file} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+export async function writeCacheFile(dir: string, name: string, text: string): Promise<void> {
+  await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, name);
+  const tmp = path.join(dir, `.${name}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fs.promises.writeFile(tmp, text, { mode: 0o600, flag: 'wx' });
+    await fs.promises.rename(tmp, file);
+    // A file that existed keeps its mode through rename of the new one; make sure of 0600 anyway.
+    await fs.promises.chmod(file, 0o600).catch(() => undefined);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+    throw new Error(`${file} could not be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+export async function deleteCacheFile(dir: string, name: string): Promise<boolean> {
+  try {
+    await fs.promises.rm(path.join(dir, name));
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new Error(`${path.join(dir, name)} could not be removed (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Add Profiles…: `[profile …]` entries for chosen roles, appended to the AWS config after the
+ * person has seen exactly what will be added. Existing profiles are never changed.
+ */
+import * as vscode from 'vscode';
+import { DEFAULT_PROFILE_TEMPLATE, planProfiles, templateProblems, type RoleChoice } from '../../core/sso/profileEntries';
+import { appendToAwsFile, loadAwsFiles } from '../../node/awsFiles';
+import type { ProfilesParts } from '../profiles/register';
+import { Cancelled } from '../profiles/prompts';
+import type { Directory } from './directory';
+import type { SignInEntry } from './signIns';
+import { askModal, showInfo } from '../output';
+import { settingValue } from '../settings';
+
+export interface AddProfilesOptions {
+  /** Roles to add (programmatic callers); otherwise the person picks. */
+  readonly roles?: readonly { accountId: string; roleName: string }[];
+  readonly template?: string;
+  /** Programmatic callers that showed the text themselves. */
+  readonly confirmed?: boolean;
+  /** Preselected account (from an account or role node). */
+  readonly accountId?: string;
+  readonly roleName?: string;
+}
+
+export async function addProfiles(parts: ProfilesParts, directory: Directory, e: SignInEntry, o: AddProfilesOptions): Promise<{ added: string[]; skipped: string[] } | undefined> {
+  if (!e.key.sessionName) throw new Error(`${e.label} is a legacy sso_start_url sign-in; add an [sso-session] section for it first, then add profiles from that session`);
+  const accounts = await directory.accounts(e);
+  const scope = o.accountId ? accounts.filter((a) => a.accountId === o.accountId) : accounts;
+  let roles: RoleChoice[];
+  if (o.roles) {
+    roles = o.roles.map((r) => ({ accountId: r.accountId, roleName: r.roleName, accountName: accounts.find((a) => a.accountId === r.accountId)?.accountName ?? r.accountId }));
+  } else {
+    const all: (vscode.QuickPickItem & { role: RoleChoice })[] = [];
+    for (const a of scope) for (const roleName of await directory.accountRoles(e, a.accountId)) all.push({ label: roleName, description: `${a.accountName} (${a.accountId})`, picked: roleName === o.roleName, role: { accountId: a.accountId, accountName: a.accountName, roleName } });
+    const chosen = await vscode.window.showQuickPick(all, { title: `Add Profiles from ${e.label}`, placeHolder: 'Choose the roles to add as profiles', canPickMany: true, matchOnDescription: true });
+    if (!chosen?.length) throw new Cancelled();
+    roles = chosen.map((c) => c.role);
+  }
+  const configured = settingValue('stsLens.sso', 'profileNameTemplate', DEFAULT_PROFILE_TEMPLATE) || DEFAULT_PROFILE_TEMPLATE;
+  const template = o.template ?? (await vscode.window.showInputBox({ title: `Add Profiles from ${e.label}`, prompt: 'Profile name template: {account_name}, {account_id}, {role_name}, {sso_session}', value: configured, validateInput: (v) => templateProblems(v)[0] }));
+  if (template === undefined) throw new Cancelled();
+  const problems = templateProblems(template);
+  if (problems.length) throw new Error(`the profile name template cannot be used: ${problems.join('; ')}`);
+  const snap = await parts.store.reload();
+  const configText = (await loadAwsFiles(snap.paths)).config.text ?? '';
+  const plan = planProfiles(roles, { template, ssoSession: e.key.sessionName, region: e.key.region, existing: new Set(snap.model.profiles.keys()), needsLeadingNewline: configText.length > 0 && !configText.endsWith('\n') });
+  const skipped = plan.entries.filter((x) => x.skipped).map((x) => `${x.name}: ${x.skipped}`);
+  if (!plan.text) {
+    void showInfo(`No profiles were added: ${skipped.join('; ')}.`);
+    return { added: [], skipped };
+  }
+  const added = plan.entries.filter((x) => !x.skipped).map((x) => x.name);
+  if (!o.confirmed) {
+    const detail = `${plan.text.trim()}${skipped.length ? `\n\nNot added:\n${skipped.join('\n')}` : ''}\n\nNothing else in the file changes.`;
+    const ok = await askModal(`Add ${added.length} profile${added.length > 1 ? 's' : ''} to ${snap.paths.config}?`, detail, 'Add Profiles');
+    if (ok !== 'Add Profiles') throw new Cancelled();
+  }
+  await appendToAwsFile(snap.paths.config, plan.text);
+  await parts.store.reload();
+  void showInfo(`Added ${added.join(', ')} to ${snap.paths.config}.`, 'Open AWS Config').then((c) => {
+    if (c) void vscode.commands.executeCommand('stsLens.openConfig', added[0]);
+  });
+  return { added, skipped };
+}

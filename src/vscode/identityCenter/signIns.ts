@@ -1,0 +1,302 @@
+/**
+ * IAM Identity Center sign-ins: which ones the AWS config defines (`[sso-session …]` sections and
+ * legacy `sso_start_url` profiles), their tokens in the AWS CLI's cache, signing in (PKCE with a
+ * loopback redirect, or the device code), refreshing and signing out. Tokens stay in the cache file
+ * and in memory; they never reach a log, a setting or an error.
+ */
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import { isAwsHost } from '../../core/profiles/endpointTrust';
+import type { ProfilesModel } from '../../core/profiles/model';
+import { overwriteRefusal, parseScopes, readRegistrationFile, readTokenFile, registrationCacheFileName, registrationFileText, registrationUsable, tokenCacheFileName, tokenFileText, type ClientRegistration, type SignInKey, type SsoToken } from '../../core/sso/cacheFiles';
+import { afterPollError, oauthErrorCode, startPolling, tokenNeedsRefresh } from '../../core/sso/deviceFlow';
+import { authorizeUrl, codeChallenge, codeVerifier } from '../../core/sso/pkce';
+import * as sso from '../../aws/sso';
+import { deleteCacheFile, readCacheFile, ssoCacheDir, writeCacheFile } from '../../node/ssoCacheFiles';
+import { startLoopbackRedirect } from '../../node/loopbackRedirect';
+import type { StsLensContext } from '../context';
+import { Cancelled } from '../profiles/prompts';
+import { showInfo } from '../output';
+
+export interface SignInEntry {
+  /** `session:NAME` or `url:START_URL`. */
+  readonly id: string;
+  readonly label: string;
+  readonly key: SignInKey;
+  /** The OIDC and portal endpoint from the profiles that use this sign-in (`endpoint_url`), if any. */
+  readonly endpoint?: string;
+  /** Profiles that use it, for messages. */
+  readonly profiles: readonly string[];
+}
+
+export type SignInState =
+  | { readonly kind: 'signedOut' }
+  | { readonly kind: 'signedIn'; readonly expiresAt: number; readonly refreshable: boolean }
+  /** The cache file cannot be used and will not be overwritten. */
+  | { readonly kind: 'unusable'; readonly message: string };
+
+export type SignInFlow = 'browser' | 'device';
+
+/** A sign-in that needs the person: the message says what to do. */
+export class SignInNeeded extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SignInNeeded';
+  }
+}
+
+/** The sign-ins the config defines, sso-sessions first. */
+export function signInEntries(model: ProfilesModel): SignInEntry[] {
+  const out: SignInEntry[] = [];
+  const users = (match: (p: { ssoSession?: string; ssoStartUrl?: string }) => boolean) => [...model.profiles.values()].filter((p) => p.kind === 'sso' && match(p));
+  const endpointOf = (ps: { endpointUrl?: string; ignoreConfiguredEndpointUrls?: boolean }[]) => ps.find((p) => p.endpointUrl && !p.ignoreConfiguredEndpointUrls)?.endpointUrl;
+  for (const s of model.ssoSessions.values()) {
+    if (!s.startUrl || !s.region) continue;
+    const ps = users((p) => p.ssoSession === s.name);
+    out.push({ id: `session:${s.name}`, label: s.name, key: { sessionName: s.name, startUrl: s.startUrl, region: s.region, scopes: parseScopes(s.registrationScopes) }, endpoint: endpointOf(ps), profiles: ps.map((p) => p.name) });
+  }
+  const legacy = new Map<string, { region: string; profiles: typeof model.profiles extends ReadonlyMap<string, infer P> ? P[] : never }>();
+  for (const p of model.profiles.values()) {
+    if (p.kind !== 'sso' || p.ssoSession || !p.ssoStartUrl || !p.ssoRegion) continue;
+    const e = legacy.get(p.ssoStartUrl) ?? { region: p.ssoRegion, profiles: [] };
+    e.profiles.push(p);
+    legacy.set(p.ssoStartUrl, e);
+  }
+  for (const [startUrl, e] of legacy) {
+    out.push({ id: `url:${startUrl}`, label: startUrl.replace(/^https:\/\//, ''), key: { startUrl, region: e.region }, endpoint: endpointOf(e.profiles), profiles: e.profiles.map((p) => p.name) });
+  }
+  return out;
+}
+
+const REDIRECT_TIMEOUT_MS = 5 * 60_000;
+
+export class SignIns {
+  private readonly dir: string;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  /** Refreshes in flight, one per sign-in. */
+  private readonly refreshing = new Map<string, Promise<SsoToken>>();
+
+  constructor(private readonly ctx: StsLensContext, private readonly now: () => number, dir?: string) {
+    this.dir = dir ?? ssoCacheDir();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  target(e: SignInEntry): sso.SsoTarget {
+    return { region: e.key.region, endpoint: e.endpoint };
+  }
+
+  /** Checks the endpoint before a token or code goes there: a custom one from the AWS config is the person's own. */
+  private async checkEndpoint(e: SignInEntry, interactive = true): Promise<void> {
+    await this.ctx.endpoints.check(e.endpoint, 'awsConfig', { service: 'IAM Identity Center', interactive });
+  }
+
+  async state(e: SignInEntry): Promise<SignInState> {
+    const name = tokenCacheFileName(e.key);
+    let read;
+    try {
+      read = readTokenFile(await readCacheFile(this.dir, name), e.key);
+    } catch (err) {
+      return { kind: 'unusable', message: (err as Error).message };
+    }
+    if (read.kind === 'missing') return { kind: 'signedOut' };
+    if (read.kind !== 'ok') return { kind: 'unusable', message: overwriteRefusal(read, `${this.dir}/${name}`)! };
+    const t = read.value;
+    const refreshable = !!(t.refreshToken && t.clientId && t.clientSecret && (t.registrationExpiresAt ?? Infinity) > this.now());
+    if (t.expiresAt <= this.now() && !refreshable) return { kind: 'signedOut' };
+    return { kind: 'signedIn', expiresAt: t.expiresAt, refreshable };
+  }
+
+  private async readToken(e: SignInEntry): Promise<SsoToken | undefined> {
+    const name = tokenCacheFileName(e.key);
+    const read = readTokenFile(await readCacheFile(this.dir, name), e.key);
+    if (read.kind === 'missing') return undefined;
+    if (read.kind !== 'ok') throw new SignInNeeded(overwriteRefusal(read, `${this.dir}/${name}`)!);
+    return read.value;
+  }
+
+  private async writeToken(e: SignInEntry, token: SsoToken): Promise<void> {
+    const name = tokenCacheFileName(e.key);
+    // Read again just before writing: another tool may have written a file of its own meanwhile.
+    const refusal = overwriteRefusal(readTokenFile(await readCacheFile(this.dir, name), e.key), `${this.dir}/${name}`);
+    if (refusal) throw new SignInNeeded(refusal);
+    await writeCacheFile(this.dir, name, tokenFileText(token));
+    this.ctx.log.info(`IAM Identity Center: signed in to ${e.label} until ${new Date(token.expiresAt).toISOString()} (token in ${this.dir}/${name})`);
+    this.changed.fire();
+  }
+
+  /** A registration for the grant, reused from the CLI's cache when it still fits, else a new one. */
+  private async registration(e: SignInEntry, flow: SignInFlow, redirectUri?: string): Promise<ClientRegistration> {
+    const name = registrationCacheFileName(e.key);
+    const read = readRegistrationFile(await readCacheFile(this.dir, name));
+    if (read.kind === 'ok' && registrationUsable(read.value, this.now(), flow === 'browser' ? 'authorization_code' : 'device_code')) return read.value;
+    if (read.kind === 'corrupt') throw new SignInNeeded(`${this.dir}/${name} is in the SSO cache but is not a client registration STS Lens can read (${read.reason}). STS Lens does not overwrite it: move it aside and sign in again.`);
+    const reg = await sso.registerClient(this.target(e), { scopes: e.key.scopes, ...(flow === 'browser' && redirectUri ? { authorizationCode: { redirectUri: 'http://127.0.0.1/oauth/callback', issuerUrl: e.key.startUrl } } : {}) }, `sts-lens-${crypto.randomBytes(4).toString('hex')}`);
+    await writeCacheFile(this.dir, name, registrationFileText(reg));
+    return reg;
+  }
+
+  private toToken(e: SignInEntry, reg: ClientRegistration, issued: sso.IssuedToken): SsoToken {
+    const withRefresh = !!(e.key.sessionName && issued.refreshToken);
+    return {
+      startUrl: e.key.startUrl,
+      region: e.key.region,
+      accessToken: issued.accessToken,
+      expiresAt: this.now() + issued.expiresIn * 1000,
+      ...(e.key.sessionName ? { clientId: reg.clientId, clientSecret: reg.clientSecret, registrationExpiresAt: reg.expiresAt } : {}),
+      ...(withRefresh ? { refreshToken: issued.refreshToken } : {}),
+    };
+  }
+
+  /** Where a loopback redirect cannot reach the extension host: the browser runs elsewhere. */
+  static defaultFlow(): SignInFlow {
+    return vscode.env.uiKind === vscode.UIKind.Web || vscode.env.remoteName ? 'device' : 'browser';
+  }
+
+  /**
+   * Signs in and writes the token. `openBrowser: false` leaves the browser step to the caller
+   * (tests approve on the responder's page themselves).
+   */
+  async signIn(e: SignInEntry, flow: SignInFlow, o: { openBrowser?: boolean } = {}): Promise<{ expiresAt: number; flow: SignInFlow }> {
+    await this.checkEndpoint(e);
+    const name = tokenCacheFileName(e.key);
+    const refusal = overwriteRefusal(readTokenFile(await readCacheFile(this.dir, name), e.key), `${this.dir}/${name}`);
+    if (refusal) throw new SignInNeeded(refusal);
+    const open = async (url: string) => {
+      if (o.openBrowser === false) return;
+      const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      if (!opened) throw new Cancelled();
+    };
+    const token = flow === 'device' ? await this.deviceFlow(e, open) : await this.browserFlow(e, open);
+    await this.writeToken(e, token);
+    return { expiresAt: token.expiresAt, flow };
+  }
+
+  private async browserFlow(e: SignInEntry, open: (url: string) => Promise<void>): Promise<SsoToken> {
+    const state = crypto.randomBytes(16).toString('hex');
+    const redirect = await startLoopbackRedirect(state, REDIRECT_TIMEOUT_MS);
+    try {
+      const reg = await this.registration(e, 'browser', redirect.redirectUri);
+      const verifier = codeVerifier(crypto.randomBytes(64));
+      const url = authorizeUrl({ authorizeEndpoint: sso.authorizeEndpoint(this.target(e)), clientId: reg.clientId, redirectUri: redirect.redirectUri, state, challenge: codeChallenge(verifier), scopes: e.key.scopes?.length ? e.key.scopes : ['sso:account:access'] });
+      const code = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Signing in to ${e.label}: approve the request in your browser…`, cancellable: true }, async (_p, cancel) => {
+        cancel.onCancellationRequested(() => redirect.cancel('cancelled'));
+        await open(url);
+        try {
+          return await redirect.code;
+        } catch (err) {
+          if (cancel.isCancellationRequested) throw new Cancelled();
+          throw new SignInNeeded(`Signing in to ${e.label} failed: ${(err as Error).message}`);
+        }
+      });
+      const issued = await sso.createToken(this.target(e), reg, { grantType: 'authorization_code', code, redirectUri: redirect.redirectUri, codeVerifier: verifier });
+      return this.toToken(e, reg, issued);
+    } finally {
+      redirect.cancel('done');
+      redirect.code.catch(() => undefined);
+    }
+  }
+
+  private async deviceFlow(e: SignInEntry, open: (url: string) => Promise<void>): Promise<SsoToken> {
+    const reg = await this.registration(e, 'device');
+    const device = await sso.startDeviceAuthorization(this.target(e), reg, e.key.startUrl);
+    const verification = device.verificationUriComplete ?? device.verificationUri;
+    let state = startPolling(this.now(), device.expiresIn, device.interval);
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sign in to ${e.label}: confirm code ${device.userCode} in the browser`, cancellable: true }, async (progress, cancel) => {
+      progress.report({ message: `(${verification})` });
+      void showInfo(`Sign in to ${e.label} with code ${device.userCode}. Check that the browser shows the same code, then choose Allow.`, 'Open Browser', 'Copy Code').then((c) => {
+        if (c === 'Open Browser') void vscode.env.openExternal(vscode.Uri.parse(verification, true));
+        if (c === 'Copy Code') void vscode.env.clipboard.writeText(device.userCode);
+      });
+      await open(verification);
+      for (;;) {
+        if (cancel.isCancellationRequested) throw new Cancelled();
+        try {
+          const issued = await sso.createToken(this.target(e), reg, { grantType: 'urn:ietf:params:oauth:grant-type:device_code', deviceCode: device.deviceCode });
+          return this.toToken(e, reg, issued);
+        } catch (err) {
+          if (!(err instanceof sso.SsoCallError)) throw err;
+          const code = oauthErrorCode(err.code, err.oauthError);
+          const next = afterPollError(state, code, this.now());
+          if (next.kind === 'fail') throw new SignInNeeded(`Signing in to ${e.label} stopped: ${next.message}`);
+          state = next.state;
+          await new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, next.delayMs);
+            cancel.onCancellationRequested(() => {
+              clearTimeout(t);
+              resolve();
+            });
+          });
+        }
+      }
+    });
+  }
+
+  /** A valid access token, refreshed with the refresh token near expiry; SignInNeeded when the person must sign in. */
+  async accessToken(e: SignInEntry, interactive = true): Promise<string> {
+    await this.checkEndpoint(e, interactive);
+    let token = await this.readToken(e);
+    if (!token) throw new SignInNeeded(`You are not signed in to ${e.label}. Sign in first.`);
+    if (tokenNeedsRefresh(token.expiresAt, this.now())) {
+      if (token.refreshToken && token.clientId && token.clientSecret) token = await this.refresh(e, token);
+      else if (token.expiresAt <= this.now()) throw new SignInNeeded(`The sign-in to ${e.label} has expired. Sign in again.`);
+    }
+    return token.accessToken;
+  }
+
+  private refresh(e: SignInEntry, token: SsoToken): Promise<SsoToken> {
+    let p = this.refreshing.get(e.id);
+    if (!p) {
+      p = (async () => {
+        const reg = { clientId: token.clientId!, clientSecret: token.clientSecret!, expiresAt: token.registrationExpiresAt ?? Infinity };
+        try {
+          const issued = await sso.createToken(this.target(e), reg, { grantType: 'refresh_token', refreshToken: token.refreshToken! });
+          const next = { ...this.toToken(e, reg, issued), refreshToken: issued.refreshToken ?? token.refreshToken };
+          await this.writeToken(e, next);
+          this.ctx.log.info(`IAM Identity Center: the sign-in to ${e.label} was refreshed`);
+          return next;
+        } catch (err) {
+          if (err instanceof sso.SsoCallError && ['invalid_grant', 'expired_token', 'invalid_client', 'unauthorized_client'].includes(oauthErrorCode(err.code, err.oauthError))) {
+            if (token.expiresAt > this.now()) return token;
+            throw new SignInNeeded(`The sign-in to ${e.label} can no longer be refreshed (it was signed out or revoked). Sign in again.`);
+          }
+          throw err;
+        }
+      })().finally(() => this.refreshing.delete(e.id));
+      this.refreshing.set(e.id, p);
+    }
+    return p;
+  }
+
+  /** Signs out at IAM Identity Center (when reachable) and removes the token file. */
+  async signOut(e: SignInEntry): Promise<boolean> {
+    const token = await this.readToken(e);
+    if (!token) return false;
+    if (token.expiresAt > this.now()) {
+      try {
+        await this.checkEndpoint(e);
+        await sso.logout(this.target(e), token.accessToken);
+      } catch (err) {
+        if (err instanceof Cancelled) throw err;
+        this.ctx.log.warn(`IAM Identity Center: Logout for ${e.label} failed (${err instanceof sso.SsoCallError ? err.code : (err as Error).name}); the local sign-in is removed anyway`);
+      }
+    }
+    await deleteCacheFile(this.dir, tokenCacheFileName(e.key));
+    this.ctx.log.info(`IAM Identity Center: signed out of ${e.label}`);
+    this.changed.fire();
+    return true;
+  }
+
+  /** The custom endpoint is also the sign-in's STS endpoint for sessions from its roles (emulators). */
+  stsEndpoint(e: SignInEntry): string | undefined {
+    if (!e.endpoint) return undefined;
+    try {
+      return isAwsHost(new URL(e.endpoint).hostname) ? undefined : e.endpoint;
+    } catch {
+      return undefined;
+    }
+  }
+}
