@@ -28,7 +28,7 @@ function main() {
     console.log('No base commit to compare with (not a pull request or a push with a previous commit): no access diff.');
     return 0;
   }
-  const globs = (process.env.INPUT_FILES || '**/*.json').split(/\s*,\s*/).filter(Boolean).map((g) => {
+  const globs = (process.env.INPUT_FILES || '**/*.json').split(',').map((g) => g.trim()).filter(Boolean).map((g) => {
     const c = compileGlob(g);
     if (isGlobProblem(c)) throw new Error(`the files input "${g.length > 60 ? `${g.slice(0, 57)}...` : g}" cannot be used: ${c.message}`);
     return c;

@@ -21,7 +21,7 @@ const EMPTY_POLICY = '{"Version":"2012-10-17","Statement":[]}';
 
 /** Terraform files are plain text unless a Terraform extension is installed; their name says what they are. */
 function languageOf(doc: vscode.TextDocument): string {
-  return doc.languageId === 'plaintext' && /\.(tf|hcl)$/i.test(doc.fileName) ? 'terraform' : doc.languageId;
+  return doc.languageId === 'plaintext' && /\.(?:tf|hcl)$/i.test(doc.fileName) ? 'terraform' : doc.languageId;
 }
 
 /**
