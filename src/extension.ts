@@ -9,6 +9,7 @@ import { registerAuthzFeature } from './vscode/authz/register';
 import { registerConfigLanguage } from './vscode/configLanguage/register';
 import { createLog, showError } from './vscode/output';
 import { registerEvaluationFeature } from './vscode/evaluation/register';
+import { registerAccessDiffFeature } from './vscode/accessDiff/register';
 import { registerIdentityCenterFeature } from './vscode/identityCenter/register';
 import { registerWalkthrough } from './vscode/walkthrough';
 import { PolicyDocumentProvider } from './vscode/policy/policyDocumentProvider';
@@ -29,6 +30,7 @@ export function activate(extension: vscode.ExtensionContext): void {
     const policies = registerPolicyFeature(ctx, identity, readOnlyDocuments);
     const decoded = registerAuthzFeature(ctx, identity);
     registerEvaluationFeature(ctx, identity, policies.documents, policies.policyProvider, (id) => decoded.byEntryId(id)?.explanation);
+    registerAccessDiffFeature(ctx, policies.documents);
     const times = { loadMs: started - codeLoadStarted, activateMs: performance.now() - started };
     // For the editor bench (bench/editor.bench.ts): VS Code's own figure is not readable from an extension.
     extension.subscriptions.push(vscode.commands.registerCommand('stsLens.internal.activationTimes', () => times));

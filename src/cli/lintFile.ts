@@ -2,6 +2,7 @@ import * as path from 'path';
 import { lintPolicy, OPT_IN_CODES, servicesReferenced, severityRank, type FindingType, type PolicyType } from '../core/policy';
 import { applySuppressions, lintSettingsFor } from '../core/policy/config/applyConfig';
 import type { SeverityOverride } from '../core/policy/config/projectConfig';
+import { needsAllServices, notGrantedFindings } from '../core/evaluation/access';
 import type { IamCatalogHandle } from '../node/iamData';
 import { projectRelativePath, type LoadedProjectConfig } from '../node/projectConfigFile';
 import type { FileResult } from './format';
@@ -37,6 +38,10 @@ export function lintFile(text: string, file: string, diskPath: string, run: Lint
     accountIds,
     optIn: run.strict ? OPT_IN_CODES : settings?.optIn,
   });
+  if (settings?.notGranted.length) {
+    if (needsAllServices(text)) run.handle.ensureAllServicesSync();
+    result.findings.push(...notGrantedFindings(text, result.policyType, settings.notGranted, run.handle.catalog));
+  }
   const severity = project?.config.severity ?? {};
   const shown = result.findings.filter((f) => severity[f.issueCode] !== 'off');
   const split = project ? applySuppressions(project.config, relative, text, shown) : { findings: shown, suppressed: [] };

@@ -178,6 +178,7 @@ const OUR_CHECKS: [string, FindingType, string][] = [
   ['POLICY_SIZE_EXCEEDS_RCP_QUOTA', 'ERROR', 'Policy size exceeds RCP quota'],
   ['RETIRED_SERVICE', 'WARNING', 'Retired service'],
   ['RESOURCE_STAR', 'SUGGESTION', 'Scopable actions on every resource'],
+  ['NOT_GRANTED', 'ERROR', 'Access the project forbids'],
   ...ESCALATION_PATHS.map((p): [string, FindingType, string] => [p.code, 'SECURITY_WARNING', p.title]),
   [FULL_ADMIN_CODE, 'SECURITY_WARNING', 'Full administrator access'],
 ];

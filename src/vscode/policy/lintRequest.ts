@@ -1,5 +1,6 @@
 // Lints the regions of a request; used by the lint worker and, if it cannot run, in process.
 import { lintPolicy, servicesReferenced, type PolicyType } from '../../core/policy';
+import { needsAllServices, notGrantedFindings, type ProjectNotGranted } from '../../core/evaluation/access';
 import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
 
 export interface LintRegionRequest {
@@ -9,6 +10,8 @@ export interface LintRegionRequest {
   readonly accountIds?: readonly string[];
   /** Opt-in checks to run. */
   readonly optIn?: readonly string[];
+  /** The project file's notGranted rules for this file. */
+  readonly notGranted?: readonly ProjectNotGranted[];
 }
 
 export interface LintRequest {
@@ -29,6 +32,12 @@ export async function lintRequest(req: LintRequest, catalogHandle?: IamCatalogHa
     const h = catalogHandle ?? (handle ??= createIamCatalog());
     await h.ensureServices(req.regions.flatMap((r) => servicesReferenced(r.text)));
     const results = req.regions.map((r) => lintPolicy(r.text, { policyType: r.policyType, catalog: h.catalog, accountIds: r.accountIds, optIn: r.optIn }));
+    for (let i = 0; i < req.regions.length; i++) {
+      const r = req.regions[i];
+      if (!r.notGranted?.length) continue;
+      if (needsAllServices(r.text)) await h.ensureServices(h.catalog.allServicePrefixes());
+      results[i].findings.push(...notGrantedFindings(r.text, results[i].policyType, r.notGranted, h.catalog));
+    }
     return { id: req.id, ok: true, results, ms: performance.now() - started };
   } catch (e) {
     return { id: req.id, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) };

@@ -173,7 +173,7 @@ export class PolicyDocuments implements vscode.Disposable {
     const regions = this.regions(doc);
     const settings = this.lintSettings(doc);
     const types = regions.map((region) => this.policyTypeOf(doc, region, settings));
-    const results = await this.linter.lint(regions.map((r, i) => ({ text: r.text, policyType: types[i].type, accountIds: settings.accountIds, optIn: settings.optIn })));
+    const results = await this.linter.lint(regions.map((r, i) => ({ text: r.text, policyType: types[i].type, accountIds: settings.accountIds, optIn: settings.optIn, notGranted: settings.notGranted })));
     const linted = regions.map((region, i) => {
       const visible = results[i].findings.filter((f) => {
         const span = f.locations[0]?.span;

@@ -119,4 +119,15 @@ describe('sts-lens diff and check (bundled CLI)', function () {
     assert.strictEqual(out[0].violations[0].check, 'PUBLIC_ACCESS');
     assert.strictEqual(out[0].violations[0].statementId, 'PublicRead');
   });
+
+  it('lint applies the notGranted rules of the project file: a NOT_GRANTED error at the statement, exit 1', () => {
+    fs.mkdirSync(path.join(dir, 'guarded'));
+    fs.writeFileSync(path.join(dir, 'guarded', '.sts-lens.json'), '{ "notGranted": { "*.json": { "actions": ["iam:PassRole"], "resources": ["*"] } } }\n');
+    fs.writeFileSync(path.join(dir, 'guarded', 'admin.json'), policy({ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Sid: 'Admin', Effect: 'Allow', NotAction: 's3:*', Resource: '*' }));
+    const r = cli(['lint', 'guarded/admin.json'], dir);
+    assert.strictEqual(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /guarded\/admin\.json:\d+:\d+: ERROR NOT_GRANTED This statement grants iam:PassRole on \*/);
+    fs.writeFileSync(path.join(dir, 'guarded', 'reader.json'), policy({ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }));
+    assert.strictEqual(cli(['lint', 'guarded/reader.json'], dir).status, 0);
+  });
 });

@@ -42,7 +42,7 @@ describe('project file parsing', () => {
 
   it('settings per file: ignore, policy type, opt-in checks switched on by a severity', () => {
     const { config } = parseProjectConfig('{ "severity": { "RESOURCE_STAR": "hint" }, "policyTypes": { "trust/**": "TRUST_POLICY" }, "ignore": ["gen/**"] }');
-    assert.deepStrictEqual(lintSettingsFor(config, 'trust/a.json'), { ignored: false, policyType: 'TRUST_POLICY', accountIds: [], optIn: ['RESOURCE_STAR'] });
+    assert.deepStrictEqual(lintSettingsFor(config, 'trust/a.json'), { ignored: false, policyType: 'TRUST_POLICY', accountIds: [], optIn: ['RESOURCE_STAR'], notGranted: [] });
     assert.strictEqual(lintSettingsFor(config, 'gen/x.json').ignored, true);
     assert.deepStrictEqual(lintSettingsFor(config, 'a.json', { RESOURCE_STAR: 'off' }).optIn, []);
   });

@@ -7,3 +7,5 @@ export { conditionText, type ConditionBlock } from './conditions';
 export { diffAccess, actionCount, plainItem, type AccessDiff, type AccessItem } from './diff';
 export { notGrantedViolations, publicAccessViolations, type AccessViolation, type NotGrantedRule } from './checks';
 export { diffSummary, groupItems, itemNote, statementName, formatDiffText, formatDiffMarkdown, formatDiffJson, type FileDiff } from './render';
+export { assumers, renderAccessDocument, type AccessDocumentLink } from './document';
+export { notGrantedFindings, type ProjectNotGranted } from './findings';

@@ -1,7 +1,7 @@
 import { OPT_IN_CODES } from '../codes';
 import { parsePolicy } from '../parse';
 import type { Finding, FindingType, PolicyType } from '../types';
-import { globMatches, type ProjectConfig, type SeverityOverride } from './projectConfig';
+import { globMatches, type NotGrantedEntry, type ProjectConfig, type SeverityOverride } from './projectConfig';
 
 /** How one file is linted under a project file. */
 export interface FileLintSettings {
@@ -12,6 +12,8 @@ export interface FileLintSettings {
   readonly accountIds: readonly string[];
   /** Opt-in checks switched on by a severity other than "off". */
   readonly optIn: readonly string[];
+  /** The `notGranted` entries whose glob matches the file. */
+  readonly notGranted: readonly NotGrantedEntry[];
 }
 
 /** `relativePath` is relative to the project file's folder, with / separators. */
@@ -21,6 +23,7 @@ export function lintSettingsFor(config: ProjectConfig, relativePath: string, sev
     policyType: config.policyTypes.find((p) => globMatches(p.glob, relativePath))?.type,
     accountIds: config.accountIds,
     optIn: OPT_IN_CODES.filter((c) => severity[c] !== undefined && severity[c] !== 'off'),
+    notGranted: (config.notGranted ?? []).filter((n) => globMatches(n.glob, relativePath)),
   };
 }
 

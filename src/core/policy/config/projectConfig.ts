@@ -26,6 +26,15 @@ export interface ProjectConfig {
   readonly ignore: readonly string[];
   readonly accountIds: readonly string[];
   readonly suppressions: readonly Suppression[];
+  /** Glob -> access that no policy it matches may grant (CheckAccessNotGranted's actions and resources). */
+  readonly notGranted: readonly NotGrantedEntry[];
+}
+
+/** One `notGranted` entry: the files (glob) and the actions and/or resources they must not grant. */
+export interface NotGrantedEntry {
+  readonly glob: string;
+  readonly actions?: readonly string[];
+  readonly resources?: readonly string[];
 }
 
 /** A problem in the project file, at an offset of its text (span: 1-based lines, 0-based columns). */
@@ -45,9 +54,9 @@ export const MAX_PROJECT_FILE_LENGTH = 1024 * 1024;
 
 const NOTHING_APPLIES = 'Nothing in this file applies until it is fixed.';
 
-export const EMPTY_PROJECT_CONFIG: ProjectConfig = { severity: {}, policyTypes: [], ignore: [], accountIds: [], suppressions: [] };
+export const EMPTY_PROJECT_CONFIG: ProjectConfig = { severity: {}, policyTypes: [], ignore: [], accountIds: [], suppressions: [], notGranted: [] };
 
-const KEYS = ['$schema', 'severity', 'policyTypes', 'ignore', 'accountIds', 'suppressions'];
+const KEYS = ['$schema', 'severity', 'policyTypes', 'ignore', 'accountIds', 'suppressions', 'notGranted'];
 
 function child(node: Node, key: string): Node | undefined {
   return node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
@@ -164,8 +173,35 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
     suppressions.push({ file, issueCode: issueCode.toUpperCase(), sid: field('sid'), reason });
   }
   const ignore = globs(child(root, 'ignore'), 'ignore');
+  const notGranted: NotGrantedEntry[] = [];
+  const ng = child(root, 'notGranted');
+  if (ng && ng.type !== 'object') bad(ng, 'notGranted must be an object of glob -> { "actions": [...], "resources": [...] } (or an array of actions).');
+  for (const p of ng?.type === 'object' ? ng.children ?? [] : []) {
+    const [k, v] = p.children ?? [];
+    if (!k || !v) continue;
+    const where = `notGranted "${String(k.value)}"`;
+    const g = glob(k, 'notGranted');
+    if (g === undefined) continue;
+    if (v.type === 'array') {
+      const actions = strings(v, where);
+      if (actions.length) notGranted.push({ glob: g, actions });
+      continue;
+    }
+    if (v.type !== 'object') {
+      bad(v, `${where} must be { "actions": [...], "resources": [...] } or an array of actions.`);
+      continue;
+    }
+    const actions = strings(child(v, 'actions'), `${where} actions`);
+    const resources = strings(child(v, 'resources'), `${where} resources`);
+    for (const q of v.children ?? []) {
+      const key = q.children?.[0];
+      if (key && key.value !== 'actions' && key.value !== 'resources') bad(key, `Unknown key "${String(key.value)}" in ${where}: use "actions" and "resources".`);
+    }
+    if (!actions.length && !resources.length) bad(v, `${where} names no actions and no resources, so it forbids nothing.`);
+    else notGranted.push({ glob: g, ...(actions.length ? { actions } : {}), ...(resources.length ? { resources } : {}) });
+  }
   problems.sort((a, b) => a.offset - b.offset);
-  return { config: { severity, policyTypes, ignore, accountIds, suppressions }, problems };
+  return { config: { severity, policyTypes, ignore, accountIds, suppressions, notGranted }, problems };
 }
 
 /**

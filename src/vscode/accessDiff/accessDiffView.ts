@@ -1,0 +1,116 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { renderAccessDocument, type AccessDocumentLink } from '../../core/evaluation/access';
+import { LineIndex } from '../../core/policy';
+import type { AccessSinceHead, RegionDiff } from './accessSinceHead';
+import type { ShowAccessDiffArgs } from './accessDiffLens';
+import type { GitBaselines } from './gitBaseline';
+import { showInfo, showWarning } from '../output';
+
+export const ACCESS_DIFF_SCHEME = 'sts-lens-access';
+export const ACCESS_DIFF_LANGUAGE = 'sts-lens-access';
+
+interface Shown {
+  text: string;
+  links: { range: vscode.Range; target: vscode.Uri }[];
+  /** What the document shows, for tests: the lines and the statement each action leads to. */
+  items: { line: number; side: 'base' | 'new'; targetLine: number }[];
+}
+
+/**
+ * The access diff of a policy as a read-only document, one tab reused for every diff: wrapped, with
+ * each action a link to the statement that causes the change (in the file, or in the file at HEAD
+ * for access that only the old version granted).
+ */
+export class AccessDiffView implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider, vscode.Disposable {
+  private readonly shown = new Map<string, Shown>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly since: AccessSinceHead,
+    private readonly git: GitBaselines,
+  ) {}
+
+  static uriFor(file: vscode.Uri, regionStart: number): vscode.Uri {
+    return vscode.Uri.from({ scheme: ACCESS_DIFF_SCHEME, path: `/Access since HEAD \u2014 ${path.basename(file.fsPath)}`, query: new URLSearchParams({ file: file.toString(), region: String(regionStart) }).toString() });
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.shown.get(uri.toString())?.text ?? 'This access diff is no longer available. Open it again from the "Access since HEAD" lens above the policy.\n';
+  }
+
+  provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
+    return (this.shown.get(doc.uri.toString())?.links ?? []).map((l) => {
+      const link = new vscode.DocumentLink(l.range, l.target);
+      link.tooltip = 'Go to the statement';
+      return link;
+    });
+  }
+
+  /** What the open diff shows, for tests. */
+  itemsOf(uri: vscode.Uri): Shown['items'] | undefined {
+    return this.shown.get(uri.toString())?.items;
+  }
+
+  /** Opens (or refreshes) the diff of the policy at `regionStart` of the document. */
+  async show(args: ShowAccessDiffArgs): Promise<vscode.Uri | undefined> {
+    const fileUri = args.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
+    if (!fileUri) return undefined;
+    const doc = await vscode.workspace.openTextDocument(fileUri);
+    const diffs = await this.since.compare(doc);
+    const d = diffs?.find((x) => x.region.start === args.regionStart) ?? diffs?.[0];
+    if (!d) {
+      void showInfo(`${path.basename(fileUri.fsPath)} grants the same as at HEAD, or is not in a git repository.`);
+      return undefined;
+    }
+    if (d.error) {
+      void showWarning(`The access diff needs a policy that parses: ${d.error}. Fix the problem the linter reports, then try again.`);
+      return undefined;
+    }
+    const uri = AccessDiffView.uriFor(fileUri, d.region.start);
+    this.shown.set(uri.toString(), await this.render(doc, d));
+    this.changed.fire(uri);
+    let view = await vscode.workspace.openTextDocument(uri);
+    if (view.languageId !== ACCESS_DIFF_LANGUAGE) view = await vscode.languages.setTextDocumentLanguage(view, ACCESS_DIFF_LANGUAGE);
+    await vscode.window.showTextDocument(view, { viewColumn: this.column(), preview: true, preserveFocus: false });
+    return uri;
+  }
+
+  /** The group that already shows an access diff, so each diff reuses it rather than opening another. */
+  private column(): vscode.ViewColumn {
+    for (const group of vscode.window.tabGroups.all) {
+      if (group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === ACCESS_DIFF_SCHEME)) return group.viewColumn;
+    }
+    return vscode.ViewColumn.Beside;
+  }
+
+  private async render(doc: vscode.TextDocument, d: RegionDiff): Promise<Shown> {
+    const { text, links } = renderAccessDocument(d.fileDiff, d.trust);
+    const headUri = await this.git.headUri(doc.uri);
+    const baseLines = d.baseText !== undefined ? new LineIndex(d.baseText) : undefined;
+    const out: Shown = { text, links: [], items: [] };
+    for (const l of links) {
+      const target = this.target(doc, d, l, headUri, baseLines);
+      if (!target) continue;
+      out.links.push({ range: new vscode.Range(l.line, l.start, l.line, l.end), target: target.uri });
+      out.items.push({ line: l.line, side: l.side, targetLine: target.line });
+    }
+    return out;
+  }
+
+  private target(doc: vscode.TextDocument, d: RegionDiff, l: AccessDocumentLink, headUri: vscode.Uri | undefined, baseLines: LineIndex | undefined): { uri: vscode.Uri; line: number } | undefined {
+    if (l.side === 'new') {
+      const at = doc.positionAt(d.region.toHostOffset(l.statementStart));
+      return { uri: doc.uri.with({ fragment: `L${at.line + 1},${at.character + 1}` }), line: at.line };
+    }
+    if (!headUri || !d.baseRegion || !baseLines) return undefined;
+    const at = baseLines.position(d.baseRegion.toHostOffset(l.statementStart));
+    return { uri: headUri.with({ fragment: `L${at.line},${at.column + 1}` }), line: at.line - 1 };
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.shown.clear();
+  }
+}
