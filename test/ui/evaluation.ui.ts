@@ -21,7 +21,8 @@ async function openFile(wb: Workbench, name: string, shows: RegExp): Promise<voi
 
 /** Answers the quick input whose title contains `title` with `text`. */
 async function answer(wb: Workbench, title: string, text: string): Promise<void> {
-  await wb.page.locator('.quick-input-widget', { hasText: title }).waitFor({ state: 'visible' });
+  // The prompt whose title holds `title`, focused and enabled: the text of the step before may still show it in a row.
+  await wb.quickInput(title);
   await wb.page.keyboard.type(text, { delay: 2 });
   await wb.page.keyboard.press('Enter');
 }

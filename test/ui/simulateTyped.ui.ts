@@ -25,7 +25,18 @@ const STEP = {
 const WAYS = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? ({ paste: true } as const) : ({ maxDelayMs: 5 } as const)));
 const wayName = (w: (typeof WAYS)[number]) => ('paste' in w ? 'pasted' : 'typed at 0-5 ms per key');
 
+/** Closes whatever prompt an earlier flow left open (Escape reaches it only with the focus in it). */
+async function closePrompts(wb: Workbench): Promise<void> {
+  const widget = wb.page.locator('.quick-input-widget');
+  for (let i = 0; i < 5 && (await widget.isVisible()); i++) {
+    await widget.locator('.quick-input-box input').first().focus().catch(() => undefined);
+    await wb.page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+  }
+}
+
 async function startFlow(wb: Workbench): Promise<void> {
+  await closePrompts(wb);
   // The lens is on the policy editor; a previous flow's result may have moved focus.
   await wb.page.locator('.monaco-editor[data-uri$="typed-request.json"] .codelens-decoration a', { hasText: 'Simulate Request' }).first().click();
   await wb.quickInput(STEP.action);
@@ -53,8 +64,7 @@ describe('policy debugging UI: Simulate Request takes exactly what is typed, at 
 
   afterEach(async function () {
     // A failed repetition leaves its prompt open: the next test starts from the editor.
-    const wb = workbench();
-    if (await wb.page.locator('.quick-input-widget').isVisible()) await wb.page.keyboard.press('Escape');
+    await closePrompts(workbench());
   });
 
   /** Enters `text` into the step titled `here` in each of the twenty ways, checking the next step's title each time. */
