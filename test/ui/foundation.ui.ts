@@ -32,8 +32,14 @@ describe('foundation UI: STS Lens in the workbench', function () {
     await editor.locator('img[alt="A profile tree with a role, its chain and a session with its time left"]').first().waitFor();
     await wb.screenshot('foundation-walkthrough');
     await editor.getByText('Lint a policy as you type', { exact: true }).first().click();
-    await editor.getByRole('button', { name: 'Open the Sample Policy' }).first().click();
-    // The test workspace has no sample policy, so a new one opens to try the linter on; the step is then done.
+    // The step expands as it is chosen: a click during that layout may miss, so it is repeated until the
+    // policy is open. The test workspace has no sample policy, so a new one opens to try the linter on.
+    const button = editor.getByRole('button', { name: 'Open the Sample Policy' }).first();
+    await wb.waitUntil('the sample policy open in an editor', async () => {
+      if ((await wb.page.locator('.view-lines', { hasText: /"Statement"/ }).count()) > 0) return true;
+      await button.click({ timeout: 2000 }).catch(() => undefined);
+      return false;
+    });
     await wb.editorText(/"Statement"/).waitFor();
     await wb.page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor();
     await wb.screenshot('foundation-walkthrough-sample');
