@@ -6,20 +6,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../test/unit/fixtures';
+import type { Results } from './host/editorLatency';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { runExtensionTests } = require(path.join(repoRoot(), 'test', 'harness', 'code-server.js')) as {
   runExtensionTests(o: { extensionDevelopmentPath: string; extensionTestsPath: string; folder: string; env: NodeJS.ProcessEnv; log?: (...a: unknown[]) => void }): Promise<number>;
 };
-
-interface Results {
-  activationMs: number;
-  activateCallMs: number;
-  moduleLoadMs: number[];
-  keystrokeMs: number[];
-  clearMs: number[];
-  error?: string;
-}
 
 const POLICY = `{
   "Version": "2012-10-17",
