@@ -14,13 +14,36 @@ export const LITERAL_QUESTION = '\uE001';
  * pattern length times text length. LITERAL_STAR and LITERAL_QUESTION match the character itself.
  */
 export function globMatch(pattern: string, text: string, ignoreCase = true): boolean {
+  return globSteps(pattern, text, ignoreCase, Infinity) === 1;
+}
+
+/**
+ * globMatch, spending at most `budget.left` steps (characters compared) and taking them off it:
+ * false once it runs out, when `budget.left` is below zero. For callers that compare many pairs.
+ */
+export function globMatchWithin(pattern: string, text: string, ignoreCase: boolean, budget: { left: number }): boolean {
+  const result = globSteps(pattern, text, ignoreCase, budget.left);
+  budget.left -= stepsTaken;
+  return result === 1;
+}
+
+/** Steps the last globSteps call took. */
+let stepsTaken = 0;
+
+/** 1 on a match, 0 on none, -1 when more than `limit` steps would be needed. */
+function globSteps(pattern: string, text: string, ignoreCase: boolean, limit: number): number {
   const pl = pattern.length;
   const tl = text.length;
   let i = 0;
   let j = 0;
   let star = -1;
   let mark = 0;
+  let steps = 0;
   while (j < tl) {
+    if (++steps > limit) {
+      stepsTaken = steps;
+      return -1;
+    }
     if (i < pl) {
       let pc = pattern.charCodeAt(i);
       if (pc === 42) {
@@ -39,12 +62,16 @@ export function globMatch(pattern: string, text: string, ignoreCase = true): boo
         continue;
       }
     }
-    if (star < 0) return false;
+    if (star < 0) {
+      stepsTaken = steps;
+      return 0;
+    }
     i = star + 1;
     j = ++mark;
   }
+  stepsTaken = steps;
   while (i < pl && pattern.charCodeAt(i) === 42) i++;
-  return i === pl;
+  return i === pl ? 1 : 0;
 }
 
 const regexCache = new Map<string, RegExp>();

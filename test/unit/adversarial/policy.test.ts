@@ -49,6 +49,39 @@ describe('policy lint on adversarial documents', function () {
     assert.strictEqual(redundant[0].locations.length, 312);
   });
 
+  it('groups 50,000 copies of one wildcard with the actions it covers into one finding, each value once', () => {
+    const actions = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? 's3:Get*' : 's3:GetObject'));
+    const r = lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }));
+    const redundant = r.findings.filter((f) => f.issueCode === 'REDUNDANT_ACTION');
+    assert.strictEqual(redundant.length, 1);
+    assert.strictEqual(redundant[0].locations.length, 50_000);
+    assert.match(redundant[0].findingDetails, /remove the redundant action such as: s3:GetObject\./);
+  });
+
+  it('a wildcard that covers another wildcard keeps it in its group, whatever the order', () => {
+    const actions = ['s3:Get*', 's3:*', 's3:GetObject', 's3:Get*', 's3:PutObject', 's3:*'];
+    const r = lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }));
+    const redundant = r.findings.filter((f) => f.issueCode === 'REDUNDANT_ACTION');
+    assert.deepStrictEqual(redundant.map((f) => f.locations.map((l) => l.path.at(-1))), [[0, 1, 2, 3, 4, 5].map((index) => ({ index }))]);
+  });
+
+  it('a list of distinct wildcards too long to compare reports its repeats only, instead of hanging', () => {
+    const actions = [...Array.from({ length: 40_000 }, (_, i) => `*${i}`), '*1', '*1'];
+    const r = lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }));
+    const redundant = r.findings.filter((f) => f.issueCode === 'REDUNDANT_ACTION');
+    assert.strictEqual(redundant.length, 1);
+    assert.deepStrictEqual(redundant[0].locations.map((l) => l.path.at(-1)), [{ index: 1 }, { index: 40_000 }, { index: 40_001 }]);
+  });
+
+  it('suggests replacements for the first 1,000 unknown actions of a policy only', () => {
+    const actions = Array.from({ length: 3000 }, (_, i) => `s3:GetObjekt${i}`);
+    const r = lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }));
+    const invalid = r.findings.filter((f) => f.issueCode === 'INVALID_ACTION');
+    assert.strictEqual(invalid.length, 3000);
+    assert.strictEqual(invalid.filter((f) => f.fix).length, 1000);
+    assert.strictEqual(invalid[2999].findingDetails, 'The action s3:GetObjekt2999 does not exist.');
+  });
+
   it('reports the unclosed variables of a long run of "${aws:", the first 100 of them', () => {
     const r = lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '${aws:'.repeat(2000) }] }));
     const missing = r.findings.filter((f) => f.issueCode === 'MISSING_BRACE_IN_VARIABLE');

@@ -1,4 +1,4 @@
-import { hasWildcard, matchActions, splitAction, suggestAction, suggestService, globMatch } from '../actions';
+import { hasWildcard, matchActions, splitAction, suggestAction as suggestActionOf, suggestService as suggestServiceOf, globMatch } from '../actions';
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
 import type { ActionInfo, IamCatalog } from '../catalog';
 import type { ParsedElement, ParsedValue } from '../parse';
@@ -138,6 +138,8 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
   const children = node.type === 'array' ? node.children ?? [] : node.type === 'string' ? [node] : [];
   const single = node.type !== 'array';
   const out: ResolvedAction[] = [];
+  // Resolutions that may change when more services load are still fixed for this lint: kept here.
+  let local: Map<string, Resolution> | undefined;
   for (let i = 0; i < children.length; i++) {
     const c = children[i];
     if (c.type !== 'string' || typeof c.value !== 'string') continue;
@@ -145,14 +147,14 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     const r = new Resolved(text, c, el, single ? -1 : i, text);
     out.push(r);
     if (text === '*') continue;
-    let resolution = cache.get(text);
+    let resolution = cache.get(text) ?? local?.get(text);
     if (!resolution) {
       const fresh = resolveText(catalog, text);
       resolution = fresh.resolution;
       if (fresh.stable) {
         if (cache.size > 50000) cache.clear();
         cache.set(text, resolution);
-      }
+      } else (local ??= new Map()).set(text, resolution);
     }
     r.lower = resolution.lower;
     r.service = resolution.service;
@@ -171,9 +173,17 @@ export function resolveStatements(ctx: LintContext): StatementContext[] {
   });
 }
 
+/** Unknown actions given did-you-mean candidates per policy; no policy AWS accepts holds that many actions. */
+export const MAX_SUGGESTED_ACTIONS = 1000;
+
 /** Unknown services and actions, wildcards that match nothing, wildcards in service names. */
 export function checkActions(ctx: LintContext): void {
   const { r, catalog } = ctx;
+  // Did-you-mean costs a comparison with every action of the service: a policy with more unknown
+  // actions than any quota allows gets suggestions for the first ones only.
+  let suggestionsLeft = MAX_SUGGESTED_ACTIONS;
+  const suggestAction = (action: string, c: IamCatalog): string[] => (suggestionsLeft-- > 0 ? suggestActionOf(action, c) : []);
+  const suggestService = (service: string, c: IamCatalog): string[] => (suggestionsLeft > 0 ? suggestServiceOf(service, c) : []);
   for (const sc of ctx.statements) {
     for (let k = 0; k < sc.actions.length + sc.notActions.length; k++) {
       const a = k < sc.actions.length ? sc.actions[k] : sc.notActions[k - sc.actions.length];

@@ -75,8 +75,14 @@ function prefixOfService(service: string): string | null {
 function patterns(el: ParsedElement | undefined, keepSource: boolean, resolved?: readonly ResolvedValue[]): Pattern[] {
   const out: Pattern[] = [];
   const values = resolved ?? stringValues(el);
+  // A repeated value adds nothing: the first of equal patterns is the one a match reports.
+  const seen = values.length > 16 ? new Set<string>() : undefined;
   for (let order = 0; order < values.length; order++) {
     const v = values[order];
+    if (seen) {
+      if (seen.has(v.value)) continue;
+      seen.add(v.value);
+    }
     const prefix = resolved ? prefixOfService(resolved[order].service) : prefixOf(v.value);
     if (prefix !== null) out.push({ value: v.value, prefix, source: keepSource ? v : undefined, order });
   }

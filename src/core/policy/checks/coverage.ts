@@ -1,0 +1,225 @@
+import { globMatchWithin } from '../actions';
+import type { ParsedValue } from '../parse';
+
+type Text = ParsedValue & { value: string };
+
+function isPattern(s: string): boolean {
+  return s.includes('*') || s.includes('?');
+}
+
+/** No ARN or action is longer (ARNs are at most 2,048 characters): longer wildcards are not compared. */
+const MAX_COMPARED_LENGTH = 2048;
+/**
+ * Matching steps (characters compared) per list, all wildcards together. The largest policies AWS
+ * accepts need a small fraction of it; a list that needs more is far beyond any quota, and only its
+ * repeats are reported.
+ */
+export const MAX_COVER_STEPS = 10_000_000;
+/** What one comparison costs besides its steps: bounds the pairs kept, however short the values. */
+const COMPARISON_COST = 16;
+
+/**
+ * Groups values covered by another value of the same list (a duplicate, or a match of its
+ * wildcards): `group` is the coverer and what it covers, in document order; `keep` is the
+ * coverer, the value that makes the others redundant.
+ *
+ * Linear in the list: wildcards are compared once per distinct value (a list of 50,000 copies of
+ * `s3:Get*` compares nothing), only with the values sharing their literal beginning, within a
+ * budget of matching steps; each value joins at most one group.
+ */
+export function redundantGroups<T extends Text>(values: readonly T[], ignoreCase: boolean, lowered?: (v: T) => string, services?: readonly string[]): { keep: T; group: T[] }[] {
+  const n = values.length;
+  if (n < 2) return [];
+  // Most lists have neither repeats nor wildcards: find that out before building anything.
+  let patterns = false;
+  for (let i = 0; i < n && !patterns; i++) if (isPattern(values[i].value)) patterns = true;
+  const repeats = hasRepeats(values);
+  if (!patterns && !repeats) return [];
+  const distinct = distinctValues(values);
+  const { first } = distinct;
+  // Duplicates are exact repeats: Access Analyzer does not pair s3:GetObject with s3:getobject.
+  const text = first.map((i) => values[i].value);
+  const norm = first.map((i) => (ignoreCase ? (lowered ? lowered(values[i]) : values[i].value.toLowerCase()) : values[i].value));
+  const pairs = patterns ? coverPairs(text, norm, ignoreCase, services && first.map((i) => services[i])) : undefined;
+  if (!repeats && !pairs?.length) return [];
+  const covers = pairs ? new Adjacency(first.length, pairs, 0) : undefined;
+  const maximal = pairs ? maximalValues(first.length, pairs) : undefined;
+  const occurrences = distinct.occurrences();
+  const used = new Uint8Array(n);
+  // A distinct value all of whose occurrences belong to a group already.
+  const claimed = new Uint8Array(first.length);
+  const groups: { keep: T; group: T[] }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (used[i]) continue;
+    const d = distinct.of[i];
+    // Only maximal coverers start a group: skip values strictly covered by a wildcard.
+    if (maximal && !maximal[d]) continue;
+    const members: number[] = [];
+    occurrences.forEach(d, (k) => {
+      if (k !== i && !used[k]) members.push(k);
+    });
+    covers?.forEach(d, (e) => {
+      if (claimed[e]) return;
+      claimed[e] = 1;
+      occurrences.forEach(e, (k) => {
+        if (!used[k]) members.push(k);
+      });
+    });
+    if (!members.length) continue;
+    claimed[d] = 1;
+    used[i] = 1;
+    for (const k of members) used[k] = 1;
+    members.push(i);
+    groups.push({ keep: values[i], group: members.sort((a, b) => a - b).map((k) => values[k]) });
+  }
+  return groups;
+}
+
+/** Each value's index among the distinct values (in order of first appearance), and each one's first index. */
+function distinctValues(values: readonly Text[]): { of: Int32Array; first: number[]; occurrences: () => Adjacency } {
+  const ids = new Map<string, number>();
+  const of = new Int32Array(values.length);
+  const first: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    let d = ids.get(values[i].value);
+    if (d === undefined) {
+      d = first.length;
+      ids.set(values[i].value, d);
+      first.push(i);
+    }
+    of[i] = d;
+  }
+  const occurrences = () => {
+    const flat: number[] = new Array<number>(values.length * 2);
+    for (let i = 0; i < values.length; i++) {
+      flat[2 * i] = of[i];
+      flat[2 * i + 1] = i;
+    }
+    return new Adjacency(first.length, flat, 0);
+  };
+  return { of, first, occurrences };
+}
+
+/**
+ * Lists of numbers per node, from flat pairs `[from, to, from, to, …]`, in flat arrays (offsets and
+ * targets): no array per node. `side` 0 lists `to` under `from`; 1 lists `from` under `to`.
+ */
+class Adjacency {
+  private readonly start: Int32Array;
+  private readonly items: Int32Array;
+
+  constructor(nodes: number, pairs: readonly number[], side: 0 | 1) {
+    const start = new Int32Array(nodes + 1);
+    for (let k = side; k < pairs.length; k += 2) start[pairs[k] + 1]++;
+    for (let d = 0; d < nodes; d++) start[d + 1] += start[d];
+    const fill = start.slice(0, nodes);
+    const items = new Int32Array(pairs.length / 2);
+    for (let k = 0; k < pairs.length; k += 2) items[fill[pairs[k + side]]++] = pairs[k + 1 - side];
+    this.start = start;
+    this.items = items;
+  }
+
+  forEach(node: number, visit: (item: number) => void): void {
+    for (let k = this.start[node]; k < this.start[node + 1]; k++) visit(this.items[k]);
+  }
+
+  some(node: number, test: (item: number) => boolean): boolean {
+    for (let k = this.start[node]; k < this.start[node + 1]; k++) if (test(this.items[k])) return true;
+    return false;
+  }
+}
+
+/** Whether each distinct value is covered by no wildcard it does not cover back. */
+function maximalValues(count: number, pairs: readonly number[]): Uint8Array {
+  const coveredBy = new Adjacency(count, pairs, 1);
+  const pairSet = new Set<number>();
+  for (let k = 0; k < pairs.length; k += 2) pairSet.add(pairs[k] * count + pairs[k + 1]);
+  const maximal = new Uint8Array(count);
+  for (let d = 0; d < count; d++) maximal[d] = coveredBy.some(d, (p) => !pairSet.has(d * count + p)) ? 0 : 1;
+  return maximal;
+}
+
+/**
+ * Indices of `norm` in sorted order, for finding every value that starts with a given prefix by
+ * binary search: comparing each wildcard with every value of a long list is quadratic.
+ */
+class PrefixIndex {
+  private readonly order: number[];
+
+  constructor(private readonly norm: readonly string[]) {
+    this.order = norm.map((_, i) => i).sort((a, b) => (norm[a] < norm[b] ? -1 : norm[a] > norm[b] ? 1 : a - b));
+  }
+
+  /** Calls `visit` with every index whose value starts with `prefix` until it returns false. */
+  forEachWithPrefix(prefix: string, visit: (j: number) => boolean): void {
+    const { order, norm } = this;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (norm[order[mid]] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < order.length && norm[order[k]].startsWith(prefix); k++) if (!visit(order[k])) return;
+  }
+}
+
+/**
+ * Every pair `[p, j]` of distinct values where wildcard `p` covers value `j`, flat; undefined when
+ * the list needs more than the budget of matching steps.
+ */
+function coverPairs(text: readonly string[], norm: readonly string[], ignoreCase: boolean, services?: readonly string[]): number[] | undefined {
+  let index: PrefixIndex | undefined;
+  let byService: Map<string, number[]> | undefined;
+  const budget = { left: MAX_COVER_STEPS };
+  const pairs: number[] = [];
+  const test = (p: number, pattern: string, j: number): boolean => {
+    if (j === p) return true;
+    budget.left -= COMPARISON_COST;
+    if (globMatchWithin(pattern, text[j], ignoreCase, budget)) pairs.push(p, j);
+    return budget.left >= 0;
+  };
+  for (let p = 0; p < text.length && budget.left >= 0; p++) {
+    const pattern = text[p];
+    if (!isPattern(pattern) || pattern.length > MAX_COMPARED_LENGTH) continue;
+    const literal = norm[p].slice(0, norm[p].search(/[*?]/));
+    const service = services?.[p];
+    if (service && literal.length > service.length) {
+      // An action pattern whose service is written out covers only actions of that service (and
+      // malformed strings, whose service is ''): those are its candidates.
+      byService ??= bucketsOf(services!);
+      for (const bucket of [byService.get(service), byService.get('')]) {
+        for (const j of bucket ?? []) if (norm[j].startsWith(literal) && !test(p, pattern, j)) break;
+      }
+      continue;
+    }
+    (index ??= new PrefixIndex(norm)).forEachWithPrefix(literal, (j) => test(p, pattern, j));
+  }
+  return budget.left >= 0 ? pairs : undefined;
+}
+
+/** Indexes by service prefix, each list in ascending order. */
+function bucketsOf(services: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < services.length; i++) {
+    const list = out.get(services[i]);
+    if (list) list.push(i);
+    else out.set(services[i], [i]);
+  }
+  return out;
+}
+
+/** Whether some value is written twice; short lists are compared pairwise, without building a set. */
+function hasRepeats(values: readonly Text[]): boolean {
+  const n = values.length;
+  if (n <= 16) {
+    for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) if (values[i].value === values[j].value) return true;
+    return false;
+  }
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (seen.has(values[i].value)) return true;
+    seen.add(values[i].value);
+  }
+  return false;
+}
