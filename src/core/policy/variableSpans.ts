@@ -56,3 +56,16 @@ export function splitAtVariables(s: string): string[] {
 export function hasVariableSpan(s: string): boolean {
   return variableSpans(s, 1).length > 0;
 }
+
+/**
+ * `s` without its first placeholder, a closed `${…}` span or `<key>` in any case: the start of a
+ * key name the service data writes as a template (aws:RequestTag/${TagKey}). As
+ * `s.replace(/\$\{[^}]*\}|<key>/i, '')`, without the regex's rescanning of a long run of `${`.
+ */
+export function withoutFirstPlaceholder(s: string): string {
+  const span = variableSpans(s, 1)[0];
+  const word = s.toLowerCase().indexOf('<key>');
+  if (!span && word < 0) return s;
+  const [start, end] = span && (word < 0 || span.start < word) ? [span.start, span.end] : [word, word + 5];
+  return s.slice(0, start) + s.slice(end);
+}

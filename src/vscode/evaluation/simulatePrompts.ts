@@ -2,6 +2,7 @@ import { principalProblem } from '../../core/debugging/scenarioRun';
 import { acceptedFormats, actionProblem, contextKeyChoices, contextValue, resourceProblem, resourceSkeletons, splitAction, type ContextKeyChoice } from '../../core/debugging/simulateChoices';
 import type { ContextValue, EvaluationRequest } from '../../core/evaluation/types';
 import type { IamCatalog } from '../../core/policy/catalog';
+import { withoutFirstPlaceholder } from '../../core/policy/variableSpans';
 import type { KnownIdentitySource } from '../context';
 import { askMany, askTyped, askValue, type PromptRow, type StepAnswer } from '../typedPrompt';
 
@@ -146,7 +147,7 @@ async function askValues(keys: readonly string[], choices: readonly ContextKeyCh
   for (const picked of keys) {
     let key = picked;
     if (/\$\{|<key>/i.test(key)) {
-      const named = await askValue({ title: `Key name for ${key}${soFar(d, 'context')}`, value: key.replace(/\$\{[^}]*\}|<key>/i, ''), back: true, validate: (v) => (KEY_FORM.test(v) && !/\$\{|<key>/i.test(v) ? undefined : 'Write the whole key name, e.g. aws:PrincipalTag/Team.') });
+      const named = await askValue({ title: `Key name for ${key}${soFar(d, 'context')}`, value: withoutFirstPlaceholder(key), back: true, validate: (v) => (KEY_FORM.test(v) && !/\$\{|<key>/i.test(v) ? undefined : 'Write the whole key name, e.g. aws:PrincipalTag/Team.') });
       if (named === undefined || named === 'back') return named;
       key = named.value;
     }

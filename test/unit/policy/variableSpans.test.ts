@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { replaceVariables, splitAtVariables, variableSpans } from '../../../src/core/policy/variableSpans';
+import { replaceVariables, splitAtVariables, variableSpans, withoutFirstPlaceholder } from '../../../src/core/policy/variableSpans';
 import { lint } from './catalog';
 
 const policy = (statement: object) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', ...statement }] });
@@ -42,5 +42,17 @@ describe('policy variables in hostile policies', () => {
     const { findings } = lint(policy({ Resource: '*', Condition: { StringLike: { 's3:prefix': value } } }));
     assert.ok(findings.some((f) => f.issueCode === 'MISSING_BRACE_IN_VARIABLE'));
     assert.ok(!findings.some((f) => f.issueCode === 'UNKNOWN_POLICY_VARIABLE'), 'aws:username is a known variable');
+  });
+});
+
+describe('key names from templates (the simulate prompt\'s first guess)', () => {
+  it('removes the first placeholder, ${…} or <key> in any case, as the regex /\\$\\{[^}]*\\}|<key>/i did', () => {
+    const samples = ['aws:RequestTag/${TagKey}', 'aws:ResourceTag/<key>', 'aws:ResourceTag/<KEY>', 'a/<key>/${b}', 'a/${b}/<key>', 'no placeholder', 'a/${unclosed', '${x}${y}', '${<key>}'];
+    for (const s of samples) assert.strictEqual(withoutFirstPlaceholder(s), s.replace(/\$\{[^}]*\}|<key>/i, ''), s);
+  });
+
+  it('reads a key of 100,000 unterminated "${" in one pass', () => {
+    const s = `aws:RequestTag/${'${'.repeat(100_000)}<key>`;
+    assert.strictEqual(withoutFirstPlaceholder(s), s.slice(0, -5));
   });
 });

@@ -1,0 +1,154 @@
+// The doubling cases of bench/scaling.bench.ts: each scanner runs at sizes that double, so its
+// growth per step reads directly (linear ≈ 2×, quadratic ≈ 4×). Globs from project files and
+// settings against long paths, scenario files of thousands of cases read as the CLI and the Test
+// Explorer read them, redaction of long encoded runs, and action lists of up to 50,000 entries.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { scenarioCases } from '../src/core/debugging/scenarioRun';
+import { parseScenarioNode } from '../src/core/evaluation/scenario';
+import { compileGlob, isGlobProblem } from '../src/core/glob/boundedGlob';
+import { lintPolicy, type IamCatalog } from '../src/core/policy';
+import { normalise } from '../src/core/sessions/normalise';
+import { redactSecrets } from '../src/core/sessions/redact';
+import { readScenarioFileSync, readScenarioPolicySync } from '../src/node/scenarioFiles';
+
+export interface DoublingCase {
+  readonly name: string;
+  readonly kind: 'normal' | 'adversarial';
+  /** Each size doubles the one before (or nearly: 6k, 12k, 25k, 50k). */
+  readonly sizes: readonly number[];
+  /** What a size counts, printed after it: '' for characters. */
+  readonly unit: string;
+  readonly input: (size: number) => string;
+  readonly run: (input: string) => unknown;
+  /** Removes what `input` made on disk. */
+  readonly cleanup?: (input: string) => void;
+}
+
+/**
+ * Globs a project file may hold, each at the limits boundedGlob accepts (32 wildcards, braces 8
+ * deep), with a path of `n` characters that nearly matches: it ends as the glob ends, so no quick
+ * test of the last characters settles it, and the whole path is walked.
+ */
+const HOSTILE_GLOBS: Record<string, [string, (n: number) => string]> = {
+  'alternating "*a" (32 stars), one letter off': [`${'*a'.repeat(32)}b`, (n) => `${'a'.repeat(n - 2)}cb`],
+  '"**/" runs then a name': [`${'**/'.repeat(16)}x.json`, (n) => `${'a/'.repeat(Math.floor((n - 6) / 2))}y.json`],
+  'braces 8 deep': [`${'{a,'.repeat(8)}b${'}'.repeat(8)}*.json`, (n) => `c${'a'.repeat(n - 6)}.json`],
+  'classes and "?" runs': [`${'[a-z]?*'.repeat(10)}.json`, (n) => `${'a1'.repeat(Math.floor((n - 5) / 2))}.json`],
+};
+
+function globCases(): DoublingCase[] {
+  return Object.entries(HOSTILE_GLOBS).map(([name, [glob, subject]]) => {
+    const compiled = compileGlob(glob);
+    if (isGlobProblem(compiled)) throw new Error(`bench glob refused: ${compiled.message}`);
+    return { name: `glob match: ${name}`, kind: 'adversarial', sizes: [2000, 4000, 8000, 16000], unit: ' chars', input: subject, run: (p) => compiled.matches(p) };
+  });
+}
+
+/** A scenario file of `n` cases, each with an inline identity policy and a policy path that leaves the project. */
+function scenarioFile(n: number, hostilePaths: boolean): string {
+  const one = {
+    name: 'reads the bucket',
+    request: { principal: 'arn:aws:iam::123456789012:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key' },
+    identityPolicies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }] }],
+    ...(hostilePaths ? { resourcePolicies: ['../../../../etc/passwd'] } : {}),
+    expect: 'ALLOWED',
+  };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-bench-'));
+  const file = path.join(dir, 'cases.policytest.json');
+  fs.writeFileSync(file, JSON.stringify(Array.from({ length: n }, () => one), null, 1));
+  return file;
+}
+
+/** Reads a scenario file as simulate does: size-checked read, one parse, every case read against its policy paths. */
+function readScenarios(file: string): number {
+  const text = readScenarioFileSync(file);
+  if (typeof text !== 'string') throw new Error(text.error);
+  const scope = { root: path.dirname(file), rootName: 'project folder', allowOutside: false, allowHint: '--allow-outside-project' };
+  let problems = 0;
+  for (const c of scenarioCases(text)) {
+    if (!c.node) continue;
+    problems += parseScenarioNode(c.body, c.node, c.shift, file, (abs, written) => readScenarioPolicySync(abs, written, scope)).problems.length;
+  }
+  return problems;
+}
+
+function scenarioCasesOf(): DoublingCase[] {
+  const cleanup = (file: string) => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  const sizes = [1000, 2000, 4000, 8000, 16000];
+  return [
+    { name: 'scenario file: cases with inline policies', kind: 'normal', sizes, unit: ' cases', input: (n) => scenarioFile(n, false), run: readScenarios, cleanup },
+    { name: 'scenario file: cases naming a path outside the project', kind: 'adversarial', sizes, unit: ' cases', input: (n) => scenarioFile(n, true), run: readScenarios, cleanup },
+  ];
+}
+
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+/** One encoded unit per class: runs of it are what normalise decodes before redaction matches. */
+const ENCODINGS: Record<string, string> = {
+  hex: Buffer.from(`aws_secret_access_key=${SECRET} `).toString('hex'),
+  'percent, every character': [...`aws_secret_access_key=${SECRET} `].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+  '\\u escapes': [...`aws_secret_access_key=${SECRET} `].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+  'HTML entities': [...`aws_secret_access_key=${SECRET} `].map((c) => `&#x${c.charCodeAt(0).toString(16)};`).join(''),
+  base64url: Buffer.from(`aws_secret_access_key=${SECRET} `).toString('base64url'),
+  'unterminated "%" and "&#" runs': '%2&#x4%u&#',
+};
+
+function redactionCases(): DoublingCase[] {
+  const sizes = [64_000, 128_000, 256_000, 512_000];
+  const text = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  return Object.entries(ENCODINGS).flatMap(([name, unit]): DoublingCase[] => [
+    { name: `redaction decoding (normalise): ${name} run`, kind: 'adversarial', sizes, unit: ' chars', input: text(unit), run: normalise },
+    { name: `redaction (redactSecrets): ${name} run`, kind: 'adversarial', sizes, unit: ' chars', input: text(unit), run: redactSecrets },
+  ]);
+}
+
+const SERVICES = ['s3', 'ec2', 'iam', 'sts', 'lambda', 'kms', 'sqs'];
+const VERBS = ['Get', 'Put', 'List', 'Describe', 'Create'];
+/** Action lists the size of 50,000 entries, in the shapes that once cost seconds. */
+const ACTION_SHAPES: Record<string, (i: number) => string> = {
+  'the same wildcard "s3:Get*"': () => 's3:Get*',
+  '"*:*" in every entry': () => '*:*',
+  'distinct wildcards "s3:Get*N"': (i) => `s3:Get*${i}`,
+  'mixed services, wildcards and unknown actions': (i) => `${SERVICES[i % 7]}:${VERBS[i % 5]}${i % 3 ? '*' : `Object${i}`}`,
+  'real actions and the wildcards covering them': (i) => ['s3:Get*', 's3:GetObject', 'ec2:Describe*', 'ec2:DescribeInstances', '*', 'iam:*'][i % 6],
+};
+
+function actionCases(catalog: IamCatalog): DoublingCase[] {
+  const lint = (text: string) => lintPolicy(text, { policyType: 'IDENTITY_POLICY', catalog });
+  const sizes = [6250, 12_500, 25_000, 50_000];
+  const doc = (key: 'Action' | 'NotAction', shape: (i: number) => string) => (n: number) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', [key]: Array.from({ length: n }, (_, i) => shape(i)), Resource: '*' }] });
+  return [
+    ...Object.entries(ACTION_SHAPES).map(([name, shape]): DoublingCase => ({ name: `policy lint: Action of ${name}`, kind: 'adversarial', sizes, unit: ' actions', input: doc('Action', shape), run: lint })),
+    { name: 'policy lint: NotAction of mixed wildcards', kind: 'adversarial', sizes, unit: ' actions', input: doc('NotAction', (i) => `${SERVICES[i % 7]}:${VERBS[i % 3]}*${i}`), run: lint },
+    {
+      name: 'policy lint: Resource of distinct wildcard ARNs',
+      kind: 'adversarial',
+      // 50,000 ARNs are over the 1 MiB a document may have.
+      sizes: [3125, 6250, 12_500, 25_000],
+      unit: ' ARNs',
+      input: (n) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: n }, (_, i) => `arn:aws:s3:::b/*${i}`) }] }),
+      run: lint,
+    },
+    {
+      name: 'policy lint: Condition values with wildcards',
+      kind: 'adversarial',
+      sizes,
+      unit: ' values',
+      input: (n) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*', Condition: { StringLike: { 's3:prefix': Array.from({ length: n }, (_, i) => `home/*${i}`) } } }] }),
+      run: lint,
+    },
+    {
+      name: 'policy lint: statements of the same shape',
+      kind: 'adversarial',
+      sizes: [1000, 2000, 4000, 8000],
+      unit: ' statements',
+      input: (n) => JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: n }, (_, i) => ({ Effect: 'Allow', Action: ['s3:GetObject', 'ec2:Describe*'], Resource: `arn:aws:s3:::b${i % 50}/*` })) }),
+      run: lint,
+    },
+  ];
+}
+
+export function doublingCases(catalog: IamCatalog): DoublingCase[] {
+  return [...globCases(), ...scenarioCasesOf(), ...redactionCases(), ...actionCases(catalog)];
+}
