@@ -1,19 +1,8 @@
-import type { ActionInfo, AuthorizationExplanation, ContextCondition, MatchedStatement, PrincipalInfo, ResourceInfo, Verdict } from './explanationTypes';
+import type { AuthorizationExplanation, MatchedStatement, PrincipalInfo, ResourceInfo } from './explanationTypes';
 import { policyTypeAdvice, type StatedDenial } from './statedDenial';
 
-/** What the wording of an explanation is made from: the verdict and the request's parts. */
-export interface WordingInput {
-  readonly verdict: Verdict;
-  readonly principal?: PrincipalInfo;
-  readonly action?: ActionInfo;
-  readonly resource?: ResourceInfo;
-  /** The resource as AWS sent it. */
-  readonly resourceText?: string;
-  readonly matchedStatements: readonly MatchedStatement[];
-  readonly denyingStatements: readonly MatchedStatement[];
-  readonly context: readonly ContextCondition[];
-  readonly failures: readonly string[];
-}
+/** What the wording of an explanation is made from: the verdict, the request's parts, and the resource as AWS sent it. */
+export type WordingInput = Pick<AuthorizationExplanation, 'verdict' | 'principal' | 'action' | 'resource' | 'matchedStatements' | 'denyingStatements' | 'context' | 'failures'> & { readonly resourceText?: string };
 
 type Wording = Pick<AuthorizationExplanation, 'summary' | 'advice' | 'wouldAllow'>;
 
