@@ -76,6 +76,8 @@ export class SignIns {
   readonly onDidChange = this.changed.event;
   /** Refreshes in flight, one per sign-in. */
   private readonly refreshing = new Map<string, Promise<SsoToken>>();
+  /** The page a programmatic sign-in (`openBrowser: false`) leaves to its caller; no secret (RFC 7636 keeps the verifier here). */
+  private leftToCaller: string | undefined;
 
   constructor(private readonly ctx: StsLensContext, private readonly now: () => number, dir?: string) {
     this.dir = dir ?? ssoCacheDir();
@@ -166,7 +168,10 @@ export class SignIns {
     const refusal = overwriteRefusal(readTokenFile(await readCacheFile(this.dir, name), e.key), `${this.dir}/${name}`);
     if (refusal) throw new SignInNeeded(refusal);
     const open = async (url: string) => {
-      if (o.openBrowser === false) return;
+      if (o.openBrowser === false) {
+        this.leftToCaller = url;
+        return;
+      }
       const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
       if (!opened) throw new Cancelled();
     };
@@ -192,7 +197,15 @@ export class SignIns {
           throw new SignInNeeded(`Signing in to ${e.label} failed: ${(err as Error).message}`);
         }
       });
-      const issued = await sso.createToken(this.target(e), reg, { grantType: 'authorization_code', code, redirectUri: redirect.redirectUri, codeVerifier: verifier });
+      let issued: sso.IssuedToken;
+      try {
+        issued = await sso.createToken(this.target(e), reg, { grantType: 'authorization_code', code, redirectUri: redirect.redirectUri, codeVerifier: verifier });
+      } catch (err) {
+        if (err instanceof sso.SsoCallError && oauthErrorCode(err.code, err.oauthError) === 'invalid_grant') {
+          throw new SignInNeeded(`Signing in to ${e.label} failed: IAM Identity Center refused the authorization code from the browser (it was already used, has expired, or does not match this sign-in's PKCE verifier). Sign in again.`);
+        }
+        throw err;
+      }
       return this.toToken(e, reg, issued);
     } finally {
       redirect.cancel('done');
@@ -233,6 +246,11 @@ export class SignIns {
         }
       }
     });
+  }
+
+  /** The authorize or verification page the last `openBrowser: false` sign-in left to its caller. */
+  pageLeftToCaller(): string | undefined {
+    return this.leftToCaller;
   }
 
   /** A valid access token, refreshed with the refresh token near expiry; SignInNeeded when the person must sign in. */
