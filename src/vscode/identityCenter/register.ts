@@ -12,6 +12,7 @@ import { reportSsoError } from './errors';
 import { SignIns, type SignInEntry, type SignInFlow } from './signIns';
 import { IdentityCenterTreeProvider, type IdentityCenterNode } from './tree';
 import { askModal, showInfo } from '../output';
+import { openExternalUrl } from '../externalLinks';
 
 type Arg = IdentityCenterNode | Record<string, unknown> | undefined;
 
@@ -202,7 +203,7 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
     const { url, record, minutes } = await consoleSignIn.signInUrl(r);
     // Programmatic callers (tests) may take the URL instead of a browser tab; it is never logged.
     if ((arg as { open?: boolean } | undefined)?.open === false) return { url, sessionId: record.id };
-    const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    const opened = await openExternalUrl(url);
     if (opened) vscode.window.setStatusBarMessage(`Opened the AWS console as ${record.arn ?? record.sessionName ?? record.id} (${minutes} min)`, 10_000);
     return { opened, sessionId: record.id };
   };

@@ -17,6 +17,7 @@ import { startLoopbackRedirect } from '../../node/loopbackRedirect';
 import type { StsLensContext } from '../context';
 import { Cancelled } from '../profiles/prompts';
 import { showInfo } from '../output';
+import { openExternalUrl } from '../externalLinks';
 
 export interface SignInEntry {
   /** `session:NAME` or `url:START_URL`. */
@@ -172,10 +173,10 @@ export class SignIns {
         this.leftToCaller = url;
         return;
       }
-      const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      const opened = await openExternalUrl(url);
       if (!opened) throw new Cancelled();
     };
-    const token = flow === 'device' ? await this.deviceFlow(e, open) : await this.browserFlow(e, open);
+    const token = flow === 'device' ? await this.deviceFlow(e, open, o) : await this.browserFlow(e, open);
     await this.writeToken(e, token);
     return { expiresAt: token.expiresAt, flow };
   }
@@ -213,18 +214,22 @@ export class SignIns {
     }
   }
 
-  private async deviceFlow(e: SignInEntry, open: (url: string) => Promise<void>): Promise<SsoToken> {
+  private async deviceFlow(e: SignInEntry, open: (url: string) => Promise<void>, o: { openBrowser?: boolean }): Promise<SsoToken> {
     const reg = await this.registration(e, 'device');
     const device = await sso.startDeviceAuthorization(this.target(e), reg, e.key.startUrl);
     const verification = device.verificationUriComplete ?? device.verificationUri;
     let state = startPolling(this.now(), device.expiresIn, device.interval);
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sign in to ${e.label}: confirm code ${device.userCode} in the browser`, cancellable: true }, async (progress, cancel) => {
-      progress.report({ message: `(${verification})` });
-      void showInfo(`Sign in to ${e.label} with code ${device.userCode}. Check that the browser shows the same code, then choose Allow.`, 'Open Browser', 'Copy Code').then((c) => {
-        if (c === 'Open Browser') void vscode.env.openExternal(vscode.Uri.parse(verification, true));
-        if (c === 'Copy Code') void vscode.env.clipboard.writeText(device.userCode);
-      });
+      progress.report({ message: `Check that the browser shows the same code, then choose Allow. (${verification})` });
       await open(verification);
+      // Without a browser tab (the caller opens the page), say how to get there. A message with
+      // buttons stays after the sign-in ends, so it is not shown when the page was opened.
+      if (o.openBrowser === false) {
+        void showInfo(`Sign in to ${e.label} with code ${device.userCode}: open ${verification}, check the code, then choose Allow.`, 'Open Browser', 'Copy Code').then((c) => {
+          if (c === 'Open Browser') void openExternalUrl(verification);
+          if (c === 'Copy Code') void vscode.env.clipboard.writeText(device.userCode);
+        });
+      }
       for (;;) {
         if (cancel.isCancellationRequested) throw new Cancelled();
         try {
