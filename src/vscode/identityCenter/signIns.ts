@@ -220,7 +220,7 @@ export class SignIns {
     const verification = device.verificationUriComplete ?? device.verificationUri;
     let state = startPolling(this.now(), device.expiresIn, device.interval);
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sign in to ${e.label}: confirm code ${device.userCode} in the browser`, cancellable: true }, async (progress, cancel) => {
-      progress.report({ message: `Check that the browser shows the same code, then choose Allow. (${verification})` });
+      progress.report({ message: `check that the browser shows the same code, then choose Allow (${verification})` });
       await open(verification);
       // Without a browser tab (the caller opens the page), say how to get there. A message with
       // buttons stays after the sign-in ends, so it is not shown when the page was opened.
