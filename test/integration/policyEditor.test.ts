@@ -6,8 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { fixturePath, repoRoot } from '../unit/fixtures';
 import { codeOf, diagnosticsWhere, ours, show } from './diagnosticsHelpers';
-
-const EXTENSION_ID = 'sts-lens.sts-lens';
+import { activateExtension } from './extensionSuite';
 
 function withCode(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
   return diagnosticsWhere(uri, (ds) => ds.some((d) => codeOf(d) === code), code).then((ds) => ds.find((d) => codeOf(d) === code)!);
@@ -52,9 +51,7 @@ async function closeAll(): Promise<void> {
 
 describe('policy editor in a real VS Code', () => {
   before(async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    await extension.activate();
+    await activateExtension();
   });
 
   afterEach(closeAll);
