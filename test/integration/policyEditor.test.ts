@@ -6,7 +6,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { fixturePath, repoRoot } from '../unit/fixtures';
 import { codeOf, diagnosticsWhere, ours, show } from './diagnosticsHelpers';
-import { activateExtension } from './extensionSuite';
+
+const EXTENSION_ID = 'sts-lens.sts-lens';
 
 function withCode(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
   return diagnosticsWhere(uri, (ds) => ds.some((d) => codeOf(d) === code), code).then((ds) => ds.find((d) => codeOf(d) === code)!);
@@ -51,7 +52,9 @@ async function closeAll(): Promise<void> {
 
 describe('policy editor in a real VS Code', () => {
   before(async () => {
-    await activateExtension();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+    await extension.activate();
   });
 
   afterEach(closeAll);
