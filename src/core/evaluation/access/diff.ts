@@ -1,5 +1,5 @@
-import { conditionsCover, type ConditionBlock } from './conditions';
-import { effectiveAllows, partCovers, partsOverlap } from './compare';
+import { conditionsCover, narrowBlock, type ConditionBlock } from './conditions';
+import { effectiveAllows, partCovers, partsOverlap, splitCover } from './compare';
 import type { AccessPart, ActionAccess, PolicyAccess, StatementRef } from './model';
 
 /** One piece of access that one version allows and the other does not. */
@@ -42,18 +42,32 @@ interface Change {
   side: AccessItem['side'];
   cause: AccessItem['cause'];
   nowOnlyWhen?: ConditionBlock;
+  /** The part's conditions narrowed to the values that changed, when only some did. */
+  conditions?: ConditionBlock;
   /** resource, principal and conditions: what makes an item distinct within its action. */
   key: string;
 }
 
-function change(to: Change['to'], part: AccessPart, side: Change['side'], cause: Change['cause']): Change {
-  return { to, part, side, cause, key: `${resourceText(part)}\u0000${principalText(part) ?? ''}\u0000${part.conditions ? JSON.stringify(part.conditions) : ''}` };
+function change(to: Change['to'], part: AccessPart, side: Change['side'], cause: Change['cause'], conditions = part.conditions): Change {
+  return { to, part, side, cause, ...(conditions !== part.conditions ? { conditions } : {}), key: `${resourceText(part)}\u0000${principalText(part) ?? ''}\u0000${conditions ? JSON.stringify(conditions) : ''}` };
 }
 
 function item(action: string, c: Change): AccessItem {
   const p = c.part;
   const principal = principalText(p);
-  return { action, resource: resourceText(p), ...(principal !== undefined ? { principal } : {}), ...(p.conditions ? { conditions: p.conditions } : {}), statement: p.statement, side: c.side, cause: c.cause, ...(c.nowOnlyWhen ? { nowOnlyWhen: c.nowOnlyWhen } : {}) };
+  const conditions = c.conditions ?? p.conditions;
+  return { action, resource: resourceText(p), ...(principal !== undefined ? { principal } : {}), ...(conditions ? { conditions } : {}), statement: p.statement, side: c.side, cause: c.cause, ...(c.nowOnlyWhen ? { nowOnlyWhen: c.nowOnlyWhen } : {}) };
+}
+
+/**
+ * Part `p` of one version as a change, unless the other version's parts cover it together (a
+ * condition's values spread over statements); a positive condition whose values grew is shown
+ * with the new values only.
+ */
+function uncovered(to: Change['to'], p: AccessPart, others: readonly AccessPart[], side: Change['side'], cause: Change['cause']): Change | undefined {
+  const split = splitCover(p, others);
+  if (split.covered) return undefined;
+  return change(to, p, side, cause, split.clause && split.rest && p.conditions ? narrowBlock(p.conditions, split.clause, split.rest) : p.conditions);
 }
 
 const partTexts = new WeakMap<AccessPart, string>();
@@ -84,22 +98,29 @@ function changesOf(b: ActionAccess, n: ActionAccess): Change[] {
   // A part the other version has word for word is covered: only the rest are matched one by one.
   const sameB = new Set(allowB.map(partText));
   const sameN = new Set(allowN.map(partText));
-  for (const p of allowN) if (!sameB.has(partText(p)) && !allowB.some((q) => partCovers(q, p))) put(change('added', p, 'new', 'allow'));
+  for (const p of allowN) {
+    if (sameB.has(partText(p)) || allowB.some((q) => partCovers(q, p))) continue;
+    const c = uncovered('added', p, allowB, 'new', 'allow');
+    if (c) put(c);
+  }
   for (const q of allowB) {
     if (sameN.has(partText(q)) || allowN.some((p) => partCovers(p, q))) continue;
-    const gone = change('removed', q, 'base', 'allow');
+    const gone = uncovered('removed', q, allowN, 'base', 'allow');
+    if (!gone) continue;
     // The same access under more conditions: say which.
     const narrower = allowN.find((p) => partCovers({ ...p, clauses: [] }, q) && conditionsCover(q.clauses, p.clauses));
     if (narrower?.conditions) gone.nowOnlyWhen = narrower.conditions;
     put(gone);
   }
   for (const d of n.denies) {
-    if (b.denies.some((x) => partCovers(x, d))) continue;
-    if (allowB.some((q) => partsOverlap(q, d))) put(change('removed', d, 'new', 'deny'));
+    if (b.denies.some((x) => partCovers(x, d)) || !allowB.some((q) => partsOverlap(q, d))) continue;
+    const c = uncovered('removed', d, b.denies, 'new', 'deny');
+    if (c) put(c);
   }
   for (const d of b.denies) {
-    if (n.denies.some((x) => partCovers(x, d))) continue;
-    if (allowN.some((p) => partsOverlap(p, d))) put(change('added', d, 'base', 'deny'));
+    if (n.denies.some((x) => partCovers(x, d)) || !allowN.some((p) => partsOverlap(p, d))) continue;
+    const c = uncovered('added', d, n.denies, 'base', 'deny');
+    if (c) put(c);
   }
   // Items of one action are ordered by resource, then principal (stable, so otherwise as found).
   return out.sort((x, y) => cmp(resourceText(x.part), resourceText(y.part)) || cmp(principalText(x.part) ?? '', principalText(y.part) ?? ''));
