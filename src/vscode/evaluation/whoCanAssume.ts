@@ -66,10 +66,13 @@ export async function whoCanAssume(ctx: StsLensContext, documents: PolicyDocumen
     return { ok: false, error: 'no trust policy' };
   }
   const known = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding out who STS Lens\'s identities are…' }, () => callers.all());
-  const account = known.map((k) => k.arn?.split(':')[4]).find((a) => a && /^\d{12}$/.test(a)) ?? '123456789012';
+  // The account of the identities STS Lens knows; with none known, a placeholder selected for typing over.
+  const account = known.map((k) => k.arn?.split(':')[4]).find((a) => a && /^\d{12}$/.test(a));
+  const prefix = 'arn:aws:iam::';
   const roleArn = args.roleArn ?? (await vscode.window.showInputBox({
     title: 'Who Can Assume This Role? The role\'s ARN',
-    value: `arn:aws:iam::${account}:role/${path.basename(doc.uri.fsPath).replace(/(\.trust)?(-?trust-?policy)?\.jsonc?$/i, '') || 'ROLE'}`,
+    value: `${prefix}${account ?? 'ACCOUNT'}:role/${path.basename(doc.uri.fsPath).replace(/(\.trust)?(-?trust-?policy)?\.jsonc?$/i, '') || 'ROLE'}`,
+    valueSelection: account ? undefined : [prefix.length, prefix.length + 'ACCOUNT'.length],
     ignoreFocusOut: true,
     validateInput: (v) => (/^arn:[^:]+:iam::\d{12}:role\/.+/.test(v.trim()) ? undefined : 'A role ARN: arn:aws:iam::ACCOUNT:role/NAME'),
   }));
