@@ -42,10 +42,12 @@ function loadOnigLib(): Promise<IOnigLib> {
 export function contributedGrammars(syntaxesDir?: string): ContributedGrammar[] {
   const root = repoRoot();
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { grammars: ContributedGrammar[] } };
-  return pkg.contributes.grammars.map((g) => ({
+  const grammars = pkg.contributes.grammars.map((g) => ({
     ...g,
     path: syntaxesDir && g.path.startsWith('./syntaxes/') ? path.join(syntaxesDir, g.path.slice('./syntaxes/'.length)) : path.join(root, g.path),
   }));
+  // Another version of syntaxes/ may lack a grammar of today's manifest: it did not contribute it.
+  return syntaxesDir ? grammars.filter((g) => fs.existsSync(g.path)) : grammars;
 }
 
 /** A registry of the extension's grammars plus VS Code's JSON and JSON with Comments grammars. */
