@@ -175,8 +175,13 @@ export class DecodedEvaluation {
       deciding.push(entry);
     }
     const partial = set.unread.length ? ` Partial answer: ${set.unread.map((u) => u.text).join('; ')}.` : '';
-    const show = disagreement
-      ? showWarning(`${summary}. ${disagreement.split('. Possible causes')[0]}: the Evaluation Results view lists the likely causes.`, 'Refresh Policies', 'Read as Another Identity…') : showInfo(`${summary}.${partial}`, 'Refresh Policies', 'Read as Another Identity…');
+    const deniedActions = [...new Set(set.unread.filter((u) => u.denied).map((u) => u.action))];
+    // An identity that may not read the policies is the usual cause of a partial answer: lead with the way out.
+    const show = deniedActions.length
+      ? showWarning(`${who.label} may not read ${set.unread.filter((u) => u.denied).length} of the parts that decide this request (${deniedActions.join(', ')} denied), so the answer is partial: ${summary}. Read the policies as an identity that may read them.`, 'Read as Another Identity…', 'Refresh Policies')
+      : disagreement
+        ? showWarning(`${summary}. ${disagreement.split('. Possible causes')[0]}: the Evaluation Results view lists the likely causes.`, 'Refresh Policies', 'Read as Another Identity…')
+        : showInfo(`${summary}.${partial}`, 'Refresh Policies', 'Read as Another Identity…');
     void show.then(async (choice) => {
       if (choice === 'Refresh Policies') await this.run({ ...args, refresh: true });
       if (choice === 'Read as Another Identity…') await this.run({ ...args, profile: undefined, choose: true });

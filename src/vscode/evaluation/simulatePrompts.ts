@@ -1,5 +1,5 @@
 import { principalProblem } from '../../core/debugging/scenarioRun';
-import { acceptedFormats, actionProblem, contextKeyChoices, contextValue, resourceProblem, resourceSkeletons, splitAction, type ContextKeyChoice } from '../../core/debugging/simulateChoices';
+import { acceptedFormats, actionProblem, contextKeyChoices, contextValue, policyResourcesFor, resourceProblem, resourceSkeletons, splitAction, type ContextKeyChoice } from '../../core/debugging/simulateChoices';
 import type { ContextValue, EvaluationRequest } from '../../core/evaluation/types';
 import type { IamCatalog } from '../../core/policy/catalog';
 import type { KnownIdentitySource } from '../context';
@@ -61,7 +61,7 @@ async function askResource(catalog: IamCatalog, d: Draft & { action: string }, f
   const formats = acceptedFormats(action, catalog);
   const rows: PromptRow[] = [
     ...skeletons.map((s) => ({ label: s.arn, description: `${s.type}${s.required ? '' : ' (optional)'}`, value: s.arn })),
-    ...fromPolicy.filter((r) => !skeletons.some((s) => s.arn === r)).map((r) => ({ label: r, description: 'named in this policy', value: r })),
+    ...policyResourcesFor(action, fromPolicy, catalog).filter((r) => !skeletons.some((s) => s.arn === r)).map((r) => ({ label: r, description: 'named in this policy', value: r })),
     ...(formats.length === 0 ? [{ label: '*', description: `${action} has no resource types`, value: '*' }] : []),
   ];
   const title = `Simulate Request (2/4): resource${soFar(d, 'resource')}`;
