@@ -17,6 +17,7 @@ import { startLoopbackRedirect } from '../../node/loopbackRedirect';
 import type { StsLensContext } from '../context';
 import { Cancelled } from '../profiles/prompts';
 import { showInfo } from '../output';
+import { openExternalUrl } from '../externalLinks';
 
 export interface SignInEntry {
   /** `session:NAME` or `url:START_URL`. */
@@ -76,6 +77,8 @@ export class SignIns {
   readonly onDidChange = this.changed.event;
   /** Refreshes in flight, one per sign-in. */
   private readonly refreshing = new Map<string, Promise<SsoToken>>();
+  /** The page a programmatic sign-in (`openBrowser: false`) leaves to its caller; no secret (RFC 7636 keeps the verifier here). */
+  private leftToCaller: string | undefined;
 
   constructor(private readonly ctx: StsLensContext, private readonly now: () => number, dir?: string) {
     this.dir = dir ?? ssoCacheDir();
@@ -166,11 +169,14 @@ export class SignIns {
     const refusal = overwriteRefusal(readTokenFile(await readCacheFile(this.dir, name), e.key), `${this.dir}/${name}`);
     if (refusal) throw new SignInNeeded(refusal);
     const open = async (url: string) => {
-      if (o.openBrowser === false) return;
-      const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      if (o.openBrowser === false) {
+        this.leftToCaller = url;
+        return;
+      }
+      const opened = await openExternalUrl(url);
       if (!opened) throw new Cancelled();
     };
-    const token = flow === 'device' ? await this.deviceFlow(e, open) : await this.browserFlow(e, open);
+    const token = flow === 'device' ? await this.deviceFlow(e, open, o) : await this.browserFlow(e, open);
     await this.writeToken(e, token);
     return { expiresAt: token.expiresAt, flow };
   }
@@ -192,7 +198,15 @@ export class SignIns {
           throw new SignInNeeded(`Signing in to ${e.label} failed: ${(err as Error).message}`);
         }
       });
-      const issued = await sso.createToken(this.target(e), reg, { grantType: 'authorization_code', code, redirectUri: redirect.redirectUri, codeVerifier: verifier });
+      let issued: sso.IssuedToken;
+      try {
+        issued = await sso.createToken(this.target(e), reg, { grantType: 'authorization_code', code, redirectUri: redirect.redirectUri, codeVerifier: verifier });
+      } catch (err) {
+        if (err instanceof sso.SsoCallError && oauthErrorCode(err.code, err.oauthError) === 'invalid_grant') {
+          throw new SignInNeeded(`Signing in to ${e.label} failed: IAM Identity Center refused the authorization code from the browser (it was already used, has expired, or does not match this sign-in's PKCE verifier). Sign in again.`);
+        }
+        throw err;
+      }
       return this.toToken(e, reg, issued);
     } finally {
       redirect.cancel('done');
@@ -200,18 +214,22 @@ export class SignIns {
     }
   }
 
-  private async deviceFlow(e: SignInEntry, open: (url: string) => Promise<void>): Promise<SsoToken> {
+  private async deviceFlow(e: SignInEntry, open: (url: string) => Promise<void>, o: { openBrowser?: boolean }): Promise<SsoToken> {
     const reg = await this.registration(e, 'device');
     const device = await sso.startDeviceAuthorization(this.target(e), reg, e.key.startUrl);
     const verification = device.verificationUriComplete ?? device.verificationUri;
     let state = startPolling(this.now(), device.expiresIn, device.interval);
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sign in to ${e.label}: confirm code ${device.userCode} in the browser`, cancellable: true }, async (progress, cancel) => {
-      progress.report({ message: `(${verification})` });
-      void showInfo(`Sign in to ${e.label} with code ${device.userCode}. Check that the browser shows the same code, then choose Allow.`, 'Open Browser', 'Copy Code').then((c) => {
-        if (c === 'Open Browser') void vscode.env.openExternal(vscode.Uri.parse(verification, true));
-        if (c === 'Copy Code') void vscode.env.clipboard.writeText(device.userCode);
-      });
+      progress.report({ message: `check that the browser shows the same code, then choose Allow (${verification})` });
       await open(verification);
+      // Without a browser tab (the caller opens the page), say how to get there. A message with
+      // buttons stays after the sign-in ends, so it is not shown when the page was opened.
+      if (o.openBrowser === false) {
+        void showInfo(`Sign in to ${e.label} with code ${device.userCode}: open ${verification}, check the code, then choose Allow.`, 'Open Browser', 'Copy Code').then((c) => {
+          if (c === 'Open Browser') void openExternalUrl(verification);
+          if (c === 'Copy Code') void vscode.env.clipboard.writeText(device.userCode);
+        });
+      }
       for (;;) {
         if (cancel.isCancellationRequested) throw new Cancelled();
         try {
@@ -233,6 +251,11 @@ export class SignIns {
         }
       }
     });
+  }
+
+  /** The authorize or verification page the last `openBrowser: false` sign-in left to its caller. */
+  pageLeftToCaller(): string | undefined {
+    return this.leftToCaller;
   }
 
   /** A valid access token, refreshed with the refresh token near expiry; SignInNeeded when the person must sign in. */

@@ -75,7 +75,7 @@ export class IdentityCenterTreeProvider implements vscode.TreeDataProvider<Ident
         const item = new vscode.TreeItem(node.entry.label, signedIn ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = `sso:${node.entry.id}:${signedIn ? 'in' : 'out'}`;
         const expired = signedIn && s.expiresAt <= now;
-        item.description = s.kind === 'signedIn' ? (expired ? 'sign-in expired · refreshes when used' : `signed in · ${countdownText(s.expiresAt, now)}`) : s.kind === 'unusable' ? 'cache file unusable' : 'signed out';
+        item.description = s.kind === 'signedIn' ? (expired ? 'sign-in expired · refreshes when used' : `signed in · ${countdownText(s.expiresAt, now)}`) : s.kind === 'unusable' ? 'cache file unusable' : 'signed out · select to sign in';
         const state = s.kind === 'signedIn' ? countdownState(s.expiresAt, now, this.warningMs()) : 'none';
         item.iconPath = s.kind === 'unusable' ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : !signedIn ? new vscode.ThemeIcon('sign-in')
