@@ -6,20 +6,11 @@
 // one there is nothing to compare), STS_LENS_CLI (the built CLI), GITHUB_STEP_SUMMARY (where the
 // markdown goes; standard output without it). Exits 0, 1 on public access or a notGranted break, 2 on errors.
 'use strict';
-const { spawnSync } = require('child_process');
 const fs = require('fs');
-const path = require('path');
-const { compileGlob, isGlobProblem } = require(path.join(__dirname, '..', 'dist', 'glob.js'));
-
-function git(args) {
-  const r = spawnSync('git', args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr.trim()}`);
-  return r.stdout.split('\n').filter(Boolean);
-}
+const { appendTo, filesInput, git, runCli: run, runStep } = require('./github-action-inputs');
 
 function summary(text) {
-  if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, text);
-  else process.stdout.write(text);
+  if (!appendTo('GITHUB_STEP_SUMMARY', text)) process.stdout.write(text);
 }
 
 function main() {
@@ -28,18 +19,12 @@ function main() {
     console.log('No base commit to compare with (not a pull request or a push with a previous commit): no access diff.');
     return 0;
   }
-  const globs = (process.env.INPUT_FILES || '**/*.json').split(',').map((g) => g.trim()).filter(Boolean).map((g) => {
-    const c = compileGlob(g);
-    if (isGlobProblem(c)) throw new Error(`the files input "${g.length > 60 ? `${g.slice(0, 57)}...` : g}" cannot be used: ${c.message}`);
-    return c;
-  });
-  const changed = git(['diff', '--name-only', '--no-renames', base, 'HEAD']).filter((f) => globs.some((g) => g.matches(f)));
+  const { matches } = filesInput();
+  const changed = git(['diff', '--name-only', '--no-renames', base, 'HEAD']).filter(matches);
   if (!changed.length) {
     summary('### STS Lens access diff\n\nNo changed policy files.\n');
     return 0;
   }
-  const cli = process.env.STS_LENS_CLI || path.join(__dirname, '..', 'dist', 'cli.js');
-  const run = (args) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const diff = run(['diff', '--git', `${base}..HEAD`, '--format', 'markdown', '--', ...changed]);
   if (diff.status === 2) {
     process.stderr.write(diff.stderr);
@@ -72,9 +57,4 @@ function main() {
   return failed ? 1 : 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (e) {
-  console.error(`sts-lens action: ${e.message}`);
-  process.exitCode = 2;
-}
+runStep(main);

@@ -6,17 +6,9 @@
 // lints every matching tracked file), STS_LENS_CLI (the built CLI). Writes `sarif`, `files` and
 // `findings` to $GITHUB_OUTPUT when set. Exits with the CLI's status (0, 1 on findings at --fail-on, 2 on errors).
 'use strict';
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-// The same bounded glob matcher as the project file's globs: the input comes from the repository.
-const { compileGlob, isGlobProblem } = require(path.join(__dirname, '..', 'dist', 'glob.js'));
-
-function git(args) {
-  const r = spawnSync('git', args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr.trim()}`);
-  return r.stdout.split('\n').filter(Boolean);
-}
+const { appendTo, filesInput, git, runCli, runStep } = require('./github-action-inputs');
 
 /** Files changed since the base (added, copied, modified, renamed), or every tracked file without one. */
 function candidateFiles(base) {
@@ -25,19 +17,12 @@ function candidateFiles(base) {
 }
 
 function output(name, value) {
-  if (process.env.GITHUB_OUTPUT) fs.appendFileSync(process.env.GITHUB_OUTPUT, `${name}=${value}\n`);
+  appendTo('GITHUB_OUTPUT', `${name}=${value}\n`);
 }
 
 function main() {
-  const glob = process.env.INPUT_FILES || '**/*.json';
-  const globs = glob.split(',').map((g) => g.trim()).filter(Boolean).map((g) => {
-    const c = compileGlob(g);
-    if (isGlobProblem(c)) throw new Error(`the files input "${g.length > 60 ? `${g.slice(0, 57)}...` : g}" cannot be used: ${c.message}`);
-    return c;
-  });
-  const isMatch = (f) => globs.some((g) => g.matches(f));
+  const { input: glob, matches: isMatch } = filesInput();
   const sarif = path.resolve(process.env.INPUT_SARIF || 'sts-lens.sarif');
-  const cli = process.env.STS_LENS_CLI || path.join(__dirname, '..', 'dist', 'cli.js');
   const files = candidateFiles(process.env.BASE_REF || '').filter((f) => isMatch(f) && fs.existsSync(f));
   output('sarif', sarif);
   output('files', String(files.length));
@@ -50,10 +35,10 @@ function main() {
   const extra = (process.env.INPUT_ARGS || '').split(/\s+/).filter(Boolean);
   const failOn = process.env.INPUT_FAIL_ON || 'ERROR';
   const common = ['lint', '--fail-on', failOn, ...extra];
-  const text = spawnSync(process.execPath, [cli, ...common, '--format', 'text', '--', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const text = runCli([...common, '--format', 'text', '--', ...files]);
   process.stdout.write(text.stdout);
   process.stderr.write(text.stderr);
-  const r = spawnSync(process.execPath, [cli, ...common, '--format', 'sarif', '--', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = runCli([...common, '--format', 'sarif', '--', ...files]);
   if (r.status === 2 && !r.stdout) {
     process.stderr.write(r.stderr);
     return 2;
@@ -65,9 +50,4 @@ function main() {
   return r.status ?? 2;
 }
 
-try {
-  process.exitCode = main();
-} catch (e) {
-  console.error(`sts-lens action: ${e.message}`);
-  process.exitCode = 2;
-}
+runStep(main);

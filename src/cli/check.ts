@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import { notGrantedViolations, publicAccessViolations, type AccessViolation, type NotGrantedRule } from '../core/evaluation/access';
-import { detectPolicyType, LineIndex, POLICY_TYPES, type PolicyType } from '../core/policy';
+import { detectPolicyType, LineIndex, type PolicyType } from '../core/policy';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { ensureDataFor, policyAccess } from './diff';
+import { formatOption, parseOptions, policyTypeOption } from './options';
 
 export const CHECK_USAGE = `Usage: sts-lens check [options] FILE...
 
@@ -35,39 +36,29 @@ function list(v: string | undefined): string[] {
   return (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+const ACTION = /^[A-Z0-9*?-]+:[A-Z0-9*?]+$/i;
+
 function parseCheckArgs(argv: string[]): CheckArgs | 'help' | string {
-  const args: CheckArgs = { noPublic: false, policyType: 'auto', format: 'text', files: [] };
   let actions: string[] | undefined;
   let resources: string[] | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const value = () => (eq > 0 ? a.slice(eq + 1) : argv[++i]);
-    if (a === '-h' || a === '--help') return 'help';
-    if (name === '--not-granted') {
-      actions = [...(actions ?? []), ...list(value())];
-      if (!actions.length) return '--not-granted needs actions, e.g. iam:PassRole,s3:DeleteBucket.';
-      const bad = actions.find((x) => x !== '*' && !/^[A-Z0-9*?-]+:[A-Z0-9*?]+$/i.test(x));
-      if (bad) return `--not-granted: "${bad}" is not an action (service:Action, wildcards allowed).`;
-    } else if (name === '--not-granted-resources') {
-      resources = [...(resources ?? []), ...list(value())];
-      if (!resources.length) return '--not-granted-resources needs resource ARNs.';
-    } else if (a === '--no-public-access') args.noPublic = true;
-    else if (name === '--policy-type') {
-      const v = (value() ?? '').toUpperCase();
-      if (v !== 'AUTO' && !(POLICY_TYPES as readonly string[]).includes(v)) return `--policy-type must be auto or one of ${POLICY_TYPES.join(', ')}; got "${v}".`;
-      args.policyType = v === 'AUTO' ? 'auto' : (v as PolicyType);
-    } else if (name === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') return `--format must be text or json; got ${v === undefined ? 'nothing' : `"${v}"`}.`;
-      args.format = v;
-    } else if (a === '--') {
-      args.files.push(...argv.slice(i + 1));
-      i = argv.length;
-    } else if (a.startsWith('-') && a !== '-') return `unknown option "${a}".`;
-    else args.files.push(a);
-  }
+  const args = parseOptions<CheckArgs>(argv, { noPublic: false, policyType: 'auto', format: 'text', files: [] }, {
+    values: {
+      '--not-granted': (v) => {
+        actions = [...(actions ?? []), ...list(v)];
+        if (!actions.length) return '--not-granted needs actions, e.g. iam:PassRole,s3:DeleteBucket.';
+        const bad = actions.find((x) => x !== '*' && !ACTION.test(x));
+        return bad ? `--not-granted: "${bad}" is not an action (service:Action, wildcards allowed).` : undefined;
+      },
+      '--not-granted-resources': (v) => {
+        resources = [...(resources ?? []), ...list(v)];
+        return resources.length ? undefined : '--not-granted-resources needs resource ARNs.';
+      },
+      '--policy-type': policyTypeOption,
+      '--format': formatOption('text', 'json'),
+    },
+    flags: { '--no-public-access': (a) => (a.noPublic = true) },
+  });
+  if (typeof args === 'string') return args;
   if (actions || resources) args.rule = { ...(actions ? { actions } : {}), ...(resources ? { resources } : {}) };
   if (!args.rule && !args.noPublic) return 'nothing to check: give --not-granted, --not-granted-resources or --no-public-access.';
   if (args.files.length === 0) return 'no FILE given.';

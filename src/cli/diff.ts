@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { diffAccess, formatDiffJson, formatDiffMarkdown, formatDiffText, needsAllServices, readAccess, type FileDiff, type PolicyAccess } from '../core/evaluation/access';
-import { detectPolicyType, parsePolicy, POLICY_TYPES, servicesReferenced, type PolicyType } from '../core/policy';
+import { detectPolicyType, parsePolicy, servicesReferenced, type PolicyType } from '../core/policy';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { changedFiles, filesAt, GitError, parseRange, workingFile } from './gitRevisions';
+import { formatOption, parseOptions, policyTypeOption } from './options';
 
 export const DIFF_USAGE = `Usage: sts-lens diff [options] BASE NEW
        sts-lens diff [options] --git REF[..REF2] [PATH...]
@@ -31,31 +32,18 @@ interface DiffArgs {
 }
 
 function parseDiffArgs(argv: string[]): DiffArgs | 'help' | string {
-  const args: DiffArgs = { policyType: 'auto', format: 'text', files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const value = () => (eq > 0 ? a.slice(eq + 1) : argv[++i]);
-    if (a === '-h' || a === '--help') return 'help';
-    if (name === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'markdown') return `--format must be text, json or markdown; got ${v === undefined ? 'nothing' : `"${v}"`}.`;
-      args.format = v;
-    } else if (name === '--policy-type') {
-      const v = (value() ?? '').toUpperCase();
-      if (v !== 'AUTO' && !(POLICY_TYPES as readonly string[]).includes(v)) return `--policy-type must be auto or one of ${POLICY_TYPES.join(', ')}; got "${v}".`;
-      args.policyType = v === 'AUTO' ? 'auto' : (v as PolicyType);
-    } else if (name === '--git') {
-      const v = value();
-      if (!v) return '--git needs a revision (REF or REF..REF2).';
-      args.git = v;
-    } else if (a === '--') {
-      args.files.push(...argv.slice(i + 1));
-      i = argv.length;
-    } else if (a.startsWith('-') && a !== '-') return `unknown option "${a}".`;
-    else args.files.push(a);
-  }
+  const args = parseOptions<DiffArgs>(argv, { policyType: 'auto', format: 'text', files: [] }, {
+    values: {
+      '--format': formatOption('text', 'json', 'markdown'),
+      '--policy-type': policyTypeOption,
+      '--git': (v, a) => {
+        if (!v) return '--git needs a revision (REF or REF..REF2).';
+        a.git = v;
+        return undefined;
+      },
+    },
+  });
+  if (typeof args === 'string') return args;
   if (!args.git && args.files.length !== 2) return `give two files, BASE and NEW (or --git REF); got ${args.files.length}.`;
   return args;
 }

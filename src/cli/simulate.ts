@@ -5,6 +5,7 @@ import { parseScenarioNode, type ScenarioPolicyReader } from '../core/evaluation
 import { LineIndex } from '../core/policy/parse';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { projectRootFor, readScenarioFileSync, readScenarioPolicySync, type PolicyReadResult } from '../node/scenarioFiles';
+import { formatOption, parseOptions } from './options';
 
 export const SIMULATE_USAGE = `Usage: sts-lens simulate [options] SCENARIO...
 
@@ -31,22 +32,11 @@ interface SimulateArgs {
 }
 
 function parseSimulateArgs(argv: string[]): SimulateArgs | 'help' | string {
-  const args: SimulateArgs = { format: 'text', explain: false, allowOutsideProject: false, files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') return 'help';
-    if (a === '--explain') args.explain = true;
-    else if (a === '--allow-outside-project') args.allowOutsideProject = true;
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v !== 'text' && v !== 'json') return `--format must be text or json; got ${v === undefined ? 'nothing' : `"${v}"`}.`;
-      args.format = v;
-    } else if (a === '--') {
-      args.files.push(...argv.slice(i + 1));
-      i = argv.length;
-    } else if (a.startsWith('-')) return `unknown option "${a}".`;
-    else args.files.push(a);
-  }
+  const args = parseOptions<SimulateArgs>(argv, { format: 'text', explain: false, allowOutsideProject: false, files: [] }, {
+    values: { '--format': formatOption('text', 'json') },
+    flags: { '--explain': (a) => (a.explain = true), '--allow-outside-project': (a) => (a.allowOutsideProject = true) },
+  });
+  if (typeof args === 'string') return args;
   if (args.files.length === 0) return 'no SCENARIO given.';
   return args;
 }

@@ -1,9 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, extensionHooks, waitFor } from './extensionSuite';
 import { issueEncodedMessage, testWorld } from './world';
 import { writeWorkspaceFile } from './diagnosticsHelpers';
-
-const EXTENSION_ID = 'sts-lens.sts-lens';
 
 interface DecodeResult {
   readonly ok: boolean;
@@ -12,17 +11,6 @@ interface DecodeResult {
   readonly entryId?: number;
   readonly error?: string;
   readonly kind?: string;
-}
-
-/** Polls `check` until it returns a value or the deadline passes. */
-async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 function terraformLog(message: string): string {
@@ -41,15 +29,7 @@ describe('authorization failures: decode and explain in a real VS Code', functio
   this.timeout(60000);
   const world = testWorld();
 
-  before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await ext.activate();
-  });
-
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  extensionHooks();
 
   it('contributes the decode command to the editor and terminal context menus', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;

@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { issueEncodedMessage, testWorld } from './world';
-
-const EXTENSION_ID = 'sts-lens.sts-lens';
+import { appRoleDenial, decodedEntry } from './decodedMessages';
+import { extensionHooks, waitFor } from './extensionSuite';
+import { testWorld } from './world';
 
 interface AccountEvaluation {
   ok: boolean;
@@ -19,16 +19,6 @@ interface Simulation { ok: boolean; error?: string; decision?: string; decoratio
 interface AssumeRow { label: string; principal?: string; verdict: string; because: string }
 interface TestReport { id: string; label?: string; state: string; message?: string; location?: { uri: string; line: number } }
 
-async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 function folder(): string {
   const f = vscode.workspace.workspaceFolders?.[0];
   assert.ok(f, 'the harness opens a workspace folder');
@@ -42,37 +32,12 @@ describe('policy debugging: evaluate, simulate, who can assume, policy tests', f
   this.timeout(90000);
   const world = testWorld() as ReturnType<typeof testWorld> & { policyWorld: { roleArn: string; bucket: string } };
 
-  before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await ext.activate();
-  });
+  extensionHooks();
 
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  async function decodedEntry(action: string, resource: string): Promise<number> {
-    const decoded = {
-      allowed: false,
-      explicitDeny: true,
-      matchedStatements: { items: [] },
-      failures: { items: [] },
-      context: {
-        principal: { id: 'AROAEXAMPLEAPPROLE01:s1', name: 'app_role', arn: `arn:aws:sts::${world.accountId}:assumed-role/app_role/s1` },
-        action,
-        resource,
-        conditions: { items: [{ key: 'aws:Region', values: { items: [{ value: 'us-east-1' }] } }] },
-      },
-    };
-    const message = await issueEncodedMessage(decoded);
-    const r = await vscode.commands.executeCommand<{ ok: boolean; entryId?: number; error?: string }>('stsLens.decodeAuthorizationMessage', { text: `Encoded authorization failure message: ${message}`, profile: 'sts-user', quiet: true });
-    assert.ok(r.ok && r.entryId, r.error);
-    return r.entryId;
-  }
+  const denialEntry = (action: string, resource: string) => decodedEntry(appRoleDenial(world.accountId, action, resource, { region: 'us-east-1' }));
 
   it('evaluates a decoded denial against the account and opens the deciding statement, highlighted', async () => {
-    const entryId = await decodedEntry('s3:DeleteObject', `arn:aws:s3:::${world.policyWorld.bucket}/reports/q3.csv`);
+    const entryId = await denialEntry('s3:DeleteObject', `arn:aws:s3:::${world.policyWorld.bucket}/reports/q3.csv`);
     const r = await vscode.commands.executeCommand<AccountEvaluation>('stsLens.evaluateAgainstAccount', { entryId, profile: 'policy-reader' });
     assert.ok(r.ok, r.error);
     assert.strictEqual(r.decision, 'ExplicitlyDenied');
@@ -96,7 +61,7 @@ describe('policy debugging: evaluate, simulate, who can assume, policy tests', f
   });
 
   it('says the answer is partial when the identity may not list the organization\'s SCPs', async () => {
-    const entryId = await decodedEntry('s3:GetObject', `arn:aws:s3:::${world.policyWorld.bucket}/locked/a.csv`);
+    const entryId = await denialEntry('s3:GetObject', `arn:aws:s3:::${world.policyWorld.bucket}/locked/a.csv`);
     const r = await vscode.commands.executeCommand<AccountEvaluation>('stsLens.evaluateAgainstAccount', { entryId, profile: 'iam-only-reader' });
     assert.ok(r.ok, r.error);
     assert.ok(r.unread!.includes('organizations:ListPoliciesForTarget was denied: SCPs not evaluated'), r.unread!.join('\n'));

@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsWhere, ours, writeWorkspaceFile } from './diagnosticsHelpers';
-
-const EXTENSION_ID = 'sts-lens.sts-lens';
+import { activateExtension, extensionHooks } from './extensionSuite';
 
 const POLICY = JSON.stringify(
   { Version: '2012-10-17', Statement: [{ Sid: 'BreakGlass', Effect: 'Allow', Action: ['iam:CreatePolicyVersion', 's3:GetObject', 's3:GetObject'], Resource: '*' }] },
@@ -11,15 +10,7 @@ const POLICY = JSON.stringify(
 );
 
 describe('project file (.sts-lens.json) in a real VS Code', () => {
-  before(async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    await extension.activate();
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  extensionHooks('after');
 
   it('applies its severities and shows a suppressed finding as a hint with its reason; editing it re-lints', async () => {
     writeWorkspaceFile(
@@ -72,9 +63,7 @@ describe('project file (.sts-lens.json) in a real VS Code', () => {
 });
 
 describe('a hostile project file and glob settings in a real VS Code', () => {
-  before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-  });
+  before(activateExtension);
 
   after(async () => {
     await vscode.workspace.getConfiguration('stsLens').update('policy.files', undefined, vscode.ConfigurationTarget.Workspace);

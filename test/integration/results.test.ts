@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsWhere, writeWorkspaceFile } from './diagnosticsHelpers';
-import { issueEncodedMessage, testWorld } from './world';
-
-const EXTENSION_ID = 'sts-lens.sts-lens';
+import { appRoleDenial, decodedEntry, decodeEncoded } from './decodedMessages';
+import { EXTENSION_ID, extensionHooks } from './extensionSuite';
+import { testWorld } from './world';
 
 interface Row { depth: number; label: string; description?: string; target?: { kind: string; policy: string } }
 interface Rows { message?: string; description?: string; rows: Row[] }
@@ -18,33 +18,12 @@ describe('evaluation results: one view, read-only documents, grouped findings, t
   this.timeout(90000);
   const world = testWorld() as ReturnType<typeof testWorld> & { policyWorld: { roleArn: string; bucket: string } };
 
-  before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await ext.activate();
-  });
+  extensionHooks();
 
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  async function decode(decoded: unknown): Promise<number> {
-    const message = await issueEncodedMessage(decoded);
-    const r = await vscode.commands.executeCommand<{ ok: boolean; entryId?: number; error?: string }>('stsLens.decodeAuthorizationMessage', { text: `Encoded authorization failure message: ${message}`, profile: 'sts-user', quiet: true });
-    assert.ok(r.ok && r.entryId, r.error);
-    return r.entryId;
-  }
-
-  const appRoleDecoded = (action: string, resource: string, explicitDeny: boolean) => ({
-    allowed: false,
-    explicitDeny,
-    matchedStatements: { items: [] },
-    failures: { items: [] },
-    context: { principal: { id: 'AROAEXAMPLEAPPROLE01:s1', arn: `arn:aws:sts::${world.accountId}:assumed-role/app_role/s1` }, action, resource, conditions: { items: [] } },
-  });
+  const decodeFixture = (name: string) => decodeEncoded(world.encodedMessages[name]);
 
   it('shows an evaluation in the Evaluation Results view: verdict, deciding statement, trace to the condition, in no third editor group', async () => {
-    const entryId = await decode(appRoleDecoded('s3:DeleteObject', `arn:aws:s3:::${world.policyWorld.bucket}/reports/q3.csv`, true));
+    const entryId = await decodedEntry(appRoleDenial(world.accountId, 's3:DeleteObject', `arn:aws:s3:::${world.policyWorld.bucket}/reports/q3.csv`));
     const r = await vscode.commands.executeCommand<AccountEvaluation>('stsLens.evaluateAgainstAccount', { entryId, profile: 'policy-reader' });
     assert.ok(r.ok, r.error);
     const shown = await rows();
@@ -69,7 +48,7 @@ describe('evaluation results: one view, read-only documents, grouped findings, t
   });
 
   it('says first when the evaluation differs from what the decoded message says, and why it may', async () => {
-    const entryId = await decode(appRoleDecoded('sqs:SendMessage', '*', true));
+    const entryId = await decodedEntry(appRoleDenial(world.accountId, 'sqs:SendMessage', '*'));
     const r = await vscode.commands.executeCommand<AccountEvaluation>('stsLens.evaluateAgainstAccount', { entryId, profile: 'policy-reader' });
     assert.ok(r.ok, r.error);
     assert.strictEqual(r.decision, 'ImplicitlyDenied');
@@ -77,12 +56,6 @@ describe('evaluation results: one view, read-only documents, grouped findings, t
     const shown = await rows();
     assert.strictEqual(shown.rows.filter((x) => x.depth === 0)[1].label, 'Differs from the decoded message:');
   });
-
-  async function decodeFixture(name: string): Promise<number> {
-    const r = await vscode.commands.executeCommand<{ ok: boolean; entryId?: number; error?: string }>('stsLens.decodeAuthorizationMessage', { text: `Encoded authorization failure message: ${world.encodedMessages[name]}`, profile: 'sts-user', quiet: true });
-    assert.ok(r.ok && r.entryId, r.error);
-    return r.entryId;
-  }
 
   it('Simulate Request shows its result in the view; opening a failed condition selects its key in the active group', async () => {
     const scp = vscode.Uri.file(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'policy-tests', 'guardrail-scp.json'));

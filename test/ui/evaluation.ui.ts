@@ -63,6 +63,32 @@ describe('policy debugging UI: Evaluate Against the Account\'s Policies from a d
     assert.strictEqual(await page.locator('.editor-group-container').count(), 1, 'the policy opens in the active group: no second or third group');
     await wb.screenshot('evaluate-account');
   });
+
+  it('says when the active identity may not read the policies, and reads them as one chosen from the notification', async function () {
+    const wb = workbench();
+    const page = wb.page;
+    // The sandbox's `default` profile (sts-user) may not read IAM: a newcomer's first Evaluate.
+    await wb.runCommand('STS Lens: Switch Identity…');
+    await answer(wb, 'Switch Identity', 'default');
+    await page.locator('.statusbar-item', { hasText: 'default' }).first().waitFor();
+    // The policy of the test before is in front; the log, decoded there, comes back.
+    await openFile(wb, 'app-role-denial.log', /cleanup:/);
+    const evaluate = page.locator('.monaco-editor[data-uri$="app-role-denial.log"] .codelens-decoration a', { hasText: 'Evaluate Against the Account\'s Policies' }).first();
+    await evaluate.click();
+    const toast = wb.notification(/default may not read \d+ of the parts that decide this request/);
+    await toast.waitFor();
+    const panel = page.locator('.part.panel');
+    await panel.getByRole('treeitem', { name: /PARTIAL ANSWER/ }).first().waitFor();
+    // The way out is the notification's first button.
+    const buttons = toast.locator('.monaco-button');
+    assert.strictEqual((await buttons.first().innerText()).trim(), 'Read as Another Identity…');
+    await buttons.first().click();
+    await answer(wb, 'Read as Another Identity', 'policy-reader');
+    await panel.getByRole('treeitem', { name: /EXPLICITLY DENIED/ }).first().waitFor();
+    await wb.waitUntil('the partial answer replaced', async () => (await panel.getByRole('treeitem', { name: /PARTIAL ANSWER/ }).count()) === 0);
+    // The choice was for this evaluation only: the active identity stays.
+    await page.locator('.statusbar-item', { hasText: 'default' }).first().waitFor();
+  });
 });
 
 describe('policy debugging UI: Simulate Request and policy tests', function () {

@@ -24,10 +24,15 @@ export function decidingText(d: DecidingStatement): string {
   return `${s.effect} statement ${s.sid ? `"${s.sid}"` : `#${s.index + 1}`} in ${d.policy} (${KIND_LABELS[d.kind]}${level})`;
 }
 
-/** One line: the decision and what decided it. */
+/** A reason is a sentence; inside the one-line summary its full stop is the caller's to add. */
+function withoutFullStop(text: string): string {
+  return text.endsWith('.') ? text.slice(0, -1) : text;
+}
+
+/** One line, without a final full stop: the decision and what decided it. */
 export function resultSummary(request: EvaluationRequest, result: EvaluationResult, unread: readonly UnreadPart[] = []): string {
   const head = `${DECISION_TITLES[result.decision]}: ${request.action} on ${request.resource}`;
-  const why = result.deciding.length ? ` by ${decidingText(result.deciding[0])}` : result.reasons.length ? `: ${result.reasons[0]}` : '';
+  const why = result.deciding.length ? ` by ${decidingText(result.deciding[0])}` : result.reasons.length ? `: ${withoutFullStop(result.reasons[0])}` : '';
   return `${head}${why}${unread.length ? ` (partial: ${unread.length} part${unread.length > 1 ? 's' : ''} not read)` : ''}`;
 }
 

@@ -125,7 +125,7 @@ export function resultTree(input: ResultInput): ResultNode[] {
       id: 'verdict',
       label: `${DECISION_TITLES[result.decision]}${unread.length ? ' (PARTIAL ANSWER)' : ''}`,
       description: `${request.action} on ${request.resource}`,
-      tooltip: `${DECISION_TITLES[result.decision]}: ${request.action} on ${request.resource} for ${request.principal}`,
+      tooltip: `${DECISION_TITLES[result.decision]}${unread.length ? ` (PARTIAL ANSWER: ${unread.length} part${unread.length > 1 ? 's' : ''} not read)` : ''}: ${request.action} on ${request.resource} for ${request.principal}`,
       icon: DECISION_ICONS[result.decision],
       children: requestRows,
       expanded: false,

@@ -83,6 +83,11 @@ export function resourceProblem(action: string, resource: string, catalog: IamCa
   return fits ? undefined : `"${r}" is not the ARN of a resource ${action} acts on.${accepts}`;
 }
 
+/** The resources a policy names that a request for `action` can be simulated on (an S3 bucket is no resource of iam:CreateUser). */
+export function policyResourcesFor(action: string, resources: readonly string[], catalog: IamCatalog): string[] {
+  return resources.filter((r) => resourceProblem(action, r, catalog) === undefined);
+}
+
 /** Context keys that matter to `action`: its own, its resource types', then the global keys most policies test. */
 export function contextKeyChoices(action: string, catalog: IamCatalog): ContextKeyChoice[] {
   const parts = splitAction(action);

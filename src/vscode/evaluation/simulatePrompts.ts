@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { principalProblem } from '../../core/debugging/scenarioRun';
-import { acceptedFormats, actionProblem, contextKeyChoices, contextValue, resourceProblem, resourceSkeletons, splitAction, type ContextKeyChoice } from '../../core/debugging/simulateChoices';
+import { acceptedFormats, actionProblem, contextKeyChoices, contextValue, policyResourcesFor, resourceProblem, resourceSkeletons, splitAction, type ContextKeyChoice } from '../../core/debugging/simulateChoices';
 import type { ContextValue, EvaluationRequest } from '../../core/evaluation/types';
 import type { IamCatalog } from '../../core/policy/catalog';
 import type { KnownIdentitySource } from '../context';
@@ -62,7 +62,7 @@ async function askResource(catalog: IamCatalog, d: Draft & { action: string }, f
   const formats = acceptedFormats(action, catalog);
   const rows: PromptRow[] = [
     ...skeletons.map((s) => ({ label: s.arn, description: s.required ? s.type : vscode.l10n.t('{0} (optional)', s.type), value: s.arn })),
-    ...fromPolicy.filter((r) => !skeletons.some((s) => s.arn === r)).map((r) => ({ label: r, description: vscode.l10n.t('named in this policy'), value: r })),
+    ...policyResourcesFor(action, fromPolicy, catalog).filter((r) => !skeletons.some((s) => s.arn === r)).map((r) => ({ label: r, description: vscode.l10n.t('named in this policy'), value: r })),
     ...(formats.length === 0 ? [{ label: '*', description: vscode.l10n.t('{0} has no resource types', action), value: '*' }] : []),
   ];
   const title = vscode.l10n.t('Simulate Request (2/4): resource{0}', soFar(d, 'resource'));

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { assumeCandidates, assumeRow, type AssumeOptions, type AssumeRow } from '../../core/debugging/whoCanAssume';
+import { trustHints, type TrustHints } from '../../core/debugging/trustHints';
 import type { PolicySource } from '../../core/evaluation/types';
 import type { StsLensContext } from '../context';
 import type { PolicyDocuments } from '../policy/policyDocuments';
@@ -22,7 +23,9 @@ export interface WhoCanAssumeArgs {
 
 const VERDICT_ICONS: Record<AssumeRow['verdict'], string> = { can: '$(pass-filled)', cannot: '$(error)', 'needs-identity-policy': '$(warning)', unknown: '$(question)' };
 
-async function askOptions(): Promise<AssumeOptions | undefined> {
+/** The options, filled in from what the trust policy names (its external IDs, providers and claims). */
+async function askOptions(hints: TrustHints, account: string | undefined): Promise<AssumeOptions | undefined> {
+  const keyValues = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(', ');
   const picked = await vscode.window.showQuickPick(
     [
       { label: vscode.l10n.t('External ID…'), id: 'externalId', detail: vscode.l10n.t('sts:ExternalId, as a third party passes it') },
@@ -36,20 +39,20 @@ async function askOptions(): Promise<AssumeOptions | undefined> {
   const ids = new Set(picked.map((p) => p.id));
   const options: { -readonly [K in keyof AssumeOptions]: AssumeOptions[K] } = { mfa: ids.has('mfa') };
   if (ids.has('externalId')) {
-    const v = await vscode.window.showInputBox({ title: vscode.l10n.t('External ID (sts:ExternalId)'), ignoreFocusOut: true });
+    const v = await vscode.window.showInputBox({ title: vscode.l10n.t('External ID (sts:ExternalId)'), value: hints.externalIds[0], prompt: hints.externalIds.length ? vscode.l10n.t('The trust policy expects {0}', hints.externalIds.join(vscode.l10n.t(' or '))) : undefined, ignoreFocusOut: true });
     if (v === undefined) return undefined;
     options.externalId = v;
   }
   const pairs = (text: string) => Object.fromEntries(text.split(',').map((kv) => kv.split('=').map((x) => x.trim())).filter((kv) => kv.length === 2 && kv[0]));
   if (ids.has('oidc')) {
-    const provider = await vscode.window.showInputBox({ title: vscode.l10n.t('OIDC provider ARN'), value: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com', ignoreFocusOut: true });
-    const claims = provider && (await vscode.window.showInputBox({ title: vscode.l10n.t('Token claims as key=value, comma-separated'), value: 'token.actions.githubusercontent.com:sub=repo:OWNER/REPO:ref:refs/heads/main, token.actions.githubusercontent.com:aud=sts.amazonaws.com', ignoreFocusOut: true }));
+    const provider = await vscode.window.showInputBox({ title: vscode.l10n.t('OIDC provider ARN'), value: hints.oidcProviders[0] ?? `arn:aws:iam::${account ?? 'ACCOUNT'}:oidc-provider/token.actions.githubusercontent.com`, ignoreFocusOut: true });
+    const claims = provider && (await vscode.window.showInputBox({ title: vscode.l10n.t('Token claims as key=value, comma-separated'), value: keyValues(hints.oidcClaims) || 'token.actions.githubusercontent.com:sub=repo:OWNER/REPO:ref:refs/heads/main, token.actions.githubusercontent.com:aud=sts.amazonaws.com', ignoreFocusOut: true }));
     if (!provider || claims === undefined) return undefined;
     options.webIdentity = { provider, claims: pairs(claims) };
   }
   if (ids.has('saml')) {
-    const provider = await vscode.window.showInputBox({ title: vscode.l10n.t('SAML provider ARN'), value: 'arn:aws:iam::123456789012:saml-provider/', ignoreFocusOut: true });
-    const keys = provider && (await vscode.window.showInputBox({ title: vscode.l10n.t('saml:* keys as key=value, comma-separated'), value: 'saml:aud=https://signin.aws.amazon.com/saml', ignoreFocusOut: true }));
+    const provider = await vscode.window.showInputBox({ title: vscode.l10n.t('SAML provider ARN'), value: hints.samlProviders[0] ?? `arn:aws:iam::${account ?? 'ACCOUNT'}:saml-provider/`, ignoreFocusOut: true });
+    const keys = provider && (await vscode.window.showInputBox({ title: vscode.l10n.t('saml:* keys as key=value, comma-separated'), value: keyValues(hints.samlKeys) || 'saml:aud=https://signin.aws.amazon.com/saml', ignoreFocusOut: true }));
     if (!provider || keys === undefined) return undefined;
     options.saml = { provider, keys: pairs(keys) };
   }
@@ -66,15 +69,18 @@ export async function whoCanAssume(ctx: StsLensContext, documents: PolicyDocumen
     return { ok: false, error: 'no trust policy' };
   }
   const known = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Finding out who STS Lens\'s identities are…') }, () => callers.all());
-  const account = known.map((k) => k.arn?.split(':')[4]).find((a) => a && /^\d{12}$/.test(a)) ?? '123456789012';
+  // The account of the identities STS Lens knows; with none known, a placeholder selected for typing over.
+  const account = known.map((k) => k.arn?.split(':')[4]).find((a) => a && /^\d{12}$/.test(a));
+  const prefix = 'arn:aws:iam::';
   const roleArn = args.roleArn ?? (await vscode.window.showInputBox({
     title: vscode.l10n.t('Who Can Assume This Role? The role\'s ARN'),
-    value: `arn:aws:iam::${account}:role/${path.basename(doc.uri.fsPath).replace(/(\.trust)?(-?trust-?policy)?\.jsonc?$/i, '') || 'ROLE'}`,
+    value: `${prefix}${account ?? 'ACCOUNT'}:role/${path.basename(doc.uri.fsPath).replace(/(\.trust)?(-?trust-?policy)?\.jsonc?$/i, '') || 'ROLE'}`,
+    valueSelection: account ? undefined : [prefix.length, prefix.length + 'ACCOUNT'.length],
     ignoreFocusOut: true,
     validateInput: (v) => (/^arn:[^:]+:iam::\d{12}:role\/.+/.test(v.trim()) ? undefined : vscode.l10n.t('A role ARN: arn:aws:iam::ACCOUNT:role/NAME')),
   }));
   if (!roleArn) return { ok: false, error: 'cancelled' };
-  const options = args.options ?? (await askOptions());
+  const options = args.options ?? (await askOptions(trustHints(region.text), roleArn.trim().split(':')[4]));
   if (!options) return { ok: false, error: 'cancelled' };
   const trust: PolicySource = { name: vscode.workspace.asRelativePath(doc.uri), text: region.text, file: doc.uri.fsPath };
   const rows: AssumeRow[] = [];

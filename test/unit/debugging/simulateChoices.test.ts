@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { explainDecodedMessage } from '../../../src/core/authz';
 import { requestFromDecoded } from '../../../src/core/debugging/decodedRequest';
-import { actionProblem, contextKeyChoices, contextValue, resourceProblem, resourceSkeletons } from '../../../src/core/debugging/simulateChoices';
+import { actionProblem, contextKeyChoices, contextValue, policyResourcesFor, resourceProblem, resourceSkeletons } from '../../../src/core/debugging/simulateChoices';
 import { fixturePath } from '../fixtures';
 import { testCatalog } from '../policy/catalog';
 
@@ -25,6 +25,13 @@ describe('debugging: simulate choices from the IAM data', () => {
     assert.match(resourceProblem('ec2:RunInstances', '*', h.catalog) ?? '', /acts on specific resources: \* is not one/);
     assert.strictEqual(resourceProblem('ec2:RunInstances', 'arn:aws:ec2:us-east-1:111122223333:instance/i-0abc', h.catalog), undefined);
     assert.strictEqual(resourceProblem('s3:GetObject', 'arn:aws:s3:::sts-lens-demo-bucket/2026/q3.csv', h.catalog), undefined);
+  });
+
+  it('offers only the policy\'s resources that the action acts on', () => {
+    const named = ['arn:aws:s3:::sts-lens-demo-bucket', 'arn:aws:s3:::sts-lens-demo-bucket/*', 'arn:aws:s3:::sts-lens-demo-bucket/2026/q3.csv', '*'];
+    assert.deepStrictEqual(policyResourcesFor('s3:GetObject', named, h.catalog), ['arn:aws:s3:::sts-lens-demo-bucket/*', 'arn:aws:s3:::sts-lens-demo-bucket/2026/q3.csv']);
+    assert.deepStrictEqual(policyResourcesFor('ec2:RunInstances', named, h.catalog), []);
+    assert.deepStrictEqual(policyResourcesFor('s3:ListAllMyBuckets', named, h.catalog), ['*']);
   });
 
   it('takes * only where the action has no resource types, and wants region and account fields as the format has them', () => {

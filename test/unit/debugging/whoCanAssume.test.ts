@@ -74,4 +74,12 @@ describe('debugging: the result as people read it', () => {
     assert.match(doc, /^ALLOWED \(PARTIAL ANSWER\)\n/);
     assert.match(doc, /Not evaluated \(the decision may differ in AWS\):\n {2}organizations:ListPoliciesForTarget was denied: SCPs not evaluated/);
   });
+
+  it('ends an implicit denial\'s one-line summary without a full stop, so the results view adds exactly one', () => {
+    const request = { principal: 'arn:aws:iam::123456789012:user/alice', action: 'iam:CreateUser', resource: 'arn:aws:iam::123456789012:user/bob' };
+    const input = accountEvaluationInput(request, { identityPolicies: [], permissionsBoundaries: [], resourcePolicies: [], unread: [], notes: [] });
+    const summary = resultSummary(request, evaluate(input));
+    assert.match(summary, /^IMPLICITLY DENIED: iam:CreateUser on arn:aws:iam::123456789012:user\/bob: \S/);
+    assert.ok(!summary.endsWith('.'), summary);
+  });
 });
