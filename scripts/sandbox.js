@@ -120,6 +120,8 @@ async function main() {
   const world = await startTestWorld(worldDir, { log });
   stops.push(() => world.stop());
   if (stopping) return;
+  // Open AWS Console as sts-user: its long-term keys first get a federation token.
+  await require('../test/harness/world').allowConsoleFederation(world.moto.endpoint);
 
   const extensionsDir = path.join(SANDBOX, 'extensions');
   fs.rmSync(extensionsDir, { recursive: true, force: true });

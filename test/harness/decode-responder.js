@@ -113,13 +113,21 @@ async function startDecodeResponder({ upstream, port = 0, deniedAccessKeyIds = [
     return reply(200, successXml(entry.decodedMessage, requestId));
   }
 
-  function forward(req, res, body) {
+  /** Forwards to moto; `onReply(status, text)` also sees the reply (buffered then, not streamed). */
+  function forward(req, res, body, onReply) {
     if (!upstream) return send(res, 501, errorXml('InvalidAction', 'Only DecodeAuthorizationMessage is served here', crypto.randomUUID()));
     // Keep the Host header: SigV4 signatures cover it, and moto recomputes them from what it receives.
     const target = new URL(req.url, upstream);
     const proxied = http.request(target, { method: req.method, headers: req.headers }, (up) => {
       res.writeHead(up.statusCode, up.headers);
-      up.pipe(res);
+      if (!onReply) return up.pipe(res);
+      const chunks = [];
+      up.on('data', (c) => chunks.push(c));
+      up.on('end', () => {
+        const reply = Buffer.concat(chunks);
+        res.end(reply);
+        onReply(up.statusCode, reply.toString('utf8'));
+      });
     });
     proxied.on('error', (e) => send(res, 502, errorXml('ServiceUnavailable', `upstream ${upstream} failed: ${e.message}`, crypto.randomUUID(), 'Receiver')));
     proxied.end(body);
@@ -147,6 +155,10 @@ async function startDecodeResponder({ upstream, port = 0, deniedAccessKeyIds = [
         const denial = assumeRoleDenial(params);
         if (denial) return send(res, denial.code === 'ValidationError' ? 400 : 403, errorXml(denial.code, denial.message, crypto.randomUUID()));
       }
+      // Handlers with observe(action, status, text) see what moto answers (the federation endpoint
+      // learns the federation tokens moto issues, which moto's own checks do not recognise later).
+      const observers = handlers.filter((h) => h.observe);
+      if (params.get('Action') === 'GetFederationToken' && observers.length) return forward(req, res, body, (status, text) => observers.forEach((h) => h.observe('GetFederationToken', status, text)));
       forward(req, res, body);
     } catch (e) {
       if (!res.headersSent) send(res, 500, errorXml('InternalFailure', e.message, crypto.randomUUID(), 'Receiver'));

@@ -8,9 +8,36 @@ const { STSClient, GetCallerIdentityCommand } = require('@aws-sdk/client-sts');
 
 const html = (s) => String(s).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c]);
 
+const xmlField = (xml, name) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
+
 function createFederationResponder({ stsEndpoint, region = 'us-east-1' }) {
   const tokens = new Map(); // SigninToken -> { arn, expiresAt, sessionSeconds }
   const logins = [];
+  // moto does not recognise its own federation tokens in later calls (InvalidClientTokenId), so the
+  // ones it issued through the responder are checked here: accessKeyId -> { secret, token, arn }.
+  const federated = new Map();
+
+  function observe(action, status, xml) {
+    if (action !== 'GetFederationToken' || status !== 200) return;
+    const accessKeyId = xmlField(xml, 'AccessKeyId');
+    const arn = xmlField(xml, 'Arn');
+    if (accessKeyId && arn) federated.set(accessKeyId, { secret: xmlField(xml, 'SecretAccessKey'), token: xmlField(xml, 'SessionToken'), arn });
+  }
+
+  /** The caller's ARN: a federation token moto issued, else what moto's GetCallerIdentity says. */
+  async function callerArn(session) {
+    const f = federated.get(session.sessionId);
+    if (f) {
+      if (f.secret !== session.sessionKey || f.token !== session.sessionToken) throw Object.assign(new Error('invalid'), { name: 'InvalidClientTokenId' });
+      return f.arn;
+    }
+    const sts = new STSClient({ endpoint: stsEndpoint, region, maxAttempts: 1, credentials: { accessKeyId: session.sessionId, secretAccessKey: session.sessionKey, sessionToken: session.sessionToken } });
+    try {
+      return (await sts.send(new GetCallerIdentityCommand({}))).Arn;
+    } finally {
+      sts.destroy();
+    }
+  }
 
   const text = (res, status, body, type = 'text/plain') => {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -26,18 +53,15 @@ function createFederationResponder({ stsEndpoint, region = 'us-east-1' }) {
     }
     const duration = q.get('SessionDuration');
     if (duration !== null && (!/^\d+$/.test(duration) || Number(duration) < 900 || Number(duration) > 43200)) return text(res, 400, 'SessionDuration must be between 900 and 43200 seconds');
-    if (!session?.sessionToken || String(session.sessionId).startsWith('AKIA')) return text(res, 400, 'The federation endpoint needs temporary security credentials (an access key with a session token)');
-    const sts = new STSClient({ endpoint: stsEndpoint, region, maxAttempts: 1, credentials: { accessKeyId: session.sessionId, secretAccessKey: session.sessionKey, sessionToken: session.sessionToken } });
+    if (!session?.sessionToken || (String(session.sessionId).startsWith('AKIA') && !federated.has(session.sessionId))) return text(res, 400, 'The federation endpoint needs temporary security credentials (an access key with a session token)');
     try {
-      const who = await sts.send(new GetCallerIdentityCommand({}));
+      const arn = await callerArn(session);
       const token = crypto.randomBytes(96).toString('base64url');
       const seconds = Number(duration ?? 3600);
-      tokens.set(token, { arn: who.Arn, expiresAt: Date.now() + 15 * 60_000, sessionSeconds: seconds });
+      tokens.set(token, { arn, expiresAt: Date.now() + 15 * 60_000, sessionSeconds: seconds });
       text(res, 200, JSON.stringify({ SigninToken: token }), 'application/json');
     } catch (e) {
       text(res, 400, `The credentials are not valid (${e.name})`);
-    } finally {
-      sts.destroy();
     }
   }
 
@@ -67,7 +91,7 @@ function createFederationResponder({ stsEndpoint, region = 'us-east-1' }) {
     return true;
   }
 
-  return { handle };
+  return { handle, observe };
 }
 
 module.exports = { createFederationResponder };

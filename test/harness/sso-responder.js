@@ -119,7 +119,7 @@ function createSsoResponder({ stsEndpoint, broker, accounts, region = 'us-east-1
   function devicePage(res, query) {
     const code = (query.get('user_code') ?? '').toUpperCase();
     sendHtml(res, 200, page('Authorize request', `<p>Confirm that this code matches the code shown in the app that asked to sign in:</p>`
-      + `<form method="post" action="/device"><label>Code <input name="user_code" value="${html(code)}" autocomplete="off" aria-label="Code"></label><br>`
+      + `<form method="post" action="device"><label>Code <input name="user_code" value="${html(code)}" autocomplete="off" aria-label="Code"></label><br>`
       + '<button class="allow" name="decision" value="allow" type="submit">Allow access</button><button name="decision" value="deny" type="submit">Deny</button></form>'
       + `<p class="note">Signing in as ${html(userName)}.</p>`));
   }
@@ -142,7 +142,7 @@ function createSsoResponder({ stsEndpoint, broker, accounts, region = 'us-east-1
     }
     if (!/^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\//.test(redirectUri)) return sendHtml(res, 400, page('Invalid request', '<p>The redirect must go to this computer.</p>'));
     const hidden = ['client_id', 'redirect_uri', 'state', 'code_challenge'].map((k) => `<input type="hidden" name="${k}" value="${html(query.get(k) ?? '')}">`).join('');
-    sendHtml(res, 200, page('Allow access?', `<p>An application on this computer asks to use your IAM Identity Center sign-in.</p><form method="post" action="/authorize">${hidden}`
+    sendHtml(res, 200, page('Allow access?', `<p>An application on this computer asks to use your IAM Identity Center sign-in.</p><form method="post" action="authorize">${hidden}`
       + '<button class="allow" name="decision" value="allow" type="submit">Allow access</button><button name="decision" value="deny" type="submit">Deny</button></form>'));
   }
 

@@ -164,4 +164,19 @@ function writeWorldFile(world, file, extra = {}) {
   return file;
 }
 
-module.exports = { ACCOUNT_ID, REGION, EXTERNAL_ID, seedWorld, writeAwsFiles, writeWorldFile };
+/**
+ * The sandbox's `sts-user` may also call GetFederationToken, so Open AWS Console works for its
+ * long-term keys (as aws-vault does). Tests keep the world without it: they check the denial.
+ */
+async function allowConsoleFederation(motoEndpoint) {
+  await enforceIam(motoEndpoint, false);
+  const iam = new IAMClient({ endpoint: motoEndpoint, region: REGION, maxAttempts: 1, credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'seed-only' } });
+  try {
+    await iam.send(new PutUserPolicyCommand({ UserName: 'sts-user', PolicyName: 'console-federation', PolicyDocument: doc({ Sid: 'ConsoleFederation', Effect: 'Allow', Action: 'sts:GetFederationToken', Resource: '*' }) }));
+  } finally {
+    iam.destroy();
+    await enforceIam(motoEndpoint, true);
+  }
+}
+
+module.exports = { ACCOUNT_ID, REGION, EXTERNAL_ID, seedWorld, writeAwsFiles, writeWorldFile, allowConsoleFederation };

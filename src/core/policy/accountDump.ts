@@ -142,7 +142,7 @@ export function readAccountDump(text: string): AccountDump {
     noteArn(str(g.Arn));
     const mine = [...new Set([...inline(owner, g.GroupPolicyList), ...attached(owner, g.AttachedManagedPolicies)])];
     groups.set(str(g.GroupName)!, mine);
-    principals.push({ name: owner, policies: mine });
+    principals.push({ name: owner, policies: mine, ...(str(g.Arn) ? { arn: str(g.Arn) } : {}) });
   }
   for (const u of list(root.UserDetailList)) {
     const owner = principalName('user', u, 'UserName');

@@ -128,6 +128,8 @@ export function accountOfArn(arn: string | undefined): string | undefined {
 /** Label for a session in the tree, quick pick and status bar. */
 export function sessionTitle(s: SessionRecord): string {
   if (s.operation === 'ssoToken') return `SSO sign-in ${s.startUrl ?? ''}`.trim();
+  // "Sandbox Prod / ReadOnly": the account and permission set, not AWSReservedSSO_ReadOnly_3231…/alice.
+  if (s.operation === 'GetRoleCredentials' && s.sessionName) return s.sessionName;
   if (s.arn) return shortArn(s.arn);
   if (s.roleArn) return `${shortArn(s.roleArn)}${s.sessionName ? `/${s.sessionName}` : ''}`;
   if (s.profile) return `${s.profile} (${s.operation})`;

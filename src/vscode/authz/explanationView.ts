@@ -5,7 +5,7 @@ import { renderExplanationText, type RenderedExplanation } from '../../core/auth
 import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
 import type { StsLensContext } from '../context';
 import type { DecodedEntry, DecodeService } from './decodeService';
-import { COMMAND_COPY_ALLOWING, COMMAND_EVALUATE_ACCOUNT, COMMAND_FIND_IN_WORKSPACE } from './providers';
+import { COMMAND_COPY_ALLOWING, COMMAND_EVALUATE_ACCOUNT, COMMAND_FIND_IN_WORKSPACE, COMMAND_OPEN_RESOURCE_IN_CONSOLE } from './providers';
 
 export const EXPLANATION_SCHEME = 'sts-lens-authz';
 export const EXPLANATION_LANGUAGE = 'sts-lens-authz';
@@ -104,6 +104,8 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
       ...(entry.explanation.principal?.arn ? [new vscode.CodeLens(top, { title: vscode.l10n.t('$(debug-alt) Evaluate Against the Account\'s Policies'), command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] })] : []),
       new vscode.CodeLens(top, { title: vscode.l10n.t('$(copy) Copy Allowing Statement'), command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }),
       new vscode.CodeLens(top, { title: vscode.l10n.t('$(search) Find in Workspace'), command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }),
+      // The denied resource's own page, signed in as the active identity (a resource ARN, not "*").
+      ...(entry.explanation.resource?.service ? [new vscode.CodeLens(top, { title: vscode.l10n.t('$(link-external) Open in AWS Console'), tooltip: vscode.l10n.t('Sign in to the AWS console as the active identity and open {0}', entry.explanation.resource.raw), command: COMMAND_OPEN_RESOURCE_IN_CONSOLE, arguments: [{ resourceArn: entry.explanation.resource.raw }] })] : []),
     ];
   }
 

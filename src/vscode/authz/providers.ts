@@ -10,6 +10,8 @@ export const COMMAND_SHOW_EXPLANATION = 'stsLens.authz.showExplanation';
 export const COMMAND_EXPLAIN_PROBLEM = 'stsLens.authz.explainProblem';
 export const COMMAND_COPY_ALLOWING = 'stsLens.copyAllowingStatement';
 export const COMMAND_FIND_IN_WORKSPACE = 'stsLens.findDeniedActionInWorkspace';
+/** Registered with the console commands: signs in to the console and opens a resource ARN's page. */
+export const COMMAND_OPEN_RESOURCE_IN_CONSOLE = 'stsLens.openResourceInConsole';
 /** Registered by the evaluation feature; offered from the explanation. */
 export const COMMAND_EVALUATE_ACCOUNT = 'stsLens.evaluateAgainstAccount';
 

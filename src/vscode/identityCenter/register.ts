@@ -12,6 +12,7 @@ import { reportSsoError } from './errors';
 import { SignIns, type SignInEntry, type SignInFlow } from './signIns';
 import { IdentityCenterTreeProvider, type IdentityCenterNode } from './tree';
 import { askModal, showInfo } from '../output';
+import { openExternalUrl } from '../externalLinks';
 
 type Arg = IdentityCenterNode | Record<string, unknown> | undefined;
 
@@ -203,17 +204,34 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
     return { ...base, sessionId: parts.identity.activeSessionId() };
   };
 
+  const openConsole = async (arg: unknown, r: ConsoleRequest) => {
+    const { url, record, minutes } = await consoleSignIn.signInUrl(r);
+    // Programmatic callers (tests) may take the URL instead of a browser tab; it is never logged.
+    if ((arg as { open?: boolean } | undefined)?.open === false) return { url, sessionId: record.id };
+    const opened = await openExternalUrl(url);
+    if (opened) vscode.window.setStatusBarMessage(vscode.l10n.t('Opened the AWS console as {0} ({1} min)', record.arn ?? record.sessionName ?? record.id, minutes), 10_000);
+    return { opened, sessionId: record.id };
+  };
+
   register('stsLens.openConsole', async (arg: unknown) => {
     try {
-      const r = await consoleRequest(arg);
-      const { url, record, minutes } = await consoleSignIn.signInUrl(r);
-      // Programmatic callers (tests) may take the URL instead of a browser tab; it is never logged.
-      if ((arg as { open?: boolean } | undefined)?.open === false) return { url, sessionId: record.id };
-      const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
-      if (opened) vscode.window.setStatusBarMessage(vscode.l10n.t('Opened the AWS console as {0} ({1} min)', record.arn ?? record.sessionName ?? record.id, minutes), 10_000);
-      return { opened, sessionId: record.id };
+      return await openConsole(arg, await consoleRequest(arg));
     } catch (e) {
       return reportSsoError(log, e, vscode.l10n.t('Open AWS Console'));
+    }
+  });
+
+  // The console page of a resource: a decoded denial's resource, or a tree item that names an ARN
+  // (`resourceArn`), signed in as the active identity unless a session or profile is named.
+  register('stsLens.openResourceInConsole', async (arg: unknown) => {
+    try {
+      const a = (arg ?? {}) as { resourceArn?: unknown };
+      const resourceArn = typeof a.resourceArn === 'string' ? a.resourceArn : undefined;
+      if (!resourceArn) throw new Error(vscode.l10n.t('this item names no resource ARN to open; use Open AWS Console as… and enter one'));
+      const r = await consoleRequest({ ...(arg as Record<string, unknown>), type: undefined, resourceArn });
+      return await openConsole(arg, r);
+    } catch (e) {
+      return reportSsoError(log, e, vscode.l10n.t('Open in AWS Console'));
     }
   });
 
@@ -234,6 +252,8 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
       return reportSsoError(log, e, vscode.l10n.t('Copy Console URL'));
     }
   });
+
+  register('stsLens.internal.ssoPageLeftToCaller', () => signIns.pageLeftToCaller());
 
   register('stsLens.internal.identityCenterSnapshot', async () => {
     const walk = async (nodes: IdentityCenterNode[], depth: number): Promise<unknown[]> => Promise.all(nodes.map(async (n) => {

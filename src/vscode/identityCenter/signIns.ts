@@ -17,6 +17,7 @@ import { startLoopbackRedirect } from '../../node/loopbackRedirect';
 import type { StsLensContext } from '../context';
 import { Cancelled } from '../profiles/prompts';
 import { showInfo } from '../output';
+import { openExternalUrl } from '../externalLinks';
 
 export interface SignInEntry {
   /** `session:NAME` or `url:START_URL`. */
@@ -77,6 +78,8 @@ export class SignIns {
   readonly onDidChange = this.changed.event;
   /** Refreshes in flight, one per sign-in. */
   private readonly refreshing = new Map<string, Promise<SsoToken>>();
+  /** The page a programmatic sign-in (`openBrowser: false`) leaves to its caller; no secret (RFC 7636 keeps the verifier here). */
+  private leftToCaller: string | undefined;
 
   constructor(private readonly ctx: StsLensContext, private readonly now: () => number, dir?: string) {
     this.dir = dir ?? ssoCacheDir();
@@ -167,11 +170,14 @@ export class SignIns {
     const refusal = overwriteRefusal(readTokenFile(await readCacheFile(this.dir, name), e.key), `${this.dir}/${name}`);
     if (refusal) throw new SignInNeeded(refusal, false);
     const open = async (url: string) => {
-      if (o.openBrowser === false) return;
-      const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      if (o.openBrowser === false) {
+        this.leftToCaller = url;
+        return;
+      }
+      const opened = await openExternalUrl(url);
       if (!opened) throw new Cancelled();
     };
-    const token = flow === 'device' ? await this.deviceFlow(e, open) : await this.browserFlow(e, open);
+    const token = flow === 'device' ? await this.deviceFlow(e, open, o) : await this.browserFlow(e, open);
     await this.writeToken(e, token);
     return { expiresAt: token.expiresAt, flow };
   }
@@ -193,7 +199,15 @@ export class SignIns {
           throw new SignInNeeded(vscode.l10n.t('Signing in to {0} failed: {1}', e.label, (err as Error).message));
         }
       });
-      const issued = await sso.createToken(this.target(e), reg, { grantType: 'authorization_code', code, redirectUri: redirect.redirectUri, codeVerifier: verifier });
+      let issued: sso.IssuedToken;
+      try {
+        issued = await sso.createToken(this.target(e), reg, { grantType: 'authorization_code', code, redirectUri: redirect.redirectUri, codeVerifier: verifier });
+      } catch (err) {
+        if (err instanceof sso.SsoCallError && oauthErrorCode(err.code, err.oauthError) === 'invalid_grant') {
+          throw new SignInNeeded(vscode.l10n.t('Signing in to {0} failed: IAM Identity Center refused the authorization code from the browser (it was already used, has expired, or does not match this sign-in\'s PKCE verifier). Sign in again.', e.label));
+        }
+        throw err;
+      }
       return this.toToken(e, reg, issued);
     } finally {
       redirect.cancel('done');
@@ -201,20 +215,24 @@ export class SignIns {
     }
   }
 
-  private async deviceFlow(e: SignInEntry, open: (url: string) => Promise<void>): Promise<SsoToken> {
+  private async deviceFlow(e: SignInEntry, open: (url: string) => Promise<void>, o: { openBrowser?: boolean }): Promise<SsoToken> {
     const reg = await this.registration(e, 'device');
     const device = await sso.startDeviceAuthorization(this.target(e), reg, e.key.startUrl);
     const verification = device.verificationUriComplete ?? device.verificationUri;
     let state = startPolling(this.now(), device.expiresIn, device.interval);
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sign in to {0}: confirm code {1} in the browser', e.label, device.userCode), cancellable: true }, async (progress, cancel) => {
-      progress.report({ message: `(${verification})` });
-      const openBrowser = vscode.l10n.t('Open Browser');
-      const copyCode = vscode.l10n.t('Copy Code');
-      void showInfo(vscode.l10n.t('Sign in to {0} with code {1}. Check that the browser shows the same code, then choose Allow.', e.label, device.userCode), openBrowser, copyCode).then((c) => {
-        if (c === openBrowser) void vscode.env.openExternal(vscode.Uri.parse(verification, true));
-        if (c === copyCode) void vscode.env.clipboard.writeText(device.userCode);
-      });
+      progress.report({ message: vscode.l10n.t('check that the browser shows the same code, then choose Allow ({0})', verification) });
       await open(verification);
+      // Without a browser tab (the caller opens the page), say how to get there. A message with
+      // buttons stays after the sign-in ends, so it is not shown when the page was opened.
+      if (o.openBrowser === false) {
+        const openBrowser = vscode.l10n.t('Open Browser');
+        const copyCode = vscode.l10n.t('Copy Code');
+        void showInfo(vscode.l10n.t('Sign in to {0} with code {1}: open {2}, check the code, then choose Allow.', e.label, device.userCode, verification), openBrowser, copyCode).then((c) => {
+          if (c === openBrowser) void openExternalUrl(verification);
+          if (c === copyCode) void vscode.env.clipboard.writeText(device.userCode);
+        });
+      }
       for (;;) {
         if (cancel.isCancellationRequested) throw new Cancelled();
         try {
@@ -236,6 +254,11 @@ export class SignIns {
         }
       }
     });
+  }
+
+  /** The authorize or verification page the last `openBrowser: false` sign-in left to its caller. */
+  pageLeftToCaller(): string | undefined {
+    return this.leftToCaller;
   }
 
   /** A valid access token, refreshed with the refresh token near expiry; SignInNeeded when the person must sign in. */

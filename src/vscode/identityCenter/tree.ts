@@ -75,7 +75,7 @@ export class IdentityCenterTreeProvider implements vscode.TreeDataProvider<Ident
         const item = new vscode.TreeItem(node.entry.label, signedIn ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = `sso:${node.entry.id}:${signedIn ? 'in' : 'out'}`;
         const expired = signedIn && s.expiresAt <= now;
-        item.description = s.kind === 'signedIn' ? (expired ? vscode.l10n.t('sign-in expired · refreshes when used') : vscode.l10n.t('signed in · {0}', countdownText(s.expiresAt, now))) : s.kind === 'unusable' ? vscode.l10n.t('cache file unusable') : vscode.l10n.t('signed out');
+        item.description = s.kind === 'signedIn' ? (expired ? vscode.l10n.t('sign-in expired · refreshes when used') : vscode.l10n.t('signed in · {0}', countdownText(s.expiresAt, now))) : s.kind === 'unusable' ? vscode.l10n.t('cache file unusable') : vscode.l10n.t('signed out · select to sign in');
         const state = s.kind === 'signedIn' ? countdownState(s.expiresAt, now, this.warningMs()) : 'none';
         item.iconPath = s.kind === 'unusable' ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : !signedIn ? new vscode.ThemeIcon('sign-in')

@@ -65,6 +65,7 @@ export async function lintAccount(deps: AccountLintDeps, options: { includeAwsMa
         provider.forget(`${account}/`);
         diagnostics.clear();
         const overrides = docs.currentSettings.severity;
+        const ownerArns = new Map<string, string>([...dump.principals.flatMap((p) => (p.arn ? [[p.name, p.arn] as const] : [])), ...dump.policies.flatMap((p) => (p.kind === 'managed' && p.arn ? [[p.owner, p.arn] as const] : []))]);
         const results: AccountPolicyResult[] = linted.map((l) => {
           const uri = provider.register(`${account}/${l.policy.name}`, l.policy.text);
           const lines = new LineIndex(l.policy.text);
@@ -74,7 +75,7 @@ export async function lintAccount(deps: AccountLintDeps, options: { includeAwsMa
             return new vscode.Range(a.line - 1, a.column, b.line - 1, b.column);
           };
           diagnostics.set(uri, l.findings.flatMap((f) => findingDiagnostic(uri, f, overrides, rangeOf) ?? []));
-          return { name: l.policy.name, owner: l.policy.owner, uri, findings: l.findings, rangeOf };
+          return { name: l.policy.name, owner: l.policy.owner, ownerArn: ownerArns.get(l.policy.owner), uri, findings: l.findings, rangeOf };
         });
         tree.set(results);
         await vscode.commands.executeCommand('setContext', ACCOUNT_LINTED_CONTEXT, true);

@@ -6,6 +6,8 @@ export interface AccountPolicyResult {
   readonly name: string;
   /** The principal or managed policy it belongs to: `role/deploy`, `policy/ReadReports`. */
   readonly owner: string;
+  /** The owner's ARN, when the account's details give it (for its console page). */
+  readonly ownerArn?: string;
   readonly uri: vscode.Uri;
   readonly findings: readonly Finding[];
   /** Offsets of the policy's text -> range in its virtual document. */
@@ -22,15 +24,20 @@ export async function showAccountFinding(uri: vscode.Uri, range: vscode.Range): 
 }
 
 export class OwnerItem extends vscode.TreeItem {
+  /** Read by Open in AWS Console. */
+  readonly resourceArn: string | undefined;
+
   constructor(
     readonly owner: string,
     readonly policies: readonly AccountPolicyResult[],
   ) {
     super(owner, vscode.TreeItemCollapsibleState.Expanded);
+    this.resourceArn = policies.find((p) => p.ownerArn)?.ownerArn;
     const n = policies.reduce((sum, p) => sum + p.findings.length, 0);
     this.description = n > 1 ? vscode.l10n.t('{0} findings', n) : n ? vscode.l10n.t('{0} finding', n) : vscode.l10n.t('no findings');
     this.iconPath = new vscode.ThemeIcon(owner.startsWith('role/') ? 'person-add' : owner.startsWith('user/') ? 'person' : owner.startsWith('group/') ? 'organization' : 'file-code');
-    this.contextValue = 'stsLens.accountOwner';
+    this.contextValue = this.resourceArn ? 'stsLens.accountOwner.arn' : 'stsLens.accountOwner';
+    if (this.resourceArn) this.tooltip = this.resourceArn;
   }
 }
 

@@ -20,7 +20,7 @@ const MESSAGE_CALLS = new Set(['showInformationMessage', 'showWarningMessage', '
 /** Methods that add shown text to a Markdown string. */
 const MARKDOWN_CALLS = new Set(['appendMarkdown', 'appendText']);
 /** Constructors and the index of the argument that is shown. */
-const SHOWN_ARGUMENT: Record<string, number> = { Error: 0, InvalidRequest: 1, TreeItem: 0, MarkdownString: 0, Hover: 0, CodeAction: 0, Diagnostic: 1, DiagnosticRelatedInformation: 1, showQuickPick: 0, createWebviewPanel: 1, createTerminal: 0 };
+const SHOWN_ARGUMENT: Record<string, number> = { Error: 0, InvalidRequest: 1, SignInNeeded: 0, TreeItem: 0, MarkdownString: 0, Hover: 0, CodeAction: 0, Diagnostic: 1, DiagnosticRelatedInformation: 1, showQuickPick: 0, createWebviewPanel: 1, createTerminal: 0 };
 /** Properties of prompts, items, status bar entries, CodeLens commands, progress and dialogs that are shown. */
 const SHOWN_PROPERTIES = new Set(['title', 'placeHolder', 'prompt', 'label', 'tooltip', 'description', 'detail', 'message', 'text', 'placeholder', 'openLabel', 'saveLabel', 'validationMessage', 'next']);
 /** Array methods whose result still shows the array's literals. */
