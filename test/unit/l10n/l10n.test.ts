@@ -17,7 +17,8 @@ const editorSources = () => [...sources(path.join(root, 'src', 'vscode')), path.
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
 describe('localisation', () => {
-  it('sends every text the editor shows through vscode.l10n.t', () => {
+  it('sends every text the editor shows through vscode.l10n.t', function () {
+    this.timeout(60_000);
     const found = editorSources().flatMap((f) => unwrappedStrings(path.relative(root, f), read(f)));
     assert.deepStrictEqual(found.map((u) => `${u.file}:${u.line} ${u.where} ${u.text}`), []);
   });
