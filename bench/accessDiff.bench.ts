@@ -1,6 +1,9 @@
 // npm run bench accessDiff: access diff speed. Prints figures; asserts nothing.
-//  - in process: the two largest AWS managed policies of the corpus against an edited copy
-//    (an action dropped, one added, a condition added), IAM data loaded (target: 50 ms or less)
+//  - in process: the five largest AWS managed policies of the corpus against an edited copy
+//    (an action dropped, one added, a condition added), IAM data loaded (target: 50 ms or less);
+//    wall time and the process's own CPU time, which a busy machine inflates less
+//  - growth: policies of 100, 200 and 400 statements (distinct resources, overlapping actions)
+//    against an edited copy, with the ratio from one size to the next (linear = 2)
 //  - the CLI: `diff --git HEAD` over 500 changed policy files against `lint` of the same files,
 //    best of 3 alternating runs each, as a ratio (target: 5x or less)
 import { spawnSync } from 'child_process';
@@ -46,26 +49,63 @@ function ms(ns: bigint): number {
   return Number(ns) / 1e6;
 }
 
-function inProcess(all: { name: string; doc: Doc; size: number }[]): void {
-  const largest = [...all].sort((a, b) => b.size - a.size).slice(0, 2);
-  const h = createIamCatalog();
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Median and max wall time, median CPU time and the first run of `runs` diffs (the first 3 warm up). */
+function timeDiff(before: string, after: string, catalog: IamCatalogHolder['catalog'], runs = 15): { median: number; max: number; cpu: number; first: number; items: number } {
+  const type = detectPolicyType(before);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let items = 0;
+  for (let i = 0; i < runs; i++) {
+    const c0 = cpuMs();
+    const t0 = process.hrtime.bigint();
+    const d = diffAccess(readAccess(before, type, catalog), readAccess(after, type, catalog));
+    wall.push(ms(process.hrtime.bigint() - t0));
+    cpu.push(cpuMs() - c0);
+    items = d.added.length + d.removed.length;
+  }
+  const warm = wall.slice(3).sort((a, b) => a - b);
+  const warmCpu = cpu.slice(3).sort((a, b) => a - b);
+  return { median: warm[warm.length >> 1], max: warm[warm.length - 1], cpu: warmCpu[warmCpu.length >> 1], first: wall[0], items };
+}
+
+type IamCatalogHolder = ReturnType<typeof createIamCatalog>;
+
+function inProcess(all: { name: string; doc: Doc; size: number }[], h: IamCatalogHolder): void {
+  const largest = [...all].sort((a, b) => b.size - a.size).slice(0, 5);
   for (const p of largest) {
     const before = JSON.stringify(p.doc, null, 2);
     const after = JSON.stringify(edited(p.doc, 1), null, 2);
     if ([before, after].some(needsAllServices)) h.ensureAllServicesSync();
     else h.ensureServicesSync(servicesReferenced(before + after));
-    const type = detectPolicyType(before);
-    const times: number[] = [];
-    let items = 0;
-    for (let i = 0; i < 15; i++) {
-      const t0 = process.hrtime.bigint();
-      const d = diffAccess(readAccess(before, type, h.catalog), readAccess(after, type, h.catalog));
-      times.push(ms(process.hrtime.bigint() - t0));
-      items = d.added.length + d.removed.length;
-    }
-    const warm = times.slice(3).sort((a, b) => a - b);
-    console.log(`in process: ${p.name} (${p.size.toLocaleString('en-US')} characters) against an edited copy: median ${warm[warm.length >> 1].toFixed(1)} ms, max ${warm[warm.length - 1].toFixed(1)} ms, first run ${times[0].toFixed(1)} ms (${items} items; target <= 50 ms)`);
+    const t = timeDiff(before, after, h.catalog);
+    console.log(`in process: ${p.name} (${p.size.toLocaleString('en-US')} characters) against an edited copy: median ${t.median.toFixed(1)} ms (CPU ${t.cpu.toFixed(1)} ms), max ${t.max.toFixed(1)} ms, first run ${t.first.toFixed(1)} ms (${t.items} items; target <= 50 ms)`);
   }
+}
+
+/** A policy of `n` statements: each a few actions of the largest policy's on its own bucket. */
+function synthetic(actions: string[], n: number): Doc {
+  const Statement = Array.from({ length: n }, (_, i) => ({ Effect: 'Allow', Action: [0, 1, 2, 3, 4].map((k) => actions[(i * 7 + k * 13) % actions.length]), Resource: [`arn:aws:s3:::bucket-${i}/*`, `arn:aws:s3:::shared-${i % 10}/*`] }));
+  return { Version: '2012-10-17', Statement };
+}
+
+function growth(all: { name: string; doc: Doc; size: number }[], h: IamCatalogHolder): void {
+  const largest = [...all].sort((a, b) => b.size - a.size)[0];
+  const statements = Array.isArray(largest.doc.Statement) ? largest.doc.Statement : [largest.doc.Statement as { Action?: string | string[] }];
+  const actions = [...new Set(statements.flatMap((s) => ('Action' in s ? [s.Action ?? []].flat() : [])))].filter((a) => !a.includes('*')).slice(0, 200);
+  h.ensureAllServicesSync();
+  const sizes = [100, 200, 400];
+  const medians = sizes.map((n) => {
+    const doc = synthetic(actions, n);
+    const t = timeDiff(JSON.stringify(doc, null, 2), JSON.stringify(edited(doc, 1), null, 2), h.catalog, 9);
+    return { n, ...t };
+  });
+  const ratios = medians.slice(1).map((m, i) => (m.cpu / medians[i].cpu).toFixed(2));
+  console.log(`growth: ${medians.map((m) => `${m.n} statements ${m.median.toFixed(1)} ms (CPU ${m.cpu.toFixed(1)} ms, ${m.items} items)`).join(', ')}; CPU ratio per doubling ${ratios.join(', ')} (linear = 2)`);
 }
 
 function git(cwd: string, ...args: string[]): void {
@@ -107,5 +147,7 @@ function cliRatio(all: { name: string; doc: Doc; size: number }[]): void {
 }
 
 const all = corpus();
-inProcess(all);
+const catalog = createIamCatalog();
+inProcess(all, catalog);
+growth(all, catalog);
 cliRatio(all);

@@ -12,7 +12,10 @@ export async function openExternalUrl(url: string): Promise<boolean> {
   if (isLoopback) {
     const resolved = await vscode.env.asExternalUri(original);
     const fixed = restoreDroppedPath(url, resolved.toString(true));
-    if (fixed) return vscode.env.openExternal(vscode.Uri.parse(fixed, true));
+    // Handed over as the exact string: a Uri would decode the query and re-encode it differently
+    // (`Destination=https%3A%2F%2F…` became `https://…`, which the proxy then folds to `https:/…`).
+    // The extension host accepts a string here and passes it through unchanged.
+    if (fixed) return vscode.env.openExternal(fixed as unknown as vscode.Uri);
   }
   return vscode.env.openExternal(original);
 }

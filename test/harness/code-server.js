@@ -135,7 +135,8 @@ async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath,
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
     if (process.env.STS_LENS_VERBOSE) page.on('console', (m) => log(`[browser] ${m.text()}`));
     const crashed = new Promise((resolve) => page.once('crash', () => resolve('crash')));
-    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }));
+    // The workbench's first load on a busy machine can take longer than Playwright's default 30 s; the run's own timeout still bounds it.
+    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }), { timeout: Math.min(timeoutMs, 180000) });
     let timer;
     const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const result = await Promise.race([exited, timedOut, crashed]);

@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsWhere, writeWorkspaceFile } from './diagnosticsHelpers';
+import { activateExtension } from './extensionSuite';
 
-const EXTENSION_ID = 'sts-lens.sts-lens';
 const LENS_PREFIX = '$(git-compare) Access since HEAD:';
 
 const policy = (...Statement: object[]) => `${JSON.stringify({ Version: '2012-10-17', Statement }, null, 2)}\n`;
@@ -45,9 +45,7 @@ describe('access since HEAD in a real VS Code with a real git repository', funct
   let repo: string;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    await extension.activate();
+    await activateExtension();
     const app = writeWorkspaceFile('access-repo/policies/app.json', policy({ Sid: 'Objects', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::app-data/*' }, { Sid: 'Queue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }));
     writeWorkspaceFile('access-repo/policies/trust.json', policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }));
     repo = path.dirname(path.dirname(app.fsPath));

@@ -3,8 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { codeOf } from './diagnosticsHelpers';
-
-const EXTENSION_ID = 'sts-lens.sts-lens';
+import { activateExtension } from './extensionSuite';
 
 interface Summary {
   accountId?: string;
@@ -16,9 +15,7 @@ describe('Lint Account Policies against the local IAM', () => {
 
   before(async function () {
     this.timeout(120_000);
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    await extension.activate();
+    await activateExtension();
     await vscode.commands.executeCommand('stsLens.setActiveIdentity', { profile: 'auditor' });
     const result = await vscode.commands.executeCommand<Summary | { error: { message: string } }>('stsLens.policy.lintAccount', { quiet: true });
     assert.ok(result && 'policies' in result, `lint failed: ${JSON.stringify(result)}`);

@@ -5,8 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { languageForEnvPath } from '../../src/vscode/configLanguage/configFiles';
 import { testWorld } from './world';
-
-const EXTENSION_ID = 'sts-lens.sts-lens';
+import { activateExtension } from './extensionSuite';
 
 /** A broken config file, with the findings each line must produce (1-based line, 0-based columns). */
 const BROKEN_CONFIG = [
@@ -72,9 +71,7 @@ describe('config language: lint diagnostics for AWS config files in a real VS Co
   let configUri: vscode.Uri;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    await extension.activate();
+    await activateExtension();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-config-lang-'));
     fs.mkdirSync(path.join(dir, '.aws'));
     configUri = vscode.Uri.file(path.join(dir, '.aws', 'config'));

@@ -100,6 +100,16 @@ describe('IAM Identity Center', function () {
       const again = await ok<{ added: string[]; skipped: string[] }>('stsLens.sso.addProfiles', { ssoSession: 'sandbox', roles: [{ accountId: '210987654321', roleName: 'ReadOnly' }], template: '{account_name}-{role_name}', confirmed: true });
       assert.deepStrictEqual(again.added, []);
       assert.match(again.skipped[0], /exists and is left as it is/);
+      // The sign-in is listed under each profile that uses it and under "SSO sign-ins": VS Code
+      // refuses a tree whose rows share an id, so each place has its own.
+      interface Row { id?: string; label: string; children: Row[] }
+      const rows: Row[] = [];
+      const walk = (ns: Row[]) => ns.forEach((n) => (rows.push(n), walk(n.children)));
+      walk(await command<Row[]>('stsLens.internal.treeSnapshot'));
+      const signInRows = rows.filter((r) => r.label === 'SSO sign-in https://sts-lens-sandbox.awsapps.com/start');
+      assert.ok(signInRows.length >= 3, `the sign-in under sso-dev, the added profiles and SSO sign-ins: ${signInRows.length}`);
+      const ids = rows.map((r) => r.id).filter(Boolean);
+      assert.strictEqual(new Set(ids).size, ids.length, 'every row has its own id');
     } finally {
       fs.writeFileSync(config, before);
       await command('stsLens.refreshProfiles');

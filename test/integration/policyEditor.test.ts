@@ -291,6 +291,16 @@ describe('policy editor in a real VS Code', () => {
       assert.match(text, /\*\*AWS principal\*\* · account 111122223333/);
     });
 
+    it('hovers a global condition key with what it holds, when AWS sets it and its documentation', async () => {
+      const doc = await openUntitled('{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Deny", "Action": "s3:*", "Resource": "*",\n    "Condition": { "StringNotEquals": { "aws:RequestedRegion": "eu-west-1" } } }]\n}\n');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, rangeOf(doc, 'aws:RequestedRegion').start.translate(0, 2));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      assert.match(text, /\*\*aws:RequestedRegion\*\* · condition key · type `String` · global\n\nThe AWS Region the request was sent to/);
+      assert.match(text, /\*\*Availability\*\*: Always in the request context\./);
+      assert.ok(text.includes('[AWS documentation](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion)'), text);
+      assert.ok(!text.includes('_No description._'), text);
+    });
+
     it('completes actions of the typed service and Effect values', async () => {
       const doc = await openUntitled('{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "", "Action": "s3:", "Resource": "*" }]\n}\n');
       const actions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, rangeOf(doc, '"s3:"').end.translate(0, -1));

