@@ -9,6 +9,9 @@ import { findPolicyRegions } from '../src/core/policy/insight';
 import { lintAwsConfig } from '../src/core/profiles/configLint';
 import { createIamCatalog } from '../src/node/iamData';
 import { authzText, configFile, policyText, seedPolicies } from '../test/unit/fuzz/generators';
+import { grammarLine } from '../test/unit/grammars/hostileLines';
+import { loadGrammar } from '../test/unit/grammars/textmate';
+import { INITIAL, type IGrammar } from 'vscode-textmate';
 
 interface Scanner {
   readonly name: string;
@@ -16,7 +19,31 @@ interface Scanner {
   readonly run: (text: string) => unknown;
 }
 
-function main(): void {
+function report(name: string, times: Array<{ ms: number; text: string }>): void {
+  times.sort((a, b) => b.ms - a.ms);
+  const total = times.reduce((n, t) => n + t.ms, 0);
+  const p99 = times[Math.floor(times.length / 100)];
+  const worst = times[0];
+  console.log(`${name.padEnd(40)} mean ${(total / times.length).toFixed(2).padStart(7)} ms  p99 ${p99.ms.toFixed(2).padStart(7)} ms  max ${worst.ms.toFixed(2).padStart(8)} ms on ${worst.text.length} chars: ${JSON.stringify(worst.text.slice(0, 50))}`);
+}
+
+/** Time to tokenize each generated hostile grammar line (after its context lines) with the grammar it targets. */
+async function grammarLines(seed: number, runs: number): Promise<void> {
+  const grammars = new Map<string, IGrammar>();
+  const times: Array<{ ms: number; text: string }> = [];
+  for (const { scope, context, line } of fc.sample(grammarLine, { seed, numRuns: runs })) {
+    let grammar = grammars.get(scope);
+    if (!grammar) grammars.set(scope, (grammar = await loadGrammar(scope)));
+    let state = INITIAL;
+    for (const l of context.split('\n')) state = grammar.tokenizeLine2(l, state).ruleStack;
+    const t0 = performance.now();
+    grammar.tokenizeLine2(line, state);
+    times.push({ ms: performance.now() - t0, text: line });
+  }
+  report('grammar lines (TextMate tokenize)', times);
+}
+
+async function main(): Promise<void> {
   const seed = Number(process.env.FUZZ_SEED ?? 20261128);
   const runs = Number(process.env.FUZZ_RUNS ?? 400);
   const handle = createIamCatalog();
@@ -38,12 +65,9 @@ function main(): void {
       s.run(text);
       return { ms: performance.now() - t0, text };
     });
-    times.sort((a, b) => b.ms - a.ms);
-    const total = times.reduce((n, t) => n + t.ms, 0);
-    const p99 = times[Math.floor(times.length / 100)];
-    const worst = times[0];
-    console.log(`${s.name.padEnd(40)} mean ${(total / times.length).toFixed(2).padStart(7)} ms  p99 ${p99.ms.toFixed(2).padStart(7)} ms  max ${worst.ms.toFixed(2).padStart(8)} ms on ${worst.text.length} chars: ${JSON.stringify(worst.text.slice(0, 50))}`);
+    report(s.name, times);
   }
+  await grammarLines(seed, runs);
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

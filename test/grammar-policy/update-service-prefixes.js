@@ -15,11 +15,11 @@ function alternation() {
   return prefixes.map((p) => p.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')).join('|');
 }
 
-/** The grammars' match patterns for the given alternation. */
+/** The grammars' begin patterns of actions and condition keys for the given alternation. */
 function patterns(alt) {
   return {
-    action: `(?<=")(?i:(${alt}))(:)([A-Za-z0-9*?]+)(?=")`,
-    conditionKey: `(?<=")((?i:aws|saml|${alt})|[a-z0-9-]+(?:\\.[a-z0-9-]+)+)(:)([A-Za-z0-9_.\\-/\${}]+)(?=")`,
+    action: `\\G(?i:(${alt}))(:)(?=[A-Za-z0-9*?]++")`,
+    conditionKey: `\\G((?i:aws|saml|${alt})|[a-z0-9-]++(?:\\.[a-z0-9-]++)++)(:)(?=[A-Za-z0-9_.\\-/\${}]++")`,
   };
 }
 
@@ -34,10 +34,10 @@ function main() {
   const p = patterns(alternation());
   const f = files();
   const values = JSON.parse(fs.readFileSync(f.values, 'utf8'));
-  values.repository.action.match = p.action;
+  values.repository.action.begin = p.action;
   fs.writeFileSync(f.values, `${JSON.stringify(values, null, 2)}\n`);
   const keys = JSON.parse(fs.readFileSync(f.keys, 'utf8'));
-  keys.repository['condition-key'].match = p.conditionKey;
+  keys.repository['condition-key'].begin = p.conditionKey;
   fs.writeFileSync(f.keys, `${JSON.stringify(keys, null, 2)}\n`);
   console.log('updated the service prefixes of the IAM policy grammars');
 }

@@ -34,4 +34,37 @@ describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover'
     assert.match((await hover.innerText()).replace(/\s+/g, ' '), /GitHub Actions \(OIDC\) · account 123456789012/);
     await wb.screenshot('policy-trust-squiggles-codelens-hover');
   });
+
+  it('colours actions and ARNs inside a policy, and leaves the same strings in other JSON files plain', async function () {
+    const wb = workbench();
+    const page = wb.page;
+    const openFile = async (name: string, text: RegExp) => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+      await page.keyboard.type(name, { delay: 5 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await wb.editorText(text).waitFor();
+    };
+    /** Colour class (Monaco's mtkN, one per theme colour) of the first token span whose text matches. */
+    const colour = async (text: RegExp) => /\bmtk\d+\b/.exec((await page.locator('.monaco-editor .view-lines .view-line span > span', { hasText: text }).first().getAttribute('class')) ?? '')?.[0];
+
+    await openFile('trust-policy-ui.json', /PartnerAccount/);
+    // Tokenization runs in the background: wait until the action's name is a token of its own.
+    await page.locator('.view-line span > span', { hasText: /^AssumeRoleWithWebIdentity$/ }).first().waitFor();
+    const plain = await colour(/^"PartnerAccount"$/);
+    const action = await colour(/^AssumeRoleWithWebIdentity$/);
+    const service = await colour(/^sts$/);
+    assert.notStrictEqual(action, plain, 'the action name has the colour of a plain string');
+    assert.notStrictEqual(service, plain, 'the service prefix has the colour of a plain string');
+    await wb.screenshot('policy-highlighting');
+
+    await openFile('deploy-settings.json', /example-bucket/);
+    await page.locator('.view-line span > span', { hasText: /^"deploy-settings"$/ }).first().waitFor();
+    const other = await colour(/^"deploy-settings"$/);
+    assert.strictEqual(await colour(/s3:GetObject/), other, 's3:GetObject outside a policy is coloured as an action');
+    assert.strictEqual(await colour(/arn:aws:s3/), other, 'an ARN outside a policy is coloured as an ARN');
+    assert.strictEqual(await page.locator('.view-line span > span', { hasText: /^GetObject$/ }).count(), 0, 'the action is split into tokens outside a policy');
+    await wb.screenshot('json-not-a-policy-plain');
+  });
 });

@@ -27,7 +27,7 @@ describe('IAM policy injection grammars', function () {
   it('are valid manifests of injection grammars that the extension contributes', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     const contributed = (pkg.contributes?.grammars ?? []) as Array<{ scopeName: string; path: string; injectTo?: string[] }>;
-    for (const file of ['iam-policy-injection.values.tmLanguage.json', 'iam-policy-injection.keys.tmLanguage.json']) {
+    for (const file of ['iam-policy-injection.document.tmLanguage.json', 'iam-policy-injection.values.tmLanguage.json', 'iam-policy-injection.keys.tmLanguage.json']) {
       const grammar = JSON.parse(fs.readFileSync(path.join(root, 'syntaxes', file), 'utf8'));
       const entry = contributed.find((g) => g.path === `./syntaxes/${file}`);
       assert.ok(entry, `${file} is not in contributes.grammars`);
@@ -41,8 +41,8 @@ describe('IAM policy injection grammars', function () {
     const tool = require(path.join(root, 'test', 'grammar-policy', 'update-service-prefixes.js')) as { alternation(): string; patterns(alt: string): { action: string; conditionKey: string }; files(): { values: string; keys: string } };
     const expected = tool.patterns(tool.alternation());
     const f = tool.files();
-    assert.strictEqual(JSON.parse(fs.readFileSync(f.values, 'utf8')).repository.action.match, expected.action);
-    assert.strictEqual(JSON.parse(fs.readFileSync(f.keys, 'utf8')).repository['condition-key'].match, expected.conditionKey);
+    assert.strictEqual(JSON.parse(fs.readFileSync(f.values, 'utf8')).repository.action.begin, expected.action);
+    assert.strictEqual(JSON.parse(fs.readFileSync(f.keys, 'utf8')).repository['condition-key'].begin, expected.conditionKey);
   });
 
   it('fail when a scope assertion is wrong (the runner really checks)', () => {
