@@ -31,7 +31,7 @@ function verify(vsix) {
     const ext = path.join(dir, 'extension');
     // every bundle esbuild wrote (the extension, the CLI, workers) must ship
     const bundles = fs.readdirSync(path.join(REPO, 'dist')).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`);
-    for (const file of ['package.json', 'media/icon.png', ...bundles]) {
+    for (const file of ['package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'media/icon.png', ...bundles]) {
       if (!fs.existsSync(path.join(ext, file))) throw new Error(`${file} is missing from the package`);
     }
     // The IAM data ships as dist/iamData.snapshot (written by esbuild.js), so no node_modules at all.

@@ -38,8 +38,9 @@ export function activate(extension: vscode.ExtensionContext): void {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     log.error(`Activation failed: ${message}`);
-    void showError(`STS Lens could not start: ${message}`, 'Show Log').then((choice) => {
-      if (choice === 'Show Log') log.show();
+    const showLog = vscode.l10n.t('Show Log');
+    void showError(vscode.l10n.t('STS Lens could not start: {0}', message), showLog).then((choice) => {
+      if (choice === showLog) log.show();
     });
     throw e;
   }

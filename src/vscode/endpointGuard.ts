@@ -9,9 +9,6 @@ import { askModal, showInfo } from './output';
 import { Cancelled } from './profiles/prompts';
 
 const ALLOWED_KEY = 'stsLens.allowedEndpoints';
-const ALLOW = 'Allow for this workspace';
-/** The first button, which Enter presses: the answer that sends nothing. */
-const DONT_SEND = "Don't Send";
 
 /** An endpoint STS Lens will not send credentials to; the message says why and what to change. */
 export class EndpointRefused extends Error {
@@ -48,7 +45,7 @@ export class EndpointGuard {
     if (verdict.kind === 'refuse') throw new EndpointRefused(verdict.message);
     const key = endpointKey(endpoint) ?? endpoint;
     if (this.allowed().includes(key)) return;
-    if (!o.interactive) throw new EndpointRefused(`${o.service} calls to ${key} wait for your permission, because this workspace's settings chose that endpoint. Run a command of STS Lens in this window to answer.`);
+    if (!o.interactive) throw new EndpointRefused(vscode.l10n.t('{0} calls to {1} wait for your permission, because this workspace\'s settings chose that endpoint. Run a command of STS Lens in this window to answer.', o.service, key));
     let pending = this.asking.get(key);
     if (!pending) {
       pending = this.ask(key, verdict.message).finally(() => this.asking.delete(key));
@@ -63,7 +60,10 @@ export class EndpointGuard {
   private async ask(key: string, message: string): Promise<boolean> {
     this.asked.push(message);
     const scripted = this.scriptedAnswers.shift();
-    const allowed = scripted ?? (await askModal(message, 'Nothing is sent unless you choose "Allow for this workspace", which STS Lens remembers for this workspace until "STS Lens: Forget Allowed Endpoints".', DONT_SEND, ALLOW)) === ALLOW;
+    const allow = vscode.l10n.t('Allow for this workspace');
+    // The first button, which Enter presses: the answer that sends nothing.
+    const dontSend = vscode.l10n.t("Don't Send");
+    const allowed = scripted ?? (await askModal(message, vscode.l10n.t('Nothing is sent unless you choose "{0}", which STS Lens remembers for this workspace until "STS Lens: Forget Allowed Endpoints".', allow), dontSend, allow)) === allow;
     if (allowed) {
       await this.state.update(ALLOWED_KEY, [...new Set([...this.allowed(), key])]);
       this.log.info(`Allowed calls to ${key} for this workspace`);
@@ -92,7 +92,9 @@ export function registerEndpointCommands(extension: vscode.ExtensionContext, gua
   extension.subscriptions.push(
     vscode.commands.registerCommand('stsLens.forgetAllowedEndpoints', async () => {
       const n = await guard.forgetAll();
-      void showInfo(n ? `STS Lens will ask again before using the ${n} endpoint${n > 1 ? 's' : ''} this workspace's settings chose.` : 'No endpoints were allowed in this workspace.');
+      void showInfo(n > 1
+        ? vscode.l10n.t('STS Lens will ask again before using the {0} endpoints this workspace\'s settings chose.', n)
+        : n ? vscode.l10n.t('STS Lens will ask again before using the {0} endpoint this workspace\'s settings chose.', n) : vscode.l10n.t('No endpoints were allowed in this workspace.'));
       return n;
     }),
     vscode.commands.registerCommand('stsLens.internal.endpointPrompts', (answers?: boolean[]) => {

@@ -67,8 +67,12 @@ export function reportRefusedGlobs(globs: SettingGlobs, log: vscode.LogOutputCha
   }
   const first = fresh[0];
   const shown = first.glob.length > 60 ? `${first.glob.slice(0, 57)}...` : first.glob;
-  void showWarning(`${globs.setting}: the glob "${shown}" is not used. ${first.message}${fresh.length > 1 ? ` (${fresh.length - 1} more in the log)` : ''}`, 'Open Settings').then((choice) => {
-    if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', globs.setting);
+  const text = fresh.length > 1
+    ? vscode.l10n.t('{0}: the glob "{1}" is not used. {2} ({3} more in the log)', globs.setting, shown, first.message, fresh.length - 1)
+    : vscode.l10n.t('{0}: the glob "{1}" is not used. {2}', globs.setting, shown, first.message);
+  const openSettings = vscode.l10n.t('Open Settings');
+  void showWarning(text, openSettings).then((choice) => {
+    if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', globs.setting);
   });
   return true;
 }

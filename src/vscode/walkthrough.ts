@@ -7,11 +7,11 @@ export const COMMAND_OPEN_SAMPLE = 'stsLens.openSample';
 const WALKTHROUGH = 'stsLens.getStarted';
 
 /** The walkthrough's samples: what each button opens in the sandbox's workspace (or a workspace laid out like it). */
-const SAMPLES: Readonly<Record<string, { glob: string; what: string }>> = {
-  policy: { glob: '**/policies/trust-policy.json', what: 'a policy with deliberate mistakes' },
-  identityPolicy: { glob: '**/policies/identity-policy.json', what: 'an identity policy' },
-  trust: { glob: '**/policies/app-trust.json', what: 'a trust policy' },
-  denial: { glob: '**/logs/app-role-denial.log', what: 'a log with a denial of app_role' },
+const SAMPLES: Readonly<Record<string, { glob: string; what: () => string }>> = {
+  policy: { glob: '**/policies/trust-policy.json', what: () => vscode.l10n.t('a policy with deliberate mistakes') },
+  identityPolicy: { glob: '**/policies/identity-policy.json', what: () => vscode.l10n.t('an identity policy') },
+  trust: { glob: '**/policies/app-trust.json', what: () => vscode.l10n.t('a trust policy') },
+  denial: { glob: '**/logs/app-role-denial.log', what: () => vscode.l10n.t('a log with a denial of app_role') },
 };
 
 /** A policy to try the linter on when the workspace has no sample: opened as a new, unsaved document. */
@@ -45,7 +45,7 @@ async function openSample(name: unknown): Promise<vscode.Uri | undefined> {
     await vscode.window.showTextDocument(doc, { preview: false });
     return doc.uri;
   }
-  void showInfo(`This workspace has no ${sample.glob.replace('**/', '')} (${sample.what}); \`npm run sandbox\` opens a workspace that has it.`);
+  void showInfo(vscode.l10n.t('This workspace has no {0} ({1}); `npm run sandbox` opens a workspace that has it.', sample.glob.replace('**/', ''), sample.what()));
   return undefined;
 }
 

@@ -17,9 +17,9 @@ export function lensTitle(summary: string, trust?: { now: string[]; before: stri
     const now = new Set(trust.now);
     const added = trust.now.filter((w) => !before.has(w)).length;
     const removed = trust.before.filter((w) => !now.has(w)).length;
-    if (added || removed) return `$(git-compare) Access since HEAD: ${summary} \u00b7 who can assume: ${[added ? `+${added}` : '', removed ? `\u2212${removed}` : ''].filter(Boolean).join(', ')}`;
+    if (added || removed) return vscode.l10n.t('$(git-compare) Access since HEAD: {0} · who can assume: {1}', summary, [added ? `+${added}` : '', removed ? `\u2212${removed}` : ''].filter(Boolean).join(', '));
   }
-  return `$(git-compare) Access since HEAD: ${summary}`;
+  return vscode.l10n.t('$(git-compare) Access since HEAD: {0}', summary);
 }
 
 /** "Access since HEAD: +3 actions, −1" at the top of each policy that differs from git HEAD. */
@@ -41,7 +41,7 @@ export class AccessDiffLensProvider implements vscode.CodeLensProvider, vscode.D
       if (d.error) continue;
       const top = new vscode.Range(doc.positionAt(d.region.start), doc.positionAt(d.region.start));
       const args: ShowAccessDiffArgs = { uri: doc.uri.toString(), regionStart: d.region.start };
-      lenses.push(new vscode.CodeLens(top, { title: lensTitle(diffSummary(d.fileDiff.diff), d.trust), tooltip: 'What this policy grants that it did not at HEAD, and what it no longer grants', command: COMMAND_SHOW_ACCESS_DIFF, arguments: [args] }));
+      lenses.push(new vscode.CodeLens(top, { title: lensTitle(diffSummary(d.fileDiff.diff), d.trust), tooltip: vscode.l10n.t('What this policy grants that it did not at HEAD, and what it no longer grants'), command: COMMAND_SHOW_ACCESS_DIFF, arguments: [args] }));
     }
     return lenses;
   }

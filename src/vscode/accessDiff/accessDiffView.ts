@@ -33,17 +33,17 @@ export class AccessDiffView implements vscode.TextDocumentContentProvider, vscod
   ) {}
 
   static uriFor(file: vscode.Uri, regionStart: number): vscode.Uri {
-    return vscode.Uri.from({ scheme: ACCESS_DIFF_SCHEME, path: `/Access since HEAD \u2014 ${path.basename(file.fsPath)}`, query: new URLSearchParams({ file: file.toString(), region: String(regionStart) }).toString() });
+    return vscode.Uri.from({ scheme: ACCESS_DIFF_SCHEME, path: `/${vscode.l10n.t('Access since HEAD — {0}', path.basename(file.fsPath))}`, query: new URLSearchParams({ file: file.toString(), region: String(regionStart) }).toString() });
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.shown.get(uri.toString())?.text ?? 'This access diff is no longer available. Open it again from the "Access since HEAD" lens above the policy.\n';
+    return this.shown.get(uri.toString())?.text ?? `${vscode.l10n.t('This access diff is no longer available. Open it again from the "Access since HEAD" lens above the policy.')}\n`;
   }
 
   provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
     return (this.shown.get(doc.uri.toString())?.links ?? []).map((l) => {
       const link = new vscode.DocumentLink(l.range, l.target);
-      link.tooltip = 'Go to the statement';
+      link.tooltip = vscode.l10n.t('Go to the statement');
       return link;
     });
   }
@@ -61,11 +61,11 @@ export class AccessDiffView implements vscode.TextDocumentContentProvider, vscod
     const diffs = await this.since.compare(doc);
     const d = diffs?.find((x) => x.region.start === args.regionStart) ?? diffs?.[0];
     if (!d) {
-      void showInfo(`${path.basename(fileUri.fsPath)} grants the same as at HEAD, or is not in a git repository.`);
+      void showInfo(vscode.l10n.t('{0} grants the same as at HEAD, or is not in a git repository.', path.basename(fileUri.fsPath)));
       return undefined;
     }
     if (d.error) {
-      void showWarning(`The access diff needs a policy that parses: ${d.error}. Fix the problem the linter reports, then try again.`);
+      void showWarning(vscode.l10n.t('The access diff needs a policy that parses: {0}. Fix the problem the linter reports, then try again.', d.error));
       return undefined;
     }
     const uri = AccessDiffView.uriFor(fileUri, d.region.start);

@@ -90,12 +90,12 @@ export class DecodeService implements vscode.Disposable {
   private async run(req: DecodeRequest, token?: vscode.CancellationToken): Promise<DecodeOutcome> {
     const settings = readAuthzSettings();
     const who = await this.resolveIdentity(req);
-    if (!who) return { ok: false, kind: 'cancelled', message: 'No identity was chosen.', actions: [] };
+    if (!who) return { ok: false, kind: 'cancelled', message: vscode.l10n.t('No identity was chosen.'), actions: [] };
     try {
       await this.ctx.endpoints.check(who.endpoint, who.endpointOrigin, { service: 'STS', interactive: true });
     } catch (e) {
       if (e instanceof EndpointRefused) return { ok: false, kind: 'other', message: e.message, actions: ['openSettings'] };
-      return { ok: false, kind: 'cancelled', message: 'The endpoint was not allowed.', actions: [] };
+      return { ok: false, kind: 'cancelled', message: vscode.l10n.t('The endpoint was not allowed.'), actions: [] };
     }
     const abort = new AbortController();
     const sub = token?.onCancellationRequested(() => abort.abort());
@@ -168,12 +168,12 @@ export class DecodeService implements vscode.Disposable {
         settingEndpointOrigin: readAuthzSettings().stsEndpointOrigin,
         mfaCodeProvider: async (serial) => {
           const code = await vscode.window.showInputBox({
-            title: `MFA code for ${name}`,
-            prompt: `Enter the 6-digit code from ${serial}`,
+            title: vscode.l10n.t('MFA code for {0}', name),
+            prompt: vscode.l10n.t('Enter the 6-digit code from {0}', serial),
             ignoreFocusOut: true,
-            validateInput: (v) => (/^\d{6}$/.test(v.trim()) ? undefined : 'Enter the six digits the MFA device shows.'),
+            validateInput: (v) => (/^\d{6}$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter the six digits the MFA device shows.')),
           });
-          if (!code) throw new DecodeError('cancelled', 'MFA code entry was cancelled.');
+          if (!code) throw new DecodeError('cancelled', vscode.l10n.t('MFA code entry was cancelled.'));
           return code.trim();
         },
       });
@@ -191,19 +191,19 @@ export class DecodeService implements vscode.Disposable {
     try {
       profiles = await listConfiguredProfiles();
     } catch (e) {
-      void showError(`Could not read the AWS config files: ${e instanceof Error ? e.message : String(e)}`);
+      void showError(vscode.l10n.t('Could not read the AWS config files: {0}', e instanceof Error ? e.message : String(e)));
       return undefined;
     }
     if (profiles.length === 0) {
-      void showError('No AWS profiles were found to decode the message with. Add a profile to ~/.aws/config (or AWS_CONFIG_FILE) that may call sts:DecodeAuthorizationMessage.');
+      void showError(vscode.l10n.t('No AWS profiles were found to decode the message with. Add a profile to ~/.aws/config (or AWS_CONFIG_FILE) that may call sts:DecodeAuthorizationMessage.'));
       return undefined;
     }
     type Item = vscode.QuickPickItem & { name?: string };
     const items: Item[] = profiles.map((p) => ({ label: p.name, description: [p.kind === 'other' ? undefined : p.kind, p.region, p.endpoint].filter(Boolean).join(' · '), name: p.name }));
-    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(key) Switch identity (sessions, recent roles)…', description: 'changes the STS Lens identity' });
-    const choice = await vscode.window.showQuickPick(items, { title: 'Decode as which AWS profile?', placeHolder: 'The profile needs sts:DecodeAuthorizationMessage, in the account where the error happened', matchOnDescription: true });
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: vscode.l10n.t('$(key) Switch identity (sessions, recent roles)…'), description: vscode.l10n.t('changes the STS Lens identity') });
+    const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Decode as which AWS profile?'), placeHolder: vscode.l10n.t('The profile needs sts:DecodeAuthorizationMessage, in the account where the error happened'), matchOnDescription: true });
     if (!choice) return undefined;
-    return choice.name ?? this.identity.pick('Decode as… (needs sts:DecodeAuthorizationMessage)');
+    return choice.name ?? this.identity.pick(vscode.l10n.t('Decode as… (needs sts:DecodeAuthorizationMessage)'));
   }
 
   dispose(): void {

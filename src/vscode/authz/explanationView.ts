@@ -36,9 +36,9 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
 
   /** The tab reads "ec2:RunInstances denied 04:32:10": the action and the time it was decoded, so tabs differ. */
   uriFor(entry: DecodedEntry): vscode.Uri {
-    const action = entry.explanation?.action?.full.replace(/[^A-Z0-9:*-]+/gi, '-') ?? 'Authorization message';
+    const action = entry.explanation?.action?.full.replace(/[^A-Z0-9:*-]+/gi, '-') ?? vscode.l10n.t('Authorization message');
     const at = entry.decodedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-    return vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${action} denied ${at}`, query: `id=${entry.id}` });
+    return vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${vscode.l10n.t('{0} denied {1}', action, at)}`, query: `id=${entry.id}` });
   }
 
   /** The editor group that already shows an explanation, so decoding again does not open another column. */
@@ -63,7 +63,7 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
         // Without the IAM reference the statement is still useful, just not checked.
         this.ctx.log.warn(`Could not check the allowing statement against the IAM reference: ${e instanceof Error ? e.message : String(e)}`);
         const plain = buildAllowingStatement(ex);
-        offered = plain && { ...plain, findings: ['The statement was not checked: the IAM reference could not be loaded.'], dropped: [], actionKnown: false };
+        offered = plain && { ...plain, findings: [vscode.l10n.t('The statement was not checked: the IAM reference could not be loaded.')], dropped: [], actionKnown: false };
       }
     }
     this.offered.set(entry.id, offered);
@@ -73,15 +73,15 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const id = entryIdOf(uri);
     const entry = id === undefined ? undefined : this.service.byEntryId(id);
-    if (!entry) return '# This explanation is no longer in memory\n\nDecoded messages are kept only while this window is open. Decode the message again.\n';
+    if (!entry) return `# ${vscode.l10n.t('This explanation is no longer in memory')}\n\n${vscode.l10n.t('Decoded messages are kept only while this window is open. Decode the message again.')}\n`;
     if (!entry.explanation) {
-      return `# The decoded message could not be explained\n\n${entry.explainError ?? ''}\n\n## Raw decoded message\n${entry.decoded}\n`;
+      return `# ${vscode.l10n.t('The decoded message could not be explained')}\n\n${entry.explainError ?? ''}\n\n## ${vscode.l10n.t('Raw decoded message')}\n${entry.decoded}\n`;
     }
     const offered = await this.allowingStatement(entry);
-    const notes = offered ? [...(offered.dropped.length ? [`Left out condition keys the policy checker rejected: ${offered.dropped.join(', ')}.`] : []), ...offered.findings.map((f) => `policy check: ${f}`)] : [];
+    const notes = offered ? [...(offered.dropped.length ? [vscode.l10n.t('Left out condition keys the policy checker rejected: {0}.', offered.dropped.join(', '))] : []), ...offered.findings.map((f) => vscode.l10n.t('policy check: {0}', f))] : [];
     const r = renderExplanationText(entry.explanation, offered, notes);
     this.rendered.set(entry.id, r);
-    const footer = `\nDecoded as ${entry.decodedAs} at ${entry.decodedAt.toISOString()}; kept in memory only.\n`;
+    const footer = `\n${vscode.l10n.t('Decoded as {0} at {1}; kept in memory only.', entry.decodedAs, entry.decodedAt.toISOString())}\n`;
     return r.text + footer;
   }
 
@@ -101,11 +101,11 @@ export class ExplanationView implements vscode.TextDocumentContentProvider, vsco
     const top = new vscode.Range(0, 0, 0, 0);
     // Evaluate leads: the lens line is cut at the editor's width, and it is the next step people look for.
     return [
-      ...(entry.explanation.principal?.arn ? [new vscode.CodeLens(top, { title: '$(debug-alt) Evaluate Against the Account\'s Policies', command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] })] : []),
-      new vscode.CodeLens(top, { title: '$(copy) Copy Allowing Statement', command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }),
-      new vscode.CodeLens(top, { title: '$(search) Find in Workspace', command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }),
+      ...(entry.explanation.principal?.arn ? [new vscode.CodeLens(top, { title: vscode.l10n.t('$(debug-alt) Evaluate Against the Account\'s Policies'), command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] })] : []),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('$(copy) Copy Allowing Statement'), command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('$(search) Find in Workspace'), command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }),
       // The denied resource's own page, signed in as the active identity (a resource ARN, not "*").
-      ...(entry.explanation.resource?.service ? [new vscode.CodeLens(top, { title: '$(link-external) Open in AWS Console', tooltip: `Sign in to the AWS console as the active identity and open ${entry.explanation.resource.raw}`, command: COMMAND_OPEN_RESOURCE_IN_CONSOLE, arguments: [{ resourceArn: entry.explanation.resource.raw }] })] : []),
+      ...(entry.explanation.resource?.service ? [new vscode.CodeLens(top, { title: vscode.l10n.t('$(link-external) Open in AWS Console'), tooltip: vscode.l10n.t('Sign in to the AWS console as the active identity and open {0}', entry.explanation.resource.raw), command: COMMAND_OPEN_RESOURCE_IN_CONSOLE, arguments: [{ resourceArn: entry.explanation.resource.raw }] })] : []),
     ];
   }
 

@@ -44,14 +44,14 @@ function commandUri(command: string, args: unknown[]): vscode.Uri {
  * and the explanation.
  */
 function lensVerdict(ex: AuthorizationExplanation): string {
-  const action = ex.action?.full ?? 'the request';
-  if (ex.verdict === 'allowed') return `ALLOWED ${action}`;
-  if (ex.verdict === 'explicit-deny') return `DENIED ${action} (explicit deny)`;
-  if (ex.verdict === 'implicit-deny') return `DENIED ${action} (implicit deny)`;
+  const action = ex.action?.full ?? vscode.l10n.t('the request');
+  if (ex.verdict === 'allowed') return vscode.l10n.t('ALLOWED {0}', action);
+  if (ex.verdict === 'explicit-deny') return vscode.l10n.t('DENIED {0} (explicit deny)', action);
+  if (ex.verdict === 'implicit-deny') return vscode.l10n.t('DENIED {0} (implicit deny)', action);
   return ex.summary.split(' — ')[0];
 }
 
-const PROBLEM_TITLES = { truncated: '$(warning) Encoded message looks truncated', 'too-long': '$(warning) Too long to be one encoded message' } as const;
+const problemTitle = (problem: 'truncated' | 'too-long'): string => (problem === 'truncated' ? vscode.l10n.t('$(warning) Encoded message looks truncated') : vscode.l10n.t('$(warning) Too long to be one encoded message'));
 
 export class AuthzCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -71,21 +71,21 @@ export class AuthzCodeLensProvider implements vscode.CodeLensProvider {
     return this.index.matches(doc).flatMap((m) => {
       const range = new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.start));
       if (m.problem) {
-        return [new vscode.CodeLens(range, { title: PROBLEM_TITLES[m.problem], command: COMMAND_EXPLAIN_PROBLEM, arguments: [m.problem, m.message.length] })];
+        return [new vscode.CodeLens(range, { title: problemTitle(m.problem), command: COMMAND_EXPLAIN_PROBLEM, arguments: [m.problem, m.message.length] })];
       }
       const entry = this.service.get(m.message);
       if (!entry) {
-        return [new vscode.CodeLens(range, { title: '$(unlock) Decode', tooltip: 'Decode this authorization failure message with sts:DecodeAuthorizationMessage', command: COMMAND_DECODE_AT, arguments: [doc.uri, m.start] })];
+        return [new vscode.CodeLens(range, { title: vscode.l10n.t('$(unlock) Decode'), tooltip: vscode.l10n.t('Decode this authorization failure message with sts:DecodeAuthorizationMessage'), command: COMMAND_DECODE_AT, arguments: [doc.uri, m.start] })];
       }
       const ex = entry.explanation;
-      const summary = ex ? `${ex.verdict === 'allowed' ? '$(pass)' : '$(error)'} ${lensVerdict(ex)}` : '$(info) Explain';
-      const lenses = [new vscode.CodeLens(range, { title: summary, tooltip: `${ex ? `${ex.summary}. ` : ''}Open the full explanation`, command: COMMAND_SHOW_EXPLANATION, arguments: [entry.id] })];
+      const summary = ex ? `${ex.verdict === 'allowed' ? '$(pass)' : '$(error)'} ${lensVerdict(ex)}` : vscode.l10n.t('$(info) Explain');
+      const lenses = [new vscode.CodeLens(range, { title: summary, tooltip: ex ? vscode.l10n.t('{0}. Open the full explanation', ex.summary) : vscode.l10n.t('Open the full explanation'), command: COMMAND_SHOW_EXPLANATION, arguments: [entry.id] })];
       if (entry.explanation?.action && entry.explanation.principal?.arn) {
-        lenses.push(new vscode.CodeLens(range, { title: '$(debug-alt) Evaluate Against the Account\'s Policies', tooltip: 'Read the policies that decided this request from the account and evaluate it', command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] }));
+        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('$(debug-alt) Evaluate Against the Account\'s Policies'), tooltip: vscode.l10n.t('Read the policies that decided this request from the account and evaluate it'), command: COMMAND_EVALUATE_ACCOUNT, arguments: [{ entryId: entry.id }] }));
       }
       if (entry.explanation?.action) {
-        lenses.push(new vscode.CodeLens(range, { title: 'Copy Allowing Statement', command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }));
-        lenses.push(new vscode.CodeLens(range, { title: 'Find in Workspace', command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }));
+        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Copy Allowing Statement'), command: COMMAND_COPY_ALLOWING, arguments: [entry.id] }));
+        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Find in Workspace'), command: COMMAND_FIND_IN_WORKSPACE, arguments: [entry.id] }));
       }
       return lenses;
     });
@@ -151,7 +151,7 @@ export class InlineSummaryDecorator implements vscode.Disposable {
           if (!entry) continue;
           const line = doc.positionAt(m.end).line;
           if (drawn.some((d) => d.line === line)) continue;
-          const text = entry.explanation?.summary ?? 'Decoded: not an authorization status (open the explanation)';
+          const text = entry.explanation?.summary ?? vscode.l10n.t('Decoded: not an authorization status (open the explanation)');
           const end = doc.lineAt(line).range.end;
           // No hoverMessage: the hover provider already explains the message, summary included.
           options.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } } });
@@ -187,23 +187,23 @@ export class AuthzHoverProvider implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [COMMAND_DECODE_AT, COMMAND_SHOW_EXPLANATION, COMMAND_COPY_ALLOWING, COMMAND_FIND_IN_WORKSPACE, COMMAND_EVALUATE_ACCOUNT] };
     if (m.problem === 'truncated') {
-      md.appendMarkdown(`**Encoded authorization failure message, truncated** (${m.message.length} characters). Copy the whole message from the original output; STS cannot decode part of one.`);
+      md.appendMarkdown(vscode.l10n.t('**Encoded authorization failure message, truncated** ({0} characters). Copy the whole message from the original output; STS cannot decode part of one.', m.message.length));
       return new vscode.Hover(md, range);
     }
     const entry = this.service.get(m.message);
     if (!entry) {
-      md.appendMarkdown(`**Encoded authorization failure message** (${m.message.length} characters)${m.segments.length > 1 ? `, wrapped over ${m.segments.length} lines` : ''}.\n\n`);
-      md.appendMarkdown(`[$(unlock) Decode](${commandUri(COMMAND_DECODE_AT, [doc.uri.toString(), m.start])}) with sts:DecodeAuthorizationMessage`);
+      md.appendMarkdown(`${m.segments.length > 1 ? vscode.l10n.t('**Encoded authorization failure message** ({0} characters), wrapped over {1} lines.', m.message.length, m.segments.length) : vscode.l10n.t('**Encoded authorization failure message** ({0} characters).', m.message.length)}\n\n`);
+      md.appendMarkdown(vscode.l10n.t('[$(unlock) Decode]({0}) with sts:DecodeAuthorizationMessage', commandUri(COMMAND_DECODE_AT, [doc.uri.toString(), m.start])));
       return new vscode.Hover(md, range);
     }
     if (entry.explanation) md.appendMarkdown(renderExplanationMarkdown(entry.explanation));
-    else md.appendText(`Decoded, but not explained: ${entry.explainError ?? ''}`);
-    md.appendMarkdown(`\n\n[Open explanation](${commandUri(COMMAND_SHOW_EXPLANATION, [entry.id])})`);
-    if (entry.explanation?.action && entry.explanation.principal?.arn) md.appendMarkdown(` · [Evaluate against the account's policies](${commandUri(COMMAND_EVALUATE_ACCOUNT, [{ entryId: entry.id }])})`);
+    else md.appendText(vscode.l10n.t('Decoded, but not explained: {0}', entry.explainError ?? ''));
+    md.appendMarkdown(`\n\n${vscode.l10n.t('[Open explanation]({0})', commandUri(COMMAND_SHOW_EXPLANATION, [entry.id]))}`);
+    if (entry.explanation?.action && entry.explanation.principal?.arn) md.appendMarkdown(` · ${vscode.l10n.t('[Evaluate against the account\'s policies]({0})', commandUri(COMMAND_EVALUATE_ACCOUNT, [{ entryId: entry.id }]))}`);
     if (entry.explanation?.action) {
-      md.appendMarkdown(` · [Copy allowing statement](${commandUri(COMMAND_COPY_ALLOWING, [entry.id])}) · [Find in workspace](${commandUri(COMMAND_FIND_IN_WORKSPACE, [entry.id])})`);
+      md.appendMarkdown(` · ${vscode.l10n.t('[Copy allowing statement]({0})', commandUri(COMMAND_COPY_ALLOWING, [entry.id]))} · ${vscode.l10n.t('[Find in workspace]({0})', commandUri(COMMAND_FIND_IN_WORKSPACE, [entry.id]))}`);
     }
-    md.appendMarkdown(`\n\n_Decoded as ${entry.decodedAs}; kept in memory only._`);
+    md.appendMarkdown(`\n\n_${vscode.l10n.t('Decoded as {0}; kept in memory only.', entry.decodedAs)}_`);
     return new vscode.Hover(md, range);
   }
 }

@@ -88,7 +88,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   /** Shows a failure with buttons that lead somewhere. */
   const reportFailure = async (outcome: Extract<DecodeOutcome, { ok: false }>, retry: () => Thenable<unknown>, message: string): Promise<void> => {
     if (outcome.kind === 'cancelled') return;
-    const labels: Record<DecodeFailureAction, string> = { pickProfile: 'Decode as Another Profile…', retry: 'Retry', showLog: 'Show Log', openSettings: 'Open Settings' };
+    const labels: Record<DecodeFailureAction, string> = { pickProfile: vscode.l10n.t('Decode as Another Profile…'), retry: vscode.l10n.t('Retry'), showLog: vscode.l10n.t('Show Log'), openSettings: vscode.l10n.t('Open Settings') };
     const choice = await showError(outcome.message, ...outcome.actions.map((a) => labels[a]));
     if (choice === labels.pickProfile) await vscode.commands.executeCommand(COMMAND_DECODE_AS, { text: message });
     else if (choice === labels.retry) await retry();
@@ -98,7 +98,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
 
   const decodeOne = async (match: EncodedMessageMatch, opts: { profile?: string; choose?: boolean; quiet?: boolean }): Promise<DecodeCommandResult> => {
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Decoding the authorization failure message…', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Decoding the authorization failure message…'), cancellable: true },
       (_p, token) => service.decode({ message: match.message, profile: opts.profile, choose: opts.choose, statedDenial: match.statedDenial }, token),
     );
     if (!outcome.ok) {
@@ -126,16 +126,16 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
     if (usable.length === 0) {
       const m = distinct[0];
       const detail = m.problem === 'too-long'
-        ? `the message is ${m.message.length.toLocaleString('en-US')} characters, more than the 10,240 STS accepts; the selection probably runs into other text.`
-        : `the message looks truncated (${m.message.length} characters; complete ones have several hundred). Copy the whole message from the original output.`;
+        ? vscode.l10n.t('the message is {0} characters, more than the 10,240 STS accepts; the selection probably runs into other text.', m.message.length.toLocaleString('en-US'))
+        : vscode.l10n.t('the message looks truncated ({0} characters; complete ones have several hundred). Copy the whole message from the original output.', m.message.length);
       void showError(`${source}: ${detail}`);
       return { ok: false, error: detail, kind: m.problem };
     }
     let chosen = usable[0];
     if (usable.length > 1) {
       const pick = await vscode.window.showQuickPick(
-        usable.map((m, i) => ({ label: `Message ${i + 1}`, description: `${m.message.slice(0, 24)}… (${m.message.length} characters)`, detail: service.get(m.message)?.explanation?.summary, m })),
-        { title: `${usable.length} encoded messages found: which one?` },
+        usable.map((m, i) => ({ label: vscode.l10n.t('Message {0}', i + 1), description: vscode.l10n.t('{0}… ({1} characters)', m.message.slice(0, 24), m.message.length), detail: service.get(m.message)?.explanation?.summary, m })),
+        { title: vscode.l10n.t('{0} encoded messages found: which one?', usable.length) },
       );
       if (!pick) return { ok: false, kind: 'cancelled' };
       chosen = pick.m;
@@ -144,22 +144,22 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   };
 
   const decodeFromPalette = async (arg: unknown, choose: boolean): Promise<DecodeCommandResult> => {
-    if (isDecodeArgs(arg) && arg.text !== undefined) return decodeText(arg.text, 'Decode', { profile: arg.profile, choose, quiet: arg.quiet });
+    if (isDecodeArgs(arg) && arg.text !== undefined) return decodeText(arg.text, vscode.l10n.t('Decode'), { profile: arg.profile, choose, quiet: arg.quiet });
     const opts = { profile: isDecodeArgs(arg) ? arg.profile : undefined, choose, quiet: isDecodeArgs(arg) ? arg.quiet : undefined };
     const editor = vscode.window.activeTextEditor;
     if (editor && !editor.selection.isEmpty) {
-      return decodeText(editor.document.getText(editor.selection), 'Selection', opts);
+      return decodeText(editor.document.getText(editor.selection), vscode.l10n.t('Selection'), opts);
     }
     const clip = await vscode.env.clipboard.readText();
-    if (clip.trim() && messagesInSelection(clip).ok) return decodeText(clip, 'Clipboard', opts);
+    if (clip.trim() && messagesInSelection(clip).ok) return decodeText(clip, vscode.l10n.t('Clipboard'), opts);
     const typed = await vscode.window.showInputBox({
-      title: 'Decode Authorization Message',
-      prompt: 'Paste the encoded message, or the whole error line that contains it',
-      placeHolder: 'Encoded authorization failure message: …',
+      title: vscode.l10n.t('Decode Authorization Message'),
+      prompt: vscode.l10n.t('Paste the encoded message, or the whole error line that contains it'),
+      placeHolder: vscode.l10n.t('Encoded authorization failure message: …'),
       ignoreFocusOut: true,
     });
     if (!typed) return { ok: false, kind: 'cancelled' };
-    return decodeText(typed, 'Input', opts);
+    return decodeText(typed, vscode.l10n.t('Input'), opts);
   };
 
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => subs.push(vscode.commands.registerCommand(id, fn));
@@ -174,10 +174,10 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
     const selected = await vscode.env.clipboard.readText();
     await vscode.env.clipboard.writeText(before);
     if (!selected || selected === before) {
-      void showError('Select the encoded message (or the error line) in the terminal first, then run Decode Authorization Message from its context menu.');
+      void showError(vscode.l10n.t('Select the encoded message (or the error line) in the terminal first, then run Decode Authorization Message from its context menu.'));
       return { ok: false, kind: 'empty' } satisfies DecodeCommandResult;
     }
-    return decodeText(selected, 'Terminal selection', { profile: isDecodeArgs(arg) ? arg.profile : undefined, quiet: isDecodeArgs(arg) ? arg.quiet : undefined });
+    return decodeText(selected, vscode.l10n.t('Terminal selection'), { profile: isDecodeArgs(arg) ? arg.profile : undefined, quiet: isDecodeArgs(arg) ? arg.quiet : undefined });
   });
 
   reg(COMMAND_DECODE_AT, async (uriArg, offsetArg, extra) => {
@@ -186,7 +186,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
     const offset = Number(offsetArg);
     const match = index.matches(doc).find((m) => m.start === offset) ?? index.matches(doc).find((m) => offset >= m.anchorStart && offset <= m.end);
     if (!match) {
-      void showError('The encoded message is no longer at that place in the document. Run Decode Authorization Message on a selection instead.');
+      void showError(vscode.l10n.t('The encoded message is no longer at that place in the document. Run Decode Authorization Message on a selection instead.'));
       return { ok: false, kind: 'not-found' } satisfies DecodeCommandResult;
     }
     // The result shows where the message is (CodeLens, inline summary, hover); the summary lens opens the full view.
@@ -196,15 +196,15 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
 
   reg(COMMAND_EXPLAIN_PROBLEM, (problem, length) => {
     const text = problem === 'too-long'
-      ? `This run of characters is ${Number(length).toLocaleString('en-US')} long, more than the 10,240 STS accepts, so it is not one encoded message.`
-      : `This encoded authorization failure message looks truncated (${Number(length)} characters). STS cannot decode part of one: copy the whole message from the original output, or rerun the command with output that is not cut short.`;
+      ? vscode.l10n.t('This run of characters is {0} long, more than the 10,240 STS accepts, so it is not one encoded message.', Number(length).toLocaleString('en-US'))
+      : vscode.l10n.t('This encoded authorization failure message looks truncated ({0} characters). STS cannot decode part of one: copy the whole message from the original output, or rerun the command with output that is not cut short.', Number(length));
     void showWarning(text);
   });
 
   reg(COMMAND_SHOW_EXPLANATION, async (arg) => {
     const entry = entryFrom(arg);
     if (!entry) {
-      void showError('That decoded message is no longer in memory. Decode it again.');
+      void showError(vscode.l10n.t('That decoded message is no longer in memory. Decode it again.'));
       return undefined;
     }
     const editor = await view.show(entry);
@@ -214,41 +214,43 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   reg(COMMAND_COPY_ALLOWING, async (arg) => {
     const entry = entryFrom(arg);
     if (!entry?.explanation) {
-      void showError('Open the explanation of a decoded message first: Copy Allowing Statement works on it.');
+      void showError(vscode.l10n.t('Open the explanation of a decoded message first: Copy Allowing Statement works on it.'));
       return undefined;
     }
     const offered = await view.allowingStatement(entry);
     if (!offered) {
-      void showError('The decoded message names no action, so no statement can be built from it.');
+      void showError(vscode.l10n.t('The decoded message names no action, so no statement can be built from it.'));
       return undefined;
     }
     await vscode.env.clipboard.writeText(offered.statementText);
     const warnings = [
-      ...(offered.actionKnown ? [] : ['the IAM reference does not know this action']),
-      ...(offered.dropped.length ? [`left out ${offered.dropped.join(', ')}`] : []),
-      ...(entry.explanation.verdict === 'explicit-deny' ? ['an explicit Deny still overrides it'] : []),
+      ...(offered.actionKnown ? [] : [vscode.l10n.t('the IAM reference does not know this action')]),
+      ...(offered.dropped.length ? [vscode.l10n.t('left out {0}', offered.dropped.join(', '))] : []),
+      ...(entry.explanation.verdict === 'explicit-deny' ? [vscode.l10n.t('an explicit Deny still overrides it')] : []),
     ];
-    void showInfo(`Copied a statement allowing ${entry.explanation.action?.full ?? 'the action'} on ${entry.explanation.resource?.raw ?? '*'}${warnings.length ? ` (${warnings.join('; ')})` : ''}.`);
+    const action = entry.explanation.action?.full ?? vscode.l10n.t('the action');
+    const resource = entry.explanation.resource?.raw ?? '*';
+    void showInfo(warnings.length ? vscode.l10n.t('Copied a statement allowing {0} on {1} ({2}).', action, resource, warnings.join('; ')) : vscode.l10n.t('Copied a statement allowing {0} on {1}.', action, resource));
     return offered.statementText;
   });
 
   reg(COMMAND_FIND_IN_WORKSPACE, async (arg) => {
     const entry = entryFrom(arg);
     if (!entry?.explanation) {
-      void showError('Open the explanation of a decoded message first: Find in Workspace searches for its action and statements.');
+      void showError(vscode.l10n.t('Open the explanation of a decoded message first: Find in Workspace searches for its action and statements.'));
       return [];
     }
     const ex = entry.explanation;
     const mentions = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Searching the workspace for ${ex.action?.full ?? 'the action'}` },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Searching the workspace for {0}', ex.action?.full ?? vscode.l10n.t('the action')) },
       () => findPolicyMentions(ex),
     );
     const quiet = isDecodeArgs(arg) ? arg.quiet : false;
     if (mentions.length === 0) {
-      if (!quiet) void showInfo(`No file in the workspace mentions ${[ex.action?.full, ...ex.matchedStatements.map((s) => s.sid)].filter(Boolean).join(' or ')}. The policy may live in another repository, in the account, or in an organization SCP.`);
+      if (!quiet) void showInfo(vscode.l10n.t('No file in the workspace mentions {0}. The policy may live in another repository, in the account, or in an organization SCP.', [ex.action?.full, ...ex.matchedStatements.map((s) => s.sid)].filter(Boolean).join(vscode.l10n.t(' or '))));
       return [];
     }
-    if (!quiet) void showMentions(mentions, ex.action?.full ?? 'the action');
+    if (!quiet) void showMentions(mentions, ex.action?.full ?? vscode.l10n.t('the action'));
     return mentions.map((m) => ({ file: vscode.workspace.asRelativePath(m.uri), line: m.line, kind: m.kind, term: m.term }));
   });
 
@@ -258,7 +260,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   reg(COMMAND_FORGET, () => {
     const n = service.size;
     service.clear();
-    void showInfo(n ? `Forgot ${n} decoded message${n > 1 ? 's' : ''}.` : 'No decoded messages were in memory.');
+    void showInfo(n > 1 ? vscode.l10n.t('Forgot {0} decoded messages.', n) : n ? vscode.l10n.t('Forgot {0} decoded message.', n) : vscode.l10n.t('No decoded messages were in memory.'));
   });
 
   ctx.log.debug(`Authorization message decoding ready (explanation language ${EXPLANATION_LANGUAGE})`);
@@ -266,7 +268,7 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
 }
 
 async function showMentions(mentions: readonly PolicyMention[], action: string): Promise<void> {
-  const kindLabel = { sid: 'Sid', action: 'action', wildcard: 'wildcard' } as const;
+  const kindLabel = { sid: vscode.l10n.t('Sid'), action: vscode.l10n.t('action'), wildcard: vscode.l10n.t('wildcard') };
   const pick = await vscode.window.showQuickPick(
     mentions.map((m) => ({
       label: `$(file) ${vscode.workspace.asRelativePath(m.uri)}:${m.line + 1}`,
@@ -274,7 +276,7 @@ async function showMentions(mentions: readonly PolicyMention[], action: string):
       detail: m.preview,
       m,
     })),
-    { title: `Policy files mentioning ${action} or a matched statement`, matchOnDescription: true, matchOnDetail: true },
+    { title: vscode.l10n.t('Policy files mentioning {0} or a matched statement', action), matchOnDescription: true, matchOnDetail: true },
   );
   if (!pick) return;
   const doc = await vscode.workspace.openTextDocument(pick.m.uri);

@@ -44,7 +44,7 @@ export class ConfigAssistProvider implements vscode.CompletionItemProvider, vsco
         if (!r.contains(position)) continue;
         const doc = keyDoc(e.key);
         if (!doc) return undefined;
-        const md = new vscode.MarkdownString(`**${e.key}**\n\n${doc}\n\n[AWS SDKs and Tools settings reference](${SETTINGS_REFERENCE_URL})`);
+        const md = new vscode.MarkdownString(`**${e.key}**\n\n${doc}\n\n${vscode.l10n.t('[AWS SDKs and Tools settings reference]({0})', SETTINGS_REFERENCE_URL)}`);
         return new vscode.Hover(md, r);
       }
     }

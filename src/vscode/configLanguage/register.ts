@@ -41,7 +41,7 @@ export function registerConfigLanguage(ctx: StsLensContext, options: ConfigLangu
     vscode.languages.registerCodeActionsProvider(selector, new ConfigQuickFixProvider((uri) => diagnostics.findingsFor(uri)), {
       providedCodeActionKinds: ConfigQuickFixProvider.providedCodeActionKinds,
     }),
-    vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'AWS profiles' }),
+    vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: vscode.l10n.t('AWS profiles') }),
     vscode.languages.registerFoldingRangeProvider(selector, symbols),
     vscode.languages.registerCompletionItemProvider(selector, assist, '='),
     vscode.languages.registerHoverProvider(selector, assist),

@@ -37,16 +37,16 @@ export class ConsoleSignIn {
     await sessions.restore();
     if (r.sessionId) {
       const s = sessions.get(r.sessionId);
-      if (!s) throw new Error('the session was forgotten; start it again');
-      if (s.readOnly) throw new Error('sessions found in the AWS CLI or SSO cache are read-only here; start a session for the profile instead');
+      if (!s) throw new Error(vscode.l10n.t('the session was forgotten; start it again'));
+      if (s.readOnly) throw new Error(vscode.l10n.t('sessions found in the AWS CLI or SSO cache are read-only here; start a session for the profile instead'));
       // GetSessionToken's credentials cannot sign in to the console; its profile's keys get a federation token.
       if ((s.operation === 'GetSessionToken' || (s.operation === 'profile' && store.profile(s.profile ?? '')?.kind === 'static')) && s.profile) return this.sessionFor({ profile: s.profile });
       return s;
     }
     const name = r.profile ?? this.parts.identity.current()?.profile;
-    if (!name) throw new Error('there is no active identity; choose a session or profile first');
+    if (!name) throw new Error(vscode.l10n.t('there is no active identity; choose a session or profile first'));
     const p = (await store.ensureLoaded()).model.profiles.get(name);
-    if (!p) throw new Error(`there is no profile named "${name}"`);
+    if (!p) throw new Error(vscode.l10n.t('there is no profile named "{0}"', name));
     if (p.kind === 'static') {
       const now = sessions.clock.now();
       const existing = sessions.list().find((s) => s.operation === 'GetFederationToken' && s.profile === name && s.sessionName === 'sts-lens-console' && (s.expiration ?? Infinity) > now + 5 * 60_000);
@@ -60,15 +60,15 @@ export class ConsoleSignIn {
     if (r.resourceArn) return { kind: 'arn', arn: r.resourceArn };
     const selected = vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection).trim().slice(0, 2048);
     const items: (vscode.QuickPickItem & { d?: ConsoleDestination })[] = [
-      { label: '$(home) Console Home', d: { kind: 'home' } },
-      { label: `$(globe) ${region} Home`, description: 'the console in the session\'s region', d: { kind: 'region', region } },
-      ...(selected && ARN_TEXT.test(selected) ? [{ label: '$(symbol-reference) The selected resource', description: selected, d: { kind: 'arn' as const, arn: selected } }] : []),
-      { label: '$(edit) A resource ARN…' },
+      { label: vscode.l10n.t('$(home) Console Home'), d: { kind: 'home' } },
+      { label: vscode.l10n.t('$(globe) {0} Home', region), description: vscode.l10n.t('the console in the session\'s region'), d: { kind: 'region', region } },
+      ...(selected && ARN_TEXT.test(selected) ? [{ label: vscode.l10n.t('$(symbol-reference) The selected resource'), description: selected, d: { kind: 'arn' as const, arn: selected } }] : []),
+      { label: vscode.l10n.t('$(edit) A resource ARN…') },
     ];
-    const choice = await vscode.window.showQuickPick(items, { title: 'Open AWS Console', placeHolder: 'Where should the console open?' });
+    const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open AWS Console'), placeHolder: vscode.l10n.t('Where should the console open?') });
     if (!choice) throw new Cancelled();
     if (choice.d) return choice.d;
-    const arn = await vscode.window.showInputBox({ title: 'Open AWS Console', prompt: 'The ARN of the resource to open', placeHolder: 'arn:aws:s3:::my-bucket', validateInput: (v) => (ARN_TEXT.test(v.trim()) ? undefined : 'An ARN looks like arn:aws:SERVICE:REGION:ACCOUNT:RESOURCE') });
+    const arn = await vscode.window.showInputBox({ title: vscode.l10n.t('Open AWS Console'), prompt: vscode.l10n.t('The ARN of the resource to open'), placeHolder: vscode.l10n.t('arn:aws:s3:::my-bucket'), validateInput: (v) => (ARN_TEXT.test(v.trim()) ? undefined : vscode.l10n.t('An ARN looks like arn:aws:SERVICE:REGION:ACCOUNT:RESOURCE')) });
     if (!arn) throw new Cancelled();
     return { kind: 'arn', arn: arn.trim() };
   }
@@ -77,7 +77,7 @@ export class ConsoleSignIn {
   async signInUrl(r: ConsoleRequest): Promise<{ url: string; record: SessionRecord; minutes: number }> {
     const record = await this.sessionFor(r);
     const credentials: TemporaryCredentials = await this.parts.sessions.freshCredentials(record.id, true);
-    if (!credentials.sessionToken) throw new Error('the console needs temporary credentials with a session token');
+    if (!credentials.sessionToken) throw new Error(vscode.l10n.t('the console needs temporary credentials with a session token'));
     const partition = partitionOfArn(record.arn) ?? partitionOfRegion(record.region);
     const destination = destinationUrl(await this.destination(r, record.region), partition, record.region);
     const federation = federationEndpoint(partition, record.endpoint, isAwsHost);

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { IdentityService, KnownIdentitySource } from '../context';
 
 export interface KnownCaller {
@@ -26,8 +27,8 @@ export class CallerArnCache {
     if (!p) {
       const ask = source.callerArn;
       p = ask
-        ? ask().then((arn) => ({ arn }), (e: unknown) => ({ problem: `GetCallerIdentity failed: ${e instanceof Error ? e.message : String(e)}` }))
-        : Promise.resolve({ problem: 'no credentials to ask STS with' });
+        ? ask().then((arn) => ({ arn }), (e: unknown) => ({ problem: vscode.l10n.t('GetCallerIdentity failed: {0}', e instanceof Error ? e.message : String(e)) }))
+        : Promise.resolve({ problem: vscode.l10n.t('no credentials to ask STS with') });
       this.arns.set(source.key, p);
     }
     return p;

@@ -74,9 +74,9 @@ export class DecodedEvaluation {
   /** A one-off choice never changes the active identity. */
   private async who(args: EvaluateDecodedArgs): Promise<ActiveIdentity | undefined> {
     const once = (ph: string) => (this.identity.pickOnce ? this.identity.pickOnce(ph) : this.identity.pick(ph));
-    if (args.choose) return once('Read the account\'s policies as… (for this evaluation only)');
+    if (args.choose) return once(vscode.l10n.t('Read the account\'s policies as… (for this evaluation only)'));
     if (args.profile) return this.identity.asProfile?.(args.profile);
-    return this.identity.current() ?? once('Read the account\'s policies as…');
+    return this.identity.current() ?? once(vscode.l10n.t('Read the account\'s policies as…'));
   }
 
   /** The account of the reading identity, asked of STS once per identity; undefined when STS cannot say. */
@@ -102,15 +102,16 @@ export class DecodedEvaluation {
   private async otherAccount(args: EvaluateDecodedArgs, ex: AuthorizationExplanation, who: ActiveIdentity, messageAccount: string, readerAccount: string): Promise<AccountEvaluationResult> {
     const known = await this.callers.all();
     const profiles = [...new Set(known.filter((k) => k.arn?.split(':')[4] === messageAccount).map((k) => k.source.label))];
-    const error = `This denial happened in account ${messageAccount} (${ex.principal?.arn}), but ${who.label} is in account ${readerAccount}, where the policies that decided it are not. ${
-      profiles.length ? `Read them as a profile of account ${messageAccount}: ${profiles.join(', ')}.` : `No profile STS Lens knows is in account ${messageAccount}: add one to your AWS config (for example a role in that account), then evaluate again.`
-    } The decoded message itself says: ${ex.summary}`;
+    const error = vscode.l10n.t('This denial happened in account {0} ({1}), but {2} is in account {3}, where the policies that decided it are not. {4} The decoded message itself says: {5}', messageAccount, ex.principal?.arn ?? '', who.label, readerAccount,
+      profiles.length ? vscode.l10n.t('Read them as a profile of account {0}: {1}.', messageAccount, profiles.join(', ')) : vscode.l10n.t('No profile STS Lens knows is in account {0}: add one to your AWS config (for example a role in that account), then evaluate again.', messageAccount),
+      ex.summary);
     this.ctx.log.info(error);
-    await this.results.showMessage('Evaluate Against the Account\'s Policies: not evaluated', error);
-    const buttons = [...profiles.slice(0, 3).map((p) => `Read as ${p}`), 'Read as Another Identity…'];
-    void showWarning(error, ...buttons).then(async (choice) => {
-      if (choice === 'Read as Another Identity…') await this.run({ ...args, profile: undefined, choose: true });
-      else if (choice) await this.run({ ...args, choose: false, profile: choice.slice('Read as '.length) });
+    await this.results.showMessage(vscode.l10n.t('Evaluate Against the Account\'s Policies: not evaluated'), error);
+    const another = vscode.l10n.t('Read as Another Identity…');
+    const asProfile = new Map(profiles.slice(0, 3).map((p) => [vscode.l10n.t('Read as {0}', p), p]));
+    void showWarning(error, ...asProfile.keys(), another).then(async (choice) => {
+      if (choice === another) await this.run({ ...args, profile: undefined, choose: true });
+      else if (choice) await this.run({ ...args, choose: false, profile: asProfile.get(choice) });
     });
     return { ok: false, error, accountMismatch: { messageAccount, readerAccount, profiles } };
   }
@@ -121,7 +122,7 @@ export class DecodedEvaluation {
       return { ok: false, error };
     };
     const ex = args.entryId === undefined ? undefined : this.explanationOf(args.entryId);
-    if (!ex) return fail('That decoded message is no longer in memory. Decode it again, then evaluate it.');
+    if (!ex) return fail(vscode.l10n.t('That decoded message is no longer in memory. Decode it again, then evaluate it.'));
     const built = requestFromDecoded(ex, await this.engine.catalog(ex.action?.service ? ['aws', ex.action.service] : ['aws']));
     if (!built.ok) return fail(built.message);
     const request = built.request;
@@ -132,11 +133,11 @@ export class DecodedEvaluation {
     if (messageAccount && readerAccount && readerAccount !== messageAccount) return this.otherAccount(args, ex, who, messageAccount, readerAccount);
     let set: AccountPolicySet;
     try {
-      set = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading the policies that decide ${request.action} as ${who.label}…` }, () => this.cache.read(who, request, args.refresh));
+      set = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the policies that decide {0} as {1}…', request.action, who.label) }, () => this.cache.read(who, request, args.refresh));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.ctx.log.warn(`Reading account policies failed: ${message}`);
-      return fail(`Could not read the account's policies as ${who.label}: ${message}`);
+      return fail(vscode.l10n.t('Could not read the account\'s policies as {0}: {1}', who.label, message));
     }
     const result: EvaluationResult = await this.engine.evaluate(accountEvaluationInput(request, set));
     const account = ex.principal?.account ?? 'account';
@@ -149,7 +150,7 @@ export class DecodedEvaluation {
     const notes = [...(disagreement ? [disagreement] : []), ...set.notes];
     const traceUri = this.docs.register(`/Evaluation/${policyPathSegment(request.action)}.txt`, resultDocument(request, result, { unread: set.unread, notes, identity: who.label }));
     await this.results.show({
-      title: `${request.action} read as ${who.label}`,
+      title: vscode.l10n.t('{0} read as {1}', request.action, who.label),
       request,
       result,
       unread: set.unread,
@@ -174,17 +175,18 @@ export class DecodedEvaluation {
       }
       deciding.push(entry);
     }
-    const partial = set.unread.length ? ` Partial answer: ${set.unread.map((u) => u.text).join('; ')}.` : '';
     const deniedActions = [...new Set(set.unread.filter((u) => u.denied).map((u) => u.action))];
+    const refreshPolicies = vscode.l10n.t('Refresh Policies');
+    const another = vscode.l10n.t('Read as Another Identity…');
     // An identity that may not read the policies is the usual cause of a partial answer: lead with the way out.
     const show = deniedActions.length
-      ? showWarning(`${who.label} may not read ${set.unread.filter((u) => u.denied).length} of the parts that decide this request (${deniedActions.join(', ')} denied), so the answer is partial: ${summary}. Read the policies as an identity that may read them.`, 'Read as Another Identity…', 'Refresh Policies')
+      ? showWarning(vscode.l10n.t('{0} may not read {1} of the parts that decide this request ({2} denied), so the answer is partial: {3}. Read the policies as an identity that may read them.', who.label, set.unread.filter((u) => u.denied).length, deniedActions.join(', '), summary), another, refreshPolicies)
       : disagreement
-        ? showWarning(`${summary}. ${disagreement.split('. Possible causes')[0]}: the Evaluation Results view lists the likely causes.`, 'Refresh Policies', 'Read as Another Identity…')
-        : showInfo(`${summary}.${partial}`, 'Refresh Policies', 'Read as Another Identity…');
+        ? showWarning(vscode.l10n.t('{0}. {1}: the Evaluation Results view lists the likely causes.', summary, disagreement.split('. Possible causes')[0]), refreshPolicies, another)
+        : showInfo(set.unread.length ? vscode.l10n.t('{0}. Partial answer: {1}.', summary, set.unread.map((u) => u.text).join('; ')) : `${summary}.`, refreshPolicies, another);
     void show.then(async (choice) => {
-      if (choice === 'Refresh Policies') await this.run({ ...args, refresh: true });
-      if (choice === 'Read as Another Identity…') await this.run({ ...args, profile: undefined, choose: true });
+      if (choice === refreshPolicies) await this.run({ ...args, refresh: true });
+      if (choice === another) await this.run({ ...args, profile: undefined, choose: true });
     });
     return { ok: true, decision: result.decision, summary, deciding, unread: set.unread.map((u) => u.text), notes: set.notes, traceUri: traceUri.toString(), disagreement };
   }

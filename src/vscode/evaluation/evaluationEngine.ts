@@ -54,12 +54,12 @@ export class EvaluationEngine implements vscode.Disposable {
    */
   async runScenarioFile(file: string, text?: string): Promise<{ cases: ScenarioCase[]; outcomes: CaseOutcome[]; error?: string }> {
     const body = text ?? (await readScenarioFile(file));
-    if (typeof body !== 'string') return { cases: [], outcomes: [], error: `${vscode.workspace.asRelativePath(file)} cannot be read: ${body.error}.` };
+    if (typeof body !== 'string') return { cases: [], outcomes: [], error: vscode.l10n.t('{0} cannot be read: {1}.', vscode.workspace.asRelativePath(file), body.error) };
     const cases = scenarioCases(body);
     const outcomes: CaseOutcome[] = [];
     const h = this.catalogHandle();
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
-    const scope: PolicyFileScope = { root: folder?.uri.fsPath ?? path.dirname(file), rootName: folder ? 'workspace folder' : "scenario's folder", allowOutside: false };
+    const scope: PolicyFileScope = { root: folder?.uri.fsPath ?? path.dirname(file), rootName: folder ? vscode.l10n.t('workspace folder') : vscode.l10n.t("scenario's folder"), allowOutside: false };
     const texts = new Map<string, PolicyReadResult>();
     for (const c of cases) {
       await yieldToHost();

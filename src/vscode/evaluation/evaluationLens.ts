@@ -18,9 +18,9 @@ export class EvaluationLensProvider implements vscode.CodeLensProvider, vscode.D
     const lenses: vscode.CodeLens[] = [];
     for (const region of this.documents.regions(doc)) {
       const top = new vscode.Range(doc.positionAt(region.start), doc.positionAt(region.start));
-      lenses.push(new vscode.CodeLens(top, { title: '$(debug-alt) Simulate Request…', tooltip: 'Evaluate a request against this policy, offline', command: COMMAND_SIMULATE, arguments: [{ uri: doc.uri.toString(), regionStart: region.start }] }));
+      lenses.push(new vscode.CodeLens(top, { title: vscode.l10n.t('$(debug-alt) Simulate Request…'), tooltip: vscode.l10n.t('Evaluate a request against this policy, offline'), command: COMMAND_SIMULATE, arguments: [{ uri: doc.uri.toString(), regionStart: region.start }] }));
       if (this.documents.policyTypeOf(doc, region).type === 'TRUST_POLICY') {
-        lenses.push(new vscode.CodeLens(top, { title: '$(person) Who Can Assume This Role?', tooltip: 'Evaluate AssumeRole for every identity STS Lens knows', command: COMMAND_WHO_CAN_ASSUME, arguments: [{ uri: doc.uri.toString(), regionStart: region.start }] }));
+        lenses.push(new vscode.CodeLens(top, { title: vscode.l10n.t('$(person) Who Can Assume This Role?'), tooltip: vscode.l10n.t('Evaluate AssumeRole for every identity STS Lens knows'), command: COMMAND_WHO_CAN_ASSUME, arguments: [{ uri: doc.uri.toString(), regionStart: region.start }] }));
       }
     }
     return lenses;

@@ -35,7 +35,7 @@ export interface PolicyTestReport {
  * references, runs the affected tests again.
  */
 export class PolicyTestController implements vscode.Disposable {
-  private readonly controller = vscode.tests.createTestController(POLICY_TESTS_CONTROLLER, 'IAM Policy Tests');
+  private readonly controller = vscode.tests.createTestController(POLICY_TESTS_CONTROLLER, vscode.l10n.t('IAM Policy Tests'));
   private readonly disposables: vscode.Disposable[] = [this.controller];
   /** Policy files each scenario file read on its last run, to re-run it when they are saved. */
   private readonly dependencies = new Map<string, Set<string>>();
@@ -102,7 +102,7 @@ export class PolicyTestController implements vscode.Disposable {
     const children: vscode.TestItem[] = [];
     if (cases.length && cases[0].inArray) {
       for (const c of cases) {
-        const child = this.controller.createTestItem(`${uri.toString()}#${c.index}`, c.name ?? `case ${c.index + 1}`, uri);
+        const child = this.controller.createTestItem(`${uri.toString()}#${c.index}`, c.name ?? vscode.l10n.t('case {0}', c.index + 1), uri);
         child.range = new vscode.Range(at(c.start), at(c.end));
         children.push(child);
       }
@@ -146,7 +146,7 @@ export class PolicyTestController implements vscode.Disposable {
 
   /** Runs the requested tests; `debug` also opens the trace of each failure. Returns the reports. */
   async run(request: vscode.TestRunRequest, token: vscode.CancellationToken, debug: boolean): Promise<PolicyTestReport[]> {
-    const run = this.controller.createTestRun(request, debug ? 'Debug policy tests' : 'Policy tests', true);
+    const run = this.controller.createTestRun(request, debug ? vscode.l10n.t('Debug policy tests') : vscode.l10n.t('Policy tests'), true);
     const reports: PolicyTestReport[] = [];
     const byFile = new Map<string, vscode.TestItem[]>();
     for (const leaf of this.leaves(request)) {
@@ -183,7 +183,7 @@ export class PolicyTestController implements vscode.Disposable {
 
   private async report(run: vscode.TestRun, item: vscode.TestItem, outcome: CaseOutcome | undefined, ms: number, debug: boolean): Promise<PolicyTestReport> {
     if (!outcome) {
-      const message = `${item.uri ? vscode.workspace.asRelativePath(item.uri) : item.label}: the file could not be read, or the case is gone.`;
+      const message = vscode.l10n.t('{0}: the file could not be read, or the case is gone.', item.uri ? vscode.workspace.asRelativePath(item.uri) : item.label);
       run.errored(item, new vscode.TestMessage(message));
       return { id: item.id, state: 'errored', message };
     }
@@ -200,7 +200,7 @@ export class PolicyTestController implements vscode.Disposable {
       return { id: item.id, state: 'passed' };
     }
     const trace = resultDocument(input.request, result);
-    const m = vscode.TestMessage.diff(`Expected ${expect}, got ${result.decision}\n\n${trace}`, String(expect), result.decision);
+    const m = vscode.TestMessage.diff(`${vscode.l10n.t('Expected {0}, got {1}', String(expect), String(result.decision))}\n\n${trace}`, String(expect), result.decision);
     let location: PolicyTestReport['location'];
     const d = result.deciding[0];
     const where = d ? decidingLocation(d, input) : undefined;
@@ -214,7 +214,7 @@ export class PolicyTestController implements vscode.Disposable {
     }
     run.appendOutput(trace.replace(/\n/g, '\r\n'), undefined, item);
     run.failed(item, m, ms);
-    return { id: item.id, state: 'failed', message: `Expected ${expect}, got ${result.decision}`, location };
+    return { id: item.id, state: 'failed', message: vscode.l10n.t('Expected {0}, got {1}', String(expect), String(result.decision)), location };
   }
 
   dispose(): void {

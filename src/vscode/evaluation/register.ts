@@ -53,7 +53,7 @@ export function registerEvaluationFeature(ctx: StsLensContext, identity: Identit
       cache.clear();
       callers.clear();
       docs.forget();
-      void showInfo('Forgot the policies and identities read from AWS; the next evaluation reads them again.');
+      void showInfo(vscode.l10n.t('Forgot the policies and identities read from AWS; the next evaluation reads them again.'));
     }),
     vscode.commands.registerCommand(COMMAND_SIMULATE, (arg: unknown) => simulator.run(objectArg<SimulateArgs>(arg))),
     vscode.commands.registerCommand(COMMAND_SAVE_POLICY_TEST, () => simulator.saveAsTest()),

@@ -23,7 +23,7 @@ export function rangeOf(doc: vscode.TextDocument, place: PolicyPlacement, span: 
 }
 
 function requestValues(c: ConditionTrace): string {
-  return c.requestValues === undefined ? 'the request lacks this key' : `request has ${c.requestValues.length === 1 ? c.requestValues[0] : `[${c.requestValues.join(', ')}]`}`;
+  return c.requestValues === undefined ? vscode.l10n.t('the request lacks this key') : vscode.l10n.t('request has {0}', c.requestValues.length === 1 ? c.requestValues[0] : `[${c.requestValues.join(', ')}]`);
 }
 
 /** The editor decorations of an evaluation: deciding statements and failed conditions. */
@@ -73,8 +73,8 @@ export class EvaluationDecorations implements vscode.Disposable {
         const text = `✘ ${c.key}: ${requestValues(c)}`;
         const key = new vscode.Range(r.start, doc.positionAt(doc.offsetAt(r.start) + JSON.stringify(c.key).length));
         const hover = new vscode.MarkdownString();
-        hover.appendMarkdown(`**Condition failed:** \`${c.operator}\` \`${c.key}\`\n\n`);
-        hover.appendText(`${requestValues(c)}; the policy has ${c.policyValues.join(', ') || 'no value'}.\n\n${c.explanation}`);
+        hover.appendMarkdown(`${vscode.l10n.t('**Condition failed:** `{0}` `{1}`', c.operator, c.key)}\n\n`);
+        hover.appendText(`${vscode.l10n.t('{0}; the policy has {1}.', requestValues(c), c.policyValues.join(', ') || vscode.l10n.t('no value'))}\n\n${c.explanation}`);
         notes.push({ range: key, hoverMessage: hover });
         shown.conditions.push({ line: r.start.line, text });
       }

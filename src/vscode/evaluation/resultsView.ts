@@ -61,7 +61,7 @@ export class EvaluationResultsView implements vscode.TreeDataProvider<ResultNode
 
   constructor(private readonly decorations: EvaluationDecorations) {
     this.view = vscode.window.createTreeView(RESULTS_VIEW, { treeDataProvider: this, showCollapseAll: true });
-    this.view.message = 'Results of Simulate Request and Evaluate Against the Account\'s Policies appear here.';
+    this.view.message = vscode.l10n.t('Results of Simulate Request and Evaluate Against the Account\'s Policies appear here.');
     this.subscriptions.push(
       this.view,
       vscode.commands.registerCommand(COMMAND_OPEN_RESULT_NODE, (node: ResultNode) => this.open(node)),
@@ -84,7 +84,7 @@ export class EvaluationResultsView implements vscode.TreeDataProvider<ResultNode
       }
     };
     this.roots.forEach(index);
-    this.view.title = 'Evaluation Results';
+    this.view.title = vscode.l10n.t('Evaluation Results');
     this.view.description = p.title;
     this.view.message = `${resultSummary(p.request, p.result, p.unread)}.`;
     this.changed.fire(undefined);
@@ -111,7 +111,7 @@ export class EvaluationResultsView implements vscode.TreeDataProvider<ResultNode
     item.description = n.description;
     item.tooltip = n.tooltip;
     if (n.icon) item.iconPath = ICONS[n.icon];
-    if (n.target) item.command = { command: COMMAND_OPEN_RESULT_NODE, title: 'Open', arguments: [n] };
+    if (n.target) item.command = { command: COMMAND_OPEN_RESULT_NODE, title: vscode.l10n.t('Open'), arguments: [n] };
     item.contextValue = n.target ? 'stsLens.resultPlace' : 'stsLens.resultRow';
     return item;
   }
@@ -133,7 +133,7 @@ export class EvaluationResultsView implements vscode.TreeDataProvider<ResultNode
     const t = n.target;
     const place = p && t ? p.placeOf(t.kind, t.policy) : undefined;
     if (!p || !t || !place) {
-      if (t) void showInfo(`${t.policy} is not in a document that can be opened.`);
+      if (t) void showInfo(vscode.l10n.t('{0} is not in a document that can be opened.', t.policy));
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(place.uri);
@@ -149,7 +149,7 @@ export class EvaluationResultsView implements vscode.TreeDataProvider<ResultNode
   private async openText(): Promise<void> {
     const uri = this.current?.textUri;
     if (!uri) {
-      void showInfo('Nothing has been evaluated yet: run Simulate Request… or Evaluate Against the Account\'s Policies.');
+      void showInfo(vscode.l10n.t('Nothing has been evaluated yet: run Simulate Request… or Evaluate Against the Account\'s Policies.'));
       return;
     }
     await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Active, preview: true });

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { principalProblem } from '../../core/debugging/scenarioRun';
 import { acceptedFormats, actionProblem, contextKeyChoices, contextValue, policyResourcesFor, resourceProblem, resourceSkeletons, splitAction, type ContextKeyChoice } from '../../core/debugging/simulateChoices';
 import type { ContextValue, EvaluationRequest } from '../../core/evaluation/types';
@@ -23,7 +24,7 @@ interface Draft {
 
 /** The request before `step`, for that step's title: the person sees what Enter took. */
 function soFar(d: Draft, step: 'resource' | 'principal' | 'context'): string {
-  const parts = [step === 'context' && d.principal && `${d.principal} calls`, d.action, step !== 'resource' && d.resource && `on ${d.resource}`].filter(Boolean);
+  const parts = [step === 'context' && d.principal && vscode.l10n.t('{0} calls', d.principal), d.action, step !== 'resource' && d.resource && vscode.l10n.t('on {0}', d.resource)].filter(Boolean);
   return parts.length ? ` — ${parts.join(' ')}` : '';
 }
 
@@ -35,9 +36,9 @@ function askAction(catalog: IamCatalog, fromPolicy: readonly string[], load: (se
     return typed.includes(':') && catalog.hasService(service) ? service : undefined;
   };
   return askTyped({
-    title: 'Simulate Request (1/4): action',
-    placeholder: 'service:Action, e.g. s3:GetObject — Enter takes a valid action as typed',
-    rows: fromPolicy.map((a) => ({ label: a, description: 'named in this policy', value: a })),
+    title: vscode.l10n.t('Simulate Request (1/4): action'),
+    placeholder: vscode.l10n.t('service:Action, e.g. s3:GetObject — Enter takes a valid action as typed'),
+    rows: fromPolicy.map((a) => ({ label: a, description: vscode.l10n.t('named in this policy'), value: a })),
     value: d.action,
     back,
     validate: (v) => actionProblem(v, catalog),
@@ -61,15 +62,15 @@ async function askResource(catalog: IamCatalog, d: Draft & { action: string }, f
   const skeletons = resourceSkeletons(action, catalog, fill);
   const formats = acceptedFormats(action, catalog);
   const rows: PromptRow[] = [
-    ...skeletons.map((s) => ({ label: s.arn, description: `${s.type}${s.required ? '' : ' (optional)'}`, value: s.arn })),
-    ...policyResourcesFor(action, fromPolicy, catalog).filter((r) => !skeletons.some((s) => s.arn === r)).map((r) => ({ label: r, description: 'named in this policy', value: r })),
-    ...(formats.length === 0 ? [{ label: '*', description: `${action} has no resource types`, value: '*' }] : []),
+    ...skeletons.map((s) => ({ label: s.arn, description: s.required ? s.type : vscode.l10n.t('{0} (optional)', s.type), value: s.arn })),
+    ...policyResourcesFor(action, fromPolicy, catalog).filter((r) => !skeletons.some((s) => s.arn === r)).map((r) => ({ label: r, description: vscode.l10n.t('named in this policy'), value: r })),
+    ...(formats.length === 0 ? [{ label: '*', description: vscode.l10n.t('{0} has no resource types', action), value: '*' }] : []),
   ];
-  const title = `Simulate Request (2/4): resource${soFar(d, 'resource')}`;
+  const title = vscode.l10n.t('Simulate Request (2/4): resource{0}', soFar(d, 'resource'));
   for (let value: string | undefined; ; ) {
     const chosen = await askTyped({
       title,
-      placeholder: formats.length ? `An ARN of a resource type below; placeholders such as \${BucketName} are filled next` : `${action} has no resource types: its resource is *`,
+      placeholder: formats.length ? vscode.l10n.t('An ARN of a resource type below; placeholders such as ${BucketName} are filled next') : vscode.l10n.t('{0} has no resource types: its resource is *', action),
       rows,
       value,
       back,
@@ -79,11 +80,11 @@ async function askResource(catalog: IamCatalog, d: Draft & { action: string }, f
     if (chosen === undefined || chosen === 'back' || !chosen.value.includes('${')) return chosen;
     const first = chosen.value.indexOf('${');
     const filled = await askValue({
-      title: `Simulate Request (2/4): fill in the resource ARN${soFar(d, 'resource')}`,
+      title: vscode.l10n.t('Simulate Request (2/4): fill in the resource ARN{0}', soFar(d, 'resource')),
       value: chosen.value,
       valueSelection: [first, chosen.value.indexOf('}', first) + 1],
       back: true,
-      validate: (v) => (v.includes('${') ? 'Replace each ${…} placeholder with a value (wildcards are not resources).' : resourceProblem(action, v, catalog)),
+      validate: (v) => (v.includes('${') ? vscode.l10n.t('Replace each ${…} placeholder with a value (wildcards are not resources).') : resourceProblem(action, v, catalog)),
     });
     if (filled !== 'back') return filled;
     value = chosen.value;
@@ -93,8 +94,8 @@ async function askResource(catalog: IamCatalog, d: Draft & { action: string }, f
 /** The principal: identities STS Lens knows (ARNs cached), recent roles, or a typed ARN or service principal. */
 function askPrincipal(known: RequestSources['known'], d: Draft, back: boolean): Promise<StepAnswer> {
   return askTyped({
-    title: `Simulate Request (3/4): principal${soFar(d, 'principal')}`,
-    placeholder: 'An ARN (user, role, assumed-role session), a service principal such as lambda.amazonaws.com, anonymous, or a name below',
+    title: vscode.l10n.t('Simulate Request (3/4): principal{0}', soFar(d, 'principal')),
+    placeholder: vscode.l10n.t('An ARN (user, role, assumed-role session), a service principal such as lambda.amazonaws.com, anonymous, or a name below'),
     rows: known.filter((k) => k.arn).map((k) => ({ label: k.source.label, description: k.source.kind, detail: k.arn, value: k.arn })),
     value: d.principal,
     back,
@@ -116,9 +117,9 @@ function choiceFor(key: string, choices: readonly ContextKeyChoice[]): ContextKe
 }
 
 function valueProblem(type: string, v: string): string | undefined {
-  if (!v) return 'Type a value (an empty context value is not a value).';
-  if (/^Bool/i.test(type) && !/^(?:true|false)$/i.test(v)) return 'A Bool key takes true or false.';
-  if (/^Numeric/i.test(type) && !/^-?\d+(?:\.\d+)?$/.test(v)) return 'A Numeric key takes a decimal number, e.g. 3 or 2.5.';
+  if (!v) return vscode.l10n.t('Type a value (an empty context value is not a value).');
+  if (/^Bool/i.test(type) && !/^(?:true|false)$/i.test(v)) return vscode.l10n.t('A Bool key takes true or false.');
+  if (/^Numeric/i.test(type) && !/^-?\d+(?:\.\d+)?$/.test(v)) return vscode.l10n.t('A Numeric key takes a decimal number, e.g. 3 or 2.5.');
   return undefined;
 }
 
@@ -128,11 +129,11 @@ async function askContext(catalog: IamCatalog, d: Draft & { action: string }, ba
   // Back from a value returns here with nothing ticked: Enter then reads only what is chosen anew.
   for (;;) {
     const keys = await askMany({
-      title: `Simulate Request (4/4): request context keys, none is fine${soFar(d, 'context')}`,
-      placeholder: 'Tick keys, or type one (prefix:Name) and press Enter',
+      title: vscode.l10n.t('Simulate Request (4/4): request context keys, none is fine{0}', soFar(d, 'context')),
+      placeholder: vscode.l10n.t('Tick keys, or type one (prefix:Name) and press Enter'),
       rows: choices.map((c) => ({ label: c.key, description: c.type, detail: c.description, value: c.key })),
       back,
-      validate: (v) => (KEY_FORM.test(v) ? undefined : `"${v}" is not a condition key: write it as prefix:Name, e.g. aws:RequestedRegion.`),
+      validate: (v) => (KEY_FORM.test(v) ? undefined : vscode.l10n.t('"{0}" is not a condition key: write it as prefix:Name, e.g. aws:RequestedRegion.', v)),
     });
     if (keys === undefined || keys === 'back') return keys;
     const context = await askValues(keys.value, choices, d);
@@ -147,12 +148,12 @@ async function askValues(keys: readonly string[], choices: readonly ContextKeyCh
   for (const picked of keys) {
     let key = picked;
     if (/\$\{|<key>/i.test(key)) {
-      const named = await askValue({ title: `Key name for ${key}${soFar(d, 'context')}`, value: withoutFirstPlaceholder(key), back: true, validate: (v) => (KEY_FORM.test(v) && !/\$\{|<key>/i.test(v) ? undefined : 'Write the whole key name, e.g. aws:PrincipalTag/Team.') });
+      const named = await askValue({ title: vscode.l10n.t('Key name for {0}{1}', key, soFar(d, 'context')), value: withoutFirstPlaceholder(key), back: true, validate: (v) => (KEY_FORM.test(v) && !/\$\{|<key>/i.test(v) ? undefined : vscode.l10n.t('Write the whole key name, e.g. aws:PrincipalTag/Team.')) });
       if (named === undefined || named === 'back') return named;
       key = named.value;
     }
     const { type, description } = choiceFor(key, choices);
-    const value = await askValue({ title: `${key} (${type})${soFar(d, 'context')}`, prompt: /^ArrayOf/i.test(type) ? 'Comma-separated values' : description, back: true, validate: (v) => valueProblem(type, v) });
+    const value = await askValue({ title: `${key} (${type})${soFar(d, 'context')}`, prompt: /^ArrayOf/i.test(type) ? vscode.l10n.t('Comma-separated values') : description, back: true, validate: (v) => valueProblem(type, v) });
     if (value === undefined || value === 'back') return value;
     context[key] = contextValue(type, value.value);
   }

@@ -30,7 +30,8 @@ const KIND_OF_TYPE: Record<PolicyType, PolicyKind> = {
 };
 
 /** A guardrail alone allows nothing: its simulation adds an identity policy that allows everything, so only the guardrail decides. */
-const ALLOW_ALL: PolicySource = { name: 'identity policy allowing everything (added for the simulation)', text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' };
+const ALLOW_ALL_TEXT = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
+const allowAll = (): PolicySource => ({ name: vscode.l10n.t('identity policy allowing everything (added for the simulation)'), text: ALLOW_ALL_TEXT });
 
 export interface SimulateArgs {
   readonly uri?: vscode.Uri | string;
@@ -59,9 +60,9 @@ interface LastSimulation {
 function inputFor(kind: PolicyKind, source: PolicySource, request: EvaluationRequest): EvaluationInput {
   switch (kind) {
     case 'serviceControl':
-      return { request, identityPolicies: [ALLOW_ALL], serviceControlPolicies: [[source]] };
+      return { request, identityPolicies: [allowAll()], serviceControlPolicies: [[source]] };
     case 'resourceControl':
-      return { request, identityPolicies: [ALLOW_ALL], resourceControlPolicies: [[source]] };
+      return { request, identityPolicies: [allowAll()], resourceControlPolicies: [[source]] };
     case 'resource':
       return { request, resourcePolicies: [source] };
     default:
@@ -84,17 +85,17 @@ export class Simulator {
   ) {}
 
   private fail(error: string): SimulateOutcome {
-    void showError(`Simulate Request: ${error}`);
+    void showError(vscode.l10n.t('Simulate Request: {0}', error));
     return { ok: false, error };
   }
 
   async run(args: SimulateArgs = {}): Promise<SimulateOutcome> {
     const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri ?? vscode.window.activeTextEditor?.document.uri;
-    if (!uri) return this.fail('open a policy file first.');
+    if (!uri) return this.fail(vscode.l10n.t('open a policy file first.'));
     const doc = await vscode.workspace.openTextDocument(uri);
     const regions = this.documents.regions(doc);
     const region: PolicyRegion | undefined = regions.find((r) => args.regionStart === undefined || r.start === args.regionStart);
-    if (!region) return this.fail(`${vscode.workspace.asRelativePath(uri)} does not look like an IAM policy. Add it to the stsLens.policy.files setting to simulate it anyway.`);
+    if (!region) return this.fail(vscode.l10n.t('{0} does not look like an IAM policy. Add it to the stsLens.policy.files setting to simulate it anyway.', vscode.workspace.asRelativePath(uri)));
     const { type } = this.documents.policyTypeOf(doc, region);
     const kind = KIND_OF_TYPE[type];
     const catalog = this.documents.catalog;
@@ -116,13 +117,14 @@ export class Simulator {
     const first = result.deciding.find((d) => d.policy === name);
     if (first) editor.revealRange(rangeOf(doc, place, first.statement.location.span), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     const summary = resultSummary(request, result);
-    const notes = kind === 'serviceControl' || kind === 'resourceControl' ? [`The simulation adds an ${ALLOW_ALL.name.replace(' (added for the simulation)', '')}, so only this guardrail decides.`] : [];
+    const notes = kind === 'serviceControl' || kind === 'resourceControl' ? [vscode.l10n.t('The simulation adds an identity policy allowing everything, so only this guardrail decides.')] : [];
     const traceUri = this.docs.register(`/Simulation/${policyPathSegment(path.basename(uri.fsPath))}-${policyPathSegment(request.action)}.txt`, resultDocument(request, result, { notes }));
-    await this.results.show({ title: `Simulate Request on ${name}`, request, result, notes, textUri: traceUri, placeOf: (k, p) => (p === name ? place : undefined) });
+    await this.results.show({ title: vscode.l10n.t('Simulate Request on {0}', name), request, result, notes, textUri: traceUri, placeOf: (k, p) => (p === name ? place : undefined) });
     this.last = { uri, kind, request, result, wholeFile: region.origin === 'document' && uri.scheme === 'file' };
     this.ctx.log.info(`Simulated ${summary}`);
-    void showInfo(summary, 'Save as Policy Test').then(async (choice) => {
-      if (choice === 'Save as Policy Test') await this.saveAsTest();
+    const save = vscode.l10n.t('Save as Policy Test');
+    void showInfo(summary, save).then(async (choice) => {
+      if (choice === save) await this.saveAsTest();
     });
     return { ok: true, decision: result.decision, summary, decorations: shown, traceUri: traceUri.toString() };
   }
@@ -131,11 +133,11 @@ export class Simulator {
   async saveAsTest(): Promise<{ ok: boolean; file?: string; error?: string }> {
     const last = this.last;
     if (!last) {
-      void showError('Simulate a request first: Save as Policy Test saves the last simulation.');
+      void showError(vscode.l10n.t('Simulate a request first: Save as Policy Test saves the last simulation.'));
       return { ok: false, error: 'nothing simulated' };
     }
     if (!last.wholeFile) {
-      const error = 'Only a policy that is a whole JSON file can be referenced by a policy test; this one is embedded in another file.';
+      const error = vscode.l10n.t('Only a policy that is a whole JSON file can be referenced by a policy test; this one is embedded in another file.');
       void showError(error);
       return { ok: false, error };
     }

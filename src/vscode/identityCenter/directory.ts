@@ -2,6 +2,7 @@
  * The accounts and roles a sign-in reaches (ListAccounts, ListAccountRoles, every page), kept in
  * memory until Refresh or sign-out, and the role sessions started from them (GetRoleCredentials).
  */
+import * as vscode from 'vscode';
 import * as sso from '../../aws/sso';
 import * as sts from '../../aws/sts';
 import type { SessionRecord } from '../../core/sessions/session';
@@ -63,7 +64,7 @@ export class Directory {
     const credentials = await sso.getRoleCredentials(this.signIns.target(e), token, accountId, roleName);
     const exp = credentials.expiration?.getTime();
     if (exp !== undefined && exp <= this.parts.sessions.clock.now()) {
-      throw new SignInNeeded(`IAM Identity Center returned credentials for ${roleName} that expire at ${new Date(exp).toISOString()}, which is already past by this computer's clock. Check the system clock (time and time zone), then start the session again.`);
+      throw new SignInNeeded(vscode.l10n.t('IAM Identity Center returned credentials for {0} that expire at {1}, which is already past by this computer\'s clock. Check the system clock (time and time zone), then start the session again.', roleName, new Date(exp).toISOString()));
     }
     let arn: string | undefined;
     try {
@@ -98,7 +99,7 @@ export class Directory {
   /** Renews a role session with the cached sign-in (refreshing the token when it is near expiry). */
   readonly renew = async (spec: { signIn: string; accountId: string; roleName: string }, interactive: boolean): Promise<RenewResult> => {
     const e = this.findEntry(spec.signIn);
-    if (!e) throw new SignInNeeded('the IAM Identity Center sign-in of this session is no longer in the AWS config');
+    if (!e) throw new SignInNeeded(vscode.l10n.t('the IAM Identity Center sign-in of this session is no longer in the AWS config'));
     return this.credentials(e, spec.accountId, spec.roleName, interactive);
   };
 }

@@ -14,12 +14,12 @@ export interface SsoFailure {
 }
 
 function explainSso(e: SsoCallError): { kind: string; message: string; signIn?: boolean } {
-  if (e.code === 'UnauthorizedException') return { kind: 'signedOut', message: 'IAM Identity Center no longer accepts the sign-in (it expired, was signed out or revoked). Sign in again.', signIn: true };
-  if (e.code === 'ForbiddenException') return { kind: 'denied', message: 'IAM Identity Center does not give you this role in this account any more. Refresh the accounts to see what is assigned to you now.' };
-  if (e.code === 'TooManyRequestsException') return { kind: 'throttled', message: 'IAM Identity Center is throttling the requests. Wait a minute and try again.' };
-  if (e.code === 'ResourceNotFoundException') return { kind: 'notFound', message: 'IAM Identity Center does not know this account. Refresh the accounts.' };
-  if (/^E[A-Z]+$/.test(e.code) || e.code === 'TimeoutError') return { kind: 'network', message: `IAM Identity Center could not be reached (${e.code}). Check the network and the sso_region of the sso-session, then try again.` };
-  return { kind: 'failed', message: `${e.message}. Try again; if it keeps failing, check the start URL and region in the AWS config.` };
+  if (e.code === 'UnauthorizedException') return { kind: 'signedOut', message: vscode.l10n.t('IAM Identity Center no longer accepts the sign-in (it expired, was signed out or revoked). Sign in again.'), signIn: true };
+  if (e.code === 'ForbiddenException') return { kind: 'denied', message: vscode.l10n.t('IAM Identity Center does not give you this role in this account any more. Refresh the accounts to see what is assigned to you now.') };
+  if (e.code === 'TooManyRequestsException') return { kind: 'throttled', message: vscode.l10n.t('IAM Identity Center is throttling the requests. Wait a minute and try again.') };
+  if (e.code === 'ResourceNotFoundException') return { kind: 'notFound', message: vscode.l10n.t('IAM Identity Center does not know this account. Refresh the accounts.') };
+  if (/^E[A-Z]+$/.test(e.code) || e.code === 'TimeoutError') return { kind: 'network', message: vscode.l10n.t('IAM Identity Center could not be reached ({0}). Check the network and the sso_region of the sso-session, then try again.', e.code) };
+  return { kind: 'failed', message: vscode.l10n.t('{0}. Try again; if it keeps failing, check the start URL and region in the AWS config.', e.message) };
 }
 
 /** Shows the failure and returns it for programmatic callers; a cancelled prompt stays silent. */
@@ -27,19 +27,21 @@ export async function reportSsoError(log: vscode.LogOutputChannel, e: unknown, o
   if (e instanceof Cancelled) return undefined;
   let x: { kind: string; message: string; signIn?: boolean };
   if (e instanceof SsoCallError) x = explainSso(e);
-  else if (e instanceof SignInNeeded) x = { kind: 'signInNeeded', message: e.message, signIn: !/does not overwrite/.test(e.message) };
-  else if (e instanceof FederationError) x = { kind: 'federation', message: `Opening the console failed: ${e.message}. Start a new session and try again.` };
-  else if (e instanceof NoConsoleError) x = { kind: 'noConsole', message: `The console cannot be opened: ${e.message}` };
+  else if (e instanceof SignInNeeded) x = { kind: 'signInNeeded', message: e.message, signIn: e.signInHelps };
+  else if (e instanceof FederationError) x = { kind: 'federation', message: vscode.l10n.t('Opening the console failed: {0}. Start a new session and try again.', e.message) };
+  else if (e instanceof NoConsoleError) x = { kind: 'noConsole', message: vscode.l10n.t('The console cannot be opened: {0}', e.message) };
   else {
     const f = await reportError(log, e, operation);
     return f ? { error: { operation, kind: f.error.kind, message: f.error.message } } : undefined;
   }
   const message = redactSecrets(x.message);
   log.error(`${operation} failed (${x.kind}): ${e instanceof SsoCallError ? `${e.code}${e.oauthError ? ` ${e.oauthError}` : ''}` : message}`);
-  const buttons = [...(x.signIn && signIn ? ['Sign In'] : []), 'Show Log'];
+  const signInButton = vscode.l10n.t('Sign In');
+  const showLog = vscode.l10n.t('Show Log');
+  const buttons = [...(x.signIn && signIn ? [signInButton] : []), showLog];
   void showError(`${operation}: ${message}`, ...buttons).then((c) => {
-    if (c === 'Sign In') signIn?.();
-    if (c === 'Show Log') log.show();
+    if (c === signInButton) signIn?.();
+    if (c === showLog) log.show();
   });
   return { error: { operation, kind: x.kind, message } };
 }

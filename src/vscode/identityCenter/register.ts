@@ -38,12 +38,12 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
     const wanted = arg && typeof (arg as Record<string, unknown>).ssoSession === 'string' ? `session:${String((arg as Record<string, unknown>).ssoSession)}` : arg && typeof (arg as Record<string, unknown>).startUrl === 'string' ? `url:${String((arg as Record<string, unknown>).startUrl)}` : undefined;
     if (wanted) {
       const e = entries.find((x) => x.id === wanted);
-      if (!e) throw new Error(`the AWS config has no IAM Identity Center sign-in ${wanted.replace(/^\w+:/, '')}`);
+      if (!e) throw new Error(vscode.l10n.t('the AWS config has no IAM Identity Center sign-in {0}', wanted.replace(/^\w+:/, '')));
       return e;
     }
-    if (!entries.length) throw new Error('the AWS config has no [sso-session] section or sso_start_url profile. Add one (aws configure sso writes it), then sign in here');
+    if (!entries.length) throw new Error(vscode.l10n.t('the AWS config has no [sso-session] section or sso_start_url profile. Add one (aws configure sso writes it), then sign in here'));
     if (entries.length === 1) return entries[0];
-    const pick = await vscode.window.showQuickPick(entries.map((e) => ({ label: e.label, description: e.key.startUrl, e })), { title, placeHolder: 'Choose an IAM Identity Center sign-in' });
+    const pick = await vscode.window.showQuickPick(entries.map((e) => ({ label: e.label, description: e.key.startUrl, e })), { title, placeHolder: vscode.l10n.t('Choose an IAM Identity Center sign-in') });
     if (!pick) throw new Cancelled();
     return pick.e;
   };
@@ -67,7 +67,7 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
   const findRole = async (e: SignInEntry, title: string): Promise<RoleRef> => {
     const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { ref?: RoleRef }>();
     qp.title = title;
-    qp.placeholder = 'Type an account or role name';
+    qp.placeholder = vscode.l10n.t('Type an account or role name');
     qp.matchOnDescription = true;
     qp.busy = true;
     qp.show();
@@ -95,15 +95,15 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
     const o = (arg && !('type' in arg) ? arg : {}) as { flow?: SignInFlow; openBrowser?: boolean };
     return (async () => {
       try {
-        const e = await entryOf(arg, 'Sign In to IAM Identity Center');
+        const e = await entryOf(arg, vscode.l10n.t('Sign In to IAM Identity Center'));
         const setting = vscode.workspace.getConfiguration('stsLens.sso').get<string>('signInFlow', 'auto');
         const flow = o.flow ?? (setting === 'device' || setting === 'browser' ? setting : SignIns.defaultFlow());
         const r = await signIns.signIn(e, flow, { openBrowser: o.openBrowser });
         directory.clear(e.id);
-        void showInfo(`Signed in to ${e.label}. Its accounts and roles are in the IAM Identity Center view; the AWS CLI and SDKs share this sign-in.`);
+        void showInfo(vscode.l10n.t('Signed in to {0}. Its accounts and roles are in the IAM Identity Center view; the AWS CLI and SDKs share this sign-in.', e.label));
         return r;
       } catch (e) {
-        return reportSsoError(log, e, 'Sign In', () => void vscode.commands.executeCommand('stsLens.sso.signIn', arg));
+        return reportSsoError(log, e, vscode.l10n.t('Sign In'), () => void vscode.commands.executeCommand('stsLens.sso.signIn', arg));
       }
     })();
   };
@@ -112,13 +112,13 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
 
   register('stsLens.sso.signOut', async (arg: Arg) => {
     try {
-      const e = await entryOf(arg, 'Sign Out of IAM Identity Center');
+      const e = await entryOf(arg, vscode.l10n.t('Sign Out of IAM Identity Center'));
       const removed = await signIns.signOut(e);
       directory.clear(e.id);
-      if (removed) void showInfo(`Signed out of ${e.label}. Sessions already started keep their credentials until they expire; forget them in the Profiles view.`);
+      if (removed) void showInfo(vscode.l10n.t('Signed out of {0}. Sessions already started keep their credentials until they expire; forget them in the Profiles view.', e.label));
       return removed;
     } catch (e) {
-      return reportSsoError(log, e, 'Sign Out');
+      return reportSsoError(log, e, vscode.l10n.t('Sign Out'));
     }
   });
 
@@ -131,64 +131,69 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
 
   register('stsLens.sso.startSession', async (arg: Arg) => {
     try {
-      const ref = await roleOf(arg, 'Start Session for an IAM Identity Center Role');
+      const ref = await roleOf(arg, vscode.l10n.t('Start Session for an IAM Identity Center Role'));
       const record = await directory.startSession(ref);
       parts.started.announce(record);
       return record;
     } catch (e) {
-      return reportSsoError(log, e, 'Start Session', () => void vscode.commands.executeCommand('stsLens.sso.signIn', arg && 'entry' in arg ? { ssoSession: (arg.entry as SignInEntry).key.sessionName } : undefined));
+      return reportSsoError(log, e, vscode.l10n.t('Start Session'), () => void vscode.commands.executeCommand('stsLens.sso.signIn', arg && 'entry' in arg ? { ssoSession: (arg.entry as SignInEntry).key.sessionName } : undefined));
     }
   });
 
   register('stsLens.sso.openTerminal', async (arg: Arg) => {
     try {
-      const record = await startRoleSession(await roleOf(arg, 'Open Terminal as an IAM Identity Center Role'));
+      const record = await startRoleSession(await roleOf(arg, vscode.l10n.t('Open Terminal as an IAM Identity Center Role')));
       return vscode.commands.executeCommand('stsLens.openTerminal', { sessionId: record.id, ...((arg && !('type' in arg) ? arg : {}) as Record<string, unknown>) });
     } catch (e) {
-      return reportSsoError(log, e, 'Open Terminal');
+      return reportSsoError(log, e, vscode.l10n.t('Open Terminal'));
     }
   });
 
   register('stsLens.sso.useAsActiveIdentity', async (arg: Arg) => {
     try {
-      const record = await startRoleSession(await roleOf(arg, 'Use an IAM Identity Center Role as the Active Identity'));
+      const record = await startRoleSession(await roleOf(arg, vscode.l10n.t('Use an IAM Identity Center Role as the Active Identity')));
       await parts.identity.choose({ type: 'session', id: record.id, profile: record.profile });
       return parts.identity.current()?.label;
     } catch (e) {
-      return reportSsoError(log, e, 'Use as Active Identity');
+      return reportSsoError(log, e, vscode.l10n.t('Use as Active Identity'));
     }
   });
 
   register('stsLens.sso.findRole', async (arg: Arg) => {
     try {
-      const ref = await findRole(await entryOf(arg, 'Find an IAM Identity Center Role'), 'Find an IAM Identity Center Role');
-      const actions = ['Start Session', 'Open Terminal', 'Use as Active Identity', 'Open AWS Console', 'Add as Profile…'];
-      const action = await vscode.window.showQuickPick(actions, { title: `${ref.roleName} in ${ref.account.accountName}`, placeHolder: 'What do you want to do with this role?' });
+      const ref = await findRole(await entryOf(arg, vscode.l10n.t('Find an IAM Identity Center Role')), vscode.l10n.t('Find an IAM Identity Center Role'));
+      const actions = [
+        { label: vscode.l10n.t('Start Session'), command: 'stsLens.sso.startSession' },
+        { label: vscode.l10n.t('Open Terminal'), command: 'stsLens.sso.openTerminal' },
+        { label: vscode.l10n.t('Use as Active Identity'), command: 'stsLens.sso.useAsActiveIdentity' },
+        { label: vscode.l10n.t('Open AWS Console'), command: 'stsLens.openConsole' },
+        { label: vscode.l10n.t('Add as Profile…'), command: 'stsLens.sso.addProfiles' },
+      ];
+      const action = await vscode.window.showQuickPick(actions, { title: vscode.l10n.t('{0} in {1}', ref.roleName, ref.account.accountName), placeHolder: vscode.l10n.t('What do you want to do with this role?') });
       const node: IdentityCenterNode = { type: 'role', entry: ref.entry, account: ref.account, roleName: ref.roleName };
-      const command = { 'Start Session': 'stsLens.sso.startSession', 'Open Terminal': 'stsLens.sso.openTerminal', 'Use as Active Identity': 'stsLens.sso.useAsActiveIdentity', 'Open AWS Console': 'stsLens.openConsole', 'Add as Profile…': 'stsLens.sso.addProfiles' }[action ?? ''];
-      return command ? vscode.commands.executeCommand(command, node) : undefined;
+      return action ? vscode.commands.executeCommand(action.command, node) : undefined;
     } catch (e) {
-      return reportSsoError(log, e, 'Find Role');
+      return reportSsoError(log, e, vscode.l10n.t('Find Role'));
     }
   });
 
   register('stsLens.sso.addProfiles', async (arg: Arg) => {
     try {
-      const e = await entryOf(arg, 'Add Profiles from IAM Identity Center');
+      const e = await entryOf(arg, vscode.l10n.t('Add Profiles from IAM Identity Center'));
       const node = arg as IdentityCenterNode | undefined;
       const o: AddProfilesOptions = node && 'type' in node
         ? { accountId: node.type === 'account' || node.type === 'role' ? node.account.accountId : undefined, roleName: node.type === 'role' ? node.roleName : undefined }
         : ((arg ?? {}) as AddProfilesOptions);
       return await addProfiles(parts, directory, e, o);
     } catch (e) {
-      return reportSsoError(log, e, 'Add Profiles');
+      return reportSsoError(log, e, vscode.l10n.t('Add Profiles'));
     }
   });
 
   /** What a console command's argument names: a session, a profile, an Identity Center role, or the active identity. */
   const consoleRequest = async (arg: unknown): Promise<ConsoleRequest> => {
     const a = (arg ?? {}) as Record<string, unknown> & { type?: string };
-    if (a.type === 'role') return { sessionId: (await startRoleSession(await roleOf(arg as Arg, 'Open AWS Console'))).id };
+    if (a.type === 'role') return { sessionId: (await startRoleSession(await roleOf(arg as Arg, vscode.l10n.t('Open AWS Console')))).id };
     if (a.type === 'session') return { sessionId: (a as unknown as { record: SessionRecord }).record.id };
     if (a.type === 'profile') return { profile: (a as unknown as { profile: { name: string } }).profile.name };
     if (typeof arg === 'string') return { profile: arg };
@@ -204,7 +209,7 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
     // Programmatic callers (tests) may take the URL instead of a browser tab; it is never logged.
     if ((arg as { open?: boolean } | undefined)?.open === false) return { url, sessionId: record.id };
     const opened = await openExternalUrl(url);
-    if (opened) vscode.window.setStatusBarMessage(`Opened the AWS console as ${record.arn ?? record.sessionName ?? record.id} (${minutes} min)`, 10_000);
+    if (opened) vscode.window.setStatusBarMessage(vscode.l10n.t('Opened the AWS console as {0} ({1} min)', record.arn ?? record.sessionName ?? record.id, minutes), 10_000);
     return { opened, sessionId: record.id };
   };
 
@@ -212,7 +217,7 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
     try {
       return await openConsole(arg, await consoleRequest(arg));
     } catch (e) {
-      return reportSsoError(log, e, 'Open AWS Console');
+      return reportSsoError(log, e, vscode.l10n.t('Open AWS Console'));
     }
   });
 
@@ -222,11 +227,11 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
     try {
       const a = (arg ?? {}) as { resourceArn?: unknown };
       const resourceArn = typeof a.resourceArn === 'string' ? a.resourceArn : undefined;
-      if (!resourceArn) throw new Error('this item names no resource ARN to open; use Open AWS Console as… and enter one');
+      if (!resourceArn) throw new Error(vscode.l10n.t('this item names no resource ARN to open; use Open AWS Console as… and enter one'));
       const r = await consoleRequest({ ...(arg as Record<string, unknown>), type: undefined, resourceArn });
       return await openConsole(arg, r);
     } catch (e) {
-      return reportSsoError(log, e, 'Open in AWS Console');
+      return reportSsoError(log, e, vscode.l10n.t('Open in AWS Console'));
     }
   });
 
@@ -235,15 +240,16 @@ export function registerIdentityCenterFeature(ctx: StsLensContext, parts: Profil
       const r = await consoleRequest(arg);
       const o = (arg ?? {}) as { confirmed?: boolean };
       if (!o.confirmed) {
-        const ok = await askModal('Copy a console sign-in URL?', 'The URL signs in whoever opens it, as this session, for the next 15 minutes. Paste it only into your own browser; never into chat, tickets or logs.', 'Copy URL');
-        if (ok !== 'Copy URL') return undefined;
+        const copy = vscode.l10n.t('Copy URL');
+        const ok = await askModal(vscode.l10n.t('Copy a console sign-in URL?'), vscode.l10n.t('The URL signs in whoever opens it, as this session, for the next 15 minutes. Paste it only into your own browser; never into chat, tickets or logs.'), copy);
+        if (ok !== copy) return undefined;
       }
       const { url, record } = await consoleSignIn.signInUrl(r);
       await vscode.env.clipboard.writeText(url);
-      void showInfo(`Copied a console sign-in URL for ${record.arn ?? record.id}. It signs in whoever opens it within 15 minutes.`);
+      void showInfo(vscode.l10n.t('Copied a console sign-in URL for {0}. It signs in whoever opens it within 15 minutes.', record.arn ?? record.id));
       return { copied: true };
     } catch (e) {
-      return reportSsoError(log, e, 'Copy Console URL');
+      return reportSsoError(log, e, vscode.l10n.t('Copy Console URL'));
     }
   });
 

@@ -40,7 +40,8 @@ export type SignInFlow = 'browser' | 'device';
 
 /** A sign-in that needs the person: the message says what to do. */
 export class SignInNeeded extends Error {
-  constructor(message: string) {
+  /** `signInHelps`: false when signing in again would not help (a cache file STS Lens will not overwrite). */
+  constructor(message: string, readonly signInHelps = true) {
     super(message);
     this.name = 'SignInNeeded';
   }
@@ -117,7 +118,7 @@ export class SignIns {
     const name = tokenCacheFileName(e.key);
     const read = readTokenFile(await readCacheFile(this.dir, name), e.key);
     if (read.kind === 'missing') return undefined;
-    if (read.kind !== 'ok') throw new SignInNeeded(overwriteRefusal(read, `${this.dir}/${name}`)!);
+    if (read.kind !== 'ok') throw new SignInNeeded(overwriteRefusal(read, `${this.dir}/${name}`)!, false);
     return read.value;
   }
 
@@ -125,7 +126,7 @@ export class SignIns {
     const name = tokenCacheFileName(e.key);
     // Read again just before writing: another tool may have written a file of its own meanwhile.
     const refusal = overwriteRefusal(readTokenFile(await readCacheFile(this.dir, name), e.key), `${this.dir}/${name}`);
-    if (refusal) throw new SignInNeeded(refusal);
+    if (refusal) throw new SignInNeeded(refusal, false);
     await writeCacheFile(this.dir, name, tokenFileText(token));
     this.ctx.log.info(`IAM Identity Center: signed in to ${e.label} until ${new Date(token.expiresAt).toISOString()} (token in ${this.dir}/${name})`);
     this.changed.fire();
@@ -136,7 +137,7 @@ export class SignIns {
     const name = registrationCacheFileName(e.key);
     const read = readRegistrationFile(await readCacheFile(this.dir, name));
     if (read.kind === 'ok' && registrationUsable(read.value, this.now(), flow === 'browser' ? 'authorization_code' : 'device_code')) return read.value;
-    if (read.kind === 'corrupt') throw new SignInNeeded(`${this.dir}/${name} is in the SSO cache but is not a client registration STS Lens can read (${read.reason}). STS Lens does not overwrite it: move it aside and sign in again.`);
+    if (read.kind === 'corrupt') throw new SignInNeeded(vscode.l10n.t('{0} is in the SSO cache but is not a client registration STS Lens can read ({1}). STS Lens does not overwrite it: move it aside and sign in again.', `${this.dir}/${name}`, read.reason), false);
     const reg = await sso.registerClient(this.target(e), { scopes: e.key.scopes, ...(flow === 'browser' && redirectUri ? { authorizationCode: { redirectUri: 'http://127.0.0.1/oauth/callback', issuerUrl: e.key.startUrl } } : {}) }, `sts-lens-${crypto.randomBytes(4).toString('hex')}`);
     await writeCacheFile(this.dir, name, registrationFileText(reg));
     return reg;
@@ -167,7 +168,7 @@ export class SignIns {
     await this.checkEndpoint(e);
     const name = tokenCacheFileName(e.key);
     const refusal = overwriteRefusal(readTokenFile(await readCacheFile(this.dir, name), e.key), `${this.dir}/${name}`);
-    if (refusal) throw new SignInNeeded(refusal);
+    if (refusal) throw new SignInNeeded(refusal, false);
     const open = async (url: string) => {
       if (o.openBrowser === false) {
         this.leftToCaller = url;
@@ -188,14 +189,14 @@ export class SignIns {
       const reg = await this.registration(e, 'browser', redirect.redirectUri);
       const verifier = codeVerifier(crypto.randomBytes(64));
       const url = authorizeUrl({ authorizeEndpoint: sso.authorizeEndpoint(this.target(e)), clientId: reg.clientId, redirectUri: redirect.redirectUri, state, challenge: codeChallenge(verifier), scopes: e.key.scopes?.length ? e.key.scopes : ['sso:account:access'] });
-      const code = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Signing in to ${e.label}: approve the request in your browser…`, cancellable: true }, async (_p, cancel) => {
+      const code = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to {0}: approve the request in your browser…', e.label), cancellable: true }, async (_p, cancel) => {
         cancel.onCancellationRequested(() => redirect.cancel('cancelled'));
         await open(url);
         try {
           return await redirect.code;
         } catch (err) {
           if (cancel.isCancellationRequested) throw new Cancelled();
-          throw new SignInNeeded(`Signing in to ${e.label} failed: ${(err as Error).message}`);
+          throw new SignInNeeded(vscode.l10n.t('Signing in to {0} failed: {1}', e.label, (err as Error).message));
         }
       });
       let issued: sso.IssuedToken;
@@ -203,7 +204,7 @@ export class SignIns {
         issued = await sso.createToken(this.target(e), reg, { grantType: 'authorization_code', code, redirectUri: redirect.redirectUri, codeVerifier: verifier });
       } catch (err) {
         if (err instanceof sso.SsoCallError && oauthErrorCode(err.code, err.oauthError) === 'invalid_grant') {
-          throw new SignInNeeded(`Signing in to ${e.label} failed: IAM Identity Center refused the authorization code from the browser (it was already used, has expired, or does not match this sign-in's PKCE verifier). Sign in again.`);
+          throw new SignInNeeded(vscode.l10n.t('Signing in to {0} failed: IAM Identity Center refused the authorization code from the browser (it was already used, has expired, or does not match this sign-in\'s PKCE verifier). Sign in again.', e.label));
         }
         throw err;
       }
@@ -219,15 +220,17 @@ export class SignIns {
     const device = await sso.startDeviceAuthorization(this.target(e), reg, e.key.startUrl);
     const verification = device.verificationUriComplete ?? device.verificationUri;
     let state = startPolling(this.now(), device.expiresIn, device.interval);
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sign in to ${e.label}: confirm code ${device.userCode} in the browser`, cancellable: true }, async (progress, cancel) => {
-      progress.report({ message: `check that the browser shows the same code, then choose Allow (${verification})` });
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sign in to {0}: confirm code {1} in the browser', e.label, device.userCode), cancellable: true }, async (progress, cancel) => {
+      progress.report({ message: vscode.l10n.t('check that the browser shows the same code, then choose Allow ({0})', verification) });
       await open(verification);
       // Without a browser tab (the caller opens the page), say how to get there. A message with
       // buttons stays after the sign-in ends, so it is not shown when the page was opened.
       if (o.openBrowser === false) {
-        void showInfo(`Sign in to ${e.label} with code ${device.userCode}: open ${verification}, check the code, then choose Allow.`, 'Open Browser', 'Copy Code').then((c) => {
-          if (c === 'Open Browser') void openExternalUrl(verification);
-          if (c === 'Copy Code') void vscode.env.clipboard.writeText(device.userCode);
+        const openBrowser = vscode.l10n.t('Open Browser');
+        const copyCode = vscode.l10n.t('Copy Code');
+        void showInfo(vscode.l10n.t('Sign in to {0} with code {1}: open {2}, check the code, then choose Allow.', e.label, device.userCode, verification), openBrowser, copyCode).then((c) => {
+          if (c === openBrowser) void openExternalUrl(verification);
+          if (c === copyCode) void vscode.env.clipboard.writeText(device.userCode);
         });
       }
       for (;;) {
@@ -239,7 +242,7 @@ export class SignIns {
           if (!(err instanceof sso.SsoCallError)) throw err;
           const code = oauthErrorCode(err.code, err.oauthError);
           const next = afterPollError(state, code, this.now());
-          if (next.kind === 'fail') throw new SignInNeeded(`Signing in to ${e.label} stopped: ${next.message}`);
+          if (next.kind === 'fail') throw new SignInNeeded(vscode.l10n.t('Signing in to {0} stopped: {1}', e.label, next.message));
           state = next.state;
           await new Promise<void>((resolve) => {
             const t = setTimeout(resolve, next.delayMs);
@@ -262,10 +265,10 @@ export class SignIns {
   async accessToken(e: SignInEntry, interactive = true): Promise<string> {
     await this.checkEndpoint(e, interactive);
     let token = await this.readToken(e);
-    if (!token) throw new SignInNeeded(`You are not signed in to ${e.label}. Sign in first.`);
+    if (!token) throw new SignInNeeded(vscode.l10n.t('You are not signed in to {0}. Sign in first.', e.label));
     if (tokenNeedsRefresh(token.expiresAt, this.now())) {
       if (token.refreshToken && token.clientId && token.clientSecret) token = await this.refresh(e, token);
-      else if (token.expiresAt <= this.now()) throw new SignInNeeded(`The sign-in to ${e.label} has expired. Sign in again.`);
+      else if (token.expiresAt <= this.now()) throw new SignInNeeded(vscode.l10n.t('The sign-in to {0} has expired. Sign in again.', e.label));
     }
     return token.accessToken;
   }
@@ -284,7 +287,7 @@ export class SignIns {
         } catch (err) {
           if (err instanceof sso.SsoCallError && ['invalid_grant', 'expired_token', 'invalid_client', 'unauthorized_client'].includes(oauthErrorCode(err.code, err.oauthError))) {
             if (token.expiresAt > this.now()) return token;
-            throw new SignInNeeded(`The sign-in to ${e.label} can no longer be refreshed (it was signed out or revoked). Sign in again.`);
+            throw new SignInNeeded(vscode.l10n.t('The sign-in to {0} can no longer be refreshed (it was signed out or revoked). Sign in again.', e.label));
           }
           throw err;
         }

@@ -75,21 +75,21 @@ export class IdentityCenterTreeProvider implements vscode.TreeDataProvider<Ident
         const item = new vscode.TreeItem(node.entry.label, signedIn ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = `sso:${node.entry.id}:${signedIn ? 'in' : 'out'}`;
         const expired = signedIn && s.expiresAt <= now;
-        item.description = s.kind === 'signedIn' ? (expired ? 'sign-in expired · refreshes when used' : `signed in · ${countdownText(s.expiresAt, now)}`) : s.kind === 'unusable' ? 'cache file unusable' : 'signed out · select to sign in';
+        item.description = s.kind === 'signedIn' ? (expired ? vscode.l10n.t('sign-in expired · refreshes when used') : vscode.l10n.t('signed in · {0}', countdownText(s.expiresAt, now))) : s.kind === 'unusable' ? vscode.l10n.t('cache file unusable') : vscode.l10n.t('signed out · select to sign in');
         const state = s.kind === 'signedIn' ? countdownState(s.expiresAt, now, this.warningMs()) : 'none';
         item.iconPath = s.kind === 'unusable' ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : !signedIn ? new vscode.ThemeIcon('sign-in')
           : state === 'warning' || expired ? new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.warningForeground'))
           : new vscode.ThemeIcon('organization', new vscode.ThemeColor('testing.iconPassed'));
         const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${node.entry.label}** — IAM Identity Center\n\nStart URL: ${node.entry.key.startUrl}\n\nRegion: ${node.entry.key.region}\n\n`);
-        if (node.entry.endpoint) md.appendMarkdown(`Endpoint: ${node.entry.endpoint}\n\n`);
-        if (node.entry.profiles.length) md.appendMarkdown(`Profiles: ${node.entry.profiles.join(', ')}\n\n`);
-        if (s.kind === 'signedIn') md.appendMarkdown(`Signed in until ${new Date(s.expiresAt).toLocaleString()}${s.refreshable ? '; refreshed automatically before it expires' : ''}`);
+        md.appendMarkdown(`**${node.entry.label}** — ${vscode.l10n.t('IAM Identity Center')}\n\n${vscode.l10n.t('Start URL: {0}', node.entry.key.startUrl)}\n\n${vscode.l10n.t('Region: {0}', node.entry.key.region)}\n\n`);
+        if (node.entry.endpoint) md.appendMarkdown(`${vscode.l10n.t('Endpoint: {0}', node.entry.endpoint)}\n\n`);
+        if (node.entry.profiles.length) md.appendMarkdown(`${vscode.l10n.t('Profiles: {0}', node.entry.profiles.join(', '))}\n\n`);
+        if (s.kind === 'signedIn') md.appendMarkdown(s.refreshable ? vscode.l10n.t('Signed in until {0}; refreshed automatically before it expires', new Date(s.expiresAt).toLocaleString()) : vscode.l10n.t('Signed in until {0}', new Date(s.expiresAt).toLocaleString()));
         if (s.kind === 'unusable') md.appendMarkdown(s.message);
         item.tooltip = md;
         item.contextValue = `stsLens.sso.${s.kind}`;
-        if (!signedIn) item.command = { command: 'stsLens.sso.signIn', title: 'Sign In', arguments: [node] };
+        if (!signedIn) item.command = { command: 'stsLens.sso.signIn', title: vscode.l10n.t('Sign In'), arguments: [node] };
         return item;
       }
       case 'account': {
@@ -106,9 +106,11 @@ export class IdentityCenterTreeProvider implements vscode.TreeDataProvider<Ident
         item.id = `sso:${node.entry.id}:${node.account.accountId}:${node.roleName}`;
         const live = this.directory.liveSession({ entry: node.entry, accountId: node.account.accountId, roleName: node.roleName });
         const active = live && this.parts.identity.activeSessionId() === live.id;
-        item.description = live ? [`session ${countdownText(live.expiration, now)}`, active ? 'active' : undefined].filter(Boolean).join(' · ') : undefined;
+        item.description = live ? [vscode.l10n.t('session {0}', countdownText(live.expiration, now)), active ? vscode.l10n.t('active') : undefined].filter(Boolean).join(' · ') : undefined;
         item.iconPath = new vscode.ThemeIcon(live ? 'pass' : 'person', live ? new vscode.ThemeColor('testing.iconPassed') : undefined);
-        item.tooltip = `${node.roleName} in ${node.account.accountName} (${node.account.accountId})${live?.arn ? `\nSession: ${live.arn}` : ''}`;
+        item.tooltip = live?.arn
+          ? vscode.l10n.t('{0} in {1} ({2})\nSession: {3}', node.roleName, node.account.accountName, node.account.accountId, live.arn)
+          : vscode.l10n.t('{0} in {1} ({2})', node.roleName, node.account.accountName, node.account.accountId);
         item.contextValue = live ? 'stsLens.sso.role.live' : 'stsLens.sso.role';
         return item;
       }
@@ -131,12 +133,12 @@ export class IdentityCenterTreeProvider implements vscode.TreeDataProvider<Ident
       if (node.type === 'signIn') {
         if ((await this.stateOf(node.entry)).kind !== 'signedIn') return [];
         const accounts = await this.directory.accounts(node.entry);
-        if (!accounts.length) return [{ type: 'message', id: `${node.entry.id}:none`, text: 'No accounts are assigned to you' }];
+        if (!accounts.length) return [{ type: 'message', id: `${node.entry.id}:none`, text: vscode.l10n.t('No accounts are assigned to you') }];
         return accounts.map((account) => ({ type: 'account' as const, entry: node.entry, account }));
       }
       if (node.type === 'account') {
         const roles = await this.directory.accountRoles(node.entry, node.account.accountId);
-        if (!roles.length) return [{ type: 'message', id: `${node.entry.id}:${node.account.accountId}:none`, text: 'No roles in this account are assigned to you' }];
+        if (!roles.length) return [{ type: 'message', id: `${node.entry.id}:${node.account.accountId}:none`, text: vscode.l10n.t('No roles in this account are assigned to you') }];
         return roles.map((roleName) => ({ type: 'role' as const, entry: node.entry, account: node.account, roleName }));
       }
     } catch (e) {

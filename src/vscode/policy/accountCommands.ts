@@ -41,23 +41,23 @@ export interface AccountLintDeps {
  */
 export async function lintAccount(deps: AccountLintDeps, options: { includeAwsManaged?: boolean; quiet?: boolean } = {}): Promise<AccountLintSummary | CommandFailure | undefined> {
   const { docs, identity, provider, tree, diagnostics, log } = deps;
-  const who = identity.current() ?? (await identity.pick('AWS identity to read the account with'));
+  const who = identity.current() ?? (await identity.pick(vscode.l10n.t('AWS identity to read the account with')));
   if (!who) return undefined;
-  const title = `Linting account policies as ${who.label}`;
+  const title = vscode.l10n.t('Linting account policies as {0}', who.label);
   try {
     return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
       try {
-        progress.report({ message: 'reading IAM authorization details…' });
+        progress.report({ message: vscode.l10n.t('reading IAM authorization details…') });
         const t0 = performance.now();
-        const details = await getAccountAuthorizationDetails({ region: who.region, endpoint: who.endpoint, timeoutMs: readProfileSettings().timeoutMs }, () => who.getCredentials(), (n) => progress.report({ message: `${n} users, groups, roles and policies read…` }), abort.signal);
+        const details = await getAccountAuthorizationDetails({ region: who.region, endpoint: who.endpoint, timeoutMs: readProfileSettings().timeoutMs }, () => who.getCredentials(), (n) => progress.report({ message: vscode.l10n.t('{0} users, groups, roles and policies read…', n) }), abort.signal);
         if (token.isCancellationRequested) return undefined;
         const read = readAccountDump(JSON.stringify(details));
         // IAM returns each document on one line: lint and show them laid out, so findings have lines of their own.
         const dump = { ...read, policies: read.policies.map((p) => ({ ...p, text: prettyPolicyText(p.text) })) };
         for (const p of dump.problems) log.warn(`Account authorization details: ${p}`);
-        progress.report({ message: `linting ${dump.policies.length} policies…` });
+        progress.report({ message: vscode.l10n.t('linting {0} policies…', dump.policies.length) });
         await docs.ensureServices(dump.policies.map((p) => p.text));
         if (token.isCancellationRequested) return undefined;
         const linted = lintAccountDump(dump, docs.catalog, { includeAwsManaged: options.includeAwsManaged, optIn: docs.currentSettings.severity.RESOURCE_STAR && docs.currentSettings.severity.RESOURCE_STAR !== 'off' ? ['RESOURCE_STAR'] : [] });
@@ -82,7 +82,7 @@ export async function lintAccount(deps: AccountLintDeps, options: { includeAwsMa
         const count = results.reduce((n, r) => n + r.findings.length, 0);
         log.info(`Linted ${results.length} policies of account ${account} as ${who.label} in ${(performance.now() - t0).toFixed(0)} ms: ${count} finding(s).`);
         if (!options.quiet) {
-          void showInfo(`${results.length} policies of account ${account} linted: ${count} finding(s), in the Account Policies view and the Problems panel.`);
+          void showInfo(vscode.l10n.t('{0} policies of account {1} linted: {2} finding(s), in the Account Policies view and the Problems panel.', results.length, account, count));
           void vscode.commands.executeCommand('stsLens.accountPolicies.focus');
         }
         return { accountId: dump.accountId, policies: results.map((r) => ({ name: r.name, uri: r.uri.toString(), issueCodes: r.findings.map((f) => f.issueCode) })) };
@@ -108,16 +108,16 @@ export async function saveAsFile(provider: PolicyDocumentProvider, arg?: Account
   const uri = arg instanceof AccountPolicyItem ? arg.result.uri : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   const text = uri && uri.scheme === POLICY_SCHEME ? provider.textOf(uri) : undefined;
   if (!uri || text === undefined) {
-    void showInfo('Open a policy from the Account Policies view first, then save it as a file.');
+    void showInfo(vscode.l10n.t('Open a policy from the Account Policies view first, then save it as a file.'));
     return undefined;
   }
   const base = uri.path.split('/').pop()!.replace(/[^\w.-]+/g, '-');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const dest = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, base) : undefined, filters: { 'IAM policy': ['json'] }, saveLabel: 'Save Policy' }));
+  const dest = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, base) : undefined, filters: { [vscode.l10n.t('IAM policy')]: ['json'] }, saveLabel: vscode.l10n.t('Save Policy') }));
   if (!dest) return undefined;
   await vscode.workspace.fs.writeFile(dest, new TextEncoder().encode(text.endsWith('\n') ? text : `${text}\n`));
   await vscode.window.showTextDocument(dest, { preview: false });
   const where = vscode.workspace.asRelativePath(dest, true);
-  void showInfo(`Saved ${decodeURIComponent(uri.path.split('/').pop() ?? 'the policy')} to ${where === dest.fsPath ? dest.fsPath : `${where} (${dest.fsPath})`}.`);
+  void showInfo(vscode.l10n.t('Saved {0} to {1}.', decodeURIComponent(uri.path.split('/').pop() ?? vscode.l10n.t('the policy')), where === dest.fsPath ? dest.fsPath : `${where} (${dest.fsPath})`));
   return dest;
 }

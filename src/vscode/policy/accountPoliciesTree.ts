@@ -34,7 +34,7 @@ export class OwnerItem extends vscode.TreeItem {
     super(owner, vscode.TreeItemCollapsibleState.Expanded);
     this.resourceArn = policies.find((p) => p.ownerArn)?.ownerArn;
     const n = policies.reduce((sum, p) => sum + p.findings.length, 0);
-    this.description = n ? `${n} finding${n === 1 ? '' : 's'}` : 'no findings';
+    this.description = n > 1 ? vscode.l10n.t('{0} findings', n) : n ? vscode.l10n.t('{0} finding', n) : vscode.l10n.t('no findings');
     this.iconPath = new vscode.ThemeIcon(owner.startsWith('role/') ? 'person-add' : owner.startsWith('user/') ? 'person' : owner.startsWith('group/') ? 'organization' : 'file-code');
     this.contextValue = this.resourceArn ? 'stsLens.accountOwner.arn' : 'stsLens.accountOwner';
     if (this.resourceArn) this.tooltip = this.resourceArn;
@@ -48,7 +48,7 @@ export class AccountPolicyItem extends vscode.TreeItem {
     this.tooltip = result.name;
     this.resourceUri = result.uri;
     this.iconPath = new vscode.ThemeIcon(result.findings.some((f) => f.findingType === 'ERROR' || f.findingType === 'SECURITY_WARNING') ? 'warning' : 'json');
-    this.command = { command: 'vscode.open', title: 'Open Policy', arguments: [result.uri] };
+    this.command = { command: 'vscode.open', title: vscode.l10n.t('Open Policy'), arguments: [result.uri] };
     this.contextValue = 'stsLens.accountPolicy';
   }
 }
@@ -60,7 +60,7 @@ export class AccountFindingItem extends vscode.TreeItem {
     this.tooltip = finding.findingDetails;
     const span = finding.locations[0]?.span;
     const range = span ? result.rangeOf(span.start.offset, span.end.offset) : result.rangeOf(0, 0);
-    this.command = { command: SHOW_ACCOUNT_FINDING_COMMAND, title: 'Show Finding', arguments: [result.uri, range] };
+    this.command = { command: SHOW_ACCOUNT_FINDING_COMMAND, title: vscode.l10n.t('Show Finding'), arguments: [result.uri, range] };
     this.contextValue = 'stsLens.accountFinding';
   }
 }

@@ -5,16 +5,16 @@ import { configuredAccessAnalyzerEndpoint, validatePolicyRemotely, type RemoteVa
 import type { IdentityService } from '../context';
 import { EndpointRefused, type EndpointGuard } from '../endpointGuard';
 import type { PolicyDiagnostics } from './policyDiagnostics';
-import { PolicyDocuments, POLICY_TYPE_LABELS } from './policyDocuments';
+import { PolicyDocuments, policyTypeLabel } from './policyDocuments';
 import { showError, showInfo, showWarning } from '../output';
 
 /** Shows a list (granted actions, principals) in a quick pick; choosing an item copies it. */
 export async function showList(title: string, items: vscode.QuickPickItem[]): Promise<void> {
   if (!items.length) {
-    void showInfo(`${title}: nothing to list.`);
+    void showInfo(vscode.l10n.t('{0}: nothing to list.', title));
     return;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: `${title} (${items.length})`, placeHolder: 'Choose one to copy it', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { title: `${title} (${items.length})`, placeHolder: vscode.l10n.t('Choose one to copy it'), matchOnDescription: true, matchOnDetail: true });
   if (picked) await vscode.env.clipboard.writeText(picked.label);
 }
 
@@ -22,21 +22,21 @@ export async function showList(title: string, items: vscode.QuickPickItem[]): Pr
 export async function pickPolicyType(docs: PolicyDocuments, uri?: vscode.Uri, type?: string): Promise<void> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) {
-    void showInfo('Open a policy file to set its policy type.');
+    void showInfo(vscode.l10n.t('Open a policy file to set its policy type.'));
     return;
   }
   if (type !== undefined) {
     if (type === 'auto') return docs.setOverride(target, undefined);
     if ((POLICY_TYPES as readonly string[]).includes(type)) return docs.setOverride(target, type as PolicyType);
-    void showError(`Unknown policy type "${type}". Use one of: auto, ${POLICY_TYPES.join(', ')}.`);
+    void showError(vscode.l10n.t('Unknown policy type "{0}". Use one of: auto, {1}.', type, POLICY_TYPES.join(', ')));
     return;
   }
   const current = docs.overrideFor(target);
   const items: Array<vscode.QuickPickItem & { type?: PolicyType }> = [
-    { label: 'Detect automatically', description: current ? '' : 'current', type: undefined },
-    ...POLICY_TYPES.map((t) => ({ label: POLICY_TYPE_LABELS[t], description: current === t ? 'current' : t, type: t })),
+    { label: vscode.l10n.t('Detect automatically'), description: current ? '' : vscode.l10n.t('current'), type: undefined },
+    ...POLICY_TYPES.map((t) => ({ label: policyTypeLabel(t), description: current === t ? vscode.l10n.t('current') : t, type: t })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Check this file as', placeHolder: 'Policy type' });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Check this file as'), placeHolder: vscode.l10n.t('Policy type') });
   if (!picked) return;
   await docs.setOverride(target, picked.type);
 }
@@ -53,26 +53,26 @@ export async function validateWithAccessAnalyzer(
 ): Promise<RemoteValidationResult[]> {
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!doc) {
-    void showInfo('Open a policy file to validate it with IAM Access Analyzer.');
+    void showInfo(vscode.l10n.t('Open a policy file to validate it with IAM Access Analyzer.'));
     return [];
   }
   const regions = docs.regions(doc).filter((r) => regionStart === undefined || r.start === regionStart);
   if (!regions.length) {
-    void showInfo('This file does not look like an IAM policy. Add it to the stsLens.policy.files setting to check it anyway.');
+    void showInfo(vscode.l10n.t('This file does not look like an IAM policy. Add it to the stsLens.policy.files setting to check it anyway.'));
     return [];
   }
-  const who = identity.current() ?? (await identity.pick('AWS identity to call IAM Access Analyzer with'));
+  const who = identity.current() ?? (await identity.pick(vscode.l10n.t('AWS identity to call IAM Access Analyzer with')));
   if (!who) return [];
   try {
     await endpoints.check(await configuredAccessAnalyzerEndpoint(who.region, who.profile), 'awsConfig', { service: 'IAM Access Analyzer', interactive: true });
   } catch (e) {
     if (!(e instanceof EndpointRefused)) return [];
-    void showWarning(`Validation with IAM Access Analyzer was not started: ${e.message}`);
+    void showWarning(vscode.l10n.t('Validation with IAM Access Analyzer was not started: {0}', e.message));
     return [{ ok: false, kind: 'other', message: e.message }];
   }
   const version = doc.version;
   const results: RemoteValidationResult[] = [];
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Validating with IAM Access Analyzer as ${who.label}…`, cancellable: true }, async (_p, token) => {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating with IAM Access Analyzer as {0}…', who.label), cancellable: true }, async (_p, token) => {
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
     try {
@@ -94,14 +94,16 @@ export async function validateWithAccessAnalyzer(
   });
   const failure = results.find((r): r is Extract<RemoteValidationResult, { ok: false }> => !r.ok);
   if (failure) {
-    const buttons = failure.kind === 'denied' || failure.kind === 'credentials' || failure.kind === 'notAccessAnalyzer' ? ['Choose Identity', 'Show Log'] : ['Show Log'];
+    const chooseIdentity = vscode.l10n.t('Choose Identity');
+    const showLog = vscode.l10n.t('Show Log');
+    const buttons = failure.kind === 'denied' || failure.kind === 'credentials' || failure.kind === 'notAccessAnalyzer' ? [chooseIdentity, showLog] : [showLog];
     void showWarning(vscode.l10n.t('Validation with IAM Access Analyzer as {0} failed: {1}', who.label, failure.message), ...buttons).then(async (choice) => {
-      if (choice === 'Show Log') log.show();
-      if (choice === 'Choose Identity') await identity.pick('AWS identity to call IAM Access Analyzer with');
+      if (choice === showLog) log.show();
+      if (choice === chooseIdentity) await identity.pick(vscode.l10n.t('AWS identity to call IAM Access Analyzer with'));
     });
   } else if (results.length) {
     const count = results.reduce((n, r) => n + (r.ok ? r.findings.length : 0), 0);
-    void showInfo(count ? `IAM Access Analyzer reported ${count} finding(s); they are in the Problems panel, marked [IAM Access Analyzer].` : 'IAM Access Analyzer found no problems.');
+    void showInfo(count ? vscode.l10n.t('IAM Access Analyzer reported {0} finding(s); they are in the Problems panel, marked [IAM Access Analyzer].', count) : vscode.l10n.t('IAM Access Analyzer found no problems.'));
   }
   return results;
 }

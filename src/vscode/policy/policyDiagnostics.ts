@@ -172,7 +172,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
         const d = toDiagnostic(doc, linted.region, s.finding, settings.severity, false);
         if (!d) continue;
         d.severity = vscode.DiagnosticSeverity.Hint;
-        d.message = `${d.message} (suppressed in ${PROJECT_CONFIG_FILE}: ${s.reason})`;
+        d.message = vscode.l10n.t('{0} (suppressed in {1}: {2})', d.message, PROJECT_CONFIG_FILE, s.reason);
         diagnostics.push(d);
       }
     }
@@ -213,7 +213,7 @@ function familyDiagnostic(family: string, members: readonly { finding: Finding; 
   const first = members[0].diagnostic;
   const codes = members.map((m) => m.finding.issueCode.slice(family.length + 1) || m.finding.issueCode);
   const named = codes.length > 3 ? `${codes.slice(0, 3).join(', ')}, …` : codes.join(', ');
-  const d = new vscode.Diagnostic(first.range, `${familyTitle(family)}: ${members.length} findings here (${named}); hover for each.`, first.severity);
+  const d = new vscode.Diagnostic(first.range, vscode.l10n.t('{0}: {1} findings here ({2}); hover for each.', familyTitle(family), members.length, named), first.severity);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = `${family}_*`;
   return d;
@@ -250,7 +250,7 @@ export function findingDiagnostic(uri: vscode.Uri, f: Finding, overrides: Readon
   d.source = DIAGNOSTIC_SOURCE;
   d.code = f.learnMoreLink ? { value: f.issueCode, target: vscode.Uri.parse(f.learnMoreLink) } : f.issueCode;
   if (f.locations.length > 1) {
-    d.relatedInformation = f.locations.slice(1).map((l) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, rangeOf(l.span.start.offset, l.span.end.offset)), 'Also here'));
+    d.relatedInformation = f.locations.slice(1).map((l) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, rangeOf(l.span.start.offset, l.span.end.offset)), vscode.l10n.t('Also here')));
   }
   if (/^REDUNDANT_/.test(f.issueCode)) d.tags = [vscode.DiagnosticTag.Unnecessary];
   return d;

@@ -41,7 +41,7 @@ export class PolicyDocumentProvider implements vscode.TextDocumentContentProvide
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? 'This policy is no longer in memory: read it from the account again.';
+    return this.texts.get(uri.toString()) ?? vscode.l10n.t('This policy is no longer in memory: read it from the account again.');
   }
 
   dispose(): void {

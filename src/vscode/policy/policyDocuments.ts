@@ -9,13 +9,16 @@ import { PolicyLinter } from './policyLinter';
 import { readPolicySettings, type PolicySettings } from './policySettings';
 import { reportRefusedGlobs, uriMatches } from '../settingGlobs';
 
-export const POLICY_TYPE_LABELS: Record<PolicyType, string> = {
-  IDENTITY_POLICY: 'Identity policy',
-  RESOURCE_POLICY: 'Resource policy',
-  TRUST_POLICY: 'Trust policy',
-  SERVICE_CONTROL_POLICY: 'Service control policy',
-  RESOURCE_CONTROL_POLICY: 'Resource control policy',
-};
+/** The name of a policy type, as the status bar, the lens and the type picker show it. */
+export function policyTypeLabel(type: PolicyType): string {
+  switch (type) {
+    case 'IDENTITY_POLICY': return vscode.l10n.t('Identity policy');
+    case 'RESOURCE_POLICY': return vscode.l10n.t('Resource policy');
+    case 'TRUST_POLICY': return vscode.l10n.t('Trust policy');
+    case 'SERVICE_CONTROL_POLICY': return vscode.l10n.t('Service control policy');
+    case 'RESOURCE_CONTROL_POLICY': return vscode.l10n.t('Resource control policy');
+  }
+}
 
 export interface LintedRegion {
   readonly region: PolicyRegion;

@@ -52,7 +52,7 @@ export class PolicyLinter implements vscode.Disposable {
       });
       worker.on('error', (e) => this.failWorker(e));
       worker.on('exit', (code) => {
-        if (this.worker === worker && code !== 0) this.failWorker(new Error(`exited with code ${code}`));
+        if (this.worker === worker && code !== 0) this.failWorker(new Error(vscode.l10n.t('exited with code {0}', code)));
       });
       worker.unref();
       this.worker = worker;
@@ -68,7 +68,7 @@ export class PolicyLinter implements vscode.Disposable {
     const dead = this.worker;
     this.worker = undefined;
     void dead?.terminate();
-    for (const [id, resolve] of this.waiting) resolve({ id, ok: false, error: 'The lint worker stopped; the next edit lints again.' });
+    for (const [id, resolve] of this.waiting) resolve({ id, ok: false, error: vscode.l10n.t('The lint worker stopped; the next edit lints again.') });
     this.waiting.clear();
   }
 

@@ -3,7 +3,7 @@ import type { GroupedDiagnostic } from './policyDiagnostics';
 import { parsePolicy } from '../../core/policy';
 import { completionsAt, hoverAt, quickFixesFor, summarizeStatements, summarizeTrust, type CompletionKind, type PolicyRegion, type TextEdit } from '../../core/policy/insight';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
-import { PolicyDocuments, POLICY_TYPE_LABELS } from './policyDocuments';
+import { PolicyDocuments, policyTypeLabel } from './policyDocuments';
 
 export const SHOW_LIST_COMMAND = 'stsLens.policy.showList';
 export const SET_TYPE_COMMAND = 'stsLens.policy.setPolicyType';
@@ -34,28 +34,28 @@ export class PolicyCodeLensProvider implements vscode.CodeLensProvider {
       const policy = parsePolicy(region.text);
       const { type, overridden } = this.docs.policyTypeOf(doc, region);
       const top = PolicyDocuments.range(doc, region, 0, 0);
-      lenses.push(new vscode.CodeLens(top, { title: `${POLICY_TYPE_LABELS[type]}${overridden ? '' : ' (detected)'}`, tooltip: 'Change the policy type this file is checked as', command: SET_TYPE_COMMAND, arguments: [doc.uri] }));
+      lenses.push(new vscode.CodeLens(top, { title: overridden ? policyTypeLabel(type) : vscode.l10n.t('{0} (detected)', policyTypeLabel(type)), tooltip: vscode.l10n.t('Change the policy type this file is checked as'), command: SET_TYPE_COMMAND, arguments: [doc.uri] }));
       if (type === 'TRUST_POLICY') {
         const trust = summarizeTrust(policy);
         lenses.push(new vscode.CodeLens(top, {
           title: trust.text,
-          tooltip: 'Who can assume this role',
+          tooltip: vscode.l10n.t('Who can assume this role'),
           command: SHOW_LIST_COMMAND,
-          arguments: ['Who can assume this role', trust.principals.map((p) => ({ label: p.label, description: p.conditioned ? 'with conditions' : 'no condition', detail: `${p.kind}: ${p.value}` }))],
+          arguments: [vscode.l10n.t('Who can assume this role'), trust.principals.map((p) => ({ label: p.label, description: p.conditioned ? vscode.l10n.t('with conditions') : vscode.l10n.t('no condition'), detail: `${p.kind}: ${p.value}` }))],
         }));
       }
-      lenses.push(new vscode.CodeLens(top, { title: 'Validate with IAM Access Analyzer', tooltip: 'Send this policy to IAM Access Analyzer ValidatePolicy with the active AWS identity', command: VALIDATE_COMMAND, arguments: [doc.uri, region.start] }));
+      lenses.push(new vscode.CodeLens(top, { title: vscode.l10n.t('Validate with IAM Access Analyzer'), tooltip: vscode.l10n.t('Send this policy to IAM Access Analyzer ValidatePolicy with the active AWS identity'), command: VALIDATE_COMMAND, arguments: [doc.uri, region.start] }));
       for (const s of summarizeStatements(policy, this.docs.catalog)) {
         const range = PolicyDocuments.range(doc, region, s.offset, s.offset);
         const items = [
           ...s.actions.map((a) => ({ label: `${a.service}:${a.name}`, description: a.accessLevel, detail: a.description })),
-          ...s.unexpanded.map((u) => ({ label: u, description: u === '*' ? 'every action' : 'not expanded', detail: u === '*' ? 'Every action of every service' : 'Unknown service or action, or data not available' })),
+          ...s.unexpanded.map((u) => ({ label: u, description: u === '*' ? vscode.l10n.t('every action') : vscode.l10n.t('not expanded'), detail: u === '*' ? vscode.l10n.t('Every action of every service') : vscode.l10n.t('Unknown service or action, or data not available') })),
         ];
         lenses.push(new vscode.CodeLens(range, {
           title: `${s.sid ? `${s.sid}: ` : ''}${s.text}`,
-          tooltip: 'Show the actions this statement covers',
+          tooltip: vscode.l10n.t('Show the actions this statement covers'),
           command: SHOW_LIST_COMMAND,
-          arguments: [`${s.notAction ? 'Actions excluded by' : 'Actions of'} statement ${s.sid ?? s.index + 1}`, items],
+          arguments: [s.notAction ? vscode.l10n.t('Actions excluded by statement {0}', s.sid ?? s.index + 1) : vscode.l10n.t('Actions of statement {0}', s.sid ?? s.index + 1), items],
         }));
       }
     }
@@ -82,7 +82,7 @@ export class PolicyHoverProvider implements vscode.HoverProvider {
     if (!hover) return undefined;
     const md = new vscode.MarkdownString(hover.markdown);
     for (const g of this.groupsAt?.(doc.uri, position) ?? []) {
-      md.appendMarkdown(`\n\n---\n\n**${g.members.length} findings here**\n\n`);
+      md.appendMarkdown(`\n\n---\n\n**${vscode.l10n.t('{0} findings here', g.members.length)}**\n\n`);
       for (const m of g.members) {
         const code = m.finding.learnMoreLink ? `[${m.finding.issueCode}](${m.finding.learnMoreLink})` : `\`${m.finding.issueCode}\``;
         md.appendMarkdown(`- ${code}: `);
@@ -125,7 +125,7 @@ export class PolicyCompletionProvider implements vscode.CompletionItemProvider {
       item.detail = e.detail;
       if (e.documentation) item.documentation = new vscode.MarkdownString(e.documentation);
       if (e.sortText) item.sortText = e.sortText;
-      if (e.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest actions' };
+      if (e.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest actions') };
       return item;
     });
     return new vscode.CompletionList(items, false);

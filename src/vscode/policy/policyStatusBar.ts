@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SET_TYPE_COMMAND } from './policyProviders';
-import { PolicyDocuments, POLICY_TYPE_LABELS } from './policyDocuments';
+import { PolicyDocuments, policyTypeLabel } from './policyDocuments';
 
 /** Shows the active policy file's type; clicking it switches the type. */
 export class PolicyStatusBar implements vscode.Disposable {
@@ -8,7 +8,7 @@ export class PolicyStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly docs: PolicyDocuments) {
-    this.item.name = 'STS Lens Policy Type';
+    this.item.name = vscode.l10n.t('STS Lens Policy Type');
     this.item.command = SET_TYPE_COMMAND;
     this.disposables.push(
       this.item,
@@ -29,8 +29,10 @@ export class PolicyStatusBar implements vscode.Disposable {
       return;
     }
     const { type, overridden } = this.docs.policyTypeOf(doc, region);
-    this.item.text = `$(shield) ${POLICY_TYPE_LABELS[type]}`;
-    this.item.tooltip = `STS Lens checks this file as a ${POLICY_TYPE_LABELS[type].toLowerCase()}${overridden ? ' (set by you)' : ' (detected)'}. Click to change.`;
+    this.item.text = `$(shield) ${policyTypeLabel(type)}`;
+    this.item.tooltip = overridden
+      ? vscode.l10n.t('STS Lens checks this file as a {0} (set by you). Click to change.', policyTypeLabel(type).toLowerCase())
+      : vscode.l10n.t('STS Lens checks this file as a {0} (detected). Click to change.', policyTypeLabel(type).toLowerCase());
     this.item.show();
   }
 

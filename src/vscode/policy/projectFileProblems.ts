@@ -40,8 +40,8 @@ export class ProjectFileProblems implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return;
     try {
       const st = await vscode.workspace.fs.stat(uri);
-      if (st.type !== vscode.FileType.File) return this.set(uri, [], 'not a regular file', true);
-      if (st.size > MAX_PROJECT_FILE_LENGTH) return this.set(uri, [], `${st.size.toLocaleString('en-US')} bytes, over the ${MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')}-byte limit of a project file`, true);
+      if (st.type !== vscode.FileType.File) return this.set(uri, [], vscode.l10n.t('not a regular file'), true);
+      if (st.size > MAX_PROJECT_FILE_LENGTH) return this.set(uri, [], vscode.l10n.t('{0} bytes, over the {1}-byte limit of a project file', st.size.toLocaleString('en-US'), MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')), true);
       const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
       this.show(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, true);
     } catch {
@@ -66,22 +66,25 @@ export class ProjectFileProblems implements vscode.Disposable {
       d.source = DIAGNOSTIC_SOURCE;
       return d;
     });
-    if (readError) diagnostics.push(Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `The project file cannot be read (${readError}); nothing in it applies.`, vscode.DiagnosticSeverity.Error), { source: DIAGNOSTIC_SOURCE }));
+    if (readError) diagnostics.push(Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('The project file cannot be read ({0}); nothing in it applies.', readError), vscode.DiagnosticSeverity.Error), { source: DIAGNOSTIC_SOURCE }));
     this.collection.set(uri, diagnostics);
     const key = uri.toString();
     const syntax = problems.find((p) => p.syntax);
-    const summary = readError ? `cannot be read (${readError})` : syntax ? `has an error at line ${syntax.span.start.line}, column ${syntax.span.start.column + 1}: ${syntax.message}` : undefined;
+    const name = vscode.workspace.asRelativePath(uri);
+    const summary = readError
+      ? vscode.l10n.t('{0} cannot be read ({1})', name, readError)
+      : syntax ? vscode.l10n.t('{0} has an error at line {1}, column {2}: {3}', name, syntax.span.start.line, syntax.span.start.column + 1, syntax.message) : undefined;
     if (!summary) {
       this.notified.delete(key);
       return;
     }
     if (!notify || this.notified.get(key) === summary) return;
     this.notified.set(key, summary);
-    const name = vscode.workspace.asRelativePath(uri);
-    this.log.warn(`${name} ${summary}`);
-    const text = readError ? `${name} ${summary}; nothing in it applies.` : `${name} ${summary}`;
-    void showError(text, 'Open File').then((choice) => {
-      if (choice === 'Open File') void vscode.window.showTextDocument(uri, syntax ? { selection: new vscode.Range(syntax.span.start.line - 1, syntax.span.start.column, syntax.span.end.line - 1, syntax.span.end.column) } : {});
+    this.log.warn(summary);
+    const text = readError ? vscode.l10n.t('{0}; nothing in it applies.', summary) : summary;
+    const open = vscode.l10n.t('Open File');
+    void showError(text, open).then((choice) => {
+      if (choice === open) void vscode.window.showTextDocument(uri, syntax ? { selection: new vscode.Range(syntax.span.start.line - 1, syntax.span.start.column, syntax.span.end.line - 1, syntax.span.end.column) } : {});
     });
   }
 

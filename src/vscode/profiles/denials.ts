@@ -43,18 +43,18 @@ export class Denials {
   private async credentialsOf(source: SourceRef) {
     if ('sessionId' in source) {
       const r = this.sessions.get(source.sessionId);
-      if (!r) throw new Error('the session was forgotten');
+      if (!r) throw new Error(vscode.l10n.t('the session was forgotten'));
       return { credentials: await this.sessions.freshCredentials(r.id, true), target: await this.ops.sessionTarget(r) };
     }
     const snap = await this.store.ensureLoaded();
     const p = snap.model.profiles.get(source.profile);
-    if (!p) throw new Error(`there is no profile named "${source.profile}"`);
+    if (!p) throw new Error(vscode.l10n.t('there is no profile named "{0}"', source.profile));
     return { credentials: await this.ops.profileCredentials(p, true), target: await this.ops.target(p) };
   }
 
   /** Opens the trust policy as a JSON document; the operation's name says whose credentials read it. */
   async openTrustPolicy(o: TrustPolicyRequest): Promise<{ trustPolicy: string; readAs: string; uri: string } | CommandFailure | undefined> {
-    let operation = 'IAM GetRole (reading the trust policy)';
+    let operation = vscode.l10n.t('IAM GetRole (reading the trust policy)');
     try {
       const source: SourceRef = !o.ask && o.sessionId && this.sessions.get(o.sessionId) ? { sessionId: o.sessionId }
         : !o.ask && o.profile ? { profile: o.profile }
@@ -66,7 +66,7 @@ export class Denials {
       // Read-only, laid out, and never a dirty Untitled that asks to be saved: Save as File copies it.
       const text = `${policyText(role.trustPolicy)}\n`;
       const [, , , , account = 'account'] = o.roleArn.split(':');
-      const uri = this.readOnly?.register(`${account}/role/${roleNameOf(o.roleArn)} trust policy`, text);
+      const uri = this.readOnly?.register(vscode.l10n.t('{0}/role/{1} trust policy', account, roleNameOf(o.roleArn)), text);
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : await vscode.workspace.openTextDocument({ language: 'json', content: text });
       await vscode.window.showTextDocument(doc.languageId === 'json' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'json'), { preview: true });
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Trust policy of {0}, read as {1}', o.roleArn, readAs), 10_000);

@@ -4,7 +4,7 @@ import { explainStsError, redactSecrets, type ErrorAction, type ErrorExplanation
 import { rawErrorLine } from '../../core/sessions/errorLine';
 import { StsCallError } from '../../aws/errors';
 import { EndpointRefused } from '../endpointGuard';
-import { InvalidRequest } from './operations';
+import { InvalidRequest } from './stsRequests';
 import { Cancelled } from './prompts';
 import { showError } from '../output';
 
@@ -43,8 +43,8 @@ export interface ErrorHandlers {
 /** Explains any error from an operation; undefined for a cancelled prompt (which stays silent). */
 export function explain(e: unknown, operation: string): (ErrorExplanation & { operation: string; roleArn?: string; profile?: string }) | undefined {
   if (e instanceof Cancelled) return undefined;
-  if (e instanceof EndpointRefused) return { kind: 'endpointRefused', message: e.message, next: 'Use an https:// endpoint (or none) in the stsLens.sts.endpoint setting or the profile\'s endpoint_url.', actions: ['openSettings', 'openConfig'], operation };
-  if (e instanceof UnquotableValue) return { kind: 'validation', message: e.message, next: 'Nothing was copied.', actions: [], operation };
+  if (e instanceof EndpointRefused) return { kind: 'endpointRefused', message: e.message, next: vscode.l10n.t('Use an https:// endpoint (or none) in the stsLens.sts.endpoint setting or the profile\'s endpoint_url.'), actions: ['openSettings', 'openConfig'], operation };
+  if (e instanceof UnquotableValue) return { kind: 'validation', message: e.message, next: vscode.l10n.t('Nothing was copied.'), actions: [], operation };
   if (e instanceof InvalidRequest) {
     return e.inConfig
       ? { kind: 'validation', message: e.message, next: vscode.l10n.t('Correct the profile in the AWS config file and try again.'), actions: ['openConfig'], operation: e.operation }

@@ -85,7 +85,7 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
       getCredentials: async () => {
         const loaded = await this.profiles.ensureLoaded();
         const profile = loaded.model.profiles.get(name);
-        if (!profile) throw new Error(`there is no profile named "${name}" in ${loaded.paths.config}`);
+        if (!profile) throw new Error(vscode.l10n.t('there is no profile named "{0}" in {1}', name, loaded.paths.config));
         return this.ops.profileCredentials(profile, true);
       },
     };
@@ -120,25 +120,25 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
   }
 
   async pickOnce(placeHolder?: string): Promise<ActiveIdentity | undefined> {
-    const choice = await this.pickChoice(placeHolder, 'STS Lens: Read as Another Identity (the active identity stays)');
+    const choice = await this.pickChoice(placeHolder, vscode.l10n.t('STS Lens: Read as Another Identity (the active identity stays)'));
     return choice && this.resolve(true, choice);
   }
 
   /** Sessions first, then profiles, then recent roles (assumed on choice). */
-  async pickChoice(placeHolder = 'Act as… (sessions, profiles, recent roles)', title = 'STS Lens: Switch Identity'): Promise<Choice | undefined> {
+  async pickChoice(placeHolder = vscode.l10n.t('Act as… (sessions, profiles, recent roles)'), title = vscode.l10n.t('STS Lens: Switch Identity')): Promise<Choice | undefined> {
     const snap = await this.profiles.ensureLoaded();
     await this.sessions.restore();
     const now = this.sessions.clock.now();
     type Item = vscode.QuickPickItem & { choice?: Choice; roleArn?: string };
     const live = this.sessions.list().filter((s) => !s.readOnly && (s.expiration === undefined || s.expiration > now));
     const items: Item[] = [];
-    if (live.length) items.push({ label: 'Sessions', kind: vscode.QuickPickItemKind.Separator });
+    if (live.length) items.push({ label: vscode.l10n.t('Sessions'), kind: vscode.QuickPickItemKind.Separator });
     for (const s of live) items.push({ label: `$(key) ${sessionTitle(s)}`, description: `${countdownText(s.expiration, now)}${s.profile ? ` · ${s.profile}` : ''}`, detail: s.arn ?? s.roleArn, choice: { type: 'session', id: s.id, profile: s.profile } });
-    items.push({ label: 'Profiles', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: vscode.l10n.t('Profiles'), kind: vscode.QuickPickItemKind.Separator });
     for (const p of snap.model.profiles.values()) items.push({ label: `$(account) ${p.name}`, description: [profileKindLabel(p.kind), p.region].filter(Boolean).join(' · '), detail: p.roleArn, choice: { type: 'profile', name: p.name } });
     const recent = this.ops.recentRoles();
-    if (recent.length) items.push({ label: 'Recent roles', kind: vscode.QuickPickItemKind.Separator });
-    for (const arn of recent) items.push({ label: `$(history) ${shortRoleArn(arn)}`, description: 'assume role', detail: arn, roleArn: arn });
+    if (recent.length) items.push({ label: vscode.l10n.t('Recent roles'), kind: vscode.QuickPickItemKind.Separator });
+    for (const arn of recent) items.push({ label: `$(history) ${shortRoleArn(arn)}`, description: vscode.l10n.t('assume role'), detail: arn, roleArn: arn });
     const chosen = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true });
     if (!chosen) return undefined;
     if (chosen.roleArn) {
@@ -162,7 +162,7 @@ export class IdentityStatusBar implements vscode.Disposable {
 
   constructor(private readonly identity: IdentityServiceImpl, private readonly sessions: SessionStore, private warningMs: () => number) {
     this.item = vscode.window.createStatusBarItem('stsLens.identity', vscode.StatusBarAlignment.Left, 50);
-    this.item.name = 'STS Lens Identity';
+    this.item.name = vscode.l10n.t('STS Lens Identity');
     this.item.command = 'stsLens.switchIdentity';
     this.disposables.push(identity.onDidChange(() => this.render()));
     this.render();
@@ -177,21 +177,21 @@ export class IdentityStatusBar implements vscode.Disposable {
     const current = this.identity.peek();
     // A chosen profile shows the time left of its live session, when it has one.
     const record = id ? this.sessions.get(id) : current?.profile ? this.sessions.liveProfileSession(current.profile) : undefined;
-    const label = current ? shorten(current.label) : 'no AWS identity';
+    const label = current ? shorten(current.label) : vscode.l10n.t('no AWS identity');
     if (record?.expiration !== undefined) {
       const text = countdownText(record.expiration, now);
       const state = countdownState(record.expiration, now, this.warningMs());
       this.item.text = `$(key) ${label} · ${text.replace(' left', '')}`;
       this.item.backgroundColor = state === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : state === 'expired' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-      this.item.tooltip = `STS Lens: acting as ${record.arn ?? current?.label ?? ''} (${text}).\n${endpointLine(record.endpoint, record.region, false, 'session')}\nClick to switch.`;
+      this.item.tooltip = vscode.l10n.t('STS Lens: acting as {0} ({1}).\n{2}\nClick to switch.', record.arn ?? current?.label ?? '', text, endpointLine(record.endpoint, record.region, false, 'session'));
       const next = nextChangeAt(record.expiration, now, this.warningMs());
       if (next !== undefined) this.timer = setTimeout(() => this.render(), Math.min(Math.max(next - now, 50), 2 ** 31 - 1));
     } else {
       this.item.text = `$(key) ${label}`;
       this.item.backgroundColor = undefined;
       this.item.tooltip = current
-        ? `STS Lens: acting as ${current.label} (${current.region}).\n${endpointLine(current.endpoint, current.region, current.useGlobalEndpoint, current.endpointOrigin)}\nClick to switch.`
-        : 'STS Lens: no AWS identity. Click to choose a profile or session.';
+        ? vscode.l10n.t('STS Lens: acting as {0} ({1}).\n{2}\nClick to switch.', current.label, current.region, endpointLine(current.endpoint, current.region, current.useGlobalEndpoint, current.endpointOrigin))
+        : vscode.l10n.t('STS Lens: no AWS identity. Click to choose a profile or session.');
     }
   }
 
@@ -210,8 +210,8 @@ export class IdentityStatusBar implements vscode.Disposable {
 /** Where STS calls go and who chose that, so a workspace-chosen endpoint is visible. */
 function endpointLine(endpoint: string | undefined, region: string, useGlobalEndpoint: boolean | undefined, origin: EndpointOrigin | undefined): string {
   const url = stsEndpointText(endpoint, region, useGlobalEndpoint);
-  if (!endpoint) return `STS endpoint: ${url} (AWS default)`;
-  return `STS endpoint: ${url}${origin ? ` (from ${ENDPOINT_ORIGIN_TEXT[origin]})` : ''}`;
+  if (!endpoint) return vscode.l10n.t('STS endpoint: {0} (AWS default)', url);
+  return origin ? vscode.l10n.t('STS endpoint: {0} (from {1})', url, ENDPOINT_ORIGIN_TEXT[origin]) : vscode.l10n.t('STS endpoint: {0}', url);
 }
 
 function shorten(label: string): string {

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as vscode from 'vscode';
 import { lintAwsConfig, profileNamesOf } from '../../core/profiles/configLint';
 import { profileChain } from '../../core/profiles/model';
 import type { ProfilesSnapshot } from './profilesStore';
@@ -16,5 +17,5 @@ export async function profileConfigProblems(snap: ProfilesSnapshot, name: string
   chain.add(name);
   return lintAwsConfig(config, 'config', { otherFileProfiles: credentials ? profileNamesOf(credentials, 'credentials') : [] })
     .filter((f) => f.severity === 'error' && f.profile !== undefined && chain.has(f.profile))
-    .map((f) => `${f.message.replace(/\.$/, '')} (${snap.paths.config} line ${f.range.startLine + 1})`);
+    .map((f) => vscode.l10n.t('{0} ({1} line {2})', f.message.replace(/\.$/, ''), snap.paths.config, f.range.startLine + 1));
 }

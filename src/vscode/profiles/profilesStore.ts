@@ -80,12 +80,12 @@ export class ProfilesStore implements vscode.Disposable {
     try {
       const files = await loadAwsFiles(paths);
       for (const [kind, f] of [['config', files.config], ['credentials', files.credentials]] as const) {
-        if (f.error) problems.push({ file: f.path, fileKind: kind, line: -1, column: 0, message: `cannot be read: ${f.error}` });
+        if (f.error) problems.push({ file: f.path, fileKind: kind, line: -1, column: 0, message: vscode.l10n.t('cannot be read: {0}', f.error) });
         if (f.text !== undefined) for (const p of fileProblems(f.text, kind)) problems.push({ file: f.path, fileKind: kind, ...p });
       }
       model = buildProfilesModel(files.configSections, files.credentialsSections);
     } catch (e) {
-      problems.push({ file: paths.config, fileKind: 'config', line: -1, column: 0, message: `could not be parsed: ${e instanceof Error ? e.message : String(e)}` });
+      problems.push({ file: paths.config, fileKind: 'config', line: -1, column: 0, message: vscode.l10n.t('could not be parsed: {0}', e instanceof Error ? e.message : String(e)) });
     }
     const diskSessions = await readDiskSessions(this.defaultRegion()).catch(() => []);
     this.log.info(`Loaded ${model.profiles.size} profiles from ${paths.config} and ${paths.credentials}${problems.length ? ` with ${problems.length} problem(s)` : ''}; ${diskSessions.length} cached session(s)`);

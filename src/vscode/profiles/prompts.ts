@@ -25,11 +25,11 @@ export async function askText(o: { title: string; prompt: string; value?: string
 /** Six digits from the authenticator; the code is never logged. */
 export function askMfaCode(serial: string): Promise<string> {
   return askText({
-    title: 'MFA code',
-    prompt: `Enter the current 6-digit code for ${serial}`,
+    title: vscode.l10n.t('MFA code'),
+    prompt: vscode.l10n.t('Enter the current 6-digit code for {0}', serial),
     placeHolder: '123456',
     password: false,
-    validate: (v) => (/^\d{6}$/.test(v) ? undefined : 'Enter exactly 6 digits'),
+    validate: (v) => (/^\d{6}$/.test(v) ? undefined : vscode.l10n.t('Enter exactly 6 digits')),
   });
 }
 
@@ -41,10 +41,10 @@ export async function pick<T extends vscode.QuickPickItem>(items: T[], o: { titl
 
 export function durationValidator(min: number, max: number): (v: string) => string | undefined {
   return (v) => {
-    if (!/^\d+$/.test(v)) return 'Enter a whole number of seconds, e.g. 3600';
+    if (!/^\d+$/.test(v)) return vscode.l10n.t('Enter a whole number of seconds, e.g. 3600');
     const n = Number(v);
-    if (n < min) return `At least ${min} seconds (15 minutes)`;
-    if (n > max) return `At most ${max} seconds`;
+    if (n < min) return vscode.l10n.t('At least {0} seconds (15 minutes)', min);
+    if (n > max) return vscode.l10n.t('At most {0} seconds', max);
     return undefined;
   };
 }

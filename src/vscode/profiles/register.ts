@@ -106,7 +106,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
         openTrustPolicy: (roleArn) => void openTrustPolicy({ roleArn, profile: context.profile, sessionId: context.sessionId }),
         refreshSession: context.sessionId ? () => void vscode.commands.executeCommand('stsLens.refreshSession', { sessionId: context.sessionId }) : undefined,
         ssoLogin: (profile) => {
-          const t = vscode.window.createTerminal({ name: 'AWS SSO login' });
+          const t = vscode.window.createTerminal({ name: vscode.l10n.t('AWS SSO login') });
           t.show();
           t.sendText(`aws sso login${profile ? ` --profile ${profile}` : ''}`);
         },
@@ -140,7 +140,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
         }
       }
     } catch {
-      void showInfo(`${file} does not exist yet. Create it with "aws configure" or write it by hand; STS Lens does not write AWS files.`);
+      void showInfo(vscode.l10n.t('{0} does not exist yet. Create it with "aws configure" or write it by hand; STS Lens does not write AWS files.', file));
     }
   });
 
@@ -221,7 +221,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
     return run('GetCallerIdentity', async () => {
       const who = await ops.callerIdentity({ sessionId, profile });
       if (!quiet) {
-        void showInfo(`${who.arn} (account ${who.account})`, 'Copy ARN').then((c) => {
+        void showInfo(vscode.l10n.t('{0} (account {1})', who.arn, who.account), vscode.l10n.t('Copy ARN')).then((c) => {
           if (c) void vscode.env.clipboard.writeText(who.arn);
         });
       }
@@ -234,7 +234,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
     const id = sessionIdOf(arg);
     if (id) {
       const r = sessions.get(id);
-      if (!r) throw new Error('the session was forgotten');
+      if (!r) throw new Error(vscode.l10n.t('the session was forgotten'));
       return r;
     }
     const profile = profileOf(arg);
@@ -243,7 +243,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
     const live = sessions.list().filter((s) => !s.readOnly);
     if (!live.length && !active) return ops.startSession({});
     const pickItems = live.map((s) => ({ label: s.arn ?? s.roleArn ?? s.id, description: s.profile, id: s.id }));
-    const chosen = await vscode.window.showQuickPick([{ label: '$(add) Start a session for a profile…', id: '' }, ...pickItems], { title: purpose, placeHolder: 'Choose a session' });
+    const chosen = await vscode.window.showQuickPick([{ label: vscode.l10n.t('$(add) Start a session for a profile…'), id: '' }, ...pickItems], { title: purpose, placeHolder: vscode.l10n.t('Choose a session') });
     if (!chosen) return undefined;
     return chosen.id ? sessions.get(chosen.id) : ops.startSession({});
   };
@@ -252,14 +252,14 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
     const o = optionsOf<{ mode: 'static' | 'refreshing'; cwd: string }>(arg);
     return run('Open Terminal', async () => {
       if (!vscode.workspace.isTrusted) {
-        void showWarning('STS Lens opens no credential terminals in an untrusted workspace, because the workspace could run commands with those credentials. Trust the workspace to continue.', 'Manage Workspace Trust').then((c) => {
+        void showWarning(vscode.l10n.t('STS Lens opens no credential terminals in an untrusted workspace, because the workspace could run commands with those credentials. Trust the workspace to continue.'), vscode.l10n.t('Manage Workspace Trust')).then((c) => {
           if (c) void vscode.commands.executeCommand('workbench.trust.manage');
         });
         return undefined;
       }
-      const record = await sessionFor(arg, 'Open Terminal as…');
+      const record = await sessionFor(arg, vscode.l10n.t('Open Terminal as…'));
       if (!record) return undefined;
-      if (record.readOnly) throw new Error('sessions from the AWS CLI or SSO cache are read-only here; start a session for the profile instead');
+      if (record.readOnly) throw new Error(vscode.l10n.t('sessions from the AWS CLI or SSO cache are read-only here; start a session for the profile instead'));
       const profile = record.profile ? store.profile(record.profile) : undefined;
       const target = CredentialTerminals.envTarget(record, profile);
       const opened = await terminals.open(record, settings().terminalMode, target, { mode: o.mode, cwd: o.cwd });
@@ -270,7 +270,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
   register('stsLens.refreshSession', (arg: Arg) => {
     const id = sessionIdOf(arg);
     return run('Refresh Session', async () => {
-      if (!id) throw new Error('choose a session in the Profiles view to refresh');
+      if (!id) throw new Error(vscode.l10n.t('choose a session in the Profiles view to refresh'));
       await sessions.refresh(id, true);
       return sessions.get(id);
     }, () => void vscode.commands.executeCommand('stsLens.refreshSession', { sessionId: id }), { sessionId: id });
@@ -279,7 +279,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
   const copy = (format: 'export' | 'credentialProcess') => (arg: Arg) => {
     const id = sessionIdOf(arg);
     return run(format === 'export' ? 'Copy as export lines' : 'Copy as credential_process JSON', async () => {
-      const record = id ? sessions.get(id) : await sessionFor(arg, 'Copy credentials of…');
+      const record = id ? sessions.get(id) : await sessionFor(arg, vscode.l10n.t('Copy credentials of…'));
       if (!record) return undefined;
       const c = await sessions.freshCredentials(record.id, true);
       const creds = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.getTime() };
@@ -287,7 +287,9 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
       const shell = (optionsOf<{ shell: ShellKind }>(arg).shell) ?? shellKind();
       const text = format === 'export' ? exportLines(creds, CredentialTerminals.envTarget(record, profile), shell) : credentialProcessJson(creds);
       await vscode.env.clipboard.writeText(text);
-      void showInfo(format === 'export' ? `Copied ${shell} lines that set the credentials of ${record.arn ?? record.id}. They contain a secret: paste them only into your own terminal.` : `Copied credential_process JSON for ${record.arn ?? record.id}. It contains a secret.`);
+      void showInfo(format === 'export'
+        ? vscode.l10n.t('Copied {0} lines that set the credentials of {1}. They contain a secret: paste them only into your own terminal.', shell, record.arn ?? record.id)
+        : vscode.l10n.t('Copied credential_process JSON for {0}. It contains a secret.', record.arn ?? record.id));
       return { copied: true };
     }, () => void vscode.commands.executeCommand(format === 'export' ? 'stsLens.copyExportLines' : 'stsLens.copyCredentialProcess', arg), { sessionId: id });
   };

@@ -139,13 +139,13 @@ export class SessionStore implements vscode.Disposable {
    */
   async freshCredentials(id: string, interactive: boolean): Promise<TemporaryCredentials> {
     const s = this.sessions.get(id);
-    if (!s) throw new Error('the session was forgotten');
+    if (!s) throw new Error(vscode.l10n.t('the session was forgotten'));
     const now = this.clock.now();
     const exp = s.credentials.expiration?.getTime();
     if (needsRefresh(s.record.issuedAt, exp, now) && s.renew.kind !== 'none' && (s.record.refreshable || interactive)) {
       return this.refresh(id, interactive);
     }
-    if (exp !== undefined && exp <= now) throw new Error(`the session ${s.record.arn ?? s.record.id} has expired; refresh it in STS Lens`);
+    if (exp !== undefined && exp <= now) throw new Error(vscode.l10n.t('the session {0} has expired; refresh it in STS Lens', s.record.arn ?? s.record.id));
     return s.credentials;
   }
 
@@ -154,8 +154,8 @@ export class SessionStore implements vscode.Disposable {
     const running = this.refreshing.get(id);
     if (running) return running;
     const s = this.sessions.get(id);
-    if (!s) return Promise.reject(new Error('the session was forgotten'));
-    if (s.renew.kind === 'none' || !this.renewer) return Promise.reject(new Error('this session cannot be renewed; start a new one'));
+    if (!s) return Promise.reject(new Error(vscode.l10n.t('the session was forgotten')));
+    if (s.renew.kind === 'none' || !this.renewer) return Promise.reject(new Error(vscode.l10n.t('this session cannot be renewed; start a new one')));
     const p = this.renewer(s.renew, s.record, interactive)
       .then((r) => {
         const current = this.sessions.get(id);

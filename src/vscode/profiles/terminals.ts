@@ -55,7 +55,7 @@ export class CredentialTerminals implements vscode.Disposable {
   async open(record: SessionRecord, modeSetting: TerminalCredentialMode, target: EnvTarget, o: { mode?: 'static' | 'refreshing'; cwd?: string } = {}): Promise<OpenedTerminal> {
     const mode = o.mode ?? (modeSetting === 'auto' ? (record.refreshable ? 'refreshing' : 'static') : modeSetting);
     const expires = record.expiration ? new Date(record.expiration).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : undefined;
-    const name = `AWS ${sessionTitle(record)}${mode === 'refreshing' ? ' (auto-refresh)' : expires ? ` until ${expires}` : ''}`;
+    const name = mode === 'refreshing' ? vscode.l10n.t('AWS {0} (auto-refresh)', sessionTitle(record)) : expires ? vscode.l10n.t('AWS {0} until {1}', sessionTitle(record), expires) : vscode.l10n.t('AWS {0}', sessionTitle(record));
     let env;
     let revoke: (() => void) | undefined;
     if (mode === 'refreshing') {

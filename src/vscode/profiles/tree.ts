@@ -134,12 +134,12 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
       }
       case 'problem': {
         const p = node.problem;
-        const where = p.line >= 0 ? `${path.basename(p.file)} line ${p.line + 1}` : path.basename(p.file);
+        const where = p.line >= 0 ? vscode.l10n.t('{0} line {1}', path.basename(p.file), p.line + 1) : path.basename(p.file);
         const item = new vscode.TreeItem(`${where}: ${p.message}`);
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
         item.tooltip = `${p.file}${p.line >= 0 ? `:${p.line + 1}:${p.column + 1}` : ''}\n${p.message}`;
         item.contextValue = 'stsLens.problem';
-        item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.file(p.file), { selection: new vscode.Range(Math.max(p.line, 0), p.column, Math.max(p.line, 0), p.column) }] };
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.file(p.file), { selection: new vscode.Range(Math.max(p.line, 0), p.column, Math.max(p.line, 0), p.column) }] };
         return item;
       }
       case 'profile': {
@@ -151,16 +151,16 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         item.id = `profile:${p.name}:${hasChildren ? 'parent' : 'leaf'}`;
         const active = this.active();
         // "active" first: the row is cut at the sidebar's edge.
-        item.description = [!active?.sessionId && active?.profile === p.name ? 'active' : undefined, profileKindLabel(p.kind), p.region, mfa ? 'MFA' : undefined].filter(Boolean).join(' · ');
+        item.description = [!active?.sessionId && active?.profile === p.name ? vscode.l10n.t('active') : undefined, profileKindLabel(p.kind), p.region, mfa ? vscode.l10n.t('MFA') : undefined].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[p.kind]);
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`**${p.name}** — ${profileKindLabel(p.kind)}\n\n`);
-        if (p.roleArn) md.appendMarkdown(`Role: \`${p.roleArn}\`\n\n`);
-        if (p.region) md.appendMarkdown(`Region: ${p.region}\n\n`);
-        if (mfa) md.appendMarkdown('Needs an MFA code\n\n');
-        if (snap) md.appendMarkdown(`Chain: ${chainText(profileChain(snap.model, p.name))}\n\n`);
-        if (p.endpointUrl || p.stsEndpointUrl) md.appendMarkdown(`Endpoint: ${p.stsEndpointUrl ?? p.endpointUrl}\n\n`);
-        md.appendMarkdown(`Defined in ${p.files.join(' and ')}`);
+        if (p.roleArn) md.appendMarkdown(`${vscode.l10n.t('Role: `{0}`', p.roleArn)}\n\n`);
+        if (p.region) md.appendMarkdown(`${vscode.l10n.t('Region: {0}', p.region)}\n\n`);
+        if (mfa) md.appendMarkdown(`${vscode.l10n.t('Needs an MFA code')}\n\n`);
+        if (snap) md.appendMarkdown(`${vscode.l10n.t('Chain: {0}', chainText(profileChain(snap.model, p.name)))}\n\n`);
+        if (p.endpointUrl || p.stsEndpointUrl) md.appendMarkdown(`${vscode.l10n.t('Endpoint: {0}', p.stsEndpointUrl ?? p.endpointUrl ?? '')}\n\n`);
+        md.appendMarkdown(p.files.length > 1 ? vscode.l10n.t('Defined in {0} and {1}', p.files[0], p.files[1]) : vscode.l10n.t('Defined in {0}', p.files.join('')));
         item.tooltip = md;
         item.contextValue = `stsLens.profile.${p.kind}${mfa ? '.mfa' : ''}`;
         return item;
@@ -190,15 +190,15 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         item.description = sessionDescription(text, { active, sourceIdentity: r.sourceIdentity, readOnly: r.readOnly });
         item.iconPath = stateIcon(state, r.pinned);
         const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${sessionTitle(r)}** — ${operationLabel(r.operation)}${r.profile && r.operation !== 'profile' ? ` as ${r.profile}` : ''}\n\n`);
+        md.appendMarkdown(`**${sessionTitle(r)}** — ${r.profile && r.operation !== 'profile' ? vscode.l10n.t('{0} as {1}', operationLabel(r.operation), r.profile) : operationLabel(r.operation)}\n\n`);
         if (active) md.appendMarkdown(`${vscode.l10n.t('The active identity: decoding and IAM Access Analyzer validation use it.')}\n\n`);
-        if (r.roleArn) md.appendMarkdown(`Role: \`${r.roleArn}\`\n\n`);
-        if (r.arn) md.appendMarkdown(`Caller: \`${r.arn}\`\n\n`);
-        if (r.sessionName) md.appendMarkdown(`Session name: ${r.sessionName}\n\n`);
-        if (r.sourceIdentity) md.appendMarkdown(`Source identity: ${r.sourceIdentity}\n\n`);
-        if (r.startUrl) md.appendMarkdown(`Start URL: ${r.startUrl}\n\n`);
-        md.appendMarkdown(`Region: ${r.region}${r.endpoint ? ` · endpoint ${r.endpoint}` : ''}\n\n`);
-        md.appendMarkdown(r.expiration ? `Expires ${new Date(r.expiration).toLocaleString()} (${text})` : 'Does not expire');
+        if (r.roleArn) md.appendMarkdown(`${vscode.l10n.t('Role: `{0}`', r.roleArn)}\n\n`);
+        if (r.arn) md.appendMarkdown(`${vscode.l10n.t('Caller: `{0}`', r.arn)}\n\n`);
+        if (r.sessionName) md.appendMarkdown(`${vscode.l10n.t('Session name: {0}', r.sessionName)}\n\n`);
+        if (r.sourceIdentity) md.appendMarkdown(`${vscode.l10n.t('Source identity: {0}', r.sourceIdentity)}\n\n`);
+        if (r.startUrl) md.appendMarkdown(`${vscode.l10n.t('Start URL: {0}', r.startUrl)}\n\n`);
+        md.appendMarkdown(`${r.endpoint ? vscode.l10n.t('Region: {0} · endpoint {1}', r.region, r.endpoint) : vscode.l10n.t('Region: {0}', r.region)}\n\n`);
+        md.appendMarkdown(r.expiration ? vscode.l10n.t('Expires {0} ({1})', new Date(r.expiration).toLocaleString(), text) : vscode.l10n.t('Does not expire'));
         md.appendMarkdown(`\n\n${renewalText(r)}`);
         item.tooltip = md;
         item.contextValue = `stsLens.session${r.readOnly ? '.readonly' : r.pinned ? '.pinned' : ''}`;

@@ -1,0 +1,118 @@
+/**
+ * Finds text a person reads in the editor that does not go through `vscode.l10n.t`, by walking the
+ * TypeScript syntax tree of src/vscode: the message and buttons of notifications, the status bar
+ * message, quick pick and input box titles, placeholders and prompts, tree item, quick pick item,
+ * status bar and CodeLens labels, tooltips and descriptions, hovers and Markdown text, progress
+ * titles, the text an input box's validation returns, and `l10n.t` calls whose message is not a
+ * literal (the exporter only finds literals).
+ */
+import * as ts from 'typescript';
+
+export interface UnwrappedString {
+  file: string;
+  line: number;
+  text: string;
+  where: string;
+}
+
+/** Functions whose string arguments are all shown: the window's messages and src/vscode/output.ts's wrappers. */
+const MESSAGE_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showInfo', 'showWarning', 'showError', 'askModal', 'setStatusBarMessage', 'showList']);
+/** Methods that add shown text to a Markdown string. */
+const MARKDOWN_CALLS = new Set(['appendMarkdown', 'appendText']);
+/** Constructors and the index of the argument that is shown. */
+const SHOWN_ARGUMENT: Record<string, number> = { Error: 0, InvalidRequest: 1, SignInNeeded: 0, TreeItem: 0, MarkdownString: 0, Hover: 0, CodeAction: 0, Diagnostic: 1, DiagnosticRelatedInformation: 1, showQuickPick: 0, createWebviewPanel: 1, createTerminal: 0 };
+/** Properties of prompts, items, status bar entries, CodeLens commands, progress and dialogs that are shown. */
+const SHOWN_PROPERTIES = new Set(['title', 'placeHolder', 'prompt', 'label', 'tooltip', 'description', 'detail', 'message', 'text', 'placeholder', 'openLabel', 'saveLabel', 'validationMessage', 'next']);
+/** Array methods whose result still shows the array's literals. */
+const ARRAY_TO_TEXT = new Set(['join', 'filter', 'concat', 'slice']);
+/** Properties whose function returns the shown validation message. */
+const VALIDATORS = new Set(['validate', 'validateInput']);
+
+/** Letters outside codicons such as `$(key)`: text a translator would see. */
+export function readsAsText(s: string): boolean {
+  return /[a-z]/i.test(s.replace(/\$\([\w~-]+\)/g, ''));
+}
+
+function isL10nCall(node: ts.Node): node is ts.CallExpression {
+  return ts.isCallExpression(node) && /(?:^|\.)l10n\.t$/.test(node.expression.getText());
+}
+
+function calleeName(node: ts.CallExpression | ts.NewExpression): string | undefined {
+  const e = node.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+function propertyName(name: ts.PropertyName | ts.MemberName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+}
+
+/** Literal text inside `expr` that is shown as it is, without `l10n.t`. */
+function literalsIn(expr: ts.Expression): ts.Node[] {
+  if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return readsAsText(expr.text) ? [expr] : [];
+  if (ts.isTemplateExpression(expr)) {
+    const fixed = expr.head.text + expr.templateSpans.map((s) => s.literal.text).join('');
+    return readsAsText(fixed) ? [expr] : expr.templateSpans.flatMap((s) => literalsIn(s.expression));
+  }
+  if (isL10nCall(expr)) return [];
+  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr)) return literalsIn(expr.expression);
+  if (ts.isConditionalExpression(expr)) return [...literalsIn(expr.whenTrue), ...literalsIn(expr.whenFalse)];
+  if (ts.isBinaryExpression(expr)) {
+    const op = expr.operatorToken.kind;
+    if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) return [...literalsIn(expr.left), ...literalsIn(expr.right)];
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return literalsIn(expr.right);
+    return [];
+  }
+  if (ts.isArrayLiteralExpression(expr)) return expr.elements.flatMap((e) => (ts.isSpreadElement(e) ? [] : literalsIn(e)));
+  // ['a', x ? 'b' : undefined].filter(Boolean).join(' · ') shows its elements
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && ARRAY_TO_TEXT.has(expr.expression.name.text)) return literalsIn(expr.expression.expression);
+  return [];
+}
+
+/** What a validator returns: the expression body of an arrow, or each `return` of a block. */
+function returnedBy(fn: ts.Node): ts.Expression[] {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return [];
+  if (!fn.body) return [];
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    n.forEachChild(visit);
+  };
+  fn.body.forEachChild(visit);
+  return out;
+}
+
+/** Every shown literal in one source file that is not wrapped in `l10n.t`. */
+export function unwrappedStrings(file: string, text: string): UnwrappedString[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const found: UnwrappedString[] = [];
+  const report = (nodes: ts.Node[], where: string): void => {
+    for (const n of nodes) found.push({ file, line: source.getLineAndCharacterOfPosition(n.getStart(source)).line + 1, text: n.getText(source), where });
+  };
+  const visit = (node: ts.Node): void => {
+    if (isL10nCall(node)) {
+      const first = node.arguments[0];
+      if (!first || !(ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isObjectLiteralExpression(first))) report([node], 'l10n.t with a message that is not a literal');
+    } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const name = calleeName(node);
+      const args = node.arguments ?? [];
+      if (name && (MESSAGE_CALLS.has(name) || MARKDOWN_CALLS.has(name))) report(args.flatMap(literalsIn), `${name}()`);
+      else if (name && name in SHOWN_ARGUMENT && args[SHOWN_ARGUMENT[name]]) report(literalsIn(args[SHOWN_ARGUMENT[name]]), `${name}()`);
+    } else if (ts.isPropertyAssignment(node)) {
+      const name = propertyName(node.name);
+      if (name && SHOWN_PROPERTIES.has(name)) report(literalsIn(node.initializer), `${name}:`);
+      if (name && VALIDATORS.has(name)) report(returnedBy(node.initializer).flatMap(literalsIn), `${name}: returns`);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
+      const name = node.left.name.text;
+      if (SHOWN_PROPERTIES.has(name)) report(literalsIn(node.right), `.${name} =`);
+    } else if (ts.isMethodDeclaration(node) && VALIDATORS.has(propertyName(node.name) ?? '') && node.body) {
+      report(returnedBy(node).flatMap(literalsIn), `${propertyName(node.name)}() returns`);
+    }
+    node.forEachChild(visit);
+  };
+  visit(source);
+  return found;
+}
