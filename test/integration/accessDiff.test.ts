@@ -84,7 +84,7 @@ describe('access since HEAD in a real VS Code with a real git repository', funct
     const view = vscode.workspace.textDocuments.find((d) => d.uri.toString() === viewUri.toString());
     assert.ok(view, 'the diff is open as a document');
     const text = view.getText();
-    assert.match(text, /^Access of access-repo\/policies\/app\.json since HEAD: \+1 action, −\d+/);
+    assert.match(text, /^Access of access-repo\/policies\/app\.json since HEAD: \+1 action, -\d+/);
     assert.match(text, /Added \(1 action\)\n {2}iam — 1 action\n {4}\+ on arn:aws:s3:::app-data\/\*\n {8}iam:PassRole {2}← statement "Objects", line 4/);
     assert.match(text, /s3:PutObject {2}← statement "Objects", line 4 at HEAD/);
     assert.doesNotMatch(text, /s3:GetObject /);

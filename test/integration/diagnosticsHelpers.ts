@@ -32,7 +32,7 @@ export function diagnosticsWhere(uri: vscode.Uri, accept: (ds: vscode.Diagnostic
     const deadline = setTimeout(() => {
       listener.dispose();
       reject(new Error(`Timed out waiting for ${what}; diagnostics now: ${show(ours(uri))}`));
-    }, 20_000);
+    }, 45_000); // a cap for a hang, below the 60 s test timeout: the first lint of a fresh document loads IAM data
     check();
   });
 }

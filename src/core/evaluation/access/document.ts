@@ -36,7 +36,8 @@ export function assumers(access: PolicyAccess): string[] {
 export function renderAccessDocument(f: FileDiff, trust?: { now: string[]; before: string[] }): { text: string; links: AccessDocumentLink[] } {
   const lines: string[] = [];
   const links: AccessDocumentLink[] = [];
-  lines.push(`Access of ${f.file} since ${f.base}: ${diffSummary(f.diff)}`, `${f.policyType}. Each action leads to the statement that causes the change; + is added access, \u2212 removed.`, '');
+  // ASCII signs: the editor's monospace font may lack U+2212, which then shows as an empty box.
+  lines.push(`Access of ${f.file} since ${f.base}: ${diffSummary(f.diff).replace(/\u2212/g, '-')}`, `${f.policyType}. Each action leads to the statement that causes the change; + is added access, - removed.`, '');
   if (trust) {
     lines.push('Who can assume this role now:');
     lines.push(...(trust.now.length ? trust.now.map((w) => `  ${w}`) : ['  nobody']));
@@ -50,7 +51,7 @@ export function renderAccessDocument(f: FileDiff, trust?: { now: string[]; befor
     for (const s of groupItems(items)) {
       lines.push(`  ${s.service} \u2014 ${s.actions} action${s.actions === 1 ? '' : 's'}`);
       for (const g of s.resources) {
-        lines.push(`    ${kind === 'added' ? '+' : '\u2212'} ${g.principal !== undefined ? `for ${g.principal === '*' ? 'anyone (*)' : g.principal} ` : ''}on ${g.resource}`);
+        lines.push(`    ${kind === 'added' ? '+' : '-'} ${g.principal !== undefined ? `for ${g.principal === '*' ? 'anyone (*)' : g.principal} ` : ''}on ${g.resource}`);
         for (const i of g.items) {
           const note = itemNote(i, kind);
           const lead = '        ';
