@@ -6,9 +6,16 @@ import { SCREENSHOTS, Workbench, useWorkbench } from './workbench';
 /** Right-clicks a row and chooses a context-menu entry. */
 async function contextMenu(wb: Workbench, row: string | RegExp, entry: string): Promise<void> {
   await wb.page.locator('.monaco-list-row', { hasText: row }).first().click({ button: 'right' });
-  const item = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: entry }).first();
+  const menu = wb.page.locator('.context-view .monaco-menu');
+  const item = menu.locator('.action-item', { hasText: entry }).first();
   await item.waitFor();
+  // A click that lands while the menu is still settling only highlights the entry: then Enter runs it.
   await item.click();
+  if (!(await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) && (await menu.isVisible())) {
+    await item.hover();
+    await wb.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden' });
+  }
 }
 
 describe('IAM Identity Center UI: device sign-in, accounts and roles, a role session, sign out', function () {
