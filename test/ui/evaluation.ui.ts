@@ -71,8 +71,9 @@ describe('policy debugging UI: Evaluate Against the Account\'s Policies from a d
     await wb.runCommand('STS Lens: Switch Identity…');
     await answer(wb, 'Switch Identity', 'default');
     await page.locator('.statusbar-item', { hasText: 'default' }).first().waitFor();
-    // The policy of the test before is in front; the log, decoded there, comes back.
-    await openFile(wb, 'app-role-denial.log', /cleanup:/);
+    // The policy of the test before is in front; the log, decoded there, is brought back by its tab.
+    await page.locator('.tabs-container .tab', { hasText: 'app-role-denial.log' }).first().click();
+    await wb.editorText(/cleanup:/).waitFor();
     const evaluate = page.locator('.monaco-editor[data-uri$="app-role-denial.log"] .codelens-decoration a', { hasText: 'Evaluate Against the Account\'s Policies' }).first();
     await evaluate.click();
     const toast = wb.notification(/default may not read \d+ of the parts that decide this request/);
