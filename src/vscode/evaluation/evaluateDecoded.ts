@@ -175,12 +175,13 @@ export class DecodedEvaluation {
       }
       deciding.push(entry);
     }
-    const deniedActions = [...new Set(set.unread.filter((u) => u.denied).map((u) => u.action))];
+    const deniedParts = set.unread.filter((u) => u.denied);
+    const deniedActions = [...new Set(deniedParts.map((u) => u.action))];
     const refreshPolicies = vscode.l10n.t('Refresh Policies');
     const another = vscode.l10n.t('Read as Another Identity…');
     // An identity that may not read the policies is the usual cause of a partial answer: lead with the way out.
     const show = deniedActions.length
-      ? showWarning(vscode.l10n.t('{0} may not read {1} of the parts that decide this request ({2} denied), so the answer is partial: {3}. Read the policies as an identity that may read them.', who.label, set.unread.filter((u) => u.denied).length, deniedActions.join(', '), summary), another, refreshPolicies)
+      ? showWarning(vscode.l10n.t('{0} may not read {1} of the parts that decide this request ({2} denied), so the answer is partial: {3}. Read the policies as an identity that may read them.', who.label, deniedParts.length, deniedActions.join(', '), summary), another, refreshPolicies)
       : disagreement
         ? showWarning(vscode.l10n.t('{0}. {1}: the Evaluation Results view lists the likely causes.', summary, disagreement.split('. Possible causes')[0]), refreshPolicies, another)
         : showInfo(set.unread.length ? vscode.l10n.t('{0}. Partial answer: {1}.', summary, set.unread.map((u) => u.text).join('; ')) : `${summary}.`, refreshPolicies, another);
