@@ -3,12 +3,30 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { Page } from 'playwright-core';
 import { useWorkbench } from './workbench';
 
 const policy = (...Statement: object[]) => `${JSON.stringify({ Version: '2012-10-17', Statement }, null, 2)}\n`;
 
 function git(cwd: string, ...args: string[]): void {
   execFileSync('git', args, { cwd, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+}
+
+/** The access diff view's text, once it shows the removed actions: its rows top to bottom as one run of words. */
+async function accessDiffText(page: Page): Promise<string> {
+  await page.locator('.tabs-container .tab', { hasText: /Access since HEAD/ }).first().waitFor();
+  // Monaco draws spaces as U+00A0, so every space in these patterns is \s.
+  const view = page.locator('.monaco-editor[data-uri^="sts-lens-access:"] .view-lines');
+  await view.filter({ hasText: /Removed\s\(2\sactions\)/ }).waitFor();
+  // Lines wrap in the view, and Monaco may keep its rows out of order in the DOM.
+  return view.locator('.view-line').evaluateAll((rows) =>
+    // Runs in the browser; the tests compile without the DOM library.
+    (rows as unknown as { style: { top: string }; textContent: string | null }[])
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((row) => row.textContent ?? '')
+      .join(' ')
+      .replace(/\s+/g, ' '),
+  );
 }
 
 describe('access diff UI: the "Access since HEAD" lens of a policy changed in a git workspace', function () {
@@ -49,19 +67,7 @@ describe('access diff UI: the "Access since HEAD" lens of a policy changed in a 
     await lens.waitFor({ timeout: 120000 });
     await lens.click();
 
-    await page.locator('.tabs-container .tab', { hasText: /Access since HEAD/ }).first().waitFor();
-    // Monaco draws spaces as U+00A0, so every space in these patterns is \s.
-    const view = page.locator('.monaco-editor[data-uri^="sts-lens-access:"] .view-lines');
-    await view.filter({ hasText: /Removed\s\(2\sactions\)/ }).waitFor();
-    // Lines wrap in the view: read its rows top to bottom as one run of words.
-    const text = await view.locator('.view-line').evaluateAll((rows) =>
-      // Runs in the browser; the tests compile without the DOM library.
-      (rows as unknown as { style: { top: string }; textContent: string | null }[])
-        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-        .map((row) => row.textContent ?? '')
-        .join(' ')
-        .replace(/\s+/g, ' '),
-    );
+    const text = await accessDiffText(page);
     const added = text.slice(text.indexOf('Added'), text.indexOf('Removed'));
     const removed = text.slice(text.indexOf('Removed'));
     assert.match(added, /s3:DeleteObject \u2190 statement "Objects", line \d+/, text);
@@ -69,5 +75,18 @@ describe('access diff UI: the "Access since HEAD" lens of a policy changed in a 
     assert.match(removed, /s3:PutObject \u2190 statement "Objects", line \d+ at HEAD/, text);
     assert.match(removed, /sqs:SendMessage \u2190 statement "Queue", line \d+ at HEAD; now only if StringEquals aws:RequestedRegion eu-west-1/, text);
     await wb.screenshot('access-since-head');
+  });
+  it('offers Show Access Since HEAD on the changed policy in the Source Control view, which opens the same diff', async function () {
+    const wb = workbench();
+    const page = wb.page;
+    await wb.runCommand('View: Close All Editors');
+    await page.locator('.tabs-container .tab', { hasText: /Access since HEAD/ }).waitFor({ state: 'detached' });
+    await wb.activityBarTab('Source Control').click();
+    const row = page.locator('.scm-view .monaco-list-row', { hasText: 'app.json' }).first();
+    await row.waitFor();
+    await wb.contextMenu(row, 'Show Access Since HEAD', 'access-diff-scm-menu');
+    const text = await accessDiffText(page);
+    assert.match(text, /s3:DeleteObject \u2190 statement "Objects", line \d+/, text);
+    await wb.screenshot('access-diff-from-scm');
   });
 });
