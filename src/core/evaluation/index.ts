@@ -3,7 +3,7 @@ import { splitArn } from '../policy/checks/arnFormats';
 import { awsOwnedRefusal } from './awsOwned';
 import { buildContext } from './context';
 import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';
-import { isAccountIdentity, readCaller, type Caller, type PrincipalMatch } from './principal';
+import { isAccountIdentity, readCallerCached, type Caller, type PrincipalMatch } from './principal';
 import type { Decision, DecidingStatement, EvaluationInput, EvaluationResult, PolicyKind, PolicySource, PolicyTrace } from './types';
 
 export * from './types';
@@ -110,7 +110,7 @@ export function evaluate(input: EvaluationInput, catalog?: IamCatalog): Evaluati
 function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult {
   const request = input.request;
   const principalArnGiven = Object.entries(request.context ?? {}).find(([k]) => k.toLowerCase() === 'aws:principalarn')?.[1];
-  const caller = readCaller(String(request.principal ?? ''), typeof principalArnGiven === 'string' ? principalArnGiven : undefined);
+  const caller = readCallerCached(String(request.principal ?? ''), typeof principalArnGiven === 'string' ? principalArnGiven : undefined);
   const resourceAccount = resourceAccountOf(input, caller);
   const now = input.now === undefined ? undefined : new Date(input.now);
   const ctx = buildContext(request, caller, resourceAccount, now);

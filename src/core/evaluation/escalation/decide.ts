@@ -125,6 +125,14 @@ function instantiate(pattern: string, p: Prepared): string {
   return parts.join(':').replace(/\*/g, 'sts-lens').replace(/\?/g, 'x');
 }
 
+/** The representative resource of a request, the first of its probes; undefined when the caller itself is the one. */
+function representative(req: PathRequest, p: Prepared): string | undefined {
+  if (req.resource === '*') return '*';
+  const other = req.target === 'other';
+  const rep = fill(req.resource, p.account, other ? 'sts-lens-other-user' : 'sts-lens-probe');
+  return other && rep === p.caller ? undefined : rep;
+}
+
 /** The resources a request is tried on: the representative one, then those the policies name. */
 function probes(req: PathRequest, p: Prepared): string[] {
   if (req.resource === '*') return ['*'];
@@ -229,7 +237,7 @@ function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf:
   if (memo !== undefined) return memo ?? undefined;
   const plain = plainGrant(req, p);
   if (plain) {
-    const grant = { request: req, resource: probes(req, p)[0] ?? req.resource, allowedBy: [plain], onlyIf: [] };
+    const grant = { request: req, resource: representative(req, p) ?? probes(req, p)[0] ?? req.resource, allowedBy: [plain], onlyIf: [] };
     p.memo.set(key, grant);
     return grant;
   }
