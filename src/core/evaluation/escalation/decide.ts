@@ -179,9 +179,13 @@ function run(p: Prepared, action: string, resource: string, context: Record<stri
 /** Statements of the identity side (identity policies and boundary) that the action and resource reach but a condition stops. */
 function stoppedByConditions(r: EvaluationResult, effect: 'Allow' | 'Deny'): StatementTrace[] {
   const out: StatementTrace[] = [];
-  for (const t of r.trace) {
+  for (let i = 0; i < r.trace.length; i++) {
+    const t = r.trace[i];
     if (t.kind !== 'identity' && t.kind !== 'permissionsBoundary') continue;
-    for (const s of t.statements) if (s.effect === effect && s.mismatch === 'condition') out.push(s);
+    for (let k = 0; k < t.statements.length; k++) {
+      const s = t.statements[k];
+      if (s.effect === effect && s.mismatch === 'condition') out.push(s);
+    }
   }
   return out;
 }
