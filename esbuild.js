@@ -22,7 +22,10 @@ const common = {
 };
 
 const entries = [
+  // The entry point VS Code loads and activates: small, so activation is quick (command stubs only).
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // Every feature, loaded by the entry point just after activation or by the first command run.
+  { entryPoints: ['src/vscode/features.ts'], outfile: 'dist/features.js' },
   // The CLI: a tiny launcher that loads the bundle through V8's code cache (see src/cli/launcher.ts).
   { entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js' },
