@@ -31,6 +31,9 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js' },
   // Policy linting runs in a worker thread so that a slow policy never delays typing.
   { entryPoints: ['src/vscode/policy/lintWorker.ts'], outfile: 'dist/policyLintWorker.js' },
+  // The SDK and every call the editor makes with it (STS, IAM, IAM Identity Center, Access Analyzer,
+  // sign-in federation), loaded on the first AWS call by src/vscode/awsModules.ts.
+  { entryPoints: ['src/aws/gateway.ts'], outfile: 'dist/aws.js' },
   // The SDK clients that read account policies (IAM, Organizations, S3, KMS, SQS, SNS, Lambda, Secrets
   // Manager) load on the first evaluation against an account, not at activation.
   { entryPoints: ['src/aws/accountPolicies.ts'], outfile: 'dist/accountPolicies.js' },

@@ -21,6 +21,8 @@ export interface Results {
   featuresMs: number;
   moduleLoadMs: number[];
   featuresLoadMs: number[];
+  /** Whether the AWS SDK's bundle (dist/aws.js) was loaded by the time the features had started. */
+  sdkAtStartup: boolean;
   keystrokeMs: number[];
   /** The same keystrokes, measured to VS Code's onDidChangeDiagnostics event (50 ms later by design). */
   keystrokeEventMs: number[];
@@ -126,6 +128,7 @@ async function measure(results: Results): Promise<void> {
   results.codeLoadMs = vscodeFigure?.loadMs ?? times.loadMs;
   results.activateCallMs = times.activateMs;
   results.featuresMs = times.features.loaded ? times.features.loadMs : NaN;
+  results.sdkAtStartup = require.cache[path.join(extension.extensionPath, 'dist', 'aws.js')] !== undefined;
   // Loading the code again (without activating) shows how much of that is the bundle itself.
   results.moduleLoadMs = reloadTimes(path.join(extension.extensionPath, 'dist', 'extension.js'));
   results.featuresLoadMs = reloadTimes(path.join(extension.extensionPath, 'dist', 'features.js'));
@@ -156,7 +159,7 @@ async function measure(results: Results): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  const results: Results = { activationMs: NaN, activationSource: 'extension-clock', codeLoadMs: NaN, activateCallMs: NaN, featuresMs: NaN, moduleLoadMs: [], featuresLoadMs: [], keystrokeMs: [], keystrokeEventMs: [], clearMs: [] };
+  const results: Results = { activationMs: NaN, activationSource: 'extension-clock', codeLoadMs: NaN, activateCallMs: NaN, featuresMs: NaN, moduleLoadMs: [], featuresLoadMs: [], sdkAtStartup: false, keystrokeMs: [], keystrokeEventMs: [], clearMs: [] };
   try {
     await measure(results);
   } catch (e) {

@@ -15,9 +15,11 @@ import { registerIdentityCenterFeature } from './identityCenter/register';
 import { registerWalkthrough } from './walkthrough';
 import { PolicyDocumentProvider } from './policy/policyDocumentProvider';
 import type { FeatureHost } from './deferredFeatures';
+import { useAwsBundle } from './awsModules';
 
 export function activateFeatures(host: FeatureHost): void {
   const { extension, log } = host;
+  useAwsBundle(extension.asAbsolutePath('dist/aws.js'));
   const ctx: StsLensContext = { extension, log, endpoints: new EndpointGuard(extension.workspaceState, log) };
   registerEndpointCommands(extension, ctx.endpoints);
   registerWalkthrough(ctx);
