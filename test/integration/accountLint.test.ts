@@ -74,9 +74,11 @@ describe('Lint Account Policies against the local IAM', () => {
     assert.match(fs.readFileSync(target.fsPath, 'utf8'), /s3:GetObjekt/);
   });
 
-  it('an identity without iam:GetAccountAuthorizationDetails gets an explained failure', async () => {
+  it('an identity without iam:GetAccountAuthorizationDetails is named in the failure, which offers a one-off read as another identity', async () => {
     await vscode.commands.executeCommand('stsLens.setActiveIdentity', { profile: 'sts-user' });
-    const result = await vscode.commands.executeCommand<{ error?: { message: string } }>('stsLens.policy.lintAccount', { quiet: true });
-    assert.ok(result?.error, JSON.stringify(result));
+    const result = await vscode.commands.executeCommand<{ error?: { message: string; kind: string; buttons?: string[] } }>('stsLens.policy.lintAccount', { quiet: true });
+    assert.strictEqual(result?.error?.kind, 'accessDenied', JSON.stringify(result));
+    assert.match(result.error.message, /GetAccountAuthorizationDetails as sts-user was denied/);
+    assert.strictEqual(result.error.buttons?.[0], 'Lint as Another Identity…');
   });
 });

@@ -97,4 +97,31 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
     await active.waitFor();
     await wb.screenshot('profiles-status-bar');
   });
+
+  it('opens a terminal as the active identity: its session first, else its profile first, so Enter takes it', async function () {
+    const wb = workbench();
+    const widget = wb.page.locator('.quick-input-widget');
+    const firstRow = widget.locator('.quick-input-list .monaco-list-row').first();
+    // The active identity is the sts_role/sts-lens session (the test before).
+    await wb.runCommand('STS Lens: Open Terminal as…');
+    await widget.locator('input[placeholder="Choose a session"]').waitFor();
+    await wb.waitUntil('the active session listed first', async () => /assumed-role\/sts_role\/sts-lens.*active identity/.test((await firstRow.textContent()) ?? ''));
+    await wb.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+    await wb.page.locator('.part.panel').getByText(/AWS sts_role\/sts-lens/).first().waitFor();
+    // A profile without a session: Start a session comes first, then the profile question offers it first.
+    await wb.page.locator('.statusbar-item', { hasText: /sts_role\/sts-lens/ }).first().click();
+    await choose(wb, 'no-trust-user', /no-trust-user\s*access keys/);
+    await wb.page.locator('.statusbar-item', { hasText: /no-trust-user/ }).first().waitFor();
+    await wb.runCommand('STS Lens: Open Terminal as…');
+    await widget.locator('input[placeholder="Choose a session"]').waitFor();
+    await wb.waitUntil('Start a session listed first', async () => /Start a session for a profile/.test((await firstRow.textContent()) ?? ''));
+    await wb.page.keyboard.press('Enter');
+    await widget.locator('input[placeholder="Choose a profile"]').waitFor();
+    await wb.waitUntil('the active profile listed first', async () => /no-trust-user.*active identity/.test((await firstRow.textContent()) ?? ''));
+    await wb.screenshot('profiles-open-terminal-active-profile');
+    await wb.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+    await wb.page.locator('.part.panel').getByText(/AWS .*no-trust-user/).first().waitFor();
+  });
 });

@@ -14,6 +14,7 @@ import type { PolicyDocumentProvider } from './policyDocumentProvider';
 import { POLICY_SCHEME } from './policyDocumentProvider';
 import type { PolicyDocuments } from './policyDocuments';
 import { showInfo } from '../output';
+import { StsCallError } from '../../aws/errors';
 
 export const LINT_ACCOUNT_COMMAND = 'stsLens.policy.lintAccount';
 export const SAVE_AS_FILE_COMMAND = 'stsLens.policy.saveAsFile';
@@ -39,9 +40,10 @@ export interface AccountLintDeps {
  * identity, lints each customer managed, inline and trust policy with the account known, and shows
  * the results in the Account Policies view and in the Problems panel, on read-only documents.
  */
-export async function lintAccount(deps: AccountLintDeps, options: { includeAwsManaged?: boolean; quiet?: boolean } = {}): Promise<AccountLintSummary | CommandFailure | undefined> {
+export async function lintAccount(deps: AccountLintDeps, options: AccountLintOptions = {}): Promise<AccountLintSummary | CommandFailure | undefined> {
   const { docs, identity, provider, tree, diagnostics, log } = deps;
-  const who = identity.current() ?? (await identity.pick(vscode.l10n.t('AWS identity to read the account with')));
+  const placeHolder = vscode.l10n.t('AWS identity to read the account with');
+  const who = options.ask && identity.pickOnce ? await identity.pickOnce(placeHolder) : identity.current() ?? (await identity.pick(placeHolder));
   if (!who) return undefined;
   const title = vscode.l10n.t('Linting account policies as {0}', who.label);
   try {
@@ -92,8 +94,24 @@ export async function lintAccount(deps: AccountLintDeps, options: { includeAwsMa
     });
   } catch (e) {
     if (abort(e)) return undefined;
-    return reportError(log, e, 'IAM GetAccountAuthorizationDetails');
+    // Name whose credentials were used, and offer a one-off read as someone who may read the account.
+    const operation = vscode.l10n.t('IAM GetAccountAuthorizationDetails as {0}', who.label);
+    const named = e instanceof StsCallError ? new StsCallError({ ...e.input, operation }) : e;
+    return reportError(log, named, operation, {
+      retry: () => void vscode.commands.executeCommand(LINT_ACCOUNT_COMMAND, { ...options, quiet: false }),
+      likelyCause: async (x) => x.kind !== 'accessDenied' ? undefined : {
+        message: vscode.l10n.t('Lint as an identity that may call iam:GetAccountAuthorizationDetails: a one-off read, the active identity stays.'),
+        button: { label: vscode.l10n.t('Lint as Another Identity…'), run: () => void vscode.commands.executeCommand(LINT_ACCOUNT_COMMAND, { ...options, quiet: false, ask: true }) },
+      },
+    });
   }
+}
+
+/** How Lint Account Policies runs: `ask` reads as an identity chosen once (the active identity stays). */
+export interface AccountLintOptions {
+  readonly includeAwsManaged?: boolean;
+  readonly quiet?: boolean;
+  readonly ask?: boolean;
 }
 
 function abort(e: unknown): boolean {

@@ -95,8 +95,8 @@ function registerAccountLint(ctx: StsLensContext, identity: IdentityService, doc
     tree,
     accountDiagnostics,
     vscode.window.createTreeView('stsLens.accountPolicies', { treeDataProvider: tree, showCollapseAll: true }),
-    vscode.commands.registerCommand(LINT_ACCOUNT_COMMAND, (arg?: { includeAwsManaged?: boolean; quiet?: boolean }) =>
-      lintAccount({ docs, identity, provider, tree, diagnostics: accountDiagnostics, log: ctx.log }, { includeAwsManaged: arg?.includeAwsManaged === true, quiet: arg?.quiet === true }),
+    vscode.commands.registerCommand(LINT_ACCOUNT_COMMAND, (arg?: { includeAwsManaged?: boolean; quiet?: boolean; ask?: boolean }) =>
+      lintAccount({ docs, identity, provider, tree, diagnostics: accountDiagnostics, log: ctx.log }, { includeAwsManaged: arg?.includeAwsManaged === true, quiet: arg?.quiet === true, ask: arg?.ask === true }),
     ),
     vscode.commands.registerCommand(SHOW_ACCOUNT_FINDING_COMMAND, (uri: vscode.Uri, range: vscode.Range) => showAccountFinding(uri, range)),
     vscode.commands.registerCommand(SAVE_AS_FILE_COMMAND, (arg?: AccountPolicyItem | vscode.Uri, target?: vscode.Uri) => saveAsFile(provider, arg, target instanceof vscode.Uri ? target : undefined)),

@@ -214,6 +214,13 @@ function endpointLine(endpoint: string | undefined, region: string, useGlobalEnd
   return origin ? vscode.l10n.t('STS endpoint: {0} (from {1})', url, ENDPOINT_ORIGIN_TEXT[origin]) : vscode.l10n.t('STS endpoint: {0}', url);
 }
 
+/**
+ * The status bar's label: whole up to 48 characters; longer, the profile name without its role in
+ * parentheses (never half an account ID; the tooltip has it all), and only then cut.
+ */
 function shorten(label: string): string {
-  return label.length > 32 ? `${label.slice(0, 31)}…` : label;
+  if (label.length <= 48) return label;
+  const paren = label.indexOf(' (');
+  if (paren > 0 && paren <= 48) return label.slice(0, paren);
+  return `${label.slice(0, 47)}…`;
 }

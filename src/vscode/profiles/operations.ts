@@ -149,7 +149,7 @@ export class StsOperations {
 
   /** Start Session: the profile's own credentials through the SDK; GetSessionToken for plain keys. */
   async startSession(o: ProfileOptions): Promise<SessionRecord> {
-    const p = await this.prompts.profile(o.profile, vscode.l10n.t('Start Session'));
+    const p = await this.prompts.profile(o.profile, vscode.l10n.t('Start Session'), o.suggest);
     if (p.kind === 'regionOnly') throw new InvalidRequest(vscode.l10n.t('Start Session'), [vscode.l10n.t('profile "{0}" has no credentials (no keys, role_arn, SSO, credential_process or web identity)', p.name)]);
     if (p.kind === 'static' && !p.hasSessionToken) return this.getSessionToken({ ...o, profile: p.name });
     await this.checkProfileSettings(p, vscode.l10n.t('Start Session'));

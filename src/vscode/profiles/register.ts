@@ -241,11 +241,18 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
     if (profile) return sessions.liveProfileSession(profile) ?? ops.startSession({ profile, mfaCode: optionsOf<{ mfaCode: string }>(arg).mfaCode });
     const active = identity.activeSessionId();
     const live = sessions.list().filter((s) => !s.readOnly);
-    if (!live.length && !active) return ops.startSession({});
-    const pickItems = live.map((s) => ({ label: s.arn ?? s.roleArn ?? s.id, description: s.profile, id: s.id }));
-    const chosen = await vscode.window.showQuickPick([{ label: vscode.l10n.t('$(add) Start a session for a profile…'), id: '' }, ...pickItems], { title: purpose, placeHolder: vscode.l10n.t('Choose a session') });
+    // With no session yet, the profile question offers the active identity's profile first.
+    const suggest = identity.current()?.profile;
+    if (!live.length && !active) return ops.startSession({ suggest });
+    // The active identity's session (or its profile's live one) comes first, so Enter takes it.
+    const mine = active ?? (suggest ? sessions.liveProfileSession(suggest)?.id : undefined);
+    const item = (s: SessionRecord) => ({ label: s.arn ?? s.roleArn ?? s.id, description: s.id === mine ? [s.profile, vscode.l10n.t('active identity')].filter(Boolean).join(' · ') : s.profile, id: s.id });
+    const add = { label: vscode.l10n.t('$(add) Start a session for a profile…'), id: '' };
+    const first = live.filter((s) => s.id === mine).map(item);
+    const rest = live.filter((s) => s.id !== mine).map(item);
+    const chosen = await vscode.window.showQuickPick([...first, add, ...rest], { title: purpose, placeHolder: vscode.l10n.t('Choose a session') });
     if (!chosen) return undefined;
-    return chosen.id ? sessions.get(chosen.id) : ops.startSession({});
+    return chosen.id ? sessions.get(chosen.id) : ops.startSession({ suggest });
   };
 
   register('stsLens.openTerminal', (arg: Arg) => {

@@ -28,12 +28,21 @@ export class StsPrompts {
     private readonly memento: vscode.Memento,
   ) {}
 
-  /** The named profile, or the one the person picks; `purpose` (the operation) titles the pick and names a failure. */
-  async profile(name: string | undefined, purpose: string): Promise<AwsProfile> {
+  /**
+   * The named profile, or the one the person picks; `purpose` (the operation) titles the pick and names
+   * a failure. `suggest` (the active identity's profile) comes first, marked, so Enter takes it.
+   */
+  async profile(name: string | undefined, purpose: string, suggest?: string): Promise<AwsProfile> {
     const snap = await this.profiles.ensureLoaded();
     let chosen = name;
     if (!chosen) {
-      const items = [...snap.model.profiles.values()].map((p) => ({ label: p.name, description: p.region ?? '', detail: p.roleArn ?? p.kind }));
+      const all = [...snap.model.profiles.values()];
+      const first = all.filter((p) => p.name === suggest);
+      const items = [...first, ...all.filter((p) => p.name !== suggest)].map((p) => ({
+        label: p.name,
+        description: [p.region ?? '', ...(p.name === suggest ? [vscode.l10n.t('active identity')] : [])].filter(Boolean).join(' · '),
+        detail: p.roleArn ?? profileKindLabel(p.kind),
+      }));
       if (!items.length) throw new InvalidRequest(purpose, [vscode.l10n.t('no profiles were found in {0} or {1}', snap.paths.config, snap.paths.credentials)]);
       chosen = (await pick(items, { title: purpose, placeHolder: vscode.l10n.t('Choose a profile') })).label;
     }

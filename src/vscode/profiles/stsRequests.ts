@@ -43,6 +43,8 @@ export interface ProfileOptions {
   readonly pin?: boolean;
   /** Ask for values the profile does not give (the MFA device for GetSessionToken). */
   readonly prompt?: boolean;
+  /** When the profile is asked for: the one offered first (the active identity's). */
+  readonly suggest?: string;
 }
 
 export interface FederationOptions extends ProfileOptions {
