@@ -36,7 +36,8 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     const editorMenu = pkg.contributes.menus['editor/context'] as { command: string; when: string }[];
     const terminalMenu = pkg.contributes.menus['terminal/context'] as { command: string; when: string }[];
     assert.ok(editorMenu.some((m) => m.command === 'stsLens.decodeAuthorizationMessage' && m.when === 'editorHasSelection'));
-    assert.ok(terminalMenu.some((m) => m.command === 'stsLens.decodeTerminalSelection' && m.when === 'terminalTextSelected'));
+    // In a terminal it is offered with or without a selection (without one it decodes the latest message).
+    assert.ok(terminalMenu.some((m) => m.command === 'stsLens.decodeTerminalSelection' && m.when === undefined));
   });
 
   it('decodes an editor selection and opens the explanation view', async () => {
@@ -135,8 +136,9 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     assert.ok(!summary.some((s) => s.startsWith('iam/unrelated.json')), summary.join('\n'));
   });
 
-  it('decodes a terminal selection from the terminal context menu command', async function () {
+  it('decodes a terminal selection from the terminal context menu command, and the latest message without one', async function () {
     const message = world.encodedMessages['implicit-deny-pass-role'];
+    const later = world.encodedMessages['explicit-deny-region-guardrail'];
     await vscode.commands.executeCommand('stsLens.forgetDecodedMessages');
     const terminal = vscode.window.createTerminal({ name: 'authz test' });
     try {
@@ -154,6 +156,19 @@ describe('authorization failures: decode and explain in a real VS Code', functio
       await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
       const result = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeTerminalSelection', { profile: 'sts-user', quiet: true });
       assert.deepStrictEqual([result.ok, result.summary], [true, 'DENIED iam:PassRole on role/ec2-app-instance-role — implicit deny: no statement allows it']);
+      assert.strictEqual(await vscode.env.clipboard.readText(), 'kept clipboard', 'the clipboard is restored');
+      // Without a selection, the latest complete message in the terminal is decoded.
+      terminal.sendText(`echo 'Encoded authorization failure message: ${later}'`);
+      await waitFor('the second message in the terminal', async () => {
+        await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
+        await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+        const copied = await vscode.env.clipboard.readText();
+        return copied.replace(/\s/g, '').includes(`message:${later}`) || undefined;
+      }, 20000);
+      await vscode.commands.executeCommand('workbench.action.terminal.clearSelection');
+      await vscode.env.clipboard.writeText('kept clipboard');
+      const latest = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeTerminalSelection', { profile: 'sts-user', quiet: true });
+      assert.deepStrictEqual([latest.ok, latest.summary], [true, 'DENIED ec2:CreateVpc on vpc/* — explicit deny by statement DenyOutsideApprovedRegions']);
       assert.strictEqual(await vscode.env.clipboard.readText(), 'kept clipboard', 'the clipboard is restored');
     } finally {
       terminal.dispose();

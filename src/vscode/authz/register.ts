@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { distinctMessages, messagesInSelection, type EncodedMessageMatch } from '../../core/authz/detect';
+import { distinctMessages, findEncodedMessages, findEncodedMessagesAround, messagesInSelection, type EncodedMessageMatch } from '../../core/authz/detect';
 import type { DecodeFailureAction } from '../../core/authz/decodeErrors';
 import type { IdentityService, StsLensContext } from '../context';
 import { DecodeService, type DecodeOutcome, type DecodedEntry } from './decodeService';
@@ -168,17 +168,28 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
   reg(COMMAND_DECODE_AS, (arg) => decodeFromPalette(arg, !(isDecodeArgs(arg) && arg.profile)));
 
   reg(COMMAND_DECODE_TERMINAL, async (arg) => {
-    // The stable API has no Terminal.selection: copy the selection, read it, then put the clipboard back.
-    const before = await vscode.env.clipboard.readText();
-    await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
-    const selected = await vscode.env.clipboard.readText();
-    await vscode.env.clipboard.writeText(before);
-    if (!selected || selected === before) {
-      void showError(vscode.l10n.t('Select the encoded message (or the error line) in the terminal first, then run Decode Authorization Message from its context menu.'));
+    const o = isDecodeArgs(arg) ? arg : {};
+    const read = await terminalText();
+    if (read.selected) return decodeText(read.selected, vscode.l10n.t('Terminal selection'), { profile: o.profile, quiet: o.quiet });
+    // Nothing selected: the latest complete message in the terminal (its scrollback, as the terminal keeps it).
+    const latest = read.all ? findEncodedMessagesAround(read.all).filter((m) => !m.problem).pop() : undefined;
+    if (!latest || !read.all) {
+      void showError(vscode.l10n.t('No encoded authorization failure message was found in this terminal. Select one (or the error line that holds it), then run Decode Authorization Message from the context menu.'));
       return { ok: false, kind: 'empty' } satisfies DecodeCommandResult;
     }
-    return decodeText(selected, vscode.l10n.t('Terminal selection'), { profile: isDecodeArgs(arg) ? arg.profile : undefined, quiet: isDecodeArgs(arg) ? arg.quiet : undefined });
+    return decodeText(read.all.slice(latest.anchorStart, latest.end), vscode.l10n.t('Terminal (latest message)'), { profile: o.profile, quiet: o.quiet });
   });
+
+  // Ctrl/Cmd+click on a message in a terminal decodes it (VS Code offers links on lines up to 2,000 characters).
+  subs.push(vscode.window.registerTerminalLinkProvider({
+    provideTerminalLinks: (context) => findEncodedMessages(context.line).filter((m) => !m.problem).map((m) => ({
+      startIndex: m.start,
+      length: m.end - m.start,
+      tooltip: vscode.l10n.t('Decode authorization failure message (STS Lens)'),
+      text: context.line.slice(m.anchorStart, m.end),
+    }) satisfies MessageLink),
+    handleTerminalLink: (link) => void decodeText((link as MessageLink).text, vscode.l10n.t('Terminal'), {}),
+  }));
 
   reg(COMMAND_DECODE_AT, async (uriArg, offsetArg, extra) => {
     const uri = typeof uriArg === 'string' ? vscode.Uri.parse(uriArg) : (uriArg as vscode.Uri);
@@ -282,4 +293,29 @@ async function showMentions(mentions: readonly PolicyMention[], action: string):
   const doc = await vscode.workspace.openTextDocument(pick.m.uri);
   const pos = new vscode.Position(pick.m.line, pick.m.column);
   await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+}
+
+/** A link on an encoded message in a terminal: the text from its anchor to its end. */
+interface MessageLink extends vscode.TerminalLink {
+  readonly text: string;
+}
+
+/**
+ * The active terminal's selection, or when nothing is selected its whole buffer. The stable API has
+ * no Terminal.selection: the text goes through the clipboard, which is put back at once.
+ */
+async function terminalText(): Promise<{ selected?: string; all?: string }> {
+  const before = await vscode.env.clipboard.readText();
+  try {
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+    const selected = await vscode.env.clipboard.readText();
+    if (selected.trim()) return { selected };
+    await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
+    await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+    await vscode.commands.executeCommand('workbench.action.terminal.clearSelection');
+    return { all: await vscode.env.clipboard.readText() };
+  } finally {
+    await vscode.env.clipboard.writeText(before);
+  }
 }
