@@ -36,8 +36,9 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     const editorMenu = pkg.contributes.menus['editor/context'] as { command: string; when: string }[];
     const terminalMenu = pkg.contributes.menus['terminal/context'] as { command: string; when: string }[];
     assert.ok(editorMenu.some((m) => m.command === 'stsLens.decodeAuthorizationMessage' && m.when === 'editorHasSelection'));
-    // In a terminal it is offered with or without a selection (without one it decodes the latest message).
-    assert.ok(terminalMenu.some((m) => m.command === 'stsLens.decodeTerminalSelection' && m.when === undefined));
+    // In a terminal: the selection, or without one the latest message.
+    assert.ok(terminalMenu.some((m) => m.command === 'stsLens.decodeTerminalSelection' && m.when === 'terminalTextSelected'));
+    assert.ok(terminalMenu.some((m) => m.command === 'stsLens.decodeLatestInTerminal' && m.when === '!terminalTextSelected'));
   });
 
   it('decodes an editor selection and opens the explanation view', async () => {
@@ -167,7 +168,7 @@ describe('authorization failures: decode and explain in a real VS Code', functio
       }, 20000);
       await vscode.commands.executeCommand('workbench.action.terminal.clearSelection');
       await vscode.env.clipboard.writeText('kept clipboard');
-      const latest = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeTerminalSelection', { profile: 'sts-user', quiet: true });
+      const latest = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeLatestInTerminal', { profile: 'sts-user', quiet: true });
       assert.deepStrictEqual([latest.ok, latest.summary], [true, 'DENIED ec2:CreateVpc on vpc/* — explicit deny by statement DenyOutsideApprovedRegions']);
       assert.strictEqual(await vscode.env.clipboard.readText(), 'kept clipboard', 'the clipboard is restored');
     } finally {

@@ -22,6 +22,7 @@ import { showError, showInfo, showWarning } from '../output';
 export const COMMAND_DECODE = 'stsLens.decodeAuthorizationMessage';
 export const COMMAND_DECODE_AS = 'stsLens.decodeAuthorizationMessageAs';
 export const COMMAND_DECODE_TERMINAL = 'stsLens.decodeTerminalSelection';
+export const COMMAND_DECODE_TERMINAL_LATEST = 'stsLens.decodeLatestInTerminal';
 export const COMMAND_FORGET = 'stsLens.forgetDecodedMessages';
 export const COMMAND_INLINE_SUMMARIES = 'stsLens.authz.inlineSummaries';
 
@@ -169,15 +170,24 @@ export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityServ
 
   reg(COMMAND_DECODE_TERMINAL, async (arg) => {
     const o = isDecodeArgs(arg) ? arg : {};
-    const read = await terminalText();
-    if (read.selected) return decodeText(read.selected, vscode.l10n.t('Terminal selection'), { profile: o.profile, quiet: o.quiet });
-    // Nothing selected: the latest complete message in the terminal (its scrollback, as the terminal keeps it).
-    const latest = read.all ? findEncodedMessagesAround(read.all).filter((m) => !m.problem).pop() : undefined;
-    if (!latest || !read.all) {
+    const selected = await terminalText(false);
+    if (!selected.trim()) {
+      void showError(vscode.l10n.t('Select the encoded message (or the error line) in the terminal first, or run Decode Latest Authorization Message in Terminal.'));
+      return { ok: false, kind: 'empty' } satisfies DecodeCommandResult;
+    }
+    return decodeText(selected, vscode.l10n.t('Terminal selection'), { profile: o.profile, quiet: o.quiet });
+  });
+
+  reg(COMMAND_DECODE_TERMINAL_LATEST, async (arg) => {
+    const o = isDecodeArgs(arg) ? arg : {};
+    // The latest complete message in the active terminal (its scrollback, as the terminal keeps it).
+    const all = await terminalText(true);
+    const latest = all ? findEncodedMessagesAround(all).filter((m) => !m.problem).pop() : undefined;
+    if (!latest) {
       void showError(vscode.l10n.t('No encoded authorization failure message was found in this terminal. Select one (or the error line that holds it), then run Decode Authorization Message from the context menu.'));
       return { ok: false, kind: 'empty' } satisfies DecodeCommandResult;
     }
-    return decodeText(read.all.slice(latest.anchorStart, latest.end), vscode.l10n.t('Terminal (latest message)'), { profile: o.profile, quiet: o.quiet });
+    return decodeText(all.slice(latest.anchorStart, latest.end), vscode.l10n.t('Terminal (latest message)'), { profile: o.profile, quiet: o.quiet });
   });
 
   // Ctrl/Cmd+click on a message in a terminal decodes it (VS Code offers links on lines up to 2,000 characters).
@@ -301,20 +311,17 @@ interface MessageLink extends vscode.TerminalLink {
 }
 
 /**
- * The active terminal's selection, or when nothing is selected its whole buffer. The stable API has
- * no Terminal.selection: the text goes through the clipboard, which is put back at once.
+ * The active terminal's selection, or (`all`) its whole buffer. The stable API has no
+ * Terminal.selection: the text goes through the clipboard, which is put back at once.
  */
-async function terminalText(): Promise<{ selected?: string; all?: string }> {
+async function terminalText(all: boolean): Promise<string> {
   const before = await vscode.env.clipboard.readText();
   try {
     await vscode.env.clipboard.writeText('');
+    if (all) await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
     await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
-    const selected = await vscode.env.clipboard.readText();
-    if (selected.trim()) return { selected };
-    await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
-    await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
-    await vscode.commands.executeCommand('workbench.action.terminal.clearSelection');
-    return { all: await vscode.env.clipboard.readText() };
+    if (all) await vscode.commands.executeCommand('workbench.action.terminal.clearSelection');
+    return await vscode.env.clipboard.readText();
   } finally {
     await vscode.env.clipboard.writeText(before);
   }
