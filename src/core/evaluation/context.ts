@@ -26,9 +26,15 @@ export class RequestContext {
 
   /** Sets a key the request did not give, derived from the principal or the resource. */
   derive(key: string, value: string | undefined): void {
-    if (value !== undefined && !this.entries.has(key.toLowerCase())) this.set(key, value);
+    if (value === undefined) return;
+    // Every request derives the same few keys: the entry is built directly, the key lowercased once.
+    const lower = key.toLowerCase();
+    if (!this.entries.has(lower)) this.entries.set(lower, { key, values: [value], multi: false });
   }
 }
+
+/** aws:PrincipalType by the kind of an account's identity. */
+const PRINCIPAL_TYPES: Readonly<Record<string, string>> = { root: 'Account', user: 'User', role: 'AssumedRole', session: 'AssumedRole', federatedUser: 'FederatedUser' };
 
 /**
  * The request's context, with the keys AWS always adds derived from the principal, the resource
@@ -36,12 +42,13 @@ export class RequestContext {
  */
 export function buildContext(request: EvaluationRequest, caller: Caller, resourceAccount: string | undefined, now: Date | undefined): RequestContext {
   const ctx = new RequestContext();
-  for (const [k, v] of Object.entries(request.context ?? {})) ctx.set(k, v);
+  const given = request.context;
+  if (given) for (const k in given) if (Object.prototype.hasOwnProperty.call(given, k)) ctx.set(k, given[k]);
   if (isAccountIdentity(caller)) {
     ctx.derive('aws:PrincipalArn', caller.kind === 'session' ? caller.roleArn : caller.arn);
     ctx.derive('aws:PrincipalAccount', caller.account);
     ctx.derive('aws:PrincipalIsAWSService', 'false');
-    ctx.derive('aws:PrincipalType', { root: 'Account', user: 'User', role: 'AssumedRole', session: 'AssumedRole', federatedUser: 'FederatedUser' }[caller.kind as string]);
+    ctx.derive('aws:PrincipalType', PRINCIPAL_TYPES[caller.kind]);
     if (caller.kind === 'user') ctx.derive('aws:username', caller.userName);
     if (caller.kind === 'root') ctx.derive('aws:userid', caller.account);
   } else if (caller.kind === 'service') {

@@ -3,7 +3,7 @@ import { splitArn } from '../policy/checks/arnFormats';
 import { awsOwnedRefusal } from './awsOwned';
 import { buildContext } from './context';
 import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';
-import { isAccountIdentity, readCaller, type Caller, type PrincipalMatch } from './principal';
+import { isAccountIdentity, readCallerCached, type Caller, type PrincipalMatch } from './principal';
 import type { Decision, DecidingStatement, EvaluationInput, EvaluationResult, PolicyKind, PolicySource, PolicyTrace } from './types';
 
 export * from './types';
@@ -40,7 +40,7 @@ function sameRole(a: string, b: string): boolean {
 function resourceAccountOf(input: EvaluationInput, caller: Caller): string | undefined {
   const r = input.request;
   if (r.resourceAccount) return r.resourceAccount;
-  const fromContext = Object.entries(r.context ?? {}).find(([k]) => k.toLowerCase() === 'aws:resourceaccount')?.[1];
+  const fromContext = contextValue(r.context, 'aws:resourceaccount');
   if (typeof fromContext === 'string') return fromContext;
   const arn = splitArn(r.resource);
   if (arn && /^\d{12}$/.test(arn.account)) return arn.account;
@@ -75,13 +75,27 @@ function allows(g: Group): boolean {
 
 function deciding(groups: Group[], effect: 'Allow' | 'Deny', only?: (g: Group) => boolean): DecidingStatement[] {
   const out: DecidingStatement[] = [];
-  for (const g of groups) {
+  // Indexed loops: this runs twice per request, and an iterator per loop adds up over a lint run.
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
     if (g.skipped || (only && !only(g))) continue;
-    for (const p of g.policies) {
-      for (const s of p.trace.statements) if (s.applies && s.effect === effect) out.push({ kind: g.kind, policy: p.trace.name, ...(g.level !== undefined ? { level: g.level } : {}), statement: s });
+    for (let k = 0; k < g.policies.length; k++) {
+      const p = g.policies[k];
+      const statements = p.trace.statements;
+      for (let j = 0; j < statements.length; j++) {
+        const s = statements[j];
+        if (s.applies && s.effect === effect) out.push({ kind: g.kind, policy: p.trace.name, ...(g.level !== undefined ? { level: g.level } : {}), statement: s });
+      }
     }
   }
   return out;
+}
+
+/** A context key's value, the key matched case-insensitively (`lower` is lowercase). */
+function contextValue(context: EvaluationInput['request']['context'], lower: string): unknown {
+  if (!context) return undefined;
+  for (const k in context) if (Object.prototype.hasOwnProperty.call(context, k) && k.toLowerCase() === lower) return context[k];
+  return undefined;
 }
 
 function bestMatch(g: Group | undefined): PrincipalMatch | undefined {
@@ -109,8 +123,8 @@ export function evaluate(input: EvaluationInput, catalog?: IamCatalog): Evaluati
 
 function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult {
   const request = input.request;
-  const principalArnGiven = Object.entries(request.context ?? {}).find(([k]) => k.toLowerCase() === 'aws:principalarn')?.[1];
-  const caller = readCaller(String(request.principal ?? ''), typeof principalArnGiven === 'string' ? principalArnGiven : undefined);
+  const principalArnGiven = contextValue(request.context, 'aws:principalarn');
+  const caller = readCallerCached(String(request.principal ?? ''), typeof principalArnGiven === 'string' ? principalArnGiven : undefined);
   const resourceAccount = resourceAccountOf(input, caller);
   const now = input.now === undefined ? undefined : new Date(input.now);
   const ctx = buildContext(request, caller, resourceAccount, now);
@@ -140,9 +154,16 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const identity = run('identity', input.identityPolicies, identitySkip);
   const boundary = input.permissionsBoundaries?.length ? run('permissionsBoundary', input.permissionsBoundaries, identitySkip) : undefined;
   const session = input.sessionPolicies?.length ? run('session', input.sessionPolicies, identityCaller && caller.kind !== 'root' ? undefined : 'Only role and federated user sessions have session policies.') : undefined;
-  const groups = [...scps, ...rcps, ...(vpce ? [vpce] : []), rbp, identity, ...(boundary ? [boundary] : []), ...(session ? [session] : [])];
+  const groups = scps.concat(rcps);
+  if (vpce) groups.push(vpce);
+  groups.push(rbp, identity);
+  if (boundary) groups.push(boundary);
+  if (session) groups.push(session);
   const trace: PolicyTrace[] = [];
-  for (const g of groups) for (const p of g.policies) trace.push(g.skipped ? { ...p.trace, skipped: g.skipped } : p.trace);
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    for (let k = 0; k < g.policies.length; k++) trace.push(g.skipped ? { ...g.policies[k].trace, skipped: g.skipped } : g.policies[k].trace);
+  }
 
   const result = (decision: Decision, d: DecidingStatement[], reasons: string[]): EvaluationResult => ({ decision, deciding: d, reasons, trace });
   if (caller.kind === 'root' && action.toLowerCase() === 'sts:assumerole' && resourceAccount && caller.account && resourceAccount !== caller.account) {

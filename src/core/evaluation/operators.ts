@@ -1,6 +1,6 @@
 import { globMatch } from '../policy/actions';
 import { parseCidr } from '../policy/checks/conditionValues';
-import { splitArn } from '../policy/checks/arnFormats';
+import { splitArnCached, type SplitArn } from '../policy/checks/arnFormats';
 import { unescapePattern } from './variables';
 
 /** The positive operator each negated one is the NOT of. */
@@ -67,17 +67,28 @@ function base64Bytes(s: string): string | undefined {
 
 /** ArnLike/ArnEquals and Resource matching: each of the six ARN fields on its own, with wildcards, case-sensitively. */
 export function arnMatch(pattern: string, arn: string): boolean {
-  const p = splitArn(pattern);
-  const a = splitArn(arn);
-  return !!p && !!a && globMatch(p.partition, a.partition, false) && globMatch(p.service, a.service, false) && globMatch(p.region, a.region, false) && globMatch(p.account, a.account, false) && globMatch(p.resource, a.resource, false);
+  const p = splitArnCached(pattern);
+  const a = splitArnCached(arn);
+  return !!p && !!a && fieldsMatch(p, a);
+}
+
+function fieldsMatch(p: Readonly<SplitArn>, a: Readonly<SplitArn>): boolean {
+  return globMatch(p.partition, a.partition, false) && globMatch(p.service, a.service, false) && globMatch(p.region, a.region, false) && globMatch(p.account, a.account, false) && globMatch(p.resource, a.resource, false);
 }
 
 /** A Resource element value against the request's resource. */
 export function resourceMatch(pattern: string, resource: string): boolean {
   if (pattern === '*') return true;
   // A pattern with all six ARN fields matches field by field; a shorter one (`arn:aws:*`) as a whole.
-  if (splitArn(pattern) && splitArn(resource)) return arnMatch(pattern, resource);
+  // Each ARN is split once, and the same ones come back request after request.
+  const p = splitArnCached(pattern);
+  const a = p && splitArnCached(resource);
+  if (p && a) return fieldsMatch(p, a);
   return globMatch(pattern, resource, false);
+}
+
+function hasGlob(s: string): boolean {
+  return s.includes('*') || s.includes('?');
 }
 
 /** Longest pair of texts compared for overlap; past it the request's wildcards are taken literally. */
@@ -88,6 +99,9 @@ const OVERLAP_LIMIT = 1 << 20;
  * how far each has been consumed, filled forwards, so time is the product of the lengths (bounded).
  */
 export function globsOverlap(a: string, b: string): boolean {
+  // When one side has no wildcard, some text fits both exactly when the other matches it: no table.
+  if (!hasGlob(b)) return globMatch(a, b, false);
+  if (!hasGlob(a)) return globMatch(b, a, false);
   const n = a.length;
   const m = b.length;
   if ((n + 1) * (m + 1) > OVERLAP_LIMIT) return globMatch(a, b, false);
@@ -116,8 +130,8 @@ export function globsOverlap(a: string, b: string): boolean {
 /** A Resource value against a request resource that itself holds wildcards: whether some resource fits both, field by field. */
 export function resourceOverlap(pattern: string, resource: string): boolean {
   if (pattern === '*') return true;
-  const p = splitArn(pattern);
-  const a = splitArn(resource);
+  const p = splitArnCached(pattern);
+  const a = p && splitArnCached(resource);
   if (!p || !a) return globsOverlap(pattern, resource);
   return globsOverlap(p.partition, a.partition) && globsOverlap(p.service, a.service) && globsOverlap(p.region, a.region) && globsOverlap(p.account, a.account) && globsOverlap(p.resource, a.resource);
 }

@@ -126,15 +126,29 @@ function compile(text: string, given?: ParsedPolicy): CompiledPolicy {
 }
 
 const compiled = new Map<string, CompiledPolicy>();
+/** Documents the caller parsed itself (a lint), compiled for as long as the caller keeps the parse. */
+const compiledParses = new WeakMap<ParsedPolicy, CompiledPolicy>();
 
-/** Parses a document once per distinct text; the cache is bounded. */
+/**
+ * Parses a document once per distinct text; the cache is bounded. A caller that brings its own
+ * parse (the linter, once per text) gets a compilation that lives as long as that parse: holding
+ * every linted document of a CLI run until the cache fills made each one outlive young-generation
+ * collections, which then copied and promoted it.
+ */
 function compiledPolicy(text: string, parsed?: ParsedPolicy): CompiledPolicy {
   let c = compiled.get(text);
-  if (!c) {
-    if (compiled.size >= 2000) compiled.clear();
-    c = compile(text, parsed);
-    compiled.set(text, c);
+  if (c) return c;
+  if (parsed && parsed.text === text) {
+    c = compiledParses.get(parsed);
+    if (!c) {
+      c = compile(text, parsed);
+      compiledParses.set(parsed, c);
+    }
+    return c;
   }
+  if (compiled.size >= 2000) compiled.clear();
+  c = compile(text);
+  compiled.set(text, c);
   return c;
 }
 

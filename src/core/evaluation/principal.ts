@@ -22,6 +22,23 @@ export interface Caller {
 
 const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?$/i;
 
+const callerCache = new Map<string, Readonly<Caller>>();
+
+/**
+ * readCaller for the evaluation engine, which meets the same few principals request after request
+ * (every request of a lint's escalation check comes from one caller). The result is shared: read only.
+ */
+export function readCallerCached(principal: string, principalArn?: string): Readonly<Caller> {
+  const key = principalArn === undefined ? `-${principal}` : `${principal.length}:${principal}${principalArn}`;
+  let hit = callerCache.get(key);
+  if (!hit) {
+    hit = readCaller(principal, principalArn);
+    if (callerCache.size >= 256) callerCache.clear();
+    callerCache.set(key, hit);
+  }
+  return hit;
+}
+
 /** Reads the request's principal; `principalArn` is aws:PrincipalArn from the context, when given. */
 export function readCaller(principal: string, principalArn?: string): Caller {
   const raw = principal.trim();

@@ -125,6 +125,14 @@ function instantiate(pattern: string, p: Prepared): string {
   return parts.join(':').replace(/\*/g, 'sts-lens').replace(/\?/g, 'x');
 }
 
+/** The representative resource of a request, the first of its probes; undefined when the caller itself is the one. */
+function representative(req: PathRequest, p: Prepared): string | undefined {
+  if (req.resource === '*') return '*';
+  const other = req.target === 'other';
+  const rep = fill(req.resource, p.account, other ? 'sts-lens-other-user' : 'sts-lens-probe');
+  return other && rep === p.caller ? undefined : rep;
+}
+
 /** The resources a request is tried on: the representative one, then those the policies name. */
 function probes(req: PathRequest, p: Prepared): string[] {
   if (req.resource === '*') return ['*'];
@@ -171,9 +179,13 @@ function run(p: Prepared, action: string, resource: string, context: Record<stri
 /** Statements of the identity side (identity policies and boundary) that the action and resource reach but a condition stops. */
 function stoppedByConditions(r: EvaluationResult, effect: 'Allow' | 'Deny'): StatementTrace[] {
   const out: StatementTrace[] = [];
-  for (const t of r.trace) {
+  for (let i = 0; i < r.trace.length; i++) {
+    const t = r.trace[i];
     if (t.kind !== 'identity' && t.kind !== 'permissionsBoundary') continue;
-    for (const s of t.statements) if (s.effect === effect && s.mismatch === 'condition') out.push(s);
+    for (let k = 0; k < t.statements.length; k++) {
+      const s = t.statements[k];
+      if (s.effect === effect && s.mismatch === 'condition') out.push(s);
+    }
   }
   return out;
 }
@@ -229,7 +241,7 @@ function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf:
   if (memo !== undefined) return memo ?? undefined;
   const plain = plainGrant(req, p);
   if (plain) {
-    const grant = { request: req, resource: probes(req, p)[0] ?? req.resource, allowedBy: [plain], onlyIf: [] };
+    const grant = { request: req, resource: representative(req, p) ?? probes(req, p)[0] ?? req.resource, allowedBy: [plain], onlyIf: [] };
     p.memo.set(key, grant);
     return grant;
   }

@@ -50,7 +50,28 @@ function keysOfMatches(ctx: LintContext, matches: readonly ActionInfo[]): Readon
   return s;
 }
 
-const TAG_TEMPLATES: Record<string, string> = { 'aws:resourcetag': 'aws:resourcetag/${tagkey}', 'aws:requesttag': 'aws:requesttag/${tagkey}' };
+const TAG_KEYS: ReadonlySet<string> = new Set(['aws:resourcetag/${tagkey}', 'aws:requesttag/${tagkey}']);
+const SERVICE_RESOURCE_TAG = /^[a-z0-9-]+:resourcetag\//;
+const takesTagsCache = new WeakMap<ReadonlySet<string>, boolean>();
+
+/**
+ * Whether actions with these keys take tags of any kind (resource or request tags), as Access
+ * Analyzer counts them; per key set, which keysOfMatches shares between the policies of a run.
+ */
+function takesTags(keys: ReadonlySet<string>): boolean {
+  let hit = takesTagsCache.get(keys);
+  if (hit === undefined) {
+    hit = false;
+    for (const x of keys) {
+      if (TAG_KEYS.has(x) || SERVICE_RESOURCE_TAG.test(x)) {
+        hit = true;
+        break;
+      }
+    }
+    takesTagsCache.set(keys, hit);
+  }
+  return hit;
+}
 
 /**
  * Keys that the statement's actions cannot be evaluated with: an Allow with aws:ResourceTag on
@@ -71,9 +92,7 @@ export function checkKeySupport(ctx: LintContext): void {
         const slash = lower.indexOf('/');
         const base = slash > 0 ? lower.slice(0, slash) : lower;
         if (base === 'aws:resourcetag' && slash > 0) {
-          // Actions that take tags of any kind (resource or request tags) count as tag-aware, as Access Analyzer counts them.
-          const tagAware = (a: (typeof literal)[number]) => [...keysOf(a)].some((x) => x === TAG_TEMPLATES[base] || x === TAG_TEMPLATES['aws:requesttag'] || /^[a-z0-9-]+:resourcetag\//.test(x));
-          const bad = literal.filter((a) => !tagAware(a));
+          const bad = literal.filter((a) => !takesTags(keysOf(a)));
           // Only statements that mix tag-aware actions with others: a statement of unaware actions alone is a different mistake.
           if (!bad.length || bad.length >= literal.length || info.ifExists || info.base === 'Null') continue;
           const services = [...new Set(bad.map((a) => a.service))].join(', ');

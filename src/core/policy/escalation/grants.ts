@@ -248,16 +248,21 @@ const NO_PATHS: number[] = [];
 
 /** The paths worth trying, in their order: every one when some grant may name any service. */
 function candidatePaths(all: readonly PolicyGrants[]): readonly number[] {
-  let found: Set<number> | undefined;
-  for (const g of all) {
+  // Marks per path index rather than a set of them: no iterator or set per policy.
+  let found: Uint8Array | undefined;
+  for (let i = 0; i < all.length; i++) {
+    const g = all[i];
     if (g.allows.length === 0) continue;
     if (g.prefixes.has('')) return ALL_PATHS;
-    for (const prefix of g.prefixes) {
+    g.prefixes.forEach((prefix) => {
       const paths = PATHS_BY_SERVICE.get(prefix);
-      if (paths) for (const p of paths) (found ??= new Set()).add(p);
-    }
+      if (paths) for (let k = 0; k < paths.length; k++) (found ??= new Uint8Array(ESCALATION_PATHS.length))[paths[k]] = 1;
+    });
   }
-  return found ? [...found].sort((a, b) => a - b) : NO_PATHS;
+  if (!found) return NO_PATHS;
+  const out: number[] = [];
+  for (let p = 0; p < found.length; p++) if (found[p]) out.push(p);
+  return out;
 }
 
 /** The finding's text: what the grants allow, under which conditions, and where to read about it. */
