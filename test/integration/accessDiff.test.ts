@@ -122,6 +122,8 @@ describe('access since HEAD in a real VS Code with a real git repository', funct
 
     // The rows of the Source Control view are the git extension's changes; their command argument is a resource state.
     const trust = vscode.Uri.file(path.join(repo, 'policies', 'trust.json'));
+    // Changed on disk here too, so that this test stands alone.
+    fs.writeFileSync(trust.fsPath, policy({ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111122223333:root', '444455556666'] }, Action: 'sts:AssumeRole' }));
     const notes = writeWorkspaceFile('access-repo/notes.txt', 'not a policy\n');
     const git = vscode.extensions.getExtension<{ getAPI(v: 1): { getRepository(u: vscode.Uri): { status(): Promise<void>; state: { workingTreeChanges: { uri: vscode.Uri }[]; untrackedChanges: { uri: vscode.Uri }[] } } | null } }>('vscode.git')!.exports.getAPI(1);
     const changes = await until(async () => {
