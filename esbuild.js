@@ -22,12 +22,18 @@ const common = {
 };
 
 const entries = [
+  // The entry point VS Code loads and activates: small, so activation is quick (command stubs only).
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // Every feature, loaded by the entry point just after activation or by the first command run.
+  { entryPoints: ['src/vscode/features.ts'], outfile: 'dist/features.js' },
   // The CLI: a tiny launcher that loads the bundle through V8's code cache (see src/cli/launcher.ts).
   { entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js' },
   // Policy linting runs in a worker thread so that a slow policy never delays typing.
   { entryPoints: ['src/vscode/policy/lintWorker.ts'], outfile: 'dist/policyLintWorker.js' },
+  // The SDK and every call the editor makes with it (STS, IAM, IAM Identity Center, Access Analyzer,
+  // sign-in federation), loaded on the first AWS call by src/vscode/awsModules.ts.
+  { entryPoints: ['src/aws/gateway.ts'], outfile: 'dist/aws.js' },
   // The SDK clients that read account policies (IAM, Organizations, S3, KMS, SQS, SNS, Lambda, Secrets
   // Manager) load on the first evaluation against an account, not at activation.
   { entryPoints: ['src/aws/accountPolicies.ts'], outfile: 'dist/accountPolicies.js' },

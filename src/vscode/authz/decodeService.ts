@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { DecodeError, decodeAuthorizationMessage, identityFromProfile, listConfiguredProfiles, type ConfiguredProfile } from '../../aws/decodeAuthorizationMessage';
+import type { ConfiguredProfile, DecodeError } from '../../aws/decodeAuthorizationMessage';
+import { decode, isDecodeError } from '../awsModules';
 import { describeDecodeFailure, type DecodeFailureAction } from '../../core/authz/decodeErrors';
 import { explainDecodedMessage, type AuthorizationExplanation } from '../../core/authz/explain';
 import type { ActiveIdentity } from '../../core/identity';
@@ -101,7 +102,7 @@ export class DecodeService implements vscode.Disposable {
     const sub = token?.onCancellationRequested(() => abort.abort());
     const started = Date.now();
     try {
-      const decoded = await decodeAuthorizationMessage(who, req.message, { timeoutMs: settings.decodeTimeoutSeconds * 1000, signal: abort.signal });
+      const decoded = await decode.decodeAuthorizationMessage(who, req.message, { timeoutMs: settings.decodeTimeoutSeconds * 1000, signal: abort.signal });
       const result = explainDecodedMessage(decoded, req.statedDenial);
       const entry: DecodedEntry = {
         id: this.nextId++,
@@ -123,7 +124,7 @@ export class DecodeService implements vscode.Disposable {
       this.changed.fire();
       return { ok: true, entry };
     } catch (e) {
-      const err = e instanceof DecodeError ? e : new DecodeError('other', e instanceof Error ? e.message : String(e));
+      const err = isDecodeError(e) ? e : new decode.DecodeError('other', e instanceof Error ? e.message : String(e));
       const text = describeDecodeFailure(err.kind, {
         identity: who.label,
         endpoint: who.endpoint,
@@ -161,9 +162,9 @@ export class DecodeService implements vscode.Disposable {
   private async profileIdentity(name: string): Promise<ActiveIdentity | undefined> {
     let id = this.identities.get(name);
     if (!id) {
-      const profiles = await listConfiguredProfiles().catch(() => [] as ConfiguredProfile[]);
+      const profiles = await decode.listConfiguredProfiles().catch(() => [] as ConfiguredProfile[]);
       const profile = profiles.find((p) => p.name === name) ?? { name, kind: 'other' as const };
-      id = identityFromProfile(profile, {
+      id = decode.identityFromProfile(profile, {
         settingEndpoint: readAuthzSettings().stsEndpoint,
         settingEndpointOrigin: readAuthzSettings().stsEndpointOrigin,
         mfaCodeProvider: async (serial) => {
@@ -173,7 +174,7 @@ export class DecodeService implements vscode.Disposable {
             ignoreFocusOut: true,
             validateInput: (v) => (/^\d{6}$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter the six digits the MFA device shows.')),
           });
-          if (!code) throw new DecodeError('cancelled', vscode.l10n.t('MFA code entry was cancelled.'));
+          if (!code) throw new decode.DecodeError('cancelled', vscode.l10n.t('MFA code entry was cancelled.'));
           return code.trim();
         },
       });
@@ -189,7 +190,7 @@ export class DecodeService implements vscode.Disposable {
   async pickProfile(): Promise<string | ActiveIdentity | undefined> {
     let profiles: ConfiguredProfile[];
     try {
-      profiles = await listConfiguredProfiles();
+      profiles = await decode.listConfiguredProfiles();
     } catch (e) {
       void showError(vscode.l10n.t('Could not read the AWS config files: {0}', e instanceof Error ? e.message : String(e)));
       return undefined;

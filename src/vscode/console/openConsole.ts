@@ -9,7 +9,7 @@ import { consoleSessionSeconds, destinationUrl, federationEndpoint, loginUrl, pa
 import { isAwsHost } from '../../core/profiles/endpointTrust';
 import type { TemporaryCredentials } from '../../core/identity';
 import type { SessionRecord } from '../../core/sessions/session';
-import { getSigninToken } from '../../aws/federation';
+import { federation as federationApi } from '../awsModules';
 import type { StsLensContext } from '../context';
 import type { ProfilesParts } from '../profiles/register';
 import { Cancelled } from '../profiles/prompts';
@@ -84,7 +84,7 @@ export class ConsoleSignIn {
     await this.ctx.endpoints.check(federation, 'session', { service: 'AWS sign-in (federation)', interactive: true });
     const now = this.parts.sessions.clock.now();
     const seconds = consoleSessionSeconds(record.expiration, now, ASSUMED.has(record.operation) || (record.operation === 'profile' && !!this.parts.store.profile(record.profile ?? '')?.roleArn));
-    const token = await getSigninToken(federation, { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken }, seconds);
+    const token = await federationApi.getSigninToken(federation, { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken }, seconds);
     this.ctx.log.info(`Console sign-in URL made for ${record.arn ?? record.id} (${partition}); the URL itself is not logged`);
     return { url: loginUrl(federation, token, destination), record, minutes: Math.round((seconds ?? 3600) / 60) };
   }

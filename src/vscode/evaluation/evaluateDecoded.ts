@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AuthorizationExplanation } from '../../core/authz/explain';
 import { accountEvaluationInput, type AccountPolicySet } from '../../core/debugging/accountPolicySet';
 import { disagreementWithDecoded, requestFromDecoded } from '../../core/debugging/decodedRequest';
-import { getCallerIdentity } from '../../aws/sts';
+import { sts } from '../awsModules';
 import { resultDocument, resultSummary } from '../../core/debugging/resultText';
 import type { EvaluationResult, PolicyKind, PolicySource } from '../../core/evaluation/types';
 import type { ActiveIdentity } from '../../core/identity';
@@ -85,7 +85,7 @@ export class DecodedEvaluation {
     let account = this.accounts.get(key);
     if (!account) {
       const timeoutMs = vscode.workspace.getConfiguration('stsLens').get<number>('sts.timeoutSeconds', 10) * 1000;
-      account = getCallerIdentity({ region: who.region, endpoint: who.endpoint, useGlobalEndpoint: who.useGlobalEndpoint, timeoutMs, maxAttempts: 2 }, () => who.getCredentials()).then(
+      account = sts.getCallerIdentity({ region: who.region, endpoint: who.endpoint, useGlobalEndpoint: who.useGlobalEndpoint, timeoutMs, maxAttempts: 2 }, () => who.getCredentials()).then(
         (c) => c.account || undefined,
         (e: unknown) => {
           this.ctx.log.warn(`GetCallerIdentity as ${who.label} failed: ${e instanceof Error ? e.message : String(e)}`);

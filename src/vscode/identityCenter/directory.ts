@@ -3,8 +3,8 @@
  * memory until Refresh or sign-out, and the role sessions started from them (GetRoleCredentials).
  */
 import * as vscode from 'vscode';
-import * as sso from '../../aws/sso';
-import * as sts from '../../aws/sts';
+import type * as SsoTypes from '../../aws/sso';
+import { sso, sts } from '../awsModules';
 import type { SessionRecord } from '../../core/sessions/session';
 import type { ProfilesParts } from '../profiles/register';
 import type { RenewResult } from '../profiles/sessionStore';
@@ -12,12 +12,12 @@ import { SignInNeeded, type SignInEntry, type SignIns } from './signIns';
 
 export interface RoleRef {
   readonly entry: SignInEntry;
-  readonly account: sso.SsoAccount;
+  readonly account: SsoTypes.SsoAccount;
   readonly roleName: string;
 }
 
 export class Directory {
-  private readonly accountsBySignIn = new Map<string, Promise<sso.SsoAccount[]>>();
+  private readonly accountsBySignIn = new Map<string, Promise<SsoTypes.SsoAccount[]>>();
   private readonly roles = new Map<string, Promise<string[]>>();
 
   constructor(private readonly signIns: SignIns, private readonly parts: ProfilesParts, private readonly findEntry: (id: string) => SignInEntry | undefined) {}
@@ -27,7 +27,7 @@ export class Directory {
     for (const k of [...this.roles.keys()]) if (!signInId || k.startsWith(`${signInId}|`)) this.roles.delete(k);
   }
 
-  accounts(e: SignInEntry): Promise<sso.SsoAccount[]> {
+  accounts(e: SignInEntry): Promise<SsoTypes.SsoAccount[]> {
     let p = this.accountsBySignIn.get(e.id);
     if (!p) {
       p = this.signIns.accessToken(e).then((token) => sso.listAccounts(this.signIns.target(e), token)).then((list) => list.sort((a, b) => a.accountName.localeCompare(b.accountName)));

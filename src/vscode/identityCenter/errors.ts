@@ -1,8 +1,8 @@
 /** Identity Center failures in words, with the next step and a button where one helps. Tokens never appear. */
 import * as vscode from 'vscode';
 import { redactSecrets } from '../../core/sessions/errors';
-import { SsoCallError } from '../../aws/sso';
-import { FederationError } from '../../aws/federation';
+import type { SsoCallError } from '../../aws/sso';
+import { isFederationError, isSsoCallError } from '../awsModules';
 import { NoConsoleError } from '../../core/console/federation';
 import { reportError } from '../profiles/errorUi';
 import { Cancelled } from '../profiles/prompts';
@@ -26,16 +26,16 @@ function explainSso(e: SsoCallError): { kind: string; message: string; signIn?: 
 export async function reportSsoError(log: vscode.LogOutputChannel, e: unknown, operation: string, signIn?: () => void): Promise<SsoFailure | undefined> {
   if (e instanceof Cancelled) return undefined;
   let x: { kind: string; message: string; signIn?: boolean };
-  if (e instanceof SsoCallError) x = explainSso(e);
+  if (isSsoCallError(e)) x = explainSso(e);
   else if (e instanceof SignInNeeded) x = { kind: 'signInNeeded', message: e.message, signIn: e.signInHelps };
-  else if (e instanceof FederationError) x = { kind: 'federation', message: vscode.l10n.t('Opening the console failed: {0}. Start a new session and try again.', e.message) };
+  else if (isFederationError(e)) x = { kind: 'federation', message: vscode.l10n.t('Opening the console failed: {0}. Start a new session and try again.', e.message) };
   else if (e instanceof NoConsoleError) x = { kind: 'noConsole', message: vscode.l10n.t('The console cannot be opened: {0}', e.message) };
   else {
     const f = await reportError(log, e, operation);
     return f ? { error: { operation, kind: f.error.kind, message: f.error.message } } : undefined;
   }
   const message = redactSecrets(x.message);
-  log.error(`${operation} failed (${x.kind}): ${e instanceof SsoCallError ? `${e.code}${e.oauthError ? ` ${e.oauthError}` : ''}` : message}`);
+  log.error(`${operation} failed (${x.kind}): ${isSsoCallError(e) ? `${e.code}${e.oauthError ? ` ${e.oauthError}` : ''}` : message}`);
   const signInButton = vscode.l10n.t('Sign In');
   const showLog = vscode.l10n.t('Show Log');
   const buttons = [...(x.signIn && signIn ? [signInButton] : []), showLog];

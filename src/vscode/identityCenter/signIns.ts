@@ -11,7 +11,8 @@ import type { ProfilesModel } from '../../core/profiles/model';
 import { overwriteRefusal, parseScopes, readRegistrationFile, readTokenFile, registrationCacheFileName, registrationFileText, registrationUsable, tokenCacheFileName, tokenFileText, type ClientRegistration, type SignInKey, type SsoToken } from '../../core/sso/cacheFiles';
 import { afterPollError, oauthErrorCode, startPolling, tokenNeedsRefresh } from '../../core/sso/deviceFlow';
 import { authorizeUrl, codeChallenge, codeVerifier } from '../../core/sso/pkce';
-import * as sso from '../../aws/sso';
+import type * as SsoTypes from '../../aws/sso';
+import { sso } from '../awsModules';
 import { deleteCacheFile, readCacheFile, ssoCacheDir, writeCacheFile } from '../../node/ssoCacheFiles';
 import { startLoopbackRedirect } from '../../node/loopbackRedirect';
 import type { StsLensContext } from '../context';
@@ -89,7 +90,7 @@ export class SignIns {
     this.changed.dispose();
   }
 
-  target(e: SignInEntry): sso.SsoTarget {
+  target(e: SignInEntry): SsoTypes.SsoTarget {
     return { region: e.key.region, endpoint: e.endpoint };
   }
 
@@ -143,7 +144,7 @@ export class SignIns {
     return reg;
   }
 
-  private toToken(e: SignInEntry, reg: ClientRegistration, issued: sso.IssuedToken): SsoToken {
+  private toToken(e: SignInEntry, reg: ClientRegistration, issued: SsoTypes.IssuedToken): SsoToken {
     const withRefresh = !!(e.key.sessionName && issued.refreshToken);
     return {
       startUrl: e.key.startUrl,
@@ -199,7 +200,7 @@ export class SignIns {
           throw new SignInNeeded(vscode.l10n.t('Signing in to {0} failed: {1}', e.label, (err as Error).message));
         }
       });
-      let issued: sso.IssuedToken;
+      let issued: SsoTypes.IssuedToken;
       try {
         issued = await sso.createToken(this.target(e), reg, { grantType: 'authorization_code', code, redirectUri: redirect.redirectUri, codeVerifier: verifier });
       } catch (err) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { getAccountAuthorizationDetails } from '../../aws/iam';
+import { errors, iam, isStsCallError } from '../awsModules';
 import { prettyPolicyText } from '../../core/debugging/accountPolicySet';
 import { lintAccountDump } from '../../core/policy/accountLint';
 import { readAccountDump } from '../../core/policy/accountDump';
@@ -14,7 +14,6 @@ import type { PolicyDocumentProvider } from './policyDocumentProvider';
 import { POLICY_SCHEME } from './policyDocumentProvider';
 import type { PolicyDocuments } from './policyDocuments';
 import { showInfo } from '../output';
-import { StsCallError } from '../../aws/errors';
 
 export const LINT_ACCOUNT_COMMAND = 'stsLens.policy.lintAccount';
 export const SAVE_AS_FILE_COMMAND = 'stsLens.policy.saveAsFile';
@@ -53,7 +52,7 @@ export async function lintAccount(deps: AccountLintDeps, options: AccountLintOpt
       try {
         progress.report({ message: vscode.l10n.t('reading IAM authorization details…') });
         const t0 = performance.now();
-        const details = await getAccountAuthorizationDetails({ region: who.region, endpoint: who.endpoint, timeoutMs: readProfileSettings().timeoutMs }, () => who.getCredentials(), (n) => progress.report({ message: vscode.l10n.t('{0} users, groups, roles and policies read…', n) }), abort.signal);
+        const details = await iam.getAccountAuthorizationDetails({ region: who.region, endpoint: who.endpoint, timeoutMs: readProfileSettings().timeoutMs }, () => who.getCredentials(), (n) => progress.report({ message: vscode.l10n.t('{0} users, groups, roles and policies read…', n) }), abort.signal);
         if (token.isCancellationRequested) return undefined;
         const read = readAccountDump(JSON.stringify(details));
         // IAM returns each document on one line: lint and show them laid out, so findings have lines of their own.
@@ -96,7 +95,7 @@ export async function lintAccount(deps: AccountLintDeps, options: AccountLintOpt
     if (abort(e)) return undefined;
     // Name whose credentials were used, and offer a one-off read as someone who may read the account.
     const operation = vscode.l10n.t('IAM GetAccountAuthorizationDetails as {0}', who.label);
-    const named = e instanceof StsCallError ? new StsCallError({ ...e.input, operation }) : e;
+    const named = isStsCallError(e) ? new errors.StsCallError({ ...e.input, operation }) : e;
     return reportError(log, named, operation, {
       retry: () => void vscode.commands.executeCommand(LINT_ACCOUNT_COMMAND, { ...options, quiet: false }),
       likelyCause: async (x) => x.kind !== 'accessDenied' ? undefined : {

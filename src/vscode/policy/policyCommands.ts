@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { POLICY_TYPES, type Finding, type PolicyType } from '../../core/policy';
 import { toStrictJson } from '../../core/policy/insight';
-import { configuredAccessAnalyzerEndpoint, validatePolicyRemotely, type RemoteValidationResult } from '../../aws/accessAnalyzer';
+import type { RemoteValidationResult } from '../../aws/accessAnalyzer';
+import { accessAnalyzer } from '../awsModules';
 import type { IdentityService } from '../context';
 import { EndpointRefused, type EndpointGuard } from '../endpointGuard';
 import type { PolicyDiagnostics } from './policyDiagnostics';
@@ -64,7 +65,7 @@ export async function validateWithAccessAnalyzer(
   const who = identity.current() ?? (await identity.pick(vscode.l10n.t('AWS identity to call IAM Access Analyzer with')));
   if (!who) return [];
   try {
-    await endpoints.check(await configuredAccessAnalyzerEndpoint(who.region, who.profile), 'awsConfig', { service: 'IAM Access Analyzer', interactive: true });
+    await endpoints.check(await accessAnalyzer.configuredAccessAnalyzerEndpoint(who.region, who.profile), 'awsConfig', { service: 'IAM Access Analyzer', interactive: true });
   } catch (e) {
     if (!(e instanceof EndpointRefused)) return [];
     void showWarning(vscode.l10n.t('Validation with IAM Access Analyzer was not started: {0}', e.message));
@@ -78,7 +79,7 @@ export async function validateWithAccessAnalyzer(
     try {
       for (const region of regions) {
         const { type } = docs.policyTypeOf(doc, region);
-        const result = await validatePolicyRemotely({ policyDocument: toStrictJson(region.text), policyType: type, region: who.region, profile: who.profile, credentials: () => who.getCredentials(), abortSignal: abort.signal });
+        const result = await accessAnalyzer.validatePolicyRemotely({ policyDocument: toStrictJson(region.text), policyType: type, region: who.region, profile: who.profile, credentials: () => who.getCredentials(), abortSignal: abort.signal });
         results.push(result);
         if (token.isCancellationRequested) return;
         if (!result.ok) {

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { roleNameOf } from '../../core/profiles/model';
 import { likelyDenialCause } from '../../core/sessions/denialHints';
-import { StsCallError } from '../../aws/errors';
-import { getRole } from '../../aws/iam';
+import { errors, iam, isStsCallError } from '../awsModules';
 import { policyText } from '../../core/debugging/accountPolicySet';
 import type { PolicyDocumentProvider } from '../policy/policyDocumentProvider';
 import { reportError, type CommandFailure, type LikelyCauseButton } from './errorUi';
@@ -62,7 +61,7 @@ export class Denials {
       const readAs = this.ops.sourceLabel(source);
       operation = vscode.l10n.t('IAM GetRole as {0} (reading the trust policy of {1})', readAs, roleNameOf(o.roleArn));
       const { credentials, target } = await this.credentialsOf(source);
-      const role = await getRole(target, credentials, o.roleArn);
+      const role = await iam.getRole(target, credentials, o.roleArn);
       // Read-only, laid out, and never a dirty Untitled that asks to be saved: Save as File copies it.
       const text = `${policyText(role.trustPolicy)}\n`;
       const [, , , , account = 'account'] = o.roleArn.split(':');
@@ -73,7 +72,7 @@ export class Denials {
       return { trustPolicy: role.trustPolicy, readAs, uri: doc.uri.toString() };
     } catch (e) {
       // Name whose credentials were used in the message, not just "IAM GetRole".
-      const named = e instanceof StsCallError ? new StsCallError({ ...e.input, operation }) : e;
+      const named = isStsCallError(e) ? new errors.StsCallError({ ...e.input, operation }) : e;
       return reportError(this.log, named, operation, {
         likelyCause: async () => ({
           message: vscode.l10n.t('Reading a trust policy needs iam:GetRole on the role, which the identity that was denied often lacks.'),
@@ -92,7 +91,7 @@ export class Denials {
     if (!profiles.some((p) => p.externalId || p.mfaSerial)) {
       // Only worth a quick look when no profile says what the role needs; callers often may not read it.
       trustPolicy = await this.credentialsOf(sent.source)
-        .then(({ credentials, target }) => getRole({ ...target, timeoutMs: 3000, maxAttempts: 1 }, credentials, sent.roleArn))
+        .then(({ credentials, target }) => iam.getRole({ ...target, timeoutMs: 3000, maxAttempts: 1 }, credentials, sent.roleArn))
         .then((r) => r.trustPolicy, () => undefined);
     }
     const cause = likelyDenialCause({ roleName: roleNameOf(sent.roleArn), sentExternalId: !!sent.externalId, sentMfa: !!sent.mfaSerial, profiles, trustPolicy, callerMfaSerial: callerProfile?.mfaSerial });

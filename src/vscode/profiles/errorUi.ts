@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { UnquotableValue } from '../../core/sessions/shellQuote';
 import { explainStsError, redactSecrets, type ErrorAction, type ErrorExplanation } from '../../core/sessions/errors';
 import { rawErrorLine } from '../../core/sessions/errorLine';
-import { StsCallError } from '../../aws/errors';
+import { isStsCallError } from '../awsModules';
 import { EndpointRefused } from '../endpointGuard';
 import { InvalidRequest } from './stsRequests';
 import { Cancelled } from './prompts';
@@ -50,7 +50,7 @@ export function explain(e: unknown, operation: string): (ErrorExplanation & { op
       ? { kind: 'validation', message: e.message, next: vscode.l10n.t('Correct the profile in the AWS config file and try again.'), actions: ['openConfig'], operation: e.operation }
       : { kind: 'validation', message: e.message, next: vscode.l10n.t('Correct the value and try again.'), actions: ['retry'], operation: e.operation };
   }
-  const input = e instanceof StsCallError ? e.input : { operation, name: e instanceof Error ? e.name : undefined, message: e instanceof Error ? e.message : String(e) };
+  const input = isStsCallError(e) ? e.input : { operation, name: e instanceof Error ? e.name : undefined, message: e instanceof Error ? e.message : String(e) };
   return { ...explainStsError(input), operation: input.operation, roleArn: input.roleArn, profile: input.profile };
 }
 
@@ -58,7 +58,7 @@ export function explain(e: unknown, operation: string): (ErrorExplanation & { op
 export async function reportError(log: vscode.LogOutputChannel, e: unknown, operation: string, handlers: ErrorHandlers = {}): Promise<CommandFailure | undefined> {
   const x = explain(e, operation);
   if (!x) return undefined;
-  const raw = e instanceof StsCallError ? rawErrorLine(e.input) : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const raw = isStsCallError(e) ? rawErrorLine(e.input) : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   log.error(`${x.operation} failed (${x.kind}): ${redactSecrets(raw)}`);
   const actions = x.actions.filter((a) => {
     if (a === 'retry') return !!handlers.retry;

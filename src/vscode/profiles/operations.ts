@@ -7,10 +7,8 @@ import {
   defaultSessionName, isAssumedRoleArn, validateAssumeRole, validateFederationToken, validateGetSessionToken, validateSaml, validateWebIdentity, type AssumeRoleRequest,
 } from '../../core/sessions/limits';
 import type { SessionOperation, SessionRecord } from '../../core/sessions/session';
-import { resolveProfileCredentials } from '../../aws/credentials';
-import { StsCallError } from '../../aws/errors';
-import { getRole } from '../../aws/iam';
-import * as sts from '../../aws/sts';
+import type * as StsTypes from '../../aws/sts';
+import { credentials as awsCredentials, errors, iam, sts } from '../awsModules';
 import { readSecretFile } from '../../node/awsFiles';
 import type { EndpointGuard } from '../endpointGuard';
 import { profileConfigProblems } from './profileCheck';
@@ -40,7 +38,7 @@ export class StsOperations {
   }
 
   /** Region, endpoint and timeouts that calls for a profile would use; for display, not yet checked. */
-  plannedTarget(profile: AwsProfile | undefined): sts.StsTarget {
+  plannedTarget(profile: AwsProfile | undefined): StsTypes.StsTarget {
     const s = readProfileSettings();
     const fallbackRegion = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
     // Without a profile the SDK would read AWS_PROFILE (or [default]) and its endpoint_url: resolve them here, so that the call and the tooltip agree.
@@ -52,20 +50,20 @@ export class StsOperations {
   }
 
   /** The target for calls on behalf of a profile, once its endpoint may receive credentials. */
-  async target(profile: AwsProfile | undefined, interactive = true): Promise<sts.StsTarget> {
+  async target(profile: AwsProfile | undefined, interactive = true): Promise<StsTypes.StsTarget> {
     // Without a profile, the implicit profile's endpoint_url decides: read the files before resolving it.
     if (!profile) await this.profiles.ensureLoaded();
     return this.checked(this.plannedTarget(profile), interactive);
   }
 
   /** The target for calls with a session's credentials: the region and endpoint it was started with. */
-  async sessionTarget(record: SessionRecord, interactive = true): Promise<sts.StsTarget> {
+  async sessionTarget(record: SessionRecord, interactive = true): Promise<StsTypes.StsTarget> {
     const base = this.plannedTarget(record.profile ? this.profiles.profile(record.profile) : undefined);
     const target = record.endpoint ? { ...base, region: record.region, endpoint: record.endpoint, endpointOrigin: 'session' as const } : { ...base, region: record.region };
     return this.checked(target, interactive);
   }
 
-  async checked(target: sts.StsTarget, interactive = true, service = 'STS'): Promise<sts.StsTarget> {
+  async checked(target: StsTypes.StsTarget, interactive = true, service = 'STS'): Promise<StsTypes.StsTarget> {
     await this.endpoints.check(target.endpoint, target.endpointOrigin, { service, interactive });
     return target;
   }
@@ -91,7 +89,7 @@ export class StsOperations {
 
   private async resolveProfile(profile: AwsProfile, interactive: boolean, mfaCode?: string): Promise<TemporaryCredentials> {
     const snap = await this.profiles.ensureLoaded();
-    return resolveProfileCredentials({
+    return awsCredentials.resolveProfileCredentials({
       profile: profile.name,
       configFilepath: snap.paths.config,
       filepath: snap.paths.credentials,
@@ -102,7 +100,7 @@ export class StsOperations {
     });
   }
 
-  private async sourceCredentials(source: SourceRef, interactive: boolean): Promise<{ credentials: TemporaryCredentials; target: sts.StsTarget; chained: boolean; label: string }> {
+  private async sourceCredentials(source: SourceRef, interactive: boolean): Promise<{ credentials: TemporaryCredentials; target: StsTypes.StsTarget; chained: boolean; label: string }> {
     if ('sessionId' in source) {
       const r = this.sessions.get(source.sessionId);
       if (!r) throw new InvalidRequest('AssumeRole', [vscode.l10n.t('the source session no longer exists')]);
@@ -116,7 +114,7 @@ export class StsOperations {
     return { credentials, target, chained: p.kind === 'role' || p.kind === 'sso' || p.kind === 'webIdentity', label: p.name };
   }
 
-  private record(o: { operation: SessionOperation; profile?: string; roleArn?: string; arn?: string; sessionName?: string; sourceIdentity?: string; credentials: TemporaryCredentials; target: sts.StsTarget; refreshable: boolean; pinned?: boolean }): SessionRecord {
+  private record(o: { operation: SessionOperation; profile?: string; roleArn?: string; arn?: string; sessionName?: string; sourceIdentity?: string; credentials: TemporaryCredentials; target: StsTypes.StsTarget; refreshable: boolean; pinned?: boolean }): SessionRecord {
     return {
       id: this.sessions.newId(),
       operation: o.operation,
@@ -234,10 +232,10 @@ export class StsOperations {
    * The role's MaxSessionDuration, looked up (IAM GetRole) only when a request asks for more than an
    * hour; undefined when the caller may not read the role, and STS then has the last word.
    */
-  private async roleMaxSession(req: AssumeRoleRequest, src: { credentials: TemporaryCredentials; target: sts.StsTarget; chained: boolean }): Promise<number | undefined> {
+  private async roleMaxSession(req: AssumeRoleRequest, src: { credentials: TemporaryCredentials; target: StsTypes.StsTarget; chained: boolean }): Promise<number | undefined> {
     if (src.chained || (req.durationSeconds ?? 0) <= 3600) return undefined;
     try {
-      return (await getRole({ ...src.target, timeoutMs: 3000, maxAttempts: 1 }, src.credentials, req.roleArn)).maxSessionDuration;
+      return (await iam.getRole({ ...src.target, timeoutMs: 3000, maxAttempts: 1 }, src.credentials, req.roleArn)).maxSessionDuration;
     } catch (e) {
       this.log.debug(`GetRole for the maximum session duration was not possible: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
@@ -295,7 +293,7 @@ export class StsOperations {
     return this.sessions.add(record, r.credentials, { kind: 'none' });
   }
 
-  async callerIdentity(o: { profile?: string; sessionId?: string }): Promise<sts.CallerIdentity> {
+  async callerIdentity(o: { profile?: string; sessionId?: string }): Promise<StsTypes.CallerIdentity> {
     if (o.sessionId) {
       const r = this.sessions.get(o.sessionId);
       if (!r) throw new InvalidRequest('GetCallerIdentity', [vscode.l10n.t('the session no longer exists')]);
@@ -347,10 +345,10 @@ export class StsOperations {
         return { credentials: r.credentials, arn: r.arn, sourceIdentity: r.sourceIdentity };
       }
       case 'ssoRole':
-        if (!this.ssoRenewer) throw new StsCallError({ operation: 'Refresh', message: vscode.l10n.t('IAM Identity Center is not available') });
+        if (!this.ssoRenewer) throw new errors.StsCallError({ operation: 'Refresh', message: vscode.l10n.t('IAM Identity Center is not available') });
         return this.ssoRenewer(spec, interactive);
       case 'none':
-        throw new StsCallError({ operation: 'Refresh', message: vscode.l10n.t('this session was created from a pasted token or SAML assertion and cannot be renewed; start a new one') });
+        throw new errors.StsCallError({ operation: 'Refresh', message: vscode.l10n.t('this session was created from a pasted token or SAML assertion and cannot be renewed; start a new one') });
     }
   };
 }

@@ -1,0 +1,63 @@
+/**
+ * The AWS calls of src/aws, loaded on first use from their own bundle (dist/aws.js, built from
+ * src/aws/gateway.ts) so that the SDK is not loaded at startup. Each export stands for one module of
+ * src/aws and has its type: `sts.assumeRole(...)` loads the bundle the first time it is touched.
+ */
+import * as path from 'path';
+import type * as Gateway from '../aws/gateway';
+import type { DecodeError } from '../aws/decodeAuthorizationMessage';
+import type { StsCallError } from '../aws/errors';
+import type { FederationError } from '../aws/federation';
+import type { SsoCallError } from '../aws/sso';
+
+let bundle: string | undefined;
+let loaded: typeof Gateway | undefined;
+
+/** Where dist/aws.js is; set when the features start. */
+export function useAwsBundle(file: string): void {
+  bundle = file;
+}
+
+/** The gateway if an AWS call has loaded it, else undefined (then no error can have come from it). */
+export function awsIfLoaded(): typeof Gateway | undefined {
+  return loaded;
+}
+
+function gateway(): typeof Gateway {
+  // Without a bundle (modules compiled by tsc for the tests), the gateway module next to this one's parent.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require(bundle ?? path.join(__dirname, '..', 'aws', 'gateway')) as typeof Gateway;
+  return loaded;
+}
+
+function lazy<K extends keyof typeof Gateway>(name: K): (typeof Gateway)[K] {
+  return new Proxy({} as (typeof Gateway)[K], {
+    get: (_target, key) => (gateway()[name] as Record<string | symbol, unknown>)[key],
+  });
+}
+
+export const accessAnalyzer = lazy('accessAnalyzer');
+export const credentials = lazy('credentials');
+export const decode = lazy('decode');
+export const errors = lazy('errors');
+export const federation = lazy('federation');
+export const iam = lazy('iam');
+export const sso = lazy('sso');
+export const sts = lazy('sts');
+
+// Error checks that never load the bundle: an error from it exists only once it is loaded.
+export function isStsCallError(e: unknown): e is StsCallError {
+  return loaded !== undefined && e instanceof loaded.errors.StsCallError;
+}
+
+export function isSsoCallError(e: unknown): e is SsoCallError {
+  return loaded !== undefined && e instanceof loaded.sso.SsoCallError;
+}
+
+export function isFederationError(e: unknown): e is FederationError {
+  return loaded !== undefined && e instanceof loaded.federation.FederationError;
+}
+
+export function isDecodeError(e: unknown): e is DecodeError {
+  return loaded !== undefined && e instanceof loaded.decode.DecodeError;
+}

@@ -1,0 +1,99 @@
+/**
+ * Keeps VS Code's activation small: the features (dist/features.js, with the AWS SDK, the policy
+ * linter and every view) load just after activate() returns. Until then each command is a stub that
+ * loads them at once and runs the real command with the same arguments, so a command run during
+ * startup (a keybinding, the palette, a walkthrough button) behaves as if everything was loaded.
+ */
+import * as vscode from 'vscode';
+import type * as featuresModule from './features';
+import { showError } from './output';
+
+/** What the features are started with: the extension's context and its one log. */
+export interface FeatureHost {
+  readonly extension: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/**
+ * Commands the features register without contributing them in package.json. Tests and the bench run
+ * them; an integration test checks that this list and package.json cover every command registered.
+ */
+export const UNCONTRIBUTED_COMMANDS: readonly string[] = [
+  'stsLens.internal.accountOwners',
+  'stsLens.internal.evaluationResultNode',
+  'stsLens.internal.ssoPageLeftToCaller',
+  'stsLens.internal.identityCenterSnapshot',
+  'stsLens.internal.accessDiffItems',
+];
+
+/** Commands the entry point (src/extension.ts) registers itself: no stub for them. */
+export const ENTRY_COMMANDS: readonly string[] = ['stsLens.showLog', 'stsLens.internal.activationTimes'];
+
+/** The commands package.json contributes, plus the unlisted ones, less those the entry point registers itself. */
+export function deferredCommandIds(packageJSON: unknown): string[] {
+  const contributes = (packageJSON as { contributes?: { commands?: { command?: unknown }[] } } | undefined)?.contributes;
+  const contributed = (contributes?.commands ?? []).map((c) => c.command).filter((c): c is string => typeof c === 'string');
+  return [...new Set([...contributed, ...UNCONTRIBUTED_COMMANDS])].filter((id) => !ENTRY_COMMANDS.includes(id));
+}
+
+export type FeatureState = { readonly loaded: false } | { readonly loaded: true; readonly loadMs: number; readonly by: string; readonly error?: string };
+
+export class DeferredFeatures implements vscode.Disposable {
+  private stubs: vscode.Disposable[];
+  private loading: FeatureState = { loaded: false };
+
+  /** `bundle` is the absolute path of dist/features.js (or of another module exporting activateFeatures). */
+  constructor(
+    private readonly host: FeatureHost,
+    private readonly bundle: string,
+    commandIds: readonly string[],
+  ) {
+    this.stubs = commandIds.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => this.forward(id, args)));
+  }
+
+  get state(): FeatureState {
+    return this.loading;
+  }
+
+  /**
+   * Loads and starts the features once; later calls do nothing. The stubs go first and the features
+   * register their commands in the same turn, so no command is ever missing in between.
+   * Returns false when the features failed to start (the failure is logged and shown once).
+   */
+  load(by: string): boolean {
+    if (this.loading.loaded) return this.loading.error === undefined;
+    const started = performance.now();
+    this.disposeStubs();
+    let error: string | undefined;
+    try {
+      // A path known only at run time: the features are a bundle of their own, not part of this one.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const features = require(this.bundle) as typeof featuresModule;
+      features.activateFeatures(this.host);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      this.host.log.error(`Activation failed: ${error}`);
+      const showLog = vscode.l10n.t('Show Log');
+      void showError(vscode.l10n.t('STS Lens could not start: {0}', error), showLog).then((choice) => {
+        if (choice === showLog) this.host.log.show();
+      });
+    }
+    this.loading = { loaded: true, loadMs: performance.now() - started, by, error };
+    this.host.log.info(`STS Lens features loaded in ${this.loading.loadMs.toFixed(1)} ms (${by})${error ? ', with an error' : ''}`);
+    return error === undefined;
+  }
+
+  private forward(id: string, args: unknown[]): Thenable<unknown> {
+    if (!this.load(`by ${id}`)) return Promise.reject(new Error(vscode.l10n.t('STS Lens could not start: {0}', this.loading.loaded ? (this.loading.error ?? '') : '')));
+    return vscode.commands.executeCommand(id, ...args);
+  }
+
+  private disposeStubs(): void {
+    for (const stub of this.stubs) stub.dispose();
+    this.stubs = [];
+  }
+
+  dispose(): void {
+    this.disposeStubs();
+  }
+}
