@@ -37,6 +37,8 @@ export function lintFile(text: string, file: string, diskPath: string, run: Lint
     catalog: run.handle.catalog,
     accountIds,
     optIn: run.strict ? OPT_IN_CODES : settings?.optIn,
+    // Standard input has no name to go by.
+    fileName: file === '-' ? undefined : diskPath,
   });
   if (settings?.notGranted.length) {
     if (needsAllServices(text)) run.handle.ensureAllServicesSync();

@@ -115,6 +115,33 @@ describe('access since HEAD in a real VS Code with a real git repository', funct
     assert.match(text, /Who can assume this role now:\n {2}arn:aws:iam::111122223333:root — sts:AssumeRole\n {2}arn:aws:iam::444455556666:root — sts:AssumeRole\nWho could assume it at HEAD:\n {2}arn:aws:iam::111122223333:root — sts:AssumeRole\n/);
   });
 
+  it('"Show Access Since HEAD" on a changed file of the Source Control view opens the access diff of a policy, and says why for other files', async () => {
+    const contributed = vscode.extensions.getExtension('sts-lens.sts-lens')?.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    const entry = contributed.contributes.menus['scm/resourceState/context']?.find((m) => m.command === 'stsLens.showAccessDiff');
+    assert.match(entry?.when ?? '', /scmProvider == git/);
+
+    // The rows of the Source Control view are the git extension's changes; their command argument is a resource state.
+    const trust = vscode.Uri.file(path.join(repo, 'policies', 'trust.json'));
+    const notes = writeWorkspaceFile('access-repo/notes.txt', 'not a policy\n');
+    const git = vscode.extensions.getExtension<{ getAPI(v: 1): { getRepository(u: vscode.Uri): { status(): Promise<void>; state: { workingTreeChanges: { uri: vscode.Uri }[]; untrackedChanges: { uri: vscode.Uri }[] } } | null } }>('vscode.git')!.exports.getAPI(1);
+    const changes = await until(async () => {
+      const r = git.getRepository(trust);
+      await r?.status();
+      const all = [...(r?.state.workingTreeChanges ?? []), ...(r?.state.untrackedChanges ?? [])].map((c) => c.uri.fsPath);
+      return all.includes(trust.fsPath) && all.includes(notes.fsPath) ? all : undefined;
+    }, 'git to list the changed trust policy and the new notes file');
+    assert.ok(changes.includes(trust.fsPath));
+
+    const viewUri = await vscode.commands.executeCommand<vscode.Uri | undefined>('stsLens.showAccessDiff', { resourceUri: trust });
+    assert.ok(viewUri, 'the Source Control entry opens the access diff');
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), viewUri.toString());
+    assert.match(vscode.window.activeTextEditor.document.getText(), /^Access of access-repo\/policies\/trust\.json since HEAD: \+1 action/);
+
+    const none = await vscode.commands.executeCommand<vscode.Uri | undefined>('stsLens.showAccessDiff', { resourceUri: notes });
+    assert.strictEqual(none, undefined, 'a file that holds no policy has no access diff');
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), viewUri.toString(), 'nothing else opens');
+  });
+
   it('a notGranted rule of the project file is a NOT_GRANTED error at the statement that grants it', async () => {
     writeWorkspaceFile('guarded/.sts-lens.json', '{ "notGranted": { "roles/*.json": { "actions": ["iam:PassRole"], "resources": ["*"] } } }\n');
     const uri = writeWorkspaceFile('guarded/roles/deploy.json', policy({ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Sid: 'Admin', Effect: 'Allow', Action: 'iam:*', Resource: '*' }));

@@ -1,22 +1,7 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import * as path from 'path';
-import { SCREENSHOTS, Workbench, useWorkbench } from './workbench';
-
-/** Right-clicks a row and chooses a context-menu entry. */
-async function contextMenu(wb: Workbench, row: string | RegExp, entry: string): Promise<void> {
-  await wb.page.locator('.monaco-list-row', { hasText: row }).first().click({ button: 'right' });
-  const menu = wb.page.locator('.context-view .monaco-menu');
-  const item = menu.locator('.action-item', { hasText: entry }).first();
-  await item.waitFor();
-  // A click that lands while the menu is still settling only highlights the entry: then Enter runs it.
-  await item.click();
-  if (!(await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) && (await menu.isVisible())) {
-    await item.hover();
-    await wb.page.keyboard.press('Enter');
-    await menu.waitFor({ state: 'hidden' });
-  }
-}
+import { SCREENSHOTS, useWorkbench } from './workbench';
 
 describe('IAM Identity Center UI: device sign-in, accounts and roles, a role session, sign out', function () {
   const workbench = useWorkbench({ settings: { 'workbench.startupEditor': 'none' } });
@@ -33,7 +18,7 @@ describe('IAM Identity Center UI: device sign-in, accounts and roles, a role ses
 
     // The verification page opens in a new tab, as openExternal does in a browser-hosted VS Code.
     const popup = wb.page.context().waitForEvent('page', { timeout: 60000 });
-    await contextMenu(wb, /^sandbox\s*signed out/, 'Sign In with a Device Code');
+    await wb.contextMenu(/^sandbox\s*signed out/, 'Sign In with a Device Code');
     const notice = wb.notification(/Sign in to sandbox: confirm code [A-Z]{4}-[A-Z]{4} in the browser/);
     await notice.waitFor();
     const code = /[A-Z]{4}-[A-Z]{4}/.exec((await notice.textContent()) ?? '')![0];
@@ -72,7 +57,7 @@ describe('IAM Identity Center UI: device sign-in, accounts and roles, a role ses
 
   it('signs out, and the sign-in shows how to sign in again', async function () {
     const wb = workbench();
-    await contextMenu(wb, /^sandbox\s*signed in/, 'Sign Out of IAM Identity Center');
+    await wb.contextMenu(/^sandbox\s*signed in/, 'Sign Out of IAM Identity Center');
     await wb.page.locator('.monaco-list-row', { hasText: /^sandbox\s*signed out · select to sign in/ }).first().waitFor();
     await wb.notification(/Signed out of sandbox/).waitFor();
     await wb.screenshot('identity-center-signed-out-again');

@@ -137,6 +137,26 @@ export class Workbench {
     }
   }
 
+  /**
+   * Right-clicks `row` (a locator, or the text of a list row) and chooses a context-menu entry;
+   * `screenshot` names a screenshot taken while the menu is open.
+   */
+  async contextMenu(row: Locator | string | RegExp, entry: string, screenshot?: string): Promise<void> {
+    const target = typeof row === 'string' || row instanceof RegExp ? this.page.locator('.monaco-list-row', { hasText: row }).first() : row;
+    await target.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const item = menu.locator('.action-item', { hasText: entry }).first();
+    await item.waitFor();
+    if (screenshot) await this.screenshot(screenshot);
+    // A click that lands while the menu is still settling only highlights the entry: then Enter runs it.
+    await item.click();
+    if (!(await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) && (await menu.isVisible())) {
+      await item.hover();
+      await this.page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden' });
+    }
+  }
+
   /** A notification toast (or notification-center entry) containing `text`. */
   notification(text: string | RegExp): Locator {
     return this.page.locator('.notification-list-item', { hasText: text }).first();

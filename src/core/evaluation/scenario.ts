@@ -49,18 +49,33 @@ export function parseScenarioTree(text: string): { root: Node; body: string; shi
 
 /** The policy paths a scenario names (strings in its policy slots), as written. */
 export function scenarioPolicyPaths(root: Node): string[] {
-  const out: string[] = [];
-  const add = (n: Node) => {
-    if (n.type === 'string') out.push(String(n.value));
-    else if (n.type === 'array') for (const c of n.children ?? []) if (c.type === 'string') out.push(String(c.value));
+  return scenarioPolicyRefs(root).map((r) => r.path);
+}
+
+/** A policy path a scenario names, as written, with the slot that names it (aliases resolved). */
+export interface ScenarioPolicyRef {
+  readonly path: string;
+  readonly slot: (typeof FLAT_SLOTS)[number] | (typeof LEVEL_SLOTS)[number];
+}
+
+/** The policy paths a scenario names, each with its slot. */
+export function scenarioPolicyRefs(root: Node): ScenarioPolicyRef[] {
+  const out: ScenarioPolicyRef[] = [];
+  const add = (n: Node, slot: ScenarioPolicyRef['slot']) => {
+    if (n.type === 'string') out.push({ path: String(n.value), slot });
+    else if (n.type === 'array') for (const c of n.children ?? []) if (c.type === 'string') out.push({ path: String(c.value), slot });
   };
   if (root.type !== 'object') return out;
   for (const c of root.children ?? []) {
     const key = String(c.children?.[0]?.value);
     const value = c.children?.[1];
     if (!value) continue;
-    if ((FLAT_SLOTS as readonly string[]).includes(key) || Object.hasOwn(SINGULAR, key)) add(value);
-    else if (((LEVEL_SLOTS as readonly string[]).includes(key) || Object.hasOwn(LEVEL_ALIASES, key)) && value.type === 'array') for (const l of value.children ?? []) add(l);
+    if ((FLAT_SLOTS as readonly string[]).includes(key)) add(value, key as (typeof FLAT_SLOTS)[number]);
+    else if (Object.hasOwn(SINGULAR, key)) add(value, SINGULAR[key]);
+    else if (((LEVEL_SLOTS as readonly string[]).includes(key) || Object.hasOwn(LEVEL_ALIASES, key)) && value.type === 'array') {
+      const slot = Object.hasOwn(LEVEL_ALIASES, key) ? LEVEL_ALIASES[key] : (key as (typeof LEVEL_SLOTS)[number]);
+      for (const l of value.children ?? []) add(l, slot);
+    }
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { checkSecurity } from './checks/security';
 import { checkSize, checkRedundancy } from './checks/suggestions';
 import { checkVariables } from './checks/variables';
 import type { LintContext } from './context';
+import { refineByName } from './guardrailNames';
 import { MAX_POLICY_TEXT_LENGTH } from './limits';
 import { parsePolicy, stringValues, type ParsedPolicy } from './parse';
 import { Reporter } from './report';
@@ -20,6 +21,7 @@ import { severityRank, type Finding, type PolicyType } from './types';
 export * from './types';
 export * from './catalog';
 export { ISSUE_CODES, OPT_IN_CODES, type IssueCodeInfo } from './codes';
+export { guardrailTypeFromName } from './guardrailNames';
 export { MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from './limits';
 export { parsePolicy, scalarValues, stringValues, LineIndex, STATEMENT_ELEMENTS, TOP_ELEMENTS } from './parse';
 export type { ParsedPolicy, ParsedStatement, ParsedElement, ParsedValue, ParsedConditionKey, ParsedConditionOperator, SyntaxProblem, JsonNode } from './parse';
@@ -35,6 +37,8 @@ export interface LintOptions {
   accountIds?: readonly string[];
   /** Opt-in checks to run (see OPT_IN_CODES). */
   optIn?: readonly string[];
+  /** The file's path, whose name may say it is a guardrail (see guardrailNames.ts) when the type is 'auto'. */
+  fileName?: string;
 }
 
 export interface LintResult {
@@ -56,9 +60,12 @@ function detectFromParsed(policy: ParsedPolicy): PolicyType {
   return principal ? 'RESOURCE_POLICY' : 'IDENTITY_POLICY';
 }
 
-/** Trust-policy actions with a Principal mean a trust policy, a Principal alone a resource policy, anything else an identity policy. */
-export function detectPolicyType(text: string): PolicyType {
-  return detectFromParsed(parsePolicy(text));
+/**
+ * Trust-policy actions with a Principal mean a trust policy, a Principal alone a resource policy,
+ * anything else an identity policy; a file name that says SCP or RCP refines that (guardrailNames.ts).
+ */
+export function detectPolicyType(text: string, fileName?: string): PolicyType {
+  return refineByName(detectFromParsed(parsePolicy(text)), fileName);
 }
 
 const NOT_SERVICES = new Set(['arn', 'aws', 'http', 'https']);
@@ -118,7 +125,7 @@ export function servicesReferenced(text: string): string[] {
 /** Lints one policy document. Never throws on bad input: problems come back as findings. */
 export function lintPolicy(text: string, options: LintOptions): LintResult {
   const policy = parsePolicy(text);
-  const policyType = options.policyType === 'auto' ? detectFromParsed(policy) : options.policyType;
+  const policyType = options.policyType === 'auto' ? refineByName(detectFromParsed(policy), options.fileName) : options.policyType;
   const r = new Reporter(policy);
   const ctx: LintContext = { policy, type: policyType, catalog: options.catalog, r, statements: [], accountId: options.accountId ?? options.accountIds?.[0], accountIds: options.accountIds };
 

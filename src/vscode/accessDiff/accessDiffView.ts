@@ -57,11 +57,26 @@ export class AccessDiffView implements vscode.TextDocumentContentProvider, vscod
   async show(args: ShowAccessDiffArgs): Promise<vscode.Uri | undefined> {
     const fileUri = args.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
     if (!fileUri) return undefined;
-    const doc = await vscode.workspace.openTextDocument(fileUri);
+    const name = path.basename(fileUri.fsPath);
+    if (!vscode.workspace.isTrusted) {
+      void showInfo(vscode.l10n.t('Access diffs read the repository with git, so they run only in a trusted workspace.'));
+      return undefined;
+    }
+    let doc: vscode.TextDocument;
+    try {
+      doc = await vscode.workspace.openTextDocument(fileUri);
+    } catch {
+      void showInfo(vscode.l10n.t('{0} is not in the working tree (deleted or moved), so it grants nothing now. Open it at HEAD to see what it granted.', name));
+      return undefined;
+    }
+    if (!this.since.holdsPolicy(doc)) {
+      void showInfo(vscode.l10n.t('{0} holds no policy that STS Lens checks, so it has no access diff.', name));
+      return undefined;
+    }
     const diffs = await this.since.compare(doc);
     const d = diffs?.find((x) => x.region.start === args.regionStart) ?? diffs?.[0];
     if (!d) {
-      void showInfo(vscode.l10n.t('{0} grants the same as at HEAD, or is not in a git repository.', path.basename(fileUri.fsPath)));
+      void showInfo(vscode.l10n.t('{0} grants the same as at HEAD, or is not in a git repository.', name));
       return undefined;
     }
     if (d.error) {

@@ -37,6 +37,11 @@ export class AccessSinceHead {
     private readonly git: GitBaselines,
   ) {}
 
+  /** Whether the document holds a policy STS Lens checks (in a trusted workspace, on disk). */
+  holdsPolicy(doc: vscode.TextDocument): boolean {
+    return vscode.workspace.isTrusted && doc.uri.scheme === 'file' && this.documents.regions(doc).length > 0;
+  }
+
   /** Undefined when the document is not in a repository, has no policy, or is the same as at HEAD. */
   async compare(doc: vscode.TextDocument): Promise<RegionDiff[] | undefined> {
     if (!vscode.workspace.isTrusted || doc.uri.scheme !== 'file') return undefined;

@@ -8,6 +8,13 @@ import { GitBaselines } from './gitBaseline';
 
 const COMMAND_ACCESS_DIFF_ITEMS = 'stsLens.internal.accessDiffItems';
 
+/** The command's argument from the lens, the palette (nothing: the active editor), an explorer URI or a Source Control row. */
+function showArgs(arg: ShowAccessDiffArgs | vscode.Uri | vscode.SourceControlResourceState | undefined): ShowAccessDiffArgs {
+  if (arg instanceof vscode.Uri) return { uri: arg.toString() };
+  if (arg && 'resourceUri' in arg && arg.resourceUri instanceof vscode.Uri) return { uri: arg.resourceUri.toString() };
+  return (arg as ShowAccessDiffArgs | undefined) ?? {};
+}
+
 /** "Access since HEAD" lenses on policies that differ from git HEAD, and the access diff they open. */
 export function registerAccessDiffFeature(ctx: StsLensContext, documents: PolicyDocuments): void {
   const git = new GitBaselines(ctx.log);
@@ -31,7 +38,7 @@ export function registerAccessDiffFeature(ctx: StsLensContext, documents: Policy
     documents.onDidChange(refreshSoon),
     vscode.workspace.onDidSaveTextDocument(refreshSoon),
     vscode.workspace.onDidGrantWorkspaceTrust(refreshSoon),
-    vscode.commands.registerCommand(COMMAND_SHOW_ACCESS_DIFF, (arg?: ShowAccessDiffArgs | vscode.Uri) => view.show(arg instanceof vscode.Uri ? { uri: arg.toString() } : arg ?? {})),
+    vscode.commands.registerCommand(COMMAND_SHOW_ACCESS_DIFF, (arg?: ShowAccessDiffArgs | vscode.Uri | vscode.SourceControlResourceState) => view.show(showArgs(arg))),
     vscode.commands.registerCommand(COMMAND_ACCESS_DIFF_ITEMS, (uri: string) => view.itemsOf(vscode.Uri.parse(uri))),
   );
 }

@@ -8,6 +8,7 @@ import { ProjectConfigFinder, projectRelativePath, type LoadedProjectConfig } fr
 import { PolicyLinter } from './policyLinter';
 import { readPolicySettings, type PolicySettings } from './policySettings';
 import { reportRefusedGlobs, uriMatches } from '../settingGlobs';
+import { ScenarioGuardrails } from './scenarioGuardrails';
 
 /** The name of a policy type, as the status bar, the lens and the type picker show it. */
 export function policyTypeLabel(type: PolicyType): string {
@@ -38,6 +39,9 @@ export interface DocumentLintSettings extends FileLintSettings {
   readonly severity: Readonly<Record<string, SeverityOverride>>;
 }
 
+/** Where a region's policy type comes from, for the status bar's tooltip. */
+export type PolicyTypeSource = 'override' | 'project' | 'template' | 'scenario' | 'detected';
+
 const OVERRIDES_KEY = 'stsLens.policy.typeOverrides';
 
 /** Terraform files are plain text unless a Terraform extension is installed; their name says what they are. */
@@ -58,6 +62,7 @@ export class PolicyDocuments implements vscode.Disposable {
   private readonly results = new Map<string, { doc: vscode.TextDocument; version: number; linted: LintedRegion[] }>();
   private readonly linter: PolicyLinter;
   private readonly projects = new ProjectConfigFinder((p) => this.onProjectLoaded?.(p));
+  private readonly guardrails: ScenarioGuardrails;
   /** Hears of each project file read from disk, to show its problems. */
   onProjectLoaded?: (p: LoadedProjectConfig) => void;
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
@@ -74,10 +79,14 @@ export class PolicyDocuments implements vscode.Disposable {
     this.settings = readPolicySettings();
     reportRefusedGlobs(this.settings.fileGlobs, log);
     this.linter = new PolicyLinter(workerPath, log, () => this.catalogHandle());
+    this.guardrails = new ScenarioGuardrails(log);
+    // A scenario that starts or stops using a file as an SCP changes how that file is linted.
+    this.guardrails.onDidChange(() => this.changeEmitter.fire(undefined));
   }
 
   dispose(): void {
     this.linter.dispose();
+    this.guardrails.dispose();
     this.changeEmitter.dispose();
     this.regionCache.clear();
     this.results.clear();
@@ -163,11 +172,19 @@ export class PolicyDocuments implements vscode.Disposable {
     this.changeEmitter.fire(uri);
   }
 
-  /** The type a region is linted as: the override, the project file's, the template's hint, or detection from its content. */
-  policyTypeOf(doc: vscode.TextDocument, region: PolicyRegion, settings = this.lintSettings(doc)): { type: PolicyType; overridden: boolean } {
+  /**
+   * The type a region is linted as: the person's override, the project file's policyTypes, the
+   * template's hint, what the workspace's policy tests use the file as (an SCP or RCP), then the
+   * content, refined by a file name that says SCP or RCP.
+   */
+  policyTypeOf(doc: vscode.TextDocument, region: PolicyRegion, settings = this.lintSettings(doc)): { type: PolicyType; overridden: boolean; source: PolicyTypeSource } {
     const override = this.overrideFor(doc.uri);
-    if (override) return { type: override, overridden: true };
-    return { type: settings.policyType ?? region.typeHint ?? detectPolicyType(region.text), overridden: false };
+    if (override) return { type: override, overridden: true, source: 'override' };
+    if (settings.policyType) return { type: settings.policyType, overridden: false, source: 'project' };
+    if (region.typeHint) return { type: region.typeHint, overridden: false, source: 'template' };
+    const guardrail = this.guardrails.typeOf(doc.uri);
+    if (guardrail) return { type: guardrail, overridden: false, source: 'scenario' };
+    return { type: detectPolicyType(region.text, doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined), overridden: false, source: 'detected' };
   }
 
   /** Lints every region in the background (a worker thread) and remembers the result for this version. */

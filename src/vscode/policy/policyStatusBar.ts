@@ -28,11 +28,15 @@ export class PolicyStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { type, overridden } = this.docs.policyTypeOf(doc, region);
+    const { type, source } = this.docs.policyTypeOf(doc, region);
     this.item.text = `$(shield) ${policyTypeLabel(type)}`;
-    this.item.tooltip = overridden
-      ? vscode.l10n.t('STS Lens checks this file as a {0} (set by you). Click to change.', policyTypeLabel(type).toLowerCase())
-      : vscode.l10n.t('STS Lens checks this file as a {0} (detected). Click to change.', policyTypeLabel(type).toLowerCase());
+    const label = policyTypeLabel(type).toLowerCase();
+    switch (source) {
+      case 'override': this.item.tooltip = vscode.l10n.t('STS Lens checks this file as a {0} (set by you). Click to change.', label); break;
+      case 'project': this.item.tooltip = vscode.l10n.t('STS Lens checks this file as a {0} (policyTypes of .sts-lens.json). Click to change.', label); break;
+      case 'scenario': this.item.tooltip = vscode.l10n.t('STS Lens checks this file as a {0} (a policy test uses it as one). Click to change.', label); break;
+      default: this.item.tooltip = vscode.l10n.t('STS Lens checks this file as a {0} (detected). Click to change.', label);
+    }
     this.item.show();
   }
 

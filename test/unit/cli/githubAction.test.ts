@@ -1,49 +1,26 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { parse } from 'yaml';
 import { repoRoot } from '../fixtures';
+import { commitFiles, policy, readActionYml, readPreCommitHooks, runActionScript, sh, useGitRepo } from './actionRepo';
 
-const SCRIPT = path.join(repoRoot(), 'scripts', 'github-action.js');
-const CLI = path.join(repoRoot(), 'dist', 'cli.js');
-const GOOD = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, null, 2);
-const BAD = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjekt', Resource: 'arn:aws:s3:::b/*' }] }, null, 2);
-
-function sh(cwd: string, cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8' });
-  assert.strictEqual(r.status, 0, `${cmd} ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
+const GOOD = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });
+const BAD = policy({ Effect: 'Allow', Action: 's3:GetObjekt', Resource: 'arn:aws:s3:::b/*' });
 
 describe('GitHub Action: the lint step, run locally', function () {
   this.timeout(60_000);
+  const repo = useGitRepo('sts-lens-action-', { 'policies/old-bad.json': BAD, 'package.json': '{ "name": "x" }' });
   let dir: string;
   let base: string;
 
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-action-'));
-    sh(dir, 'git', ['init', '-q', '-b', 'main']);
-    sh(dir, 'git', ['config', 'user.email', 'ci@example.com']);
-    sh(dir, 'git', ['config', 'user.name', 'CI']);
-    fs.mkdirSync(path.join(dir, 'policies'));
-    fs.writeFileSync(path.join(dir, 'policies', 'old-bad.json'), BAD);
-    fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "x" }');
-    sh(dir, 'git', ['add', '.']);
-    sh(dir, 'git', ['commit', '-qm', 'base']);
-    base = sh(dir, 'git', ['rev-parse', 'HEAD']);
-    fs.writeFileSync(path.join(dir, 'policies', 'new-bad.json'), BAD);
-    fs.writeFileSync(path.join(dir, 'policies', 'new-good.json'), GOOD);
-    sh(dir, 'git', ['add', '.']);
-    sh(dir, 'git', ['commit', '-qm', 'change']);
+    ({ dir, base } = repo());
+    commitFiles(dir, 'change', { 'policies/new-bad.json': BAD, 'policies/new-good.json': GOOD });
   });
-
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function runAction(env: Record<string, string>) {
     const outputs = path.join(dir, 'outputs.txt');
-    const r = spawnSync(process.execPath, [SCRIPT], { cwd: dir, encoding: 'utf8', env: { ...process.env, STS_LENS_CLI: CLI, GITHUB_OUTPUT: outputs, INPUT_FILES: 'policies/**/*.json', ...env } });
+    const r = runActionScript('github-action.js', dir, { GITHUB_OUTPUT: outputs, INPUT_FILES: 'policies/**/*.json', ...env });
     const out = fs.existsSync(outputs) ? Object.fromEntries(fs.readFileSync(outputs, 'utf8').trim().split('\n').map((l) => l.split('=') as [string, string])) : {};
     return { status: r.status, stdout: r.stdout, stderr: r.stderr, outputs: out as Record<string, string> };
   }
@@ -67,8 +44,7 @@ describe('GitHub Action: the lint step, run locally', function () {
   });
 
   it('a change that touches no policy writes an empty SARIF and passes', () => {
-    fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "y" }');
-    sh(dir, 'git', ['commit', '-qam', 'other']);
+    commitFiles(dir, 'other', { 'package.json': '{ "name": "y" }' });
     const head = sh(dir, 'git', ['rev-parse', 'HEAD~1']);
     const r = runAction({ BASE_REF: head });
     assert.strictEqual(r.status, 0, r.stderr);
@@ -77,7 +53,7 @@ describe('GitHub Action: the lint step, run locally', function () {
   });
 
   it('action.yml runs this script with the inputs it documents, and uploads the SARIF even after a failure', () => {
-    const action = parse(fs.readFileSync(path.join(repoRoot(), 'action.yml'), 'utf8')) as { runs: { using: string; steps: { id?: string; run?: string; if?: string; uses?: string; env?: Record<string, string> }[] } };
+    const action = readActionYml<{ runs: { using: string; steps: { id?: string; run?: string; if?: string; uses?: string; env?: Record<string, string> }[] } }>();
     assert.strictEqual(action.runs.using, 'composite');
     const lint = action.runs.steps.find((s) => s.id === 'lint');
     assert.match(lint?.run ?? '', /scripts\/github-action\.js/);
@@ -89,8 +65,7 @@ describe('GitHub Action: the lint step, run locally', function () {
 
 describe('pre-commit hook', () => {
   it('runs the installed sts-lens lint on JSON policy files', () => {
-    const hooks = parse(fs.readFileSync(path.join(repoRoot(), '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string }[];
-    const hook = hooks.find((h) => h.id === 'sts-lens');
+    const hook = readPreCommitHooks().find((h) => h.id === 'sts-lens');
     assert.strictEqual(hook?.entry, 'sts-lens lint');
     assert.strictEqual(hook.language, 'node');
     const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
