@@ -1,7 +1,8 @@
 // Scaling of every scanner of untrusted text: each runs on inputs of size ×1, ×10 and ×100, normal
 // and adversarial, and the growth from one size to the next is printed. A linear scanner grows
 // about 10× per step; a quadratic one about 100×, which is flagged. The doubling cases
-// (bench/scalingDoubling.ts: globs, scenario files, redaction decoding, 50,000 actions) double
+// (bench/scalingDoubling.ts: globs, scenario files, redaction decoding, 50,000 actions, account
+// dumps) double
 // their size at each step: linear is about 2× per step, quadratic 4×. Usage:
 //   npm run bench scaling            all cases
 //   SCALING_FILTER=authz npm run bench scaling   cases whose name contains "authz"
@@ -125,7 +126,7 @@ function main(): void {
       `${c.kind === 'adversarial' ? 'adv ' : 'norm'} ${c.name.padEnd(54)} ${ms.map((m) => `${m.toFixed(2).padStart(9)} ms`).join('')}  ×${growth[0].toFixed(1).padStart(5)} ×${growth[1].toFixed(1).padStart(5)}  (${kb(inputs[2])} at ×100)${quadratic ? '  SUPERLINEAR' : ''}`,
     );
   }
-  flagged += runDoubling(doublingCases(handle.catalog), filter);
+  flagged += runDoubling(doublingCases(handle), filter);
   console.log(flagged ? `${flagged} scanner(s) grew superlinearly` : 'every scanner grew about linearly');
 }
 

@@ -1,16 +1,19 @@
 // The doubling cases of bench/scaling.bench.ts: each scanner runs at sizes that double, so its
 // growth per step reads directly (linear ≈ 2×, quadratic ≈ 4×). Globs from project files and
 // settings against long paths, scenario files of thousands of cases read as the CLI and the Test
-// Explorer read them, redaction of long encoded runs, and action lists of up to 50,000 entries.
+// Explorer read them, redaction of long encoded runs, action lists of up to 50,000 entries, and
+// account dumps (`--auth-details`): thousands of roles, GroupLists that repeat, one policy nested deep.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { lintAuthDetails } from '../src/cli/authDetails';
 import { scenarioCases } from '../src/core/debugging/scenarioRun';
 import { parseScenarioNode } from '../src/core/evaluation/scenario';
 import { compileGlob, isGlobProblem } from '../src/core/glob/boundedGlob';
 import { lintPolicy, type IamCatalog } from '../src/core/policy';
 import { normalise } from '../src/core/sessions/normalise';
 import { redactSecrets } from '../src/core/sessions/redact';
+import type { IamCatalogHandle } from '../src/node/iamData';
 import { readScenarioFileSync, readScenarioPolicySync } from '../src/node/scenarioFiles';
 
 export interface DoublingCase {
@@ -149,6 +152,51 @@ function actionCases(catalog: IamCatalog): DoublingCase[] {
   ];
 }
 
-export function doublingCases(catalog: IamCatalog): DoublingCase[] {
-  return [...globCases(), ...scenarioCasesOf(), ...redactionCases(), ...actionCases(catalog)];
+const ACCOUNT = '123456789012';
+const allow = (action: string, resource = '*') => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] });
+// Each role's policy differs, as in a real account: nothing is linted once for all.
+const role = (i: number, document: unknown = allow(i % 2 ? 's3:GetObject' : 'ec2:Describe*', i % 2 ? `arn:aws:s3:::bucket-${i}/*` : '*')) => ({
+  RoleName: `r${i}`,
+  Arn: `arn:aws:iam::${ACCOUNT}:role/r${i}`,
+  AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+  RolePolicyList: [{ PolicyName: 'p', PolicyDocument: document }],
+  AttachedManagedPolicies: [],
+});
+
+/** Account dumps linted as `sts-lens lint --auth-details` does, from the dump's text to the results. */
+function accountDumpCases(handle: IamCatalogHandle): DoublingCase[] {
+  const run = { handle, policyType: 'auto' as const, strict: false, project: () => undefined };
+  const lint = (text: string) => lintAuthDetails(text, 'auth.json', run, false).results.length;
+  const groups = Array.from({ length: 10 }, (_, i) => ({ GroupName: `g${i}`, Arn: `arn:aws:iam::${ACCOUNT}:group/g${i}`, GroupPolicyList: [{ PolicyName: 'p', PolicyDocument: allow(i % 2 ? 'iam:PassRole' : 'ec2:RunInstances') }], AttachedManagedPolicies: [] }));
+  return [
+    {
+      name: 'account dump: roles with a trust and an inline policy',
+      kind: 'normal',
+      sizes: [1000, 2000, 4000, 8000],
+      unit: ' roles',
+      input: (n) => JSON.stringify({ RoleDetailList: Array.from({ length: n }, (_, i) => role(i)) }),
+      run: lint,
+    },
+    {
+      name: 'account dump: a GroupList naming 10 groups again and again',
+      kind: 'adversarial',
+      sizes: [50_000, 100_000, 200_000, 400_000],
+      unit: ' names',
+      input: (n) => JSON.stringify({ GroupDetailList: groups, UserDetailList: [{ UserName: 'u', Arn: `arn:aws:iam::${ACCOUNT}:user/u`, GroupList: Array.from({ length: n }, (_, i) => `g${i % 10}`) }] }),
+      run: lint,
+    },
+    {
+      name: 'account dump: one inline policy nested deep, 100 others',
+      kind: 'adversarial',
+      sizes: [25_000, 50_000, 100_000, 200_000],
+      unit: ' deep',
+      // Spliced into the text: JSON.stringify of the nested document itself would overflow.
+      input: (n) => JSON.stringify({ RoleDetailList: [role(0, 'DEEP'), ...Array.from({ length: 100 }, (_, i) => role(i + 1))] }).replace('"DEEP"', `{"Version": "2012-10-17", "Statement": ${'['.repeat(n)}${']'.repeat(n)}}`),
+      run: lint,
+    },
+  ];
+}
+
+export function doublingCases(handle: IamCatalogHandle): DoublingCase[] {
+  return [...globCases(), ...scenarioCasesOf(), ...redactionCases(), ...actionCases(handle.catalog), ...accountDumpCases(handle)];
 }

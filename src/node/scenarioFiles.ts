@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { promisify } from 'util';
 import { PROJECT_CONFIG_FILE } from '../core/policy/config/projectConfig';
 import { describeLength, MAX_POLICY_TEXT_LENGTH } from '../core/policy/limits';
 
@@ -63,44 +64,101 @@ function refusal(written: string, real: string, realRoot: string, st: fs.Stats, 
   return undefined;
 }
 
-/** Reads at most `limit` + 1 bytes: a file that grew after its size was checked is still bounded. */
-const CHUNK = 64 * 1024;
+/**
+ * The file operations a read needs. Each read below is written once, as a generator that yields
+ * these, and run either synchronously (the CLI) or without blocking (the extension host).
+ */
+type FileOp =
+  | { readonly kind: 'realpath'; readonly path: string }
+  | { readonly kind: 'stat'; readonly path: string }
+  | { readonly kind: 'open'; readonly path: string }
+  | { readonly kind: 'read'; readonly fd: number; readonly buffer: Buffer }
+  | { readonly kind: 'close'; readonly fd: number };
+type FileOpResult<O extends FileOp> = O['kind'] extends 'realpath' ? string : O['kind'] extends 'stat' ? fs.Stats : O['kind'] extends 'close' ? void : number;
+type FileWork<T> = Generator<FileOp, T, unknown>;
 
-function readBoundedSync(file: string, limit: number): Buffer {
-  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.allocUnsafe(CHUNK);
-      const r = fs.readSync(fd, buf, 0, CHUNK, null);
-      if (r <= 0) break;
-      chunks.push(buf.subarray(0, r));
-      total += r;
-      if (total > limit) break;
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    fs.closeSync(fd);
+function* op<O extends FileOp>(o: O): FileWork<FileOpResult<O>> {
+  return (yield o) as FileOpResult<O>;
+}
+
+// Non-blocking, so a FIFO named as a policy file cannot hang the read (it is refused as not a regular file).
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+function doSync(o: FileOp): unknown {
+  switch (o.kind) {
+    case 'realpath': return fs.realpathSync(o.path);
+    case 'stat': return fs.statSync(o.path);
+    case 'open': return fs.openSync(o.path, OPEN_FLAGS);
+    case 'read': return fs.readSync(o.fd, o.buffer, 0, o.buffer.length, null);
+    case 'close': return fs.closeSync(o.fd);
   }
 }
 
-async function readBounded(file: string, limit: number): Promise<Buffer> {
-  const h = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+const openAsync = promisify(fs.open);
+const readAsync = promisify(fs.read);
+const closeAsync = promisify(fs.close);
+
+async function doAsync(o: FileOp): Promise<unknown> {
+  switch (o.kind) {
+    case 'realpath': return fs.promises.realpath(o.path);
+    case 'stat': return fs.promises.stat(o.path);
+    case 'open': return openAsync(o.path, OPEN_FLAGS);
+    case 'read': return (await readAsync(o.fd, o.buffer, 0, o.buffer.length, null)).bytesRead;
+    case 'close': return closeAsync(o.fd);
+  }
+}
+
+/** Runs `work` with blocking calls; a failed operation is thrown into it, where it happened. */
+function runSync<T>(work: FileWork<T>): T {
+  let step = work.next();
+  while (!step.done) {
+    let value: unknown;
+    try {
+      value = doSync(step.value);
+    } catch (e) {
+      step = work.throw(e);
+      continue;
+    }
+    step = work.next(value);
+  }
+  return step.value;
+}
+
+/** Runs `work` without blocking the thread. */
+async function runAsync<T>(work: FileWork<T>): Promise<T> {
+  let step = work.next();
+  while (!step.done) {
+    let value: unknown;
+    try {
+      value = await doAsync(step.value);
+    } catch (e) {
+      step = work.throw(e);
+      continue;
+    }
+    step = work.next(value);
+  }
+  return step.value;
+}
+
+/** Reads at most `limit` + 1 bytes: a file that grew after its size was checked is still bounded. */
+const CHUNK = 64 * 1024;
+
+function* readBounded(file: string, limit: number): FileWork<Buffer> {
+  const fd = yield* op({ kind: 'open', path: file });
   try {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buf = Buffer.allocUnsafe(CHUNK);
-      const { bytesRead } = await h.read(buf, 0, CHUNK, null);
-      if (bytesRead <= 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      const n = yield* op({ kind: 'read', fd, buffer });
+      if (n <= 0) break;
+      chunks.push(buffer.subarray(0, n));
+      total += n;
       if (total > limit) break;
     }
     return Buffer.concat(chunks, total);
   } finally {
-    await h.close();
+    yield* op({ kind: 'close', fd });
   }
 }
 
@@ -109,58 +167,49 @@ function decode(buf: Buffer, written: string): PolicyReadResult {
   return buf.toString('utf8');
 }
 
-/** Reads a policy file a scenario names, synchronously (the CLI). */
-export function readScenarioPolicySync(abs: string, written: string, scope: PolicyFileScope): PolicyReadResult {
+function* scenarioPolicy(abs: string, written: string, scope: PolicyFileScope): FileWork<PolicyReadResult> {
   if (!scope.allowOutside && !inside(scope.root, abs)) return { error: outside(written, scope, false) };
   try {
-    const real = fs.realpathSync(abs);
-    const problem = refusal(written, real, fs.realpathSync(scope.root), fs.statSync(real), scope);
+    const real = yield* op({ kind: 'realpath', path: abs });
+    const realRoot = yield* op({ kind: 'realpath', path: scope.root });
+    const problem = refusal(written, real, realRoot, yield* op({ kind: 'stat', path: real }), scope);
     if (problem) return { error: problem };
-    return decode(readBoundedSync(real, MAX_POLICY_TEXT_LENGTH), written);
+    return decode(yield* readBounded(real, MAX_POLICY_TEXT_LENGTH), written);
   } catch (e) {
     return { error: `cannot read the policy file ${written}: ${ioReason(e)}.` };
   }
 }
 
+/** Reads a policy file a scenario names, synchronously (the CLI). */
+export function readScenarioPolicySync(abs: string, written: string, scope: PolicyFileScope): PolicyReadResult {
+  return runSync(scenarioPolicy(abs, written, scope));
+}
+
 /** Reads a policy file a scenario names without blocking (the extension host). */
-export async function readScenarioPolicy(abs: string, written: string, scope: PolicyFileScope): Promise<PolicyReadResult> {
-  if (!scope.allowOutside && !inside(scope.root, abs)) return { error: outside(written, scope, false) };
+export function readScenarioPolicy(abs: string, written: string, scope: PolicyFileScope): Promise<PolicyReadResult> {
+  return runAsync(scenarioPolicy(abs, written, scope));
+}
+
+function* scenarioFile(file: string): FileWork<PolicyReadResult> {
   try {
-    const real = await fs.promises.realpath(abs);
-    const problem = refusal(written, real, await fs.promises.realpath(scope.root), await fs.promises.stat(real), scope);
-    if (problem) return { error: problem };
-    return decode(await readBounded(real, MAX_POLICY_TEXT_LENGTH), written);
+    const st = yield* op({ kind: 'stat', path: file });
+    if (st.isDirectory()) return { error: 'it is a folder, not a scenario file' };
+    if (!st.isFile()) return { error: 'not a regular file (a device, pipe or socket)' };
+    if (st.size > MAX_SCENARIO_FILE_BYTES) return { error: `the file is ${describeLength(st.size)}, over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
+    const buf = yield* readBounded(file, MAX_SCENARIO_FILE_BYTES);
+    if (buf.length > MAX_SCENARIO_FILE_BYTES) return { error: `the file is over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
+    return buf.toString('utf8');
   } catch (e) {
-    return { error: `cannot read the policy file ${written}: ${ioReason(e)}.` };
+    return { error: ioReason(e) };
   }
 }
 
 /** A scenario file's text, its kind and size checked first; or why it cannot be read. */
 export function readScenarioFileSync(file: string): PolicyReadResult {
-  try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) return { error: 'it is a folder, not a scenario file' };
-    if (!st.isFile()) return { error: 'not a regular file (a device, pipe or socket)' };
-    if (st.size > MAX_SCENARIO_FILE_BYTES) return { error: `the file is ${describeLength(st.size)}, over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
-    const buf = readBoundedSync(file, MAX_SCENARIO_FILE_BYTES);
-    if (buf.length > MAX_SCENARIO_FILE_BYTES) return { error: `the file is over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
-    return buf.toString('utf8');
-  } catch (e) {
-    return { error: ioReason(e) };
-  }
+  return runSync(scenarioFile(file));
 }
 
 /** The same, without blocking. */
-export async function readScenarioFile(file: string): Promise<PolicyReadResult> {
-  try {
-    const st = await fs.promises.stat(file);
-    if (st.isDirectory()) return { error: 'it is a folder, not a scenario file' };
-    if (!st.isFile()) return { error: 'not a regular file (a device, pipe or socket)' };
-    if (st.size > MAX_SCENARIO_FILE_BYTES) return { error: `the file is ${describeLength(st.size)}, over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
-    const buf = await readBounded(file, MAX_SCENARIO_FILE_BYTES);
-    if (buf.length > MAX_SCENARIO_FILE_BYTES) return { error: `the file is over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
-    return buf.toString('utf8');
-  } catch (e) {
-    return { error: ioReason(e) };
-  }
+export function readScenarioFile(file: string): Promise<PolicyReadResult> {
+  return runAsync(scenarioFile(file));
 }

@@ -48,7 +48,7 @@ export class EndpointGuard {
     if (!o.interactive) throw new EndpointRefused(vscode.l10n.t('{0} calls to {1} wait for your permission, because this workspace\'s settings chose that endpoint. Run a command of STS Lens in this window to answer.', o.service, key));
     let pending = this.asking.get(key);
     if (!pending) {
-      pending = this.ask(key, verdict.message).finally(() => this.asking.delete(key));
+      pending = this.ask(key, verdict.message, o.service).finally(() => this.asking.delete(key));
       this.asking.set(key, pending);
     }
     if (!(await pending)) {
@@ -57,16 +57,20 @@ export class EndpointGuard {
     }
   }
 
-  private async ask(key: string, message: string): Promise<boolean> {
+  private async ask(key: string, message: string, service: string): Promise<boolean> {
     this.asked.push(message);
     const scripted = this.scriptedAnswers.shift();
     const allow = vscode.l10n.t('Allow for this workspace');
     // The first button, which Enter presses: the answer that sends nothing.
     const dontSend = vscode.l10n.t("Don't Send");
-    const allowed = scripted ?? (await askModal(message, vscode.l10n.t('Nothing is sent unless you choose "{0}", which STS Lens remembers for this workspace until "STS Lens: Forget Allowed Endpoints".', allow), dontSend, allow)) === allow;
+    const answer = scripted === undefined ? await askModal(message, vscode.l10n.t('Nothing is sent unless you choose "{0}", which STS Lens remembers for this workspace until "STS Lens: Forget Allowed Endpoints".', allow), dontSend, allow) : undefined;
+    const allowed = scripted ?? answer === allow;
     if (allowed) {
       await this.state.update(ALLOWED_KEY, [...new Set([...this.allowed(), key])]);
       this.log.info(`Allowed calls to ${key} for this workspace`);
+    } else if (answer === dontSend) {
+      // Enter answers "Don't Send": say so, so that nobody wonders whether the credentials went out (Cancel stays silent).
+      void showInfo(vscode.l10n.t('Nothing was sent to {0}. To send this {1} call there, run the command again and choose "{2}".', key, service, allow));
     }
     return allowed;
   }

@@ -76,4 +76,21 @@ describe('access diff UI: the "Access since HEAD" lens of a policy changed in a 
     assert.match(removed, /sqs:SendMessage \u2190 statement "Queue", line \d+ at HEAD; now only if StringEquals aws:RequestedRegion eu-west-1/, text);
     await wb.screenshot('access-since-head');
   });
+
+  it('offers Show Access Since HEAD on the changed policy in the Source Control view, which opens the same diff', async function () {
+    const wb = workbench();
+    const page = wb.page;
+    await wb.runCommand('View: Close All Editors');
+    await page.locator('.tabs-container .tab', { hasText: /Access since HEAD/ }).waitFor({ state: 'detached' });
+    await wb.activityBarTab('Source Control').click();
+    // The activity bar's tooltip would cover the first change: move the pointer off it.
+    await page.mouse.move(900, 600);
+    await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden' });
+    const row = page.locator('.scm-view .monaco-list-row', { hasText: 'app.json' }).first();
+    await row.waitFor();
+    await wb.contextMenu(row, 'Show Access Since HEAD', 'access-diff-scm-menu');
+    const text = await accessDiffText(page);
+    assert.match(text, /s3:DeleteObject \u2190 statement "Objects", line \d+/, text);
+    await wb.screenshot('access-diff-from-scm');
+  });
 });

@@ -36,6 +36,8 @@ export interface WorkbenchOptions {
   readonly settings?: Record<string, unknown>;
   /** Workspace Trust on: the folder opens in Restricted Mode until it is trusted. */
   readonly workspaceTrust?: boolean;
+  /** Environment variables over the harness's (for example another AWS_CONFIG_FILE). */
+  readonly env?: Record<string, string>;
 }
 
 /** The environment the harness prepared (scripts/test.js): AWS files and world, and a throwaway HOME. */
@@ -64,7 +66,7 @@ export class Workbench {
     const vsix = options.vsix ?? process.env.STS_LENS_UI_VSIX;
     const extensionsDir = path.join(tempDir, 'extensions');
     if (vsix) installVsix(vsix, extensionsDir);
-    const server = await harness.startCodeServer({ folder, extensionsDir, env: worldEnv(), settings: options.settings, workspaceTrust: options.workspaceTrust });
+    const server = await harness.startCodeServer({ folder, extensionsDir, env: { ...worldEnv(), ...options.env }, settings: options.settings, workspaceTrust: options.workspaceTrust });
     let browser: Browser | undefined;
     try {
       browser = await harness.launchChromium();

@@ -134,13 +134,41 @@ const dump = fc.record(
   { requiredKeys: [] },
 );
 
-/** Account dumps: generated, mutated, huge (thousands of principals), nested deep, or not a dump. */
+/** The marker a deep policy document replaces in a dump's text (see `withDeepPolicy`). */
+const DEEP_MARK = '__sts_lens_deep_document__';
+
+/**
+ * A dump with one more role first, whose inline policy `deep` is nested `depth` deep, as an object
+ * (the AWS CLI's form): spliced into the text, because JSON.stringify of it would overflow.
+ */
+function withDeepPolicy(d: Record<string, unknown>, depth: number): string {
+  const roles = Array.isArray(d.RoleDetailList) ? d.RoleDetailList : [];
+  const deepRole = { RoleName: 'deep', Arn: 'arn:aws:iam::123456789012:role/deep', RolePolicyList: [{ PolicyName: 'deep', PolicyDocument: DEEP_MARK }] };
+  return json({ ...d, RoleDetailList: [deepRole, ...roles] }).replace(`"${DEEP_MARK}"`, `{"Version": "2012-10-17", "Statement": ${'['.repeat(depth)}${']'.repeat(depth)}}`);
+}
+
+/** A user whose GroupList names the dump's groups `times` times over. */
+function withRepeatedGroups(d: Record<string, unknown>, times: number): string {
+  const groups = (Array.isArray(d.GroupDetailList) ? d.GroupDetailList : []).map((g: { GroupName?: unknown }) => g?.GroupName).filter((n): n is string => typeof n === 'string');
+  const names = groups.length ? groups : ['dev'];
+  const repeater = { UserName: 'repeater', Arn: 'arn:aws:iam::123456789012:user/repeater', GroupList: Array.from({ length: times }, (_, i) => names[i % names.length]) };
+  return json({ ...d, UserDetailList: [repeater, ...(Array.isArray(d.UserDetailList) ? d.UserDetailList : [])] });
+}
+
+/**
+ * Account dumps: generated, mutated, nested deep (around a list, or inside one policy), with a
+ * GroupList that repeats its groups thousands of times, or not a dump. Huge dumps (thousands of
+ * principals) are measured by `npm run bench scaling` instead: linting them takes seconds.
+ */
 export const accountDumpText = fc.oneof(
   dump.map(json),
   fc.tuple(dump.map(json), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([t, ms]) => ms.reduce(mutate, t)),
-  // Huge: thousands of principals of one small shape (a generated role could hold a deep document thousands of times).
-  fc.integer({ min: 500, max: 5000 }).map((n) => JSON.stringify({ RoleDetailList: Array.from({ length: n }, (_, i) => ({ RoleName: `r${i}`, AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, RolePolicyList: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }] } }] })) })),
+  fc.tuple(dump, deep).map(([d, n]) => withDeepPolicy(d, n)),
+  fc.tuple(dump, fc.integer({ min: 100, max: 20_000 })).map(([d, n]) => withRepeatedGroups(d, n)),
   deep.map((n) => `{"UserDetailList": ${'['.repeat(n)}${']'.repeat(n)}}`),
   fc.constantFrom('', '{}', '[]', 'null', '{"UserDetailList":', '\ufeff{"Policies": []}'),
   fc.string({ maxLength: 100 }),
 );
+
+/** A generated dump with one policy whose Statement is nested `depth` deep: that policy is refused, the rest linted. */
+export const deepPolicyDump = fc.tuple(dump, deep).map(([d, depth]) => ({ text: withDeepPolicy(d, depth), depth }));
