@@ -90,9 +90,11 @@ function prepare(subject: EscalationSubject): Prepared {
 function plainGrant(req: PathRequest, p: Prepared): AllowingStatement | undefined {
   if (!p.allowOnly) return undefined;
   for (let i = 0; i < p.parsed.length; i++) {
-    for (const st of p.parsed[i].statements) {
+    const statements = p.parsed[i].statements;
+    for (let k = 0; k < statements.length; k++) {
+      const st = statements[k];
       if (st.effect?.valueNode.value !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.resource) continue;
-      if (stringValues(st.resource).some((v) => v.value === '*') && coversAction(st, req.action)) return { policy: i, statement: st.index ?? 0 };
+      if (hasStar(stringValues(st.resource)) && coversAction(st, req.action)) return { policy: i, statement: st.index ?? 0 };
     }
   }
   return undefined;
@@ -106,10 +108,21 @@ function classOf(template: string): string {
   return template.replace(/\{(account|region|name)\}/g, '*');
 }
 
+function hasStar(values: readonly { value: string }[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i].value === '*') return true;
+  return false;
+}
+
 /** Whether a statement's Action (or NotAction) covers the action. */
 function coversAction(st: ParsedPolicy['statements'][number], action: string): boolean {
-  if (st.action) return stringValues(st.action).some((v) => v.value === '*' || globMatch(v.value, action));
-  if (st.notAction) return !stringValues(st.notAction).some((v) => v.value === '*' || globMatch(v.value, action));
+  if (st.action) return namesAction(stringValues(st.action), action);
+  if (st.notAction) return !namesAction(stringValues(st.notAction), action);
+  return false;
+}
+
+/** Whether one of the values is `*` or a pattern of the action; a loop, since every request of a path asks. */
+function namesAction(values: readonly { value: string }[], action: string): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i].value === '*' || globMatch(values[i].value, action)) return true;
   return false;
 }
 
