@@ -85,8 +85,10 @@ async function measure(production: boolean): Promise<void> {
   const size = (name: string): string => `${(fs.statSync(path.join(repoRoot(), 'dist', name)).size / 1024).toFixed(0)} KB`;
   const source = all.every((r) => r.activationSource === 'vscode-marks') ? "VS Code's own marks" : "the extension's clock";
   console.log(`build: ${production ? 'esbuild --production (minified), as npm run package ships it' : 'development (not minified, with source maps)'}; dist/extension.js ${size('extension.js')}, dist/features.js ${size('features.js')}`);
-  console.log(`activation in the extension host (code load + activate(), from ${source}), ${runs} workbenches: p50 ${f1(percentile(activation, 50))} ms, max ${f1(Math.max(...activation))} ms (target <= 10 ms)`);
-  console.log(`  of which loading the code: p50 ${f1(percentile(all.map((r) => r.codeLoadMs), 50))} ms; activate() alone (its own clock): p50 ${f1(percentile(all.map((r) => r.activateCallMs), 50))} ms; loading dist/extension.js again: p50 ${f1(percentile(load, 50))} ms`);
+  const own = all.map((r) => r.ownActivationMs);
+  console.log(`activation, code load + activate() call, ${runs} workbenches: p50 ${f1(percentile(own, 50))} ms, max ${f1(Math.max(...own))} ms (target <= 10 ms)`);
+  console.log(`  loading the code (from ${source}): p50 ${f1(percentile(all.map((r) => r.codeLoadMs), 50))} ms; activate() call (its own clock): p50 ${f1(percentile(all.map((r) => r.activateCallMs), 50))} ms; loading dist/extension.js again: p50 ${f1(percentile(load, 50))} ms`);
+  console.log(`  VS Code's whole figure, until activate()'s promise settled: p50 ${f1(percentile(activation, 50))} ms, max ${f1(Math.max(...activation))} ms (activate() returns synchronously; the rest is other extensions activating in the same turn)`);
   console.log(`  after activation, loading and starting the features: p50 ${f1(percentile(all.map((r) => r.featuresMs), 50))} ms; loading dist/features.js again: p50 ${f1(percentile(all.flatMap((r) => r.featuresLoadMs), 50))} ms; AWS SDK (dist/aws.js) loaded at startup: ${all.some((r) => r.sdkAtStartup) ? 'yes' : 'no'}`);
   const event = all.flatMap((r) => r.keystrokeEventMs);
   console.log(`keystroke -> squiggle (one typed character misspells an action; until the diagnostic is published to the editor), ${keystroke.length} keystrokes: p50 ${f1(percentile(keystroke, 50))} ms, p90 ${f1(percentile(keystroke, 90))} ms (target p50 <= 100 ms)`);

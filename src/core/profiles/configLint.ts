@@ -33,12 +33,12 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
     code: p.kind,
     // An indented first setting is read normally by the AWS CLI and the SDKs: only a style note.
     severity: p.kind === 'nested-without-parent' ? 'info' : p.kind === 'continuation-line' ? 'warning' : 'error',
-    message: redactMessage(p.message),
+    message: redactMessage(clipQuoted(p.message)),
     range: p.range,
   }));
   // Messages quote keys and values from the file, which may be credentials: they go to the Problems panel.
   const add = (f: ConfigFinding): void => {
-    findings.push({ ...f, message: redactMessage(f.message) });
+    findings.push({ ...f, message: redactMessage(clipQuoted(f.message)) });
   };
 
   const profiles = new Map<string, ProfileView>();
@@ -101,3 +101,27 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
   return findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
 }
 
+/** Quoted file text longer than this is not repeated in a message: the range shows it. */
+const MAX_QUOTED = 120;
+
+/**
+ * `message` with every quoted run of file text over MAX_QUOTED characters replaced by its length,
+ * so a message stays short (and cheap to redact) whatever a line holds. One linear pass.
+ */
+export function clipQuoted(message: string): string {
+  if (message.length <= MAX_QUOTED) return message;
+  let out = '';
+  let from = 0;
+  let open = message.indexOf('"');
+  while (open >= 0) {
+    const close = message.indexOf('"', open + 1);
+    if (close < 0) break;
+    const length = close - open - 1;
+    if (length > MAX_QUOTED) {
+      out += `${message.slice(from, open)}"…" (${length.toLocaleString('en-US')} characters)`;
+      from = close + 1;
+    }
+    open = message.indexOf('"', close + 1);
+  }
+  return from === 0 ? message : out + message.slice(from);
+}

@@ -3,14 +3,13 @@ import type { Finding, FindingType } from '../../core/policy';
 import { PROJECT_CONFIG_FILE } from '../../core/policy/config/projectConfig';
 import { familyTitle, groupFindings } from '../../core/policy/findingFamilies';
 import type { PolicyRegion } from '../../core/policy/insight';
+import { lintDebounceMs } from '../../core/policy/lintDebounce';
 import { PolicyDocuments, type LintedRegion } from './policyDocuments';
 import type { SeverityOverride } from './policySettings';
 
 export const DIAGNOSTIC_SOURCE = 'sts-lens';
 /** Prefix of the message of a finding that came from IAM Access Analyzer rather than the offline checks. */
 export const REMOTE_PREFIX = '[IAM Access Analyzer] ';
-/** Changes closer together than this are one burst of typing, linted once when it pauses. */
-const DEBOUNCE_MS = 75;
 
 const DEFAULT_SEVERITY: Record<FindingType, vscode.DiagnosticSeverity> = {
   ERROR: vscode.DiagnosticSeverity.Error,
@@ -42,6 +41,8 @@ export class PolicyDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** When each document last changed, to tell the first keystroke after a pause from one in a burst. */
   private readonly lastChange = new Map<string, number>();
+  /** How long each document's last lint took (start to diagnostics): changes closer together than twice that are one burst. */
+  private readonly lintMs = new Map<string, number>();
   private readonly remote = new Map<string, RemoteResult[]>();
   /** The findings behind each grouped diagnostic, by document, for the hover that lists them. */
   private readonly groups = new Map<string, GroupedDiagnostic[]>();
@@ -66,9 +67,10 @@ export class PolicyDiagnostics implements vscode.Disposable {
         // on); later changes of a burst wait for it to pause. A result overtaken by a newer change is
         // dropped by the generation counter, so a burst never shows findings of a text already gone.
         const now = performance.now();
-        const pause = now - (this.lastChange.get(key) ?? -Infinity) > DEBOUNCE_MS;
+        const debounce = lintDebounceMs(this.lintMs.get(key));
+        const pause = now - (this.lastChange.get(key) ?? -Infinity) > debounce;
         this.lastChange.set(key, now);
-        this.schedule(e.document, pause ? 0 : DEBOUNCE_MS);
+        this.schedule(e.document, pause ? 0 : debounce);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.clear(d.uri);
@@ -113,6 +115,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.lastChange.delete(key);
+    this.lintMs.delete(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.remote.delete(key);
     this.groups.delete(key);
@@ -135,6 +138,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
 
   private async run(doc: vscode.TextDocument, generation: number): Promise<void> {
     const key = doc.uri.toString();
+    const started = performance.now();
     try {
       const regions = this.docs.regions(doc);
       if (!regions.length) {
@@ -144,6 +148,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       const linted = await this.docs.lint(doc);
       if (this.generations.get(key) !== generation || doc.isClosed) return;
       this.publish(doc, linted);
+      this.lintMs.set(key, performance.now() - started);
     } catch (e) {
       this.log.error(`Linting ${doc.uri.fsPath || key} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }

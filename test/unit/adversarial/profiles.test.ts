@@ -12,6 +12,18 @@ describe('config lint on adversarial files', function () {
     const findings = lintAwsConfig(`[profile a]\n${'x'.repeat(100_000)} = 1\n`, 'config');
     assert.strictEqual(findings.length, 1);
     assert.doesNotMatch(findings[0].message, /Did you mean/);
+    // The Problems panel gets a short message; the finding's range marks the key itself.
+    assert.strictEqual(findings[0].message, 'Unknown setting "…" (100,000 characters) in a profile; the AWS CLI and SDKs ignore it.');
+    assert.strictEqual(findings[0].range.endColumn - findings[0].range.startColumn, 100_000);
+  });
+
+  it('a long value is not repeated in its message, a short one is', () => {
+    const long = lintAwsConfig(`[profile a]
+region = ${'y'.repeat(5_000)}
+`, 'config');
+    assert.match(long[0].message, /^"…" \(5,000 characters\) does not look like an AWS Region code/);
+    const short = lintAwsConfig('[profile a]\nregion = mars-1\n', 'config');
+    assert.match(short[0].message, /^"mars-1" does not look like an AWS Region code/);
   });
 
   it('did-you-mean still suggests for a misspelt key', () => {
