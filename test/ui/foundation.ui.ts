@@ -35,11 +35,13 @@ describe('foundation UI: STS Lens in the workbench', function () {
     // The step expands as it is chosen: a click during that layout may miss, so it is repeated until the
     // policy is open. The test workspace has no sample policy, so a new one opens to try the linter on.
     const button = editor.getByRole('button', { name: 'Open the Sample Policy' }).first();
+    const untitled = wb.page.locator('.tabs-container .tab', { hasText: 'Untitled' });
     await wb.waitUntil('the sample policy open in an editor', async () => {
-      if ((await wb.page.locator('.view-lines', { hasText: /"Statement"/ }).count()) > 0) return true;
+      if ((await untitled.count()) > 0) return true;
       await button.click({ timeout: 2000 }).catch(() => undefined);
-      return false;
-    });
+      // A click that took opens the editor late on a busy machine: give it time before clicking again.
+      return untitled.first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    }, 60_000);
     await wb.editorText(/"Statement"/).waitFor();
     await wb.page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor();
     await wb.screenshot('foundation-walkthrough-sample');
@@ -49,8 +51,13 @@ describe('foundation UI: STS Lens in the workbench', function () {
     const wb = workbench();
     await wb.page.keyboard.press('Escape');
     await wb.page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
-    await wb.page.keyboard.press('Control+Shift+Alt+KeyI');
-    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'STS Lens: Switch Identity' }).waitFor();
+    const title = wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'STS Lens: Switch Identity' });
+    // An editor that opens late (the walkthrough's sample policy) may take the focus and close the pick: press again.
+    await wb.waitUntil('Switch Identity open from its key', async () => {
+      if (await title.isVisible()) return true;
+      await wb.page.keyboard.press('Control+Shift+Alt+KeyI');
+      return title.waitFor({ timeout: 5000 }).then(() => true, () => false);
+    });
     await wb.screenshot('foundation-switch-identity-key');
     await wb.page.keyboard.press('Escape');
   });

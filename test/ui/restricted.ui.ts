@@ -79,6 +79,9 @@ describe('Restricted Mode: a hostile workspace opened untrusted, then trusted', 
     const wb = workbench();
     const page = wb.page;
     await wb.waitUntil('the workspace to be trusted', async () => (await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) === 0);
+    // The test before showed sts-user's identity: clear it, so that any notification seen below is this test's.
+    await wb.runCommand('Notifications: Clear All Notifications');
+    await wb.waitUntil('no notification left', async () => (await page.locator('.notification-list-item').count()) === 0);
     // A profile without its own endpoint_url, so the workspace's stsLens.sts.endpoint is the one used.
     await wb.runCommand('STS Lens: Switch Identity…');
     await wb.quickInput('Switch Identity');
