@@ -142,30 +142,27 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     const later = world.encodedMessages['explicit-deny-region-guardrail'];
     await vscode.commands.executeCommand('stsLens.forgetDecodedMessages');
     const terminal = vscode.window.createTerminal({ name: 'authz test' });
-    try {
-      terminal.show();
-      terminal.sendText(`echo 'Encoded authorization failure message: ${message}'`);
-      // The terminal renders asynchronously; select everything until the message is in the copy.
-      await vscode.env.clipboard.writeText('nothing yet');
+    // The terminal renders asynchronously; select everything until the message is in the copy.
+    const echoed = async (m: string): Promise<void> => {
+      terminal.sendText(`echo 'Encoded authorization failure message: ${m}'`);
       await waitFor('the message in the terminal', async () => {
         await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
         await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
         const copied = await vscode.env.clipboard.readText();
-        return copied.replace(/\s/g, '').includes(`message:${message}`) || undefined;
+        return copied.replace(/\s/g, '').includes(`message:${m}`) || undefined;
       }, 20000);
+    };
+    try {
+      terminal.show();
+      await vscode.env.clipboard.writeText('nothing yet');
+      await echoed(message);
       await vscode.env.clipboard.writeText('kept clipboard');
       await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
       const result = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeTerminalSelection', { profile: 'sts-user', quiet: true });
       assert.deepStrictEqual([result.ok, result.summary], [true, 'DENIED iam:PassRole on role/ec2-app-instance-role — implicit deny: no statement allows it']);
       assert.strictEqual(await vscode.env.clipboard.readText(), 'kept clipboard', 'the clipboard is restored');
       // Without a selection, the latest complete message in the terminal is decoded.
-      terminal.sendText(`echo 'Encoded authorization failure message: ${later}'`);
-      await waitFor('the second message in the terminal', async () => {
-        await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
-        await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
-        const copied = await vscode.env.clipboard.readText();
-        return copied.replace(/\s/g, '').includes(`message:${later}`) || undefined;
-      }, 20000);
+      await echoed(later);
       await vscode.commands.executeCommand('workbench.action.terminal.clearSelection');
       await vscode.env.clipboard.writeText('kept clipboard');
       const latest = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeLatestInTerminal', { profile: 'sts-user', quiet: true });
