@@ -17,6 +17,8 @@ export interface LintRun {
   readonly strict: boolean;
   /** The project file for a path on disk (undefined with --no-config or when there is none). */
   readonly project: (file: string) => LoadedProjectConfig | undefined;
+  /** The guardrail type the project's policy tests give a path on disk (an SCP or RCP), if any. */
+  readonly guardrail?: (file: string) => PolicyType | undefined;
 }
 
 /**
@@ -33,7 +35,8 @@ export function lintFile(text: string, file: string, diskPath: string, run: Lint
   ensureData(run.handle, text);
   const accountIds = [...(run.accountId ? [run.accountId] : []), ...(settings?.accountIds ?? [])];
   const result = lintPolicy(text, {
-    policyType: entry?.policyType ?? (run.policyType === 'auto' ? settings?.policyType ?? 'auto' : run.policyType),
+    // As in the editor: --policy-type, the project file's policyTypes, the policy tests, the content.
+    policyType: entry?.policyType ?? (run.policyType === 'auto' ? settings?.policyType ?? (file === '-' ? undefined : run.guardrail?.(diskPath)) ?? 'auto' : run.policyType),
     catalog: run.handle.catalog,
     accountIds,
     optIn: run.strict ? OPT_IN_CODES : settings?.optIn,

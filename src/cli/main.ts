@@ -4,6 +4,7 @@ import { POLICY_TYPES, ISSUE_CODES, FINDING_TYPES, type FindingType, type Policy
 import { LineIndex } from '../core/policy/parse';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { loadProjectConfig, ProjectConfigFinder, type LoadedProjectConfig } from '../node/projectConfigFile';
+import { projectGuardrails } from './guardrails';
 import { reportProjectFile } from './projectFile';
 import { lintAuthDetails } from './authDetails';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
@@ -187,7 +188,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
     return p;
   };
-  const run: LintRun = { handle, policyType: args.policyType, accountId: args.accountId, strict: args.strict, project };
+  const run: LintRun = { handle, policyType: args.policyType, accountId: args.accountId, strict: args.strict, project, guardrail: projectGuardrails() };
   const results: FileResult[] = [];
   let ioError = false;
   if (args.authDetails) {

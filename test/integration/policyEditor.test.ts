@@ -17,9 +17,20 @@ function fixtureText(name: string): string {
   return fs.readFileSync(fixturePath('policy-editor', name), 'utf8');
 }
 
-async function openUntitled(content: string, language = 'json'): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language, content });
+let untitledCount = 0;
+
+/**
+ * Opens an unsaved document with a name of its own. VS Code reuses "Untitled-N" names, and a document
+ * opened just after another one closed can come back to the extension with the closed one's text.
+ */
+async function openUntitled(content: string, language = 'json', name = `policy-editor-${++untitledCount}`): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: name });
+  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit), `could not write ${uri.toString()}`);
   await vscode.window.showTextDocument(doc);
+  assert.strictEqual(doc.getText(), content, `${uri.toString()} does not hold the text written to it`);
   return doc;
 }
 
@@ -275,6 +286,23 @@ describe('policy editor in a real VS Code', () => {
       }
       const lenses = lintLenses(await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri));
       assert.strictEqual(lenses[0].command?.title, 'Trust policy (detected)');
+    });
+
+    it('forgets a type chosen for an unsaved document when it closes: the next document of that name is detected again', async () => {
+      const first = await openUntitled(fixtureText('trust-github.json'), 'json', 'type-choice');
+      await vscode.commands.executeCommand('stsLens.policy.setPolicyType', first.uri, 'IDENTITY_POLICY');
+      assert.strictEqual(lintLenses(await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', first.uri))[0].command?.title, 'Identity policy');
+      const closed = new Promise<void>((resolve) => {
+        const listener = vscode.workspace.onDidCloseTextDocument((d) => {
+          if (d.uri.toString() !== first.uri.toString()) return;
+          listener.dispose();
+          resolve();
+        });
+      });
+      await closeAll();
+      await closed;
+      const second = await openUntitled(fixtureText('trust-github.json'), 'json', 'type-choice');
+      assert.strictEqual(lintLenses(await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', second.uri))[0].command?.title, 'Trust policy (detected)');
     });
 
     it('hovers an action, a wildcard and a principal', async () => {

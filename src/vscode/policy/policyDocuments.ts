@@ -60,6 +60,8 @@ export class PolicyDocuments implements vscode.Disposable {
   // Keyed by URI but checked against the document itself: a new untitled document can reuse a closed one's URI and version.
   private readonly regionCache = new Map<string, { doc: vscode.TextDocument; version: number; regions: PolicyRegion[] }>();
   private readonly results = new Map<string, { doc: vscode.TextDocument; version: number; linted: LintedRegion[] }>();
+  /** Policy types chosen for unsaved documents: kept only while the document is open. */
+  private readonly unsavedOverrides = new Map<string, PolicyType>();
   private readonly linter: PolicyLinter;
   private readonly projects = new ProjectConfigFinder((p) => this.onProjectLoaded?.(p));
   private readonly guardrails: ScenarioGuardrails;
@@ -158,13 +160,22 @@ export class PolicyDocuments implements vscode.Disposable {
   forget(doc: vscode.TextDocument): void {
     this.regionCache.delete(doc.uri.toString());
     this.results.delete(doc.uri.toString());
+    this.unsavedOverrides.delete(doc.uri.toString());
   }
 
   overrideFor(uri: vscode.Uri): PolicyType | undefined {
+    if (uri.scheme === 'untitled') return this.unsavedOverrides.get(uri.toString());
     return this.state.get<Record<string, PolicyType>>(OVERRIDES_KEY, {})[uri.toString()];
   }
 
   async setOverride(uri: vscode.Uri, type: PolicyType | undefined): Promise<void> {
+    // An unsaved document's name ("Untitled-1") comes back for the next new document: its choice must not.
+    if (uri.scheme === 'untitled') {
+      if (type) this.unsavedOverrides.set(uri.toString(), type);
+      else this.unsavedOverrides.delete(uri.toString());
+      this.changeEmitter.fire(uri);
+      return;
+    }
     const all = { ...this.state.get<Record<string, PolicyType>>(OVERRIDES_KEY, {}) };
     if (type) all[uri.toString()] = type;
     else delete all[uri.toString()];

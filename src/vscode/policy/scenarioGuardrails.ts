@@ -1,21 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { guardrailTypeFromUses, scenarioPolicyUses } from '../../core/debugging/scenarioPolicyTypes';
-import type { PolicyType } from '../../core/policy';
 import { readScenarioFile } from '../../node/scenarioFiles';
+import { DEFAULT_SCENARIO_GLOB, guardrailNames, GuardrailUses, MAX_GUARDRAIL_SCENARIO_BYTES, MAX_GUARDRAIL_SCENARIO_FILES } from '../../node/scenarioGuardrails';
 import { settingValue } from '../settings';
 import { broadPattern, checkSettingGlobs, uriMatches, type SettingGlobs } from '../settingGlobs';
 
-const DEFAULT_GLOB = '**/*.policytest.json';
-/** Scenario files read to learn which files are guardrails: enough for any repository's policy tests. */
-const MAX_SCENARIO_FILES = 500;
-/** Larger scenario files are not read for this: ones that name guardrail files by path are small. */
-const MAX_SCENARIO_BYTES = 1024 * 1024;
-
 function scenarioGlobs(): SettingGlobs {
-  const value = settingValue<unknown>('stsLens', 'policyTests.files', DEFAULT_GLOB);
-  return checkSettingGlobs('stsLens.policyTests.files', [typeof value === 'string' && value.trim() ? value : DEFAULT_GLOB]);
+  const value = settingValue<unknown>('stsLens', 'policyTests.files', DEFAULT_SCENARIO_GLOB);
+  return checkSettingGlobs('stsLens.policyTests.files', [typeof value === 'string' && value.trim() ? value : DEFAULT_SCENARIO_GLOB]);
 }
 
 /**
@@ -23,12 +16,11 @@ function scenarioGlobs(): SettingGlobs {
  * reads like an identity policy, so this is what tells the editor to lint it as a guardrail. The
  * scenario files are listed and read off the extension host's thread on first use (never at
  * activation), and again, only those whose modification time changed, when a file is opened; saves
- * and a file watcher keep them current in between. Only in trusted workspaces.
+ * and a file watcher keep them current in between. Only in trusted workspaces. What they say is kept
+ * in node/scenarioGuardrails, which `sts-lens lint` uses too.
  */
 export class ScenarioGuardrails implements vscode.Disposable {
-  /** Scenario file -> its modification time and the absolute paths it names, with the type it gives each. */
-  private readonly uses = new Map<string, { mtime: number; names: { file: string; type: PolicyType }[] }>();
-  private byPolicy: Map<string, PolicyType[]> | undefined;
+  private readonly uses = new GuardrailUses();
   private started = false;
   private refreshing: Promise<void> | undefined;
   private again = false;
@@ -43,9 +35,7 @@ export class ScenarioGuardrails implements vscode.Disposable {
   typeOf(uri: vscode.Uri): 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY' | undefined {
     if (uri.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
     if (!this.started) this.start();
-    this.byPolicy ??= this.index();
-    const types = this.byPolicy.get(path.resolve(uri.fsPath));
-    return types ? guardrailTypeFromUses(types) : undefined;
+    return this.uses.typeOf(uri.fsPath);
   }
 
   private start(): void {
@@ -89,10 +79,10 @@ export class ScenarioGuardrails implements vscode.Disposable {
   private async list(): Promise<void> {
     const globs = scenarioGlobs();
     if (!globs.usable.length) return;
-    const files = (await vscode.workspace.findFiles(broadPattern(globs.usable[0].glob), '**/node_modules/**', MAX_SCENARIO_FILES)).filter((uri) => uri.scheme === 'file' && uriMatches(globs, uri));
+    const files = (await vscode.workspace.findFiles(broadPattern(globs.usable[0].glob), '**/node_modules/**', MAX_GUARDRAIL_SCENARIO_FILES)).filter((uri) => uri.scheme === 'file' && uriMatches(globs, uri));
     const seen = new Set(files.map((f) => f.fsPath));
     let changed = false;
-    for (const key of [...this.uses.keys()]) {
+    for (const key of this.uses.scenarioFiles()) {
       if (!seen.has(key)) changed = this.uses.delete(key) || changed;
     }
     for (const f of files) changed = (await this.read(f)) || changed;
@@ -106,30 +96,15 @@ export class ScenarioGuardrails implements vscode.Disposable {
   /** Reads one scenario file unless its modification time is the one read last; true when what it names changed. */
   private async read(uri: vscode.Uri, force = false): Promise<boolean> {
     const st = await fs.promises.stat(uri.fsPath).catch(() => undefined);
-    const known = this.uses.get(uri.fsPath);
-    if (st && known && known.mtime === st.mtimeMs && !force) return false;
-    const text = st && st.isFile() && st.size <= MAX_SCENARIO_BYTES ? await readScenarioFile(uri.fsPath) : undefined;
+    if (st && this.uses.mtimeOf(uri.fsPath) === st.mtimeMs && !force) return false;
+    const text = st && st.isFile() && st.size <= MAX_GUARDRAIL_SCENARIO_BYTES ? await readScenarioFile(uri.fsPath) : undefined;
     if (typeof text !== 'string') return this.uses.delete(uri.fsPath);
-    const dir = path.dirname(uri.fsPath);
-    const names = scenarioPolicyUses(text).map((u) => ({ file: path.resolve(dir, u.path), type: u.type }));
-    this.uses.set(uri.fsPath, { mtime: st!.mtimeMs, names });
-    return JSON.stringify(known?.names ?? []) !== JSON.stringify(names);
-  }
-
-  private index(): Map<string, PolicyType[]> {
-    const out = new Map<string, PolicyType[]>();
-    for (const { names } of this.uses.values()) {
-      for (const u of names) {
-        const types = out.get(u.file);
-        if (types) types.push(u.type);
-        else out.set(u.file, [u.type]);
-      }
-    }
-    return out;
+    // Paths outside the workspace folder name nothing, as the scenario reader never reads them.
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
+    return this.uses.set(uri.fsPath, st!.mtimeMs, guardrailNames(uri.fsPath, text, root));
   }
 
   private fire(): void {
-    this.byPolicy = undefined;
     this.changed.fire();
   }
 
