@@ -37,6 +37,9 @@ const entries = [
   // The SDK clients that read account policies (IAM, Organizations, S3, KMS, SQS, SNS, Lambda, Secrets
   // Manager) load on the first evaluation against an account, not at activation.
   { entryPoints: ['src/aws/accountPolicies.ts'], outfile: 'dist/accountPolicies.js' },
+  // The YAML parser and the CloudFormation translation, loaded when a YAML template is first read
+  // (src/vscode/policy/yamlModule.ts).
+  { entryPoints: ['src/core/policy/insight/cloudformationYaml.ts'], outfile: 'dist/yaml.js' },
   // The bounded glob matcher, for the GitHub Action's script (scripts/github-action.js).
   { entryPoints: ['src/core/glob/boundedGlob.ts'], outfile: 'dist/glob.js' },
 ];

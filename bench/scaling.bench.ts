@@ -12,6 +12,7 @@ import { findEncodedMessages } from '../src/core/authz/detect';
 import { findStatedDenials } from '../src/core/authz/statedDenial';
 import { lintPolicy, type IamCatalog } from '../src/core/policy';
 import { findPolicyRegions } from '../src/core/policy/insight';
+import { cloudFormationYamlPolicies as readYaml } from '../src/core/policy/insight/cloudformationYaml';
 import { lintAwsConfig } from '../src/core/profiles/configLint';
 import { buildProfilesModel, chainText, profileChain, type IniSections } from '../src/core/profiles/model';
 import { replaceVariables } from '../src/core/policy/variableSpans';
@@ -97,7 +98,7 @@ function cases(catalog: IamCatalog): Case[] {
       for (const name of model.profiles.keys()) chainText(profileChain(model, name));
     } },
     { name: 'recognize: CloudFormation JSON template', kind: 'normal', input: (k) => JSON.stringify({ Resources: Object.fromEntries(Array.from({ length: 10 * k }, (_, i) => [`Role${i}`, { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } }])) }), run: (t) => findPolicyRegions(t, 'json') },
-    { name: 'recognize: CloudFormation YAML template', kind: 'normal', input: (k) => `Resources:\n${Array.from({ length: 10 * k }, (_, i) => `  Role${i}:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n`).join('')}`, run: (t) => findPolicyRegions(t, 'yaml') },
+    { name: 'recognize: CloudFormation YAML template', kind: 'normal', input: (k) => `Resources:\n${Array.from({ length: 10 * k }, (_, i) => `  Role${i}:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n`).join('')}`, run: (t) => findPolicyRegions(t, 'yaml', { readYaml }) },
     { name: 'recognize: JSON nested deeply', kind: 'adversarial', input: (k) => `{"Statement":1,"a":${'{"b":'.repeat(30 * k)}1${'}'.repeat(30 * k)}}`, run: (t) => findPolicyRegions(t, 'json') },
     { name: 'recognize: Terraform unterminated heredocs', kind: 'adversarial', input: (k) => Array.from({ length: 20 * k }, (_, i) => `policy = <<EOF${i}\n{"Statement": []}\n`).join(''), run: (t) => findPolicyRegions(t, 'terraform') },
     { name: 'recognize: Terraform nested jsonencode', kind: 'adversarial', input: (k) => 'x = jsonencode(['.repeat(20 * k), run: (t) => findPolicyRegions(t, 'terraform') },

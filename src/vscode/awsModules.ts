@@ -50,6 +50,11 @@ export function isStsCallError(e: unknown): e is StsCallError {
   return loaded !== undefined && e instanceof loaded.errors.StsCallError;
 }
 
+/** The same STS or IAM error under another operation name (one that says whose credentials were used). */
+export function renamedCall(e: unknown, operation: string): unknown {
+  return isStsCallError(e) ? new loaded!.errors.StsCallError({ ...e.input, operation }) : e;
+}
+
 export function isSsoCallError(e: unknown): e is SsoCallError {
   return loaded !== undefined && e instanceof loaded.sso.SsoCallError;
 }

@@ -16,10 +16,12 @@ import { registerWalkthrough } from './walkthrough';
 import { PolicyDocumentProvider } from './policy/policyDocumentProvider';
 import type { FeatureHost } from './deferredFeatures';
 import { useAwsBundle } from './awsModules';
+import { useYamlBundle } from './policy/yamlModule';
 
 export function activateFeatures(host: FeatureHost): void {
   const { extension, log } = host;
   useAwsBundle(extension.asAbsolutePath('dist/aws.js'));
+  useYamlBundle(extension.asAbsolutePath('dist/yaml.js'));
   const ctx: StsLensContext = { extension, log, endpoints: new EndpointGuard(extension.workspaceState, log) };
   registerEndpointCommands(extension, ctx.endpoints);
   registerWalkthrough(ctx);

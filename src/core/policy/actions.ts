@@ -212,6 +212,40 @@ function verbOf(name: string): string {
   return name.slice(0, k).toLowerCase();
 }
 
+/** Leading words per candidate list, kept like the lowercased lists. */
+const verbLists = new WeakMap<readonly string[], readonly string[]>();
+
+function verbsOf(candidates: readonly string[]): readonly string[] {
+  let hit = verbLists.get(candidates);
+  if (!hit) {
+    hit = candidates.map(verbOf);
+    verbLists.set(candidates, hit);
+  }
+  return hit;
+}
+
+/** The target's characters by code (all above 127 share one slot), counted down while a candidate is compared. */
+const letters = new Int32Array(128);
+
+/**
+ * A lower bound of the distance between the target (counted in `letters`) and `s`, in O(length):
+ * an edit changes the two strings' character counts by at most 2 (a transposition by none), so
+ * the distance is at least half the characters they do not share.
+ */
+function distanceBound(targetLength: number, s: string): number {
+  let shared = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const b = c < 128 ? c : 127;
+    if (letters[b]-- > 0) shared++;
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    letters[c < 128 ? c : 127]++;
+  }
+  return Math.max(Math.abs(targetLength - s.length), Math.ceil((targetLength + s.length - 2 * shared) / 2));
+}
+
 /**
  * Closest names, best first. With `verbs`, a name whose leading word the target keeps (Get for
  * GetObjects) comes before one that changes it (PutObject): a misspelt action rarely has the wrong verb.
@@ -221,6 +255,11 @@ function closest(target: string, candidates: readonly string[], limit: number, v
   const scored: { c: string; d: number; v: number }[] = [];
   const lower = target.toLowerCase();
   const lowerCandidates = lowered(candidates);
+  const candidateVerbs = verbs ? verbsOf(candidates) : undefined;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    letters[c < 128 ? c : 127]++;
+  }
   // The best `limit` distances so far: a candidate further than all of them can never make the list.
   const best: number[] = [];
   for (let i = 0; i < candidates.length; i++) {
@@ -229,10 +268,11 @@ function closest(target: string, candidates: readonly string[], limit: number, v
     const cl = lowerCandidates[i];
     const extends_ = Math.min(cl.length, lower.length) >= 4 && (cl.startsWith(lower) || lower.startsWith(cl));
     if (!extends_ && Math.abs(cl.length - lower.length) > max) continue;
-    const keepsVerb = verbs && lower.startsWith(verbOf(c));
+    const keepsVerb = candidateVerbs !== undefined && lower.startsWith(candidateVerbs[i]);
     // The pruning bound holds among names of one rank only: a verb-keeping name is never pruned by others.
     const cap = extends_ || keepsVerb || best.length < limit ? max : Math.min(max, best[limit - 1]);
-    let d = distanceLower(lower, cl, cap);
+    // Then the bound from the characters the two names share, before the quadratic distance.
+    let d = distanceBound(lower.length, cl) > cap ? cap + 1 : distanceLower(lower, cl, cap);
     // A name that extends or is extended by the target (GetObj -> GetObject) is a good guess too.
     if (d > max && extends_) d = max;
     if (d > cap) continue;
@@ -241,6 +281,7 @@ function closest(target: string, candidates: readonly string[], limit: number, v
     best.sort((x, y) => x - y);
     if (best.length > limit) best.length = limit;
   }
+  letters.fill(0);
   scored.sort((x, y) => x.v - y.v || x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));
   return scored.slice(0, limit).map((s) => s.c);
 }

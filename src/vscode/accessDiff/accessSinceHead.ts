@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { assumers, diffAccess, needsAllServices, readAccess, type FileDiff } from '../../core/evaluation/access';
 import { findPolicyRegions, type PolicyRegion } from '../../core/policy/insight';
+import { readCloudFormationYaml } from '../policy/yamlModule';
 import type { PolicyDocuments } from '../policy/policyDocuments';
 import type { GitBaselines } from './gitBaseline';
 
@@ -55,7 +56,7 @@ export class AccessSinceHead {
     const text = doc.getText();
     let diffs: RegionDiff[] | undefined;
     if (baseline.text !== text) {
-      const baseRegions = baseline.text === undefined ? [] : findPolicyRegions(baseline.text, languageOf(doc), { forcePolicy: this.documents.isForcedPolicy(doc) });
+      const baseRegions = baseline.text === undefined ? [] : findPolicyRegions(baseline.text, languageOf(doc), { forcePolicy: this.documents.isForcedPolicy(doc), readYaml: readCloudFormationYaml });
       diffs = [];
       for (let i = 0; i < regions.length; i++) diffs.push(await this.compareRegion(doc, regions[i], baseRegions[i], baseline.text));
     }

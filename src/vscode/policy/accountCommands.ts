@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { errors, iam, isStsCallError } from '../awsModules';
+import { iam, renamedCall } from '../awsModules';
 import { prettyPolicyText } from '../../core/debugging/accountPolicySet';
 import { lintAccountDump } from '../../core/policy/accountLint';
 import { readAccountDump } from '../../core/policy/accountDump';
@@ -95,7 +95,7 @@ export async function lintAccount(deps: AccountLintDeps, options: AccountLintOpt
     if (abort(e)) return undefined;
     // Name whose credentials were used, and offer a one-off read as someone who may read the account.
     const operation = vscode.l10n.t('IAM GetAccountAuthorizationDetails as {0}', who.label);
-    const named = isStsCallError(e) ? new errors.StsCallError({ ...e.input, operation }) : e;
+    const named = renamedCall(e, operation);
     return reportError(log, named, operation, {
       retry: () => void vscode.commands.executeCommand(LINT_ACCOUNT_COMMAND, { ...options, quiet: false }),
       likelyCause: async (x) => x.kind !== 'accessDenied' ? undefined : {

@@ -3,6 +3,7 @@ import { detectPolicyType, servicesReferenced, type Finding, type IamCatalog, ty
 import { applySuppressions, lintSettingsFor, type FileLintSettings, type SuppressedFinding } from '../../core/policy/config/applyConfig';
 import { EMPTY_PROJECT_CONFIG, type SeverityOverride } from '../../core/policy/config/projectConfig';
 import { findPolicyRegions, isOpaque, type PolicyRegion } from '../../core/policy/insight';
+import { readCloudFormationYaml } from './yamlModule';
 import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
 import { ProjectConfigFinder, projectRelativePath, type LoadedProjectConfig } from '../../node/projectConfigFile';
 import { PolicyLinter } from './policyLinter';
@@ -152,7 +153,7 @@ export class PolicyDocuments implements vscode.Disposable {
     if (cached && cached.doc === doc && cached.version === doc.version) return cached.regions;
     const text = doc.getText();
     // Over-large documents are recognised cheaply and get one size finding (see core/policy/limits.ts).
-    const regions = this.lintSettings(doc).ignored ? [] : findPolicyRegions(text, effectiveLanguage(doc), { forcePolicy: this.isForcedPolicy(doc) });
+    const regions = this.lintSettings(doc).ignored ? [] : findPolicyRegions(text, effectiveLanguage(doc), { forcePolicy: this.isForcedPolicy(doc), readYaml: readCloudFormationYaml });
     this.regionCache.set(key, { doc, version: doc.version, regions });
     return regions;
   }

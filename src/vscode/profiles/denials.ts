@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { roleNameOf } from '../../core/profiles/model';
 import { likelyDenialCause } from '../../core/sessions/denialHints';
-import { errors, iam, isStsCallError } from '../awsModules';
+import { iam, renamedCall } from '../awsModules';
 import { policyText } from '../../core/debugging/accountPolicySet';
 import type { PolicyDocumentProvider } from '../policy/policyDocumentProvider';
 import { reportError, type CommandFailure, type LikelyCauseButton } from './errorUi';
@@ -72,7 +72,7 @@ export class Denials {
       return { trustPolicy: role.trustPolicy, readAs, uri: doc.uri.toString() };
     } catch (e) {
       // Name whose credentials were used in the message, not just "IAM GetRole".
-      const named = isStsCallError(e) ? new errors.StsCallError({ ...e.input, operation }) : e;
+      const named = renamedCall(e, operation);
       return reportError(this.log, named, operation, {
         likelyCause: async () => ({
           message: vscode.l10n.t('Reading a trust policy needs iam:GetRole on the role, which the identity that was denied often lacks.'),

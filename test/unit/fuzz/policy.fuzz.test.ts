@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { lintPolicy, type Finding } from '../../../src/core/policy';
 import { completionsAt, findPolicyRegions, hoverAt, quickFixesFor, summarizeStatements, summarizeTrust } from '../../../src/core/policy/insight';
+import { cloudFormationYamlPolicies as readYaml } from '../../../src/core/policy/insight/cloudformationYaml';
 import { testCatalog } from '../policy/catalog';
 import { mutate, mutation, policyText, seedPolicies } from './generators';
 import { fuzzParameters, fuzzTimeout, lineColumn } from './settings';
@@ -50,7 +51,7 @@ describe('fuzz: policies', function () {
     });
     fc.assert(
       fc.property(host, ({ language, text }) => {
-        for (const region of findPolicyRegions(text, language)) {
+        for (const region of findPolicyRegions(text, language, { readYaml })) {
           assert.ok(region.start >= 0 && region.start <= region.end && region.end <= text.length, `region ${region.start}-${region.end} outside the host`);
           for (const f of lintPolicy(region.text, { policyType: 'auto', catalog: catalog() }).findings) {
             for (const { span } of f.locations) {

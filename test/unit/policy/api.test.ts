@@ -56,6 +56,23 @@ describe('policy engine API', () => {
     assert.strictEqual(suggestAction('s4:GetObject', h.catalog)[0], 's3:GetObject');
   });
 
+  it('suggests the action a typo came from: swapped, missing, extra, replaced and non-ASCII letters', () => {
+    const h = testCatalog();
+    h.ensureServicesSync(['s3']);
+    const typos: [string, string][] = [
+      ['s3:GetObjcet', 's3:GetObject'],
+      ['s3:PutObjct', 's3:PutObject'],
+      ['s3:DeleteObjectt', 's3:DeleteObject'],
+      ['s3:ListBuckte', 's3:ListBucket'],
+      ['s3:GetÖbject', 's3:GetObject'],
+      ['s3:GetBucketPolicyy', 's3:GetBucketPolicy'],
+      ['s3:GetObjxxt', 's3:GetObject'],
+    ];
+    for (const [typo, meant] of typos) assert.strictEqual(suggestAction(typo, h.catalog)[0], meant, typo);
+    // Names that share few letters with every action get no suggestion rather than a far one.
+    assert.deepStrictEqual(suggestAction('s3:Zzzzqqqq', h.catalog), []);
+  });
+
   it('strips editor-only fields from the Access Analyzer shape', () => {
     const f = lintPolicy(read('invalid-action.json'), { policyType: 'IDENTITY_POLICY', catalog: testCatalog().catalog }).findings[0];
     assert.deepStrictEqual(Object.keys(toAccessAnalyzerFinding(f)).sort(), ['findingDetails', 'findingType', 'issueCode', 'learnMoreLink', 'locations']);

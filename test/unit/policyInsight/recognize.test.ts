@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { findPolicyRegions, looksLikePolicy, terraformInterpolations } from '../../../src/core/policy/insight';
+import { cloudFormationYamlPolicies as readYaml } from '../../../src/core/policy/insight/cloudformationYaml';
 import { readFixture } from './helpers';
 
 describe('policy recognition', () => {
@@ -117,7 +118,7 @@ describe('Terraform jsonencode policies', () => {
 
 describe('CloudFormation YAML policies', () => {
   const text = readFixture('cloudformation.template.yaml');
-  const regions = findPolicyRegions(text, 'yaml');
+  const regions = findPolicyRegions(text, 'yaml', { readYaml });
 
   it('translates each policy document into JSON, with the trust policy marked', () => {
     assert.strictEqual(regions.length, 2);
@@ -152,7 +153,7 @@ describe('CloudFormation YAML policies', () => {
 describe('spans of translated policies', () => {
   it('cover the scalar in the template, with or without quotes', () => {
     const yaml = readFixture('cloudformation.template.yaml');
-    const inline = findPolicyRegions(yaml, 'yaml')[1];
+    const inline = findPolicyRegions(yaml, 'yaml', { readYaml })[1];
     const json = inline.text.indexOf('"s3:GetObjekt"');
     assert.strictEqual(yaml.slice(inline.toHostOffset(json), inline.toHostEnd(json + 14)), 's3:GetObjekt');
     const quoted = inline.text.indexOf('"s3:ListBucket"');

@@ -146,26 +146,34 @@ function representative(req: PathRequest, p: Prepared): string | undefined {
   return other && rep === p.caller ? undefined : rep;
 }
 
-/** The resources a request is tried on: the representative one, then those the policies name. */
-function probes(req: PathRequest, p: Prepared): string[] {
-  if (req.resource === '*') return ['*'];
+/**
+ * The resources a request is tried on: the representative one, then those the policies name. A
+ * generator, since most requests are settled on the representative one and need no others.
+ */
+function* probes(req: PathRequest, p: Prepared): Generator<string, void, undefined> {
+  if (req.resource === '*') {
+    yield '*';
+    return;
+  }
   const other = req.target === 'other';
   const rep = fill(req.resource, p.account, other ? 'sts-lens-other-user' : 'sts-lens-probe');
+  if (!(other && rep === p.caller)) yield rep;
   const cls = classOf(req.resource);
-  const out = [rep];
+  const seen = [rep];
   for (const policy of p.parsed) {
     for (const st of policy.statements) {
       if (st.effect?.valueNode.value !== 'Allow' || !st.resource || !coversAction(st, req.action)) continue;
       for (const v of stringValues(st.resource)) {
-        if (v.value === '*' || out.length >= MAX_PROBES) continue;
+        if (v.value === '*' || seen.length >= MAX_PROBES) continue;
         if (!resourceOverlap(cls, v.value.replace(/\$\{[^}]*\}/g, '*'))) continue;
         const probe = instantiate(v.value, p);
-        if (!out.includes(probe) && resourceMatch(cls, probe)) out.push(probe);
+        if (seen.includes(probe) || !resourceMatch(cls, probe)) continue;
+        seen.push(probe);
+        // The representative resource is one the path can use; closedOn names those a policy may scope to instead.
+        if (!(req.closedOn ?? []).some((c) => resourceMatch(c, probe)) && !(other && probe === p.caller)) yield probe;
       }
     }
   }
-  // The representative resource is one the path can use; closedOn names those a policy may scope to instead.
-  return out.filter((r, i) => (i === 0 || !(req.closedOn ?? []).some((c) => resourceMatch(c, r))) && !(other && r === p.caller));
 }
 
 const trustTexts = new Map<string, string>();
@@ -254,7 +262,7 @@ function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf:
   if (memo !== undefined) return memo ?? undefined;
   const plain = plainGrant(req, p);
   if (plain) {
-    const grant = { request: req, resource: representative(req, p) ?? probes(req, p)[0] ?? req.resource, allowedBy: [plain], onlyIf: [] };
+    const grant = { request: req, resource: representative(req, p) ?? probes(req, p).next().value ?? req.resource, allowedBy: [plain], onlyIf: [] };
     p.memo.set(key, grant);
     return grant;
   }

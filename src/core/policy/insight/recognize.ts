@@ -1,6 +1,6 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import { flattenDeepNesting, MAX_POLICY_TEXT_LENGTH } from '../limits';
-import { cloudFormationYamlPolicies } from './cloudformationYaml';
+import type { YamlPolicy } from './cloudformationYaml';
 import { fromHost, toHost, toHostEnd, type JsonBuilder } from './sourceMap';
 import { hclToJson, policyDocumentToJson } from './terraform';
 
@@ -82,8 +82,21 @@ export function translated(json: JsonBuilder, origin: PolicyRegion['origin'], st
   };
 }
 
+/**
+ * Reads the policy documents of a CloudFormation YAML template: `cloudFormationYamlPolicies` of
+ * ./cloudformationYaml. Passed in, so that the YAML parser loads only once a template is read.
+ */
+export type CloudFormationYamlReader = (text: string) => YamlPolicy[];
+
+export interface FindPolicyRegionsOptions {
+  /** Take the whole text for a policy, whatever its language. */
+  readonly forcePolicy?: boolean;
+  /** Without it, YAML templates hold no policy. */
+  readonly readYaml?: CloudFormationYamlReader;
+}
+
 /** The policies a file holds: the whole file when it is one, else the policies embedded in a template. */
-export function findPolicyRegions(text: string, languageId: string, options: { forcePolicy?: boolean } = {}): PolicyRegion[] {
+export function findPolicyRegions(text: string, languageId: string, options: FindPolicyRegionsOptions = {}): PolicyRegion[] {
   const json = languageId === 'json' || languageId === 'jsonc';
   if (options.forcePolicy || (json && looksLikePolicy(text))) {
     return [slice(text, 0, text.length, 'document')];
@@ -92,8 +105,8 @@ export function findPolicyRegions(text: string, languageId: string, options: { f
   if (text.length > MAX_POLICY_TEXT_LENGTH) return [];
   if (json && text.includes('"Statement"')) return embeddedJsonRegions(text);
   if (languageId === 'terraform' || languageId === 'hcl' || languageId === 'tf') return terraformRegions(text);
-  if ((languageId === 'yaml' || languageId === 'cloudformation') && /\b(?:AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)\s*:/.test(text)) {
-    return cloudFormationYamlPolicies(text).map((p) => translated(p.json, 'cloudformation-yaml', p.start, p.end, p.key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined));
+  if (options.readYaml && (languageId === 'yaml' || languageId === 'cloudformation') && /\b(?:AssumeRolePolicyDocument|PolicyDocument|KeyPolicy)\s*:/.test(text)) {
+    return options.readYaml(text).map((p) => translated(p.json, 'cloudformation-yaml', p.start, p.end, p.key === 'AssumeRolePolicyDocument' ? 'TRUST_POLICY' : undefined));
   }
   return [];
 }
