@@ -99,7 +99,7 @@ describe('Restricted Mode: a hostile workspace opened untrusted, then trusted', 
     await wb.screenshot('restricted-endpoint-consent-asked');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    const notSent = page.locator('.notification-toast', { hasText: /Nothing was sent to https:\/\/a1b2c3d4e5\.execute-api\.us-east-1\.amazonaws\.com/ });
+    const notSent = page.locator('.notification-toast', { hasText: /Nothing was sent\. To send this \S+ call to https:\/\/a1b2c3d4e5\.execute-api\.us-east-1\.amazonaws\.com/ });
     await notSent.waitFor();
     // The toast slides in from below the window: wait until all of it shows.
     await wb.waitUntil('the notification to be in view', async () => {
