@@ -20,8 +20,15 @@ describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover'
     await page.locator('.codelens-decoration', { hasText: 'Validate with IAM Access Analyzer' }).first().waitFor();
     await page.locator('.codelens-decoration', { hasText: /^PartnerAccount: Allows 1 action to account 111122223333$/ }).first().waitFor();
     // Every lens ends inside the editor at 1400×900 with the sidebar open: none is cut at the right edge.
-    const editorRight = await page.locator('.monaco-editor .editor-scrollable').first().evaluate((e) => e.getBoundingClientRect().right);
+    // The visible text area ends where the minimap starts (or at the editor's edge without one).
+    const editorRight = await page.locator('.monaco-editor .overflow-guard').first().evaluate((e) => {
+      const minimap = e.querySelector('.minimap');
+      const right = e.getBoundingClientRect().right;
+      return minimap && minimap.getBoundingClientRect().width > 0 ? Math.min(right, minimap.getBoundingClientRect().left) : right;
+    });
+    await page.locator('.codelens-decoration a', { hasText: 'Validate with IAM Access Analyzer' }).first().waitFor();
     const lensRights = await page.locator('.codelens-decoration a').evaluateAll((els) => els.map((e) => ({ text: e.textContent, right: e.getBoundingClientRect().right })));
+    assert.ok(lensRights.length >= 6, JSON.stringify(lensRights));
     for (const l of lensRights) assert.ok(l.right <= editorRight, `the lens "${l.text}" ends at ${l.right}px, past the editor's right edge at ${editorRight}px`);
     await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
     const squiggles = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count();

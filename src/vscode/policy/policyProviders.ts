@@ -37,7 +37,10 @@ export class PolicyCodeLensProvider implements vscode.CodeLensProvider {
       lenses.push(new vscode.CodeLens(top, { title: overridden ? policyTypeLabel(type) : vscode.l10n.t('{0} (detected)', policyTypeLabel(type)), tooltip: vscode.l10n.t('Change the policy type this file is checked as'), command: SET_TYPE_COMMAND, arguments: [doc.uri] }));
       if (type === 'TRUST_POLICY') {
         const trust = summarizeTrust(policy);
-        lenses.push(new vscode.CodeLens(top, {
+        // Above "Statement", not on the top line: with Simulate Request, Who Can Assume, the type and
+        // Validate, the top line would run past the right edge at 1400×900.
+        const statementKey = policy.statement ? PolicyDocuments.range(doc, region, policy.statement.keyNode.offset, policy.statement.keyNode.offset) : top;
+        lenses.push(new vscode.CodeLens(statementKey, {
           title: trustLensTitle(trust),
           tooltip: vscode.l10n.t('{0}. Show who can assume this role', trust.text),
           command: SHOW_LIST_COMMAND,
