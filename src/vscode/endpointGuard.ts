@@ -70,7 +70,8 @@ export class EndpointGuard {
       this.log.info(`Allowed calls to ${key} for this workspace`);
     } else if (answer === dontSend) {
       // Enter answers "Don't Send": say so, so that nobody wonders whether the credentials went out (Cancel stays silent).
-      void showInfo(vscode.l10n.t('Nothing was sent to {0}. To send this {1} call there, run the command again and choose "{2}".', key, service, allow));
+      // The point comes first: a notification shows one line, and a long host would push it out of sight.
+      void showInfo(vscode.l10n.t('Nothing was sent. To send this {1} call to {0}, run the command again and choose "{2}".', key, service, allow));
     }
     return allowed;
   }

@@ -50,10 +50,7 @@ describe('authorization failures UI: a log with CodeLens, inline summary and exp
   it('decodes from the CodeLens and shows the summary inline and the explanation beside', async function () {
     const wb = workbench();
     const page = wb.page;
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('terraform-apply.log', { delay: 5 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'terraform-apply.log' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await wb.openFile('terraform-apply.log', /aws_instance\.web:/);
 
     const lens = page.locator('.codelens-decoration a', { hasText: 'Decode' }).first();
     await lens.waitFor();

@@ -10,15 +10,6 @@ function world(): { issueUrl: string; accountId: string } {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as { issueUrl: string; accountId: string };
 }
 
-async function openFile(wb: Workbench, name: string, shows: RegExp): Promise<void> {
-  await wb.page.keyboard.press('Control+P');
-  await wb.page.locator('.quick-input-widget').waitFor({ state: 'visible' });
-  await wb.page.keyboard.type(name, { delay: 5 });
-  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await wb.page.keyboard.press('Enter');
-  await wb.editorText(shows).waitFor();
-}
-
 /** Answers the quick input whose title contains `title` with `text`. */
 async function answer(wb: Workbench, title: string, text: string): Promise<void> {
   // The prompt whose title holds `title`, focused and enabled: the text of the step before may still show it in a row.
@@ -50,7 +41,7 @@ describe('policy debugging UI: Evaluate Against the Account\'s Policies from a d
     const page = wb.page;
     await wb.runCommand('STS Lens: Switch Identity…');
     await answer(wb, 'Switch Identity', 'policy-reader');
-    await openFile(wb, 'app-role-denial.log', /cleanup:/);
+    await wb.openFile('app-role-denial.log', /cleanup:/);
     await page.locator('.codelens-decoration a', { hasText: 'Decode' }).first().click();
     await page.locator('.codelens-decoration a', { hasText: /DENIED s3:DeleteObject/ }).first().waitFor();
     const evaluate = page.locator('.monaco-editor[data-uri$="app-role-denial.log"] .codelens-decoration a', { hasText: 'Evaluate Against the Account\'s Policies' }).first();
@@ -98,7 +89,7 @@ describe('policy debugging UI: Simulate Request and policy tests', function () {
   it('simulates a request from the lens: deciding statement highlighted, failed condition annotated', async function () {
     const wb = workbench();
     const page = wb.page;
-    await openFile(wb, 'guardrail-scp.json', /DenyOutsideUsEast1/);
+    await wb.openFile('guardrail-scp.json', /DenyOutsideUsEast1/);
     await page.locator('.codelens-decoration a', { hasText: 'Simulate Request' }).first().click();
     await answer(wb, 'Simulate Request (1/4)', 's3:GetObject');
     await answer(wb, 'Simulate Request (2/4)', 'arn:aws:s3:::sts-lens-demo-bucket/2026/q3.csv');

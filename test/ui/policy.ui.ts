@@ -50,13 +50,18 @@ describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover'
     const colour = async (text: RegExp) => /\bmtk\d+\b/.exec((await page.locator('.monaco-editor .view-lines .view-line span > span', { hasText: text }).first().getAttribute('class')) ?? '')?.[0];
 
     await openFile('trust-policy-ui.json', /PartnerAccount/);
-    // Tokenization runs in the background: wait until the action's name is a token of its own.
+    // Semantic tokens arrive after the JSON grammar's: wait until the action's name is a token of its own.
     await page.locator('.view-line span > span', { hasText: /^AssumeRoleWithWebIdentity$/ }).first().waitFor();
     const plain = await colour(/^"PartnerAccount"$/);
     const action = await colour(/^AssumeRoleWithWebIdentity$/);
     const service = await colour(/^sts$/);
     assert.notStrictEqual(action, plain, 'the action name has the colour of a plain string');
     assert.notStrictEqual(service, plain, 'the service prefix has the colour of a plain string');
+    assert.notStrictEqual(action, service, 'the action name and its service prefix have one colour');
+    assert.notStrictEqual(await colour(/^Allow$/), plain, 'the effect has the colour of a plain string');
+    assert.notStrictEqual(await colour(/^arn$/), plain, 'an ARN has the colour of a plain string');
+    assert.notStrictEqual(await colour(/^Effect$/), await colour(/^"AWS"$/), 'a policy element has the colour of any other key');
+    assert.notStrictEqual(await colour(/^StringLike$/), await colour(/^"AWS"$/), 'a condition operator has the colour of any other key');
     await wb.screenshot('policy-highlighting');
 
     await openFile('deploy-settings.json', /example-bucket/);

@@ -51,12 +51,7 @@ describe('Restricted Mode: a hostile workspace opened untrusted, then trusted', 
     const wb = workbench();
     const page = wb.page;
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
-    await page.keyboard.type('pass-any-role.json', { delay: 20 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'pass-any-role.json' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await wb.editorText(/PassAnyRole/).waitFor();
+    await wb.openFile('pass-any-role.json', /PassAnyRole/);
     // Untrusted: stsLens.policy.severity from .vscode/settings.json is ignored, so the security warning shows.
     await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
     await wb.screenshot('restricted-untrusted-finding-shown');
@@ -104,7 +99,7 @@ describe('Restricted Mode: a hostile workspace opened untrusted, then trusted', 
     await wb.screenshot('restricted-endpoint-consent-asked');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    const notSent = page.locator('.notification-toast', { hasText: /Nothing was sent to https:\/\/a1b2c3d4e5\.execute-api\.us-east-1\.amazonaws\.com/ });
+    const notSent = page.locator('.notification-toast', { hasText: /Nothing was sent\. To send this \S+ call to https:\/\/a1b2c3d4e5\.execute-api\.us-east-1\.amazonaws\.com/ });
     await notSent.waitFor();
     // The toast slides in from below the window: wait until all of it shows.
     await wb.waitUntil('the notification to be in view', async () => {

@@ -54,12 +54,7 @@ describe('policy debugging UI: Simulate Request takes exactly what is typed, at 
 
   before(async function () {
     const wb = workbench();
-    await wb.page.keyboard.press('Control+P');
-    await wb.quickInput('');
-    await wb.page.keyboard.type('typed-request.json', { delay: 5 });
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'typed-request.json' }).first().waitFor();
-    await wb.page.keyboard.press('Enter');
-    await wb.editorText(/OnlyTheTypedRequest/).waitFor();
+    await wb.openFile('typed-request.json', /OnlyTheTypedRequest/);
   });
 
   afterEach(async function () {

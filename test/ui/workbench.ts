@@ -207,6 +207,19 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens a workspace file with Quick Open (Ctrl+P) as a person does, waiting for the input's focus
+   * before typing (keys typed earlier are lost) and for the file's row before Enter, then for `shows`.
+   */
+  async openFile(name: string, shows: RegExp): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput('');
+    await this.page.keyboard.type(name, { delay: 5 });
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.editorText(shows).waitFor();
+  }
+
   /** Clicks the Back button of the quick input. */
   async quickInputBack(): Promise<void> {
     await this.page.locator('.quick-input-widget .codicon-quick-input-back').first().click();

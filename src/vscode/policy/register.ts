@@ -9,11 +9,12 @@ import { PolicyDocumentProvider, POLICY_SCHEME } from './policyDocumentProvider'
 import { PolicyDiagnostics } from './policyDiagnostics';
 import { PolicyDocuments } from './policyDocuments';
 import { PolicyCodeActionProvider, PolicyCodeLensProvider, PolicyCompletionProvider, PolicyHoverProvider, SET_TYPE_COMMAND, SHOW_LIST_COMMAND, VALIDATE_COMMAND } from './policyProviders';
+import { POLICY_TOKENS_LEGEND, PolicySemanticTokensProvider } from './policySemanticTokens';
 import { PolicyStatusBar } from './policyStatusBar';
 import { ProjectFileProblems } from './projectFileProblems';
 import { broadPattern } from '../settingGlobs';
 
-/** Policy diagnostics, CodeLens, hovers, completions and quick fixes. */
+/** Policy diagnostics, CodeLens, hovers, completions, quick fixes and highlighting. */
 export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService, policyProvider = new PolicyDocumentProvider()): { documents: PolicyDocuments; policyProvider: PolicyDocumentProvider } {
   const subs = ctx.extension.subscriptions;
   const documents = new PolicyDocuments(ctx.extension.workspaceState, ctx.log, path.join(ctx.extension.extensionPath, 'dist', 'policyLintWorker.js'));
@@ -30,7 +31,8 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
   documents.onProjectLoaded = (p) => projectProblems.loaded(p);
   subs.push(projectProblems);
   const codeLens = new PolicyCodeLensProvider(documents);
-  subs.push(documents, diagnostics, codeLens, new PolicyStatusBar(documents));
+  const highlighting = new PolicySemanticTokensProvider(documents);
+  subs.push(documents, diagnostics, codeLens, highlighting, new PolicyStatusBar(documents));
   registerAccountLint(ctx, identity, documents, policyProvider);
 
   const providers: vscode.Disposable[] = [];
@@ -44,6 +46,8 @@ export function registerPolicyFeature(ctx: StsLensContext, identity: IdentitySer
       vscode.languages.registerHoverProvider(selector, new PolicyHoverProvider(documents, (uri, position) => diagnostics.groupsAt(uri, position))),
       vscode.languages.registerCompletionItemProvider(selector, new PolicyCompletionProvider(documents), '"', ':', '/'),
       vscode.languages.registerCodeActionsProvider(selector, new PolicyCodeActionProvider(documents), { providedCodeActionKinds: PolicyCodeActionProvider.providedCodeActionKinds }),
+      vscode.languages.registerDocumentSemanticTokensProvider(selector, highlighting, POLICY_TOKENS_LEGEND),
+      vscode.languages.registerDocumentRangeSemanticTokensProvider(selector, highlighting, POLICY_TOKENS_LEGEND),
     );
   };
   registerProviders();

@@ -6,8 +6,8 @@ import { repoRoot } from '../fixtures';
 
 /**
  * The extension's TextMate grammars loaded as VS Code loads them: vscode-textmate over the
- * Oniguruma build VS Code ships (vscode-oniguruma's wasm), the grammars and injections of
- * package.json, and VS Code's own JSON grammars (copied in test/grammar-policy) to inject into.
+ * Oniguruma build VS Code ships (vscode-oniguruma's wasm), the grammars of package.json (and the
+ * injections it declares, none today), and VS Code's own JSON grammars (copied in test/grammar-policy).
  */
 export interface GrammarOptions {
   /** Apply the `injectTo` grammars of package.json (default true). */
