@@ -14,10 +14,15 @@ describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover'
     await page.keyboard.press('Enter');
     await wb.editorText(/PartnerAccount/).waitFor();
 
-    const lens = page.locator('.codelens-decoration', { hasText: /Can be assumed by account 111122223333/ }).first();
+    // Two principals do not fit a short title by name: it counts them, the tooltip names them.
+    const lens = page.locator('.codelens-decoration', { hasText: /Can be assumed by 2 principals \(1 with no condition\)/ }).first();
     await lens.waitFor();
     await page.locator('.codelens-decoration', { hasText: 'Validate with IAM Access Analyzer' }).first().waitFor();
-    await page.locator('.codelens-decoration', { hasText: /^PartnerAccount: Allows 1 action/ }).first().waitFor();
+    await page.locator('.codelens-decoration', { hasText: /^PartnerAccount: Allows 1 action to account 111122223333$/ }).first().waitFor();
+    // Every lens ends inside the editor at 1400×900 with the sidebar open: none is cut at the right edge.
+    const editorRight = await page.locator('.monaco-editor .editor-scrollable').first().evaluate((e) => e.getBoundingClientRect().right);
+    const lensRights = await page.locator('.codelens-decoration a').evaluateAll((els) => els.map((e) => ({ text: e.textContent, right: e.getBoundingClientRect().right })));
+    for (const l of lensRights) assert.ok(l.right <= editorRight, `the lens "${l.text}" ends at ${l.right}px, past the editor's right edge at ${editorRight}px`);
     await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
     const squiggles = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count();
     assert.ok(squiggles >= 2, `expected squiggles for the cross-account and GitHub findings, saw ${squiggles}`);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { findEncodedMessagesAround, MAX_SCAN_LENGTH, type EncodedMessageMatch } from '../../core/authz/detect';
 import type { AuthorizationExplanation } from '../../core/authz/explain';
 import { renderExplanationMarkdown } from '../../core/authz/render';
+import { fitLensTitle } from '../../core/policy/insight/lensTitles';
 import type { DecodeService } from './decodeService';
 import { readAuthzSettings } from './settings';
 
@@ -45,10 +46,11 @@ function commandUri(command: string, args: unknown[]): vscode.Uri {
  */
 function lensVerdict(ex: AuthorizationExplanation): string {
   const action = ex.action?.full ?? vscode.l10n.t('the request');
-  if (ex.verdict === 'allowed') return vscode.l10n.t('ALLOWED {0}', action);
-  if (ex.verdict === 'explicit-deny') return vscode.l10n.t('DENIED {0} (explicit deny)', action);
-  if (ex.verdict === 'implicit-deny') return vscode.l10n.t('DENIED {0} (implicit deny)', action);
-  return ex.summary.split(' — ')[0];
+  // A long action name or summary would push the lenses after it past the right edge.
+  if (ex.verdict === 'allowed') return fitLensTitle(vscode.l10n.t('ALLOWED {0}', action));
+  if (ex.verdict === 'explicit-deny') return fitLensTitle(vscode.l10n.t('DENIED {0} (explicit deny)', action));
+  if (ex.verdict === 'implicit-deny') return fitLensTitle(vscode.l10n.t('DENIED {0} (implicit deny)', action));
+  return fitLensTitle(ex.summary.split(' — ')[0]);
 }
 
 const problemTitle = (problem: 'truncated' | 'too-long'): string => (problem === 'truncated' ? vscode.l10n.t('$(warning) Encoded message looks truncated') : vscode.l10n.t('$(warning) Too long to be one encoded message'));

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { GroupedDiagnostic } from './policyDiagnostics';
 import { parsePolicy } from '../../core/policy';
-import { completionsAt, hoverAt, quickFixesFor, summarizeStatements, summarizeTrust, type CompletionKind, type PolicyRegion, type TextEdit } from '../../core/policy/insight';
+import { completionsAt, hoverAt, quickFixesFor, statementLensTitle, summarizeStatements, summarizeTrust, trustLensTitle, type CompletionKind, type PolicyRegion, type TextEdit } from '../../core/policy/insight';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 import { PolicyDocuments, policyTypeLabel } from './policyDocuments';
 
@@ -38,8 +38,8 @@ export class PolicyCodeLensProvider implements vscode.CodeLensProvider {
       if (type === 'TRUST_POLICY') {
         const trust = summarizeTrust(policy);
         lenses.push(new vscode.CodeLens(top, {
-          title: trust.text,
-          tooltip: vscode.l10n.t('Who can assume this role'),
+          title: trustLensTitle(trust),
+          tooltip: vscode.l10n.t('{0}. Show who can assume this role', trust.text),
           command: SHOW_LIST_COMMAND,
           arguments: [vscode.l10n.t('Who can assume this role'), trust.principals.map((p) => ({ label: p.label, description: p.conditioned ? vscode.l10n.t('with conditions') : vscode.l10n.t('no condition'), detail: `${p.kind}: ${p.value}` }))],
         }));
@@ -52,8 +52,9 @@ export class PolicyCodeLensProvider implements vscode.CodeLensProvider {
           ...s.unexpanded.map((u) => ({ label: u, description: u === '*' ? vscode.l10n.t('every action') : vscode.l10n.t('not expanded'), detail: u === '*' ? vscode.l10n.t('Every action of every service') : vscode.l10n.t('Unknown service or action, or data not available') })),
         ];
         lenses.push(new vscode.CodeLens(range, {
-          title: `${s.sid ? `${s.sid}: ` : ''}${s.text}`,
-          tooltip: vscode.l10n.t('Show the actions this statement covers'),
+          // The full summary (levels, resources, principals) is in the tooltip and the list it opens.
+          title: statementLensTitle(s),
+          tooltip: vscode.l10n.t('{0}. Show the actions this statement covers', `${s.sid ? `${s.sid}: ` : ''}${s.text}`),
           command: SHOW_LIST_COMMAND,
           arguments: [s.notAction ? vscode.l10n.t('Actions excluded by statement {0}', s.sid ?? s.index + 1) : vscode.l10n.t('Actions of statement {0}', s.sid ?? s.index + 1), items],
         }));

@@ -1,5 +1,6 @@
 /** Editor insight over the policy engine: pure functions that the VS Code adapter calls. */
 export { findPolicyRegions, isOpaque, looksLikePolicy, terraformInterpolations, type CloudFormationYamlReader, type FindPolicyRegionsOptions, type PolicyRegion } from './recognize';
+export { fitLensTitle, MAX_LENS_TITLE_LENGTH, statementLensTitle, trustLensTitle } from './lensTitles';
 export { summarizeStatement, summarizeStatements, summarizeTrust, statementPrincipals, type StatementSummary, type TrustSummary } from './summary';
 export { hoverAt, type HoverContent } from './hover';
 export { completionsAt, relevantConditionKeys, statementActions, arnSnippet, COMMON_GLOBAL_KEYS, type CompletionEntry, type CompletionKind, type CompletionResult } from './completion';

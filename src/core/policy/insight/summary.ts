@@ -24,6 +24,10 @@ export interface StatementSummary {
   readonly resources: number | 'all' | undefined;
   readonly notResource: boolean;
   readonly conditions: number;
+  /** Who a resource or trust policy statement names (Principal or NotPrincipal), as labels. */
+  readonly principals: readonly string[];
+  /** The statement names its principals in NotPrincipal: everyone except them. */
+  readonly notPrincipal: boolean;
   /** One line in words, e.g. "Allows 14 actions (3 write, 11 read) on 2 resources · 1 condition". */
   readonly text: string;
 }
@@ -109,6 +113,8 @@ export function summarizeStatement(st: ParsedStatement, catalog: IamCatalog): St
     resources,
     notResource,
     conditions,
+    principals: st.principal || st.notPrincipal ? statementPrincipals(st).map((p) => p.label) : [],
+    notPrincipal: !!st.notPrincipal && !st.principal,
     text: `${verb} ${what}${principalText}${where}${cond}`,
   };
 }
