@@ -10,29 +10,44 @@ function clean(message: string | Error): string {
   return redactSecrets(typeof message === 'string' ? message : `${message.name}: ${message.message}`);
 }
 
-/** The extension's log channel, redacting every line it is given. */
+/**
+ * The extension's log channel, redacting every line it is given. The channel itself is created on
+ * first use (the first line, or a look at its level): activation writes nothing, so VS Code's count
+ * of it does not include creating the channel.
+ */
 export function createLog(): vscode.LogOutputChannel {
-  const channel = vscode.window.createOutputChannel('STS Lens', { log: true });
+  let created: vscode.LogOutputChannel | undefined;
+  let disposed = false;
+  const channel = (): vscode.LogOutputChannel => (created ??= vscode.window.createOutputChannel('STS Lens', { log: true }));
+  // Once disposed, a late line goes nowhere rather than creating the channel again.
+  const write = (line: (c: vscode.LogOutputChannel) => void): void => {
+    if (!disposed) line(channel());
+  };
   const log: vscode.LogOutputChannel = {
     get name() {
-      return channel.name;
+      return 'STS Lens';
     },
     get logLevel() {
-      return channel.logLevel;
+      return channel().logLevel;
     },
-    onDidChangeLogLevel: channel.onDidChangeLogLevel,
-    trace: (message, ...args) => channel.trace(clean(message), ...args.map(String).map(redactSecrets)),
-    debug: (message, ...args) => channel.debug(clean(message), ...args.map(String).map(redactSecrets)),
-    info: (message, ...args) => channel.info(clean(message), ...args.map(String).map(redactSecrets)),
-    warn: (message, ...args) => channel.warn(clean(message), ...args.map(String).map(redactSecrets)),
-    error: (message, ...args) => channel.error(clean(message), ...args.map(String).map(redactSecrets)),
-    append: (value) => channel.append(redactSecrets(value)),
-    appendLine: (value) => channel.appendLine(redactSecrets(value)),
-    replace: (value) => channel.replace(redactSecrets(value)),
-    clear: () => channel.clear(),
-    show: (...args: unknown[]) => (channel.show as (...a: unknown[]) => void).apply(channel, args),
-    hide: () => channel.hide(),
-    dispose: () => channel.dispose(),
+    get onDidChangeLogLevel() {
+      return channel().onDidChangeLogLevel;
+    },
+    trace: (message, ...args) => write((c) => c.trace(clean(message), ...args.map(String).map(redactSecrets))),
+    debug: (message, ...args) => write((c) => c.debug(clean(message), ...args.map(String).map(redactSecrets))),
+    info: (message, ...args) => write((c) => c.info(clean(message), ...args.map(String).map(redactSecrets))),
+    warn: (message, ...args) => write((c) => c.warn(clean(message), ...args.map(String).map(redactSecrets))),
+    error: (message, ...args) => write((c) => c.error(clean(message), ...args.map(String).map(redactSecrets))),
+    append: (value) => write((c) => c.append(redactSecrets(value))),
+    appendLine: (value) => write((c) => c.appendLine(redactSecrets(value))),
+    replace: (value) => write((c) => c.replace(redactSecrets(value))),
+    clear: () => created?.clear(),
+    show: (...args: unknown[]) => write((c) => (c.show as (...a: unknown[]) => void).apply(c, args)),
+    hide: () => created?.hide(),
+    dispose: () => {
+      disposed = true;
+      created?.dispose();
+    },
   };
   return log;
 }
