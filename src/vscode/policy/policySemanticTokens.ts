@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { policySemanticTokens } from '../../core/policy/highlight/semanticTokens';
+import { policySemanticTokens, type ScanCheckpoint } from '../../core/policy/highlight/semanticTokens';
 import { MAX_POLICY_TOKENS, POLICY_TOKEN_TYPES } from '../../core/policy/highlight/tokenTypes';
 import type { PolicyRegion } from '../../core/policy/insight';
 import type { PolicyDocuments } from './policyDocuments';
@@ -13,10 +13,13 @@ const TYPE_INDEX = new Map<string, number>(POLICY_TOKEN_TYPES.map((t, i) => [t, 
  * Highlights the policies of a document (JSON files, and the policies in CloudFormation and
  * Terraform templates) with semantic tokens, inside their regions only: other JSON files get none,
  * and no grammar is injected into VS Code's JSON tokenizer. A range request scans a region only up
- * to the range's end and keeps the tokens inside it.
+ * to the range's end, from the last checkpoint before the range that a scan of the same document
+ * version left (else from the region's start), and keeps the tokens inside it.
  */
 export class PolicySemanticTokensProvider implements vscode.DocumentSemanticTokensProvider, vscode.DocumentRangeSemanticTokensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
+  /** Scan checkpoints per document region, for the version they were taken of; the most recent few documents only. */
+  private readonly checkpoints = new Map<string, { doc: vscode.TextDocument; version: number; list: ScanCheckpoint[] }>();
   private readonly subscription: vscode.Disposable;
   readonly onDidChangeSemanticTokens = this.changed.event;
 
@@ -26,6 +29,7 @@ export class PolicySemanticTokensProvider implements vscode.DocumentSemanticToke
   }
 
   dispose(): void {
+    this.checkpoints.clear();
     this.subscription.dispose();
     this.changed.dispose();
   }
@@ -45,7 +49,11 @@ export class PolicySemanticTokensProvider implements vscode.DocumentSemanticToke
     for (const region of this.docs.regions(doc)) {
       if (region.end <= hostStart || region.start >= hostEnd || budget <= 0) continue;
       const [start, end] = textRange(region, hostStart, hostEnd);
-      const r = policySemanticTokens(region.text, { start, end, maxTokens: budget, isCancelled: () => cancel.isCancellationRequested });
+      const saved = this.savedCheckpoints(doc, region);
+      const resume = saved && lastAtOrBefore(saved, start);
+      // A scan from the top records checkpoints, unless those of this version already reach further.
+      const record = !resume && (!saved || end > (saved[saved.length - 1]?.offset ?? 0));
+      const r = policySemanticTokens(region.text, { start, end, maxTokens: budget, isCancelled: () => cancel.isCancellationRequested, resume, checkpoints: record ? this.newCheckpoints(doc, region) : undefined });
       if (r.cancelled || cancel.isCancellationRequested) return undefined;
       budget -= r.tokens.length;
       for (const t of r.tokens) {
@@ -62,6 +70,35 @@ export class PolicySemanticTokensProvider implements vscode.DocumentSemanticToke
     }
     return builder.build();
   }
+
+  private savedCheckpoints(doc: vscode.TextDocument, region: PolicyRegion): readonly ScanCheckpoint[] | undefined {
+    const saved = this.checkpoints.get(`${doc.uri.toString()}#${region.start}`);
+    return saved && saved.doc === doc && saved.version === doc.version ? saved.list : undefined;
+  }
+
+  /** A fresh list for this scan to fill (a scan from the region's start), replacing older ones. */
+  private newCheckpoints(doc: vscode.TextDocument, region: PolicyRegion): ScanCheckpoint[] {
+    const key = `${doc.uri.toString()}#${region.start}`;
+    const list: ScanCheckpoint[] = [];
+    this.checkpoints.delete(key);
+    this.checkpoints.set(key, { doc, version: doc.version, list });
+    while (this.checkpoints.size > MAX_DOCUMENTS_WITH_CHECKPOINTS) this.checkpoints.delete(this.checkpoints.keys().next().value as string);
+    return list;
+  }
+}
+
+const MAX_DOCUMENTS_WITH_CHECKPOINTS = 16;
+
+/** The last checkpoint at or before `offset` (checkpoints are in order), or undefined. */
+function lastAtOrBefore(list: readonly ScanCheckpoint[], offset: number): ScanCheckpoint | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].offset <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : undefined;
 }
 
 /** The part of the region's text to scan for a host range: all of it for translated text, whose offsets do not map linearly. */

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
-import { policySemanticTokens } from '../../../src/core/policy/highlight/semanticTokens';
+import { policySemanticTokens, type ScanCheckpoint } from '../../../src/core/policy/highlight/semanticTokens';
 import { MAX_POLICY_TOKENS, POLICY_TOKEN_TYPES } from '../../../src/core/policy/highlight/tokenTypes';
 import { repoRoot } from '../fixtures';
 import { grammarLine } from '../grammars/hostileLines';
@@ -91,6 +91,31 @@ describe('policy highlighting: semantic tokens of a policy (one linear scan)', (
       assert.deepStrictEqual(part, all.filter((t) => t.offset >= at && t.offset < at + line.length), `line ${JSON.stringify(line)}`);
       at += line.length + 1;
     }
+  });
+
+  it('resume a range request from the last checkpoint before it: the same tokens, without scanning from the top', () => {
+    const lines = Array.from({ length: 8_000 }, (_, i) => `    "${i % 3 ? 's3' : 'ec2'}:Get${i}*", "arn:aws:s3:::b${i}/\${aws:username}",`);
+    const text = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Condition": {"StringLike": {"aws:PrincipalTag/t": "x"}}, "Action": [\n${lines.join('\n')}\n"s3:Last"]}]}`;
+    const checkpoints: ScanCheckpoint[] = [];
+    const whole = policySemanticTokens(text, { checkpoints });
+    assert.ok(!whole.truncated);
+    const all = whole.tokens;
+    assert.ok(checkpoints.length > 10, `${checkpoints.length} checkpoints`);
+    assert.ok(checkpoints.every((c, i) => i === 0 || c.offset > checkpoints[i - 1].offset));
+    for (const line of [3, 3_999, 7_990]) {
+      const start = text.indexOf(lines[line]);
+      const end = start + lines[line].length;
+      const resume = [...checkpoints].reverse().find((c) => c.offset <= start);
+      let asked = 0;
+      const part = policySemanticTokens(text, { start, end, resume, isCancelled: () => ++asked > 1_000 }).tokens;
+      assert.deepStrictEqual(part, all.filter((t) => t.offset >= start && t.offset < end), `line ${line}`);
+      assert.ok(part.some((t) => t.type === 'iamAction') && part.some((t) => t.type === 'iamVariable'), `line ${line}`);
+      // The scan asks about cancellation every 4,096 scanner tokens: a resumed scan asks at most once, a scan from the top many times.
+      assert.ok(asked <= 1, `line ${line}: ${asked} cancellation checks`);
+    }
+    let fromTop = 0;
+    policySemanticTokens(text, { start: text.indexOf(lines[7_990]), isCancelled: () => ++fromTop > 1_000 });
+    assert.ok(fromTop > 5, `${fromTop} cancellation checks from the top`);
   });
 
   it('stop at the token cap and say so, and stop when cancelled', () => {

@@ -24,7 +24,7 @@ type Role =
   | 'values' // Resource, principals, condition values, any other member of a statement
   | 'none';
 
-interface Frame {
+export interface Frame {
   readonly array: boolean;
   readonly role: Role;
   /** The member whose value comes next (objects). */
@@ -32,10 +32,21 @@ interface Frame {
   expectKey: boolean;
 }
 
+/** Where a scan can resume: the offset of a token and what the containers open before it are. */
+export interface ScanCheckpoint {
+  readonly offset: number;
+  readonly stack: readonly Readonly<Frame>[];
+  readonly untracked: number;
+}
+
 export interface PolicyTokenOptions {
   /** Only tokens that start in [start, end) of the text; the scan stops at `end`. */
   readonly start?: number;
   readonly end?: number;
+  /** Start scanning here (a checkpoint at or before `start` from an earlier scan of the same text) instead of at the top. */
+  readonly resume?: ScanCheckpoint;
+  /** Receives a checkpoint every few thousand tokens, in order, so that a later range request of the same text resumes near its start. */
+  readonly checkpoints?: ScanCheckpoint[];
   readonly maxTokens?: number;
   /** Asked every few thousand scanner tokens; true stops the pass. */
   readonly isCancelled?: () => boolean;
@@ -56,6 +67,7 @@ const MAX_KEY = 64;
 /** Policies nest a few levels; deeper containers are counted, not tracked, and get no tokens. */
 const MAX_TRACKED_DEPTH = 32;
 const CANCEL_CHECK_EVERY = 4096;
+const CHECKPOINT_EVERY = 2048;
 
 /** The role of the value of member `key` (or of an array element when `key` is undefined) in a container of `role`. */
 function valueRole(role: Role, key: string | undefined): Role {
@@ -134,9 +146,11 @@ export function policySemanticTokens(text: string, options: PolicyTokenOptions =
   };
 
   const scanner = createScanner(text, true);
-  const stack: Frame[] = [];
+  const resume = options.resume && options.resume.offset <= from ? options.resume : undefined;
+  if (resume) scanner.setPosition(resume.offset);
+  const stack: Frame[] = resume ? resume.stack.map((f) => ({ ...f })) : [];
   /** Open containers past MAX_TRACKED_DEPTH (or inside a container of no role). */
-  let untracked = 0;
+  let untracked = resume?.untracked ?? 0;
   let scanned = 0;
   const top = (): Frame | undefined => stack[stack.length - 1];
   /** Role of the value about to be read, from the container it is in. */
@@ -151,6 +165,7 @@ export function policySemanticTokens(text: string, options: PolicyTokenOptions =
     if (++scanned % CANCEL_CHECK_EVERY === 0 && options.isCancelled?.()) return { tokens, truncated, cancelled: true };
     const offset = scanner.getTokenOffset();
     if (offset >= to || truncated) break;
+    if (options.checkpoints && scanned % CHECKPOINT_EVERY === 0) options.checkpoints.push({ offset, stack: stack.map((f) => ({ ...f })), untracked });
     switch (kind) {
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken: {
