@@ -59,6 +59,16 @@ describe('CodeLens titles fit the lens line at 1400×900: the verdict and a coun
     assert.strictEqual(trustLensTitle(trust), 'Can be assumed by 5 principals (5 with no condition)');
   });
 
+  it('a trust policy with one long-named principal keeps it named, cut, and keeps "(no condition)"', () => {
+    const role = 'arn:aws:iam::111122223333:role/deployment-pipeline-role-with-a-very-long-name';
+    const trust = summarizeTrust(parsePolicy(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: role }, Action: 'sts:AssumeRole' }] })));
+    assert.ok(trust.text.length > MAX_LENS_TITLE_LENGTH, trust.text);
+    const title = trustLensTitle(trust);
+    assert.strictEqual(title.length, MAX_LENS_TITLE_LENGTH, title);
+    assert.match(title, /^Can be assumed by \S.*\u2026 \(no condition\)$/);
+    assert.strictEqual(title.replace(/\u2026 \(no condition\)$/, ''), trust.text.slice(0, title.indexOf('\u2026')));
+  });
+
   it('fitLensTitle never returns more than the limit', () => {
     assert.strictEqual(fitLensTitle('x'.repeat(80)).length, MAX_LENS_TITLE_LENGTH);
     assert.strictEqual(fitLensTitle('short', 'Sid'), 'Sid: short');

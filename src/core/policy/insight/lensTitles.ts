@@ -51,5 +51,13 @@ export function statementLensTitle(s: StatementSummary): string {
 export function trustLensTitle(t: TrustSummary): string {
   if (t.text.length <= MAX_LENS_TITLE_LENGTH) return t.text;
   const open = t.principals.filter((p) => !p.conditioned).length;
+  if (t.principals.length === 1) {
+    // One principal stays named, cut if it must be: "1 principal" would say less than the tooltip.
+    const head = 'Can be assumed by ';
+    const tail = open ? ' (no condition)' : '';
+    const label = t.principals[0].label;
+    const room = MAX_LENS_TITLE_LENGTH - head.length - tail.length;
+    return `${head}${label.length <= room ? label : `${label.slice(0, room - 1)}${ELLIPSIS}`}${tail}`;
+  }
   return fitLensTitle(`Can be assumed by ${plural(t.principals.length, 'principal')}${open ? ` (${open} with no condition)` : ''}`);
 }
