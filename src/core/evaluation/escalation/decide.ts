@@ -1,5 +1,5 @@
 import { globMatch } from '../../policy/actions';
-import { parsePolicy, stringValues, type ParsedPolicy } from '../../policy/parse';
+import { parsePolicy, stringValues, type ParsedElement, type ParsedPolicy } from '../../policy/parse';
 import { evaluate } from '../index';
 import { resourceMatch, resourceOverlap } from '../operators';
 import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
@@ -94,7 +94,7 @@ function plainGrant(req: PathRequest, p: Prepared): AllowingStatement | undefine
     for (let k = 0; k < statements.length; k++) {
       const st = statements[k];
       if (st.effect?.valueNode.value !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.resource) continue;
-      if (hasStar(stringValues(st.resource)) && coversAction(st, req.action)) return { policy: i, statement: st.index ?? 0 };
+      if (someString(st.resource, isStar) && coversAction(st, req.action)) return { policy: i, statement: st.index ?? 0 };
     }
   }
   return undefined;
@@ -108,21 +108,30 @@ function classOf(template: string): string {
   return template.replace(/\{(account|region|name)\}/g, '*');
 }
 
-function hasStar(values: readonly { value: string }[]): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i].value === '*') return true;
+const isStar = (v: string): boolean => v === '*';
+
+/**
+ * Whether one of an element's strings (those stringValues gives) passes the test, read straight
+ * from its nodes: every request of every path asks, and a list of wrapped values per element is
+ * more than this needs.
+ */
+function someString(el: ParsedElement, test: (v: string) => boolean): boolean {
+  const node = el.valueNode;
+  if (node.type === 'string') return typeof node.value === 'string' && test(node.value);
+  if (node.type !== 'array') return false;
+  const children = node.children ?? [];
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (c.type === 'string' && typeof c.value === 'string' && test(c.value)) return true;
+  }
   return false;
 }
 
-/** Whether a statement's Action (or NotAction) covers the action. */
+/** Whether a statement's Action (or NotAction) covers the action: one of its values is `*` or a pattern of it. */
 function coversAction(st: ParsedPolicy['statements'][number], action: string): boolean {
-  if (st.action) return namesAction(stringValues(st.action), action);
-  if (st.notAction) return !namesAction(stringValues(st.notAction), action);
-  return false;
-}
-
-/** Whether one of the values is `*` or a pattern of the action; a loop, since every request of a path asks. */
-function namesAction(values: readonly { value: string }[], action: string): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i].value === '*' || globMatch(values[i].value, action)) return true;
+  const names = (v: string) => v === '*' || globMatch(v, action);
+  if (st.action) return someString(st.action, names);
+  if (st.notAction) return !someString(st.notAction, names);
   return false;
 }
 
@@ -317,6 +326,8 @@ export function decideEscalations(subject: EscalationSubject, paths: readonly Es
   return out;
 }
 
+const isEveryAction = (v: string): boolean => v === '*' || v === '*:*';
+
 /**
  * Whether one identity policy allows every action on every resource with no condition, and no
  * policy of the subject denies anything: full administrator access.
@@ -330,8 +341,7 @@ export function grantsFullAccess(subject: EscalationSubject): AllowingStatement 
       const effect = st.effect?.valueNode.value;
       if (effect === 'Deny') return undefined;
       if (found || effect !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.action || !st.resource) continue;
-      const every = stringValues(st.action).some((v) => v.value === '*' || v.value === '*:*');
-      if (every && stringValues(st.resource).some((v) => v.value === '*')) found = { policy: i, statement: st.index ?? 0 };
+      if (someString(st.action, isEveryAction) && someString(st.resource, isStar)) found = { policy: i, statement: st.index ?? 0 };
     }
   }
   return found;

@@ -4,14 +4,14 @@ export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' |
 
 export interface ConditionOperatorInfo {
   /** Operator as written. */
-  text: string;
+  readonly text: string;
   /** Canonical base operator, e.g. StringLike. */
-  base: string;
-  family: OperatorFamily;
-  qualifier?: 'ForAllValues' | 'ForAnyValue';
-  ifExists: boolean;
-  negated: boolean;
-  like: boolean;
+  readonly base: string;
+  readonly family: OperatorFamily;
+  readonly qualifier?: 'ForAllValues' | 'ForAnyValue';
+  readonly ifExists: boolean;
+  readonly negated: boolean;
+  readonly like: boolean;
 }
 
 /** Base operators with their family. */
@@ -47,8 +47,20 @@ export const CONDITION_OPERATORS: Record<string, OperatorFamily> = {
 
 const BY_LOWER = new Map(Object.keys(CONDITION_OPERATORS).map((k) => [k.toLowerCase(), k]));
 
+/** Operators read so far: a run of the linter meets the same few thousands of times. */
+const parsedOperators = new Map<string, ConditionOperatorInfo | null>();
+
 /** Parses `ForAnyValue:StringLikeIfExists` and friends; undefined for unknown operators. */
 export function parseConditionOperator(text: string): ConditionOperatorInfo | undefined {
+  const known = parsedOperators.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const info = readOperator(text);
+  if (parsedOperators.size >= 1000) parsedOperators.clear();
+  parsedOperators.set(text, info ?? null);
+  return info;
+}
+
+function readOperator(text: string): ConditionOperatorInfo | undefined {
   let rest = text;
   let qualifier: ConditionOperatorInfo['qualifier'];
   const m = /^(ForAllValues|ForAnyValue):/i.exec(rest);
