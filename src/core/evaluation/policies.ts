@@ -1,4 +1,5 @@
 import { globMatch } from '../policy/actions';
+import { plainStrings } from '../policy/elementStrings';
 import { parsePolicy, stringValues, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
 import { evaluateConditions } from './conditions';
 import type { RequestContext } from './context';
@@ -55,8 +56,8 @@ function strings(el: ParsedElement | undefined): string[] | undefined {
 }
 
 function actionSet(el: ParsedElement | undefined): ActionSet | undefined {
-  const list = strings(el);
-  if (!list) return undefined;
+  if (!el) return undefined;
+  const list = plainStrings(el);
   const set: ActionSet = { exact: new Set(), byService: new Map(), other: [] };
   // Values are matched as written, spaces included: `"s3:GetObject "` names no action.
   for (const a of list) {

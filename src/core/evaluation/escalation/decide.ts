@@ -1,5 +1,6 @@
 import { globMatch } from '../../policy/actions';
-import { parsePolicy, stringValues, type ParsedElement, type ParsedPolicy } from '../../policy/parse';
+import { someString } from '../../policy/elementStrings';
+import { parsePolicy, stringValues, type ParsedPolicy } from '../../policy/parse';
 import { evaluate } from '../index';
 import { resourceMatch, resourceOverlap } from '../operators';
 import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
@@ -109,23 +110,6 @@ function classOf(template: string): string {
 }
 
 const isStar = (v: string): boolean => v === '*';
-
-/**
- * Whether one of an element's strings (those stringValues gives) passes the test, read straight
- * from its nodes: every request of every path asks, and a list of wrapped values per element is
- * more than this needs.
- */
-function someString(el: ParsedElement, test: (v: string) => boolean): boolean {
-  const node = el.valueNode;
-  if (node.type === 'string') return typeof node.value === 'string' && test(node.value);
-  if (node.type !== 'array') return false;
-  const children = node.children ?? [];
-  for (let i = 0; i < children.length; i++) {
-    const c = children[i];
-    if (c.type === 'string' && typeof c.value === 'string' && test(c.value)) return true;
-  }
-  return false;
-}
 
 /** Whether a statement's Action (or NotAction) covers the action: one of its values is `*` or a pattern of it. */
 function coversAction(st: ParsedPolicy['statements'][number], action: string): boolean {
