@@ -94,7 +94,7 @@ async function measure(production: boolean): Promise<void> {
   const own = all.map((r) => r.ownActivationMs);
   const codeLoad = all.map((r) => r.codeLoadMs);
   console.log(`activation, code load + activate() call, ${runs} workbenches: ${spread(own)} (target <= 10 ms; min-max in brackets; load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after)`);
-  console.log(`  loading the code (from ${source}): ${spread(codeLoad)}; activate() call (its own clock): ${spread(all.map((r) => r.activateCallMs))}`);
+  console.log(`  loading the code (from ${source}): ${spread(codeLoad)}; activate() call (its own clock): ${spread(all.map((r) => r.activateCallMs))}, of which registering ${all[0].stubCount} command stubs ${spread(all.map((r) => r.stubsMs))}`);
   // Evaluating the bundle again in the same host is the bundle's own share of the load; the rest of
   // the code-load figure is VS Code's (its extension-host require and the API object it builds).
   const reload = all.map((r) => percentile(r.moduleLoadMs, 50));
