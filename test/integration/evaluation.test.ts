@@ -14,6 +14,7 @@ interface AccountEvaluation {
   unread?: string[];
   notes?: string[];
   traceUri?: string;
+  suggestedReader?: string;
 }
 interface Simulation { ok: boolean; error?: string; decision?: string; decorations?: { deciding: { line: number; effect: string }[]; conditions: { line: number; text: string }[] }; traceUri?: string }
 interface AssumeRow { label: string; principal?: string; verdict: string; because: string }
@@ -65,6 +66,7 @@ describe('policy debugging: evaluate, simulate, who can assume, policy tests', f
     const r = await vscode.commands.executeCommand<AccountEvaluation>('stsLens.evaluateAgainstAccount', { entryId, profile: 'iam-only-reader' });
     assert.ok(r.ok, r.error);
     assert.ok(r.unread!.includes('organizations:ListPoliciesForTarget was denied: SCPs not evaluated'), r.unread!.join('\n'));
+    assert.strictEqual(r.suggestedReader, 'policy-reader', 'the way out names the profile that read every part before');
     const trace = await vscode.workspace.openTextDocument(vscode.Uri.parse(r.traceUri!));
     assert.match(trace.getText(), /^ALLOWED \(PARTIAL ANSWER\)/);
     assert.match(trace.getText(), /Not evaluated \(the decision may differ in AWS\):\n {2}organizations:ListPoliciesForTarget was denied: SCPs not evaluated/);

@@ -71,11 +71,12 @@ describe('policy debugging UI: Evaluate Against the Account\'s Policies from a d
     await toast.waitFor();
     const panel = page.locator('.part.panel');
     await panel.getByRole('treeitem', { name: /PARTIAL ANSWER/ }).first().waitFor();
-    // The way out is the notification's first button.
+    // The way out is the notification's first button: it names the profile that read every part before.
     const buttons = toast.locator('.monaco-button');
-    assert.strictEqual((await buttons.first().innerText()).trim(), 'Read as Another Identity…');
+    assert.strictEqual((await buttons.first().innerText()).trim(), 'Read as policy-reader');
+    assert.strictEqual((await buttons.nth(1).innerText()).trim(), 'Read as Another Identity…');
+    await wb.screenshot('evaluate-partial-offers-reader');
     await buttons.first().click();
-    await answer(wb, 'Read as Another Identity', 'policy-reader');
     await panel.getByRole('treeitem', { name: /EXPLICITLY DENIED/ }).first().waitFor();
     await wb.waitUntil('the partial answer replaced', async () => (await panel.getByRole('treeitem', { name: /PARTIAL ANSWER/ }).count()) === 0);
     // The choice was for this evaluation only: the active identity stays.

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { AuthorizationExplanation } from '../../core/authz/explain';
 import { accountEvaluationInput, type AccountPolicySet } from '../../core/debugging/accountPolicySet';
 import { disagreementWithDecoded, requestFromDecoded } from '../../core/debugging/decodedRequest';
+import { suggestedReader } from '../../core/debugging/readerChoice';
 import { sts } from '../awsModules';
-import { resultDocument, resultSummary } from '../../core/debugging/resultText';
+import { DECISION_TITLES, resultDocument, resultSummary } from '../../core/debugging/resultText';
 import type { EvaluationResult, PolicyKind, PolicySource } from '../../core/evaluation/types';
 import type { ActiveIdentity } from '../../core/identity';
 import type { IdentityService, StsLensContext } from '../context';
@@ -18,6 +19,9 @@ import { showError, showInfo, showWarning } from '../output';
 export { COMMAND_EVALUATE_ACCOUNT } from '../authz/providers';
 export const COMMAND_REFRESH_ACCOUNT_POLICIES = 'stsLens.refreshAccountPolicies';
 
+/** globalState: per account, the profile that last read every part of its policies (names only). */
+const FULL_READERS_KEY = 'stsLens.evaluation.fullReaders';
+
 /** What the command returns, for tests and callers. */
 export interface AccountEvaluationResult {
   readonly ok: boolean;
@@ -30,6 +34,8 @@ export interface AccountEvaluationResult {
   readonly traceUri?: string;
   /** Why the evaluation differs from what the decoded message says. */
   readonly disagreement?: string;
+  /** The profile offered first to read the policies again, when this identity may not read them all. */
+  readonly suggestedReader?: string;
   /** Set when the message comes from another account than the reading identity's. */
   readonly accountMismatch?: { readonly messageAccount: string; readonly readerAccount: string; readonly profiles: string[] };
 }
@@ -116,6 +122,21 @@ export class DecodedEvaluation {
     return { ok: false, error, accountMismatch: { messageAccount, readerAccount, profiles } };
   }
 
+  /** The profile to offer when `who` may not read every part of `account`'s policies. */
+  private async readerFor(account: string | undefined, who: ActiveIdentity): Promise<string | undefined> {
+    const known = (await this.identity.known?.()) ?? [];
+    const candidates = known.filter((k) => k.kind === 'profile').map((k) => ({ name: k.label, account: k.arn?.split(':')[4] }));
+    const remembered = account ? this.ctx.extension.globalState.get<Record<string, string>>(FULL_READERS_KEY, {})[account] : undefined;
+    return suggestedReader(candidates, { account, current: who.profile ?? who.label, remembered });
+  }
+
+  /** Remembers a profile that read every part of an account's policies, to offer it first next time. */
+  private async rememberFullReader(account: string | undefined, who: ActiveIdentity): Promise<void> {
+    if (!account || !who.profile) return;
+    const readers = this.ctx.extension.globalState.get<Record<string, string>>(FULL_READERS_KEY, {});
+    if (readers[account] !== who.profile) await this.ctx.extension.globalState.update(FULL_READERS_KEY, { ...readers, [account]: who.profile });
+  }
+
   async run(args: EvaluateDecodedArgs): Promise<AccountEvaluationResult> {
     const fail = (error: string): AccountEvaluationResult => {
       void showError(error);
@@ -177,18 +198,29 @@ export class DecodedEvaluation {
     }
     const deniedParts = set.unread.filter((u) => u.denied);
     const deniedActions = [...new Set(deniedParts.map((u) => u.action))];
+    if (set.unread.length === 0) await this.rememberFullReader(messageAccount, who);
+    const reader = deniedActions.length ? await this.readerFor(messageAccount, who) : undefined;
+    const readAsReader = reader && vscode.l10n.t('Read as {0}', reader);
     const refreshPolicies = vscode.l10n.t('Refresh Policies');
     const another = vscode.l10n.t('Read as Another Identity…');
-    // An identity that may not read the policies is the usual cause of a partial answer: lead with the way out.
+    // An identity that may not read the policies is the usual cause of a partial answer: lead with the way out,
+    // naming the profile most likely to read them all.
     const show = deniedActions.length
-      ? showWarning(vscode.l10n.t('{0} may not read {1} of the parts that decide this request ({2} denied), so the answer is partial: {3}. Read the policies as an identity that may read them.', who.label, deniedParts.length, deniedActions.join(', '), summary), another, refreshPolicies)
+      ? showWarning(
+          readAsReader
+            ? vscode.l10n.t('{0} may not read {1} of the parts that decide this request ({2} denied), so the answer is partial ({3}). Read them as {4}, or as another identity that may.', who.label, deniedParts.length, deniedActions.join(', '), DECISION_TITLES[result.decision], reader)
+            : vscode.l10n.t('{0} may not read {1} of the parts that decide this request ({2} denied), so the answer is partial ({3}). Read them as an identity that may.', who.label, deniedParts.length, deniedActions.join(', '), DECISION_TITLES[result.decision]),
+          // Two buttons: a third is cut off at the notification's width.
+          ...(readAsReader ? [readAsReader, another] : [another, refreshPolicies]),
+        )
       : disagreement
         ? showWarning(vscode.l10n.t('{0}. {1}: the Evaluation Results view lists the likely causes.', summary, disagreement.split('. Possible causes')[0]), refreshPolicies, another)
         : showInfo(set.unread.length ? vscode.l10n.t('{0}. Partial answer: {1}.', summary, set.unread.map((u) => u.text).join('; ')) : `${summary}.`, refreshPolicies, another);
     void show.then(async (choice) => {
       if (choice === refreshPolicies) await this.run({ ...args, refresh: true });
       if (choice === another) await this.run({ ...args, profile: undefined, choose: true });
+      if (readAsReader && choice === readAsReader) await this.run({ ...args, choose: false, profile: reader });
     });
-    return { ok: true, decision: result.decision, summary, deciding, unread: set.unread.map((u) => u.text), notes: set.notes, traceUri: traceUri.toString(), disagreement };
+    return { ok: true, decision: result.decision, summary, deciding, unread: set.unread.map((u) => u.text), notes: set.notes, traceUri: traceUri.toString(), disagreement, suggestedReader: reader };
   }
 }
