@@ -23,6 +23,9 @@ export interface Results {
   /** The code-loading part of activationMs. */
   codeLoadMs: number;
   activateCallMs: number;
+  /** The part of the activate() call spent registering the command stubs (one VS Code registration each). */
+  stubsMs: number;
+  stubCount: number;
   /** The features bundle (dist/features.js), loaded just after activation: how long it held the extension host. */
   featuresMs: number;
   moduleLoadMs: number[];
@@ -81,6 +84,8 @@ function whenDiagnostics(uri: vscode.Uri, test: (ds: vscode.Diagnostic[]) => boo
 interface ActivationTimes {
   loadMs: number;
   activateMs: number;
+  stubsMs: number;
+  stubCount: number;
   features: { loaded: false } | { loaded: true; loadMs: number };
 }
 
@@ -133,6 +138,8 @@ async function measure(results: Results): Promise<void> {
   results.activationMs = vscodeFigure ? vscodeFigure.loadMs + vscodeFigure.activateMs : times.loadMs + times.activateMs;
   results.codeLoadMs = vscodeFigure?.loadMs ?? times.loadMs;
   results.activateCallMs = times.activateMs;
+  results.stubsMs = times.stubsMs;
+  results.stubCount = times.stubCount;
   results.ownActivationMs = results.codeLoadMs + times.activateMs;
   results.featuresMs = times.features.loaded ? times.features.loadMs : NaN;
   results.sdkAtStartup = require.cache[path.join(extension.extensionPath, 'dist', 'aws.js')] !== undefined;
@@ -166,7 +173,7 @@ async function measure(results: Results): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  const results: Results = { activationMs: NaN, ownActivationMs: NaN, activationSource: 'extension-clock', codeLoadMs: NaN, activateCallMs: NaN, featuresMs: NaN, moduleLoadMs: [], featuresLoadMs: [], sdkAtStartup: false, keystrokeMs: [], keystrokeEventMs: [], clearMs: [] };
+  const results: Results = { activationMs: NaN, ownActivationMs: NaN, activationSource: 'extension-clock', codeLoadMs: NaN, activateCallMs: NaN, stubsMs: NaN, stubCount: 0, featuresMs: NaN, moduleLoadMs: [], featuresLoadMs: [], sdkAtStartup: false, keystrokeMs: [], keystrokeEventMs: [], clearMs: [] };
   try {
     await measure(results);
   } catch (e) {

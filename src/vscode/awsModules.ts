@@ -3,36 +3,22 @@
  * src/aws/gateway.ts) so that the SDK is not loaded at startup. Each export stands for one module of
  * src/aws and has its type: `sts.assumeRole(...)` loads the bundle the first time it is touched.
  */
-import * as path from 'path';
 import type * as Gateway from '../aws/gateway';
 import type { DecodeError } from '../aws/decodeAuthorizationMessage';
 import type { StsCallError } from '../aws/errors';
 import type { FederationError } from '../aws/federation';
 import type { SsoCallError } from '../aws/sso';
 
-let bundle: string | undefined;
-let loaded: typeof Gateway | undefined;
-
-/** Where dist/aws.js is; set when the features start. */
-export function useAwsBundle(file: string): void {
-  bundle = file;
-}
+import { awsBundle } from './bundles';
 
 /** The gateway if an AWS call has loaded it, else undefined (then no error can have come from it). */
 export function awsIfLoaded(): typeof Gateway | undefined {
-  return loaded;
-}
-
-function gateway(): typeof Gateway {
-  // Without a bundle (modules compiled by tsc for the tests), the gateway module next to this one's parent.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= require(bundle ?? path.join(__dirname, '..', 'aws', 'gateway')) as typeof Gateway;
-  return loaded;
+  return awsBundle.ifLoaded();
 }
 
 function lazy<K extends keyof typeof Gateway>(name: K): (typeof Gateway)[K] {
   return new Proxy({} as (typeof Gateway)[K], {
-    get: (_target, key) => (gateway()[name] as Record<string | symbol, unknown>)[key],
+    get: (_target, key) => (awsBundle.load()[name] as Record<string | symbol, unknown>)[key],
   });
 }
 
@@ -47,22 +33,26 @@ export const sts = lazy('sts');
 
 // Error checks that never load the bundle: an error from it exists only once it is loaded.
 export function isStsCallError(e: unknown): e is StsCallError {
+  const loaded = awsBundle.ifLoaded();
   return loaded !== undefined && e instanceof loaded.errors.StsCallError;
 }
 
 /** The same STS or IAM error under another operation name (one that says whose credentials were used). */
 export function renamedCall(e: unknown, operation: string): unknown {
-  return isStsCallError(e) ? new loaded!.errors.StsCallError({ ...e.input, operation }) : e;
+  return isStsCallError(e) ? new (awsBundle.load().errors.StsCallError)({ ...e.input, operation }) : e;
 }
 
 export function isSsoCallError(e: unknown): e is SsoCallError {
+  const loaded = awsBundle.ifLoaded();
   return loaded !== undefined && e instanceof loaded.sso.SsoCallError;
 }
 
 export function isFederationError(e: unknown): e is FederationError {
+  const loaded = awsBundle.ifLoaded();
   return loaded !== undefined && e instanceof loaded.federation.FederationError;
 }
 
 export function isDecodeError(e: unknown): e is DecodeError {
+  const loaded = awsBundle.ifLoaded();
   return loaded !== undefined && e instanceof loaded.decode.DecodeError;
 }

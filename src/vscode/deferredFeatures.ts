@@ -38,6 +38,16 @@ export function deferredCommandIds(packageJSON: unknown): string[] {
 
 export type FeatureState = { readonly loaded: false } | { readonly loaded: true; readonly loadMs: number; readonly by: string; readonly error?: string };
 
+/** What a stub's handler is called on (its thisArg). */
+interface StubTarget {
+  readonly features: DeferredFeatures;
+  readonly id: string;
+}
+
+function runStub(this: StubTarget, ...args: unknown[]): Thenable<unknown> {
+  return this.features.forward(this.id, args);
+}
+
 export class DeferredFeatures implements vscode.Disposable {
   private stubs: vscode.Disposable[];
   private loading: FeatureState = { loaded: false };
@@ -48,7 +58,10 @@ export class DeferredFeatures implements vscode.Disposable {
     private readonly bundle: string,
     commandIds: readonly string[],
   ) {
-    this.stubs = commandIds.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => this.forward(id, args)));
+    // One handler for every stub, told its command through registerCommand's thisArg: activation
+    // makes one registration per command and no closure for each.
+    this.stubs = [];
+    for (const id of commandIds) this.stubs.push(vscode.commands.registerCommand(id, runStub, { features: this, id }));
   }
 
   get state(): FeatureState {
@@ -83,7 +96,8 @@ export class DeferredFeatures implements vscode.Disposable {
     return error === undefined;
   }
 
-  private forward(id: string, args: unknown[]): Thenable<unknown> {
+  /** Runs a command a stub stood for: the features load first, then the real command runs. */
+  forward(id: string, args: unknown[]): Thenable<unknown> {
     if (!this.load(`by ${id}`)) return Promise.reject(new Error(vscode.l10n.t('STS Lens could not start: {0}', this.loading.loaded ? (this.loading.error ?? '') : '')));
     return vscode.commands.executeCommand(id, ...args);
   }

@@ -15,13 +15,12 @@ import { registerIdentityCenterFeature } from './identityCenter/register';
 import { registerWalkthrough } from './walkthrough';
 import { PolicyDocumentProvider } from './policy/policyDocumentProvider';
 import type { FeatureHost } from './deferredFeatures';
-import { useAwsBundle } from './awsModules';
-import { useYamlBundle } from './policy/yamlModule';
+import { useBundleDirectory } from './lazyBundle';
 
 export function activateFeatures(host: FeatureHost): void {
   const { extension, log } = host;
-  useAwsBundle(extension.asAbsolutePath('dist/aws.js'));
-  useYamlBundle(extension.asAbsolutePath('dist/yaml.js'));
+  // The AWS SDK, the account-policy readers and the YAML parser load from dist/ on first use (bundles.ts).
+  useBundleDirectory(extension.asAbsolutePath('dist'));
   const ctx: StsLensContext = { extension, log, endpoints: new EndpointGuard(extension.workspaceState, log) };
   registerEndpointCommands(extension, ctx.endpoints);
   registerWalkthrough(ctx);

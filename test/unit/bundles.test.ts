@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { findPolicyRegions } from '../../src/core/policy/insight';
-import { readCloudFormationYaml, useYamlBundle } from '../../src/vscode/policy/yamlModule';
+import { readCloudFormationYaml } from '../../src/vscode/policy/yamlModule';
+import { lazyBundle, useBundleDirectory } from '../../src/vscode/lazyBundle';
+import { LAZY_BUNDLES } from '../../src/vscode/bundles';
 import { readFixture } from './policyInsight/helpers';
 import { repoRoot } from './fixtures';
 
@@ -56,7 +58,7 @@ describe('bundles', function () {
     try {
       const file = path.join(dir, 'yaml.js');
       await esbuild.build({ entryPoints: [path.join(repoRoot(), 'src/core/policy/insight/cloudformationYaml.ts')], absWorkingDir: repoRoot(), bundle: true, format: 'cjs', platform: 'node', outfile: file, logLevel: 'silent', mainFields: ['module', 'main'] });
-      useYamlBundle(file);
+      useBundleDirectory(dir);
       assert.strictEqual(require.cache[file], undefined);
       const template = readFixture('cloudformation.template.yaml');
       // A JSON policy and a YAML file without policy keys never load the parser.
@@ -67,6 +69,62 @@ describe('bundles', function () {
       assert.ok(require.cache[file], 'the first template loads dist/yaml.js');
       assert.deepStrictEqual(regions.map((r) => [r.origin, r.typeHint]), [['cloudformation-yaml', 'TRUST_POLICY'], ['cloudformation-yaml', undefined]]);
     } finally {
+      useBundleDirectory(undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  /** esbuild.js's entries: output file in dist/ -> the source it is built from. */
+  function esbuildEntries(): Map<string, string> {
+    const text = fs.readFileSync(path.join(repoRoot(), 'esbuild.js'), 'utf8');
+    const entries = new Map<string, string>();
+    for (const m of text.matchAll(/\{ entryPoints: \['(src\/[\w/]+\.ts)'\], outfile: 'dist\/([\w.]+)'/g)) entries.set(m[2], m[1]);
+    return entries;
+  }
+
+  // Bundles the editor loads otherwise: the entry point VS Code loads, the features it loads
+  // (src/vscode/deferredFeatures.ts), the lint worker (a worker thread), the CLI and the GitHub Action's glob.
+  const LOADED_OTHERWISE = ['extension.js', 'features.js', 'policyLintWorker.js', 'cli.js', 'cliMain.js', 'glob.js'];
+
+  it('every bundle loaded on first use is a lazyBundle of src/vscode/bundles.ts, built by esbuild.js into dist/ from the module it falls back to', () => {
+    const entries = esbuildEntries();
+    assert.ok(entries.size >= LOADED_OTHERWISE.length + LAZY_BUNDLES.length, `esbuild.js's entries are read (${[...entries.keys()].join(', ')})`);
+    assert.deepStrictEqual([...entries.keys()].filter((f) => !LOADED_OTHERWISE.includes(f)).sort(), LAZY_BUNDLES.map((b) => b.bundleFile).sort(), 'each other bundle in esbuild.js has a lazyBundle, and each lazyBundle a bundle');
+    for (const bundle of LAZY_BUNDLES) {
+      const source = entries.get(bundle.bundleFile)!;
+      // The fallback is where tsc compiles the bundle's own entry point.
+      assert.strictEqual(path.relative(path.join(repoRoot(), 'out'), bundle.fallback).split(path.sep).join('/') + '.ts', source, `${bundle.bundleFile} falls back to its entry point`);
+      assert.ok(fs.existsSync(`${bundle.fallback}.js`), `${bundle.fallback}.js is compiled`);
+      assert.ok(fs.existsSync(path.join(repoRoot(), 'dist', bundle.bundleFile)), `dist/${bundle.bundleFile} is built`);
+    }
+  });
+
+  it('no editor module loads code by path but lazyBundle.ts, and the features loader of the entry point', () => {
+    const dir = path.join(repoRoot(), 'src', 'vscode');
+    const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const requiring = files.filter((f) => /\brequire\(/.test(fs.readFileSync(path.join(dir, f), 'utf8'))).map((f) => f.split(path.sep).join('/'));
+    assert.deepStrictEqual(requiring.sort(), ['deferredFeatures.ts', 'lazyBundle.ts']);
+    const making = files.filter((f) => !f.endsWith('lazyBundle.ts') && /\blazyBundle\s*[<(]/.test(fs.readFileSync(path.join(dir, f), 'utf8'))).map((f) => f.split(path.sep).join('/'));
+    assert.deepStrictEqual(making, ['bundles.ts'], 'every lazy bundle is made in bundles.ts, where LAZY_BUNDLES lists it');
+  });
+
+  it('a lazy bundle loads nothing until first used, then its fallback or the bundle in the folder named, once', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-lazy-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'fallback.js'), 'module.exports = { from: "fallback" };');
+      fs.mkdirSync(path.join(dir, 'dist'));
+      fs.writeFileSync(path.join(dir, 'dist', 'thing.js'), 'module.exports = { from: "dist" };');
+      const fromFallback = lazyBundle<{ from: string }>('thing.js', path.join(dir, 'fallback'));
+      const fromDist = lazyBundle<{ from: string }>('thing.js', path.join(dir, 'fallback'));
+      assert.strictEqual(fromFallback.ifLoaded(), undefined);
+      assert.strictEqual(require.cache[path.join(dir, 'fallback.js')], undefined, 'made, not loaded');
+      assert.strictEqual(fromFallback.load().from, 'fallback');
+      useBundleDirectory(path.join(dir, 'dist'));
+      assert.strictEqual(fromDist.load().from, 'dist');
+      assert.strictEqual(fromFallback.load().from, 'fallback', 'a loaded module stays loaded');
+      assert.strictEqual(fromDist.ifLoaded(), fromDist.load());
+    } finally {
+      useBundleDirectory(undefined);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

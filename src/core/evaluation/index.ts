@@ -4,7 +4,7 @@ import { awsOwnedRefusal } from './awsOwned';
 import { buildContext } from './context';
 import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';
 import { isAccountIdentity, readCallerCached, type Caller, type PrincipalMatch } from './principal';
-import type { Decision, DecidingStatement, EvaluationInput, EvaluationResult, PolicyKind, PolicySource, PolicyTrace } from './types';
+import type { Decision, DecidingStatement, EvaluationInput, EvaluationOptions, EvaluationResult, PolicyKind, PolicySource, PolicyTrace } from './types';
 
 export * from './types';
 export { parseScenario, type ParsedScenario } from './scenario';
@@ -113,15 +113,15 @@ function bestMatch(g: Group | undefined): PrincipalMatch | undefined {
  * policy wins; every SCP and RCP level must allow; then the identity-based and resource-based
  * sides, with the same-account and cross-account rules. Pure, and never throws.
  */
-export function evaluate(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult {
+export function evaluate(input: EvaluationInput, catalog?: IamCatalog, options?: EvaluationOptions): EvaluationResult {
   try {
-    return decide(input, catalog);
+    return decide(input, catalog, options?.decisionOnly === true);
   } catch (e) {
     return { decision: 'ImplicitlyDenied', deciding: [], reasons: [`The request could not be evaluated: ${(e as Error).message}`], trace: [] };
   }
 }
 
-function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult {
+function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisionOnly: boolean): EvaluationResult {
   const request = input.request;
   const principalArnGiven = contextValue(request.context, 'aws:principalarn');
   const caller = readCallerCached(String(request.principal ?? ''), typeof principalArnGiven === 'string' ? principalArnGiven : undefined);
@@ -134,7 +134,7 @@ function decide(input: EvaluationInput, catalog?: IamCatalog): EvaluationResult 
   const hasBoundary = identityCaller && (input.permissionsBoundaries?.length ?? 0) > 0;
   const service = action.includes(':') ? action.slice(0, action.indexOf(':')).toLowerCase() : '';
   const anyResource = resource === '*' && (catalog?.action(service, action.slice(action.indexOf(':') + 1))?.resourceTypes.length ?? 0) > 0;
-  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary, anyResource, resourcePattern: resource !== '*' && /[*?]/.test(resource) };
+  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary, anyResource, resourcePattern: resource !== '*' && /[*?]/.test(resource), decisionOnly };
   const management = input.managementAccount;
 
   const scpSkip = !identityCaller ? 'SCPs apply only to IAM users and roles of member accounts, not to this principal.' : caller.serviceLinked ? 'SCPs do not restrict service-linked roles.' : management && caller.account === management ? 'SCPs do not restrict principals of the management account.' : undefined;

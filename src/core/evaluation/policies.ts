@@ -39,6 +39,8 @@ interface CompiledPolicy {
   statements: CompiledStatement[];
   /** Per action name as the request spells it: which statements it can reach (see actionPlan). */
   plans: Map<string, ActionPlan>;
+  /** The same for decision-only evaluations, without the traces: whether each statement can apply. */
+  reach: Map<string, readonly boolean[]>;
 }
 
 /**
@@ -97,14 +99,14 @@ export function principals(el: ParsedElement | undefined): PrincipalValues | und
 function compile(text: string, given?: ParsedPolicy): CompiledPolicy {
   const parsed = given && given.text === text ? given : parsePolicy(text);
   // A document over the size or nesting limits is not parsed: say which limit, not that it is empty.
-  if (parsed.limit) return { parsed, plans: new Map(), error: parsed.limit.message, variables: false, statements: [] };
+  if (parsed.limit) return { parsed, plans: new Map(), reach: new Map(), error: parsed.limit.message, variables: false, statements: [] };
   const fatal = parsed.syntax.find((s) => s.kind === 'error');
   if (fatal || !parsed.root) {
     const at = fatal ? parsed.lines.position(fatal.offset) : undefined;
-    return { parsed, plans: new Map(), error: fatal ? `The document is not valid JSON (${fatal.message} at line ${at!.line}, column ${at!.column + 1}).` : 'The document is empty.', variables: false, statements: [] };
+    return { parsed, plans: new Map(), reach: new Map(), error: fatal ? `The document is not valid JSON (${fatal.message} at line ${at!.line}, column ${at!.column + 1}).` : 'The document is empty.', variables: false, statements: [] };
   }
-  if (parsed.root.type !== 'object') return { parsed, plans: new Map(), error: 'A policy must be a JSON object.', variables: false, statements: [] };
-  if (!parsed.statement) return { parsed, plans: new Map(), error: 'The policy has no Statement element.', variables: false, statements: [] };
+  if (parsed.root.type !== 'object') return { parsed, plans: new Map(), reach: new Map(), error: 'A policy must be a JSON object.', variables: false, statements: [] };
+  if (!parsed.statement) return { parsed, plans: new Map(), reach: new Map(), error: 'The policy has no Statement element.', variables: false, statements: [] };
   const version = parsed.version?.valueNode.value;
   const statements = parsed.statements.map((st): CompiledStatement => {
     const e = st.effect?.valueNode.value;
@@ -122,7 +124,7 @@ function compile(text: string, given?: ParsedPolicy): CompiledPolicy {
       notPrincipal: principals(st.notPrincipal),
     };
   });
-  return { parsed, variables: version === '2012-10-17', statements, plans: new Map() };
+  return { parsed, variables: version === '2012-10-17', statements, plans: new Map(), reach: new Map() };
 }
 
 const compiled = new Map<string, CompiledPolicy>();
@@ -171,6 +173,8 @@ export interface MatchEnv {
    * matches, so an Allow's Resource applies when it names any of them; a Deny's must cover them all.
    */
   resourcePattern?: boolean;
+  /** Only the decision is wanted (see EvaluationOptions): no explanations, no trace of statements that do not apply. */
+  decisionOnly?: boolean;
 }
 
 /** Kinds whose statements name principals. */
@@ -210,14 +214,21 @@ function coversAnyResource(c: CompiledStatement): boolean {
 
 const NO_CONDITIONS: StatementTrace['conditions'] = [];
 
+/** Whether a statement can apply to this action: a valid Effect, and the action listed. */
+function reaches(c: CompiledStatement, action: string, lower: string): boolean {
+  if (!c.effect) return false;
+  if (c.actions) return actionMatches(c.actions, action, lower);
+  return c.notActions ? !actionMatches(c.notActions, action, lower) : false;
+}
+
 /** Why a statement cannot apply to this action, or undefined when it can. */
 function actionMiss(c: CompiledStatement, action: string, lower: string): StatementTrace | undefined {
+  if (reaches(c, action, lower)) return undefined;
   const explanation =
     !c.effect ? `The statement's Effect is ${c.st.effect ? JSON.stringify(c.st.effect.valueNode.value) : 'missing'}, so it never applies.`
-    : c.actions ? (actionMatches(c.actions, action, lower) ? undefined : `Action does not include ${action}.`)
-    : c.notActions ? (actionMatches(c.notActions, action, lower) ? `NotAction excludes ${action}.` : undefined)
+    : c.actions ? `Action does not include ${action}.`
+    : c.notActions ? `NotAction excludes ${action}.`
     : 'The statement has neither Action nor NotAction.';
-  if (explanation === undefined) return undefined;
   return { index: c.st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch: 'action', explanation, conditions: NO_CONDITIONS, location: c.location };
 }
 
@@ -232,46 +243,60 @@ function actionPlan(policy: CompiledPolicy, action: string, lower: string): Acti
   return plan;
 }
 
+/** actionPlan without the traces, for decision-only evaluations. */
+function actionReach(policy: CompiledPolicy, action: string, lower: string): readonly boolean[] {
+  let reach = policy.reach.get(action);
+  if (!reach) {
+    if (policy.reach.size >= 256) policy.reach.clear();
+    reach = policy.statements.map((c) => reaches(c, action, lower));
+    policy.reach.set(action, reach);
+  }
+  return reach;
+}
+
 const RANK: Record<PrincipalMatch, number> = { direct: 3, role: 2, account: 1 };
 
 function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: PolicyKind, env: MatchEnv): { trace: StatementTrace; match?: PrincipalMatch } {
   const { st } = c;
   const lines = policy.parsed.lines;
-  // A literal of one fixed shape: spreading a shared base here was the engine's hottest spot.
-  const no = (mismatch: StatementTrace['mismatch'], explanation: string, conditions: StatementTrace['conditions'] = []): { trace: StatementTrace } => ({
-    trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch, explanation, conditions, location: c.location },
+  const words = !env.decisionOnly;
+  // A literal of one fixed shape: spreading a shared base here was the engine's hottest spot. The
+  // explanation is built only when a reader will see it.
+  const no = (mismatch: StatementTrace['mismatch'], explain: () => string, conditions: StatementTrace['conditions'] = []): { trace: StatementTrace } => ({
+    trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch, explanation: words ? explain() : '', conditions, location: c.location },
   });
   if (env.anyResource && (c.resources || c.notResources)) {
-    if (!coversAnyResource(c)) return no('resource', `${c.resources ? 'Resource' : 'NotResource'} ${c.effect === 'Allow' ? 'names no resource' : 'does not cover every resource'} of ${env.action}, and the request's resource * stands for any of them.`);
+    if (!coversAnyResource(c)) return no('resource', () => `${c.resources ? 'Resource' : 'NotResource'} ${c.effect === 'Allow' ? 'names no resource' : 'does not cover every resource'} of ${env.action}, and the request's resource * stands for any of them.`);
   } else if (c.resources) {
     const overlap = c.effect === 'Allow' && env.resourcePattern === true;
-    if (!resourceMatches(c.resources, env.resource, env, policy.variables, overlap)) return no('resource', `Resource ${overlap ? 'names nothing within' : 'does not include'} ${env.resource}.`);
+    if (!resourceMatches(c.resources, env.resource, env, policy.variables, overlap)) return no('resource', () => `Resource ${overlap ? 'names nothing within' : 'does not include'} ${env.resource}.`);
   } else if (c.notResources) {
-    if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return no('resource', `NotResource excludes ${env.resource}.`);
-  } else if (kind !== 'resource') return no('resource', 'The statement has neither Resource nor NotResource.');
+    if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return no('resource', () => `NotResource excludes ${env.resource}.`);
+  } else if (kind !== 'resource') return no('resource', () => 'The statement has neither Resource nor NotResource.');
   let match: PrincipalMatch | undefined;
   if (WITH_PRINCIPAL.has(kind)) {
     if (c.notPrincipal && c.effect === 'Allow') {
-      return no('principal', 'AWS documents that NotPrincipal must be used with "Effect": "Deny" and that Allow with NotPrincipal is not supported, so this statement grants nothing. Name the principals in Principal instead.');
+      return no('principal', () => 'AWS documents that NotPrincipal must be used with "Effect": "Deny" and that Allow with NotPrincipal is not supported, so this statement grants nothing. Name the principals in Principal instead.');
     }
-    if (c.principal?.invalid !== undefined) {
-      return no('principal', `"Principal": ${JSON.stringify(c.principal.invalid)} is not valid policy syntax: a plain string Principal may only be "*"; write {"AWS": ${JSON.stringify(c.principal.invalid)}} to name a principal. The statement matches no one.`);
+    const invalid = c.principal?.invalid;
+    if (invalid !== undefined) {
+      return no('principal', () => `"Principal": ${JSON.stringify(invalid)} is not valid policy syntax: a plain string Principal may only be "*"; write {"AWS": ${JSON.stringify(invalid)}} to name a principal. The statement matches no one.`);
     }
     if (c.principal) {
       match = matchPrincipal(c.principal, env.caller);
-      if (!match) return no('principal', `Principal does not name ${env.caller.raw}.`);
+      if (!match) return no('principal', () => `Principal does not name ${env.caller.raw}.`);
     } else if (c.notPrincipal) {
       // A Deny with NotPrincipal denies a principal with a permissions boundary whatever it lists.
       const bounded = env.bounded && c.effect === 'Deny';
-      if (!bounded && excludedByNotPrincipal(c.notPrincipal, env.caller)) return no('principal', `NotPrincipal lists ${env.caller.raw} (with its account${env.caller.kind === 'session' ? ' and role' : ''}), so the statement does not apply to it.`);
+      if (!bounded && excludedByNotPrincipal(c.notPrincipal, env.caller)) return no('principal', () => `NotPrincipal lists ${env.caller.raw} (with its account${env.caller.kind === 'session' ? ' and role' : ''}), so the statement does not apply to it.`);
       match = 'direct';
-    } else if (kind !== 'resourceControl') return no('principal', 'The statement has neither Principal nor NotPrincipal.');
+    } else if (kind !== 'resourceControl') return no('principal', () => 'The statement has neither Principal nor NotPrincipal.');
     else match = 'direct';
   }
-  const conditions = evaluateConditions(st.conditions, env.ctx, policy.variables, lines);
+  const conditions = evaluateConditions(st.conditions, env.ctx, policy.variables, lines, words);
   const failed = conditions.find((t) => !t.matched);
-  if (failed) return no('condition', `Condition not met: ${failed.explanation}`, conditions);
-  return { trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect!, applies: true, mismatch: undefined, explanation: `${c.effect} applies: action, resource${WITH_PRINCIPAL.has(kind) ? ', principal' : ''}${conditions.length ? ' and every condition' : ''} match.`, conditions, location: c.location }, match };
+  if (failed) return no('condition', () => `Condition not met: ${failed.explanation}`, conditions);
+  return { trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect!, applies: true, mismatch: undefined, explanation: words ? `${c.effect} applies: action, resource${WITH_PRINCIPAL.has(kind) ? ', principal' : ''}${conditions.length ? ' and every condition' : ''} match.` : '', conditions, location: c.location }, match };
 }
 
 /** Evaluates one policy document against the request. Never throws. */
@@ -287,16 +312,19 @@ export function evaluatePolicy(source: PolicySource, kind: PolicyKind, env: Matc
     return { trace };
   }
   let allowedAs: PrincipalMatch | undefined;
-  const plan = actionPlan(policy, env.action, env.actionLower);
   const statements = policy.statements;
+  const decisionOnly = env.decisionOnly === true;
+  const plan = decisionOnly ? undefined : actionPlan(policy, env.action, env.actionLower);
+  const reach = decisionOnly ? actionReach(policy, env.action, env.actionLower) : undefined;
   for (let i = 0; i < statements.length; i++) {
-    const skipped = plan[i];
+    if (reach && !reach[i]) continue;
+    const skipped = plan?.[i];
     if (skipped) {
       trace.statements.push(skipped);
       continue;
     }
     const r = evaluateStatement(statements[i], policy, kind, env);
-    trace.statements.push(r.trace);
+    if (!decisionOnly || r.trace.applies || r.trace.mismatch === 'condition') trace.statements.push(r.trace);
     if (!r.trace.applies) continue;
     if (r.trace.effect === 'Deny') trace.outcome = 'Deny';
     else {

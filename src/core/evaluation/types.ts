@@ -67,6 +67,17 @@ export interface EvaluationInput {
   now?: string;
 }
 
+/** How much an evaluation tells besides its decision. */
+export interface EvaluationOptions {
+  /**
+   * Only the decision and what decides it, for questions asked many times (escalation paths): the
+   * deciding statements and, in the trace, the statements that apply or that a condition stops,
+   * each with its condition tests. Statements the request does not reach are left out, and
+   * explanations are empty. The readable trace (simulate, Evaluate) comes without this.
+   */
+  decisionOnly?: boolean;
+}
+
 /** Why a statement did not apply, in the order evaluation checks them. */
 export type MismatchReason = 'action' | 'resource' | 'principal' | 'condition';
 

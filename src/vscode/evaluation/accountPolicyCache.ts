@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import * as path from 'path';
-import type * as gateway from '../../aws/accountPolicies';
 import type { AccountPolicySet } from '../../core/debugging/accountPolicySet';
 import type { EvaluationRequest } from '../../core/evaluation/types';
 import type { ActiveIdentity } from '../../core/identity';
+import { accountPoliciesBundle } from '../bundles';
 
 /**
  * Policies read from accounts, kept in memory per identity for the window's lifetime (never on disk
@@ -12,16 +11,6 @@ import type { ActiveIdentity } from '../../core/identity';
  */
 export class AccountPolicyCache implements vscode.Disposable {
   private readonly sets = new Map<string, Promise<AccountPolicySet>>();
-  private readers: typeof gateway | undefined;
-
-  /** `bundle` is dist/accountPolicies.js: the SDK clients it holds load on first use, keeping activation small. */
-  constructor(private readonly bundle: string) {}
-
-  private gateway(): typeof gateway {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    this.readers ??= require(path.resolve(this.bundle)) as typeof gateway;
-    return this.readers;
-  }
 
   private static key(who: ActiveIdentity, request: EvaluationRequest): string {
     return JSON.stringify([who.profile ?? '', who.label, who.endpoint ?? '', request.principal, request.resource]);
@@ -34,7 +23,8 @@ export class AccountPolicyCache implements vscode.Disposable {
       const timeoutMs = vscode.workspace.getConfiguration('stsLens').get<number>('sts.timeoutSeconds', 10) * 1000;
       // One credential resolution serves every client of this read (a role profile would otherwise assume its role once per service).
       let credentials: ReturnType<ActiveIdentity['getCredentials']> | undefined;
-      set = this.gateway().readAccountPolicies({ target: { region: who.region, endpoint: who.endpoint, timeoutMs, maxAttempts: 2 }, credentials: () => (credentials ??= who.getCredentials()) }, request);
+      // The SDK clients that read them (dist/accountPolicies.js) load on the first read, keeping activation small.
+      set = accountPoliciesBundle.load().readAccountPolicies({ target: { region: who.region, endpoint: who.endpoint, timeoutMs, maxAttempts: 2 }, credentials: () => (credentials ??= who.getCredentials()) }, request);
       this.sets.set(key, set);
       // A failed read is not cached: the next attempt asks again.
       set.catch(() => this.sets.delete(key));

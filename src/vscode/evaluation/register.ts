@@ -1,4 +1,3 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AuthorizationExplanation } from '../../core/authz/explain';
 import { entryIdOf } from '../authz/explanationView';
@@ -35,7 +34,7 @@ export function registerEvaluationFeature(ctx: StsLensContext, identity: Identit
   const engine = new EvaluationEngine(ctx.log);
   const decorations = new EvaluationDecorations();
   const results = new EvaluationResultsView(decorations);
-  const cache = new AccountPolicyCache(path.join(ctx.extension.extensionPath, 'dist', 'accountPolicies.js'));
+  const cache = new AccountPolicyCache();
   const callers = new CallerArnCache(identity);
   const lens = new EvaluationLensProvider(documents);
   const decoded = new DecodedEvaluation(ctx, identity, explanationOf, cache, engine, docs, decorations, results, callers);

@@ -1,4 +1,4 @@
-import { evaluate, type EvaluationInput, type EvaluationRequest, type EvaluationResult, type PolicySource } from '../../../src/core/evaluation';
+import { evaluate, type EvaluationInput, type EvaluationOptions, type EvaluationRequest, type EvaluationResult, type PolicySource } from '../../../src/core/evaluation';
 
 type Doc = object | string;
 export type Statement = Record<string, unknown>;
@@ -27,7 +27,7 @@ export interface Slots {
   now?: string;
 }
 
-export function run(request: EvaluationRequest, slots: Slots = {}): EvaluationResult {
+export function run(request: EvaluationRequest, slots: Slots = {}, options?: EvaluationOptions): EvaluationResult {
   const input: EvaluationInput = {
     request,
     identityPolicies: sources(slots.identity, 'identity'),
@@ -40,7 +40,7 @@ export function run(request: EvaluationRequest, slots: Slots = {}): EvaluationRe
     managementAccount: slots.managementAccount,
     now: slots.now,
   };
-  return evaluate(input);
+  return evaluate(input, undefined, options);
 }
 
 export function decision(request: EvaluationRequest, slots: Slots = {}): string {

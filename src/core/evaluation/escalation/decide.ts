@@ -188,13 +188,16 @@ function trustOf(account: string): PolicySource {
   return { name: 'trust', text };
 }
 
+/** Escalation reads the decision, the deciding statements and the condition tests, never the explanations. */
+const DECISION_ONLY = { decisionOnly: true };
+
 function run(p: Prepared, action: string, resource: string, context: Record<string, ContextValue>): EvaluationResult {
   return evaluate({
     request: { principal: p.caller, action, resource, resourceAccount: p.account, context },
     identityPolicies: p.identity,
     permissionsBoundaries: p.boundaries,
     resourcePolicies: action.toLowerCase() === 'sts:assumerole' ? [trustOf(p.account)] : undefined,
-  });
+  }, undefined, DECISION_ONLY);
 }
 
 /** Statements of the identity side (identity policies and boundary) that the action and resource reach but a condition stops. */
