@@ -40,6 +40,9 @@ const entries = [
   // The YAML parser and the CloudFormation translation, loaded when a YAML template is first read
   // (src/vscode/policy/yamlModule.ts).
   { entryPoints: ['src/core/policy/insight/cloudformationYaml.ts'], outfile: 'dist/yaml.js' },
+  // The redaction of every log line and notification, loaded with the first one (src/vscode/output.ts),
+  // so that the entry point holds none of it.
+  { entryPoints: ['src/core/sessions/redact.ts'], outfile: 'dist/redact.js' },
   // The bounded glob matcher, for the GitHub Action's script (scripts/github-action.js).
   { entryPoints: ['src/core/glob/boundedGlob.ts'], outfile: 'dist/glob.js' },
 ];

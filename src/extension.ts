@@ -3,9 +3,12 @@ import { codeLoadStarted } from './vscode/loadClock';
 import * as vscode from 'vscode';
 import { createLog } from './vscode/output';
 import { DeferredFeatures, deferredCommandIds } from './vscode/deferredFeatures';
+import { useBundleDirectory } from './vscode/lazyBundle';
 
 export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
+  // The redaction of the log (and later the AWS SDK and the YAML parser) load from dist/ on first use.
+  useBundleDirectory(extension.asAbsolutePath('dist'));
   const log = createLog();
   extension.subscriptions.push(log);
   // Every command but ENTRY_COMMANDS starts as a stub that loads the features first.

@@ -7,6 +7,7 @@ import * as path from 'path';
 import type * as Gateway from '../aws/gateway';
 import type * as AccountPolicies from '../aws/accountPolicies';
 import type * as CloudFormationYaml from '../core/policy/insight/cloudformationYaml';
+import type * as Redact from '../core/sessions/redact';
 import { lazyBundle, type LazyBundle } from './lazyBundle';
 
 /** The AWS SDK and every call the editor makes with it (src/aws/gateway.ts): on the first AWS call. */
@@ -18,4 +19,10 @@ export const accountPoliciesBundle = lazyBundle<typeof AccountPolicies>('account
 /** The `yaml` library with the CloudFormation translation: when a YAML template is first read. */
 export const yamlBundle = lazyBundle<typeof CloudFormationYaml>('yaml.js', path.join(__dirname, '..', 'core', 'policy', 'insight', 'cloudformationYaml'));
 
-export const LAZY_BUNDLES: readonly LazyBundle<unknown>[] = [awsBundle, accountPoliciesBundle, yamlBundle];
+/**
+ * The redaction every log line and notification goes through (src/vscode/output.ts): on the first
+ * line, just after activation, so that the entry point VS Code loads holds none of it.
+ */
+export const redactBundle = lazyBundle<typeof Redact>('redact.js', path.join(__dirname, '..', 'core', 'sessions', 'redact'));
+
+export const LAZY_BUNDLES: readonly LazyBundle<unknown>[] = [awsBundle, accountPoliciesBundle, yamlBundle, redactBundle];

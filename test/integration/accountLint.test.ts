@@ -74,11 +74,17 @@ describe('Lint Account Policies against the local IAM', () => {
     assert.match(fs.readFileSync(target.fsPath, 'utf8'), /s3:GetObjekt/);
   });
 
-  it('an identity without iam:GetAccountAuthorizationDetails is named in the failure, which offers a one-off read as another identity', async () => {
+  it('an identity without iam:GetAccountAuthorizationDetails is named in the failure, which offers a one-off read as the profile that last read the account, or another', async () => {
     await vscode.commands.executeCommand('stsLens.setActiveIdentity', { profile: 'sts-user' });
-    const result = await vscode.commands.executeCommand<{ error?: { message: string; kind: string; buttons?: string[] } }>('stsLens.policy.lintAccount', { quiet: true });
+    const result = await vscode.commands.executeCommand<{ error?: { message: string; kind: string; likelyCause?: string; buttons?: string[] } }>('stsLens.policy.lintAccount', { quiet: true });
     assert.strictEqual(result?.error?.kind, 'accessDenied', JSON.stringify(result));
     assert.match(result.error.message, /GetAccountAuthorizationDetails as sts-user was denied/);
-    assert.strictEqual(result.error.buttons?.[0], 'Lint as Another Identity…');
+    // The suite's first test linted the account as auditor.
+    assert.deepStrictEqual(result.error.buttons, ['Lint as auditor', 'Lint as Another Identity…']);
+    assert.match(result.error.likelyCause ?? '', /such as auditor: a one-off read, the active identity stays/);
+    const again = await vscode.commands.executeCommand<{ accountId?: string; error?: unknown }>('stsLens.policy.lintAccount', { quiet: true, profile: 'auditor' });
+    assert.strictEqual(again?.accountId, '123456789012', JSON.stringify(again));
+    const state = await vscode.commands.executeCommand<{ activeIdentity?: string }>('stsLens.internal.state');
+    assert.strictEqual(state.activeIdentity, 'sts-user', 'the read as auditor was a one-off');
   });
 });

@@ -38,6 +38,8 @@ describe('bundles', function () {
     assert.deepStrictEqual(inputs.filter((f) => f.includes('node_modules')), []);
     const features = inputs.filter((f) => /^src\/vscode\/(?:profiles|policy|authz|evaluation|identityCenter|configLanguage|accessDiff)\//.test(f) || f === 'src/vscode/features.ts');
     assert.deepStrictEqual(features, []);
+    // Not even the log's redaction: it loads from dist/redact.js with the first line, after activation.
+    assert.deepStrictEqual(inputs.filter((f) => f.startsWith('src/core/')), []);
   });
 
   it('the features hold no AWS SDK and no src/aws module: the SDK loads on the first AWS call, from dist/aws.js', async () => {

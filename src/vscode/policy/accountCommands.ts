@@ -4,6 +4,8 @@ import { prettyPolicyText } from '../../core/debugging/accountPolicySet';
 import { lintAccountDump } from '../../core/policy/accountLint';
 import { readAccountDump } from '../../core/policy/accountDump';
 import { LineIndex } from '../../core/policy/parse';
+import { suggestedReader } from '../../core/debugging/readerChoice';
+import type { ActiveIdentity } from '../../core/identity';
 import type { IdentityService } from '../context';
 import { reportError, type CommandFailure } from '../profiles/errorUi';
 import { readProfileSettings } from '../profiles/profileSettings';
@@ -32,6 +34,9 @@ export interface AccountLintDeps {
   readonly tree: AccountPoliciesTreeProvider;
   readonly diagnostics: vscode.DiagnosticCollection;
   readonly log: vscode.LogOutputChannel;
+  /** The profile that last read a whole account, offered first after a denial. */
+  remembered?(): string | undefined;
+  remember?(profile: string): Thenable<void>;
 }
 
 /**
@@ -42,7 +47,7 @@ export interface AccountLintDeps {
 export async function lintAccount(deps: AccountLintDeps, options: AccountLintOptions = {}): Promise<AccountLintSummary | CommandFailure | undefined> {
   const { docs, identity, provider, tree, diagnostics, log } = deps;
   const placeHolder = vscode.l10n.t('AWS identity to read the account with');
-  const who = options.ask && identity.pickOnce ? await identity.pickOnce(placeHolder) : identity.current() ?? (await identity.pick(placeHolder));
+  const who = options.profile && identity.asProfile ? identity.asProfile(options.profile) : options.ask && identity.pickOnce ? await identity.pickOnce(placeHolder) : identity.current() ?? (await identity.pick(placeHolder));
   if (!who) return undefined;
   const title = vscode.l10n.t('Linting account policies as {0}', who.label);
   try {
@@ -79,6 +84,7 @@ export async function lintAccount(deps: AccountLintDeps, options: AccountLintOpt
           return { name: l.policy.name, owner: l.policy.owner, ownerArn: ownerArns.get(l.policy.owner), uri, findings: l.findings, rangeOf };
         });
         tree.set(results);
+        if (who.profile) await deps.remember?.(who.profile);
         await vscode.commands.executeCommand('setContext', ACCOUNT_LINTED_CONTEXT, true);
         const count = results.reduce((n, r) => n + r.findings.length, 0);
         log.info(`Linted ${results.length} policies of account ${account} as ${who.label} in ${(performance.now() - t0).toFixed(0)} ms: ${count} finding(s).`);
@@ -98,9 +104,17 @@ export async function lintAccount(deps: AccountLintDeps, options: AccountLintOpt
     const named = renamedCall(e, operation);
     return reportError(log, named, operation, {
       retry: () => void vscode.commands.executeCommand(LINT_ACCOUNT_COMMAND, { ...options, quiet: false }),
-      likelyCause: async (x) => x.kind !== 'accessDenied' ? undefined : {
-        message: vscode.l10n.t('Lint as an identity that may call iam:GetAccountAuthorizationDetails: a one-off read, the active identity stays.'),
-        button: { label: vscode.l10n.t('Lint as Another Identity…'), run: () => void vscode.commands.executeCommand(LINT_ACCOUNT_COMMAND, { ...options, quiet: false, ask: true }) },
+      likelyCause: async (x) => {
+        if (x.kind !== 'accessDenied') return undefined;
+        const another = { label: vscode.l10n.t('Lint as Another Identity…'), run: () => void vscode.commands.executeCommand(LINT_ACCOUNT_COMMAND, { ...options, quiet: false, ask: true }) };
+        const reader = await suggestedAccountReader(identity, who, deps.remembered?.());
+        return reader
+          ? {
+              message: vscode.l10n.t('Lint as an identity that may call iam:GetAccountAuthorizationDetails, such as {0}: a one-off read, the active identity stays.', reader),
+              button: { label: vscode.l10n.t('Lint as {0}', reader), run: () => void vscode.commands.executeCommand(LINT_ACCOUNT_COMMAND, { ...options, quiet: false, profile: reader }) },
+              second: another,
+            }
+          : { message: vscode.l10n.t('Lint as an identity that may call iam:GetAccountAuthorizationDetails: a one-off read, the active identity stays.'), button: another };
       },
     });
   }
@@ -111,6 +125,15 @@ export interface AccountLintOptions {
   readonly includeAwsManaged?: boolean;
   readonly quiet?: boolean;
   readonly ask?: boolean;
+  /** Reads once as this profile (the active identity stays). */
+  readonly profile?: string;
+}
+
+/** The profile to offer when `who` may not read the account: the last that linted one, else one whose name says it reads. */
+async function suggestedAccountReader(identity: IdentityService, who: ActiveIdentity, remembered: string | undefined): Promise<string | undefined> {
+  const known = (await identity.known?.()) ?? [];
+  const candidates = known.filter((k) => k.kind === 'profile').map((k) => ({ name: k.label, account: k.arn?.split(':')[4] }));
+  return suggestedReader(candidates, { current: who.profile ?? who.label, remembered });
 }
 
 function abort(e: unknown): boolean {

@@ -15,6 +15,9 @@ import { ProjectFileProblems } from './projectFileProblems';
 import { broadPattern } from '../settingGlobs';
 
 /** Policy diagnostics, CodeLens, hovers, completions, quick fixes and highlighting. */
+/** globalState: the profile that last read a whole account for Lint Account Policies (a name only). */
+const LAST_ACCOUNT_READER_KEY = 'stsLens.lint.lastAccountReader';
+
 export function registerPolicyFeature(ctx: StsLensContext, identity: IdentityService, policyProvider = new PolicyDocumentProvider()): { documents: PolicyDocuments; policyProvider: PolicyDocumentProvider } {
   const subs = ctx.extension.subscriptions;
   const documents = new PolicyDocuments(ctx.extension.workspaceState, ctx.log, path.join(ctx.extension.extensionPath, 'dist', 'policyLintWorker.js'));
@@ -99,8 +102,16 @@ function registerAccountLint(ctx: StsLensContext, identity: IdentityService, doc
     tree,
     accountDiagnostics,
     vscode.window.createTreeView('stsLens.accountPolicies', { treeDataProvider: tree, showCollapseAll: true }),
-    vscode.commands.registerCommand(LINT_ACCOUNT_COMMAND, (arg?: { includeAwsManaged?: boolean; quiet?: boolean; ask?: boolean }) =>
-      lintAccount({ docs, identity, provider, tree, diagnostics: accountDiagnostics, log: ctx.log }, { includeAwsManaged: arg?.includeAwsManaged === true, quiet: arg?.quiet === true, ask: arg?.ask === true }),
+    vscode.commands.registerCommand(LINT_ACCOUNT_COMMAND, (arg?: { includeAwsManaged?: boolean; quiet?: boolean; ask?: boolean; profile?: string }) =>
+      lintAccount(
+        {
+          docs, identity, provider, tree, diagnostics: accountDiagnostics, log: ctx.log,
+          // globalState holds the profile's name only.
+          remembered: () => ctx.extension.globalState.get<string>(LAST_ACCOUNT_READER_KEY),
+          remember: (profile) => ctx.extension.globalState.update(LAST_ACCOUNT_READER_KEY, profile),
+        },
+        { includeAwsManaged: arg?.includeAwsManaged === true, quiet: arg?.quiet === true, ask: arg?.ask === true, profile: typeof arg?.profile === 'string' ? arg.profile : undefined },
+      ),
     ),
     vscode.commands.registerCommand(SHOW_ACCOUNT_FINDING_COMMAND, (uri: vscode.Uri, range: vscode.Range) => showAccountFinding(uri, range)),
     vscode.commands.registerCommand(SAVE_AS_FILE_COMMAND, (arg?: AccountPolicyItem | vscode.Uri, target?: vscode.Uri) => saveAsFile(provider, arg, target instanceof vscode.Uri ? target : undefined)),

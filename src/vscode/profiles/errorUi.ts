@@ -17,6 +17,8 @@ export interface CommandFailure {
 export interface LikelyCauseButton {
   readonly message: string;
   readonly button?: { readonly label: string; run(): void };
+  /** A second way out, shown next to the first in place of Show Log (three buttons do not fit). */
+  readonly second?: { readonly label: string; run(): void };
 }
 
 const BUTTONS: Record<ErrorAction, string> = {
@@ -69,10 +71,12 @@ export async function reportError(log: vscode.LogOutputChannel, e: unknown, oper
     return true;
   });
   const cause = await handlers.likelyCause?.(x).catch(() => undefined);
-  const labels = [...(cause?.button ? [cause.button.label] : []), ...actions.map((a) => BUTTONS[a])];
+  const causeButtons = [cause?.button, cause?.second].filter((b): b is NonNullable<typeof b> => !!b);
+  const labels = [...causeButtons.map((b) => b.label), ...actions.filter((a) => !(cause?.second && a === 'showLog')).map((a) => BUTTONS[a])];
   const text = cause ? `${x.message} ${cause.message} ${x.next}` : `${x.message} ${x.next}`;
   void showError(text, ...labels).then((choice) => {
-    if (cause?.button && choice === cause.button.label) return cause.button.run();
+    const chosen = causeButtons.find((b) => b.label === choice);
+    if (chosen) return chosen.run();
     const action = actions.find((a) => BUTTONS[a] === choice);
     switch (action) {
       case 'retry':
