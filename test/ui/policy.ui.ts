@@ -26,9 +26,12 @@ describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover'
       const right = e.getBoundingClientRect().right;
       return minimap && minimap.getBoundingClientRect().width > 0 ? Math.min(right, minimap.getBoundingClientRect().left) : right;
     });
-    await page.locator('.codelens-decoration a', { hasText: 'Validate with IAM Access Analyzer' }).first().waitFor();
-    const lensRights = await page.locator('.codelens-decoration a').evaluateAll((els) => els.map((e) => ({ text: e.textContent, right: e.getBoundingClientRect().right })));
-    assert.ok(lensRights.length >= 6, JSON.stringify(lensRights));
+    // VS Code redraws every lens when the lint's answer arrives: read them all in one go once all six are drawn.
+    let lensRights: { text: string | null; right: number }[] = [];
+    await wb.waitUntil('the six lenses drawn at once', async () => {
+      lensRights = await page.locator('.codelens-decoration a').evaluateAll((els) => els.map((e) => ({ text: e.textContent, right: e.getBoundingClientRect().right })));
+      return lensRights.length >= 6 && lensRights.some((l) => l.text?.includes('Validate with IAM Access Analyzer'));
+    });
     for (const l of lensRights) assert.ok(l.right <= editorRight, `the lens "${l.text}" ends at ${l.right}px, past the editor's right edge at ${editorRight}px`);
     await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
     const squiggles = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count();
