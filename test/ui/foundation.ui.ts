@@ -14,8 +14,15 @@ describe('foundation UI: STS Lens in the workbench', function () {
 
   it('runs "STS Lens: Show Log" from the command palette and shows the activation line', async function () {
     const wb = workbench();
-    await wb.runCommand('STS Lens: Show Log');
-    await wb.page.locator('.part.panel').getByRole('tab', { name: /^Output/, selected: true }).waitFor();
+    const output = wb.page.locator('.part.panel').getByRole('tab', { name: /^Output/, selected: true });
+    // Once in a quiet run the palette closed and nothing showed: run it again then (it is idempotent), and
+    // say so in the log of the test run.
+    await wb.waitUntil('the Output panel showing the log', async () => {
+      await wb.runCommand('STS Lens: Show Log');
+      const shown = await output.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      if (!shown) console.log('      Show Log: the Output panel did not show; running it again');
+      return shown;
+    }, 60_000);
     await wb.page.locator('.part.panel').locator(wb.editorText(/STS\sLens\s\S+\sactivated\sin/)).waitFor();
     await wb.screenshot('foundation-show-log');
   });
