@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { AuthorizationExplanation } from '../../core/authz/explain';
 import { accountEvaluationInput, type AccountPolicySet } from '../../core/debugging/accountPolicySet';
 import { disagreementWithDecoded, requestFromDecoded } from '../../core/debugging/decodedRequest';
-import { suggestedReader } from '../../core/debugging/readerChoice';
 import { sts } from '../awsModules';
 import { DECISION_TITLES, resultDocument, resultSummary } from '../../core/debugging/resultText';
 import type { EvaluationResult, PolicyKind, PolicySource } from '../../core/evaluation/types';
@@ -14,6 +13,7 @@ import type { EvaluationEngine } from './evaluationEngine';
 import type { CallerArnCache } from './callerArns';
 import { revealStatement, type EvaluationDecorations } from './resultPresenter';
 import type { EvaluationResultsView } from './resultsView';
+import { readerToOffer } from './readerSuggestion';
 import { showError, showInfo, showWarning } from '../output';
 
 export { COMMAND_EVALUATE_ACCOUNT } from '../authz/providers';
@@ -124,10 +124,8 @@ export class DecodedEvaluation {
 
   /** The profile to offer when `who` may not read every part of `account`'s policies. */
   private async readerFor(account: string | undefined, who: ActiveIdentity): Promise<string | undefined> {
-    const known = (await this.identity.known?.()) ?? [];
-    const candidates = known.filter((k) => k.kind === 'profile').map((k) => ({ name: k.label, account: k.arn?.split(':')[4] }));
     const remembered = account ? this.ctx.extension.globalState.get<Record<string, string>>(FULL_READERS_KEY, {})[account] : undefined;
-    return suggestedReader(candidates, { account, current: who.profile ?? who.label, remembered });
+    return readerToOffer(this.identity, who, { account, remembered });
   }
 
   /** Remembers a profile that read every part of an account's policies, to offer it first next time. */

@@ -4,8 +4,7 @@ import { prettyPolicyText } from '../../core/debugging/accountPolicySet';
 import { lintAccountDump } from '../../core/policy/accountLint';
 import { readAccountDump } from '../../core/policy/accountDump';
 import { LineIndex } from '../../core/policy/parse';
-import { suggestedReader } from '../../core/debugging/readerChoice';
-import type { ActiveIdentity } from '../../core/identity';
+import { readerToOffer } from '../evaluation/readerSuggestion';
 import type { IdentityService } from '../context';
 import { reportError, type CommandFailure } from '../profiles/errorUi';
 import { readProfileSettings } from '../profiles/profileSettings';
@@ -107,7 +106,7 @@ export async function lintAccount(deps: AccountLintDeps, options: AccountLintOpt
       likelyCause: async (x) => {
         if (x.kind !== 'accessDenied') return undefined;
         const another = { label: vscode.l10n.t('Lint as Another Identity…'), run: () => void vscode.commands.executeCommand(LINT_ACCOUNT_COMMAND, { ...options, quiet: false, ask: true }) };
-        const reader = await suggestedAccountReader(identity, who, deps.remembered?.());
+        const reader = await readerToOffer(identity, who, { remembered: deps.remembered?.() });
         return reader
           ? {
               message: vscode.l10n.t('Lint as an identity that may call iam:GetAccountAuthorizationDetails, such as {0}: a one-off read, the active identity stays.', reader),
@@ -127,13 +126,6 @@ export interface AccountLintOptions {
   readonly ask?: boolean;
   /** Reads once as this profile (the active identity stays). */
   readonly profile?: string;
-}
-
-/** The profile to offer when `who` may not read the account: the last that linted one, else one whose name says it reads. */
-async function suggestedAccountReader(identity: IdentityService, who: ActiveIdentity, remembered: string | undefined): Promise<string | undefined> {
-  const known = (await identity.known?.()) ?? [];
-  const candidates = known.filter((k) => k.kind === 'profile').map((k) => ({ name: k.label, account: k.arn?.split(':')[4] }));
-  return suggestedReader(candidates, { current: who.profile ?? who.label, remembered });
 }
 
 function abort(e: unknown): boolean {
