@@ -255,9 +255,21 @@ function allowedWithChoices(p: Prepared, action: string, resource: string, fixed
   return undefined;
 }
 
+/** Requests' memo keys: the paths are fixed, so each request's key is built once. */
+const memoKeys = new WeakMap<PathRequest, string>();
+
+function memoKey(req: PathRequest): string {
+  let key = memoKeys.get(req);
+  if (key === undefined) {
+    key = `${req.action}\n${req.resource}\n${req.target ?? ''}\n${(req.passedTo ?? []).join(',')}\n${(req.closedOn ?? []).join(',')}`;
+    memoKeys.set(req, key);
+  }
+  return key;
+}
+
 /** How a request is allowed, preferring a way that needs no condition the caller does not control. */
 function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf: string[] }) | undefined {
-  const key = `${req.action}\n${req.resource}\n${req.target ?? ''}\n${(req.passedTo ?? []).join(',')}\n${(req.closedOn ?? []).join(',')}`;
+  const key = memoKey(req);
   const memo = p.memo.get(key);
   if (memo !== undefined) return memo ?? undefined;
   const rep = representative(req, p);

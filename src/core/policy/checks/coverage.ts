@@ -105,8 +105,8 @@ function distinctValues(values: readonly Text[]): { of: Int32Array; first: numbe
  * targets): no array per node. `side` 0 lists `to` under `from`; 1 lists `from` under `to`.
  */
 class Adjacency {
-  private readonly start: Int32Array;
-  private readonly items: Int32Array;
+  declare private readonly start: Int32Array;
+  declare private readonly items: Int32Array;
 
   constructor(nodes: number, pairs: readonly number[], side: 0 | 1) {
     const start = new Int32Array(nodes + 1);
@@ -144,7 +144,7 @@ function maximalValues(count: number, pairs: readonly number[]): Uint8Array {
  * binary search: comparing each wildcard with every value of a long list is quadratic.
  */
 class PrefixIndex {
-  private readonly order: number[];
+  declare private readonly order: number[];
 
   constructor(private readonly norm: readonly string[]) {
     this.order = norm.map((_, i) => i).sort((a, b) => (norm[a] < norm[b] ? -1 : norm[a] > norm[b] ? 1 : a - b));
