@@ -3,6 +3,7 @@ import type { ActionInfo, IamCatalog } from '../../policy/catalog';
 import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../../policy/parse';
 import type { PolicyType } from '../../policy/types';
 import { principals } from '../policies';
+import { actionFormats, resourceCanApply, type FormatSet } from './applies';
 import { readConditions, type ConditionBlock, type ConditionClause } from './conditions';
 
 /** Where a piece of access comes from: a statement of the policy text. */
@@ -57,6 +58,8 @@ export interface PolicyAccess {
 interface KnownAction {
   key: string;
   spelling: string;
+  /** The IAM data's entry; undefined for an action the data does not know. */
+  info?: ActionInfo;
 }
 
 const known = new WeakMap<ActionInfo, KnownAction>();
@@ -65,7 +68,7 @@ function knownAction(a: ActionInfo): KnownAction {
   let k = known.get(a);
   if (!k) {
     const spelling = `${a.service}:${a.name}`;
-    k = { key: spelling.toLowerCase(), spelling };
+    k = { key: spelling.toLowerCase(), spelling, info: a };
     known.set(a, k);
   }
   return k;
@@ -154,9 +157,11 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
   const error = policyError(parsed);
   if (error) return { policyType, actions, error };
   const withPrincipal = policyType === 'RESOURCE_POLICY' || policyType === 'TRUST_POLICY';
-  // Each action records which statements name it; actions named by the same statements then share
-  // one pair of part lists, which lets a diff compare each such group once (see diffAccess).
-  const statements: { effect: 'Allow' | 'Deny'; parts: AccessPart[] }[] = [];
+  // Each action records which part lists apply to it: a statement's parts, or those of its Resource
+  // values that can name a resource of the action (an S3 bucket is no resource of s3:PutObject).
+  // Actions with the same lists then share one pair, which lets a diff compare each such group once
+  // (see diffAccess).
+  const lists: { effect: 'Allow' | 'Deny'; parts: AccessPart[] }[] = [];
   const named = new Map<string, { spelling: string; by: number[] }>();
   for (const st of parsed.statements) {
     const effect = st.effect?.valueNode.value;
@@ -174,26 +179,44 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
         parts.push({ ...shared, resource, ...(notResources ? { notResources } : {}), ...(principal !== undefined ? { principal } : {}), ...(notPrincipals ? { notPrincipals } : {}) });
       }
     }
-    const id = statements.push({ effect, parts }) - 1;
+    const whole = lists.push({ effect, parts }) - 1;
+    // Per list of formats: the id of the parts that apply (-1 for none).
+    const narrowed = new Map<FormatSet, number>();
     for (const a of statementActions(st, catalog)) {
+      const id = a.info ? partsFor(a.info, whole, narrowed, lists, catalog) : whole;
+      if (id < 0) continue;
       const entry = named.get(a.key);
       if (!entry) named.set(a.key, { spelling: a.spelling, by: [id] });
       else if (entry.by[entry.by.length - 1] !== id) entry.by.push(id);
     }
   }
   const none: AccessPart[] = [];
-  const alone = statements.map((st) => (st.effect === 'Allow' ? { allows: st.parts, denies: none } : { allows: none, denies: st.parts }));
+  const alone = lists.map((l) => (l.effect === 'Allow' ? { allows: l.parts, denies: none } : { allows: none, denies: l.parts }));
   const groups = new Map<string, { allows: AccessPart[]; denies: AccessPart[] }>();
   for (const [key, { spelling, by }] of named) {
     let g = by.length === 1 ? alone[by[0]] : groups.get(by.join(','));
     if (!g) {
       g = { allows: [], denies: [] };
-      for (const id of by) (statements[id].effect === 'Allow' ? g.allows : g.denies).push(...statements[id].parts);
+      for (const id of by) (lists[id].effect === 'Allow' ? g.allows : g.denies).push(...lists[id].parts);
       groups.set(by.join(','), g);
     }
     actions.set(key, { action: spelling, allows: g.allows, denies: g.denies });
   }
   return { policyType, actions };
+}
+
+/** The id of the parts of list `whole` that can apply to the action, adding a narrowed list when some cannot; -1 when none can. */
+function partsFor(info: ActionInfo, whole: number, narrowed: Map<FormatSet, number>, lists: { effect: 'Allow' | 'Deny'; parts: AccessPart[] }[], catalog: IamCatalog): number {
+  const formats = actionFormats(info, catalog);
+  if (formats.formats.length === 0) return whole;
+  let id = narrowed.get(formats);
+  if (id === undefined) {
+    const { effect, parts } = lists[whole];
+    const applying = parts.filter((p) => p.notResources !== undefined || resourceCanApply(p.resource, formats));
+    id = applying.length === parts.length ? whole : applying.length === 0 ? -1 : lists.push({ effect, parts: applying }) - 1;
+    narrowed.set(formats, id);
+  }
+  return id;
 }
 
 const statementCache = new WeakMap<IamCatalog, { loaded: number; lists: Map<string, readonly KnownAction[]> }>();

@@ -1,0 +1,83 @@
+import type { ActionInfo, IamCatalog } from '../../policy/catalog';
+import { formatService, resourceMatchesFormat, splitArn, type SplitArn } from '../../policy/checks/arnFormats';
+
+/** The ARN formats of some resource types, the services those ARNs name, and which Resource values can name one. */
+export interface FormatSet {
+  readonly formats: readonly string[];
+  readonly services: ReadonlySet<string>;
+  readonly fits: Map<string, boolean>;
+}
+
+const NO_FORMATS: FormatSet = { formats: [], services: new Set(), fits: new Map() };
+/** Per action, and per list of formats: actions of one service mostly share their resource types. */
+const byAction = new WeakMap<ActionInfo, FormatSet>();
+const byFormats = new Map<string, FormatSet>();
+
+/** The ARN formats of an action's resource types (the IAM data's "Resource types" column); none when the data gives none. */
+export function actionFormats(info: ActionInfo, catalog: IamCatalog): FormatSet {
+  let set = byAction.get(info);
+  if (!set) {
+    const formats = new Set<string>();
+    for (const rt of info.resourceTypes) for (const f of catalog.resourceType(info.service, rt.name)?.arnFormats ?? []) formats.add(f);
+    const list = [...formats].sort();
+    const key = list.join('\n');
+    set = list.length === 0 ? NO_FORMATS : byFormats.get(key);
+    if (!set) {
+      set = { formats: list, services: new Set(list.map(formatService)), fits: new Map() };
+      if (byFormats.size > 5000) byFormats.clear();
+      byFormats.set(key, set);
+    }
+    byAction.set(info, set);
+  }
+  return set;
+}
+
+/** An ARN field of a policy pattern against the same field of a format: empty in the format takes only what can be empty. */
+function fieldFits(pattern: string, format: string): boolean {
+  if (format === '') {
+    for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) !== 42) return false;
+    return true;
+  }
+  return pattern !== '';
+}
+
+const arns = new Map<string, SplitArn | null>();
+
+function arnOf(resource: string): SplitArn | undefined {
+  let arn = arns.get(resource);
+  if (arn === undefined) {
+    arn = splitArn(resource) ?? null;
+    if (arns.size > 10000) arns.clear();
+    arns.set(resource, arn);
+  }
+  return arn ?? undefined;
+}
+
+/**
+ * Whether a Resource value of a statement can name a resource of one of these formats. AWS matches
+ * the Resource element against the ARN of the resource a request is for, and the requests of an
+ * action are for resources of its types: an S3 bucket's ARN is never the resource of s3:PutObject.
+ * What cannot be told apart stays possible: `*`, values that are not ARNs (the linter reports them),
+ * service wildcards, and actions whose types the data does not give.
+ */
+export function resourceCanApply(resource: string, set: FormatSet): boolean {
+  if (set.formats.length === 0 || resource === '*') return true;
+  let fits = set.fits.get(resource);
+  if (fits === undefined) {
+    fits = computeFits(resource, set);
+    if (set.fits.size > 2000) set.fits.clear();
+    set.fits.set(resource, fits);
+  }
+  return fits;
+}
+
+function computeFits(resource: string, set: FormatSet): boolean {
+  const arn = arnOf(resource);
+  if (!arn || /[*?$]/.test(arn.service)) return true;
+  if (!set.services.has(arn.service)) return false;
+  return set.formats.some((f) => {
+    const format = splitArn(f);
+    if (!format) return true;
+    return formatService(f) === arn.service && fieldFits(arn.region, format.region) && fieldFits(arn.account, format.account) && resourceMatchesFormat(arn.resource, f);
+  });
+}

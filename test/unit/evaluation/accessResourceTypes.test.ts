@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import { access, diff, doc, lines } from './accessHelpers';
+
+const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}) => ({ Effect: 'Allow', Action, Resource, ...extra });
+const BUCKET = 'arn:aws:s3:::example-bucket';
+
+/** Each action's allowed resources, for readable assertions. */
+function allowed(policy: object): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const a of access(policy).actions.values()) out[a.action] = a.allows.map((p) => p.resource);
+  return out;
+}
+
+// IAM User Guide, IAM JSON policy elements: Resource: "The Resource element specifies the object or
+// objects that the statement covers." Service Authorization Reference: each action's "Resource types"
+// column names the resources its requests are for (s3:PutObject: object; s3:ListBucket: bucket).
+describe('access: a Resource value applies only to the actions whose resource types it can name', () => {
+  it('"The Resource element specifies the object or objects that the statement covers": a bucket ARN gives s3:GetObject and s3:PutObject nothing', () => {
+    const a = allowed(doc(allow(['s3:GetObject', 's3:ListBucket', 's3:PutObject'], [BUCKET, `${BUCKET}/*`])));
+    assert.deepStrictEqual(a['s3:GetObject'], [`${BUCKET}/*`]);
+    assert.deepStrictEqual(a['s3:PutObject'], [`${BUCKET}/*`]);
+    // The bucket type's format (arn:${Partition}:s3:::${BucketName}) does not say a name has no "/".
+    assert.deepStrictEqual(a['s3:ListBucket'], [BUCKET, `${BUCKET}/*`]);
+  });
+
+  it('adding s3:PutObject to a statement on a bucket and its objects adds it on the objects only', () => {
+    const before = doc(allow(['s3:GetObject', 's3:ListBucket'], [BUCKET, `${BUCKET}/*`]));
+    const after = doc(allow(['s3:GetObject', 's3:ListBucket', 's3:PutObject'], [BUCKET, `${BUCKET}/*`]));
+    assert.deepStrictEqual(lines(diff(before, after).added), [`s3:PutObject on ${BUCKET}/*`]);
+  });
+
+  it('an action whose statement names none of its resources is not granted by it, and a change to such a value is no change', () => {
+    assert.deepStrictEqual(allowed(doc(allow('s3:PutObject', BUCKET))), {});
+    const before = doc(allow('iam:CreateUser', 'arn:aws:s3:::one'));
+    const after = doc(allow('iam:CreateUser', 'arn:aws:s3:::two'));
+    assert.deepStrictEqual(diff(before, after), { added: [], removed: [] });
+  });
+
+  it('what cannot be told apart still applies: *, NotResource, a service wildcard, an ARN with wildcard Region and account, a policy variable, an unknown action', () => {
+    assert.deepStrictEqual(allowed(doc(allow('s3:PutObject', '*')))['s3:PutObject'], ['*']);
+    const notResource = access(doc({ Effect: 'Allow', Action: 's3:PutObject', NotResource: BUCKET })).actions.get('s3:putobject');
+    assert.deepStrictEqual(notResource?.allows.map((p) => p.notResources), [[BUCKET]]);
+    assert.deepStrictEqual(allowed(doc(allow('s3:PutObject', 'arn:aws:*:*:*:*')))['s3:PutObject'], ['arn:aws:*:*:*:*']);
+    assert.deepStrictEqual(allowed(doc(allow('s3:PutObject', 'arn:aws:s3:*:*:example-bucket/*')))['s3:PutObject'], ['arn:aws:s3:*:*:example-bucket/*']);
+    assert.deepStrictEqual(allowed(doc(allow('s3:PutObject', `${BUCKET}/home/\${aws:username}/*`)))['s3:PutObject'], [`${BUCKET}/home/\${aws:username}/*`]);
+    assert.deepStrictEqual(allowed(doc(allow('s3:PutObjectt', BUCKET)))['s3:PutObjectt'], [BUCKET]);
+  });
+
+  it('an ARN that needs a Region or an account the resource type has not (an S3 bucket) names none of its resources', () => {
+    assert.deepStrictEqual(allowed(doc(allow('s3:ListBucket', 'arn:aws:s3:us-east-1:111122223333:example-bucket'))), {});
+    assert.deepStrictEqual(allowed(doc(allow('iam:GetRole', 'arn:aws:iam:::role/app')))['iam:GetRole'], undefined);
+    assert.deepStrictEqual(allowed(doc(allow('iam:GetRole', 'arn:aws:iam::111122223333:role/app')))['iam:GetRole'], ['arn:aws:iam::111122223333:role/app']);
+  });
+});
