@@ -73,7 +73,8 @@ describe('access since HEAD in a real VS Code with a real git repository', funct
     }, 'the "no change" lens');
     assert.strictEqual(same.command!.title, `${LENS_PREFIX} no change`);
 
-    await setText(doc, policy({ Sid: 'Objects', Effect: 'Allow', Action: ['s3:Get*', 'iam:PassRole'], Resource: 'arn:aws:s3:::app-data/*' }, { Sid: 'Queue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }));
+    // iam:PassRole counts on the role's ARN only: an S3 object is no resource of it.
+    await setText(doc, policy({ Sid: 'Objects', Effect: 'Allow', Action: ['s3:Get*', 'iam:PassRole'], Resource: ['arn:aws:s3:::app-data/*', 'arn:aws:iam::111122223333:role/app-*'] }, { Sid: 'Queue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }));
     const lens = await until(async () => {
       const l = await accessLens(uri);
       return l && /\+1 action, −\d+$/.test(l.command!.title) ? l : undefined;
@@ -86,7 +87,7 @@ describe('access since HEAD in a real VS Code with a real git repository', funct
     assert.ok(view, 'the diff is open as a document');
     const text = view.getText();
     assert.match(text, /^Access of access-repo\/policies\/app\.json since HEAD: \+1 action, -\d+/);
-    assert.match(text, /Added \(1 action\)\n {2}iam — 1 action\n {4}\+ on arn:aws:s3:::app-data\/\*\n {8}iam:PassRole {2}← statement "Objects", line 4/);
+    assert.match(text, /Added \(1 action\)\n {2}iam — 1 action\n {4}\+ on arn:aws:iam::111122223333:role\/app-\*\n {8}iam:PassRole {2}← statement "Objects", line 4/);
     assert.match(text, /s3:PutObject {2}← statement "Objects", line 4 at HEAD/);
     assert.doesNotMatch(text, /s3:GetObject /);
     // Each action leads to its statement: the new one in the file, the old one in the file at HEAD.

@@ -46,6 +46,15 @@ describe('access: a Resource value applies only to the actions whose resource ty
     assert.deepStrictEqual(allowed(doc(allow('s3:PutObjectt', BUCKET)))['s3:PutObjectt'], [BUCKET]);
   });
 
+  it('"If there is no value for this column, you must specify all resources ("*") to which the policy applies in the Resource element": an action with no resource types is granted by * alone', () => {
+    const a = allowed(doc(allow(['s3:ListAllMyBuckets', 's3:GetObject'], [`${BUCKET}/*`, '*'])));
+    assert.deepStrictEqual(a['s3:ListAllMyBuckets'], ['*']);
+    assert.deepStrictEqual(a['s3:GetObject'], [`${BUCKET}/*`, '*']);
+    assert.deepStrictEqual(allowed(doc(allow('s3:ListAllMyBuckets', BUCKET))), {});
+    const notResource = access(doc({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', NotResource: BUCKET })).actions.get('s3:listallmybuckets');
+    assert.strictEqual(notResource?.allows.length, 1);
+  });
+
   it('an ARN that needs a Region or an account the resource type has not (an S3 bucket) names none of its resources', () => {
     assert.deepStrictEqual(allowed(doc(allow('s3:ListBucket', 'arn:aws:s3:us-east-1:111122223333:example-bucket'))), {});
     assert.deepStrictEqual(allowed(doc(allow('iam:GetRole', 'arn:aws:iam:::role/app')))['iam:GetRole'], undefined);

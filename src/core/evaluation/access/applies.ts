@@ -3,17 +3,26 @@ import { formatService, resourceMatchesFormat, splitArn, type SplitArn } from '.
 
 /** The ARN formats of some resource types, the services those ARNs name, and which Resource values can name one. */
 export interface FormatSet {
+  /** Empty: the action has no resource types (only `*` names its resource), or the data lacks their formats (see `starOnly`). */
   readonly formats: readonly string[];
+  /** The action has no resource types: its requests are for `*`. */
+  readonly starOnly?: boolean;
   readonly services: ReadonlySet<string>;
   readonly fits: Map<string, boolean>;
 }
 
+/** Types the data gives no ARN format for: nothing can be told. */
 const NO_FORMATS: FormatSet = { formats: [], services: new Set(), fits: new Map() };
+const STAR_ONLY: FormatSet = { formats: [], starOnly: true, services: new Set(), fits: new Map() };
 /** Per action, and per list of formats: actions of one service mostly share their resource types. */
 const byAction = new WeakMap<ActionInfo, FormatSet>();
 const byFormats = new Map<string, FormatSet>();
 
-/** The ARN formats of an action's resource types (the IAM data's "Resource types" column); none when the data gives none. */
+/**
+ * The ARN formats of an action's resource types (the IAM data's "Resource types" column). An action
+ * with none is named only by `*`: "If there is no value for this column, you must specify all
+ * resources ("*") to which the policy applies in the Resource element of your policy statement."
+ */
 export function actionFormats(info: ActionInfo, catalog: IamCatalog): FormatSet {
   let set = byAction.get(info);
   if (!set) {
@@ -21,7 +30,7 @@ export function actionFormats(info: ActionInfo, catalog: IamCatalog): FormatSet 
     for (const rt of info.resourceTypes) for (const f of catalog.resourceType(info.service, rt.name)?.arnFormats ?? []) formats.add(f);
     const list = [...formats].sort();
     const key = list.join('\n');
-    set = list.length === 0 ? NO_FORMATS : byFormats.get(key);
+    set = info.resourceTypes.length === 0 ? STAR_ONLY : list.length === 0 ? NO_FORMATS : byFormats.get(key);
     if (!set) {
       set = { formats: list, services: new Set(list.map(formatService)), fits: new Map() };
       if (byFormats.size > 5000) byFormats.clear();
@@ -58,10 +67,13 @@ function arnOf(resource: string): SplitArn | undefined {
  * the Resource element against the ARN of the resource a request is for, and the requests of an
  * action are for resources of its types: an S3 bucket's ARN is never the resource of s3:PutObject.
  * What cannot be told apart stays possible: `*`, values that are not ARNs (the linter reports them),
- * service wildcards, and actions whose types the data does not give.
+ * service wildcards, and resource types the data gives no ARN format for. An action with no
+ * resource types is named by `*` alone.
  */
 export function resourceCanApply(resource: string, set: FormatSet): boolean {
-  if (set.formats.length === 0 || resource === '*') return true;
+  if (resource === '*') return true;
+  if (set.starOnly) return false;
+  if (set.formats.length === 0) return true;
   let fits = set.fits.get(resource);
   if (fits === undefined) {
     fits = computeFits(resource, set);

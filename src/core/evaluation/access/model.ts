@@ -208,7 +208,7 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
 /** The id of the parts of list `whole` that can apply to the action, adding a narrowed list when some cannot; -1 when none can. */
 function partsFor(info: ActionInfo, whole: number, narrowed: Map<FormatSet, number>, lists: { effect: 'Allow' | 'Deny'; parts: AccessPart[] }[], catalog: IamCatalog): number {
   const formats = actionFormats(info, catalog);
-  if (formats.formats.length === 0) return whole;
+  if (formats.formats.length === 0 && !formats.starOnly) return whole;
   let id = narrowed.get(formats);
   if (id === undefined) {
     const { effect, parts } = lists[whole];
