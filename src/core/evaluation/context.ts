@@ -10,11 +10,29 @@ export interface ContextEntry {
   multi: boolean;
 }
 
-/** Request context keys, looked up case-insensitively as IAM does. */
+/** What the derived keys come from (see buildContext). */
+interface Derivation {
+  readonly request: EvaluationRequest;
+  readonly caller: Caller;
+  readonly resourceAccount: string | undefined;
+  readonly now: Date | undefined;
+}
+
+/**
+ * Request context keys, looked up case-insensitively as IAM does. The keys AWS derives are added
+ * on the first lookup: many requests meet no condition and never need them.
+ */
 export class RequestContext {
-  private readonly entries = new Map<string, ContextEntry>();
+  declare private readonly entries: Map<string, ContextEntry>;
+  declare private pending: Derivation | undefined;
+
+  constructor(derivation?: Derivation) {
+    this.entries = new Map();
+    this.pending = derivation;
+  }
 
   get(key: string): ContextEntry | undefined {
+    if (this.pending) this.deriveAll(this.pending);
     return this.entries.get(key.toLowerCase());
   }
 
@@ -31,6 +49,34 @@ export class RequestContext {
     const lower = key.toLowerCase();
     if (!this.entries.has(lower)) this.entries.set(lower, { key, values: [value], multi: false });
   }
+
+  /** The keys AWS always adds, derived from the principal, the resource and the clock, unless the request states them. */
+  private deriveAll({ request, caller, resourceAccount, now }: Derivation): void {
+    this.pending = undefined;
+    if (isAccountIdentity(caller)) {
+      this.derive('aws:PrincipalArn', caller.kind === 'session' ? caller.roleArn : caller.arn);
+      this.derive('aws:PrincipalAccount', caller.account);
+      this.derive('aws:PrincipalIsAWSService', 'false');
+      this.derive('aws:PrincipalType', PRINCIPAL_TYPES[caller.kind]);
+      if (caller.kind === 'user') this.derive('aws:username', caller.userName);
+      if (caller.kind === 'root') this.derive('aws:userid', caller.account);
+    } else if (caller.kind === 'service') {
+      this.derive('aws:PrincipalIsAWSService', 'true');
+      this.derive('aws:PrincipalServiceName', caller.raw);
+    } else if (caller.kind === 'federated') {
+      this.derive('aws:FederatedProvider', caller.raw);
+    } else if (caller.kind === 'anonymous') {
+      this.derive('aws:PrincipalType', 'Anonymous');
+    }
+    this.derive('aws:ResourceAccount', resourceAccount);
+    // A regional resource is called in its own region.
+    const region = splitArn(request.resource ?? '')?.region;
+    if (region && !region.includes('*')) this.derive('aws:RequestedRegion', region);
+    if (now && !Number.isNaN(now.getTime())) {
+      this.derive('aws:CurrentTime', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+      this.derive('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));
+    }
+  }
 }
 
 /** aws:PrincipalType by the kind of an account's identity. */
@@ -38,34 +84,12 @@ const PRINCIPAL_TYPES: Readonly<Record<string, string>> = { root: 'Account', use
 
 /**
  * The request's context, with the keys AWS always adds derived from the principal, the resource
- * and the clock when the request does not state them. aws:username exists only for IAM users.
+ * and the clock when the request does not state them (on first lookup). aws:username exists only
+ * for IAM users.
  */
 export function buildContext(request: EvaluationRequest, caller: Caller, resourceAccount: string | undefined, now: Date | undefined): RequestContext {
-  const ctx = new RequestContext();
+  const ctx = new RequestContext({ request, caller, resourceAccount, now });
   const given = request.context;
   if (given) for (const k in given) if (Object.prototype.hasOwnProperty.call(given, k)) ctx.set(k, given[k]);
-  if (isAccountIdentity(caller)) {
-    ctx.derive('aws:PrincipalArn', caller.kind === 'session' ? caller.roleArn : caller.arn);
-    ctx.derive('aws:PrincipalAccount', caller.account);
-    ctx.derive('aws:PrincipalIsAWSService', 'false');
-    ctx.derive('aws:PrincipalType', PRINCIPAL_TYPES[caller.kind]);
-    if (caller.kind === 'user') ctx.derive('aws:username', caller.userName);
-    if (caller.kind === 'root') ctx.derive('aws:userid', caller.account);
-  } else if (caller.kind === 'service') {
-    ctx.derive('aws:PrincipalIsAWSService', 'true');
-    ctx.derive('aws:PrincipalServiceName', caller.raw);
-  } else if (caller.kind === 'federated') {
-    ctx.derive('aws:FederatedProvider', caller.raw);
-  } else if (caller.kind === 'anonymous') {
-    ctx.derive('aws:PrincipalType', 'Anonymous');
-  }
-  ctx.derive('aws:ResourceAccount', resourceAccount);
-  // A regional resource is called in its own region.
-  const region = splitArn(request.resource ?? '')?.region;
-  if (region && !region.includes('*')) ctx.derive('aws:RequestedRegion', region);
-  if (now && !Number.isNaN(now.getTime())) {
-    ctx.derive('aws:CurrentTime', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
-    ctx.derive('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));
-  }
   return ctx;
 }

@@ -176,13 +176,21 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
 
   const owned = awsOwnedRefusal(action, resource);
   if (owned) return result('ImplicitlyDenied', [], [owned]);
+  // Reasons are words for people: a decision-only evaluation (escalation) builds none of them.
+  const words = !decisionOnly;
   const reasons: string[] = [];
-  const what = `${action} on ${resource}`;
-  for (const g of [...scps, ...rcps]) {
-    if (!g.skipped && !allows(g)) reasons.push(`No ${KIND_WORDS[g.kind]} at level ${g.level}${g.level === 0 ? ' (root)' : ''} allows ${what}.`);
+  const what = words ? `${action} on ${resource}` : '';
+  let guardrailsOk = true;
+  for (let i = 0; i < scps.length + rcps.length; i++) {
+    const g = i < scps.length ? scps[i] : rcps[i - scps.length];
+    if (g.skipped || allows(g)) continue;
+    guardrailsOk = false;
+    if (words) reasons.push(`No ${KIND_WORDS[g.kind]} at level ${g.level}${g.level === 0 ? ' (root)' : ''} allows ${what}.`);
   }
-  if (vpce && !allows(vpce)) reasons.push(`The VPC endpoint policy does not allow ${what}.`);
-  const guardrailsOk = reasons.length === 0;
+  if (vpce && !allows(vpce)) {
+    guardrailsOk = false;
+    if (words) reasons.push(`The VPC endpoint policy does not allow ${what}.`);
+  }
 
   const boundaryOk = !boundary || boundary.skipped !== undefined || allows(boundary);
   // GetFederationToken without a session policy gives a session with no permissions of its own.
@@ -202,21 +210,23 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   if (!identityCaller) {
     granted = match !== undefined;
     grantFrom = (g) => g.kind === 'resource';
-    if (!granted) reasons.push(`No ${required ?? KIND_WORDS.resource} allows ${caller.raw || 'this principal'} to perform ${what}.`);
+    if (!granted && words) reasons.push(`No ${required ?? KIND_WORDS.resource} allows ${caller.raw || 'this principal'} to perform ${what}.`);
   } else if (!sameAccount) {
     granted = identityPath && match !== undefined;
     grantFrom = (g) => g.kind === 'resource' || g.kind === 'identity';
-    if (!identityOk) reasons.push(`Cross-account: no identity-based policy of ${caller.raw} allows ${what}.`);
-    if (!boundaryOk) reasons.push(`The permissions boundary does not allow ${what}.`);
-    if (!sessionOk) reasons.push(`The session policy does not allow ${what}.`);
-    if (match === undefined) reasons.push(`Cross-account: no ${required ?? KIND_WORDS.resource} in account ${resourceAccount} allows ${caller.raw} to perform ${what}.`);
+    if (words) {
+      if (!identityOk) reasons.push(`Cross-account: no identity-based policy of ${caller.raw} allows ${what}.`);
+      if (!boundaryOk) reasons.push(`The permissions boundary does not allow ${what}.`);
+      if (!sessionOk) reasons.push(`The session policy does not allow ${what}.`);
+      if (match === undefined) reasons.push(`Cross-account: no ${required ?? KIND_WORDS.resource} in account ${resourceAccount} allows ${caller.raw} to perform ${what}.`);
+    }
   } else {
     const directGrant = match === 'direct';
     const roleGrant = match === 'role' && boundaryOk && sessionOk;
     const viaIdentity = identityPath && (!required || match !== undefined);
     granted = directGrant || roleGrant || viaIdentity;
     grantFrom = directGrant || roleGrant ? (g) => g.kind === 'resource' : (g) => g.kind === 'identity' || g.kind === 'resource';
-    if (!granted) {
+    if (!granted && words) {
       if (required && match === undefined) reasons.push(selfAssume ? `A role assuming itself must be named in its own trust policy; trusting the account is not enough.` : `The ${required} does not allow ${caller.raw} to perform ${what}; identity-based policies alone cannot grant it.`);
       if (match === 'role' && !(boundaryOk && sessionOk)) reasons.push(`The ${required ?? KIND_WORDS.resource} names the role, not the session, so the permissions boundary and session policy still limit it.`);
       if (!identityOk) reasons.push(`No identity-based policy allows ${what}${match === 'account' ? ' (the resource-based policy names only the account, which leaves the decision to identity-based policies)' : ''}.`);

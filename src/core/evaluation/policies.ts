@@ -60,7 +60,8 @@ function actionSet(el: ParsedElement | undefined): ActionSet | undefined {
   const list = plainStrings(el);
   const set: ActionSet = { exact: new Set(), byService: new Map(), other: [] };
   // Values are matched as written, spaces included: `"s3:GetObject "` names no action.
-  for (const a of list) {
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i];
     if (!a.includes('*') && !a.includes('?')) {
       set.exact.add(a.toLowerCase());
       continue;
@@ -189,10 +190,12 @@ export interface EvaluatedPolicy {
 
 function actionMatches(set: ActionSet, action: string, lower: string): boolean {
   if (set.exact.has(lower)) return true;
-  for (const p of set.other) if (p === '*' || globMatch(p, action)) return true;
+  // Indexed loops: this runs per statement and request, and an iterator each time adds up.
+  const other = set.other;
+  for (let i = 0; i < other.length; i++) if (other[i] === '*' || globMatch(other[i], action)) return true;
   const colon = lower.indexOf(':');
   const forService = colon > 0 ? set.byService.get(lower.slice(0, colon)) : undefined;
-  if (forService) for (const p of forService) if (globMatch(p, action)) return true;
+  if (forService) for (let i = 0; i < forService.length; i++) if (globMatch(forService[i], action)) return true;
   return false;
 }
 
@@ -233,26 +236,31 @@ function actionMiss(c: CompiledStatement, action: string, lower: string): Statem
   return { index: c.st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch: 'action', explanation, conditions: NO_CONDITIONS, location: c.location };
 }
 
-/** The policy's plan for this action, built on first use; at most 256 actions are kept per policy. */
-function actionPlan(policy: CompiledPolicy, action: string, lower: string): ActionPlan {
-  let plan = policy.plans.get(action);
-  if (!plan) {
-    if (policy.plans.size >= 256) policy.plans.clear();
-    plan = policy.statements.map((c) => actionMiss(c, action, lower));
-    policy.plans.set(action, plan);
+/** Actions whose per-statement answers (plans, reach) each policy keeps. */
+const MAX_KEPT_ACTIONS = 256;
+
+/**
+ * One answer per statement for one action, built on first use and kept per policy in `cache`: a
+ * request's action meets the same statements again and again. At most MAX_KEPT_ACTIONS are kept.
+ */
+function perStatement<T>(cache: Map<string, readonly T[]>, policy: CompiledPolicy, action: string, lower: string, derive: (c: CompiledStatement, action: string, lower: string) => T): readonly T[] {
+  let answers = cache.get(action);
+  if (!answers) {
+    if (cache.size >= MAX_KEPT_ACTIONS) cache.clear();
+    answers = policy.statements.map((c) => derive(c, action, lower));
+    cache.set(action, answers);
   }
-  return plan;
+  return answers;
 }
 
-/** actionPlan without the traces, for decision-only evaluations. */
+/** The policy's plan for this action (see ActionPlan). */
+function actionPlan(policy: CompiledPolicy, action: string, lower: string): ActionPlan {
+  return perStatement(policy.plans, policy, action, lower, actionMiss);
+}
+
+/** actionPlan without the traces, for decision-only evaluations: whether each statement can apply. */
 function actionReach(policy: CompiledPolicy, action: string, lower: string): readonly boolean[] {
-  let reach = policy.reach.get(action);
-  if (!reach) {
-    if (policy.reach.size >= 256) policy.reach.clear();
-    reach = policy.statements.map((c) => reaches(c, action, lower));
-    policy.reach.set(action, reach);
-  }
-  return reach;
+  return perStatement(policy.reach, policy, action, lower, reaches);
 }
 
 const RANK: Record<PrincipalMatch, number> = { direct: 3, role: 2, account: 1 };

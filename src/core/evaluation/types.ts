@@ -73,7 +73,7 @@ export interface EvaluationOptions {
    * Only the decision and what decides it, for questions asked many times (escalation paths): the
    * deciding statements and, in the trace, the statements that apply or that a condition stops,
    * each with its condition tests. Statements the request does not reach are left out, and
-   * explanations are empty. The readable trace (simulate, Evaluate) comes without this.
+   * explanations and reasons are empty. The readable trace (simulate, Evaluate) comes without this.
    */
   decisionOnly?: boolean;
 }

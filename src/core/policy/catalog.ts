@@ -157,6 +157,7 @@ export class DataCatalog implements IamCatalog {
   addService(prefix: string, raw: RawServiceData): void {
     const p = prefix.toLowerCase();
     if (this.services.has(p)) return;
+    this.keyAnswers.clear();
     const actions: ActionInfo[] = [];
     for (const a of Object.values(raw.actions)) {
       actions.push({
@@ -181,6 +182,7 @@ export class DataCatalog implements IamCatalog {
   addCompactService(prefix: string, data: CompactServiceData, text: CompactServiceText, descriptions: () => CompactDescriptions | undefined = () => undefined): void {
     const p = prefix.toLowerCase();
     if (this.services.has(p)) return;
+    this.keyAnswers.clear();
     const { names, make, resourceTypes, conditionKeys } = compactService(p, data, text, descriptions);
     this.services.set(p, new LoadedService(names, make, resourceTypes, conditionKeys));
   }
@@ -230,7 +232,22 @@ export class DataCatalog implements IamCatalog {
     return this.index.unassociatedConditions?.[p] ?? [];
   }
 
+  /**
+   * Answers of conditionKey, null for none: policies repeat the same keys, and a key of a service
+   * may need several regex tests. Emptied when a service is added, which may change answers.
+   */
+  private readonly keyAnswers = new Map<string, ConditionKeyInfo | null>();
+
   conditionKey(key: string): ConditionKeyInfo | undefined {
+    const hit = this.keyAnswers.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const info = this.findConditionKey(key);
+    if (this.keyAnswers.size > 20000) this.keyAnswers.clear();
+    this.keyAnswers.set(key, info ?? null);
+    return info;
+  }
+
+  private findConditionKey(key: string): ConditionKeyInfo | undefined {
     const lower = key.toLowerCase();
     const colon = lower.indexOf(':');
     if (colon <= 0) return undefined;

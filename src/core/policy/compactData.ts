@@ -58,14 +58,17 @@ interface CompactActionSource {
  * first read, since most actions a lint resolves are never asked for their details.
  */
 class CompactAction implements ActionInfo {
-  private t: CompactActionTuple | undefined = undefined;
-  private rts: ActionInfo['resourceTypes'] | undefined = undefined;
+  declare private t: CompactActionTuple | undefined;
+  declare private rts: ActionInfo['resourceTypes'] | undefined;
   constructor(
     readonly service: string,
     readonly name: string,
     private readonly source: CompactActionSource,
     private readonly i: number,
-  ) {}
+  ) {
+    this.t = undefined;
+    this.rts = undefined;
+  }
   private get tuple(): CompactActionTuple {
     return (this.t ??= this.source.tuple(this.i));
   }

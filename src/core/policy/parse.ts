@@ -8,9 +8,11 @@ export type { Node as JsonNode } from 'jsonc-parser';
 /** Maps offsets in a text to 1-based lines and 0-based columns. */
 export class LineIndex {
   /** Line starts, found on the first position asked for: most policies lint without a finding. */
-  private lineStarts?: number[];
+  declare private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: string) {
+    this.lineStarts = undefined;
+  }
 
   private get starts(): number[] {
     if (!this.lineStarts) {
@@ -137,16 +139,20 @@ interface HasPath {
  * on first read, from the owner's path. Classes, so that every instance has the same shape.
  */
 class Element implements ParsedElement {
-  private built: PathElement[] | undefined = undefined;
+  // Fields are declared and assigned in the constructor, the cheapest way to build the many a lint makes.
+  declare private built: PathElement[] | undefined;
   /** The element's string values, see `stringValues`. */
-  strings: readonly (ParsedValue & { value: string })[] | undefined = undefined;
+  declare strings: readonly (ParsedValue & { value: string })[] | undefined;
 
   constructor(
     readonly key: string,
     readonly keyNode: Node,
     readonly valueNode: Node,
     private readonly owner: HasPath,
-  ) {}
+  ) {
+    this.built = undefined;
+    this.strings = undefined;
+  }
 
   get path(): PathElement[] {
     return (this.built ??= [...this.owner.path, { value: this.key }]);
@@ -154,7 +160,7 @@ class Element implements ParsedElement {
 }
 
 class Scalar implements ParsedValue {
-  private built: PathElement[] | undefined = undefined;
+  declare private built: PathElement[] | undefined;
 
   constructor(
     readonly value: string | number | boolean | null,
@@ -162,7 +168,9 @@ class Scalar implements ParsedValue {
     private readonly owner: HasPath,
     /** Index in the owner's array, or -1 when the value is the owner's value itself. */
     private readonly index: number,
-  ) {}
+  ) {
+    this.built = undefined;
+  }
 
   get path(): PathElement[] {
     if (this.index < 0) return this.owner.path;
@@ -171,13 +179,14 @@ class Scalar implements ParsedValue {
 }
 
 class ConditionKey implements ParsedConditionKey {
-  private builtKeyPath: PathElement[] | undefined = undefined;
-  readonly values: ParsedValue[];
+  declare private builtKeyPath: PathElement[] | undefined;
+  declare readonly values: ParsedValue[];
 
   constructor(
     private readonly element: Element,
     private readonly operator: HasPath,
   ) {
+    this.builtKeyPath = undefined;
     this.values = scalarsOf(element.valueNode, element);
   }
 
@@ -199,7 +208,7 @@ class ConditionKey implements ParsedConditionKey {
 }
 
 class ConditionOperator implements ParsedConditionOperator {
-  readonly keys: ParsedConditionKey[];
+  declare readonly keys: ParsedConditionKey[];
 
   constructor(private readonly element: Element) {
     this.keys = properties(element.valueNode, element).map((k) => new ConditionKey(k, element));
@@ -275,7 +284,9 @@ export function stringValues(el: ParsedElement | undefined): readonly (ParsedVal
 
 function parseStatement(node: Node, index: number | undefined, base: PathElement[]): ParsedStatement {
   const path = index === undefined ? base : [...base, { index }];
-  const st: ParsedStatement = { index, node, path, elements: [], conditions: [] };
+  // Every element's field is set, in one order, so that all statements share one shape: the checks
+  // read these fields everywhere, and statements of many shapes make each read a slow lookup.
+  const st: ParsedStatement = { index, node, path, elements: [], sid: undefined, effect: undefined, action: undefined, notAction: undefined, resource: undefined, notResource: undefined, principal: undefined, notPrincipal: undefined, condition: undefined, conditions: [] };
   const elements = properties(node, st);
   st.elements = elements;
   for (let i = 0; i < elements.length; i++) {

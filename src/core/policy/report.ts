@@ -7,9 +7,11 @@ export type Target = { path: PathElement[]; node: JsonNode } | { path: PathEleme
 
 /** Collects findings for one policy, turning nodes into Access Analyzer locations. */
 export class Reporter {
-  readonly findings: Finding[] = [];
+  declare readonly findings: Finding[];
 
-  constructor(private readonly policy: ParsedPolicy) {}
+  constructor(private readonly policy: ParsedPolicy) {
+    this.findings = [];
+  }
 
   location(t: Target): Location {
     const offset = 'node' in t ? t.node.offset : t.offset;

@@ -1,6 +1,6 @@
 import { globMatch } from '../../policy/actions';
-import { someString } from '../../policy/elementStrings';
-import { parsePolicy, stringValues, type ParsedPolicy } from '../../policy/parse';
+import { plainStrings, someString } from '../../policy/elementStrings';
+import { parsePolicy, type ParsedPolicy } from '../../policy/parse';
 import { evaluate } from '../index';
 import { resourceMatch, resourceOverlap } from '../operators';
 import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
@@ -134,39 +134,43 @@ function instantiate(pattern: string, p: Prepared): string {
 /** The representative resource of a request, the first of its probes; undefined when the caller itself is the one. */
 function representative(req: PathRequest, p: Prepared): string | undefined {
   if (req.resource === '*') return '*';
-  const other = req.target === 'other';
-  const rep = fill(req.resource, p.account, other ? 'sts-lens-other-user' : 'sts-lens-probe');
-  return other && rep === p.caller ? undefined : rep;
+  const rep = filled(req, p);
+  return req.target === 'other' && rep === p.caller ? undefined : rep;
+}
+
+/** The request's resource template filled in for the caller's account (the representative resource, unless it is the caller). */
+function filled(req: PathRequest, p: Prepared): string {
+  return fill(req.resource, p.account, req.target === 'other' ? 'sts-lens-other-user' : 'sts-lens-probe');
 }
 
 /**
- * The resources a request is tried on: the representative one, then those the policies name. A
- * generator, since most requests are settled on the representative one and need no others.
+ * The resources a request is tried on after the representative one (see representative): those the
+ * policies name, in order. Computed only when the representative one does not settle the request.
  */
-function* probes(req: PathRequest, p: Prepared): Generator<string, void, undefined> {
-  if (req.resource === '*') {
-    yield '*';
-    return;
-  }
+function policyProbes(req: PathRequest, p: Prepared, rep: string): string[] {
+  const out: string[] = [];
   const other = req.target === 'other';
-  const rep = fill(req.resource, p.account, other ? 'sts-lens-other-user' : 'sts-lens-probe');
-  if (!(other && rep === p.caller)) yield rep;
   const cls = classOf(req.resource);
   const seen = [rep];
-  for (const policy of p.parsed) {
-    for (const st of policy.statements) {
+  for (let i = 0; i < p.parsed.length; i++) {
+    const statements = p.parsed[i].statements;
+    for (let k = 0; k < statements.length; k++) {
+      const st = statements[k];
       if (st.effect?.valueNode.value !== 'Allow' || !st.resource || !coversAction(st, req.action)) continue;
-      for (const v of stringValues(st.resource)) {
-        if (v.value === '*' || seen.length >= MAX_PROBES) continue;
-        if (!resourceOverlap(cls, v.value.replace(/\$\{[^}]*\}/g, '*'))) continue;
-        const probe = instantiate(v.value, p);
+      const values = plainStrings(st.resource);
+      for (let j = 0; j < values.length; j++) {
+        const value = values[j];
+        if (value === '*' || seen.length >= MAX_PROBES) continue;
+        if (!resourceOverlap(cls, value.replace(/\$\{[^}]*\}/g, '*'))) continue;
+        const probe = instantiate(value, p);
         if (seen.includes(probe) || !resourceMatch(cls, probe)) continue;
         seen.push(probe);
         // The representative resource is one the path can use; closedOn names those a policy may scope to instead.
-        if (!(req.closedOn ?? []).some((c) => resourceMatch(c, probe)) && !(other && probe === p.caller)) yield probe;
+        if (!(req.closedOn ?? []).some((c) => resourceMatch(c, probe)) && !(other && probe === p.caller)) out.push(probe);
       }
     }
   }
+  return out;
 }
 
 const trustTexts = new Map<string, string>();
@@ -251,30 +255,61 @@ function allowedWithChoices(p: Prepared, action: string, resource: string, fixed
   return undefined;
 }
 
+/** Requests' memo keys: the paths are fixed, so each request's key is built once. */
+const memoKeys = new WeakMap<PathRequest, string>();
+
+function memoKey(req: PathRequest): string {
+  let key = memoKeys.get(req);
+  if (key === undefined) {
+    key = `${req.action}\n${req.resource}\n${req.target ?? ''}\n${(req.passedTo ?? []).join(',')}\n${(req.closedOn ?? []).join(',')}`;
+    memoKeys.set(req, key);
+  }
+  return key;
+}
+
 /** How a request is allowed, preferring a way that needs no condition the caller does not control. */
 function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf: string[] }) | undefined {
-  const key = `${req.action}\n${req.resource}\n${req.target ?? ''}\n${(req.passedTo ?? []).join(',')}\n${(req.closedOn ?? []).join(',')}`;
+  const key = memoKey(req);
   const memo = p.memo.get(key);
   if (memo !== undefined) return memo ?? undefined;
+  const rep = representative(req, p);
   const plain = plainGrant(req, p);
   if (plain) {
-    const grant = { request: req, resource: representative(req, p) ?? probes(req, p).next().value ?? req.resource, allowedBy: [plain], onlyIf: [] };
+    const grant = { request: req, resource: rep ?? policyProbes(req, p, filled(req, p))[0] ?? req.resource, allowedBy: [plain], onlyIf: [] };
     p.memo.set(key, grant);
     return grant;
   }
   let best: (RequestGrant & { onlyIf: string[] }) | undefined;
   const contexts: Record<string, ContextValue>[] = req.passedTo ? req.passedTo.map((s) => ({ 'iam:PassedToService': s })) : [{}];
-  outer: for (const resource of probes(req, p)) {
-    for (const fixed of contexts) {
-      const r = allowedWithChoices(p, req.action, resource, fixed);
-      if (!r) continue;
-      const allowedBy = r.deciding.filter((d) => d.kind === 'identity').map((d) => ({ policy: Number(d.policy), statement: d.statement.index }));
-      const grant = { request: req, resource, allowedBy, onlyIf: r.onlyIf };
-      if (!best || best.onlyIf.length > grant.onlyIf.length) best = grant;
-      if (grant.onlyIf.length === 0) break outer;
+  // The representative resource first: most requests are settled there, and the others need no probes.
+  let probes: readonly string[] | undefined = rep !== undefined ? [rep] : undefined;
+  for (let round = 0; round < 2 && !(best && best.onlyIf.length === 0); round++) {
+    if (round === 1) probes = req.resource === '*' ? undefined : policyProbes(req, p, filled(req, p));
+    for (let i = 0; probes && i < probes.length; i++) {
+      const grant = bestOn(req, p, probes[i], contexts);
+      if (grant && (!best || best.onlyIf.length > grant.onlyIf.length)) best = grant;
+      if (best && best.onlyIf.length === 0) break;
     }
   }
   p.memo.set(key, best ?? null);
+  return best;
+}
+
+/** How the request is allowed on one resource, trying each fixed context in turn until one needs no condition. */
+function bestOn(req: PathRequest, p: Prepared, resource: string, contexts: readonly Record<string, ContextValue>[]): (RequestGrant & { onlyIf: string[] }) | undefined {
+  let best: (RequestGrant & { onlyIf: string[] }) | undefined;
+  for (let i = 0; i < contexts.length; i++) {
+    const r = allowedWithChoices(p, req.action, resource, contexts[i]);
+    if (!r) continue;
+    const allowedBy: AllowingStatement[] = [];
+    for (let k = 0; k < r.deciding.length; k++) {
+      const d = r.deciding[k];
+      if (d.kind === 'identity') allowedBy.push({ policy: Number(d.policy), statement: d.statement.index });
+    }
+    const grant = { request: req, resource, allowedBy, onlyIf: r.onlyIf };
+    if (!best || best.onlyIf.length > grant.onlyIf.length) best = grant;
+    if (grant.onlyIf.length === 0) break;
+  }
   return best;
 }
 

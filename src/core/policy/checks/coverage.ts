@@ -27,7 +27,7 @@ const COMPARISON_COST = 16;
  * `s3:Get*` compares nothing), only with the values sharing their literal beginning, within a
  * budget of matching steps; each value joins at most one group.
  */
-export function redundantGroups<T extends Text>(values: readonly T[], ignoreCase: boolean, lowered?: (v: T) => string, services?: readonly string[]): { keep: T; group: T[] }[] {
+export function redundantGroups<T extends Text>(values: readonly T[], ignoreCase: boolean, lowered?: (v: T) => string, serviceOf?: (v: T) => string): { keep: T; group: T[] }[] {
   const n = values.length;
   if (n < 2) return [];
   // Most lists have neither repeats nor wildcards: find that out before building anything.
@@ -40,7 +40,7 @@ export function redundantGroups<T extends Text>(values: readonly T[], ignoreCase
   // Duplicates are exact repeats: Access Analyzer does not pair s3:GetObject with s3:getobject.
   const text = first.map((i) => values[i].value);
   const norm = first.map((i) => (ignoreCase ? (lowered ? lowered(values[i]) : values[i].value.toLowerCase()) : values[i].value));
-  const pairs = patterns ? coverPairs(text, norm, ignoreCase, services && first.map((i) => services[i])) : undefined;
+  const pairs = patterns ? coverPairs(text, norm, ignoreCase, serviceOf && first.map((i) => serviceOf(values[i]))) : undefined;
   if (!repeats && !pairs?.length) return [];
   const covers = pairs ? new Adjacency(first.length, pairs, 0) : undefined;
   const maximal = pairs ? maximalValues(first.length, pairs) : undefined;
@@ -68,7 +68,7 @@ export function redundantGroups<T extends Text>(values: readonly T[], ignoreCase
     if (!members.length) continue;
     claimed[d] = 1;
     used[i] = 1;
-    for (const k of members) used[k] = 1;
+    for (let m = 0; m < members.length; m++) used[members[m]] = 1;
     members.push(i);
     groups.push({ keep: values[i], group: members.sort((a, b) => a - b).map((k) => values[k]) });
   }
@@ -105,8 +105,8 @@ function distinctValues(values: readonly Text[]): { of: Int32Array; first: numbe
  * targets): no array per node. `side` 0 lists `to` under `from`; 1 lists `from` under `to`.
  */
 class Adjacency {
-  private readonly start: Int32Array;
-  private readonly items: Int32Array;
+  declare private readonly start: Int32Array;
+  declare private readonly items: Int32Array;
 
   constructor(nodes: number, pairs: readonly number[], side: 0 | 1) {
     const start = new Int32Array(nodes + 1);
@@ -144,7 +144,7 @@ function maximalValues(count: number, pairs: readonly number[]): Uint8Array {
  * binary search: comparing each wildcard with every value of a long list is quadratic.
  */
 class PrefixIndex {
-  private readonly order: number[];
+  declare private readonly order: number[];
 
   constructor(private readonly norm: readonly string[]) {
     this.order = norm.map((_, i) => i).sort((a, b) => (norm[a] < norm[b] ? -1 : norm[a] > norm[b] ? 1 : a - b));
@@ -188,8 +188,9 @@ function coverPairs(text: readonly string[], norm: readonly string[], ignoreCase
       // An action pattern whose service is written out covers only actions of that service (and
       // malformed strings, whose service is ''): those are its candidates.
       byService ??= bucketsOf(services!);
-      for (const bucket of [byService.get(service), byService.get('')]) {
-        for (const j of bucket ?? []) if (norm[j].startsWith(literal) && !test(p, pattern, j)) break;
+      for (let b = 0; b < 2; b++) {
+        const bucket = byService.get(b === 0 ? service : '');
+        if (bucket) for (let k = 0; k < bucket.length; k++) if (norm[bucket[k]].startsWith(literal) && !test(p, pattern, bucket[k])) break;
       }
       continue;
     }
@@ -216,10 +217,18 @@ function hasRepeats(values: readonly Text[]): boolean {
     for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) if (values[i].value === values[j].value) return true;
     return false;
   }
-  const seen = new Set<string>();
+  if (seenIn.size > 50000) seenIn.clear();
+  const call = ++calls;
   for (let i = 0; i < n; i++) {
-    if (seen.has(values[i].value)) return true;
-    seen.add(values[i].value);
+    if (seenIn.get(values[i].value) === call) return true;
+    seenIn.set(values[i].value, call);
   }
   return false;
 }
+
+/**
+ * Values hasRepeats has met, by the number of the call that met them last: one map for every
+ * list instead of a set per list (statements list hundreds of actions, policies many statements).
+ */
+const seenIn = new Map<string, number>();
+let calls = 0;

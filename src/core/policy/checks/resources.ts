@@ -105,16 +105,16 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
     statementTypesCache.set(ctx.catalog, cache);
   }
   // Long lists rarely repeat and their key costs as much as the answer: only short ones are kept.
-  const keep = !!sc.st.action && sc.actions.length > 0 && sc.actions.length <= MAX_KEPT_ACTIONS && sc.actions.every((a) => a.value !== '*' && !a.invalid && (a.known ?? !!a.matches));
-  const key = keep ? sc.actions.map((a) => a.value).join('\n') : undefined;
+  const key = !!sc.st.action && sc.actions.length > 0 && sc.actions.length <= MAX_KEPT_ACTIONS ? keyOf(sc.actions) : undefined;
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return hit;
   const types = acceptedTypes(ctx, sc);
   const byService = new Map<string, ResourceTypeInfo[]>();
-  for (const t of types ?? []) {
-    for (const f of t.arnFormats) {
+  for (let i = 0; types && i < types.length; i++) {
+    const t = types[i];
+    for (let k = 0; k < t.arnFormats.length; k++) {
       // Only the service is needed here: the rest of a format is compiled when a resource meets it.
-      const svc = formatService(f);
+      const svc = formatService(t.arnFormats[k]);
       const list = byService.get(svc);
       if (list) list.push(t);
       else byService.set(svc, [t]);
@@ -126,6 +126,17 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
     cache.set(key, result);
   }
   return result;
+}
+
+/** The action strings, one a line, when every one is resolved for good; else undefined (the answer may change). */
+function keyOf(actions: StatementContext['actions']): string | undefined {
+  let key = '';
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i];
+    if (a.value === '*' || a.invalid || !(a.known ?? !!a.matches)) return undefined;
+    key = i === 0 ? a.value : `${key}\n${a.value}`;
+  }
+  return key;
 }
 
 /** What the syntax of one Resource string says: fine (with its fields), or the finding to report. */
@@ -173,7 +184,8 @@ function readArnSyntax(s: string): ArnSyntax {
 /** ARN syntax and whether each ARN fits a resource type of the statement's actions. */
 export function checkResources(ctx: LintContext): void {
   const { r } = ctx;
-  for (const sc of ctx.statements) {
+  for (let s = 0; s < ctx.statements.length; s++) {
+    const sc = ctx.statements[s];
     let types: ResourceTypeInfo[] | undefined | null = null;
     let byService: Map<string, ResourceTypeInfo[]> = NO_SERVICES;
     for (let e = 0; e < 2; e++) {

@@ -1,5 +1,5 @@
 import { redundantGroups } from './coverage';
-import type { LintContext } from '../context';
+import type { LintContext, ResolvedAction } from '../context';
 import { stringValues, type JsonNode } from '../parse';
 import type { PolicyType } from '../types';
 
@@ -18,11 +18,16 @@ function canonical(node: JsonNode | undefined): string {
   }
 }
 
+const lowerOf = (a: ResolvedAction): string => a.lower;
+const serviceOf = (a: ResolvedAction): string => a.service;
+
 /** Redundant actions, resources and statements. */
 export function checkRedundancy(ctx: LintContext): void {
   const { r } = ctx;
-  for (const sc of ctx.statements) {
-    for (const { keep, group } of redundantGroups(sc.actions, true, (a) => a.lower, sc.actions.length > 16 ? sc.actions.map((a) => a.service) : undefined)) {
+  const statementContexts = ctx.statements;
+  for (let s = 0; s < statementContexts.length; s++) {
+    const sc = statementContexts[s];
+    for (const { keep, group } of redundantGroups(sc.actions, true, lowerOf, sc.actions.length > 16 ? serviceOf : undefined)) {
       // Locations stay in document order, as Access Analyzer lists them; the fix removes a value
       // the kept one covers (a repeat, or what its wildcard matches), never the broadest wildcard.
       const redundant = group.find((v) => v !== keep)!;
@@ -48,12 +53,16 @@ export function checkRedundancy(ctx: LintContext): void {
   // And what canonical() sees, in any order: the Sid-less properties and their string values.
   const content = (st: (typeof statements)[number]) => {
     let h = 0;
-    for (const e of st.elements) {
+    for (let i = 0; i < st.elements.length; i++) {
+      const e = st.elements[i];
       if (e.key === 'Sid') continue;
       let v = 0;
       const node = e.valueNode;
       if (node.type === 'string') v = stringHash(node.value as string);
-      else if (node.type === 'array') for (const c of node.children ?? []) if (c.type === 'string') v = (v + stringHash(c.value as string)) | 0;
+      else if (node.type === 'array' && node.children) {
+        const children = node.children;
+        for (let k = 0; k < children.length; k++) if (children[k].type === 'string') v = (v + stringHash(children[k].value as string)) | 0;
+      }
       h = (h + Math.imul(stringHash(e.key), 0x9e3779b1) + v) | 0;
     }
     return h;
@@ -61,7 +70,7 @@ export function checkRedundancy(ctx: LintContext): void {
   // Two stages: the shape alone sets most statements apart; only those that share one are hashed whole.
   const shapes = statements.map(shape);
   const shapeCounts = new Map<number, number>();
-  for (const sh of shapes) shapeCounts.set(sh, (shapeCounts.get(sh) ?? 0) + 1);
+  for (let i = 0; i < shapes.length; i++) shapeCounts.set(shapes[i], (shapeCounts.get(shapes[i]) ?? 0) + 1);
   const contents: (string | undefined)[] = statements.map((st, i) => ((shapeCounts.get(shapes[i]) ?? 0) < 2 ? undefined : `${shapes[i]}/${content(st)}`));
   const counts = new Map<string, number>();
   for (const c of contents) if (c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);

@@ -72,16 +72,27 @@ function prefixOfService(service: string): string | null {
   return PATH_SERVICES.has(service) ? service : null;
 }
 
+/**
+ * Values already read in the current call of `patterns`, by the call's number: one map for every
+ * call instead of a set per long list (a statement's list of hundreds of actions each time).
+ */
+const seenIn = new Map<string, number>();
+let call = 0;
+
 function patterns(el: ParsedElement | undefined, keepSource: boolean, resolved?: readonly ResolvedValue[]): Pattern[] {
   const out: Pattern[] = [];
   const values = resolved ?? stringValues(el);
   // A repeated value adds nothing: the first of equal patterns is the one a match reports.
-  const seen = values.length > 16 ? new Set<string>() : undefined;
+  const dedupe = values.length > 16;
+  if (dedupe) {
+    if (seenIn.size > 50000) seenIn.clear();
+    call++;
+  }
   for (let order = 0; order < values.length; order++) {
     const v = values[order];
-    if (seen) {
-      if (seen.has(v.value)) continue;
-      seen.add(v.value);
+    if (dedupe) {
+      if (seenIn.get(v.value) === call) continue;
+      seenIn.set(v.value, call);
     }
     const prefix = resolved ? prefixOfService(resolved[order].service) : prefixOf(v.value);
     if (prefix !== null) out.push({ value: v.value, prefix, source: keepSource ? v : undefined, order });
@@ -89,12 +100,17 @@ function patterns(el: ParsedElement | undefined, keepSource: boolean, resolved?:
   return out;
 }
 
-function byPrefix(list: readonly Pattern[]): Map<string, Pattern[]> {
+/** The patterns by prefix; each prefix is also added to `prefixes`. */
+function byPrefix(list: readonly Pattern[], prefixes: Set<string>): Map<string, Pattern[]> {
   const out = new Map<string, Pattern[]>();
-  for (const p of list) {
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
     const same = out.get(p.prefix);
     if (same) same.push(p);
-    else out.set(p.prefix, [p]);
+    else {
+      out.set(p.prefix, [p]);
+      prefixes.add(p.prefix);
+    }
   }
   return out;
 }
@@ -102,12 +118,13 @@ function byPrefix(list: readonly Pattern[]): Map<string, Pattern[]> {
 function selfOnly(el: ParsedElement | undefined): boolean {
   const values = stringValues(el);
   if (values.length === 0) return false;
-  for (const v of values) if (!SELF.test(v.value)) return false;
+  for (let i = 0; i < values.length; i++) if (!SELF.test(values[i].value)) return false;
   return true;
 }
 
 function hasStar(el: ParsedElement | undefined): boolean {
-  for (const v of stringValues(el)) if (v.value === '*') return true;
+  const values = stringValues(el);
+  for (let i = 0; i < values.length; i++) if (values[i].value === '*') return true;
   return false;
 }
 
@@ -147,9 +164,7 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
     const actions = patterns(st.action, true, services);
     // Most statements grant nothing a path needs: they cost nothing more.
     if (actions.length === 0) continue;
-    const grouped = byPrefix(actions);
-    for (const prefix of grouped.keys()) prefixes.add(prefix);
-    allows.push({ actions: grouped, selfOnly: !st.notResource && selfOnly(st.resource) });
+    allows.push({ actions: byPrefix(actions, prefixes), selfOnly: !st.notResource && selfOnly(st.resource) });
   }
   return { allows, denied, prefixes };
 }
