@@ -57,6 +57,20 @@ function prepareWorkspace(world, dest) {
   }
 }
 
+/**
+ * Makes the workspace a git repository with everything committed, so that editing a policy shows
+ * what the change grants (the "Access since HEAD" lens). Without git the sandbox runs all the same.
+ */
+function commitWorkspace(folder) {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'STS Lens sandbox', GIT_AUTHOR_EMAIL: 'sandbox@example.com', GIT_COMMITTER_NAME: 'STS Lens sandbox', GIT_COMMITTER_EMAIL: 'sandbox@example.com' };
+  try {
+    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '--no-gpg-sign', '-m', 'The sandbox as it starts']]) execFileSync('git', args, { cwd: folder, env, stdio: 'pipe' });
+    log('workspace: a git repository with one commit (edit a policy to see its "Access since HEAD" lens)');
+  } catch (e) {
+    log(`workspace: not a git repository (${e.code === 'ENOENT' ? 'git is not installed' : String(e.stderr || e.message).trim().split('\n')[0]}); access diffs need one`);
+  }
+}
+
 const stops = [];
 let stopping = false;
 async function stopAll(why) {
@@ -131,6 +145,7 @@ async function main() {
   const folder = path.join(SANDBOX, 'workspace');
   prepareWorkspace(world.world, folder);
   await require('../test/harness/app-role-denial').writeAppRoleDenialLog(`${world.responder.endpoint}/__sts-lens/issue`, world.world, folder);
+  commitWorkspace(folder);
   const port = await choosePort();
   const env = terminalEnv(world.env);
   writeShellStartFiles(world.env.HOME, env);

@@ -48,6 +48,7 @@ describe('access since HEAD in a real VS Code with a real git repository', funct
     await activateExtension();
     const app = writeWorkspaceFile('access-repo/policies/app.json', policy({ Sid: 'Objects', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::app-data/*' }, { Sid: 'Queue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }));
     writeWorkspaceFile('access-repo/policies/trust.json', policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }));
+    writeWorkspaceFile('access-repo/policies/typed.json', policy({ Sid: 'ReadReports', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] }));
     repo = path.dirname(path.dirname(app.fsPath));
     git(repo, 'init', '-q');
     git(repo, 'add', '.');
@@ -98,6 +99,18 @@ describe('access since HEAD in a real VS Code with a real git repository', funct
     assert.strictEqual(link?.target?.fragment, 'L4,5');
     const removed = items.find((i) => view.lineAt(i.line).text.includes('s3:PutObject'));
     assert.strictEqual(removed?.side, 'base');
+  });
+
+  it('an edit made while the lens was being computed: the lens answers for the text as it is now, not for the one typed over', async () => {
+    // Not shown in an editor, so that only this test asks for its lenses: the first question reads the
+    // file at HEAD with git, and the edit lands while git runs.
+    const uri = vscode.Uri.file(path.join(repo, 'policies', 'typed.json'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const asked = accessLens(uri);
+    await setText(doc, doc.getText().replace('"s3:ListBucket"\n', '"s3:ListBucket",\n        "s3:PutObject"\n'));
+    assert.strictEqual(await asked, undefined, 'the text as at HEAD has no lens');
+    const lens = await until(async () => (await accessLens(uri)) ?? undefined, 'the lens of the edited policy');
+    assert.strictEqual(lens.command!.title, `${LENS_PREFIX} +1 action`);
   });
 
   it('a trust policy that trusts one more account says who can assume it now and who could before', async () => {

@@ -88,3 +88,29 @@ describe('access diff UI: the "Access since HEAD" lens of a policy changed in a 
     await wb.screenshot('access-diff-from-scm');
   });
 });
+
+describe('access diff UI: a policy with no HEAD to compare with', function () {
+  let folder: string;
+
+  before(function () {
+    // A folder that is not a git repository (nor inside one: the temporary directory).
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-access-nogit-'));
+    fs.writeFileSync(path.join(folder, 'loose.json'), policy({ Sid: 'Loose', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::app-data/*' }));
+  });
+
+  const workbench = useWorkbench(() => ({ folder, settings: { 'workbench.startupEditor': 'none' } }));
+
+  after(function () {
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('Show Access Since HEAD says the file is not in a git repository, not that it grants the same', async function () {
+    const wb = workbench();
+    await wb.openFile('loose.json', /"Sid":\s"Loose"/);
+    await wb.runCommand('STS Lens: Show Access Since HEAD');
+    const note = wb.notification(/loose\.json is not in a git repository that VS Code has open/);
+    await note.waitFor();
+    assert.doesNotMatch(await note.innerText(), /grants the same/);
+    await wb.screenshot('access-diff-no-repository');
+  });
+});

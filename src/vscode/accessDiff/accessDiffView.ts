@@ -76,7 +76,7 @@ export class AccessDiffView implements vscode.TextDocumentContentProvider, vscod
     const diffs = await this.since.compare(doc);
     const d = diffs?.find((x) => x.region.start === args.regionStart) ?? diffs?.[0];
     if (!d) {
-      void showInfo(vscode.l10n.t('{0} grants the same as at HEAD, or is not in a git repository.', name));
+      void showInfo(await this.nothingToShow(doc, name));
       return undefined;
     }
     if (d.error) {
@@ -90,6 +90,20 @@ export class AccessDiffView implements vscode.TextDocumentContentProvider, vscod
     if (view.languageId !== ACCESS_DIFF_LANGUAGE) view = await vscode.languages.setTextDocumentLanguage(view, ACCESS_DIFF_LANGUAGE);
     await vscode.window.showTextDocument(view, { viewColumn: this.column(), preview: true, preserveFocus: false });
     return uri;
+  }
+
+  /** Why there is no diff to show, in words: no HEAD to compare with (and why), or the same grants as at HEAD. */
+  private async nothingToShow(doc: vscode.TextDocument, name: string): Promise<string> {
+    switch (await this.since.whyNoHead(doc)) {
+      case 'no-git':
+        return vscode.l10n.t("{0} has no access diff: it reads the file at HEAD through VS Code's Git extension, which is not available here.", name);
+      case 'no-repository':
+        return vscode.l10n.t('{0} is not in a git repository that VS Code has open, so there is no HEAD to compare it with. Open the repository\'s folder, or run git init and commit the file.', name);
+      case 'no-commit':
+        return vscode.l10n.t('{0} is in a git repository with no commit yet: commit it, and the access diff shows what later changes grant.', name);
+      default:
+        return vscode.l10n.t('{0} grants the same as at HEAD.', name);
+    }
   }
 
   /** The group that already shows an access diff, so each diff reuses it rather than opening another. */

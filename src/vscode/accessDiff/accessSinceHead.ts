@@ -43,25 +43,33 @@ export class AccessSinceHead {
     return vscode.workspace.isTrusted && doc.uri.scheme === 'file' && this.documents.regions(doc).length > 0;
   }
 
-  /** Undefined when the document is not in a repository, has no policy, or is the same as at HEAD. */
+  /**
+   * Undefined when the document is not in a repository, has no policy, or is the same as at HEAD. The
+   * answer is for the text as it was when asked, and kept under that version: an edit made while git
+   * reads HEAD or the IAM data loads (typing on) gets its own answer, never this one.
+   */
   async compare(doc: vscode.TextDocument): Promise<RegionDiff[] | undefined> {
     if (!vscode.workspace.isTrusted || doc.uri.scheme !== 'file') return undefined;
+    const version = doc.version;
+    const text = doc.getText();
     const regions = this.documents.regions(doc);
     if (!regions.length) return undefined;
     const baseline = await this.git.headOf(doc.uri);
     if (!baseline) return undefined;
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === doc.version && hit.commit === baseline.commit) return hit.diffs;
-    const text = doc.getText();
+    if (hit && hit.version === version && hit.commit === baseline.commit) return hit.diffs;
     let diffs: RegionDiff[] | undefined;
     if (baseline.text !== text) {
       const baseRegions = baseline.text === undefined ? [] : findPolicyRegions(baseline.text, languageOf(doc), { forcePolicy: this.documents.isForcedPolicy(doc), readYaml: readCloudFormationYaml });
       diffs = [];
       for (let i = 0; i < regions.length; i++) diffs.push(await this.compareRegion(doc, regions[i], baseRegions[i], baseline.text));
     }
+    // A newer version's answer stays: this one is only kept if nothing newer was stored meanwhile.
+    const now = this.cache.get(key);
+    if (now && now.version > version) return diffs;
     if (this.cache.size > 100) this.cache.clear();
-    this.cache.set(key, { version: doc.version, commit: baseline.commit, diffs });
+    this.cache.set(key, { version, commit: baseline.commit, diffs });
     return diffs;
   }
 
@@ -76,6 +84,11 @@ export class AccessSinceHead {
     const fileDiff: FileDiff = { file: vscode.workspace.asRelativePath(doc.uri), base: 'HEAD', policyType, diff: next.error || base.error ? { added: [], removed: [] } : diffAccess(base, next) };
     const error = next.error ?? base.error;
     return { region, ...(error ? { error } : {}), ...(baseRegion ? { baseRegion, baseText } : {}), fileDiff, ...(policyType === 'TRUST_POLICY' ? { trust: { now: assumers(next), before: assumers(base) } } : {}) };
+  }
+
+  /** Why the document has nothing at HEAD to compare with (see GitBaselines.whyNoHead). */
+  whyNoHead(doc: vscode.TextDocument): ReturnType<GitBaselines['whyNoHead']> {
+    return this.git.whyNoHead(doc.uri);
   }
 
   forget(uri: vscode.Uri): void {

@@ -99,6 +99,19 @@ export class GitBaselines implements vscode.Disposable {
     return baseline;
   }
 
+  /**
+   * Why a file has no text at HEAD to compare with: VS Code's Git extension is missing, no repository
+   * that the Git extension has open holds the file, or the repository has no commit yet. Undefined
+   * when the file has a HEAD.
+   */
+  async whyNoHead(uri: vscode.Uri): Promise<'no-git' | 'no-repository' | 'no-commit' | undefined> {
+    const api = await this.gitApi();
+    if (!api) return 'no-git';
+    const repo = api.getRepository(uri);
+    if (!repo) return 'no-repository';
+    return repo.state.HEAD?.commit ? undefined : 'no-commit';
+  }
+
   /** A URI that opens the file as it is at HEAD (for statements that only the old version has). */
   async headUri(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
     return (await this.gitApi())?.toGitUri(uri, 'HEAD');
