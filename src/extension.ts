@@ -13,8 +13,11 @@ export function activate(extension: vscode.ExtensionContext): void {
   extension.subscriptions.push(log);
   // Every command but ENTRY_COMMANDS starts as a stub that loads the features first.
   const commandIds = deferredCommandIds(extension.extension.packageJSON);
+  // V8's code cache of the features lives in the extension's global storage (STS_LENS_NO_CODE_CACHE=1: none).
+  const storage = extension.globalStorageUri;
+  const codeCache = storage.scheme === 'file' && process.env.STS_LENS_NO_CODE_CACHE !== '1' ? vscode.Uri.joinPath(storage, 'code-cache').fsPath : undefined;
   const stubsStarted = performance.now();
-  const features = new DeferredFeatures({ extension, log }, extension.asAbsolutePath('dist/features.js'), commandIds);
+  const features = new DeferredFeatures({ extension, log }, extension.asAbsolutePath('dist/features.js'), commandIds, codeCache);
   const stubsMs = performance.now() - stubsStarted;
   extension.subscriptions.push(features, vscode.commands.registerCommand('stsLens.showLog', () => log.show()));
   // loadMs runs from the bundle's first line to activate(): its evaluation (evaluateMs), then VS Code's

@@ -7,6 +7,14 @@
 import * as vscode from 'vscode';
 import type * as featuresModule from './features';
 import { showError } from './output';
+import { requireWithCodeCache, type CodeCacheUse } from '../node/codeCache';
+
+/**
+ * How long after the features load their code cache is written (when there was none to use): long
+ * enough that it holds the functions startup compiled (the tree, the status bar, a first lint), and off
+ * the startup path.
+ */
+const SAVE_CODE_CACHE_AFTER_MS = 10_000;
 
 /** What the features are started with: the extension's context and its one log. */
 export interface FeatureHost {
@@ -42,7 +50,13 @@ export function deferredCommandIds(packageJSON: unknown): string[] {
  */
 export type FeatureState =
   | { readonly loaded: false }
-  | { readonly loaded: true; readonly loadMs: number; readonly evaluateMs: number; readonly parts: Readonly<Record<string, number>>; readonly by: string; readonly error?: string };
+  | { readonly loaded: true; readonly loadMs: number; readonly evaluateMs: number; readonly parts: Readonly<Record<string, number>>; readonly by: string; readonly error?: string; readonly codeCache: CodeCacheState };
+
+/** Whether the features' code came through V8's code cache ('off': no folder for it), and whether this start wrote one. */
+export interface CodeCacheState {
+  readonly use: CodeCacheUse | 'off';
+  readonly saved?: boolean;
+}
 
 /** "profiles 12.3, policy 4.5": how long each feature took to start, for the log. */
 export function describeParts(parts: Readonly<Record<string, number>>): string {
@@ -62,12 +76,17 @@ function runStub(this: StubTarget, ...args: unknown[]): Thenable<unknown> {
 export class DeferredFeatures implements vscode.Disposable {
   private stubs: vscode.Disposable[];
   private loading: FeatureState = { loaded: false };
+  private saveTimer: NodeJS.Timeout | undefined;
 
-  /** `bundle` is the absolute path of dist/features.js (or of another module exporting activateFeatures). */
+  /**
+   * `bundle` is the absolute path of dist/features.js (or of another module exporting activateFeatures);
+   * `codeCacheFolder`, when given, keeps V8's code cache of it (see src/node/codeCache.ts).
+   */
   constructor(
     private readonly host: FeatureHost,
     private readonly bundle: string,
     commandIds: readonly string[],
+    private readonly codeCacheFolder?: string,
   ) {
     // One handler for every stub, told its command through registerCommand's thisArg: activation
     // makes one registration per command and no closure for each.
@@ -91,10 +110,9 @@ export class DeferredFeatures implements vscode.Disposable {
     let error: string | undefined;
     let evaluateMs = 0;
     let parts: Readonly<Record<string, number>> = {};
+    let codeCache: CodeCacheState = { use: 'off' };
     try {
-      // A path known only at run time: the features are a bundle of their own, not part of this one.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const features = require(this.bundle) as typeof featuresModule;
+      const features = this.requireFeatures((use) => (codeCache = use));
       evaluateMs = performance.now() - started;
       parts = features.activateFeatures(this.host);
     } catch (e) {
@@ -105,9 +123,30 @@ export class DeferredFeatures implements vscode.Disposable {
         if (choice === showLog) this.host.log.show();
       });
     }
-    this.loading = { loaded: true, loadMs: performance.now() - started, evaluateMs, parts, by, error };
-    this.host.log.info(`STS Lens features loaded in ${this.loading.loadMs.toFixed(1)} ms (${by})${error ? ', with an error' : ''}: evaluating their code ${evaluateMs.toFixed(1)} ms, starting them (ms) ${describeParts(parts)}`);
+    this.loading = { loaded: true, loadMs: performance.now() - started, evaluateMs, parts, by, error, codeCache };
+    this.host.log.info(`STS Lens features loaded in ${this.loading.loadMs.toFixed(1)} ms (${by})${error ? ', with an error' : ''}: evaluating their code ${evaluateMs.toFixed(1)} ms (code cache: ${codeCache.use}), starting them (ms) ${describeParts(parts)}`);
     return error === undefined;
+  }
+
+  /** The features' module: through the code cache when there is a folder for it, else by require(). */
+  private requireFeatures(report: (state: CodeCacheState) => void): typeof featuresModule {
+    if (this.codeCacheFolder === undefined) {
+      // A path known only at run time: the features are a bundle of their own, not part of this one.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(this.bundle) as typeof featuresModule;
+    }
+    const loaded = requireWithCodeCache<typeof featuresModule>(this.bundle, this.codeCacheFolder);
+    report({ use: loaded.cache });
+    if (loaded.cache !== 'used') {
+      this.saveTimer = setTimeout(() => {
+        void loaded.save().then((file) => {
+          if (this.loading.loaded) this.loading = { ...this.loading, codeCache: { use: loaded.cache, saved: file !== undefined } };
+          this.host.log.debug(file ? `Wrote the features' code cache: ${file}` : "Could not write the features' code cache; the next start compiles them again");
+        });
+      }, SAVE_CODE_CACHE_AFTER_MS);
+      this.saveTimer.unref();
+    }
+    return loaded.exports;
   }
 
   /** Runs a command a stub stood for: the features load first, then the real command runs. */
@@ -122,6 +161,7 @@ export class DeferredFeatures implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.saveTimer);
     this.disposeStubs();
   }
 }

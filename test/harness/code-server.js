@@ -120,8 +120,8 @@ function launchChromium() {
  * Runs an extension's tests in code-server's Node extension host and resolves with the exit code
  * the workbench reports (1 on timeout). Everything started here is stopped before it resolves.
  */
-async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath, folder, env = {}, settings, timeoutMs = 15 * 60000, log = console.log, logError = console.error }) {
-  const server = await startCodeServer({ folder, env, settings });
+async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath, folder, userDataDir, env = {}, settings, timeoutMs = 15 * 60000, log = console.log, logError = console.error }) {
+  const server = await startCodeServer({ folder, userDataDir, env, settings });
   let browser;
   try {
     browser = await launchChromium();

@@ -30,6 +30,8 @@ describe('startup: a small activation, the features just after it', () => {
     assert.ok(state.loaded);
     assert.strictEqual(state.error, undefined);
     // The log and the editor bench say how long each feature took to start.
+    // Through V8's code cache in the extension's global storage (a fresh profile: none yet, so this start writes it).
+    assert.notStrictEqual(state.codeCache.use, 'off');
     assert.deepStrictEqual(Object.keys(state.parts).sort(), ['access diff', 'authz', 'config language', 'endpoint guard', 'evaluation', 'identity center', 'policy', 'profiles', 'walkthrough']);
     const main = path.join(extension.extensionPath, 'dist', 'extension.js');
     assert.ok(require.cache[main], 'VS Code loaded dist/extension.js');

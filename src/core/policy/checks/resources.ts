@@ -230,6 +230,37 @@ function fittingTypes(sameService: ResourceTypeInfo[], resource: string): Resour
   return fits;
 }
 
+/** Which ARN fields the formats of some resource types have. */
+interface FormatFields {
+  readonly noneHasRegion: boolean;
+  readonly allHaveRegion: boolean;
+  readonly noneHasAccount: boolean;
+}
+
+/** Per list of fitting types (kept by fittingTypes): the same lists meet resource after resource. */
+const fieldsCache = new WeakMap<readonly ResourceTypeInfo[], FormatFields>();
+
+function formatFields(types: readonly ResourceTypeInfo[]): FormatFields {
+  let hit = fieldsCache.get(types);
+  if (!hit) {
+    let noneHasRegion = true;
+    let allHaveRegion = true;
+    let noneHasAccount = true;
+    for (let i = 0; i < types.length; i++) {
+      const formats = types[i].arnFormats;
+      for (let k = 0; k < formats.length; k++) {
+        const f = compileFormat(formats[k]);
+        if (f.region) noneHasRegion = false;
+        else allHaveRegion = false;
+        if (f.account) noneHasAccount = false;
+      }
+    }
+    hit = { noneHasRegion, allHaveRegion, noneHasAccount };
+    fieldsCache.set(types, hit);
+  }
+  return hit;
+}
+
 function checkAgainstTypes(ctx: LintContext, v: ParsedValue & { value: string }, arn: SplitArn, types: ResourceTypeInfo[], sameService: ResourceTypeInfo[]): void {
   // Types of other services only: the ARN names a service none of the actions belong to.
   const fits = fittingTypes(sameService, arn.resource);
@@ -240,13 +271,13 @@ function checkAgainstTypes(ctx: LintContext, v: ParsedValue & { value: string },
   }
   const region = variableFree(arn.region);
   const account = variableFree(arn.account);
-  const formats = fits.flatMap((t) => t.arnFormats.map(compileFormat));
-  if (region && !/^\*+$/.test(region) && formats.every((f) => !f.region)) {
+  const fields = formatFields(fits);
+  if (region && !/^\*+$/.test(region) && fields.noneHasRegion) {
     ctx.r.add('ARN_REGION_NOT_ALLOWED', `The service ${arn.service} does not support specifying a Region in the resource ARN.`, [target(v)]);
-  } else if (!region && formats.every((f) => f.region)) {
+  } else if (!region && fields.allHaveRegion) {
     ctx.r.add('MISSING_ARN_REGION', `Add a Region to the ${arn.service} resource ARN.`, [target(v)]);
   }
-  if (account && !/^\*+$/.test(account) && account !== 'aws' && formats.every((f) => !f.account)) {
+  if (account && !/^\*+$/.test(account) && account !== 'aws' && fields.noneHasAccount) {
     ctx.r.add('ARN_ACCOUNT_NOT_ALLOWED', `The service ${arn.service} does not support specifying an account ID in the resource ARN.`, [target(v)]);
   }
 }
