@@ -1,5 +1,5 @@
 import type { ActionInfo, IamCatalog } from '../../policy/catalog';
-import { formatService, resourceMatchesFormat, splitArn, type SplitArn } from '../../policy/checks/arnFormats';
+import { formatService, resourceMatchesFormat, splitArnCached } from '../../policy/checks/arnFormats';
 
 /** The ARN formats of some resource types, the services those ARNs name, and which Resource values can name one. */
 export interface FormatSet {
@@ -50,18 +50,6 @@ function fieldFits(pattern: string, format: string): boolean {
   return pattern !== '';
 }
 
-const arns = new Map<string, SplitArn | null>();
-
-function arnOf(resource: string): SplitArn | undefined {
-  let arn = arns.get(resource);
-  if (arn === undefined) {
-    arn = splitArn(resource) ?? null;
-    if (arns.size > 10000) arns.clear();
-    arns.set(resource, arn);
-  }
-  return arn ?? undefined;
-}
-
 /**
  * Whether a Resource value of a statement can name a resource of one of these formats. AWS matches
  * the Resource element against the ARN of the resource a request is for, and the requests of an
@@ -84,11 +72,11 @@ export function resourceCanApply(resource: string, set: FormatSet): boolean {
 }
 
 function computeFits(resource: string, set: FormatSet): boolean {
-  const arn = arnOf(resource);
+  const arn = splitArnCached(resource);
   if (!arn || /[*?$]/.test(arn.service)) return true;
   if (!set.services.has(arn.service)) return false;
   return set.formats.some((f) => {
-    const format = splitArn(f);
+    const format = splitArnCached(f);
     if (!format) return true;
     return formatService(f) === arn.service && fieldFits(arn.region, format.region) && fieldFits(arn.account, format.account) && resourceMatchesFormat(arn.resource, f);
   });
