@@ -41,15 +41,27 @@ function coveredBy(value: string): readonly number[] {
   return covered;
 }
 
+/** Path action indexes by lowercased service prefix. */
+const BY_SERVICE = new Map<string, number[]>();
+PATH_ACTION_NAMES.forEach((a, i) => {
+  const service = a.slice(0, a.indexOf(':')).toLowerCase();
+  const list = BY_SERVICE.get(service);
+  if (list) list.push(i);
+  else BY_SERVICE.set(service, [i]);
+});
+
 function computeCovered(value: string): readonly number[] {
   const colon = value.indexOf(':');
+  let candidates: readonly number[] | undefined;
   if (colon > 0) {
     // A service prefix without wildcards matches only its own service's actions.
     const service = value.slice(0, colon);
-    if (!service.includes('*') && !service.includes('?') && !PATH_SERVICES.has(service.toLowerCase())) return NONE;
+    if (!service.includes('*') && !service.includes('?')) candidates = BY_SERVICE.get(service.toLowerCase()) ?? NONE;
   }
   const out: number[] = [];
-  for (let i = 0; i < ACTION_COUNT; i++) if (value === '*' || globMatch(value, PATH_ACTION_NAMES[i])) out.push(i);
+  if (candidates) {
+    for (let k = 0; k < candidates.length; k++) if (globMatch(value, PATH_ACTION_NAMES[candidates[k]])) out.push(candidates[k]);
+  } else for (let i = 0; i < ACTION_COUNT; i++) if (value === '*' || globMatch(value, PATH_ACTION_NAMES[i])) out.push(i);
   return out.length ? out : NONE;
 }
 
@@ -86,21 +98,32 @@ function hasStar(el: ParsedElement | undefined): boolean {
   return false;
 }
 
-/** A statement's Action strings as the linter resolved them, in order. */
+/** A statement's Action strings as the linter resolved them, in order, with their lowercased service prefixes. */
 export interface ResolvedStatementActions {
-  readonly actions: readonly (ParsedValue & { readonly value: string })[];
+  readonly actions: readonly ResolvedValue[];
 }
 
-function actionValues(el: ParsedElement | undefined, resolved: ResolvedStatementActions | undefined): readonly (ParsedValue & { readonly value: string })[] {
+/** A string of Action as the linter resolved it: `service` is '' for "*" and strings it could not split. */
+type ResolvedValue = ParsedValue & { readonly value: string; readonly service?: string };
+
+function actionValues(el: ParsedElement | undefined, resolved: ResolvedStatementActions | undefined): readonly ResolvedValue[] {
   return resolved ? resolved.actions : stringValues(el);
 }
 
+/**
+ * The path actions a string covers. A resolved string whose service no path involves is settled by
+ * its service alone (a set of a few dozen names), without a look-up of the whole string.
+ */
+function coveredByValue(v: ResolvedValue): readonly number[] {
+  const service = v.service;
+  if (service && !PATH_SERVICES.has(service) && !service.includes('*') && !service.includes('?')) return NONE;
+  return coveredBy(v.value);
+}
+
 /** Marks every path action that one of the strings covers. */
-function markCovered(values: readonly { readonly value: unknown }[], into: Uint8Array): void {
+function markCovered(values: readonly ResolvedValue[], into: Uint8Array): void {
   for (let i = 0; i < values.length; i++) {
-    const v = values[i].value;
-    if (typeof v !== 'string') continue;
-    const covered = coveredBy(v);
+    const covered = coveredByValue(values[i]);
     for (let k = 0; k < covered.length; k++) into[covered[k]] = 1;
   }
 }
@@ -134,7 +157,7 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
     const values = actionValues(st.action, resolved?.[i]);
     let first: (ParsedValue | undefined)[] | undefined;
     for (let j = 0; j < values.length; j++) {
-      const covered = coveredBy(values[j].value);
+      const covered = coveredByValue(values[j]);
       // Most strings name no path's action: they cost one look-up.
       if (covered.length === 0) continue;
       first ??= new Array<ParsedValue | undefined>(ACTION_COUNT);
