@@ -1,4 +1,4 @@
-import { globMatch } from '../actions';
+import { ACTION_COUNT, coveredBy, NO_ACTIONS, PATH_ACTION_NAMES, PATH_SERVICES, pathActionIndex } from '../../evaluation/escalation/pathActions';
 import { stringValues, type JsonNode, type ParsedElement, type ParsedPolicy, type ParsedValue } from '../parse';
 import type { PathElement } from '../types';
 import { ESCALATION_PATHS, type EscalationPath } from './paths';
@@ -10,59 +10,6 @@ export interface GrantEvidence {
   readonly action: string;
   readonly path: PathElement[];
   readonly node: JsonNode;
-}
-
-/**
- * The actions the paths name, each once: a path's action is known by its index here. Grants are
- * kept as marks per index, so a statement costs one look-up per Action string.
- */
-const PATH_ACTION_NAMES: readonly string[] = [...new Set(ESCALATION_PATHS.flatMap((p) => p.requires.flat().map((r) => r.action)))];
-const ACTION_COUNT = PATH_ACTION_NAMES.length;
-
-/** The lowercased service prefixes that some escalation path names. */
-const PATH_SERVICES = new Set(PATH_ACTION_NAMES.map((a) => a.slice(0, a.indexOf(':')).toLowerCase()));
-
-const NONE: readonly number[] = [];
-
-/**
- * Action string -> the indexes of the path actions it covers, as IAM matches them (case-insensitive,
- * * and ?). Policies of one run repeat the same strings, and most name no service a path involves,
- * so each string is read once.
- */
-const coverCache = new Map<string, readonly number[]>();
-
-function coveredBy(value: string): readonly number[] {
-  let covered = coverCache.get(value);
-  if (covered === undefined) {
-    covered = computeCovered(value);
-    if (coverCache.size > 50000) coverCache.clear();
-    coverCache.set(value, covered);
-  }
-  return covered;
-}
-
-/** Path action indexes by lowercased service prefix. */
-const BY_SERVICE = new Map<string, number[]>();
-PATH_ACTION_NAMES.forEach((a, i) => {
-  const service = a.slice(0, a.indexOf(':')).toLowerCase();
-  const list = BY_SERVICE.get(service);
-  if (list) list.push(i);
-  else BY_SERVICE.set(service, [i]);
-});
-
-function computeCovered(value: string): readonly number[] {
-  const colon = value.indexOf(':');
-  let candidates: readonly number[] | undefined;
-  if (colon > 0) {
-    // A service prefix without wildcards matches only its own service's actions.
-    const service = value.slice(0, colon);
-    if (!service.includes('*') && !service.includes('?')) candidates = BY_SERVICE.get(service.toLowerCase()) ?? NONE;
-  }
-  const out: number[] = [];
-  if (candidates) {
-    for (let k = 0; k < candidates.length; k++) if (globMatch(value, PATH_ACTION_NAMES[candidates[k]])) out.push(candidates[k]);
-  } else for (let i = 0; i < ACTION_COUNT; i++) if (value === '*' || globMatch(value, PATH_ACTION_NAMES[i])) out.push(i);
-  return out.length ? out : NONE;
 }
 
 interface AllowStatement {
@@ -116,7 +63,7 @@ function actionValues(el: ParsedElement | undefined, resolved: ResolvedStatement
  */
 function coveredByValue(v: ResolvedValue): readonly number[] {
   const service = v.service;
-  if (service && !PATH_SERVICES.has(service) && !service.includes('*') && !service.includes('?')) return NONE;
+  if (service && !PATH_SERVICES.has(service) && !service.includes('*') && !service.includes('?')) return NO_ACTIONS;
   return coveredBy(v.value);
 }
 
@@ -174,7 +121,7 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
 }
 
 /** A path's action by its index among PATH_ACTION_NAMES. */
-const PATH_ACTIONS: readonly (readonly (readonly number[])[])[] = ESCALATION_PATHS.map((p) => p.requires.map((group) => group.map(({ action }) => PATH_ACTION_NAMES.indexOf(action))));
+const PATH_ACTIONS: readonly (readonly (readonly number[])[])[] = ESCALATION_PATHS.map((p) => p.requires.map((group) => group.map(({ action }) => pathActionIndex(action))));
 
 /** Paths whose requests act on another user: a grant scoped to the caller's own user opens none of them. */
 const ON_OTHER_USERS = new Set(ESCALATION_PATHS.filter((p) => p.requires.some((g) => g.some((r) => r.target === 'other'))));
