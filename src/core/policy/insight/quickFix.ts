@@ -1,19 +1,11 @@
 import { excessiveNestingAt } from '../limits';
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import type { Finding, PathElement } from '../types';
+import type { QuickFix, TextEdit } from './fixTypes';
+import { passRoleFixes } from './passRoleFix';
 import { hasWildcard, wildcardRegex } from './wildcard';
 
-export interface TextEdit {
-  readonly offset: number;
-  readonly length: number;
-  readonly content: string;
-}
-
-export interface QuickFix {
-  readonly title: string;
-  readonly edits: readonly TextEdit[];
-  readonly isPreferred?: boolean;
-}
+export type { QuickFix, TextEdit } from './fixTypes';
 
 /** Indentation and line ending of a document, so inserted JSON looks like the rest of it. */
 export function formattingOptionsOf(text: string): FormattingOptions {
@@ -100,6 +92,8 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
       }
       return fixes;
     }
+    case 'PASS_ROLE_WITH_STAR_IN_RESOURCE':
+      return loc ? passRoleFixes(text, toJsonPath(loc.path), options) : fixes;
     case 'STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS': {
       const opFix = operatorFix(text, loc?.path ?? []);
       if (opFix) fixes.push(opFix);
