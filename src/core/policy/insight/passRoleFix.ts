@@ -1,4 +1,5 @@
 import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
+import { ESCALATION_PATHS } from '../../evaluation/escalation/paths';
 import type { QuickFix, TextEdit } from './fixTypes';
 
 // Fixes for iam:PassRole granted on every role ("Resource": "*"). Access Analyzer recommends "that you
@@ -7,7 +8,8 @@ import type { QuickFix, TextEdit } from './fixTypes';
 
 /**
  * The service principal that receives a role passed for each service's actions, as policies name it
- * in iam:PassedToService. ECS tasks take their roles as ecs-tasks.amazonaws.com.
+ * in iam:PassedToService, for services the privilege-escalation paths do not list (those come first,
+ * see passedToByPrefix). ECS tasks take their roles as ecs-tasks.amazonaws.com.
  */
 const PASSED_TO: Readonly<Record<string, string>> = {
   lambda: 'lambda.amazonaws.com',
@@ -35,6 +37,29 @@ const PASSED_TO: Readonly<Record<string, string>> = {
   iot: 'iot.amazonaws.com',
 };
 
+let byPrefix: Map<string, string> | undefined;
+
+/**
+ * Service prefix -> the service principal a role is passed to for its actions: from every escalation
+ * path that passes a role (its first iam:PassedToService value, for the services of the path's other
+ * requests), then the table above.
+ */
+function passedToByPrefix(): Map<string, string> {
+  if (byPrefix) return byPrefix;
+  byPrefix = new Map();
+  for (const path of ESCALATION_PATHS) {
+    const requests = path.requires.flat();
+    const to = requests.find((r) => r.passedTo?.length)?.passedTo?.[0];
+    if (!to) continue;
+    for (const r of requests) {
+      const prefix = r.action.slice(0, r.action.indexOf(':')).toLowerCase();
+      if (prefix !== 'iam' && !byPrefix.has(prefix)) byPrefix.set(prefix, to);
+    }
+  }
+  for (const [prefix, to] of Object.entries(PASSED_TO)) if (!byPrefix.has(prefix)) byPrefix.set(prefix, to);
+  return byPrefix;
+}
+
 /** Offered when the policy names no service that takes a role: the user names it. */
 export const PASSED_TO_SERVICE_PLACEHOLDER = 'REPLACE_WITH_SERVICE.amazonaws.com';
 
@@ -58,7 +83,7 @@ function servicesNamed(root: Node): string[] {
     const values = action?.type === 'array' ? (action.children ?? []) : action ? [action] : [];
     for (const v of values) {
       if (v.type !== 'string' || typeof v.value !== 'string') continue;
-      const principal = PASSED_TO[v.value.slice(0, Math.max(0, v.value.indexOf(':'))).toLowerCase()];
+      const principal = passedToByPrefix().get(v.value.slice(0, Math.max(0, v.value.indexOf(':'))).toLowerCase());
       if (principal && !out.includes(principal)) out.push(principal);
     }
   }
