@@ -42,6 +42,14 @@ describe('quick fixes: iam:PassRole on every role', () => {
     assert.strictEqual(decide(out, 'iam:PassRole', ROLE, { 'iam:PassedToService': 'ec2.amazonaws.com' }), 'ImplicitlyDenied');
   });
 
+  it('moves iam:PassRole out of an Action list written on one line, where it is the last element', () => {
+    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "Deploy",\n      "Effect": "Allow",\n      "Action": ["lambda:CreateFunction", "lambda:InvokeFunction", "iam:PassRole"],\n      "Resource": "*"\n    }\n  ]\n}\n';
+    const out = applyTextEdits(text, passRoleFixes(text)[0].edits);
+    const doc = strictParse(out) as { Statement: Record<string, unknown>[] };
+    assert.deepStrictEqual(doc.Statement.map((s) => s.Action), [['lambda:CreateFunction', 'lambda:InvokeFunction'], 'iam:PassRole']);
+    assert.ok(out.includes('"Action": ["lambda:CreateFunction", "lambda:InvokeFunction"],'), `the list keeps its line:\n${out}`);
+  });
+
   it('would have cost the other actions had the condition gone on their statement: the request context of lambda:CreateFunction has no iam:PassedToService', () => {
     const naive = JSON.stringify(policy(allow(['lambda:CreateFunction', 'iam:PassRole'], '*', { Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } })));
     assert.strictEqual(decide(naive, 'lambda:CreateFunction', 'arn:aws:lambda:us-east-1:111122223333:function:f'), 'ImplicitlyDenied');

@@ -1,6 +1,7 @@
 import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
 import { ESCALATION_PATHS } from '../../evaluation/escalation/paths';
-import type { QuickFix, TextEdit } from './fixTypes';
+import type { QuickFix } from './fixTypes';
+import { diffEdit, removeElement } from './jsonEdits';
 
 // Fixes for iam:PassRole granted on every role ("Resource": "*"). Access Analyzer recommends "that you
 // specify resource ARNs or add the iam:PassedToService condition key to your statement"; these fixes
@@ -90,15 +91,6 @@ function servicesNamed(root: Node): string[] {
   return out.slice(0, MAX_SERVICES);
 }
 
-/** The one edit that turns `text` into `out`: the span between their common prefix and suffix. */
-function diffEdit(text: string, out: string): TextEdit {
-  let start = 0;
-  while (start < text.length && start < out.length && text.charCodeAt(start) === out.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < text.length - start && end < out.length - start && text.charCodeAt(text.length - 1 - end) === out.charCodeAt(out.length - 1 - end)) end++;
-  return { offset: start, length: text.length - start - end, content: out.slice(start, out.length - end) };
-}
-
 /** The statement's Condition with iam:PassedToService set to `service` under StringEquals. */
 function withPassedTo(condition: unknown, service: string): Record<string, unknown> {
   const base = condition && typeof condition === 'object' && !Array.isArray(condition) ? (condition as Record<string, unknown>) : {};
@@ -147,7 +139,9 @@ function moveToOwnStatement(text: string, root: Node, stPath: JSONPath, actionPa
   const moved = { ...sid, Effect: 'Allow', Action: 'iam:PassRole', Resource: value.Resource, Condition: withPassedTo(value.Condition, service) };
   // The element goes from the statement's Action list (a single "iam:PassRole" string cannot be here:
   // such a statement grants only iam:PassRole).
-  const removed = applyEdits(text, modify(text, actionPath, undefined, { formattingOptions: options }));
+  const removal = removeElement(text, actionPath, options);
+  if (!removal.length) return undefined;
+  const removed = applyEdits(text, removal);
   const statements = findNodeAtLocation(root, ['Statement']);
   if (statements?.type === 'array') {
     return applyEdits(removed, modify(removed, ['Statement', -1], moved, { formattingOptions: options, isArrayInsertion: true }));
