@@ -1,19 +1,12 @@
 import { excessiveNestingAt } from '../limits';
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import type { Finding, PathElement } from '../types';
+import type { QuickFix, TextEdit } from './fixTypes';
+import { removeElement } from './jsonEdits';
+import { passRoleFixes } from './passRoleFix';
 import { hasWildcard, wildcardRegex } from './wildcard';
 
-export interface TextEdit {
-  readonly offset: number;
-  readonly length: number;
-  readonly content: string;
-}
-
-export interface QuickFix {
-  readonly title: string;
-  readonly edits: readonly TextEdit[];
-  readonly isPreferred?: boolean;
-}
+export type { QuickFix, TextEdit } from './fixTypes';
 
 /** Indentation and line ending of a document, so inserted JSON looks like the rest of it. */
 export function formattingOptionsOf(text: string): FormattingOptions {
@@ -95,11 +88,13 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
     case 'REDUNDANT_ACTION': {
       const target = redundantLocation(text, finding);
       if (target) {
-        const edits = safeModify(text, toJsonPath(target.path), options);
+        const edits = removeElement(text, toJsonPath(target.path), options);
         if (edits.length) fixes.push({ title: `Remove redundant ${describe(text, target)}`, edits, isPreferred: true });
       }
       return fixes;
     }
+    case 'PASS_ROLE_WITH_STAR_IN_RESOURCE':
+      return loc ? passRoleFixes(text, toJsonPath(loc.path), options) : fixes;
     case 'STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS': {
       const opFix = operatorFix(text, loc?.path ?? []);
       if (opFix) fixes.push(opFix);
@@ -113,7 +108,7 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
     const atSpan = { offset: at.span.start.offset, length: at.span.end.offset - at.span.start.offset };
     if (f.remove) {
       // A location with no path (a comment, a stray token) is removed as text; an element through its path.
-      const edits = at.path.length ? safeModify(text, toJsonPath(at.path), options) : [{ ...atSpan, content: '' }];
+      const edits = at.path.length ? removeElement(text, toJsonPath(at.path), options) : [{ ...atSpan, content: '' }];
       if (edits.length) fixes.push({ title: f.title ?? `Remove ${describe(text, atSpan)}`, edits, isPreferred: finding.issueCode.startsWith('REDUNDANT_') });
     }
     const replacements = [...(f.replacement !== undefined ? [f.replacement] : []), ...(f.candidates ?? [])].filter((r, i, all) => all.indexOf(r) === i);
@@ -151,15 +146,6 @@ function redundantLocation(text: string, finding: Finding): { path: readonly Pat
   if (locs.length === 1) return locs[0];
   const covered = locs.find((a) => locs.some((b) => b !== a && hasWildcard(b.value) && wildcardRegex(b.value).test(a.value)));
   return covered ?? locs[locs.length - 1];
-}
-
-/** Removes the element at `path`; no edits when jsonc-parser cannot (e.g. the document is broken there). */
-function safeModify(text: string, path: JSONPath, options: FormattingOptions): TextEdit[] {
-  try {
-    return modify(text, path, undefined, { formattingOptions: options });
-  } catch {
-    return [];
-  }
 }
 
 function nodeSpan(root: NonNullable<ReturnType<typeof parseTree>>, path: JSONPath): [number, number] {
