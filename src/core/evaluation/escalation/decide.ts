@@ -102,12 +102,36 @@ function plainGrant(req: PathRequest, p: Prepared): AllowingStatement | undefine
   return undefined;
 }
 
+/** Filled templates by account, then by name and template: the paths' few templates are filled again and again. */
+const filledTemplates = new Map<string, Map<string, string>>();
+
 function fill(template: string, account: string, name: string): string {
-  return template.replace(/\{account\}/g, account).replace(/\{region\}/g, REGION).replace(/\{name\}/g, name);
+  let byAccount = filledTemplates.get(account);
+  if (!byAccount) {
+    if (filledTemplates.size > 100) filledTemplates.clear();
+    byAccount = new Map();
+    filledTemplates.set(account, byAccount);
+  }
+  const key = `${name}\n${template}`;
+  let out = byAccount.get(key);
+  if (out === undefined) {
+    out = template.replace(/\{account\}/g, account).replace(/\{region\}/g, REGION).replace(/\{name\}/g, name);
+    if (byAccount.size > 1000) byAccount.clear();
+    byAccount.set(key, out);
+  }
+  return out;
 }
 
+const classes = new Map<string, string>();
+
 function classOf(template: string): string {
-  return template.replace(/\{(account|region|name)\}/g, '*');
+  let cls = classes.get(template);
+  if (cls === undefined) {
+    cls = template.replace(/\{(account|region|name)\}/g, '*');
+    if (classes.size > 1000) classes.clear();
+    classes.set(template, cls);
+  }
+  return cls;
 }
 
 const isStar = (v: string): boolean => v === '*';
