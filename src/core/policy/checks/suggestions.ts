@@ -27,7 +27,7 @@ export function checkRedundancy(ctx: LintContext): void {
   const statementContexts = ctx.statements;
   for (let s = 0; s < statementContexts.length; s++) {
     const sc = statementContexts[s];
-    const actionGroups = redundantGroups(sc.actions, true, lowerOf, sc.actions.length > 16 ? serviceOf : undefined);
+    const actionGroups = redundantGroups(sc.actions, true, lowerOf, sc.actions.length > 16 ? serviceOf : undefined, sc.actionsRepeat);
     for (let g = 0; g < actionGroups.length; g++) {
       const { keep, group } = actionGroups[g];
       // Locations stay in document order, as Access Analyzer lists them; the fix removes a value
