@@ -67,7 +67,12 @@ async function main() {
   console.log(`[esbuild] built ${entries.map((e) => e.outfile).join(', ')} in ${Date.now() - t0} ms${production ? ' (production)' : ''}`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// The options of every bundle, for the tests that check what the bundles hold.
+module.exports = { common, entries };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
