@@ -37,6 +37,21 @@ describe('quick fixes for the engine findings', () => {
     });
   }
 
+  for (const [list, kept] of [
+    ['["s3:Get*", "s3:GetObject"]', '["s3:Get*"]'],
+    ['["s3:GetObject", "s3:Get*", "s3:ListBucket"]', '["s3:Get*", "s3:ListBucket"]'],
+    ['["s3:ListBucket", "s3:Get*",\n        "s3:GetObject"]', '["s3:ListBucket", "s3:Get*"]'],
+  ]) {
+    it(`removes the redundant action from ${list.replace(/\s+/g, ' ')} on the list's own lines, the last element included`, () => {
+      const text = `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ${list},\n      "Resource": "*"\n    }\n  ]\n}\n`;
+      const catalog = catalogFor(text);
+      const redundant = lintPolicy(text, { policyType: 'IDENTITY_POLICY', catalog }).findings.find((f) => f.issueCode === 'REDUNDANT_ACTION');
+      assert.ok(redundant, 'the linter reports s3:GetObject as redundant');
+      const out = applyTextEdits(text, quickFixesFor(text, redundant)[0].edits);
+      assert.strictEqual(out, text.replace(list, kept));
+    });
+  }
+
   it('removes a comment without touching the rest of the document', () => {
     const text = readFixture('jsonc-comments.jsonc');
     const { findings } = lintPolicy(text, { policyType: 'auto', catalog: catalogFor(text) });

@@ -5,6 +5,7 @@ import { evaluate } from '../index';
 import { resourceMatch, resourceOverlap } from '../operators';
 import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
 import { callerChooses, conditionWords, valueFor } from './choices';
+import { coveredByElement, pathActionIndex } from './pathActions';
 import type { EscalationPath, PathRequest } from './types';
 
 /** Whose permissions are asked about: a principal's identity policies and permissions boundary. */
@@ -113,10 +114,12 @@ const isStar = (v: string): boolean => v === '*';
 
 /** Whether a statement's Action (or NotAction) covers the action: one of its values is `*` or a pattern of it. */
 function coversAction(st: ParsedPolicy['statements'][number], action: string): boolean {
-  const names = (v: string) => v === '*' || globMatch(v, action);
-  if (st.action) return someString(st.action, names);
-  if (st.notAction) return !someString(st.notAction, names);
-  return false;
+  const el = st.action ?? st.notAction;
+  if (!el) return false;
+  // A path's action: each element's strings are matched against every path action once.
+  const index = pathActionIndex(action);
+  const covered = index >= 0 ? coveredByElement(el)[index] === 1 : someString(el, (v) => v === '*' || globMatch(v, action));
+  return st.action ? covered : !covered;
 }
 
 /** A resource pattern made into one ARN it matches, in the caller's account and a default Region. */

@@ -1,4 +1,4 @@
-import { globMatch, hasWildcard } from '../actions';
+import { ACTION_COUNT, coveredBy, NO_ACTIONS, PATH_ACTION_NAMES, PATH_SERVICES, pathActionIndex } from '../../evaluation/escalation/pathActions';
 import { stringValues, type JsonNode, type ParsedElement, type ParsedPolicy, type ParsedValue } from '../parse';
 import type { PathElement } from '../types';
 import { ESCALATION_PATHS, type EscalationPath } from './paths';
@@ -12,24 +12,11 @@ export interface GrantEvidence {
   readonly node: JsonNode;
 }
 
-/**
- * An action pattern that could cover some path's action: `prefix` is its lowercased service prefix,
- * or '' when the prefix has a wildcard (or the string has none). `source` is where it stands; its
- * path is read only for a finding.
- */
-interface Pattern {
-  readonly value: string;
-  readonly prefix: string;
-  readonly source?: ParsedValue;
-  /** Position among the statement's actions: the first string that grants is the evidence. */
-  readonly order: number;
-}
-
 interface AllowStatement {
-  /** Action patterns, by prefix ('' for those that may name any service). */
-  readonly actions: ReadonlyMap<string, readonly Pattern[]>;
-  /** Set for Allow + NotAction: everything but these. */
-  readonly notActions?: { readonly patterns: readonly Pattern[]; readonly element: ParsedElement };
+  /** Per path action: the first Action string that covers it (unset for NotAction statements). */
+  readonly first?: readonly (ParsedValue | undefined)[];
+  /** Set for Allow + NotAction: the path actions NotAction leaves out (1), and the element. */
+  readonly notActions?: { readonly excluded: Uint8Array; readonly element: ParsedElement };
   /** Every resource is the caller's own user (`${aws:username}`, `${aws:userid}`). */
   readonly selfOnly: boolean;
 }
@@ -37,83 +24,13 @@ interface AllowStatement {
 /** What one policy allows and denies, as far as escalation paths are concerned. */
 export interface PolicyGrants {
   readonly allows: readonly AllowStatement[];
-  /** Action patterns of unconditional Deny statements on every resource. */
-  readonly denied: readonly Pattern[];
-  /** The prefixes of every Allow pattern, '' when some pattern or a NotAction may name any service. */
-  readonly prefixes: ReadonlySet<string>;
+  /** Path actions an unconditional Deny statement on every resource names (1). */
+  readonly denied: Uint8Array;
+  /** Path actions some Allow statement may grant (1), whatever its resources. */
+  readonly granted: Uint8Array;
 }
 
 const SELF = /\$\{aws:(?:username|userid)\}/i;
-
-/** The lowercased service prefixes that some escalation path names. */
-const PATH_SERVICES = new Set(ESCALATION_PATHS.flatMap((p) => p.requires.flat().map((r) => r.action.slice(0, r.action.indexOf(':')).toLowerCase())));
-
-/**
- * Action string -> its pattern prefix, or null when it names a service no path involves (such a
- * string can never cover a path's action, and policies list hundreds of them). Policies of one run
- * repeat the same strings, so each is read once.
- */
-const prefixCache = new Map<string, string | null>();
-
-function prefixOf(value: string): string | null {
-  let prefix = prefixCache.get(value);
-  if (prefix === undefined) {
-    const colon = value.indexOf(':');
-    prefix = prefixOfService(colon > 0 ? value.slice(0, colon).toLowerCase() : '');
-    if (prefixCache.size > 50000) prefixCache.clear();
-    prefixCache.set(value, prefix);
-  }
-  return prefix;
-}
-
-/** The pattern prefix of an action whose lowercased service prefix is known ('' for "*" and malformed strings). */
-function prefixOfService(service: string): string | null {
-  if (service === '' || hasWildcard(service)) return '';
-  return PATH_SERVICES.has(service) ? service : null;
-}
-
-/**
- * Values already read in the current call of `patterns`, by the call's number: one map for every
- * call instead of a set per long list (a statement's list of hundreds of actions each time).
- */
-const seenIn = new Map<string, number>();
-let call = 0;
-
-function patterns(el: ParsedElement | undefined, keepSource: boolean, resolved?: readonly ResolvedValue[]): Pattern[] {
-  const out: Pattern[] = [];
-  const values = resolved ?? stringValues(el);
-  // A repeated value adds nothing: the first of equal patterns is the one a match reports.
-  const dedupe = values.length > 16;
-  if (dedupe) {
-    if (seenIn.size > 50000) seenIn.clear();
-    call++;
-  }
-  for (let order = 0; order < values.length; order++) {
-    const v = values[order];
-    if (dedupe) {
-      if (seenIn.get(v.value) === call) continue;
-      seenIn.set(v.value, call);
-    }
-    const prefix = resolved ? prefixOfService(resolved[order].service) : prefixOf(v.value);
-    if (prefix !== null) out.push({ value: v.value, prefix, source: keepSource ? v : undefined, order });
-  }
-  return out;
-}
-
-/** The patterns by prefix; each prefix is also added to `prefixes`. */
-function byPrefix(list: readonly Pattern[], prefixes: Set<string>): Map<string, Pattern[]> {
-  const out = new Map<string, Pattern[]>();
-  for (let i = 0; i < list.length; i++) {
-    const p = list[i];
-    const same = out.get(p.prefix);
-    if (same) same.push(p);
-    else {
-      out.set(p.prefix, [p]);
-      prefixes.add(p.prefix);
-    }
-  }
-  return out;
-}
 
 function selfOnly(el: ParsedElement | undefined): boolean {
   const values = stringValues(el);
@@ -128,91 +45,108 @@ function hasStar(el: ParsedElement | undefined): boolean {
   return false;
 }
 
-/** A statement's Action strings as the linter resolved them: their lowercased service prefixes, in order. */
+/** A statement's Action strings as the linter resolved them, in order, with their lowercased service prefixes. */
 export interface ResolvedStatementActions {
   readonly actions: readonly ResolvedValue[];
 }
 
-/** A string of Action as the linter resolved it: where it stands and its lowercased service prefix. */
-type ResolvedValue = ParsedValue & { readonly value: string; readonly service: string };
+/** A string of Action as the linter resolved it: `service` is '' for "*" and strings it could not split. */
+type ResolvedValue = ParsedValue & { readonly value: string; readonly service?: string };
+
+function actionValues(el: ParsedElement | undefined, resolved: ResolvedStatementActions | undefined): readonly ResolvedValue[] {
+  return resolved ? resolved.actions : stringValues(el);
+}
+
+/**
+ * The path actions a string covers. A resolved string whose service no path involves is settled by
+ * its service alone (a set of a few dozen names), without a look-up of the whole string.
+ */
+function coveredByValue(v: ResolvedValue): readonly number[] {
+  const service = v.service;
+  if (service && !PATH_SERVICES.has(service) && !service.includes('*') && !service.includes('?')) return NO_ACTIONS;
+  return coveredBy(v.value);
+}
+
+/** Marks every path action that one of the strings covers. */
+function markCovered(values: readonly ResolvedValue[], into: Uint8Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const covered = coveredByValue(values[i]);
+    for (let k = 0; k < covered.length; k++) into[covered[k]] = 1;
+  }
+}
 
 /**
  * Reads the Allow and unconditional Deny statements of an identity policy. `resolved`, when the
- * linter has resolved the statements already (one entry per statement, in order), spares reading
- * each action's prefix again.
+ * linter has resolved the statements already (one entry per statement, in order), gives the
+ * Action strings without reading the element again.
  */
 export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedStatementActions[]): PolicyGrants {
   const allows: AllowStatement[] = [];
-  const denied: Pattern[] = [];
-  const prefixes = new Set<string>();
+  const denied = new Uint8Array(ACTION_COUNT);
+  const granted = new Uint8Array(ACTION_COUNT);
   const statements = policy.statements;
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];
     if (st.principal || st.notPrincipal) continue;
     const effect = st.effect?.valueNode.value;
-    const services = resolved?.[i]?.actions;
     if (effect === 'Deny') {
-      if (!st.condition && !st.notResource && !st.notAction && hasStar(st.resource)) denied.push(...patterns(st.action, false, services));
+      if (!st.condition && !st.notResource && !st.notAction && hasStar(st.resource)) markCovered(actionValues(st.action, resolved?.[i]), denied);
       continue;
     }
     if (effect !== 'Allow') continue;
     if (st.notAction) {
-      allows.push({ actions: new Map(), notActions: { patterns: patterns(st.notAction, false), element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
-      prefixes.add('');
+      const excluded = new Uint8Array(ACTION_COUNT);
+      markCovered(stringValues(st.notAction), excluded);
+      for (let k = 0; k < ACTION_COUNT; k++) if (!excluded[k]) granted[k] = 1;
+      allows.push({ notActions: { excluded, element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
       continue;
     }
-    const actions = patterns(st.action, true, services);
-    // Most statements grant nothing a path needs: they cost nothing more.
-    if (actions.length === 0) continue;
-    allows.push({ actions: byPrefix(actions, prefixes), selfOnly: !st.notResource && selfOnly(st.resource) });
+    const values = actionValues(st.action, resolved?.[i]);
+    let first: (ParsedValue | undefined)[] | undefined;
+    for (let j = 0; j < values.length; j++) {
+      const covered = coveredByValue(values[j]);
+      // Most strings name no path's action: they cost one look-up.
+      if (covered.length === 0) continue;
+      first ??= new Array<ParsedValue | undefined>(ACTION_COUNT);
+      for (let k = 0; k < covered.length; k++) {
+        const a = covered[k];
+        // The first string that covers an action is its evidence.
+        if (first[a] === undefined) first[a] = values[j];
+        granted[a] = 1;
+      }
+    }
+    if (first) allows.push({ first, selfOnly: !st.notResource && selfOnly(st.resource) });
   }
-  return { allows, denied, prefixes };
+  return { allows, denied, granted };
 }
 
-/** Matches an action pattern against one action (`service`: its lowercased prefix), as IAM does: case-insensitive, * and ?. */
-function covers(p: Pattern, action: string, service: string): boolean {
-  if (p.value === '*') return true;
-  // Most patterns name another service: comparing prefixes first spares the glob match.
-  if (p.prefix && p.prefix !== service) return false;
-  return globMatch(p.value, action);
-}
-
-function anyCovers(list: readonly Pattern[] | undefined, action: string, service: string): Pattern | undefined {
-  if (list) for (let i = 0; i < list.length; i++) if (covers(list[i], action, service)) return list[i];
-  return undefined;
-}
-
-/** A path's action with its lowercased service prefix, found once. */
-interface PathAction {
-  readonly action: string;
-  readonly service: string;
-}
-
-const PATH_ACTIONS: readonly (readonly (readonly PathAction[])[])[] = ESCALATION_PATHS.map((p) => p.requires.map((group) => group.map(({ action }) => ({ action, service: action.slice(0, action.indexOf(':')).toLowerCase() }))));
+/** A path's action by its index among PATH_ACTION_NAMES. */
+const PATH_ACTIONS: readonly (readonly (readonly number[])[])[] = ESCALATION_PATHS.map((p) => p.requires.map((group) => group.map(({ action }) => pathActionIndex(action))));
 
 /** Paths whose requests act on another user: a grant scoped to the caller's own user opens none of them. */
 const ON_OTHER_USERS = new Set(ESCALATION_PATHS.filter((p) => p.requires.some((g) => g.some((r) => r.target === 'other'))));
 
-/** Where the policies grant an action, first evidence only; undefined when none does. */
-function grantOf(all: readonly PolicyGrants[], { action, service }: PathAction, path: EscalationPath): GrantEvidence | undefined {
-  // Most policies grant nothing of the action's service: settled without looking at a statement.
+/** Where the policies grant a path action, first evidence only; undefined when none does. */
+function grantOf(all: readonly PolicyGrants[], a: number, path: EscalationPath): GrantEvidence | undefined {
+  // Most policies grant nothing a path needs: settled without looking at a statement.
   let possible = false;
-  for (let i = 0; i < all.length; i++) if (all[i].prefixes.has(service) || all[i].prefixes.has('')) possible = true;
+  for (let i = 0; i < all.length; i++) {
+    if (all[i].denied[a]) return undefined;
+    if (all[i].granted[a]) possible = true;
+  }
   if (!possible) return undefined;
-  for (let i = 0; i < all.length; i++) if (anyCovers(all[i].denied, action, service)) return undefined;
+  const action = PATH_ACTION_NAMES[a];
   for (let i = 0; i < all.length; i++) {
     const allows = all[i].allows;
     for (let k = 0; k < allows.length; k++) {
       const st = allows[k];
       if (st.selfOnly && ON_OTHER_USERS.has(path)) continue;
       if (st.notActions) {
-        if (!anyCovers(st.notActions.patterns, action, service)) return { policy: i, action, path: st.notActions.element.path, node: st.notActions.element.valueNode };
+        if (!st.notActions.excluded[a]) return { policy: i, action, path: st.notActions.element.path, node: st.notActions.element.valueNode };
         continue;
       }
-      const named = anyCovers(st.actions.get(service), action, service);
-      const wild = anyCovers(st.actions.get(''), action, service);
-      const hit = named && wild ? (named.order < wild.order ? named : wild) : named ?? wild;
-      if (hit?.source) return { policy: i, action, path: hit.source.path, node: hit.source.node };
+      const hit = st.first?.[a];
+      if (hit) return { policy: i, action, path: hit.path, node: hit.node };
     }
   }
   return undefined;
@@ -224,6 +158,17 @@ export interface EscalationFinding {
   readonly evidence: readonly GrantEvidence[];
 }
 
+/** Whether some policy's Allow statements may grant an action of every group of the path. */
+function mayOpen(all: readonly PolicyGrants[], groups: readonly (readonly number[])[]): boolean {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    let some = false;
+    for (let a = 0; a < group.length && !some; a++) for (let i = 0; i < all.length && !some; i++) some = all[i].granted[group[a]] === 1;
+    if (!some) return false;
+  }
+  return true;
+}
+
 /**
  * The escalation paths that a set of policies (one policy, or every policy of one principal) opens.
  * Action wildcards are matched against each path's action names, which is the same as expanding
@@ -231,11 +176,13 @@ export interface EscalationFinding {
  */
 export function escalationPaths(all: readonly PolicyGrants[]): EscalationFinding[] {
   const out: EscalationFinding[] = [];
-  const candidates = candidatePaths(all);
-  for (let c = 0; c < candidates.length; c++) {
-    const p = candidates[c];
-    const path = ESCALATION_PATHS[p];
+  let any = false;
+  for (let i = 0; i < all.length; i++) if (all[i].allows.length) any = true;
+  if (!any) return out;
+  for (let p = 0; p < ESCALATION_PATHS.length; p++) {
     const groups = PATH_ACTIONS[p];
+    if (!mayOpen(all, groups)) continue;
+    const path = ESCALATION_PATHS[p];
     const evidence: GrantEvidence[] = [];
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g];
@@ -248,38 +195,6 @@ export function escalationPaths(all: readonly PolicyGrants[]): EscalationFinding
   }
   return out;
 }
-
-/** Path indexes by the services of their first group's actions: a path opens only if one of those is granted. */
-const PATHS_BY_SERVICE = new Map<string, number[]>();
-PATH_ACTIONS.forEach((groups, p) => {
-  for (const service of new Set(groups[0].map((a) => a.service))) {
-    const list = PATHS_BY_SERVICE.get(service);
-    if (list) list.push(p);
-    else PATHS_BY_SERVICE.set(service, [p]);
-  }
-});
-const ALL_PATHS = ESCALATION_PATHS.map((_, p) => p);
-const NO_PATHS: number[] = [];
-
-/** The paths worth trying, in their order: every one when some grant may name any service. */
-function candidatePaths(all: readonly PolicyGrants[]): readonly number[] {
-  // Marks per path index rather than a set of them: no iterator or set per policy.
-  let found: Uint8Array | undefined;
-  for (let i = 0; i < all.length; i++) {
-    const g = all[i];
-    if (g.allows.length === 0) continue;
-    if (g.prefixes.has('')) return ALL_PATHS;
-    g.prefixes.forEach((prefix) => {
-      const paths = PATHS_BY_SERVICE.get(prefix);
-      if (paths) for (let k = 0; k < paths.length; k++) (found ??= new Uint8Array(ESCALATION_PATHS.length))[paths[k]] = 1;
-    });
-  }
-  if (!found) return NO_PATHS;
-  const out: number[] = [];
-  for (let p = 0; p < found.length; p++) if (found[p]) out.push(p);
-  return out;
-}
-
 /** The finding's text: what the grants allow, under which conditions, and where to read about it. */
 export function escalationDetails(f: EscalationFinding & { readonly onlyIf?: readonly string[] }, policyNames?: readonly string[]): string {
   const granted = f.evidence.map((e) => `${e.action}${policyNames && policyNames[e.policy] ? ` (${policyNames[e.policy]})` : ''}`);

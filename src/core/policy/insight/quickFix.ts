@@ -1,29 +1,35 @@
 import { excessiveNestingAt } from '../limits';
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import type { Finding, PathElement } from '../types';
+import type { QuickFix, TextEdit } from './fixTypes';
+import { removeElement } from './jsonEdits';
+import { passRoleFixes } from './passRoleFix';
 import { hasWildcard, wildcardRegex } from './wildcard';
 
-export interface TextEdit {
-  readonly offset: number;
-  readonly length: number;
-  readonly content: string;
-}
-
-export interface QuickFix {
-  readonly title: string;
-  readonly edits: readonly TextEdit[];
-  readonly isPreferred?: boolean;
-}
+export type { QuickFix, TextEdit } from './fixTypes';
 
 /** Indentation and line ending of a document, so inserted JSON looks like the rest of it. */
 export function formattingOptionsOf(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indents = [...text.matchAll(/\n([ \t]+)\S/g)].map((m) => m[1]);
   if (indents.some((i) => i.startsWith('\t'))) return { insertSpaces: false, tabSize: 4, eol };
-  const sizes = indents.map((i) => i.length).filter((n) => n > 0);
-  // The smallest non-zero indent of the document is its indent unit (2 and 4 are the usual ones).
-  const unit = sizes.length ? Math.min(...sizes) : 2;
+  // The indent unit divides every indent (2 and 4 are the usual ones). Not the smallest indent: a
+  // policy inside a Terraform heredoc or a YAML block starts indented, at 4 spaces with a unit of 2.
+  // Hand-aligned lines (an odd indent) leave no common unit: then the smallest indent.
+  let unit = 0;
+  let smallest = Infinity;
+  for (const i of indents) {
+    unit = gcd(unit, i.length);
+    smallest = Math.min(smallest, i.length);
+  }
+  if (unit === 1) unit = smallest;
+  if (unit === 0) unit = 2;
   return { insertSpaces: true, tabSize: Math.min(Math.max(unit, 1), 8), eol };
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
 }
 
 export function toJsonPath(path: readonly PathElement[]): JSONPath {
@@ -95,11 +101,13 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
     case 'REDUNDANT_ACTION': {
       const target = redundantLocation(text, finding);
       if (target) {
-        const edits = safeModify(text, toJsonPath(target.path), options);
+        const edits = removeElement(text, toJsonPath(target.path), options);
         if (edits.length) fixes.push({ title: `Remove redundant ${describe(text, target)}`, edits, isPreferred: true });
       }
       return fixes;
     }
+    case 'PASS_ROLE_WITH_STAR_IN_RESOURCE':
+      return loc ? passRoleFixes(text, toJsonPath(loc.path), options) : fixes;
     case 'STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS': {
       const opFix = operatorFix(text, loc?.path ?? []);
       if (opFix) fixes.push(opFix);
@@ -113,7 +121,7 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
     const atSpan = { offset: at.span.start.offset, length: at.span.end.offset - at.span.start.offset };
     if (f.remove) {
       // A location with no path (a comment, a stray token) is removed as text; an element through its path.
-      const edits = at.path.length ? safeModify(text, toJsonPath(at.path), options) : [{ ...atSpan, content: '' }];
+      const edits = at.path.length ? removeElement(text, toJsonPath(at.path), options) : [{ ...atSpan, content: '' }];
       if (edits.length) fixes.push({ title: f.title ?? `Remove ${describe(text, atSpan)}`, edits, isPreferred: finding.issueCode.startsWith('REDUNDANT_') });
     }
     const replacements = [...(f.replacement !== undefined ? [f.replacement] : []), ...(f.candidates ?? [])].filter((r, i, all) => all.indexOf(r) === i);
@@ -151,15 +159,6 @@ function redundantLocation(text: string, finding: Finding): { path: readonly Pat
   if (locs.length === 1) return locs[0];
   const covered = locs.find((a) => locs.some((b) => b !== a && hasWildcard(b.value) && wildcardRegex(b.value).test(a.value)));
   return covered ?? locs[locs.length - 1];
-}
-
-/** Removes the element at `path`; no edits when jsonc-parser cannot (e.g. the document is broken there). */
-function safeModify(text: string, path: JSONPath, options: FormattingOptions): TextEdit[] {
-  try {
-    return modify(text, path, undefined, { formattingOptions: options });
-  } catch {
-    return [];
-  }
 }
 
 function nodeSpan(root: NonNullable<ReturnType<typeof parseTree>>, path: JSONPath): [number, number] {

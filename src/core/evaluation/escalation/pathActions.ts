@@ -1,0 +1,86 @@
+import { globMatch } from '../../policy/actions';
+import type { ParsedElement } from '../../policy/parse';
+import { ESCALATION_PATHS } from './paths';
+
+/**
+ * The actions the paths name, each once: a path's action is known by its index here. Grants are
+ * kept as marks per index, so a statement costs one look-up per Action string.
+ */
+export const PATH_ACTION_NAMES: readonly string[] = [...new Set(ESCALATION_PATHS.flatMap((p) => p.requires.flat().map((r) => r.action)))];
+export const ACTION_COUNT = PATH_ACTION_NAMES.length;
+
+/** The lowercased service prefixes that some escalation path names. */
+export const PATH_SERVICES = new Set(PATH_ACTION_NAMES.map((a) => a.slice(0, a.indexOf(':')).toLowerCase()));
+
+export const NO_ACTIONS: readonly number[] = [];
+
+/**
+ * Action string -> the indexes of the path actions it covers, as IAM matches them (case-insensitive,
+ * * and ?). Policies of one run repeat the same strings, and most name no service a path involves,
+ * so each string is read once.
+ */
+const coverCache = new Map<string, readonly number[]>();
+
+export function coveredBy(value: string): readonly number[] {
+  let covered = coverCache.get(value);
+  if (covered === undefined) {
+    covered = computeCovered(value);
+    if (coverCache.size > 50000) coverCache.clear();
+    coverCache.set(value, covered);
+  }
+  return covered;
+}
+
+/** Path action indexes by lowercased service prefix. */
+const BY_SERVICE = new Map<string, number[]>();
+PATH_ACTION_NAMES.forEach((a, i) => {
+  const service = a.slice(0, a.indexOf(':')).toLowerCase();
+  const list = BY_SERVICE.get(service);
+  if (list) list.push(i);
+  else BY_SERVICE.set(service, [i]);
+});
+
+function computeCovered(value: string): readonly number[] {
+  const colon = value.indexOf(':');
+  let candidates: readonly number[] | undefined;
+  if (colon > 0) {
+    // A service prefix without wildcards matches only its own service's actions.
+    const service = value.slice(0, colon);
+    if (!service.includes('*') && !service.includes('?')) candidates = BY_SERVICE.get(service.toLowerCase()) ?? NO_ACTIONS;
+  }
+  const out: number[] = [];
+  if (candidates) {
+    for (let k = 0; k < candidates.length; k++) if (globMatch(value, PATH_ACTION_NAMES[candidates[k]])) out.push(candidates[k]);
+  } else for (let i = 0; i < ACTION_COUNT; i++) if (value === '*' || globMatch(value, PATH_ACTION_NAMES[i])) out.push(i);
+  return out.length ? out : NO_ACTIONS;
+}
+
+const INDEX = new Map(PATH_ACTION_NAMES.map((a, i) => [a, i]));
+
+/** A path action's index among PATH_ACTION_NAMES, -1 for an action no path names. */
+export function pathActionIndex(action: string): number {
+  return INDEX.get(action) ?? -1;
+}
+
+const elementCovers = new WeakMap<ParsedElement, Uint8Array>();
+
+/**
+ * The path actions one of an Action or NotAction element's strings covers (1 per index), read once
+ * per element: the escalation check asks it of the same statements for each request of each path.
+ */
+export function coveredByElement(el: ParsedElement): Uint8Array {
+  let marks = elementCovers.get(el);
+  if (!marks) {
+    marks = new Uint8Array(ACTION_COUNT);
+    const node = el.valueNode;
+    const children = node.type === 'array' ? node.children ?? [] : [node];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (c.type !== 'string' || typeof c.value !== 'string') continue;
+      const covered = coveredBy(c.value);
+      for (let k = 0; k < covered.length; k++) marks[covered[k]] = 1;
+    }
+    elementCovers.set(el, marks);
+  }
+  return marks;
+}
