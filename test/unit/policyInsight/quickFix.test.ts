@@ -126,6 +126,8 @@ describe('formatting options', () => {
     assert.deepStrictEqual(formattingOptionsOf('{\r\n    "a": 1\r\n}'), { insertSpaces: true, tabSize: 4, eol: '\r\n' });
     assert.deepStrictEqual(formattingOptionsOf('{\n\t"a": 1\n}'), { insertSpaces: false, tabSize: 4, eol: '\n' });
     assert.deepStrictEqual(formattingOptionsOf('{"a": 1}'), { insertSpaces: true, tabSize: 2, eol: '\n' });
+    // A policy in a Terraform heredoc: every line indented by 4, nested by 2 more.
+    assert.deepStrictEqual(formattingOptionsOf('{\n      "Version": "2012-10-17",\n      "Statement": [\n        {\n          "Effect": "Allow"\n        }\n      ]\n    }'), { insertSpaces: true, tabSize: 2, eol: '\n' });
   });
 });
 

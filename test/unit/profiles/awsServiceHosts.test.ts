@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AWS_ENDPOINT_HOSTS } from '../../../src/core/profiles/awsEndpointHosts.generated';
+import { awsEndpointHosts } from '../../../src/core/profiles/awsEndpointHosts.generated';
 import { awsServiceOfHost } from '../../../src/core/profiles/awsServiceHosts';
 import { endpointVerdict } from '../../../src/core/profiles/endpointTrust';
 import { repoRoot } from '../fixtures';
@@ -102,7 +102,7 @@ describe('endpoints of the AWS services STS Lens calls', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script of the repository, found by path.
     const { computeEndpointHosts, render, OUT } = require(script) as { computeEndpointHosts(): unknown; render(t: unknown): string; OUT: string };
     const table = computeEndpointHosts();
-    assert.deepStrictEqual(JSON.parse(JSON.stringify(AWS_ENDPOINT_HOSTS)), table);
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(awsEndpointHosts())), table);
     assert.strictEqual(fs.readFileSync(OUT, 'utf8'), render(table));
   });
 });

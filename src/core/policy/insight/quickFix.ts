@@ -13,10 +13,23 @@ export function formattingOptionsOf(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indents = [...text.matchAll(/\n([ \t]+)\S/g)].map((m) => m[1]);
   if (indents.some((i) => i.startsWith('\t'))) return { insertSpaces: false, tabSize: 4, eol };
-  const sizes = indents.map((i) => i.length).filter((n) => n > 0);
-  // The smallest non-zero indent of the document is its indent unit (2 and 4 are the usual ones).
-  const unit = sizes.length ? Math.min(...sizes) : 2;
+  // The indent unit divides every indent (2 and 4 are the usual ones). Not the smallest indent: a
+  // policy inside a Terraform heredoc or a YAML block starts indented, at 4 spaces with a unit of 2.
+  // Hand-aligned lines (an odd indent) leave no common unit: then the smallest indent.
+  let unit = 0;
+  let smallest = Infinity;
+  for (const i of indents) {
+    unit = gcd(unit, i.length);
+    smallest = Math.min(smallest, i.length);
+  }
+  if (unit === 1) unit = smallest;
+  if (unit === 0) unit = 2;
   return { insertSpaces: true, tabSize: Math.min(Math.max(unit, 1), 8), eol };
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
 }
 
 export function toJsonPath(path: readonly PathElement[]): JSONPath {
