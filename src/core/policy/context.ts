@@ -22,6 +22,8 @@ export interface ResolvedAction extends ParsedValue {
 export interface StatementContext {
   st: ParsedStatement;
   actions: ResolvedAction[];
+  /** Whether some Action string is written twice, as resolving them found; undefined when unknown. */
+  actionsRepeat?: boolean;
   notActions: ResolvedAction[];
   effect: 'Allow' | 'Deny' | undefined;
 }

@@ -1,11 +1,9 @@
-import { globMatch } from '../../policy/actions';
-import { plainStrings, someString } from '../../policy/elementStrings';
+import { someString } from '../../policy/elementStrings';
 import { parsePolicy, type ParsedPolicy } from '../../policy/parse';
 import { evaluate } from '../index';
-import { resourceMatch, resourceOverlap } from '../operators';
 import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
 import { callerChooses, conditionWords, valueFor } from './choices';
-import { coveredByElement, pathActionIndex } from './pathActions';
+import { coversAction, filled, policyProbes, representative } from './probes';
 import type { EscalationPath, PathRequest } from './types';
 
 /** Whose permissions are asked about: a principal's identity policies and permissions boundary. */
@@ -44,10 +42,7 @@ export interface PathDecision {
 }
 
 const DEFAULT_ACCOUNT = '111122223333';
-const REGION = 'us-east-1';
 const CALLER_NAME = 'sts-lens-caller';
-/** Most probes a request is tried on: the representative resource and the policies' own resources. */
-const MAX_PROBES = 6;
 /** Rounds of choosing condition values before a request counts as closed. */
 const MAX_ROUNDS = 4;
 
@@ -102,79 +97,7 @@ function plainGrant(req: PathRequest, p: Prepared): AllowingStatement | undefine
   return undefined;
 }
 
-function fill(template: string, account: string, name: string): string {
-  return template.replace(/\{account\}/g, account).replace(/\{region\}/g, REGION).replace(/\{name\}/g, name);
-}
-
-function classOf(template: string): string {
-  return template.replace(/\{(account|region|name)\}/g, '*');
-}
-
 const isStar = (v: string): boolean => v === '*';
-
-/** Whether a statement's Action (or NotAction) covers the action: one of its values is `*` or a pattern of it. */
-function coversAction(st: ParsedPolicy['statements'][number], action: string): boolean {
-  const el = st.action ?? st.notAction;
-  if (!el) return false;
-  // A path's action: each element's strings are matched against every path action once.
-  const index = pathActionIndex(action);
-  const covered = index >= 0 ? coveredByElement(el)[index] === 1 : someString(el, (v) => v === '*' || globMatch(v, action));
-  return st.action ? covered : !covered;
-}
-
-/** A resource pattern made into one ARN it matches, in the caller's account and a default Region. */
-function instantiate(pattern: string, p: Prepared): string {
-  const withVariables = pattern.replace(/\$\{aws:username\}/gi, p.userName ?? '${aws:username}').replace(/\$\{[^}]*\}/g, '*');
-  const parts = withVariables.split(':');
-  if (parts.length >= 6 && parts[0] === 'arn') {
-    if (/[*?]/.test(parts[1])) parts[1] = 'aws';
-    if (/[*?]/.test(parts[3])) parts[3] = REGION;
-    if (/[*?]/.test(parts[4])) parts[4] = p.account;
-  }
-  return parts.join(':').replace(/\*/g, 'sts-lens').replace(/\?/g, 'x');
-}
-
-/** The representative resource of a request, the first of its probes; undefined when the caller itself is the one. */
-function representative(req: PathRequest, p: Prepared): string | undefined {
-  if (req.resource === '*') return '*';
-  const rep = filled(req, p);
-  return req.target === 'other' && rep === p.caller ? undefined : rep;
-}
-
-/** The request's resource template filled in for the caller's account (the representative resource, unless it is the caller). */
-function filled(req: PathRequest, p: Prepared): string {
-  return fill(req.resource, p.account, req.target === 'other' ? 'sts-lens-other-user' : 'sts-lens-probe');
-}
-
-/**
- * The resources a request is tried on after the representative one (see representative): those the
- * policies name, in order. Computed only when the representative one does not settle the request.
- */
-function policyProbes(req: PathRequest, p: Prepared, rep: string): string[] {
-  const out: string[] = [];
-  const other = req.target === 'other';
-  const cls = classOf(req.resource);
-  const seen = [rep];
-  for (let i = 0; i < p.parsed.length; i++) {
-    const statements = p.parsed[i].statements;
-    for (let k = 0; k < statements.length; k++) {
-      const st = statements[k];
-      if (st.effect?.valueNode.value !== 'Allow' || !st.resource || !coversAction(st, req.action)) continue;
-      const values = plainStrings(st.resource);
-      for (let j = 0; j < values.length; j++) {
-        const value = values[j];
-        if (value === '*' || seen.length >= MAX_PROBES) continue;
-        if (!resourceOverlap(cls, value.replace(/\$\{[^}]*\}/g, '*'))) continue;
-        const probe = instantiate(value, p);
-        if (seen.includes(probe) || !resourceMatch(cls, probe)) continue;
-        seen.push(probe);
-        // The representative resource is one the path can use; closedOn names those a policy may scope to instead.
-        if (!(req.closedOn ?? []).some((c) => resourceMatch(c, probe)) && !(other && probe === p.caller)) out.push(probe);
-      }
-    }
-  }
-  return out;
-}
 
 const trustTexts = new Map<string, string>();
 

@@ -91,15 +91,17 @@ interface Resolution {
   /** undefined: unknown (service data not loaded) or, with `lazy`, expanded on first use. */
   matches: ActionInfo[] | undefined;
   lazy: boolean;
+  /** The number of the resolve call that last met this string: a second meeting is a repeat. */
+  seenIn: number;
 }
 
 const NO_MATCHES: ActionInfo[] = [];
 
 function resolveText(catalog: IamCatalog, text: string): { resolution: Resolution; stable: boolean } {
   const split = splitAction(text);
-  if (!split) return { resolution: { lower: text.toLowerCase(), service: '', name: text, invalid: true, matches: NO_MATCHES, lazy: false }, stable: true };
+  if (!split) return { resolution: { lower: text.toLowerCase(), service: '', name: text, invalid: true, matches: NO_MATCHES, lazy: false, seenIn: 0 }, stable: true };
   const service = split.service.toLowerCase();
-  const resolution: Resolution = { lower: text.toLowerCase(), service, name: split.name, invalid: false, matches: undefined, lazy: false };
+  const resolution: Resolution = { lower: text.toLowerCase(), service, name: split.name, invalid: false, matches: undefined, lazy: false, seenIn: 0 };
   if (hasWildcard(service)) {
     const loaded = catalog.allServicePrefixes().every((s) => catalog.isLoaded(s));
     if (loaded) resolution.matches = matchActions(text, catalog);
@@ -132,14 +134,25 @@ function resolveText(catalog: IamCatalog, text: string): { resolution: Resolutio
  */
 const resolutionCache = new WeakMap<IamCatalog, Map<string, Resolution>>();
 
+/** Numbers resolve calls, for Resolution.seenIn. */
+let resolveCalls = 0;
+/** Whether the last resolve call met a string twice; undefined when it cannot tell. */
+let lastRepeats: boolean | undefined;
+
 function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedAction[] {
   const { catalog } = ctx;
+  const call = ++resolveCalls;
+  let stars = 0;
+  let repeats: boolean | undefined = false;
   let cache = resolutionCache.get(catalog);
   if (!cache) {
     cache = new Map();
     resolutionCache.set(catalog, cache);
   }
-  if (!el) return [];
+  if (!el) {
+    lastRepeats = false;
+    return [];
+  }
   // Straight from the element's nodes (the strings stringValues would give, in the same order):
   // a wrapper per string is one object too many for lists of thousands of actions.
   const node = el.valueNode;
@@ -154,16 +167,26 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     const text: string = c.value;
     const r = new Resolved(text, c, el, single ? -1 : i, text);
     out.push(r);
-    if (text === '*') continue;
+    if (text === '*') {
+      if (++stars > 1) repeats ||= true;
+      continue;
+    }
     let resolution = cache.get(text) ?? local?.get(text);
     if (!resolution) {
       const fresh = resolveText(catalog, text);
       resolution = fresh.resolution;
       if (fresh.stable) {
-        if (cache.size > 50000) cache.clear();
+        if (cache.size > 50000) {
+          cache.clear();
+          // A string met before the clear would not be known again.
+          repeats = undefined;
+        }
         cache.set(text, resolution);
       } else (local ??= new Map()).set(text, resolution);
     }
+    // Equal strings share one resolution (the cache's or this lint's), so meeting it again is a repeat.
+    if (resolution.seenIn === call) repeats ||= true;
+    resolution.seenIn = call;
     r.lower = resolution.lower;
     r.service = resolution.service;
     r.name = resolution.name;
@@ -171,13 +194,16 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     if (resolution.lazy) r.expandLater(catalog);
     else if (resolution.matches) r.matches = resolution.matches;
   }
+  lastRepeats = repeats;
   return out;
 }
 
 export function resolveStatements(ctx: LintContext): StatementContext[] {
   return ctx.policy.statements.map((st) => {
     const e = st.effect?.valueNode.value;
-    return { st, actions: resolve(ctx, st.action), notActions: resolve(ctx, st.notAction), effect: e === 'Allow' || e === 'Deny' ? e : undefined };
+    const actions = resolve(ctx, st.action);
+    const actionsRepeat = lastRepeats;
+    return { st, actions, actionsRepeat, notActions: resolve(ctx, st.notAction), effect: e === 'Allow' || e === 'Deny' ? e : undefined };
   });
 }
 

@@ -50,13 +50,17 @@ export function isFederatedKey(prefix: string): boolean {
 
 /** Condition operators, keys, value types and the qualifiers they need. */
 export function checkConditions(ctx: LintContext): void {
-  for (const sc of ctx.statements) {
+  for (let s = 0; s < ctx.statements.length; s++) {
+    const sc = ctx.statements[s];
     if (!sc.st.condition || sc.st.condition.valueNode.type !== 'object') continue;
     if ((sc.st.condition.valueNode.children?.length ?? 0) === 0) {
       ctx.r.add('EMPTY_OBJECT_CONDITION', 'This condition block is empty and it does not affect the policy. Specify conditions.', [{ path: sc.st.condition.path, node: sc.st.condition.valueNode }], { remove: true, title: 'Remove the empty Condition' });
       continue;
     }
-    for (const op of sc.st.conditions) checkOperator(ctx, sc, op);
+    for (let o = 0; o < sc.st.conditions.length; o++) {
+      const op = sc.st.conditions[o];
+      checkOperator(ctx, sc, op);
+    }
     checkPairedKeys(ctx, sc);
   }
 }
@@ -71,8 +75,10 @@ const PAIRED_KEYS = new Map<string, string[]>([['aws:vpcsourceip', ['aws:SourceV
 function checkPairedKeys(ctx: LintContext, sc: StatementContext): void {
   if (sc.effect !== 'Allow') return;
   let present: Set<string> | undefined;
-  for (const op of sc.st.conditions) {
-    for (const k of op.keys) {
+  for (let o = 0; o < sc.st.conditions.length; o++) {
+    const op = sc.st.conditions[o];
+    for (let q = 0; q < op.keys.length; q++) {
+      const k = op.keys[q];
       const related = PAIRED_KEYS.get(k.key.toLowerCase());
       if (!related) continue;
       present ??= new Set(sc.st.conditions.flatMap((o) => o.keys.map((x) => x.key.toLowerCase())));
@@ -103,7 +109,8 @@ function checkOperator(ctx: LintContext, sc: StatementContext, op: ParsedConditi
   }
 
   const lower = new Map<string, string>();
-  for (const k of op.keys) {
+  for (let q = 0; q < op.keys.length; q++) {
+    const k = op.keys[q];
     const l = k.key.toLowerCase();
     const prev = lower.get(l);
     if (prev !== undefined && prev !== k.key) r.add('DUPLICATE_KEYS_WITH_DIFFERENT_CASE', `The condition key ${k.key} appears more than once with different capitalization in the same condition block. Remove the duplicate condition keys.`, [keyTarget(k)]);

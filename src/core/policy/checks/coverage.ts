@@ -25,15 +25,16 @@ const COMPARISON_COST = 16;
  *
  * Linear in the list: wildcards are compared once per distinct value (a list of 50,000 copies of
  * `s3:Get*` compares nothing), only with the values sharing their literal beginning, within a
- * budget of matching steps; each value joins at most one group.
+ * budget of matching steps; each value joins at most one group. `knownRepeats`, when the caller
+ * already knows whether some value is written twice, spares finding that out again.
  */
-export function redundantGroups<T extends Text>(values: readonly T[], ignoreCase: boolean, lowered?: (v: T) => string, serviceOf?: (v: T) => string): { keep: T; group: T[] }[] {
+export function redundantGroups<T extends Text>(values: readonly T[], ignoreCase: boolean, lowered?: (v: T) => string, serviceOf?: (v: T) => string, knownRepeats?: boolean): { keep: T; group: T[] }[] {
   const n = values.length;
   if (n < 2) return [];
   // Most lists have neither repeats nor wildcards: find that out before building anything.
   let patterns = false;
   for (let i = 0; i < n && !patterns; i++) if (isPattern(values[i].value)) patterns = true;
-  const repeats = hasRepeats(values);
+  const repeats = knownRepeats ?? hasRepeats(values);
   if (!patterns && !repeats) return [];
   const distinct = distinctValues(values);
   const { first } = distinct;

@@ -45,7 +45,8 @@ export function checkGrammar(ctx: LintContext): void {
   const root = policy.root!;
 
   const seenTop = new Set<string>();
-  for (const el of policy.elements) {
+  for (let e = 0; e < policy.elements.length; e++) {
+    const el = policy.elements[e];
     if (seenTop.has(el.key)) r.add('DUPLICATE_ELEMENT', `The element ${el.key} appears more than once. Parsers keep only one of them, so part of the policy is silently ignored. Remove the duplicate.`, [{ path: el.path, node: el.keyNode }]);
     seenTop.add(el.key);
     if (!(TOP_ELEMENTS as readonly string[]).includes(el.key)) {
@@ -85,7 +86,8 @@ export function checkGrammar(ctx: LintContext): void {
   }
 
   const sids = new Map<string, number>();
-  for (const st of policy.statements) {
+  for (let s = 0; s < policy.statements.length; s++) {
+    const st = policy.statements[s];
     checkStatementElements(ctx, st);
     const sid = st.sid;
     if (sid && sid.valueNode.type === 'string') {
@@ -100,7 +102,8 @@ export function checkGrammar(ctx: LintContext): void {
       }
     }
   }
-  for (const st of policy.statements) {
+  for (let s = 0; s < policy.statements.length; s++) {
+    const st = policy.statements[s];
     const sid = st.sid;
     if (sid && typeof sid.valueNode.value === 'string' && sid.valueNode.value !== '' && (sids.get(sid.valueNode.value) ?? 0) > 1) {
       if (type === 'RESOURCE_POLICY') r.add('UNIQUE_SIDS_RECOMMENDED', 'We recommend that you use statement IDs that are unique to your policy. Update the Sid value.', [{ path: sid.path, node: sid.valueNode }]);

@@ -79,15 +79,18 @@ function takesTags(keys: ReadonlySet<string>): boolean {
  * supports (ours).
  */
 export function checkKeySupport(ctx: LintContext): void {
-  for (const sc of ctx.statements) {
+  for (let s = 0; s < ctx.statements.length; s++) {
+    const sc = ctx.statements[s];
     if (!sc.st.action || sc.actions.length === 0 || sc.st.conditions.length === 0) continue;
     if (sc.actions.some((a) => a.value === '*' || !a.matches || a.invalid)) continue;
     const literal = sc.actions.filter((a) => a.matches!.length === 1 && !/[*?]/.test(a.value));
     const keysOf = (a: (typeof sc.actions)[number]) => keysOfMatches(ctx, a.matches!);
-    for (const op of sc.st.conditions) {
+    for (let o = 0; o < sc.st.conditions.length; o++) {
+      const op = sc.st.conditions[o];
       const info = parseConditionOperator(op.operator);
       if (!info) continue;
-      for (const k of op.keys) {
+      for (let q = 0; q < op.keys.length; q++) {
+        const k = op.keys[q];
         const lower = k.key.toLowerCase();
         const slash = lower.indexOf('/');
         const base = slash > 0 ? lower.slice(0, slash) : lower;

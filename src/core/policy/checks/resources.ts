@@ -64,8 +64,8 @@ function computeTypeEntries(catalog: IamCatalog, matches: readonly ActionInfo[])
   return [...out];
 }
 
-/** Resource types the statement's actions accept, when all of them are known. */
-function acceptedTypes(ctx: LintContext, sc: StatementContext): ResourceTypeInfo[] | undefined {
+/** Resource types the statement's actions accept (by `service:type`, in order), when all of them are known. */
+function acceptedTypes(ctx: LintContext, sc: StatementContext): Map<string, ResourceTypeInfo> | undefined {
   if (!sc.st.action || sc.actions.length === 0) return undefined;
   // Wildcards are expanded last: an action without resource types settles it before any expansion.
   for (let i = 0; i < sc.actions.length; i++) {
@@ -81,7 +81,7 @@ function acceptedTypes(ctx: LintContext, sc: StatementContext): ResourceTypeInfo
     if (!entries) return undefined;
     for (let k = 0; k < entries.length; k++) out.set(entries[k][0], entries[k][1]);
   }
-  return [...out.values()];
+  return out;
 }
 
 interface StatementTypes {
@@ -96,6 +96,9 @@ interface StatementTypes {
  */
 const statementTypesCache = new WeakMap<IamCatalog, Map<string, StatementTypes>>();
 const MAX_KEPT_ACTIONS = 64;
+/** The same answers by the statement's resource types (`service:type`, one a line, in order; UNKNOWN_TYPES when unknown). */
+const typesCache = new WeakMap<IamCatalog, Map<string, StatementTypes>>();
+const UNKNOWN_TYPES = '\0';
 const NO_SERVICES = new Map<string, ResourceTypeInfo[]>();
 
 function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes {
@@ -108,7 +111,21 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
   const key = !!sc.st.action && sc.actions.length > 0 && sc.actions.length <= MAX_KEPT_ACTIONS ? keyOf(sc.actions) : undefined;
   const hit = key === undefined ? undefined : cache.get(key);
   if (hit) return hit;
-  const types = acceptedTypes(ctx, sc);
+  const accepted = acceptedTypes(ctx, sc);
+  // Statements with other actions often accept the same types, in the same order: they share one
+  // answer, whose lists then find their fitting types already kept (see fittingTypes).
+  let byTypes = typesCache.get(ctx.catalog);
+  if (!byTypes) {
+    byTypes = new Map();
+    typesCache.set(ctx.catalog, byTypes);
+  }
+  const typesKey = accepted ? [...accepted.keys()].join('\n') : UNKNOWN_TYPES;
+  const same = byTypes.get(typesKey);
+  if (same) {
+    if (key !== undefined) keep(cache, key, same);
+    return same;
+  }
+  const types = accepted ? [...accepted.values()] : undefined;
   const byService = new Map<string, ResourceTypeInfo[]>();
   for (let i = 0; types && i < types.length; i++) {
     const t = types[i];
@@ -121,11 +138,14 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
     }
   }
   const result = { types, byService };
-  if (key !== undefined) {
-    if (cache.size > 20000) cache.clear();
-    cache.set(key, result);
-  }
+  keep(byTypes, typesKey, result);
+  if (key !== undefined) keep(cache, key, result);
   return result;
+}
+
+function keep(cache: Map<string, StatementTypes>, key: string, value: StatementTypes): void {
+  if (cache.size > 20000) cache.clear();
+  cache.set(key, value);
 }
 
 /** The action strings, one a line, when every one is resolved for good; else undefined (the answer may change). */

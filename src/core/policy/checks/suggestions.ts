@@ -27,13 +27,17 @@ export function checkRedundancy(ctx: LintContext): void {
   const statementContexts = ctx.statements;
   for (let s = 0; s < statementContexts.length; s++) {
     const sc = statementContexts[s];
-    for (const { keep, group } of redundantGroups(sc.actions, true, lowerOf, sc.actions.length > 16 ? serviceOf : undefined)) {
+    const actionGroups = redundantGroups(sc.actions, true, lowerOf, sc.actions.length > 16 ? serviceOf : undefined, sc.actionsRepeat);
+    for (let g = 0; g < actionGroups.length; g++) {
+      const { keep, group } = actionGroups[g];
       // Locations stay in document order, as Access Analyzer lists them; the fix removes a value
       // the kept one covers (a repeat, or what its wildcard matches), never the broadest wildcard.
       const redundant = group.find((v) => v !== keep)!;
       r.add('REDUNDANT_ACTION', `The ${group.length} action(s) are redundant because they provide similar permissions. Update the policy to remove the redundant action such as: ${redundant.value}.`, group.map((v) => ({ path: v.path, node: v.node })), { title: `Remove ${redundant.value}`, remove: true, location: group.indexOf(redundant) });
     }
-    for (const { group } of redundantGroups(stringValues(sc.st.resource), false)) {
+    const resourceGroups = redundantGroups(stringValues(sc.st.resource), false);
+    for (let g = 0; g < resourceGroups.length; g++) {
+      const { group } = resourceGroups[g];
       const longest = [...group].sort((a, b) => b.value.length - a.value.length)[0];
       r.add('REDUNDANT_RESOURCE', `The ${group.length} resource ARN(s) are redundant because they reference the same resource. Review the use of wildcards (*), or remove the resource ${longest.value} to remove the redundancy.`, group.map((v) => ({ path: v.path, node: v.node })));
     }
