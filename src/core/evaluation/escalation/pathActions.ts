@@ -40,7 +40,22 @@ PATH_ACTION_NAMES.forEach((a, i) => {
   else BY_SERVICE.set(service, [i]);
 });
 
+/** Path action indexes by lowercased name. */
+const BY_LOWER = new Map<string, number[]>();
+PATH_ACTION_NAMES.forEach((a, i) => {
+  const list = BY_LOWER.get(a.toLowerCase());
+  if (list) list.push(i);
+  else BY_LOWER.set(a.toLowerCase(), [i]);
+});
+
 function computeCovered(value: string): readonly number[] {
+  if (!value.includes('*') && !value.includes('?')) {
+    // Without wildcards a string covers only the action it names: found by name, confirmed by the match.
+    const named = BY_LOWER.get(value.toLowerCase());
+    if (!named) return NO_ACTIONS;
+    const out = named.filter((i) => globMatch(value, PATH_ACTION_NAMES[i]));
+    return out.length ? out : NO_ACTIONS;
+  }
   const colon = value.indexOf(':');
   let candidates: readonly number[] | undefined;
   if (colon > 0) {
