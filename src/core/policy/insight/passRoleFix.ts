@@ -2,6 +2,7 @@ import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, type F
 import { ESCALATION_PATHS } from '../../evaluation/escalation/paths';
 import type { QuickFix } from './fixTypes';
 import { diffEdit, removeElement } from './jsonEdits';
+import { servicePrefixes } from './wildcard';
 
 // Fixes for iam:PassRole granted on every role ("Resource": "*"). Access Analyzer recommends "that you
 // specify resource ARNs or add the iam:PassedToService condition key to your statement"; these fixes
@@ -52,10 +53,7 @@ function passedToByPrefix(): Map<string, string> {
     const requests = path.requires.flat();
     const to = requests.find((r) => r.passedTo?.length)?.passedTo?.[0];
     if (!to) continue;
-    for (const r of requests) {
-      const prefix = r.action.slice(0, r.action.indexOf(':')).toLowerCase();
-      if (prefix !== 'iam' && !byPrefix.has(prefix)) byPrefix.set(prefix, to);
-    }
+    for (const prefix of servicePrefixes(requests.map((r) => r.action))) if (prefix !== 'iam' && !byPrefix.has(prefix)) byPrefix.set(prefix, to);
   }
   for (const [prefix, to] of Object.entries(PASSED_TO)) if (!byPrefix.has(prefix)) byPrefix.set(prefix, to);
   return byPrefix;
@@ -74,19 +72,20 @@ function isPassRole(n: Node | undefined): boolean {
   return n?.type === 'string' && typeof n.value === 'string' && n.value.toLowerCase() === PASS_ROLE;
 }
 
-/** The services that take a passed role, from every Action of the policy. */
+/** The services that take a passed role, from every Action of the policy, in the order it names them. */
 function servicesNamed(root: Node): string[] {
-  const out: string[] = [];
+  const actions: string[] = [];
   const statements = findNodeAtLocation(root, ['Statement']);
   const list = statements?.type === 'array' ? (statements.children ?? []) : statements ? [statements] : [];
   for (const st of list) {
     const action = st.type === 'object' ? findNodeAtLocation(st, ['Action']) : undefined;
     const values = action?.type === 'array' ? (action.children ?? []) : action ? [action] : [];
-    for (const v of values) {
-      if (v.type !== 'string' || typeof v.value !== 'string') continue;
-      const principal = passedToByPrefix().get(v.value.slice(0, Math.max(0, v.value.indexOf(':'))).toLowerCase());
-      if (principal && !out.includes(principal)) out.push(principal);
-    }
+    for (const v of values) if (v.type === 'string' && typeof v.value === 'string') actions.push(v.value);
+  }
+  const out: string[] = [];
+  for (const prefix of servicePrefixes(actions)) {
+    const principal = passedToByPrefix().get(prefix);
+    if (principal && !out.includes(principal)) out.push(principal);
   }
   return out.slice(0, MAX_SERVICES);
 }
@@ -120,35 +119,44 @@ export function passRoleFixes(text: string, actionPath: JSONPath, options: Forma
   const named = servicesNamed(root);
   const services = named.length ? named : [PASSED_TO_SERVICE_PLACEHOLDER];
   const fixes: QuickFix[] = [];
-  for (const service of services) {
-    const label = service === PASSED_TO_SERVICE_PLACEHOLDER ? 'one service' : service;
-    if (onlyPassRole) {
+  if (onlyPassRole) {
+    for (const service of services) {
       const edits = modify(text, [...stPath, 'Condition', 'StringEquals', 'iam:PassedToService'], service, { formattingOptions: options });
-      if (edits.length) fixes.push({ title: `Allow passing roles only to ${label} (iam:PassedToService)`, edits, isPreferred: fixes.length === 0 });
-      continue;
+      if (edits.length) fixes.push({ title: `Allow passing roles only to ${labelOf(service)} (iam:PassedToService)`, edits, isPreferred: fixes.length === 0 });
     }
-    const out = moveToOwnStatement(text, root, stPath, actionPath, statement, service, options);
-    if (out !== undefined && out !== text) fixes.push({ title: `Move iam:PassRole to its own statement, passing roles only to ${label}`, edits: [diffEdit(text, out)], isPreferred: fixes.length === 0 });
+    return fixes;
+  }
+  const addStatement = withoutPassRole(text, root, stPath, actionPath, options);
+  if (!addStatement) return fixes;
+  const value = getNodeValue(statement) as Record<string, unknown>;
+  const sid = typeof value.Sid === 'string' && value.Sid ? { Sid: `${value.Sid}PassRole` } : {};
+  for (const service of services) {
+    const out = addStatement({ ...sid, Effect: 'Allow', Action: 'iam:PassRole', Resource: value.Resource, Condition: withPassedTo(value.Condition, service) });
+    if (out !== text) fixes.push({ title: `Move iam:PassRole to its own statement, passing roles only to ${labelOf(service)}`, edits: [diffEdit(text, out)], isPreferred: fixes.length === 0 });
   }
   return fixes;
 }
 
-function moveToOwnStatement(text: string, root: Node, stPath: JSONPath, actionPath: JSONPath, statement: Node, service: string, options: FormattingOptions): string | undefined {
-  const value = getNodeValue(statement) as Record<string, unknown>;
-  const sid = typeof value.Sid === 'string' && value.Sid ? { Sid: `${value.Sid}PassRole` } : {};
-  const moved = { ...sid, Effect: 'Allow', Action: 'iam:PassRole', Resource: value.Resource, Condition: withPassedTo(value.Condition, service) };
-  // The element goes from the statement's Action list (a single "iam:PassRole" string cannot be here:
-  // such a statement grants only iam:PassRole).
+function labelOf(service: string): string {
+  return service === PASSED_TO_SERVICE_PLACEHOLDER ? 'one service' : service;
+}
+
+/**
+ * The statement's Action list without the iam:PassRole element (a single "iam:PassRole" string cannot
+ * be here: such a statement grants only iam:PassRole), as a function that adds a statement to it;
+ * undefined when the element cannot be removed.
+ */
+function withoutPassRole(text: string, root: Node, stPath: JSONPath, actionPath: JSONPath, options: FormattingOptions): ((moved: object) => string) | undefined {
   const removal = removeElement(text, actionPath, options);
   if (!removal.length) return undefined;
   const removed = applyEdits(text, removal);
-  const statements = findNodeAtLocation(root, ['Statement']);
-  if (statements?.type === 'array') {
-    return applyEdits(removed, modify(removed, ['Statement', -1], moved, { formattingOptions: options, isArrayInsertion: true }));
+  if (findNodeAtLocation(root, ['Statement'])?.type === 'array') {
+    return (moved) => applyEdits(removed, modify(removed, ['Statement', -1], moved, { formattingOptions: options, isArrayInsertion: true }));
   }
   // A single statement object becomes a list of two.
   const after = parseTree(removed);
   const kept = after && findNodeAtLocation(after, stPath);
   if (!kept) return undefined;
-  return applyEdits(removed, modify(removed, ['Statement'], [getNodeValue(kept), moved], { formattingOptions: options }));
+  const keptValue: unknown = getNodeValue(kept);
+  return (moved) => applyEdits(removed, modify(removed, ['Statement'], [keptValue, moved], { formattingOptions: options }));
 }
