@@ -86,7 +86,7 @@ export class IdentityCenterTreeProvider implements vscode.TreeDataProvider<Ident
         if (node.entry.endpoint) md.appendMarkdown(`${vscode.l10n.t('Endpoint: {0}', node.entry.endpoint)}\n\n`);
         if (node.entry.profiles.length) md.appendMarkdown(`${vscode.l10n.t('Profiles: {0}', node.entry.profiles.join(', '))}\n\n`);
         if (s.kind === 'signedIn') md.appendMarkdown(s.refreshable ? vscode.l10n.t('Signed in until {0}; refreshed automatically before it expires', new Date(s.expiresAt).toLocaleString()) : vscode.l10n.t('Signed in until {0}', new Date(s.expiresAt).toLocaleString()));
-        if (s.kind === 'unusable') md.appendMarkdown(s.message);
+        if (s.kind === 'unusable') md.appendText(s.message);
         item.tooltip = md;
         item.contextValue = `stsLens.sso.${s.kind}`;
         if (!signedIn) item.command = { command: 'stsLens.sso.signIn', title: vscode.l10n.t('Sign In'), arguments: [node] };
