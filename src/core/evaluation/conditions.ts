@@ -25,13 +25,36 @@ function keyLocation(key: ParsedConditionKey, lines: LineIndex): ConditionTrace[
   return at;
 }
 
+/** What a key's policy values are before any request: read once per key, as most keys hold no policy variable. */
+interface KeyValues {
+  readonly variables: boolean;
+  readonly raw: string[];
+  /** Set when no value of a string operator holds a policy variable (or variables are off): the patterns and their readable form. */
+  readonly fixed?: { readonly patterns: string[]; readonly policyValues: string[] };
+}
+
+const keyValues = new WeakMap<ParsedConditionKey, KeyValues>();
+
+function valuesOf(key: ParsedConditionKey, stringy: boolean, variables: boolean): KeyValues {
+  let kv = keyValues.get(key);
+  if (kv && kv.variables === variables) return kv;
+  const raw = key.values.map((v) => scalarText(v.value)).filter((v): v is string => v !== undefined);
+  // As substitute would: a value without `${` (or with variables off) is its own pattern.
+  const fixed = !stringy || !variables || raw.every((v) => !v.includes('${')) ? { patterns: raw, policyValues: raw.map(unescapePattern) } : undefined;
+  kv = { variables, raw, fixed };
+  keyValues.set(key, kv);
+  return kv;
+}
+
 /** Evaluates one key of one operator block; `explanation` says why in plain words, when `words` asks for it. */
 function evaluateKey(operator: string, key: ParsedConditionKey, ctx: RequestContext, variables: boolean, lines: LineIndex, words: boolean): ConditionTrace {
   const info = parseConditionOperator(operator);
   const entry = ctx.get(key.key);
   const requestValues = entry && (entry.values.length > 0 || entry.multi) ? entry.values : undefined;
   const location = keyLocation(key, lines);
-  const raw = key.values.map((v) => scalarText(v.value)).filter((v): v is string => v !== undefined);
+  const stringy = info !== undefined && (info.family === 'String' || info.family === 'Arn');
+  const kv = valuesOf(key, stringy, variables);
+  const raw = kv.raw;
   const trace = (matched: boolean, explain: () => string, policyValues: string[] = raw): ConditionTrace => ({ operator, key: key.key, policyValues, requestValues, matched, explanation: words ? explain() : '', location });
   if (!info) return trace(false, () => `${operator} is not a condition operator, so the condition cannot match.`);
   if (raw.length === 0) return trace(false, () => `${key.key} has no values under ${operator}, so the condition cannot match.`);
@@ -43,15 +66,22 @@ function evaluateKey(operator: string, key: ParsedConditionKey, ctx: RequestCont
     return trace(matched, () => `${key.key} is ${absent ? 'absent from' : 'present in'} the request; Null ${show(raw)} ${matched ? 'matches' : 'does not match'}.`);
   }
 
-  const stringy = info.family === 'String' || info.family === 'Arn';
-  const subs = raw.map((v) => (stringy ? substitute(v, ctx, variables) : { pattern: v, resolved: true, missing: [] as string[] }));
-  const patterns = subs.filter((s) => s.resolved).map((s) => s.pattern);
-  const policyValues = subs.map((s) => (s.resolved ? unescapePattern(s.pattern) : `${raw[subs.indexOf(s)]} (unresolved: ${s.missing.join(', ')})`));
+  let patterns: string[];
+  let policyValues: string[];
+  let unresolved = '';
+  if (kv.fixed) {
+    patterns = kv.fixed.patterns;
+    policyValues = kv.fixed.policyValues;
+  } else {
+    const subs = raw.map((v) => substitute(v, ctx, variables));
+    patterns = subs.filter((s) => s.resolved).map((s) => s.pattern);
+    policyValues = subs.map((s) => (s.resolved ? unescapePattern(s.pattern) : `${raw[subs.indexOf(s)]} (unresolved: ${s.missing.join(', ')})`));
+    if (subs.some((s) => !s.resolved)) unresolved = ` (policy variables ${subs.flatMap((s) => s.missing).join(', ')} have no value in the request, so those values match nothing)`;
+  }
   const negated = info.base in POSITIVE_OF;
   const positive = POSITIVE_OF[info.base] ?? info.base;
   const hit = (rv: string) => patterns.some((p) => testValue(positive, rv, p));
   const values = requestValues ?? [];
-  const unresolved = subs.some((s) => !s.resolved) ? ` (policy variables ${subs.flatMap((s) => s.missing).join(', ')} have no value in the request, so those values match nothing)` : '';
 
   if (info.qualifier === 'ForAllValues') {
     if (!present) return trace(true, () => `${key.key} is ${requestValues ? 'an empty set' : 'absent'}; ForAllValues is true for an empty set.`, policyValues);

@@ -1,6 +1,6 @@
 import { globMatch } from '../policy/actions';
 import { plainStrings } from '../policy/elementStrings';
-import { parsePolicy, stringValues, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
+import { parsePolicy, stringValues, type LineIndex, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
 import { evaluateConditions } from './conditions';
 import type { RequestContext } from './context';
 import { resourceMatch, resourceOverlap } from './operators';
@@ -21,8 +21,9 @@ interface ActionSet {
 interface CompiledStatement {
   st: ParsedStatement;
   effect: 'Allow' | 'Deny' | undefined;
-  /** Where the statement is, computed once per document. */
-  location: StatementTrace['location'];
+  /** Where the statement is, computed on first use (see locationOf): many statements are never traced. */
+  location: StatementTrace['location'] | undefined;
+  lines: LineIndex;
   sid?: string;
   actions?: ActionSet;
   notActions?: ActionSet;
@@ -116,7 +117,8 @@ function compile(text: string, given?: ParsedPolicy): CompiledPolicy {
     return {
       st,
       effect: e === 'Allow' || e === 'Deny' ? e : undefined,
-      location: { path: st.path, span: parsed.lines.span(st.node.offset, st.node.length) },
+      location: undefined,
+      lines: parsed.lines,
       sid: typeof sid === 'string' ? sid : undefined,
       actions: actionSet(st.action),
       notActions: actionSet(st.notAction),
@@ -218,6 +220,11 @@ function coversAnyResource(c: CompiledStatement): boolean {
 
 const NO_CONDITIONS: StatementTrace['conditions'] = [];
 
+/** Where the statement is in its document, computed once. */
+function locationOf(c: CompiledStatement): StatementTrace['location'] {
+  return (c.location ??= { path: c.st.path, span: c.lines.span(c.st.node.offset, c.st.node.length) });
+}
+
 /** Whether a statement can apply to this action: a valid Effect, and the action listed. */
 function reaches(c: CompiledStatement, action: string, lower: string): boolean {
   if (!c.effect) return false;
@@ -233,7 +240,7 @@ function actionMiss(c: CompiledStatement, action: string, lower: string): Statem
     : c.actions ? `Action does not include ${action}.`
     : c.notActions ? `NotAction excludes ${action}.`
     : 'The statement has neither Action nor NotAction.';
-  return { index: c.st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch: 'action', explanation, conditions: NO_CONDITIONS, location: c.location };
+  return { index: c.st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch: 'action', explanation, conditions: NO_CONDITIONS, location: locationOf(c) };
 }
 
 /** Actions whose per-statement answers (plans, reach) each policy keeps. */
@@ -272,7 +279,7 @@ function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: P
   // A literal of one fixed shape: spreading a shared base here was the engine's hottest spot. The
   // explanation is built only when a reader will see it.
   const no = (mismatch: StatementTrace['mismatch'], explain: () => string, conditions: StatementTrace['conditions'] = []): { trace: StatementTrace } => ({
-    trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch, explanation: words ? explain() : '', conditions, location: c.location },
+    trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch, explanation: words ? explain() : '', conditions, location: locationOf(c) },
   });
   if (env.anyResource && (c.resources || c.notResources)) {
     if (!coversAnyResource(c)) return no('resource', () => `${c.resources ? 'Resource' : 'NotResource'} ${c.effect === 'Allow' ? 'names no resource' : 'does not cover every resource'} of ${env.action}, and the request's resource * stands for any of them.`);
@@ -305,7 +312,7 @@ function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: P
   const conditions = evaluateConditions(st.conditions, env.ctx, policy.variables, lines, words);
   const failed = conditions.find((t) => !t.matched);
   if (failed) return no('condition', () => `Condition not met: ${failed.explanation}`, conditions);
-  return { trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect!, applies: true, mismatch: undefined, explanation: words ? `${c.effect} applies: action, resource${WITH_PRINCIPAL.has(kind) ? ', principal' : ''}${conditions.length ? ' and every condition' : ''} match.` : '', conditions, location: c.location }, match };
+  return { trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect!, applies: true, mismatch: undefined, explanation: words ? `${c.effect} applies: action, resource${WITH_PRINCIPAL.has(kind) ? ', principal' : ''}${conditions.length ? ' and every condition' : ''} match.` : '', conditions, location: locationOf(c) }, match };
 }
 
 /** Evaluates one policy document against the request. Never throws. */
