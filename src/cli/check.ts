@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import { notGrantedViolations, publicAccessViolations, type AccessViolation, type NotGrantedRule } from '../core/evaluation/access';
 import { detectPolicyType, LineIndex, type PolicyType } from '../core/policy';
+import { readPolicyFile } from './inputs';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { ensureDataFor, policyAccess } from './diff';
 import { formatOption, parseOptions, policyTypeOption } from './options';
@@ -92,16 +92,13 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
   let bad = false;
   const results: CheckedFile[] = [];
   for (const file of args.files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      err(`sts-lens check: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}\n`);
+    const read = readPolicyFile(file);
+    if ('error' in read) {
+      err(`sts-lens check: ${read.error}\n`);
       bad = true;
       continue;
     }
+    const text = read.text;
     ensureDataFor(handle, [text]);
     const policyType = args.policyType === 'auto' ? detectPolicyType(text) : args.policyType;
     const access = policyAccess(text, policyType, handle);

@@ -1,7 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { diffAccess, formatDiffJson, formatDiffMarkdown, formatDiffText, needsAllServices, readAccess, type FileDiff, type PolicyAccess } from '../core/evaluation/access';
 import { detectPolicyType, parsePolicy, servicesReferenced, type PolicyType } from '../core/policy';
+import { documentTooLargeMessage } from '../core/policy/limits';
+import { isTooLarge } from '../node/boundedRead';
+import { readPolicyFile } from './inputs';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { changedFiles, filesAt, GitError, parseRange, workingFile } from './gitRevisions';
 import { formatOption, parseOptions, policyTypeOption } from './options';
@@ -101,6 +103,11 @@ export function runDiff(argv: string[], out: (s: string) => void, err: (s: strin
       changed.forEach((f, i) => {
         const b = bases[i];
         const n = news[i];
+        if (n !== undefined && isTooLarge(n)) {
+          err(`sts-lens diff: ${f.path} is not a policy that can be compared: ${documentTooLargeMessage(n.bytes, n.atLeast)}\n`);
+          bad = true;
+          return;
+        }
         if (!isPolicy(b) && !isPolicy(n)) return;
         pairs.push({ file: f.path, base: range.base, baseText: b ?? EMPTY_POLICY, newText: n ?? EMPTY_POLICY });
       });
@@ -112,14 +119,10 @@ export function runDiff(argv: string[], out: (s: string) => void, err: (s: strin
   } else {
     const [baseFile, newFile] = args.files;
     const texts = [baseFile, newFile].map((f) => {
-      try {
-        const t = fs.readFileSync(f === '-' ? 0 : f, 'utf8');
-        return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        err(`sts-lens diff: cannot read ${f}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}\n`);
-        return undefined;
-      }
+      const read = readPolicyFile(f);
+      if ('text' in read) return read.text;
+      err(`sts-lens diff: ${read.error}\n`);
+      return undefined;
     });
     if (texts[0] === undefined || texts[1] === undefined) return 2;
     pairs.push({ file: newFile, base: baseFile, baseText: texts[0], newText: texts[1] });

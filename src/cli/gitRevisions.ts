@@ -1,5 +1,6 @@
 import type * as childProcess from 'child_process';
-import * as fs from 'fs';
+import { MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
+import { readTextBoundedSync, type TooLarge } from '../node/boundedRead';
 
 /** A failed git command, with git's own message. */
 export class GitError extends Error {}
@@ -107,10 +108,11 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The working tree's copy of a file, undefined when it is gone. */
-export function workingFile(path: string): string | undefined {
+/** The working tree's copy of a file, undefined when it is gone; not read when too large to be a policy. */
+export function workingFile(path: string): string | TooLarge | undefined {
   try {
-    return stripBom(fs.readFileSync(path, 'utf8'));
+    const text = readTextBoundedSync(path, MAX_POLICY_FILE_BYTES);
+    return typeof text === 'string' ? stripBom(text) : text;
   } catch {
     return undefined;
   }

@@ -1,5 +1,8 @@
 import * as path from 'path';
-import { lintPolicy, OPT_IN_CODES, servicesReferenced, severityRank, type FindingType, type PolicyType } from '../core/policy';
+import { detectPolicyType, ISSUE_CODES, lintPolicy, OPT_IN_CODES, servicesReferenced, severityRank, type Finding, type FindingType, type PolicyType } from '../core/policy';
+import { documentTooLargeMessage } from '../core/policy/limits';
+import { LineIndex } from '../core/policy/parse';
+import type { TooLarge } from '../node/boundedRead';
 import { applySuppressions, lintSettingsFor } from '../core/policy/config/applyConfig';
 import type { SeverityOverride } from '../core/policy/config/projectConfig';
 import { needsAllServices, notGrantedFindings } from '../core/evaluation/access';
@@ -51,6 +54,21 @@ export function lintFile(text: string, file: string, diskPath: string, run: Lint
   const shown = result.findings.filter((f) => severity[f.issueCode] !== 'off');
   const split = project ? applySuppressions(project.config, relative, text, shown) : { findings: shown, suppressed: [] };
   return { file, policyType: result.policyType, findings: split.findings, suppressed: split.suppressed, severity };
+}
+
+/**
+ * The result for a file too large to read (see readTextBoundedSync): the finding a document over the
+ * limit gets, under the project file's globs and severities like any other file's.
+ */
+export function tooLargeFile(file: string, diskPath: string, run: LintRun, size: TooLarge): FileResult | undefined {
+  const project = run.project(diskPath);
+  const settings = project ? lintSettingsFor(project.config, projectRelativePath(project, diskPath)) : undefined;
+  if (settings?.ignored) return undefined;
+  const policyType = run.policyType === 'auto' ? settings?.policyType ?? detectPolicyType('', file === '-' ? undefined : diskPath) : run.policyType;
+  const info = ISSUE_CODES.POLICY_DOCUMENT_TOO_LARGE;
+  const finding: Finding = { findingType: info.findingType, issueCode: 'POLICY_DOCUMENT_TOO_LARGE', findingDetails: documentTooLargeMessage(size.bytes, size.atLeast), learnMoreLink: info.learnMoreLink, locations: [{ path: [], span: new LineIndex('').span(0, 0) }] };
+  const severity = project?.config.severity ?? {};
+  return { file, policyType, findings: severity[finding.issueCode] === 'off' ? [] : [finding], suppressed: [], severity };
 }
 
 /**

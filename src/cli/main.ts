@@ -1,7 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { POLICY_TYPES, ISSUE_CODES, FINDING_TYPES, type FindingType, type PolicyType } from '../core/policy';
+import { describeLength, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
 import { LineIndex } from '../core/policy/parse';
+import { isTooLarge, type TooLarge } from '../node/boundedRead';
+import { readError, readInput } from './inputs';
+import { safeWriter } from './safeOutput';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { loadProjectConfig, ProjectConfigFinder, type LoadedProjectConfig } from '../node/projectConfigFile';
 import { projectGuardrails } from './guardrails';
@@ -11,7 +14,7 @@ import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { runSimulate } from './simulate';
 import { runCheck } from './check';
 import { runDiff } from './diff';
-import { failsAt, lintFile, type LintRun } from './lintFile';
+import { failsAt, lintFile, tooLargeFile, type LintRun } from './lintFile';
 
 declare const STS_LENS_VERSION: string | undefined;
 const VERSION = typeof STS_LENS_VERSION === 'string' ? STS_LENS_VERSION : '0.1.0';
@@ -130,15 +133,13 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
   return args;
 }
 
-function readInput(file: string): string {
-  // Straight into a string: no Buffer copy per file.
-  let text = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
-}
+/** Largest account dump read: far beyond what GetAccountAuthorizationDetails returns for an account. */
+const MAX_DUMP_BYTES = 256 * 1024 * 1024;
 
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, catalog?: IamCatalogHandle): number {
+export function run(argv: string[], write: (s: string) => void, writeError: (s: string) => void, catalog?: IamCatalogHandle): number {
+  const out = safeWriter(write);
+  const err = safeWriter(writeError);
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), out, err, catalog);
   if (argv[0] === 'diff') return runDiff(argv.slice(1), out, err, catalog);
   if (argv[0] === 'check') return runCheck(argv.slice(1), out, err, catalog);
@@ -193,7 +194,9 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   let ioError = false;
   if (args.authDetails) {
     try {
-      const { results: dumpResults, dump } = lintAuthDetails(readInput(args.authDetails), args.authDetails, run, args.includeAwsManaged);
+      const text = readInput(args.authDetails, MAX_DUMP_BYTES);
+      if (isTooLarge(text)) throw new Error(`it is ${text.atLeast ? 'larger than' : `${describeLength(text.bytes)}, over`} the ${describeLength(MAX_DUMP_BYTES)} read from an account dump`);
+      const { results: dumpResults, dump } = lintAuthDetails(text, args.authDetails, run, args.includeAwsManaged);
       for (const problem of dump.problems) err(`sts-lens: ${args.authDetails}: ${problem}\n`);
       if (!dump.policies.length && dump.problems.length) ioError = true;
       // One by one: spreading a dump's hundreds of thousands of results would overflow the stack.
@@ -204,9 +207,9 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
   }
   for (const file of args.files) {
-    let text: string;
+    let text: string | TooLarge;
     try {
-      text = readInput(file);
+      text = readInput(file, MAX_POLICY_FILE_BYTES);
     } catch (e) {
       ioError = true;
       const reason = readError(e);
@@ -220,7 +223,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       });
       continue;
     }
-    const r = lintFile(text, file, file === '-' ? path.join(process.cwd(), 'stdin') : file, run);
+    const diskPath = file === '-' ? path.join(process.cwd(), 'stdin') : file;
+    const r = isTooLarge(text) ? tooLargeFile(file, diskPath, run, text) : lintFile(text, file, diskPath, run);
     if (r) results.push(r);
   }
   out(args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
@@ -228,11 +232,6 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   if (args.failOn === 'none') return 0;
   const failOn = args.failOn;
   return results.some((r) => failsAt(r, failOn)) ? 1 : 0;
-}
-
-function readError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
 }
 
 /** The process entry: runs with the process's arguments and exits with the status. */

@@ -6,7 +6,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { describeLength } from '../core/policy/limits';
 import type { IniSections } from '../core/profiles/model';
+import { isTooLarge, readBytesBounded } from './boundedRead';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
 import type { SessionRecord } from '../core/sessions/session';
 
@@ -44,9 +46,18 @@ export interface LoadedAwsFiles {
   readonly credentialsSections: IniSections;
 }
 
+/**
+ * Largest config or credentials file read: thousands of generated profiles fit in a few MB. A larger
+ * file (or a device in its place, such as a link to /dev/zero) would stall or exhaust the extension host.
+ */
+export const MAX_AWS_FILE_BYTES = 16 * 1024 * 1024;
+
 async function readText(file: string): Promise<LoadedFile> {
   try {
-    const bytes = await fs.promises.readFile(file);
+    const bytes = await readBytesBounded(file, MAX_AWS_FILE_BYTES);
+    if (isTooLarge(bytes)) {
+      return { path: file, error: `it is ${bytes.atLeast ? 'larger than ' : ''}${describeLength(bytes.bytes)}, far more than any AWS config or credentials file holds (files over ${describeLength(MAX_AWS_FILE_BYTES)} are not read)` };
+    }
     // Windows PowerShell 5 redirection (`>`) and Out-File write UTF-16, which the SDKs read as no profiles.
     if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
       return { path: file, error: 'it is saved as UTF-16, and the AWS CLI and SDKs read only UTF-8: save it again as UTF-8' };
@@ -64,7 +75,10 @@ export async function loadAwsFiles(paths: AwsFilePaths = awsFilePaths()): Promis
   let configSections: IniSections = {};
   let credentialsSections: IniSections = {};
   if (config.text !== undefined || credentials.text !== undefined) {
-    const loaded = await loadSharedConfigFiles({ configFilepath: paths.config, filepath: paths.credentials, ignoreCache: true });
+    // The SDK's loader reads the files again, whole: one that was not read is replaced by its folder,
+    // which the loader reads as no file.
+    const unread = (f: LoadedFile) => (f.text === undefined ? path.dirname(f.path) : f.path);
+    const loaded = await loadSharedConfigFiles({ configFilepath: unread(config), filepath: unread(credentials), ignoreCache: true });
     configSections = loaded.configFile as IniSections;
     credentialsSections = loaded.credentialsFile as IniSections;
   }

@@ -1,4 +1,5 @@
 import type { ActionInfo, IamCatalog } from './catalog';
+import { ownCopy } from './ownCopy';
 
 /**
  * Stand-ins for a `*` or `?` that must match only itself: what `${*}` and `${?}` and substituted
@@ -81,7 +82,7 @@ export function wildcardRegex(pattern: string): RegExp {
   if (cached) return cached;
   if (regexCache.size > 20000) regexCache.clear();
   const re = compileWildcard(pattern);
-  regexCache.set(pattern, re);
+  regexCache.set(ownCopy(pattern), re);
   return re;
 }
 
@@ -127,7 +128,7 @@ export function matchActions(pattern: string, catalog: IamCatalog): ActionInfo[]
   const split = splitAction(key);
   if (result.length > 0 && split && !hasWildcard(split.service)) {
     if (cache.size > 50000) cache.clear();
-    cache.set(key, result);
+    cache.set(ownCopy(key), result);
   }
   return result;
 }

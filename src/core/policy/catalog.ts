@@ -1,6 +1,7 @@
 import { compactService, type CompactDescriptions, type CompactServiceData, type CompactServiceText } from './compactData';
 import type { ActionInfo, ConditionKeyInfo, IamCatalog, RawIndexData, RawServiceData, ResourceTypeInfo } from './catalogTypes';
 import { globalKeyDoc, globalKeyDocUrl } from './globalKeyDocs';
+import { ownCopy } from './ownCopy';
 import { splitAtVariables } from './variableSpans';
 
 export type { CompactDescriptions, CompactServiceData, CompactServiceText } from './compactData';
@@ -69,11 +70,34 @@ class LoadedService {
     return i === undefined ? undefined : this.at(i);
   }
 
+  /** Whether the names are in ascending order, each once; undefined until first asked. */
+  private namesSorted?: boolean;
+
   /** Names as the data writes them: policies mostly use that case, so most lookups need no lowercasing. */
   byExactName(name: string): ActionInfo | undefined {
+    const names = this.names;
+    if (this.namesSorted === undefined) {
+      let sorted = true;
+      for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1] < names[i];
+      this.namesSorted = sorted;
+    }
+    // The data lists actions in order: a binary search finds a name without a map per service,
+    // which a run over many services would build (and keep) for every one of them.
+    if (this.namesSorted) {
+      let lo = 0;
+      let hi = names.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const n = names[mid];
+        if (n === name) return this.at(mid);
+        if (n < name) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    }
     if (!this.byExactNameMap) {
       this.byExactNameMap = new Map();
-      for (let i = 0; i < this.names.length; i++) this.byExactNameMap.set(this.names[i], i);
+      for (let i = 0; i < names.length; i++) this.byExactNameMap.set(names[i], i);
     }
     const i = this.byExactNameMap.get(name);
     return i === undefined ? undefined : this.at(i);
@@ -243,7 +267,7 @@ export class DataCatalog implements IamCatalog {
     if (hit !== undefined) return hit ?? undefined;
     const info = this.findConditionKey(key);
     if (this.keyAnswers.size > 20000) this.keyAnswers.clear();
-    this.keyAnswers.set(key, info ?? null);
+    this.keyAnswers.set(ownCopy(key), info ?? null);
     return info;
   }
 

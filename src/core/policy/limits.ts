@@ -11,6 +11,16 @@
 export const MAX_POLICY_NESTING = 64;
 /** Largest document checked, in characters: fifty times IAM's largest policy quota. */
 export const MAX_POLICY_TEXT_LENGTH = 1024 * 1024;
+/**
+ * Largest policy file read, in bytes: a character (a UTF-16 code unit) takes at most three bytes of
+ * UTF-8, so a larger file holds more than MAX_POLICY_TEXT_LENGTH characters and is not read whole.
+ */
+export const MAX_POLICY_FILE_BYTES = 3 * MAX_POLICY_TEXT_LENGTH;
+
+/** Why a document of `length` characters (or bytes, read until `atLeast` that many) is not checked. */
+export function documentTooLargeMessage(length: number, atLeast = false): string {
+  return `The document is ${atLeast ? 'larger than ' : ''}${describeLength(length)}, far beyond IAM's policy size quotas (6,144 characters for a managed policy, 20,480 for the largest resource policies), so it was not checked. Documents over ${describeLength(MAX_POLICY_TEXT_LENGTH)} are not linted; split it into policies of the size AWS accepts.`;
+}
 
 /** Calls `visit` for every `{` and `[` outside strings and comments, with the depth it opens, until `visit` returns false. */
 function scanBrackets(text: string, visit: (offset: number, depth: number, close: boolean) => boolean): void {

@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { describeLength, excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from './limits';
+import { documentTooLargeMessage, excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from './limits';
 import { parseStrictTree } from './parseStrict';
 import type { PathElement, Position, Span } from './types';
 
@@ -318,7 +318,7 @@ function sizeProblem(text: string): PolicyLimitProblem | undefined {
   if (text.length <= MAX_POLICY_TEXT_LENGTH) return undefined;
   return {
     issueCode: 'POLICY_DOCUMENT_TOO_LARGE',
-    message: `The document is ${describeLength(text.length)}, far beyond IAM's policy size quotas (6,144 characters for a managed policy, 20,480 for the largest resource policies), so it was not checked. Documents over ${describeLength(MAX_POLICY_TEXT_LENGTH)} are not linted; split it into policies of the size AWS accepts.`,
+    message: documentTooLargeMessage(text.length),
     offset: 0,
     length: 0,
   };

@@ -21,6 +21,21 @@ describe('AWS file locations and readers', () => {
     assert.match(dir.config.error!, /folder/);
   });
 
+  it('does not read a config file that never ends (a link to /dev/zero): it says so, and the credentials file still gives its profiles', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-aws-'));
+    try {
+      fs.symlinkSync('/dev/zero', path.join(dir, 'config'));
+      fs.writeFileSync(path.join(dir, 'credentials'), '[work]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n');
+      const files = await loadAwsFiles({ config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') });
+      assert.strictEqual(files.config.text, undefined);
+      assert.match(files.config.error!, /^it is larger than 16\.0 MB, far more than any AWS config or credentials file holds/);
+      assert.deepStrictEqual(Object.keys(files.credentialsSections), ['work']);
+      assert.deepStrictEqual(files.configSections, {});
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads CLI and SSO caches under a home folder', async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-home-'));
     try {

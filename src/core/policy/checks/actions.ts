@@ -3,6 +3,7 @@ import type { LintContext, ResolvedAction, StatementContext } from '../context';
 import type { ActionInfo, IamCatalog } from '../catalog';
 import type { ParsedElement, ParsedValue } from '../parse';
 import { reportRetired } from './retired';
+import { ownCopy } from '../ownCopy';
 
 /**
  * A resolved action whose wildcard is expanded on first use: most checks never need the expansion.
@@ -173,7 +174,9 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     }
     let resolution = cache.get(text) ?? local?.get(text);
     if (!resolution) {
-      const fresh = resolveText(catalog, text);
+      // Kept past this lint: resolved from a copy, so that neither the key nor the parts cut from it hold the document.
+      const own = ownCopy(text);
+      const fresh = resolveText(catalog, own);
       resolution = fresh.resolution;
       if (fresh.stable) {
         if (cache.size > 50000) {
@@ -181,7 +184,7 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
           // A string met before the clear would not be known again.
           repeats = undefined;
         }
-        cache.set(text, resolution);
+        cache.set(own, resolution);
       } else (local ??= new Map()).set(text, resolution);
     }
     // Equal strings share one resolution (the cache's or this lint's), so meeting it again is a repeat.

@@ -2,6 +2,7 @@
 // wildcards and variables) can name a resource of a format from the IAM data.
 import { globMatch } from '../actions';
 import { replaceVariables, variableSpans } from '../variableSpans';
+import { ownCopy } from '../ownCopy';
 
 export interface SplitArn {
   partition: string;
@@ -24,9 +25,11 @@ const arnCache = new Map<string, Readonly<SplitArn> | null>();
 export function splitArnCached(arn: string): Readonly<SplitArn> | undefined {
   let hit = arnCache.get(arn);
   if (hit === undefined) {
-    hit = splitArn(arn) ?? null;
+    // Kept past this lint: split from a copy, so that neither the key nor its parts hold the document.
+    const own = ownCopy(arn);
+    hit = splitArn(own) ?? null;
     if (arnCache.size > 20000) arnCache.clear();
-    arnCache.set(arn, hit);
+    arnCache.set(own, hit);
   }
   return hit ?? undefined;
 }
@@ -144,7 +147,7 @@ export function resourceMatchesFormat(resource: string, format: string): boolean
       matchCache.set(format, byResource);
     }
     hit = computeMatch(resource, format);
-    byResource.set(resource, hit);
+    byResource.set(ownCopy(resource), hit);
     matchCacheSize++;
   }
   return hit;

@@ -1,5 +1,6 @@
 import { globMatchWithin } from '../actions';
 import type { ParsedValue } from '../parse';
+import { ownCopy } from '../ownCopy';
 
 type Text = ParsedValue & { value: string };
 
@@ -221,8 +222,11 @@ function hasRepeats(values: readonly Text[]): boolean {
   if (seenIn.size > 50000) seenIn.clear();
   const call = ++calls;
   for (let i = 0; i < n; i++) {
-    if (seenIn.get(values[i].value) === call) return true;
-    seenIn.set(values[i].value, call);
+    const v = values[i].value;
+    const seen = seenIn.get(v);
+    if (seen === call) return true;
+    // A key is copied when first kept (see ownCopy); one met before only has its number changed.
+    seenIn.set(seen === undefined ? ownCopy(v) : v, call);
   }
   return false;
 }

@@ -5,6 +5,7 @@ import { stringValues, type ParsedValue } from '../parse';
 import type { Target } from '../report';
 import type { FindingFix } from '../types';
 import { compileFormat, formatService, resourceMatchesFormat, splitArnCached, variableFree, type SplitArn } from './arnFormats';
+import { ownCopy } from '../ownCopy';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 const REGION = /^[a-z]{2,4}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
@@ -122,7 +123,7 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
   const typesKey = accepted ? [...accepted.keys()].join('\n') : UNKNOWN_TYPES;
   const same = byTypes.get(typesKey);
   if (same) {
-    if (key !== undefined) keep(cache, key, same);
+    if (key !== undefined) keep(cache, ownCopy(key), same);
     return same;
   }
   const types = accepted ? [...accepted.values()] : undefined;
@@ -139,7 +140,7 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
   }
   const result = { types, byService };
   keep(byTypes, typesKey, result);
-  if (key !== undefined) keep(cache, key, result);
+  if (key !== undefined) keep(cache, ownCopy(key), result);
   return result;
 }
 
@@ -168,9 +169,11 @@ const syntaxCache = new Map<string, ArnSyntax>();
 function arnSyntax(s: string): ArnSyntax {
   let hit = syntaxCache.get(s);
   if (!hit) {
-    hit = readArnSyntax(s);
+    // Kept past this lint: read from a copy, so that neither the key nor its parts hold the document.
+    const own = ownCopy(s);
+    hit = readArnSyntax(own);
     if (syntaxCache.size > 20000) syntaxCache.clear();
-    syntaxCache.set(s, hit);
+    syntaxCache.set(own, hit);
   }
   return hit;
 }
@@ -245,7 +248,7 @@ function fittingTypes(sameService: ResourceTypeInfo[], resource: string): Resour
   if (!fits) {
     fits = sameService.filter((t) => t.arnFormats.some((f) => resourceMatchesFormat(resource, f)));
     if (byResource.size > 5000) byResource.clear();
-    byResource.set(resource, fits);
+    byResource.set(ownCopy(resource), fits);
   }
   return fits;
 }

@@ -1,0 +1,25 @@
+// The files a command reads, each read only up to a size (see node/boundedRead.ts).
+import { documentTooLargeMessage, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
+import { isTooLarge, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
+
+/** A file's text without its byte order mark, or how large it is when over `maxBytes` ('-': standard input). Throws as fs does. */
+export function readInput(file: string, maxBytes: number): string | TooLarge {
+  const text = readTextBoundedSync(file === '-' ? 0 : file, maxBytes);
+  return typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Why a file could not be read, in words. */
+export function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+}
+
+/** A policy file's text, or why it is not read (a sentence that names the file): missing, unreadable, or too large to be a policy. */
+export function readPolicyFile(file: string): { text: string } | { error: string } {
+  try {
+    const text = readInput(file, MAX_POLICY_FILE_BYTES);
+    return isTooLarge(text) ? { error: `${file} is not a policy that can be checked: ${documentTooLargeMessage(text.bytes, text.atLeast)}` } : { text };
+  } catch (e) {
+    return { error: `cannot read ${file}: ${readError(e)}` };
+  }
+}

@@ -1,0 +1,97 @@
+import * as assert from 'assert';
+import { spawnSync, type SpawnSyncOptions } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { repoRoot } from '../fixtures';
+
+const CLI = path.join(repoRoot(), 'dist', 'cli.js');
+
+/** Runs the shipped CLI; a run that does not end within a minute fails the test instead of hanging it. */
+function cli(args: string[], options: SpawnSyncOptions = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: repoRoot(), timeout: 60_000, ...options });
+  assert.strictEqual(r.signal, null, `the CLI did not end by itself (${String(r.signal)})`);
+  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional overrides. */
+function actsOnTerminal(c: string): boolean {
+  const n = c.charCodeAt(0);
+  return (n < 0x20 && n !== 0x09 && n !== 0x0a) || (n >= 0x7f && n <= 0x9f) || (n >= 0x202a && n <= 0x202e);
+}
+
+const POLICY = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+
+describe('sts-lens with hostile inputs: reads are bounded and output cannot drive the terminal', function () {
+  this.timeout(120_000);
+  let dir: string;
+
+  before(function () {
+    if (!fs.existsSync(CLI)) {
+      const b = spawnSync(process.execPath, [path.join(repoRoot(), 'esbuild.js')], { cwd: repoRoot(), encoding: 'utf8' });
+      assert.strictEqual(b.status, 0, b.stderr);
+    }
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-hostile-'));
+    fs.writeFileSync(path.join(dir, 'good.json'), POLICY('s3:GetObjekt'));
+    // A repository can commit a link to a device: checking it out puts /dev/zero under a policy's name.
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.json'));
+    fs.writeFileSync(path.join(dir, 'large.json'), `{"Statement":[${'{"Effect":"Allow","Action":"s3:*","Resource":"*"},'.repeat(90_000)}{}]}`);
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lint: a file that never ends (a link to /dev/zero) gets POLICY_DOCUMENT_TOO_LARGE, and the other files are linted', () => {
+    const r = cli(['lint', path.join(dir, 'zero.json'), path.join(dir, 'good.json')]);
+    assert.strictEqual(r.status, 1, r.stderr);
+    assert.match(r.stdout, /zero\.json:1:1: ERROR POLICY_DOCUMENT_TOO_LARGE The document is larger than 3\.0 MB, far beyond IAM's policy size quotas/);
+    assert.match(r.stdout, /good\.json:1:\d+: ERROR INVALID_ACTION The action s3:GetObjekt does not exist/);
+  });
+
+  it('lint: a regular file over the limit is sized, not read, and reported with its size', () => {
+    const r = cli(['lint', '--format', 'json', path.join(dir, 'large.json')]);
+    const out = JSON.parse(r.stdout) as { findings: { issueCode: string; findingDetails: string }[] }[];
+    assert.deepStrictEqual(out[0].findings.map((f) => f.issueCode), ['POLICY_DOCUMENT_TOO_LARGE']);
+    const mb = (fs.statSync(path.join(dir, 'large.json')).size / 1024 / 1024).toFixed(1);
+    assert.ok(out[0].findings[0].findingDetails.startsWith(`The document is ${mb} MB, far beyond`), out[0].findings[0].findingDetails);
+  });
+
+  it('lint -: standard input that never ends is read up to the limit', () => {
+    const zero = fs.openSync('/dev/zero', 'r');
+    try {
+      const r = cli(['lint', '-'], { stdio: [zero, 'pipe', 'pipe'] });
+      assert.strictEqual(r.status, 1, r.stderr);
+      assert.match(r.stdout, /^-:1:1: ERROR POLICY_DOCUMENT_TOO_LARGE The document is larger than 3\.0 MB/m);
+    } finally {
+      fs.closeSync(zero);
+    }
+  });
+
+  it('lint --auth-details: a dump that never ends is refused with a message, exit 2', () => {
+    const r = cli(['lint', '--auth-details', path.join(dir, 'zero.json')]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /cannot read .*zero\.json: it is larger than the 256\.0 MB read from an account dump/);
+  });
+
+  it('check and diff: a file that never ends is not a policy that can be checked or compared, exit 2', () => {
+    const check = cli(['check', '--no-public-access', path.join(dir, 'zero.json')]);
+    assert.strictEqual(check.status, 2);
+    assert.match(check.stderr, /sts-lens check: .*zero\.json is not a policy that can be checked: The document is larger than 3\.0 MB/);
+    const diff = cli(['diff', path.join(dir, 'good.json'), path.join(dir, 'zero.json')]);
+    assert.strictEqual(diff.status, 2);
+    assert.match(diff.stderr, /sts-lens diff: .*zero\.json is not a policy that can be checked: The document is larger than 3\.0 MB/);
+  });
+
+  it('text output writes control characters of a policy as escapes: no escape sequence, carriage return or bidirectional override reaches the terminal', () => {
+    const action = 's3:Get\u001b[2J\u001b]0;pwned\u0007Obj\rect\u202e\u009b31m';
+    const file = path.join(dir, 'controls.json');
+    fs.writeFileSync(file, POLICY(action));
+    const text = cli(['lint', file]);
+    assert.match(text.stdout, /The action s3:Get\\u001b\[2J\\u001b\]0;pwned\\u0007Obj\\u000dect\\u202e\\u009b31m does not exist/);
+    assert.deepStrictEqual([...text.stdout].filter(actsOnTerminal), []);
+    // JSON keeps the value: the escapes are JSON's own.
+    const json = cli(['lint', '--format', 'json', file]);
+    assert.doesNotMatch(json.stdout, /[\u007f-\u009f\u202a-\u202e]/);
+    const out = JSON.parse(json.stdout) as { findings: { findingDetails: string }[] }[];
+    assert.ok(out[0].findings.some((f) => f.findingDetails.includes(action)), json.stdout);
+  });
+});
