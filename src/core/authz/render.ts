@@ -1,5 +1,6 @@
 import type { AllowingStatement } from './allowStatement';
 import type { AuthorizationExplanation, ContextCondition, MatchedStatement, PrincipalInfo } from './explain';
+import { mdCode, mdText } from '../markdown';
 
 export const VERDICT_TITLES: Readonly<Record<AuthorizationExplanation['verdict'], string>> = {
   'explicit-deny': 'Explicitly denied',
@@ -96,13 +97,8 @@ export function renderExplanationText(ex: AuthorizationExplanation, allowing?: A
   return { text: `${out.join('\n')}\n`, sections, rawJsonLine };
 }
 
-function md(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>()#+!|~]/g, '\\$&');
-}
-
-function code(s: string): string {
-  return `\`${s.replace(/`/g, "'")}\``;
-}
+const md = mdText;
+const code = (s: string): string => mdCode(s);
 
 /** A compact Markdown rendering for hovers. */
 export function renderExplanationMarkdown(ex: AuthorizationExplanation): string {

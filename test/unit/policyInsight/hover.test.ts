@@ -23,14 +23,14 @@ describe('policy hovers', () => {
     const h = hoverAt(text, at, catalog);
     assert.ok(h);
     const count = catalog.actions('s3').filter((a) => /^Delete/.test(a.name)).length;
-    assert.match(h.markdown, new RegExp(`^\\*\\*s3:Delete\\*\\*\\* matches ${count} actions`));
+    assert.match(h.markdown, new RegExp(`^\\*\\*s3:Delete\\\\\\*\\*\\* matches ${count} actions`));
     assert.match(h.markdown, /- `s3:DeleteObject` _Write_/);
   });
 
   it('says when a wildcard matches nothing and when a service is unknown', () => {
     const t = '{"Statement":{"Effect":"Allow","Action":["s3:Nope*","nosuch:Get"],"Resource":"*"}}';
     const c = catalogFor(t);
-    assert.strictEqual(hoverAt(t, offsetOf(t, 'Nope'), c)?.markdown, '**s3:Nope*** matches no action.');
+    assert.strictEqual(hoverAt(t, offsetOf(t, 'Nope'), c)?.markdown, '**s3:Nope\\*** matches no action.');
     assert.strictEqual(hoverAt(t, offsetOf(t, 'nosuch'), c)?.markdown, '**nosuch:Get**: `nosuch` is not a known service prefix.');
   });
 
@@ -59,7 +59,7 @@ describe('policy hovers', () => {
     const c = catalogFor(t);
     const fed = hoverAt(t, offsetOf(t, 'arn:aws:iam::123456789012:oidc', 1), c);
     assert.ok(fed);
-    assert.match(fed.markdown, /^\*\*Federated principal\*\* · GitHub Actions \(OIDC\) · account 123456789012/);
+    assert.match(fed.markdown, /^\*\*Federated principal\*\* · GitHub Actions \\\(OIDC\\\) · account 123456789012/);
     const svc = hoverAt(t, offsetOf(t, 'ec2.amazonaws.com', 1), c);
     assert.match(svc?.markdown ?? '', /^\*\*Service principal\*\* · service ec2\.amazonaws\.com/);
     const x = readFixture('trust-cross-account.json');

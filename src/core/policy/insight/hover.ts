@@ -5,6 +5,7 @@ import { replaceVariables, variableSpans } from '../variableSpans';
 import { statementActions } from './completion';
 import { positionAt } from './context';
 import { primaryAccessLevel } from './summary';
+import { mdCode, mdText } from '../../markdown';
 import { describeOperator } from './operators';
 import { describePrincipal } from './principals';
 import { expandAction, hasWildcard } from './wildcard';
@@ -51,26 +52,27 @@ function actionMarkdown(a: ActionInfo, catalog: IamCatalog): string {
 }
 
 function wildcardMarkdown(value: string, matched: readonly ActionInfo[]): string {
-  if (!matched.length) return `**${value}** matches no action.`;
+  if (!matched.length) return `**${mdText(value)}** matches no action.`;
   const byLevel = new Map<string, number>();
   for (const a of matched) byLevel.set(primaryAccessLevel(a.accessLevel), (byLevel.get(primaryAccessLevel(a.accessLevel)) ?? 0) + 1);
   const levels = [...byLevel].map(([l, n]) => `${n} ${l.toLowerCase()}`).join(', ');
   const list = matched.slice(0, MAX_LISTED).map((a) => `- \`${a.service}:${a.name}\` _${a.accessLevel}_`);
   if (matched.length > MAX_LISTED) list.push(`- … and ${matched.length - MAX_LISTED} more`);
-  return [`**${value}** matches ${matched.length} action${matched.length === 1 ? '' : 's'} (${levels})`, '', ...list].join('\n');
+  return [`**${mdText(value)}** matches ${matched.length} action${matched.length === 1 ? '' : 's'} (${levels})`, '', ...list].join('\n');
 }
 
 /** What is known of a key the IAM data lacks, in the words the lint uses for it. */
 function unknownKeyMarkdown(key: string, catalog: IamCatalog): string {
   const colon = key.indexOf(':');
-  if (colon <= 0 || colon === key.length - 1) return `**${key}**: not a condition key. Use the format service:keyname.`;
+  const shown = mdText(key);
+  if (colon <= 0 || colon === key.length - 1) return `**${shown}**: not a condition key. Use the format service:keyname.`;
   const prefix = key.slice(0, colon);
-  if (prefix.toLowerCase() === 'aws') return `**${key}**: not a global condition key in the IAM data. Check its spelling.`;
-  if (isFederatedKey(prefix)) return `**${key}**: a key of the identity provider \`${prefix}\`; the IAM data does not describe it.`;
-  if (!catalog.hasService(prefix)) return `**${key}**: \`${prefix}\` is not a known service prefix.`;
+  if (prefix.toLowerCase() === 'aws') return `**${shown}**: not a global condition key in the IAM data. Check its spelling.`;
+  if (isFederatedKey(prefix)) return `**${shown}**: a key of the identity provider ${mdCode(prefix)}; the IAM data does not describe it.`;
+  if (!catalog.hasService(prefix)) return `**${shown}**: ${mdCode(prefix)} is not a known service prefix.`;
   const service = catalog.serviceName(prefix) ?? prefix;
-  if (!catalog.isLoaded(prefix)) return `**${key}**: the IAM data of ${service} is not loaded yet.`;
-  return `**${key}**: not a condition key of ${service} in the IAM data. Check its spelling.`;
+  if (!catalog.isLoaded(prefix)) return `**${shown}**: the IAM data of ${service} is not loaded yet.`;
+  return `**${shown}**: not a condition key of ${service} in the IAM data. Check its spelling.`;
 }
 
 function conditionKeyMarkdown(key: string, catalog: IamCatalog, statement: ParsedStatement | undefined): string {
@@ -142,10 +144,10 @@ export function hoverAt(input: string | ParsedPolicy, offset: number, catalog: I
     const matched = expandAction(value, catalog);
     if (!matched) {
       const prefix = value.split(':')[0];
-      return catalog.hasService(prefix) ? undefined : { markdown: `**${value}**: \`${prefix}\` is not a known service prefix.`, start, end };
+      return catalog.hasService(prefix) ? undefined : { markdown: `**${mdText(value)}**: ${mdCode(prefix)} is not a known service prefix.`, start, end };
     }
     if (hasWildcard(value)) return { markdown: wildcardMarkdown(value, matched), start, end };
-    if (!matched.length) return { markdown: `**${value}** is not an action of ${catalog.serviceName(value.split(':')[0]) ?? 'this service'}.`, start, end };
+    if (!matched.length) return { markdown: `**${mdText(value)}** is not an action of ${catalog.serviceName(value.split(':')[0]) ?? 'this service'}.`, start, end };
     return { markdown: actionMarkdown(matched[0], catalog), start, end };
   }
   if (element === 'Condition' && isKey) {
@@ -158,17 +160,17 @@ export function hoverAt(input: string | ParsedPolicy, offset: number, catalog: I
   if ((element === 'Principal' || element === 'NotPrincipal') && !isKey) {
     const kind = path.length > base + 1 && typeof path[base + 1] === 'string' ? (path[base + 1] as string) : '*';
     const d = describePrincipal(kind, value);
-    const head = `**${kind === '*' ? 'Principal' : `${kind} principal`}** · ${d.label}${d.account && !d.label.includes(d.account) ? ` · account ${d.account}` : ''}`;
+    const head = `**${kind === '*' ? 'Principal' : `${mdText(kind)} principal`}** · ${mdText(d.label)}${d.account && !d.label.includes(d.account) ? ` · account ${mdText(d.account)}` : ''}`;
     return { markdown: `${head}\n\n${d.detail}`, start, end };
   }
   if ((element === 'Resource' || element === 'NotResource') && !isKey && value.startsWith('arn:')) {
     const [, partition, service, region, account, ...rest] = value.split(':');
     const parts = [
-      `partition \`${partition || '(empty)'}\``,
-      `service \`${service || '(empty)'}\`${catalog.serviceName(service ?? '') ? ` (${catalog.serviceName(service)})` : ''}`,
-      `region \`${region || '(none)'}\``,
-      `account \`${account || '(none)'}\``,
-      `resource \`${rest.join(':') || '(empty)'}\``,
+      `partition ${mdCode(partition || '(empty)')}`,
+      `service ${mdCode(service || '(empty)')}${catalog.serviceName(service ?? '') ? ` (${catalog.serviceName(service)})` : ''}`,
+      `region ${mdCode(region || '(none)')}`,
+      `account ${mdCode(account || '(none)')}`,
+      `resource ${mdCode(rest.join(':') || '(empty)')}`,
     ];
     const lines = [`**ARN** · ${parts.join(' · ')}`];
     const matches = matchingResourceTypes(value, statement, catalog);
