@@ -20,20 +20,27 @@ interface Derivation {
 
 /**
  * Request context keys, looked up case-insensitively as IAM does. The keys AWS derives are added
- * on the first lookup: many requests meet no condition and never need them.
+ * on the first lookup: many requests meet no condition and never need them. Keys the request
+ * states win over derived ones.
  */
 export class RequestContext {
   declare private readonly entries: Map<string, ContextEntry>;
   declare private pending: Derivation | undefined;
+  declare private derived: ReadonlyMap<string, ContextEntry> | undefined;
 
   constructor(derivation?: Derivation) {
     this.entries = new Map();
     this.pending = derivation;
+    this.derived = undefined;
   }
 
   get(key: string): ContextEntry | undefined {
-    if (this.pending) this.deriveAll(this.pending);
-    return this.entries.get(key.toLowerCase());
+    if (this.pending) {
+      this.derived = derivedKeys(this.pending);
+      this.pending = undefined;
+    }
+    const lower = key.toLowerCase();
+    return this.entries.get(lower) ?? this.derived?.get(lower);
   }
 
   set(key: string, value: unknown): void {
@@ -41,42 +48,59 @@ export class RequestContext {
     const values = (multi ? (value as unknown[]) : [value]).filter((v) => v !== null && v !== undefined && typeof v !== 'object').map(String);
     this.entries.set(key.toLowerCase(), { key, values, multi });
   }
+}
 
-  /** Sets a key the request did not give, derived from the principal or the resource. */
-  derive(key: string, value: string | undefined): void {
+/** Derived keys by caller, then by resource account, time and resource: requests of one principal derive the same keys again and again. */
+const derivedCache = new WeakMap<Caller, Map<string, ReadonlyMap<string, ContextEntry>>>();
+
+function derivedKeys(d: Derivation): ReadonlyMap<string, ContextEntry> {
+  let byRequest = derivedCache.get(d.caller);
+  if (!byRequest) {
+    byRequest = new Map();
+    derivedCache.set(d.caller, byRequest);
+  }
+  const key = `${d.resourceAccount ?? ''}\n${d.now ? d.now.getTime() : ''}\n${d.request.resource ?? ''}`;
+  let keys = byRequest.get(key);
+  if (!keys) {
+    keys = deriveAll(d);
+    if (byRequest.size >= 256) byRequest.clear();
+    byRequest.set(key, keys);
+  }
+  return keys;
+}
+
+/** The keys AWS always adds, derived from the principal, the resource and the clock (see RequestContext for keys the request states). */
+function deriveAll({ request, caller, resourceAccount, now }: Derivation): ReadonlyMap<string, ContextEntry> {
+  const keys = new Map<string, ContextEntry>();
+  const derive = (key: string, value: string | undefined): void => {
     if (value === undefined) return;
-    // Every request derives the same few keys: the entry is built directly, the key lowercased once.
     const lower = key.toLowerCase();
-    if (!this.entries.has(lower)) this.entries.set(lower, { key, values: [value], multi: false });
+    if (!keys.has(lower)) keys.set(lower, { key, values: [value], multi: false });
+  };
+  if (isAccountIdentity(caller)) {
+    derive('aws:PrincipalArn', caller.kind === 'session' ? caller.roleArn : caller.arn);
+    derive('aws:PrincipalAccount', caller.account);
+    derive('aws:PrincipalIsAWSService', 'false');
+    derive('aws:PrincipalType', PRINCIPAL_TYPES[caller.kind]);
+    if (caller.kind === 'user') derive('aws:username', caller.userName);
+    if (caller.kind === 'root') derive('aws:userid', caller.account);
+  } else if (caller.kind === 'service') {
+    derive('aws:PrincipalIsAWSService', 'true');
+    derive('aws:PrincipalServiceName', caller.raw);
+  } else if (caller.kind === 'federated') {
+    derive('aws:FederatedProvider', caller.raw);
+  } else if (caller.kind === 'anonymous') {
+    derive('aws:PrincipalType', 'Anonymous');
   }
-
-  /** The keys AWS always adds, derived from the principal, the resource and the clock, unless the request states them. */
-  private deriveAll({ request, caller, resourceAccount, now }: Derivation): void {
-    this.pending = undefined;
-    if (isAccountIdentity(caller)) {
-      this.derive('aws:PrincipalArn', caller.kind === 'session' ? caller.roleArn : caller.arn);
-      this.derive('aws:PrincipalAccount', caller.account);
-      this.derive('aws:PrincipalIsAWSService', 'false');
-      this.derive('aws:PrincipalType', PRINCIPAL_TYPES[caller.kind]);
-      if (caller.kind === 'user') this.derive('aws:username', caller.userName);
-      if (caller.kind === 'root') this.derive('aws:userid', caller.account);
-    } else if (caller.kind === 'service') {
-      this.derive('aws:PrincipalIsAWSService', 'true');
-      this.derive('aws:PrincipalServiceName', caller.raw);
-    } else if (caller.kind === 'federated') {
-      this.derive('aws:FederatedProvider', caller.raw);
-    } else if (caller.kind === 'anonymous') {
-      this.derive('aws:PrincipalType', 'Anonymous');
-    }
-    this.derive('aws:ResourceAccount', resourceAccount);
-    // A regional resource is called in its own region.
-    const region = splitArn(request.resource ?? '')?.region;
-    if (region && !region.includes('*')) this.derive('aws:RequestedRegion', region);
-    if (now && !Number.isNaN(now.getTime())) {
-      this.derive('aws:CurrentTime', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
-      this.derive('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));
-    }
+  derive('aws:ResourceAccount', resourceAccount);
+  // A regional resource is called in its own region.
+  const region = splitArn(request.resource ?? '')?.region;
+  if (region && !region.includes('*')) derive('aws:RequestedRegion', region);
+  if (now && !Number.isNaN(now.getTime())) {
+    derive('aws:CurrentTime', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    derive('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));
   }
+  return keys;
 }
 
 /** aws:PrincipalType by the kind of an account's identity. */

@@ -1,6 +1,6 @@
 import { globMatch } from '../policy/actions';
 import { plainStrings } from '../policy/elementStrings';
-import { parsePolicy, stringValues, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
+import { parsePolicy, stringValues, type LineIndex, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
 import { evaluateConditions } from './conditions';
 import type { RequestContext } from './context';
 import { resourceMatch, resourceOverlap } from './operators';
@@ -21,8 +21,9 @@ interface ActionSet {
 interface CompiledStatement {
   st: ParsedStatement;
   effect: 'Allow' | 'Deny' | undefined;
-  /** Where the statement is, computed once per document. */
-  location: StatementTrace['location'];
+  /** Where the statement is, computed on first use (see locationOf): many statements are never traced. */
+  location: StatementTrace['location'] | undefined;
+  lines: LineIndex;
   sid?: string;
   actions?: ActionSet;
   notActions?: ActionSet;
@@ -116,7 +117,8 @@ function compile(text: string, given?: ParsedPolicy): CompiledPolicy {
     return {
       st,
       effect: e === 'Allow' || e === 'Deny' ? e : undefined,
-      location: { path: st.path, span: parsed.lines.span(st.node.offset, st.node.length) },
+      location: undefined,
+      lines: parsed.lines,
       sid: typeof sid === 'string' ? sid : undefined,
       actions: actionSet(st.action),
       notActions: actionSet(st.notAction),
@@ -218,6 +220,11 @@ function coversAnyResource(c: CompiledStatement): boolean {
 
 const NO_CONDITIONS: StatementTrace['conditions'] = [];
 
+/** Where the statement is in its document, computed once. */
+function locationOf(c: CompiledStatement): StatementTrace['location'] {
+  return (c.location ??= { path: c.st.path, span: c.lines.span(c.st.node.offset, c.st.node.length) });
+}
+
 /** Whether a statement can apply to this action: a valid Effect, and the action listed. */
 function reaches(c: CompiledStatement, action: string, lower: string): boolean {
   if (!c.effect) return false;
@@ -233,7 +240,7 @@ function actionMiss(c: CompiledStatement, action: string, lower: string): Statem
     : c.actions ? `Action does not include ${action}.`
     : c.notActions ? `NotAction excludes ${action}.`
     : 'The statement has neither Action nor NotAction.';
-  return { index: c.st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch: 'action', explanation, conditions: NO_CONDITIONS, location: c.location };
+  return { index: c.st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch: 'action', explanation, conditions: NO_CONDITIONS, location: locationOf(c) };
 }
 
 /** Actions whose per-statement answers (plans, reach) each policy keeps. */
@@ -265,47 +272,67 @@ function actionReach(policy: CompiledPolicy, action: string, lower: string): rea
 
 const RANK: Record<PrincipalMatch, number> = { direct: 3, role: 2, account: 1 };
 
-function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: PolicyKind, env: MatchEnv): { trace: StatementTrace; match?: PrincipalMatch } {
-  const { st } = c;
-  const lines = policy.parsed.lines;
-  const words = !env.decisionOnly;
-  // A literal of one fixed shape: spreading a shared base here was the engine's hottest spot. The
-  // explanation is built only when a reader will see it.
-  const no = (mismatch: StatementTrace['mismatch'], explain: () => string, conditions: StatementTrace['conditions'] = []): { trace: StatementTrace } => ({
-    trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch, explanation: words ? explain() : '', conditions, location: c.location },
-  });
+/** A statement that does not apply, and why. A literal of one fixed shape: spreading a shared base here was the engine's hottest spot. */
+function notApplying(c: CompiledStatement, mismatch: StatementTrace['mismatch'], explanation: string, conditions: StatementTrace['conditions']): { trace: StatementTrace } {
+  return { trace: { index: c.st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch, explanation, conditions, location: locationOf(c) } };
+}
+
+/** How an applying statement names the caller, shared: one object per answer. */
+const NO_PRINCIPAL: { match: PrincipalMatch | undefined } = { match: undefined };
+const MATCHED: Readonly<Record<PrincipalMatch, { match: PrincipalMatch | undefined }>> = { direct: { match: 'direct' }, role: { match: 'role' }, account: { match: 'account' } };
+
+/** A statement stopped by its resource or principal: its trace, or null in a decision-only evaluation (which leaves it out). */
+function stop(c: CompiledStatement, env: MatchEnv, mismatch: StatementTrace['mismatch'], explanation: string): { trace: StatementTrace } | null {
+  return env.decisionOnly ? null : notApplying(c, mismatch, explanation, []);
+}
+
+/**
+ * Why the statement's resource or principal keeps it from applying (its trace), or how it names the
+ * caller (`match`, for the kinds with principals) when they let it apply. A decision-only
+ * evaluation leaves such statements out of its trace, so it gets `null` and no trace is built.
+ */
+function stoppedBefore(c: CompiledStatement, policy: CompiledPolicy, kind: PolicyKind, env: MatchEnv, words: boolean): { trace: StatementTrace } | null | { match: PrincipalMatch | undefined } {
+  // The explanation is built only when a reader will see it.
   if (env.anyResource && (c.resources || c.notResources)) {
-    if (!coversAnyResource(c)) return no('resource', () => `${c.resources ? 'Resource' : 'NotResource'} ${c.effect === 'Allow' ? 'names no resource' : 'does not cover every resource'} of ${env.action}, and the request's resource * stands for any of them.`);
+    if (!coversAnyResource(c)) return stop(c, env, 'resource', words ? `${c.resources ? 'Resource' : 'NotResource'} ${c.effect === 'Allow' ? 'names no resource' : 'does not cover every resource'} of ${env.action}, and the request's resource * stands for any of them.` : '');
   } else if (c.resources) {
     const overlap = c.effect === 'Allow' && env.resourcePattern === true;
-    if (!resourceMatches(c.resources, env.resource, env, policy.variables, overlap)) return no('resource', () => `Resource ${overlap ? 'names nothing within' : 'does not include'} ${env.resource}.`);
+    if (!resourceMatches(c.resources, env.resource, env, policy.variables, overlap)) return stop(c, env, 'resource', words ? `Resource ${overlap ? 'names nothing within' : 'does not include'} ${env.resource}.` : '');
   } else if (c.notResources) {
-    if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return no('resource', () => `NotResource excludes ${env.resource}.`);
-  } else if (kind !== 'resource') return no('resource', () => 'The statement has neither Resource nor NotResource.');
-  let match: PrincipalMatch | undefined;
-  if (WITH_PRINCIPAL.has(kind)) {
-    if (c.notPrincipal && c.effect === 'Allow') {
-      return no('principal', () => 'AWS documents that NotPrincipal must be used with "Effect": "Deny" and that Allow with NotPrincipal is not supported, so this statement grants nothing. Name the principals in Principal instead.');
-    }
-    const invalid = c.principal?.invalid;
-    if (invalid !== undefined) {
-      return no('principal', () => `"Principal": ${JSON.stringify(invalid)} is not valid policy syntax: a plain string Principal may only be "*"; write {"AWS": ${JSON.stringify(invalid)}} to name a principal. The statement matches no one.`);
-    }
-    if (c.principal) {
-      match = matchPrincipal(c.principal, env.caller);
-      if (!match) return no('principal', () => `Principal does not name ${env.caller.raw}.`);
-    } else if (c.notPrincipal) {
-      // A Deny with NotPrincipal denies a principal with a permissions boundary whatever it lists.
-      const bounded = env.bounded && c.effect === 'Deny';
-      if (!bounded && excludedByNotPrincipal(c.notPrincipal, env.caller)) return no('principal', () => `NotPrincipal lists ${env.caller.raw} (with its account${env.caller.kind === 'session' ? ' and role' : ''}), so the statement does not apply to it.`);
-      match = 'direct';
-    } else if (kind !== 'resourceControl') return no('principal', () => 'The statement has neither Principal nor NotPrincipal.');
-    else match = 'direct';
+    if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return stop(c, env, 'resource', words ? `NotResource excludes ${env.resource}.` : '');
+  } else if (kind !== 'resource') return stop(c, env, 'resource', words ? 'The statement has neither Resource nor NotResource.' : '');
+  if (!WITH_PRINCIPAL.has(kind)) return NO_PRINCIPAL;
+  if (c.notPrincipal && c.effect === 'Allow') {
+    return stop(c, env, 'principal', words ? 'AWS documents that NotPrincipal must be used with "Effect": "Deny" and that Allow with NotPrincipal is not supported, so this statement grants nothing. Name the principals in Principal instead.' : '');
   }
-  const conditions = evaluateConditions(st.conditions, env.ctx, policy.variables, lines, words);
-  const failed = conditions.find((t) => !t.matched);
-  if (failed) return no('condition', () => `Condition not met: ${failed.explanation}`, conditions);
-  return { trace: { index: st.index ?? 0, sid: c.sid, effect: c.effect!, applies: true, mismatch: undefined, explanation: words ? `${c.effect} applies: action, resource${WITH_PRINCIPAL.has(kind) ? ', principal' : ''}${conditions.length ? ' and every condition' : ''} match.` : '', conditions, location: c.location }, match };
+  const invalid = c.principal?.invalid;
+  if (invalid !== undefined) {
+    return stop(c, env, 'principal', words ? `"Principal": ${JSON.stringify(invalid)} is not valid policy syntax: a plain string Principal may only be "*"; write {"AWS": ${JSON.stringify(invalid)}} to name a principal. The statement matches no one.` : '');
+  }
+  if (c.principal) {
+    const match = matchPrincipal(c.principal, env.caller);
+    return match ? MATCHED[match] : stop(c, env, 'principal', words ? `Principal does not name ${env.caller.raw}.` : '');
+  }
+  if (c.notPrincipal) {
+    // A Deny with NotPrincipal denies a principal with a permissions boundary whatever it lists.
+    const bounded = env.bounded && c.effect === 'Deny';
+    if (!bounded && excludedByNotPrincipal(c.notPrincipal, env.caller)) return stop(c, env, 'principal', words ? `NotPrincipal lists ${env.caller.raw} (with its account${env.caller.kind === 'session' ? ' and role' : ''}), so the statement does not apply to it.` : '');
+    return MATCHED.direct;
+  }
+  if (kind !== 'resourceControl') return stop(c, env, 'principal', words ? 'The statement has neither Principal nor NotPrincipal.' : '');
+  return MATCHED.direct;
+}
+
+/** The statement's trace, or null when a decision-only evaluation leaves it out (see stoppedBefore). */
+function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: PolicyKind, env: MatchEnv): { trace: StatementTrace; match?: PrincipalMatch } | null {
+  const words = !env.decisionOnly;
+  const before = stoppedBefore(c, policy, kind, env, words);
+  if (before === null || 'trace' in before) return before;
+  const conditions = evaluateConditions(c.st.conditions, env.ctx, policy.variables, policy.parsed.lines, words);
+  for (let i = 0; i < conditions.length; i++) {
+    if (!conditions[i].matched) return notApplying(c, 'condition', words ? `Condition not met: ${conditions[i].explanation}` : '', conditions);
+  }
+  return { trace: { index: c.st.index ?? 0, sid: c.sid, effect: c.effect!, applies: true, mismatch: undefined, explanation: words ? `${c.effect} applies: action, resource${WITH_PRINCIPAL.has(kind) ? ', principal' : ''}${conditions.length ? ' and every condition' : ''} match.` : '', conditions, location: locationOf(c) }, match: before.match };
 }
 
 /** Evaluates one policy document against the request. Never throws. */
@@ -333,7 +360,8 @@ export function evaluatePolicy(source: PolicySource, kind: PolicyKind, env: Matc
       continue;
     }
     const r = evaluateStatement(statements[i], policy, kind, env);
-    if (!decisionOnly || r.trace.applies || r.trace.mismatch === 'condition') trace.statements.push(r.trace);
+    if (!r) continue;
+    trace.statements.push(r.trace);
     if (!r.trace.applies) continue;
     if (r.trace.effect === 'Deny') trace.outcome = 'Deny';
     else {

@@ -79,6 +79,17 @@ export function pathActionIndex(action: string): number {
 
 const elementCovers = new WeakMap<ParsedElement, Uint8Array>();
 
+/** Marks of an element that covers no path action, shared: never written to. */
+export const NO_MARKS = new Uint8Array(ACTION_COUNT);
+
+/**
+ * Records an element's marks found while reading the same strings for another purpose (see
+ * grantsOf), so that coveredByElement does not read a list of thousands of actions a second time.
+ */
+export function rememberCovered(el: ParsedElement, marks: Uint8Array): void {
+  elementCovers.set(el, marks);
+}
+
 /**
  * The path actions one of an Action or NotAction element's strings covers (1 per index), read once
  * per element: the escalation check asks it of the same statements for each request of each path.

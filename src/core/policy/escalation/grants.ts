@@ -1,4 +1,4 @@
-import { ACTION_COUNT, coveredBy, NO_ACTIONS, PATH_ACTION_NAMES, PATH_SERVICES, pathActionIndex } from '../../evaluation/escalation/pathActions';
+import { ACTION_COUNT, coveredBy, NO_ACTIONS, NO_MARKS, PATH_ACTION_NAMES, PATH_SERVICES, pathActionIndex, rememberCovered } from '../../evaluation/escalation/pathActions';
 import { stringValues, type JsonNode, type ParsedElement, type ParsedPolicy, type ParsedValue } from '../parse';
 import type { PathElement } from '../types';
 import { ESCALATION_PATHS, type EscalationPath } from './paths';
@@ -97,24 +97,30 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
     if (st.notAction) {
       const excluded = new Uint8Array(ACTION_COUNT);
       markCovered(stringValues(st.notAction), excluded);
+      rememberCovered(st.notAction, excluded);
       for (let k = 0; k < ACTION_COUNT; k++) if (!excluded[k]) granted[k] = 1;
       allows.push({ notActions: { excluded, element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
       continue;
     }
     const values = actionValues(st.action, resolved?.[i]);
     let first: (ParsedValue | undefined)[] | undefined;
+    let marks: Uint8Array | undefined;
     for (let j = 0; j < values.length; j++) {
       const covered = coveredByValue(values[j]);
       // Most strings name no path's action: they cost one look-up.
       if (covered.length === 0) continue;
       first ??= new Array<ParsedValue | undefined>(ACTION_COUNT);
+      marks ??= new Uint8Array(ACTION_COUNT);
       for (let k = 0; k < covered.length; k++) {
         const a = covered[k];
         // The first string that covers an action is its evidence.
         if (first[a] === undefined) first[a] = values[j];
         granted[a] = 1;
+        marks[a] = 1;
       }
     }
+    // The escalation decision asks the same of this element for every request it tries.
+    if (st.action) rememberCovered(st.action, marks ?? NO_MARKS);
     if (first) allows.push({ first, selfOnly: !st.notResource && selfOnly(st.resource) });
   }
   return { allows, denied, granted };
