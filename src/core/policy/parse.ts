@@ -263,8 +263,18 @@ export function scalarValues(node: Node, path: PathElement[]): ParsedValue[] {
 
 const stringValuesCache = new WeakMap<ParsedElement, readonly (ParsedValue & { value: string })[]>();
 
-function isString(v: ParsedValue): v is ParsedValue & { value: string } {
-  return typeof v.value === 'string';
+/** The string scalars of a value, as scalarsOf would give them once filtered, without the scalars of other types. */
+function stringScalarsOf(node: Node, owner: HasPath): (ParsedValue & { value: string })[] {
+  if (node.type === 'array') {
+    const out: (ParsedValue & { value: string })[] = [];
+    const children = node.children ?? [];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (c.type === 'string' && typeof c.value === 'string') out.push(new Scalar(c.value, c, owner, i) as ParsedValue & { value: string });
+    }
+    return out;
+  }
+  return node.type === 'string' && typeof node.value === 'string' ? [new Scalar(node.value, node, owner, -1) as ParsedValue & { value: string }] : [];
 }
 
 /**
@@ -273,10 +283,10 @@ function isString(v: ParsedValue): v is ParsedValue & { value: string } {
  */
 export function stringValues(el: ParsedElement | undefined): readonly (ParsedValue & { value: string })[] {
   if (!el) return [];
-  if (el instanceof Element) return (el.strings ??= scalarsOf(el.valueNode, el).filter(isString));
+  if (el instanceof Element) return (el.strings ??= stringScalarsOf(el.valueNode, el));
   let hit = stringValuesCache.get(el);
   if (!hit) {
-    hit = scalarsOf(el.valueNode, el).filter(isString);
+    hit = stringScalarsOf(el.valueNode, el);
     stringValuesCache.set(el, hit);
   }
   return hit;

@@ -1,6 +1,5 @@
 import { globMatchWithin } from '../actions';
 import type { ParsedValue } from '../parse';
-import { ownCopy } from '../ownCopy';
 
 type Text = ParsedValue & { value: string };
 
@@ -219,21 +218,11 @@ function hasRepeats(values: readonly Text[]): boolean {
     for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) if (values[i].value === values[j].value) return true;
     return false;
   }
-  if (seenIn.size > 50000) seenIn.clear();
-  const call = ++calls;
+  const seen = new Set<string>();
   for (let i = 0; i < n; i++) {
     const v = values[i].value;
-    const seen = seenIn.get(v);
-    if (seen === call) return true;
-    // A key is copied when first kept (see ownCopy); one met before only has its number changed.
-    seenIn.set(seen === undefined ? ownCopy(v) : v, call);
+    if (seen.has(v)) return true;
+    seen.add(v);
   }
   return false;
 }
-
-/**
- * Values hasRepeats has met, by the number of the call that met them last: one map for every
- * list instead of a set per list (statements list hundreds of actions, policies many statements).
- */
-const seenIn = new Map<string, number>();
-let calls = 0;

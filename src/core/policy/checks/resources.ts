@@ -65,6 +65,11 @@ function computeTypeEntries(catalog: IamCatalog, matches: readonly ActionInfo[])
   return [...out];
 }
 
+function someWithoutTypes(matches: readonly ActionInfo[]): boolean {
+  for (let i = 0; i < matches.length; i++) if (matches[i].resourceTypes.length === 0) return true;
+  return false;
+}
+
 /** Resource types the statement's actions accept (by `service:type`, in order), when all of them are known. */
 function acceptedTypes(ctx: LintContext, sc: StatementContext): Map<string, ResourceTypeInfo> | undefined {
   if (!sc.st.action || sc.actions.length === 0) return undefined;
@@ -72,7 +77,7 @@ function acceptedTypes(ctx: LintContext, sc: StatementContext): Map<string, Reso
   for (let i = 0; i < sc.actions.length; i++) {
     const a = sc.actions[i];
     if (a.value === '*' || a.invalid || a.known === false) return undefined;
-    if (!hasWildcard(a.value) && a.matches?.some((m) => m.resourceTypes.length === 0)) return undefined;
+    if (!hasWildcard(a.value) && a.matches && someWithoutTypes(a.matches)) return undefined;
   }
   const out = new Map<string, ResourceTypeInfo>();
   for (let i = 0; i < sc.actions.length; i++) {
@@ -246,11 +251,28 @@ function fittingTypes(sameService: ResourceTypeInfo[], resource: string): Resour
   }
   let fits = byResource.get(resource);
   if (!fits) {
-    fits = sameService.filter((t) => t.arnFormats.some((f) => resourceMatchesFormat(resource, f)));
+    fits = fitting(sameService, resource);
     if (byResource.size > 5000) byResource.clear();
     byResource.set(ownCopy(resource), fits);
   }
   return fits;
+}
+
+/**
+ * The types with an ARN format the resource can name, in order: the list itself when all can, and
+ * a new list only when some cannot (the answers are kept, and most keep no list of their own).
+ */
+function fitting(types: ResourceTypeInfo[], resource: string): ResourceTypeInfo[] {
+  let out: ResourceTypeInfo[] | undefined;
+  for (let i = 0; i < types.length; i++) {
+    const formats = types[i].arnFormats;
+    let fits = false;
+    for (let k = 0; k < formats.length && !fits; k++) fits = resourceMatchesFormat(resource, formats[k]);
+    if (fits) out?.push(types[i]);
+    // The first that does not fit: all before it did.
+    else out ??= types.slice(0, i);
+  }
+  return out === undefined ? types : out.length > 0 ? out : NO_TYPES;
 }
 
 /** Which ARN fields the formats of some resource types have. */
