@@ -21,8 +21,7 @@ const KIND_WORDS: Record<PolicyKind, string> = {
 };
 
 /** Actions whose resource's own policy must allow them: role trust policies and KMS key policies. */
-function resourcePolicyRequired(action: string, resource: string): 'trust policy' | 'key policy' | undefined {
-  const lower = action.toLowerCase();
+function resourcePolicyRequired(lower: string, resource: string): 'trust policy' | 'key policy' | undefined {
   if (lower.startsWith('sts:') && /^arn:[^:]*:iam::[^:]*:role\//.test(resource)) return 'trust policy';
   if (lower.startsWith('kms:') && /^arn:[^:]*:kms:[^:]*:[^:]*:key\//.test(resource)) return 'key policy';
   return undefined;
@@ -84,7 +83,7 @@ function deciding(groups: Group[], effect: 'Allow' | 'Deny', only?: (g: Group) =
       const statements = p.trace.statements;
       for (let j = 0; j < statements.length; j++) {
         const s = statements[j];
-        if (s.applies && s.effect === effect) out.push({ kind: g.kind, policy: p.trace.name, ...(g.level !== undefined ? { level: g.level } : {}), statement: s });
+        if (s.applies && s.effect === effect) out.push(g.level !== undefined ? { kind: g.kind, policy: p.trace.name, level: g.level, statement: s } : { kind: g.kind, policy: p.trace.name, statement: s });
       }
     }
   }
@@ -98,10 +97,10 @@ function contextValue(context: EvaluationInput['request']['context'], lower: str
   return undefined;
 }
 
-function bestMatch(g: Group | undefined): PrincipalMatch | undefined {
+function bestMatch(g: Group): PrincipalMatch | undefined {
   let best: PrincipalMatch | undefined;
-  for (const p of g?.policies ?? []) {
-    const m = p.allowedAs;
+  for (let i = 0; i < g.policies.length; i++) {
+    const m = g.policies[i].allowedAs;
     if (m === 'direct') return m;
     if (m === 'role' || (m && !best)) best = m;
   }
@@ -132,9 +131,10 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   const resource = String(request.resource ?? '*');
   const identityCaller = isAccountIdentity(caller);
   const hasBoundary = identityCaller && (input.permissionsBoundaries?.length ?? 0) > 0;
+  const actionLower = action.toLowerCase();
   const service = action.includes(':') ? action.slice(0, action.indexOf(':')).toLowerCase() : '';
   const anyResource = resource === '*' && (catalog?.action(service, action.slice(action.indexOf(':') + 1))?.resourceTypes.length ?? 0) > 0;
-  const env: MatchEnv = { action, actionLower: action.toLowerCase(), resource, caller, ctx, bounded: hasBoundary, anyResource, resourcePattern: resource !== '*' && /[*?]/.test(resource), decisionOnly };
+  const env: MatchEnv = { action, actionLower, resource, caller, ctx, bounded: hasBoundary, anyResource, resourcePattern: resource !== '*' && /[*?]/.test(resource), decisionOnly };
   const management = input.managementAccount;
 
   const scpSkip = !identityCaller ? 'SCPs apply only to IAM users and roles of member accounts, not to this principal.' : caller.serviceLinked ? 'SCPs do not restrict service-linked roles.' : management && caller.account === management ? 'SCPs do not restrict principals of the management account.' : undefined;
@@ -166,11 +166,11 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   }
 
   const result = (decision: Decision, d: DecidingStatement[], reasons: string[]): EvaluationResult => ({ decision, deciding: d, reasons, trace });
-  if (caller.kind === 'root' && action.toLowerCase() === 'sts:assumerole' && resourceAccount && caller.account && resourceAccount !== caller.account) {
+  if (caller.kind === 'root' && actionLower === 'sts:assumerole' && resourceAccount && caller.account && resourceAccount !== caller.account) {
     return result('ImplicitlyDenied', [], [`The root user of account ${caller.account} cannot assume a role of another account: AssumeRole must be called with the credentials of an IAM user or role.`]);
   }
   // No permission is needed for GetCallerIdentity, and an explicit deny does not stop it.
-  if (action.toLowerCase() === 'sts:getcalleridentity' && caller.kind !== 'anonymous') return result('Allowed', [], []);
+  if (actionLower === 'sts:getcalleridentity' && caller.kind !== 'anonymous') return result('Allowed', [], []);
   const denies = deciding(groups, 'Deny');
   if (denies.length) return result('ExplicitlyDenied', denies, []);
 
@@ -198,7 +198,7 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   const sessionOk = bareFederatedUser ? false : !session || session.skipped !== undefined || allows(session);
   const identityOk = identityCaller && (caller.kind === 'root' || allows(identity));
   const identityPath = identityOk && boundaryOk && sessionOk;
-  const required = resourcePolicyRequired(action, resource);
+  const required = resourcePolicyRequired(actionLower, resource);
   let match = bestMatch(rbp);
   // A role assuming itself must be named in its own trust policy: trusting the account is not enough.
   const selfAssume = required === 'trust policy' && caller.roleArn !== undefined && sameRole(caller.roleArn, resource);

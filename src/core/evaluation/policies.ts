@@ -195,6 +195,7 @@ function actionMatches(set: ActionSet, action: string, lower: string): boolean {
   // Indexed loops: this runs per statement and request, and an iterator each time adds up.
   const other = set.other;
   for (let i = 0; i < other.length; i++) if (other[i] === '*' || globMatch(other[i], action)) return true;
+  if (set.byService.size === 0) return false;
   const colon = lower.indexOf(':');
   const forService = colon > 0 ? set.byService.get(lower.slice(0, colon)) : undefined;
   if (forService) for (let i = 0; i < forService.length; i++) if (globMatch(forService[i], action)) return true;

@@ -142,9 +142,15 @@ function stoppedByConditions(r: EvaluationResult, effect: 'Allow' | 'Deny'): Sta
  * under which conditions it does not control. Keys the path fixes (`fixed`) are never changed.
  */
 function allowedWithChoices(p: Prepared, action: string, resource: string, fixed: Record<string, ContextValue>): { deciding: DecidingStatement[]; onlyIf: string[] } | undefined {
-  const context: Record<string, ContextValue> = { ...fixed };
+  // Copied on the first change: most requests are decided in one round.
+  let context = fixed;
   const onlyIf: string[] = [];
-  const settable = (key: string) => !Object.keys(fixed).some((k) => k.toLowerCase() === key.toLowerCase()) && !(key in context);
+  const fixedKeys = Object.keys(fixed);
+  const settable = (key: string) => !fixedKeys.some((k) => k.toLowerCase() === key.toLowerCase()) && !(key in context);
+  const set = (key: string, value: ContextValue) => {
+    if (context === fixed) context = { ...fixed };
+    context[key] = value;
+  };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const r = run(p, action, resource, context);
     if (r.decision === 'Allowed') {
@@ -160,7 +166,7 @@ function allowedWithChoices(p: Prepared, action: string, resource: string, fixed
       for (const d of r.deciding) {
         const cond = d.statement.conditions.find((c) => settable(c.key) && valueFor(c, false) !== undefined);
         if (!cond) return undefined;
-        context[cond.key] = valueFor(cond, false)!;
+        set(cond.key, valueFor(cond, false)!);
         if (!callerChooses(cond.key)) onlyIf.push(conditionWords(cond, false));
         changed = true;
       }
@@ -169,7 +175,7 @@ function allowedWithChoices(p: Prepared, action: string, resource: string, fixed
         const failed = s.conditions.filter((c) => !c.matched);
         if (!failed.every((c) => settable(c.key) && valueFor(c, true) !== undefined)) continue;
         for (const c of failed) {
-          context[c.key] = valueFor(c, true)!;
+          set(c.key, valueFor(c, true)!);
           if (!callerChooses(c.key)) onlyIf.push(conditionWords(c, true));
         }
         changed = true;
@@ -193,6 +199,20 @@ function memoKey(req: PathRequest): string {
   return key;
 }
 
+const NO_FIXED_CONTEXT: readonly Record<string, ContextValue>[] = [{}];
+const passedToContexts = new WeakMap<PathRequest, readonly Record<string, ContextValue>[]>();
+
+/** The context keys a request's path fixes, one set per way (allowedWithChoices copies a set before changing it). */
+function fixedContexts(req: PathRequest): readonly Record<string, ContextValue>[] {
+  if (!req.passedTo) return NO_FIXED_CONTEXT;
+  let contexts = passedToContexts.get(req);
+  if (!contexts) {
+    contexts = req.passedTo.map((s) => ({ 'iam:PassedToService': s }));
+    passedToContexts.set(req, contexts);
+  }
+  return contexts;
+}
+
 /** How a request is allowed, preferring a way that needs no condition the caller does not control. */
 function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf: string[] }) | undefined {
   const key = memoKey(req);
@@ -206,7 +226,7 @@ function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf:
     return grant;
   }
   let best: (RequestGrant & { onlyIf: string[] }) | undefined;
-  const contexts: Record<string, ContextValue>[] = req.passedTo ? req.passedTo.map((s) => ({ 'iam:PassedToService': s })) : [{}];
+  const contexts = fixedContexts(req);
   // The representative resource first: most requests are settled there, and the others need no probes.
   let probes: readonly string[] | undefined = rep !== undefined ? [rep] : undefined;
   for (let round = 0; round < 2 && !(best && best.onlyIf.length === 0); round++) {
@@ -279,10 +299,11 @@ const isEveryAction = (v: string): boolean => v === '*' || v === '*:*';
  */
 export function grantsFullAccess(subject: EscalationSubject): AllowingStatement | undefined {
   if (subject.boundaries?.length) return undefined;
-  const parsed = subject.identity.map((pol, i) => subject.parsed?.[i] ?? parsePolicy(pol.text));
   let found: AllowingStatement | undefined;
-  for (let i = 0; i < parsed.length; i++) {
-    for (const st of parsed[i].statements) {
+  for (let i = 0; i < subject.identity.length; i++) {
+    const statements = (subject.parsed?.[i] ?? parsePolicy(subject.identity[i].text)).statements;
+    for (let k = 0; k < statements.length; k++) {
+      const st = statements[k];
       const effect = st.effect?.valueNode.value;
       if (effect === 'Deny') return undefined;
       if (found || effect !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.action || !st.resource) continue;
