@@ -301,7 +301,8 @@ export function suggestService(service: string, catalog: IamCatalog, limit = 3):
   if (!hit) {
     hit = closest(service, catalog.allServicePrefixes(), limit);
     if (cache.size > 5000) cache.clear();
-    cache.set(key, hit);
+    // Kept past this lint: the key is copied (see ownCopy).
+    cache.set(ownCopy(key), hit);
   }
   return hit.slice();
 }
@@ -346,7 +347,9 @@ export function suggestAction(action: string, catalog: IamCatalog, limit = 3): s
     hit = closest(split.name, names, limit, true).map((n) => `${service}:${n}`);
     if (catalog.isLoaded(service)) {
       if (cache.size > 5000) cache.clear();
-      cache.set(key, hit);
+      // Kept past this lint: the key and the answers, joined to the document's service, are copied (see ownCopy).
+      hit = hit.map(ownCopy);
+      cache.set(ownCopy(key), hit);
     }
   }
   return hit.slice();

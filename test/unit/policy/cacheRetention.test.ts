@@ -24,7 +24,8 @@ function documentText(run: number): string {
       {
         Sid: `KeepNothing${run}`,
         Effect: 'Allow',
-        Action: [...actions, 's3:GetObjectRetention*', `s3:ListBucketsOfRun${run}`],
+        // Unknown actions, to be given suggestions; one of a service with a long prefix, written as AWS writes it.
+        Action: [...actions, 's3:GetObjectRetention*', `s3:ListBucketsOfRun${run}`, `resource-explorer-2:ListViewsOfRun${run}`],
         Resource: [`arn:aws:s3:::bucket-of-run-${run}/*`, `arn:aws:s3:::bucket-of-run-${run}`, `arn:aws:s3:::*/prefix-${run}/*`],
         Condition: { StringEqualsIgnoreCase: { [`aws:PrincipalTag/team-${run}`]: `platform-team-${run}` }, 'ForAnyValue:StringLikeIfExists': { 'aws:TagKeys': [`team-${run}-*`] } },
       },
