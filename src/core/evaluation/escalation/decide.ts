@@ -58,6 +58,8 @@ interface Prepared {
   readonly allowOnly: boolean;
   /** Decisions per request (action, resource pattern, passedTo, target): paths share requests. */
   readonly memo: Map<string, RequestGrant & { onlyIf: string[] } | null>;
+  /** Probes per request without its passedTo (see probesOf): the iam:PassRole requests of several paths share them. */
+  readonly probes: Map<string, readonly string[]>;
 }
 
 function prepare(subject: EscalationSubject): Prepared {
@@ -76,6 +78,7 @@ function prepare(subject: EscalationSubject): Prepared {
     parsed,
     allowOnly: !subject.boundaries?.length && parsed.every((pol) => pol.statements.every((st) => st.effect?.valueNode.value !== 'Deny')),
     memo: new Map(),
+    probes: new Map(),
   };
 }
 
@@ -213,6 +216,23 @@ function fixedContexts(req: PathRequest): readonly Record<string, ContextValue>[
   return contexts;
 }
 
+const probeKeys = new WeakMap<PathRequest, string>();
+
+/** The request's policy probes, once per subject for requests that differ only in the services a role is passed to. */
+function probesOf(req: PathRequest, p: Prepared): readonly string[] {
+  let key = probeKeys.get(req);
+  if (key === undefined) {
+    key = `${req.action}\n${req.resource}\n${req.target ?? ''}\n${(req.closedOn ?? []).join(',')}`;
+    probeKeys.set(req, key);
+  }
+  let probes = p.probes.get(key);
+  if (!probes) {
+    probes = policyProbes(req, p, filled(req, p));
+    p.probes.set(key, probes);
+  }
+  return probes;
+}
+
 /** How a request is allowed, preferring a way that needs no condition the caller does not control. */
 function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf: string[] }) | undefined {
   const key = memoKey(req);
@@ -221,7 +241,7 @@ function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf:
   const rep = representative(req, p);
   const plain = plainGrant(req, p);
   if (plain) {
-    const grant = { request: req, resource: rep ?? policyProbes(req, p, filled(req, p))[0] ?? req.resource, allowedBy: [plain], onlyIf: [] };
+    const grant = { request: req, resource: rep ?? probesOf(req, p)[0] ?? req.resource, allowedBy: [plain], onlyIf: [] };
     p.memo.set(key, grant);
     return grant;
   }
@@ -230,7 +250,7 @@ function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf:
   // The representative resource first: most requests are settled there, and the others need no probes.
   let probes: readonly string[] | undefined = rep !== undefined ? [rep] : undefined;
   for (let round = 0; round < 2 && !(best && best.onlyIf.length === 0); round++) {
-    if (round === 1) probes = req.resource === '*' ? undefined : policyProbes(req, p, filled(req, p));
+    if (round === 1) probes = req.resource === '*' ? undefined : probesOf(req, p);
     for (let i = 0; probes && i < probes.length; i++) {
       const grant = bestOn(req, p, probes[i], contexts);
       if (grant && (!best || best.onlyIf.length > grant.onlyIf.length)) best = grant;
