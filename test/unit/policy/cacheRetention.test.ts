@@ -29,6 +29,13 @@ function documentText(run: number): string {
         Resource: [`arn:aws:s3:::bucket-of-run-${run}/*`, `arn:aws:s3:::bucket-of-run-${run}`, `arn:aws:s3:::*/prefix-${run}/*`],
         Condition: { StringEqualsIgnoreCase: { [`aws:PrincipalTag/team-${run}`]: `platform-team-${run}` }, 'ForAnyValue:StringLikeIfExists': { 'aws:TagKeys': [`team-${run}-*`] } },
       },
+      {
+        // A privilege-escalation path (passing a role to an instance), in strings new to each run.
+        Sid: `LaunchWithRole${run}`,
+        Effect: 'Allow',
+        Action: [`iam:PassRol${'*'.repeat(run + 2)}`, `ec2:RunInstance${'*'.repeat(run + 2)}`],
+        Resource: [`arn:aws:iam::123456789012:role/deployer-of-run-${run}`, `arn:aws:ec2:*:123456789012:instance/run-${run}-*`, '*'],
+      },
     ],
   };
   return JSON.stringify(policy, null, 2) + ' '.repeat(PADDING);

@@ -1,6 +1,7 @@
 import { globMatch } from '../../policy/actions';
 import type { ParsedElement } from '../../policy/parse';
 import { ESCALATION_PATHS } from './paths';
+import { ownCopy } from '../../policy/ownCopy';
 
 /**
  * The actions the paths name, each once: a path's action is known by its index here. Grants are
@@ -26,7 +27,8 @@ export function coveredBy(value: string): readonly number[] {
   if (covered === undefined) {
     covered = computeCovered(value);
     if (coverCache.size > 50000) coverCache.clear();
-    coverCache.set(value, covered);
+    // A copy as the key: the policy's string would keep its whole document alive (see ownCopy).
+    coverCache.set(ownCopy(value), covered);
   }
   return covered;
 }

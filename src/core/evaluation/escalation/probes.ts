@@ -4,6 +4,7 @@ import type { ParsedElement, ParsedPolicy } from '../../policy/parse';
 import { resourceMatch, resourceOverlap } from '../operators';
 import { coveredByElement, pathActionIndex } from './pathActions';
 import type { PathRequest } from './types';
+import { ownCopy } from '../../policy/ownCopy';
 
 // The resources an escalation request is tried on: the path's representative resource, filled in
 // for the caller's account, then the resources the policies name that could be one of its kind.
@@ -134,7 +135,7 @@ function overlapsClass(cls: string, value: string): boolean {
   if (hit === undefined) {
     hit = resourceOverlap(cls, value.includes('${') ? value.replace(/\$\{[^}]*\}/g, '*') : value);
     if (byValue.size > 5000) byValue.clear();
-    byValue.set(value, hit);
+    byValue.set(ownCopy(value), hit);
   }
   return hit;
 }
