@@ -317,7 +317,7 @@ describe('policy editor in a real VS Code', () => {
         return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
       };
       assert.match(await hoverText('s3:GetObject'), /\*\*s3:GetObject\*\* · Amazon S3 · _Read_/);
-      assert.match(await hoverText('s3:Delete*'), /\*\*s3:Delete\*\*\* matches \d+ actions/);
+      assert.match(await hoverText('s3:Delete*'), /\*\*s3:Delete\\\*\*\* matches \d+ actions/);
       const trust = await openUntitled(fixtureText('trust-cross-account.json'));
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', trust.uri, rangeOf(trust, 'arn:aws:iam::111122223333:root').start.translate(0, 2));
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
