@@ -30,10 +30,7 @@ export interface LintRun {
  * project file ignores the path.
  */
 export function lintFile(text: string, file: string, diskPath: string, run: LintRun, entry?: { name: string; policyType: PolicyType }): FileResult | undefined {
-  const project = run.project(diskPath);
-  // A policy inside an account dump is matched by the project's globs as DUMPFILE#NAME.
-  const relative = `${project ? projectRelativePath(project, diskPath) : path.basename(diskPath)}${entry ? `#${entry.name}` : ''}`;
-  const settings = project ? lintSettingsFor(project.config, relative) : undefined;
+  const { project, relative, settings } = projectSettings(diskPath, run, entry);
   if (settings?.ignored) return undefined;
   ensureData(run.handle, text);
   const accountIds = [...(run.accountId ? [run.accountId] : []), ...(settings?.accountIds ?? [])];
@@ -61,14 +58,26 @@ export function lintFile(text: string, file: string, diskPath: string, run: Lint
  * limit gets, under the project file's globs and severities like any other file's.
  */
 export function tooLargeFile(file: string, diskPath: string, run: LintRun, size: TooLarge): FileResult | undefined {
-  const project = run.project(diskPath);
-  const settings = project ? lintSettingsFor(project.config, projectRelativePath(project, diskPath)) : undefined;
+  const { project, settings } = projectSettings(diskPath, run);
   if (settings?.ignored) return undefined;
   const policyType = run.policyType === 'auto' ? settings?.policyType ?? detectPolicyType('', file === '-' ? undefined : diskPath) : run.policyType;
-  const info = ISSUE_CODES.POLICY_DOCUMENT_TOO_LARGE;
-  const finding: Finding = { findingType: info.findingType, issueCode: 'POLICY_DOCUMENT_TOO_LARGE', findingDetails: documentTooLargeMessage(size.bytes, size.atLeast), learnMoreLink: info.learnMoreLink, locations: [{ path: [], span: new LineIndex('').span(0, 0) }] };
+  const finding = wholeFileFinding('POLICY_DOCUMENT_TOO_LARGE', documentTooLargeMessage(size.bytes, size.atLeast));
   const severity = project?.config.severity ?? {};
   return { file, policyType, findings: severity[finding.issueCode] === 'off' ? [] : [finding], suppressed: [], severity };
+}
+
+/** The project file that applies to a path, the path as its globs see it, and its settings for the path. */
+function projectSettings(diskPath: string, run: LintRun, entry?: { name: string }) {
+  const project = run.project(diskPath);
+  // A policy inside an account dump is matched by the project's globs as DUMPFILE#NAME.
+  const relative = `${project ? projectRelativePath(project, diskPath) : path.basename(diskPath)}${entry ? `#${entry.name}` : ''}`;
+  return { project, relative, settings: project ? lintSettingsFor(project.config, relative) : undefined };
+}
+
+/** A finding about the file as a whole (it could not be read, or was too large to be), placed at its start. */
+export function wholeFileFinding(issueCode: 'FILE_READ_ERROR' | 'POLICY_DOCUMENT_TOO_LARGE', findingDetails: string): Finding {
+  const info = ISSUE_CODES[issueCode];
+  return { findingType: info.findingType, issueCode, findingDetails, learnMoreLink: info.learnMoreLink, locations: [{ path: [], span: new LineIndex('').span(0, 0) }] };
 }
 
 /**

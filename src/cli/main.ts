@@ -1,7 +1,6 @@
 import * as path from 'path';
-import { POLICY_TYPES, ISSUE_CODES, FINDING_TYPES, type FindingType, type PolicyType } from '../core/policy';
+import { POLICY_TYPES, FINDING_TYPES, type FindingType, type PolicyType } from '../core/policy';
 import { describeLength, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
-import { LineIndex } from '../core/policy/parse';
 import { isTooLarge, type TooLarge } from '../node/boundedRead';
 import { readError, readInput } from './inputs';
 import { safeWriter } from './safeOutput';
@@ -14,7 +13,7 @@ import { formatJson, formatSarif, formatText, type FileResult } from './format';
 import { runSimulate } from './simulate';
 import { runCheck } from './check';
 import { runDiff } from './diff';
-import { failsAt, lintFile, tooLargeFile, type LintRun } from './lintFile';
+import { failsAt, lintFile, tooLargeFile, wholeFileFinding, type LintRun } from './lintFile';
 
 declare const STS_LENS_VERSION: string | undefined;
 const VERSION = typeof STS_LENS_VERSION === 'string' ? STS_LENS_VERSION : '0.1.0';
@@ -214,12 +213,10 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
       ioError = true;
       const reason = readError(e);
       err(`sts-lens: cannot read ${file}: ${reason}\n`);
-      const info = ISSUE_CODES.FILE_READ_ERROR;
-      const span = new LineIndex('').span(0, 0);
       results.push({
         file,
         policyType: args.policyType === 'auto' ? 'IDENTITY_POLICY' : args.policyType,
-        findings: [{ findingType: info.findingType, issueCode: 'FILE_READ_ERROR', findingDetails: `The file could not be read: ${reason}. Check the path and its permissions.`, learnMoreLink: info.learnMoreLink, locations: [{ path: [], span }] }],
+        findings: [wholeFileFinding('FILE_READ_ERROR', `The file could not be read: ${reason}. Check the path and its permissions.`)],
       });
       continue;
     }

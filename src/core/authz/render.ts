@@ -98,7 +98,7 @@ export function renderExplanationText(ex: AuthorizationExplanation, allowing?: A
 }
 
 const md = mdText;
-const code = (s: string): string => mdCode(s);
+const code = mdCode;
 
 /** A compact Markdown rendering for hovers. */
 export function renderExplanationMarkdown(ex: AuthorizationExplanation): string {
