@@ -15,6 +15,8 @@ export interface EscalationSubject {
   readonly account?: string;
   /** The identity policies already parsed, in the same order (spares parsing them again). */
   readonly parsed?: readonly (ParsedPolicy | undefined)[];
+  /** Per identity policy, with `parsed`: the path actions each statement's Action or NotAction covers, where known (see coversAction). */
+  readonly covered?: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
 }
 
 /** The statement of an identity policy that allows a request. */
@@ -54,6 +56,7 @@ interface Prepared {
   readonly identity: PolicySource[];
   readonly boundaries?: PolicySource[];
   readonly parsed: readonly ParsedPolicy[];
+  readonly covered: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
   /** No Deny statement and no boundary: an unconditional Allow on "*" settles a request (see plainGrant). */
   readonly allowOnly: boolean;
   /** Decisions per request (action, resource pattern, passedTo, target): paths share requests. */
@@ -76,6 +79,7 @@ function prepare(subject: EscalationSubject): Prepared {
     identity: subject.identity.map((p, i) => ({ name: String(i), text: p.text, parsed: subject.parsed?.[i] })),
     boundaries: subject.boundaries?.length ? subject.boundaries.map((p, i) => ({ name: `b${i}`, text: p.text })) : undefined,
     parsed,
+    covered: subject.covered ?? [],
     allowOnly: !subject.boundaries?.length && parsed.every((pol) => pol.statements.every((st) => st.effect?.valueNode.value !== 'Deny')),
     memo: new Map(),
     probes: new Map(),
@@ -94,7 +98,7 @@ function plainGrant(req: PathRequest, p: Prepared): AllowingStatement | undefine
     for (let k = 0; k < statements.length; k++) {
       const st = statements[k];
       if (st.effect?.valueNode.value !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.resource) continue;
-      if (someString(st.resource, isStar) && coversAction(st, req.action)) return { policy: i, statement: st.index ?? 0 };
+      if (someString(st.resource, isStar) && coversAction(st, req.action, p.covered[i]?.[k])) return { policy: i, statement: st.index ?? 0 };
     }
   }
   return undefined;

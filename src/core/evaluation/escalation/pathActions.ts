@@ -85,16 +85,9 @@ const elementCovers = new WeakMap<ParsedElement, Uint8Array>();
 export const NO_MARKS = new Uint8Array(ACTION_COUNT);
 
 /**
- * Records an element's marks found while reading the same strings for another purpose (see
- * grantsOf), so that coveredByElement does not read a list of thousands of actions a second time.
- */
-export function rememberCovered(el: ParsedElement, marks: Uint8Array): void {
-  elementCovers.set(el, marks);
-}
-
-/**
  * The path actions one of an Action or NotAction element's strings covers (1 per index), read once
  * per element: the escalation check asks it of the same statements for each request of each path.
+ * Subjects whose grants were read already bring these marks (see EscalationSubject.covered).
  */
 export function coveredByElement(el: ParsedElement): Uint8Array {
   let marks = elementCovers.get(el);

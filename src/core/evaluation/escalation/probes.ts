@@ -19,6 +19,8 @@ export interface ProbeSubject {
   readonly caller: string;
   readonly userName?: string;
   readonly parsed: readonly ParsedPolicy[];
+  /** Per policy and statement, where known: the path actions its Action or NotAction strings cover (see coversAction). */
+  readonly covered: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
 }
 
 /** Filled templates by account, then by name and template: the paths' few templates are filled again and again. */
@@ -53,13 +55,16 @@ function classOf(template: string): string {
   return cls;
 }
 
-/** Whether a statement's Action (or NotAction) covers the action: one of its values is `*` or a pattern of it. */
-export function coversAction(st: ParsedPolicy['statements'][number], action: string): boolean {
+/**
+ * Whether a statement's Action (or NotAction) covers the action: one of its values is `*` or a
+ * pattern of it. `marks`, when the caller has them, are the path actions the element's strings cover.
+ */
+export function coversAction(st: ParsedPolicy['statements'][number], action: string, marks?: Uint8Array): boolean {
   const el = st.action ?? st.notAction;
   if (!el) return false;
   // A path's action: each element's strings are matched against every path action once.
   const index = pathActionIndex(action);
-  const covered = index >= 0 ? coveredByElement(el)[index] === 1 : namesAction(el, action);
+  const covered = index >= 0 ? (marks ?? coveredByElement(el))[index] === 1 : namesAction(el, action);
   return st.action ? covered : !covered;
 }
 
@@ -105,7 +110,7 @@ export function policyProbes(req: PathRequest, p: ProbeSubject, rep: string): st
     const statements = p.parsed[i].statements;
     for (let k = 0; k < statements.length; k++) {
       const st = statements[k];
-      if (st.effect?.valueNode.value !== 'Allow' || !st.resource || !coversAction(st, req.action)) continue;
+      if (st.effect?.valueNode.value !== 'Allow' || !st.resource || !coversAction(st, req.action, p.covered[i]?.[k])) continue;
       const values = plainStrings(st.resource);
       for (let j = 0; j < values.length; j++) {
         const value = values[j];

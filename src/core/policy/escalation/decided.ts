@@ -34,7 +34,7 @@ function evidenceIn(st: ParsedStatement, action: string, policy: number): GrantE
 }
 
 function subjectOf(policies: readonly SubjectPolicy[], options: SubjectOptions): EscalationSubject {
-  return { identity: policies.map((p, i) => ({ name: String(i), text: p.parsed.text })), parsed: policies.map((p) => p.parsed), boundaries: options.boundaries, caller: options.caller, account: options.account };
+  return { identity: policies.map((p, i) => ({ name: String(i), text: p.parsed.text })), parsed: policies.map((p) => p.parsed), covered: policies.map((p) => p.grants.covered), boundaries: options.boundaries, caller: options.caller, account: options.account };
 }
 
 /**
@@ -59,9 +59,18 @@ export function decidedEscalations(policies: readonly SubjectPolicy[], options: 
 
 /** Where a policy set allows every action on every resource with nothing denied, if it does. */
 export function fullAdminEvidence(policies: readonly SubjectPolicy[], options: SubjectOptions = {}): { policy: number; path: PathElement[]; node: GrantEvidence['node'] } | undefined {
+  // Every action covers every path action: most policies grant some path action nowhere, and are
+  // settled without reading their Action lists again.
+  if (!policies.some((p) => grantsEveryPathAction(p.grants))) return undefined;
   const at = grantsFullAccess(subjectOf(policies, options));
   if (!at) return undefined;
   const st = policies[at.policy].parsed.statements.find((s) => (s.index ?? 0) === at.statement);
   const v = st?.action && stringValues(st.action).find((x) => x.value === '*' || x.value === '*:*');
   return v ? { policy: at.policy, path: v.path, node: v.node } : undefined;
+}
+
+function grantsEveryPathAction(g: PolicyGrants): boolean {
+  const granted = g.granted;
+  for (let i = 0; i < granted.length; i++) if (granted[i] !== 1) return false;
+  return true;
 }

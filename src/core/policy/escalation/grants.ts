@@ -1,4 +1,4 @@
-import { ACTION_COUNT, coveredBy, NO_ACTIONS, NO_MARKS, PATH_ACTION_NAMES, PATH_SERVICES, pathActionIndex, rememberCovered } from '../../evaluation/escalation/pathActions';
+import { ACTION_COUNT, coveredBy, NO_ACTIONS, NO_MARKS, PATH_ACTION_NAMES, PATH_SERVICES, pathActionIndex } from '../../evaluation/escalation/pathActions';
 import { stringValues, type JsonNode, type ParsedElement, type ParsedPolicy, type ParsedValue } from '../parse';
 import type { PathElement } from '../types';
 import { ESCALATION_PATHS, type EscalationPath } from './paths';
@@ -28,6 +28,12 @@ export interface PolicyGrants {
   readonly denied: Uint8Array;
   /** Path actions some Allow statement may grant (1), whatever its resources. */
   readonly granted: Uint8Array;
+  /**
+   * Per statement, by position: the path actions an Allow statement's Action or NotAction strings
+   * cover (1); unset for the statements not read. The escalation decision asks this of the same
+   * statements for each request it tries (see EscalationSubject.covered).
+   */
+  readonly covered: readonly (Uint8Array | undefined)[];
 }
 
 const SELF = /\$\{aws:(?:username|userid)\}/i;
@@ -85,6 +91,7 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
   const denied = new Uint8Array(ACTION_COUNT);
   const granted = new Uint8Array(ACTION_COUNT);
   const statements = policy.statements;
+  const covered = new Array<Uint8Array | undefined>(statements.length);
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];
     if (st.principal || st.notPrincipal) continue;
@@ -97,7 +104,7 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
     if (st.notAction) {
       const excluded = new Uint8Array(ACTION_COUNT);
       markCovered(stringValues(st.notAction), excluded);
-      rememberCovered(st.notAction, excluded);
+      covered[i] = excluded;
       for (let k = 0; k < ACTION_COUNT; k++) if (!excluded[k]) granted[k] = 1;
       allows.push({ notActions: { excluded, element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
       continue;
@@ -119,11 +126,10 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
         marks[a] = 1;
       }
     }
-    // The escalation decision asks the same of this element for every request it tries.
-    if (st.action) rememberCovered(st.action, marks ?? NO_MARKS);
+    if (st.action) covered[i] = marks ?? NO_MARKS;
     if (first) allows.push({ first, selfOnly: !st.notResource && selfOnly(st.resource) });
   }
-  return { allows, denied, granted };
+  return { allows, denied, granted, covered };
 }
 
 /** A path's action by its index among PATH_ACTION_NAMES. */
