@@ -42,11 +42,6 @@ function commandUri(command: string, args: unknown[]): string {
 }
 
 /**
- * The verdict on the message's lens line, short so the lenses after it stay visible in a split
- * editor (a lens line is cut at the editor's width); the full summary is in the tooltip, the hover
- * and the explanation.
- */
-/**
  * The hover of a decoded message: its explanation, the command links, and who decoded it. The
  * identity's label (a profile name from the AWS files) and an explain error (the decoded message's
  * own text) read as themselves: this hover runs commands from its links.
@@ -61,6 +56,11 @@ export function decodedHoverMarkdown(entry: Pick<DecodedEntry, 'id' | 'explanati
   return `${md}\n\n_${vscode.l10n.t('Decoded as {0}; kept in memory only.', mdText(entry.decodedAs))}_`;
 }
 
+/**
+ * The verdict on the message's lens line, short so the lenses after it stay visible in a split
+ * editor (a lens line is cut at the editor's width); the full summary is in the tooltip, the hover
+ * and the explanation.
+ */
 function lensVerdict(ex: AuthorizationExplanation): string {
   const action = ex.action?.full ?? vscode.l10n.t('the request');
   // A long action name or summary would push the lenses after it past the right edge.
