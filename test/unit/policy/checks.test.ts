@@ -247,6 +247,15 @@ describe('policy checks, one fixture per case', () => {
     assert.deepStrictEqual(found.map((f) => f.locations.map((l) => l.path.at(-1))), [[0, 1, 5].map((index) => ({ index }))]);
   });
 
+  it('an ARN wildcard that no filling fits is still compared with the resource type\'s whole format', () => {
+    const codes = (resource: string) => lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:GetRecords', Resource: resource }] }), 'IDENTITY_POLICY').findings.map((f) => f.issueCode);
+    // table/${TableName}/stream/${StreamLabel}: a star can stand for "NAME/stream/LABEL", a question mark cannot.
+    assert.ok(!codes('arn:aws:dynamodb:us-east-1:111122223333:table/eb-*').includes('RESOURCE_MATCHES_NO_ACTION'));
+    assert.ok(!codes('arn:aws:dynamodb:us-east-1:111122223333:table/eb-*/stream/2024*').includes('RESOURCE_MATCHES_NO_ACTION'));
+    assert.ok(codes('arn:aws:dynamodb:us-east-1:111122223333:table/eb-?').includes('RESOURCE_MATCHES_NO_ACTION'));
+    assert.ok(!codes('arn:aws:dynamodb:us-east-1:111122223333:table/eb-*/index/*').includes('RESOURCE_MATCHES_NO_ACTION'));
+  });
+
   it('suggests the closest condition key', () => {
     const f = lint(read('invalid-global-key.json'), 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'INVALID_GLOBAL_CONDITION_KEY')!;
     assert.strictEqual(f.fix?.replacement, '"aws:PrincipalOrgID"');

@@ -174,18 +174,21 @@ interface PreparedResource {
   r: string;
   /** The literal beginning, before any wildcard; undefined when there is no wildcard. */
   literal: string | undefined;
-  /** The pattern with its wildcards filled in a few ways, built on first need. */
-  fills?: string[];
+  /** The pattern with its wildcards filled in each of the ways of FILLS, each built on first need. */
+  fills: (string | undefined)[];
   tokens?: number[];
 }
 
 let prepared: PreparedResource | undefined;
 
+/** What a pattern's stars are replaced with to find a resource it names: most fit with the first. */
+const FILLS = ['x', 'x/x', 'x:x', 'x/x/x', 'x/x/x/x'];
+
 function prepare(resource: string): PreparedResource {
   if (prepared?.resource !== resource) {
     const r = variableFree(resource);
     const wild = r.search(/[*?]/);
-    prepared = { resource, r, literal: wild < 0 ? undefined : r.slice(0, wild) };
+    prepared = { resource, r, literal: wild < 0 ? undefined : r.slice(0, wild), fills: [] };
   }
   return prepared;
 }
@@ -201,9 +204,8 @@ function computeMatch(resource: string, format: string): boolean {
   if (!(a.startsWith(b) || b.startsWith(a))) return false;
   // Either the pattern covers the format's shape, or some expansion of the pattern fits it.
   if (globMatch(r, f.sample, false)) return true;
-  p.fills ??= ['x', 'x/x', 'x:x', 'x/x/x', 'x/x/x/x'].map((fill) => r.replace(/\*/g, fill).replace(/\?/g, 'x'));
-  for (const filled of p.fills) {
-    if (fitsShape(f.shape, filled)) return true;
+  for (let k = 0; k < FILLS.length; k++) {
+    if (fitsShape(f.shape, (p.fills[k] ??= r.replace(/\*/g, FILLS[k]).replace(/\?/g, 'x')))) return true;
   }
   p.tokens ??= tokens(r, false);
   return globsIntersect(p.tokens, (f.tokens ??= tokens(f.resource, true)));
@@ -211,6 +213,8 @@ function computeMatch(resource: string, format: string): boolean {
 
 const STAR = -1;
 const ANY = -2;
+/** Past the end of a pattern. */
+const NONE = -3;
 
 /** Pattern as char codes, ANY for one character and STAR for any run; ${Var} is one or more characters. */
 function tokens(p: string, template: boolean): number[] {
@@ -227,24 +231,39 @@ function tokens(p: string, template: boolean): number[] {
   return out;
 }
 
-/** Whether some string matches both patterns. */
+/**
+ * Whether some string matches both patterns: whether the end of both is reachable from their start,
+ * each step consuming a token of either or both. Steps only go forward, so one pass over the pairs
+ * of positions, in order, marks every pair reachable: no recursion, and one byte per pair.
+ */
 function globsIntersect(a: number[], b: number[]): boolean {
   const n = a.length;
   const m = b.length;
-  const memo = new Uint8Array((n + 1) * (m + 1));
-  const go = (i: number, j: number): boolean => {
-    const k = i * (m + 1) + j;
-    if (memo[k]) return memo[k] === 2;
-    memo[k] = 1;
-    let ok = false;
-    if (i === n && j === m) ok = true;
-    else if (i < n && a[i] === STAR && go(i + 1, j)) ok = true;
-    else if (j < m && b[j] === STAR && go(i, j + 1)) ok = true;
-    else if (i < n && a[i] === STAR && j < m && b[j] !== STAR && go(i, j + 1)) ok = true;
-    else if (j < m && b[j] === STAR && i < n && a[i] !== STAR && go(i + 1, j)) ok = true;
-    else if (i < n && j < m && a[i] !== STAR && b[j] !== STAR && (a[i] === b[j] || a[i] === ANY || b[j] === ANY) && go(i + 1, j + 1)) ok = true;
-    memo[k] = ok ? 2 : 1;
-    return ok;
-  };
-  return go(0, 0);
+  const w = m + 1;
+  const reached = new Uint8Array((n + 1) * w);
+  reached[0] = 1;
+  for (let i = 0; i <= n; i++) {
+    let any = false;
+    for (let j = 0; j <= m; j++) {
+      const k = i * w + j;
+      if (!reached[k]) continue;
+      if (i === n && j === m) return true;
+      any = true;
+      const x = i < n ? a[i] : NONE;
+      const y = j < m ? b[j] : NONE;
+      // A star matches nothing, or one more character of the other pattern.
+      if (x === STAR) {
+        reached[k + w] = 1;
+        if (y !== NONE && y !== STAR) reached[k + 1] = 1;
+      }
+      if (y === STAR) {
+        reached[k + 1] = 1;
+        if (x !== NONE && x !== STAR) reached[k + w] = 1;
+      }
+      if (x !== NONE && y !== NONE && x !== STAR && y !== STAR && (x === y || x === ANY || y === ANY)) reached[k + w + 1] = 1;
+    }
+    // No pair of this row was reached: neither is any of the rows after it.
+    if (!any) return false;
+  }
+  return false;
 }
