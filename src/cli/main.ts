@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { POLICY_TYPES, FINDING_TYPES, type FindingType, type PolicyType } from '../core/policy';
 import { describeLength, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
-import { isTooLarge, type TooLarge } from '../node/boundedRead';
+import { isTooLarge, tooLargeText, type TooLarge } from '../node/boundedRead';
 import { readError, readInput } from './inputs';
 import { safeWriter } from './safeOutput';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
@@ -194,7 +194,7 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
   if (args.authDetails) {
     try {
       const text = readInput(args.authDetails, MAX_DUMP_BYTES);
-      if (isTooLarge(text)) throw new Error(`it is ${text.atLeast ? 'larger than' : `${describeLength(text.bytes)}, over`} the ${describeLength(MAX_DUMP_BYTES)} read from an account dump`);
+      if (isTooLarge(text)) throw new Error(`${tooLargeText(text)}, and account dumps over ${describeLength(MAX_DUMP_BYTES)} are not read`);
       const { results: dumpResults, dump } = lintAuthDetails(text, args.authDetails, run, args.includeAwsManaged);
       for (const problem of dump.problems) err(`sts-lens: ${args.authDetails}: ${problem}\n`);
       if (!dump.policies.length && dump.problems.length) ioError = true;

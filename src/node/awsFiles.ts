@@ -8,7 +8,7 @@ import * as path from 'path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { describeLength } from '../core/policy/limits';
 import type { IniSections } from '../core/profiles/model';
-import { isTooLarge, readBytesBounded } from './boundedRead';
+import { isTooLarge, readBytesBounded, tooLargeText } from './boundedRead';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
 import type { SessionRecord } from '../core/sessions/session';
 
@@ -56,7 +56,7 @@ async function readText(file: string): Promise<LoadedFile> {
   try {
     const bytes = await readBytesBounded(file, MAX_AWS_FILE_BYTES);
     if (isTooLarge(bytes)) {
-      return { path: file, error: `it is ${bytes.atLeast ? 'larger than ' : ''}${describeLength(bytes.bytes)}, far more than any AWS config or credentials file holds (files over ${describeLength(MAX_AWS_FILE_BYTES)} are not read)` };
+      return { path: file, error: `${tooLargeText(bytes)}, far more than any AWS config or credentials file holds (files over ${describeLength(MAX_AWS_FILE_BYTES)} are not read)` };
     }
     // Windows PowerShell 5 redirection (`>`) and Out-File write UTF-16, which the SDKs read as no profiles.
     if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {

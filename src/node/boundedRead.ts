@@ -2,12 +2,21 @@
 // be anything a path names, a huge file, a device that never ends (a symbolic link to /dev/zero
 // committed to a repository) or a pipe, and reading it whole would exhaust memory or never return.
 import * as fs from 'fs';
+import { describeLength } from '../core/policy/limits';
 
 /** The input holds more than the limit: `bytes` is its size, or with `atLeast` the limit it is over (a stream is not read to its end). */
 export interface TooLarge {
   readonly tooLarge: true;
   readonly bytes: number;
   readonly atLeast: boolean;
+}
+
+/**
+ * An input over its limit in words: "it is 20.3 MB", or "it is larger than 16.0 MB" for a stream,
+ * which is read only up to the limit.
+ */
+export function tooLargeText(t: TooLarge): string {
+  return `it is ${t.atLeast ? 'larger than ' : ''}${describeLength(t.bytes)}`;
 }
 
 const CHUNK = 64 * 1024;

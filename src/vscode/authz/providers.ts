@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { findEncodedMessagesAround, MAX_SCAN_LENGTH, type EncodedMessageMatch } from '../../core/authz/detect';
 import type { AuthorizationExplanation } from '../../core/authz/explain';
 import { renderExplanationMarkdown } from '../../core/authz/render';
+import { mdText } from '../../core/markdown';
 import { fitLensTitle } from '../../core/policy/insight/lensTitles';
-import type { DecodeService } from './decodeService';
+import type { DecodedEntry, DecodeService } from './decodeService';
 import { readAuthzSettings } from './settings';
 
 export const COMMAND_DECODE_AT = 'stsLens.authz.decodeAt';
@@ -35,8 +36,24 @@ export class MessageIndex {
   }
 }
 
-function commandUri(command: string, args: unknown[]): vscode.Uri {
-  return vscode.Uri.parse(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
+/** A command link's address as text: vscode.l10n.t fills `{0}` only from strings and numbers. */
+function commandUri(command: string, args: unknown[]): string {
+  return vscode.Uri.parse(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`).toString();
+}
+
+/**
+ * The hover of a decoded message: its explanation, the command links, and who decoded it. The
+ * identity's label (a profile name from the AWS files) and an explain error (the decoded message's
+ * own text) read as themselves: this hover runs commands from its links.
+ */
+export function decodedHoverMarkdown(entry: Pick<DecodedEntry, 'id' | 'explanation' | 'explainError' | 'decodedAs'>): string {
+  let md = entry.explanation ? renderExplanationMarkdown(entry.explanation) : mdText(vscode.l10n.t('Decoded, but not explained: {0}', entry.explainError ?? ''));
+  md += `\n\n${vscode.l10n.t('[Open explanation]({0})', commandUri(COMMAND_SHOW_EXPLANATION, [entry.id]))}`;
+  if (entry.explanation?.action && entry.explanation.principal?.arn) md += ` · ${vscode.l10n.t('[Evaluate against the account\'s policies]({0})', commandUri(COMMAND_EVALUATE_ACCOUNT, [{ entryId: entry.id }]))}`;
+  if (entry.explanation?.action) {
+    md += ` · ${vscode.l10n.t('[Copy allowing statement]({0})', commandUri(COMMAND_COPY_ALLOWING, [entry.id]))} · ${vscode.l10n.t('[Find in workspace]({0})', commandUri(COMMAND_FIND_IN_WORKSPACE, [entry.id]))}`;
+  }
+  return `${md}\n\n_${vscode.l10n.t('Decoded as {0}; kept in memory only.', mdText(entry.decodedAs))}_`;
 }
 
 /**
@@ -198,14 +215,7 @@ export class AuthzHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown(vscode.l10n.t('[$(unlock) Decode]({0}) with sts:DecodeAuthorizationMessage', commandUri(COMMAND_DECODE_AT, [doc.uri.toString(), m.start])));
       return new vscode.Hover(md, range);
     }
-    if (entry.explanation) md.appendMarkdown(renderExplanationMarkdown(entry.explanation));
-    else md.appendText(vscode.l10n.t('Decoded, but not explained: {0}', entry.explainError ?? ''));
-    md.appendMarkdown(`\n\n${vscode.l10n.t('[Open explanation]({0})', commandUri(COMMAND_SHOW_EXPLANATION, [entry.id]))}`);
-    if (entry.explanation?.action && entry.explanation.principal?.arn) md.appendMarkdown(` · ${vscode.l10n.t('[Evaluate against the account\'s policies]({0})', commandUri(COMMAND_EVALUATE_ACCOUNT, [{ entryId: entry.id }]))}`);
-    if (entry.explanation?.action) {
-      md.appendMarkdown(` · ${vscode.l10n.t('[Copy allowing statement]({0})', commandUri(COMMAND_COPY_ALLOWING, [entry.id]))} · ${vscode.l10n.t('[Find in workspace]({0})', commandUri(COMMAND_FIND_IN_WORKSPACE, [entry.id]))}`);
-    }
-    md.appendMarkdown(`\n\n_${vscode.l10n.t('Decoded as {0}; kept in memory only.', entry.decodedAs)}_`);
+    md.appendMarkdown(decodedHoverMarkdown(entry));
     return new vscode.Hover(md, range);
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConditionTrace, DecidingStatement, EvaluationResult, StatementTrace } from '../../core/evaluation/types';
 import type { Span } from '../../core/policy/types';
+import { mdCode, mdText } from '../../core/markdown';
 
 /** Where a policy's text sits in an editor document: the document and the offset of the text in it. */
 export interface PolicyPlacement {
@@ -22,8 +23,17 @@ export function rangeOf(doc: vscode.TextDocument, place: PolicyPlacement, span: 
   return new vscode.Range(doc.positionAt(map(span.start.offset)), doc.positionAt(map(span.end.offset)));
 }
 
-function requestValues(c: ConditionTrace): string {
+function requestValues(c: Pick<ConditionTrace, 'requestValues'>): string {
   return c.requestValues === undefined ? vscode.l10n.t('the request lacks this key') : vscode.l10n.t('request has {0}', c.requestValues.length === 1 ? c.requestValues[0] : `[${c.requestValues.join(', ')}]`);
+}
+
+/**
+ * The hover of a failed condition, as Markdown. The operator, key and values are the policy's and
+ * the request's own text: a key holding a backtick or a link must read as itself.
+ */
+export function conditionHoverMarkdown(c: Pick<ConditionTrace, 'operator' | 'key' | 'requestValues' | 'policyValues' | 'explanation'>): string {
+  const values = vscode.l10n.t('{0}; the policy has {1}.', requestValues(c), c.policyValues.join(', ') || vscode.l10n.t('no value'));
+  return [vscode.l10n.t('**Condition failed:** {0} {1}', mdCode(c.operator), mdCode(c.key)), values, ...c.explanation.split(/\r?\n/)].filter((line) => line.trim()).map((line, i) => (i ? mdText(line) : line)).join('\n\n');
 }
 
 /** The editor decorations of an evaluation: deciding statements and failed conditions. */
@@ -72,10 +82,7 @@ export class EvaluationDecorations implements vscode.Disposable {
         const r = rangeOf(doc, place, c.location.span);
         const text = `✘ ${c.key}: ${requestValues(c)}`;
         const key = new vscode.Range(r.start, doc.positionAt(doc.offsetAt(r.start) + JSON.stringify(c.key).length));
-        const hover = new vscode.MarkdownString();
-        hover.appendMarkdown(`${vscode.l10n.t('**Condition failed:** `{0}` `{1}`', c.operator, c.key)}\n\n`);
-        hover.appendText(`${vscode.l10n.t('{0}; the policy has {1}.', requestValues(c), c.policyValues.join(', ') || vscode.l10n.t('no value'))}\n\n${c.explanation}`);
-        notes.push({ range: key, hoverMessage: hover });
+        notes.push({ range: key, hoverMessage: new vscode.MarkdownString(conditionHoverMarkdown(c)) });
         shown.conditions.push({ line: r.start.line, text });
       }
     }

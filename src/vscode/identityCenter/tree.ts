@@ -3,6 +3,7 @@
  * their roles, with the live session of a role beside it.
  */
 import * as vscode from 'vscode';
+import { mdText } from '../../core/markdown';
 import { countdownState, countdownText, nextChangeAt } from '../../core/sessions/session';
 import type { SsoAccount } from '../../aws/sso';
 import type { ProfilesParts } from '../profiles/register';
@@ -14,6 +15,23 @@ export type IdentityCenterNode =
   | { readonly type: 'account'; readonly entry: SignInEntry; readonly account: SsoAccount }
   | { readonly type: 'role'; readonly entry: SignInEntry; readonly account: SsoAccount; readonly roleName: string }
   | { readonly type: 'message'; readonly id: string; readonly text: string; readonly tooltip?: string; readonly error?: boolean };
+
+/**
+ * A sign-in row's tooltip, as Markdown. The label, start URL, region, endpoint and profile names
+ * come from the AWS config file and the message from the cache file: each reads as itself.
+ */
+export function signInTooltipMarkdown(entry: SignInEntry, s: SignInState): string {
+  const lines = [
+    `**${mdText(entry.label)}** — ${vscode.l10n.t('IAM Identity Center')}`,
+    vscode.l10n.t('Start URL: {0}', mdText(entry.key.startUrl)),
+    vscode.l10n.t('Region: {0}', mdText(entry.key.region)),
+  ];
+  if (entry.endpoint) lines.push(vscode.l10n.t('Endpoint: {0}', mdText(entry.endpoint)));
+  if (entry.profiles.length) lines.push(vscode.l10n.t('Profiles: {0}', entry.profiles.map(mdText).join(', ')));
+  if (s.kind === 'signedIn') lines.push(s.refreshable ? vscode.l10n.t('Signed in until {0}; refreshed automatically before it expires', new Date(s.expiresAt).toLocaleString()) : vscode.l10n.t('Signed in until {0}', new Date(s.expiresAt).toLocaleString()));
+  if (s.kind === 'unusable') lines.push(mdText(s.message));
+  return lines.join('\n\n');
+}
 
 export class IdentityCenterTreeProvider implements vscode.TreeDataProvider<IdentityCenterNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<IdentityCenterNode | undefined>();
@@ -81,13 +99,7 @@ export class IdentityCenterTreeProvider implements vscode.TreeDataProvider<Ident
           : !signedIn ? new vscode.ThemeIcon('sign-in')
           : state === 'warning' || expired ? new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.warningForeground'))
           : new vscode.ThemeIcon('organization', new vscode.ThemeColor('testing.iconPassed'));
-        const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${node.entry.label}** — ${vscode.l10n.t('IAM Identity Center')}\n\n${vscode.l10n.t('Start URL: {0}', node.entry.key.startUrl)}\n\n${vscode.l10n.t('Region: {0}', node.entry.key.region)}\n\n`);
-        if (node.entry.endpoint) md.appendMarkdown(`${vscode.l10n.t('Endpoint: {0}', node.entry.endpoint)}\n\n`);
-        if (node.entry.profiles.length) md.appendMarkdown(`${vscode.l10n.t('Profiles: {0}', node.entry.profiles.join(', '))}\n\n`);
-        if (s.kind === 'signedIn') md.appendMarkdown(s.refreshable ? vscode.l10n.t('Signed in until {0}; refreshed automatically before it expires', new Date(s.expiresAt).toLocaleString()) : vscode.l10n.t('Signed in until {0}', new Date(s.expiresAt).toLocaleString()));
-        if (s.kind === 'unusable') md.appendText(s.message);
-        item.tooltip = md;
+        item.tooltip = new vscode.MarkdownString(signInTooltipMarkdown(node.entry, s));
         item.contextValue = `stsLens.sso.${s.kind}`;
         if (!signedIn) item.command = { command: 'stsLens.sso.signIn', title: vscode.l10n.t('Sign In'), arguments: [node] };
         return item;

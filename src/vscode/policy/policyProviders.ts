@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { GroupedDiagnostic } from './policyDiagnostics';
+import { mdCode, mdText } from '../../core/markdown';
 import { parsePolicy } from '../../core/policy';
+import type { Finding } from '../../core/policy/types';
 import { completionsAt, hoverAt, quickFixesFor, statementLensTitle, summarizeStatements, summarizeTrust, trustLensTitle, type CompletionKind, type PolicyRegion, type TextEdit } from '../../core/policy/insight';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 import { PolicyDocuments, policyTypeLabel } from './policyDocuments';
@@ -67,6 +69,25 @@ export class PolicyCodeLensProvider implements vscode.CodeLensProvider {
   }
 }
 
+/** A learn-more link that can only be a plain web link: an address with anything else is shown as code. */
+const WEB_LINK = /^https:\/\/[^\s()<>[\]`\\]+$/;
+
+/**
+ * The findings under a policy hover, as Markdown. Their codes, links and details may come from IAM
+ * Access Analyzer: each reads as itself, and a link is made only from a plain https address.
+ */
+export function findingsMarkdown(groups: readonly { readonly members: readonly { readonly finding: Pick<Finding, 'issueCode' | 'learnMoreLink' | 'findingDetails'> }[] }[]): string {
+  let md = '';
+  for (const g of groups) {
+    md += `\n\n---\n\n**${vscode.l10n.t('{0} findings here', g.members.length)}**\n\n`;
+    for (const { finding: f } of g.members) {
+      const code = WEB_LINK.test(f.learnMoreLink) ? `[${mdCode(f.issueCode)}](${f.learnMoreLink})` : mdCode(f.issueCode);
+      md += `- ${code}: ${mdText(f.findingDetails)}\n`;
+    }
+  }
+  return md;
+}
+
 export class PolicyHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly docs: PolicyDocuments,
@@ -84,16 +105,7 @@ export class PolicyHoverProvider implements vscode.HoverProvider {
     if (inner === undefined) return undefined;
     const hover = hoverAt(region.text, inner, this.docs.catalog);
     if (!hover) return undefined;
-    const md = new vscode.MarkdownString(hover.markdown);
-    for (const g of this.groupsAt?.(doc.uri, position) ?? []) {
-      md.appendMarkdown(`\n\n---\n\n**${vscode.l10n.t('{0} findings here', g.members.length)}**\n\n`);
-      for (const m of g.members) {
-        const code = m.finding.learnMoreLink ? `[${m.finding.issueCode}](${m.finding.learnMoreLink})` : `\`${m.finding.issueCode}\``;
-        md.appendMarkdown(`- ${code}: `);
-        md.appendText(m.finding.findingDetails);
-        md.appendMarkdown('\n');
-      }
-    }
+    const md = new vscode.MarkdownString(hover.markdown + findingsMarkdown(this.groupsAt?.(doc.uri, position) ?? []));
     return new vscode.Hover(md, PolicyDocuments.range(doc, region, hover.start, hover.end));
   }
 }

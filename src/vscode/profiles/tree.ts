@@ -2,10 +2,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { chainText, needsMfa, profileChain, profileKindLabel, shortChainText, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
 import { CountdownScheduler } from '../../core/sessions/countdownScheduler';
-import { sessionTitle, type CountdownState, type SessionRecord } from '../../core/sessions/session';
-import { operationLabel, renewalText, sessionDescription, sessionGroupProfile, sessionRowLabel } from '../../core/sessions/sessionView';
+import type { CountdownState, SessionRecord } from '../../core/sessions/session';
+import { sessionDescription, sessionGroupProfile, sessionRowLabel } from '../../core/sessions/sessionView';
 import type { FileProblem, ProfilesSnapshot, ProfilesStore } from './profilesStore';
 import type { SessionStore } from './sessionStore';
+import { profileTooltipMarkdown, sessionTooltipMarkdown } from './tooltips';
 
 export type ProfilesNode =
   | { readonly type: 'problem'; readonly problem: FileProblem }
@@ -153,15 +154,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         // "active" first: the row is cut at the sidebar's edge.
         item.description = [!active?.sessionId && active?.profile === p.name ? vscode.l10n.t('active') : undefined, profileKindLabel(p.kind), p.region, mfa ? vscode.l10n.t('MFA') : undefined].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[p.kind]);
-        const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${p.name}** — ${profileKindLabel(p.kind)}\n\n`);
-        if (p.roleArn) md.appendMarkdown(`${vscode.l10n.t('Role: `{0}`', p.roleArn)}\n\n`);
-        if (p.region) md.appendMarkdown(`${vscode.l10n.t('Region: {0}', p.region)}\n\n`);
-        if (mfa) md.appendMarkdown(`${vscode.l10n.t('Needs an MFA code')}\n\n`);
-        if (snap) md.appendMarkdown(`${vscode.l10n.t('Chain: {0}', chainText(profileChain(snap.model, p.name)))}\n\n`);
-        if (p.endpointUrl || p.stsEndpointUrl) md.appendMarkdown(`${vscode.l10n.t('Endpoint: {0}', p.stsEndpointUrl ?? p.endpointUrl ?? '')}\n\n`);
-        md.appendMarkdown(p.files.length > 1 ? vscode.l10n.t('Defined in {0} and {1}', p.files[0], p.files[1]) : vscode.l10n.t('Defined in {0}', p.files.join('')));
-        item.tooltip = md;
+        item.tooltip = new vscode.MarkdownString(profileTooltipMarkdown(p, { mfa, ...(snap ? { chain: chainText(profileChain(snap.model, p.name)) } : {}) }));
         item.contextValue = `stsLens.profile.${p.kind}${mfa ? '.mfa' : ''}`;
         return item;
       }
@@ -189,18 +182,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         const active = this.active()?.sessionId === r.id;
         item.description = sessionDescription(text, { active, sourceIdentity: r.sourceIdentity, readOnly: r.readOnly });
         item.iconPath = stateIcon(state, r.pinned);
-        const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${sessionTitle(r)}** — ${r.profile && r.operation !== 'profile' ? vscode.l10n.t('{0} as {1}', operationLabel(r.operation), r.profile) : operationLabel(r.operation)}\n\n`);
-        if (active) md.appendMarkdown(`${vscode.l10n.t('The active identity: decoding and IAM Access Analyzer validation use it.')}\n\n`);
-        if (r.roleArn) md.appendMarkdown(`${vscode.l10n.t('Role: `{0}`', r.roleArn)}\n\n`);
-        if (r.arn) md.appendMarkdown(`${vscode.l10n.t('Caller: `{0}`', r.arn)}\n\n`);
-        if (r.sessionName) md.appendMarkdown(`${vscode.l10n.t('Session name: {0}', r.sessionName)}\n\n`);
-        if (r.sourceIdentity) md.appendMarkdown(`${vscode.l10n.t('Source identity: {0}', r.sourceIdentity)}\n\n`);
-        if (r.startUrl) md.appendMarkdown(`${vscode.l10n.t('Start URL: {0}', r.startUrl)}\n\n`);
-        md.appendMarkdown(`${r.endpoint ? vscode.l10n.t('Region: {0} · endpoint {1}', r.region, r.endpoint) : vscode.l10n.t('Region: {0}', r.region)}\n\n`);
-        md.appendMarkdown(r.expiration ? vscode.l10n.t('Expires {0} ({1})', new Date(r.expiration).toLocaleString(), text) : vscode.l10n.t('Does not expire'));
-        md.appendMarkdown(`\n\n${renewalText(r)}`);
-        item.tooltip = md;
+        item.tooltip = new vscode.MarkdownString(sessionTooltipMarkdown(r, { active, countdown: text }));
         item.contextValue = `stsLens.session${r.readOnly ? '.readonly' : r.pinned ? '.pinned' : ''}`;
         return item;
       }

@@ -1,28 +1,10 @@
 import * as assert from 'assert';
-import MarkdownIt from 'markdown-it';
 import { explainDecodedMessage } from '../../../src/core/authz/explain';
 import { renderExplanationMarkdown } from '../../../src/core/authz/render';
 import { mdCode, mdText } from '../../../src/core/markdown';
 import { hoverAt } from '../../../src/core/policy/insight';
+import { renderMarkdown } from '../renderedMarkdown';
 import { catalogFor, offsetOf } from './helpers';
-
-// Like VS Code's renderer (GitHub-flavoured): URLs with a scheme and names that start with www.
-// become links; bare domain names do not.
-const renderer = new MarkdownIt({ html: true, linkify: true });
-renderer.linkify.set({ fuzzyLink: false, fuzzyEmail: false }).add('www.', {
-  validate: (text: string, pos: number) => /^[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.exec(text.slice(pos))?.[0].length ?? 0,
-  normalize: (match: { url: string }) => {
-    match.url = `http://${match.url}`;
-  },
-});
-
-/** The hover as a reader sees it: its links and images, and its text without markup. */
-function rendered(markdown: string): { links: number; text: string } {
-  const html = renderer.render(markdown);
-  const links = (html.match(/<a\b|<img\b|<script\b|<iframe\b/g) ?? []).length;
-  const text = html.replace(/<[^<>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  return { links, text };
-}
 
 const HOSTILE = [
   's3:[Get](https://example.com/phish)',
@@ -37,7 +19,7 @@ describe('hovers show policy text as itself: no value can add a link, an image o
   it('mdText and mdCode keep every hostile value as literal text', () => {
     for (const v of HOSTILE) {
       for (const md of [mdText(v), mdCode(v)]) {
-        const r = rendered(md);
+        const r = renderMarkdown(md);
         assert.strictEqual(r.links, 0, md);
         assert.ok(r.text.includes(v.replace(/\s+/g, ' ').replace(/`\n\n/g, '` ')), `${md} -> ${r.text}`);
       }
@@ -57,7 +39,7 @@ describe('hovers show policy text as itself: no value can add a link, an image o
       for (const [text, needle] of cases) {
         const h = hoverAt(text, offsetOf(text, needle, 1), catalogFor(text));
         if (!h) continue;
-        assert.strictEqual(rendered(h.markdown).links, 0, `${text}\n${h.markdown}`);
+        assert.strictEqual(renderMarkdown(h.markdown).links, 0, `${text}\n${h.markdown}`);
       }
     }
   });
@@ -75,6 +57,6 @@ describe('hovers show policy text as itself: no value can add a link, an image o
     const r = explainDecodedMessage(JSON.stringify(msg));
     assert.ok(r.ok, r.ok ? '' : r.error);
     const md = renderExplanationMarkdown(r.explanation);
-    assert.strictEqual(rendered(md).links, 0, md);
+    assert.strictEqual(renderMarkdown(md).links, 0, md);
   });
 });

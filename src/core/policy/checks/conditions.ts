@@ -91,19 +91,20 @@ function checkPairedKeys(ctx: LintContext, sc: StatementContext): void {
 function checkOperator(ctx: LintContext, sc: StatementContext, op: ParsedConditionOperator): void {
   const { r } = ctx;
   const info = parseConditionOperator(op.operator);
-  const opTarget: Target = { path: op.path, node: op.keyNode };
+  // Built only when reported: paths are made on first read, and most operators have no finding.
+  const opTarget = (): Target => ({ path: op.path, node: op.keyNode });
   if (!info) {
     const stripped = op.operator.replace(/^(ForAllValues|ForAnyValue):/i, '').replace(/IfExists$/i, '');
     const candidates = Object.keys(CONDITION_OPERATORS).filter((o) => o.toLowerCase().includes(stripped.toLowerCase().slice(0, 6)));
-    r.add('INVALID_CONDITION_OPERATOR', `The condition operator ${op.operator} is not valid. Use a valid condition operator.`, [opTarget], candidates.length ? { candidates: candidates.map((c) => JSON.stringify(c)) } : undefined);
+    r.add('INVALID_CONDITION_OPERATOR', `The condition operator ${op.operator} is not valid. Use a valid condition operator.`, [opTarget()], candidates.length ? { candidates: candidates.map((c) => JSON.stringify(c)) } : undefined);
     return;
   }
   if (op.valueNode.type !== 'object') {
     r.add('DATA_TYPE_MISMATCH', `The text does not match the expected JSON data type Object. The ${op.operator} block must map condition keys to values.`, [{ path: op.path, node: op.valueNode }]);
     return;
   }
-  if (info.base === 'Null' && info.ifExists) r.add('NULL_WITH_IF_EXISTS', 'The Null condition operator cannot be used with the IfExists suffix. Update the operator or the suffix.', [opTarget], { replacement: JSON.stringify(op.operator.replace(/IfExists$/i, '')), title: 'Remove IfExists' });
-  if (info.base === 'Null' && info.qualifier) r.add('NULL_WITH_QUALIFIER', 'Avoid using the Null condition operator with the ForAllValues or ForAnyValue qualifiers because they always return a true or false respectively.', [opTarget], { replacement: '"Null"', title: 'Use Null without a qualifier' });
+  if (info.base === 'Null' && info.ifExists) r.add('NULL_WITH_IF_EXISTS', 'The Null condition operator cannot be used with the IfExists suffix. Update the operator or the suffix.', [opTarget()], { replacement: JSON.stringify(op.operator.replace(/IfExists$/i, '')), title: 'Remove IfExists' });
+  if (info.base === 'Null' && info.qualifier) r.add('NULL_WITH_QUALIFIER', 'Avoid using the Null condition operator with the ForAllValues or ForAnyValue qualifiers because they always return a true or false respectively.', [opTarget()], { replacement: '"Null"', title: 'Use Null without a qualifier' });
   if (op.keys.length === 0) {
     r.add('EMPTY_CONDITION_OPERATOR', `The ${op.operator} block has no condition keys, so it adds no restriction. Add keys or remove the block.`, [{ path: op.path, node: op.valueNode }]);
   }
@@ -230,7 +231,7 @@ function stringValue(v: ParsedValue): string {
 function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOperatorInfo, k: ParsedConditionKey, keyInfo: ConditionKeyInfo | undefined): void {
   const { r } = ctx;
   const key = k.key;
-  const kt = keyTarget(k);
+  const kt = (): Target => keyTarget(k);
 
   // Value syntax per operator family.
   switch (info.family) {
@@ -297,26 +298,26 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
   if (info.family !== 'Null' && family && family !== info.family && alsoFamily !== info.family) {
     if (family === 'Arn' && info.family === 'String') {
       if (info.like) {
-        r.add('STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS', `Use the operator type ARN instead of operator string for the condition key ${key}.`, [kt], { replacement: JSON.stringify(info.text.replace(/String/, 'Arn')), title: `Use ${info.text.replace(/String/, 'Arn')}` });
+        r.add('STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS', `Use the operator type ARN instead of operator string for the condition key ${key}.`, [kt()], { replacement: JSON.stringify(info.text.replace(/String/, 'Arn')), title: `Use ${info.text.replace(/String/, 'Arn')}` });
       }
     } else if (info.family === 'String' && !valuesFitFamily(k.values, family)) {
-      r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator string for the condition key ${key}.`, [kt]);
+      r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator string for the condition key ${key}.`, [kt()]);
     } else if (info.family === 'Arn' && family === 'String') {
       // ARN operators on String keys that hold ARNs (kms:EncryptionContext:aws:s3:arn) are fine.
       if (k.values.some((v) => typeof v.value === 'string' && !hasVariable(v) && !v.value.startsWith('arn:') && v.value !== '*')) {
-        r.add('TYPE_MISMATCH', `Use the operator type String instead of operator ARN for the condition key ${key}: its values are not ARNs.`, [kt], { replacement: JSON.stringify(info.text.replace(/^(.*?)Arn/, '$1String')), title: `Use ${info.text.replace(/^(.*?)Arn/, '$1String')}` });
+        r.add('TYPE_MISMATCH', `Use the operator type String instead of operator ARN for the condition key ${key}: its values are not ARNs.`, [kt()], { replacement: JSON.stringify(info.text.replace(/^(.*?)Arn/, '$1String')), title: `Use ${info.text.replace(/^(.*?)Arn/, '$1String')}` });
       }
     } else if (info.family !== 'String') {
-      r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator ${FAMILY_WORD[info.family].toLowerCase()} for the condition key ${key}.`, [kt]);
+      r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator ${FAMILY_WORD[info.family].toLowerCase()} for the condition key ${key}.`, [kt()]);
     }
   }
 
   if (info.family !== 'Null') {
     if (multi && !info.qualifier && family !== 'Bool') {
-      r.add('MISSING_QUALIFIER', `The request context key ${key} has multiple values. Use the ForAllValues or ForAnyValue condition key qualifiers in your policy.`, [kt], { candidates: [JSON.stringify(`ForAnyValue:${info.text}`), JSON.stringify(`ForAllValues:${info.text}`)] });
+      r.add('MISSING_QUALIFIER', `The request context key ${key} has multiple values. Use the ForAllValues or ForAnyValue condition key qualifiers in your policy.`, [kt()], { candidates: [JSON.stringify(`ForAnyValue:${info.text}`), JSON.stringify(`ForAllValues:${info.text}`)] });
     }
     if (!multi && info.qualifier === 'ForAllValues' && keyInfo.global && sc.effect === 'Allow') {
-      r.add('FORALLVALUES_WITH_SINGLE_VALUED_KEY', `Using ForAllValues qualifier with the single-valued condition key ${key} can be overly permissive. We recommend that you remove ForAllValues:.`, [kt], { title: 'Remove ForAllValues:' });
+      r.add('FORALLVALUES_WITH_SINGLE_VALUED_KEY', `Using ForAllValues qualifier with the single-valued condition key ${key} can be overly permissive. We recommend that you remove ForAllValues:.`, [kt()], { title: 'Remove ForAllValues:' });
     }
   }
 

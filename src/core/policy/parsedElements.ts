@@ -1,0 +1,249 @@
+// The parsed elements of a policy: statements, their properties and values, and conditions, each
+// with its JSON node; paths are built on first read.
+import type { Node } from 'jsonc-parser';
+import type { PathElement } from './types';
+
+/** A property of the policy or of a statement: `"Key": value`. */
+export interface ParsedElement {
+  /** Property name as written. */
+  key: string;
+  keyNode: Node;
+  valueNode: Node;
+  /** Path of the value (ends with { value: key }). */
+  path: PathElement[];
+}
+
+/** A string (or other scalar) inside an element, with its own path. */
+export interface ParsedValue {
+  value: string | number | boolean | null;
+  node: Node;
+  path: PathElement[];
+}
+
+export interface ParsedConditionKey {
+  key: string;
+  keyNode: Node;
+  valueNode: Node;
+  /** Path of the value; the key itself is designated by `keyPath`. */
+  path: PathElement[];
+  keyPath: PathElement[];
+  values: ParsedValue[];
+}
+
+export interface ParsedConditionOperator {
+  operator: string;
+  keyNode: Node;
+  valueNode: Node;
+  path: PathElement[];
+  keys: ParsedConditionKey[];
+}
+
+export interface ParsedStatement {
+  /** Index in the Statement array, or undefined when Statement is a single object. */
+  index: number | undefined;
+  node: Node;
+  path: PathElement[];
+  /** Every property of the statement, in order, including unknown ones. */
+  elements: ParsedElement[];
+  sid?: ParsedElement;
+  effect?: ParsedElement;
+  action?: ParsedElement;
+  notAction?: ParsedElement;
+  resource?: ParsedElement;
+  notResource?: ParsedElement;
+  principal?: ParsedElement;
+  notPrincipal?: ParsedElement;
+  condition?: ParsedElement;
+  conditions: ParsedConditionOperator[];
+}
+
+export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'] as const;
+
+/** Something whose path is read only when needed. */
+export interface HasPath {
+  readonly path: PathElement[];
+}
+
+/**
+ * Paths are read only when a finding is reported, and most values never have one: they are built
+ * on first read, from the owner's path. Classes, so that every instance has the same shape.
+ */
+class Element implements ParsedElement {
+  // Fields are declared and assigned in the constructor, the cheapest way to build the many a lint makes.
+  declare private built: PathElement[] | undefined;
+  /** The element's string values, see `stringValues`. */
+  declare strings: readonly (ParsedValue & { value: string })[] | undefined;
+
+  constructor(
+    readonly key: string,
+    readonly keyNode: Node,
+    readonly valueNode: Node,
+    private readonly owner: HasPath,
+  ) {
+    this.built = undefined;
+    this.strings = undefined;
+  }
+
+  get path(): PathElement[] {
+    return (this.built ??= [...this.owner.path, { value: this.key }]);
+  }
+}
+
+class Scalar implements ParsedValue {
+  declare private built: PathElement[] | undefined;
+
+  constructor(
+    readonly value: string | number | boolean | null,
+    readonly node: Node,
+    private readonly owner: HasPath,
+    /** Index in the owner's array, or -1 when the value is the owner's value itself. */
+    private readonly index: number,
+  ) {
+    this.built = undefined;
+  }
+
+  get path(): PathElement[] {
+    if (this.index < 0) return this.owner.path;
+    return (this.built ??= [...this.owner.path, { index: this.index }]);
+  }
+}
+
+/** Reads through to the element an operator or a key is: its nodes and its path. */
+abstract class ElementView {
+  constructor(protected readonly element: Element) {}
+
+  get keyNode(): Node {
+    return this.element.keyNode;
+  }
+  get valueNode(): Node {
+    return this.element.valueNode;
+  }
+  get path(): PathElement[] {
+    return this.element.path;
+  }
+}
+
+class ConditionKey extends ElementView implements ParsedConditionKey {
+  declare private builtKeyPath: PathElement[] | undefined;
+  declare readonly values: ParsedValue[];
+
+  constructor(
+    element: Element,
+    private readonly operator: HasPath,
+  ) {
+    super(element);
+    this.builtKeyPath = undefined;
+    this.values = scalarsOf(element.valueNode, element);
+  }
+
+  get key(): string {
+    return this.element.key;
+  }
+  get keyPath(): PathElement[] {
+    return (this.builtKeyPath ??= [...this.operator.path, { key: this.element.key }]);
+  }
+}
+
+class ConditionOperator extends ElementView implements ParsedConditionOperator {
+  declare readonly keys: ParsedConditionKey[];
+
+  constructor(element: Element) {
+    super(element);
+    this.keys = properties(element.valueNode, element).map((k) => new ConditionKey(k, element));
+  }
+
+  get operator(): string {
+    return this.element.key;
+  }
+}
+
+export function properties(node: Node | undefined, owner: HasPath): Element[] {
+  if (!node || node.type !== 'object' || !node.children) return [];
+  const out: Element[] = [];
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const pair = children[i].children;
+    const k = pair?.[0];
+    const v = pair?.[1];
+    if (!k || !v || typeof k.value !== 'string') continue;
+    out.push(new Element(k.value, k, v, owner));
+  }
+  return out;
+}
+
+function scalarsOf(node: Node, owner: HasPath): ParsedValue[] {
+  if (node.type === 'array') {
+    const out: ParsedValue[] = [];
+    const children = node.children ?? [];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (c.type !== 'object' && c.type !== 'array') out.push(new Scalar(c.value, c, owner, i));
+    }
+    return out;
+  }
+  if (node.type === 'object') return [];
+  return [new Scalar(node.value, node, owner, -1)];
+}
+
+/** Scalars of a value that is a scalar or an array of scalars. */
+export function scalarValues(node: Node, path: PathElement[]): ParsedValue[] {
+  return scalarsOf(node, { path });
+}
+
+const stringValuesCache = new WeakMap<ParsedElement, readonly (ParsedValue & { value: string })[]>();
+
+/** The string scalars of a value, as scalarsOf would give them once filtered, without the scalars of other types. */
+function stringScalarsOf(node: Node, owner: HasPath): (ParsedValue & { value: string })[] {
+  if (node.type === 'array') {
+    const out: (ParsedValue & { value: string })[] = [];
+    const children = node.children ?? [];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (c.type === 'string' && typeof c.value === 'string') out.push(new Scalar(c.value, c, owner, i) as ParsedValue & { value: string });
+    }
+    return out;
+  }
+  return node.type === 'string' && typeof node.value === 'string' ? [new Scalar(node.value, node, owner, -1) as ParsedValue & { value: string }] : [];
+}
+
+/**
+ * The string values of an element (a string or an array of strings); other types are skipped.
+ * Several checks read the same element: the list is built once per element and must not be changed.
+ */
+export function stringValues(el: ParsedElement | undefined): readonly (ParsedValue & { value: string })[] {
+  if (!el) return [];
+  if (el instanceof Element) return (el.strings ??= stringScalarsOf(el.valueNode, el));
+  let hit = stringValuesCache.get(el);
+  if (!hit) {
+    hit = stringScalarsOf(el.valueNode, el);
+    stringValuesCache.set(el, hit);
+  }
+  return hit;
+}
+
+export function parseStatement(node: Node, index: number | undefined, base: PathElement[]): ParsedStatement {
+  const path = index === undefined ? base : [...base, { index }];
+  // Every element's field is set, in one order, so that all statements share one shape: the checks
+  // read these fields everywhere, and statements of many shapes make each read a slow lookup.
+  const st: ParsedStatement = { index, node, path, elements: [], sid: undefined, effect: undefined, action: undefined, notAction: undefined, resource: undefined, notResource: undefined, principal: undefined, notPrincipal: undefined, condition: undefined, conditions: [] };
+  const elements = properties(node, st);
+  st.elements = elements;
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i];
+    switch (el.key) {
+      case 'Sid': st.sid ??= el; break;
+      case 'Effect': st.effect ??= el; break;
+      case 'Action': st.action ??= el; break;
+      case 'NotAction': st.notAction ??= el; break;
+      case 'Resource': st.resource ??= el; break;
+      case 'NotResource': st.notResource ??= el; break;
+      case 'Principal': st.principal ??= el; break;
+      case 'NotPrincipal': st.notPrincipal ??= el; break;
+      case 'Condition': st.condition ??= el; break;
+    }
+  }
+  if (st.condition) {
+    for (const op of properties(st.condition.valueNode, st.condition)) st.conditions.push(new ConditionOperator(op));
+  }
+  return st;
+}
