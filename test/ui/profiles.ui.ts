@@ -25,6 +25,23 @@ describe('profiles UI: tree with sessions and countdowns, status-bar identity', 
     await wb.screenshot('profiles-tree');
   });
 
+  it('shows a profile\'s tooltip as plain text: its endpoint URL reads as an address, not a link', async function () {
+    const wb = workbench();
+    await wb.openViewContainer('STS Lens');
+    await wb.treeItem(/^sts-role/).hover();
+    const tooltip = wb.page.locator('.workbench-hover, .monaco-hover', { hasText: 'Endpoint:' }).first();
+    await tooltip.waitFor();
+    const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /^sts-role — role /);
+    assert.match(text, /Role: arn:aws:iam::\d{12}:role\/sts_role /);
+    assert.match(text, /Endpoint: http:\/\/127\.0\.0\.1:\d+ /);
+    assert.match(text, /Defined in config/);
+    assert.strictEqual(await tooltip.locator('a, img').count(), 0, text);
+    await wb.screenshot('profiles-tooltip');
+    await wb.page.mouse.move(0, 0);
+    await tooltip.waitFor({ state: 'hidden' });
+  });
+
   it('starts sessions that appear under their profiles with a ticking countdown', async function () {
     const wb = workbench();
     await wb.runCommand('STS Lens: Start Session');
