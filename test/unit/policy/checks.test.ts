@@ -240,6 +240,13 @@ describe('policy checks, one fixture per case', () => {
     assert.deepStrictEqual((JSON.parse(src) as { Statement: { Action: string[] }[] }).Statement[0].Action, ['s3:*']);
   });
 
+  it('groups a resource wildcard with the ARNs its inner and final literal runs match, and only those', () => {
+    const resources = ['arn:aws:s3:::logs/*/app/*.gz', 'arn:aws:s3:::logs/a/app/x.gz', 'arn:aws:s3:::logs/a/apps/x.gz', 'arn:aws:s3:::logs/a/app/x.zip', 'arn:aws:s3:::logs/b/app/y.g?', 'arn:aws:s3:::logs/?/app/z.gz', 'arn:aws:s3:::logs/c/APP/x.gz'];
+    const src = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resources }] });
+    const found = lint(src, 'IDENTITY_POLICY').findings.filter((x) => x.issueCode === 'REDUNDANT_RESOURCE');
+    assert.deepStrictEqual(found.map((f) => f.locations.map((l) => l.path.at(-1))), [[0, 1, 5].map((index) => ({ index }))]);
+  });
+
   it('suggests the closest condition key', () => {
     const f = lint(read('invalid-global-key.json'), 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'INVALID_GLOBAL_CONDITION_KEY')!;
     assert.strictEqual(f.fix?.replacement, '"aws:PrincipalOrgID"');

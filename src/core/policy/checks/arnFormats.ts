@@ -61,6 +61,20 @@ export function formatService(format: string): string {
   return third < 0 ? compileFormat(format).service : format.slice(second + 1, third);
 }
 
+/**
+ * Whether an ARN format has a region and an account, as compileFormat reads them, without compiling
+ * the rest: the fields of a statement's types are read for every type, and most are never matched.
+ */
+export function formatFields(format: string): { region: boolean; account: boolean } {
+  // arn:partition:service:region:account:resource
+  let colon = -1;
+  const at: number[] = [];
+  for (let k = 0; k < 5 && (colon = format.indexOf(':', colon + 1)) >= 0; k++) at.push(colon);
+  // Formats that are not six fields long are left to compileFormat, which fails the same way as before.
+  if (at.length < 5 || !format.startsWith('arn:')) return compileFormat(format);
+  return { region: at[3] > at[2] + 1, account: at[4] > at[3] + 1 };
+}
+
 export function compileFormat(format: string): CompiledFormat {
   let c = formatCache.get(format);
   if (c) return c;

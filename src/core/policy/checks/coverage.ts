@@ -36,19 +36,29 @@ export function redundantGroups<T extends Text>(values: readonly T[], ignoreCase
   for (let i = 0; i < n && !patterns; i++) if (isPattern(values[i].value)) patterns = true;
   const repeats = knownRepeats ?? hasRepeats(values);
   if (!patterns && !repeats) return [];
-  const distinct = distinctValues(values);
-  const { first } = distinct;
+  // Without repeats (most lists) each value is its own distinct value: the index is the same.
+  let distinct = repeats ? distinctValues(values) : undefined;
+  const first = distinct?.first;
+  const count = first ? first.length : n;
   // Duplicates are exact repeats: Access Analyzer does not pair s3:GetObject with s3:getobject.
-  const text = first.map((i) => values[i].value);
-  const norm = first.map((i) => (ignoreCase ? (lowered ? lowered(values[i]) : values[i].value.toLowerCase()) : values[i].value));
-  const pairs = patterns ? coverPairs(text, norm, ignoreCase, serviceOf && first.map((i) => serviceOf(values[i]))) : undefined;
+  const text = new Array<string>(count);
+  const norm = ignoreCase ? new Array<string>(count) : text;
+  const services = serviceOf ? new Array<string>(count) : undefined;
+  for (let d = 0; d < count; d++) {
+    const v = values[first ? first[d] : d];
+    text[d] = v.value;
+    if (ignoreCase) norm[d] = lowered ? lowered(v) : v.value.toLowerCase();
+    if (services) services[d] = serviceOf!(v);
+  }
+  const pairs = patterns ? coverPairs(text, norm, ignoreCase, services) : undefined;
   if (!repeats && !pairs?.length) return [];
-  const covers = pairs ? new Adjacency(first.length, pairs, 0) : undefined;
-  const maximal = pairs ? maximalValues(first.length, pairs) : undefined;
+  distinct ??= distinctValues(values);
+  const covers = pairs ? new Adjacency(count, pairs, 0) : undefined;
+  const maximal = pairs ? maximalValues(count, pairs) : undefined;
   const occurrences = distinct.occurrences();
   const used = new Uint8Array(n);
   // A distinct value all of whose occurrences belong to a group already.
-  const claimed = new Uint8Array(first.length);
+  const claimed = new Uint8Array(count);
   const groups: { keep: T; group: T[] }[] = [];
   for (let i = 0; i < n; i++) {
     if (used[i]) continue;
@@ -165,6 +175,9 @@ class PrefixIndex {
   }
 }
 
+/** Lists up to this long are scanned whole for each wildcard's candidates: cheaper than sorting them. */
+const SCANNED_LENGTH = 32;
+
 /**
  * Every pair `[p, j]` of distinct values where wildcard `p` covers value `j`, flat; undefined when
  * the list needs more than the budget of matching steps.
@@ -174,16 +187,21 @@ function coverPairs(text: readonly string[], norm: readonly string[], ignoreCase
   let byService: Map<string, number[]> | undefined;
   const budget = { left: MAX_COVER_STEPS };
   const pairs: number[] = [];
+  let runs: LiteralRuns | undefined;
   const test = (p: number, pattern: string, j: number): boolean => {
     if (j === p) return true;
     budget.left -= COMPARISON_COST;
-    if (globMatchWithin(pattern, text[j], ignoreCase, budget)) pairs.push(p, j);
+    const t = text[j];
+    // A value without the pattern's literal runs cannot match: a native search sets most apart.
+    if (runs && !((runs.suffix === '' || t.endsWith(runs.suffix)) && (runs.inner === '' || t.includes(runs.inner, runs.from)))) budget.left -= t.length;
+    else if (globMatchWithin(pattern, t, ignoreCase, budget)) pairs.push(p, j);
     return budget.left >= 0;
   };
   for (let p = 0; p < text.length && budget.left >= 0; p++) {
     const pattern = text[p];
     if (!isPattern(pattern) || pattern.length > MAX_COMPARED_LENGTH) continue;
     const literal = norm[p].slice(0, norm[p].search(/[*?]/));
+    runs = ignoreCase ? undefined : literalRuns(pattern, literal.length);
     const service = services?.[p];
     if (service && literal.length > service.length) {
       // An action pattern whose service is written out covers only actions of that service (and
@@ -195,9 +213,37 @@ function coverPairs(text: readonly string[], norm: readonly string[], ignoreCase
       }
       continue;
     }
-    (index ??= new PrefixIndex(norm)).forEachWithPrefix(literal, (j) => test(p, pattern, j));
+    if (norm.length <= SCANNED_LENGTH) {
+      for (let j = 0; j < norm.length; j++) if (norm[j].startsWith(literal) && !test(p, pattern, j)) break;
+    } else (index ??= new PrefixIndex(norm)).forEachWithPrefix(literal, (j) => test(p, pattern, j));
   }
   return budget.left >= 0 ? pairs : undefined;
+}
+
+/** Literal text every match of a pattern holds past its literal beginning: a run between wildcards, and its end. */
+interface LiteralRuns {
+  /** The longest run between two wildcards ('' when none), found at or after `from`. */
+  inner: string;
+  from: number;
+  /** The run after the last wildcard, which ends every match. */
+  suffix: string;
+}
+
+/**
+ * The literal runs of a case-sensitive pattern whose wildcards begin at `start`; undefined when it
+ * holds the private-use characters globMatch reads as escaped wildcards.
+ */
+function literalRuns(pattern: string, start: number): LiteralRuns | undefined {
+  if (pattern.includes('\ue000') || pattern.includes('\ue001')) return undefined;
+  let inner = '';
+  let at = start;
+  for (let i = start; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c !== 42 && c !== 63) continue;
+    if (i - at > inner.length && at > start) inner = pattern.slice(at, i);
+    at = i + 1;
+  }
+  return { inner, from: start, suffix: pattern.slice(at) };
 }
 
 /** Indexes by service prefix, each list in ascending order. */

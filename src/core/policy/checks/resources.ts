@@ -4,7 +4,7 @@ import type { LintContext, StatementContext } from '../context';
 import { stringValues, type ParsedValue } from '../parse';
 import type { Target } from '../report';
 import type { FindingFix } from '../types';
-import { compileFormat, formatService, resourceMatchesFormat, splitArnCached, variableFree, type SplitArn } from './arnFormats';
+import { formatFields, formatService, resourceMatchesFormat, splitArnCached, variableFree, type SplitArn } from './arnFormats';
 import { ownCopy } from '../ownCopy';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
@@ -238,41 +238,24 @@ export function checkResources(ctx: LintContext): void {
   }
 }
 
-/** Per list of types (kept with the statement's action list) and resource: most repeat across policies. */
-const fitsCache = new WeakMap<readonly ResourceTypeInfo[], Map<string, ResourceTypeInfo[]>>();
-const NO_TYPES: ResourceTypeInfo[] = [];
-
-function fittingTypes(sameService: ResourceTypeInfo[], resource: string): ResourceTypeInfo[] {
-  if (sameService.length === 0) return NO_TYPES;
-  let byResource = fitsCache.get(sameService);
-  if (!byResource) {
-    byResource = new Map();
-    fitsCache.set(sameService, byResource);
-  }
-  let fits = byResource.get(resource);
-  if (!fits) {
-    fits = fitting(sameService, resource);
-    if (byResource.size > 5000) byResource.clear();
-    byResource.set(ownCopy(resource), fits);
-  }
-  return fits;
-}
-
 /**
  * The types with an ARN format the resource can name, in order: the list itself when all can, and
- * a new list only when some cannot (the answers are kept, and most keep no list of their own).
+ * a new list only when some cannot.
  */
 function fitting(types: ResourceTypeInfo[], resource: string): ResourceTypeInfo[] {
   let out: ResourceTypeInfo[] | undefined;
   for (let i = 0; i < types.length; i++) {
-    const formats = types[i].arnFormats;
-    let fits = false;
-    for (let k = 0; k < formats.length && !fits; k++) fits = resourceMatchesFormat(resource, formats[k]);
-    if (fits) out?.push(types[i]);
+    if (fits(types[i], resource)) out?.push(types[i]);
     // The first that does not fit: all before it did.
     else out ??= types.slice(0, i);
   }
-  return out === undefined ? types : out.length > 0 ? out : NO_TYPES;
+  return out ?? types;
+}
+
+function fits(type: ResourceTypeInfo, resource: string): boolean {
+  const formats = type.arnFormats;
+  for (let k = 0; k < formats.length; k++) if (resourceMatchesFormat(resource, formats[k])) return true;
+  return false;
 }
 
 /** Which ARN fields the formats of some resource types have. */
@@ -280,43 +263,74 @@ interface FormatFields {
   readonly noneHasRegion: boolean;
   readonly allHaveRegion: boolean;
   readonly noneHasAccount: boolean;
+  /**
+   * Whether every nonempty part of the list has these same fields: all its formats agree on having
+   * a region, and on having an account. Then which types a resource fits does not matter, only whether one does.
+   */
+  readonly uniform: boolean;
 }
 
-/** Per list of fitting types (kept by fittingTypes): the same lists meet resource after resource. */
-const fieldsCache = new WeakMap<readonly ResourceTypeInfo[], FormatFields>();
-
-function formatFields(types: readonly ResourceTypeInfo[]): FormatFields {
-  let hit = fieldsCache.get(types);
-  if (!hit) {
-    let noneHasRegion = true;
-    let allHaveRegion = true;
-    let noneHasAccount = true;
-    for (let i = 0; i < types.length; i++) {
-      const formats = types[i].arnFormats;
-      for (let k = 0; k < formats.length; k++) {
-        const f = compileFormat(formats[k]);
-        if (f.region) noneHasRegion = false;
-        else allHaveRegion = false;
-        if (f.account) noneHasAccount = false;
-      }
+function fieldsOf(types: readonly ResourceTypeInfo[]): FormatFields {
+  let noneHasRegion = true;
+  let allHaveRegion = true;
+  let noneHasAccount = true;
+  let allHaveAccount = true;
+  for (let i = 0; i < types.length; i++) {
+    const formats = types[i].arnFormats;
+    for (let k = 0; k < formats.length; k++) {
+      const f = formatFields(formats[k]);
+      if (f.region) noneHasRegion = false;
+      else allHaveRegion = false;
+      if (f.account) noneHasAccount = false;
+      else allHaveAccount = false;
     }
-    hit = { noneHasRegion, allHaveRegion, noneHasAccount };
-    fieldsCache.set(types, hit);
+  }
+  return { noneHasRegion, allHaveRegion, noneHasAccount, uniform: (noneHasRegion || allHaveRegion) && (noneHasAccount || allHaveAccount) };
+}
+
+/** Per list of types (a statement's types of one service, shared by the statements that accept the same types). */
+interface FitsOfList {
+  fields: FormatFields;
+  /** By resource: the fields of the types it fits, or null when it fits none. Most resources repeat across policies. */
+  byResource: Map<string, FormatFields | null>;
+}
+
+const fitsCache = new WeakMap<readonly ResourceTypeInfo[], FitsOfList>();
+
+/** The fields of the types of the list the resource fits, or null when it fits none. */
+function fittingFields(sameService: ResourceTypeInfo[], resource: string): FormatFields | null {
+  if (sameService.length === 0) return null;
+  let list = fitsCache.get(sameService);
+  if (!list) {
+    list = { fields: fieldsOf(sameService), byResource: new Map() };
+    fitsCache.set(sameService, list);
+  }
+  let hit = list.byResource.get(resource);
+  if (hit === undefined) {
+    if (list.fields.uniform) {
+      // The first type that fits settles it.
+      hit = null;
+      for (let i = 0; i < sameService.length && !hit; i++) if (fits(sameService[i], resource)) hit = list.fields;
+    } else {
+      const types = fitting(sameService, resource);
+      hit = types.length === 0 ? null : types === sameService ? list.fields : fieldsOf(types);
+    }
+    if (list.byResource.size > 5000) list.byResource.clear();
+    list.byResource.set(ownCopy(resource), hit);
   }
   return hit;
 }
 
 function checkAgainstTypes(ctx: LintContext, v: ParsedValue & { value: string }, arn: SplitArn, types: ResourceTypeInfo[], sameService: ResourceTypeInfo[]): void {
   // Types of other services only: the ARN names a service none of the actions belong to.
-  const fits = fittingTypes(sameService, arn.resource);
-  if (fits.length === 0) {
+  const fields = fittingFields(sameService, arn.resource);
+  if (!fields) {
     const names = [...new Set(types.map((t) => `${t.service}:${t.name}`))].slice(0, 5).join(', ');
     ctx.r.add('RESOURCE_MATCHES_NO_ACTION', `None of the statement's actions applies to ${v.value}: they act on ${names}${types.length > 5 ? ', ...' : ''}. The statement grants nothing on this resource; check the ARN format or the actions.`, [target(v)]);
     return;
   }
   const region = variableFree(arn.region);
   const account = variableFree(arn.account);
-  const fields = formatFields(fits);
   if (region && !/^\*+$/.test(region) && fields.noneHasRegion) {
     ctx.r.add('ARN_REGION_NOT_ALLOWED', `The service ${arn.service} does not support specifying a Region in the resource ARN.`, [target(v)]);
   } else if (!region && fields.allHaveRegion) {
