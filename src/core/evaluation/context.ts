@@ -24,19 +24,20 @@ interface Derivation {
  * request states win over derived ones.
  */
 export class RequestContext {
-  declare private readonly entries: Map<string, ContextEntry>;
+  /** The keys the request states, made with the first (most escalation requests state none). */
+  declare private entries: Map<string, ContextEntry> | undefined;
   declare private pending: Derivation | undefined;
   declare private derived: ReadonlyMap<string, ContextEntry> | undefined;
 
   constructor(derivation?: Derivation) {
-    this.entries = new Map();
+    this.entries = undefined;
     this.pending = derivation;
     this.derived = undefined;
   }
 
   get(key: string): ContextEntry | undefined {
     const lower = key.toLowerCase();
-    const stated = this.entries.get(lower);
+    const stated = this.entries?.get(lower);
     // Most keys that conditions ask for (tags, a service's own keys) are never derived.
     if (stated || !DERIVED_KEYS.has(lower)) return stated;
     if (this.pending) {
@@ -49,7 +50,7 @@ export class RequestContext {
   set(key: string, value: unknown): void {
     const multi = Array.isArray(value);
     const values = (multi ? (value as unknown[]) : [value]).filter((v) => v !== null && v !== undefined && typeof v !== 'object').map(String);
-    this.entries.set(key.toLowerCase(), { key, values, multi });
+    (this.entries ??= new Map()).set(key.toLowerCase(), { key, values, multi });
   }
 }
 
