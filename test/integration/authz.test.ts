@@ -112,6 +112,13 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     assert.ok(hoverText.includes('Implicitly denied'), hoverText);
     assert.ok(hoverText.includes('arn:aws:ec2:eu-west-1:444455556666:volume/\\*') || hoverText.includes('arn:aws:ec2:eu-west-1:444455556666:volume/*'), hoverText);
     assert.ok(hoverText.includes('ec2:VolumeType'), 'the hover lists the request context');
+    // Its links run the extension's commands with the entry's id (vscode.l10n.t fills {0} only from strings).
+    assert.match(hoverText, /\[Open explanation\]\(command:stsLens\.authz\.showExplanation\?%5B\d+%5D\)/);
+    assert.match(hoverText, /\[Copy allowing statement\]\(command:stsLens\.copyAllowingStatement\?%5B\d+%5D\)/);
+    assert.match(hoverText, /\n_Decoded as [\w-]+; kept in memory only\._$/);
+    const undecoded = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(10, doc.lineAt(10).text.indexOf(explicit) + 10));
+    const undecodedText = undecoded.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(undecodedText, /\[\$\(unlock\) Decode\]\(command:stsLens\.authz\.decodeAt\?%5B%22file/, undecodedText);
   });
 
   it('copies a least-privilege allowing statement and finds the policies that mention the action', async () => {

@@ -20,35 +20,42 @@ interface Derivation {
 
 /**
  * Request context keys, looked up case-insensitively as IAM does. The keys AWS derives are added
- * on the first lookup: many requests meet no condition and never need them. Keys the request
- * states win over derived ones.
+ * on the first lookup of one of them: many requests meet no condition that asks for one. Keys the
+ * request states win over derived ones.
  */
 export class RequestContext {
-  declare private readonly entries: Map<string, ContextEntry>;
+  /** The keys the request states, made with the first (most escalation requests state none). */
+  declare private entries: Map<string, ContextEntry> | undefined;
   declare private pending: Derivation | undefined;
   declare private derived: ReadonlyMap<string, ContextEntry> | undefined;
 
   constructor(derivation?: Derivation) {
-    this.entries = new Map();
+    this.entries = undefined;
     this.pending = derivation;
     this.derived = undefined;
   }
 
   get(key: string): ContextEntry | undefined {
+    const lower = key.toLowerCase();
+    const stated = this.entries?.get(lower);
+    // Most keys that conditions ask for (tags, a service's own keys) are never derived.
+    if (stated || !DERIVED_KEYS.has(lower)) return stated;
     if (this.pending) {
       this.derived = derivedKeys(this.pending);
       this.pending = undefined;
     }
-    const lower = key.toLowerCase();
-    return this.entries.get(lower) ?? this.derived?.get(lower);
+    return this.derived?.get(lower);
   }
 
   set(key: string, value: unknown): void {
     const multi = Array.isArray(value);
     const values = (multi ? (value as unknown[]) : [value]).filter((v) => v !== null && v !== undefined && typeof v !== 'object').map(String);
-    this.entries.set(key.toLowerCase(), { key, values, multi });
+    (this.entries ??= new Map()).set(key.toLowerCase(), { key, values, multi });
   }
 }
+
+/** Every key deriveAll may add, lowercased (a unit test asks for each by name). */
+const DERIVED_KEYS: ReadonlySet<string> = new Set(['aws:principalarn', 'aws:principalaccount', 'aws:principalisawsservice', 'aws:principaltype', 'aws:username', 'aws:userid', 'aws:principalservicename', 'aws:federatedprovider', 'aws:resourceaccount', 'aws:requestedregion', 'aws:currenttime', 'aws:epochtime']);
 
 /** Derived keys by caller, then by resource account, time and resource: requests of one principal derive the same keys again and again. */
 const derivedCache = new WeakMap<Caller, Map<string, ReadonlyMap<string, ContextEntry>>>();

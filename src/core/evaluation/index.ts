@@ -63,10 +63,13 @@ function withRcpFullAccess(level: readonly PolicySource[]): readonly PolicySourc
 interface Group {
   kind: PolicyKind;
   level?: number;
-  policies: EvaluatedPolicy[];
+  policies: readonly EvaluatedPolicy[];
   /** Why the group does not take part in this request, if it does not. */
   skipped?: string;
 }
+
+const NO_POLICIES: readonly EvaluatedPolicy[] = [];
+const NO_GROUPS: readonly Group[] = [];
 
 function allows(g: Group): boolean {
   return g.policies.some((p) => p.trace.outcome === 'Allow');
@@ -146,9 +149,10 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
     : undefined;
   const identitySkip = identityCaller ? (caller.kind === 'root' ? 'The root user has no identity-based policies.' : undefined) : 'Only IAM users and roles have identity-based policies.';
 
-  const run = (kind: PolicyKind, docs: readonly PolicySource[] | undefined, skipped?: string, level?: number): Group => ({ kind, level, skipped, policies: (docs ?? []).map((d) => evaluatePolicy(d, kind, env, level)) });
-  const scps = (input.serviceControlPolicies ?? []).map((lvl, i) => run('serviceControl', lvl, scpSkip, i));
-  const rcps = (input.resourceControlPolicies ?? []).map((lvl, i) => run('resourceControl', withRcpFullAccess(lvl), rcpSkip, i));
+  // Absent slots share one empty list: most requests (an escalation check's) fill two slots of seven.
+  const run = (kind: PolicyKind, docs: readonly PolicySource[] | undefined, skipped?: string, level?: number): Group => ({ kind, level, skipped, policies: docs?.length ? docs.map((d) => evaluatePolicy(d, kind, env, level)) : NO_POLICIES });
+  const scps = input.serviceControlPolicies?.length ? input.serviceControlPolicies.map((lvl, i) => run('serviceControl', lvl, scpSkip, i)) : NO_GROUPS;
+  const rcps = input.resourceControlPolicies?.length ? input.resourceControlPolicies.map((lvl, i) => run('resourceControl', withRcpFullAccess(lvl), rcpSkip, i)) : NO_GROUPS;
   const vpce = input.vpcEndpointPolicies?.length ? run('vpcEndpoint', input.vpcEndpointPolicies) : undefined;
   const rbp = run('resource', input.resourcePolicies);
   const identity = run('identity', input.identityPolicies, identitySkip);

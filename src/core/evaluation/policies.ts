@@ -1,5 +1,4 @@
 import { globMatch } from '../policy/actions';
-import { plainStrings } from '../policy/elementStrings';
 import { parsePolicy, stringValues, type LineIndex, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
 import { evaluateConditions } from './conditions';
 import type { RequestContext } from './context';
@@ -8,14 +7,17 @@ import { excludedByNotPrincipal, matchPrincipal, type Caller, type PrincipalMatc
 import type { PolicyKind, PolicySource, PolicyTrace, StatementTrace } from './types';
 import { substitute } from './variables';
 
-/** A statement's elements read once per document text. */
-/** Action patterns split for speed: exact names in a set, wildcard patterns kept for globbing. */
+/**
+ * Action patterns split for speed: exact names in a set, wildcard patterns kept for globbing. Each
+ * part exists only when some pattern needs it: most statements hold a few names of one kind, and
+ * every document the engine meets (the linter's escalation check compiles each) builds these.
+ */
 interface ActionSet {
-  exact: Set<string>;
+  exact?: Set<string>;
   /** Wildcard patterns of one named service (`s3:Get*`), by lowercased service. */
-  byService: Map<string, string[]>;
+  byService?: Map<string, string[]>;
   /** Patterns with a wildcard in the service part, or no colon. */
-  other: string[];
+  other?: string[];
 }
 
 interface CompiledStatement {
@@ -58,22 +60,26 @@ function strings(el: ParsedElement | undefined): string[] | undefined {
 
 function actionSet(el: ParsedElement | undefined): ActionSet | undefined {
   if (!el) return undefined;
-  const list = plainStrings(el);
-  const set: ActionSet = { exact: new Set(), byService: new Map(), other: [] };
+  const set: ActionSet = {};
+  // Straight from the element's nodes: no list of its strings is made.
+  const node = el.valueNode;
+  const children = node.type === 'array' ? node.children ?? [] : [node];
   // Values are matched as written, spaces included: `"s3:GetObject "` names no action.
-  for (let i = 0; i < list.length; i++) {
-    const a = list[i];
+  for (let i = 0; i < children.length; i++) {
+    const a = children[i].value;
+    if (children[i].type !== 'string' || typeof a !== 'string') continue;
     if (!a.includes('*') && !a.includes('?')) {
-      set.exact.add(a.toLowerCase());
+      (set.exact ??= new Set()).add(a.toLowerCase());
       continue;
     }
     const colon = a.indexOf(':');
     const service = colon > 0 ? a.slice(0, colon).toLowerCase() : '';
-    if (!service || service.includes('*') || service.includes('?')) set.other.push(a);
+    if (!service || service.includes('*') || service.includes('?')) (set.other ??= []).push(a);
     else {
-      const forService = set.byService.get(service);
+      const byService = (set.byService ??= new Map());
+      const forService = byService.get(service);
       if (forService) forService.push(a);
-      else set.byService.set(service, [a]);
+      else byService.set(service, [a]);
     }
   }
   return set;
@@ -191,13 +197,14 @@ export interface EvaluatedPolicy {
 }
 
 function actionMatches(set: ActionSet, action: string, lower: string): boolean {
-  if (set.exact.has(lower)) return true;
+  if (set.exact?.has(lower)) return true;
   // Indexed loops: this runs per statement and request, and an iterator each time adds up.
   const other = set.other;
-  for (let i = 0; i < other.length; i++) if (other[i] === '*' || globMatch(other[i], action)) return true;
-  if (set.byService.size === 0) return false;
+  if (other) for (let i = 0; i < other.length; i++) if (other[i] === '*' || globMatch(other[i], action)) return true;
+  const byService = set.byService;
+  if (!byService) return false;
   const colon = lower.indexOf(':');
-  const forService = colon > 0 ? set.byService.get(lower.slice(0, colon)) : undefined;
+  const forService = colon > 0 ? byService.get(lower.slice(0, colon)) : undefined;
   if (forService) for (let i = 0; i < forService.length; i++) if (globMatch(forService[i], action)) return true;
   return false;
 }

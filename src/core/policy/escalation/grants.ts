@@ -91,7 +91,7 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
   const denied = new Uint8Array(ACTION_COUNT);
   const granted = new Uint8Array(ACTION_COUNT);
   const statements = policy.statements;
-  const covered = new Array<Uint8Array | undefined>(statements.length);
+  const statementMarks = new Array<Uint8Array | undefined>(statements.length);
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];
     if (st.principal || st.notPrincipal) continue;
@@ -104,7 +104,7 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
     if (st.notAction) {
       const excluded = new Uint8Array(ACTION_COUNT);
       markCovered(stringValues(st.notAction), excluded);
-      covered[i] = excluded;
+      statementMarks[i] = excluded;
       for (let k = 0; k < ACTION_COUNT; k++) if (!excluded[k]) granted[k] = 1;
       allows.push({ notActions: { excluded, element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
       continue;
@@ -126,10 +126,10 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
         marks[a] = 1;
       }
     }
-    if (st.action) covered[i] = marks ?? NO_MARKS;
+    if (st.action) statementMarks[i] = marks ?? NO_MARKS;
     if (first) allows.push({ first, selfOnly: !st.notResource && selfOnly(st.resource) });
   }
-  return { allows, denied, granted, covered };
+  return { allows, denied, granted, covered: statementMarks };
 }
 
 /** A path's action by its index among PATH_ACTION_NAMES. */
