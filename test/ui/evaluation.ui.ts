@@ -98,7 +98,17 @@ describe('policy debugging UI: Simulate Request and policy tests', function () {
     const contextPick = page.locator('.quick-input-widget', { hasText: 'Simulate Request (4/4)' });
     await contextPick.waitFor({ state: 'visible' });
     await page.keyboard.type('aws:RequestedRegion', { delay: 2 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'aws:RequestedRegion' }).first().locator('.quick-input-list-checkbox, input[type="checkbox"], .monaco-checkbox').first().click();
+    // The list filters as the keys arrive: a row clicked while it is still being laid out can miss
+    // the click, so the key is checked once the filter has settled, and until the pick counts it.
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await wb.waitUntil('the filter to leave aws:RequestedRegion alone', async () => (await rows.count()) === 1 && (await rows.first().innerText()).includes('aws:RequestedRegion'));
+    const checkbox = rows.first().locator('.quick-input-list-checkbox, input[type="checkbox"], .monaco-checkbox').first();
+    await checkbox.click();
+    await wb.waitUntil('aws:RequestedRegion to be checked', async () => {
+      if ((await contextPick.locator('.quick-input-count', { hasText: '1 Selected' }).count()) > 0) return true;
+      if ((await contextPick.locator('.quick-input-count', { hasText: '0 Selected' }).count()) > 0) await checkbox.click();
+      return false;
+    });
     await page.keyboard.press('Enter');
     await answer(wb, 'aws:RequestedRegion', 'us-east-1');
     const panel = page.locator('.part.panel');
