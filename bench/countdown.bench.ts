@@ -1,7 +1,7 @@
 // CPU cost per hour of the ticking countdowns for 20 sessions: the core scheduler driven by a fake
 // clock through one simulated hour, counting wake-ups and labels redrawn and timing the work.
 import { CountdownScheduler } from '../src/core/sessions/countdownScheduler';
-import { countdownState, countdownText } from '../src/core/sessions/session';
+import { countdown, countdownState } from '../src/core/sessions/session';
 
 const MINUTE = 60_000;
 
@@ -17,10 +17,10 @@ export function benchCountdown(sessions = 20, warningMinutes = 10): { wakeUps: n
   while (now < t0 + 60 * MINUTE) {
     const tick = scheduler.tick(items, now);
     wakeUps++;
-    // What the view does for each changed label: compute its text and state.
+    // What the view does for each changed label: compute its time left and state (the editor then words it).
     for (const id of tick.changed) {
       const item = items.find((x) => x.id === id)!;
-      countdownText(item.expiration, now);
+      countdown(item.expiration, now);
       countdownState(item.expiration, now, warningMinutes * MINUTE);
       labelsRedrawn++;
     }

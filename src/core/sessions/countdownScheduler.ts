@@ -1,4 +1,4 @@
-import { countdownState, countdownText, nextChangeAt, type CountdownState } from './session';
+import { countdown, countdownKey, countdownState, nextChangeAt, type Countdown, type CountdownState } from './session';
 
 export interface CountdownItem {
   readonly id: string;
@@ -25,9 +25,9 @@ export class CountdownScheduler {
     this.warningMs = warningMs;
   }
 
-  /** Text and state for one item at `now`, as the view should show it. */
-  view(item: CountdownItem, now: number): { text: string; state: CountdownState } {
-    return { text: countdownText(item.expiration, now), state: countdownState(item.expiration, now, this.warningMs) };
+  /** Time left and state for one item at `now`, as the view should show it. */
+  view(item: CountdownItem, now: number): { countdown: Countdown; state: CountdownState } {
+    return { countdown: countdown(item.expiration, now), state: countdownState(item.expiration, now, this.warningMs) };
   }
 
   /** Compares each item with what was last shown, remembers the new text, and plans the next tick. */
@@ -37,8 +37,9 @@ export class CountdownScheduler {
     const live = new Set<string>();
     for (const item of items) {
       live.add(item.id);
-      const { text, state } = this.view(item, now);
-      const key = `${text}|${state}`;
+      // Compared as data: the words are made only for the labels that change.
+      const { countdown: left, state } = this.view(item, now);
+      const key = `${countdownKey(left)}|${state}`;
       if (this.shown.get(item.id) !== key) {
         this.shown.set(item.id, key);
         changed.push(item.id);

@@ -52,23 +52,40 @@ export function expiresIn(expiration: number | undefined, now: number): number |
 }
 
 /**
- * "2h 05m left", "41m left", "58s left", "expired". Minutes are shown from 1m up and seconds only in
- * the last minute, so a session's label changes once a minute until its final minute.
+ * The time left as the countdowns show it, in whole units the editor puts into words ("2h 05m left",
+ * "41m left", "58s left", "expired"). Minutes are shown from 1m up and seconds only in the last
+ * minute, so a session's label changes once a minute until its final minute.
  */
-export function countdownText(expiration: number | undefined, now: number): string {
-  if (expiration === undefined) return 'no expiry';
+export type Countdown =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'seconds'; readonly seconds: number }
+  | { readonly kind: 'minutes'; readonly minutes: number }
+  | { readonly kind: 'hours'; readonly hours: number; readonly minutes: number }
+  | { readonly kind: 'days'; readonly days: number; readonly hours: number };
+
+const NO_EXPIRY: Countdown = { kind: 'none' };
+const EXPIRED: Countdown = { kind: 'expired' };
+
+export function countdown(expiration: number | undefined, now: number): Countdown {
+  if (expiration === undefined) return NO_EXPIRY;
   const left = expiration - now;
-  if (left <= 0) return 'expired';
-  if (left < MINUTE) return `${Math.max(1, Math.floor(left / SECOND))}s left`;
-  if (left < HOUR) return `${Math.floor(left / MINUTE)}m left`;
-  if (left < DAY) {
-    const h = Math.floor(left / HOUR);
-    const m = Math.floor((left % HOUR) / MINUTE);
-    return `${h}h ${String(m).padStart(2, '0')}m left`;
+  if (left <= 0) return EXPIRED;
+  if (left < MINUTE) return { kind: 'seconds', seconds: Math.max(1, Math.floor(left / SECOND)) };
+  if (left < HOUR) return { kind: 'minutes', minutes: Math.floor(left / MINUTE) };
+  if (left < DAY) return { kind: 'hours', hours: Math.floor(left / HOUR), minutes: Math.floor((left % HOUR) / MINUTE) };
+  return { kind: 'days', days: Math.floor(left / DAY), hours: Math.floor((left % DAY) / HOUR) };
+}
+
+/** Equal for two countdowns exactly when they read the same: what a view compares before redrawing. */
+export function countdownKey(c: Countdown): string {
+  switch (c.kind) {
+    case 'none': case 'expired': return c.kind;
+    case 'seconds': return `s${c.seconds}`;
+    case 'minutes': return `m${c.minutes}`;
+    case 'hours': return `h${c.hours}:${c.minutes}`;
+    case 'days': return `d${c.days}:${c.hours}`;
   }
-  const d = Math.floor(left / DAY);
-  const h = Math.floor((left % DAY) / HOUR);
-  return `${d}d ${h}h left`;
 }
 
 export function countdownState(expiration: number | undefined, now: number, warningMs: number): CountdownState {
@@ -79,7 +96,7 @@ export function countdownState(expiration: number | undefined, now: number, warn
 }
 
 /**
- * The first instant after `now` at which `countdownText` or `countdownState` changes, or undefined
+ * The first instant after `now` at which `countdown` or `countdownState` changes, or undefined
  * when neither will change again.
  */
 export function nextChangeAt(expiration: number | undefined, now: number, warningMs: number): number | undefined {
@@ -125,9 +142,13 @@ export function accountOfArn(arn: string | undefined): string | undefined {
   return arn ? /^arn:[\w-]+:[\w-]+::(\d{12}):/.exec(arn)?.[1] : undefined;
 }
 
-/** Label for a session in the tree, quick pick and status bar. */
-export function sessionTitle(s: SessionRecord): string {
-  if (s.operation === 'ssoToken') return `SSO sign-in ${s.startUrl ?? ''}`.trim();
+/**
+ * What a session is of, for its title in the tree, quick picks and status bar: `Role/session`, an
+ * account and permission set, or the profile and call; undefined for an SSO sign-in, which the
+ * editor titles in words with its start URL.
+ */
+export function sessionSubject(s: SessionRecord): string | undefined {
+  if (s.operation === 'ssoToken') return undefined;
   // "Sandbox Prod / ReadOnly": the account and permission set, not AWSReservedSSO_ReadOnly_3231…/alice.
   if (s.operation === 'GetRoleCredentials' && s.sessionName) return s.sessionName;
   if (s.arn) return shortArn(s.arn);

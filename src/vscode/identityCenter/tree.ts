@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { mdText } from '../../core/markdown';
-import { countdownState, countdownText, nextChangeAt } from '../../core/sessions/session';
+import { countdown, countdownState, nextChangeAt } from '../../core/sessions/session';
+import { countdownText } from '../profiles/sessionText';
 import type { SsoAccount } from '../../aws/sso';
 import type { ProfilesParts } from '../profiles/register';
 import type { Directory } from './directory';
@@ -93,7 +94,7 @@ export class IdentityCenterTreeProvider implements vscode.TreeDataProvider<Ident
         const item = new vscode.TreeItem(node.entry.label, signedIn ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = `sso:${node.entry.id}:${signedIn ? 'in' : 'out'}`;
         const expired = signedIn && s.expiresAt <= now;
-        item.description = s.kind === 'signedIn' ? (expired ? vscode.l10n.t('sign-in expired · refreshes when used') : vscode.l10n.t('signed in · {0}', countdownText(s.expiresAt, now))) : s.kind === 'unusable' ? vscode.l10n.t('cache file unusable') : vscode.l10n.t('signed out · select to sign in');
+        item.description = s.kind === 'signedIn' ? (expired ? vscode.l10n.t('sign-in expired · refreshes when used') : vscode.l10n.t('signed in · {0}', countdownText(countdown(s.expiresAt, now)))) : s.kind === 'unusable' ? vscode.l10n.t('cache file unusable') : vscode.l10n.t('signed out · select to sign in');
         const state = s.kind === 'signedIn' ? countdownState(s.expiresAt, now, this.warningMs()) : 'none';
         item.iconPath = s.kind === 'unusable' ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : !signedIn ? new vscode.ThemeIcon('sign-in')
@@ -118,7 +119,7 @@ export class IdentityCenterTreeProvider implements vscode.TreeDataProvider<Ident
         item.id = `sso:${node.entry.id}:${node.account.accountId}:${node.roleName}`;
         const live = this.directory.liveSession({ entry: node.entry, accountId: node.account.accountId, roleName: node.roleName });
         const active = live && this.parts.identity.activeSessionId() === live.id;
-        item.description = live ? [vscode.l10n.t('session {0}', countdownText(live.expiration, now)), active ? vscode.l10n.t('active') : undefined].filter(Boolean).join(' · ') : undefined;
+        item.description = live ? [vscode.l10n.t('session {0}', countdownText(countdown(live.expiration, now))), active ? vscode.l10n.t('active') : undefined].filter(Boolean).join(' · ') : undefined;
         item.iconPath = new vscode.ThemeIcon(live ? 'pass' : 'person', live ? new vscode.ThemeColor('testing.iconPassed') : undefined);
         item.tooltip = live?.arn
           ? vscode.l10n.t('{0} in {1} ({2})\nSession: {3}', node.roleName, node.account.accountName, node.account.accountId, live.arn)

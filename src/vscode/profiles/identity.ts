@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ActiveIdentity } from '../../core/identity';
 import { ENDPOINT_ORIGIN_TEXT, stsEndpointText, type EndpointOrigin } from '../../core/profiles/endpointTrust';
 import { profileKindLabel, shortRoleArn } from '../../core/profiles/model';
-import { countdownState, countdownText, nextChangeAt, sessionTitle } from '../../core/sessions/session';
+import { countdown, countdownState, nextChangeAt } from '../../core/sessions/session';
+import { countdownShortText, countdownText, sessionTitle } from './sessionText';
 import type { IdentityService, KnownIdentitySource } from '../context';
 import type { StsOperations } from './operations';
 import type { ProfilesStore } from './profilesStore';
@@ -133,7 +134,7 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
     const live = this.sessions.list().filter((s) => !s.readOnly && (s.expiration === undefined || s.expiration > now));
     const items: Item[] = [];
     if (live.length) items.push({ label: vscode.l10n.t('Sessions'), kind: vscode.QuickPickItemKind.Separator });
-    for (const s of live) items.push({ label: `$(key) ${sessionTitle(s)}`, description: `${countdownText(s.expiration, now)}${s.profile ? ` · ${s.profile}` : ''}`, detail: s.arn ?? s.roleArn, choice: { type: 'session', id: s.id, profile: s.profile } });
+    for (const s of live) items.push({ label: `$(key) ${sessionTitle(s)}`, description: `${countdownText(countdown(s.expiration, now))}${s.profile ? ` · ${s.profile}` : ''}`, detail: s.arn ?? s.roleArn, choice: { type: 'session', id: s.id, profile: s.profile } });
     items.push({ label: vscode.l10n.t('Profiles'), kind: vscode.QuickPickItemKind.Separator });
     for (const p of snap.model.profiles.values()) items.push({ label: `$(account) ${p.name}`, description: [profileKindLabel(p.kind), p.region].filter(Boolean).join(' · '), detail: p.roleArn, choice: { type: 'profile', name: p.name } });
     const recent = this.ops.recentRoles();
@@ -179,9 +180,10 @@ export class IdentityStatusBar implements vscode.Disposable {
     const record = id ? this.sessions.get(id) : current?.profile ? this.sessions.liveProfileSession(current.profile) : undefined;
     const label = current ? shorten(current.label) : vscode.l10n.t('no AWS identity');
     if (record?.expiration !== undefined) {
-      const text = countdownText(record.expiration, now);
+      const left = countdown(record.expiration, now);
+      const text = countdownText(left);
       const state = countdownState(record.expiration, now, this.warningMs());
-      this.item.text = `$(key) ${label} · ${text.replace(' left', '')}`;
+      this.item.text = `$(key) ${label} · ${countdownShortText(left)}`;
       this.item.backgroundColor = state === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : state === 'expired' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
       this.item.tooltip = vscode.l10n.t('STS Lens: acting as {0} ({1}).\n{2}\nClick to switch.', record.arn ?? current?.label ?? '', text, endpointLine(record.endpoint, record.region, false, 'session'));
       const next = nextChangeAt(record.expiration, now, this.warningMs());

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { countdownText, sessionTitle, type SessionRecord } from '../../core/sessions/session';
+import { countdown, type SessionRecord } from '../../core/sessions/session';
+import { countdownText, sessionTitle } from './sessionText';
 import type { IdentityServiceImpl } from './identity';
 import { readProfileSettings } from './profileSettings';
 import type { SessionStore } from './sessionStore';
@@ -19,7 +20,7 @@ export class StartedSessions {
 
   announce(record: SessionRecord): void {
     const title = sessionTitle(record);
-    const left = countdownText(record.expiration, this.sessions.clock.now());
+    const left = countdownText(countdown(record.expiration, this.sessions.clock.now()));
     const choose = () => this.identity.choose({ type: 'session', id: record.id, profile: record.profile });
     const mode = readProfileSettings().makeActive;
     if (mode === 'always') {

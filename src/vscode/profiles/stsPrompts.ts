@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { profileKindLabel, shortRoleArn, type AwsProfile } from '../../core/profiles/model';
 import { defaultSessionName, type SessionTag } from '../../core/sessions/limits';
-import { countdownText, sessionTitle } from '../../core/sessions/session';
+import { countdown } from '../../core/sessions/session';
+import { countdownText, sessionTitle } from './sessionText';
 import type { ProfilesStore } from './profilesStore';
 import { askText, Cancelled, durationValidator, pick } from './prompts';
 import type { SessionStore, SourceRef } from './sessionStore';
@@ -108,7 +109,7 @@ export class StsPrompts {
     type Item = vscode.QuickPickItem & { ref?: SourceRef };
     const items: Item[] = [
       { label: vscode.l10n.t('Sessions'), kind: vscode.QuickPickItemKind.Separator },
-      ...this.sessions.list().filter((s) => !s.readOnly && (s.expiration === undefined || s.expiration > now)).map((s) => ({ label: `$(key) ${sessionTitle(s)}`, description: [countdownText(s.expiration, now), s.profile].filter(Boolean).join(' · '), detail: s.arn, ref: { sessionId: s.id } })),
+      ...this.sessions.list().filter((s) => !s.readOnly && (s.expiration === undefined || s.expiration > now)).map((s) => ({ label: `$(key) ${sessionTitle(s)}`, description: [countdownText(countdown(s.expiration, now)), s.profile].filter(Boolean).join(' · '), detail: s.arn, ref: { sessionId: s.id } })),
       { label: vscode.l10n.t('Profiles'), kind: vscode.QuickPickItemKind.Separator },
       ...[...snap.model.profiles.values()].filter((p) => p.kind !== 'regionOnly').map((p) => ({ label: `$(account) ${p.name}`, description: p.roleArn ? shortRoleArn(p.roleArn) : profileKindLabel(p.kind), ref: { profile: p.name } })),
     ];

@@ -1,7 +1,8 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { refreshingTerminalEnv, staticTerminalEnv, type EnvTarget } from '../../core/sessions/credentialFormats';
-import { sessionTitle, type SessionRecord } from '../../core/sessions/session';
+import type { SessionRecord } from '../../core/sessions/session';
+import { sessionTitle } from './sessionText';
 import { CredentialServer } from '../../node/credentialServer';
 import { CREDENTIAL_PORTS, portRange } from '../../node/loopbackPort';
 import type { TerminalCredentialMode } from './profileSettings';

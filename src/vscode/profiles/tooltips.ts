@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { mdCode, mdText } from '../../core/markdown';
 import { profileKindLabel, type AwsProfile } from '../../core/profiles/model';
-import { sessionTitle, type SessionRecord } from '../../core/sessions/session';
-import { operationLabel, renewalText } from '../../core/sessions/sessionView';
+import type { SessionRecord } from '../../core/sessions/session';
+import { operationLabel, renewalText, sessionTitle } from './sessionText';
 
 export interface ProfileTooltipFacts {
   readonly mfa: boolean;

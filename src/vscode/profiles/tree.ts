@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { chainText, needsMfa, profileChain, profileKindLabel, shortChainText, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
 import { CountdownScheduler } from '../../core/sessions/countdownScheduler';
 import type { CountdownState, SessionRecord } from '../../core/sessions/session';
-import { sessionDescription, sessionGroupProfile, sessionRowLabel } from '../../core/sessions/sessionView';
+import { sessionGroupProfile } from '../../core/sessions/sessionView';
+import { countdownText, sessionDescription, sessionRowLabel } from './sessionText';
 import type { FileProblem, ProfilesSnapshot, ProfilesStore } from './profilesStore';
 import type { SessionStore } from './sessionStore';
 import { profileTooltipMarkdown, sessionTooltipMarkdown } from './tooltips';
@@ -175,7 +176,8 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
       }
       case 'session': {
         const r = node.record;
-        const { text, state } = this.scheduler.view({ id: r.id, expiration: r.expiration }, this.sessions.clock.now());
+        const { countdown, state } = this.scheduler.view({ id: r.id, expiration: r.expiration }, this.sessions.clock.now());
+        const text = countdownText(countdown);
         const group = this.groupOf(r);
         const item = new vscode.TreeItem(sessionRowLabel(r, group ? this.store.profile(group) : undefined));
         item.id = `session:${node.parent ? `${node.parent}:` : ''}${r.id}`;

@@ -1,23 +1,29 @@
 import * as assert from 'assert';
 import { CountdownScheduler } from '../../../src/core/sessions/countdownScheduler';
-import { countdownState, countdownText, needsRefresh, nextChangeAt, sessionTitle, shortArn } from '../../../src/core/sessions/session';
+import { countdown, countdownKey, countdownState, needsRefresh, nextChangeAt, sessionSubject, shortArn } from '../../../src/core/sessions/session';
 
 const S = 1000;
 const M = 60 * S;
 const H = 60 * M;
 const T0 = Date.UTC(2026, 10, 22, 3, 0, 0);
 
-describe('countdown text and state', () => {
-  it('shows hours, minutes, seconds and expired', () => {
-    assert.strictEqual(countdownText(T0 + 2 * H + 5 * M + 30 * S, T0), '2h 05m left');
-    assert.strictEqual(countdownText(T0 + 41 * M + 59 * S, T0), '41m left');
-    assert.strictEqual(countdownText(T0 + 60 * S, T0), '1m left');
-    assert.strictEqual(countdownText(T0 + 58 * S + 500, T0), '58s left');
-    assert.strictEqual(countdownText(T0 + 400, T0), '1s left');
-    assert.strictEqual(countdownText(T0, T0), 'expired');
-    assert.strictEqual(countdownText(T0 - H, T0), 'expired');
-    assert.strictEqual(countdownText(T0 + 36 * H, T0), '1d 12h left');
-    assert.strictEqual(countdownText(undefined, T0), 'no expiry');
+describe('countdown and state', () => {
+  it('counts hours, minutes, seconds and expired (the editor words them: test/integration/sessionText.test.ts)', () => {
+    assert.deepStrictEqual(countdown(T0 + 2 * H + 5 * M + 30 * S, T0), { kind: 'hours', hours: 2, minutes: 5 });
+    assert.deepStrictEqual(countdown(T0 + 41 * M + 59 * S, T0), { kind: 'minutes', minutes: 41 });
+    assert.deepStrictEqual(countdown(T0 + 60 * S, T0), { kind: 'minutes', minutes: 1 });
+    assert.deepStrictEqual(countdown(T0 + 58 * S + 500, T0), { kind: 'seconds', seconds: 58 });
+    assert.deepStrictEqual(countdown(T0 + 400, T0), { kind: 'seconds', seconds: 1 });
+    assert.deepStrictEqual(countdown(T0, T0), { kind: 'expired' });
+    assert.deepStrictEqual(countdown(T0 - H, T0), { kind: 'expired' });
+    assert.deepStrictEqual(countdown(T0 + 36 * H, T0), { kind: 'days', days: 1, hours: 12 });
+    assert.deepStrictEqual(countdown(undefined, T0), { kind: 'none' });
+  });
+
+  it('gives two countdowns the same key exactly when they read the same', () => {
+    const all = [countdown(undefined, T0), countdown(T0, T0), countdown(T0 + 5 * S, T0), countdown(T0 + 5 * M, T0), countdown(T0 + 5 * H, T0), countdown(T0 + 5 * H + 5 * M, T0), countdown(T0 + 5 * 24 * H, T0), countdown(T0 + 5 * 24 * H + 5 * H, T0)];
+    assert.strictEqual(new Set(all.map(countdownKey)).size, all.length);
+    assert.strictEqual(countdownKey(countdown(T0 + 5 * M, T0)), countdownKey(countdown(T0 + 5 * M + 59 * S, T0)));
   });
 
   it('turns to warning in the last N minutes, then expired', () => {
@@ -34,8 +40,8 @@ describe('next change of a countdown', () => {
     for (let now = T0; now < exp; ) {
       const at = nextChangeAt(exp, now, 0)!;
       assert.ok(at > now);
-      assert.strictEqual(countdownText(exp, at - 1), countdownText(exp, now), `text changed before ${at - now} ms at ${now - T0}`);
-      assert.notStrictEqual(countdownText(exp, at), countdownText(exp, now), `no change at ${at - T0}`);
+      assert.deepStrictEqual(countdown(exp, at - 1), countdown(exp, now), `text changed before ${at - now} ms at ${now - T0}`);
+      assert.notDeepStrictEqual(countdown(exp, at), countdown(exp, now), `no change at ${at - T0}`);
       now = at;
     }
   });
@@ -112,8 +118,9 @@ describe('session titles', () => {
     assert.strictEqual(shortArn('arn:aws:sts::123456789012:assumed-role/Admin/me'), 'Admin/me');
     assert.strictEqual(shortArn('arn:aws:sts::123456789012:federated-user/bob'), 'bob');
     const base = { id: 'x', region: 'us-east-1', issuedAt: 0, refreshable: true };
-    assert.strictEqual(sessionTitle({ ...base, operation: 'AssumeRole', arn: 'arn:aws:sts::1:assumed-role/R/s' }), 'R/s');
-    assert.strictEqual(sessionTitle({ ...base, operation: 'GetSessionToken', profile: 'dev' }), 'dev (GetSessionToken)');
-    assert.strictEqual(sessionTitle({ ...base, operation: 'ssoToken', startUrl: 'https://x' }), 'SSO sign-in https://x');
+    assert.strictEqual(sessionSubject({ ...base, operation: 'AssumeRole', arn: 'arn:aws:sts::1:assumed-role/R/s' }), 'R/s');
+    assert.strictEqual(sessionSubject({ ...base, operation: 'GetSessionToken', profile: 'dev' }), 'dev (GetSessionToken)');
+    // A sign-in is titled in words by the editor ("SSO sign-in https://x"): test/integration/sessionText.test.ts.
+    assert.strictEqual(sessionSubject({ ...base, operation: 'ssoToken', startUrl: 'https://x' }), undefined);
   });
 });

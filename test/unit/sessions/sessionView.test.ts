@@ -6,7 +6,7 @@ import { rawErrorLine } from '../../../src/core/sessions/errorLine';
 import { defaultSessionName, isSdkDefaultSessionName } from '../../../src/core/sessions/limits';
 import type { SessionRecord } from '../../../src/core/sessions/session';
 import { fixturePath } from '../fixtures';
-import { operationLabel, renewalText, sessionDescription, sessionGroupProfile, sessionRowLabel } from '../../../src/core/sessions/sessionView';
+import { sessionGroupProfile, sessionRowName } from '../../../src/core/sessions/sessionView';
 
 const ROLE = 'arn:aws:iam::123456789012:role/cross_account_role';
 
@@ -56,22 +56,10 @@ describe('sessions as the tree shows them', () => {
 
   it('labels a session under the profile naming its role by its session name alone', () => {
     const r = record({ roleArn: ROLE, arn: 'arn:aws:sts::123456789012:assumed-role/cross_account_role/alice-1128T0432Z', sessionName: 'alice-1128T0432Z' });
-    assert.strictEqual(sessionRowLabel(r, { roleArn: ROLE }), 'alice-1128T0432Z');
-    assert.strictEqual(sessionRowLabel(r, { roleArn: 'arn:aws:iam::123456789012:role/other' }), 'cross_account_role/alice-1128T0432Z');
-    assert.strictEqual(sessionRowLabel(r, undefined), 'cross_account_role/alice-1128T0432Z');
-  });
-
-  it('puts the time left first in the description, then active, source identity and read-only', () => {
-    assert.strictEqual(sessionDescription('41m left', {}), '41m left');
-    assert.strictEqual(sessionDescription('41m left', { active: true, sourceIdentity: 'alice', readOnly: true }), '41m left · active · source alice · read-only');
-  });
-
-  it('says how a session was made and what renewal really does', () => {
-    assert.strictEqual(operationLabel('profile'), 'started from the profile');
-    assert.match(renewalText({ refreshable: true }), /whenever a renewing terminal or a command needs its credentials/);
-    assert.doesNotMatch(renewalText({ refreshable: true }), /Renews without prompting/);
-    assert.match(renewalText({ refreshable: false }), /asks for input/);
-    assert.match(renewalText({ readOnly: true, refreshable: false }), /Read-only/);
+    assert.strictEqual(sessionRowName(r, { roleArn: ROLE }), 'alice-1128T0432Z');
+    // Elsewhere the row shows the session's title (`cross_account_role/alice-1128T0432Z`): test/integration/sessionText.test.ts.
+    assert.strictEqual(sessionRowName(r, { roleArn: 'arn:aws:iam::123456789012:role/other' }), undefined);
+    assert.strictEqual(sessionRowName(r, undefined), undefined);
   });
 
   it('log lines say a repeated error code once', () => {
