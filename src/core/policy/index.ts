@@ -170,8 +170,8 @@ function checkSyntax(ctx: LintContext): void {
     r.add('JSON_SYNTAX_ERROR', `Fix the JSON syntax error at index ${first.offset} line ${pos.line} column ${pos.column}: ${describeSyntax(first.message)}.`, [{ path: [], offset: first.offset, length: first.length }]);
   }
   for (const s of policy.syntax) {
-    if (s.kind === 'comment') r.add('JSON_COMMENT', s.message, [{ path: [], offset: s.offset, length: s.length }], { remove: true, title: 'Remove the comment' });
-    else if (s.kind === 'trailingComma') r.add('JSON_TRAILING_COMMA', s.message, [{ path: [], offset: s.offset, length: s.length }], { replacement: '', title: 'Remove the trailing comma' });
+    if (s.kind === 'comment') r.add('JSON_COMMENT', s.message, [{ path: [], offset: s.offset, length: s.length }], { remove: true, title: { kind: 'removeComment' } });
+    else if (s.kind === 'trailingComma') r.add('JSON_TRAILING_COMMA', s.message, [{ path: [], offset: s.offset, length: s.length }], { replacement: '', title: { kind: 'removeTrailingComma' } });
   }
 }
 

@@ -1,3 +1,5 @@
+import type { FixTitle } from '../fixTitle';
+
 /** Policy types the linter understands. TRUST_POLICY is Access Analyzer's RESOURCE_POLICY for AWS::IAM::AssumeRolePolicyDocument. */
 export type PolicyType = 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'TRUST_POLICY' | 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
 
@@ -45,8 +47,8 @@ export interface FindingFix {
   candidates?: string[];
   /** Delete that location's element (array element or property), e.g. a redundant action. */
   remove?: boolean;
-  /** Human title for the fix, e.g. "Replace with s3:GetObject". */
-  title?: string;
+  /** The fix's title as data, e.g. `{ kind: 'replaceWith', value: 's3:GetObject' }` ("Replace with s3:GetObject"). */
+  title?: FixTitle;
 }
 
 export interface Finding {

@@ -2,6 +2,7 @@
  * The shapes the AWS config linter works with: findings and their fixes, and one profile as seen in
  * a file. Shared by the checks of headers and keys, profiles, SSO and source_profile chains.
  */
+import type { FixTitle } from '../fixTitle';
 
 import type { IniEntry, IniSection } from './iniPositions';
 import type { TextRange } from './iniPositions';
@@ -63,7 +64,7 @@ export interface ConfigTextEdit {
 
 /** An obvious correction, applied as a quick fix. */
 export interface ConfigFix {
-  readonly title: string;
+  readonly title: FixTitle;
   readonly edits: readonly ConfigTextEdit[];
 }
 

@@ -147,7 +147,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       message: `source_profile "${sourceProfile.value}" is not defined in the config or credentials file.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
       range: sourceProfile.valueRange,
       profile: p.name,
-      fix: suggestion ? { title: `Change to ${suggestion}`, edits: [{ range: sourceProfile.valueRange, newText: suggestion }] } : undefined,
+      fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: sourceProfile.valueRange, newText: suggestion }] } : undefined,
     });
   }
 
@@ -174,7 +174,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
         message: `Profile "${p.name}" assumes its role with credentials from "${source.name}", which are ${how}: that is role chaining, which STS caps at ${CHAINED_MAX_DURATION_SECONDS} seconds (1 hour). duration_seconds = ${d.seconds} makes AssumeRole fail.`,
         range: duration.valueRange,
         profile: p.name,
-        fix: { title: `Set duration_seconds to ${CHAINED_MAX_DURATION_SECONDS}`, edits: [{ range: duration.valueRange, newText: String(CHAINED_MAX_DURATION_SECONDS) }] },
+        fix: { title: { kind: 'setDurationSeconds', seconds: CHAINED_MAX_DURATION_SECONDS }, edits: [{ range: duration.valueRange, newText: String(CHAINED_MAX_DURATION_SECONDS) }] },
       });
     }
   }

@@ -32,7 +32,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
       severity: 'warning',
       message: `[${header}] is not the default profile: names are case-sensitive. The AWS CLI's parser also copies a [DEFAULT] section's settings into every other profile. Write [default].`,
       range: section.headerRange,
-      fix: { title: 'Change to [default]', edits: [{ range: section.headerRange, newText: '[default]' }] },
+      fix: { title: { kind: 'changeTo', value: '[default]' }, edits: [{ range: section.headerRange, newText: '[default]' }] },
     });
     return;
   }
@@ -43,7 +43,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
       message: `Blanks inside the brackets make the SDKs miss this section: write [${header}].`,
       range: section.headerRange,
       profile: profileNameOf(section, kind),
-      fix: { title: `Change to [${header}]`, edits: [{ range: section.headerRange, newText: `[${header}]` }] },
+      fix: { title: { kind: 'changeTo', value: `[${header}]` }, edits: [{ range: section.headerRange, newText: `[${header}]` }] },
     });
   }
   if (kind === 'credentials') {
@@ -54,7 +54,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
         message: `The credentials file names profiles without the "profile " prefix: this section defines a profile called "${header}", not "${section.name}".`,
         range: section.headerRange,
         profile: section.name,
-        fix: { title: `Rename to [${section.name}]`, edits: [{ range: section.headerRange, newText: `[${section.name}]` }] },
+        fix: { title: { kind: 'renameTo', value: `[${section.name}]` }, edits: [{ range: section.headerRange, newText: `[${section.name}]` }] },
       });
     } else if (section.type === 'sso-session' || section.type === 'services') {
       add({
@@ -89,7 +89,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
         severity: 'warning',
         message: `The section prefix is "${prefix}", in lower case; the SDKs ignore [${header}].`,
         range: section.headerRange,
-        fix: { title: `Change to ${fixed}`, edits: [{ range: section.headerRange, newText: fixed }] },
+        fix: { title: { kind: 'changeTo', value: fixed }, edits: [{ range: section.headerRange, newText: fixed }] },
       });
       return;
     }
@@ -100,7 +100,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
         message: `In the config file a profile other than default is written [profile ${header}]; the SDKs ignore [${header}].`,
         range: section.headerRange,
         profile: header,
-        fix: { title: `Change to [profile ${header}]`, edits: [{ range: section.headerRange, newText: `[profile ${header}]` }] },
+        fix: { title: { kind: 'changeTo', value: `[profile ${header}]` }, edits: [{ range: section.headerRange, newText: `[profile ${header}]` }] },
       });
       return;
     }
@@ -122,7 +122,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
       message: `Write exactly one space after "${section.prefix}": the AWS SDK for JavaScript ignores [${header}].`,
       range: section.headerRange,
       profile: section.name,
-      fix: { title: `Change to ${fixed}`, edits: [{ range: section.headerRange, newText: fixed }] },
+      fix: { title: { kind: 'changeTo', value: fixed }, edits: [{ range: section.headerRange, newText: fixed }] },
     });
   }
   if (!JS_SECTION_NAME.test(section.name)) {
@@ -163,7 +163,7 @@ function unknownKey(e: IniEntry, candidates: readonly string[], where: string, p
       : `Unknown setting "${e.key}" ${where}; the AWS CLI and SDKs ignore it.`,
     range: e.keyRange,
     profile,
-    fix: suggestion ? { title: `Rename to ${suggestion}`, edits: [{ range: e.keyRange, newText: suggestion }] } : undefined,
+    fix: suggestion ? { title: { kind: 'renameTo', value: suggestion }, edits: [{ range: e.keyRange, newText: suggestion }] } : undefined,
   });
 }
 
@@ -213,7 +213,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
         message: `Setting names are lower case: the AWS CLI reads "${e.key}" as "${lowerKnown}", but the AWS SDK for JavaScript, which STS Lens uses, ignores it.`,
         range: e.keyRange,
         profile,
-        fix: { title: `Rename to ${lowerKnown}`, edits: [{ range: e.keyRange, newText: lowerKnown }] },
+        fix: { title: { kind: 'renameTo', value: lowerKnown }, edits: [{ range: e.keyRange, newText: lowerKnown }] },
       });
       continue;
     }
@@ -263,7 +263,7 @@ function lintEntrySyntax(e: IniEntry, profile: string | undefined, add: Add): vo
       message: `"${e.key}:" uses ":" where the SDKs expect "=": the AWS CLI accepts it, the AWS SDK for JavaScript and others ignore the line.`,
       range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1),
       profile,
-      fix: { title: 'Use = between key and value', edits: [{ range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1), newText: ' =' }] },
+      fix: { title: { kind: 'useEqualsDelimiter' }, edits: [{ range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1), newText: ' =' }] },
     });
   }
   if (e.inlineCommentColumn !== undefined) {
@@ -275,7 +275,7 @@ function lintEntrySyntax(e: IniEntry, profile: string | undefined, add: Add): vo
       range: range(e.line, e.inlineCommentColumn, e.lineEndColumn),
       profile,
       fix: {
-        title: 'Move the comment to its own line',
+        title: { kind: 'moveCommentToOwnLine' },
         edits: [
           { range: range(e.line, 0, 0), newText: `${' '.repeat(e.keyRange.startColumn)}${e.inlineComment ?? ''}\n` },
           { range: commentRange, newText: '' },
@@ -304,7 +304,7 @@ function lintServiceEntry(e: IniEntry, servicesName: string, add: Add): void {
         message: `"${n.key}" is not a documented per-service setting (endpoint_url is)${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
         range: n.keyRange,
         profile: servicesName,
-        fix: suggestion ? { title: `Rename to ${suggestion}`, edits: [{ range: n.keyRange, newText: suggestion }] } : undefined,
+        fix: suggestion ? { title: { kind: 'renameTo', value: suggestion }, edits: [{ range: n.keyRange, newText: suggestion }] } : undefined,
       });
     } else {
       lintValue(n, servicesName, add);
@@ -322,7 +322,7 @@ function lintValue(e: IniEntry, profile: string | undefined, add: Add): void {
       message: `The quotes are part of the value: the SDKs do not remove them from "${e.key}".`,
       range: e.valueRange,
       profile,
-      fix: { title: 'Remove the quotes', edits: [{ range: e.valueRange, newText: v.slice(1, -1) }] },
+      fix: { title: { kind: 'removeQuotes' }, edits: [{ range: e.valueRange, newText: v.slice(1, -1) }] },
     });
     return;
   }
@@ -352,7 +352,7 @@ function lintValue(e: IniEntry, profile: string | undefined, add: Add): void {
       if (!CREDENTIAL_SOURCES.includes(v)) {
         const suggestion = suggestKey(v, CREDENTIAL_SOURCES, true);
         problem = `credential_source is "${v}"; the SDKs accept only ${CREDENTIAL_SOURCES.join(', ')} (case matters).${suggestion ? ` Did you mean ${suggestion}?` : ''}`;
-        if (suggestion) fix = { title: `Change to ${suggestion}`, edits: [{ range: e.valueRange, newText: suggestion }] };
+        if (suggestion) fix = { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: e.valueRange, newText: suggestion }] };
       }
       code = 'invalid-credential-source';
       severity = 'error';

@@ -15,7 +15,7 @@ export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
       message: `sso_session = ${session.value} refers to an [sso-session ${session.value}] section that the config file does not have.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
       range: session.valueRange,
       profile: p.name,
-      fix: suggestion ? { title: `Change to ${suggestion}`, edits: [{ range: session.valueRange, newText: suggestion }] } : undefined,
+      fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: session.valueRange, newText: suggestion }] } : undefined,
     });
   }
   const sessionSection = session?.value ? ctx.ssoSessions.get(session.value) : undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConfigFinding } from '../../core/profiles/configLint';
+import { fixTitleText } from '../fixTitleText';
 import { DIAGNOSTIC_SOURCE, toRange } from './configDiagnostics';
 
 /** Finds the lint finding behind a diagnostic the editor hands back (a copy, so matched by content). */
@@ -21,7 +22,7 @@ export class ConfigQuickFixProvider implements vscode.CodeActionProvider {
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
       const fix = findingFor(d, known)?.fix;
       if (!fix) continue;
-      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(fixTitleText(fix.title), vscode.CodeActionKind.QuickFix);
       action.diagnostics = [d];
       action.isPreferred = true;
       action.edit = new vscode.WorkspaceEdit();

@@ -4,6 +4,7 @@ import { mdCode, mdText } from '../../core/markdown';
 import { parsePolicy } from '../../core/policy';
 import type { Finding } from '../../core/policy/types';
 import { completionsAt, hoverAt, quickFixesFor, statementLensTitle, summarizeStatements, summarizeTrust, trustLensTitle, type CompletionKind, type PolicyRegion, type TextEdit } from '../../core/policy/insight';
+import { fixTitleText } from '../fixTitleText';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 import { PolicyDocuments, policyTypeLabel } from './policyDocuments';
 
@@ -167,7 +168,7 @@ export class PolicyCodeActionProvider implements vscode.CodeActionProvider {
         if (!diagnostic) continue;
         for (const fix of quickFixesFor(region.text, f)) {
           if (!region.editable && !fix.edits.every((e) => replacesSameScalar(hostText, region, e))) continue;
-          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(fixTitleText(fix.title), vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];
           action.isPreferred = fix.isPreferred;
           const edit = new vscode.WorkspaceEdit();

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { fixTitleEnglish } from '../../../src/core/fixTitle';
 import fc from 'fast-check';
 import { lintPolicy } from '../../../src/core/policy';
 import { applyTextEdits, quickFixesFor } from '../../../src/core/policy/insight';
@@ -66,24 +67,24 @@ describe('fuzz: quick fixes', function () {
         for (const f of findings) {
           for (const fix of quickFixesFor(text, f)) {
             const out = applyTextEdits(text, fix.edits);
-            assert.doesNotThrow(() => JSON.parse(out), `"${fix.title}" broke the JSON:\n${out}`);
+            assert.doesNotThrow(() => JSON.parse(out), `"${fixTitleEnglish(fix.title)}" broke the JSON:\n${out}`);
             const left = lintPolicy(out, { policyType: 'IDENTITY_POLICY', catalog }).findings.filter((x) => x.issueCode === f.issueCode).length;
-            assert.ok(left < findings.filter((x) => x.issueCode === f.issueCode).length, `"${fix.title}" left its ${f.issueCode}:\n${out}`);
+            assert.ok(left < findings.filter((x) => x.issueCode === f.issueCode).length, `"${fixTitleEnglish(fix.title)}" left its ${f.issueCode}:\n${out}`);
             const after = grants(out);
             if (f.issueCode === 'PASS_ROLE_WITH_STAR_IN_RESOURCE') {
               passRoleFixes++;
               // Passing roles to the named service only, if it was allowed before; every other action as before.
-              const only = `iam:PassRole to ${/only to (\S+)/.exec(fix.title)?.[1]}`;
+              const only = `iam:PassRole to ${/only to (\S+)/.exec(fixTitleEnglish(fix.title))?.[1]}`;
               const others = (gs: string[]) => gs.filter((g) => !g.startsWith('iam:PassRole')).join();
-              assert.strictEqual(others(after), others(before), `"${fix.title}" changed what the other actions grant:\n${text}\n->\n${out}`);
+              assert.strictEqual(others(after), others(before), `"${fixTitleEnglish(fix.title)}" changed what the other actions grant:\n${text}\n->\n${out}`);
               // Other statements may still pass roles anywhere; this one now passes them only to the service.
               const passes = (gs: string[]) => gs.filter((g) => g.startsWith('iam:PassRole'));
-              assert.ok(passes(after).every((g) => before.includes(g)) && (!before.includes(only) || after.includes(only)), `"${fix.title}":\n${text}\n->\n${out}`);
+              assert.ok(passes(after).every((g) => before.includes(g)) && (!before.includes(only) || after.includes(only)), `"${fixTitleEnglish(fix.title)}":\n${text}\n->\n${out}`);
               if (findings.filter((x) => x.issueCode === f.issueCode).length === 1 && !/"iam:PassRole"[^{}]*"arn:aws:iam::/.test(text)) {
-                assert.deepStrictEqual(passes(after), before.includes(only) ? [only] : [], `"${fix.title}":\n${text}\n->\n${out}`);
+                assert.deepStrictEqual(passes(after), before.includes(only) ? [only] : [], `"${fixTitleEnglish(fix.title)}":\n${text}\n->\n${out}`);
               }
             } else {
-              assert.deepStrictEqual(after, before, `"${fix.title}" changed what the policy grants:\n${text}\n->\n${out}`);
+              assert.deepStrictEqual(after, before, `"${fixTitleEnglish(fix.title)}" changed what the policy grants:\n${text}\n->\n${out}`);
             }
           }
         }

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { fixTitleEnglish } from '../../../src/core/fixTitle';
 import { run, req, policy, allow } from '../evaluation/helpers';
 import { lintPolicy } from '../../../src/core/policy';
 import { applyTextEdits, quickFixesFor } from '../../../src/core/policy/insight';
@@ -30,7 +31,7 @@ const mixed = JSON.stringify(policy(allow(['lambda:CreateFunction', 'lambda:Invo
 describe('quick fixes: iam:PassRole on every role', () => {
   it('moves iam:PassRole out of a statement with other actions before adding iam:PassedToService ("This condition key applies only to the PassRole action in a policy. It can\'t be used to limit any other action.")', () => {
     const fixes = passRoleFixes(mixed);
-    assert.deepStrictEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Move iam:PassRole to its own statement, passing roles only to lambda.amazonaws.com', true]]);
+    assert.deepStrictEqual(fixes.map((f) => [fixTitleEnglish(f.title), f.isPreferred]), [['Move iam:PassRole to its own statement, passing roles only to lambda.amazonaws.com', true]]);
     const out = applyTextEdits(mixed, fixes[0].edits);
     const doc = strictParse(out) as { Statement: Record<string, unknown>[] };
     assert.deepStrictEqual(doc.Statement[0].Action, ['lambda:CreateFunction', 'lambda:InvokeFunction']);
@@ -58,7 +59,7 @@ describe('quick fixes: iam:PassRole on every role', () => {
   it('adds the condition in place to a statement that grants only iam:PassRole, one fix per service the policy works with', () => {
     const text = JSON.stringify(policy(allow('ecs:RunTask'), allow('iam:PassRole'), allow('ec2:RunInstances')), null, 4);
     const fixes = passRoleFixes(text);
-    assert.deepStrictEqual(fixes.map((f) => f.title), ['Allow passing roles only to ecs-tasks.amazonaws.com (iam:PassedToService)', 'Allow passing roles only to ec2.amazonaws.com (iam:PassedToService)']);
+    assert.deepStrictEqual(fixes.map((f) => fixTitleEnglish(f.title)), ['Allow passing roles only to ecs-tasks.amazonaws.com (iam:PassedToService)', 'Allow passing roles only to ec2.amazonaws.com (iam:PassedToService)']);
     const out = applyTextEdits(text, fixes[1].edits);
     const doc = strictParse(out) as { Statement: Record<string, unknown>[] };
     assert.deepStrictEqual(doc.Statement[1], { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } });
@@ -79,7 +80,7 @@ describe('quick fixes: iam:PassRole on every role', () => {
   it('asks for the service when the policy names none that takes a role', () => {
     const text = JSON.stringify(policy(allow(['s3:GetObject', 'iam:PassRole'])), null, 2);
     const fixes = passRoleFixes(text);
-    assert.deepStrictEqual(fixes.map((f) => f.title), ['Move iam:PassRole to its own statement, passing roles only to one service']);
+    assert.deepStrictEqual(fixes.map((f) => fixTitleEnglish(f.title)), ['Move iam:PassRole to its own statement, passing roles only to one service']);
     assert.ok(applyTextEdits(text, fixes[0].edits).includes(`"iam:PassedToService": "${PASSED_TO_SERVICE_PLACEHOLDER}"`));
   });
 
@@ -88,6 +89,6 @@ describe('quick fixes: iam:PassRole on every role', () => {
     const catalog = catalogFor(text);
     const finding = lintPolicy(text, { policyType: 'IDENTITY_POLICY', catalog }).findings.find((f) => f.issueCode.startsWith('PASS_ROLE_WITH_STAR'));
     assert.ok(finding);
-    assert.deepStrictEqual(quickFixesFor(text, finding).map((f) => f.title), []);
+    assert.deepStrictEqual(quickFixesFor(text, finding).map((f) => fixTitleEnglish(f.title)), []);
   });
 });

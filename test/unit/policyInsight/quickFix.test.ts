@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { fixTitleEnglish } from '../../../src/core/fixTitle';
 import type { Finding, PathElement } from '../../../src/core/policy/types';
 import { LineIndex } from '../../../src/core/policy/parse';
 import { applyTextEdits, EXTERNAL_ID_PLACEHOLDER, formattingOptionsOf, GITHUB_SUB_PLACEHOLDER, quickFixesFor, toStrictJson } from '../../../src/core/policy/insight';
@@ -34,7 +35,7 @@ describe('quick fixes', () => {
     const text = readFixture('misspelt-action.json');
     const at = offsetOf(text, '"s3:GetObjekt"');
     const fixes = quickFixesFor(text, finding(text, 'INVALID_ACTION', [{ value: 'Statement' }, { index: 0 }, { value: 'Action' }], at, 14, { candidates: ['"s3:GetObject"', '"s3:GetObjectAcl"'] }));
-    assert.deepStrictEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Replace with s3:GetObject', true], ['Replace with s3:GetObjectAcl', false]]);
+    assert.deepStrictEqual(fixes.map((f) => [fixTitleEnglish(f.title), f.isPreferred]), [['Replace with s3:GetObject', true], ['Replace with s3:GetObjectAcl', false]]);
     const out = applyTextEdits(text, fixes[0].edits);
     assert.strictEqual(out, text.replace('s3:GetObjekt', 's3:GetObject'));
   });
@@ -43,7 +44,7 @@ describe('quick fixes', () => {
     const text = readFixture('string-like-arn.json');
     const path: PathElement[] = [{ value: 'Statement' }, { index: 0 }, { value: 'Condition' }, { value: 'StringLike' }, { key: 'aws:SourceArn' }];
     const fix = only(quickFixesFor(text, finding(text, 'STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS', path, offsetOf(text, '"aws:SourceArn"'), 15)));
-    assert.strictEqual(fix.title, 'Replace StringLike with ArnLike');
+    assert.strictEqual(fixTitleEnglish(fix.title), 'Replace StringLike with ArnLike');
     const out = applyTextEdits(text, fix.edits);
     assert.strictEqual(out, text.replace('"StringLike"', '"ArnLike"'));
   });
@@ -59,11 +60,11 @@ describe('quick fixes', () => {
     const text = readFixture('trust-cross-account.json');
     const at = offsetOf(text, '"arn:aws:iam::111122223333:root"');
     const fixes = quickFixesFor(text, finding(text, 'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID_OR_MFA', [{ value: 'Statement' }, { index: 0 }, { value: 'Principal' }, { value: 'AWS' }], at, 32));
-    const ext = only(fixes, (f) => f.title === 'Add an sts:ExternalId condition');
+    const ext = only(fixes, (f) => fixTitleEnglish(f.title) === 'Add an sts:ExternalId condition');
     const out = applyTextEdits(text, ext.edits);
     assert.deepStrictEqual((strictParse(out) as { Statement: Array<{ Condition: unknown }> }).Statement[0].Condition, { StringEquals: { 'sts:ExternalId': EXTERNAL_ID_PLACEHOLDER } });
     assert.ok(out.includes(`      "Action": "sts:AssumeRole",\n      "Condition": {\n        "StringEquals": {\n          "sts:ExternalId": "${EXTERNAL_ID_PLACEHOLDER}"\n        }\n      }\n    }`), out);
-    const mfa = only(fixes, (f) => f.title.startsWith('Require MFA'));
+    const mfa = only(fixes, (f) => fixTitleEnglish(f.title).startsWith('Require MFA'));
     assert.deepStrictEqual((strictParse(applyTextEdits(text, mfa.edits)) as { Statement: Array<{ Condition: unknown }> }).Statement[0].Condition, { Bool: { 'aws:MultiFactorAuthPresent': 'true' } });
   });
 
@@ -72,7 +73,7 @@ describe('quick fixes', () => {
     const at = offsetOf(text, '"arn:aws:iam::123456789012:oidc');
     const fixes = quickFixesFor(text, finding(text, 'MISSING_GITHUB_REPO_CONDITION_KEY', [{ value: 'Statement' }, { index: 0 }, { value: 'Principal' }, { value: 'Federated' }], at, 10));
     const fix = only(fixes);
-    assert.strictEqual(fix.title, 'Add a token.actions.githubusercontent.com:sub condition');
+    assert.strictEqual(fixTitleEnglish(fix.title), 'Add a token.actions.githubusercontent.com:sub condition');
     const out = applyTextEdits(text, fix.edits);
     const cond = (strictParse(out) as { Statement: Array<{ Condition: unknown }> }).Statement[0].Condition;
     assert.deepStrictEqual(cond, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': GITHUB_SUB_PLACEHOLDER } });
@@ -83,7 +84,7 @@ describe('quick fixes', () => {
     const text = readFixture('redundant-action.json');
     const path: PathElement[] = [{ value: 'Statement' }, { index: 0 }, { value: 'Action' }, { index: 1 }];
     const fix = only(quickFixesFor(text, finding(text, 'REDUNDANT_ACTION', path, offsetOf(text, '"s3:GetObject"'), 14)));
-    assert.strictEqual(fix.title, 'Remove redundant "s3:GetObject"');
+    assert.strictEqual(fixTitleEnglish(fix.title), 'Remove redundant "s3:GetObject"');
     const out = applyTextEdits(text, fix.edits);
     assert.strictEqual(out, text.replace('        "s3:GetObject",\n', ''));
   });
@@ -100,8 +101,8 @@ describe('quick fixes', () => {
   it('uses the engine fix data when the finding carries it', () => {
     const text = readFixture('redundant-action.json');
     const path: PathElement[] = [{ value: 'Statement' }, { index: 0 }, { value: 'Action' }, { index: 2 }];
-    const fix = only(quickFixesFor(text, finding(text, 'REDUNDANT_RESOURCE', path, offsetOf(text, '"s3:ListBucket"'), 15, { remove: true, title: 'Remove s3:ListBucket' })));
-    assert.strictEqual(fix.title, 'Remove s3:ListBucket');
+    const fix = only(quickFixesFor(text, finding(text, 'REDUNDANT_RESOURCE', path, offsetOf(text, '"s3:ListBucket"'), 15, { remove: true, title: { kind: 'remove', value: 's3:ListBucket' } })));
+    assert.strictEqual(fixTitleEnglish(fix.title), 'Remove s3:ListBucket');
     assert.deepStrictEqual((strictParse(applyTextEdits(text, fix.edits)) as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, ['s3:Get*', 's3:GetObject']);
   });
 

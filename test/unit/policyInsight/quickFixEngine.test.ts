@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { fixTitleEnglish } from '../../../src/core/fixTitle';
 import * as fs from 'fs';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { lintPolicy } from '../../../src/core/policy';
@@ -27,11 +28,11 @@ describe('quick fixes for the engine findings', () => {
       for (const f of findings) {
         for (const fix of quickFixesFor(text, f)) {
           const out = applyTextEdits(text, fix.edits);
-          assert.notStrictEqual(out, text, `${f.issueCode}: "${fix.title}" changes nothing`);
-          assert.deepStrictEqual(syntaxErrors(out), [], `${f.issueCode}: "${fix.title}" broke the JSON:\n${out}`);
+          assert.notStrictEqual(out, text, `${f.issueCode}: "${fixTitleEnglish(fix.title)}" changes nothing`);
+          assert.deepStrictEqual(syntaxErrors(out), [], `${f.issueCode}: "${fixTitleEnglish(fix.title)}" broke the JSON:\n${out}`);
           const after = lintPolicy(out, { policyType: 'auto', catalog }).findings;
           const before = findings.filter((x) => x.issueCode === f.issueCode).length;
-          assert.ok(after.filter((x) => x.issueCode === f.issueCode).length < before || /Require MFA|:aud condition/.test(fix.title), `${f.issueCode}: "${fix.title}" did not remove the finding:\n${out}`);
+          assert.ok(after.filter((x) => x.issueCode === f.issueCode).length < before || /Require MFA|:aud condition/.test(fixTitleEnglish(fix.title)), `${f.issueCode}: "${fixTitleEnglish(fix.title)}" did not remove the finding:\n${out}`);
         }
       }
     });

@@ -231,7 +231,7 @@ export function checkActions(ctx: LintContext): void {
       const split = splitAction(a.value);
       if (!split) {
         const candidates = suggestAction(a.value, catalog);
-        r.add('INVALID_ACTION', `The action ${a.value} does not exist.${candidates.length ? ` Did you mean ${candidates[0]}?` : ''} Actions have the form service:ActionName.`, target, candidates.length ? { replacement: JSON.stringify(candidates[0]), candidates: candidates.map((c) => JSON.stringify(c)), title: `Replace with ${candidates[0]}` } : undefined);
+        r.add('INVALID_ACTION', `The action ${a.value} does not exist.${candidates.length ? ` Did you mean ${candidates[0]}?` : ''} Actions have the form service:ActionName.`, target, candidates.length ? { replacement: JSON.stringify(candidates[0]), candidates: candidates.map((c) => JSON.stringify(c)), title: { kind: 'replaceWith', value: candidates[0] } } : undefined);
         continue;
       }
       if (hasWildcard(a.service)) {
@@ -244,7 +244,7 @@ export function checkActions(ctx: LintContext): void {
         const services = suggestService(a.service, catalog);
         const candidates = suggestAction(a.value, catalog);
         const hint = candidates[0] ?? (services[0] ? `${services[0]}:${split.name}` : undefined);
-        r.add('INVALID_SERVICE_IN_ACTION', `The service ${a.value} specified in the action does not exist.${hint ? ` Did you mean ${hint}?` : ''}`, target, hint ? { replacement: JSON.stringify(hint), candidates: (candidates.length ? candidates : [hint]).map((c) => JSON.stringify(c)), title: `Replace with ${hint}` } : undefined);
+        r.add('INVALID_SERVICE_IN_ACTION', `The service ${a.value} specified in the action does not exist.${hint ? ` Did you mean ${hint}?` : ''}`, target, hint ? { replacement: JSON.stringify(hint), candidates: (candidates.length ? candidates : [hint]).map((c) => JSON.stringify(c)), title: { kind: 'replaceWith', value: hint } } : undefined);
         continue;
       }
       if (a.invalid) {
@@ -252,7 +252,7 @@ export function checkActions(ctx: LintContext): void {
           r.add('INVALID_ACTION', `The action ${a.value} does not exist: the wildcard matches no ${catalog.serviceName(a.service) ?? a.service} action.`, target);
         } else {
           const candidates = suggestAction(a.value, catalog);
-          r.add('INVALID_ACTION', `The action ${a.value} does not exist.${candidates.length ? ` Did you mean ${candidates[0]}?` : ''}`, target, candidates.length ? { replacement: JSON.stringify(candidates[0]), candidates: candidates.map((c) => JSON.stringify(c)), title: `Replace with ${candidates[0]}` } : undefined);
+          r.add('INVALID_ACTION', `The action ${a.value} does not exist.${candidates.length ? ` Did you mean ${candidates[0]}?` : ''}`, target, candidates.length ? { replacement: JSON.stringify(candidates[0]), candidates: candidates.map((c) => JSON.stringify(c)), title: { kind: 'replaceWith', value: candidates[0] } } : undefined);
         }
       }
     }
@@ -260,7 +260,7 @@ export function checkActions(ctx: LintContext): void {
       for (const a of sc.actions) {
         if (!a.service || hasWildcard(a.service) || !catalog.hasService(a.service)) continue;
         if (catalog.supportsRcp(a.service) === false) {
-          r.add('RCP_SYNTAX_ERROR_UNSUPPORTED_SERVICE', `RCPs do not apply to ${catalog.serviceName(a.service) ?? a.service} (${a.service}), so ${a.value} has no effect here. Remove it.`, [{ path: a.path, node: a.node }], { remove: true, title: `Remove ${a.value}` });
+          r.add('RCP_SYNTAX_ERROR_UNSUPPORTED_SERVICE', `RCPs do not apply to ${catalog.serviceName(a.service) ?? a.service} (${a.service}), so ${a.value} has no effect here. Remove it.`, [{ path: a.path, node: a.node }], { remove: true, title: { kind: 'remove', value: a.value } });
         }
       }
     }

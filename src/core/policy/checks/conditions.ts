@@ -54,7 +54,7 @@ export function checkConditions(ctx: LintContext): void {
     const sc = ctx.statements[s];
     if (!sc.st.condition || sc.st.condition.valueNode.type !== 'object') continue;
     if ((sc.st.condition.valueNode.children?.length ?? 0) === 0) {
-      ctx.r.add('EMPTY_OBJECT_CONDITION', 'This condition block is empty and it does not affect the policy. Specify conditions.', [{ path: sc.st.condition.path, node: sc.st.condition.valueNode }], { remove: true, title: 'Remove the empty Condition' });
+      ctx.r.add('EMPTY_OBJECT_CONDITION', 'This condition block is empty and it does not affect the policy. Specify conditions.', [{ path: sc.st.condition.path, node: sc.st.condition.valueNode }], { remove: true, title: { kind: 'removeEmptyCondition' } });
       continue;
     }
     for (let o = 0; o < sc.st.conditions.length; o++) {
@@ -103,8 +103,8 @@ function checkOperator(ctx: LintContext, sc: StatementContext, op: ParsedConditi
     r.add('DATA_TYPE_MISMATCH', `The text does not match the expected JSON data type Object. The ${op.operator} block must map condition keys to values.`, [{ path: op.path, node: op.valueNode }]);
     return;
   }
-  if (info.base === 'Null' && info.ifExists) r.add('NULL_WITH_IF_EXISTS', 'The Null condition operator cannot be used with the IfExists suffix. Update the operator or the suffix.', [opTarget()], { replacement: JSON.stringify(op.operator.replace(/IfExists$/i, '')), title: 'Remove IfExists' });
-  if (info.base === 'Null' && info.qualifier) r.add('NULL_WITH_QUALIFIER', 'Avoid using the Null condition operator with the ForAllValues or ForAnyValue qualifiers because they always return a true or false respectively.', [opTarget()], { replacement: '"Null"', title: 'Use Null without a qualifier' });
+  if (info.base === 'Null' && info.ifExists) r.add('NULL_WITH_IF_EXISTS', 'The Null condition operator cannot be used with the IfExists suffix. Update the operator or the suffix.', [opTarget()], { replacement: JSON.stringify(op.operator.replace(/IfExists$/i, '')), title: { kind: 'remove', value: 'IfExists' } });
+  if (info.base === 'Null' && info.qualifier) r.add('NULL_WITH_QUALIFIER', 'Avoid using the Null condition operator with the ForAllValues or ForAnyValue qualifiers because they always return a true or false respectively.', [opTarget()], { replacement: '"Null"', title: { kind: 'useNullWithoutQualifier' } });
   if (op.keys.length === 0) {
     r.add('EMPTY_CONDITION_OPERATOR', `The ${op.operator} block has no condition keys, so it adds no restriction. Add keys or remove the block.`, [{ path: op.path, node: op.valueNode }]);
   }
@@ -167,7 +167,7 @@ function checkKey(ctx: LintContext, sc: StatementContext, op: ParsedConditionOpe
     keyInfo = catalog.conditionKey(key);
     if (!keyInfo) {
       const suggestion = suggestKey(ctx, key);
-      r.add('INVALID_GLOBAL_CONDITION_KEY', `The condition key ${key} does not exist. Use a valid condition key.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, [keyTarget(k)], suggestion ? { replacement: JSON.stringify(suggestion), title: `Replace with ${suggestion}` } : undefined);
+      r.add('INVALID_GLOBAL_CONDITION_KEY', `The condition key ${key} does not exist. Use a valid condition key.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, [keyTarget(k)], suggestion ? { replacement: JSON.stringify(suggestion), title: { kind: 'replaceWith', value: suggestion } } : undefined);
       return;
     }
   } else if (isFederatedKey(prefix)) {
@@ -184,7 +184,7 @@ function checkKey(ctx: LintContext, sc: StatementContext, op: ParsedConditionOpe
     keyInfo = catalog.conditionKey(key);
     if (!keyInfo) {
       const suggestion = suggestKey(ctx, key);
-      r.add('INVALID_SERVICE_CONDITION_KEY', `The condition key ${key} does not exist in the service ${prefix}. Use a valid condition key.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, [keyTarget(k)], suggestion ? { replacement: JSON.stringify(suggestion), title: `Replace with ${suggestion}` } : undefined);
+      r.add('INVALID_SERVICE_CONDITION_KEY', `The condition key ${key} does not exist in the service ${prefix}. Use a valid condition key.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, [keyTarget(k)], suggestion ? { replacement: JSON.stringify(suggestion), title: { kind: 'replaceWith', value: suggestion } } : undefined);
       return;
     }
   } else {
@@ -275,7 +275,7 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
       if (!info.like) {
         for (const v of k.values) {
           if (typeof v.value === 'string' && /[*?]/.test(replaceVariables(v.value, () => ''))) {
-            r.add('WILDCARD_WITHOUT_LIKE_OPERATOR', `Your condition value includes a * or ? character. If you meant to use a wildcard (*, ?), update the condition operator to include Like.`, [valueTarget(v)], { replacement: JSON.stringify(info.text.replace(/Equals(IgnoreCase)?/, 'Like')), title: `Use ${info.text.replace(/Equals(IgnoreCase)?/, 'Like')}` });
+            r.add('WILDCARD_WITHOUT_LIKE_OPERATOR', `Your condition value includes a * or ? character. If you meant to use a wildcard (*, ?), update the condition operator to include Like.`, [valueTarget(v)], { replacement: JSON.stringify(info.text.replace(/Equals(IgnoreCase)?/, 'Like')), title: { kind: 'use', value: info.text.replace(/Equals(IgnoreCase)?/, 'Like') } });
             break;
           }
         }
@@ -298,14 +298,14 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
   if (info.family !== 'Null' && family && family !== info.family && alsoFamily !== info.family) {
     if (family === 'Arn' && info.family === 'String') {
       if (info.like) {
-        r.add('STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS', `Use the operator type ARN instead of operator string for the condition key ${key}.`, [kt()], { replacement: JSON.stringify(info.text.replace(/String/, 'Arn')), title: `Use ${info.text.replace(/String/, 'Arn')}` });
+        r.add('STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS', `Use the operator type ARN instead of operator string for the condition key ${key}.`, [kt()], { replacement: JSON.stringify(info.text.replace(/String/, 'Arn')), title: { kind: 'use', value: info.text.replace(/String/, 'Arn') } });
       }
     } else if (info.family === 'String' && !valuesFitFamily(k.values, family)) {
       r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator string for the condition key ${key}.`, [kt()]);
     } else if (info.family === 'Arn' && family === 'String') {
       // ARN operators on String keys that hold ARNs (kms:EncryptionContext:aws:s3:arn) are fine.
       if (k.values.some((v) => typeof v.value === 'string' && !hasVariable(v) && !v.value.startsWith('arn:') && v.value !== '*')) {
-        r.add('TYPE_MISMATCH', `Use the operator type String instead of operator ARN for the condition key ${key}: its values are not ARNs.`, [kt()], { replacement: JSON.stringify(info.text.replace(/^(.*?)Arn/, '$1String')), title: `Use ${info.text.replace(/^(.*?)Arn/, '$1String')}` });
+        r.add('TYPE_MISMATCH', `Use the operator type String instead of operator ARN for the condition key ${key}: its values are not ARNs.`, [kt()], { replacement: JSON.stringify(info.text.replace(/^(.*?)Arn/, '$1String')), title: { kind: 'use', value: info.text.replace(/^(.*?)Arn/, '$1String') } });
       }
     } else if (info.family !== 'String') {
       r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator ${FAMILY_WORD[info.family].toLowerCase()} for the condition key ${key}.`, [kt()]);
@@ -317,7 +317,7 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
       r.add('MISSING_QUALIFIER', `The request context key ${key} has multiple values. Use the ForAllValues or ForAnyValue condition key qualifiers in your policy.`, [kt()], { candidates: [JSON.stringify(`ForAnyValue:${info.text}`), JSON.stringify(`ForAllValues:${info.text}`)] });
     }
     if (!multi && info.qualifier === 'ForAllValues' && keyInfo.global && sc.effect === 'Allow') {
-      r.add('FORALLVALUES_WITH_SINGLE_VALUED_KEY', `Using ForAllValues qualifier with the single-valued condition key ${key} can be overly permissive. We recommend that you remove ForAllValues:.`, [kt()], { title: 'Remove ForAllValues:' });
+      r.add('FORALLVALUES_WITH_SINGLE_VALUED_KEY', `Using ForAllValues qualifier with the single-valued condition key ${key} can be overly permissive. We recommend that you remove ForAllValues:.`, [kt()], { title: { kind: 'remove', value: 'ForAllValues:' } });
     }
   }
 
@@ -370,7 +370,7 @@ function checkIpValues(ctx: LintContext, info: ConditionOperatorInfo, k: ParsedC
     }
     if (hostBitsSet(c)) {
       const fixed = maskedAddress(c);
-      r.add('IMPROVE_IP_RANGE', `The non-zero bits in the IP address after the masked bits are ignored. Replace address with ${fixed}.`, [valueTarget(v)], { replacement: JSON.stringify(fixed), title: `Replace with ${fixed}` });
+      r.add('IMPROVE_IP_RANGE', `The non-zero bits in the IP address after the masked bits are ignored. Replace address with ${fixed}.`, [valueTarget(v)], { replacement: JSON.stringify(fixed), title: { kind: 'replaceWith', value: fixed } });
     }
     parsed.push({ v, c });
   }

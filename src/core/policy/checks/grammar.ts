@@ -51,7 +51,7 @@ export function checkGrammar(ctx: LintContext): void {
     seenTop.add(el.key);
     if (!(TOP_ELEMENTS as readonly string[]).includes(el.key)) {
       const fixed = closestName(el.key, [...TOP_ELEMENTS, ...STATEMENT_ELEMENTS]);
-      r.add('INVALID_POLICY_ELEMENT', `The policy element ${el.key} is not valid.${fixed ? ` Element names are case sensitive: use ${fixed}.` : ''}`, [{ path: el.path, node: el.keyNode }], fixed && (TOP_ELEMENTS as readonly string[]).includes(fixed) ? { replacement: JSON.stringify(fixed), title: `Rename to ${fixed}` } : undefined);
+      r.add('INVALID_POLICY_ELEMENT', `The policy element ${el.key} is not valid.${fixed ? ` Element names are case sensitive: use ${fixed}.` : ''}`, [{ path: el.path, node: el.keyNode }], fixed && (TOP_ELEMENTS as readonly string[]).includes(fixed) ? { replacement: JSON.stringify(fixed), title: { kind: 'renameTo', value: fixed } } : undefined);
     }
   }
 
@@ -60,7 +60,7 @@ export function checkGrammar(ctx: LintContext): void {
   } else if (policy.version.valueNode.type !== 'string') {
     r.add('DATA_TYPE_MISMATCH', 'The text does not match the expected JSON data type String.', [{ path: policy.version.path, node: policy.version.valueNode }]);
   } else if (!VERSIONS.includes(policy.version.valueNode.value)) {
-    r.add('INVALID_VERSION', `The version ${policy.version.valueNode.value} is not valid. Use one of the following versions: ${VERSIONS.join(', ')}`, [{ path: policy.version.path, node: policy.version.valueNode }], { replacement: '"2012-10-17"', title: 'Use version 2012-10-17' });
+    r.add('INVALID_VERSION', `The version ${policy.version.valueNode.value} is not valid. Use one of the following versions: ${VERSIONS.join(', ')}`, [{ path: policy.version.path, node: policy.version.valueNode }], { replacement: '"2012-10-17"', title: { kind: 'useVersion2012' } });
   }
   if (policy.id && policy.id.valueNode.type !== 'string') {
     r.add('DATA_TYPE_MISMATCH', 'The text does not match the expected JSON data type String.', [{ path: policy.id.path, node: policy.id.valueNode }]);
@@ -96,7 +96,7 @@ export function checkGrammar(ctx: LintContext): void {
         r.add('EMPTY_SID_VALUE', 'Add a value to the empty string in the Sid element.', [{ path: sid.path, node: sid.valueNode }]);
       } else {
         if (type !== 'RESOURCE_POLICY' && !/^[A-Z0-9]+$/i.test(v)) {
-          r.add('UNSUPPORTED_SID', 'Update the characters in the Sid element to use one of the following character types: [a-z, A-Z, 0-9]', [{ path: sid.path, node: sid.valueNode }], { replacement: JSON.stringify(v.replace(/[^A-Z0-9]/gi, '')), title: 'Remove the unsupported characters' });
+          r.add('UNSUPPORTED_SID', 'Update the characters in the Sid element to use one of the following character types: [a-z, A-Z, 0-9]', [{ path: sid.path, node: sid.valueNode }], { replacement: JSON.stringify(v.replace(/[^A-Z0-9]/gi, '')), title: { kind: 'removeUnsupportedCharacters' } });
         }
         sids.set(v, (sids.get(v) ?? 0) + 1);
       }
@@ -128,7 +128,7 @@ function checkStatementElements(ctx: LintContext, st: ParsedStatement): void {
     if (repeated) r.add('DUPLICATE_ELEMENT', `The element ${el.key} appears more than once in this statement. Parsers keep only one of them, so part of the statement is silently ignored. Remove the duplicate.`, [{ path: el.path, node: el.keyNode }]);
     if (!(STATEMENT_ELEMENTS as readonly string[]).includes(el.key)) {
       const fixed = closestName(el.key, STATEMENT_ELEMENTS);
-      r.add('INVALID_POLICY_ELEMENT', `The policy element ${el.key} is not valid.${fixed ? ` Element names are case sensitive: use ${fixed}.` : ''}`, [{ path: el.path, node: el.keyNode }], fixed ? { replacement: JSON.stringify(fixed), title: `Rename to ${fixed}` } : undefined);
+      r.add('INVALID_POLICY_ELEMENT', `The policy element ${el.key} is not valid.${fixed ? ` Element names are case sensitive: use ${fixed}.` : ''}`, [{ path: el.path, node: el.keyNode }], fixed ? { replacement: JSON.stringify(fixed), title: { kind: 'renameTo', value: fixed } } : undefined);
     }
   }
 
@@ -143,7 +143,7 @@ function checkStatementElements(ctx: LintContext, st: ParsedStatement): void {
   } else if (st.effect.valueNode.value !== 'Allow' && st.effect.valueNode.value !== 'Deny') {
     const v = String(st.effect.valueNode.value);
     const fixed = /^allow$/i.test(v) ? 'Allow' : /^deny$/i.test(v) ? 'Deny' : undefined;
-    r.add('INVALID_EFFECT', `The effect ${v} is not valid. Use Allow or Deny.`, [{ path: st.effect.path, node: st.effect.valueNode }], fixed ? { replacement: JSON.stringify(fixed), title: `Use ${fixed}` } : { candidates: ['"Allow"', '"Deny"'] });
+    r.add('INVALID_EFFECT', `The effect ${v} is not valid. Use Allow or Deny.`, [{ path: st.effect.path, node: st.effect.valueNode }], fixed ? { replacement: JSON.stringify(fixed), title: { kind: 'use', value: fixed } } : { candidates: ['"Allow"', '"Deny"'] });
   }
 
   if (st.action && st.notAction) combination(r, 'Action', st.notAction);
@@ -166,13 +166,13 @@ function checkStatementElements(ctx: LintContext, st: ParsedStatement): void {
   switch (type) {
     case 'IDENTITY_POLICY':
       for (const el of hasPrincipal ? [st.principal, st.notPrincipal] : NONE) {
-        if (el) r.add('UNSUPPORTED_PRINCIPAL', `The policy type IDENTITY_POLICY does not support the ${el.key} element. Remove the ${el.key} element.`, [{ path: el.path, node: el.keyNode }], { remove: true, title: `Remove ${el.key}` });
+        if (el) r.add('UNSUPPORTED_PRINCIPAL', `The policy type IDENTITY_POLICY does not support the ${el.key} element. Remove the ${el.key} element.`, [{ path: el.path, node: el.keyNode }], { remove: true, title: { kind: 'remove', value: el.key } });
       }
       if (!st.resource && !st.notResource) r.add('MISSING_RESOURCE', 'Add a Resource or NotResource element to the policy statement.', [brace(st)]);
       break;
     case 'SERVICE_CONTROL_POLICY':
       for (const el of [st.principal, st.notPrincipal]) {
-        if (el) r.add('SCP_SYNTAX_ERROR_PRINCIPAL', 'SCPs do not support specifying principals. Remove the Principal or NotPrincipal element.', [{ path: el.path, node: el.keyNode }], { remove: true, title: `Remove ${el.key}` });
+        if (el) r.add('SCP_SYNTAX_ERROR_PRINCIPAL', 'SCPs do not support specifying principals. Remove the Principal or NotPrincipal element.', [{ path: el.path, node: el.keyNode }], { remove: true, title: { kind: 'remove', value: el.key } });
       }
       break;
     case 'RESOURCE_POLICY':
@@ -183,7 +183,7 @@ function checkStatementElements(ctx: LintContext, st: ParsedStatement): void {
       if (!hasPrincipal) r.add('MISSING_PRINCIPAL', 'Add a Principal element to the policy statement.', [brace(st)]);
       if (st.notPrincipal) r.add('ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL', 'Role trust policies do not support NotPrincipal. Update the policy to use a Principal element instead.', [{ path: st.notPrincipal.path, node: st.notPrincipal.keyNode }]);
       for (const el of [st.resource, st.notResource]) {
-        if (el) r.add('ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE', 'Role trust policies apply to the role that they are attached to. You cannot specify a resource. Remove the Resource or NotResource element.', [{ path: el.path, node: el.keyNode }], { remove: true, title: `Remove ${el.key}` });
+        if (el) r.add('ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE', 'Role trust policies apply to the role that they are attached to. You cannot specify a resource. Remove the Resource or NotResource element.', [{ path: el.path, node: el.keyNode }], { remove: true, title: { kind: 'remove', value: el.key } });
       }
       break;
     case 'RESOURCE_CONTROL_POLICY':
@@ -208,7 +208,7 @@ function checkRcpStatement(ctx: LintContext, st: ParsedStatement): void {
   if (!st.principal && !st.notPrincipal) {
     r.add('RCP_SYNTAX_ERROR_PRINCIPAL', 'RCP statements must specify "Principal": "*". Add the Principal element and narrow the statement with conditions.', [brace(st)]);
   } else if (st.principal && !isStar(st.principal)) {
-    r.add('RCP_SYNTAX_ERROR_PRINCIPAL', 'RCPs support only "Principal": "*". Use conditions such as aws:PrincipalOrgID or aws:PrincipalAccount to select principals.', [{ path: st.principal.path, node: st.principal.valueNode }], { replacement: '"*"', title: 'Use "Principal": "*"' });
+    r.add('RCP_SYNTAX_ERROR_PRINCIPAL', 'RCPs support only "Principal": "*". Use conditions such as aws:PrincipalOrgID or aws:PrincipalAccount to select principals.', [{ path: st.principal.path, node: st.principal.valueNode }], { replacement: '"*"', title: { kind: 'use', value: '"Principal": "*"' } });
   }
   if (st.notAction) r.add('RCP_SYNTAX_ERROR_NOT_ACTION', 'RCPs do not support NotAction. List the actions to deny in Action.', [{ path: st.notAction.path, node: st.notAction.keyNode }]);
   if (!st.resource && !st.notResource) r.add('MISSING_RESOURCE', 'Add a Resource or NotResource element to the policy statement.', [brace(st)]);

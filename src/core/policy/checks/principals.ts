@@ -88,7 +88,7 @@ function checkRedundantSessionPrincipals(ctx: LintContext, sc: StatementContext)
     const m = ASSUMED_ROLE_ARN.exec(v.value);
     const parent = m && roles.get(`${m[1]}:${m[2]}:${m[3]}`);
     if (!parent) continue;
-    ctx.r.add('REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY', `The assumed-role principal ${v.value} is redundant with its parent role ${parent}. Remove the assumed-role principal.`, [target(v)], { remove: true, title: 'Remove the assumed-role principal' });
+    ctx.r.add('REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY', `The assumed-role principal ${v.value} is redundant with its parent role ${parent}. Remove the assumed-role principal.`, [target(v)], { remove: true, title: { kind: 'removeAssumedRolePrincipal' } });
   }
 }
 
@@ -116,7 +116,7 @@ function checkShape(ctx: LintContext, sc: StatementContext, which: 'principal' |
     const path = [...el.path, { value: key }];
     if (!PRINCIPAL_KEYS.includes(key)) {
       const fixed = PRINCIPAL_KEYS.find((x) => x.toLowerCase() === key.toLowerCase());
-      r.add('INVALID_PRINCIPAL_KEY', `The principal key ${key} is not valid.${fixed ? ` Use ${fixed}.` : ` Use one of ${PRINCIPAL_KEYS.join(', ')}.`}`, [{ path, node: k }], fixed ? { replacement: JSON.stringify(fixed), title: `Use ${fixed}` } : undefined);
+      r.add('INVALID_PRINCIPAL_KEY', `The principal key ${key} is not valid.${fixed ? ` Use ${fixed}.` : ` Use one of ${PRINCIPAL_KEYS.join(', ')}.`}`, [{ path, node: k }], fixed ? { replacement: JSON.stringify(fixed), title: { kind: 'use', value: fixed } } : undefined);
       continue;
     }
     if (val.type === 'array' && !val.children?.length) {
@@ -180,7 +180,7 @@ function checkPrincipalValue(ctx: LintContext, key: string, v: ParsedValue & { v
     }
     if (!SERVICE_PRINCIPAL.test(s)) {
       const fixed = /^[a-z0-9-]+$/i.test(s) ? `${s.toLowerCase()}.amazonaws.com` : SERVICE_PRINCIPAL.test(s.toLowerCase()) ? s.toLowerCase() : undefined;
-      r.add('INVALID_SERVICE_PRINCIPAL_FORMAT', 'The service principal does not match the expected format. Use the format service.amazonaws.com, or use one of the following suffixes: .amazon.com, .amazonaws.com.cn with all lowercase letters.', t, fixed ? { replacement: JSON.stringify(fixed), title: `Use ${fixed}` } : undefined);
+      r.add('INVALID_SERVICE_PRINCIPAL_FORMAT', 'The service principal does not match the expected format. Use the format service.amazonaws.com, or use one of the following suffixes: .amazon.com, .amazonaws.com.cn with all lowercase letters.', t, fixed ? { replacement: JSON.stringify(fixed), title: { kind: 'use', value: fixed } } : undefined);
     }
     return;
   }

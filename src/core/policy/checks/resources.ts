@@ -186,7 +186,7 @@ function arnSyntax(s: string): ArnSyntax {
 function readArnSyntax(s: string): ArnSyntax {
   const problem = (code: string, message: string, fix?: FindingFix): ArnSyntax => ({ problem: { code, message, fix } });
   if (!s.startsWith('arn:')) {
-    if (/^arn:/i.test(s)) return problem('INVALID_ARN_PREFIX', 'Add the required prefix (arn) to the resource ARN. The prefix is lowercase.', { replacement: JSON.stringify(`arn:${s.slice(4)}`), title: 'Use lowercase arn:' });
+    if (/^arn:/i.test(s)) return problem('INVALID_ARN_PREFIX', 'Add the required prefix (arn) to the resource ARN. The prefix is lowercase.', { replacement: JSON.stringify(`arn:${s.slice(4)}`), title: { kind: 'useLowercaseArnPrefix' } });
     return problem('INVALID_ARN_PREFIX', `Add the required prefix (arn) to the resource ARN. ${s} is not an ARN; use arn:partition:service:region:account:resource or "*".`);
   }
   const arn = splitArnCached(s);
@@ -196,7 +196,7 @@ function readArnSyntax(s: string): ArnSyntax {
     return problem('INVALID_PARTITION', `The resource ARN for the service ${arn.service} does not support the partition ${arn.partition}. Use the supported values: ${PARTITIONS.join(', ')}`);
   }
   if (arn.service !== arn.service.toLowerCase()) {
-    return problem('INVALID_ARN_SERVICE_CASE', `Update the service name ${arn.service} in the resource ARN to use all lowercase letters.`, { replacement: JSON.stringify(['arn', arn.partition, arn.service.toLowerCase(), arn.region, arn.account, arn.resource].join(':')), title: 'Use a lowercase service name' });
+    return problem('INVALID_ARN_SERVICE_CASE', `Update the service name ${arn.service} in the resource ARN to use all lowercase letters.`, { replacement: JSON.stringify(['arn', arn.partition, arn.service.toLowerCase(), arn.region, arn.account, arn.resource].join(':')), title: { kind: 'useLowercaseService' } });
   }
   const region = variableFree(arn.region);
   if (region && !/[*?]/.test(region) && !plausibleRegion(region)) {

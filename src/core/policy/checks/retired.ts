@@ -6,6 +6,6 @@ export function reportRetired(ctx: LintContext, prefix: string, text: string, ta
   const name = ctx.catalog.retiredService?.(prefix);
   if (name === undefined) return false;
   const named = name && name.toLowerCase() !== prefix.toLowerCase() ? `${name} (${prefix})` : `The service ${prefix}`;
-  ctx.r.add('RETIRED_SERVICE', `${named} is retired: AWS no longer lists it in the service authorization reference, so ${text} grants or checks nothing. Remove it.`, targets, removable ? { remove: true, title: `Remove ${text}` } : undefined);
+  ctx.r.add('RETIRED_SERVICE', `${named} is retired: AWS no longer lists it in the service authorization reference, so ${text} grants or checks nothing. Remove it.`, targets, removable ? { remove: true, title: { kind: 'remove', value: text } } : undefined);
   return true;
 }

@@ -33,7 +33,7 @@ export function checkRedundancy(ctx: LintContext): void {
       // Locations stay in document order, as Access Analyzer lists them; the fix removes a value
       // the kept one covers (a repeat, or what its wildcard matches), never the broadest wildcard.
       const redundant = group.find((v) => v !== keep)!;
-      r.add('REDUNDANT_ACTION', `The ${group.length} action(s) are redundant because they provide similar permissions. Update the policy to remove the redundant action such as: ${redundant.value}.`, group.map((v) => ({ path: v.path, node: v.node })), { title: `Remove ${redundant.value}`, remove: true, location: group.indexOf(redundant) });
+      r.add('REDUNDANT_ACTION', `The ${group.length} action(s) are redundant because they provide similar permissions. Update the policy to remove the redundant action such as: ${redundant.value}.`, group.map((v) => ({ path: v.path, node: v.node })), { title: { kind: 'remove', value: redundant.value }, remove: true, location: group.indexOf(redundant) });
     }
     const resourceGroups = redundantGroups(stringValues(sc.st.resource), false);
     for (let g = 0; g < resourceGroups.length; g++) {
@@ -89,7 +89,7 @@ export function checkRedundancy(ctx: LintContext): void {
       r.add('REDUNDANT_STATEMENT', 'The statements are redundant because they provide identical permissions. Update the policy to remove the redundant statement.', [
         { path: first.path, offset: first.node.offset, length: 1 },
         { path: st.path, offset: st.node.offset, length: 1 },
-      ], { remove: true, location: 1, title: 'Remove the duplicate statement' });
+      ], { remove: true, location: 1, title: { kind: 'removeDuplicateStatement' } });
     } else seen.set(key, i);
   });
 }

@@ -157,6 +157,6 @@ export function checkVariables(ctx: LintContext): void {
   const version = policy.version?.valueNode.value;
   if (first && version !== '2012-10-17' && (version === undefined || version === '2008-10-17')) {
     const target: Target = policy.version ? { path: policy.version.path, node: policy.version.valueNode } : substringTarget(ctx, first.v, first.variable.start, first.variable.length);
-    r.add('VARIABLE_UNSUPPORTED_IN_VERSION', 'To include variables in your policy, use the policy version 2012-10-17 or later. Under version 2008-10-17 (the default when Version is missing) variables are matched as literal text.', [target], policy.version ? { replacement: '"2012-10-17"', title: 'Use version 2012-10-17' } : undefined);
+    r.add('VARIABLE_UNSUPPORTED_IN_VERSION', 'To include variables in your policy, use the policy version 2012-10-17 or later. Under version 2008-10-17 (the default when Version is missing) variables are matched as literal text.', [target], policy.version ? { replacement: '"2012-10-17"', title: { kind: 'useVersion2012' } } : undefined);
   }
 }

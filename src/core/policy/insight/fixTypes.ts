@@ -1,3 +1,5 @@
+import type { FixTitle } from '../../fixTitle';
+
 /** One replacement in a document: `length` characters at `offset` become `content`. */
 export interface TextEdit {
   readonly offset: number;
@@ -7,7 +9,7 @@ export interface TextEdit {
 
 /** A quick fix: its title and the edits (to the text the finding was computed on) that make it. */
 export interface QuickFix {
-  readonly title: string;
+  readonly title: FixTitle;
   readonly edits: readonly TextEdit[];
   readonly isPreferred?: boolean;
 }

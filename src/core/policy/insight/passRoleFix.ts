@@ -122,7 +122,7 @@ export function passRoleFixes(text: string, actionPath: JSONPath, options: Forma
   if (onlyPassRole) {
     for (const service of services) {
       const edits = modify(text, [...stPath, 'Condition', 'StringEquals', 'iam:PassedToService'], service, { formattingOptions: options });
-      if (edits.length) fixes.push({ title: `Allow passing roles only to ${labelOf(service)} (iam:PassedToService)`, edits, isPreferred: fixes.length === 0 });
+      if (edits.length) fixes.push({ title: { kind: 'passRoleOnlyTo', ...serviceOf(service) }, edits, isPreferred: fixes.length === 0 });
     }
     return fixes;
   }
@@ -132,13 +132,13 @@ export function passRoleFixes(text: string, actionPath: JSONPath, options: Forma
   const sid = typeof value.Sid === 'string' && value.Sid ? { Sid: `${value.Sid}PassRole` } : {};
   for (const service of services) {
     const out = addStatement({ ...sid, Effect: 'Allow', Action: 'iam:PassRole', Resource: value.Resource, Condition: withPassedTo(value.Condition, service) });
-    if (out !== text) fixes.push({ title: `Move iam:PassRole to its own statement, passing roles only to ${labelOf(service)}`, edits: [diffEdit(text, out)], isPreferred: fixes.length === 0 });
+    if (out !== text) fixes.push({ title: { kind: 'movePassRole', ...serviceOf(service) }, edits: [diffEdit(text, out)], isPreferred: fixes.length === 0 });
   }
   return fixes;
 }
 
-function labelOf(service: string): string {
-  return service === PASSED_TO_SERVICE_PLACEHOLDER ? 'one service' : service;
+function serviceOf(service: string): { service?: string } {
+  return service === PASSED_TO_SERVICE_PLACEHOLDER ? {} : { service };
 }
 
 /**

@@ -75,13 +75,13 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
   switch (finding.issueCode) {
     case 'MISSING_VERSION': {
       const edits = modify(text, ['Version'], '2012-10-17', { formattingOptions: options, getInsertionIndex: () => 0 });
-      if (edits.length) fixes.push({ title: 'Add Version 2012-10-17', edits, isPreferred: true });
+      if (edits.length) fixes.push({ title: { kind: 'addVersion2012' }, edits, isPreferred: true });
       return fixes;
     }
     case 'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID_OR_MFA': {
       const st = loc && statementPath(loc.path);
-      if (st) fixes.push({ title: 'Add an sts:ExternalId condition', edits: addCondition(text, st, 'StringEquals', 'sts:ExternalId', EXTERNAL_ID_PLACEHOLDER, options), isPreferred: true });
-      if (st) fixes.push({ title: 'Require MFA (aws:MultiFactorAuthPresent)', edits: addCondition(text, st, 'Bool', 'aws:MultiFactorAuthPresent', 'true', options) });
+      if (st) fixes.push({ title: { kind: 'addExternalIdCondition' }, edits: addCondition(text, st, 'StringEquals', 'sts:ExternalId', EXTERNAL_ID_PLACEHOLDER, options), isPreferred: true });
+      if (st) fixes.push({ title: { kind: 'requireMfa' }, edits: addCondition(text, st, 'Bool', 'aws:MultiFactorAuthPresent', 'true', options) });
       return fixes;
     }
     case 'MISSING_GITHUB_REPO_CONDITION_KEY':
@@ -92,9 +92,9 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
       if (isGithub) {
         const root = parseTree(text);
         const hasSub = root && findNodeAtLocation(root, [...st, 'Condition']) && /githubusercontent\.com:sub"/.test(text.slice(...nodeSpan(root, st)));
-        if (!hasSub) fixes.push({ title: 'Add a token.actions.githubusercontent.com:sub condition', edits: addCondition(text, st, 'StringLike', 'token.actions.githubusercontent.com:sub', GITHUB_SUB_PLACEHOLDER, options), isPreferred: true });
+        if (!hasSub) fixes.push({ title: { kind: 'addConditionKey', key: 'token.actions.githubusercontent.com:sub' }, edits: addCondition(text, st, 'StringLike', 'token.actions.githubusercontent.com:sub', GITHUB_SUB_PLACEHOLDER, options), isPreferred: true });
         const hasAud = root && /githubusercontent\.com:aud"/.test(text.slice(...nodeSpan(root, st)));
-        if (!hasAud) fixes.push({ title: 'Add a token.actions.githubusercontent.com:aud condition', edits: addCondition(text, st, 'StringEquals', 'token.actions.githubusercontent.com:aud', 'sts.amazonaws.com', options) });
+        if (!hasAud) fixes.push({ title: { kind: 'addConditionKey', key: 'token.actions.githubusercontent.com:aud' }, edits: addCondition(text, st, 'StringEquals', 'token.actions.githubusercontent.com:aud', 'sts.amazonaws.com', options) });
       }
       return fixes;
     }
@@ -102,7 +102,7 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
       const target = redundantLocation(text, finding);
       if (target) {
         const edits = removeElement(text, toJsonPath(target.path), options);
-        if (edits.length) fixes.push({ title: `Remove redundant ${describe(text, target)}`, edits, isPreferred: true });
+        if (edits.length) fixes.push({ title: { kind: 'removeRedundant', value: describe(text, target) }, edits, isPreferred: true });
       }
       return fixes;
     }
@@ -122,11 +122,11 @@ function computeFixes(text: string, finding: Finding): QuickFix[] {
     if (f.remove) {
       // A location with no path (a comment, a stray token) is removed as text; an element through its path.
       const edits = at.path.length ? removeElement(text, toJsonPath(at.path), options) : [{ ...atSpan, content: '' }];
-      if (edits.length) fixes.push({ title: f.title ?? `Remove ${describe(text, atSpan)}`, edits, isPreferred: finding.issueCode.startsWith('REDUNDANT_') });
+      if (edits.length) fixes.push({ title: f.title ?? { kind: 'remove', value: describe(text, atSpan) }, edits, isPreferred: finding.issueCode.startsWith('REDUNDANT_') });
     }
     const replacements = [...(f.replacement !== undefined ? [f.replacement] : []), ...(f.candidates ?? [])].filter((r, i, all) => all.indexOf(r) === i);
     replacements.forEach((r, i) => {
-      fixes.push({ title: i === 0 && f.title ? f.title : `Replace with ${labelOf(r)}`, edits: [{ ...atSpan, content: r }], isPreferred: i === 0 });
+      fixes.push({ title: i === 0 && f.title ? f.title : { kind: 'replaceWith', value: labelOf(r) }, edits: [{ ...atSpan, content: r }], isPreferred: i === 0 });
     });
   }
   return fixes;
@@ -194,7 +194,7 @@ function operatorFix(text: string, path: readonly PathElement[]): QuickFix | und
   if (valueNode.parent?.parent?.children?.some((p) => p.children?.[0]?.value === replacement)) {
     return undefined;
   }
-  return { title: `Replace ${operator} with ${replacement}`, edits: [{ offset: keyNode.offset, length: keyNode.length, content: JSON.stringify(replacement) }], isPreferred: true };
+  return { title: { kind: 'replaceOperator', operator, replacement }, edits: [{ offset: keyNode.offset, length: keyNode.length, content: JSON.stringify(replacement) }], isPreferred: true };
 }
 
 /** Applies edits (from one quick fix) to a text. */
