@@ -2,6 +2,7 @@ import * as path from 'path';
 import { scenarioCases, type ScenarioCase } from '../core/debugging/scenarioRun';
 import { evaluate, explainResult, summarize, type Decision, type EvaluationInput, type EvaluationResult, type LineMapper, type PolicySource } from '../core/evaluation';
 import { parseScenarioNode, type ScenarioPolicyReader } from '../core/evaluation/scenario';
+import { unsentKeysText } from '../core/evaluation/unsentKeys';
 import { LineIndex } from '../core/policy/parse';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { projectRootFor, readScenarioFileSync, readScenarioPolicySync, type PolicyReadResult } from '../node/scenarioFiles';
@@ -51,6 +52,8 @@ interface ScenarioOutcome {
   expected?: Decision;
   pass?: boolean;
   result?: EvaluationResult;
+  /** The request's action. */
+  action?: string;
   /** The scenario could not be read or is malformed. */
   errors?: string[];
 }
@@ -109,7 +112,7 @@ function simulateCase(label: string, file: string, c: ScenarioCase, catalog: Iam
   }
   const result = evaluate({ now, ...scenario.input }, catalog?.catalog);
   const pass = scenario.expect === undefined ? undefined : result.decision === scenario.expect;
-  return { file: label, name, decision: result.decision, expected: scenario.expect, pass, result, lineOf: inlineLines(lines, c.shift, scenario.input) };
+  return { file: label, name, decision: result.decision, expected: scenario.expect, pass, result, action, lineOf: inlineLines(lines, c.shift, scenario.input) };
 }
 
 /** Inline documents start inside the scenario: their first line is the scenario's line at `offset`. */
@@ -149,6 +152,7 @@ function textReport(outcomes: ScenarioOutcome[], explain: boolean): string {
     const head = o.pass === undefined ? '  -  ' : o.pass ? 'PASS ' : 'FAIL ';
     lines.push(`${head} ${label}  ${o.decision}${o.pass === false ? ` (expected ${o.expected})` : ''}: ${summarize(r)}`);
     for (const p of r.trace) if (p.error) lines.push(`      warning: ${p.name} is not a valid policy: ${p.error}`);
+    if (r.unsentKeys) lines.push(`      note: ${unsentKeysText(o.action ?? '', r.unsentKeys)}`);
     if (explain || o.pass === false) lines.push(explainResult(r, '      ', o.lineOf));
   }
   const parts = [`${passed} passed`, `${failed} failed`];
@@ -164,7 +168,7 @@ function jsonReport(outcomes: ScenarioOutcome[]): string {
     JSON.stringify(
       o.errors
         ? { file: o.file, name: o.name ?? null, decision: null, expected: o.expected ?? null, pass: false, errors: o.errors, deciding: [], trace: [] }
-        : { file: o.file, name: o.name ?? null, decision: o.decision, expected: o.expected ?? null, pass: o.pass ?? null, deciding: o.result!.deciding, reasons: o.result!.reasons, trace: o.result!.trace },
+        : { file: o.file, name: o.name ?? null, decision: o.decision, expected: o.expected ?? null, pass: o.pass ?? null, deciding: o.result!.deciding, reasons: o.result!.reasons, ...(o.result!.unsentKeys ? { unsentKeys: o.result!.unsentKeys } : {}), trace: o.result!.trace },
     ),
   );
   return lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n';

@@ -1,4 +1,5 @@
 import type { DecidingStatement, Decision, EvaluationRequest, EvaluationResult, PolicyKind, PolicyTrace } from '../evaluation/types';
+import { unsentKeysText } from '../evaluation/unsentKeys';
 import type { UnreadPart } from './accountPolicySet';
 
 export const DECISION_TITLES: Readonly<Record<Decision, string>> = {
@@ -63,6 +64,7 @@ export function resultDocument(request: EvaluationRequest, result: EvaluationRes
   ];
   if (result.deciding.length) out.push('Decided by:', ...result.deciding.map((d) => `  ${decidingText(d)}`), '');
   if (result.reasons.length) out.push('Why:', ...result.reasons.map((r) => `  ${r}`), '');
+  if (result.unsentKeys) out.push(unsentKeysText(request.action, result.unsentKeys), '');
   if (unread.length) out.push('Not evaluated (the decision may differ in AWS):', ...unread.map((u) => `  ${u.text}`), '');
   if (extra.notes?.length) out.push('Notes:', ...extra.notes.map((n) => `  ${n}`), '');
   out.push('Trace:');

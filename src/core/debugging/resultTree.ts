@@ -1,4 +1,5 @@
 import type { ConditionTrace, EvaluationRequest, EvaluationResult, PolicyKind, PolicyTrace, StatementTrace } from '../evaluation/types';
+import { unsentKeysText } from '../evaluation/unsentKeys';
 import type { Span } from '../policy/types';
 import type { UnreadPart } from './accountPolicySet';
 import { DECISION_TITLES, KIND_LABELS, decidingText } from './resultText';
@@ -136,6 +137,7 @@ export function resultTree(input: ResultInput): ResultNode[] {
     out.push(row(`deciding/${i}`, 'Decided by', decidingText(d), { icon: d.statement.effect === 'Deny' ? 'denied' : 'allowed', target: { kind: d.kind, policy: d.policy, span: d.statement.location.span } }));
   });
   result.reasons.forEach((r, i) => out.push(row(`why/${i}`, 'Why', r, { icon: 'implicit' })));
+  if (result.unsentKeys) out.push(row('unsent', 'Left out', unsentKeysText(request.action, result.unsentKeys), { icon: 'warning' }));
   if (unread.length) {
     out.push({
       id: 'unread',

@@ -5,6 +5,7 @@ import { buildContext } from './context';
 import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';
 import { isAccountIdentity, readCallerCached, type Caller, type PrincipalMatch } from './principal';
 import type { Decision, DecidingStatement, EvaluationInput, EvaluationOptions, EvaluationResult, PolicyKind, PolicySource, PolicyTrace } from './types';
+import { unsentKeys, withoutKeys } from './unsentKeys';
 
 export * from './types';
 export { parseScenario, type ParsedScenario } from './scenario';
@@ -70,6 +71,7 @@ interface Group {
 
 const NO_POLICIES: readonly EvaluatedPolicy[] = [];
 const NO_GROUPS: readonly Group[] = [];
+const NO_KEYS: readonly string[] = [];
 
 function allows(g: Group): boolean {
   return g.policies.some((p) => p.trace.outcome === 'Allow');
@@ -129,8 +131,9 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   const caller = readCallerCached(String(request.principal ?? ''), typeof principalArnGiven === 'string' ? principalArnGiven : undefined);
   const resourceAccount = resourceAccountOf(input, caller);
   const now = input.now === undefined ? undefined : new Date(input.now);
-  const ctx = buildContext(request, caller, resourceAccount, now);
   const action = String(request.action ?? '');
+  const unsent = input.contextFromAws ? NO_KEYS : unsentKeys(request.context, action, catalog);
+  const ctx = buildContext(unsent.length ? { ...request, context: withoutKeys(request.context!, unsent) } : request, caller, resourceAccount, now);
   const resource = String(request.resource ?? '*');
   const identityCaller = isAccountIdentity(caller);
   const hasBoundary = identityCaller && (input.permissionsBoundaries?.length ?? 0) > 0;
@@ -169,7 +172,7 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
     for (let k = 0; k < g.policies.length; k++) trace.push(g.skipped ? { ...g.policies[k].trace, skipped: g.skipped } : g.policies[k].trace);
   }
 
-  const result = (decision: Decision, d: DecidingStatement[], reasons: string[]): EvaluationResult => ({ decision, deciding: d, reasons, trace });
+  const result = (decision: Decision, d: DecidingStatement[], reasons: string[]): EvaluationResult => (unsent.length ? { decision, deciding: d, reasons, trace, unsentKeys: unsent } : { decision, deciding: d, reasons, trace });
   if (caller.kind === 'root' && actionLower === 'sts:assumerole' && resourceAccount && caller.account && resourceAccount !== caller.account) {
     return result('ImplicitlyDenied', [], [`The root user of account ${caller.account} cannot assume a role of another account: AssumeRole must be called with the credentials of an IAM user or role.`]);
   }

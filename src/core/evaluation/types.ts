@@ -65,6 +65,11 @@ export interface EvaluationInput {
   managementAccount?: string;
   /** The time of the request (ISO 8601), for aws:CurrentTime and aws:EpochTime when the context lacks them. */
   now?: string;
+  /**
+   * The context is the one AWS itself reported (a decoded authorization message): every key is kept.
+   * Otherwise keys that requests for the action never carry are left out (see unsentKeys.ts).
+   */
+  contextFromAws?: boolean;
 }
 
 /** How much an evaluation tells besides its decision. */
@@ -148,4 +153,6 @@ export interface EvaluationResult {
   reasons: string[];
   /** Every policy in evaluation order. */
   trace: PolicyTrace[];
+  /** Keys the request's context gave that requests for the action never carry: left out of the decision (see unsentKeys.ts). */
+  unsentKeys?: readonly string[];
 }

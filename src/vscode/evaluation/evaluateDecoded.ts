@@ -158,7 +158,8 @@ export class DecodedEvaluation {
       this.ctx.log.warn(`Reading account policies failed: ${message}`);
       return fail(vscode.l10n.t('Could not read the account\'s policies as {0}: {1}', who.label, message));
     }
-    const result: EvaluationResult = await this.engine.evaluate(accountEvaluationInput(request, set));
+    // The decoded message's context is the one AWS saw: no key of it is left out.
+    const result: EvaluationResult = await this.engine.evaluate({ ...accountEvaluationInput(request, set), contextFromAws: true });
     const account = ex.principal?.account ?? 'account';
     const uris = registerDocuments(this.docs, account, set);
     const disagreement = disagreementWithDecoded(ex.verdict, result.decision, set.unread.length);

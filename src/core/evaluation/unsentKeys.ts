@@ -1,0 +1,73 @@
+import type { IamCatalog } from '../policy/catalog';
+import type { ContextValue } from './types';
+
+// Context keys a request for an action never carries. AWS: "Condition context keys may not be present
+// in the authorization context when: You are using service specific condition context keys in requests
+// to resources that do not support that condition key." A scenario or a Simulate Request that gives
+// ec2:InstanceType for s3:ListBucket would otherwise be decided on a value AWS never sees.
+
+const NONE: readonly string[] = [];
+
+/** Where a key template's placeholder starts (`aws:resourcetag/${tagkey}`, `s3:existingobjecttag/<key>`), or -1. */
+function placeholderAt(template: string): number {
+  const slash = template.indexOf('/');
+  if (slash < 0) return -1;
+  const c = template[slash + 1];
+  return c === '<' || (c === '$' && template[slash + 2] === '{') ? slash + 1 : -1;
+}
+
+/** Whether `key` (lower case) is one of `supported` (lower case), where a template's placeholder stands for any tag key. */
+function supports(supported: readonly string[], key: string): boolean {
+  for (let i = 0; i < supported.length; i++) {
+    const s = supported[i];
+    if (s === key) return true;
+    const at = placeholderAt(s);
+    if (at > 0 && key.length > at && key.startsWith(s.slice(0, at))) return true;
+  }
+  return false;
+}
+
+/**
+ * The keys of `context` that requests for `action` never carry: keys of a service (not `aws:`, not an
+ * identity provider's) that neither the action nor any of its resource types lists in the catalog. Nothing is judged when the catalog
+ * does not know the action, and global keys are kept: whether AWS sends one depends on the request.
+ */
+export function unsentKeys(context: Readonly<Record<string, ContextValue>> | undefined, action: string, catalog: IamCatalog | undefined): readonly string[] {
+  if (!context || !catalog) return NONE;
+  let out: string[] | undefined;
+  let supported: string[] | undefined;
+  for (const key in context) {
+    if (!Object.prototype.hasOwnProperty.call(context, key)) continue;
+    const lower = key.toLowerCase();
+    const colon = lower.indexOf(':');
+    // Only keys of a service AWS lists: aws: keys are global, and identity providers' keys
+    // (token.actions.githubusercontent.com:sub, saml:aud) come with the token, not from a service.
+    if (colon <= 0 || lower.startsWith('aws:') || !catalog.hasService(lower.slice(0, colon))) continue;
+    if (!supported) {
+      const colonInAction = action.indexOf(':');
+      const service = action.slice(0, colonInAction).toLowerCase();
+      const info = colonInAction > 0 && catalog.isLoaded(service) ? catalog.action(service, action.slice(colonInAction + 1)) : undefined;
+      if (!info) return NONE;
+      supported = info.conditionKeys.map((k) => k.toLowerCase());
+      for (const r of info.resourceTypes) {
+        for (const k of r.conditionKeys) supported.push(k.toLowerCase());
+        for (const k of catalog.resourceType(service, r.name)?.conditionKeys ?? NONE) supported.push(k.toLowerCase());
+      }
+    }
+    if (!supports(supported, lower)) (out ??= []).push(key);
+  }
+  return out ?? NONE;
+}
+
+/** The context without `keys`. */
+export function withoutKeys(context: Readonly<Record<string, ContextValue>>, keys: readonly string[]): Record<string, ContextValue> {
+  const out: Record<string, ContextValue> = {};
+  for (const k in context) if (Object.prototype.hasOwnProperty.call(context, k) && !keys.includes(k)) out[k] = context[k];
+  return out;
+}
+
+/** What a result says of the keys it left out, in one sentence. */
+export function unsentKeysText(action: string, keys: readonly string[]): string {
+  const list = keys.join(', ');
+  return `Left out of the request: ${list}. ${action} requests never carry ${keys.length > 1 ? 'these keys' : 'this key'} (the Service Authorization Reference does not list ${keys.length > 1 ? 'them' : 'it'} for the action or its resource types), so AWS would not see ${keys.length > 1 ? 'them' : 'it'}.`;
+}
