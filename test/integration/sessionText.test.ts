@@ -1,7 +1,8 @@
-// The words of sessions as the editor shows them (vscode.l10n.t in VS Code's English): the countdowns
+// The words of sessions and profiles as the editor shows them (vscode.l10n.t in VS Code's English): the countdowns
 // of the Profiles rows, status bar and quick picks, the row's description and title, and the tooltip's lines.
 import * as assert from 'assert';
 import { countdown, type SessionRecord } from '../../src/core/sessions/session';
+import { profileKindLabel } from '../../src/vscode/profiles/profileText';
 import { countdownShortText, countdownText, operationLabel, renewalText, sessionDescription, sessionRowLabel, sessionTitle } from '../../src/vscode/profiles/sessionText';
 
 const S = 1000;
@@ -56,5 +57,12 @@ describe('session words in the editor', () => {
     assert.doesNotMatch(renewalText({ refreshable: true }), /Renews without prompting/);
     assert.match(renewalText({ refreshable: false }), /asks for input/);
     assert.match(renewalText({ readOnly: true, refreshable: false }), /Read-only/);
+  });
+});
+
+describe('profile words in the editor', () => {
+  it('words every kind of profile as the Profiles view always has', () => {
+    const kinds = ['static', 'role', 'sso', 'process', 'rolesAnywhere', 'webIdentity', 'login', 'regionOnly'] as const;
+    assert.deepStrictEqual(kinds.map(profileKindLabel), ['access keys', 'role', 'IAM Identity Center (SSO)', 'credential_process', 'IAM Roles Anywhere', 'web identity', 'AWS sign-in (aws login)', 'settings only']);
   });
 });

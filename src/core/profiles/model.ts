@@ -309,16 +309,3 @@ export function shortRoleArn(arn: string): string {
   }
   return `${m[2]}${m[3] ? `/${m[3]}` : ''} @ ${m[1]}`;
 }
-
-export function profileKindLabel(kind: ProfileKind): string {
-  switch (kind) {
-    case 'static': return 'access keys';
-    case 'role': return 'role';
-    case 'sso': return 'IAM Identity Center (SSO)';
-    case 'process': return 'credential_process';
-    case 'rolesAnywhere': return 'IAM Roles Anywhere';
-    case 'webIdentity': return 'web identity';
-    case 'login': return 'AWS sign-in (aws login)';
-    case 'regionOnly': return 'settings only';
-  }
-}

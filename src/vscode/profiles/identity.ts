@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ActiveIdentity } from '../../core/identity';
 import { ENDPOINT_ORIGIN_TEXT, stsEndpointText, type EndpointOrigin } from '../../core/profiles/endpointTrust';
-import { profileKindLabel, shortRoleArn } from '../../core/profiles/model';
+import { shortRoleArn } from '../../core/profiles/model';
+import { profileKindLabel } from './profileText';
 import { countdown, countdownState, nextChangeAt } from '../../core/sessions/session';
 import { countdownShortText, countdownText, sessionTitle } from './sessionText';
 import type { IdentityService, KnownIdentitySource } from '../context';

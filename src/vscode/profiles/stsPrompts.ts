@@ -1,6 +1,7 @@
 /** The questions the STS commands ask for what their callers did not pass: profiles, roles, names, tokens. */
 import * as vscode from 'vscode';
-import { profileKindLabel, shortRoleArn, type AwsProfile } from '../../core/profiles/model';
+import { shortRoleArn, type AwsProfile } from '../../core/profiles/model';
+import { profileKindLabel } from './profileText';
 import { defaultSessionName, type SessionTag } from '../../core/sessions/limits';
 import { countdown } from '../../core/sessions/session';
 import { countdownText, sessionTitle } from './sessionText';

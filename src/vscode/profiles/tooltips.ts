@@ -3,7 +3,8 @@
 // `[x](command:…)` must read as that name, never as a link, an image or HTML.
 import * as vscode from 'vscode';
 import { mdCode, mdText } from '../../core/markdown';
-import { profileKindLabel, type AwsProfile } from '../../core/profiles/model';
+import type { AwsProfile } from '../../core/profiles/model';
+import { profileKindLabel } from './profileText';
 import type { SessionRecord } from '../../core/sessions/session';
 import { operationLabel, renewalText, sessionTitle } from './sessionText';
 

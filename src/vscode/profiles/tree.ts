@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { chainText, needsMfa, profileChain, profileKindLabel, shortChainText, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
+import { chainText, needsMfa, profileChain, shortChainText, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
+import { profileKindLabel } from './profileText';
 import { CountdownScheduler } from '../../core/sessions/countdownScheduler';
 import type { CountdownState, SessionRecord } from '../../core/sessions/session';
 import { sessionGroupProfile } from '../../core/sessions/sessionView';

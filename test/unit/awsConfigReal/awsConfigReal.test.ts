@@ -9,7 +9,7 @@ import { loadAwsFiles } from '../../../src/node/awsFiles';
 import { lintAwsConfig, profileNamesOf, type ConfigFileKind, type ConfigFinding } from '../../../src/core/profiles/configLint';
 import { resolveStsEndpoint } from '../../../src/core/profiles/endpoint';
 import { fileProblems } from '../../../src/core/profiles/fileProblems';
-import { buildProfilesModel, chainText, needsMfa, profileChain, profileKindLabel, type AwsProfile, type ProfilesModel } from '../../../src/core/profiles/model';
+import { buildProfilesModel, chainText, needsMfa, profileChain, type AwsProfile, type ProfileKind, type ProfilesModel } from '../../../src/core/profiles/model';
 import { fixturePath } from '../fixtures';
 
 const AREA = 'aws-config-real';
@@ -30,10 +30,16 @@ function profile(m: ProfilesModel, name: string): AwsProfile {
   return p;
 }
 
+/** Each kind as the tree words it in English (src/vscode/profiles/profileText.ts), so the cases read as the tree does. */
+const KIND_WORDS: Record<ProfileKind, string> = {
+  static: 'access keys', role: 'role', sso: 'IAM Identity Center (SSO)', process: 'credential_process', rolesAnywhere: 'IAM Roles Anywhere',
+  webIdentity: 'web identity', login: 'AWS sign-in (aws login)', regionOnly: 'settings only',
+};
+
 /** What the tree shows next to a profile's name: kind, region, and whether it needs an MFA code. */
 function summary(m: ProfilesModel, name: string): string {
   const p = profile(m, name);
-  return [profileKindLabel(p.kind), p.region ?? '-', needsMfa(m, name) ? 'MFA' : 'no MFA'].join(' | ');
+  return [KIND_WORDS[p.kind], p.region ?? '-', needsMfa(m, name) ? 'MFA' : 'no MFA'].join(' | ');
 }
 
 function read(name: string): string {
