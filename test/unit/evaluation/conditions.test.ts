@@ -146,6 +146,16 @@ describe('evaluation: numbers, dates, booleans, binary, IP addresses, ARNs', () 
     assert.ok(holds({ IpAddress: { 'aws:SourceIp': '203.0.113.7' } }, { 'aws:SourceIp': '203.0.113.7' }));
   });
 
+  it('an IPv6 address whose last 32 bits are written as IPv4 (RFC 4291: "x:x:x:x:x:x:d.d.d.d ... (standard IPv4 representation)"), in the request and in the policy', () => {
+    const mapped = { 'aws:SourceIp': '::ffff:203.0.113.7' };
+    assert.ok(holds({ IpAddress: { 'aws:SourceIp': '::/0' } }, mapped));
+    assert.ok(holds({ IpAddress: { 'aws:SourceIp': '::ffff:0:0/96' } }, mapped));
+    assert.ok(holds({ IpAddress: { 'aws:SourceIp': '::ffff:203.0.113.0/120' } }, mapped));
+    assert.ok(!holds({ IpAddress: { 'aws:SourceIp': '::ffff:203.0.112.0/120' } }, mapped));
+    assert.ok(holds({ IpAddress: { 'aws:SourceIp': '64:ff9b::/96' } }, { 'aws:SourceIp': '64:ff9b::192.0.2.33' }));
+    assert.ok(holds({ NotIpAddress: { 'aws:SourceIp': '::/0' } }, { 'aws:SourceIp': '::ffff:1.2.3' }), 'not an address: NotIpAddress holds, as for any unreadable value');
+  });
+
   it('ArnLike and ArnEquals match each ARN field with wildcards (AWS doc: ARN condition operators)', () => {
     assert.ok(holds({ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:123456789012:topic-*' } }, { 'aws:SourceArn': 'arn:aws:sns:us-east-1:123456789012:topic-a' }));
     assert.ok(!holds({ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:123456789012:topic-*' } }, { 'aws:SourceArn': 'arn:aws:sns:us-east-1:999999999999:topic-a' }));

@@ -16,8 +16,20 @@ function ipv4(s: string): number[] | undefined {
   return out.every((n) => n >= 0 && n <= 255) ? out : undefined;
 }
 
+/**
+ * An IPv6 address as eight 16-bit groups. The last 32 bits may be written as an IPv4 address
+ * (RFC 4291, 2.2: "x:x:x:x:x:x:d.d.d.d", as in ::ffff:192.0.2.1).
+ */
 function parseIpv6(s: string): number[] | undefined {
   if (!/^[0-9a-f:.]+$/i.test(s) || !s.includes(':')) return undefined;
+  const lastColon = s.lastIndexOf(':');
+  if (s.includes('.', lastColon)) {
+    const v4 = ipv4(s.slice(lastColon + 1));
+    if (!v4 || s.lastIndexOf('.', lastColon) >= 0) return undefined;
+    const hex = (a: number, b: number) => ((a << 8) | b).toString(16);
+    // The address with its IPv4 part as two hexadecimal groups: "::ffff:c000:201".
+    return parseIpv6(`${s.slice(0, lastColon + 1)}${hex(v4[0], v4[1])}:${hex(v4[2], v4[3])}`);
+  }
   const halves = s.split('::');
   if (halves.length > 2) return undefined;
   const parse = (h: string) => (h === '' ? [] : h.split(':'));
