@@ -2,7 +2,8 @@
 // of the Profiles rows, status bar and quick picks, the row's description and title, and the tooltip's lines.
 import * as assert from 'assert';
 import { countdown, type SessionRecord } from '../../src/core/sessions/session';
-import { profileKindLabel } from '../../src/vscode/profiles/profileText';
+import { CHAIN_WORDS_ENGLISH, chainText, shortChainText, type ProfileChain } from '../../src/core/profiles/model';
+import { CHAIN_WORDS, profileKindLabel } from '../../src/vscode/profiles/profileText';
 import { countdownShortText, countdownText, operationLabel, renewalText, sessionDescription, sessionRowLabel, sessionTitle } from '../../src/vscode/profiles/sessionText';
 
 const S = 1000;
@@ -64,5 +65,18 @@ describe('profile words in the editor', () => {
   it('words every kind of profile as the Profiles view always has', () => {
     const kinds = ['static', 'role', 'sso', 'process', 'rolesAnywhere', 'webIdentity', 'login', 'regionOnly'] as const;
     assert.deepStrictEqual(kinds.map(profileKindLabel), ['access keys', 'role', 'IAM Identity Center (SSO)', 'credential_process', 'IAM Roles Anywhere', 'web identity', 'AWS sign-in (aws login)', 'settings only']);
+  });
+
+  it('words broken and long credential chains as before', () => {
+    const steps = Array.from({ length: 2000 }, (_, i) => ({ profile: `p${i}`, kind: 'role' as const, roleArn: `arn:aws:iam::123456789012:role/R${i}` }));
+    const chains: ProfileChain[] = [
+      { steps: steps.slice(0, 2), cycle: ['a', 'b', 'a'], roleHops: 1 },
+      { steps: steps.slice(0, 1), missingProfile: 'gone', roleHops: 1 },
+      { steps, roleHops: 2000 },
+    ];
+    assert.deepStrictEqual(chains.map((c) => chainText(c, CHAIN_WORDS)), chains.map((c) => chainText(c, CHAIN_WORDS_ENGLISH)));
+    assert.match(chainText(chains[0], CHAIN_WORDS), /→ cycle: a → b → a$/);
+    assert.strictEqual(shortChainText(chains[1], CHAIN_WORDS), 'missing profile "gone" → p0 (R0 @ 123456789012)');
+    assert.match(chainText(chains[2], CHAIN_WORDS), / → … 1,990 more … → /);
   });
 });

@@ -56,6 +56,11 @@ function hits(positive: string, value: string, patterns: readonly string[]): boo
   return false;
 }
 
+/** How a key is absent: "absent from the request", or left out because requests for the action never carry it. */
+function absentFrom(ctx: RequestContext, key: string): string {
+  return ctx.isLeftOut(key) ? 'left out of the request (requests for this action never carry it)' : 'absent from the request';
+}
+
 /**
  * Evaluates one key of one operator block; `explanation` says why in plain words, when `words` asks
  * for it (the words are built only then: escalation evaluates thousands of keys and reads none).
@@ -75,7 +80,7 @@ function evaluateKey(operator: string, key: ParsedConditionKey, ctx: RequestCont
   if (info.base === 'Null') {
     const absent = !present;
     const matched = raw.some((v) => (v.toLowerCase() === 'true') === absent && /^(?:true|false)$/i.test(v));
-    return conditionTrace(operator, key, raw, requestValues, matched, words ? `${key.key} is ${absent ? 'absent from' : 'present in'} the request; Null ${show(raw)} ${matched ? 'matches' : 'does not match'}.` : '', location);
+    return conditionTrace(operator, key, raw, requestValues, matched, words ? `${key.key} is ${absent ? absentFrom(ctx, key.key) : 'present in the request'}; Null ${show(raw)} ${matched ? 'matches' : 'does not match'}.` : '', location);
   }
 
   let patterns: string[];
@@ -95,16 +100,16 @@ function evaluateKey(operator: string, key: ParsedConditionKey, ctx: RequestCont
   const values = requestValues ?? [];
 
   if (info.qualifier === 'ForAllValues') {
-    if (!present) return conditionTrace(operator, key, policyValues, requestValues, true, words ? `${key.key} is ${requestValues ? 'an empty set' : 'absent'}; ForAllValues is true for an empty set.` : '', location);
+    if (!present) return conditionTrace(operator, key, policyValues, requestValues, true, words ? `${key.key} is ${requestValues ? 'an empty set' : absentFrom(ctx, key.key)}; ForAllValues is true for an empty set.` : '', location);
     const bad = values.filter((rv) => hits(positive, rv, patterns) === negated);
     const explanation = !words ? '' : bad.length === 0 ? `Every value of ${key.key} ${show(values)} ${negated ? 'avoids' : 'is among'} ${show(policyValues)}.` : `${key.key} value ${show(bad)} ${negated ? 'is among' : 'is not among'} ${show(policyValues)}${unresolved}.`;
     return conditionTrace(operator, key, policyValues, requestValues, bad.length === 0, explanation, location);
   }
   if (!present) {
-    if (info.ifExists) return conditionTrace(operator, key, policyValues, requestValues, true, words ? `${key.key} is absent, and ${operator} is true when the key is absent.` : '', location);
-    if (info.qualifier === 'ForAnyValue') return conditionTrace(operator, key, policyValues, requestValues, false, words ? `${key.key} is ${requestValues ? 'an empty set' : 'absent'}; ForAnyValue is false without values.` : '', location);
-    if (negated) return conditionTrace(operator, key, policyValues, requestValues, true, words ? `${key.key} is absent from the request, so the negated operator ${operator} is true.` : '', location);
-    return conditionTrace(operator, key, policyValues, requestValues, false, words ? `${key.key} is absent from the request, so ${operator} cannot match.` : '', location);
+    if (info.ifExists) return conditionTrace(operator, key, policyValues, requestValues, true, words ? `${key.key} is ${absentFrom(ctx, key.key)}, and ${operator} is true when the key is absent.` : '', location);
+    if (info.qualifier === 'ForAnyValue') return conditionTrace(operator, key, policyValues, requestValues, false, words ? `${key.key} is ${requestValues ? 'an empty set' : absentFrom(ctx, key.key)}; ForAnyValue is false without values.` : '', location);
+    if (negated) return conditionTrace(operator, key, policyValues, requestValues, true, words ? `${key.key} is ${absentFrom(ctx, key.key)}, so the negated operator ${operator} is true.` : '', location);
+    return conditionTrace(operator, key, policyValues, requestValues, false, words ? `${key.key} is ${absentFrom(ctx, key.key)}, so ${operator} cannot match.` : '', location);
   }
   if (info.qualifier === 'ForAnyValue') {
     const good = values.filter((rv) => hits(positive, rv, patterns) !== negated);

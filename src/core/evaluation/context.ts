@@ -30,6 +30,7 @@ export class RequestContext {
   declare private derived: ReadonlyMap<string, ContextEntry> | undefined;
 
   constructor(derivation?: Derivation) {
+    this.leftOut = undefined;
     this.entries = undefined;
     this.pending = derivation;
     this.derived = undefined;
@@ -45,6 +46,14 @@ export class RequestContext {
       this.pending = undefined;
     }
     return this.derived?.get(lower);
+  }
+
+  /** Keys the request stated but left out, as requests for the action never carry them (lower case). */
+  declare leftOut: ReadonlySet<string> | undefined;
+
+  /** Whether `key` was stated but left out (see unsentKeys.ts): its absence is then worth saying why. */
+  isLeftOut(key: string): boolean {
+    return this.leftOut !== undefined && this.leftOut.has(key.toLowerCase());
   }
 
   set(key: string, value: unknown): void {

@@ -134,6 +134,7 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   const action = String(request.action ?? '');
   const unsent = input.contextFromAws ? NO_KEYS : unsentKeys(request.context, action, catalog);
   const ctx = buildContext(unsent.length ? { ...request, context: withoutKeys(request.context!, unsent) } : request, caller, resourceAccount, now);
+  if (unsent.length) ctx.leftOut = new Set(unsent.map((k) => k.toLowerCase()));
   const resource = String(request.resource ?? '*');
   const identityCaller = isAccountIdentity(caller);
   const hasBoundary = identityCaller && (input.permissionsBoundaries?.length ?? 0) > 0;

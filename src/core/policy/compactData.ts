@@ -87,8 +87,11 @@ class CompactAction implements ActionInfo {
   }
   get resourceTypes(): ActionInfo['resourceTypes'] {
     if (!this.rts) {
-      const compact = this.tuple[1];
+      const tuple = this.tuple;
+      const compact = tuple[1];
       this.rts = compact ? compact.map(([name, required, keys]) => ({ name, required: required === 1, conditionKeys: keys ?? NO_KEYS })) : [];
+      // The objects replace the tuple's lists, which would otherwise be kept beside them for the run.
+      tuple[1] = undefined;
     }
     return this.rts;
   }

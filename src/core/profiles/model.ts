@@ -271,14 +271,30 @@ export function needsMfa(model: ProfilesModel, name: string): boolean {
   return profileChain(model, name).steps.some((s) => !!s.roleArn && !!s.mfaSerial);
 }
 
+/** The few words a chain's text needs: the editor's (vscode.l10n.t) or `CHAIN_WORDS_ENGLISH`. */
+export interface ChainWords {
+  /** The steps left out of the middle of a long chain: `… 1,990 more …`. */
+  more(count: number): string;
+  /** `cycle: a → b → a`. */
+  cycle(path: string): string;
+  /** `missing profile "x"`. */
+  missingProfile(name: string): string;
+}
+
+export const CHAIN_WORDS_ENGLISH: ChainWords = {
+  more: (count) => `… ${count.toLocaleString('en-US')} more …`,
+  cycle: (path) => `cycle: ${path}`,
+  missingProfile: (name) => `missing profile "${name}"`,
+};
+
 /** The chain as one line for people: `base → role/Admin → role/Deploy`. */
-export function chainText(chain: ProfileChain): string {
+export function chainText(chain: ProfileChain, words: ChainWords): string {
   const word = (s: ChainStep) => (s.roleArn ? `${s.profile} (${shortRoleArn(s.roleArn)})` : s.credentialSource ? `${s.credentialSource}` : s.profile);
   const steps = chain.steps;
   // A long chain shows its ends: the base credentials and the last roles assumed.
-  const parts = steps.length <= 12 ? steps.map(word) : [...steps.slice(0, 5).map(word), `… ${(steps.length - 10).toLocaleString('en-US')} more …`, ...steps.slice(-5).map(word)];
-  if (chain.cycle) parts.push(`cycle: ${chain.cycle.join(' → ')}`);
-  if (chain.missingProfile) parts.unshift(`missing profile "${chain.missingProfile}"`);
+  const parts = steps.length <= 12 ? steps.map(word) : [...steps.slice(0, 5).map(word), words.more(steps.length - 10), ...steps.slice(-5).map(word)];
+  if (chain.cycle) parts.push(words.cycle(chain.cycle.join(' → ')));
+  if (chain.missingProfile) parts.unshift(words.missingProfile(chain.missingProfile));
   return parts.join(' → ');
 }
 
@@ -286,8 +302,8 @@ export function chainText(chain: ProfileChain): string {
  * The chain as it fits a tree row: the base profile, then each role's name
  * (`sts-user → sts_role → chained_role`); broken chains keep their full text.
  */
-export function shortChainText(chain: ProfileChain): string {
-  if (chain.cycle || chain.missingProfile) return chainText(chain);
+export function shortChainText(chain: ProfileChain, words: ChainWords): string {
+  if (chain.cycle || chain.missingProfile) return chainText(chain, words);
   return chain.steps.map((s, i) => (s.roleArn && i > 0 ? roleNameOf(s.roleArn) : s.roleArn ? `${s.profile}` : s.credentialSource ?? s.profile)).join(' → ');
 }
 

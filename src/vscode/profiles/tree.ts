@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { chainText, needsMfa, profileChain, shortChainText, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
-import { profileKindLabel } from './profileText';
+import { CHAIN_WORDS, profileKindLabel } from './profileText';
 import { CountdownScheduler } from '../../core/sessions/countdownScheduler';
 import type { CountdownState, SessionRecord } from '../../core/sessions/session';
 import { sessionGroupProfile } from '../../core/sessions/sessionView';
@@ -156,7 +156,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
         // "active" first: the row is cut at the sidebar's edge.
         item.description = [!active?.sessionId && active?.profile === p.name ? vscode.l10n.t('active') : undefined, profileKindLabel(p.kind), p.region, mfa ? vscode.l10n.t('MFA') : undefined].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[p.kind]);
-        item.tooltip = new vscode.MarkdownString(profileTooltipMarkdown(p, { mfa, ...(snap ? { chain: chainText(profileChain(snap.model, p.name)) } : {}) }));
+        item.tooltip = new vscode.MarkdownString(profileTooltipMarkdown(p, { mfa, ...(snap ? { chain: chainText(profileChain(snap.model, p.name), CHAIN_WORDS) } : {}) }));
         item.contextValue = `stsLens.profile.${p.kind}${mfa ? '.mfa' : ''}`;
         return item;
       }
@@ -198,7 +198,7 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     if (snap) {
       const chain = profileChain(snap.model, p.name);
       if (chain.cycle || chain.missingProfile || chain.steps.length > 1) {
-        out.push({ type: 'chain', profile: p.name, text: shortChainText(chain), fullText: chainText(chain), broken: !!(chain.cycle || chain.missingProfile) });
+        out.push({ type: 'chain', profile: p.name, text: shortChainText(chain, CHAIN_WORDS), fullText: chainText(chain, CHAIN_WORDS), broken: !!(chain.cycle || chain.missingProfile) });
       }
     }
     const own = this.sessions.list().filter((s) => this.groupOf(s) === p.name);

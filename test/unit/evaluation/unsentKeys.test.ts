@@ -26,6 +26,7 @@ describe('evaluation: context keys a request for the action never carries', () =
     assert.deepStrictEqual(r.unsentKeys, ['ec2:InstanceType']);
     const c = r.trace[0].statements[0].conditions[0];
     assert.strictEqual(c.requestValues, undefined, 'the condition sees no value');
+    assert.match(c.explanation, /ec2:InstanceType is left out of the request \(requests for this action never carry it\), so StringEquals cannot match/);
     assert.match(resultDocument(i.request, r), /Left out of the request: ec2:InstanceType\. s3:ListBucket requests never carry this key/);
     assert.ok(resultTree({ request: i.request, result: r }).some((n) => n.id === 'unsent' && /ec2:InstanceType/.test(n.description ?? '')));
     // A negated operator matches the absent key, as it would in AWS.

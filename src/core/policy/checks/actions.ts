@@ -6,18 +6,14 @@ import { reportRetired } from './retired';
 import { ownCopy } from '../ownCopy';
 
 /**
- * A resolved action whose wildcard is expanded on first use: most checks never need the expansion.
- * A class rather than per-object accessors, so that every resolved action has the same shape; its
- * fields are assigned in the constructor (declared, not class fields), the cheapest way to build
- * the thousands a run makes.
+ * A resolved action: where the string stands, and its resolution, which equal strings share (see
+ * resolve). A wildcard is expanded on first use: most checks never need the expansion. A class with
+ * few fields: a large policy's resolved actions live through young-generation collections, each of
+ * which copies them. The fields are assigned in the constructor (declared, not class fields), the
+ * cheapest way to build the thousands a run makes.
  */
 class Resolved implements ResolvedAction {
-  declare service: string;
-  declare lower: string;
-  declare invalid?: boolean;
   declare private expanded: ActionInfo[] | undefined;
-  /** Set while a wildcard waits to be expanded among this catalog's actions. */
-  declare private expandIn: IamCatalog | undefined;
   declare private built: ParsedValue['path'] | undefined;
 
   constructor(
@@ -26,13 +22,9 @@ class Resolved implements ResolvedAction {
     /** The element holding the string, and its index there (-1 when the element's value is the string). */
     private readonly owner: ParsedElement,
     private readonly index: number,
-    public name: string,
+    private readonly resolution: Resolution,
   ) {
-    this.service = '';
-    this.lower = value;
-    this.invalid = undefined;
     this.expanded = undefined;
-    this.expandIn = undefined;
     this.built = undefined;
   }
 
@@ -42,25 +34,29 @@ class Resolved implements ResolvedAction {
     return (this.built ??= [...this.owner.path, { index: this.index }]);
   }
 
+  get service(): string {
+    return this.resolution.service;
+  }
+
+  get name(): string {
+    return this.resolution.name;
+  }
+
+  get lower(): string {
+    return this.resolution.lower;
+  }
+
+  get invalid(): boolean {
+    return this.resolution.invalid;
+  }
+
   get matches(): ActionInfo[] | undefined {
-    if (this.expandIn) {
-      this.expanded = matchActions(this.value, this.expandIn);
-      this.expandIn = undefined;
-    }
-    return this.expanded;
+    const { lazyIn } = this.resolution;
+    return lazyIn ? (this.expanded ??= matchActions(this.value, lazyIn)) : this.resolution.matches;
   }
 
   get known(): boolean {
-    return this.expandIn !== undefined || this.expanded !== undefined;
-  }
-
-  set matches(m: ActionInfo[] | undefined) {
-    this.expanded = m;
-    this.expandIn = undefined;
-  }
-
-  expandLater(catalog: IamCatalog): void {
-    this.expandIn = catalog;
+    return this.resolution.lazyIn !== undefined || this.resolution.matches !== undefined;
   }
 }
 
@@ -89,20 +85,24 @@ interface Resolution {
   service: string;
   name: string;
   invalid: boolean;
-  /** undefined: unknown (service data not loaded) or, with `lazy`, expanded on first use. */
+  /** undefined: unknown (service data not loaded), or a wildcard expanded on first use (`lazyIn`). */
   matches: ActionInfo[] | undefined;
-  lazy: boolean;
+  /** The catalog to expand the wildcard among when first asked for its matches. */
+  lazyIn: IamCatalog | undefined;
   /** The number of the resolve call that last met this string: a second meeting is a repeat. */
   seenIn: number;
 }
 
 const NO_MATCHES: ActionInfo[] = [];
 
+/** What "*" resolves to; never marked as seen (stars are counted apart). */
+const STAR: Resolution = { lower: '*', service: '', name: '*', invalid: false, matches: undefined, lazyIn: undefined, seenIn: 0 };
+
 function resolveText(catalog: IamCatalog, text: string): { resolution: Resolution; stable: boolean } {
   const split = splitAction(text);
-  if (!split) return { resolution: { lower: text.toLowerCase(), service: '', name: text, invalid: true, matches: NO_MATCHES, lazy: false, seenIn: 0 }, stable: true };
+  if (!split) return { resolution: { lower: text.toLowerCase(), service: '', name: text, invalid: true, matches: NO_MATCHES, lazyIn: undefined, seenIn: 0 }, stable: true };
   const service = split.service.toLowerCase();
-  const resolution: Resolution = { lower: text.toLowerCase(), service, name: split.name, invalid: false, matches: undefined, lazy: false, seenIn: 0 };
+  const resolution: Resolution = { lower: text.toLowerCase(), service, name: split.name, invalid: false, matches: undefined, lazyIn: undefined, seenIn: 0 };
   if (hasWildcard(service)) {
     const loaded = catalog.allServicePrefixes().every((s) => catalog.isLoaded(s));
     if (loaded) resolution.matches = matchActions(text, catalog);
@@ -116,7 +116,7 @@ function resolveText(catalog: IamCatalog, text: string): { resolution: Resolutio
   if (!catalog.isLoaded(service)) return { resolution, stable: false };
   if (hasWildcard(split.name)) {
     // Expanding a wildcard is costly and most checks never need it: test for any match now, expand on first use.
-    if (anyActionMatches(catalog, service, split.name)) resolution.lazy = true;
+    if (anyActionMatches(catalog, service, split.name)) resolution.lazyIn = catalog;
     else {
       resolution.matches = NO_MATCHES;
       resolution.invalid = true;
@@ -125,6 +125,9 @@ function resolveText(catalog: IamCatalog, text: string): { resolution: Resolutio
     const a = catalog.action(service, split.name);
     resolution.matches = a ? [a] : NO_MATCHES;
     resolution.invalid = !a;
+    // Kept for the run: the catalog's own strings where they are equal, rather than copies of them.
+    if (a?.service === service) resolution.service = a.service;
+    if (a?.name === split.name) resolution.name = a.name;
   }
   return { resolution, stable: true };
 }
@@ -166,9 +169,8 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     const c = children[i];
     if (c.type !== 'string' || typeof c.value !== 'string') continue;
     const text: string = c.value;
-    const r = new Resolved(text, c, el, single ? -1 : i, text);
-    out.push(r);
     if (text === '*') {
+      out.push(new Resolved(text, c, el, single ? -1 : i, STAR));
       if (++stars > 1) repeats ||= true;
       continue;
     }
@@ -190,12 +192,7 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     // Equal strings share one resolution (the cache's or this lint's), so meeting it again is a repeat.
     if (resolution.seenIn === call) repeats ||= true;
     resolution.seenIn = call;
-    r.lower = resolution.lower;
-    r.service = resolution.service;
-    r.name = resolution.name;
-    if (resolution.invalid) r.invalid = true;
-    if (resolution.lazy) r.expandLater(catalog);
-    else if (resolution.matches) r.matches = resolution.matches;
+    out.push(new Resolved(text, c, el, single ? -1 : i, resolution));
   }
   lastRepeats = repeats;
   return out;

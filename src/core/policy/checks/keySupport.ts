@@ -7,14 +7,22 @@ import { parseConditionOperator } from './conditionOperators';
 const supportedKeysCache = new WeakMap<object, ReadonlySet<string>>();
 const NO_KEYS: readonly string[] = [];
 
+type KeyedAction = { service: string; resourceTypes: { name: string; conditionKeys: string[] }[]; conditionKeys: string[] };
+
 /**
  * Condition keys an action can be evaluated with: its own, its resource types' and theirs. Cached
  * per action object, which belongs to one catalog and never changes.
  */
-export function supportedKeys(ctx: LintContext, a: { service: string; resourceTypes: { name: string; conditionKeys: string[] }[]; conditionKeys: string[] }): ReadonlySet<string> {
+export function supportedKeys(ctx: LintContext, a: KeyedAction): ReadonlySet<string> {
   const hit = supportedKeysCache.get(a);
   if (hit) return hit;
   const out = new Set<string>();
+  addSupportedKeys(out, ctx, a);
+  supportedKeysCache.set(a, out);
+  return out;
+}
+
+function addSupportedKeys(out: Set<string>, ctx: LintContext, a: KeyedAction): void {
   const own = a.conditionKeys;
   for (let i = 0; i < own.length; i++) out.add(own[i].toLowerCase());
   const types = a.resourceTypes;
@@ -24,17 +32,18 @@ export function supportedKeys(ctx: LintContext, a: { service: string; resourceTy
     const typeKeys = ctx.catalog.resourceType(a.service, r.name)?.conditionKeys ?? NO_KEYS;
     for (let k = 0; k < typeKeys.length; k++) out.add(typeKeys[k].toLowerCase());
   }
-  supportedKeysCache.set(a, out);
-  return out;
 }
 
 /**
  * The keys any of these actions supports. Resolved action lists are shared between the policies of
- * a run (see checks/actions.ts), so the union is built once per distinct list.
+ * a run (see checks/actions.ts), so the union is built once per distinct list. A list of one action
+ * (a name without a wildcard) answers with that action's own set; the actions of a wildcard's list
+ * add their keys to the union without a set each, which the run would keep and rarely ask again.
  */
 const keysOfMatchesCache = new WeakMap<IamCatalog, WeakMap<readonly ActionInfo[], ReadonlySet<string>>>();
 
 function keysOfMatches(ctx: LintContext, matches: readonly ActionInfo[]): ReadonlySet<string> {
+  if (matches.length === 1) return supportedKeys(ctx, matches[0]);
   let byMatches = keysOfMatchesCache.get(ctx.catalog);
   if (!byMatches) {
     byMatches = new WeakMap();
@@ -43,7 +52,7 @@ function keysOfMatches(ctx: LintContext, matches: readonly ActionInfo[]): Readon
   let s = byMatches.get(matches);
   if (!s) {
     const union = new Set<string>();
-    for (let i = 0; i < matches.length; i++) supportedKeys(ctx, matches[i]).forEach((k) => union.add(k));
+    for (let i = 0; i < matches.length; i++) addSupportedKeys(union, ctx, matches[i]);
     byMatches.set(matches, union);
     s = union;
   }
