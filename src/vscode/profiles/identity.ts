@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActiveIdentity } from '../../core/identity';
-import { ENDPOINT_ORIGIN_TEXT, stsEndpointText, type EndpointOrigin } from '../../core/profiles/endpointTrust';
+import { stsEndpointText, type EndpointOrigin } from '../../core/profiles/endpointTrust';
 import { shortRoleArn } from '../../core/profiles/model';
 import { profileKindLabel } from './profileText';
 import { countdown, countdownState, nextChangeAt } from '../../core/sessions/session';
@@ -214,7 +214,7 @@ export class IdentityStatusBar implements vscode.Disposable {
 function endpointLine(endpoint: string | undefined, region: string, useGlobalEndpoint: boolean | undefined, origin: EndpointOrigin | undefined): string {
   const url = stsEndpointText(endpoint, region, useGlobalEndpoint);
   if (!endpoint) return vscode.l10n.t('STS endpoint: {0} (AWS default)', url);
-  return origin ? vscode.l10n.t('STS endpoint: {0} (from {1})', url, ENDPOINT_ORIGIN_TEXT[origin]) : vscode.l10n.t('STS endpoint: {0}', url);
+  return origin ? vscode.l10n.t('STS endpoint: {0} (from {1})', url, endpointOriginText(origin)) : vscode.l10n.t('STS endpoint: {0}', url);
 }
 
 /**
@@ -226,4 +226,15 @@ function shorten(label: string): string {
   const paren = label.indexOf(' (');
   if (paren > 0 && paren <= 48) return label.slice(0, paren);
   return `${label.slice(0, 47)}…`;
+}
+
+/** Who chose an endpoint, for the status bar's tooltip (core's refusal messages word it in English). */
+function endpointOriginText(origin: EndpointOrigin): string {
+  switch (origin) {
+    case 'awsConfig': return vscode.l10n.t('the AWS config (endpoint_url)');
+    case 'userSettings': return vscode.l10n.t('your user settings (stsLens.sts.endpoint)');
+    case 'workspaceSettings': return vscode.l10n.t("this workspace's settings (stsLens.sts.endpoint in .vscode/settings.json or the .code-workspace file)");
+    case 'folderSettings': return vscode.l10n.t("a workspace folder's settings (stsLens.sts.endpoint in its .vscode/settings.json)");
+    case 'session': return vscode.l10n.t('the session (the endpoint it was started with)');
+  }
 }
