@@ -39,15 +39,42 @@ export function variableFree(s: string): string {
 }
 
 interface CompiledFormat {
+  /** The resource part as tokens: literal code units, ANY, STAR, and the narrow kinds of NARROW. */
   shape: number[];
+  /** Whether the shape holds a narrow placeholder: then fitsShape's single backtrack is not enough. */
+  narrow: boolean;
   sample: string;
   region: boolean;
   account: boolean;
   service: string;
   literalPrefix: string;
-  /** The resource part as tokens (see tokens()), built on first need. */
-  tokens?: number[];
-  resource: string;
+}
+
+/**
+ * Placeholders of the IAM data's ARN formats that cannot hold some characters, by the format's
+ * service field and the placeholder's name. Every other placeholder stands for any run of one or
+ * more characters (an object key, a role name with its path: both hold "/").
+ */
+const NARROW: readonly { service: string; placeholder: string; excluded: string }[] = [
+  // S3 User Guide, general purpose bucket naming rules: "Bucket names can consist only of lowercase
+  // letters, numbers, periods (.), and hyphens (-)." (Legacy us-east-1 names may also hold capitals
+  // and underscores; none holds "/".)
+  { service: 's3', placeholder: 'BucketName', excluded: '/' },
+  // S3 User Guide, directory bucket naming rules: "Consists only of lowercase letters, numbers and hyphens (-)."
+  { service: 's3express', placeholder: 'BucketName', excluded: '/' },
+];
+
+/** Tokens other than code units: any run of characters, any one, past the end of a pattern, and the narrow kinds: for entry k of NARROW, one character (ONE - 2k) and any run (RUN - 2k). */
+const STAR = -1;
+const ANY = -2;
+const NONE = -3;
+const ONE = -4;
+const RUN = -5;
+
+/** The two tokens (one character, then any run) a placeholder of a format of this service stands for. */
+function placeholderTokens(service: string, name: string): [number, number] {
+  for (let k = 0; k < NARROW.length; k++) if (NARROW[k].service === service && NARROW[k].placeholder === name) return [ONE - 2 * k, RUN - 2 * k];
+  return [ANY, STAR];
 }
 
 const formatCache = new Map<string, CompiledFormat>();
@@ -80,7 +107,7 @@ export function compileFormat(format: string): CompiledFormat {
   if (c) return c;
   const f = splitArn(format)!;
   const resource = f.resource;
-  // Each ${Variable} stands for one or more characters; everything else is literal.
+  // Each ${Variable} stands for one or more characters (of NARROW's, not all); everything else is literal.
   const shape: number[] = [];
   let sample = '';
   const literal = (part: string) => {
@@ -88,20 +115,24 @@ export function compileFormat(format: string): CompiledFormat {
     sample += part;
   };
   let at = 0;
+  let narrow = false;
   for (const v of variableSpans(resource)) {
     literal(resource.slice(at, v.start));
-    shape.push(ANY, STAR);
+    const [one, run] = placeholderTokens(f.service, v.inner);
+    shape.push(one, run);
+    narrow ||= one !== ANY;
+    // "x" is a name of every placeholder, narrow ones too.
     sample += 'x';
     at = v.end;
   }
   literal(resource.slice(at));
-  c = { shape, sample, region: f.region !== '', account: f.account !== '', service: f.service, literalPrefix: resource.split('${')[0], resource };
+  c = { shape, narrow, sample, region: f.region !== '', account: f.account !== '', service: f.service, literalPrefix: resource.split('${')[0] };
   formatCache.set(format, c);
   return c;
 }
 
 /**
- * Whether a plain string fits a format's shape (literal code units, ANY for one, STAR for any run).
+ * Whether a plain string fits a shape of literal code units, ANY for one and STAR for any run (no narrow kinds).
  * Formats are many and each is tested a few times: this is cheaper than compiling a regex for each.
  */
 function fitsShape(shape: number[], s: string): boolean {
@@ -197,38 +228,75 @@ function computeMatch(resource: string, format: string): boolean {
   const f = compileFormat(format);
   const p = prepare(resource);
   const r = p.r;
-  if (p.literal === undefined) return fitsShape(f.shape, r);
+  if (p.literal === undefined) return fits(f, r);
   // Literal prefixes must agree before anything costlier is tried.
   const a = p.literal;
   const b = f.literalPrefix;
   if (!(a.startsWith(b) || b.startsWith(a))) return false;
   // Either the pattern covers the format's shape, or some expansion of the pattern fits it.
   if (globMatch(r, f.sample, false)) return true;
-  for (let k = 0; k < FILLS.length; k++) {
-    if (fitsShape(f.shape, (p.fills[k] ??= r.replace(/\*/g, FILLS[k]).replace(/\?/g, 'x')))) return true;
+  // Narrow placeholders take few of the fillings, and each try would be a globsIntersect of its own.
+  for (let k = 0; k < FILLS.length && !f.narrow; k++) {
+    if (fits(f, (p.fills[k] ??= r.replace(/\*/g, FILLS[k]).replace(/\?/g, 'x')))) return true;
   }
-  p.tokens ??= tokens(r, false);
-  return globsIntersect(p.tokens, (f.tokens ??= tokens(f.resource, true)));
+  p.tokens ??= tokens(r);
+  return globsIntersect(p.tokens, f.shape);
 }
 
-const STAR = -1;
-const ANY = -2;
-/** Past the end of a pattern. */
-const NONE = -3;
+/** Whether a plain string is the resource part of an ARN of a format. */
+function fits(f: CompiledFormat, s: string): boolean {
+  return f.narrow ? fitsNarrowShape(f.shape, s, 0, 0) : fitsShape(f.shape, s);
+}
 
-/** Pattern as char codes, ANY for one character and STAR for any run; ${Var} is one or more characters. */
-function tokens(p: string, template: boolean): number[] {
+/**
+ * fitsShape for shapes with narrow kinds, from shape[i] and s[j] on. A narrow run stops at a character it
+ * cannot take, so the last run is not always the one to lengthen: each run tries its lengths in turn.
+ * That is a search as deep as the shape has runs, and formats have few.
+ */
+function fitsNarrowShape(shape: number[], s: string, i: number, j: number): boolean {
+  const n = shape.length;
+  const m = s.length;
+  for (; i < n; i++, j++) {
+    const t = shape[i];
+    if (isRun(t)) {
+      if (t === STAR && i === n - 1) return true;
+      for (let k = j; ; k++) {
+        if (fitsNarrowShape(shape, s, i + 1, k)) return true;
+        if (k === m || !takes(t, s.charCodeAt(k))) return false;
+      }
+    }
+    if (j === m || !takes(t, s.charCodeAt(j))) return false;
+  }
+  return j === m;
+}
+
+/** A policy's pattern as char codes, ANY for `?` and STAR for `*`. */
+function tokens(p: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < p.length; i++) {
-    if (template && p.startsWith('${', i)) {
-      const end = p.indexOf('}', i);
-      out.push(ANY, STAR);
-      i = end < 0 ? p.length : end;
-    } else if (!template && p[i] === '*') out.push(STAR);
-    else if (!template && p[i] === '?') out.push(ANY);
-    else out.push(p.charCodeAt(i));
+    const c = p.charCodeAt(i);
+    out.push(c === 42 ? STAR : c === 63 ? ANY : c);
   }
   return out;
+}
+
+/** Whether a token stands for a run of characters (STAR, or a narrow run), not for one. */
+function isRun(t: number): boolean {
+  return t === STAR || (t <= ONE && (ONE - t) % 2 === 1);
+}
+
+/** Whether a token that is not NONE can stand for the code unit c (a literal only for itself; a narrow kind not for its NARROW entry's). */
+function takes(t: number, c: number): boolean {
+  if (t >= 0) return t === c;
+  if (t > ONE) return true;
+  const excluded = NARROW[(ONE - t) >> 1].excluded;
+  for (let i = 0; i < excluded.length; i++) if (excluded.charCodeAt(i) === c) return false;
+  return true;
+}
+
+/** Whether one character can be taken by both tokens (neither NONE). Wildcards of any kind share one: a NARROW entry excludes few characters. */
+function shareOne(x: number, y: number): boolean {
+  return x >= 0 ? takes(y, x) : y >= 0 ? takes(x, y) : true;
 }
 
 /**
@@ -251,16 +319,18 @@ function globsIntersect(a: number[], b: number[]): boolean {
       any = true;
       const x = i < n ? a[i] : NONE;
       const y = j < m ? b[j] : NONE;
-      // A star matches nothing, or one more character of the other pattern.
-      if (x === STAR) {
+      const xRun = x !== NONE && isRun(x);
+      const yRun = y !== NONE && isRun(y);
+      // A run matches nothing more, or one more character of the other pattern that it can take.
+      if (xRun) {
         reached[k + w] = 1;
-        if (y !== NONE && y !== STAR) reached[k + 1] = 1;
+        if (y !== NONE && !yRun && shareOne(x, y)) reached[k + 1] = 1;
       }
-      if (y === STAR) {
+      if (yRun) {
         reached[k + 1] = 1;
-        if (x !== NONE && x !== STAR) reached[k + w] = 1;
+        if (x !== NONE && !xRun && shareOne(x, y)) reached[k + w] = 1;
       }
-      if (x !== NONE && y !== NONE && x !== STAR && y !== STAR && (x === y || x === ANY || y === ANY)) reached[k + w + 1] = 1;
+      if (x !== NONE && y !== NONE && !xRun && !yRun && shareOne(x, y)) reached[k + w + 1] = 1;
     }
     // No pair of this row was reached: neither is any of the rows after it.
     if (!any) return false;
