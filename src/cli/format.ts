@@ -17,36 +17,70 @@ export interface FileResult {
 
 const TOOL_URI = 'https://github.com/sts-lens/sts-lens';
 
-/** `file:line:col: TYPE CODE message`, columns 1-based like a compiler's. */
-export function formatText(results: FileResult[]): string {
-  const lines: string[] = [];
-  const counts: Record<FindingType, number> = { ERROR: 0, SECURITY_WARNING: 0, WARNING: 0, SUGGESTION: 0 };
-  for (const r of results) {
-    for (const f of r.findings) {
-      counts[f.findingType]++;
-      const start = f.locations[0]?.span.start ?? { line: 1, column: 0 };
-      lines.push(`${r.file}:${start.line}:${start.column + 1}: ${f.findingType} ${f.issueCode} ${f.findingDetails}`);
-    }
-  }
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const parts = (Object.keys(counts) as FindingType[]).filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
-  const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
-  lines.push(`${results.length} file(s), ${total} finding(s)${parts.length ? `: ${parts.join(', ')}` : ''}${suppressed ? `; ${suppressed} suppressed by the project file` : ''}`);
-  return `${lines.join('\n')}\n`;
+/** Where a run's results go, one file's at a time; `end` writes what follows the last one. */
+export interface ResultWriter {
+  add(r: FileResult): void;
+  end(): void;
 }
 
-/** The JSON format: one element per file, findings in Access Analyzer's shape. */
-export function formatJson(results: FileResult[]): string {
-  return `${JSON.stringify(
-    results.map((r) => ({
-      file: r.file,
-      policyType: r.policyType,
-      findings: r.findings.map(toAccessAnalyzerFinding),
-      ...(r.suppressed?.length ? { suppressed: r.suppressed.map((s) => ({ ...toAccessAnalyzerFinding(s.finding), reason: s.reason })) } : {}),
-    })),
-    null,
-    2,
-  )}\n`;
+/**
+ * Text and JSON are written as each file's result comes: a run over many files keeps neither the
+ * results nor their output until its end, which every young-generation collection on the way would
+ * copy. SARIF lists the rules the results use before the results, so it is written at the end.
+ */
+export function resultWriter(format: 'text' | 'json' | 'sarif', out: (s: string) => void, version: string): ResultWriter {
+  if (format === 'text') return textWriter(out);
+  if (format === 'json') return jsonWriter(out);
+  const results: FileResult[] = [];
+  return { add: (r) => results.push(r), end: () => out(formatSarif(results, version)) };
+}
+
+/** `file:line:col: TYPE CODE message`, columns 1-based like a compiler's, then a line of totals. */
+function textWriter(out: (s: string) => void): ResultWriter {
+  const counts: Record<FindingType, number> = { ERROR: 0, SECURITY_WARNING: 0, WARNING: 0, SUGGESTION: 0 };
+  let files = 0;
+  let suppressed = 0;
+  return {
+    add(r) {
+      files++;
+      suppressed += r.suppressed?.length ?? 0;
+      let lines = '';
+      for (const f of r.findings) {
+        counts[f.findingType]++;
+        const start = f.locations[0]?.span.start ?? { line: 1, column: 0 };
+        lines += `${r.file}:${start.line}:${start.column + 1}: ${f.findingType} ${f.issueCode} ${f.findingDetails}\n`;
+      }
+      if (lines) out(lines);
+    },
+    end() {
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      const parts = (Object.keys(counts) as FindingType[]).filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
+      out(`${files} file(s), ${total} finding(s)${parts.length ? `: ${parts.join(', ')}` : ''}${suppressed ? `; ${suppressed} suppressed by the project file` : ''}\n`);
+    },
+  };
+}
+
+/**
+ * The JSON format: an array with one element per file, findings in Access Analyzer's shape, laid
+ * out as JSON.stringify(array, null, 2) would.
+ */
+function jsonWriter(out: (s: string) => void): ResultWriter {
+  let count = 0;
+  return {
+    add(r) {
+      const element = {
+        file: r.file,
+        policyType: r.policyType,
+        findings: r.findings.map(toAccessAnalyzerFinding),
+        ...(r.suppressed?.length ? { suppressed: r.suppressed.map((s) => ({ ...toAccessAnalyzerFinding(s.finding), reason: s.reason })) } : {}),
+      };
+      // Laid out inside an array of its own, which is then cut away: "[\n" before it, "\n]" after.
+      out(`${count++ ? ',\n' : '[\n'}${JSON.stringify([element], null, 2).slice(2, -2)}`);
+    },
+    end() {
+      out(count ? '\n]\n' : '[]\n');
+    },
+  };
 }
 
 const LEVEL: Record<FindingType, 'error' | 'warning' | 'note'> = { ERROR: 'error', SECURITY_WARNING: 'error', WARNING: 'warning', SUGGESTION: 'note' };

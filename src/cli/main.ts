@@ -9,7 +9,7 @@ import { loadProjectConfig, ProjectConfigFinder, type LoadedProjectConfig } from
 import { projectGuardrails } from './guardrails';
 import { reportProjectFile } from './projectFile';
 import { lintAuthDetails } from './authDetails';
-import { formatJson, formatSarif, formatText, type FileResult } from './format';
+import { resultWriter, type FileResult } from './format';
 import { runSimulate } from './simulate';
 import { runCheck } from './check';
 import { runDiff } from './diff';
@@ -189,7 +189,13 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
     return p;
   };
   const run: LintRun = { handle, policyType: args.policyType, accountId: args.accountId, strict: args.strict, project, guardrail: projectGuardrails() };
-  const results: FileResult[] = [];
+  const writer = resultWriter(args.format, out, VERSION);
+  const failOn = args.failOn;
+  let failed = false;
+  const add = (r: FileResult): void => {
+    writer.add(r);
+    if (failOn !== 'none' && !failed) failed = failsAt(r, failOn);
+  };
   let ioError = false;
   if (args.authDetails) {
     try {
@@ -198,8 +204,7 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
       const { results: dumpResults, dump } = lintAuthDetails(text, args.authDetails, run, args.includeAwsManaged);
       for (const problem of dump.problems) err(`sts-lens: ${args.authDetails}: ${problem}\n`);
       if (!dump.policies.length && dump.problems.length) ioError = true;
-      // One by one: spreading a dump's hundreds of thousands of results would overflow the stack.
-      for (const r of dumpResults) results.push(r);
+      for (const r of dumpResults) add(r);
     } catch (e) {
       ioError = true;
       err(`sts-lens: cannot read ${args.authDetails}: ${readError(e)}\n`);
@@ -213,7 +218,7 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
       ioError = true;
       const reason = readError(e);
       err(`sts-lens: cannot read ${file}: ${reason}\n`);
-      results.push({
+      add({
         file,
         policyType: args.policyType === 'auto' ? 'IDENTITY_POLICY' : args.policyType,
         findings: [wholeFileFinding('FILE_READ_ERROR', `The file could not be read: ${reason}. Check the path and its permissions.`)],
@@ -222,21 +227,31 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
     }
     const diskPath = file === '-' ? path.join(process.cwd(), 'stdin') : file;
     const r = isTooLarge(text) ? tooLargeFile(file, diskPath, run, text) : lintFile(text, file, diskPath, run);
-    if (r) results.push(r);
+    if (r) add(r);
   }
-  out(args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
+  writer.end();
   if (ioError || projectError) return 2;
-  if (args.failOn === 'none') return 0;
-  const failOn = args.failOn;
-  return results.some((r) => failsAt(r, failOn)) ? 1 : 0;
+  return failed ? 1 : 0;
 }
+
+/**
+ * Output is written in pieces of about this many characters as it comes (see resultWriter): small
+ * enough that a piece is written before a young-generation collection would copy what it holds.
+ */
+const WRITE_PIECE = 8192;
 
 /** The process entry: runs with the process's arguments and exits with the status. */
 export function runMain(): void {
-  let output = '';
-  const code = run(process.argv.slice(2), (s) => (output += s), (s) => process.stderr.write(s));
-  // Exit only once stdout has drained, so piped output is never cut short.
-  process.stdout.write(output, () => process.exit(code));
+  let pending = '';
+  const write = (s: string): void => {
+    pending += s;
+    if (pending.length < WRITE_PIECE) return;
+    process.stdout.write(pending);
+    pending = '';
+  };
+  const code = run(process.argv.slice(2), write, (s) => process.stderr.write(s));
+  // Exit only once stdout has drained (a write's callback comes after every earlier write), so piped output is never cut short.
+  process.stdout.write(pending, () => process.exit(code));
 }
 
 if (require.main === module) runMain();

@@ -27,39 +27,39 @@ function target(v: ParsedValue): Target {
   return { path: v.path, node: v.node };
 }
 
-/** `service:type` keys and their resource types for one list of matched actions; null when one is unknown. */
-type TypeEntries = readonly (readonly [string, ResourceTypeInfo])[] | null;
+/** The resource types of one list of matched actions, in order, each once; null when one is unknown. */
+type TypeList = readonly ResourceTypeInfo[] | null;
 
 /**
  * Per catalog and per matches list: the resolved action lists are shared between the policies of a
- * run (see checks/actions.ts), so each distinct action is looked up once.
+ * run (see checks/actions.ts), so each distinct action is looked up once. The catalog gives one
+ * object per resource type, so the types are told apart by identity, without a key string each.
  */
-const typeEntriesCache = new WeakMap<IamCatalog, WeakMap<readonly ActionInfo[], TypeEntries>>();
+const typeListCache = new WeakMap<IamCatalog, WeakMap<readonly ActionInfo[], TypeList>>();
 
-function typeEntries(catalog: IamCatalog, matches: readonly ActionInfo[]): TypeEntries {
-  let byMatches = typeEntriesCache.get(catalog);
+function typeList(catalog: IamCatalog, matches: readonly ActionInfo[]): TypeList {
+  let byMatches = typeListCache.get(catalog);
   if (!byMatches) {
     byMatches = new WeakMap();
-    typeEntriesCache.set(catalog, byMatches);
+    typeListCache.set(catalog, byMatches);
   }
   let hit = byMatches.get(matches);
   if (hit === undefined) {
-    hit = computeTypeEntries(catalog, matches);
+    hit = computeTypeList(catalog, matches);
     byMatches.set(matches, hit);
   }
   return hit;
 }
 
-function computeTypeEntries(catalog: IamCatalog, matches: readonly ActionInfo[]): TypeEntries {
-  const out = new Map<string, ResourceTypeInfo>();
+function computeTypeList(catalog: IamCatalog, matches: readonly ActionInfo[]): TypeList {
+  const out = new Set<ResourceTypeInfo>();
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (m.resourceTypes.length === 0) return null;
     for (let k = 0; k < m.resourceTypes.length; k++) {
-      const rt = m.resourceTypes[k];
-      const info = catalog.resourceType(m.service, rt.name);
+      const info = catalog.resourceType(m.service, m.resourceTypes[k].name);
       if (!info) return null;
-      out.set(`${m.service}:${rt.name}`, info);
+      out.add(info);
     }
   }
   return [...out];
@@ -70,8 +70,8 @@ function someWithoutTypes(matches: readonly ActionInfo[]): boolean {
   return false;
 }
 
-/** Resource types the statement's actions accept (by `service:type`, in order), when all of them are known. */
-function acceptedTypes(ctx: LintContext, sc: StatementContext): Map<string, ResourceTypeInfo> | undefined {
+/** Resource types the statement's actions accept (in order, each once), when all of them are known. */
+function acceptedTypes(ctx: LintContext, sc: StatementContext): Set<ResourceTypeInfo> | undefined {
   if (!sc.st.action || sc.actions.length === 0) return undefined;
   // Wildcards are expanded last: an action without resource types settles it before any expansion.
   for (let i = 0; i < sc.actions.length; i++) {
@@ -79,13 +79,13 @@ function acceptedTypes(ctx: LintContext, sc: StatementContext): Map<string, Reso
     if (a.value === '*' || a.invalid || a.known === false) return undefined;
     if (!hasWildcard(a.value) && a.matches && someWithoutTypes(a.matches)) return undefined;
   }
-  const out = new Map<string, ResourceTypeInfo>();
+  const out = new Set<ResourceTypeInfo>();
   for (let i = 0; i < sc.actions.length; i++) {
     const a = sc.actions[i];
     if (a.value === '*' || !a.matches || a.invalid) return undefined;
-    const entries = typeEntries(ctx.catalog, a.matches);
-    if (!entries) return undefined;
-    for (let k = 0; k < entries.length; k++) out.set(entries[k][0], entries[k][1]);
+    const types = typeList(ctx.catalog, a.matches);
+    if (!types) return undefined;
+    for (let k = 0; k < types.length; k++) out.add(types[k]);
   }
   return out;
 }
@@ -125,13 +125,13 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
     byTypes = new Map();
     typesCache.set(ctx.catalog, byTypes);
   }
-  const typesKey = accepted ? [...accepted.keys()].join('\n') : UNKNOWN_TYPES;
+  const typesKey = accepted ? typesKeyOf(accepted) : UNKNOWN_TYPES;
   const same = byTypes.get(typesKey);
   if (same) {
     if (key !== undefined) keep(cache, ownCopy(key), same);
     return same;
   }
-  const types = accepted ? [...accepted.values()] : undefined;
+  const types = accepted ? [...accepted] : undefined;
   const byService = new Map<string, ResourceTypeInfo[]>();
   for (let i = 0; types && i < types.length; i++) {
     const t = types[i];
@@ -147,6 +147,11 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
   keep(byTypes, typesKey, result);
   if (key !== undefined) keep(cache, ownCopy(key), result);
   return result;
+}
+
+/** `service:type` of each type, one a line, in order (joined: one flat string to keep). */
+function typesKeyOf(types: Set<ResourceTypeInfo>): string {
+  return Array.from(types, (t) => `${t.service}:${t.name}`).join('\n');
 }
 
 function keep(cache: Map<string, StatementTypes>, key: string, value: StatementTypes): void {
