@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { UnquotableValue } from '../../core/sessions/shellQuote';
-import { explainStsError, redactSecrets, type ErrorAction, type ErrorExplanation } from '../../core/sessions/errors';
+import { redactSecrets, stsErrorWording, type ErrorAction, type ErrorExplanation } from '../../core/sessions/errors';
 import { rawErrorLine } from '../../core/sessions/errorLine';
 import { isStsCallError } from '../awsModules';
 import { EndpointRefused } from '../endpointGuard';
 import { InvalidRequest } from './stsRequests';
 import { Cancelled } from './prompts';
 import { showError } from '../output';
+import { stsErrorText } from './stsErrorText';
 
 /** What a failed command reports back to a programmatic caller (tests, other features). */
 export interface CommandFailure {
@@ -53,7 +54,8 @@ export function explain(e: unknown, operation: string): (ErrorExplanation & { op
       : { kind: 'validation', message: e.message, next: vscode.l10n.t('Correct the value and try again.'), actions: ['retry'], operation: e.operation };
   }
   const input = isStsCallError(e) ? e.input : { operation, name: e instanceof Error ? e.name : undefined, message: e instanceof Error ? e.message : String(e) };
-  return { ...explainStsError(input), operation: input.operation, roleArn: input.roleArn, profile: input.profile };
+  const { wording, actions } = stsErrorWording(input);
+  return { kind: wording.kind, ...stsErrorText(wording), actions, operation: input.operation, roleArn: input.roleArn, profile: input.profile };
 }
 
 /** Logs and shows an error with its next step and buttons; returns the failure for programmatic callers. */
