@@ -52,6 +52,26 @@ describe(`S3 bucket names: ${RULE}, so none holds "/"`, () => {
     assert.ok(resourceMatchesFormat('bucket/b/x', 'arn:${Partition}:s3vectors:${Region}:${Account}:bucket/${BucketName}'));
   });
 
+  it(`${RULE}: for every short pattern, a format is matched exactly when some short resource both name (a bucket name without "/")`, () => {
+    const formats = [BUCKET_FORMAT, OBJECT_FORMAT, 'arn:${Partition}:s3:::a${BucketName}/a', 'arn:${Partition}:s3:::${BucketName}a${BucketName}', 'arn:${Partition}:s3express:${Region}:${Account}:bucket/${BucketName}'];
+    const words = (alphabet: string, max: number) => {
+      const out = [''];
+      for (let at = 0; out[at].length < max; at++) for (const c of alphabet) out.push(out[at] + c);
+      return out;
+    };
+    const resources = words('ab/', 6);
+    const glob = (p: string) => new RegExp(`^${p.replace(/[*?]/g, (c) => (c === '*' ? '.*' : '.'))}$`);
+    for (const format of formats) {
+      const prefix = format.includes('s3express') ? 'bucket/' : '';
+      const shape = new RegExp(`^${format.split(':').slice(5).join(':').replace(/\$\{(\w+)\}/g, (_, name: string) => (name === 'BucketName' ? '[^/]+' : '.+'))}$`);
+      for (const p of words('ab/*?', 4).map((w) => prefix + w)) {
+        const named = glob(p);
+        const expected = resources.some((r) => named.test(prefix + r) && shape.test(prefix + r));
+        assert.strictEqual(resourceMatchesFormat(p, format), expected, `${p} against ${format}`);
+      }
+    }
+  });
+
   it(`${RULE}: a request for s3:ListBucket on arn:aws:s3:::b is decided by the policy's Resource patterns`, () => {
     const list = req(SESSION, 's3:ListBucket', 'arn:aws:s3:::b', undefined, ACCOUNT);
     assert.strictEqual(decision(list, { identity: [policy(allow('s3:ListBucket', 'arn:aws:s3:::b*'))] }), 'Allowed');

@@ -240,7 +240,7 @@ function computeMatch(resource: string, format: string): boolean {
     if (fits(f, (p.fills[k] ??= r.replace(/\*/g, FILLS[k]).replace(/\?/g, 'x')))) return true;
   }
   p.tokens ??= tokens(r);
-  return globsIntersect(p.tokens, f.shape);
+  return f.narrow ? narrowIntersect(p.tokens, f.shape) : globsIntersect(p.tokens, f.shape);
 }
 
 /** Whether a plain string is the resource part of an ARN of a format. */
@@ -319,21 +319,52 @@ function globsIntersect(a: number[], b: number[]): boolean {
       any = true;
       const x = i < n ? a[i] : NONE;
       const y = j < m ? b[j] : NONE;
-      const xRun = x !== NONE && isRun(x);
-      const yRun = y !== NONE && isRun(y);
-      // A run matches nothing more, or one more character of the other pattern that it can take.
-      if (xRun) {
+      // A star matches nothing, or one more character of the other pattern.
+      if (x === STAR) {
         reached[k + w] = 1;
-        if (y !== NONE && !yRun && shareOne(x, y)) reached[k + 1] = 1;
+        if (y !== NONE && y !== STAR) reached[k + 1] = 1;
       }
-      if (yRun) {
+      if (y === STAR) {
         reached[k + 1] = 1;
-        if (x !== NONE && !xRun && shareOne(x, y)) reached[k + w] = 1;
+        if (x !== NONE && x !== STAR) reached[k + w] = 1;
       }
-      if (x !== NONE && y !== NONE && !xRun && !yRun && shareOne(x, y)) reached[k + w + 1] = 1;
+      if (x !== NONE && y !== NONE && x !== STAR && y !== STAR && (x === y || x === ANY || y === ANY)) reached[k + w + 1] = 1;
     }
     // No pair of this row was reached: neither is any of the rows after it.
     if (!any) return false;
   }
   return false;
+}
+
+/**
+ * globsIntersect for a policy's pattern (a) and a shape with narrow kinds (b), kept apart so that the
+ * common case stays as small as it was. After a[0..i), row[j] says whether some string a[0..i) matches
+ * can be read by b[0..j), with b at token j (a run of b may read on); rows are made one from the other.
+ */
+function narrowIntersect(a: number[], b: number[]): boolean {
+  const m = b.length;
+  let row = new Uint8Array(m + 1);
+  row[0] = 1;
+  /** A run of b may end: wherever it is reached, so is the token after it. */
+  const endRuns = (r: Uint8Array) => {
+    for (let j = 0; j < m; j++) if (r[j] && isRun(b[j])) r[j + 1] = 1;
+  };
+  endRuns(row);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const next = new Uint8Array(m + 1);
+    const from = row.indexOf(1);
+    if (from < 0) return false;
+    // A star of a reads whatever b reads from there on: every token of b takes some character.
+    if (x === STAR) next.fill(1, from);
+    else {
+      for (let j = from; j < m; j++) {
+        // One character, read by x and by b[j]: a run of b reads it and stays.
+        if (row[j] && shareOne(x, b[j])) next[isRun(b[j]) ? j : j + 1] = 1;
+      }
+      endRuns(next);
+    }
+    row = next;
+  }
+  return row[m] === 1;
 }
