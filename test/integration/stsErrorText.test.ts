@@ -4,6 +4,8 @@ import * as assert from 'assert';
 import { explainStsError, STS_ERROR_KINDS, stsErrorEnglish, stsErrorWording, type StsErrorInput, type StsErrorWording } from '../../src/core/sessions/errors';
 import { explain } from '../../src/vscode/profiles/errorUi';
 import { stsErrorText } from '../../src/vscode/profiles/stsErrorText';
+import { likelyDenialCause } from '../../src/core/sessions/denialHints';
+import { likelyCauseText } from '../../src/vscode/profiles/denialHintText';
 
 const ROLE = 'arn:aws:iam::123456789012:role/sts_role';
 const SECRET = 'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -46,5 +48,18 @@ describe('STS error explanations in the editor', () => {
     assert.strictEqual(unknown?.kind, 'unknown');
     assert.match(unknown!.message, /^Refresh failed: boom /);
     assert.doesNotMatch(unknown!.message, /wJalr/);
+  });
+
+  it('words the likely cause of a denial as core\'s English', () => {
+    const mfaTrust = JSON.stringify({ Statement: [{ Effect: 'Allow', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] });
+    const causes = [
+      likelyDenialCause({ roleName: 'cross_account_role', sentExternalId: false, sentMfa: false, profiles: [{ name: 'cross-account', externalId: 'sts-lens-demo' }] }),
+      likelyDenialCause({ roleName: 'r', sentExternalId: false, sentMfa: true, profiles: [], trustPolicy: '{"Condition":{"StringEquals":{"sts:ExternalId":"x"}}}' }),
+      likelyDenialCause({ roleName: 'mfa_role', sentExternalId: true, sentMfa: false, profiles: [{ name: 'mfa', mfaSerial: 'arn:aws:iam::123456789012:mfa/me' }] }),
+      likelyDenialCause({ roleName: 'mfa_role', sentExternalId: false, sentMfa: false, profiles: [], trustPolicy: mfaTrust }),
+    ].map((c) => c!);
+    assert.deepStrictEqual(causes.map((c) => `${c.kind} ${c.from}`), ['externalId profile', 'externalId trustPolicy', 'mfa profile', 'mfa trustPolicy']);
+    assert.deepStrictEqual(causes.map(likelyCauseText), causes.map((c) => c.message));
+    assert.strictEqual(likelyCauseText(causes[0]), 'Likely cause: cross_account_role needs an external ID, which this request did not send; profile "cross-account" gives one.');
   });
 });

@@ -9,9 +9,16 @@ export interface RoleProfileHint {
   readonly mfaSerial?: string;
 }
 
-export type LikelyCause =
-  | { readonly kind: 'externalId'; readonly message: string; readonly externalId?: string; readonly profile?: string }
-  | { readonly kind: 'mfa'; readonly message: string; readonly mfaSerial?: string; readonly profile?: string };
+/**
+ * What the request likely left out and who says the role needs it (a profile naming the role, or its
+ * trust policy), with the values the editor words it with through vscode.l10n.t
+ * (src/vscode/profiles/denialHintText.ts); `message` says it in English.
+ */
+export type LikelyCause = { readonly roleName: string; readonly message: string } & (
+  | { readonly kind: 'externalId'; readonly from: 'profile'; readonly externalId: string; readonly profile: string }
+  | { readonly kind: 'externalId'; readonly from: 'trustPolicy'; readonly externalId?: undefined; readonly profile?: undefined }
+  | { readonly kind: 'mfa'; readonly from: 'profile'; readonly mfaSerial: string; readonly profile: string }
+  | { readonly kind: 'mfa'; readonly from: 'trustPolicy'; readonly mfaSerial?: string; readonly profile?: undefined });
 
 export interface DeniedRequest {
   readonly roleName: string;
@@ -27,17 +34,20 @@ export interface DeniedRequest {
 
 export function likelyDenialCause(d: DeniedRequest): LikelyCause | undefined {
   const trust = d.trustPolicy ?? '';
+  const roleName = d.roleName;
   if (!d.sentExternalId) {
     const withId = d.profiles.find((p) => p.externalId);
-    if (withId) {
-      return { kind: 'externalId', externalId: withId.externalId, profile: withId.name, message: `Likely cause: ${d.roleName} needs an external ID, which this request did not send; profile "${withId.name}" gives one.` };
+    if (withId?.externalId) {
+      return { kind: 'externalId', from: 'profile', roleName, externalId: withId.externalId, profile: withId.name, message: `Likely cause: ${roleName} needs an external ID, which this request did not send; profile "${withId.name}" gives one.` };
     }
-    if (/sts:externalid/i.test(trust)) return { kind: 'externalId', message: `Likely cause: the trust policy of ${d.roleName} requires an external ID (sts:ExternalId), which this request did not send.` };
+    if (/sts:externalid/i.test(trust)) return { kind: 'externalId', from: 'trustPolicy', roleName, message: `Likely cause: the trust policy of ${roleName} requires an external ID (sts:ExternalId), which this request did not send.` };
   }
   if (!d.sentMfa) {
     const withMfa = d.profiles.find((p) => p.mfaSerial);
-    if (withMfa) return { kind: 'mfa', mfaSerial: withMfa.mfaSerial, profile: withMfa.name, message: `Likely cause: ${d.roleName} needs MFA, which this request did not send; profile "${withMfa.name}" uses the device ${withMfa.mfaSerial}.` };
-    if (/aws:multifactorauth(?:present|age)/i.test(trust)) return { kind: 'mfa', mfaSerial: d.callerMfaSerial, message: `Likely cause: the trust policy of ${d.roleName} requires MFA (aws:MultiFactorAuthPresent), which this request did not send.` };
+    if (withMfa?.mfaSerial) {
+      return { kind: 'mfa', from: 'profile', roleName, mfaSerial: withMfa.mfaSerial, profile: withMfa.name, message: `Likely cause: ${roleName} needs MFA, which this request did not send; profile "${withMfa.name}" uses the device ${withMfa.mfaSerial}.` };
+    }
+    if (/aws:multifactorauth(?:present|age)/i.test(trust)) return { kind: 'mfa', from: 'trustPolicy', roleName, mfaSerial: d.callerMfaSerial, message: `Likely cause: the trust policy of ${roleName} requires MFA (aws:MultiFactorAuthPresent), which this request did not send.` };
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import { reportError, type CommandFailure, type LikelyCauseButton } from './erro
 import type { StsOperations } from './operations';
 import type { ProfilesStore } from './profilesStore';
 import type { SessionStore, SourceRef } from './sessionStore';
+import { likelyCauseText } from './denialHintText';
 
 export interface TrustPolicyRequest {
   readonly roleArn: string;
@@ -97,8 +98,8 @@ export class Denials {
     const cause = likelyDenialCause({ roleName: roleNameOf(sent.roleArn), sentExternalId: !!sent.externalId, sentMfa: !!sent.mfaSerial, profiles, trustPolicy, callerMfaSerial: callerProfile?.mfaSerial });
     if (!cause) return undefined;
     if (cause.kind === 'externalId') {
-      return { message: cause.message, button: { label: vscode.l10n.t('Retry with External ID'), run: () => retry({ externalId: cause.externalId }) } };
+      return { message: likelyCauseText(cause), button: { label: vscode.l10n.t('Retry with External ID'), run: () => retry({ externalId: cause.externalId }) } };
     }
-    return cause.mfaSerial ? { message: cause.message, button: { label: vscode.l10n.t('Retry with MFA'), run: () => retry({ mfaSerial: cause.mfaSerial }) } } : { message: cause.message };
+    return cause.mfaSerial ? { message: likelyCauseText(cause), button: { label: vscode.l10n.t('Retry with MFA'), run: () => retry({ mfaSerial: cause.mfaSerial }) } } : { message: likelyCauseText(cause) };
   }
 }
