@@ -1,4 +1,5 @@
 import type { IamCatalog } from '../policy/catalog';
+import { supportedKeys } from '../policy/checks/keySupport';
 import type { ContextValue } from './types';
 
 // Context keys a request for an action never carries. AWS: "Condition context keys may not be present
@@ -17,10 +18,9 @@ function placeholderAt(template: string): number {
 }
 
 /** Whether `key` (lower case) is one of `supported` (lower case), where a template's placeholder stands for any tag key. */
-function supports(supported: readonly string[], key: string): boolean {
-  for (let i = 0; i < supported.length; i++) {
-    const s = supported[i];
-    if (s === key) return true;
+function supports(supported: ReadonlySet<string>, key: string): boolean {
+  if (supported.has(key)) return true;
+  for (const s of supported) {
     const at = placeholderAt(s);
     if (at > 0 && key.length > at && key.startsWith(s.slice(0, at))) return true;
   }
@@ -29,30 +29,28 @@ function supports(supported: readonly string[], key: string): boolean {
 
 /**
  * The keys of `context` that requests for `action` never carry: keys of a service (not `aws:`, not an
- * identity provider's) that neither the action nor any of its resource types lists in the catalog. Nothing is judged when the catalog
- * does not know the action, and global keys are kept: whether AWS sends one depends on the request.
+ * identity provider's) that neither the action nor any of its resource types lists in the catalog.
+ * Nothing is judged when the catalog does not know the action, and global keys are kept (`aws:` ones and
+ * the cross-service ones such as ec2:SourceInstanceArn): whether AWS sends one depends on the request.
  */
 export function unsentKeys(context: Readonly<Record<string, ContextValue>> | undefined, action: string, catalog: IamCatalog | undefined): readonly string[] {
   if (!context || !catalog) return NONE;
   let out: string[] | undefined;
-  let supported: string[] | undefined;
+  let supported: ReadonlySet<string> | undefined;
   for (const key in context) {
     if (!Object.prototype.hasOwnProperty.call(context, key)) continue;
     const lower = key.toLowerCase();
     const colon = lower.indexOf(':');
-    // Only keys of a service AWS lists: aws: keys are global, and identity providers' keys
-    // (token.actions.githubusercontent.com:sub, saml:aud) come with the token, not from a service.
-    if (colon <= 0 || lower.startsWith('aws:') || !catalog.hasService(lower.slice(0, colon))) continue;
+    // Only keys of a service AWS lists: aws: keys and the cross-service keys AWS lists as global are
+    // kept, and identity providers' keys (token.actions.githubusercontent.com:sub, saml:aud) come with
+    // the token, not from a service.
+    if (colon <= 0 || lower.startsWith('aws:') || !catalog.hasService(lower.slice(0, colon)) || catalog.conditionKey(key)?.global) continue;
     if (!supported) {
       const colonInAction = action.indexOf(':');
       const service = action.slice(0, colonInAction).toLowerCase();
       const info = colonInAction > 0 && catalog.isLoaded(service) ? catalog.action(service, action.slice(colonInAction + 1)) : undefined;
       if (!info) return NONE;
-      supported = info.conditionKeys.map((k) => k.toLowerCase());
-      for (const r of info.resourceTypes) {
-        for (const k of r.conditionKeys) supported.push(k.toLowerCase());
-        for (const k of catalog.resourceType(service, r.name)?.conditionKeys ?? NONE) supported.push(k.toLowerCase());
-      }
+      supported = supportedKeys(catalog, info);
     }
     if (!supports(supported, lower)) (out ??= []).push(key);
   }

@@ -33,12 +33,14 @@ describe('evaluation: context keys a request for the action never carries', () =
     assert.strictEqual(evaluate(input('s3:ListBucket', 'arn:aws:s3:::reports', { 'ec2:InstanceType': 't3.micro' }, { StringNotEquals: { 'ec2:InstanceType': 't3.micro' } }), catalogFor('s3')).decision, 'Allowed');
   });
 
-  it('keeps keys the action or its resource types list, tag keys by their ${TagKey} or <key> pattern, global aws: keys and the keys of identity providers', () => {
+  it('keeps keys the action or its resource types list, tag keys by their ${TagKey} or <key> pattern, global keys (aws: and cross-service ones such as ec2:SourceInstanceArn) and the keys of identity providers', () => {
     const cases: [string, string, Record<string, string>, object][] = [
       ['s3:ListBucket', 'arn:aws:s3:::reports', { 's3:prefix': 'home/' }, { StringLike: { 's3:prefix': 'home/*' } }],
       ['s3:GetObject', 'arn:aws:s3:::reports/a.csv', { 's3:ExistingObjectTag/team': 'blue' }, { StringEquals: { 's3:ExistingObjectTag/team': 'blue' } }],
       ['ec2:RunInstances', '*', { 'ec2:InstanceType': 't3.micro' }, { StringEquals: { 'ec2:InstanceType': 't3.micro' } }],
       ['s3:ListBucket', 'arn:aws:s3:::reports', { 'aws:PrincipalTag/team': 'blue' }, { StringEquals: { 'aws:PrincipalTag/team': 'blue' } }],
+      ['s3:GetObject', 'arn:aws:s3:::reports/a.csv', { 'ec2:SourceInstanceArn': 'arn:aws:ec2:us-east-1:111122223333:instance/i-0abc' }, { StringEquals: { 'ec2:SourceInstanceArn': 'arn:aws:ec2:us-east-1:111122223333:instance/i-0abc' } }],
+      ['s3:GetObject', 'arn:aws:s3:::reports/a.csv', { 'lambda:SourceFunctionArn': 'arn:aws:lambda:us-east-1:111122223333:function:f' }, { StringEquals: { 'lambda:SourceFunctionArn': 'arn:aws:lambda:us-east-1:111122223333:function:f' } }],
       ['sts:AssumeRoleWithWebIdentity', 'arn:aws:iam::111122223333:role/deploy', { 'token.actions.githubusercontent.com:sub': 'repo:o/r:ref:refs/heads/main' }, { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:*' } }],
       ['sts:AssumeRoleWithSAML', 'arn:aws:iam::111122223333:role/sso', { 'saml:aud': 'https://signin.aws.amazon.com/saml' }, { StringEquals: { 'saml:aud': 'https://signin.aws.amazon.com/saml' } }],
     ];

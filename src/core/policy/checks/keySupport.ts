@@ -13,23 +13,23 @@ type KeyedAction = { service: string; resourceTypes: { name: string; conditionKe
  * Condition keys an action can be evaluated with: its own, its resource types' and theirs. Cached
  * per action object, which belongs to one catalog and never changes.
  */
-export function supportedKeys(ctx: LintContext, a: KeyedAction): ReadonlySet<string> {
+export function supportedKeys(catalog: IamCatalog, a: KeyedAction): ReadonlySet<string> {
   const hit = supportedKeysCache.get(a);
   if (hit) return hit;
   const out = new Set<string>();
-  addSupportedKeys(out, ctx, a);
+  addSupportedKeys(out, catalog, a);
   supportedKeysCache.set(a, out);
   return out;
 }
 
-function addSupportedKeys(out: Set<string>, ctx: LintContext, a: KeyedAction): void {
+function addSupportedKeys(out: Set<string>, catalog: IamCatalog, a: KeyedAction): void {
   const own = a.conditionKeys;
   for (let i = 0; i < own.length; i++) out.add(own[i].toLowerCase());
   const types = a.resourceTypes;
   for (let i = 0; i < types.length; i++) {
     const r = types[i];
     for (let k = 0; k < r.conditionKeys.length; k++) out.add(r.conditionKeys[k].toLowerCase());
-    const typeKeys = ctx.catalog.resourceType(a.service, r.name)?.conditionKeys ?? NO_KEYS;
+    const typeKeys = catalog.resourceType(a.service, r.name)?.conditionKeys ?? NO_KEYS;
     for (let k = 0; k < typeKeys.length; k++) out.add(typeKeys[k].toLowerCase());
   }
 }
@@ -43,7 +43,7 @@ function addSupportedKeys(out: Set<string>, ctx: LintContext, a: KeyedAction): v
 const keysOfMatchesCache = new WeakMap<IamCatalog, WeakMap<readonly ActionInfo[], ReadonlySet<string>>>();
 
 function keysOfMatches(ctx: LintContext, matches: readonly ActionInfo[]): ReadonlySet<string> {
-  if (matches.length === 1) return supportedKeys(ctx, matches[0]);
+  if (matches.length === 1) return supportedKeys(ctx.catalog, matches[0]);
   let byMatches = keysOfMatchesCache.get(ctx.catalog);
   if (!byMatches) {
     byMatches = new WeakMap();
@@ -52,7 +52,7 @@ function keysOfMatches(ctx: LintContext, matches: readonly ActionInfo[]): Readon
   let s = byMatches.get(matches);
   if (!s) {
     const union = new Set<string>();
-    for (let i = 0; i < matches.length; i++) addSupportedKeys(union, ctx, matches[i]);
+    for (let i = 0; i < matches.length; i++) addSupportedKeys(union, ctx.catalog, matches[i]);
     byMatches.set(matches, union);
     s = union;
   }
