@@ -256,6 +256,13 @@ describe('policy checks, one fixture per case', () => {
     assert.ok(!codes('arn:aws:dynamodb:us-east-1:111122223333:table/eb-*/index/*').includes('RESOURCE_MATCHES_NO_ACTION'));
   });
 
+  it('does not call a cross-service key AWS lists as global (ec2:SourceInstanceArn, lambda:SourceFunctionArn) unsupported by another service\'s actions, and still reports a service key', () => {
+    const codes = (key: string) => lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:GetObject', Resource: '*', Condition: { StringNotEquals: { [key]: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1' } } }] }), 'IDENTITY_POLICY').findings.map((f) => f.issueCode);
+    assert.ok(!codes('ec2:SourceInstanceArn').includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
+    assert.ok(!codes('lambda:SourceFunctionArn').includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
+    assert.ok(codes('ec2:InstanceType').includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
+  });
+
   it('suggests the closest condition key', () => {
     const f = lint(read('invalid-global-key.json'), 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'INVALID_GLOBAL_CONDITION_KEY')!;
     assert.strictEqual(f.fix?.replacement, '"aws:PrincipalOrgID"');

@@ -121,7 +121,8 @@ export function checkKeySupport(ctx: LintContext): void {
         const prefix = lower.slice(0, colon);
         if (colon <= 0 || prefix === 'aws' || prefix.includes('.') || !ctx.catalog.isLoaded(prefix)) continue;
         const keyInfo = ctx.catalog.conditionKey(k.key);
-        if (!keyInfo) continue;
+        // Cross-service keys AWS lists as global (ec2:SourceInstanceArn) come with every service's requests.
+        if (!keyInfo || keyInfo.global) continue;
         const template = keyInfo.key.toLowerCase();
         if (!sc.actions.some((a) => keysOf(a).has(template) || keysOf(a).has(lower))) {
           const names = sc.actions.slice(0, 3).map((a) => a.value).join(', ');
