@@ -16,6 +16,7 @@ import { registerWalkthrough } from './walkthrough';
 import { PolicyDocumentProvider } from './policy/policyDocumentProvider';
 import type { FeatureHost } from './deferredFeatures';
 import { useBundleDirectory } from './lazyBundle';
+import { useDisplayLanguageForCoreWords } from './coreWords';
 
 /** How long starting each feature took (ms), in the order they start: the log and the editor bench show it. */
 export type FeatureTimes = Record<string, number>;
@@ -32,6 +33,7 @@ export function activateFeatures(host: FeatureHost): FeatureTimes {
       times[name] = (times[name] ?? 0) + performance.now() - started;
     }
   };
+  useDisplayLanguageForCoreWords();
   // The AWS SDK, the account-policy readers and the YAML parser load from dist/ on first use (bundles.ts).
   useBundleDirectory(extension.asAbsolutePath('dist'));
   const ctx: StsLensContext = timed('endpoint guard', () => {

@@ -88,6 +88,20 @@ describe('bundles', function () {
   // (src/vscode/deferredFeatures.ts), the lint worker (a worker thread), the CLI and the GitHub Action's glob.
   const LOADED_OTHERWISE = ['extension.js', 'features.js', 'policyLintWorker.js', 'cli.js', 'cliMain.js', 'glob.js'];
 
+  it('every editor bundle that holds words of src/core (@vscode/l10n) sets them to the display language as it starts', async () => {
+    // Each bundle has its own copy of @vscode/l10n: unconfigured, its words stay English (as the CLI's should).
+    const holdsCoreWords = (inputs: string[]): boolean => inputs.some((f) => f.includes('node_modules/@vscode/l10n/'));
+    const features = await inputsOf('src/vscode/features.ts');
+    assert.ok(holdsCoreWords(features) && features.includes('src/vscode/coreWords.ts'), 'the features bundle holds core words and configures them');
+    assert.match(fs.readFileSync(path.join(repoRoot(), 'src', 'vscode', 'features.ts'), 'utf8'), /^ {2}useDisplayLanguageForCoreWords\(\);$/m);
+    const commandLine = ['cli.js', 'cliMain.js', 'glob.js'];
+    for (const [bundle, source] of esbuildEntries()) {
+      if (commandLine.includes(bundle) || bundle === 'features.js') continue;
+      const inputs = await inputsOf(source);
+      assert.ok(!holdsCoreWords(inputs) || inputs.includes('src/vscode/coreWords.ts'), `dist/${bundle} holds words of src/core: call useDisplayLanguageForCoreWords() (src/vscode/coreWords.ts) where it starts`);
+    }
+  });
+
   it('every bundle loaded on first use is a lazyBundle of src/vscode/bundles.ts, built by esbuild.js into dist/ from the module it falls back to', () => {
     const entries = esbuildEntries();
     assert.ok(entries.size >= LOADED_OTHERWISE.length + LAZY_BUNDLES.length, `esbuild.js's entries are read (${[...entries.keys()].join(', ')})`);

@@ -4,6 +4,7 @@
  * configured needs the person's consent first unless it is the endpoint of an AWS service STS Lens
  * calls (a host under an AWS domain may well be a customer's API Gateway, bucket or function URL).
  */
+import * as l10n from '@vscode/l10n';
 import { awsServiceOfHost } from './awsServiceHosts';
 import { endpointProblem, isLoopbackHost } from './endpoint';
 
@@ -20,13 +21,21 @@ export type EndpointOrigin =
   /** The endpoint a session was created with (checked when it was created). */
   | 'session';
 
-export const ENDPOINT_ORIGIN_TEXT: Record<EndpointOrigin, string> = {
-  awsConfig: 'the AWS config (endpoint_url)',
-  userSettings: 'your user settings (stsLens.sts.endpoint)',
-  workspaceSettings: "this workspace's settings (stsLens.sts.endpoint in .vscode/settings.json or the .code-workspace file)",
-  folderSettings: "a workspace folder's settings (stsLens.sts.endpoint in its .vscode/settings.json)",
-  session: 'the session (the endpoint it was started with)',
-};
+/** Where an endpoint was set, as the refusal and the consent question name it. */
+export function endpointOriginText(origin: EndpointOrigin): string {
+  switch (origin) {
+    case 'awsConfig':
+      return l10n.t('the AWS config (endpoint_url)');
+    case 'userSettings':
+      return l10n.t('your user settings (stsLens.sts.endpoint)');
+    case 'workspaceSettings':
+      return l10n.t("this workspace's settings (stsLens.sts.endpoint in .vscode/settings.json or the .code-workspace file)");
+    case 'folderSettings':
+      return l10n.t("a workspace folder's settings (stsLens.sts.endpoint in its .vscode/settings.json)");
+    case 'session':
+      return l10n.t('the session (the endpoint it was started with)');
+  }
+}
 
 /**
  * DNS suffixes of every AWS partition, regular and dual-stack (FIPS endpoints are hosts under the
@@ -76,26 +85,26 @@ export function endpointKey(url: string): string | undefined {
  * SDKs already follow without asking.
  */
 export function endpointVerdict(url: string, origin: EndpointOrigin, service = 'STS'): EndpointVerdict {
-  const where = ENDPOINT_ORIGIN_TEXT[origin];
+  const where = endpointOriginText(origin);
   const parsed = parseUrl(url);
   if (parsed && (parsed.username || parsed.password)) {
-    return { kind: 'refuse', message: `The ${service} endpoint from ${where} was not used: it contains a user name or password; write it as ${parsed.protocol}//${parsed.host}${parsed.pathname}.` };
+    return { kind: 'refuse', message: l10n.t('The {0} endpoint from {1} was not used: it contains a user name or password; write it as {2}.', service, where, `${parsed.protocol}//${parsed.host}${parsed.pathname}`) };
   }
   const problem = endpointProblem(url.trim());
-  if (problem || !parsed) return { kind: 'refuse', message: `The ${service} endpoint from ${where} was not used: ${problem ?? 'it is not a URL'}.` };
+  if (problem || !parsed) return { kind: 'refuse', message: l10n.t('The {0} endpoint from {1} was not used: {2}.', service, where, problem ?? l10n.t('it is not a URL')) };
   const u = parsed;
   if (origin !== 'workspaceSettings' && origin !== 'folderSettings') return { kind: 'allow' };
   // A path on a service host names something a customer owns (an S3 bucket, path-style).
   const bare = (u.pathname === '' || u.pathname === '/') && !u.search && !u.hash && !u.port;
   if (bare && awsServiceOfHost(u.hostname)) return { kind: 'allow' };
   const what = isLoopbackHost(u.hostname)
-    ? 'a server on this computer, not an AWS endpoint'
+    ? l10n.t('a server on this computer, not an AWS endpoint')
     : isAwsHost(u.hostname)
-      ? 'under an AWS domain but not the endpoint of an AWS service STS Lens calls (AWS customers serve their own code there: API Gateway, S3 buckets, function URLs, load balancers)'
-      : 'not an AWS endpoint';
+      ? l10n.t('under an AWS domain but not the endpoint of an AWS service STS Lens calls (AWS customers serve their own code there: API Gateway, S3 buckets, function URLs, load balancers)')
+      : l10n.t('not an AWS endpoint');
   return {
     kind: 'confirm',
-    message: `Send AWS credentials to ${endpointKey(url) ?? url}? It is ${what}, and it was set by ${where}. Allow it only if you trust this workspace's author with your AWS session.`,
+    message: l10n.t("Send AWS credentials to {0}? It is {1}, and it was set by {2}. Allow it only if you trust this workspace's author with your AWS session.", endpointKey(url) ?? url, what, where),
   };
 }
 

@@ -1,0 +1,13 @@
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+
+/**
+ * Words that `src/core/` builds for the editor and the command line alike go through `@vscode/l10n`'s
+ * `t` (core has no `vscode`): unconfigured, as in the CLI, it gives the English template with its values.
+ * In the editor they take VS Code's bundle for the display language (`vscode.l10n.bundle`, undefined
+ * for English). Each bundle of the extension that holds core words calls this as it starts, since every
+ * bundle has its own copy of `@vscode/l10n` (test/unit/bundles.test.ts checks which do).
+ */
+export function useDisplayLanguageForCoreWords(contents: l10n.l10nJsonFormat | undefined = vscode.l10n.bundle): void {
+  l10n.config({ contents: contents ?? {} });
+}
