@@ -1,14 +1,14 @@
 /**
  * Finds text that core modules (src/core) build for people without `l10n.t`. Core code returns its
- * words rather than showing them, so besides the places the editor check knows (userStrings.ts), a
- * literal is shown when a function returns it, when it is pushed onto a list, when it goes to a
+ * words rather than showing them, so besides the places and the prose that userStrings.ts finds, a
+ * literal (a single word too: "ALLOWED", "Trace") is shown when a function returns it, when it is pushed onto a list, when it goes to a
  * parameter or property named as shown text (`explanation`, `label`, `reasons`…), or when it is
  * itself a value put into an `l10n.t` template (where it would stay English), and the values of a
  * table of words (`const TITLES: Record<Decision, string> = {…}`, which also could not call `l10n.t`
  * when the module loads, before the bundle is configured).
  */
 import * as ts from 'typescript';
-import { isL10nCall, literalsIn, unwrappedStrings, type UnwrappedString } from './userStrings';
+import { isL10nCall, literalsIn, unwrappedStrings, unwrappedWords, type UnwrappedString } from './userStrings';
 
 /** Names of parameters that take words people read. */
 const SHOWN_PARAMETERS = new Set(['explanation', 'reason', 'label', 'description', 'tooltip', 'message', 'text', 'title', 'detail', 'problem', 'summary', 'note']);
@@ -39,7 +39,7 @@ function shownParameters(source: ts.SourceFile): Map<string, number[]> {
 
 /** Every literal in a core source file that reaches people without `l10n.t`. */
 export function unwrappedCoreStrings(file: string, text: string): UnwrappedString[] {
-  const found = unwrappedStrings(file, text);
+  const found = [...unwrappedStrings(file, text), ...unwrappedWords(file, text)];
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const params = shownParameters(source);
   const report = (nodes: ts.Node[], where: string): void => {
@@ -63,5 +63,6 @@ export function unwrappedCoreStrings(file: string, text: string): UnwrappedStrin
     node.forEachChild(visit);
   };
   visit(source);
-  return found.sort((a, b) => a.line - b.line);
+  const seen = new Set<string>();
+  return found.sort((a, b) => a.line - b.line).filter((u) => !seen.has(`${u.line} ${u.text}`) && seen.add(`${u.line} ${u.text}`));
 }
