@@ -38,3 +38,27 @@ function placeholderIndex(text: string, start: number, end: number): number {
   }
   return n;
 }
+
+let generation = 0;
+
+/** The display language's words changed (src/vscode/coreWords.ts configured them): tables of templates are read again. */
+export function coreWordsChanged(): void {
+  generation++;
+}
+
+/**
+ * Templates that a hot path fills again and again, read through `l10n.t` by `read` on first use
+ * (never at module load, before the words are configured) and again only after they change: a
+ * lookup per explanation would cost more than building it.
+ */
+export function templates<T>(read: () => T): () => T {
+  let table: T | undefined;
+  let readAt = -1;
+  return () => {
+    if (readAt !== generation || table === undefined) {
+      table = read();
+      readAt = generation;
+    }
+    return table;
+  };
+}

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { fill } from '../fill';
+import { fill, templates } from '../fill';
 import { parseConditionOperator } from '../policy/checks/conditionOperators';
 import type { LineIndex, ParsedConditionKey, ParsedConditionOperator } from '../policy/parse';
 import type { RequestContext } from './context';
@@ -68,6 +68,16 @@ function emptyOrAbsent(ctx: RequestContext, key: string, requestValues: readonly
   return requestValues ? l10n.t('an empty set') : absentFrom(ctx, key);
 }
 
+/** The templates of the commonest explanations, read once per display language. */
+const comparisonWords = templates(() => ({
+  matches: l10n.t('{0} {1} matches {2} under {3}'),
+  doesNotMatch: l10n.t('{0} {1} does not match {2} under {3}'),
+  isIn: l10n.t('{0} {1} is in {2} under {3}'),
+  isNotIn: l10n.t('{0} {1} is not in {2} under {3}'),
+  sentence: l10n.t('{0}.'),
+  negated: l10n.t('{0}, so {1} is {2}.'),
+}));
+
 /**
  * A comparison's sentence from its clause: with what the negated operator makes of it, and the
  * policy variables that had no value (their values match nothing).
@@ -78,13 +88,14 @@ function sentence(clause: string, negation: { operator: string; matched: boolean
       ? fill(l10n.t('{0}, so {1} is {2} (policy variables {3} have no value in the request, so those values match nothing).'), clause, negation.operator, negation.matched, missing.join(', '))
       : fill(l10n.t('{0} (policy variables {1} have no value in the request, so those values match nothing).'), clause, missing.join(', '));
   }
-  return negation ? fill(l10n.t('{0}, so {1} is {2}.'), clause, negation.operator, negation.matched) : fill(l10n.t('{0}.'), clause);
+  const w = comparisonWords();
+  return negation ? fill(w.negated, clause, negation.operator, negation.matched) : fill(w.sentence, clause);
 }
 
 /** The clause of a comparison between the request's values and the policy's (without its full stop). */
 function comparison(ip: boolean, hit: boolean, key: string, values: string, policy: string, positive: string): string {
-  if (ip) return hit ? fill(l10n.t('{0} {1} is in {2} under {3}'), key, values, policy, positive) : fill(l10n.t('{0} {1} is not in {2} under {3}'), key, values, policy, positive);
-  return hit ? fill(l10n.t('{0} {1} matches {2} under {3}'), key, values, policy, positive) : fill(l10n.t('{0} {1} does not match {2} under {3}'), key, values, policy, positive);
+  const w = comparisonWords();
+  return fill(ip ? (hit ? w.isIn : w.isNotIn) : hit ? w.matches : w.doesNotMatch, key, values, policy, positive);
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { fill } from '../fill';
+import { fill, templates } from '../fill';
 import { globMatch } from '../policy/actions';
 import { parsePolicy, stringValues, type LineIndex, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
 import { evaluateConditions } from './conditions';
@@ -299,10 +299,24 @@ function anyResourceMiss(c: CompiledStatement, action: string): string {
     : fill(l10n.t("{0} does not cover every resource of {1}, and the request's resource * stands for any of them."), element, action);
 }
 
+/** The templates of the explanations built for most statements an evaluation reaches, read once per display language. */
+const statementWords = templates(() => ({
+  applies: l10n.t('{0} applies: action, resource match.'),
+  appliesWithConditions: l10n.t('{0} applies: action, resource and every condition match.'),
+  appliesWithPrincipal: l10n.t('{0} applies: action, resource, principal match.'),
+  appliesWithPrincipalAndConditions: l10n.t('{0} applies: action, resource, principal and every condition match.'),
+  conditionNotMet: l10n.t('Condition not met: {0}'),
+  resourceNotIncluded: l10n.t('Resource does not include {0}.'),
+  resourceNothingWithin: l10n.t('Resource names nothing within {0}.'),
+  notResourceExcludes: l10n.t('NotResource excludes {0}.'),
+  principalNotNamed: l10n.t('Principal does not name {0}.'),
+}));
+
 /** Why a statement applies: what of it matched the request. */
 function appliesText(effect: string, principal: boolean, conditions: boolean): string {
-  if (principal) return conditions ? fill(l10n.t('{0} applies: action, resource, principal and every condition match.'), effect) : fill(l10n.t('{0} applies: action, resource, principal match.'), effect);
-  return conditions ? fill(l10n.t('{0} applies: action, resource and every condition match.'), effect) : fill(l10n.t('{0} applies: action, resource match.'), effect);
+  const w = statementWords();
+  if (principal) return fill(conditions ? w.appliesWithPrincipalAndConditions : w.appliesWithPrincipal, effect);
+  return fill(conditions ? w.appliesWithConditions : w.applies, effect);
 }
 
 /** A statement stopped by its resource or principal: its trace, or null in a decision-only evaluation (which leaves it out). */
@@ -321,9 +335,9 @@ function stoppedBefore(c: CompiledStatement, policy: CompiledPolicy, kind: Polic
     if (!coversAnyResource(c)) return stop(c, env, 'resource', words ? anyResourceMiss(c, env.action) : '');
   } else if (c.resources) {
     const overlap = c.effect === 'Allow' && env.resourcePattern === true;
-    if (!resourceMatches(c.resources, env.resource, env, policy.variables, overlap)) return stop(c, env, 'resource', !words ? '' : overlap ? fill(l10n.t('Resource names nothing within {0}.'), env.resource) : fill(l10n.t('Resource does not include {0}.'), env.resource));
+    if (!resourceMatches(c.resources, env.resource, env, policy.variables, overlap)) return stop(c, env, 'resource', !words ? '' : fill(overlap ? statementWords().resourceNothingWithin : statementWords().resourceNotIncluded, env.resource));
   } else if (c.notResources) {
-    if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return stop(c, env, 'resource', words ? fill(l10n.t('NotResource excludes {0}.'), env.resource) : '');
+    if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return stop(c, env, 'resource', words ? fill(statementWords().notResourceExcludes, env.resource) : '');
   } else if (kind !== 'resource') return stop(c, env, 'resource', words ? l10n.t('The statement has neither Resource nor NotResource.') : '');
   if (!WITH_PRINCIPAL.has(kind)) return NO_PRINCIPAL;
   if (c.notPrincipal && c.effect === 'Allow') {
@@ -336,7 +350,7 @@ function stoppedBefore(c: CompiledStatement, policy: CompiledPolicy, kind: Polic
   }
   if (c.principal) {
     const match = matchPrincipal(c.principal, env.caller);
-    return match ? MATCHED[match] : stop(c, env, 'principal', words ? fill(l10n.t('Principal does not name {0}.'), env.caller.raw) : '');
+    return match ? MATCHED[match] : stop(c, env, 'principal', words ? fill(statementWords().principalNotNamed, env.caller.raw) : '');
   }
   if (c.notPrincipal) {
     // A Deny with NotPrincipal denies a principal with a permissions boundary whatever it lists.
@@ -357,7 +371,7 @@ function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: P
   if (before === null || 'trace' in before) return before;
   const conditions = evaluateConditions(c.st.conditions, env.ctx, policy.variables, policy.parsed.lines, words);
   for (let i = 0; i < conditions.length; i++) {
-    if (!conditions[i].matched) return notApplying(c, 'condition', words ? fill(l10n.t('Condition not met: {0}'), conditions[i].explanation) : '', conditions);
+    if (!conditions[i].matched) return notApplying(c, 'condition', words ? fill(statementWords().conditionNotMet, conditions[i].explanation) : '', conditions);
   }
   return { trace: { index: c.st.index ?? 0, sid: c.sid, effect: c.effect!, applies: true, mismatch: undefined, explanation: words ? appliesText(c.effect!, WITH_PRINCIPAL.has(kind), conditions.length > 0) : '', conditions, location: locationOf(c) }, match: before.match };
 }
