@@ -7,6 +7,12 @@ import { repoRoot } from '../fixtures';
 import { unwrappedStrings, unwrappedWords } from './userStrings';
 
 const CONFIG_FILE_WORDS = [
+  'src/core/profiles/configLint.ts',
+  'src/core/profiles/configLintCycles.ts',
+  'src/core/profiles/configLintModel.ts',
+  'src/core/profiles/configLintProfiles.ts',
+  'src/core/profiles/configLintSections.ts',
+  'src/core/profiles/configLintSso.ts',
   'src/core/profiles/configLintValues.ts',
   'src/core/profiles/endpoint.ts',
 ];
