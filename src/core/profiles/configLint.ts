@@ -7,6 +7,7 @@
  * Ranges are 0-based lines and columns with exclusive ends, ready for `vscode.Range`.
  */
 
+import * as l10n from '@vscode/l10n';
 import { type ConfigFileKind, type ConfigFinding, type LintOptions, type ProfileView, has, profileNameOf } from './configLintModel';
 import { lintCycles } from './configLintCycles';
 import { lintProfile } from './configLintProfiles';
@@ -54,7 +55,7 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
       add({
         code: 'duplicate-section',
         severity: 'error',
-        message: `[${section.header}] is already defined on line ${exact.line + 1}. The AWS CLI refuses to read a file with a repeated section; other SDKs silently merge the two.`,
+        message: l10n.t('[{0}] is already defined on line {1}. The AWS CLI refuses to read a file with a repeated section; other SDKs silently merge the two.', section.header, exact.line + 1),
         range: section.headerRange,
         profile: profileNameOf(section, kind),
       });
@@ -69,7 +70,7 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
         add({
           code: 'duplicate-profile',
           severity: 'warning',
-          message: `Profile "${name}" is also defined by [${previous.header}] on line ${previous.line + 1}; the SDKs disagree on which settings win. Keep one section.`,
+          message: l10n.t('Profile "{0}" is also defined by [{1}] on line {2}; the SDKs disagree on which settings win. Keep one section.', name, previous.header, previous.line + 1),
           range: section.headerRange,
           profile: name,
         });
@@ -118,7 +119,7 @@ export function clipQuoted(message: string): string {
     if (close < 0) break;
     const length = close - open - 1;
     if (length > MAX_QUOTED) {
-      out += `${message.slice(from, open)}"…" (${length.toLocaleString('en-US')} characters)`;
+      out += message.slice(from, open) + l10n.t('"…" ({0} characters)', length.toLocaleString('en-US'));
       from = close + 1;
     }
     open = message.indexOf('"', close + 1);

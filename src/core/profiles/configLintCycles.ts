@@ -1,5 +1,6 @@
 /** source_profile loops, followed as the SDKs follow them, each loop reported once with its path. */
 
+import * as l10n from '@vscode/l10n';
 import { Add, ProfileView, has, val } from './configLintModel';
 import type { IniEntry } from './iniPositions';
 
@@ -21,7 +22,7 @@ function ringPath(prefix: readonly string[], ring: readonly string[], at: number
 function chainWords(path: PathView): string {
   const names = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => path.at(from + k)).join(' → ');
   if (path.length <= 12) return names(0, path.length);
-  return `${names(0, 5)} → … ${(path.length - 10).toLocaleString('en-US')} more … → ${names(path.length - 5, path.length)}`;
+  return `${names(0, 5)} → ${l10n.t('… {0} more …', (path.length - 10).toLocaleString('en-US'))} → ${names(path.length - 5, path.length)}`;
 }
 
 /**
@@ -107,10 +108,10 @@ export function lintCycles(
       code: 'source-profile-cycle',
       severity: cycle === 'all' ? 'error' : 'warning',
       message: self
-        ? `Profile "${start.name}" is its own source_profile but has no aws_access_key_id and aws_secret_access_key to start from; the SDKs stop with a cycle error.`
+        ? l10n.t('Profile "{0}" is its own source_profile but has no aws_access_key_id and aws_secret_access_key to start from; the SDKs stop with a cycle error.', start.name)
         : cycle === 'all'
-          ? `source_profile cycle: ${chainWords(shown)}. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.`
-          : `source_profile loop: ${chainWords(shown)}. The JavaScript SDK starts from the static keys of "${loopStart}", but the AWS CLI and boto3 stop with an infinite-loop error. Point source_profile at a profile outside the loop.`,
+          ? l10n.t('source_profile cycle: {0}. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.', chainWords(shown))
+          : l10n.t('source_profile loop: {0}. The JavaScript SDK starts from the static keys of "{1}", but the AWS CLI and boto3 stop with an infinite-loop error. Point source_profile at a profile outside the loop.', chainWords(shown), loopStart),
       range: e.valueRange,
       profile: start.name,
     });

@@ -2,6 +2,7 @@
  * The shapes the AWS config linter works with: findings and their fixes, and one profile as seen in
  * a file. Shared by the checks of headers and keys, profiles, SSO and source_profile chains.
  */
+import * as l10n from '@vscode/l10n';
 import type { FixTitle } from '../fixTitle';
 
 import type { IniEntry, IniSection } from './iniPositions';
@@ -98,6 +99,11 @@ export interface ProfileView {
 }
 
 export type Add = (f: ConfigFinding) => void;
+
+/** `a and b and c`, with the words of the display language; settings and names stay as they are. */
+export function andList(items: readonly string[]): string {
+  return items.length === 0 ? '' : items.reduce((list, item) => l10n.t('{0} and {1}', list, item));
+}
 
 export function has(p: ProfileView, key: string): boolean {
   return (p.keys.get(key)?.value ?? '') !== '';

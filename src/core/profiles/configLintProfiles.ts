@@ -3,7 +3,8 @@
  * role-chaining durations, MFA settings the SDKs ignore, and more than one way to get credentials.
  */
 
-import { ProfileContext, ProfileView, has, isSso, val } from './configLintModel';
+import * as l10n from '@vscode/l10n';
+import { ProfileContext, ProfileView, andList, has, isSso, val } from './configLintModel';
 import { lintSsoProfile } from './configLintSso';
 import { suggestName } from './configLintSuggest';
 import { CHAINED_MAX_DURATION_SECONDS, checkDuration } from './configLintValues';
@@ -47,7 +48,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'incomplete-static-keys',
       severity: 'error',
-      message: `Profile "${p.name}" has ${present.key} but no ${keyId ? 'aws_secret_access_key' : 'aws_access_key_id'}; static credentials need both.`,
+      message: l10n.t('Profile "{0}" has {1} but no {2}; static credentials need both.', p.name, present.key, keyId ? 'aws_secret_access_key' : 'aws_access_key_id'),
       range: present.keyRange,
       profile: p.name,
     });
@@ -57,7 +58,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'incomplete-static-keys',
       severity: 'error',
-      message: `Profile "${p.name}" has a temporary access key (ASIA…) but no aws_session_token; AWS rejects temporary keys without their session token.`,
+      message: l10n.t('Profile "{0}" has a temporary access key (ASIA…) but no aws_session_token; AWS rejects temporary keys without their session token.', p.name),
       range: keyId.keyRange,
       profile: p.name,
     });
@@ -66,7 +67,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'incomplete-static-keys',
       severity: 'warning',
-      message: `Profile "${p.name}" pairs a long-term access key (AKIA…) with a session token; session tokens belong to temporary keys (ASIA…), and AWS rejects the mix as an invalid token.`,
+      message: l10n.t('Profile "{0}" pairs a long-term access key (AKIA…) with a session token; session tokens belong to temporary keys (ASIA…), and AWS rejects the mix as an invalid token.', p.name),
       range: token.keyRange,
       profile: p.name,
     });
@@ -75,7 +76,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'incomplete-static-keys',
       severity: 'error',
-      message: `Profile "${p.name}" has aws_session_token without the access key and secret it belongs to.`,
+      message: l10n.t('Profile "{0}" has aws_session_token without the access key and secret it belongs to.', p.name),
       range: token.keyRange,
       profile: p.name,
     });
@@ -86,7 +87,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'source-conflict',
         severity: 'error',
-        message: `Profile "${p.name}" sets both source_profile and credential_source; they are mutually exclusive (the AWS CLI stops with an error, the JavaScript SDK does not treat the profile as a role). Keep one.`,
+        message: l10n.t('Profile "{0}" sets both source_profile and credential_source; they are mutually exclusive (the AWS CLI stops with an error, the JavaScript SDK does not treat the profile as a role). Keep one.', p.name),
         range: credentialSource.keyRange,
         profile: p.name,
       });
@@ -94,7 +95,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'role-without-source',
         severity: 'error',
-        message: `Profile "${p.name}" has role_arn but nothing to assume it with: add source_profile (a profile with credentials), credential_source (Environment, Ec2InstanceMetadata or EcsContainer) or web_identity_token_file.`,
+        message: l10n.t('Profile "{0}" has role_arn but nothing to assume it with: add source_profile (a profile with credentials), credential_source (Environment, Ec2InstanceMetadata or EcsContainer) or web_identity_token_file.', p.name),
         range: roleArn.keyRange,
         profile: p.name,
       });
@@ -106,7 +107,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
         add({
           code: k === 'mfa_serial' ? 'mfa-serial-unused' : 'setting-without-role',
           severity: 'warning',
-          message: `Profile "${p.name}" gets credentials with AssumeRoleWithWebIdentity, which takes no ${k === 'mfa_serial' ? 'MFA' : 'external ID'}; ${k} is ignored here.`,
+          message: k === 'mfa_serial'
+            ? l10n.t('Profile "{0}" gets credentials with AssumeRoleWithWebIdentity, which takes no MFA; {1} is ignored here.', p.name, k)
+            : l10n.t('Profile "{0}" gets credentials with AssumeRoleWithWebIdentity, which takes no external ID; {1} is ignored here.', p.name, k),
           range: e.keyRange,
           profile: p.name,
           unnecessary: true,
@@ -118,7 +121,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'web-identity-without-role',
         severity: 'error',
-        message: `Profile "${p.name}" has web_identity_token_file but no role_arn; AssumeRoleWithWebIdentity needs the role to assume.`,
+        message: l10n.t('Profile "{0}" has web_identity_token_file but no role_arn; AssumeRoleWithWebIdentity needs the role to assume.', p.name),
         range: webIdentity.keyRange,
         profile: p.name,
       });
@@ -129,7 +132,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'setting-without-role',
         severity: 'warning',
-        message: `${k} is used only when assuming a role, and profile "${p.name}" has no role_arn; the SDKs ignore it.`,
+        message: l10n.t('{0} is used only when assuming a role, and profile "{1}" has no role_arn; the SDKs ignore it.', k, p.name),
         range: e.keyRange,
         profile: p.name,
         unnecessary: true,
@@ -144,7 +147,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'missing-source-profile',
       severity: 'error',
-      message: `source_profile "${sourceProfile.value}" is not defined in the config or credentials file.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+      message: suggestion
+        ? l10n.t('source_profile "{0}" is not defined in the config or credentials file. Did you mean "{1}"?', sourceProfile.value, suggestion)
+        : l10n.t('source_profile "{0}" is not defined in the config or credentials file.', sourceProfile.value),
       range: sourceProfile.valueRange,
       profile: p.name,
       fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: sourceProfile.valueRange, newText: suggestion }] } : undefined,
@@ -156,7 +161,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'source-without-credentials',
       severity: 'warning',
-      message: `source_profile "${sourceView.name}" has no credentials of its own (no keys, role, SSO, credential_process or web identity${ctx.kind === 'config' ? ', and no section in the credentials file' : ''}), so the AWS CLI and SDKs cannot assume role_arn from it. Tools such as aws-vault keep such keys in their own store.`,
+      message: ctx.kind === 'config'
+        ? l10n.t('source_profile "{0}" has no credentials of its own (no keys, role, SSO, credential_process or web identity, and no section in the credentials file), so the AWS CLI and SDKs cannot assume role_arn from it. Tools such as aws-vault keep such keys in their own store.', sourceView.name)
+        : l10n.t('source_profile "{0}" has no credentials of its own (no keys, role, SSO, credential_process or web identity), so the AWS CLI and SDKs cannot assume role_arn from it. Tools such as aws-vault keep such keys in their own store.', sourceView.name),
       range: sourceProfile.valueRange,
       profile: p.name,
     });
@@ -167,11 +174,12 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     const d = checkDuration(duration.value);
     const source = ctx.profiles.get(sourceProfile.value);
     if (d.ok && d.seconds > CHAINED_MAX_DURATION_SECONDS && source && source.name !== p.name && yieldsRoleSession(source, ctx.hasStaticKeys)) {
-      const how = has(source, 'role_arn') ? 'a role it assumes' : 'an IAM Identity Center (SSO) role';
       add({
         code: 'chained-duration',
         severity: 'error',
-        message: `Profile "${p.name}" assumes its role with credentials from "${source.name}", which are ${how}: that is role chaining, which STS caps at ${CHAINED_MAX_DURATION_SECONDS} seconds (1 hour). duration_seconds = ${d.seconds} makes AssumeRole fail.`,
+        message: has(source, 'role_arn')
+          ? l10n.t('Profile "{0}" assumes its role with credentials from "{1}", which are a role it assumes: that is role chaining, which STS caps at {2} seconds (1 hour). duration_seconds = {3} makes AssumeRole fail.', p.name, source.name, CHAINED_MAX_DURATION_SECONDS, d.seconds)
+          : l10n.t('Profile "{0}" assumes its role with credentials from "{1}", which are an IAM Identity Center (SSO) role: that is role chaining, which STS caps at {2} seconds (1 hour). duration_seconds = {3} makes AssumeRole fail.', p.name, source.name, CHAINED_MAX_DURATION_SECONDS, d.seconds),
         range: duration.valueRange,
         profile: p.name,
         fix: { title: { kind: 'setDurationSeconds', seconds: CHAINED_MAX_DURATION_SECONDS }, edits: [{ range: duration.valueRange, newText: String(CHAINED_MAX_DURATION_SECONDS) }] },
@@ -187,7 +195,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'missing-services-section',
       severity: 'error',
-      message: `services = ${services.value} refers to a [services ${services.value}] section that the config file does not have.`,
+      message: l10n.t('services = {0} refers to a [services {0}] section that the config file does not have.', services.value),
       range: services.valueRange,
       profile: p.name,
     });
@@ -196,12 +204,18 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
 
 type Provider = 'static' | 'webIdentity' | 'process' | 'sso';
 
-const PROVIDER_WORDS: Readonly<Record<Provider, string>> = {
-  static: 'access keys',
-  webIdentity: 'web identity (role_arn with web_identity_token_file)',
-  process: 'credential_process',
-  sso: 'IAM Identity Center (SSO) settings',
-};
+function providerWords(provider: Provider): string {
+  switch (provider) {
+    case 'static':
+      return l10n.t('access keys');
+    case 'webIdentity':
+      return l10n.t('web identity (role_arn with web_identity_token_file)');
+    case 'process':
+      return 'credential_process';
+    case 'sso':
+      return l10n.t('IAM Identity Center (SSO) settings');
+  }
+}
 
 /**
  * A profile with more than one way to get credentials: the JavaScript SDK (which STS Lens uses) and
@@ -225,13 +239,21 @@ function lintMixedCredentials(p: ProfileView, ctx: ProfileContext): void {
   const cli = cliOrder.find((k) => kinds.includes(k)) as Provider;
   const anchor = present.find((x) => x.provider !== js && x.entry)?.entry ?? present.find((x) => x.entry)?.entry;
   if (!anchor) return;
-  const where = keysThere ? ' (its access keys are in the credentials file)' : '';
+  const all = andList(kinds.map(providerWords));
+  let message: string;
+  if (js === cli) {
+    message = keysThere
+      ? l10n.t('Profile "{0}" has {1} (its access keys are in the credentials file); the AWS CLI and SDKs use only the {2}. Remove the others.', p.name, all, providerWords(js))
+      : l10n.t('Profile "{0}" has {1}; the AWS CLI and SDKs use only the {2}. Remove the others.', p.name, all, providerWords(js));
+  } else {
+    message = keysThere
+      ? l10n.t('Profile "{0}" has {1} (its access keys are in the credentials file): the AWS SDK for JavaScript (and STS Lens) uses the {2}, the AWS CLI the {3}, so they can act as different identities. Keep one.', p.name, all, providerWords(js), providerWords(cli))
+      : l10n.t('Profile "{0}" has {1}: the AWS SDK for JavaScript (and STS Lens) uses the {2}, the AWS CLI the {3}, so they can act as different identities. Keep one.', p.name, all, providerWords(js), providerWords(cli));
+  }
   ctx.add({
     code: 'mixed-credentials',
     severity: 'warning',
-    message: js === cli
-      ? `Profile "${p.name}" has ${kinds.map((k) => PROVIDER_WORDS[k]).join(' and ')}${where}; the AWS CLI and SDKs use only the ${PROVIDER_WORDS[js]}. Remove the others.`
-      : `Profile "${p.name}" has ${kinds.map((k) => PROVIDER_WORDS[k]).join(' and ')}${where}: the AWS SDK for JavaScript (and STS Lens) uses the ${PROVIDER_WORDS[js]}, the AWS CLI the ${PROVIDER_WORDS[cli]}, so they can act as different identities. Keep one.`,
+    message,
     range: anchor.keyRange,
     profile: p.name,
   });
@@ -242,15 +264,21 @@ function lintUnusedMfa(p: ProfileView, mfa: IniEntry, ctx: ProfileContext): void
     (q) => q.name !== p.name && has(q, 'role_arn') && val(q, 'source_profile') === p.name && !has(q, 'mfa_serial'),
   );
   const otherProvider = isSso(p) || has(p, 'credential_process') || has(p, 'web_identity_token_file');
-  const hint = dependents.length > 0
-    ? ` To require MFA when assuming roles from it, set mfa_serial on ${dependents.map((q) => `"${q.name}"`).join(', ')}.`
-    : '';
+  const names = dependents.map((q) => `"${q.name}"`).join(', ');
+  let message: string;
+  if (otherProvider) {
+    message = names
+      ? l10n.t('The SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; profile "{0}" gets its credentials another way, so it is ignored. To require MFA when assuming roles from it, set mfa_serial on {1}.', p.name, names)
+      : l10n.t('The SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; profile "{0}" gets its credentials another way, so it is ignored.', p.name);
+  } else {
+    message = names
+      ? l10n.t('The AWS CLI and SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; on "{0}" they ignore it (tools such as aws-vault use it here for GetSessionToken). To require MFA when assuming roles from it, set mfa_serial on {1}.', p.name, names)
+      : l10n.t('The AWS CLI and SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; on "{0}" they ignore it (tools such as aws-vault use it here for GetSessionToken).', p.name);
+  }
   ctx.add({
     code: 'mfa-serial-unused',
     severity: otherProvider ? 'warning' : 'info',
-    message: otherProvider
-      ? `The SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; profile "${p.name}" gets its credentials another way, so it is ignored.${hint}`
-      : `The AWS CLI and SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; on "${p.name}" they ignore it (tools such as aws-vault use it here for GetSessionToken).${hint}`,
+    message,
     range: mfa.keyRange,
     profile: p.name,
     unnecessary: otherProvider,

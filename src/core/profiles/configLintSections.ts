@@ -3,6 +3,7 @@
  * section) and the syntax and values of its entries.
  */
 
+import * as l10n from '@vscode/l10n';
 import {
   CREDENTIALS_FILE_KEYS,
   CREDENTIAL_SOURCES,
@@ -17,7 +18,7 @@ import {
   isThirdPartyKey,
 } from './configLintKeys';
 import type { Add, ConfigFileKind, ConfigFindingCode, ConfigFindingSeverity, ConfigFix } from './configLintModel';
-import { profileNameOf } from './configLintModel';
+import { andList, profileNameOf } from './configLintModel';
 import { looksLikeSecretFragment } from '../sessions/redact';
 import { suggestKey } from './configLintSuggest';
 import { checkDuration, mfaSerialProblem, roleArnProblem, simpleValueProblem } from './configLintValues';
@@ -30,7 +31,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
     add({
       code: 'malformed-section-header',
       severity: 'warning',
-      message: `[${header}] is not the default profile: names are case-sensitive. The AWS CLI's parser also copies a [DEFAULT] section's settings into every other profile. Write [default].`,
+      message: l10n.t("[{0}] is not the default profile: names are case-sensitive. The AWS CLI's parser also copies a [DEFAULT] section's settings into every other profile. Write [default].", header),
       range: section.headerRange,
       fix: { title: { kind: 'changeTo', value: '[default]' }, edits: [{ range: section.headerRange, newText: '[default]' }] },
     });
@@ -40,7 +41,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
     add({
       code: 'malformed-section-header',
       severity: 'warning',
-      message: `Blanks inside the brackets make the SDKs miss this section: write [${header}].`,
+      message: l10n.t('Blanks inside the brackets make the SDKs miss this section: write [{0}].', header),
       range: section.headerRange,
       profile: profileNameOf(section, kind),
       fix: { title: { kind: 'changeTo', value: `[${header}]` }, edits: [{ range: section.headerRange, newText: `[${header}]` }] },
@@ -51,7 +52,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
       add({
         code: 'unexpected-profile-prefix',
         severity: 'warning',
-        message: `The credentials file names profiles without the "profile " prefix: this section defines a profile called "${header}", not "${section.name}".`,
+        message: l10n.t('The credentials file names profiles without the "profile " prefix: this section defines a profile called "{0}", not "{1}".', header, section.name),
         range: section.headerRange,
         profile: section.name,
         fix: { title: { kind: 'renameTo', value: `[${section.name}]` }, edits: [{ range: section.headerRange, newText: `[${section.name}]` }] },
@@ -60,14 +61,14 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
       add({
         code: 'unknown-section',
         severity: 'warning',
-        message: `[${section.type} …] sections belong in the config file; the SDKs ignore them in the credentials file.`,
+        message: l10n.t('[{0} …] sections belong in the config file; the SDKs ignore them in the credentials file.', section.type),
         range: section.headerRange,
       });
     } else if (/\s/.test(header)) {
       add({
         code: 'invalid-profile-name',
         severity: 'warning',
-        message: `The profile name "${header}" contains a blank; the AWS SDK for JavaScript skips such sections.`,
+        message: l10n.t('The profile name "{0}" contains a blank; the AWS SDK for JavaScript skips such sections.', header),
         range: at,
       });
     }
@@ -79,7 +80,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
     const word = /^(\S+)/.exec(header)?.[1] ?? '';
     const prefix = ['profile', 'sso-session', 'services'].find((p) => p === word.toLowerCase() || p === word.toLowerCase().replace('_', '-'));
     if (header === 'profile' || header === 'sso-session' || header === 'services') {
-      add({ code: 'malformed-section-header', severity: 'error', message: `[${header}] needs a name: [${header} NAME].`, range: section.headerRange });
+      add({ code: 'malformed-section-header', severity: 'error', message: l10n.t('[{0}] needs a name: [{0} NAME].', header), range: section.headerRange });
       return;
     }
     if (prefix && word !== prefix) {
@@ -87,7 +88,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
       add({
         code: 'malformed-section-header',
         severity: 'warning',
-        message: `The section prefix is "${prefix}", in lower case; the SDKs ignore [${header}].`,
+        message: l10n.t('The section prefix is "{0}", in lower case; the SDKs ignore [{1}].', prefix, header),
         range: section.headerRange,
         fix: { title: { kind: 'changeTo', value: fixed }, edits: [{ range: section.headerRange, newText: fixed }] },
       });
@@ -97,7 +98,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
       add({
         code: 'missing-profile-prefix',
         severity: 'warning',
-        message: `In the config file a profile other than default is written [profile ${header}]; the SDKs ignore [${header}].`,
+        message: l10n.t('In the config file a profile other than default is written [profile {0}]; the SDKs ignore [{0}].', header),
         range: section.headerRange,
         profile: header,
         fix: { title: { kind: 'changeTo', value: `[profile ${header}]` }, edits: [{ range: section.headerRange, newText: `[profile ${header}]` }] },
@@ -107,7 +108,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
     add({
       code: 'unknown-section',
       severity: 'warning',
-      message: `[${header}] is not a profile, sso-session or services section; the SDKs ignore it.`,
+      message: l10n.t('[{0}] is not a profile, sso-session or services section; the SDKs ignore it.', header),
       range: section.headerRange,
     });
     return;
@@ -119,7 +120,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
     add({
       code: 'malformed-section-header',
       severity: 'warning',
-      message: `Write exactly one space after "${section.prefix}": the AWS SDK for JavaScript ignores [${header}].`,
+      message: l10n.t('Write exactly one space after "{0}": the AWS SDK for JavaScript ignores [{1}].', section.prefix ?? '', header),
       range: section.headerRange,
       profile: section.name,
       fix: { title: { kind: 'changeTo', value: fixed }, edits: [{ range: section.headerRange, newText: fixed }] },
@@ -129,7 +130,9 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
     add({
       code: 'invalid-profile-name',
       severity: 'warning',
-      message: `The name "${section.name}" has characters the AWS SDK for JavaScript does not accept in a section name (letters, digits and - _ @ + . % : / only), so it ignores this section${section.quoted ? ', although the AWS CLI reads the quoted name' : ''}.`,
+      message: section.quoted
+        ? l10n.t('The name "{0}" has characters the AWS SDK for JavaScript does not accept in a section name (letters, digits and - _ @ + . % : / only), so it ignores this section, although the AWS CLI reads the quoted name.', section.name)
+        : l10n.t('The name "{0}" has characters the AWS SDK for JavaScript does not accept in a section name (letters, digits and - _ @ + . % : / only), so it ignores this section.', section.name),
       range: at,
       profile: section.name,
     });
@@ -151,7 +154,7 @@ function suggestionCandidates(section: IniSection, kind: ConfigFileKind): readon
 
 function unknownKey(e: IniEntry, candidates: readonly string[], where: string, profile: string | undefined, add: Add): void {
   if (looksLikeSecretFragment(e.key)) {
-    add({ code: 'unknown-key', severity: 'warning', message: `This line ${where} is not a setting: it looks like part of a credential, such as a session token wrapped onto a new line. The AWS CLI and SDKs ignore it; keep each value on one line.`, range: e.keyRange, profile });
+    add({ code: 'unknown-key', severity: 'warning', message: l10n.t('This line {0} is not a setting: it looks like part of a credential, such as a session token wrapped onto a new line. The AWS CLI and SDKs ignore it; keep each value on one line.', where), range: e.keyRange, profile });
     return;
   }
   const suggestion = suggestKey(e.key, candidates);
@@ -159,8 +162,8 @@ function unknownKey(e: IniEntry, candidates: readonly string[], where: string, p
     code: 'unknown-key',
     severity: 'warning',
     message: suggestion
-      ? `Unknown setting "${e.key}" ${where}. Did you mean "${suggestion}"?`
-      : `Unknown setting "${e.key}" ${where}; the AWS CLI and SDKs ignore it.`,
+      ? l10n.t('Unknown setting "{0}" {1}. Did you mean "{2}"?', e.key, where, suggestion)
+      : l10n.t('Unknown setting "{0}" {1}; the AWS CLI and SDKs ignore it.', e.key, where),
     range: e.keyRange,
     profile,
     fix: suggestion ? { title: { kind: 'renameTo', value: suggestion }, edits: [{ range: e.keyRange, newText: suggestion }] } : undefined,
@@ -171,7 +174,8 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
   const profile = profileNameOf(section, kind) ?? (section.type === 'other' ? undefined : section.name);
   const known = contextKeys(section, kind);
   const seen = new Map<string, IniEntry>();
-  const where = kind === 'credentials' ? 'in the credentials file' : section.type === 'sso-session' ? 'in an sso-session section' : 'in a profile';
+  // Where an unknown key is, as the messages above name it.
+  const where = kind === 'credentials' ? l10n.t('in the credentials file') : section.type === 'sso-session' ? l10n.t('in an sso-session section') : l10n.t('in a profile');
 
   for (const e of section.entries) {
     const lower = e.key.toLowerCase();
@@ -180,7 +184,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       add({
         code: 'duplicate-key',
         severity: 'error',
-        message: `"${e.key}" is already set on line ${first.line + 1} of this section. The AWS CLI refuses to read the file; other SDKs take the last value.`,
+        message: l10n.t('"{0}" is already set on line {1} of this section. The AWS CLI refuses to read the file; other SDKs take the last value.', e.key, first.line + 1),
         range: e.keyRange,
         profile,
       });
@@ -198,7 +202,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       add({
         code: 'unknown-key',
         severity: 'info',
-        message: 'The AWS CLI and SDKs do not read source_identity from a profile, so AssumeRole is called without a source identity. Pass it on the call instead (aws sts assume-role --source-identity, or the advanced options of STS Lens\'s Assume Role).',
+        message: l10n.t("The AWS CLI and SDKs do not read source_identity from a profile, so AssumeRole is called without a source identity. Pass it on the call instead (aws sts assume-role --source-identity, or the advanced options of STS Lens's Assume Role)."),
         range: e.keyRange,
         profile,
         unnecessary: true,
@@ -210,7 +214,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       add({
         code: 'unknown-key',
         severity: 'warning',
-        message: `Setting names are lower case: the AWS CLI reads "${e.key}" as "${lowerKnown}", but the AWS SDK for JavaScript, which STS Lens uses, ignores it.`,
+        message: l10n.t('Setting names are lower case: the AWS CLI reads "{0}" as "{1}", but the AWS SDK for JavaScript, which STS Lens uses, ignores it.', e.key, lowerKnown),
         range: e.keyRange,
         profile,
         fix: { title: { kind: 'renameTo', value: lowerKnown }, edits: [{ range: e.keyRange, newText: lowerKnown }] },
@@ -225,7 +229,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       add({
         code: 'credentials-file-setting',
         severity: 'info',
-        message: `"${e.key}" belongs in the config file. The AWS CLI documents only credentials (aws_access_key_id, aws_secret_access_key, aws_session_token) in the credentials file, and some tools read nothing else from it.`,
+        message: l10n.t('"{0}" belongs in the config file. The AWS CLI documents only credentials (aws_access_key_id, aws_secret_access_key, aws_session_token) in the credentials file, and some tools read nothing else from it.', e.key),
         range: e.keyRange,
         profile,
       });
@@ -234,20 +238,20 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       add({
         code: 'secret-in-config',
         severity: 'warning',
-        message: `A secret (${e.key}) is stored in the config file. Keep credentials in the credentials file, or better in a credential_process, SSO or aws-vault, since config files are shared and checked in more often.`,
+        message: l10n.t('A secret ({0}) is stored in the config file. Keep credentials in the credentials file, or better in a credential_process, SSO or aws-vault, since config files are shared and checked in more often.', e.key),
         range: e.keyRange,
         profile,
       });
     }
     lintValue(e, profile, add);
     if (e.key === 's3') {
-      for (const n of e.nested) if (!S3_NESTED_KEYS.includes(n.key)) unknownKey(n, S3_NESTED_KEYS, 'under s3', profile, add);
+      for (const n of e.nested) if (!S3_NESTED_KEYS.includes(n.key)) unknownKey(n, S3_NESTED_KEYS, l10n.t('under s3'), profile, add);
     }
     if (e.nested.length > 0 && !NESTED_PROFILE_KEYS.includes(e.key)) {
       add({
         code: 'invalid-value',
         severity: 'warning',
-        message: `"${e.key}" does not take indented settings; only ${NESTED_PROFILE_KEYS.join(' and ')} do in a profile.`,
+        message: l10n.t('"{0}" does not take indented settings; only {1} do in a profile.', e.key, andList(NESTED_PROFILE_KEYS)),
         range: e.keyRange,
         profile,
       });
@@ -260,7 +264,7 @@ function lintEntrySyntax(e: IniEntry, profile: string | undefined, add: Add): vo
     add({
       code: 'colon-delimiter',
       severity: 'warning',
-      message: `"${e.key}:" uses ":" where the SDKs expect "=": the AWS CLI accepts it, the AWS SDK for JavaScript and others ignore the line.`,
+      message: l10n.t('"{0}:" uses ":" where the SDKs expect "=": the AWS CLI accepts it, the AWS SDK for JavaScript and others ignore the line.', e.key),
       range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1),
       profile,
       fix: { title: { kind: 'useEqualsDelimiter' }, edits: [{ range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1), newText: ' =' }] },
@@ -271,7 +275,7 @@ function lintEntrySyntax(e: IniEntry, profile: string | undefined, add: Add): vo
     add({
       code: 'inline-comment',
       severity: 'warning',
-      message: `The AWS CLI and boto3 read the comment as part of the value of "${e.key}"; the AWS SDK for JavaScript drops it. Put comments on their own line.`,
+      message: l10n.t('The AWS CLI and boto3 read the comment as part of the value of "{0}"; the AWS SDK for JavaScript drops it. Put comments on their own line.', e.key),
       range: range(e.line, e.inlineCommentColumn, e.lineEndColumn),
       profile,
       fix: {
@@ -290,7 +294,7 @@ function lintServiceEntry(e: IniEntry, servicesName: string, add: Add): void {
     add({
       code: 'invalid-value',
       severity: 'warning',
-      message: `In a [services ${servicesName}] section, "${e.key}" should be a service identifier followed by indented settings, such as "${e.key} =" then "  endpoint_url = https://…".`,
+      message: l10n.t('In a [services {0}] section, "{1}" should be a service identifier followed by indented settings, such as "{1} =" then "  endpoint_url = https://…".', servicesName, e.key),
       range: e.keyRange,
       profile: servicesName,
     });
@@ -301,7 +305,9 @@ function lintServiceEntry(e: IniEntry, servicesName: string, add: Add): void {
       add({
         code: 'unknown-key',
         severity: 'info',
-        message: `"${n.key}" is not a documented per-service setting (endpoint_url is)${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
+        message: suggestion
+          ? l10n.t('"{0}" is not a documented per-service setting (endpoint_url is). Did you mean "{1}"?', n.key, suggestion)
+          : l10n.t('"{0}" is not a documented per-service setting (endpoint_url is).', n.key),
         range: n.keyRange,
         profile: servicesName,
         fix: suggestion ? { title: { kind: 'renameTo', value: suggestion }, edits: [{ range: n.keyRange, newText: suggestion }] } : undefined,
@@ -319,7 +325,7 @@ function lintValue(e: IniEntry, profile: string | undefined, add: Add): void {
     add({
       code: 'quoted-value',
       severity: 'warning',
-      message: `The quotes are part of the value: the SDKs do not remove them from "${e.key}".`,
+      message: l10n.t('The quotes are part of the value: the SDKs do not remove them from "{0}".', e.key),
       range: e.valueRange,
       profile,
       fix: { title: { kind: 'removeQuotes' }, edits: [{ range: e.valueRange, newText: v.slice(1, -1) }] },
@@ -351,7 +357,9 @@ function lintValue(e: IniEntry, profile: string | undefined, add: Add): void {
     case 'credential_source':
       if (!CREDENTIAL_SOURCES.includes(v)) {
         const suggestion = suggestKey(v, CREDENTIAL_SOURCES, true);
-        problem = `credential_source is "${v}"; the SDKs accept only ${CREDENTIAL_SOURCES.join(', ')} (case matters).${suggestion ? ` Did you mean ${suggestion}?` : ''}`;
+        problem = suggestion
+          ? l10n.t('credential_source is "{0}"; the SDKs accept only {1} (case matters). Did you mean {2}?', v, CREDENTIAL_SOURCES.join(', '), suggestion)
+          : l10n.t('credential_source is "{0}"; the SDKs accept only {1} (case matters).', v, CREDENTIAL_SOURCES.join(', '));
         if (suggestion) fix = { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: e.valueRange, newText: suggestion }] };
       }
       code = 'invalid-credential-source';

@@ -1,6 +1,7 @@
 /** Checks of IAM Identity Center (SSO) settings: profiles that use them and [sso-session] sections. */
 
-import { Add, ProfileContext, ProfileView, has, isSso } from './configLintModel';
+import * as l10n from '@vscode/l10n';
+import { Add, ProfileContext, ProfileView, andList, has, isSso } from './configLintModel';
 import { suggestName } from './configLintSuggest';
 import type { IniEntry, IniSection } from './iniPositions';
 
@@ -12,7 +13,9 @@ export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'missing-sso-session',
       severity: 'error',
-      message: `sso_session = ${session.value} refers to an [sso-session ${session.value}] section that the config file does not have.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+      message: suggestion
+        ? l10n.t('sso_session = {0} refers to an [sso-session {0}] section that the config file does not have. Did you mean "{1}"?', session.value, suggestion)
+        : l10n.t('sso_session = {0} refers to an [sso-session {0}] section that the config file does not have.', session.value),
       range: session.valueRange,
       profile: p.name,
       fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: session.valueRange, newText: suggestion }] } : undefined,
@@ -27,7 +30,7 @@ export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
         add({
           code: 'sso-session-conflict',
           severity: 'error',
-          message: `${k} here differs from the one in [sso-session ${sessionSection.name}] (line ${theirs.line + 1}); the AWS CLI stops with an inconsistent-configuration error. Remove it from the profile.`,
+          message: l10n.t('{0} here differs from the one in [sso-session {1}] (line {2}); the AWS CLI stops with an inconsistent-configuration error. Remove it from the profile.', k, sessionSection.name, theirs.line + 1),
           range: mine.valueRange,
           profile: p.name,
         });
@@ -42,7 +45,7 @@ export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'incomplete-sso',
       severity: 'error',
-      message: `Profile "${p.name}" has ${present.key} but no ${accountId ? 'sso_role_name' : 'sso_account_id'}; IAM Identity Center credentials need both.`,
+      message: l10n.t('Profile "{0}" has {1} but no {2}; IAM Identity Center credentials need both.', p.name, present.key, accountId ? 'sso_role_name' : 'sso_account_id'),
       range: present.keyRange,
       profile: p.name,
     });
@@ -54,7 +57,7 @@ export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'incomplete-sso',
         severity: 'error',
-        message: `Profile "${p.name}" uses IAM Identity Center without sso_session, so it needs ${k}. Better: move sso_start_url and sso_region into an [sso-session …] section and set sso_session.`,
+        message: l10n.t('Profile "{0}" uses IAM Identity Center without sso_session, so it needs {1}. Better: move sso_start_url and sso_region into an [sso-session …] section and set sso_session.', p.name, k),
         range: anchor.keyRange,
         profile: p.name,
       });
@@ -69,7 +72,7 @@ export function lintSsoSession(section: IniSection, add: Add): void {
     add({
       code: 'incomplete-sso',
       severity: 'error',
-      message: `[sso-session ${section.name}] needs ${missing.join(' and ')}.`,
+      message: l10n.t('[sso-session {0}] needs {1}.', section.name, andList(missing)),
       range: section.headerRange,
       profile: section.name,
     });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AwsProfile } from './model';
 
 export interface StsEndpointChoice {
@@ -66,10 +67,10 @@ export function endpointProblem(url: string): string | undefined {
   try {
     parsed = new URL(url);
   } catch {
-    return `"${url}" is not a URL; write it like https://sts.eu-west-1.amazonaws.com`;
+    return l10n.t('"{0}" is not a URL; write it like {1}', url, 'https://sts.eu-west-1.amazonaws.com');
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return `"${url}" must start with https:// (or http:// for a local endpoint)`;
-  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) return `"${url}" sends credentials unencrypted; use https:// for anything but a loopback address`;
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return l10n.t('"{0}" must start with https:// (or http:// for a local endpoint)', url);
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) return l10n.t('"{0}" sends credentials unencrypted; use https:// for anything but a loopback address', url);
   return undefined;
 }
 

@@ -145,3 +145,39 @@ export function unwrappedStrings(file: string, text: string, options: { core?: b
   visit(source);
   return found;
 }
+
+/** Properties that hold text of the file being edited (a fix's edit and the value its title quotes), not words. */
+const FILE_TEXT_PROPERTIES = new Set(['newText', 'insertText', 'value']);
+
+/** A word next to a blank: prose, as against identifiers, keys and URLs. */
+function readsAsWords(s: string): boolean {
+  return /\p{L}{2}\s|\s\p{L}{2}/u.test(s);
+}
+
+/**
+ * Literal words in a core module (which builds text for people in plain functions, returned or kept
+ * in records, where no shown property marks it) that are not the message of an `l10n.t` call: any
+ * string or template whose fixed text holds a word next to a blank, outside imports and the file
+ * text of fixes. A value given to `l10n.t` is reported too: it is a fragment a translator cannot see.
+ */
+export function unwrappedWords(file: string, text: string): UnwrappedString[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const found: UnwrappedString[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node)) return;
+    if (ts.isPropertyAssignment(node) && FILE_TEXT_PROPERTIES.has(propertyName(node.name) ?? '')) return;
+    if (isL10nCall(node)) {
+      node.arguments.slice(1).forEach(visit);
+      return;
+    }
+    const fixed = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)
+      ? node.text
+      : ts.isTemplateExpression(node) ? [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('\u0000') : undefined;
+    if (fixed !== undefined && readsAsWords(fixed)) {
+      found.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, text: node.getText(source), where: 'words outside l10n.t' });
+    }
+    node.forEachChild(visit);
+  };
+  visit(source);
+  return found;
+}

@@ -1,0 +1,40 @@
+// The findings of ~/.aws/config and ~/.aws/credentials and the endpoint problems are built in src/core: in the
+// editor they follow VS Code's bundle for the display language, and read exactly as before without one.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { lintAwsConfig } from '../../src/core/profiles/configLint';
+import { endpointVerdict } from '../../src/core/profiles/endpointTrust';
+import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
+
+const CONFIG = ['[profile deploy]', 'role_arn = arn:aws:iam::12345:role/Deploy', 'source_profile = base', 'duration_seconds = 60', ''].join('\n');
+const messages = (text: string) => lintAwsConfig(text, 'config', { otherFileProfiles: ['base'] }).map((f) => `${f.code}: ${f.message}`);
+
+describe('words of AWS config file findings in the editor', () => {
+  afterEach(() => useDisplayLanguageForCoreWords());
+
+  it('takes a translation from the display language\'s bundle, with its values in place', () => {
+    useDisplayLanguageForCoreWords({
+      'The account ID "{0}" is not 12 digits; expected {1}.': 'Die Konto-ID "{0}" hat nicht 12 Ziffern; erwartet: {1}.',
+      'duration_seconds is {0}, outside the {1}–{2} seconds (15 minutes to 12 hours) that AssumeRole accepts; the call fails.':
+        'duration_seconds ist {0}, außerhalb der {1}–{2} Sekunden, die AssumeRole annimmt.',
+      '"{0}" must start with https:// (or http:// for a local endpoint)': '"{0}" muss mit https:// beginnen',
+    });
+    assert.deepStrictEqual(messages(CONFIG), [
+      'invalid-role-arn: Die Konto-ID "12345" hat nicht 12 Ziffern; erwartet: arn:aws:iam::123456789012:role/NAME.',
+      'invalid-duration: duration_seconds ist 60, außerhalb der 900–43200 Sekunden, die AssumeRole annimmt.',
+    ]);
+    const refusal = endpointVerdict('ftp://sts.example.com', 'userSettings');
+    assert.strictEqual(refusal.kind === 'refuse' && refusal.message, 'The STS endpoint from your user settings (stsLens.sts.endpoint) was not used: "ftp://sts.example.com" muss mit https:// beginnen.');
+  });
+
+  it('reads English in VS Code\'s English, where there is no bundle', () => {
+    assert.strictEqual(vscode.l10n.bundle, undefined, 'the test host runs in English');
+    useDisplayLanguageForCoreWords();
+    assert.deepStrictEqual(messages(CONFIG), [
+      'invalid-role-arn: The account ID "12345" is not 12 digits; expected arn:aws:iam::123456789012:role/NAME.',
+      'invalid-duration: duration_seconds is 60, outside the 900–43200 seconds (15 minutes to 12 hours) that AssumeRole accepts; the call fails.',
+    ]);
+    const refusal = endpointVerdict('ftp://sts.example.com', 'userSettings');
+    assert.strictEqual(refusal.kind === 'refuse' && refusal.message, 'The STS endpoint from your user settings (stsLens.sts.endpoint) was not used: "ftp://sts.example.com" must start with https:// (or http:// for a local endpoint).');
+  });
+});
