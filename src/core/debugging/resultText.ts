@@ -1,28 +1,63 @@
-import type { DecidingStatement, Decision, EvaluationRequest, EvaluationResult, PolicyKind, PolicyTrace } from '../evaluation/types';
+import * as l10n from '@vscode/l10n';
+import type { DecidingStatement, Decision, EvaluationRequest, EvaluationResult, PolicyKind, PolicyTrace, StatementTrace } from '../evaluation/types';
 import { unsentKeysText } from '../evaluation/unsentKeys';
 import type { UnreadPart } from './accountPolicySet';
 
-export const DECISION_TITLES: Readonly<Record<Decision, string>> = {
-  Allowed: 'ALLOWED',
-  ExplicitlyDenied: 'EXPLICITLY DENIED',
-  ImplicitlyDenied: 'IMPLICITLY DENIED',
-};
+/** The decision as the results' heading says it ("ALLOWED"). */
+export function decisionTitle(decision: Decision): string {
+  switch (decision) {
+    case 'Allowed':
+      return l10n.t('ALLOWED');
+    case 'ExplicitlyDenied':
+      return l10n.t('EXPLICITLY DENIED');
+    case 'ImplicitlyDenied':
+      return l10n.t('IMPLICITLY DENIED');
+  }
+}
 
-export const KIND_LABELS: Readonly<Record<PolicyKind, string>> = {
-  identity: 'identity policy',
-  permissionsBoundary: 'permissions boundary',
-  session: 'session policy',
-  serviceControl: 'SCP',
-  resourceControl: 'RCP',
-  resource: 'resource policy',
-  vpcEndpoint: 'VPC endpoint policy',
-};
+/** A policy kind as the results name it ("identity policy", "SCP"). */
+export function kindLabel(kind: PolicyKind): string {
+  switch (kind) {
+    case 'identity':
+      return l10n.t('identity policy');
+    case 'permissionsBoundary':
+      return l10n.t('permissions boundary');
+    case 'session':
+      return l10n.t('session policy');
+    case 'serviceControl':
+      return l10n.t('SCP');
+    case 'resourceControl':
+      return l10n.t('RCP');
+    case 'resource':
+      return l10n.t('resource policy');
+    case 'vpcEndpoint':
+      return l10n.t('VPC endpoint policy');
+  }
+}
 
-/** "Deny statement DenyDelete in role/app inline:guard (identity policy)". */
+/** A policy's kind with its organization level, if it has one: "SCP [level 1]". */
+export function kindWithLevel(p: { readonly kind: PolicyKind; readonly level?: number }): string {
+  return p.level !== undefined ? l10n.t('{0} [level {1}]', kindLabel(p.kind), p.level) : kindLabel(p.kind);
+}
+
+/** `"Sid"`, or `#2` for a statement without one. */
+export function statementName(s: Pick<StatementTrace, 'sid' | 'index'>): string {
+  return s.sid ? `"${s.sid}"` : `#${s.index + 1}`;
+}
+
+/** What a policy did: its outcome, or why it took no part. */
+export function policyOutcomeText(p: PolicyTrace): string {
+  if (p.skipped) return l10n.t('does not apply ({0})', p.skipped);
+  if (p.error) return l10n.t('not a policy ({0})', p.error);
+  return p.outcome;
+}
+
+/** "Deny statement "DenyDelete" in role/app inline:guard (identity policy)". */
 export function decidingText(d: DecidingStatement): string {
   const s = d.statement;
-  const level = d.level !== undefined ? `, level ${d.level}` : '';
-  return `${s.effect} statement ${s.sid ? `"${s.sid}"` : `#${s.index + 1}`} in ${d.policy} (${KIND_LABELS[d.kind]}${level})`;
+  return d.level !== undefined
+    ? l10n.t('{0} statement {1} in {2} ({3}, level {4})', s.effect, statementName(s), d.policy, kindLabel(d.kind), d.level)
+    : l10n.t('{0} statement {1} in {2} ({3})', s.effect, statementName(s), d.policy, kindLabel(d.kind));
 }
 
 /** A reason is a sentence; inside the one-line summary its full stop is the caller's to add. */
@@ -32,18 +67,31 @@ function withoutFullStop(text: string): string {
 
 /** One line, without a final full stop: the decision and what decided it. */
 export function resultSummary(request: EvaluationRequest, result: EvaluationResult, unread: readonly UnreadPart[] = []): string {
-  const head = `${DECISION_TITLES[result.decision]}: ${request.action} on ${request.resource}`;
-  const why = result.deciding.length ? ` by ${decidingText(result.deciding[0])}` : result.reasons.length ? `: ${withoutFullStop(result.reasons[0])}` : '';
-  return `${head}${why}${unread.length ? ` (partial: ${unread.length} part${unread.length > 1 ? 's' : ''} not read)` : ''}`;
+  const title = decisionTitle(result.decision);
+  const summary = result.deciding.length
+    ? l10n.t('{0}: {1} on {2} by {3}', title, request.action, request.resource, decidingText(result.deciding[0]))
+    : result.reasons.length
+      ? l10n.t('{0}: {1} on {2}: {3}', title, request.action, request.resource, withoutFullStop(result.reasons[0]))
+      : l10n.t('{0}: {1} on {2}', title, request.action, request.resource);
+  if (!unread.length) return summary;
+  return unread.length === 1 ? l10n.t('{0} (partial: {1} part not read)', summary, unread.length) : l10n.t('{0} (partial: {1} parts not read)', summary, unread.length);
+}
+
+/** The heading of a result: its decision, marked when some parts could not be read. */
+export function resultHeading(decision: Decision, unread: number): string {
+  return unread ? l10n.t('{0} (PARTIAL ANSWER)', decisionTitle(decision)) : decisionTitle(decision);
+}
+
+/** A statement's line of the trace: "Allow "Read" (line 4): why it applied or not". */
+export function statementText(s: StatementTrace, line: number): string {
+  return l10n.t('{0} {1} (line {2}): {3}', s.effect, statementName(s), line, s.explanation);
 }
 
 function policyLines(p: PolicyTrace): string[] {
-  const skipped = (p as { skipped?: string }).skipped;
-  const level = p.level !== undefined ? ` [level ${p.level}]` : '';
-  const lines = [`${KIND_LABELS[p.kind]}${level} ${p.name}: ${skipped ? `does not apply (${skipped})` : p.error ? `not a policy (${p.error})` : p.outcome}`];
-  if (skipped || p.error) return lines;
+  const lines = [l10n.t('{0} {1}: {2}', kindWithLevel(p), p.name, policyOutcomeText(p))];
+  if (p.skipped || p.error) return lines;
   for (const s of p.statements) {
-    lines.push(`  ${s.applies ? '✔' : '·'} ${s.effect} ${s.sid ? `"${s.sid}"` : `#${s.index + 1}`} (line ${s.location.span.start.line}): ${s.explanation}`);
+    lines.push(`  ${s.applies ? '✔' : '·'} ${statementText(s, s.location.span.start.line)}`);
     for (const c of s.conditions) lines.push(`      ${c.matched ? '✔' : '✘'} ${c.operator} ${c.key}: ${c.explanation}`);
   }
   return lines;
@@ -53,22 +101,22 @@ function policyLines(p: PolicyTrace): string[] {
 export function resultDocument(request: EvaluationRequest, result: EvaluationResult, extra: { unread?: readonly UnreadPart[]; notes?: readonly string[]; identity?: string } = {}): string {
   const unread = extra.unread ?? [];
   const out = [
-    `${DECISION_TITLES[result.decision]}${unread.length ? ' (PARTIAL ANSWER)' : ''}`,
+    resultHeading(result.decision, unread.length),
     '',
-    `Principal: ${request.principal}`,
-    `Action:    ${request.action}`,
-    `Resource:  ${request.resource}`,
-    ...(request.context && Object.keys(request.context).length ? ['Context:', ...Object.entries(request.context).map(([k, v]) => `  ${k} = ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`)] : []),
-    ...(extra.identity ? [`Policies read as: ${extra.identity}`] : []),
+    l10n.t('Principal: {0}', request.principal),
+    l10n.t('Action:    {0}', request.action),
+    l10n.t('Resource:  {0}', request.resource),
+    ...(request.context && Object.keys(request.context).length ? [l10n.t('Context:'), ...Object.entries(request.context).map(([k, v]) => `  ${k} = ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`)] : []),
+    ...(extra.identity ? [l10n.t('Policies read as: {0}', extra.identity)] : []),
     '',
   ];
-  if (result.deciding.length) out.push('Decided by:', ...result.deciding.map((d) => `  ${decidingText(d)}`), '');
-  if (result.reasons.length) out.push('Why:', ...result.reasons.map((r) => `  ${r}`), '');
+  if (result.deciding.length) out.push(l10n.t('Decided by:'), ...result.deciding.map((d) => `  ${decidingText(d)}`), '');
+  if (result.reasons.length) out.push(l10n.t('Why:'), ...result.reasons.map((r) => `  ${r}`), '');
   if (result.unsentKeys) out.push(unsentKeysText(request.action, result.unsentKeys), '');
-  if (unread.length) out.push('Not evaluated (the decision may differ in AWS):', ...unread.map((u) => `  ${u.text}`), '');
-  if (extra.notes?.length) out.push('Notes:', ...extra.notes.map((n) => `  ${n}`), '');
-  out.push('Trace:');
-  if (!result.trace.length) out.push('  no policies took part');
+  if (unread.length) out.push(l10n.t('Not evaluated (the decision may differ in AWS):'), ...unread.map((u) => `  ${u.text}`), '');
+  if (extra.notes?.length) out.push(l10n.t('Notes:'), ...extra.notes.map((n) => `  ${n}`), '');
+  out.push(l10n.t('Trace:'));
+  if (!result.trace.length) out.push(`  ${l10n.t('no policies took part')}`);
   for (const p of result.trace) out.push(...policyLines(p).map((l) => `  ${l}`));
   return `${out.join('\n')}\n`;
 }

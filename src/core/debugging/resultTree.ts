@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { ConditionTrace, EvaluationRequest, EvaluationResult, PolicyKind, PolicyTrace, StatementTrace } from '../evaluation/types';
 import { unsentKeysText } from '../evaluation/unsentKeys';
 import type { Span } from '../policy/types';
 import type { UnreadPart } from './accountPolicySet';
-import { DECISION_TITLES, KIND_LABELS, decidingText } from './resultText';
+import { decidingText, decisionTitle, kindWithLevel, policyOutcomeText, resultHeading, statementName } from './resultText';
 
 /** Where a node leads: a policy (by kind and name), and optionally a place in its text. */
 export interface ResultTarget {
@@ -77,18 +78,23 @@ function row(id: string, label: string, description: string, extra: Omit<ResultN
 }
 
 function conditionNode(id: string, p: PolicyTrace, c: ConditionTrace): ResultNode {
-  const request = c.requestValues === undefined ? 'the request lacks this key' : `request has ${c.requestValues.length === 1 ? c.requestValues[0] : `[${c.requestValues.join(', ')}]`}`;
+  const request = c.requestValues === undefined ? l10n.t('the request lacks this key') : l10n.t('request has {0}', c.requestValues.length === 1 ? c.requestValues[0] : `[${c.requestValues.join(', ')}]`);
+  const tooltip = [
+    c.matched ? l10n.t('Matched: {0} {1}', c.operator, c.key) : l10n.t('Failed: {0} {1}', c.operator, c.key),
+    l10n.t('Policy: {0}', c.policyValues.join(', ') || l10n.t('(none)')),
+    l10n.t('Request: {0}', c.requestValues?.join(', ') ?? l10n.t('(key absent)')),
+    c.explanation,
+  ].join('\n');
   return row(id, `${c.operator} ${c.key}`, `${request} · ${c.explanation}`, {
     icon: c.matched ? 'matched' : 'failed',
-    tooltip: `${c.matched ? 'Matched' : 'Failed'}: ${c.operator} ${c.key}\nPolicy: ${c.policyValues.join(', ') || '(none)'}\nRequest: ${c.requestValues?.join(', ') ?? '(key absent)'}\n${c.explanation}`,
+    tooltip,
     target: { kind: p.kind, policy: p.name, span: c.location.span, keyLength: JSON.stringify(c.key).length },
   });
 }
 
 function statementNode(id: string, p: PolicyTrace, s: StatementTrace): ResultNode {
-  const name = s.sid ? `"${s.sid}"` : `#${s.index + 1}`;
   const conditions = s.conditions.map((c, i) => conditionNode(`${id}/c${i}`, p, c));
-  return row(id, `${s.effect} ${name}`, `line ${s.location.span.start.line} · ${s.explanation}`, {
+  return row(id, `${s.effect} ${statementName(s)}`, l10n.t('line {0} · {1}', s.location.span.start.line, s.explanation), {
     icon: s.applies ? 'applies' : 'skipped',
     target: { kind: p.kind, policy: p.name, span: s.location.span },
     children: conditions,
@@ -97,11 +103,9 @@ function statementNode(id: string, p: PolicyTrace, s: StatementTrace): ResultNod
 }
 
 function policyNode(id: string, p: PolicyTrace): ResultNode {
-  const skipped = (p as { skipped?: string }).skipped;
-  const level = p.level !== undefined ? ` [level ${p.level}]` : '';
-  const outcome = skipped ? `does not apply (${skipped})` : p.error ? `not a policy (${p.error})` : p.outcome;
+  const skipped = p.skipped;
   const statements = skipped || p.error ? [] : p.statements.map((s, i) => statementNode(`${id}/s${i}`, p, s));
-  return row(id, p.name, `${KIND_LABELS[p.kind]}${level} · ${outcome}`, {
+  return row(id, p.name, `${kindWithLevel(p)} · ${policyOutcomeText(p)}`, {
     icon: 'policy',
     target: { kind: p.kind, policy: p.name },
     children: statements,
@@ -110,46 +114,56 @@ function policyNode(id: string, p: PolicyTrace): ResultNode {
   });
 }
 
+/** The verdict row's whole text: decision, request and principal, and how many parts were not read. */
+function verdictTooltip({ request, result, unread = [] }: ResultInput): string {
+  const title = decisionTitle(result.decision);
+  if (!unread.length) return l10n.t('{0}: {1} on {2} for {3}', title, request.action, request.resource, request.principal);
+  return unread.length === 1
+    ? l10n.t('{0} (PARTIAL ANSWER: {1} part not read): {2} on {3} for {4}', title, unread.length, request.action, request.resource, request.principal)
+    : l10n.t('{0} (PARTIAL ANSWER: {1} parts not read): {2} on {3} for {4}', title, unread.length, request.action, request.resource, request.principal);
+}
+
 /** The results tree: verdict with the request, what decided, gaps and notes, then the trace (policy → statement → condition). */
 export function resultTree(input: ResultInput): ResultNode[] {
   const { request, result } = input;
   const unread = input.unread ?? [];
   const requestRows: ResultNode[] = [
-    { id: 'request/principal', label: 'Principal', description: request.principal, icon: 'request' },
-    { id: 'request/action', label: 'Action', description: request.action, icon: 'request' },
-    { id: 'request/resource', label: 'Resource', description: request.resource, icon: 'request' },
+    { id: 'request/principal', label: l10n.t('Principal'), description: request.principal, icon: 'request' },
+    { id: 'request/action', label: l10n.t('Action'), description: request.action, icon: 'request' },
+    { id: 'request/resource', label: l10n.t('Resource'), description: request.resource, icon: 'request' },
     ...Object.entries(request.context ?? {}).map(([k, v]): ResultNode => ({ id: `request/context/${k}`, label: k, description: value(v), icon: 'request' })),
-    ...(input.identity ? [{ id: 'request/identity', label: 'Policies read as', description: input.identity, icon: 'info' } as ResultNode] : []),
+    ...(input.identity ? [{ id: 'request/identity', label: l10n.t('Policies read as'), description: input.identity, icon: 'info' } as ResultNode] : []),
   ];
   const out: ResultNode[] = [
     {
       id: 'verdict',
-      label: `${DECISION_TITLES[result.decision]}${unread.length ? ' (PARTIAL ANSWER)' : ''}`,
-      description: `${request.action} on ${request.resource}`,
-      tooltip: `${DECISION_TITLES[result.decision]}${unread.length ? ` (PARTIAL ANSWER: ${unread.length} part${unread.length > 1 ? 's' : ''} not read)` : ''}: ${request.action} on ${request.resource} for ${request.principal}`,
+      label: resultHeading(result.decision, unread.length),
+      description: l10n.t('{0} on {1}', request.action, request.resource),
+      tooltip: verdictTooltip(input),
       icon: DECISION_ICONS[result.decision],
       children: requestRows,
       expanded: false,
     },
   ];
-  if (input.disagreement) out.push(row('disagreement', 'Differs from the decoded message:', input.disagreement, { icon: 'warning' }));
+  if (input.disagreement) out.push(row('disagreement', l10n.t('Differs from the decoded message:'), input.disagreement, { icon: 'warning' }));
   result.deciding.forEach((d, i) => {
-    out.push(row(`deciding/${i}`, 'Decided by', decidingText(d), { icon: d.statement.effect === 'Deny' ? 'denied' : 'allowed', target: { kind: d.kind, policy: d.policy, span: d.statement.location.span } }));
+    out.push(row(`deciding/${i}`, l10n.t('Decided by'), decidingText(d), { icon: d.statement.effect === 'Deny' ? 'denied' : 'allowed', target: { kind: d.kind, policy: d.policy, span: d.statement.location.span } }));
   });
-  result.reasons.forEach((r, i) => out.push(row(`why/${i}`, 'Why', r, { icon: 'implicit' })));
-  if (result.unsentKeys) out.push(row('unsent', 'Left out', unsentKeysText(request.action, result.unsentKeys), { icon: 'warning' }));
+  result.reasons.forEach((r, i) => out.push(row(`why/${i}`, l10n.t('Why'), r, { icon: 'implicit' })));
+  if (result.unsentKeys) out.push(row('unsent', l10n.t('Left out'), unsentKeysText(request.action, result.unsentKeys), { icon: 'warning' }));
   if (unread.length) {
     out.push({
       id: 'unread',
-      label: `Not evaluated (${unread.length})`,
-      description: 'the decision may differ in AWS',
+      label: l10n.t('Not evaluated ({0})', unread.length),
+      description: l10n.t('the decision may differ in AWS'),
       icon: 'warning',
       children: unread.map((u, i) => row(`unread/${i}`, u.part, u.text, { icon: 'warning' })),
       expanded: true,
     });
   }
-  if (input.notes?.length) out.push({ id: 'notes', label: `Notes (${input.notes.length})`, icon: 'info', children: input.notes.map((n, i) => row(`notes/${i}`, '', n, { icon: 'info' })), expanded: false });
+  if (input.notes?.length) out.push({ id: 'notes', label: l10n.t('Notes ({0})', input.notes.length), icon: 'info', children: input.notes.map((n, i) => row(`notes/${i}`, '', n, { icon: 'info' })), expanded: false });
   const policies = result.trace.map((p, i) => policyNode(`trace/${i}`, p));
-  out.push({ id: 'trace', label: 'Trace', description: policies.length ? `${policies.length} polic${policies.length === 1 ? 'y' : 'ies'}` : 'no policies took part', icon: 'info', children: policies, expanded: true });
+  const count = policies.length === 1 ? l10n.t('{0} policy', 1) : policies.length ? l10n.t('{0} policies', policies.length) : l10n.t('no policies took part');
+  out.push({ id: 'trace', label: l10n.t('Trace'), description: count, icon: 'info', children: policies, expanded: true });
   return out;
 }

@@ -3,7 +3,7 @@ import type { AuthorizationExplanation } from '../../core/authz/explain';
 import { accountEvaluationInput, type AccountPolicySet } from '../../core/debugging/accountPolicySet';
 import { disagreementWithDecoded, requestFromDecoded } from '../../core/debugging/decodedRequest';
 import { sts } from '../awsModules';
-import { DECISION_TITLES, resultDocument, resultSummary } from '../../core/debugging/resultText';
+import { decisionTitle, resultDocument, resultSummary } from '../../core/debugging/resultText';
 import type { EvaluationResult, PolicyKind, PolicySource } from '../../core/evaluation/types';
 import type { ActiveIdentity } from '../../core/identity';
 import type { IdentityService, StsLensContext } from '../context';
@@ -207,8 +207,8 @@ export class DecodedEvaluation {
     const show = deniedActions.length
       ? showWarning(
           readAsReader
-            ? vscode.l10n.t('{0} may not read {1} of the parts that decide this request ({2} denied), so the answer is partial ({3}). Read them as {4}, or as another identity that may.', who.label, deniedParts.length, deniedActions.join(', '), DECISION_TITLES[result.decision], reader)
-            : vscode.l10n.t('{0} may not read {1} of the parts that decide this request ({2} denied), so the answer is partial ({3}). Read them as an identity that may.', who.label, deniedParts.length, deniedActions.join(', '), DECISION_TITLES[result.decision]),
+            ? vscode.l10n.t('{0} may not read {1} of the parts that decide this request ({2} denied), so the answer is partial ({3}). Read them as {4}, or as another identity that may.', who.label, deniedParts.length, deniedActions.join(', '), decisionTitle(result.decision), reader)
+            : vscode.l10n.t('{0} may not read {1} of the parts that decide this request ({2} denied), so the answer is partial ({3}). Read them as an identity that may.', who.label, deniedParts.length, deniedActions.join(', '), decisionTitle(result.decision)),
           // Two buttons: a third is cut off at the notification's width.
           ...(readAsReader ? [readAsReader, another] : [another, refreshPolicies]),
         )

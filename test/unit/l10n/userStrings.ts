@@ -33,7 +33,7 @@ export function readsAsText(s: string): boolean {
   return /[a-z]/i.test(s.replace(/\$\([\w~-]+\)/g, ''));
 }
 
-function isL10nCall(node: ts.Node): node is ts.CallExpression {
+export function isL10nCall(node: ts.Node): node is ts.CallExpression {
   return ts.isCallExpression(node) && /(?:^|\.)l10n\.t$/.test(node.expression.getText());
 }
 
@@ -49,7 +49,7 @@ function propertyName(name: ts.PropertyName | ts.MemberName): string | undefined
 }
 
 /** Literal text inside `expr` that is shown as it is, without `l10n.t`. */
-function literalsIn(expr: ts.Expression): ts.Node[] {
+export function literalsIn(expr: ts.Expression): ts.Node[] {
   if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return readsAsText(expr.text) ? [expr] : [];
   if (ts.isTemplateExpression(expr)) {
     const fixed = expr.head.text + expr.templateSpans.map((s) => s.literal.text).join('');

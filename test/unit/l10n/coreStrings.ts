@@ -1,0 +1,68 @@
+/**
+ * Finds text that core modules (src/core) build for people without `l10n.t`. Core code returns its
+ * words rather than showing them, so besides the places and the prose that userStrings.ts finds, a
+ * literal (a single word too: "ALLOWED", "Trace") is shown when a function returns it, when it is pushed onto a list, when it goes to a
+ * parameter or property named as shown text (`explanation`, `label`, `reasons`…), or when it is
+ * itself a value put into an `l10n.t` template (where it would stay English), and the values of a
+ * table of words (`const TITLES: Record<Decision, string> = {…}`, which also could not call `l10n.t`
+ * when the module loads, before the bundle is configured).
+ */
+import * as ts from 'typescript';
+import { isL10nCall, literalsIn, unwrappedStrings, unwrappedWords, type UnwrappedString } from './userStrings';
+
+/** Names of parameters that take words people read. */
+const SHOWN_PARAMETERS = new Set(['explanation', 'reason', 'label', 'description', 'tooltip', 'message', 'text', 'title', 'detail', 'problem', 'summary', 'note']);
+/** Properties of core's results that hold words (the editor's shown properties are userStrings.ts's). */
+const SHOWN_PROPERTIES = new Set(['explanation', 'reason', 'reasons', 'problem', 'problems', 'summary', 'note', 'notes']);
+
+function parameterName(p: ts.ParameterDeclaration): string | undefined {
+  return ts.isIdentifier(p.name) ? p.name.text : undefined;
+}
+
+/** The file's own functions: for each, the indexes of its parameters that take shown words. */
+function shownParameters(source: ts.SourceFile): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const visit = (node: ts.Node): void => {
+    let name: string | undefined;
+    let params: readonly ts.ParameterDeclaration[] | undefined;
+    if (ts.isFunctionDeclaration(node) && node.name) [name, params] = [node.name.text, node.parameters];
+    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))) [name, params] = [node.name.text, node.initializer.parameters];
+    if (name && params) {
+      const shown = params.flatMap((p, i) => (SHOWN_PARAMETERS.has(parameterName(p) ?? '') ? [i] : []));
+      if (shown.length) out.set(name, shown);
+    }
+    node.forEachChild(visit);
+  };
+  visit(source);
+  return out;
+}
+
+/** Every literal in a core source file that reaches people without `l10n.t`. */
+export function unwrappedCoreStrings(file: string, text: string): UnwrappedString[] {
+  const found = [...unwrappedStrings(file, text), ...unwrappedWords(file, text)];
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const params = shownParameters(source);
+  const report = (nodes: ts.Node[], where: string): void => {
+    for (const n of nodes) found.push({ file, line: source.getLineAndCharacterOfPosition(n.getStart(source)).line + 1, text: n.getText(source), where });
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && node.expression) report(literalsIn(node.expression), 'return');
+    if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) report(literalsIn(node.body), '=> returns');
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && SHOWN_PROPERTIES.has(node.name.text)) report(literalsIn(node.initializer), `${node.name.text}:`);
+    if (ts.isVariableDeclaration(node) && node.type && /^(?:Readonly<)?Record<.*,\s*string>/.test(node.type.getText(source)) && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
+      report(node.initializer.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? literalsIn(p.initializer) : [])), 'a table of words');
+    }
+    if (ts.isCallExpression(node)) {
+      const args = node.arguments;
+      const callee = node.expression;
+      const shown = ts.isIdentifier(callee) ? params.get(callee.text) : undefined;
+      if (isL10nCall(node)) report(args.slice(1).flatMap(literalsIn), 'a value of l10n.t');
+      else if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'push' || callee.name.text === 'unshift')) report(args.flatMap(literalsIn), `${callee.name.text}()`);
+      else if (shown) for (const i of shown) if (args[i]) report(literalsIn(args[i]), `${callee.getText(source)}() argument ${i + 1}`);
+    }
+    node.forEachChild(visit);
+  };
+  visit(source);
+  const seen = new Set<string>();
+  return found.sort((a, b) => a.line - b.line).filter((u) => !seen.has(`${u.line} ${u.text}`) && seen.add(`${u.line} ${u.text}`));
+}
