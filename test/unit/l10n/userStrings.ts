@@ -85,43 +85,14 @@ function returnedBy(fn: ts.Node): ts.Expression[] {
   return out;
 }
 
-/** Calls that add their arguments to the lines or parts of a text that core builds. */
-const COLLECTING_CALLS = new Set(['push', 'unshift', 'add']);
-/** Properties of core's results that hold shown words (a hover's Markdown). */
-const CORE_SHOWN_PROPERTIES = new Set(['markdown']);
-
-/** A declared type that cannot hold words (`AccessLevel`, `AccessLevel[]`): its literals are names, not text. */
-function typedAsNames(type: ts.TypeNode | undefined): boolean {
-  return !!type && !/\bstring\b/.test(type.getText());
-}
-
-/**
- * Core modules (no `vscode`) build words and return them, so with `core` a literal also counts as shown
- * where a function returns it, a variable takes it, or it is pushed or added to the parts of a text;
- * but not in a function or variable declared with a type that holds no string (`: AccessLevel`).
- */
-function coreShown(node: ts.Node): ts.Expression[] {
-  if (ts.isReturnStatement(node) && node.expression) {
-    const fn = ts.findAncestor(node.parent, ts.isFunctionLike);
-    return fn && typedAsNames(fn.type) ? [] : [node.expression];
-  }
-  if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) return typedAsNames(node.type) ? [] : [node.body];
-  if (ts.isVariableDeclaration(node) && node.initializer) return typedAsNames(node.type) ? [] : [node.initializer];
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) return [node.right];
-  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && COLLECTING_CALLS.has(node.expression.name.text)) return [...node.arguments];
-  if (ts.isPropertyAssignment(node) && CORE_SHOWN_PROPERTIES.has(propertyName(node.name) ?? '')) return [node.initializer];
-  return [];
-}
-
-/** Every shown literal in one source file that is not wrapped in `l10n.t`; with `core`, also what core's functions return (see coreShown). */
-export function unwrappedStrings(file: string, text: string, options: { core?: boolean } = {}): UnwrappedString[] {
+/** Every shown literal in one source file that is not wrapped in `l10n.t`. */
+export function unwrappedStrings(file: string, text: string): UnwrappedString[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const found: UnwrappedString[] = [];
   const report = (nodes: ts.Node[], where: string): void => {
     for (const n of nodes) found.push({ file, line: source.getLineAndCharacterOfPosition(n.getStart(source)).line + 1, text: n.getText(source), where });
   };
   const visit = (node: ts.Node): void => {
-    if (options.core) report(coreShown(node).flatMap(literalsIn), 'core');
     if (isL10nCall(node)) {
       const first = node.arguments[0];
       if (!first || !(ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isObjectLiteralExpression(first))) report([node], 'l10n.t with a message that is not a literal');
