@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ParsedStatement } from '../../policy/parse';
 import { parseConditionOperator } from '../../policy/checks/conditionOperators';
 import { POSITIVE_OF } from '../operators';
@@ -144,5 +145,5 @@ export function conditionText(block: ConditionBlock | undefined): string {
   if (!block) return '';
   const parts: string[] = [];
   for (const [op, keys] of Object.entries(block)) for (const [k, v] of Object.entries(keys)) parts.push(`${op} ${k} ${v.length === 1 ? v[0] : `[${v.join(', ')}]`}`);
-  return parts.join(' and ');
+  return parts.reduce((text, part) => (text ? l10n.t('{0} and {1}', text, part) : part), '');
 }
