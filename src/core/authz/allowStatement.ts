@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AuthorizationExplanation, ContextCondition } from './explain';
 
 /** What the IAM reference knows about the denied action; gathered outside `core` and passed in. */
@@ -60,9 +61,9 @@ export function buildAllowingStatement(ex: AuthorizationExplanation, facts?: Act
   if (!ex.action) return undefined;
   const notes: string[] = [];
   const action = facts?.action ?? ex.action.full;
-  if (!action.includes(':')) notes.push(`The action "${action}" has no service prefix; add it before use.`);
+  if (!action.includes(':')) notes.push(l10n.t('The action "{0}" has no service prefix; add it before use.', action));
   const resource = ex.resource?.raw ?? '*';
-  if (!ex.resource) notes.push('The message names no resource, so the statement uses "*". Narrow it if you can.');
+  if (!ex.resource) notes.push(l10n.t('The message names no resource, so the statement uses "*". Narrow it if you can.'));
 
   const supported = facts ? new Set(facts.conditionKeys.map((k) => k.toLowerCase())) : undefined;
   const service = ex.action.service;
@@ -83,17 +84,17 @@ export function buildAllowingStatement(ex: AuthorizationExplanation, facts?: Act
     const name = facts?.keySpelling?.[key] ?? c.key;
     (condition[operator] ??= {})[name] = c.values.length === 1 ? c.values[0] : [...c.values];
   }
-  if (skipped.length > 0) notes.push(`Multivalued keys left out (pin them with ForAllValues if needed): ${skipped.join(', ')}.`);
+  if (skipped.length > 0) notes.push(l10n.t('Multivalued keys left out (pin them with ForAllValues if needed): {0}.', skipped.join(', ')));
   const statement: Record<string, unknown> = { Sid: sidFor(action), Effect: 'Allow', Action: action, Resource: resource };
   if (Object.keys(condition).length > 0) {
     statement.Condition = condition;
-    notes.push('The conditions pin this request\'s own values; remove the ones you want to leave open.');
+    notes.push(l10n.t("The conditions pin this request's own values; remove the ones you want to leave open."));
   }
   const others = otherRequiredTypes(ex, facts);
   if (others.length > 0) {
-    notes.push(`${action} also needs permission on the other resources it uses (${others.join(', ')}). AWS reports one denied resource at a time, so allow those too or expect the next error to name one of them.`);
+    notes.push(l10n.t('{0} also needs permission on the other resources it uses ({1}). AWS reports one denied resource at a time, so allow those too or expect the next error to name one of them.', action, others.join(', ')));
   }
-  if (ex.verdict === 'explicit-deny') notes.push('The request was explicitly denied: this Allow will not take effect until the denying statement stops matching.');
+  if (ex.verdict === 'explicit-deny') notes.push(l10n.t('The request was explicitly denied: this Allow will not take effect until the denying statement stops matching.'));
   const policy = { Version: '2012-10-17', Statement: [statement] };
   return { statement, policyText: JSON.stringify(policy, null, 2), statementText: JSON.stringify(statement, null, 2), notes };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ActionInfo, ContextCondition, MatchedStatement, PrincipalInfo, ResourceInfo } from './explanationTypes';
 
 /**
@@ -126,6 +127,21 @@ export function parseStatement(v: Json): MatchedStatement | undefined {
     conditions: conditionsOf(v.conditions),
     other,
   };
+}
+
+/** Where an inferred service prefix came from, as the explanation says it ("restored from the resource ARN"). */
+export function prefixSourceText(source: NonNullable<ActionInfo['prefixSource']>): string {
+  switch (source) {
+    case 'matched statement':
+      return l10n.t('matched statement');
+    case 'resource ARN':
+      return l10n.t('resource ARN');
+    case 'aws:Service':
+      // A condition key's name, the same in every language.
+      return source;
+    case 'condition keys':
+      return l10n.t('condition keys');
+  }
 }
 
 const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]*$/;

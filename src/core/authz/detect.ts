@@ -14,6 +14,7 @@ export const MIN_PLAUSIBLE_MESSAGE_LENGTH = 100;
 /** Larger selections are refused instead of scanned. */
 export const MAX_SCAN_LENGTH = 8 * 1024 * 1024;
 
+import * as l10n from '@vscode/l10n';
 import { breakEnd, findAnchors } from './anchors';
 import { statedDenialBefore, type StatedDenial } from './statedDenial';
 
@@ -118,13 +119,13 @@ function shifted(m: EncodedMessageMatch, by: number): EncodedMessageMatch {
  * key, token or certificate; a session token in particular must never be sent to STS as a message.
  */
 export function lookalike(value: string): string | undefined {
-  if (/^(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz|AQoDYXdz|AQoJb3JpZ2lu)/.test(value)) return 'an AWS session token';
-  if (/^AAAA(?:B3NzaC1|C3NzaC1|E2VjZHNh)/.test(value)) return 'an SSH public key';
-  if (/^eyJ/.test(value)) return 'part of a JSON Web Token';
+  if (/^(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz|AQoDYXdz|AQoJb3JpZ2lu)/.test(value)) return l10n.t('an AWS session token');
+  if (/^AAAA(?:B3NzaC1|C3NzaC1|E2VjZHNh)/.test(value)) return l10n.t('an SSH public key');
+  if (/^eyJ/.test(value)) return l10n.t('part of a JSON Web Token');
   // Hashes, ETags and UUIDs keep one letter case; a short mixed-case run is more likely a cut-off message.
-  if (value.length >= 32 && /^(?:[0-9a-f-]+|[0-9A-F-]+)$/.test(value)) return 'a hexadecimal hash or ID';
-  if (/[+/]|=$/.test(value)) return 'standard base64 (a key, token or certificate)';
-  if (value.length >= MIN_PLAUSIBLE_MESSAGE_LENGTH && !(/[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value))) return 'text without the mix of upper case, lower case and digits of an encoded message';
+  if (value.length >= 32 && /^(?:[0-9a-f-]+|[0-9A-F-]+)$/.test(value)) return l10n.t('a hexadecimal hash or ID');
+  if (/[+/]|=$/.test(value)) return l10n.t('standard base64 (a key, token or certificate)');
+  if (value.length >= MIN_PLAUSIBLE_MESSAGE_LENGTH && !(/[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value))) return l10n.t('text without the mix of upper case, lower case and digits of an encoded message');
   return undefined;
 }
 
@@ -247,9 +248,9 @@ export type SelectionResult =
 export type SelectionProblem = 'empty' | 'too-large' | 'not-a-message' | 'truncated' | 'too-long';
 
 function describeSize(chars: number): string {
-  if (chars >= 1024 * 1024) return `${(chars / 1024 / 1024).toFixed(1)} MB`;
-  if (chars >= 10 * 1024) return `${Math.round(chars / 1024)} KB`;
-  return `${chars.toLocaleString('en-US')} characters`;
+  if (chars >= 1024 * 1024) return l10n.t('{0} MB', (chars / 1024 / 1024).toFixed(1));
+  if (chars >= 10 * 1024) return l10n.t('{0} KB', Math.round(chars / 1024));
+  return l10n.t('{0} characters', chars.toLocaleString('en-US'));
 }
 
 /**
@@ -257,9 +258,9 @@ function describeSize(chars: number): string {
  * contains anchored messages, or the bare message itself, possibly quoted or wrapped over lines.
  */
 export function messagesInSelection(text: string): SelectionResult {
-  if (text.trim() === '') return { ok: false, reason: 'empty', detail: 'The text is empty. Select an encoded authorization failure message, or an error line that contains one.' };
+  if (text.trim() === '') return { ok: false, reason: 'empty', detail: l10n.t('The text is empty. Select an encoded authorization failure message, or an error line that contains one.') };
   if (text.length > MAX_SCAN_LENGTH) {
-    return { ok: false, reason: 'too-large', detail: `The text is ${describeSize(text.length)}, too much to search. Select the error line that contains the encoded message (messages are at most ${MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')} characters).` };
+    return { ok: false, reason: 'too-large', detail: l10n.t('The text is {0}, too much to search. Select the error line that contains the encoded message (messages are at most {1} characters).', describeSize(text.length), MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')) };
   }
   const anchored = findEncodedMessages(text);
   if (anchored.length > 0) return { ok: true, messages: anchored, bare: false };
@@ -268,7 +269,7 @@ export function messagesInSelection(text: string): SelectionResult {
 
 function bareMessage(text: string): SelectionResult {
   if (text.length > MAX_ENCODED_MESSAGE_LENGTH * 4) {
-    return { ok: false, reason: 'too-large', detail: `No "Encoded authorization failure message" was found in the ${describeSize(text.length)} of text, and it is too long to be a message itself (at most ${MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')} characters).` };
+    return { ok: false, reason: 'too-large', detail: l10n.t('No "Encoded authorization failure message" was found in the {0} of text, and it is too long to be a message itself (at most {1} characters).', describeSize(text.length), MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')) };
   }
   // Undo colours, wrapping and the quotes or escapes around a copied value.
   let body = text.replace(ANSI, '').trim();
@@ -280,18 +281,22 @@ function bareMessage(text: string): SelectionResult {
   const bad = [...candidate.replace(/={1,2}$/, '')].findIndex((c) => !TOKEN.test(c));
   if (bad >= 0) {
     const c = candidate[bad];
-    const shown = /\s/.test(c) ? 'a space' : `"${c}"`;
-    return { ok: false, reason: 'not-a-message', detail: `This is not an encoded authorization failure message: it contains ${shown} at position ${bad + 1}, and encoded messages contain only letters, digits, "-" and "_". Select only the message, or the whole error line that says "Encoded authorization failure message:".` };
+    const detail = /\s/.test(c)
+      ? l10n.t('This is not an encoded authorization failure message: it contains a space at position {0}, and encoded messages contain only letters, digits, "-" and "_". Select only the message, or the whole error line that says "Encoded authorization failure message:".', bad + 1)
+      : l10n.t('This is not an encoded authorization failure message: it contains "{0}" at position {1}, and encoded messages contain only letters, digits, "-" and "_". Select only the message, or the whole error line that says "Encoded authorization failure message:".', c, bad + 1);
+    return { ok: false, reason: 'not-a-message', detail };
   }
   const other = lookalike(candidate);
   if (other) {
-    return { ok: false, reason: 'not-a-message', detail: `This looks like ${other}, not an encoded authorization failure message, so it was not sent to AWS. Encoded messages are long runs of letters, digits, "-" and "_". Select only the message, or the whole error line that says "Encoded authorization failure message:".` };
+    return { ok: false, reason: 'not-a-message', detail: l10n.t('This looks like {0}, not an encoded authorization failure message, so it was not sent to AWS. Encoded messages are long runs of letters, digits, "-" and "_". Select only the message, or the whole error line that says "Encoded authorization failure message:".', other) };
   }
   if (candidate.length > MAX_ENCODED_MESSAGE_LENGTH) {
-    return { ok: false, reason: 'too-long', detail: `The text is ${candidate.length.toLocaleString('en-US')} characters; STS accepts encoded messages of at most ${MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')}. Select only the message.` };
+    return { ok: false, reason: 'too-long', detail: l10n.t('The text is {0} characters; STS accepts encoded messages of at most {1}. Select only the message.', candidate.length.toLocaleString('en-US'), MAX_ENCODED_MESSAGE_LENGTH.toLocaleString('en-US')) };
   }
   if (truncatedMarker || candidate.length < MIN_PLAUSIBLE_MESSAGE_LENGTH) {
-    return { ok: false, reason: 'truncated', detail: `The message looks truncated: it has ${candidate.length} characters${truncatedMarker ? ` and ends with "${truncatedMarker[0]}"` : ''}, while complete messages have several hundred. Copy the whole message from the original output.` };
+    return { ok: false, reason: 'truncated', detail: truncatedMarker
+        ? l10n.t('The message looks truncated: it has {0} characters and ends with "{1}", while complete messages have several hundred. Copy the whole message from the original output.', candidate.length, truncatedMarker[0])
+        : l10n.t('The message looks truncated: it has {0} characters, while complete messages have several hundred. Copy the whole message from the original output.', candidate.length) };
   }
   const match: EncodedMessageMatch = { start: 0, end: text.length, message: candidate, segments: [{ start: 0, end: text.length }], anchor: 'field', anchorStart: 0 };
   return { ok: true, messages: [match], bare: true };

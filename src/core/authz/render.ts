@@ -1,13 +1,28 @@
+import * as l10n from '@vscode/l10n';
 import type { AllowingStatement } from './allowStatement';
+import { prefixSourceText } from './decodedFields';
 import type { AuthorizationExplanation, ContextCondition, MatchedStatement, PrincipalInfo } from './explain';
+import type { StatedDenial } from './statedDenial';
 import { mdCode, mdText } from '../markdown';
 
-export const VERDICT_TITLES: Readonly<Record<AuthorizationExplanation['verdict'], string>> = {
-  'explicit-deny': 'Explicitly denied',
-  'implicit-deny': 'Implicitly denied (no statement allowed it)',
-  allowed: 'Allowed',
-  unknown: 'Outcome not stated',
-};
+/** The verdict as the explanation's title and its Verdict line name it. */
+export function verdictTitle(verdict: AuthorizationExplanation['verdict']): string {
+  switch (verdict) {
+    case 'explicit-deny':
+      return l10n.t('Explicitly denied');
+    case 'implicit-deny':
+      return l10n.t('Implicitly denied (no statement allowed it)');
+    case 'allowed':
+      return l10n.t('Allowed');
+    default:
+      return l10n.t('Outcome not stated');
+  }
+}
+
+/** Which kind of policy the error text says denied the request; `policyType` goes in as given (escaped for Markdown by the caller). */
+function statedPolicyText(stated: StatedDenial, policyType: string): string {
+  return stated.kind === 'explicit' ? l10n.t('explicit deny in a {0} (from the error text)', policyType) : l10n.t('no Allow in any {0} (from the error text)', policyType);
+}
 
 export interface RenderedExplanation {
   readonly text: string;
@@ -18,16 +33,16 @@ export interface RenderedExplanation {
 }
 
 function principalLines(p: PrincipalInfo | undefined): string[] {
-  if (!p) return ['(not in the message)'];
-  const lines: string[] = [p.arn ?? p.name ?? p.id ?? '(unnamed)'];
+  if (!p) return [l10n.t('(not in the message)')];
+  const lines: string[] = [p.arn ?? p.name ?? p.id ?? l10n.t('(unnamed)')];
   const facts: string[] = [];
-  if (p.kind === 'assumed-role') facts.push(`role ${p.roleName ?? '?'}`, ...(p.sessionName ? [`session ${p.sessionName}`] : []));
-  if (p.kind === 'user' && p.userName) facts.push(`IAM user ${p.userName}`);
-  if (p.kind === 'root') facts.push('root user');
-  if (p.kind === 'federated-user' && p.userName) facts.push(`federated user ${p.userName}`);
-  if (p.account) facts.push(`account ${p.account}`);
-  if (p.id && p.id !== lines[0]) facts.push(`id ${p.id}`);
-  if (p.name && p.name !== lines[0]) facts.push(`name ${p.name}`);
+  if (p.kind === 'assumed-role') facts.push(l10n.t('role {0}', p.roleName ?? '?'), ...(p.sessionName ? [l10n.t('session {0}', p.sessionName)] : []));
+  if (p.kind === 'user' && p.userName) facts.push(l10n.t('IAM user {0}', p.userName));
+  if (p.kind === 'root') facts.push(l10n.t('root user'));
+  if (p.kind === 'federated-user' && p.userName) facts.push(l10n.t('federated user {0}', p.userName));
+  if (p.account) facts.push(l10n.t('account {0}', p.account));
+  if (p.id && p.id !== lines[0]) facts.push(l10n.t('id {0}', p.id));
+  if (p.name && p.name !== lines[0]) facts.push(l10n.t('name {0}', p.name));
   if (facts.length) lines.push(facts.join(', '));
   return lines;
 }
@@ -37,26 +52,46 @@ function pad(s: string, n: number): string {
 }
 
 function conditionLines(conditions: readonly ContextCondition[], indent: string): string[] {
-  if (conditions.length === 0) return [`${indent}(none)`];
+  if (conditions.length === 0) return [`${indent}${l10n.t('(none)')}`];
   const width = Math.min(40, Math.max(...conditions.map((c) => c.key.length)) + 2);
-  return conditions.map((c) => `${indent}${pad(c.key, width)}${c.values.length === 0 ? '(no value)' : c.values.join(', ')}`);
+  return conditions.map((c) => `${indent}${pad(c.key, width)}${c.values.length === 0 ? l10n.t('(no value)') : c.values.join(', ')}`);
 }
 
 function statementLines(s: MatchedStatement): string[] {
-  const lines = [`  [${s.effect}] ${s.sid ? `Sid "${s.sid}"` : '(no Sid)'}`];
+  const lines = [`  [${s.effect}] ${s.sid ? l10n.t('Sid "{0}"', s.sid) : l10n.t('(no Sid)')}`];
   const field = (name: string, values: readonly string[]) => {
     if (values.length) lines.push(`      ${pad(name, 16)}${values.join(', ')}`);
   };
-  field('Actions', s.actions);
-  field('Resources', s.resources);
-  field('Principals', s.principals);
-  field('Principal groups', s.principalGroups);
+  field(l10n.t('Actions'), s.actions);
+  field(l10n.t('Resources'), s.resources);
+  field(l10n.t('Principals'), s.principals);
+  field(l10n.t('Principal groups'), s.principalGroups);
   if (s.conditions.length) {
-    lines.push('      Conditions');
+    lines.push(`      ${l10n.t('Conditions')}`);
     lines.push(...conditionLines(s.conditions, '        '));
   }
   for (const [k, v] of Object.entries(s.other)) lines.push(`      ${pad(k, 16)}${typeof v === 'string' ? v : JSON.stringify(v)}`);
   return lines;
+}
+
+/** The Request section: a label column as wide as its longest label (12 in English), then the values. */
+function requestLines(ex: AuthorizationExplanation): string[] {
+  const action = ex.action;
+  const actionNote = action?.prefixInferred && action.prefixSource
+    ? `   ${l10n.t('(service prefix "{0}" restored from the {1}; the message said "{2}")', action.service ?? '', prefixSourceText(action.prefixSource), action.raw)}`
+    : '';
+  const principal = principalLines(ex.principal);
+  const notInMessage = l10n.t('(not in the message)');
+  const rows: [string, string][] = [
+    [l10n.t('Verdict'), verdictTitle(ex.verdict)],
+    [l10n.t('Principal'), principal[0]],
+    ...principal.slice(1).map((l): [string, string] => ['', l]),
+    [l10n.t('Action'), `${action ? action.full : notInMessage}${actionNote}`],
+    [l10n.t('Resource'), ex.resource ? ex.resource.raw : notInMessage],
+    ...(ex.statedDenial?.policyType ? [[l10n.t('Policy'), statedPolicyText(ex.statedDenial, ex.statedDenial.policyType)] as [string, string]] : []),
+  ];
+  const width = Math.max(12, ...rows.map(([label]) => label.length + 1));
+  return rows.map(([label, value]) => label + ' '.repeat(width - label.length) + value);
 }
 
 /** The explanation as a plain-text document (the read-only explanation view). */
@@ -69,28 +104,21 @@ export function renderExplanationText(ex: AuthorizationExplanation, allowing?: A
     sections.push({ title, line: out.length - 1, endLine: out.length - 1 });
     out.push(...body);
   };
-  out.push(`# Authorization failure: ${VERDICT_TITLES[ex.verdict]}`, '', ex.summary);
+  out.push(`# ${l10n.t('Authorization failure: {0}', verdictTitle(ex.verdict))}`, '', ex.summary);
 
-  const action = ex.action;
-  const actionNote = action?.prefixInferred ? `   (service prefix "${action.service}" restored from the ${action.prefixSource}; the message said "${action.raw}")` : '';
-  const principal = principalLines(ex.principal);
-  section('Request', [
-    `Verdict     ${VERDICT_TITLES[ex.verdict]}`,
-    `Principal   ${principal[0]}`,
-    ...principal.slice(1).map((l) => `            ${l}`),
-    `Action      ${action ? action.full : '(not in the message)'}${actionNote}`,
-    `Resource    ${ex.resource ? ex.resource.raw : '(not in the message)'}`,
-    ...(ex.statedDenial?.policyType ? [`Policy      ${ex.statedDenial.kind === 'explicit' ? 'explicit deny in a' : 'no Allow in any'} ${ex.statedDenial.policyType} (from the error text)`] : []),
-  ]);
-  section('What to do', ex.advice.map((a) => `  - ${a}`));
-  section(`Matched statements (${ex.matchedStatements.length})`, ex.matchedStatements.length ? ex.matchedStatements.flatMap(statementLines) : ['  (none: no policy statement matched the request)']);
-  section(`Request context (${ex.context.length} keys)`, conditionLines(ex.context, '  '));
-  section(`Failures (${ex.failures.length})`, ex.failures.length ? ex.failures.map((f) => `  - ${f}`) : ['  (none)']);
+  section(l10n.t('Request'), requestLines(ex));
+  section(l10n.t('What to do'), ex.advice.map((a) => `  - ${a}`));
+  section(
+    l10n.t('Matched statements ({0})', ex.matchedStatements.length),
+    ex.matchedStatements.length ? ex.matchedStatements.flatMap(statementLines) : [`  ${l10n.t('(none: no policy statement matched the request)')}`],
+  );
+  section(l10n.t('Request context ({0} keys)', ex.context.length), conditionLines(ex.context, '  '));
+  section(l10n.t('Failures ({0})', ex.failures.length), ex.failures.length ? ex.failures.map((f) => `  - ${f}`) : [`  ${l10n.t('(none)')}`]);
   if (allowing) {
-    section('Statement that would allow this', [...allowing.statementText.split('\n').map((l) => `  ${l}`), ...[...allowing.notes, ...lintNotes].map((n) => `  note: ${n}`)]);
+    section(l10n.t('Statement that would allow this'), [...allowing.statementText.split('\n').map((l) => `  ${l}`), ...[...allowing.notes, ...lintNotes].map((n) => `  ${l10n.t('note: {0}', n)}`)]);
   }
-  if (ex.warnings.length) section('Warnings', ex.warnings.map((w) => `  - ${w}`));
-  section('Raw decoded message', []);
+  if (ex.warnings.length) section(l10n.t('Warnings'), ex.warnings.map((w) => `  - ${w}`));
+  section(l10n.t('Raw decoded message'), []);
   const rawJsonLine = out.length;
   out.push(...ex.rawJson.split('\n'));
   sections[sections.length - 1].endLine = out.length - 1;
@@ -100,23 +128,35 @@ export function renderExplanationText(ex: AuthorizationExplanation, allowing?: A
 const md = mdText;
 const code = mdCode;
 
+/** A matched statement's line of the hover, after its effect: one whole phrase per combination of parts. */
+function statementPhrase(s: MatchedStatement): string {
+  const sid = s.sid ? code(s.sid) : l10n.t('(no Sid)');
+  const actions = s.actions.length ? code(s.actions.join(', ')) : '';
+  const conds = s.conditions.map((c) => `${c.key}=${c.values.join('|')}`).join(', ');
+  if (actions && conds) return l10n.t('statement {0} on {1} when {2}', sid, actions, code(conds));
+  if (actions) return l10n.t('statement {0} on {1}', sid, actions);
+  if (conds) return l10n.t('statement {0} when {1}', sid, code(conds));
+  return l10n.t('statement {0}', sid);
+}
+
 /** A compact Markdown rendering for hovers. */
 export function renderExplanationMarkdown(ex: AuthorizationExplanation): string {
   const lines: string[] = [];
-  lines.push(`**${md(VERDICT_TITLES[ex.verdict])}**: ${md(ex.summary)}`, '');
+  const field = (name: string, value: string) => `- **${md(name)}**: ${value}`;
+  lines.push(`**${md(verdictTitle(ex.verdict))}**: ${md(ex.summary)}`, '');
   const p = ex.principal;
-  lines.push(`- **Principal**: ${p ? code(p.arn ?? p.name ?? p.id ?? '?') : '(unknown)'}`);
-  if (ex.action) lines.push(`- **Action**: ${code(ex.action.full)}${ex.action.prefixInferred ? ` (prefix restored from the ${ex.action.prefixSource})` : ''}`);
-  if (ex.resource) lines.push(`- **Resource**: ${code(ex.resource.raw)}`);
-  const stated = ex.statedDenial;
-  if (stated?.policyType) lines.push(`- **Policy**: ${stated.kind === 'explicit' ? 'explicit deny in a' : 'no Allow in any'} ${md(stated.policyType)} (from the error text)`);
-  for (const s of ex.matchedStatements) {
-    const conds = s.conditions.map((c) => `${c.key}=${c.values.join('|')}`).join(', ');
-    lines.push(`- **${md(s.effect)}** statement ${s.sid ? code(s.sid) : '(no Sid)'}${s.actions.length ? ` on ${code(s.actions.join(', '))}` : ''}${conds ? ` when ${code(conds)}` : ''}`);
+  lines.push(field(l10n.t('Principal'), p ? code(p.arn ?? p.name ?? p.id ?? '?') : l10n.t('(unknown)')));
+  if (ex.action) {
+    const source = ex.action.prefixInferred && ex.action.prefixSource ? ` ${l10n.t('(prefix restored from the {0})', prefixSourceText(ex.action.prefixSource))}` : '';
+    lines.push(field(l10n.t('Action'), `${code(ex.action.full)}${source}`));
   }
-  if (ex.failures.length) lines.push(`- **Failures**: ${ex.failures.map(code).join(', ')}`);
+  if (ex.resource) lines.push(field(l10n.t('Resource'), code(ex.resource.raw)));
+  const stated = ex.statedDenial;
+  if (stated?.policyType) lines.push(field(l10n.t('Policy'), statedPolicyText(stated, md(stated.policyType))));
+  for (const s of ex.matchedStatements) lines.push(`- **${md(s.effect)}** ${statementPhrase(s)}`);
+  if (ex.failures.length) lines.push(field(l10n.t('Failures'), ex.failures.map(code).join(', ')));
   if (ex.context.length) {
-    lines.push('', '| Context key | Value |', '|---|---|');
+    lines.push('', `| ${l10n.t('Context key')} | ${l10n.t('Value')} |`, '|---|---|');
     for (const c of ex.context) lines.push(`| ${code(c.key)} | ${md(c.values.join(', '))} |`);
   }
   if (ex.advice.length) lines.push('', ...ex.advice.map((a) => `- ${md(a)}`));

@@ -6,6 +6,7 @@
  * text does.
  */
 
+import * as l10n from '@vscode/l10n';
 import { blankBreaks } from './anchors';
 
 export type PolicyType =
@@ -73,19 +74,31 @@ export function statedDenialBefore(text: string, anchorStart: number): StatedDen
   return { ...last, start: from + last.start, end: from + last.end };
 }
 
+/** Where to look for a policy of the given type, as the advice names it. */
+function whereToLook(policyType: PolicyType, principalLabel: string): string {
+  switch (policyType) {
+    case 'identity-based policy':
+      return l10n.t('the policies attached to {0} (and its groups, for a user)', principalLabel);
+    case 'resource-based policy':
+      return l10n.t('the policy on the resource itself (bucket policy, key policy, queue or topic policy, role trust policy)');
+    case 'permissions boundary':
+      return l10n.t('the permissions boundary set on {0}', principalLabel);
+    case 'session policy':
+      return l10n.t('the session policy passed when the session was created (--policy or --policy-arns of assume-role, or a federation policy); start a session without it or widen it');
+    case 'service control policy':
+      return l10n.t("the organization's service control policies; they are managed in AWS Organizations by the management account or a delegated administrator");
+    case 'resource control policy':
+      return l10n.t("the organization's resource control policies; they are managed in AWS Organizations by the management account or a delegated administrator");
+    case 'VPC endpoint policy':
+      return l10n.t('the policy of the VPC endpoint the request went through');
+  }
+}
+
 /** What to do about a denial in a policy of the given type, as one sentence. */
 export function policyTypeAdvice(stated: StatedDenial, principalLabel: string): string | undefined {
   if (!stated.policyType) return undefined;
-  const where: Record<PolicyType, string> = {
-    'identity-based policy': `the policies attached to ${principalLabel} (and its groups, for a user)`,
-    'resource-based policy': 'the policy on the resource itself (bucket policy, key policy, queue or topic policy, role trust policy)',
-    'permissions boundary': `the permissions boundary set on ${principalLabel}`,
-    'session policy': 'the session policy passed when the session was created (--policy or --policy-arns of assume-role, or a federation policy); start a session without it or widen it',
-    'service control policy': "the organization's service control policies; they are managed in AWS Organizations by the management account or a delegated administrator",
-    'resource control policy': "the organization's resource control policies; they are managed in AWS Organizations by the management account or a delegated administrator",
-    'VPC endpoint policy': 'the policy of the VPC endpoint the request went through',
-  };
+  const where = whereToLook(stated.policyType, principalLabel);
   return stated.kind === 'explicit'
-    ? `AWS's error says the explicit deny is in a ${stated.policyType}: look in ${where[stated.policyType]}.`
-    : `AWS's error says no ${stated.policyType} allows ${stated.action}: the Allow is missing from ${where[stated.policyType]}.`;
+    ? l10n.t("AWS's error says the explicit deny is in a {0}: look in {1}.", stated.policyType, where)
+    : l10n.t("AWS's error says no {0} allows {1}: the Allow is missing from {2}.", stated.policyType, stated.action, where);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AuthorizationExplanation, MatchedStatement, PrincipalInfo, ResourceInfo } from './explanationTypes';
 import { policyTypeAdvice, type StatedDenial } from './statedDenial';
 
@@ -8,24 +9,38 @@ type Wording = Pick<AuthorizationExplanation, 'summary' | 'advice' | 'wouldAllow
 
 /** "instance/*" for an EC2 ARN, the ARN itself when it has no resource part. */
 export function shortResource(resource: ResourceInfo | undefined): string {
-  if (!resource) return 'an unknown resource';
+  if (!resource) return l10n.t('an unknown resource');
   return resource.resource || resource.raw;
 }
 
 function describeStatements(statements: readonly MatchedStatement[]): string {
   const named = statements.map((s) => s.sid).filter((s): s is string => !!s);
-  if (named.length === 0) return statements.length > 1 ? `${statements.length} unnamed statements` : 'an unnamed statement';
+  if (named.length === 0) return statements.length > 1 ? l10n.t('{0} unnamed statements', statements.length) : l10n.t('an unnamed statement');
   const extra = statements.length - named.length;
-  return `statement${named.length > 1 ? 's' : ''} ${named.join(', ')}${extra > 0 ? ` and ${extra} unnamed` : ''}`;
+  const names = named.join(', ');
+  if (extra > 0) return named.length > 1 ? l10n.t('statements {0} and {1} unnamed', names, extra) : l10n.t('statement {0} and {1} unnamed', names, extra);
+  return named.length > 1 ? l10n.t('statements {0}', names) : l10n.t('statement {0}', names);
 }
 
+/** Whether the statements were more than one, which decides "allow" or "allows" after them. */
+const several = (statements: readonly MatchedStatement[]): boolean => statements.length > 1;
+
 export function principalLabel(p: PrincipalInfo | undefined): string {
-  if (!p) return 'the calling principal';
-  if (p.kind === 'assumed-role' && p.roleName) return `role ${p.roleName}`;
-  if (p.kind === 'role' && p.roleName) return `role ${p.roleName}`;
-  if (p.kind === 'user' && p.userName) return `user ${p.userName}`;
-  if (p.kind === 'root') return `the root user of ${p.account ?? 'the account'}`;
-  return p.arn ?? p.name ?? p.id ?? 'the calling principal';
+  if (!p) return l10n.t('the calling principal');
+  if (p.kind === 'assumed-role' && p.roleName) return l10n.t('role {0}', p.roleName);
+  if (p.kind === 'role' && p.roleName) return l10n.t('role {0}', p.roleName);
+  if (p.kind === 'user' && p.userName) return l10n.t('user {0}', p.userName);
+  if (p.kind === 'root') return p.account ? l10n.t('the root user of {0}', p.account) : l10n.t('the root user of the account');
+  return p.arn ?? p.name ?? p.id ?? l10n.t('the calling principal');
+}
+
+/** What the explicit deny's condition on `key` says about this request. */
+function denyConditionAdvice(key: string, checked: readonly string[], actual: readonly string[] | undefined): string {
+  if (actual) return l10n.t('The deny depends on {0}; this request had {0} = {1}.', key, actual.join(', ') || l10n.t('(empty)'));
+  // Guardrails often deny when a tag or attribute is missing (a Null condition).
+  return checked.length
+    ? l10n.t('The deny depends on {0}, which this request did not have (the statement checks {1}): if it requires that key, add it to the request, for example as a tag.', key, checked.join(', '))
+    : l10n.t('The deny depends on {0}, which this request did not have: if it requires that key, add it to the request, for example as a tag.', key);
 }
 
 /**
@@ -34,22 +49,23 @@ export function principalLabel(p: PrincipalInfo | undefined): string {
  */
 export function verdictWording(input: WordingInput, stated?: StatedDenial): Wording {
   const { verdict, principal, action, resource, resourceText, matchedStatements, denyingStatements, context, failures } = input;
-  const what = action?.full ?? 'an unknown action';
-  const on = `on ${shortResource(resource)}`;
+  const what = action?.full ?? l10n.t('an unknown action');
+  const on = shortResource(resource);
   let summary: string;
   let wouldAllow: Wording['wouldAllow'];
   const advice: string[] = [];
   switch (verdict) {
     case 'explicit-deny': {
-      const by = denyingStatements.length > 0 ? `explicit deny by ${describeStatements(denyingStatements)}` : 'explicit deny';
-      summary = `DENIED ${what} ${on} — ${by}`;
-      advice.push('An explicit Deny wins over every Allow, so adding permissions will not help.');
+      summary = denyingStatements.length > 0
+        ? l10n.t('DENIED {0} on {1} — explicit deny by {2}', what, on, describeStatements(denyingStatements))
+        : l10n.t('DENIED {0} on {1} — explicit deny', what, on);
+      advice.push(l10n.t('An explicit Deny wins over every Allow, so adding permissions will not help.'));
       const statedAdvice = stated ? policyTypeAdvice(stated, principalLabel(principal)) : undefined;
       if (statedAdvice) advice.push(statedAdvice);
       else advice.push(
         denyingStatements.length > 0
-          ? `Find the policy with ${describeStatements(denyingStatements)}: an identity policy, a permissions boundary, a session policy, a resource policy, or an organization SCP or RCP. Change its conditions or the request.`
-          : 'AWS did not name the denying statement. Look for Deny statements in the identity policies, permissions boundary, session policy, resource policy and organization SCPs and RCPs.',
+          ? l10n.t('Find the policy with {0}: an identity policy, a permissions boundary, a session policy, a resource policy, or an organization SCP or RCP. Change its conditions or the request.', describeStatements(denyingStatements))
+          : l10n.t('AWS did not name the denying statement. Look for Deny statements in the identity policies, permissions boundary, session policy, resource policy and organization SCPs and RCPs.'),
       );
       const condKeys = denyingStatements.flatMap((s) => s.conditions);
       const seen = new Set<string>();
@@ -57,41 +73,45 @@ export function verdictWording(input: WordingInput, stated?: StatedDenial): Word
         if (seen.has(c.key.toLowerCase())) continue;
         seen.add(c.key.toLowerCase());
         const actual = context.find((k) => k.key.toLowerCase() === c.key.toLowerCase());
-        if (actual) advice.push(`The deny depends on ${c.key}; this request had ${c.key} = ${actual.values.join(', ') || '(empty)'}.`);
-        // Guardrails often deny when a tag or attribute is missing (a Null condition).
-        else advice.push(`The deny depends on ${c.key}, which this request did not have${c.values.length ? ` (the statement checks ${c.values.join(', ')})` : ''}: if it requires that key, add it to the request, for example as a tag.`);
+        advice.push(denyConditionAdvice(c.key, c.values, actual?.values));
       }
       break;
     }
     case 'implicit-deny': {
       // An Allow that matched yet did not carry the request means another policy in the chain lacks one.
       const allowing = matchedStatements.filter((st) => st.effect === 'Allow');
-      summary = allowing.length > 0
-        ? `DENIED ${what} ${on} — implicit deny: ${describeStatements(allowing)} allow${allowing.length > 1 ? '' : 's'} it, another policy does not`
-        : `DENIED ${what} ${on} — implicit deny: no statement allows it`;
+      summary = allowing.length === 0
+        ? l10n.t('DENIED {0} on {1} — implicit deny: no statement allows it', what, on)
+        : several(allowing)
+          ? l10n.t('DENIED {0} on {1} — implicit deny: {2} allow it, another policy does not', what, on, describeStatements(allowing))
+          : l10n.t('DENIED {0} on {1} — implicit deny: {2} allows it, another policy does not', what, on, describeStatements(allowing));
       if (action && resourceText) wouldAllow = { action: action.full, resource: resourceText };
-      const target = action && resourceText ? `${action.full} on ${resourceText}` : `${what} ${on}`;
+      const target = action && resourceText ? l10n.t('{0} on {1}', action.full, resourceText) : l10n.t('{0} on {1}', what, on);
       if (principal?.kind === 'root') {
         // Identity policies cannot be attached to the root user; it is only limited from outside its account.
-        advice.push(`The root user needs no identity policy, so an organization SCP or RCP, or a resource policy in another account, does not allow ${target}. Allow it there.`);
+        advice.push(l10n.t('The root user needs no identity policy, so an organization SCP or RCP, or a resource policy in another account, does not allow {0}. Allow it there.', target));
       } else if (stated?.kind === 'implicit' && stated.policyType && stated.policyType !== 'identity-based policy') {
-        advice.push(`${policyTypeAdvice(stated, principalLabel(principal))} It must allow ${target}.`);
+        advice.push(l10n.t('{0} It must allow {1}.', policyTypeAdvice(stated, principalLabel(principal)) ?? '', target));
       } else if (allowing.length > 0) {
-        advice.push(`${describeStatements(allowing)} already allow${allowing.length > 1 ? '' : 's'} it, so a policy that must also allow it does not: a permissions boundary, a session policy, or an organization SCP. Allow ${target} there.`);
+        advice.push(
+          several(allowing)
+            ? l10n.t('{0} already allow it, so a policy that must also allow it does not: a permissions boundary, a session policy, or an organization SCP. Allow {1} there.', describeStatements(allowing), target)
+            : l10n.t('{0} already allows it, so a policy that must also allow it does not: a permissions boundary, a session policy, or an organization SCP. Allow {1} there.', describeStatements(allowing), target),
+        );
       } else {
-        advice.push(`Allow ${target} in an identity policy of ${principalLabel(principal)}.`);
-        advice.push('If an identity policy already allows it, a permissions boundary, a session policy or an organization SCP does not: each of them must allow it too.');
+        advice.push(l10n.t('Allow {0} in an identity policy of {1}.', target, principalLabel(principal)));
+        advice.push(l10n.t('If an identity policy already allows it, a permissions boundary, a session policy or an organization SCP does not: each of them must allow it too.'));
       }
       break;
     }
     case 'allowed':
-      summary = `ALLOWED ${what} ${on}`;
-      advice.push('The request was allowed by the policies AWS evaluated; the failure came from elsewhere.');
+      summary = l10n.t('ALLOWED {0} on {1}', what, on);
+      advice.push(l10n.t('The request was allowed by the policies AWS evaluated; the failure came from elsewhere.'));
       break;
     default:
-      summary = `${what} ${on} — outcome not stated`;
-      advice.push('The message does not say whether the request was allowed. Read the raw JSON below.');
+      summary = l10n.t('{0} on {1} — outcome not stated', what, on);
+      advice.push(l10n.t('The message does not say whether the request was allowed. Read the raw JSON below.'));
   }
-  if (failures.length > 0) advice.push(`AWS reported ${failures.length} evaluation failure${failures.length > 1 ? 's' : ''}; see Failures.`);
+  if (failures.length > 0) advice.push(failures.length > 1 ? l10n.t('AWS reported {0} evaluation failures; see Failures.', failures.length) : l10n.t('AWS reported {0} evaluation failure; see Failures.', failures.length));
   return { summary, advice, wouldAllow };
 }

@@ -85,14 +85,89 @@ function returnedBy(fn: ts.Node): ts.Expression[] {
   return out;
 }
 
-/** Every shown literal in one source file that is not wrapped in `l10n.t`. */
-export function unwrappedStrings(file: string, text: string): UnwrappedString[] {
+/**
+ * What a module of src/core shows, named by the test of its area: core builds words into arrays,
+ * result properties and whole functions rather than into the editor's calls.
+ */
+export interface ShownInCore {
+  /** Properties whose value is shown (`summary:`, `error:`), beyond the editor's. */
+  readonly properties?: readonly string[];
+  /** Arrays whose elements are shown: `advice.push(…)`, `const notes = […]`. */
+  readonly arrays?: readonly string[];
+  /** Functions that build words: every literal in them that reads as text is shown, except compared values, `case` labels and keys. */
+  readonly wordFunctions?: readonly string[];
+}
+
+const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** A literal that names something rather than shows it: a compared value, a `case` label, a key, a type or a locale. */
+function namesSomething(node: ts.Node): boolean {
+  const parent = node.parent;
+  return (ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind))
+    || ts.isCaseClause(parent)
+    || (ts.isElementAccessExpression(parent) && parent.argumentExpression === node)
+    || ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name === node)
+    || ts.isLiteralTypeNode(parent)
+    // A locale: toLocaleString('en-US')
+    || (ts.isCallExpression(parent) && /^toLocale/.test(calleeName(parent) ?? ''))
+    || ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent);
+}
+
+/** Every literal in a word-building function that reads as text outside `l10n.t`'s message. */
+function wordsIn(body: ts.Node): ts.Node[] {
+  const out: ts.Node[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isL10nCall(n)) {
+      const first = n.arguments[0];
+      if (!first || !(ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isObjectLiteralExpression(first))) out.push(n);
+      n.arguments.slice(1).forEach(visit);
+      return;
+    }
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) {
+      if (readsAsText(n.text) && !namesSomething(n)) out.push(n);
+      return;
+    }
+    if (ts.isTemplateExpression(n) && readsAsText(n.head.text + n.templateSpans.map((s) => s.literal.text).join(''))) {
+      out.push(n);
+      return;
+    }
+    n.forEachChild(visit);
+  };
+  visit(body);
+  return out;
+}
+
+/** The name a function goes by: its declaration's, or the variable's that holds it. */
+function functionName(node: ts.Node): string | undefined {
+  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name) return propertyName(node.name);
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))) return node.name.text;
+  return undefined;
+}
+
+/** The array a call such as `advice.push(…)` adds to. */
+function pushedTo(node: ts.CallExpression): string | undefined {
+  const e = node.expression;
+  if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'push') return undefined;
+  return ts.isIdentifier(e.expression) ? e.expression.text : ts.isPropertyAccessExpression(e.expression) ? e.expression.name.text : undefined;
+}
+
+/** Every shown literal in one source file that is not wrapped in `l10n.t`; `core` names what a core module shows. */
+export function unwrappedStrings(file: string, text: string, core: ShownInCore = {}): UnwrappedString[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const found: UnwrappedString[] = [];
   const report = (nodes: ts.Node[], where: string): void => {
     for (const n of nodes) found.push({ file, line: source.getLineAndCharacterOfPosition(n.getStart(source)).line + 1, text: n.getText(source), where });
   };
   const visit = (node: ts.Node): void => {
+    const fn = functionName(node);
+    if (fn && core.wordFunctions?.includes(fn)) {
+      // Everything in it is checked here, the rules below included.
+      report(wordsIn(node), `${fn}()`);
+      return;
+    }
+    if (ts.isCallExpression(node) && core.arrays?.includes(pushedTo(node) ?? '')) report(node.arguments.flatMap(literalsIn), `${pushedTo(node)}.push()`);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && core.arrays?.includes(node.name.text) && node.initializer) report(literalsIn(node.initializer), `${node.name.text} =`);
+    if (ts.isPropertyAssignment(node) && core.properties?.includes(propertyName(node.name) ?? '')) report(literalsIn(node.initializer), `${propertyName(node.name)}:`);
     if (isL10nCall(node)) {
       const first = node.arguments[0];
       if (!first || !(ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isObjectLiteralExpression(first))) report([node], 'l10n.t with a message that is not a literal');
