@@ -3,7 +3,7 @@
  * command line prints alike, through `@vscode/l10n`: English unless the editor configured a bundle.
  */
 import * as l10n from '@vscode/l10n';
-import { conditionText } from './conditions';
+import type { ConditionBlock } from './conditions';
 import { actionCount, type AccessDiff, type AccessItem } from './diff';
 
 /** "+3 actions, −1" (counted in distinct actions), or "no change". */
@@ -28,4 +28,12 @@ export function itemNote(i: AccessItem, kind: 'added' | 'removed'): string {
 /** A statement as a policy names it: its Sid in quotes, or its place (`#2`). */
 export function statementName(i: AccessItem): string {
   return i.statement.sid ? `"${i.statement.sid}"` : `#${i.statement.index + 1}`;
+}
+
+/** The condition in one line, as a policy writes it: `StringEquals aws:SourceVpce = vpce-1 and …`. */
+export function conditionText(block: ConditionBlock | undefined): string {
+  if (!block) return '';
+  const parts: string[] = [];
+  for (const [op, keys] of Object.entries(block)) for (const [k, v] of Object.entries(keys)) parts.push(`${op} ${k} ${v.length === 1 ? v[0] : `[${v.join(', ')}]`}`);
+  return parts.reduce((text, part) => (text ? l10n.t('{0} and {1}', text, part) : part), '');
 }

@@ -1,4 +1,3 @@
-import * as l10n from '@vscode/l10n';
 import type { ParsedStatement } from '../../policy/parse';
 import { parseConditionOperator } from '../../policy/checks/conditionOperators';
 import { POSITIVE_OF } from '../operators';
@@ -138,12 +137,4 @@ export function narrowBlock(block: ConditionBlock, clause: ConditionClause, valu
     for (const [k, v] of Object.entries(keys)) out[op][k] = op === clause.operatorAsWritten && k === clause.keyAsWritten ? v.filter((x) => values.includes(x) || values.includes(x.toLowerCase())) : v;
   }
   return out;
-}
-
-/** The condition in one line, as a policy writes it: `StringEquals aws:SourceVpce = vpce-1 and …`. */
-export function conditionText(block: ConditionBlock | undefined): string {
-  if (!block) return '';
-  const parts: string[] = [];
-  for (const [op, keys] of Object.entries(block)) for (const [k, v] of Object.entries(keys)) parts.push(`${op} ${k} ${v.length === 1 ? v[0] : `[${v.join(', ')}]`}`);
-  return parts.reduce((text, part) => (text ? l10n.t('{0} and {1}', text, part) : part), '');
 }

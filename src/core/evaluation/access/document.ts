@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { diffSummary, itemNote, statementName } from './accessWords';
-import { conditionText } from './conditions';
+import { conditionText, diffSummary, itemNote, statementName } from './accessWords';
 import { effectiveAllows } from './compare';
 import { actionCount, type AccessItem } from './diff';
 import type { PolicyAccess } from './model';
