@@ -3,6 +3,7 @@
 // typed text decides: a valid value is used exactly as typed, and only a text that is not a valid
 // value is read as a filter, whose highlighted match (or single match) is taken.
 
+import * as l10n from '@vscode/l10n';
 /** A row of such a prompt; rows without a value (a problem, a hint) are never taken. */
 export interface OfferedRow {
   readonly label: string;
@@ -45,7 +46,7 @@ export function acceptTyped(typed: string, highlighted: OfferedRow | undefined, 
   const pick = highlighted?.value !== undefined && rowMatches(text, highlighted) ? highlighted : undefined;
   if (!text) {
     if (pick?.value !== undefined) return checked(pick.value, validate);
-    return { problem: 'Type a value or choose one of the rows.' };
+    return { problem: l10n.t('Type a value or choose one of the rows.') };
   }
   const problem = validate(text);
   if (!problem) return { value: text };
@@ -54,7 +55,7 @@ export function acceptTyped(typed: string, highlighted: OfferedRow | undefined, 
   const lower = text.toLowerCase();
   const matches = rows.filter((r) => r.value !== undefined && [r.label, r.description, r.detail, r.value].some((t) => plain(t).includes(lower)));
   if (matches.length === 1) return checked(matches[0].value!, validate);
-  return { problem: matches.length > 1 ? `${problem} ${matches.length} rows match "${text}": choose one.` : problem };
+  return { problem: matches.length > 1 ? l10n.t('{0} {1} rows match "{2}": choose one.', problem, matches.length, text) : problem };
 }
 
 function checked(value: string, validate: (value: string) => string | undefined): Accepted {

@@ -91,8 +91,15 @@ function encodedAt(text: string, i: number): [number, number] | undefined {
     return undefined;
   }
   if (c === 38 /* & */) {
-    const semi = text.indexOf(';', i + 1);
-    if (semi < 0 || semi - i > MAX_ENTITY) return undefined;
+    // The ';' is looked for within an entity's length only: a text of many '&' and no ';' stays linear.
+    let semi = -1;
+    for (let j = i + 1; j < text.length && j - i <= MAX_ENTITY; j++) {
+      if (text.charCodeAt(j) === 59) {
+        semi = j;
+        break;
+      }
+    }
+    if (semi < 0) return undefined;
     const body = text.slice(i + 1, semi);
     let v = -1;
     if (body.startsWith('#x') || body.startsWith('#X')) v = /^[0-9a-f]{1,6}$/i.test(body.slice(2)) ? parseInt(body.slice(2), 16) : -1;
