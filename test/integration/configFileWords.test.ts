@@ -3,10 +3,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { lintAwsConfig } from '../../src/core/profiles/configLint';
+import { completeAt } from '../../src/core/profiles/configLintComplete';
 import { endpointVerdict } from '../../src/core/profiles/endpointTrust';
 import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
 
-const CONFIG = ['[profile deploy]', 'role_arn = arn:aws:iam::12345:role/Deploy', 'source_profile = base', 'duration_seconds = 60', ''].join('\n');
+const CONFIG = ['[profile deploy]', 'role_arn = arn:aws:iam::12345:role/Deploy', 'source_profile = base', 'duration_seconds = 60', 'regoin = us-east-1', '[profile b', ''].join('\n');
 const messages = (text: string) => lintAwsConfig(text, 'config', { otherFileProfiles: ['base'] }).map((f) => `${f.code}: ${f.message}`);
 
 describe('words of AWS config file findings in the editor', () => {
@@ -18,11 +19,19 @@ describe('words of AWS config file findings in the editor', () => {
       'duration_seconds is {0}, outside the {1}–{2} seconds (15 minutes to 12 hours) that AssumeRole accepts; the call fails.':
         'duration_seconds ist {0}, außerhalb der {1}–{2} Sekunden, die AssumeRole annimmt.',
       '"{0}" must start with https:// (or http:// for a local endpoint)': '"{0}" muss mit https:// beginnen',
+      'Unknown setting "{0}" {1}. Did you mean "{2}"?': 'Unbekannte Einstellung "{0}" {1}. Meinten Sie "{2}"?',
+      'in a profile': 'in einem Profil',
+      'The section header has no closing "]".': 'Dem Abschnittskopf fehlt die schließende "]".',
+      'Default AWS Region for requests made with this profile, such as us-east-1.': 'Standardregion für Anfragen mit diesem Profil, etwa us-east-1.',
     });
     assert.deepStrictEqual(messages(CONFIG), [
       'invalid-role-arn: Die Konto-ID "12345" hat nicht 12 Ziffern; erwartet: arn:aws:iam::123456789012:role/NAME.',
       'invalid-duration: duration_seconds ist 60, außerhalb der 900–43200 Sekunden, die AssumeRole annimmt.',
+      'unknown-key: Unbekannte Einstellung "regoin" in einem Profil. Meinten Sie "region"?',
+      'malformed-section-header: Dem Abschnittskopf fehlt die schließende "]".',
     ]);
+    const region = completeAt('[profile a]\nreg', 'config', 1, 3)?.items.find((i) => i.label === 'region');
+    assert.strictEqual(region?.documentation, 'Standardregion für Anfragen mit diesem Profil, etwa us-east-1.');
     const refusal = endpointVerdict('ftp://sts.example.com', 'userSettings');
     assert.strictEqual(refusal.kind === 'refuse' && refusal.message, 'The STS endpoint from your user settings (stsLens.sts.endpoint) was not used: "ftp://sts.example.com" muss mit https:// beginnen.');
   });
@@ -33,7 +42,11 @@ describe('words of AWS config file findings in the editor', () => {
     assert.deepStrictEqual(messages(CONFIG), [
       'invalid-role-arn: The account ID "12345" is not 12 digits; expected arn:aws:iam::123456789012:role/NAME.',
       'invalid-duration: duration_seconds is 60, outside the 900–43200 seconds (15 minutes to 12 hours) that AssumeRole accepts; the call fails.',
+      'unknown-key: Unknown setting "regoin" in a profile. Did you mean "region"?',
+      'malformed-section-header: The section header has no closing "]".',
     ]);
+    const region = completeAt('[profile a]\nreg', 'config', 1, 3)?.items.find((i) => i.label === 'region');
+    assert.strictEqual(region?.documentation, 'Default AWS Region for requests made with this profile, such as us-east-1.');
     const refusal = endpointVerdict('ftp://sts.example.com', 'userSettings');
     assert.strictEqual(refusal.kind === 'refuse' && refusal.message, 'The STS endpoint from your user settings (stsLens.sts.endpoint) was not used: "ftp://sts.example.com" must start with https:// (or http:// for a local endpoint).');
   });

@@ -4,6 +4,7 @@
  * names, credential sources, enumerations, Regions).
  */
 
+import * as l10n from '@vscode/l10n';
 import type { ConfigFileKind } from './configLint';
 import { keyDoc } from './configLintDocs';
 import { CREDENTIALS_FILE_KEYS, CREDENTIAL_SOURCES, PROFILE_KEYS, S3_NESTED_KEYS, SERVICE_NESTED_KEYS, SSO_SESSION_KEYS } from './configLintKeys';
@@ -87,7 +88,7 @@ function valueItems(key: string, section: IniSection, sections: readonly IniSect
       else if (s.type === 'default') names.add('default');
       else if (s.type === 'profile' && s.name) names.add(s.name);
     }
-    return [...names].filter((n) => n !== own).sort().map((n) => ({ label: n, kind: 'profile', detail: otherFileProfiles.includes(n) ? 'from the other file' : undefined }));
+    return [...names].filter((n) => n !== own).sort().map((n) => ({ label: n, kind: 'profile', detail: otherFileProfiles.includes(n) ? l10n.t('from the other file') : undefined }));
   }
   if (key === 'sso_session' || key === 'services') {
     const type = key === 'sso_session' ? 'sso-session' : 'services';
@@ -95,7 +96,7 @@ function valueItems(key: string, section: IniSection, sections: readonly IniSect
   }
   if (key === 'credential_source') return CREDENTIAL_SOURCES.map((v) => ({ label: v, kind: 'value' }));
   if (key === 'region' || key === 'sso_region') return REGIONS.map((v) => ({ label: v, kind: 'value' }));
-  if (key === 'duration_seconds') return ['900', '3600', '43200'].map((v) => ({ label: v, kind: 'value', detail: v === '3600' ? 'at most this when chaining roles' : undefined }));
+  if (key === 'duration_seconds') return ['900', '3600', '43200'].map((v) => ({ label: v, kind: 'value', detail: v === '3600' ? l10n.t('at most this when chaining roles') : undefined }));
   const allowed = ENUM_VALUES[key];
   return allowed ? allowed.map((v) => ({ label: v, kind: 'value' })) : [];
 }

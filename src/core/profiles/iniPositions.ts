@@ -8,6 +8,8 @@
  * `vscode.Range`.
  */
 
+import * as l10n from '@vscode/l10n';
+
 export interface TextRange {
   readonly startLine: number;
   readonly startColumn: number;
@@ -115,7 +117,7 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
   const close = raw.indexOf(']', open + 1);
   const lineRange = range(line, open, raw.trimEnd().length);
   if (close < 0) {
-    return { problem: { kind: 'malformed-section-header', range: lineRange, message: 'The section header has no closing "]".' } };
+    return { problem: { kind: 'malformed-section-header', range: lineRange, message: l10n.t('The section header has no closing "]".') } };
   }
   const after = raw.slice(close + 1);
   const afterTrimmed = after.trim();
@@ -126,7 +128,7 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
     trailing = {
       kind: 'malformed-section-header',
       range: range(line, at, raw.trimEnd().length),
-      message: `Unexpected text "${afterTrimmed}" after the section header: the AWS CLI ignores it, but the AWS SDK for JavaScript does not read this line as a header, so it puts the settings below into the previous section.`,
+      message: l10n.t('Unexpected text "{0}" after the section header: the AWS CLI ignores it, but the AWS SDK for JavaScript does not read this line as a header, so it puts the settings below into the previous section.', afterTrimmed),
     };
   }
   const header = raw.slice(open + 1, close);
@@ -134,7 +136,7 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
   const inner = header.trim();
   const innerStart = open + 1 + indentOf(header);
   if (!inner) {
-    return { problem: { kind: 'malformed-section-header', range: headerRange, message: 'The section header has no name.' } };
+    return { problem: { kind: 'malformed-section-header', range: headerRange, message: l10n.t('The section header has no name.') } };
   }
   const m = /^(\S+)(\s+)(\S.*)$/.exec(inner);
   const prefix = m && (PREFIXES as readonly string[]).includes(m[1]) ? m[1] : undefined;
@@ -248,7 +250,7 @@ export function parseIniWithPositions(text: string): IniDocument {
       problems.push({
         kind: 'outside-section',
         range: lineRange,
-        message: 'This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.',
+        message: l10n.t('This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
       });
       return;
     }
@@ -262,7 +264,7 @@ export function parseIniWithPositions(text: string): IniDocument {
           problems.push({
             kind: 'malformed-line',
             range: lineRange,
-            message: `This line under "${parent.entry.key} =" is not "key = value".`,
+            message: l10n.t('This line under "{0} =" is not "key = value".', parent.entry.key),
           });
         }
       } else {
@@ -270,7 +272,7 @@ export function parseIniWithPositions(text: string): IniDocument {
         problems.push({
           kind: 'continuation-line',
           range: lineRange,
-          message: `This indented line continues the value of "${parent.entry.key}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.`,
+          message: l10n.t('This indented line continues the value of "{0}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.', parent.entry.key),
         });
       }
       return;
@@ -282,8 +284,8 @@ export function parseIniWithPositions(text: string): IniDocument {
         kind: 'malformed-line',
         range: lineRange,
         message: raw.trimStart().startsWith('=')
-          ? 'This setting has no key before "=".'
-          : 'This line is not "key = value", a [section] header or a comment: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.',
+          ? l10n.t('This setting has no key before "=".')
+          : l10n.t('This line is not "key = value", a [section] header or a comment: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
       });
       return;
     }
@@ -291,7 +293,7 @@ export function parseIniWithPositions(text: string): IniDocument {
       problems.push({
         kind: 'nested-without-parent',
         range: lineRange,
-        message: 'This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.',
+        message: l10n.t('This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.'),
       });
     }
     current.entries.push(entry);

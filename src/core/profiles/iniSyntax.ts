@@ -3,6 +3,7 @@
  * drop, so a broken file shows where it is broken instead of an empty or partial tree.
  */
 
+import * as l10n from '@vscode/l10n';
 import { OTHER_CONFIG_SECTIONS } from './configLintKeys';
 
 export type AwsFileKind = 'config' | 'credentials';
@@ -28,24 +29,24 @@ export function checkIniSyntax(text: string, fileKind: AwsFileKind): IniSyntaxPr
       lastKeyLine = -1;
       const close = trimmed.indexOf(']');
       if (close < 0) {
-        problems.push({ line, column, message: 'section header has no closing "]"' });
+        problems.push({ line, column, message: l10n.t('section header has no closing "]"') });
         // Its settings are lost with it; the header is the one problem to report.
         inSection = true;
         return;
       }
       const rest = trimmed.slice(close + 1).trim();
       if (rest && !rest.startsWith('#') && !rest.startsWith(';')) {
-        problems.push({ line, column: column + close + 1, message: `unexpected text "${rest}" after the section header` });
+        problems.push({ line, column: column + close + 1, message: l10n.t('unexpected text "{0}" after the section header', rest) });
       }
       const name = trimmed.slice(1, close).trim();
       inSection = true;
       if (!name) {
-        problems.push({ line, column, message: 'section header has no name' });
+        problems.push({ line, column, message: l10n.t('section header has no name') });
       } else if (fileKind === 'config' && name !== 'default' && !OTHER_CONFIG_SECTIONS.includes(name) && !/^(?:profile|sso-session|services)\s+\S/.test(name)) {
-        const hint = /^(?:profile|sso-session|services)$/.test(name) ? `"[${name}]" needs a name after "${name}"` : `"[${name}]" is ignored by the SDK in the config file: write "[profile ${name}]"`;
+        const hint = /^(?:profile|sso-session|services)$/.test(name) ? l10n.t('"[{0}]" needs a name after "{0}"', name) : l10n.t('"[{0}]" is ignored by the SDK in the config file: write "[profile {0}]"', name);
         problems.push({ line, column, message: hint });
       } else if (fileKind === 'credentials' && /^profile\s/.test(name)) {
-        problems.push({ line, column, message: `the credentials file names profiles without the "profile " prefix: write "[${name.replace(/^profile\s+/, '')}]"` });
+        problems.push({ line, column, message: l10n.t('the credentials file names profiles without the "profile " prefix: write "[{0}]"', name.replace(/^profile\s+/, '')) });
       }
       return;
     }
@@ -53,15 +54,15 @@ export function checkIniSyntax(text: string, fileKind: AwsFileKind): IniSyntaxPr
     const eq = trimmed.indexOf('=');
     if (eq < 0) {
       // The text itself is not quoted: a stray line is often a pasted secret.
-      problems.push({ line, column, message: 'this line is not "key = value", a [section] header or a comment, so the SDK ignores it' });
+      problems.push({ line, column, message: l10n.t('this line is not "key = value", a [section] header or a comment, so the SDK ignores it') });
       return;
     }
     if (eq === 0) {
-      problems.push({ line, column, message: 'setting has no key before "="' });
+      problems.push({ line, column, message: l10n.t('setting has no key before "="') });
       return;
     }
     if (!inSection) {
-      problems.push({ line, column, message: 'setting appears before any [section] header' });
+      problems.push({ line, column, message: l10n.t('setting appears before any [section] header') });
       return;
     }
     lastKeyLine = line;

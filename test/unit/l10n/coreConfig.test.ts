@@ -8,13 +8,18 @@ import { unwrappedStrings, unwrappedWords } from './userStrings';
 
 const CONFIG_FILE_WORDS = [
   'src/core/profiles/configLint.ts',
+  'src/core/profiles/configLintComplete.ts',
   'src/core/profiles/configLintCycles.ts',
+  'src/core/profiles/configLintDocs.ts',
   'src/core/profiles/configLintModel.ts',
   'src/core/profiles/configLintProfiles.ts',
   'src/core/profiles/configLintSections.ts',
   'src/core/profiles/configLintSso.ts',
   'src/core/profiles/configLintValues.ts',
   'src/core/profiles/endpoint.ts',
+  'src/core/profiles/fileProblems.ts',
+  'src/core/profiles/iniPositions.ts',
+  'src/core/profiles/iniSyntax.ts',
 ];
 
 const unwrapped = (file: string, text: string) => [...unwrappedStrings(file, text), ...unwrappedWords(file, text)];
