@@ -20,6 +20,11 @@ describe('explanation view grammar', function () {
     assert.strictEqual(r.status, 0, r.output);
   });
 
+  it('finds the allowing statement and the raw message by their shape, so they read as JSON under translated headings', () => {
+    const r = run(fixturePath('authz', 'grammar', 'translated.test.sts-lens-authz'));
+    assert.strictEqual(r.status, 0, r.output);
+  });
+
   it('fails on a wrong scope assertion (the runner really checks)', () => {
     const original = fs.readFileSync(fixturePath('authz', 'grammar', 'explanation.test.sts-lens-authz'), 'utf8');
     const broken = fixturePath('authz', 'grammar', 'broken.tmp.sts-lens-authz');
