@@ -1,6 +1,8 @@
 // Lints the regions of a request; used by the lint worker and, if it cannot run, in process.
 import { lintPolicy, servicesReferenced, type PolicyType } from '../../core/policy';
-import { needsAllServices, notGrantedFindings, type ProjectNotGranted } from '../../core/evaluation/access';
+// Not the access index: the worker needs no access diff words (and no @vscode/l10n to configure).
+import { notGrantedFindings, type ProjectNotGranted } from '../../core/evaluation/access/findings';
+import { needsAllServices } from '../../core/evaluation/access/model';
 import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
 
 export interface LintRegionRequest {

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as l10n from '@vscode/l10n';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parsePolicy } from '../../../src/core/policy/parse';
@@ -73,6 +74,20 @@ describe('CodeLens titles fit the lens line at 1400×900: the verdict and a coun
     assert.strictEqual(fitLensTitle('x'.repeat(80)).length, MAX_LENS_TITLE_LENGTH);
     assert.strictEqual(fitLensTitle('short', 'Sid'), 'Sid: short');
     assert.strictEqual(fitLensTitle('y'.repeat(57), 'LongSid'), 'y'.repeat(57));
+  });
+});
+
+describe('CodeLens titles in another display language', () => {
+  afterEach(() => l10n.config({ contents: {} }));
+
+  it('keep the limit on the translated title: the Sid is cut to what the translation leaves, around its own separator', () => {
+    l10n.config({ contents: { '{0}: {1}': '{0} → {1}', 'Allows {0}': 'Erlaubt {0}', '{0} actions': '{0} Aktionen' } });
+    const sid = 'AllowTheReportingPipelineToReadEveryQuarterlyReportFromTheArchive';
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: sid, Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }] });
+    const title = statementLensTitle(summarizeStatements(text, catalogFor(text))[0]);
+    assert.strictEqual(title.length, MAX_LENS_TITLE_LENGTH, title);
+    assert.strictEqual(title, `${sid.slice(0, MAX_LENS_TITLE_LENGTH - ' → Erlaubt 2 Aktionen'.length - 1)}… → Erlaubt 2 Aktionen`);
+    assert.strictEqual(fitLensTitle('short', 'Sid'), 'Sid → short');
   });
 });
 

@@ -138,11 +138,3 @@ export function narrowBlock(block: ConditionBlock, clause: ConditionClause, valu
   }
   return out;
 }
-
-/** The condition in one line, as a policy writes it: `StringEquals aws:SourceVpce = vpce-1 and …`. */
-export function conditionText(block: ConditionBlock | undefined): string {
-  if (!block) return '';
-  const parts: string[] = [];
-  for (const [op, keys] of Object.entries(block)) for (const [k, v] of Object.entries(keys)) parts.push(`${op} ${k} ${v.length === 1 ? v[0] : `[${v.join(', ')}]`}`);
-  return parts.join(' and ');
-}

@@ -1,8 +1,9 @@
-import { conditionText } from './conditions';
+import * as l10n from '@vscode/l10n';
+import { conditionText, diffSummary, itemNote, statementName } from './accessWords';
 import { effectiveAllows } from './compare';
 import { actionCount, type AccessItem } from './diff';
 import type { PolicyAccess } from './model';
-import { diffSummary, groupItems, itemNote, statementName, type FileDiff } from './render';
+import { groupItems, type FileDiff } from './render';
 
 /** A stretch of a rendered line that leads to the statement causing it. */
 export interface AccessDocumentLink {
@@ -21,11 +22,17 @@ export function assumers(access: PolicyAccess): string[] {
   for (const [key, entry] of access.actions) {
     if (!key.startsWith('sts:assumerole')) continue;
     for (const p of effectiveAllows(entry.allows, entry.denies)) {
-      const who = p.notPrincipals ? `anyone except ${p.notPrincipals.join(', ')}` : p.principal === '*' ? 'anyone (*)' : p.principal ?? '';
-      out.add(`${who} \u2014 ${entry.action}${p.conditions ? ` if ${conditionText(p.conditions)}` : ''}`);
+      const who = p.notPrincipals ? l10n.t('anyone except {0}', p.notPrincipals.join(', ')) : p.principal === '*' ? l10n.t('anyone (*)') : p.principal ?? '';
+      out.add(p.conditions ? l10n.t('{0} \u2014 {1} if {2}', who, entry.action, conditionText(p.conditions)) : `${who} \u2014 ${entry.action}`);
     }
   }
   return [...out].sort();
+}
+
+/** "Added (3 actions)", the heading of a section of the document. */
+function sectionTitle(kind: 'added' | 'removed', n: number): string {
+  if (kind === 'added') return n === 1 ? l10n.t('Added ({0} action)', n) : l10n.t('Added ({0} actions)', n);
+  return n === 1 ? l10n.t('Removed ({0} action)', n) : l10n.t('Removed ({0} actions)', n);
 }
 
 /**
@@ -37,33 +44,36 @@ export function renderAccessDocument(f: FileDiff, trust?: { now: string[]; befor
   const lines: string[] = [];
   const links: AccessDocumentLink[] = [];
   // ASCII signs: the editor's monospace font may lack U+2212, which then shows as an empty box.
-  lines.push(`Access of ${f.file} since ${f.base}: ${diffSummary(f.diff).replace(/\u2212/g, '-')}`, `${f.policyType}. Each action leads to the statement that causes the change; + is added access, - removed.`, '');
+  lines.push(l10n.t('Access of {0} since {1}: {2}', f.file, f.base, diffSummary(f.diff).replace(/\u2212/g, '-')), l10n.t('{0}. Each action leads to the statement that causes the change; + is added access, - removed.', f.policyType), '');
   if (trust) {
-    lines.push('Who can assume this role now:');
-    lines.push(...(trust.now.length ? trust.now.map((w) => `  ${w}`) : ['  nobody']));
-    lines.push(`Who could assume it at ${f.base}:`);
-    lines.push(...(trust.before.length ? trust.before.map((w) => `  ${w}`) : ['  nobody']), '');
+    const nobody = l10n.t('nobody');
+    lines.push(l10n.t('Who can assume this role now:'));
+    lines.push(...(trust.now.length ? trust.now : [nobody]).map((w) => `  ${w}`));
+    lines.push(l10n.t('Who could assume it at {0}:', f.base));
+    lines.push(...(trust.before.length ? trust.before : [nobody]).map((w) => `  ${w}`), '');
   }
-  const section = (title: string, kind: 'added' | 'removed', items: readonly AccessItem[]) => {
+  const section = (kind: 'added' | 'removed', items: readonly AccessItem[]) => {
     if (!items.length) return;
-    const n = actionCount(items);
-    lines.push(`${title} (${n} action${n === 1 ? '' : 's'})`);
+    lines.push(sectionTitle(kind, actionCount(items)));
     for (const s of groupItems(items)) {
-      lines.push(`  ${s.service} \u2014 ${s.actions} action${s.actions === 1 ? '' : 's'}`);
+      lines.push(`  ${s.actions === 1 ? l10n.t('{0} \u2014 {1} action', s.service, s.actions) : l10n.t('{0} \u2014 {1} actions', s.service, s.actions)}`);
       for (const g of s.resources) {
-        lines.push(`    ${kind === 'added' ? '+' : '-'} ${g.principal !== undefined ? `for ${g.principal === '*' ? 'anyone (*)' : g.principal} ` : ''}on ${g.resource}`);
+        const where = g.principal !== undefined ? l10n.t('for {0} on {1}', g.principal === '*' ? l10n.t('anyone (*)') : g.principal, g.resource) : l10n.t('on {0}', g.resource);
+        lines.push(`    ${kind === 'added' ? '+' : '-'} ${where}`);
         for (const i of g.items) {
           const note = itemNote(i, kind);
           const lead = '        ';
+          // The action stays first, out of the template: the link to its statement covers it.
+          const source = i.side === 'base' ? l10n.t('statement {0}, line {1} at {2}', statementName(i), i.statement.line, f.base) : l10n.t('statement {0}, line {1}', statementName(i), i.statement.line);
           links.push({ line: lines.length, start: lead.length, end: lead.length + i.action.length, side: i.side, statementStart: i.statement.start });
-          lines.push(`${lead}${i.action}  \u2190 statement ${statementName(i)}, line ${i.statement.line}${i.side === 'base' ? ` at ${f.base}` : ''}${note ? `; ${note}` : ''}`);
+          lines.push(`${lead}${i.action}  \u2190 ${source}${note ? `; ${note}` : ''}`);
         }
       }
     }
     lines.push('');
   };
-  section('Added', 'added', f.diff.added);
-  section('Removed', 'removed', f.diff.removed);
-  if (!f.diff.added.length && !f.diff.removed.length) lines.push('The text changed, but what the policy grants did not.');
+  section('added', f.diff.added);
+  section('removed', f.diff.removed);
+  if (!f.diff.added.length && !f.diff.removed.length) lines.push(l10n.t('The text changed, but what the policy grants did not.'));
   return { text: `${lines.join('\n')}\n`, links };
 }

@@ -3,9 +3,10 @@
  * engine's own action expansion, ARN matching and principal matching, then compared.
  */
 export { readAccess, needsAllServices, type PolicyAccess, type AccessPart, type ActionAccess, type StatementRef } from './model';
-export { conditionText, type ConditionBlock } from './conditions';
+export { type ConditionBlock } from './conditions';
 export { diffAccess, actionCount, plainItem, type AccessDiff, type AccessItem } from './diff';
 export { notGrantedViolations, publicAccessViolations, type AccessViolation, type NotGrantedRule } from './checks';
-export { diffSummary, groupItems, itemNote, statementName, formatDiffText, formatDiffMarkdown, formatDiffJson, type FileDiff } from './render';
+export { conditionText, diffSummary, itemNote, statementName } from './accessWords';
+export { groupItems, formatDiffText, formatDiffMarkdown, formatDiffJson, type FileDiff } from './render';
 export { assumers, renderAccessDocument, type AccessDocumentLink } from './document';
 export { notGrantedFindings, type ProjectNotGranted } from './findings';

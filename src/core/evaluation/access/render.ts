@@ -1,5 +1,5 @@
 import type { PolicyType } from '../../policy/types';
-import { conditionText } from './conditions';
+import { diffSummary, itemNote, statementName } from './accessWords';
 import { actionCount, plainItem, type AccessDiff, type AccessItem } from './diff';
 
 /** One compared file: what the output formats print. */
@@ -9,17 +9,6 @@ export interface FileDiff {
   base: string;
   policyType: PolicyType;
   diff: AccessDiff;
-}
-
-/** "+3 actions, −1" (counted in distinct actions), or "no change". */
-export function diffSummary(d: AccessDiff): string {
-  const a = actionCount(d.added);
-  const r = actionCount(d.removed);
-  if (a === 0 && r === 0) return 'no change';
-  const parts: string[] = [];
-  if (a) parts.push(`+${a} action${a === 1 ? '' : 's'}`);
-  if (r) parts.push(a ? `\u2212${r}` : `\u2212${r} action${r === 1 ? '' : 's'}`);
-  return parts.join(', ');
 }
 
 function service(action: string): string {
@@ -43,19 +32,6 @@ export function groupItems(items: readonly AccessItem[]): { service: string; act
     const groups = [...resources.values()];
     return { service: s, actions: actionCount(groups.flatMap((g) => g.items)), resources: groups };
   });
-}
-
-/** How one item reads after its action: the conditions it applies under, and why. */
-export function itemNote(i: AccessItem, kind: 'added' | 'removed'): string {
-  const notes: string[] = [];
-  if (i.cause === 'deny') notes.push(kind === 'removed' ? `denied by statement ${statementName(i)}` : `no longer denied (statement ${statementName(i)} removed)`);
-  if (i.conditions) notes.push(`${i.cause === 'deny' ? 'when' : 'if'} ${conditionText(i.conditions)}`);
-  if (i.nowOnlyWhen) notes.push(`now only if ${conditionText(i.nowOnlyWhen)}`);
-  return notes.join('; ');
-}
-
-export function statementName(i: AccessItem): string {
-  return i.statement.sid ? `"${i.statement.sid}"` : `#${i.statement.index + 1}`;
 }
 
 function whereText(g: { resource: string; principal?: string }): string {

@@ -1,50 +1,61 @@
+import * as l10n from '@vscode/l10n';
+import { effectText, exceptText, withConditions } from './statementWords';
 import type { StatementSummary, TrustSummary } from './summary';
 
 /**
  * CodeLens titles stay short: a lens line holds several lenses, and at 1400×900 with the sidebar open
  * an editor shows about 140 characters of lens text, so a longer title is cut at the right edge
  * where nothing can scroll to it. A title says the verdict and a count; the rest goes in its tooltip
- * and in the list its command opens.
+ * and in the list its command opens. The limit holds for the translated title too.
  */
 export const MAX_LENS_TITLE_LENGTH = 60;
 
 const ELLIPSIS = '\u2026';
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}${ELLIPSIS}`;
+}
+
+/** A lead (a Sid, a name) before what the title says: "Sid: Allows 2 actions". */
+function withLead(lead: string, essential: string): string {
+  return l10n.t('{0}: {1}', lead, essential);
+}
 
 /**
  * `lead: essential`, with the lead (a Sid, a name) cut with an ellipsis so the whole title fits in
  * `max` characters; the essential part is kept whole, or cut itself only when it alone is too long.
  */
 export function fitLensTitle(essential: string, lead?: string, max = MAX_LENS_TITLE_LENGTH): string {
-  if (essential.length > max) return `${essential.slice(0, max - 1)}${ELLIPSIS}`;
+  if (essential.length > max) return cut(essential, max);
   if (!lead) return essential;
-  const full = `${lead}: ${essential}`;
+  const full = withLead(lead, essential);
   if (full.length <= max) return full;
-  const room = max - essential.length - 2;
+  // What the translation adds around the lead and the essential part (": " in English).
+  const room = max - (full.length - lead.length);
   // A lead cut to a character or two says nothing: then the essential part stands alone.
-  return room >= 4 ? `${lead.slice(0, room - 1)}${ELLIPSIS}: ${essential}` : essential;
+  return room >= 4 ? withLead(cut(lead, room), essential) : essential;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The actions a statement covers, e.g. "all but 269 actions + 1 unresolved". */
+function actionsCovered(s: StatementSummary): string {
+  if (s.allActions) return s.notAction ? l10n.t('no action') : l10n.t('all actions');
+  const n = s.actions.length;
+  const counted = s.notAction ? (n === 1 ? l10n.t('all but {0} action', n) : l10n.t('all but {0} actions', n)) : n === 1 ? l10n.t('{0} action', n) : l10n.t('{0} actions', n);
+  return s.unexpanded.length ? l10n.t('{0} + {1} unresolved', counted, s.unexpanded.length) : counted;
 }
 
 /** A statement's effect and how many actions it covers, e.g. "Denies all but 269 actions · 1 condition". */
 export function statementLensTitle(s: StatementSummary): string {
-  const verb = s.effect === 'Deny' ? 'Denies' : s.effect === 'Allow' ? 'Allows' : `${s.effect}:`;
-  let what: string;
-  if (s.allActions) what = s.notAction ? 'no action' : 'all actions';
-  else {
-    const unresolved = s.unexpanded.length ? ` + ${s.unexpanded.length} unresolved` : '';
-    what = `${s.notAction ? 'all but ' : ''}${plural(s.actions.length, 'action')}${unresolved}`;
-  }
-  const cond = s.conditions ? ` · ${plural(s.conditions, 'condition')}` : '';
-  const except = s.notPrincipal ? 'everyone except ' : '';
+  const what = actionsCovered(s);
+  const n = s.principals.length;
   // One principal by name when it fits (with the Sid too, if any); otherwise how many.
-  const named = s.principals.length === 1 ? ` to ${except}${s.principals[0]}` : '';
-  const counted = s.principals.length ? ` to ${except}${plural(s.principals.length, 'principal')}` : '';
-  const withName = `${verb} ${what}${named}${cond}`;
-  if (named && fitLensTitle(withName, s.sid) === `${s.sid ? `${s.sid}: ` : ''}${withName}`) return fitLensTitle(withName, s.sid);
-  return fitLensTitle(`${verb} ${what}${counted}${cond}`, s.sid);
+  if (n === 1) {
+    const withName = withConditions(effectText(s.effect, what, exceptText(s.notPrincipal, s.principals[0])), s.conditions);
+    const fitted = fitLensTitle(withName, s.sid);
+    if (fitted === (s.sid ? withLead(s.sid, withName) : withName)) return fitted;
+  }
+  const counted = n ? exceptText(s.notPrincipal, n === 1 ? l10n.t('{0} principal', n) : l10n.t('{0} principals', n)) : undefined;
+  return fitLensTitle(withConditions(effectText(s.effect, what, counted), s.conditions), s.sid);
 }
 
 /** Who can assume a role, as a count when the names do not fit, e.g. "Can be assumed by 5 principals (2 with no condition)". */
@@ -53,11 +64,12 @@ export function trustLensTitle(t: TrustSummary): string {
   const open = t.principals.filter((p) => !p.conditioned).length;
   if (t.principals.length === 1) {
     // One principal stays named, cut if it must be: "1 principal" would say less than the tooltip.
-    const head = 'Can be assumed by ';
-    const tail = open ? ' (no condition)' : '';
     const label = t.principals[0].label;
-    const room = MAX_LENS_TITLE_LENGTH - head.length - tail.length;
-    return `${head}${label.length <= room ? label : `${label.slice(0, room - 1)}${ELLIPSIS}`}${tail}`;
+    const title = (who: string): string => (open ? l10n.t('Can be assumed by {0} (no condition)', who) : l10n.t('Can be assumed by {0}', who));
+    const room = MAX_LENS_TITLE_LENGTH - title('').length;
+    return title(cut(label, room));
   }
-  return fitLensTitle(`Can be assumed by ${plural(t.principals.length, 'principal')}${open ? ` (${open} with no condition)` : ''}`);
+  const n = t.principals.length;
+  // Never one here: one principal is named above.
+  return fitLensTitle(open ? l10n.t('Can be assumed by {0} principals ({1} with no condition)', n, open) : l10n.t('Can be assumed by {0} principals', n));
 }

@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import type { AccessLevel, ActionInfo, IamCatalog } from '../catalog';
 import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../parse';
+import { effectText, exceptText, withConditions } from './statementWords';
 import { describePrincipal } from './principals';
 import { expandAction } from './wildcard';
 
@@ -43,12 +45,41 @@ function byServiceAndName(a: ActionInfo, b: ActionInfo): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** How many actions of one access level, e.g. "3 write": each level has its own template. */
+function levelCount(level: AccessLevel, n: number): string {
+  switch (level) {
+    case 'Permissions management':
+      return l10n.t('{0} permissions', n);
+    case 'Write':
+      return l10n.t('{0} write', n);
+    case 'Tagging':
+      return l10n.t('{0} tagging', n);
+    case 'Read':
+      return l10n.t('{0} read', n);
+    case 'List':
+      return l10n.t('{0} list', n);
+  }
 }
 
 function levelText(byLevel: Partial<Record<AccessLevel, number>>): string {
-  return LEVEL_ORDER.filter((l) => byLevel[l]).map((l) => `${byLevel[l]} ${l === 'Permissions management' ? 'permissions' : l.toLowerCase()}`).join(', ');
+  return LEVEL_ORDER.filter((l) => byLevel[l]).map((l) => levelCount(l, byLevel[l] ?? 0)).join(', ');
+}
+
+/** What a statement covers, e.g. "14 actions (3 write, 11 read) + 1 unresolved pattern". */
+function actionsText(allActions: boolean, notAction: boolean, counted: number, byLevel: Partial<Record<AccessLevel, number>>, unresolved: number): string {
+  if (allActions) return notAction ? l10n.t('no action (NotAction *)') : l10n.t('all actions (*)');
+  const levels = levelText(byLevel);
+  let what = levels ? (counted === 1 ? l10n.t('{0} action ({1})', counted, levels) : l10n.t('{0} actions ({1})', counted, levels)) : counted === 1 ? l10n.t('{0} action', counted) : l10n.t('{0} actions', counted);
+  if (unresolved) what = unresolved === 1 ? l10n.t('{0} + {1} unresolved pattern', what, unresolved) : l10n.t('{0} + {1} unresolved patterns', what, unresolved);
+  return notAction ? l10n.t('every action except {0}', what) : what;
+}
+
+/** A statement's sentence followed by the resources it names, e.g. "Allows 2 actions on 3 resources". */
+function onResources(text: string, resources: number | 'all' | undefined, notResource: boolean): string {
+  if (resources === undefined) return text;
+  if (resources === 'all') return notResource ? l10n.t('{0} except all resources', text) : l10n.t('{0} on all resources', text);
+  if (notResource) return resources === 1 ? l10n.t('{0} on all resources except {1} resource', text, resources) : l10n.t('{0} on all resources except {1} resources', text, resources);
+  return resources === 1 ? l10n.t('{0} on {1} resource', text, resources) : l10n.t('{0} on {1} resources', text, resources);
 }
 
 /** Summarises every statement of a policy, expanding wildcards against the loaded IAM data. */
@@ -83,21 +114,8 @@ export function summarizeStatement(st: ParsedStatement, catalog: IamCatalog): St
   const notResource = !!st.notResource && !st.resource;
   const conditions = st.conditions.reduce((n, op) => n + op.keys.length, 0);
 
-  const verb = effect === 'Deny' ? 'Denies' : effect === 'Allow' ? 'Allows' : `${effect}:`;
-  let what: string;
-  if (allActions) what = notAction ? 'no action (NotAction *)' : 'all actions (*)';
-  else {
-    const counted = actions.length;
-    const unknown = unexpanded.length ? ` + ${plural(unexpanded.length, 'unresolved pattern')}` : '';
-    const levels = levelText(byLevel);
-    what = `${plural(counted, 'action')}${levels ? ` (${levels})` : ''}${unknown}`;
-    if (notAction) what = `every action except ${what}`;
-  }
-  let where = '';
-  if (resources === 'all') where = notResource ? ' except all resources' : ' on all resources';
-  else if (resources !== undefined) where = notResource ? ` on all resources except ${plural(resources, 'resource')}` : ` on ${plural(resources, 'resource')}`;
-  const principalText = st.principal || st.notPrincipal ? ` to ${principalsText(st)}` : '';
-  const cond = conditions ? ` · ${plural(conditions, 'condition')}` : '';
+  const what = actionsText(allActions, notAction, actions.length, byLevel, unexpanded.length);
+  const who = st.principal || st.notPrincipal ? principalsText(st) : undefined;
   const sidValue = st.sid?.valueNode.value;
   return {
     index: st.index ?? 0,
@@ -115,7 +133,7 @@ export function summarizeStatement(st: ParsedStatement, catalog: IamCatalog): St
     conditions,
     principals: st.principal || st.notPrincipal ? statementPrincipals(st).map((p) => p.label) : [],
     notPrincipal: !!st.notPrincipal && !st.principal,
-    text: `${verb} ${what}${principalText}${where}${cond}`,
+    text: withConditions(onResources(effectText(effect, what, who), resources, notResource), conditions),
   };
 }
 
@@ -123,8 +141,8 @@ function principalsText(st: ParsedStatement): string {
   const principals = statementPrincipals(st);
   const labels = principals.map((p) => p.label);
   const shown = labels.slice(0, 2).join(', ');
-  const text = labels.length > 2 ? `${shown} +${labels.length - 2} more` : shown || 'no principal';
-  return st.notPrincipal && !st.principal ? `everyone except ${text}` : text;
+  const text = labels.length > 2 ? l10n.t('{0} +{1} more', shown, labels.length - 2) : shown || l10n.t('no principal');
+  return exceptText(!!st.notPrincipal && !st.principal, text);
 }
 
 /** Principal values of a statement with their kind (`AWS`, `Service`, `Federated`, `CanonicalUser`, or `*`). */
@@ -170,8 +188,8 @@ export function summarizeTrust(input: string | ParsedPolicy): TrustSummary {
       if (!principals.some((q) => q.kind === p.kind && q.value === p.value)) principals.push({ ...p, conditioned });
     }
   }
-  if (!principals.length) return { text: 'Nobody can assume this role: no Allow statement names a principal', principals };
-  const parts = principals.map((p) => `${p.label}${p.conditioned ? '' : ' (no condition)'}`);
+  if (!principals.length) return { text: l10n.t('Nobody can assume this role: no Allow statement names a principal'), principals };
+  const parts = principals.map((p) => (p.conditioned ? p.label : l10n.t('{0} (no condition)', p.label)));
   const shown = parts.slice(0, 4).join(', ');
-  return { text: `Can be assumed by ${shown}${parts.length > 4 ? ` and ${parts.length - 4} more` : ''}`, principals };
+  return { text: parts.length > 4 ? l10n.t('Can be assumed by {0} and {1} more', shown, parts.length - 4) : l10n.t('Can be assumed by {0}', shown), principals };
 }

@@ -1,0 +1,39 @@
+/**
+ * The words of an access diff that the editor shows (the "Access since HEAD" lens and document) and the
+ * command line prints alike, through `@vscode/l10n`: English unless the editor configured a bundle.
+ */
+import * as l10n from '@vscode/l10n';
+import type { ConditionBlock } from './conditions';
+import { actionCount, type AccessDiff, type AccessItem } from './diff';
+
+/** "+3 actions, −1" (counted in distinct actions), or "no change". */
+export function diffSummary(d: AccessDiff): string {
+  const a = actionCount(d.added);
+  const r = actionCount(d.removed);
+  if (a === 0 && r === 0) return l10n.t('no change');
+  if (!a) return r === 1 ? l10n.t('\u2212{0} action', r) : l10n.t('\u2212{0} actions', r);
+  const added = a === 1 ? l10n.t('+{0} action', a) : l10n.t('+{0} actions', a);
+  return r ? l10n.t('{0}, \u2212{1}', added, r) : added;
+}
+
+/** How one item reads after its action: the conditions it applies under, and why. */
+export function itemNote(i: AccessItem, kind: 'added' | 'removed'): string {
+  const notes: string[] = [];
+  if (i.cause === 'deny') notes.push(kind === 'removed' ? l10n.t('denied by statement {0}', statementName(i)) : l10n.t('no longer denied (statement {0} removed)', statementName(i)));
+  if (i.conditions) notes.push(i.cause === 'deny' ? l10n.t('when {0}', conditionText(i.conditions)) : l10n.t('if {0}', conditionText(i.conditions)));
+  if (i.nowOnlyWhen) notes.push(l10n.t('now only if {0}', conditionText(i.nowOnlyWhen)));
+  return notes.join('; ');
+}
+
+/** A statement as a policy names it: its Sid in quotes, or its place (`#2`). */
+export function statementName(i: AccessItem): string {
+  return i.statement.sid ? `"${i.statement.sid}"` : `#${i.statement.index + 1}`;
+}
+
+/** The condition in one line, as a policy writes it: `StringEquals aws:SourceVpce = vpce-1 and …`. */
+export function conditionText(block: ConditionBlock | undefined): string {
+  if (!block) return '';
+  const parts: string[] = [];
+  for (const [op, keys] of Object.entries(block)) for (const [k, v] of Object.entries(keys)) parts.push(`${op} ${k} ${v.length === 1 ? v[0] : `[${v.join(', ')}]`}`);
+  return parts.reduce((text, part) => (text ? l10n.t('{0} and {1}', text, part) : part), '');
+}
