@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { useCoreWordsFrom } from './coreWordsInWorker';
 
 /**
  * Words that `src/core/` builds for the editor and the command line alike go through `@vscode/l10n`'s
@@ -9,5 +10,5 @@ import * as vscode from 'vscode';
  * bundle has its own copy of `@vscode/l10n` (test/unit/bundles.test.ts checks which do).
  */
 export function useDisplayLanguageForCoreWords(contents: l10n.l10nJsonFormat | undefined = vscode.l10n.bundle): void {
-  l10n.config({ contents: contents ?? {} });
+  useCoreWordsFrom(contents);
 }

@@ -4,11 +4,15 @@ import * as assert from 'assert';
 import { resultDocument, resultSummary } from '../../src/core/debugging/resultText';
 import { resultTree } from '../../src/core/debugging/resultTree';
 import { evaluate } from '../../src/core/evaluation';
+import { unsentKeysText } from '../../src/core/evaluation/unsentKeys';
 import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
 
 const scp = '{"Version":"2012-10-17","Statement":[{"Sid":"DenyOutsideUsEast1","Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":"us-east-1"}}}]}';
 const allowAll = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
 const request = { principal: 'arn:aws:iam::123456789012:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/a.csv', context: { 'aws:RequestedRegion': 'eu-west-1' } };
+// A policy of its own: statements that miss the action keep their explanation per policy text.
+const regionOnly = '{"Version":"2012-10-17","Statement":[{"Sid":"OnlyUsEast1","Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"us-east-1"}}}]}';
+const absentRegion = () => evaluate({ request: { ...request, context: {} }, identityPolicies: [{ name: 'region-only.json', text: regionOnly }] });
 const denied = () => evaluate({ request, identityPolicies: [{ name: 'allow-all.json', text: allowAll }], serviceControlPolicies: [[{ name: 'guardrail.json', text: scp }]] });
 
 describe('words of evaluation results in the editor', () => {
@@ -31,6 +35,23 @@ describe('words of evaluation results in the editor', () => {
     ]);
     assert.strictEqual(resultSummary(request, result), 'AUSDRÜCKLICH VERWEIGERT: s3:GetObject auf arn:aws:s3:::bucket/a.csv durch Deny-Anweisung "DenyOutsideUsEast1" in guardrail.json (SCP, Ebene 0)');
     assert.match(resultDocument(request, result), /^Ablauf:$/m);
+  });
+
+  it('explains a condition, the reason for a denial and a left-out key in the display language, with their values in place', () => {
+    useDisplayLanguageForCoreWords({
+      'absent from the request': 'fehlt in der Anfrage',
+      '{0} is {1}, so {2} cannot match.': '{0} {1}, also kann {2} nicht zutreffen.',
+      'Condition not met: {0}': 'Bedingung nicht erfüllt: {0}',
+      'No identity-based policy allows {0} on {1}.': 'Keine identitätsbasierte Richtlinie erlaubt {0} auf {1}.',
+      'Left out of the request: {0}. {1} requests never carry this key (the Service Authorization Reference does not list it for the action or its resource types), so AWS would not see it.':
+        'Aus der Anfrage entfernt: {0}. {1}-Anfragen tragen diesen Schlüssel nie.',
+    });
+    const result = absentRegion();
+    const statement = result.trace[0].statements[0];
+    assert.strictEqual(statement.conditions[0].explanation, 'aws:RequestedRegion fehlt in der Anfrage, also kann StringEquals nicht zutreffen.');
+    assert.strictEqual(statement.explanation, 'Bedingung nicht erfüllt: aws:RequestedRegion fehlt in der Anfrage, also kann StringEquals nicht zutreffen.');
+    assert.deepStrictEqual(result.reasons, ['Keine identitätsbasierte Richtlinie erlaubt s3:GetObject auf arn:aws:s3:::bucket/a.csv.']);
+    assert.strictEqual(unsentKeysText('s3:ListBucket', ['ec2:InstanceType']), 'Aus der Anfrage entfernt: ec2:InstanceType. s3:ListBucket-Anfragen tragen diesen Schlüssel nie.');
   });
 
   it('reads English in VS Code\'s English, where there is no bundle', () => {
@@ -62,5 +83,12 @@ describe('words of evaluation results in the editor', () => {
       '    ✔ Allow #1 (line 1): Allow applies: action, resource match.',
       '',
     ].join('\n'));
+    const absent = absentRegion();
+    assert.strictEqual(absent.trace[0].statements[0].explanation, 'Condition not met: aws:RequestedRegion is absent from the request, so StringEquals cannot match.');
+    assert.deepStrictEqual(absent.reasons, ['No identity-based policy allows s3:GetObject on arn:aws:s3:::bucket/a.csv.']);
+    assert.strictEqual(
+      unsentKeysText('s3:ListBucket', ['ec2:InstanceType']),
+      'Left out of the request: ec2:InstanceType. s3:ListBucket requests never carry this key (the Service Authorization Reference does not list it for the action or its resource types), so AWS would not see it.',
+    );
   });
 });

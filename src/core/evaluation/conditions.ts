@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { fill, templates } from '../fill';
 import { parseConditionOperator } from '../policy/checks/conditionOperators';
 import type { LineIndex, ParsedConditionKey, ParsedConditionOperator } from '../policy/parse';
 import type { RequestContext } from './context';
@@ -58,7 +60,42 @@ function hits(positive: string, value: string, patterns: readonly string[]): boo
 
 /** How a key is absent: "absent from the request", or left out because requests for the action never carry it. */
 function absentFrom(ctx: RequestContext, key: string): string {
-  return ctx.isLeftOut(key) ? 'left out of the request (requests for this action never carry it)' : 'absent from the request';
+  return ctx.isLeftOut(key) ? l10n.t('left out of the request (requests for this action never carry it)') : l10n.t('absent from the request');
+}
+
+/** How a key without values stands in the request: absent, left out, or given as an empty set. */
+function emptyOrAbsent(ctx: RequestContext, key: string, requestValues: readonly string[] | undefined): string {
+  return requestValues ? l10n.t('an empty set') : absentFrom(ctx, key);
+}
+
+/** The templates of the commonest explanations, read once per display language. */
+const comparisonWords = templates(() => ({
+  matches: l10n.t('{0} {1} matches {2} under {3}'),
+  doesNotMatch: l10n.t('{0} {1} does not match {2} under {3}'),
+  isIn: l10n.t('{0} {1} is in {2} under {3}'),
+  isNotIn: l10n.t('{0} {1} is not in {2} under {3}'),
+  sentence: l10n.t('{0}.'),
+  negated: l10n.t('{0}, so {1} is {2}.'),
+}));
+
+/**
+ * A comparison's sentence from its clause: with what the negated operator makes of it, and the
+ * policy variables that had no value (their values match nothing).
+ */
+function sentence(clause: string, negation: { operator: string; matched: boolean } | undefined, missing: readonly string[] | undefined): string {
+  if (missing) {
+    return negation
+      ? fill(l10n.t('{0}, so {1} is {2} (policy variables {3} have no value in the request, so those values match nothing).'), clause, negation.operator, negation.matched, missing.join(', '))
+      : fill(l10n.t('{0} (policy variables {1} have no value in the request, so those values match nothing).'), clause, missing.join(', '));
+  }
+  const w = comparisonWords();
+  return negation ? fill(w.negated, clause, negation.operator, negation.matched) : fill(w.sentence, clause);
+}
+
+/** The clause of a comparison between the request's values and the policy's (without its full stop). */
+function comparison(ip: boolean, hit: boolean, key: string, values: string, policy: string, positive: string): string {
+  const w = comparisonWords();
+  return fill(ip ? (hit ? w.isIn : w.isNotIn) : hit ? w.matches : w.doesNotMatch, key, values, policy, positive);
 }
 
 /**
@@ -73,55 +110,62 @@ function evaluateKey(operator: string, key: ParsedConditionKey, ctx: RequestCont
   const stringy = info !== undefined && (info.family === 'String' || info.family === 'Arn');
   const kv = valuesOf(key, stringy, variables);
   const raw = kv.raw;
-  if (!info) return conditionTrace(operator, key, raw, requestValues, false, words ? `${operator} is not a condition operator, so the condition cannot match.` : '', location);
-  if (raw.length === 0) return conditionTrace(operator, key, raw, requestValues, false, words ? `${key.key} has no values under ${operator}, so the condition cannot match.` : '', location);
+  if (!info) return conditionTrace(operator, key, raw, requestValues, false, words ? fill(l10n.t('{0} is not a condition operator, so the condition cannot match.'), operator) : '', location);
+  if (raw.length === 0) return conditionTrace(operator, key, raw, requestValues, false, words ? fill(l10n.t('{0} has no values under {1}, so the condition cannot match.'), key.key, operator) : '', location);
   const present = requestValues !== undefined && requestValues.length > 0;
 
   if (info.base === 'Null') {
     const absent = !present;
     const matched = raw.some((v) => (v.toLowerCase() === 'true') === absent && /^(?:true|false)$/i.test(v));
-    return conditionTrace(operator, key, raw, requestValues, matched, words ? `${key.key} is ${absent ? absentFrom(ctx, key.key) : 'present in the request'}; Null ${show(raw)} ${matched ? 'matches' : 'does not match'}.` : '', location);
+    if (!words) return conditionTrace(operator, key, raw, requestValues, matched, '', location);
+    const state = absent ? absentFrom(ctx, key.key) : l10n.t('present in the request');
+    return conditionTrace(operator, key, raw, requestValues, matched, matched ? fill(l10n.t('{0} is {1}; Null {2} matches.'), key.key, state, show(raw)) : fill(l10n.t('{0} is {1}; Null {2} does not match.'), key.key, state, show(raw)), location);
   }
 
   let patterns: string[];
   let policyValues: string[];
-  let unresolved = '';
+  // Policy variables with no value in the request: the values that hold them match nothing.
+  let missing: string[] | undefined;
   if (kv.fixed) {
     patterns = kv.fixed.patterns;
     policyValues = kv.fixed.policyValues;
   } else {
     const subs = raw.map((v) => substitute(v, ctx, variables));
     patterns = subs.filter((s) => s.resolved).map((s) => s.pattern);
-    policyValues = subs.map((s) => (s.resolved ? unescapePattern(s.pattern) : `${raw[subs.indexOf(s)]} (unresolved: ${s.missing.join(', ')})`));
-    if (subs.some((s) => !s.resolved)) unresolved = ` (policy variables ${subs.flatMap((s) => s.missing).join(', ')} have no value in the request, so those values match nothing)`;
+    policyValues = subs.map((s) => (s.resolved ? unescapePattern(s.pattern) : fill(l10n.t('{0} (unresolved: {1})'), raw[subs.indexOf(s)], s.missing.join(', '))));
+    if (subs.some((s) => !s.resolved)) missing = subs.flatMap((s) => s.missing);
   }
   const negated = info.base in POSITIVE_OF;
   const positive = POSITIVE_OF[info.base] ?? info.base;
   const values = requestValues ?? [];
 
   if (info.qualifier === 'ForAllValues') {
-    if (!present) return conditionTrace(operator, key, policyValues, requestValues, true, words ? `${key.key} is ${requestValues ? 'an empty set' : absentFrom(ctx, key.key)}; ForAllValues is true for an empty set.` : '', location);
+    if (!present) return conditionTrace(operator, key, policyValues, requestValues, true, words ? fill(l10n.t('{0} is {1}; ForAllValues is true for an empty set.'), key.key, emptyOrAbsent(ctx, key.key, requestValues)) : '', location);
     const bad = values.filter((rv) => hits(positive, rv, patterns) === negated);
-    const explanation = !words ? '' : bad.length === 0 ? `Every value of ${key.key} ${show(values)} ${negated ? 'avoids' : 'is among'} ${show(policyValues)}.` : `${key.key} value ${show(bad)} ${negated ? 'is among' : 'is not among'} ${show(policyValues)}${unresolved}.`;
+    const explanation = !words ? ''
+      : bad.length === 0 ? (negated ? fill(l10n.t('Every value of {0} {1} avoids {2}.'), key.key, show(values), show(policyValues)) : fill(l10n.t('Every value of {0} {1} is among {2}.'), key.key, show(values), show(policyValues)))
+      : sentence(negated ? fill(l10n.t('{0} value {1} is among {2}'), key.key, show(bad), show(policyValues)) : fill(l10n.t('{0} value {1} is not among {2}'), key.key, show(bad), show(policyValues)), undefined, missing);
     return conditionTrace(operator, key, policyValues, requestValues, bad.length === 0, explanation, location);
   }
   if (!present) {
-    if (info.ifExists) return conditionTrace(operator, key, policyValues, requestValues, true, words ? `${key.key} is ${absentFrom(ctx, key.key)}, and ${operator} is true when the key is absent.` : '', location);
-    if (info.qualifier === 'ForAnyValue') return conditionTrace(operator, key, policyValues, requestValues, false, words ? `${key.key} is ${requestValues ? 'an empty set' : absentFrom(ctx, key.key)}; ForAnyValue is false without values.` : '', location);
-    if (negated) return conditionTrace(operator, key, policyValues, requestValues, true, words ? `${key.key} is ${absentFrom(ctx, key.key)}, so the negated operator ${operator} is true.` : '', location);
-    return conditionTrace(operator, key, policyValues, requestValues, false, words ? `${key.key} is ${absentFrom(ctx, key.key)}, so ${operator} cannot match.` : '', location);
+    if (info.ifExists) return conditionTrace(operator, key, policyValues, requestValues, true, words ? fill(l10n.t('{0} is {1}, and {2} is true when the key is absent.'), key.key, absentFrom(ctx, key.key), operator) : '', location);
+    if (info.qualifier === 'ForAnyValue') return conditionTrace(operator, key, policyValues, requestValues, false, words ? fill(l10n.t('{0} is {1}; ForAnyValue is false without values.'), key.key, emptyOrAbsent(ctx, key.key, requestValues)) : '', location);
+    if (negated) return conditionTrace(operator, key, policyValues, requestValues, true, words ? fill(l10n.t('{0} is {1}, so the negated operator {2} is true.'), key.key, absentFrom(ctx, key.key), operator) : '', location);
+    return conditionTrace(operator, key, policyValues, requestValues, false, words ? fill(l10n.t('{0} is {1}, so {2} cannot match.'), key.key, absentFrom(ctx, key.key), operator) : '', location);
   }
   if (info.qualifier === 'ForAnyValue') {
     const good = values.filter((rv) => hits(positive, rv, patterns) !== negated);
-    const explanation = !words ? '' : good.length > 0 ? `${key.key} value ${show(good)} ${negated ? 'is not among' : 'matches'} ${show(policyValues)}.` : `No value of ${key.key} ${show(values)} ${negated ? 'avoids' : 'matches'} ${show(policyValues)}${unresolved}.`;
+    const explanation = !words ? ''
+      : good.length > 0 ? (negated ? fill(l10n.t('{0} value {1} is not among {2}.'), key.key, show(good), show(policyValues)) : fill(l10n.t('{0} value {1} matches {2}.'), key.key, show(good), show(policyValues)))
+      : sentence(negated ? fill(l10n.t('No value of {0} {1} avoids {2}'), key.key, show(values), show(policyValues)) : fill(l10n.t('No value of {0} {1} matches {2}'), key.key, show(values), show(policyValues)), undefined, missing);
     return conditionTrace(operator, key, policyValues, requestValues, good.length > 0, explanation, location);
   }
   let any = false;
   for (let i = 0; i < values.length && !any; i++) any = hits(positive, values[i], patterns);
   const matched = negated ? !any : any;
   if (!words) return conditionTrace(operator, key, policyValues, requestValues, matched, '', location);
-  const verb = info.family === 'IpAddress' ? (any ? 'is in' : 'is not in') : any ? 'matches' : 'does not match';
-  return conditionTrace(operator, key, policyValues, requestValues, matched, `${key.key} ${show(values)} ${verb} ${show(policyValues)} under ${positive}${negated ? `, so ${operator} is ${matched}` : ''}${unresolved}.`, location);
+  const clause = comparison(info.family === 'IpAddress', any, key.key, show(values), show(policyValues), positive);
+  return conditionTrace(operator, key, policyValues, requestValues, matched, sentence(clause, negated ? { operator, matched } : undefined, missing), location);
 }
 
 /** Every key of every operator; the condition holds when all of them do. */
@@ -131,7 +175,7 @@ export function evaluateConditions(ops: readonly ParsedConditionOperator[], ctx:
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i];
     if (op.keys.length === 0 && !parseConditionOperator(op.operator)) {
-      out.push({ operator: op.operator, key: '', policyValues: [], requestValues: undefined, matched: false, explanation: `${op.operator} is not a condition operator.`, location: { path: op.path, span: lines.span(op.keyNode.offset, op.keyNode.length) } });
+      out.push({ operator: op.operator, key: '', policyValues: [], requestValues: undefined, matched: false, explanation: fill(l10n.t('{0} is not a condition operator.'), op.operator), location: { path: op.path, span: lines.span(op.keyNode.offset, op.keyNode.length) } });
     }
     for (let k = 0; k < op.keys.length; k++) out.push(evaluateKey(op.operator, op.keys[k], ctx, variables, lines, words));
   }

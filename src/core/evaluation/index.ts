@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { fill } from '../fill';
 import type { IamCatalog } from '../policy/catalog';
 import { splitArn } from '../policy/checks/arnFormats';
 import { awsOwnedRefusal } from './awsOwned';
@@ -11,21 +13,21 @@ export * from './types';
 export { parseScenario, type ParsedScenario } from './scenario';
 export { explainResult, summarize, statementLabel, type LineMapper } from './explain';
 
-const KIND_WORDS: Record<PolicyKind, string> = {
-  identity: 'identity-based policy',
-  permissionsBoundary: 'permissions boundary',
-  session: 'session policy',
-  serviceControl: 'service control policy',
-  resourceControl: 'resource control policy',
-  resource: 'resource-based policy',
-  vpcEndpoint: 'VPC endpoint policy',
-};
+/** The guardrail kinds as the reasons of a denial name them. */
+function guardrailWords(kind: PolicyKind): string {
+  return kind === 'serviceControl' ? l10n.t('service control policy') : l10n.t('resource control policy');
+}
 
 /** Actions whose resource's own policy must allow them: role trust policies and KMS key policies. */
-function resourcePolicyRequired(lower: string, resource: string): 'trust policy' | 'key policy' | undefined {
-  if (lower.startsWith('sts:') && /^arn:[^:]*:iam::[^:]*:role\//.test(resource)) return 'trust policy';
-  if (lower.startsWith('kms:') && /^arn:[^:]*:kms:[^:]*:[^:]*:key\//.test(resource)) return 'key policy';
+function resourcePolicyRequired(lower: string, resource: string): 'trust' | 'key' | undefined {
+  if (lower.startsWith('sts:') && /^arn:[^:]*:iam::[^:]*:role\//.test(resource)) return 'trust';
+  if (lower.startsWith('kms:') && /^arn:[^:]*:kms:[^:]*:[^:]*:key\//.test(resource)) return 'key';
   return undefined;
+}
+
+/** The resource's policy that must allow a request, as the reasons name it. */
+function resourcePolicyWords(required: 'trust' | 'key' | undefined): string {
+  return required === 'trust' ? l10n.t('trust policy') : required === 'key' ? l10n.t('key policy') : l10n.t('resource-based policy');
 }
 
 /** Whether two role ARNs name the same role (a session's role ARN may lack the path). */
@@ -51,14 +53,16 @@ function resourceAccountOf(input: EvaluationInput, caller: Caller): string | und
  * RCPFullAWSAccess, which AWS attaches to every root, OU and account once RCPs are enabled and
  * which cannot be detached: every RCP level holds it, so RCPs restrict only by their Deny statements.
  */
-export const RCP_FULL_AWS_ACCESS: PolicySource = {
-  name: 'RCPFullAWSAccess (attached to every root, OU and account; cannot be detached)',
-  text: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": "*",\n      "Action": "*",\n      "Resource": "*"\n    }\n  ]\n}\n',
-};
+const RCP_FULL_AWS_ACCESS_TEXT = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }, null, 2)}\n`;
+
+/** RCPFullAWSAccess as the trace names it (named when asked: the name is in the display language). */
+function rcpFullAwsAccess(): PolicySource {
+  return { name: l10n.t('RCPFullAWSAccess (attached to every root, OU and account; cannot be detached)'), text: RCP_FULL_AWS_ACCESS_TEXT };
+}
 
 /** The level's documents with RCPFullAWSAccess, unless the scenario already gives it. */
 function withRcpFullAccess(level: readonly PolicySource[]): readonly PolicySource[] {
-  return level.some((d) => /RCPFullAWSAccess/i.test(d.name) || /RCPFullAWSAccess/.test(d.text)) ? level : [RCP_FULL_AWS_ACCESS, ...level];
+  return level.some((d) => /RCPFullAWSAccess/i.test(d.name) || /RCPFullAWSAccess/.test(d.text)) ? level : [rcpFullAwsAccess(), ...level];
 }
 
 interface Group {
@@ -121,7 +125,7 @@ export function evaluate(input: EvaluationInput, catalog?: IamCatalog, options?:
   try {
     return decide(input, catalog, options?.decisionOnly === true);
   } catch (e) {
-    return { decision: 'ImplicitlyDenied', deciding: [], reasons: [`The request could not be evaluated: ${(e as Error).message}`], trace: [] };
+    return { decision: 'ImplicitlyDenied', deciding: [], reasons: [fill(l10n.t('The request could not be evaluated: {0}'), String((e as Error).message))], trace: [] };
   }
 }
 
@@ -144,14 +148,14 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   const env: MatchEnv = { action, actionLower, resource, caller, ctx, bounded: hasBoundary, anyResource, resourcePattern: resource !== '*' && /[*?]/.test(resource), decisionOnly };
   const management = input.managementAccount;
 
-  const scpSkip = !identityCaller ? 'SCPs apply only to IAM users and roles of member accounts, not to this principal.' : caller.serviceLinked ? 'SCPs do not restrict service-linked roles.' : management && caller.account === management ? 'SCPs do not restrict principals of the management account.' : undefined;
+  const scpSkip = !identityCaller ? l10n.t('SCPs apply only to IAM users and roles of member accounts, not to this principal.') : caller.serviceLinked ? l10n.t('SCPs do not restrict service-linked roles.') : management && caller.account === management ? l10n.t('SCPs do not restrict principals of the management account.') : undefined;
   const rcpSkip =
-    caller.kind === 'service' ? 'RCPs do not restrict requests made by AWS service principals.'
-    : caller.serviceLinked ? 'RCPs do not restrict service-linked roles.'
-    : management && resourceAccount === management ? 'RCPs do not restrict resources of the management account.'
-    : catalog?.supportsRcp?.(service) === false && catalog.hasService(service) ? `RCPs do not apply to ${service}.`
+    caller.kind === 'service' ? l10n.t('RCPs do not restrict requests made by AWS service principals.')
+    : caller.serviceLinked ? l10n.t('RCPs do not restrict service-linked roles.')
+    : management && resourceAccount === management ? l10n.t('RCPs do not restrict resources of the management account.')
+    : catalog?.supportsRcp?.(service) === false && catalog.hasService(service) ? fill(l10n.t('RCPs do not apply to {0}.'), service)
     : undefined;
-  const identitySkip = identityCaller ? (caller.kind === 'root' ? 'The root user has no identity-based policies.' : undefined) : 'Only IAM users and roles have identity-based policies.';
+  const identitySkip = identityCaller ? (caller.kind === 'root' ? l10n.t('The root user has no identity-based policies.') : undefined) : l10n.t('Only IAM users and roles have identity-based policies.');
 
   // Absent slots share one empty list: most requests (an escalation check's) fill two slots of seven.
   const run = (kind: PolicyKind, docs: readonly PolicySource[] | undefined, skipped?: string, level?: number): Group => ({ kind, level, skipped, policies: docs?.length ? docs.map((d) => evaluatePolicy(d, kind, env, level)) : NO_POLICIES });
@@ -161,7 +165,7 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   const rbp = run('resource', input.resourcePolicies);
   const identity = run('identity', input.identityPolicies, identitySkip);
   const boundary = input.permissionsBoundaries?.length ? run('permissionsBoundary', input.permissionsBoundaries, identitySkip) : undefined;
-  const session = input.sessionPolicies?.length ? run('session', input.sessionPolicies, identityCaller && caller.kind !== 'root' ? undefined : 'Only role and federated user sessions have session policies.') : undefined;
+  const session = input.sessionPolicies?.length ? run('session', input.sessionPolicies, identityCaller && caller.kind !== 'root' ? undefined : l10n.t('Only role and federated user sessions have session policies.')) : undefined;
   const groups = scps.concat(rcps);
   if (vpce) groups.push(vpce);
   groups.push(rbp, identity);
@@ -175,7 +179,7 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
 
   const result = (decision: Decision, d: DecidingStatement[], reasons: string[]): EvaluationResult => (unsent.length ? { decision, deciding: d, reasons, trace, unsentKeys: unsent } : { decision, deciding: d, reasons, trace });
   if (caller.kind === 'root' && actionLower === 'sts:assumerole' && resourceAccount && caller.account && resourceAccount !== caller.account) {
-    return result('ImplicitlyDenied', [], [`The root user of account ${caller.account} cannot assume a role of another account: AssumeRole must be called with the credentials of an IAM user or role.`]);
+    return result('ImplicitlyDenied', [], [fill(l10n.t('The root user of account {0} cannot assume a role of another account: AssumeRole must be called with the credentials of an IAM user or role.'), caller.account)]);
   }
   // No permission is needed for GetCallerIdentity, and an explicit deny does not stop it.
   if (actionLower === 'sts:getcalleridentity' && caller.kind !== 'anonymous') return result('Allowed', [], []);
@@ -187,17 +191,16 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   // Reasons are words for people: a decision-only evaluation (escalation) builds none of them.
   const words = !decisionOnly;
   const reasons: string[] = [];
-  const what = words ? `${action} on ${resource}` : '';
   let guardrailsOk = true;
   for (let i = 0; i < scps.length + rcps.length; i++) {
     const g = i < scps.length ? scps[i] : rcps[i - scps.length];
     if (g.skipped || allows(g)) continue;
     guardrailsOk = false;
-    if (words) reasons.push(`No ${KIND_WORDS[g.kind]} at level ${g.level}${g.level === 0 ? ' (root)' : ''} allows ${what}.`);
+    if (words) reasons.push(g.level === 0 ? fill(l10n.t('No {0} at level {1} (root) allows {2} on {3}.'), guardrailWords(g.kind), g.level, action, resource) : fill(l10n.t('No {0} at level {1} allows {2} on {3}.'), guardrailWords(g.kind), String(g.level), action, resource));
   }
   if (vpce && !allows(vpce)) {
     guardrailsOk = false;
-    if (words) reasons.push(`The VPC endpoint policy does not allow ${what}.`);
+    if (words) reasons.push(fill(l10n.t('The VPC endpoint policy does not allow {0} on {1}.'), action, resource));
   }
 
   const boundaryOk = !boundary || boundary.skipped !== undefined || allows(boundary);
@@ -209,7 +212,7 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   const required = resourcePolicyRequired(actionLower, resource);
   let match = bestMatch(rbp);
   // A role assuming itself must be named in its own trust policy: trusting the account is not enough.
-  const selfAssume = required === 'trust policy' && caller.roleArn !== undefined && sameRole(caller.roleArn, resource);
+  const selfAssume = required === 'trust' && caller.roleArn !== undefined && sameRole(caller.roleArn, resource);
   if (selfAssume && match === 'account') match = undefined;
   const sameAccount = identityCaller && (!resourceAccount || !caller.account || resourceAccount === caller.account);
 
@@ -218,15 +221,15 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   if (!identityCaller) {
     granted = match !== undefined;
     grantFrom = (g) => g.kind === 'resource';
-    if (!granted && words) reasons.push(`No ${required ?? KIND_WORDS.resource} allows ${caller.raw || 'this principal'} to perform ${what}.`);
+    if (!granted && words) reasons.push(caller.raw ? fill(l10n.t('No {0} allows {1} to perform {2} on {3}.'), resourcePolicyWords(required), caller.raw, action, resource) : fill(l10n.t('No {0} allows this principal to perform {1} on {2}.'), resourcePolicyWords(required), action, resource));
   } else if (!sameAccount) {
     granted = identityPath && match !== undefined;
     grantFrom = (g) => g.kind === 'resource' || g.kind === 'identity';
     if (words) {
-      if (!identityOk) reasons.push(`Cross-account: no identity-based policy of ${caller.raw} allows ${what}.`);
-      if (!boundaryOk) reasons.push(`The permissions boundary does not allow ${what}.`);
-      if (!sessionOk) reasons.push(`The session policy does not allow ${what}.`);
-      if (match === undefined) reasons.push(`Cross-account: no ${required ?? KIND_WORDS.resource} in account ${resourceAccount} allows ${caller.raw} to perform ${what}.`);
+      if (!identityOk) reasons.push(fill(l10n.t('Cross-account: no identity-based policy of {0} allows {1} on {2}.'), caller.raw, action, resource));
+      if (!boundaryOk) reasons.push(fill(l10n.t('The permissions boundary does not allow {0} on {1}.'), action, resource));
+      if (!sessionOk) reasons.push(fill(l10n.t('The session policy does not allow {0} on {1}.'), action, resource));
+      if (match === undefined) reasons.push(fill(l10n.t('Cross-account: no {0} in account {1} allows {2} to perform {3} on {4}.'), resourcePolicyWords(required), String(resourceAccount), caller.raw, action, resource));
     }
   } else {
     const directGrant = match === 'direct';
@@ -235,11 +238,11 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
     granted = directGrant || roleGrant || viaIdentity;
     grantFrom = directGrant || roleGrant ? (g) => g.kind === 'resource' : (g) => g.kind === 'identity' || g.kind === 'resource';
     if (!granted && words) {
-      if (required && match === undefined) reasons.push(selfAssume ? `A role assuming itself must be named in its own trust policy; trusting the account is not enough.` : `The ${required} does not allow ${caller.raw} to perform ${what}; identity-based policies alone cannot grant it.`);
-      if (match === 'role' && !(boundaryOk && sessionOk)) reasons.push(`The ${required ?? KIND_WORDS.resource} names the role, not the session, so the permissions boundary and session policy still limit it.`);
-      if (!identityOk) reasons.push(`No identity-based policy allows ${what}${match === 'account' ? ' (the resource-based policy names only the account, which leaves the decision to identity-based policies)' : ''}.`);
-      if (!boundaryOk) reasons.push(`The permissions boundary does not allow ${what}.`);
-      if (!sessionOk) reasons.push(bareFederatedUser ? 'A federated user session without a session policy has only what resource-based policies grant it by name.' : `The session policy does not allow ${what}.`);
+      if (required && match === undefined) reasons.push(selfAssume ? l10n.t('A role assuming itself must be named in its own trust policy; trusting the account is not enough.') : fill(l10n.t('The {0} does not allow {1} to perform {2} on {3}; identity-based policies alone cannot grant it.'), resourcePolicyWords(required), caller.raw, action, resource));
+      if (match === 'role' && !(boundaryOk && sessionOk)) reasons.push(fill(l10n.t('The {0} names the role, not the session, so the permissions boundary and session policy still limit it.'), resourcePolicyWords(required)));
+      if (!identityOk) reasons.push(match === 'account' ? fill(l10n.t('No identity-based policy allows {0} on {1} (the resource-based policy names only the account, which leaves the decision to identity-based policies).'), action, resource) : fill(l10n.t('No identity-based policy allows {0} on {1}.'), action, resource));
+      if (!boundaryOk) reasons.push(fill(l10n.t('The permissions boundary does not allow {0} on {1}.'), action, resource));
+      if (!sessionOk) reasons.push(bareFederatedUser ? l10n.t('A federated user session without a session policy has only what resource-based policies grant it by name.') : fill(l10n.t('The session policy does not allow {0} on {1}.'), action, resource));
     }
   }
   if (!guardrailsOk || !granted) return result('ImplicitlyDenied', [], reasons);

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { fill, templates } from '../fill';
 import { globMatch } from '../policy/actions';
 import { parsePolicy, stringValues, type LineIndex, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
 import { evaluateConditions } from './conditions';
@@ -112,10 +114,10 @@ function compile(text: string, given?: ParsedPolicy): CompiledPolicy {
   const fatal = parsed.syntax.find((s) => s.kind === 'error');
   if (fatal || !parsed.root) {
     const at = fatal ? parsed.lines.position(fatal.offset) : undefined;
-    return { parsed, plans: new Map(), reach: new Map(), error: fatal ? `The document is not valid JSON (${fatal.message} at line ${at!.line}, column ${at!.column + 1}).` : 'The document is empty.', variables: false, statements: [] };
+    return { parsed, plans: new Map(), reach: new Map(), error: fatal ? fill(l10n.t('The document is not valid JSON ({0} at line {1}, column {2}).'), fatal.message, at!.line, at!.column + 1) : l10n.t('The document is empty.'), variables: false, statements: [] };
   }
-  if (parsed.root.type !== 'object') return { parsed, plans: new Map(), reach: new Map(), error: 'A policy must be a JSON object.', variables: false, statements: [] };
-  if (!parsed.statement) return { parsed, plans: new Map(), reach: new Map(), error: 'The policy has no Statement element.', variables: false, statements: [] };
+  if (parsed.root.type !== 'object') return { parsed, plans: new Map(), reach: new Map(), error: l10n.t('A policy must be a JSON object.'), variables: false, statements: [] };
+  if (!parsed.statement) return { parsed, plans: new Map(), reach: new Map(), error: l10n.t('The policy has no Statement element.'), variables: false, statements: [] };
   const version = parsed.version?.valueNode.value;
   const statements = parsed.statements.map((st): CompiledStatement => {
     const e = st.effect?.valueNode.value;
@@ -244,10 +246,10 @@ function reaches(c: CompiledStatement, action: string, lower: string): boolean {
 function actionMiss(c: CompiledStatement, action: string, lower: string): StatementTrace | undefined {
   if (reaches(c, action, lower)) return undefined;
   const explanation =
-    !c.effect ? `The statement's Effect is ${c.st.effect ? JSON.stringify(c.st.effect.valueNode.value) : 'missing'}, so it never applies.`
-    : c.actions ? `Action does not include ${action}.`
-    : c.notActions ? `NotAction excludes ${action}.`
-    : 'The statement has neither Action nor NotAction.';
+    !c.effect ? (c.st.effect ? fill(l10n.t("The statement's Effect is {0}, so it never applies."), JSON.stringify(c.st.effect.valueNode.value)) : l10n.t("The statement's Effect is missing, so it never applies."))
+    : c.actions ? fill(l10n.t('Action does not include {0}.'), action)
+    : c.notActions ? fill(l10n.t('NotAction excludes {0}.'), action)
+    : l10n.t('The statement has neither Action nor NotAction.');
   return { index: c.st.index ?? 0, sid: c.sid, effect: c.effect ?? 'Allow', applies: false, mismatch: 'action', explanation, conditions: NO_CONDITIONS, location: locationOf(c) };
 }
 
@@ -289,6 +291,34 @@ function notApplying(c: CompiledStatement, mismatch: StatementTrace['mismatch'],
 const NO_PRINCIPAL: { match: PrincipalMatch | undefined } = { match: undefined };
 const MATCHED: Readonly<Record<PrincipalMatch, { match: PrincipalMatch | undefined }>> = { direct: { match: 'direct' }, role: { match: 'role' }, account: { match: 'account' } };
 
+/** Why a statement's Resource or NotResource does not fit a request whose resource `*` stands for any of the action's. */
+function anyResourceMiss(c: CompiledStatement, action: string): string {
+  const element = c.resources ? 'Resource' : 'NotResource';
+  return c.effect === 'Allow'
+    ? fill(l10n.t("{0} names no resource of {1}, and the request's resource * stands for any of them."), element, action)
+    : fill(l10n.t("{0} does not cover every resource of {1}, and the request's resource * stands for any of them."), element, action);
+}
+
+/** The templates of the explanations built for most statements an evaluation reaches, read once per display language. */
+const statementWords = templates(() => ({
+  applies: l10n.t('{0} applies: action, resource match.'),
+  appliesWithConditions: l10n.t('{0} applies: action, resource and every condition match.'),
+  appliesWithPrincipal: l10n.t('{0} applies: action, resource, principal match.'),
+  appliesWithPrincipalAndConditions: l10n.t('{0} applies: action, resource, principal and every condition match.'),
+  conditionNotMet: l10n.t('Condition not met: {0}'),
+  resourceNotIncluded: l10n.t('Resource does not include {0}.'),
+  resourceNothingWithin: l10n.t('Resource names nothing within {0}.'),
+  notResourceExcludes: l10n.t('NotResource excludes {0}.'),
+  principalNotNamed: l10n.t('Principal does not name {0}.'),
+}));
+
+/** Why a statement applies: what of it matched the request. */
+function appliesText(effect: string, principal: boolean, conditions: boolean): string {
+  const w = statementWords();
+  if (principal) return fill(conditions ? w.appliesWithPrincipalAndConditions : w.appliesWithPrincipal, effect);
+  return fill(conditions ? w.appliesWithConditions : w.applies, effect);
+}
+
 /** A statement stopped by its resource or principal: its trace, or null in a decision-only evaluation (which leaves it out). */
 function stop(c: CompiledStatement, env: MatchEnv, mismatch: StatementTrace['mismatch'], explanation: string): { trace: StatementTrace } | null {
   return env.decisionOnly ? null : notApplying(c, mismatch, explanation, []);
@@ -302,32 +332,35 @@ function stop(c: CompiledStatement, env: MatchEnv, mismatch: StatementTrace['mis
 function stoppedBefore(c: CompiledStatement, policy: CompiledPolicy, kind: PolicyKind, env: MatchEnv, words: boolean): { trace: StatementTrace } | null | { match: PrincipalMatch | undefined } {
   // The explanation is built only when a reader will see it.
   if (env.anyResource && (c.resources || c.notResources)) {
-    if (!coversAnyResource(c)) return stop(c, env, 'resource', words ? `${c.resources ? 'Resource' : 'NotResource'} ${c.effect === 'Allow' ? 'names no resource' : 'does not cover every resource'} of ${env.action}, and the request's resource * stands for any of them.` : '');
+    if (!coversAnyResource(c)) return stop(c, env, 'resource', words ? anyResourceMiss(c, env.action) : '');
   } else if (c.resources) {
     const overlap = c.effect === 'Allow' && env.resourcePattern === true;
-    if (!resourceMatches(c.resources, env.resource, env, policy.variables, overlap)) return stop(c, env, 'resource', words ? `Resource ${overlap ? 'names nothing within' : 'does not include'} ${env.resource}.` : '');
+    if (!resourceMatches(c.resources, env.resource, env, policy.variables, overlap)) return stop(c, env, 'resource', !words ? '' : fill(overlap ? statementWords().resourceNothingWithin : statementWords().resourceNotIncluded, env.resource));
   } else if (c.notResources) {
-    if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return stop(c, env, 'resource', words ? `NotResource excludes ${env.resource}.` : '');
-  } else if (kind !== 'resource') return stop(c, env, 'resource', words ? 'The statement has neither Resource nor NotResource.' : '');
+    if (resourceMatches(c.notResources, env.resource, env, policy.variables)) return stop(c, env, 'resource', words ? fill(statementWords().notResourceExcludes, env.resource) : '');
+  } else if (kind !== 'resource') return stop(c, env, 'resource', words ? l10n.t('The statement has neither Resource nor NotResource.') : '');
   if (!WITH_PRINCIPAL.has(kind)) return NO_PRINCIPAL;
   if (c.notPrincipal && c.effect === 'Allow') {
-    return stop(c, env, 'principal', words ? 'AWS documents that NotPrincipal must be used with "Effect": "Deny" and that Allow with NotPrincipal is not supported, so this statement grants nothing. Name the principals in Principal instead.' : '');
+    return stop(c, env, 'principal', words ? l10n.t('AWS documents that NotPrincipal must be used with "Effect": "Deny" and that Allow with NotPrincipal is not supported, so this statement grants nothing. Name the principals in Principal instead.') : '');
   }
   const invalid = c.principal?.invalid;
   if (invalid !== undefined) {
-    return stop(c, env, 'principal', words ? `"Principal": ${JSON.stringify(invalid)} is not valid policy syntax: a plain string Principal may only be "*"; write {"AWS": ${JSON.stringify(invalid)}} to name a principal. The statement matches no one.` : '');
+    // The object to write goes in as a value: a template's own braces would be read as a placeholder.
+    return stop(c, env, 'principal', words ? fill(l10n.t('"Principal": {0} is not valid policy syntax: a plain string Principal may only be "*"; write {1} to name a principal. The statement matches no one.'), JSON.stringify(invalid), `{"AWS": ${JSON.stringify(invalid)}}`) : '');
   }
   if (c.principal) {
     const match = matchPrincipal(c.principal, env.caller);
-    return match ? MATCHED[match] : stop(c, env, 'principal', words ? `Principal does not name ${env.caller.raw}.` : '');
+    return match ? MATCHED[match] : stop(c, env, 'principal', words ? fill(statementWords().principalNotNamed, env.caller.raw) : '');
   }
   if (c.notPrincipal) {
     // A Deny with NotPrincipal denies a principal with a permissions boundary whatever it lists.
     const bounded = env.bounded && c.effect === 'Deny';
-    if (!bounded && excludedByNotPrincipal(c.notPrincipal, env.caller)) return stop(c, env, 'principal', words ? `NotPrincipal lists ${env.caller.raw} (with its account${env.caller.kind === 'session' ? ' and role' : ''}), so the statement does not apply to it.` : '');
+    if (!bounded && excludedByNotPrincipal(c.notPrincipal, env.caller)) {
+      return stop(c, env, 'principal', !words ? '' : env.caller.kind === 'session' ? fill(l10n.t('NotPrincipal lists {0} (with its account and role), so the statement does not apply to it.'), env.caller.raw) : fill(l10n.t('NotPrincipal lists {0} (with its account), so the statement does not apply to it.'), env.caller.raw));
+    }
     return MATCHED.direct;
   }
-  if (kind !== 'resourceControl') return stop(c, env, 'principal', words ? 'The statement has neither Principal nor NotPrincipal.' : '');
+  if (kind !== 'resourceControl') return stop(c, env, 'principal', words ? l10n.t('The statement has neither Principal nor NotPrincipal.') : '');
   return MATCHED.direct;
 }
 
@@ -338,9 +371,9 @@ function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: P
   if (before === null || 'trace' in before) return before;
   const conditions = evaluateConditions(c.st.conditions, env.ctx, policy.variables, policy.parsed.lines, words);
   for (let i = 0; i < conditions.length; i++) {
-    if (!conditions[i].matched) return notApplying(c, 'condition', words ? `Condition not met: ${conditions[i].explanation}` : '', conditions);
+    if (!conditions[i].matched) return notApplying(c, 'condition', words ? fill(statementWords().conditionNotMet, conditions[i].explanation) : '', conditions);
   }
-  return { trace: { index: c.st.index ?? 0, sid: c.sid, effect: c.effect!, applies: true, mismatch: undefined, explanation: words ? `${c.effect} applies: action, resource${WITH_PRINCIPAL.has(kind) ? ', principal' : ''}${conditions.length ? ' and every condition' : ''} match.` : '', conditions, location: locationOf(c) }, match: before.match };
+  return { trace: { index: c.st.index ?? 0, sid: c.sid, effect: c.effect!, applies: true, mismatch: undefined, explanation: words ? appliesText(c.effect!, WITH_PRINCIPAL.has(kind), conditions.length > 0) : '', conditions, location: locationOf(c) }, match: before.match };
 }
 
 /** Evaluates one policy document against the request. Never throws. */

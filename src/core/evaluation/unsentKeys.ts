@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { IamCatalog } from '../policy/catalog';
 import { supportedKeys } from '../policy/checks/keySupport';
 import type { ContextValue } from './types';
@@ -67,5 +68,7 @@ export function withoutKeys(context: Readonly<Record<string, ContextValue>>, key
 /** What a result says of the keys it left out, in one sentence. */
 export function unsentKeysText(action: string, keys: readonly string[]): string {
   const list = keys.join(', ');
-  return `Left out of the request: ${list}. ${action} requests never carry ${keys.length > 1 ? 'these keys' : 'this key'} (the Service Authorization Reference does not list ${keys.length > 1 ? 'them' : 'it'} for the action or its resource types), so AWS would not see ${keys.length > 1 ? 'them' : 'it'}.`;
+  return keys.length > 1
+    ? l10n.t('Left out of the request: {0}. {1} requests never carry these keys (the Service Authorization Reference does not list them for the action or its resource types), so AWS would not see them.', list, action)
+    : l10n.t('Left out of the request: {0}. {1} requests never carry this key (the Service Authorization Reference does not list it for the action or its resource types), so AWS would not see it.', list, action);
 }

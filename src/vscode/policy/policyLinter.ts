@@ -44,7 +44,7 @@ export class PolicyLinter implements vscode.Disposable {
       return undefined;
     }
     try {
-      const worker = new Worker(this.workerPath);
+      const worker = new Worker(this.workerPath, { workerData: { coreWords: vscode.l10n.bundle } });
       worker.on('message', (res: LintResponse) => {
         const resolve = this.waiting.get(res.id);
         this.waiting.delete(res.id);

@@ -3,12 +3,23 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as l10n from '@vscode/l10n';
+import { fill } from '../../../src/core/fill';
 import { repoRoot } from '../fixtures';
 import { unwrappedCoreStrings } from './coreStrings';
 
 const root = repoRoot();
 /** The core files whose words the results, the text trace and the policy tests show. */
-const RESULT_FILES = ['src/core/debugging/resultTree.ts', 'src/core/debugging/resultText.ts'];
+const RESULT_FILES = [
+  'src/core/debugging/resultTree.ts',
+  'src/core/debugging/resultText.ts',
+  'src/core/evaluation/awsOwned.ts',
+  'src/core/evaluation/conditions.ts',
+  'src/core/evaluation/explain.ts',
+  'src/core/evaluation/index.ts',
+  'src/core/evaluation/policies.ts',
+  'src/core/evaluation/unsentKeys.ts',
+];
 
 describe('localisation: words of evaluation results built in core', () => {
   it('sends every text of the results, the trace and the engine\'s explanations through l10n.t', () => {
@@ -37,6 +48,9 @@ describe('localisation: words of evaluation results built in core', () => {
       "const TITLES: Readonly<Record<string, string>> = { Allowed: 'ALLOWED', Denied: 'DENIED' };",
       // Not shown words: comparisons, keys, identifiers and text without letters.
       "export const lower = (s: string) => (s.startsWith('aws:') ? s.toLowerCase() : `${s} · ${s}`);",
+      "const filled = (n: number) => fill(l10n.t('{0} {1}'), n, n === 1 ? 'statement' : 'statements');",
+      "function required(action: string): 'trust' | 'key' | undefined { return action.startsWith('sts:') ? 'trust' : undefined; }",
+      'const json = (v: string) => l10n.t(\'write {0} to name a principal\', `{"AWS": ${v}}`);',
     ].join('\n');
     const found = unwrappedCoreStrings('sample.ts', sample).map((u) => `${u.line} ${u.text}`);
     assert.deepStrictEqual(found, [
@@ -49,6 +63,23 @@ describe('localisation: words of evaluation results built in core', () => {
       "16 'policies'",
       "17 'ALLOWED'",
       "17 'DENIED'",
+      "19 'statement'",
+      "19 'statements'",
     ]);
+  });
+
+  it('fills a template as l10n.t fills it, values in any order, a placeholder without a value left as written', () => {
+    const cases: [string, (string | number | boolean)[]][] = [
+      ['{0} {1} matches {2} under {3}', ['aws:RequestedRegion', '"us-east-1"', '["a", "b"]', 'StringEquals']],
+      ['{2} before {0}, then {1}', ['a', 7, false]],
+      ['{0}, so {1} is {2}.', ['x', 'StringNotEquals', true]],
+      ['no values here', []],
+      ['{0} and {1} and {5}', ['only one']],
+      ['{} {0} {x} {a{0}} {00} {10}', ['v']],
+      ['{0} keeps a value that looks like {1}', ['{1}', 'a placeholder']],
+      ['write {0} to name a principal', ['{"AWS": "alice"}']],
+      ['unclosed {0', ['v']],
+    ];
+    for (const [template, values] of cases) assert.strictEqual(fill(template, ...values), l10n.t(template, ...values), template);
   });
 });

@@ -37,6 +37,21 @@ function shownParameters(source: ts.SourceFile): Map<string, number[]> {
   return out;
 }
 
+/** Whether a return is in a function declared to return names (`'trust' | 'key' | undefined`), not words. */
+function returnsNames(node: ts.Node): boolean {
+  let fn = node.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  const type = fn && ts.isFunctionLike(fn) ? fn.type : undefined;
+  if (!type) return false;
+  const parts = ts.isUnionTypeNode(type) ? type.types : [type];
+  return parts.every((t) => ts.isLiteralTypeNode(t) || t.kind === ts.SyntaxKind.UndefinedKeyword);
+}
+
+/** JSON that a text shows for the reader to write into a policy (`{"AWS": "…"}`): not words, so a template's value. */
+function isJsonToWrite(n: ts.Node): boolean {
+  return /^`?\{"/.test(n.getText());
+}
+
 /** Every literal in a core source file that reaches people without `l10n.t`. */
 export function unwrappedCoreStrings(file: string, text: string): UnwrappedString[] {
   const found = [...unwrappedStrings(file, text), ...unwrappedWords(file, text)];
@@ -46,7 +61,7 @@ export function unwrappedCoreStrings(file: string, text: string): UnwrappedStrin
     for (const n of nodes) found.push({ file, line: source.getLineAndCharacterOfPosition(n.getStart(source)).line + 1, text: n.getText(source), where });
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isReturnStatement(node) && node.expression) report(literalsIn(node.expression), 'return');
+    if (ts.isReturnStatement(node) && node.expression && !returnsNames(node)) report(literalsIn(node.expression), 'return');
     if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) report(literalsIn(node.body), '=> returns');
     if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && SHOWN_PROPERTIES.has(node.name.text)) report(literalsIn(node.initializer), `${node.name.text}:`);
     if (ts.isVariableDeclaration(node) && node.type && /^(?:Readonly<)?Record<.*,\s*string>/.test(node.type.getText(source)) && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
@@ -56,7 +71,8 @@ export function unwrappedCoreStrings(file: string, text: string): UnwrappedStrin
       const args = node.arguments;
       const callee = node.expression;
       const shown = ts.isIdentifier(callee) ? params.get(callee.text) : undefined;
-      if (isL10nCall(node)) report(args.slice(1).flatMap(literalsIn), 'a value of l10n.t');
+      // fill(l10n.t('…'), values) fills a template as l10n.t does (src/core/fill.ts): its values are a template's too.
+      if (isL10nCall(node) || (ts.isIdentifier(callee) && callee.text === 'fill')) report(args.slice(1).flatMap(literalsIn).filter((n) => !isJsonToWrite(n)), 'a value of l10n.t');
       else if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'push' || callee.name.text === 'unshift')) report(args.flatMap(literalsIn), `${callee.name.text}()`);
       else if (shown) for (const i of shown) if (args[i]) report(literalsIn(args[i]), `${callee.getText(source)}() argument ${i + 1}`);
     }
