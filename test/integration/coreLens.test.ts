@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { assumers, diffAccess, readAccess, renderAccessDocument, type FileDiff } from '../../src/core/evaluation/access';
-import { statementLensTitle, summarizeStatements, summarizeTrust, trustLensTitle } from '../../src/core/policy/insight';
+import { hoverAt, statementLensTitle, summarizeStatements, summarizeTrust, trustLensTitle } from '../../src/core/policy/insight';
 import { createIamCatalog } from '../../src/node/iamData';
 import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
 
@@ -124,5 +124,26 @@ describe('CodeLens words of the policy editor in the display language', () => {
     assert.ok(text.includes('        s3:GetObject  \u2190 statement #1, line 1 at HEAD; now only if Bool aws:SecureTransport true'), text.join('\n'));
     const trust = trustDocument().split('\n');
     assert.ok(trust.includes('  anyone (*) \u2014 sts:AssumeRole if StringEquals aws:PrincipalOrgID o-abc and StringEquals aws:PrincipalAccount 111122223333'), trust.join('\n'));
+  });
+
+  it('takes the hovers\' words from the bundle, with names and counts in place, and reads English without one', () => {
+    const c = catalog();
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*', Principal: { AWS: '111122223333' } }] });
+    const hoverOf = (needle: string) => hoverAt(policy, policy.indexOf(needle) + 1, c)?.markdown ?? '';
+    useDisplayLanguageForCoreWords({
+      '**{0}** matches {1} actions ({2})': '**{0}** passt auf {1} Aktionen ({2})',
+      '{0} read': '{0} Lesen',
+      '- … and {0} more': '- … und {0} weitere',
+      '**{0} principal**': '**{0}-Prinzipal**',
+      'account {0}': 'Konto {0}',
+      'Account {0}: any principal in that account whose own identity policy allows the action.': 'Konto {0}: jeder Prinzipal dieses Kontos, dem seine eigene Richtlinie die Aktion erlaubt.',
+    });
+    const wildcard = hoverOf('s3:Get*');
+    assert.match(wildcard, /^\*\*s3:Get\\\*\*\* passt auf \d+ Aktionen \(\d+ Lesen/);
+    assert.match(wildcard, /\n- … und \d+ weitere$/);
+    assert.strictEqual(hoverOf('111122223333'), '**AWS-Prinzipal** · Konto 111122223333\n\nKonto 111122223333: jeder Prinzipal dieses Kontos, dem seine eigene Richtlinie die Aktion erlaubt.');
+    useDisplayLanguageForCoreWords();
+    assert.match(hoverOf('s3:Get*'), /^\*\*s3:Get\\\*\*\* matches \d+ actions \(\d+ read/);
+    assert.strictEqual(hoverOf('111122223333'), '**AWS principal** · account 111122223333\n\nAccount 111122223333: any principal in that account whose own identity policy allows the action.');
   });
 });

@@ -1,4 +1,4 @@
-// The words of the policy editor's CodeLenses (titles, tooltips), the principals they name and the
+// The words of the policy editor's CodeLenses (titles, tooltips) and hovers, the principals they name and the
 // access diff's lens and document (built in src/core) go through @vscode/l10n: a text left out stays English.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -13,6 +13,7 @@ const LENS_FILES = [
   'src/core/evaluation/access/accessWords.ts',
   'src/core/evaluation/access/conditions.ts',
   'src/core/evaluation/access/document.ts',
+  'src/core/policy/insight/hover.ts',
   'src/core/policy/insight/lensTitles.ts',
   'src/core/policy/insight/statementWords.ts',
   'src/core/policy/insight/summary.ts',
@@ -20,10 +21,14 @@ const LENS_FILES = [
 ];
 
 /**
- * Names, not words: AWS's access levels (the summaries give each level its own template) and the web
- * identity providers' product names.
+ * Names, not words: AWS's access levels (the summaries give each level its own template), the web
+ * identity providers' product names, and the sample ARN parts a hover matches resource formats with.
  */
-const NAMES = new Set(["'Permissions management'", "'Write'", "'Amazon Cognito identity pools'", "'Login with Amazon'", "'Facebook'", "'Google'"]);
+const NAMES = new Set([
+  "'Permissions management'", "'Write'",
+  "'Amazon Cognito identity pools'", "'Login with Amazon'", "'Facebook'", "'Google'",
+  "'aws'", "'us-east-1'", "'a/b'", "'a'", "'x'",
+]);
 
 describe('localisation: the policy editor\'s CodeLens titles, summaries and principals, and access diffs', () => {
   it('sends every word these core files build through l10n.t', () => {

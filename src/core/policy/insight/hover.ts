@@ -1,9 +1,11 @@
-import type { ActionInfo, IamCatalog } from '../catalog';
+import * as l10n from '@vscode/l10n';
+import type { AccessLevel, ActionInfo, IamCatalog } from '../catalog';
 import { isFederatedKey } from '../checks/conditions';
 import { parsePolicy, type ParsedPolicy, type ParsedStatement } from '../parse';
 import { replaceVariables, variableSpans } from '../variableSpans';
 import { statementActions } from './completion';
 import { positionAt } from './context';
+import { accessLevelCount } from './statementWords';
 import { primaryAccessLevel } from './summary';
 import { mdCode, mdText } from '../../markdown';
 import { describeOperator } from './operators';
@@ -32,62 +34,67 @@ function relevantKeysOf(a: ActionInfo, catalog: IamCatalog): Set<string> {
 
 function actionMarkdown(a: ActionInfo, catalog: IamCatalog): string {
   const service = catalog.serviceName(a.service) ?? a.service;
-  const lines = [`**${a.service}:${a.name}** · ${service} · _${a.accessLevel}_`, '', a.description || '_No description._'];
+  const lines = [`**${a.service}:${a.name}** · ${service} · _${a.accessLevel}_`, '', a.description || l10n.t('_No description._')];
   if (a.resourceTypes.length) {
-    lines.push('', '**Resource types**');
+    lines.push('', l10n.t('**Resource types**'));
     for (const r of a.resourceTypes) {
       const info = catalog.resourceType(a.service, r.name);
       const formats = info?.arnFormats.map((f) => `\`${f}\``).join(', ') ?? '';
-      lines.push(`- ${r.name}${r.required ? ' (required)' : ''}${formats ? `: ${formats}` : ''}`);
+      const name = r.required ? l10n.t('{0} (required)', r.name) : r.name;
+      lines.push(`- ${name}${formats ? `: ${formats}` : ''}`);
     }
   } else {
-    lines.push('', 'Resource: `*` (this action does not support resource-level permissions).');
+    lines.push('', l10n.t('Resource: `*` (this action does not support resource-level permissions).'));
   }
   if (a.conditionKeys.length) {
     const shown = a.conditionKeys.slice(0, MAX_KEYS).map((k) => `\`${k}\``).join(', ');
-    lines.push('', `**Condition keys**: ${shown}${a.conditionKeys.length > MAX_KEYS ? `, … and ${a.conditionKeys.length - MAX_KEYS} more` : ''}`);
+    const more = a.conditionKeys.length - MAX_KEYS;
+    lines.push('', more > 0 ? l10n.t('**Condition keys**: {0}, … and {1} more', shown, more) : l10n.t('**Condition keys**: {0}', shown));
   }
-  if (a.dependentActions?.length) lines.push('', `**Dependent actions**: ${a.dependentActions.map((k) => `\`${k}\``).join(', ')}`);
+  if (a.dependentActions?.length) lines.push('', l10n.t('**Dependent actions**: {0}', a.dependentActions.map((k) => `\`${k}\``).join(', ')));
   return lines.join('\n');
 }
 
 function wildcardMarkdown(value: string, matched: readonly ActionInfo[]): string {
-  if (!matched.length) return `**${mdText(value)}** matches no action.`;
-  const byLevel = new Map<string, number>();
+  if (!matched.length) return l10n.t('**{0}** matches no action.', mdText(value));
+  const byLevel = new Map<AccessLevel, number>();
   for (const a of matched) byLevel.set(primaryAccessLevel(a.accessLevel), (byLevel.get(primaryAccessLevel(a.accessLevel)) ?? 0) + 1);
-  const levels = [...byLevel].map(([l, n]) => `${n} ${l.toLowerCase()}`).join(', ');
+  const levels = [...byLevel].map(([l, n]) => accessLevelCount(l, n, 'full')).join(', ');
   const list = matched.slice(0, MAX_LISTED).map((a) => `- \`${a.service}:${a.name}\` _${a.accessLevel}_`);
-  if (matched.length > MAX_LISTED) list.push(`- … and ${matched.length - MAX_LISTED} more`);
-  return [`**${mdText(value)}** matches ${matched.length} action${matched.length === 1 ? '' : 's'} (${levels})`, '', ...list].join('\n');
+  if (matched.length > MAX_LISTED) list.push(l10n.t('- … and {0} more', matched.length - MAX_LISTED));
+  const head = matched.length === 1 ? l10n.t('**{0}** matches {1} action ({2})', mdText(value), matched.length, levels) : l10n.t('**{0}** matches {1} actions ({2})', mdText(value), matched.length, levels);
+  return [head, '', ...list].join('\n');
 }
 
 /** What is known of a key the IAM data lacks, in the words the lint uses for it. */
 function unknownKeyMarkdown(key: string, catalog: IamCatalog): string {
   const colon = key.indexOf(':');
   const shown = mdText(key);
-  if (colon <= 0 || colon === key.length - 1) return `**${shown}**: not a condition key. Use the format service:keyname.`;
+  if (colon <= 0 || colon === key.length - 1) return l10n.t('**{0}**: not a condition key. Use the format service:keyname.', shown);
   const prefix = key.slice(0, colon);
-  if (prefix.toLowerCase() === 'aws') return `**${shown}**: not a global condition key in the IAM data. Check its spelling.`;
-  if (isFederatedKey(prefix)) return `**${shown}**: a key of the identity provider ${mdCode(prefix)}; the IAM data does not describe it.`;
-  if (!catalog.hasService(prefix)) return `**${shown}**: ${mdCode(prefix)} is not a known service prefix.`;
+  if (prefix.toLowerCase() === 'aws') return l10n.t('**{0}**: not a global condition key in the IAM data. Check its spelling.', shown);
+  if (isFederatedKey(prefix)) return l10n.t('**{0}**: a key of the identity provider {1}; the IAM data does not describe it.', shown, mdCode(prefix));
+  if (!catalog.hasService(prefix)) return l10n.t('**{0}**: {1} is not a known service prefix.', shown, mdCode(prefix));
   const service = catalog.serviceName(prefix) ?? prefix;
-  if (!catalog.isLoaded(prefix)) return `**${shown}**: the IAM data of ${service} is not loaded yet.`;
-  return `**${shown}**: not a condition key of ${service} in the IAM data. Check its spelling.`;
+  if (!catalog.isLoaded(prefix)) return l10n.t('**{0}**: the IAM data of {1} is not loaded yet.', shown, service);
+  return l10n.t('**{0}**: not a condition key of {1} in the IAM data. Check its spelling.', shown, service);
 }
 
 function conditionKeyMarkdown(key: string, catalog: IamCatalog, statement: ParsedStatement | undefined): string {
   const info = catalog.conditionKey(key);
   if (!info) return unknownKeyMarkdown(key, catalog);
-  const type = `type \`${info.type}\`${info.alsoType ? ` or \`${info.alsoType}\`` : ''}`;
-  const lines = [`**${info.key}** · condition key · ${type}${info.global ? ' · global' : ''}`];
+  const type = info.alsoType ? l10n.t('type `{0}` or `{1}`', info.type, info.alsoType) : l10n.t('type `{0}`', info.type);
+  const head = info.global ? l10n.t('**{0}** · condition key · {1} · global', info.key, type) : l10n.t('**{0}** · condition key · {1}', info.key, type);
+  const lines = [head];
   if (info.description) lines.push('', info.description);
-  if (info.availability) lines.push('', `**Availability**: ${info.availability}`);
-  if (/^ArrayOf/.test(info.type)) lines.push('', 'Multivalued: use it with `ForAnyValue:` or `ForAllValues:`.');
+  if (info.availability) lines.push('', l10n.t('**Availability**: {0}', info.availability));
+  if (/^ArrayOf/.test(info.type)) lines.push('', l10n.t('Multivalued: use it with `ForAnyValue:` or `ForAllValues:`.'));
   if (statement && statement.action) {
     const supporting = statementActions(statement, catalog).filter((a) => relevantKeysOf(a, catalog).has(info.key.toLowerCase()));
-    if (!info.global) lines.push('', supporting.length ? `Supported by ${supporting.length} of this statement's actions: ${supporting.slice(0, 8).map((a) => `\`${a.service}:${a.name}\``).join(', ')}${supporting.length > 8 ? ', …' : ''}` : "None of this statement's actions support this key.");
+    const names = `${supporting.slice(0, 8).map((a) => `\`${a.service}:${a.name}\``).join(', ')}${supporting.length > 8 ? ', …' : ''}`;
+    if (!info.global) lines.push('', supporting.length ? l10n.t("Supported by {0} of this statement's actions: {1}", supporting.length, names) : l10n.t("None of this statement's actions support this key."));
   }
-  if (info.docUrl) lines.push('', `[AWS documentation](${info.docUrl})`);
+  if (info.docUrl) lines.push('', l10n.t('[AWS documentation]({0})', info.docUrl));
   return lines.join('\n');
 }
 
@@ -140,14 +147,17 @@ export function hoverAt(input: string | ParsedPolicy, offset: number, catalog: I
   if (value === undefined) return undefined;
 
   if ((element === 'Action' || element === 'NotAction') && !isKey) {
-    if (value === '*') return { markdown: '**\\*** matches every action of every service.', start, end };
+    if (value === '*') return { markdown: l10n.t('**\\*** matches every action of every service.'), start, end };
     const matched = expandAction(value, catalog);
     if (!matched) {
       const prefix = value.split(':')[0];
-      return catalog.hasService(prefix) ? undefined : { markdown: `**${mdText(value)}**: ${mdCode(prefix)} is not a known service prefix.`, start, end };
+      return catalog.hasService(prefix) ? undefined : { markdown: l10n.t('**{0}**: {1} is not a known service prefix.', mdText(value), mdCode(prefix)), start, end };
     }
     if (hasWildcard(value)) return { markdown: wildcardMarkdown(value, matched), start, end };
-    if (!matched.length) return { markdown: `**${mdText(value)}** is not an action of ${catalog.serviceName(value.split(':')[0]) ?? 'this service'}.`, start, end };
+    if (!matched.length) {
+      const service = catalog.serviceName(value.split(':')[0]);
+      return { markdown: service ? l10n.t('**{0}** is not an action of {1}.', mdText(value), service) : l10n.t('**{0}** is not an action of this service.', mdText(value)), start, end };
+    }
     return { markdown: actionMarkdown(matched[0], catalog), start, end };
   }
   if (element === 'Condition' && isKey) {
@@ -160,22 +170,26 @@ export function hoverAt(input: string | ParsedPolicy, offset: number, catalog: I
   if ((element === 'Principal' || element === 'NotPrincipal') && !isKey) {
     const kind = path.length > base + 1 && typeof path[base + 1] === 'string' ? (path[base + 1] as string) : '*';
     const d = describePrincipal(kind, value);
-    const head = `**${kind === '*' ? 'Principal' : `${mdText(kind)} principal`}** · ${mdText(d.label)}${d.account && !d.label.includes(d.account) ? ` · account ${mdText(d.account)}` : ''}`;
+    const title = kind === '*' ? l10n.t('**Principal**') : l10n.t('**{0} principal**', mdText(kind));
+    const head = `${title} · ${mdText(d.label)}${d.account && !d.label.includes(d.account) ? ` · ${l10n.t('account {0}', mdText(d.account))}` : ''}`;
     return { markdown: `${head}\n\n${d.detail}`, start, end };
   }
   if ((element === 'Resource' || element === 'NotResource') && !isKey && value.startsWith('arn:')) {
     const [, partition, service, region, account, ...rest] = value.split(':');
+    const empty = l10n.t('(empty)');
+    const none = l10n.t('(none)');
+    const serviceName = catalog.serviceName(service ?? '');
     const parts = [
-      `partition ${mdCode(partition || '(empty)')}`,
-      `service ${mdCode(service || '(empty)')}${catalog.serviceName(service ?? '') ? ` (${catalog.serviceName(service)})` : ''}`,
-      `region ${mdCode(region || '(none)')}`,
-      `account ${mdCode(account || '(none)')}`,
-      `resource ${mdCode(rest.join(':') || '(empty)')}`,
+      l10n.t('partition {0}', mdCode(partition || empty)),
+      serviceName ? l10n.t('service {0} ({1})', mdCode(service || empty), serviceName) : l10n.t('service {0}', mdCode(service || empty)),
+      l10n.t('region {0}', mdCode(region || none)),
+      l10n.t('account {0}', mdCode(account || none)),
+      l10n.t('resource {0}', mdCode(rest.join(':') || empty)),
     ];
     const lines = [`**ARN** · ${parts.join(' · ')}`];
     const matches = matchingResourceTypes(value, statement, catalog);
-    if (matches.length) lines.push('', `Matches ${matches.slice(0, 8).map((m) => `\`${m}\``).join(', ')}${matches.length > 8 ? ', …' : ''} of this statement's actions.`);
-    else if (statement.action) lines.push('', "Matches no resource type of this statement's actions.");
+    if (matches.length) lines.push('', l10n.t("Matches {0} of this statement's actions.", `${matches.slice(0, 8).map((m) => `\`${m}\``).join(', ')}${matches.length > 8 ? ', …' : ''}`));
+    else if (statement.action) lines.push('', l10n.t("Matches no resource type of this statement's actions."));
     return { markdown: lines.join('\n'), start, end };
   }
   return undefined;

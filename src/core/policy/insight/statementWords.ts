@@ -1,5 +1,6 @@
 /** Phrases that a statement's summary and its CodeLens title share, each a whole template for translators. */
 import * as l10n from '@vscode/l10n';
+import type { AccessLevel } from '../catalog';
 
 /** "Allows 3 actions", or with whom it names "Denies 3 actions to account 111122223333". */
 export function effectText(effect: string, what: string, who?: string): string {
@@ -16,4 +17,23 @@ export function exceptText(notPrincipal: boolean, who: string): string {
 export function withConditions(text: string, conditions: number): string {
   if (!conditions) return text;
   return conditions === 1 ? l10n.t('{0} · {1} condition', text, conditions) : l10n.t('{0} · {1} conditions', text, conditions);
+}
+
+/**
+ * How many actions of one access level, e.g. "3 write": each level has its own template. A summary
+ * says "permissions" (`short`) where a wildcard's hover says "permissions management".
+ */
+export function accessLevelCount(level: AccessLevel, n: number, form: 'short' | 'full'): string {
+  switch (level) {
+    case 'Permissions management':
+      return form === 'short' ? l10n.t('{0} permissions', n) : l10n.t('{0} permissions management', n);
+    case 'Write':
+      return l10n.t('{0} write', n);
+    case 'Tagging':
+      return l10n.t('{0} tagging', n);
+    case 'Read':
+      return l10n.t('{0} read', n);
+    case 'List':
+      return l10n.t('{0} list', n);
+  }
 }

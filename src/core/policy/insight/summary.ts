@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { AccessLevel, ActionInfo, IamCatalog } from '../catalog';
 import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../parse';
-import { effectText, exceptText, withConditions } from './statementWords';
+import { accessLevelCount, effectText, exceptText, withConditions } from './statementWords';
 import { describePrincipal } from './principals';
 import { expandAction } from './wildcard';
 
@@ -45,24 +45,8 @@ function byServiceAndName(a: ActionInfo, b: ActionInfo): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-/** How many actions of one access level, e.g. "3 write": each level has its own template. */
-function levelCount(level: AccessLevel, n: number): string {
-  switch (level) {
-    case 'Permissions management':
-      return l10n.t('{0} permissions', n);
-    case 'Write':
-      return l10n.t('{0} write', n);
-    case 'Tagging':
-      return l10n.t('{0} tagging', n);
-    case 'Read':
-      return l10n.t('{0} read', n);
-    case 'List':
-      return l10n.t('{0} list', n);
-  }
-}
-
 function levelText(byLevel: Partial<Record<AccessLevel, number>>): string {
-  return LEVEL_ORDER.filter((l) => byLevel[l]).map((l) => levelCount(l, byLevel[l] ?? 0)).join(', ');
+  return LEVEL_ORDER.filter((l) => byLevel[l]).map((l) => accessLevelCount(l, byLevel[l] ?? 0, 'short')).join(', ');
 }
 
 /** What a statement covers, e.g. "14 actions (3 write, 11 read) + 1 unresolved pattern". */
