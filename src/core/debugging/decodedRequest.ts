@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AuthorizationExplanation } from '../authz/explain';
 import type { IamCatalog } from '../policy/catalog';
 import type { ContextValue, Decision, EvaluationRequest } from '../evaluation/types';
@@ -15,9 +16,9 @@ export function isMultivaluedKey(key: string, catalog?: IamCatalog): boolean {
  */
 export function requestFromDecoded(ex: AuthorizationExplanation, catalog?: IamCatalog): DecodedRequestResult {
   const principal = ex.principal?.arn;
-  if (!principal) return { ok: false, message: 'The decoded message names no principal ARN, so there is no identity whose policies could be read.' };
+  if (!principal) return { ok: false, message: l10n.t('The decoded message names no principal ARN, so there is no identity whose policies could be read.') };
   const action = ex.action?.full;
-  if (!action || !action.includes(':')) return { ok: false, message: `The decoded message names no action with a service prefix${ex.action ? ` (it says "${ex.action.raw}")` : ''}.` };
+  if (!action || !action.includes(':')) return { ok: false, message: ex.action ? l10n.t('The decoded message names no action with a service prefix (it says "{0}").', ex.action.raw) : l10n.t('The decoded message names no action with a service prefix.') };
   const context: Record<string, ContextValue> = {};
   for (const c of ex.context) {
     if (!c.key) continue;
@@ -36,7 +37,11 @@ export function requestFromDecoded(ex: AuthorizationExplanation, catalog?: IamCa
 }
 
 const STATED: Readonly<Record<string, Decision | undefined>> = { allowed: 'Allowed', 'explicit-deny': 'ExplicitlyDenied', 'implicit-deny': 'ImplicitlyDenied' };
-const STATED_WORDS: Readonly<Record<Decision, string>> = { Allowed: 'allowed', ExplicitlyDenied: 'an explicit deny', ImplicitlyDenied: 'an implicit deny (no statement allowed it)' };
+/** A decision as the sentence about a disagreement says it. */
+function statedWords(decision: Decision): string {
+  if (decision === 'Allowed') return l10n.t('allowed');
+  return decision === 'ExplicitlyDenied' ? l10n.t('an explicit deny') : l10n.t('an implicit deny (no statement allowed it)');
+}
 
 /**
  * Why an evaluation of the policies read now differs from what AWS decided in the decoded message,
@@ -46,10 +51,10 @@ export function disagreementWithDecoded(verdict: string, decision: Decision, unr
   const stated = STATED[verdict];
   if (!stated || stated === decision) return undefined;
   const causes = [
-    ...(unread ? [`${unread} part${unread > 1 ? 's' : ''} of the decision could not be read, and what decided in AWS may be there`] : []),
-    'a session policy passed when the role was assumed (IAM does not keep them)',
-    'policies changed since the request was made',
-    'request context keys that AWS evaluated but the message does not list',
+    ...(unread ? [unread > 1 ? l10n.t('{0} parts of the decision could not be read, and what decided in AWS may be there', unread) : l10n.t('{0} part of the decision could not be read, and what decided in AWS may be there', unread)] : []),
+    l10n.t('a session policy passed when the role was assumed (IAM does not keep them)'),
+    l10n.t('policies changed since the request was made'),
+    l10n.t('request context keys that AWS evaluated but the message does not list'),
   ];
-  return `AWS decided ${STATED_WORDS[stated]}; the policies read now give ${STATED_WORDS[decision]}. Possible causes: ${causes.join('; ')}.`;
+  return l10n.t('AWS decided {0}; the policies read now give {1}. Possible causes: {2}.', statedWords(stated), statedWords(decision), causes.join('; '));
 }
