@@ -11,7 +11,6 @@ import { unwrappedCoreStrings } from './coreStrings';
 const root = repoRoot();
 /** The core files whose words the results, the text trace, the policy tests and Simulate Request's prompts show. */
 const RESULT_FILES = [
-  'src/core/debugging/accountPolicySet.ts',
   'src/core/debugging/decodedRequest.ts',
   'src/core/debugging/resultTree.ts',
   'src/core/debugging/resultText.ts',
