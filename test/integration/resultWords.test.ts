@@ -3,6 +3,8 @@
 import * as assert from 'assert';
 import { resultDocument, resultSummary } from '../../src/core/debugging/resultText';
 import { resultTree } from '../../src/core/debugging/resultTree';
+import { principalProblem } from '../../src/core/debugging/scenarioRun';
+import { parseScenario } from '../../src/core/evaluation/scenario';
 import { evaluate } from '../../src/core/evaluation';
 import { unsentKeysText } from '../../src/core/evaluation/unsentKeys';
 import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
@@ -52,6 +54,18 @@ describe('words of evaluation results in the editor', () => {
     assert.strictEqual(statement.explanation, 'Bedingung nicht erfüllt: aws:RequestedRegion fehlt in der Anfrage, also kann StringEquals nicht zutreffen.');
     assert.deepStrictEqual(result.reasons, ['Keine identitätsbasierte Richtlinie erlaubt s3:GetObject auf arn:aws:s3:::bucket/a.csv.']);
     assert.strictEqual(unsentKeysText('s3:ListBucket', ['ec2:InstanceType']), 'Aus der Anfrage entfernt: ec2:InstanceType. s3:ListBucket-Anfragen tragen diesen Schlüssel nie.');
+  });
+
+  it('says what is wrong with a policy test\'s scenario in the display language, with its values in place', () => {
+    useDisplayLanguageForCoreWords({
+      '"{0}" must be a string.': '"{0}" muss eine Zeichenkette sein.',
+      'request.principal "{0}" is not an ARN: write the caller as arn:aws:iam::ACCOUNT:user/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, a service principal such as lambda.amazonaws.com, or "anonymous".':
+        'request.principal "{0}" ist kein ARN.',
+    });
+    assert.deepStrictEqual(parseScenario(JSON.stringify({ request, now: 5 }), 'case.json', () => undefined).problems, ['"now" muss eine Zeichenkette sein.']);
+    assert.strictEqual(principalProblem('alice'), 'request.principal "alice" ist kein ARN.');
+    useDisplayLanguageForCoreWords();
+    assert.deepStrictEqual(parseScenario(JSON.stringify({ request, now: 5 }), 'case.json', () => undefined).problems, ['"now" must be a string.']);
   });
 
   it('reads English in VS Code\'s English, where there is no bundle', () => {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { evaluate } from '../evaluation';
 import { parseScenarioNode, parseScenarioTree, scenarioPolicyPaths, type ScenarioPolicyReader } from '../evaluation/scenario';
@@ -64,7 +65,7 @@ export function principalProblem(principal: string): string | undefined {
   const p = principal.trim();
   if (p === 'anonymous' || p === '*' || SERVICE_PRINCIPAL.test(p) || /^\d{12}$/.test(p)) return undefined;
   if (/^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+/.test(p)) return undefined;
-  return `request.principal "${principal}" is not an ARN: write the caller as arn:aws:iam::ACCOUNT:user/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, a service principal such as lambda.amazonaws.com, or "anonymous".`;
+  return l10n.t('request.principal "{0}" is not an ARN: write the caller as arn:aws:iam::ACCOUNT:user/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, a service principal such as lambda.amazonaws.com, or "anonymous".', principal);
 }
 
 export function inputSources(input: EvaluationInput): PolicySource[] {
@@ -98,7 +99,7 @@ export function runCase(c: ScenarioCase, file: string, readFile: ScenarioPolicyR
     dependencies.push(abs);
     return readFile(abs, written);
   };
-  if (!c.node) return { kind: 'problem', problems: [c.problem ?? 'the file could not be read.'], dependencies };
+  if (!c.node) return { kind: 'problem', problems: [c.problem ?? l10n.t('the file could not be read.')], dependencies };
   try {
     const parsed = parseScenarioNode(c.body, c.node, c.shift, file, tracked);
     if (!parsed.input) return { kind: 'problem', problems: parsed.problems, dependencies };
@@ -107,11 +108,11 @@ export function runCase(c: ScenarioCase, file: string, readFile: ScenarioPolicyR
     const problems = [principalProblem(input.request.principal), catalog ? actionProblem(input.request.action, catalog) : undefined].filter((p): p is string => !!p);
     if (problems.length) return { kind: 'problem', problems, dependencies };
     const result = evaluate(input, catalog);
-    const invalid = result.trace.filter((p) => p.error).map((p) => `${p.name} is not a policy: ${p.error}`);
+    const invalid = result.trace.filter((p) => p.error).map((p) => l10n.t('{0} is not a policy: {1}', p.name, String(p.error)));
     if (invalid.length) return { kind: 'problem', problems: invalid, dependencies };
     return { kind: 'evaluated', input, result, expect: parsed.expect, pass: parsed.expect === undefined || parsed.expect === result.decision, dependencies };
   } catch (e) {
-    return { kind: 'problem', problems: [`${file}: could not be evaluated: ${e instanceof Error ? e.message : String(e)}`], dependencies };
+    return { kind: 'problem', problems: [l10n.t('{0}: could not be evaluated: {1}', file, e instanceof Error ? e.message : String(e))], dependencies };
   }
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { IamCatalog } from '../policy/catalog';
 import { formatService, resourceMatchesFormat, splitArn } from '../policy/checks/arnFormats';
 
@@ -25,9 +26,9 @@ export function splitAction(action: string): { service: string; name: string } |
 /** Why `action` cannot be simulated, or undefined when the IAM data knows it. */
 export function actionProblem(action: string, catalog: IamCatalog): string | undefined {
   const parts = splitAction(action);
-  if (!parts) return `"${action}" is not an action: write it as service:Action, e.g. s3:GetObject.`;
-  if (!catalog.hasService(parts.service)) return `No AWS service has the prefix "${parts.service}" in the IAM data.`;
-  if (catalog.isLoaded(parts.service) && !catalog.action(parts.service, parts.name)) return `${parts.service} has no action named ${parts.name} in the IAM data.`;
+  if (!parts) return l10n.t('"{0}" is not an action: write it as service:Action, e.g. s3:GetObject.', action);
+  if (!catalog.hasService(parts.service)) return l10n.t('No AWS service has the prefix "{0}" in the IAM data.', parts.service);
+  if (catalog.isLoaded(parts.service) && !catalog.action(parts.service, parts.name)) return l10n.t('{0} has no action named {1} in the IAM data.', parts.service, parts.name);
   return undefined;
 }
 
@@ -66,21 +67,22 @@ export function acceptedFormats(action: string, catalog: IamCatalog): string[] {
 export function resourceProblem(action: string, resource: string, catalog: IamCatalog): string | undefined {
   const r = resource.trim();
   const parts = splitAction(action);
-  if (!parts || !catalog.action(parts.service, parts.name)) return r ? undefined : 'Type a resource ARN.';
+  if (!parts || !catalog.action(parts.service, parts.name)) return r ? undefined : l10n.t('Type a resource ARN.');
   const formats = acceptedFormats(action, catalog);
-  const accepts = formats.length ? ` It accepts ${formats.join(', ')}.` : '';
-  if (formats.length === 0) return r === '*' ? undefined : `${action} has no resource types in the IAM data: its resource is *.`;
-  if (!r) return `Type the ARN of the resource ${action} acts on.${accepts}`;
-  if (r === '*') return `${action} acts on specific resources: * is not one.${accepts}`;
+  if (formats.length === 0) return r === '*' ? undefined : l10n.t('{0} has no resource types in the IAM data: its resource is *.', action);
+  // The formats it takes follow as a sentence of their own.
+  const accepts = (problem: string): string => `${problem} ${l10n.t('It accepts {0}.', formats.join(', '))}`;
+  if (!r) return accepts(l10n.t('Type the ARN of the resource {0} acts on.', action));
+  if (r === '*') return accepts(l10n.t('{0} acts on specific resources: * is not one.', action));
   const arn = splitArn(r);
-  if (!arn) return `"${r}" is not an ARN (arn:partition:service:region:account:resource).${accepts}`;
+  if (!arn) return accepts(l10n.t('"{0}" is not an ARN (arn:partition:service:region:account:resource).', r));
   const fits = formats.some((f) => {
     const format = splitArn(f);
     if (!format || formatService(f) !== arn.service || !resourceMatchesFormat(arn.resource, f)) return false;
     // A format without a region or account field takes none (arn:aws:s3:::bucket); one with it needs it.
     return (format.region === '') === (arn.region === '') && (format.account === '') === (arn.account === '');
   });
-  return fits ? undefined : `"${r}" is not the ARN of a resource ${action} acts on.${accepts}`;
+  return fits ? undefined : accepts(l10n.t('"{0}" is not the ARN of a resource {1} acts on.', r, action));
 }
 
 /** The resources a policy names that a request for `action` can be simulated on (an S3 bucket is no resource of iam:CreateUser). */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { syntaxErrorText } from '../jsonSyntax';
 import { editDistance } from '../policy/actions';
@@ -34,16 +35,16 @@ export function parseScenarioTree(text: string): { root: Node; body: string; shi
   const deep = excessiveNestingAt(body, MAX_SCENARIO_NESTING);
   if (deep >= 0) {
     const at = new LineIndex(body).position(deep);
-    return { problem: `objects and arrays nest more than ${MAX_SCENARIO_NESTING} levels deep at line ${at.line}, column ${at.column + 1}; a scenario and its inline policies nest far less.` };
+    return { problem: l10n.t('objects and arrays nest more than {0} levels deep at line {1}, column {2}; a scenario and its inline policies nest far less.', MAX_SCENARIO_NESTING, at.line, at.column + 1) };
   }
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
   const e = errors[0];
   if (e) {
     const at = new LineIndex(body).position(e.offset);
-    return { problem: `not valid JSON: ${syntaxErrorText(e.error)} at line ${at.line}, column ${at.column + 1}.` };
+    return { problem: l10n.t('not valid JSON: {0} at line {1}, column {2}.', syntaxErrorText(e.error), at.line, at.column + 1) };
   }
-  if (!root) return { problem: 'the file is empty: write one scenario object, or an array of them.' };
+  if (!root) return { problem: l10n.t('the file is empty: write one scenario object, or an array of them.') };
   return { root, body, shift };
 }
 
@@ -148,20 +149,20 @@ export function parseScenario(text: string, file: string, readFile: ScenarioPoli
  */
 export function parseScenarioNode(body: string, root: Node, shift: number, file: string, readFile: ScenarioPolicyReader): ParsedScenario {
   const problems: string[] = [];
-  if (root.type !== 'object') return { problems: [`a scenario must be a JSON object with a "request".`] };
+  if (root.type !== 'object') return { problems: [l10n.t('a scenario must be a JSON object with a "request".')] };
   const nameNode = prop(root, 'name');
   const name = nameNode?.type === 'string' && String(nameNode.value).trim() ? String(nameNode.value).trim() : undefined;
-  if (nameNode && nameNode.type !== 'string') problems.push('"name" must be a string: the name shown for this scenario in test lists and reports.');
+  if (nameNode && nameNode.type !== 'string') problems.push(l10n.t('"name" must be a string: the name shown for this scenario in test lists and reports.'));
 
   const requestNode = prop(root, 'request');
   const request = requestNode ? readRequest(requestNode, problems) : undefined;
-  if (!requestNode) problems.push('"request" is missing: give the principal, action and resource to evaluate.');
+  if (!requestNode) problems.push(l10n.t('"request" is missing: give the principal, action and resource to evaluate.'));
 
   const input: Record<string, unknown> = { request };
   const source = (node: Node, name: string): PolicySource | undefined => {
     if (node.type === 'object') {
       if (node.length > MAX_POLICY_TEXT_LENGTH) {
-        problems.push(`${name}: the inline policy is ${describeLength(node.length)}, over the ${describeLength(MAX_POLICY_TEXT_LENGTH)} limit of a policy document; IAM's own limits are a few KB.`);
+        problems.push(l10n.t("{0}: the inline policy is {1}, over the {2} limit of a policy document; IAM's own limits are a few KB.", name, describeLength(node.length), describeLength(MAX_POLICY_TEXT_LENGTH)));
         return undefined;
       }
       return { name, text: body.slice(node.offset, node.offset + node.length), file, offset: node.offset + shift };
@@ -176,7 +177,7 @@ export function parseScenarioNode(body: string, root: Node, shift: number, file:
         content = undefined;
       }
       if (content === undefined) {
-        problems.push(`${name}: cannot read the policy file ${rel} (looked for ${abs}).`);
+        problems.push(l10n.t('{0}: cannot read the policy file {1} (looked for {2}).', name, rel, abs));
         return undefined;
       }
       if (typeof content !== 'string') {
@@ -185,7 +186,7 @@ export function parseScenarioNode(body: string, root: Node, shift: number, file:
       }
       return { name: rel, text: content.charCodeAt(0) === 0xfeff ? content.slice(1) : content, file: abs };
     }
-    problems.push(`${name}: a policy must be a JSON object or a path to a policy file; got ${node.type}.`);
+    problems.push(l10n.t('{0}: a policy must be a JSON object or a path to a policy file; got {1}.', name, node.type));
     return undefined;
   };
   const list = (node: Node, slot: string): PolicySource[] => {
@@ -210,7 +211,7 @@ export function parseScenarioNode(body: string, root: Node, shift: number, file:
       const slot = Object.hasOwn(LEVEL_ALIASES, key) ? LEVEL_ALIASES[key] : key;
       if (value.type === 'null') continue;
       if (value.type !== 'array') {
-        problems.push(`"${key}" must be an array of levels (root, each OU, the account), each an array of policies.`);
+        problems.push(l10n.t('"{0}" must be an array of levels (root, each OU, the account), each an array of policies.', key));
         continue;
       }
       const levels = value.children ?? [];
@@ -219,13 +220,13 @@ export function parseScenarioNode(body: string, root: Node, shift: number, file:
     } else if (key === 'expect' || key === 'expected') {
       const v = value.value;
       const d = typeof v === 'string' ? DECISIONS.find((x) => x.toLowerCase() === v.trim().toLowerCase()) : undefined;
-      if (!d) problems.push(`"expect" must be one of ${DECISIONS.join(', ')}; got ${JSON.stringify(plain(value))}.`);
+      if (!d) problems.push(l10n.t('"expect" must be one of {0}; got {1}.', DECISIONS.join(', '), String(JSON.stringify(plain(value)))));
     } else if (key === 'managementAccount' || key === 'now') {
-      if (typeof value.value !== 'string') problems.push(`"${key}" must be a string.`);
+      if (typeof value.value !== 'string') problems.push(l10n.t('"{0}" must be a string.', key));
       else input[key] = value.value;
     } else if (!OTHER_KEYS.has(key) && looksLikeSlot(key)) {
       // Other fields (notes, links, labels) are the author's own; a misspelt slot is not.
-      problems.push(`Unknown scenario field "${key}". Known fields: request, ${[...FLAT_SLOTS, ...LEVEL_SLOTS].join(', ')}, expect.`);
+      problems.push(l10n.t('Unknown scenario field "{0}". Known fields: request, {1}, expect.', key, [...FLAT_SLOTS, ...LEVEL_SLOTS].join(', ')));
     }
   }
   const expectNode = prop(root, 'expect') ?? prop(root, 'expected');
@@ -233,7 +234,10 @@ export function parseScenarioNode(body: string, root: Node, shift: number, file:
   const principal = request?.principal.trim() ?? '';
   if (/^\d{12}$/.test(principal) || /^arn:[^:]+:iam::\d{12}:root$/.test(principal)) {
     for (const slot of ['identityPolicies', 'permissionsBoundaries'] as const) {
-      if ((input[slot] as PolicySource[] | undefined)?.length) problems.push(`${slot}: the request's principal is the root user, and ${slot === 'identityPolicies' ? 'identity-based policies' : 'permissions boundaries'} cannot be attached to the root user. Remove them, or make the principal an IAM user or role.`);
+      if (!(input[slot] as PolicySource[] | undefined)?.length) continue;
+      problems.push(slot === 'identityPolicies'
+        ? l10n.t("{0}: the request's principal is the root user, and identity-based policies cannot be attached to the root user. Remove them, or make the principal an IAM user or role.", slot)
+        : l10n.t("{0}: the request's principal is the root user, and permissions boundaries cannot be attached to the root user. Remove them, or make the principal an IAM user or role.", slot));
     }
   }
   if (problems.length) return { expect, name, problems };
@@ -242,7 +246,7 @@ export function parseScenarioNode(body: string, root: Node, shift: number, file:
 
 function readRequest(node: Node, problems: string[]): EvaluationRequest | undefined {
   if (node.type !== 'object') {
-    problems.push('"request" must be an object with principal, action and resource.');
+    problems.push(l10n.t('"request" must be an object with principal, action and resource.'));
     return undefined;
   }
   const r = plain(node) as Record<string, unknown>;
@@ -250,7 +254,7 @@ function readRequest(node: Node, problems: string[]): EvaluationRequest | undefi
     const v = r[k];
     if (v === undefined && !required) return undefined;
     if (typeof v !== 'string' || (required && v.trim() === '')) {
-      problems.push(`request.${k} must be a non-empty string${k === 'principal' ? ' (an ARN, a service principal such as lambda.amazonaws.com, or "anonymous")' : ''}.`);
+      problems.push(k === 'principal' ? l10n.t('request.{0} must be a non-empty string (an ARN, a service principal such as lambda.amazonaws.com, or "anonymous").', k) : l10n.t('request.{0} must be a non-empty string.', k));
       return undefined;
     }
     return v;
@@ -261,17 +265,17 @@ function readRequest(node: Node, problems: string[]): EvaluationRequest | undefi
   const resourceAccount = str('resourceAccount', false);
   let context: Record<string, ContextValue> | undefined;
   if (r.context !== undefined) {
-    if (typeof r.context !== 'object' || r.context === null || Array.isArray(r.context)) problems.push('request.context must be an object of condition keys.');
+    if (typeof r.context !== 'object' || r.context === null || Array.isArray(r.context)) problems.push(l10n.t('request.context must be an object of condition keys.'));
     else {
       context = {};
       for (const [k, v] of Object.entries(r.context as Record<string, unknown>)) {
         const scalar = (x: unknown) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
         if (scalar(v) || (Array.isArray(v) && v.every(scalar))) context[k] = v as ContextValue;
-        else problems.push(`request.context["${k}"] must be a string, number, boolean or an array of them.`);
+        else problems.push(l10n.t('request.context["{0}"] must be a string, number, boolean or an array of them.', k));
       }
     }
   }
-  if (action !== undefined && !action.includes(':')) problems.push(`request.action "${action}" must be service:Action, e.g. s3:GetObject.`);
+  if (action !== undefined && !action.includes(':')) problems.push(l10n.t('request.action "{0}" must be service:Action, e.g. s3:GetObject.', action));
   if (principal === undefined || action === undefined || resource === undefined) return undefined;
   return { principal, action, resource, ...(resourceAccount !== undefined ? { resourceAccount } : {}), ...(context ? { context } : {}) };
 }

@@ -9,15 +9,18 @@ import { repoRoot } from '../fixtures';
 import { unwrappedCoreStrings } from './coreStrings';
 
 const root = repoRoot();
-/** The core files whose words the results, the text trace and the policy tests show. */
+/** The core files whose words the results, the text trace, the policy tests and Simulate Request's prompts show. */
 const RESULT_FILES = [
   'src/core/debugging/resultTree.ts',
   'src/core/debugging/resultText.ts',
+  'src/core/debugging/scenarioRun.ts',
+  'src/core/debugging/simulateChoices.ts',
   'src/core/evaluation/awsOwned.ts',
   'src/core/evaluation/conditions.ts',
   'src/core/evaluation/explain.ts',
   'src/core/evaluation/index.ts',
   'src/core/evaluation/policies.ts',
+  'src/core/evaluation/scenario.ts',
   'src/core/evaluation/unsentKeys.ts',
 ];
 
