@@ -129,7 +129,8 @@ describe('CodeLens words of the policy editor in the display language', () => {
   it('takes the hovers\' words from the bundle, with names and counts in place, and reads English without one', () => {
     const c = catalog();
     const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*', Principal: { AWS: '111122223333' } }] });
-    const hoverOf = (needle: string) => hoverAt(policy, policy.indexOf(needle) + 1, c)?.markdown ?? '';
+    const hoverOf = (needle: string, text = policy) => hoverAt(text, text.indexOf(needle) + 1, c)?.markdown ?? '';
+    const conditioned = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringLikeIfExists: { 's3:prefix': 'home/*' } } }] });
     useDisplayLanguageForCoreWords({
       '**{0}** matches {1} actions ({2})': '**{0}** passt auf {1} Aktionen ({2})',
       '{0} read': '{0} Lesen',
@@ -137,12 +138,16 @@ describe('CodeLens words of the policy editor in the display language', () => {
       '**{0} principal**': '**{0}-Prinzipal**',
       'account {0}': 'Konto {0}',
       'Account {0}: any principal in that account whose own identity policy allows the action.': 'Konto {0}: jeder Prinzipal dieses Kontos, dem seine eigene Richtlinie die Aktion erlaubt.',
+      '**{0}**: condition operator ({1})': '**{0}**: Bedingungsoperator ({1})',
+      'Case-sensitive match with `*` and `?` wildcards anywhere in the value.': 'Vergleich mit `*` und `?`, Groß- und Kleinschreibung zählt.',
     });
+    assert.match(hoverOf('StringLikeIfExists', conditioned), /^\*\*StringLikeIfExists\*\*: Bedingungsoperator \(String\)\n\nVergleich mit `\*` und `\?`, Groß- und Kleinschreibung zählt\.\n\n`\.\.\.IfExists`: when the key/);
     const wildcard = hoverOf('s3:Get*');
     assert.match(wildcard, /^\*\*s3:Get\\\*\*\* passt auf \d+ Aktionen \(\d+ Lesen/);
     assert.match(wildcard, /\n- … und \d+ weitere$/);
     assert.strictEqual(hoverOf('111122223333'), '**AWS-Prinzipal** · Konto 111122223333\n\nKonto 111122223333: jeder Prinzipal dieses Kontos, dem seine eigene Richtlinie die Aktion erlaubt.');
     useDisplayLanguageForCoreWords();
+    assert.match(hoverOf('StringLikeIfExists', conditioned), /^\*\*StringLikeIfExists\*\*: condition operator \(String\)\n\nCase-sensitive match with `\*` and `\?` wildcards anywhere in the value\.\n\n/);
     assert.match(hoverOf('s3:Get*'), /^\*\*s3:Get\\\*\*\* matches \d+ actions \(\d+ read/);
     assert.strictEqual(hoverOf('111122223333'), '**AWS principal** · account 111122223333\n\nAccount 111122223333: any principal in that account whose own identity policy allows the action.');
   });

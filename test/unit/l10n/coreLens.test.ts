@@ -15,6 +15,7 @@ const LENS_FILES = [
   'src/core/evaluation/access/document.ts',
   'src/core/policy/insight/hover.ts',
   'src/core/policy/insight/lensTitles.ts',
+  'src/core/policy/insight/operators.ts',
   'src/core/policy/insight/statementWords.ts',
   'src/core/policy/insight/summary.ts',
   'src/core/policy/insight/principals.ts',

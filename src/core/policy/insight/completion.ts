@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { ActionInfo, ConditionKeyInfo, IamCatalog } from '../catalog';
 import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../parse';
 import { replaceVariables } from '../variableSpans';
 import { contentRange, positionAt, type PolicyPosition } from './context';
-import { CONDITION_OPERATORS } from './operators';
+import { CONDITION_OPERATORS, operatorDescription } from './operators';
 import { expandAction } from './wildcard';
 
 export type CompletionKind = 'service' | 'action' | 'operator' | 'conditionKey' | 'value' | 'arn' | 'element';
@@ -127,12 +128,12 @@ export function completionsAt(input: string | ParsedPolicy, offset: number, cata
   if (element === 'Condition' && isKey && path.length === base + 2) {
     const entries: CompletionEntry[] = [];
     for (const op of CONDITION_OPERATORS) {
-      entries.push({ label: op.name, kind: 'operator', insertText: op.name, detail: op.family, documentation: op.description, sortText: `0${op.name}` });
-      if (op.name !== 'Null') entries.push({ label: `${op.name}IfExists`, kind: 'operator', insertText: `${op.name}IfExists`, detail: op.family, documentation: `${op.description} True when the key is absent.`, sortText: `1${op.name}` });
+      entries.push({ label: op.name, kind: 'operator', insertText: op.name, detail: op.family, documentation: operatorDescription(op.name), sortText: `0${op.name}` });
+      if (op.name !== 'Null') entries.push({ label: `${op.name}IfExists`, kind: 'operator', insertText: `${op.name}IfExists`, detail: op.family, documentation: l10n.t('{0} True when the key is absent.', operatorDescription(op.name) ?? ''), sortText: `1${op.name}` });
     }
     for (const set of ['ForAnyValue', 'ForAllValues']) {
       for (const op of CONDITION_OPERATORS.filter((o) => o.family === 'String' || o.family === 'Arn')) {
-        entries.push({ label: `${set}:${op.name}`, kind: 'operator', insertText: `${set}:${op.name}`, detail: `${op.family}, multivalued`, sortText: `2${set}${op.name}` });
+        entries.push({ label: `${set}:${op.name}`, kind: 'operator', insertText: `${set}:${op.name}`, detail: l10n.t('{0}, multivalued', op.family), sortText: `2${set}${op.name}` });
       }
     }
     return { start, end, entries };

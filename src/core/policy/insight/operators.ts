@@ -1,33 +1,94 @@
-/** Condition operators, their family, and what they compare. */
-export const CONDITION_OPERATORS: ReadonlyArray<{ name: string; family: string; description: string }> = [
-  { name: 'StringEquals', family: 'String', description: 'Exact, case-sensitive match.' },
-  { name: 'StringNotEquals', family: 'String', description: 'Negated exact, case-sensitive match.' },
-  { name: 'StringEqualsIgnoreCase', family: 'String', description: 'Exact match, ignoring case.' },
-  { name: 'StringNotEqualsIgnoreCase', family: 'String', description: 'Negated exact match, ignoring case.' },
-  { name: 'StringLike', family: 'String', description: 'Case-sensitive match with `*` and `?` wildcards anywhere in the value.' },
-  { name: 'StringNotLike', family: 'String', description: 'Negated case-sensitive match with `*` and `?` wildcards.' },
-  { name: 'NumericEquals', family: 'Numeric', description: 'Number equal to.' },
-  { name: 'NumericNotEquals', family: 'Numeric', description: 'Number not equal to.' },
-  { name: 'NumericLessThan', family: 'Numeric', description: 'Number less than.' },
-  { name: 'NumericLessThanEquals', family: 'Numeric', description: 'Number less than or equal to.' },
-  { name: 'NumericGreaterThan', family: 'Numeric', description: 'Number greater than.' },
-  { name: 'NumericGreaterThanEquals', family: 'Numeric', description: 'Number greater than or equal to.' },
-  { name: 'DateEquals', family: 'Date', description: 'Date equal to (ISO 8601 or epoch seconds).' },
-  { name: 'DateNotEquals', family: 'Date', description: 'Date not equal to.' },
-  { name: 'DateLessThan', family: 'Date', description: 'Date before.' },
-  { name: 'DateLessThanEquals', family: 'Date', description: 'Date at or before.' },
-  { name: 'DateGreaterThan', family: 'Date', description: 'Date after.' },
-  { name: 'DateGreaterThanEquals', family: 'Date', description: 'Date at or after.' },
-  { name: 'Bool', family: 'Bool', description: 'Boolean match: `"true"` or `"false"`.' },
-  { name: 'BinaryEquals', family: 'Binary', description: 'Byte-for-byte match of a base64-encoded value.' },
-  { name: 'IpAddress', family: 'IpAddress', description: 'The IP address is in one of the CIDR ranges.' },
-  { name: 'NotIpAddress', family: 'IpAddress', description: 'The IP address is in none of the CIDR ranges.' },
-  { name: 'ArnEquals', family: 'Arn', description: 'ARN match, part by part, case-sensitive; `*` and `?` allowed in each part.' },
-  { name: 'ArnLike', family: 'Arn', description: 'ARN match, part by part, case-sensitive; `*` and `?` allowed in each part.' },
-  { name: 'ArnNotEquals', family: 'Arn', description: 'Negated ARN match.' },
-  { name: 'ArnNotLike', family: 'Arn', description: 'Negated ARN match.' },
-  { name: 'Null', family: 'Null', description: '`"true"`: the key is absent from the request; `"false"`: the key is present.' },
+import * as l10n from '@vscode/l10n';
+
+/** Condition operators and their family. */
+export const CONDITION_OPERATORS: ReadonlyArray<{ name: string; family: string }> = [
+  { name: 'StringEquals', family: 'String' },
+  { name: 'StringNotEquals', family: 'String' },
+  { name: 'StringEqualsIgnoreCase', family: 'String' },
+  { name: 'StringNotEqualsIgnoreCase', family: 'String' },
+  { name: 'StringLike', family: 'String' },
+  { name: 'StringNotLike', family: 'String' },
+  { name: 'NumericEquals', family: 'Numeric' },
+  { name: 'NumericNotEquals', family: 'Numeric' },
+  { name: 'NumericLessThan', family: 'Numeric' },
+  { name: 'NumericLessThanEquals', family: 'Numeric' },
+  { name: 'NumericGreaterThan', family: 'Numeric' },
+  { name: 'NumericGreaterThanEquals', family: 'Numeric' },
+  { name: 'DateEquals', family: 'Date' },
+  { name: 'DateNotEquals', family: 'Date' },
+  { name: 'DateLessThan', family: 'Date' },
+  { name: 'DateLessThanEquals', family: 'Date' },
+  { name: 'DateGreaterThan', family: 'Date' },
+  { name: 'DateGreaterThanEquals', family: 'Date' },
+  { name: 'Bool', family: 'Bool' },
+  { name: 'BinaryEquals', family: 'Binary' },
+  { name: 'IpAddress', family: 'IpAddress' },
+  { name: 'NotIpAddress', family: 'IpAddress' },
+  { name: 'ArnEquals', family: 'Arn' },
+  { name: 'ArnLike', family: 'Arn' },
+  { name: 'ArnNotEquals', family: 'Arn' },
+  { name: 'ArnNotLike', family: 'Arn' },
+  { name: 'Null', family: 'Null' },
 ];
+
+/** What an operator compares, in words (Markdown); undefined for a name that is not a condition operator. */
+export function operatorDescription(name: string): string | undefined {
+  switch (name) {
+    case 'StringEquals':
+      return l10n.t('Exact, case-sensitive match.');
+    case 'StringNotEquals':
+      return l10n.t('Negated exact, case-sensitive match.');
+    case 'StringEqualsIgnoreCase':
+      return l10n.t('Exact match, ignoring case.');
+    case 'StringNotEqualsIgnoreCase':
+      return l10n.t('Negated exact match, ignoring case.');
+    case 'StringLike':
+      return l10n.t('Case-sensitive match with `*` and `?` wildcards anywhere in the value.');
+    case 'StringNotLike':
+      return l10n.t('Negated case-sensitive match with `*` and `?` wildcards.');
+    case 'NumericEquals':
+      return l10n.t('Number equal to.');
+    case 'NumericNotEquals':
+      return l10n.t('Number not equal to.');
+    case 'NumericLessThan':
+      return l10n.t('Number less than.');
+    case 'NumericLessThanEquals':
+      return l10n.t('Number less than or equal to.');
+    case 'NumericGreaterThan':
+      return l10n.t('Number greater than.');
+    case 'NumericGreaterThanEquals':
+      return l10n.t('Number greater than or equal to.');
+    case 'DateEquals':
+      return l10n.t('Date equal to (ISO 8601 or epoch seconds).');
+    case 'DateNotEquals':
+      return l10n.t('Date not equal to.');
+    case 'DateLessThan':
+      return l10n.t('Date before.');
+    case 'DateLessThanEquals':
+      return l10n.t('Date at or before.');
+    case 'DateGreaterThan':
+      return l10n.t('Date after.');
+    case 'DateGreaterThanEquals':
+      return l10n.t('Date at or after.');
+    case 'Bool':
+      return l10n.t('Boolean match: `"true"` or `"false"`.');
+    case 'BinaryEquals':
+      return l10n.t('Byte-for-byte match of a base64-encoded value.');
+    case 'IpAddress':
+      return l10n.t('The IP address is in one of the CIDR ranges.');
+    case 'NotIpAddress':
+      return l10n.t('The IP address is in none of the CIDR ranges.');
+    case 'ArnEquals':
+    case 'ArnLike':
+      return l10n.t('ARN match, part by part, case-sensitive; `*` and `?` allowed in each part.');
+    case 'ArnNotEquals':
+    case 'ArnNotLike':
+      return l10n.t('Negated ARN match.');
+    case 'Null':
+      return l10n.t('`"true"`: the key is absent from the request; `"false"`: the key is present.');
+  }
+  return undefined;
+}
 
 export interface OperatorParts {
   readonly set?: 'ForAllValues' | 'ForAnyValue';
@@ -54,9 +115,9 @@ export function describeOperator(operator: string): string | undefined {
   const parts = splitOperator(operator);
   const op = CONDITION_OPERATORS.find((o) => o.name === parts.base);
   if (!op) return undefined;
-  const lines = [`**${operator}**: condition operator (${op.family})`, '', op.description];
-  if (parts.set === 'ForAllValues') lines.push('', '`ForAllValues:` every value in the request must match one of the listed values. It is also true when the key is missing or its value is an empty set, so pair it with a `Null` check when allowing.');
-  if (parts.set === 'ForAnyValue') lines.push('', '`ForAnyValue:` at least one value in the request must match one of the listed values. Use it with multivalued keys.');
-  if (parts.ifExists) lines.push('', '`...IfExists`: when the key is absent from the request, the condition is true.');
+  const lines = [l10n.t('**{0}**: condition operator ({1})', operator, op.family), '', operatorDescription(op.name) ?? ''];
+  if (parts.set === 'ForAllValues') lines.push('', l10n.t('`ForAllValues:` every value in the request must match one of the listed values. It is also true when the key is missing or its value is an empty set, so pair it with a `Null` check when allowing.'));
+  if (parts.set === 'ForAnyValue') lines.push('', l10n.t('`ForAnyValue:` at least one value in the request must match one of the listed values. Use it with multivalued keys.'));
+  if (parts.ifExists) lines.push('', l10n.t('`...IfExists`: when the key is absent from the request, the condition is true.'));
   return lines.join('\n');
 }
