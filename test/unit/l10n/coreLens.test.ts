@@ -13,6 +13,7 @@ const LENS_FILES = [
   'src/core/evaluation/access/accessWords.ts',
   'src/core/evaluation/access/conditions.ts',
   'src/core/evaluation/access/document.ts',
+  'src/core/policy/insight/completion.ts',
   'src/core/policy/insight/hover.ts',
   'src/core/policy/insight/lensTitles.ts',
   'src/core/policy/insight/operators.ts',
@@ -23,12 +24,15 @@ const LENS_FILES = [
 
 /**
  * Names, not words: AWS's access levels (the summaries give each level its own template), the web
- * identity providers' product names, and the sample ARN parts a hover matches resource formats with.
+ * identity providers' product names, and the sample ARN parts a hover matches resource formats with
+ * (and completions offer as the partition).
  */
 const NAMES = new Set([
   "'Permissions management'", "'Write'",
   "'Amazon Cognito identity pools'", "'Login with Amazon'", "'Facebook'", "'Google'",
   "'aws'", "'us-east-1'", "'a/b'", "'a'", "'x'",
+  // An operator's name, offered as a completion.
+  '`${op.name}IfExists`',
 ]);
 
 describe('localisation: the policy editor\'s CodeLens titles, summaries and principals, and access diffs', () => {

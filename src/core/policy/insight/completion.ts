@@ -40,7 +40,7 @@ export const COMMON_GLOBAL_KEYS = [
 
 /** A condition key's description, when AWS puts it in the request context, and its documentation link. */
 function keyDocumentation(info: ConditionKeyInfo): string | undefined {
-  const parts = [info.description, info.availability && `**Availability**: ${info.availability}`, info.docUrl && `[AWS documentation](${info.docUrl})`].filter(Boolean);
+  const parts = [info.description, info.availability && l10n.t('**Availability**: {0}', info.availability), info.docUrl && l10n.t('[AWS documentation]({0})', info.docUrl)].filter(Boolean);
   return parts.length ? parts.join('\n\n') : undefined;
 }
 
@@ -75,7 +75,7 @@ function topLevelCompletions(policy: ParsedPolicy, pos: PolicyPosition, offset: 
     return { start, end, entries: ['Version', 'Id', 'Statement'].filter((k) => !present.has(k) || k === pos.node.value).map((k) => ({ label: k, kind: 'element' as const, insertText: k })) };
   }
   if (!pos.isKey && pos.path.length === 1 && pos.path[0] === 'Version') {
-    return { start, end, entries: [{ label: '2012-10-17', kind: 'value', insertText: '2012-10-17', detail: 'current policy language version' }] };
+    return { start, end, entries: [{ label: '2012-10-17', kind: 'value', insertText: '2012-10-17', detail: l10n.t('current policy language version') }] };
   }
   return undefined;
 }
@@ -147,7 +147,7 @@ export function completionsAt(input: string | ParsedPolicy, offset: number, cata
     for (const k of COMMON_GLOBAL_KEYS) {
       if (relevant.includes(k)) continue;
       const info = catalog.conditionKey(k.replace('${TagKey}', 'tag'));
-      entries.push({ label: k, kind: 'conditionKey', insertText: k, detail: info ? `${info.type} · global` : 'global', documentation: info && keyDocumentation(info), sortText: `1${k}` });
+      entries.push({ label: k, kind: 'conditionKey', insertText: k, detail: info ? l10n.t('{0} · global', info.type) : l10n.t('global'), documentation: info && keyDocumentation(info), sortText: `1${k}` });
     }
     return { start, end, entries };
   }
@@ -162,11 +162,11 @@ export function completionsAt(input: string | ParsedPolicy, offset: number, cata
         for (const format of catalog.resourceType(a.service, r.name)?.arnFormats ?? []) {
           if (seen.has(format)) continue;
           seen.add(format);
-          entries.push({ label: format.replace('${Partition}', 'aws'), kind: 'arn', insertText: arnSnippet(format), snippet: true, detail: `${a.service} ${r.name}`, documentation: `ARN of a ${a.service} ${r.name}, used by ${a.service}:${a.name}` });
+          entries.push({ label: format.replace('${Partition}', 'aws'), kind: 'arn', insertText: arnSnippet(format), snippet: true, detail: `${a.service} ${r.name}`, documentation: l10n.t('ARN of a {0} {1}, used by {2}', a.service, r.name, `${a.service}:${a.name}`) });
         }
       }
     }
-    entries.push({ label: '*', kind: 'value', insertText: '*', detail: 'every resource' });
+    entries.push({ label: '*', kind: 'value', insertText: '*', detail: l10n.t('every resource') });
     return { start, end, entries };
   }
   return undefined;
