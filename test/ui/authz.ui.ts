@@ -71,7 +71,7 @@ describe('authorization failures UI: a log with CodeLens, inline summary and exp
     await wb.waitUntil('a profile prompt or the decoded summary', async () => (await profilePrompt.isVisible()) || (await summaryLens.isVisible()));
     if (await profilePrompt.isVisible()) {
       await page.keyboard.type('sts-user', { delay: 5 });
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sts-user' }).first().waitFor();
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'sts-user' }).waitFor();
       await page.keyboard.press('Enter');
     }
     await summaryLens.waitFor();

@@ -7,12 +7,7 @@ describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover'
   it('shows findings, what the role trusts, and a principal hover', async function () {
     const wb = workbench();
     const page = wb.page;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
-    await page.keyboard.type('trust-policy-ui.json', { delay: 5 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'trust-policy-ui.json' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await wb.editorText(/PartnerAccount/).waitFor();
+    await wb.openFile('trust-policy-ui.json', /PartnerAccount/);
 
     // Two principals do not fit a short title by name: it counts them, the tooltip names them.
     const lens = page.locator('.codelens-decoration', { hasText: /Can be assumed by 2 principals \(1 with no condition\)/ }).first();
@@ -53,18 +48,10 @@ describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover'
   it('colours actions and ARNs inside a policy, and leaves the same strings in other JSON files plain', async function () {
     const wb = workbench();
     const page = wb.page;
-    const openFile = async (name: string, text: RegExp) => {
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
-      await page.keyboard.type(name, { delay: 5 });
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await wb.editorText(text).waitFor();
-    };
     /** Colour class (Monaco's mtkN, one per theme colour) of the first token span whose text matches. */
     const colour = async (text: RegExp) => /\bmtk\d+\b/.exec((await page.locator('.monaco-editor .view-lines .view-line span > span', { hasText: text }).first().getAttribute('class')) ?? '')?.[0];
 
-    await openFile('trust-policy-ui.json', /PartnerAccount/);
+    await wb.openFile('trust-policy-ui.json', /PartnerAccount/);
     // Semantic tokens arrive after the JSON grammar's: wait until the action's name is a token of its own.
     await page.locator('.view-line span > span', { hasText: /^AssumeRoleWithWebIdentity$/ }).first().waitFor();
     const plain = await colour(/^"PartnerAccount"$/);
@@ -79,7 +66,7 @@ describe('policy editor UI: a trust policy with squiggles, CodeLens and a hover'
     assert.notStrictEqual(await colour(/^StringLike$/), await colour(/^"AWS"$/), 'a condition operator has the colour of any other key');
     await wb.screenshot('policy-highlighting');
 
-    await openFile('deploy-settings.json', /example-bucket/);
+    await wb.openFile('deploy-settings.json', /example-bucket/);
     await page.locator('.view-line span > span', { hasText: /^"deploy-settings"$/ }).first().waitFor();
     const other = await colour(/^"deploy-settings"$/);
     assert.strictEqual(await colour(/s3:GetObject/), other, 's3:GetObject outside a policy is coloured as an action');

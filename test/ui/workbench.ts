@@ -209,13 +209,15 @@ export class Workbench {
 
   /**
    * Opens a workspace file with Quick Open (Ctrl+P) as a person does, waiting for the input's focus
-   * before typing (keys typed earlier are lost) and for the file's row before Enter, then for `shows`.
+   * before typing (keys typed earlier are lost) and for the file's row to be the highlighted one before
+   * Enter (on a busy machine the list can show the row while an earlier filter's match is still
+   * highlighted, and Enter opens that), then for `shows`.
    */
   async openFile(name: string, shows: RegExp): Promise<void> {
     await this.page.keyboard.press('Control+P');
     await this.quickInput('');
     await this.page.keyboard.type(name, { delay: 5 });
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor();
     await this.page.keyboard.press('Enter');
     await this.editorText(shows).waitFor();
   }
