@@ -17,6 +17,7 @@ const RESULT_FILES = [
   'src/core/debugging/scenarioRun.ts',
   'src/core/debugging/simulateChoices.ts',
   'src/core/evaluation/awsOwned.ts',
+  'src/core/evaluation/compiledPolicy.ts',
   'src/core/evaluation/conditions.ts',
   'src/core/evaluation/explain.ts',
   'src/core/evaluation/index.ts',

@@ -2,7 +2,7 @@ import { matchActions, splitAction, hasWildcard } from '../../policy/actions';
 import type { ActionInfo, IamCatalog } from '../../policy/catalog';
 import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../../policy/parse';
 import type { PolicyType } from '../../policy/types';
-import { principals } from '../policies';
+import { principals } from '../compiledPolicy';
 import { actionFormats, resourceCanApply, type FormatSet } from './applies';
 import { readConditions, type ConditionBlock, type ConditionClause } from './conditions';
 
