@@ -84,6 +84,7 @@ export function readAccountDump(text: string): AccountDump {
   }
   const policies: AccountPolicy[] = [];
   const principals: AccountPrincipal[] = [];
+  const entriesOf = (key: string): Json[] => topList(root!, key, problems);
   let accountId: string | undefined;
   const noteArn = (arn: string | undefined): void => {
     accountId ??= arn ? ACCOUNT.exec(arn)?.[1] : undefined;
@@ -91,7 +92,7 @@ export function readAccountDump(text: string): AccountDump {
 
   // Managed policies first, so principals can refer to them by ARN.
   const byArn = new Map<string, number>();
-  for (const p of list(root.Policies)) {
+  for (const p of entriesOf('Policies')) {
     const arn = str(p.Arn);
     // Some implementations of the API leave PolicyName out; the ARN ends with it.
     const name = str(p.PolicyName) ?? arn?.slice(arn.lastIndexOf('/') + 1);
@@ -136,17 +137,25 @@ export function readAccountDump(text: string): AccountDump {
     return { ...(str(entry.Arn) ? { arn: str(entry.Arn) } : {}), ...(boundary !== undefined ? { boundary } : {}) };
   };
   const groups = new Map<string, number[]>();
-  for (const g of list(root.GroupDetailList)) {
+  const unnamedGroups = new Unnamed('GroupDetailList', 'GroupName');
+  for (const g of entriesOf('GroupDetailList')) {
     const owner = principalName('group', g, 'GroupName');
-    if (!owner) continue;
+    if (!owner) {
+      unnamedGroups.count++;
+      continue;
+    }
     noteArn(str(g.Arn));
     const mine = [...new Set([...inline(owner, g.GroupPolicyList), ...attached(owner, g.AttachedManagedPolicies)])];
     groups.set(str(g.GroupName)!, mine);
     principals.push({ name: owner, policies: mine, ...(str(g.Arn) ? { arn: str(g.Arn) } : {}) });
   }
-  for (const u of list(root.UserDetailList)) {
+  const unnamedUsers = new Unnamed('UserDetailList', 'UserName');
+  for (const u of entriesOf('UserDetailList')) {
     const owner = principalName('user', u, 'UserName');
-    if (!owner) continue;
+    if (!owner) {
+      unnamedUsers.count++;
+      continue;
+    }
     noteArn(str(u.Arn));
     // A group named twice in GroupList (or a policy attached twice) counts once: duplicates only multiply work.
     const groupNames = new Set((Array.isArray(u.GroupList) ? u.GroupList : []).map(String));
@@ -154,15 +163,49 @@ export function readAccountDump(text: string): AccountDump {
     for (const g of groupNames) for (const i of groups.get(g) ?? []) mine.add(i);
     principals.push({ name: owner, policies: [...mine], ...limits(u) });
   }
-  for (const r of list(root.RoleDetailList)) {
+  const unnamedRoles = new Unnamed('RoleDetailList', 'RoleName');
+  for (const r of entriesOf('RoleDetailList')) {
     const owner = principalName('role', r, 'RoleName');
-    if (!owner) continue;
+    if (!owner) {
+      unnamedRoles.count++;
+      continue;
+    }
     noteArn(str(r.Arn));
     const trust = policyDocumentText(r.AssumeRolePolicyDocument);
     if (trust !== undefined) policies.push({ name: `${owner} trust policy`, kind: 'trust', policyType: 'TRUST_POLICY', text: trust, owner, awsManaged: false });
     principals.push({ name: owner, policies: [...new Set([...inline(owner, r.RolePolicyList), ...attached(owner, r.AttachedManagedPolicies)])], ...limits(r) });
   }
+  for (const u of [unnamedGroups, unnamedUsers, unnamedRoles]) u.report(problems);
   return { accountId, policies, principals, problems };
+}
+
+/**
+ * One of the dump's four lists, its entries that are objects. A list that is something else, or
+ * entries that are not objects, are said in `problems`: a damaged dump must not read as an empty one.
+ */
+function topList(root: Json, key: string, problems: string[]): Json[] {
+  const v = root[key];
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    problems.push(`${key} is ${v === null ? 'null' : `a ${typeof v}`}, not a list: it was skipped`);
+    return [];
+  }
+  const entries = list(v);
+  const others = v.length - entries.length;
+  if (others === 1) problems.push(`${key}: an entry that is not an object was skipped`);
+  else if (others > 1) problems.push(`${key}: ${others} entries that are not objects were skipped`);
+  return entries;
+}
+
+/** Users, groups or roles without a name cannot be reported on: they are counted and said once. */
+class Unnamed {
+  count = 0;
+  constructor(private readonly key: string, private readonly nameKey: string) {}
+
+  report(problems: string[]): void {
+    if (this.count === 1) problems.push(`${this.key}: an entry without ${this.nameKey} was skipped`);
+    else if (this.count > 1) problems.push(`${this.key}: ${this.count} entries without ${this.nameKey} were skipped`);
+  }
 }
 
 /** The policies to lint: AWS managed ones only when asked for. */

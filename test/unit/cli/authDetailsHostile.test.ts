@@ -44,6 +44,26 @@ describe('sts-lens lint --auth-details: hostile dumps', function () {
     assert.ok(by('role/fine trust policy'));
   });
 
+  it('a damaged dump says what it skipped: a list that is not a list, entries that are not objects, principals without a name', () => {
+    const role = { RoleName: 'ok', Arn: `arn:aws:iam::${ACCOUNT}:role/ok`, RolePolicyList: [{ PolicyName: 'p', PolicyDocument: doc('s3:GetObject') }] };
+    const dump = readAccountDump(JSON.stringify({ UserDetailList: 'x', GroupDetailList: null, RoleDetailList: [1, null, 'role', [], { RoleName: 5 }, { Arn: 'a' }, role], Policies: [{ PolicyName: 'p' }] }));
+    assert.deepStrictEqual(dump.problems, [
+      'a managed policy without PolicyName or Arn was skipped',
+      'GroupDetailList is null, not a list: it was skipped',
+      'UserDetailList is a string, not a list: it was skipped',
+      'RoleDetailList: 4 entries that are not objects were skipped',
+      'RoleDetailList: 2 entries without RoleName were skipped',
+    ]);
+    assert.deepStrictEqual(dump.principals.map((p) => p.name), ['role/ok']);
+    assert.deepStrictEqual(readAccountDump(JSON.stringify({ RoleDetailList: [[]] })).problems, ['RoleDetailList: an entry that is not an object was skipped']);
+  });
+
+  it('a dump whose every entry was skipped exits 2 and says why, rather than reporting a clean empty account', () => {
+    const r = lintDump(`{"RoleDetailList": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /RoleDetailList: an entry that is not an object was skipped/);
+  });
+
   it('documents are printed as JSON.stringify(document, null, 2); past the nesting limit compactly, without recursion', () => {
     const shallow = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['a', 'b'], Resource: '*', Condition: {} }], E: [] };
     assert.strictEqual(prettyJson(shallow), JSON.stringify(shallow, null, 2));
