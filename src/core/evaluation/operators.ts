@@ -15,12 +15,14 @@ export const POSITIVE_OF: Record<string, string> = {
   ArnNotLike: 'ArnLike',
 };
 
-const DATE = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+// The W3C profile of ISO 8601 (YYYY-MM-DD, then hh:mm, :ss, fractions and a zone): the compact
+// form (20260601T000000Z) is not in it, and a run of digits is epoch seconds.
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-/** Milliseconds since the epoch for every date form IAM accepts (ISO 8601 and epoch seconds); NaN otherwise. */
+/** Milliseconds since the epoch for the date forms IAM documents (W3C ISO 8601 and epoch seconds); NaN otherwise. */
 export function parseDate(v: string): number {
   const s = v.trim();
-  if (/^-?\d+(?:\.\d+)?$/.test(s) && !/^\d{8}$/.test(s)) return Number(s) * 1000;
+  if (/^-?\d+(?:\.\d+)?$/.test(s)) return Number(s) * 1000;
   const m = DATE.exec(s);
   if (!m) return NaN;
   const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone] = m;
@@ -160,8 +162,11 @@ export function testValue(base: string, request: string, policy: string): boolea
     case 'DateGreaterThan':
     case 'DateGreaterThanEquals':
       return compare(base.slice(4), parseDate(request), parseDate(policy));
-    case 'Bool':
-      return request.trim().toLowerCase() === policy.trim().toLowerCase();
+    case 'Bool': {
+      // Bool compares to "true" or "false": any other text (1, "yes") is not a Boolean and matches nothing.
+      const r = request.toLowerCase();
+      return (r === 'true' || r === 'false') && r === policy.toLowerCase();
+    }
     case 'BinaryEquals': {
       const a = base64Bytes(request);
       const b = base64Bytes(policy);

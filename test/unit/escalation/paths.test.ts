@@ -31,7 +31,7 @@ const byCode = (code: string) => ESCALATION_PATHS.find((p) => p.code === code)!;
 describe('privilege-escalation paths: every documented path', () => {
   it('covers every class the catalogs document, each with a code, a title and public sources', () => {
     assert.ok(ESCALATION_PATHS.length >= 60, String(ESCALATION_PATHS.length));
-    for (const action of ['iam:UpdateAssumeRolePolicy', 'sts:AssumeRole', 'iam:DeleteRolePermissionsBoundary', 'iam:PutUserPermissionsBoundary', 'iam:DetachRolePolicy', 'iam:DeleteUserPolicy', 'ec2:AssociateIamInstanceProfile', 'ec2:ReplaceIamInstanceProfileAssociation', 'ec2:RequestSpotInstances', 'ec2:ModifyLaunchTemplate', 'autoscaling:CreateLaunchConfiguration', 'ec2:ModifyInstanceAttribute', 'lambda:UpdateFunctionConfiguration', 'lambda:AddPermission', 'lambda:CreateEventSourceMapping', 'glue:CreateJob', 'glue:UpdateJob', 'cloudformation:UpdateStack', 'cloudformation:ExecuteChangeSet', 'cloudformation:CreateStackSet', 'cloudformation:UpdateStackSet', 'codebuild:StartBuildBatch', 'sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreateNotebookInstanceLifecycleConfig', 'ssm:StartAutomationExecution', 'ecs:RunTask', 'ecs:ExecuteCommand', 'apprunner:CreateService', 'apprunner:UpdateService', 'bedrock-agentcore:InvokeCodeInterpreter', 'codestar:AssociateTeamMember']) {
+    for (const action of ['iam:UpdateAssumeRolePolicy', 'sts:AssumeRole', 'iam:DeleteRolePermissionsBoundary', 'iam:PutUserPermissionsBoundary', 'iam:DetachRolePolicy', 'iam:DeleteUserPolicy', 'ec2:AssociateIamInstanceProfile', 'ec2:ReplaceIamInstanceProfileAssociation', 'ec2:RequestSpotInstances', 'ec2:ModifyLaunchTemplate', 'autoscaling:CreateLaunchConfiguration', 'ec2:ModifyInstanceAttribute', 'lambda:UpdateFunctionConfiguration', 'lambda:AddPermission', 'lambda:CreateEventSourceMapping', 'glue:CreateJob', 'glue:UpdateJob', 'cloudformation:UpdateStack', 'cloudformation:ExecuteChangeSet', 'cloudformation:CreateStackSet', 'cloudformation:UpdateStackSet', 'codebuild:StartBuildBatch', 'sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreateNotebookInstanceLifecycleConfig', 'ssm:StartAutomationExecution', 'ecs:RunTask', 'ecs:ExecuteCommand', 'apprunner:CreateService', 'apprunner:UpdateService', 'bedrock-agentcore:InvokeCodeInterpreter', 'codestar:AssociateTeamMember', 'batch:RegisterJobDefinition', 'batch:SubmitJob', 'glue:CreateSession', 'glue:RunStatement', 'cognito-identity:SetIdentityPoolRoles']) {
       assert.ok(ESCALATION_PATHS.some((p) => p.requires.flat().some((r) => r.action === action)), action);
     }
     for (const p of ESCALATION_PATHS) {
@@ -54,6 +54,11 @@ describe('privilege-escalation paths: every documented path', () => {
       });
     });
   }
+
+  it('the README counts every path', () => {
+    const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+    assert.match(readme, new RegExp(`warnings for ${ESCALATION_PATHS.length} documented IAM privilege-escalation paths`));
+  });
 
   it('docs/checks.md lists every path with its requests, sources and what closes it', () => {
     const docs = fs.readFileSync(path.join(repoRoot(), 'docs', 'checks.md'), 'utf8');

@@ -48,9 +48,23 @@ describe(`S3 bucket names: ${RULE}, so none holds "/"`, () => {
     assert.ok(resourceMatchesFormat('bucket/b--usw2-az1--x-s3', directory));
     assert.ok(resourceMatchesFormat('bucket/*', directory));
     assert.ok(!resourceMatchesFormat('bucket/b/*', directory));
-    // Another service's placeholder of the same name is not narrowed (s3vectors: bucket/${BucketName}).
-    assert.ok(resourceMatchesFormat('bucket/b/x', 'arn:${Partition}:s3vectors:${Region}:${Account}:bucket/${BucketName}'));
+    // Another service's placeholder of the same name is not narrowed.
+    assert.ok(resourceMatchesFormat('function:f/x', 'arn:${Partition}:lambda:${Region}:${Account}:function:${BucketName}'));
   });
+
+  for (const [rule, format, bucket, inside] of [
+    ['S3 Tables: "Bucket names can consist only of lowercase letters, numbers, and hyphens (-)."', 'arn:${Partition}:s3tables:${Region}:${Account}:bucket/${TableBucketName}', 'bucket/tb', 'arn:${Partition}:s3tables:${Region}:${Account}:bucket/${TableBucketName}/table/${TableID}'],
+    ['S3 Vectors: "Vector bucket names can consist only of lowercase letters (a-z), numbers (0-9), and hyphens (-)."', 'arn:${Partition}:s3vectors:${Region}:${Account}:bucket/${BucketName}', 'bucket/vb', 'arn:${Partition}:s3vectors:${Region}:${Account}:bucket/${BucketName}/index/${IndexName}'],
+    ['S3 on Outposts: "The bucket name must contain only lowercase letters, numbers, periods (.), and dashes (-)"', 'arn:${Partition}:s3-outposts:${Region}:${Account}:outpost/${OutpostId}/bucket/${BucketName}', 'outpost/op-1/bucket/ob', 'arn:${Partition}:s3-outposts:${Region}:${Account}:outpost/${OutpostId}/bucket/${BucketName}/object/${ObjectName}'],
+  ]) {
+    it(`${rule}: the bucket's ARN written with a path below the bucket names no bucket, only what is inside it`, () => {
+      assert.ok(resourceMatchesFormat(bucket, format));
+      assert.ok(resourceMatchesFormat(`${bucket.slice(0, bucket.lastIndexOf('/') + 1)}*`, format));
+      // A key, not a wildcard: in S3 on Outposts' format a wildcard could also stand for an Outpost ID holding "/bucket/".
+      assert.ok(!resourceMatchesFormat(`${bucket}/k`, format));
+      assert.ok(resourceMatchesFormat(`${bucket}/k`, inside) || resourceMatchesFormat(`${bucket}/table/k`, inside) || resourceMatchesFormat(`${bucket}/index/k`, inside) || resourceMatchesFormat(`${bucket}/object/k`, inside));
+    });
+  }
 
   it(`${RULE}: for every short pattern, a format is matched exactly when some short resource both name (a bucket name without "/")`, () => {
     const formats = [BUCKET_FORMAT, OBJECT_FORMAT, 'arn:${Partition}:s3:::a${BucketName}/a', 'arn:${Partition}:s3:::${BucketName}a${BucketName}', 'arn:${Partition}:s3express:${Region}:${Account}:bucket/${BucketName}'];

@@ -8,7 +8,7 @@ const group = (action: string) => [[on(action, GROUP)]];
 
 /** Paths that change IAM itself: policies, group membership, credentials, trust and limits. */
 export const IAM_PATHS: readonly PathData[] = [
-  { code: 'PRIVILEGE_ESCALATION_CREATE_POLICY_VERSION', title: 'Privilege escalation: new policy version', requires: policy('iam:CreatePolicyVersion'), how: 'can write a new default version of a managed policy attached to itself that allows everything', sources: [RHINO, pathfinding('iam-001'), CLOUDSPLAINING] },
+  { code: 'PRIVILEGE_ESCALATION_CREATE_POLICY_VERSION', title: 'Privilege escalation: new policy version', requires: policy('iam:CreatePolicyVersion'), how: 'can write a new default version of a managed policy attached to itself that allows everything', sources: [RHINO, pathfinding('iam-001'), CLOUDSPLAINING, pathfinding('iam-016')] },
   { code: 'PRIVILEGE_ESCALATION_SET_DEFAULT_POLICY_VERSION', title: 'Privilege escalation: older policy version', requires: policy('iam:SetDefaultPolicyVersion'), how: 'can make a more permissive earlier version of a managed policy the default one', sources: [RHINO, HACKING_THE_CLOUD, CLOUDSPLAINING] },
   { code: 'PRIVILEGE_ESCALATION_ATTACH_USER_POLICY', title: 'Privilege escalation: attach a user policy', requires: user('iam:AttachUserPolicy'), how: 'can attach AdministratorAccess (or any managed policy) to a user, itself included', sources: [RHINO, pathfinding('iam-008'), pathfinding('iam-015')] },
   { code: 'PRIVILEGE_ESCALATION_ATTACH_GROUP_POLICY', title: 'Privilege escalation: attach a group policy', requires: group('iam:AttachGroupPolicy'), how: 'can attach any managed policy to a group it belongs to', sources: [RHINO, pathfinding('iam-010')] },

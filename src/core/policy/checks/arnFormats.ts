@@ -62,6 +62,12 @@ const NARROW: readonly { service: string; placeholder: string; excluded: string 
   { service: 's3', placeholder: 'BucketName', excluded: '/' },
   // S3 User Guide, directory bucket naming rules: "Consists only of lowercase letters, numbers and hyphens (-)."
   { service: 's3express', placeholder: 'BucketName', excluded: '/' },
+  // S3 User Guide, table bucket naming rules: "Bucket names can consist only of lowercase letters, numbers, and hyphens (-)."
+  { service: 's3tables', placeholder: 'TableBucketName', excluded: '/' },
+  // S3 User Guide, vector bucket naming requirements: "Vector bucket names can consist only of lowercase letters (a-z), numbers (0-9), and hyphens (-)."
+  { service: 's3vectors', placeholder: 'BucketName', excluded: '/' },
+  // CloudFormation, AWS::S3Outposts::Bucket: "The bucket name must contain only lowercase letters, numbers, periods (.), and dashes (-)".
+  { service: 's3-outposts', placeholder: 'BucketName', excluded: '/' },
 ];
 
 /** Tokens other than code units: any run of characters, any one, past the end of a pattern, and the narrow kinds: for entry k of NARROW, one character (ONE - 2k) and any run (RUN - 2k). */

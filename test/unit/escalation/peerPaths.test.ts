@@ -1,0 +1,112 @@
+import * as assert from 'assert';
+import { lint } from '../policy/catalog';
+
+// The paths added from pathfinding.cloud's newer entries: each is found for a policy that grants
+// exactly the catalog's required actions on the resources it describes, and not without one of them,
+// under a Deny of one of them, or with the role passed only to another service.
+
+const ACCOUNT = '111122223333';
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/app-*`;
+
+type Statement = { Effect: string; Action: string | string[]; Resource: string | string[]; Condition?: object };
+
+function codes(...statements: Statement[]): string[] {
+  const text = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+  return lint(text, 'IDENTITY_POLICY').findings.map((f) => f.issueCode);
+}
+
+const allow = (Action: string | string[], Resource: string | string[] = '*', Condition?: object): Statement => ({ Effect: 'Allow', Action, Resource, ...(Condition ? { Condition } : {}) });
+const deny = (Action: string, Resource = '*'): Statement => ({ Effect: 'Deny', Action, Resource });
+const passTo = (service: string): Statement => allow('iam:PassRole', ROLE, { StringEquals: { 'iam:PassedToService': service } });
+
+interface Case {
+  readonly code: string;
+  readonly ids: string;
+  /** The grants of the path as the catalog describes them, one statement per required action. */
+  readonly grants: readonly Statement[];
+  /** The service the role is passed to, for paths that pass one. */
+  readonly passedTo?: string;
+}
+
+const CASES: readonly Case[] = [
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_ECS_OVERRIDE',
+    ids: 'ecs-008',
+    passedTo: 'ecs-tasks.amazonaws.com',
+    grants: [allow('ecs:RunTask', `arn:aws:ecs:*:${ACCOUNT}:task-definition/*`)],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_ECS_OVERRIDE',
+    ids: 'ecs-009',
+    passedTo: 'ecs-tasks.amazonaws.com',
+    grants: [allow('ecs:StartTask', `arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/web:*`)],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_BATCH',
+    ids: 'batch-001',
+    passedTo: 'batch.amazonaws.com',
+    grants: [allow('batch:RegisterJobDefinition'), allow('batch:SubmitJob', [`arn:aws:batch:*:${ACCOUNT}:job-queue/*`, `arn:aws:batch:*:${ACCOUNT}:job-definition/*`])],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_BATCH_SUBMIT_JOB',
+    ids: 'batch-002',
+    grants: [allow('batch:SubmitJob', `arn:aws:batch:eu-west-1:${ACCOUNT}:job-queue/nightly`)],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_GLUE_SESSION',
+    ids: 'glue-007',
+    passedTo: 'glue.amazonaws.com',
+    grants: [allow('glue:CreateSession', `arn:aws:glue:*:${ACCOUNT}:session/*`), allow('glue:RunStatement', `arn:aws:glue:*:${ACCOUNT}:session/*`)],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_COGNITO_IDENTITY_POOL',
+    ids: 'cognitoidentity-001',
+    passedTo: 'cognito-identity.amazonaws.com',
+    grants: [allow('cognito-identity:SetIdentityPoolRoles')],
+  },
+];
+
+describe('privilege-escalation paths from pathfinding.cloud\'s newer entries', () => {
+  for (const c of CASES) {
+    const pass = c.passedTo ? [passTo(c.passedTo)] : [];
+    const actions = c.grants.flatMap((g) => [g.Action].flat());
+
+    it(`${c.code} (${c.ids}): found for exactly the catalog's grants`, () => {
+      assert.ok(codes(...pass, ...c.grants).includes(c.code), codes(...pass, ...c.grants).join());
+    });
+
+    it(`${c.code} (${c.ids}): not found without one of its actions, or with one denied`, () => {
+      c.grants.forEach((g, i) => {
+        const others = c.grants.filter((_, k) => k !== i);
+        if (others.length + pass.length === 0) return;
+        assert.ok(!codes(...pass, ...others).includes(c.code), `without ${String(g.Action)}`);
+      });
+      if (c.passedTo) assert.ok(!codes(...c.grants).includes(c.code), 'without iam:PassRole');
+      for (const action of ['iam:PassRole', ...actions].filter((a) => a !== 'iam:PassRole' || c.passedTo)) {
+        assert.ok(!codes(...pass, ...c.grants, deny(action)).includes(c.code), `with ${action} denied`);
+      }
+    });
+
+    if (c.passedTo) {
+      it(`${c.code} (${c.ids}): not found when the role may be passed only to another service`, () => {
+        assert.ok(!codes(passTo('lambda.amazonaws.com'), ...c.grants).includes(c.code));
+      });
+    }
+  }
+
+  it('a condition the caller does not control makes the finding conditional, not absent', () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [allow('batch:SubmitJob', '*', { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } })] }, null, 2);
+    const found = lint(text, 'IDENTITY_POLICY').findings.find((f) => f.issueCode === 'PRIVILEGE_ESCALATION_BATCH_SUBMIT_JOB');
+    assert.match(found?.findingDetails ?? '', /only if aws:SourceIp/);
+  });
+
+  it('SubmitJob scoped to job definitions only opens no Batch path: a job is submitted to a job queue', () => {
+    assert.ok(!codes(allow('batch:SubmitJob', `arn:aws:batch:*:${ACCOUNT}:job-definition/*`)).includes('PRIVILEGE_ESCALATION_BATCH_SUBMIT_JOB'));
+  });
+
+  it('ECS task overrides: RunTask or StartTask alone with iam:PassRole is a path; registering a task definition is not needed', () => {
+    const found = codes(passTo('ecs-tasks.amazonaws.com'), allow('ecs:RunTask'));
+    assert.ok(found.includes('PRIVILEGE_ESCALATION_PASS_ROLE_ECS_OVERRIDE'));
+    assert.ok(!found.includes('PRIVILEGE_ESCALATION_PASS_ROLE_ECS'));
+  });
+});
