@@ -5,7 +5,9 @@ import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, S
 import { callerChooses, conditionWords, valueFor } from './choices';
 import { filled, policyProbes, representative } from './probes';
 import { plainGrant, sameAccountCaller, settledOn } from './settled';
-import type { EscalationPath, PathRequest } from './types';
+import type { AllowingStatement, EscalationPath, PathRequest } from './types';
+
+export type { AllowingStatement } from './types';
 
 /** Whose permissions are asked about: a principal's identity policies and permissions boundary. */
 export interface EscalationSubject {
@@ -18,14 +20,6 @@ export interface EscalationSubject {
   readonly parsed?: readonly (ParsedPolicy | undefined)[];
   /** Per identity policy, with `parsed`: the path actions each statement's Action or NotAction covers, where known (see coversAction). */
   readonly covered?: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
-}
-
-/** The statement of an identity policy that allows a request. */
-export interface AllowingStatement {
-  /** Index into the subject's identity policies. */
-  readonly policy: number;
-  /** Index in the policy's Statement array. */
-  readonly statement: number;
 }
 
 /** How one request of a path is allowed. */

@@ -3,9 +3,8 @@ import type { ParsedPolicy, ParsedStatement } from '../../policy/parse';
 import { awsOwnedRefusal } from '../awsOwned';
 import { documentError } from '../compiledPolicy';
 import { resourceMatch } from '../operators';
-import type { AllowingStatement } from './decide';
 import { coversAction } from './probes';
-import type { PathRequest } from './types';
+import type { AllowingStatement, PathRequest } from './types';
 
 // Requests an escalation question settles without the evaluation engine, where reading the
 // statements gives the engine's answer for less: most requests of a lint run are of these shapes.
