@@ -193,7 +193,9 @@ function stoppedBefore(c: CompiledStatement, policy: CompiledPolicy, kind: Polic
   }
   if (c.principal) {
     const match = matchPrincipal(c.principal, env.caller);
-    return match ? MATCHED[match] : stop(c, env, 'principal', words ? fill(statementWords().principalNotNamed, env.caller.raw) : '');
+    if (match) return MATCHED[match];
+    if (words && c.principal.service.some((s) => s.includes('*') || s.includes('?'))) return stop(c, env, 'principal', fill(l10n.t('A wildcard under the principal key Service names no one (AWS does not support wildcards there), and no other principal of the statement names {0}.'), env.caller.raw));
+    return stop(c, env, 'principal', words ? fill(statementWords().principalNotNamed, env.caller.raw) : '');
   }
   if (c.notPrincipal) {
     // A Deny with NotPrincipal denies a principal with a permissions boundary whatever it lists.

@@ -179,8 +179,9 @@ export function matchPrincipal(p: PrincipalValues, c: Caller): PrincipalMatch | 
     if (m === 'role' || (m === 'account' && !best)) best = m;
   }
   if (best) return best;
+  // A wildcard under Service names no one: AWS rejects it ("Wildcards (*, ?) are not supported with the principal key Service").
   const lower = c.raw.toLowerCase();
-  if (p.service.some((s) => s === '*' || s.toLowerCase() === lower)) return 'direct';
+  if (p.service.some((s) => s.toLowerCase() === lower)) return 'direct';
   if (p.federated.some((s) => federatedMatch(s, c.raw))) return 'direct';
   if (p.canonical.some((s) => s === '*' || s === c.raw)) return 'direct';
   return undefined;
@@ -196,7 +197,7 @@ export function excludedByNotPrincipal(p: PrincipalValues, c: Caller): boolean {
   const ids = callerIdentities(c);
   if (ids.length === 0) return false;
   return ids.every((id) => {
-    if (id.kind === 'Service') return p.service.some((s) => s === '*' || s.toLowerCase() === id.values[0].toLowerCase());
+    if (id.kind === 'Service') return p.service.some((s) => s.toLowerCase() === id.values[0].toLowerCase());
     if (id.kind === 'Federated') return p.federated.some((s) => federatedMatch(s, id.values[0]));
     return p.aws.some((v) => v === '*' || id.values.some((value) => v === value || (ACCOUNT_ID.test(value) && accountOf(v) === value)));
   });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import { repoRoot } from '../fixtures';
 import { l10nBundle } from './editorCases';
-import { unwrappedStrings, type ShownInCore } from './userStrings';
+import { areaReport, unwrappedCoreStrings, type CoreWordsArea } from './coreStrings';
 
 const root = repoRoot();
 const AUTHZ = path.join(root, 'src', 'core', 'authz');
@@ -13,16 +13,29 @@ const AUTHZ = path.join(root, 'src', 'core', 'authz');
  * Where src/core/authz puts the words of an explanation: whole functions that build them, the
  * advice, warnings and notes it collects, and the results' error and summary.
  */
-const SHOWN: ShownInCore = {
-  properties: ['error', 'summary'],
-  arrays: ['advice', 'warnings', 'notes', 'facts', 'lines', 'out'],
-  wordFunctions: [
-    // render.ts
-    'verdictTitle', 'statedPolicyText', 'principalLines', 'conditionLines', 'statementLines', 'requestLines', 'renderExplanationText', 'statementPhrase', 'renderExplanationMarkdown',
-    // verdictWording.ts, statedDenial.ts, decodedFields.ts
-    'shortResource', 'describeStatements', 'principalLabel', 'denyConditionAdvice', 'verdictWording', 'whereToLook', 'policyTypeAdvice', 'prefixSourceText',
-    // decodeErrors.ts, detect.ts
-    'accessDeniedMessage', 'failureMessage', 'describeSize', 'lookalike',
+const AUTHZ_AREA: CoreWordsArea = {
+  shown: {
+    properties: ['error', 'summary'],
+    arrays: ['advice', 'warnings', 'notes', 'facts', 'lines', 'out'],
+    wordFunctions: [
+      // render.ts
+      'verdictTitle', 'statedPolicyText', 'principalLines', 'conditionLines', 'statementLines', 'requestLines', 'renderExplanationText', 'statementPhrase', 'renderExplanationMarkdown',
+      // verdictWording.ts, statedDenial.ts, decodedFields.ts
+      'shortResource', 'describeStatements', 'principalLabel', 'denyConditionAdvice', 'verdictWording', 'whereToLook', 'policyTypeAdvice', 'prefixSourceText',
+      // decodeErrors.ts, detect.ts
+      'accessDeniedMessage', 'failureMessage', 'describeSize', 'lookalike',
+    ],
+  },
+  /**
+   * Names, not words: the condition operators and types of the statement that would allow a request,
+   * its Sid, a statement's effect, the codes of why a selection is no message, of where an action's
+   * service prefix came from and of a policy type (each worded by its own template where it is shown).
+   */
+  names: [
+    "'StringEquals'", "'NumericEquals'", "'Bool'", "'DateEquals'", "'ArnEquals'", "'IpAddress'", "'bool'", "'numeric'", "'arn'", "'string'",
+    "`Allow${words.map((w) => w[0].toUpperCase() + w.slice(1)).join('')}`", "'Allow'", "'Deny'", "'unknown'",
+    "'empty'", "'too-large'", "'not-a-message'", "'too-long'", "'truncated'",
+    "words outside l10n.t 'matched statement'", "words outside l10n.t 'resource ARN'", "words outside l10n.t 'condition keys'", "words outside l10n.t 'VPC endpoint policy'",
   ],
 };
 
@@ -43,13 +56,12 @@ describe('decoded authorization message explanations: localisation', () => {
   it('sends every word of an explanation, its advice, notes, warnings and decode failures through l10n.t', () => {
     const files = authzSources();
     assert.ok(files.length >= 10, 'src/core/authz is read');
-    const found = files.flatMap((f) => unwrappedStrings(path.relative(root, f), fs.readFileSync(f, 'utf8'), SHOWN));
-    assert.deepStrictEqual(found.map((u) => `${u.file}:${u.line} ${u.where} ${u.text}`), []);
+    assert.deepStrictEqual(areaReport(root, files.map((f) => path.relative(root, f)), AUTHZ_AREA), []);
   });
 
   it('checks the functions it names: each one is in src/core/authz', () => {
     const text = authzSources().map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-    const missing = (SHOWN.wordFunctions ?? []).filter((name) => !new RegExp(String.raw`(?:function ${name}\b|const ${name} = )`).test(text));
+    const missing = (AUTHZ_AREA.shown?.wordFunctions ?? []).filter((name) => !new RegExp(String.raw`(?:function ${name}\b|const ${name} = )`).test(text));
     assert.deepStrictEqual(missing, []);
   });
 
@@ -72,7 +84,7 @@ describe('decoded authorization message explanations: localisation', () => {
       "  return { ok: false, error: 'The decoded message is not JSON.', reason: 'not-a-message' };",
       '}',
     ].join('\n');
-    const found = unwrappedStrings('sample.ts', sample, { properties: ['error'], arrays: ['advice', 'warnings', 'notes'], wordFunctions: ['verdictWording', 'statementPhrase'] }).map((u) => `${u.line} ${u.text}`);
+    const found = unwrappedCoreStrings('sample.ts', sample, { shown: { properties: ['error'], arrays: ['advice', 'warnings', 'notes'], wordFunctions: ['verdictWording', 'statementPhrase'] }, names: AUTHZ_AREA.names }).map((u) => `${u.line} ${u.text}`);
     assert.deepStrictEqual(found, [
       '3 `DENIED ${what}`',
       "4 'an unknown resource'",

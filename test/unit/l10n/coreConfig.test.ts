@@ -1,10 +1,8 @@
 // The findings of ~/.aws/config and ~/.aws/credentials, their hover and completion words, and the endpoint problems
 // are built in src/core: each text a person reads there goes through @vscode/l10n's t.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { repoRoot } from '../fixtures';
-import { unwrappedStrings, unwrappedWords } from './userStrings';
+import { areaReport, unwrappedCoreStrings, type CoreWordsArea } from './coreStrings';
 
 const CONFIG_FILE_WORDS = [
   'src/core/profiles/configLint.ts',
@@ -22,12 +20,23 @@ const CONFIG_FILE_WORDS = [
   'src/core/profiles/iniSyntax.ts',
 ];
 
-const unwrapped = (file: string, text: string) => [...unwrappedStrings(file, text), ...unwrappedWords(file, text)];
+/**
+ * Names, not words: the settings a finding names (put into its template as values), the profile named
+ * "default", and the sample values a finding offers to write (ARNs, an MFA serial, a Region, an endpoint).
+ */
+const CONFIG_AREA: CoreWordsArea = {
+  names: [
+    "'aws_access_key_id'", "'aws_secret_access_key'", "'credential_process'", "'sso_account_id'", "'sso_role_name'", "'default'",
+    '`arn:${arn.partition}:iam::${arn.account}:role/${role}`', "'arn:aws:iam::123456789012:mfa/NAME'", "'GAHT12345678'",
+    "`arn:${arn.partition}:iam::${arn.account}:mfa/${rest[rest.length - 1] ?? 'NAME'}`", "'us-east-1'", "'https://sts.eu-west-1.amazonaws.com'",
+  ],
+};
+
+const unwrapped = (file: string, text: string) => unwrappedCoreStrings(file, text, CONFIG_AREA);
 
 describe('localisation: AWS config file findings and endpoint problems', () => {
   it('sends every text of the config findings and endpoint problems through l10n.t', () => {
-    const found = CONFIG_FILE_WORDS.flatMap((f) => unwrapped(f, fs.readFileSync(path.join(repoRoot(), f), 'utf8')));
-    assert.deepStrictEqual(found.map((u) => `${u.file}:${u.line} ${u.where} ${u.text}`), []);
+    assert.deepStrictEqual(areaReport(repoRoot(), CONFIG_FILE_WORDS, CONFIG_AREA), []);
   });
 
   it('finds words that a core module returns, keeps in a record or glues together outside l10n.t', () => {
@@ -44,15 +53,19 @@ describe('localisation: AWS config file findings and endpoint problems', () => {
       "const list = `${names(0, 5)} → … ${n} more …`;",
       "add({ code: 'y', message: `Unknown ${key}` });",
       "type Kind = 'sso session' | 'profile';",
+      // A case label and a setting name the area excuses are not words; a word next to them is.
+      "const kind = (k: Kind) => { switch (k) { case 'sso session': return l10n.t('a session'); default: return 'a profile'; } };",
+      "const pair = l10n.t('{0} needs {1}.', 'aws_access_key_id', 'the secret key');",
     ].join('\n');
     assert.deepStrictEqual(unwrapped('sample.ts', sample).map((u) => `${u.line} ${u.text}`), [
-      "11 `Unknown ${key}`",
       '4 `"${value}" is not a Region.`',
       "5 'an Availability Zone'",
       "7 'access keys'",
       "8 ' and '",
       '10 `${names(0, 5)} → … ${n} more …`',
       '11 `Unknown ${key}`',
+      "13 'a profile'",
+      "14 'the secret key'",
     ]);
   });
 });

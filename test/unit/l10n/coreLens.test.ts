@@ -1,10 +1,8 @@
 // The words of the policy editor's CodeLenses (titles, tooltips) and hovers, the principals they name and the
 // access diff's lens and document (built in src/core) go through @vscode/l10n: a text left out stays English.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { repoRoot } from '../fixtures';
-import { unwrappedCoreStrings } from './coreStrings';
+import { areaReport, unwrappedCoreStrings, type CoreWordsArea } from './coreStrings';
 
 const root = repoRoot();
 
@@ -27,18 +25,21 @@ const LENS_FILES = [
  * identity providers' product names, and the sample ARN parts a hover matches resource formats with
  * (and completions offer as the partition).
  */
-const NAMES = new Set([
-  "'Permissions management'", "'Write'",
-  "'Amazon Cognito identity pools'", "'Login with Amazon'", "'Facebook'", "'Google'",
-  "'aws'", "'us-east-1'", "'a/b'", "'a'", "'x'",
-  // An operator's name, offered as a completion.
-  '`${op.name}IfExists`',
-]);
+const LENS_AREA: CoreWordsArea = {
+  // The lines of a hover and of the access diff's document.
+  shown: { arrays: ['lines', 'parts'] },
+  names: [
+    "'Permissions management'", "'Write'",
+    "'Amazon Cognito identity pools'", "'Login with Amazon'", "'Facebook'", "'Google'",
+    "'aws'", "'us-east-1'", "'a/b'", "'a'", "'x'",
+    // An operator's name, offered as a completion, and the heading of an ARN's hover (an acronym).
+    '`${op.name}IfExists`', "lines = `**ARN** · ${parts.join(' · ')}`",
+  ],
+};
 
 describe('localisation: the policy editor\'s CodeLens titles, summaries and principals, and access diffs', () => {
   it('sends every word these core files build through l10n.t', () => {
-    const found = LENS_FILES.flatMap((f) => unwrappedCoreStrings(f, fs.readFileSync(path.join(root, f), 'utf8'))).filter((u) => !NAMES.has(u.text));
-    assert.deepStrictEqual(found.map((u) => `${u.file}:${u.line} ${u.where} ${u.text}`), []);
+    assert.deepStrictEqual(areaReport(root, LENS_FILES, LENS_AREA), []);
   });
 
   it('finds a word of a lens title, a summary, a principal or an access diff left out of l10n.t', () => {
@@ -53,7 +54,7 @@ describe('localisation: the policy editor\'s CodeLens titles, summaries and prin
       "export const fine = (n: number) => (n === 1 ? l10n.t('{0} action', n) : l10n.t('{0} actions', n));",
       "export const joined = (a: string[]) => a.join(', ');",
     ].join('\n');
-    const found = unwrappedCoreStrings('sample.ts', sample).map((u) => `${u.line} ${u.text}`);
+    const found = unwrappedCoreStrings('sample.ts', sample, LENS_AREA).map((u) => `${u.line} ${u.text}`);
     assert.deepStrictEqual(found, [
       "2 'Denies'",
       "3 `${n} action${n === 1 ? '' : 's'}`",

@@ -1,12 +1,10 @@
 // The words of Evaluation Results, policy test results, Simulate Request and the evaluation engine's
 // explanations (built in src/core) go through @vscode/l10n: a text left out of l10n.t stays English.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as l10n from '@vscode/l10n';
 import { fill } from '../../../src/core/fill';
 import { repoRoot } from '../fixtures';
-import { unwrappedCoreStrings } from './coreStrings';
+import { areaReport, unwrappedCoreStrings, type CoreWordsArea } from './coreStrings';
 
 const root = repoRoot();
 /** The core files whose words the results, the text trace, the policy tests and Simulate Request's prompts show. */
@@ -26,10 +24,12 @@ const RESULT_FILES = [
   'src/core/evaluation/unsentKeys.ts',
 ];
 
+/** Lists whose elements are lines or parts of a text: the document's, a policy's and a tooltip's. */
+const RESULT_AREA: CoreWordsArea = { shown: { arrays: ['out', 'lines', 'tooltip'] } };
+
 describe('localisation: words of evaluation results built in core', () => {
   it('sends every text of the results, the trace and the engine\'s explanations through l10n.t', () => {
-    const found = RESULT_FILES.flatMap((f) => unwrappedCoreStrings(f, fs.readFileSync(path.join(root, f), 'utf8')));
-    assert.deepStrictEqual(found.map((u) => `${u.file}:${u.line} ${u.where} ${u.text}`), []);
+    assert.deepStrictEqual(areaReport(root, RESULT_FILES, RESULT_AREA), []);
   });
 
   it('finds a text, a single word too, that core returns, pushes, passes as an explanation, keeps in a table or puts into a template without l10n.t', () => {
@@ -57,7 +57,7 @@ describe('localisation: words of evaluation results built in core', () => {
       "function required(action: string): 'trust' | 'key' | undefined { return action.startsWith('sts:') ? 'trust' : undefined; }",
       'const json = (v: string) => l10n.t(\'write {0} to name a principal\', `{"AWS": ${v}}`);',
     ].join('\n');
-    const found = unwrappedCoreStrings('sample.ts', sample).map((u) => `${u.line} ${u.text}`);
+    const found = unwrappedCoreStrings('sample.ts', sample, RESULT_AREA).map((u) => `${u.line} ${u.text}`);
     assert.deepStrictEqual(found, [
       "4 'SCP'",
       "5 'resource policy'",

@@ -1,14 +1,30 @@
 /**
- * Finds text that core modules (src/core) build for people without `l10n.t`. Core code returns its
+ * The one checker for text that core modules (src/core) build for people without `l10n.t`, used by the
+ * test of every area (config findings, lenses, results, decoded messages…). Core code returns its
  * words rather than showing them, so besides the places and the prose that userStrings.ts finds, a
  * literal (a single word too: "ALLOWED", "Trace") is shown when a function returns it, when it is pushed onto a list, when it goes to a
  * parameter or property named as shown text (`explanation`, `label`, `reasons`…), or when it is
  * itself a value put into an `l10n.t` template (where it would stay English), and the values of a
  * table of words (`const TITLES: Record<Decision, string> = {…}`, which also could not call `l10n.t`
- * when the module loads, before the bundle is configured).
+ * when the module loads, before the bundle is configured). An area adds where its modules put words
+ * and the names it excuses (`CoreWordsArea`).
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import * as ts from 'typescript';
-import { isL10nCall, literalsIn, unwrappedStrings, unwrappedWords, type UnwrappedString } from './userStrings';
+import { isL10nCall, literalsIn, unwrappedStrings, unwrappedWords, type ShownInCore, type UnwrappedString } from './userStrings';
+
+/** What one area of src/core adds to the checks every core module gets. */
+export interface CoreWordsArea {
+  /** Arrays, result properties and whole word-building functions where the area's modules put words. */
+  readonly shown?: ShownInCore;
+  /**
+   * Literals, as written in the source, that name something rather than say it (setting names passed as
+   * values, operator names, sample ARNs, product names): not reported in this area's files. A name may
+   * start with where it is reported (`words outside l10n.t 'resource ARN'`) to be excused only there.
+   */
+  readonly names?: readonly string[];
+}
 
 /** Names of parameters that take words people read. */
 const SHOWN_PARAMETERS = new Set(['explanation', 'reason', 'label', 'description', 'tooltip', 'message', 'text', 'title', 'detail', 'problem', 'summary', 'note']);
@@ -52,9 +68,11 @@ function isJsonToWrite(n: ts.Node): boolean {
   return /^`?\{"/.test(n.getText());
 }
 
-/** Every literal in a core source file that reaches people without `l10n.t`. */
-export function unwrappedCoreStrings(file: string, text: string): UnwrappedString[] {
-  const found = [...unwrappedStrings(file, text), ...unwrappedWords(file, text)];
+const excused = (names: ReadonlySet<string>, u: UnwrappedString): boolean => names.has(u.text) || names.has(`${u.where} ${u.text}`);
+
+/** Every literal in a core source file that reaches people without `l10n.t`, less the names `area` excuses. */
+export function unwrappedCoreStrings(file: string, text: string, area: CoreWordsArea = {}): UnwrappedString[] {
+  const found = [...unwrappedStrings(file, text, area.shown), ...unwrappedWords(file, text)];
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const params = shownParameters(source);
   const report = (nodes: ts.Node[], where: string): void => {
@@ -80,5 +98,18 @@ export function unwrappedCoreStrings(file: string, text: string): UnwrappedStrin
   };
   visit(source);
   const seen = new Set<string>();
-  return found.sort((a, b) => a.line - b.line).filter((u) => !seen.has(`${u.line} ${u.text}`) && seen.add(`${u.line} ${u.text}`));
+  const names = new Set(area.names);
+  return found.sort((a, b) => a.line - b.line).filter((u) => !excused(names, u) && !seen.has(`${u.line} ${u.text}`) && seen.add(`${u.line} ${u.text}`));
+}
+
+/**
+ * What an area's test asserts is empty: each unwrapped literal of its files as `file:line where text`,
+ * and each name the area excuses that none of its files writes any more (an allowance left behind).
+ */
+export function areaReport(root: string, files: readonly string[], area: CoreWordsArea = {}): string[] {
+  const all = files.flatMap((f) => unwrappedCoreStrings(f, fs.readFileSync(path.join(root, f), 'utf8'), { shown: area.shown }));
+  const names = new Set(area.names);
+  const found = all.filter((u) => !excused(names, u)).map((u) => `${u.file}:${u.line} ${u.where} ${u.text}`);
+  const unused = [...names].filter((name) => !all.some((u) => excused(new Set([name]), u)));
+  return [...found, ...unused.map((name) => `an excused name no file reports: ${name}`)];
 }

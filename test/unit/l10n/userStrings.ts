@@ -101,7 +101,7 @@ export interface ShownInCore {
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
 /** A literal that names something rather than shows it: a compared value, a `case` label, a key, a type or a locale. */
-function namesSomething(node: ts.Node): boolean {
+export function namesSomething(node: ts.Node): boolean {
   const parent = node.parent;
   return (ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind))
     || ts.isCaseClause(parent)
@@ -203,8 +203,8 @@ function readsAsWords(s: string): boolean {
 /**
  * Literal words in a core module (which builds text for people in plain functions, returned or kept
  * in records, where no shown property marks it) that are not the message of an `l10n.t` call: any
- * string or template whose fixed text holds a word next to a blank, outside imports and the file
- * text of fixes. A value given to `l10n.t` is reported too: it is a fragment a translator cannot see.
+ * string or template whose fixed text holds a word next to a blank, outside imports, the file text
+ * of fixes and literals that name something (a `case` label, a compared value, a key). A value given to `l10n.t` is reported too: it is a fragment a translator cannot see.
  */
 export function unwrappedWords(file: string, text: string): UnwrappedString[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
@@ -219,7 +219,7 @@ export function unwrappedWords(file: string, text: string): UnwrappedString[] {
     const fixed = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)
       ? node.text
       : ts.isTemplateExpression(node) ? [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('\u0000') : undefined;
-    if (fixed !== undefined && readsAsWords(fixed)) {
+    if (fixed !== undefined && readsAsWords(fixed) && !namesSomething(node)) {
       found.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, text: node.getText(source), where: 'words outside l10n.t' });
     }
     node.forEachChild(visit);

@@ -122,10 +122,12 @@ export function principalStrings(st: ParsedStatement, which: 'principal' | 'notP
   if (p.all) return ['*'];
   const out = new Set<string>();
   for (const v of p.aws) out.add(v === '*' ? '*' : /^\d{12}$/.test(v) ? `arn:aws:iam::${v}:root` : v);
-  for (const v of p.service) out.add(v === '*' ? '*' : v.toLowerCase());
+  // A wildcard under Service names no one, as in the engine (AWS does not support wildcards there).
+  for (const v of p.service) if (!v.includes('*') && !v.includes('?')) out.add(v.toLowerCase());
   for (const v of p.federated) out.add(v === '*' ? '*' : v);
   for (const v of p.canonical) out.add(v === '*' ? '*' : `CanonicalUser:${v}`);
-  return [...out];
+  // A NotPrincipal that excludes no one leaves its Deny applying to everyone.
+  return which === 'notPrincipal' && out.size === 0 ? undefined : [...out];
 }
 
 function statementRef(st: ParsedStatement, parsed: ParsedPolicy): StatementRef {
