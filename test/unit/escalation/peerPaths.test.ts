@@ -64,6 +64,48 @@ const CASES: readonly Case[] = [
     passedTo: 'cognito-identity.amazonaws.com',
     grants: [allow('cognito-identity:SetIdentityPoolRoles')],
   },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_BEDROCK_AGENTCORE_RUNTIME',
+    ids: 'bedrock-003',
+    passedTo: 'bedrock-agentcore.amazonaws.com',
+    grants: [
+      allow('bedrock-agentcore:CreateAgentRuntime'),
+      allow('bedrock-agentcore:CreateAgentRuntimeEndpoint', `arn:aws:bedrock-agentcore:*:${ACCOUNT}:runtime/*`),
+      allow('bedrock-agentcore:CreateWorkloadIdentity', `arn:aws:bedrock-agentcore:*:${ACCOUNT}:workload-identity-directory/*`),
+      allow('bedrock-agentcore:InvokeAgentRuntimeCommand', `arn:aws:bedrock-agentcore:*:${ACCOUNT}:runtime/*`),
+    ],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_BEDROCK_AGENTCORE_RUNTIME_COMMAND',
+    ids: 'bedrock-004',
+    grants: [allow('bedrock-agentcore:InvokeAgentRuntimeCommand', `arn:aws:bedrock-agentcore:us-west-2:${ACCOUNT}:runtime/support_agent-a1b2c3`)],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_BEDROCK_AGENTCORE_BROWSER',
+    ids: 'bedrock-006',
+    passedTo: 'bedrock-agentcore.amazonaws.com',
+    grants: [allow('bedrock-agentcore:CreateBrowser'), allow('bedrock-agentcore:StartBrowserSession', `arn:aws:bedrock-agentcore:*:${ACCOUNT}:browser-custom/*`), allow('bedrock-agentcore:ConnectBrowserAutomationStream')],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_BEDROCK_AGENTCORE_BROWSER_SESSION',
+    ids: 'bedrock-007',
+    grants: [allow('bedrock-agentcore:StartBrowserSession', `arn:aws:bedrock-agentcore:*:${ACCOUNT}:browser-custom/research-*`), allow('bedrock-agentcore:ConnectBrowserAutomationStream')],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_BRAKET',
+    ids: 'braket-001',
+    passedTo: 'braket.amazonaws.com',
+    grants: [allow('braket:CreateJob', [`arn:aws:braket:*:${ACCOUNT}:job/*`, 'arn:aws:braket:*:*:device/*'])],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_CODEDEPLOY_DEPLOYMENT',
+    ids: 'codedeploy-001',
+    grants: [
+      allow('codedeploy:CreateDeployment', `arn:aws:codedeploy:*:${ACCOUNT}:deploymentgroup:web/*`),
+      allow('codedeploy:RegisterApplicationRevision', `arn:aws:codedeploy:*:${ACCOUNT}:application:web`),
+      allow('codedeploy:GetDeploymentConfig', `arn:aws:codedeploy:*:${ACCOUNT}:deploymentconfig:*`),
+    ],
+  },
 ];
 
 describe('privilege-escalation paths from pathfinding.cloud\'s newer entries', () => {
@@ -102,6 +144,11 @@ describe('privilege-escalation paths from pathfinding.cloud\'s newer entries', (
 
   it('SubmitJob scoped to job definitions only opens no Batch path: a job is submitted to a job queue', () => {
     assert.ok(!codes(allow('batch:SubmitJob', `arn:aws:batch:*:${ACCOUNT}:job-definition/*`)).includes('PRIVILEGE_ESCALATION_BATCH_SUBMIT_JOB'));
+  });
+
+  it('a session only in AWS\'s own browser, which has no execution role, opens no browser path', () => {
+    const found = codes(allow('bedrock-agentcore:StartBrowserSession', 'arn:aws:bedrock-agentcore:*:aws:browser/*'), allow('bedrock-agentcore:ConnectBrowserAutomationStream'));
+    assert.ok(!found.includes('PRIVILEGE_ESCALATION_BEDROCK_AGENTCORE_BROWSER_SESSION'), found.join());
   });
 
   it('ECS task overrides: RunTask or StartTask alone with iam:PassRole is a path; registering a task definition is not needed', () => {
