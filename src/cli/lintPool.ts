@@ -30,7 +30,8 @@ interface PoolWorker {
 const REPORT = process.env.STS_LENS_JOBS_REPORT === '1';
 
 export class LintPool {
-  private readonly queue = new SharedArrayBuffer(4);
+  /** [0]: the queue (see takeChunk); [1]: how many workers hold their first chunk (see lintWorker.ts). */
+  private readonly queue = new SharedArrayBuffer(8);
   private readonly workers: PoolWorker[] = [];
 
   /**

@@ -25,6 +25,14 @@ export interface WorkerInput {
  */
 export type WorkerMessage = { ready: true } | { outcomes: [number, FileOutcome][]; threw: number[] } | { done: number };
 
+const REPORT = process.env.STS_LENS_JOBS_REPORT === '1';
+
+/** Waits until `workers` workers have taken their first chunk; a minute at most, should one never start. */
+function waitForEveryWorker(queue: Int32Array, workers: number): void {
+  const until = Date.now() + 60_000;
+  for (let seen = Atomics.load(queue, 1); seen < workers && Date.now() < until; seen = Atomics.load(queue, 1)) Atomics.wait(queue, 1, seen, 1000);
+}
+
 /** For the tests: a worker exits, or its lint throws, when it reaches the file named here (`exit:NAME`, `throw:NAME`). */
 const FAULT = /^(exit|throw):(.+)$/.exec(process.env.STS_LENS_TEST_WORKER_FAULT ?? '');
 
@@ -38,6 +46,11 @@ export function runLintWorker(): void {
   const run = threadRun(args, createIamCatalog(), args.config !== undefined && !args.noConfig ? loadProjectConfig(args.config) : undefined);
   const queue = new Int32Array(input.queue);
   let chunk = takeChunk(queue, files.length, input.threads);
+  Atomics.add(queue, 1, 1);
+  Atomics.notify(queue, 1);
+  // With STS_LENS_JOBS_REPORT, no worker goes past its first chunk before every worker holds one: a
+  // worker that started first could otherwise lint every file while another is still starting.
+  if (REPORT) waitForEveryWorker(queue, input.threads - 1);
   // Ready: loaded, and holding its first chunk (for STS_LENS_JOBS_REPORT, see lintPool.ts).
   post({ ready: true });
   let linted = 0;
