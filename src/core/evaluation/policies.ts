@@ -209,11 +209,21 @@ function stoppedBefore(c: CompiledStatement, policy: CompiledPolicy, kind: Polic
   return MATCHED.direct;
 }
 
+/** A Condition that is not an object, or an operator whose value is not one (`"Condition": [...]`, `{"StringEquals": "x"}`). */
+function malformedCondition(st: CompiledStatement['st']): boolean {
+  const el = st.condition;
+  if (!el) return false;
+  if (el.valueNode.type !== 'object') return true;
+  for (let i = 0; i < st.conditions.length; i++) if (st.conditions[i].valueNode.type !== 'object') return true;
+  return false;
+}
+
 /** The statement's trace, or null when a decision-only evaluation leaves it out (see stoppedBefore). */
 function evaluateStatement(c: CompiledStatement, policy: CompiledPolicy, kind: PolicyKind, env: MatchEnv): { trace: StatementTrace; match?: PrincipalMatch } | null {
   const words = !env.decisionOnly;
   const before = stoppedBefore(c, policy, kind, env, words);
   if (before === null || 'trace' in before) return before;
+  if (malformedCondition(c.st)) return notApplying(c, 'condition', words ? l10n.t('The Condition element is not valid policy syntax: it must be an object whose operators each map condition keys to values. AWS rejects such a policy, so the statement never applies.') : '', []);
   const conditions = evaluateConditions(c.st.conditions, env.ctx, policy.variables, policy.parsed.lines, words);
   for (let i = 0; i < conditions.length; i++) {
     if (!conditions[i].matched) return notApplying(c, 'condition', words ? fill(statementWords().conditionNotMet, conditions[i].explanation) : '', conditions);

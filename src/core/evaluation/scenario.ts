@@ -222,8 +222,11 @@ export function parseScenarioNode(body: string, root: Node, shift: number, file:
       const d = typeof v === 'string' ? DECISIONS.find((x) => x.toLowerCase() === v.trim().toLowerCase()) : undefined;
       if (!d) problems.push(l10n.t('"expect" must be one of {0}; got {1}.', DECISIONS.join(', '), String(JSON.stringify(plain(value)))));
     } else if (key === 'managementAccount' || key === 'now') {
-      if (typeof value.value !== 'string') problems.push(l10n.t('"{0}" must be a string.', key));
-      else input[key] = value.value;
+      const v = value.value;
+      if (typeof v !== 'string') problems.push(l10n.t('"{0}" must be a string.', key));
+      else if (key === 'now' && Number.isNaN(Date.parse(v))) problems.push(l10n.t('"now" must be an ISO 8601 time, such as 2026-06-01T12:00:00Z; got {0}.', JSON.stringify(v)));
+      else if (key === 'managementAccount' && !/^\d{12}$/.test(v)) problems.push(l10n.t('"managementAccount" must be a 12-digit account ID; got {0}.', JSON.stringify(v)));
+      else input[key] = v;
     } else if (!OTHER_KEYS.has(key) && looksLikeSlot(key)) {
       // Other fields (notes, links, labels) are the author's own; a misspelt slot is not.
       problems.push(l10n.t('Unknown scenario field "{0}". Known fields: request, {1}, expect.', key, [...FLAT_SLOTS, ...LEVEL_SLOTS].join(', ')));
