@@ -1,7 +1,7 @@
 // npm run bench: policy engine speed. Prints figures; asserts nothing.
 //  - warm lint time per corpus policy (median of runs per policy; then median, p99, max)
 //  - cold IAM-data load for one policy, in a fresh process
-//  - whole-corpus CLI run vs a minimal `node parse.js DIR` (read + JSON.parse), median of alternating
+//  - whole-corpus CLI run (--jobs auto and --jobs 1) vs a minimal `node parse.js DIR` (read + JSON.parse), median of alternating
 //    pairs, in wall and CPU time
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -150,6 +150,8 @@ console.log(n);\n`);
     const baselineEnv = { ...process.env, STS_LENS_CACHE: path.join(dir, 'cache-baseline') };
     const variants: { label: string; args: string[]; env: NodeJS.ProcessEnv }[] = [
       { label: 'CLI', args, env: cacheEnv },
+      // --jobs auto (the default) against everything on the main thread.
+      { label: 'on one thread (--jobs 1)', args: [...args.slice(0, 2), '--jobs', '1', ...args.slice(2)], env: cacheEnv },
       { label: 'without the V8 code cache (STS_LENS_NO_CODE_CACHE=1)', args, env: { ...cacheEnv, STS_LENS_NO_CODE_CACHE: '1' } },
       { label: "with V8's default tiering and young generation (STS_LENS_V8_DEFAULTS=1)", args, env: { ...cacheEnv, STS_LENS_V8_DEFAULTS: '1' } },
       ...(baselineCli ? [{ label: `baseline ${baselineCli}`, args: [baselineCli, ...args.slice(1)], env: baselineEnv }] : []),
@@ -176,7 +178,7 @@ console.log(n);\n`);
       const cpu = median(p.map((x) => x.ours.cpu / x.base.cpu));
       const figures = `${median(p.map((x) => x.ours.wall)).toFixed(0)} ms wall, ${median(p.map((x) => x.ours.cpu)).toFixed(0)} ms CPU; ratio ${wall.toFixed(2)}x wall, ${cpu.toFixed(2)}x CPU`;
       if (k === 0) {
-        console.log(`CLI over the whole corpus (${files.length} files, exit ${status}): ${figures} (targets <= 4x wall, <= 5x CPU)`);
+        console.log(`CLI over the whole corpus (${files.length} files, --jobs auto on ${os.availableParallelism()} cores, exit ${status}): ${figures} (targets <= 4x wall, <= 5x CPU)`);
         console.log(`  against \`node parse.js DIR\` (read + JSON.parse): ${median(p.map((x) => x.base.wall)).toFixed(0)} ms wall, ${median(p.map((x) => x.base.cpu)).toFixed(0)} ms CPU; median of ${rounds} alternating pairs, load average ${load}`);
       } else {
         console.log(`  ${v.label}: ${figures}`);

@@ -1,4 +1,5 @@
 /** Everything in an account that decides one request: identity policies, boundary, SCPs, RCPs, resource policy. */
+import * as l10n from '@vscode/l10n';
 import { type AccountPolicySet } from '../core/debugging/accountPolicySet';
 import { principalTarget, resourcePolicyTarget } from '../core/debugging/targets';
 import type { EvaluationRequest } from '../core/evaluation/types';
@@ -8,6 +9,8 @@ import type { ReadTarget } from './policyReads';
 import { readResourcePolicy } from './resourcePolicies';
 
 export type { ReadTarget } from './policyReads';
+// This bundle's own copy of core words, which the editor sets to the display language as it loads it.
+export { useCoreWordsFrom } from '../core/coreWords';
 
 /**
  * Reads, as the identity in `t`, every policy that takes part in `request`. Never throws for a part
@@ -40,7 +43,7 @@ export async function readAccountPolicies(t: ReadTarget, request: EvaluationRequ
     if (resource.policy) out.resourcePolicies.push(resource.policy);
     out.unread.push(...resource.unread);
   } else if (!resourceTarget && request.resource !== '*') {
-    notes.push(`No resource policy was read for ${request.resource}: STS Lens reads them for S3 buckets, KMS keys, SQS queues, SNS topics, Lambda functions, Secrets Manager secrets and IAM roles.`);
+    notes.push(l10n.t('No resource policy was read for {0}: STS Lens reads them for S3 buckets, KMS keys, SQS queues, SNS topics, Lambda functions, Secrets Manager secrets and IAM roles.', request.resource));
   }
   return out;
 }

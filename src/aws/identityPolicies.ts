@@ -2,6 +2,7 @@
  * The identity policies and permissions boundary of an IAM role or user, read through IAM: attached
  * managed policies at their default version, inline policies, and for a user its groups' policies.
  */
+import * as l10n from '@vscode/l10n';
 import {
   GetGroupPolicyCommand,
   GetPolicyCommand,
@@ -61,14 +62,14 @@ async function attachedAndInline(
   actions: { attached: string; inline: string; getInline: string },
 ): Promise<PolicySource[]> {
   const out: PolicySource[] = [];
-  const attached = await attempt(unread, actions.attached, `managed policies of ${owner}`, () => allPages(listAttached));
+  const attached = await attempt(unread, actions.attached, l10n.t('managed policies of {0}', owner), () => allPages(listAttached));
   for (const arn of attached ?? []) {
-    const p = await managedPolicy(iam, arn, unread, `managed policy ${arn}`);
+    const p = await managedPolicy(iam, arn, unread, l10n.t('managed policy {0}', arn));
     if (p) out.push(p);
   }
-  const inline = await attempt(unread, actions.inline, `inline policies of ${owner}`, () => allPages(listInline));
+  const inline = await attempt(unread, actions.inline, l10n.t('inline policies of {0}', owner), () => allPages(listInline));
   for (const name of inline ?? []) {
-    const doc = await attempt(unread, actions.getInline, `inline policy ${name} of ${owner}`, () => getInline(name));
+    const doc = await attempt(unread, actions.getInline, l10n.t('inline policy {0} of {1}', name, owner), () => getInline(name));
     if (doc !== undefined) out.push({ name: `${owner} inline:${name}`, text: policyText(doc) });
   }
   return out;
@@ -85,7 +86,7 @@ export async function readIdentityPolicies(t: ReadTarget, principal: PrincipalTa
     let boundaryArn: string | undefined;
     if (principal.kind === 'role') {
       const owner = `role/${name}`;
-      const role = await attempt(unread, 'iam:GetRole', `permissions boundary of ${owner}`, () => iam.send(new GetRoleCommand({ RoleName: name })));
+      const role = await attempt(unread, 'iam:GetRole', l10n.t('permissions boundary of {0}', owner), () => iam.send(new GetRoleCommand({ RoleName: name })));
       boundaryArn = role?.Role?.PermissionsBoundary?.PermissionsBoundaryArn;
       identity = await attachedAndInline(iam, owner, unread,
         async (m) => { const r = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: m })); return page(arnsOf(r.AttachedPolicies), r); },
@@ -94,14 +95,14 @@ export async function readIdentityPolicies(t: ReadTarget, principal: PrincipalTa
         { attached: 'iam:ListAttachedRolePolicies', inline: 'iam:ListRolePolicies', getInline: 'iam:GetRolePolicy' });
     } else {
       const owner = `user/${name}`;
-      const user = await attempt(unread, 'iam:GetUser', `permissions boundary of ${owner}`, () => iam.send(new GetUserCommand({ UserName: name })));
+      const user = await attempt(unread, 'iam:GetUser', l10n.t('permissions boundary of {0}', owner), () => iam.send(new GetUserCommand({ UserName: name })));
       boundaryArn = user?.User?.PermissionsBoundary?.PermissionsBoundaryArn;
       identity = await attachedAndInline(iam, owner, unread,
         async (m) => { const r = await iam.send(new ListAttachedUserPoliciesCommand({ UserName: name, Marker: m })); return page(arnsOf(r.AttachedPolicies), r); },
         async (m) => { const r = await iam.send(new ListUserPoliciesCommand({ UserName: name, Marker: m })); return page(r.PolicyNames ?? [], r); },
         async (p) => (await iam.send(new GetUserPolicyCommand({ UserName: name, PolicyName: p }))).PolicyDocument,
         { attached: 'iam:ListAttachedUserPolicies', inline: 'iam:ListUserPolicies', getInline: 'iam:GetUserPolicy' });
-      const groups = await attempt(unread, 'iam:ListGroupsForUser', `group policies of ${owner}`, () =>
+      const groups = await attempt(unread, 'iam:ListGroupsForUser', l10n.t('group policies of {0}', owner), () =>
         allPages(async (m) => { const r = await iam.send(new ListGroupsForUserCommand({ UserName: name, Marker: m })); return page((r.Groups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : [])), r); }));
       for (const group of groups ?? []) {
         identity.push(...await attachedAndInline(iam, `group/${group}`, unread,
@@ -112,7 +113,7 @@ export async function readIdentityPolicies(t: ReadTarget, principal: PrincipalTa
       }
     }
     if (boundaryArn) {
-      const b = await managedPolicy(iam, boundaryArn, unread, `permissions boundary ${boundaryArn}`);
+      const b = await managedPolicy(iam, boundaryArn, unread, l10n.t('permissions boundary {0}', boundaryArn));
       if (b) boundaries.push(b);
     }
     return { identityPolicies: identity, permissionsBoundaries: boundaries, unread };

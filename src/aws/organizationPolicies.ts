@@ -3,6 +3,7 @@
  * AWS Organizations. Neither exists outside an organization, and AWS applies neither to the
  * management account; both facts are returned as notes so nobody mistakes an omitted level for "allowed".
  */
+import * as l10n from '@vscode/l10n';
 import {
   DescribeOrganizationCommand,
   DescribePolicyCommand,
@@ -23,9 +24,10 @@ export interface OrganizationPolicyRead {
   readonly notes: string[];
 }
 
-const KINDS: readonly { type: PolicyType; part: string; key: 'serviceControlPolicies' | 'resourceControlPolicies' }[] = [
-  { type: 'SERVICE_CONTROL_POLICY', part: 'SCPs', key: 'serviceControlPolicies' },
-  { type: 'RESOURCE_CONTROL_POLICY', part: 'RCPs', key: 'resourceControlPolicies' },
+/** Each kind of organization policy, with the words of its "Not evaluated" rows and notes (a whole phrase per kind). */
+const KINDS: readonly { type: PolicyType; part: () => string; onePart: (policy: string, target: string) => string; notEnabled: () => string; key: 'serviceControlPolicies' | 'resourceControlPolicies' }[] = [
+  { type: 'SERVICE_CONTROL_POLICY', part: () => l10n.t('SCPs'), onePart: (policy, target) => l10n.t('SCPs ({0} on {1})', policy, target), notEnabled: () => l10n.t('SCPs are not enabled in the organization: none apply.'), key: 'serviceControlPolicies' },
+  { type: 'RESOURCE_CONTROL_POLICY', part: () => l10n.t('RCPs'), onePart: (policy, target) => l10n.t('RCPs ({0} on {1})', policy, target), notEnabled: () => l10n.t('RCPs are not enabled in the organization: none apply.'), key: 'resourceControlPolicies' },
 ];
 
 /** Root, then each OU, then the account: the targets whose policies form the levels. */
@@ -53,19 +55,19 @@ export async function readOrganizationPolicies(t: ReadTarget, account: string): 
       management = (await org.send(new DescribeOrganizationCommand({}))).Organization?.MasterAccountId;
     } catch (e) {
       if (errorName(e) === 'AWSOrganizationsNotInUseException') {
-        notes.push(`Account ${account} is in no AWS Organizations organization: no SCPs or RCPs apply.`);
+        notes.push(l10n.t('Account {0} is in no AWS Organizations organization: no SCPs or RCPs apply.', account));
         return { unread, notes };
       }
-      unread.push(failedRead(e, 'organizations:DescribeOrganization', 'SCPs and RCPs'));
+      unread.push(failedRead(e, 'organizations:DescribeOrganization', l10n.t('SCPs and RCPs')));
       return { unread, notes };
     }
     // The engine applies AWS's rule that SCPs do not restrict the management account's principals; the levels are still read so the trace shows them.
-    if (management === account) notes.push(`Account ${account} is the organization's management account: SCPs do not restrict its principals, nor RCPs its resources.`);
+    if (management === account) notes.push(l10n.t("Account {0} is the organization's management account: SCPs do not restrict its principals, nor RCPs its resources.", account));
     let targets: string[];
     try {
       targets = await pathToRoot(org, account);
     } catch (e) {
-      unread.push(failedRead(e, 'organizations:ListParents', 'SCPs and RCPs'));
+      unread.push(failedRead(e, 'organizations:ListParents', l10n.t('SCPs and RCPs')));
       return { unread, notes };
     }
     const out: { serviceControlPolicies?: PolicySource[][]; resourceControlPolicies?: PolicySource[][] } = {};
@@ -81,7 +83,7 @@ export async function readOrganizationPolicies(t: ReadTarget, account: string): 
           const level: PolicySource[] = [];
           for (const p of ids) {
             const d = await org.send(new DescribePolicyCommand({ PolicyId: p.id })).catch((e: unknown) => {
-              unread.push(failedRead(e, 'organizations:DescribePolicy', `${kind.part} (${p.name} on ${target})`));
+              unread.push(failedRead(e, 'organizations:DescribePolicy', kind.onePart(p.name, target)));
               complete = false;
               return undefined;
             });
@@ -91,9 +93,9 @@ export async function readOrganizationPolicies(t: ReadTarget, account: string): 
           levels.push(level);
         } catch (e) {
           if (errorName(e) === 'PolicyTypeNotEnabledException') {
-            notes.push(`${kind.part} are not enabled in the organization: none apply.`);
+            notes.push(kind.notEnabled());
           } else {
-            unread.push(failedRead(e, 'organizations:ListPoliciesForTarget', kind.part));
+            unread.push(failedRead(e, 'organizations:ListPoliciesForTarget', kind.part()));
           }
           complete = false;
           break;

@@ -1,4 +1,5 @@
 /** Shared plumbing of the gateways that read policies: client options, denial detection, failure records. */
+import * as l10n from '@vscode/l10n';
 import { unreadPart, type UnreadPart } from '../core/debugging/accountPolicySet';
 import { redactSecrets } from '../core/sessions/errors';
 import { clientOptions, type CredentialSource, type StsTarget } from './sts';
@@ -29,7 +30,7 @@ export function errorName(e: unknown): string {
 export function failedRead(e: unknown, action: string, part: string): UnreadPart {
   if (isAccessDenied(e)) return unreadPart(action, part, true);
   const message = redactSecrets(e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 160);
-  return unreadPart(action, part, false, `${errorName(e) || 'error'}: ${message}`);
+  return unreadPart(action, part, false, errorName(e) ? `${errorName(e)}: ${message}` : l10n.t('error: {0}', message));
 }
 
 /** Runs `read`; a failure becomes an entry in `unread` and the result undefined. */

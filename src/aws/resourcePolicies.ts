@@ -4,6 +4,7 @@
  * Secrets Manager resource policies and IAM role trust policies. A resource without a policy is
  * not an error: it simply contributes none.
  */
+import * as l10n from '@vscode/l10n';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetPolicyCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -26,29 +27,32 @@ const NO_POLICY = new Set(['NoSuchBucketPolicy', 'ResourceNotFoundException']);
 
 interface Reader {
   readonly action: string;
+  /** The policy's name in the results, e.g. "bucket policy of my-bucket". */
   readonly name: string;
+  /** What is not evaluated when it cannot be read, e.g. "the bucket policy of my-bucket". */
+  readonly part: string;
   read(t: ReadTarget): Promise<string | undefined>;
 }
 
 function reader(target: ResourcePolicyTarget): Reader {
   switch (target.service) {
     case 's3':
-      return { action: 's3:GetBucketPolicy', name: `bucket policy of ${target.bucket}`, read: (t) => using(new S3Client({ ...readClientOptions(t), forcePathStyle: true }), async (c) => (await c.send(new GetBucketPolicyCommand({ Bucket: target.bucket }))).Policy) };
+      return { action: 's3:GetBucketPolicy', name: l10n.t('bucket policy of {0}', target.bucket), part: l10n.t('the bucket policy of {0}', target.bucket), read: (t) => using(new S3Client({ ...readClientOptions(t), forcePathStyle: true }), async (c) => (await c.send(new GetBucketPolicyCommand({ Bucket: target.bucket }))).Policy) };
     case 'kms':
-      return { action: 'kms:GetKeyPolicy', name: `key policy of ${target.keyId}`, read: (t) => using(new KMSClient(readClientOptions(t, target.region)), async (c) => (await c.send(new GetKeyPolicyCommand({ KeyId: target.keyId, PolicyName: 'default' }))).Policy) };
+      return { action: 'kms:GetKeyPolicy', name: l10n.t('key policy of {0}', target.keyId), part: l10n.t('the key policy of {0}', target.keyId), read: (t) => using(new KMSClient(readClientOptions(t, target.region)), async (c) => (await c.send(new GetKeyPolicyCommand({ KeyId: target.keyId, PolicyName: 'default' }))).Policy) };
     case 'sqs':
-      return { action: 'sqs:GetQueueAttributes', name: `queue policy of ${target.queueName}`, read: (t) => using(new SQSClient(readClientOptions(t, target.region)), async (c) => {
+      return { action: 'sqs:GetQueueAttributes', name: l10n.t('queue policy of {0}', target.queueName), part: l10n.t('the queue policy of {0}', target.queueName), read: (t) => using(new SQSClient(readClientOptions(t, target.region)), async (c) => {
         const url = (await c.send(new GetQueueUrlCommand({ QueueName: target.queueName, QueueOwnerAWSAccountId: target.account || undefined }))).QueueUrl;
         return (await c.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy'] }))).Attributes?.Policy;
       }) };
     case 'sns':
-      return { action: 'sns:GetTopicAttributes', name: `topic policy of ${target.topicArn}`, read: (t) => using(new SNSClient(readClientOptions(t, target.region)), async (c) => (await c.send(new GetTopicAttributesCommand({ TopicArn: target.topicArn }))).Attributes?.Policy) };
+      return { action: 'sns:GetTopicAttributes', name: l10n.t('topic policy of {0}', target.topicArn), part: l10n.t('the topic policy of {0}', target.topicArn), read: (t) => using(new SNSClient(readClientOptions(t, target.region)), async (c) => (await c.send(new GetTopicAttributesCommand({ TopicArn: target.topicArn }))).Attributes?.Policy) };
     case 'lambda':
-      return { action: 'lambda:GetPolicy', name: `function policy of ${target.functionName}`, read: (t) => using(new LambdaClient(readClientOptions(t, target.region)), async (c) => (await c.send(new GetPolicyCommand({ FunctionName: target.functionName, Qualifier: target.qualifier }))).Policy) };
+      return { action: 'lambda:GetPolicy', name: l10n.t('function policy of {0}', target.functionName), part: l10n.t('the function policy of {0}', target.functionName), read: (t) => using(new LambdaClient(readClientOptions(t, target.region)), async (c) => (await c.send(new GetPolicyCommand({ FunctionName: target.functionName, Qualifier: target.qualifier }))).Policy) };
     case 'secretsmanager':
-      return { action: 'secretsmanager:GetResourcePolicy', name: `resource policy of ${target.secretId}`, read: (t) => using(new SecretsManagerClient(readClientOptions(t, target.region)), async (c) => (await c.send(new GetResourcePolicyCommand({ SecretId: target.secretId }))).ResourcePolicy) };
+      return { action: 'secretsmanager:GetResourcePolicy', name: l10n.t('resource policy of {0}', target.secretId), part: l10n.t('the resource policy of {0}', target.secretId), read: (t) => using(new SecretsManagerClient(readClientOptions(t, target.region)), async (c) => (await c.send(new GetResourcePolicyCommand({ SecretId: target.secretId }))).ResourcePolicy) };
     case 'iam':
-      return { action: 'iam:GetRole', name: `trust policy of role/${target.roleName}`, read: (t) => using(new IAMClient(readClientOptions(t, t.target.endpoint ? t.target.region : 'us-east-1')), async (c) => (await c.send(new GetRoleCommand({ RoleName: target.roleName }))).Role?.AssumeRolePolicyDocument) };
+      return { action: 'iam:GetRole', name: l10n.t('trust policy of {0}', `role/${target.roleName}`), part: l10n.t('the trust policy of {0}', `role/${target.roleName}`), read: (t) => using(new IAMClient(readClientOptions(t, t.target.endpoint ? t.target.region : 'us-east-1')), async (c) => (await c.send(new GetRoleCommand({ RoleName: target.roleName }))).Role?.AssumeRolePolicyDocument) };
   }
 }
 
@@ -67,6 +71,6 @@ export async function readResourcePolicy(t: ReadTarget, target: ResourcePolicyTa
     return { policy: raw ? { name: r.name, text: policyText(raw) } : undefined, unread: [] };
   } catch (e) {
     if (NO_POLICY.has(errorName(e))) return { unread: [] };
-    return { unread: [failedRead(e, r.action, `the ${r.name}`)] };
+    return { unread: [failedRead(e, r.action, r.part)] };
   }
 }

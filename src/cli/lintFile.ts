@@ -1,14 +1,16 @@
 import * as path from 'path';
 import { detectPolicyType, ISSUE_CODES, lintPolicy, OPT_IN_CODES, servicesReferenced, severityRank, type Finding, type FindingType, type PolicyType } from '../core/policy';
-import { documentTooLargeMessage } from '../core/policy/limits';
+import { documentTooLargeMessage, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
 import { LineIndex } from '../core/policy/parse';
-import type { TooLarge } from '../node/boundedRead';
+import { isTooLarge, type TooLarge } from '../node/boundedRead';
 import { applySuppressions, lintSettingsFor } from '../core/policy/config/applyConfig';
 import type { SeverityOverride } from '../core/policy/config/projectConfig';
 import { needsAllServices, notGrantedFindings } from '../core/evaluation/access';
 import type { IamCatalogHandle } from '../node/iamData';
-import { projectRelativePath, type LoadedProjectConfig } from '../node/projectConfigFile';
+import { ProjectConfigFinder, projectRelativePath, type LoadedProjectConfig } from '../node/projectConfigFile';
+import { projectGuardrails } from './guardrails';
 import type { FileResult } from './format';
+import { readError, readInput } from './inputs';
 
 /** What every file of one CLI run shares. */
 export interface LintRun {
@@ -22,6 +24,37 @@ export interface LintRun {
   readonly project: (file: string) => LoadedProjectConfig | undefined;
   /** The guardrail type the project's policy tests give a path on disk (an SCP or RCP), if any. */
   readonly guardrail?: (file: string) => PolicyType | undefined;
+}
+
+/**
+ * The run of one thread over the files: its own IAM data, and the project files it finds from the
+ * files' folders (or `explicit`, from --config), which it reads without reporting their problems:
+ * the main thread reports them, in the files' order (see lintInOrder in main.ts).
+ */
+export function threadRun(options: Pick<LintRun, 'policyType' | 'accountId' | 'strict'> & { noConfig: boolean }, handle: IamCatalogHandle, explicit?: LoadedProjectConfig): LintRun {
+  const finder = new ProjectConfigFinder();
+  const project = (file: string) => (options.noConfig ? undefined : explicit ?? finder.find(file));
+  return { handle, policyType: options.policyType, accountId: options.accountId, strict: options.strict, project, guardrail: projectGuardrails() };
+}
+
+/** What linting one named file gives: its result (none when the project file ignores it), or why it could not be read. */
+export type FileOutcome = { result: FileResult | undefined } | { readError: string };
+
+/** The path the project file and its globs see for a named file: standard input is in the working folder. */
+export function diskPathOf(file: string): string {
+  return file === '-' ? path.join(process.cwd(), 'stdin') : file;
+}
+
+/** Reads and lints one file named on the command line ('-': standard input). Writes nothing. */
+export function lintPath(file: string, run: LintRun): FileOutcome {
+  let text: string | TooLarge;
+  try {
+    text = readInput(file, MAX_POLICY_FILE_BYTES);
+  } catch (e) {
+    return { readError: readError(e) };
+  }
+  const diskPath = diskPathOf(file);
+  return { result: isTooLarge(text) ? tooLargeFile(file, diskPath, run, text) : lintFile(text, file, diskPath, run) };
 }
 
 /**

@@ -1,19 +1,24 @@
-import * as path from 'path';
+import { isMainThread } from 'worker_threads';
 import { POLICY_TYPES, FINDING_TYPES, type FindingType, type PolicyType } from '../core/policy';
-import { describeLength, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
-import { isTooLarge, tooLargeText, type TooLarge } from '../node/boundedRead';
+import { describeLength } from '../core/policy/limits';
+import { isTooLarge, tooLargeText } from '../node/boundedRead';
 import { readError, readInput } from './inputs';
 import { safeWriter } from './safeOutput';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
-import { loadProjectConfig, ProjectConfigFinder, type LoadedProjectConfig } from '../node/projectConfigFile';
-import { projectGuardrails } from './guardrails';
+import { loadProjectConfig, type LoadedProjectConfig } from '../node/projectConfigFile';
 import { reportProjectFile } from './projectFile';
 import { lintAuthDetails } from './authDetails';
 import { resultWriter, type FileResult } from './format';
 import { runSimulate } from './simulate';
 import { runCheck } from './check';
 import { runDiff } from './diff';
-import { failsAt, lintFile, tooLargeFile, wholeFileFinding, type LintRun } from './lintFile';
+import { diskPathOf, failsAt, lintPath, threadRun, wholeFileFinding, type FileOutcome } from './lintFile';
+import { parseJobs, threadsFor, type Jobs } from './jobs';
+import { LintPool, type WorkerLauncher } from './lintPool';
+
+import { runLintWorker } from './lintWorker';
+
+export { runLintWorker };
 
 declare const STS_LENS_VERSION: string | undefined;
 const VERSION = typeof STS_LENS_VERSION === 'string' ? STS_LENS_VERSION : '0.1.0';
@@ -38,6 +43,8 @@ Options:
   --strict             also run the opt-in checks (RESOURCE_STAR)
   --auth-details FILE  lint every policy in the output of aws iam get-account-authorization-details
   --include-aws-managed  with --auth-details, lint AWS managed policies too
+  --jobs N|auto        lint the files on N threads; auto (the default) uses the machine's cores
+                       when there are enough files to pay for starting them, 1 lints on one thread
   -h, --help           show this help
   --version            show the version
 
@@ -59,6 +66,7 @@ export interface LintArgs {
   strict: boolean;
   authDetails?: string;
   includeAwsManaged: boolean;
+  jobs: Jobs;
 }
 
 export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
@@ -66,7 +74,7 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
   if (argv[0] === '--version') return 'version';
   const [command, ...rest] = argv;
   if (command !== 'lint') throw new UsageError(`unknown command "${command}". The commands are "lint", "simulate", "diff" and "check".`);
-  const args: LintArgs = { policyType: 'auto', format: 'text', failOn: 'ERROR', files: [], noConfig: false, strict: false, includeAwsManaged: false };
+  const args: LintArgs = { policyType: 'auto', format: 'text', failOn: 'ERROR', files: [], noConfig: false, strict: false, includeAwsManaged: false, jobs: 'auto' };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const eq = a.indexOf('=');
@@ -117,6 +125,12 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
       case '--include-aws-managed':
         args.includeAwsManaged = true;
         break;
+      case '--jobs': {
+        const jobs = parseJobs(value());
+        if (typeof jobs === 'object') throw new UsageError(jobs.problem);
+        args.jobs = jobs;
+        break;
+      }
       case '--':
         args.files.push(...rest.slice(i + 1));
         i = rest.length;
@@ -135,8 +149,13 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
 /** Largest account dump read: far beyond what GetAccountAuthorizationDetails returns for an account. */
 const MAX_DUMP_BYTES = 256 * 1024 * 1024;
 
-/** Runs the CLI; returns the exit status. Output goes through the given writers. */
-export function run(argv: string[], write: (s: string) => void, writeError: (s: string) => void, catalog?: IamCatalogHandle): number {
+/**
+ * Runs the CLI; returns the exit status. Output goes through the given writers. Given the launcher,
+ * a lint of many files runs on worker threads too (--jobs), and the status comes as a promise.
+ */
+export function run(argv: string[], write: (s: string) => void, writeError: (s: string) => void, catalog?: IamCatalogHandle): number;
+export function run(argv: string[], write: (s: string) => void, writeError: (s: string) => void, catalog: IamCatalogHandle | undefined, launcher: WorkerLauncher): number | Promise<number>;
+export function run(argv: string[], write: (s: string) => void, writeError: (s: string) => void, catalog?: IamCatalogHandle, launcher?: WorkerLauncher): number | Promise<number> {
   const out = safeWriter(write);
   const err = safeWriter(writeError);
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), out, err, catalog);
@@ -160,6 +179,9 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
     out(`${VERSION}\n`);
     return 0;
   }
+  // Workers start before anything else, so that their start overlaps this thread's own.
+  const threads = launcher ? threadsFor(args.jobs, args.files) : 1;
+  const pool = launcher && threads > 1 ? new LintPool(launcher, args, threads) : undefined;
   let handle: IamCatalogHandle;
   try {
     handle = catalog ?? createIamCatalog();
@@ -175,20 +197,19 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
       return 2;
     }
   }
-  const finder = new ProjectConfigFinder();
+  const lookup = threadRun(args, handle, explicit);
   const reported = new Set<string>();
   // A project file with a syntax error or a refused glob applies (all or part) differently from
   // what it says: its problems are said once, with their positions, and the run exits 2.
   let projectError = false;
   const project = (file: string): LoadedProjectConfig | undefined => {
-    const p = args.noConfig ? undefined : explicit ?? finder.find(file);
+    const p = lookup.project(file);
     if (p && !reported.has(p.file)) {
       reported.add(p.file);
       if (reportProjectFile(p, err)) projectError = true;
     }
     return p;
   };
-  const run: LintRun = { handle, policyType: args.policyType, accountId: args.accountId, strict: args.strict, project, guardrail: projectGuardrails() };
   const writer = resultWriter(args.format, out, VERSION);
   const failOn = args.failOn;
   let failed = false;
@@ -201,7 +222,7 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
     try {
       const text = readInput(args.authDetails, MAX_DUMP_BYTES);
       if (isTooLarge(text)) throw new Error(`${tooLargeText(text)}, and account dumps over ${describeLength(MAX_DUMP_BYTES)} are not read`);
-      const { results: dumpResults, dump } = lintAuthDetails(text, args.authDetails, run, args.includeAwsManaged);
+      const { results: dumpResults, dump } = lintAuthDetails(text, args.authDetails, { ...lookup, project }, args.includeAwsManaged);
       for (const problem of dump.problems) err(`sts-lens: ${args.authDetails}: ${problem}\n`);
       if (!dump.policies.length && dump.problems.length) ioError = true;
       for (const r of dumpResults) add(r);
@@ -210,28 +231,34 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
       err(`sts-lens: cannot read ${args.authDetails}: ${readError(e)}\n`);
     }
   }
-  for (const file of args.files) {
-    let text: string | TooLarge;
-    try {
-      text = readInput(file, MAX_POLICY_FILE_BYTES);
-    } catch (e) {
+  const policyType = args.policyType;
+  // Writes one file's outcome. The project file is looked up (and its problems said) here, as each
+  // file is written, so that on any number of threads they come where a run on one thread says them.
+  const emit = (file: string, outcome: FileOutcome): void => {
+    if ('readError' in outcome) {
       ioError = true;
-      const reason = readError(e);
-      err(`sts-lens: cannot read ${file}: ${reason}\n`);
+      err(`sts-lens: cannot read ${file}: ${outcome.readError}\n`);
       add({
         file,
-        policyType: args.policyType === 'auto' ? 'IDENTITY_POLICY' : args.policyType,
-        findings: [wholeFileFinding('FILE_READ_ERROR', `The file could not be read: ${reason}. Check the path and its permissions.`)],
+        policyType: policyType === 'auto' ? 'IDENTITY_POLICY' : policyType,
+        findings: [wholeFileFinding('FILE_READ_ERROR', `The file could not be read: ${outcome.readError}. Check the path and its permissions.`)],
       });
-      continue;
+      return;
     }
-    const diskPath = file === '-' ? path.join(process.cwd(), 'stdin') : file;
-    const r = isTooLarge(text) ? tooLargeFile(file, diskPath, run, text) : lintFile(text, file, diskPath, run);
-    if (r) add(r);
+    project(diskPathOf(file));
+    if (outcome.result) add(outcome.result);
+  };
+  const finish = (): number => {
+    writer.end();
+    if (ioError || projectError) return 2;
+    return failed ? 1 : 0;
+  };
+  if (pool) {
+    const files = args.files;
+    return pool.lint((i) => lintPath(files[i], lookup), (i, outcome) => emit(files[i], outcome)).then(finish);
   }
-  writer.end();
-  if (ioError || projectError) return 2;
-  return failed ? 1 : 0;
+  for (const file of args.files) emit(file, lintPath(file, lookup));
+  return finish();
 }
 
 /**
@@ -240,8 +267,8 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
  */
 const WRITE_PIECE = 8192;
 
-/** The process entry: runs with the process's arguments and exits with the status. */
-export function runMain(): void {
+/** The process entry: runs with the process's arguments and exits with the status. `launcher`: see src/cli/launcher.ts. */
+export function runMain(launcher?: WorkerLauncher): void {
   let pending = '';
   const write = (s: string): void => {
     pending += s;
@@ -249,9 +276,21 @@ export function runMain(): void {
     process.stdout.write(pending);
     pending = '';
   };
-  const code = run(process.argv.slice(2), write, (s) => process.stderr.write(s));
   // Exit only once stdout has drained (a write's callback comes after every earlier write), so piped output is never cut short.
-  process.stdout.write(pending, () => process.exit(code));
+  const exit = (code: number) => process.stdout.write(pending, () => process.exit(code));
+  const code = run(process.argv.slice(2), write, (s) => process.stderr.write(s), undefined, launcher ?? { script: __filename, cacheFlags: 'none' });
+  if (typeof code === 'number') exit(code);
+  else
+    code.then(exit, (e: unknown) => {
+      // As a run on one thread does: the error and its stack, exit status 1.
+      process.nextTick(() => {
+        throw e;
+      });
+    });
 }
 
-if (require.main === module) runMain();
+// Run directly (`node dist/cliMain.js`), this file is also what its lint workers start.
+if (require.main === module) {
+  if (isMainThread) runMain();
+  else runLintWorker();
+}

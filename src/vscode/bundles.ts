@@ -4,6 +4,7 @@
  * esbuild.js and dist/ (test/unit/bundles.test.ts).
  */
 import * as path from 'path';
+import type { l10nJsonFormat } from '@vscode/l10n';
 import type * as Gateway from '../aws/gateway';
 import type * as AccountPolicies from '../aws/accountPolicies';
 import type * as CloudFormationYaml from '../core/policy/insight/cloudformationYaml';
@@ -26,3 +27,10 @@ export const yamlBundle = lazyBundle<typeof CloudFormationYaml>('yaml.js', path.
 export const redactBundle = lazyBundle<typeof Redact>('redact.js', path.join(__dirname, '..', 'core', 'sessions', 'redact'));
 
 export const LAZY_BUNDLES: readonly LazyBundle<unknown>[] = [awsBundle, accountPoliciesBundle, yamlBundle, redactBundle];
+
+/**
+ * The bundles above that build words of src/core (the "Not evaluated" rows, why a principal's policies
+ * cannot be read) with their own copy of `@vscode/l10n`: src/vscode/coreWords.ts gives each the display
+ * language's words as it loads, through the `useCoreWordsFrom` it exports.
+ */
+export const CORE_WORD_BUNDLES: readonly LazyBundle<{ useCoreWordsFrom(contents: l10nJsonFormat | undefined): void }>[] = [accountPoliciesBundle];

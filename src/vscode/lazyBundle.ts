@@ -15,6 +15,8 @@ export interface LazyBundle<T> {
   load(): T;
   /** The module if it is loaded, else undefined (then nothing can have come from it). */
   ifLoaded(): T | undefined;
+  /** Readies the module with `prepare`: now if it is loaded, else as it loads. A later call replaces an earlier one. */
+  prepareWith(prepare: (module: T) => void): void;
 }
 
 let directory: string | undefined;
@@ -26,15 +28,23 @@ export function useBundleDirectory(dir: string | undefined): void {
 
 export function lazyBundle<T>(bundleFile: string, fallback: string): LazyBundle<T> {
   let loaded: T | undefined;
+  let prepared: ((module: T) => void) | undefined;
   return {
     bundleFile,
     fallback,
     load() {
-      // A path known only at run time: the module is a bundle of its own, not part of the caller's.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      loaded ??= require(directory === undefined ? fallback : path.join(directory, bundleFile)) as T;
+      if (loaded === undefined) {
+        // A path known only at run time: the module is a bundle of its own, not part of the caller's.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        loaded = require(directory === undefined ? fallback : path.join(directory, bundleFile)) as T;
+        prepared?.(loaded);
+      }
       return loaded;
     },
     ifLoaded: () => loaded,
+    prepareWith(prepare) {
+      prepared = prepare;
+      if (loaded !== undefined) prepare(loaded);
+    },
   };
 }

@@ -49,7 +49,8 @@ describe('CodeLens words of the policy editor in the display language', () => {
 
   it('takes the titles and summaries from the bundle, with counts, principals and the Sid in place', () => {
     useDisplayLanguageForCoreWords({
-      '{0}: {1}': '{0} → {1}',
+      // The key of a template with a translator's comment is the template, a slash and the comment.
+      '{0}: {1}/A CodeLens title: {0} is a statement\'s Sid or name, {1} what the statement does, e.g. "ReadLogs: Allows 2 actions".': '{0} → {1}',
       'Allows {0}': 'Erlaubt {0}',
       '{0} actions': '{0} Aktionen',
       '{0} actions ({1})': '{0} Aktionen ({1})',
@@ -97,7 +98,7 @@ describe('CodeLens words of the policy editor in the display language', () => {
       'if {0}': 'wenn {0}',
       'anyone (*)': 'jeder (*)',
       '{0} \u2014 {1} if {2}': '{0} \u2014 {1} wenn {2}',
-      '{0} and {1}': '{0} und {1}',
+      '{0} and {1}/Joins the conditions of a policy as written, e.g. "StringEquals aws:SourceVpce vpce-1 and Bool aws:SecureTransport true"; {0} may already join several.': '{0} und {1}',
       'Who can assume this role now:': 'Wer diese Rolle jetzt übernehmen kann:',
     });
     const text = accessDocument().split('\n');

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { findPolicyRegions } from '../../src/core/policy/insight';
 import { readCloudFormationYaml } from '../../src/vscode/policy/yamlModule';
 import { lazyBundle, useBundleDirectory } from '../../src/vscode/lazyBundle';
-import { LAZY_BUNDLES } from '../../src/vscode/bundles';
+import { CORE_WORD_BUNDLES, LAZY_BUNDLES } from '../../src/vscode/bundles';
 import { readFixture } from './policyInsight/helpers';
 import { repoRoot } from './fixtures';
 
@@ -99,8 +99,26 @@ describe('bundles', function () {
       if (commandLine.includes(bundle) || bundle === 'features.js') continue;
       const inputs = await inputsOf(source);
       // The policy lint worker's thread cannot load vscode: it is given the display language's bundle.
-      const configures = bundle === 'policyLintWorker.js' ? 'src/vscode/coreWordsInWorker.ts' : 'src/vscode/coreWords.ts';
-      assert.ok(!holdsCoreWords(inputs) || inputs.includes(configures), `dist/${bundle} holds words of src/core: call useDisplayLanguageForCoreWords() (src/vscode/coreWords.ts) where it starts`);
+      // A bundle loaded on first use is given the words as it loads, through the useCoreWordsFrom it exports.
+      const lazy = CORE_WORD_BUNDLES.find((b) => b.bundleFile === bundle);
+      const configures = bundle === 'policyLintWorker.js' ? 'src/vscode/coreWordsInWorker.ts' : lazy ? 'src/core/coreWords.ts' : 'src/vscode/coreWords.ts';
+      assert.ok(!holdsCoreWords(inputs) || inputs.includes(configures), `dist/${bundle} holds words of src/core: call useDisplayLanguageForCoreWords() (src/vscode/coreWords.ts) where it starts, or list it in CORE_WORD_BUNDLES and export useCoreWordsFrom`);
+      if (lazy) assert.strictEqual(typeof lazy.load().useCoreWordsFrom, 'function', `${bundle}'s entry point exports useCoreWordsFrom`);
+    }
+  });
+
+  it('gives a bundle loaded on first use the words it is prepared with, as it loads and again when they change', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-words-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'words.js'), 'let words; module.exports = { useCoreWordsFrom: (w) => { words = w; }, words: () => words };');
+      const bundle = lazyBundle<{ useCoreWordsFrom(w: unknown): void; words(): unknown }>('words.js', path.join(dir, 'words'));
+      bundle.prepareWith((m) => m.useCoreWordsFrom({ a: 'first' }));
+      assert.strictEqual(bundle.ifLoaded(), undefined, 'preparing does not load it');
+      assert.deepStrictEqual(bundle.load().words(), { a: 'first' });
+      bundle.prepareWith((m) => m.useCoreWordsFrom(undefined));
+      assert.strictEqual(bundle.load().words(), undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { applyEdits, format } from 'jsonc-parser';
 import type { EvaluationInput, EvaluationRequest, PolicySource } from '../evaluation/types';
 
@@ -30,7 +31,7 @@ export interface AccountPolicySet {
 }
 
 export function unreadPart(action: string, part: string, denied: boolean, detail?: string): UnreadPart {
-  const text = denied ? `${action} was denied: ${part} not evaluated` : `${action} failed${detail ? ` (${detail})` : ''}: ${part} not evaluated`;
+  const text = denied ? l10n.t('{0} was denied: {1} not evaluated', action, part) : detail ? l10n.t('{0} failed ({1}): {2} not evaluated', action, detail, part) : l10n.t('{0} failed: {1} not evaluated', action, part);
   return { part, action, denied, text };
 }
 

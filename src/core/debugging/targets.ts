@@ -2,6 +2,7 @@
  * Which IAM principal and which resource policy a request names, read from their ARNs: what the
  * account gateway has to fetch to evaluate the request.
  */
+import * as l10n from '@vscode/l10n';
 
 /** The IAM entity whose identity policies decide a request. */
 export type PrincipalTarget =
@@ -23,7 +24,7 @@ function arnParts(arn: string): { service: string; region: string; account: stri
  */
 export function principalTarget(arn: string): PrincipalTarget | PrincipalProblem {
   const p = arnParts(arn.trim());
-  if (!p) return { problem: `"${arn}" is not an ARN; identity policies are fetched for IAM users, roles and assumed-role sessions.` };
+  if (!p) return { problem: l10n.t('"{0}" is not an ARN; identity policies are fetched for IAM users, roles and assumed-role sessions.', arn) };
   const segments = p.resource.split('/');
   const head = segments[0];
   if (p.service === 'sts' && head === 'assumed-role' && segments.length >= 3) {
@@ -33,9 +34,9 @@ export function principalTarget(arn: string): PrincipalTarget | PrincipalProblem
     return { kind: 'role', name: segments[segments.length - 1], account: p.account, arn, serviceLinked: segments[1] === 'aws-service-role' };
   }
   if (p.service === 'iam' && head === 'user' && segments.length >= 2) return { kind: 'user', name: segments[segments.length - 1], account: p.account, arn };
-  if (p.service === 'sts' && head === 'federated-user') return { problem: `${arn} is a federated user: its permissions are the session policy passed to GetFederationToken intersected with the calling user's, which STS Lens cannot read back.` };
-  if (p.service === 'iam' && head === 'root') return { problem: `${arn} is the account root user: identity policies do not apply to it.` };
-  return { problem: `${arn} is not an IAM user, role or assumed-role session.` };
+  if (p.service === 'sts' && head === 'federated-user') return { problem: l10n.t("{0} is a federated user: its permissions are the session policy passed to GetFederationToken intersected with the calling user's, which STS Lens cannot read back.", arn) };
+  if (p.service === 'iam' && head === 'root') return { problem: l10n.t('{0} is the account root user: identity policies do not apply to it.', arn) };
+  return { problem: l10n.t('{0} is not an IAM user, role or assumed-role session.', arn) };
 }
 
 /** A resource whose resource-based policy takes part in the decision. */

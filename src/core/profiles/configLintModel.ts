@@ -102,7 +102,7 @@ export type Add = (f: ConfigFinding) => void;
 
 /** `a and b and c`, with the words of the display language; settings and names stay as they are. */
 export function andList(items: readonly string[]): string {
-  return items.length === 0 ? '' : items.reduce((list, item) => l10n.t('{0} and {1}', list, item));
+  return items.length === 0 ? '' : items.reduce((list, item) => l10n.t({ message: '{0} and {1}', args: [list, item], comment: ['Joins names in a list, e.g. setting names "sso_account_id and sso_role_name"; {0} may already join several.'] }));
 }
 
 export function has(p: ProfileView, key: string): boolean {

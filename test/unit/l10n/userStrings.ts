@@ -176,7 +176,8 @@ export function unwrappedStrings(file: string, text: string, core: ShownInCore =
       const args = node.arguments ?? [];
       if (name && (MESSAGE_CALLS.has(name) || MARKDOWN_CALLS.has(name))) report(args.flatMap(literalsIn), `${name}()`);
       else if (name && name in SHOWN_ARGUMENT && args[SHOWN_ARGUMENT[name]]) report(literalsIn(args[SHOWN_ARGUMENT[name]]), `${name}()`);
-    } else if (ts.isPropertyAssignment(node)) {
+    } else if (ts.isPropertyAssignment(node) && !(isL10nCall(node.parent.parent) && node.parent.parent.arguments[0] === node.parent)) {
+      // (The message and comment of l10n.t({ message, args, comment }) are a template, not shown text.)
       const name = propertyName(node.name);
       if (name && SHOWN_PROPERTIES.has(name)) report(literalsIn(node.initializer), `${name}:`);
       if (name && VALIDATORS.has(name)) report(returnedBy(node.initializer).flatMap(literalsIn), `${name}: returns`);

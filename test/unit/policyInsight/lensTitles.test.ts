@@ -81,7 +81,7 @@ describe('CodeLens titles in another display language', () => {
   afterEach(() => l10n.config({ contents: {} }));
 
   it('keep the limit on the translated title: the Sid is cut to what the translation leaves, around its own separator', () => {
-    l10n.config({ contents: { '{0}: {1}': '{0} → {1}', 'Allows {0}': 'Erlaubt {0}', '{0} actions': '{0} Aktionen' } });
+    l10n.config({ contents: { '{0}: {1}/A CodeLens title: {0} is a statement\'s Sid or name, {1} what the statement does, e.g. "ReadLogs: Allows 2 actions".': '{0} → {1}', 'Allows {0}': 'Erlaubt {0}', '{0} actions': '{0} Aktionen' } });
     const sid = 'AllowTheReportingPipelineToReadEveryQuarterlyReportFromTheArchive';
     const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: sid, Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }] });
     const title = statementLensTitle(summarizeStatements(text, catalogFor(text))[0]);

@@ -35,5 +35,5 @@ export function conditionText(block: ConditionBlock | undefined): string {
   if (!block) return '';
   const parts: string[] = [];
   for (const [op, keys] of Object.entries(block)) for (const [k, v] of Object.entries(keys)) parts.push(`${op} ${k} ${v.length === 1 ? v[0] : `[${v.join(', ')}]`}`);
-  return parts.reduce((text, part) => (text ? l10n.t('{0} and {1}', text, part) : part), '');
+  return parts.reduce((text, part) => (text ? l10n.t({ message: '{0} and {1}', args: [text, part], comment: ['Joins the conditions of a policy as written, e.g. "StringEquals aws:SourceVpce vpce-1 and Bool aws:SecureTransport true"; {0} may already join several.'] }) : part), '');
 }

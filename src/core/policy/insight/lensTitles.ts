@@ -18,7 +18,7 @@ function cut(text: string, max: number): string {
 
 /** A lead (a Sid, a name) before what the title says: "Sid: Allows 2 actions". */
 function withLead(lead: string, essential: string): string {
-  return l10n.t('{0}: {1}', lead, essential);
+  return l10n.t({ message: '{0}: {1}', args: [lead, essential], comment: ['A CodeLens title: {0} is a statement\'s Sid or name, {1} what the statement does, e.g. "ReadLogs: Allows 2 actions".'] });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { AccessLevel } from '../catalog';
 
 /** "Allows 3 actions", or with whom it names "Denies 3 actions to account 111122223333". */
 export function effectText(effect: string, what: string, who?: string): string {
-  if (who === undefined) return effect === 'Deny' ? l10n.t('Denies {0}', what) : effect === 'Allow' ? l10n.t('Allows {0}', what) : l10n.t('{0}: {1}', effect, what);
+  if (who === undefined) return effect === 'Deny' ? l10n.t('Denies {0}', what) : effect === 'Allow' ? l10n.t('Allows {0}', what) : l10n.t({ message: '{0}: {1}', args: [effect, what], comment: ['{0} is a statement\'s Effect as written when it is neither Allow nor Deny; {1} is what the statement covers, e.g. "3 actions".'] });
   return effect === 'Deny' ? l10n.t('Denies {0} to {1}', what, who) : effect === 'Allow' ? l10n.t('Allows {0} to {1}', what, who) : l10n.t('{0}: {1} to {2}', effect, what, who);
 }
 
