@@ -34,6 +34,13 @@ function explain(): AuthorizationExplanation {
 describe('words of decoded authorization message explanations in the editor', () => {
   afterEach(() => useDisplayLanguageForCoreWords());
 
+  it('counts the request context\'s keys with the display language\'s singular, and English says "1 key"', () => {
+    useDisplayLanguageForCoreWords({ 'Request context ({0} key)': 'Anfragekontext ({0} Schlüssel)', 'Request context ({0} keys)': 'Anfragekontext ({0} Schlüssel, mehrere)' });
+    assert.match(renderExplanationText(explain()).text, /^## Anfragekontext \(1 Schlüssel\)$/m);
+    useDisplayLanguageForCoreWords();
+    assert.match(renderExplanationText(explain()).text, /^## Request context \(1 key\)$/m);
+  });
+
   it('takes the explanation\'s words from the display language\'s bundle, with the request\'s values in place and escaped as before', () => {
     useDisplayLanguageForCoreWords({
       'DENIED {0} on {1} — explicit deny by {2}': 'VERWEIGERT {0} auf {1} — ausdrückliche Verweigerung durch {2}',

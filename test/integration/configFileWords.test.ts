@@ -19,8 +19,7 @@ describe('words of AWS config file findings in the editor', () => {
       'duration_seconds is {0}, outside the {1}–{2} seconds (15 minutes to 12 hours) that AssumeRole accepts; the call fails.':
         'duration_seconds ist {0}, außerhalb der {1}–{2} Sekunden, die AssumeRole annimmt.',
       '"{0}" must start with https:// (or http:// for a local endpoint)': '"{0}" muss mit https:// beginnen',
-      'Unknown setting "{0}" {1}. Did you mean "{2}"?': 'Unbekannte Einstellung "{0}" {1}. Meinten Sie "{2}"?',
-      'in a profile': 'in einem Profil',
+      'Unknown setting "{0}" in a profile. Did you mean "{1}"?': 'Unbekannte Einstellung "{0}" in einem Profil. Meinten Sie "{1}"?',
       'The section header has no closing "]".': 'Dem Abschnittskopf fehlt die schließende "]".',
       'Default AWS Region for requests made with this profile, such as us-east-1.': 'Standardregion für Anfragen mit diesem Profil, etwa us-east-1.',
     });
@@ -34,6 +33,26 @@ describe('words of AWS config file findings in the editor', () => {
     assert.strictEqual(region?.documentation, 'Standardregion für Anfragen mit diesem Profil, etwa us-east-1.');
     const refusal = endpointVerdict('ftp://sts.example.com', 'userSettings');
     assert.strictEqual(refusal.kind === 'refuse' && refusal.message, 'The STS endpoint from your user settings (stsLens.sts.endpoint) was not used: "ftp://sts.example.com" muss mit https:// beginnen.');
+  });
+
+  it('words an unknown setting with a sentence of its own for each place, so a translation can inflect the place', () => {
+    const text = ['[profile a]', 'regoin = us-east-1', 's3 =', '  addressing_styel = path', '[sso-session corp]', 'sso_regoin = us-east-1', ''].join('\n');
+    useDisplayLanguageForCoreWords({
+      'Unknown setting "{0}" in a profile. Did you mean "{1}"?': 'Unbekannte Einstellung "{0}" in einem Profil. Meinten Sie "{1}"?',
+      'Unknown setting "{0}" under s3. Did you mean "{1}"?': 'Unbekannte Einstellung "{0}" unter s3. Meinten Sie "{1}"?',
+      'Unknown setting "{0}" in an sso-session section. Did you mean "{1}"?': 'Unbekannte Einstellung "{0}" in einem sso-session-Abschnitt. Meinten Sie "{1}"?',
+    });
+    assert.deepStrictEqual(messages(text).filter((m) => m.startsWith('unknown-key')), [
+      'unknown-key: Unbekannte Einstellung "regoin" in einem Profil. Meinten Sie "region"?',
+      'unknown-key: Unbekannte Einstellung "addressing_styel" unter s3. Meinten Sie "addressing_style"?',
+      'unknown-key: Unbekannte Einstellung "sso_regoin" in einem sso-session-Abschnitt. Meinten Sie "sso_region"?',
+    ]);
+    useDisplayLanguageForCoreWords();
+    assert.deepStrictEqual(messages(text).filter((m) => m.startsWith('unknown-key')), [
+      'unknown-key: Unknown setting "regoin" in a profile. Did you mean "region"?',
+      'unknown-key: Unknown setting "addressing_styel" under s3. Did you mean "addressing_style"?',
+      'unknown-key: Unknown setting "sso_regoin" in an sso-session section. Did you mean "sso_region"?',
+    ]);
   });
 
   it('reads English in VS Code\'s English, where there is no bundle', () => {

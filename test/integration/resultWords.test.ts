@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { resultDocument, resultSummary } from '../../src/core/debugging/resultText';
 import { resultTree } from '../../src/core/debugging/resultTree';
 import { principalProblem } from '../../src/core/debugging/scenarioRun';
-import { parseScenario } from '../../src/core/evaluation/scenario';
+import { parseScenario, parseScenarioTree } from '../../src/core/evaluation/scenario';
 import { evaluate } from '../../src/core/evaluation';
 import { unsentKeysText } from '../../src/core/evaluation/unsentKeys';
 import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
@@ -66,6 +66,21 @@ describe('words of evaluation results in the editor', () => {
     assert.strictEqual(principalProblem('alice'), 'request.principal "alice" ist kein ARN.');
     useDisplayLanguageForCoreWords();
     assert.deepStrictEqual(parseScenario(JSON.stringify({ request, now: 5 }), 'case.json', () => undefined).problems, ['"now" must be a string.']);
+  });
+
+  it('says why a scenario file is not JSON, and how long an inline policy is, in the display language', () => {
+    const huge = JSON.stringify({ request, identityPolicies: [{ Version: '2012-10-17', Statement: [], Padding: 'x'.repeat(1024 * 1024) }] });
+    useDisplayLanguageForCoreWords({
+      'not valid JSON: {0} at line {1}, column {2}.': 'kein gültiges JSON: {0} in Zeile {1}, Spalte {2}.',
+      'value expected': 'Wert erwartet',
+      "{0}: the inline policy is {1}, over the {2} limit of a policy document; IAM's own limits are a few KB.": '{0}: die Inline-Richtlinie hat {1}, mehr als die {2} eines Richtliniendokuments.',
+      '{0} MB': '{0} MByte',
+    });
+    assert.deepStrictEqual(parseScenarioTree('{"request": }'), { problem: 'kein gültiges JSON: Wert erwartet in Zeile 1, Spalte 13.' });
+    assert.deepStrictEqual(parseScenario(huge, 'case.json', () => undefined).problems, ['identityPolicies[0]: die Inline-Richtlinie hat 1.0 MByte, mehr als die 1.0 MByte eines Richtliniendokuments.']);
+    useDisplayLanguageForCoreWords();
+    assert.deepStrictEqual(parseScenarioTree('{"request": }'), { problem: 'not valid JSON: value expected at line 1, column 13.' });
+    assert.deepStrictEqual(parseScenario(huge, 'case.json', () => undefined).problems, ["identityPolicies[0]: the inline policy is 1.0 MB, over the 1.0 MB limit of a policy document; IAM's own limits are a few KB."]);
   });
 
   it('reads English in VS Code\'s English, where there is no bundle', () => {

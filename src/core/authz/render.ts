@@ -90,7 +90,8 @@ function requestLines(ex: AuthorizationExplanation): string[] {
     [l10n.t('Resource'), ex.resource ? ex.resource.raw : notInMessage],
     ...(ex.statedDenial?.policyType ? [[l10n.t('Policy'), statedPolicyText(ex.statedDenial, ex.statedDenial.policyType)] as [string, string]] : []),
   ];
-  const width = Math.max(12, ...rows.map(([label]) => label.length + 1));
+  // Two spaces at least after the longest label, so the view's grammar finds a translated label by its shape.
+  const width = Math.max(12, ...rows.map(([label]) => label.length + 2));
   return rows.map(([label, value]) => label + ' '.repeat(width - label.length) + value);
 }
 
@@ -112,7 +113,7 @@ export function renderExplanationText(ex: AuthorizationExplanation, allowing?: A
     l10n.t('Matched statements ({0})', ex.matchedStatements.length),
     ex.matchedStatements.length ? ex.matchedStatements.flatMap(statementLines) : [`  ${l10n.t('(none: no policy statement matched the request)')}`],
   );
-  section(l10n.t('Request context ({0} keys)', ex.context.length), conditionLines(ex.context, '  '));
+  section(ex.context.length === 1 ? l10n.t('Request context ({0} key)', 1) : l10n.t('Request context ({0} keys)', ex.context.length), conditionLines(ex.context, '  '));
   section(l10n.t('Failures ({0})', ex.failures.length), ex.failures.length ? ex.failures.map((f) => `  - ${f}`) : [`  ${l10n.t('(none)')}`]);
   if (allowing) {
     section(l10n.t('Statement that would allow this'), [...allowing.statementText.split('\n').map((l) => `  ${l}`), ...[...allowing.notes, ...lintNotes].map((n) => `  ${l10n.t('note: {0}', n)}`)]);

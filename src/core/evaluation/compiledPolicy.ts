@@ -104,17 +104,25 @@ export function principals(el: ParsedElement | undefined): PrincipalValues | und
   return p;
 }
 
+/** Why the engine cannot read a document's statements (it then allows and denies nothing), or undefined when it can. */
+export function documentError(parsed: ParsedPolicy): string | undefined {
+  // A document over the size or nesting limits is not parsed: say which limit, not that it is empty.
+  if (parsed.limit) return parsed.limit.message;
+  const fatal = parsed.syntax.find((s) => s.kind === 'error');
+  if (fatal) {
+    const at = parsed.lines.position(fatal.offset);
+    return fill(l10n.t('The document is not valid JSON ({0} at line {1}, column {2}).'), fatal.message, at.line, at.column + 1);
+  }
+  if (!parsed.root) return l10n.t('The document is empty.');
+  if (parsed.root.type !== 'object') return l10n.t('A policy must be a JSON object.');
+  if (!parsed.statement) return l10n.t('The policy has no Statement element.');
+  return undefined;
+}
+
 function compile(text: string, given?: ParsedPolicy): CompiledPolicy {
   const parsed = given && given.text === text ? given : parsePolicy(text);
-  // A document over the size or nesting limits is not parsed: say which limit, not that it is empty.
-  if (parsed.limit) return { parsed, plans: new Map(), reach: new Map(), error: parsed.limit.message, variables: false, statements: [] };
-  const fatal = parsed.syntax.find((s) => s.kind === 'error');
-  if (fatal || !parsed.root) {
-    const at = fatal ? parsed.lines.position(fatal.offset) : undefined;
-    return { parsed, plans: new Map(), reach: new Map(), error: fatal ? fill(l10n.t('The document is not valid JSON ({0} at line {1}, column {2}).'), fatal.message, at!.line, at!.column + 1) : l10n.t('The document is empty.'), variables: false, statements: [] };
-  }
-  if (parsed.root.type !== 'object') return { parsed, plans: new Map(), reach: new Map(), error: l10n.t('A policy must be a JSON object.'), variables: false, statements: [] };
-  if (!parsed.statement) return { parsed, plans: new Map(), reach: new Map(), error: l10n.t('The policy has no Statement element.'), variables: false, statements: [] };
+  const error = documentError(parsed);
+  if (error !== undefined) return { parsed, plans: new Map(), reach: new Map(), error, variables: false, statements: [] };
   const version = parsed.version?.valueNode.value;
   const statements = parsed.statements.map((st): CompiledStatement => {
     const e = st.effect?.valueNode.value;

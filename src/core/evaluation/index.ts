@@ -149,9 +149,9 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   const management = input.managementAccount;
 
   const scpSkip = !identityCaller ? l10n.t('SCPs apply only to IAM users and roles of member accounts, not to this principal.') : caller.serviceLinked ? l10n.t('SCPs do not restrict service-linked roles.') : management && caller.account === management ? l10n.t('SCPs do not restrict principals of the management account.') : undefined;
+  // RCPs restrict AWS service principals too: AWS's confused-deputy RCPs rely on it.
   const rcpSkip =
-    caller.kind === 'service' ? l10n.t('RCPs do not restrict requests made by AWS service principals.')
-    : caller.serviceLinked ? l10n.t('RCPs do not restrict service-linked roles.')
+    caller.serviceLinked ? l10n.t('RCPs do not restrict service-linked roles.')
     : management && resourceAccount === management ? l10n.t('RCPs do not restrict resources of the management account.')
     : catalog?.supportsRcp?.(service) === false && catalog.hasService(service) ? fill(l10n.t('RCPs do not apply to {0}.'), service)
     : undefined;

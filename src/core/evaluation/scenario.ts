@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { syntaxErrorText } from '../jsonSyntax';
+import { lengthWords, syntaxErrorWords } from './scenarioWords';
 import { editDistance } from '../policy/actions';
-import { describeLength, excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from '../policy/limits';
+import { excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from '../policy/limits';
 import { LineIndex } from '../policy/parse';
 import { DECISIONS, type ContextValue, type Decision, type EvaluationInput, type EvaluationRequest, type PolicySource } from './types';
 
@@ -42,7 +42,7 @@ export function parseScenarioTree(text: string): { root: Node; body: string; shi
   const e = errors[0];
   if (e) {
     const at = new LineIndex(body).position(e.offset);
-    return { problem: l10n.t('not valid JSON: {0} at line {1}, column {2}.', syntaxErrorText(e.error), at.line, at.column + 1) };
+    return { problem: l10n.t('not valid JSON: {0} at line {1}, column {2}.', syntaxErrorWords(e.error), at.line, at.column + 1) };
   }
   if (!root) return { problem: l10n.t('the file is empty: write one scenario object, or an array of them.') };
   return { root, body, shift };
@@ -162,7 +162,7 @@ export function parseScenarioNode(body: string, root: Node, shift: number, file:
   const source = (node: Node, name: string): PolicySource | undefined => {
     if (node.type === 'object') {
       if (node.length > MAX_POLICY_TEXT_LENGTH) {
-        problems.push(l10n.t("{0}: the inline policy is {1}, over the {2} limit of a policy document; IAM's own limits are a few KB.", name, describeLength(node.length), describeLength(MAX_POLICY_TEXT_LENGTH)));
+        problems.push(l10n.t("{0}: the inline policy is {1}, over the {2} limit of a policy document; IAM's own limits are a few KB.", name, lengthWords(node.length), lengthWords(MAX_POLICY_TEXT_LENGTH)));
         return undefined;
       }
       return { name, text: body.slice(node.offset, node.offset + node.length), file, offset: node.offset + shift };

@@ -20,6 +20,7 @@ import {
 import type { Add, ConfigFileKind, ConfigFindingCode, ConfigFindingSeverity, ConfigFix } from './configLintModel';
 import { andList, profileNameOf } from './configLintModel';
 import { looksLikeSecretFragment } from '../sessions/redact';
+import { credentialFragmentText, unknownSettingText, type SettingPlace } from './configLintPlaces';
 import { suggestKey } from './configLintSuggest';
 import { checkDuration, mfaSerialProblem, roleArnProblem, simpleValueProblem } from './configLintValues';
 import { IniEntry, IniSection, range } from './iniPositions';
@@ -152,18 +153,16 @@ function suggestionCandidates(section: IniSection, kind: ConfigFileKind): readon
   return PROFILE_KEYS;
 }
 
-function unknownKey(e: IniEntry, candidates: readonly string[], where: string, profile: string | undefined, add: Add): void {
+function unknownKey(e: IniEntry, candidates: readonly string[], place: SettingPlace, profile: string | undefined, add: Add): void {
   if (looksLikeSecretFragment(e.key)) {
-    add({ code: 'unknown-key', severity: 'warning', message: l10n.t('This line {0} is not a setting: it looks like part of a credential, such as a session token wrapped onto a new line. The AWS CLI and SDKs ignore it; keep each value on one line.', where), range: e.keyRange, profile });
+    add({ code: 'unknown-key', severity: 'warning', message: credentialFragmentText(place), range: e.keyRange, profile });
     return;
   }
   const suggestion = suggestKey(e.key, candidates);
   add({
     code: 'unknown-key',
     severity: 'warning',
-    message: suggestion
-      ? l10n.t('Unknown setting "{0}" {1}. Did you mean "{2}"?', e.key, where, suggestion)
-      : l10n.t('Unknown setting "{0}" {1}; the AWS CLI and SDKs ignore it.', e.key, where),
+    message: unknownSettingText(place, e.key, suggestion),
     range: e.keyRange,
     profile,
     fix: suggestion ? { title: { kind: 'renameTo', value: suggestion }, edits: [{ range: e.keyRange, newText: suggestion }] } : undefined,
@@ -174,8 +173,8 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
   const profile = profileNameOf(section, kind) ?? (section.type === 'other' ? undefined : section.name);
   const known = contextKeys(section, kind);
   const seen = new Map<string, IniEntry>();
-  // Where an unknown key is, as the messages above name it.
-  const where = kind === 'credentials' ? l10n.t('in the credentials file') : section.type === 'sso-session' ? l10n.t('in an sso-session section') : l10n.t('in a profile');
+  // Where an unknown key is, as the messages name it.
+  const place: SettingPlace = kind === 'credentials' ? 'credentials' : section.type === 'sso-session' ? 'sso-session' : 'profile';
 
   for (const e of section.entries) {
     const lower = e.key.toLowerCase();
@@ -222,7 +221,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       continue;
     }
     if (!known.includes(e.key) && !isThirdPartyKey(e.key)) {
-      unknownKey(e, suggestionCandidates(section, kind), where, profile, add);
+      unknownKey(e, suggestionCandidates(section, kind), place, profile, add);
       continue;
     }
     if (kind === 'credentials' && !CREDENTIALS_FILE_KEYS.includes(e.key) && !THIRD_PARTY_KEYS.includes(e.key)) {
@@ -245,7 +244,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
     }
     lintValue(e, profile, add);
     if (e.key === 's3') {
-      for (const n of e.nested) if (!S3_NESTED_KEYS.includes(n.key)) unknownKey(n, S3_NESTED_KEYS, l10n.t('under s3'), profile, add);
+      for (const n of e.nested) if (!S3_NESTED_KEYS.includes(n.key)) unknownKey(n, S3_NESTED_KEYS, 's3', profile, add);
     }
     if (e.nested.length > 0 && !NESTED_PROFILE_KEYS.includes(e.key)) {
       add({

@@ -137,9 +137,12 @@ describe('evaluation audit: actions, resources, SCPs and RCPs', () => {
     assert.strictEqual(decision(req(USER, 'ec2:DescribeInstances', '*', { 'aws:RequestedRegion': 'us-east-1' }), { identity: [policy(allow('*'))], scps: [[regional]] }), 'ImplicitlyDenied');
   });
 
-  it('AWS doc: SCPs do not restrict service principals, nor RCPs calls by them', () => {
+  it('AWS doc: SCPs do not restrict service principals; RCPs do (the data perimeter examples confused-deputy RCP "restricts access to your resources so that AWS services can only interact with them on your behalf")', () => {
     const scpDeny = [[policy(allow('*'), deny('s3:*'))]];
-    assert.strictEqual(decision(get('cloudtrail.amazonaws.com'), { resource: [bucket({ Service: 'cloudtrail.amazonaws.com' })], scps: scpDeny, rcps: scpDeny }), 'Allowed');
+    const rcpDeny = [[policy(deny('s3:*', '*', { Principal: '*', Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } } }))]];
+    const trail = bucket({ Service: 'cloudtrail.amazonaws.com' });
+    assert.strictEqual(decision(get('cloudtrail.amazonaws.com'), { resource: [trail], scps: scpDeny }), 'Allowed');
+    assert.strictEqual(decision(get('cloudtrail.amazonaws.com'), { resource: [trail], scps: scpDeny, rcps: rcpDeny }), 'ExplicitlyDenied');
   });
 });
 

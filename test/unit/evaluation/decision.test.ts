@@ -109,12 +109,13 @@ describe('evaluation: SCPs, RCPs and VPC endpoint policies', () => {
     assert.strictEqual(decision(get, { identity: [s3All], scps: [[policy(deny('*'))]], managementAccount: ACCOUNT }), 'Allowed');
   });
 
-  it('applies RCPs level by level to the resource, but not to AWS service principals (AWS doc: RCPs)', () => {
+  it('applies RCPs level by level to the resource, AWS service principals included (AWS data perimeter examples: the confused-deputy RCP "restricts access to your resources so that AWS services can only interact with them on your behalf")', () => {
     const bucket = policy(allow('s3:GetObject', '*', { Principal: { Service: 'cloudtrail.amazonaws.com' } }));
     const rcpDeny = policy(deny('s3:*', '*', { Principal: '*' }));
     assert.strictEqual(decision(get, { identity: [s3All], rcps: [[full], [rcpDeny]] }), 'ExplicitlyDenied');
     assert.strictEqual(decision(get, { identity: [s3All], rcps: [[policy(allow('*', '*', { Principal: '*' })), rcpDeny]] }), 'ExplicitlyDenied');
-    assert.strictEqual(decision(req('cloudtrail.amazonaws.com', 's3:GetObject', BUCKET_OBJECT), { resource: [bucket], rcps: [[rcpDeny]] }), 'Allowed');
+    assert.strictEqual(decision(req('cloudtrail.amazonaws.com', 's3:GetObject', BUCKET_OBJECT), { resource: [bucket], rcps: [[rcpDeny]] }), 'ExplicitlyDenied');
+    assert.strictEqual(decision(req('cloudtrail.amazonaws.com', 's3:GetObject', BUCKET_OBJECT), { resource: [bucket], rcps: [[full]] }), 'Allowed');
   });
 
   it('RCPFullAWSAccess "is automatically attached to every root, OU and account" and cannot be detached: a level without an Allow still allows (AWS doc: RCPs)', () => {

@@ -10,6 +10,7 @@ const CONFIG_FILE_WORDS = [
   'src/core/profiles/configLintCycles.ts',
   'src/core/profiles/configLintDocs.ts',
   'src/core/profiles/configLintModel.ts',
+  'src/core/profiles/configLintPlaces.ts',
   'src/core/profiles/configLintProfiles.ts',
   'src/core/profiles/configLintSections.ts',
   'src/core/profiles/configLintSso.ts',

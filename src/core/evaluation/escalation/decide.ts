@@ -3,8 +3,11 @@ import { parsePolicy, type ParsedPolicy } from '../../policy/parse';
 import { evaluate } from '../index';
 import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
 import { callerChooses, conditionWords, valueFor } from './choices';
-import { coversAction, filled, policyProbes, representative } from './probes';
-import type { EscalationPath, PathRequest } from './types';
+import { filled, policyProbes, representative } from './probes';
+import { plainGrant, sameAccountCaller, settledOn } from './settled';
+import type { AllowingStatement, EscalationPath, PathRequest } from './types';
+
+export type { AllowingStatement } from './types';
 
 /** Whose permissions are asked about: a principal's identity policies and permissions boundary. */
 export interface EscalationSubject {
@@ -17,14 +20,6 @@ export interface EscalationSubject {
   readonly parsed?: readonly (ParsedPolicy | undefined)[];
   /** Per identity policy, with `parsed`: the path actions each statement's Action or NotAction covers, where known (see coversAction). */
   readonly covered?: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
-}
-
-/** The statement of an identity policy that allows a request. */
-export interface AllowingStatement {
-  /** Index into the subject's identity policies. */
-  readonly policy: number;
-  /** Index in the policy's Statement array. */
-  readonly statement: number;
 }
 
 /** How one request of a path is allowed. */
@@ -59,6 +54,8 @@ interface Prepared {
   readonly covered: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
   /** No Deny statement and no boundary: an unconditional Allow on "*" settles a request (see plainGrant). */
   readonly allowOnly: boolean;
+  /** The caller is a user or role of the account (see settledOn). */
+  readonly sameAccount: boolean;
   /** Decisions per request (action, resource pattern, passedTo, target): paths share requests. */
   readonly memo: Map<string, RequestGrant & { onlyIf: string[] } | null>;
   /** Probes per request without its passedTo (see probesOf): the iam:PassRole requests of several paths share them. */
@@ -81,30 +78,11 @@ function prepare(subject: EscalationSubject): Prepared {
     parsed,
     covered: subject.covered ?? [],
     allowOnly: !subject.boundaries?.length && parsed.every((pol) => pol.statements.every((st) => st.effect?.valueNode.value !== 'Deny')),
+    sameAccount: sameAccountCaller(caller, account),
     memo: new Map(),
     probes: new Map(),
   };
 }
-
-/**
- * With nothing that denies or bounds, an Allow without a condition on every resource grants the
- * request on the representative resource whatever the path needs: the engine would say so too,
- * and most policies that open a path do it this way, so this spares evaluating them.
- */
-function plainGrant(req: PathRequest, p: Prepared): AllowingStatement | undefined {
-  if (!p.allowOnly) return undefined;
-  for (let i = 0; i < p.parsed.length; i++) {
-    const statements = p.parsed[i].statements;
-    for (let k = 0; k < statements.length; k++) {
-      const st = statements[k];
-      if (st.effect?.valueNode.value !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.resource) continue;
-      if (someString(st.resource, isStar) && coversAction(st, req.action, p.covered[i]?.[k])) return { policy: i, statement: st.index ?? 0 };
-    }
-  }
-  return undefined;
-}
-
-const isStar = (v: string): boolean => v === '*';
 
 const trustTexts = new Map<string, string>();
 
@@ -267,6 +245,9 @@ function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf:
 
 /** How the request is allowed on one resource, trying each fixed context in turn until one needs no condition. */
 function bestOn(req: PathRequest, p: Prepared, resource: string, contexts: readonly Record<string, ContextValue>[]): (RequestGrant & { onlyIf: string[] }) | undefined {
+  // Settled without a condition, the request is decided the same way in every context.
+  const settled = settledOn(req, resource, p);
+  if (settled !== undefined) return settled ? { request: req, resource, allowedBy: [settled], onlyIf: [] } : undefined;
   let best: (RequestGrant & { onlyIf: string[] }) | undefined;
   for (let i = 0; i < contexts.length; i++) {
     const r = allowedWithChoices(p, req.action, resource, contexts[i]);
@@ -316,6 +297,7 @@ export function decideEscalations(subject: EscalationSubject, paths: readonly Es
 }
 
 const isEveryAction = (v: string): boolean => v === '*' || v === '*:*';
+const isStar = (v: string): boolean => v === '*';
 
 /**
  * Whether one identity policy allows every action on every resource with no condition, and no

@@ -33,6 +33,14 @@ export interface PathData {
   readonly sources: readonly string[];
 }
 
+/** The statement of an identity policy that allows a request. */
+export interface AllowingStatement {
+  /** Index into the subject's identity policies. */
+  readonly policy: number;
+  /** Index in the policy's Statement array. */
+  readonly statement: number;
+}
+
 export interface EscalationPath extends PathData {
   /** The first of `sources`. */
   readonly source: string;
