@@ -279,14 +279,19 @@ export function runMain(launcher?: WorkerLauncher): void {
   // Exit only once stdout has drained (a write's callback comes after every earlier write), so piped output is never cut short.
   const exit = (code: number) => process.stdout.write(pending, () => process.exit(code));
   const code = run(process.argv.slice(2), write, (s) => process.stderr.write(s), undefined, launcher ?? { script: __filename, cacheFlags: 'none' });
-  if (typeof code === 'number') exit(code);
-  else
-    code.then(exit, (e: unknown) => {
-      // As a run on one thread does: the error and its stack, exit status 1.
-      process.nextTick(() => {
-        throw e;
-      });
+  if (typeof code === 'number') {
+    exit(code);
+    return;
+  }
+  // Output closed early (`| head`): on one thread, the write error comes only after the run, which
+  // lints every file and exits with its status. A run with workers writes as it goes: it does the same.
+  process.stdout.on('error', () => undefined);
+  code.then(exit, (e: unknown) => {
+    // As a run on one thread does: the error and its stack, exit status 1.
+    process.nextTick(() => {
+      throw e;
     });
+  });
 }
 
 // Run directly (`node dist/cliMain.js`), this file is also what its lint workers start.

@@ -140,6 +140,15 @@ describe('sts-lens lint --jobs (worker threads)', function () {
     });
   }
 
+  it('goes on to its exit status, quietly, when its output is closed early, as on one thread', () => {
+    const quoted = [process.execPath, CLI, 'lint', '--format', 'json', ...files, ...files, ...files].map((a) => `'${a}'`).join(' ');
+    for (const jobs of ['1', '2']) {
+      const r = spawnSync('bash', ['-c', `${quoted} --jobs ${jobs} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], { cwd: dir, encoding: 'utf8', env: { ...process.env, STS_LENS_JOBS_REPORT: '1' } });
+      assert.strictEqual(r.status, 2, `--jobs ${jobs}: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /EPIPE|Error/, `--jobs ${jobs}`);
+    }
+  });
+
   it('keeps a dump given with --auth-details on the main thread, before the files', () => {
     const args = ['--format', 'json', '--auth-details', fixturePath('account', 'auth-details.json'), ...files.slice(0, 40)];
     const one = lint(dir, [...args, '--jobs', '1']);

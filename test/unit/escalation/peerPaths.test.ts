@@ -106,6 +106,46 @@ const CASES: readonly Case[] = [
       allow('codedeploy:GetDeploymentConfig', `arn:aws:codedeploy:*:${ACCOUNT}:deploymentconfig:*`),
     ],
   },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_EMR',
+    ids: 'emr-001',
+    grants: [allow('iam:PassRole', ROLE, { StringLike: { 'iam:PassedToService': ['elasticmapreduce.amazonaws.com', 'ec2.amazonaws.com*'] } }), allow('elasticmapreduce:RunJobFlow')],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_EMR_SERVERLESS',
+    ids: 'emrserverless-001',
+    passedTo: 'emr-serverless.amazonaws.com',
+    grants: [allow('emr-serverless:CreateApplication'), allow('emr-serverless:StartJobRun', `arn:aws:emr-serverless:*:${ACCOUNT}:/applications/*`)],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_GAMELIFT',
+    ids: 'gamelift-001',
+    passedTo: 'gamelift.amazonaws.com',
+    grants: [allow('gamelift:CreateBuild'), allow('gamelift:RequestUploadCredentials', `arn:aws:gamelift:*:${ACCOUNT}:build/*`), allow('gamelift:CreateFleet')],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_IMAGE_BUILDER',
+    ids: 'imagebuilder-001',
+    passedTo: 'ec2.amazonaws.com',
+    grants: [
+      allow('imagebuilder:CreateComponent', `arn:aws:imagebuilder:*:${ACCOUNT}:component/*`),
+      allow('imagebuilder:CreateImageRecipe', `arn:aws:imagebuilder:*:${ACCOUNT}:image-recipe/*`),
+      allow('imagebuilder:CreateInfrastructureConfiguration', `arn:aws:imagebuilder:*:${ACCOUNT}:infrastructure-configuration/*`),
+      allow('imagebuilder:CreateImage', `arn:aws:imagebuilder:*:${ACCOUNT}:image/*`),
+    ],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_KINESIS_ANALYTICS',
+    ids: 'kinesisanalytics-001',
+    passedTo: 'kinesisanalytics.amazonaws.com',
+    grants: [allow('kinesisanalytics:CreateApplication'), allow('kinesisanalytics:StartApplication', `arn:aws:kinesisanalytics:*:${ACCOUNT}:application/*`)],
+  },
+  {
+    code: 'PRIVILEGE_ESCALATION_PASS_ROLE_HEALTHOMICS',
+    ids: 'omics-001',
+    passedTo: 'omics.amazonaws.com',
+    grants: [allow('omics:CreateWorkflow'), allow('omics:StartRun', [`arn:aws:omics:*:${ACCOUNT}:run/*`, `arn:aws:omics:*:${ACCOUNT}:workflow/*`])],
+  },
 ];
 
 describe('privilege-escalation paths from pathfinding.cloud\'s newer entries', () => {
@@ -149,6 +189,13 @@ describe('privilege-escalation paths from pathfinding.cloud\'s newer entries', (
   it('a session only in AWS\'s own browser, which has no execution role, opens no browser path', () => {
     const found = codes(allow('bedrock-agentcore:StartBrowserSession', 'arn:aws:bedrock-agentcore:*:aws:browser/*'), allow('bedrock-agentcore:ConnectBrowserAutomationStream'));
     assert.ok(!found.includes('PRIVILEGE_ESCALATION_BEDROCK_AGENTCORE_BROWSER_SESSION'), found.join());
+  });
+
+  it('EMR needs both roles passed: the service role to EMR and the instance profile role to EC2', () => {
+    const run = allow('elasticmapreduce:RunJobFlow');
+    assert.ok(!codes(passTo('elasticmapreduce.amazonaws.com'), run).includes('PRIVILEGE_ESCALATION_PASS_ROLE_EMR'));
+    assert.ok(!codes(passTo('ec2.amazonaws.com'), run).includes('PRIVILEGE_ESCALATION_PASS_ROLE_EMR'));
+    assert.ok(codes(passTo('elasticmapreduce.amazonaws.com'), passTo('ec2.amazonaws.com'), run).includes('PRIVILEGE_ESCALATION_PASS_ROLE_EMR'));
   });
 
   it('ECS task overrides: RunTask or StartTask alone with iam:PassRole is a path; registering a task definition is not needed', () => {
