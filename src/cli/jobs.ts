@@ -12,28 +12,31 @@ export function parseJobs(value: string): Jobs | { problem: string } {
   return { problem: `--jobs must be auto or a whole number of threads from 1 up; got "${value}".` };
 }
 
-// When workers pay (measured with callgrind on Node 20 over the AWS managed policies, an average of
+// When workers pay (measured on Node 20, 2 cores, over the AWS managed policies, an average of
 // 5.4 KB): linting costs about the same per file as per KB of text, so a run's work is counted as
-// its bytes plus FILE_WEIGHT per file. A worker costs as much as ~600 KB of that before it lints (a
-// new isolate, the bundle from V8's code cache, the IAM data), and the threads then lint ~25% more
-// slowly than one thread alone would, as each warms up its own compiled code and caches. On two
-// cores a second thread starts to save wall time at ~850 KB of work (about 140 average policies);
-// each thread is given at least that much work.
+// its bytes plus FILE_WEIGHT per file. A worker costs ~0.35 G instructions before it lints (a new
+// isolate, the bundle from V8's code cache, the IAM data), and the threads then lint ~25% more
+// slowly than one thread alone would, as each warms up its own compiled code and caches. On an idle
+// machine a second thread saved only 6% of the wall time of the 764 policies (4.9 MB of work) for
+// 33% more CPU time, and 17% for 20% more at four times as many: each thread is given at least
+// WORK_PER_THREAD, so that a run the size of the corpus stays on one thread.
 const FILE_WEIGHT = 1024;
-const WORK_PER_THREAD = 448 * 1024;
+const WORK_PER_THREAD = 4 * 1024 * 1024;
 
 /**
  * The threads a run uses, the main thread included. Standard input is only read by the main thread.
  * A number is taken as asked (but never more threads than files); auto uses the cores the machine
- * gives this process, but only as many as the run's work pays for: one for a few files.
+ * gives this process, but only as many as the run's work pays for (one for a few files), and only
+ * one on a machine whose cores are already busy (a load average of at least the cores), where more
+ * threads would only take turns with each other.
  */
-export function threadsFor(jobs: Jobs, files: readonly string[]): number {
+export function threadsFor(jobs: Jobs, files: readonly string[], load = os.loadavg()[0]): number {
   const onDisk = files.filter((f) => f !== '-');
   if (jobs !== 'auto') return Math.max(1, Math.min(jobs, onDisk.length));
   const cores = os.availableParallelism();
+  if (cores < 2 || onDisk.length < 2 || load >= cores) return 1;
   const enough = cores * WORK_PER_THREAD;
   let work = onDisk.length * FILE_WEIGHT;
-  if (cores < 2 || onDisk.length < 2) return 1;
   for (const file of onDisk) {
     if (work >= enough) break;
     work += sizeOf(file);

@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { threadsFor } from '../../../src/cli/jobs';
 import { MAX_POLICY_FILE_BYTES } from '../../../src/core/policy/limits';
 import { fixturePath, repoRoot } from '../fixtures';
 
@@ -162,6 +163,23 @@ describe('sts-lens lint --jobs (worker threads)', function () {
     const r = lint(dir, ['--format', 'json', ...files.slice(0, 20)]);
     assert.strictEqual(r.report, undefined);
     assert.strictEqual((JSON.parse(r.stdout) as unknown[]).length, 20, 'the missing file and the folder are entries too');
+  });
+
+  it('auto keeps a run the size of the AWS managed policies on one thread, gives a larger one the cores, and stays on one on a busy machine', () => {
+    const sized = (name: string, count: number, bytes: number) =>
+      Array.from({ length: count }, (_, k) => {
+        const file = path.join(dir, `${name}-${k}.json`);
+        fs.writeFileSync(file, ' '.repeat(bytes));
+        return file;
+      });
+    // 764 policies of 5.4 KB on average: a second thread saved 6% of the wall time for 33% more CPU time.
+    const corpusSized = sized('corpus', 764, 5400);
+    const large = sized('large', 12, 1 << 20);
+    const cores = os.availableParallelism();
+    assert.strictEqual(threadsFor('auto', corpusSized, 0), 1);
+    assert.strictEqual(threadsFor('auto', large, 0), Math.min(cores, 3));
+    assert.strictEqual(threadsFor('auto', large, cores), 1, 'a load average of the cores or more');
+    assert.strictEqual(threadsFor(2, large, cores), Math.min(2, large.length), 'a number is taken as asked');
   });
 
   it('rejects --jobs that is not auto or a whole number of threads from 1 up', () => {
