@@ -2,6 +2,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 
+/**
+ * STS_LENS_JOBS_REPORT=1: the test switch that has the threads report what they linted and start
+ * together (see lintPool.ts and lintWorker.ts).
+ */
+export const JOBS_REPORT = process.env.STS_LENS_JOBS_REPORT === '1';
+
 /** `--jobs N|auto`: N threads in all (1: the main thread alone), or auto to let the run's size decide. */
 export type Jobs = number | 'auto';
 

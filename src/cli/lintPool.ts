@@ -2,7 +2,7 @@
 // lints chunks of files itself from the queue they share, and hands every file's outcome on in the
 // files' order, as soon as the outcomes before it are in.
 import { Worker } from 'worker_threads';
-import { takeChunk } from './jobs';
+import { JOBS_REPORT as REPORT, takeChunk } from './jobs';
 import type { FileOutcome } from './lintFile';
 import type { WorkerInput, WorkerMessage } from './lintWorker';
 import type { LintArgs } from './main';
@@ -22,13 +22,11 @@ interface PoolWorker {
 }
 
 /**
- * STS_LENS_JOBS_REPORT=1 writes how many files each kind of thread linted to standard error at the
+ * The worker threads of one run. With STS_LENS_JOBS_REPORT=1 it writes how many files each kind of thread linted to standard error at the
  * end, and has the main thread wait until every worker holds its first chunk before it takes files:
  * a test over a few files then sees the workers take part (with one worker, it has the first files),
  * and the figures say that the parallel path was taken.
  */
-const REPORT = process.env.STS_LENS_JOBS_REPORT === '1';
-
 export class LintPool {
   /** [0]: the queue (see takeChunk); [1]: how many workers hold their first chunk (see lintWorker.ts). */
   private readonly queue = new SharedArrayBuffer(8);

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { createIamCatalog } from '../node/iamData';
 import { loadProjectConfig } from '../node/projectConfigFile';
-import { takeChunk } from './jobs';
+import { JOBS_REPORT as REPORT, takeChunk } from './jobs';
 import { lintPath, threadRun, type FileOutcome } from './lintFile';
 import type { LintArgs } from './main';
 
@@ -13,7 +13,7 @@ export interface WorkerInput {
   /** The name of the launcher's V8 code cache for this run's flags (read by src/cli/launcher.ts). */
   readonly cacheFlags: string;
   readonly args: LintArgs;
-  /** The shared queue: one Int32, the index of the first file no thread has taken (see takeChunk). */
+  /** Shared: [0] the index of the first file no thread has taken (see takeChunk), [1] how many workers hold their first chunk. */
   readonly queue: SharedArrayBuffer;
   readonly threads: number;
 }
@@ -24,8 +24,6 @@ export interface WorkerInput {
  * thread); that it is done, with how many files it linted.
  */
 export type WorkerMessage = { ready: true } | { outcomes: [number, FileOutcome][]; threw: number[] } | { done: number };
-
-const REPORT = process.env.STS_LENS_JOBS_REPORT === '1';
 
 /** Waits until `workers` workers have taken their first chunk; a minute at most, should one never start. */
 function waitForEveryWorker(queue: Int32Array, workers: number): void {

@@ -15,7 +15,6 @@ import { runDiff } from './diff';
 import { diskPathOf, failsAt, lintPath, threadRun, wholeFileFinding, type FileOutcome } from './lintFile';
 import { parseJobs, threadsFor, type Jobs } from './jobs';
 import { LintPool, type WorkerLauncher } from './lintPool';
-
 import { runLintWorker } from './lintWorker';
 
 export { runLintWorker };
