@@ -4,7 +4,7 @@ import { evaluate } from '../index';
 import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
 import { callerChooses, conditionWords, valueFor } from './choices';
 import { filled, policyProbes, representative } from './probes';
-import { plainGrant, sameAccountCaller, settledOn } from './settled';
+import { isStar, plainGrant, sameAccountCaller, settledOn } from './settled';
 import type { AllowingStatement, EscalationPath, PathRequest } from './types';
 
 export type { AllowingStatement } from './types';
@@ -297,7 +297,6 @@ export function decideEscalations(subject: EscalationSubject, paths: readonly Es
 }
 
 const isEveryAction = (v: string): boolean => v === '*' || v === '*:*';
-const isStar = (v: string): boolean => v === '*';
 
 /**
  * Whether one identity policy allows every action on every resource with no condition, and no

@@ -8,7 +8,7 @@ import type { AllowingStatement, PathRequest } from './types';
 
 // Requests an escalation question settles without the evaluation engine, where reading the
 // statements gives the engine's answer for less: most requests of a lint run are of these shapes.
-// test/unit/escalationSettled.test.ts holds each shortcut against the engine.
+// test/unit/escalation/settled.test.ts holds each shortcut against the engine.
 
 /** What the shortcuts need to know of the subject (see decide.ts's Prepared). */
 export interface SettlingSubject {
@@ -45,7 +45,7 @@ export function plainGrant(req: PathRequest, p: SettlingSubject): AllowingStatem
   return undefined;
 }
 
-const isStar = (v: string): boolean => v === '*';
+export const isStar = (v: string): boolean => v === '*';
 
 /** A settled request: the first statement that allows it, or null when none does. */
 export type Settled = AllowingStatement | null;
