@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CORE_WORD_BUNDLES } from './bundles';
-import { useCoreWordsFrom } from './coreWordsInWorker';
+import { useCoreWordsFrom } from '../core/coreWords';
 
 /**
  * Words that `src/core/` builds for the editor and the command line alike go through `@vscode/l10n`'s

@@ -1,7 +1,7 @@
 // Runs in a worker thread: lints policies off the extension host's thread, so that a slow
 // policy never delays typing. Bundled to dist/policyLintWorker.js. No vscode here.
 import { parentPort, workerData } from 'worker_threads';
-import { useCoreWordsFrom } from '../coreWordsInWorker';
+import { useCoreWordsFrom } from '../../core/coreWords';
 import { lintRequest, type LintRequest } from './lintRequest';
 
 if (parentPort) {
