@@ -34,8 +34,11 @@ export function splitArnCached(arn: string): Readonly<SplitArn> | undefined {
   return hit ?? undefined;
 }
 
+/** One function for every call: a closure made per call would be one object per ARN field read. */
+const asStar = () => '*';
+
 export function variableFree(s: string): string {
-  return replaceVariables(s, () => '*');
+  return replaceVariables(s, asStar);
 }
 
 interface CompiledFormat {
@@ -349,7 +352,9 @@ function globsIntersect(a: number[], b: number[]): boolean {
  */
 function narrowIntersect(a: number[], b: number[]): boolean {
   const m = b.length;
+  // Two rows, each made from the other in turn: a row per token of a would be an object each.
   let row = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
   row[0] = 1;
   /** A run of b may end: wherever it is reached, so is the token after it. */
   const endRuns = (r: Uint8Array) => {
@@ -358,9 +363,9 @@ function narrowIntersect(a: number[], b: number[]): boolean {
   endRuns(row);
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
-    const next = new Uint8Array(m + 1);
     const from = row.indexOf(1);
     if (from < 0) return false;
+    next.fill(0);
     // A star of a reads whatever b reads from there on: every token of b takes some character.
     if (x === STAR) next.fill(1, from);
     else {
@@ -370,7 +375,9 @@ function narrowIntersect(a: number[], b: number[]): boolean {
       }
       endRuns(next);
     }
+    const done = row;
     row = next;
+    next = done;
   }
   return row[m] === 1;
 }
