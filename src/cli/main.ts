@@ -48,6 +48,9 @@ Options:
   --version            show the version
 
 FILE may be - for standard input.
+With --policy-type auto, a FILE that the *.policytest.json of its project (the nearest folder with
+.sts-lens.json or .git) use as an SCP, or as an RCP, is linted as one. A FILE outside any project
+uses only the policy tests in its own folder: nothing below it is searched.
 Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage or I/O error.
 `;
 

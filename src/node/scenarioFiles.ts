@@ -28,10 +28,15 @@ export interface PolicyFileScope {
 
 export type PolicyReadResult = string | { readonly error: string };
 
+/** Whether a folder is a project of its own: it holds `.sts-lens.json` or `.git`. */
+export function isProjectFolderSync(dir: string): boolean {
+  return fs.existsSync(path.join(dir, PROJECT_CONFIG_FILE)) || fs.existsSync(path.join(dir, '.git'));
+}
+
 /** The nearest folder at or above `dir` that holds `.sts-lens.json` or `.git`; `dir` itself when none does. */
 export function projectRootFor(dir: string): string {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    if (fs.existsSync(path.join(d, PROJECT_CONFIG_FILE)) || fs.existsSync(path.join(d, '.git'))) return d;
+    if (isProjectFolderSync(d)) return d;
     if (path.dirname(d) === d) return path.resolve(dir);
   }
 }

@@ -102,35 +102,53 @@ export class GuardrailUses {
   }
 }
 
-/** Whether a folder is a project of its own (holds `.sts-lens.json` or `.git`). */
+/** Whether a folder, by its entries, is a project of its own (holds `.sts-lens.json` or `.git`). */
 function isProject(entries: readonly fs.Dirent[]): boolean {
   return entries.some((e) => e.name === PROJECT_CONFIG_FILE || e.name === '.git');
 }
 
 /**
+ * Up to `budget` entries of a folder, read a batch at a time: a folder of millions of entries costs
+ * no more than the bound (readdirSync would list all of them first). Empty when it cannot be read.
+ */
+function readEntriesSync(dir: string, budget: number): fs.Dirent[] {
+  const entries: fs.Dirent[] = [];
+  let handle: fs.Dir;
+  try {
+    handle = fs.opendirSync(dir, { bufferSize: 256 });
+  } catch {
+    return entries;
+  }
+  try {
+    for (let e = handle.readSync(); e && entries.length < budget; e = handle.readSync()) entries.push(e);
+  } catch {
+    // A folder that fails part way through lists what was read.
+  } finally {
+    handle.closeSync();
+  }
+  return entries;
+}
+
+/**
  * Lists the scenario files under the project folder `root`, at most MAX_GUARDRAIL_SCENARIO_FILES of
  * them, breadth first so the nearest count first. It skips node_modules, .git and nested projects
- * (their policy tests name their own files) and follows no links.
+ * (their policy tests name their own files) and follows no links. With `recursive` false it lists
+ * `root` alone: a folder that is no project (a home folder, /tmp) is not searched below.
  */
-export function listScenarioFilesSync(root: string, matches: (relativePath: string) => boolean): string[] {
+export function listScenarioFilesSync(root: string, matches: (relativePath: string) => boolean, recursive = true): string[] {
   const found: string[] = [];
   const queue = [path.resolve(root)];
   let listed = 0;
   for (let next = 0; next < queue.length && found.length < MAX_GUARDRAIL_SCENARIO_FILES && listed < MAX_ENTRIES_LISTED; next++) {
     const dir = queue[next];
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
+    const entries = readEntriesSync(dir, MAX_ENTRIES_LISTED - listed);
     if (next > 0 && isProject(entries)) continue;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (++listed > MAX_ENTRIES_LISTED || found.length >= MAX_GUARDRAIL_SCENARIO_FILES) break;
       const abs = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(e.name)) queue.push(abs);
+        if (recursive && !SKIPPED_FOLDERS.has(e.name)) queue.push(abs);
       } else if (e.isFile() && matches(path.relative(root, abs).split(path.sep).join('/'))) found.push(abs);
     }
   }
@@ -150,10 +168,13 @@ export function readGuardrailScenarioSync(file: string, root: string): { mtime: 
   return typeof text === 'string' ? { mtime: st.mtimeMs, names: guardrailNames(file, text, root) } : undefined;
 }
 
-/** What the scenario files of a project folder say, read at once (the CLI). */
-export function readGuardrailUsesSync(root: string, matches: (relativePath: string) => boolean): GuardrailUses {
+/**
+ * What the scenario files of a project folder say, read at once (the CLI). `recursive` false reads
+ * only those directly in `root`, for a folder that is no project.
+ */
+export function readGuardrailUsesSync(root: string, matches: (relativePath: string) => boolean, recursive = true): GuardrailUses {
   const uses = new GuardrailUses();
-  for (const file of listScenarioFilesSync(root, matches)) {
+  for (const file of listScenarioFilesSync(root, matches, recursive)) {
     const read = readGuardrailScenarioSync(file, root);
     if (read) uses.set(file, read.mtime, read.names);
   }

@@ -77,4 +77,21 @@ describe('sts-lens lint follows the policy tests, as the editor does', function 
     fs.writeFileSync(path.join(dir, '.sts-lens.json'), JSON.stringify({ policyTypes: { 'policies/baseline.json': 'RESOURCE_CONTROL_POLICY' } }));
     assert.strictEqual(lint(['policies/baseline.json'], dir)[0].policyType, 'RESOURCE_CONTROL_POLICY');
   });
+
+  it('in a folder that is no project, only the policy tests beside the file count: nothing below it is searched', () => {
+    const loose = path.join(dir, 'loose');
+    fs.mkdirSync(path.join(loose, 'deeper'), { recursive: true });
+    fs.writeFileSync(path.join(loose, 'baseline.json'), GUARDRAIL);
+    fs.writeFileSync(path.join(loose, 'deeper', 'scp.policytest.json'), scenario({ serviceControlPolicies: ['../baseline.json'] }));
+    // Outside the project made in beforeEach: a folder of its own, as a home folder or /tmp is.
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-no-project-'));
+    try {
+      fs.cpSync(loose, outside, { recursive: true });
+      assert.strictEqual(lint(['baseline.json'], outside)[0].policyType, 'IDENTITY_POLICY');
+      fs.writeFileSync(path.join(outside, 'scp.policytest.json'), scenario({ serviceControlPolicies: ['baseline.json'] }));
+      assert.strictEqual(lint(['baseline.json'], outside)[0].policyType, 'SERVICE_CONTROL_POLICY');
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });

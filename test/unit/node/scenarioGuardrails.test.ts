@@ -32,4 +32,12 @@ describe('reading what policy tests use as SCPs and RCPs', () => {
     const text = JSON.stringify({ request: { action: 's3:GetObject', resource: '*' }, serviceControlPolicies: ['../outside.json', 'inside.json', '/etc/passwd'] });
     assert.deepStrictEqual(guardrailNames(path.join(dir, 't.policytest.json'), text, dir).map((n) => n.file), [path.join(dir, 'inside.json')]);
   });
+
+  it('lists only the folder itself when not recursive', () => {
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'sub', 'below.policytest.json'), '{}');
+    fs.writeFileSync(path.join(dir, 'here.policytest.json'), '{}');
+    assert.deepStrictEqual(listScenarioFilesSync(dir, isTest, false), [path.join(dir, 'here.policytest.json')]);
+    assert.deepStrictEqual(listScenarioFilesSync(dir, isTest).sort(), [path.join(dir, 'here.policytest.json'), path.join(dir, 'sub', 'below.policytest.json')]);
+  });
 });
