@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { compactJson } from '../policy/jsonText';
 import type { ActionInfo, ContextCondition, MatchedStatement, PrincipalInfo, ResourceInfo } from './explanationTypes';
 
 /**
@@ -19,14 +20,13 @@ export function itemsOf(v: Json): Json[] {
   return [];
 }
 
+/** A value as text: `{ "value": ... }` wrappers (however deep) unwrapped, anything else as compact JSON. */
 export function valueText(v: Json): string | undefined {
+  while (isObject(v) && 'value' in v) v = v.value;
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (isObject(v)) {
-    if ('value' in v) return valueText(v.value);
-    return JSON.stringify(v);
-  }
-  return v === null || v === undefined ? undefined : JSON.stringify(v);
+  // compactJson, not JSON.stringify: a value nested thousands deep would overflow the stack.
+  return v === null || v === undefined ? undefined : compactJson(v);
 }
 
 function valuesOf(v: Json): string[] {

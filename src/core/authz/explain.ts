@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { prettyJson } from '../policy/jsonText';
 import { bool, conditionsOf, isObject, itemsOf, parseArn, parsePrincipal, parseStatement, resolveAction, str, valueText, type Json } from './decodedFields';
 import type { AuthorizationExplanation, ExplainResult, MatchedStatement, Verdict } from './explanationTypes';
 import type { StatedDenial } from './statedDenial';
@@ -90,7 +91,7 @@ function explainObject(data: Record<string, Json>, stated?: StatedDenial): Autho
     advice,
     wouldAllow,
     warnings,
-    rawJson: JSON.stringify(data, null, 2),
+    rawJson: prettyJson(data),
     ...(stated ? { statedDenial: stated } : {}),
   };
 }

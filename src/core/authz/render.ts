@@ -4,6 +4,7 @@ import { prefixSourceText } from './decodedFields';
 import type { AuthorizationExplanation, ContextCondition, MatchedStatement, PrincipalInfo } from './explain';
 import type { StatedDenial } from './statedDenial';
 import { mdCode, mdText } from '../markdown';
+import { compactJson } from '../policy/jsonText';
 
 /** The verdict as the explanation's title and its Verdict line name it. */
 export function verdictTitle(verdict: AuthorizationExplanation['verdict']): string {
@@ -70,7 +71,7 @@ function statementLines(s: MatchedStatement): string[] {
     lines.push(`      ${l10n.t('Conditions')}`);
     lines.push(...conditionLines(s.conditions, '        '));
   }
-  for (const [k, v] of Object.entries(s.other)) lines.push(`      ${pad(k, 16)}${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  for (const [k, v] of Object.entries(s.other)) lines.push(`      ${pad(k, 16)}${typeof v === 'string' ? v : compactJson(v)}`);
   return lines;
 }
 

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { findEncodedMessages, findEncodedMessagesAround, FULL_SCAN_LENGTH, messagesInSelection } from '../../../src/core/authz/detect';
+import { explainDecodedMessage } from '../../../src/core/authz/explain';
+import { renderExplanationMarkdown, renderExplanationText } from '../../../src/core/authz/render';
 import { statedDenialBefore } from '../../../src/core/authz/statedDenial';
 
 // A message as STS returns it (base64url, several hundred characters).
@@ -59,5 +61,31 @@ describe('authz detection in large logs, as the editor runs it', function () {
     assert.deepStrictEqual(around, findEncodedMessages(text));
     assert.strictEqual(around.length, 2);
     assert.strictEqual(text.slice(around[1].start, around[1].end), MESSAGE);
+  });
+});
+
+describe('explaining a decoded message nested 100,000 deep', () => {
+  const DEPTH = 100_000;
+  const context = '"context":{"principal":{"id":"AIDAEXAMPLE"},"action":"s3:GetObject","resource":"arn:aws:s3:::bucket/key","conditions":{"items":[]}}';
+
+  it('explains it instead of overflowing the stack, and keeps the raw JSON compact', () => {
+    const decoded = `{"allowed":false,"explicitDeny":false,"deep":${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)},${context}}`;
+    const r = explainDecodedMessage(decoded);
+    assert.ok(r.ok, r.ok ? '' : r.error);
+    assert.strictEqual(r.explanation.summary.startsWith('DENIED s3:GetObject'), true, r.explanation.summary);
+    assert.strictEqual(r.explanation.rawJson, decoded);
+  });
+
+  it('a statement value and a wrapper nested that deep are read as text', () => {
+    const deepValue = `${'{"value":'.repeat(DEPTH)}"s3:GetObject"${'}'.repeat(DEPTH)}`;
+    const deepOther = `${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}`;
+    const decoded = `{"allowed":false,"explicitDeny":true,"matchedStatements":{"items":[{"statementId":"Deep","effect":"DENY","actions":{"items":[${deepValue}]},"resources":{"items":[{"value":${deepOther}}]},"extra":${deepOther}}]},${context}}`;
+    const r = explainDecodedMessage(decoded);
+    assert.ok(r.ok, r.ok ? '' : r.error);
+    const [s] = r.explanation.matchedStatements;
+    assert.deepStrictEqual(s.actions, ['s3:GetObject']);
+    assert.deepStrictEqual(s.resources, [deepOther]);
+    assert.match(renderExplanationText(r.explanation).text, /extra +\[\[\[/);
+    assert.match(renderExplanationMarkdown(r.explanation), /Deep/);
   });
 });
