@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * The AWS shared config model: profiles, their kinds and their source chains, built from the
  * sections the SDK's shared ini loader returns (`{ configFile, credentialsFile }`).
@@ -271,7 +273,7 @@ export function needsMfa(model: ProfilesModel, name: string): boolean {
   return profileChain(model, name).steps.some((s) => !!s.roleArn && !!s.mfaSerial);
 }
 
-/** The few words a chain's text needs: the editor's (vscode.l10n.t) or `CHAIN_WORDS_ENGLISH`. */
+/** The few words a chain's text needs (`chainWords`). */
 export interface ChainWords {
   /** The steps left out of the middle of a long chain: `… 1,990 more …`. */
   more(count: number): string;
@@ -281,11 +283,17 @@ export interface ChainWords {
   missingProfile(name: string): string;
 }
 
-export const CHAIN_WORDS_ENGLISH: ChainWords = {
-  more: (count) => `… ${count.toLocaleString('en-US')} more …`,
-  cycle: (path) => `cycle: ${path}`,
-  missingProfile: (name) => `missing profile "${name}"`,
-};
+/**
+ * A chain's words in the display language (English unconfigured, as in the command line), a count
+ * written as `locale` writes numbers (the editor passes its display language).
+ */
+export function chainWords(locale = 'en-US'): ChainWords {
+  return {
+    more: (count) => l10n.t('… {0} more …', count.toLocaleString(locale)),
+    cycle: (path) => l10n.t('cycle: {0}', path),
+    missingProfile: (name) => l10n.t('missing profile "{0}"', name),
+  };
+}
 
 /** The chain as one line for people: `base → role/Admin → role/Deploy`. */
 export function chainText(chain: ProfileChain, words: ChainWords): string {

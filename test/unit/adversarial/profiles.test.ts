@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { lintAwsConfig } from '../../../src/core/profiles/configLint';
 import { suggestKey } from '../../../src/core/profiles/configLintSuggest';
-import { buildProfilesModel, CHAIN_WORDS_ENGLISH, chainText, profileChain, type IniSections } from '../../../src/core/profiles/model';
+import { chainWords, buildProfilesModel, chainText, profileChain, type IniSections } from '../../../src/core/profiles/model';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Deploy';
 
@@ -64,6 +64,6 @@ describe('profile chains of a long line of roles', function () {
   });
 
   it('the chain text of a long chain shows its ends', () => {
-    assert.match(chainText(profileChain(model, 'p1999'), CHAIN_WORDS_ENGLISH), /^p0 → p1 \(Deploy @ 123456789012\) → .* → … 1,990 more … → .*p1999 \(Deploy @ 123456789012\)$/);
+    assert.match(chainText(profileChain(model, 'p1999'), chainWords()), /^p0 → p1 \(Deploy @ 123456789012\) → .* → … 1,990 more … → .*p1999 \(Deploy @ 123456789012\)$/);
   });
 });
