@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fileProblems } from '../src/core/profiles/fileProblems';
-import { buildProfilesModel, CHAIN_WORDS_ENGLISH, chainText, needsMfa, profileChain } from '../src/core/profiles/model';
+import { chainWords, buildProfilesModel, chainText, needsMfa, profileChain } from '../src/core/profiles/model';
 import { loadAwsFiles } from '../src/node/awsFiles';
 
 export function syntheticConfig(count: number): { config: string; credentials: string } {
@@ -46,9 +46,10 @@ export async function benchProfiles(count = 1000, runs = 15): Promise<{ profiles
       const model = buildProfilesModel(loaded.configSections, loaded.credentialsSections);
       const t1 = performance.now();
       const rows: string[] = [];
+      const words = chainWords();
       for (const p of model.profiles.values()) {
         const chain = profileChain(model, p.name);
-        rows.push(`${p.name} ${p.kind} ${p.region ?? ''} ${needsMfa(model, p.name) ? 'MFA' : ''} ${chainText(chain, CHAIN_WORDS_ENGLISH)}`);
+        rows.push(`${p.name} ${p.kind} ${p.region ?? ''} ${needsMfa(model, p.name) ? 'MFA' : ''} ${chainText(chain, words)}`);
       }
       const t2 = performance.now();
       profiles = model.profiles.size;

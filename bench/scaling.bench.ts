@@ -14,7 +14,7 @@ import { lintPolicy, type IamCatalog } from '../src/core/policy';
 import { findPolicyRegions } from '../src/core/policy/insight';
 import { cloudFormationYamlPolicies as readYaml } from '../src/core/policy/insight/cloudformationYaml';
 import { lintAwsConfig } from '../src/core/profiles/configLint';
-import { buildProfilesModel, CHAIN_WORDS_ENGLISH, chainText, profileChain, type IniSections } from '../src/core/profiles/model';
+import { chainWords, buildProfilesModel, chainText, profileChain, type IniSections } from '../src/core/profiles/model';
 import { replaceVariables } from '../src/core/policy/variableSpans';
 import { createIamCatalog } from '../src/node/iamData';
 import { fixturePath } from '../test/unit/fixtures';
@@ -95,7 +95,8 @@ function cases(catalog: IamCatalog): Case[] {
     { name: 'config lint: source_profile cycle', kind: 'adversarial', input: (k) => config(Object.fromEntries(Array.from({ length: 20 * k }, (_, i) => [`p${i}`, { role_arn: role, source_profile: `p${(i + 1) % (20 * k)}` }]))), run: (t) => lintAwsConfig(t, 'config') },
     { name: 'profile chains: every profile of one chain', kind: 'adversarial', input: (k) => String(20 * k), run: (n) => {
       const model = buildProfilesModel(chainConfig(Number(n)), {});
-      for (const name of model.profiles.keys()) chainText(profileChain(model, name), CHAIN_WORDS_ENGLISH);
+      const words = chainWords();
+      for (const name of model.profiles.keys()) chainText(profileChain(model, name), words);
     } },
     { name: 'recognize: CloudFormation JSON template', kind: 'normal', input: (k) => JSON.stringify({ Resources: Object.fromEntries(Array.from({ length: 10 * k }, (_, i) => [`Role${i}`, { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } }])) }), run: (t) => findPolicyRegions(t, 'json') },
     { name: 'recognize: CloudFormation YAML template', kind: 'normal', input: (k) => `Resources:\n${Array.from({ length: 10 * k }, (_, i) => `  Role${i}:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n`).join('')}`, run: (t) => findPolicyRegions(t, 'yaml', { readYaml }) },

@@ -12,7 +12,7 @@ import { scenarioCases } from '../src/core/debugging/scenarioRun';
 import { parseScenarioNode } from '../src/core/evaluation/scenario';
 import { compileGlob, isGlobProblem } from '../src/core/glob/boundedGlob';
 import { lintPolicy, type IamCatalog } from '../src/core/policy';
-import { buildProfilesModel, CHAIN_WORDS_ENGLISH, chainText, isBrokenChain, needsMfa, profileChain, shortChainText, type IniSections } from '../src/core/profiles/model';
+import { buildProfilesModel, chainWords, chainText, isBrokenChain, needsMfa, profileChain, shortChainText, type IniSections } from '../src/core/profiles/model';
 import { normalise } from '../src/core/sessions/normalise';
 import { redactSecrets } from '../src/core/sessions/redact';
 import type { IamCatalogHandle } from '../src/node/iamData';
@@ -212,7 +212,7 @@ function profileChainCases(): DoublingCase[] {
     let chars = 0;
     for (const name of model.profiles.keys()) {
       const chain = profileChain(model, name);
-      chars += chainText(chain, CHAIN_WORDS_ENGLISH).length + shortChainText(chain, CHAIN_WORDS_ENGLISH).length + (isBrokenChain(chain) || needsMfa(model, name) ? 1 : 0);
+      chars += chainText(chain, chainWords()).length + shortChainText(chain, chainWords()).length + (isBrokenChain(chain) || needsMfa(model, name) ? 1 : 0);
     }
     return chars;
   };

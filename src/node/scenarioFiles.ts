@@ -1,14 +1,17 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
+import { lengthWords } from '../core/evaluation/scenarioWords';
 import { PROJECT_CONFIG_FILE } from '../core/policy/config/projectConfig';
-import { describeLength, MAX_POLICY_TEXT_LENGTH } from '../core/policy/limits';
+import { MAX_POLICY_TEXT_LENGTH } from '../core/policy/limits';
 
 /**
  * Reading scenario files and the policy files they name. A scenario comes from a repository, so a
  * policy path is read only inside the project (the nearest folder above the scenario that holds
  * `.sts-lens.json` or `.git`; in the editor the workspace folder), only as a regular file, and
  * only after its size is checked; errors name the path as the scenario wrote it, never content.
+ * Errors are in the display language's words (src/core/coreWords.ts; English in the command line).
  */
 
 /** Largest scenario file read: thousands of cases with inline policies fit many times over. */
@@ -48,24 +51,31 @@ function inside(root: string, file: string): boolean {
 
 function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'ELOOP') return 'too many symbolic links';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return l10n.t('no such file');
+  if (code === 'EACCES' || code === 'EPERM') return l10n.t('permission denied');
+  if (code === 'EISDIR') return l10n.t('it is a folder');
+  if (code === 'ELOOP') return l10n.t('too many symbolic links');
   return code ?? (e instanceof Error ? e.message : String(e));
 }
 
 function outside(written: string, scope: PolicyFileScope, link: boolean): string {
-  const hint = scope.allowHint ? `; ${scope.allowHint} reads it anyway` : '; only policy files inside it are read';
-  return `the policy file ${written} is ${link ? 'a link to a file ' : ''}outside the ${scope.rootName} (${scope.root})${hint}.`;
+  const { rootName, root, allowHint } = scope;
+  if (allowHint) {
+    return link
+      ? l10n.t('the policy file {0} is a link to a file outside the {1} ({2}); {3} reads it anyway.', written, rootName, root, allowHint)
+      : l10n.t('the policy file {0} is outside the {1} ({2}); {3} reads it anyway.', written, rootName, root, allowHint);
+  }
+  return link
+    ? l10n.t('the policy file {0} is a link to a file outside the {1} ({2}); only policy files inside it are read.', written, rootName, root)
+    : l10n.t('the policy file {0} is outside the {1} ({2}); only policy files inside it are read.', written, rootName, root);
 }
 
 /** Checks of the file's real path and kind; undefined when it may be read. */
 function refusal(written: string, real: string, realRoot: string, st: fs.Stats, scope: PolicyFileScope): string | undefined {
   if (!scope.allowOutside && !inside(realRoot, real)) return outside(written, scope, true);
-  if (st.isDirectory()) return `the policy file ${written} is a folder, not a file.`;
-  if (!st.isFile()) return `the policy file ${written} is not a regular file (a device, pipe or socket); only regular files are read.`;
-  if (st.size > MAX_POLICY_TEXT_LENGTH) return `the policy file ${written} is ${describeLength(st.size)}, over the ${describeLength(MAX_POLICY_TEXT_LENGTH)} limit of a policy document; IAM's own limits are a few KB.`;
+  if (st.isDirectory()) return l10n.t('the policy file {0} is a folder, not a file.', written);
+  if (!st.isFile()) return l10n.t('the policy file {0} is not a regular file (a device, pipe or socket); only regular files are read.', written);
+  if (st.size > MAX_POLICY_TEXT_LENGTH) return l10n.t("the policy file {0} is {1}, over the {2} limit of a policy document; IAM's own limits are a few KB.", written, lengthWords(st.size), lengthWords(MAX_POLICY_TEXT_LENGTH));
   return undefined;
 }
 
@@ -168,7 +178,7 @@ function* readBounded(file: string, limit: number): FileWork<Buffer> {
 }
 
 function decode(buf: Buffer, written: string): PolicyReadResult {
-  if (buf.length > MAX_POLICY_TEXT_LENGTH) return { error: `the policy file ${written} is over the ${describeLength(MAX_POLICY_TEXT_LENGTH)} limit of a policy document.` };
+  if (buf.length > MAX_POLICY_TEXT_LENGTH) return { error: l10n.t('the policy file {0} is over the {1} limit of a policy document.', written, lengthWords(MAX_POLICY_TEXT_LENGTH)) };
   return buf.toString('utf8');
 }
 
@@ -181,7 +191,7 @@ function* scenarioPolicy(abs: string, written: string, scope: PolicyFileScope): 
     if (problem) return { error: problem };
     return decode(yield* readBounded(real, MAX_POLICY_TEXT_LENGTH), written);
   } catch (e) {
-    return { error: `cannot read the policy file ${written}: ${ioReason(e)}.` };
+    return { error: l10n.t('cannot read the policy file {0}: {1}.', written, ioReason(e)) };
   }
 }
 
@@ -198,11 +208,11 @@ export function readScenarioPolicy(abs: string, written: string, scope: PolicyFi
 function* scenarioFile(file: string): FileWork<PolicyReadResult> {
   try {
     const st = yield* op({ kind: 'stat', path: file });
-    if (st.isDirectory()) return { error: 'it is a folder, not a scenario file' };
-    if (!st.isFile()) return { error: 'not a regular file (a device, pipe or socket)' };
-    if (st.size > MAX_SCENARIO_FILE_BYTES) return { error: `the file is ${describeLength(st.size)}, over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
+    if (st.isDirectory()) return { error: l10n.t('it is a folder, not a scenario file') };
+    if (!st.isFile()) return { error: l10n.t('not a regular file (a device, pipe or socket)') };
+    if (st.size > MAX_SCENARIO_FILE_BYTES) return { error: l10n.t('the file is {0}, over the {1} limit of a scenario file', lengthWords(st.size), lengthWords(MAX_SCENARIO_FILE_BYTES)) };
     const buf = yield* readBounded(file, MAX_SCENARIO_FILE_BYTES);
-    if (buf.length > MAX_SCENARIO_FILE_BYTES) return { error: `the file is over the ${describeLength(MAX_SCENARIO_FILE_BYTES)} limit of a scenario file` };
+    if (buf.length > MAX_SCENARIO_FILE_BYTES) return { error: l10n.t('the file is over the {0} limit of a scenario file', lengthWords(MAX_SCENARIO_FILE_BYTES)) };
     return buf.toString('utf8');
   } catch (e) {
     return { error: ioReason(e) };

@@ -2,7 +2,7 @@
 // of the Profiles rows, status bar and quick picks, the row's description and title, and the tooltip's lines.
 import * as assert from 'assert';
 import { countdown, type SessionRecord } from '../../src/core/sessions/session';
-import { CHAIN_WORDS_ENGLISH, chainText, shortChainText, type ProfileChain } from '../../src/core/profiles/model';
+import { chainWords, chainText, shortChainText, type ProfileChain } from '../../src/core/profiles/model';
 import { CHAIN_WORDS, profileKindLabel } from '../../src/vscode/profiles/profileText';
 import { countdownShortText, countdownText, operationLabel, renewalText, sessionDescription, sessionRowLabel, sessionTitle } from '../../src/vscode/profiles/sessionText';
 
@@ -74,7 +74,7 @@ describe('profile words in the editor', () => {
       { steps: steps.slice(0, 1), missingProfile: 'gone', roleHops: 1 },
       { steps, roleHops: 2000 },
     ];
-    assert.deepStrictEqual(chains.map((c) => chainText(c, CHAIN_WORDS)), chains.map((c) => chainText(c, CHAIN_WORDS_ENGLISH)));
+    assert.deepStrictEqual(chains.map((c) => chainText(c, CHAIN_WORDS)), chains.map((c) => chainText(c, chainWords())));
     assert.match(chainText(chains[0], CHAIN_WORDS), /→ cycle: a → b → a$/);
     assert.strictEqual(shortChainText(chains[1], CHAIN_WORDS), 'missing profile "gone" → p0 (R0 @ 123456789012)');
     assert.match(chainText(chains[2], CHAIN_WORDS), / → … 1,990 more … → /);

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { lengthWords, syntaxErrorWords } from './scenarioWords';
+import { syntaxErrorText } from '../jsonSyntax';
+import { lengthWords } from './scenarioWords';
 import { editDistance } from '../policy/actions';
 import { excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from '../policy/limits';
 import { LineIndex } from '../policy/parse';
@@ -42,7 +43,7 @@ export function parseScenarioTree(text: string): { root: Node; body: string; shi
   const e = errors[0];
   if (e) {
     const at = new LineIndex(body).position(e.offset);
-    return { problem: l10n.t('not valid JSON: {0} at line {1}, column {2}.', syntaxErrorWords(e.error), at.line, at.column + 1) };
+    return { problem: l10n.t('not valid JSON: {0} at line {1}, column {2}.', syntaxErrorText(e.error), at.line, at.column + 1) };
   }
   if (!root) return { problem: l10n.t('the file is empty: write one scenario object, or an array of them.') };
   return { root, body, shift };

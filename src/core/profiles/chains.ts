@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AwsProfile, ProfileKind, ProfilesModel } from './profileTypes';
 
 /**
@@ -280,7 +281,7 @@ export function chainBase(chain: ProfileChain): ChainStep | undefined {
   return stepSeqOf(chain).first(1)[0];
 }
 
-/** The few words a chain's text needs: the editor's (vscode.l10n.t) or `CHAIN_WORDS_ENGLISH`. */
+/** The few words a chain's text needs (`chainWords`). */
 export interface ChainWords {
   /** The steps left out of the middle of a long chain: `… 1,990 more …`. */
   more(count: number): string;
@@ -290,11 +291,17 @@ export interface ChainWords {
   missingProfile(name: string): string;
 }
 
-export const CHAIN_WORDS_ENGLISH: ChainWords = {
-  more: (count) => `… ${count.toLocaleString('en-US')} more …`,
-  cycle: (path) => `cycle: ${path}`,
-  missingProfile: (name) => `missing profile "${name}"`,
-};
+/**
+ * A chain's words in the display language (English unconfigured, as in the command line), a count
+ * written as `locale` writes numbers (the editor passes its display language).
+ */
+export function chainWords(locale = 'en-US'): ChainWords {
+  return {
+    more: (count) => l10n.t('… {0} more …', count.toLocaleString(locale)),
+    cycle: (path) => l10n.t('cycle: {0}', path),
+    missingProfile: (name) => l10n.t('missing profile "{0}"', name),
+  };
+}
 
 /** Longer chains and loops show only their ends in text. */
 const LISTED_WHOLE = 12;

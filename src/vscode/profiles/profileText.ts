@@ -1,12 +1,8 @@
 import * as vscode from 'vscode';
-import type { ChainWords, ProfileKind } from '../../core/profiles/model';
+import { chainWords, type ProfileKind } from '../../core/profiles/model';
 
-/** The words of a credential chain's text (`… 1,990 more …`, `cycle: a → b → a`, `missing profile "x"`). */
-export const CHAIN_WORDS: ChainWords = {
-  more: (count) => vscode.l10n.t('… {0} more …', count.toLocaleString(vscode.env.language)),
-  cycle: (path) => vscode.l10n.t('cycle: {0}', path),
-  missingProfile: (name) => vscode.l10n.t('missing profile "{0}"', name),
-};
+/** The words of a credential chain's text (`… 1,990 more …`, `cycle: a → b → a`, `missing profile "x"`), counts as the display language writes them. */
+export const CHAIN_WORDS = chainWords(vscode.env.language);
 
 /** A profile's kind in words, next to its name in the Profiles view, its tooltip and the pickers. */
 export function profileKindLabel(kind: ProfileKind): string {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { lintAwsConfig } from '../../../src/core/profiles/configLint';
 import { suggestKey } from '../../../src/core/profiles/configLintSuggest';
-import { buildProfilesModel, chainBase, chainStepCount, CHAIN_WORDS_ENGLISH, chainText, isBrokenChain, needsMfa, profileChain, shortChainText, type IniSections } from '../../../src/core/profiles/model';
+import { buildProfilesModel, chainBase, chainStepCount, chainWords, chainText, isBrokenChain, needsMfa, profileChain, shortChainText, type IniSections } from '../../../src/core/profiles/model';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Deploy';
 
@@ -69,7 +69,7 @@ describe('profile chains of a long line of roles', function () {
   });
 
   it('the chain text of a long chain shows its ends', () => {
-    assert.match(chainText(profileChain(model, 'p1999'), CHAIN_WORDS_ENGLISH), /^p0 → p1 \(Deploy @ 123456789012\) → .* → … 1,990 more … → .*p1999 \(Deploy @ 123456789012\)$/);
+    assert.match(chainText(profileChain(model, 'p1999'), chainWords()), /^p0 → p1 \(Deploy @ 123456789012\) → .* → … 1,990 more … → .*p1999 \(Deploy @ 123456789012\)$/);
   });
 });
 
@@ -87,17 +87,17 @@ describe('profile chains of a loop of 20,000 profiles', function () {
     for (const name of model.profiles.keys()) {
       const chain = profileChain(model, name);
       assert.ok(isBrokenChain(chain), name);
-      longest = Math.max(longest, chainText(chain, CHAIN_WORDS_ENGLISH).length, shortChainText(chain, CHAIN_WORDS_ENGLISH).length);
+      longest = Math.max(longest, chainText(chain, chainWords()).length, shortChainText(chain, chainWords()).length);
       assert.strictEqual(needsMfa(model, name), true, name);
     }
     // Ten steps and ten names of the loop at most, whatever its size.
     assert.ok(longest < 600, `a chain text of ${longest} characters`);
     assert.strictEqual(
-      chainText(profileChain(model, 'p5'), CHAIN_WORDS_ENGLISH).replace(/ \(Deploy @ 123456789012\)/g, ''),
+      chainText(profileChain(model, 'p5'), chainWords()).replace(/ \(Deploy @ 123456789012\)/g, ''),
       'p4 → p3 → p2 → p1 → p0 → … 19,990 more … → p9 → p8 → p7 → p6 → p5 → cycle: p5 → p6 → p7 → p8 → p9 → … 19,991 more … → p1 → p2 → p3 → p4 → p5',
     );
     assert.strictEqual(chainStepCount(profileChain(model, 'tail')), n + 1);
-    assert.match(chainText(profileChain(model, 'tail'), CHAIN_WORDS_ENGLISH), /→ p3 \(Deploy @ 123456789012\) → tail \(Deploy @ 123456789012\) → cycle: p3 → p4 → /);
+    assert.match(chainText(profileChain(model, 'tail'), chainWords()), /→ p3 \(Deploy @ 123456789012\) → tail \(Deploy @ 123456789012\) → cycle: p3 → p4 → /);
   });
 
   it("a chain's whole list of steps and its cycle are still there when read", () => {
@@ -120,10 +120,10 @@ describe('profile chains of a line of 20,000 roles', function () {
       const chain = profileChain(model, name);
       assert.strictEqual(chainBase(chain)?.profile, 'p0');
       assert.strictEqual(chainStepCount(chain), Number(name.slice(1)) + 1);
-      longest = Math.max(longest, chainText(chain, CHAIN_WORDS_ENGLISH).length, shortChainText(chain, CHAIN_WORDS_ENGLISH).length);
+      longest = Math.max(longest, chainText(chain, chainWords()).length, shortChainText(chain, chainWords()).length);
     }
     assert.ok(longest < 400, `a chain text of ${longest} characters`);
-    assert.strictEqual(shortChainText(profileChain(model, 'p19999'), CHAIN_WORDS_ENGLISH), 'p0 → Deploy → Deploy → Deploy → Deploy → … 19,990 more … → Deploy → Deploy → Deploy → Deploy → Deploy');
+    assert.strictEqual(shortChainText(profileChain(model, 'p19999'), chainWords()), 'p0 → Deploy → Deploy → Deploy → Deploy → … 19,990 more … → Deploy → Deploy → Deploy → Deploy → Deploy');
     const steps = profileChain(model, 'p19999').steps;
     assert.deepStrictEqual([steps.length, steps[0].profile, steps[10_000].profile, steps[n - 1].profile], [n, 'p0', 'p10000', 'p19999']);
   });

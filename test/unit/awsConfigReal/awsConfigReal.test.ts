@@ -9,7 +9,7 @@ import { loadAwsFiles } from '../../../src/node/awsFiles';
 import { lintAwsConfig, profileNamesOf, type ConfigFileKind, type ConfigFinding } from '../../../src/core/profiles/configLint';
 import { resolveStsEndpoint } from '../../../src/core/profiles/endpoint';
 import { fileProblems } from '../../../src/core/profiles/fileProblems';
-import { buildProfilesModel, CHAIN_WORDS_ENGLISH, chainText, needsMfa, profileChain, type AwsProfile, type ProfileKind, type ProfilesModel } from '../../../src/core/profiles/model';
+import { chainWords, buildProfilesModel, chainText, needsMfa, profileChain, type AwsProfile, type ProfileKind, type ProfilesModel } from '../../../src/core/profiles/model';
 import { fixturePath } from '../fixtures';
 
 const AREA = 'aws-config-real';
@@ -100,7 +100,7 @@ describe('real-world AWS config files', () => {
       assert.strictEqual(summary(m, 'payments-prod-ReadOnlyAccess'), 'IAM Identity Center (SSO) | eu-west-1 | no MFA');
       const chain = profileChain(m, 'payments-prod-deploy');
       assert.strictEqual(chain.roleHops, 1);
-      assert.strictEqual(chainText(chain, CHAIN_WORDS_ENGLISH), 'shared-services-AdministratorAccess → payments-prod-deploy (Deployer @ 777777777777)');
+      assert.strictEqual(chainText(chain, chainWords()), 'shared-services-AdministratorAccess → payments-prod-deploy (Deployer @ 777777777777)');
       assert.deepStrictEqual(lint('big-org.config'), []);
       assertNoTreeProblems('big-org.config');
     });
@@ -127,7 +127,7 @@ describe('real-world AWS config files', () => {
       assert.strictEqual(summary(m, 'foo-readonly'), 'role | - | MFA');
       assert.strictEqual(summary(m, 'vault-jonsmith'), 'credential_process | us-east-1 | no MFA');
       assert.strictEqual(summary(m, 'vault-foo-readonly'), 'credential_process | - | no MFA', 'aws-vault asks for the code itself');
-      assert.strictEqual(chainText(profileChain(m, 'foo-readonly'), CHAIN_WORDS_ENGLISH), 'jonsmith → foo-readonly (ReadOnly @ 222222222222)');
+      assert.strictEqual(chainText(profileChain(m, 'foo-readonly'), chainWords()), 'jonsmith → foo-readonly (ReadOnly @ 222222222222)');
       // aws-vault keeps jonsmith's keys in its own store: a hint and a warning naming aws-vault, no error.
       const f = findings('aws-vault.config');
       assert.deepStrictEqual(lintLines(f), ['info mfa-serial-unused @5', 'warning source-without-credentials @8']);
@@ -139,7 +139,7 @@ describe('real-world AWS config files', () => {
       const m = await model('aws-login.config');
       assert.strictEqual(summary(m, 'default'), 'AWS sign-in (aws login) | us-east-1 | no MFA');
       assert.strictEqual(profile(m, 'default').loginSession, 'arn:aws:iam::111122223333:user/alice');
-      assert.strictEqual(chainText(profileChain(m, 'admin-from-login'), CHAIN_WORDS_ENGLISH), 'default → admin-from-login (Admin @ 444455556666)');
+      assert.strictEqual(chainText(profileChain(m, 'admin-from-login'), chainWords()), 'default → admin-from-login (Admin @ 444455556666)');
       assert.deepStrictEqual(lint('aws-login.config'), []);
     });
 
@@ -198,9 +198,9 @@ describe('real-world AWS config files', () => {
     it('starts chains at Ec2InstanceMetadata, EcsContainer and Environment', async () => {
       const m = await model('credential-source.config');
       assert.strictEqual(summary(m, 'from-ec2'), 'role | us-east-1 | no MFA');
-      assert.strictEqual(chainText(profileChain(m, 'from-ec2'), CHAIN_WORDS_ENGLISH), 'Ec2InstanceMetadata → from-ec2 (AppRole @ 111122223333)');
-      assert.strictEqual(chainText(profileChain(m, 'from-ecs'), CHAIN_WORDS_ENGLISH), 'EcsContainer → from-ecs (TaskChainRole @ 111122223333)');
-      assert.strictEqual(chainText(profileChain(m, 'from-env'), CHAIN_WORDS_ENGLISH), 'Environment → from-env (CiDeploy @ 111122223333)');
+      assert.strictEqual(chainText(profileChain(m, 'from-ec2'), chainWords()), 'Ec2InstanceMetadata → from-ec2 (AppRole @ 111122223333)');
+      assert.strictEqual(chainText(profileChain(m, 'from-ecs'), chainWords()), 'EcsContainer → from-ecs (TaskChainRole @ 111122223333)');
+      assert.strictEqual(chainText(profileChain(m, 'from-env'), chainWords()), 'Environment → from-env (CiDeploy @ 111122223333)');
       assert.strictEqual(profile(m, 'from-ec2').durationSeconds, 3600);
       assert.deepStrictEqual(lint('credential-source.config'), [], 'one hour from an instance profile is allowed');
     });
@@ -213,7 +213,7 @@ describe('real-world AWS config files', () => {
       const chain = profileChain(m, 'hop3');
       assert.strictEqual(chain.roleHops, 3);
       assert.deepStrictEqual(chain.steps.map((s) => s.profile), ['base', 'hop1', 'hop2', 'hop3']);
-      assert.strictEqual(chainText(chain, CHAIN_WORDS_ENGLISH), 'base → hop1 (OrgAccess @ 111111111111) → hop2 (SecurityAudit @ 222222222222) → hop3 (Deployer @ 333333333333)');
+      assert.strictEqual(chainText(chain, chainWords()), 'base → hop1 (OrgAccess @ 111111111111) → hop2 (SecurityAudit @ 222222222222) → hop3 (Deployer @ 333333333333)');
       const hop3 = profile(m, 'hop3');
       assert.strictEqual(hop3.roleSessionName, 'alice@example.com');
       assert.strictEqual(hop3.externalId, '3rd-party-Ext_ID=1');
@@ -232,19 +232,19 @@ describe('real-world AWS config files', () => {
       );
       const top = profileChain(m, 'top');
       assert.strictEqual(top.cycle, undefined);
-      assert.strictEqual(chainText(top, CHAIN_WORDS_ENGLISH), 'mid → top (Top @ 111122223333)');
+      assert.strictEqual(chainText(top, chainWords()), 'mid → top (Top @ 111122223333)');
       assert.strictEqual(top.roleHops, 1);
       assert.deepStrictEqual(profileChain(m, 'mid').cycle, undefined, 'from mid, the loop back reaches mid\'s own keys');
-      assert.strictEqual(chainText(profileChain(m, 'mid'), CHAIN_WORDS_ENGLISH), 'mid → top (Top @ 111122223333) → mid (Mid @ 111122223333)');
+      assert.strictEqual(chainText(profileChain(m, 'mid'), chainWords()), 'mid → top (Top @ 111122223333) → mid (Mid @ 111122223333)');
     });
 
     it('reads GovCloud and China partition roles and MFA devices', async () => {
       const m = await model('govcloud-china.config', 'govcloud-china.credentials');
       assert.strictEqual(summary(m, 'gov-admin'), 'role | us-gov-west-1 | MFA');
-      assert.strictEqual(chainText(profileChain(m, 'gov-admin'), CHAIN_WORDS_ENGLISH), 'gov-keys → gov-admin (GovAdmin @ 123456789012)');
+      assert.strictEqual(chainText(profileChain(m, 'gov-admin'), chainWords()), 'gov-keys → gov-admin (GovAdmin @ 123456789012)');
       assert.strictEqual(profile(m, 'gov-admin').stsRegionalEndpoints, 'regional');
       assert.strictEqual(summary(m, 'cn-ops'), 'role | cn-north-1 | no MFA');
-      assert.strictEqual(chainText(profileChain(m, 'cn-ops'), CHAIN_WORDS_ENGLISH), 'cn-keys → cn-ops (Ops @ 210987654321)');
+      assert.strictEqual(chainText(profileChain(m, 'cn-ops'), chainWords()), 'cn-keys → cn-ops (Ops @ 210987654321)');
       assert.deepStrictEqual(lint('govcloud-china.config', 'govcloud-china.credentials'), []);
     });
 
@@ -306,7 +306,7 @@ describe('real-world AWS config files', () => {
       const m = await model('comments.config');
       assert.deepStrictEqual([...m.profiles.keys()].sort(), ['ci', 'default']);
       assert.strictEqual(summary(m, 'default'), 'settings only | eu-west-2 | no MFA');
-      assert.strictEqual(chainText(profileChain(m, 'ci'), CHAIN_WORDS_ENGLISH), 'Environment → ci (Ci @ 111122223333)');
+      assert.strictEqual(chainText(profileChain(m, 'ci'), chainWords()), 'Environment → ci (Ci @ 111122223333)');
       assert.deepStrictEqual(lint('comments.config'), []);
       assertNoTreeProblems('comments.config');
     });
@@ -320,7 +320,7 @@ describe('real-world AWS config files', () => {
       const m = await model('windows-bom-crlf.config', 'windows-bom-crlf.credentials');
       assert.strictEqual(summary(m, 'default'), 'access keys | us-east-1 | no MFA');
       assert.strictEqual(summary(m, 'win-role'), 'role | - | MFA');
-      assert.strictEqual(chainText(profileChain(m, 'win-role'), CHAIN_WORDS_ENGLISH), 'default → win-role (WinRole @ 111122223333)');
+      assert.strictEqual(chainText(profileChain(m, 'win-role'), chainWords()), 'default → win-role (WinRole @ 111122223333)');
       assert.deepStrictEqual(lint('windows-bom-crlf.credentials', 'windows-bom-crlf.config'), []);
       // Both readers take an indented first setting; it is only a style note, and no tree error.
       const f = findings('windows-bom-crlf.config', 'windows-bom-crlf.credentials');
@@ -340,7 +340,7 @@ describe('real-world AWS config files', () => {
       assert.deepStrictEqual([...m.profiles.keys()].sort(), ['acme.prod', 'acme.prod.admin', 'jane@example.com', 'legacy.keys']);
       assert.strictEqual(summary(m, 'acme.prod'), 'IAM Identity Center (SSO) | us-east-1 | no MFA');
       assert.strictEqual(profile(m, 'acme.prod').ssoStartUrl, 'https://acme.awsapps.com/start');
-      assert.strictEqual(chainText(profileChain(m, 'acme.prod.admin'), CHAIN_WORDS_ENGLISH), 'acme.prod → acme.prod.admin (Admin @ 111122223333)');
+      assert.strictEqual(chainText(profileChain(m, 'acme.prod.admin'), chainWords()), 'acme.prod → acme.prod.admin (Admin @ 111122223333)');
       assert.strictEqual(summary(m, 'legacy.keys'), 'access keys | - | no MFA');
       assert.deepStrictEqual(lint('dotted-names.config', 'dotted-names.credentials'), []);
     });
@@ -350,7 +350,7 @@ describe('real-world AWS config files', () => {
       assert.deepStrictEqual([...m.profiles.keys()].sort(), ['ops', 'ops-admin']);
       assert.strictEqual(summary(m, 'ops'), 'IAM Identity Center (SSO) | eu-west-1 | no MFA');
       assert.strictEqual(profile(m, 'ops').ssoStartUrl, 'https://corp.awsapps.com/start');
-      assert.strictEqual(chainText(profileChain(m, 'ops-admin'), CHAIN_WORDS_ENGLISH), 'ops → ops-admin (Admin @ 111122223333)');
+      assert.strictEqual(chainText(profileChain(m, 'ops-admin'), chainWords()), 'ops → ops-admin (Admin @ 111122223333)');
       assert.deepStrictEqual(lint('quoted-names.config'), [], 'the quotes are not part of the name');
       assertNoTreeProblems('quoted-names.config');
     });
@@ -370,7 +370,7 @@ describe('real-world AWS config files', () => {
       assert.deepStrictEqual([...both.profiles.keys()], ['default']);
       assert.strictEqual(summary(both, 'default'), 'access keys | ap-northeast-1 | no MFA');
       assert.deepStrictEqual(profile(both, 'default').files, ['config', 'credentials']);
-      assert.strictEqual(chainText(profileChain(both, 'default'), CHAIN_WORDS_ENGLISH), 'default');
+      assert.strictEqual(chainText(profileChain(both, 'default'), chainWords()), 'default');
       assert.deepStrictEqual(lint('profile-default.config', 'default-only.credentials'), []);
       assert.deepStrictEqual(lint('default-only.credentials', 'profile-default.config'), []);
       assertNoTreeProblems('profile-default.config', 'default-only.credentials');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { loadAwsFiles } from '../../../src/node/awsFiles';
-import { buildProfilesModel, CHAIN_WORDS_ENGLISH, chainText, needsMfa, profileChain, shortRoleArn, type ProfilesModel } from '../../../src/core/profiles/model';
+import { chainWords, buildProfilesModel, chainText, needsMfa, profileChain, shortRoleArn, type ProfilesModel } from '../../../src/core/profiles/model';
 import { fixturePath } from '../fixtures';
 
 async function model(config: string, credentials = 'none'): Promise<ProfilesModel> {
@@ -44,13 +44,13 @@ describe('profiles model (parsed by the SDK loader)', () => {
     assert.deepStrictEqual(c.steps.map((s) => s.profile), ['base', 'admin', 'deploy']);
     assert.strictEqual(c.roleHops, 2);
     assert.strictEqual(c.cycle, undefined);
-    assert.match(chainText(c, CHAIN_WORDS_ENGLISH), /^base → admin \(Admin @ 111122223333\) → deploy \(Deploy @ 444455556666\)$/);
+    assert.match(chainText(c, chainWords()), /^base → admin \(Admin @ 111122223333\) → deploy \(Deploy @ 444455556666\)$/);
   });
 
   it('starts a credential_source chain at the source', () => {
     const c = profileChain(m, 'ec2');
     assert.strictEqual(c.steps[0].credentialSource, 'Ec2InstanceMetadata');
-    assert.strictEqual(chainText(c, CHAIN_WORDS_ENGLISH), 'Ec2InstanceMetadata → ec2 (FromInstance @ 111122223333)');
+    assert.strictEqual(chainText(c, chainWords()), 'Ec2InstanceMetadata → ec2 (FromInstance @ 111122223333)');
     assert.strictEqual(c.roleHops, 1);
   });
 
@@ -77,7 +77,7 @@ describe('profile chains: cycles and missing sources', () => {
   it('detects a source_profile cycle and names its members', () => {
     const c = profileChain(m, 'a');
     assert.deepStrictEqual(c.cycle, ['a', 'b', 'c', 'a']);
-    assert.match(chainText(c, CHAIN_WORDS_ENGLISH), /cycle: a → b → c → a/);
+    assert.match(chainText(c, chainWords()), /cycle: a → b → c → a/);
   });
 
   it('reports a source_profile that names no profile', () => {

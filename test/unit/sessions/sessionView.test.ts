@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildProfilesModel, CHAIN_WORDS_ENGLISH, profileChain, shortChainText, chainText } from '../../../src/core/profiles/model';
+import { chainWords, buildProfilesModel, profileChain, shortChainText, chainText } from '../../../src/core/profiles/model';
 import { loadAwsFiles } from '../../../src/node/awsFiles';
 import { likelyDenialCause } from '../../../src/core/sessions/denialHints';
 import { rawErrorLine } from '../../../src/core/sessions/errorLine';
@@ -32,14 +32,14 @@ describe('sessions as the tree shows them', () => {
   it('chains: a short form for the row, the full chain for the tooltip', async () => {
     const files = await loadAwsFiles({ config: fixturePath('aws-config', 'kinds.config'), credentials: fixturePath('aws-config', 'kinds.credentials') });
     const m = buildProfilesModel(files.configSections, files.credentialsSections);
-    assert.strictEqual(shortChainText(profileChain(m, 'deploy'), CHAIN_WORDS_ENGLISH), 'base → Admin → Deploy');
-    assert.match(chainText(profileChain(m, 'deploy'), CHAIN_WORDS_ENGLISH), /deploy \(Deploy @ 444455556666\)$/);
-    assert.strictEqual(shortChainText(profileChain(m, 'ec2'), CHAIN_WORDS_ENGLISH), 'Ec2InstanceMetadata → FromInstance');
+    assert.strictEqual(shortChainText(profileChain(m, 'deploy'), chainWords()), 'base → Admin → Deploy');
+    assert.match(chainText(profileChain(m, 'deploy'), chainWords()), /deploy \(Deploy @ 444455556666\)$/);
+    assert.strictEqual(shortChainText(profileChain(m, 'ec2'), chainWords()), 'Ec2InstanceMetadata → FromInstance');
     const cycle = await loadAwsFiles({ config: fixturePath('aws-config', 'cycle.config'), credentials: fixturePath('aws-config', 'none') });
     const cm = buildProfilesModel(cycle.configSections, cycle.credentialsSections);
     const broken = [...cm.profiles.keys()].map((n) => profileChain(cm, n)).find((c) => c.cycle);
     assert.ok(broken);
-    assert.strictEqual(shortChainText(broken, CHAIN_WORDS_ENGLISH), chainText(broken, CHAIN_WORDS_ENGLISH));
+    assert.strictEqual(shortChainText(broken, chainWords()), chainText(broken, chainWords()));
   });
 
   it('groups an assumed session under the profile that names its role, preferring the caller as its source', () => {

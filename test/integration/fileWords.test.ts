@@ -1,0 +1,75 @@
+// Why a scenario file or a policy file it names is not read, the words of a JSON syntax error and a credential
+// chain's words are built outside src/vscode (src/node, src/core): in the editor they follow VS Code's bundle
+// for the display language, with their values in place, and read exactly as before without one.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { lintPolicy } from '../../src/core/policy';
+import { chainText, type ProfileChain } from '../../src/core/profiles/model';
+import { createIamCatalog } from '../../src/node/iamData';
+import { readScenarioFile, readScenarioPolicy, MAX_SCENARIO_FILE_BYTES } from '../../src/node/scenarioFiles';
+import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
+import { CHAIN_WORDS } from '../../src/vscode/profiles/profileText';
+
+describe('words about files, JSON syntax and credential chains in the editor', () => {
+  let dir: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-file-words-'));
+    fs.mkdirSync(path.join(dir, 'folder'));
+    // A sparse file: its size is over the limit without writing 64 MB.
+    fs.closeSync(fs.openSync(path.join(dir, 'huge.policytest.json'), 'w'));
+    fs.truncateSync(path.join(dir, 'huge.policytest.json'), MAX_SCENARIO_FILE_BYTES + 1024 * 1024);
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => useDisplayLanguageForCoreWords());
+
+  const scope = () => ({ root: dir, rootName: 'workspace folder', allowOutside: false });
+
+  it('says why a scenario file or the policy file it names is not read, sizes included, in the display language', async () => {
+    useDisplayLanguageForCoreWords({
+      'the file is {0}, over the {1} limit of a scenario file': 'die Datei hat {0}, mehr als die Grenze von {1} für eine Szenariodatei',
+      '{0} MB': '{0} MByte',
+      'the policy file {0} is a folder, not a file.': 'die Richtliniendatei {0} ist ein Ordner.',
+      'the policy file {0} is outside the {1} ({2}); only policy files inside it are read.': 'die Richtliniendatei {0} liegt außerhalb des {1} ({2}).',
+      'cannot read the policy file {0}: {1}.': 'die Richtliniendatei {0} ist nicht lesbar: {1}.',
+      'no such file': 'keine solche Datei',
+    });
+    assert.deepStrictEqual(await readScenarioFile(path.join(dir, 'huge.policytest.json')), { error: 'die Datei hat 65.0 MByte, mehr als die Grenze von 64.0 MByte für eine Szenariodatei' });
+    assert.deepStrictEqual(await readScenarioPolicy(path.join(dir, 'folder'), './folder', scope()), { error: 'die Richtliniendatei ./folder ist ein Ordner.' });
+    assert.deepStrictEqual(await readScenarioPolicy(path.join(os.tmpdir(), 'x.json'), '../x.json', scope()), { error: `die Richtliniendatei ../x.json liegt außerhalb des workspace folder (${dir}).` });
+    assert.deepStrictEqual(await readScenarioPolicy(path.join(dir, 'gone.json'), './gone.json', scope()), { error: 'die Richtliniendatei ./gone.json ist nicht lesbar: keine solche Datei.' });
+
+    useDisplayLanguageForCoreWords();
+    assert.deepStrictEqual(await readScenarioFile(path.join(dir, 'huge.policytest.json')), { error: 'the file is 65.0 MB, over the 64.0 MB limit of a scenario file' });
+    assert.deepStrictEqual(await readScenarioPolicy(path.join(dir, 'folder'), './folder', scope()), { error: 'the policy file ./folder is a folder, not a file.' });
+    assert.deepStrictEqual(await readScenarioPolicy(path.join(dir, 'gone.json'), './gone.json', scope()), { error: 'cannot read the policy file ./gone.json: no such file.' });
+  });
+
+  it('words a JSON syntax error of a policy in the display language after Access Analyzer\'s own English sentence', () => {
+    const handle = createIamCatalog();
+    const syntax = (text: string) => lintPolicy(text, { policyType: 'IDENTITY_POLICY', catalog: handle.catalog }).findings.filter((f) => f.issueCode === 'JSON_SYNTAX_ERROR').map((f) => f.findingDetails);
+    const broken = '{"Version": "2012-10-17" "Statement": []}';
+    useDisplayLanguageForCoreWords({ 'comma expected': 'Komma erwartet' });
+    assert.deepStrictEqual(syntax(broken), ['Fix the JSON syntax error at index 25 line 1 column 25: Komma erwartet.']);
+    useDisplayLanguageForCoreWords();
+    assert.deepStrictEqual(syntax(broken), ['Fix the JSON syntax error at index 25 line 1 column 25: comma expected.']);
+  });
+
+  it('words a broken or long credential chain of the Profiles view in the display language', () => {
+    const steps = Array.from({ length: 2000 }, (_, i) => ({ profile: `p${i}`, kind: 'role' as const, roleArn: `arn:aws:iam::123456789012:role/R${i}` }));
+    const cycle: ProfileChain = { steps: steps.slice(0, 2), cycle: ['a', 'b', 'a'], roleHops: 1 };
+    const missing: ProfileChain = { steps: steps.slice(0, 1), missingProfile: 'gone', roleHops: 1 };
+    const long: ProfileChain = { steps, roleHops: 2000 };
+    useDisplayLanguageForCoreWords({ 'cycle: {0}': 'Zyklus: {0}', 'missing profile "{0}"': 'fehlendes Profil „{0}“', '… {0} more …': '… {0} weitere …' });
+    assert.match(chainText(cycle, CHAIN_WORDS), / → Zyklus: a → b → a$/);
+    assert.match(chainText(missing, CHAIN_WORDS), /^fehlendes Profil „gone“ → p0 /);
+    assert.match(chainText(long, CHAIN_WORDS), / → … 1,990 weitere … → /);
+    useDisplayLanguageForCoreWords();
+    assert.match(chainText(cycle, CHAIN_WORDS), / → cycle: a → b → a$/);
+    assert.strictEqual(chainText(missing, CHAIN_WORDS), 'missing profile "gone" → p0 (R0 @ 123456789012)');
+    assert.match(chainText(long, CHAIN_WORDS), / → … 1,990 more … → /);
+  });
+});
