@@ -1,7 +1,8 @@
 import * as assert from 'assert';
-import { plainGrant, settledOn, type SettlingSubject } from '../../../src/core/evaluation/escalation/settled';
+import { plainGrant, reachSignature, settledOn, type SettlingSubject } from '../../../src/core/evaluation/escalation/settled';
 import { on, passRole, ROLE, USER, type PathRequest } from '../../../src/core/evaluation/escalation/types';
 import { evaluate } from '../../../src/core/evaluation';
+import { documentError } from '../../../src/core/evaluation/compiledPolicy';
 import { parsePolicy } from '../../../src/core/policy/parse';
 
 // The shortcuts of src/core/evaluation/escalation/settled.ts against the engine they stand for:
@@ -17,7 +18,7 @@ function policy(...statements: object[]): string {
 function subject(texts: readonly string[], more: Partial<SettlingSubject> = {}): SettlingSubject {
   const parsed = texts.map((t) => parsePolicy(t));
   const allowOnly = parsed.every((p) => p.statements.every((st) => st.effect?.valueNode.value !== 'Deny'));
-  return { parsed, covered: [], allowOnly, sameAccount: true, ...more };
+  return { parsed, covered: [], allowOnly, bounded: false, sameAccount: true, readable: parsed.every((p) => documentError(p) === undefined), ...more };
 }
 
 /** The engine's answer as the escalation check reads it: the first identity statement that allows the request, or null. */
@@ -60,7 +61,7 @@ const SETTLED: { name: string; texts: string[]; req: PathRequest; resources: str
 const UNSETTLED: { name: string; texts: string[]; req: PathRequest; resource: string; more?: Partial<SettlingSubject> }[] = [
   { name: 'a condition on the statement that applies', texts: [policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } })], req: pass, resource: role('a') },
   { name: 'a Deny', texts: [policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:AttachRolePolicy', Resource: role('a') })], req: attach, resource: role('a') },
-  { name: 'a permissions boundary', texts: [policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' })], req: attach, resource: role('a'), more: { allowOnly: false } },
+  { name: 'a permissions boundary', texts: [policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' })], req: attach, resource: role('a'), more: { allowOnly: false, bounded: true } },
   { name: 'a policy variable in Resource', texts: [policy({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::*:user/${aws:username}' })], req: createKey, resource: `arn:aws:iam::${ACCOUNT}:user/bob` },
   { name: 'a caller of another account', texts: [policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' })], req: attach, resource: role('a'), more: { sameAccount: false } },
   { name: 'an action whose resource policy must allow it', texts: [policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' })], req: on('sts:AssumeRole', ROLE), resource: role('a') },
@@ -89,5 +90,83 @@ describe('escalation requests settled without the engine', () => {
     const texts = [policy({ Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' })];
     assert.deepStrictEqual(plainGrant(pass, subject(texts)), engine(texts, 'iam:PassRole', role('sts-lens-probe')));
     assert.strictEqual(plainGrant(pass, subject([policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }, { Effect: 'Deny', Action: 's3:*', Resource: '*' })])), undefined);
+  });
+});
+
+/** The engine's whole decision-only answer, as allowedWithChoices reads it: decision, deciding statements and traces. */
+function engineAnswer(texts: readonly string[], action: string, resource: string, context: Record<string, string>): string {
+  const r = evaluate({ request: { principal: CALLER, action, resource, resourceAccount: ACCOUNT, context }, identityPolicies: texts.map((text, i) => ({ name: String(i), text })) }, undefined, { decisionOnly: true });
+  return JSON.stringify({ decision: r.decision, deciding: r.deciding, trace: r.trace });
+}
+
+describe('escalation requests decided once per reach signature', () => {
+  // Subjects whose statements reach some of the requests below, under conditions the caller does not control.
+  const SUBJECTS: { name: string; texts: string[] }[] = [
+    { name: 'one conditional Allow of every action', texts: [policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { Bool: { 'aws:IsMcpServiceAction': 'true' } } })] },
+    {
+      name: 'a Deny with a condition, NotResource and NotAction',
+      texts: [
+        policy(
+          { Effect: 'Allow', Action: 'iam:*', Resource: 'arn:aws:iam::*:role/app-*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } },
+          { Effect: 'Deny', Action: 'iam:AttachRolePolicy', Resource: '*', Condition: { StringNotEquals: { 'aws:ResourceTag/team': 'ops' } } },
+          { Effect: 'Allow', NotAction: 's3:*', NotResource: 'arn:aws:iam::*:role/admin*', Condition: { Null: { 'aws:ResourceTag/x': 'false' } } },
+        ),
+      ],
+    },
+    { name: 'a condition on the Region', texts: [policy({ Effect: 'Allow', Action: ['ec2:RunInstances', 'lambda:CreateFunction'], Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } })] },
+  ];
+  const REQUESTS: [string, string][] = [
+    ['iam:AttachRolePolicy', role('app-1')],
+    ['iam:PutRolePolicy', role('app-2')],
+    ['iam:PassRole', role('app-1')],
+    ['iam:PassRole', role('admin-1')],
+    ['iam:CreateAccessKey', `arn:aws:iam::${ACCOUNT}:user/bob`],
+    ['s3:PutObject', 'arn:aws:s3:::bucket/key'],
+    ['ec2:RunInstances', `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-1`],
+    ['ec2:RunInstances', `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-1`],
+    ['lambda:CreateFunction', `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:f`],
+    ['lambda:CreateFunction', '*'],
+  ];
+  const CONTEXTS: Record<string, string>[] = [{}, { 'iam:PassedToService': 'ec2.amazonaws.com' }, { 'aws:IsMcpServiceAction': 'true', 'aws:ResourceTag/team': 'ops' }];
+
+  for (const s of SUBJECTS) {
+    it(`gives requests with the same signature the same engine answer: ${s.name}`, () => {
+      const bySignature = new Map<string, [string, string]>();
+      let shared = 0;
+      for (const [action, resource] of REQUESTS) {
+        const signature = reachSignature(on(action, resource), resource, subject(s.texts));
+        assert.notStrictEqual(signature, undefined, `${action} on ${resource}`);
+        const first = bySignature.get(signature!);
+        if (!first) {
+          bySignature.set(signature!, [action, resource]);
+          continue;
+        }
+        shared++;
+        for (const context of CONTEXTS) assert.strictEqual(engineAnswer(s.texts, action, resource, context), engineAnswer(s.texts, first[0], first[1], context), `${action} on ${resource} against ${first.join(' on ')}`);
+      }
+      assert.ok(shared > 0 && bySignature.size > 1, 'some requests share a signature and some do not');
+    });
+  }
+
+  it('tells apart requests in different Regions and requests that reach different statements', () => {
+    const region = subject(SUBJECTS[2].texts);
+    const run = on('ec2:RunInstances', '*');
+    assert.notStrictEqual(reachSignature(run, `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-1`, region), reachSignature(run, `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-1`, region));
+    const mixed = subject(SUBJECTS[1].texts);
+    assert.notStrictEqual(reachSignature(attach, role('app-1'), mixed), reachSignature(attach, role('admin-1'), mixed));
+    assert.notStrictEqual(reachSignature(attach, role('app-1'), mixed), reachSignature(on('iam:PutRolePolicy', ROLE), role('app-1'), mixed));
+  });
+
+  it('leaves to the engine the requests whose answer depends on more than the statements reached', () => {
+    const all = [policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { Bool: { 'aws:IsMcpServiceAction': 'true' } } })];
+    assert.strictEqual(reachSignature(attach, role('a'), subject(all, { bounded: true })), undefined, 'a permissions boundary');
+    assert.strictEqual(reachSignature(attach, role('a'), subject(all, { sameAccount: false })), undefined, 'a caller of another account');
+    assert.strictEqual(reachSignature(on('sts:AssumeRole', ROLE), role('a'), subject(all)), undefined, 'a trust policy must allow it');
+    assert.strictEqual(reachSignature(on('kms:Decrypt', '*'), `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`, subject(all)), undefined, 'a key policy must allow it');
+    assert.strictEqual(reachSignature(attach, 'arn:aws:iam::*:role/app-*', subject(all)), undefined, 'a resource pattern');
+    assert.strictEqual(reachSignature(on('iam:CreatePolicyVersion', 'arn:aws:iam::{account}:policy/{name}'), 'arn:aws:iam::aws:policy/AdministratorAccess', subject(all)), undefined, 'a resource AWS owns');
+    assert.strictEqual(reachSignature(attach, role('a'), subject(['{"Statement": ['])), undefined, 'a document the engine cannot read');
+    const variable = [policy({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::*:user/${aws:username}', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } })];
+    assert.strictEqual(reachSignature(createKey, `arn:aws:iam::${ACCOUNT}:user/bob`, subject(variable)), undefined, 'a policy variable in Resource');
   });
 });

@@ -1,10 +1,11 @@
 import { someString } from '../../policy/elementStrings';
 import { parsePolicy, type ParsedPolicy } from '../../policy/parse';
+import { documentError } from '../compiledPolicy';
 import { evaluate } from '../index';
 import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
 import { callerChooses, conditionWords, valueFor } from './choices';
 import { filled, policyProbes, representative } from './probes';
-import { isStar, plainGrant, sameAccountCaller, settledOn } from './settled';
+import { isStar, plainGrant, reachSignature, sameAccountCaller, settledOn } from './settled';
 import type { AllowingStatement, EscalationPath, PathRequest } from './types';
 
 export type { AllowingStatement } from './types';
@@ -54,12 +55,18 @@ interface Prepared {
   readonly covered: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
   /** No Deny statement and no boundary: an unconditional Allow on "*" settles a request (see plainGrant). */
   readonly allowOnly: boolean;
+  /** A permissions boundary bounds the caller (see reachSignature). */
+  readonly bounded: boolean;
   /** The caller is a user or role of the account (see settledOn). */
   readonly sameAccount: boolean;
+  /** No identity policy has a document error (see settledOn). */
+  readonly readable: boolean;
   /** Decisions per request (action, resource pattern, passedTo, target): paths share requests. */
   readonly memo: Map<string, RequestGrant & { onlyIf: string[] } | null>;
   /** Probes per request without its passedTo (see probesOf): the iam:PassRole requests of several paths share them. */
   readonly probes: Map<string, readonly string[]>;
+  /** The engine's answers (allowedWithChoices) per reach signature and context (see reachSignature): requests of many actions reach the same statements. */
+  readonly answers: Map<string, Choices | null>;
 }
 
 function prepare(subject: EscalationSubject): Prepared {
@@ -78,9 +85,12 @@ function prepare(subject: EscalationSubject): Prepared {
     parsed,
     covered: subject.covered ?? [],
     allowOnly: !subject.boundaries?.length && parsed.every((pol) => pol.statements.every((st) => st.effect?.valueNode.value !== 'Deny')),
+    bounded: !!subject.boundaries?.length,
     sameAccount: sameAccountCaller(caller, account),
+    readable: parsed.every((pol) => documentError(pol) === undefined),
     memo: new Map(),
     probes: new Map(),
+    answers: new Map(),
   };
 }
 
@@ -122,11 +132,17 @@ function stoppedByConditions(r: EvaluationResult, effect: 'Allow' | 'Deny'): Sta
   return out;
 }
 
+/** How a request is allowed: the statements that decide it, and the conditions the caller does not control that it needs. */
+interface Choices {
+  readonly deciding: DecidingStatement[];
+  readonly onlyIf: string[];
+}
+
 /**
  * Whether the request is allowed for some choice of the condition values the caller controls, and
  * under which conditions it does not control. Keys the path fixes (`fixed`) are never changed.
  */
-function allowedWithChoices(p: Prepared, action: string, resource: string, fixed: Record<string, ContextValue>): { deciding: DecidingStatement[]; onlyIf: string[] } | undefined {
+function allowedWithChoices(p: Prepared, action: string, resource: string, fixed: Record<string, ContextValue>): Choices | undefined {
   // Copied on the first change: most requests are decided in one round.
   let context = fixed;
   const onlyIf: string[] = [];
@@ -249,8 +265,9 @@ function bestOn(req: PathRequest, p: Prepared, resource: string, contexts: reado
   const settled = settledOn(req, resource, p);
   if (settled !== undefined) return settled ? { request: req, resource, allowedBy: [settled], onlyIf: [] } : undefined;
   let best: (RequestGrant & { onlyIf: string[] }) | undefined;
+  const signature = reachSignature(req, resource, p);
   for (let i = 0; i < contexts.length; i++) {
-    const r = allowedWithChoices(p, req.action, resource, contexts[i]);
+    const r = signature === undefined ? allowedWithChoices(p, req.action, resource, contexts[i]) : answerOnce(p, req.action, resource, contexts[i], signature);
     if (!r) continue;
     const allowedBy: AllowingStatement[] = [];
     for (let k = 0; k < r.deciding.length; k++) {
@@ -262,6 +279,24 @@ function bestOn(req: PathRequest, p: Prepared, resource: string, contexts: reado
     if (grant.onlyIf.length === 0) break;
   }
   return best;
+}
+
+const contextKeys = new WeakMap<Record<string, ContextValue>, string>();
+
+/** allowedWithChoices, asked of the engine once per reach signature and fixed context. */
+function answerOnce(p: Prepared, action: string, resource: string, fixed: Record<string, ContextValue>, signature: string): Choices | undefined {
+  let context = contextKeys.get(fixed);
+  if (context === undefined) {
+    context = JSON.stringify(fixed);
+    contextKeys.set(fixed, context);
+  }
+  const key = `${signature}\n${context}`;
+  let answer = p.answers.get(key);
+  if (answer === undefined) {
+    answer = allowedWithChoices(p, action, resource, fixed) ?? null;
+    p.answers.set(key, answer);
+  }
+  return answer ?? undefined;
 }
 
 function decidePathWith(path: EscalationPath, p: Prepared): PathDecision | undefined {

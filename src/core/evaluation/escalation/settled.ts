@@ -1,7 +1,7 @@
+import { splitArnCached } from '../../policy/checks/arnFormats';
 import { someString } from '../../policy/elementStrings';
 import type { ParsedPolicy, ParsedStatement } from '../../policy/parse';
 import { awsOwnedRefusal } from '../awsOwned';
-import { documentError } from '../compiledPolicy';
 import { resourceMatch } from '../operators';
 import { coversAction } from './probes';
 import type { AllowingStatement, PathRequest } from './types';
@@ -17,8 +17,12 @@ export interface SettlingSubject {
   readonly covered: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
   /** No Deny statement and no boundary. */
   readonly allowOnly: boolean;
+  /** A permissions boundary bounds the caller. */
+  readonly bounded: boolean;
   /** The caller is an IAM user or role of the account the resources belong to (see sameAccountCaller). */
   readonly sameAccount: boolean;
+  /** The engine reads every identity policy (none has a document error): otherwise it allows nothing from one. */
+  readonly readable: boolean;
 }
 
 /** Whether the caller is an IAM user or role of `account`: then its identity policies alone decide a request on the account's resources. */
@@ -51,21 +55,27 @@ export const isStar = (v: string): boolean => v === '*';
 export type Settled = AllowingStatement | null;
 
 /**
- * How the engine decides the request on one resource (an ARN without wildcards, or `*`) when
- * nothing denies or bounds and the caller's own account owns the resource: allowed by the first
- * Allow statement, in order, whose Action and Resource reach it, if that one has no condition.
- * Undefined when the engine must say: a condition, a policy variable, a Principal in the way, a
- * resource AWS owns, or an action whose resource's own policy must allow it (sts:, kms:).
+ * Whether the caller's identity policies alone decide the request on one resource (an ARN without
+ * wildcards, or `*`), statement by statement: the caller's own account owns the resource, AWS does
+ * not, and no resource policy must allow the action too (sts:, kms:).
+ */
+function identityAlone(action: string, resource: string, p: SettlingSubject): boolean {
+  if (!p.sameAccount || !p.readable) return false;
+  const service = action.slice(0, action.indexOf(':')).toLowerCase();
+  return service !== 'sts' && service !== 'kms' && (resource === '*' || !/[*?]/.test(resource)) && awsOwnedRefusal(action, resource) === undefined;
+}
+
+/**
+ * How the engine decides the request on one resource when nothing denies or bounds and the
+ * identity policies alone decide it (see identityAlone): allowed by the first Allow statement, in
+ * order, whose Action and Resource reach it, if that one has no condition. Undefined when the engine
+ * must say: a condition, a policy variable, a Principal in the way.
  */
 export function settledOn(req: PathRequest, resource: string, p: SettlingSubject): Settled | undefined {
-  if (!p.allowOnly || !p.sameAccount) return undefined;
+  if (!p.allowOnly || !identityAlone(req.action, resource, p)) return undefined;
   const action = req.action;
-  const service = action.slice(0, action.indexOf(':')).toLowerCase();
-  if (service === 'sts' || service === 'kms' || (resource !== '*' && /[*?]/.test(resource)) || awsOwnedRefusal(action, resource) !== undefined) return undefined;
   for (let i = 0; i < p.parsed.length; i++) {
-    const policy = p.parsed[i];
-    if (documentError(policy) !== undefined) return undefined;
-    const statements = policy.statements;
+    const statements = p.parsed[i].statements;
     for (let k = 0; k < statements.length; k++) {
       const st = statements[k];
       if (st.effect?.valueNode.value !== 'Allow' || !coversAction(st, action, p.covered[i]?.[k])) continue;
@@ -75,6 +85,30 @@ export function settledOn(req: PathRequest, resource: string, p: SettlingSubject
     }
   }
   return null;
+}
+
+/**
+ * What the engine's decision on one resource depends on, when the identity policies alone decide it
+ * and no boundary bounds the caller: which statements the action and resource reach (their
+ * conditions then read only the request's context), and the Region the resource names (AWS derives
+ * aws:RequestedRegion from it). Requests with the same signature and context are decided alike, so
+ * the engine is asked once for them all; undefined when a policy variable makes a Resource depend on
+ * the request.
+ */
+export function reachSignature(req: PathRequest, resource: string, p: SettlingSubject): string | undefined {
+  if (p.bounded || !identityAlone(req.action, resource, p)) return undefined;
+  let signature = resource === '*' ? '' : (splitArnCached(resource)?.region ?? '');
+  for (let i = 0; i < p.parsed.length; i++) {
+    const statements = p.parsed[i].statements;
+    for (let k = 0; k < statements.length; k++) {
+      const st = statements[k];
+      if (!coversAction(st, req.action, p.covered[i]?.[k])) continue;
+      const reach = reachesResource(st, resource);
+      if (reach === undefined) return undefined;
+      if (reach) signature += ` ${i}.${k}`;
+    }
+  }
+  return signature;
 }
 
 /** Whether the statement's Resource (or else NotResource) lets it apply to the resource; undefined when a variable would need the request's values. */

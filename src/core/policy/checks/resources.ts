@@ -243,83 +243,98 @@ export function checkResources(ctx: LintContext): void {
   }
 }
 
-/**
- * The types with an ARN format the resource can name, in order: the list itself when all can, and
- * a new list only when some cannot.
- */
-function fitting(types: ResourceTypeInfo[], resource: string): ResourceTypeInfo[] {
-  let out: ResourceTypeInfo[] | undefined;
-  for (let i = 0; i < types.length; i++) {
-    if (fits(types[i], resource)) out?.push(types[i]);
-    // The first that does not fit: all before it did.
-    else out ??= types.slice(0, i);
-  }
-  return out ?? types;
-}
-
 function fits(type: ResourceTypeInfo, resource: string): boolean {
   const formats = type.arnFormats;
   for (let k = 0; k < formats.length; k++) if (resourceMatchesFormat(resource, formats[k])) return true;
   return false;
 }
 
-/** Which ARN fields the formats of some resource types have. */
+/** Which ARN fields the formats of a resource type have and lack, as bits: what the findings read of a type. */
+const HAS_REGION = 1;
+const LACKS_REGION = 2;
+const HAS_ACCOUNT = 4;
+const LACKS_ACCOUNT = 8;
+
+const fieldBitsCache = new WeakMap<ResourceTypeInfo, number>();
+
+function fieldBits(type: ResourceTypeInfo): number {
+  let bits = fieldBitsCache.get(type);
+  if (bits === undefined) {
+    bits = 0;
+    const formats = type.arnFormats;
+    for (let k = 0; k < formats.length; k++) {
+      const f = formatFields(formats[k]);
+      bits |= (f.region ? HAS_REGION : LACKS_REGION) | (f.account ? HAS_ACCOUNT : LACKS_ACCOUNT);
+    }
+    fieldBitsCache.set(type, bits);
+  }
+  return bits;
+}
+
+/** Which ARN fields the formats of the types a resource fits have. */
 interface FormatFields {
   readonly noneHasRegion: boolean;
   readonly allHaveRegion: boolean;
   readonly noneHasAccount: boolean;
-  /**
-   * Whether every nonempty part of the list has these same fields: all its formats agree on having
-   * a region, and on having an account. Then which types a resource fits does not matter, only whether one does.
-   */
-  readonly uniform: boolean;
 }
 
-function fieldsOf(types: readonly ResourceTypeInfo[]): FormatFields {
-  let noneHasRegion = true;
-  let allHaveRegion = true;
-  let noneHasAccount = true;
-  let allHaveAccount = true;
-  for (let i = 0; i < types.length; i++) {
-    const formats = types[i].arnFormats;
-    for (let k = 0; k < formats.length; k++) {
-      const f = formatFields(formats[k]);
-      if (f.region) noneHasRegion = false;
-      else allHaveRegion = false;
-      if (f.account) noneHasAccount = false;
-      else allHaveAccount = false;
-    }
-  }
-  return { noneHasRegion, allHaveRegion, noneHasAccount, uniform: (noneHasRegion || allHaveRegion) && (noneHasAccount || allHaveAccount) };
-}
+/** The fields of each union of field bits, by the union: shared, nothing is built per resource. */
+const FIELDS: readonly FormatFields[] = Array.from({ length: 16 }, (_, bits) => ({
+  noneHasRegion: !(bits & HAS_REGION),
+  allHaveRegion: !(bits & LACKS_REGION),
+  noneHasAccount: !(bits & HAS_ACCOUNT),
+}));
 
-/** Per list of types (a statement's types of one service, shared by the statements that accept the same types). */
+/**
+ * Per list of types (a statement's types of one service, shared by the statements that accept the
+ * same types): the types grouped by their field bits, each group in the list's order.
+ */
 interface FitsOfList {
-  fields: FormatFields;
+  groups: { bits: number; types: ResourceTypeInfo[] }[];
   /** By resource: the fields of the types it fits, or null when it fits none. Most resources repeat across policies. */
   byResource: Map<string, FormatFields | null>;
 }
 
 const fitsCache = new WeakMap<readonly ResourceTypeInfo[], FitsOfList>();
 
-/** The fields of the types of the list the resource fits, or null when it fits none. */
+function groupsOf(types: readonly ResourceTypeInfo[]): FitsOfList['groups'] {
+  const groups: FitsOfList['groups'] = [];
+  for (let i = 0; i < types.length; i++) {
+    const bits = fieldBits(types[i]);
+    const group = groups.find((g) => g.bits === bits);
+    if (group) group.types.push(types[i]);
+    else groups.push({ bits, types: [types[i]] });
+  }
+  return groups;
+}
+
+/**
+ * The fields of the types of the list the resource fits, or null when it fits none. The answer is
+ * the union of the field bits of the types that fit: in each group the first type that fits
+ * settles it, and a group whose bits the union already holds need not be tested at all.
+ */
 function fittingFields(sameService: ResourceTypeInfo[], resource: string): FormatFields | null {
   if (sameService.length === 0) return null;
   let list = fitsCache.get(sameService);
   if (!list) {
-    list = { fields: fieldsOf(sameService), byResource: new Map() };
+    list = { groups: groupsOf(sameService), byResource: new Map() };
     fitsCache.set(sameService, list);
   }
   let hit = list.byResource.get(resource);
   if (hit === undefined) {
-    if (list.fields.uniform) {
-      // The first type that fits settles it.
-      hit = null;
-      for (let i = 0; i < sameService.length && !hit; i++) if (fits(sameService[i], resource)) hit = list.fields;
-    } else {
-      const types = fitting(sameService, resource);
-      hit = types.length === 0 ? null : types === sameService ? list.fields : fieldsOf(types);
+    // A type that fits has a format, so some bit: an empty union means that none fits.
+    let union = 0;
+    for (let g = 0; g < list.groups.length; g++) {
+      const { bits, types } = list.groups[g];
+      if ((union | bits) === union) continue;
+      for (let i = 0; i < types.length; i++) {
+        if (fits(types[i], resource)) {
+          union |= bits;
+          break;
+        }
+      }
     }
+    hit = union === 0 ? null : FIELDS[union];
     if (list.byResource.size > 5000) list.byResource.clear();
     list.byResource.set(ownCopy(resource), hit);
   }
