@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { lintPolicy, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH, MAX_SYNTAX_FINDINGS_PER_KIND } from '../../../src/core/policy';
 import { findPolicyRegions, terraformInterpolations } from '../../../src/core/policy/insight';
+import { cloudFormationYamlPolicies as readYaml } from '../../../src/core/policy/insight/cloudformationYaml';
 import { parseStrictTree } from '../../../src/core/policy/parse';
 import { lint, testCatalog } from '../policy/catalog';
 
@@ -120,6 +121,14 @@ describe('policy recognition on adversarial templates', function () {
     const regions = findPolicyRegions(text, 'json');
     assert.strictEqual(regions.length, 1);
     assert.deepStrictEqual(lint(regions[0].text).findings.map((f) => f.issueCode), ['POLICY_NESTING_TOO_DEEP']);
+  });
+
+  it('finds the policy of a CloudFormation YAML template beside a flow sequence nested 100,000 deep', () => {
+    const policy = 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n';
+    const text = `${policy}Metadata:\n  Deep: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const regions = findPolicyRegions(text, 'yaml', { readYaml });
+    assert.strictEqual(regions.length, 1);
+    assert.deepStrictEqual(JSON.parse(regions[0].text), { Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
   });
 
   it('a jsonencode with a stray closing parenthesis ends instead of looping', () => {
