@@ -1,6 +1,6 @@
 // The files a command reads, each read only up to a size (see node/boundedRead.ts).
 import { documentTooLargeMessage, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
-import { isTooLarge, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
+import { isTooLarge, isUtf16Text, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
 
 /**
  * A file's text without its byte order mark, or how large it is when over `maxBytes` ('-': standard
@@ -8,21 +8,12 @@ import { isTooLarge, readTextBoundedSync, type TooLarge } from '../node/boundedR
  */
 export function readInput(file: string, maxBytes: number): string | TooLarge {
   const text = readTextBoundedSync(file === '-' ? 0 : file, maxBytes);
-  if (typeof text === 'string' && isUtf16(text)) throw new Error(UTF16_REASON);
+  if (typeof text === 'string' && isUtf16Text(text)) throw new Error(UTF16_REASON);
   return typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Windows PowerShell 5's `>` and Out-File write UTF-16: read as UTF-8 it is a NUL between letters. */
+/** Windows PowerShell 5's `>` and Out-File write UTF-16. */
 const UTF16_REASON = "it is saved as UTF-16 (as Windows PowerShell's > and Out-File write), and policies and account dumps are read as UTF-8: save it again as UTF-8";
-
-/** Whether text read as UTF-8 was UTF-16: a UTF-16 byte order mark, or NULs in at least a third of its start. */
-function isUtf16(text: string): boolean {
-  if (text.startsWith('\ufffd\ufffd') && text.includes('\0')) return true;
-  const start = text.slice(0, 64);
-  let nuls = 0;
-  for (let i = 0; i < start.length; i++) if (start.charCodeAt(i) === 0) nuls++;
-  return start.length >= 4 && nuls * 3 >= start.length;
-}
 
 /** Why a file could not be read, in words. */
 export function readError(e: unknown): string {
