@@ -210,10 +210,10 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   const identityOk = identityCaller && (caller.kind === 'root' || allows(identity));
   const identityPath = identityOk && boundaryOk && sessionOk;
   const required = resourcePolicyRequired(actionLower, resource);
-  let match = bestMatch(rbp);
-  // A role assuming itself must be named in its own trust policy: trusting the account is not enough.
+  // A role assuming itself needs its own trust policy to allow it, like any caller: naming the role, or
+  // the account (then its identity-based policies decide). AWS removed the implicit self-trust.
   const selfAssume = required === 'trust' && caller.roleArn !== undefined && sameRole(caller.roleArn, resource);
-  if (selfAssume && match === 'account') match = undefined;
+  const match = bestMatch(rbp);
   const sameAccount = identityCaller && (!resourceAccount || !caller.account || resourceAccount === caller.account);
 
   let granted: boolean;
@@ -238,7 +238,7 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
     granted = directGrant || roleGrant || viaIdentity;
     grantFrom = directGrant || roleGrant ? (g) => g.kind === 'resource' : (g) => g.kind === 'identity' || g.kind === 'resource';
     if (!granted && words) {
-      if (required && match === undefined) reasons.push(selfAssume ? l10n.t('A role assuming itself must be named in its own trust policy; trusting the account is not enough.') : fill(l10n.t('The {0} does not allow {1} to perform {2} on {3}; identity-based policies alone cannot grant it.'), resourcePolicyWords(required), caller.raw, action, resource));
+      if (required && match === undefined) reasons.push(selfAssume ? l10n.t('A role assuming itself needs its own trust policy to allow it, naming the role or its account; its identity-based policies alone do not let it.') : fill(l10n.t('The {0} does not allow {1} to perform {2} on {3}; identity-based policies alone cannot grant it.'), resourcePolicyWords(required), caller.raw, action, resource));
       if (match === 'role' && !(boundaryOk && sessionOk)) reasons.push(fill(l10n.t('The {0} names the role, not the session, so the permissions boundary and session policy still limit it.'), resourcePolicyWords(required)));
       if (!identityOk) reasons.push(match === 'account' ? fill(l10n.t('No identity-based policy allows {0} on {1} (the resource-based policy names only the account, which leaves the decision to identity-based policies).'), action, resource) : fill(l10n.t('No identity-based policy allows {0} on {1}.'), action, resource));
       if (!boundaryOk) reasons.push(fill(l10n.t('The permissions boundary does not allow {0} on {1}.'), action, resource));

@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fixturePath, repoRoot } from '../fixtures';
+import { loadGrammar, scopesAt, tokenize } from '../grammars/textmate';
 
 const runner = path.join(repoRoot(), 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js');
 const config = fixturePath('authz', 'grammar', 'grammars.json');
@@ -23,6 +24,54 @@ describe('explanation view grammar', function () {
   it('finds the allowing statement and the raw message by their shape, so they read as JSON under translated headings', () => {
     const r = run(fixturePath('authz', 'grammar', 'translated.test.sts-lens-authz'));
     assert.strictEqual(r.status, 0, r.output);
+  });
+
+  it('colours a verdict by its shape in any language: a capital or uncased first word, red when a dash follows, and the footer after the raw message', () => {
+    const r = run(fixturePath('authz', 'grammar', 'verdicts.test.sts-lens-authz'));
+    assert.strictEqual(r.status, 0, r.output);
+  });
+
+  describe('the shape of a verdict in the summary', () => {
+    const dir = path.join(repoRoot(), 'l10n');
+    const english = () => JSON.parse(fs.readFileSync(path.join(dir, 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+    /** The summary templates that open with the verdict (verdictWording.ts). */
+    const verdicts = () => Object.keys(english()).filter((k) => /^(?:DENIED|ALLOWED) \{0\} on \{1\}/.test(k));
+
+    /** Each summary of `bundle` whose verdict the view would not colour as its verdict. */
+    async function miscoloured(name: string, bundle: Record<string, string | { message: string }>): Promise<string[]> {
+      const grammar = await loadGrammar('text.sts-lens-authz');
+      const wrong: string[] = [];
+      for (const key of verdicts()) {
+        const entry = bundle[key];
+        if (entry === undefined) continue;
+        const summary = (typeof entry === 'string' ? entry : entry.message).replace(/\{(\d)\}/g, (_, i: string) => ['ec2:RunInstances', 'instance/*', 'statement Guard'][Number(i)]);
+        const word = summary.split(' ')[0];
+        const scopes = scopesAt(tokenize(grammar, `# Title\n\n${summary}\n`), 2, summary, word, 0);
+        const expected = key.startsWith('DENIED') ? 'invalid.illegal.denied.sts-lens-authz' : 'markup.inserted.allowed.sts-lens-authz';
+        if (!scopes.includes(expected)) wrong.push(`${name}: ${JSON.stringify(summary)} colours ${word} as ${scopes.join(' ')}, not ${expected}`);
+      }
+      return wrong;
+    }
+
+    it('is found in English and in every translation the extension ships (a translation keeps the verdict first, and the dash of a denial)', async () => {
+      assert.strictEqual(verdicts().length, 6, verdicts().join('\n'));
+      const shipped = fs.readdirSync(dir).filter((f) => /^bundle\.l10n\.[\w-]+\.json$/.test(f));
+      const wrong = [await miscoloured('bundle.l10n.json', english())];
+      for (const f of shipped) wrong.push(await miscoloured(f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, string>));
+      assert.deepStrictEqual(wrong.flat(), []);
+    });
+
+    it('is found in a translation, and a translation that drops the dash of a denial is reported', async () => {
+      const german = {
+        'DENIED {0} on {1} — explicit deny by {2}': 'VERWEIGERT {0} auf {1} — ausdrückliche Verweigerung durch {2}',
+        'DENIED {0} on {1} — implicit deny: no statement allows it': 'VERWEIGERT {0} auf {1} — implizit: keine Anweisung erlaubt es',
+        'ALLOWED {0} on {1}': 'ERLAUBT {0} auf {1}',
+      };
+      assert.deepStrictEqual(await miscoloured('de', german), []);
+      assert.deepStrictEqual(await miscoloured('de', { 'DENIED {0} on {1} — explicit deny': 'VERWEIGERT {0} auf {1}: ausdrücklich' }), [
+        'de: "VERWEIGERT ec2:RunInstances auf instance/*: ausdrücklich" colours VERWEIGERT as text.sts-lens-authz markup.inserted.allowed.sts-lens-authz, not invalid.illegal.denied.sts-lens-authz',
+      ]);
+    });
   });
 
   it('fails on a wrong scope assertion (the runner really checks)', () => {

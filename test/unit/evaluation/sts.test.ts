@@ -1,7 +1,7 @@
 // Role trust policies for AssumeRole, AssumeRoleWithWebIdentity and AssumeRoleWithSAML. "AWS doc:"
 // marks the documentation's example trust policies; the others are edge cases of our own.
 import * as assert from 'assert';
-import { ACCOUNT, OTHER, OTHER_SESSION, SESSION, USER, allow, decision, policy, req } from './helpers';
+import { ACCOUNT, OTHER, OTHER_SESSION, SESSION, USER, allow, decision, policy, req, run } from './helpers';
 
 const TARGET = `arn:aws:iam::${ACCOUNT}:role/Deploy`;
 const trust = (principal: unknown, action: string | string[] = 'sts:AssumeRole', condition?: object) => policy({ Effect: 'Allow', Principal: principal, Action: action, ...(condition ? { Condition: condition } : {}) });
@@ -50,10 +50,21 @@ describe('evaluation: sts:AssumeRole', () => {
     assert.strictEqual(decision(req(USER, 'sts:SetSourceIdentity', TARGET, { 'sts:SourceIdentity': 'mallory' }), { resource: [p] }), 'ImplicitlyDenied');
   });
 
-  it('a role assuming itself must be named in its own trust policy (AWS doc: role trust policies, explicit self-assumption)', () => {
+  it('AWS: "To allow users to assume the current role again within a role session, specify the role ARN or AWS account ARN as a principal in the role trust policy"', () => {
     const self = req(`arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/s`, 'sts:AssumeRole', TARGET);
-    assert.strictEqual(decision(self, { resource: [trust({ AWS: ACCOUNT })], identity: [assumeAll] }), 'ImplicitlyDenied');
+    // Naming the account: the role's identity-based policies decide, as for any caller of the account.
+    assert.strictEqual(decision(self, { resource: [trust({ AWS: ACCOUNT })], identity: [assumeAll] }), 'Allowed');
+    assert.strictEqual(decision(self, { resource: [trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` })], identity: [assumeAll] }), 'Allowed');
+    assert.strictEqual(decision(self, { resource: [trust({ AWS: ACCOUNT })] }), 'ImplicitlyDenied');
+    // Naming the role grants alone.
     assert.strictEqual(decision(self, { resource: [trust({ AWS: TARGET })] }), 'Allowed');
+  });
+
+  it('AWS: "a role trust policy must explicitly grant permission to all principals, including the role itself": no implicit self-trust', () => {
+    const self = req(`arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/s`, 'sts:AssumeRole', TARGET);
+    const r = run(self, { identity: [assumeAll], resource: [trust({ AWS: USER })] });
+    assert.strictEqual(r.decision, 'ImplicitlyDenied');
+    assert.match(r.reasons.join(' '), /role assuming itself needs its own trust policy/);
   });
 
   it('aws:PrincipalArn in a trust condition is the role ARN of a calling session', () => {
