@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { findEncodedMessages } from '../src/core/authz/detect';
+import { explainDecodedMessage } from '../src/core/authz/explain';
 import { findStatedDenials } from '../src/core/authz/statedDenial';
 import { lintPolicy, type IamCatalog } from '../src/core/policy';
 import { findPolicyRegions } from '../src/core/policy/insight';
@@ -76,6 +77,8 @@ function cases(catalog: IamCatalog): Case[] {
     { name: 'authz detect: phrase + "\\n>" gutters', kind: 'adversarial', input: (k) => 'Encoded authorization failure message:' + '\n>'.repeat(1000 * k), run: findEncodedMessages },
     { name: 'authz detect: phrase fragments', kind: 'adversarial', input: (k) => 'Encoded authorization \n failure messag'.repeat(100 * k), run: findEncodedMessages },
     { name: 'authz detect: glued --encoded-message flags', kind: 'adversarial', input: (k) => '--encoded-message'.repeat(100 * k), run: findEncodedMessages },
+    { name: 'authz detect: spaced --encoded-message flags', kind: 'adversarial', input: (k) => '--encoded-message '.repeat(1000 * k), run: findEncodedMessages },
+    { name: 'authz explain: decoded message nested deep', kind: 'adversarial', input: (k) => `{"allowed":false,"context":${'{"a":'.repeat(300 * k)}1${'}'.repeat(300 * k)}}`, run: explainDecodedMessage },
     { name: 'authz statedDenial: "User:" runs', kind: 'adversarial', input: (k) => 'User: arn:aws:iam::1:user/x is not authorized to perform: s3:GetObject on resource: '.repeat(50 * k), run: findStatedDenials },
     { name: 'policy lint: corpus-like statements', kind: 'normal', input: (k) => {
       const one = JSON.parse(samplePolicy()) as { Statement?: unknown };
@@ -89,6 +92,7 @@ function cases(catalog: IamCatalog): Case[] {
     { name: 'policy lint: unterminated "${" run in a Resource', kind: 'adversarial', input: (k) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::b/${'${'.repeat(2000 * k)}` }]), run: lint },
     { name: 'policy lint: unterminated "${" run in a Condition', kind: 'adversarial', input: (k) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:prefix': '${a'.repeat(1500 * k) } } }]), run: lint },
     { name: 'variable spans: "${" run without "}"', kind: 'adversarial', input: (k) => '${'.repeat(2000 * k), run: (s) => replaceVariables(s, () => '*') },
+    { name: 'policy lint: line comments', kind: 'adversarial', input: (k) => `${'// x\n'.repeat(1000 * k)}${policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }])}`, run: lint },
     { name: 'policy lint: deep nesting', kind: 'adversarial', input: (k) => `{"Statement":${'['.repeat(30 * k)}${']'.repeat(30 * k)}}`, run: lint },
     { name: 'config lint: profiles', kind: 'normal', input: (k) => config(Object.fromEntries(Array.from({ length: 20 * k }, (_, i) => [`p${i}`, i % 2 ? { role_arn: role, source_profile: `p${i - 1}`, region: 'eu-west-1' } : { region: 'us-east-1', output: 'json' }]))), run: (t) => lintAwsConfig(t, 'config') },
     { name: 'config lint: long unknown key', kind: 'adversarial', input: (k) => `[profile a]\n${'x'.repeat(1000 * k)} = 1\n`, run: (t) => lintAwsConfig(t, 'config') },

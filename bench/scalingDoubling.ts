@@ -2,7 +2,8 @@
 // growth per step reads directly (linear ≈ 2×, quadratic ≈ 4×). Globs from project files and
 // settings against long paths, scenario files of thousands of cases read as the CLI and the Test
 // Explorer read them, redaction of long encoded runs, action lists of up to 50,000 entries, and
-// account dumps (`--auth-details`): thousands of roles, GroupLists that repeat, one policy nested deep.
+// account dumps (`--auth-details`): thousands of roles, GroupLists that repeat, one policy nested deep;
+// and the chains of every profile of a line or a loop of source_profile links.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -11,6 +12,7 @@ import { scenarioCases } from '../src/core/debugging/scenarioRun';
 import { parseScenarioNode } from '../src/core/evaluation/scenario';
 import { compileGlob, isGlobProblem } from '../src/core/glob/boundedGlob';
 import { lintPolicy, type IamCatalog } from '../src/core/policy';
+import { buildProfilesModel, chainWords, chainText, isBrokenChain, needsMfa, profileChain, shortChainText, type IniSections } from '../src/core/profiles/model';
 import { normalise } from '../src/core/sessions/normalise';
 import { redactSecrets } from '../src/core/sessions/redact';
 import type { IamCatalogHandle } from '../src/node/iamData';
@@ -197,6 +199,35 @@ function accountDumpCases(handle: IamCatalogHandle): DoublingCase[] {
   ];
 }
 
+/**
+ * What the Profiles view asks of every profile (its chain's texts, whether it needs MFA) in a config
+ * whose source_profile links make one line of roles, or one loop: once quadratic, a loop of 10,000
+ * ran out of memory.
+ */
+function profileChainCases(): DoublingCase[] {
+  const role = 'arn:aws:iam::123456789012:role/Deploy';
+  const sizes = [5000, 10_000, 20_000, 40_000];
+  const everyProfile = (sections: IniSections) => {
+    const model = buildProfilesModel(sections, {});
+    let chars = 0;
+    for (const name of model.profiles.keys()) {
+      const chain = profileChain(model, name);
+      chars += chainText(chain, chainWords()).length + shortChainText(chain, chainWords()).length + (isBrokenChain(chain) || needsMfa(model, name) ? 1 : 0);
+    }
+    return chars;
+  };
+  const line = (n: number): IniSections => {
+    const s: IniSections = { p0: { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 'x' } };
+    for (let i = 1; i < n; i++) s[`p${i}`] = { role_arn: role, source_profile: `p${i - 1}` };
+    return s;
+  };
+  const loop = (n: number): IniSections => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, { role_arn: role, source_profile: `p${(i + 1) % n}` }]));
+  return [
+    { name: 'profile chains: every profile of a line of roles', kind: 'adversarial', sizes, unit: ' profiles', input: String, run: (n) => everyProfile(line(Number(n))) },
+    { name: 'profile chains: every profile of a source_profile loop', kind: 'adversarial', sizes, unit: ' profiles', input: String, run: (n) => everyProfile(loop(Number(n))) },
+  ];
+}
+
 export function doublingCases(handle: IamCatalogHandle): DoublingCase[] {
-  return [...globCases(), ...scenarioCasesOf(), ...redactionCases(), ...actionCases(handle.catalog), ...accountDumpCases(handle)];
+  return [...globCases(), ...scenarioCasesOf(), ...redactionCases(), ...actionCases(handle.catalog), ...accountDumpCases(handle), ...profileChainCases()];
 }

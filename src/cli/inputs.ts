@@ -1,12 +1,19 @@
 // The files a command reads, each read only up to a size (see node/boundedRead.ts).
 import { documentTooLargeMessage, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
-import { isTooLarge, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
+import { isTooLarge, isUtf16Text, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
 
-/** A file's text without its byte order mark, or how large it is when over `maxBytes` ('-': standard input). Throws as fs does. */
+/**
+ * A file's text without its byte order mark, or how large it is when over `maxBytes` ('-': standard
+ * input). Throws as fs does, and with a reason when the file is UTF-16 text.
+ */
 export function readInput(file: string, maxBytes: number): string | TooLarge {
   const text = readTextBoundedSync(file === '-' ? 0 : file, maxBytes);
+  if (typeof text === 'string' && isUtf16Text(text)) throw new Error(UTF16_REASON);
   return typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** Windows PowerShell 5's `>` and Out-File write UTF-16. */
+const UTF16_REASON = "it is saved as UTF-16 (as Windows PowerShell's > and Out-File write), and policies and account dumps are read as UTF-8: save it again as UTF-8";
 
 /** Why a file could not be read, in words. */
 export function readError(e: unknown): string {

@@ -115,13 +115,32 @@ export async function readDiskSessions(defaultRegion: string, home = homeDir()):
   return [...cli, ...sso];
 }
 
-/** Reads a token or assertion file that a person pointed at; the content is never logged. */
+/** Larger token or assertion files are refused: a SAML assertion is a few tens of kilobytes. */
+const MAX_SECRET_FILE_BYTES = 200_000;
+
+/**
+ * Reads a token or assertion file that a person pointed at; the content is never logged. Read up to
+ * the limit whatever it is: a link to /dev/zero or a pipe has no size to check first.
+ */
 export async function readSecretFile(file: string): Promise<string> {
   const home = homeDir();
   const resolved = file.startsWith('~/') ? path.join(home, file.slice(2)) : file;
-  const stat = await fs.promises.stat(resolved);
-  if (stat.size > 200_000) throw new Error(`${resolved} is ${stat.size} bytes, larger than any STS token or assertion`);
-  return (await fs.promises.readFile(resolved, 'utf8')).trim();
+  const bytes = await readBytesBounded(resolved, MAX_SECRET_FILE_BYTES);
+  if (isTooLarge(bytes)) throw new Error(`${resolved}: ${tooLargeText(bytes)}, larger than any STS token or assertion`);
+  return bytes.toString('utf8').trim();
+}
+
+/**
+ * The text of a shared config or credentials file, read up to MAX_AWS_FILE_BYTES; undefined when it
+ * does not exist, cannot be read or is larger (a link to /dev/zero).
+ */
+export async function readAwsFileText(file: string): Promise<string | undefined> {
+  try {
+    const bytes = await readBytesBounded(file, MAX_AWS_FILE_BYTES);
+    return isTooLarge(bytes) ? undefined : bytes.toString('utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Appends text to an AWS file the person confirmed; a missing file is created with mode 0600. */

@@ -5,6 +5,7 @@ import { promisify } from 'util';
 import { lengthWords } from '../core/evaluation/scenarioWords';
 import { PROJECT_CONFIG_FILE } from '../core/policy/config/projectConfig';
 import { MAX_POLICY_TEXT_LENGTH } from '../core/policy/limits';
+import { isUtf16Text } from './boundedRead';
 
 /**
  * Reading scenario files and the policy files they name. A scenario comes from a repository, so a
@@ -179,7 +180,8 @@ function* readBounded(file: string, limit: number): FileWork<Buffer> {
 
 function decode(buf: Buffer, written: string): PolicyReadResult {
   if (buf.length > MAX_POLICY_TEXT_LENGTH) return { error: l10n.t('the policy file {0} is over the {1} limit of a policy document.', written, lengthWords(MAX_POLICY_TEXT_LENGTH)) };
-  return buf.toString('utf8');
+  const text = buf.toString('utf8');
+  return isUtf16Text(text) ? { error: l10n.t('the policy file {0} is saved as UTF-16, and policies are read as UTF-8: save it again as UTF-8.', written) } : text;
 }
 
 function* scenarioPolicy(abs: string, written: string, scope: PolicyFileScope): FileWork<PolicyReadResult> {
@@ -213,7 +215,8 @@ function* scenarioFile(file: string): FileWork<PolicyReadResult> {
     if (st.size > MAX_SCENARIO_FILE_BYTES) return { error: l10n.t('the file is {0}, over the {1} limit of a scenario file', lengthWords(st.size), lengthWords(MAX_SCENARIO_FILE_BYTES)) };
     const buf = yield* readBounded(file, MAX_SCENARIO_FILE_BYTES);
     if (buf.length > MAX_SCENARIO_FILE_BYTES) return { error: l10n.t('the file is over the {0} limit of a scenario file', lengthWords(MAX_SCENARIO_FILE_BYTES)) };
-    return buf.toString('utf8');
+    const text = buf.toString('utf8');
+    return isUtf16Text(text) ? { error: l10n.t('it is saved as UTF-16, and scenario files are read as UTF-8: save it again as UTF-8') } : text;
   } catch (e) {
     return { error: ioReason(e) };
   }

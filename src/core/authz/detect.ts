@@ -13,6 +13,12 @@ export const MAX_ENCODED_MESSAGE_LENGTH = 10240;
 export const MIN_PLAUSIBLE_MESSAGE_LENGTH = 100;
 /** Larger selections are refused instead of scanned. */
 export const MAX_SCAN_LENGTH = 8 * 1024 * 1024;
+/**
+ * Truncated or too-long messages reported per text: each takes little more than its anchor, so a
+ * text of them glued together would otherwise be a finding, and a CodeLens, every few characters.
+ * Whole messages are all reported (each is a hundred characters or more).
+ */
+export const MAX_PROBLEM_MATCHES = 100;
 
 import * as l10n from '@vscode/l10n';
 import { breakEnd, findAnchors } from './anchors';
@@ -61,12 +67,15 @@ export function findEncodedMessages(text: string): EncodedMessageMatch[] {
   text = blankEscapes(text);
   const found: EncodedMessageMatch[] = [];
   const runs = new TokenRuns(text);
+  let problems = 0;
   for (const kind of ['phrase', 'field'] as const) {
     for (const anchor of findAnchors(text, kind)) {
       const body = readMessage(text, anchor.end, runs);
       // A field name alone is weak evidence: its value must look like a whole message.
       const weak = kind === 'field' && body !== undefined && (body.message.length < 16 || !endsMessage(text, body.end) || lookalike(body.message) !== undefined);
       if (body && !weak) {
+        // Each needs only its anchor: a text of 100,000 glued anchors would be 100,000 CodeLenses.
+        if (body.problem && problems++ >= MAX_PROBLEM_MATCHES) continue;
         const statedDenial = kind === 'phrase' ? statedDenialBefore(text, anchor.start) : undefined;
         found.push({ ...body, anchor: kind, anchorStart: anchor.start, ...(statedDenial ? { statedDenial } : {}) });
       }
@@ -99,7 +108,8 @@ export function findEncodedMessagesAround(text: string): EncodedMessageMatch[] {
     if (last && start <= last[1]) last[1] = end;
     else windows.push([start, end]);
   }
-  return windows.flatMap(([start, end]) => findEncodedMessages(text.slice(start, end)).map((m) => shifted(m, start)));
+  let problems = 0;
+  return windows.flatMap(([start, end]) => findEncodedMessages(text.slice(start, end)).filter((m) => !m.problem || problems++ < MAX_PROBLEM_MATCHES).map((m) => shifted(m, start)));
 }
 
 function shifted(m: EncodedMessageMatch, by: number): EncodedMessageMatch {

@@ -92,12 +92,15 @@ export function readAccountDump(text: string): AccountDump {
 
   // Managed policies first, so principals can refer to them by ARN.
   const byArn = new Map<string, number>();
+  // Counted and said once: a dump of 100,000 of them would otherwise be as many lines.
+  let unnamedPolicies = 0;
+  let unnamedAt = -1;
   for (const p of entriesOf('Policies')) {
     const arn = str(p.Arn);
     // Some implementations of the API leave PolicyName out; the ARN ends with it.
     const name = str(p.PolicyName) ?? arn?.slice(arn.lastIndexOf('/') + 1);
     if (!arn || !name) {
-      problems.push('a managed policy without PolicyName or Arn was skipped');
+      if (unnamedPolicies++ === 0) unnamedAt = problems.push('a managed policy without PolicyName or Arn was skipped') - 1;
       continue;
     }
     const awsManaged = AWS_MANAGED.test(arn);
@@ -112,6 +115,7 @@ export function readAccountDump(text: string): AccountDump {
     byArn.set(arn, policies.length);
     policies.push({ name: `policy/${name} ${str(def.VersionId) ?? str(p.DefaultVersionId) ?? ''}`.trim(), kind: 'managed', policyType: 'IDENTITY_POLICY', text: docText, owner: `policy/${name}`, awsManaged, arn });
   }
+  if (unnamedPolicies > 1) problems[unnamedAt] = `${unnamedPolicies.toLocaleString('en-US')} managed policies without PolicyName or Arn were skipped`;
 
   const inline = (owner: string, entries: unknown): number[] =>
     list(entries).flatMap((e) => {

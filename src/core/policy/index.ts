@@ -169,11 +169,22 @@ function checkSyntax(ctx: LintContext): void {
     const pos = policy.lines.position(first.offset);
     r.add('JSON_SYNTAX_ERROR', `Fix the JSON syntax error at index ${first.offset} line ${pos.line} column ${pos.column}: ${describeSyntax(first.message)}.`, [{ path: [], offset: first.offset, length: first.length }]);
   }
+  // Three characters make a comment: a document of 100,000 of them would give 100,000 findings
+  // (hundreds of MB as SARIF). The first ones are listed, and the next says how many more there are.
+  const total = { comment: 0, trailingComma: 0, error: 0 };
+  for (const s of policy.syntax) total[s.kind]++;
+  const listed = { comment: 0, trailingComma: 0, error: 0 };
   for (const s of policy.syntax) {
-    if (s.kind === 'comment') r.add('JSON_COMMENT', s.message, [{ path: [], offset: s.offset, length: s.length }], { remove: true, title: { kind: 'removeComment' } });
-    else if (s.kind === 'trailingComma') r.add('JSON_TRAILING_COMMA', s.message, [{ path: [], offset: s.offset, length: s.length }], { replacement: '', title: { kind: 'removeTrailingComma' } });
+    if (s.kind === 'error' || listed[s.kind] > MAX_SYNTAX_FINDINGS_PER_KIND) continue;
+    const more = listed[s.kind]++ === MAX_SYNTAX_FINDINGS_PER_KIND ? total[s.kind] - MAX_SYNTAX_FINDINGS_PER_KIND - 1 : 0;
+    const message = more > 0 ? `${s.message} ${more.toLocaleString('en-US')} more ${s.kind === 'comment' ? 'comments' : 'trailing commas'} after this one are not listed.` : s.message;
+    if (s.kind === 'comment') r.add('JSON_COMMENT', message, [{ path: [], offset: s.offset, length: s.length }], { remove: true, title: { kind: 'removeComment' } });
+    else r.add('JSON_TRAILING_COMMA', message, [{ path: [], offset: s.offset, length: s.length }], { replacement: '', title: { kind: 'removeTrailingComma' } });
   }
 }
+
+/** Comments, or trailing commas, reported one by one in a document; the next finding counts the rest. */
+export const MAX_SYNTAX_FINDINGS_PER_KIND = 100;
 
 function describeSyntax(code: string): string {
   return describeSyntaxCode(code);

@@ -73,7 +73,8 @@ export async function findPolicyMentions(ex: AuthorizationExplanation, token?: v
     let bytes: Uint8Array;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) continue;
+      // Only regular files: a link to a device (/dev/zero) has no size and never ends.
+      if (!(stat.type & vscode.FileType.File) || stat.size > MAX_FILE_BYTES) continue;
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
       continue;

@@ -60,12 +60,19 @@ export function counterpartPath(doc: vscode.TextDocument, kind: ConfigFileKind, 
 /** Reads the text of the other shared file; undefined when it does not exist or cannot be read. */
 export type CounterpartReader = (filePath: string) => Promise<string | undefined>;
 
+/** As MAX_AWS_FILE_BYTES of src/node/awsFiles.ts, which this bundle does not load. */
+const MAX_COUNTERPART_BYTES = 16 * 1024 * 1024;
+
 /** Prefers an open editor's unsaved text, then the file on disk. */
 export const readCounterpart: CounterpartReader = async (filePath) => {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && samePath(d.uri.fsPath, filePath));
   if (open) return open.getText();
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(filePath)));
+    const uri = vscode.Uri.file(filePath);
+    // A device (a link to /dev/zero) or a file larger than any AWS file is not read: it would never end.
+    const st = await vscode.workspace.fs.stat(uri);
+    if (!(st.type & vscode.FileType.File) || st.size > MAX_COUNTERPART_BYTES) return undefined;
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TemporaryCredentials } from '../../core/identity';
 import { implicitProfileName, resolveImplicitStsEndpoint, resolveStsEndpoint } from '../../core/profiles/endpoint';
 import type { EndpointOrigin } from '../../core/profiles/endpointTrust';
-import { needsMfa, profileChain, type AwsProfile } from '../../core/profiles/model';
+import { chainBase, needsMfa, profileChain, type AwsProfile } from '../../core/profiles/model';
 import {
   defaultSessionName, isAssumedRoleArn, validateAssumeRole, validateFederationToken, validateGetSessionToken, validateSaml, validateWebIdentity, type AssumeRoleRequest,
 } from '../../core/sessions/limits';
@@ -174,7 +174,7 @@ export class StsOperations {
   private baseUserProfile(p: AwsProfile): AwsProfile {
     const snap = this.profiles.current;
     if (!snap || p.kind === 'static') return p;
-    const base = profileChain(snap.model, p.name).steps[0];
+    const base = chainBase(profileChain(snap.model, p.name));
     const bp = base ? snap.model.profiles.get(base.profile) : undefined;
     return bp && bp.kind === 'static' ? bp : p;
   }

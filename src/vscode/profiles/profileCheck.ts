@@ -1,7 +1,7 @@
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { lintAwsConfig, profileNamesOf } from '../../core/profiles/configLint';
 import { profileChain } from '../../core/profiles/model';
+import { readAwsFileText } from '../../node/awsFiles';
 import type { ProfilesSnapshot } from './profilesStore';
 
 /**
@@ -10,8 +10,7 @@ import type { ProfilesSnapshot } from './profilesStore';
  * STS with the same words the editor shows.
  */
 export async function profileConfigProblems(snap: ProfilesSnapshot, name: string): Promise<string[]> {
-  const read = (file: string) => fs.promises.readFile(file, 'utf8').catch(() => undefined);
-  const [config, credentials] = await Promise.all([read(snap.paths.config), read(snap.paths.credentials)]);
+  const [config, credentials] = await Promise.all([readAwsFileText(snap.paths.config), readAwsFileText(snap.paths.credentials)]);
   if (config === undefined) return [];
   const chain = new Set(profileChain(snap.model, name).steps.map((s) => s.profile));
   chain.add(name);

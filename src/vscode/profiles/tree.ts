@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { chainText, needsMfa, profileChain, shortChainText, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
+import { chainStepCount, chainText, isBrokenChain, needsMfa, profileChain, shortChainText, type AwsProfile, type ProfileKind } from '../../core/profiles/model';
 import { CHAIN_WORDS, profileKindLabel } from './profileText';
 import { CountdownScheduler } from '../../core/sessions/countdownScheduler';
 import type { CountdownState, SessionRecord } from '../../core/sessions/session';
@@ -197,8 +197,10 @@ export class ProfilesTreeProvider implements vscode.TreeDataProvider<ProfilesNod
     const out: ProfilesNode[] = [];
     if (snap) {
       const chain = profileChain(snap.model, p.name);
-      if (chain.cycle || chain.missingProfile || chain.steps.length > 1) {
-        out.push({ type: 'chain', profile: p.name, text: shortChainText(chain, CHAIN_WORDS), fullText: chainText(chain, CHAIN_WORDS), broken: !!(chain.cycle || chain.missingProfile) });
+      // Neither reads the chain's whole list of steps: every profile of a loop of 10,000 is asked.
+      const broken = isBrokenChain(chain);
+      if (broken || chainStepCount(chain) > 1) {
+        out.push({ type: 'chain', profile: p.name, text: shortChainText(chain, CHAIN_WORDS), fullText: chainText(chain, CHAIN_WORDS), broken });
       }
     }
     const own = this.sessions.list().filter((s) => this.groupOf(s) === p.name);

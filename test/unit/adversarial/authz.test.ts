@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { findEncodedMessages, findEncodedMessagesAround, FULL_SCAN_LENGTH, messagesInSelection } from '../../../src/core/authz/detect';
+import { findEncodedMessages, findEncodedMessagesAround, FULL_SCAN_LENGTH, MAX_PROBLEM_MATCHES, messagesInSelection } from '../../../src/core/authz/detect';
 import { explainDecodedMessage } from '../../../src/core/authz/explain';
 import { renderExplanationMarkdown, renderExplanationText } from '../../../src/core/authz/render';
 import { statedDenialBefore } from '../../../src/core/authz/statedDenial';
@@ -29,6 +29,14 @@ describe('authz detection on adversarial text', function () {
       assert.strictEqual(m.statedDenial?.policyType, 'identity-based policy');
     });
   }
+
+  it('reports at most 100 truncated messages of 100,000 spaced flags, and still every whole message after them', () => {
+    const text = `${'--encoded-message '.repeat(100_000)}\n${ERROR}${ERROR}`;
+    for (const found of [findEncodedMessages(text), findEncodedMessagesAround(text)]) {
+      assert.strictEqual(found.filter((m) => m.problem === 'truncated').length, MAX_PROBLEM_MATCHES);
+      assert.deepStrictEqual(found.filter((m) => !m.problem).map((m) => m.message), [MESSAGE, MESSAGE]);
+    }
+  });
 
   it('still joins a message that a terminal wrapped under a Markdown quote', () => {
     const wrapped = `> Encoded authorization failure message: ${MESSAGE.slice(0, 120)}\n> ${MESSAGE.slice(120, 240)}\n> ${MESSAGE.slice(240)}\n`;

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { lintPolicy, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from '../../../src/core/policy';
+import { lintPolicy, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH, MAX_SYNTAX_FINDINGS_PER_KIND } from '../../../src/core/policy';
 import { findPolicyRegions, terraformInterpolations } from '../../../src/core/policy/insight';
+import { cloudFormationYamlPolicies as readYaml } from '../../../src/core/policy/insight/cloudformationYaml';
 import { parseStrictTree } from '../../../src/core/policy/parse';
 import { lint, testCatalog } from '../policy/catalog';
 
@@ -19,6 +20,24 @@ describe('policy lint on adversarial documents', function () {
     assert.strictEqual(text[start.offset], '[');
     assert.strictEqual(start.offset, text.indexOf('[', text.indexOf('Condition')) + MAX_POLICY_NESTING - 3);
     assert.match(r.findings[0].findingDetails, /nested more than 64 levels/);
+  });
+
+  it('lists the first 101 of 100,000 comments and of 100,000 trailing commas, the last saying how many more there are', () => {
+    const body = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}]';
+    const comments = lint(`${'// x\n'.repeat(100_000)}${body}}`).findings.filter((f) => f.issueCode === 'JSON_COMMENT');
+    assert.strictEqual(comments.length, MAX_SYNTAX_FINDINGS_PER_KIND + 1);
+    assert.strictEqual(comments[MAX_SYNTAX_FINDINGS_PER_KIND].findingDetails, 'Comments are not valid JSON; AWS rejects a policy that contains them. 99,899 more comments after this one are not listed.');
+    // The 101st comment, on line 101.
+    assert.strictEqual(comments[MAX_SYNTAX_FINDINGS_PER_KIND].locations[0].span.start.line, MAX_SYNTAX_FINDINGS_PER_KIND + 1);
+    const commas = lint(`{"Version": "2012-10-17", "Statement": [${'[1,],'.repeat(100_000)}{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}`).findings.filter((f) => f.issueCode === 'JSON_TRAILING_COMMA');
+    assert.strictEqual(commas.length, MAX_SYNTAX_FINDINGS_PER_KIND + 1);
+    assert.match(commas[MAX_SYNTAX_FINDINGS_PER_KIND].findingDetails, / 99,899 more trailing commas after this one are not listed\.$/);
+  });
+
+  it('lists every one of 101 comments, without a count', () => {
+    const comments = lint(`${'/* x */'.repeat(101)}{"Version": "2012-10-17", "Statement": []}`).findings.filter((f) => f.issueCode === 'JSON_COMMENT');
+    assert.strictEqual(comments.length, 101);
+    assert.ok(comments.every((f) => f.findingDetails === 'Comments are not valid JSON; AWS rejects a policy that contains them.'));
   });
 
   it('still lints a policy just under the nesting limit', () => {
@@ -102,6 +121,14 @@ describe('policy recognition on adversarial templates', function () {
     const regions = findPolicyRegions(text, 'json');
     assert.strictEqual(regions.length, 1);
     assert.deepStrictEqual(lint(regions[0].text).findings.map((f) => f.issueCode), ['POLICY_NESTING_TOO_DEEP']);
+  });
+
+  it('finds the policy of a CloudFormation YAML template beside a flow sequence nested 100,000 deep', () => {
+    const policy = 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n';
+    const text = `${policy}Metadata:\n  Deep: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const regions = findPolicyRegions(text, 'yaml', { readYaml });
+    assert.strictEqual(regions.length, 1);
+    assert.deepStrictEqual(JSON.parse(regions[0].text), { Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
   });
 
   it('a jsonencode with a stray closing parenthesis ends instead of looping', () => {

@@ -1,9 +1,16 @@
 import * as assert from 'assert';
 import { lintAwsConfig } from '../../../src/core/profiles/configLint';
 import { suggestKey } from '../../../src/core/profiles/configLintSuggest';
-import { chainWords, buildProfilesModel, chainText, profileChain, type IniSections } from '../../../src/core/profiles/model';
+import { buildProfilesModel, chainBase, chainStepCount, chainWords, chainText, isBrokenChain, needsMfa, profileChain, shortChainText, type IniSections } from '../../../src/core/profiles/model';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Deploy';
+
+/** p0 with static keys, then p1 … p(n-1), each a role whose source is the one before. */
+function lineOfRoles(n: number) {
+  const sections: IniSections = { p0: { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 'x' } };
+  for (let i = 1; i < n; i++) sections[`p${i}`] = { role_arn: ROLE, source_profile: `p${i - 1}` };
+  return buildProfilesModel(sections, {});
+}
 
 describe('config lint on adversarial files', function () {
   this.timeout(30_000);
@@ -49,9 +56,7 @@ region = ${'y'.repeat(5_000)}
 describe('profile chains of a long line of roles', function () {
   this.timeout(30_000);
   const n = 2000;
-  const sections: IniSections = { p0: { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 'x' } };
-  for (let i = 1; i < n; i++) sections[`p${i}`] = { role_arn: ROLE, source_profile: `p${i - 1}` };
-  const model = buildProfilesModel(sections, {});
+  const model = lineOfRoles(n);
 
   it('every chain runs from the static keys to the profile itself', () => {
     for (const name of model.profiles.keys()) {
@@ -67,3 +72,60 @@ describe('profile chains of a long line of roles', function () {
     assert.match(chainText(profileChain(model, 'p1999'), chainWords()), /^p0 → p1 \(Deploy @ 123456789012\) → .* → … 1,990 more … → .*p1999 \(Deploy @ 123456789012\)$/);
   });
 });
+
+describe('profile chains of a loop of 20,000 profiles', function () {
+  this.timeout(60_000);
+  const n = 20_000;
+  const sections: IniSections = {};
+  for (let i = 0; i < n; i++) sections[`p${i}`] = { role_arn: ROLE, source_profile: `p${(i + 1) % n}`, ...(i === 7 ? { mfa_serial: 'arn:aws:iam::123456789012:mfa/u' } : {}) };
+  // A profile leading into the loop.
+  sections.tail = { role_arn: ROLE, source_profile: 'p3' };
+  const model = buildProfilesModel(sections, {});
+
+  it('every profile on it, and one leading into it, has a chain that names the loop by its ends', () => {
+    let longest = 0;
+    for (const name of model.profiles.keys()) {
+      const chain = profileChain(model, name);
+      assert.ok(isBrokenChain(chain), name);
+      longest = Math.max(longest, chainText(chain, chainWords()).length, shortChainText(chain, chainWords()).length);
+      assert.strictEqual(needsMfa(model, name), true, name);
+    }
+    // Ten steps and ten names of the loop at most, whatever its size.
+    assert.ok(longest < 600, `a chain text of ${longest} characters`);
+    assert.strictEqual(
+      chainText(profileChain(model, 'p5'), chainWords()).replace(/ \(Deploy @ 123456789012\)/g, ''),
+      'p4 → p3 → p2 → p1 → p0 → … 19,990 more … → p9 → p8 → p7 → p6 → p5 → cycle: p5 → p6 → p7 → p8 → p9 → … 19,991 more … → p1 → p2 → p3 → p4 → p5',
+    );
+    assert.strictEqual(chainStepCount(profileChain(model, 'tail')), n + 1);
+    assert.match(chainText(profileChain(model, 'tail'), chainWords()), /→ p3 \(Deploy @ 123456789012\) → tail \(Deploy @ 123456789012\) → cycle: p3 → p4 → /);
+  });
+
+  it("a chain's whole list of steps and its cycle are still there when read", () => {
+    const chain = profileChain(model, 'p19999');
+    assert.strictEqual(chain.steps.length, n);
+    assert.deepStrictEqual([chain.steps[0].profile, chain.steps[n - 1].profile], ['p19998', 'p19999']);
+    assert.deepStrictEqual([chain.cycle?.length, chain.cycle?.[0], chain.cycle?.[1], chain.cycle?.[n]], [n + 1, 'p19999', 'p0', 'p19999']);
+    assert.strictEqual(chain.roleHops, n);
+  });
+});
+
+describe('profile chains of a line of 20,000 roles', function () {
+  this.timeout(60_000);
+  const n = 20_000;
+  const model = lineOfRoles(n);
+
+  it('every chain starts at the static keys and its texts show its ends', () => {
+    let longest = 0;
+    for (const name of model.profiles.keys()) {
+      const chain = profileChain(model, name);
+      assert.strictEqual(chainBase(chain)?.profile, 'p0');
+      assert.strictEqual(chainStepCount(chain), Number(name.slice(1)) + 1);
+      longest = Math.max(longest, chainText(chain, chainWords()).length, shortChainText(chain, chainWords()).length);
+    }
+    assert.ok(longest < 400, `a chain text of ${longest} characters`);
+    assert.strictEqual(shortChainText(profileChain(model, 'p19999'), chainWords()), 'p0 → Deploy → Deploy → Deploy → Deploy → … 19,990 more … → Deploy → Deploy → Deploy → Deploy → Deploy');
+    const steps = profileChain(model, 'p19999').steps;
+    assert.deepStrictEqual([steps.length, steps[0].profile, steps[10_000].profile, steps[n - 1].profile], [n, 'p0', 'p10000', 'p19999']);
+  });
+});
+

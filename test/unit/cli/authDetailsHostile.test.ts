@@ -58,6 +58,11 @@ describe('sts-lens lint --auth-details: hostile dumps', function () {
     assert.deepStrictEqual(readAccountDump(JSON.stringify({ RoleDetailList: [[]] })).problems, ['RoleDetailList: an entry that is not an object was skipped']);
   });
 
+  it('10,000 managed policies without a name are one line of what was skipped, not 10,000', () => {
+    const dump = readAccountDump(JSON.stringify({ Policies: Array.from({ length: 10_000 }, () => ({ PolicyName: 'p' })), RoleDetailList: [] }));
+    assert.deepStrictEqual(dump.problems, ['10,000 managed policies without PolicyName or Arn were skipped']);
+  });
+
   it('a dump whose every entry was skipped exits 2 and says why, rather than reporting a clean empty account', () => {
     const r = lintDump(`{"RoleDetailList": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
     assert.strictEqual(r.status, 2);

@@ -55,6 +55,22 @@ describe('sts-lens with hostile inputs: reads are bounded and output cannot driv
     assert.ok(out[0].findings[0].findingDetails.startsWith(`The document is ${mb} MB, far beyond`), out[0].findings[0].findingDetails);
   });
 
+  it('lint and --auth-details: a UTF-16 file (as PowerShell writes) is refused with the reason and exit 2, not linted as garbage', () => {
+    const utf16 = (text: string, bom: boolean) => Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), Buffer.from(text, 'utf16le')]);
+    fs.writeFileSync(path.join(dir, 'utf16.json'), utf16(POLICY('s3:GetObject'), true));
+    fs.writeFileSync(path.join(dir, 'utf16-nobom.json'), utf16(POLICY('s3:GetObject'), false));
+    fs.writeFileSync(path.join(dir, 'dump16.json'), utf16(JSON.stringify({ RoleDetailList: [] }), true));
+    const reason = "it is saved as UTF-16 (as Windows PowerShell's > and Out-File write), and policies and account dumps are read as UTF-8: save it again as UTF-8";
+    const r = cli(['lint', path.join(dir, 'utf16.json'), path.join(dir, 'utf16-nobom.json'), path.join(dir, 'good.json')]);
+    assert.strictEqual(r.status, 2, r.stderr);
+    assert.ok(r.stderr.includes(`utf16.json: ${reason}`), r.stderr);
+    assert.ok(r.stderr.includes(`utf16-nobom.json: ${reason}`), r.stderr);
+    assert.match(r.stdout, /good\.json:1:\d+: ERROR INVALID_ACTION/);
+    const d = cli(['lint', '--auth-details', path.join(dir, 'dump16.json')]);
+    assert.strictEqual(d.status, 2);
+    assert.ok(d.stderr.includes(`dump16.json: ${reason}`), d.stderr);
+  });
+
   it('lint -: standard input that never ends is read up to the limit', () => {
     const zero = fs.openSync('/dev/zero', 'r');
     try {

@@ -21,6 +21,8 @@ describe('scenario files: the CLI\'s blocking reads and the extension host\'s no
     // 200 KB: the read takes several chunks.
     fs.writeFileSync(path.join(root, 'chunks.json'), `${POLICY}${' '.repeat(200_000)}`);
     fs.mkdirSync(path.join(root, 'folder'));
+    // As Windows PowerShell 5's > and Out-File write.
+    fs.writeFileSync(path.join(root, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(POLICY, 'utf16le')]));
     fs.writeFileSync(path.join(outside, 'secret.json'), 'SECRET-CONTENT');
     fs.symlinkSync(path.join(outside, 'secret.json'), path.join(root, 'link.json'));
     fs.symlinkSync('/dev/zero', path.join(root, 'zero.json'));
@@ -39,6 +41,7 @@ describe('scenario files: the CLI\'s blocking reads and the extension host\'s no
     ['chunks.json', (r) => assert.strictEqual((r as string).length, POLICY.length + 200_000)],
     ['huge.json', (r) => assert.match((r as { error: string }).error, /^the policy file huge\.json is .*over the .* limit of a policy document/)],
     ['folder', (r) => assert.deepStrictEqual(r, { error: 'the policy file folder is a folder, not a file.' })],
+    ['utf16.json', (r) => assert.deepStrictEqual(r, { error: 'the policy file utf16.json is saved as UTF-16, and policies are read as UTF-8: save it again as UTF-8.' })],
     ['missing.json', (r) => assert.deepStrictEqual(r, { error: 'cannot read the policy file missing.json: no such file.' })],
     ['link.json', (r) => assert.match((r as { error: string }).error, /^the policy file link\.json is a link to a file outside the project folder/)],
     ['zero.json', (r) => assert.match((r as { error: string }).error, /outside the project folder|not a regular file/)],
@@ -70,6 +73,7 @@ describe('scenario files: the CLI\'s blocking reads and the extension host\'s no
     for (const [name, expected] of [
       ['policy.json', POLICY],
       ['folder', { error: 'it is a folder, not a scenario file' }],
+      ['utf16.json', { error: 'it is saved as UTF-16, and scenario files are read as UTF-8: save it again as UTF-8' }],
       ['fifo.json', { error: 'not a regular file (a device, pipe or socket)' }],
       ['missing.json', { error: 'no such file' }],
     ] as const) {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { awsFilePaths, loadAwsFiles, readDiskSessions } from '../../../src/node/awsFiles';
+import { awsFilePaths, loadAwsFiles, readAwsFileText, readDiskSessions, readSecretFile } from '../../../src/node/awsFiles';
 import { watchTargets } from '../../../src/node/fileWatch';
 import { fixturePath } from '../fixtures';
 
@@ -31,6 +31,31 @@ describe('AWS file locations and readers', () => {
       assert.match(files.config.error!, /^it is larger than 16\.0 MB, far more than any AWS config or credentials file holds/);
       assert.deepStrictEqual(Object.keys(files.credentialsSections), ['work']);
       assert.deepStrictEqual(files.configSections, {});
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a web identity token or SAML assertion file that never ends is refused with its path, not read without end', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-aws-'));
+    try {
+      const token = path.join(dir, 'token');
+      fs.symlinkSync('/dev/zero', token);
+      await assert.rejects(readSecretFile(token), { message: `${token}: it is larger than 195 KB, larger than any STS token or assertion` });
+      fs.rmSync(token);
+      fs.writeFileSync(token, ' eyJhbGciOi.token \n');
+      assert.strictEqual(await readSecretFile(token), 'eyJhbGciOi.token');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the config file read to check a profile before a call is read up to the limit: a link to /dev/zero is no text', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-aws-'));
+    try {
+      fs.symlinkSync('/dev/zero', path.join(dir, 'config'));
+      assert.strictEqual(await readAwsFileText(path.join(dir, 'config')), undefined);
+      assert.strictEqual(await readAwsFileText(path.join(dir, 'missing')), undefined);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar } from 'yaml';
-import { MAX_POLICY_NESTING } from '../limits';
+import { flattenDeepNesting, MAX_POLICY_NESTING } from '../limits';
 import { JsonBuilder } from './sourceMap';
 
 export interface YamlPolicy {
@@ -19,7 +19,9 @@ const POLICY_KEYS = new Set(['AssumeRolePolicyDocument', 'PolicyDocument', 'KeyP
 export function cloudFormationYamlPolicies(text: string): YamlPolicy[] {
   let doc;
   try {
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+    // The yaml parser's time grows with flow nesting ([[[…]]]) and it runs out of memory at 100,000
+    // levels: what nests past the policy limit is blanked (offsets kept), and the rest is read.
+    doc = parseDocument(flattenDeepNesting(text), { uniqueKeys: false, prettyErrors: false, strict: false });
   } catch {
     return [];
   }
