@@ -1,4 +1,4 @@
-// Why a scenario file or a policy file it names is not read, the words of a JSON syntax error and a credential
+// Why a scenario file or a policy file it names is not read, the problems of a project file, the words of a JSON syntax error and a credential
 // chain's words are built outside src/vscode (src/node, src/core): in the editor they follow VS Code's bundle
 // for the display language, with their values in place, and read exactly as before without one.
 import * as assert from 'assert';
@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { lintPolicy } from '../../src/core/policy';
+import { parseProjectConfig } from '../../src/core/policy/config/projectConfig';
 import { chainText, type ProfileChain } from '../../src/core/profiles/model';
 import { createIamCatalog } from '../../src/node/iamData';
 import { readScenarioFile, readScenarioPolicy, MAX_SCENARIO_FILE_BYTES } from '../../src/node/scenarioFiles';
@@ -56,6 +57,31 @@ describe('words about files, JSON syntax and credential chains in the editor', (
     assert.deepStrictEqual(syntax(broken), ['Fix the JSON syntax error at index 25 line 1 column 25: Komma erwartet.']);
     useDisplayLanguageForCoreWords();
     assert.deepStrictEqual(syntax(broken), ['Fix the JSON syntax error at index 25 line 1 column 25: comma expected.']);
+  });
+
+  it('says what is wrong with a project file (.sts-lens.json) in the display language, with its values in place', () => {
+    const problems = (text: string) => parseProjectConfig(text).problems.map((p) => p.message);
+    const text = '{ "ignore": "x", "accountIds": ["12"], "colour": 1 }';
+    useDisplayLanguageForCoreWords({
+      '{0} must be an array of globs.': '{0} muss eine Liste von Globs sein.',
+      '"{0}" is not a 12-digit AWS account ID.': '„{0}“ ist keine zwölfstellige AWS-Konto-ID.',
+      'Unknown key "{0}". Known keys: {1}.': 'Unbekannter Schlüssel „{0}“. Bekannt: {1}.',
+      'Syntax error: {0}. Nothing in this file applies until it is fixed.': 'Syntaxfehler: {0}. Nichts in dieser Datei gilt, bis er behoben ist.',
+      'comma expected': 'Komma erwartet',
+    });
+    assert.deepStrictEqual(problems(text), [
+      'ignore muss eine Liste von Globs sein.',
+      '„12“ ist keine zwölfstellige AWS-Konto-ID.',
+      'Unbekannter Schlüssel „colour“. Bekannt: severity, policyTypes, ignore, accountIds, suppressions, notGranted.',
+    ]);
+    assert.deepStrictEqual(problems('{ "ignore": [] "severity": {} }'), ['Syntaxfehler: Komma erwartet. Nichts in dieser Datei gilt, bis er behoben ist.']);
+    useDisplayLanguageForCoreWords();
+    assert.deepStrictEqual(problems(text), [
+      'ignore must be an array of globs.',
+      '"12" is not a 12-digit AWS account ID.',
+      'Unknown key "colour". Known keys: severity, policyTypes, ignore, accountIds, suppressions, notGranted.',
+    ]);
+    assert.deepStrictEqual(problems('{ "ignore": [] "severity": {} }'), ['Syntax error: comma expected. Nothing in this file applies until it is fixed.']);
   });
 
   it('words a broken or long credential chain of the Profiles view in the display language', () => {

@@ -1,5 +1,5 @@
 // The words about files that the editor reads for people (scenario files and the policy files they name,
-// JSON syntax errors) and a credential chain's words in the Profiles view go through @vscode/l10n: a text
+// JSON syntax errors, the problems of a project file .sts-lens.json) and a credential chain's words in the Profiles view go through @vscode/l10n: a text
 // left out of l10n.t stays English in every display language.
 import * as assert from 'assert';
 import { repoRoot } from '../fixtures';
@@ -8,19 +8,25 @@ import { areaReport, unwrappedCoreStrings, type CoreWordsArea } from './coreStri
 const FILE_WORDS = [
   'src/core/jsonSyntax.ts',
   'src/core/evaluation/scenarioWords.ts',
+  'src/core/policy/config/projectConfig.ts',
   'src/core/profiles/model.ts',
   'src/node/scenarioFiles.ts',
 ];
 
 /**
- * Names, not words: the kinds of profile a section makes (each worded by the editor's profileKindLabel)
- * and the file a profile was read from.
+ * Names, not words: the kinds of profile a section makes (each worded by the editor's profileKindLabel),
+ * the file a profile was read from, and the JSON a project file's problem shows to write and the keys it
+ * names (`notGranted "prod/*" actions`).
  */
 const FILE_AREA: CoreWordsArea = {
-  names: ["'role'", "'static'", "'webIdentity'", "'rolesAnywhere'", "'process'", "'sso'", "'login'", "'regionOnly'", "push() 'credentials'"],
+  names: [
+    "'role'", "'static'", "'webIdentity'", "'rolesAnywhere'", "'process'", "'sso'", "'login'", "'regionOnly'", "push() 'credentials'",
+    `'{ "ignore": ["generated/**"] }'`, "'{ file, issueCode, sid?, reason }'", `'{ "actions": [...], "resources": [...] }'`,
+    "'suppressions: file'", '`notGranted "${String(k.value)}"`', '`${where} actions`', '`${where} resources`',
+  ],
 };
 
-describe('localisation: words about scenario and policy files, JSON syntax and credential chains', () => {
+describe('localisation: words about scenario, policy and project files, JSON syntax and credential chains', () => {
   it('sends every text of those files through l10n.t', () => {
     assert.deepStrictEqual(areaReport(repoRoot(), FILE_WORDS, FILE_AREA), []);
   });

@@ -70,6 +70,18 @@ describe('privilege-escalation paths', () => {
     assert.ok(codes(policy({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::*:user/*' })).includes('PRIVILEGE_ESCALATION_CREATE_ACCESS_KEY'));
   });
 
+  it('points where the evaluation engine decides: the first statement that allows the request, not a later Allow on every resource', () => {
+    const onRoles = { Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: 'arn:aws:iam::*:role/*' };
+    const everything = { Effect: 'Allow', Action: 'iam:*', Resource: '*' };
+    assert.strictEqual(spanText(policy(onRoles, everything), 'PRIVILEGE_ESCALATION_ATTACH_ROLE_POLICY'), '"iam:AttachRolePolicy"');
+    assert.strictEqual(spanText(policy(everything, onRoles), 'PRIVILEGE_ESCALATION_ATTACH_ROLE_POLICY'), '"iam:*"');
+    // A condition that holds without the key (IfExists) lets the first statement allow the request; one that needs the key does not.
+    const ifExists = { ...onRoles, Condition: { StringEqualsIfExists: { 'aws:ResourceTag/team': 'ops' } } };
+    assert.strictEqual(spanText(policy(ifExists, everything), 'PRIVILEGE_ESCALATION_ATTACH_ROLE_POLICY'), '"iam:AttachRolePolicy"');
+    const needsTag = { ...onRoles, Condition: { StringEquals: { 'aws:ResourceTag/team': 'ops' } } };
+    assert.strictEqual(spanText(policy(needsTag, everything), 'PRIVILEGE_ESCALATION_ATTACH_ROLE_POLICY'), '"iam:*"');
+  });
+
   it('trust policies and resource policies are not checked for it', () => {
     const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'iam:*', Resource: '*' }] });
     assert.ok(!lint(text, 'RESOURCE_POLICY').findings.some((f) => f.issueCode.startsWith('PRIVILEGE_ESCALATION_')));

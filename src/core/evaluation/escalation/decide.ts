@@ -231,6 +231,19 @@ function probesOf(req: PathRequest, p: Prepared): readonly string[] {
   return probes;
 }
 
+/**
+ * The statement the engine finds first allowing a request that a plain grant allows (see plainGrant):
+ * an earlier statement may name the resource itself, and the finding points where the engine decides.
+ */
+function firstAllowing(req: PathRequest, p: Prepared, resource: string, plain: AllowingStatement): AllowingStatement {
+  const settled = settledOn(req, resource, p);
+  if (settled) return settled;
+  if (settled === null) return plain;
+  const r = run(p, req.action, resource, fixedContexts(req)[0]);
+  const first = r.decision === 'Allowed' ? r.deciding.find((d) => d.kind === 'identity') : undefined;
+  return first ? { policy: Number(first.policy), statement: first.statement.index } : plain;
+}
+
 /** How a request is allowed, preferring a way that needs no condition the caller does not control. */
 function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf: string[] }) | undefined {
   const key = memoKey(req);
@@ -239,7 +252,8 @@ function decideRequest(req: PathRequest, p: Prepared): (RequestGrant & { onlyIf:
   const rep = representative(req, p);
   const plain = plainGrant(req, p);
   if (plain) {
-    const grant = { request: req, resource: rep ?? probesOf(req, p)[0] ?? req.resource, allowedBy: [plain], onlyIf: [] };
+    const resource = rep ?? probesOf(req, p)[0] ?? req.resource;
+    const grant = { request: req, resource, allowedBy: [firstAllowing(req, p, resource, plain)], onlyIf: [] };
     p.memo.set(key, grant);
     return grant;
   }

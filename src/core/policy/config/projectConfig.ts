@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { syntaxErrorText } from '../../jsonSyntax';
 import { globMatches as boundedGlobMatches, globProblem } from '../../glob/boundedGlob';
@@ -52,8 +53,6 @@ export interface ConfigProblem {
 /** Largest project file read: a real one is a few hundred bytes. */
 export const MAX_PROJECT_FILE_LENGTH = 1024 * 1024;
 
-const NOTHING_APPLIES = 'Nothing in this file applies until it is fixed.';
-
 export const EMPTY_PROJECT_CONFIG: ProjectConfig = { severity: {}, policyTypes: [], ignore: [], accountIds: [], suppressions: [], notGranted: [] };
 
 const KEYS = ['$schema', 'severity', 'policyTypes', 'ignore', 'accountIds', 'suppressions', 'notGranted'];
@@ -76,22 +75,22 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
   };
   const none = { config: EMPTY_PROJECT_CONFIG, problems };
   if (text.length > MAX_PROJECT_FILE_LENGTH) {
-    problem(`The project file is ${text.length.toLocaleString('en-US')} characters long; at most ${MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')} are read. ${NOTHING_APPLIES}`, 0, 0, 'syntax');
+    problem(l10n.t('The project file is {0} characters long; at most {1} are read. Nothing in this file applies until it is fixed.', text.length.toLocaleString('en-US'), MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')), 0, 0, 'syntax');
     return none;
   }
   const deep = excessiveNestingAt(text, MAX_POLICY_NESTING);
   if (deep >= 0) {
-    problem(`Objects and arrays nest more than ${MAX_POLICY_NESTING} levels deep here. ${NOTHING_APPLIES}`, deep, 1, 'syntax');
+    problem(l10n.t('Objects and arrays nest more than {0} levels deep here. Nothing in this file applies until it is fixed.', MAX_POLICY_NESTING), deep, 1, 'syntax');
     return none;
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length) {
-    for (const e of errors) problem(`Syntax error: ${syntaxErrorText(e.error)}. ${NOTHING_APPLIES}`, e.offset, e.length, 'syntax');
+    for (const e of errors) problem(l10n.t('Syntax error: {0}. Nothing in this file applies until it is fixed.', syntaxErrorText(e.error)), e.offset, e.length, 'syntax');
     return none;
   }
   if (!root || root.type !== 'object') {
-    problem(`The project file must be a JSON object, e.g. { "ignore": ["generated/**"] }. ${NOTHING_APPLIES}`, root?.offset ?? 0, root?.length ?? 0, 'syntax');
+    problem(l10n.t('The project file must be a JSON object, e.g. {0}. Nothing in this file applies until it is fixed.', '{ "ignore": ["generated/**"] }'), root?.offset ?? 0, root?.length ?? 0, 'syntax');
     return none;
   }
   const bad = (node: Node, message: string, kind?: 'glob'): void => problem(message, node.offset, node.length, kind);
@@ -100,62 +99,62 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
     const g = String(node.value);
     const p = globProblem(g);
     if (!p) return g;
-    bad(node, `${where}: ${p.message} This glob is not applied.`, 'glob');
+    bad(node, l10n.t('{0}: {1} This glob is not applied.', where, p.message), 'glob');
     return undefined;
   };
   for (const p of root.children ?? []) {
     const k = p.children?.[0];
-    if (k && !KEYS.includes(String(k.value))) bad(k, `Unknown key "${String(k.value)}". Known keys: ${KEYS.slice(1).join(', ')}.`);
+    if (k && !KEYS.includes(String(k.value))) bad(k, l10n.t('Unknown key "{0}". Known keys: {1}.', String(k.value), KEYS.slice(1).join(', ')));
   }
   const strings = (node: Node | undefined, what: string): string[] => {
     if (!node) return [];
     if (node.type !== 'array') {
-      bad(node, `${what} must be an array of strings.`);
+      bad(node, l10n.t('{0} must be an array of strings.', what));
       return [];
     }
-    return (node.children ?? []).flatMap((n) => (n.type === 'string' && n.value ? [String(n.value)] : (bad(n, `${what} holds strings only.`), [])));
+    return (node.children ?? []).flatMap((n) => (n.type === 'string' && n.value ? [String(n.value)] : (bad(n, l10n.t('{0} holds strings only.', what)), [])));
   };
   const globs = (node: Node | undefined, what: string): string[] => {
     if (!node) return [];
     if (node.type !== 'array') {
-      bad(node, `${what} must be an array of globs.`);
+      bad(node, l10n.t('{0} must be an array of globs.', what));
       return [];
     }
     return (node.children ?? []).flatMap((n) => {
-      if (n.type !== 'string' || !n.value) return bad(n, `${what} holds globs (strings) only.`), [];
+      if (n.type !== 'string' || !n.value) return bad(n, l10n.t('{0} holds globs (strings) only.', what)), [];
       const g = glob(n, what);
       return g === undefined ? [] : [g];
     });
   };
   const severity: Record<string, SeverityOverride> = {};
   const sev = child(root, 'severity');
-  if (sev && sev.type !== 'object') bad(sev, 'severity must be an object of issue code -> "error", "warning", "information", "hint" or "off".');
+  if (sev && sev.type !== 'object') bad(sev, l10n.t('severity must be an object of issue code -> "error", "warning", "information", "hint" or "off".'));
   for (const p of sev?.type === 'object' ? sev.children ?? [] : []) {
     const [k, v] = p.children ?? [];
     const value = typeof v?.value === 'string' ? v.value.toLowerCase() : undefined;
     if (k && v && value && (SEVERITY_OVERRIDES as readonly string[]).includes(value)) severity[String(k.value).toUpperCase()] = value as SeverityOverride;
-    else if (v) bad(v, `The severity of ${String(k?.value)} must be "error", "warning", "information", "hint" or "off".`);
+    else if (v) bad(v, l10n.t('The severity of {0} must be "error", "warning", "information", "hint" or "off".', String(k?.value)));
   }
   const policyTypes: { glob: string; type: PolicyType }[] = [];
   const pt = child(root, 'policyTypes');
-  if (pt && pt.type !== 'object') bad(pt, 'policyTypes must be an object of glob -> policy type.');
+  if (pt && pt.type !== 'object') bad(pt, l10n.t('policyTypes must be an object of glob -> policy type.'));
   for (const p of pt?.type === 'object' ? pt.children ?? [] : []) {
     const [k, v] = p.children ?? [];
     const value = typeof v?.value === 'string' ? v.value.toUpperCase() : undefined;
     if (k && value && (POLICY_TYPES as readonly string[]).includes(value)) {
       const g = glob(k, 'policyTypes');
       if (g !== undefined) policyTypes.push({ glob: g, type: value as PolicyType });
-    } else if (v) bad(v, `The policy type for ${String(k?.value)} must be one of ${POLICY_TYPES.join(', ')}.`);
+    } else if (v) bad(v, l10n.t('The policy type for {0} must be one of {1}.', String(k?.value), POLICY_TYPES.join(', ')));
   }
   const accountIds = strings(child(root, 'accountIds'), 'accountIds').filter((id, i, all) => {
     if (/^\d{12}$/.test(id)) return true;
     const n = child(root, 'accountIds')?.children?.filter((c) => c.value === id)[0];
-    if (n && all.indexOf(id) === i) bad(n, `"${id}" is not a 12-digit AWS account ID.`);
+    if (n && all.indexOf(id) === i) bad(n, l10n.t('"{0}" is not a 12-digit AWS account ID.', id));
     return false;
   });
   const suppressions: Suppression[] = [];
   const sup = child(root, 'suppressions');
-  if (sup && sup.type !== 'array') bad(sup, 'suppressions must be an array of { file, issueCode, sid?, reason }.');
+  if (sup && sup.type !== 'array') bad(sup, l10n.t('suppressions must be an array of {0}.', '{ file, issueCode, sid?, reason }'));
   for (const s of sup?.type === 'array' ? sup.children ?? [] : []) {
     const field = (name: string): string | undefined => {
       const v = s.type === 'object' ? child(s, name) : undefined;
@@ -165,7 +164,9 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
     const issueCode = field('issueCode');
     const reason = field('reason');
     if (!file || !issueCode || !reason) {
-      bad(s, `A suppression needs "file" (a glob), "issueCode" and a "reason"${!reason && file && issueCode ? ': say why this finding is accepted' : ''}.`);
+      bad(s, !reason && file && issueCode
+        ? l10n.t('A suppression needs "file" (a glob), "issueCode" and a "reason": say why this finding is accepted.')
+        : l10n.t('A suppression needs "file" (a glob), "issueCode" and a "reason".'));
       continue;
     }
     const fileNode = child(s, 'file');
@@ -175,7 +176,7 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
   const ignore = globs(child(root, 'ignore'), 'ignore');
   const notGranted: NotGrantedEntry[] = [];
   const ng = child(root, 'notGranted');
-  if (ng && ng.type !== 'object') bad(ng, 'notGranted must be an object of glob -> { "actions": [...], "resources": [...] } (or an array of actions).');
+  if (ng && ng.type !== 'object') bad(ng, l10n.t('notGranted must be an object of glob -> {0} (or an array of actions).', '{ "actions": [...], "resources": [...] }'));
   for (const p of ng?.type === 'object' ? ng.children ?? [] : []) {
     const [k, v] = p.children ?? [];
     if (!k || !v) continue;
@@ -188,16 +189,16 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
       continue;
     }
     if (v.type !== 'object') {
-      bad(v, `${where} must be { "actions": [...], "resources": [...] } or an array of actions.`);
+      bad(v, l10n.t('{0} must be {1} or an array of actions.', where, '{ "actions": [...], "resources": [...] }'));
       continue;
     }
     const actions = strings(child(v, 'actions'), `${where} actions`);
     const resources = strings(child(v, 'resources'), `${where} resources`);
     for (const q of v.children ?? []) {
       const key = q.children?.[0];
-      if (key && key.value !== 'actions' && key.value !== 'resources') bad(key, `Unknown key "${String(key.value)}" in ${where}: use "actions" and "resources".`);
+      if (key && key.value !== 'actions' && key.value !== 'resources') bad(key, l10n.t('Unknown key "{0}" in {1}: use "actions" and "resources".', String(key.value), where));
     }
-    if (!actions.length && !resources.length) bad(v, `${where} names no actions and no resources, so it forbids nothing.`);
+    if (!actions.length && !resources.length) bad(v, l10n.t('{0} names no actions and no resources, so it forbids nothing.', where));
     else notGranted.push({ glob: g, ...(actions.length ? { actions } : {}), ...(resources.length ? { resources } : {}) });
   }
   problems.sort((a, b) => a.offset - b.offset);
