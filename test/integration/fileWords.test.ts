@@ -59,6 +59,19 @@ describe('words about files, JSON syntax and credential chains in the editor', (
     assert.deepStrictEqual(syntax(broken), ['Fix the JSON syntax error at index 25 line 1 column 25: comma expected.']);
   });
 
+  it('says why a comment or a trailing comma is no JSON, STS Lens\'s own checks, in the display language', () => {
+    const handle = createIamCatalog();
+    const own = (text: string) => lintPolicy(text, { policyType: 'IDENTITY_POLICY', catalog: handle.catalog }).findings.filter((f) => /^JSON_(?:COMMENT|TRAILING_COMMA)$/.test(f.issueCode)).map((f) => f.findingDetails);
+    const text = '{"Version": "2012-10-17", // dated\n "Statement": [],}';
+    useDisplayLanguageForCoreWords({
+      'Comments are not valid JSON; AWS rejects a policy that contains them.': 'Kommentare sind kein gültiges JSON.',
+      'Trailing commas are not valid JSON; AWS rejects a policy that contains them.': 'Kommas am Ende sind kein gültiges JSON.',
+    });
+    assert.deepStrictEqual(own(text), ['Kommentare sind kein gültiges JSON.', 'Kommas am Ende sind kein gültiges JSON.']);
+    useDisplayLanguageForCoreWords();
+    assert.deepStrictEqual(own(text), ['Comments are not valid JSON; AWS rejects a policy that contains them.', 'Trailing commas are not valid JSON; AWS rejects a policy that contains them.']);
+  });
+
   it('says what is wrong with a project file (.sts-lens.json) in the display language, with its values in place', () => {
     const problems = (text: string) => parseProjectConfig(text).problems.map((p) => p.message);
     const text = '{ "ignore": "x", "accountIds": ["12"], "colour": 1 }';

@@ -1,4 +1,5 @@
 // A policy document parsed with offsets: its JSON tree, syntax problems, and elements.
+import * as l10n from '@vscode/l10n';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { documentTooLargeMessage, excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from './limits';
 import { parseStrictTree } from './parseStrict';
@@ -64,7 +65,8 @@ function nestingProblem(text: string): PolicyLimitProblem | undefined {
   if (deep < 0) return undefined;
   return {
     issueCode: 'POLICY_NESTING_TOO_DEEP',
-    message: `Objects and arrays are nested more than ${MAX_POLICY_NESTING} levels deep here, so the document was not checked. A policy nests about six levels (Statement, a statement, Condition, an operator, a key and its values); remove the extra brackets.`,
+    // STS Lens's own checks (not Access Analyzer's), so in the display language.
+    message: l10n.t('Objects and arrays are nested more than {0} levels deep here, so the document was not checked. A policy nests about six levels (Statement, a statement, Condition, an operator, a key and its values); remove the extra brackets.', MAX_POLICY_NESTING),
     offset: deep,
     length: 1,
   };
@@ -93,7 +95,7 @@ export function parsePolicy(text: string): ParsedPolicy {
   for (const e of errors) {
     const code = printParseErrorCode(e.error);
     if (code === 'InvalidCommentToken') {
-      syntax.push({ kind: 'comment', message: 'Comments are not valid JSON; AWS rejects a policy that contains them.', offset: e.offset, length: e.length });
+      syntax.push({ kind: 'comment', message: l10n.t('Comments are not valid JSON; AWS rejects a policy that contains them.'), offset: e.offset, length: e.length });
       continue;
     }
     const ch = text[e.offset];
@@ -101,7 +103,7 @@ export function parsePolicy(text: string): ParsedPolicy {
       let k = e.offset - 1;
       while (k >= 0 && /\s/.test(text[k])) k--;
       if (text[k] === ',') {
-        if (!trailing.has(k)) syntax.push({ kind: 'trailingComma', message: 'Trailing commas are not valid JSON; AWS rejects a policy that contains them.', offset: k, length: 1 });
+        if (!trailing.has(k)) syntax.push({ kind: 'trailingComma', message: l10n.t('Trailing commas are not valid JSON; AWS rejects a policy that contains them.'), offset: k, length: 1 });
         trailing.add(k);
         continue;
       }

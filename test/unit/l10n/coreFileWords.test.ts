@@ -9,6 +9,7 @@ const FILE_WORDS = [
   'src/core/jsonSyntax.ts',
   'src/core/evaluation/scenarioWords.ts',
   'src/core/policy/config/projectConfig.ts',
+  'src/core/policy/parse.ts',
   'src/core/profiles/model.ts',
   'src/node/scenarioFiles.ts',
 ];
