@@ -12,6 +12,7 @@ import { scenarioCases } from '../src/core/debugging/scenarioRun';
 import { parseScenarioNode } from '../src/core/evaluation/scenario';
 import { compileGlob, isGlobProblem } from '../src/core/glob/boundedGlob';
 import { lintPolicy, type IamCatalog } from '../src/core/policy';
+import { lintAwsConfig } from '../src/core/profiles/configLint';
 import { buildProfilesModel, chainWords, chainText, isBrokenChain, needsMfa, profileChain, shortChainText, type IniSections } from '../src/core/profiles/model';
 import { normalise } from '../src/core/sessions/normalise';
 import { redactSecrets } from '../src/core/sessions/redact';
@@ -225,6 +226,15 @@ function profileChainCases(): DoublingCase[] {
   return [
     { name: 'profile chains: every profile of a line of roles', kind: 'adversarial', sizes, unit: ' profiles', input: String, run: (n) => everyProfile(line(Number(n))) },
     { name: 'profile chains: every profile of a source_profile loop', kind: 'adversarial', sizes, unit: ' profiles', input: String, run: (n) => everyProfile(loop(Number(n))) },
+    {
+      // Once quadratic: each profile of the line walked the rest of it (10,000 into 10,000 took 8 s).
+      name: 'config lint: a line of profiles into a source_profile loop',
+      kind: 'adversarial',
+      sizes,
+      unit: ' profiles',
+      input: (n) => Array.from({ length: n }, (_, i) => `[profile p${i}]\nrole_arn = ${role}\nsource_profile = p${i + 1 < n ? i + 1 : Math.floor(n / 2)}\n`).join(''),
+      run: (text) => lintAwsConfig(text, 'config').length,
+    },
   ];
 }
 

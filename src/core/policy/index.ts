@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { describeSyntaxCode } from '../jsonSyntax';
 import type { IamCatalog } from './catalog';
 import { checkActions, resolveStatements } from './checks/actions';
@@ -177,7 +178,9 @@ function checkSyntax(ctx: LintContext): void {
   for (const s of policy.syntax) {
     if (s.kind === 'error' || listed[s.kind] > MAX_SYNTAX_FINDINGS_PER_KIND) continue;
     const more = listed[s.kind]++ === MAX_SYNTAX_FINDINGS_PER_KIND ? total[s.kind] - MAX_SYNTAX_FINDINGS_PER_KIND - 1 : 0;
-    const message = more > 0 ? `${s.message} ${more.toLocaleString('en-US')} more ${s.kind === 'comment' ? 'comments' : 'trailing commas'} after this one are not listed.` : s.message;
+    const count = more.toLocaleString('en-US');
+    const rest = s.kind === 'comment' ? l10n.t('{0} more comments after this one are not listed.', count) : l10n.t('{0} more trailing commas after this one are not listed.', count);
+    const message = more > 0 ? `${s.message} ${rest}` : s.message;
     if (s.kind === 'comment') r.add('JSON_COMMENT', message, [{ path: [], offset: s.offset, length: s.length }], { remove: true, title: { kind: 'removeComment' } });
     else r.add('JSON_TRAILING_COMMA', message, [{ path: [], offset: s.offset, length: s.length }], { replacement: '', title: { kind: 'removeTrailingComma' } });
   }

@@ -18,11 +18,31 @@ function ringPath(prefix: readonly string[], ring: readonly string[], at: number
   return { length: prefix.length + ring.length + 1, at: (k) => (k < prefix.length ? prefix[k] : ring[(at + k - prefix.length) % ring.length]) };
 }
 
+/** At most this many names of a path are kept for its message: all of a short one, the ends of a long one. */
+const SHOWN = 12;
+const ENDS = 5;
+
+/**
+ * The path from `from` on, kept as the names its message can show: a profile leading into a loop
+ * has the path of the one it leads to, one longer, so each is kept in constant space and time.
+ */
+function summarize(path: PathView, from: number): PathView {
+  const length = path.length - from;
+  const head = Array.from({ length: Math.min(SHOWN, length) }, (_, k) => path.at(from + k));
+  const tail = Array.from({ length: Math.min(ENDS, length) }, (_, k) => path.at(path.length - Math.min(ENDS, length) + k));
+  return { length, at: (k) => (k < head.length ? head[k] : tail[k - (length - tail.length)]) };
+}
+
+/** `prefix`, then the path `rest`. */
+function prefixedPath(prefix: readonly string[], rest: PathView): PathView {
+  return { length: prefix.length + rest.length, at: (k) => (k < prefix.length ? prefix[k] : rest.at(k - prefix.length)) };
+}
+
 /** A path of profiles for a message; a long one shows its ends and how many are between. */
 function chainWords(path: PathView): string {
   const names = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => path.at(from + k)).join(' → ');
-  if (path.length <= 12) return names(0, path.length);
-  return `${names(0, 5)} → ${l10n.t('… {0} more …', (path.length - 10).toLocaleString('en-US'))} → ${names(path.length - 5, path.length)}`;
+  if (path.length <= SHOWN) return names(0, path.length);
+  return `${names(0, ENDS)} → ${l10n.t('… {0} more …', (path.length - 2 * ENDS).toLocaleString('en-US'))} → ${names(path.length - ENDS, path.length)}`;
 }
 
 /**
@@ -41,6 +61,9 @@ export function lintCycles(
   // Loops every SDK rejects (no profile on them has static keys), by the profiles on them: a walk
   // that reaches one goes round the same loop, so it stops there instead of walking it again.
   const rings = new Map<string, { ring: string[]; at: number }>();
+  // Profiles that lead into such a loop, with their path: a later walk that reaches one stops there,
+  // so a line of 10,000 profiles into a loop is walked once, not once from each.
+  const leads = new Map<string, PathView>();
   for (const start of profiles.values()) {
     const first = val(start, 'source_profile');
     if (!has(start, 'role_arn') || first === undefined) continue;
@@ -53,9 +76,13 @@ export function lintCycles(
     let endedAt: string | undefined;
     let view: PathView | undefined;
     const own = rings.get(start.name);
+    const led = leads.get(start.name);
     if (own) {
       cycle = 'all';
       view = ringPath([], own.ring, own.at);
+    } else if (led) {
+      cycle = 'all';
+      view = led;
     }
     while (!cycle) {
       const p = profiles.get(current);
@@ -79,6 +106,12 @@ export function lintCycles(
         view = ringPath(path, known.ring, known.at);
         break;
       }
+      const leading = leads.get(next);
+      if (leading) {
+        cycle = 'all';
+        view = prefixedPath(path, leading);
+        break;
+      }
       if (hasStaticKeys(next)) {
         endedAt = next;
         break;
@@ -95,12 +128,16 @@ export function lintCycles(
       for (const n of path) settled.set(n, endedAt);
       continue;
     }
+    // The profiles on the path before the loop (all of it when the walk met a known loop or lead).
+    let before = own || led ? 0 : path.length;
     if (cycle === 'all' && !view) {
-      const ring = path.slice(path.indexOf(path[path.length - 1]), -1);
+      before = path.indexOf(path[path.length - 1]);
+      const ring = path.slice(before, -1);
       if (ring.length === 0) ring.push(path[path.length - 1]);
       ring.forEach((n, k) => rings.set(n, { ring, at: k }));
     }
     const shown = view ?? arrayPath(path);
+    if (cycle === 'all') for (let k = 0; k < before; k++) if (!leads.has(shown.at(k))) leads.set(shown.at(k), summarize(shown, k));
     const e = start.keys.get('source_profile') as IniEntry;
     const self = shown.length === 2 && shown.at(0) === shown.at(1);
     const loopStart = shown.at(shown.length - 1);

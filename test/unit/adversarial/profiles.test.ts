@@ -47,6 +47,20 @@ region = ${'y'.repeat(5_000)}
     assert.strictEqual(p5?.message, 'source_profile cycle: p5 → p6 → p7 → p8 → p9 → … 1,991 more … → p1 → p2 → p3 → p4 → p5. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.');
   });
 
+  it('a line of 10,000 profiles into a loop of 10,000 is reported on each, each path shortened to its ends', () => {
+    const n = 10_000;
+    let text = '';
+    // t0 → t1 → … → t9999 → c0 → c1 → … → c9999 → c0
+    for (let i = 0; i < n; i++) text += `[profile t${i}]\nrole_arn = ${ROLE}\nsource_profile = ${i + 1 < n ? `t${i + 1}` : 'c0'}\n`;
+    for (let i = 0; i < n; i++) text += `[profile c${i}]\nrole_arn = ${ROLE}\nsource_profile = c${(i + 1) % n}\n`;
+    const cycles = lintAwsConfig(text, 'config').filter((f) => f.code === 'source-profile-cycle');
+    assert.strictEqual(cycles.length, 2 * n);
+    const message = (name: string) => cycles.find((f) => f.profile === name)?.message.split('. No profile')[0];
+    assert.strictEqual(message('t0'), 'source_profile cycle: t0 → t1 → t2 → t3 → t4 → … 19,991 more … → c9996 → c9997 → c9998 → c9999 → c0');
+    assert.strictEqual(message('t9998'), 'source_profile cycle: t9998 → t9999 → c0 → c1 → c2 → … 9,993 more … → c9996 → c9997 → c9998 → c9999 → c0');
+    assert.strictEqual(message('c5'), 'source_profile cycle: c5 → c6 → c7 → c8 → c9 → … 9,991 more … → c1 → c2 → c3 → c4 → c5');
+  });
+
   it('a short cycle still lists every profile', () => {
     const text = `[profile a]\nrole_arn = ${ROLE}\nsource_profile = b\n[profile b]\nrole_arn = ${ROLE}\nsource_profile = a\n`;
     assert.deepStrictEqual(lintAwsConfig(text, 'config').filter((f) => f.code === 'source-profile-cycle').map((f) => f.message.split('.')[0]), ['source_profile cycle: a → b → a', 'source_profile cycle: b → a → b']);
