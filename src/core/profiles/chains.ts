@@ -32,8 +32,8 @@ export interface ProfileChain {
   readonly roleHops: number;
 }
 
-/** Steps and cycle names shown at each end of a long chain's text. */
-const ENDS = 5;
+/** Steps and names shown at each end of a long chain's or loop's text. */
+export const ENDS = 5;
 
 /** A chain's steps, read at its ends without being made into a list. */
 interface StepSeq {
@@ -112,13 +112,13 @@ class LinkSeq implements StepSeq {
   }
 }
 
-/** A loop's names, first repeated name last, read from any start without being made into a list. */
-interface NameLoop {
+/** Names read by position without being made into a list: a loop's, first repeated name last, from any start. */
+export interface NameSeq {
   readonly length: number;
   at(i: number): string;
 }
 
-function nameLoopOf(names: readonly string[]): NameLoop {
+function nameLoopOf(names: readonly string[]): NameSeq {
   return { length: names.length, at: (i) => names[i] };
 }
 
@@ -132,7 +132,7 @@ class BuiltChain implements ProfileChain {
     readonly roleHops: number,
     /** Whether a role step of the chain has an mfa_serial. */
     readonly mfa: boolean,
-    readonly cycleLoop?: NameLoop,
+    readonly cycleLoop?: NameSeq,
     readonly missingProfile?: string,
   ) {}
 
@@ -149,7 +149,7 @@ function stepSeqOf(chain: ProfileChain): StepSeq {
   return chain instanceof BuiltChain ? chain.stepSeq : new ArraySeq(chain.steps);
 }
 
-function cycleLoopOf(chain: ProfileChain): NameLoop | undefined {
+function cycleLoopOf(chain: ProfileChain): NameSeq | undefined {
   if (chain instanceof BuiltChain) return chain.cycleLoop;
   return chain.cycle && nameLoopOf(chain.cycle);
 }
@@ -209,7 +209,7 @@ const chains = new WeakMap<ProfilesModel, Map<string, BuiltChain>>();
  * Caches the chain of every profile on the loop a walk found: each walks the same loop from its own
  * place, so its steps and its cycle are the loop's, read from another start, in constant time each.
  */
-function cacheLoop(model: ProfilesModel, loop: NameLoop, walked: BuiltChain, cache: Map<string, BuiltChain>): void {
+function cacheLoop(model: ProfilesModel, loop: NameSeq, walked: BuiltChain, cache: Map<string, BuiltChain>): void {
   // A walk that found a loop met nothing else: it began on the loop, at loop.at(0).
   if (walked.stepSeq.length !== loop.length - 1) return;
   const size = loop.length - 1;
@@ -217,7 +217,7 @@ function cacheLoop(model: ProfilesModel, loop: NameLoop, walked: BuiltChain, cac
   for (let j = 1; j < size; j++) {
     const name = loop.at(j);
     if (cache.has(name)) continue;
-    const cycle: NameLoop = { length: size + 1, at: (i) => loop.at((j + i) % size) };
+    const cycle: NameSeq = { length: size + 1, at: (i) => loop.at((j + i) % size) };
     cache.set(name, new BuiltChain(new RingSeq(ring, j), walked.roleHops, walked.mfa, cycle));
   }
 }
@@ -304,7 +304,7 @@ export function chainWords(locale = 'en-US'): ChainWords {
 }
 
 /** Longer chains and loops show only their ends in text. */
-const LISTED_WHOLE = 12;
+export const LISTED_WHOLE = 12;
 
 /** A long list as people read it: its first and last ENDS entries around how many are left out. */
 function ends<T>(length: number, all: () => T[], first: () => T[], last: () => T[], word: (t: T) => string, words: ChainWords): string[] {
@@ -314,6 +314,13 @@ function ends<T>(length: number, all: () => T[], first: () => T[], last: () => T
 
 function stepEnds(seq: StepSeq, word: (s: ChainStep) => string, words: ChainWords): string[] {
   return ends(seq.length, () => seq.all(), () => seq.first(ENDS), () => seq.last(ENDS), word, words);
+}
+
+/** Names joined by arrows as people read them (`a → b → … 30 more … → z`): a loop's, or a path of profiles. */
+export function namesText(seq: NameSeq, words: ChainWords): string {
+  const names = (from: number, k: number) => Array.from({ length: k }, (_, i) => seq.at(from + i));
+  const n = seq.length;
+  return ends(n, () => names(0, n), () => names(0, ENDS), () => names(n - ENDS, ENDS), (x) => x, words).join(' → ');
 }
 
 /** The number of steps in a chain, without making the list of them. */
@@ -332,11 +339,7 @@ export function chainText(chain: ProfileChain, words: ChainWords): string {
   // A long chain shows its ends: the base credentials and the last roles assumed.
   const parts = stepEnds(stepSeqOf(chain), word, words);
   const loop = cycleLoopOf(chain);
-  if (loop) {
-    const names = (from: number, k: number) => Array.from({ length: k }, (_, i) => loop.at(from + i));
-    const n = loop.length;
-    parts.push(words.cycle(ends(n, () => names(0, n), () => names(0, ENDS), () => names(n - ENDS, ENDS), (x) => x, words).join(' → ')));
-  }
+  if (loop) parts.push(words.cycle(namesText(loop, words)));
   if (chain.missingProfile) parts.unshift(words.missingProfile(chain.missingProfile));
   return parts.join(' → ');
 }

@@ -1,13 +1,9 @@
 /** source_profile loops, followed as the SDKs follow them, each loop reported once with its path. */
 
 import * as l10n from '@vscode/l10n';
+import { chainWords, ENDS, LISTED_WHOLE, namesText, type NameSeq as PathView } from './chains';
 import { Add, ProfileView, has, val } from './configLintModel';
 import type { IniEntry } from './iniPositions';
-
-interface PathView {
-  readonly length: number;
-  at(k: number): string;
-}
 
 function arrayPath(names: readonly string[]): PathView {
   return { length: names.length, at: (k) => names[k] };
@@ -18,17 +14,14 @@ function ringPath(prefix: readonly string[], ring: readonly string[], at: number
   return { length: prefix.length + ring.length + 1, at: (k) => (k < prefix.length ? prefix[k] : ring[(at + k - prefix.length) % ring.length]) };
 }
 
-/** At most this many names of a path are kept for its message: all of a short one, the ends of a long one. */
-const SHOWN = 12;
-const ENDS = 5;
-
 /**
  * The path from `from` on, kept as the names its message can show: a profile leading into a loop
  * has the path of the one it leads to, one longer, so each is kept in constant space and time.
  */
 function summarize(path: PathView, from: number): PathView {
   const length = path.length - from;
-  const head = Array.from({ length: Math.min(SHOWN, length) }, (_, k) => path.at(from + k));
+  // All the names of a short path, the ends of a long one: what namesText shows.
+  const head = Array.from({ length: Math.min(LISTED_WHOLE, length) }, (_, k) => path.at(from + k));
   const tail = Array.from({ length: Math.min(ENDS, length) }, (_, k) => path.at(path.length - Math.min(ENDS, length) + k));
   return { length, at: (k) => (k < head.length ? head[k] : tail[k - (length - tail.length)]) };
 }
@@ -39,10 +32,8 @@ function prefixedPath(prefix: readonly string[], rest: PathView): PathView {
 }
 
 /** A path of profiles for a message; a long one shows its ends and how many are between. */
-function chainWords(path: PathView): string {
-  const names = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => path.at(from + k)).join(' → ');
-  if (path.length <= SHOWN) return names(0, path.length);
-  return `${names(0, ENDS)} → ${l10n.t('… {0} more …', (path.length - 2 * ENDS).toLocaleString('en-US'))} → ${names(path.length - ENDS, path.length)}`;
+function pathText(path: PathView): string {
+  return namesText(path, chainWords());
 }
 
 /**
@@ -147,8 +138,8 @@ export function lintCycles(
       message: self
         ? l10n.t('Profile "{0}" is its own source_profile but has no aws_access_key_id and aws_secret_access_key to start from; the SDKs stop with a cycle error.', start.name)
         : cycle === 'all'
-          ? l10n.t('source_profile cycle: {0}. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.', chainWords(shown))
-          : l10n.t('source_profile loop: {0}. The JavaScript SDK starts from the static keys of "{1}", but the AWS CLI and boto3 stop with an infinite-loop error. Point source_profile at a profile outside the loop.', chainWords(shown), loopStart),
+          ? l10n.t('source_profile cycle: {0}. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.', pathText(shown))
+          : l10n.t('source_profile loop: {0}. The JavaScript SDK starts from the static keys of "{1}", but the AWS CLI and boto3 stop with an infinite-loop error. Point source_profile at a profile outside the loop.', pathText(shown), loopStart),
       range: e.valueRange,
       profile: start.name,
     });
