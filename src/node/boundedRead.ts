@@ -119,3 +119,38 @@ export function isUtf16Text(text: string): boolean {
 export function isTooLarge(r: string | Buffer | TooLarge): r is TooLarge {
   return typeof r === 'object' && 'tooLarge' in r;
 }
+
+/** Names of a folder's entries, listed up to a bound (see listNamesBounded). */
+export interface BoundedListing {
+  /** The names kept, in the folder's own order. */
+  readonly names: string[];
+  /** Entries looked at, kept or not. */
+  readonly scanned: number;
+  /** The folder holds entries that were not looked at. */
+  readonly more: boolean;
+}
+
+/**
+ * Up to `keep` names of a folder's entries that `wanted` accepts, looking at no more than `maxScanned`
+ * entries, read a batch at a time: a folder of a million files costs no more than the bound
+ * (fs.promises.readdir would list every one first). Throws as fs.promises.opendir does.
+ */
+export async function listNamesBounded(dir: string, wanted: (name: string) => boolean, keep: number, maxScanned: number): Promise<BoundedListing> {
+  const handle = await fs.promises.opendir(dir, { bufferSize: 128 });
+  const names: string[] = [];
+  let scanned = 0;
+  let more = false;
+  try {
+    for (let e = await handle.read(); e; e = await handle.read()) {
+      if (names.length >= keep || scanned >= maxScanned) {
+        more = true;
+        break;
+      }
+      scanned++;
+      if (wanted(e.name)) names.push(e.name);
+    }
+  } finally {
+    await handle.close();
+  }
+  return { names, scanned, more };
+}
