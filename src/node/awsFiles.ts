@@ -10,6 +10,7 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { lengthWords } from '../core/policy/limitWords';
 import type { IniSections } from '../core/profiles/model';
 import { isTooLarge, listNamesBounded, readBytesBounded, type BoundedListing } from './boundedRead';
+import { awsFileEncodingProblem } from '../core/profiles/awsFileEncoding';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
 import type { SessionRecord } from '../core/sessions/session';
 
@@ -53,7 +54,13 @@ export interface LoadedAwsFiles {
  */
 export const MAX_AWS_FILE_BYTES = 16 * 1024 * 1024;
 
-async function readText(file: string): Promise<LoadedFile> {
+/**
+ * The text of a shared config or credentials file, or why it is not read: larger than
+ * MAX_AWS_FILE_BYTES (a link to /dev/zero), saved as UTF-16, or unreadable. A file that does not
+ * exist has neither. The one reader of these files: the Profiles view and the check made before a
+ * call see the same.
+ */
+export async function readAwsFile(file: string): Promise<LoadedFile> {
   try {
     const bytes = await readBytesBounded(file, MAX_AWS_FILE_BYTES);
     if (isTooLarge(bytes)) {
@@ -62,11 +69,9 @@ async function readText(file: string): Promise<LoadedFile> {
         : l10n.t('it is {0}, far more than any AWS config or credentials file holds (files over {1} are not read)', lengthWords(bytes.bytes), lengthWords(MAX_AWS_FILE_BYTES));
       return { path: file, error };
     }
-    // Windows PowerShell 5 redirection (`>`) and Out-File write UTF-16, which the SDKs read as no profiles.
-    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-      return { path: file, error: l10n.t('it is saved as UTF-16, and the AWS CLI and SDKs read only UTF-8: save it again as UTF-8') };
-    }
-    return { path: file, text: bytes.toString('utf8') };
+    const text = bytes.toString('utf8');
+    const encoding = awsFileEncodingProblem(text);
+    return encoding ? { path: file, error: encoding } : { path: file, text };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path: file };
@@ -76,7 +81,7 @@ async function readText(file: string): Promise<LoadedFile> {
 }
 
 export async function loadAwsFiles(paths: AwsFilePaths = awsFilePaths()): Promise<LoadedAwsFiles> {
-  const [config, credentials] = await Promise.all([readText(paths.config), readText(paths.credentials)]);
+  const [config, credentials] = await Promise.all([readAwsFile(paths.config), readAwsFile(paths.credentials)]);
   let configSections: IniSections = {};
   let credentialsSections: IniSections = {};
   if (config.text !== undefined || credentials.text !== undefined) {
@@ -153,19 +158,6 @@ export async function readSecretFile(file: string): Promise<string> {
       : l10n.t('{0}: it is {1}, larger than any STS token or assertion', resolved, lengthWords(bytes.bytes)));
   }
   return bytes.toString('utf8').trim();
-}
-
-/**
- * The text of a shared config or credentials file, read up to MAX_AWS_FILE_BYTES; undefined when it
- * does not exist, cannot be read or is larger (a link to /dev/zero).
- */
-export async function readAwsFileText(file: string): Promise<string | undefined> {
-  try {
-    const bytes = await readBytesBounded(file, MAX_AWS_FILE_BYTES);
-    return isTooLarge(bytes) ? undefined : bytes.toString('utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** Appends text to an AWS file the person confirmed; a missing file is created with mode 0600. */

@@ -3,6 +3,8 @@
 // committed to a repository) or a pipe, and reading it whole would exhaust memory or never return.
 import * as fs from 'fs';
 
+export { isUtf16Text } from '../core/textEncoding';
+
 /** The input holds more than the limit: `bytes` is its size, or with `atLeast` the limit it is over (a stream is not read to its end). */
 export interface TooLarge {
   readonly tooLarge: true;
@@ -108,18 +110,6 @@ export async function readBytesBounded(file: string, maxBytes: number): Promise<
   } finally {
     await handle.close();
   }
-}
-
-/**
- * Whether text decoded as UTF-8 was UTF-16 (Windows PowerShell 5's `>` and Out-File write it): a
- * UTF-16 byte order mark, or NULs in at least a third of its first characters.
- */
-export function isUtf16Text(text: string): boolean {
-  if (text.startsWith('\ufffd\ufffd') && text.includes('\0')) return true;
-  const start = text.slice(0, 64);
-  let nuls = 0;
-  for (let i = 0; i < start.length; i++) if (start.charCodeAt(i) === 0) nuls++;
-  return start.length >= 4 && nuls * 3 >= start.length;
 }
 
 export function isTooLarge(r: string | Buffer | TooLarge): r is TooLarge {

@@ -178,6 +178,19 @@ describe('config language: lint diagnostics for AWS config files in a real VS Co
     assert.strictEqual(languageForEnvPath(doc, { HOME: dir }), undefined);
   });
 
+  it('reports one finding on a config file saved as UTF-16, in the words of the Profiles view', async () => {
+    const file = vscode.Uri.file(path.join(dir, 'utf16.config'));
+    fs.writeFileSync(file.fsPath, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('[profile a]\nregoin = us-east-1\n', 'utf16le')]));
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.languages.setTextDocumentLanguage(doc, 'aws-config');
+    const ds = await diagnosticsWhere(file, (d) => d.length > 0, 'the UTF-16 finding');
+    assert.deepStrictEqual(ds.map((d) => [summary(d), d.message, d.severity]), [[
+      'file-encoding@1:0-11',
+      'The AWS CLI and SDKs cannot read this file: it is saved as UTF-16, and the AWS CLI and SDKs read only UTF-8: save it again as UTF-8.',
+      vscode.DiagnosticSeverity.Error,
+    ]]);
+  });
+
   it('reports a source_profile missing from both files, reading profile names from the credentials file', async () => {
     const world = testWorld();
     const credentialsProfiles = fs.readFileSync(world.credentialsFile, 'utf8').match(/^\[([^\]]+)\]/m)?.[1];

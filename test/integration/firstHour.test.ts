@@ -135,21 +135,28 @@ describe('the first hour', () => {
     }
   });
 
-  describe('with a profile the config linter reports', () => {
-    const original = process.env.AWS_CONFIG_FILE;
+  /** Points `variable` (AWS_CONFIG_FILE by default) at a file of `contents` for the tests of the block; returns its path once written. */
+  function withConfigFile(contents: () => string | Buffer, variable: 'AWS_CONFIG_FILE' | 'AWS_SHARED_CREDENTIALS_FILE' = 'AWS_CONFIG_FILE'): () => string {
+    const original = process.env[variable];
     let dir: string;
+    let config = '';
     before(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-first-hour-'));
-      const config = path.join(dir, 'config');
-      fs.writeFileSync(config, `${fs.readFileSync(world.configFile, 'utf8')}\n[profile short-role]\nrole_arn = ${role('sts_role')}\nsource_profile = sts-user\nduration_seconds = 50\nendpoint_url = ${world.endpointUrl}\nregion = us-east-1\n`);
-      process.env.AWS_CONFIG_FILE = config;
+      config = path.join(dir, variable === 'AWS_CONFIG_FILE' ? 'config' : 'credentials');
+      fs.writeFileSync(config, contents());
+      process.env[variable] = config;
       await command('stsLens.refreshProfiles');
     });
     after(async () => {
-      process.env.AWS_CONFIG_FILE = original;
+      process.env[variable] = original;
       await command('stsLens.refreshProfiles');
       fs.rmSync(dir, { recursive: true, force: true });
     });
+    return () => config;
+  }
+
+  describe('with a profile the config linter reports', () => {
+    withConfigFile(() => `${fs.readFileSync(world.configFile, 'utf8')}\n[profile short-role]\nrole_arn = ${role('sts_role')}\nsource_profile = sts-user\nduration_seconds = 50\nendpoint_url = ${world.endpointUrl}\nregion = us-east-1\n`);
 
     it('Start Session checks duration_seconds first, in the linter\'s words, and calls nothing', async () => {
       const before = (await command<Session[]>('stsLens.internal.listSessions')).length;
@@ -158,6 +165,25 @@ describe('the first hour', () => {
       assert.match(e.message, /^Start Session was not sent: duration_seconds is 50, outside the 900–43200 seconds/);
       assert.match(e.message, /config line \d+\)/);
       assert.deepStrictEqual(e.actions, ['openConfig']);
+      assert.strictEqual((await command<Session[]>('stsLens.internal.listSessions')).length, before);
+    });
+  });
+
+  describe('with a config file saved as UTF-16', () => {
+    const reason = 'it is saved as UTF-16, and the AWS CLI and SDKs read only UTF-8: save it again as UTF-8';
+    // As Windows PowerShell 5's `Get-Content config > config` writes it: UTF-16 with a byte order mark.
+    const configFile = withConfigFile(() => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(world.configFile, 'utf8'), 'utf16le')]));
+    // A role profile that the config file does not hold, so the check before a call runs.
+    withConfigFile(() => `${fs.readFileSync(world.credentialsFile, 'utf8')}\n[utf16-role]\nrole_arn = ${role('sts_role')}\nsource_profile = sts-user\n`, 'AWS_SHARED_CREDENTIALS_FILE');
+
+    it('the Profiles view and the check before a call both say to save it again as UTF-8, and nothing is called', async () => {
+      const tree = await command<TreeNode[]>('stsLens.internal.treeSnapshot');
+      const problem = find(tree, (n) => n.contextValue === 'stsLens.problem');
+      assert.ok(problem?.label.includes(`cannot be read: ${reason}`), JSON.stringify(problem));
+      const before = (await command<Session[]>('stsLens.internal.listSessions')).length;
+      const e = await failure('stsLens.startSession', { profile: 'utf16-role' });
+      assert.strictEqual(e.kind, 'validation');
+      assert.ok(e.message.includes(`${configFile()} cannot be read: ${reason}`), e.message);
       assert.strictEqual((await command<Session[]>('stsLens.internal.listSessions')).length, before);
     });
   });

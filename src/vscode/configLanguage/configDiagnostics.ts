@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ConfigFileKind, ConfigFinding, ConfigFindingSeverity, lintAwsConfig, profileNamesOf } from '../../core/profiles/configLint';
+import { awsFileEncodingProblem } from '../../core/profiles/awsFileEncoding';
 import type { TextRange } from '../../core/profiles/iniPositions';
 import { CounterpartReader, counterpartPath, isSamePath, kindOfDocument } from './configFiles';
 
@@ -19,6 +20,14 @@ export function toDiagnostic(f: ConfigFinding): vscode.Diagnostic {
   d.source = DIAGNOSTIC_SOURCE;
   d.code = f.code;
   if (f.unnecessary) d.tags = [vscode.DiagnosticTag.Unnecessary];
+  return d;
+}
+
+/** The one finding on a file the AWS CLI and SDKs cannot read (see awsFileEncodingProblem), on its first line. */
+function unreadableDiagnostic(doc: vscode.TextDocument, reason: string): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(doc.lineAt(0).range, vscode.l10n.t('The AWS CLI and SDKs cannot read this file: {0}.', reason), vscode.DiagnosticSeverity.Error);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = 'file-encoding';
   return d;
 }
 
@@ -84,8 +93,16 @@ export class ConfigDiagnostics implements vscode.Disposable {
       const state = this.states.get(key);
       // A newer edit or a close happened while the other file was read.
       if (!state || state.generation !== generation || doc.isClosed) return;
+      const text = doc.getText();
+      // A file the SDKs cannot read at all gets that one finding: its lines are not what they read.
+      const unreadable = awsFileEncodingProblem(text, doc.encoding);
+      if (unreadable) {
+        state.findings = [];
+        this.collection.set(doc.uri, [unreadableDiagnostic(doc, unreadable)]);
+        return;
+      }
       const otherFileProfiles = otherText === undefined ? [] : profileNamesOf(otherText, kind === 'config' ? 'credentials' : 'config');
-      const findings = lintAwsConfig(doc.getText(), kind, { otherFileProfiles });
+      const findings = lintAwsConfig(text, kind, { otherFileProfiles });
       state.findings = findings;
       this.collection.set(doc.uri, findings.map(toDiagnostic));
       this.log.debug(`Linted ${kind} file ${doc.uri.fsPath}: ${findings.length} finding(s) in ${(performance.now() - started).toFixed(1)} ms`);

@@ -1,6 +1,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { awsFileEncodingProblem } from '../../core/profiles/awsFileEncoding';
 import type { ConfigFileKind } from '../../core/profiles/configLint';
 
 export const CONFIG_LANGUAGE_ID = 'aws-config';
@@ -63,16 +64,17 @@ export type CounterpartReader = (filePath: string) => Promise<string | undefined
 /** As MAX_AWS_FILE_BYTES of src/node/awsFiles.ts, which this bundle does not load. */
 const MAX_COUNTERPART_BYTES = 16 * 1024 * 1024;
 
-/** Prefers an open editor's unsaved text, then the file on disk. */
+/** Prefers an open editor's unsaved text, then the file on disk; a file the SDKs cannot read (UTF-16) gives no text, as they read it as no profiles. */
 export const readCounterpart: CounterpartReader = async (filePath) => {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && samePath(d.uri.fsPath, filePath));
-  if (open) return open.getText();
+  if (open) return awsFileEncodingProblem(open.getText(), open.encoding) ? undefined : open.getText();
   try {
     const uri = vscode.Uri.file(filePath);
     // A device (a link to /dev/zero) or a file larger than any AWS file is not read: it would never end.
     const st = await vscode.workspace.fs.stat(uri);
     if (!(st.type & vscode.FileType.File) || st.size > MAX_COUNTERPART_BYTES) return undefined;
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    return awsFileEncodingProblem(text) ? undefined : text;
   } catch {
     return undefined;
   }

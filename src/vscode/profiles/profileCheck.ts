@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { lintAwsConfig, profileNamesOf } from '../../core/profiles/configLint';
 import { profileChain } from '../../core/profiles/model';
-import { readAwsFileText } from '../../node/awsFiles';
+import { readAwsFile } from '../../node/awsFiles';
 import type { ProfilesSnapshot } from './profilesStore';
 
 /**
@@ -10,7 +10,12 @@ import type { ProfilesSnapshot } from './profilesStore';
  * STS with the same words the editor shows.
  */
 export async function profileConfigProblems(snap: ProfilesSnapshot, name: string): Promise<string[]> {
-  const [config, credentials] = await Promise.all([readAwsFileText(snap.paths.config), readAwsFileText(snap.paths.credentials)]);
+  const [configFile, credentialsFile] = await Promise.all([readAwsFile(snap.paths.config), readAwsFile(snap.paths.credentials)]);
+  // A file the SDKs cannot read (UTF-16, a device) is said as the Profiles view says it.
+  const unread = [configFile, credentialsFile].filter((f) => f.error !== undefined).map((f) => vscode.l10n.t('{0} cannot be read: {1}', f.path, f.error!));
+  if (unread.length) return unread;
+  const config = configFile.text;
+  const credentials = credentialsFile.text;
   if (config === undefined) return [];
   const chain = new Set(profileChain(snap.model, name).steps.map((s) => s.profile));
   chain.add(name);

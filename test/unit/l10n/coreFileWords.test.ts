@@ -8,6 +8,7 @@ import { areaReport, unwrappedCoreStrings, type CoreWordsArea } from './coreStri
 const FILE_WORDS = [
   'src/core/jsonSyntax.ts',
   'src/core/notListed.ts',
+  'src/core/profiles/awsFileEncoding.ts',
   'src/core/policy/limitWords.ts',
   'src/core/policy/limits.ts',
   'src/core/policy/config/projectConfig.ts',

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { awsFilePaths, loadAwsFiles, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readAwsFileText, readDiskSessions, readSecretFile } from '../../../src/node/awsFiles';
+import { awsFileEncodingProblem } from '../../../src/core/profiles/awsFileEncoding';
+import { awsFilePaths, loadAwsFiles, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readAwsFile, readDiskSessions, readSecretFile } from '../../../src/node/awsFiles';
 import { listNamesBounded } from '../../../src/node/boundedRead';
 import { watchTargets } from '../../../src/node/fileWatch';
 import { fixturePath } from '../fixtures';
@@ -51,12 +52,44 @@ describe('AWS file locations and readers', () => {
     }
   });
 
-  it('the config file read to check a profile before a call is read up to the limit: a link to /dev/zero is no text', async () => {
+  it('the config file read to check a profile before a call is read up to the limit: a link to /dev/zero is refused with its size', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-aws-'));
     try {
       fs.symlinkSync('/dev/zero', path.join(dir, 'config'));
-      assert.strictEqual(await readAwsFileText(path.join(dir, 'config')), undefined);
-      assert.strictEqual(await readAwsFileText(path.join(dir, 'missing')), undefined);
+      const zero = await readAwsFile(path.join(dir, 'config'));
+      assert.strictEqual(zero.text, undefined);
+      assert.match(zero.error!, /^it is larger than 16\.0 MB/);
+      assert.deepStrictEqual(await readAwsFile(path.join(dir, 'missing')), { path: path.join(dir, 'missing') });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a UTF-16 config file, with or without a byte order mark, is refused with the same reason by every reader', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-aws-'));
+    try {
+      const text = '[profile dev]\nregion = eu-west-1\n';
+      const reason = 'it is saved as UTF-16, and the AWS CLI and SDKs read only UTF-8: save it again as UTF-8';
+      const files = {
+        le: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+        be: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+        noMark: Buffer.from(text, 'utf16le'),
+      };
+      for (const [name, bytes] of Object.entries(files)) {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, bytes);
+        assert.deepStrictEqual(await readAwsFile(file), { path: file, error: reason }, name);
+        const loaded = await loadAwsFiles({ config: file, credentials: path.join(dir, 'missing') });
+        assert.strictEqual(loaded.config.error, reason, name);
+        assert.deepStrictEqual(loaded.configSections, {}, name);
+      }
+      // As the editor decodes it: the text is clean, the encoding says UTF-16.
+      assert.strictEqual(awsFileEncodingProblem(text, 'utf16le'), reason);
+      assert.strictEqual(awsFileEncodingProblem(files.noMark.toString('utf8'), 'utf8'), reason);
+      assert.strictEqual(awsFileEncodingProblem(text, 'utf8'), undefined);
+      const utf8 = path.join(dir, 'utf8');
+      fs.writeFileSync(utf8, text);
+      assert.deepStrictEqual(await readAwsFile(utf8), { path: utf8, text });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

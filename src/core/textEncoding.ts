@@ -1,0 +1,14 @@
+// How a file was saved, told from its text: the readers of policies, scenario files and AWS files
+// take UTF-8, and Windows PowerShell 5's `>` and Out-File write UTF-16.
+
+/**
+ * Whether text decoded as UTF-8 was UTF-16: a UTF-16 byte order mark (decoded as two replacement
+ * characters), or NULs in at least a third of its first characters (UTF-16 without a mark).
+ */
+export function isUtf16Text(text: string): boolean {
+  if (text.startsWith('\ufffd\ufffd') && text.includes('\0')) return true;
+  const start = text.slice(0, 64);
+  let nuls = 0;
+  for (let i = 0; i < start.length; i++) if (start.charCodeAt(i) === 0) nuls++;
+  return start.length >= 4 && nuls * 3 >= start.length;
+}
