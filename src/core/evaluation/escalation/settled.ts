@@ -3,7 +3,7 @@ import { someString } from '../../policy/elementStrings';
 import type { ParsedPolicy, ParsedStatement } from '../../policy/parse';
 import { awsOwnedRefusal } from '../awsOwned';
 import { resourceMatch } from '../operators';
-import { coversAction } from './probes';
+import { covering } from './probes';
 import type { AllowingStatement, PathRequest } from './types';
 
 // Requests an escalation question settles without the evaluation engine, where reading the
@@ -38,13 +38,11 @@ export function sameAccountCaller(caller: string, account: string): boolean {
  */
 export function plainGrant(req: PathRequest, p: SettlingSubject): AllowingStatement | undefined {
   if (!p.allowOnly) return undefined;
-  for (let i = 0; i < p.parsed.length; i++) {
-    const statements = p.parsed[i].statements;
-    for (let k = 0; k < statements.length; k++) {
-      const st = statements[k];
-      if (st.effect?.valueNode.value !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.resource) continue;
-      if (someString(st.resource, isStar) && coversAction(st, req.action, p.covered[i]?.[k])) return { policy: i, statement: st.index ?? 0 };
-    }
+  const statements = covering(p, req.action);
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    if (st.effect?.valueNode.value !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.resource) continue;
+    if (someString(st.resource, isStar)) return { policy: statements[i].policy, statement: st.index ?? 0 };
   }
   return undefined;
 }
@@ -73,16 +71,13 @@ function identityAlone(action: string, resource: string, p: SettlingSubject): bo
  */
 export function settledOn(req: PathRequest, resource: string, p: SettlingSubject): Settled | undefined {
   if (!p.allowOnly || !identityAlone(req.action, resource, p)) return undefined;
-  const action = req.action;
-  for (let i = 0; i < p.parsed.length; i++) {
-    const statements = p.parsed[i].statements;
-    for (let k = 0; k < statements.length; k++) {
-      const st = statements[k];
-      if (st.effect?.valueNode.value !== 'Allow' || !coversAction(st, action, p.covered[i]?.[k])) continue;
-      const reach = reachesResource(st, resource);
-      if (reach === undefined || (reach && (st.condition || st.principal || st.notPrincipal))) return undefined;
-      if (reach) return { policy: i, statement: st.index ?? 0 };
-    }
+  const statements = covering(p, req.action);
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    if (st.effect?.valueNode.value !== 'Allow') continue;
+    const reach = reachesResource(st, resource);
+    if (reach === undefined || (reach && (st.condition || st.principal || st.notPrincipal))) return undefined;
+    if (reach) return { policy: statements[i].policy, statement: st.index ?? 0 };
   }
   return null;
 }
@@ -110,17 +105,14 @@ export function reachSignature(req: PathRequest, resource: string, p: SettlingSu
   if (p.bounded || !identityAlone(req.action, resource, p)) return undefined;
   let signature = resource === '*' ? '' : (splitArnCached(resource)?.region ?? '');
   let readsFixed = false;
-  for (let i = 0; i < p.parsed.length; i++) {
-    const statements = p.parsed[i].statements;
-    for (let k = 0; k < statements.length; k++) {
-      const st = statements[k];
-      if (!coversAction(st, req.action, p.covered[i]?.[k])) continue;
-      const reach = reachesResource(st, resource);
-      if (reach === undefined) return undefined;
-      if (!reach) continue;
-      signature += ` ${i}.${k}`;
-      if (!readsFixed && fixedKeys.length > 0 && conditionMayRead(st, fixedKeys)) readsFixed = true;
-    }
+  const statements = covering(p, req.action);
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    const reach = reachesResource(st, resource);
+    if (reach === undefined) return undefined;
+    if (!reach) continue;
+    signature += ` ${statements[i].policy}.${statements[i].index}`;
+    if (!readsFixed && fixedKeys.length > 0 && conditionMayRead(st, fixedKeys)) readsFixed = true;
   }
   return { signature, readsFixed };
 }
