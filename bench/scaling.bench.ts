@@ -96,6 +96,7 @@ function cases(catalog: IamCatalog): Case[] {
     { name: 'policy lint: deep nesting', kind: 'adversarial', input: (k) => `{"Statement":${'['.repeat(30 * k)}${']'.repeat(30 * k)}}`, run: lint },
     { name: 'config lint: profiles', kind: 'normal', input: (k) => config(Object.fromEntries(Array.from({ length: 20 * k }, (_, i) => [`p${i}`, i % 2 ? { role_arn: role, source_profile: `p${i - 1}`, region: 'eu-west-1' } : { region: 'us-east-1', output: 'json' }]))), run: (t) => lintAwsConfig(t, 'config') },
     { name: 'config lint: long unknown key', kind: 'adversarial', input: (k) => `[profile a]\n${'x'.repeat(1000 * k)} = 1\n`, run: (t) => lintAwsConfig(t, 'config') },
+    { name: 'config lint: indented continuation lines', kind: 'adversarial', input: (k) => `[profile a]\nregion = us-east-1\n${' x\n'.repeat(2000 * k)}`, run: (t) => lintAwsConfig(t, 'config') },
     { name: 'config lint: source_profile cycle', kind: 'adversarial', input: (k) => config(Object.fromEntries(Array.from({ length: 20 * k }, (_, i) => [`p${i}`, { role_arn: role, source_profile: `p${(i + 1) % (20 * k)}` }]))), run: (t) => lintAwsConfig(t, 'config') },
     { name: 'profile chains: every profile of one chain', kind: 'adversarial', input: (k) => String(20 * k), run: (n) => {
       const model = buildProfilesModel(chainConfig(Number(n)), {});

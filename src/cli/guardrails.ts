@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { compileGlob, isGlobProblem } from '../core/glob/boundedGlob';
+import { perFolder } from './inputs';
 import { isProjectFolderSync, projectRootFor } from '../node/scenarioFiles';
 import { DEFAULT_SCENARIO_GLOB, readGuardrailUsesSync, type GuardrailUses } from '../node/scenarioGuardrails';
 
@@ -14,8 +15,9 @@ export function projectGuardrails(): (file: string) => 'SERVICE_CONTROL_POLICY' 
   const glob = compileGlob(DEFAULT_SCENARIO_GLOB);
   if (isGlobProblem(glob)) return () => undefined;
   const byRoot = new Map<string, GuardrailUses>();
+  const rootOf = perFolder((file) => projectRootFor(path.dirname(path.resolve(file))));
   return (file) => {
-    const root = projectRootFor(path.dirname(path.resolve(file)));
+    const root = rootOf(file);
     let uses = byRoot.get(root);
     if (!uses) {
       uses = readGuardrailUsesSync(root, (p) => glob.matches(p), isProjectFolderSync(root));

@@ -1,4 +1,5 @@
 // The files a command reads, each read only up to a size (see node/boundedRead.ts).
+import * as path from 'path';
 import { documentTooLargeMessage, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
 import { isTooLarge, isUtf16Text, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
 
@@ -29,4 +30,21 @@ export function readPolicyFile(file: string): { text: string } | { error: string
   } catch (e) {
     return { error: `cannot read ${file}: ${readError(e)}` };
   }
+}
+
+/**
+ * Memoizes a lookup that depends only on a file's folder, keyed by the folder as written: the
+ * working folder does not change during a run, so that names one folder, and path.resolve (slow
+ * while cold, as it stays in a short run) runs once per folder instead of for every file. The files
+ * looked up were read, so their last segment is never "." or "..".
+ */
+export function perFolder<T>(lookup: (file: string) => T): (file: string) => T {
+  const byFolder = new Map<string, T>();
+  return (file) => {
+    const folder = file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep)) + 1);
+    if (byFolder.has(folder)) return byFolder.get(folder) as T;
+    const found = lookup(file);
+    byFolder.set(folder, found);
+    return found;
+  };
 }

@@ -10,7 +10,7 @@ import type { IamCatalogHandle } from '../node/iamData';
 import { ProjectConfigFinder, projectRelativePath, type LoadedProjectConfig } from '../node/projectConfigFile';
 import { projectGuardrails } from './guardrails';
 import type { FileResult } from './format';
-import { readError, readInput } from './inputs';
+import { perFolder, readError, readInput } from './inputs';
 
 /** What every file of one CLI run shares. */
 export interface LintRun {
@@ -33,7 +33,8 @@ export interface LintRun {
  */
 export function threadRun(options: Pick<LintRun, 'policyType' | 'accountId' | 'strict'> & { noConfig: boolean }, handle: IamCatalogHandle, explicit?: LoadedProjectConfig): LintRun {
   const finder = new ProjectConfigFinder();
-  const project = (file: string) => (options.noConfig ? undefined : explicit ?? finder.find(file));
+  const find = perFolder((file) => finder.find(file));
+  const project = (file: string) => (options.noConfig ? undefined : explicit ?? find(file));
   return { handle, policyType: options.policyType, accountId: options.accountId, strict: options.strict, project, guardrail: projectGuardrails() };
 }
 

@@ -85,6 +85,8 @@ export class GuardrailUses {
   /** The guardrail type the scenarios give a file: only when every use says the same SCP or RCP. */
   typeOf(file: string): 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY' | undefined {
     this.byPolicy ??= this.index();
+    // Most projects have no policy tests: their files need no path.resolve (slow while cold).
+    if (!this.byPolicy.size) return undefined;
     const types = this.byPolicy.get(path.resolve(file));
     return types ? guardrailTypeFromUses(types) : undefined;
   }

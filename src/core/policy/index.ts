@@ -1,5 +1,5 @@
-import * as l10n from '@vscode/l10n';
 import { describeSyntaxCode } from '../jsonSyntax';
+import { listPerKind, MAX_LISTED_PER_KIND, notListedText, type UnlistedKind } from '../notListed';
 import type { IamCatalog } from './catalog';
 import { checkActions, resolveStatements } from './checks/actions';
 import { checkConditions } from './checks/conditions';
@@ -15,7 +15,7 @@ import { checkVariables } from './checks/variables';
 import type { LintContext } from './context';
 import { refineByName } from './guardrailNames';
 import { MAX_POLICY_TEXT_LENGTH } from './limits';
-import { parsePolicy, stringValues, type ParsedPolicy } from './parse';
+import { parsePolicy, stringValues, type ParsedPolicy, type SyntaxProblem } from './parse';
 import { Reporter } from './report';
 import { severityRank, type Finding, type PolicyType } from './types';
 
@@ -172,22 +172,16 @@ function checkSyntax(ctx: LintContext): void {
   }
   // Three characters make a comment: a document of 100,000 of them would give 100,000 findings
   // (hundreds of MB as SARIF). The first ones are listed, and the next says how many more there are.
-  const total = { comment: 0, trailingComma: 0, error: 0 };
-  for (const s of policy.syntax) total[s.kind]++;
-  const listed = { comment: 0, trailingComma: 0, error: 0 };
-  for (const s of policy.syntax) {
-    if (s.kind === 'error' || listed[s.kind] > MAX_SYNTAX_FINDINGS_PER_KIND) continue;
-    const more = listed[s.kind]++ === MAX_SYNTAX_FINDINGS_PER_KIND ? total[s.kind] - MAX_SYNTAX_FINDINGS_PER_KIND - 1 : 0;
-    const count = more.toLocaleString('en-US');
-    const rest = s.kind === 'comment' ? l10n.t('{0} more comments after this one are not listed.', count) : l10n.t('{0} more trailing commas after this one are not listed.', count);
-    const message = more > 0 ? `${s.message} ${rest}` : s.message;
+  const kinds = policy.syntax.filter((s) => s.kind !== 'error') as (SyntaxProblem & { kind: UnlistedKind })[];
+  listPerKind(kinds, (s) => s.kind, (s, more) => {
+    const message = more > 0 ? `${s.message} ${notListedText(s.kind, more)}` : s.message;
     if (s.kind === 'comment') r.add('JSON_COMMENT', message, [{ path: [], offset: s.offset, length: s.length }], { remove: true, title: { kind: 'removeComment' } });
     else r.add('JSON_TRAILING_COMMA', message, [{ path: [], offset: s.offset, length: s.length }], { replacement: '', title: { kind: 'removeTrailingComma' } });
-  }
+  }, MAX_SYNTAX_FINDINGS_PER_KIND);
 }
 
 /** Comments, or trailing commas, reported one by one in a document; the next finding counts the rest. */
-export const MAX_SYNTAX_FINDINGS_PER_KIND = 100;
+export const MAX_SYNTAX_FINDINGS_PER_KIND = MAX_LISTED_PER_KIND;
 
 function describeSyntax(code: string): string {
   return describeSyntaxCode(code);

@@ -14,7 +14,8 @@ import { lintProfile } from './configLintProfiles';
 import { lintHeader, lintSectionKeys } from './configLintSections';
 import { lintSsoSession } from './configLintSso';
 import { redactMessage } from '../sessions/redact';
-import { IniEntry, IniSection, parseIniWithPositions } from './iniPositions';
+import { IniEntry, IniSection, parseIniWithPositions, type IniProblemKind } from './iniPositions';
+import { listPerKind, notListedText } from '../notListed';
 
 export type { ConfigFileKind, ConfigFinding, ConfigFindingCode, ConfigFindingSeverity, ConfigFix, ConfigTextEdit, LintOptions, TextRange } from './configLintModel';
 
@@ -30,16 +31,17 @@ export function profileNamesOf(text: string, kind: ConfigFileKind): string[] {
 
 export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintOptions = {}): ConfigFinding[] {
   const doc = parseIniWithPositions(text);
+  // Messages quote keys and values from the file, which may be credentials: they go to the Problems
+  // panel redacted. Redaction waits until a finding is known to be listed.
   const findings: ConfigFinding[] = doc.problems.map((p) => ({
     code: p.kind,
     // An indented first setting is read normally by the AWS CLI and the SDKs: only a style note.
     severity: p.kind === 'nested-without-parent' ? 'info' : p.kind === 'continuation-line' ? 'warning' : 'error',
-    message: redactMessage(clipQuoted(p.message)),
+    message: p.message,
     range: p.range,
   }));
-  // Messages quote keys and values from the file, which may be credentials: they go to the Problems panel.
   const add = (f: ConfigFinding): void => {
-    findings.push({ ...f, message: redactMessage(clipQuoted(f.message)) });
+    findings.push(f);
   };
 
   const profiles = new Map<string, ProfileView>();
@@ -99,7 +101,12 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
   for (const s of ssoSessions.values()) lintSsoSession(s, add);
   lintCycles(profiles, exists, hasStaticKeys, add);
 
-  return findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
+  findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
+  // One mistake repeated on every line of a hostile file would otherwise make a finding per line.
+  return listPerKind(findings, (f) => f.code, (f, more) => {
+    const message = redactMessage(clipQuoted(f.message));
+    return { ...f, message: more > 0 ? `${message} ${notListedText('finding', more)}` : message };
+  }, options.listedPerCode, (code) => doc.unlisted.get(code as IniProblemKind) ?? 0);
 }
 
 /** Quoted file text longer than this is not repeated in a message: the range shows it. */

@@ -88,6 +88,12 @@ export interface LintOptions {
    * these profiles are taken to hold static keys, which is what the credentials file is for.
    */
   readonly otherFileProfiles?: readonly string[];
+  /**
+   * Findings of one code listed one by one before the next one says how many more there are
+   * (MAX_LISTED_PER_KIND unless set). A check that looks for one profile's findings, whatever the
+   * file holds, passes Infinity.
+   */
+  readonly listedPerCode?: number;
 }
 
 

@@ -9,6 +9,7 @@
  */
 
 import * as l10n from '@vscode/l10n';
+import { MAX_LISTED_PER_KIND } from '../notListed';
 
 export interface TextRange {
   readonly startLine: number;
@@ -80,7 +81,10 @@ export interface IniProblem {
 
 export interface IniDocument {
   readonly sections: IniSection[];
+  /** The first MAX_LISTED_PER_KIND + 1 problems of each kind, in line order. */
   readonly problems: IniProblem[];
+  /** How many problems of each kind came after those and were only counted. */
+  readonly unlisted: ReadonlyMap<IniProblemKind, number>;
   readonly lineCount: number;
 }
 
@@ -222,6 +226,19 @@ export function parseIniWithPositions(text: string): IniDocument {
   const lines = splitLines(text);
   const sections: IniSection[] = [];
   const problems: IniProblem[] = [];
+  const built = new Map<IniProblemKind, number>();
+  const unlisted = new Map<IniProblemKind, number>();
+  // A file of a million indented lines would make a million messages: past the number a finding
+  // lists, problems are counted, not made.
+  const report = (kind: IniProblemKind, at: TextRange, message: () => string): void => {
+    const n = built.get(kind) ?? 0;
+    if (n > MAX_LISTED_PER_KIND) {
+      unlisted.set(kind, (unlisted.get(kind) ?? 0) + 1);
+      return;
+    }
+    built.set(kind, n + 1);
+    problems.push({ kind, range: at, message: message() });
+  };
   let current: IniSection | undefined;
   // The last top-level entry of the section and its indentation, for nested blocks and continuations.
   let parent: { entry: IniEntry; indent: number } | undefined;
@@ -237,7 +254,7 @@ export function parseIniWithPositions(text: string): IniDocument {
     if (trimmed.startsWith('[')) {
       parent = undefined;
       const { section, problem } = parseHeader(raw, line);
-      if (problem) problems.push(problem);
+      if (problem) report(problem.kind, problem.range, () => problem.message);
       if (current) current.endLine = line - 1;
       current = section;
       orphaned = !section;
@@ -247,57 +264,48 @@ export function parseIniWithPositions(text: string): IniDocument {
 
     if (!current) {
       if (orphaned) return;
-      problems.push({
-        kind: 'outside-section',
-        range: lineRange,
-        message: l10n.t('This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
-      });
+      report('outside-section', lineRange, () =>
+        l10n.t('This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.')
+      );
       return;
     }
     current.endLine = line;
 
     if (indent > 0 && parent && indent > parent.indent) {
+      const { key } = parent.entry;
       if (parent.entry.value === '') {
         const nested = parseEntry(raw, line);
         if (nested) parent.entry.nested.push(nested);
         else {
-          problems.push({
-            kind: 'malformed-line',
-            range: lineRange,
-            message: l10n.t('This line under "{0} =" is not "key = value".', parent.entry.key),
-          });
+          report('malformed-line', lineRange, () =>
+            l10n.t('This line under "{0} =" is not "key = value".', key)
+          );
         }
       } else {
         parent.entry.continuationLines.push(line);
-        problems.push({
-          kind: 'continuation-line',
-          range: lineRange,
-          message: l10n.t('This indented line continues the value of "{0}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.', parent.entry.key),
-        });
+        report('continuation-line', lineRange, () =>
+          l10n.t('This indented line continues the value of "{0}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.', key)
+        );
       }
       return;
     }
 
     const entry = parseEntry(raw, line);
     if (!entry) {
-      problems.push({
-        kind: 'malformed-line',
-        range: lineRange,
-        message: raw.trimStart().startsWith('=')
+      report('malformed-line', lineRange, () =>
+        raw.trimStart().startsWith('=')
           ? l10n.t('This setting has no key before "=".')
-          : l10n.t('This line is not "key = value", a [section] header or a comment: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
-      });
+          : l10n.t('This line is not "key = value", a [section] header or a comment: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.')
+      );
       return;
     }
     if (indent > 0 && !parent) {
-      problems.push({
-        kind: 'nested-without-parent',
-        range: lineRange,
-        message: l10n.t('This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.'),
-      });
+      report('nested-without-parent', lineRange, () =>
+        l10n.t('This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.')
+      );
     }
     current.entries.push(entry);
     parent = { entry, indent };
   });
-  return { sections, problems, lineCount: lines.length };
+  return { sections, problems, unlisted, lineCount: lines.length };
 }

@@ -14,7 +14,7 @@ export async function profileConfigProblems(snap: ProfilesSnapshot, name: string
   if (config === undefined) return [];
   const chain = new Set(profileChain(snap.model, name).steps.map((s) => s.profile));
   chain.add(name);
-  return lintAwsConfig(config, 'config', { otherFileProfiles: credentials ? profileNamesOf(credentials, 'credentials') : [] })
+  return lintAwsConfig(config, 'config', { otherFileProfiles: credentials ? profileNamesOf(credentials, 'credentials') : [], listedPerCode: Infinity })
     .filter((f) => f.severity === 'error' && f.profile !== undefined && chain.has(f.profile))
     .map((f) => vscode.l10n.t('{0} ({1} line {2})', f.message.replace(/\.$/, ''), snap.paths.config, f.range.startLine + 1));
 }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { lintAwsConfig } from '../../../src/core/profiles/configLint';
 import { suggestKey } from '../../../src/core/profiles/configLintSuggest';
+import { MAX_LISTED_PER_KIND } from '../../../src/core/notListed';
 import { buildProfilesModel, chainBase, chainStepCount, chainWords, chainText, isBrokenChain, needsMfa, profileChain, shortChainText, type IniSections } from '../../../src/core/profiles/model';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Deploy';
@@ -41,7 +42,7 @@ region = ${'y'.repeat(5_000)}
     const n = 2000;
     let text = '';
     for (let i = 0; i < n; i++) text += `[profile p${i}]\nrole_arn = ${ROLE}\nsource_profile = p${(i + 1) % n}\n`;
-    const cycles = lintAwsConfig(text, 'config').filter((f) => f.code === 'source-profile-cycle');
+    const cycles = lintAwsConfig(text, 'config', { listedPerCode: Infinity }).filter((f) => f.code === 'source-profile-cycle');
     assert.strictEqual(cycles.length, n);
     const p5 = cycles.find((f) => f.profile === 'p5');
     assert.strictEqual(p5?.message, 'source_profile cycle: p5 → p6 → p7 → p8 → p9 → … 1,991 more … → p1 → p2 → p3 → p4 → p5. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.');
@@ -53,12 +54,46 @@ region = ${'y'.repeat(5_000)}
     // t0 → t1 → … → t9999 → c0 → c1 → … → c9999 → c0
     for (let i = 0; i < n; i++) text += `[profile t${i}]\nrole_arn = ${ROLE}\nsource_profile = ${i + 1 < n ? `t${i + 1}` : 'c0'}\n`;
     for (let i = 0; i < n; i++) text += `[profile c${i}]\nrole_arn = ${ROLE}\nsource_profile = c${(i + 1) % n}\n`;
-    const cycles = lintAwsConfig(text, 'config').filter((f) => f.code === 'source-profile-cycle');
+    const cycles = lintAwsConfig(text, 'config', { listedPerCode: Infinity }).filter((f) => f.code === 'source-profile-cycle');
     assert.strictEqual(cycles.length, 2 * n);
     const message = (name: string) => cycles.find((f) => f.profile === name)?.message.split('. No profile')[0];
     assert.strictEqual(message('t0'), 'source_profile cycle: t0 → t1 → t2 → t3 → t4 → … 19,991 more … → c9996 → c9997 → c9998 → c9999 → c0');
     assert.strictEqual(message('t9998'), 'source_profile cycle: t9998 → t9999 → c0 → c1 → c2 → … 9,993 more … → c9996 → c9997 → c9998 → c9999 → c0');
     assert.strictEqual(message('c5'), 'source_profile cycle: c5 → c6 → c7 → c8 → c9 → … 9,991 more … → c1 → c2 → c3 → c4 → c5');
+  });
+
+  it('lists the first 101 findings of each code of a million indented lines, the last saying how many more there are', () => {
+    const text = `[profile a]\nregion = us-east-1\n${' x\n'.repeat(1_000_000)}[profile b]\nregoin = 1\n`;
+    const findings = lintAwsConfig(text, 'config');
+    const continued = findings.filter((f) => f.code === 'continuation-line');
+    assert.strictEqual(continued.length, MAX_LISTED_PER_KIND + 1);
+    // The 101st indented line is line 103 (0-based 102), after the header and region.
+    assert.strictEqual(continued[MAX_LISTED_PER_KIND].range.startLine, MAX_LISTED_PER_KIND + 2);
+    assert.strictEqual(continued[MAX_LISTED_PER_KIND].message, 'This indented line continues the value of "region" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value. 999,899 more findings like this one after it are not listed.');
+    assert.ok(continued.slice(0, MAX_LISTED_PER_KIND).every((f) => !f.message.includes('not listed')));
+    // Other codes are listed as before.
+    assert.deepStrictEqual(findings.filter((f) => f.code === 'unknown-key').map((f) => f.message), ['Unknown setting "regoin" in a profile. Did you mean "region"?']);
+  });
+
+  it('counts findings of one code the linter makes across the file, 101 listed by position', () => {
+    const n = 5000;
+    let text = '';
+    for (let i = 0; i < n; i++) text += `[profile p${i}]\nrole_arn = ${ROLE}\nsource_profile = p${(i + 1) % n}\n`;
+    const cycles = lintAwsConfig(text, 'config').filter((f) => f.code === 'source-profile-cycle');
+    assert.deepStrictEqual(cycles.map((f) => f.profile), Array.from({ length: MAX_LISTED_PER_KIND + 1 }, (_, i) => `p${i}`));
+    assert.match(cycles[MAX_LISTED_PER_KIND].message, /stop with a cycle error\. 4,899 more findings like this one after it are not listed\.$/);
+  });
+
+  it('lists every one of 101 findings of a code, without a count', () => {
+    const findings = lintAwsConfig(`[profile a]\nregion = us-east-1\n${' x\n'.repeat(101)}`, 'config').filter((f) => f.code === 'continuation-line');
+    assert.strictEqual(findings.length, 101);
+    assert.ok(findings.every((f) => !f.message.includes('not listed')));
+  });
+
+  it('counts problems the reader only counted with the ones it made, whatever the limit asked', () => {
+    const findings = lintAwsConfig(`[profile a]\nregion = us-east-1\n${' x\n'.repeat(300)}`, 'config', { listedPerCode: Infinity }).filter((f) => f.code === 'continuation-line');
+    assert.strictEqual(findings.length, MAX_LISTED_PER_KIND + 1);
+    assert.match(findings[MAX_LISTED_PER_KIND].message, / 199 more findings like this one after it are not listed\.$/);
   });
 
   it('a short cycle still lists every profile', () => {

@@ -7,6 +7,7 @@ import { areaReport, unwrappedCoreStrings, type CoreWordsArea } from './coreStri
 
 const FILE_WORDS = [
   'src/core/jsonSyntax.ts',
+  'src/core/notListed.ts',
   'src/core/evaluation/scenarioWords.ts',
   'src/core/policy/config/projectConfig.ts',
   'src/core/policy/parse.ts',
