@@ -51,6 +51,9 @@ interface CompiledFormat {
   account: boolean;
   service: string;
   literalPrefix: string;
+  /** Where the shape's first and last STAR stand; -1 when it has none. */
+  firstStar: number;
+  lastStar: number;
 }
 
 /**
@@ -135,7 +138,7 @@ export function compileFormat(format: string): CompiledFormat {
     at = v.end;
   }
   literal(resource.slice(at));
-  c = { shape, narrow, sample, region: f.region !== '', account: f.account !== '', service: f.service, literalPrefix: resource.split('${')[0] };
+  c = { shape, narrow, sample, region: f.region !== '', account: f.account !== '', service: f.service, literalPrefix: resource.split('${')[0], firstStar: shape.indexOf(STAR), lastStar: shape.lastIndexOf(STAR) };
   formatCache.set(format, c);
   return c;
 }
@@ -242,14 +245,39 @@ function computeMatch(resource: string, format: string): boolean {
   const a = p.literal;
   const b = f.literalPrefix;
   if (!(a.startsWith(b) || b.startsWith(a))) return false;
-  // Either the pattern covers the format's shape, or some expansion of the pattern fits it.
+  // A pattern with a star against a shape with a run of any characters: their ends settle it.
+  const star = f.narrow || f.firstStar < 0 ? -1 : r.indexOf('*');
+  if (star >= 0) return endsAgree(r, star, r.lastIndexOf('*'), f);
+  // Either the pattern covers the format's shape, or some filling of its wildcards fits it (a
+  // resource both name, narrow placeholders too), or only comparing every pair of positions tells.
   if (globMatch(r, f.sample, false)) return true;
-  // Narrow placeholders take few of the fillings, and each try would be a globsIntersect of its own.
-  for (let k = 0; k < FILLS.length && !f.narrow; k++) {
+  for (let k = 0; k < FILLS.length; k++) {
     if (fits(f, (p.fills[k] ??= r.replace(/\*/g, FILLS[k]).replace(/\?/g, 'x')))) return true;
   }
   p.tokens ??= tokens(r);
   return f.narrow ? narrowIntersect(p.tokens, f.shape) : globsIntersect(p.tokens, f.shape);
+}
+
+/**
+ * Whether a pattern and a shape (without narrow kinds) that both hold a run of any characters name
+ * a common string: exactly when they agree before the first run of either and after the last run
+ * of either. Such a string is the longer beginning, then an instance of what lies between the runs
+ * of each, then the longer end: each one's runs take the other's part. (No other string can do, as
+ * any string both name starts with both beginnings and ends with both ends.) Linear, where
+ * globsIntersect compares every pair of positions.
+ */
+function endsAgree(r: string, firstStar: number, lastStar: number, f: CompiledFormat): boolean {
+  const shape = f.shape;
+  const start = Math.min(firstStar, f.firstStar);
+  for (let i = 0; i < start; i++) if (!sameChar(r.charCodeAt(i), shape[i])) return false;
+  const end = Math.min(r.length - 1 - lastStar, shape.length - 1 - f.lastStar);
+  for (let k = 1; k <= end; k++) if (!sameChar(r.charCodeAt(r.length - k), shape[shape.length - k])) return false;
+  return true;
+}
+
+/** Whether a pattern's code unit (a `?` for any) and a shape's token (a code unit or ANY) can be one character. */
+function sameChar(c: number, t: number): boolean {
+  return c === 63 || t === ANY || c === t;
 }
 
 /** Whether a plain string is the resource part of an ARN of a format. */
