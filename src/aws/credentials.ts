@@ -6,7 +6,7 @@
 import { getDefaultRoleAssumer } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { TemporaryCredentials } from '../core/identity';
-import { isSdkDefaultSessionName } from '../core/sessions/limits';
+import { isSdkDefaultSessionName } from '../core/sessions/sessionNames';
 import { StsCallError } from './errors';
 import { clientOptions, type StsTarget } from './sts';
 

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { diffAccess, formatDiffJson, formatDiffMarkdown, formatDiffText, needsAllServices, readAccess, type FileDiff, type PolicyAccess } from '../core/evaluation/access';
 import { detectPolicyType, parsePolicy, servicesReferenced, type PolicyType } from '../core/policy';
-import { documentTooLargeMessage } from '../core/policy/limits';
+import { documentTooLargeMessage } from '../core/policy/limitWords';
 import { isTooLarge } from '../node/boundedRead';
 import { readPolicyFile } from './inputs';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';

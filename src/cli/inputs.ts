@@ -1,6 +1,7 @@
 // The files a command reads, each read only up to a size (see node/boundedRead.ts).
 import * as path from 'path';
-import { documentTooLargeMessage, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
+import { MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
+import { documentTooLargeMessage } from '../core/policy/limitWords';
 import { isTooLarge, isUtf16Text, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
 
 /**

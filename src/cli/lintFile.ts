@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { detectPolicyType, ISSUE_CODES, lintPolicy, OPT_IN_CODES, servicesReferenced, severityRank, type Finding, type FindingType, type PolicyType } from '../core/policy';
-import { documentTooLargeMessage, MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
+import { MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
+import { documentTooLargeMessage } from '../core/policy/limitWords';
 import { LineIndex } from '../core/policy/parse';
 import { isTooLarge, type TooLarge } from '../node/boundedRead';
 import { applySuppressions, lintSettingsFor } from '../core/policy/config/applyConfig';

@@ -1,7 +1,6 @@
 import { isMainThread } from 'worker_threads';
 import { POLICY_TYPES, FINDING_TYPES, type FindingType, type PolicyType } from '../core/policy';
-import { describeLength } from '../core/policy/limits';
-import { isTooLarge, tooLargeText } from '../node/boundedRead';
+import { describeLength, isTooLarge, tooLargeText } from '../node/boundedRead';
 import { readError, readInput } from './inputs';
 import { safeWriter } from './safeOutput';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';

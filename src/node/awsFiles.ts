@@ -2,13 +2,14 @@
  * Reads the shared AWS config and credentials files with the SDK's ini loader, plus their raw text
  * for syntax checks, and the CLI and SSO caches. Node I/O only; no vscode, no SDK clients.
  */
+import * as l10n from '@vscode/l10n';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { describeLength } from '../core/policy/limits';
+import { lengthWords } from '../core/policy/limitWords';
 import type { IniSections } from '../core/profiles/model';
-import { isTooLarge, readBytesBounded, tooLargeText } from './boundedRead';
+import { isTooLarge, readBytesBounded } from './boundedRead';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
 import type { SessionRecord } from '../core/sessions/session';
 
@@ -56,17 +57,21 @@ async function readText(file: string): Promise<LoadedFile> {
   try {
     const bytes = await readBytesBounded(file, MAX_AWS_FILE_BYTES);
     if (isTooLarge(bytes)) {
-      return { path: file, error: `${tooLargeText(bytes)}, far more than any AWS config or credentials file holds (files over ${describeLength(MAX_AWS_FILE_BYTES)} are not read)` };
+      const error = bytes.atLeast
+        ? l10n.t('it is larger than {0}, far more than any AWS config or credentials file holds (files over {1} are not read)', lengthWords(bytes.bytes), lengthWords(MAX_AWS_FILE_BYTES))
+        : l10n.t('it is {0}, far more than any AWS config or credentials file holds (files over {1} are not read)', lengthWords(bytes.bytes), lengthWords(MAX_AWS_FILE_BYTES));
+      return { path: file, error };
     }
     // Windows PowerShell 5 redirection (`>`) and Out-File write UTF-16, which the SDKs read as no profiles.
     if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-      return { path: file, error: 'it is saved as UTF-16, and the AWS CLI and SDKs read only UTF-8: save it again as UTF-8' };
+      return { path: file, error: l10n.t('it is saved as UTF-16, and the AWS CLI and SDKs read only UTF-8: save it again as UTF-8') };
     }
     return { path: file, text: bytes.toString('utf8') };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path: file };
-    return { path: file, error: code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder, not a file' : (e as Error).message };
+    // Another error's own message (Node's, in English) is shown as it is.
+    return { path: file, error: code === 'EACCES' ? l10n.t('permission denied') : code === 'EISDIR' ? l10n.t('it is a folder, not a file') : (e as Error).message };
   }
 }
 
@@ -126,7 +131,11 @@ export async function readSecretFile(file: string): Promise<string> {
   const home = homeDir();
   const resolved = file.startsWith('~/') ? path.join(home, file.slice(2)) : file;
   const bytes = await readBytesBounded(resolved, MAX_SECRET_FILE_BYTES);
-  if (isTooLarge(bytes)) throw new Error(`${resolved}: ${tooLargeText(bytes)}, larger than any STS token or assertion`);
+  if (isTooLarge(bytes)) {
+    throw new Error(bytes.atLeast
+      ? l10n.t('{0}: it is larger than {1}, larger than any STS token or assertion', resolved, lengthWords(bytes.bytes))
+      : l10n.t('{0}: it is {1}, larger than any STS token or assertion', resolved, lengthWords(bytes.bytes)));
+  }
   return bytes.toString('utf8').trim();
 }
 

@@ -2,7 +2,6 @@
 // be anything a path names, a huge file, a device that never ends (a symbolic link to /dev/zero
 // committed to a repository) or a pipe, and reading it whole would exhaust memory or never return.
 import * as fs from 'fs';
-import { describeLength } from '../core/policy/limits';
 
 /** The input holds more than the limit: `bytes` is its size, or with `atLeast` the limit it is over (a stream is not read to its end). */
 export interface TooLarge {
@@ -11,9 +10,16 @@ export interface TooLarge {
   readonly atLeast: boolean;
 }
 
+/** "50.0 MB", "1,536 KB" or "20,480 characters", in English: for the command line's own messages (the editor's say lengthWords of src/core/policy/limits.ts). */
+export function describeLength(chars: number): string {
+  if (chars >= 1024 * 1024) return `${(chars / 1024 / 1024).toFixed(1)} MB`;
+  if (chars >= 10 * 1024) return `${Math.round(chars / 1024).toLocaleString('en-US')} KB`;
+  return `${chars.toLocaleString('en-US')} characters`;
+}
+
 /**
- * An input over its limit in words: "it is 20.3 MB", or "it is larger than 16.0 MB" for a stream,
- * which is read only up to the limit.
+ * An input over its limit in words, for the command line: "it is 20.3 MB", or "it is larger than
+ * 16.0 MB" for a stream, which is read only up to the limit.
  */
 export function tooLargeText(t: TooLarge): string {
   return `it is ${t.atLeast ? 'larger than ' : ''}${describeLength(t.bytes)}`;

@@ -2,9 +2,9 @@ import * as l10n from '@vscode/l10n';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
-import { lengthWords } from '../core/evaluation/scenarioWords';
 import { PROJECT_CONFIG_FILE } from '../core/policy/config/projectConfig';
 import { MAX_POLICY_TEXT_LENGTH } from '../core/policy/limits';
+import { lengthWords } from '../core/policy/limitWords';
 import { isUtf16Text } from './boundedRead';
 
 /**

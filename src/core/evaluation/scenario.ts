@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { syntaxErrorText } from '../jsonSyntax';
-import { lengthWords } from './scenarioWords';
 import { editDistance } from '../policy/actions';
 import { excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from '../policy/limits';
+import { lengthWords } from '../policy/limitWords';
 import { LineIndex } from '../policy/parse';
 import { DECISIONS, type ContextValue, type Decision, type EvaluationInput, type EvaluationRequest, type PolicySource } from './types';
 

@@ -3,6 +3,9 @@
 // path: a glob over the limits below is refused with a problem that says which limit and where,
 // and matching simulates the glob as a state machine over the path (at most one pass over the
 // path per brace alternative, each step touching each glob token once), never a backtracking regex.
+// Why a glob is refused is in the display language (a project file's problems, the editor's
+// notification); dist/glob.js, the GitHub Action's copy, never configures @vscode/l10n, so it says it in English.
+import * as l10n from '@vscode/l10n';
 
 /** Longest glob accepted, in characters: far above any real one (`**∕policies∕{iam,scp}∕*.json`). */
 export const MAX_GLOB_LENGTH = 1024;
@@ -45,12 +48,26 @@ function classEnd(glob: string, i: number): number {
   return -1;
 }
 
-const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Why a glob of `length` characters is refused. */
+function tooLong(length: number): string {
+  return length === 1
+    ? l10n.t('The glob is {0} character long; a glob may have at most {1}.', count(length), count(MAX_GLOB_LENGTH))
+    : l10n.t('The glob is {0} characters long; a glob may have at most {1}.', count(length), count(MAX_GLOB_LENGTH));
+}
+
+/** Why a glob whose alternatives add up to `total` characters is refused. */
+function expandsTooFar(total: number): string {
+  return total === 1
+    ? l10n.t('The braces expand to {0} character; a glob may expand to at most {1}.', count(total), count(MAX_EXPANDED_LENGTH))
+    : l10n.t('The braces expand to {0} characters; a glob may expand to at most {1}.', count(total), count(MAX_EXPANDED_LENGTH));
+}
 
 /** What is wrong with a glob, or undefined when it can be used. Linear in the glob's length. */
 export function globProblem(glob: string): GlobProblem | undefined {
-  if (glob.trim() === '') return { message: 'The glob is empty.', index: 0 };
-  if (glob.length > MAX_GLOB_LENGTH) return { message: `The glob is ${plural(glob.length, 'character')} long; a glob may have at most ${MAX_GLOB_LENGTH.toLocaleString('en-US')}.`, index: MAX_GLOB_LENGTH };
+  if (glob.trim() === '') return { message: l10n.t('The glob is empty.'), index: 0 };
+  if (glob.length > MAX_GLOB_LENGTH) return { message: tooLong(glob.length), index: MAX_GLOB_LENGTH };
   let wildcards = 0;
   let depth = 0;
   for (let i = 0; i < glob.length; i++) {
@@ -63,16 +80,16 @@ export function globProblem(glob: string): GlobProblem | undefined {
         if (end < 0) continue;
         i = end - 1;
       }
-      if (++wildcards > MAX_GLOB_WILDCARDS) return { message: `The glob has more than ${MAX_GLOB_WILDCARDS} wildcards (*, ?, [...]); simplify it or split it into several globs.`, index: i };
+      if (++wildcards > MAX_GLOB_WILDCARDS) return { message: l10n.t('The glob has more than {0} wildcards (*, ?, [...]); simplify it or split it into several globs.', MAX_GLOB_WILDCARDS), index: i };
     } else if (c === OPEN_BRACE) {
-      if (++depth > MAX_BRACE_DEPTH) return { message: `Braces nest more than ${MAX_BRACE_DEPTH} deep; a glob may nest {a,b} alternatives at most ${MAX_BRACE_DEPTH} levels.`, index: i };
+      if (++depth > MAX_BRACE_DEPTH) return { message: l10n.t('Braces nest more than {0} deep; a glob may nest {1} alternatives at most {0} levels.', MAX_BRACE_DEPTH, '{a,b}'), index: i };
     } else if (c === CLOSE_BRACE && depth > 0) depth--;
   }
   const expanded = expandBraces(glob);
-  if (typeof expanded === 'number') return { message: `The braces expand to more than ${MAX_BRACE_EXPANSIONS} alternatives; a glob may expand to at most ${MAX_BRACE_EXPANSIONS}.`, index: expanded };
+  if (typeof expanded === 'number') return { message: l10n.t('The braces expand to more than {0} alternatives; a glob may expand to at most {0}.', MAX_BRACE_EXPANSIONS), index: expanded };
   let total = 0;
   for (const alt of expanded) total += alt.length;
-  if (total > MAX_EXPANDED_LENGTH) return { message: `The braces expand to ${plural(total, 'character')}; a glob may expand to at most ${MAX_EXPANDED_LENGTH.toLocaleString('en-US')}.`, index: glob.indexOf('{') };
+  if (total > MAX_EXPANDED_LENGTH) return { message: expandsTooFar(total), index: glob.indexOf('{') };
   return undefined;
 }
 

@@ -17,11 +17,6 @@ export const MAX_POLICY_TEXT_LENGTH = 1024 * 1024;
  */
 export const MAX_POLICY_FILE_BYTES = 3 * MAX_POLICY_TEXT_LENGTH;
 
-/** Why a document of `length` characters (or bytes, read until `atLeast` that many) is not checked. */
-export function documentTooLargeMessage(length: number, atLeast = false): string {
-  return `The document is ${atLeast ? 'larger than ' : ''}${describeLength(length)}, far beyond IAM's policy size quotas (6,144 characters for a managed policy, 20,480 for the largest resource policies), so it was not checked. Documents over ${describeLength(MAX_POLICY_TEXT_LENGTH)} are not linted; split it into policies of the size AWS accepts.`;
-}
-
 /** Calls `visit` for every `{` and `[` outside strings and comments, with the depth it opens, until `visit` returns false. */
 function scanBrackets(text: string, visit: (offset: number, depth: number, close: boolean) => boolean): void {
   let depth = 0;
@@ -89,11 +84,4 @@ export function flattenDeepNesting(text: string, max = MAX_POLICY_NESTING): stri
 /** `0` then spaces for text[start, end), keeping its line breaks. */
 function blank(text: string, start: number, end: number): string {
   return '0' + text.slice(start + 1, end).replace(/[^\r\n]/g, ' ');
-}
-
-/** "50.0 MB", "1,536 KB" or "20,480 characters". */
-export function describeLength(chars: number): string {
-  if (chars >= 1024 * 1024) return `${(chars / 1024 / 1024).toFixed(1)} MB`;
-  if (chars >= 10 * 1024) return `${Math.round(chars / 1024).toLocaleString('en-US')} KB`;
-  return `${chars.toLocaleString('en-US')} characters`;
 }

@@ -1,7 +1,8 @@
 // A policy document parsed with offsets: its JSON tree, syntax problems, and elements.
 import * as l10n from '@vscode/l10n';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { documentTooLargeMessage, excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from './limits';
+import { excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from './limits';
+import { documentTooLargeMessage } from './limitWords';
 import { parseStrictTree } from './parseStrict';
 import { LineIndex } from './lineIndex';
 import { parseStatement, properties, type HasPath, type ParsedElement, type ParsedStatement } from './parsedElements';

@@ -1,7 +1,10 @@
 /** "Did you mean" for misspelt setting keys, enumeration values and profile names. */
 
+/** A setting's name as the shared config files spell it (`mfa_serial`): a name, not words. */
+type SettingName = string;
+
 /** Names people write for a setting that has another name in the shared config files. */
-const ALIASES: Readonly<Record<string, string>> = {
+const ALIASES: Readonly<Record<string, SettingName>> = {
   aws_region: 'region',
   default_region: 'region',
   aws_default_region: 'region',

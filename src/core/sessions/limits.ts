@@ -1,7 +1,9 @@
 /**
  * STS's documented request limits, checked before any call so that a person learns which limit a
- * request breaks instead of getting a generic ValidationError back.
+ * request breaks instead of getting a generic ValidationError back. The editor shows them when it
+ * does not send a request, so they are in the display language.
  */
+import * as l10n from '@vscode/l10n';
 
 export interface SessionTag {
   readonly key: string;
@@ -34,82 +36,129 @@ const ARN = /^arn:aws[\w-]*:[\w-]+:[\w-]*:\d{12}:.+$/;
 const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/.+$/;
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-function length(field: string, value: string, min: number, max: number, out: string[]): void {
-  if (value.length < min || value.length > max) out.push(`${field} must be ${min}–${max} characters long (it is ${value.length})`);
+/** A request parameter whose length STS limits; each has its own sentences, so a translation can word the name as its grammar needs. */
+type Field = 'roleArn' | 'sessionName' | 'mfaSerial' | 'externalId' | 'sourceIdentity' | 'providerId' | 'federatedUserName';
+/** The parameters that are names: letters, digits and + = , . @ _ - only. */
+type NameField = 'sessionName' | 'sourceIdentity' | 'federatedUserName';
+
+function lengthProblem(field: Field, min: number, max: number, actual: number): string {
+  switch (field) {
+    case 'roleArn': return l10n.t('role ARN must be {0}–{1} characters long (it is {2})', min, max, actual);
+    case 'sessionName': return l10n.t('session name must be {0}–{1} characters long (it is {2})', min, max, actual);
+    case 'mfaSerial': return l10n.t('MFA serial number must be {0}–{1} characters long (it is {2})', min, max, actual);
+    case 'externalId': return l10n.t('external ID must be {0}–{1} characters long (it is {2})', min, max, actual);
+    case 'sourceIdentity': return l10n.t('source identity must be {0}–{1} characters long (it is {2})', min, max, actual);
+    case 'providerId': return l10n.t('provider ID must be {0}–{1} characters long (it is {2})', min, max, actual);
+    case 'federatedUserName': return l10n.t('federated user name must be {0}–{1} characters long (it is {2})', min, max, actual);
+  }
 }
 
-function nameFormat(field: string, value: string, min: number, max: number, out: string[]): void {
+function nameCharsProblem(field: NameField): string {
+  switch (field) {
+    case 'sessionName': return l10n.t('session name may contain only letters, digits and + = , . @ _ -');
+    case 'sourceIdentity': return l10n.t('source identity may contain only letters, digits and + = , . @ _ -');
+    case 'federatedUserName': return l10n.t('federated user name may contain only letters, digits and + = , . @ _ -');
+  }
+}
+
+function length(field: Field, value: string, min: number, max: number, out: string[]): void {
+  if (value.length < min || value.length > max) out.push(lengthProblem(field, min, max, value.length));
+}
+
+function nameFormat(field: NameField, value: string, min: number, max: number, out: string[]): void {
   length(field, value, min, max, out);
-  if (!NAME_CHARS.test(value)) out.push(`${field} may contain only letters, digits and + = , . @ _ -`);
+  if (!NAME_CHARS.test(value)) out.push(nameCharsProblem(field));
 }
 
-function duration(value: number | undefined, min: number, max: number, why: string, out: string[]): void {
-  if (value === undefined) return;
-  if (!Number.isInteger(value)) out.push(`duration must be a whole number of seconds (got ${value})`);
-  else if (value < min) out.push(`duration must be at least ${min} seconds (15 minutes); ${value} is too short`);
-  else if (value > max) out.push(`duration must be at most ${max} seconds (${why}); ${value} is too long`);
+/** Why a duration may be at most what it may: a phrase in parentheses after the limit. */
+function capWords(cap: 'chaining' | 'role' | 'sts' | 'root' | 'sessionToken' | 'federationToken'): string {
+  switch (cap) {
+    case 'chaining': return l10n.t('role chaining caps sessions at 1 hour');
+    case 'role': return l10n.t("the role's maximum session duration");
+    case 'sts': return l10n.t('the STS maximum of 12 hours');
+    case 'root': return l10n.t('the root user is capped at 1 hour');
+    case 'sessionToken': return l10n.t('GetSessionToken allows at most 36 hours');
+    case 'federationToken': return l10n.t('GetFederationToken allows at most 36 hours');
+  }
 }
+
+function duration(value: number | undefined, min: number, max: number, why: Parameters<typeof capWords>[0], out: string[]): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value)) out.push(l10n.t('duration must be a whole number of seconds (got {0})', value));
+  else if (value < min) out.push(l10n.t('duration must be at least {0} seconds (15 minutes); {1} is too short', min, value));
+  else if (value > max) {
+    out.push(l10n.t({
+      message: 'duration must be at most {0} seconds ({1}); {2} is too long',
+      args: [max, capWords(why), value],
+      comment: ['{1} says why, e.g. "role chaining caps sessions at 1 hour" or "the STS maximum of 12 hours".'],
+    }));
+  }
+}
+
+const MISSING_MFA_CODE = () => l10n.t('the MFA device is set but no MFA code was given');
 
 function mfa(serial: string | undefined, code: string | undefined, out: string[]): void {
   if (serial !== undefined) {
-    length('MFA serial number', serial, 9, 256, out);
-    if (!/^[\w+=/:,.@-]*$/.test(serial)) out.push('MFA serial number must be a device ARN (arn:aws:iam::ACCOUNT:mfa/NAME) or a hardware serial');
+    length('mfaSerial', serial, 9, 256, out);
+    if (!/^[\w+=/:,.@-]*$/.test(serial)) out.push(l10n.t('MFA serial number must be a device ARN (arn:aws:iam::ACCOUNT:mfa/NAME) or a hardware serial'));
   }
-  if (code !== undefined && !/^\d{6}$/.test(code)) out.push('MFA code must be exactly 6 digits');
-  if (code !== undefined && serial === undefined) out.push('an MFA code needs the MFA device serial number (mfa_serial) too');
+  if (code !== undefined && !/^\d{6}$/.test(code)) out.push(l10n.t('MFA code must be exactly 6 digits'));
+  if (code !== undefined && serial === undefined) out.push(l10n.t('an MFA code needs the MFA device serial number (mfa_serial) too'));
 }
 
 export function tagProblems(tags: readonly SessionTag[] | undefined, transitive: readonly string[] | undefined, out: string[]): void {
   const list = tags ?? [];
-  if (list.length > 50) out.push(`at most 50 session tags are allowed (got ${list.length})`);
+  if (list.length > 50) out.push(l10n.t('at most 50 session tags are allowed (got {0})', list.length));
   const seen = new Set<string>();
   for (const t of list) {
-    if (t.key.length < 1 || t.key.length > 128) out.push(`tag key "${t.key}" must be 1–128 characters long`);
-    if (t.value.length > 256) out.push(`tag value for "${t.key}" must be at most 256 characters long`);
-    if (!TAG_CHARS.test(t.key) || !TAG_CHARS.test(t.value)) out.push(`tag "${t.key}" may contain only letters, digits, spaces and _ . : / = + - @`);
-    if (/^aws:/i.test(t.key)) out.push(`tag key "${t.key}" may not start with "aws:"`);
+    if (t.key.length < 1 || t.key.length > 128) out.push(l10n.t('tag key "{0}" must be 1–128 characters long', t.key));
+    if (t.value.length > 256) out.push(l10n.t('tag value for "{0}" must be at most 256 characters long', t.key));
+    if (!TAG_CHARS.test(t.key) || !TAG_CHARS.test(t.value)) out.push(l10n.t('tag "{0}" may contain only letters, digits, spaces and _ . : / = + - @', t.key));
+    if (/^aws:/i.test(t.key)) out.push(l10n.t('tag key "{0}" may not start with "aws:"', t.key));
     const lower = t.key.toLowerCase();
-    if (seen.has(lower)) out.push(`tag key "${t.key}" appears twice (tag keys are case-insensitive)`);
+    if (seen.has(lower)) out.push(l10n.t('tag key "{0}" appears twice (tag keys are case-insensitive)', t.key));
     seen.add(lower);
   }
   const keys = transitive ?? [];
-  if (keys.length > 50) out.push(`at most 50 transitive tag keys are allowed (got ${keys.length})`);
-  for (const k of keys) if (!seen.has(k.toLowerCase())) out.push(`transitive tag key "${k}" is not one of the session tags`);
+  if (keys.length > 50) out.push(l10n.t('at most 50 transitive tag keys are allowed (got {0})', keys.length));
+  for (const k of keys) if (!seen.has(k.toLowerCase())) out.push(l10n.t('transitive tag key "{0}" is not one of the session tags', k));
 }
 
 export function policyProblems(policy: string | undefined, policyArns: readonly string[] | undefined, out: string[]): void {
   if (policy !== undefined) {
-    if (policy.length < 1 || policy.length > 2048) out.push(`session policy must be 1–2048 characters long (it is ${policy.length}); remove whitespace or use managed policy ARNs`);
+    if (policy.length < 1 || policy.length > 2048) out.push(l10n.t('session policy must be 1–2048 characters long (it is {0}); remove whitespace or use managed policy ARNs', policy.length));
     try {
       const doc: unknown = JSON.parse(policy);
-      if (!doc || typeof doc !== 'object' || Array.isArray(doc)) out.push('session policy must be a JSON object with "Version" and "Statement"');
+      if (!doc || typeof doc !== 'object' || Array.isArray(doc)) out.push(l10n.t('session policy must be a JSON object with "Version" and "Statement"'));
     } catch (e) {
-      out.push(`session policy is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      // The parser's own message (Node's, in English) is the value.
+      out.push(l10n.t('session policy is not valid JSON: {0}', e instanceof Error ? e.message : String(e)));
     }
   }
   const arns = policyArns ?? [];
-  if (arns.length > 10) out.push(`at most 10 managed session policy ARNs are allowed (got ${arns.length})`);
-  for (const a of arns) if (!/^arn:aws[\w-]*:iam::(?:\d{12}|aws):policy\/.+$/.test(a) || a.length > 2048) out.push(`"${a}" is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
+  if (arns.length > 10) out.push(l10n.t('at most 10 managed session policy ARNs are allowed (got {0})', arns.length));
+  for (const a of arns) if (!/^arn:aws[\w-]*:iam::(?:\d{12}|aws):policy\/.+$/.test(a) || a.length > 2048) out.push(l10n.t('"{0}" is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)', a));
 }
+
+const roleArnProblem = (arn: string): string => l10n.t('role ARN must look like arn:aws:iam::123456789012:role/NAME (got "{0}")', arn);
 
 /** Problems with an AssumeRole request, each naming the STS limit it breaks; empty when valid. */
 export function validateAssumeRole(req: AssumeRoleRequest, ctx: AssumeRoleContext = {}): string[] {
   const out: string[] = [];
-  length('role ARN', req.roleArn, 20, 2048, out);
-  if (!ROLE_ARN.test(req.roleArn)) out.push(`role ARN must look like arn:aws:iam::123456789012:role/NAME (got "${req.roleArn}")`);
-  nameFormat('session name', req.sessionName, 2, 64, out);
+  length('roleArn', req.roleArn, 20, 2048, out);
+  if (!ROLE_ARN.test(req.roleArn)) out.push(roleArnProblem(req.roleArn));
+  nameFormat('sessionName', req.sessionName, 2, 64, out);
   const cap = ctx.chained ? 3600 : Math.min(ctx.roleMaxSessionSeconds ?? 43200, 43200);
-  const why = ctx.chained ? 'role chaining caps sessions at 1 hour' : ctx.roleMaxSessionSeconds !== undefined ? "the role's maximum session duration" : 'the STS maximum of 12 hours';
-  duration(req.durationSeconds, 900, cap, why, out);
+  duration(req.durationSeconds, 900, cap, ctx.chained ? 'chaining' : ctx.roleMaxSessionSeconds !== undefined ? 'role' : 'sts', out);
   mfa(req.mfaSerial, req.mfaCode, out);
-  if (req.mfaSerial !== undefined && req.mfaCode === undefined) out.push('the MFA device is set but no MFA code was given');
+  if (req.mfaSerial !== undefined && req.mfaCode === undefined) out.push(MISSING_MFA_CODE());
   if (req.externalId !== undefined) {
-    length('external ID', req.externalId, 2, 1224, out);
-    if (!/^[\w+=,.@:/-]*$/.test(req.externalId)) out.push('external ID may contain only letters, digits and + = , . @ : / _ -');
+    length('externalId', req.externalId, 2, 1224, out);
+    if (!/^[\w+=,.@:/-]*$/.test(req.externalId)) out.push(l10n.t('external ID may contain only letters, digits and + = , . @ : / _ -'));
   }
   if (req.sourceIdentity !== undefined) {
-    nameFormat('source identity', req.sourceIdentity, 2, 64, out);
-    if (/^aws:/i.test(req.sourceIdentity)) out.push('source identity may not start with "aws:"');
+    nameFormat('sourceIdentity', req.sourceIdentity, 2, 64, out);
+    if (/^aws:/i.test(req.sourceIdentity)) out.push(l10n.t('source identity may not start with "aws:"'));
   }
   tagProblems(req.tags, req.transitiveTagKeys, out);
   policyProblems(req.policy, req.policyArns, out);
@@ -125,9 +174,9 @@ export interface GetSessionTokenRequest {
 /** GetSessionToken: 15 minutes to 36 hours for IAM users (1 hour for the root user). */
 export function validateGetSessionToken(req: GetSessionTokenRequest, rootUser = false): string[] {
   const out: string[] = [];
-  duration(req.durationSeconds, 900, rootUser ? 3600 : 129600, rootUser ? 'the root user is capped at 1 hour' : 'GetSessionToken allows at most 36 hours', out);
+  duration(req.durationSeconds, 900, rootUser ? 3600 : 129600, rootUser ? 'root' : 'sessionToken', out);
   mfa(req.mfaSerial, req.mfaCode, out);
-  if (req.mfaSerial !== undefined && req.mfaCode === undefined) out.push('the MFA device is set but no MFA code was given');
+  if (req.mfaSerial !== undefined && req.mfaCode === undefined) out.push(MISSING_MFA_CODE());
   return out;
 }
 
@@ -143,11 +192,11 @@ export interface WebIdentityRequest {
 
 export function validateWebIdentity(req: WebIdentityRequest, roleMaxSessionSeconds?: number): string[] {
   const out: string[] = [];
-  if (!ROLE_ARN.test(req.roleArn)) out.push(`role ARN must look like arn:aws:iam::123456789012:role/NAME (got "${req.roleArn}")`);
-  nameFormat('session name', req.sessionName, 2, 64, out);
-  if (req.token.length < 4 || req.token.length > 20000) out.push(`web identity token must be 4–20000 characters long (it is ${req.token.length})`);
-  if (req.providerId !== undefined) length('provider ID', req.providerId, 4, 2048, out);
-  duration(req.durationSeconds, 900, roleMaxSessionSeconds ?? 43200, roleMaxSessionSeconds ? "the role's maximum session duration" : 'the STS maximum of 12 hours', out);
+  if (!ROLE_ARN.test(req.roleArn)) out.push(roleArnProblem(req.roleArn));
+  nameFormat('sessionName', req.sessionName, 2, 64, out);
+  if (req.token.length < 4 || req.token.length > 20000) out.push(l10n.t('web identity token must be 4–20000 characters long (it is {0})', req.token.length));
+  if (req.providerId !== undefined) length('providerId', req.providerId, 4, 2048, out);
+  duration(req.durationSeconds, 900, roleMaxSessionSeconds ?? 43200, roleMaxSessionSeconds ? 'role' : 'sts', out);
   policyProblems(req.policy, req.policyArns, out);
   return out;
 }
@@ -163,11 +212,11 @@ export interface SamlRequest {
 
 export function validateSaml(req: SamlRequest): string[] {
   const out: string[] = [];
-  if (!ROLE_ARN.test(req.roleArn)) out.push(`role ARN must look like arn:aws:iam::123456789012:role/NAME (got "${req.roleArn}")`);
-  if (!/^arn:aws[\w-]*:iam::\d{12}:saml-provider\/.+$/.test(req.principalArn)) out.push(`SAML provider ARN must look like arn:aws:iam::123456789012:saml-provider/NAME (got "${req.principalArn}")`);
-  if (req.assertion.length < 4 || req.assertion.length > 100000) out.push(`SAML assertion must be 4–100000 characters of base64 (it is ${req.assertion.length})`);
-  else if (!/^[A-Z0-9+/=\s]+$/i.test(req.assertion)) out.push('SAML assertion must be the base64-encoded SAMLResponse, as the identity provider posts it');
-  duration(req.durationSeconds, 900, 43200, 'the STS maximum of 12 hours', out);
+  if (!ROLE_ARN.test(req.roleArn)) out.push(roleArnProblem(req.roleArn));
+  if (!/^arn:aws[\w-]*:iam::\d{12}:saml-provider\/.+$/.test(req.principalArn)) out.push(l10n.t('SAML provider ARN must look like arn:aws:iam::123456789012:saml-provider/NAME (got "{0}")', req.principalArn));
+  if (req.assertion.length < 4 || req.assertion.length > 100000) out.push(l10n.t('SAML assertion must be 4–100000 characters of base64 (it is {0})', req.assertion.length));
+  else if (!/^[A-Z0-9+/=\s]+$/i.test(req.assertion)) out.push(l10n.t('SAML assertion must be the base64-encoded SAMLResponse, as the identity provider posts it'));
+  duration(req.durationSeconds, 900, 43200, 'sts', out);
   policyProblems(req.policy, req.policyArns, out);
   return out;
 }
@@ -182,34 +231,11 @@ export interface FederationTokenRequest {
 
 export function validateFederationToken(req: FederationTokenRequest, rootUser = false): string[] {
   const out: string[] = [];
-  nameFormat('federated user name', req.name, 2, 32, out);
-  duration(req.durationSeconds, 900, rootUser ? 3600 : 129600, rootUser ? 'the root user is capped at 1 hour' : 'GetFederationToken allows at most 36 hours', out);
+  nameFormat('federatedUserName', req.name, 2, 32, out);
+  duration(req.durationSeconds, 900, rootUser ? 3600 : 129600, rootUser ? 'root' : 'federationToken', out);
   policyProblems(req.policy, req.policyArns, out);
   tagProblems(req.tags, undefined, out);
   return out;
-}
-
-/**
- * The default role session name: the local user and a short UTC time (`alice-1128T0432Z`, month, day,
- * hours and minutes), short enough for a tree row and readable in CloudTrail, within STS's 2–64
- * characters of letters, digits and +=,.@-.
- */
-export function defaultSessionName(user: string, now: number): string {
-  const who = user.replace(/[^\w+=,.@-]+/g, '-').replace(/^-+|(?<!-)-+$/g, '').slice(0, 32) || 'sts-lens';
-  const d = new Date(now);
-  const two = (n: number) => String(n).padStart(2, '0');
-  // UTC, like CloudTrail's event times, so the name and the event line up.
-  return `${who}-${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}Z`;
-}
-
-/** The SDK's own default session name (`aws-sdk-js-1795837033970`), which says nothing in CloudTrail. */
-export function isSdkDefaultSessionName(name: string | undefined): boolean {
-  return !!name && /^aws-sdk-js-\d+$/.test(name);
-}
-
-/** Whether a caller ARN is an assumed role, so a further AssumeRole is role chaining. */
-export function isAssumedRoleArn(arn: string | undefined): boolean {
-  return !!arn && /^arn:aws[\w-]*:sts::\d{12}:assumed-role\//.test(arn);
 }
 
 export function isArn(value: string): boolean {
@@ -223,7 +249,7 @@ export function parseTags(text: string): SessionTag[] | string {
   const tags: SessionTag[] = [];
   for (const part of trimmed.split(',')) {
     const eq = part.indexOf('=');
-    if (eq <= 0) return `"${part.trim()}" is not key=value`;
+    if (eq <= 0) return l10n.t('"{0}" is not key=value', part.trim());
     tags.push({ key: part.slice(0, eq).trim(), value: part.slice(eq + 1).trim() });
   }
   return tags;

@@ -3,9 +3,8 @@ import type { TemporaryCredentials } from '../../core/identity';
 import { implicitProfileName, resolveImplicitStsEndpoint, resolveStsEndpoint } from '../../core/profiles/endpoint';
 import type { EndpointOrigin } from '../../core/profiles/endpointTrust';
 import { chainBase, needsMfa, profileChain, type AwsProfile } from '../../core/profiles/model';
-import {
-  defaultSessionName, isAssumedRoleArn, validateAssumeRole, validateFederationToken, validateGetSessionToken, validateSaml, validateWebIdentity, type AssumeRoleRequest,
-} from '../../core/sessions/limits';
+import { validateAssumeRole, validateFederationToken, validateGetSessionToken, validateSaml, validateWebIdentity, type AssumeRoleRequest } from '../../core/sessions/limits';
+import { defaultSessionName, isAssumedRoleArn } from '../../core/sessions/sessionNames';
 import type { SessionOperation, SessionRecord } from '../../core/sessions/session';
 import type * as StsTypes from '../../aws/sts';
 import { credentials as awsCredentials, errors, iam, sts } from '../awsModules';

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { shortRoleArn, type AwsProfile } from '../../core/profiles/model';
 import { profileKindLabel } from './profileText';
-import { defaultSessionName, type SessionTag } from '../../core/sessions/limits';
+import type { SessionTag } from '../../core/sessions/limits';
+import { defaultSessionName } from '../../core/sessions/sessionNames';
 import { countdown } from '../../core/sessions/session';
 import { countdownText, sessionTitle } from './sessionText';
 import type { ProfilesStore } from './profilesStore';

@@ -1,4 +1,4 @@
-// The words about files that the editor reads for people (scenario files and the policy files they name,
+// The words about files that the editor reads for people (scenario files and the policy files they name, a policy too large to be checked,
 // JSON syntax errors, the problems of a project file .sts-lens.json) and a credential chain's words in the Profiles view go through @vscode/l10n: a text
 // left out of l10n.t stays English in every display language.
 import * as assert from 'assert';
@@ -8,7 +8,8 @@ import { areaReport, unwrappedCoreStrings, type CoreWordsArea } from './coreStri
 const FILE_WORDS = [
   'src/core/jsonSyntax.ts',
   'src/core/notListed.ts',
-  'src/core/evaluation/scenarioWords.ts',
+  'src/core/policy/limitWords.ts',
+  'src/core/policy/limits.ts',
   'src/core/policy/config/projectConfig.ts',
   'src/core/policy/parse.ts',
   'src/core/profiles/model.ts',

@@ -21,7 +21,6 @@ const RESULT_FILES = [
   'src/core/evaluation/index.ts',
   'src/core/evaluation/policies.ts',
   'src/core/evaluation/scenario.ts',
-  'src/core/evaluation/scenarioWords.ts',
   'src/core/evaluation/unsentKeys.ts',
 ];
 

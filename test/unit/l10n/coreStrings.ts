@@ -53,14 +53,23 @@ function shownParameters(source: ts.SourceFile): Map<string, number[]> {
   return out;
 }
 
-/** Whether a return is in a function declared to return names (`'trust' | 'key' | undefined`), not words. */
+/** Whether a type is a union of literals (`'trust' | 'key' | undefined`), directly or through a type alias of the same file. */
+function namesOnly(type: ts.TypeNode, depth = 0): boolean {
+  const parts = ts.isUnionTypeNode(type) ? type.types : [type];
+  return parts.every((t) => ts.isLiteralTypeNode(t) || t.kind === ts.SyntaxKind.UndefinedKeyword || (depth < 4 && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && namesOnlyAlias(t.getSourceFile(), t.typeName.text, depth + 1)));
+}
+
+function namesOnlyAlias(source: ts.SourceFile, name: string, depth: number): boolean {
+  const alias = source.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === name);
+  return !!alias && namesOnly(alias.type, depth);
+}
+
+/** Whether a return is in a function declared to return names (`'trust' | 'key' | undefined`, or an alias of such), not words. */
 function returnsNames(node: ts.Node): boolean {
   let fn = node.parent;
   while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
   const type = fn && ts.isFunctionLike(fn) ? fn.type : undefined;
-  if (!type) return false;
-  const parts = ts.isUnionTypeNode(type) ? type.types : [type];
-  return parts.every((t) => ts.isLiteralTypeNode(t) || t.kind === ts.SyntaxKind.UndefinedKeyword);
+  return !!type && namesOnly(type);
 }
 
 /** JSON that a text shows for the reader to write into a policy (`{"AWS": "…"}`): not words, so a template's value. */

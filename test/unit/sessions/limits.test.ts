@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { defaultSessionName, parseTags, validateAssumeRole, validateFederationToken, validateGetSessionToken, validateSaml, validateWebIdentity } from '../../../src/core/sessions/limits';
+import { parseTags, validateAssumeRole, validateFederationToken, validateGetSessionToken, validateSaml, validateWebIdentity } from '../../../src/core/sessions/limits';
+import { defaultSessionName } from '../../../src/core/sessions/sessionNames';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Deploy';
 const ok = { roleArn: ROLE, sessionName: 'me' };

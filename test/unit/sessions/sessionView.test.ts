@@ -3,7 +3,7 @@ import { chainWords, buildProfilesModel, profileChain, shortChainText, chainText
 import { loadAwsFiles } from '../../../src/node/awsFiles';
 import { likelyDenialCause } from '../../../src/core/sessions/denialHints';
 import { rawErrorLine } from '../../../src/core/sessions/errorLine';
-import { defaultSessionName, isSdkDefaultSessionName } from '../../../src/core/sessions/limits';
+import { defaultSessionName, isSdkDefaultSessionName } from '../../../src/core/sessions/sessionNames';
 import type { SessionRecord } from '../../../src/core/sessions/session';
 import { fixturePath } from '../fixtures';
 import { sessionGroupProfile, sessionRowName } from '../../../src/core/sessions/sessionView';
