@@ -161,10 +161,16 @@ export function resolveAction(raw: string, resource: ResourceInfo | undefined, s
       if (i > 0 && a.slice(i + 1).toLowerCase() === lower) return inferred(a.slice(0, i).toLowerCase(), 'matched statement');
     }
   }
-  if (resource?.service && SERVICE_PREFIX.test(resource.service)) return inferred(resource.service, 'resource ARN');
-  const service = context.find((c) => c.key.toLowerCase() === 'aws:service')?.values[0];
-  if (service && SERVICE_PREFIX.test(service)) return inferred(service, 'aws:Service');
+  // An action may act on another service's resource (ec2:RunInstances on a License Manager license
+  // configuration, ec2:AssociateEnclaveCertificateIamRole on an ACM certificate), so the resource ARN
+  // names the action's service only when the request's own words do not name another one.
+  const arnService = resource?.service && SERVICE_PREFIX.test(resource.service) ? resource.service : undefined;
+  const stated = context.find((c) => c.key.toLowerCase() === 'aws:service')?.values[0]?.toLowerCase();
+  const service = stated && SERVICE_PREFIX.test(stated) ? stated : undefined;
   const prefixes = new Set(context.map((c) => c.key.split(':')[0].toLowerCase()).filter((p) => p !== 'aws' && SERVICE_PREFIX.test(p)));
-  if (prefixes.size === 1) return inferred([...prefixes][0], 'condition keys');
+  const keyService = prefixes.size === 1 ? [...prefixes][0] : undefined;
+  if (arnService && (service ?? keyService ?? arnService) === arnService) return inferred(arnService, 'resource ARN');
+  if (service) return inferred(service, 'aws:Service');
+  if (keyService) return inferred(keyService, 'condition keys');
   return { raw, full: raw, name, prefixInferred: false };
 }

@@ -38,8 +38,8 @@ describe('access: a Resource value applies only to the actions whose resource ty
 
   it('what cannot be told apart still applies: *, NotResource, a service wildcard, an ARN with wildcard Region and account, a policy variable, an unknown action', () => {
     assert.deepStrictEqual(allowed(doc(allow('s3:PutObject', '*')))['s3:PutObject'], ['*']);
-    const notResource = access(doc({ Effect: 'Allow', Action: 's3:PutObject', NotResource: BUCKET })).actions.get('s3:putobject');
-    assert.deepStrictEqual(notResource?.allows.map((p) => p.notResources), [[BUCKET]]);
+    const notResource = access(doc({ Effect: 'Allow', Action: 's3:PutObject', NotResource: `${BUCKET}/private/*` })).actions.get('s3:putobject');
+    assert.deepStrictEqual(notResource?.allows.map((p) => p.notResources), [[`${BUCKET}/private/*`]]);
     assert.deepStrictEqual(allowed(doc(allow('s3:PutObject', 'arn:aws:*:*:*:*')))['s3:PutObject'], ['arn:aws:*:*:*:*']);
     assert.deepStrictEqual(allowed(doc(allow('s3:PutObject', 'arn:aws:s3:*:*:example-bucket/*')))['s3:PutObject'], ['arn:aws:s3:*:*:example-bucket/*']);
     assert.deepStrictEqual(allowed(doc(allow('s3:PutObject', `${BUCKET}/home/\${aws:username}/*`)))['s3:PutObject'], [`${BUCKET}/home/\${aws:username}/*`]);
@@ -59,5 +59,21 @@ describe('access: a Resource value applies only to the actions whose resource ty
     assert.deepStrictEqual(allowed(doc(allow('s3:ListBucket', 'arn:aws:s3:us-east-1:111122223333:example-bucket'))), {});
     assert.deepStrictEqual(allowed(doc(allow('iam:GetRole', 'arn:aws:iam:::role/app')))['iam:GetRole'], undefined);
     assert.deepStrictEqual(allowed(doc(allow('iam:GetRole', 'arn:aws:iam::111122223333:role/app')))['iam:GetRole'], ['arn:aws:iam::111122223333:role/app']);
+  });
+
+  it('"If the Action element also included Amazon EC2 actions, the policy would deny access to any EC2 resources not specified in the NotResource element": a NotResource value that names none of the action\'s resources excludes none of them', () => {
+    const objects = access(doc({ Effect: 'Allow', Action: 's3:PutObject', NotResource: BUCKET })).actions.get('s3:putobject');
+    assert.deepStrictEqual(objects?.allows.map((p) => [p.resource, p.notResources]), [['*', undefined]]);
+    const star = access(doc({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', NotResource: BUCKET })).actions.get('s3:listallmybuckets');
+    assert.deepStrictEqual(star?.allows.map((p) => [p.resource, p.notResources]), [['*', undefined]]);
+    const mixed = access(doc({ Effect: 'Deny', Action: ['s3:GetObject', 'ec2:TerminateInstances'], NotResource: [`${BUCKET}/*`, 'arn:aws:ec2:*:*:instance/i-keep'] }));
+    assert.deepStrictEqual(mixed.actions.get('s3:getobject')?.denies.map((p) => p.notResources), [[`${BUCKET}/*`]]);
+    assert.deepStrictEqual(mixed.actions.get('ec2:terminateinstances')?.denies.map((p) => p.notResources), [['arn:aws:ec2:*:*:instance/i-keep']]);
+  });
+
+  it('Resource * to a NotResource of another service\'s ARN changes nothing for an action with no resource types', () => {
+    const d = diff(doc(allow(['sagemaker:ListProjects', 'sagemaker:DescribeProject'], '*')), doc({ Effect: 'Allow', Action: ['sagemaker:ListProjects', 'sagemaker:DescribeProject'], NotResource: 'arn:aws:sagemaker:*:*:project/x*' }));
+    assert.deepStrictEqual(lines(d.removed), ['sagemaker:DescribeProject on *']);
+    assert.deepStrictEqual(lines(d.added), []);
   });
 });

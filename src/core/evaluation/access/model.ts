@@ -214,11 +214,25 @@ function partsFor(info: ActionInfo, whole: number, narrowed: Map<FormatSet, numb
   let id = narrowed.get(formats);
   if (id === undefined) {
     const { effect, parts } = lists[whole];
-    const applying = parts.filter((p) => p.notResources !== undefined || resourceCanApply(p.resource, formats));
-    id = applying.length === parts.length ? whole : applying.length === 0 ? -1 : lists.push({ effect, parts: applying }) - 1;
+    const applying = parts.flatMap((p) => (p.notResources ? [exceptFor(p, p.notResources, formats)] : resourceCanApply(p.resource, formats) ? [p] : []));
+    const same = applying.length === parts.length && applying.every((p, i) => p === parts[i]);
+    id = same ? whole : applying.length === 0 ? -1 : lists.push({ effect, parts: applying }) - 1;
     narrowed.set(formats, id);
   }
   return id;
+}
+
+/**
+ * A NotResource part for one action: a value that cannot name a resource of the action excludes
+ * none of its resources (AWS: with S3 ARNs in NotResource, "If the Action element also included
+ * Amazon EC2 actions, the policy would deny access to any EC2 resources not specified in the
+ * NotResource element"), so it is dropped, and a part left with none is every resource.
+ */
+function exceptFor(p: AccessPart, notResources: readonly string[], formats: FormatSet): AccessPart {
+  const kept = notResources.filter((x) => resourceCanApply(x, formats));
+  if (kept.length === notResources.length) return p;
+  const { notResources: _dropped, ...rest } = p;
+  return kept.length ? { ...rest, notResources: kept } : rest;
 }
 
 const statementCache = new WeakMap<IamCatalog, { loaded: number; lists: Map<string, readonly KnownAction[]> }>();
