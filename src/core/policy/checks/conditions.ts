@@ -23,7 +23,7 @@ const FAMILY_OF_TYPE: Record<string, OperatorFamily> = {
 };
 
 function keyFamily(type: string): OperatorFamily | undefined {
-  return FAMILY_OF_TYPE[type.replace(/^ArrayOf/, '')];
+  return FAMILY_OF_TYPE[type.startsWith('ArrayOf') ? type.slice(7) : type];
 }
 
 function isMultiValued(type: string): boolean {
@@ -109,13 +109,16 @@ function checkOperator(ctx: LintContext, sc: StatementContext, op: ParsedConditi
     r.add('EMPTY_CONDITION_OPERATOR', `The ${op.operator} block has no condition keys, so it adds no restriction. Add keys or remove the block.`, [{ path: op.path, node: op.valueNode }]);
   }
 
-  const lower = new Map<string, string>();
+  // Most blocks hold one key, which cannot repeat another.
+  const lower = op.keys.length > 1 ? new Map<string, string>() : undefined;
   for (let q = 0; q < op.keys.length; q++) {
     const k = op.keys[q];
-    const l = k.key.toLowerCase();
-    const prev = lower.get(l);
-    if (prev !== undefined && prev !== k.key) r.add('DUPLICATE_KEYS_WITH_DIFFERENT_CASE', `The condition key ${k.key} appears more than once with different capitalization in the same condition block. Remove the duplicate condition keys.`, [keyTarget(k)]);
-    lower.set(l, k.key);
+    if (lower) {
+      const l = k.key.toLowerCase();
+      const prev = lower.get(l);
+      if (prev !== undefined && prev !== k.key) r.add('DUPLICATE_KEYS_WITH_DIFFERENT_CASE', `The condition key ${k.key} appears more than once with different capitalization in the same condition block. Remove the duplicate condition keys.`, [keyTarget(k)]);
+      lower.set(l, k.key);
+    }
     checkKey(ctx, sc, op, info, k);
   }
 }
@@ -142,8 +145,7 @@ function checkKey(ctx: LintContext, sc: StatementContext, op: ParsedConditionOpe
     r.add(code, details, [{ path: k.path, node: k.valueNode }]);
     return;
   }
-  const jsonTypes = new Set(k.values.map((v) => (v.value === null ? 'null' : typeof v.value)));
-  if (jsonTypes.size > 1 && k.valueNode.type === 'array') {
+  if (k.valueNode.type === 'array' && mixedJsonTypes(k.values)) {
     r.add('INVALID_CONDITION_DATA_TYPE', 'The condition value data types do not match. Use condition values of the same JSON data type.', [{ path: k.path, node: k.valueNode }]);
   }
 
@@ -194,6 +196,16 @@ function checkKey(ctx: LintContext, sc: StatementContext, op: ParsedConditionOpe
   checkValues(ctx, sc, info, k, keyInfo);
 }
 
+function jsonType(v: ParsedValue): string {
+  return v.value === null ? 'null' : typeof v.value;
+}
+
+/** Whether the values are of more than one JSON type. */
+function mixedJsonTypes(values: readonly ParsedValue[]): boolean {
+  for (let i = 1; i < values.length; i++) if (jsonType(values[i]) !== jsonType(values[0])) return true;
+  return false;
+}
+
 function suggestKey(ctx: LintContext, key: string): string | undefined {
   const lower = key.toLowerCase();
   const fixes: Record<string, string> = {
@@ -224,6 +236,9 @@ function suggestKey(ctx: LintContext, key: string): string | undefined {
   return best;
 }
 
+/** One function for every value: a closure made per call would be an object per value. */
+const nothing = () => '';
+
 function stringValue(v: ParsedValue): string {
   return typeof v.value === 'string' ? v.value : String(v.value);
 }
@@ -231,32 +246,35 @@ function stringValue(v: ParsedValue): string {
 function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOperatorInfo, k: ParsedConditionKey, keyInfo: ConditionKeyInfo | undefined): void {
   const { r } = ctx;
   const key = k.key;
-  const kt = (): Target => keyTarget(k);
 
   // Value syntax per operator family.
   switch (info.family) {
     case 'Bool':
-      for (const v of k.values) {
+      for (let i = 0; i < k.values.length; i++) {
+        const v = k.values[i];
         const s = stringValue(v).toLowerCase();
         if (s !== 'true' && s !== 'false' && !hasVariable(v)) r.add('TYPE_MISMATCH_BOOLEAN', `Add a valid Boolean value (true or false) for the condition operator ${info.text}.`, [valueTarget(v)], { candidates: ['"true"', '"false"'] });
       }
       if (k.values.length > 1 && !info.qualifier && (!keyInfo || !isMultiValued(keyInfo.type))) r.add('INVALID_CONDITION_MULTIPLE_BOOLEAN', 'The condition key does not support multiple Boolean values. Use a single Boolean value.', [{ path: k.path, node: k.valueNode }]);
       break;
     case 'Null':
-      for (const v of k.values) {
+      for (let i = 0; i < k.values.length; i++) {
+        const v = k.values[i];
         const s = stringValue(v).toLowerCase();
         if (s !== 'true' && s !== 'false') r.add('TYPE_MISMATCH_BOOLEAN', `Add a valid Boolean value (true or false) for the condition operator ${info.text}.`, [valueTarget(v)], { candidates: ['"true"', '"false"'] });
       }
       break;
     case 'Numeric':
-      for (const v of k.values) {
+      for (let i = 0; i < k.values.length; i++) {
+        const v = k.values[i];
         if (hasVariable(v)) continue;
         const s = stringValue(v);
         if (typeof v.value === 'boolean' || !/^-?\d+(?:\.\d+)?$/.test(s.trim())) r.add('TYPE_MISMATCH_NUMBER', `Add a valid numeric value for the condition operator ${info.text}.`, [valueTarget(v)]);
       }
       break;
     case 'Date':
-      for (const v of k.values) {
+      for (let i = 0; i < k.values.length; i++) {
+        const v = k.values[i];
         if (hasVariable(v)) continue;
         if (!validDate(v.value)) r.add('TYPE_MISMATCH_DATE', 'The date condition operator is used with an invalid value. Specify a valid date using YYYY-MM-DD or other ISO 8601 date/time format.', [valueTarget(v)]);
       }
@@ -265,7 +283,8 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
       checkIpValues(ctx, info, k);
       break;
     case 'Binary':
-      for (const v of k.values) {
+      for (let i = 0; i < k.values.length; i++) {
+        const v = k.values[i];
         const s = stringValue(v);
         if (typeof v.value !== 'string' || !/^[A-Z0-9+/]*={0,2}$/i.test(s) || s.length % 4 !== 0) r.add('TYPE_MISMATCH_STRING', `Add a valid base64-encoded string value for the condition operator ${info.text}.`, [valueTarget(v)]);
       }
@@ -273,8 +292,9 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
     case 'String':
     case 'Arn':
       if (!info.like) {
-        for (const v of k.values) {
-          if (typeof v.value === 'string' && /[*?]/.test(replaceVariables(v.value, () => ''))) {
+        for (let i = 0; i < k.values.length; i++) {
+          const v = k.values[i];
+          if (typeof v.value === 'string' && /[*?]/.test(replaceVariables(v.value, nothing))) {
             r.add('WILDCARD_WITHOUT_LIKE_OPERATOR', `Your condition value includes a * or ? character. If you meant to use a wildcard (*, ?), update the condition operator to include Like.`, [valueTarget(v)], { replacement: JSON.stringify(info.text.replace(/Equals(IgnoreCase)?/, 'Like')), title: { kind: 'use', value: info.text.replace(/Equals(IgnoreCase)?/, 'Like') } });
             break;
           }
@@ -285,7 +305,8 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
 
   // Variables only work with String and ARN operators.
   if (info.family !== 'String' && info.family !== 'Arn') {
-    for (const v of k.values) {
+    for (let i = 0; i < k.values.length; i++) {
+      const v = k.values[i];
       if (hasVariable(v)) r.add('INVALID_VARIABLE_FOR_OPERATOR', 'Policy variables can only be used with String and ARN operators.', [valueTarget(v)]);
     }
   }
@@ -298,26 +319,26 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
   if (info.family !== 'Null' && family && family !== info.family && alsoFamily !== info.family) {
     if (family === 'Arn' && info.family === 'String') {
       if (info.like) {
-        r.add('STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS', `Use the operator type ARN instead of operator string for the condition key ${key}.`, [kt()], { replacement: JSON.stringify(info.text.replace(/String/, 'Arn')), title: { kind: 'use', value: info.text.replace(/String/, 'Arn') } });
+        r.add('STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS', `Use the operator type ARN instead of operator string for the condition key ${key}.`, [keyTarget(k)], { replacement: JSON.stringify(info.text.replace(/String/, 'Arn')), title: { kind: 'use', value: info.text.replace(/String/, 'Arn') } });
       }
     } else if (info.family === 'String' && !valuesFitFamily(k.values, family)) {
-      r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator string for the condition key ${key}.`, [kt()]);
+      r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator string for the condition key ${key}.`, [keyTarget(k)]);
     } else if (info.family === 'Arn' && family === 'String') {
       // ARN operators on String keys that hold ARNs (kms:EncryptionContext:aws:s3:arn) are fine.
       if (k.values.some((v) => typeof v.value === 'string' && !hasVariable(v) && !v.value.startsWith('arn:') && v.value !== '*')) {
-        r.add('TYPE_MISMATCH', `Use the operator type String instead of operator ARN for the condition key ${key}: its values are not ARNs.`, [kt()], { replacement: JSON.stringify(info.text.replace(/^(.*?)Arn/, '$1String')), title: { kind: 'use', value: info.text.replace(/^(.*?)Arn/, '$1String') } });
+        r.add('TYPE_MISMATCH', `Use the operator type String instead of operator ARN for the condition key ${key}: its values are not ARNs.`, [keyTarget(k)], { replacement: JSON.stringify(info.text.replace(/^(.*?)Arn/, '$1String')), title: { kind: 'use', value: info.text.replace(/^(.*?)Arn/, '$1String') } });
       }
     } else if (info.family !== 'String') {
-      r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator ${FAMILY_WORD[info.family].toLowerCase()} for the condition key ${key}.`, [kt()]);
+      r.add('TYPE_MISMATCH', `Use the operator type ${FAMILY_WORD[family]} instead of operator ${FAMILY_WORD[info.family].toLowerCase()} for the condition key ${key}.`, [keyTarget(k)]);
     }
   }
 
   if (info.family !== 'Null') {
     if (multi && !info.qualifier && family !== 'Bool') {
-      r.add('MISSING_QUALIFIER', `The request context key ${key} has multiple values. Use the ForAllValues or ForAnyValue condition key qualifiers in your policy.`, [kt()], { candidates: [JSON.stringify(`ForAnyValue:${info.text}`), JSON.stringify(`ForAllValues:${info.text}`)] });
+      r.add('MISSING_QUALIFIER', `The request context key ${key} has multiple values. Use the ForAllValues or ForAnyValue condition key qualifiers in your policy.`, [keyTarget(k)], { candidates: [JSON.stringify(`ForAnyValue:${info.text}`), JSON.stringify(`ForAllValues:${info.text}`)] });
     }
     if (!multi && info.qualifier === 'ForAllValues' && keyInfo.global && sc.effect === 'Allow') {
-      r.add('FORALLVALUES_WITH_SINGLE_VALUED_KEY', `Using ForAllValues qualifier with the single-valued condition key ${key} can be overly permissive. We recommend that you remove ForAllValues:.`, [kt()], { title: { kind: 'remove', value: 'ForAllValues:' } });
+      r.add('FORALLVALUES_WITH_SINGLE_VALUED_KEY', `Using ForAllValues qualifier with the single-valued condition key ${key} can be overly permissive. We recommend that you remove ForAllValues:.`, [keyTarget(k)], { title: { kind: 'remove', value: 'ForAllValues:' } });
     }
   }
 
@@ -327,7 +348,8 @@ function checkValues(ctx: LintContext, sc: StatementContext, info: ConditionOper
   }
 
   if (/^aws:calledvia(?:first|last)?$/i.test(key)) {
-    for (const v of k.values) {
+    for (let i = 0; i < k.values.length; i++) {
+      const v = k.values[i];
       if (typeof v.value === 'string' && !hasVariable(v) && !/[*?]/.test(v.value) && !/^[a-z0-9-]+\.(?:amazonaws\.com|amazon\.com|amazonaws\.com\.cn)$/.test(v.value)) {
         r.add('INVALID_SERVICE_PRINCIPAL_FORMAT', 'The service principal does not match the expected format. Use the format service.amazonaws.com, or use one of the following suffixes: .amazon.com, .amazonaws.com.cn with all lowercase letters.', [valueTarget(v)]);
       }

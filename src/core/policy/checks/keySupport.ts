@@ -1,3 +1,4 @@
+import { hasWildcard } from '../actions';
 import type { ActionInfo, IamCatalog } from '../catalog';
 import type { LintContext } from '../context';
 import { parseConditionOperator } from './conditionOperators';
@@ -61,25 +62,30 @@ function keysOfMatches(ctx: LintContext, matches: readonly ActionInfo[]): Readon
 
 const TAG_KEYS: ReadonlySet<string> = new Set(['aws:resourcetag/${tagkey}', 'aws:requesttag/${tagkey}']);
 const SERVICE_RESOURCE_TAG = /^[a-z0-9-]+:resourcetag\//;
-const takesTagsCache = new WeakMap<ReadonlySet<string>, boolean>();
+const takesTagsCache = new WeakMap<object, boolean>();
 
 /**
- * Whether actions with these keys take tags of any kind (resource or request tags), as Access
- * Analyzer counts them; per key set, which keysOfMatches shares between the policies of a run.
+ * Whether an action takes tags of any kind (resource or request tags), as Access Analyzer counts
+ * them: whether one of its supported keys (see supportedKeys) is a tag key. Read from the catalog's
+ * lists without building that set, which most actions of a statement with a tag condition never need.
  */
-function takesTags(keys: ReadonlySet<string>): boolean {
-  let hit = takesTagsCache.get(keys);
+export function actionTakesTags(catalog: IamCatalog, a: KeyedAction): boolean {
+  let hit = takesTagsCache.get(a);
   if (hit === undefined) {
-    hit = false;
-    for (const x of keys) {
-      if (TAG_KEYS.has(x) || SERVICE_RESOURCE_TAG.test(x)) {
-        hit = true;
-        break;
-      }
-    }
-    takesTagsCache.set(keys, hit);
+    hit = someTagKey(a.conditionKeys);
+    const types = a.resourceTypes;
+    for (let i = 0; i < types.length && !hit; i++) hit = someTagKey(types[i].conditionKeys) || someTagKey(catalog.resourceType(a.service, types[i].name)?.conditionKeys ?? NO_KEYS);
+    takesTagsCache.set(a, hit);
   }
   return hit;
+}
+
+function someTagKey(keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    const x = keys[i].toLowerCase();
+    if (TAG_KEYS.has(x) || SERVICE_RESOURCE_TAG.test(x)) return true;
+  }
+  return false;
 }
 
 /**
@@ -91,8 +97,9 @@ export function checkKeySupport(ctx: LintContext): void {
   for (let s = 0; s < ctx.statements.length; s++) {
     const sc = ctx.statements[s];
     if (!sc.st.action || sc.actions.length === 0 || sc.st.conditions.length === 0) continue;
-    if (sc.actions.some((a) => a.value === '*' || !a.matches || a.invalid)) continue;
-    const literal = sc.actions.filter((a) => a.matches!.length === 1 && !/[*?]/.test(a.value));
+    // Whether each action is known is read without expanding its wildcard: expansions are built
+    // only when a key needs the keys of what a wildcard matches.
+    if (sc.actions.some((a) => a.value === '*' || a.invalid || !(a.known ?? !!a.matches))) continue;
     const keysOf = (a: (typeof sc.actions)[number]) => keysOfMatches(ctx, a.matches!);
     for (let o = 0; o < sc.st.conditions.length; o++) {
       const op = sc.st.conditions[o];
@@ -104,7 +111,8 @@ export function checkKeySupport(ctx: LintContext): void {
         const slash = lower.indexOf('/');
         const base = slash > 0 ? lower.slice(0, slash) : lower;
         if (base === 'aws:resourcetag' && slash > 0) {
-          const bad = literal.filter((a) => !takesTags(keysOf(a)));
+          const literal = sc.actions.filter((a) => !hasWildcard(a.value) && a.matches!.length === 1);
+          const bad = literal.filter((a) => !actionTakesTags(ctx.catalog, a.matches![0]));
           // Only statements that mix tag-aware actions with others: a statement of unaware actions alone is a different mistake.
           if (!bad.length || bad.length >= literal.length || info.ifExists || info.base === 'Null') continue;
           const services = [...new Set(bad.map((a) => a.service))].join(', ');
@@ -124,7 +132,9 @@ export function checkKeySupport(ctx: LintContext): void {
         // Cross-service keys AWS lists as global (ec2:SourceInstanceArn) come with every service's requests.
         if (!keyInfo || keyInfo.global) continue;
         const template = keyInfo.key.toLowerCase();
-        if (!sc.actions.some((a) => keysOf(a).has(template) || keysOf(a).has(lower))) {
+        const supports = (a: (typeof sc.actions)[number]) => keysOf(a).has(template) || keysOf(a).has(lower);
+        // Actions without a wildcard first: a wildcard's keys are those of every action it matches.
+        if (!sc.actions.some((a) => !hasWildcard(a.value) && supports(a)) && !sc.actions.some((a) => hasWildcard(a.value) && supports(a))) {
           const names = sc.actions.slice(0, 3).map((a) => a.value).join(', ');
           ctx.r.add('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', `None of this statement's actions (${names}${sc.actions.length > 3 ? ', ...' : ''}) supports the condition key ${k.key}, so the request context never has it: ${info.negated || info.base === 'Null' ? 'the condition always matches' : 'the statement never applies'}${info.ifExists ? ' (with IfExists, it always applies)' : ''}. Use a key these actions support, or move the key to a statement with actions that do.`, [{ path: k.keyPath, node: k.keyNode }]);
         }

@@ -1,0 +1,45 @@
+// checkKeySupport reads whether an action takes tags from the catalog's lists, and whether a
+// statement's actions are known without expanding their wildcards. These check both against the
+// slow way: the action's whole set of supported keys, and the findings of a statement that needs
+// the wildcard's expansion.
+import * as assert from 'assert';
+import { actionTakesTags, supportedKeys } from '../../../src/core/policy/checks/keySupport';
+import { lint, testCatalog } from './catalog';
+
+const TAG_KEYS = new Set(['aws:resourcetag/${tagkey}', 'aws:requesttag/${tagkey}']);
+const takesTagsFromSet = (keys: ReadonlySet<string>) => [...keys].some((x) => TAG_KEYS.has(x) || /^[a-z0-9-]+:resourcetag\//.test(x));
+
+describe('condition key support shortcuts', () => {
+  it('whether an action takes tags is what its set of supported keys says, for every action of several services', () => {
+    const h = testCatalog();
+    const services = ['s3', 'ec2', 'logs', 'iam', 'kms', 'lambda', 'dynamodb', 'sqs', 'secretsmanager', 'cloudwatch', 'sts'];
+    h.ensureServicesSync(services);
+    let takes = 0;
+    let not = 0;
+    for (const service of services) {
+      for (const a of h.catalog.actions(service)) {
+        const expected = takesTagsFromSet(supportedKeys(h.catalog, a));
+        assert.strictEqual(actionTakesTags(h.catalog, a), expected, `${service}:${a.name}`);
+        // Asked again, from the cache.
+        assert.strictEqual(actionTakesTags(h.catalog, a), expected, `${service}:${a.name}, again`);
+        if (expected) takes++;
+        else not++;
+      }
+    }
+    // Both answers occur, so neither a constant true nor a constant false passes.
+    assert.ok(takes > 100 && not > 100, `${takes} take tags, ${not} do not`);
+  });
+
+  it('a service key is checked against what a wildcard matches, after the actions without one, and a statement with an unknown action is left alone', () => {
+    const codes = (Action: string[]) =>
+      lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action, Resource: '*', Condition: { StringEquals: { 's3:prefix': 'home/' } } }] }), 'IDENTITY_POLICY').findings.map((f) => f.issueCode);
+    // s3:ListBucket supports s3:prefix; s3:GetObject does not.
+    assert.ok(!codes(['s3:GetObject', 's3:List*']).includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
+    assert.ok(!codes(['s3:List*', 's3:GetObject']).includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
+    assert.ok(!codes(['s3:ListBucket', 's3:Get*']).includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
+    assert.ok(codes(['s3:GetObject', 's3:Put*']).includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
+    assert.ok(codes(['s3:GetObject']).includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
+    assert.ok(!codes(['s3:GetObject', 's3:NoSuchAction']).includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
+    assert.ok(!codes(['s3:GetObject', 's3:NoSuch*']).includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
+  });
+});
