@@ -9,7 +9,7 @@ import * as path from 'path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { lengthWords } from '../core/policy/limitWords';
 import type { IniSections } from '../core/profiles/model';
-import { isTooLarge, readBytesBounded } from './boundedRead';
+import { isTooLarge, listNamesBounded, readBytesBounded, type BoundedListing } from './boundedRead';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
 import type { SessionRecord } from '../core/sessions/session';
 
@@ -90,34 +90,50 @@ export async function loadAwsFiles(paths: AwsFilePaths = awsFilePaths()): Promis
   return { config, credentials, configSections, credentialsSections };
 }
 
-async function readJsonDir<T>(dir: string, parse: (text: string, name: string) => T | undefined): Promise<T[]> {
-  let names: string[];
+/** Cache files read from each cache folder; a folder holds a few dozen. */
+export const MAX_CACHE_FILES = 200;
+/** Entries of a cache folder looked at to find them. */
+export const MAX_CACHE_ENTRIES = 10 * MAX_CACHE_FILES;
+
+async function readJsonDir<T>(dir: string, parse: (text: string, name: string) => T | undefined): Promise<{ items: T[]; more: boolean }> {
+  let listing: BoundedListing;
   try {
-    names = (await fs.promises.readdir(dir)).filter((n) => n.endsWith('.json'));
+    listing = await listNamesBounded(dir, (n) => n.endsWith('.json'), MAX_CACHE_FILES, MAX_CACHE_ENTRIES);
   } catch {
-    return [];
+    return { items: [], more: false };
   }
-  const out: T[] = [];
-  for (const name of names.slice(0, 200)) {
+  const items: T[] = [];
+  for (const name of listing.names) {
     try {
       const stat = await fs.promises.stat(path.join(dir, name));
       if (!stat.isFile() || stat.size > 1_000_000) continue;
       const parsed = parse(await fs.promises.readFile(path.join(dir, name), 'utf8'), name);
-      if (parsed) out.push(parsed);
+      if (parsed) items.push(parsed);
     } catch {
       // A file removed while reading, or unreadable: skip it.
     }
   }
-  return out;
+  return { items, more: listing.more };
 }
 
-/** Sessions the AWS CLI cached in `~/.aws/cli/cache` and SSO sign-ins in `~/.aws/sso/cache`. */
-export async function readDiskSessions(defaultRegion: string, home = homeDir()): Promise<SessionRecord[]> {
+/** The sessions of the CLI and SSO caches, and the cache folders that held more files than were read. */
+export interface DiskSessions {
+  readonly sessions: SessionRecord[];
+  readonly partlyRead: string[];
+}
+
+/**
+ * Sessions the AWS CLI cached in `~/.aws/cli/cache` and SSO sign-ins in `~/.aws/sso/cache`: from
+ * each folder, the first MAX_CACHE_FILES cache files among its first MAX_CACHE_ENTRIES entries.
+ */
+export async function readDiskSessions(defaultRegion: string, home = homeDir()): Promise<DiskSessions> {
+  const cliDir = path.join(home, '.aws', 'cli', 'cache');
+  const ssoDir = path.join(home, '.aws', 'sso', 'cache');
   const [cli, sso] = await Promise.all([
-    readJsonDir(path.join(home, '.aws', 'cli', 'cache'), (t, n) => parseCliCacheEntry(t, n, defaultRegion)),
-    readJsonDir(path.join(home, '.aws', 'sso', 'cache'), (t, n) => parseSsoCacheEntry(t, n)),
+    readJsonDir(cliDir, (t, n) => parseCliCacheEntry(t, n, defaultRegion)),
+    readJsonDir(ssoDir, (t, n) => parseSsoCacheEntry(t, n)),
   ]);
-  return [...cli, ...sso];
+  return { sessions: [...cli.items, ...sso.items], partlyRead: [...(cli.more ? [cliDir] : []), ...(sso.more ? [ssoDir] : [])] };
 }
 
 /** Larger token or assertion files are refused: a SAML assertion is a few tens of kilobytes. */

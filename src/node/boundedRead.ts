@@ -31,16 +31,29 @@ function isDirectoryError(): NodeJS.ErrnoException {
   return Object.assign(new Error('is a directory'), { code: 'EISDIR' });
 }
 
+/** The error code of a path that names a device, pipe or socket (see readTextBoundedSync). */
+export const NOT_REGULAR_FILE = 'ENOTREGULAR';
+
+/** Why a named device, pipe or socket is not read, in words. */
+export const NOT_REGULAR_FILE_REASON = 'it is not a regular file (a device, pipe or socket); only regular files are read, and - reads standard input';
+
+// Non-blocking: opening a pipe with no writer would otherwise wait until one comes. A path is then
+// refused when it is not a regular file, so nothing is read without it.
+const OPEN_PATH_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
 /**
  * The text (UTF-8) of a file, or of a descriptor such as 0 for standard input, when it holds at most
- * `maxBytes`; a regular file is sized before it is read, anything else is read until it ends or
- * passes the limit. Errors (ENOENT, EACCES, EISDIR) are thrown as by fs.readFileSync.
+ * `maxBytes`; a regular file is sized before it is read, and a descriptor that is not one is read
+ * until it ends or passes the limit. A path that names a device, pipe or socket is refused with the
+ * code NOT_REGULAR_FILE (a pipe would block until written, a device might never end). Errors
+ * (ENOENT, EACCES, EISDIR) are thrown as by fs.readFileSync.
  */
 export function readTextBoundedSync(file: string | number, maxBytes: number): string | TooLarge {
-  const fd = typeof file === 'number' ? file : fs.openSync(file, 'r');
+  const fd = typeof file === 'number' ? file : fs.openSync(file, OPEN_PATH_FLAGS);
   try {
     const st = fs.fstatSync(fd);
     if (st.isDirectory()) throw isDirectoryError();
+    if (typeof file !== 'number' && !st.isFile()) throw Object.assign(new Error(NOT_REGULAR_FILE_REASON), { code: NOT_REGULAR_FILE });
     if (st.isFile()) {
       if (st.size > maxBytes) return { tooLarge: true, bytes: st.size, atLeast: false };
       // Straight into a string: no Buffer copy per file.
@@ -111,4 +124,39 @@ export function isUtf16Text(text: string): boolean {
 
 export function isTooLarge(r: string | Buffer | TooLarge): r is TooLarge {
   return typeof r === 'object' && 'tooLarge' in r;
+}
+
+/** Names of a folder's entries, listed up to a bound (see listNamesBounded). */
+export interface BoundedListing {
+  /** The names kept, in the folder's own order. */
+  readonly names: string[];
+  /** Entries looked at, kept or not. */
+  readonly scanned: number;
+  /** The folder holds entries that were not looked at. */
+  readonly more: boolean;
+}
+
+/**
+ * Up to `keep` names of a folder's entries that `wanted` accepts, looking at no more than `maxScanned`
+ * entries, read a batch at a time: a folder of a million files costs no more than the bound
+ * (fs.promises.readdir would list every one first). Throws as fs.promises.opendir does.
+ */
+export async function listNamesBounded(dir: string, wanted: (name: string) => boolean, keep: number, maxScanned: number): Promise<BoundedListing> {
+  const handle = await fs.promises.opendir(dir, { bufferSize: 128 });
+  const names: string[] = [];
+  let scanned = 0;
+  let more = false;
+  try {
+    for (let e = await handle.read(); e; e = await handle.read()) {
+      if (names.length >= keep || scanned >= maxScanned) {
+        more = true;
+        break;
+      }
+      scanned++;
+      if (wanted(e.name)) names.push(e.name);
+    }
+  } finally {
+    await handle.close();
+  }
+  return { names, scanned, more };
 }

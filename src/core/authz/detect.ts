@@ -67,8 +67,10 @@ export function findEncodedMessages(text: string): EncodedMessageMatch[] {
   text = blankEscapes(text);
   const found: EncodedMessageMatch[] = [];
   const runs = new TokenRuns(text);
-  let problems = 0;
   for (const kind of ['phrase', 'field'] as const) {
+    // Anchors of one kind come in order of position: past MAX_PROBLEM_MATCHES problems of a kind,
+    // the next cannot be among the first MAX_PROBLEM_MATCHES of the text, and is not built.
+    let problems = 0;
     for (const anchor of findAnchors(text, kind)) {
       const body = readMessage(text, anchor.end, runs);
       // A field name alone is weak evidence: its value must look like a whole message.
@@ -83,7 +85,9 @@ export function findEncodedMessages(text: string): EncodedMessageMatch[] {
   }
   found.sort((a, b) => a.start - b.start);
   // A phrase inside a field's value ("EncodedMessage": "... failure message: X") finds X twice.
-  return found.filter((m, i) => i === 0 || m.start >= found[i - 1].end);
+  // Of the problems, the first MAX_PROBLEM_MATCHES in the text are kept, whichever kind found them.
+  let problems = 0;
+  return found.filter((m, i) => (i === 0 || m.start >= found[i - 1].end) && (!m.problem || problems++ < MAX_PROBLEM_MATCHES));
 }
 
 /** Texts longer than this are searched only around the places that mention "encoded" (see `findEncodedMessagesAround`). */

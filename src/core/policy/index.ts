@@ -177,7 +177,7 @@ function checkSyntax(ctx: LintContext): void {
     const message = more > 0 ? `${s.message} ${notListedText(s.kind, more)}` : s.message;
     if (s.kind === 'comment') r.add('JSON_COMMENT', message, [{ path: [], offset: s.offset, length: s.length }], { remove: true, title: { kind: 'removeComment' } });
     else r.add('JSON_TRAILING_COMMA', message, [{ path: [], offset: s.offset, length: s.length }], { replacement: '', title: { kind: 'removeTrailingComma' } });
-  }, MAX_SYNTAX_FINDINGS_PER_KIND);
+  }, MAX_SYNTAX_FINDINGS_PER_KIND, (kind) => policy.unlisted[kind]);
 }
 
 /** Comments, or trailing commas, reported one by one in a document; the next finding counts the rest. */

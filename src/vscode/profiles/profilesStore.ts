@@ -4,7 +4,7 @@ import { buildProfilesModel, type AwsProfile, type ProfilesModel } from '../../c
 import { fileProblems } from '../../core/profiles/fileProblems';
 import type { AwsFileKind } from '../../core/profiles/iniSyntax';
 import type { SessionRecord } from '../../core/sessions/session';
-import { awsFilePaths, homeDir, loadAwsFiles, readDiskSessions, type AwsFilePaths } from '../../node/awsFiles';
+import { awsFilePaths, homeDir, loadAwsFiles, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readDiskSessions, type AwsFilePaths, type DiskSessions } from '../../node/awsFiles';
 import { watchTargets } from '../../node/fileWatch';
 
 /** A line of an AWS file the SDK cannot use, for the tree's error nodes. */
@@ -87,7 +87,9 @@ export class ProfilesStore implements vscode.Disposable {
     } catch (e) {
       problems.push({ file: paths.config, fileKind: 'config', line: -1, column: 0, message: vscode.l10n.t('could not be parsed: {0}', e instanceof Error ? e.message : String(e)) });
     }
-    const diskSessions = await readDiskSessions(this.defaultRegion()).catch(() => []);
+    const disk = await readDiskSessions(this.defaultRegion()).catch((): DiskSessions => ({ sessions: [], partlyRead: [] }));
+    const diskSessions = disk.sessions;
+    for (const dir of disk.partlyRead) this.log.warn(`${dir} holds more files than are read: only the first ${MAX_CACHE_FILES} cache files among its first ${MAX_CACHE_ENTRIES.toLocaleString('en-US')} entries were read. Remove old cache files to see the rest.`);
     this.log.info(`Loaded ${model.profiles.size} profiles from ${paths.config} and ${paths.credentials}${problems.length ? ` with ${problems.length} problem(s)` : ''}; ${diskSessions.length} cached session(s)`);
     return { paths, model, problems, diskSessions, loadedAt: Date.now() };
   }

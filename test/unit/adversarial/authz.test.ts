@@ -38,6 +38,19 @@ describe('authz detection on adversarial text', function () {
     }
   });
 
+  it('keeps the first 100 truncated messages by their place in the text, not by the kind of anchor that found them', () => {
+    // Flags (found by the field scan, which runs second) come first in the text, then cut-off phrases.
+    const cut = MESSAGE.slice(0, 40);
+    const text = `${`aws sts decode-authorization-message --encoded-message ${cut}\n`.repeat(150)}${`Encoded authorization failure message: ${cut}\n`.repeat(150)}`;
+    for (const found of [findEncodedMessages(text), findEncodedMessagesAround(text)]) {
+      const truncated = found.filter((m) => m.problem === 'truncated');
+      assert.strictEqual(truncated.length, MAX_PROBLEM_MATCHES);
+      assert.deepStrictEqual(new Set(truncated.map((m) => m.anchor)), new Set(['field']));
+      const firstFlags = [...text.matchAll(/--encoded-message (\S+)/g)].slice(0, MAX_PROBLEM_MATCHES).map((m) => m.index + m[0].length - m[1].length);
+      assert.deepStrictEqual(truncated.map((m) => m.start), firstFlags);
+    }
+  });
+
   it('still joins a message that a terminal wrapped under a Markdown quote', () => {
     const wrapped = `> Encoded authorization failure message: ${MESSAGE.slice(0, 120)}\n> ${MESSAGE.slice(120, 240)}\n> ${MESSAGE.slice(240)}\n`;
     assert.deepStrictEqual(findEncodedMessages(wrapped).map((m) => m.message), [MESSAGE]);

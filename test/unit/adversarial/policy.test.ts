@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { lintPolicy, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH, MAX_SYNTAX_FINDINGS_PER_KIND } from '../../../src/core/policy';
 import { findPolicyRegions, terraformInterpolations } from '../../../src/core/policy/insight';
 import { cloudFormationYamlPolicies as readYaml } from '../../../src/core/policy/insight/cloudformationYaml';
-import { parseStrictTree } from '../../../src/core/policy/parse';
+import { parsePolicy, parseStrictTree } from '../../../src/core/policy/parse';
 import { lint, testCatalog } from '../policy/catalog';
 
 const deep = (depth: number) => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",\n     "Condition": ${'['.repeat(depth)}${']'.repeat(depth)}}\n  ]\n}\n`;
@@ -32,6 +32,20 @@ describe('policy lint on adversarial documents', function () {
     const commas = lint(`{"Version": "2012-10-17", "Statement": [${'[1,],'.repeat(100_000)}{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}`).findings.filter((f) => f.issueCode === 'JSON_TRAILING_COMMA');
     assert.strictEqual(commas.length, MAX_SYNTAX_FINDINGS_PER_KIND + 1);
     assert.match(commas[MAX_SYNTAX_FINDINGS_PER_KIND].findingDetails, / 99,899 more trailing commas after this one are not listed\.$/);
+  });
+
+  it('a megabyte of stray commas keeps 101 syntax errors and counts the rest; the first error is reported exactly', () => {
+    const n = 1_000_000;
+    const text = `{"Version": "2012-10-17", "Statement": [${','.repeat(n)}]}`;
+    const parsed = parsePolicy(text);
+    // The last comma, before "]", is a trailing comma.
+    assert.strictEqual(parsed.syntax.filter((s) => s.kind === 'error').length, MAX_SYNTAX_FINDINGS_PER_KIND + 1);
+    assert.deepStrictEqual(parsed.syntax.filter((s) => s.kind !== 'error').map((s) => [s.kind, s.offset]), [['trailingComma', text.lastIndexOf(',')]]);
+    assert.deepStrictEqual(parsed.unlisted, { error: n - MAX_SYNTAX_FINDINGS_PER_KIND - 1, comment: 0, trailingComma: 0 });
+    const at = text.indexOf(',', text.indexOf('['));
+    assert.deepStrictEqual(parsed.syntax[0], { kind: 'error', message: 'ValueExpected', offset: at, length: 1 });
+    const syntax = lint(text).findings.filter((f) => f.issueCode === 'JSON_SYNTAX_ERROR');
+    assert.deepStrictEqual(syntax.map((f) => f.findingDetails), [`Fix the JSON syntax error at index ${at} line 1 column ${at}: value expected.`]);
   });
 
   it('lists every one of 101 comments, without a count', () => {

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { awsFilePaths, loadAwsFiles, readAwsFileText, readDiskSessions, readSecretFile } from '../../../src/node/awsFiles';
+import { awsFilePaths, loadAwsFiles, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readAwsFileText, readDiskSessions, readSecretFile } from '../../../src/node/awsFiles';
+import { listNamesBounded } from '../../../src/node/boundedRead';
 import { watchTargets } from '../../../src/node/fileWatch';
 import { fixturePath } from '../fixtures';
 
@@ -69,10 +70,39 @@ describe('AWS file locations and readers', () => {
       fs.copyFileSync(fixturePath('aws-config', 'cli-cache-assumed.json'), path.join(home, '.aws', 'cli', 'cache', 'a.json'));
       fs.copyFileSync(fixturePath('aws-config', 'sso-cache-token.json'), path.join(home, '.aws', 'sso', 'cache', 'b.json'));
       fs.writeFileSync(path.join(home, '.aws', 'sso', 'cache', 'client.json'), '{"clientId":"x","clientSecret":"y"}');
-      const sessions = await readDiskSessions('eu-west-1', home);
+      const { sessions, partlyRead } = await readDiskSessions('eu-west-1', home);
       assert.deepStrictEqual(sessions.map((s) => s.operation).sort(), ['cliCache', 'ssoToken']);
+      assert.deepStrictEqual(partlyRead, []);
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the first 200 files of a cache folder of thousands, and says the folder held more', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-home-'));
+    try {
+      const cli = path.join(home, '.aws', 'cli', 'cache');
+      fs.mkdirSync(cli, { recursive: true });
+      const entry = fs.readFileSync(fixturePath('aws-config', 'cli-cache-assumed.json'));
+      for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(cli, `c${i}.json`), entry);
+      const { sessions, partlyRead } = await readDiskSessions('eu-west-1', home);
+      assert.strictEqual(sessions.length, MAX_CACHE_FILES);
+      assert.deepStrictEqual(partlyRead, [cli]);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('a folder listing stops at its bound: of 3,000 entries that are not cache files, 2,000 are looked at', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-list-'));
+    try {
+      for (let i = 0; i < 3000; i++) fs.writeFileSync(path.join(dir, `x${i}.tmp`), '');
+      const listing = await listNamesBounded(dir, (n) => n.endsWith('.json'), MAX_CACHE_FILES, MAX_CACHE_ENTRIES);
+      assert.deepStrictEqual(listing, { names: [], scanned: MAX_CACHE_ENTRIES, more: true });
+      const whole = await listNamesBounded(dir, (n) => n.endsWith('.tmp'), 5000, 5000);
+      assert.deepStrictEqual({ names: whole.names.length, scanned: whole.scanned, more: whole.more }, { names: 3000, scanned: 3000, more: false });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
