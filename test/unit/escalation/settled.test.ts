@@ -134,7 +134,7 @@ describe('escalation requests decided once per reach signature', () => {
       const bySignature = new Map<string, [string, string]>();
       let shared = 0;
       for (const [action, resource] of REQUESTS) {
-        const signature = reachSignature(on(action, resource), resource, subject(s.texts));
+        const signature = reachSignature(on(action, resource), resource, subject(s.texts))?.signature;
         assert.notStrictEqual(signature, undefined, `${action} on ${resource}`);
         const first = bySignature.get(signature!);
         if (!first) {
@@ -151,10 +151,10 @@ describe('escalation requests decided once per reach signature', () => {
   it('tells apart requests in different Regions and requests that reach different statements', () => {
     const region = subject(SUBJECTS[2].texts);
     const run = on('ec2:RunInstances', '*');
-    assert.notStrictEqual(reachSignature(run, `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-1`, region), reachSignature(run, `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-1`, region));
+    assert.notStrictEqual(reachSignature(run, `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-1`, region)?.signature, reachSignature(run, `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-1`, region)?.signature);
     const mixed = subject(SUBJECTS[1].texts);
-    assert.notStrictEqual(reachSignature(attach, role('app-1'), mixed), reachSignature(attach, role('admin-1'), mixed));
-    assert.notStrictEqual(reachSignature(attach, role('app-1'), mixed), reachSignature(on('iam:PutRolePolicy', ROLE), role('app-1'), mixed));
+    assert.notStrictEqual(reachSignature(attach, role('app-1'), mixed)?.signature, reachSignature(attach, role('admin-1'), mixed)?.signature);
+    assert.notStrictEqual(reachSignature(attach, role('app-1'), mixed)?.signature, reachSignature(on('iam:PutRolePolicy', ROLE), role('app-1'), mixed)?.signature);
   });
 
   it('leaves to the engine the requests whose answer depends on more than the statements reached', () => {
@@ -168,5 +168,36 @@ describe('escalation requests decided once per reach signature', () => {
     assert.strictEqual(reachSignature(attach, role('a'), subject(['{"Statement": ['])), undefined, 'a document the engine cannot read');
     const variable = [policy({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::*:user/${aws:username}', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } })];
     assert.strictEqual(reachSignature(createKey, `arn:aws:iam::${ACCOUNT}:user/bob`, subject(variable)), undefined, 'a policy variable in Resource');
+  });
+
+  describe('the context the path fixes', () => {
+    const PASSED = ['iam:passedtoservice'];
+    const contexts: Record<string, string>[] = [{}, { 'iam:PassedToService': 'ec2.amazonaws.com' }, { 'iam:PassedToService': 'lambda.amazonaws.com' }];
+    const CASES: { name: string; statement: object; reads: boolean }[] = [
+      { name: 'no condition', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }, reads: false },
+      { name: 'a condition on another key', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { Bool: { 'aws:IsMcpServiceAction': 'true' } } }, reads: false },
+      { name: 'a Deny with a condition on another key', statement: { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*', Condition: { StringNotEquals: { 'aws:ResourceTag/team': 'ops' } } }, reads: false },
+      { name: 'a condition on the fixed key', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }, reads: true },
+      { name: 'a condition on the fixed key spelt in another case', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringLike: { 'IAM:passedToService': 'lambda.*' } } }, reads: true },
+      { name: 'a Deny with a condition on the fixed key', statement: { Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { StringNotEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }, reads: true },
+      { name: 'a condition whose value holds a policy variable', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/svc': '${iam:PassedToService}' } } }, reads: true },
+    ];
+    for (const c of CASES) {
+      it(`${c.reads ? 'counts' : 'leaves out'} the context for ${c.name}`, () => {
+        const texts = [policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/env': 'dev' } } }, c.statement)];
+        const reach = reachSignature(pass, role('a'), subject(texts), PASSED);
+        assert.strictEqual(reach?.readsFixed, c.reads);
+        const answers = new Set(contexts.map((context) => engineAnswer(texts, 'iam:PassRole', role('a'), context)));
+        // Read or not, the engine confirms it: the same answer in every context only when no statement reads the key.
+        assert.strictEqual(answers.size === 1, !c.reads);
+      });
+    }
+
+    it('leaves out the context when only a statement the resource does not reach reads the key', () => {
+      const texts = [policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/app-*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { Bool: { 'aws:IsMcpServiceAction': 'true' } } })];
+      assert.strictEqual(reachSignature(pass, role('web'), subject(texts), PASSED)?.readsFixed, false);
+      assert.strictEqual(new Set(contexts.map((context) => engineAnswer(texts, 'iam:PassRole', role('web'), context))).size, 1);
+      assert.strictEqual(reachSignature(pass, role('app-1'), subject(texts), PASSED)?.readsFixed, true);
+    });
   });
 });

@@ -5,7 +5,7 @@ import { evaluate } from '../index';
 import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
 import { callerChooses, conditionWords, valueFor } from './choices';
 import { filled, policyProbes, representative } from './probes';
-import { isStar, plainGrant, reachSignature, sameAccountCaller, settledOn } from './settled';
+import { isStar, plainGrant, reachSignature, sameAccountCaller, settledOn, type Reach } from './settled';
 import type { AllowingStatement, EscalationPath, PathRequest } from './types';
 
 export type { AllowingStatement } from './types';
@@ -214,6 +214,14 @@ function fixedContexts(req: PathRequest): readonly Record<string, ContextValue>[
   return contexts;
 }
 
+const PASSED_TO_KEYS: readonly string[] = ['iam:passedtoservice'];
+const NO_FIXED_KEYS: readonly string[] = [];
+
+/** The context keys the request's path fixes (see fixedContexts), lower case. */
+function fixedKeys(req: PathRequest): readonly string[] {
+  return req.passedTo ? PASSED_TO_KEYS : NO_FIXED_KEYS;
+}
+
 const probeKeys = new WeakMap<PathRequest, string>();
 
 /** The request's policy probes, once per subject for requests that differ only in the services a role is passed to. */
@@ -279,10 +287,15 @@ function bestOn(req: PathRequest, p: Prepared, resource: string, contexts: reado
   const settled = settledOn(req, resource, p);
   if (settled !== undefined) return settled ? { request: req, resource, allowedBy: [settled], onlyIf: [] } : undefined;
   let best: (RequestGrant & { onlyIf: string[] }) | undefined;
-  const signature = reachSignature(req, resource, p);
+  const reach = reachSignature(req, resource, p, fixedKeys(req));
   for (let i = 0; i < contexts.length; i++) {
-    const r = signature === undefined ? allowedWithChoices(p, req.action, resource, contexts[i]) : answerOnce(p, req.action, resource, contexts[i], signature);
-    if (!r) continue;
+    const r = reach === undefined ? allowedWithChoices(p, req.action, resource, contexts[i]) : answerOnce(p, req.action, resource, contexts[i], reach);
+    // When no statement reached reads the keys the contexts fix, the other contexts are answered alike.
+    const last = reach !== undefined && !reach.readsFixed;
+    if (!r) {
+      if (last) break;
+      continue;
+    }
     const allowedBy: AllowingStatement[] = [];
     for (let k = 0; k < r.deciding.length; k++) {
       const d = r.deciding[k];
@@ -290,21 +303,24 @@ function bestOn(req: PathRequest, p: Prepared, resource: string, contexts: reado
     }
     const grant = { request: req, resource, allowedBy, onlyIf: r.onlyIf };
     if (!best || best.onlyIf.length > grant.onlyIf.length) best = grant;
-    if (grant.onlyIf.length === 0) break;
+    if (grant.onlyIf.length === 0 || last) break;
   }
   return best;
 }
 
 const contextKeys = new WeakMap<Record<string, ContextValue>, string>();
 
-/** allowedWithChoices, asked of the engine once per reach signature and fixed context. */
-function answerOnce(p: Prepared, action: string, resource: string, fixed: Record<string, ContextValue>, signature: string): Choices | undefined {
-  let context = contextKeys.get(fixed);
-  if (context === undefined) {
-    context = JSON.stringify(fixed);
-    contextKeys.set(fixed, context);
+/** allowedWithChoices, asked of the engine once per reach signature, and per fixed context when a statement reached reads it. */
+function answerOnce(p: Prepared, action: string, resource: string, fixed: Record<string, ContextValue>, reach: Reach): Choices | undefined {
+  let key = reach.signature;
+  if (reach.readsFixed) {
+    let context = contextKeys.get(fixed);
+    if (context === undefined) {
+      context = JSON.stringify(fixed);
+      contextKeys.set(fixed, context);
+    }
+    key = `${key}\n${context}`;
   }
-  const key = `${signature}\n${context}`;
   let answer = p.answers.get(key);
   if (answer === undefined) {
     answer = allowedWithChoices(p, action, resource, fixed) ?? null;

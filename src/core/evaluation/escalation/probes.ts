@@ -1,6 +1,6 @@
 import { globMatch } from '../../policy/actions';
 import { plainStrings, someString } from '../../policy/elementStrings';
-import type { ParsedElement, ParsedPolicy } from '../../policy/parse';
+import type { ParsedElement, ParsedPolicy, ParsedStatement } from '../../policy/parse';
 import { resourceMatch, resourceOverlap } from '../operators';
 import { coveredByElement, pathActionIndex } from './pathActions';
 import type { PathRequest } from './types';
@@ -68,6 +68,45 @@ export function coversAction(st: ParsedPolicy['statements'][number], action: str
   return st.action ? covered : !covered;
 }
 
+/** A statement whose Action or NotAction covers an action: its policy, its position there, and the statement. */
+export interface Covering {
+  readonly policy: number;
+  readonly index: number;
+  readonly st: ParsedStatement;
+}
+
+/** What finding the covering statements needs of a subject. */
+export interface CoverSubject {
+  readonly parsed: readonly ParsedPolicy[];
+  readonly covered: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
+}
+
+const coveringBySubject = new WeakMap<CoverSubject, Map<string, readonly Covering[]>>();
+
+/**
+ * The statements of the subject's policies that cover the action, in order. Found once per subject
+ * and action: a request is tried on several resources, each asking which statements it reaches, and
+ * requests of several paths share an action (iam:PassRole), while most statements cover none of them.
+ */
+export function covering(p: CoverSubject, action: string): readonly Covering[] {
+  let byAction = coveringBySubject.get(p);
+  if (!byAction) {
+    byAction = new Map();
+    coveringBySubject.set(p, byAction);
+  }
+  let list = byAction.get(action);
+  if (!list) {
+    const out: Covering[] = [];
+    for (let i = 0; i < p.parsed.length; i++) {
+      const statements = p.parsed[i].statements;
+      for (let k = 0; k < statements.length; k++) if (coversAction(statements[k], action, p.covered[i]?.[k])) out.push({ policy: i, index: k, st: statements[k] });
+    }
+    list = out;
+    byAction.set(action, list);
+  }
+  return list;
+}
+
 /** Whether one of the element's strings is `*` or a pattern of the action (apart, so coversAction makes no closure). */
 function namesAction(el: ParsedElement, action: string): boolean {
   return someString(el, (v) => v === '*' || globMatch(v, action));
@@ -106,22 +145,20 @@ export function policyProbes(req: PathRequest, p: ProbeSubject, rep: string): st
   const other = req.target === 'other';
   const cls = classOf(req.resource);
   const seen = [rep];
-  for (let i = 0; i < p.parsed.length; i++) {
-    const statements = p.parsed[i].statements;
-    for (let k = 0; k < statements.length; k++) {
-      const st = statements[k];
-      if (st.effect?.valueNode.value !== 'Allow' || !st.resource || !coversAction(st, req.action, p.covered[i]?.[k])) continue;
-      const values = plainStrings(st.resource);
-      for (let j = 0; j < values.length; j++) {
-        const value = values[j];
-        if (value === '*' || seen.length >= MAX_PROBES) continue;
-        if (!overlapsClass(cls, value)) continue;
-        const probe = instantiate(value, p);
-        if (seen.includes(probe) || !resourceMatch(cls, probe)) continue;
-        seen.push(probe);
-        // The representative resource is one the path can use; closedOn names those a policy may scope to instead.
-        if (!(req.closedOn ?? []).some((c) => resourceMatch(c, probe)) && !(other && probe === p.caller)) out.push(probe);
-      }
+  const statements = covering(p, req.action);
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    if (st.effect?.valueNode.value !== 'Allow' || !st.resource) continue;
+    const values = plainStrings(st.resource);
+    for (let j = 0; j < values.length; j++) {
+      const value = values[j];
+      if (value === '*' || seen.length >= MAX_PROBES) continue;
+      if (!overlapsClass(cls, value)) continue;
+      const probe = instantiate(value, p);
+      if (seen.includes(probe) || !resourceMatch(cls, probe)) continue;
+      seen.push(probe);
+      // The representative resource is one the path can use; closedOn names those a policy may scope to instead.
+      if (!(req.closedOn ?? []).some((c) => resourceMatch(c, probe)) && !(other && probe === p.caller)) out.push(probe);
     }
   }
   return out;

@@ -3,7 +3,7 @@ import { someString } from '../../policy/elementStrings';
 import type { ParsedPolicy, ParsedStatement } from '../../policy/parse';
 import { awsOwnedRefusal } from '../awsOwned';
 import { resourceMatch } from '../operators';
-import { coversAction } from './probes';
+import { covering } from './probes';
 import type { AllowingStatement, PathRequest } from './types';
 
 // Requests an escalation question settles without the evaluation engine, where reading the
@@ -38,13 +38,11 @@ export function sameAccountCaller(caller: string, account: string): boolean {
  */
 export function plainGrant(req: PathRequest, p: SettlingSubject): AllowingStatement | undefined {
   if (!p.allowOnly) return undefined;
-  for (let i = 0; i < p.parsed.length; i++) {
-    const statements = p.parsed[i].statements;
-    for (let k = 0; k < statements.length; k++) {
-      const st = statements[k];
-      if (st.effect?.valueNode.value !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.resource) continue;
-      if (someString(st.resource, isStar) && coversAction(st, req.action, p.covered[i]?.[k])) return { policy: i, statement: st.index ?? 0 };
-    }
+  const statements = covering(p, req.action);
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    if (st.effect?.valueNode.value !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.resource) continue;
+    if (someString(st.resource, isStar)) return { policy: statements[i].policy, statement: st.index ?? 0 };
   }
   return undefined;
 }
@@ -73,42 +71,70 @@ function identityAlone(action: string, resource: string, p: SettlingSubject): bo
  */
 export function settledOn(req: PathRequest, resource: string, p: SettlingSubject): Settled | undefined {
   if (!p.allowOnly || !identityAlone(req.action, resource, p)) return undefined;
-  const action = req.action;
-  for (let i = 0; i < p.parsed.length; i++) {
-    const statements = p.parsed[i].statements;
-    for (let k = 0; k < statements.length; k++) {
-      const st = statements[k];
-      if (st.effect?.valueNode.value !== 'Allow' || !coversAction(st, action, p.covered[i]?.[k])) continue;
-      const reach = reachesResource(st, resource);
-      if (reach === undefined || (reach && (st.condition || st.principal || st.notPrincipal))) return undefined;
-      if (reach) return { policy: i, statement: st.index ?? 0 };
-    }
+  const statements = covering(p, req.action);
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    if (st.effect?.valueNode.value !== 'Allow') continue;
+    const reach = reachesResource(st, resource);
+    if (reach === undefined || (reach && (st.condition || st.principal || st.notPrincipal))) return undefined;
+    if (reach) return { policy: statements[i].policy, statement: st.index ?? 0 };
   }
   return null;
 }
+
+/** What the engine's decision on one resource depends on (see reachSignature). */
+export interface Reach {
+  /** The statements the request reaches, and the Region its resource names. */
+  readonly signature: string;
+  /** Some reached statement's Condition may read a key the request's context fixes: the context then counts too. */
+  readonly readsFixed: boolean;
+}
+
+const NO_KEYS: readonly string[] = [];
 
 /**
  * What the engine's decision on one resource depends on, when the identity policies alone decide it
  * and no boundary bounds the caller: which statements the action and resource reach (their
  * conditions then read only the request's context), and the Region the resource names (AWS derives
  * aws:RequestedRegion from it). Requests with the same signature and context are decided alike, so
- * the engine is asked once for them all; undefined when a policy variable makes a Resource depend on
- * the request.
+ * the engine is asked once for them all; and when no reached statement's Condition may read one of
+ * `fixedKeys` (the context keys the path fixes, lower case), whatever values they hold. Undefined
+ * when a policy variable makes a Resource depend on the request.
  */
-export function reachSignature(req: PathRequest, resource: string, p: SettlingSubject): string | undefined {
+export function reachSignature(req: PathRequest, resource: string, p: SettlingSubject, fixedKeys: readonly string[] = NO_KEYS): Reach | undefined {
   if (p.bounded || !identityAlone(req.action, resource, p)) return undefined;
   let signature = resource === '*' ? '' : (splitArnCached(resource)?.region ?? '');
-  for (let i = 0; i < p.parsed.length; i++) {
-    const statements = p.parsed[i].statements;
-    for (let k = 0; k < statements.length; k++) {
-      const st = statements[k];
-      if (!coversAction(st, req.action, p.covered[i]?.[k])) continue;
-      const reach = reachesResource(st, resource);
-      if (reach === undefined) return undefined;
-      if (reach) signature += ` ${i}.${k}`;
+  let readsFixed = false;
+  const statements = covering(p, req.action);
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    const reach = reachesResource(st, resource);
+    if (reach === undefined) return undefined;
+    if (!reach) continue;
+    signature += ` ${statements[i].policy}.${statements[i].index}`;
+    if (!readsFixed && fixedKeys.length > 0 && conditionMayRead(st, fixedKeys)) readsFixed = true;
+  }
+  return { signature, readsFixed };
+}
+
+/**
+ * Whether the engine may read one of the keys (lower case) when it evaluates the statement's
+ * Condition: a condition names it, or a value holds a policy variable (which may name it).
+ */
+function conditionMayRead(st: ParsedStatement, keys: readonly string[]): boolean {
+  const ops = st.conditions;
+  for (let i = 0; i < ops.length; i++) {
+    const condKeys = ops[i].keys;
+    for (let k = 0; k < condKeys.length; k++) {
+      if (keys.includes(condKeys[k].key.toLowerCase())) return true;
+      const values = condKeys[k].values;
+      for (let j = 0; j < values.length; j++) {
+        const v = values[j].value;
+        if (typeof v === 'string' && v.includes('${')) return true;
+      }
     }
   }
-  return signature;
+  return false;
 }
 
 /** Whether the statement's Resource (or else NotResource) lets it apply to the resource; undefined when a variable would need the request's values. */
