@@ -75,7 +75,10 @@ function jsonWriter(out: (s: string) => void): ResultWriter {
         ...(r.suppressed?.length ? { suppressed: r.suppressed.map((s) => ({ ...toAccessAnalyzerFinding(s.finding), reason: s.reason })) } : {}),
       };
       // Laid out inside an array of its own, which is then cut away: "[\n" before it, "\n]" after.
-      out(`${count++ ? ',\n' : '[\n'}${JSON.stringify([element], null, 2).slice(2, -2)}`);
+      // Written apart from the separator: joined to it, the text would be copied once more when the
+      // writer checks it for characters a terminal acts on.
+      out(count++ ? ',\n' : '[\n');
+      out(JSON.stringify([element], null, 2).slice(2, -2));
     },
     end() {
       out(count ? '\n]\n' : '[]\n');

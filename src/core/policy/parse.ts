@@ -51,7 +51,7 @@ export interface ParsedPolicy {
 
 export const TOP_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
 
-export { parseStrictTree } from './parseStrict';
+export { linkParents, parseStrictTree } from './parseStrict';
 
 const TOP: HasPath = { path: [] };
 

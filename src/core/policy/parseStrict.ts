@@ -1,4 +1,7 @@
 // The fast path of policy parsing: strict JSON, as jsonc-parser's tree, with offsets.
+// Its nodes have no parent links: the checks never read them, and the one reader, the editor's
+// position lookup, links them on demand (linkParents). A link is a field in each of the
+// tens of thousands of nodes a large policy has.
 import type { Node } from 'jsonc-parser';
 import { MAX_POLICY_NESTING } from './limits';
 
@@ -56,7 +59,7 @@ function parse(text: string): Node | undefined {
       k += 2;
     }
   };
-  const stringNode = (parent: Node | undefined): MutableNode | undefined => {
+  const stringNode = (): MutableNode | undefined => {
     const end = stringEnd();
     if (end < 0) return undefined;
     let value: string;
@@ -67,28 +70,28 @@ function parse(text: string): Node | undefined {
         return undefined;
       }
     } else value = text.slice(i + 1, end - 1);
-    const node = { type: 'string', value, offset: i, length: end - i, parent } as MutableNode;
+    const node = { type: 'string', value, offset: i, length: end - i } as MutableNode;
     i = end;
     return node;
   };
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?/iy;
   const pending: Node[] = [];
   let depth = 0;
-  const value = (parent: Node | undefined): MutableNode | undefined => {
+  const value = (): MutableNode | undefined => {
     const c = text.charCodeAt(i);
-    if (c === 34) return stringNode(parent);
+    if (c === 34) return stringNode();
     if (c === 123 || c === 91) {
       // Recursion stays shallow: deeper documents are left to the caller's limits.
       if (depth >= MAX_POLICY_NESTING) return undefined;
       depth++;
-      const v = container(parent, c === 123);
+      const v = container(c === 123);
       depth--;
       return v;
     }
-    return scalar(parent);
+    return scalar();
   };
-  const container = (parent: Node | undefined, isObject: boolean): MutableNode | undefined => {
-    const node = { type: isObject ? 'object' : 'array', offset: i, length: -1, parent, children: UNSET } as MutableNode;
+  const container = (isObject: boolean): MutableNode | undefined => {
+    const node = { type: isObject ? 'object' : 'array', offset: i, length: -1, children: UNSET } as MutableNode;
     const close = isObject ? 125 : 93;
     i++;
     ws();
@@ -104,21 +107,21 @@ function parse(text: string): Node | undefined {
     for (;;) {
       if (isObject) {
         if (text.charCodeAt(i) !== 34) return undefined;
-        const property = { type: 'property', offset: i, length: -1, parent: node, children: UNSET, colonOffset: -1 } as MutableNode;
-        const key = stringNode(property);
+        const property = { type: 'property', offset: i, length: -1, children: UNSET, colonOffset: -1 } as MutableNode;
+        const key = stringNode();
         if (!key) return undefined;
         ws();
         if (text.charCodeAt(i) !== 58) return undefined;
         property.colonOffset = i;
         i++;
         ws();
-        const v = value(property);
+        const v = value();
         if (!v) return undefined;
         property.children = [key, v];
         property.length = v.offset + v.length - property.offset;
         pending.push(property);
       } else {
-        const v = value(node);
+        const v = value();
         if (!v) return undefined;
         pending.push(v);
       }
@@ -136,7 +139,7 @@ function parse(text: string): Node | undefined {
       ws();
     }
   };
-  const scalar = (parent: Node | undefined): MutableNode | undefined => {
+  const scalar = (): MutableNode | undefined => {
     for (let w = 0; w < WORDS.length; w++) {
       const word = WORDS[w][0];
       const v = WORDS[w][1];
@@ -144,7 +147,7 @@ function parse(text: string): Node | undefined {
         const after = text.charCodeAt(i + word.length);
         // "trueish" is an error for jsonc-parser too: leave it to the lenient parse.
         if ((after >= 97 && after <= 122) || (after >= 65 && after <= 90) || (after >= 48 && after <= 57) || after === 95) return undefined;
-        const node = { type: v === null ? 'null' : 'boolean', value: v, offset: i, length: word.length, parent } as MutableNode;
+        const node = { type: v === null ? 'null' : 'boolean', value: v, offset: i, length: word.length } as MutableNode;
         i += word.length;
         return node;
       }
@@ -155,18 +158,36 @@ function parse(text: string): Node | undefined {
     const end = i + m[0].length;
     const after = text.charCodeAt(end);
     if ((after >= 97 && after <= 122) || (after >= 65 && after <= 90) || (after >= 48 && after <= 57) || after === 46 || after === 95) return undefined;
-    const node = { type: 'number', value: Number(m[0]), offset: i, length: end - i, parent } as MutableNode;
+    const node = { type: 'number', value: Number(m[0]), offset: i, length: end - i } as MutableNode;
     i = end;
     return node;
   };
   ws();
   if (i >= n) return undefined;
-  const root = value(undefined);
+  const root = value();
   if (!root) return undefined;
   ws();
   if (i !== n) return undefined;
-  delete root.parent;
   return root;
+}
+
+/**
+ * Links every node of a tree to its parent, as jsonc-parser's parseTree does, for jsonc-parser's
+ * getNodePath and readers of `parent`; a tree already linked (every tree parseTree builds) is left
+ * as it is.
+ */
+export function linkParents(root: Node): void {
+  if (!root.children?.length || root.children[0].parent) return;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const children = node.children;
+    if (!children) continue;
+    for (let k = 0; k < children.length; k++) {
+      (children[k] as MutableNode).parent = node;
+      stack.push(children[k]);
+    }
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { fixturePath, repoRoot } from '../fixtures';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { detectPolicyType, lintPolicy, matchActions, parsePolicy, servicesReferenced, suggestAction, toAccessAnalyzerFinding, type JsonNode } from '../../../src/core/policy';
-import { parseStrictTree } from '../../../src/core/policy/parse';
+import { linkParents, parseStrictTree } from '../../../src/core/policy/parse';
 import { createIamCatalog } from '../../../src/node/iamData';
 import { testCatalog } from './catalog';
 
@@ -147,7 +147,14 @@ describe('parseStrictTree', () => {
       strict++;
       assert.deepStrictEqual(errors, [], `jsonc-parser found errors the fast path missed: ${t.slice(0, 80)}`);
       assert.deepStrictEqual(plain(fast), plain(slow));
-      for (let n: JsonNode | undefined = fast.children?.[0]; n; n = n.children?.[0]) assert.ok(n.parent, 'children link to their parent');
+      linkParents(fast);
+      const stack: JsonNode[] = [fast];
+      for (let n = stack.pop(); n; n = stack.pop()) {
+        for (const c of n.children ?? []) {
+          assert.strictEqual(c.parent, n, 'once linked, every child links to its parent');
+          stack.push(c);
+        }
+      }
     }
     assert.ok(strict > 100, `only ${strict} texts took the fast path`);
   });

@@ -1,5 +1,5 @@
 import { findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
-import type { ParsedPolicy, ParsedStatement } from '../parse';
+import { linkParents, type ParsedPolicy, type ParsedStatement } from '../parse';
 
 /** Where an offset sits in a policy: the string under it and what that string is. */
 export interface PolicyPosition {
@@ -15,6 +15,8 @@ export interface PolicyPosition {
 /** Locates the scalar or property name at `offset` (inclusive of the closing quote). */
 export function positionAt(policy: ParsedPolicy, offset: number): PolicyPosition | undefined {
   if (!policy.root) return undefined;
+  // The fast parse leaves the links out (see parseStrict.ts); the path below needs them.
+  linkParents(policy.root);
   const node = findNodeAtOffset(policy.root, offset, true) ?? (offset > 0 ? findNodeAtOffset(policy.root, offset - 1, true) : undefined);
   if (!node || (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean')) return undefined;
   const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
