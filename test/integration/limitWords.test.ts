@@ -1,4 +1,4 @@
-// Why a glob, a policy document, an STS request or an AWS file is refused is built outside src/vscode
+// Why a glob, a policy document, an STS request, an AWS file, a shell line or a sign-in is refused is built outside src/vscode
 // (src/core, src/node): in the editor it follows VS Code's bundle for the display language, with its
 // values in place, and reads exactly as before without one.
 import * as assert from 'assert';
@@ -9,6 +9,8 @@ import { lintPolicy } from '../../src/core/policy';
 import { parseProjectConfig } from '../../src/core/policy/config/projectConfig';
 import { MAX_POLICY_TEXT_LENGTH } from '../../src/core/policy/limits';
 import { validateAssumeRole } from '../../src/core/sessions/limits';
+import { setLine } from '../../src/core/sessions/shellQuote';
+import { afterPollError } from '../../src/core/sso/deviceFlow';
 import { createIamCatalog } from '../../src/node/iamData';
 import { loadAwsFiles, readSecretFile } from '../../src/node/awsFiles';
 import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
@@ -105,5 +107,26 @@ describe('why a glob, a policy document, an STS request or an AWS file is refuse
     useDisplayLanguageForCoreWords();
     assert.strictEqual(await configError(), 'it is saved as UTF-16, and the AWS CLI and SDKs read only UTF-8: save it again as UTF-8');
     assert.strictEqual(await tokenError(), `${path.join(dir, 'token')}: it is 293 KB, larger than any STS token or assertion`);
+  });
+
+  it('says why a value cannot be copied as a shell line, and why an IAM Identity Center sign-in stopped, in the display language', () => {
+    const refusal = () => {
+      try {
+        return setLine('AWS_SESSION_TOKEN', 'a%b', 'cmd');
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    const stopped = () => afterPollError({ intervalSeconds: 5, expiresAt: 0 }, 'weird_error', 0);
+    useDisplayLanguageForCoreWords({
+      '{0} cannot be written safely as a {1} line: it contains the character {2}, which cmd expands or uses to end a quote. Copy the lines for another shell, or use a credential terminal.':
+        '{0} lässt sich nicht sicher als {1}-Zeile schreiben: das Zeichen {2} wird von cmd ersetzt.',
+      'IAM Identity Center refused the sign-in ({0}). Sign in again; if it keeps failing, check the start URL and region of the sso-session.': 'IAM Identity Center hat die Anmeldung abgelehnt ({0}).',
+    });
+    assert.strictEqual(refusal(), 'AWS_SESSION_TOKEN lässt sich nicht sicher als cmd-Zeile schreiben: das Zeichen % wird von cmd ersetzt.');
+    assert.deepStrictEqual(stopped(), { kind: 'fail', message: 'IAM Identity Center hat die Anmeldung abgelehnt (weird_error).' });
+    useDisplayLanguageForCoreWords();
+    assert.strictEqual(refusal(), 'AWS_SESSION_TOKEN cannot be written safely as a cmd line: it contains the character %, which cmd expands or uses to end a quote. Copy the lines for another shell, or use a credential terminal.');
+    assert.deepStrictEqual(stopped(), { kind: 'fail', message: 'IAM Identity Center refused the sign-in (weird_error). Sign in again; if it keeps failing, check the start URL and region of the sso-session.' });
   });
 });

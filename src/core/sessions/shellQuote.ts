@@ -2,28 +2,42 @@
  * Quoting a value for a line people paste into a shell, so that no character of it runs anything:
  * each shell gets the one quoting form whose rules are simple enough to be sure of, and a value
  * that form cannot hold is refused with the variable's name (never its value, which may be secret).
+ * The refusal is shown in the editor, so it is in the display language.
  */
+import * as l10n from '@vscode/l10n';
 
 export type ShellKind = 'posix' | 'fish' | 'powershell' | 'cmd';
 
+/** What a value holds that its shell's quoting cannot: a control character (its code point), or a character cmd expands. */
+type Unquotable = { readonly control: number } | { readonly cmdCharacter: string };
+
+function unquotableText(variable: string, shell: ShellKind, what: Unquotable): string {
+  return 'control' in what
+    ? l10n.t('{0} cannot be written safely as a {1} line: it contains a control character (U+{2}). Copy the lines for another shell, or use a credential terminal.', variable, SHELL_NAMES[shell], what.control.toString(16).toUpperCase().padStart(4, '0'))
+    : l10n.t('{0} cannot be written safely as a {1} line: it contains the character {2}, which cmd expands or uses to end a quote. Copy the lines for another shell, or use a credential terminal.', variable, SHELL_NAMES[shell], what.cmdCharacter);
+}
+
 /** A value that cannot be written safely for the shell; the message names the variable and the character, not the value. */
 export class UnquotableValue extends Error {
-  constructor(readonly variable: string, readonly shell: ShellKind, what: string) {
-    super(`${variable} cannot be written safely as a ${SHELL_NAMES[shell]} line: it contains ${what}. Copy the lines for another shell, or use a credential terminal.`);
+  constructor(readonly variable: string, readonly shell: ShellKind, what: Unquotable) {
+    super(unquotableText(variable, shell, what));
     this.name = 'UnquotableValue';
   }
 }
 
-export const SHELL_NAMES: Record<ShellKind, string> = { posix: 'bash/zsh', fish: 'fish', powershell: 'PowerShell', cmd: 'cmd' };
+/** A shell's name as people know it (`PowerShell`): a name, not words. */
+type ShellName = string;
+
+export const SHELL_NAMES: Record<ShellKind, ShellName> = { posix: 'bash/zsh', fish: 'fish', powershell: 'PowerShell', cmd: 'cmd' };
 
 /** Characters PowerShell treats as a single quote: ' and the typographic ‘ ’ ‚ ‛. */
 const POWERSHELL_SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
 
 /** The first character that no quoting makes safe to paste: controls (a newline, ESC that could end bracketed paste, NUL...). */
-function firstControl(value: string): string | undefined {
+function firstControl(value: string): Unquotable | undefined {
   for (const ch of value) {
     const c = ch.codePointAt(0)!;
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return `a control character (U+${c.toString(16).toUpperCase().padStart(4, '0')})`;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return { control: c };
   }
   return undefined;
 }
@@ -48,7 +62,7 @@ export function quoteForShell(variable: string, value: string, shell: ShellKind)
     case 'cmd': {
       // cmd has no escape inside "...": a " would end the quote, and % (or ! with delayed expansion) expands even there.
       const bad = /["%!^]/.exec(value);
-      if (bad) throw new UnquotableValue(variable, shell, `the character ${bad[0]}, which cmd expands or uses to end a quote`);
+      if (bad) throw new UnquotableValue(variable, shell, { cmdCharacter: bad[0] });
       return value;
     }
   }

@@ -2,8 +2,9 @@
  * The device-authorization grant (RFC 8628) as a pure state machine: when to poll next, and what
  * each CreateToken error means for the person. "If no value is provided, clients MUST use 5 as
  * the default"; on slow_down "the interval MUST be increased by 5 seconds for this and all
- * subsequent requests".
+ * subsequent requests". Why a sign-in stopped is shown in the editor, so it is in the display language.
  */
+import * as l10n from '@vscode/l10n';
 
 export interface DevicePollState {
   /** Seconds between polls. */
@@ -38,7 +39,7 @@ export function oauthErrorCode(name: string | undefined, error: string | undefin
 
 /** What to do after a CreateToken poll failed with `code`, at `now`. */
 export function afterPollError(state: DevicePollState, code: string, now: number): PollOutcome {
-  const expired: PollOutcome = { kind: 'fail', message: 'the sign-in code expired before it was approved. Sign in again and approve the new code in the browser within its time.' };
+  const expired = (): PollOutcome => ({ kind: 'fail', message: l10n.t('the sign-in code expired before it was approved. Sign in again and approve the new code in the browser within its time.') });
   switch (code) {
     case 'authorization_pending':
       break;
@@ -46,17 +47,17 @@ export function afterPollError(state: DevicePollState, code: string, now: number
       state = { ...state, intervalSeconds: state.intervalSeconds + 5 };
       break;
     case 'expired_token':
-      return expired;
+      return expired();
     case 'access_denied':
-      return { kind: 'fail', message: 'the sign-in was denied in the browser. Sign in again and choose Allow if you meant to.' };
+      return { kind: 'fail', message: l10n.t('the sign-in was denied in the browser. Sign in again and choose Allow if you meant to.') };
     case 'invalid_client':
     case 'unauthorized_client':
-      return { kind: 'fail', message: 'IAM Identity Center no longer accepts this client registration. Sign in again: STS Lens registers a new client.' };
+      return { kind: 'fail', message: l10n.t('IAM Identity Center no longer accepts this client registration. Sign in again: STS Lens registers a new client.') };
     default:
-      return { kind: 'fail', message: `IAM Identity Center refused the sign-in (${code}). Sign in again; if it keeps failing, check the start URL and region of the sso-session.` };
+      return { kind: 'fail', message: l10n.t('IAM Identity Center refused the sign-in ({0}). Sign in again; if it keeps failing, check the start URL and region of the sso-session.', code) };
   }
   const delayMs = state.intervalSeconds * 1000;
-  if (now + delayMs >= state.expiresAt) return expired;
+  if (now + delayMs >= state.expiresAt) return expired();
   return { kind: 'wait', state, delayMs };
 }
 

@@ -93,11 +93,15 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
   const denials = new Denials(store, sessions, ops, log, readOnlyDocuments);
   const openTrustPolicy = (arg: string | TrustPolicyRequest) => denials.openTrustPolicy(typeof arg === 'string' ? { roleArn: arg } : arg);
 
-  /** Runs an operation; failures are explained to the person and returned to programmatic callers. */
-  const run = async <T>(operation: string, fn: () => Promise<T>, retry: () => void, context: { roleArn?: string; profile?: string; sessionId?: string; likelyCause?: ErrorHandlers['likelyCause'] } = {}): Promise<T | CommandFailure | undefined> => {
+  /**
+   * Runs an operation; failures are explained to the person and returned to programmatic callers.
+   * `operation` is shown ("{0} failed: …"): an AWS API's name, or a command's title in the display language.
+   * A session it starts is announced, but not one it only refreshes (`announce: false`).
+   */
+  const run = async <T>(operation: string, fn: () => Promise<T>, retry: () => void, context: { roleArn?: string; profile?: string; sessionId?: string; likelyCause?: ErrorHandlers['likelyCause']; announce?: false } = {}): Promise<T | CommandFailure | undefined> => {
     try {
       const result = await fn();
-      if (isSessionRecord(result) && operation !== 'Refresh Session') started.announce(result);
+      if (isSessionRecord(result) && context.announce !== false) started.announce(result);
       return result;
     } catch (e) {
       return reportError(log, e, operation, {
@@ -147,7 +151,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
   register('stsLens.startSession', (arg: Arg) => {
     const profile = profileOf(arg);
     const o = optionsOf<{ mfaCode: string; pin: boolean }>(arg);
-    return run('Start Session', () => ops.startSession({ ...o, profile }), () => void vscode.commands.executeCommand('stsLens.startSession', profile), { profile: sourceOfProfile(profile), roleArn: profile ? store.profile(profile)?.roleArn : undefined });
+    return run(vscode.l10n.t('Start Session'), () => ops.startSession({ ...o, profile }), () => void vscode.commands.executeCommand('stsLens.startSession', profile), { profile: sourceOfProfile(profile), roleArn: profile ? store.profile(profile)?.roleArn : undefined });
   });
 
   register('stsLens.assumeRole', async (arg: Arg) => {
@@ -257,7 +261,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
 
   register('stsLens.openTerminal', (arg: Arg) => {
     const o = optionsOf<{ mode: 'static' | 'refreshing'; cwd: string }>(arg);
-    return run('Open Terminal', async () => {
+    return run(vscode.l10n.t('Open Terminal'), async () => {
       if (!vscode.workspace.isTrusted) {
         void showWarning(vscode.l10n.t('STS Lens opens no credential terminals in an untrusted workspace, because the workspace could run commands with those credentials. Trust the workspace to continue.'), vscode.l10n.t('Manage Workspace Trust')).then((c) => {
           if (c) void vscode.commands.executeCommand('workbench.trust.manage');
@@ -276,16 +280,16 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
 
   register('stsLens.refreshSession', (arg: Arg) => {
     const id = sessionIdOf(arg);
-    return run('Refresh Session', async () => {
+    return run(vscode.l10n.t('Refresh Session'), async () => {
       if (!id) throw new Error(vscode.l10n.t('choose a session in the Profiles view to refresh'));
       await sessions.refresh(id, true);
       return sessions.get(id);
-    }, () => void vscode.commands.executeCommand('stsLens.refreshSession', { sessionId: id }), { sessionId: id });
+    }, () => void vscode.commands.executeCommand('stsLens.refreshSession', { sessionId: id }), { sessionId: id, announce: false });
   });
 
   const copy = (format: 'export' | 'credentialProcess') => (arg: Arg) => {
     const id = sessionIdOf(arg);
-    return run(format === 'export' ? 'Copy as export lines' : 'Copy as credential_process JSON', async () => {
+    return run(format === 'export' ? vscode.l10n.t('Copy as export lines') : vscode.l10n.t('Copy as credential_process JSON'), async () => {
       const record = id ? sessions.get(id) : await sessionFor(arg, vscode.l10n.t('Copy credentials of…'));
       if (!record) return undefined;
       const c = await sessions.freshCredentials(record.id, true);

@@ -1,13 +1,16 @@
-// Why a glob or an STS request is refused, and the words of quick-fix titles, are read in the editor: each
-// text goes through @vscode/l10n's t (vscode.l10n.t for the titles). The modules beside them that build
+// Why a glob, an STS request, an AWS file, a shell line or an IAM Identity Center sign-in is refused, the words of quick-fix titles and the name of an
+// operation that failed are read in the editor: each text goes through @vscode/l10n's t (vscode.l10n.t
+// in the editor). The modules beside them that build
 // no words (a caller's identities, "did you mean" for a setting) are checked too, so a word added there
 // later is not left English; and the access diff's plain-text and Markdown renderings, which only the
 // command line prints (English by design), stay out of the editor.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as ts from 'typescript';
 import { repoRoot } from '../fixtures';
 import { areaReport, unwrappedCoreStrings, type CoreWordsArea } from './coreStrings';
+import { literalsIn } from './userStrings';
 
 const root = repoRoot();
 
@@ -18,13 +21,20 @@ const LIMIT_FILES = [
   'src/core/profiles/configLintSuggest.ts',
   'src/vscode/fixTitleText.ts',
   'src/node/awsFiles.ts',
+  'src/core/sessions/shellQuote.ts',
+  'src/core/sso/deviceFlow.ts',
 ];
 
 /**
- * Names, not words: glob syntax put into a template as a value, and the IAM user ARN behind a federated user.
+ * Names, not words: glob syntax put into a template as a value, the IAM user ARN behind a federated user,
+ * the shell lines that set or remove a variable (copied to the clipboard), and OAuth's error codes.
  */
 const LIMIT_AREA: CoreWordsArea = {
   names: [
+    '`export ${variable}=${q}`', '`set -gx ${variable} ${q}`', 'return `$Env:${variable} = ${q}`', '`set "${variable}=${q}"`',
+    '`unset ${variable}`', '`set -e ${variable}`', '`Remove-Item Env:${variable} -ErrorAction SilentlyContinue`', '`set "${variable}="`',
+    "return 'authorization_pending'", "return 'slow_down'", "return 'expired_token'", "return 'access_denied'", "return 'invalid_grant'",
+    "return 'invalid_client'", "return 'unauthorized_client'", "return 'unknown'",
     "a value of l10n.t '{a,b}'",
     'return `arn:${c.partition}:iam::${c.account}:user/${name}`',
   ],
@@ -41,6 +51,24 @@ function sources(dir: string): string[] {
 function filesNaming(identifier: string): string[] {
   const word = new RegExp(`\\b${identifier}\\b`);
   return sources(path.join(root, 'src')).filter((f) => word.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
+}
+
+/** The argument that names the operation in "{0} failed: …" of the editor's error reporters. */
+const OPERATION_ARGUMENT: Record<string, number> = { run: 0, reportError: 2, reportSsoError: 2 };
+
+/** Operations named by literal text that is not an AWS API's name (`AssumeRole`): English in every display language. */
+function englishOperations(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text in OPERATION_ARGUMENT) {
+      const arg = node.arguments[OPERATION_ARGUMENT[node.expression.text]];
+      for (const l of arg ? literalsIn(arg) : []) if (!/^['`"][A-Z][A-Za-z]+['`"]$/.test(l.getText(source))) found.push(`${file}:${source.getLineAndCharacterOfPosition(l.getStart(source)).line + 1} ${l.getText(source)}`);
+    }
+    node.forEachChild(visit);
+  };
+  visit(source);
+  return found;
 }
 
 describe('localisation: glob limits, STS request limits and quick-fix titles', () => {
@@ -68,6 +96,18 @@ describe('localisation: glob limits, STS request limits and quick-fix titles', (
       "6 'one service'",
       "6 'Remove the comment'",
     ]);
+  });
+
+  it('names the operation that failed in the display language, unless it is an AWS API\'s name', () => {
+    const editor = sources(path.join(root, 'src', 'vscode'));
+    assert.deepStrictEqual(editor.flatMap((f) => englishOperations(path.relative(root, f), fs.readFileSync(f, 'utf8'))), []);
+    const sample = [
+      "return run('Start Session', () => start(), retry);",
+      "return run(copy ? 'Copy as export lines' : vscode.l10n.t('Copy as JSON'), () => copy(), retry);",
+      "return reportError(log, e, 'AssumeRole');",
+      "return reportSsoError(log, e, vscode.l10n.t('Sign In'));",
+    ].join('\n');
+    assert.deepStrictEqual(englishOperations('sample.ts', sample), ["sample.ts:1 'Start Session'", "sample.ts:2 'Copy as export lines'"]);
   });
 
   it('leaves English only what no person reads in the editor: the English fix titles of tests, and the diff the command line prints', () => {
