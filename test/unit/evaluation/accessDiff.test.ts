@@ -91,6 +91,15 @@ describe('access diff: one-word changes that change much', () => {
 describe('access diff: conditions', () => {
   const cond = { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } };
 
+  it('Boolean conditions compare "a key to "true" or "false"": "True" is the same value, and a value that is neither adds no access', () => {
+    const mfa = (v: unknown) => doc(allow('s3:GetObject', `${BUCKET}/*`, { Condition: { Bool: { 'aws:MultiFactorAuthPresent': v } } }));
+    for (const next of [['true', 'True'], 'TRUE', ['true', 'truex']]) {
+      const d = diff(mfa('true'), mfa(next));
+      assert.deepStrictEqual([lines(d.added), lines(d.removed)], [[], []], JSON.stringify(next));
+    }
+    assert.deepStrictEqual(lines(diff(mfa('true'), mfa(['true', 'false'])).added), [`s3:GetObject on ${BUCKET}/* if {"Bool":{"aws:MultiFactorAuthPresent":["false","true"]}}`]);
+  });
+
   it('a condition added is narrower access: removed, with the condition now required', () => {
     const d = diff(doc(allow('s3:GetObject', `${BUCKET}/*`)), doc(allow('s3:GetObject', `${BUCKET}/*`, { Condition: cond })));
     assert.deepStrictEqual(d.added, []);

@@ -42,16 +42,27 @@ function canonicalOperator(written: string): { operator: string; base: string } 
   return { operator: `${qualifier}${info.base}${info.ifExists ? 'IfExists' : ''}`, base: info.base };
 }
 
+/**
+ * A Bool clause's values as the engine compares them: "true" and "false" in any case, other text
+ * matching nothing (AWS: Boolean conditions compare "a key to "true" or "false""), so it is left out
+ * unless nothing else is left.
+ */
+function boolValues(shown: readonly string[]): string[] {
+  const lower = [...new Set(shown.map((v) => v.toLowerCase()))].sort();
+  const valid = lower.filter((v) => v === 'true' || v === 'false');
+  return valid.length ? valid : lower;
+}
+
 /** Reads a statement's Condition into clauses (sorted, for comparison) and a block (for display). */
 export function readConditions(st: ParsedStatement): { clauses: ConditionClause[]; block?: ConditionBlock } {
   const clauses: ConditionClause[] = [];
   const block: ConditionBlock = {};
   for (const op of st.conditions) {
     const { operator, base } = canonicalOperator(op.operator);
-    const ignoreCase = base.endsWith('IgnoreCase');
+    const ignoreCase = base.endsWith('IgnoreCase') || base === 'Bool';
     for (const k of op.keys) {
       const shown = [...new Set(k.values.map((v) => String(v.value)))].sort();
-      const values = ignoreCase ? [...new Set(shown.map((v) => v.toLowerCase()))].sort() : shown;
+      const values = base === 'Bool' ? boolValues(shown) : ignoreCase ? [...new Set(shown.map((v) => v.toLowerCase()))].sort() : shown;
       clauses.push({ operator, operatorAsWritten: op.operator, key: k.key.toLowerCase(), keyAsWritten: k.key, values, negated: base in POSITIVE_OF, exact: EXACT.has(base) });
       (block[op.operator] ??= {})[k.key] = shown;
     }
