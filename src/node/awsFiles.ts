@@ -9,7 +9,7 @@ import * as path from 'path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { lengthWords } from '../core/policy/limitWords';
 import type { IniSections } from '../core/profiles/model';
-import { isTooLarge, listNamesBounded, readBytesBounded, type BoundedListing } from './boundedRead';
+import { isTooLarge, listNamesBounded, PIPE_NOT_READ, readBytesBounded, type BoundedListing, type TooLarge } from './boundedRead';
 import { awsFileEncodingProblem } from '../core/profiles/awsFileEncoding';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
 import type { SessionRecord } from '../core/sessions/session';
@@ -76,7 +76,7 @@ export async function readAwsFile(file: string): Promise<LoadedFile> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path: file };
     // Another error's own message (Node's, in English) is shown as it is.
-    return { path: file, error: code === 'EACCES' ? l10n.t('permission denied') : code === 'EISDIR' ? l10n.t('it is a folder, not a file') : (e as Error).message };
+    return { path: file, error: code === 'EACCES' ? l10n.t('permission denied') : code === 'EISDIR' ? l10n.t('it is a folder, not a file') : code === PIPE_NOT_READ ? l10n.t('it is a pipe or socket, not a file') : (e as Error).message };
   }
 }
 
@@ -146,12 +146,18 @@ const MAX_SECRET_FILE_BYTES = 200_000;
 
 /**
  * Reads a token or assertion file that a person pointed at; the content is never logged. Read up to
- * the limit whatever it is: a link to /dev/zero or a pipe has no size to check first.
+ * the limit whatever it is: a link to /dev/zero has no size to check first. A pipe is refused.
  */
 export async function readSecretFile(file: string): Promise<string> {
   const home = homeDir();
   const resolved = file.startsWith('~/') ? path.join(home, file.slice(2)) : file;
-  const bytes = await readBytesBounded(resolved, MAX_SECRET_FILE_BYTES);
+  let bytes: Buffer | TooLarge;
+  try {
+    bytes = await readBytesBounded(resolved, MAX_SECRET_FILE_BYTES);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === PIPE_NOT_READ) throw new Error(l10n.t('{0}: it is a pipe or socket, not a file: write the token or assertion to a file', resolved));
+    throw e;
+  }
   if (isTooLarge(bytes)) {
     throw new Error(bytes.atLeast
       ? l10n.t('{0}: it is larger than {1}, larger than any STS token or assertion', resolved, lengthWords(bytes.bytes))

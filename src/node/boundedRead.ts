@@ -89,12 +89,21 @@ function readSome(fd: number, buf: Buffer): number {
   }
 }
 
-/** The bytes of a file when it holds at most `maxBytes`, read without blocking the extension host. */
+/** Thrown by readBytesBounded for a pipe or socket, which has no end to wait for. */
+export const PIPE_NOT_READ = 'EPIPENOTREAD';
+
+/**
+ * The bytes of a file when it holds at most `maxBytes`, read without blocking the extension host.
+ * A pipe or socket is refused with the code PIPE_NOT_READ: opening a pipe that no one writes to would
+ * hold one of Node's few file threads for good, and every later read of the extension would wait.
+ * A device (a link to /dev/zero) is read up to the limit.
+ */
 export async function readBytesBounded(file: string, maxBytes: number): Promise<Buffer | TooLarge> {
-  const handle = await fs.promises.open(file, 'r');
+  const handle = await fs.promises.open(file, OPEN_PATH_FLAGS);
   try {
     const st = await handle.stat();
     if (st.isDirectory()) throw isDirectoryError();
+    if (st.isFIFO() || st.isSocket()) throw Object.assign(new Error(`${file} is a pipe or socket`), { code: PIPE_NOT_READ });
     if (st.isFile() && st.size > maxBytes) return { tooLarge: true, bytes: st.size, atLeast: false };
     const chunks: Buffer[] = [];
     let total = 0;

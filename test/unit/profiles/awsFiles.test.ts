@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -47,6 +48,23 @@ describe('AWS file locations and readers', () => {
       fs.rmSync(token);
       fs.writeFileSync(token, ' eyJhbGciOi.token \n');
       assert.strictEqual(await readSecretFile(token), 'eyJhbGciOi.token');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a pipe that no one writes to, named as a config file or a token file, is refused at once instead of holding a file thread for good', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-aws-'));
+    try {
+      const fifo = path.join(dir, 'config');
+      execFileSync('mkfifo', [fifo]);
+      assert.deepStrictEqual(await readAwsFile(fifo), { path: fifo, error: 'it is a pipe or socket, not a file' });
+      await assert.rejects(readSecretFile(fifo), { message: `${fifo}: it is a pipe or socket, not a file: write the token or assertion to a file` });
+      // The credentials file beside it still gives its profiles.
+      fs.writeFileSync(path.join(dir, 'credentials'), '[work]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n');
+      const loaded = await loadAwsFiles({ config: fifo, credentials: path.join(dir, 'credentials') });
+      assert.strictEqual(loaded.config.error, 'it is a pipe or socket, not a file');
+      assert.deepStrictEqual(Object.keys(loaded.credentialsSections), ['work']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
