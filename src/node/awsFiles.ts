@@ -9,7 +9,7 @@ import * as path from 'path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { lengthWords } from '../core/policy/limitWords';
 import type { IniSections } from '../core/profiles/model';
-import { isTooLarge, listNamesBounded, PIPE_NOT_READ, readBytesBounded, type BoundedListing, type TooLarge } from './boundedRead';
+import { isTooLarge, listNamesBounded, NOT_REGULAR_FILE, readBytesBounded, type BoundedListing, type TooLarge } from './boundedRead';
 import { awsFileEncodingProblem } from '../core/profiles/awsFileEncoding';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
 import type { SessionRecord } from '../core/sessions/session';
@@ -76,7 +76,7 @@ export async function readAwsFile(file: string): Promise<LoadedFile> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path: file };
     // Another error's own message (Node's, in English) is shown as it is.
-    return { path: file, error: code === 'EACCES' ? l10n.t('permission denied') : code === 'EISDIR' ? l10n.t('it is a folder, not a file') : code === PIPE_NOT_READ ? l10n.t('it is a pipe or socket, not a file') : (e as Error).message };
+    return { path: file, error: code === 'EACCES' ? l10n.t('permission denied') : code === 'EISDIR' ? l10n.t('it is a folder, not a file') : code === NOT_REGULAR_FILE ? l10n.t('it is a pipe or socket, not a file') : (e as Error).message };
   }
 }
 
@@ -155,7 +155,7 @@ export async function readSecretFile(file: string): Promise<string> {
   try {
     bytes = await readBytesBounded(resolved, MAX_SECRET_FILE_BYTES);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === PIPE_NOT_READ) throw new Error(l10n.t('{0}: it is a pipe or socket, not a file: write the token or assertion to a file', resolved));
+    if ((e as NodeJS.ErrnoException).code === NOT_REGULAR_FILE) throw new Error(l10n.t('{0}: it is a pipe or socket, not a file: write the token or assertion to a file', resolved));
     throw e;
   }
   if (isTooLarge(bytes)) {

@@ -33,7 +33,7 @@ function isDirectoryError(): NodeJS.ErrnoException {
   return Object.assign(new Error('is a directory'), { code: 'EISDIR' });
 }
 
-/** The error code of a path that names a device, pipe or socket (see readTextBoundedSync). */
+/** The error code of a path that names a device, pipe or socket (readTextBoundedSync), or a pipe or socket (readBytesBounded). */
 export const NOT_REGULAR_FILE = 'ENOTREGULAR';
 
 /** Why a named device, pipe or socket is not read, in words. */
@@ -89,12 +89,9 @@ function readSome(fd: number, buf: Buffer): number {
   }
 }
 
-/** Thrown by readBytesBounded for a pipe or socket, which has no end to wait for. */
-export const PIPE_NOT_READ = 'EPIPENOTREAD';
-
 /**
  * The bytes of a file when it holds at most `maxBytes`, read without blocking the extension host.
- * A pipe or socket is refused with the code PIPE_NOT_READ: opening a pipe that no one writes to would
+ * A pipe or socket is refused with the code NOT_REGULAR_FILE: opening a pipe that no one writes to would
  * hold one of Node's few file threads for good, and every later read of the extension would wait.
  * A device (a link to /dev/zero) is read up to the limit.
  */
@@ -103,7 +100,7 @@ export async function readBytesBounded(file: string, maxBytes: number): Promise<
   try {
     const st = await handle.stat();
     if (st.isDirectory()) throw isDirectoryError();
-    if (st.isFIFO() || st.isSocket()) throw Object.assign(new Error(`${file} is a pipe or socket`), { code: PIPE_NOT_READ });
+    if (st.isFIFO() || st.isSocket()) throw Object.assign(new Error(`${file} is a pipe or socket`), { code: NOT_REGULAR_FILE });
     if (st.isFile() && st.size > maxBytes) return { tooLarge: true, bytes: st.size, atLeast: false };
     const chunks: Buffer[] = [];
     let total = 0;
