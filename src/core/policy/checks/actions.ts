@@ -241,8 +241,9 @@ export function checkActions(ctx: LintContext): void {
     for (let k = 0; k < sc.actions.length + sc.notActions.length; k++) {
       const a = k < sc.actions.length ? sc.actions[k] : sc.notActions[k - sc.actions.length];
       if (a.value === '*') continue;
-      // Most actions are fine: a finding's target is built only when there is one.
-      if (!a.invalid && !hasWildcard(a.service) && a.service && catalog.hasService(a.service)) continue;
+      // Most actions are fine: a finding's target is built only when there is one. A valid action
+      // names a service the catalog knows (resolve marks the others invalid).
+      if (!a.invalid && !hasWildcard(a.service)) continue;
       const target = [{ path: a.path, node: a.node }];
       const split = splitAction(a.value);
       if (!split) {
