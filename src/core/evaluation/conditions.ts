@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { fill, templates } from '../fill';
 import { parseConditionOperator } from '../policy/checks/conditionOperators';
 import type { LineIndex, ParsedConditionKey, ParsedConditionOperator } from '../policy/parse';
-import type { RequestContext } from './context';
+import { RequestContext } from './context';
 import { POSITIVE_OF, testValue } from './operators';
 import type { ConditionTrace } from './types';
 import { substitute, unescapePattern } from './variables';
@@ -166,6 +166,14 @@ function evaluateKey(operator: string, key: ParsedConditionKey, ctx: RequestCont
   if (!words) return conditionTrace(operator, key, policyValues, requestValues, matched, '', location);
   const clause = comparison(info.family === 'IpAddress', any, key.key, show(values), show(policyValues), positive);
   return conditionTrace(operator, key, policyValues, requestValues, matched, sentence(clause, negated ? { operator, matched } : undefined, missing), location);
+}
+
+/** A request with no keys at all. */
+const NO_KEYS = new RequestContext();
+
+/** Whether one key of an operator block holds in a request without that key (IfExists, Null "true", ForAllValues, negated operators). */
+export function holdsWhenAbsent(operator: string, key: ParsedConditionKey, lines: LineIndex): boolean {
+  return evaluateKey(operator, key, NO_KEYS, false, lines, false).matched;
 }
 
 /** Every key of every operator; the condition holds when all of them do. */

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { IamCatalog } from '../policy/catalog';
+import type { ActionInfo, IamCatalog } from '../policy/catalog';
 import { supportedKeys } from '../policy/checks/keySupport';
 import type { ContextValue } from './types';
 
@@ -29,31 +29,44 @@ function supports(supported: ReadonlySet<string>, key: string): boolean {
 }
 
 /**
- * The keys of `context` that requests for `action` never carry: keys of a service (not `aws:`, not an
- * identity provider's) that neither the action nor any of its resource types lists in the catalog.
- * Nothing is judged when the catalog does not know the action, and global keys are kept (`aws:` ones and
- * the cross-service ones such as ec2:SourceInstanceArn): whether AWS sends one depends on the request.
+ * Whether the catalog can tell which actions' requests carry `key`: a key of a service AWS lists. Not
+ * `aws:` keys nor the cross-service keys AWS lists as global (ec2:SourceInstanceArn): whether AWS sends
+ * one depends on the request. Not identity providers' keys (token.actions.githubusercontent.com:sub,
+ * saml:aud): they come with the token, not from a service.
+ */
+export function isServiceKey(key: string, catalog: IamCatalog): boolean {
+  const colon = key.indexOf(':');
+  if (colon <= 0) return false;
+  const prefix = key.slice(0, colon).toLowerCase();
+  return prefix !== 'aws' && catalog.hasService(prefix) && !catalog.conditionKey(key)?.global;
+}
+
+/**
+ * Whether requests for the action never carry the service key `key` (see isServiceKey): neither the
+ * action nor any of its resource types lists it in the catalog, as the linter's key support check reads them.
+ */
+export function neverCarried(key: string, info: ActionInfo, catalog: IamCatalog): boolean {
+  return !supports(supportedKeys(catalog, info), key.toLowerCase());
+}
+
+/**
+ * The keys of `context` that requests for `action` never carry: service keys (see isServiceKey) that
+ * neither the action nor any of its resource types lists in the catalog. Nothing is judged when the
+ * catalog does not know the action.
  */
 export function unsentKeys(context: Readonly<Record<string, ContextValue>> | undefined, action: string, catalog: IamCatalog | undefined): readonly string[] {
   if (!context || !catalog) return NONE;
   let out: string[] | undefined;
-  let supported: ReadonlySet<string> | undefined;
+  let info: ActionInfo | undefined;
   for (const key in context) {
-    if (!Object.prototype.hasOwnProperty.call(context, key)) continue;
-    const lower = key.toLowerCase();
-    const colon = lower.indexOf(':');
-    // Only keys of a service AWS lists: aws: keys and the cross-service keys AWS lists as global are
-    // kept, and identity providers' keys (token.actions.githubusercontent.com:sub, saml:aud) come with
-    // the token, not from a service.
-    if (colon <= 0 || lower.startsWith('aws:') || !catalog.hasService(lower.slice(0, colon)) || catalog.conditionKey(key)?.global) continue;
-    if (!supported) {
+    if (!Object.prototype.hasOwnProperty.call(context, key) || !isServiceKey(key, catalog)) continue;
+    if (!info) {
       const colonInAction = action.indexOf(':');
       const service = action.slice(0, colonInAction).toLowerCase();
-      const info = colonInAction > 0 && catalog.isLoaded(service) ? catalog.action(service, action.slice(colonInAction + 1)) : undefined;
+      info = colonInAction > 0 && catalog.isLoaded(service) ? catalog.action(service, action.slice(colonInAction + 1)) : undefined;
       if (!info) return NONE;
-      supported = supportedKeys(catalog, info);
     }
-    if (!supports(supported, lower)) (out ??= []).push(key);
+    if (neverCarried(key, info, catalog)) (out ??= []).push(key);
   }
   return out ?? NONE;
 }

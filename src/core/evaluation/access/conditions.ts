@@ -1,5 +1,6 @@
-import type { ParsedStatement } from '../../policy/parse';
+import type { LineIndex, ParsedStatement } from '../../policy/parse';
 import { parseConditionOperator } from '../../policy/checks/conditionOperators';
+import { holdsWhenAbsent } from '../conditions';
 import { POSITIVE_OF } from '../operators';
 
 /** A statement's condition as IAM writes it: operator -> key -> values. */
@@ -25,6 +26,8 @@ export interface ConditionClause {
   negated: boolean;
   /** Bool, Null and the like: only the same values mean the same thing. */
   exact: boolean;
+  /** Whether the clause holds when the request lacks the key, as the engine decides (IfExists, Null, ForAllValues, negated operators). */
+  holdsWhenAbsent: boolean;
 }
 
 const EXACT = new Set(['Bool', 'Null', 'BinaryEquals']);
@@ -54,7 +57,7 @@ function boolValues(shown: readonly string[]): string[] {
 }
 
 /** Reads a statement's Condition into clauses (sorted, for comparison) and a block (for display). */
-export function readConditions(st: ParsedStatement): { clauses: ConditionClause[]; block?: ConditionBlock } {
+export function readConditions(st: ParsedStatement, lines: LineIndex): { clauses: ConditionClause[]; block?: ConditionBlock } {
   const clauses: ConditionClause[] = [];
   const block: ConditionBlock = {};
   for (const op of st.conditions) {
@@ -63,7 +66,7 @@ export function readConditions(st: ParsedStatement): { clauses: ConditionClause[
     for (const k of op.keys) {
       const shown = [...new Set(k.values.map((v) => String(v.value)))].sort();
       const values = base === 'Bool' ? boolValues(shown) : ignoreCase ? [...new Set(shown.map((v) => v.toLowerCase()))].sort() : shown;
-      clauses.push({ operator, operatorAsWritten: op.operator, key: k.key.toLowerCase(), keyAsWritten: k.key, values, negated: base in POSITIVE_OF, exact: EXACT.has(base) });
+      clauses.push({ operator, operatorAsWritten: op.operator, key: k.key.toLowerCase(), keyAsWritten: k.key, values, negated: base in POSITIVE_OF, exact: EXACT.has(base), holdsWhenAbsent: holdsWhenAbsent(op.operator, k, lines) });
       (block[op.operator] ??= {})[k.key] = shown;
     }
   }
@@ -148,4 +151,15 @@ export function narrowBlock(block: ConditionBlock, clause: ConditionClause, valu
     for (const [k, v] of Object.entries(keys)) out[op][k] = op === clause.operatorAsWritten && k === clause.keyAsWritten ? v.filter((x) => values.includes(x) || values.includes(x.toLowerCase())) : v;
   }
   return out;
+}
+
+/** A condition block without some of its clauses; undefined when none is left. */
+export function blockWithout(block: ConditionBlock, dropped: readonly ConditionClause[]): ConditionBlock | undefined {
+  const out: ConditionBlock = {};
+  for (const [op, keys] of Object.entries(block)) {
+    for (const [k, v] of Object.entries(keys)) {
+      if (!dropped.some((c) => c.operatorAsWritten === op && c.keyAsWritten === k)) (out[op] ??= {})[k] = v;
+    }
+  }
+  return Object.keys(out).length ? out : undefined;
 }

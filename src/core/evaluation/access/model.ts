@@ -4,7 +4,8 @@ import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } fr
 import type { PolicyType } from '../../policy/types';
 import { principals } from '../compiledPolicy';
 import { actionFormats, resourceCanApply, type FormatSet } from './applies';
-import { readConditions, type ConditionBlock, type ConditionClause } from './conditions';
+import { isServiceKey, neverCarried } from '../unsentKeys';
+import { blockWithout, readConditions, type ConditionBlock, type ConditionClause } from './conditions';
 
 /** Where a piece of access comes from: a statement of the policy text. */
 export interface StatementRef {
@@ -169,7 +170,7 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
     const effect = st.effect?.valueNode.value;
     if (effect !== 'Allow' && effect !== 'Deny') continue;
     const statement = statementRef(st, parsed);
-    const { clauses, block } = readConditions(st);
+    const { clauses, block } = readConditions(st, parsed.lines);
     const shared = { effect, clauses, ...(block ? { conditions: block } : {}), statement } as const;
     const notResources = st.notResource ? stringValues(st.notResource).map((v) => v.value) : undefined;
     const resources = notResources ? ['*'] : st.resource ? stringValues(st.resource).map((v) => v.value) : ['*'];
@@ -184,8 +185,12 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
     const whole = lists.push({ effect, parts }) - 1;
     // Per list of formats: the id of the parts that apply (-1 for none).
     const narrowed = new Map<FormatSet, number>();
+    // Clauses on service keys, which some actions' requests never carry; per list and keys left out, the id of the parts then.
+    const keyed = clauses.filter((c) => isServiceKey(c.keyAsWritten, catalog));
+    const withoutKeys = new Map<string, number>();
     for (const a of statementActions(st, catalog)) {
-      const id = a.info ? partsFor(a.info, whole, narrowed, lists, catalog) : whole;
+      let id = a.info ? partsFor(a.info, whole, narrowed, lists, catalog) : whole;
+      if (id >= 0 && a.info && keyed.length) id = partsWithKeys(a.info, keyed, id, withoutKeys, lists, catalog);
       if (id < 0) continue;
       const entry = named.get(a.key);
       if (!entry) named.set(a.key, { spelling: a.spelling, by: [id] });
@@ -220,6 +225,33 @@ function partsFor(info: ActionInfo, whole: number, narrowed: Map<FormatSet, numb
     narrowed.set(formats, id);
   }
   return id;
+}
+
+/**
+ * The id of list `id`'s parts as they stand for an action whose requests never carry some of the
+ * `keyed` clauses' keys. AWS: "If the key that you specify in a policy condition is not present in the
+ * request context, the values do not match and the condition is false", so a clause that the engine
+ * finds false on an absent key leaves the statement nothing for the action (-1), and one it finds true
+ * (IfExists, Null true, ForAllValues, a negated operator) is no condition for the action.
+ */
+function partsWithKeys(info: ActionInfo, keyed: readonly ConditionClause[], id: number, byKeys: Map<string, number>, lists: { effect: 'Allow' | 'Deny'; parts: AccessPart[] }[], catalog: IamCatalog): number {
+  const absent = keyed.filter((c) => neverCarried(c.key, info, catalog));
+  if (absent.length === 0) return id;
+  if (absent.some((c) => !c.holdsWhenAbsent)) return -1;
+  const key = `${id}\u0000${absent.map((c) => `${c.operator}\u0001${c.key}`).join('\u0000')}`;
+  let out = byKeys.get(key);
+  if (out === undefined) {
+    const { effect, parts } = lists[id];
+    out = lists.push({ effect, parts: parts.map((p) => withoutClauses(p, absent)) }) - 1;
+    byKeys.set(key, out);
+  }
+  return out;
+}
+
+function withoutClauses(p: AccessPart, dropped: readonly ConditionClause[]): AccessPart {
+  const { conditions, ...rest } = p;
+  const block = conditions && blockWithout(conditions, dropped);
+  return { ...rest, clauses: p.clauses.filter((c) => !dropped.includes(c)), ...(block ? { conditions: block } : {}) };
 }
 
 /**
