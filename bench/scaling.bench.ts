@@ -17,6 +17,7 @@ import { cloudFormationYamlPolicies as readYaml } from '../src/core/policy/insig
 import { lintAwsConfig } from '../src/core/profiles/configLint';
 import { chainWords, buildProfilesModel, chainText, profileChain, type IniSections } from '../src/core/profiles/model';
 import { replaceVariables } from '../src/core/policy/variableSpans';
+import { signInEntries } from '../src/core/sso/signInEntries';
 import { createIamCatalog } from '../src/node/iamData';
 import { fixturePath } from '../test/unit/fixtures';
 import { doublingCases, type DoublingCase } from './scalingDoubling';
@@ -99,6 +100,19 @@ function cases(catalog: IamCatalog): Case[] {
     { name: 'config lint: long unknown key', kind: 'adversarial', input: (k) => `[profile a]\n${'x'.repeat(1000 * k)} = 1\n`, run: (t) => lintAwsConfig(t, 'config') },
     { name: 'config lint: indented continuation lines', kind: 'adversarial', input: (k) => `[profile a]\nregion = us-east-1\n${' x\n'.repeat(2000 * k)}`, run: (t) => lintAwsConfig(t, 'config') },
     { name: 'config lint: source_profile cycle', kind: 'adversarial', input: (k) => config(Object.fromEntries(Array.from({ length: 20 * k }, (_, i) => [`p${i}`, { role_arn: role, source_profile: `p${(i + 1) % (20 * k)}` }]))), run: (t) => lintAwsConfig(t, 'config') },
+    { name: 'config lint: missing sso-sessions among many, every finding', kind: 'adversarial', input: (k) => {
+      const n = 20 * k;
+      let text = '';
+      for (let i = 0; i < n; i++) text += `[sso-session s${i}]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n`;
+      for (let i = 0; i < n; i++) text += `[profile p${i}]\nsso_session = x${i}\nsso_account_id = 123456789012\nsso_role_name = R\n`;
+      return text;
+    }, run: (t) => lintAwsConfig(t, 'config', { listedPerCode: Infinity }) },
+    { name: 'sign-ins: an sso-session per profile', kind: 'adversarial', input: (k) => String(20 * k), run: (n) => {
+      const sections: IniSections = {};
+      for (let i = 0; i < Number(n); i++) sections[`sso-session.s${i}`] = { sso_start_url: 'https://corp.awsapps.com/start', sso_region: 'us-east-1' };
+      for (let i = 0; i < Number(n); i++) sections[`p${i}`] = { sso_session: `s${i}`, sso_account_id: '123456789012', sso_role_name: 'R' };
+      return signInEntries(buildProfilesModel(sections, {}));
+    } },
     { name: 'profile chains: every profile of one chain', kind: 'adversarial', input: (k) => String(20 * k), run: (n) => {
       const model = buildProfilesModel(chainConfig(Number(n)), {});
       const words = chainWords();

@@ -1,5 +1,8 @@
 import type { ActionInfo, IamCatalog } from './catalog';
 import { ownCopy } from './ownCopy';
+import { distanceWithin, editDistance } from '../editDistance';
+
+export { editDistance };
 
 /**
  * Stand-ins for a `*` or `?` that must match only itself: what `${*}` and `${?}` and substituted
@@ -151,68 +154,6 @@ function expandActions(pattern: string, catalog: IamCatalog): ActionInfo[] {
   return services.flatMap((s) => (catalog.actionsWhere ? catalog.actionsWhere(s, test) : catalog.actions(s).filter((a) => test(a.name))));
 }
 
-/** Rows reused across calls: suggestions compare one name with hundreds of candidates. */
-let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-
-/** Optimal string alignment distance, case-insensitive, capped for speed. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  return distanceLower(a.toLowerCase(), b.toLowerCase(), max);
-}
-
-/**
- * The distance of `s` and `t`, exact when it is at most `max`, else some number above `max`. The
- * common start and end are set aside first (action names of one service share long ones), and only
- * cells within `max` of the diagonal are computed: a path through any other cell costs more.
- */
-function distanceLower(s: string, t: string, max: number): number {
-  let start = 0;
-  let sEnd = s.length;
-  let tEnd = t.length;
-  while (start < sEnd && start < tEnd && s.charCodeAt(start) === t.charCodeAt(start)) start++;
-  while (sEnd > start && tEnd > start && s.charCodeAt(sEnd - 1) === t.charCodeAt(tEnd - 1)) {
-    sEnd--;
-    tEnd--;
-  }
-  const m = sEnd - start;
-  const n = tEnd - start;
-  // No distance exceeds the longer length, so a larger cap changes nothing (and Infinity fits no Int32Array).
-  const cap = Math.min(max, Math.max(m, n));
-  if (Math.abs(m - n) > cap) return cap + 1;
-  if (m === 0 || n === 0) return m + n;
-  const far = cap + 1;
-  if (rows[0].length <= n + 1) rows = [new Int32Array(n + 2), new Int32Array(n + 2), new Int32Array(n + 2)];
-  let [prev2, prev, cur] = rows;
-  for (let j = 0; j <= n + 1; j++) {
-    prev[j] = j <= cap ? j : far;
-    prev2[j] = far;
-  }
-  for (let i = 1; i <= m; i++) {
-    const lo = i > cap ? i - cap : 1;
-    const hi = i + cap < n ? i + cap : n;
-    // The cells left of the band, and the one right of it that the next row reads, cost too much.
-    cur[lo - 1] = lo === 1 ? i : far;
-    cur[hi + 1] = far;
-    let rowMin = far;
-    const si = s.charCodeAt(start + i - 1);
-    const sPrev = i > 1 ? s.charCodeAt(start + i - 2) : -1;
-    for (let j = lo; j <= hi; j++) {
-      const tj = t.charCodeAt(start + j - 1);
-      let v = prev[j - 1] + (si === tj ? 0 : 1);
-      if (prev[j] + 1 < v) v = prev[j] + 1;
-      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
-      if (j > 1 && sPrev === tj && si === t.charCodeAt(start + j - 2) && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > cap) return far;
-    const t0 = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t0;
-  }
-  return prev[n] > cap ? far : prev[n];
-}
-
 /** Lowercased candidate lists, kept per list: the same service's names are searched again and again. */
 const loweredLists = new WeakMap<readonly string[], readonly string[]>();
 
@@ -296,7 +237,7 @@ function closest(target: string, candidates: readonly string[], limit: number, v
     // The pruning bound holds among names of one rank only: a verb-keeping name is never pruned by others.
     const cap = extends_ || keepsVerb || best.length < limit ? max : Math.min(max, best[limit - 1]);
     // Then the bound from the characters the two names share, before the quadratic distance.
-    let d = distanceBound(lower.length, cl) > cap ? cap + 1 : distanceLower(lower, cl, cap);
+    let d = distanceBound(lower.length, cl) > cap ? cap + 1 : distanceWithin(lower, cl, cap);
     // A name that extends or is extended by the target (GetObj -> GetObject) is a good guess too.
     if (d > max && extends_) d = max;
     if (d > cap) continue;

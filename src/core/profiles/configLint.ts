@@ -13,6 +13,7 @@ import { lintCycles } from './configLintCycles';
 import { lintProfile } from './configLintProfiles';
 import { lintHeader, lintSectionKeys } from './configLintSections';
 import { lintSsoSession } from './configLintSso';
+import { nameSuggester } from './configLintSuggest';
 import { redactMessage } from '../sessions/redact';
 import { IniEntry, IniSection, parseIniWithPositions, type IniProblemKind } from './iniPositions';
 import { listPerKind, notListedText } from '../notListed';
@@ -97,7 +98,12 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
     return kind === 'config' && other.has(n);
   };
 
-  for (const p of profiles.values()) lintProfile(p, { kind, profiles, exists, hasStaticKeys, ssoSessions, servicesSections, add });
+  // Indexed on the first missing reference, once for the whole file, not once per reference.
+  let profileNames: ((n: string) => string | undefined) | undefined;
+  let sessionNames: ((n: string) => string | undefined) | undefined;
+  const suggestProfile = (n: string) => (profileNames ??= nameSuggester(profiles.keys()))(n);
+  const suggestSsoSession = (n: string) => (sessionNames ??= nameSuggester(ssoSessions.keys()))(n);
+  for (const p of profiles.values()) lintProfile(p, { kind, profiles, exists, hasStaticKeys, ssoSessions, servicesSections, suggestProfile, suggestSsoSession, add });
   for (const s of ssoSessions.values()) lintSsoSession(s, add);
   lintCycles(profiles, exists, hasStaticKeys, add);
 

@@ -140,5 +140,9 @@ export interface ProfileContext {
   readonly hasStaticKeys: (name: string) => boolean;
   readonly ssoSessions: ReadonlyMap<string, IniSection>;
   readonly servicesSections: ReadonlyMap<string, IniSection>;
+  /** The defined profile a missing `source_profile` probably meant. */
+  readonly suggestProfile: (name: string) => string | undefined;
+  /** The `[sso-session …]` a missing `sso_session` probably meant. */
+  readonly suggestSsoSession: (name: string) => string | undefined;
   readonly add: Add;
 }

@@ -6,7 +6,6 @@
 import * as l10n from '@vscode/l10n';
 import { ProfileContext, ProfileView, andList, has, isSso, val } from './configLintModel';
 import { lintSsoProfile } from './configLintSso';
-import { suggestName } from './configLintSuggest';
 import { CHAINED_MAX_DURATION_SECONDS, checkDuration } from './configLintValues';
 import type { IniEntry } from './iniPositions';
 
@@ -142,8 +141,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
   }
 
   if (sourceProfile && !ctx.exists(sourceProfile.value)) {
-    const known = [...ctx.profiles.keys()];
-    const suggestion = suggestName(sourceProfile.value, known);
+    const suggestion = ctx.suggestProfile(sourceProfile.value);
     add({
       code: 'missing-source-profile',
       severity: 'error',

@@ -2,14 +2,13 @@
 
 import * as l10n from '@vscode/l10n';
 import { Add, ProfileContext, ProfileView, andList, has, isSso } from './configLintModel';
-import { suggestName } from './configLintSuggest';
 import type { IniEntry, IniSection } from './iniPositions';
 
 export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
   const { add } = ctx;
   const session = p.keys.get('sso_session');
   if (session && session.value && !ctx.ssoSessions.has(session.value)) {
-    const suggestion = suggestName(session.value, [...ctx.ssoSessions.keys()]);
+    const suggestion = ctx.suggestSsoSession(session.value);
     add({
       code: 'missing-sso-session',
       severity: 'error',

@@ -1,5 +1,7 @@
 /** "Did you mean" for misspelt setting keys, enumeration values and profile names. */
 
+import { distanceWithin } from '../editDistance';
+
 /** A setting's name as the shared config files spell it (`mfa_serial`): a name, not words. */
 type SettingName = string;
 
@@ -31,29 +33,18 @@ const ALIASES: Readonly<Record<string, SettingName>> = {
   web_identity_token: 'web_identity_token_file',
 };
 
-/** Optimal string alignment distance: edits, with a swap of neighbours counting as one. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
+/** How far a name may be from a candidate to be suggested: one edit, or two in a name of 8 or more. */
+function limitFor(word: string): number {
+  return word.length >= 8 ? 2 : 1;
 }
 
 function closest(word: string, candidates: readonly string[], compare: (c: string) => string): string | undefined {
-  const limit = word.length >= 8 ? 2 : 1;
+  const limit = limitFor(word);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
     const other = compare(c);
-    // The distance is at least the difference in length: a long key is not measured against short names at all.
-    if (Math.abs(other.length - word.length) > limit) continue;
-    const distance = editDistance(word, other);
+    const distance = distanceWithin(word, other, limit);
     if (distance < bestDistance) {
       best = c;
       bestDistance = distance;
@@ -76,9 +67,52 @@ export function suggestKey(key: string, candidates: readonly string[], exactCase
   return closest(normal, candidates, (c) => c.toLowerCase());
 }
 
-/** The defined name a reference probably meant (a typo in a profile or session name). */
-export function suggestName(name: string, candidates: readonly string[]): string | undefined {
-  const exactOtherCase = candidates.find((c) => c !== name && c.toLowerCase() === name.toLowerCase());
-  if (exactOtherCase) return exactOtherCase;
-  return closest(name, candidates.filter((c) => c !== name), (c) => c);
+/**
+ * Candidates compared, in all, by one suggester. A file that names thousands of missing profiles among
+ * thousands of defined ones would otherwise compare every pair: 10,000 by 10,000 took six minutes.
+ * Past this, references get no "Did you mean"; the first hundred or so still get theirs.
+ */
+export const MAX_NAMES_COMPARED = 2_000_000;
+
+/**
+ * The defined name a reference probably meant (a typo in a profile or session name), for many
+ * references to one set of names: the names are indexed once, by case and by length.
+ */
+export function nameSuggester(candidates: Iterable<string>, budget = MAX_NAMES_COMPARED): (name: string) => string | undefined {
+  const byLower = new Map<string, string[]>();
+  const byLength = new Map<number, { name: string; order: number }[]>();
+  let order = 0;
+  for (const c of candidates) {
+    const lower = c.toLowerCase();
+    const same = byLower.get(lower);
+    // Two of one spelling are enough: one of them differs from any name looked up.
+    if (!same) byLower.set(lower, [c]);
+    else if (same.length < 2 && same[0] !== c) same.push(c);
+    const group = byLength.get(c.length);
+    if (group) group.push({ name: c, order });
+    else byLength.set(c.length, [{ name: c, order }]);
+    order++;
+  }
+  let left = budget;
+  return (name) => {
+    const otherCase = byLower.get(name.toLowerCase())?.find((c) => c !== name);
+    if (otherCase) return otherCase;
+    const limit = limitFor(name);
+    let best: { name: string; order: number } | undefined;
+    let bestDistance = limit + 1;
+    // The distance is at least the difference in length: only names of about the same length are measured.
+    for (let length = name.length - limit; length <= name.length + limit; length++) {
+      for (const c of byLength.get(length) ?? []) {
+        if (left <= 0) return undefined;
+        left--;
+        if (c.name === name) continue;
+        const distance = distanceWithin(name, c.name, limit);
+        if (distance < bestDistance || (distance === bestDistance && best && c.order < best.order)) {
+          best = c;
+          bestDistance = distance;
+        }
+      }
+    }
+    return best?.name;
+  };
 }

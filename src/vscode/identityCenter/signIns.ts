@@ -7,8 +7,8 @@
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { isAwsHost } from '../../core/profiles/endpointTrust';
-import type { ProfilesModel } from '../../core/profiles/model';
-import { overwriteRefusal, parseScopes, readRegistrationFile, readTokenFile, registrationCacheFileName, registrationFileText, registrationUsable, tokenCacheFileName, tokenFileText, type ClientRegistration, type SignInKey, type SsoToken } from '../../core/sso/cacheFiles';
+import { overwriteRefusal, readRegistrationFile, readTokenFile, registrationCacheFileName, registrationFileText, registrationUsable, tokenCacheFileName, tokenFileText, type ClientRegistration, type SsoToken } from '../../core/sso/cacheFiles';
+import type { SignInEntry } from '../../core/sso/signInEntries';
 import { afterPollError, oauthErrorCode, startPolling, tokenNeedsRefresh } from '../../core/sso/deviceFlow';
 import { authorizeUrl, codeChallenge, codeVerifier } from '../../core/sso/pkce';
 import type * as SsoTypes from '../../aws/sso';
@@ -20,16 +20,7 @@ import { Cancelled } from '../profiles/prompts';
 import { showInfo } from '../output';
 import { openExternalUrl } from '../externalLinks';
 
-export interface SignInEntry {
-  /** `session:NAME` or `url:START_URL`. */
-  readonly id: string;
-  readonly label: string;
-  readonly key: SignInKey;
-  /** The OIDC and portal endpoint from the profiles that use this sign-in (`endpoint_url`), if any. */
-  readonly endpoint?: string;
-  /** Profiles that use it, for messages. */
-  readonly profiles: readonly string[];
-}
+export { signInEntries, type SignInEntry } from '../../core/sso/signInEntries';
 
 export type SignInState =
   | { readonly kind: 'signedOut' }
@@ -46,29 +37,6 @@ export class SignInNeeded extends Error {
     super(message);
     this.name = 'SignInNeeded';
   }
-}
-
-/** The sign-ins the config defines, sso-sessions first. */
-export function signInEntries(model: ProfilesModel): SignInEntry[] {
-  const out: SignInEntry[] = [];
-  const users = (match: (p: { ssoSession?: string; ssoStartUrl?: string }) => boolean) => [...model.profiles.values()].filter((p) => p.kind === 'sso' && match(p));
-  const endpointOf = (ps: { endpointUrl?: string; ignoreConfiguredEndpointUrls?: boolean }[]) => ps.find((p) => p.endpointUrl && !p.ignoreConfiguredEndpointUrls)?.endpointUrl;
-  for (const s of model.ssoSessions.values()) {
-    if (!s.startUrl || !s.region) continue;
-    const ps = users((p) => p.ssoSession === s.name);
-    out.push({ id: `session:${s.name}`, label: s.name, key: { sessionName: s.name, startUrl: s.startUrl, region: s.region, scopes: parseScopes(s.registrationScopes) }, endpoint: endpointOf(ps), profiles: ps.map((p) => p.name) });
-  }
-  const legacy = new Map<string, { region: string; profiles: typeof model.profiles extends ReadonlyMap<string, infer P> ? P[] : never }>();
-  for (const p of model.profiles.values()) {
-    if (p.kind !== 'sso' || p.ssoSession || !p.ssoStartUrl || !p.ssoRegion) continue;
-    const e = legacy.get(p.ssoStartUrl) ?? { region: p.ssoRegion, profiles: [] };
-    e.profiles.push(p);
-    legacy.set(p.ssoStartUrl, e);
-  }
-  for (const [startUrl, e] of legacy) {
-    out.push({ id: `url:${startUrl}`, label: startUrl.replace(/^https:\/\//, ''), key: { startUrl, region: e.region }, endpoint: endpointOf(e.profiles), profiles: e.profiles.map((p) => p.name) });
-  }
-  return out;
 }
 
 const REDIRECT_TIMEOUT_MS = 5 * 60_000;

@@ -9,6 +9,7 @@ import { countdownText } from '../profiles/sessionText';
 import type { SsoAccount } from '../../aws/sso';
 import type { ProfilesParts } from '../profiles/register';
 import type { Directory } from './directory';
+import { listedProfiles } from '../../core/sso/signInEntries';
 import { signInEntries, type SignInEntry, type SignInState, type SignIns } from './signIns';
 
 export type IdentityCenterNode =
@@ -28,7 +29,9 @@ export function signInTooltipMarkdown(entry: SignInEntry, s: SignInState): strin
     vscode.l10n.t('Region: {0}', mdText(entry.key.region)),
   ];
   if (entry.endpoint) lines.push(vscode.l10n.t('Endpoint: {0}', mdText(entry.endpoint)));
-  if (entry.profiles.length) lines.push(vscode.l10n.t('Profiles: {0}', entry.profiles.map(mdText).join(', ')));
+  const { names, more } = listedProfiles(entry);
+  if (more) lines.push(vscode.l10n.t('Profiles: {0} and {1} more', names.map(mdText).join(', '), more.toLocaleString('en-US')));
+  else if (names.length) lines.push(vscode.l10n.t('Profiles: {0}', names.map(mdText).join(', ')));
   if (s.kind === 'signedIn') lines.push(s.refreshable ? vscode.l10n.t('Signed in until {0}; refreshed automatically before it expires', new Date(s.expiresAt).toLocaleString()) : vscode.l10n.t('Signed in until {0}', new Date(s.expiresAt).toLocaleString()));
   if (s.kind === 'unusable') lines.push(mdText(s.message));
   return lines.join('\n\n');
