@@ -67,7 +67,7 @@ export function principalProblem(principal: string): string | undefined {
   const p = principal.trim();
   if (p === 'anonymous' || p === '*' || SERVICE_PRINCIPAL.test(p) || PROVIDER_HOST.test(p) || /^\d{12}$/.test(p)) return undefined;
   if (/^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+/.test(p)) return undefined;
-  return l10n.t('request.principal "{0}" is not an ARN: write the caller as arn:aws:iam::ACCOUNT:user/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, a service principal such as lambda.amazonaws.com, an identity provider such as token.actions.githubusercontent.com, or "anonymous".', principal);
+  return l10n.t('request.principal "{0}" is not an ARN: write the caller as arn:aws:iam::ACCOUNT:user/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, a service principal such as lambda.amazonaws.com, or "anonymous".', principal);
 }
 
 export function inputSources(input: EvaluationInput): PolicySource[] {
