@@ -2,7 +2,7 @@
  * The console's federation endpoint (getSigninToken). The request URL carries the session's
  * credentials and the answer is a sign-in token: neither is ever put in an error or a log.
  */
-import { signinTokenUrl, type SessionJsonCredentials } from '../core/console/federation';
+import { signinTokenUrl, type SessionJsonCredentials } from '../core/console/signinUrls';
 
 export class FederationError extends Error {
   constructor(message: string, readonly httpStatus?: number) {

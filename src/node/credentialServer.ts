@@ -3,6 +3,7 @@
  * and AWS_CONTAINER_AUTHORIZATION_TOKEN) so terminals get credentials that renew themselves.
  * Binds 127.0.0.1 only; each registration has its own random path and token.
  */
+import * as l10n from '@vscode/l10n';
 import * as crypto from 'crypto';
 import * as http from 'http';
 import type * as net from 'net';
@@ -60,8 +61,14 @@ export const DEFAULT_LIMITS: CredentialServerLimits = {
   checkIntervalMs: 1_000,
 };
 
-/** What a client gets when the session could not be refreshed; the reason goes to the log only. */
-export const REFRESH_FAILED_BODY = { code: 'CredentialsUnavailable', message: 'STS Lens could not refresh the session. See the STS Lens log in VS Code.' };
+/**
+ * What a client gets when the session could not be refreshed; the reason goes to the log only. The AWS
+ * CLI prints the body in the terminal ("Received non 200 response (500) from container metadata: …"),
+ * so its message is in the display language.
+ */
+export function refreshFailedBody(): { code: string; message: string } {
+  return { code: 'CredentialsUnavailable', message: l10n.t('STS Lens could not refresh the session. See the STS Lens log in VS Code.') };
+}
 
 /** What the server knows of an open connection, to choose which one to shed. */
 interface Connection {
@@ -227,7 +234,7 @@ export class CredentialServer {
     } catch (e) {
       // Whoever holds the token gets no detail; the log gets it without secrets.
       const detail = redactSecrets(e instanceof Error ? e.message : String(e));
-      this.respond(res, path, 500, REFRESH_FAILED_BODY, `refresh failed: ${detail}`);
+      this.respond(res, path, 500, refreshFailedBody(), `refresh failed: ${detail}`);
     }
   }
 }

@@ -3,6 +3,7 @@
  * folder, as the AWS CLI creates them), replacing a file in one rename so the CLI and SDKs never
  * read half a token. Contents are never logged.
  */
+import * as l10n from '@vscode/l10n';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -22,7 +23,7 @@ export async function readCacheFile(dir: string, name: string): Promise<string |
     return await fs.promises.readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`${file} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new Error(l10n.t('{0} could not be read ({1})', file, (e as NodeJS.ErrnoException).code ?? 'error'));
   }
 }
 
@@ -37,7 +38,7 @@ export async function writeCacheFile(dir: string, name: string, text: string): P
     await fs.promises.chmod(file, 0o600).catch(() => undefined);
   } catch (e) {
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-    throw new Error(`${file} could not be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new Error(l10n.t('{0} could not be written ({1})', file, (e as NodeJS.ErrnoException).code ?? 'error'));
   }
 }
 
@@ -47,6 +48,6 @@ export async function deleteCacheFile(dir: string, name: string): Promise<boolea
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new Error(`${path.join(dir, name)} could not be removed (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new Error(l10n.t('{0} could not be removed ({1})', path.join(dir, name), (e as NodeJS.ErrnoException).code ?? 'error'));
   }
 }

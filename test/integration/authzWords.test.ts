@@ -8,6 +8,7 @@ import { renderExplanationMarkdown, renderExplanationText } from '../../src/core
 import type { StatedDenial } from '../../src/core/authz/statedDenial';
 import { decodedHoverMarkdown } from '../../src/vscode/authz/providers';
 import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
+import { bundleKey } from '../unit/l10n/bundleKeys';
 
 /** A region guardrail's explicit deny, unprefixed action, a Sid with Markdown characters in it. */
 const DECODED = {
@@ -43,7 +44,7 @@ describe('words of decoded authorization message explanations in the editor', ()
 
   it('takes the explanation\'s words from the display language\'s bundle, with the request\'s values in place and escaped as before', () => {
     useDisplayLanguageForCoreWords({
-      'DENIED {0} on {1} — explicit deny by {2}': 'VERWEIGERT {0} auf {1} — ausdrückliche Verweigerung durch {2}',
+      [bundleKey('DENIED {0} on {1} — explicit deny by {2}')]: 'VERWEIGERT {0} auf {1} — ausdrückliche Verweigerung durch {2}',
       'statement {0}': 'Anweisung {0}',
       'Explicitly denied': 'Ausdrücklich verweigert',
       Principal: 'Prinzipal',

@@ -8,6 +8,7 @@ import { explainDecodedMessage } from '../../src/core/authz/explain';
 import { renderExplanationText } from '../../src/core/authz/render';
 import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
 import { loadGrammar, tokenize } from '../unit/grammars/textmate';
+import { bundleKey } from '../unit/l10n/bundleKeys';
 
 const deny = (explicit: boolean) => ({
   allowed: false,
@@ -20,8 +21,8 @@ const allowed = { ...deny(false), allowed: true };
 
 const GERMAN = {
   'Authorization failure: {0}': 'Autorisierungsfehler: {0}',
-  'DENIED {0} on {1} — explicit deny by {2}': 'VERWEIGERT {0} auf {1} — ausdrückliche Verweigerung durch {2}',
-  'ALLOWED {0} on {1}': 'ERLAUBT {0} auf {1}',
+  [bundleKey('DENIED {0} on {1} — explicit deny by {2}')]: 'VERWEIGERT {0} auf {1} — ausdrückliche Verweigerung durch {2}',
+  [bundleKey('ALLOWED {0} on {1}')]: 'ERLAUBT {0} auf {1}',
   'statement {0}': 'Anweisung {0}',
 };
 

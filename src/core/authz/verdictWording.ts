@@ -57,8 +57,8 @@ export function verdictWording(input: WordingInput, stated?: StatedDenial): Word
   switch (verdict) {
     case 'explicit-deny': {
       summary = denyingStatements.length > 0
-        ? l10n.t('DENIED {0} on {1} — explicit deny by {2}', what, on, describeStatements(denyingStatements))
-        : l10n.t('DENIED {0} on {1} — explicit deny', what, on);
+        ? l10n.t({ message: 'DENIED {0} on {1} — explicit deny by {2}', args: [what, on, describeStatements(denyingStatements)], comment: ['Keep the verdict (DENIED) the first word, in capitals (in a script without case: at most six letters), then a space, and keep the dash " — " after {1}: the explanation view colours the line red by that shape. {0} is an action such as ec2:RunInstances, {1} a resource.'] })
+        : l10n.t({ message: 'DENIED {0} on {1} — explicit deny', args: [what, on], comment: ['Keep the verdict (DENIED) the first word, in capitals (in a script without case: at most six letters), then a space, and keep the dash " — " after {1}: the explanation view colours the line red by that shape. {0} is an action such as ec2:RunInstances, {1} a resource.'] });
       advice.push(l10n.t('An explicit Deny wins over every Allow, so adding permissions will not help.'));
       const statedAdvice = stated ? policyTypeAdvice(stated, principalLabel(principal)) : undefined;
       if (statedAdvice) advice.push(statedAdvice);
@@ -81,10 +81,10 @@ export function verdictWording(input: WordingInput, stated?: StatedDenial): Word
       // An Allow that matched yet did not carry the request means another policy in the chain lacks one.
       const allowing = matchedStatements.filter((st) => st.effect === 'Allow');
       summary = allowing.length === 0
-        ? l10n.t('DENIED {0} on {1} — implicit deny: no statement allows it', what, on)
+        ? l10n.t({ message: 'DENIED {0} on {1} — implicit deny: no statement allows it', args: [what, on], comment: ['Keep the verdict (DENIED) the first word, in capitals (in a script without case: at most six letters), then a space, and keep the dash " — " after {1}: the explanation view colours the line red by that shape. {0} is an action such as ec2:RunInstances, {1} a resource.'] })
         : several(allowing)
-          ? l10n.t('DENIED {0} on {1} — implicit deny: {2} allow it, another policy does not', what, on, describeStatements(allowing))
-          : l10n.t('DENIED {0} on {1} — implicit deny: {2} allows it, another policy does not', what, on, describeStatements(allowing));
+          ? l10n.t({ message: 'DENIED {0} on {1} — implicit deny: {2} allow it, another policy does not', args: [what, on, describeStatements(allowing)], comment: ['Keep the verdict (DENIED) the first word, in capitals (in a script without case: at most six letters), then a space, and keep the dash " — " after {1}: the explanation view colours the line red by that shape. {0} is an action such as ec2:RunInstances, {1} a resource.'] })
+          : l10n.t({ message: 'DENIED {0} on {1} — implicit deny: {2} allows it, another policy does not', args: [what, on, describeStatements(allowing)], comment: ['Keep the verdict (DENIED) the first word, in capitals (in a script without case: at most six letters), then a space, and keep the dash " — " after {1}: the explanation view colours the line red by that shape. {0} is an action such as ec2:RunInstances, {1} a resource.'] });
       if (action && resourceText) wouldAllow = { action: action.full, resource: resourceText };
       const target = action && resourceText ? l10n.t('{0} on {1}', action.full, resourceText) : l10n.t('{0} on {1}', what, on);
       if (principal?.kind === 'root') {
@@ -105,7 +105,7 @@ export function verdictWording(input: WordingInput, stated?: StatedDenial): Word
       break;
     }
     case 'allowed':
-      summary = l10n.t('ALLOWED {0} on {1}', what, on);
+      summary = l10n.t({ message: 'ALLOWED {0} on {1}', args: [what, on], comment: ['Keep the verdict (ALLOWED) the first word, in capitals (in a script without case: at most six letters), then a space, and add no dash " — ": the explanation view colours the line green by that shape. {0} is an action such as ec2:RunInstances, {1} a resource.'] });
       advice.push(l10n.t('The request was allowed by the policies AWS evaluated; the failure came from elsewhere.'));
       break;
     default:

@@ -1,9 +1,11 @@
 /**
  * Signing in to the AWS Management Console with temporary credentials, as AWS documents in
  * "Enable custom identity broker access to the AWS console": getSigninToken at the partition's
- * federation endpoint, then a login URL with the token and the destination. The URLs built here
- * carry credentials or a sign-in token: callers must never log or store them.
+ * federation endpoint, then a login URL with the token and the destination (signinUrls.ts builds
+ * those two URLs, which carry credentials or a sign-in token). Apart from them, so that dist/aws.js,
+ * which sends the first, holds no words of src/core: NoConsoleError's are in the display language.
  */
+import * as l10n from '@vscode/l10n';
 
 export interface ConsolePartition {
   readonly id: string;
@@ -37,7 +39,7 @@ export function partitionOfArn(arn: string | undefined): string | undefined {
 
 export class NoConsoleError extends Error {
   constructor(partition: string) {
-    super(`the ${partition} partition has no AWS Management Console that STS Lens can sign in to through the public federation endpoint. Use your organization's console access for that partition.`);
+    super(l10n.t("the {0} partition has no AWS Management Console that STS Lens can sign in to through the public federation endpoint. Use your organization's console access for that partition.", partition));
     this.name = 'NoConsoleError';
   }
 }
@@ -56,7 +58,7 @@ export type ConsoleDestination =
 /** The console page of a resource ARN, or its service's page in the resource's region. */
 export function arnConsoleUrl(arn: string, consoleHost: string, defaultRegion: string): string {
   const m = /^arn:[a-z-]+:([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws)?:(.+)$/.exec(arn);
-  if (!m) throw new Error(`"${arn.slice(0, 120)}" is not an ARN`);
+  if (!m) throw new Error(l10n.t('"{0}" is not an ARN', arn.slice(0, 120)));
   const [, service, arnRegion, , resource] = m;
   const region = arnRegion || defaultRegion;
   const regional = (path: string) => `https://${region}.${consoleHost}/${path}`;
@@ -114,31 +116,6 @@ export function consoleSessionSeconds(expiration: number | undefined, now: numbe
   if (!fromAssumeRole || expiration === undefined) return undefined;
   const left = Math.floor((expiration - now) / 1000);
   return Math.min(43_200, Math.max(900, left));
-}
-
-export interface SessionJsonCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken: string;
-}
-
-/** The getSigninToken request URL. Contains the credentials: never log it. */
-export function signinTokenUrl(federation: string, c: SessionJsonCredentials, sessionSeconds: number | undefined): string {
-  const u = new URL(federation);
-  u.searchParams.set('Action', 'getSigninToken');
-  if (sessionSeconds !== undefined) u.searchParams.set('SessionDuration', String(sessionSeconds));
-  u.searchParams.set('Session', JSON.stringify({ sessionId: c.accessKeyId, sessionKey: c.secretAccessKey, sessionToken: c.sessionToken }));
-  return u.toString();
-}
-
-/** The sign-in URL the browser opens. It signs in whoever opens it within 15 minutes: never log or store it. */
-export function loginUrl(federation: string, signinToken: string, destination: string, issuer = 'https://github.com/sts-lens/sts-lens'): string {
-  const u = new URL(federation);
-  u.searchParams.set('Action', 'login');
-  u.searchParams.set('Issuer', issuer);
-  u.searchParams.set('Destination', destination);
-  u.searchParams.set('SigninToken', signinToken);
-  return u.toString();
 }
 
 /**

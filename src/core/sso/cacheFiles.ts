@@ -3,6 +3,7 @@
  * writes them, so the CLI, the SDKs and STS Lens share one sign-in. A file that is not a token of
  * the same sign-in (corrupt, another tool's, another start URL) is never overwritten.
  */
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'crypto';
 
 const sha1 = (text: string) => createHash('sha1').update(text, 'utf8').digest('hex');
@@ -113,9 +114,9 @@ function parseObject(text: string): Record<string, unknown> | string {
   try {
     doc = JSON.parse(text);
   } catch {
-    return 'it is not JSON';
+    return l10n.t('it is not JSON');
   }
-  return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : 'it is not a JSON object';
+  return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : l10n.t('it is not a JSON object');
 }
 
 /** Reads a token file for `key`; `text` undefined means the file does not exist. */
@@ -126,7 +127,7 @@ export function readTokenFile(text: string | undefined, key: SignInKey): CacheFi
   const startUrl = str(doc.startUrl);
   const accessToken = str(doc.accessToken);
   const expiresAt = parseTime(doc.expiresAt);
-  if (!startUrl || !accessToken || expiresAt === undefined) return { kind: 'corrupt', reason: 'it has no startUrl, accessToken and expiresAt' };
+  if (!startUrl || !accessToken || expiresAt === undefined) return { kind: 'corrupt', reason: l10n.t('it has no startUrl, accessToken and expiresAt') };
   if (startUrl !== key.startUrl) return { kind: 'foreign', startUrl };
   return {
     kind: 'ok',
@@ -150,15 +151,15 @@ export function readRegistrationFile(text: string | undefined): CacheFileRead<Cl
   const clientId = str(doc.clientId);
   const clientSecret = str(doc.clientSecret);
   const expiresAt = parseTime(doc.expiresAt);
-  if (!clientId || !clientSecret || expiresAt === undefined || 'accessToken' in doc) return { kind: 'corrupt', reason: 'it is not a client registration' };
+  if (!clientId || !clientSecret || expiresAt === undefined || 'accessToken' in doc) return { kind: 'corrupt', reason: l10n.t('it is not a client registration') };
   const list = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
   return { kind: 'ok', value: { clientId, clientSecret, expiresAt, scopes: list(doc.scopes), grantTypes: list(doc.grantTypes) } };
 }
 
 /** Why a cache file must not be replaced, in words for a message; undefined when it may be. */
 export function overwriteRefusal(read: CacheFileRead<unknown>, file: string): string | undefined {
-  if (read.kind === 'corrupt') return `${file} is in the SSO cache but is not a sign-in STS Lens can read (${read.reason}). STS Lens does not overwrite it: move it aside (or delete it if you know it is stale) and sign in again.`;
-  if (read.kind === 'foreign') return `${file} holds a sign-in for another start URL (${read.startUrl}). STS Lens does not overwrite it: sign out of that one first, or move the file aside.`;
+  if (read.kind === 'corrupt') return l10n.t('{0} is in the SSO cache but is not a sign-in STS Lens can read ({1}). STS Lens does not overwrite it: move it aside (or delete it if you know it is stale) and sign in again.', file, read.reason);
+  if (read.kind === 'foreign') return l10n.t('{0} holds a sign-in for another start URL ({1}). STS Lens does not overwrite it: sign out of that one first, or move the file aside.', file, read.startUrl);
   return undefined;
 }
 

@@ -3,6 +3,7 @@
  * only with CreateToken, the S256 challenge goes in the browser's authorize URL. Random bytes come
  * from the caller, so the maths is testable with fixed input.
  */
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'crypto';
 
 /** base64url without padding, as RFC 7636 appendix A requires. */
@@ -64,7 +65,9 @@ export function readRedirect(requestUrl: string, expectedState: string, callback
   const error = u.searchParams.get('error');
   if (error) {
     const description = u.searchParams.get('error_description');
-    return { kind: 'error', message: error === 'access_denied' ? 'the sign-in was denied in the browser' : `the browser sign-in failed: ${error}${description ? ` (${description.slice(0, 200)})` : ''}` };
+    // The OAuth error code and the server's description are values: a translator sees only {0} and {1}.
+    if (error === 'access_denied') return { kind: 'error', message: l10n.t('the sign-in was denied in the browser') };
+    return { kind: 'error', message: description ? l10n.t('the browser sign-in failed: {0} ({1})', error, description.slice(0, 200)) : l10n.t('the browser sign-in failed: {0}', error) };
   }
   const code = u.searchParams.get('code');
   return code ? { kind: 'code', code } : { kind: 'ignore' };

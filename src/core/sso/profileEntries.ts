@@ -3,6 +3,7 @@
  * such as `{account_name}-{role_name}`, as `granted sso populate` does. Existing profiles are never
  * changed: a name that is taken is reported and skipped.
  */
+import * as l10n from '@vscode/l10n';
 
 export interface RoleChoice {
   readonly accountId: string;
@@ -17,9 +18,10 @@ const FIELDS = ['account_name', 'account_id', 'role_name', 'sso_session'] as con
 export function templateProblems(template: string): string[] {
   const out: string[] = [];
   const used = [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]);
-  for (const u of used) if (!(FIELDS as readonly string[]).includes(u)) out.push(`{${u}} is not a field; use ${FIELDS.map((f) => `{${f}}`).join(', ')}`);
-  if (!used.includes('role_name')) out.push('the template must contain {role_name}, or every role of an account gets the same name');
-  if (!used.includes('account_name') && !used.includes('account_id')) out.push('the template must contain {account_name} or {account_id}, or the same role in two accounts gets the same name');
+  // The template's own {fields} go in as values: a translator keeps only {0} and {1}.
+  for (const u of used) if (!(FIELDS as readonly string[]).includes(u)) out.push(l10n.t('{0} is not a field; use {1}', `{${u}}`, FIELDS.map((f) => `{${f}}`).join(', ')));
+  if (!used.includes('role_name')) out.push(l10n.t('the template must contain {0}, or every role of an account gets the same name', '{role_name}'));
+  if (!used.includes('account_name') && !used.includes('account_id')) out.push(l10n.t('the template must contain {0} or {1}, or the same role in two accounts gets the same name', '{account_name}', '{account_id}'));
   return out;
 }
 
@@ -66,11 +68,11 @@ export function planProfiles(roles: readonly RoleChoice[], o: PlanOptions): Prof
   for (const role of roles) {
     const name = profileName(o.template, role, o.ssoSession);
     if (!name) {
-      entries.push({ name, role, skipped: 'the template gives an empty name' });
+      entries.push({ name, role, skipped: l10n.t('the template gives an empty name') });
       continue;
     }
     if (taken.has(name)) {
-      entries.push({ name, role, skipped: o.existing.has(name) ? 'a profile with this name exists and is left as it is' : 'another chosen role gets the same name' });
+      entries.push({ name, role, skipped: o.existing.has(name) ? l10n.t('a profile with this name exists and is left as it is') : l10n.t('another chosen role gets the same name') });
       continue;
     }
     taken.add(name);

@@ -5,7 +5,8 @@
  * it is never logged or stored, and Copy Console URL says so before copying.
  */
 import * as vscode from 'vscode';
-import { consoleSessionSeconds, destinationUrl, federationEndpoint, loginUrl, partitionOfArn, partitionOfRegion, type ConsoleDestination } from '../../core/console/federation';
+import { consoleSessionSeconds, destinationUrl, federationEndpoint, partitionOfArn, partitionOfRegion, type ConsoleDestination } from '../../core/console/federation';
+import { loginUrl } from '../../core/console/signinUrls';
 import { isAwsHost } from '../../core/profiles/endpointTrust';
 import type { TemporaryCredentials } from '../../core/identity';
 import type { SessionRecord } from '../../core/sessions/session';

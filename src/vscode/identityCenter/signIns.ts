@@ -153,7 +153,7 @@ export class SignIns {
 
   private async browserFlow(e: SignInEntry, open: (url: string) => Promise<void>): Promise<SsoToken> {
     const state = crypto.randomBytes(16).toString('hex');
-    const redirect = await startLoopbackRedirect(state, REDIRECT_TIMEOUT_MS);
+    const redirect = await startLoopbackRedirect(state, REDIRECT_TIMEOUT_MS, vscode.env.language);
     try {
       const reg = await this.registration(e, 'browser', redirect.redirectUri);
       const verifier = codeVerifier(crypto.randomBytes(64));

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fixturePath, repoRoot } from '../fixtures';
 import { loadGrammar, scopesAt, tokenize } from '../grammars/textmate';
+import { bundleKey } from '../l10n/bundleKeys';
 
 const runner = path.join(repoRoot(), 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js');
 const config = fixturePath('authz', 'grammar', 'grammars.json');
@@ -61,14 +62,23 @@ describe('explanation view grammar', function () {
       assert.deepStrictEqual(wrong.flat(), []);
     });
 
+    it('tells a translator, in each verdict template\'s comment, the shape the view colours: the verdict first, and the dash only in a denial', () => {
+      const bundle = english() as Record<string, string | { message: string; comment?: string[] }>;
+      const comments = verdicts().map((key) => {
+        const entry = bundle[key];
+        return { key, comment: typeof entry === 'string' ? '' : (entry.comment ?? []).join(' ') };
+      });
+      assert.deepStrictEqual(comments.filter((c) => !/the first word/.test(c.comment) || !(c.key.startsWith('DENIED') ? /keep the dash " — "/ : /add no dash " — "/).test(c.comment)).map((c) => c.key), []);
+    });
+
     it('is found in a translation, and a translation that drops the dash of a denial is reported', async () => {
       const german = {
-        'DENIED {0} on {1} — explicit deny by {2}': 'VERWEIGERT {0} auf {1} — ausdrückliche Verweigerung durch {2}',
-        'DENIED {0} on {1} — implicit deny: no statement allows it': 'VERWEIGERT {0} auf {1} — implizit: keine Anweisung erlaubt es',
-        'ALLOWED {0} on {1}': 'ERLAUBT {0} auf {1}',
+        [bundleKey('DENIED {0} on {1} — explicit deny by {2}')]: 'VERWEIGERT {0} auf {1} — ausdrückliche Verweigerung durch {2}',
+        [bundleKey('DENIED {0} on {1} — implicit deny: no statement allows it')]: 'VERWEIGERT {0} auf {1} — implizit: keine Anweisung erlaubt es',
+        [bundleKey('ALLOWED {0} on {1}')]: 'ERLAUBT {0} auf {1}',
       };
       assert.deepStrictEqual(await miscoloured('de', german), []);
-      assert.deepStrictEqual(await miscoloured('de', { 'DENIED {0} on {1} — explicit deny': 'VERWEIGERT {0} auf {1}: ausdrücklich' }), [
+      assert.deepStrictEqual(await miscoloured('de', { [bundleKey('DENIED {0} on {1} — explicit deny')]: 'VERWEIGERT {0} auf {1}: ausdrücklich' }), [
         'de: "VERWEIGERT ec2:RunInstances auf instance/*: ausdrücklich" colours VERWEIGERT as text.sts-lens-authz markup.inserted.allowed.sts-lens-authz, not invalid.illegal.denied.sts-lens-authz',
       ]);
     });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as net from 'net';
-import { CredentialServer, REFRESH_FAILED_BODY } from '../../../src/node/credentialServer';
+import { CredentialServer, refreshFailedBody } from '../../../src/node/credentialServer';
 import { assertNoSentinel, SENTINEL } from '../sessions/redact.test';
 
 /** A raw connection to the server's port, recording what it receives and when it is closed. */
@@ -81,7 +81,7 @@ describe('loopback credential server', () => {
     });
     const r = await get(grant.url, grant.token);
     assert.strictEqual(r.status, 500);
-    assert.deepStrictEqual(r.body, REFRESH_FAILED_BODY);
+    assert.deepStrictEqual(r.body, refreshFailedBody());
     assert.match(reasons.join('\n'), /refresh failed: the session needs an MFA code/);
     assertNoSentinel(reasons.join('\n'));
   });

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { repoRoot } from '../fixtures';
-import { areaReport, unwrappedCoreStrings, type CoreWordsArea } from './coreStrings';
+import { areaReport, filesNaming, sources, unwrappedCoreStrings, type CoreWordsArea } from './coreStrings';
 import { literalsIn } from './userStrings';
 
 const root = repoRoot();
@@ -39,19 +39,6 @@ const LIMIT_AREA: CoreWordsArea = {
     'return `arn:${c.partition}:iam::${c.account}:user/${name}`',
   ],
 };
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
-
-/** The files of src/ that name `identifier`, relative to the repository, with `/` separators. */
-function filesNaming(identifier: string): string[] {
-  const word = new RegExp(`\\b${identifier}\\b`);
-  return sources(path.join(root, 'src')).filter((f) => word.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
-}
 
 /** The argument that names the operation in "{0} failed: …" of the editor's error reporters. */
 const OPERATION_ARGUMENT: Record<string, number> = { run: 0, reportError: 2, reportSsoError: 2 };
@@ -112,9 +99,9 @@ describe('localisation: glob limits, STS request limits and quick-fix titles', (
 
   it('leaves English only what no person reads in the editor: the English fix titles of tests, and the diff the command line prints', () => {
     // fixTitleEnglish is for tests and plain Node: nothing in src/ shows it.
-    assert.deepStrictEqual(filesNaming('fixTitleEnglish'), ['src/core/fixTitle.ts']);
+    assert.deepStrictEqual(filesNaming(root, 'fixTitleEnglish'), ['src/core/fixTitle.ts']);
     // sts-lens diff's text and Markdown; the editor renders the same diff with renderAccessDocument (translated).
-    assert.deepStrictEqual(filesNaming('formatDiffText'), ['src/cli/diff.ts', 'src/core/evaluation/access/index.ts', 'src/core/evaluation/access/render.ts']);
-    assert.deepStrictEqual(filesNaming('formatDiffMarkdown'), ['src/cli/diff.ts', 'src/core/evaluation/access/index.ts', 'src/core/evaluation/access/render.ts']);
+    assert.deepStrictEqual(filesNaming(root, 'formatDiffText'), ['src/cli/diff.ts', 'src/core/evaluation/access/index.ts', 'src/core/evaluation/access/render.ts']);
+    assert.deepStrictEqual(filesNaming(root, 'formatDiffMarkdown'), ['src/cli/diff.ts', 'src/core/evaluation/access/index.ts', 'src/core/evaluation/access/render.ts']);
   });
 });

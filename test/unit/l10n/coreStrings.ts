@@ -122,3 +122,17 @@ export function areaReport(root: string, files: readonly string[], area: CoreWor
   const unused = [...names].filter((name) => !all.some((u) => excused(new Set([name]), u)));
   return [...found, ...unused.map((name) => `an excused name no file reports: ${name}`)];
 }
+
+/** The TypeScript files under `dir`, recursively. */
+export function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** The files of src/ that name `identifier`, relative to the repository, with `/` separators: where a text can go. */
+export function filesNaming(root: string, identifier: string): string[] {
+  const word = new RegExp(`\\b${identifier}\\b`);
+  return sources(path.join(root, 'src')).filter((f) => word.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
+}

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { isAwsHost } from '../../../src/core/profiles/endpointTrust';
 import { DEFAULT_PROFILE_TEMPLATE, planProfiles, profileName, templateProblems } from '../../../src/core/sso/profileEntries';
-import { arnConsoleUrl, consoleSessionSeconds, destinationUrl, federationEndpoint, loginUrl, NoConsoleError, partitionOfRegion, signinTokenUrl } from '../../../src/core/console/federation';
+import { arnConsoleUrl, consoleSessionSeconds, destinationUrl, federationEndpoint, NoConsoleError, partitionOfRegion } from '../../../src/core/console/federation';
+import { loginUrl, signinTokenUrl } from '../../../src/core/console/signinUrls';
 
 const dev = { accountId: '123456789012', accountName: 'Sandbox Dev', roleName: 'ReadOnly' };
 const prod = { accountId: '210987654321', accountName: 'sandbox-prod', roleName: 'AdministratorAccess' };
