@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCase, scenarioCases, principalProblem, decidingLocation } from '../../../src/core/debugging/scenarioRun';
+import { MAX_SCENARIOS_PER_FILE, topLevelValues } from '../../../src/core/evaluation/scenario';
 import { fixturePath } from '../fixtures';
 import { testCatalog } from '../policy/catalog';
 
@@ -65,5 +66,18 @@ describe('debugging: policy tests from scenario files', () => {
 
   it('accepts ARNs, service principals, accounts and anonymous as principals', () => {
     for (const p of ['arn:aws:sts::123456789012:assumed-role/r/s', 'lambda.amazonaws.com', 'anonymous', '123456789012']) assert.strictEqual(principalProblem(p), undefined, p);
+  });
+
+  it('counts the scenarios of a file without a tree: every value of its top-level array, whatever it is, and nothing nested', () => {
+    assert.strictEqual(topLevelValues('[{"a": [1, 2, {"b": "]"}]}, [], "x", 1, true, null, /* ] */ {}]'), 7);
+    assert.strictEqual(topLevelValues('{"request": {}}'), 0);
+    assert.strictEqual(topLevelValues('[]'), 0);
+    assert.strictEqual(topLevelValues('[1, 2'), 2);
+  });
+
+  it('refuses a file of more scenarios than one file is read for, with its count, and reads one at the limit', () => {
+    const over = scenarioCases(`[${'1,'.repeat(MAX_SCENARIOS_PER_FILE)}1]`);
+    assert.deepStrictEqual(over.map((c) => c.problem), ['the file holds 20,001 scenarios, more than the 20,000 read from one file: split it into files of at most 20,000 scenarios.']);
+    assert.strictEqual(scenarioCases(`[${'{},'.repeat(MAX_SCENARIOS_PER_FILE - 1)}{}]`).length, MAX_SCENARIOS_PER_FILE);
   });
 });
