@@ -53,11 +53,6 @@ class LoadedService {
     return this.names;
   }
 
-  someName(test: (name: string) => boolean): boolean {
-    for (let i = 0; i < this.names.length; i++) if (test(this.names[i])) return true;
-    return false;
-  }
-
   private byExactNameMap?: Map<string, number>;
 
   /** Case-insensitive lookup; a name the data writes twice in different cases resolves to the last one. */
@@ -234,10 +229,6 @@ export class DataCatalog implements IamCatalog {
 
   actionNames(prefix: string): readonly string[] {
     return this.services.get(prefix.toLowerCase())?.actionNames ?? [];
-  }
-
-  someActionName(prefix: string, test: (name: string) => boolean): boolean {
-    return this.services.get(prefix.toLowerCase())?.someName(test) ?? false;
   }
 
   action(prefix: string, name: string): ActionInfo | undefined {

@@ -75,7 +75,10 @@ function parse(text: string): Node | undefined {
     return node;
   };
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?/iy;
+  // `top` is the stack's height: setting a shorter length would give its room back, to be taken
+  // again at the next push. The stack dies with the parse, so slots above `top` are left as they are.
   const pending: Node[] = [];
+  let top = 0;
   let depth = 0;
   const value = (): MutableNode | undefined => {
     const c = text.charCodeAt(i);
@@ -103,7 +106,7 @@ function parse(text: string): Node | undefined {
     }
     // Children gather on a shared stack and are copied out at the close, into an array of the
     // right size: most arrays hold one or two values, and a pushed-to array reserves many more.
-    const start = pending.length;
+    const start = top;
     for (;;) {
       if (isObject) {
         if (text.charCodeAt(i) !== 34) return undefined;
@@ -119,19 +122,19 @@ function parse(text: string): Node | undefined {
         if (!v) return undefined;
         property.children = [key, v];
         property.length = v.offset + v.length - property.offset;
-        pending.push(property);
+        pending[top++] = property;
       } else {
         const v = value();
         if (!v) return undefined;
-        pending.push(v);
+        pending[top++] = v;
       }
       ws();
       const d = text.charCodeAt(i);
       if (d === close) {
         i++;
         node.length = i - node.offset;
-        node.children = pending.slice(start);
-        pending.length = start;
+        node.children = pending.slice(start, top);
+        top = start;
         return node;
       }
       if (d !== 44) return undefined;

@@ -157,29 +157,46 @@ class ConditionOperator extends ElementView implements ParsedConditionOperator {
   }
 }
 
+// Lists are gathered on this shared stack and copied out into an array of the right size, as the
+// strict parse does with children: a list pushed to from empty reserves room for 17 entries, and
+// most lists hold one to five. The stack keeps its room (setting a shorter length gives it back, to
+// be taken again at the next push) and its slots are cleared once copied, so that it holds no
+// element of a policy after the policy. properties and the scalar lists never call each other.
+const gathered: unknown[] = [];
+let gatheredCount = 0;
+
+function gather(x: unknown): void {
+  gathered[gatheredCount++] = x;
+}
+
+function gatheredList<T>(): T[] {
+  const list = gathered.slice(0, gatheredCount) as T[];
+  gathered.fill(undefined, 0, gatheredCount);
+  gatheredCount = 0;
+  return list;
+}
+
 export function properties(node: Node | undefined, owner: HasPath): Element[] {
   if (!node || node.type !== 'object' || !node.children) return [];
-  const out: Element[] = [];
   const children = node.children;
   for (let i = 0; i < children.length; i++) {
     const pair = children[i].children;
     const k = pair?.[0];
     const v = pair?.[1];
     if (!k || !v || typeof k.value !== 'string') continue;
-    out.push(new Element(k.value, k, v, owner));
+    gather(new Element(k.value, k, v, owner));
   }
-  return out;
+  return gatheredList();
 }
 
 function scalarsOf(node: Node, owner: HasPath): ParsedValue[] {
   if (node.type === 'array') {
-    const out: ParsedValue[] = [];
     const children = node.children ?? [];
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
-      if (c.type !== 'object' && c.type !== 'array') out.push(new Scalar(c.value, c, owner, i));
+      if (c.type !== 'object' && c.type !== 'array') gather(new Scalar(c.value, c, owner, i));
     }
-    return out;
+    return gatheredList();
   }
   if (node.type === 'object') return [];
   return [new Scalar(node.value, node, owner, -1)];
@@ -195,13 +212,12 @@ const stringValuesCache = new WeakMap<ParsedElement, readonly (ParsedValue & { v
 /** The string scalars of a value, as scalarsOf would give them once filtered, without the scalars of other types. */
 function stringScalarsOf(node: Node, owner: HasPath): (ParsedValue & { value: string })[] {
   if (node.type === 'array') {
-    const out: (ParsedValue & { value: string })[] = [];
     const children = node.children ?? [];
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
-      if (c.type === 'string' && typeof c.value === 'string') out.push(new Scalar(c.value, c, owner, i) as ParsedValue & { value: string });
+      if (c.type === 'string' && typeof c.value === 'string') gather(new Scalar(c.value, c, owner, i));
     }
-    return out;
+    return gatheredList();
   }
   return node.type === 'string' && typeof node.value === 'string' ? [new Scalar(node.value, node, owner, -1) as ParsedValue & { value: string }] : [];
 }

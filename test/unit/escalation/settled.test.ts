@@ -1,12 +1,14 @@
 import * as assert from 'assert';
-import { plainGrant, reachSignature, settledOn, type SettlingSubject } from '../../../src/core/evaluation/escalation/settled';
+import { plainGrant, reachSignature, settledOn, settledPassedTo, type SettlingSubject } from '../../../src/core/evaluation/escalation/settled';
 import { on, passRole, ROLE, USER, type PathRequest } from '../../../src/core/evaluation/escalation/types';
 import { evaluate } from '../../../src/core/evaluation';
 import { documentError } from '../../../src/core/evaluation/compiledPolicy';
 import { parsePolicy } from '../../../src/core/policy/parse';
 
 // The shortcuts of src/core/evaluation/escalation/settled.ts against the engine they stand for:
-// whatever a shortcut settles, the engine decides the same way, with the same first statement.
+// whatever a shortcut settles, the engine decides the same way, with the same first statement. An
+// iam:PassRole request of a path that may pass the role to several services is allowed by the first
+// statement the engine finds in the first service, in order, where the engine allows it.
 
 const ACCOUNT = '111122223333';
 const CALLER = `arn:aws:iam::${ACCOUNT}:user/sts-lens-caller`;
@@ -200,4 +202,76 @@ describe('escalation requests decided once per reach signature', () => {
       assert.strictEqual(reachSignature(pass, role('app-1'), subject(texts), PASSED)?.readsFixed, true);
     });
   });
+});
+
+/** The engine's answer, service by service in order: the first identity statement that allows passing the role, or null. */
+function engineIn(texts: readonly string[], services: readonly string[], resource: string): { policy: number; statement: number } | null {
+  for (const service of services) {
+    const r = evaluate({ request: { principal: CALLER, action: 'iam:PassRole', resource, resourceAccount: ACCOUNT, context: { 'iam:PassedToService': service } }, identityPolicies: texts.map((text, i) => ({ name: String(i), text })) }, undefined, { decisionOnly: true });
+    const first = r.decision === 'Allowed' ? r.deciding.find((d) => d.kind === 'identity') : undefined;
+    if (first) return { policy: Number(first.policy), statement: first.statement.index };
+  }
+  return null;
+}
+
+const PASS = (s: string) => ({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': s } } });
+const ECS: PathRequest = passRole('ecs-tasks.amazonaws.com');
+const TWO: PathRequest = passRole('tasks.apprunner.amazonaws.com', 'apprunner.amazonaws.com');
+
+/** iam:PassRole shapes settled without the engine (settledPassedTo), each with the resources tried. */
+const PASSED_SETTLED: { name: string; texts: string[]; req: PathRequest; resources: string[] }[] = [
+  { name: 'StringEquals naming the service', texts: [policy(PASS('ecs-tasks.amazonaws.com'))], req: ECS, resources: [role('a')] },
+  { name: 'StringEquals naming another service', texts: [policy(PASS('ec2.amazonaws.com'))], req: ECS, resources: [role('a')] },
+  { name: 'a list of services, one of them', texts: [policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'ecs-tasks.amazonaws.com'] } } })], req: ECS, resources: [role('a')] },
+  { name: 'StringLike with a wildcard', texts: [policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringLike: { 'iam:PassedToService': '*.amazonaws.com' } } })], req: ECS, resources: [role('a')] },
+  { name: 'StringLike that does not match', texts: [policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringLike: { 'iam:PassedToService': 'lambda.*' } } })], req: ECS, resources: [role('a')] },
+  { name: 'StringEquals in another case, which does not match', texts: [policy(PASS('ECS-Tasks.amazonaws.com'))], req: ECS, resources: [role('a')] },
+  { name: 'the key spelt in another case and IfExists', texts: [policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEqualsIfExists: { 'IAM:passedtoservice': 'ecs-tasks.amazonaws.com' } } })], req: ECS, resources: [role('a')] },
+  { name: 'two operators on the key, both needed', texts: [policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringLike: { 'iam:PassedToService': 'ecs*' }, StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }, PASS('ecs-tasks.amazonaws.com'))], req: ECS, resources: [role('a')] },
+  { name: 'an empty list of values', texts: [policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': [] } } })], req: ECS, resources: [role('a')] },
+  {
+    name: 'the second service of the path, where only it is named',
+    texts: [policy(PASS('apprunner.amazonaws.com'), PASS('tasks.apprunner.amazonaws.com'))],
+    req: TWO,
+    resources: [role('a')],
+  },
+  {
+    name: 'an earlier statement of another policy, and a statement the resource does not reach',
+    texts: [policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/svc-*', Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } }, { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }), policy(PASS('ecs-tasks.amazonaws.com'), { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' })],
+    req: ECS,
+    resources: [role('svc-1'), role('web')],
+  },
+];
+
+/** iam:PassRole shapes only the engine can decide. */
+const PASSED_UNSETTLED: { name: string; statement: object; more?: Partial<SettlingSubject> }[] = [
+  { name: 'another key beside the service', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com', 'aws:ResourceAccount': ACCOUNT } } } },
+  { name: 'a negated operator', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringNotEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } } },
+  { name: 'a set qualifier', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } } },
+  { name: 'a policy variable in the value', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': '${aws:PrincipalTag/svc}' } } } },
+  { name: 'a value that is not a string', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 1 } } } },
+  { name: 'an empty Condition', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: {} } },
+  { name: 'a Condition that is not an object', statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: [] } },
+  { name: 'a Deny', statement: { Effect: 'Deny', Action: 'iam:PassRole', Resource: role('admin') } },
+  { name: 'a permissions boundary', statement: PASS('ecs-tasks.amazonaws.com'), more: { allowOnly: false, bounded: true } },
+  { name: 'a caller of another account', statement: PASS('ecs-tasks.amazonaws.com'), more: { sameAccount: false } },
+];
+
+describe('iam:PassRole requests settled on iam:PassedToService without the engine', () => {
+  for (const c of PASSED_SETTLED) {
+    it(`settles ${c.name} as the engine does`, () => {
+      for (const resource of c.resources) {
+        const settled = settledPassedTo(c.req, resource, c.req.passedTo!, subject(c.texts));
+        assert.notStrictEqual(settled, undefined, `${resource}: left to the engine`);
+        assert.deepStrictEqual(settled, engineIn(c.texts, c.req.passedTo!, resource), resource);
+      }
+    });
+  }
+
+  for (const c of PASSED_UNSETTLED) {
+    it(`leaves ${c.name} to the engine`, () => {
+      const texts = [policy(PASS('ec2.amazonaws.com'), c.statement)];
+      assert.strictEqual(settledPassedTo(ECS, role('a'), ECS.passedTo!, subject(texts, c.more)), undefined);
+    });
+  }
 });

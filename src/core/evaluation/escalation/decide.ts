@@ -5,7 +5,7 @@ import { evaluate } from '../index';
 import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
 import { callerChooses, conditionWords, valueFor } from './choices';
 import { filled, policyProbes, representative } from './probes';
-import { isStar, plainGrant, reachSignature, sameAccountCaller, settledOn, type Reach } from './settled';
+import { isStar, plainGrant, reachSignature, sameAccountCaller, settledOn, settledPassedTo, type Reach } from './settled';
 import type { AllowingStatement, EscalationPath, PathRequest } from './types';
 
 export type { AllowingStatement } from './types';
@@ -286,6 +286,8 @@ function bestOn(req: PathRequest, p: Prepared, resource: string, contexts: reado
   // Settled without a condition, the request is decided the same way in every context.
   const settled = settledOn(req, resource, p);
   if (settled !== undefined) return settled ? { request: req, resource, allowedBy: [settled], onlyIf: [] } : undefined;
+  const passed = req.passedTo && settledPassedTo(req, resource, req.passedTo, p);
+  if (passed !== undefined) return passed ? { request: req, resource, allowedBy: [passed], onlyIf: [] } : undefined;
   let best: (RequestGrant & { onlyIf: string[] }) | undefined;
   const reach = reachSignature(req, resource, p, fixedKeys(req));
   for (let i = 0; i < contexts.length; i++) {

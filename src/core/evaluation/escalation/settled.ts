@@ -1,9 +1,10 @@
 import { splitArnCached } from '../../policy/checks/arnFormats';
+import { parseConditionOperator } from '../../policy/checks/conditionOperators';
 import { someString } from '../../policy/elementStrings';
 import type { ParsedPolicy, ParsedStatement } from '../../policy/parse';
 import { awsOwnedRefusal } from '../awsOwned';
-import { resourceMatch } from '../operators';
-import { covering } from './probes';
+import { resourceMatch, testValue } from '../operators';
+import { covering, type Covering } from './probes';
 import type { AllowingStatement, PathRequest } from './types';
 
 // Requests an escalation question settles without the evaluation engine, where reading the
@@ -80,6 +81,69 @@ export function settledOn(req: PathRequest, resource: string, p: SettlingSubject
     if (reach) return { policy: statements[i].policy, statement: st.index ?? 0 };
   }
   return null;
+}
+
+/**
+ * settledOn for an iam:PassRole request, whose path names the services the role may be passed to
+ * (iam:PassedToService, any one of them, in order): the reached statements may also test that key,
+ * as most policies that pass roles do, with StringEquals or StringLike. The first statement, in
+ * order, that allows the request in the first service that any statement allows it in; null when
+ * none does (the caller cannot choose the key, so the engine would choose no value for it either).
+ * Undefined when a reached statement's condition reads anything else, or reads it another way.
+ */
+export function settledPassedTo(req: PathRequest, resource: string, services: readonly string[], p: SettlingSubject): Settled | undefined {
+  if (!p.allowOnly || !identityAlone(req.action, resource, p)) return undefined;
+  const statements = covering(p, req.action);
+  const reached: Covering[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    if (st.effect?.valueNode.value !== 'Allow') continue;
+    const reach = reachesResource(st, resource);
+    if (reach === undefined || (reach && (st.principal || st.notPrincipal || (st.condition && !onlyPassedTo(st))))) return undefined;
+    if (reach) reached.push(statements[i]);
+  }
+  for (let s = 0; s < services.length; s++) {
+    for (let i = 0; i < reached.length; i++) {
+      if (passedToHolds(reached[i].st, services[s])) return { policy: reached[i].policy, statement: reached[i].st.index ?? 0 };
+    }
+  }
+  return null;
+}
+
+/** Whether every condition of the statement tests iam:PassedToService with StringEquals or StringLike (IfExists too), against plain strings. */
+function onlyPassedTo(st: ParsedStatement): boolean {
+  const ops = st.conditions;
+  if (st.condition?.valueNode.type !== 'object' || ops.length === 0) return false;
+  for (let i = 0; i < ops.length; i++) {
+    const info = parseConditionOperator(ops[i].operator);
+    if (ops[i].valueNode.type !== 'object' || !info || info.qualifier || (info.base !== 'StringEquals' && info.base !== 'StringLike') || ops[i].keys.length === 0) return false;
+    const keys = ops[i].keys;
+    for (let k = 0; k < keys.length; k++) {
+      if (keys[k].key.toLowerCase() !== 'iam:passedtoservice') return false;
+      const values = keys[k].values;
+      for (let j = 0; j < values.length; j++) {
+        const v = values[j].value;
+        if (typeof v !== 'string' || v.includes('${')) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** Whether a statement of onlyPassedTo's shape allows passing the role to the service: every key matches one of its values, as the engine compares them. */
+function passedToHolds(st: ParsedStatement, service: string): boolean {
+  const ops = st.conditions;
+  for (let i = 0; i < ops.length; i++) {
+    const base = parseConditionOperator(ops[i].operator)!.base;
+    const keys = ops[i].keys;
+    for (let k = 0; k < keys.length; k++) {
+      const values = keys[k].values;
+      let hit = false;
+      for (let j = 0; j < values.length && !hit; j++) hit = testValue(base, service, values[j].value as string);
+      if (!hit) return false;
+    }
+  }
+  return true;
 }
 
 /** What the engine's decision on one resource depends on (see reachSignature). */

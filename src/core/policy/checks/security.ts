@@ -40,12 +40,22 @@ const CREATE_SLR: Sensitive = {
   },
 };
 
+/** Only "*", iam actions, and patterns whose service part is a wildcard can cover an iam action. */
+function mayCoverIam(a: ResolvedAction): boolean {
+  return a.value === '*' || a.service === 'iam' || hasWildcard(a.service);
+}
+
 function covers(a: ResolvedAction, action: string): boolean {
   if (a.value === '*') return true;
-  // Only iam actions, or patterns whose service part is a wildcard, can cover an iam action.
-  if (a.service !== 'iam' && !hasWildcard(a.service)) return false;
+  if (!mayCoverIam(a)) return false;
   if (!hasWildcard(a.value)) return a.value.length === action.length && a.value.toLowerCase() === action.toLowerCase();
   return globMatch(a.value, action);
+}
+
+/** Whether some Action string may cover an iam action: most statements have none, which settles both sensitive actions at once. */
+function someMayCoverIam(sc: StatementContext): boolean {
+  for (let i = 0; i < sc.actions.length; i++) if (mayCoverIam(sc.actions[i])) return true;
+  return false;
 }
 
 /** True when the statement's conditions pin the sensitive action to specific services or resources. */
@@ -104,7 +114,7 @@ function code(s: Sensitive, suffix: string): string {
 export function checkSecurity(ctx: LintContext): void {
   if (ctx.type !== 'IDENTITY_POLICY' && ctx.type !== 'RESOURCE_POLICY') return;
   for (const sc of ctx.statements) {
-    if (sc.effect !== 'Allow') continue;
+    if (sc.effect !== 'Allow' || (sc.st.action && !someMayCoverIam(sc))) continue;
     checkSensitive(ctx, sc, PASS_ROLE);
     checkSensitive(ctx, sc, CREATE_SLR);
   }
