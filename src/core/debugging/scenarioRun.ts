@@ -59,11 +59,13 @@ export type CaseOutcome =
   | { readonly kind: 'evaluated'; readonly input: EvaluationInput; readonly result: EvaluationResult; readonly expect?: Decision; readonly pass: boolean; readonly dependencies: string[] };
 
 const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(?:\.cn)?$/i;
+/** An identity provider named by its host, with a path for some (oidc.eks.us-east-1.amazonaws.com/id/…), as trust policies name them under Federated. */
+const PROVIDER_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w.~-]+)*$/i;
 
-/** Why `principal` cannot be evaluated, or undefined when it is an ARN, a service principal, an account or `anonymous`. */
+/** Why `principal` cannot be evaluated, or undefined when it is an ARN, a service principal, an identity provider's host, an account or `anonymous`. */
 export function principalProblem(principal: string): string | undefined {
   const p = principal.trim();
-  if (p === 'anonymous' || p === '*' || SERVICE_PRINCIPAL.test(p) || /^\d{12}$/.test(p)) return undefined;
+  if (p === 'anonymous' || p === '*' || SERVICE_PRINCIPAL.test(p) || PROVIDER_HOST.test(p) || /^\d{12}$/.test(p)) return undefined;
   if (/^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+/.test(p)) return undefined;
   return l10n.t('request.principal "{0}" is not an ARN: write the caller as arn:aws:iam::ACCOUNT:user/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, a service principal such as lambda.amazonaws.com, or "anonymous".', principal);
 }

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { readCaller } from '../evaluation/principal';
 import type { ContextValue, EvaluationInput, EvaluationResult, PolicySource } from '../evaluation/types';
 
 /** An identity STS Lens knows: a profile's, a session's, or a recent role. */
@@ -69,8 +70,9 @@ export function assumeRow(c: AssumeCandidate, result: EvaluationResult | undefin
     return { label: c.label, principal, verdict: 'cannot', because: d ? l10n.t('denied by {0}', named(d)) : l10n.t('explicitly denied') };
   }
   // A trust statement that applies but does not grant on its own (it names the account): the caller's policies decide.
+  // Not for the root user, which has no policies of its own and cannot call AssumeRole at all (the engine says why).
   const applying = statements.find((s) => s.applies && s.effect === 'Allow');
-  if (applying) return { label: c.label, principal, verdict: 'needs-identity-policy', because: l10n.t('{0} trusts its account; its own policies must also allow sts:AssumeRole', named(applying)) };
+  if (applying && readCaller(principal ?? '').kind !== 'root') return { label: c.label, principal, verdict: 'needs-identity-policy', because: l10n.t('{0} trusts its account; its own policies must also allow sts:AssumeRole', named(applying)) };
   // The statement that came closest: the principal matched but a condition failed.
   const byCondition = statements.find((s) => s.effect === 'Allow' && s.mismatch === 'condition');
   if (byCondition) {

@@ -178,8 +178,9 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   }
 
   const result = (decision: Decision, d: DecidingStatement[], reasons: string[]): EvaluationResult => (unsent.length ? { decision, deciding: d, reasons, trace, unsentKeys: unsent } : { decision, deciding: d, reasons, trace });
-  if (caller.kind === 'root' && actionLower === 'sts:assumerole' && resourceAccount && caller.account && resourceAccount !== caller.account) {
-    return result('ImplicitlyDenied', [], [fill(l10n.t('The root user of account {0} cannot assume a role of another account: AssumeRole must be called with the credentials of an IAM user or role.'), caller.account)]);
+  // AWS: "You cannot use AWS account root user credentials to call AssumeRole", its own account's roles included.
+  if (caller.kind === 'root' && actionLower === 'sts:assumerole') {
+    return result('ImplicitlyDenied', [], [fill(l10n.t('The root user of account {0} cannot assume a role: AssumeRole must be called with the credentials of an IAM user or role.'), caller.account ?? '')]);
   }
   // No permission is needed for GetCallerIdentity, and an explicit deny does not stop it.
   if (actionLower === 'sts:getcalleridentity' && caller.kind !== 'anonymous') return result('Allowed', [], []);

@@ -68,6 +68,11 @@ describe('debugging: policy tests from scenario files', () => {
     for (const p of ['arn:aws:sts::123456789012:assumed-role/r/s', 'lambda.amazonaws.com', 'anonymous', '123456789012']) assert.strictEqual(principalProblem(p), undefined, p);
   });
 
+  it('accepts an OIDC provider named by its host, as docs/simulate.md lists it for AssumeRoleWithWebIdentity (accounts.google.com, GitHub, an EKS cluster\'s issuer)', () => {
+    for (const p of ['accounts.google.com', 'token.actions.githubusercontent.com', 'oidc.eks.us-east-1.amazonaws.com/id/ABCDEF0123456789', 'graph.facebook.com']) assert.strictEqual(principalProblem(p), undefined, p);
+    for (const p of ['bob', 'alice smith', 'arn:aws:iam::123456789012']) assert.match(principalProblem(p) ?? '', /is not an ARN/, p);
+  });
+
   it('counts the scenarios of a file without a tree: every value of its top-level array, whatever it is, and nothing nested', () => {
     assert.strictEqual(topLevelValues('[{"a": [1, 2, {"b": "]"}]}, [], "x", 1, true, null, /* ] */ {}]'), 7);
     assert.strictEqual(topLevelValues('{"request": {}}'), 0);

@@ -54,6 +54,15 @@ describe('debugging: who can assume a role', () => {
     const other = rows({ webIdentity: { provider, claims: { 'token.actions.githubusercontent.com:sub': 'repo:someone-else/app:ref:refs/heads/main' } } }).at(-1)!;
     assert.strictEqual(other.verdict, 'cannot');
   });
+
+  it('AWS: "You cannot use AWS account root user credentials to call AssumeRole": a root profile cannot assume the role, even when a statement trusts its account', () => {
+    const root = [{ label: 'root-other', arn: 'arn:aws:iam::210987654321:root' }, { label: 'root-own', arn: 'arn:aws:iam::123456789012:root' }];
+    const trust = { name: 'open.json', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Accounts', Effect: 'Allow', Principal: { AWS: ['210987654321', '123456789012'] }, Action: 'sts:AssumeRole' }] }) };
+    for (const row of assumeCandidates(ROLE, trust, root, { mfa: true }).map((c) => assumeRow(c, c.input ? evaluate(c.input) : undefined))) {
+      assert.strictEqual(row.verdict, 'cannot', row.label);
+      assert.match(row.because, /root user of account \d{12} cannot assume a role/, row.label);
+    }
+  });
 });
 
 describe('debugging: the result as people read it', () => {

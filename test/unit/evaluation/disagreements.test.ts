@@ -29,9 +29,24 @@ describe('evaluation: where AWS documents what other engines get wrong', () => {
     const trust = policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: 'sts:AssumeRole' });
     const r = run(req(`arn:aws:iam::${OTHER}:root`, 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/Dev`), { resource: [trust] });
     assert.strictEqual(r.decision, 'ImplicitlyDenied');
-    assert.match(r.reasons.join(' '), /root user of account 444455556666 cannot assume a role of another account/);
+    assert.match(r.reasons.join(' '), /root user of account 444455556666 cannot assume a role:/);
     // An IAM user of that account can.
     assert.strictEqual(decision(req(`arn:aws:iam::${OTHER}:user/bob`, 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/Dev`), { identity: [policy(allow('sts:AssumeRole'))], resource: [trust] }), 'Allowed');
+  });
+
+  it('AWS STS API reference: "You cannot use AWS account root user credentials to call AssumeRole. You must use credentials for an IAM user or an IAM role to call AssumeRole." — the root user of the role\'s own account cannot assume it either', () => {
+    const own = `arn:aws:iam::${ACCOUNT}:root`;
+    for (const principal of ['*', { AWS: '*' }, { AWS: own }, { AWS: ACCOUNT }]) {
+      const trust = policy({ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' });
+      const r = run(req(own, 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/Dev`), { resource: [trust] });
+      assert.strictEqual(r.decision, 'ImplicitlyDenied', JSON.stringify(principal));
+      assert.match(r.reasons.join(' '), /root user of account 111122223333 cannot assume a role: AssumeRole must be called with the credentials of an IAM user or role/);
+    }
+    // A user of the same account is allowed by the same trust policy naming it.
+    const trust = policy({ Effect: 'Allow', Principal: { AWS: USER }, Action: 'sts:AssumeRole' });
+    assert.strictEqual(decision(req(USER, 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/Dev`), { resource: [trust] }), 'Allowed');
+    // Other STS actions of the root user are decided by the policies as before.
+    assert.strictEqual(decision(req(own, 'sts:GetCallerIdentity', '*'), {}), 'Allowed');
   });
 
   it('identity policies or a boundary given for the root user are a scenario problem, not silently ignored', () => {

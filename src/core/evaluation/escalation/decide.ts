@@ -2,8 +2,9 @@ import { someString } from '../../policy/elementStrings';
 import { parsePolicy, type ParsedPolicy } from '../../policy/parse';
 import { documentError } from '../compiledPolicy';
 import { evaluate } from '../index';
-import type { ContextValue, DecidingStatement, EvaluationResult, PolicySource, StatementTrace } from '../types';
+import type { ContextValue, PolicySource } from '../types';
 import { callerChooses, conditionWords, valueFor } from './choices';
+import { answerOf, identityOnlyAnswer, type Answer } from './identityOnly';
 import { filled, policyProbes, representative } from './probes';
 import { isStar, plainGrant, reachSignature, sameAccountCaller, settledOn, settledPassedTo, type Reach } from './settled';
 import type { AllowingStatement, EscalationPath, PathRequest } from './types';
@@ -109,32 +110,19 @@ function trustOf(account: string): PolicySource {
 /** Escalation reads the decision, the deciding statements and the condition tests, never the explanations. */
 const DECISION_ONLY = { decisionOnly: true };
 
-function run(p: Prepared, action: string, resource: string, context: Record<string, ContextValue>): EvaluationResult {
-  return evaluate({
+/** The engine's answer to one request, read from the statements where only identity policies that allow decide it (see identityOnlyAnswer). */
+function run(p: Prepared, action: string, resource: string, context: Record<string, ContextValue>): Answer {
+  return identityOnlyAnswer(p, action, resource, context) ?? answerOf(evaluate({
     request: { principal: p.caller, action, resource, resourceAccount: p.account, context },
     identityPolicies: p.identity,
     permissionsBoundaries: p.boundaries,
     resourcePolicies: action.toLowerCase() === 'sts:assumerole' ? [trustOf(p.account)] : undefined,
-  }, undefined, DECISION_ONLY);
-}
-
-/** Statements of the identity side (identity policies and boundary) that the action and resource reach but a condition stops. */
-function stoppedByConditions(r: EvaluationResult, effect: 'Allow' | 'Deny'): StatementTrace[] {
-  const out: StatementTrace[] = [];
-  for (let i = 0; i < r.trace.length; i++) {
-    const t = r.trace[i];
-    if (t.kind !== 'identity' && t.kind !== 'permissionsBoundary') continue;
-    for (let k = 0; k < t.statements.length; k++) {
-      const s = t.statements[k];
-      if (s.effect === effect && s.mismatch === 'condition') out.push(s);
-    }
-  }
-  return out;
+  }, undefined, DECISION_ONLY));
 }
 
 /** How a request is allowed: the statements that decide it, and the conditions the caller does not control that it needs. */
 interface Choices {
-  readonly deciding: DecidingStatement[];
+  readonly allowedBy: readonly AllowingStatement[];
   readonly onlyIf: string[];
 }
 
@@ -156,24 +144,24 @@ function allowedWithChoices(p: Prepared, action: string, resource: string, fixed
     const r = run(p, action, resource, context);
     if (r.decision === 'Allowed') {
       // A Deny that a condition the caller does not control switches off still limits the path.
-      for (const s of stoppedByConditions(r, 'Deny')) {
-        const failed = s.conditions.filter((c) => !c.matched);
+      for (const conditions of r.stoppedDeny) {
+        const failed = conditions.filter((c) => !c.matched);
         if (failed.length && failed.every((c) => !callerChooses(c.key) && settable(c.key))) onlyIf.push(failed.map((c) => conditionWords(c, false)).join(' or '));
       }
-      return { deciding: r.deciding, onlyIf };
+      return { allowedBy: r.allowedBy, onlyIf };
     }
     let changed = false;
     if (r.decision === 'ExplicitlyDenied') {
-      for (const d of r.deciding) {
-        const cond = d.statement.conditions.find((c) => settable(c.key) && valueFor(c, false) !== undefined);
+      for (const conditions of r.denying) {
+        const cond = conditions.find((c) => settable(c.key) && valueFor(c, false) !== undefined);
         if (!cond) return undefined;
         set(cond.key, valueFor(cond, false)!);
         if (!callerChooses(cond.key)) onlyIf.push(conditionWords(cond, false));
         changed = true;
       }
     } else {
-      for (const s of stoppedByConditions(r, 'Allow')) {
-        const failed = s.conditions.filter((c) => !c.matched);
+      for (const conditions of r.stoppedAllow) {
+        const failed = conditions.filter((c) => !c.matched);
         if (!failed.every((c) => settable(c.key) && valueFor(c, true) !== undefined)) continue;
         for (const c of failed) {
           set(c.key, valueFor(c, true)!);
@@ -248,8 +236,8 @@ function firstAllowing(req: PathRequest, p: Prepared, resource: string, plain: A
   if (settled) return settled;
   if (settled === null) return plain;
   const r = run(p, req.action, resource, fixedContexts(req)[0]);
-  const first = r.decision === 'Allowed' ? r.deciding.find((d) => d.kind === 'identity') : undefined;
-  return first ? { policy: Number(first.policy), statement: first.statement.index } : plain;
+  const first = r.decision === 'Allowed' ? r.allowedBy[0] : undefined;
+  return first ?? plain;
 }
 
 /** How a request is allowed, preferring a way that needs no condition the caller does not control. */
@@ -298,12 +286,7 @@ function bestOn(req: PathRequest, p: Prepared, resource: string, contexts: reado
       if (last) break;
       continue;
     }
-    const allowedBy: AllowingStatement[] = [];
-    for (let k = 0; k < r.deciding.length; k++) {
-      const d = r.deciding[k];
-      if (d.kind === 'identity') allowedBy.push({ policy: Number(d.policy), statement: d.statement.index });
-    }
-    const grant = { request: req, resource, allowedBy, onlyIf: r.onlyIf };
+    const grant = { request: req, resource, allowedBy: r.allowedBy, onlyIf: r.onlyIf };
     if (!best || best.onlyIf.length > grant.onlyIf.length) best = grant;
     if (grant.onlyIf.length === 0 || last) break;
   }

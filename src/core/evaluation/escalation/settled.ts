@@ -58,7 +58,7 @@ export type Settled = AllowingStatement | null;
  * wildcards, or `*`), statement by statement: the caller's own account owns the resource, AWS does
  * not, and no resource policy must allow the action too (sts:, kms:).
  */
-function identityAlone(action: string, resource: string, p: SettlingSubject): boolean {
+export function identityAlone(action: string, resource: string, p: SettlingSubject): boolean {
   if (!p.sameAccount || !p.readable) return false;
   const service = action.slice(0, action.indexOf(':')).toLowerCase();
   return service !== 'sts' && service !== 'kms' && (resource === '*' || !/[*?]/.test(resource)) && awsOwnedRefusal(action, resource) === undefined;
@@ -202,7 +202,7 @@ function conditionMayRead(st: ParsedStatement, keys: readonly string[]): boolean
 }
 
 /** Whether the statement's Resource (or else NotResource) lets it apply to the resource; undefined when a variable would need the request's values. */
-function reachesResource(st: ParsedStatement, resource: string): boolean | undefined {
+export function reachesResource(st: ParsedStatement, resource: string): boolean | undefined {
   const el = st.resource ?? st.notResource;
   if (!el) return false;
   if (someString(el, hasVariable)) return undefined;

@@ -1,0 +1,92 @@
+import { evaluateConditions } from '../conditions';
+import { buildContext } from '../context';
+import { readCallerCached } from '../principal';
+import type { ConditionTrace, ContextValue, Decision, EvaluationResult } from '../types';
+import { covering } from './probes';
+import { identityAlone, reachesResource, type SettlingSubject } from './settled';
+import type { AllowingStatement } from './types';
+
+/** What the escalation decision reads of one evaluation: never the explanations nor the whole trace. */
+export interface Answer {
+  readonly decision: Decision;
+  /** Allowed: the identity statements that allow the request, in order. */
+  readonly allowedBy: readonly AllowingStatement[];
+  /** ExplicitlyDenied: the conditions of each statement that denies it. */
+  readonly denying: readonly (readonly ConditionTrace[])[];
+  /** The conditions of each statement of the identity side (identity policies, boundary) that the action and resource reach but a condition stops, in order. */
+  readonly stoppedAllow: readonly (readonly ConditionTrace[])[];
+  readonly stoppedDeny: readonly (readonly ConditionTrace[])[];
+}
+
+const NONE: readonly never[] = [];
+
+/** The engine's result as the escalation decision reads it. */
+export function answerOf(r: EvaluationResult): Answer {
+  const allowedBy: AllowingStatement[] = [];
+  const denying: ConditionTrace[][] = [];
+  for (let i = 0; i < r.deciding.length; i++) {
+    const d = r.deciding[i];
+    if (r.decision === 'ExplicitlyDenied') denying.push(d.statement.conditions);
+    else if (d.kind === 'identity') allowedBy.push({ policy: Number(d.policy), statement: d.statement.index });
+  }
+  const stoppedAllow: ConditionTrace[][] = [];
+  const stoppedDeny: ConditionTrace[][] = [];
+  for (let i = 0; i < r.trace.length; i++) {
+    const t = r.trace[i];
+    if (t.kind !== 'identity' && t.kind !== 'permissionsBoundary') continue;
+    for (let k = 0; k < t.statements.length; k++) {
+      const s = t.statements[k];
+      if (s.mismatch === 'condition') (s.effect === 'Allow' ? stoppedAllow : stoppedDeny).push(s.conditions);
+    }
+  }
+  return { decision: r.decision, allowedBy, denying, stoppedAllow, stoppedDeny };
+}
+
+/** Context keys from which the engine derives the caller or the resource's account: a request that sets one is left to it. */
+const DERIVING = new Set(['aws:principalarn', 'aws:resourceaccount']);
+
+/** What the identity-only answer needs of the subject (see decide.ts's Prepared). */
+export interface IdentityOnlySubject extends SettlingSubject {
+  readonly caller: string;
+  readonly account: string;
+}
+
+/**
+ * The engine's answer, read from the statements, for a request the caller's identity policies alone
+ * decide (see identityAlone) when nothing denies or bounds: allowed by the statements, in order, that
+ * the action and resource reach and whose conditions all hold in the request's context; the others
+ * reached are stopped by a condition. The conditions are the engine's own (evaluateConditions), so
+ * this skips only the engine's general machinery: the other kinds of policy, compiling each document,
+ * and the trace. Undefined when the engine must say: a policy variable in a Resource, a Principal, a
+ * Condition that is not an object, or a context key the engine derives the caller or account from.
+ */
+export function identityOnlyAnswer(p: IdentityOnlySubject, action: string, resource: string, context: Readonly<Record<string, ContextValue>>): Answer | undefined {
+  if (!p.allowOnly || p.bounded || !identityAlone(action, resource, p)) return undefined;
+  for (const key in context) if (DERIVING.has(key.toLowerCase())) return undefined;
+  const statements = covering(p, action);
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    if (st.effect?.valueNode.value !== 'Allow') continue;
+    const reach = reachesResource(st, resource);
+    if (reach === undefined || (reach && (st.principal || st.notPrincipal || (st.condition && !wellFormed(st.condition.valueNode.type, st.conditions))))) return undefined;
+  }
+  const ctx = buildContext({ principal: p.caller, action, resource, resourceAccount: p.account, context: context as Record<string, ContextValue> }, readCallerCached(p.caller), p.account, undefined);
+  const allowedBy: AllowingStatement[] = [];
+  const stoppedAllow: (readonly ConditionTrace[])[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    if (st.effect?.valueNode.value !== 'Allow' || !reachesResource(st, resource)) continue;
+    const policy = p.parsed[statements[i].policy];
+    const conditions = st.condition ? evaluateConditions(st.conditions, ctx, policy.version?.valueNode.value === '2012-10-17', policy.lines, false) : NONE;
+    if (conditions.every((c) => c.matched)) allowedBy.push({ policy: statements[i].policy, statement: st.index ?? 0 });
+    else stoppedAllow.push(conditions);
+  }
+  return { decision: allowedBy.length ? 'Allowed' : 'ImplicitlyDenied', allowedBy, denying: NONE, stoppedAllow, stoppedDeny: NONE };
+}
+
+/** The engine's test of a Condition's shape: an object whose operators each map keys to values (see policies.ts's malformedCondition). */
+function wellFormed(type: string, ops: readonly { readonly valueNode: { readonly type: string } }[]): boolean {
+  if (type !== 'object') return false;
+  for (let i = 0; i < ops.length; i++) if (ops[i].valueNode.type !== 'object') return false;
+  return true;
+}
