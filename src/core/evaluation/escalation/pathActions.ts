@@ -66,10 +66,29 @@ function computeCovered(value: string): readonly number[] {
     if (!service.includes('*') && !service.includes('?')) candidates = BY_SERVICE.get(service.toLowerCase()) ?? NO_ACTIONS;
   }
   const out: number[] = [];
+  const run = longestLiteral(value);
   if (candidates) {
-    for (let k = 0; k < candidates.length; k++) if (globMatch(value, PATH_ACTION_NAMES[candidates[k]])) out.push(candidates[k]);
-  } else for (let i = 0; i < ACTION_COUNT; i++) if (value === '*' || globMatch(value, PATH_ACTION_NAMES[i])) out.push(i);
+    for (let k = 0; k < candidates.length; k++) if (mayMatch(run, candidates[k]) && globMatch(value, PATH_ACTION_NAMES[candidates[k]])) out.push(candidates[k]);
+  } else for (let i = 0; i < ACTION_COUNT; i++) if (value === '*' || (mayMatch(run, i) && globMatch(value, PATH_ACTION_NAMES[i]))) out.push(i);
   return out.length ? out : NO_ACTIONS;
+}
+
+const LOWER_NAMES = PATH_ACTION_NAMES.map((a) => a.toLowerCase());
+
+/** A pattern's longest run without * or ?, lowercased: every name it matches contains it. */
+function longestLiteral(pattern: string): string {
+  let best = '';
+  for (const part of pattern.split(/[*?]/)) if (part.length > best.length) best = part;
+  return best.toLowerCase();
+}
+
+/**
+ * Whether a path action can match a pattern whose longest literal run is `run`: a cheap test that
+ * spares the match for most names, so that thousands of distinct wildcards in one policy cost one
+ * substring search per path action each.
+ */
+function mayMatch(run: string, index: number): boolean {
+  return run.length === 0 || LOWER_NAMES[index].includes(run);
 }
 
 const INDEX = new Map(PATH_ACTION_NAMES.map((a, i) => [a, i]));
