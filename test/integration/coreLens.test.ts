@@ -152,4 +152,20 @@ describe('CodeLens words of the policy editor in the display language', () => {
     assert.match(hoverOf('s3:Get*'), /^\*\*s3:Get\\\*\*\* matches \d+ actions \(\d+ read/);
     assert.strictEqual(hoverOf('111122223333'), '**AWS principal** · account 111122223333\n\nAccount 111122223333: any principal in that account whose own identity policy allows the action.');
   });
+
+  it('says why the access diff cannot read a policy in the display language, and in English without a bundle', () => {
+    const errors = () => ['[1]', '{"Version": "2012-10-17"}', '{"Statement": ['].map((text) => readAccess(text, 'IDENTITY_POLICY', catalog()).error);
+    useDisplayLanguageForCoreWords({
+      'a policy must be a JSON object': 'eine Richtlinie muss ein JSON-Objekt sein',
+      'the policy has no Statement element': 'die Richtlinie hat kein Statement-Element',
+      'the document is not valid JSON ({0} at line {1}, column {2})': 'das Dokument ist kein gültiges JSON ({0} in Zeile {1}, Spalte {2})',
+    });
+    const german = errors();
+    assert.deepStrictEqual(german.slice(0, 2), ['eine Richtlinie muss ein JSON-Objekt sein', 'die Richtlinie hat kein Statement-Element']);
+    assert.match(german[2] ?? '', /^das Dokument ist kein gültiges JSON \(.+ in Zeile 1, Spalte 16\)$/);
+    useDisplayLanguageForCoreWords();
+    const english = errors();
+    assert.deepStrictEqual(english.slice(0, 2), ['a policy must be a JSON object', 'the policy has no Statement element']);
+    assert.match(english[2] ?? '', /^the document is not valid JSON \(.+ at line 1, column 16\)$/);
+  });
 });

@@ -11,6 +11,7 @@ const LENS_FILES = [
   'src/core/evaluation/access/accessWords.ts',
   'src/core/evaluation/access/conditions.ts',
   'src/core/evaluation/access/document.ts',
+  'src/core/evaluation/access/model.ts',
   'src/core/policy/insight/completion.ts',
   'src/core/policy/insight/hover.ts',
   'src/core/policy/insight/lensTitles.ts',

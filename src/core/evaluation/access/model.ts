@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { matchActions, splitAction, hasWildcard } from '../../policy/actions';
 import type { ActionInfo, IamCatalog } from '../../policy/catalog';
 import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../../policy/parse';
@@ -141,11 +142,12 @@ function policyError(parsed: ParsedPolicy): string | undefined {
   const fatal = parsed.syntax.find((s) => s.kind === 'error');
   if (fatal) {
     const at = parsed.lines.position(fatal.offset);
-    return `the document is not valid JSON (${fatal.message} at line ${at.line}, column ${at.column + 1})`;
+    return l10n.t('the document is not valid JSON ({0} at line {1}, column {2})', fatal.message, at.line, at.column + 1);
   }
-  if (!parsed.root) return 'the document is empty';
-  if (parsed.root.type !== 'object') return 'a policy must be a JSON object';
-  if (!parsed.statement) return 'the policy has no Statement element';
+  // Why the access diff cannot read the policy: a notification in the editor, `sts-lens diff`'s error (English) on the command line.
+  if (!parsed.root) return l10n.t('the document is empty');
+  if (parsed.root.type !== 'object') return l10n.t('a policy must be a JSON object');
+  if (!parsed.statement) return l10n.t('the policy has no Statement element');
   return undefined;
 }
 
