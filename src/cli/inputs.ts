@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
 import { documentTooLargeMessage } from '../core/policy/limitWords';
-import { isTooLarge, isUtf16Text, NOT_REGULAR_FILE, NOT_REGULAR_FILE_REASON, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
+import { isTooLarge, isUtf16Text, readErrorReason, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
 
 /**
  * A file's text without its byte order mark, or how large it is when over `maxBytes` ('-': standard
@@ -19,8 +19,7 @@ const UTF16_REASON = "it is saved as UTF-16 (as Windows PowerShell's > and Out-F
 
 /** Why a file could not be read, in words. */
 export function readError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === NOT_REGULAR_FILE ? NOT_REGULAR_FILE_REASON : (e as Error).message;
+  return readErrorReason(e);
 }
 
 /** A policy file's text, or why it is not read (a sentence that names the file): missing, unreadable, or too large to be a policy. */

@@ -83,18 +83,26 @@ function cachedReader(allowOutside: boolean): (scenarioFile: string) => Scenario
 
 /**
  * Evaluates one scenario file; never throws. A file that holds an array gives one outcome per case,
- * named `FILE#INDEX`. `readerFor` gives the reader of the policy files a scenario names.
+ * named `FILE#INDEX`, each made only when the one before it has been taken: a file of 100,000 cases
+ * is reported as it is evaluated, without keeping every case's trace. `readerFor` gives the reader of
+ * the policy files a scenario names.
  */
-export function simulateFile(file: string, catalog: IamCatalogHandle | undefined, now: string, readerFor: (scenarioFile: string) => ScenarioPolicyReader = cachedReader(false)): ScenarioOutcome[] {
+export function* simulateFile(file: string, catalog: IamCatalogHandle | undefined, now: string, readerFor: (scenarioFile: string) => ScenarioPolicyReader = cachedReader(false)): Generator<ScenarioOutcome> {
   const text = readScenarioFileSync(file);
-  if (typeof text !== 'string') return [{ file, errors: [`cannot read ${file}: ${text.error}.`] }];
+  if (typeof text !== 'string') {
+    yield { file, errors: [`cannot read ${file}: ${text.error}.`] };
+    return;
+  }
   const cases = scenarioCases(text);
-  if (!cases.length) return [{ file, errors: ['the file holds an empty array: write one scenario object, or an array of them.'] }];
+  if (!cases.length) {
+    yield { file, errors: ['the file holds an empty array: write one scenario object, or an array of them.'] };
+    return;
+  }
   const abs = path.resolve(file);
   const read = readerFor(abs);
   // One line index per file, shared by its cases: inline documents' lines without rescanning the text.
   const lines = new LineIndex(cases[0].body);
-  return cases.map((c) => simulateCase(c.inArray ? `${file}#${c.index}` : file, abs, c, catalog, now, read, lines));
+  for (const c of cases) yield simulateCase(c.inArray ? `${file}#${c.index}` : file, abs, c, catalog, now, read, lines);
 }
 
 /** Evaluates one case named `label` of the scenario file `file` (absolute); offsets and lines stay the file's. */
@@ -131,47 +139,52 @@ function inlineLines(lines: LineIndex, shift: number, input: EvaluationInput): L
   return (p, line) => line + (starts.get(`${p.kind}\0${p.level ?? ''}\0${p.name}`) ?? 0);
 }
 
-function textReport(outcomes: ScenarioOutcome[], explain: boolean): string {
-  const lines: string[] = [];
-  let passed = 0;
-  let failed = 0;
-  let errors = 0;
-  let unchecked = 0;
-  for (const o of outcomes) {
-    const label = o.name ? `${o.file} (${o.name})` : o.file;
-    if (o.errors) {
-      errors++;
-      lines.push(`ERROR ${label}`);
-      for (const e of o.errors) lines.push(`      ${e}`);
-      continue;
-    }
-    const r = o.result!;
-    if (o.pass === undefined) unchecked++;
-    else if (o.pass) passed++;
-    else failed++;
-    const head = o.pass === undefined ? '  -  ' : o.pass ? 'PASS ' : 'FAIL ';
-    lines.push(`${head} ${label}  ${o.decision}${o.pass === false ? ` (expected ${o.expected})` : ''}: ${summarize(r)}`);
-    for (const p of r.trace) if (p.error) lines.push(`      warning: ${p.name} is not a valid policy: ${p.error}`);
-    if (r.unsentKeys) lines.push(`      note: ${unsentKeysText(o.action ?? '', r.unsentKeys)}`);
-    if (explain || o.pass === false) lines.push(explainResult(r, '      ', o.lineOf));
+/** Counts of the outcomes reported so far, for the summary line and the exit status. */
+class Tally {
+  total = 0;
+  passed = 0;
+  failed = 0;
+  unchecked = 0;
+  /** Each scenario that could not be read or is malformed, with its problems, repeated on standard error. */
+  readonly errors: { label: string; problems: readonly string[] }[] = [];
+
+  add(o: ScenarioOutcome): void {
+    this.total++;
+    if (o.errors) this.errors.push({ label: o.name ? `${o.file} (${o.name})` : o.file, problems: o.errors });
+    else if (o.pass === undefined) this.unchecked++;
+    else if (o.pass) this.passed++;
+    else this.failed++;
   }
-  const parts = [`${passed} passed`, `${failed} failed`];
-  if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
-  if (unchecked) parts.push(`${unchecked} without expect`);
-  lines.push('', `${outcomes.length} scenario${outcomes.length === 1 ? '' : 's'}: ${parts.join(', ')}`);
-  return `${lines.join('\n')}\n`;
 }
 
-/** A JSON array with one scenario per line: compact for thousands of traces, still one line to grep per file. */
-function jsonReport(outcomes: ScenarioOutcome[]): string {
-  const lines = outcomes.map((o) =>
-    JSON.stringify(
-      o.errors
-        ? { file: o.file, name: o.name ?? null, decision: null, expected: o.expected ?? null, pass: false, errors: o.errors, deciding: [], trace: [] }
-        : { file: o.file, name: o.name ?? null, decision: o.decision, expected: o.expected ?? null, pass: o.pass ?? null, deciding: o.result!.deciding, reasons: o.result!.reasons, ...(o.result!.unsentKeys ? { unsentKeys: o.result!.unsentKeys } : {}), trace: o.result!.trace },
-    ),
+/** One outcome's lines of the text report. */
+function textLines(o: ScenarioOutcome, explain: boolean): string[] {
+  const label = o.name ? `${o.file} (${o.name})` : o.file;
+  if (o.errors) return [`ERROR ${label}`, ...o.errors.map((e) => `      ${e}`)];
+  const r = o.result!;
+  const head = o.pass === undefined ? '  -  ' : o.pass ? 'PASS ' : 'FAIL ';
+  const lines = [`${head} ${label}  ${o.decision}${o.pass === false ? ` (expected ${o.expected})` : ''}: ${summarize(r)}`];
+  for (const p of r.trace) if (p.error) lines.push(`      warning: ${p.name} is not a valid policy: ${p.error}`);
+  if (r.unsentKeys) lines.push(`      note: ${unsentKeysText(o.action ?? '', r.unsentKeys)}`);
+  if (explain || o.pass === false) lines.push(explainResult(r, '      ', o.lineOf));
+  return lines;
+}
+
+/** The text report's last lines. */
+function textSummary(t: Tally): string {
+  const parts = [`${t.passed} passed`, `${t.failed} failed`];
+  if (t.errors.length) parts.push(`${t.errors.length} error${t.errors.length === 1 ? '' : 's'}`);
+  if (t.unchecked) parts.push(`${t.unchecked} without expect`);
+  return `\n${t.total} scenario${t.total === 1 ? '' : 's'}: ${parts.join(', ')}\n`;
+}
+
+/** One outcome as a line of the JSON array: compact for thousands of traces, still one line to grep per file. */
+function jsonLine(o: ScenarioOutcome): string {
+  return JSON.stringify(
+    o.errors
+      ? { file: o.file, name: o.name ?? null, decision: null, expected: o.expected ?? null, pass: false, errors: o.errors, deciding: [], trace: [] }
+      : { file: o.file, name: o.name ?? null, decision: o.decision, expected: o.expected ?? null, pass: o.pass ?? null, deciding: o.result!.deciding, reasons: o.result!.reasons, ...(o.result!.unsentKeys ? { unsentKeys: o.result!.unsentKeys } : {}), trace: o.result!.trace },
   );
-  return lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n';
 }
 
 /** `sts-lens simulate`: returns the exit status; output goes through the given writers. */
@@ -196,10 +209,18 @@ export function runSimulate(argv: string[], out: (s: string) => void, err: (s: s
   }
   const now = new Date().toISOString();
   const readerFor = cachedReader(args.allowOutsideProject);
-  const outcomes: ScenarioOutcome[] = [];
-  for (const f of args.files) for (const o of simulateFile(f, iam, now, readerFor)) outcomes.push(o);
-  out(args.format === 'json' ? jsonReport(outcomes) : textReport(outcomes, args.explain));
-  for (const o of outcomes) if (o.errors) for (const e of o.errors) err(`sts-lens simulate: ${o.name ? `${o.file} (${o.name})` : o.file}: ${e}\n`);
-  if (outcomes.some((o) => o.errors)) return 2;
-  return outcomes.some((o) => o.pass === false) ? 1 : 0;
+  const tally = new Tally();
+  // Each outcome is written as soon as it is made and then dropped: only the counts and the errors stay.
+  for (const f of args.files) {
+    for (const o of simulateFile(f, iam, now, readerFor)) {
+      if (args.format === 'json') out(`${tally.total === 0 ? '[\n' : ',\n'}${jsonLine(o)}`);
+      else out(`${textLines(o, args.explain).join('\n')}\n`);
+      tally.add(o);
+    }
+  }
+  if (args.format === 'json') out(tally.total === 0 ? '[]\n' : '\n]\n');
+  else out(textSummary(tally));
+  for (const e of tally.errors) for (const p of e.problems) err(`sts-lens simulate: ${e.label}: ${p}\n`);
+  if (tally.errors.length) return 2;
+  return tally.failed > 0 ? 1 : 0;
 }

@@ -118,6 +118,21 @@ export async function readBytesBounded(file: string, maxBytes: number): Promise<
   }
 }
 
+/**
+ * Why a read failed, in words, for the reasons a path can name no readable file (a device, pipe or
+ * socket is NOT_REGULAR_FILE_REASON); Node's own message for the rest.
+ */
+export function readErrorReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT': return err.path && fs.lstatSync(err.path, { throwIfNoEntry: false })?.isSymbolicLink() ? 'it is a link to a file that does not exist' : 'no such file';
+    case 'EISDIR': return 'is a directory';
+    case 'ELOOP': return 'it is a loop of symbolic links, which leads to no file';
+    case NOT_REGULAR_FILE: return NOT_REGULAR_FILE_REASON;
+    default: return err.message;
+  }
+}
+
 export function isTooLarge(r: string | Buffer | TooLarge): r is TooLarge {
   return typeof r === 'object' && 'tooLarge' in r;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { isTooLarge, NOT_REGULAR_FILE, readErrorReason, readTextBoundedSync } from './boundedRead';
 import { EMPTY_PROJECT_CONFIG, MAX_PROJECT_FILE_LENGTH, parseProjectConfig, PROJECT_CONFIG_FILE, type ConfigProblem, type ProjectConfig } from '../core/policy/config/projectConfig';
 
 /** A project file as read from disk. */
@@ -18,23 +19,32 @@ export function projectFileBroken(p: LoadedProjectConfig): boolean {
   return p.readError !== undefined || p.problems.some((x) => x.syntax);
 }
 
-/** Reads one project file; a missing or unreadable file comes back with readError and no rules. */
+/**
+ * Reads one project file; a missing or unreadable file comes back with readError and no rules. The
+ * file is opened without waiting and sized through its descriptor before it is read: a repository's
+ * project file could be a link to a huge file, a device or a pipe, swapped in even after a check.
+ */
 export function loadProjectConfig(file: string): LoadedProjectConfig {
   const abs = path.resolve(file);
+  const unread = (readError: string): LoadedProjectConfig => ({ file: abs, dir: path.dirname(abs), config: EMPTY_PROJECT_CONFIG, problems: [], readError });
   let text: string;
   try {
-    // Sized before it is read: a repository's project file could be a huge file or a device.
-    const st = fs.statSync(abs);
-    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (!st.isFile()) return { file: abs, dir: path.dirname(abs), config: EMPTY_PROJECT_CONFIG, problems: [], readError: 'not a regular file' };
-    if (st.size > MAX_PROJECT_FILE_LENGTH) return { file: abs, dir: path.dirname(abs), config: EMPTY_PROJECT_CONFIG, problems: [], readError: `${st.size.toLocaleString('en-US')} bytes, over the ${MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')}-byte limit of a project file` };
-    text = fs.readFileSync(abs, 'utf8');
+    const read = readTextBoundedSync(abs, MAX_PROJECT_FILE_LENGTH);
+    if (isTooLarge(read)) return unread(`${read.bytes.toLocaleString('en-US')} bytes, over the ${MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')}-byte limit of a project file`);
+    text = read;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { file: abs, dir: path.dirname(abs), config: EMPTY_PROJECT_CONFIG, problems: [], readError: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message };
+    return unread(e && (e as NodeJS.ErrnoException).code === NOT_REGULAR_FILE ? 'not a regular file' : readErrorReason(e));
   }
   const { config, problems } = parseProjectConfig(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   return { file: abs, dir: path.dirname(abs), config, problems };
+}
+
+/**
+ * Whether a folder holds an entry of this name, even one that cannot be read: a project file that is
+ * a link to nothing, or a loop of links, is still there to report, not a reason to look further up.
+ */
+export function entryExistsSync(file: string): boolean {
+  return fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
 }
 
 /** The path of a file relative to a project file's folder, with / separators, for its globs. */
@@ -68,7 +78,7 @@ export class ProjectConfigFinder {
       }
       seen.push(d);
       const candidate = path.join(d, PROJECT_CONFIG_FILE);
-      if (fs.existsSync(candidate)) {
+      if (entryExistsSync(candidate)) {
         const cached = this.byFile.get(candidate);
         found = cached ?? loadProjectConfig(candidate);
         this.byFile.set(candidate, found);

@@ -6,6 +6,7 @@ import { PROJECT_CONFIG_FILE } from '../core/policy/config/projectConfig';
 import { MAX_POLICY_TEXT_LENGTH } from '../core/policy/limits';
 import { lengthWords } from '../core/policy/limitWords';
 import { isUtf16Text } from './boundedRead';
+import { entryExistsSync } from './projectConfigFile';
 
 /**
  * Reading scenario files and the policy files they name. A scenario comes from a repository, so a
@@ -34,7 +35,7 @@ export type PolicyReadResult = string | { readonly error: string };
 
 /** Whether a folder is a project of its own: it holds `.sts-lens.json` or `.git`. */
 export function isProjectFolderSync(dir: string): boolean {
-  return fs.existsSync(path.join(dir, PROJECT_CONFIG_FILE)) || fs.existsSync(path.join(dir, '.git'));
+  return entryExistsSync(path.join(dir, PROJECT_CONFIG_FILE)) || entryExistsSync(path.join(dir, '.git'));
 }
 
 /** The nearest folder at or above `dir` that holds `.sts-lens.json` or `.git`; `dir` itself when none does. */

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import { syntaxErrorText } from '../jsonSyntax';
 import { editDistance } from '../policy/actions';
 import { excessiveNestingAt, MAX_POLICY_NESTING, MAX_POLICY_TEXT_LENGTH } from '../policy/limits';
@@ -29,6 +29,43 @@ export type ScenarioPolicyReader = (abs: string, written: string) => string | { 
  */
 export const MAX_SCENARIO_NESTING = MAX_POLICY_NESTING + 4;
 
+/**
+ * Scenarios read from one file. The tree of a file costs about 7.5 KB per scenario, so a file of
+ * 100,000 took 750 MB before a case ran; past this the file is refused with its count, untouched.
+ */
+export const MAX_SCENARIOS_PER_FILE = 20_000;
+
+/** The values in a top-level array, counted with the scanner (no tree); 0 when the file holds no array. */
+export function topLevelValues(body: string): number {
+  const scanner = createScanner(body, true);
+  let token = scanner.scan();
+  if (token !== SyntaxKind.OpenBracketToken) return 0;
+  let depth = 1;
+  let count = 0;
+  while ((token = scanner.scan()) !== SyntaxKind.EOF) {
+    switch (token) {
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken:
+        if (depth === 1) count++;
+        depth++;
+        break;
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken:
+        depth--;
+        if (depth === 0) return count;
+        break;
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NumericLiteral:
+      case SyntaxKind.TrueKeyword:
+      case SyntaxKind.FalseKeyword:
+      case SyntaxKind.NullKeyword:
+        if (depth === 1) count++;
+        break;
+    }
+  }
+  return count;
+}
+
 /** A scenario file's tree, or why it has none; parses once, after a linear depth check. */
 export function parseScenarioTree(text: string): { root: Node; body: string; shift: number } | { problem: string } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -38,6 +75,8 @@ export function parseScenarioTree(text: string): { root: Node; body: string; shi
     const at = new LineIndex(body).position(deep);
     return { problem: l10n.t('objects and arrays nest more than {0} levels deep at line {1}, column {2}; a scenario and its inline policies nest far less.', MAX_SCENARIO_NESTING, at.line, at.column + 1) };
   }
+  const scenarios = topLevelValues(body);
+  if (scenarios > MAX_SCENARIOS_PER_FILE) return { problem: l10n.t('the file holds {0} scenarios, more than the {1} read from one file: split it into files of at most {1} scenarios.', scenarios.toLocaleString('en-US'), MAX_SCENARIOS_PER_FILE.toLocaleString('en-US')) };
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
   const e = errors[0];

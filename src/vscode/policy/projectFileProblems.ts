@@ -1,7 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { MAX_PROJECT_FILE_LENGTH, parseProjectConfig, PROJECT_CONFIG_FILE, type ConfigProblem } from '../../core/policy/config/projectConfig';
-import type { LoadedProjectConfig } from '../../node/projectConfigFile';
+import { isTooLarge, NOT_REGULAR_FILE, readBytesBounded, readErrorReason } from '../../node/boundedRead';
+import { entryExistsSync, type LoadedProjectConfig } from '../../node/projectConfigFile';
 import { showError } from '../output';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 
@@ -35,18 +36,23 @@ export class ProjectFileProblems implements vscode.Disposable {
     this.set(uri, p.problems, undefined, true);
   }
 
-  /** Reads a project file that changed on disk, sized first, off the extension host's thread. */
+  /**
+   * Reads a project file that changed on disk, off the extension host's thread, as the linter's own
+   * read does: a pipe is refused without waiting for a writer, a device or a huge file at its size
+   * limit, and a link to nothing or a loop of links is reported, not taken for a deleted file.
+   */
   async changedOnDisk(uri: vscode.Uri): Promise<void> {
     if (!vscode.workspace.isTrusted) return;
+    let bytes;
     try {
-      const st = await vscode.workspace.fs.stat(uri);
-      if (st.type !== vscode.FileType.File) return this.set(uri, [], vscode.l10n.t('not a regular file'), true);
-      if (st.size > MAX_PROJECT_FILE_LENGTH) return this.set(uri, [], vscode.l10n.t('{0} bytes, over the {1}-byte limit of a project file', st.size.toLocaleString('en-US'), MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')), true);
-      const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-      this.show(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, true);
-    } catch {
-      this.deleted(uri);
+      bytes = await readBytesBounded(uri.fsPath, MAX_PROJECT_FILE_LENGTH);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !entryExistsSync(uri.fsPath)) return this.deleted(uri);
+      return this.set(uri, [], (e as NodeJS.ErrnoException).code === NOT_REGULAR_FILE ? vscode.l10n.t('not a regular file') : readErrorReason(e), true);
     }
+    if (isTooLarge(bytes)) return this.set(uri, [], vscode.l10n.t('{0} bytes, over the {1}-byte limit of a project file', bytes.bytes.toLocaleString('en-US'), MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')), true);
+    const text = bytes.toString('utf8');
+    this.show(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, true);
   }
 
   deleted(uri: vscode.Uri): void {

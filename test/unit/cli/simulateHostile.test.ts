@@ -3,7 +3,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runSimulate } from '../../../src/cli/simulate';
 import { repoRoot } from '../fixtures';
+import { testCatalog } from '../policy/catalog';
 
 const CLI = path.join(repoRoot(), 'dist', 'cli.js');
 const POLICY = { Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
@@ -39,6 +41,34 @@ describe('sts-lens simulate: hostile scenario files', function () {
     assert.strictEqual(r.status, 0, r.stderr.slice(0, 2000));
     assert.match(r.stdout, /^PASS +many\.policytest\.json#9999 \(case number 9999\) +Allowed/m);
     assert.match(r.stdout, /10000 scenarios: 10000 passed, 0 failed/);
+  });
+
+  it('writes each outcome as soon as it is evaluated, not all of them at the end, in the same text and JSON', () => {
+    const cases = Array.from({ length: 300 }, (_, i) => ({ name: `case number ${i}`, request: REQUEST, identityPolicies: [POLICY], expect: i % 2 ? 'Allowed' : 'ImplicitlyDenied' }));
+    const file = path.join(dir, 'project', write('many.policytest.json', cases));
+    for (const format of ['text', 'json']) {
+      const chunks: string[] = [];
+      const status = runSimulate(['--format', format, file], (s) => chunks.push(s), () => undefined, testCatalog());
+      assert.strictEqual(status, 1);
+      // One write per case, then the summary or the closing bracket.
+      assert.strictEqual(chunks.length, 301, format);
+      const whole = chunks.join('');
+      if (format === 'json') assert.deepStrictEqual((JSON.parse(whole) as { name: string; pass: boolean }[]).map((o) => [o.name, o.pass]), cases.map((c, i) => [c.name, i % 2 === 1]));
+      else {
+        assert.match(chunks[0], /^FAIL {2}\S*many\.policytest\.json#0 \(case number 0\) +Allowed \(expected ImplicitlyDenied\)/);
+        assert.match(whole, /\n\n300 scenarios: 150 passed, 150 failed\n$/);
+      }
+    }
+  });
+
+  it('a file of 100,000 scenarios is refused with its count and exit 2, in a 256 MB heap, and the other files still run', () => {
+    fs.writeFileSync(path.join(dir, 'project', 'huge.policytest.json'), `[${Array.from({ length: 100_000 }, () => JSON.stringify({ request: REQUEST, identityPolicies: ['policies/read.json'], expect: 'Allowed' })).join(',\n')}]`);
+    write('one.json', { request: REQUEST, identityPolicies: ['policies/read.json'], expect: 'Allowed' });
+    const r = simulate(path.join(dir, 'project'), ['huge.policytest.json', 'one.json']);
+    assert.strictEqual(r.status, 2, r.stderr.slice(0, 2000));
+    assert.match(r.stdout, /^ERROR huge\.policytest\.json\n {6}the file holds 100,000 scenarios, more than the 20,000 read from one file: split it into files of at most 20,000 scenarios\.$/m);
+    assert.match(r.stdout, /^PASS +one\.json +Allowed/m);
+    assert.match(r.stdout, /2 scenarios: 1 passed, 0 failed, 1 error$/m);
   });
 
   it('8,000 levels of nesting are a clear error with exit 2, never a RangeError', () => {

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCase, scenarioCases, principalProblem, decidingLocation } from '../../../src/core/debugging/scenarioRun';
+import { MAX_SCENARIOS_PER_FILE, topLevelValues } from '../../../src/core/evaluation/scenario';
 import { fixturePath } from '../fixtures';
 import { testCatalog } from '../policy/catalog';
 
@@ -70,5 +71,18 @@ describe('debugging: policy tests from scenario files', () => {
   it('accepts an OIDC provider named by its host, as docs/simulate.md lists it for AssumeRoleWithWebIdentity (accounts.google.com, GitHub, an EKS cluster\'s issuer)', () => {
     for (const p of ['accounts.google.com', 'token.actions.githubusercontent.com', 'oidc.eks.us-east-1.amazonaws.com/id/ABCDEF0123456789', 'graph.facebook.com']) assert.strictEqual(principalProblem(p), undefined, p);
     for (const p of ['bob', 'alice smith', 'arn:aws:iam::123456789012']) assert.match(principalProblem(p) ?? '', /is not an ARN/, p);
+  });
+
+  it('counts the scenarios of a file without a tree: every value of its top-level array, whatever it is, and nothing nested', () => {
+    assert.strictEqual(topLevelValues('[{"a": [1, 2, {"b": "]"}]}, [], "x", 1, true, null, /* ] */ {}]'), 7);
+    assert.strictEqual(topLevelValues('{"request": {}}'), 0);
+    assert.strictEqual(topLevelValues('[]'), 0);
+    assert.strictEqual(topLevelValues('[1, 2'), 2);
+  });
+
+  it('refuses a file of more scenarios than one file is read for, with its count, and reads one at the limit', () => {
+    const over = scenarioCases(`[${'1,'.repeat(MAX_SCENARIOS_PER_FILE)}1]`);
+    assert.deepStrictEqual(over.map((c) => c.problem), ['the file holds 20,001 scenarios, more than the 20,000 read from one file: split it into files of at most 20,000 scenarios.']);
+    assert.strictEqual(scenarioCases(`[${'{},'.repeat(MAX_SCENARIOS_PER_FILE - 1)}{}]`).length, MAX_SCENARIOS_PER_FILE);
   });
 });
