@@ -5,6 +5,7 @@ import type { AuthorizationExplanation, ContextCondition, MatchedStatement, Prin
 import type { StatedDenial } from './statedDenial';
 import { mdCode, mdText } from '../markdown';
 import { compactJson } from '../policy/jsonText';
+import { MAX_LISTED_PER_KIND } from '../notListed';
 
 /** The verdict as the explanation's title and its Verdict line name it. */
 export function verdictTitle(verdict: AuthorizationExplanation['verdict']): string {
@@ -96,6 +97,20 @@ function requestLines(ex: AuthorizationExplanation): string[] {
   return rows.map(([label, value]) => label + ' '.repeat(width - label.length) + value);
 }
 
+/**
+ * The first matched statements or context keys of a message, as many as are listed of one kind: a
+ * message (from a custom endpoint, or pasted) could hold 100,000, a hover of megabytes.
+ */
+function listed<T>(items: readonly T[]): readonly T[] {
+  return items.length > MAX_LISTED_PER_KIND ? items.slice(0, MAX_LISTED_PER_KIND) : items;
+}
+
+/** The line that counts the matched statements not listed, if any; the raw decoded message holds them all. */
+function moreStatementsLine(ex: AuthorizationExplanation, indent: string): string[] {
+  const more = ex.matchedStatements.length - MAX_LISTED_PER_KIND;
+  return more > 0 ? [`${indent}${l10n.t('{0} more matched statements are not listed; the raw decoded message holds them all.', more.toLocaleString('en-US'))}`] : [];
+}
+
 /** The explanation as a plain-text document (the read-only explanation view). */
 export function renderExplanationText(ex: AuthorizationExplanation, allowing?: AllowingStatement, lintNotes: readonly string[] = []): RenderedExplanation {
   const out: string[] = [];
@@ -104,7 +119,8 @@ export function renderExplanationText(ex: AuthorizationExplanation, allowing?: A
     if (sections.length) sections[sections.length - 1].endLine = out.length - 2;
     out.push('', `## ${title}`);
     sections.push({ title, line: out.length - 1, endLine: out.length - 1 });
-    out.push(...body);
+    // One push per line: spreading a message's 100,000 lines as arguments overflows the stack.
+    for (const line of body) out.push(line);
   };
   out.push(`# ${l10n.t('Authorization failure: {0}', verdictTitle(ex.verdict))}`, '', ex.summary);
 
@@ -112,7 +128,7 @@ export function renderExplanationText(ex: AuthorizationExplanation, allowing?: A
   section(l10n.t('What to do'), ex.advice.map((a) => `  - ${a}`));
   section(
     l10n.t('Matched statements ({0})', ex.matchedStatements.length),
-    ex.matchedStatements.length ? ex.matchedStatements.flatMap(statementLines) : [`  ${l10n.t('(none: no policy statement matched the request)')}`],
+    ex.matchedStatements.length ? [...listed(ex.matchedStatements).flatMap(statementLines), ...moreStatementsLine(ex, '  ')] : [`  ${l10n.t('(none: no policy statement matched the request)')}`],
   );
   section(ex.context.length === 1 ? l10n.t('Request context ({0} key)', 1) : l10n.t('Request context ({0} keys)', ex.context.length), conditionLines(ex.context, '  '));
   section(l10n.t('Failures ({0})', ex.failures.length), ex.failures.length ? ex.failures.map((f) => `  - ${f}`) : [`  ${l10n.t('(none)')}`]);
@@ -122,7 +138,7 @@ export function renderExplanationText(ex: AuthorizationExplanation, allowing?: A
   if (ex.warnings.length) section(l10n.t('Warnings'), ex.warnings.map((w) => `  - ${w}`));
   section(l10n.t('Raw decoded message'), []);
   const rawJsonLine = out.length;
-  out.push(...ex.rawJson.split('\n'));
+  for (const line of ex.rawJson.split('\n')) out.push(line);
   sections[sections.length - 1].endLine = out.length - 1;
   return { text: `${out.join('\n')}\n`, sections, rawJsonLine };
 }
@@ -155,11 +171,13 @@ export function renderExplanationMarkdown(ex: AuthorizationExplanation): string 
   if (ex.resource) lines.push(field(l10n.t('Resource'), code(ex.resource.raw)));
   const stated = ex.statedDenial;
   if (stated?.policyType) lines.push(field(l10n.t('Policy'), statedPolicyText(stated, md(stated.policyType))));
-  for (const s of ex.matchedStatements) lines.push(`- **${md(s.effect)}** ${statementPhrase(s)}`);
+  for (const s of listed(ex.matchedStatements)) lines.push(`- **${md(s.effect)}** ${statementPhrase(s)}`);
+  lines.push(...moreStatementsLine(ex, '- '));
   if (ex.failures.length) lines.push(field(l10n.t('Failures'), ex.failures.map(code).join(', ')));
   if (ex.context.length) {
     lines.push('', `| ${l10n.t('Context key')} | ${l10n.t('Value')} |`, '|---|---|');
-    for (const c of ex.context) lines.push(`| ${code(c.key)} | ${md(c.values.join(', '))} |`);
+    for (const c of listed(ex.context)) lines.push(`| ${code(c.key)} | ${md(c.values.join(', '))} |`);
+    if (ex.context.length > MAX_LISTED_PER_KIND) lines.push(`| ${md(l10n.t('{0} more keys are not listed', (ex.context.length - MAX_LISTED_PER_KIND).toLocaleString('en-US')))} | |`);
   }
   if (ex.advice.length) lines.push('', ...ex.advice.map((a) => `- ${md(a)}`));
   for (const w of ex.warnings) lines.push(`- ⚠ ${md(w)}`);

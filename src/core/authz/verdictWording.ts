@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { AuthorizationExplanation, MatchedStatement, PrincipalInfo, ResourceInfo } from './explanationTypes';
 import { policyTypeAdvice, type StatedDenial } from './statedDenial';
+import { MAX_LISTED_PER_KIND } from '../notListed';
 
 /** What the wording of an explanation is made from: the verdict, the request's parts, and the resource as AWS sent it. */
 export type WordingInput = Pick<AuthorizationExplanation, 'verdict' | 'principal' | 'action' | 'resource' | 'matchedStatements' | 'denyingStatements' | 'context' | 'failures'> & { readonly resourceText?: string };
@@ -13,9 +14,16 @@ export function shortResource(resource: ResourceInfo | undefined): string {
   return resource.resource || resource.raw;
 }
 
+/**
+ * Statements a one-line summary or advice names: a message (from a custom endpoint, or pasted) could
+ * match 100,000; the explanation's list of matched statements shows the first of them.
+ */
+const NAMED_STATEMENTS = 20;
+
 function describeStatements(statements: readonly MatchedStatement[]): string {
   const named = statements.map((s) => s.sid).filter((s): s is string => !!s);
   if (named.length === 0) return statements.length > 1 ? l10n.t('{0} unnamed statements', statements.length) : l10n.t('an unnamed statement');
+  if (named.length > NAMED_STATEMENTS) return l10n.t('statements {0} and {1} more', named.slice(0, NAMED_STATEMENTS).join(', '), (statements.length - NAMED_STATEMENTS).toLocaleString('en-US'));
   const extra = statements.length - named.length;
   const names = named.join(', ');
   if (extra > 0) return named.length > 1 ? l10n.t('statements {0} and {1} unnamed', names, extra) : l10n.t('statement {0} and {1} unnamed', names, extra);
@@ -70,6 +78,7 @@ export function verdictWording(input: WordingInput, stated?: StatedDenial): Word
       const condKeys = denyingStatements.flatMap((s) => s.conditions);
       const seen = new Set<string>();
       for (const c of condKeys) {
+        if (seen.size === MAX_LISTED_PER_KIND) break;
         if (seen.has(c.key.toLowerCase())) continue;
         seen.add(c.key.toLowerCase());
         const actual = context.find((k) => k.key.toLowerCase() === c.key.toLowerCase());

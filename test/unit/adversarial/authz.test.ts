@@ -110,3 +110,36 @@ describe('explaining a decoded message nested 100,000 deep', () => {
     assert.match(renderExplanationMarkdown(r.explanation), /Deep/);
   });
 });
+
+describe('explaining a decoded message of 100,000 matched statements and context keys', function () {
+  this.timeout(60_000);
+  const statement = (i: number) => `{"statementId":"S${i}","effect":"DENY","principals":{"items":[]},"principalGroups":{"items":[]},"actions":{"items":[{"value":"s3:GetObject"}]},"resources":{"items":[{"value":"*"}]},"conditions":{"items":[]}}`;
+  const key = (i: number) => `{"key":"aws:PrincipalTag/k${i}","values":{"items":[{"value":"v"}]}}`;
+  const many = (n: number) => `{"allowed":false,"explicitDeny":true,"matchedStatements":{"items":[${Array.from({ length: n }, (_, i) => statement(i)).join(',')}]},"context":{"principal":{"id":"AIDAEXAMPLE"},"action":"s3:GetObject","resource":"arn:aws:s3:::bucket/key","conditions":{"items":[${Array.from({ length: n }, (_, i) => key(i)).join(',')}]}}}`;
+
+  it('the hover and the explanation list the first 100 statements and count the rest; the hover lists 100 context keys', () => {
+    const r = explainDecodedMessage(many(100_000));
+    assert.ok(r.ok, r.ok ? '' : r.error);
+    assert.strictEqual(r.explanation.matchedStatements.length, 100_000);
+    assert.match(r.explanation.summary, /^DENIED s3:GetObject on bucket\/key — explicit deny by statements S0, S1, .*, S19 and 99,980 more$/);
+    const hover = renderExplanationMarkdown(r.explanation);
+    assert.strictEqual(hover.match(/^- \*\*Deny\*\* statement/gm)?.length, 100);
+    assert.match(hover, /`S99`/);
+    assert.doesNotMatch(hover, /`S100`/);
+    assert.match(hover, /^- 99,900 more matched statements are not listed; the raw decoded message holds them all\.$/m);
+    assert.strictEqual(hover.match(/^\| `aws:PrincipalTag\/k/gm)?.length, 100);
+    assert.match(hover, /^\| 99,900 more keys are not listed \| \|$/m);
+    const text = renderExplanationText(r.explanation).text;
+    assert.match(text, /## Matched statements \(100000\)/);
+    assert.match(text, /^ {2}99,900 more matched statements are not listed; the raw decoded message holds them all\.$/m);
+    assert.strictEqual(text.split('\n## Request context')[0].match(/S100\b/), null);
+  });
+
+  it('lists every one of 100 statements without a count', () => {
+    const r = explainDecodedMessage(many(100));
+    assert.ok(r.ok);
+    const hover = renderExplanationMarkdown(r.explanation);
+    assert.strictEqual(hover.match(/^- \*\*Deny\*\* statement/gm)?.length, 100);
+    assert.doesNotMatch(hover, /not listed/);
+  });
+});
