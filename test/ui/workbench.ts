@@ -94,8 +94,19 @@ export class Workbench {
   /** Opens a view container from the activity bar (no-op when it is already open). */
   async openViewContainer(title: string): Promise<void> {
     const tab = this.activityBarTab(title);
-    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-    await this.page.locator('.sidebar .composite.title', { hasText: new RegExp(escapeRegExp(title), 'i') }).waitFor();
+    const heading = this.page.locator('.sidebar .composite.title', { hasText: new RegExp(escapeRegExp(title), 'i') });
+    // On a busy machine the restoring workbench can take the side bar back (to the Explorer) after the
+    // click, so the tab is clicked again, only while it is not the selected one, until its title shows.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+      try {
+        await heading.waitFor({ timeout: 3_000 });
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
+    }
   }
 
   /**
