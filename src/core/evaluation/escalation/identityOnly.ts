@@ -2,8 +2,7 @@ import { evaluateConditions } from '../conditions';
 import { buildContext } from '../context';
 import { readCallerCached } from '../principal';
 import type { ConditionTrace, ContextValue, Decision, EvaluationResult } from '../types';
-import { covering } from './probes';
-import { identityAlone, reachesResource, type SettlingSubject } from './settled';
+import { identityAlone, reachedAllows, type SettlingSubject } from './settled';
 import type { AllowingStatement } from './types';
 
 /** What the escalation decision reads of one evaluation: never the explanations nor the whole trace. */
@@ -63,19 +62,13 @@ export interface IdentityOnlySubject extends SettlingSubject {
 export function identityOnlyAnswer(p: IdentityOnlySubject, action: string, resource: string, context: Readonly<Record<string, ContextValue>>): Answer | undefined {
   if (!p.allowOnly || p.bounded || !identityAlone(action, resource, p)) return undefined;
   for (const key in context) if (DERIVING.has(key.toLowerCase())) return undefined;
-  const statements = covering(p, action);
-  for (let i = 0; i < statements.length; i++) {
-    const st = statements[i].st;
-    if (st.effect?.valueNode.value !== 'Allow') continue;
-    const reach = reachesResource(st, resource);
-    if (reach === undefined || (reach && (st.principal || st.notPrincipal || (st.condition && !wellFormed(st.condition.valueNode.type, st.conditions))))) return undefined;
-  }
+  const statements = reachedAllows(p, action, resource, (st) => wellFormed(st.condition!.valueNode.type, st.conditions));
+  if (!statements) return undefined;
   const ctx = buildContext({ principal: p.caller, action, resource, resourceAccount: p.account, context: context as Record<string, ContextValue> }, readCallerCached(p.caller), p.account, undefined);
   const allowedBy: AllowingStatement[] = [];
   const stoppedAllow: (readonly ConditionTrace[])[] = [];
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i].st;
-    if (st.effect?.valueNode.value !== 'Allow' || !reachesResource(st, resource)) continue;
     const policy = p.parsed[statements[i].policy];
     const conditions = st.condition ? evaluateConditions(st.conditions, ctx, policy.version?.valueNode.value === '2012-10-17', policy.lines, false) : NONE;
     if (conditions.every((c) => c.matched)) allowedBy.push({ policy: statements[i].policy, statement: st.index ?? 0 });

@@ -93,21 +93,32 @@ export function settledOn(req: PathRequest, resource: string, p: SettlingSubject
  */
 export function settledPassedTo(req: PathRequest, resource: string, services: readonly string[], p: SettlingSubject): Settled | undefined {
   if (!p.allowOnly || !identityAlone(req.action, resource, p)) return undefined;
-  const statements = covering(p, req.action);
-  const reached: Covering[] = [];
-  for (let i = 0; i < statements.length; i++) {
-    const st = statements[i].st;
-    if (st.effect?.valueNode.value !== 'Allow') continue;
-    const reach = reachesResource(st, resource);
-    if (reach === undefined || (reach && (st.principal || st.notPrincipal || (st.condition && !onlyPassedTo(st))))) return undefined;
-    if (reach) reached.push(statements[i]);
-  }
+  const reached = reachedAllows(p, req.action, resource, onlyPassedTo);
+  if (!reached) return undefined;
   for (let s = 0; s < services.length; s++) {
     for (let i = 0; i < reached.length; i++) {
       if (passedToHolds(reached[i].st, services[s])) return { policy: reached[i].policy, statement: reached[i].st.index ?? 0 };
     }
   }
   return null;
+}
+
+/**
+ * The Allow statements covering the action that reach the resource, in order. Undefined when one of
+ * them is left to the engine: a variable in its Resource, a Principal, or a Condition that
+ * `conditionRead` cannot read.
+ */
+export function reachedAllows(p: SettlingSubject, action: string, resource: string, conditionRead: (st: ParsedStatement) => boolean): Covering[] | undefined {
+  const statements = covering(p, action);
+  const reached: Covering[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    if (st.effect?.valueNode.value !== 'Allow') continue;
+    const reach = reachesResource(st, resource);
+    if (reach === undefined || (reach && (st.principal || st.notPrincipal || (st.condition && !conditionRead(st))))) return undefined;
+    if (reach) reached.push(statements[i]);
+  }
+  return reached;
 }
 
 /** Whether every condition of the statement tests iam:PassedToService with StringEquals or StringLike (IfExists too), against plain strings. */
