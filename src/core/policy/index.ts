@@ -154,6 +154,7 @@ export function lintPolicy(text: string, options: LintOptions): LintResult {
   } else if (root) {
     r.add('DATA_TYPE_MISMATCH', 'The text does not match the expected JSON data type Object. A policy document is a JSON object with Version and Statement.', [{ path: [], node: root }]);
   }
+  r.closeListed();
   const findings = r.findings;
   findings.sort((a, b) => (a.locations[0]?.span.start.offset ?? 0) - (b.locations[0]?.span.start.offset ?? 0) || severityRank(a.findingType) - severityRank(b.findingType));
   return { policyType, findings };

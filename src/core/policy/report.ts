@@ -1,3 +1,4 @@
+import { MAX_LISTED_PER_KIND, notListedText } from '../notListed';
 import { ISSUE_CODES } from './codes';
 import type { JsonNode, ParsedPolicy } from './parse';
 import type { Finding, FindingFix, FindingType, Location, PathElement } from './types';
@@ -9,8 +10,33 @@ export type Target = { path: PathElement[]; node: JsonNode } | { path: PathEleme
 export class Reporter {
   declare readonly findings: Finding[];
 
+  /** Per kind given to addListed: the last finding listed, and how many more were only counted. */
+  private readonly listed = new Map<string, { count: number; last?: Finding; more: number }>();
+
   constructor(private readonly policy: ParsedPolicy) {
     this.findings = [];
+  }
+
+  /**
+   * Adds a finding of a kind a hostile document can repeat thousands of times (an unknown condition
+   * key per key): the first ones of the kind are listed, the rest only counted, without calling
+   * `build` (which may search for a suggestion). closeListed puts the count on the last one listed.
+   */
+  addListed(kind: string, build: () => Finding | undefined): void {
+    let l = this.listed.get(kind);
+    if (!l) this.listed.set(kind, (l = { count: 0, more: 0 }));
+    if (l.count > MAX_LISTED_PER_KIND) {
+      l.more++;
+      return;
+    }
+    l.count++;
+    l.last = build() ?? l.last;
+  }
+
+  /** Says on the last finding listed of each kind given to addListed how many more are not listed. */
+  closeListed(): void {
+    for (const l of this.listed.values()) if (l.more > 0 && l.last) l.last.findingDetails += ` ${notListedText('finding', l.more)}`;
+    this.listed.clear();
   }
 
   location(t: Target): Location {

@@ -115,6 +115,31 @@ describe('policy lint on adversarial documents', function () {
     assert.strictEqual(invalid[2999].findingDetails, 'The action s3:GetObjekt2999 does not exist.');
   });
 
+  it('lists the first 101 unknown condition keys of each kind in a policy of 10,000 of each, the last counting the rest', () => {
+    const n = 10_000;
+    const block = (key: (i: number) => string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [key(i), 'x']));
+    const statement = (key: (i: number) => string) => ({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: block(key) } });
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [statement((i) => (i === 0 ? 'aws:SourceIpp' : `aws:Unknown${i}`)), statement((i) => `s3:nokey${i}`), statement((i) => `nocolon${i}`), statement((i) => `nosuchservice${i}:key`)],
+    });
+    const findings = lint(text).findings;
+    const more = ` ${(n - MAX_SYNTAX_FINDINGS_PER_KIND - 1).toLocaleString('en-US')} more findings like this one after it are not listed.`;
+    const last = (code: string, details: string) => {
+      const found = findings.filter((f) => f.issueCode === code);
+      assert.strictEqual(found.length, MAX_SYNTAX_FINDINGS_PER_KIND + 1, code);
+      assert.strictEqual(found[MAX_SYNTAX_FINDINGS_PER_KIND].findingDetails, `${details}${more}`);
+      // The ones listed are the first in the document, and only the last carries the count.
+      assert.ok(found.slice(0, -1).every((f) => !f.findingDetails.includes('not listed')), code);
+      return found;
+    };
+    const global = last('INVALID_GLOBAL_CONDITION_KEY', 'The condition key aws:Unknown100 does not exist. Use a valid condition key.');
+    assert.match(global[0].findingDetails, /aws:SourceIpp does not exist\. Use a valid condition key\. Did you mean aws:SourceIp\?$/);
+    last('INVALID_SERVICE_CONDITION_KEY', 'The condition key s3:nokey100 does not exist in the service s3. Use a valid condition key.');
+    last('INVALID_CONDITION_KEY_FORMAT', 'The condition key format is not valid. Use the format service:keyname.');
+    last('INVALID_SERVICE', 'The service nosuchservice100 does not exist. Use a valid service name.');
+  });
+
   it('reports the unclosed variables of a long run of "${aws:", the first 100 of them', () => {
     const r = lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '${aws:'.repeat(2000) }] }));
     const missing = r.findings.filter((f) => f.issueCode === 'MISSING_BRACE_IN_VARIABLE');

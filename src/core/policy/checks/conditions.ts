@@ -118,7 +118,7 @@ function checkKey(ctx: LintContext, sc: StatementContext, op: ParsedConditionOpe
 
   // Key format and existence.
   if (colon <= 0 || colon === key.length - 1) {
-    r.add('INVALID_CONDITION_KEY_FORMAT', 'The condition key format is not valid. Use the format service:keyname.', [keyTarget(k)]);
+    r.addListed('INVALID_CONDITION_KEY_FORMAT', () => r.add('INVALID_CONDITION_KEY_FORMAT', 'The condition key format is not valid. Use the format service:keyname.', [keyTarget(k)]));
     return;
   }
   const lowerKey = key.toLowerCase();
@@ -135,8 +135,10 @@ function checkKey(ctx: LintContext, sc: StatementContext, op: ParsedConditionOpe
     }
     keyInfo = catalog.conditionKey(key);
     if (!keyInfo) {
-      const suggestion = suggestKey(ctx, key);
-      r.add('INVALID_GLOBAL_CONDITION_KEY', `The condition key ${key} does not exist. Use a valid condition key.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, [keyTarget(k)], suggestion ? { replacement: JSON.stringify(suggestion), title: { kind: 'replaceWith', value: suggestion } } : undefined);
+      r.addListed('INVALID_GLOBAL_CONDITION_KEY', () => {
+        const suggestion = suggestKey(ctx, key);
+        return r.add('INVALID_GLOBAL_CONDITION_KEY', `The condition key ${key} does not exist. Use a valid condition key.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, [keyTarget(k)], suggestion ? { replacement: JSON.stringify(suggestion), title: { kind: 'replaceWith', value: suggestion } } : undefined);
+      });
       return;
     }
   } else if (isFederatedKey(prefix)) {
@@ -145,15 +147,17 @@ function checkKey(ctx: LintContext, sc: StatementContext, op: ParsedConditionOpe
     const known = catalog.conditionKey(key);
     if (!known) {
       if (reportRetired(ctx, prefix, key, [keyTarget(k)], false)) return;
-      r.add('INVALID_SERVICE', `The service ${prefix} does not exist. Use a valid service name.`, [keyTarget(k)]);
+      r.addListed('INVALID_SERVICE in a condition key', () => r.add('INVALID_SERVICE', `The service ${prefix} does not exist. Use a valid service name.`, [keyTarget(k)]));
       return;
     }
     keyInfo = known;
   } else if (catalog.isLoaded(prefix)) {
     keyInfo = catalog.conditionKey(key);
     if (!keyInfo) {
-      const suggestion = suggestKey(ctx, key);
-      r.add('INVALID_SERVICE_CONDITION_KEY', `The condition key ${key} does not exist in the service ${prefix}. Use a valid condition key.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, [keyTarget(k)], suggestion ? { replacement: JSON.stringify(suggestion), title: { kind: 'replaceWith', value: suggestion } } : undefined);
+      r.addListed('INVALID_SERVICE_CONDITION_KEY', () => {
+        const suggestion = suggestKey(ctx, key);
+        return r.add('INVALID_SERVICE_CONDITION_KEY', `The condition key ${key} does not exist in the service ${prefix}. Use a valid condition key.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, [keyTarget(k)], suggestion ? { replacement: JSON.stringify(suggestion), title: { kind: 'replaceWith', value: suggestion } } : undefined);
+      });
       return;
     }
   } else {
