@@ -1,3 +1,5 @@
+import { DOCUMENT_TEXT, safeMessage } from './untrustedText';
+
 // Text from a policy or a decoded message shown inside Markdown (hovers): it must read as itself.
 // Unescaped, a value such as `s3:[Get](https://example.com/x.png)` would render a link or load an
 // image when the hover opens, and in a hover whose links run commands it could add a command link.
@@ -11,10 +13,9 @@ const INLINE = /[\\`*_{}[\]<>()#+!|~&]/g;
 const AUTOLINK = /:\/\/|www\./gi;
 const LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
 
-/** `s` as literal Markdown text on one line. */
+/** `s` as literal Markdown text on one line, shortened and with its display controls escaped as in every message (untrustedText.ts). */
 export function mdText(s: string): string {
-  return s
-    .replace(LINE_BREAKS, ' ')
+  return safeMessage(s.replace(LINE_BREAKS, ' '), DOCUMENT_TEXT)
     .replace(INLINE, '\\$&')
     .replace(AUTOLINK, (m) => (m === '://' ? ':\\/\\/' : `${m.slice(0, 3)}\\.`));
 }
@@ -24,7 +25,7 @@ export function mdText(s: string): string {
  * backticks (CommonMark), so nothing inside can close it.
  */
 export function mdCode(s: string): string {
-  const text = s.replace(LINE_BREAKS, ' ');
+  const text = safeMessage(s.replace(LINE_BREAKS, ' '), DOCUMENT_TEXT);
   let longest = 0;
   let run = 0;
   for (let i = 0; i < text.length; i++) {

@@ -83,6 +83,17 @@ describe('policy editor in a real VS Code', () => {
       assert.match(d.message, /GetObjekt/);
     });
 
+    it('shows an action of 200,000 characters with a right-to-left override shortened, and the override escaped, in the Problems panel', async () => {
+      const action = `s3:Get\u202eObject${'x'.repeat(200_000)}`;
+      const doc = await openUntitled(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: [action, 's3:Put\u2067Objekt'], Resource: '*' }] }));
+      const ds = await diagnosticsWhere(doc.uri, (all) => all.filter((d) => codeOf(d) === 'INVALID_ACTION').length === 2, 'two INVALID_ACTION');
+      const [long, short] = ds.filter((d) => codeOf(d) === 'INVALID_ACTION');
+      assert.match(long.message, /^The action s3:Get\\u202eObjectx+… \(200,013 characters\) does not exist\./);
+      assert.ok(long.message.length < 1000, `${long.message.length} characters`);
+      assert.match(short.message, /s3:Put\\u2067Objekt/);
+      for (const d of ds) assert.doesNotMatch(d.message, /[\u202a-\u202e\u2066-\u2069]/);
+    });
+
     it('updates while typing and drops findings that were fixed', async () => {
       const doc = await openUntitled(fixtureText('identity-s3.json'));
       await diagnosticsWhere(doc.uri, (ds) => !ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'a clean policy');

@@ -6,6 +6,7 @@ import type { StatedDenial } from './statedDenial';
 import { mdCode, mdText } from '../markdown';
 import { compactJson } from '../policy/jsonText';
 import { MAX_LISTED_PER_KIND } from '../notListed';
+import { DOCUMENT_TEXT, safeMessage, visibleText } from '../untrustedText';
 
 /** The verdict as the explanation's title and its Verdict line name it. */
 export function verdictTitle(verdict: AuthorizationExplanation['verdict']): string {
@@ -140,6 +141,11 @@ export function renderExplanationText(ex: AuthorizationExplanation, allowing?: A
   const rawJsonLine = out.length;
   for (const line of ex.rawJson.split('\n')) out.push(line);
   sections[sections.length - 1].endLine = out.length - 1;
+  // The message's text is quoted throughout (an action, a resource, a context value): a value of a
+  // megabyte is shortened, and a bidirectional override is escaped, as in every message. The raw
+  // decoded message keeps every value: only its characters that act on the display are escaped,
+  // which in a JSON string is the same value.
+  for (let i = 0; i < out.length; i++) out[i] = i < rawJsonLine ? safeMessage(out[i], DOCUMENT_TEXT) : visibleText(out[i]);
   return { text: `${out.join('\n')}\n`, sections, rawJsonLine };
 }
 

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { AuthorizationExplanation, MatchedStatement, PrincipalInfo, ResourceInfo } from './explanationTypes';
 import { policyTypeAdvice, type StatedDenial } from './statedDenial';
 import { MAX_LISTED_PER_KIND } from '../notListed';
+import { DOCUMENT_TEXT, safeMessage } from '../untrustedText';
 
 /** What the wording of an explanation is made from: the verdict, the request's parts, and the resource as AWS sent it. */
 export type WordingInput = Pick<AuthorizationExplanation, 'verdict' | 'principal' | 'action' | 'resource' | 'matchedStatements' | 'denyingStatements' | 'context' | 'failures'> & { readonly resourceText?: string };
@@ -122,5 +123,6 @@ export function verdictWording(input: WordingInput, stated?: StatedDenial): Word
       advice.push(l10n.t('The message does not say whether the request was allowed. Read the raw JSON below.'));
   }
   if (failures.length > 0) advice.push(failures.length > 1 ? l10n.t('AWS reported {0} evaluation failures; see Failures.', failures.length) : l10n.t('AWS reported {0} evaluation failure; see Failures.', failures.length));
-  return { summary, advice, wouldAllow };
+  // The summary is a CodeLens title, a tooltip and a line after the message: its action and resource come from the message.
+  return { summary: safeMessage(summary, DOCUMENT_TEXT), advice: advice.map((a) => safeMessage(a, DOCUMENT_TEXT)), wouldAllow };
 }

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { DOCUMENT_TEXT, safeMessage } from '../untrustedText';
 import type { Node } from 'jsonc-parser';
 import { evaluate } from '../evaluation';
 import { parseScenarioNode, parseScenarioTree, scenarioPolicyPaths, type ScenarioPolicyReader } from '../evaluation/scenario';
@@ -96,6 +97,12 @@ export function servicesForInput(input: EvaluationInput): string[] {
  * (`ensure` is called with them first). Never throws: bad input becomes a problem.
  */
 export function runCase(c: ScenarioCase, file: string, readFile: ScenarioPolicyReader, catalog: IamCatalog | undefined, ensure?: (services: string[]) => void): CaseOutcome {
+  const outcome = evaluateCase(c, file, readFile, catalog, ensure);
+  // A problem quotes the scenario file: a name of a megabyte, or a bidirectional override, reaches the Test Results view as it is otherwise.
+  return outcome.kind === 'problem' ? { ...outcome, problems: outcome.problems.map((p) => safeMessage(p, DOCUMENT_TEXT)) } : outcome;
+}
+
+function evaluateCase(c: ScenarioCase, file: string, readFile: ScenarioPolicyReader, catalog: IamCatalog | undefined, ensure?: (services: string[]) => void): CaseOutcome {
   const dependencies: string[] = [];
   const tracked: ScenarioPolicyReader = (abs, written) => {
     dependencies.push(abs);

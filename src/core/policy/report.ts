@@ -1,4 +1,5 @@
 import { MAX_LISTED_PER_KIND, notListedText } from '../notListed';
+import { clipLongRuns, DOCUMENT_TEXT } from '../untrustedText';
 import { ISSUE_CODES } from './codes';
 import type { JsonNode, ParsedPolicy } from './parse';
 import type { Finding, FindingFix, FindingType, Location, PathElement } from './types';
@@ -45,12 +46,16 @@ export class Reporter {
     return { path: t.path, span: this.policy.lines.span(offset, length) };
   }
 
-  /** `findingType` lowers one of our own codes when the evidence is weaker than the code's default. */
+  /**
+   * Policy text too long to repeat is shortened in the finding's details (see clipLongRuns). The
+   * characters a display acts on are kept, as Access Analyzer keeps them: where a finding is shown
+   * (the CLI's output, the Problems panel, hovers) they are escaped.
+   * `findingType` lowers one of our own codes when the evidence is weaker than the code's default. */
   add(issueCode: string, findingDetails: string, targets: Target[], fix?: FindingFix, findingType?: FindingType): Finding {
     const info = ISSUE_CODES[issueCode];
     if (!info) throw new Error(`Unknown issue code ${issueCode}`);
     if (findingType && !info.ours) throw new Error(`${issueCode} is Access Analyzer's; its finding type is fixed`);
-    const f: Finding = { findingType: findingType ?? info.findingType, issueCode, findingDetails, learnMoreLink: info.learnMoreLink, locations: targets.map((t) => this.location(t)) };
+    const f: Finding = { findingType: findingType ?? info.findingType, issueCode, findingDetails: clipLongRuns(findingDetails, DOCUMENT_TEXT), learnMoreLink: info.learnMoreLink, locations: targets.map((t) => this.location(t)) };
     if (fix) f.fix = fix;
     this.findings.push(f);
     return f;

@@ -17,6 +17,7 @@ import { nameSuggester } from './configLintSuggest';
 import { redactMessage } from '../sessions/redact';
 import { IniEntry, IniSection, parseIniWithPositions, type IniProblemKind } from './iniPositions';
 import { listPerKind, notListedText } from '../notListed';
+import { safeMessage } from '../untrustedText';
 
 export type { ConfigFileKind, ConfigFinding, ConfigFindingCode, ConfigFindingSeverity, ConfigFix, ConfigTextEdit, LintOptions, TextRange } from './configLintModel';
 
@@ -110,32 +111,7 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
   findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
   // One mistake repeated on every line of a hostile file would otherwise make a finding per line.
   return listPerKind(findings, (f) => f.code, (f, more) => {
-    const message = redactMessage(clipQuoted(f.message));
+    const message = redactMessage(safeMessage(f.message));
     return { ...f, message: more > 0 ? `${message} ${notListedText('finding', more)}` : message };
   }, options.listedPerCode, (code) => doc.unlisted.get(code as IniProblemKind) ?? 0);
-}
-
-/** Quoted file text longer than this is not repeated in a message: the range shows it. */
-const MAX_QUOTED = 120;
-
-/**
- * `message` with every quoted run of file text over MAX_QUOTED characters replaced by its length,
- * so a message stays short (and cheap to redact) whatever a line holds. One linear pass.
- */
-export function clipQuoted(message: string): string {
-  if (message.length <= MAX_QUOTED) return message;
-  let out = '';
-  let from = 0;
-  let open = message.indexOf('"');
-  while (open >= 0) {
-    const close = message.indexOf('"', open + 1);
-    if (close < 0) break;
-    const length = close - open - 1;
-    if (length > MAX_QUOTED) {
-      out += message.slice(from, open) + l10n.t('"…" ({0} characters)', length.toLocaleString('en-US'));
-      from = close + 1;
-    }
-    open = message.indexOf('"', close + 1);
-  }
-  return from === 0 ? message : out + message.slice(from);
 }

@@ -4,6 +4,7 @@ import { PROJECT_CONFIG_FILE } from '../../core/policy/config/projectConfig';
 import { familyTitle, groupFindings } from '../../core/policy/findingFamilies';
 import type { PolicyRegion } from '../../core/policy/insight';
 import { lintDebounceMs } from '../../core/policy/lintDebounce';
+import { visibleText } from '../../core/untrustedText';
 import { PolicyDocuments, type LintedRegion } from './policyDocuments';
 import type { SeverityOverride } from './policySettings';
 
@@ -251,7 +252,7 @@ export function findingDiagnostic(uri: vscode.Uri, f: Finding, overrides: Readon
   if (severity === undefined) return undefined;
   const span = f.locations[0]?.span;
   const range = span ? rangeOf(span.start.offset, span.end.offset) : rangeOf(0, 0);
-  const d = new vscode.Diagnostic(range, `${prefix}${f.findingDetails}`, severity);
+  const d = new vscode.Diagnostic(range, `${prefix}${visibleText(f.findingDetails)}`, severity);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = f.learnMoreLink ? { value: f.issueCode, target: vscode.Uri.parse(f.learnMoreLink) } : f.issueCode;
   if (f.locations.length > 1) {

@@ -5,6 +5,7 @@ import { globMatches as boundedGlobMatches, globProblem } from '../../glob/bound
 import { excessiveNestingAt, MAX_POLICY_NESTING } from '../limits';
 import { LineIndex } from '../parse';
 import { POLICY_TYPES, type PolicyType, type Span } from '../types';
+import { DOCUMENT_TEXT, safeMessage } from '../../untrustedText';
 
 /** The project file that the editor and the CLI both read, found by walking up from the linted file. */
 export const PROJECT_CONFIG_FILE = '.sts-lens.json';
@@ -71,7 +72,7 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
   const lines = new LineIndex(text);
   const problems: ConfigProblem[] = [];
   const problem = (message: string, offset: number, length: number, kind?: 'syntax' | 'glob'): void => {
-    problems.push({ message, offset, length, span: lines.span(offset, length), ...(kind ? { [kind]: true } : {}) });
+    problems.push({ message: safeMessage(message, DOCUMENT_TEXT), offset, length, span: lines.span(offset, length), ...(kind ? { [kind]: true } : {}) });
   };
   const none = { config: EMPTY_PROJECT_CONFIG, problems };
   if (text.length > MAX_PROJECT_FILE_LENGTH) {
