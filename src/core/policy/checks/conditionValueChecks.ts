@@ -5,6 +5,7 @@ import type { ParsedConditionKey, ParsedValue } from '../parse';
 import type { Target } from '../report';
 import { hostBitsSet, isPrivate, maskedAddress, parseCidr, validDate } from './conditionValues';
 import type { ConditionOperatorInfo, OperatorFamily } from './conditionOperators';
+import { numericValue } from '../numericValues';
 import { replaceVariables } from '../variableSpans';
 import { findVariables } from './variables';
 
@@ -81,8 +82,7 @@ export function checkValues(ctx: LintContext, sc: StatementContext, info: Condit
       for (let i = 0; i < k.values.length; i++) {
         const v = k.values[i];
         if (hasVariable(v)) continue;
-        const s = stringValue(v);
-        if (typeof v.value === 'boolean' || !/^-?\d+(?:\.\d+)?$/.test(s.trim())) r.add('TYPE_MISMATCH_NUMBER', `Add a valid numeric value for the condition operator ${info.text}.`, [valueTarget(v)]);
+        if (Number.isNaN(numericValue(v.value))) r.add('TYPE_MISMATCH_NUMBER', `Add a valid numeric value for the condition operator ${info.text}.`, [valueTarget(v)]);
       }
       break;
     case 'Date':
@@ -178,7 +178,7 @@ function valuesFitFamily(values: ParsedValue[], family: OperatorFamily): boolean
       case 'Bool':
         return /^(?:true|false)$/i.test(s);
       case 'Numeric':
-        return /^-?\d+(?:\.\d+)?$/.test(s);
+        return !Number.isNaN(numericValue(v.value));
       case 'Date':
         return validDate(v.value);
       case 'IpAddress':
