@@ -102,8 +102,9 @@ export function checkValues(ctx: LintContext, sc: StatementContext, info: Condit
         if (typeof v.value !== 'string' || !/^[A-Z0-9+/]*={0,2}$/i.test(s) || s.length % 4 !== 0) r.add('TYPE_MISMATCH_STRING', `Add a valid base64-encoded string value for the condition operator ${info.text}.`, [valueTarget(v)]);
       }
       break;
+    // Not Arn: AWS documents that under ArnEquals and ArnLike alike each ARN component "can include
+    // multi-character match wildcards (*) or single-character match wildcards (?)".
     case 'String':
-    case 'Arn':
       if (!info.like) {
         for (let i = 0; i < k.values.length; i++) {
           const v = k.values[i];
