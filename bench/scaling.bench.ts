@@ -15,6 +15,7 @@ import { lintPolicy, type IamCatalog } from '../src/core/policy';
 import { findPolicyRegions } from '../src/core/policy/insight';
 import { cloudFormationYamlPolicies as readYaml } from '../src/core/policy/insight/cloudformationYaml';
 import { lintAwsConfig } from '../src/core/profiles/configLint';
+import { parseProjectConfig } from '../src/core/policy/config/projectConfig';
 import { chainWords, buildProfilesModel, chainText, profileChain, type IniSections } from '../src/core/profiles/model';
 import { replaceVariables } from '../src/core/policy/variableSpans';
 import { signInEntries } from '../src/core/sso/signInEntries';
@@ -96,6 +97,7 @@ function cases(catalog: IamCatalog): Case[] {
     { name: 'policy lint: line comments', kind: 'adversarial', input: (k) => `${'// x\n'.repeat(1000 * k)}${policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }])}`, run: lint },
     { name: 'policy lint: stray commas', kind: 'adversarial', input: (k) => `{"Version": "2012-10-17", "Statement": [${','.repeat(2000 * k)}]}`, run: lint },
     { name: 'policy lint: unknown condition keys', kind: 'adversarial', input: (k) => policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: Object.fromEntries(Array.from({ length: 200 * k }, (_, i) => [`aws:Unknown${i}`, 'x'])) } }]), run: lint },
+    { name: 'project file: unknown keys', kind: 'adversarial', input: (k) => `{ ${Array.from({ length: 200 * k }, (_, i) => `"k${i}": 1`).join(', ')} }`, run: parseProjectConfig },
     { name: 'policy lint: deep nesting', kind: 'adversarial', input: (k) => `{"Statement":${'['.repeat(30 * k)}${']'.repeat(30 * k)}}`, run: lint },
     { name: 'config lint: profiles', kind: 'normal', input: (k) => config(Object.fromEntries(Array.from({ length: 20 * k }, (_, i) => [`p${i}`, i % 2 ? { role_arn: role, source_profile: `p${i - 1}`, region: 'eu-west-1' } : { region: 'us-east-1', output: 'json' }]))), run: (t) => lintAwsConfig(t, 'config') },
     { name: 'config lint: long unknown key', kind: 'adversarial', input: (k) => `[profile a]\n${'x'.repeat(1000 * k)} = 1\n`, run: (t) => lintAwsConfig(t, 'config') },

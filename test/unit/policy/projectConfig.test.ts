@@ -26,6 +26,20 @@ describe('project file parsing', () => {
     assert.match(at('"issueCode"') ?? '', /reason/);
   });
 
+  it('lists the first 101 problems of each kind in a project file of 10,000 unknown keys and 10,000 incomplete suppressions, the last counting the rest', () => {
+    const keys = Array.from({ length: 10_000 }, (_, i) => `"k${i}": 1`).join(', ');
+    const suppressions = Array.from({ length: 10_000 }, (_, i) => `{ "file": "f${i}" }`).join(', ');
+    const { problems } = parseProjectConfig(`{ ${keys}, "suppressions": [${suppressions}], "colour": 2 }`);
+    const unknown = problems.filter((p) => p.message.startsWith('Unknown key'));
+    assert.strictEqual(unknown.length, 101);
+    assert.match(unknown[0].message, /^Unknown key "k0"\. Known keys: /);
+    assert.match(unknown[100].message, /^Unknown key "k100"\. Known keys: .*\. 9,900 more findings like this one after it are not listed\.$/);
+    const incomplete = problems.filter((p) => p.message.startsWith('A suppression needs'));
+    assert.strictEqual(incomplete.length, 101);
+    assert.match(incomplete[100].message, / 9,899 more findings like this one after it are not listed\.$/);
+    assert.strictEqual(problems.length, 202);
+  });
+
   it('never throws on garbage', () => {
     for (const t of ['', '[]', '{', 'null', '{"severity": [1]}', '{"suppressions": {}}', '{"policyTypes": {"x": 3}}']) {
       const { problems } = parseProjectConfig(t);

@@ -6,6 +6,7 @@ import { excessiveNestingAt, MAX_POLICY_NESTING } from '../limits';
 import { LineIndex } from '../parse';
 import { POLICY_TYPES, type PolicyType, type Span } from '../types';
 import { DOCUMENT_TEXT, safeMessage } from '../../untrustedText';
+import { listPerKind, notListedText } from '../../notListed';
 
 /** The project file that the editor and the CLI both read, found by walking up from the linted file. */
 export const PROJECT_CONFIG_FILE = '.sts-lens.json';
@@ -74,6 +75,18 @@ function child(node: Node, key: string): Node | undefined {
  * a problem with its position, and the rest applies.
  */
 export function parseProjectConfig(text: string): { config: ProjectConfig; problems: ConfigProblem[] } {
+  const { config, problems } = readProjectConfig(text);
+  // One mistake repeated (100,000 unknown keys, or stray commas) would otherwise make a problem each:
+  // the first ones of a kind are listed, and the last listed says how many more there are.
+  return { config, problems: listPerKind(problems, problemKind, (p, more) => (more > 0 ? { ...p, message: `${p.message} ${notListedText('finding', more)}` } : p)) };
+}
+
+/** Problems of one kind share their message but for what they quote and count. */
+function problemKind(p: ConfigProblem): string {
+  return p.message.replace(/"[^"]*"|\d[\d,]*/g, '');
+}
+
+function readProjectConfig(text: string): { config: ProjectConfig; problems: ConfigProblem[] } {
   const lines = new LineIndex(text);
   const problems: ConfigProblem[] = [];
   const problem = (message: string, offset: number, length: number, kind?: 'syntax' | 'glob'): void => {
