@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { lengthWords } from '../core/policy/limitWords';
-import type { IniSections } from '../core/profiles/model';
+import { chainBase, profileChain, type IniSections, type ProfilesModel } from '../core/profiles/model';
 import { isTooLarge, listNamesBounded, NOT_REGULAR_FILE, readBytesBounded, type BoundedListing, type TooLarge } from './boundedRead';
 import { awsFileEncodingProblem } from '../core/profiles/awsFileEncoding';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
@@ -164,6 +164,23 @@ export async function readSecretFile(file: string): Promise<string> {
       : l10n.t('{0}: it is {1}, larger than any STS token or assertion', resolved, lengthWords(bytes.bytes)));
   }
   return bytes.toString('utf8').trim();
+}
+
+/**
+ * Reads, within the limit, the web identity token file a profile's chain starts from, if it starts
+ * from one. The SDK's fromIni reads that file whole and synchronously: a link to /dev/zero would
+ * stall the extension host until it ran out of memory, and a pipe would block it. Throws
+ * readSecretFile's reason, naming the profile.
+ */
+export async function checkChainTokenFile(model: ProfilesModel, name: string): Promise<void> {
+  const base = chainBase(profileChain(model, name));
+  const p = base?.kind === 'webIdentity' ? model.profiles.get(base.profile) : undefined;
+  if (!p?.webIdentityTokenFile) return;
+  try {
+    await readSecretFile(p.webIdentityTokenFile);
+  } catch (e) {
+    throw new Error(l10n.t('The web identity token file of profile {0} cannot be used: {1}', p.name, e instanceof Error ? e.message : String(e)));
+  }
 }
 
 /** Appends text to an AWS file the person confirmed; a missing file is created with mode 0600. */

@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { awsFileEncodingProblem } from '../../../src/core/profiles/awsFileEncoding';
-import { awsFilePaths, loadAwsFiles, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readAwsFile, readDiskSessions, readSecretFile } from '../../../src/node/awsFiles';
+import { awsFilePaths, checkChainTokenFile, loadAwsFiles, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readAwsFile, readDiskSessions, readSecretFile } from '../../../src/node/awsFiles';
+import { buildProfilesModel } from '../../../src/core/profiles/model';
 import { listNamesBounded } from '../../../src/node/boundedRead';
 import { watchTargets } from '../../../src/node/fileWatch';
 import { fixturePath } from '../fixtures';
@@ -48,6 +49,27 @@ describe('AWS file locations and readers', () => {
       fs.rmSync(token);
       fs.writeFileSync(token, ' eyJhbGciOi.token \n');
       assert.strictEqual(await readSecretFile(token), 'eyJhbGciOi.token');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a web identity token file that never ends, or a pipe, is refused before the SDK reads it whole, naming the profile whose chain starts from it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-aws-'));
+    try {
+      const token = path.join(dir, 'token');
+      fs.symlinkSync('/dev/zero', token);
+      const model = buildProfilesModel({ web: { role_arn: 'arn:aws:iam::123456789012:role/W', web_identity_token_file: token }, deploy: { role_arn: 'arn:aws:iam::123456789012:role/D', source_profile: 'web' }, plain: { region: 'us-east-1' } }, {});
+      const refusal = `The web identity token file of profile web cannot be used: ${token}: it is larger than 195 KB, larger than any STS token or assertion`;
+      await assert.rejects(checkChainTokenFile(model, 'web'), { message: refusal });
+      await assert.rejects(checkChainTokenFile(model, 'deploy'), { message: refusal });
+      await checkChainTokenFile(model, 'plain');
+      fs.rmSync(token);
+      execFileSync('mkfifo', [token]);
+      await assert.rejects(checkChainTokenFile(model, 'deploy'), { message: `The web identity token file of profile web cannot be used: ${token}: it is a pipe or socket, not a file: write the token or assertion to a file` });
+      fs.rmSync(token);
+      fs.writeFileSync(token, 'eyJhbGciOi.token\n');
+      await checkChainTokenFile(model, 'deploy');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
