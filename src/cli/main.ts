@@ -1,6 +1,7 @@
 import { isMainThread } from 'worker_threads';
 import { POLICY_TYPES, FINDING_TYPES, type FindingType, type PolicyType } from '../core/policy';
-import { describeLength, isTooLarge, tooLargeText } from '../node/boundedRead';
+import { isTooLarge } from '../node/boundedRead';
+import { lengthWords } from '../core/policy/limitWords';
 import { readError, readInput } from './inputs';
 import { safeWriter } from './safeOutput';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
@@ -225,7 +226,7 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
   if (args.authDetails) {
     try {
       const text = readInput(args.authDetails, MAX_DUMP_BYTES);
-      if (isTooLarge(text)) throw new Error(`${tooLargeText(text)}, and account dumps over ${describeLength(MAX_DUMP_BYTES)} are not read`);
+      if (isTooLarge(text)) throw new Error(`it is ${text.atLeast ? 'larger than ' : ''}${lengthWords(text.bytes)}, and account dumps over ${lengthWords(MAX_DUMP_BYTES)} are not read`);
       const { results: dumpResults, dump } = lintAuthDetails(text, args.authDetails, { ...lookup, project }, args.includeAwsManaged);
       for (const problem of dump.problems) err(`sts-lens: ${args.authDetails}: ${problem}\n`);
       if (!dump.policies.length && dump.problems.length) ioError = true;
