@@ -3,7 +3,9 @@
 // edge cases of our own.
 import * as assert from 'assert';
 import type { ContextValue } from '../../../src/core/evaluation';
-import { SESSION, allow, decision, policy, req } from './helpers';
+import { CONDITION_OPERATORS, parseConditionOperator } from '../../../src/core/policy';
+import { matchesAbsentKey } from '../../../src/core/policy/checks/conditionOperators';
+import { SESSION, allow, decision, deny, policy, req } from './helpers';
 
 /** Whether an Allow with this Condition applies to a request with this context. */
 function holds(condition: object, context: Record<string, ContextValue> = {}): boolean {
@@ -67,7 +69,32 @@ describe('evaluation: set operators over multivalued keys', () => {
     assert.ok(!holds(c, { 'aws:TagKeys': ['owner'] }));
     assert.ok(!holds(c));
     assert.ok(!holds(c, { 'aws:TagKeys': [] }));
-    assert.ok(holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }));
+  });
+
+  it('ForAnyValue...IfExists on an absent key is false: "For no matching context key or if the key does not exist, the condition returns false" wins over IfExists\' "If the key is not present, evaluate the condition element as true" (AWS doc: single-valued vs multivalued keys; condition operators)', () => {
+    assert.ok(!holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }));
+    assert.ok(!holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }, { 'aws:TagKeys': [] }));
+    assert.ok(!holds({ 'foranyvalue:StringNotEqualsIfExists': { 'aws:TagKeys': 'x' } }));
+    assert.ok(!holds({ 'ForAnyValue:ArnLikeIfExists': { 'aws:SourceArn': 'arn:aws:sns:*:*:t' } }));
+    // Present, IfExists changes nothing: ForAnyValue tests the values.
+    assert.ok(holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }, { 'aws:TagKeys': ['y', 'x'] }));
+    assert.ok(!holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }, { 'aws:TagKeys': ['y'] }));
+    // ForAllValues...IfExists stays true for an absent key: both sentences agree there.
+    assert.ok(holds({ 'ForAllValues:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }));
+    // A Deny with the pair does not deny a request without the key.
+    assert.strictEqual(decision(req(SESSION, 's3:GetObject', 'arn:aws:s3:::b/k'), { identity: [policy(allow('s3:GetObject'), deny('s3:GetObject', '*', { Condition: { 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } } }))] }), 'Allowed');
+  });
+
+  it('the engine answers an absent key as the linter\'s matchesAbsentKey does, for every operator, qualifier and IfExists', () => {
+    for (const base of Object.keys(CONDITION_OPERATORS).filter((b) => b !== 'Null')) {
+      for (const set of ['', 'ForAllValues:', 'ForAnyValue:']) {
+        for (const suffix of ['', 'IfExists']) {
+          const operator = `${set}${base}${suffix}`;
+          const value = base.startsWith('Numeric') ? '1' : base.startsWith('Date') ? '2026-01-01' : base === 'Bool' ? 'true' : base.endsWith('IpAddress') ? '10.0.0.0/8' : base.startsWith('Arn') ? 'arn:aws:sns:*:*:t' : base === 'BinaryEquals' ? 'QQ==' : 'x';
+          assert.strictEqual(holds({ [operator]: { 'aws:PrincipalTag/team': value } }), matchesAbsentKey(parseConditionOperator(operator)!), operator);
+        }
+      }
+    }
   });
 
   it('negated set operators test each request value against the whole policy set', () => {
