@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { fill, templates } from '../fill';
 import { parseConditionOperator } from '../policy/checks/conditionOperators';
+import { plainNumberText } from '../policy/numericValues';
 import type { LineIndex, ParsedConditionKey, ParsedConditionOperator } from '../policy/parse';
 import { RequestContext } from './context';
 import { POSITIVE_OF, testValue } from './operators';
@@ -8,7 +9,7 @@ import type { ConditionTrace } from './types';
 import { substitute, unescapePattern } from './variables';
 
 function scalarText(v: string | number | boolean | null): string | undefined {
-  return v === null ? undefined : String(v);
+  return v === null ? undefined : typeof v === 'number' ? plainNumberText(v) : String(v);
 }
 
 function show(values: readonly string[]): string {

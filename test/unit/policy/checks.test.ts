@@ -275,6 +275,14 @@ describe('policy checks, one fixture per case', () => {
     assert.match(message('Null', 'false'), /never has it: the statement never applies\./);
   });
 
+  it('does not ask for Like under ArnEquals, where AWS documents each ARN component "can include multi-character match wildcards (*) or single-character match wildcards (?)" and "The ArnEquals and ArnLike condition operators behave identically"', () => {
+    const codes = (operator: string, value: string) => lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' }, [operator]: { 'iam:AssociatedResourceArn': value } } }] }), 'IDENTITY_POLICY').findings.map((f) => f.issueCode);
+    assert.ok(!codes('ArnEquals', 'arn:aws:aiops:*:*:investigation-group/*').includes('WILDCARD_WITHOUT_LIKE_OPERATOR'));
+    assert.ok(!codes('ArnNotEquals', 'arn:aws:aiops:*:*:investigation-group/?').includes('WILDCARD_WITHOUT_LIKE_OPERATOR'));
+    assert.ok(codes('StringEquals', 'arn:aws:aiops:*:*:investigation-group/*').includes('WILDCARD_WITHOUT_LIKE_OPERATOR'));
+    assert.ok(codes('StringNotEqualsIgnoreCase', 'arn:aws:aiops:*:*:investigation-group/*').includes('WILDCARD_WITHOUT_LIKE_OPERATOR'));
+  });
+
   it('suggests the closest condition key', () => {
     const f = lint(read('invalid-global-key.json'), 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'INVALID_GLOBAL_CONDITION_KEY')!;
     assert.strictEqual(f.fix?.replacement, '"aws:PrincipalOrgID"');
