@@ -3,7 +3,7 @@ import { detectPolicyType, LineIndex, type PolicyType } from '../core/policy';
 import { readPolicyFile } from './inputs';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { ensureDataFor, policyAccess } from './diff';
-import { formatOption, parseOptions, policyTypeOption } from './options';
+import { formatOption, parseOptions, policyTypeOption, stdinNamedTwice } from './options';
 
 export const CHECK_USAGE = `Usage: sts-lens check [options] FILE...
 
@@ -20,6 +20,7 @@ Options:
   --format FORMAT                  text or json (default: text)
   -h, --help                       show this help
 
+FILE may be - for standard input, once.
 Exit status: 0 nothing forbidden is granted, 1 something is, 2 usage error or a file that is
 not a policy.
 `;
@@ -62,7 +63,7 @@ function parseCheckArgs(argv: string[]): CheckArgs | 'help' | string {
   if (actions || resources) args.rule = { ...(actions ? { actions } : {}), ...(resources ? { resources } : {}) };
   if (!args.rule && !args.noPublic) return 'nothing to check: give --not-granted, --not-granted-resources or --no-public-access.';
   if (args.files.length === 0) return 'no FILE given.';
-  return args;
+  return stdinNamedTwice(args.files) ?? args;
 }
 
 interface CheckedFile {

@@ -6,7 +6,7 @@ import { isTooLarge } from '../node/boundedRead';
 import { readPolicyFile } from './inputs';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
 import { changedFiles, filesAt, GitError, parseRange, workingFile } from './gitRevisions';
-import { formatOption, parseOptions, policyTypeOption } from './options';
+import { formatOption, parseOptions, policyTypeOption, stdinNamedTwice } from './options';
 
 export const DIFF_USAGE = `Usage: sts-lens diff [options] BASE NEW
        sts-lens diff [options] --git REF[..REF2] [PATH...]
@@ -22,6 +22,8 @@ Options:
   --format FORMAT      text, json or markdown (default: text)
   --git REF[..REF2]    compare changed .json policy files against the revision REF
   -h, --help           show this help
+
+BASE or NEW may be - for standard input (one of them: standard input is read once).
 
 Exit status: 0 no access changed, 1 access changed, 2 usage error or a file that is not a policy.
 `;
@@ -47,6 +49,7 @@ function parseDiffArgs(argv: string[]): DiffArgs | 'help' | string {
   });
   if (typeof args === 'string') return args;
   if (!args.git && args.files.length !== 2) return `give two files, BASE and NEW (or --git REF); got ${args.files.length}.`;
+  if (!args.git) return stdinNamedTwice(args.files) ?? args;
   return args;
 }
 

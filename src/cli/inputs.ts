@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
 import { documentTooLargeMessage } from '../core/policy/limitWords';
-import { isTooLarge, isUtf16Text, readErrorReason, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
+import { isTooLarge, isUtf16Text, NOT_REGULAR_FILE, readErrorReason, readTextBoundedSync, type TooLarge } from '../node/boundedRead';
 
 /**
  * A file's text without its byte order mark, or how large it is when over `maxBytes` ('-': standard
@@ -17,9 +17,12 @@ export function readInput(file: string, maxBytes: number): string | TooLarge {
 /** Windows PowerShell 5's `>` and Out-File write UTF-16. */
 const UTF16_REASON = "it is saved as UTF-16 (as Windows PowerShell's > and Out-File write), and policies and account dumps are read as UTF-8: save it again as UTF-8";
 
+/** Why a named device, pipe or socket is not read, with the command line's way to read a stream. */
+const NOT_REGULAR_FILE_REASON = 'it is not a regular file (a device, pipe or socket); only regular files are read, and - reads standard input';
+
 /** Why a file could not be read, in words. */
 export function readError(e: unknown): string {
-  return readErrorReason(e);
+  return (e as NodeJS.ErrnoException).code === NOT_REGULAR_FILE ? NOT_REGULAR_FILE_REASON : readErrorReason(e);
 }
 
 /** A policy file's text, or why it is not read (a sentence that names the file): missing, unreadable, or too large to be a policy. */

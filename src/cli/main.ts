@@ -1,6 +1,7 @@
 import { isMainThread } from 'worker_threads';
 import { POLICY_TYPES, FINDING_TYPES, type FindingType, type PolicyType } from '../core/policy';
-import { describeLength, isTooLarge, tooLargeText } from '../node/boundedRead';
+import { isTooLarge } from '../node/boundedRead';
+import { lengthWords } from '../core/policy/limitWords';
 import { readError, readInput } from './inputs';
 import { safeWriter } from './safeOutput';
 import { createIamCatalog, type IamCatalogHandle } from '../node/iamData';
@@ -11,6 +12,7 @@ import { resultWriter, type FileResult } from './format';
 import { runSimulate } from './simulate';
 import { runCheck } from './check';
 import { runDiff } from './diff';
+import { stdinNamedTwice } from './options';
 import { diskPathOf, failsAt, lintPath, threadRun, wholeFileFinding, type FileOutcome } from './lintFile';
 import { parseJobs, threadsFor, type Jobs } from './jobs';
 import { LintPool, type WorkerLauncher } from './lintPool';
@@ -46,7 +48,7 @@ Options:
   -h, --help           show this help
   --version            show the version
 
-FILE may be - for standard input.
+FILE (or --auth-details DUMP.json) may be - for standard input, once.
 With --policy-type auto, a FILE that the *.policytest.json of its project (the nearest folder with
 .sts-lens.json or .git) use as an SCP, or as an RCP, is linted as one. A FILE outside any project
 uses only the policy tests in its own folder: nothing below it is searched.
@@ -144,6 +146,8 @@ export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
   if (args.files.length === 0 && !args.authDetails) throw new UsageError('no FILE given.');
   if (args.config !== undefined && args.noConfig) throw new UsageError('--config and --no-config exclude each other.');
   if (args.includeAwsManaged && !args.authDetails) throw new UsageError('--include-aws-managed applies only with --auth-details.');
+  const twice = stdinNamedTwice([args.authDetails, ...args.files]);
+  if (twice) throw new UsageError(twice);
   return args;
 }
 
@@ -222,7 +226,7 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
   if (args.authDetails) {
     try {
       const text = readInput(args.authDetails, MAX_DUMP_BYTES);
-      if (isTooLarge(text)) throw new Error(`${tooLargeText(text)}, and account dumps over ${describeLength(MAX_DUMP_BYTES)} are not read`);
+      if (isTooLarge(text)) throw new Error(`it is ${text.atLeast ? 'larger than ' : ''}${lengthWords(text.bytes)}, and account dumps over ${lengthWords(MAX_DUMP_BYTES)} are not read`);
       const { results: dumpResults, dump } = lintAuthDetails(text, args.authDetails, { ...lookup, project }, args.includeAwsManaged);
       for (const problem of dump.problems) err(`sts-lens: ${args.authDetails}: ${problem}\n`);
       if (!dump.policies.length && dump.problems.length) ioError = true;

@@ -54,3 +54,13 @@ export function formatOption<F extends string>(...formats: F[]): <A extends { fo
     return `--format must be ${names}; got ${value === undefined ? 'nothing' : `"${value}"`}.`;
   };
 }
+
+/**
+ * Why the arguments cannot be run when they name standard input (`-`) more than once, or undefined.
+ * Standard input can be read only once: a second read finds it at its end, and reusing the one
+ * text would compare or lint a document with itself, which no one means.
+ */
+export function stdinNamedTwice(inputs: readonly (string | undefined)[]): string | undefined {
+  const times = inputs.filter((f) => f === '-').length;
+  return times > 1 ? `- (standard input) is given ${times} times, but standard input can be read only once: give - once, and save the other text to a file.` : undefined;
+}

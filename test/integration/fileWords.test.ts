@@ -1,5 +1,5 @@
-// Why a scenario file or a policy file it names is not read, the problems of a project file, the words of a JSON syntax error and a credential
-// chain's words are built outside src/vscode (src/node, src/core): in the editor they follow VS Code's bundle
+// Why a scenario file or a policy file it names is not read, the problems of a project file and why it cannot be read, why the IAM data
+// snapshot is unreadable, the words of a JSON syntax error and a credential chain's words are built outside src/vscode (src/node, src/core): in the editor they follow VS Code's bundle
 // for the display language, with their values in place, and read exactly as before without one.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -8,10 +8,28 @@ import * as path from 'path';
 import { lintPolicy } from '../../src/core/policy';
 import { parseProjectConfig } from '../../src/core/policy/config/projectConfig';
 import { chainText, type ProfileChain } from '../../src/core/profiles/model';
+import { readBytesBounded, readErrorReason } from '../../src/node/boundedRead';
 import { createIamCatalog } from '../../src/node/iamData';
+import { loadProjectConfig } from '../../src/node/projectConfigFile';
 import { readScenarioFile, readScenarioPolicy, MAX_SCENARIO_FILE_BYTES } from '../../src/node/scenarioFiles';
 import { useDisplayLanguageForCoreWords } from '../../src/vscode/coreWords';
 import { CHAIN_WORDS } from '../../src/vscode/profiles/profileText';
+
+/** Project files that name no readable file, each made in a folder of its name. */
+const PROJECT_FILES: Record<string, (file: string) => void> = {
+  dir: (f) => fs.mkdirSync(f),
+  dangling: (f) => fs.symlinkSync(path.join(path.dirname(f), 'gone.json'), f),
+  loop: (f) => {
+    fs.symlinkSync(path.join(path.dirname(f), 'b'), path.join(path.dirname(f), 'a'));
+    fs.symlinkSync(path.join(path.dirname(f), 'a'), path.join(path.dirname(f), 'b'));
+    fs.symlinkSync(path.join(path.dirname(f), 'a'), f);
+  },
+  sparse: (f) => {
+    fs.writeFileSync(f, '');
+    fs.truncateSync(f, 2 * 1024 ** 3);
+  },
+  zero: (f) => fs.symlinkSync('/dev/zero', f),
+};
 
 describe('words about files, JSON syntax and credential chains in the editor', () => {
   let dir: string;
@@ -19,6 +37,11 @@ describe('words about files, JSON syntax and credential chains in the editor', (
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-file-words-'));
     fs.mkdirSync(path.join(dir, 'folder'));
+    for (const [name, make] of Object.entries(PROJECT_FILES)) {
+      fs.mkdirSync(path.join(dir, name));
+      make(path.join(dir, name, '.sts-lens.json'));
+    }
+    fs.writeFileSync(path.join(dir, 'bad.snapshot'), '{"not":"a snapshot"}');
     // A sparse file: its size is over the limit without writing 64 MB.
     fs.closeSync(fs.openSync(path.join(dir, 'huge.policytest.json'), 'w'));
     fs.truncateSync(path.join(dir, 'huge.policytest.json'), MAX_SCENARIO_FILE_BYTES + 1024 * 1024);
@@ -95,6 +118,49 @@ describe('words about files, JSON syntax and credential chains in the editor', (
       'Unknown key "colour". Known keys: severity, policyTypes, ignore, accountIds, suppressions, notGranted.',
     ]);
     assert.deepStrictEqual(problems('{ "ignore": [] "severity": {} }'), ['Syntax error: comma expected. Nothing in this file applies until it is fixed.']);
+  });
+
+  it('says why a project file cannot be read, and why the IAM data snapshot is unreadable, in the display language', async () => {
+    const projectReasons = () => Object.keys(PROJECT_FILES).map((name) => loadProjectConfig(path.join(dir, name, '.sts-lens.json')).readError);
+    // The editor re-reads a project file that changed on disk without blocking: the same reasons.
+    const changedOnDisk = async () => Promise.all(['dir', 'loop'].map((name) => readBytesBounded(path.join(dir, name, '.sts-lens.json'), 1024).then(() => 'read', readErrorReason)));
+    const snapshot = () => {
+      try {
+        createIamCatalog({ snapshotFile: path.join(dir, 'bad.snapshot') });
+        return 'read';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    useDisplayLanguageForCoreWords({
+      'is a directory': 'ist ein Ordner',
+      'it is a link to a file that does not exist': 'es ist ein Link auf eine Datei, die es nicht gibt',
+      'it is a loop of symbolic links, which leads to no file': 'es ist eine Schleife symbolischer Links, die zu keiner Datei führt',
+      '{0} bytes, over the {1}-byte limit of a project file': '{0} Byte, mehr als die Grenze von {1} Byte einer Projektdatei',
+      'not a regular file': 'keine reguläre Datei',
+      'IAM data snapshot {0} is unreadable: {1}. Rebuild it with node esbuild.js.': 'Der IAM-Datenschnappschuss {0} ist unlesbar: {1}. Erstellen Sie ihn mit node esbuild.js neu.',
+      'not an IAM data snapshot': 'kein IAM-Datenschnappschuss',
+    });
+    assert.deepStrictEqual(projectReasons(), [
+      'ist ein Ordner',
+      'es ist ein Link auf eine Datei, die es nicht gibt',
+      'es ist eine Schleife symbolischer Links, die zu keiner Datei führt',
+      '2,147,483,648 Byte, mehr als die Grenze von 1,048,576 Byte einer Projektdatei',
+      'keine reguläre Datei',
+    ]);
+    assert.deepStrictEqual(await changedOnDisk(), ['ist ein Ordner', 'es ist eine Schleife symbolischer Links, die zu keiner Datei führt']);
+    assert.strictEqual(snapshot(), `Der IAM-Datenschnappschuss ${path.join(dir, 'bad.snapshot')} ist unlesbar: kein IAM-Datenschnappschuss. Erstellen Sie ihn mit node esbuild.js neu.`);
+
+    useDisplayLanguageForCoreWords();
+    assert.deepStrictEqual(projectReasons(), [
+      'is a directory',
+      'it is a link to a file that does not exist',
+      'it is a loop of symbolic links, which leads to no file',
+      '2,147,483,648 bytes, over the 1,048,576-byte limit of a project file',
+      'not a regular file',
+    ]);
+    assert.deepStrictEqual(await changedOnDisk(), ['is a directory', 'it is a loop of symbolic links, which leads to no file']);
+    assert.strictEqual(snapshot(), `IAM data snapshot ${path.join(dir, 'bad.snapshot')} is unreadable: not an IAM data snapshot. Rebuild it with node esbuild.js.`);
   });
 
   it('words a broken or long credential chain of the Profiles view in the display language', () => {

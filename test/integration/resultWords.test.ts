@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { resultDocument, resultSummary } from '../../src/core/debugging/resultText';
 import { resultTree } from '../../src/core/debugging/resultTree';
+import { disagreementHeadline, disagreementWithDecoded } from '../../src/core/debugging/decodedRequest';
 import { principalProblem } from '../../src/core/debugging/scenarioRun';
 import { parseScenario, parseScenarioTree } from '../../src/core/evaluation/scenario';
 import { evaluate } from '../../src/core/evaluation';
@@ -37,6 +38,21 @@ describe('words of evaluation results in the editor', () => {
     ]);
     assert.strictEqual(resultSummary(request, result), 'AUSDRÜCKLICH VERWEIGERT: s3:GetObject auf arn:aws:s3:::bucket/a.csv durch Deny-Anweisung "DenyOutsideUsEast1" in guardrail.json (SCP, Ebene 0)');
     assert.match(resultDocument(request, result), /^Ablauf:$/m);
+  });
+
+  it('says that the policies read now disagree with the decoded message in the display language, the notification\'s headline included', () => {
+    useDisplayLanguageForCoreWords({
+      'AWS decided {0}; the policies read now give {1}': 'AWS entschied {0}; die jetzt gelesenen Richtlinien ergeben {1}',
+      'an explicit deny': 'eine ausdrückliche Verweigerung',
+      'allowed': 'erlaubt',
+      '{0}. Possible causes: {1}.': '{0}. Mögliche Ursachen: {1}.',
+    });
+    // The notification shows the headline alone: it is its own text, not the full text cut at English words.
+    assert.strictEqual(disagreementHeadline('explicit-deny', 'Allowed'), 'AWS entschied eine ausdrückliche Verweigerung; die jetzt gelesenen Richtlinien ergeben erlaubt');
+    assert.match(disagreementWithDecoded('explicit-deny', 'Allowed', 0) ?? '', /^AWS entschied eine ausdrückliche Verweigerung; die jetzt gelesenen Richtlinien ergeben erlaubt\. Mögliche Ursachen: /);
+    useDisplayLanguageForCoreWords();
+    assert.strictEqual(disagreementHeadline('explicit-deny', 'Allowed'), 'AWS decided an explicit deny; the policies read now give allowed');
+    assert.strictEqual(disagreementWithDecoded('explicit-deny', 'Allowed', 0), 'AWS decided an explicit deny; the policies read now give allowed. Possible causes: a session policy passed when the role was assumed (IAM does not keep them); policies changed since the request was made; request context keys that AWS evaluated but the message does not list.');
   });
 
   it('explains a condition, the reason for a denial and a left-out key in the display language, with their values in place', () => {

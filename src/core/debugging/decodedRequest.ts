@@ -44,17 +44,25 @@ function statedWords(decision: Decision): string {
 }
 
 /**
- * Why an evaluation of the policies read now differs from what AWS decided in the decoded message,
- * or undefined when they agree (or the message does not say).
+ * That an evaluation of the policies read now differs from what AWS decided in the decoded message
+ * ("AWS decided allowed; the policies read now give an explicit deny"), or undefined when they agree
+ * (or the message does not say): the notification's words, without the causes.
  */
-export function disagreementWithDecoded(verdict: string, decision: Decision, unread: number): string | undefined {
+export function disagreementHeadline(verdict: string, decision: Decision): string | undefined {
   const stated = STATED[verdict];
   if (!stated || stated === decision) return undefined;
+  return l10n.t('AWS decided {0}; the policies read now give {1}', statedWords(stated), statedWords(decision));
+}
+
+/** The disagreement's headline (see disagreementHeadline) with its possible causes, or undefined when they agree. */
+export function disagreementWithDecoded(verdict: string, decision: Decision, unread: number): string | undefined {
+  const headline = disagreementHeadline(verdict, decision);
+  if (!headline) return undefined;
   const causes = [
     ...(unread ? [unread > 1 ? l10n.t('{0} parts of the decision could not be read, and what decided in AWS may be there', unread) : l10n.t('{0} part of the decision could not be read, and what decided in AWS may be there', unread)] : []),
     l10n.t('a session policy passed when the role was assumed (IAM does not keep them)'),
     l10n.t('policies changed since the request was made'),
     l10n.t('request context keys that AWS evaluated but the message does not list'),
   ];
-  return l10n.t('AWS decided {0}; the policies read now give {1}. Possible causes: {2}.', statedWords(stated), statedWords(decision), causes.join('; '));
+  return l10n.t('{0}. Possible causes: {1}.', headline, causes.join('; '));
 }

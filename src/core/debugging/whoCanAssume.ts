@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { readCaller } from '../evaluation/principal';
-import type { ContextValue, EvaluationInput, EvaluationResult, PolicySource } from '../evaluation/types';
+import { principals } from '../evaluation/compiledPolicy';
+import { readCaller, type Caller } from '../evaluation/principal';
+import type { ContextValue, EvaluationInput, EvaluationResult, PolicySource, StatementTrace } from '../evaluation/types';
+import { parsePolicy } from '../policy/parse';
 
 /** An identity STS Lens knows: a profile's, a session's, or a recent role. */
 export interface KnownIdentity {
@@ -69,10 +71,12 @@ export function assumeRow(c: AssumeCandidate, result: EvaluationResult | undefin
     const d = result.deciding[0]?.statement;
     return { label: c.label, principal, verdict: 'cannot', because: d ? l10n.t('denied by {0}', named(d)) : l10n.t('explicitly denied') };
   }
-  // A trust statement that applies but does not grant on its own (it names the account): the caller's policies decide.
-  // Not for the root user, which has no policies of its own and cannot call AssumeRole at all (the engine says why).
+  // A trust statement that applies but does not grant on its own (it names the account, or the caller is in another account):
+  // the caller's policies decide. Not for the root user, which has no policies of its own and cannot call AssumeRole at all
+  // (the engine says why).
   const applying = statements.find((s) => s.applies && s.effect === 'Allow');
-  if (applying && readCaller(principal ?? '').kind !== 'root') return { label: c.label, principal, verdict: 'needs-identity-policy', because: l10n.t('{0} trusts its account; its own policies must also allow sts:AssumeRole', named(applying)) };
+  const caller = readCaller(principal ?? '');
+  if (applying && caller.kind !== 'root') return { label: c.label, principal, verdict: 'needs-identity-policy', because: trustedWords(named(applying), whomItTrusts(applying, c.input.resourcePolicies?.[0], caller), conditionKeys(applying)) };
   // The statement that came closest: the principal matched but a condition failed.
   const byCondition = statements.find((s) => s.effect === 'Allow' && s.mismatch === 'condition');
   if (byCondition) {
@@ -80,4 +84,38 @@ export function assumeRow(c: AssumeCandidate, result: EvaluationResult | undefin
     return { label: c.label, principal, verdict: 'cannot', because: l10n.t({ message: '{0}: {1}', args: [named(byCondition), (failed ?? byCondition).explanation], comment: ['A trust statement, then why its condition failed'] }) };
   }
   return { label: c.label, principal, verdict: 'cannot', because: result.reasons[0] ?? l10n.t('no statement trusts this principal') };
+}
+
+/** Condition keys named in a sentence before the rest are counted: a statement rarely tests more. */
+const NAMED_KEYS = 5;
+
+/** The keys a statement's conditions test, in the order written, each once; undefined when it has none. */
+function conditionKeys(st: StatementTrace): string | undefined {
+  const keys = [...new Set(st.conditions.map((x) => x.key))];
+  if (!keys.length) return undefined;
+  return keys.length > NAMED_KEYS ? l10n.t('{0} and {1} more keys', keys.slice(0, NAMED_KEYS).join(', '), (keys.length - NAMED_KEYS).toLocaleString('en-US')) : keys.join(', ');
+}
+
+/** Whom an applying trust statement trusts, as its Principal says: anyone (`*`), the caller's account, or the caller by name. */
+function whomItTrusts(st: StatementTrace, trust: PolicySource | undefined, caller: Caller): 'any' | 'account' | 'named' {
+  const parsed = trust && (trust.parsed?.text === trust.text ? trust.parsed : parsePolicy(trust.text));
+  const p = principals(parsed?.statements.find((s) => (s.index ?? 0) === st.index)?.principal);
+  if (!p || p.all || p.aws.includes('*') || p.federated.includes('*')) return 'any';
+  const account = caller.account;
+  return account && p.aws.some((v) => v.trim() === account || v.trim() === `arn:${caller.partition}:iam::${account}:root`) ? 'account' : 'named';
+}
+
+/** Why the caller's own policies decide: what the statement trusts, subject to the keys its conditions test. */
+function trustedWords(statement: string, whom: 'any' | 'account' | 'named', keys: string | undefined): string {
+  switch (whom) {
+    case 'any': return keys
+      ? l10n.t('{0} trusts any principal, subject to its conditions on {1}; its own policies must also allow sts:AssumeRole', statement, keys)
+      : l10n.t('{0} trusts any principal; its own policies must also allow sts:AssumeRole', statement);
+    case 'account': return keys
+      ? l10n.t('{0} trusts its account, subject to its conditions on {1}; its own policies must also allow sts:AssumeRole', statement, keys)
+      : l10n.t('{0} trusts its account; its own policies must also allow sts:AssumeRole', statement);
+    case 'named': return keys
+      ? l10n.t('{0} names it, subject to its conditions on {1}; its own policies must also allow sts:AssumeRole', statement, keys)
+      : l10n.t('{0} names it; its own policies must also allow sts:AssumeRole', statement);
+  }
 }

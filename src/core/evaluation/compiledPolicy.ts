@@ -2,6 +2,7 @@
 // resources and principals, kept per distinct text (src/core/evaluation/policies.ts evaluates them).
 import * as l10n from '@vscode/l10n';
 import { fill } from '../fill';
+import { describeSyntaxCode } from '../jsonSyntax';
 import { parsePolicy, stringValues, type LineIndex, type ParsedElement, type ParsedPolicy, type ParsedStatement } from '../policy/parse';
 import type { PrincipalValues } from './principal';
 import type { StatementTrace } from './types';
@@ -111,7 +112,7 @@ export function documentError(parsed: ParsedPolicy): string | undefined {
   const fatal = parsed.syntax.find((s) => s.kind === 'error');
   if (fatal) {
     const at = parsed.lines.position(fatal.offset);
-    return fill(l10n.t('The document is not valid JSON ({0} at line {1}, column {2}).'), fatal.message, at.line, at.column + 1);
+    return fill(l10n.t('The document is not valid JSON ({0} at line {1}, column {2}).'), describeSyntaxCode(fatal.message), at.line, at.column + 1);
   }
   if (!parsed.root) return l10n.t('The document is empty.');
   if (parsed.root.type !== 'object') return l10n.t('A policy must be a JSON object.');

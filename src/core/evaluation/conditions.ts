@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { fill, templates } from '../fill';
 import { parseConditionOperator } from '../policy/checks/conditionOperators';
+import { plainNumberText } from '../policy/numericValues';
 import type { LineIndex, ParsedConditionKey, ParsedConditionOperator } from '../policy/parse';
 import { RequestContext } from './context';
 import { POSITIVE_OF, testValue } from './operators';
@@ -8,7 +9,7 @@ import type { ConditionTrace } from './types';
 import { substitute, unescapePattern } from './variables';
 
 function scalarText(v: string | number | boolean | null): string | undefined {
-  return v === null ? undefined : String(v);
+  return v === null ? undefined : typeof v === 'number' ? plainNumberText(v) : String(v);
 }
 
 function show(values: readonly string[]): string {
@@ -148,8 +149,10 @@ function evaluateKey(operator: string, key: ParsedConditionKey, ctx: RequestCont
     return conditionTrace(operator, key, policyValues, requestValues, bad.length === 0, explanation, location);
   }
   if (!present) {
+    // ForAnyValue before IfExists: AWS documents ForAnyValue as false "if the key does not exist",
+    // the narrower sentence of the two, and AWS was seen refusing such a request (docs/simulate.md).
+    if (info.qualifier === 'ForAnyValue') return conditionTrace(operator, key, policyValues, requestValues, false, !words ? '' : info.ifExists ? fill(l10n.t('{0} is {1}; ForAnyValue is false without values, with IfExists too.'), key.key, emptyOrAbsent(ctx, key.key, requestValues)) : fill(l10n.t('{0} is {1}; ForAnyValue is false without values.'), key.key, emptyOrAbsent(ctx, key.key, requestValues)), location);
     if (info.ifExists) return conditionTrace(operator, key, policyValues, requestValues, true, words ? fill(l10n.t('{0} is {1}, and {2} is true when the key is absent.'), key.key, absentFrom(ctx, key.key), operator) : '', location);
-    if (info.qualifier === 'ForAnyValue') return conditionTrace(operator, key, policyValues, requestValues, false, words ? fill(l10n.t('{0} is {1}; ForAnyValue is false without values.'), key.key, emptyOrAbsent(ctx, key.key, requestValues)) : '', location);
     if (negated) return conditionTrace(operator, key, policyValues, requestValues, true, words ? fill(l10n.t('{0} is {1}, so the negated operator {2} is true.'), key.key, absentFrom(ctx, key.key), operator) : '', location);
     return conditionTrace(operator, key, policyValues, requestValues, false, words ? fill(l10n.t('{0} is {1}, so {2} cannot match.'), key.key, absentFrom(ctx, key.key), operator) : '', location);
   }

@@ -1,6 +1,7 @@
 import { globMatch } from '../policy/actions';
 import { parseCidr } from '../policy/checks/conditionValues';
 import { splitArnCached, type SplitArn } from '../policy/checks/arnFormats';
+import { numericValue } from '../policy/numericValues';
 import { unescapePattern } from './variables';
 
 /** The positive operator each negated one is the NOT of. */
@@ -38,13 +39,6 @@ export function parseDate(v: string): number {
   return t;
 }
 
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-
-/** A decimal number as IAM's numeric operators read it; hex, exponents and `Infinity` are not numbers. */
-function parseNumber(v: string): number {
-  const s = v.trim();
-  return DECIMAL.test(s) ? Number(s) : NaN;
-}
 
 function inCidr(ip: string, cidr: string): boolean {
   const a = parseCidr(ip.trim());
@@ -155,7 +149,7 @@ export function testValue(base: string, request: string, policy: string): boolea
     case 'NumericLessThanEquals':
     case 'NumericGreaterThan':
     case 'NumericGreaterThanEquals':
-      return compare(base.slice(7), parseNumber(request), parseNumber(policy));
+      return compare(base.slice(7), numericValue(request), numericValue(policy));
     case 'DateEquals':
     case 'DateLessThan':
     case 'DateLessThanEquals':

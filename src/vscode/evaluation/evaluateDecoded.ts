@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AuthorizationExplanation } from '../../core/authz/explain';
 import { accountEvaluationInput, type AccountPolicySet } from '../../core/debugging/accountPolicySet';
-import { disagreementWithDecoded, requestFromDecoded } from '../../core/debugging/decodedRequest';
+import { disagreementHeadline, disagreementWithDecoded, requestFromDecoded } from '../../core/debugging/decodedRequest';
 import { sts } from '../awsModules';
 import { decisionTitle, resultDocument, resultSummary } from '../../core/debugging/resultText';
 import type { EvaluationResult, PolicyKind, PolicySource } from '../../core/evaluation/types';
@@ -213,7 +213,7 @@ export class DecodedEvaluation {
           ...(readAsReader ? [readAsReader, another] : [another, refreshPolicies]),
         )
       : disagreement
-        ? showWarning(vscode.l10n.t('{0}. {1}: the Evaluation Results view lists the likely causes.', summary, disagreement.split('. Possible causes')[0]), refreshPolicies, another)
+        ? showWarning(vscode.l10n.t('{0}. {1}: the Evaluation Results view lists the likely causes.', summary, disagreementHeadline(ex.verdict, result.decision) ?? disagreement), refreshPolicies, another)
         : showInfo(set.unread.length ? vscode.l10n.t('{0}. Partial answer: {1}.', summary, set.unread.map((u) => u.text).join('; ')) : `${summary}.`, refreshPolicies, another);
     void show.then(async (choice) => {
       if (choice === refreshPolicies) await this.run({ ...args, refresh: true });

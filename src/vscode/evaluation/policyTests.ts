@@ -49,10 +49,10 @@ export class PolicyTestController implements vscode.Disposable {
     this.controller.refreshHandler = async () => {
       await this.discover();
     };
-    this.controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, async (request, token) => {
+    this.controller.createRunProfile(vscode.l10n.t('Run'), vscode.TestRunProfileKind.Run, async (request, token) => {
       await this.run(request, token, false);
     }, true);
-    this.controller.createRunProfile('Debug', vscode.TestRunProfileKind.Debug, async (request, token) => {
+    this.controller.createRunProfile(vscode.l10n.t('Debug'), vscode.TestRunProfileKind.Debug, async (request, token) => {
       await this.run(request, token, true);
     }, true);
     this.disposables.push(

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { MAX_PROJECT_FILE_LENGTH, parseProjectConfig, PROJECT_CONFIG_FILE, type ConfigProblem } from '../../core/policy/config/projectConfig';
-import { isTooLarge, NOT_REGULAR_FILE, readBytesBounded, readErrorReason } from '../../node/boundedRead';
+import { MAX_PROJECT_FILE_LENGTH, parseProjectConfig, PROJECT_CONFIG_FILE, projectFileTooLarge, type ConfigProblem } from '../../core/policy/config/projectConfig';
+import { isTooLarge, readBytesBounded, readErrorReason } from '../../node/boundedRead';
 import { entryExistsSync, type LoadedProjectConfig } from '../../node/projectConfigFile';
 import { showError } from '../output';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
@@ -48,9 +48,9 @@ export class ProjectFileProblems implements vscode.Disposable {
       bytes = await readBytesBounded(uri.fsPath, MAX_PROJECT_FILE_LENGTH);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !entryExistsSync(uri.fsPath)) return this.deleted(uri);
-      return this.set(uri, [], (e as NodeJS.ErrnoException).code === NOT_REGULAR_FILE ? vscode.l10n.t('not a regular file') : readErrorReason(e), true);
+      return this.set(uri, [], readErrorReason(e), true);
     }
-    if (isTooLarge(bytes)) return this.set(uri, [], vscode.l10n.t('{0} bytes, over the {1}-byte limit of a project file', bytes.bytes.toLocaleString('en-US'), MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US')), true);
+    if (isTooLarge(bytes)) return this.set(uri, [], projectFileTooLarge(bytes.bytes), true);
     const text = bytes.toString('utf8');
     this.show(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, true);
   }

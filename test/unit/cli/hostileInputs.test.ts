@@ -136,4 +136,27 @@ describe('sts-lens with hostile inputs: reads are bounded and output cannot driv
     const out = JSON.parse(json.stdout) as { findings: { findingDetails: string }[] }[];
     assert.ok(out[0].findings.some((f) => f.findingDetails.includes(action)), json.stdout);
   });
+
+  it('lint, diff and check: a second - is refused, exit 2, instead of reading standard input again and calling it empty', () => {
+    const input = POLICY('s3:GetObject');
+    const twice = (n: number) => `- (standard input) is given ${n} times, but standard input can be read only once: give - once, and save the other text to a file.`;
+    const runs: [string[], string][] = [
+      [['lint', '-', '-'], `sts-lens: ${twice(2)}\n`],
+      [['lint', '--auth-details', '-', '-'], `sts-lens: ${twice(2)}\n`],
+      [['lint', '-', path.join(dir, 'good.json'), '-', '-'], `sts-lens: ${twice(3)}\n`],
+      [['diff', '-', '-'], `sts-lens diff: ${twice(2)}\n`],
+      [['check', '--not-granted', 'iam:PassRole', '-', '-'], `sts-lens check: ${twice(2)}\n`],
+    ];
+    for (const [args, message] of runs) {
+      const r = cli(args, { input });
+      assert.strictEqual(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.ok(r.stderr.startsWith(message), `${args.join(' ')}: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /empty/);
+      assert.strictEqual(r.stdout, '');
+    }
+    // One - with a file still reads standard input.
+    const once = cli(['diff', '-', path.join(dir, 'good.json')], { input });
+    assert.strictEqual(once.status, 1, once.stderr);
+    assert.match(once.stdout, /s3:GetObjekt/);
+  });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { disagreementWithDecoded } from '../../../src/core/debugging/decodedRequest';
+import { disagreementHeadline, disagreementWithDecoded } from '../../../src/core/debugging/decodedRequest';
 import { prettyPolicyText } from '../../../src/core/debugging/accountPolicySet';
 import { resultTree, wrapText, ROW_WIDTH, type ResultNode } from '../../../src/core/debugging/resultTree';
 import { evaluate } from '../../../src/core/evaluation';
@@ -58,6 +58,9 @@ describe('debugging: a decoded message and an evaluation that disagree', () => {
     const text = disagreementWithDecoded('explicit-deny', 'ImplicitlyDenied', 4)!;
     assert.match(text, /^AWS decided an explicit deny; the policies read now give an implicit deny/);
     assert.match(text, /4 parts of the decision could not be read/);
+    assert.strictEqual(text, `${disagreementHeadline('explicit-deny', 'ImplicitlyDenied')}. Possible causes: 4 parts of the decision could not be read, and what decided in AWS may be there; a session policy passed when the role was assumed (IAM does not keep them); policies changed since the request was made; request context keys that AWS evaluated but the message does not list.`);
+    assert.strictEqual(disagreementHeadline('explicit-deny', 'ImplicitlyDenied'), 'AWS decided an explicit deny; the policies read now give an implicit deny (no statement allowed it)');
+    assert.strictEqual(disagreementHeadline('explicit-deny', 'ExplicitlyDenied'), undefined);
   });
 });
 

@@ -55,6 +55,26 @@ describe('debugging: who can assume a role', () => {
     assert.strictEqual(other.verdict, 'cannot');
   });
 
+  it('says what a trust statement that leaves the decision to the caller\'s own policies trusts: any principal, its account or the caller by name, subject to the keys its conditions test', () => {
+    const other = [{ label: 'other-account', arn: 'arn:aws:iam::210987654321:user/ops' }];
+    const because = (statement: object, options = {}) => {
+      const trust = { name: 't.json', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'First', Effect: 'Deny', Principal: '*', Action: 'sts:TagSession' }, { Sid: 'Trust', Effect: 'Allow', Action: 'sts:AssumeRole', ...statement }] }) };
+      const [row] = assumeCandidates(ROLE, trust, other, options).map((c) => assumeRow(c, c.input ? evaluate(c.input) : undefined));
+      assert.strictEqual(row.verdict, 'needs-identity-policy', row.because);
+      return row.because;
+    };
+    // Who Can Assume sends no aws:PrincipalOrgID: with IfExists, the condition holds without it.
+    const orgIfExists = { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc' }, Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
+    assert.strictEqual(because({ Principal: '*', Condition: orgIfExists }, { mfa: true }), 'statement "Trust" trusts any principal, subject to its conditions on aws:PrincipalOrgID, aws:MultiFactorAuthPresent; its own policies must also allow sts:AssumeRole');
+    assert.strictEqual(because({ Principal: { AWS: '*' }, Condition: orgIfExists }, { mfa: true }), 'statement "Trust" trusts any principal, subject to its conditions on aws:PrincipalOrgID, aws:MultiFactorAuthPresent; its own policies must also allow sts:AssumeRole');
+    assert.strictEqual(because({ Principal: '*' }), 'statement "Trust" trusts any principal; its own policies must also allow sts:AssumeRole');
+    assert.strictEqual(because({ Principal: { AWS: 'arn:aws:iam::210987654321:root' } }), 'statement "Trust" trusts its account; its own policies must also allow sts:AssumeRole');
+    assert.strictEqual(because({ Principal: { AWS: '210987654321' }, Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }, { mfa: true }), 'statement "Trust" trusts its account, subject to its conditions on aws:MultiFactorAuthPresent; its own policies must also allow sts:AssumeRole');
+    assert.strictEqual(because({ Principal: { AWS: 'arn:aws:iam::210987654321:user/ops' } }), 'statement "Trust" names it; its own policies must also allow sts:AssumeRole');
+    const many = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => [`aws:PrincipalTag/${k}`, 'x']));
+    assert.strictEqual(because({ Principal: '*', Condition: { StringEqualsIfExists: many } }), 'statement "Trust" trusts any principal, subject to its conditions on aws:PrincipalTag/a, aws:PrincipalTag/b, aws:PrincipalTag/c, aws:PrincipalTag/d, aws:PrincipalTag/e and 2 more keys; its own policies must also allow sts:AssumeRole');
+  });
+
   it('AWS: "You cannot use AWS account root user credentials to call AssumeRole": a root profile cannot assume the role, even when a statement trusts its account', () => {
     const root = [{ label: 'root-other', arn: 'arn:aws:iam::210987654321:root' }, { label: 'root-own', arn: 'arn:aws:iam::123456789012:root' }];
     const trust = { name: 'open.json', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Accounts', Effect: 'Allow', Principal: { AWS: ['210987654321', '123456789012'] }, Action: 'sts:AssumeRole' }] }) };

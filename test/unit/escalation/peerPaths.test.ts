@@ -191,6 +191,30 @@ describe('privilege-escalation paths from pathfinding.cloud\'s newer entries', (
     assert.ok(!found.includes('PRIVILEGE_ESCALATION_BEDROCK_AGENTCORE_BROWSER_SESSION'), found.join());
   });
 
+  // AWS (IAM condition keys, iam:PassedToService): "Sometimes you pass a role to a service that then
+  // passes the role to a different service. iam:PassedToService includes only the final service that
+  // assumes the role, not the intermediate service that passes the role."
+  const FINAL_SERVICE = 'iam:PassedToService includes only the final service that assumes the role, not the intermediate service that passes the role';
+
+  it(`Batch: a job role is assumed by ECS tasks, so a role passed only to ecs-tasks.amazonaws.com opens the Batch path ("${FINAL_SERVICE}")`, () => {
+    const grants = CASES.find((c) => c.code === 'PRIVILEGE_ESCALATION_PASS_ROLE_BATCH')!.grants;
+    assert.ok(codes(passTo('ecs-tasks.amazonaws.com'), ...grants).includes('PRIVILEGE_ESCALATION_PASS_ROLE_BATCH'));
+    assert.ok(codes(passTo('batch.amazonaws.com'), ...grants).includes('PRIVILEGE_ESCALATION_PASS_ROLE_BATCH'));
+    assert.ok(!codes(passTo('ec2.amazonaws.com'), ...grants).includes('PRIVILEGE_ESCALATION_PASS_ROLE_BATCH'));
+  });
+
+  it(`Image Builder: the build instance's role is assumed by EC2, so a role passed only to imagebuilder.amazonaws.com opens no Image Builder path ("${FINAL_SERVICE}")`, () => {
+    const grants = CASES.find((c) => c.code === 'PRIVILEGE_ESCALATION_PASS_ROLE_IMAGE_BUILDER')!.grants;
+    assert.ok(codes(passTo('ec2.amazonaws.com'), ...grants).includes('PRIVILEGE_ESCALATION_PASS_ROLE_IMAGE_BUILDER'));
+    assert.ok(!codes(passTo('imagebuilder.amazonaws.com'), ...grants).includes('PRIVILEGE_ESCALATION_PASS_ROLE_IMAGE_BUILDER'));
+  });
+
+  it('GameLift: AWS\'s own example that "allows a user to pass an IAM service role to Amazon GameLift Servers" (gamelift:* and iam:PassRole with iam:PassedToService gamelift.amazonaws.com) opens the GameLift path', () => {
+    const example = [allow('gamelift:*'), allow('iam:PassRole', '*', { StringEquals: { 'iam:PassedToService': 'gamelift.amazonaws.com' } })];
+    assert.ok(codes(...example).includes('PRIVILEGE_ESCALATION_PASS_ROLE_GAMELIFT'));
+    assert.ok(!codes(allow('gamelift:*'), allow('iam:PassRole', '*', { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } })).includes('PRIVILEGE_ESCALATION_PASS_ROLE_GAMELIFT'));
+  });
+
   it('EMR needs both roles passed: the service role to EMR and the instance profile role to EC2', () => {
     const run = allow('elasticmapreduce:RunJobFlow');
     assert.ok(!codes(passTo('elasticmapreduce.amazonaws.com'), run).includes('PRIVILEGE_ESCALATION_PASS_ROLE_EMR'));

@@ -186,4 +186,10 @@ describe('access diff summary', () => {
     assert.match(access('{"Version": "2012-10-17", "Statement": [').error ?? '', /not valid JSON/);
     assert.match(access('[]').error ?? '', /must be a JSON object/);
   });
+
+  it('names a JSON syntax error in words, with its line and column, not by jsonc-parser\'s code (PropertyNameExpected)', () => {
+    assert.strictEqual(access('{\n  "Version": "2012-10-17",,\n  "Statement": []\n}').error, 'the document is not valid JSON (property name expected at line 2, column 27)');
+    assert.strictEqual(access('{"Version": "2012-10-17" "Statement": []}').error, 'the document is not valid JSON (comma expected at line 1, column 26)');
+    assert.strictEqual(access('{"Version": "2012-10-17", "Statement": [').error, 'the document is not valid JSON (closing bracket expected at line 1, column 41)');
+  });
 });

@@ -3,7 +3,11 @@
 // edge cases of our own.
 import * as assert from 'assert';
 import type { ContextValue } from '../../../src/core/evaluation';
-import { SESSION, allow, decision, policy, req } from './helpers';
+import { CONDITION_OPERATORS, parseConditionOperator } from '../../../src/core/policy';
+import { matchesAbsentKey } from '../../../src/core/policy/checks/conditionOperators';
+import { plainNumberText } from '../../../src/core/policy/numericValues';
+import { lint } from '../policy/catalog';
+import { SESSION, allow, decision, deny, policy, req, run } from './helpers';
 
 /** Whether an Allow with this Condition applies to a request with this context. */
 function holds(condition: object, context: Record<string, ContextValue> = {}): boolean {
@@ -67,7 +71,32 @@ describe('evaluation: set operators over multivalued keys', () => {
     assert.ok(!holds(c, { 'aws:TagKeys': ['owner'] }));
     assert.ok(!holds(c));
     assert.ok(!holds(c, { 'aws:TagKeys': [] }));
-    assert.ok(holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }));
+  });
+
+  it('ForAnyValue...IfExists on an absent key is false: "For no matching context key or if the key does not exist, the condition returns false" wins over IfExists\' "If the key is not present, evaluate the condition element as true" (AWS doc: single-valued vs multivalued keys; condition operators)', () => {
+    assert.ok(!holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }));
+    assert.ok(!holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }, { 'aws:TagKeys': [] }));
+    assert.ok(!holds({ 'foranyvalue:StringNotEqualsIfExists': { 'aws:TagKeys': 'x' } }));
+    assert.ok(!holds({ 'ForAnyValue:ArnLikeIfExists': { 'aws:SourceArn': 'arn:aws:sns:*:*:t' } }));
+    // Present, IfExists changes nothing: ForAnyValue tests the values.
+    assert.ok(holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }, { 'aws:TagKeys': ['y', 'x'] }));
+    assert.ok(!holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }, { 'aws:TagKeys': ['y'] }));
+    // ForAllValues...IfExists stays true for an absent key: both sentences agree there.
+    assert.ok(holds({ 'ForAllValues:StringEqualsIfExists': { 'aws:TagKeys': 'x' } }));
+    // A Deny with the pair does not deny a request without the key.
+    assert.strictEqual(decision(req(SESSION, 's3:GetObject', 'arn:aws:s3:::b/k'), { identity: [policy(allow('s3:GetObject'), deny('s3:GetObject', '*', { Condition: { 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } } }))] }), 'Allowed');
+  });
+
+  it('the engine answers an absent key as the linter\'s matchesAbsentKey does, for every operator, qualifier and IfExists', () => {
+    for (const base of Object.keys(CONDITION_OPERATORS).filter((b) => b !== 'Null')) {
+      for (const set of ['', 'ForAllValues:', 'ForAnyValue:']) {
+        for (const suffix of ['', 'IfExists']) {
+          const operator = `${set}${base}${suffix}`;
+          const value = base.startsWith('Numeric') ? '1' : base.startsWith('Date') ? '2026-01-01' : base === 'Bool' ? 'true' : base.endsWith('IpAddress') ? '10.0.0.0/8' : base.startsWith('Arn') ? 'arn:aws:sns:*:*:t' : base === 'BinaryEquals' ? 'QQ==' : 'x';
+          assert.strictEqual(holds({ [operator]: { 'aws:PrincipalTag/team': value } }), matchesAbsentKey(parseConditionOperator(operator)!), operator);
+        }
+      }
+    }
   });
 
   it('negated set operators test each request value against the whole policy set', () => {
@@ -96,6 +125,34 @@ describe('evaluation: numbers, dates, booleans, binary, IP addresses, ARNs', () 
     assert.ok(holds({ NumericGreaterThan: { 'aws:MultiFactorAuthAge': '-1' } }, { 'aws:MultiFactorAuthAge': '0.5' }));
     assert.ok(holds({ NumericNotEquals: { 's3:max-keys': ['1', '2'] } }, { 's3:max-keys': 3 }));
     assert.ok(!holds({ NumericEquals: { 's3:max-keys': 'ten' } }, { 's3:max-keys': 10 }));
+  });
+
+  it('numbers are "an integer or decimal value" (AWS doc: numeric condition operators), read as the linter reads them: a value it reports as TYPE_MISMATCH_NUMBER matches nothing', () => {
+    /** An Allow with this policy value under NumericEquals, against a request of 1000, in the engine and the linter. */
+    const both = (valueJson: string) => {
+      const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"NumericEquals":{"s3:max-keys":${valueJson}}}}]}`;
+      const allowed = run(req(SESSION, 's3:ListBucket', 'arn:aws:s3:::b', { 's3:max-keys': 1000 }), { identity: [text] }).decision === 'Allowed';
+      const reported = lint(text, 'IDENTITY_POLICY').findings.some((f) => f.issueCode === 'TYPE_MISMATCH_NUMBER');
+      return { allowed, reported };
+    };
+    // Integers and decimals, quoted or not, with spaces around them.
+    for (const v of ['"1000"', '1000', '"1000.0"', '1000.0', '" 1000 "', '"01000"']) assert.deepStrictEqual(both(v), { allowed: true, reported: false }, v);
+    // A JSON number is its value: 1e3 written unquoted is the integer 1000.
+    for (const v of ['1e3', '1E3', '1.0e3']) assert.deepStrictEqual(both(v), { allowed: true, reported: false }, v);
+    // Text AWS does not name as an integer or decimal: exponent, hex, a leading +, a bare point, grouping, Infinity.
+    for (const v of ['"1e3"', '"0x3e8"', '"+1000"', '"1000."', '".5"', '"1,000"', '"Infinity"', 'true']) assert.deepStrictEqual(both(v), { allowed: false, reported: true }, v);
+    // The negated operator is the NOT of the positive one, so it is true for such a value.
+    assert.ok(holds({ NumericNotEquals: { 's3:max-keys': '+10' } }, { 's3:max-keys': '10' }));
+    // A request value is read the same way.
+    assert.ok(!holds({ NumericEquals: { 's3:max-keys': '10' } }, { 's3:max-keys': '+10' }));
+    // Numbers JavaScript would print with an exponent keep their value.
+    const tiny = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":0.0000001}}}]}`;
+    assert.strictEqual(run(req(SESSION, 's3:ListBucket', 'arn:aws:s3:::b', { 'aws:MultiFactorAuthAge': '0.00000005' }), { identity: [tiny] }).decision, 'Allowed');
+    assert.ok(!lint(tiny, 'IDENTITY_POLICY').findings.some((f) => f.issueCode === 'TYPE_MISMATCH_NUMBER'));
+    assert.deepStrictEqual(both('1e21'), { allowed: false, reported: false });
+    assert.strictEqual(plainNumberText(1e21), '1000000000000000000000');
+    assert.strictEqual(plainNumberText(-1.5e-7), '-0.00000015');
+    assert.strictEqual(plainNumberText(12.5), '12.5');
   });
 
   it('dates in ISO 8601 forms and epoch seconds (AWS doc: date condition operators)', () => {

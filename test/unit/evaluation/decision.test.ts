@@ -198,6 +198,11 @@ describe('evaluation: malformed input', () => {
     assert.match(r.trace[0].error!, /not valid JSON/);
   });
 
+  it('names the JSON syntax error of an Invalid policy in words, with its line and column, not by jsonc-parser\'s code', () => {
+    const r = run(get, { identity: ['{"Version": "2012-10-17",, "Statement": []}', s3All] });
+    assert.strictEqual(r.trace[0].error, 'The document is not valid JSON (property name expected at line 1, column 26).');
+  });
+
   it('never throws on nonsense', () => {
     for (const text of ['', 'null', '[]', '{"Statement": 5}', '{"Statement": [{"Effect": "Allow", "Action": 5, "Resource": {}}]}', '{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"Bogus": {"a": "b"}, "StringEquals": 4}}}']) {
       const r = run(get, { identity: [text], resource: [text], scps: [[text]] });

@@ -15,6 +15,9 @@ const FILE_WORDS = [
   'src/core/policy/parse.ts',
   'src/core/profiles/model.ts',
   'src/node/scenarioFiles.ts',
+  'src/node/boundedRead.ts',
+  'src/node/projectConfigFile.ts',
+  'src/node/iamData.ts',
 ];
 
 /**

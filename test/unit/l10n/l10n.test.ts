@@ -39,9 +39,12 @@ describe('localisation', () => {
       "vscode.window.setStatusBarMessage('Saved', 1000);",
       'const dynamic = vscode.l10n.t(message);',
       "throw new Error('the session was forgotten');",
+      "const headline = disagreement.split('. Possible causes')[0];",
+      "controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, run); run.errored(item, new vscode.TestMessage('the file could not be read'));",
       // Shown, but with nothing to translate, or already translated: not reported.
       "item.label = `$(key) ${name}`;",
       "item.description = `${a} · ${b}`;",
+      "const account = arn.split(':')[4] ?? (name.startsWith('arn:aws') ? name : '');",
       "void vscode.window.showErrorMessage(vscode.l10n.t('Failed: {0}', reason), vscode.l10n.t('Show Log'));",
     ].join('\n');
     const found = unwrappedStrings('sample.ts', sample).map((u) => `${u.line} ${u.text}`);
@@ -59,6 +62,8 @@ describe('localisation', () => {
       "12 'Saved'",
       '13 vscode.l10n.t(message)',
       "14 'the session was forgotten'",
+      "15 '. Possible causes'",
+      "16 'Run'", "16 'the file could not be read'",
     ]);
   });
 

@@ -3,8 +3,9 @@
  * TypeScript syntax tree of src/vscode: the message and buttons of notifications, the status bar
  * message, quick pick and input box titles, placeholders and prompts, tree item, quick pick item,
  * status bar and CodeLens labels, tooltips and descriptions, hovers and Markdown text, progress
- * titles, the text an input box's validation returns, and `l10n.t` calls whose message is not a
- * literal (the exporter only finds literals).
+ * titles, Test Explorer labels (a controller's, a test item's, a run profile's) and test messages, the text an input box's validation returns, `l10n.t` calls whose message is not a
+ * literal (the exporter only finds literals), and words looked for in a text (`split('. Possible causes')`),
+ * which a translation of that text does not hold.
  */
 import * as ts from 'typescript';
 
@@ -20,13 +21,15 @@ const MESSAGE_CALLS = new Set(['showInformationMessage', 'showWarningMessage', '
 /** Methods that add shown text to a Markdown string. */
 const MARKDOWN_CALLS = new Set(['appendMarkdown', 'appendText']);
 /** Constructors and the index of the argument that is shown. */
-const SHOWN_ARGUMENT: Record<string, number> = { Error: 0, InvalidRequest: 1, SignInNeeded: 0, TreeItem: 0, MarkdownString: 0, Hover: 0, CodeAction: 0, Diagnostic: 1, DiagnosticRelatedInformation: 1, showQuickPick: 0, createWebviewPanel: 1, createTerminal: 0 };
+const SHOWN_ARGUMENT: Record<string, number> = { Error: 0, InvalidRequest: 1, SignInNeeded: 0, TreeItem: 0, MarkdownString: 0, Hover: 0, CodeAction: 0, Diagnostic: 1, DiagnosticRelatedInformation: 1, showQuickPick: 0, createWebviewPanel: 1, createTerminal: 0, createTestController: 1, createTestItem: 1, createRunProfile: 0, TestMessage: 0 };
 /** Properties of prompts, items, status bar entries, CodeLens commands, progress and dialogs that are shown. */
 const SHOWN_PROPERTIES = new Set(['title', 'placeHolder', 'prompt', 'label', 'tooltip', 'description', 'detail', 'message', 'text', 'placeholder', 'openLabel', 'saveLabel', 'validationMessage', 'next']);
 /** Array methods whose result still shows the array's literals. */
 const ARRAY_TO_TEXT = new Set(['join', 'filter', 'concat', 'slice']);
 /** Properties whose function returns the shown validation message. */
 const VALIDATORS = new Set(['validate', 'validateInput']);
+/** String methods that look for text in a text: words looked for in a translated text are not in it (`text.split('. Possible causes')`). */
+const TEXT_SEARCHES = new Set(['split', 'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'replace', 'replaceAll']);
 
 /** Letters outside codicons such as `$(key)`: text a translator would see. */
 export function readsAsText(s: string): boolean {
@@ -166,6 +169,10 @@ export function unwrappedStrings(file: string, text: string, core: ShownInCore =
       return;
     }
     if (ts.isCallExpression(node) && core.arrays?.includes(pushedTo(node) ?? '')) report(node.arguments.flatMap(literalsIn), `${pushedTo(node)}.push()`);
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && TEXT_SEARCHES.has(node.expression.name.text)) {
+      const sought = node.arguments[0];
+      if (sought && (ts.isStringLiteral(sought) || ts.isNoSubstitutionTemplateLiteral(sought)) && readsAsWords(sought.text)) report([sought], `words looked for by ${node.expression.name.text}()`);
+    }
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && core.arrays?.includes(node.name.text) && node.initializer) report(literalsIn(node.initializer), `${node.name.text} =`);
     if (ts.isPropertyAssignment(node) && core.properties?.includes(propertyName(node.name) ?? '')) report(literalsIn(node.initializer), `${propertyName(node.name)}:`);
     if (isL10nCall(node)) {

@@ -263,6 +263,26 @@ describe('policy checks, one fixture per case', () => {
     assert.ok(codes('ec2:InstanceType').includes('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS'));
   });
 
+  it('says what a key no action carries does to the statement as the engine answers it: ForAnyValue...IfExists never applies ("For no matching context key or if the key does not exist, the condition returns false"), StringEqualsIfExists always matches ("If the key is not present, evaluate the condition element as true")', () => {
+    const message = (operator: string, value = 't3.micro') => lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { [operator]: { 'ec2:InstanceType': value } } }] }), 'IDENTITY_POLICY').findings.find((f) => f.issueCode === 'CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS')?.findingDetails ?? '';
+    assert.match(message('ForAnyValue:StringEqualsIfExists'), /the statement never applies \(ForAnyValue is false for an absent key, with IfExists too\)\./);
+    assert.match(message('StringEqualsIfExists'), /never has it: the condition always matches\./);
+    assert.match(message('StringEquals'), /never has it: the statement never applies\./);
+    assert.match(message('StringNotEquals'), /never has it: the condition always matches\./);
+    assert.match(message('ForAllValues:StringEquals'), /never has it: the condition always matches\./);
+    assert.match(message('ForAnyValue:StringNotEquals'), /never has it: the statement never applies\./);
+    assert.match(message('Null', 'true'), /never has it: the condition always matches\./);
+    assert.match(message('Null', 'false'), /never has it: the statement never applies\./);
+  });
+
+  it('does not ask for Like under ArnEquals, where AWS documents each ARN component "can include multi-character match wildcards (*) or single-character match wildcards (?)" and "The ArnEquals and ArnLike condition operators behave identically"', () => {
+    const codes = (operator: string, value: string) => lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' }, [operator]: { 'iam:AssociatedResourceArn': value } } }] }), 'IDENTITY_POLICY').findings.map((f) => f.issueCode);
+    assert.ok(!codes('ArnEquals', 'arn:aws:aiops:*:*:investigation-group/*').includes('WILDCARD_WITHOUT_LIKE_OPERATOR'));
+    assert.ok(!codes('ArnNotEquals', 'arn:aws:aiops:*:*:investigation-group/?').includes('WILDCARD_WITHOUT_LIKE_OPERATOR'));
+    assert.ok(codes('StringEquals', 'arn:aws:aiops:*:*:investigation-group/*').includes('WILDCARD_WITHOUT_LIKE_OPERATOR'));
+    assert.ok(codes('StringNotEqualsIgnoreCase', 'arn:aws:aiops:*:*:investigation-group/*').includes('WILDCARD_WITHOUT_LIKE_OPERATOR'));
+  });
+
   it('suggests the closest condition key', () => {
     const f = lint(read('invalid-global-key.json'), 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'INVALID_GLOBAL_CONDITION_KEY')!;
     assert.strictEqual(f.fix?.replacement, '"aws:PrincipalOrgID"');

@@ -54,6 +54,14 @@ describe('policy hovers', () => {
     assert.match(k?.markdown ?? '', /type `ArrayOfString` · global/);
   });
 
+  it('says IfExists changes nothing after ForAnyValue ("For no matching context key or if the key does not exist, the condition returns false")', () => {
+    const t = '{"Statement":{"Effect":"Allow","Action":"ec2:RunInstances","Resource":"*","Condition":{"ForAnyValue:StringEqualsIfExists":{"aws:TagKeys":["a"]}}}}';
+    const h = hoverAt(t, offsetOf(t, 'ForAny', 1), catalogFor(t));
+    assert.ok(h);
+    assert.match(h.markdown, /`\.\.\.IfExists` changes nothing after `ForAnyValue:`: when the key is absent from the request, the condition is still false\./);
+    assert.doesNotMatch(h.markdown, /the condition is true/);
+  });
+
   it('describes principals with their kind and account', () => {
     const t = readFixture('trust-github.json');
     const c = catalogFor(t);

@@ -36,13 +36,15 @@ const EXACT = new Set(['Bool', 'Null', 'BinaryEquals']);
  * The operator as evaluation reads it. Case does not matter, and `ForAnyValue:` before a positive
  * operator changes nothing: both hold when some request value matches some policy value and
  * neither holds when the key is absent. Before a negated operator it does change the absent case,
- * so it stays. Unknown operators stay as written (they match nothing, whatever they are compared to).
+ * so it stays. Under `ForAnyValue:` an `IfExists` changes nothing (an absent key is false either
+ * way), so it goes. Unknown operators stay as written (they match nothing, whatever they are compared to).
  */
 function canonicalOperator(written: string): { operator: string; base: string } {
   const info = parseConditionOperator(written);
   if (!info) return { operator: written, base: written };
   const qualifier = info.qualifier === 'ForAllValues' || (info.qualifier === 'ForAnyValue' && info.negated) ? `${info.qualifier}:` : '';
-  return { operator: `${qualifier}${info.base}${info.ifExists ? 'IfExists' : ''}`, base: info.base };
+  const ifExists = info.ifExists && info.qualifier !== 'ForAnyValue';
+  return { operator: `${qualifier}${info.base}${ifExists ? 'IfExists' : ''}`, base: info.base };
 }
 
 /**

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { matchActions, splitAction, hasWildcard } from '../../policy/actions';
 import type { ActionInfo, IamCatalog } from '../../policy/catalog';
 import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } from '../../policy/parse';
+import { describeSyntaxCode } from '../../jsonSyntax';
 import type { PolicyType } from '../../policy/types';
 import { principals } from '../compiledPolicy';
 import { actionFormats, resourceCanApply, type FormatSet } from './applies';
@@ -142,7 +143,7 @@ function policyError(parsed: ParsedPolicy): string | undefined {
   const fatal = parsed.syntax.find((s) => s.kind === 'error');
   if (fatal) {
     const at = parsed.lines.position(fatal.offset);
-    return l10n.t('the document is not valid JSON ({0} at line {1}, column {2})', fatal.message, at.line, at.column + 1);
+    return l10n.t('the document is not valid JSON ({0} at line {1}, column {2})', describeSyntaxCode(fatal.message), at.line, at.column + 1);
   }
   // Why the access diff cannot read the policy: a notification in the editor, `sts-lens diff`'s error (English) on the command line.
   if (!parsed.root) return l10n.t('the document is empty');

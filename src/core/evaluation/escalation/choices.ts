@@ -1,4 +1,5 @@
 import { parseConditionOperator } from '../../policy/checks/conditionOperators';
+import { numericValue, plainNumberText } from '../../policy/numericValues';
 import type { ConditionTrace, ContextValue } from '../types';
 
 /**
@@ -29,8 +30,8 @@ function usable(t: ConditionTrace): string[] | undefined {
 
 function shift(base: string, value: string, towards: 'up' | 'down'): string | undefined {
   if (base.startsWith('Numeric')) {
-    const n = Number(value);
-    return Number.isFinite(n) ? String(towards === 'up' ? n + 1 : n - 1) : undefined;
+    const n = numericValue(value);
+    return Number.isNaN(n) ? undefined : plainNumberText(towards === 'up' ? n + 1 : n - 1);
   }
   const t = Date.parse(value);
   return Number.isNaN(t) ? undefined : new Date(t + (towards === 'up' ? 1000 : -1000)).toISOString();
@@ -54,6 +55,11 @@ function satisfying(base: string, values: string[]): string | undefined {
   }
 }
 
+/** The policy values a Numeric operator reads as numbers (the others match nothing). */
+function numbersOf(values: readonly string[]): number[] {
+  return values.map(numericValue).filter((n) => !Number.isNaN(n));
+}
+
 /** One value that fails a positive base operator against every policy value. */
 function failing(base: string, values: string[]): string | undefined {
   switch (base) {
@@ -66,12 +72,11 @@ function failing(base: string, values: string[]): string | undefined {
       return 'arn:aws:iam::000000000000:role/sts-lens-other';
     case 'NumericLessThan':
     case 'NumericLessThanEquals':
-      return String(Math.max(...values.map(Number).filter(Number.isFinite), 0) + 1);
+    case 'NumericEquals':
+      return plainNumberText(Math.max(...numbersOf(values), 0) + 1);
     case 'NumericGreaterThan':
     case 'NumericGreaterThanEquals':
-      return String(Math.min(...values.map(Number).filter(Number.isFinite), 0) - 1);
-    case 'NumericEquals':
-      return String(Math.max(...values.map(Number).filter(Number.isFinite), 0) + 1);
+      return plainNumberText(Math.min(...numbersOf(values), 0) - 1);
     case 'DateLessThan':
     case 'DateLessThanEquals':
       return '2999-01-01T00:00:00Z';

@@ -63,6 +63,19 @@ export function parseConditionOperator(text: string): ConditionOperatorInfo | un
   return info;
 }
 
+/**
+ * Whether the operator holds for a key the request does not carry; undefined for `Null`, whose
+ * values decide. AWS: `ForAllValues` "also returns true if there are no context keys in the
+ * request"; `ForAnyValue` "For no matching context key or if the key does not exist, the condition
+ * returns false", and it keeps that answer with `IfExists` (see docs/simulate.md); `...IfExists`
+ * "If the key is not present, evaluate the condition element as true"; a negated operator is true.
+ */
+export function matchesAbsentKey(info: ConditionOperatorInfo): boolean | undefined {
+  if (info.base === 'Null') return undefined;
+  if (info.qualifier) return info.qualifier === 'ForAllValues';
+  return info.ifExists || info.negated;
+}
+
 function readOperator(text: string): ConditionOperatorInfo | undefined {
   let rest = text;
   let qualifier: ConditionOperatorInfo['qualifier'];

@@ -5,6 +5,7 @@ import type { ParsedConditionKey, ParsedValue } from '../parse';
 import type { Target } from '../report';
 import { hostBitsSet, isPrivate, maskedAddress, parseCidr, validDate } from './conditionValues';
 import type { ConditionOperatorInfo, OperatorFamily } from './conditionOperators';
+import { numericValue } from '../numericValues';
 import { replaceVariables } from '../variableSpans';
 import { findVariables } from './variables';
 
@@ -81,8 +82,7 @@ export function checkValues(ctx: LintContext, sc: StatementContext, info: Condit
       for (let i = 0; i < k.values.length; i++) {
         const v = k.values[i];
         if (hasVariable(v)) continue;
-        const s = stringValue(v);
-        if (typeof v.value === 'boolean' || !/^-?\d+(?:\.\d+)?$/.test(s.trim())) r.add('TYPE_MISMATCH_NUMBER', `Add a valid numeric value for the condition operator ${info.text}.`, [valueTarget(v)]);
+        if (Number.isNaN(numericValue(v.value))) r.add('TYPE_MISMATCH_NUMBER', `Add a valid numeric value for the condition operator ${info.text}.`, [valueTarget(v)]);
       }
       break;
     case 'Date':
@@ -102,8 +102,9 @@ export function checkValues(ctx: LintContext, sc: StatementContext, info: Condit
         if (typeof v.value !== 'string' || !/^[A-Z0-9+/]*={0,2}$/i.test(s) || s.length % 4 !== 0) r.add('TYPE_MISMATCH_STRING', `Add a valid base64-encoded string value for the condition operator ${info.text}.`, [valueTarget(v)]);
       }
       break;
+    // Not Arn: AWS documents that under ArnEquals and ArnLike alike each ARN component "can include
+    // multi-character match wildcards (*) or single-character match wildcards (?)".
     case 'String':
-    case 'Arn':
       if (!info.like) {
         for (let i = 0; i < k.values.length; i++) {
           const v = k.values[i];
@@ -178,7 +179,7 @@ function valuesFitFamily(values: ParsedValue[], family: OperatorFamily): boolean
       case 'Bool':
         return /^(?:true|false)$/i.test(s);
       case 'Numeric':
-        return /^-?\d+(?:\.\d+)?$/.test(s);
+        return !Number.isNaN(numericValue(v.value));
       case 'Date':
         return validDate(v.value);
       case 'IpAddress':

@@ -1,7 +1,7 @@
 import { hasWildcard } from '../actions';
 import type { ActionInfo, IamCatalog } from '../catalog';
 import type { LintContext } from '../context';
-import { parseConditionOperator } from './conditionOperators';
+import { matchesAbsentKey, parseConditionOperator } from './conditionOperators';
 
 // Whether the statement's actions can be evaluated with the condition keys it uses.
 
@@ -136,7 +136,10 @@ export function checkKeySupport(ctx: LintContext): void {
         // Actions without a wildcard first: a wildcard's keys are those of every action it matches.
         if (!sc.actions.some((a) => !hasWildcard(a.value) && supports(a)) && !sc.actions.some((a) => hasWildcard(a.value) && supports(a))) {
           const names = sc.actions.slice(0, 3).map((a) => a.value).join(', ');
-          ctx.r.add('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', `None of this statement's actions (${names}${sc.actions.length > 3 ? ', ...' : ''}) supports the condition key ${k.key}, so the request context never has it: ${info.negated || info.base === 'Null' ? 'the condition always matches' : 'the statement never applies'}${info.ifExists ? ' (with IfExists, it always applies)' : ''}. Use a key these actions support, or move the key to a statement with actions that do.`, [{ path: k.keyPath, node: k.keyNode }]);
+          // What the engine answers for the absent key: Null by its values, the rest by the operator's parts.
+          const matches = matchesAbsentKey(info) ?? k.values.some((v) => String(v.value).toLowerCase() === 'true');
+          const why = info.qualifier === 'ForAnyValue' && info.ifExists ? ' (ForAnyValue is false for an absent key, with IfExists too)' : '';
+          ctx.r.add('CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', `None of this statement's actions (${names}${sc.actions.length > 3 ? ', ...' : ''}) supports the condition key ${k.key}, so the request context never has it: ${matches ? 'the condition always matches' : 'the statement never applies'}${why}. Use a key these actions support, or move the key to a statement with actions that do.`, [{ path: k.keyPath, node: k.keyNode }]);
         }
       }
     }

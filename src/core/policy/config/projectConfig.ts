@@ -53,6 +53,11 @@ export interface ConfigProblem {
 /** Largest project file read: a real one is a few hundred bytes. */
 export const MAX_PROJECT_FILE_LENGTH = 1024 * 1024;
 
+/** Why a project file of `bytes` is not read: the editor and the command line both say it. */
+export function projectFileTooLarge(bytes: number): string {
+  return l10n.t('{0} bytes, over the {1}-byte limit of a project file', bytes.toLocaleString('en-US'), MAX_PROJECT_FILE_LENGTH.toLocaleString('en-US'));
+}
+
 export const EMPTY_PROJECT_CONFIG: ProjectConfig = { severity: {}, policyTypes: [], ignore: [], accountIds: [], suppressions: [], notGranted: [] };
 
 const KEYS = ['$schema', 'severity', 'policyTypes', 'ignore', 'accountIds', 'suppressions', 'notGranted'];

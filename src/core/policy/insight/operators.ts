@@ -118,6 +118,7 @@ export function describeOperator(operator: string): string | undefined {
   const lines = [l10n.t('**{0}**: condition operator ({1})', operator, op.family), '', operatorDescription(op.name) ?? ''];
   if (parts.set === 'ForAllValues') lines.push('', l10n.t('`ForAllValues:` every value in the request must match one of the listed values. It is also true when the key is missing or its value is an empty set, so pair it with a `Null` check when allowing.'));
   if (parts.set === 'ForAnyValue') lines.push('', l10n.t('`ForAnyValue:` at least one value in the request must match one of the listed values. Use it with multivalued keys.'));
-  if (parts.ifExists) lines.push('', l10n.t('`...IfExists`: when the key is absent from the request, the condition is true.'));
+  if (parts.ifExists && parts.set === 'ForAnyValue') lines.push('', l10n.t('`...IfExists` changes nothing after `ForAnyValue:`: when the key is absent from the request, the condition is still false.'));
+  else if (parts.ifExists) lines.push('', l10n.t('`...IfExists`: when the key is absent from the request, the condition is true.'));
   return lines.join('\n');
 }
