@@ -59,9 +59,9 @@ export function ensureDataFor(handle: IamCatalogHandle, texts: readonly string[]
   else handle.ensureServicesSync(new Set(texts.flatMap(servicesReferenced)));
 }
 
-/** A text read as a policy of the given type (or its own when auto), or why it cannot be. */
-export function policyAccess(text: string, policyType: PolicyType, handle: IamCatalogHandle): PolicyAccess {
-  return readAccess(text, policyType, handle.catalog);
+/** A text read as a policy of the given type, for the partition the ARNs of `partitionTexts` name (see readAccess), or why it cannot be. */
+export function policyAccess(text: string, policyType: PolicyType, handle: IamCatalogHandle, partitionTexts: readonly string[] = [text]): PolicyAccess {
+  return readAccess(text, policyType, handle.catalog, partitionTexts);
 }
 
 function typeOf(requested: PolicyType | 'auto', ...texts: string[]): PolicyType {
@@ -134,8 +134,10 @@ export function runDiff(argv: string[], out: (s: string) => void, err: (s: strin
   for (const p of pairs) {
     ensureDataFor(handle, [p.baseText, p.newText]);
     const policyType = typeOf(args.policyType, p.newText, p.baseText);
-    const base = policyAccess(p.baseText, policyType, handle);
-    const next = policyAccess(p.newText, policyType, handle);
+    // Both versions are read for the same partition's resources.
+    const both = [p.baseText, p.newText];
+    const base = policyAccess(p.baseText, policyType, handle, both);
+    const next = policyAccess(p.newText, policyType, handle, both);
     if (base.error || next.error) {
       bad = true;
       if (base.error) err(`sts-lens diff: ${args.git ? `${p.file} at ${p.base}` : p.base} is not a policy that can be compared: ${base.error}.\n`);

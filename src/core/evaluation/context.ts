@@ -1,6 +1,12 @@
 import { splitArn } from '../policy/checks/arnFormats';
+import { plainNumberText } from '../policy/numericValues';
 import type { EvaluationRequest } from './types';
 import { isAccountIdentity, type Caller } from './principal';
+
+/** A request value as text; a number keeps its decimal form (`0.0000001`, not `1e-7`), as Numeric operators read it. */
+function contextText(v: unknown): string {
+  return typeof v === 'number' ? plainNumberText(v) : String(v);
+}
 
 /** One key's values in the request: `multi` when the request gave an array. */
 export interface ContextEntry {
@@ -58,7 +64,7 @@ export class RequestContext {
 
   set(key: string, value: unknown): void {
     const multi = Array.isArray(value);
-    const values = (multi ? (value as unknown[]) : [value]).filter((v) => v !== null && v !== undefined && typeof v !== 'object').map(String);
+    const values = (multi ? (value as unknown[]) : [value]).filter((v) => v !== null && v !== undefined && typeof v !== 'object').map(contextText);
     (this.entries ??= new Map()).set(key.toLowerCase(), { key, values, multi });
   }
 }

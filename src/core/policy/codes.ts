@@ -167,6 +167,7 @@ const OUR_CHECKS: [string, FindingType, string][] = [
   ['EMPTY_CONDITION_OPERATOR', 'SUGGESTION', 'Empty condition operator block'],
   ['UNKNOWN_POLICY_VARIABLE', 'WARNING', 'Unknown policy variable'],
   ['CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS', 'WARNING', 'Condition key supported by none of the actions'],
+  ['IF_EXISTS_WITH_FOR_ANY_VALUE', 'WARNING', 'IfExists after ForAnyValue'],
   ['RESOURCE_MATCHES_NO_ACTION', 'WARNING', 'Resource matches none of the actions'],
   ['CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID_OR_MFA', 'SECURITY_WARNING', 'Cross-account trust without external ID or MFA'],
   ['PUBLIC_PRINCIPAL_WITHOUT_CONDITION', 'SECURITY_WARNING', 'Public principal without condition'],

@@ -79,8 +79,8 @@ export class AccessSinceHead {
     const catalog = this.documents.catalog;
     await this.documents.ensureServices(texts, texts.some(needsAllServices) ? catalog.allServicePrefixes() : []);
     const policyType = this.documents.policyTypeOf(doc, region).type;
-    const next = readAccess(region.text, policyType, catalog);
-    const base = readAccess(before, policyType, catalog);
+    const next = readAccess(region.text, policyType, catalog, texts);
+    const base = readAccess(before, policyType, catalog, texts);
     const fileDiff: FileDiff = { file: vscode.workspace.asRelativePath(doc.uri), base: 'HEAD', policyType, diff: next.error || base.error ? { added: [], removed: [] } : diffAccess(base, next) };
     const error = next.error ?? base.error;
     return { region, ...(error ? { error } : {}), ...(baseRegion ? { baseRegion, baseText } : {}), fileDiff, ...(policyType === 'TRUST_POLICY' ? { trust: { now: assumers(next), before: assumers(base) } } : {}) };

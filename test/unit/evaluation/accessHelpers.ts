@@ -7,18 +7,19 @@ type Doc = object | string;
 const text = (d: Doc) => (typeof d === 'string' ? d : JSON.stringify(d, null, 2));
 
 /** Reads a policy's access with the data it needs loaded. */
-export function access(doc: Doc, policyType?: PolicyType): PolicyAccess {
+export function access(doc: Doc, policyType?: PolicyType, partitionTexts = [text(doc)]): PolicyAccess {
   const t = text(doc);
   const h = testCatalog();
   if (needsAllServices(t)) h.ensureAllServicesSync();
   else h.ensureServicesSync(servicesReferenced(t));
-  return readAccess(t, policyType ?? detectPolicyType(t), h.catalog);
+  return readAccess(t, policyType ?? detectPolicyType(t), h.catalog, partitionTexts);
 }
 
 /** The access diff of two versions of a policy. */
 export function diff(base: Doc, next: Doc, policyType?: PolicyType): AccessDiff {
   const type = policyType ?? detectPolicyType(text(next));
-  return diffAccess(access(base, type), access(next, type));
+  const both = [text(base), text(next)];
+  return diffAccess(access(base, type, both), access(next, type, both));
 }
 
 /** `action on resource [for principal] [if …]` lines, for readable assertions. */

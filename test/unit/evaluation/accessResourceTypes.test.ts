@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import { notGrantedViolations } from '../../../src/core/evaluation/access';
+import { testCatalog } from '../policy/catalog';
 import { access, diff, doc, lines } from './accessHelpers';
 
 const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}) => ({ Effect: 'Allow', Action, Resource, ...extra });
@@ -75,5 +77,69 @@ describe('access: a Resource value applies only to the actions whose resource ty
     const d = diff(doc(allow(['sagemaker:ListProjects', 'sagemaker:DescribeProject'], '*')), doc({ Effect: 'Allow', Action: ['sagemaker:ListProjects', 'sagemaker:DescribeProject'], NotResource: 'arn:aws:sagemaker:*:*:project/x*' }));
     assert.deepStrictEqual(lines(d.removed), ['sagemaker:DescribeProject on *']);
     assert.deepStrictEqual(lines(d.added), []);
+  });
+});
+
+// Service Authorization Reference, "Resource types" column: "Required resources are indicated in the
+// table with an asterisk (*). If you specify a resource-level permission ARN in a statement using this
+// action, then it must be of this type." A pattern that matches every ARN of every type such an action
+// lists names all its resources, as `*` does.
+describe('access: a Resource pattern that names every resource of an action is * for that action', () => {
+  const SERVICE_PRINCIPAL = { StringEquals: { 'organizations:ServicePrincipal': ['backup.amazonaws.com'] } };
+  const ORG_ACTIONS = ['organizations:RegisterDelegatedAdministrator', 'organizations:EnableAWSServiceAccess'];
+
+  it('"Required resources are indicated in the table with an asterisk (*)": widening account/* to * adds nothing to RegisterDelegatedAdministrator (AWSBackupOrganizationAdminAccess), but adds EnableAWSServiceAccess, which has no resource types', () => {
+    const before = doc(allow(ORG_ACTIONS, 'arn:aws:organizations::*:account/*', { Condition: SERVICE_PRINCIPAL }));
+    const after = doc(allow(ORG_ACTIONS, '*', { Condition: SERVICE_PRINCIPAL }));
+    assert.deepStrictEqual(lines(diff(before, after).added), [`organizations:EnableAWSServiceAccess on * if ${JSON.stringify(SERVICE_PRINCIPAL)}`]);
+    assert.deepStrictEqual(lines(diff(after, before).removed), [`organizations:EnableAWSServiceAccess on * if ${JSON.stringify(SERVICE_PRINCIPAL)}`]);
+    // sqs:SendMessage's one type, the queue (required): any Region, any account, any name.
+    assert.deepStrictEqual(diff(doc(allow('sqs:SendMessage', 'arn:aws:sqs:*:*:*')), doc(allow('sqs:SendMessage', '*'))), { added: [], removed: [] });
+  });
+
+  it('"If you specify a resource-level permission ARN in a statement using this action, then it must be of this type": a pattern that leaves some ARNs of the type out is narrower than *', () => {
+    const added = (resource: string, action = 'organizations:RegisterDelegatedAdministrator') => lines(diff(doc(allow(action, resource)), doc(allow(action, '*'))).added);
+    assert.deepStrictEqual(added('arn:aws:organizations::111122223333:account/*'), ['organizations:RegisterDelegatedAdministrator on *']);
+    assert.deepStrictEqual(added('arn:aws:organizations::*:account/o-exampleorgid/*'), ['organizations:RegisterDelegatedAdministrator on *']);
+    // A policy variable names one user per request; `?` one character where a name may have more.
+    assert.deepStrictEqual(added('arn:aws:iam::*:user/${aws:username}', 'iam:GetUser'), ['iam:GetUser on *']);
+    assert.deepStrictEqual(added('arn:aws:iam::*:user/?', 'iam:GetUser'), ['iam:GetUser on *']);
+    assert.deepStrictEqual(added('arn:aws:iam::*:user/*', 'iam:GetUser'), []);
+  });
+
+  it('"If the resource type is optional (not indicated as required), then you can choose to use one of the optional resource types": an action whose types are all optional may be asked for *, which only * names', () => {
+    // organizations:ListChildren lists organizationalunit and root, neither required.
+    const d = diff(doc(allow(['organizations:ListChildren', 'organizations:DescribeAccount'], 'arn:aws:organizations::*:*')), doc(allow(['organizations:ListChildren', 'organizations:DescribeAccount'], '*')));
+    assert.deepStrictEqual(lines(d.added), ['organizations:ListChildren on *']);
+    // s3:GetObject lists object and accesspointobject, neither required: even a pattern matching both is narrower than *.
+    assert.deepStrictEqual(lines(diff(doc(allow('s3:GetObject', 'arn:aws:s3:*:*:*')), doc(allow('s3:GetObject', '*'))).added), ['s3:GetObject on *']);
+  });
+
+  it('"Each AWS account is scoped to one partition": arn:aws:… names every resource when the policy names no other partition and leaves none open, and arn:*:… in any case', () => {
+    const widen = (resource: string, other: object[] = []) => lines(diff(doc(allow('iam:GetRole', resource), ...other), doc(allow('iam:GetRole', '*'), ...other)).added);
+    assert.deepStrictEqual(widen('arn:aws:iam::*:role/*'), []);
+    const china = [allow('s3:GetObject', 'arn:aws-cn:s3:::example-bucket/*')];
+    assert.deepStrictEqual(widen('arn:aws:iam::*:role/*', china), ['iam:GetRole on *']);
+    assert.deepStrictEqual(widen('arn:*:iam::*:role/*', china), []);
+    assert.deepStrictEqual(widen('arn:aws-cn:iam::*:role/*'), []);
+    // A policy that leaves the partition open elsewhere is written for any partition.
+    assert.deepStrictEqual(widen('arn:aws:iam::*:role/*', [allow('s3:GetObject', 'arn:*:s3:::example-bucket/*')]), ['iam:GetRole on *']);
+    const anyPartition = diff(doc(allow('iam:GetRole', 'arn:aws:iam::*:role/*')), doc(allow('iam:GetRole', 'arn:*:iam::*:role/*')));
+    assert.deepStrictEqual(lines(anyPartition.added), ['iam:GetRole on arn:*:iam::*:role/*']);
+  });
+
+  it('a NotResource pattern that names every resource of an action leaves its statement nothing for that action', () => {
+    const allowAll = allow('iam:GetRole', '*');
+    const denyRoles = { Effect: 'Deny', Action: 'iam:GetRole', Resource: 'arn:aws:iam::*:role/*' };
+    // Every role denied: the Allow on * gives nothing, so removing it removes nothing.
+    assert.deepStrictEqual(diff(doc(allowAll, denyRoles), doc(denyRoles)), { added: [], removed: [] });
+    assert.deepStrictEqual(allowed(doc({ Effect: 'Allow', Action: ['iam:GetRole', 'iam:ListRoles'], NotResource: 'arn:aws:iam::*:role/*' })), { 'iam:ListRoles': ['*'] });
+  });
+
+  it('a pattern on every role still names no bucket: sts-lens check lists a grant on every role only under a role ARN', () => {
+    const roles = access(doc(allow('iam:GetRole', 'arn:aws:iam::*:role/*')));
+    const check = (resources: string[]) => notGrantedViolations(roles, { resources }, testCatalog().catalog).map((v) => `${v.action} on ${v.resource}`);
+    assert.deepStrictEqual(check([BUCKET]), []);
+    assert.deepStrictEqual(check(['arn:aws:iam::111122223333:role/admin']), ['iam:GetRole on arn:aws:iam::111122223333:role/admin']);
   });
 });

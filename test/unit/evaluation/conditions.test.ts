@@ -148,6 +148,8 @@ describe('evaluation: numbers, dates, booleans, binary, IP addresses, ARNs', () 
     // Numbers JavaScript would print with an exponent keep their value.
     const tiny = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":0.0000001}}}]}`;
     assert.strictEqual(run(req(SESSION, 's3:ListBucket', 'arn:aws:s3:::b', { 'aws:MultiFactorAuthAge': '0.00000005' }), { identity: [tiny] }).decision, 'Allowed');
+    assert.strictEqual(run(req(SESSION, 's3:ListBucket', 'arn:aws:s3:::b', { 'aws:MultiFactorAuthAge': 0.00000005 }), { identity: [tiny] }).decision, 'Allowed');
+    assert.strictEqual(run(req(SESSION, 's3:ListBucket', 'arn:aws:s3:::b', { 'aws:MultiFactorAuthAge': 0.0000002 }), { identity: [tiny] }).decision, 'ImplicitlyDenied');
     assert.ok(!lint(tiny, 'IDENTITY_POLICY').findings.some((f) => f.issueCode === 'TYPE_MISMATCH_NUMBER'));
     assert.deepStrictEqual(both('1e21'), { allowed: false, reported: false });
     assert.strictEqual(plainNumberText(1e21), '1000000000000000000000');

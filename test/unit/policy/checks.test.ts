@@ -283,6 +283,17 @@ describe('policy checks, one fixture per case', () => {
     assert.ok(codes('StringNotEqualsIgnoreCase', 'arn:aws:aiops:*:*:investigation-group/*').includes('WILDCARD_WITHOUT_LIKE_OPERATOR'));
   });
 
+  it('warns that IfExists changes nothing after ForAnyValue, which "For no matching context key or if the key does not exist, the condition returns false", and offers to remove it', () => {
+    const findings = (operator: string) => lint(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*', Condition: { [operator]: { 'aws:TagKeys': ['team'] } } }] }), 'IDENTITY_POLICY').findings.filter((f) => f.issueCode === 'IF_EXISTS_WITH_FOR_ANY_VALUE');
+    const [f] = findings('ForAnyValue:StringEqualsIfExists');
+    assert.ok(f);
+    assert.strictEqual(f.findingType, 'WARNING');
+    assert.deepStrictEqual(f.locations[0].path, [{ value: 'Statement' }, { index: 0 }, { value: 'Condition' }, { value: 'ForAnyValue:StringEqualsIfExists' }]);
+    assert.strictEqual(f.fix?.replacement, '"ForAnyValue:StringEquals"');
+    assert.strictEqual(findings('forAnyValue:StringNotLikeIfExists')[0]?.fix?.replacement, '"forAnyValue:StringNotLike"');
+    for (const other of ['ForAnyValue:StringEquals', 'ForAllValues:StringEqualsIfExists', 'StringEqualsIfExists']) assert.deepStrictEqual(findings(other), [], other);
+  });
+
   it('suggests the closest condition key', () => {
     const f = lint(read('invalid-global-key.json'), 'IDENTITY_POLICY').findings.find((x) => x.issueCode === 'INVALID_GLOBAL_CONDITION_KEY')!;
     assert.strictEqual(f.fix?.replacement, '"aws:PrincipalOrgID"');

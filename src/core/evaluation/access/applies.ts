@@ -1,5 +1,6 @@
 import type { ActionInfo, IamCatalog } from '../../policy/catalog';
 import { formatService, resourceMatchesFormat, splitArnCached } from '../../policy/checks/arnFormats';
+import { resourceMatch } from '../operators';
 
 /** The ARN formats of some resource types, the services those ARNs name, and which Resource values can name one. */
 export interface FormatSet {
@@ -7,8 +8,12 @@ export interface FormatSet {
   readonly formats: readonly string[];
   /** The action has no resource types: its requests are for `*`. */
   readonly starOnly?: boolean;
+  /** Some resource type is required: every request is for a resource of one of these types, never for `*`. */
+  readonly typed?: boolean;
   readonly services: ReadonlySet<string>;
   readonly fits: Map<string, boolean>;
+  /** Per partition and Resource value: whether the value names every resource of these formats. */
+  readonly covers?: Map<string, boolean>;
 }
 
 /** Types the data gives no ARN format for: nothing can be told. */
@@ -29,10 +34,11 @@ export function actionFormats(info: ActionInfo, catalog: IamCatalog): FormatSet 
     const formats = new Set<string>();
     for (const rt of info.resourceTypes) for (const f of catalog.resourceType(info.service, rt.name)?.arnFormats ?? []) formats.add(f);
     const list = [...formats].sort();
-    const key = list.join('\n');
+    const typed = info.resourceTypes.some((rt) => rt.required);
+    const key = `${typed ? 'required' : 'optional'}\n${list.join('\n')}`;
     set = info.resourceTypes.length === 0 ? STAR_ONLY : list.length === 0 ? NO_FORMATS : byFormats.get(key);
     if (!set) {
-      set = { formats: list, services: new Set(list.map(formatService)), fits: new Map() };
+      set = { formats: list, ...(typed ? { typed } : {}), services: new Set(list.map(formatService)), fits: new Map(), covers: new Map() };
       if (byFormats.size > 5000) byFormats.clear();
       byFormats.set(key, set);
     }
@@ -80,4 +86,51 @@ function computeFits(resource: string, set: FormatSet): boolean {
     if (!format) return true;
     return formatService(f) === arn.service && fieldFits(arn.region, format.region) && fieldFits(arn.account, format.account) && resourceMatchesFormat(arn.resource, f);
   });
+}
+
+/**
+ * Whether a Resource value names every resource of an action with these formats, as `*` does for
+ * it. The Service Authorization Reference: "Required resources are indicated in the table with an
+ * asterisk (*). If you specify a resource-level permission ARN in a statement using this action,
+ * then it must be of this type." So when a type is required, each request is for a resource of one
+ * of the listed types, and a value that matches every ARN of every listed format leaves no resource
+ * out. When every type is optional a request may be for none of them (`*`), which only `*` names.
+ * A format's placeholders stand for any text: the value must hold a `*` wherever one stands, so a
+ * `?` or a policy variable never counts. `${Partition}` is the policy's partition when the caller
+ * knows it ("Each AWS account is scoped to one partition"), otherwise any.
+ */
+export function namesEveryResource(resource: string, set: FormatSet, partition: string | undefined): boolean {
+  if (!set.typed || !set.covers || resource === '*') return resource === '*';
+  const key = `${partition ?? ''}\u0000${resource}`;
+  let covers = set.covers.get(key);
+  if (covers === undefined) {
+    covers = !/\?|\$\{/.test(resource) && set.formats.every((f) => resourceMatch(resource, anyInstance(f, partition)));
+    if (set.covers.size > 2000) set.covers.clear();
+    set.covers.set(key, covers);
+  }
+  return covers;
+}
+
+/**
+ * A format with each placeholder as a character no policy text holds, so that a pattern without
+ * `?` matches it exactly when a `*` of the pattern spans each placeholder: then it matches every
+ * text the placeholder can take.
+ */
+function anyInstance(format: string, partition: string | undefined): string {
+  return format.replace(/\$\{([^}]*)\}/g, (_, name: string) => (name === 'Partition' && partition !== undefined ? partition : '\u0000'));
+}
+
+/**
+ * The one partition the ARNs of some policy texts name (`arn:aws-cn:…` in every ARN), or undefined
+ * when they name none or several, or some ARN leaves it open (`arn:*:…`: written for any partition).
+ */
+export function policyPartition(texts: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (const t of texts) {
+    for (const m of t.matchAll(/\barn:([^:"\s]*):/g)) {
+      if (!/^[\w-]+$/.test(m[1]) || (found !== undefined && found !== m[1])) return undefined;
+      found = m[1];
+    }
+  }
+  return found;
 }

@@ -17,6 +17,7 @@ function patternCovers(broad: string, narrow: string): boolean {
 
 /** Whether part `a`'s resources include all of part `b`'s (NotResource read as "all but"). */
 export function resourceCovers(a: AccessPart, b: AccessPart): boolean {
+  if (a.everyResource) return true;
   if (!a.notResources) return b.notResources ? a.resource === '*' : patternCovers(a.resource, b.resource);
   if (!b.notResources) return !a.notResources.some((x) => resourceOverlap(x, b.resource));
   // Both exclude some: a excludes no more than b does.

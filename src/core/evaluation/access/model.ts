@@ -5,7 +5,7 @@ import { parsePolicy, stringValues, type ParsedPolicy, type ParsedStatement } fr
 import { describeSyntaxCode } from '../../jsonSyntax';
 import type { PolicyType } from '../../policy/types';
 import { principals } from '../compiledPolicy';
-import { actionFormats, resourceCanApply, type FormatSet } from './applies';
+import { actionFormats, namesEveryResource, policyPartition, resourceCanApply, type FormatSet } from './applies';
 import { isServiceKey, neverCarried } from '../unsentKeys';
 import { blockWithout, readConditions, type ConditionBlock, type ConditionClause } from './conditions';
 
@@ -31,6 +31,8 @@ export interface AccessPart {
   resource: string;
   /** NotResource: every resource but these. */
   notResources?: readonly string[];
+  /** Set when `resource`, though not `*`, names every resource of the action (see namesEveryResource). */
+  everyResource?: true;
   /** A principal of a resource or trust policy, normalized (`*`, an ARN, a service or provider); undefined in identity policies. */
   principal?: string;
   /** NotPrincipal: every principal but these. */
@@ -155,9 +157,12 @@ function policyError(parsed: ParsedPolicy): string | undefined {
 /**
  * Reads what a policy allows and denies, statement by statement, with wildcards and NotAction
  * expanded through the IAM data (the services involved must be loaded; see needsAllServices).
- * Statements without a valid Effect grant nothing, as in evaluation. Never throws.
+ * Statements without a valid Effect grant nothing, as in evaluation. Never throws. The policy is read
+ * for the resources of the one partition that the ARNs of `partitionTexts` name, if they name one
+ * (see policyPartition): give both versions of a policy that are compared.
  */
-export function readAccess(text: string, policyType: PolicyType, catalog: IamCatalog): PolicyAccess {
+export function readAccess(text: string, policyType: PolicyType, catalog: IamCatalog, partitionTexts: readonly string[] = [text]): PolicyAccess {
+  const partition = policyPartition(partitionTexts);
   const actions = new Map<string, ActionAccess>();
   const parsed = parsePolicy(text);
   const error = policyError(parsed);
@@ -192,7 +197,7 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
     const keyed = clauses.filter((c) => isServiceKey(c.keyAsWritten, catalog));
     const withoutKeys = new Map<string, number>();
     for (const a of statementActions(st, catalog)) {
-      let id = a.info ? partsFor(a.info, whole, narrowed, lists, catalog) : whole;
+      let id = a.info ? partsFor(a.info, whole, narrowed, lists, catalog, partition) : whole;
       if (id >= 0 && a.info && keyed.length) id = partsWithKeys(a.info, keyed, id, withoutKeys, lists, catalog);
       if (id < 0) continue;
       const entry = named.get(a.key);
@@ -216,13 +221,17 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
 }
 
 /** The id of the parts of list `whole` that can apply to the action, adding a narrowed list when some cannot; -1 when none can. */
-function partsFor(info: ActionInfo, whole: number, narrowed: Map<FormatSet, number>, lists: { effect: 'Allow' | 'Deny'; parts: AccessPart[] }[], catalog: IamCatalog): number {
+function partsFor(info: ActionInfo, whole: number, narrowed: Map<FormatSet, number>, lists: { effect: 'Allow' | 'Deny'; parts: AccessPart[] }[], catalog: IamCatalog, partition: string | undefined): number {
   const formats = actionFormats(info, catalog);
   if (formats.formats.length === 0 && !formats.starOnly) return whole;
   let id = narrowed.get(formats);
   if (id === undefined) {
     const { effect, parts } = lists[whole];
-    const applying = parts.flatMap((p) => (p.notResources ? [exceptFor(p, p.notResources, formats)] : resourceCanApply(p.resource, formats) ? [p] : []));
+    const applying = parts.flatMap((p) => {
+      if (p.notResources) return exceptFor(p, p.notResources, formats, partition);
+      if (!resourceCanApply(p.resource, formats)) return [];
+      return p.resource !== '*' && namesEveryResource(p.resource, formats, partition) ? [{ ...p, everyResource: true as const }] : [p];
+    });
     const same = applying.length === parts.length && applying.every((p, i) => p === parts[i]);
     id = same ? whole : applying.length === 0 ? -1 : lists.push({ effect, parts: applying }) - 1;
     narrowed.set(formats, id);
@@ -261,13 +270,15 @@ function withoutClauses(p: AccessPart, dropped: readonly ConditionClause[]): Acc
  * A NotResource part for one action: a value that cannot name a resource of the action excludes
  * none of its resources (AWS: with S3 ARNs in NotResource, "If the Action element also included
  * Amazon EC2 actions, the policy would deny access to any EC2 resources not specified in the
- * NotResource element"), so it is dropped, and a part left with none is every resource.
+ * NotResource element"), so it is dropped, and a part left with none is every resource. A value
+ * that names every resource of the action leaves the part nothing (no part).
  */
-function exceptFor(p: AccessPart, notResources: readonly string[], formats: FormatSet): AccessPart {
+function exceptFor(p: AccessPart, notResources: readonly string[], formats: FormatSet, partition: string | undefined): AccessPart[] {
   const kept = notResources.filter((x) => resourceCanApply(x, formats));
-  if (kept.length === notResources.length) return p;
+  if (kept.some((x) => namesEveryResource(x, formats, partition))) return [];
+  if (kept.length === notResources.length) return [p];
   const { notResources: _dropped, ...rest } = p;
-  return kept.length ? { ...rest, notResources: kept } : rest;
+  return [kept.length ? { ...rest, notResources: kept } : rest];
 }
 
 const statementCache = new WeakMap<IamCatalog, { loaded: number; lists: Map<string, readonly KnownAction[]> }>();

@@ -71,6 +71,8 @@ function checkOperator(ctx: LintContext, sc: StatementContext, op: ParsedConditi
     return;
   }
   if (info.base === 'Null' && info.ifExists) r.add('NULL_WITH_IF_EXISTS', 'The Null condition operator cannot be used with the IfExists suffix. Update the operator or the suffix.', [opTarget()], { replacement: JSON.stringify(op.operator.replace(/IfExists$/i, '')), title: { kind: 'remove', value: 'IfExists' } });
+  // AWS: ForAnyValue "For no matching context key or if the key does not exist, the condition returns false", IfExists or not.
+  if (info.qualifier === 'ForAnyValue' && info.ifExists && info.base !== 'Null') r.add('IF_EXISTS_WITH_FOR_ANY_VALUE', `The IfExists suffix does not make ${op.operator} true for a request without the key: ForAnyValue returns false when the key does not exist. Remove IfExists, and give requests without the key a statement of their own if they should match.`, [opTarget()], { replacement: JSON.stringify(op.operator.replace(/IfExists$/i, '')), title: { kind: 'remove', value: 'IfExists' } });
   if (info.base === 'Null' && info.qualifier) r.add('NULL_WITH_QUALIFIER', 'Avoid using the Null condition operator with the ForAllValues or ForAnyValue qualifiers because they always return a true or false respectively.', [opTarget()], { replacement: '"Null"', title: { kind: 'useNullWithoutQualifier' } });
   if (op.keys.length === 0) {
     r.add('EMPTY_CONDITION_OPERATOR', `The ${op.operator} block has no condition keys, so it adds no restriction. Add keys or remove the block.`, [{ path: op.path, node: op.valueNode }]);
