@@ -154,16 +154,45 @@ function expandActions(pattern: string, catalog: IamCatalog): ActionInfo[] {
   return services.flatMap((s) => (catalog.actionsWhere ? catalog.actionsWhere(s, test) : catalog.actions(s).filter((a) => test(a.name))));
 }
 
-/** Lowercased candidate lists, kept per list: the same service's names are searched again and again. */
-const loweredLists = new WeakMap<readonly string[], readonly string[]>();
+/**
+ * A candidate list as closest() reads it, kept per list: the same service's names are searched
+ * again and again. Each name's characters are kept counted (see distanceBound).
+ */
+interface PreparedNames {
+  readonly lower: readonly string[];
+  /** Per name, its distinct character slots (see slotOf), then how many times each stands in it. */
+  readonly counts: readonly Int32Array[];
+}
 
-function lowered(candidates: readonly string[]): readonly string[] {
-  let hit = loweredLists.get(candidates);
+const preparedLists = new WeakMap<readonly string[], PreparedNames>();
+
+function prepared(candidates: readonly string[]): PreparedNames {
+  let hit = preparedLists.get(candidates);
   if (!hit) {
-    hit = candidates.map((c) => c.toLowerCase());
-    loweredLists.set(candidates, hit);
+    const lower = candidates.map((c) => c.toLowerCase());
+    hit = { lower, counts: lower.map(countsOf) };
+    preparedLists.set(candidates, hit);
   }
   return hit;
+}
+
+/** Characters by code, all above 127 sharing one slot. */
+const slotOf = (code: number): number => (code < 128 ? code : 127);
+
+/** A name's distinct character slots and their counts: [slot, ..., count, ...]. */
+function countsOf(name: string): Int32Array {
+  const seen = new Int32Array(128);
+  const order: number[] = [];
+  for (let i = 0; i < name.length; i++) {
+    const slot = slotOf(name.charCodeAt(i));
+    if (seen[slot]++ === 0) order.push(slot);
+  }
+  const out = new Int32Array(order.length * 2);
+  for (let k = 0; k < order.length; k++) {
+    out[k] = order[k];
+    out[order.length + k] = seen[order[k]];
+  }
+  return out;
 }
 
 /** The leading word of a CamelCase action name, lowercased: "get" for GetObject. */
@@ -189,26 +218,24 @@ function verbsOf(candidates: readonly string[]): readonly string[] {
   return hit;
 }
 
-/** The target's characters by code (all above 127 share one slot), counted down while a candidate is compared. */
+/** The target's characters by slot (see slotOf), counted while closest() runs. */
 const letters = new Int32Array(128);
 
 /**
- * A lower bound of the distance between the target (counted in `letters`) and `s`, in O(length):
- * an edit changes the two strings' character counts by at most 2 (a transposition by none), so
- * the distance is at least half the characters they do not share.
+ * A lower bound of the distance between the target (counted in `letters`) and a name of
+ * `length` characters counted in `counts` (see countsOf): an edit changes the two strings'
+ * character counts by at most 2 (a transposition by none), so the distance is at least half the
+ * characters they do not share.
  */
-function distanceBound(targetLength: number, s: string): number {
+function distanceBound(targetLength: number, length: number, counts: Int32Array): number {
   let shared = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const b = c < 128 ? c : 127;
-    if (letters[b]-- > 0) shared++;
+  const distinct = counts.length >> 1;
+  for (let k = 0; k < distinct; k++) {
+    const inTarget = letters[counts[k]];
+    const inName = counts[distinct + k];
+    shared += inTarget < inName ? inTarget : inName;
   }
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    letters[c < 128 ? c : 127]++;
-  }
-  return Math.max(Math.abs(targetLength - s.length), Math.ceil((targetLength + s.length - 2 * shared) / 2));
+  return Math.max(Math.abs(targetLength - length), Math.ceil((targetLength + length - 2 * shared) / 2));
 }
 
 /**
@@ -219,11 +246,10 @@ function closest(target: string, candidates: readonly string[], limit: number, v
   const max = Math.max(2, Math.floor(target.length / 3));
   const scored: { c: string; d: number; v: number }[] = [];
   const lower = target.toLowerCase();
-  const lowerCandidates = lowered(candidates);
+  const { lower: lowerCandidates, counts } = prepared(candidates);
   const candidateVerbs = verbs ? verbsOf(candidates) : undefined;
   for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    letters[c < 128 ? c : 127]++;
+    letters[slotOf(lower.charCodeAt(i))]++;
   }
   // The best `limit` distances so far: a candidate further than all of them can never make the list.
   const best: number[] = [];
@@ -237,7 +263,7 @@ function closest(target: string, candidates: readonly string[], limit: number, v
     // The pruning bound holds among names of one rank only: a verb-keeping name is never pruned by others.
     const cap = extends_ || keepsVerb || best.length < limit ? max : Math.min(max, best[limit - 1]);
     // Then the bound from the characters the two names share, before the quadratic distance.
-    let d = distanceBound(lower.length, cl) > cap ? cap + 1 : distanceWithin(lower, cl, cap);
+    let d = distanceBound(lower.length, cl.length, counts[i]) > cap ? cap + 1 : distanceWithin(lower, cl, cap);
     // A name that extends or is extended by the target (GetObj -> GetObject) is a good guess too.
     if (d > max && extends_) d = max;
     if (d > cap) continue;

@@ -49,6 +49,22 @@ describe('evaluation: where AWS documents what other engines get wrong', () => {
     assert.strictEqual(decision(req(own, 'sts:GetCallerIdentity', '*'), {}), 'Allowed');
   });
 
+  it('the root user\'s AssumeRole is refused before an SCP\'s or an RCP\'s explicit deny is read (a choice docs/simulate.md lists)', () => {
+    const own = `arn:aws:iam::${ACCOUNT}:root`;
+    const trust = policy({ Effect: 'Allow', Principal: { AWS: own }, Action: 'sts:AssumeRole' });
+    const denyAll = policy({ Effect: 'Deny', Action: '*', Resource: '*' });
+    const denyAllFor = policy({ Effect: 'Deny', Principal: '*', Action: 'sts:*', Resource: '*' });
+    for (const slots of [{ scps: [[policy(allow('*'))], [denyAll]] }, { rcps: [[denyAllFor]] }]) {
+      const r = run(req(own, 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/Dev`), { resource: [trust], ...slots });
+      assert.strictEqual(r.decision, 'ImplicitlyDenied', JSON.stringify(slots));
+      assert.deepStrictEqual(r.deciding, []);
+      assert.match(r.reasons.join(' '), /root user of account 111122223333 cannot assume a role/);
+    }
+    // The same SCP denies a user's AssumeRole explicitly.
+    const user = run(req(USER, 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/Dev`), { resource: [policy({ Effect: 'Allow', Principal: { AWS: USER }, Action: 'sts:AssumeRole' })], scps: [[policy(allow('*'))], [denyAll]] });
+    assert.strictEqual(user.decision, 'ExplicitlyDenied');
+  });
+
   it('identity policies or a boundary given for the root user are a scenario problem, not silently ignored', () => {
     const text = JSON.stringify({ request: { principal: `arn:aws:iam::${ACCOUNT}:root`, action: 's3:GetObject', resource: BUCKET_OBJECT }, identityPolicies: [policy(allow('s3:*'))], permissionsBoundary: policy(allow('ec2:*')) });
     const s = parseScenario(text, '/w/root.json', () => undefined);

@@ -77,4 +77,36 @@ describe('edit distance', () => {
       }
     }
   });
+
+  it('equals it across the 32-character word and around letters outside ASCII, under every cap', () => {
+    // Names of up to 32 characters (after their common start and end) take the bit-vector path;
+    // longer ones, and names with other letters, the banded table: both must agree with the whole table.
+    let seed = 11;
+    const random = (n: number): number => Math.floor((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 * n);
+    const word = (length: number, alphabet: string): string => Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
+    const pairs: [string, string][] = [];
+    for (let k = 0; k < 3000; k++) {
+      const alphabet = ['ab', 'abc', 'abcdefgh', 'abé', 'aé€'][k % 5];
+      const a = word(random(40), alphabet);
+      // Half the pairs are near each other (a few edits apart), half are not.
+      let b = k % 2 ? word(random(40), alphabet) : a;
+      for (let e = k % 2 ? 0 : random(6); e > 0; e--) {
+        const at = random(b.length + 1);
+        const c = alphabet[random(alphabet.length)];
+        const kind = random(4);
+        b = kind === 0 ? b.slice(0, at) + c + b.slice(at) : kind === 1 ? b.slice(0, at) + b.slice(at + 1) : kind === 2 ? b.slice(0, at) + c + b.slice(at + 1) : b.slice(0, at) + b.slice(at + 1, at + 2) + b.slice(at, at + 1) + b.slice(at + 2);
+      }
+      pairs.push([a, b]);
+    }
+    const sizes = new Set(pairs.map(([a, b]) => Math.min(a.length, b.length) > 32));
+    assert.ok(sizes.has(true) && sizes.has(false), 'pairs on both sides of 32 characters');
+    for (const [a, b] of pairs) {
+      const exact = reference(a, b);
+      assert.strictEqual(editDistance(a, b), exact, `${a} / ${b}`);
+      for (const cap of [0, 1, 2, 3, 5, 8, 13]) {
+        const capped = editDistance(a, b, cap);
+        assert.ok(exact <= cap ? capped === exact : capped > cap, `${a} / ${b} capped at ${cap}: ${capped} (exact ${exact})`);
+      }
+    }
+  });
 });
