@@ -50,6 +50,17 @@ describe('access: a condition on a key that an action\'s requests never carry', 
     }
   });
 
+  it('ForAnyValue...IfExists on a key the action never carries is false too: ForAnyValue "For no matching context key or if the key does not exist, the condition returns false", IfExists or not', () => {
+    for (const condition of [{ 'ForAnyValue:StringEqualsIfExists': { 's3:x-amz-acl': 'private' } }, { 'ForAnyValue:StringNotEqualsIfExists': { 's3:x-amz-acl': 'private' } }]) {
+      const a = access(doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `${BUCKET}/*`, Condition: condition }));
+      assert.deepStrictEqual([...a.actions.values()].map((x) => x.action), ['s3:PutObject'], JSON.stringify(condition));
+    }
+    // ForAnyValue:StringEqualsIfExists reads as StringEquals: rewriting one as the other changes no access.
+    const statement = (Condition: object) => doc({ Effect: 'Allow', Action: 's3:PutObject', Resource: `${BUCKET}/*`, Condition });
+    const d = diff(statement({ 'ForAnyValue:StringEqualsIfExists': { 's3:x-amz-acl': 'private' } }), statement({ StringEquals: { 's3:x-amz-acl': 'private' } }));
+    assert.deepStrictEqual([lines(d.added), lines(d.removed)], [[], []]);
+  });
+
   it('aws: keys, cross-service global keys and keys of services the data does not know still qualify every action', () => {
     for (const key of ['aws:SourceVpce', 'ec2:SourceInstanceArn', 'example:Thing']) {
       const a = access(doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `${BUCKET}/*`, Condition: { StringEquals: { [key]: 'x' } } }));
