@@ -134,7 +134,7 @@ describe('parseStrictTree', () => {
     const texts = fs.readdirSync(fixturePath('policy')).map((f) => fs.readFileSync(fixturePath('policy', f), 'utf8'));
     const corpus = process.env.STS_LENS_POLICY_CORPUS ?? path.join(repoRoot(), '..', 'shared', 'corpus', 'aws-managed-policies');
     if (fs.existsSync(corpus)) for (const f of fs.readdirSync(corpus)) texts.push(fs.readFileSync(path.join(corpus, f), 'utf8'));
-    texts.push('{"a":[1,-2.5e3,true,false,null,{},[]],"b":"x\\u00e9\\n\\"y\\"","c":{"d":0}}', ' [ ] ', '"s"', '12');
+    texts.push('{"a":[1,-2.5e3,true,false,null,{},[]],"b":"x\\u00e9\\n\\"y\\"","c":{"d":0}}', ' [ ] ', '"s"', '12', '{"a":["b","c"],"d":{"e":"f"},"g":[]}', ' \r\n{ "a" :\t[ "b" , "\\\\" ] ,\n"d" : { } , "e\\"" : [ ] }\n');
     let strict = 0;
     for (const t of texts) {
       const fast = parseStrictTree(t);
@@ -160,7 +160,7 @@ describe('parseStrictTree', () => {
   });
 
   it('leaves comments, trailing commas, bad literals and unusual whitespace to jsonc-parser', () => {
-    for (const t of ['{"a":1,}', '{"a":1 // c\n}', '{"a":tru}', '{"a":truex}', '{"a":01}', '{"a":1}x', '\u00a0{}', '{"a":"\t"}', '', '{"a" 1}', '[1,]', '{"a":1.}']) {
+    for (const t of ['{"a":1,}', '{"a":1 // c\n}', '{"a":tru}', '{"a":truex}', '{"a":01}', '{"a":1}x', '\u00a0{}', '{"a":"\t"}', '', '{"a" 1}', '[1,]', '{"a":1.}', '{"a":"b', '{"a":"b\\', '["\\n\u0001"]', '{"a\n":1}', '{"a":\u00a01}', '[1,\u00a02]', '[\u00a01]', '{"a":1\u00a0}']) {
       assert.strictEqual(parseStrictTree(t), undefined, JSON.stringify(t));
     }
   });
