@@ -39,7 +39,6 @@ export function parseDate(v: string): number {
   return t;
 }
 
-
 function inCidr(ip: string, cidr: string): boolean {
   const a = parseCidr(ip.trim());
   const c = parseCidr(cidr.trim());
