@@ -37,6 +37,8 @@ function engineAnswer(texts: readonly string[], action: string, resource: string
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/app-1`;
 const ALLOW = (action: string | string[], condition?: object, resource: string | string[] = '*') => ({ Effect: 'Allow', Action: action, Resource: resource, ...(condition ? { Condition: condition } : {}) });
 
+const DENY = (action: string | string[], condition?: object, resource: string | string[] = '*') => ({ ...ALLOW(action, condition, resource), Effect: 'Deny' });
+
 const SUBJECTS: { name: string; texts: string[] }[] = [
   { name: 'the Region, derived from the resource', texts: [doc([ALLOW(['ec2:RunInstances', 'lambda:CreateFunction', 'iam:*'], { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } })])] },
   {
@@ -80,26 +82,69 @@ const CONTEXTS: Record<string, ContextValue>[] = [
   { 'aws:ResourceTag/team': 'dev', 'aws:CalledVia': ['cloudformation.amazonaws.com'], 'iam:PolicyARN': 'arn:aws:iam::111122223333:policy/app-x' },
 ];
 
+/** Asks every request in every context of the identity-only answer and of the engine, which must agree; the decisions seen. */
+function answersAsEngine(texts: readonly string[], requests: readonly [string, string][], contexts: readonly Record<string, ContextValue>[]): Set<string> {
+  const subject = subjectOf(texts);
+  const decisions = new Set<string>();
+  for (const [action, resource] of requests) {
+    for (const context of contexts) {
+      const answer = identityOnlyAnswer(subject, action, resource, context);
+      assert.notStrictEqual(answer, undefined, `${action} on ${resource}: left to the engine`);
+      assert.strictEqual(JSON.stringify(answer), engineAnswer(texts, action, resource, context), `${action} on ${resource} in ${JSON.stringify(context)}`);
+      decisions.add(answer!.decision);
+    }
+  }
+  return decisions;
+}
+
 describe('escalation requests answered from the identity statements alone', () => {
   for (const s of SUBJECTS) {
     it(`answers as the engine does: ${s.name}`, () => {
-      const subject = subjectOf(s.texts);
-      const decisions = new Set<string>();
-      for (const [action, resource] of REQUESTS) {
-        for (const context of CONTEXTS) {
-          const answer = identityOnlyAnswer(subject, action, resource, context);
-          assert.notStrictEqual(answer, undefined, `${action} on ${resource}: left to the engine`);
-          assert.strictEqual(JSON.stringify(answer), engineAnswer(s.texts, action, resource, context), `${action} on ${resource} in ${JSON.stringify(context)}`);
-          decisions.add(answer!.decision);
-        }
-      }
+      const decisions = answersAsEngine(s.texts, REQUESTS, CONTEXTS);
       assert.ok(decisions.has('Allowed') && decisions.has('ImplicitlyDenied'), 'some requests are allowed and some are not');
+    });
+  }
+
+  // Deny statements: those the action and resource reach decide as the engine's explicit deny does,
+  // with the same condition traces; the others are left out, as the engine leaves them.
+  const DENY_SUBJECTS: { name: string; texts: string[] }[] = [
+    {
+      name: 'session isolation: StringNotEquals against ${aws:SourceIdentity} on request and resource tags',
+      texts: [doc([ALLOW(['iam:*', 'glue:*', 'ec2:RunInstances']), DENY(['glue:CreateSession', 'glue:RunStatement'], { StringNotEquals: { 'aws:RequestTag/Owner': '${aws:SourceIdentity}', 'aws:ResourceTag/Owner': '${aws:SourceIdentity}' } }, ['arn:aws:glue:*:*:session/*']), DENY('iam:PassRole', { StringNotEquals: { 'aws:ResourceTag/team': 'ops' } }, 'arn:aws:iam::*:role/admin-*')])],
+    },
+    {
+      name: 'IMDSv2 required: RunInstances denied unless ec2:MetadataHttpTokens is "required"',
+      texts: [doc([ALLOW(['ec2:RunInstances', 'iam:PassRole', 'iam:AttachRolePolicy']), DENY('ec2:RunInstances', { StringLike: { 'aws:RequestTag/kind': ['custom-*'] }, StringNotEquals: { 'ec2:MetadataHttpTokens': 'required' } }, 'arn:aws:ec2:*:*:instance/*')])],
+    },
+    {
+      name: 'unconditional, NotAction and NotResource denies across two policies',
+      texts: [
+        doc([ALLOW('iam:*', { StringEqualsIfExists: { 'aws:ResourceTag/team': 'ops' } }), DENY('iam:PassRole', undefined, 'arn:aws:iam::*:role/admin-*'), DENY('s3:*')]),
+        doc([ALLOW(['ec2:*', 'glue:*']), { Effect: 'Deny', NotAction: ['iam:*', 'glue:*'], NotResource: 'arn:aws:ec2:eu-west-1:*:instance/*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }, DENY('iam:AttachRolePolicy', { StringEquals: { 'aws:ResourceTag/team': 'ops' } })]),
+      ],
+    },
+  ];
+  const DENY_REQUESTS: [string, string][] = [...REQUESTS.filter(([, resource]) => resource !== '*'), ['glue:CreateSession', `arn:aws:glue:us-east-1:${ACCOUNT}:session/s1`], ['glue:RunStatement', `arn:aws:glue:us-east-1:${ACCOUNT}:session/s1`]];
+  const DENY_CONTEXTS: Record<string, ContextValue>[] = [
+    ...CONTEXTS,
+    { 'aws:SourceIdentity': 'me', 'aws:RequestTag/Owner': 'me', 'aws:ResourceTag/Owner': 'me', 'aws:MultiFactorAuthPresent': 'false' },
+    { 'aws:SourceIdentity': 'me', 'aws:RequestTag/Owner': 'you', 'ec2:MetadataHttpTokens': 'required', 'aws:RequestTag/kind': 'custom-oracle' },
+    { 'ec2:MetadataHttpTokens': 'optional', 'aws:RequestTag/kind': 'custom-oracle', 'aws:ResourceTag/team': 'dev' },
+  ];
+  for (const s of DENY_SUBJECTS) {
+    it(`answers as the engine does with Deny statements: ${s.name}`, () => {
+      assert.strictEqual(subjectOf(s.texts).allowOnly, false);
+      const decisions = answersAsEngine(s.texts, DENY_REQUESTS, DENY_CONTEXTS);
+      assert.deepStrictEqual([...decisions].sort(), ['Allowed', 'ExplicitlyDenied', 'ImplicitlyDenied'], 'some requests are allowed, some denied explicitly, some implicitly');
     });
   }
 
   const all = [doc([ALLOW('iam:*', { Bool: { 'aws:MultiFactorAuthPresent': 'true' } })])];
   const UNANSWERED: { name: string; texts: string[]; action?: string; resource?: string; context?: Record<string, ContextValue>; more?: Partial<IdentityOnlySubject> }[] = [
-    { name: 'a Deny', texts: [doc([ALLOW('iam:*'), { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/x': '1' } } }])] },
+    { name: 'a Deny covering the action, on the resource *', texts: [doc([ALLOW('lambda:*'), DENY('lambda:CreateFunction', { StringEquals: { 'aws:ResourceTag/x': '1' } }, 'arn:aws:lambda:*:*:function:*')])], action: 'lambda:CreateFunction', resource: '*' },
+    { name: 'a Principal in a Deny statement reached', texts: [doc([ALLOW('iam:*'), { ...DENY('iam:PassRole'), Principal: '*' }])] },
+    { name: 'a policy variable in the Resource of a Deny', texts: [doc([ALLOW('iam:*'), DENY('iam:PassRole', undefined, 'arn:aws:iam::*:role/${aws:username}')])] },
+    { name: 'a Deny Condition that is not an object', texts: [doc([ALLOW('iam:*'), DENY('iam:PassRole', ['x'] as unknown as object)])] },
     { name: 'a permissions boundary', texts: all, more: { allowOnly: false, bounded: true } },
     { name: 'a caller of another account', texts: all, more: { sameAccount: false } },
     { name: 'a Principal in a statement reached', texts: [doc([{ ...ALLOW('iam:*'), Principal: '*' }])] },

@@ -2,7 +2,9 @@ import { evaluateConditions } from '../conditions';
 import { buildContext } from '../context';
 import { readCallerCached } from '../principal';
 import type { ConditionTrace, ContextValue, Decision, EvaluationResult } from '../types';
-import { identityAlone, reachedAllows, type SettlingSubject } from './settled';
+import type { ParsedStatement } from '../../policy/parse';
+import { covering, type Covering } from './probes';
+import { identityAlone, reachedAllows, reachesResource, type SettlingSubject } from './settled';
 import type { AllowingStatement } from './types';
 
 /** What the escalation decision reads of one evaluation: never the explanations nor the whole trace. */
@@ -52,29 +54,62 @@ export interface IdentityOnlySubject extends SettlingSubject {
 
 /**
  * The engine's answer, read from the statements, for a request the caller's identity policies alone
- * decide (see identityAlone) when nothing denies or bounds: allowed by the statements, in order, that
- * the action and resource reach and whose conditions all hold in the request's context; the others
- * reached are stopped by a condition. The conditions are the engine's own (evaluateConditions), so
- * this skips only the engine's general machinery: the other kinds of policy, compiling each document,
- * and the trace. Undefined when the engine must say: a policy variable in a Resource, a Principal, a
- * Condition that is not an object, or a context key the engine derives the caller or account from.
+ * decide (see identityAlone) when no boundary bounds the caller: denied by the Deny statements, in
+ * order, that the action and resource reach and whose conditions all hold in the request's context;
+ * else allowed by the Allow statements, in order, that do so; the other statements reached are
+ * stopped by a condition. The conditions are the engine's own (evaluateConditions), so this skips
+ * only the engine's general machinery: the other kinds of policy, compiling each document, and the
+ * trace. Undefined when the engine must say: a policy variable in a Resource, a Principal, a
+ * Condition that is not an object, a Deny statement on the resource `*` (the engine asks whether it
+ * covers every resource of the action), or a context key the engine derives the caller or account from.
  */
 export function identityOnlyAnswer(p: IdentityOnlySubject, action: string, resource: string, context: Readonly<Record<string, ContextValue>>): Answer | undefined {
-  if (!p.allowOnly || p.bounded || !identityAlone(action, resource, p)) return undefined;
+  if (p.bounded || !identityAlone(action, resource, p)) return undefined;
   for (const key in context) if (DERIVING.has(key.toLowerCase())) return undefined;
-  const statements = reachedAllows(p, action, resource, (st) => wellFormed(st.condition!.valueNode.type, st.conditions));
+  const statements = p.allowOnly ? reachedAllows(p, action, resource, readable) : reachedStatements(p, action, resource);
   if (!statements) return undefined;
   const ctx = buildContext({ principal: p.caller, action, resource, resourceAccount: p.account, context: context as Record<string, ContextValue> }, readCallerCached(p.caller), p.account, undefined);
   const allowedBy: AllowingStatement[] = [];
-  const stoppedAllow: (readonly ConditionTrace[])[] = [];
+  let denying: (readonly ConditionTrace[])[] | undefined;
+  let stoppedAllow: (readonly ConditionTrace[])[] | undefined;
+  let stoppedDeny: (readonly ConditionTrace[])[] | undefined;
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i].st;
     const policy = p.parsed[statements[i].policy];
     const conditions = st.condition ? evaluateConditions(st.conditions, ctx, policy.version?.valueNode.value === '2012-10-17', policy.lines, false) : NONE;
-    if (conditions.every((c) => c.matched)) allowedBy.push({ policy: statements[i].policy, statement: st.index ?? 0 });
-    else stoppedAllow.push(conditions);
+    const met = conditions.every((c) => c.matched);
+    if (st.effect?.valueNode.value === 'Deny') {
+      if (met) (denying ??= []).push(conditions);
+      else (stoppedDeny ??= []).push(conditions);
+    } else if (met) allowedBy.push({ policy: statements[i].policy, statement: st.index ?? 0 });
+    else (stoppedAllow ??= []).push(conditions);
   }
-  return { decision: allowedBy.length ? 'Allowed' : 'ImplicitlyDenied', allowedBy, denying: NONE, stoppedAllow, stoppedDeny: NONE };
+  // An explicit deny decides, and then no Allow statement is named (see answerOf).
+  const decision = denying ? 'ExplicitlyDenied' : allowedBy.length ? 'Allowed' : 'ImplicitlyDenied';
+  return { decision, allowedBy: denying ? NONE : allowedBy, denying: denying ?? NONE, stoppedAllow: stoppedAllow ?? NONE, stoppedDeny: stoppedDeny ?? NONE };
+}
+
+/** Whether the engine reads the statement's Condition as conditions (see wellFormed). */
+const readable = (st: ParsedStatement): boolean => wellFormed(st.condition!.valueNode.type, st.conditions);
+
+/**
+ * The Allow and Deny statements covering the action that reach the resource, in order; undefined
+ * when one of them is left to the engine (see reachedAllows), or a Deny statement covers the action
+ * and the resource is `*`. A Deny statement that does not reach the resource the engine leaves out.
+ */
+function reachedStatements(p: IdentityOnlySubject, action: string, resource: string): Covering[] | undefined {
+  const statements = covering(p, action);
+  const reached: Covering[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i].st;
+    const effect = st.effect?.valueNode.value;
+    if (effect !== 'Allow' && effect !== 'Deny') continue;
+    if (effect === 'Deny' && resource === '*') return undefined;
+    const reach = reachesResource(st, resource);
+    if (reach === undefined || (reach && (st.principal || st.notPrincipal || (st.condition && !readable(st))))) return undefined;
+    if (reach) reached.push(statements[i]);
+  }
+  return reached;
 }
 
 /** The engine's test of a Condition's shape: an object whose operators each map keys to values (see policies.ts's malformedCondition). */
