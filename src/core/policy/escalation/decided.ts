@@ -3,7 +3,7 @@ import type { PolicySource } from '../../evaluation/types';
 import { globMatch } from '../actions';
 import { stringValues, type ParsedPolicy, type ParsedStatement } from '../parse';
 import type { PathElement } from '../types';
-import { escalationPaths, type EscalationFinding, type GrantEvidence, type PolicyGrants } from './grants';
+import { escalationPaths, evidenceOf, type EscalationFinding, type GrantEvidence, type PolicyGrants } from './grants';
 
 /** A policy taking part in an escalation question: its text, parsed, and its action-level grants. */
 export interface SubjectPolicy {
@@ -50,8 +50,12 @@ export function decidedEscalations(policies: readonly SubjectPolicy[], options: 
     const candidate = candidates.find((c) => c.path === d.path)!;
     const evidence = d.grants.map((g, i) => {
       const by = g.allowedBy[0];
-      const st = by && policies[by.policy]?.parsed.statements.find((s) => (s.index ?? 0) === by.statement);
-      return (st && evidenceIn(st, g.request.action, by.policy)) ?? candidate.evidence[i];
+      if (!by || !policies[by.policy]) return candidate.evidence[i];
+      // The grants read each Allow statement's strings once already; a statement with both Action and NotAction they read as NotAction.
+      const subject = policies[by.policy];
+      const st = subject.parsed.statements.find((s) => (s.index ?? 0) === by.statement);
+      const read = st && !(st.action && st.notAction) ? evidenceOf(subject.grants, by.policy, by.statement, g.request.action) : undefined;
+      return read ?? (st && evidenceIn(st, g.request.action, by.policy)) ?? candidate.evidence[i];
     });
     return { path: d.path, evidence, onlyIf: d.onlyIf };
   });

@@ -13,6 +13,8 @@ export interface GrantEvidence {
 }
 
 interface AllowStatement {
+  /** The statement's index (see ParsedStatement.index), as the escalation decision names it. */
+  readonly index: number;
   /** Per path action: the first Action string that covers it (unset for NotAction statements). */
   readonly first?: readonly (ParsedValue | undefined)[];
   /** Set for Allow + NotAction: the path actions NotAction leaves out (1), and the element. */
@@ -106,7 +108,7 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
       markCovered(stringValues(st.notAction), excluded);
       statementMarks[i] = excluded;
       for (let k = 0; k < ACTION_COUNT; k++) if (!excluded[k]) granted[k] = 1;
-      allows.push({ notActions: { excluded, element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
+      allows.push({ index: st.index ?? 0, notActions: { excluded, element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
       continue;
     }
     const values = actionValues(st.action, resolved?.[i]);
@@ -127,7 +129,7 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
       }
     }
     if (st.action) statementMarks[i] = marks ?? NO_MARKS;
-    if (first) allows.push({ first, selfOnly: !st.notResource && selfOnly(st.resource) });
+    if (first) allows.push({ index: st.index ?? 0, first, selfOnly: !st.notResource && selfOnly(st.resource) });
   }
   return { allows, denied, granted, covered: statementMarks };
 }
@@ -137,6 +139,24 @@ const PATH_ACTIONS: readonly (readonly (readonly number[])[])[] = ESCALATION_PAT
 
 /** Paths whose requests act on another user: a grant scoped to the caller's own user opens none of them. */
 const ON_OTHER_USERS = new Set(ESCALATION_PATHS.filter((p) => p.requires.some((g) => g.some((r) => r.target === 'other'))));
+
+/**
+ * Where one Allow statement grants a path action (`index` as in ParsedStatement.index): its first
+ * Action string that covers it, or its NotAction; undefined when it does not, or was not read.
+ */
+export function evidenceOf(g: PolicyGrants, policy: number, index: number, action: string): GrantEvidence | undefined {
+  const a = pathActionIndex(action);
+  if (a < 0) return undefined;
+  const allows = g.allows;
+  for (let k = 0; k < allows.length; k++) {
+    const st = allows[k];
+    if (st.index !== index) continue;
+    if (st.notActions) return st.notActions.excluded[a] ? undefined : { policy, action, path: st.notActions.element.path, node: st.notActions.element.valueNode };
+    const hit = st.first?.[a];
+    return hit && { policy, action, path: hit.path, node: hit.node };
+  }
+  return undefined;
+}
 
 /** Where the policies grant a path action, first evidence only; undefined when none does. */
 function grantOf(all: readonly PolicyGrants[], a: number, path: EscalationPath): GrantEvidence | undefined {
