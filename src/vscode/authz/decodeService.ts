@@ -8,7 +8,7 @@ import type { StatedDenial } from '../../core/authz/statedDenial';
 import type { IdentityService, StsLensContext } from '../context';
 import { EndpointRefused } from '../endpointGuard';
 import { readAuthzSettings } from './settings';
-import { checkProfileTokenFile } from '../../node/awsFiles';
+import { localCredentialStepsOnDisk } from '../../node/credentialSteps';
 import { showError } from '../output';
 
 const MAX_ENTRIES = 500;
@@ -165,7 +165,8 @@ export class DecodeService implements vscode.Disposable {
     if (!id) {
       const profiles = await decode.listConfiguredProfiles().catch(() => [] as ConfiguredProfile[]);
       const profile = profiles.find((p) => p.name === name) ?? { name, kind: 'other' as const };
-      const fromProfile = decode.identityFromProfile(profile, {
+      id = decode.identityFromProfile(profile, {
+        local: localCredentialStepsOnDisk(),
         settingEndpoint: readAuthzSettings().stsEndpoint,
         settingEndpointOrigin: readAuthzSettings().stsEndpointOrigin,
         mfaCodeProvider: async (serial) => {
@@ -179,8 +180,6 @@ export class DecodeService implements vscode.Disposable {
           return code.trim();
         },
       });
-      // The SDK reads a web identity token file whole and synchronously: it is read within its limit first.
-      id = { ...fromProfile, getCredentials: async () => (await checkProfileTokenFile(name), fromProfile.getCredentials()) };
       this.identities.set(name, id);
     }
     return id;

@@ -8,7 +8,8 @@ import { defaultSessionName, isAssumedRoleArn } from '../../core/sessions/sessio
 import type { SessionOperation, SessionRecord } from '../../core/sessions/session';
 import type * as StsTypes from '../../aws/sts';
 import { credentials as awsCredentials, errors, iam, sts } from '../awsModules';
-import { checkChainTokenFile, readSecretFile } from '../../node/awsFiles';
+import { readSecretFile } from '../../node/awsFiles';
+import { localCredentialSteps } from '../../node/credentialSteps';
 import type { EndpointGuard } from '../endpointGuard';
 import { profileConfigProblems } from './profileCheck';
 import { readProfileSettings } from './profileSettings';
@@ -88,12 +89,12 @@ export class StsOperations {
 
   private async resolveProfile(profile: AwsProfile, interactive: boolean, mfaCode?: string): Promise<TemporaryCredentials> {
     const snap = await this.profiles.ensureLoaded();
-    await checkChainTokenFile(snap.model, profile.name);
     return awsCredentials.resolveProfileCredentials({
       profile: profile.name,
       configFilepath: snap.paths.config,
       filepath: snap.paths.credentials,
       mfaCodeProvider: this.mfaProvider(mfaCode, interactive),
+      local: localCredentialSteps(async () => snap.model),
       target: await this.target(profile, interactive),
       roleArn: profile.roleArn,
       sessionName: defaultSessionName(localUser(), this.now()),
