@@ -143,9 +143,9 @@ export function identityFromProfile(profile: ConfiguredProfile, options: Profile
     region,
     endpoint,
     endpointOrigin: profile.endpoint ? 'awsConfig' : endpoint ? options.settingEndpointOrigin : undefined,
-    async getCredentials() {
+    async getCredentials(signal) {
       if (cached && (!cached.expiration || cached.expiration.getTime() - Date.now() > 60_000)) return cached;
-      cached = await credentialsThroughChain({ profile: profile.name, mfaCodeProvider: options.mfaCodeProvider, local: options.local }, clientConfig);
+      cached = await credentialsThroughChain({ profile: profile.name, mfaCodeProvider: options.mfaCodeProvider, local: options.local, signal }, clientConfig);
       return cached;
     },
   };

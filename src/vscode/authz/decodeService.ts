@@ -9,6 +9,7 @@ import type { IdentityService, StsLensContext } from '../context';
 import { EndpointRefused } from '../endpointGuard';
 import { readAuthzSettings } from './settings';
 import { localCredentialStepsOnDisk } from '../../node/credentialSteps';
+import { CredentialProgress } from '../profiles/credentialProgress';
 import { showError } from '../output';
 
 const MAX_ENTRIES = 500;
@@ -48,6 +49,7 @@ export class DecodeService implements vscode.Disposable {
   private readonly byId = new Map<number, DecodedEntry>();
   private readonly inFlight = new Map<string, Promise<DecodeOutcome>>();
   private readonly identities = new Map<string, ActiveIdentity>();
+  private readonly credentialProgress = new CredentialProgress();
   private chosenProfile: string | undefined;
   private nextId = 1;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -165,7 +167,7 @@ export class DecodeService implements vscode.Disposable {
     if (!id) {
       const profiles = await decode.listConfiguredProfiles().catch(() => [] as ConfiguredProfile[]);
       const profile = profiles.find((p) => p.name === name) ?? { name, kind: 'other' as const };
-      id = decode.identityFromProfile(profile, {
+      const fromProfile = decode.identityFromProfile(profile, {
         local: localCredentialStepsOnDisk(),
         settingEndpoint: readAuthzSettings().stsEndpoint,
         settingEndpointOrigin: readAuthzSettings().stsEndpointOrigin,
@@ -180,6 +182,8 @@ export class DecodeService implements vscode.Disposable {
           return code.trim();
         },
       });
+      // A credential_process may never end: slow resolutions show a progress with Cancel.
+      id = { ...fromProfile, getCredentials: () => this.credentialProgress.run(name, (signal) => fromProfile.getCredentials(signal), () => new decode.DecodeError('cancelled', vscode.l10n.t('Getting credentials was cancelled.'))) };
       this.identities.set(name, id);
     }
     return id;

@@ -8,6 +8,8 @@ import * as path from 'path';
 import { resolveProfileCredentials } from '../../../src/aws/credentials';
 import { identityFromProfile } from '../../../src/aws/decodeAuthorizationMessage';
 import { CredentialSourceError, type LocalCredentialSteps } from '../../../src/core/profiles/localCredentials';
+import { processChainPlan } from '../../../src/core/profiles/processChain';
+import { buildProfilesModel } from '../../../src/core/profiles/model';
 import { localCredentialStepsOnDisk } from '../../../src/node/credentialSteps';
 
 describe('the local steps before the SDK', () => {
@@ -53,5 +55,42 @@ describe('the local steps before the SDK', () => {
         else process.env[key] = value;
       }
     }
+  });
+});
+
+describe('chains that start at a credential_process', () => {
+  const model = buildProfilesModel(
+    {
+      vault: { credential_process: 'aws-vault export --format=json base' },
+      helper: { credential_process: '/usr/bin/aws_signing_helper credential-process --certificate c.pem' },
+      deploy: { role_arn: 'arn:aws:iam::111122223333:role/deploy', source_profile: 'vault', role_session_name: 'me', external_id: 'ext', duration_seconds: '1800' },
+      admin: { role_arn: 'arn:aws:iam::111122223333:role/admin', source_profile: 'deploy', mfa_serial: 'arn:aws:iam::111122223333:mfa/me' },
+      keyed: { role_arn: 'arn:aws:iam::111122223333:role/k', source_profile: 'both' },
+      both: { credential_process: 'never-run', aws_access_key_id: 'AKIA', aws_secret_access_key: 's' },
+      loop: { role_arn: 'arn:aws:iam::111122223333:role/l', source_profile: 'loop2' },
+      loop2: { role_arn: 'arn:aws:iam::111122223333:role/l2', source_profile: 'loop', credential_process: 'x' },
+      sso: { sso_session: 's', sso_account_id: '111122223333', sso_role_name: 'R' },
+    },
+    {},
+  );
+
+  it('a process profile itself: its command and no roles', () => {
+    assert.deepStrictEqual(processChainPlan(model, 'vault'), { profile: 'vault', command: 'aws-vault export --format=json base', roles: [] });
+    assert.strictEqual(processChainPlan(model, 'helper')?.profile, 'helper');
+  });
+
+  it('roles on top of a process, base first, with what each role profile sets', () => {
+    assert.deepStrictEqual(processChainPlan(model, 'admin'), {
+      profile: 'vault',
+      command: 'aws-vault export --format=json base',
+      roles: [
+        { profile: 'deploy', roleArn: 'arn:aws:iam::111122223333:role/deploy', roleSessionName: 'me', externalId: 'ext', durationSeconds: 1800, mfaSerial: undefined },
+        { profile: 'admin', roleArn: 'arn:aws:iam::111122223333:role/admin', roleSessionName: undefined, externalId: undefined, durationSeconds: undefined, mfaSerial: 'arn:aws:iam::111122223333:mfa/me' },
+      ],
+    });
+  });
+
+  it('none for chains the SDK resolves: static keys that win over a process, a loop, SSO, a missing profile', () => {
+    for (const name of ['keyed', 'loop', 'sso', 'nowhere']) assert.strictEqual(processChainPlan(model, name), undefined, name);
   });
 });
