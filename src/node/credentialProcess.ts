@@ -43,6 +43,9 @@ export function commandName(command: string): string {
   return quoted(m ? m[1] ?? m[2] ?? m[3] : t);
 }
 
+/** What a valid output looks like, for messages: never what the process printed, which may hold a secret. */
+const VALID_OUTPUT = '{"Version": 1, "AccessKeyId": "…", "SecretAccessKey": "…", "SessionToken": "…", "Expiration": "2026-01-01T00:00:00Z"}';
+
 function problem(o: CredentialProcessOptions, command: string, reason: string): Error {
   return new CredentialSourceError(l10n.t('The credential_process of profile {0} ({1}) {2}', quoted(o.profile), commandName(command), reason));
 }
@@ -58,8 +61,10 @@ export async function runCredentialProcess(command: string, o: CredentialProcess
     data = undefined;
   }
   // The output holds the secret: no part of it is repeated, in a message or in the log.
-  if (!data || data.Version !== 1 || typeof data.AccessKeyId !== 'string' || typeof data.SecretAccessKey !== 'string' || !data.AccessKeyId || !data.SecretAccessKey) {
-    throw problem(o, command, l10n.t('did not print valid credentials.'));
+  if (!data) throw problem(o, command, l10n.t('did not print JSON. A valid output is one JSON object: {0}.', VALID_OUTPUT));
+  if (data.Version !== 1) throw problem(o, command, l10n.t('did not print "Version": 1. A valid output is one JSON object: {0}.', VALID_OUTPUT));
+  if (typeof data.AccessKeyId !== 'string' || typeof data.SecretAccessKey !== 'string' || !data.AccessKeyId || !data.SecretAccessKey) {
+    throw problem(o, command, l10n.t('printed no AccessKeyId or SecretAccessKey. A valid output is one JSON object: {0}.', VALID_OUTPUT));
   }
   const expiration = typeof data.Expiration === 'string' && data.Expiration ? new Date(data.Expiration) : undefined;
   if (expiration && expiration.getTime() < (o.now ?? Date.now)()) throw problem(o, command, l10n.t('printed credentials that have already expired.'));
@@ -106,7 +111,7 @@ function runBounded(command: string, o: CredentialProcessOptions): Promise<strin
     child.stdout.on('data', (b: Buffer) => {
       total += b.length;
       if (total > maxBytes) {
-        finish(problem(o, command, l10n.t('printed more than {0}, the most that is read.', lengthWords(maxBytes))));
+        finish(problem(o, command, l10n.t('printed more than {0}, the most that is read; a valid output is one JSON object of a few hundred bytes: {1}.', lengthWords(maxBytes), VALID_OUTPUT)));
         return;
       }
       chunks.push(b);

@@ -74,10 +74,10 @@ describe('profiles whose credentials come from a credential_process', function (
     assert.deepStrictEqual((await command<{ credentialProgress: string[] }>('stsLens.internal.state')).credentialProgress, []);
   });
 
-  it('an output over 1 MB is refused by its size, with none of what it printed', async () => {
+  it('an output over 1 MB is refused by its size, with what a valid output is and none of what it printed', async () => {
     const e = await failure('stsLens.startSession', { profile: 'proc-flood' });
     assert.strictEqual(e.kind, 'noCredentials');
-    assert.strictEqual(e.message, `The credential_process of profile proc-flood (${path.join(dir, 'flood.sh')}) printed more than 1.0 MB, the most that is read.`);
+    assert.strictEqual(e.message, `The credential_process of profile proc-flood (${path.join(dir, 'flood.sh')}) printed more than 1.0 MB, the most that is read; a valid output is one JSON object of a few hundred bytes: {"Version": 1, "AccessKeyId": "…", "SecretAccessKey": "…", "SessionToken": "…", "Expiration": "2026-01-01T00:00:00Z"}.`);
     assert.deepStrictEqual(e.actions, ['openConfig', 'showLog']);
   });
 

@@ -56,11 +56,11 @@ describe('a credential_process run with limits', function () {
     await until('the cancelled process to be gone', () => !alive(pid));
   });
 
-  it('stops reading an output over 1 MB and repeats none of it', async () => {
+  it('refuses an output over 1 MB by its size, says what a valid output is, and repeats none of it', async () => {
     const flood = script('flood.sh', "head -c 3000000 /dev/zero | tr '\\000' 'S'");
     await assert.rejects(runCredentialProcess(`${flood} prod`, { profile: 'big' }), (e: Error) => {
       assert.ok(isCredentialSourceError(e));
-      assert.strictEqual(e.message, `The credential_process of profile big (${flood}) printed more than 1.0 MB, the most that is read.`);
+      assert.strictEqual(e.message, `The credential_process of profile big (${flood}) printed more than 1.0 MB, the most that is read; a valid output is one JSON object of a few hundred bytes: {"Version": 1, "AccessKeyId": "…", "SecretAccessKey": "…", "SessionToken": "…", "Expiration": "2026-01-01T00:00:00Z"}.`);
       assert.doesNotMatch(e.message, /SSSS/);
       return true;
     });
@@ -73,9 +73,9 @@ describe('a credential_process run with limits', function () {
 
   it('says what is wrong with an output without repeating it', async () => {
     const cases: [string, string][] = [
-      ['echo "not json SECRET-OUT"', 'did not print valid credentials.'],
-      [`echo '{"Version": 2, "AccessKeyId": "SECRET-OUT", "SecretAccessKey": "x"}'`, 'did not print valid credentials.'],
-      [`echo '{"Version": 1, "AccessKeyId": "SECRET-OUT"}'`, 'did not print valid credentials.'],
+      ['echo "not json SECRET-OUT"', 'did not print JSON. A valid output is one JSON object: {"Version": 1, "AccessKeyId": "…", "SecretAccessKey": "…", "SessionToken": "…", "Expiration": "2026-01-01T00:00:00Z"}.'],
+      [`echo '{"Version": 2, "AccessKeyId": "SECRET-OUT", "SecretAccessKey": "x"}'`, 'did not print "Version": 1. A valid output is one JSON object: '],
+      [`echo '{"Version": 1, "AccessKeyId": "SECRET-OUT"}'`, 'printed no AccessKeyId or SecretAccessKey. A valid output is one JSON object: '],
       [`echo '{"Version": 1, "AccessKeyId": "SECRET-OUT", "SecretAccessKey": "x", "Expiration": "2000-01-01T00:00:00Z"}'`, 'printed credentials that have already expired.'],
       ['echo SECRET-OUT >&2; exit 3', 'ended with exit code 3: run it in a terminal to see its message.'],
     ];
