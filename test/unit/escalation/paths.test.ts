@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ESCALATION_PATHS, type EscalationPath, type PathRequest } from '../../../src/core/evaluation/escalation/paths';
-import { ISSUE_CODES } from '../../../src/core/policy';
+import { ISSUE_CODES, lintPolicy, lintServices } from '../../../src/core/policy';
+import { createIamCatalog } from '../../../src/node/iamData';
 import { repoRoot } from '../fixtures';
 import { lint } from '../policy/catalog';
 
@@ -135,6 +136,25 @@ describe('privilege-escalation paths: decided by the evaluation engine', () => {
     assert.match(fromIp.find((e) => e.code === 'PRIVILEGE_ESCALATION_PUT_ROLE_POLICY')!.details, /only if aws:SourceIp meets IpAddress "203\.0\.113\.0\/24"/);
     const mfa = escalations(policy(allow('iam:AttachUserPolicy'), { Effect: 'Deny', Action: '*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }));
     assert.match(mfa[0].details, /only if aws:MultiFactorAuthPresent does not meet BoolIfExists "false"/);
+  });
+
+  // Service Authorization Reference: iam:PolicyARN is listed for iam:AttachUserPolicy and the other
+  // Attach/Detach actions, not for iam:PutUserPolicy nor any SageMaker action.
+  it('"If the key that you specify in a policy condition is not present in the request context, the values do not match and the condition is false": a service key an action never carries is never chosen for it', () => {
+    const limited = { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::111122223333:policy/limited' } };
+    assert.deepStrictEqual(codes(policy(allow(['iam:PutUserPolicy', 'iam:AttachUserPolicy'], '*', { Condition: limited }))), ['PRIVILEGE_ESCALATION_ATTACH_USER_POLICY']);
+    assert.deepStrictEqual(codes(policy(allow('sagemaker:*', '*', { Condition: limited }))), []);
+    // A Deny under a negated operator holds for a request without the key: it takes iam:PutUserPolicy, not iam:AttachUserPolicy, whose request names the policy.
+    const denyOthers = { Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { ArnNotEquals: { 'iam:PolicyARN': 'arn:aws:iam::111122223333:policy/limited' } } };
+    assert.deepStrictEqual(codes(policy(allow(['iam:PutUserPolicy', 'iam:AttachUserPolicy']), denyOthers)), ['PRIVILEGE_ESCALATION_ATTACH_USER_POLICY']);
+  });
+
+  it('a statement on "*" is decided with the data of every path\'s service, however little else is loaded', () => {
+    const text = policy(allow('*', '*', { Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::111122223333:policy/limited' } } }));
+    const fresh = createIamCatalog();
+    fresh.ensureServicesSync(lintServices(text));
+    const found = lintPolicy(text, { policyType: 'IDENTITY_POLICY', catalog: fresh.catalog }).findings.map((f) => f.issueCode).filter((c) => c.startsWith('PRIVILEGE_ESCALATION_'));
+    assert.deepStrictEqual(found.sort(), ['PRIVILEGE_ESCALATION_ATTACH_GROUP_POLICY', 'PRIVILEGE_ESCALATION_ATTACH_ROLE_POLICY', 'PRIVILEGE_ESCALATION_ATTACH_USER_POLICY', 'PRIVILEGE_ESCALATION_DETACH_GROUP_POLICY', 'PRIVILEGE_ESCALATION_DETACH_ROLE_POLICY', 'PRIVILEGE_ESCALATION_DETACH_USER_POLICY']);
   });
 
   it('a resource scoped to another Region or account is still a resource the path can use', () => {
