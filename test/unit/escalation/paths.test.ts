@@ -2,10 +2,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ESCALATION_PATHS, type EscalationPath, type PathRequest } from '../../../src/core/evaluation/escalation/paths';
-import { ISSUE_CODES, lintPolicy, lintServices } from '../../../src/core/policy';
+import { ESCALATION_SERVICES, ISSUE_CODES, lintPolicy, lintServices } from '../../../src/core/policy';
+import { actionFormats, resourceCanApply } from '../../../src/core/evaluation/access/applies';
 import { createIamCatalog } from '../../../src/node/iamData';
 import { repoRoot } from '../fixtures';
-import { lint } from '../policy/catalog';
+import { lint, testCatalog } from '../policy/catalog';
 
 function policy(...statements: object[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
@@ -55,6 +56,21 @@ describe('privilege-escalation paths: every documented path', () => {
       });
     });
   }
+
+  it('each request is asked for a resource in one of the ARN formats the Service Authorization Reference gives its action', () => {
+    const h = testCatalog();
+    h.ensureServicesSync([...ESCALATION_SERVICES]);
+    for (const p of ESCALATION_PATHS) {
+      for (const req of p.requires.flat()) {
+        const info = h.catalog.action(req.action.split(':')[0], req.action.split(':')[1]);
+        assert.ok(info, req.action);
+        const resource = req.resource.replace(/\{account\}/g, '111122223333').replace(/\{region\}/g, 'us-east-1').replace(/\{name\}/g, 'sts-lens-probe');
+        // AWS-owned SSM documents have no account in their ARN (arn:aws:ssm:us-east-2::document/AWS-RunShellScript).
+        if (resource === 'arn:aws:ssm:us-east-1::document/AWS-RunShellScript') continue;
+        assert.ok(resourceCanApply(resource, actionFormats(info, h.catalog)), `${p.code}: ${req.action} on ${resource}`);
+      }
+    }
+  });
 
   it('the README counts every path', () => {
     const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
