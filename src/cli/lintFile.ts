@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { detectPolicyType, ISSUE_CODES, lintPolicy, OPT_IN_CODES, servicesReferenced, severityRank, type Finding, type FindingType, type PolicyType } from '../core/policy';
+import { detectPolicyType, ISSUE_CODES, lintPolicy, lintServices, OPT_IN_CODES, severityRank, type Finding, type FindingType, type PolicyType } from '../core/policy';
 import { MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
 import { documentTooLargeMessage } from '../core/policy/limitWords';
 import { LineIndex } from '../core/policy/parse';
@@ -64,7 +64,7 @@ export function lintPath(file: string, run: LintRun): FileOutcome {
  * project file and its globs apply to (the working folder's for standard input). Undefined when the
  * project file ignores the path.
  */
-export function lintFile(text: string, file: string, diskPath: string, run: LintRun, entry?: { name: string; policyType: PolicyType }): FileResult | undefined {
+export function lintFile(text: string, file: string, diskPath: string, run: LintRun, entry?: { name: string; policyType: PolicyType; tooLarge?: number }): FileResult | undefined {
   const { project, relative, settings } = projectSettings(diskPath, run, entry);
   if (settings?.ignored) return undefined;
   ensureData(run.handle, text);
@@ -77,6 +77,7 @@ export function lintFile(text: string, file: string, diskPath: string, run: Lint
     optIn: run.strict ? OPT_IN_CODES : settings?.optIn,
     // Standard input has no name to go by.
     fileName: file === '-' ? undefined : diskPath,
+    tooLarge: entry?.tooLarge,
   });
   if (settings?.notGranted.length) {
     if (needsAllServices(text)) run.handle.ensureAllServicesSync();
@@ -137,7 +138,7 @@ function ensureData(handle: IamCatalogHandle, text: string): void {
     }
     textsSeen.set(handle, -2);
   } else if (seen >= 0) textsSeen.set(handle, seen + 1);
-  handle.ensureServicesSync(servicesReferenced(text));
+  handle.ensureServicesSync(lintServices(text));
 }
 
 const OVERRIDE_RANK: Record<SeverityOverride, number> = { error: 0, warning: 2, information: 3, hint: 4, off: 5 };
