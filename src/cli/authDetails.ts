@@ -18,7 +18,7 @@ export function lintAuthDetails(text: string, dumpFile: string, run: LintRun, in
   const results = new Map<number, FileResult>();
   for (const i of indexes) {
     const p = dump.policies[i];
-    const r = lintFile(p.text, `${label}#${p.name}`, diskPath, { ...run, accountId: run.accountId ?? dump.accountId }, { name: p.name, policyType: p.policyType });
+    const r = lintFile(p.text, `${label}#${p.name}`, diskPath, { ...run, accountId: run.accountId ?? dump.accountId }, { name: p.name, policyType: p.policyType, tooLarge: p.tooLarge });
     if (r) results.set(i, { ...r, artifact: dumpFile });
   }
   for (const e of principalEscalations(dump, new Set(results.keys()))) {

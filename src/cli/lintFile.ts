@@ -64,7 +64,7 @@ export function lintPath(file: string, run: LintRun): FileOutcome {
  * project file and its globs apply to (the working folder's for standard input). Undefined when the
  * project file ignores the path.
  */
-export function lintFile(text: string, file: string, diskPath: string, run: LintRun, entry?: { name: string; policyType: PolicyType }): FileResult | undefined {
+export function lintFile(text: string, file: string, diskPath: string, run: LintRun, entry?: { name: string; policyType: PolicyType; tooLarge?: number }): FileResult | undefined {
   const { project, relative, settings } = projectSettings(diskPath, run, entry);
   if (settings?.ignored) return undefined;
   ensureData(run.handle, text);
@@ -77,6 +77,7 @@ export function lintFile(text: string, file: string, diskPath: string, run: Lint
     optIn: run.strict ? OPT_IN_CODES : settings?.optIn,
     // Standard input has no name to go by.
     fileName: file === '-' ? undefined : diskPath,
+    tooLarge: entry?.tooLarge,
   });
   if (settings?.notGranted.length) {
     if (needsAllServices(text)) run.handle.ensureAllServicesSync();

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { lengthWords } from '../core/policy/limitWords';
 import { buildProfilesModel, chainBase, profileChain, type IniSections, type ProfilesModel } from '../core/profiles/model';
-import { isTooLarge, listNamesBounded, NOT_REGULAR_FILE, readBytesBounded, type BoundedListing, type TooLarge } from './boundedRead';
+import { isTooLarge, listNamesBounded, NOT_REGULAR_FILE, readBytesBounded, readErrorReason, type BoundedListing, type TooLarge } from './boundedRead';
 import { awsFileEncodingProblem } from '../core/profiles/awsFileEncoding';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
 import type { SessionRecord } from '../core/sessions/session';
@@ -75,8 +75,7 @@ export async function readAwsFile(file: string): Promise<LoadedFile> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path: file };
-    // Another error's own message (Node's, in English) is shown as it is.
-    return { path: file, error: code === 'EACCES' ? l10n.t('permission denied') : code === 'EISDIR' ? l10n.t('it is a folder, not a file') : code === NOT_REGULAR_FILE ? l10n.t('it is a pipe or socket, not a file') : (e as Error).message };
+    return { path: file, error: code === 'EISDIR' ? l10n.t('it is a folder, not a file') : code === NOT_REGULAR_FILE ? l10n.t('it is a pipe or socket, not a file') : readErrorReason(e) };
   }
 }
 

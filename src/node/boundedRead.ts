@@ -108,8 +108,8 @@ export async function readBytesBounded(file: string, maxBytes: number): Promise<
 }
 
 /**
- * Why a read failed, in words, for the reasons a path can name no readable file; Node's own message
- * (English) for the rest.
+ * Why a read failed, in words, for the reasons a path can name no readable file and the common
+ * reasons the system refuses one; Node's own message (English) only for a rare code.
  */
 export function readErrorReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
@@ -118,6 +118,16 @@ export function readErrorReason(e: unknown): string {
     case 'EISDIR': return l10n.t('is a directory');
     case 'ELOOP': return l10n.t('it is a loop of symbolic links, which leads to no file');
     case NOT_REGULAR_FILE: return l10n.t('not a regular file');
+    case 'EACCES':
+    case 'EPERM': return l10n.t('permission denied: the file or a folder above it may not be read by this user');
+    case 'ENOTDIR': return l10n.t('a part of the path before its last name is a file, not a folder');
+    case 'ENAMETOOLONG': return l10n.t('the path or a name in it is longer than the system allows');
+    case 'EMFILE':
+    case 'ENFILE': return l10n.t('too many files are open at once: close some programs and try again');
+    case 'EIO': return l10n.t('the disk or device reported an input/output error');
+    case 'ENXIO':
+    case 'ENODEV': return l10n.t('it names a device that is not there');
+    case 'EBUSY': return l10n.t('the file is busy or locked');
     default: return err.message;
   }
 }

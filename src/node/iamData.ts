@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as l10n from '@vscode/l10n';
 import { DataCatalog, type CompactDescriptions, type CompactServiceData, type CompactServiceText, type IamCatalog, type RawIndexData, type RawServiceData } from '../core/policy/catalog';
+import { readErrorReason } from './boundedRead';
 
 /**
  * Loads IAM data lazily, one service at a time. It prefers the compact snapshot the build writes
@@ -122,7 +123,7 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     if (header.format !== 2) throw new Error(l10n.t('snapshot format {0} is not supported', String(header.format)));
     bodyStart = LEAD_BYTES + length;
   } catch (e) {
-    throw new Error(l10n.t('IAM data snapshot {0} is unreadable: {1}. Rebuild it with node esbuild.js.', file, (e as Error).message));
+    throw new Error(l10n.t('IAM data snapshot {0} is unreadable: {1}. Rebuild it with node esbuild.js.', file, readErrorReason(e)));
   } finally {
     fs.closeSync(fd);
   }

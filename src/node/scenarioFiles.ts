@@ -5,7 +5,7 @@ import { promisify } from 'util';
 import { PROJECT_CONFIG_FILE } from '../core/policy/config/projectConfig';
 import { MAX_POLICY_TEXT_LENGTH } from '../core/policy/limits';
 import { lengthWords } from '../core/policy/limitWords';
-import { isUtf16Text } from './boundedRead';
+import { isUtf16Text, readErrorReason } from './boundedRead';
 import { entryExistsSync } from './projectConfigFile';
 
 /**
@@ -54,10 +54,9 @@ function inside(root: string, file: string): boolean {
 function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return l10n.t('no such file');
-  if (code === 'EACCES' || code === 'EPERM') return l10n.t('permission denied');
   if (code === 'EISDIR') return l10n.t('it is a folder');
   if (code === 'ELOOP') return l10n.t('too many symbolic links');
-  return code ?? (e instanceof Error ? e.message : String(e));
+  return e instanceof Error ? readErrorReason(e) : String(e);
 }
 
 function outside(written: string, scope: PolicyFileScope, link: boolean): string {

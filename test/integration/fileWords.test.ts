@@ -163,6 +163,21 @@ describe('words about files, JSON syntax and credential chains in the editor', (
     assert.strictEqual(snapshot(), `IAM data snapshot ${path.join(dir, 'bad.snapshot')} is unreadable: not an IAM data snapshot. Rebuild it with node esbuild.js.`);
   });
 
+  it('says why the system refuses a file in the display language (synthetic errors: the tests run as root)', () => {
+    const refused = (code: string) => readErrorReason(Object.assign(new Error(`${code}: refused, open '/x/.sts-lens.json'`), { code, path: '/x/.sts-lens.json' }));
+    useDisplayLanguageForCoreWords({
+      'permission denied: the file or a folder above it may not be read by this user': 'Zugriff verweigert: dieser Benutzer darf die Datei oder einen Ordner darüber nicht lesen',
+      'a part of the path before its last name is a file, not a folder': 'ein Teil des Pfads vor dem letzten Namen ist eine Datei, kein Ordner',
+    });
+    assert.deepStrictEqual(['EACCES', 'EPERM', 'ENOTDIR'].map(refused), [
+      'Zugriff verweigert: dieser Benutzer darf die Datei oder einen Ordner darüber nicht lesen',
+      'Zugriff verweigert: dieser Benutzer darf die Datei oder einen Ordner darüber nicht lesen',
+      'ein Teil des Pfads vor dem letzten Namen ist eine Datei, kein Ordner',
+    ]);
+    useDisplayLanguageForCoreWords();
+    assert.strictEqual(refused('EACCES'), 'permission denied: the file or a folder above it may not be read by this user');
+  });
+
   it('words a broken or long credential chain of the Profiles view in the display language', () => {
     const steps = Array.from({ length: 2000 }, (_, i) => ({ profile: `p${i}`, kind: 'role' as const, roleArn: `arn:aws:iam::123456789012:role/R${i}` }));
     const cycle: ProfileChain = { steps: steps.slice(0, 2), cycle: ['a', 'b', 'a'], roleHops: 1 };

@@ -1,4 +1,5 @@
-import { prettyJson } from './jsonText';
+import { prettyJson, prettyJsonLength } from './jsonText';
+import { MAX_POLICY_TEXT_LENGTH } from './limits';
 import type { PolicyType } from './types';
 
 /**
@@ -16,6 +17,12 @@ export interface AccountPolicy {
    * holds as a JSON object (the AWS CLI's output) is printed with two-space indentation.
    */
   readonly text: string;
+  /**
+   * The length the printed text of a document held as a JSON object would have, when that is over
+   * MAX_POLICY_TEXT_LENGTH: such a document is refused by this length without being printed, and its
+   * `text` is empty.
+   */
+  readonly tooLarge?: number;
   /** The principal (`role/deploy`, `user/alice`, `group/dev`), or the managed policy (`policy/ReadBuckets`). */
   readonly owner: string;
   readonly awsManaged: boolean;
@@ -58,6 +65,16 @@ export function policyDocumentText(doc: unknown): string | undefined {
     }
   }
   return doc && typeof doc === 'object' ? prettyJson(doc) : undefined;
+}
+
+/** The document's text, or for a JSON object printed past the policy limit its length and no text. */
+function accountDocument(doc: unknown): { text: string; tooLarge?: number } | undefined {
+  if (doc && typeof doc === 'object') {
+    const length = prettyJsonLength(doc);
+    if (length > MAX_POLICY_TEXT_LENGTH) return { text: '', tooLarge: length };
+  }
+  const text = policyDocumentText(doc);
+  return text === undefined ? undefined : { text };
 }
 
 /** `role/path/name`: the IAM path (other than /) kept, as in the ARN. */
@@ -107,25 +124,25 @@ export function readAccountDump(text: string): AccountDump {
     if (!awsManaged) noteArn(arn);
     const versions = list(p.PolicyVersionList);
     const def = versions.find((v) => v.IsDefaultVersion === true) ?? versions.find((v) => v.VersionId === p.DefaultVersionId);
-    const docText = policyDocumentText(def?.Document);
+    const docText = accountDocument(def?.Document);
     if (!def || docText === undefined) {
       problems.push(`policy/${name}: no default version document`);
       continue;
     }
     byArn.set(arn, policies.length);
-    policies.push({ name: `policy/${name} ${str(def.VersionId) ?? str(p.DefaultVersionId) ?? ''}`.trim(), kind: 'managed', policyType: 'IDENTITY_POLICY', text: docText, owner: `policy/${name}`, awsManaged, arn });
+    policies.push({ name: `policy/${name} ${str(def.VersionId) ?? str(p.DefaultVersionId) ?? ''}`.trim(), kind: 'managed', policyType: 'IDENTITY_POLICY', ...docText, owner: `policy/${name}`, awsManaged, arn });
   }
   if (unnamedPolicies > 1) problems[unnamedAt] = `${unnamedPolicies.toLocaleString('en-US')} managed policies without PolicyName or Arn were skipped`;
 
   const inline = (owner: string, entries: unknown): number[] =>
     list(entries).flatMap((e) => {
       const name = str(e.PolicyName);
-      const docText = policyDocumentText(e.PolicyDocument);
+      const docText = accountDocument(e.PolicyDocument);
       if (!name || docText === undefined) {
         problems.push(`${owner}: an inline policy without PolicyName or PolicyDocument was skipped`);
         return [];
       }
-      policies.push({ name: `${owner} inline:${name}`, kind: 'inline', policyType: 'IDENTITY_POLICY', text: docText, owner, awsManaged: false });
+      policies.push({ name: `${owner} inline:${name}`, kind: 'inline', policyType: 'IDENTITY_POLICY', ...docText, owner, awsManaged: false });
       return [policies.length - 1];
     });
   const attached = (owner: string, entries: unknown): number[] =>
@@ -175,8 +192,8 @@ export function readAccountDump(text: string): AccountDump {
       continue;
     }
     noteArn(str(r.Arn));
-    const trust = policyDocumentText(r.AssumeRolePolicyDocument);
-    if (trust !== undefined) policies.push({ name: `${owner} trust policy`, kind: 'trust', policyType: 'TRUST_POLICY', text: trust, owner, awsManaged: false });
+    const trust = accountDocument(r.AssumeRolePolicyDocument);
+    if (trust !== undefined) policies.push({ name: `${owner} trust policy`, kind: 'trust', policyType: 'TRUST_POLICY', ...trust, owner, awsManaged: false });
     principals.push({ name: owner, policies: [...new Set([...inline(owner, r.RolePolicyList), ...attached(owner, r.AttachedManagedPolicies)])], ...limits(r) });
   }
   for (const u of [unnamedGroups, unnamedUsers, unnamedRoles]) u.report(problems);

@@ -19,7 +19,7 @@ export function lintAccountDump(dump: AccountDump, catalog: IamCatalog, options:
   const out = new Map<number, LintedAccountPolicy>();
   for (const i of policiesToLint(dump, options.includeAwsManaged ?? false)) {
     const policy = dump.policies[i];
-    const r = lintPolicy(policy.text, { policyType: policy.policyType, catalog, accountId: dump.accountId, optIn: options.optIn });
+    const r = lintPolicy(policy.text, { policyType: policy.policyType, catalog, accountId: dump.accountId, optIn: options.optIn, tooLarge: policy.tooLarge });
     out.set(i, { index: i, policy, findings: r.findings });
   }
   for (const e of principalEscalations(dump, new Set(out.keys()))) out.get(e.policy)?.findings.push(e.finding);

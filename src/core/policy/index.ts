@@ -40,6 +40,8 @@ export interface LintOptions {
   optIn?: readonly string[];
   /** The file's path, whose name may say it is a guardrail (see guardrailNames.ts) when the type is 'auto'. */
   fileName?: string;
+  /** The length of a document over the limit that was refused before being printed; the text is then empty. */
+  tooLarge?: number;
 }
 
 export interface LintResult {
@@ -125,7 +127,7 @@ export function servicesReferenced(text: string): string[] {
 
 /** Lints one policy document. Never throws on bad input: problems come back as findings. */
 export function lintPolicy(text: string, options: LintOptions): LintResult {
-  const policy = parsePolicy(text);
+  const policy = parsePolicy(text, options.tooLarge);
   const policyType = options.policyType === 'auto' ? refineByName(detectFromParsed(policy), options.fileName) : options.policyType;
   const r = new Reporter(policy);
   const ctx: LintContext = { policy, type: policyType, catalog: options.catalog, r, statements: [], accountId: options.accountId ?? options.accountIds?.[0], accountIds: options.accountIds };

@@ -56,11 +56,11 @@ export { linkParents, parseStrictTree } from './parseStrict';
 const TOP: HasPath = { path: [] };
 
 /** The document is too large to be checked (see limits.ts). */
-function sizeProblem(text: string): PolicyLimitProblem | undefined {
-  if (text.length <= MAX_POLICY_TEXT_LENGTH) return undefined;
+function sizeProblem(text: string, length = text.length): PolicyLimitProblem | undefined {
+  if (length <= MAX_POLICY_TEXT_LENGTH) return undefined;
   return {
     issueCode: 'POLICY_DOCUMENT_TOO_LARGE',
-    message: documentTooLargeMessage(text.length),
+    message: documentTooLargeMessage(length),
     offset: 0,
     length: 0,
   };
@@ -130,9 +130,12 @@ class SyntaxSink {
   }
 }
 
-/** Parses a policy document leniently, keeping offsets. Never throws. */
-export function parsePolicy(text: string): ParsedPolicy {
-  const size = sizeProblem(text);
+/**
+ * Parses a policy document leniently, keeping offsets. Never throws. `length`, when given, is the
+ * length of a document too large to have been printed (see AccountPolicy.tooLarge), and `text` is empty.
+ */
+export function parsePolicy(text: string, length?: number): ParsedPolicy {
+  const size = sizeProblem(text, length);
   if (size) return unparsed(text, size);
   const syntax = new SyntaxSink(text);
   // Strict JSON, the common case, takes the fast path; it refuses to nest deeper than the limit, so

@@ -4,17 +4,23 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readAccountDump } from '../../../src/core/policy/accountDump';
-import { compactJson, prettyJson } from '../../../src/core/policy/jsonText';
+import { compactJson, prettyJson, prettyJsonLength } from '../../../src/core/policy/jsonText';
+import { MAX_POLICY_TEXT_LENGTH } from '../../../src/core/policy/limits';
 import { repoRoot } from '../fixtures';
 
 const CLI = path.join(repoRoot(), 'dist', 'cli.js');
 const ACCOUNT = '111122223333';
 const doc = (action: string) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
 
-function lintDump(dump: unknown) {
+function writeDump(dump: unknown): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-hostile-dump-'));
   const file = path.join(dir, 'auth.json');
   fs.writeFileSync(file, typeof dump === 'string' ? dump : JSON.stringify(dump));
+  return file;
+}
+
+function lintDump(dump: unknown) {
+  const file = writeDump(dump);
   const r = spawnSync(process.execPath, [CLI, 'lint', '--no-config', '--format', 'json', '--fail-on', 'none', '--auth-details', file], { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
   return { status: r.status, stderr: r.stderr, entries: r.stdout ? (JSON.parse(r.stdout) as { file: string; findings: { issueCode: string }[] }[]) : [] };
 }
@@ -79,5 +85,38 @@ describe('sts-lens lint --auth-details: hostile dumps', function () {
     for (let i = 0; i < 200_000; i++) deep = [deep];
     assert.throws(() => JSON.stringify(deep), RangeError);
     assert.strictEqual(compactJson(deep), `${'['.repeat(200_000)}0${']'.repeat(200_000)}`);
+  });
+
+  it('the length of a printed document is counted exactly without printing it: escapes, lone surrogates, empty lists, past the nesting limit', () => {
+    const values: unknown[] = [null, 0, -0.5, 1e21, JSON.parse('1e400'), true, false, '', 'a"b\\c\n\u0001\u2028\t', '\ud83d\ude00x\ud800y\udc00', [], {}, [[]], { a: {} }, { 'k"\u0000': [1, 'x', { b: [null, true, false] }] }];
+    values.push({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*'], Resource: '*', Condition: { StringEquals: { 'aws:x': ['b', 'c'] } } }] });
+    let nested: unknown = { x: 'y' };
+    for (let i = 0; i < 70; i++) nested = { a: [nested, 1, null, true, 'x"y'] };
+    values.push(nested);
+    for (const v of values) assert.strictEqual(prettyJsonLength(v), prettyJson(v).length, JSON.stringify(v));
+  });
+
+  it('a document printed past the policy limit is refused by its length, with no text made, and the same finding as its text would get', () => {
+    // 100,000 short actions: about 1 MB as the dump holds it, 2 MB printed with two-space indentation
+    // (under the 3 MB a file on the command line may have, so the same text linted alone is compared).
+    const big = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: Array.from({ length: 100_000 }, (_, i) => `s3:A${i}`), Resource: '*' }] };
+    const printed = JSON.stringify(big, null, 2).length;
+    const role = { RoleName: 'big', Arn: `arn:aws:iam::${ACCOUNT}:role/big`, Path: '/', AssumeRolePolicyDocument: doc('sts:AssumeRole'), RolePolicyList: [{ PolicyName: 'huge', PolicyDocument: big }, { PolicyName: 'fine', PolicyDocument: doc('s3:GetObjekt') }], AttachedManagedPolicies: [] };
+    const dump = { UserDetailList: [], GroupDetailList: [], RoleDetailList: [role], Policies: [] };
+    const read = readAccountDump(JSON.stringify(dump));
+    const huge = read.policies.find((p) => p.name === 'role/big inline:huge')!;
+    assert.ok(printed > MAX_POLICY_TEXT_LENGTH);
+    assert.strictEqual(huge.tooLarge, printed);
+    assert.strictEqual(huge.text.length, 0, 'the document was printed');
+    assert.strictEqual(read.policies.find((p) => p.name === 'role/big inline:fine')?.tooLarge, undefined);
+
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--no-config', '--fail-on', 'none', '--auth-details', writeDump(dump)], { encoding: 'utf8', timeout: 120_000 });
+    assert.strictEqual(r.status, 0, r.stderr);
+    // The message linting the printed text as a file gives: its length, the limit.
+    const alone = spawnSync(process.execPath, [CLI, 'lint', '--no-config', '--fail-on', 'none', '-'], { input: JSON.stringify(big, null, 2), encoding: 'utf8', timeout: 120_000 });
+    const message = /POLICY_DOCUMENT_TOO_LARGE (.*)$/m.exec(alone.stdout)?.[1];
+    assert.ok(message?.startsWith(`The document is ${(printed / 1024 / 1024).toFixed(1)} MB,`), alone.stdout);
+    assert.match(r.stdout, new RegExp(`^auth\\.json#role/big inline:huge:1:1: ERROR POLICY_DOCUMENT_TOO_LARGE ${message!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    assert.match(r.stdout, /auth\.json#role\/big inline:fine:.*INVALID_ACTION/);
   });
 });
