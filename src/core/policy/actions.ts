@@ -273,7 +273,8 @@ function closest(target: string, candidates: readonly string[], limit: number, v
     if (best.length > limit) best.length = limit;
   }
   letters.fill(0);
-  scored.sort((x, y) => x.v - y.v || x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));
+  // Ties in code-unit order: the same list in every locale, and no collator to load on first use.
+  scored.sort((x, y) => x.v - y.v || x.d - y.d || x.c.length - y.c.length || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
   return scored.slice(0, limit).map((s) => s.c);
 }
 

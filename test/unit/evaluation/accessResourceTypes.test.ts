@@ -143,3 +143,50 @@ describe('access: a Resource pattern that names every resource of an action is *
     assert.deepStrictEqual(check(['arn:aws:iam::111122223333:role/admin']), ['iam:GetRole on arn:aws:iam::111122223333:role/admin']);
   });
 });
+
+// Service Authorization Reference, "Resource types" column: "If you limit resource access with the
+// Resource element in an IAM policy, you must include an ARN or pattern for each required resource
+// type." A statement whose Resource values between them match every ARN of every type an action
+// lists names all its resources, as `*` does, though no one value does.
+describe('access: several Resource values that together name every resource of an action are * for it', () => {
+  const widen = (action: string, resources: string[]) => lines(diff(doc(allow(action, resources)), doc(allow(action, '*'))).added);
+  const INSTANCES = 'arn:aws:ec2:*:*:instance/*';
+  const VOLUMES = 'arn:aws:ec2:*:*:volume/*';
+
+  it('"you must include an ARN or pattern for each required resource type": instance/* with volume/* is * for ec2:AttachVolume, either one alone is not', () => {
+    assert.deepStrictEqual(widen('ec2:AttachVolume', [INSTANCES, VOLUMES]), []);
+    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*')), doc(allow('ec2:AttachVolume', [VOLUMES, INSTANCES]))), { added: [], removed: [] });
+    assert.deepStrictEqual(widen('ec2:AttachVolume', [INSTANCES]), ['ec2:AttachVolume on *']);
+    assert.deepStrictEqual(widen('ec2:AttachVolume', [VOLUMES, 'arn:aws:ec2:*:*:instance/i-1*']), ['ec2:AttachVolume on *']);
+  });
+
+  it('"Some actions support multiple resource types": ec2:RunInstances is * only when its optional types of other services are named too', () => {
+    const ec2 = ['arn:aws:ec2:*:*:*', 'arn:aws:elastic-inference:*:*:elastic-inference-accelerator/*', 'arn:aws:resource-groups:*:*:group/*'];
+    assert.deepStrictEqual(widen('ec2:RunInstances', [...ec2, 'arn:aws:license-manager:*:*:license-configuration:*']), []);
+    // A request that names a license configuration is authorized against its ARN too, which no value matches.
+    assert.deepStrictEqual(widen('ec2:RunInstances', ec2), ['ec2:RunInstances on *']);
+  });
+
+  it('narrowing one of the values that together name every resource removes access on that value only', () => {
+    const d = diff(doc(allow('ec2:AttachVolume', [INSTANCES, VOLUMES])), doc(allow('ec2:AttachVolume', [INSTANCES, 'arn:aws:ec2:*:*:volume/vol-1*'])));
+    assert.deepStrictEqual(lines(d.removed), [`ec2:AttachVolume on ${VOLUMES}`]);
+    assert.deepStrictEqual(lines(d.added), []);
+  });
+
+  it('values in two statements are not read together: each statement alone names only some resources', () => {
+    const split = doc(allow('ec2:AttachVolume', INSTANCES), allow('ec2:AttachVolume', VOLUMES));
+    assert.deepStrictEqual(lines(diff(split, doc(allow('ec2:AttachVolume', '*'))).added), ['ec2:AttachVolume on *']);
+  });
+
+  it('a Deny whose values together name every resource takes away an Allow on *, and NotResource values that together name every resource leave their statement nothing', () => {
+    const denyAll = { Effect: 'Deny', Action: 'ec2:AttachVolume', Resource: [INSTANCES, VOLUMES] };
+    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*'), denyAll), doc(denyAll)), { added: [], removed: [] });
+    assert.deepStrictEqual(allowed(doc({ Effect: 'Allow', Action: ['ec2:AttachVolume', 'ec2:DescribeVolumes'], NotResource: [INSTANCES, VOLUMES] })), { 'ec2:DescribeVolumes': ['*'] });
+    assert.deepStrictEqual(allowed(doc({ Effect: 'Allow', Action: 'ec2:AttachVolume', NotResource: [INSTANCES] })), { 'ec2:AttachVolume': ['*'] });
+  });
+
+  it('values that together name every ARN of an action whose types are all optional are still narrower than *', () => {
+    // ec2:AssociateAddress lists elastic-ip, instance and network-interface, none required.
+    assert.deepStrictEqual(widen('ec2:AssociateAddress', ['arn:aws:ec2:*:*:elastic-ip/*', INSTANCES, 'arn:aws:ec2:*:*:network-interface/*']), ['ec2:AssociateAddress on *']);
+  });
+});

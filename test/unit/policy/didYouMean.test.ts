@@ -3,6 +3,7 @@
 // search skips names by bounds and keeps lists prepared; the suggestions must be the same.
 import * as assert from 'assert';
 import { suggestAction, suggestService } from '../../../src/core/policy/actions';
+import { DataCatalog } from '../../../src/core/policy/catalog';
 import { createIamCatalog } from '../../../src/node/iamData';
 
 /** Optimal string alignment distance over the whole table (of a-z lowercased strings), row by row. */
@@ -26,7 +27,7 @@ const verbOf = (name: string): string => /^.[^A-Z]*/.exec(name)![0].toLowerCase(
 /**
  * The rule as the README's did-you-mean states it, over every name: within a third of the target's
  * length (at least 2), or extending it or extended by it (then at that distance at most); names that
- * keep the target's leading word first (actions only), then nearer, then shorter, then in order.
+ * keep the target's leading word first (actions only), then nearer, then shorter, then in code-unit order.
  */
 function plainSearch(target: string, names: readonly string[], verbs: boolean, limit = 3): string[] {
   const max = Math.max(2, Math.floor(target.length / 3));
@@ -40,7 +41,7 @@ function plainSearch(target: string, names: readonly string[], verbs: boolean, l
     if (d > max) continue;
     scored.push({ c, d, v: verbs && lower.startsWith(verbOf(c)) ? 0 : 1 });
   }
-  scored.sort((x, y) => x.v - y.v || x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c));
+  scored.sort((x, y) => x.v - y.v || x.d - y.d || x.c.length - y.c.length || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
   return scored.slice(0, limit).map((s) => s.c);
 }
 
@@ -87,5 +88,16 @@ describe('did-you-mean against the plain search over every name', () => {
     const targets = ['s4', 'ec3', 'lamda', 'sagemkaer', 'securityagnet', 'cloudwatchh', 'x', 'dynamo-db', 'qqqqqqqq'];
     for (let k = 0; k < prefixes.length; k += 17) targets.push(typo(prefixes[k], 1 + random(3)));
     for (const name of targets) assert.deepStrictEqual(suggestService(name, h.catalog), plainSearch(name, prefixes, false), name);
+  });
+});
+
+describe('did-you-mean ties', () => {
+  it('lists names of equal rank, distance and length in code-unit order, whatever the locale', () => {
+    // Three names one edit from the target, none keeping its leading word: a collator would put
+    // aab first (a before B before Z); code units put capitals first.
+    const catalog = new DataCatalog({ serviceNames: { tie: 'Tie' }, globalConditionKeys: [] });
+    const actions = Object.fromEntries(['Zab', 'aab', 'Bab', 'Unrelated'].map((name) => [name, { name, accessLevel: 'Read' }]));
+    catalog.addService('tie', { actions, conditionKeys: {}, resourceTypes: {} });
+    assert.deepStrictEqual(suggestAction('tie:Xab', catalog), ['tie:Bab', 'tie:Zab', 'tie:aab']);
   });
 });

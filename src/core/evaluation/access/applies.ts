@@ -12,8 +12,8 @@ export interface FormatSet {
   readonly typed?: boolean;
   readonly services: ReadonlySet<string>;
   readonly fits: Map<string, boolean>;
-  /** Per partition and Resource value: whether the value names every resource of these formats. */
-  readonly covers?: Map<string, boolean>;
+  /** Per partition and Resource value: for each format, whether the value matches every ARN of it. */
+  readonly covers?: Map<string, readonly boolean[]>;
 }
 
 /** Types the data gives no ARN format for: nothing can be told. */
@@ -89,26 +89,39 @@ function computeFits(resource: string, set: FormatSet): boolean {
 }
 
 /**
- * Whether a Resource value names every resource of an action with these formats, as `*` does for
- * it. The Service Authorization Reference: "Required resources are indicated in the table with an
- * asterisk (*). If you specify a resource-level permission ARN in a statement using this action,
- * then it must be of this type." So when a type is required, each request is for a resource of one
- * of the listed types, and a value that matches every ARN of every listed format leaves no resource
- * out. When every type is optional a request may be for none of them (`*`), which only `*` names.
- * A format's placeholders stand for any text: the value must hold a `*` wherever one stands, so a
- * `?` or a policy variable never counts. `${Partition}` is the policy's partition when the caller
- * knows it ("Each AWS account is scoped to one partition"), otherwise any.
+ * Whether some Resource values together name every resource of an action with these formats, as
+ * `*` does for it. The Service Authorization Reference: "Required resources are indicated in the
+ * table with an asterisk (*). If you limit resource access with the Resource element in an IAM
+ * policy, you must include an ARN or pattern for each required resource type." So when a type is
+ * required, each request is for resources of the listed types, each authorized against the
+ * statement's values, and values that between them match every ARN of every listed format (each
+ * format by one of them: `arn:aws:ec2:*:*:instance/*` with `arn:aws:ec2:*:*:volume/*`) leave no
+ * resource out. When every type is optional a request may be for none of them (`*`), which only
+ * `*` names. A format's placeholders stand for any text: a value must hold a `*` wherever one
+ * stands, so a `?` or a policy variable never counts. `${Partition}` is the policy's partition when
+ * the caller knows it ("Each AWS account is scoped to one partition"), otherwise any.
  */
-export function namesEveryResource(resource: string, set: FormatSet, partition: string | undefined): boolean {
-  if (!set.typed || !set.covers || resource === '*') return resource === '*';
+export function namesEveryResource(resources: string | readonly string[], set: FormatSet, partition: string | undefined): boolean {
+  const values = typeof resources === 'string' ? [resources] : resources;
+  if (values.includes('*')) return true;
+  if (!set.typed || values.length === 0) return false;
+  const each = values.map((r) => formatsCovered(r, set, partition));
+  return set.formats.every((_, i) => each.some((covered) => covered[i]));
+}
+
+const NONE_COVERED: readonly boolean[] = [];
+
+/** Per format of the set, whether the value matches every ARN of it. */
+function formatsCovered(resource: string, set: FormatSet, partition: string | undefined): readonly boolean[] {
+  if (!set.covers) return NONE_COVERED;
   const key = `${partition ?? ''}\u0000${resource}`;
-  let covers = set.covers.get(key);
-  if (covers === undefined) {
-    covers = !/\?|\$\{/.test(resource) && set.formats.every((f) => resourceMatch(resource, anyInstance(f, partition)));
+  let covered = set.covers.get(key);
+  if (covered === undefined) {
+    covered = /\?|\$\{/.test(resource) ? NONE_COVERED : set.formats.map((f) => resourceMatch(resource, anyInstance(f, partition)));
     if (set.covers.size > 2000) set.covers.clear();
-    set.covers.set(key, covers);
+    set.covers.set(key, covered);
   }
-  return covers;
+  return covered;
 }
 
 /**

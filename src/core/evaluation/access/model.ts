@@ -31,7 +31,11 @@ export interface AccessPart {
   resource: string;
   /** NotResource: every resource but these. */
   notResources?: readonly string[];
-  /** Set when `resource`, though not `*`, names every resource of the action (see namesEveryResource). */
+  /**
+   * Set when `resource`, though not `*`, names every resource of the action alone or with the other
+   * Resource values of its statement (see namesEveryResource): the statement then covers all of them,
+   * and its parts are always read together.
+   */
   everyResource?: true;
   /** A principal of a resource or trust policy, normalized (`*`, an ARN, a service or provider); undefined in identity policies. */
   principal?: string;
@@ -227,10 +231,13 @@ function partsFor(info: ActionInfo, whole: number, narrowed: Map<FormatSet, numb
   let id = narrowed.get(formats);
   if (id === undefined) {
     const { effect, parts } = lists[whole];
+    // A statement's parts are its Resource values (times its principals): together they may name every resource.
+    const values = [...new Set(parts.flatMap((p) => (!p.notResources && resourceCanApply(p.resource, formats) ? [p.resource] : [])))];
+    const every = namesEveryResource(values, formats, partition);
     const applying = parts.flatMap((p) => {
       if (p.notResources) return exceptFor(p, p.notResources, formats, partition);
       if (!resourceCanApply(p.resource, formats)) return [];
-      return p.resource !== '*' && namesEveryResource(p.resource, formats, partition) ? [{ ...p, everyResource: true as const }] : [p];
+      return every && p.resource !== '*' ? [{ ...p, everyResource: true as const }] : [p];
     });
     const same = applying.length === parts.length && applying.every((p, i) => p === parts[i]);
     id = same ? whole : applying.length === 0 ? -1 : lists.push({ effect, parts: applying }) - 1;
@@ -270,12 +277,12 @@ function withoutClauses(p: AccessPart, dropped: readonly ConditionClause[]): Acc
  * A NotResource part for one action: a value that cannot name a resource of the action excludes
  * none of its resources (AWS: with S3 ARNs in NotResource, "If the Action element also included
  * Amazon EC2 actions, the policy would deny access to any EC2 resources not specified in the
- * NotResource element"), so it is dropped, and a part left with none is every resource. A value
- * that names every resource of the action leaves the part nothing (no part).
+ * NotResource element"), so it is dropped, and a part left with none is every resource. Values
+ * that name every resource of the action, alone or together, leave the part nothing (no part).
  */
 function exceptFor(p: AccessPart, notResources: readonly string[], formats: FormatSet, partition: string | undefined): AccessPart[] {
   const kept = notResources.filter((x) => resourceCanApply(x, formats));
-  if (kept.some((x) => namesEveryResource(x, formats, partition))) return [];
+  if (namesEveryResource(kept, formats, partition)) return [];
   if (kept.length === notResources.length) return [p];
   const { notResources: _dropped, ...rest } = p;
   return [kept.length ? { ...rest, notResources: kept } : rest];
