@@ -4,11 +4,12 @@
  * not for a profile passed to the client, so the profile's own endpoint is read here and passed on.
  */
 import { DecodeAuthorizationMessageCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromIni } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ActiveIdentity, TemporaryCredentials } from '../core/identity';
 import type { EndpointOrigin } from '../core/profiles/endpointTrust';
 import type { DecodeFailureKind } from '../core/authz/decodeErrors';
+import type { LocalCredentialSteps } from '../core/profiles/localCredentials';
+import { credentialsThroughChain } from './credentials';
 
 export class DecodeError extends Error {
   constructor(
@@ -125,18 +126,15 @@ export interface ProfileIdentityOptions {
   readonly settingEndpoint?: string;
   readonly settingEndpointOrigin?: EndpointOrigin;
   readonly mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
+  /** The checks run on this computer before the SDK (see credentialsThroughChain). */
+  readonly local: LocalCredentialSteps;
 }
 
 /** An identity acting as a configured profile, resolved through the SDK's own provider chain. */
-export function identityFromProfile(profile: ConfiguredProfile, options: ProfileIdentityOptions = {}): ActiveIdentity {
+export function identityFromProfile(profile: ConfiguredProfile, options: ProfileIdentityOptions): ActiveIdentity {
   const region = profile.region ?? 'us-east-1';
   const endpoint = profile.endpoint ?? options.settingEndpoint;
-  const provider = fromIni({
-    profile: profile.name,
-    ignoreCache: true,
-    mfaCodeProvider: options.mfaCodeProvider,
-    clientConfig: { region, ...(endpoint ? { endpoint } : {}) },
-  });
+  const clientConfig = { region, ...(endpoint ? { endpoint } : {}) };
   // Kept in memory until shortly before expiry, so an MFA-protected role asks for a code once.
   let cached: TemporaryCredentials | undefined;
   return {
@@ -145,10 +143,9 @@ export function identityFromProfile(profile: ConfiguredProfile, options: Profile
     region,
     endpoint,
     endpointOrigin: profile.endpoint ? 'awsConfig' : endpoint ? options.settingEndpointOrigin : undefined,
-    async getCredentials() {
+    async getCredentials(signal) {
       if (cached && (!cached.expiration || cached.expiration.getTime() - Date.now() > 60_000)) return cached;
-      const c = await provider();
-      cached = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
+      cached = await credentialsThroughChain({ profile: profile.name, mfaCodeProvider: options.mfaCodeProvider, local: options.local, signal }, clientConfig);
       return cached;
     },
   };

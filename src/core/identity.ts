@@ -20,5 +20,6 @@ export interface ActiveIdentity {
   readonly endpointOrigin?: EndpointOrigin;
   /** True when calls go to the legacy global endpoint (sts.amazonaws.com). */
   readonly useGlobalEndpoint?: boolean;
-  getCredentials(): Promise<TemporaryCredentials>;
+  /** `signal` stops what getting them runs on this computer (a credential_process) when aborted. */
+  getCredentials(signal?: AbortSignal): Promise<TemporaryCredentials>;
 }

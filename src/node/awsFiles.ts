@@ -9,6 +9,7 @@ import * as path from 'path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { lengthWords } from '../core/policy/limitWords';
 import { buildProfilesModel, chainBase, profileChain, type IniSections, type ProfilesModel } from '../core/profiles/model';
+import { CredentialSourceError } from '../core/profiles/localCredentials';
 import { isTooLarge, listNamesBounded, NOT_REGULAR_FILE, readBytesBounded, readErrorReason, type BoundedListing, type TooLarge } from './boundedRead';
 import { awsFileEncodingProblem } from '../core/profiles/awsFileEncoding';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
@@ -178,14 +179,14 @@ export async function checkChainTokenFile(model: ProfilesModel, name: string): P
   try {
     await readSecretFile(p.webIdentityTokenFile);
   } catch (e) {
-    throw new Error(l10n.t('The web identity token file of profile {0} cannot be used: {1}', p.name, e instanceof Error ? e.message : String(e)));
+    throw new CredentialSourceError(l10n.t('The web identity token file of profile {0} cannot be used: {1}', p.name, e instanceof Error ? e.message : String(e)));
   }
 }
 
-/** checkChainTokenFile for a profile of the AWS files as they are on disk now, for a caller without the Profiles view's model. */
-export async function checkProfileTokenFile(name: string, paths: AwsFilePaths = awsFilePaths()): Promise<void> {
+/** The profiles model of the AWS files as they are on disk now. */
+export async function profilesModelOnDisk(paths: AwsFilePaths = awsFilePaths()): Promise<ProfilesModel> {
   const files = await loadAwsFiles(paths);
-  await checkChainTokenFile(buildProfilesModel(files.configSections, files.credentialsSections), name);
+  return buildProfilesModel(files.configSections, files.credentialsSections);
 }
 
 /** Appends text to an AWS file the person confirmed; a missing file is created with mode 0600. */

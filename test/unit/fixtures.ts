@@ -13,3 +13,13 @@ export function repoRoot(): string {
   }
   return path.basename(dir) === 'out' ? path.dirname(dir) : dir;
 }
+
+/** Whether a process is still there (a signal 0 reaches it). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -8,7 +8,8 @@ import type { StatedDenial } from '../../core/authz/statedDenial';
 import type { IdentityService, StsLensContext } from '../context';
 import { EndpointRefused } from '../endpointGuard';
 import { readAuthzSettings } from './settings';
-import { checkProfileTokenFile } from '../../node/awsFiles';
+import { localCredentialStepsOnDisk } from '../../node/credentialSteps';
+import { CredentialProgress } from '../profiles/credentialProgress';
 import { showError } from '../output';
 
 const MAX_ENTRIES = 500;
@@ -48,6 +49,7 @@ export class DecodeService implements vscode.Disposable {
   private readonly byId = new Map<number, DecodedEntry>();
   private readonly inFlight = new Map<string, Promise<DecodeOutcome>>();
   private readonly identities = new Map<string, ActiveIdentity>();
+  private readonly credentialProgress = new CredentialProgress();
   private chosenProfile: string | undefined;
   private nextId = 1;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -166,6 +168,7 @@ export class DecodeService implements vscode.Disposable {
       const profiles = await decode.listConfiguredProfiles().catch(() => [] as ConfiguredProfile[]);
       const profile = profiles.find((p) => p.name === name) ?? { name, kind: 'other' as const };
       const fromProfile = decode.identityFromProfile(profile, {
+        local: localCredentialStepsOnDisk(),
         settingEndpoint: readAuthzSettings().stsEndpoint,
         settingEndpointOrigin: readAuthzSettings().stsEndpointOrigin,
         mfaCodeProvider: async (serial) => {
@@ -179,8 +182,8 @@ export class DecodeService implements vscode.Disposable {
           return code.trim();
         },
       });
-      // The SDK reads a web identity token file whole and synchronously: it is read within its limit first.
-      id = { ...fromProfile, getCredentials: async () => (await checkProfileTokenFile(name), fromProfile.getCredentials()) };
+      // A credential_process may never end: slow resolutions show a progress with Cancel.
+      id = { ...fromProfile, getCredentials: () => this.credentialProgress.run(name, (signal) => fromProfile.getCredentials(signal), () => new decode.DecodeError('cancelled', vscode.l10n.t('Getting credentials was cancelled.'))) };
       this.identities.set(name, id);
     }
     return id;

@@ -6,6 +6,7 @@ import { isStsCallError } from '../awsModules';
 import { EndpointRefused } from '../endpointGuard';
 import { InvalidRequest } from './stsRequests';
 import { Cancelled } from './prompts';
+import { isCredentialSourceError } from '../../core/profiles/localCredentials';
 import { showError } from '../output';
 import { stsErrorText } from './stsErrorText';
 
@@ -47,6 +48,8 @@ export interface ErrorHandlers {
 export function explain(e: unknown, operation: string): (ErrorExplanation & { operation: string; roleArn?: string; profile?: string }) | undefined {
   if (e instanceof Cancelled) return undefined;
   if (e instanceof EndpointRefused) return { kind: 'endpointRefused', message: e.message, next: vscode.l10n.t('Use an https:// endpoint (or none) in the stsLens.sts.endpoint setting or the profile\'s endpoint_url.'), actions: ['openSettings', 'openConfig'], operation };
+  // Found on this computer before any call (a credential_process, a token file): its own words say why.
+  if (isCredentialSourceError(e)) return { kind: 'noCredentials', message: e.message, next: vscode.l10n.t('Check the profile in the AWS config file, then try again.'), actions: ['openConfig', 'showLog'], operation };
   if (e instanceof UnquotableValue) return { kind: 'validation', message: e.message, next: vscode.l10n.t('Nothing was copied.'), actions: [], operation };
   if (e instanceof InvalidRequest) {
     return e.inConfig

@@ -8,7 +8,9 @@ import { defaultSessionName, isAssumedRoleArn } from '../../core/sessions/sessio
 import type { SessionOperation, SessionRecord } from '../../core/sessions/session';
 import type * as StsTypes from '../../aws/sts';
 import { credentials as awsCredentials, errors, iam, sts } from '../awsModules';
-import { checkChainTokenFile, readSecretFile } from '../../node/awsFiles';
+import { readSecretFile } from '../../node/awsFiles';
+import { localCredentialSteps } from '../../node/credentialSteps';
+import { CredentialProgress } from './credentialProgress';
 import type { EndpointGuard } from '../endpointGuard';
 import { profileConfigProblems } from './profileCheck';
 import { readProfileSettings } from './profileSettings';
@@ -21,6 +23,8 @@ import { check, InvalidRequest, list, localUser, tagsOf, type AssumeRoleOptions,
 /** Every STS operation STS Lens offers; what the caller did not pass, `prompts` asks for. */
 export class StsOperations {
   readonly prompts: StsPrompts;
+  /** The progress of getting a profile's credentials, shown when it is slow, with Cancel. */
+  readonly credentialProgress = new CredentialProgress();
 
   constructor(
     private readonly profiles: ProfilesStore,
@@ -88,16 +92,19 @@ export class StsOperations {
 
   private async resolveProfile(profile: AwsProfile, interactive: boolean, mfaCode?: string): Promise<TemporaryCredentials> {
     const snap = await this.profiles.ensureLoaded();
-    await checkChainTokenFile(snap.model, profile.name);
-    return awsCredentials.resolveProfileCredentials({
-      profile: profile.name,
-      configFilepath: snap.paths.config,
-      filepath: snap.paths.credentials,
-      mfaCodeProvider: this.mfaProvider(mfaCode, interactive),
-      target: await this.target(profile, interactive),
-      roleArn: profile.roleArn,
-      sessionName: defaultSessionName(localUser(), this.now()),
-    });
+    const target = await this.target(profile, interactive);
+    return this.credentialProgress.run(profile.name, (signal) =>
+      awsCredentials.resolveProfileCredentials({
+        profile: profile.name,
+        configFilepath: snap.paths.config,
+        filepath: snap.paths.credentials,
+        mfaCodeProvider: this.mfaProvider(mfaCode, interactive),
+        local: localCredentialSteps(async () => snap.model),
+        signal,
+        target,
+        roleArn: profile.roleArn,
+        sessionName: defaultSessionName(localUser(), this.now()),
+      }));
   }
 
   private async sourceCredentials(source: SourceRef, interactive: boolean): Promise<{ credentials: TemporaryCredentials; target: StsTypes.StsTarget; chained: boolean; label: string }> {

@@ -359,7 +359,8 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
     statusBar.render();
   });
   register('stsLens.internal.simulateReload', () => sessions.simulateReload());
-  register('stsLens.internal.state', () => ({ statusBar: statusBar.state, credentialGrants: terminals.activeGrants, treeTicks: tree.ticks, activeIdentity: identity.current()?.label }));
+  register('stsLens.internal.state', () => ({ statusBar: statusBar.state, credentialGrants: terminals.activeGrants, treeTicks: tree.ticks, activeIdentity: identity.current()?.label, credentialProgress: ops.credentialProgress.titles }));
+  register('stsLens.internal.cancelCredentialProgress', () => ops.credentialProgress.cancelShown());
 
   withParts?.({ store, sessions, identity, ops, started });
   return identity;

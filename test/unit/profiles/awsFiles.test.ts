@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { awsFileEncodingProblem } from '../../../src/core/profiles/awsFileEncoding';
-import { awsFilePaths, checkChainTokenFile, checkProfileTokenFile, loadAwsFiles, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readAwsFile, readDiskSessions, readSecretFile } from '../../../src/node/awsFiles';
+import { awsFilePaths, checkChainTokenFile, loadAwsFiles, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readAwsFile, readDiskSessions, readSecretFile } from '../../../src/node/awsFiles';
+import { localCredentialStepsOnDisk } from '../../../src/node/credentialSteps';
 import { buildProfilesModel } from '../../../src/core/profiles/model';
 import { listNamesBounded } from '../../../src/node/boundedRead';
 import { watchTargets } from '../../../src/node/fileWatch';
@@ -69,11 +70,11 @@ describe('AWS file locations and readers', () => {
       await assert.rejects(checkChainTokenFile(model, 'deploy'), { message: `The web identity token file of profile web cannot be used: ${token}: it is a pipe or socket, not a file: write the token or assertion to a file` });
       // The same from the files on disk, as the decoding of a message with a profile reads them.
       fs.writeFileSync(path.join(dir, 'config'), `[profile web]\nrole_arn = arn:aws:iam::123456789012:role/W\nweb_identity_token_file = ${token}\n[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/D\nsource_profile = web\n`);
-      await assert.rejects(checkProfileTokenFile('deploy', { config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') }), { message: `The web identity token file of profile web cannot be used: ${token}: it is a pipe or socket, not a file: write the token or assertion to a file` });
+      await assert.rejects(localCredentialStepsOnDisk({ config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') }).prepare('deploy'), { message: `The web identity token file of profile web cannot be used: ${token}: it is a pipe or socket, not a file: write the token or assertion to a file` });
       fs.rmSync(token);
       fs.writeFileSync(token, 'eyJhbGciOi.token\n');
       await checkChainTokenFile(model, 'deploy');
-      await checkProfileTokenFile('deploy', { config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') });
+      await localCredentialStepsOnDisk({ config: path.join(dir, 'config'), credentials: path.join(dir, 'credentials') }).prepare('deploy');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
