@@ -21,7 +21,7 @@ export function lintAuthDetails(text: string, dumpFile: string, run: LintRun, in
     const r = lintFile(p.text, `${label}#${p.name}`, diskPath, { ...run, accountId: run.accountId ?? dump.accountId }, { name: p.name, policyType: p.policyType, tooLarge: p.tooLarge });
     if (r) results.set(i, { ...r, artifact: dumpFile });
   }
-  for (const e of principalEscalations(dump, new Set(results.keys()))) {
+  for (const e of principalEscalations(dump, new Set(results.keys()), run.handle.catalog)) {
     const r = results.get(e.policy);
     if (r && r.severity?.[e.finding.issueCode] !== 'off') r.findings.push(e.finding);
   }

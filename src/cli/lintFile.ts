@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { detectPolicyType, ISSUE_CODES, lintPolicy, OPT_IN_CODES, servicesReferenced, severityRank, type Finding, type FindingType, type PolicyType } from '../core/policy';
+import { detectPolicyType, ISSUE_CODES, lintPolicy, lintServices, OPT_IN_CODES, severityRank, type Finding, type FindingType, type PolicyType } from '../core/policy';
 import { MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
 import { documentTooLargeMessage } from '../core/policy/limitWords';
 import { LineIndex } from '../core/policy/parse';
@@ -138,7 +138,7 @@ function ensureData(handle: IamCatalogHandle, text: string): void {
     }
     textsSeen.set(handle, -2);
   } else if (seen >= 0) textsSeen.set(handle, seen + 1);
-  handle.ensureServicesSync(servicesReferenced(text));
+  handle.ensureServicesSync(lintServices(text));
 }
 
 const OVERRIDE_RANK: Record<SeverityOverride, number> = { error: 0, warning: 2, information: 3, hint: 4, off: 5 };

@@ -22,6 +22,6 @@ export function lintAccountDump(dump: AccountDump, catalog: IamCatalog, options:
     const r = lintPolicy(policy.text, { policyType: policy.policyType, catalog, accountId: dump.accountId, optIn: options.optIn, tooLarge: policy.tooLarge });
     out.set(i, { index: i, policy, findings: r.findings });
   }
-  for (const e of principalEscalations(dump, new Set(out.keys()))) out.get(e.policy)?.findings.push(e.finding);
+  for (const e of principalEscalations(dump, new Set(out.keys()), catalog)) out.get(e.policy)?.findings.push(e.finding);
   return [...out.values()];
 }

@@ -16,6 +16,7 @@ import type { LintContext } from './context';
 import { refineByName } from './guardrailNames';
 import { MAX_POLICY_TEXT_LENGTH } from './limits';
 import { parsePolicy, stringValues, type ParsedPolicy, type SyntaxProblem } from './parse';
+import { PATH_SERVICES } from '../evaluation/escalation/pathActions';
 import { Reporter } from './report';
 import { severityRank, type Finding, type PolicyType } from './types';
 
@@ -74,6 +75,15 @@ export function detectPolicyType(text: string, fileName?: string): PolicyType {
 const NOT_SERVICES = new Set(['arn', 'aws', 'http', 'https']);
 
 /**
+ * The services of the escalation paths. The escalation check decides their requests whatever a policy
+ * names (a statement on "*" grants them too), and leaves out of each the service keys its action never
+ * carries, which it reads in the action's data: a lint loads them with the services the text names
+ * (see servicesReferenced), so that its findings never depend on what else happens to be loaded. The
+ * 26 services load in about 2 ms.
+ */
+export const ESCALATION_SERVICES: readonly string[] = [...PATH_SERVICES];
+
+/**
  * Service prefixes a policy may need data for: action prefixes, ARN services and condition-key
  * prefixes. A cheap scan of the text so callers can load data before linting.
  */
@@ -123,6 +133,11 @@ export function servicesReferenced(text: string): string[] {
   if (text.includes('"Principal"') || text.includes('"NotPrincipal"')) out.add('sts');
   out.add('iam');
   return [...out].sort();
+}
+
+/** The services whose data linting a text reads: those it names and the escalation paths' (see ESCALATION_SERVICES). */
+export function lintServices(text: string): string[] {
+  return [...servicesReferenced(text), ...ESCALATION_SERVICES];
 }
 
 /** Lints one policy document. Never throws on bad input: problems come back as findings. */

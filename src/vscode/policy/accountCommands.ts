@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { iam, renamedCall } from '../awsModules';
 import { prettyPolicyText } from '../../core/debugging/accountPolicySet';
+import { ESCALATION_SERVICES } from '../../core/policy';
 import { lintAccountDump } from '../../core/policy/accountLint';
 import { readAccountDump } from '../../core/policy/accountDump';
 import { LineIndex } from '../../core/policy/parse';
@@ -63,7 +64,7 @@ export async function lintAccount(deps: AccountLintDeps, options: AccountLintOpt
         const dump = { ...read, policies: read.policies.map((p) => ({ ...p, text: prettyPolicyText(p.text) })) };
         for (const p of dump.problems) log.warn(`Account authorization details: ${p}`);
         progress.report({ message: vscode.l10n.t('linting {0} policies…', dump.policies.length) });
-        await docs.ensureServices(dump.policies.map((p) => p.text));
+        await docs.ensureServices(dump.policies.map((p) => p.text), ESCALATION_SERVICES);
         if (token.isCancellationRequested) return undefined;
         const linted = lintAccountDump(dump, docs.catalog, { includeAwsManaged: options.includeAwsManaged, optIn: docs.currentSettings.severity.RESOURCE_STAR && docs.currentSettings.severity.RESOURCE_STAR !== 'off' ? ['RESOURCE_STAR'] : [] });
         const account = dump.accountId ?? 'account';

@@ -1,5 +1,5 @@
 // Lints the regions of a request; used by the lint worker and, if it cannot run, in process.
-import { lintPolicy, servicesReferenced, type PolicyType } from '../../core/policy';
+import { lintPolicy, lintServices, type PolicyType } from '../../core/policy';
 // Not the access index: the worker needs no access diff words (and no @vscode/l10n to configure).
 import { notGrantedFindings, type ProjectNotGranted } from '../../core/evaluation/access/findings';
 import { needsAllServices } from '../../core/evaluation/access/model';
@@ -32,7 +32,7 @@ export async function lintRequest(req: LintRequest, catalogHandle?: IamCatalogHa
   const started = performance.now();
   try {
     const h = catalogHandle ?? (handle ??= createIamCatalog());
-    await h.ensureServices(req.regions.flatMap((r) => servicesReferenced(r.text)));
+    await h.ensureServices(req.regions.flatMap((r) => lintServices(r.text)));
     const results = req.regions.map((r) => lintPolicy(r.text, { policyType: r.policyType, catalog: h.catalog, accountIds: r.accountIds, optIn: r.optIn }));
     for (let i = 0; i < req.regions.length; i++) {
       const r = req.regions[i];

@@ -2,9 +2,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ESCALATION_PATHS, type EscalationPath, type PathRequest } from '../../../src/core/evaluation/escalation/paths';
-import { ISSUE_CODES } from '../../../src/core/policy';
+import { ESCALATION_SERVICES, ISSUE_CODES, lintPolicy, lintServices } from '../../../src/core/policy';
+import { actionFormats, resourceCanApply } from '../../../src/core/evaluation/access/applies';
+import { createIamCatalog } from '../../../src/node/iamData';
 import { repoRoot } from '../fixtures';
-import { lint } from '../policy/catalog';
+import { lint, testCatalog } from '../policy/catalog';
 
 function policy(...statements: object[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
@@ -54,6 +56,21 @@ describe('privilege-escalation paths: every documented path', () => {
       });
     });
   }
+
+  it('each request is asked for a resource in one of the ARN formats the Service Authorization Reference gives its action', () => {
+    const h = testCatalog();
+    h.ensureServicesSync([...ESCALATION_SERVICES]);
+    for (const p of ESCALATION_PATHS) {
+      for (const req of p.requires.flat()) {
+        const info = h.catalog.action(req.action.split(':')[0], req.action.split(':')[1]);
+        assert.ok(info, req.action);
+        const resource = req.resource.replace(/\{account\}/g, '111122223333').replace(/\{region\}/g, 'us-east-1').replace(/\{name\}/g, 'sts-lens-probe');
+        // AWS-owned SSM documents have no account in their ARN (arn:aws:ssm:us-east-2::document/AWS-RunShellScript).
+        if (resource === 'arn:aws:ssm:us-east-1::document/AWS-RunShellScript') continue;
+        assert.ok(resourceCanApply(resource, actionFormats(info, h.catalog)), `${p.code}: ${req.action} on ${resource}`);
+      }
+    }
+  });
 
   it('the README counts every path', () => {
     const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
@@ -135,6 +152,25 @@ describe('privilege-escalation paths: decided by the evaluation engine', () => {
     assert.match(fromIp.find((e) => e.code === 'PRIVILEGE_ESCALATION_PUT_ROLE_POLICY')!.details, /only if aws:SourceIp meets IpAddress "203\.0\.113\.0\/24"/);
     const mfa = escalations(policy(allow('iam:AttachUserPolicy'), { Effect: 'Deny', Action: '*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }));
     assert.match(mfa[0].details, /only if aws:MultiFactorAuthPresent does not meet BoolIfExists "false"/);
+  });
+
+  // Service Authorization Reference: iam:PolicyARN is listed for iam:AttachUserPolicy and the other
+  // Attach/Detach actions, not for iam:PutUserPolicy nor any SageMaker action.
+  it('"If the key that you specify in a policy condition is not present in the request context, the values do not match and the condition is false": a service key an action never carries is never chosen for it', () => {
+    const limited = { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::111122223333:policy/limited' } };
+    assert.deepStrictEqual(codes(policy(allow(['iam:PutUserPolicy', 'iam:AttachUserPolicy'], '*', { Condition: limited }))), ['PRIVILEGE_ESCALATION_ATTACH_USER_POLICY']);
+    assert.deepStrictEqual(codes(policy(allow('sagemaker:*', '*', { Condition: limited }))), []);
+    // A Deny under a negated operator holds for a request without the key: it takes iam:PutUserPolicy, not iam:AttachUserPolicy, whose request names the policy.
+    const denyOthers = { Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { ArnNotEquals: { 'iam:PolicyARN': 'arn:aws:iam::111122223333:policy/limited' } } };
+    assert.deepStrictEqual(codes(policy(allow(['iam:PutUserPolicy', 'iam:AttachUserPolicy']), denyOthers)), ['PRIVILEGE_ESCALATION_ATTACH_USER_POLICY']);
+  });
+
+  it('a statement on "*" is decided with the data of every path\'s service, however little else is loaded', () => {
+    const text = policy(allow('*', '*', { Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::111122223333:policy/limited' } } }));
+    const fresh = createIamCatalog();
+    fresh.ensureServicesSync(lintServices(text));
+    const found = lintPolicy(text, { policyType: 'IDENTITY_POLICY', catalog: fresh.catalog }).findings.map((f) => f.issueCode).filter((c) => c.startsWith('PRIVILEGE_ESCALATION_'));
+    assert.deepStrictEqual(found.sort(), ['PRIVILEGE_ESCALATION_ATTACH_GROUP_POLICY', 'PRIVILEGE_ESCALATION_ATTACH_ROLE_POLICY', 'PRIVILEGE_ESCALATION_ATTACH_USER_POLICY', 'PRIVILEGE_ESCALATION_DETACH_GROUP_POLICY', 'PRIVILEGE_ESCALATION_DETACH_ROLE_POLICY', 'PRIVILEGE_ESCALATION_DETACH_USER_POLICY']);
   });
 
   it('a resource scoped to another Region or account is still a resource the path can use', () => {

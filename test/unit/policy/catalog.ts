@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createIamCatalog, type IamCatalogHandle } from '../../../src/node/iamData';
-import { lintPolicy, servicesReferenced, type LintOptions, type LintResult, type PolicyType } from '../../../src/core/policy';
+import { lintPolicy, lintServices, type LintOptions, type LintResult, type PolicyType } from '../../../src/core/policy';
 import { repoRoot } from '../fixtures';
 
 let handle: IamCatalogHandle | undefined;
@@ -15,7 +15,7 @@ export function testCatalog(): IamCatalogHandle {
 /** Loads the data a policy needs, then lints it. */
 export function lint(text: string, policyType: PolicyType | 'auto' = 'auto', accountId?: string): LintResult {
   const h = testCatalog();
-  h.ensureServicesSync(servicesReferenced(text));
+  h.ensureServicesSync(lintServices(text));
   return lintPolicy(text, { policyType, catalog: h.catalog, accountId });
 }
 
@@ -40,6 +40,6 @@ export function shippedCatalog(): IamCatalogHandle {
 /** Lints with the shipped data. */
 export function lintShipped(text: string, policyType: PolicyType | 'auto' = 'auto', options: Partial<LintOptions> = {}): LintResult {
   const h = shippedCatalog();
-  h.ensureServicesSync(servicesReferenced(text));
+  h.ensureServicesSync(lintServices(text));
   return lintPolicy(text, { ...options, policyType, catalog: h.catalog });
 }

@@ -1,8 +1,10 @@
+import type { IamCatalog } from '../../policy/catalog';
 import { someString } from '../../policy/elementStrings';
 import { parsePolicy, type ParsedPolicy } from '../../policy/parse';
 import { documentError } from '../compiledPolicy';
 import { evaluate } from '../index';
 import type { ContextValue, PolicySource } from '../types';
+import { unsentKeys } from '../unsentKeys';
 import { callerChooses, conditionWords, valueFor } from './choices';
 import { answerOf, identityOnlyAnswer, type Answer } from './identityOnly';
 import { filled, policyProbes, representative } from './probes';
@@ -22,6 +24,8 @@ export interface EscalationSubject {
   readonly parsed?: readonly (ParsedPolicy | undefined)[];
   /** Per identity policy, with `parsed`: the path actions each statement's Action or NotAction covers, where known (see coversAction). */
   readonly covered?: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
+  /** The IAM data, to leave out of a request the service keys its action never carries (see uncarried); without it none is left out. */
+  readonly catalog?: IamCatalog;
 }
 
 /** How one request of a path is allowed. */
@@ -68,6 +72,16 @@ interface Prepared {
   readonly probes: Map<string, readonly string[]>;
   /** The engine's answers (allowedWithChoices) per reach signature and context (see reachSignature): requests of many actions reach the same statements. */
   readonly answers: Map<string, Choices | null>;
+  /** The condition keys of the identity policies and boundaries, each once. */
+  readonly conditionKeys: readonly string[];
+  /** Per action: the condition keys its requests never carry (see uncarried). */
+  readonly uncarried: Map<string, Uncarried>;
+}
+
+/** Condition keys an action's requests never carry, and the same as text for cache keys. */
+interface Uncarried {
+  readonly keys: ReadonlySet<string>;
+  readonly text: string;
 }
 
 function prepare(subject: EscalationSubject): Prepared {
@@ -75,6 +89,12 @@ function prepare(subject: EscalationSubject): Prepared {
   const caller = subject.caller ?? `arn:aws:iam::${account}:user/${CALLER_NAME}`;
   const user = /:user\/(?:.*\/)?([^/]+)$/.exec(caller);
   const parsed = subject.identity.map((p, i) => subject.parsed?.[i] ?? parsePolicy(p.text));
+  const conditionKeys = new Set<string>();
+  if (subject.catalog) {
+    for (const pol of [...parsed, ...(subject.boundaries ?? []).map((b) => parsePolicy(b.text))]) {
+      for (const st of pol.statements) for (const op of st.conditions) for (const k of op.keys) conditionKeys.add(k.key.toLowerCase());
+    }
+  }
   return {
     subject,
     account,
@@ -92,7 +112,36 @@ function prepare(subject: EscalationSubject): Prepared {
     memo: new Map(),
     probes: new Map(),
     answers: new Map(),
+    conditionKeys: [...conditionKeys],
+    uncarried: new Map(),
   };
+}
+
+const NOTHING_UNCARRIED: Uncarried = { keys: new Set(), text: '' };
+
+/**
+ * The condition keys of the subject's policies that requests for the action never carry: service keys
+ * the Service Authorization Reference lists neither for the action nor for its resource types (see
+ * unsentKeys). AWS: "Condition context keys may not be present in the authorization context when: You
+ * are using service specific condition context keys in requests to resources that do not support that
+ * condition key", and "If the key that you specify in a policy condition is not present in the request
+ * context, the values do not match and the condition is false". So no value can be chosen for such a
+ * key: a condition on `iam:PolicyARN` never holds for `iam:PutUserPolicy`. Nothing is left out without
+ * the catalog or when it has not loaded the action's service.
+ */
+function uncarried(p: Prepared, action: string): Uncarried {
+  let found = p.uncarried.get(action);
+  if (!found) {
+    found = NOTHING_UNCARRIED;
+    if (p.subject.catalog && p.conditionKeys.length) {
+      const context: Record<string, ContextValue> = {};
+      for (const k of p.conditionKeys) context[k] = '';
+      const keys = unsentKeys(context, action, p.subject.catalog);
+      if (keys.length) found = { keys: new Set(keys), text: keys.join(',') };
+    }
+    p.uncarried.set(action, found);
+  }
+  return found;
 }
 
 const trustTexts = new Map<string, string>();
@@ -135,7 +184,8 @@ function allowedWithChoices(p: Prepared, action: string, resource: string, fixed
   let context = fixed;
   const onlyIf: string[] = [];
   const fixedKeys = Object.keys(fixed);
-  const settable = (key: string) => !fixedKeys.some((k) => k.toLowerCase() === key.toLowerCase()) && !(key in context);
+  const never = uncarried(p, action).keys;
+  const settable = (key: string) => !fixedKeys.some((k) => k.toLowerCase() === key.toLowerCase()) && !(key in context) && !never.has(key.toLowerCase());
   const set = (key: string, value: ContextValue) => {
     if (context === fixed) context = { ...fixed };
     context[key] = value;
@@ -297,7 +347,8 @@ const contextKeys = new WeakMap<Record<string, ContextValue>, string>();
 
 /** allowedWithChoices, asked of the engine once per reach signature, and per fixed context when a statement reached reads it. */
 function answerOnce(p: Prepared, action: string, resource: string, fixed: Record<string, ContextValue>, reach: Reach): Choices | undefined {
-  let key = reach.signature;
+  // Actions that reach the same statements are answered alike only when they leave out the same keys.
+  let key = `${reach.signature}\n${uncarried(p, action).text}`;
   if (reach.readsFixed) {
     let context = contextKeys.get(fixed);
     if (context === undefined) {

@@ -21,7 +21,8 @@ const AWS_OWNED_DOCUMENTS = ['arn:*:ssm:*::document/*', 'arn:*:ssm:*:*:document/
 /** AWS-RunShellScript runs whatever command it is given: the AWS-owned document SendCommand paths use. */
 const SHELL_DOCUMENT = 'arn:aws:ssm:{region}::document/AWS-RunShellScript';
 const TASK_DEFINITION = 'arn:aws:ecs:{region}:{account}:task-definition/{name}:{name}';
-const ecs = (type: string) => `arn:aws:ecs:{region}:{account}:${type}/{name}`;
+/** An ECS service or task in a cluster, as the Service Authorization Reference writes them: `service/${ClusterName}/${ServiceName}`, `task/${ClusterName}/${TaskId}`. */
+const ecs = (type: string) => `arn:aws:ecs:{region}:{account}:${type}/{name}/{name}`;
 const APP_RUNNER_SERVICE = 'arn:aws:apprunner:{region}:{account}:service/{name}/{name}';
 const CODE_INTERPRETER = 'arn:aws:bedrock-agentcore:{region}:{account}:code-interpreter-custom/{name}';
 const CODESTAR_PROJECT = 'arn:aws:codestar:{region}:{account}:project/{name}';

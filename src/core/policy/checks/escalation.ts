@@ -15,7 +15,7 @@ export function checkEscalation(ctx: LintContext): void {
     ctx.r.add(FULL_ADMIN_CODE, 'This policy allows every action on every resource: whoever has it is a full administrator of the account, which needs no escalation path. Grant only the actions and resources needed, or keep such access to a break-glass role.', [{ path: admin.path, node: admin.node }]);
     return;
   }
-  for (const f of decidedEscalations(self, { account: ctx.accountId })) {
+  for (const f of decidedEscalations(self, { account: ctx.accountId, catalog: ctx.catalog })) {
     ctx.r.add(f.path.code, escalationDetails(f), f.evidence.map((e) => ({ path: e.path, node: e.node })));
   }
 }

@@ -1,5 +1,6 @@
 import { decideEscalations, grantsFullAccess, type EscalationSubject } from '../../evaluation/escalation/decide';
 import type { PolicySource } from '../../evaluation/types';
+import type { IamCatalog } from '../catalog';
 import { globMatch } from '../actions';
 import { stringValues, type ParsedPolicy, type ParsedStatement } from '../parse';
 import type { PathElement } from '../types';
@@ -16,11 +17,12 @@ export interface DecidedFinding extends EscalationFinding {
   readonly onlyIf: readonly string[];
 }
 
-/** Who the policies belong to, when known: the caller's ARN, its account and its permissions boundary. */
+/** Who the policies belong to, when known: the caller's ARN, its account and its permissions boundary; and the IAM data (see EscalationSubject). */
 export interface SubjectOptions {
   readonly caller?: string;
   readonly account?: string;
   readonly boundaries?: readonly PolicySource[];
+  readonly catalog?: IamCatalog;
 }
 
 /** Where in a statement the action is granted: the first Action string that covers it, or NotAction. */
@@ -34,7 +36,7 @@ function evidenceIn(st: ParsedStatement, action: string, policy: number): GrantE
 }
 
 function subjectOf(policies: readonly SubjectPolicy[], options: SubjectOptions): EscalationSubject {
-  return { identity: policies.map((p, i) => ({ name: String(i), text: p.parsed.text })), parsed: policies.map((p) => p.parsed), covered: policies.map((p) => p.grants.covered), boundaries: options.boundaries, caller: options.caller, account: options.account };
+  return { identity: policies.map((p, i) => ({ name: String(i), text: p.parsed.text })), parsed: policies.map((p) => p.parsed), covered: policies.map((p) => p.grants.covered), boundaries: options.boundaries, caller: options.caller, account: options.account, catalog: options.catalog };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AccountDump } from '../accountDump';
+import type { IamCatalog } from '../catalog';
 import { parsePolicy } from '../parse';
 import { Reporter } from '../report';
 import type { Finding } from '../types';
@@ -16,16 +17,17 @@ export interface PrincipalEscalation {
  * Escalation paths that open only across the policies of one principal (each policy alone is
  * checked by the linter already): a user's own and its groups' policies, a role's, within the
  * principal's permissions boundary. The finding goes to the first linted policy that holds one of
- * the grants, points at the grants in it, and names the other policies.
+ * the grants, points at the grants in it, and names the other policies. The catalog leaves out the
+ * service keys a path's requests never carry (see EscalationSubject).
  */
-export function principalEscalations(dump: AccountDump, linted: ReadonlySet<number>): PrincipalEscalation[] {
+export function principalEscalations(dump: AccountDump, linted: ReadonlySet<number>, catalog?: IamCatalog): PrincipalEscalation[] {
   const parsed = new Map<number, SubjectPolicy & { alone: Set<string> }>();
   const load = (i: number) => {
     let p = parsed.get(i);
     if (!p) {
       const policy = parsePolicy(dump.policies[i].text);
       const self: SubjectPolicy = { parsed: policy, grants: grantsOf(policy) };
-      p = { ...self, alone: new Set(decidedEscalations([self], { account: dump.accountId }).map((f) => f.path.code)) };
+      p = { ...self, alone: new Set(decidedEscalations([self], { account: dump.accountId, catalog }).map((f) => f.path.code)) };
       parsed.set(i, p);
     }
     return p;
@@ -37,7 +39,7 @@ export function principalEscalations(dump: AccountDump, linted: ReadonlySet<numb
     const each = indexes.map(load);
     const boundary = principal.boundary !== undefined ? [{ name: dump.policies[principal.boundary].name, text: dump.policies[principal.boundary].text }] : undefined;
     const caller = principal.arn && /:(?:user|role)\//.test(principal.arn) ? principal.arn : undefined;
-    for (const f of decidedEscalations(each, { account: dump.accountId, caller, boundaries: boundary })) {
+    for (const f of decidedEscalations(each, { account: dump.accountId, caller, boundaries: boundary, catalog })) {
       if (each.some((e) => e.alone.has(f.path.code))) continue;
       const home = f.evidence.find((e) => linted.has(indexes[e.policy]));
       if (!home) continue;
