@@ -69,6 +69,17 @@ describe('Resource patterns against ARN formats', () => {
     }
   });
 
+  it('literal beginnings agree the same way whichever pattern was tested before, with variables and a plain $ in the pattern', () => {
+    const parts = ['ab/${Name}', 'a${Name}', 'b/a', '${Name}', 'ab$/${Name}', 'abab/b'];
+    const patterns = ['ab/x', 'ab', 'a${aws:username}', 'ab/${aws:username}/b', '$x', 'ab$/x', 'ab$', '', 'b', 'abab/b', 'a*', '?b/a'];
+    const alphabet = [...'ab/x$'].map((c) => c.charCodeAt(0));
+    // A policy variable stands for any run, as the check reads it.
+    const expected = (p: string, part: string) => someStringOfBoth(patternTokens(p.replace(/\$\{[^}]*\}/g, '*')), formatTokens(part), alphabet);
+    // One pattern against every format in a row, then every pattern against one format.
+    for (const p of patterns) for (const part of parts) assert.strictEqual(resourceMatchesFormat(p, `arn:aws:svc:::${part}`), expected(p, part), `${p} against ${part}`);
+    for (const part of parts) for (const p of patterns) assert.strictEqual(resourceMatchesFormat(p, `arn:aws:svc:::${part}`), expected(p, part), `${p} against ${part}`);
+  });
+
   it('a pattern with a star is held to the characters on both sides of its runs', () => {
     const format = 'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/documentation/parts/${DocumentationPartId}';
     assert.ok(resourceMatchesFormat('/restapis/*/deployments', format));

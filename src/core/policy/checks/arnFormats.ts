@@ -113,20 +113,31 @@ export function compileFormat(format: string): CompiledFormat {
 }
 
 
+let lastResource: string | undefined;
+let lastPlainStart = '';
+
+/** The resource before its first *, ? or $; kept for the last resource, which callers test against many formats in a row. */
+function plainStart(resource: string): string {
+  if (resource !== lastResource) {
+    const wild = resource.search(/[*?$]/);
+    lastPlainStart = wild < 0 ? resource : resource.slice(0, wild);
+    lastResource = resource;
+  }
+  return lastPlainStart;
+}
+
 /** format -> resource -> match; two levels so that no key string is built per lookup. */
 const matchCache = new Map<string, Map<string, boolean>>();
 let matchCacheSize = 0;
 
 /** Whether a policy resource part (with wildcards) can name a resource of this ARN format. */
 export function resourceMatchesFormat(resource: string, format: string): boolean {
-  // Most pairs differ in their literal beginnings: settle those before any lookup.
+  // Most pairs differ in their literal beginnings: settle those before any lookup. They agree when
+  // one beginning starts with the other; the resource's ends at its first *, ? or $. Compared with
+  // the string builtins: a loop over characters costs far more in code V8 has not optimised.
   const literal = compileFormat(format).literalPrefix;
-  const n = Math.min(literal.length, resource.length);
-  for (let i = 0; i < n; i++) {
-    const c = resource.charCodeAt(i);
-    if (c === 42 || c === 63 || c === 36) break;
-    if (c !== literal.charCodeAt(i)) return false;
-  }
+  const plain = plainStart(resource);
+  if (!(plain.startsWith(literal) || literal.startsWith(plain))) return false;
   let byResource = matchCache.get(format);
   if (!byResource) {
     byResource = new Map();
