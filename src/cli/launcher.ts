@@ -2,13 +2,11 @@
 // cache, so that a run after the first skips most of the compilation of the bundle. The cache
 // lives in the user's cache folder ($XDG_CACHE_HOME or ~/.cache, under sts-lens/v8), keyed by the
 // bundle's size and time and the Node version; a stale or damaged cache is simply rebuilt.
-// STS_LENS_NO_CODE_CACHE=1 turns it off. Only Node built-ins here: this file must stay tiny.
+// STS_LENS_NO_CODE_CACHE=1 turns it off. Only Node built-ins here (and launcherFlags.ts): this
+// file must stay tiny.
 //
-// A lint run is short and meets each function of the linter a few thousand times at most: V8's
-// default eagerness to optimize spends more on optimizing compiles (and their deoptimizations) than
-// the run gets back from them. The launcher asks V8 to wait about nine times longer before it
-// optimizes a function (--interrupt-budget), and, for a lint of files, to keep its young generation
-// small (see below); STS_LENS_V8_DEFAULTS=1 keeps V8's defaults.
+// Before the bundle is compiled, the launcher sets V8's flags for the run (see launcherFlags.ts);
+// STS_LENS_V8_DEFAULTS=1 keeps V8's defaults.
 //
 // `lint --jobs` starts this same file in worker threads (src/cli/lintWorker.ts): a worker loads the
 // bundle through the same cache (only the main thread writes it).
@@ -19,6 +17,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { isMainThread, workerData } from 'worker_threads';
+import { flagSet, v8Flags, type FlagSet } from './launcherFlags';
 
 interface CliModule {
   runMain(launcher: { script: string; cacheFlags: string }): void;
@@ -27,7 +26,7 @@ interface CliModule {
 
 /**
  * V8 refuses cached code made under other flags, so each set of flags the launcher sets (see
- * tuneV8) has its own file: runs that alternate between them would otherwise rebuild it every time.
+ * launcherFlags.ts) has its own file: runs that alternate between them would otherwise rebuild it every time.
  */
 function cacheFile(bundle: string, stat: fs.Stats, flags: string): string {
   const root = process.env.STS_LENS_CACHE ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'sts-lens');
@@ -68,39 +67,21 @@ function load(flags: string): { cli: CliModule; saveCache: () => void } {
   return { cli: mod.exports, saveCache };
 }
 
-/** Node 20's V8 spends an interrupt budget of 66 KB of bytecode before it considers optimizing a function. */
-const INTERRUPT_BUDGET = 600 * 1024;
-
-type FlagSet = 'default' | 'batch' | 'files';
-
-/** Which of V8's flags this run sets (see applyFlags): also the name of its code cache. */
-function flagSet(): FlagSet {
-  if (process.env.STS_LENS_V8_DEFAULTS === '1') return 'default';
-  // A dump read with --auth-details is one large document kept whole, which needs V8's default growth.
-  if (process.argv[2] !== 'lint' || process.argv.some((a) => a === '--auth-details' || a.startsWith('--auth-details='))) return 'batch';
-  return 'files';
-}
-
 /** Sets V8's flags for this run, before the bundle is compiled. */
 function applyFlags(set: FlagSet): void {
-  if (set === 'default') return;
-  // Every function of the bundle gets the larger budget.
-  v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
-  // Linting files allocates fast and keeps little: a young generation that stays at its starting
-  // size is collected often but cheaply, and stays in the processor's cache.
-  if (set === 'files') v8.setFlagsFromString('--semi-space-growth-factor=1');
+  for (const flag of v8Flags(set)) v8.setFlagsFromString(flag);
 }
 
 if (isMainThread) {
-  const flags = flagSet();
+  const flags = flagSet(process.argv.slice(2), process.env);
   applyFlags(flags);
   const { cli, saveCache } = load(flags);
   process.once('exit', saveCache);
   cli.runMain({ script: __filename, cacheFlags: flags });
 } else {
-  // V8 puts a growth factor below 2 back to 2 for the whole process as it sets up a heap, a
-  // worker's too. Each worker sets the flags again first thing, so they hold for every thread, and
-  // the flags (which V8 checks cached code against) are the main thread's: the cache fits both.
+  // V8's flags are the process's: a worker sets the main thread's again first thing, so that they
+  // hold whatever V8 did to them as it set up this thread's heap, and cached code (which V8 checks
+  // against the flags) fits both.
   const flags = (workerData as { cacheFlags: FlagSet }).cacheFlags;
   applyFlags(flags);
   load(flags).cli.runLintWorker();
