@@ -33,14 +33,27 @@ export class CredentialProcessCancelled extends Error {
   }
 }
 
+/** A variable the shell sets for the program (`NAME=value`, the value quoted or not), with the space before it. */
+const ASSIGNMENT = /\s*[a-z_]\w*=(?:"[^"]*"|'[^']*'|[^\s"'])*/iy;
+/** A word, whole: quoted with its closing quote, or unquoted without quotes. */
+const WORD = /\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+)(?=\s|$))/y;
+
 /**
- * The command's first word, the program, as messages name it: its arguments are never repeated,
- * since they may hold a secret (a key, a token, a password) given on the command line.
+ * The program the command runs, as messages name it: its arguments are never repeated, nor the
+ * variables set before it (`TOKEN=… helper`), since they may hold a secret (a key, a token, a
+ * password) given on the command line. A command that cannot be read so is named in general words.
  */
 export function commandName(command: string): string {
-  const t = command.trim();
-  const m = /^"([^"]*)"|^'([^']*)'|^(\S+)/.exec(t);
-  return quoted(m ? m[1] ?? m[2] ?? m[3] : t);
+  let at = 0;
+  for (;;) {
+    ASSIGNMENT.lastIndex = at;
+    const a = ASSIGNMENT.exec(command);
+    if (!a || a[0].length === 0) break;
+    at = ASSIGNMENT.lastIndex;
+  }
+  WORD.lastIndex = at;
+  const m = WORD.exec(command);
+  return m ? quoted(m[1] ?? m[2] ?? m[3]) : l10n.t('a command');
 }
 
 /** What a valid output looks like, for messages: never what the process printed, which may hold a secret. */

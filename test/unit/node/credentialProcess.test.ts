@@ -98,4 +98,18 @@ describe('a credential_process run with limits', function () {
     assert.strictEqual(commandName("  '/opt/x y/h' a"), '/opt/x y/h');
     assert.strictEqual(commandName(`${'a'.repeat(200)} --k v`), '… (200 characters)');
   });
+
+  it('never names a variable set before the program, whose value may be a secret', () => {
+    assert.strictEqual(commandName('VAULT_TOKEN=s3cr3t aws-vault export prod'), 'aws-vault');
+    assert.strictEqual(commandName('A=1 TOKEN="two words" B=\'x y\' /opt/helper --k v'), '/opt/helper');
+    assert.strictEqual(commandName('TOKEN="never closed helper'), 'a command');
+    assert.strictEqual(commandName('TOKEN=abc"def ghi" helper'), 'helper');
+    assert.strictEqual(commandName('TOKEN=only'), 'a command');
+    assert.strictEqual(commandName('   '), 'a command');
+    for (const secret of ['s3cr3t', 'two words', 'never closed', 'abc', 'def', 'ghi', 'only']) {
+      for (const c of ['VAULT_TOKEN=s3cr3t aws-vault', 'A=1 TOKEN="two words" h', 'TOKEN="never closed helper', 'TOKEN=abc"def ghi" helper', 'TOKEN=only']) {
+        assert.ok(!commandName(c).includes(secret), `${c} -> ${commandName(c)}`);
+      }
+    }
+  });
 });
