@@ -1,5 +1,4 @@
 import type { IamCatalog } from '../../policy/catalog';
-import { someString } from '../../policy/elementStrings';
 import { parsePolicy, type ParsedPolicy } from '../../policy/parse';
 import { documentError } from '../compiledPolicy';
 import { evaluate } from '../index';
@@ -8,7 +7,7 @@ import { unsentKeys } from '../unsentKeys';
 import { callerChooses, conditionWords, valueFor } from './choices';
 import { answerOf, identityOnlyAnswer, type Answer } from './identityOnly';
 import { filled, policyProbes, representative } from './probes';
-import { isStar, plainGrant, reachSignature, sameAccountCaller, settledOn, settledPassedTo, type Reach } from './settled';
+import { plainGrant, reachSignature, sameAccountCaller, settledOn, settledPassedTo, type Reach } from './settled';
 import type { AllowingStatement, EscalationPath, PathRequest } from './types';
 
 export type { AllowingStatement } from './types';
@@ -395,26 +394,4 @@ export function decideEscalations(subject: EscalationSubject, paths: readonly Es
     if (d) out.push(d);
   }
   return out;
-}
-
-const isEveryAction = (v: string): boolean => v === '*' || v === '*:*';
-
-/**
- * Whether one identity policy allows every action on every resource with no condition, and no
- * policy of the subject denies anything: full administrator access.
- */
-export function grantsFullAccess(subject: EscalationSubject): AllowingStatement | undefined {
-  if (subject.boundaries?.length) return undefined;
-  let found: AllowingStatement | undefined;
-  for (let i = 0; i < subject.identity.length; i++) {
-    const statements = (subject.parsed?.[i] ?? parsePolicy(subject.identity[i].text)).statements;
-    for (let k = 0; k < statements.length; k++) {
-      const st = statements[k];
-      const effect = st.effect?.valueNode.value;
-      if (effect === 'Deny') return undefined;
-      if (found || effect !== 'Allow' || st.condition || st.notResource || st.principal || st.notPrincipal || !st.action || !st.resource) continue;
-      if (someString(st.action, isEveryAction) && someString(st.resource, isStar)) found = { policy: i, statement: st.index ?? 0 };
-    }
-  }
-  return found;
 }

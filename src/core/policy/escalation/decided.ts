@@ -1,4 +1,5 @@
-import { decideEscalations, grantsFullAccess, type EscalationSubject } from '../../evaluation/escalation/decide';
+import { decideEscalations, type EscalationSubject } from '../../evaluation/escalation/decide';
+import { grantsFullAccess } from '../../evaluation/escalation/fullAccess';
 import type { PolicySource } from '../../evaluation/types';
 import type { IamCatalog } from '../catalog';
 import { globMatch } from '../actions';
