@@ -70,6 +70,7 @@ describe('authorization failures UI: a log with CodeLens, inline summary and exp
     const summaryLens = logEditor.locator('.codelens-decoration a', { hasText: /DENIED ec2:RunInstances/ }).first();
     await wb.waitUntil('a profile prompt or the decoded summary', async () => (await profilePrompt.isVisible()) || (await summaryLens.isVisible()));
     if (await profilePrompt.isVisible()) {
+      await wb.quickInput('');
       await page.keyboard.type('sts-user', { delay: 5 });
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'sts-user' }).waitFor();
       await page.keyboard.press('Enter');

@@ -27,6 +27,7 @@ describe('credential_process UI: a command that never ends', function () {
     await wb.runCommand('STS Lens: Start Session');
     const widget = wb.page.locator('.quick-input-widget');
     await widget.waitFor({ state: 'visible' });
+    await wb.quickInput('');
     await wb.page.keyboard.type('proc-hang', { delay: 5 });
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: /^proc-hang/ }).first().click();
     const progress = wb.notification('Getting credentials for profile proc-hang');

@@ -96,7 +96,8 @@ describe('policy debugging UI: Simulate Request and policy tests', function () {
     await answer(wb, 'Simulate Request (2/4)', 'arn:aws:s3:::sts-lens-demo-bucket/2026/q3.csv');
     await answer(wb, 'Simulate Request (3/4)', 'arn:aws:sts::123456789012:assumed-role/reporting/alice');
     const contextPick = page.locator('.quick-input-widget', { hasText: 'Simulate Request (4/4)' });
-    await contextPick.waitFor({ state: 'visible' });
+    // Keys typed before the pick's input has focus are lost: "ws:RequestedRegion" is a key of its own.
+    await wb.quickInput('Simulate Request (4/4)');
     await page.keyboard.type('aws:RequestedRegion', { delay: 2 });
     // The list filters as the keys arrive: a row clicked while it is still being laid out can miss
     // the click, so the key is checked once the filter has settled, and until the pick counts it.

@@ -5,6 +5,7 @@ import { Workbench, useWorkbench } from './workbench';
 async function choose(wb: Workbench, filter: string, row: RegExp, next?: { placeholder?: string; title?: string }): Promise<void> {
   const widget = wb.page.locator('.quick-input-widget');
   await widget.waitFor({ state: 'visible' });
+  await wb.quickInput('');
   await wb.page.keyboard.type(filter, { delay: 5 });
   await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().click();
   // A prompt that follows reuses the widget: wait for its placeholder instead of the widget closing.

@@ -194,7 +194,10 @@ export class Workbench {
    * problem, when instead a prompt shows an error row or validation message.
    */
   async quickInput(title: string, timeoutMs = 30000): Promise<string> {
-    const handle = await this.page.waitForFunction(readyQuickInput, title, { timeout: timeoutMs });
+    const handle = await this.page.waitForFunction(readyQuickInput, title, { timeout: timeoutMs }).catch(async (e: Error) => {
+      const shown = await this.page.evaluate(shownQuickInput).catch(() => 'unknown');
+      throw new Error(`timed out after ${timeoutMs} ms waiting for a prompt titled "${title}", focused and enabled; shown: ${shown} (${e.message.split('\n')[0]})`);
+    });
     const result = (await handle.jsonValue()) as { title?: string; problem?: string };
     if (result.problem !== undefined) throw new Error(`the prompt refused the input: ${result.problem} (title: ${result.title})`);
     return result.title!;
@@ -301,6 +304,17 @@ function readyQuickInput(title: string): { title: string; problem?: string } | f
   const input = widget.querySelector('.quick-input-box input');
   if (!shown.includes(title) || !input || input.disabled || doc.activeElement !== input) return false;
   return { title: shown };
+}
+
+/** What the quick input shows, for a failure message: its title, its text and where the focus is. */
+function shownQuickInput(): string {
+  const doc = (globalThis as any).document;
+  const widget = doc.querySelector('.quick-input-widget');
+  if (!widget || widget.style.display === 'none' || widget.offsetParent === null) return 'no prompt';
+  const input = widget.querySelector('.quick-input-box input');
+  const active = doc.activeElement;
+  const focus = active === input ? 'its input' : active ? `${active.tagName.toLowerCase()}.${String(active.className).split(' ')[0]}` : 'nothing';
+  return `title "${widget.querySelector('.quick-input-title')?.textContent ?? ''}", text "${input?.value ?? ''}"${input?.disabled ? ', disabled' : ''}, focus on ${focus}`;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
