@@ -10,7 +10,8 @@
 // data lacks (see retiredServices below). Header: { format: 2,
 // source: { name, version }, index: RawIndexData, services: { prefix: [offset, length,
 // descriptionsOffset, descriptionsLength] } }, offsets counted from the end of the header.
-// A service: three lines of JSON, { n: "Name1\nName2...", x: [end offset of each action's tuple] },
+// A service: three lines of JSON, { n: "Name1\nName2...", x: [end offset of each action's tuple],
+// t: each action's resource types, a line per action (see actionTypes) },
 // its resource types [[name, arnFormat, [keys]]] and its condition keys [[key, type]], then each action's tuple
 // [accessLevel, [[resourceType, required, [keys]]], [keys], [deps]] back to back (trailing empties
 // left out). A run reads the names and parses an action's tuple only when it needs that action:
@@ -76,7 +77,32 @@ function compactService(actions, resourceTypes, conditionKeys) {
   const r = Object.values(resourceTypes).map((t) => trim([t.key, t.arn, t.conditionKeys ?? []]));
   const k = Object.values(conditionKeys).map((c) => [c.key, c.type]);
   const descriptions = [list.map((a) => a.description ?? ''), Object.values(conditionKeys).map((c) => c.description ?? '')];
-  return { text: `${asciiJson({ n: names.join('\n'), x })}\n${asciiJson(r)}\n${asciiJson(k)}\n${tuples.join('')}`, descriptions };
+  const t = actionTypes(list, r);
+  return { text: `${asciiJson({ n: names.join('\n'), x, ...(t !== undefined && { t }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n${tuples.join('')}`, descriptions };
+}
+
+/** The character of a service's first resource type in an action's line of types: the type at index i is TYPE_BASE + i. */
+const TYPE_BASE = 48;
+
+/**
+ * Each action's resource types as indexes into the service's list, one line per action, a character
+ * per type (TYPE_BASE + index); undefined when an action names a type the list lacks. Names are
+ * matched as the catalog looks them up: ignoring case, the last of two names that differ in case.
+ */
+function actionTypes(list, types) {
+  const byName = new Map();
+  types.forEach((t, i) => byName.set(t[0].toLowerCase(), i));
+  const lines = [];
+  for (const a of list) {
+    let line = '';
+    for (const rt of a.resourceTypes ?? []) {
+      const i = byName.get(rt.name.toLowerCase());
+      if (i === undefined) return undefined;
+      line += String.fromCharCode(TYPE_BASE + i);
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
 }
 
 /** The shared corpus of AWS managed policies in a folder above the checkout, when there is one. */

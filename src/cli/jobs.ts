@@ -30,15 +30,24 @@ const FILE_WEIGHT = 1024;
 const WORK_PER_THREAD = 4 * 1024 * 1024;
 
 /**
+ * The most threads a run uses, whatever --jobs asks for: twice the cores the machine gives this
+ * process, and at least 4. Each worker holds ~25 MB (its own isolate, bundle and IAM data), so that
+ * `--jobs 5000` over many files would exhaust memory, and threads past the cores only take turns.
+ */
+export function maxThreads(cores = os.availableParallelism()): number {
+  return Math.max(4, 2 * cores);
+}
+
+/**
  * The threads a run uses, the main thread included. Standard input is only read by the main thread.
- * A number is taken as asked (but never more threads than files); auto uses the cores the machine
+ * A number is taken as asked, but never more threads than files or than maxThreads; auto uses the cores the machine
  * gives this process, but only as many as the run's work pays for (one for a few files), and only
  * one on a machine whose cores are already busy (a load average of at least the cores), where more
  * threads would only take turns with each other.
  */
 export function threadsFor(jobs: Jobs, files: readonly string[], load = os.loadavg()[0]): number {
   const onDisk = files.filter((f) => f !== '-');
-  if (jobs !== 'auto') return Math.max(1, Math.min(jobs, onDisk.length));
+  if (jobs !== 'auto') return Math.max(1, Math.min(jobs, onDisk.length, maxThreads()));
   const cores = os.availableParallelism();
   if (cores < 2 || onDisk.length < 2 || load >= cores) return 1;
   const enough = cores * WORK_PER_THREAD;
@@ -48,6 +57,16 @@ export function threadsFor(jobs: Jobs, files: readonly string[], load = os.loada
     work += sizeOf(file);
   }
   return Math.max(1, Math.min(cores, Math.floor(work / WORK_PER_THREAD)));
+}
+
+/** The line that says a --jobs number was lowered to maxThreads, when the run would otherwise have used more threads. */
+export function jobsLoweredNotice(jobs: Jobs, files: readonly string[]): string | undefined {
+  if (jobs === 'auto') return undefined;
+  const cap = maxThreads();
+  const asked = Math.min(jobs, files.filter((f) => f !== '-').length);
+  if (asked <= cap) return undefined;
+  const cores = os.availableParallelism();
+  return `sts-lens: --jobs ${jobs} is lowered to ${cap} threads: a run uses at most twice the cores this process may use (${cores}), and at least 4.\n`;
 }
 
 /** A file's size for the estimate; one that cannot be read costs nothing to lint. */

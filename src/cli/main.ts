@@ -14,7 +14,7 @@ import { runCheck } from './check';
 import { runDiff } from './diff';
 import { stdinNamedTwice } from './options';
 import { diskPathOf, failsAt, lintPath, threadRun, wholeFileFinding, type FileOutcome } from './lintFile';
-import { parseJobs, threadsFor, type Jobs } from './jobs';
+import { jobsLoweredNotice, parseJobs, threadsFor, type Jobs } from './jobs';
 import { LintPool, type WorkerLauncher } from './lintPool';
 import { runLintWorker } from './lintWorker';
 
@@ -44,7 +44,8 @@ Options:
   --auth-details FILE  lint every policy in the output of aws iam get-account-authorization-details
   --include-aws-managed  with --auth-details, lint AWS managed policies too
   --jobs N|auto        lint the files on N threads; auto (the default) uses the machine's cores
-                       when there are enough files to pay for starting them, 1 lints on one thread
+                       when there are enough files to pay for starting them, 1 lints on one thread;
+                       N is lowered to twice the cores (at least 4), and stderr says so
   -h, --help           show this help
   --version            show the version
 
@@ -186,6 +187,8 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
   }
   // Workers start before anything else, so that their start overlaps this thread's own.
   const threads = launcher ? threadsFor(args.jobs, args.files) : 1;
+  const lowered = launcher ? jobsLoweredNotice(args.jobs, args.files) : undefined;
+  if (lowered) err(lowered);
   const pool = launcher && threads > 1 ? new LintPool(launcher, args, threads) : undefined;
   let handle: IamCatalogHandle;
   try {

@@ -132,13 +132,14 @@ describe('words of an IAM Identity Center sign-in and the console in the editor'
     const readError = () => readCacheFile(unreadable, 'a.json').then(() => 'read', (e: Error) => e.message);
     useDisplayLanguageForCoreWords({
       'STS Lens could not refresh the session. See the STS Lens log in VS Code.': 'STS Lens konnte die Sitzung nicht erneuern. Siehe das STS-Lens-Protokoll in VS Code.',
-      '{0} could not be read ({1})': '{0} konnte nicht gelesen werden ({1})',
+      '{0} could not be read: {1}': '{0} konnte nicht gelesen werden: {1}',
+      'a part of the path before its last name is a file, not a folder': 'ein Teil des Pfads vor dem letzten Namen ist eine Datei, kein Ordner',
     });
     assert.deepStrictEqual(refreshFailedBody(), { code: 'CredentialsUnavailable', message: 'STS Lens konnte die Sitzung nicht erneuern. Siehe das STS-Lens-Protokoll in VS Code.' });
-    assert.strictEqual(await readError(), `${path.join(unreadable, 'a.json')} konnte nicht gelesen werden (ENOTDIR)`);
+    assert.strictEqual(await readError(), `${path.join(unreadable, 'a.json')} konnte nicht gelesen werden: ein Teil des Pfads vor dem letzten Namen ist eine Datei, kein Ordner`);
 
     useDisplayLanguageForCoreWords();
     assert.deepStrictEqual(refreshFailedBody(), { code: 'CredentialsUnavailable', message: 'STS Lens could not refresh the session. See the STS Lens log in VS Code.' });
-    assert.strictEqual(await readError(), `${path.join(unreadable, 'a.json')} could not be read (ENOTDIR)`);
+    assert.strictEqual(await readError(), `${path.join(unreadable, 'a.json')} could not be read: a part of the path before its last name is a file, not a folder`);
   });
 });

@@ -38,6 +38,11 @@ export interface ActionInfo {
   description: string;
   accessLevel: AccessLevel;
   resourceTypes: { name: string; required: boolean; conditionKeys: string[] }[];
+  /**
+   * The resource types as the catalog's objects (those resourceType answers), in order, when the
+   * catalog has them without reading the rest of the action; else undefined.
+   */
+  readonly resourceTypeInfos?: readonly ResourceTypeInfo[];
   conditionKeys: string[];
   dependentActions?: string[];
 }

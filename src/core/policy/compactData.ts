@@ -12,7 +12,15 @@ export interface CompactServiceData {
   n: string;
   /** End offset of each action's tuple in the action text: [accessLevel, [[resourceType, required (1|0), conditionKeys]], conditionKeys, dependentActions]. */
   x: number[];
+  /**
+   * Each action's resource types, one line per action, a character per type: TYPE_BASE plus its
+   * index in the service's resource types. Absent when an action names a type the service lacks.
+   */
+  t?: string;
 }
+
+/** The character of a service's first resource type in CompactServiceData.t. */
+const TYPE_BASE = 48;
 
 /** A compact service's text parts, each read and parsed on first use. */
 export interface CompactServiceText {
@@ -50,8 +58,12 @@ const NO_KEYS: string[] = [];
 /** One compact service's action tuples, each parsed when an action's details are first read. */
 interface CompactActionSource {
   tuple(i: number): CompactActionTuple;
+  /** An action's resource types as the service's objects, without its tuple; undefined when the data has no line of types. */
+  types(i: number): readonly ResourceTypeInfo[] | undefined;
   readonly texts: LazyDescriptions;
 }
+
+const NO_TYPES: readonly ResourceTypeInfo[] = [];
 
 /**
  * An action of the compact snapshot. Its name is known at once; the rest of its tuple is parsed on
@@ -60,6 +72,7 @@ interface CompactActionSource {
 class CompactAction implements ActionInfo {
   declare private t: CompactActionTuple | undefined;
   declare private rts: ActionInfo['resourceTypes'] | undefined;
+  declare private infos: readonly ResourceTypeInfo[] | undefined;
   constructor(
     readonly service: string,
     readonly name: string,
@@ -68,6 +81,7 @@ class CompactAction implements ActionInfo {
   ) {
     this.t = undefined;
     this.rts = undefined;
+    this.infos = undefined;
   }
   private get tuple(): CompactActionTuple {
     return (this.t ??= this.source.tuple(this.i));
@@ -95,6 +109,9 @@ class CompactAction implements ActionInfo {
     }
     return this.rts;
   }
+  get resourceTypeInfos(): readonly ResourceTypeInfo[] | undefined {
+    return (this.infos ??= this.source.types(this.i));
+  }
 }
 
 class CompactConditionKey implements ConditionKeyInfo {
@@ -120,11 +137,25 @@ export function compactService(
   const names = data.n === '' ? [] : data.n.split('\n');
   const ends = data.x;
   // An action's tuple is parsed when its details are first read: most never are.
-  const source: CompactActionSource = { texts, tuple: (i) => JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple };
+  // One list of resource types per service: an action's types are the objects the catalog's lookup answers.
+  let typeList: ResourceTypeInfo[] | undefined;
+  const resourceTypes = (): ResourceTypeInfo[] =>
+    (typeList ??= (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map(([name, arn, keys]): ResourceTypeInfo => ({ service, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS })));
+  let typeLines: string[] | undefined;
+  const types = (i: number): readonly ResourceTypeInfo[] | undefined => {
+    if (data.t === undefined) return undefined;
+    const line = (typeLines ??= data.t.split('\n'))[i];
+    if (line === '') return NO_TYPES;
+    const list = resourceTypes();
+    const out = new Array<ResourceTypeInfo>(line.length);
+    for (let k = 0; k < line.length; k++) out[k] = list[line.charCodeAt(k) - TYPE_BASE];
+    return out;
+  };
+  const source: CompactActionSource = { texts, types, tuple: (i) => JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple };
   return {
     names,
     make: (i) => new CompactAction(service, names[i], source, i),
-    resourceTypes: () => (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map(([name, arn, keys]): ResourceTypeInfo => ({ service, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS })),
+    resourceTypes,
     conditionKeys: () => (JSON.parse(text.conditionKeys()) as [string, string][]).map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i)),
   };
 }

@@ -182,6 +182,25 @@ describe('sts-lens lint --jobs (worker threads)', function () {
     assert.strictEqual(threadsFor(2, large, cores), Math.min(2, large.length), 'a number is taken as asked');
   });
 
+  it('lowers --jobs to twice the cores the process may use (at least 4), says so in one line on standard error, and writes what one thread writes', function () {
+    // taskset gives the process one core, as a container limited to one CPU does.
+    if (spawnSync('taskset', ['-c', '0', 'true']).status !== 0) this.skip();
+    const one = lint(dir, ['--format', 'json', '--jobs', '1', ...files]);
+    const r = spawnSync('taskset', ['-c', '0', process.execPath, CLI, 'lint', '--format', 'json', '--jobs', '5000', ...files], { encoding: 'utf8', cwd: dir, env: { ...process.env, STS_LENS_JOBS_REPORT: '1' }, maxBuffer: 1 << 26 });
+    const m = REPORT.exec(r.stderr);
+    assert.ok(m, r.stderr);
+    assert.strictEqual(Number(m[1]), 4, 'four threads: the main thread and three workers');
+    const notice = 'sts-lens: --jobs 5000 is lowered to 4 threads: a run uses at most twice the cores this process may use (1), and at least 4.\n';
+    assert.strictEqual(r.stderr.replace(REPORT, ''), notice + one.stderr);
+    assert.strictEqual(r.stdout, one.stdout);
+    assert.strictEqual(r.status, one.status);
+    // A number that the files or the cap already bound says nothing.
+    const few = lint(dir, ['--format', 'json', '--jobs', '5000', ...files.slice(0, 3)]);
+    assert.doesNotMatch(few.stderr, /lowered/);
+    assert.strictEqual(threadsFor(5000, files.slice(0, 3).map((f) => path.join(dir, f)), 0), 3);
+    assert.strictEqual(threadsFor(5000, files, 0), Math.min(files.length, Math.max(4, 2 * os.availableParallelism())));
+  });
+
   it('rejects --jobs that is not auto or a whole number of threads from 1 up', () => {
     for (const value of ['0', 'x', '1.5', '-1', '']) {
       const r = lint(dir, ['--jobs', value, files[0]]);

@@ -232,6 +232,27 @@ describe('evaluation: federated users and sts:GetCallerIdentity', () => {
     assert.strictEqual(decision(r, { resource: [bucket(USER)], session: [s3All] }), 'Allowed');
   });
 
+  it('AWS STS API reference, GetFederationToken: "You cannot call any IAM operations using the CLI or the Amazon Web Services API." — a federated user session is refused iam: actions whatever its policies allow', () => {
+    const all = policy(allow('*'));
+    const r = run(req(fed, 'iam:CreateUser', `arn:aws:iam::${ACCOUNT}:user/bob`), { identity: [all], session: [all] });
+    assert.strictEqual(r.decision, 'ImplicitlyDenied');
+    assert.match(r.reasons.join(' '), /federated user session .*cannot call IAM operations/);
+    assert.strictEqual(decision(req(fed, 'iam:ListUsers'), { identity: [all], session: [all], resource: [policy(allow('iam:*', '*', { Principal: { AWS: fed } }))] }), 'ImplicitlyDenied');
+    // The same session still reaches other services.
+    assert.strictEqual(decision(req(fed, 's3:GetObject', BUCKET_OBJECT), { identity: [all], session: [all] }), 'Allowed');
+  });
+
+  it('AWS STS API reference, GetFederationToken: "You cannot call any STS operations except GetCallerIdentity." — a federated user session cannot assume a role its trust policy names', () => {
+    const all = policy(allow('*'));
+    const trust = policy({ Effect: 'Allow', Principal: { AWS: fed }, Action: 'sts:AssumeRole' });
+    const r = run(req(fed, 'sts:AssumeRole', ROLE), { identity: [all], session: [all], resource: [trust] });
+    assert.strictEqual(r.decision, 'ImplicitlyDenied');
+    assert.match(r.reasons.join(' '), /federated user session .*cannot call STS operations other than GetCallerIdentity/);
+    assert.strictEqual(decision(req(fed, 'sts:GetCallerIdentity'), { session: [all] }), 'Allowed');
+    // A role session may: the rule is the federated user's.
+    assert.strictEqual(decision(req(SESSION, 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/Other`), { identity: [all], resource: [policy({ Effect: 'Allow', Principal: { AWS: SESSION }, Action: 'sts:AssumeRole' })] }), 'Allowed');
+  });
+
   it('allows sts:GetCallerIdentity even against an explicit deny (AWS doc: GetCallerIdentity)', () => {
     assert.strictEqual(decision(req(SESSION, 'sts:GetCallerIdentity'), { identity: [policy(deny('*'))] }), 'Allowed');
   });

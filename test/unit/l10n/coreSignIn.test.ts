@@ -50,8 +50,8 @@ const SIGN_IN_AREA: CoreWordsArea = {
     "'missing token'", "'wrong or revoked token'", "'revoked during refresh'", 'words outside l10n.t `refresh failed: ${detail}`',
     // The page's markup (its words are values).
     'words outside l10n.t `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font:16px system-ui,sans-serif;max-width:34rem;margin:4rem auto"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`',
-    // An HTTP header, and the fallback for an error without a code, put where the code goes (ENOENT).
-    "'text/html; charset=utf-8'", "a value of l10n.t 'error'",
+    // An HTTP header.
+    "'text/html; charset=utf-8'",
   ],
 };
 

@@ -75,6 +75,23 @@ describe('IAM data snapshot', function () {
     assert.deepStrictEqual(a.conditionKeyNames?.('aws'), b.conditionKeyNames?.('aws'));
   });
 
+  it("gives each action's resource types, in order, as the very objects the catalog looks up by name", () => {
+    const h = createIamCatalog({ snapshotFile: file });
+    h.ensureAllServicesSync();
+    let typed = 0;
+    for (const s of h.catalog.allServicePrefixes()) {
+      for (const a of h.catalog.actions(s)) {
+        // Read before the action's details: the list must not depend on them.
+        const ready = a.resourceTypeInfos;
+        assert.ok(ready, `${s}:${a.name}`);
+        assert.strictEqual(ready.length, a.resourceTypes.length, `${s}:${a.name}`);
+        a.resourceTypes.forEach((rt, k) => assert.strictEqual(ready[k], h.catalog.resourceType(s, rt.name), `${s}:${a.name} ${rt.name}`));
+        typed += ready.length;
+      }
+    }
+    assert.ok(typed > 10_000, `only ${typed} resource types compared`);
+  });
+
   it('lints a policy the same as the package data', () => {
     const text = fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'policy', 'arn-fields.json'), 'utf8');
     for (const h of [snapshot, pkg]) h.ensureServicesSync(servicesReferenced(text));

@@ -55,6 +55,12 @@ function computeTypeList(catalog: IamCatalog, matches: readonly ActionInfo[]): T
   const out = new Set<ResourceTypeInfo>();
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
+    const ready = m.resourceTypeInfos;
+    if (ready) {
+      if (ready.length === 0) return null;
+      for (let k = 0; k < ready.length; k++) out.add(ready[k]);
+      continue;
+    }
     if (m.resourceTypes.length === 0) return null;
     for (let k = 0; k < m.resourceTypes.length; k++) {
       const info = catalog.resourceType(m.service, m.resourceTypes[k].name);
@@ -66,7 +72,8 @@ function computeTypeList(catalog: IamCatalog, matches: readonly ActionInfo[]): T
 }
 
 function someWithoutTypes(matches: readonly ActionInfo[]): boolean {
-  for (let i = 0; i < matches.length; i++) if (matches[i].resourceTypes.length === 0) return true;
+  // The catalog's ready list spares reading each action's details (most are never read otherwise).
+  for (let i = 0; i < matches.length; i++) if ((matches[i].resourceTypeInfos ?? matches[i].resourceTypes).length === 0) return true;
   return false;
 }
 
