@@ -1,7 +1,8 @@
 // Actions, resources and policy variables. "AWS doc:" marks cases from the IAM documentation.
 import * as assert from 'assert';
-import { ACCOUNT, SESSION, USER, allow, decision, deny, policy, req } from './helpers';
+import { ACCOUNT, BUCKET_OBJECT, SESSION, USER, allow, decision, deny, policy, req } from './helpers';
 import { globsOverlap } from '../../../src/core/evaluation/operators';
+import { globMatch } from '../../../src/core/policy/actions';
 
 describe('evaluation: actions and resources', () => {
   it('matches actions case-insensitively with * and ?; NotAction (AWS doc: Action, NotAction)', () => {
@@ -65,6 +66,15 @@ describe('evaluation: policy variables', () => {
     const p = policy(allow('s3:*'), deny('s3:*', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:ResourceTag/team}' } } }));
     assert.strictEqual(decision(req(SESSION, 's3:GetObject', '*', { 'aws:PrincipalTag/team': 'x' }), { identity: [p] }), 'Allowed');
   });
+
+  it('an unresolved variable makes a negated operator true and excludes nothing from NotResource: the value matches nothing, so nothing matches it', () => {
+    const notEquals = policy(allow('s3:*'), deny('s3:*', '*', { Condition: { StringNotEquals: { 'aws:username': '${aws:PrincipalTag/team}' } } }));
+    assert.strictEqual(decision(req(USER, 's3:GetObject', BUCKET_OBJECT), { identity: [notEquals] }), 'ExplicitlyDenied');
+    assert.strictEqual(decision(req(USER, 's3:GetObject', BUCKET_OBJECT, { 'aws:PrincipalTag/team': 'alice' }), { identity: [notEquals] }), 'Allowed');
+    const notResource = policy(allow('s3:*'), { Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::home/${aws:username}/*' });
+    assert.strictEqual(decision(req(SESSION, 's3:GetObject', 'arn:aws:s3:::home/alice/x'), { identity: [notResource] }), 'ExplicitlyDenied');
+    assert.strictEqual(decision(req(USER, 's3:GetObject', 'arn:aws:s3:::home/alice/x'), { identity: [notResource] }), 'Allowed');
+  });
 });
 
 describe('evaluation: wildcard patterns that overlap', () => {
@@ -74,5 +84,28 @@ describe('evaluation: wildcard patterns that overlap', () => {
     assert.ok(!globsOverlap('other/*', 'example/*'));
     assert.ok(!globsOverlap('abc', 'abd'));
     assert.ok(!globsOverlap('A*', 'a*'), 'case-sensitive');
+  });
+
+  it('a literal path then `*` overlaps exactly the patterns that can begin with that path', () => {
+    assert.ok(globsOverlap('role/*', 'role/service-role/*'));
+    assert.ok(globsOverlap('role/service-role/*', 'role/*'));
+    assert.ok(!globsOverlap('role/*', 'user/*'));
+    assert.ok(globsOverlap('role/*', 'ro*x'));
+    assert.ok(globsOverlap('role/*', 'ro?e/x?'));
+    assert.ok(!globsOverlap('role/*', 'ro?x/*'));
+    assert.ok(!globsOverlap('Role/*', 'role/*'), 'case-sensitive');
+    // Against every text of up to six letters: some text fits both exactly when the two overlap.
+    const texts = [''];
+    for (let n = 0; n < texts.length && texts[n].length < 6; n++) for (const c of 'abc') texts.push(texts[n] + c);
+    const prefixes = ['*', 'a*', 'b*', 'ab*', 'ba*', 'aa*'];
+    const others = [''];
+    for (let n = 0; n < others.length && others[n].length < 3; n++) for (const c of 'ab*?') others.push(others[n] + c);
+    for (const a of prefixes) {
+      for (const b of others) {
+        const common = texts.some((t) => globMatch(a, t, false) && globMatch(b, t, false));
+        assert.strictEqual(globsOverlap(a, b), common, `${a} and ${b}`);
+        assert.strictEqual(globsOverlap(b, a), common, `${b} and ${a}`);
+      }
+    }
   });
 });
