@@ -6,6 +6,11 @@
 // the run gets back from them, so every run waits about nine times longer before V8 optimizes a
 // function (--interrupt-budget).
 //
+// The functions V8 does optimize in a lint of files (about 25) are small and hot: optimizing them
+// without inlining their callees (--no-turbo-inlining) costs less to compile than the inlined code
+// saves over so short a run. Over the 764 AWS managed policies: 1.9% fewer instructions (3.163 G to
+// 3.103 G under --predictable), and 3% less CPU time and 6% less wall time by alternating runs.
+//
 // A lint of files allocates about 90 MB over the AWS managed policies and keeps what the checks
 // cache (the IAM data they read; about 20 MB at the end). V8 starts with a 1 MB young generation and
 // doubles it only once more than its size has survived since it last grew: the run took about 100
@@ -44,6 +49,6 @@ export function flagSet(args: readonly string[], env: NodeJS.ProcessEnv): FlagSe
 export function v8Flags(set: FlagSet): string[] {
   if (set === 'default') return [];
   const flags = [`--interrupt-budget=${INTERRUPT_BUDGET}`];
-  if (set === 'files') flags.push(...FILES_GC);
+  if (set === 'files') flags.push('--no-turbo-inlining', ...FILES_GC);
   return flags;
 }

@@ -38,6 +38,12 @@ describe('CLI launcher: V8 flags', () => {
     assert.ok(!v8Flags('batch').some((f) => f.startsWith('--semi-space-growth-factor=')));
   });
 
+  it('only a lint of files optimizes without inlining', () => {
+    assert.ok(v8Flags('files').includes('--no-turbo-inlining'));
+    assert.ok(!v8Flags('batch').includes('--no-turbo-inlining'));
+    assert.ok(!v8Flags('default').includes('--no-turbo-inlining'));
+  });
+
   it('Node knows every flag of every set: an unknown one would be reported on standard error at every run', () => {
     for (const set of ['batch', 'files'] as const) {
       const r = spawnSync(process.execPath, ['-e', `for (const flag of ${JSON.stringify(v8Flags(set))}) require('v8').setFlagsFromString(flag);`], { encoding: 'utf8' });
