@@ -3,6 +3,7 @@ const esbuild = require('esbuild');
 const { buildSnapshot } = require('./scripts/build-iam-snapshot');
 const { plainRequiresPlugin } = require('./scripts/esbuild-plain-requires');
 const { lazyJsoncTablesPlugin } = require('./scripts/esbuild-lazy-jsonc-tables');
+const { lazyL10nPromisesPlugin } = require('./scripts/esbuild-lazy-l10n-promises');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,8 +23,9 @@ const common = {
   // jsonc-parser's default (UMD) entry loads its parts with a require() that esbuild cannot follow; its ESM entry bundles.
   mainFields: ['module', 'main'],
   // `import * as vscode from 'vscode'` is bundled as a plain require(): no copy of the API per file;
-  // jsonc-parser's formatting tables are built when first read, not as the bundle loads.
-  plugins: [plainRequiresPlugin, lazyJsoncTablesPlugin],
+  // jsonc-parser's formatting tables are built when first read, not as the bundle loads; @vscode/l10n
+  // requires fs/promises only when it reads a translation bundle from a URI.
+  plugins: [plainRequiresPlugin, lazyJsoncTablesPlugin, lazyL10nPromisesPlugin],
 };
 
 const entries = [

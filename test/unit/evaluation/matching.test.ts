@@ -1,6 +1,6 @@
 // Actions, resources and policy variables. "AWS doc:" marks cases from the IAM documentation.
 import * as assert from 'assert';
-import { ACCOUNT, SESSION, USER, allow, decision, deny, policy, req } from './helpers';
+import { ACCOUNT, BUCKET_OBJECT, SESSION, USER, allow, decision, deny, policy, req } from './helpers';
 import { globsOverlap } from '../../../src/core/evaluation/operators';
 
 describe('evaluation: actions and resources', () => {
@@ -64,6 +64,15 @@ describe('evaluation: policy variables', () => {
   it('an unresolved variable in a Deny condition value never matches', () => {
     const p = policy(allow('s3:*'), deny('s3:*', '*', { Condition: { StringEquals: { 'aws:PrincipalTag/team': '${aws:ResourceTag/team}' } } }));
     assert.strictEqual(decision(req(SESSION, 's3:GetObject', '*', { 'aws:PrincipalTag/team': 'x' }), { identity: [p] }), 'Allowed');
+  });
+
+  it('an unresolved variable makes a negated operator true and excludes nothing from NotResource: the value matches nothing, so nothing matches it', () => {
+    const notEquals = policy(allow('s3:*'), deny('s3:*', '*', { Condition: { StringNotEquals: { 'aws:username': '${aws:PrincipalTag/team}' } } }));
+    assert.strictEqual(decision(req(USER, 's3:GetObject', BUCKET_OBJECT), { identity: [notEquals] }), 'ExplicitlyDenied');
+    assert.strictEqual(decision(req(USER, 's3:GetObject', BUCKET_OBJECT, { 'aws:PrincipalTag/team': 'alice' }), { identity: [notEquals] }), 'Allowed');
+    const notResource = policy(allow('s3:*'), { Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::home/${aws:username}/*' });
+    assert.strictEqual(decision(req(SESSION, 's3:GetObject', 'arn:aws:s3:::home/alice/x'), { identity: [notResource] }), 'ExplicitlyDenied');
+    assert.strictEqual(decision(req(USER, 's3:GetObject', 'arn:aws:s3:::home/alice/x'), { identity: [notResource] }), 'Allowed');
   });
 });
 

@@ -1,5 +1,5 @@
 import { hasWildcard } from '../actions';
-import type { ActionInfo, IamCatalog } from '../catalog';
+import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../catalog';
 import type { LintContext } from '../context';
 import { matchesAbsentKey, parseConditionOperator } from './conditionOperators';
 
@@ -8,7 +8,13 @@ import { matchesAbsentKey, parseConditionOperator } from './conditionOperators';
 const supportedKeysCache = new WeakMap<object, ReadonlySet<string>>();
 const NO_KEYS: readonly string[] = [];
 
-type KeyedAction = { service: string; resourceTypes: { name: string; conditionKeys: string[] }[]; conditionKeys: string[] };
+type KeyedAction = Pick<ActionInfo, 'service' | 'resourceTypes' | 'resourceTypeInfos' | 'conditionKeys'>;
+
+/** The catalog's record of an action's resource type `i`: the ready list's when there is one, else looked up by name. */
+function typeInfo(catalog: IamCatalog, a: KeyedAction, i: number): ResourceTypeInfo | undefined {
+  const ready = a.resourceTypeInfos;
+  return ready ? ready[i] : catalog.resourceType(a.service, a.resourceTypes[i].name);
+}
 
 /**
  * Condition keys an action can be evaluated with: its own, its resource types' and theirs. Cached
@@ -30,7 +36,7 @@ function addSupportedKeys(out: Set<string>, catalog: IamCatalog, a: KeyedAction)
   for (let i = 0; i < types.length; i++) {
     const r = types[i];
     for (let k = 0; k < r.conditionKeys.length; k++) out.add(r.conditionKeys[k].toLowerCase());
-    const typeKeys = catalog.resourceType(a.service, r.name)?.conditionKeys ?? NO_KEYS;
+    const typeKeys = typeInfo(catalog, a, i)?.conditionKeys ?? NO_KEYS;
     for (let k = 0; k < typeKeys.length; k++) out.add(typeKeys[k].toLowerCase());
   }
 }
@@ -74,7 +80,7 @@ export function actionTakesTags(catalog: IamCatalog, a: KeyedAction): boolean {
   if (hit === undefined) {
     hit = someTagKey(a.conditionKeys);
     const types = a.resourceTypes;
-    for (let i = 0; i < types.length && !hit; i++) hit = someTagKey(types[i].conditionKeys) || someTagKey(catalog.resourceType(a.service, types[i].name)?.conditionKeys ?? NO_KEYS);
+    for (let i = 0; i < types.length && !hit; i++) hit = someTagKey(types[i].conditionKeys) || someTagKey(typeInfo(catalog, a, i)?.conditionKeys ?? NO_KEYS);
     takesTagsCache.set(a, hit);
   }
   return hit;
