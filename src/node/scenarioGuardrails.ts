@@ -148,10 +148,14 @@ export function listScenarioFilesSync(root: string, matches: (relativePath: stri
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (++listed > MAX_ENTRIES_LISTED || found.length >= MAX_GUARDRAIL_SCENARIO_FILES) break;
-      const abs = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (recursive && !SKIPPED_FOLDERS.has(e.name)) queue.push(abs);
-      } else if (e.isFile() && matches(path.relative(root, abs).split(path.sep).join('/'))) found.push(abs);
+        if (recursive && !SKIPPED_FOLDERS.has(e.name)) queue.push(path.join(dir, e.name));
+      } else if (e.isFile()) {
+        // A file of the root folder is named relative to it as it is: a folder of many policies pays
+        // for no path arithmetic per file.
+        const abs = next === 0 ? undefined : path.join(dir, e.name);
+        if (matches(abs === undefined ? e.name : path.relative(root, abs).split(path.sep).join('/'))) found.push(abs ?? path.join(dir, e.name));
+      }
     }
   }
   return found;

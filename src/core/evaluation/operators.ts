@@ -94,9 +94,13 @@ const OVERLAP_LIMIT = 1 << 20;
  * how far each has been consumed, filled forwards, so time is the product of the lengths (bounded).
  */
 export function globsOverlap(a: string, b: string): boolean {
+  // Every pattern matches some text (its wildcards taken as letters), so `*` and the pattern itself overlap it.
+  if (a === b || a === '*' || b === '*') return true;
   // When one side has no wildcard, some text fits both exactly when the other matches it: no table.
   if (!hasGlob(b)) return globMatch(a, b, false);
   if (!hasGlob(a)) return globMatch(b, a, false);
+  const prefix = prefixOverlap(a, b) ?? prefixOverlap(b, a);
+  if (prefix !== undefined) return prefix;
   const n = a.length;
   const m = b.length;
   if ((n + 1) * (m + 1) > OVERLAP_LIMIT) return globMatch(a, b, false);
@@ -120,6 +124,26 @@ export function globsOverlap(a: string, b: string): boolean {
     }
   }
   return reach[n * w + m] === 1;
+}
+
+/**
+ * globsOverlap where `a` is literal text then one `*` at its end (`role/*`, the common shape of
+ * a resource's path), read with string built-ins: some text fits both exactly when `b` can begin
+ * with the literal text, as the `*` takes whatever `b` makes of the rest. Undefined for other
+ * shapes, and when a `?` of `b` falls within the literal text.
+ */
+function prefixOverlap(a: string, b: string): boolean | undefined {
+  const star = a.length - 1;
+  if (a.indexOf('*') !== star || a.includes('?')) return undefined;
+  const q = b.indexOf('?');
+  const s = b.indexOf('*');
+  const first = q < 0 ? s : s < 0 ? q : Math.min(q, s);
+  // Up to its first wildcard `b` is literal text too: it must agree with `a`'s as far as both go.
+  const literal = Math.min(first < 0 ? b.length : first, star);
+  if (!b.startsWith(a.slice(0, literal))) return false;
+  if (literal === star) return true;
+  // `b` runs out of literal text first: a `*` there makes the rest of `a`'s literal text.
+  return first === s ? true : undefined;
 }
 
 /** A Resource value against a request resource that itself holds wildcards: whether some resource fits both, field by field. */

@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import { ACCOUNT, BUCKET_OBJECT, SESSION, USER, allow, decision, deny, policy, req } from './helpers';
 import { globsOverlap } from '../../../src/core/evaluation/operators';
+import { globMatch } from '../../../src/core/policy/actions';
 
 describe('evaluation: actions and resources', () => {
   it('matches actions case-insensitively with * and ?; NotAction (AWS doc: Action, NotAction)', () => {
@@ -83,5 +84,28 @@ describe('evaluation: wildcard patterns that overlap', () => {
     assert.ok(!globsOverlap('other/*', 'example/*'));
     assert.ok(!globsOverlap('abc', 'abd'));
     assert.ok(!globsOverlap('A*', 'a*'), 'case-sensitive');
+  });
+
+  it('a literal path then `*` overlaps exactly the patterns that can begin with that path', () => {
+    assert.ok(globsOverlap('role/*', 'role/service-role/*'));
+    assert.ok(globsOverlap('role/service-role/*', 'role/*'));
+    assert.ok(!globsOverlap('role/*', 'user/*'));
+    assert.ok(globsOverlap('role/*', 'ro*x'));
+    assert.ok(globsOverlap('role/*', 'ro?e/x?'));
+    assert.ok(!globsOverlap('role/*', 'ro?x/*'));
+    assert.ok(!globsOverlap('Role/*', 'role/*'), 'case-sensitive');
+    // Against every text of up to six letters: some text fits both exactly when the two overlap.
+    const texts = [''];
+    for (let n = 0; n < texts.length && texts[n].length < 6; n++) for (const c of 'abc') texts.push(texts[n] + c);
+    const prefixes = ['*', 'a*', 'b*', 'ab*', 'ba*', 'aa*'];
+    const others = [''];
+    for (let n = 0; n < others.length && others[n].length < 3; n++) for (const c of 'ab*?') others.push(others[n] + c);
+    for (const a of prefixes) {
+      for (const b of others) {
+        const common = texts.some((t) => globMatch(a, t, false) && globMatch(b, t, false));
+        assert.strictEqual(globsOverlap(a, b), common, `${a} and ${b}`);
+        assert.strictEqual(globsOverlap(b, a), common, `${b} and ${a}`);
+      }
+    }
   });
 });

@@ -32,6 +32,8 @@ describe('bounded globs', () => {
       ['**/.git/**', 'r/.git/c/d'],
       ['\\*.json', '*.json'],
       ['./a/*.json', 'a/x.json'],
+      ['x/*\\*', 'x/a*'],
+      ['a/b.json', 'a/b.json'],
     ];
     const no: [string, string][] = [
       ['trust/*.json', 'x/trust/ci.json'],
@@ -43,6 +45,8 @@ describe('bounded globs', () => {
       ['p?.json', 'p/.json'],
       ['\\*.json', 'a.json'],
       ['*.{json,yaml}', 'p.yml'],
+      ['*.json', 'a.json.bak'],
+      ['x/*\\*', 'x/a'],
     ];
     for (const [g, p] of yes) assert.ok(globMatches(g, p), `${g} should match ${p}`);
     for (const [g, p] of no) assert.ok(!globMatches(g, p), `${g} should not match ${p}`);
