@@ -73,6 +73,11 @@ function applyFlags(set: FlagSet): void {
 }
 
 if (isMainThread) {
+  // Node's code cached for its own modules fits V8's flags as Node starts: a module first loaded
+  // after applyFlags is compiled from source. Every command writes to standard output, whose stream
+  // loads its modules on first use (net for a pipe: about 13 M instructions to compile), so it is
+  // made here, before the flags change.
+  void process.stdout;
   const flags = flagSet(process.argv.slice(2), process.env);
   applyFlags(flags);
   const { cli, saveCache } = load(flags);

@@ -5,8 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { fixturePath, repoRoot } from '../fixtures';
 import { corpusDir } from '../policy/corpus.test';
+import { CLI, ensureBuiltCli } from './builtCli';
 
-const CLI = path.join(repoRoot(), 'dist', 'cli.js');
 
 function cli(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, cwd: repoRoot() });
@@ -19,11 +19,7 @@ describe('sts-lens lint (bundled CLI)', function () {
   this.timeout(60_000);
 
   before(function () {
-    // The CLI is tested as shipped: build it if this checkout has not been built yet.
-    if (!fs.existsSync(CLI)) {
-      const b = spawnSync(process.execPath, [path.join(repoRoot(), 'esbuild.js')], { cwd: repoRoot(), encoding: 'utf8' });
-      assert.strictEqual(b.status, 0, b.stderr);
-    }
+    ensureBuiltCli();
   });
 
   it('writes compiler-style text and exits 1 on an ERROR', () => {

@@ -3,9 +3,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { repoRoot } from '../fixtures';
+import { CLI, ensureBuiltCli } from './builtCli';
 
-const CLI = path.join(repoRoot(), 'dist', 'cli.js');
 
 function cli(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
@@ -28,10 +27,7 @@ describe('sts-lens diff and check (bundled CLI)', function () {
   let dir: string;
 
   before(function () {
-    if (!fs.existsSync(CLI)) {
-      const b = spawnSync(process.execPath, [path.join(repoRoot(), 'esbuild.js')], { cwd: repoRoot(), encoding: 'utf8' });
-      assert.strictEqual(b.status, 0, b.stderr);
-    }
+    ensureBuiltCli();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-diff-'));
     fs.mkdirSync(path.join(dir, 'policies'));
     fs.writeFileSync(path.join(dir, 'policies', 'trust.json'), TRUST_BEFORE);

@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../fixtures';
+import { CLI, ensureBuiltCli } from './builtCli';
 
-const CLI = path.join(repoRoot(), 'dist', 'cli.js');
 
 /** Runs the shipped CLI; a run that does not end within a minute fails the test instead of hanging it. */
 function cli(args: string[], options: SpawnSyncOptions = {}) {
@@ -29,10 +29,7 @@ describe('sts-lens with hostile inputs: reads are bounded and output cannot driv
   let dir: string;
 
   before(function () {
-    if (!fs.existsSync(CLI)) {
-      const b = spawnSync(process.execPath, [path.join(repoRoot(), 'esbuild.js')], { cwd: repoRoot(), encoding: 'utf8' });
-      assert.strictEqual(b.status, 0, b.stderr);
-    }
+    ensureBuiltCli();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-hostile-'));
     fs.writeFileSync(path.join(dir, 'good.json'), POLICY('s3:GetObjekt'));
     // A repository can commit a link to a device: checking it out puts /dev/zero under a policy's name.

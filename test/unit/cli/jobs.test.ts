@@ -5,9 +5,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { threadsFor } from '../../../src/cli/jobs';
 import { MAX_POLICY_FILE_BYTES } from '../../../src/core/policy/limits';
-import { fixturePath, repoRoot } from '../fixtures';
+import { fixturePath } from '../fixtures';
+import { CLI, ensureBuiltCli } from './builtCli';
 
-const CLI = path.join(repoRoot(), 'dist', 'cli.js');
 
 /** The line STS_LENS_JOBS_REPORT=1 adds to standard error (see src/cli/lintPool.ts). */
 const REPORT = /^sts-lens: jobs: threads=(\d+) main=(\d+) workers=([\d,]+) again=(\d+)\n/m;
@@ -77,10 +77,7 @@ describe('sts-lens lint --jobs (worker threads)', function () {
   let files: string[];
 
   before(function () {
-    if (!fs.existsSync(CLI)) {
-      const b = spawnSync(process.execPath, [path.join(repoRoot(), 'esbuild.js')], { cwd: repoRoot(), encoding: 'utf8' });
-      assert.strictEqual(b.status, 0, b.stderr);
-    }
+    ensureBuiltCli();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-jobs-'));
     files = makeProject(dir);
   });
