@@ -3,12 +3,14 @@
 
 /**
  * Whether text decoded as UTF-8 was UTF-16: a UTF-16 byte order mark (decoded as two replacement
- * characters), or NULs in at least a third of its first characters (UTF-16 without a mark).
+ * characters), or NULs in at least a third of its first characters (UTF-16 without a mark), but not
+ * in more than three quarters: UTF-16 text has a character beside each NUL, and a file of NULs alone
+ * (one cut short by a crash or a full disk) was never text.
  */
 export function isUtf16Text(text: string): boolean {
   if (text.startsWith('\ufffd\ufffd') && text.includes('\0')) return true;
   const start = text.slice(0, 64);
   let nuls = 0;
   for (let i = 0; i < start.length; i++) if (start.charCodeAt(i) === 0) nuls++;
-  return start.length >= 4 && nuls * 3 >= start.length;
+  return start.length >= 4 && nuls * 3 >= start.length && nuls * 4 <= start.length * 3;
 }

@@ -96,6 +96,24 @@ describe('sts-lens with hostile inputs: reads are bounded and output cannot driv
     assert.ok(d.stderr.includes(`dump16.json: ${reason}`), d.stderr);
   });
 
+  it('a file of NUL bytes alone (one cut short by a crash or a full disk) is not called UTF-16 by any reader: each says what is wrong with its text', () => {
+    const zeros = path.join(dir, 'zeros.json');
+    fs.writeFileSync(zeros, Buffer.alloc(4096));
+    const runs: [string[], RegExp][] = [
+      [['lint', zeros], /zeros\.json:1:1: ERROR JSON_SYNTAX_ERROR Fix the JSON syntax error at index 0 line 1 column 0: unexpected character/],
+      [['lint', '--auth-details', zeros], /^sts-lens: .*zeros\.json: not JSON: /],
+      [['simulate', zeros], /^sts-lens simulate: .*zeros\.json: not valid JSON: unexpected character at line 1, column 1\./],
+      [['diff', path.join(dir, 'good.json'), zeros], /^sts-lens diff: .*zeros\.json is not a policy that can be compared: the document is not valid JSON \(unexpected character at line 1, column 1\)/],
+      [['check', '--no-public-access', zeros], /^sts-lens check: .*zeros\.json is not a policy that can be checked: the document is not valid JSON/],
+    ];
+    for (const [args, said] of runs) {
+      const r = cli(args);
+      assert.notStrictEqual(r.status, 0, args.join(' '));
+      assert.match(args[0] === 'lint' && args.length === 2 ? r.stdout : r.stderr, said, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.doesNotMatch(r.stdout + r.stderr, /UTF-16/, args.join(' '));
+    }
+  });
+
   it('lint -: standard input that never ends is read up to the limit', () => {
     const zero = fs.openSync('/dev/zero', 'r');
     try {

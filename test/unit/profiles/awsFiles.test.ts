@@ -132,6 +132,7 @@ describe('AWS file locations and readers', () => {
       assert.strictEqual(awsFileEncodingProblem(text, 'utf16le'), reason);
       assert.strictEqual(awsFileEncodingProblem(files.noMark.toString('utf8'), 'utf8'), reason);
       assert.strictEqual(awsFileEncodingProblem(text, 'utf8'), undefined);
+      assert.strictEqual(awsFileEncodingProblem('\0'.repeat(100), 'utf8'), undefined, 'NULs alone (a file cut short by a crash) are no UTF-16 text');
       const utf8 = path.join(dir, 'utf8');
       fs.writeFileSync(utf8, text);
       assert.deepStrictEqual(await readAwsFile(utf8), { path: utf8, text });
