@@ -5,7 +5,7 @@
 // own code, so formatting gives the same text. If a new jsonc-parser exports anything but constants
 // from that file, the build fails and names it, rather than bundling a module it does not understand.
 'use strict';
-const fs = require('fs');
+const { rewriteModulePlugin } = require('./esbuild-rewrite-module');
 
 const STRING_INTERN = /[\\/]jsonc-parser[\\/]lib[\\/]esm[\\/]impl[\\/]string-intern\.js$/;
 // `export const name =` at the start of a line; linear (no nested quantifiers).
@@ -29,14 +29,6 @@ function lazyTables(source, file) {
   ].join('\n');
 }
 
-const lazyJsoncTablesPlugin = {
-  name: 'lazy-jsonc-tables',
-  setup(build) {
-    build.onLoad({ filter: STRING_INTERN }, async (args) => {
-      const source = await fs.promises.readFile(args.path, 'utf8');
-      return { contents: lazyTables(source, args.path), loader: 'js' };
-    });
-  },
-};
+const lazyJsoncTablesPlugin = rewriteModulePlugin('lazy-jsonc-tables', STRING_INTERN, lazyTables);
 
 module.exports = { lazyTables, lazyJsoncTablesPlugin };

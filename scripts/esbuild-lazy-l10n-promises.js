@@ -6,7 +6,7 @@
 // which never reads a bundle from a URI. The plugin defers the require to that call. If a new
 // @vscode/l10n requires fs/promises some other way, the build fails and names the file.
 'use strict';
-const fs = require('fs');
+const { rewriteModulePlugin } = require('./esbuild-rewrite-module');
 
 const L10N_MAIN = /[\\/]@vscode[\\/]l10n[\\/]dist[\\/]main\.js$/;
 const EAGER = 'var import_promises = require("fs/promises");';
@@ -21,14 +21,6 @@ function lazyPromises(source, file) {
   return source.replace(EAGER, LAZY);
 }
 
-const lazyL10nPromisesPlugin = {
-  name: 'lazy-l10n-promises',
-  setup(build) {
-    build.onLoad({ filter: L10N_MAIN }, async (args) => {
-      const source = await fs.promises.readFile(args.path, 'utf8');
-      return { contents: lazyPromises(source, args.path), loader: 'js' };
-    });
-  },
-};
+const lazyL10nPromisesPlugin = rewriteModulePlugin('lazy-l10n-promises', L10N_MAIN, lazyPromises);
 
 module.exports = { lazyPromises, lazyL10nPromisesPlugin };

@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import * as jsonc from 'jsonc-parser';
 import * as path from 'path';
 import * as vm from 'vm';
+import { bundleForTest } from './bundleForTest';
 import { repoRoot } from './fixtures';
 
 interface LazyTables {
@@ -16,20 +17,7 @@ interface LazyTables {
 const { lazyTables, lazyJsoncTablesPlugin } = require(path.join(repoRoot(), 'scripts', 'esbuild-lazy-jsonc-tables.js')) as LazyTables;
 
 /** A bundle of jsonc-parser's format/modify, built with or without the plugin, as the extension's bundles are. */
-async function bundle(plugins: esbuild.Plugin[]): Promise<string> {
-  const result = await esbuild.build({
-    stdin: { contents: "export { format, modify, applyEdits } from 'jsonc-parser';", resolveDir: repoRoot(), loader: 'ts' },
-    absWorkingDir: repoRoot(),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-    logLevel: 'silent',
-    mainFields: ['module', 'main'],
-    plugins,
-  });
-  return result.outputFiles[0].text;
-}
+const bundle = (plugins: esbuild.Plugin[]): Promise<string> => bundleForTest({ source: "export { format, modify, applyEdits } from 'jsonc-parser';" }, plugins);
 
 /** Loads a bundle; returns its exports and how many strings String.prototype.repeat made while it loaded. */
 function load(code: string): { exports: typeof jsonc; repeatsOnLoad: number } {

@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type * as L10n from '@vscode/l10n';
+import { bundleForTest } from './bundleForTest';
 import { repoRoot } from './fixtures';
 
 interface LazyPromises {
@@ -19,20 +20,7 @@ interface LazyPromises {
 const { lazyPromises, lazyL10nPromisesPlugin } = require(path.join(repoRoot(), 'scripts', 'esbuild-lazy-l10n-promises.js')) as LazyPromises;
 
 /** A bundle of @vscode/l10n, built with or without the plugin, as the CLI's and the extension's bundles are. */
-async function bundle(plugins: esbuild.Plugin[]): Promise<string> {
-  const result = await esbuild.build({
-    stdin: { contents: "export { config, t } from '@vscode/l10n';", resolveDir: repoRoot(), loader: 'ts' },
-    absWorkingDir: repoRoot(),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-    logLevel: 'silent',
-    mainFields: ['module', 'main'],
-    plugins,
-  });
-  return result.outputFiles[0].text;
-}
+const bundle = (plugins: esbuild.Plugin[]): Promise<string> => bundleForTest({ source: "export { config, t } from '@vscode/l10n';" }, plugins);
 
 /** Loads a bundle; returns its exports and the modules it has required so far (a live list). */
 function load(code: string): { l10n: typeof L10n; required: string[] } {

