@@ -1,4 +1,4 @@
-import { ACTION_COUNT, coveredBy, NO_ACTIONS, NO_MARKS, PATH_ACTION_NAMES, PATH_SERVICES, pathActionIndex } from '../../evaluation/escalation/pathActions';
+import { ACTION_COUNT, coveredByAction, NO_MARKS, PATH_ACTION_NAMES, pathActionIndex } from '../../evaluation/escalation/pathActions';
 import { stringValues, type JsonNode, type ParsedElement, type ParsedPolicy, type ParsedValue } from '../parse';
 import type { PathElement } from '../types';
 import { ESCALATION_PATHS, type EscalationPath } from './paths';
@@ -56,23 +56,20 @@ function hasStar(el: ParsedElement | undefined): boolean {
 /** A statement's Action strings as the linter resolved them, in order, with their lowercased service prefixes. */
 export interface ResolvedStatementActions {
   readonly actions: readonly ResolvedValue[];
+  /** Whether one of the strings covers a path action (see ResolvedValue.covers): most statements' strings cover none. */
+  readonly coversPathAction?: boolean;
 }
 
-/** A string of Action as the linter resolved it: `service` is '' for "*" and strings it could not split. */
-type ResolvedValue = ParsedValue & { readonly value: string; readonly service?: string };
+/** A string of Action as the linter resolved it: `service` is '' for "*" and strings it could not split; `covers`, the path actions it covers. */
+type ResolvedValue = ParsedValue & { readonly value: string; readonly service?: string; readonly covers?: readonly number[] };
 
 function actionValues(el: ParsedElement | undefined, resolved: ResolvedStatementActions | undefined): readonly ResolvedValue[] {
   return resolved ? resolved.actions : stringValues(el);
 }
 
-/**
- * The path actions a string covers. A resolved string whose service no path involves is settled by
- * its service alone (a set of a few dozen names), without a look-up of the whole string.
- */
+/** The path actions a string covers: as the linter resolved it, or by its service (see coveredByAction). */
 function coveredByValue(v: ResolvedValue): readonly number[] {
-  const service = v.service;
-  if (service && !PATH_SERVICES.has(service) && !service.includes('*') && !service.includes('?')) return NO_ACTIONS;
-  return coveredBy(v.value);
+  return v.covers ?? coveredByAction(v.value, v.service ?? '');
 }
 
 /** Marks every path action that one of the strings covers. */
@@ -98,8 +95,10 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
     const st = statements[i];
     if (st.principal || st.notPrincipal) continue;
     const effect = st.effect?.valueNode.value;
+    // Statements whose Action strings the linter found to cover no path action are settled unread.
+    const none = resolved?.[i]?.coversPathAction === false;
     if (effect === 'Deny') {
-      if (!st.condition && !st.notResource && !st.notAction && hasStar(st.resource)) markCovered(actionValues(st.action, resolved?.[i]), denied);
+      if (!none && !st.condition && !st.notResource && !st.notAction && hasStar(st.resource)) markCovered(actionValues(st.action, resolved?.[i]), denied);
       continue;
     }
     if (effect !== 'Allow') continue;
@@ -109,6 +108,10 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
       statementMarks[i] = excluded;
       for (let k = 0; k < ACTION_COUNT; k++) if (!excluded[k]) granted[k] = 1;
       allows.push({ index: st.index ?? 0, notActions: { excluded, element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
+      continue;
+    }
+    if (none) {
+      if (st.action) statementMarks[i] = NO_MARKS;
       continue;
     }
     const values = actionValues(st.action, resolved?.[i]);
