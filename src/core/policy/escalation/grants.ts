@@ -30,6 +30,8 @@ export interface PolicyGrants {
   readonly denied: Uint8Array;
   /** Path actions some Allow statement may grant (1), whatever its resources. */
   readonly granted: Uint8Array;
+  /** The same actions as a list, in the order first met: most policies grant none or a few. */
+  readonly grantedActions: readonly number[];
   /**
    * Per statement, by position: the path actions an Allow statement's Action or NotAction strings
    * cover (1); unset for the statements not read. The escalation decision asks this of the same
@@ -89,6 +91,7 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
   const allows: AllowStatement[] = [];
   const denied = new Uint8Array(ACTION_COUNT);
   const granted = new Uint8Array(ACTION_COUNT);
+  const grantedActions: number[] = [];
   const statements = policy.statements;
   const statementMarks = new Array<Uint8Array | undefined>(statements.length);
   for (let i = 0; i < statements.length; i++) {
@@ -106,7 +109,11 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
       const excluded = new Uint8Array(ACTION_COUNT);
       markCovered(stringValues(st.notAction), excluded);
       statementMarks[i] = excluded;
-      for (let k = 0; k < ACTION_COUNT; k++) if (!excluded[k]) granted[k] = 1;
+      for (let k = 0; k < ACTION_COUNT; k++) {
+        if (excluded[k] || granted[k]) continue;
+        granted[k] = 1;
+        grantedActions.push(k);
+      }
       allows.push({ index: st.index ?? 0, notActions: { excluded, element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
       continue;
     }
@@ -127,18 +134,34 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
         const a = covered[k];
         // The first string that covers an action is its evidence.
         if (first[a] === undefined) first[a] = values[j];
-        granted[a] = 1;
+        if (!granted[a]) {
+          granted[a] = 1;
+          grantedActions.push(a);
+        }
         marks[a] = 1;
       }
     }
     if (st.action) statementMarks[i] = marks ?? NO_MARKS;
     if (first) allows.push({ index: st.index ?? 0, first, selfOnly: !st.notResource && selfOnly(st.resource) });
   }
-  return { allows, denied, granted, covered: statementMarks };
+  return { allows, denied, granted, grantedActions, covered: statementMarks };
 }
 
 /** A path's action by its index among PATH_ACTION_NAMES. */
 const PATH_ACTIONS: readonly (readonly (readonly number[])[])[] = ESCALATION_PATHS.map((p) => p.requires.map((group) => group.map(({ action }) => pathActionIndex(action))));
+
+/** The paths that need a path action, by its index, in the paths' order. */
+const PATHS_BY_ACTION: readonly (readonly number[])[] = pathsByAction();
+
+function pathsByAction(): number[][] {
+  const byAction = PATH_ACTION_NAMES.map((): number[] => []);
+  for (let p = 0; p < PATH_ACTIONS.length; p++) {
+    for (const group of PATH_ACTIONS[p]) {
+      for (const a of group) if (byAction[a][byAction[a].length - 1] !== p) byAction[a].push(p);
+    }
+  }
+  return byAction;
+}
 
 /** Paths whose requests act on another user: a grant scoped to the caller's own user opens none of them. */
 const ON_OTHER_USERS = new Set(ESCALATION_PATHS.filter((p) => p.requires.some((g) => g.some((r) => r.target === 'other'))));
@@ -211,12 +234,20 @@ function mayOpen(all: readonly PolicyGrants[], groups: readonly (readonly number
  */
 export function escalationPaths(all: readonly PolicyGrants[]): EscalationFinding[] {
   const out: EscalationFinding[] = [];
-  let any = false;
-  for (let i = 0; i < all.length; i++) if (all[i].allows.length) any = true;
-  if (!any) return out;
+  // Only the paths that need an action some policy grants: most policies grant none or a few.
+  let needed: Uint8Array | undefined;
+  for (let i = 0; i < all.length; i++) {
+    const actions = all[i].grantedActions;
+    for (let k = 0; k < actions.length; k++) {
+      const paths = PATHS_BY_ACTION[actions[k]];
+      needed ??= new Uint8Array(ESCALATION_PATHS.length);
+      for (let j = 0; j < paths.length; j++) needed[paths[j]] = 1;
+    }
+  }
+  if (!needed) return out;
   for (let p = 0; p < ESCALATION_PATHS.length; p++) {
     const groups = PATH_ACTIONS[p];
-    if (!mayOpen(all, groups)) continue;
+    if (!needed[p] || !mayOpen(all, groups)) continue;
     const path = ESCALATION_PATHS[p];
     const evidence: GrantEvidence[] = [];
     for (let g = 0; g < groups.length; g++) {
