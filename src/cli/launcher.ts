@@ -1,8 +1,9 @@
 // The `sts-lens` command: loads the CLI bundle (cliMain.js beside this file) through V8's code
 // cache, so that a run after the first skips most of the compilation of the bundle. The cache
 // lives in the user's cache folder ($XDG_CACHE_HOME or ~/.cache, under sts-lens/v8), keyed by the
-// bundle's size and time and the Node version; a stale or damaged cache is simply rebuilt.
-// STS_LENS_NO_CODE_CACHE=1 turns it off. Only Node built-ins here (and launcherFlags.ts): this
+// bundle's size and time and the Node version; a stale or damaged cache is simply rebuilt, and
+// writing one removes all but the newest few of the others (each build or Node version leaves its
+// own file). STS_LENS_NO_CODE_CACHE=1 turns it off. Only Node built-ins here (and launcherFlags.ts): this
 // file must stay tiny.
 //
 // Before the bundle is compiled, the launcher sets V8's flags for the run (see launcherFlags.ts);
@@ -34,6 +35,33 @@ function cacheFile(bundle: string, stat: fs.Stats, flags: string): string {
 }
 
 /**
+ * Code cache files kept besides the one just written: enough for a few versions or flag sets used
+ * side by side (each rebuilds its file when it is gone), few enough that the folder stays small.
+ */
+const KEEP_OTHER_CACHES = 5;
+
+/** Removes all but the newest KEEP_OTHER_CACHES cache files other than `keep`, and temporary files left by a run that was killed while writing. */
+function pruneCaches(keep: string): void {
+  const dir = path.dirname(keep);
+  const others: { file: string; time: number }[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (file === keep || !name.startsWith('cli-')) continue;
+    try {
+      const time = fs.statSync(file).mtimeMs;
+      // A temporary file is another run's write in progress unless it is old.
+      if (name.endsWith('.tmp')) {
+        if (Date.now() - time > 60 * 60 * 1000) fs.rmSync(file, { force: true });
+      } else if (name.endsWith('.bin')) others.push({ file, time });
+    } catch {
+      // Removed by another run meanwhile.
+    }
+  }
+  others.sort((a, b) => b.time - a.time);
+  for (const { file } of others.slice(KEEP_OTHER_CACHES)) fs.rmSync(file, { force: true });
+}
+
+/**
  * Loads the bundle; `saveCache` writes its compiled code to the cache when the cache was missing or
  * refused, best called late, so that it also holds the functions the run compiled lazily.
  */
@@ -60,6 +88,7 @@ function load(flags: string): { cli: CliModule; saveCache: () => void } {
       const tmp = `${file}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, wrapper.createCachedData());
       fs.renameSync(tmp, file);
+      pruneCaches(file);
     } catch {
       // A read-only home only costs speed.
     }

@@ -136,6 +136,15 @@ const PRINCIPAL_TYPES: Readonly<Record<string, string>> = { root: 'Account', use
 export function buildContext(request: EvaluationRequest, caller: Caller, resourceAccount: string | undefined, now: Date | undefined): RequestContext {
   const ctx = new RequestContext({ request, caller, resourceAccount, now });
   const given = request.context;
-  if (given) for (const k in given) if (Object.prototype.hasOwnProperty.call(given, k)) ctx.set(k, given[k]);
+  let mfaStated = false;
+  if (given) {
+    for (const k in given) {
+      if (!Object.prototype.hasOwnProperty.call(given, k)) continue;
+      ctx.set(k, given[k]);
+      if (k.toLowerCase() === 'aws:multifactorauthpresent') mfaStated = true;
+    }
+  }
+  // Temporary credentials carry aws:MultiFactorAuthPresent: false for a GetSessionToken session made without MFA.
+  if (request.credentials === 'GetSessionToken' && !mfaStated && (caller.kind === 'user' || caller.kind === 'root')) ctx.set('aws:MultiFactorAuthPresent', false);
   return ctx;
 }

@@ -6,6 +6,7 @@ import { awsOwnedRefusal } from './awsOwned';
 import { buildContext } from './context';
 import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';
 import { isAccountIdentity, readCallerCached, type Caller, type PrincipalMatch } from './principal';
+import { sessionRefusal } from './sessionLimits';
 import type { Decision, DecidingStatement, EvaluationInput, EvaluationOptions, EvaluationResult, PolicyKind, PolicySource, PolicyTrace } from './types';
 import { unsentKeys, withoutKeys } from './unsentKeys';
 
@@ -184,11 +185,8 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   }
   // No permission is needed for GetCallerIdentity, and an explicit deny does not stop it.
   if (actionLower === 'sts:getcalleridentity' && caller.kind !== 'anonymous') return result('Allowed', [], []);
-  // AWS, GetFederationToken: "You cannot call any IAM operations using the CLI or the Amazon Web Services API"
-  // (console sessions can) and "You cannot call any STS operations except GetCallerIdentity", whatever the policies say.
-  if (caller.kind === 'federatedUser' && (service === 'iam' || service === 'sts')) {
-    return result('ImplicitlyDenied', [], [service === 'iam' ? l10n.t('A federated user session (from GetFederationToken) cannot call IAM operations through the CLI or the API, whatever its policies allow; only its console sessions can.') : l10n.t('A federated user session (from GetFederationToken) cannot call STS operations other than GetCallerIdentity, whatever its policies allow.')]);
-  }
+  const refused = sessionRefusal(request, caller, service, actionLower, ctx);
+  if (refused) return result('ImplicitlyDenied', [], [refused]);
   const denies = deciding(groups, 'Deny');
   if (denies.length) return result('ExplicitlyDenied', denies, []);
 

@@ -318,7 +318,23 @@ function readRequest(node: Node, problems: string[]): EvaluationRequest | undefi
       }
     }
   }
+  const credentials = readCredentials(r.credentials, principal, problems);
   if (action !== undefined && !action.includes(':')) problems.push(l10n.t('request.action "{0}" must be service:Action, e.g. s3:GetObject.', action));
   if (principal === undefined || action === undefined || resource === undefined) return undefined;
-  return { principal, action, resource, ...(resourceAccount !== undefined ? { resourceAccount } : {}), ...(context ? { context } : {}) };
+  return { principal, action, resource, ...(resourceAccount !== undefined ? { resourceAccount } : {}), ...(context ? { context } : {}), ...(credentials ? { credentials } : {}) };
+}
+
+/** `request.credentials`: only GetSessionToken, for an IAM user or root user (other sessions' ARNs say how they were made). */
+function readCredentials(value: unknown, principal: string | undefined, problems: string[]): 'GetSessionToken' | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim().toLowerCase() !== 'getsessiontoken') {
+    problems.push(l10n.t('request.credentials must be "GetSessionToken" (temporary credentials of an IAM user or the root user); got {0}. Role and federated user sessions need none: their principal ARN says how they were made.', String(JSON.stringify(value))));
+    return undefined;
+  }
+  const p = principal?.trim() ?? '';
+  if (principal !== undefined && !/^\d{12}$/.test(p) && !/^arn:[^:]+:iam::\d{12}:(?:root|user\/.+)$/.test(p)) {
+    problems.push(l10n.t('request.credentials "GetSessionToken" needs an IAM user or the root user as the principal (GetSessionToken returns their credentials); got {0}.', p));
+    return undefined;
+  }
+  return 'GetSessionToken';
 }

@@ -21,6 +21,12 @@ export interface EvaluationRequest {
   resourceAccount?: string;
   /** Request context keys as IAM spells them (matched case-insensitively), e.g. `aws:SourceIp`. */
   context?: Readonly<Record<string, ContextValue>>;
+  /**
+   * How an IAM user's or root user's credentials were made, when not with its long-term access keys:
+   * `GetSessionToken` (with MFA when the context has aws:MultiFactorAuthPresent true). Role and
+   * federated user sessions need none: their principal ARN says it.
+   */
+  credentials?: 'GetSessionToken';
 }
 
 /** Which slot of the evaluation a policy sits in. */

@@ -82,3 +82,46 @@ describe('CLI launcher: Node modules loaded before the V8 flags change', functio
     assert.ok(!lint('pipe').all.some((m) => m.includes('fs/promises')));
   });
 });
+
+describe('CLI launcher: the code cache folder', function () {
+  this.timeout(60_000);
+  let dir: string;
+
+  before(function () {
+    ensureBuiltCli();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-cache-'));
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('stays small across builds: writing a cache keeps only the newest five others, and removes temporary files left an hour ago', () => {
+    const v8Dir = path.join(dir, 'v8');
+    fs.mkdirSync(v8Dir, { recursive: true });
+    const hour = 60 * 60;
+    const now = Date.now() / 1000;
+    const old = Array.from({ length: 8 }, (_, i) => `cli-${1000 + i}-1700000000000-v20.0.0-x64-files.bin`);
+    old.forEach((name, i) => {
+      fs.writeFileSync(path.join(v8Dir, name), 'stale');
+      fs.utimesSync(path.join(v8Dir, name), now - (10 - i) * hour, now - (10 - i) * hour);
+    });
+    fs.writeFileSync(path.join(v8Dir, 'cli-1-2-v20-x64-files.bin.77.tmp'), 'killed long ago');
+    fs.utimesSync(path.join(v8Dir, 'cli-1-2-v20-x64-files.bin.77.tmp'), now - 2 * hour, now - 2 * hour);
+    fs.writeFileSync(path.join(v8Dir, 'cli-1-2-v20-x64-files.bin.78.tmp'), 'being written');
+    fs.writeFileSync(path.join(v8Dir, 'notes.txt'), 'not ours');
+
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--no-config', '--format', 'json', fixturePath('policy', 'invalid-action.json')], {
+      cwd: repoRoot(),
+      encoding: 'utf8',
+      env: { ...process.env, STS_LENS_CACHE: dir },
+    });
+    assert.strictEqual(r.status, 1, r.stderr);
+
+    const left = fs.readdirSync(v8Dir).sort();
+    const written = left.filter((n) => n.endsWith('.bin') && !old.includes(n));
+    assert.strictEqual(written.length, 1, `this build's cache is written: ${left.join(', ')}`);
+    assert.deepStrictEqual(left.filter((n) => old.includes(n)), old.slice(3), 'the five newest others stay, the three oldest go');
+    assert.ok(left.includes('cli-1-2-v20-x64-files.bin.78.tmp'), "another run's write in progress stays");
+    assert.ok(!left.includes('cli-1-2-v20-x64-files.bin.77.tmp'), 'a temporary file left two hours ago goes');
+    assert.ok(left.includes('notes.txt'), 'a file that is not a cache stays');
+  });
+});

@@ -111,24 +111,13 @@ const QUOTAS: Record<PolicyType, { code: string; quota: number; details: (n: num
 
 /** Characters excluding whitespace, as the quotas count them. */
 export function policySize(text: string): number {
-  // Runs of each kind are skipped by the regex engine: one character class each, sticky, linear.
-  let n = 0;
-  for (let i = 0; i < text.length; ) {
-    COUNTED.lastIndex = i;
-    COUNTED.test(text);
-    n += COUNTED.lastIndex - i;
-    i = COUNTED.lastIndex;
-    if (i >= text.length) break;
-    SPACES.lastIndex = i;
-    SPACES.test(text);
-    i = SPACES.lastIndex;
-  }
-  return n;
+  // One pass of the regex engine drops everything but the whitespace: a loop in JavaScript would
+  // cost a call per run, and large documents hold tens of thousands of runs. Linear, one character class.
+  return text.length - text.replace(COUNTED_RUNS, '').length;
 }
 
-/** The whitespace the quotas do not count, and everything else. */
-const SPACES = /[ \n\r\t\v\f\u00a0\ufeff]*/y;
-const COUNTED = /[^ \n\r\t\v\f\u00a0\ufeff]*/y;
+/** Runs of what the quotas count: anything but the whitespace they do not. */
+const COUNTED_RUNS = /[^ \n\r\t\v\f\u00a0\ufeff]+/g;
 
 export function checkSize(ctx: LintContext): void {
   const q = QUOTAS[ctx.type];
