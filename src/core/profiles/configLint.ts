@@ -8,14 +8,15 @@
  */
 
 import * as l10n from '@vscode/l10n';
-import { type ConfigFileKind, type ConfigFinding, type LintOptions, type ProfileView, has, profileNameOf } from './configLintModel';
+import { type ConfigFileKind, type ConfigFinding, type LintOptions, type ProfileView, type UnwordedFinding, has, profileNameOf, worded } from './configLintModel';
 import { lintCycles } from './configLintCycles';
 import { lintProfile } from './configLintProfiles';
-import { lintHeader, lintSectionKeys } from './configLintSections';
+import { lintHeader } from './configLintHeaders';
+import { lintSectionKeys } from './configLintSections';
 import { lintSsoSession } from './configLintSso';
 import { nameSuggester } from './configLintSuggest';
 import { redactMessage } from '../sessions/redact';
-import { IniEntry, IniSection, parseIniWithPositions, type IniProblemKind } from './iniPositions';
+import { IniEntry, IniSection, parseIniWithPositions, type IniDocument, type IniProblemKind } from './iniPositions';
 import { listPerKind, notListedText } from '../notListed';
 import { safeMessage } from '../untrustedText';
 
@@ -31,18 +32,51 @@ export function profileNamesOf(text: string, kind: ConfigFileKind): string[] {
   return [...names];
 }
 
-export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintOptions = {}): ConfigFinding[] {
-  const doc = parseIniWithPositions(text);
-  // Messages quote keys and values from the file, which may be credentials: they go to the Problems
-  // panel redacted. Redaction waits until a finding is known to be listed.
-  const findings: ConfigFinding[] = doc.problems.map((p) => ({
+/** The parser's problems, as findings. */
+function syntaxFindings(doc: IniDocument): (ConfigFinding | UnwordedFinding)[] {
+  return doc.problems.map((p) => ({
     code: p.kind,
     // An indented first setting is read normally by the AWS CLI and the SDKs: only a style note.
     severity: p.kind === 'nested-without-parent' ? 'info' : p.kind === 'continuation-line' ? 'warning' : 'error',
     message: p.message,
     range: p.range,
   }));
-  const add = (f: ConfigFinding): void => {
+}
+
+/**
+ * The findings in line order, the first `listedPerCode` of each code worded, the last of them saying
+ * how many more there are. Messages quote keys and values from the file, which may be credentials:
+ * they go to the Problems panel redacted.
+ */
+function listed(doc: IniDocument, findings: (ConfigFinding | UnwordedFinding)[], listedPerCode: number | undefined): ConfigFinding[] {
+  findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
+  // One mistake repeated on every line of a hostile file would otherwise make a finding per line.
+  return listPerKind(findings, (f) => f.code, (unworded, more) => {
+    const f = worded(unworded);
+    const message = redactMessage(safeMessage(f.message));
+    return { ...f, message: more > 0 ? `${message} ${notListedText('finding', more)}` : message };
+  }, listedPerCode, (code) => doc.unlisted.get(code as IniProblemKind) ?? 0);
+}
+
+/**
+ * What lintAwsConfig finds in the file's lines and section headers, and only that: the lines the SDKs
+ * cannot read at all, for the Profiles view, without the checks of every setting and profile.
+ */
+export function lintAwsConfigSyntax(text: string, kind: ConfigFileKind): ConfigFinding[] {
+  const doc = parseIniWithPositions(text);
+  const findings = syntaxFindings(doc);
+  const add = (f: ConfigFinding | UnwordedFinding): void => {
+    findings.push(f);
+  };
+  for (const section of doc.sections) lintHeader(section, kind, add);
+  return listed(doc, findings, undefined);
+}
+
+export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintOptions = {}): ConfigFinding[] {
+  const doc = parseIniWithPositions(text);
+  // Findings are worded only once they are known to be listed.
+  const findings = syntaxFindings(doc);
+  const add = (f: ConfigFinding | UnwordedFinding): void => {
     findings.push(f);
   };
 
@@ -59,7 +93,7 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
       add({
         code: 'duplicate-section',
         severity: 'error',
-        message: l10n.t('[{0}] is already defined on line {1}. The AWS CLI refuses to read a file with a repeated section; other SDKs silently merge the two.', section.header, exact.line + 1),
+        words: () => ({ message: l10n.t('[{0}] is already defined on line {1}. The AWS CLI refuses to read a file with a repeated section; other SDKs silently merge the two.', section.header, exact.line + 1) }),
         range: section.headerRange,
         profile: profileNameOf(section, kind),
       });
@@ -74,7 +108,7 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
         add({
           code: 'duplicate-profile',
           severity: 'warning',
-          message: l10n.t('Profile "{0}" is also defined by [{1}] on line {2}; the SDKs disagree on which settings win. Keep one section.', name, previous.header, previous.line + 1),
+          words: () => ({ message: l10n.t('Profile "{0}" is also defined by [{1}] on line {2}; the SDKs disagree on which settings win. Keep one section.', name, previous.header, previous.line + 1) }),
           range: section.headerRange,
           profile: name,
         });
@@ -108,10 +142,5 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
   for (const s of ssoSessions.values()) lintSsoSession(s, add);
   lintCycles(profiles, exists, hasStaticKeys, add);
 
-  findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
-  // One mistake repeated on every line of a hostile file would otherwise make a finding per line.
-  return listPerKind(findings, (f) => f.code, (f, more) => {
-    const message = redactMessage(safeMessage(f.message));
-    return { ...f, message: more > 0 ? `${message} ${notListedText('finding', more)}` : message };
-  }, options.listedPerCode, (code) => doc.unlisted.get(code as IniProblemKind) ?? 0);
+  return listed(doc, findings, options.listedPerCode);
 }

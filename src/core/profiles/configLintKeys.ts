@@ -164,8 +164,10 @@ export const THIRD_PARTY_KEYS: readonly string[] = [
 /** Key prefixes of tools that keep their own settings in profiles (aws-azure-login, aws-google-auth, granted, …). */
 export const THIRD_PARTY_KEY_PREFIXES: readonly string[] = ['azure_', 'google_config.', 'granted_', 'okta_', 'saml2aws_', 'awsume_', 'leapp_', 'x_'];
 
+const THIRD_PARTY_KEY_SET: ReadonlySet<string> = new Set(THIRD_PARTY_KEYS);
+
 export function isThirdPartyKey(key: string): boolean {
-  return THIRD_PARTY_KEYS.includes(key) || THIRD_PARTY_KEY_PREFIXES.some((p) => key.startsWith(p));
+  return THIRD_PARTY_KEY_SET.has(key) || THIRD_PARTY_KEY_PREFIXES.some((p) => key.startsWith(p));
 }
 
 /** Sections of the config file that are not profiles and whose keys belong to the AWS CLI. */

@@ -104,7 +104,23 @@ export interface ProfileView {
   readonly keys: Map<string, IniEntry>;
 }
 
-export type Add = (f: ConfigFinding) => void;
+/**
+ * A finding whose words (its message and fix) are worked out only if it is listed. A hostile file
+ * may repeat one mistake a million times, and only the first MAX_LISTED_PER_KIND of a kind are shown:
+ * a "did you mean" or a translated sentence for each of the rest would stall the editor for seconds.
+ */
+export interface UnwordedFinding extends Omit<ConfigFinding, 'message' | 'fix'> {
+  readonly words: () => Pick<ConfigFinding, 'message' | 'fix'>;
+}
+
+export type Add = (f: ConfigFinding | UnwordedFinding) => void;
+
+/** The finding with its words worked out. */
+export function worded(f: ConfigFinding | UnwordedFinding): ConfigFinding {
+  if (!('words' in f)) return f;
+  const { words, ...rest } = f;
+  return { ...rest, ...words() };
+}
 
 /** `a and b and c`, with the words of the display language; settings and names stay as they are. */
 export function andList(items: readonly string[]): string {

@@ -1,5 +1,5 @@
 /**
- * Checks of one section as written: its header, its keys (unknown, misspelt, in the wrong file or
+ * Checks of one section's settings as written: their keys (unknown, misspelt, in the wrong file or
  * section) and the syntax and values of its entries.
  */
 
@@ -7,9 +7,7 @@ import * as l10n from '@vscode/l10n';
 import {
   CREDENTIALS_FILE_KEYS,
   CREDENTIAL_SOURCES,
-  JS_SECTION_NAME,
   NESTED_PROFILE_KEYS,
-  OTHER_CONFIG_SECTIONS,
   PROFILE_KEYS,
   S3_NESTED_KEYS,
   SERVICE_NESTED_KEYS,
@@ -25,125 +23,15 @@ import { suggestKey } from './configLintSuggest';
 import { checkDuration, mfaSerialProblem, roleArnProblem, simpleValueProblem } from './configLintValues';
 import { IniEntry, IniSection, range } from './iniPositions';
 
-export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add): void {
-  const header = section.header.trim();
-  const at = section.nameRange;
-  if (header !== 'default' && header.toLowerCase() === 'default') {
-    add({
-      code: 'malformed-section-header',
-      severity: 'warning',
-      message: l10n.t("[{0}] is not the default profile: names are case-sensitive. The AWS CLI's parser also copies a [DEFAULT] section's settings into every other profile. Write [default].", header),
-      range: section.headerRange,
-      fix: { title: { kind: 'changeTo', value: '[default]' }, edits: [{ range: section.headerRange, newText: '[default]' }] },
-    });
-    return;
-  }
-  if (header && header !== section.header) {
-    add({
-      code: 'malformed-section-header',
-      severity: 'warning',
-      message: l10n.t('Blanks inside the brackets make the SDKs miss this section: write [{0}].', header),
-      range: section.headerRange,
-      profile: profileNameOf(section, kind),
-      fix: { title: { kind: 'changeTo', value: `[${header}]` }, edits: [{ range: section.headerRange, newText: `[${header}]` }] },
-    });
-  }
-  if (kind === 'credentials') {
-    if (section.type === 'profile') {
-      add({
-        code: 'unexpected-profile-prefix',
-        severity: 'warning',
-        message: l10n.t('The credentials file names profiles without the "profile " prefix: this section defines a profile called "{0}", not "{1}".', header, section.name),
-        range: section.headerRange,
-        profile: section.name,
-        fix: { title: { kind: 'renameTo', value: `[${section.name}]` }, edits: [{ range: section.headerRange, newText: `[${section.name}]` }] },
-      });
-    } else if (section.type === 'sso-session' || section.type === 'services') {
-      add({
-        code: 'unknown-section',
-        severity: 'warning',
-        message: l10n.t('[{0} …] sections belong in the config file; the SDKs ignore them in the credentials file.', section.type),
-        range: section.headerRange,
-      });
-    } else if (/\s/.test(header)) {
-      add({
-        code: 'invalid-profile-name',
-        severity: 'warning',
-        message: l10n.t('The profile name "{0}" contains a blank; the AWS SDK for JavaScript skips such sections.', header),
-        range: at,
-      });
-    }
-    return;
-  }
+// Sets, not lists: a file may hold a million keys, each looked up here.
+const CREDENTIALS_CONTEXT: ReadonlySet<string> = new Set([...CREDENTIALS_FILE_KEYS, ...PROFILE_KEYS, ...THIRD_PARTY_KEYS]);
+const PROFILE_CONTEXT: ReadonlySet<string> = new Set([...PROFILE_KEYS, ...THIRD_PARTY_KEYS]);
+const SSO_SESSION_CONTEXT: ReadonlySet<string> = new Set(SSO_SESSION_KEYS);
 
-  if (section.type === 'other') {
-    if (OTHER_CONFIG_SECTIONS.includes(header)) return;
-    const word = /^(\S+)/.exec(header)?.[1] ?? '';
-    const prefix = ['profile', 'sso-session', 'services'].find((p) => p === word.toLowerCase() || p === word.toLowerCase().replace('_', '-'));
-    if (header === 'profile' || header === 'sso-session' || header === 'services') {
-      add({ code: 'malformed-section-header', severity: 'error', message: l10n.t('[{0}] needs a name: [{0} NAME].', header), range: section.headerRange });
-      return;
-    }
-    if (prefix && word !== prefix) {
-      const fixed = `[${prefix} ${header.slice(word.length).trim()}]`;
-      add({
-        code: 'malformed-section-header',
-        severity: 'warning',
-        message: l10n.t('The section prefix is "{0}", in lower case; the SDKs ignore [{1}].', prefix, header),
-        range: section.headerRange,
-        fix: { title: { kind: 'changeTo', value: fixed }, edits: [{ range: section.headerRange, newText: fixed }] },
-      });
-      return;
-    }
-    if (JS_SECTION_NAME.test(header)) {
-      add({
-        code: 'missing-profile-prefix',
-        severity: 'warning',
-        message: l10n.t('In the config file a profile other than default is written [profile {0}]; the SDKs ignore [{0}].', header),
-        range: section.headerRange,
-        profile: header,
-        fix: { title: { kind: 'changeTo', value: `[profile ${header}]` }, edits: [{ range: section.headerRange, newText: `[profile ${header}]` }] },
-      });
-      return;
-    }
-    add({
-      code: 'unknown-section',
-      severity: 'warning',
-      message: l10n.t('[{0}] is not a profile, sso-session or services section; the SDKs ignore it.', header),
-      range: section.headerRange,
-    });
-    return;
-  }
-
-  if (section.type === 'default') return;
-  if (section.prefixGap !== undefined && section.prefixGap !== ' ') {
-    const fixed = `[${section.prefix} ${header.slice((section.prefix ?? '').length).trim()}]`;
-    add({
-      code: 'malformed-section-header',
-      severity: 'warning',
-      message: l10n.t('Write exactly one space after "{0}": the AWS SDK for JavaScript ignores [{1}].', section.prefix ?? '', header),
-      range: section.headerRange,
-      profile: section.name,
-      fix: { title: { kind: 'changeTo', value: fixed }, edits: [{ range: section.headerRange, newText: fixed }] },
-    });
-  }
-  if (!JS_SECTION_NAME.test(section.name)) {
-    add({
-      code: 'invalid-profile-name',
-      severity: 'warning',
-      message: section.quoted
-        ? l10n.t('The name "{0}" has characters the AWS SDK for JavaScript does not accept in a section name (letters, digits and - _ @ + . % : / only), so it ignores this section, although the AWS CLI reads the quoted name.', section.name)
-        : l10n.t('The name "{0}" has characters the AWS SDK for JavaScript does not accept in a section name (letters, digits and - _ @ + . % : / only), so it ignores this section.', section.name),
-      range: at,
-      profile: section.name,
-    });
-  }
-}
-
-function contextKeys(section: IniSection, kind: ConfigFileKind): readonly string[] | undefined {
-  if (kind === 'credentials') return [...CREDENTIALS_FILE_KEYS, ...PROFILE_KEYS, ...THIRD_PARTY_KEYS];
-  if (section.type === 'default' || section.type === 'profile') return [...PROFILE_KEYS, ...THIRD_PARTY_KEYS];
-  if (section.type === 'sso-session') return SSO_SESSION_KEYS;
+function contextKeys(section: IniSection, kind: ConfigFileKind): ReadonlySet<string> | undefined {
+  if (kind === 'credentials') return CREDENTIALS_CONTEXT;
+  if (section.type === 'default' || section.type === 'profile') return PROFILE_CONTEXT;
+  if (section.type === 'sso-session') return SSO_SESSION_CONTEXT;
   return undefined;
 }
 
@@ -154,18 +42,19 @@ function suggestionCandidates(section: IniSection, kind: ConfigFileKind): readon
 }
 
 function unknownKey(e: IniEntry, candidates: readonly string[], place: SettingPlace, profile: string | undefined, add: Add): void {
-  if (looksLikeSecretFragment(e.key)) {
-    add({ code: 'unknown-key', severity: 'warning', message: credentialFragmentText(place), range: e.keyRange, profile });
-    return;
-  }
-  const suggestion = suggestKey(e.key, candidates);
   add({
     code: 'unknown-key',
     severity: 'warning',
-    message: unknownSettingText(place, e.key, suggestion),
     range: e.keyRange,
     profile,
-    fix: suggestion ? { title: { kind: 'renameTo', value: suggestion }, edits: [{ range: e.keyRange, newText: suggestion }] } : undefined,
+    words: () => {
+      if (looksLikeSecretFragment(e.key)) return { message: credentialFragmentText(place) };
+      const suggestion = suggestKey(e.key, candidates);
+      return {
+        message: unknownSettingText(place, e.key, suggestion),
+        fix: suggestion ? { title: { kind: 'renameTo', value: suggestion }, edits: [{ range: e.keyRange, newText: suggestion }] } : undefined,
+      };
+    },
   });
 }
 
@@ -183,7 +72,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       add({
         code: 'duplicate-key',
         severity: 'error',
-        message: l10n.t('"{0}" is already set on line {1} of this section. The AWS CLI refuses to read the file; other SDKs take the last value.', e.key, first.line + 1),
+        words: () => ({ message: l10n.t('"{0}" is already set on line {1} of this section. The AWS CLI refuses to read the file; other SDKs take the last value.', e.key, first.line + 1) }),
         range: e.keyRange,
         profile,
       });
@@ -201,26 +90,28 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       add({
         code: 'unknown-key',
         severity: 'info',
-        message: l10n.t("The AWS CLI and SDKs do not read source_identity from a profile, so AssumeRole is called without a source identity. Pass it on the call instead (aws sts assume-role --source-identity, or the advanced options of STS Lens's Assume Role)."),
+        words: () => ({ message: l10n.t("The AWS CLI and SDKs do not read source_identity from a profile, so AssumeRole is called without a source identity. Pass it on the call instead (aws sts assume-role --source-identity, or the advanced options of STS Lens's Assume Role).") }),
         range: e.keyRange,
         profile,
         unnecessary: true,
       });
       continue;
     }
-    const lowerKnown = lower !== e.key && known.includes(lower) ? lower : undefined;
+    const lowerKnown = lower !== e.key && known.has(lower) ? lower : undefined;
     if (lowerKnown) {
       add({
         code: 'unknown-key',
         severity: 'warning',
-        message: l10n.t('Setting names are lower case: the AWS CLI reads "{0}" as "{1}", but the AWS SDK for JavaScript, which STS Lens uses, ignores it.', e.key, lowerKnown),
+        words: () => ({
+          message: l10n.t('Setting names are lower case: the AWS CLI reads "{0}" as "{1}", but the AWS SDK for JavaScript, which STS Lens uses, ignores it.', e.key, lowerKnown),
+          fix: { title: { kind: 'renameTo', value: lowerKnown }, edits: [{ range: e.keyRange, newText: lowerKnown }] },
+        }),
         range: e.keyRange,
         profile,
-        fix: { title: { kind: 'renameTo', value: lowerKnown }, edits: [{ range: e.keyRange, newText: lowerKnown }] },
       });
       continue;
     }
-    if (!known.includes(e.key) && !isThirdPartyKey(e.key)) {
+    if (!known.has(e.key) && !isThirdPartyKey(e.key)) {
       unknownKey(e, suggestionCandidates(section, kind), place, profile, add);
       continue;
     }
@@ -228,7 +119,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       add({
         code: 'credentials-file-setting',
         severity: 'info',
-        message: l10n.t('"{0}" belongs in the config file. The AWS CLI documents only credentials (aws_access_key_id, aws_secret_access_key, aws_session_token) in the credentials file, and some tools read nothing else from it.', e.key),
+        words: () => ({ message: l10n.t('"{0}" belongs in the config file. The AWS CLI documents only credentials (aws_access_key_id, aws_secret_access_key, aws_session_token) in the credentials file, and some tools read nothing else from it.', e.key) }),
         range: e.keyRange,
         profile,
       });
@@ -237,7 +128,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       add({
         code: 'secret-in-config',
         severity: 'warning',
-        message: l10n.t('A secret ({0}) is stored in the config file. Keep credentials in the credentials file, or better in a credential_process, SSO or aws-vault, since config files are shared and checked in more often.', e.key),
+        words: () => ({ message: l10n.t('A secret ({0}) is stored in the config file. Keep credentials in the credentials file, or better in a credential_process, SSO or aws-vault, since config files are shared and checked in more often.', e.key) }),
         range: e.keyRange,
         profile,
       });
@@ -250,7 +141,7 @@ export function lintSectionKeys(section: IniSection, kind: ConfigFileKind, add: 
       add({
         code: 'invalid-value',
         severity: 'warning',
-        message: l10n.t('"{0}" does not take indented settings; only {1} do in a profile.', e.key, andList(NESTED_PROFILE_KEYS)),
+        words: () => ({ message: l10n.t('"{0}" does not take indented settings; only {1} do in a profile.', e.key, andList(NESTED_PROFILE_KEYS)) }),
         range: e.keyRange,
         profile,
       });
@@ -263,10 +154,12 @@ function lintEntrySyntax(e: IniEntry, profile: string | undefined, add: Add): vo
     add({
       code: 'colon-delimiter',
       severity: 'warning',
-      message: l10n.t('"{0}:" uses ":" where the SDKs expect "=": the AWS CLI accepts it, the AWS SDK for JavaScript and others ignore the line.', e.key),
+      words: () => ({
+        message: l10n.t('"{0}:" uses ":" where the SDKs expect "=": the AWS CLI accepts it, the AWS SDK for JavaScript and others ignore the line.', e.key),
+        fix: { title: { kind: 'useEqualsDelimiter' }, edits: [{ range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1), newText: ' =' }] },
+      }),
       range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1),
       profile,
-      fix: { title: { kind: 'useEqualsDelimiter' }, edits: [{ range: range(e.line, e.delimiterColumn, e.delimiterColumn + 1), newText: ' =' }] },
     });
   }
   if (e.inlineCommentColumn !== undefined) {
@@ -274,16 +167,18 @@ function lintEntrySyntax(e: IniEntry, profile: string | undefined, add: Add): vo
     add({
       code: 'inline-comment',
       severity: 'warning',
-      message: l10n.t('The AWS CLI and boto3 read the comment as part of the value of "{0}"; the AWS SDK for JavaScript drops it. Put comments on their own line.', e.key),
+      words: () => ({
+        message: l10n.t('The AWS CLI and boto3 read the comment as part of the value of "{0}"; the AWS SDK for JavaScript drops it. Put comments on their own line.', e.key),
+        fix: {
+          title: { kind: 'moveCommentToOwnLine' },
+          edits: [
+            { range: range(e.line, 0, 0), newText: `${' '.repeat(e.keyRange.startColumn)}${e.inlineComment ?? ''}\n` },
+            { range: commentRange, newText: '' },
+          ],
+        },
+      }),
       range: range(e.line, e.inlineCommentColumn, e.lineEndColumn),
       profile,
-      fix: {
-        title: { kind: 'moveCommentToOwnLine' },
-        edits: [
-          { range: range(e.line, 0, 0), newText: `${' '.repeat(e.keyRange.startColumn)}${e.inlineComment ?? ''}\n` },
-          { range: commentRange, newText: '' },
-        ],
-      },
     });
   }
 }
@@ -293,23 +188,27 @@ function lintServiceEntry(e: IniEntry, servicesName: string, add: Add): void {
     add({
       code: 'invalid-value',
       severity: 'warning',
-      message: l10n.t('In a [services {0}] section, "{1}" should be a service identifier followed by indented settings, such as "{1} =" then "  endpoint_url = https://…".', servicesName, e.key),
+      words: () => ({ message: l10n.t('In a [services {0}] section, "{1}" should be a service identifier followed by indented settings, such as "{1} =" then "  endpoint_url = https://…".', servicesName, e.key) }),
       range: e.keyRange,
       profile: servicesName,
     });
   }
   for (const n of e.nested) {
     if (!SERVICE_NESTED_KEYS.includes(n.key)) {
-      const suggestion = suggestKey(n.key, SERVICE_NESTED_KEYS);
       add({
         code: 'unknown-key',
         severity: 'info',
-        message: suggestion
-          ? l10n.t('"{0}" is not a documented per-service setting (endpoint_url is). Did you mean "{1}"?', n.key, suggestion)
-          : l10n.t('"{0}" is not a documented per-service setting (endpoint_url is).', n.key),
         range: n.keyRange,
         profile: servicesName,
-        fix: suggestion ? { title: { kind: 'renameTo', value: suggestion }, edits: [{ range: n.keyRange, newText: suggestion }] } : undefined,
+        words: () => {
+          const suggestion = suggestKey(n.key, SERVICE_NESTED_KEYS);
+          return {
+            message: suggestion
+              ? l10n.t('"{0}" is not a documented per-service setting (endpoint_url is). Did you mean "{1}"?', n.key, suggestion)
+              : l10n.t('"{0}" is not a documented per-service setting (endpoint_url is).', n.key),
+            fix: suggestion ? { title: { kind: 'renameTo', value: suggestion }, edits: [{ range: n.keyRange, newText: suggestion }] } : undefined,
+          };
+        },
       });
     } else {
       lintValue(n, servicesName, add);
@@ -324,10 +223,12 @@ function lintValue(e: IniEntry, profile: string | undefined, add: Add): void {
     add({
       code: 'quoted-value',
       severity: 'warning',
-      message: l10n.t('The quotes are part of the value: the SDKs do not remove them from "{0}".', e.key),
+      words: () => ({
+        message: l10n.t('The quotes are part of the value: the SDKs do not remove them from "{0}".', e.key),
+        fix: { title: { kind: 'removeQuotes' }, edits: [{ range: e.valueRange, newText: v.slice(1, -1) }] },
+      }),
       range: e.valueRange,
       profile,
-      fix: { title: { kind: 'removeQuotes' }, edits: [{ range: e.valueRange, newText: v.slice(1, -1) }] },
     });
     return;
   }

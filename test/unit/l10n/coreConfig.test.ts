@@ -9,6 +9,7 @@ const CONFIG_FILE_WORDS = [
   'src/core/profiles/configLintComplete.ts',
   'src/core/profiles/configLintCycles.ts',
   'src/core/profiles/configLintDocs.ts',
+  'src/core/profiles/configLintHeaders.ts',
   'src/core/profiles/configLintModel.ts',
   'src/core/profiles/configLintPlaces.ts',
   'src/core/profiles/configLintProfiles.ts',

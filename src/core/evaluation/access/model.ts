@@ -124,13 +124,16 @@ export function needsAllServices(text: string): boolean {
   }));
 }
 
-/** The normalized principal strings of a Principal element (`*` for everyone, account IDs as root ARNs). */
-export function principalStrings(st: ParsedStatement, which: 'principal' | 'notPrincipal'): string[] | undefined {
+/**
+ * The normalized principal strings of a Principal element (`*` for everyone, account IDs as root ARNs
+ * of the policy's partition, `aws` when its ARNs name none or several).
+ */
+export function principalStrings(st: ParsedStatement, which: 'principal' | 'notPrincipal', partition = 'aws'): string[] | undefined {
   const p = principals(st[which]);
   if (!p) return undefined;
   if (p.all) return ['*'];
   const out = new Set<string>();
-  for (const v of p.aws) out.add(v === '*' ? '*' : /^\d{12}$/.test(v) ? `arn:aws:iam::${v}:root` : v);
+  for (const v of p.aws) out.add(v === '*' ? '*' : /^\d{12}$/.test(v) ? `arn:${partition}:iam::${v}:root` : v);
   // A wildcard under Service names no one, as in the engine (AWS does not support wildcards there).
   for (const v of p.service) if (!v.includes('*') && !v.includes('?')) out.add(v.toLowerCase());
   for (const v of p.federated) out.add(v === '*' ? '*' : v);
@@ -186,8 +189,8 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
     const shared = { effect, clauses, ...(block ? { conditions: block } : {}), statement } as const;
     const notResources = st.notResource ? stringValues(st.notResource).map((v) => v.value) : undefined;
     const resources = notResources ? ['*'] : st.resource ? stringValues(st.resource).map((v) => v.value) : ['*'];
-    const notPrincipals = withPrincipal ? principalStrings(st, 'notPrincipal') : undefined;
-    const principalList: (string | undefined)[] = withPrincipal ? (notPrincipals ? ['*'] : principalStrings(st, 'principal') ?? ['*']) : [undefined];
+    const notPrincipals = withPrincipal ? principalStrings(st, 'notPrincipal', partition) : undefined;
+    const principalList: (string | undefined)[] = withPrincipal ? (notPrincipals ? ['*'] : principalStrings(st, 'principal', partition) ?? ['*']) : [undefined];
     const parts: AccessPart[] = [];
     for (const resource of new Set(resources)) {
       for (const principal of principalList) {
