@@ -75,14 +75,15 @@ function loadedAction(action: string, catalog: IamCatalog): ActionInfo | undefin
 
 /**
  * unsentKeys for keys known to be service keys (see isServiceKey), without a context to hold them:
- * those that requests for `action` never carry, in order. None when the catalog does not know the action.
+ * those that requests for `action` never carry, in order. None when the catalog does not know the
+ * action; `serviceKeys` is asked only when it does (telling a service key may read its service's data).
  */
-export function unsentServiceKeys(serviceKeys: readonly string[], action: string, catalog: IamCatalog): readonly string[] {
-  if (serviceKeys.length === 0) return NONE;
+export function unsentServiceKeys(serviceKeys: () => readonly string[], action: string, catalog: IamCatalog): readonly string[] {
   const info = loadedAction(action, catalog);
   if (!info) return NONE;
+  const keys = serviceKeys();
   let out: string[] | undefined;
-  for (let i = 0; i < serviceKeys.length; i++) if (neverCarried(serviceKeys[i], info, catalog)) (out ??= []).push(serviceKeys[i]);
+  for (let i = 0; i < keys.length; i++) if (neverCarried(keys[i], info, catalog)) (out ??= []).push(keys[i]);
   return out ?? NONE;
 }
 

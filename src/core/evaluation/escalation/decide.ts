@@ -71,8 +71,10 @@ interface Prepared {
   readonly probes: Map<string, readonly string[]>;
   /** The engine's answers (allowedWithChoices) per reach signature and context (see reachSignature): requests of many actions reach the same statements. */
   readonly answers: Map<string, Choices | null>;
-  /** The service keys (see isServiceKey) among the condition keys of the identity policies and boundaries, each once, lower case. */
-  readonly serviceKeys: readonly string[];
+  /** The condition keys of the identity policies and boundaries, each once, lower case. */
+  readonly conditionKeys: readonly string[];
+  /** The service keys among them (see isServiceKey), once asked for (see serviceKeysOf). */
+  serviceKeys?: readonly string[];
   /** Per action: the condition keys its requests never carry (see uncarried). */
   readonly uncarried: Map<string, Uncarried>;
 }
@@ -116,7 +118,7 @@ function prepare(subject: EscalationSubject): Prepared {
     memo: new Map(),
     probes: new Map(),
     answers: new Map(),
-    serviceKeys: subject.catalog ? [...conditionKeys].filter((k) => isServiceKey(k, subject.catalog!)) : [],
+    conditionKeys: [...conditionKeys],
     uncarried: new Map(),
   };
 }
@@ -137,8 +139,9 @@ function uncarried(p: Prepared, action: string): Uncarried {
   let found = p.uncarried.get(action);
   if (!found) {
     found = NOTHING_UNCARRIED;
-    if (p.subject.catalog) {
-      const keys = unsentServiceKeys(p.serviceKeys, action, p.subject.catalog);
+    const catalog = p.subject.catalog;
+    if (catalog && p.conditionKeys.length) {
+      const keys = unsentServiceKeys(() => (p.serviceKeys ??= p.conditionKeys.filter((k) => isServiceKey(k, catalog))), action, catalog);
       if (keys.length) found = { keys: new Set(keys), text: keys.join(',') };
     }
     p.uncarried.set(action, found);
