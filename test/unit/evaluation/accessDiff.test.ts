@@ -86,6 +86,18 @@ describe('access diff: one-word changes that change much', () => {
     assert.deepStrictEqual(lines(d.added), [`s3:GetObject on * except ${BUCKET}/*`]);
     assert.deepStrictEqual(lines(d.removed), [`s3:GetObject on ${BUCKET}/*`]);
   });
+
+  it('a NotResource that excludes one more value, with that value allowed by another statement, is no change', () => {
+    const OTHER = 'arn:aws:s3:::other-bucket/*';
+    const notOne = doc({ Effect: 'Allow', Action: 's3:GetObject', NotResource: `${BUCKET}/*` });
+    const split = doc({ Effect: 'Allow', Action: 's3:GetObject', NotResource: [`${BUCKET}/*`, OTHER] }, allow('s3:GetObject', OTHER));
+    assert.deepStrictEqual(diff(notOne, split), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(split, notOne), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(doc(allow('s3:GetObject')), doc({ Effect: 'Allow', Action: 's3:GetObject', NotResource: OTHER }, allow('s3:GetObject', OTHER))), { added: [], removed: [] });
+    // Allowed only under a condition, the excluded value is narrower access.
+    const onlyTagged = doc({ Effect: 'Allow', Action: 's3:GetObject', NotResource: [`${BUCKET}/*`, OTHER] }, allow('s3:GetObject', OTHER, { Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a' } } }));
+    assert.deepStrictEqual(lines(diff(notOne, onlyTagged).removed), [`s3:GetObject on * except ${BUCKET}/*`]);
+  });
 });
 
 describe('access diff: conditions', () => {

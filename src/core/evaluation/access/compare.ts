@@ -71,9 +71,25 @@ export function scopeCovers(a: AccessPart, b: AccessPart): boolean {
  * spread over several statements; when not, which of `p`'s condition values none of them takes.
  */
 export function splitCover(p: AccessPart, others: readonly AccessPart[]): SplitCover {
+  if (exceptionsTaken(p, others)) return { covered: true };
   if (p.clauses.length === 0) return { covered: false };
   const around = others.filter((q) => q.clauses.length > 0 && scopeCovers(q, p));
   return around.length ? conditionsCoverSplit(p.clauses, around.map((q) => q.clauses)) : { covered: false };
+}
+
+/**
+ * Whether `others` together cover part `p` as a NotResource that excludes more and Resource values
+ * that name what it excludes beyond `p` do (`NotResource [a, b]` with `Resource b` is `NotResource a`),
+ * each for `p`'s principals and under no condition `p` lacks.
+ */
+function exceptionsTaken(p: AccessPart, others: readonly AccessPart[]): boolean {
+  if (!p.notResources && p.resource !== '*') return false;
+  const holds = (q: AccessPart) => principalCovers(q, p) && conditionsCover(q.clauses, p.clauses);
+  return others.some((q) => {
+    if (!q.notResources || !holds(q)) return false;
+    const extra = q.notResources.filter((y) => !(p.notResources ?? []).some((x) => patternCovers(x, y)));
+    return extra.length > 0 && extra.every((y) => others.some((r) => !r.notResources && patternCovers(r.resource, y) && holds(r)));
+  });
 }
 
 /** Whether some request could fall under both parts, conditions aside. */
