@@ -117,7 +117,9 @@ export function wholeFileFinding(issueCode: 'FILE_READ_ERROR' | 'POLICY_DOCUMENT
 }
 
 /**
- * After this many texts, a run whose texts already needed many services loads every service at once
+ * With data whose services are read on first use, a run adds them all before its first text, and
+ * scans no text for the services it names. Otherwise, after this many texts, a run whose texts
+ * already needed many services loads every service at once
  * (the whole snapshot costs about as much as scanning a few dozen policies for the services they
  * name) and stops scanning texts. A run over policies of a few services keeps loading what it needs.
  */
@@ -129,6 +131,11 @@ const textsSeen = new WeakMap<IamCatalogHandle, number>();
 function ensureData(handle: IamCatalogHandle, text: string): void {
   const seen = textsSeen.get(handle) ?? 0;
   if (seen === -1) return;
+  if (handle.allServicesOnFirstUse) {
+    handle.ensureAllServicesSync();
+    textsSeen.set(handle, -1);
+    return;
+  }
   if (seen >= LOAD_ALL_AFTER) {
     const loaded = handle.catalog.allServicePrefixes().filter((s) => handle.catalog.isLoaded(s)).length;
     if (loaded >= MANY_SERVICES) {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as l10n from '@vscode/l10n';
-import { DataCatalog, type CompactDescriptions, type CompactServiceData, type CompactServiceText, type IamCatalog, type RawIndexData, type RawServiceData } from '../core/policy/catalog';
+import { DataCatalog, type CompactDescriptions, type CompactServiceData, type CompactServiceParts, type CompactServiceText, type IamCatalog, type RawIndexData, type RawServiceData } from '../core/policy/catalog';
 import { readErrorReason } from './boundedRead';
 
 /**
@@ -19,6 +19,11 @@ export interface IamCatalogHandle {
   ensureServicesSync(prefixes: Iterable<string>): void;
   /** Loads every service (used by wildcard-heavy callers such as `Action: "*"` expansions). */
   ensureAllServicesSync(): void;
+  /**
+   * Whether ensureAllServicesSync costs next to nothing: it adds every service, and each is read
+   * when the catalog is first asked about it (the snapshot; the package's files are read at once).
+   */
+  allServicesOnFirstUse: boolean;
   /** Where the data is read from: the snapshot file, or the package's data folder. */
   dataDir: string;
   /** Which source: the build's snapshot or the package's files. */
@@ -160,22 +165,28 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     return JSON.parse(buffer.toString('utf8')) as CompactDescriptions;
   };
 
+  /** The parts of service `s`, whose bytes start at `at` in the buffer. */
+  const partsAt = (buffer: Buffer, at: number, s: string): CompactServiceParts => {
+    const length = services[s][1];
+    // The service's text stays in the buffer, outside the JavaScript heap, and is decoded a piece
+    // at a time when asked for; it is ASCII (see the build script), so latin1 decodes it exactly.
+    const first = buffer.indexOf(10, at);
+    const second = buffer.indexOf(10, first + 1);
+    const third = buffer.indexOf(10, second + 1);
+    if (first < 0 || third < 0 || third >= at + length) throw damaged(s);
+    const text: CompactServiceText = {
+      resourceTypes: () => buffer.toString('latin1', first + 1, second),
+      conditionKeys: () => buffer.toString('latin1', second + 1, third),
+      action: (start, end) => buffer.toString('latin1', third + 1 + start, third + 1 + end),
+    };
+    return { data: JSON.parse(buffer.toString('latin1', at, first)) as CompactServiceData, text, descriptions: descriptions(s) };
+  };
+  const damaged = (s: string) => new Error(l10n.t('IAM data snapshot {0}: the entry for {1} is damaged. Rebuild it with node esbuild.js.', file, s));
+
   const addFrom = (buffer: Buffer, runStart: number, names: string[]): void => {
     for (const s of names) {
-      const [offset, length] = services[s];
-      const at = offset - runStart;
-      // The service's text stays in the buffer, outside the JavaScript heap, and is decoded a piece
-      // at a time when asked for; it is ASCII (see the build script), so latin1 decodes it exactly.
-      const first = buffer.indexOf(10, at);
-      const second = buffer.indexOf(10, first + 1);
-      const third = buffer.indexOf(10, second + 1);
-      if (first < 0 || third < 0 || third >= at + length) throw new Error(l10n.t('IAM data snapshot {0}: the entry for {1} is damaged. Rebuild it with node esbuild.js.', file, s));
-      const text: CompactServiceText = {
-        resourceTypes: () => buffer.toString('latin1', first + 1, second),
-        conditionKeys: () => buffer.toString('latin1', second + 1, third),
-        action: (start, end) => buffer.toString('latin1', third + 1 + start, third + 1 + end),
-      };
-      catalog.addCompactService(s, JSON.parse(buffer.toString('latin1', at, first)) as CompactServiceData, text, descriptions(s));
+      const { data, text, descriptions } = partsAt(buffer, services[s][0] - runStart, s);
+      catalog.addCompactService(s, data, text, descriptions);
     }
   };
 
@@ -191,6 +202,14 @@ function snapshotCatalog(file: string): IamCatalogHandle {
       }).unref();
     }
     return syncFd;
+  };
+
+  /** Reads one service when the catalog first asks for it. */
+  const readLaterSync = (s: string) => (): CompactServiceParts => {
+    const [offset, length] = services[s];
+    const buffer = Buffer.allocUnsafe(length);
+    if (fs.readSync(openSync(), buffer, 0, length, bodyStart + offset) !== length) throw damaged(s);
+    return partsAt(buffer, 0, s);
   };
 
   const settled = new Set<string>();
@@ -243,7 +262,12 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     catalog,
     ensureServices,
     ensureServicesSync,
-    ensureAllServicesSync: () => ensureServicesSync(catalog.allServicePrefixes()),
+    // Every service is added, each read when first asked for: a run over any policy at all meets
+    // a few dozen services of the hundreds, and each one read costs the garbage collector for the rest of the run.
+    ensureAllServicesSync: () => {
+      for (const s of catalog.allServicePrefixes()) if (services[s]) catalog.addCompactServiceLater(s, readLaterSync(s));
+    },
+    allServicesOnFirstUse: true,
     dataDir: file,
     source: 'snapshot',
     dataVersion: header.source?.version,
@@ -303,6 +327,7 @@ function packageCatalog(dataDir: string): IamCatalogHandle {
     ensureServices,
     ensureServicesSync,
     ensureAllServicesSync: () => ensureServicesSync(catalog.allServicePrefixes()),
+    allServicesOnFirstUse: false,
     dataDir,
     source: 'package',
   };

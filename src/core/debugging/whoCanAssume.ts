@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { principals } from '../evaluation/compiledPolicy';
-import { readCaller, type Caller } from '../evaluation/principal';
+import { inPartition, readCaller, type Caller } from '../evaluation/principal';
+import { splitArn } from '../policy/checks/arnFormats';
 import type { ContextValue, EvaluationInput, EvaluationResult, PolicySource, StatementTrace } from '../evaluation/types';
 import { parsePolicy } from '../policy/parse';
 
@@ -72,11 +73,12 @@ export function assumeRow(c: AssumeCandidate, result: EvaluationResult | undefin
     return { label: c.label, principal, verdict: 'cannot', because: d ? l10n.t('denied by {0}', named(d)) : l10n.t('explicitly denied') };
   }
   // A trust statement that applies but does not grant on its own (it names the account, or the caller is in another account):
-  // the caller's policies decide. Not for the root user, which has no policies of its own and cannot call AssumeRole at all
-  // (the engine says why).
+  // the caller's policies decide. Not for the root user, which has no policies of its own and cannot call AssumeRole at all,
+  // nor for a caller in another partition than the role's, which no policy lets in (the engine says why).
   const applying = statements.find((s) => s.applies && s.effect === 'Allow');
   const caller = readCaller(principal ?? '');
-  if (applying && caller.kind !== 'root') return { label: c.label, principal, verdict: 'needs-identity-policy', because: trustedWords(named(applying), whomItTrusts(applying, c.input.resourcePolicies?.[0], caller), conditionKeys(applying)) };
+  const rolePartition = splitArn(c.input.request.resource)?.partition;
+  if (applying && caller.kind !== 'root' && (!rolePartition || inPartition(caller, rolePartition))) return { label: c.label, principal, verdict: 'needs-identity-policy', because: trustedWords(named(applying), whomItTrusts(applying, c.input.resourcePolicies?.[0], caller), conditionKeys(applying)) };
   // The statement that came closest: the principal matched but a condition failed.
   const byCondition = statements.find((s) => s.effect === 'Allow' && s.mismatch === 'condition');
   if (byCondition) {

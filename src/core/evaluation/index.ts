@@ -5,7 +5,7 @@ import { splitArn } from '../policy/checks/arnFormats';
 import { awsOwnedRefusal } from './awsOwned';
 import { buildContext } from './context';
 import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';
-import { isAccountIdentity, readCallerCached, type Caller, type PrincipalMatch } from './principal';
+import { inPartition, isAccountIdentity, readCallerCached, type Caller, type PrincipalMatch } from './principal';
 import { sessionRefusal } from './sessionLimits';
 import type { Decision, DecidingStatement, EvaluationInput, EvaluationOptions, EvaluationResult, PolicyKind, PolicySource, PolicyTrace } from './types';
 import { unsentKeys, withoutKeys } from './unsentKeys';
@@ -35,7 +35,7 @@ function resourcePolicyWords(required: 'trust' | 'key' | undefined): string {
 function sameRole(a: string, b: string): boolean {
   const x = splitArn(a);
   const y = splitArn(b);
-  if (!x || !y || x.account !== y.account || !y.resource.startsWith('role/')) return false;
+  if (!x || !y || x.partition !== y.partition || x.account !== y.account || !y.resource.startsWith('role/')) return false;
   return x.resource === y.resource || x.resource.slice(x.resource.lastIndexOf('/')) === y.resource.slice(y.resource.lastIndexOf('/'));
 }
 
@@ -185,6 +185,13 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   }
   // No permission is needed for GetCallerIdentity, and an explicit deny does not stop it.
   if (actionLower === 'sts:getcalleridentity' && caller.kind !== 'anonymous') return result('Allowed', [], []);
+  // AWS: "IAM roles and resource-based policies delegate access across accounts only within a single partition".
+  // Escalation questions (decision only) come from a made-up caller in the aws partition about the policy's own
+  // resources, whatever their partition: the rule is for the requests people state.
+  const resourcePartition = decisionOnly ? undefined : splitArn(resource)?.partition;
+  if (resourcePartition && !/[*?]/.test(resourcePartition) && !inPartition(caller, resourcePartition)) {
+    return result('ImplicitlyDenied', [], [fill(l10n.t('{0} is in the {1} partition and {2} in the {3} partition: no policy grants access across partitions.'), caller.raw, caller.partition, resource, resourcePartition)]);
+  }
   const refused = sessionRefusal(request, caller, service, actionLower, ctx);
   if (refused) return result('ImplicitlyDenied', [], [refused]);
   const denies = deciding(groups, 'Deny');

@@ -89,16 +89,26 @@ export type PrincipalMatch = 'direct' | 'role' | 'account';
 
 const ACCOUNT_ID = /^\d{12}$/;
 
-function accountOf(value: string): string | undefined {
+/**
+ * The account a principal value names (a 12-digit ID, or an account root ARN in the caller's
+ * partition). An ARN in another partition names another account: AWS, "IAM roles and resource-based
+ * policies delegate access across accounts only within a single partition".
+ */
+function accountOf(value: string, c: Caller): string | undefined {
   if (ACCOUNT_ID.test(value)) return value;
   const a = splitArn(value);
-  return a && a.service === 'iam' && a.resource === 'root' ? a.account : undefined;
+  return a && a.service === 'iam' && a.resource === 'root' && inPartition(c, a.partition) ? a.account : undefined;
+}
+
+/** Whether the caller is in `partition`; a caller given as a bare account ID may be in any. */
+export function inPartition(c: Caller, partition: string): boolean {
+  return !c.raw.startsWith('arn:') || c.partition === partition;
 }
 
 /** Matches one `AWS` principal value against the caller. */
 export function matchAwsPrincipal(value: string, c: Caller): PrincipalMatch | undefined {
   if (value === '*') return 'direct';
-  const account = accountOf(value);
+  const account = accountOf(value, c);
   if (account !== undefined) return isAccountIdentity(c) && c.account === account ? (c.kind === 'root' ? 'direct' : 'account') : undefined;
   if (!c.arn) return undefined;
   if (value === c.arn) return c.kind === 'role' ? 'role' : 'direct';
@@ -108,7 +118,7 @@ export function matchAwsPrincipal(value: string, c: Caller): PrincipalMatch | un
     if (value === c.roleArn) return 'role';
     // A role ARN with a path names the same role as the session's path-less form.
     const v = splitArn(value);
-    if (v && v.service === 'iam' && v.account === c.account && v.resource.startsWith('role/') && !c.roleArn.includes('/', c.roleArn.indexOf(':role/') + 6) && v.resource.endsWith(`/${c.roleName}`)) return 'role';
+    if (v && v.service === 'iam' && v.partition === c.partition && v.account === c.account && v.resource.startsWith('role/') && !c.roleArn.includes('/', c.roleArn.indexOf(':role/') + 6) && v.resource.endsWith(`/${c.roleName}`)) return 'role';
   }
   return undefined;
 }
@@ -137,25 +147,27 @@ export function federatedUserIamArn(c: Caller): string {
 
 const OIDC_PROVIDER = ':oidc-provider/';
 
-/** An OIDC provider ARN's account and host (`arn:aws:iam::111122223333:oidc-provider/HOST`); a bare host has no account. */
-function providerParts(v: string): { account?: string; host: string } {
+/** An OIDC provider ARN's partition, account and host (`arn:aws:iam::111122223333:oidc-provider/HOST`); a bare host has neither. */
+function providerParts(v: string): { partition?: string; account?: string; host: string } {
   const at = v.startsWith('arn:') ? v.indexOf(OIDC_PROVIDER) : -1;
   if (at < 0) return { host: v.toLowerCase() };
-  return { account: splitArn(v)?.account, host: v.slice(at + OIDC_PROVIDER.length).toLowerCase() };
+  const arn = splitArn(v);
+  return { partition: arn?.partition, account: arn?.account, host: v.slice(at + OIDC_PROVIDER.length).toLowerCase() };
 }
 
 /**
  * A `Federated` value against a web identity or SAML caller. A web identity token names its
  * provider by host (`token.actions.githubusercontent.com`, `accounts.google.com`) while trust
  * policies name an IAM OIDC provider by ARN, or the well-known providers (Google, Cognito,
- * Amazon, Facebook) by host: either form names the same provider. Two ARNs must agree on the account.
+ * Amazon, Facebook) by host: either form names the same provider. Two ARNs must agree on the
+ * partition and the account.
  */
 export function federatedMatch(policyValue: string, caller: string): boolean {
   if (policyValue === '*' || policyValue === caller) return true;
   const p = providerParts(policyValue);
   const c = providerParts(caller);
   if (p.host !== c.host) return false;
-  return p.account === undefined || c.account === undefined || p.account === c.account;
+  return p.account === undefined || c.account === undefined || (p.account === c.account && p.partition === c.partition);
 }
 
 export interface PrincipalValues {
@@ -199,6 +211,6 @@ export function excludedByNotPrincipal(p: PrincipalValues, c: Caller): boolean {
   return ids.every((id) => {
     if (id.kind === 'Service') return p.service.some((s) => s.toLowerCase() === id.values[0].toLowerCase());
     if (id.kind === 'Federated') return p.federated.some((s) => federatedMatch(s, id.values[0]));
-    return p.aws.some((v) => v === '*' || id.values.some((value) => v === value || (ACCOUNT_ID.test(value) && accountOf(v) === value)));
+    return p.aws.some((v) => v === '*' || id.values.some((value) => v === value || (ACCOUNT_ID.test(value) && accountOf(v, c) === value)));
   });
 }

@@ -85,6 +85,8 @@ export interface EvaluationOptions {
    * deciding statements and, in the trace, the statements that apply or that a condition stops,
    * each with its condition tests. Statements the request does not reach are left out, and
    * explanations and reasons are empty. The readable trace (simulate, Evaluate) comes without this.
+   * The caller and the resource are not checked for being in one partition: these questions come
+   * from a made-up caller.
    */
   decisionOnly?: boolean;
 }

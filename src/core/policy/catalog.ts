@@ -1,10 +1,10 @@
-import { compactService, type CompactDescriptions, type CompactServiceData, type CompactServiceText } from './compactData';
+import { compactService, type CompactDescriptions, type CompactServiceData, type CompactServiceParts, type CompactServiceText } from './compactData';
 import type { ActionInfo, ConditionKeyInfo, IamCatalog, RawIndexData, RawServiceData, ResourceTypeInfo } from './catalogTypes';
 import { globalKeyDoc, globalKeyDocUrl } from './globalKeyDocs';
 import { ownCopy } from './ownCopy';
 import { splitAtVariables } from './variableSpans';
 
-export type { CompactDescriptions, CompactServiceData, CompactServiceText } from './compactData';
+export type { CompactDescriptions, CompactServiceData, CompactServiceParts, CompactServiceText } from './compactData';
 export type { AccessLevel, ActionInfo, ConditionKeyInfo, IamCatalog, RawIndexData, RawServiceData, ResourceTypeInfo } from './catalogTypes';
 
 /**
@@ -134,6 +134,11 @@ class LoadedService {
   }
 }
 
+function loadedCompactService(p: string, parts: CompactServiceParts): LoadedService {
+  const { names, make, resourceTypes, conditionKeys } = compactService(p, parts.data, parts.text, parts.descriptions);
+  return new LoadedService(names, make, resourceTypes, conditionKeys);
+}
+
 function variableKeyRegex(key: string): RegExp {
   const parts = splitAtVariables(key).map((p) => p.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'));
   return new RegExp(`^${parts.join('.+')}$`, 'i');
@@ -157,6 +162,8 @@ function globalKeyInfo(g: RawIndexData['globalConditionKeys'][number]): Conditio
 export class DataCatalog implements IamCatalog {
   private readonly names = new Map<string, string>();
   private readonly services = new Map<string, LoadedService>();
+  /** Services added by addCompactServiceLater, not yet read: each is read when first asked for. */
+  private readonly unread = new Map<string, () => CompactServiceParts>();
   private readonly globals = new Map<string, ConditionKeyInfo>();
   private readonly globalPrefixes: { prefix: string; info: ConditionKeyInfo }[] = [];
   private readonly prefixes: string[];
@@ -202,8 +209,34 @@ export class DataCatalog implements IamCatalog {
     const p = prefix.toLowerCase();
     if (this.services.has(p)) return;
     this.keyAnswers.clear();
-    const { names, make, resourceTypes, conditionKeys } = compactService(p, data, text, descriptions);
-    this.services.set(p, new LoadedService(names, make, resourceTypes, conditionKeys));
+    this.unread.delete(p);
+    this.services.set(p, loadedCompactService(p, { data, text, descriptions }));
+  }
+
+  /**
+   * Adds one service of the compact snapshot that `read` gives when the service is first asked for
+   * (called at most once, unless it throws): a run that may meet any service adds them all, and
+   * reads only the few its policies name.
+   */
+  addCompactServiceLater(prefix: string, read: () => CompactServiceParts): void {
+    const p = prefix.toLowerCase();
+    if (this.services.has(p) || this.unread.has(p)) return;
+    this.keyAnswers.clear();
+    this.unread.set(p, read);
+  }
+
+  /** A service by its lowercase prefix, read now if it was added for later. */
+  private service(p: string): LoadedService | undefined {
+    return this.services.get(p) ?? this.readNow(p);
+  }
+
+  private readNow(p: string): LoadedService | undefined {
+    const read = this.unread.get(p);
+    if (!read) return undefined;
+    const s = loadedCompactService(p, read());
+    this.services.set(p, s);
+    this.unread.delete(p);
+    return s;
   }
 
   hasService(prefix: string): boolean {
@@ -216,28 +249,30 @@ export class DataCatalog implements IamCatalog {
   }
 
   isLoaded(prefix: string): boolean {
-    return this.services.has(prefix) || this.services.has(prefix.toLowerCase());
+    if (this.services.has(prefix) || this.unread.has(prefix)) return true;
+    const p = prefix.toLowerCase();
+    return this.services.has(p) || this.unread.has(p);
   }
 
   actions(prefix: string): readonly ActionInfo[] {
-    return this.services.get(prefix.toLowerCase())?.actions ?? [];
+    return this.service(prefix.toLowerCase())?.actions ?? [];
   }
 
   actionsWhere(prefix: string, test: (name: string) => boolean): readonly ActionInfo[] {
-    return this.services.get(prefix.toLowerCase())?.where(test) ?? [];
+    return this.service(prefix.toLowerCase())?.where(test) ?? [];
   }
 
   actionNames(prefix: string): readonly string[] {
-    return this.services.get(prefix.toLowerCase())?.actionNames ?? [];
+    return this.service(prefix.toLowerCase())?.actionNames ?? [];
   }
 
   action(prefix: string, name: string): ActionInfo | undefined {
-    const s = this.services.get(prefix) ?? this.services.get(prefix.toLowerCase());
+    const s = this.services.get(prefix) ?? this.service(prefix.toLowerCase());
     return s && (s.byExactName(name) ?? s.byName(name.toLowerCase()));
   }
 
   resourceType(prefix: string, name: string): ResourceTypeInfo | undefined {
-    return this.services.get(prefix.toLowerCase())?.resourceTypes.get(name.toLowerCase());
+    return this.service(prefix.toLowerCase())?.resourceTypes.get(name.toLowerCase());
   }
 
   /** Services whose condition keys use this prefix (the prefix itself, or e.g. sts for token.actions.githubusercontent.com). */
@@ -279,7 +314,7 @@ export class DataCatalog implements IamCatalog {
       if (g) return g;
     }
     for (const service of this.conditionKeyServices(prefix)) {
-      const s = this.services.get(service);
+      const s = this.service(service);
       if (!s) continue;
       const exact = s.conditionKeys.get(lower);
       if (exact) return exact;
@@ -314,7 +349,7 @@ export class DataCatalog implements IamCatalog {
   conditionKeyNames(prefix: string): readonly string[] {
     const p = prefix.toLowerCase();
     if (p === 'aws') return [...[...this.globals.values()].map((g) => g.key), ...this.globalPrefixes.map((g) => g.info.key)];
-    return [...(this.services.get(p)?.conditionKeys.values() ?? [])].map((k) => k.key);
+    return [...(this.service(p)?.conditionKeys.values() ?? [])].map((k) => k.key);
   }
 
   retiredService(prefix: string): string | undefined {

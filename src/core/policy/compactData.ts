@@ -32,6 +32,13 @@ export interface CompactServiceText {
   action(start: number, end: number): string;
 }
 
+/** One service as the snapshot gives it: its data, its text, and its descriptions, read on first use. */
+export interface CompactServiceParts {
+  data: CompactServiceData;
+  text: CompactServiceText;
+  descriptions: () => CompactDescriptions | undefined;
+}
+
 type CompactActionTuple = [string, [string, number?, string[]?][]?, string[]?, string[]?];
 
 /** A service's descriptions, in the order of its compact actions and condition keys. */

@@ -41,6 +41,25 @@ describe('IAM data snapshot', function () {
     assert.strictEqual(h.catalog.action('s3', 'getobject')?.name, 'GetObject');
   });
 
+  it('adds every service at once and reads each when first asked about it', () => {
+    const copy = path.join(dir, 'lazy.snapshot');
+    fs.copyFileSync(file, copy);
+    const h = createIamCatalog({ snapshotFile: copy });
+    assert.strictEqual(h.allServicesOnFirstUse, true);
+    h.ensureAllServicesSync();
+    for (const s of h.catalog.allServicePrefixes()) assert.ok(h.catalog.isLoaded(s), s);
+    // Damage ec2's entry after it was added: only a read of ec2 can notice.
+    const bytes = fs.readFileSync(copy);
+    const headerEnd = 18 + Number(bytes.toString('latin1', 9, 17));
+    const header = JSON.parse(bytes.toString('utf8', 18, headerEnd)) as { services: Record<string, [number, number]> };
+    const [offset, length] = header.services.ec2;
+    bytes.fill(32, headerEnd + offset, headerEnd + offset + length);
+    fs.writeFileSync(copy, bytes);
+    assert.strictEqual(h.catalog.action('s3', 'GetObject')?.name, 'GetObject');
+    assert.throws(() => h.catalog.action('ec2', 'RunInstances'), /the entry for ec2 is damaged/);
+    assert.strictEqual(createIamCatalog({ dataDir: iamDataDir() }).allServicesOnFirstUse, false);
+  });
+
   it('holds every service, action, resource type and condition key the package holds, with descriptions', () => {
     snapshot.ensureAllServicesSync();
     pkg.ensureAllServicesSync();

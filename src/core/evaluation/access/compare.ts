@@ -36,7 +36,8 @@ export function resourcesOverlap(a: AccessPart, b: AccessPart): boolean {
 export function principalValueCovers(broad: string, narrow: string): boolean {
   if (broad === '*' || broad === narrow) return true;
   if (narrow === '*') return false;
-  if (broad.toLowerCase() === narrow.toLowerCase() && broad.endsWith('.amazonaws.com')) return true;
+  // Service principals match case-insensitively, China's (`.amazonaws.com.cn`) too, as in the engine.
+  if (broad.toLowerCase() === narrow.toLowerCase() && /\.amazonaws\.com(?:\.cn)?$/i.test(broad)) return true;
   const caller = readCaller(narrow);
   if (caller.kind === 'federated') return federatedMatch(broad, narrow);
   // An account names its root, users, roles and sessions (through its identity policies).

@@ -113,6 +113,32 @@ export function compileFormat(format: string): CompiledFormat {
 }
 
 
+/** The resource part of each format before its first ${Variable}, without compiling the format. */
+const prefixCache = new Map<string, string>();
+
+/**
+ * The literal beginning of a format's resource part (compileFormat's literalPrefix): most formats a
+ * resource meets differ from it there, and are never compiled.
+ */
+function literalPrefixOf(format: string): string {
+  let prefix = prefixCache.get(format);
+  if (prefix === undefined) {
+    // arn:partition:service:region:account:resource
+    let colon = -1;
+    let colons = 0;
+    while (colons < 5 && (colon = format.indexOf(':', colon + 1)) >= 0) colons++;
+    if (colons < 5 || !format.startsWith('arn:')) {
+      // Formats that are not six fields long are left to compileFormat, which fails the same way as before.
+      prefix = compileFormat(format).literalPrefix;
+    } else {
+      const variable = format.indexOf('${', colon + 1);
+      prefix = variable < 0 ? format.slice(colon + 1) : format.slice(colon + 1, variable);
+    }
+    prefixCache.set(format, prefix);
+  }
+  return prefix;
+}
+
 let lastResource: string | undefined;
 let lastPlainStart = '';
 
@@ -135,7 +161,7 @@ export function resourceMatchesFormat(resource: string, format: string): boolean
   // Most pairs differ in their literal beginnings: settle those before any lookup. They agree when
   // one beginning starts with the other; the resource's ends at its first *, ? or $. Compared with
   // the string builtins: a loop over characters costs far more in code V8 has not optimised.
-  const literal = compileFormat(format).literalPrefix;
+  const literal = literalPrefixOf(format);
   const plain = plainStart(resource);
   if (!(plain.startsWith(literal) || literal.startsWith(plain))) return false;
   let byResource = matchCache.get(format);

@@ -54,7 +54,18 @@ export function checkRedundancy(ctx: LintContext): void {
     }
     return h;
   };
-  // And what canonical() sees, in any order: the Sid-less properties and their string values.
+  // And what canonical() sees, in any order: the Sid-less properties and their string values. Each
+  // distinct string stands for a number drawn when first met: the engine hashes the string for the
+  // lookup, far faster than a loop over its characters in code not yet optimised.
+  const numbers = new Map<string, number>();
+  const numberOf = (s: string): number => {
+    let n = numbers.get(s);
+    if (n === undefined) {
+      n = Math.imul(numbers.size + 1, 0x9e3779b1);
+      numbers.set(s, n);
+    }
+    return n;
+  };
   const content = (st: (typeof statements)[number]) => {
     let h = 0;
     for (let i = 0; i < st.elements.length; i++) {
@@ -62,12 +73,12 @@ export function checkRedundancy(ctx: LintContext): void {
       if (e.key === 'Sid') continue;
       let v = 0;
       const node = e.valueNode;
-      if (node.type === 'string') v = stringHash(node.value as string);
+      if (node.type === 'string') v = numberOf(node.value as string);
       else if (node.type === 'array' && node.children) {
         const children = node.children;
-        for (let k = 0; k < children.length; k++) if (children[k].type === 'string') v = (v + stringHash(children[k].value as string)) | 0;
+        for (let k = 0; k < children.length; k++) if (children[k].type === 'string') v = (v + numberOf(children[k].value as string)) | 0;
       }
-      h = (h + Math.imul(stringHash(e.key), 0x9e3779b1) + v) | 0;
+      h = (h + Math.imul(numberOf(e.key), 0x85ebca6b) + v) | 0;
     }
     return h;
   };
@@ -92,13 +103,6 @@ export function checkRedundancy(ctx: LintContext): void {
       ], { remove: true, location: 1, title: { kind: 'removeDuplicateStatement' } });
     } else seen.set(key, i);
   });
-}
-
-/** FNV-1a over UTF-16 code units. */
-function stringHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
 }
 
 const QUOTAS: Record<PolicyType, { code: string; quota: number; details: (n: number, q: number) => string }> = {
