@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ActionInfo, IamCatalog } from '../policy/catalog';
 import { supportedKeys } from '../policy/checks/keySupport';
+import { ownCopy } from '../policy/ownCopy';
 import type { ContextValue } from './types';
 
 // Context keys a request for an action never carries. AWS: "Condition context keys may not be present
@@ -41,12 +42,49 @@ export function isServiceKey(key: string, catalog: IamCatalog): boolean {
   return prefix !== 'aws' && catalog.hasService(prefix) && !catalog.conditionKey(key)?.global;
 }
 
+/** neverCarried's answers per action and lowercased key, as lasting as supportedKeys's sets: the escalation check asks of every key of a policy for each action it tries. */
+const carriedAnswers = new WeakMap<ActionInfo, Map<string, boolean>>();
+
 /**
  * Whether requests for the action never carry the service key `key` (see isServiceKey): neither the
  * action nor any of its resource types lists it in the catalog, as the linter's key support check reads them.
  */
 export function neverCarried(key: string, info: ActionInfo, catalog: IamCatalog): boolean {
-  return !supports(supportedKeys(catalog, info), key.toLowerCase());
+  const lower = key.toLowerCase();
+  let answers = carriedAnswers.get(info);
+  if (!answers) {
+    answers = new Map();
+    carriedAnswers.set(info, answers);
+  }
+  let never = answers.get(lower);
+  if (never === undefined) {
+    never = !supports(supportedKeys(catalog, info), lower);
+    if (answers.size > 1000) answers.clear();
+    // A copy as the key: the policy's string would keep its whole document alive (see ownCopy).
+    answers.set(ownCopy(lower), never);
+  }
+  return never;
+}
+
+/** The catalog's record of the action, when its service is loaded. */
+function loadedAction(action: string, catalog: IamCatalog): ActionInfo | undefined {
+  const colon = action.indexOf(':');
+  const service = action.slice(0, colon).toLowerCase();
+  return colon > 0 && catalog.isLoaded(service) ? catalog.action(service, action.slice(colon + 1)) : undefined;
+}
+
+/**
+ * unsentKeys for keys known to be service keys (see isServiceKey), without a context to hold them:
+ * those that requests for `action` never carry, in order. None when the catalog does not know the
+ * action; `serviceKeys` is asked only when it does (telling a service key may read its service's data).
+ */
+export function unsentServiceKeys(serviceKeys: () => readonly string[], action: string, catalog: IamCatalog): readonly string[] {
+  const info = loadedAction(action, catalog);
+  if (!info) return NONE;
+  const keys = serviceKeys();
+  let out: string[] | undefined;
+  for (let i = 0; i < keys.length; i++) if (neverCarried(keys[i], info, catalog)) (out ??= []).push(keys[i]);
+  return out ?? NONE;
 }
 
 /**
@@ -61,9 +99,7 @@ export function unsentKeys(context: Readonly<Record<string, ContextValue>> | und
   for (const key in context) {
     if (!Object.prototype.hasOwnProperty.call(context, key) || !isServiceKey(key, catalog)) continue;
     if (!info) {
-      const colonInAction = action.indexOf(':');
-      const service = action.slice(0, colonInAction).toLowerCase();
-      info = colonInAction > 0 && catalog.isLoaded(service) ? catalog.action(service, action.slice(colonInAction + 1)) : undefined;
+      info = loadedAction(action, catalog);
       if (!info) return NONE;
     }
     if (neverCarried(key, info, catalog)) (out ??= []).push(key);

@@ -11,6 +11,8 @@ export interface ResolvedAction extends ParsedValue {
   name: string;
   /** The whole string, lowercased. */
   lower: string;
+  /** The escalation paths' actions the string covers, by index (see coveredBy). */
+  readonly covers?: readonly number[];
   /** Matches among loaded data; undefined when the service's data was not loaded (unknown). */
   matches: ActionInfo[] | undefined;
   /** Whether `matches` is known, without expanding a wildcard to find out (undefined: read `matches`). */
@@ -24,6 +26,8 @@ export interface StatementContext {
   actions: ResolvedAction[];
   /** Whether some Action string is written twice, as resolving them found; undefined when unknown. */
   actionsRepeat?: boolean;
+  /** Whether some Action string covers an escalation path's action (see coveredBy), as resolving them found. */
+  coversPathAction?: boolean;
   notActions: ResolvedAction[];
   effect: 'Allow' | 'Deny' | undefined;
 }

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { evaluate, type EvaluationInput } from '../../../src/core/evaluation';
 import { resultDocument } from '../../../src/core/debugging/resultText';
 import { resultTree } from '../../../src/core/debugging/resultTree';
+import { isServiceKey, unsentKeys, unsentServiceKeys } from '../../../src/core/evaluation/unsentKeys';
 import { testCatalog } from '../policy/catalog';
 import { USER, allow, policy } from './helpers';
 
@@ -50,6 +51,26 @@ describe('evaluation: context keys a request for the action never carries', () =
       assert.strictEqual(r.unsentKeys, undefined, `${action} with ${key}`);
       assert.deepStrictEqual(r.trace.find((t) => t.kind === 'identity')!.statements[0].conditions[0].requestValues, [context[key]], `${action} with ${key}`);
     }
+  });
+
+  it('leaves out the same service keys when given as a list as when given in a context, asked again and again, and none for an action whose service is not loaded', () => {
+    const catalog = catalogFor('s3', 'ec2', 'iam');
+    const keys = ['ec2:instancetype', 's3:prefix', 'aws:principaltag/team', 'iam:policyarn', 's3:existingobjecttag/team', 'iam:passedtoservice', 'ec2:sourceinstancearn'];
+    const serviceKeys = keys.filter((k) => isServiceKey(k, catalog));
+    assert.ok(!serviceKeys.includes('aws:principaltag/team') && !serviceKeys.includes('ec2:sourceinstancearn'), serviceKeys.join());
+    const context = Object.fromEntries(keys.map((k) => [k, 'x']));
+    let some = 0;
+    for (let round = 0; round < 2; round++) {
+      for (const action of ['s3:ListBucket', 's3:GetObject', 'ec2:RunInstances', 'iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:PassRole']) {
+        const listed = unsentServiceKeys(() => serviceKeys, action, catalog);
+        assert.deepStrictEqual(listed, unsentKeys(context, action, catalog), action);
+        some += listed.length;
+      }
+    }
+    assert.ok(some > 0);
+    assert.deepStrictEqual(unsentServiceKeys(() => ['iam:policyarn'], 'iam:PutUserPolicy', catalog), ['iam:policyarn']);
+    assert.deepStrictEqual(unsentServiceKeys(() => ['iam:policyarn'], 'iam:AttachUserPolicy', catalog), []);
+    assert.deepStrictEqual(unsentServiceKeys(() => assert.fail('not asked for an unknown action'), 'notaservice:PutUserPolicy', catalog), []);
   });
 
   it('keeps every key of a context AWS reported itself (a decoded authorization message)', () => {

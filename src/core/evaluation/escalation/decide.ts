@@ -3,7 +3,7 @@ import { parsePolicy, type ParsedPolicy } from '../../policy/parse';
 import { documentError } from '../compiledPolicy';
 import { evaluate } from '../index';
 import type { ContextValue, PolicySource } from '../types';
-import { unsentKeys } from '../unsentKeys';
+import { isServiceKey, unsentServiceKeys } from '../unsentKeys';
 import { callerChooses, conditionWords, valueFor } from './choices';
 import { answerOf, identityOnlyAnswer, type Answer } from './identityOnly';
 import { filled, policyProbes, representative } from './probes';
@@ -71,8 +71,10 @@ interface Prepared {
   readonly probes: Map<string, readonly string[]>;
   /** The engine's answers (allowedWithChoices) per reach signature and context (see reachSignature): requests of many actions reach the same statements. */
   readonly answers: Map<string, Choices | null>;
-  /** The condition keys of the identity policies and boundaries, each once. */
+  /** The condition keys of the identity policies and boundaries, each once, lower case. */
   readonly conditionKeys: readonly string[];
+  /** The service keys among them (see isServiceKey), once asked for (see serviceKeysOf). */
+  serviceKeys?: readonly string[];
   /** Per action: the condition keys its requests never carry (see uncarried). */
   readonly uncarried: Map<string, Uncarried>;
 }
@@ -91,7 +93,12 @@ function prepare(subject: EscalationSubject): Prepared {
   const conditionKeys = new Set<string>();
   if (subject.catalog) {
     for (const pol of [...parsed, ...(subject.boundaries ?? []).map((b) => parsePolicy(b.text))]) {
-      for (const st of pol.statements) for (const op of st.conditions) for (const k of op.keys) conditionKeys.add(k.key.toLowerCase());
+      const statements = pol.statements;
+      for (let i = 0; i < statements.length; i++) {
+        // Most statements have no Condition: they are passed over without an iterator each.
+        const ops = statements[i].conditions;
+        for (let o = 0; o < ops.length; o++) for (const k of ops[o].keys) conditionKeys.add(k.key.toLowerCase());
+      }
     }
   }
   return {
@@ -132,10 +139,9 @@ function uncarried(p: Prepared, action: string): Uncarried {
   let found = p.uncarried.get(action);
   if (!found) {
     found = NOTHING_UNCARRIED;
-    if (p.subject.catalog && p.conditionKeys.length) {
-      const context: Record<string, ContextValue> = {};
-      for (const k of p.conditionKeys) context[k] = '';
-      const keys = unsentKeys(context, action, p.subject.catalog);
+    const catalog = p.subject.catalog;
+    if (catalog && p.conditionKeys.length) {
+      const keys = unsentServiceKeys(() => (p.serviceKeys ??= p.conditionKeys.filter((k) => isServiceKey(k, catalog))), action, catalog);
       if (keys.length) found = { keys: new Set(keys), text: keys.join(',') };
     }
     p.uncarried.set(action, found);

@@ -50,6 +50,16 @@ PATH_ACTION_NAMES.forEach((a, i) => {
   else BY_LOWER.set(a.toLowerCase(), [i]);
 });
 
+/**
+ * coveredBy for a string whose lowercased service prefix is known ('' for "*" and strings without
+ * one): a service no path involves is settled by its name alone (a set of a few dozen), without a
+ * look-up of the whole string.
+ */
+export function coveredByAction(value: string, service: string): readonly number[] {
+  if (service && !PATH_SERVICES.has(service) && !service.includes('*') && !service.includes('?')) return NO_ACTIONS;
+  return coveredBy(value);
+}
+
 function computeCovered(value: string): readonly number[] {
   if (!value.includes('*') && !value.includes('?')) {
     // Without wildcards a string covers only the action it names: found by name, confirmed by the match.

@@ -4,6 +4,7 @@ import type { ActionInfo, IamCatalog } from '../catalog';
 import type { ParsedElement, ParsedValue } from '../parse';
 import { reportRetired } from './retired';
 import { ownCopy } from '../ownCopy';
+import { coveredBy, coveredByAction, NO_ACTIONS } from '../../evaluation/escalation/pathActions';
 
 /**
  * A resolved action: where the string stands, and its resolution, which equal strings share (see
@@ -51,6 +52,11 @@ class Resolved implements ResolvedAction {
   get matches(): ActionInfo[] | undefined {
     const { lazyIn } = this.resolution;
     return lazyIn ? (this.expanded ??= matchActions(this.value, lazyIn)) : this.resolution.matches;
+  }
+
+  /** The escalation paths' actions the string covers, by index (see coveredBy). */
+  get covers(): readonly number[] {
+    return this.resolution.covers;
   }
 
   get known(): boolean {
@@ -110,18 +116,20 @@ interface Resolution {
   lazyIn: IamCatalog | undefined;
   /** The number of the resolve call that last met this string: a second meeting is a repeat. */
   seenIn: number;
+  /** The escalation paths' actions the string covers (see coveredByAction): most strings cover none. */
+  covers: readonly number[];
 }
 
 const NO_MATCHES: ActionInfo[] = [];
 
 /** What "*" resolves to; never marked as seen (stars are counted apart). */
-const STAR: Resolution = { lower: '*', service: '', name: '*', invalid: false, matches: undefined, lazyIn: undefined, seenIn: 0 };
+const STAR: Resolution = { lower: '*', service: '', name: '*', invalid: false, matches: undefined, lazyIn: undefined, seenIn: 0, covers: coveredBy('*') };
 
 function resolveText(catalog: IamCatalog, text: string): { resolution: Resolution; stable: boolean } {
   const split = splitAction(text);
-  if (!split) return { resolution: { lower: text.toLowerCase(), service: '', name: text, invalid: true, matches: NO_MATCHES, lazyIn: undefined, seenIn: 0 }, stable: true };
+  if (!split) return { resolution: { lower: text.toLowerCase(), service: '', name: text, invalid: true, matches: NO_MATCHES, lazyIn: undefined, seenIn: 0, covers: coveredByAction(text, '') }, stable: true };
   const service = split.service.toLowerCase();
-  const resolution: Resolution = { lower: text.toLowerCase(), service, name: split.name, invalid: false, matches: undefined, lazyIn: undefined, seenIn: 0 };
+  const resolution: Resolution = { lower: text.toLowerCase(), service, name: split.name, invalid: false, matches: undefined, lazyIn: undefined, seenIn: 0, covers: coveredByAction(text, service) };
   if (hasWildcard(service)) {
     const loaded = catalog.allServicePrefixes().every((s) => catalog.isLoaded(s));
     if (loaded) resolution.matches = matchActions(text, catalog);
@@ -161,12 +169,15 @@ const resolutionCache = new WeakMap<IamCatalog, Map<string, Resolution>>();
 let resolveCalls = 0;
 /** Whether the last resolve call met a string twice; undefined when it cannot tell. */
 let lastRepeats: boolean | undefined;
+/** Whether a string of the last resolve call covers an escalation path's action. */
+let lastCoversPathAction = false;
 
 function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedAction[] {
   const { catalog } = ctx;
   const call = ++resolveCalls;
   let stars = 0;
   let repeats: boolean | undefined = false;
+  let coversPathAction = false;
   let cache = resolutionCache.get(catalog);
   if (!cache) {
     cache = new Map();
@@ -174,6 +185,7 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
   }
   if (!el) {
     lastRepeats = false;
+    lastCoversPathAction = false;
     return [];
   }
   // Straight from the element's nodes (the strings stringValues would give, in the same order):
@@ -191,6 +203,7 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     if (text === '*') {
       out.push(new Resolved(text, c, el, single ? -1 : i, STAR));
       if (++stars > 1) repeats ||= true;
+      coversPathAction = true;
       continue;
     }
     let resolution = cache.get(text) ?? local?.get(text);
@@ -211,9 +224,11 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     // Equal strings share one resolution (the cache's or this lint's), so meeting it again is a repeat.
     if (resolution.seenIn === call) repeats ||= true;
     resolution.seenIn = call;
+    if (resolution.covers !== NO_ACTIONS) coversPathAction = true;
     out.push(new Resolved(text, c, el, single ? -1 : i, resolution));
   }
   lastRepeats = repeats;
+  lastCoversPathAction = coversPathAction;
   return out;
 }
 
@@ -222,7 +237,8 @@ export function resolveStatements(ctx: LintContext): StatementContext[] {
     const e = st.effect?.valueNode.value;
     const actions = resolve(ctx, st.action);
     const actionsRepeat = lastRepeats;
-    return { st, actions, actionsRepeat, notActions: resolve(ctx, st.notAction), effect: e === 'Allow' || e === 'Deny' ? e : undefined };
+    const coversPathAction = lastCoversPathAction;
+    return { st, actions, actionsRepeat, coversPathAction, notActions: resolve(ctx, st.notAction), effect: e === 'Allow' || e === 'Deny' ? e : undefined };
   });
 }
 

@@ -1,5 +1,6 @@
 import { decideEscalations, type EscalationSubject } from '../../evaluation/escalation/decide';
 import { grantsFullAccess } from '../../evaluation/escalation/fullAccess';
+import { ACTION_COUNT } from '../../evaluation/escalation/pathActions';
 import type { PolicySource } from '../../evaluation/types';
 import type { IamCatalog } from '../catalog';
 import { globMatch } from '../actions';
@@ -77,7 +78,5 @@ export function fullAdminEvidence(policies: readonly SubjectPolicy[], options: S
 }
 
 function grantsEveryPathAction(g: PolicyGrants): boolean {
-  const granted = g.granted;
-  for (let i = 0; i < granted.length; i++) if (granted[i] !== 1) return false;
-  return true;
+  return g.grantedActions.length === ACTION_COUNT;
 }

@@ -1,4 +1,4 @@
-import { ACTION_COUNT, coveredBy, NO_ACTIONS, NO_MARKS, PATH_ACTION_NAMES, PATH_SERVICES, pathActionIndex } from '../../evaluation/escalation/pathActions';
+import { ACTION_COUNT, coveredByAction, NO_MARKS, PATH_ACTION_NAMES, pathActionIndex } from '../../evaluation/escalation/pathActions';
 import { stringValues, type JsonNode, type ParsedElement, type ParsedPolicy, type ParsedValue } from '../parse';
 import type { PathElement } from '../types';
 import { ESCALATION_PATHS, type EscalationPath } from './paths';
@@ -30,6 +30,8 @@ export interface PolicyGrants {
   readonly denied: Uint8Array;
   /** Path actions some Allow statement may grant (1), whatever its resources. */
   readonly granted: Uint8Array;
+  /** The same actions as a list, in the order first met: most policies grant none or a few. */
+  readonly grantedActions: readonly number[];
   /**
    * Per statement, by position: the path actions an Allow statement's Action or NotAction strings
    * cover (1); unset for the statements not read. The escalation decision asks this of the same
@@ -56,23 +58,20 @@ function hasStar(el: ParsedElement | undefined): boolean {
 /** A statement's Action strings as the linter resolved them, in order, with their lowercased service prefixes. */
 export interface ResolvedStatementActions {
   readonly actions: readonly ResolvedValue[];
+  /** Whether one of the strings covers a path action (see ResolvedValue.covers): most statements' strings cover none. */
+  readonly coversPathAction?: boolean;
 }
 
-/** A string of Action as the linter resolved it: `service` is '' for "*" and strings it could not split. */
-type ResolvedValue = ParsedValue & { readonly value: string; readonly service?: string };
+/** A string of Action as the linter resolved it: `service` is '' for "*" and strings it could not split; `covers`, the path actions it covers. */
+type ResolvedValue = ParsedValue & { readonly value: string; readonly service?: string; readonly covers?: readonly number[] };
 
 function actionValues(el: ParsedElement | undefined, resolved: ResolvedStatementActions | undefined): readonly ResolvedValue[] {
   return resolved ? resolved.actions : stringValues(el);
 }
 
-/**
- * The path actions a string covers. A resolved string whose service no path involves is settled by
- * its service alone (a set of a few dozen names), without a look-up of the whole string.
- */
+/** The path actions a string covers: as the linter resolved it, or by its service (see coveredByAction). */
 function coveredByValue(v: ResolvedValue): readonly number[] {
-  const service = v.service;
-  if (service && !PATH_SERVICES.has(service) && !service.includes('*') && !service.includes('?')) return NO_ACTIONS;
-  return coveredBy(v.value);
+  return v.covers ?? coveredByAction(v.value, v.service ?? '');
 }
 
 /** Marks every path action that one of the strings covers. */
@@ -92,14 +91,17 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
   const allows: AllowStatement[] = [];
   const denied = new Uint8Array(ACTION_COUNT);
   const granted = new Uint8Array(ACTION_COUNT);
+  const grantedActions: number[] = [];
   const statements = policy.statements;
   const statementMarks = new Array<Uint8Array | undefined>(statements.length);
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];
     if (st.principal || st.notPrincipal) continue;
     const effect = st.effect?.valueNode.value;
+    // Statements whose Action strings the linter found to cover no path action are settled unread.
+    const none = resolved?.[i]?.coversPathAction === false;
     if (effect === 'Deny') {
-      if (!st.condition && !st.notResource && !st.notAction && hasStar(st.resource)) markCovered(actionValues(st.action, resolved?.[i]), denied);
+      if (!none && !st.condition && !st.notResource && !st.notAction && hasStar(st.resource)) markCovered(actionValues(st.action, resolved?.[i]), denied);
       continue;
     }
     if (effect !== 'Allow') continue;
@@ -107,8 +109,16 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
       const excluded = new Uint8Array(ACTION_COUNT);
       markCovered(stringValues(st.notAction), excluded);
       statementMarks[i] = excluded;
-      for (let k = 0; k < ACTION_COUNT; k++) if (!excluded[k]) granted[k] = 1;
+      for (let k = 0; k < ACTION_COUNT; k++) {
+        if (excluded[k] || granted[k]) continue;
+        granted[k] = 1;
+        grantedActions.push(k);
+      }
       allows.push({ index: st.index ?? 0, notActions: { excluded, element: st.notAction }, selfOnly: !st.notResource && selfOnly(st.resource) });
+      continue;
+    }
+    if (none) {
+      if (st.action) statementMarks[i] = NO_MARKS;
       continue;
     }
     const values = actionValues(st.action, resolved?.[i]);
@@ -124,18 +134,34 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
         const a = covered[k];
         // The first string that covers an action is its evidence.
         if (first[a] === undefined) first[a] = values[j];
-        granted[a] = 1;
+        if (!granted[a]) {
+          granted[a] = 1;
+          grantedActions.push(a);
+        }
         marks[a] = 1;
       }
     }
     if (st.action) statementMarks[i] = marks ?? NO_MARKS;
     if (first) allows.push({ index: st.index ?? 0, first, selfOnly: !st.notResource && selfOnly(st.resource) });
   }
-  return { allows, denied, granted, covered: statementMarks };
+  return { allows, denied, granted, grantedActions, covered: statementMarks };
 }
 
 /** A path's action by its index among PATH_ACTION_NAMES. */
 const PATH_ACTIONS: readonly (readonly (readonly number[])[])[] = ESCALATION_PATHS.map((p) => p.requires.map((group) => group.map(({ action }) => pathActionIndex(action))));
+
+/** The paths that need a path action, by its index, in the paths' order. */
+const PATHS_BY_ACTION: readonly (readonly number[])[] = pathsByAction();
+
+function pathsByAction(): number[][] {
+  const byAction = PATH_ACTION_NAMES.map((): number[] => []);
+  for (let p = 0; p < PATH_ACTIONS.length; p++) {
+    for (const group of PATH_ACTIONS[p]) {
+      for (const a of group) if (byAction[a][byAction[a].length - 1] !== p) byAction[a].push(p);
+    }
+  }
+  return byAction;
+}
 
 /** Paths whose requests act on another user: a grant scoped to the caller's own user opens none of them. */
 const ON_OTHER_USERS = new Set(ESCALATION_PATHS.filter((p) => p.requires.some((g) => g.some((r) => r.target === 'other'))));
@@ -208,12 +234,20 @@ function mayOpen(all: readonly PolicyGrants[], groups: readonly (readonly number
  */
 export function escalationPaths(all: readonly PolicyGrants[]): EscalationFinding[] {
   const out: EscalationFinding[] = [];
-  let any = false;
-  for (let i = 0; i < all.length; i++) if (all[i].allows.length) any = true;
-  if (!any) return out;
+  // Only the paths that need an action some policy grants: most policies grant none or a few.
+  let needed: Uint8Array | undefined;
+  for (let i = 0; i < all.length; i++) {
+    const actions = all[i].grantedActions;
+    for (let k = 0; k < actions.length; k++) {
+      const paths = PATHS_BY_ACTION[actions[k]];
+      needed ??= new Uint8Array(ESCALATION_PATHS.length);
+      for (let j = 0; j < paths.length; j++) needed[paths[j]] = 1;
+    }
+  }
+  if (!needed) return out;
   for (let p = 0; p < ESCALATION_PATHS.length; p++) {
     const groups = PATH_ACTIONS[p];
-    if (!mayOpen(all, groups)) continue;
+    if (!needed[p] || !mayOpen(all, groups)) continue;
     const path = ESCALATION_PATHS[p];
     const evidence: GrantEvidence[] = [];
     for (let g = 0; g < groups.length; g++) {
