@@ -17,6 +17,9 @@ export interface TooLarge {
 
 const CHUNK = 64 * 1024;
 
+/** readFileSync's options as an object: given the encoding's name alone, Node copies its default options into a new object on every call. */
+const READ_UTF8 = { encoding: 'utf8' } as const;
+
 function isDirectoryError(): NodeJS.ErrnoException {
   return Object.assign(new Error(l10n.t('is a directory')), { code: 'EISDIR' });
 }
@@ -48,7 +51,7 @@ export function readTextBoundedSync(file: string | number, maxBytes: number): st
     if (st.isFile()) {
       if (st.size > maxBytes) return { tooLarge: true, bytes: st.size, atLeast: false };
       // Straight into a string: no Buffer copy per file.
-      if (typeof file !== 'number') return fs.readFileSync(fd, 'utf8');
+      if (typeof file !== 'number') return fs.readFileSync(fd, READ_UTF8);
     }
     const chunks: Buffer[] = [];
     let total = 0;
