@@ -37,6 +37,17 @@ describe('access diff: access spread over several statements is the same access'
     same(doc(allow('ec2:RunInstances', '*', region('StringEquals', 'eu-west-1', 'us-east-1'))), doc(allow('ec2:RunInstances', '*', region('StringEquals', 'eu-west-1')), allow('ec2:RunInstances', '*', region('StringEquals', 'us-east-1'))));
   });
 
+  it('AWS doc: "If your policy statement has multiple condition operators, the condition operators are evaluated using a logical AND." (two keys\' values split over four statements, one per pair: no change; three of the four: the missing pair removed)', () => {
+    const both = (regions: string[], teams: string[]) => ({ Condition: { StringEquals: { 'aws:RequestedRegion': regions, 'aws:PrincipalTag/team': teams } } });
+    const pairs = [['eu-west-1', 'a'], ['eu-west-1', 'b'], ['us-east-1', 'a'], ['us-east-1', 'b']].map(([r, t]) => allow('ec2:RunInstances', '*', both([r], [t])));
+    const whole = doc(allow('ec2:RunInstances', '*', both(['eu-west-1', 'us-east-1'], ['a', 'b'])));
+    same(whole, doc(...pairs));
+    same(doc(...pairs), whole);
+    const d = diff(whole, doc(...pairs.slice(0, 3)));
+    assert.deepStrictEqual(lines(d.added), []);
+    assert.strictEqual(d.removed.length, 1);
+  });
+
   it('a conditional Deny whose values are split over two Deny statements: no change', () => {
     const base = doc(allow('ec2:*'), deny('ec2:RunInstances', '*', region('StringEquals', 'ap-south-1', 'sa-east-1')));
     const next = doc(allow('ec2:*'), deny('ec2:RunInstances', '*', region('StringEquals', 'sa-east-1')), deny('ec2:RunInstances', '*', region('StringEquals', 'ap-south-1')));

@@ -173,9 +173,17 @@ describe('access: several Resource values that together name every resource of a
     assert.deepStrictEqual(lines(d.added), []);
   });
 
-  it('values in two statements are not read together: each statement alone names only some resources', () => {
+  it('values in two statements with the same principal and conditions are read together: moving an action from one statement to two is no change', () => {
     const split = doc(allow('ec2:AttachVolume', INSTANCES), allow('ec2:AttachVolume', VOLUMES));
-    assert.deepStrictEqual(lines(diff(split, doc(allow('ec2:AttachVolume', '*'))).added), ['ec2:AttachVolume on *']);
+    assert.deepStrictEqual(diff(split, doc(allow('ec2:AttachVolume', '*'))), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*')), split), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(doc(allow(['ec2:AttachVolume', 'ec2:DetachVolume'], [INSTANCES, VOLUMES])), doc(allow(['ec2:AttachVolume', 'ec2:DetachVolume'], INSTANCES), allow(['ec2:AttachVolume', 'ec2:DetachVolume'], VOLUMES))), { added: [], removed: [] });
+    const denySplit = [{ Effect: 'Deny', Action: 'ec2:AttachVolume', Resource: INSTANCES }, { Effect: 'Deny', Action: 'ec2:AttachVolume', Resource: VOLUMES }];
+    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*'), ...denySplit), doc(...denySplit)), { added: [], removed: [] }, 'a Deny split over two statements still takes away the Allow on *');
+    // Under different conditions the two statements each still name only some resources.
+    const tagged = (team: string) => ({ Condition: { StringEquals: { 'aws:PrincipalTag/team': team } } });
+    const apart = doc(allow('ec2:AttachVolume', INSTANCES, tagged('a')), allow('ec2:AttachVolume', VOLUMES, tagged('b')));
+    assert.deepStrictEqual(lines(diff(apart, doc(allow('ec2:AttachVolume', '*', tagged('a')), allow('ec2:AttachVolume', VOLUMES, tagged('b')))).added), ['ec2:AttachVolume on * if {"StringEquals":{"aws:PrincipalTag/team":["a"]}}']);
   });
 
   it('a Deny whose values together name every resource takes away an Allow on *, and NotResource values that together name every resource leave their statement nothing', () => {

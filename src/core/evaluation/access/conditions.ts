@@ -142,7 +142,22 @@ export function conditionsCoverSplit(target: readonly ConditionClause[], others:
     if (rest.length === 0) return { covered: true };
     if (rest.length < t.values.length && (!best.rest || rest.length < best.rest.length)) best = { covered: false, clause: t, rest };
   }
-  return best;
+  return valueByValue(target, others, { left: SPLIT_BUDGET }) ? { covered: true } : best;
+}
+
+/** Most single-value conditions valueByValue tries for one statement: the product of its clauses' value counts. */
+const SPLIT_BUDGET = 256;
+
+/**
+ * Whether the union of `others` covers `target` when its values are spread over several keys at
+ * once (`team [x, y]` and `env [p, q]` as four statements): a positive clause's values are ORed, so
+ * `target` is covered when each of its conditions with one value of that clause in place of all is.
+ */
+function valueByValue(target: readonly ConditionClause[], others: readonly (readonly ConditionClause[])[], budget: { left: number }): boolean {
+  if (others.some((o) => conditionsCover(o, target))) return true;
+  const c = target.find((n) => n.values.length > 1 && !n.negated && splittable(n));
+  if (!c) return false;
+  return c.values.every((v) => --budget.left >= 0 && valueByValue(target.map((n) => (n === c ? { ...c, values: [v] } : n)), others, budget));
 }
 
 /** A condition block with one clause's values replaced: the part of a condition no other statement takes. */

@@ -33,8 +33,8 @@ export interface AccessPart {
   notResources?: readonly string[];
   /**
    * Set when `resource`, though not `*`, names every resource of the action alone or with the other
-   * Resource values of its statement (see namesEveryResource): the statement then covers all of them,
-   * and its parts are always read together.
+   * Resource values of its statement, or of other statements with the same principal and conditions
+   * (see namesEveryResource): together they cover all of them.
    */
   everyResource?: true;
   /** A principal of a resource or trust policy, normalized (`*`, an ARN, a service or provider); undefined in identity policies. */
@@ -180,7 +180,7 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
   // Actions with the same lists then share one pair, which lets a diff compare each such group once
   // (see diffAccess).
   const lists: { effect: 'Allow' | 'Deny'; parts: AccessPart[] }[] = [];
-  const named = new Map<string, { spelling: string; by: number[] }>();
+  const named = new Map<string, { spelling: string; by: number[]; formats?: FormatSet }>();
   for (const st of parsed.statements) {
     const effect = st.effect?.valueNode.value;
     if (effect !== 'Allow' && effect !== 'Deny') continue;
@@ -208,19 +208,28 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
       if (id >= 0 && a.info && keyed.length) id = partsWithKeys(a.info, keyed, id, withoutKeys, lists, catalog);
       if (id < 0) continue;
       const entry = named.get(a.key);
-      if (!entry) named.set(a.key, { spelling: a.spelling, by: [id] });
+      if (!entry) named.set(a.key, { spelling: a.spelling, by: [id], ...(a.info ? { formats: actionFormats(a.info, catalog) } : {}) });
       else if (entry.by[entry.by.length - 1] !== id) entry.by.push(id);
     }
   }
   const none: AccessPart[] = [];
   const alone = lists.map((l) => (l.effect === 'Allow' ? { allows: l.parts, denies: none } : { allows: none, denies: l.parts }));
   const groups = new Map<string, { allows: AccessPart[]; denies: AccessPart[] }>();
-  for (const [key, { spelling, by }] of named) {
-    let g = by.length === 1 ? alone[by[0]] : groups.get(by.join(','));
+  const formatIds = new Map<FormatSet, number>();
+  for (const [key, { spelling, by, formats }] of named) {
+    // Several statements' Resource values are read together for actions a required type pins to ARNs.
+    const together = by.length > 1 && formats?.typed === true ? formats : undefined;
+    let groupKey = by.join(',');
+    if (together) {
+      if (!formatIds.has(together)) formatIds.set(together, formatIds.size);
+      groupKey += `\u0000${formatIds.get(together)}`;
+    }
+    let g = by.length === 1 ? alone[by[0]] : groups.get(groupKey);
     if (!g) {
       g = { allows: [], denies: [] };
       for (const id of by) (lists[id].effect === 'Allow' ? g.allows : g.denies).push(...lists[id].parts);
-      groups.set(by.join(','), g);
+      if (together) g = { allows: everyTogether(g.allows, together, partition), denies: everyTogether(g.denies, together, partition) };
+      groups.set(groupKey, g);
     }
     actions.set(key, { action: spelling, allows: g.allows, denies: g.denies });
   }
@@ -247,6 +256,29 @@ function partsFor(info: ActionInfo, whole: number, narrowed: Map<FormatSet, numb
     narrowed.set(formats, id);
   }
   return id;
+}
+
+/**
+ * The parts, with those of several statements that have the same principal and conditions and whose
+ * Resource values together name every resource of the action marked as `*` is (see namesEveryResource):
+ * an action moved from one statement to two keeps its access.
+ */
+function everyTogether(parts: AccessPart[], formats: FormatSet, partition: string | undefined): AccessPart[] {
+  const byScope = new Map<string, AccessPart[]>();
+  for (const p of parts) {
+    if (p.notResources || p.resource === '*' || p.everyResource) continue;
+    const scope = JSON.stringify([p.principal, p.notPrincipals, p.clauses.map((c) => [c.operator, c.key, c.values])]);
+    const same = byScope.get(scope);
+    if (same) same.push(p);
+    else byScope.set(scope, [p]);
+  }
+  let out: AccessPart[] | undefined;
+  for (const same of byScope.values()) {
+    if (same.length < 2 || !namesEveryResource(same.map((p) => p.resource), formats, partition)) continue;
+    out ??= parts.slice();
+    for (const p of same) out[out.indexOf(p)] = { ...p, everyResource: true };
+  }
+  return out ?? parts;
 }
 
 /**
