@@ -40,8 +40,6 @@ export interface IniEntry {
   readonly lineEndColumn: number;
   /** Indented `key = value` lines under a key whose own value is empty (`s3 =`). */
   readonly nested: IniEntry[];
-  /** Indented lines that `configparser` appends to this entry's non-empty value. */
-  readonly continuationLines: number[];
 }
 
 export interface IniSection {
@@ -94,6 +92,11 @@ export function range(line: number, startColumn: number, endColumn: number): Tex
   return { startLine: line, startColumn, endLine: line, endColumn };
 }
 
+/** A line from its indentation to its last non-blank character. */
+function lineRangeOf(line: number, indent: number, raw: string): TextRange {
+  return range(line, indent, raw.trimEnd().length);
+}
+
 /** Splits into lines the way editors count them (\n, \r\n or a lone \r). */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -109,9 +112,16 @@ function isCommentLine(trimmed: string): boolean {
 
 /** Column where an inline comment starts (a `#` or `;` after a blank), as the JavaScript SDK strips it. */
 function inlineCommentAt(raw: string, from: number): number | undefined {
-  for (let i = Math.max(from, 1); i < raw.length; i++) {
-    const c = raw[i];
-    if ((c === '#' || c === ';') && /\s/.test(raw[i - 1])) return i;
+  // The next of each mark is searched again only once passed: linear however many marks the line has.
+  let hash = -1;
+  let semi = -1;
+  for (let i = Math.max(from, 1); i < raw.length;) {
+    if (hash < i) hash = raw.indexOf('#', i);
+    if (semi < i) semi = raw.indexOf(';', i);
+    const at = hash < 0 ? semi : semi < 0 ? hash : Math.min(hash, semi);
+    if (at < 0) return undefined;
+    if (/\s/.test(raw[at - 1])) return at;
+    i = at + 1;
   }
   return undefined;
 }
@@ -217,7 +227,6 @@ function parseEntry(raw: string, line: number): IniEntry | undefined {
     inlineComment: commentAt === undefined ? undefined : raw.slice(commentAt).trimEnd(),
     lineEndColumn: raw.trimEnd().length,
     nested: [],
-    continuationLines: [],
   };
 }
 
@@ -229,83 +238,92 @@ export function parseIniWithPositions(text: string): IniDocument {
   const built = new Map<IniProblemKind, number>();
   const unlisted = new Map<IniProblemKind, number>();
   // A file of a million indented lines would make a million messages: past the number a finding
-  // lists, problems are counted, not made.
-  const report = (kind: IniProblemKind, at: TextRange, message: () => string): void => {
+  // lists, problems are counted, not made. Nothing is made for a line before it is known to be listed.
+  const listed = (kind: IniProblemKind): boolean => {
     const n = built.get(kind) ?? 0;
     if (n > MAX_LISTED_PER_KIND) {
       unlisted.set(kind, (unlisted.get(kind) ?? 0) + 1);
-      return;
+      return false;
     }
     built.set(kind, n + 1);
-    problems.push({ kind, range: at, message: message() });
+    return true;
   };
   let current: IniSection | undefined;
   // The last top-level entry of the section and its indentation, for nested blocks and continuations.
-  let parent: { entry: IniEntry; indent: number } | undefined;
+  let parent: IniEntry | undefined;
+  let parentIndent = 0;
   // After a header that cannot be read, its settings are reported once (on the header), not per line.
   let orphaned = false;
 
-  lines.forEach((raw, line) => {
+  for (let line = 0; line < lines.length; line++) {
+    const raw = lines[line];
     const trimmed = raw.trim();
-    if (!trimmed || isCommentLine(trimmed)) return;
+    if (!trimmed || isCommentLine(trimmed)) continue;
     const indent = indentOf(raw);
-    const lineRange = range(line, indent, raw.trimEnd().length);
 
     if (trimmed.startsWith('[')) {
       parent = undefined;
       const { section, problem } = parseHeader(raw, line);
-      if (problem) report(problem.kind, problem.range, () => problem.message);
+      if (problem && listed(problem.kind)) problems.push(problem);
       if (current) current.endLine = line - 1;
       current = section;
       orphaned = !section;
       if (section) sections.push(section);
-      return;
+      continue;
     }
 
     if (!current) {
-      if (orphaned) return;
-      report('outside-section', lineRange, () =>
-        l10n.t('This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.')
-      );
-      return;
+      if (!orphaned && listed('outside-section')) {
+        problems.push({
+          kind: 'outside-section',
+          range: lineRangeOf(line, indent, raw),
+          message: l10n.t('This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
+        });
+      }
+      continue;
     }
     current.endLine = line;
 
-    if (indent > 0 && parent && indent > parent.indent) {
-      const { key } = parent.entry;
-      if (parent.entry.value === '') {
+    if (indent > 0 && parent && indent > parentIndent) {
+      if (parent.value === '') {
         const nested = parseEntry(raw, line);
-        if (nested) parent.entry.nested.push(nested);
-        else {
-          report('malformed-line', lineRange, () =>
-            l10n.t('This line under "{0} =" is not "key = value".', key)
-          );
+        if (nested) parent.nested.push(nested);
+        else if (listed('malformed-line')) {
+          problems.push({ kind: 'malformed-line', range: lineRangeOf(line, indent, raw), message: l10n.t('This line under "{0} =" is not "key = value".', parent.key) });
         }
-      } else {
-        parent.entry.continuationLines.push(line);
-        report('continuation-line', lineRange, () =>
-          l10n.t('This indented line continues the value of "{0}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.', key)
-        );
+      } else if (listed('continuation-line')) {
+        problems.push({
+          kind: 'continuation-line',
+          range: lineRangeOf(line, indent, raw),
+          message: l10n.t('This indented line continues the value of "{0}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.', parent.key),
+        });
       }
-      return;
+      continue;
     }
 
     const entry = parseEntry(raw, line);
     if (!entry) {
-      report('malformed-line', lineRange, () =>
-        raw.trimStart().startsWith('=')
-          ? l10n.t('This setting has no key before "=".')
-          : l10n.t('This line is not "key = value", a [section] header or a comment: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.')
-      );
-      return;
+      if (listed('malformed-line')) {
+        problems.push({
+          kind: 'malformed-line',
+          range: lineRangeOf(line, indent, raw),
+          message: raw.trimStart().startsWith('=')
+            ? l10n.t('This setting has no key before "=".')
+            : l10n.t('This line is not "key = value", a [section] header or a comment: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
+        });
+      }
+      continue;
     }
-    if (indent > 0 && !parent) {
-      report('nested-without-parent', lineRange, () =>
-        l10n.t('This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.')
-      );
+    if (indent > 0 && !parent && listed('nested-without-parent')) {
+      problems.push({
+        kind: 'nested-without-parent',
+        range: lineRangeOf(line, indent, raw),
+        message: l10n.t('This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.'),
+      });
     }
     current.entries.push(entry);
-    parent = { entry, indent };
-  });
+    parent = entry;
+    parentIndent = indent;
+  }
   return { sections, problems, unlisted, lineCount: lines.length };
 }

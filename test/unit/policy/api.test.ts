@@ -134,7 +134,7 @@ describe('parseStrictTree', () => {
     const texts = fs.readdirSync(fixturePath('policy')).map((f) => fs.readFileSync(fixturePath('policy', f), 'utf8'));
     const corpus = process.env.STS_LENS_POLICY_CORPUS ?? path.join(repoRoot(), '..', 'shared', 'corpus', 'aws-managed-policies');
     if (fs.existsSync(corpus)) for (const f of fs.readdirSync(corpus)) texts.push(fs.readFileSync(path.join(corpus, f), 'utf8'));
-    texts.push('{"a":[1,-2.5e3,true,false,null,{},[]],"b":"x\\u00e9\\n\\"y\\"","c":{"d":0}}', ' [ ] ', '"s"', '12', '{"a":["b","c"],"d":{"e":"f"},"g":[]}', ' \r\n{ "a" :\t[ "b" , "\\\\" ] ,\n"d" : { } , "e\\"" : [ ] }\n');
+    texts.push('{"a":[1,-2.5e3,true,false,null,{},[]],"b":"x\\u00e9\\n\\"y\\"","c":{"d":0}}', ' [ ] ', '"s"', '12', '{"a":["b","c"],"d":{"e":"f"},"g":[]}', '{"a":  "b", "c": \n 1, "d":\t"e", "f": {"g": [ "h" ]}, "i":"j"}', ' \r\n{ "a" :\t[ "b" , "\\\\" ] ,\n"d" : { } , "e\\"" : [ ] }\n');
     let strict = 0;
     for (const t of texts) {
       const fast = parseStrictTree(t);

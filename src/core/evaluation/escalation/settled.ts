@@ -1,7 +1,7 @@
 import { splitArnCached } from '../../policy/checks/arnFormats';
 import { parseConditionOperator } from '../../policy/checks/conditionOperators';
 import { someString } from '../../policy/elementStrings';
-import type { ParsedPolicy, ParsedStatement } from '../../policy/parse';
+import type { ParsedElement, ParsedPolicy, ParsedStatement } from '../../policy/parse';
 import { awsOwnedRefusal } from '../awsOwned';
 import { resourceMatch, testValue } from '../operators';
 import { covering, type Covering } from './probes';
@@ -60,9 +60,24 @@ export type Settled = AllowingStatement | null;
  */
 export function identityAlone(action: string, resource: string, p: SettlingSubject): boolean {
   if (!p.sameAccount || !p.readable) return false;
-  const service = action.slice(0, action.indexOf(':')).toLowerCase();
-  return service !== 'sts' && service !== 'kms' && (resource === '*' || !/[*?]/.test(resource)) && awsOwnedRefusal(action, resource) === undefined;
+  let byResource = alone.get(action);
+  if (!byResource) {
+    if (alone.size > 1000) alone.clear();
+    byResource = new Map();
+    alone.set(action, byResource);
+  }
+  let answer = byResource.get(resource);
+  if (answer === undefined) {
+    const service = action.slice(0, action.indexOf(':')).toLowerCase();
+    answer = service !== 'sts' && service !== 'kms' && (resource === '*' || !/[*?]/.test(resource)) && awsOwnedRefusal(action, resource) === undefined;
+    if (byResource.size > 1000) byResource.clear();
+    byResource.set(resource, answer);
+  }
+  return answer;
 }
+
+/** identityAlone's answers by action and resource, apart from the subject: the paths' requests are tried on the same few resources, policy after policy. */
+const alone = new Map<string, Map<string, boolean>>();
 
 /**
  * How the engine decides the request on one resource when nothing denies or bounds and the
@@ -212,13 +227,24 @@ function conditionMayRead(st: ParsedStatement, keys: readonly string[]): boolean
   return false;
 }
 
+/** reachesResource's answers per element and resource, null for undefined: the shortcuts and the probes ask the same statements of the same resources in turn. */
+const reaches = new WeakMap<ParsedElement, Map<string, boolean | null>>();
+
 /** Whether the statement's Resource (or else NotResource) lets it apply to the resource; undefined when a variable would need the request's values. */
 export function reachesResource(st: ParsedStatement, resource: string): boolean | undefined {
   const el = st.resource ?? st.notResource;
   if (!el) return false;
-  if (someString(el, hasVariable)) return undefined;
-  const named = someString(el, (pattern) => resourceMatch(pattern, resource));
-  return st.resource ? named : !named;
+  let answers = reaches.get(el);
+  if (!answers) {
+    answers = new Map();
+    reaches.set(el, answers);
+  }
+  let reach = answers.get(resource);
+  if (reach === undefined) {
+    reach = someString(el, hasVariable) ? null : someString(el, (pattern) => resourceMatch(pattern, resource)) === !!st.resource;
+    answers.set(resource, reach);
+  }
+  return reach ?? undefined;
 }
 
 const hasVariable = (v: string): boolean => v.includes('${');

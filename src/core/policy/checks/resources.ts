@@ -109,9 +109,23 @@ interface StatementTypes {
  */
 const statementTypesCache = new WeakMap<IamCatalog, Map<string, StatementTypes>>();
 const MAX_KEPT_ACTIONS = 64;
-/** The same answers by the statement's resource types (`service:type`, one a line, in order; UNKNOWN_TYPES when unknown). */
-const typesCache = new WeakMap<IamCatalog, Map<string, StatementTypes>>();
-const UNKNOWN_TYPES = '\0';
+/**
+ * The same answers by the statement's resource types, in order: a tree with a level per type. The
+ * catalog gives one object per resource type, so the types are told apart by identity, without a
+ * key string built from their names.
+ */
+interface TypesNode {
+  next: Map<ResourceTypeInfo, TypesNode> | undefined;
+  answer: StatementTypes | undefined;
+}
+interface TypesTree {
+  root: TypesNode;
+  /** The answer when some type is unknown. */
+  unknown: StatementTypes | undefined;
+  /** Answers kept, for the same bound as the other caches. */
+  size: number;
+}
+const typesCache = new WeakMap<IamCatalog, TypesTree>();
 const NO_SERVICES = new Map<string, ResourceTypeInfo[]>();
 
 function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes {
@@ -127,18 +141,18 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
   const accepted = acceptedTypes(ctx, sc);
   // Statements with other actions often accept the same types, in the same order: they share one
   // answer, whose lists then find their fitting types already kept (see fittingTypes).
-  let byTypes = typesCache.get(ctx.catalog);
-  if (!byTypes) {
-    byTypes = new Map();
-    typesCache.set(ctx.catalog, byTypes);
+  let tree = typesCache.get(ctx.catalog);
+  if (!tree || tree.size > 20000) {
+    tree = { root: { next: undefined, answer: undefined }, unknown: undefined, size: 0 };
+    typesCache.set(ctx.catalog, tree);
   }
-  const typesKey = accepted ? typesKeyOf(accepted) : UNKNOWN_TYPES;
-  const same = byTypes.get(typesKey);
+  const types = accepted ? [...accepted] : undefined;
+  const node = types ? typesNode(tree.root, types) : undefined;
+  const same = node ? node.answer : tree.unknown;
   if (same) {
     if (key !== undefined) keep(cache, ownCopy(key), same);
     return same;
   }
-  const types = accepted ? [...accepted] : undefined;
   const byService = new Map<string, ResourceTypeInfo[]>();
   for (let i = 0; types && i < types.length; i++) {
     const t = types[i];
@@ -151,14 +165,25 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
     }
   }
   const result = { types, byService };
-  keep(byTypes, typesKey, result);
+  if (node) node.answer = result;
+  else tree.unknown = result;
+  tree.size++;
   if (key !== undefined) keep(cache, ownCopy(key), result);
   return result;
 }
 
-/** `service:type` of each type, one a line, in order (joined: one flat string to keep). */
-function typesKeyOf(types: Set<ResourceTypeInfo>): string {
-  return Array.from(types, (t) => `${t.service}:${t.name}`).join('\n');
+/** The node of a list of types, made on the way when new. */
+function typesNode(root: TypesNode, types: readonly ResourceTypeInfo[]): TypesNode {
+  let node = root;
+  for (let i = 0; i < types.length; i++) {
+    let next = node.next?.get(types[i]);
+    if (!next) {
+      next = { next: undefined, answer: undefined };
+      (node.next ??= new Map()).set(types[i], next);
+    }
+    node = next;
+  }
+  return node;
 }
 
 function keep(cache: Map<string, StatementTypes>, key: string, value: StatementTypes): void {
