@@ -21,6 +21,9 @@ const PAGE = (language: string, title: string, text: string) => `<!doctype html>
 export async function startLoopbackRedirect(state: string, timeoutMs: number, language = 'en'): Promise<LoopbackRedirect> {
   let settle: { resolve: (code: string) => void; reject: (e: Error) => void } | undefined;
   const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
+  // The caller awaits the code only once the browser is open: a sign-in refused sooner is handled
+  // then, and is not an unhandled rejection meanwhile.
+  code.catch(() => undefined);
   const server = http.createServer((req, res) => {
     const outcome = readRedirect(req.url ?? '/', state);
     if (outcome.kind === 'ignore') {
