@@ -7,6 +7,7 @@ import { isServiceKey, unsentServiceKeys } from '../unsentKeys';
 import { callerChooses, conditionWords, valueFor } from './choices';
 import { answerOf, identityOnlyAnswer, type Answer } from './identityOnly';
 import { filled, policyProbes, representative } from './probes';
+import { fixedContexts, fixedKeys, memoKey } from './requestKeys';
 import { plainGrant, reachSignature, sameAccountCaller, settledOn, settledPassedTo, type Reach } from './settled';
 import type { AllowingStatement, EscalationPath, PathRequest } from './types';
 
@@ -229,40 +230,6 @@ function allowedWithChoices(p: Prepared, action: string, resource: string, fixed
     if (!changed) return undefined;
   }
   return undefined;
-}
-
-/** Requests' memo keys: the paths are fixed, so each request's key is built once. */
-const memoKeys = new WeakMap<PathRequest, string>();
-
-function memoKey(req: PathRequest): string {
-  let key = memoKeys.get(req);
-  if (key === undefined) {
-    key = `${req.action}\n${req.resource}\n${req.target ?? ''}\n${(req.passedTo ?? []).join(',')}\n${(req.closedOn ?? []).join(',')}`;
-    memoKeys.set(req, key);
-  }
-  return key;
-}
-
-const NO_FIXED_CONTEXT: readonly Record<string, ContextValue>[] = [{}];
-const passedToContexts = new WeakMap<PathRequest, readonly Record<string, ContextValue>[]>();
-
-/** The context keys a request's path fixes, one set per way (allowedWithChoices copies a set before changing it). */
-function fixedContexts(req: PathRequest): readonly Record<string, ContextValue>[] {
-  if (!req.passedTo) return NO_FIXED_CONTEXT;
-  let contexts = passedToContexts.get(req);
-  if (!contexts) {
-    contexts = req.passedTo.map((s) => ({ 'iam:PassedToService': s }));
-    passedToContexts.set(req, contexts);
-  }
-  return contexts;
-}
-
-const PASSED_TO_KEYS: readonly string[] = ['iam:passedtoservice'];
-const NO_FIXED_KEYS: readonly string[] = [];
-
-/** The context keys the request's path fixes (see fixedContexts), lower case. */
-function fixedKeys(req: PathRequest): readonly string[] {
-  return req.passedTo ? PASSED_TO_KEYS : NO_FIXED_KEYS;
 }
 
 const probeKeys = new WeakMap<PathRequest, string>();
