@@ -180,7 +180,6 @@ export class SignIns {
       return this.toToken(e, reg, issued);
     } finally {
       redirect.cancel('done');
-      redirect.code.catch(() => undefined);
     }
   }
 
