@@ -186,8 +186,8 @@ function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisio
   // No permission is needed for GetCallerIdentity, and an explicit deny does not stop it.
   if (actionLower === 'sts:getcalleridentity' && caller.kind !== 'anonymous') return result('Allowed', [], []);
   // AWS: "IAM roles and resource-based policies delegate access across accounts only within a single partition".
-  // Escalation questions (decision only) come from a made-up caller in the aws partition about the policy's own
-  // resources, whatever their partition: the rule is for the requests people state.
+  // Escalation questions (decision only) come from a caller in the partition of the policy's resources, or in aws
+  // when they name several: the rule is for the requests people state.
   const resourcePartition = decisionOnly ? undefined : splitArn(resource)?.partition;
   if (resourcePartition && !/[*?]/.test(resourcePartition) && !inPartition(caller, resourcePartition)) {
     return result('ImplicitlyDenied', [], [fill(l10n.t('{0} is in the {1} partition and {2} in the {3} partition: no policy grants access across partitions.'), caller.raw, caller.partition, resource, resourcePartition)]);

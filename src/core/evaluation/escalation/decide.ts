@@ -4,6 +4,7 @@ import { awsOwnedRefusal } from '../awsOwned';
 import { documentError } from '../compiledPolicy';
 import { evaluate } from '../index';
 import type { ContextValue, PolicySource } from '../types';
+import { requestsInPartition, subjectPartition } from '../partitions';
 import { isServiceKey, unsentServiceKeys } from '../unsentKeys';
 import { callerChooses, conditionWords, valueFor } from './choices';
 import { answerOf, identityOnlyAnswer, type Answer } from './identityOnly';
@@ -54,6 +55,8 @@ interface Prepared {
   readonly subject: EscalationSubject;
   readonly account: string;
   readonly caller: string;
+  /** The caller's partition, which the paths' resources are moved to (see subjectPartition). */
+  readonly partition: string;
   readonly userName?: string;
   readonly identity: PolicySource[];
   readonly boundaries?: PolicySource[];
@@ -89,9 +92,10 @@ interface Uncarried {
 
 function prepare(subject: EscalationSubject): Prepared {
   const account = subject.account ?? (/^arn:[^:]+:iam::(\d{12}):/.exec(subject.caller ?? '')?.[1] ?? DEFAULT_ACCOUNT);
-  const caller = subject.caller ?? `arn:aws:iam::${account}:user/${CALLER_NAME}`;
-  const user = /:user\/(?:.*\/)?([^/]+)$/.exec(caller);
   const parsed = subject.identity.map((p, i) => subject.parsed?.[i] ?? parsePolicy(p.text));
+  const partition = subjectPartition(subject.caller, parsed);
+  const caller = subject.caller ?? `arn:${partition}:iam::${account}:user/${CALLER_NAME}`;
+  const user = /:user\/(?:.*\/)?([^/]+)$/.exec(caller);
   const conditionKeys = new Set<string>();
   if (subject.catalog) {
     for (const pol of [...parsed, ...(subject.boundaries ?? []).map((b) => parsePolicy(b.text))]) {
@@ -113,6 +117,7 @@ function prepare(subject: EscalationSubject): Prepared {
     subject,
     account,
     caller,
+    partition,
     userName: user?.[1],
     // Names are indexes so that deciding statements map back to the subject's policies.
     identity: subject.identity.map((p, i) => ({ name: String(i), text: p.text, parsed: subject.parsed?.[i] })),
@@ -160,11 +165,12 @@ function uncarried(p: Prepared, action: string): Uncarried {
 const trustTexts = new Map<string, string>();
 
 /** A trust policy that leaves the decision to the caller's identity policies, as one trusting its account does. */
-function trustOf(account: string): PolicySource {
-  let text = trustTexts.get(account);
+function trustOf(account: string, partition: string): PolicySource {
+  const key = partition === 'aws' ? account : `${partition}:${account}`;
+  let text = trustTexts.get(key);
   if (!text) {
-    text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' }] });
-    trustTexts.set(account, text);
+    text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:${partition}:iam::${account}:root` }, Action: 'sts:AssumeRole' }] });
+    trustTexts.set(key, text);
   }
   return { name: 'trust', text };
 }
@@ -178,7 +184,7 @@ function run(p: Prepared, action: string, resource: string, context: Record<stri
     request: { principal: p.caller, action, resource, resourceAccount: p.account, context },
     identityPolicies: p.identity,
     permissionsBoundaries: p.boundaries,
-    resourcePolicies: action.toLowerCase() === 'sts:assumerole' ? [trustOf(p.account)] : undefined,
+    resourcePolicies: action.toLowerCase() === 'sts:assumerole' ? [trustOf(p.account, p.partition)] : undefined,
   }, undefined, DECISION_ONLY));
 }
 
@@ -351,7 +357,7 @@ function answerOnce(p: Prepared, action: string, resource: string, fixed: Record
 function decidePathWith(path: EscalationPath, p: Prepared): PathDecision | undefined {
   const grants: RequestGrant[] = [];
   const onlyIf: string[] = [];
-  for (const group of path.requires) {
+  for (const group of requestsInPartition(path.requires, p.partition)) {
     let chosen: (RequestGrant & { onlyIf: string[] }) | undefined;
     for (const req of group) {
       const g = decideRequest(req, p);
