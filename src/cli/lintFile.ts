@@ -3,6 +3,7 @@ import { detectPolicyType, ISSUE_CODES, lintPolicy, lintServices, OPT_IN_CODES, 
 import { MAX_POLICY_FILE_BYTES } from '../core/policy/limits';
 import { documentTooLargeMessage } from '../core/policy/limitWords';
 import { LineIndex } from '../core/policy/parse';
+import { holdsPolicyDocument } from '../core/policy/insight/policyDocumentFile';
 import { isTooLarge, type TooLarge } from '../node/boundedRead';
 import { applySuppressions, lintSettingsFor } from '../core/policy/config/applyConfig';
 import type { SeverityOverride } from '../core/policy/config/projectConfig';
@@ -39,22 +40,29 @@ export function threadRun(options: Pick<LintRun, 'policyType' | 'accountId' | 's
   return { handle, policyType: options.policyType, accountId: options.accountId, strict: options.strict, project, guardrail: projectGuardrails() };
 }
 
-/** What linting one named file gives: its result (none when the project file ignores it), or why it could not be read. */
-export type FileOutcome = { result: FileResult | undefined } | { readError: string };
+/**
+ * What linting one named file gives: its result (none when the project file ignores it), why it
+ * could not be read, why a file found in a folder was not linted, or that the name is a folder's.
+ */
+export type FileOutcome = { result: FileResult | undefined } | { readError: string } | { skipped: 'notPolicy' | 'tooLarge' } | { folder: true };
 
 /** The path the project file and its globs see for a named file: standard input is in the working folder. */
 export function diskPathOf(file: string): string {
   return file === '-' ? path.join(process.cwd(), 'stdin') : file;
 }
 
-/** Reads and lints one file named on the command line ('-': standard input). Writes nothing. */
-export function lintPath(file: string, run: LintRun): FileOutcome {
+/**
+ * Reads and lints one file named on the command line ('-': standard input), or found in a folder
+ * (`walked`): such a file is linted only when it holds a policy document. Writes nothing.
+ */
+export function lintPath(file: string, run: LintRun, walked = false): FileOutcome {
   let text: string | TooLarge;
   try {
     text = readInput(file, MAX_POLICY_FILE_BYTES);
   } catch (e) {
-    return { readError: readError(e) };
+    return !walked && (e as NodeJS.ErrnoException).code === 'EISDIR' ? { folder: true } : { readError: readError(e) };
   }
+  if (walked && (isTooLarge(text) || !holdsPolicyDocument(text))) return { skipped: isTooLarge(text) ? 'tooLarge' : 'notPolicy' };
   const diskPath = diskPathOf(file);
   return { result: isTooLarge(text) ? tooLargeFile(file, diskPath, run, text) : lintFile(text, file, diskPath, run) };
 }

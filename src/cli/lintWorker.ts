@@ -63,7 +63,7 @@ export function runLintWorker(): void {
           if (FAULT[1] === 'exit') process.exit(1);
           throw new Error(`fault injected at ${files[i]}`);
         }
-        outcomes.push([i, lintPath(files[i], run)]);
+        outcomes.push([i, lintPath(files[i], run, args.walked?.[i])]);
         linted++;
       } catch {
         threw.push(i);

@@ -13,6 +13,7 @@ import { runSimulate } from './simulate';
 import { runCheck } from './check';
 import { runDiff } from './diff';
 import { stdinNamedTwice } from './options';
+import { FolderRun } from './folders';
 import { diskPathOf, failsAt, lintPath, threadRun, wholeFileFinding, type FileOutcome } from './lintFile';
 import { jobsLoweredNotice, parseJobs, threadsFor, type Jobs } from './jobs';
 import { LintPool, type WorkerLauncher } from './lintPool';
@@ -23,7 +24,7 @@ export { runLintWorker };
 declare const STS_LENS_VERSION: string | undefined;
 const VERSION = typeof STS_LENS_VERSION === 'string' ? STS_LENS_VERSION : '0.1.0';
 
-const USAGE = `Usage: sts-lens lint [options] FILE...
+const USAGE = `Usage: sts-lens lint [options] FILE|FOLDER...
        sts-lens lint [options] --auth-details DUMP.json
        sts-lens simulate [--format text|json] [--explain] SCENARIO...  (see sts-lens simulate --help)
        sts-lens diff [options] BASE NEW | --git REF[..REF2] [PATH...]  (see sts-lens diff --help)
@@ -50,6 +51,11 @@ Options:
   --version            show the version
 
 FILE (or --auth-details DUMP.json) may be - for standard input, once.
+A FOLDER lints the policy files below it: *.json files whose top level is an object with a
+Statement. Other JSON (package.json, CloudFormation templates, Terraform plans), policy tests,
+node_modules and names starting with "." are skipped, links to folders are not followed, and stderr
+counts what was skipped and why. A FOLDER with no policy file exits 2, and so does a walk past
+32 folders deep, 100,000 entries or 10,000 JSON files.
 With --policy-type auto, a FILE that the *.policytest.json of its project (the nearest folder with
 .sts-lens.json or .git) use as an SCP, or as an RCP, is linted as one. A FILE outside any project
 uses only the policy tests in its own folder: nothing below it is searched.
@@ -71,6 +77,8 @@ export interface LintArgs {
   authDetails?: string;
   includeAwsManaged: boolean;
   jobs: Jobs;
+  /** Per file: found in a folder named (see folders.ts). */
+  walked?: boolean[];
 }
 
 export function parseArgs(argv: string[]): LintArgs | 'help' | 'version' {
@@ -185,6 +193,9 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
     out(`${VERSION}\n`);
     return 0;
   }
+  const folders = new FolderRun();
+  ({ files: args.files, walked: args.walked } = folders.expand(args.files));
+  const walked = args.walked;
   // Workers start before anything else, so that their start overlaps this thread's own.
   const threads = launcher ? threadsFor(args.jobs, args.files) : 1;
   const lowered = launcher ? jobsLoweredNotice(args.jobs, args.files) : undefined;
@@ -242,7 +253,14 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
   const policyType = args.policyType;
   // Writes one file's outcome. The project file is looked up (and its problems said) here, as each
   // file is written, so that on any number of threads they come where a run on one thread says them.
-  const emit = (file: string, outcome: FileOutcome): void => {
+  // `at`: the file's index in the run, or 'late' for a file below a folder whose read found it.
+  const emit = (file: string, outcome: FileOutcome, at: number | 'late'): void => {
+    if ('folder' in outcome) {
+      for (const found of folders.walkLate(file)) emit(found, lintPath(found, lookup, true), 'late');
+      return;
+    }
+    if (at === 'late' || walked?.[at]) folders.count(at, 'skipped' in outcome ? outcome.skipped : undefined);
+    if ('skipped' in outcome) return;
     if ('readError' in outcome) {
       ioError = true;
       err(`sts-lens: cannot read ${file}: ${outcome.readError}\n`);
@@ -258,14 +276,15 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
   };
   const finish = (): number => {
     writer.end();
+    if (folders.report(err)) ioError = true;
     if (ioError || projectError) return 2;
     return failed ? 1 : 0;
   };
   if (pool) {
     const files = args.files;
-    return pool.lint((i) => lintPath(files[i], lookup), (i, outcome) => emit(files[i], outcome)).then(finish);
+    return pool.lint((i) => lintPath(files[i], lookup, walked?.[i]), (i, outcome) => emit(files[i], outcome, i)).then(finish);
   }
-  for (const file of args.files) emit(file, lintPath(file, lookup));
+  args.files.forEach((file, i) => emit(file, lintPath(file, lookup, walked?.[i]), i));
   return finish();
 }
 

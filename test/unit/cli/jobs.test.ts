@@ -36,7 +36,8 @@ const FIXTURES = ['invalid-action.json', 'passrole-star.json', 'trust-wildcard.j
 /**
  * A project of 90 files to lint: fixtures with findings, clean ones and syntax errors, a file its
  * project file ignores, suppressions and a severity, a folder whose own project file is broken (said
- * on standard error where its first file comes), a missing file, a directory and a file too large to read.
+ * on standard error where its first file comes), a missing file, a folder of two policies and a
+ * package.json (linted as the files below it), and a file too large to read.
  */
 function makeProject(dir: string): string[] {
   fs.mkdirSync(path.join(dir, 'policies'));
@@ -58,7 +59,13 @@ function makeProject(dir: string): string[] {
     fs.copyFileSync(fixturePath('policy', name), path.join(dir, file));
     files.push(file);
     if (i === 5) files.push('missing.json');
-    if (i === 17) files.push('policies');
+    if (i === 17) {
+      fs.mkdirSync(path.join(dir, 'nested'));
+      fs.copyFileSync(fixturePath('policy', 'invalid-action.json'), path.join(dir, 'nested', 'a.json'));
+      fs.copyFileSync(fixturePath('policy', 'passrole-star.json'), path.join(dir, 'nested', 'b.json'));
+      fs.writeFileSync(path.join(dir, 'nested', 'package.json'), '{ "name": "nested" }');
+      files.push('nested');
+    }
     if (i === 40) {
       fs.writeFileSync(path.join(dir, 'generated', 'g.json'), '{ "Version": "2012-10-17", "Statement": [] }');
       files.push(path.join('generated', 'g.json'));
@@ -104,7 +111,8 @@ describe('sts-lens lint --jobs (worker threads)', function () {
         assert.strictEqual(many.report.workers.length, Number(jobs) - 1);
         assert.ok(many.report.workers.every((n) => n > 0), `every worker linted files: ${many.report.workers.join()}`);
         assert.strictEqual(many.report.again, 0, 'no file was left for the main thread to lint again');
-        assert.strictEqual(many.report.main + many.report.workers.reduce((a, b) => a + b, 0), files.length);
+        // The folder counts as the three files below it.
+        assert.strictEqual(many.report.main + many.report.workers.reduce((a, b) => a + b, 0), files.length + 2);
       }
     });
   }
@@ -133,7 +141,7 @@ describe('sts-lens lint --jobs (worker threads)', function () {
       assert.strictEqual(two.status, one.status);
       assert.ok(two.report, 'the pool reports');
       assert.ok(two.report.again >= 1, `the file was linted again: ${JSON.stringify(two.report)}`);
-      assert.strictEqual(two.report.main + two.report.workers[0] + two.report.again, files.length);
+      assert.strictEqual(two.report.main + two.report.workers[0] + two.report.again, files.length + 2);
       if (fault === 'throw') assert.strictEqual(two.report.again, 1, 'only the file that threw');
     });
   }
@@ -159,7 +167,7 @@ describe('sts-lens lint --jobs (worker threads)', function () {
   it('lints a run of a few files on one thread with auto', () => {
     const r = lint(dir, ['--format', 'json', ...files.slice(0, 20)]);
     assert.strictEqual(r.report, undefined);
-    assert.strictEqual((JSON.parse(r.stdout) as unknown[]).length, 20, 'the missing file and the folder are entries too');
+    assert.strictEqual((JSON.parse(r.stdout) as unknown[]).length, 21, 'the missing file is an entry too, and the folder gives its two policies');
   });
 
   it('auto keeps a run the size of the AWS managed policies on one thread, gives a larger one the cores, and stays on one on a busy machine', () => {
