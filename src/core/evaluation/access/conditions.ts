@@ -2,6 +2,7 @@ import type { LineIndex, ParsedStatement } from '../../policy/parse';
 import { parseConditionOperator } from '../../policy/checks/conditionOperators';
 import { holdsWhenAbsent } from '../conditions';
 import { POSITIVE_OF } from '../operators';
+import { canonicalValue, valueOrder, valuesWithin, type ValueOrder } from './valueOrder';
 
 /** A statement's condition as IAM writes it: operator -> key -> values. */
 export type ConditionBlock = Record<string, Record<string, string[]>>;
@@ -20,8 +21,10 @@ export interface ConditionClause {
   key: string;
   /** As written in the policy, for messages. */
   keyAsWritten: string;
-  /** Distinct values, sorted; lowercased under an IgnoreCase operator. */
+  /** Distinct values, sorted; lowercased under an IgnoreCase operator, read as numbers or instants under Numeric and Date operators (see canonicalValue). */
   values: readonly string[];
+  /** Values compared by what they mean (see ValueOrder): address ranges, or the greatest or least bound. */
+  order?: ValueOrder;
   /** A negated operator (StringNotEquals, NotIpAddress, …): more values narrow it. */
   negated: boolean;
   /** Bool, Null and the like: only the same values mean the same thing. */
@@ -67,8 +70,9 @@ export function readConditions(st: ParsedStatement, lines: LineIndex): { clauses
     const ignoreCase = base.endsWith('IgnoreCase') || base === 'Bool';
     for (const k of op.keys) {
       const shown = [...new Set(k.values.map((v) => String(v.value)))].sort();
-      const values = base === 'Bool' ? boolValues(shown) : ignoreCase ? [...new Set(shown.map((v) => v.toLowerCase()))].sort() : shown;
-      clauses.push({ operator, operatorAsWritten: op.operator, key: k.key.toLowerCase(), keyAsWritten: k.key, values, negated: base in POSITIVE_OF, exact: EXACT.has(base), holdsWhenAbsent: holdsWhenAbsent(op.operator, k, lines) });
+      const values = base === 'Bool' ? boolValues(shown) : ignoreCase ? [...new Set(shown.map((v) => v.toLowerCase()))].sort() : readByValue(base) ? [...new Set(shown.map((v) => canonicalValue(base, v)))].sort() : shown;
+      const order = valueOrder(base);
+      clauses.push({ operator, operatorAsWritten: op.operator, key: k.key.toLowerCase(), keyAsWritten: k.key, values, ...(order ? { order } : {}), negated: base in POSITIVE_OF, exact: EXACT.has(base), holdsWhenAbsent: holdsWhenAbsent(op.operator, k, lines) });
       (block[op.operator] ??= {})[k.key] = shown;
     }
   }
@@ -81,6 +85,16 @@ function subset(a: readonly string[], b: readonly string[]): boolean {
   return a.every((v) => set.has(v));
 }
 
+/** Numeric and Date operators read their values as numbers and instants. */
+function readByValue(base: string): boolean {
+  return base.startsWith('Numeric') || base.startsWith('Date');
+}
+
+/** Whether the `inner` values of a clause hold only where its `outer` values do (see valuesWithin); as text unless the clause has an order. */
+function within(c: ConditionClause, inner: readonly string[], outer: readonly string[]): boolean {
+  return c.order ? valuesWithin(c.order, inner, outer) : subset(inner, outer);
+}
+
 /**
  * Whether clause `broad` holds whenever clause `narrow` holds, read from the text alone: the same
  * operator and key, and for a positive operator no value of `narrow` beyond `broad`'s (a negated
@@ -89,7 +103,7 @@ function subset(a: readonly string[], b: readonly string[]): boolean {
 function clauseImplies(narrow: ConditionClause, broad: ConditionClause): boolean {
   if (narrow.operator !== broad.operator || narrow.key !== broad.key) return false;
   if (narrow.exact) return narrow.values.length === broad.values.length && subset(narrow.values, broad.values);
-  return narrow.negated ? subset(broad.values, narrow.values) : subset(narrow.values, broad.values);
+  return narrow.negated ? within(narrow, broad.values, narrow.values) : within(narrow, narrow.values, broad.values);
 }
 
 /**
@@ -137,8 +151,9 @@ export function conditionsCoverSplit(target: readonly ConditionClause[], others:
       if (subset(common, t.values)) return { covered: true };
       continue;
     }
-    const taken = new Set(sets.flat());
-    const rest = t.values.filter((v) => !taken.has(v));
+    const taken = [...new Set(sets.flat())];
+    if (t.order && within(t, t.values, taken)) return { covered: true };
+    const rest = t.values.filter((v) => !within(t, [v], taken));
     if (rest.length === 0) return { covered: true };
     if (rest.length < t.values.length && (!best.rest || rest.length < best.rest.length)) best = { covered: false, clause: t, rest };
   }
@@ -165,7 +180,8 @@ export function narrowBlock(block: ConditionBlock, clause: ConditionClause, valu
   const out: ConditionBlock = {};
   for (const [op, keys] of Object.entries(block)) {
     out[op] = {};
-    for (const [k, v] of Object.entries(keys)) out[op][k] = op === clause.operatorAsWritten && k === clause.keyAsWritten ? v.filter((x) => values.includes(x) || values.includes(x.toLowerCase())) : v;
+    const base = parseConditionOperator(op)?.base ?? op;
+    for (const [k, v] of Object.entries(keys)) out[op][k] = op === clause.operatorAsWritten && k === clause.keyAsWritten ? v.filter((x) => values.includes(x) || values.includes(x.toLowerCase()) || values.includes(canonicalValue(base, x))) : v;
   }
   return out;
 }
