@@ -110,7 +110,9 @@ class CompactAction implements ActionInfo {
     if (!this.rts) {
       const tuple = this.tuple;
       const compact = tuple[1];
-      this.rts = compact ? compact.map(([name, required, keys]) => ({ name, required: required === 1, conditionKeys: keys ?? NO_KEYS })) : [];
+      // Indexed rather than destructured: destructuring runs the iterator protocol, an object per
+      // element in code that V8 has not optimised, as most of a run's code is.
+      this.rts = compact ? compact.map((r) => ({ name: r[0], required: r[1] === 1, conditionKeys: r[2] ?? NO_KEYS })) : [];
       // The objects replace the tuple's lists, which would otherwise be kept beside them for the run.
       tuple[1] = undefined;
     }
@@ -147,7 +149,7 @@ export function compactService(
   // One list of resource types per service: an action's types are the objects the catalog's lookup answers.
   let typeList: ResourceTypeInfo[] | undefined;
   const resourceTypes = (): ResourceTypeInfo[] =>
-    (typeList ??= (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map(([name, arn, keys]): ResourceTypeInfo => ({ service, name, arnFormats: [arn], conditionKeys: keys ?? NO_KEYS })));
+    (typeList ??= (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map((r): ResourceTypeInfo => ({ service, name: r[0], arnFormats: [r[1]], conditionKeys: r[2] ?? NO_KEYS })));
   let typeLines: string[] | undefined;
   const types = (i: number): readonly ResourceTypeInfo[] | undefined => {
     if (data.t === undefined) return undefined;
@@ -163,6 +165,6 @@ export function compactService(
     names,
     make: (i) => new CompactAction(service, names[i], source, i),
     resourceTypes,
-    conditionKeys: () => (JSON.parse(text.conditionKeys()) as [string, string][]).map(([key, type], i): ConditionKeyInfo => new CompactConditionKey(key, type, texts, i)),
+    conditionKeys: () => (JSON.parse(text.conditionKeys()) as [string, string][]).map((k, i): ConditionKeyInfo => new CompactConditionKey(k[0], k[1], texts, i)),
   };
 }

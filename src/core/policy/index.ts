@@ -55,7 +55,9 @@ export const TRUST_POLICY_ACTIONS = ['sts:assumerole', 'sts:assumerolewithsaml',
 
 function detectFromParsed(policy: ParsedPolicy): PolicyType {
   let principal = false;
-  for (const st of policy.statements) {
+  const statements = policy.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i];
     if (!st.principal && !st.notPrincipal) continue;
     principal = true;
     const actions = stringValues(st.action).map((a) => a.value.toLowerCase());

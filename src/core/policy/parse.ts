@@ -150,7 +150,9 @@ export function parsePolicy(text: string, length?: number): ParsedPolicy {
   }
   const elements = properties(root, TOP);
   const policy: ParsedPolicy = { text, lines: new LineIndex(text), root, syntax: syntax.problems, unlisted: syntax.unlisted, elements, statements: [] };
-  for (const el of elements) {
+  // Indexed loops here and in parsedElements.ts: for...of makes an object per step in unoptimised code.
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i];
     if (el.key === 'Version') policy.version ??= el;
     else if (el.key === 'Id') policy.id ??= el;
     else if (el.key === 'Statement') policy.statement ??= el;

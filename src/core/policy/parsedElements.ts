@@ -259,7 +259,8 @@ export function parseStatement(node: Node, index: number | undefined, base: Path
     }
   }
   if (st.condition) {
-    for (const op of properties(st.condition.valueNode, st.condition)) st.conditions.push(new ConditionOperator(op));
+    const operators = properties(st.condition.valueNode, st.condition);
+    for (let i = 0; i < operators.length; i++) st.conditions.push(new ConditionOperator(operators[i]));
   }
   return st;
 }

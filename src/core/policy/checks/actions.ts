@@ -46,12 +46,14 @@ class Resolved implements ResolvedAction {
   }
 
   get lower(): string {
-    return this.resolution.lower;
+    const r = this.resolution;
+    return (r.lower ??= r.text.toLowerCase());
   }
 
   get matches(): ActionInfo[] | undefined {
-    const { lazyIn } = this.resolution;
-    return lazyIn ? (this.expanded ??= matchActions(this.value, lazyIn)) : this.resolution.matches;
+    const r = this.resolution;
+    if (r.lazyIn) return (this.expanded ??= matchActions(this.value, r.lazyIn));
+    return r.matches ?? (r.action ? (r.matches = [r.action]) : undefined);
   }
 
   /** The escalation paths' actions the string covers, by index (see coveredBy). */
@@ -60,7 +62,8 @@ class Resolved implements ResolvedAction {
   }
 
   get known(): boolean {
-    return this.resolution.lazyIn !== undefined || this.resolution.matches !== undefined;
+    const r = this.resolution;
+    return r.lazyIn !== undefined || r.matches !== undefined || r.action !== undefined;
   }
 }
 
@@ -104,13 +107,21 @@ export function someNameMatches(names: readonly string[], pattern: string): bool
   return false;
 }
 
-/** What resolving one action string yields, apart from where it stands in the document. */
+/**
+ * What resolving one action string yields, apart from where it stands in the document. Kept for the
+ * run by the cache (see resolve): what most strings never need is made on first read.
+ */
 interface Resolution {
-  lower: string;
+  /** The string, as the cache keeps it (a copy, see resolve). */
+  text: string;
+  /** The string lowercased, made when first read: only lists with wildcards or repeats read it. */
+  lower: string | undefined;
   service: string;
   name: string;
   invalid: boolean;
-  /** undefined: unknown (service data not loaded), or a wildcard expanded on first use (`lazyIn`). */
+  /** The action an exact name resolves to: `matches` is made of it when first read, which few checks do. */
+  action: ActionInfo | undefined;
+  /** undefined: unknown (service data not loaded), a wildcard expanded on first use (`lazyIn`), or not yet made from `action`. */
   matches: ActionInfo[] | undefined;
   /** The catalog to expand the wildcard among when first asked for its matches. */
   lazyIn: IamCatalog | undefined;
@@ -123,24 +134,32 @@ interface Resolution {
 const NO_MATCHES: ActionInfo[] = [];
 
 /** What "*" resolves to; never marked as seen (stars are counted apart). */
-const STAR: Resolution = { lower: '*', service: '', name: '*', invalid: false, matches: undefined, lazyIn: undefined, seenIn: 0, covers: coveredBy('*') };
+const STAR: Resolution = { text: '*', lower: '*', service: '', name: '*', invalid: false, action: undefined, matches: undefined, lazyIn: undefined, seenIn: 0, covers: coveredBy('*') };
 
-function resolveText(catalog: IamCatalog, text: string): { resolution: Resolution; stable: boolean } {
+/** Whether the last resolveText's answer cannot change as more services load (see resolutionCache). */
+let lastStable = true;
+
+function resolveText(catalog: IamCatalog, text: string): Resolution {
+  lastStable = true;
   const split = splitAction(text);
-  if (!split) return { resolution: { lower: text.toLowerCase(), service: '', name: text, invalid: true, matches: NO_MATCHES, lazyIn: undefined, seenIn: 0, covers: coveredByAction(text, '') }, stable: true };
+  if (!split) return { text, lower: undefined, service: '', name: text, invalid: true, action: undefined, matches: NO_MATCHES, lazyIn: undefined, seenIn: 0, covers: coveredByAction(text, '') };
   const service = split.service.toLowerCase();
-  const resolution: Resolution = { lower: text.toLowerCase(), service, name: split.name, invalid: false, matches: undefined, lazyIn: undefined, seenIn: 0, covers: coveredByAction(text, service) };
+  const resolution: Resolution = { text, lower: undefined, service, name: split.name, invalid: false, action: undefined, matches: undefined, lazyIn: undefined, seenIn: 0, covers: coveredByAction(text, service) };
   if (hasWildcard(service)) {
     const loaded = catalog.allServicePrefixes().every((s) => catalog.isLoaded(s));
     if (loaded) resolution.matches = matchActions(text, catalog);
-    return { resolution, stable: false };
+    lastStable = false;
+    return resolution;
   }
   if (!catalog.hasService(service)) {
     resolution.matches = NO_MATCHES;
     resolution.invalid = true;
-    return { resolution, stable: true };
+    return resolution;
   }
-  if (!catalog.isLoaded(service)) return { resolution, stable: false };
+  if (!catalog.isLoaded(service)) {
+    lastStable = false;
+    return resolution;
+  }
   if (hasWildcard(split.name)) {
     // Expanding a wildcard is costly and most checks never need it: test for any match now, expand on first use.
     if (anyActionMatches(catalog, service, split.name)) resolution.lazyIn = catalog;
@@ -150,13 +169,14 @@ function resolveText(catalog: IamCatalog, text: string): { resolution: Resolutio
     }
   } else {
     const a = catalog.action(service, split.name);
-    resolution.matches = a ? [a] : NO_MATCHES;
+    if (a) resolution.action = a;
+    else resolution.matches = NO_MATCHES;
     resolution.invalid = !a;
     // Kept for the run: the catalog's own strings where they are equal, rather than copies of them.
     if (a?.service === service) resolution.service = a.service;
     if (a?.name === split.name) resolution.name = a.name;
   }
-  return { resolution, stable: true };
+  return resolution;
 }
 
 /**
@@ -210,9 +230,8 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     if (!resolution) {
       // Kept past this lint: resolved from a copy, so that neither the key nor the parts cut from it hold the document.
       const own = ownCopy(text);
-      const fresh = resolveText(catalog, own);
-      resolution = fresh.resolution;
-      if (fresh.stable) {
+      resolution = resolveText(catalog, own);
+      if (lastStable) {
         if (cache.size > 50000) {
           cache.clear();
           // A string met before the clear would not be known again.

@@ -1,0 +1,55 @@
+// Action strings as the linter resolves them (resolveStatements): the run keeps one resolution per
+// distinct string and makes its lowercase form and its list of matches only when a check first reads
+// them. Every string must read the same, met first or again, and read twice.
+import * as assert from 'assert';
+import { resolveStatements } from '../../../src/core/policy/checks/actions';
+import type { LintContext, ResolvedAction } from '../../../src/core/policy/context';
+import { lintServices } from '../../../src/core/policy';
+import { parsePolicy } from '../../../src/core/policy/parse';
+import { testCatalog } from './catalog';
+
+const ACTIONS = ['s3:GetObject', 'S3:getobject', 's3:Get*', 's3:NoSuchAction', 's3:Nothing*', 'nosuchservice:Thing', 'notanaction', '*'];
+
+function resolved(actions: string[]): ResolvedAction[] {
+  const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
+  const h = testCatalog();
+  h.ensureServicesSync(lintServices(text));
+  const policy = parsePolicy(text);
+  return resolveStatements({ policy, catalog: h.catalog } as LintContext)[0].actions;
+}
+
+function reading(a: ResolvedAction) {
+  const matches = a.matches;
+  // A second read gives the very same list.
+  assert.strictEqual(a.matches, matches, a.value);
+  return { value: a.value, lower: a.lower, service: a.service, name: a.name, invalid: !!a.invalid, known: a.known, matches: matches?.map((m) => `${m.service}:${m.name}`) };
+}
+
+describe('resolved action strings', () => {
+  it('read what each string names: exact, in another case, a wildcard, unknown, malformed, and *', () => {
+    const got = resolved(ACTIONS).map(reading);
+    const getObject = testCatalog().catalog.action('s3', 'GetObject');
+    assert.ok(getObject);
+    assert.deepStrictEqual(got[0], { value: 's3:GetObject', lower: 's3:getobject', service: 's3', name: 'GetObject', invalid: false, known: true, matches: ['s3:GetObject'] });
+    assert.deepStrictEqual(got[1], { value: 'S3:getobject', lower: 's3:getobject', service: 's3', name: 'getobject', invalid: false, known: true, matches: ['s3:GetObject'] });
+    assert.strictEqual(resolved(['s3:GetObject'])[0].matches?.[0], getObject, "the catalog's own action object");
+    assert.strictEqual(got[2].known, true);
+    assert.strictEqual(got[2].invalid, false);
+    assert.ok(got[2].matches!.length > 5 && got[2].matches!.every((m) => m.startsWith('s3:Get')), 's3:Get* expands to the GetX actions');
+    assert.deepStrictEqual(got[3], { value: 's3:NoSuchAction', lower: 's3:nosuchaction', service: 's3', name: 'NoSuchAction', invalid: true, known: true, matches: [] });
+    assert.deepStrictEqual(got[4], { value: 's3:Nothing*', lower: 's3:nothing*', service: 's3', name: 'Nothing*', invalid: true, known: true, matches: [] });
+    assert.deepStrictEqual(got[5], { value: 'nosuchservice:Thing', lower: 'nosuchservice:thing', service: 'nosuchservice', name: 'Thing', invalid: true, known: true, matches: [] });
+    assert.deepStrictEqual(got[6], { value: 'notanaction', lower: 'notanaction', service: '', name: 'notanaction', invalid: true, known: true, matches: [] });
+    assert.deepStrictEqual(got[7], { value: '*', lower: '*', service: '', name: '*', invalid: false, known: false, matches: undefined });
+  });
+
+  it('read the same when met again in another policy, in another order, whatever was read first', () => {
+    const strings = ['s3:PutObject', 'S3:putobject', 's3:Put*', 's3:NoSuchPut', 'notaputaction'];
+    // Nothing read as the first policy resolves them: the second policy's reads make the shared fields.
+    const first = resolved(strings);
+    const second = resolved([...strings].reverse()).map(reading).reverse();
+    assert.deepStrictEqual(first.map(reading), second);
+    assert.deepStrictEqual(second[0].matches, ['s3:PutObject']);
+    assert.strictEqual(second[1].lower, 's3:putobject');
+  });
+});
