@@ -78,7 +78,8 @@ function load(flags: string): { cli: CliModule; saveCache: () => void } {
       // No cache yet.
     }
   }
-  const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+  // The bundle is written as a function of CommonJS's parameters (see esbuild.js), compiled as it is.
+  const wrapper = new vm.Script(source, { filename: bundle, cachedData });
   const mod = { exports: {} as CliModule };
   (wrapper.runInThisContext() as (...a: unknown[]) => void)(mod.exports, createRequire(bundle), mod, bundle, __dirname);
   const saveCache = () => {
