@@ -34,4 +34,8 @@ export interface KnownIdentitySource {
   readonly arn?: string;
   /** Asks STS who this is (loads credentials; may prompt for MFA). */
   readonly callerArn?: () => Promise<string>;
+  /** For a session from GetSessionToken: its kind of credentials, and whether it was made with MFA. */
+  readonly credentials?: { readonly kind: 'GetSessionToken'; readonly mfa: boolean };
+  /** The session is the active identity. */
+  readonly active?: boolean;
 }

@@ -14,8 +14,8 @@ export interface PromptRow extends vscode.QuickPickItem {
   readonly value?: string;
 }
 
-/** What a step ends with: a value, Back to the step before, or undefined when dismissed. */
-export type StepAnswer<T = string> = { readonly value: T } | 'back' | undefined;
+/** What a step ends with: a value (and the row it was chosen from, if any), Back to the step before, or undefined when dismissed. */
+export type StepAnswer<T = string> = { readonly value: T; readonly row?: PromptRow } | 'back' | undefined;
 
 export interface TypedStep {
   readonly title: string;
@@ -57,7 +57,8 @@ class GrowingPick {
   }
 
   add(rows: readonly PromptRow[]): void {
-    const fresh = rows.filter((r) => r.value === undefined || !this.rows.some((o) => o.value === r.value));
+    // Rows of one value with different labels are different choices (a user's own keys and its GetSessionToken session).
+    const fresh = rows.filter((r) => r.value === undefined || !this.rows.some((o) => o.value === r.value && o.label === r.label));
     if (!fresh.length) return;
     this.rows.push(...fresh);
     this.qp.items = this.rows.slice();
@@ -122,7 +123,7 @@ export function askTyped(step: TypedStep): Promise<StepAnswer> {
           pick.hold(false);
         }
         const answer = acceptTyped(typed, highlighted, pick.offered, step.validate);
-        if ('value' in answer) finish({ value: answer.value });
+        if ('value' in answer) finish({ value: answer.value, row: highlighted?.value === answer.value ? highlighted : pick.offered.find((r) => r.value === answer.value) });
         else pick.problem(answer.problem);
       } finally {
         judging = false;

@@ -65,14 +65,28 @@ function withoutFullStop(text: string): string {
   return text.endsWith('.') ? text.slice(0, -1) : text;
 }
 
+/** Whether the request states that MFA was used (aws:MultiFactorAuthPresent true, the key in any case). */
+function statesMfa(request: EvaluationRequest): boolean {
+  const entry = Object.entries(request.context ?? {}).find(([k]) => k.toLowerCase() === 'aws:multifactorauthpresent')?.[1];
+  return (Array.isArray(entry) ? entry : [entry]).some((v) => String(v).toLowerCase() === 'true');
+}
+
+/** The kind of credentials the request is made with, when not an identity's own ("a GetSessionToken session, with MFA"). */
+export function credentialsText(request: EvaluationRequest): string | undefined {
+  if (request.credentials !== 'GetSessionToken') return undefined;
+  return statesMfa(request) ? l10n.t('a GetSessionToken session, with MFA') : l10n.t('a GetSessionToken session, without MFA');
+}
+
 /** One line, without a final full stop: the decision and what decided it. */
 export function resultSummary(request: EvaluationRequest, result: EvaluationResult, unread: readonly UnreadPart[] = []): string {
   const title = decisionTitle(result.decision);
-  const summary = result.deciding.length
+  let summary = result.deciding.length
     ? l10n.t('{0}: {1} on {2} by {3}', title, request.action, request.resource, decidingText(result.deciding[0]))
     : result.reasons.length
       ? l10n.t('{0}: {1} on {2}: {3}', title, request.action, request.resource, withoutFullStop(result.reasons[0]))
       : l10n.t('{0}: {1} on {2}', title, request.action, request.resource);
+  const credentials = credentialsText(request);
+  if (credentials) summary = l10n.t('{0} (as {1})', summary, credentials);
   if (!unread.length) return summary;
   return unread.length === 1 ? l10n.t('{0} (partial: {1} part not read)', summary, unread.length) : l10n.t('{0} (partial: {1} parts not read)', summary, unread.length);
 }
@@ -104,6 +118,7 @@ export function resultDocument(request: EvaluationRequest, result: EvaluationRes
     resultHeading(result.decision, unread.length),
     '',
     l10n.t('Principal: {0}', request.principal),
+    ...(request.credentials ? [l10n.t('Credentials: {0}', credentialsText(request) ?? request.credentials)] : []),
     l10n.t('Action:    {0}', request.action),
     l10n.t('Resource:  {0}', request.resource),
     ...(request.context && Object.keys(request.context).length ? [l10n.t('Context:'), ...Object.entries(request.context).map(([k, v]) => `  ${k} = ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`)] : []),

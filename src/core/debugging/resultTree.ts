@@ -3,7 +3,7 @@ import type { ConditionTrace, EvaluationRequest, EvaluationResult, PolicyKind, P
 import { unsentKeysText } from '../evaluation/unsentKeys';
 import type { Span } from '../policy/types';
 import type { UnreadPart } from './accountPolicySet';
-import { decidingText, decisionTitle, kindWithLevel, policyOutcomeText, resultHeading, statementName } from './resultText';
+import { credentialsText, decidingText, decisionTitle, kindWithLevel, policyOutcomeText, resultHeading, statementName } from './resultText';
 
 /** Where a node leads: a policy (by kind and name), and optionally a place in its text. */
 export interface ResultTarget {
@@ -129,6 +129,7 @@ export function resultTree(input: ResultInput): ResultNode[] {
   const unread = input.unread ?? [];
   const requestRows: ResultNode[] = [
     { id: 'request/principal', label: l10n.t('Principal'), description: request.principal, icon: 'request' },
+    ...(request.credentials ? [{ id: 'request/credentials', label: l10n.t('Credentials'), description: credentialsText(request) ?? request.credentials, icon: 'request' } as ResultNode] : []),
     { id: 'request/action', label: l10n.t('Action'), description: request.action, icon: 'request' },
     { id: 'request/resource', label: l10n.t('Resource'), description: request.resource, icon: 'request' },
     ...Object.entries(request.context ?? {}).map(([k, v]): ResultNode => ({ id: `request/context/${k}`, label: k, description: value(v), icon: 'request' })),

@@ -5,7 +5,7 @@ import { splitArn } from '../policy/checks/arnFormats';
 import { awsOwnedRefusal } from './awsOwned';
 import { buildContext } from './context';
 import { evaluatePolicy, type EvaluatedPolicy, type MatchEnv } from './policies';
-import { inPartition, isAccountIdentity, readCallerCached, type Caller, type PrincipalMatch } from './principal';
+import { accountPartitionOf, inPartition, isAccountIdentity, readCallerCached, type Caller, type PrincipalMatch } from './principal';
 import { sessionRefusal } from './sessionLimits';
 import type { Decision, DecidingStatement, EvaluationInput, EvaluationOptions, EvaluationResult, PolicyKind, PolicySource, PolicyTrace } from './types';
 import { unsentKeys, withoutKeys } from './unsentKeys';
@@ -107,6 +107,14 @@ function contextValue(context: EvaluationInput['request']['context'], lower: str
   return undefined;
 }
 
+const ACCOUNT_ONLY = /^\d{12}$/;
+
+/** The Region the request names (aws:RequestedRegion), when it gives one as text. */
+function regionOf(context: EvaluationInput['request']['context']): string | undefined {
+  const v = contextValue(context, 'aws:requestedregion');
+  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+}
+
 function bestMatch(g: Group): PrincipalMatch | undefined {
   let best: PrincipalMatch | undefined;
   for (let i = 0; i < g.policies.length; i++) {
@@ -133,7 +141,11 @@ export function evaluate(input: EvaluationInput, catalog?: IamCatalog, options?:
 function decide(input: EvaluationInput, catalog: IamCatalog | undefined, decisionOnly: boolean): EvaluationResult {
   const request = input.request;
   const principalArnGiven = contextValue(request.context, 'aws:principalarn');
-  const caller = readCallerCached(String(request.principal ?? ''), typeof principalArnGiven === 'string' ? principalArnGiven : undefined);
+  const principal = String(request.principal ?? '');
+  const principalArn = typeof principalArnGiven === 'string' ? principalArnGiven : undefined;
+  // An account ID alone names its root user in the partition the request is in.
+  const accountPartition = principal.length >= 12 && ACCOUNT_ONLY.test(principal) ? accountPartitionOf(String(request.resource ?? ''), principalArn, regionOf(request.context)) : undefined;
+  const caller = readCallerCached(principal, principalArn, accountPartition);
   const resourceAccount = resourceAccountOf(input, caller);
   const now = input.now === undefined ? undefined : new Date(input.now);
   const action = String(request.action ?? '');

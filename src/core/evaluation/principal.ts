@@ -1,4 +1,5 @@
 import { splitArn } from '../policy/checks/arnFormats';
+import { partitionOf } from './partitions';
 
 /** What kind of caller a request comes from, read from the request's `principal`. */
 export type CallerKind = 'root' | 'user' | 'role' | 'session' | 'federatedUser' | 'service' | 'federated' | 'anonymous' | 'unknown';
@@ -18,6 +19,8 @@ export interface Caller {
   userName?: string;
   /** A service-linked role or a session of one: SCPs and RCPs do not restrict it. */
   serviceLinked: boolean;
+  /** A caller given as an account ID whose partition the request settles (see readCaller): it is in that partition only. */
+  partitionSettled?: boolean;
 }
 
 const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?$/i;
@@ -28,25 +31,34 @@ const callerCache = new Map<string, Readonly<Caller>>();
  * readCaller for the evaluation engine, which meets the same few principals request after request
  * (every request of a lint's escalation check comes from one caller). The result is shared: read only.
  */
-export function readCallerCached(principal: string, principalArn?: string): Readonly<Caller> {
-  const key = principalArn === undefined ? `-${principal}` : `${principal.length}:${principal}${principalArn}`;
+export function readCallerCached(principal: string, principalArn?: string, accountPartition?: string): Readonly<Caller> {
+  let key = principalArn === undefined ? `-${principal}` : `${principal.length}:${principal}${principalArn}`;
+  if (accountPartition !== undefined) key = `${accountPartition}/${key}`;
   let hit = callerCache.get(key);
   if (!hit) {
-    hit = readCaller(principal, principalArn);
+    hit = readCaller(principal, principalArn, accountPartition);
     if (callerCache.size >= 256) callerCache.clear();
     callerCache.set(key, hit);
   }
   return hit;
 }
 
-/** Reads the request's principal; `principalArn` is aws:PrincipalArn from the context, when given. */
-export function readCaller(principal: string, principalArn?: string): Caller {
+/**
+ * Reads the request's principal; `principalArn` is aws:PrincipalArn from the context, when given.
+ * `accountPartition` is the partition a principal given as an account ID is in, when the request
+ * settles it (see accountPartitionOf); without it the account's root user is read in aws but may be
+ * in any partition.
+ */
+export function readCaller(principal: string, principalArn?: string, accountPartition?: string): Caller {
   const raw = principal.trim();
   const none: Caller = { raw, kind: 'unknown', partition: 'aws', serviceLinked: false };
   if (raw === '' || raw.toLowerCase() === 'anonymous' || raw === '*') return { ...none, kind: 'anonymous' };
   const arn = splitArn(raw);
   if (!arn) {
-    if (/^\d{12}$/.test(raw)) return { ...none, kind: 'root', account: raw, arn: `arn:aws:iam::${raw}:root` };
+    if (ACCOUNT_ID.test(raw)) {
+      const partition = accountPartition ?? 'aws';
+      return { ...none, kind: 'root', account: raw, partition, arn: `arn:${partition}:iam::${raw}:root`, ...(accountPartition ? { partitionSettled: true } : {}) };
+    }
     if (SERVICE_PRINCIPAL.test(raw)) return { ...none, kind: raw.toLowerCase() === 'cognito-identity.amazonaws.com' ? 'federated' : 'service' };
     // OIDC providers named by host (accounts.google.com, graph.facebook.com, www.amazon.com).
     return { ...none, kind: raw.includes('.') ? 'federated' : 'unknown' };
@@ -100,9 +112,27 @@ function accountOf(value: string, c: Caller): string | undefined {
   return a && a.service === 'iam' && a.resource === 'root' && inPartition(c, a.partition) ? a.account : undefined;
 }
 
-/** Whether the caller is in `partition`; a caller given as a bare account ID may be in any. */
+/** Whether the caller is in `partition`; a caller given as a bare account ID may be in any, unless the request settled its partition. */
 export function inPartition(c: Caller, partition: string): boolean {
-  return !c.raw.startsWith('arn:') || c.partition === partition;
+  return (!c.raw.startsWith('arn:') && !c.partitionSettled) || c.partition === partition;
+}
+
+/** The partitions whose Regions' names say them (cn-north-1, us-gov-west-1, us-iso-east-1, ...). */
+const REGION_PARTITIONS: readonly (readonly [string, string])[] = [['cn-', 'aws-cn'], ['us-gov-', 'aws-us-gov'], ['us-iso-', 'aws-iso'], ['us-isob-', 'aws-iso-b'], ['eu-isoe-', 'aws-iso-e'], ['us-isof-', 'aws-iso-f']];
+
+/**
+ * The partition of a principal given as an account ID, read from the request: the partition of the
+ * aws:PrincipalArn it gives, else of the resource's ARN, else of the Region it names
+ * (aws:RequestedRegion), else aws. AWS: "You cannot use IAM credentials from one partition to interact
+ * with resources in a different partition", so an account calling a resource of aws-cn is an account of aws-cn.
+ */
+export function accountPartitionOf(resource: string, principalArn: string | undefined, region: string | undefined): string {
+  const named = (principalArn && partitionOf(principalArn)) || partitionOf(resource);
+  if (named) return named;
+  const r = region?.toLowerCase() ?? '';
+  let found = 'aws';
+  for (const [prefix, partition] of REGION_PARTITIONS) if (r.startsWith(prefix)) found = partition;
+  return found;
 }
 
 /** Matches one `AWS` principal value against the caller. */

@@ -10,15 +10,19 @@ import { askMany, askTyped, askValue, type PromptRow, type StepAnswer } from '..
 export interface RequestSources {
   readonly actions: string[];
   readonly resources: string[];
-  readonly known: { source: KnownIdentitySource; arn?: string }[];
+  readonly known: readonly { source: KnownIdentitySource; arn?: string }[];
   readonly region?: string;
   readonly account?: string;
+  /** The credentials of the session a preset principal stands for (see SimulateArgs.session). */
+  readonly credentials?: KnownIdentitySource['credentials'];
 }
 
 interface Draft {
   action?: string;
   resource?: string;
   principal?: string;
+  /** How the principal's credentials were made, from the session row chosen (or the preset). */
+  credentials?: KnownIdentitySource['credentials'];
   context?: Record<string, ContextValue>;
 }
 
@@ -91,12 +95,20 @@ async function askResource(catalog: IamCatalog, d: Draft & { action: string }, f
   }
 }
 
-/** The principal: identities STS Lens knows (ARNs cached), recent roles, or a typed ARN or service principal. */
+/** A known identity's row: a GetSessionToken session says so, since its requests are limited as such. */
+function principalRow(k: RequestSources['known'][number]): PromptRow & { source: KnownIdentitySource } {
+  const c = k.source.credentials;
+  const description = c ? (c.mfa ? vscode.l10n.t('session from GetSessionToken, with MFA') : vscode.l10n.t('session from GetSessionToken, without MFA')) : k.source.kind;
+  return { label: k.source.label, description: k.source.active ? vscode.l10n.t('{0} (active)', description) : description, detail: k.arn, value: k.arn, source: k.source };
+}
+
+/** The principal: identities STS Lens knows (ARNs cached; the active session first), recent roles, or a typed ARN or service principal. */
 function askPrincipal(known: RequestSources['known'], d: Draft, back: boolean): Promise<StepAnswer> {
+  const rows = known.filter((k) => k.arn).map(principalRow);
   return askTyped({
     title: vscode.l10n.t('Simulate Request (3/4): principal{0}', soFar(d, 'principal')),
     placeholder: vscode.l10n.t('An ARN (user, role, assumed-role session), a service principal such as lambda.amazonaws.com, anonymous, or a name below'),
-    rows: known.filter((k) => k.arn).map((k) => ({ label: k.source.label, description: k.source.kind, detail: k.arn, value: k.arn })),
+    rows: [...rows.filter((r) => r.source.active), ...rows.filter((r) => !r.source.active)],
     value: d.principal,
     back,
     validate: principalProblem,
@@ -162,7 +174,7 @@ async function askValues(keys: readonly string[], choices: readonly ContextKeyCh
 
 /** Every prompt in turn, with Back between them; a preset (tests, the lens arguments) fills in what it has. */
 export async function promptRequest(catalog: IamCatalog, preset: Partial<EvaluationRequest>, sources: RequestSources, load: (s: string) => Promise<void>): Promise<EvaluationRequest | { problem: string } | undefined> {
-  const d: Draft = { action: preset.action, resource: preset.resource, principal: preset.principal, context: preset.context };
+  const d: Draft = { action: preset.action, resource: preset.resource, principal: preset.principal, credentials: sources.credentials ?? (preset.credentials ? { kind: preset.credentials, mfa: false } : undefined), context: preset.context };
   if (d.action) {
     const service = splitAction(d.action)?.service;
     if (service && catalog.hasService(service)) await load(service);
@@ -183,12 +195,24 @@ export async function promptRequest(catalog: IamCatalog, preset: Partial<Evaluat
     }
     if (step === 'context') d.context = (answer.value as { context: Record<string, ContextValue> }).context;
     else d[step] = answer.value as string;
+    if (step === 'principal') d.credentials = (answer.row as ReturnType<typeof principalRow> | undefined)?.source?.credentials;
     i++;
   }
   const { action, resource, principal } = d as Required<Pick<Draft, 'action' | 'resource' | 'principal'>>;
   // Presets are judged as typed values are; the first problem in request order is reported.
   const problem = actionProblem(action, catalog) ?? principalProblem(principal) ?? resourceProblem(action, resource, catalog);
   if (problem) return { problem };
-  const context = d.context ?? {};
-  return { principal, action, resource, ...(preset.resourceAccount ? { resourceAccount: preset.resourceAccount } : {}), ...(Object.keys(context).length ? { context } : {}) };
+  return { principal, action, resource, ...(preset.resourceAccount ? { resourceAccount: preset.resourceAccount } : {}), ...withCredentials(d.credentials, d.context ?? {}) };
+}
+
+/**
+ * The request's credentials and context for a session from GetSessionToken: the kind goes with the
+ * request, and a session made with MFA states it (aws:MultiFactorAuthPresent true) unless the
+ * context says otherwise. AWS: "You cannot call any IAM API operations unless MFA authentication
+ * information is included in the request".
+ */
+function withCredentials(credentials: Draft['credentials'], context: Record<string, ContextValue>): Pick<EvaluationRequest, 'credentials' | 'context'> {
+  const stated = Object.keys(context).some((k) => k.toLowerCase() === 'aws:multifactorauthpresent');
+  const full = credentials?.mfa && !stated ? { 'aws:MultiFactorAuthPresent': true, ...context } : context;
+  return { ...(credentials ? { credentials: credentials.kind } : {}), ...(Object.keys(full).length ? { context: full } : {}) };
 }

@@ -38,6 +38,8 @@ export interface SimulateArgs {
   readonly regionStart?: number;
   /** Skips the prompts it fills (tests, scripted use). */
   readonly request?: Partial<EvaluationRequest>;
+  /** Simulates as this live session (its ID): its caller ARN is the principal and its kind of credentials goes with the request. */
+  readonly session?: string;
 }
 
 export interface SimulateOutcome {
@@ -102,9 +104,16 @@ export class Simulator {
     await this.documents.ensureServices([region.text], ['aws']);
     const policy = parsePolicy(region.text);
     const strings = (el: 'action' | 'resource') => [...new Set(policy.statements.flatMap((s) => stringValues(s[el]).map((v) => v.value)).filter((v) => !v.includes('*')))];
-    const known = args.request?.principal ? [] : await this.callers.all();
+    const known = args.request?.principal && !args.session ? [] : await this.callers.all();
     const account = known.map((k) => k.arn?.split(':')[4]).find((a) => a && /^\d{12}$/.test(a));
-    const asked = await promptRequest(catalog, args.request ?? {}, { actions: strings('action'), resources: strings('resource'), known, account }, (s) => this.documents.ensureServices([], [s]));
+    let preset = args.request ?? {};
+    const session = args.session === undefined ? undefined : known.find((k) => k.source.key === `session:${args.session}`);
+    if (args.session !== undefined) {
+      if (!session?.arn) return this.fail(vscode.l10n.t('there is no live session {0} whose caller ARN is known; start one, or choose the principal.', args.session));
+      preset = { ...preset, principal: session.arn };
+    }
+    const sources = { actions: strings('action'), resources: strings('resource'), known, account, credentials: session?.source.credentials };
+    const asked = await promptRequest(catalog, preset, sources, (s) => this.documents.ensureServices([], [s]));
     if (!asked) return { ok: false, error: 'cancelled' };
     if ('problem' in asked) return this.fail(asked.problem);
     const request = asked;

@@ -102,8 +102,14 @@ export class IdentityServiceImpl implements IdentityService, vscode.Disposable {
     await this.sessions.restore();
     const now = this.sessions.clock.now();
     const out: KnownIdentitySource[] = [];
+    const active = this.activeSessionId();
     for (const s of this.sessions.list().filter((r) => !r.readOnly && (r.expiration === undefined || r.expiration > now))) {
-      out.push({ kind: 'session', key: `session:${s.id}`, label: sessionTitle(s), arn: s.arn, callerArn: async () => (await this.ops.callerIdentity({ sessionId: s.id })).arn });
+      const renew = this.sessions.renewSpec(s.id);
+      const credentials = renew?.kind === 'GetSessionToken' ? { kind: renew.kind, mfa: !!renew.request.mfaSerial } : undefined;
+      // A GetSessionToken session's caller is the IAM user whose keys made it: its profile answers when the session's own call fails.
+      const ask = async () => (await this.ops.callerIdentity({ sessionId: s.id })).arn;
+      const callerArn = credentials && s.profile ? () => ask().catch(async () => (await this.ops.callerIdentity({ profile: s.profile })).arn) : ask;
+      out.push({ kind: 'session', key: `session:${s.id}`, label: sessionTitle(s), arn: s.arn, callerArn, credentials, active: s.id === active });
     }
     for (const p of snap.model.profiles.values()) {
       // A profile that needs an MFA code is not signed in just to learn who it is: its role stands for it.

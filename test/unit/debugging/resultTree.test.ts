@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { disagreementHeadline, disagreementWithDecoded } from '../../../src/core/debugging/decodedRequest';
 import { prettyPolicyText } from '../../../src/core/debugging/accountPolicySet';
 import { resultTree, wrapText, ROW_WIDTH, type ResultNode } from '../../../src/core/debugging/resultTree';
+import { resultDocument, resultSummary } from '../../../src/core/debugging/resultText';
 import { evaluate } from '../../../src/core/evaluation';
 import { findingFamily, familyTitle, groupFindings } from '../../../src/core/policy/findingFamilies';
 import type { Finding } from '../../../src/core/policy/types';
@@ -35,6 +36,23 @@ describe('debugging: the results tree', () => {
     assert.strictEqual(roots[0].label, 'ALLOWED (PARTIAL ANSWER)');
     assert.ok(roots.some((r) => r.label === 'Not evaluated (1)'));
     assert.ok(flat(roots).some((r) => r.node.label === 'StringNotEquals aws:RequestedRegion' && r.node.icon === 'failed'));
+  });
+
+  it('STS API Reference, GetSessionToken: "You cannot call any IAM API operations unless MFA authentication information is included in the request" — the summary, the request rows and the trace say the request comes from such a session, and whether with MFA', () => {
+    const identityPolicies = [{ name: 'allow-all.json', text: allowAll }];
+    const plain = { principal: request.principal, action: 'iam:ListUsers', resource: '*' };
+    const session = { ...plain, credentials: 'GetSessionToken' as const };
+    const denied = evaluate({ request: session, identityPolicies });
+    assert.match(resultSummary(session, denied), /^IMPLICITLY DENIED: iam:ListUsers on \*: .*unless they were made with MFA.* \(as a GetSessionToken session, without MFA\)$/);
+    assert.match(resultDocument(session, denied), /^Principal: arn:aws:iam::123456789012:user\/alice\nCredentials: a GetSessionToken session, without MFA$/m);
+    const withMfa = { ...session, context: { 'aws:MultiFactorAuthPresent': 'True' } };
+    const allowed = evaluate({ request: withMfa, identityPolicies });
+    assert.strictEqual(resultSummary(withMfa, allowed), 'ALLOWED: iam:ListUsers on * by Allow statement #1 in allow-all.json (identity policy) (as a GetSessionToken session, with MFA)');
+    assert.deepStrictEqual(flat(resultTree({ request: withMfa, result: allowed })).filter((r) => r.node.id === 'request/credentials').map((r) => r.node.description), ['a GetSessionToken session, with MFA']);
+    // The user's own keys: nothing said of credentials.
+    const own = evaluate({ request: plain, identityPolicies });
+    assert.doesNotMatch(`${resultSummary(plain, own)}\n${resultDocument(plain, own)}`, /GetSessionToken|Credentials/);
+    assert.ok(!flat(resultTree({ request: plain, result: own })).some((r) => r.node.id === 'request/credentials'));
   });
 
   it('continues a long row on the rows below it instead of cutting it off', () => {

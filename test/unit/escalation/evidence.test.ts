@@ -96,6 +96,23 @@ describe("escalation findings' evidence read from the grants", () => {
     assert.strictEqual(last.granted[PATH_ACTION_NAMES.indexOf('ec2:RunInstances')], 1);
   });
 
+  it("reads a policy that grants no path action as its strings do, each statement's marks included", () => {
+    const text = doc(
+      { Effect: 'Allow', Action: ['s3:GetObject', 'ec2:DescribeInstances'], Resource: '*' },
+      { Effect: 'Deny', NotAction: 'iam:*', Resource: '*' },
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Principal: '*' },
+      { Effect: 'Deny', Action: 'sqs:SendMessage', Resource: '*' },
+      { Effect: 'Allow', Resource: '*' },
+    );
+    const parsed = parsePolicy(text);
+    const plain = grantsOf(parsed);
+    const resolved = grantsFromLinter(parsed, text);
+    assert.deepStrictEqual(resolved.grantedActions, []);
+    assert.deepStrictEqual([resolved.allows, resolved.grantedActions, [...resolved.granted], [...resolved.denied]], [plain.allows, plain.grantedActions, [...plain.granted], [...plain.denied]]);
+    assert.deepStrictEqual(resolved.covered.map((m) => m && [...m]), plain.covered.map((m) => m && [...m]));
+    assert.ok(resolved.covered[0], 'the Allow statement is marked as read');
+  });
+
   it('names nothing for an action no path needs', () => {
     assert.strictEqual(evidenceOf(grantsOf(parsePolicy(POLICIES[0].text)), 0, 0, 's3:GetObject'), undefined);
   });

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { evaluate } from '../../../src/core/evaluation';
 import { assumeCandidates, assumeRow } from '../../../src/core/debugging/whoCanAssume';
-import { allow, decision, policy, req, run } from './helpers';
+import { allow, decision, deny, policy, req, run } from './helpers';
 import { diff, doc, lines } from './accessHelpers';
 
 const ACCOUNT = '111122223333';
@@ -45,6 +45,25 @@ describe('evaluation: principals and resources in the aws-cn and aws-us-gov part
     const rows = assumeCandidates(`arn:aws:iam::${ACCOUNT}:role/Deploy`, trustDoc, identities).map((c) => assumeRow(c, c.input ? evaluate(c.input) : undefined));
     assert.deepStrictEqual(rows.map((r) => [r.label, r.verdict]), [['china', 'cannot'], ['global', 'needs-identity-policy']]);
     assert.match(rows[0].because, /aws-cn partition/);
+  });
+
+  it(`${ACROSS} — a caller given as an account ID is its root user in the request's partition: the resource's, else the Region's, else aws`, () => {
+    // An SCP that denies the account's root ARN of one partition: it applies when that is the caller's ARN.
+    const guard = (partition: string) => ({ scps: [[policy(allow('*'), deny('*', '*', { Condition: { ArnEquals: { 'aws:PrincipalArn': `arn:${partition}:iam::${ACCOUNT}:root` } } }))]] });
+    const cnObject = 'arn:aws-cn:s3:::reports/q3.csv';
+    assert.strictEqual(decision(req(ACCOUNT, 's3:GetObject', cnObject), guard('aws-cn')), 'ExplicitlyDenied', 'aws:PrincipalArn is the aws-cn root ARN');
+    assert.strictEqual(decision(req(ACCOUNT, 's3:GetObject', cnObject), guard('aws')), 'Allowed');
+    assert.strictEqual(decision(req(ACCOUNT, 'ec2:DescribeInstances', '*', { 'aws:RequestedRegion': 'us-gov-west-1' }), guard('aws-us-gov')), 'ExplicitlyDenied', 'a GovCloud Region');
+    assert.strictEqual(decision(req(ACCOUNT, 'ec2:DescribeInstances', '*'), guard('aws')), 'ExplicitlyDenied', 'nothing says another partition');
+    // A resource policy naming the account's root ARN of another partition does not name it.
+    const bucketPolicy = (partition: string) => policy(allow('s3:GetObject', cnObject, { Principal: { AWS: `arn:${partition}:iam::${ACCOUNT}:root` } }));
+    const decidedBy = (partition: string) => run(req(ACCOUNT, 's3:GetObject', cnObject), { identity: [all], resource: [bucketPolicy(partition)] }).deciding.map((d) => d.policy);
+    assert.deepStrictEqual(decidedBy('aws-cn'), ['resource[0]']);
+    assert.deepStrictEqual(decidedBy('aws'), [], 'the bucket policy does not apply: the account\'s own root user is allowed without it');
+    // aws:PrincipalArn, when the request gives it, says the partition: then a resource of another is refused.
+    const r = run(req(ACCOUNT, 's3:GetObject', cnObject, { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:root` }), { identity: [all] });
+    assert.strictEqual(r.decision, 'ImplicitlyDenied');
+    assert.match(r.reasons.join(' '), /111122223333 is in the aws partition and arn:aws-cn:s3:::reports\/q3\.csv in the aws-cn partition/);
   });
 
   it('access diff: an account ID in a China policy is the account\'s aws-cn root ARN, and China\'s service principals compare case-insensitively', () => {

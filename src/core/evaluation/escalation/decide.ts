@@ -1,5 +1,6 @@
 import type { IamCatalog } from '../../policy/catalog';
 import { parsePolicy, type ParsedPolicy } from '../../policy/parse';
+import { awsOwnedRefusal } from '../awsOwned';
 import { documentError } from '../compiledPolicy';
 import { evaluate } from '../index';
 import type { ContextValue, PolicySource } from '../types';
@@ -75,7 +76,7 @@ interface Prepared {
   readonly probes: Map<string, readonly string[]>;
   /** The engine's answers (allowedWithChoices) per reach signature and context (see reachSignature): requests of many actions reach the same statements. */
   readonly answers: Map<string, Choices | null>;
-  /** The condition keys of the identity policies and boundaries, each once, lower case. */
+  /** The condition keys of the identity policies and boundaries that may be service keys (all but aws: keys), each once, lower case. */
   readonly conditionKeys: readonly string[];
   /** The service keys among them (see isServiceKey), once asked for (see serviceKeysOf). */
   serviceKeys?: readonly string[];
@@ -102,7 +103,13 @@ function prepare(subject: EscalationSubject): Prepared {
       for (let i = 0; i < statements.length; i++) {
         // Most statements have no Condition: they are passed over without an iterator each.
         const ops = statements[i].conditions;
-        for (let o = 0; o < ops.length; o++) for (const k of ops[o].keys) conditionKeys.add(k.key.toLowerCase());
+        for (let o = 0; o < ops.length; o++) {
+          for (const k of ops[o].keys) {
+            const key = k.key.toLowerCase();
+            // An aws: key is never a service key (see isServiceKey): a policy with only those leaves nothing uncarried, unasked.
+            if (!key.startsWith('aws:')) conditionKeys.add(key);
+          }
+        }
       }
     }
   }
@@ -192,12 +199,15 @@ interface Choices {
  * under which conditions it does not control. Keys the path fixes (`fixed`) are never changed.
  */
 function allowedWithChoices(p: Prepared, action: string, resource: string, fixed: Record<string, ContextValue>): Choices | undefined {
+  // What AWS owns it refuses to change whatever the policies and the context say (see awsOwnedRefusal): no choice helps.
+  if (awsOwnedRefusal(action, resource) !== undefined) return undefined;
   // Copied on the first change: most requests are decided in one round.
   let context = fixed;
   const onlyIf: string[] = [];
   const fixedKeys = Object.keys(fixed);
-  const never = uncarried(p, action).keys;
-  const settable = (key: string) => !fixedKeys.some((k) => k.toLowerCase() === key.toLowerCase()) && !(key in context) && !never.has(key.toLowerCase());
+  // Asked only when a condition's value is to be chosen: most requests are allowed in the first round.
+  let never: ReadonlySet<string> | undefined;
+  const settable = (key: string) => !fixedKeys.some((k) => k.toLowerCase() === key.toLowerCase()) && !(key in context) && !(never ??= uncarried(p, action).keys).has(key.toLowerCase());
   const set = (key: string, value: ContextValue) => {
     if (context === fixed) context = { ...fixed };
     context[key] = value;
@@ -325,8 +335,9 @@ const contextKeys = new WeakMap<Record<string, ContextValue>, string>();
 
 /** allowedWithChoices, asked of the engine once per reach signature, and per fixed context when a statement reached reads it. */
 function answerOnce(p: Prepared, action: string, resource: string, fixed: Record<string, ContextValue>, reach: Reach): Choices | undefined {
-  // Actions that reach the same statements are answered alike only when they leave out the same keys.
-  let key = `${reach.signature}\n${uncarried(p, action).text}`;
+  // Actions that reach the same statements are answered alike only when they leave out the same keys,
+  // which matters only when one of those statements has a Condition.
+  let key = reach.conditioned ? `${reach.signature}\n${uncarried(p, action).text}` : reach.signature;
   if (reach.readsFixed) {
     let context = contextKeys.get(fixed);
     if (context === undefined) {

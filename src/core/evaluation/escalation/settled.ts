@@ -178,6 +178,8 @@ export interface Reach {
   readonly signature: string;
   /** Some reached statement's Condition may read a key the request's context fixes: the context then counts too. */
   readonly readsFixed: boolean;
+  /** Some reached statement has a Condition: otherwise no context key, given or left out, changes the decision. */
+  readonly conditioned: boolean;
 }
 
 const NO_KEYS: readonly string[] = [];
@@ -195,6 +197,7 @@ export function reachSignature(req: PathRequest, resource: string, p: SettlingSu
   if (p.bounded || !identityAlone(req.action, resource, p)) return undefined;
   let signature = resource === '*' ? '' : (splitArnCached(resource)?.region ?? '');
   let readsFixed = false;
+  let conditioned = false;
   const statements = covering(p, req.action);
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i].st;
@@ -202,9 +205,10 @@ export function reachSignature(req: PathRequest, resource: string, p: SettlingSu
     if (reach === undefined) return undefined;
     if (!reach) continue;
     signature += ` ${statements[i].policy}.${statements[i].index}`;
+    if (st.condition) conditioned = true;
     if (!readsFixed && fixedKeys.length > 0 && conditionMayRead(st, fixedKeys)) readsFixed = true;
   }
-  return { signature, readsFixed };
+  return { signature, readsFixed, conditioned };
 }
 
 /**

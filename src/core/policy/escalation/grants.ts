@@ -88,6 +88,7 @@ function markCovered(values: readonly ResolvedValue[], into: Uint8Array): void {
  * Action strings without reading the element again.
  */
 export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedStatementActions[]): PolicyGrants {
+  if (resolved && grantsNoPathAction(policy, resolved)) return noGrants(policy);
   const allows: AllowStatement[] = [];
   const denied = new Uint8Array(ACTION_COUNT);
   const granted = new Uint8Array(ACTION_COUNT);
@@ -145,6 +146,34 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
     if (first) allows.push({ index: st.index ?? 0, first, selfOnly: !st.notResource && selfOnly(st.resource) });
   }
   return { allows, denied, granted, grantedActions, covered: statementMarks };
+}
+
+/**
+ * Whether the linter found that no statement's Action strings cover a path action, and no Allow
+ * statement has NotAction: most policies. grantsOf then reads no statement and allocates no marks.
+ */
+function grantsNoPathAction(policy: ParsedPolicy, resolved: readonly ResolvedStatementActions[]): boolean {
+  const statements = policy.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i];
+    if (st.principal || st.notPrincipal) continue;
+    if (resolved[i]?.coversPathAction !== false || (st.notAction && st.effect?.valueNode.value === 'Allow')) return false;
+  }
+  return true;
+}
+
+const NO_ALLOWS: readonly AllowStatement[] = [];
+const NO_GRANTED_ACTIONS: readonly number[] = [];
+
+/** grantsOf for a policy that grants no path action (see grantsNoPathAction): the statements' marks are all empty. */
+function noGrants(policy: ParsedPolicy): PolicyGrants {
+  const statements = policy.statements;
+  const covered = new Array<Uint8Array | undefined>(statements.length);
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i];
+    if (st.action && !st.principal && !st.notPrincipal && st.effect?.valueNode.value === 'Allow') covered[i] = NO_MARKS;
+  }
+  return { allows: NO_ALLOWS, denied: NO_MARKS, granted: NO_MARKS, grantedActions: NO_GRANTED_ACTIONS, covered };
 }
 
 /** A path's action by its index among PATH_ACTION_NAMES. */
