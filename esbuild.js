@@ -1,4 +1,5 @@
 // Bundles the extension and the CLI. Flags: --production (minified, no sourcemaps), --watch.
+const fs = require('fs');
 const esbuild = require('esbuild');
 const { buildSnapshot } = require('./scripts/build-iam-snapshot');
 const { plainRequiresPlugin } = require('./scripts/esbuild-plain-requires');
@@ -70,6 +71,10 @@ async function main() {
   const t0 = Date.now();
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  // The launcher reads the CLI bundle as Latin-1, a plain copy of its bytes, which is its text only
+  // while esbuild keeps it ASCII (its default charset: other characters are written as escapes).
+  const nonAscii = /[\u0080-\u00ff]/.exec(fs.readFileSync('dist/cliMain.js', 'latin1'));
+  if (nonAscii) throw new Error(`dist/cliMain.js holds a character outside ASCII at offset ${nonAscii.index}: src/cli/launcher.ts reads it as Latin-1`);
   console.log(`[esbuild] built ${entries.map((e) => e.outfile).join(', ')} in ${Date.now() - t0} ms${production ? ' (production)' : ''}`);
 }
 
