@@ -4,9 +4,9 @@
  * not for a profile passed to the client, so the profile's own endpoint is read here and passed on.
  */
 import { DecodeAuthorizationMessageCommand, STSClient } from '@aws-sdk/client-sts';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ActiveIdentity, TemporaryCredentials } from '../core/identity';
 import type { EndpointOrigin } from '../core/profiles/endpointTrust';
+import type { IniSections } from '../core/profiles/profileTypes';
 import type { DecodeFailureKind } from '../core/authz/decodeErrors';
 import type { LocalCredentialSteps } from '../core/profiles/localCredentials';
 import { credentialsThroughChain } from './credentials';
@@ -98,9 +98,13 @@ export interface ConfiguredProfile {
   readonly kind: 'role' | 'sso' | 'keys' | 'process' | 'web-identity' | 'other';
 }
 
-/** Profiles in the shared config and credentials files (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE are honoured). */
-export async function listConfiguredProfiles(): Promise<ConfiguredProfile[]> {
-  const files = await loadSharedConfigFiles({ ignoreCache: true });
+/**
+ * Profiles in the shared config and credentials files, as the SDK's loader parses them: the
+ * sections of node/awsFiles.ts's loadAwsFiles, which reads each file within a bound first (a link
+ * to /dev/zero, or a file of a gigabyte, is not handed to the loader, which reads files whole).
+ */
+export function listConfiguredProfiles(sections: { readonly configSections: IniSections; readonly credentialsSections: IniSections }): ConfiguredProfile[] {
+  const files = { configFile: sections.configSections, credentialsFile: sections.credentialsSections };
   const names = new Set([...Object.keys(files.configFile ?? {}), ...Object.keys(files.credentialsFile ?? {})]);
   const out: ConfiguredProfile[] = [];
   for (const name of [...names].sort()) {

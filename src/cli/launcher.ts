@@ -67,7 +67,8 @@ function pruneCaches(keep: string): void {
  */
 function load(flags: string): { cli: CliModule; saveCache: () => void } {
   const bundle = path.join(__dirname, 'cliMain.js');
-  const source = fs.readFileSync(bundle, 'utf8');
+  // ASCII, as the build checks: read as Latin-1, a plain copy of its bytes, without UTF-8 decoding.
+  const source = fs.readFileSync(bundle, 'latin1');
   const useCache = process.env.STS_LENS_NO_CODE_CACHE !== '1';
   const file = useCache ? cacheFile(bundle, fs.statSync(bundle), flags) : '';
   let cachedData: Buffer | undefined;
@@ -78,7 +79,8 @@ function load(flags: string): { cli: CliModule; saveCache: () => void } {
       // No cache yet.
     }
   }
-  const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+  // The bundle is written as a function of CommonJS's parameters (see esbuild.js), compiled as it is.
+  const wrapper = new vm.Script(source, { filename: bundle, cachedData });
   const mod = { exports: {} as CliModule };
   (wrapper.runInThisContext() as (...a: unknown[]) => void)(mod.exports, createRequire(bundle), mod, bundle, __dirname);
   const saveCache = () => {

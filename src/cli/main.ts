@@ -1,4 +1,3 @@
-import { isMainThread } from 'worker_threads';
 import { POLICY_TYPES, FINDING_TYPES, type FindingType, type PolicyType } from '../core/policy';
 import { isTooLarge } from '../node/boundedRead';
 import { lengthWords } from '../core/policy/limitWords';
@@ -295,7 +294,7 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
 const WRITE_PIECE = 8192;
 
 /** The process entry: runs with the process's arguments and exits with the status. `launcher`: see src/cli/launcher.ts. */
-export function runMain(launcher?: WorkerLauncher): void {
+export function runMain(launcher: WorkerLauncher): void {
   let pending = '';
   const write = (s: string): void => {
     pending += s;
@@ -305,7 +304,7 @@ export function runMain(launcher?: WorkerLauncher): void {
   };
   // Exit only once stdout has drained (a write's callback comes after every earlier write), so piped output is never cut short.
   const exit = (code: number) => process.stdout.write(pending, () => process.exit(code));
-  const code = run(process.argv.slice(2), write, (s) => process.stderr.write(s), undefined, launcher ?? { script: __filename, cacheFlags: 'none' });
+  const code = run(process.argv.slice(2), write, (s) => process.stderr.write(s), undefined, launcher);
   if (typeof code === 'number') {
     exit(code);
     return;
@@ -319,10 +318,4 @@ export function runMain(launcher?: WorkerLauncher): void {
       throw e;
     });
   });
-}
-
-// Run directly (`node dist/cliMain.js`), this file is also what its lint workers start.
-if (require.main === module) {
-  if (isMainThread) runMain();
-  else runLintWorker();
 }

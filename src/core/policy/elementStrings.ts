@@ -29,3 +29,17 @@ export function plainStrings(el: ParsedElement): string[] {
   }
   return out;
 }
+
+/** The element's value as the document writes it: the text of its span. */
+export function elementText(text: string, el: ParsedElement): string {
+  return text.slice(el.valueNode.offset, el.valueNode.offset + el.valueNode.length);
+}
+
+/**
+ * Whether some string of an element whose text this is may hold a wildcard: the text holds a * or
+ * a ?, or an escape, which could spell one. Native searches of the text: a test of each string costs
+ * a call per string in code V8 has not optimised, and most elements hold none.
+ */
+export function textMayHoldWildcard(t: string): boolean {
+  return t.includes('*') || t.includes('?') || t.includes('\\');
+}

@@ -135,11 +135,13 @@ export function lintCycles(
     add({
       code: 'source-profile-cycle',
       severity: cycle === 'all' ? 'error' : 'warning',
-      message: self
-        ? l10n.t('Profile "{0}" is its own source_profile but has no aws_access_key_id and aws_secret_access_key to start from; the SDKs stop with a cycle error.', start.name)
-        : cycle === 'all'
-          ? l10n.t('source_profile cycle: {0}. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.', pathText(shown))
-          : l10n.t('source_profile loop: {0}. The JavaScript SDK starts from the static keys of "{1}", but the AWS CLI and boto3 stop with an infinite-loop error. Point source_profile at a profile outside the loop.', pathText(shown), loopStart),
+      words: () => ({
+        message: self
+          ? l10n.t('Profile "{0}" is its own source_profile but has no aws_access_key_id and aws_secret_access_key to start from; the SDKs stop with a cycle error.', start.name)
+          : cycle === 'all'
+            ? l10n.t('source_profile cycle: {0}. No profile in the loop has static keys to start from, so the SDKs stop with a cycle error.', pathText(shown))
+            : l10n.t('source_profile loop: {0}. The JavaScript SDK starts from the static keys of "{1}", but the AWS CLI and boto3 stop with an infinite-loop error. Point source_profile at a profile outside the loop.', pathText(shown), loopStart),
+      }),
       range: e.valueRange,
       profile: start.name,
     });

@@ -47,7 +47,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'incomplete-static-keys',
       severity: 'error',
-      message: l10n.t('Profile "{0}" has {1} but no {2}; static credentials need both.', p.name, present.key, keyId ? 'aws_secret_access_key' : 'aws_access_key_id'),
+      words: () => ({
+        message: l10n.t('Profile "{0}" has {1} but no {2}; static credentials need both.', p.name, present.key, keyId ? 'aws_secret_access_key' : 'aws_access_key_id'),
+      }),
       range: present.keyRange,
       profile: p.name,
     });
@@ -57,7 +59,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'incomplete-static-keys',
       severity: 'error',
-      message: l10n.t('Profile "{0}" has a temporary access key (ASIA…) but no aws_session_token; AWS rejects temporary keys without their session token.', p.name),
+      words: () => ({
+        message: l10n.t('Profile "{0}" has a temporary access key (ASIA…) but no aws_session_token; AWS rejects temporary keys without their session token.', p.name),
+      }),
       range: keyId.keyRange,
       profile: p.name,
     });
@@ -66,7 +70,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'incomplete-static-keys',
       severity: 'warning',
-      message: l10n.t('Profile "{0}" pairs a long-term access key (AKIA…) with a session token; session tokens belong to temporary keys (ASIA…), and AWS rejects the mix as an invalid token.', p.name),
+      words: () => ({
+        message: l10n.t('Profile "{0}" pairs a long-term access key (AKIA…) with a session token; session tokens belong to temporary keys (ASIA…), and AWS rejects the mix as an invalid token.', p.name),
+      }),
       range: token.keyRange,
       profile: p.name,
     });
@@ -75,7 +81,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'incomplete-static-keys',
       severity: 'error',
-      message: l10n.t('Profile "{0}" has aws_session_token without the access key and secret it belongs to.', p.name),
+      words: () => ({
+        message: l10n.t('Profile "{0}" has aws_session_token without the access key and secret it belongs to.', p.name),
+      }),
       range: token.keyRange,
       profile: p.name,
     });
@@ -86,7 +94,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'source-conflict',
         severity: 'error',
-        message: l10n.t('Profile "{0}" sets both source_profile and credential_source; they are mutually exclusive (the AWS CLI stops with an error, the JavaScript SDK does not treat the profile as a role). Keep one.', p.name),
+        words: () => ({
+          message: l10n.t('Profile "{0}" sets both source_profile and credential_source; they are mutually exclusive (the AWS CLI stops with an error, the JavaScript SDK does not treat the profile as a role). Keep one.', p.name),
+        }),
         range: credentialSource.keyRange,
         profile: p.name,
       });
@@ -94,7 +104,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'role-without-source',
         severity: 'error',
-        message: l10n.t('Profile "{0}" has role_arn but nothing to assume it with: add source_profile (a profile with credentials), credential_source (Environment, Ec2InstanceMetadata or EcsContainer) or web_identity_token_file.', p.name),
+        words: () => ({
+          message: l10n.t('Profile "{0}" has role_arn but nothing to assume it with: add source_profile (a profile with credentials), credential_source (Environment, Ec2InstanceMetadata or EcsContainer) or web_identity_token_file.', p.name),
+        }),
         range: roleArn.keyRange,
         profile: p.name,
       });
@@ -106,9 +118,11 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
         add({
           code: k === 'mfa_serial' ? 'mfa-serial-unused' : 'setting-without-role',
           severity: 'warning',
-          message: k === 'mfa_serial'
-            ? l10n.t('Profile "{0}" gets credentials with AssumeRoleWithWebIdentity, which takes no MFA; {1} is ignored here.', p.name, k)
-            : l10n.t('Profile "{0}" gets credentials with AssumeRoleWithWebIdentity, which takes no external ID; {1} is ignored here.', p.name, k),
+          words: () => ({
+            message: k === 'mfa_serial'
+              ? l10n.t('Profile "{0}" gets credentials with AssumeRoleWithWebIdentity, which takes no MFA; {1} is ignored here.', p.name, k)
+              : l10n.t('Profile "{0}" gets credentials with AssumeRoleWithWebIdentity, which takes no external ID; {1} is ignored here.', p.name, k),
+          }),
           range: e.keyRange,
           profile: p.name,
           unnecessary: true,
@@ -120,7 +134,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'web-identity-without-role',
         severity: 'error',
-        message: l10n.t('Profile "{0}" has web_identity_token_file but no role_arn; AssumeRoleWithWebIdentity needs the role to assume.', p.name),
+        words: () => ({
+          message: l10n.t('Profile "{0}" has web_identity_token_file but no role_arn; AssumeRoleWithWebIdentity needs the role to assume.', p.name),
+        }),
         range: webIdentity.keyRange,
         profile: p.name,
       });
@@ -131,7 +147,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'setting-without-role',
         severity: 'warning',
-        message: l10n.t('{0} is used only when assuming a role, and profile "{1}" has no role_arn; the SDKs ignore it.', k, p.name),
+        words: () => ({
+          message: l10n.t('{0} is used only when assuming a role, and profile "{1}" has no role_arn; the SDKs ignore it.', k, p.name),
+        }),
         range: e.keyRange,
         profile: p.name,
         unnecessary: true,
@@ -141,16 +159,20 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
   }
 
   if (sourceProfile && !ctx.exists(sourceProfile.value)) {
-    const suggestion = ctx.suggestProfile(sourceProfile.value);
     add({
       code: 'missing-source-profile',
       severity: 'error',
-      message: suggestion
-        ? l10n.t('source_profile "{0}" is not defined in the config or credentials file. Did you mean "{1}"?', sourceProfile.value, suggestion)
-        : l10n.t('source_profile "{0}" is not defined in the config or credentials file.', sourceProfile.value),
+      words: () => {
+        const suggestion = ctx.suggestProfile(sourceProfile.value);
+        return {
+          message: suggestion
+            ? l10n.t('source_profile "{0}" is not defined in the config or credentials file. Did you mean "{1}"?', sourceProfile.value, suggestion)
+            : l10n.t('source_profile "{0}" is not defined in the config or credentials file.', sourceProfile.value),
+          fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: sourceProfile.valueRange, newText: suggestion }] } : undefined,
+        };
+      },
       range: sourceProfile.valueRange,
       profile: p.name,
-      fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: sourceProfile.valueRange, newText: suggestion }] } : undefined,
     });
   }
 
@@ -159,9 +181,11 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'source-without-credentials',
       severity: 'warning',
-      message: ctx.kind === 'config'
-        ? l10n.t('source_profile "{0}" has no credentials of its own (no keys, role, SSO, credential_process or web identity, and no section in the credentials file), so the AWS CLI and SDKs cannot assume role_arn from it. Tools such as aws-vault keep such keys in their own store.', sourceView.name)
-        : l10n.t('source_profile "{0}" has no credentials of its own (no keys, role, SSO, credential_process or web identity), so the AWS CLI and SDKs cannot assume role_arn from it. Tools such as aws-vault keep such keys in their own store.', sourceView.name),
+      words: () => ({
+        message: ctx.kind === 'config'
+          ? l10n.t('source_profile "{0}" has no credentials of its own (no keys, role, SSO, credential_process or web identity, and no section in the credentials file), so the AWS CLI and SDKs cannot assume role_arn from it. Tools such as aws-vault keep such keys in their own store.', sourceView.name)
+          : l10n.t('source_profile "{0}" has no credentials of its own (no keys, role, SSO, credential_process or web identity), so the AWS CLI and SDKs cannot assume role_arn from it. Tools such as aws-vault keep such keys in their own store.', sourceView.name),
+      }),
       range: sourceProfile.valueRange,
       profile: p.name,
     });
@@ -175,12 +199,14 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'chained-duration',
         severity: 'error',
-        message: has(source, 'role_arn')
-          ? l10n.t('Profile "{0}" assumes its role with credentials from "{1}", which are a role it assumes: that is role chaining, which STS caps at {2} seconds (1 hour). duration_seconds = {3} makes AssumeRole fail.', p.name, source.name, CHAINED_MAX_DURATION_SECONDS, d.seconds)
-          : l10n.t('Profile "{0}" assumes its role with credentials from "{1}", which are an IAM Identity Center (SSO) role: that is role chaining, which STS caps at {2} seconds (1 hour). duration_seconds = {3} makes AssumeRole fail.', p.name, source.name, CHAINED_MAX_DURATION_SECONDS, d.seconds),
+        words: () => ({
+          message: has(source, 'role_arn')
+            ? l10n.t('Profile "{0}" assumes its role with credentials from "{1}", which are a role it assumes: that is role chaining, which STS caps at {2} seconds (1 hour). duration_seconds = {3} makes AssumeRole fail.', p.name, source.name, CHAINED_MAX_DURATION_SECONDS, d.seconds)
+            : l10n.t('Profile "{0}" assumes its role with credentials from "{1}", which are an IAM Identity Center (SSO) role: that is role chaining, which STS caps at {2} seconds (1 hour). duration_seconds = {3} makes AssumeRole fail.', p.name, source.name, CHAINED_MAX_DURATION_SECONDS, d.seconds),
+          fix: { title: { kind: 'setDurationSeconds', seconds: CHAINED_MAX_DURATION_SECONDS }, edits: [{ range: duration.valueRange, newText: String(CHAINED_MAX_DURATION_SECONDS) }] },
+        }),
         range: duration.valueRange,
         profile: p.name,
-        fix: { title: { kind: 'setDurationSeconds', seconds: CHAINED_MAX_DURATION_SECONDS }, edits: [{ range: duration.valueRange, newText: String(CHAINED_MAX_DURATION_SECONDS) }] },
       });
     }
   }
@@ -193,7 +219,9 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'missing-services-section',
       severity: 'error',
-      message: l10n.t('services = {0} refers to a [services {0}] section that the config file does not have.', services.value),
+      words: () => ({
+        message: l10n.t('services = {0} refers to a [services {0}] section that the config file does not have.', services.value),
+      }),
       range: services.valueRange,
       profile: p.name,
     });
@@ -237,49 +265,52 @@ function lintMixedCredentials(p: ProfileView, ctx: ProfileContext): void {
   const cli = cliOrder.find((k) => kinds.includes(k)) as Provider;
   const anchor = present.find((x) => x.provider !== js && x.entry)?.entry ?? present.find((x) => x.entry)?.entry;
   if (!anchor) return;
-  const all = andList(kinds.map(providerWords));
-  let message: string;
-  if (js === cli) {
-    message = keysThere
-      ? l10n.t('Profile "{0}" has {1} (its access keys are in the credentials file); the AWS CLI and SDKs use only the {2}. Remove the others.', p.name, all, providerWords(js))
-      : l10n.t('Profile "{0}" has {1}; the AWS CLI and SDKs use only the {2}. Remove the others.', p.name, all, providerWords(js));
-  } else {
-    message = keysThere
-      ? l10n.t('Profile "{0}" has {1} (its access keys are in the credentials file): the AWS SDK for JavaScript (and STS Lens) uses the {2}, the AWS CLI the {3}, so they can act as different identities. Keep one.', p.name, all, providerWords(js), providerWords(cli))
-      : l10n.t('Profile "{0}" has {1}: the AWS SDK for JavaScript (and STS Lens) uses the {2}, the AWS CLI the {3}, so they can act as different identities. Keep one.', p.name, all, providerWords(js), providerWords(cli));
-  }
   ctx.add({
     code: 'mixed-credentials',
     severity: 'warning',
-    message,
+    words: () => ({ message: mixedCredentialsText(p.name, kinds, js, cli, keysThere) }),
     range: anchor.keyRange,
     profile: p.name,
   });
 }
 
-function lintUnusedMfa(p: ProfileView, mfa: IniEntry, ctx: ProfileContext): void {
-  const dependents = [...ctx.profiles.values()].filter(
-    (q) => q.name !== p.name && has(q, 'role_arn') && val(q, 'source_profile') === p.name && !has(q, 'mfa_serial'),
-  );
-  const otherProvider = isSso(p) || has(p, 'credential_process') || has(p, 'web_identity_token_file');
-  const names = dependents.map((q) => `"${q.name}"`).join(', ');
-  let message: string;
-  if (otherProvider) {
-    message = names
-      ? l10n.t('The SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; profile "{0}" gets its credentials another way, so it is ignored. To require MFA when assuming roles from it, set mfa_serial on {1}.', p.name, names)
-      : l10n.t('The SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; profile "{0}" gets its credentials another way, so it is ignored.', p.name);
-  } else {
-    message = names
-      ? l10n.t('The AWS CLI and SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; on "{0}" they ignore it (tools such as aws-vault use it here for GetSessionToken). To require MFA when assuming roles from it, set mfa_serial on {1}.', p.name, names)
-      : l10n.t('The AWS CLI and SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; on "{0}" they ignore it (tools such as aws-vault use it here for GetSessionToken).', p.name);
+function mixedCredentialsText(name: string, kinds: Provider[], js: Provider, cli: Provider, keysThere: boolean): string {
+  const all = andList(kinds.map(providerWords));
+  if (js === cli) {
+    return keysThere
+      ? l10n.t('Profile "{0}" has {1} (its access keys are in the credentials file); the AWS CLI and SDKs use only the {2}. Remove the others.', name, all, providerWords(js))
+      : l10n.t('Profile "{0}" has {1}; the AWS CLI and SDKs use only the {2}. Remove the others.', name, all, providerWords(js));
   }
+  return keysThere
+    ? l10n.t('Profile "{0}" has {1} (its access keys are in the credentials file): the AWS SDK for JavaScript (and STS Lens) uses the {2}, the AWS CLI the {3}, so they can act as different identities. Keep one.', name, all, providerWords(js), providerWords(cli))
+    : l10n.t('Profile "{0}" has {1}: the AWS SDK for JavaScript (and STS Lens) uses the {2}, the AWS CLI the {3}, so they can act as different identities. Keep one.', name, all, providerWords(js), providerWords(cli));
+}
+
+function lintUnusedMfa(p: ProfileView, mfa: IniEntry, ctx: ProfileContext): void {
+  const otherProvider = isSso(p) || has(p, 'credential_process') || has(p, 'web_identity_token_file');
   ctx.add({
     code: 'mfa-serial-unused',
     severity: otherProvider ? 'warning' : 'info',
-    message,
+    // Worded only when listed: the profiles that assume roles from this one are looked for among all of them.
+    words: () => ({ message: unusedMfaText(p, ctx, otherProvider) }),
     range: mfa.keyRange,
     profile: p.name,
     unnecessary: otherProvider,
   });
+}
+
+function unusedMfaText(p: ProfileView, ctx: ProfileContext, otherProvider: boolean): string {
+  const dependents = [...ctx.profiles.values()].filter(
+    (q) => q.name !== p.name && has(q, 'role_arn') && val(q, 'source_profile') === p.name && !has(q, 'mfa_serial'),
+  );
+  const names = dependents.map((q) => `"${q.name}"`).join(', ');
+  if (otherProvider) {
+    return names
+      ? l10n.t('The SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; profile "{0}" gets its credentials another way, so it is ignored. To require MFA when assuming roles from it, set mfa_serial on {1}.', p.name, names)
+      : l10n.t('The SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; profile "{0}" gets its credentials another way, so it is ignored.', p.name);
+  }
+  return names
+    ? l10n.t('The AWS CLI and SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; on "{0}" they ignore it (tools such as aws-vault use it here for GetSessionToken). To require MFA when assuming roles from it, set mfa_serial on {1}.', p.name, names)
+    : l10n.t('The AWS CLI and SDKs use mfa_serial only on a profile with role_arn, when calling AssumeRole; on "{0}" they ignore it (tools such as aws-vault use it here for GetSessionToken).', p.name);
 }
 

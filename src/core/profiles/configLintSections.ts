@@ -15,12 +15,12 @@ import {
   THIRD_PARTY_KEYS,
   isThirdPartyKey,
 } from './configLintKeys';
-import type { Add, ConfigFileKind, ConfigFindingCode, ConfigFindingSeverity, ConfigFix } from './configLintModel';
+import type { Add, ConfigFileKind, ConfigFinding, ConfigFindingCode, ConfigFindingSeverity } from './configLintModel';
 import { andList, profileNameOf } from './configLintModel';
 import { looksLikeSecretFragment } from '../sessions/redact';
 import { credentialFragmentText, unknownSettingText, type SettingPlace } from './configLintPlaces';
 import { suggestKey } from './configLintSuggest';
-import { checkDuration, mfaSerialProblem, roleArnProblem, simpleValueProblem } from './configLintValues';
+import { checkDuration, mfaSerialProblem, roleArnProblem, simpleValueProblem, type Words } from './configLintValues';
 import { IniEntry, IniSection, range } from './iniPositions';
 
 // Sets, not lists: a file may hold a million keys, each looked up here.
@@ -232,10 +232,9 @@ function lintValue(e: IniEntry, profile: string | undefined, add: Add): void {
     });
     return;
   }
-  let problem: string | undefined;
+  let problem: Words | undefined;
   let code: ConfigFindingCode = 'invalid-value';
   let severity: ConfigFindingSeverity = 'warning';
-  let fix: ConfigFix | undefined;
   switch (e.key) {
     case 'role_arn':
       problem = roleArnProblem(v);
@@ -256,15 +255,9 @@ function lintValue(e: IniEntry, profile: string | undefined, add: Add): void {
     }
     case 'credential_source':
       if (!CREDENTIAL_SOURCES.includes(v)) {
-        const suggestion = suggestKey(v, CREDENTIAL_SOURCES, true);
-        problem = suggestion
-          ? l10n.t('credential_source is "{0}"; the SDKs accept only {1} (case matters). Did you mean {2}?', v, CREDENTIAL_SOURCES.join(', '), suggestion)
-          : l10n.t('credential_source is "{0}"; the SDKs accept only {1} (case matters).', v, CREDENTIAL_SOURCES.join(', '));
-        if (suggestion) fix = { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: e.valueRange, newText: suggestion }] };
+        add({ code: 'invalid-credential-source', severity: 'error', words: () => credentialSourceWords(e), range: e.valueRange, profile });
       }
-      code = 'invalid-credential-source';
-      severity = 'error';
-      break;
+      return;
     case 'role_session_name':
     case 'external_id':
       problem = simpleValueProblem(e.key, v);
@@ -273,6 +266,18 @@ function lintValue(e: IniEntry, profile: string | undefined, add: Add): void {
     default:
       problem = simpleValueProblem(e.key, v);
   }
-  if (problem) add({ code, severity, message: problem, range: e.valueRange, profile, fix });
+  const words = problem;
+  if (words) add({ code, severity, words: () => ({ message: words() }), range: e.valueRange, profile });
 }
 
+/** The words of a credential_source the SDKs do not accept, with the closest one they do. */
+function credentialSourceWords(e: IniEntry): Pick<ConfigFinding, 'message' | 'fix'> {
+  const v = e.value;
+  const suggestion = suggestKey(v, CREDENTIAL_SOURCES, true);
+  return {
+    message: suggestion
+      ? l10n.t('credential_source is "{0}"; the SDKs accept only {1} (case matters). Did you mean {2}?', v, CREDENTIAL_SOURCES.join(', '), suggestion)
+      : l10n.t('credential_source is "{0}"; the SDKs accept only {1} (case matters).', v, CREDENTIAL_SOURCES.join(', ')),
+    fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: e.valueRange, newText: suggestion }] } : undefined,
+  };
+}

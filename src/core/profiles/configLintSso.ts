@@ -8,16 +8,20 @@ export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
   const { add } = ctx;
   const session = p.keys.get('sso_session');
   if (session && session.value && !ctx.ssoSessions.has(session.value)) {
-    const suggestion = ctx.suggestSsoSession(session.value);
     add({
       code: 'missing-sso-session',
       severity: 'error',
-      message: suggestion
-        ? l10n.t('sso_session = {0} refers to an [sso-session {0}] section that the config file does not have. Did you mean "{1}"?', session.value, suggestion)
-        : l10n.t('sso_session = {0} refers to an [sso-session {0}] section that the config file does not have.', session.value),
+      words: () => {
+        const suggestion = ctx.suggestSsoSession(session.value);
+        return {
+          message: suggestion
+            ? l10n.t('sso_session = {0} refers to an [sso-session {0}] section that the config file does not have. Did you mean "{1}"?', session.value, suggestion)
+            : l10n.t('sso_session = {0} refers to an [sso-session {0}] section that the config file does not have.', session.value),
+          fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: session.valueRange, newText: suggestion }] } : undefined,
+        };
+      },
       range: session.valueRange,
       profile: p.name,
-      fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: session.valueRange, newText: suggestion }] } : undefined,
     });
   }
   const sessionSection = session?.value ? ctx.ssoSessions.get(session.value) : undefined;
@@ -29,7 +33,9 @@ export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
         add({
           code: 'sso-session-conflict',
           severity: 'error',
-          message: l10n.t('{0} here differs from the one in [sso-session {1}] (line {2}); the AWS CLI stops with an inconsistent-configuration error. Remove it from the profile.', k, sessionSection.name, theirs.line + 1),
+          words: () => ({
+            message: l10n.t('{0} here differs from the one in [sso-session {1}] (line {2}); the AWS CLI stops with an inconsistent-configuration error. Remove it from the profile.', k, sessionSection.name, theirs.line + 1),
+          }),
           range: mine.valueRange,
           profile: p.name,
         });
@@ -44,7 +50,9 @@ export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
     add({
       code: 'incomplete-sso',
       severity: 'error',
-      message: l10n.t('Profile "{0}" has {1} but no {2}; IAM Identity Center credentials need both.', p.name, present.key, accountId ? 'sso_role_name' : 'sso_account_id'),
+      words: () => ({
+        message: l10n.t('Profile "{0}" has {1} but no {2}; IAM Identity Center credentials need both.', p.name, present.key, accountId ? 'sso_role_name' : 'sso_account_id'),
+      }),
       range: present.keyRange,
       profile: p.name,
     });
@@ -56,7 +64,9 @@ export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
       add({
         code: 'incomplete-sso',
         severity: 'error',
-        message: l10n.t('Profile "{0}" uses IAM Identity Center without sso_session, so it needs {1}. Better: move sso_start_url and sso_region into an [sso-session …] section and set sso_session.', p.name, k),
+        words: () => ({
+          message: l10n.t('Profile "{0}" uses IAM Identity Center without sso_session, so it needs {1}. Better: move sso_start_url and sso_region into an [sso-session …] section and set sso_session.', p.name, k),
+        }),
         range: anchor.keyRange,
         profile: p.name,
       });
@@ -71,7 +81,9 @@ export function lintSsoSession(section: IniSection, add: Add): void {
     add({
       code: 'incomplete-sso',
       severity: 'error',
-      message: l10n.t('[sso-session {0}] needs {1}.', section.name, andList(missing)),
+      words: () => ({
+        message: l10n.t('[sso-session {0}] needs {1}.', section.name, andList(missing)),
+      }),
       range: section.headerRange,
       profile: section.name,
     });

@@ -9,6 +9,7 @@ import type { IdentityService, StsLensContext } from '../context';
 import { EndpointRefused } from '../endpointGuard';
 import { readAuthzSettings } from './settings';
 import { localCredentialStepsOnDisk } from '../../node/credentialSteps';
+import { loadAwsFiles } from '../../node/awsFiles';
 import { CredentialProgress } from '../profiles/credentialProgress';
 import { showError } from '../output';
 
@@ -165,7 +166,7 @@ export class DecodeService implements vscode.Disposable {
   private async profileIdentity(name: string): Promise<ActiveIdentity | undefined> {
     let id = this.identities.get(name);
     if (!id) {
-      const profiles = await decode.listConfiguredProfiles().catch(() => [] as ConfiguredProfile[]);
+      const profiles = await loadAwsFiles().then((files) => decode.listConfiguredProfiles(files)).catch(() => [] as ConfiguredProfile[]);
       const profile = profiles.find((p) => p.name === name) ?? { name, kind: 'other' as const };
       const fromProfile = decode.identityFromProfile(profile, {
         local: localCredentialStepsOnDisk(),
@@ -196,7 +197,7 @@ export class DecodeService implements vscode.Disposable {
   async pickProfile(): Promise<string | ActiveIdentity | undefined> {
     let profiles: ConfiguredProfile[];
     try {
-      profiles = await decode.listConfiguredProfiles();
+      profiles = decode.listConfiguredProfiles(await loadAwsFiles());
     } catch (e) {
       void showError(vscode.l10n.t('Could not read the AWS config files: {0}', e instanceof Error ? e.message : String(e)));
       return undefined;

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { DEFAULT_PROFILE_TEMPLATE, planProfiles, templateProblems, type RoleChoice } from '../../core/sso/profileEntries';
-import { appendToAwsFile, loadAwsFiles } from '../../node/awsFiles';
+import { appendToAwsFile, readAwsFile } from '../../node/awsFiles';
 import type { ProfilesParts } from '../profiles/register';
 import { Cancelled } from '../profiles/prompts';
 import type { Directory } from './directory';
@@ -43,7 +43,8 @@ export async function addProfiles(parts: ProfilesParts, directory: Directory, e:
   const problems = templateProblems(template);
   if (problems.length) throw new Error(vscode.l10n.t('the profile name template cannot be used: {0}', problems.join('; ')));
   const snap = await parts.store.reload();
-  const configText = (await loadAwsFiles(snap.paths)).config.text ?? '';
+  // The text alone: the profiles were just parsed by the reload.
+  const configText = (await readAwsFile(snap.paths.config)).text ?? '';
   const plan = planProfiles(roles, { template, ssoSession: e.key.sessionName, region: e.key.region, existing: new Set(snap.model.profiles.keys()), needsLeadingNewline: configText.length > 0 && !configText.endsWith('\n') });
   const skipped = plan.entries.filter((x) => x.skipped).map((x) => `${x.name}: ${x.skipped}`);
   if (!plan.text) {

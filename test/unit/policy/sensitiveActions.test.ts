@@ -1,7 +1,8 @@
-// checkSecurity first asks whether any Action string of a statement may cover an iam action ("*",
-// an iam action, a wildcard service), and leaves the statement alone when none does. These check
-// that every kind of string that covers iam:PassRole or iam:CreateServiceLinkedRole is still found,
-// wherever it stands in the list, and that a list of other services' actions gives nothing.
+// checkSecurity first asks whether the text of a statement's Action may hold a string that covers
+// an iam action ("*", an iam action, a wildcard service), then whether any Action string does, and
+// leaves the statement alone when none does. These check that every kind of string that covers
+// iam:PassRole or iam:CreateServiceLinkedRole is still found, wherever it stands in the list and
+// however the text spells it, and that a list of other services' actions gives nothing.
 import * as assert from 'assert';
 import { lint } from './catalog';
 
@@ -26,6 +27,18 @@ describe('sensitive iam actions behind the statement prefilter', () => {
       assert.deepStrictEqual(codes([action, ...others]).sort(), [...expected].sort(), `${action} first`);
       assert.deepStrictEqual(codes([...others, action]).sort(), [...expected].sort(), `${action} last`);
     }
+  });
+
+  it('finds them in a single string, with a ? in the service, or spelled with JSON escapes', () => {
+    assert.deepStrictEqual(codes('iam:PassRole'), ['PASS_ROLE_WITH_STAR_IN_RESOURCE']);
+    assert.deepStrictEqual(codes(['s3:GetObject', 'ia?:PassRole']), ['PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE']);
+    // Neither text says "m:" nor holds a wildcard: only the decoded strings name the actions.
+    const escaped = (action: string) =>
+      lint(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "${action}"], "Resource": "*"}]}`, 'IDENTITY_POLICY')
+        .findings.map((f) => f.issueCode)
+        .filter((c) => c.startsWith('PASS_ROLE_'));
+    assert.deepStrictEqual(escaped('ia\\u006d:PassRole'), ['PASS_ROLE_WITH_STAR_IN_RESOURCE']);
+    assert.deepStrictEqual(escaped('ia\\u006D\\u003aPass\\u002a'), ['PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE']);
   });
 
   it('gives nothing for actions of other services, and still checks a NotAction statement', () => {

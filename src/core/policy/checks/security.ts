@@ -1,11 +1,21 @@
 import { globMatch, hasWildcard } from '../actions';
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
+import type { ParsedElement } from '../parse';
 import { parseConditionOperator } from './conditionOperators';
 import { stringValues } from '../parse';
+import { ownCopy } from '../ownCopy';
+import { elementText, textMayHoldWildcard } from '../elementStrings';
 import type { Target } from '../report';
 
 interface Sensitive {
   action: string;
+  /** The action, lowercased: what a plain Action string's lowercased text is compared with. */
+  lower: string;
+  /**
+   * Whether each wildcard string covers the action. Policies of a run repeat the same strings
+   * (iam:Get*, iam:*), and matching one costs a step per character in code V8 has not optimised.
+   */
+  wildcards: Map<string, boolean>;
   prefix: 'PASS_ROLE' | 'CREATE_SLR';
   /** Condition keys that, set without IfExists and without a leading wildcard, scope the grant. */
   scopingKeys: string[];
@@ -14,6 +24,8 @@ interface Sensitive {
 
 const PASS_ROLE: Sensitive = {
   action: 'iam:PassRole',
+  lower: 'iam:passrole',
+  wildcards: new Map(),
   prefix: 'PASS_ROLE',
   scopingKeys: ['iam:passedtoservice', 'iam:associatedresourcearn'],
   details: {
@@ -28,6 +40,8 @@ const PASS_ROLE: Sensitive = {
 
 const CREATE_SLR: Sensitive = {
   action: 'iam:CreateServiceLinkedRole',
+  lower: 'iam:createservicelinkedrole',
+  wildcards: new Map(),
   prefix: 'CREATE_SLR',
   scopingKeys: ['iam:awsservicename'],
   details: {
@@ -45,17 +59,28 @@ function mayCoverIam(a: ResolvedAction): boolean {
   return a.value === '*' || a.service === 'iam' || hasWildcard(a.service);
 }
 
-function covers(a: ResolvedAction, action: string): boolean {
+function covers(a: ResolvedAction, s: Sensitive): boolean {
   if (a.value === '*') return true;
   if (!mayCoverIam(a)) return false;
-  if (!hasWildcard(a.value)) return a.value.length === action.length && a.value.toLowerCase() === action.toLowerCase();
-  return globMatch(a.value, action);
+  if (!hasWildcard(a.value)) return a.lower === s.lower;
+  let hit = s.wildcards.get(a.value);
+  if (hit === undefined) {
+    hit = globMatch(a.value, s.action);
+    if (s.wildcards.size > 20000) s.wildcards.clear();
+    // Kept past this lint: a copy, so that the key does not hold the document (see ownCopy).
+    s.wildcards.set(ownCopy(a.value), hit);
+  }
+  return hit;
 }
 
-/** Whether some Action string may cover an iam action: most statements have none, which settles both sensitive actions at once. */
-function someMayCoverIam(sc: StatementContext): boolean {
-  for (let i = 0; i < sc.actions.length; i++) if (mayCoverIam(sc.actions[i])) return true;
-  return false;
+/**
+ * Whether the Action element's text may hold a string mayCoverIam accepts: "*" and wildcard
+ * services hold a wildcard, and iam actions "m:" in some case (an escape could spell either). Most
+ * statements name none.
+ */
+function textMayCoverIam(text: string, el: ParsedElement): boolean {
+  const t = elementText(text, el);
+  return textMayHoldWildcard(t) || t.includes('m:') || t.includes('M:');
 }
 
 /** True when the statement's conditions pin the sensitive action to specific services or resources. */
@@ -72,31 +97,30 @@ function scoped(sc: StatementContext, s: Sensitive): boolean {
   return false;
 }
 
-function checkSensitive(ctx: LintContext, sc: StatementContext, s: Sensitive): void {
+/** Reports an Action string that grants the sensitive action too widely. */
+function checkAction(ctx: LintContext, sc: StatementContext, s: Sensitive, hit: ResolvedAction): void {
   const { st } = sc;
-  if (st.action) {
-    let hit: ResolvedAction | undefined;
-    for (let i = 0; i < sc.actions.length && !hit; i++) if (covers(sc.actions[i], s.action)) hit = sc.actions[i];
-    // Most statements grant neither action: settled before anything is built.
-    if (!hit) return;
-    const starTarget = star(st);
-    const wild = hasWildcard(hit.value);
-    const actionTarget: Target = { path: hit.path, node: hit.node };
-    if (starTarget && !scoped(sc, s)) {
-      if (wild) ctx.r.add(code(s, 'STAR_IN_ACTION_AND_RESOURCE'), s.details.starBoth, [actionTarget, starTarget]);
-      else ctx.r.add(code(s, 'STAR_IN_RESOURCE'), s.details.starResource, [actionTarget, starTarget]);
-    } else if (st.notResource) {
-      const nr: Target = { path: st.notResource.path, node: st.notResource.valueNode };
-      if (wild) ctx.r.add(code(s, 'STAR_IN_ACTION_AND_NOT_RESOURCE'), s.details.starActionNotResource, [actionTarget, nr]);
-      else ctx.r.add(code(s, 'NOT_RESOURCE'), s.details.notResource, [actionTarget, nr]);
-    }
-  } else if (st.notAction) {
-    if (sc.notActions.some((a) => covers(a, s.action))) return;
-    const starTarget = star(st);
-    const na: Target = { path: st.notAction.path, node: st.notAction.valueNode };
-    if (starTarget && !scoped(sc, s)) ctx.r.add(code(s, 'STAR_IN_RESOURCE_AND_NOT_ACTION'), s.details.starResourceNotAction, [na, starTarget]);
-    else if (st.notResource) ctx.r.add(code(s, 'NOT_ACTION_AND_NOT_RESOURCE'), s.details.notActionNotResource, [na, { path: st.notResource.path, node: st.notResource.valueNode }]);
+  const starTarget = star(st);
+  const wild = hasWildcard(hit.value);
+  const actionTarget: Target = { path: hit.path, node: hit.node };
+  if (starTarget && !scoped(sc, s)) {
+    if (wild) ctx.r.add(code(s, 'STAR_IN_ACTION_AND_RESOURCE'), s.details.starBoth, [actionTarget, starTarget]);
+    else ctx.r.add(code(s, 'STAR_IN_RESOURCE'), s.details.starResource, [actionTarget, starTarget]);
+  } else if (st.notResource) {
+    const nr: Target = { path: st.notResource.path, node: st.notResource.valueNode };
+    if (wild) ctx.r.add(code(s, 'STAR_IN_ACTION_AND_NOT_RESOURCE'), s.details.starActionNotResource, [actionTarget, nr]);
+    else ctx.r.add(code(s, 'NOT_RESOURCE'), s.details.notResource, [actionTarget, nr]);
   }
+}
+
+/** Reports a NotAction that leaves the sensitive action granted too widely. */
+function checkNotAction(ctx: LintContext, sc: StatementContext, s: Sensitive, notAction: ParsedElement): void {
+  const { st } = sc;
+  if (sc.notActions.some((a) => covers(a, s))) return;
+  const starTarget = star(st);
+  const na: Target = { path: notAction.path, node: notAction.valueNode };
+  if (starTarget && !scoped(sc, s)) ctx.r.add(code(s, 'STAR_IN_RESOURCE_AND_NOT_ACTION'), s.details.starResourceNotAction, [na, starTarget]);
+  else if (st.notResource) ctx.r.add(code(s, 'NOT_ACTION_AND_NOT_RESOURCE'), s.details.notActionNotResource, [na, { path: st.notResource.path, node: st.notResource.valueNode }]);
 }
 
 /** Where the statement names every resource ("*"), if it does. */
@@ -113,9 +137,26 @@ function code(s: Sensitive, suffix: string): string {
 /** iam:PassRole and iam:CreateServiceLinkedRole granted too widely. */
 export function checkSecurity(ctx: LintContext): void {
   if (ctx.type !== 'IDENTITY_POLICY' && ctx.type !== 'RESOURCE_POLICY') return;
+  const text = ctx.policy.text;
   for (const sc of ctx.statements) {
-    if (sc.effect !== 'Allow' || (sc.st.action && !someMayCoverIam(sc))) continue;
-    checkSensitive(ctx, sc, PASS_ROLE);
-    checkSensitive(ctx, sc, CREATE_SLR);
+    if (sc.effect !== 'Allow') continue;
+    const { action, notAction } = sc.st;
+    if (action) {
+      if (!textMayCoverIam(text, action)) continue;
+      // The first string that covers each action, both found in one pass over the strings.
+      let passRole: ResolvedAction | undefined;
+      let createSlr: ResolvedAction | undefined;
+      for (let i = 0; i < sc.actions.length && !(passRole && createSlr); i++) {
+        const a = sc.actions[i];
+        if (!mayCoverIam(a)) continue;
+        if (!passRole && covers(a, PASS_ROLE)) passRole = a;
+        if (!createSlr && covers(a, CREATE_SLR)) createSlr = a;
+      }
+      if (passRole) checkAction(ctx, sc, PASS_ROLE, passRole);
+      if (createSlr) checkAction(ctx, sc, CREATE_SLR, createSlr);
+    } else if (notAction) {
+      checkNotAction(ctx, sc, PASS_ROLE, notAction);
+      checkNotAction(ctx, sc, CREATE_SLR, notAction);
+    }
   }
 }

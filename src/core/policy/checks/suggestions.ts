@@ -1,4 +1,5 @@
 import { redundantGroups } from './coverage';
+import { elementText, textMayHoldWildcard } from '../elementStrings';
 import type { LintContext, ResolvedAction } from '../context';
 import { stringValues, type JsonNode } from '../parse';
 import type { PolicyType } from '../types';
@@ -18,16 +19,21 @@ function canonical(node: JsonNode | undefined): string {
   }
 }
 
+const NO_GROUPS: { keep: ResolvedAction; group: ResolvedAction[] }[] = [];
+
 const lowerOf = (a: ResolvedAction): string => a.lower;
 const serviceOf = (a: ResolvedAction): string => a.service;
 
 /** Redundant actions, resources and statements. */
 export function checkRedundancy(ctx: LintContext): void {
   const { r } = ctx;
+  const text = ctx.policy.text;
   const statementContexts = ctx.statements;
   for (let s = 0; s < statementContexts.length; s++) {
     const sc = statementContexts[s];
-    const actionGroups = redundantGroups(sc.actions, true, lowerOf, sc.actions.length > 16 ? serviceOf : undefined, sc.actionsRepeat);
+    // Without a repeat only a wildcard makes an action redundant, and most Action texts hold none.
+    const plain = sc.actionsRepeat === false && sc.st.action !== undefined && !textMayHoldWildcard(elementText(text, sc.st.action));
+    const actionGroups = plain ? NO_GROUPS : redundantGroups(sc.actions, true, lowerOf, sc.actions.length > 16 ? serviceOf : undefined, sc.actionsRepeat);
     for (let g = 0; g < actionGroups.length; g++) {
       const { keep, group } = actionGroups[g];
       // Locations stay in document order, as Access Analyzer lists them; the fix removes a value
