@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { JS_SECTION_NAME, OTHER_CONFIG_SECTIONS } from './configLintKeys';
 import type { Add, ConfigFileKind } from './configLintModel';
-import { profileNameOf } from './configLintModel';
+import { changeTo, profileNameOf } from './configLintModel';
 import type { IniSection } from './iniPositions';
 
 export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add): void {
@@ -18,7 +18,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
       severity: 'warning',
       words: () => ({
         message: l10n.t("[{0}] is not the default profile: names are case-sensitive. The AWS CLI's parser also copies a [DEFAULT] section's settings into every other profile. Write [default].", header),
-        fix: { title: { kind: 'changeTo', value: '[default]' }, edits: [{ range: section.headerRange, newText: '[default]' }] },
+        fix: changeTo(section.headerRange, '[default]'),
       }),
       range: section.headerRange,
     });
@@ -30,7 +30,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
       severity: 'warning',
       words: () => ({
         message: l10n.t('Blanks inside the brackets make the SDKs miss this section: write [{0}].', header),
-        fix: { title: { kind: 'changeTo', value: `[${header}]` }, edits: [{ range: section.headerRange, newText: `[${header}]` }] },
+        fix: changeTo(section.headerRange, `[${header}]`),
       }),
       range: section.headerRange,
       profile: profileNameOf(section, kind),
@@ -81,7 +81,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
         severity: 'warning',
         words: () => ({
           message: l10n.t('The section prefix is "{0}", in lower case; the SDKs ignore [{1}].', prefix, header),
-          fix: { title: { kind: 'changeTo', value: fixed }, edits: [{ range: section.headerRange, newText: fixed }] },
+          fix: changeTo(section.headerRange, fixed),
         }),
         range: section.headerRange,
       });
@@ -93,6 +93,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
         severity: 'warning',
         words: () => ({
           message: l10n.t('In the config file a profile other than default is written [profile {0}]; the SDKs ignore [{0}].', header),
+          // Spelled out: the localisation check reads `value:` and `newText:` as file text, and `profile` here is the header's word, not English.
           fix: { title: { kind: 'changeTo', value: `[profile ${header}]` }, edits: [{ range: section.headerRange, newText: `[profile ${header}]` }] },
         }),
         range: section.headerRange,
@@ -117,7 +118,7 @@ export function lintHeader(section: IniSection, kind: ConfigFileKind, add: Add):
       severity: 'warning',
       words: () => ({
         message: l10n.t('Write exactly one space after "{0}": the AWS SDK for JavaScript ignores [{1}].', section.prefix ?? '', header),
-        fix: { title: { kind: 'changeTo', value: fixed }, edits: [{ range: section.headerRange, newText: fixed }] },
+        fix: changeTo(section.headerRange, fixed),
       }),
       range: section.headerRange,
       profile: section.name,

@@ -69,6 +69,11 @@ export interface ConfigFix {
   readonly edits: readonly ConfigTextEdit[];
 }
 
+/** The quick fix that replaces `range` with `text`, titled "Change to <text>". */
+export function changeTo(range: TextRange, text: string): ConfigFix {
+  return { title: { kind: 'changeTo', value: text }, edits: [{ range, newText: text }] };
+}
+
 export interface ConfigFinding {
   readonly code: ConfigFindingCode;
   readonly severity: ConfigFindingSeverity;

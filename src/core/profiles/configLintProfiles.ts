@@ -4,7 +4,7 @@
  */
 
 import * as l10n from '@vscode/l10n';
-import { ProfileContext, ProfileView, andList, has, isSso, val } from './configLintModel';
+import { changeTo, ProfileContext, ProfileView, andList, has, isSso, val } from './configLintModel';
 import { lintSsoProfile } from './configLintSso';
 import { CHAINED_MAX_DURATION_SECONDS, checkDuration } from './configLintValues';
 import type { IniEntry } from './iniPositions';
@@ -168,7 +168,7 @@ export function lintProfile(p: ProfileView, ctx: ProfileContext): void {
           message: suggestion
             ? l10n.t('source_profile "{0}" is not defined in the config or credentials file. Did you mean "{1}"?', sourceProfile.value, suggestion)
             : l10n.t('source_profile "{0}" is not defined in the config or credentials file.', sourceProfile.value),
-          fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: sourceProfile.valueRange, newText: suggestion }] } : undefined,
+          fix: suggestion ? changeTo(sourceProfile.valueRange, suggestion) : undefined,
         };
       },
       range: sourceProfile.valueRange,

@@ -16,7 +16,7 @@ import {
   isThirdPartyKey,
 } from './configLintKeys';
 import type { Add, ConfigFileKind, ConfigFinding, ConfigFindingCode, ConfigFindingSeverity } from './configLintModel';
-import { andList, profileNameOf } from './configLintModel';
+import { changeTo, andList, profileNameOf } from './configLintModel';
 import { looksLikeSecretFragment } from '../sessions/redact';
 import { credentialFragmentText, unknownSettingText, type SettingPlace } from './configLintPlaces';
 import { suggestKey } from './configLintSuggest';
@@ -278,6 +278,6 @@ function credentialSourceWords(e: IniEntry): Pick<ConfigFinding, 'message' | 'fi
     message: suggestion
       ? l10n.t('credential_source is "{0}"; the SDKs accept only {1} (case matters). Did you mean {2}?', v, CREDENTIAL_SOURCES.join(', '), suggestion)
       : l10n.t('credential_source is "{0}"; the SDKs accept only {1} (case matters).', v, CREDENTIAL_SOURCES.join(', ')),
-    fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: e.valueRange, newText: suggestion }] } : undefined,
+    fix: suggestion ? changeTo(e.valueRange, suggestion) : undefined,
   };
 }

@@ -1,7 +1,7 @@
 /** Checks of IAM Identity Center (SSO) settings: profiles that use them and [sso-session] sections. */
 
 import * as l10n from '@vscode/l10n';
-import { Add, ProfileContext, ProfileView, andList, has, isSso } from './configLintModel';
+import { changeTo, Add, ProfileContext, ProfileView, andList, has, isSso } from './configLintModel';
 import type { IniEntry, IniSection } from './iniPositions';
 
 export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
@@ -17,7 +17,7 @@ export function lintSsoProfile(p: ProfileView, ctx: ProfileContext): void {
           message: suggestion
             ? l10n.t('sso_session = {0} refers to an [sso-session {0}] section that the config file does not have. Did you mean "{1}"?', session.value, suggestion)
             : l10n.t('sso_session = {0} refers to an [sso-session {0}] section that the config file does not have.', session.value),
-          fix: suggestion ? { title: { kind: 'changeTo', value: suggestion }, edits: [{ range: session.valueRange, newText: suggestion }] } : undefined,
+          fix: suggestion ? changeTo(session.valueRange, suggestion) : undefined,
         };
       },
       range: session.valueRange,
