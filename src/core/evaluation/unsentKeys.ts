@@ -19,13 +19,28 @@ function placeholderAt(template: string): number {
   return c === '<' || (c === '$' && template[slash + 2] === '{') ? slash + 1 : -1;
 }
 
+/** The fixed starts of a supported set's templates (`aws:resourcetag/`), read once per set: most keys asked of it are not in it. */
+const templateStarts = new WeakMap<ReadonlySet<string>, readonly string[]>();
+
+function startsOf(supported: ReadonlySet<string>): readonly string[] {
+  let starts = templateStarts.get(supported);
+  if (!starts) {
+    const found: string[] = [];
+    supported.forEach((s) => {
+      const at = placeholderAt(s);
+      if (at > 0) found.push(s.slice(0, at));
+    });
+    starts = found;
+    templateStarts.set(supported, starts);
+  }
+  return starts;
+}
+
 /** Whether `key` (lower case) is one of `supported` (lower case), where a template's placeholder stands for any tag key. */
 function supports(supported: ReadonlySet<string>, key: string): boolean {
   if (supported.has(key)) return true;
-  for (const s of supported) {
-    const at = placeholderAt(s);
-    if (at > 0 && key.length > at && key.startsWith(s.slice(0, at))) return true;
-  }
+  const starts = startsOf(supported);
+  for (let i = 0; i < starts.length; i++) if (key.length > starts[i].length && key.startsWith(starts[i])) return true;
   return false;
 }
 

@@ -98,14 +98,16 @@ function prepare(subject: EscalationSubject): Prepared {
   const user = /:user\/(?:.*\/)?([^/]+)$/.exec(caller);
   const conditionKeys = new Set<string>();
   if (subject.catalog) {
-    for (const pol of [...parsed, ...(subject.boundaries ?? []).map((b) => parsePolicy(b.text))]) {
-      const statements = pol.statements;
+    const boundaries = subject.boundaries ?? [];
+    for (let b = -parsed.length; b < boundaries.length; b++) {
+      const statements = (b < 0 ? parsed[b + parsed.length] : parsePolicy(boundaries[b].text)).statements;
       for (let i = 0; i < statements.length; i++) {
         // Most statements have no Condition: they are passed over without an iterator each.
         const ops = statements[i].conditions;
         for (let o = 0; o < ops.length; o++) {
-          for (const k of ops[o].keys) {
-            const key = k.key.toLowerCase();
+          const keys = ops[o].keys;
+          for (let k = 0; k < keys.length; k++) {
+            const key = keys[k].key.toLowerCase();
             // An aws: key is never a service key (see isServiceKey): a policy with only those leaves nothing uncarried, unasked.
             if (!key.startsWith('aws:')) conditionKeys.add(key);
           }
