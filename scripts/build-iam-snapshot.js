@@ -11,7 +11,8 @@
 // source: { name, version }, index: RawIndexData, services: { prefix: [offset, length,
 // descriptionsOffset, descriptionsLength] } }, offsets counted from the end of the header.
 // A service: three lines of JSON, { n: "Name1\nName2...", x: [end offset of each action's tuple],
-// t: each action's resource types, a line per action (see actionTypes) },
+// t: each action's resource types, a line per action (see actionTypes), o: the actions in order of
+// name when the data lists them otherwise (see nameOrder) },
 // its resource types [[name, arnFormat, [keys]]] and its condition keys [[key, type]], then each action's tuple
 // [accessLevel, [[resourceType, required, [keys]]], [keys], [deps]] back to back (trailing empties
 // left out). A run reads the names and parses an action's tuple only when it needs that action:
@@ -74,11 +75,13 @@ function compactService(actions, resourceTypes, conditionKeys) {
   for (const t of tuples) x.push((end += t.length));
   const names = list.map((a) => a.name);
   if (names.some((n) => n.includes('\n'))) throw new Error('an action name holds a line break');
+  if (new Set(names).size !== names.length) throw new Error('an action name is written twice');
   const r = Object.values(resourceTypes).map((t) => trim([t.key, t.arn, t.conditionKeys ?? []]));
   const k = Object.values(conditionKeys).map((c) => [c.key, c.type]);
   const descriptions = [list.map((a) => a.description ?? ''), Object.values(conditionKeys).map((c) => c.description ?? '')];
   const t = actionTypes(list, r);
-  return { text: `${asciiJson({ n: names.join('\n'), x, ...(t !== undefined && { t }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n${tuples.join('')}`, descriptions };
+  const o = nameOrder(names);
+  return { text: `${asciiJson({ n: names.join('\n'), x, ...(t !== undefined && { t }), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n${tuples.join('')}`, descriptions };
 }
 
 /** The character of a service's first resource type in an action's line of types: the type at index i is TYPE_BASE + i. */
@@ -103,6 +106,15 @@ function actionTypes(list, types) {
     lines.push(line);
   }
   return lines.join('\n');
+}
+
+/**
+ * The action indexes in ascending order of their names (by code unit, as a binary search compares
+ * them), a character each (TYPE_BASE + index); undefined when the data's order is that order already.
+ */
+function nameOrder(names) {
+  const order = names.map((_, i) => i).sort((a, b) => (names[a] < names[b] ? -1 : 1));
+  return order.every((v, i) => v === i) ? undefined : String.fromCharCode(...order.map((i) => TYPE_BASE + i));
 }
 
 /** The shared corpus of AWS managed policies in a folder above the checkout, when there is one. */

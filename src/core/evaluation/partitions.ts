@@ -45,6 +45,17 @@ export function inPartitionArn(arn: string, partition: string): string {
   return partition !== 'aws' && arn.startsWith('arn:aws:') ? `arn:${partition}:${arn.slice(8)}` : arn;
 }
 
+/**
+ * The service principals a role may be passed to in `partition`: in China a service may also be named
+ * `SERVICE.amazonaws.com.cn` (a suffix IAM Access Analyzer accepts for service principals: "use one of
+ * the following suffixes: .amazon.com, .amazonaws.com.cn"), so each `SERVICE.amazonaws.com` of a path
+ * is tried in both forms, the global one first. Other partitions use the global form.
+ */
+export function servicesInPartition(services: readonly string[], partition: string): readonly string[] {
+  if (partition !== 'aws-cn') return services;
+  return services.flatMap((s) => (s.endsWith('.amazonaws.com') ? [s, `${s}.cn`] : [s]));
+}
+
 const movedRequests = new Map<string, WeakMap<readonly (readonly PathRequest[])[], readonly (readonly PathRequest[])[]>>();
 
 /**
@@ -65,6 +76,7 @@ export function requestsInPartition(requires: readonly (readonly PathRequest[])[
       ...req,
       resource: inPartitionArn(req.resource, partition),
       closedOn: req.closedOn?.map((c) => inPartitionArn(c, partition)),
+      ...(req.passedTo ? { passedTo: servicesInPartition(req.passedTo, partition) } : {}),
     })));
     byPath.set(requires, moved);
   }

@@ -1,4 +1,4 @@
-import { compactService, type CompactDescriptions, type CompactServiceData, type CompactServiceParts, type CompactServiceText } from './compactData';
+import { compactService, TYPE_BASE, type CompactDescriptions, type CompactServiceData, type CompactServiceParts, type CompactServiceText } from './compactData';
 import type { ActionInfo, ConditionKeyInfo, IamCatalog, RawIndexData, RawServiceData, ResourceTypeInfo } from './catalogTypes';
 import { globalKeyDoc, globalKeyDocUrl } from './globalKeyDocs';
 import { ownCopy } from './ownCopy';
@@ -12,7 +12,6 @@ export type { AccessLevel, ActionInfo, ConditionKeyInfo, IamCatalog, RawIndexDat
  * Actions are made on first use too, one at a time, always the same object for the same action.
  */
 class LoadedService {
-  private byNameMap?: Map<string, number>;
   private resourceTypeMap?: Map<string, ResourceTypeInfo>;
   private keyMap?: Map<string, ConditionKeyInfo>;
   private variableKeyList?: { re: RegExp; info: ConditionKeyInfo }[];
@@ -26,6 +25,8 @@ class LoadedService {
     /** Read on first use: most lints never ask a service for its resource types or condition keys. */
     private readonly readResourceTypes: () => ResourceTypeInfo[],
     private readonly readConditionKeys: () => ConditionKeyInfo[],
+    /** The names' indexes in ascending order of name (see CompactServiceData.o); undefined: find out. */
+    private order?: string,
   ) {
     this.made = new Array(names.length);
   }
@@ -53,49 +54,40 @@ class LoadedService {
     return this.names;
   }
 
-  private byExactNameMap?: Map<string, number>;
-
-  /** Case-insensitive lookup; a name the data writes twice in different cases resolves to the last one. */
+  /**
+   * Case-insensitive lookup, for the few names a policy writes in a case the data does not: a scan
+   * rather than a map of every name per service. A name the data writes twice in different cases
+   * resolves to the last one. Action names are ASCII: lowercasing keeps their length.
+   */
   byName(lower: string): ActionInfo | undefined {
-    if (!this.byNameMap) {
-      this.byNameMap = new Map();
-      for (let i = 0; i < this.names.length; i++) this.byNameMap.set(this.names[i].toLowerCase(), i);
+    const names = this.names;
+    for (let i = names.length - 1; i >= 0; i--) {
+      const n = names[i];
+      if (n.length === lower.length && n.toLowerCase() === lower) return this.at(i);
     }
-    const i = this.byNameMap.get(lower);
-    return i === undefined ? undefined : this.at(i);
+    return undefined;
   }
 
-  /** Whether the names are in ascending order, each once; undefined until first asked. */
-  private namesSorted?: boolean;
-
-  /** Names as the data writes them: policies mostly use that case, so most lookups need no lowercasing. */
+  /**
+   * Names as the data writes them: policies mostly use that case, so most lookups need no lowercasing.
+   * A binary search, through the names' order where the data lists them otherwise: no map per
+   * service, which a run over many services would build (and keep) for every one of them.
+   */
   byExactName(name: string): ActionInfo | undefined {
     const names = this.names;
-    if (this.namesSorted === undefined) {
-      let sorted = true;
-      for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1] < names[i];
-      this.namesSorted = sorted;
+    const order = (this.order ??= orderOf(names));
+    const direct = order === '';
+    let lo = 0;
+    let hi = names.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const i = direct ? mid : order.charCodeAt(mid) - TYPE_BASE;
+      const n = names[i];
+      if (n === name) return this.at(i);
+      if (n < name) lo = mid + 1;
+      else hi = mid - 1;
     }
-    // The data lists actions in order: a binary search finds a name without a map per service,
-    // which a run over many services would build (and keep) for every one of them.
-    if (this.namesSorted) {
-      let lo = 0;
-      let hi = names.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const n = names[mid];
-        if (n === name) return this.at(mid);
-        if (n < name) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return undefined;
-    }
-    if (!this.byExactNameMap) {
-      this.byExactNameMap = new Map();
-      for (let i = 0; i < names.length; i++) this.byExactNameMap.set(names[i], i);
-    }
-    const i = this.byExactNameMap.get(name);
-    return i === undefined ? undefined : this.at(i);
+    return undefined;
   }
 
   get resourceTypes(): Map<string, ResourceTypeInfo> {
@@ -135,8 +127,21 @@ class LoadedService {
 }
 
 function loadedCompactService(p: string, parts: CompactServiceParts): LoadedService {
-  const { names, make, resourceTypes, conditionKeys } = compactService(p, parts.data, parts.text, parts.descriptions);
-  return new LoadedService(names, make, resourceTypes, conditionKeys);
+  const { names, order, make, resourceTypes, conditionKeys } = compactService(p, parts.data, parts.text, parts.descriptions);
+  // The snapshot gives the order only where the names are not in it already.
+  return new LoadedService(names, make, resourceTypes, conditionKeys, order ?? '');
+}
+
+/**
+ * The names' indexes in ascending order of name, as CompactServiceData.o writes them, or '' when
+ * the names are in that order already; for data that does not say (a service added from raw files).
+ */
+function orderOf(names: readonly string[]): string {
+  let sorted = true;
+  for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1] < names[i];
+  if (sorted) return '';
+  const order = names.map((_, i) => i).sort((a, b) => (names[a] < names[b] ? -1 : 1));
+  return String.fromCharCode(...order.map((i) => TYPE_BASE + i));
 }
 
 function variableKeyRegex(key: string): RegExp {

@@ -17,10 +17,15 @@ export interface CompactServiceData {
    * index in the service's resource types. Absent when an action names a type the service lacks.
    */
   t?: string;
+  /**
+   * The action indexes in ascending order of name (by code unit), a character each: TYPE_BASE plus
+   * the index. Absent when the names are in that order already.
+   */
+  o?: string;
 }
 
-/** The character of a service's first resource type in CompactServiceData.t. */
-const TYPE_BASE = 48;
+/** The character of a service's first resource type in CompactServiceData.t, and of its first action in CompactServiceData.o. */
+export const TYPE_BASE = 48;
 
 /** A compact service's text parts, each read and parsed on first use. */
 export interface CompactServiceText {
@@ -141,7 +146,7 @@ export function compactService(
   data: CompactServiceData,
   text: CompactServiceText,
   descriptions: () => CompactDescriptions | undefined,
-): { names: string[]; make: (i: number) => ActionInfo; resourceTypes: () => ResourceTypeInfo[]; conditionKeys: () => ConditionKeyInfo[] } {
+): { names: string[]; order: string | undefined; make: (i: number) => ActionInfo; resourceTypes: () => ResourceTypeInfo[]; conditionKeys: () => ConditionKeyInfo[] } {
   const texts = new LazyDescriptions(descriptions);
   const names = data.n === '' ? [] : data.n.split('\n');
   const ends = data.x;
@@ -163,6 +168,7 @@ export function compactService(
   const source: CompactActionSource = { texts, types, tuple: (i) => JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple };
   return {
     names,
+    order: data.o,
     make: (i) => new CompactAction(service, names[i], source, i),
     resourceTypes,
     conditionKeys: () => (JSON.parse(text.conditionKeys()) as [string, string][]).map((k, i): ConditionKeyInfo => new CompactConditionKey(k[0], k[1], texts, i)),

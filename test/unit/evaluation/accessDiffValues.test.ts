@@ -1,12 +1,13 @@
 import * as assert from 'assert';
 import { diff, doc, lines } from './accessHelpers';
-import { valuesWithin } from '../../../src/core/evaluation/access/valueOrder';
+import { commonAddressesWithin, valuesWithin } from '../../../src/core/evaluation/access/valueOrder';
 
 const allow = (Condition: object, Action: unknown = 's3:GetObject', Resource: unknown = 'arn:aws:s3:::reports/*') => ({ Effect: 'Allow', Action, Resource, Condition });
 const ip = (...values: string[]) => ({ IpAddress: { 'aws:SourceIp': values } });
 const notIp = (...values: string[]) => ({ NotIpAddress: { 'aws:SourceIp': values } });
 const NONE = { added: [], removed: [] };
 const OR = 'IAM User Guide: "If you specify multiple values for a single condition key, AWS evaluates the condition using a logical OR operation."';
+const NOR = 'IAM User Guide: "If a single negated matching condition operator includes multiple values for a context key, those values are evaluated using a logical NOR."';
 const IP = 'IAM User Guide: "IP address condition operators let you construct Condition elements that restrict access based on comparing a key to an IPv4 or IPv6 address or range of IP addresses"';
 
 function same(a: object, b: object): void {
@@ -39,6 +40,21 @@ describe('access diff: condition values compared by what they mean', () => {
     assert.deepStrictEqual([lines(more.added).length, lines(more.removed).length], [0, 1]);
   });
 
+  it(`${NOR} — NotIpAddress over several statements: NOT in A or NOT in B is NOT in the addresses A and B share`, () => {
+    // Each statement alone excludes more than 10.0.0.0/16, but together they allow all but 10.0.0.0/9.
+    const spread = doc(allow(notIp('10.0.0.0/8')), allow(notIp('10.0.0.0/9', '192.168.0.0/16')));
+    const narrowed = diff(doc(allow(notIp('10.0.0.0/16'))), spread);
+    assert.deepStrictEqual(lines(narrowed.removed), ['s3:GetObject on arn:aws:s3:::reports/* if {"NotIpAddress":{"aws:SourceIp":["10.0.0.0/16"]}}']);
+    assert.deepStrictEqual(lines(narrowed.added), []);
+    assert.deepStrictEqual([lines(diff(spread, doc(allow(notIp('10.0.0.0/16')))).added).length, lines(diff(spread, doc(allow(notIp('10.0.0.0/16')))).removed).length], [1, 0]);
+    // The shared addresses written otherwise (a range split in two, IPv6 in another case) are the same access.
+    same(doc(allow(notIp('10.0.0.0/9', '2001:db8::/32'))), doc(allow(notIp('10.0.0.0/8', '2001:DB8::/32')), allow(notIp('10.0.0.0/10', '10.64.0.0/10', '2001:db8::/33', '2001:db8:8000::/33', '172.16.0.0/12'))));
+    // Three statements: only the addresses all three exclude stay excluded.
+    same(doc(allow(notIp('192.0.2.0/25'))), doc(allow(notIp('192.0.2.0/24')), allow(notIp('192.0.2.0/25', '198.51.100.0/24')), allow(notIp('192.0.2.0/24', '198.51.100.0/24'))));
+    const wider = diff(doc(allow(notIp('192.0.2.0/26'))), doc(allow(notIp('192.0.2.0/24')), allow(notIp('192.0.2.0/25', '198.51.100.0/24'))));
+    assert.deepStrictEqual([lines(wider.added).length, lines(wider.removed).length], [0, 1]);
+  });
+
   it(`${OR} — Numeric and Date values are compared by value and by bound`, () => {
     const num = (op: string, ...v: string[]) => ({ [op]: { 's3:max-keys': v } });
     same(doc(allow(num('NumericEquals', '10', '20'), 's3:ListBucket', 'arn:aws:s3:::reports')), doc(allow(num('NumericEquals', '10.0', '20.00'), 's3:ListBucket', 'arn:aws:s3:::reports')));
@@ -58,5 +74,10 @@ describe('access diff: condition values compared by what they mean', () => {
     assert.strictEqual(valuesWithin('ip', ['10.0.0.0/8'], many), false);
     assert.strictEqual(valuesWithin('ip', ['not an address', '10.1.0.0/16'], many), true, 'a value that is no address matches nothing');
     assert.strictEqual(valuesWithin('max', many.map((_, i) => String(i)), ['19999']), true);
+    const sets = Array.from({ length: 2000 }, (_, i) => [...many.slice(i, i + 10), '10.0.0.0/8']);
+    assert.strictEqual(commonAddressesWithin(sets, ['10.0.0.0/8']), true);
+    assert.strictEqual(commonAddressesWithin(sets, ['10.0.0.0/9']), false);
+    assert.strictEqual(commonAddressesWithin([...sets, ['192.0.2.0/24']], []), true, 'no address is common to all');
+    assert.strictEqual(commonAddressesWithin([['10.0.0.0/8', '2001:db8::/32'], ['10.0.0.0/9', '172.16.0.0/12', '2001:db8::/32']], ['10.0.0.0/9', '2001:db8::/32']), true, 'IPv4 and IPv6 together');
   });
 });

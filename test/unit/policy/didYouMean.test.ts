@@ -100,4 +100,16 @@ describe('did-you-mean ties', () => {
     catalog.addService('tie', { actions, conditionKeys: {}, resourceTypes: {} });
     assert.deepStrictEqual(suggestAction('tie:Xab', catalog), ['tie:Bab', 'tie:Zab', 'tie:aab']);
   });
+
+  it('finds actions of data that lists them out of order, by their own name and in any case', () => {
+    const catalog = new DataCatalog({ serviceNames: { mix: 'Mix' }, globalConditionKeys: [] });
+    const names = ['Zab', 'aab', 'Bab', 'GetThing', 'getThings', 'CreateACL', 'CreateAccessPoint'];
+    catalog.addService('mix', { actions: Object.fromEntries(names.map((name) => [name, { name, accessLevel: 'Read' }])), conditionKeys: {}, resourceTypes: {} });
+    for (const name of names) {
+      assert.strictEqual(catalog.action('mix', name)?.name, name);
+      assert.strictEqual(catalog.action('mix', name.toUpperCase())?.name, name);
+    }
+    assert.strictEqual(catalog.action('mix', 'Cab'), undefined);
+    assert.strictEqual(catalog.action('mix', 'createaclx'), undefined);
+  });
 });

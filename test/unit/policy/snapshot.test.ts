@@ -111,6 +111,23 @@ describe('IAM data snapshot', function () {
     assert.ok(typed > 10_000, `only ${typed} resource types compared`);
   });
 
+  it('finds every action by the name the data writes and by that name in any case, as the package data does', () => {
+    snapshot.ensureAllServicesSync();
+    pkg.ensureAllServicesSync();
+    let found = 0;
+    for (const s of pkg.catalog.allServicePrefixes()) {
+      for (const y of pkg.catalog.actions(s)) {
+        for (const name of [y.name, y.name.toLowerCase(), y.name.toUpperCase()]) {
+          assert.strictEqual(snapshot.catalog.action(s, name)?.name, pkg.catalog.action(s, name)?.name, `${s}:${name}`);
+        }
+        assert.strictEqual(snapshot.catalog.action(s, y.name)?.name, y.name, `${s}:${y.name}`);
+        found++;
+      }
+      assert.strictEqual(snapshot.catalog.action(s, 'NoSuchActionAnywhere'), undefined, s);
+    }
+    assert.ok(found > 10_000, `only ${found} actions looked up`);
+  });
+
   it('lints a policy the same as the package data', () => {
     const text = fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'policy', 'arn-fields.json'), 'utf8');
     for (const h of [snapshot, pkg]) h.ensureServicesSync(servicesReferenced(text));

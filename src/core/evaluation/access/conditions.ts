@@ -2,7 +2,7 @@ import type { LineIndex, ParsedStatement } from '../../policy/parse';
 import { parseConditionOperator } from '../../policy/checks/conditionOperators';
 import { holdsWhenAbsent } from '../conditions';
 import { POSITIVE_OF } from '../operators';
-import { canonicalValue, valueOrder, valuesWithin, type ValueOrder } from './valueOrder';
+import { canonicalValue, commonAddressesWithin, valueOrder, valuesWithin, type ValueOrder } from './valueOrder';
 
 /** A statement's condition as IAM writes it: operator -> key -> values. */
 export type ConditionBlock = Record<string, Record<string, string[]>>;
@@ -85,6 +85,16 @@ function subset(a: readonly string[], b: readonly string[]): boolean {
   return a.every((v) => set.has(v));
 }
 
+/** The values every one of `sets` holds, as text: one pass over each set. */
+function commonValues(sets: readonly (readonly string[])[]): string[] {
+  let common = new Set(sets[0]);
+  for (const s of sets.slice(1)) {
+    const here = new Set(s);
+    common = new Set([...common].filter((v) => here.has(v)));
+  }
+  return [...common];
+}
+
 /** Numeric and Date operators read their values as numbers and instants. */
 function readByValue(base: string): boolean {
   return base.startsWith('Numeric') || base.startsWith('Date');
@@ -147,8 +157,7 @@ export function conditionsCoverSplit(target: readonly ConditionClause[], others:
   for (const [t, sets] of spread) {
     if (t.negated) {
       // NOT in A or NOT in B is NOT in (A and B).
-      const common = sets.reduce((acc, s) => acc.filter((v) => s.includes(v)));
-      if (subset(common, t.values)) return { covered: true };
+      if (t.order === 'ip' ? commonAddressesWithin(sets, t.values) : subset(commonValues(sets), t.values)) return { covered: true };
       continue;
     }
     const taken = [...new Set(sets.flat())];

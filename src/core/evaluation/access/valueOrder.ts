@@ -62,8 +62,11 @@ function merged(values: readonly string[]): Range[] {
 
 /** Whether every address of `inner`'s values is one of `outer`'s (values that are no address match nothing). */
 function rangesWithin(inner: readonly string[], outer: readonly string[]): boolean {
-  const cover = merged(outer);
-  const parts = merged(inner);
+  return mergedWithin(merged(inner), merged(outer));
+}
+
+/** Whether every range of `parts` lies within `cover`, both merged and in order: one pass over each. */
+function mergedWithin(parts: readonly Range[], cover: readonly Range[]): boolean {
   let k = 0;
   for (const p of parts) {
     while (k < cover.length && (cover[k].v6 !== p.v6 ? !cover[k].v6 && p.v6 : cover[k].end < p.start)) k++;
@@ -71,6 +74,49 @@ function rangesWithin(inner: readonly string[], outer: readonly string[]): boole
     if (!c || c.v6 !== p.v6 || c.start > p.start || c.end < p.end) return false;
   }
   return true;
+}
+
+/** IPv6 positions on one line with IPv4 ones, after them (the order merged keeps) and apart, so the two never touch. */
+const IPV6_AT = 1n << 129n;
+
+/**
+ * The addresses that every one of `sets` covers, as merged ranges in order: one sort of the ranges'
+ * ends, then one pass counting how many sets cover each stretch.
+ */
+function commonRanges(sets: readonly (readonly string[])[]): Range[] {
+  const ends: { at: bigint; step: number }[] = [];
+  for (const s of sets) {
+    for (const r of merged(s)) {
+      const base = r.v6 ? IPV6_AT : 0n;
+      ends.push({ at: base + r.start, step: 1 }, { at: base + r.end + 1n, step: -1 });
+    }
+  }
+  ends.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const out: Range[] = [];
+  let count = 0;
+  let from = 0n;
+  for (let i = 0; i < ends.length; ) {
+    const at = ends[i].at;
+    let next = count;
+    for (; i < ends.length && ends[i].at === at; i++) next += ends[i].step;
+    if (next === sets.length && count < sets.length) from = at;
+    else if (count === sets.length && next < sets.length) {
+      const v6 = from >= IPV6_AT;
+      const base = v6 ? IPV6_AT : 0n;
+      out.push({ v6, start: from - base, end: at - 1n - base });
+    }
+    count = next;
+  }
+  return out;
+}
+
+/**
+ * Whether the addresses excluded by every one of several NotIpAddress conditions are all excluded by
+ * `outer`: statements allowing NOT in A or NOT in B allow NOT in (A and B), so they cover one that
+ * allows NOT in `outer` exactly when the addresses common to A and B lie within `outer`.
+ */
+export function commonAddressesWithin(sets: readonly (readonly string[])[], outer: readonly string[]): boolean {
+  return mergedWithin(commonRanges(sets), merged(outer));
 }
 
 function numbers(values: readonly string[]): number[] {
