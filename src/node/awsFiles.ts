@@ -3,6 +3,7 @@
  * for syntax checks, and the CLI and SSO caches. Node I/O only; no vscode, no SDK clients.
  */
 import * as l10n from '@vscode/l10n';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -62,37 +63,85 @@ export const MAX_AWS_FILE_BYTES = 16 * 1024 * 1024;
  * call see the same.
  */
 export async function readAwsFile(file: string): Promise<LoadedFile> {
+  return (await readAwsFileHashed(file)).file;
+}
+
+/** The file as readAwsFile reads it, and the SHA-256 of its bytes when its text was read. */
+async function readAwsFileHashed(file: string): Promise<{ file: LoadedFile; hash?: string }> {
   try {
     const bytes = await readBytesBounded(file, MAX_AWS_FILE_BYTES);
     if (isTooLarge(bytes)) {
       const error = bytes.atLeast
         ? l10n.t('it is larger than {0}, far more than any AWS config or credentials file holds (files over {1} are not read)', lengthWords(bytes.bytes), lengthWords(MAX_AWS_FILE_BYTES))
         : l10n.t('it is {0}, far more than any AWS config or credentials file holds (files over {1} are not read)', lengthWords(bytes.bytes), lengthWords(MAX_AWS_FILE_BYTES));
-      return { path: file, error };
+      return { file: { path: file, error } };
     }
     const text = bytes.toString('utf8');
     const encoding = awsFileEncodingProblem(text);
-    return encoding ? { path: file, error: encoding } : { path: file, text };
+    return encoding ? { file: { path: file, error: encoding } } : { file: { path: file, text }, hash: createHash('sha256').update(bytes).digest('base64') };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { path: file };
-    return { path: file, error: code === 'EISDIR' ? l10n.t('it is a folder, not a file') : code === NOT_REGULAR_FILE ? l10n.t('it is a pipe or socket, not a file') : readErrorReason(e) };
+    if (code === 'ENOENT') return { file: { path: file } };
+    return { file: { path: file, error: code === 'EISDIR' ? l10n.t('it is a folder, not a file') : code === NOT_REGULAR_FILE ? l10n.t('it is a pipe or socket, not a file') : readErrorReason(e) } };
   }
 }
 
 export async function loadAwsFiles(paths: AwsFilePaths = awsFilePaths()): Promise<LoadedAwsFiles> {
-  const [config, credentials] = await Promise.all([readAwsFile(paths.config), readAwsFile(paths.credentials)]);
-  let configSections: IniSections = {};
-  let credentialsSections: IniSections = {};
-  if (config.text !== undefined || credentials.text !== undefined) {
-    // The SDK's loader reads the files again, whole: one that was not read is replaced by its folder,
-    // which the loader reads as no file.
-    const unread = (f: LoadedFile) => (f.text === undefined ? path.dirname(f.path) : f.path);
-    const loaded = await loadSharedConfigFiles({ configFilepath: unread(config), filepath: unread(credentials), ignoreCache: true });
-    configSections = loaded.configFile as IniSections;
-    credentialsSections = loaded.credentialsFile as IniSections;
+  return new AwsFilesLoader().load(paths);
+}
+
+/** The SDK loader's sections of one file, and the hash of the bytes they were read from. */
+interface KeptSections {
+  readonly path: string;
+  readonly hash: string;
+  readonly sections: IniSections;
+}
+
+/**
+ * Loads the AWS files again and again (the Profiles view on every change in ~/.aws), giving a file
+ * to the SDK's ini loader only when its bytes differ from the last load's: the loader takes seconds
+ * over a file of many megabytes. The bytes are compared by hash, not by size and time: a save within
+ * the same tick of the file system's clock, or a file swapped for another of the same size, changes
+ * the hash and is read.
+ */
+export class AwsFilesLoader {
+  /** Files handed to the SDK's loader so far; one read back unchanged is not. */
+  parsedFiles = 0;
+  private kept: { config?: KeptSections; credentials?: KeptSections } = {};
+
+  async load(paths: AwsFilePaths = awsFilePaths()): Promise<LoadedAwsFiles> {
+    const [config, credentials] = await Promise.all([readAwsFileHashed(paths.config), readAwsFileHashed(paths.credentials)]);
+    const kept = (k: KeptSections | undefined, f: { file: LoadedFile; hash?: string }) => (k && f.hash === k.hash && f.file.path === k.path ? k : undefined);
+    let keptConfig = kept(this.kept.config, config);
+    let keptCredentials = kept(this.kept.credentials, credentials);
+    // A file that was not read, or is kept, is replaced by its folder, which the loader reads as no file.
+    const toParse = (f: { file: LoadedFile; hash?: string }, k: KeptSections | undefined) => f.file.text !== undefined && !k;
+    const parseConfig = toParse(config, keptConfig);
+    const parseCredentials = toParse(credentials, keptCredentials);
+    if (parseConfig || parseCredentials) {
+      // The SDK's loader reads the files again, whole.
+      const loaded = await loadSharedConfigFiles({
+        configFilepath: parseConfig ? config.file.path : path.dirname(config.file.path),
+        filepath: parseCredentials ? credentials.file.path : path.dirname(credentials.file.path),
+        ignoreCache: true,
+      });
+      if (parseConfig) {
+        this.parsedFiles++;
+        keptConfig = { path: config.file.path, hash: config.hash!, sections: loaded.configFile as IniSections };
+      }
+      if (parseCredentials) {
+        this.parsedFiles++;
+        keptCredentials = { path: credentials.file.path, hash: credentials.hash!, sections: loaded.credentialsFile as IniSections };
+      }
+    }
+    this.kept = { config: keptConfig, credentials: keptCredentials };
+    return {
+      config: config.file,
+      credentials: credentials.file,
+      configSections: keptConfig?.sections ?? {},
+      credentialsSections: keptCredentials?.sections ?? {},
+    };
   }
-  return { config, credentials, configSections, credentialsSections };
 }
 
 /** Cache files read from each cache folder; a folder holds a few dozen. */

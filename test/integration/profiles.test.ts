@@ -95,6 +95,22 @@ describe('profiles tree in VS Code', () => {
       assert.match(find(tree, 'second')!.description!, /^role/);
     });
 
+    it('a refresh that finds the config file unchanged does not parse it again; a save of the same size is picked up', async () => {
+      const config = path.join(dir, 'config');
+      fs.writeFileSync(config, '[profile same]\nregion = eu-west-1\n');
+      process.env.AWS_CONFIG_FILE = config;
+      await command('stsLens.refreshProfiles');
+      const parsed = async () => (await command<{ awsFilesParsed: number }>('stsLens.internal.state')).awsFilesParsed;
+      const before = await parsed();
+      await command('stsLens.refreshProfiles');
+      assert.strictEqual(await parsed(), before, 'the unchanged file was parsed again');
+      assert.match(find(await command<TreeNode[]>('stsLens.internal.treeSnapshot'), 'same')!.description!, /eu-west-1/);
+      fs.writeFileSync(config, '[profile same]\nregion = eu-west-2\n');
+      await command('stsLens.refreshProfiles');
+      assert.match(find(await command<TreeNode[]>('stsLens.internal.treeSnapshot'), 'same')!.description!, /eu-west-2/);
+      assert.ok(await parsed() > before);
+    });
+
     it('shows kinds for every profile type and cycles as broken chains', async () => {
       const config = path.join(dir, 'config');
       fs.writeFileSync(config, fs.readFileSync(fixturePath('aws-config', 'kinds.config'), 'utf8') + '\n' + fs.readFileSync(fixturePath('aws-config', 'cycle.config'), 'utf8'));

@@ -38,7 +38,7 @@ function syntaxFindings(doc: IniDocument): (ConfigFinding | UnwordedFinding)[] {
     code: p.kind,
     // An indented first setting is read normally by the AWS CLI and the SDKs: only a style note.
     severity: p.kind === 'nested-without-parent' ? 'info' : p.kind === 'continuation-line' ? 'warning' : 'error',
-    message: p.message,
+    words: () => ({ message: p.words() }),
     range: p.range,
   }));
 }

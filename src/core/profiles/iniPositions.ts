@@ -74,7 +74,11 @@ export type IniProblemKind =
 export interface IniProblem {
   readonly kind: IniProblemKind;
   readonly range: TextRange;
-  readonly message: string;
+  /**
+   * The message, worded when the problem is shown: the first MAX_LISTED_PER_KIND of a kind are, and a
+   * hostile file may repeat one mistake on a million lines.
+   */
+  readonly words: () => string;
 }
 
 export interface IniDocument {
@@ -131,7 +135,7 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
   const close = raw.indexOf(']', open + 1);
   const lineRange = range(line, open, raw.trimEnd().length);
   if (close < 0) {
-    return { problem: { kind: 'malformed-section-header', range: lineRange, message: l10n.t('The section header has no closing "]".') } };
+    return { problem: { kind: 'malformed-section-header', range: lineRange, words: () => l10n.t('The section header has no closing "]".') } };
   }
   const after = raw.slice(close + 1);
   const afterTrimmed = after.trim();
@@ -142,7 +146,7 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
     trailing = {
       kind: 'malformed-section-header',
       range: range(line, at, raw.trimEnd().length),
-      message: l10n.t('Unexpected text "{0}" after the section header: the AWS CLI ignores it, but the AWS SDK for JavaScript does not read this line as a header, so it puts the settings below into the previous section.', afterTrimmed),
+      words: () => l10n.t('Unexpected text "{0}" after the section header: the AWS CLI ignores it, but the AWS SDK for JavaScript does not read this line as a header, so it puts the settings below into the previous section.', afterTrimmed),
     };
   }
   const header = raw.slice(open + 1, close);
@@ -150,7 +154,7 @@ function parseHeader(raw: string, line: number): { section?: IniSection; problem
   const inner = header.trim();
   const innerStart = open + 1 + indentOf(header);
   if (!inner) {
-    return { problem: { kind: 'malformed-section-header', range: headerRange, message: l10n.t('The section header has no name.') } };
+    return { problem: { kind: 'malformed-section-header', range: headerRange, words: () => l10n.t('The section header has no name.') } };
   }
   const m = /^(\S+)(\s+)(\S.*)$/.exec(inner);
   const prefix = m && (PREFIXES as readonly string[]).includes(m[1]) ? m[1] : undefined;
@@ -277,7 +281,7 @@ export function parseIniWithPositions(text: string): IniDocument {
         problems.push({
           kind: 'outside-section',
           range: lineRangeOf(line, indent, raw),
-          message: l10n.t('This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
+          words: () => l10n.t('This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
         });
       }
       continue;
@@ -285,17 +289,18 @@ export function parseIniWithPositions(text: string): IniDocument {
     current.endLine = line;
 
     if (indent > 0 && parent && indent > parentIndent) {
+      const key = parent.key;
       if (parent.value === '') {
         const nested = parseEntry(raw, line);
         if (nested) parent.nested.push(nested);
         else if (listed('malformed-line')) {
-          problems.push({ kind: 'malformed-line', range: lineRangeOf(line, indent, raw), message: l10n.t('This line under "{0} =" is not "key = value".', parent.key) });
+          problems.push({ kind: 'malformed-line', range: lineRangeOf(line, indent, raw), words: () => l10n.t('This line under "{0} =" is not "key = value".', key) });
         }
       } else if (listed('continuation-line')) {
         problems.push({
           kind: 'continuation-line',
           range: lineRangeOf(line, indent, raw),
-          message: l10n.t('This indented line continues the value of "{0}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.', parent.key),
+          words: () => l10n.t('This indented line continues the value of "{0}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.', key),
         });
       }
       continue;
@@ -307,7 +312,7 @@ export function parseIniWithPositions(text: string): IniDocument {
         problems.push({
           kind: 'malformed-line',
           range: lineRangeOf(line, indent, raw),
-          message: raw.trimStart().startsWith('=')
+          words: () => raw.trimStart().startsWith('=')
             ? l10n.t('This setting has no key before "=".')
             : l10n.t('This line is not "key = value", a [section] header or a comment: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
         });
@@ -318,7 +323,7 @@ export function parseIniWithPositions(text: string): IniDocument {
       problems.push({
         kind: 'nested-without-parent',
         range: lineRangeOf(line, indent, raw),
-        message: l10n.t('This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.'),
+        words: () => l10n.t('This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.'),
       });
     }
     current.entries.push(entry);

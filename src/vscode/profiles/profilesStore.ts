@@ -1,10 +1,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { buildProfilesModel, type AwsProfile, type ProfilesModel } from '../../core/profiles/model';
+import { buildProfilesModel, type AwsProfile, type IniSections, type ProfilesModel } from '../../core/profiles/model';
 import { fileProblems } from '../../core/profiles/fileProblems';
 import type { AwsFileKind } from '../../core/profiles/iniSyntax';
 import type { SessionRecord } from '../../core/sessions/session';
-import { awsFilePaths, homeDir, loadAwsFiles, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readDiskSessions, type AwsFilePaths, type DiskSessions } from '../../node/awsFiles';
+import { awsFilePaths, AwsFilesLoader, homeDir, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readDiskSessions, type AwsFilePaths, type DiskSessions } from '../../node/awsFiles';
 import { watchTargets } from '../../node/fileWatch';
 
 /** A line of an AWS file the SDK cannot use, for the tree's error nodes. */
@@ -24,7 +24,12 @@ export interface ProfilesSnapshot {
   /** Sessions from the CLI and SSO caches (read-only). */
   readonly diskSessions: readonly SessionRecord[];
   readonly loadedAt: number;
+  /** The SDK loader's sections the model was built from; undefined when the files could not be parsed. */
+  readonly sources?: { readonly config: IniSections; readonly credentials: IniSections };
 }
+
+/** Problems and cached sessions are a few hundred small records at most. */
+const sameRecords = (a: readonly object[], b: readonly object[]): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The profiles model, loaded on first use and reloaded when the AWS files or caches change.
@@ -38,6 +43,9 @@ export class ProfilesStore implements vscode.Disposable {
   private firstLoad: Promise<ProfilesSnapshot> | undefined;
   private watchers: vscode.Disposable[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
+  /** Parses a file again only when its bytes changed. */
+  readonly files = new AwsFilesLoader();
+  private readonly problemsOf = new Map<AwsFileKind, { file: string; sections: object; problems: FileProblem[] }>();
   private readonly changed = new vscode.EventEmitter<ProfilesSnapshot>();
   readonly onDidChange = this.changed.event;
 
@@ -62,8 +70,9 @@ export class ProfilesStore implements vscode.Disposable {
   reload(): Promise<ProfilesSnapshot> {
     const generation = ++this.generation;
     const run = this.load().then((s) => {
-      // A slower, older load must not overwrite a newer one.
-      if (generation === this.generation) {
+      // A slower, older load must not overwrite a newer one; a load that found nothing new keeps the
+      // snapshot, and the tree is not redrawn.
+      if (generation === this.generation && s !== this.snapshot) {
         this.snapshot = s;
         this.watch(s.paths);
         this.changed.fire(s);
@@ -75,23 +84,41 @@ export class ProfilesStore implements vscode.Disposable {
 
   private async load(): Promise<ProfilesSnapshot> {
     const paths = awsFilePaths();
-    const problems: FileProblem[] = [];
+    let problems: FileProblem[] = [];
     let model: ProfilesModel = { profiles: new Map(), ssoSessions: new Map() };
+    let sources: ProfilesSnapshot['sources'];
     try {
-      const files = await loadAwsFiles(paths);
+      const files = await this.files.load(paths);
       for (const [kind, f] of [['config', files.config], ['credentials', files.credentials]] as const) {
         if (f.error) problems.push({ file: f.path, fileKind: kind, line: -1, column: 0, message: vscode.l10n.t('cannot be read: {0}', f.error) });
-        if (f.text !== undefined) for (const p of fileProblems(f.text, kind)) problems.push({ file: f.path, fileKind: kind, ...p });
+        if (f.text !== undefined) problems.push(...this.syntaxProblems(kind, f.path, f.text, kind === 'config' ? files.configSections : files.credentialsSections));
       }
-      model = buildProfilesModel(files.configSections, files.credentialsSections);
+      sources = { config: files.configSections, credentials: files.credentialsSections };
+      const last = this.snapshot;
+      // Sections are kept by the loader while their file's bytes stay the same.
+      model = last?.sources?.config === sources.config && last.sources.credentials === sources.credentials ? last.model : buildProfilesModel(sources.config, sources.credentials);
     } catch (e) {
-      problems.push({ file: paths.config, fileKind: 'config', line: -1, column: 0, message: vscode.l10n.t('could not be parsed: {0}', e instanceof Error ? e.message : String(e)) });
+      problems = [{ file: paths.config, fileKind: 'config', line: -1, column: 0, message: vscode.l10n.t('could not be parsed: {0}', e instanceof Error ? e.message : String(e)) }];
     }
     const disk = await readDiskSessions(this.defaultRegion()).catch((): DiskSessions => ({ sessions: [], partlyRead: [] }));
     const diskSessions = disk.sessions;
     for (const dir of disk.partlyRead) this.log.warn(`${dir} holds more files than are read: only the first ${MAX_CACHE_FILES} cache files among its first ${MAX_CACHE_ENTRIES.toLocaleString('en-US')} entries were read. Remove old cache files to see the rest.`);
+    const last = this.snapshot;
+    if (last && last.model === model && last.paths.config === paths.config && last.paths.credentials === paths.credentials && sameRecords(last.problems, problems) && sameRecords(last.diskSessions, diskSessions)) {
+      this.log.info(`${paths.config} and ${paths.credentials} are unchanged; ${diskSessions.length} cached session(s)`);
+      return last;
+    }
     this.log.info(`Loaded ${model.profiles.size} profiles from ${paths.config} and ${paths.credentials}${problems.length ? ` with ${problems.length} problem(s)` : ''}; ${diskSessions.length} cached session(s)`);
-    return { paths, model, problems, diskSessions, loadedAt: Date.now() };
+    return { paths, model, problems, diskSessions, sources, loadedAt: Date.now() };
+  }
+
+  /** The lines the SDK drops, found again only when the SDK's sections of the file were parsed again. */
+  private syntaxProblems(kind: AwsFileKind, file: string, text: string, sections: object): FileProblem[] {
+    const kept = this.problemsOf.get(kind);
+    if (kept?.sections === sections && kept.file === file) return kept.problems;
+    const problems = fileProblems(text, kind).map((p) => ({ file, fileKind: kind, ...p }));
+    this.problemsOf.set(kind, { file, sections, problems });
+    return problems;
   }
 
   private watch(paths: AwsFilePaths): void {

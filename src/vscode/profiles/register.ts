@@ -359,7 +359,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
     statusBar.render();
   });
   register('stsLens.internal.simulateReload', () => sessions.simulateReload());
-  register('stsLens.internal.state', () => ({ statusBar: statusBar.state, credentialGrants: terminals.activeGrants, treeTicks: tree.ticks, activeIdentity: identity.current()?.label, credentialProgress: ops.credentialProgress.titles }));
+  register('stsLens.internal.state', () => ({ statusBar: statusBar.state, credentialGrants: terminals.activeGrants, treeTicks: tree.ticks, awsFilesParsed: store.files.parsedFiles, activeIdentity: identity.current()?.label, credentialProgress: ops.credentialProgress.titles }));
   register('stsLens.internal.cancelCredentialProgress', () => ops.credentialProgress.cancelShown());
 
   withParts?.({ store, sessions, identity, ops, started });

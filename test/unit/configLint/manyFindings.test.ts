@@ -63,6 +63,18 @@ describe('config lint of a file with thousands of findings of one kind', functio
     assert.strictEqual(ofCode(findings, 'duplicate-section')[0].message, '[profile a] is already defined on line 2. The AWS CLI refuses to read a file with a repeated section; other SDKs silently merge the two.');
   });
 
+  it('lines the parser cannot read are worded only when listed, each naming its own line\'s text and key', () => {
+    const text = Array.from({ length: 3_000 }, (_, i) => `[profile p${i}] x${i}\nk${i} = v\n  more${i}\n`).join('');
+    const findings = lintAwsConfig(text, 'config');
+    const trailing = ofCode(findings, 'malformed-section-header');
+    assert.strictEqual(trailing.length, MAX_LISTED_PER_KIND + 1);
+    assert.strictEqual(trailing[7].message, 'Unexpected text "x7" after the section header: the AWS CLI ignores it, but the AWS SDK for JavaScript does not read this line as a header, so it puts the settings below into the previous section.');
+    assert.match(trailing[MAX_LISTED_PER_KIND].message, /^Unexpected text "x100" .* 2,899 more findings like this one after it are not listed\.$/);
+    const continued = ofCode(findings, 'continuation-line');
+    assert.strictEqual(continued.length, MAX_LISTED_PER_KIND + 1);
+    assert.ok(continued.every((f, i) => f.message.startsWith(`This indented line continues the value of "k${i}" for the AWS CLI`)), continued[1].message);
+  });
+
   it('the Profiles view names the broken lines of a file of unknown settings as the editor does', () => {
     const text = `${unknownSettings(20_000, { 10: '[Profile x]', 20: 'no delimiter here' })}`;
     const editor = lintAwsConfig(text, 'config').filter((f) => f.code === 'malformed-section-header' || f.code === 'malformed-line');
