@@ -115,6 +115,10 @@ const MAX_KEPT_ACTIONS = 64;
  * key string built from their names.
  */
 interface TypesNode {
+  /** The first type met after this node's, and its node: most nodes have only one (a map each would be most of the tree). */
+  firstType: ResourceTypeInfo | undefined;
+  first: TypesNode | undefined;
+  /** The other types met after this node's. */
   next: Map<ResourceTypeInfo, TypesNode> | undefined;
   answer: StatementTypes | undefined;
 }
@@ -143,7 +147,7 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
   // answer, whose lists then find their fitting types already kept (see fittingTypes).
   let tree = typesCache.get(ctx.catalog);
   if (!tree || tree.size > 20000) {
-    tree = { root: { next: undefined, answer: undefined }, unknown: undefined, size: 0 };
+    tree = { root: newTypesNode(), unknown: undefined, size: 0 };
     typesCache.set(ctx.catalog, tree);
   }
   const types = accepted ? [...accepted] : undefined;
@@ -172,14 +176,22 @@ function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes 
   return result;
 }
 
+function newTypesNode(): TypesNode {
+  return { firstType: undefined, first: undefined, next: undefined, answer: undefined };
+}
+
 /** The node of a list of types, made on the way when new. */
 function typesNode(root: TypesNode, types: readonly ResourceTypeInfo[]): TypesNode {
   let node = root;
   for (let i = 0; i < types.length; i++) {
-    let next = node.next?.get(types[i]);
+    const t = types[i];
+    let next = node.firstType === t ? node.first : node.next?.get(t);
     if (!next) {
-      next = { next: undefined, answer: undefined };
-      (node.next ??= new Map()).set(types[i], next);
+      next = newTypesNode();
+      if (node.first === undefined) {
+        node.firstType = t;
+        node.first = next;
+      } else (node.next ??= new Map()).set(t, next);
     }
     node = next;
   }
