@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { DecidingStatement, Decision, EvaluationRequest, EvaluationResult, PolicyKind, PolicyTrace, StatementTrace } from '../evaluation/types';
 import { unsentKeysText } from '../evaluation/unsentKeys';
+import { contextStatesMfa, sessionTokenText } from '../evaluation/sessionLimits';
 import type { UnreadPart } from './accountPolicySet';
 
 /** The decision as the results' heading says it ("ALLOWED"). */
@@ -65,16 +66,9 @@ function withoutFullStop(text: string): string {
   return text.endsWith('.') ? text.slice(0, -1) : text;
 }
 
-/** Whether the request states that MFA was used (aws:MultiFactorAuthPresent true, the key in any case). */
-function statesMfa(request: EvaluationRequest): boolean {
-  const entry = Object.entries(request.context ?? {}).find(([k]) => k.toLowerCase() === 'aws:multifactorauthpresent')?.[1];
-  return (Array.isArray(entry) ? entry : [entry]).some((v) => String(v).toLowerCase() === 'true');
-}
-
 /** The kind of credentials the request is made with, when not an identity's own ("a GetSessionToken session, with MFA"). */
 export function credentialsText(request: EvaluationRequest): string | undefined {
-  if (request.credentials !== 'GetSessionToken') return undefined;
-  return statesMfa(request) ? l10n.t('a GetSessionToken session, with MFA') : l10n.t('a GetSessionToken session, without MFA');
+  return request.credentials === 'GetSessionToken' ? sessionTokenText(contextStatesMfa(request.context)) : undefined;
 }
 
 /** One line, without a final full stop: the decision and what decided it. */

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { RequestContext } from './context';
 import type { Caller } from './principal';
-import type { EvaluationRequest } from './types';
+import type { ContextValue, EvaluationRequest } from './types';
 
 /**
  * STS actions a GetSessionToken session may call: AssumeRole and GetCallerIdentity, and the
@@ -13,6 +13,30 @@ const SESSION_TOKEN_STS = new Set(['sts:assumerole', 'sts:getcalleridentity', 's
 function mfaPresent(ctx: RequestContext): boolean {
   const entry = ctx.get('aws:MultiFactorAuthPresent');
   return entry !== undefined && entry.values.some((v) => v.toLowerCase() === 'true');
+}
+
+const MFA_KEY = 'aws:multifactorauthpresent';
+
+/** Whether a request's context states MFA: aws:MultiFactorAuthPresent true, the key in any case. */
+export function contextStatesMfa(context: Readonly<Record<string, ContextValue>> | undefined): boolean {
+  const entry = Object.entries(context ?? {}).find(([k]) => k.toLowerCase() === MFA_KEY)?.[1];
+  return (Array.isArray(entry) ? entry : [entry]).some((v) => String(v).toLowerCase() === 'true');
+}
+
+/**
+ * The request of a session from GetSessionToken: its kind of credentials, and a session made with
+ * MFA states it (aws:MultiFactorAuthPresent true) unless the context already names the key. AWS:
+ * "You cannot call any IAM API operations unless MFA authentication information is included in the request".
+ */
+export function sessionTokenRequest(mfa: boolean, context: Record<string, ContextValue>): Pick<EvaluationRequest, 'credentials' | 'context'> {
+  const stated = Object.keys(context).some((k) => k.toLowerCase() === MFA_KEY);
+  const full = mfa && !stated ? { 'aws:MultiFactorAuthPresent': true, ...context } : context;
+  return { credentials: 'GetSessionToken', ...(Object.keys(full).length ? { context: full } : {}) };
+}
+
+/** A GetSessionToken session in words, with or without MFA (which decides whether it may call IAM). */
+export function sessionTokenText(mfa: boolean): string {
+  return mfa ? l10n.t('a GetSessionToken session, with MFA') : l10n.t('a GetSessionToken session, without MFA');
 }
 
 /** Whether the request's credentials came from GetSessionToken (the principal is then the IAM user or root user that called it). */

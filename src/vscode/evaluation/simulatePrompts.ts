@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { principalProblem } from '../../core/debugging/scenarioRun';
 import { acceptedFormats, actionProblem, contextKeyChoices, contextValue, policyResourcesFor, resourceProblem, resourceSkeletons, splitAction, type ContextKeyChoice } from '../../core/debugging/simulateChoices';
 import type { ContextValue, EvaluationRequest } from '../../core/evaluation/types';
+import { sessionTokenRequest, sessionTokenText } from '../../core/evaluation/sessionLimits';
 import type { IamCatalog } from '../../core/policy/catalog';
 import { withoutFirstPlaceholder } from '../../core/policy/variableSpans';
 import type { KnownIdentitySource } from '../context';
@@ -98,7 +99,7 @@ async function askResource(catalog: IamCatalog, d: Draft & { action: string }, f
 /** A known identity's row: a GetSessionToken session says so, since its requests are limited as such. */
 function principalRow(k: RequestSources['known'][number]): PromptRow & { source: KnownIdentitySource } {
   const c = k.source.credentials;
-  const description = c ? (c.mfa ? vscode.l10n.t('session from GetSessionToken, with MFA') : vscode.l10n.t('session from GetSessionToken, without MFA')) : k.source.kind;
+  const description = c ? sessionTokenText(c.mfa) : k.source.kind;
   return { label: k.source.label, description: k.source.active ? vscode.l10n.t('{0} (active)', description) : description, detail: k.arn, value: k.arn, source: k.source };
 }
 
@@ -205,14 +206,8 @@ export async function promptRequest(catalog: IamCatalog, preset: Partial<Evaluat
   return { principal, action, resource, ...(preset.resourceAccount ? { resourceAccount: preset.resourceAccount } : {}), ...withCredentials(d.credentials, d.context ?? {}) };
 }
 
-/**
- * The request's credentials and context for a session from GetSessionToken: the kind goes with the
- * request, and a session made with MFA states it (aws:MultiFactorAuthPresent true) unless the
- * context says otherwise. AWS: "You cannot call any IAM API operations unless MFA authentication
- * information is included in the request".
- */
+/** The request's credentials and context: a session's row or preset gives its kind and MFA (see sessionTokenRequest). */
 function withCredentials(credentials: Draft['credentials'], context: Record<string, ContextValue>): Pick<EvaluationRequest, 'credentials' | 'context'> {
-  const stated = Object.keys(context).some((k) => k.toLowerCase() === 'aws:multifactorauthpresent');
-  const full = credentials?.mfa && !stated ? { 'aws:MultiFactorAuthPresent': true, ...context } : context;
-  return { ...(credentials ? { credentials: credentials.kind } : {}), ...(Object.keys(full).length ? { context: full } : {}) };
+  if (credentials) return sessionTokenRequest(credentials.mfa, context);
+  return Object.keys(context).length ? { context } : {};
 }

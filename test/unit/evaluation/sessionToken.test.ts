@@ -1,6 +1,8 @@
 // Credentials from GetSessionToken: the IAM user's (or root user's) permissions, less what STS documents.
 import * as assert from 'assert';
 import { evaluate, parseScenario, type EvaluationRequest } from '../../../src/core/evaluation';
+import { sessionTokenRequest } from '../../../src/core/evaluation/sessionLimits';
+import { credentialsText } from '../../../src/core/debugging/resultText';
 import { ACCOUNT, BUCKET_OBJECT, USER, allow, decision, deny, policy, req, run } from './helpers';
 
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
@@ -42,6 +44,19 @@ describe('evaluation: credentials from GetSessionToken', () => {
     assert.strictEqual(decision(gst(USER, 's3:DeleteObject', BUCKET_OBJECT), { identity: [denyWithoutMfa] }), 'ExplicitlyDenied');
     assert.strictEqual(decision(gst(USER, 's3:DeleteObject', BUCKET_OBJECT, MFA), { identity: [denyWithoutMfa] }), 'Allowed');
     assert.strictEqual(decision(req(USER, 's3:DeleteObject', BUCKET_OBJECT), { identity: [denyWithoutMfa] }), 'Allowed', 'long-term keys carry no such key');
+  });
+
+  it('AWS STS API reference, GetSessionToken: "You cannot call any IAM API operations unless MFA authentication information is included in the request." — a session made with MFA states it in the request, unless the context already names the key', () => {
+    const withMfa = sessionTokenRequest(true, {});
+    assert.deepStrictEqual(withMfa, { credentials: 'GetSessionToken', context: MFA });
+    assert.strictEqual(decision({ ...req(USER, 'iam:ListUsers'), ...withMfa }, { identity: [all] }), 'Allowed');
+    const without = sessionTokenRequest(false, {});
+    assert.deepStrictEqual(without, { credentials: 'GetSessionToken' });
+    assert.strictEqual(decision({ ...req(USER, 'iam:ListUsers'), ...without }, { identity: [all] }), 'ImplicitlyDenied');
+    // A context that says otherwise, in any case of the key, is kept as given.
+    assert.deepStrictEqual(sessionTokenRequest(true, { 'AWS:MultiFactorAuthPresent': false }).context, { 'AWS:MultiFactorAuthPresent': false });
+    // The words for each are the ones the result and the principal step show.
+    assert.deepStrictEqual([credentialsText({ ...req(USER, 'iam:ListUsers'), ...withMfa }), credentialsText({ ...req(USER, 'iam:ListUsers'), ...without })], ['a GetSessionToken session, with MFA', 'a GetSessionToken session, without MFA']);
   });
 
   it('a scenario says so with request.credentials, for an IAM user or the root user only', () => {

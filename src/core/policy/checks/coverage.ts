@@ -60,28 +60,36 @@ export function redundantGroups<T extends Text>(values: readonly T[], ignoreCase
   // A distinct value all of whose occurrences belong to a group already.
   const claimed = new Uint8Array(count);
   const groups: { keep: T; group: T[] }[] = [];
+  // Plain loops over the lists, no callback per value: a closure made in the loop would cost an
+  // allocation per value in code V8 has not optimised.
+  let members: number[] = [];
   for (let i = 0; i < n; i++) {
     if (used[i]) continue;
     const d = distinct.of[i];
     // Only maximal coverers start a group: skip values strictly covered by a wildcard.
     if (maximal && !maximal[d]) continue;
-    const members: number[] = [];
-    occurrences.forEach(d, (k) => {
+    for (let o = occurrences.begin(d), end = occurrences.begin(d + 1); o < end; o++) {
+      const k = occurrences.item(o);
       if (k !== i && !used[k]) members.push(k);
-    });
-    covers?.forEach(d, (e) => {
-      if (claimed[e]) return;
-      claimed[e] = 1;
-      occurrences.forEach(e, (k) => {
-        if (!used[k]) members.push(k);
-      });
-    });
+    }
+    if (covers) {
+      for (let c = covers.begin(d), end = covers.begin(d + 1); c < end; c++) {
+        const e = covers.item(c);
+        if (claimed[e]) continue;
+        claimed[e] = 1;
+        for (let o = occurrences.begin(e), last = occurrences.begin(e + 1); o < last; o++) {
+          const k = occurrences.item(o);
+          if (!used[k]) members.push(k);
+        }
+      }
+    }
     if (!members.length) continue;
     claimed[d] = 1;
     used[i] = 1;
     for (let m = 0; m < members.length; m++) used[members[m]] = 1;
     members.push(i);
     groups.push({ keep: values[i], group: members.sort((a, b) => a - b).map((k) => values[k]) });
+    members = [];
   }
   return groups;
 }
@@ -130,13 +138,13 @@ class Adjacency {
     this.items = items;
   }
 
-  forEach(node: number, visit: (item: number) => void): void {
-    for (let k = this.start[node]; k < this.start[node + 1]; k++) visit(this.items[k]);
+  /** Where the list of `node` begins among the items; it ends where the next node's begins. */
+  begin(node: number): number {
+    return this.start[node];
   }
 
-  some(node: number, test: (item: number) => boolean): boolean {
-    for (let k = this.start[node]; k < this.start[node + 1]; k++) if (test(this.items[k])) return true;
-    return false;
+  item(k: number): number {
+    return this.items[k];
   }
 }
 
@@ -146,7 +154,15 @@ function maximalValues(count: number, pairs: readonly number[]): Uint8Array {
   const pairSet = new Set<number>();
   for (let k = 0; k < pairs.length; k += 2) pairSet.add(pairs[k] * count + pairs[k + 1]);
   const maximal = new Uint8Array(count);
-  for (let d = 0; d < count; d++) maximal[d] = coveredBy.some(d, (p) => !pairSet.has(d * count + p)) ? 0 : 1;
+  for (let d = 0; d < count; d++) {
+    maximal[d] = 1;
+    for (let k = coveredBy.begin(d), end = coveredBy.begin(d + 1); k < end; k++) {
+      if (!pairSet.has(d * count + coveredBy.item(k))) {
+        maximal[d] = 0;
+        break;
+      }
+    }
+  }
   return maximal;
 }
 
@@ -161,8 +177,8 @@ class PrefixIndex {
     this.order = norm.map((_, i) => i).sort((a, b) => (norm[a] < norm[b] ? -1 : norm[a] > norm[b] ? 1 : a - b));
   }
 
-  /** Calls `visit` with every index whose value starts with `prefix` until it returns false. */
-  forEachWithPrefix(prefix: string, visit: (j: number) => boolean): void {
+  /** The first position in sorted order whose value is not below `prefix`: the values that start with it come from there on. */
+  lowerBound(prefix: string): number {
     const { order, norm } = this;
     let lo = 0;
     let hi = order.length;
@@ -171,7 +187,12 @@ class PrefixIndex {
       if (norm[order[mid]] < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < order.length && norm[order[k]].startsWith(prefix); k++) if (!visit(order[k])) return;
+    return lo;
+  }
+
+  /** The index at a position in sorted order; undefined past the end. */
+  at(k: number): number | undefined {
+    return this.order[k];
   }
 }
 
@@ -200,7 +221,7 @@ function coverPairs(text: readonly string[], norm: readonly string[], ignoreCase
   for (let p = 0; p < text.length && budget.left >= 0; p++) {
     const pattern = text[p];
     if (!isPattern(pattern) || pattern.length > MAX_COMPARED_LENGTH) continue;
-    const literal = norm[p].slice(0, norm[p].search(/[*?]/));
+    const literal = norm[p].slice(0, firstWildcard(norm[p]));
     runs = ignoreCase ? undefined : literalRuns(pattern, literal.length);
     const service = services?.[p];
     if (service && literal.length > service.length) {
@@ -215,9 +236,19 @@ function coverPairs(text: readonly string[], norm: readonly string[], ignoreCase
     }
     if (norm.length <= SCANNED_LENGTH) {
       for (let j = 0; j < norm.length; j++) if (norm[j].startsWith(literal) && !test(p, pattern, j)) break;
-    } else (index ??= new PrefixIndex(norm)).forEachWithPrefix(literal, (j) => test(p, pattern, j));
+      continue;
+    }
+    index ??= new PrefixIndex(norm);
+    for (let k = index.lowerBound(literal), j = index.at(k); j !== undefined && norm[j].startsWith(literal); j = index.at(++k)) if (!test(p, pattern, j)) break;
   }
   return budget.left >= 0 ? pairs : undefined;
+}
+
+/** Where the first wildcard of a pattern is; -1 when it holds none. */
+function firstWildcard(s: string): number {
+  const star = s.indexOf('*');
+  const question = s.indexOf('?');
+  return star < 0 ? question : question < 0 ? star : Math.min(star, question);
 }
 
 /** Literal text every match of a pattern holds past its literal beginning: a run between wildcards, and its end. */
