@@ -44,6 +44,24 @@ function durationOf(v: string | undefined): number | undefined {
   return Number(t);
 }
 
+/** The settings of a profile that the model reads. */
+const PROFILE_SETTINGS = [
+  'role_arn', 'source_profile', 'credential_source', 'mfa_serial', 'external_id', 'role_session_name', 'duration_seconds',
+  'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'web_identity_token_file', 'credential_process',
+  'sso_session', 'sso_start_url', 'sso_account_id', 'sso_role_name', 'sso_region', 'login_session',
+  'region', 'services', 'endpoint_url', 'ignore_configured_endpoint_urls', 'sts_regional_endpoints',
+] as const;
+
+/**
+ * The settings of a section that the model reads, and only those: a hostile section of a million
+ * settings is not copied to merge it.
+ */
+function settingsOf(values: Record<string, string | undefined>): Record<string, string | undefined> {
+  const picked: Record<string, string | undefined> = {};
+  for (const key of PROFILE_SETTINGS) if (Object.hasOwn(values, key)) picked[key] = values[key];
+  return picked;
+}
+
 /**
  * Builds the profiles model. Credentials-file values win over config-file values for the same
  * profile, as the SDK merges them.
@@ -62,17 +80,18 @@ export function buildProfilesModel(configFile: IniSections, credentialsFile: Ini
       services.set(section.slice(SERVICES_PREFIX.length), values);
     } else {
       // The loader has already turned `[profile acme.prod]` into `acme.prod`.
-      merged.set(section, { values: { ...values }, files: ['config'] });
+      // Read as they are: a section is copied only to merge it with the credentials file's.
+      merged.set(section, { values, files: ['config'] });
     }
   }
   for (const [section, values] of Object.entries(credentialsFile)) {
     if (!values || CREDENTIALS_NON_PROFILE.test(section)) continue;
     const existing = merged.get(section);
     if (existing) {
-      Object.assign(existing.values, values);
+      existing.values = { ...settingsOf(existing.values), ...settingsOf(values) };
       existing.files.push('credentials');
     } else {
-      merged.set(section, { values: { ...values }, files: ['credentials'] });
+      merged.set(section, { values, files: ['credentials'] });
     }
   }
 

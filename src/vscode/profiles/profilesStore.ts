@@ -28,6 +28,12 @@ export interface ProfilesSnapshot {
   readonly sources?: { readonly config: IniSections; readonly credentials: IniSections };
 }
 
+/**
+ * Lets the extension host serve what waits between the stages of a reload (the SDK's parse, each
+ * file's line check, the model): over a file of many megabytes each takes a second or more.
+ */
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Problems and cached sessions are a few hundred small records at most. */
 const sameRecords = (a: readonly object[], b: readonly object[]): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -91,10 +97,11 @@ export class ProfilesStore implements vscode.Disposable {
       const files = await this.files.load(paths);
       for (const [kind, f] of [['config', files.config], ['credentials', files.credentials]] as const) {
         if (f.error) problems.push({ file: f.path, fileKind: kind, line: -1, column: 0, message: vscode.l10n.t('cannot be read: {0}', f.error) });
-        if (f.text !== undefined) problems.push(...this.syntaxProblems(kind, f.path, f.text, kind === 'config' ? files.configSections : files.credentialsSections));
+        if (f.text !== undefined) problems.push(...(await this.syntaxProblems(kind, f.path, f.text, kind === 'config' ? files.configSections : files.credentialsSections)));
       }
       sources = { config: files.configSections, credentials: files.credentialsSections };
       const last = this.snapshot;
+      if (last?.sources?.config !== sources.config || last.sources.credentials !== sources.credentials) await yieldToHost();
       // Sections are kept by the loader while their file's bytes stay the same.
       model = last?.sources?.config === sources.config && last.sources.credentials === sources.credentials ? last.model : buildProfilesModel(sources.config, sources.credentials);
     } catch (e) {
@@ -113,9 +120,10 @@ export class ProfilesStore implements vscode.Disposable {
   }
 
   /** The lines the SDK drops, found again only when the SDK's sections of the file were parsed again. */
-  private syntaxProblems(kind: AwsFileKind, file: string, text: string, sections: object): FileProblem[] {
+  private async syntaxProblems(kind: AwsFileKind, file: string, text: string, sections: object): Promise<FileProblem[]> {
     const kept = this.problemsOf.get(kind);
     if (kept?.sections === sections && kept.file === file) return kept.problems;
+    await yieldToHost();
     const problems = fileProblems(text, kind).map((p) => ({ file, fileKind: kind, ...p }));
     this.problemsOf.set(kind, { file, sections, problems });
     return problems;

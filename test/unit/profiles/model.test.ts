@@ -30,6 +30,18 @@ describe('profiles model (parsed by the SDK loader)', () => {
     assert.strictEqual(m.profiles.get('temp')!.hasSessionToken, true);
   });
 
+  it('a profile in both files reads each setting from the credentials file first, as the SDK merges them, however many settings it has', () => {
+    const config: Record<string, string> = { region: 'eu-west-1', role_arn: 'arn:aws:iam::123456789012:role/A', source_profile: 'x', mfa_serial: 'arn:aws:iam::123456789012:mfa/me', duration_seconds: '900', external_id: 'e', role_session_name: 'r', sso_session: 's', sso_start_url: 'https://a.awsapps.com/start', sso_account_id: '1', sso_role_name: 'n', sso_region: 'eu-west-1', credential_process: 'p', web_identity_token_file: '/t', login_session: 'l', endpoint_url: 'https://e', ignore_configured_endpoint_urls: 'true', sts_regional_endpoints: 'legacy', credential_source: 'Environment' };
+    const credentials: Record<string, string> = { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 'x', aws_session_token: 't', region: 'us-west-2', role_arn: 'arn:aws:iam::123456789012:role/B', duration_seconds: '3600', sts_regional_endpoints: 'regional' };
+    for (let i = 0; i < 100_000; i++) config[`kk${i}`] = 'v';
+    const both = buildProfilesModel({ p: config }, { p: credentials }).profiles.get('p')!;
+    const one = buildProfilesModel({ p: { ...config, ...credentials } }, {}).profiles.get('p')!;
+    assert.deepStrictEqual({ ...both, files: undefined }, { ...one, files: undefined });
+    assert.deepStrictEqual(both.files, ['config', 'credentials']);
+    assert.strictEqual(both.roleArn, 'arn:aws:iam::123456789012:role/B');
+    assert.strictEqual(both.durationSeconds, 3600);
+  });
+
   it('resolves the sso-session start URL and the services STS endpoint', () => {
     assert.strictEqual(m.profiles.get('sso-new')!.ssoStartUrl, 'https://corp.awsapps.com/start');
     assert.strictEqual(m.ssoSessions.get('corp')!.region, 'eu-west-1');
