@@ -1,8 +1,15 @@
+import { createHash } from 'crypto';
 import * as vscode from 'vscode';
+import { ChainConfigErrors } from '../../core/profiles/chainConfigErrors';
 import { lintAwsConfig, profileNamesOf } from '../../core/profiles/configLint';
 import { profileChain } from '../../core/profiles/model';
 import { readAwsFile } from '../../node/awsFiles';
 import type { ProfilesSnapshot } from './profilesStore';
+
+/** The errors of the config last checked, kept for the next check of an unchanged file. */
+export const chainConfigErrors = new ChainConfigErrors();
+
+const digest = (text: string | undefined) => (text === undefined ? '-' : createHash('sha256').update(text).digest('base64'));
 
 /**
  * The config linter's errors for the profiles in a profile's chain (a duration_seconds outside
@@ -19,7 +26,11 @@ export async function profileConfigProblems(snap: ProfilesSnapshot, name: string
   if (config === undefined) return [];
   const chain = new Set(profileChain(snap.model, name).steps.map((s) => s.profile));
   chain.add(name);
-  return lintAwsConfig(config, 'config', { otherFileProfiles: credentials ? profileNamesOf(credentials, 'credentials') : [], listedPerCode: Infinity })
-    .filter((f) => f.severity === 'error' && f.profile !== undefined && chain.has(f.profile))
-    .map((f) => vscode.l10n.t('{0} ({1} line {2})', f.message.replace(/\.$/, ''), snap.paths.config, f.range.startLine + 1));
+  const lint = () =>
+    lintAwsConfig(config, 'config', { otherFileProfiles: credentials ? profileNamesOf(credentials, 'credentials') : [], listedPerCode: Infinity }).flatMap((f) =>
+      f.severity === 'error' && f.profile !== undefined ? [{ profile: f.profile, message: f.message, line: f.range.startLine }] : [],
+    );
+  return chainConfigErrors
+    .of(`${digest(config)} ${digest(credentials)}`, lint, chain)
+    .map((e) => vscode.l10n.t('{0} ({1} line {2})', e.message.replace(/\.$/, ''), snap.paths.config, e.line + 1));
 }
