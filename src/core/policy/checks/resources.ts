@@ -1,10 +1,10 @@
-import { hasWildcard } from '../actions';
-import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../catalog';
-import type { LintContext, StatementContext } from '../context';
+import type { ResourceTypeInfo } from '../catalog';
+import type { LintContext } from '../context';
 import { stringValues, type ParsedValue } from '../parse';
 import type { Target } from '../report';
 import type { FindingFix } from '../types';
-import { formatFields, formatService, resourceMatchesFormat, splitArnCached, variableFree, type SplitArn } from './arnFormats';
+import { formatFields, resourceMatchesFormat, splitArnCached, variableFree, type SplitArn } from './arnFormats';
+import { statementTypes } from './statementTypes';
 import { ownCopy } from '../ownCopy';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
@@ -25,193 +25,6 @@ function plausibleRegion(r: string): boolean {
 
 function target(v: ParsedValue): Target {
   return { path: v.path, node: v.node };
-}
-
-/** The resource types of one list of matched actions, in order, each once; null when one is unknown. */
-type TypeList = readonly ResourceTypeInfo[] | null;
-
-/**
- * Per catalog and per matches list: the resolved action lists are shared between the policies of a
- * run (see checks/actions.ts), so each distinct action is looked up once. The catalog gives one
- * object per resource type, so the types are told apart by identity, without a key string each.
- */
-const typeListCache = new WeakMap<IamCatalog, WeakMap<readonly ActionInfo[], TypeList>>();
-
-function typeList(catalog: IamCatalog, matches: readonly ActionInfo[]): TypeList {
-  let byMatches = typeListCache.get(catalog);
-  if (!byMatches) {
-    byMatches = new WeakMap();
-    typeListCache.set(catalog, byMatches);
-  }
-  let hit = byMatches.get(matches);
-  if (hit === undefined) {
-    hit = computeTypeList(catalog, matches);
-    byMatches.set(matches, hit);
-  }
-  return hit;
-}
-
-function computeTypeList(catalog: IamCatalog, matches: readonly ActionInfo[]): TypeList {
-  const out = new Set<ResourceTypeInfo>();
-  for (let i = 0; i < matches.length; i++) {
-    const m = matches[i];
-    const ready = m.resourceTypeInfos;
-    if (ready) {
-      if (ready.length === 0) return null;
-      for (let k = 0; k < ready.length; k++) out.add(ready[k]);
-      continue;
-    }
-    if (m.resourceTypes.length === 0) return null;
-    for (let k = 0; k < m.resourceTypes.length; k++) {
-      const info = catalog.resourceType(m.service, m.resourceTypes[k].name);
-      if (!info) return null;
-      out.add(info);
-    }
-  }
-  return [...out];
-}
-
-function someWithoutTypes(matches: readonly ActionInfo[]): boolean {
-  // The catalog's ready list spares reading each action's details (most are never read otherwise).
-  for (let i = 0; i < matches.length; i++) if ((matches[i].resourceTypeInfos ?? matches[i].resourceTypes).length === 0) return true;
-  return false;
-}
-
-/** Resource types the statement's actions accept (in order, each once), when all of them are known. */
-function acceptedTypes(ctx: LintContext, sc: StatementContext): Set<ResourceTypeInfo> | undefined {
-  if (!sc.st.action || sc.actions.length === 0) return undefined;
-  // Wildcards are expanded last: an action without resource types settles it before any expansion.
-  for (let i = 0; i < sc.actions.length; i++) {
-    const a = sc.actions[i];
-    if (a.value === '*' || a.invalid || a.known === false) return undefined;
-    if (!hasWildcard(a.value) && a.matches && someWithoutTypes(a.matches)) return undefined;
-  }
-  const out = new Set<ResourceTypeInfo>();
-  for (let i = 0; i < sc.actions.length; i++) {
-    const a = sc.actions[i];
-    if (a.value === '*' || !a.matches || a.invalid) return undefined;
-    const types = typeList(ctx.catalog, a.matches);
-    if (!types) return undefined;
-    for (let k = 0; k < types.length; k++) out.add(types[k]);
-  }
-  return out;
-}
-
-interface StatementTypes {
-  types: ResourceTypeInfo[] | undefined;
-  /** The types by the service of their ARN formats. */
-  byService: Map<string, ResourceTypeInfo[]>;
-}
-
-/**
- * Per catalog and action list (the action strings, in order): policies in one run repeat the same
- * statements. Only lists whose every action is resolved are kept, since nothing can change them.
- */
-const statementTypesCache = new WeakMap<IamCatalog, Map<string, StatementTypes>>();
-const MAX_KEPT_ACTIONS = 64;
-/**
- * The same answers by the statement's resource types, in order: a tree with a level per type. The
- * catalog gives one object per resource type, so the types are told apart by identity, without a
- * key string built from their names.
- */
-interface TypesNode {
-  /** The first type met after this node's, and its node: most nodes have only one (a map each would be most of the tree). */
-  firstType: ResourceTypeInfo | undefined;
-  first: TypesNode | undefined;
-  /** The other types met after this node's. */
-  next: Map<ResourceTypeInfo, TypesNode> | undefined;
-  answer: StatementTypes | undefined;
-}
-interface TypesTree {
-  root: TypesNode;
-  /** The answer when some type is unknown. */
-  unknown: StatementTypes | undefined;
-  /** Answers kept, for the same bound as the other caches. */
-  size: number;
-}
-const typesCache = new WeakMap<IamCatalog, TypesTree>();
-const NO_SERVICES = new Map<string, ResourceTypeInfo[]>();
-
-function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes {
-  let cache = statementTypesCache.get(ctx.catalog);
-  if (!cache) {
-    cache = new Map();
-    statementTypesCache.set(ctx.catalog, cache);
-  }
-  // Long lists rarely repeat and their key costs as much as the answer: only short ones are kept.
-  const key = !!sc.st.action && sc.actions.length > 0 && sc.actions.length <= MAX_KEPT_ACTIONS ? keyOf(sc.actions) : undefined;
-  const hit = key === undefined ? undefined : cache.get(key);
-  if (hit) return hit;
-  const accepted = acceptedTypes(ctx, sc);
-  // Statements with other actions often accept the same types, in the same order: they share one
-  // answer, whose lists then find their fitting types already kept (see fittingTypes).
-  let tree = typesCache.get(ctx.catalog);
-  if (!tree || tree.size > 20000) {
-    tree = { root: newTypesNode(), unknown: undefined, size: 0 };
-    typesCache.set(ctx.catalog, tree);
-  }
-  const types = accepted ? [...accepted] : undefined;
-  const node = types ? typesNode(tree.root, types) : undefined;
-  const same = node ? node.answer : tree.unknown;
-  if (same) {
-    if (key !== undefined) keep(cache, ownCopy(key), same);
-    return same;
-  }
-  const byService = new Map<string, ResourceTypeInfo[]>();
-  for (let i = 0; types && i < types.length; i++) {
-    const t = types[i];
-    for (let k = 0; k < t.arnFormats.length; k++) {
-      // Only the service is needed here: the rest of a format is compiled when a resource meets it.
-      const svc = formatService(t.arnFormats[k]);
-      const list = byService.get(svc);
-      if (list) list.push(t);
-      else byService.set(svc, [t]);
-    }
-  }
-  const result = { types, byService };
-  if (node) node.answer = result;
-  else tree.unknown = result;
-  tree.size++;
-  if (key !== undefined) keep(cache, ownCopy(key), result);
-  return result;
-}
-
-function newTypesNode(): TypesNode {
-  return { firstType: undefined, first: undefined, next: undefined, answer: undefined };
-}
-
-/** The node of a list of types, made on the way when new. */
-function typesNode(root: TypesNode, types: readonly ResourceTypeInfo[]): TypesNode {
-  let node = root;
-  for (let i = 0; i < types.length; i++) {
-    const t = types[i];
-    let next = node.firstType === t ? node.first : node.next?.get(t);
-    if (!next) {
-      next = newTypesNode();
-      if (node.first === undefined) {
-        node.firstType = t;
-        node.first = next;
-      } else (node.next ??= new Map()).set(t, next);
-    }
-    node = next;
-  }
-  return node;
-}
-
-function keep(cache: Map<string, StatementTypes>, key: string, value: StatementTypes): void {
-  if (cache.size > 20000) cache.clear();
-  cache.set(key, value);
-}
-
-/** The action strings, one a line, when every one is resolved for good; else undefined (the answer may change). */
-function keyOf(actions: StatementContext['actions']): string | undefined {
-  let key = '';
-  for (let i = 0; i < actions.length; i++) {
-    const a = actions[i];
-    if (a.value === '*' || a.invalid || !(a.known ?? !!a.matches)) return undefined;
-    key = i === 0 ? a.value : `${key}\n${a.value}`;
-  }
-  return key;
 }
 
 /** What the syntax of one Resource string says: fine (with its fields), or the finding to report. */
@@ -257,6 +70,9 @@ function readArnSyntax(s: string): ArnSyntax {
   }
   return { arn };
 }
+
+/** A statement's types by service before they are asked for (only a resource that needs them asks). */
+const NO_SERVICES = new Map<string, ResourceTypeInfo[]>();
 
 /** ARN syntax and whether each ARN fits a resource type of the statement's actions. */
 export function checkResources(ctx: LintContext): void {
