@@ -97,6 +97,13 @@ interface KeptSections {
   readonly sections: IniSections;
 }
 
+/** Files handed to the SDK's ini loader by every loader in this process: what a test sees of a parse saved. */
+let filesParsedBySdk = 0;
+
+export function sdkParsedFiles(): number {
+  return filesParsedBySdk;
+}
+
 /**
  * Loads the AWS files again and again (the Profiles view on every change in ~/.aws), giving a file
  * to the SDK's ini loader only when its bytes differ from the last load's: the loader takes seconds
@@ -125,6 +132,7 @@ export class AwsFilesLoader {
         filepath: parseCredentials ? credentials.file.path : path.dirname(credentials.file.path),
         ignoreCache: true,
       });
+      filesParsedBySdk += (parseConfig ? 1 : 0) + (parseCredentials ? 1 : 0);
       if (parseConfig) {
         this.parsedFiles++;
         keptConfig = { path: config.file.path, hash: config.hash!, sections: loaded.configFile as IniSections };

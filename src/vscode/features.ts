@@ -6,6 +6,7 @@
 import type { StsLensContext } from './context';
 import { EndpointGuard, registerEndpointCommands } from './endpointGuard';
 import { registerProfilesFeature } from './profiles/register';
+import type { AwsFilesSource } from './profiles/profilesStore';
 import { registerPolicyFeature } from './policy/register';
 import { registerAuthzFeature } from './authz/register';
 import { registerConfigLanguage } from './configLanguage/register';
@@ -46,7 +47,10 @@ export function activateFeatures(host: FeatureHost): FeatureTimes {
   // One store of read-only documents (policies read from AWS, explanations of them) serves every feature.
   const readOnlyDocuments = new PolicyDocumentProvider();
   let identityCenterMs = 0;
+  // Decoding a message as a profile reads the AWS files through the Profiles view's loader.
+  let awsFiles: AwsFilesSource | undefined;
   const identity = timed('profiles', () => registerProfilesFeature(ctx, readOnlyDocuments, (parts) => {
+    awsFiles = parts.store;
     const started = performance.now();
     registerIdentityCenterFeature(ctx, parts);
     identityCenterMs = performance.now() - started;
@@ -55,7 +59,7 @@ export function activateFeatures(host: FeatureHost): FeatureTimes {
   times.profiles -= identityCenterMs;
   times['identity center'] = identityCenterMs;
   const policies = timed('policy', () => registerPolicyFeature(ctx, identity, readOnlyDocuments));
-  const decoded = timed('authz', () => registerAuthzFeature(ctx, identity));
+  const decoded = timed('authz', () => registerAuthzFeature(ctx, identity, awsFiles!));
   timed('evaluation', () => registerEvaluationFeature(ctx, identity, policies.documents, policies.policyProvider, (id) => decoded.byEntryId(id)?.explanation));
   timed('access diff', () => registerAccessDiffFeature(ctx, policies.documents));
   return times;

@@ -197,6 +197,16 @@ describe('authorization failures: decode and explain in a real VS Code', functio
     assert.strictEqual(special.kind, 'access-denied');
   });
 
+  it('decoding as a profile reads the AWS config through the Profiles view: an unchanged config is not parsed again', async () => {
+    await vscode.commands.executeCommand('stsLens.refreshProfiles');
+    const parsed = async () => (await vscode.commands.executeCommand<{ awsFilesParsed: number }>('stsLens.internal.state')).awsFilesParsed;
+    const before = await parsed();
+    // A profile no other decode used: its identity, and its credentials, are made now.
+    const result = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeAuthorizationMessageAs', { text: world.encodedMessages['implicit-deny-ec2-run-instances'], profile: 'iam-only-reader', quiet: true });
+    assert.ok(result.ok || result.kind === 'access-denied', `decoded as iam-only-reader: ${result.error ?? ''}`);
+    assert.strictEqual(await parsed(), before, 'the unchanged config was handed to the SDK loader again');
+  });
+
   it('explains an invalid or expired message (InvalidAuthorizationMessageException)', async () => {
     const result = await vscode.commands.executeCommand<DecodeResult>('stsLens.decodeAuthorizationMessage', { text: world.specialMessages.unknown, profile: 'sts-user', quiet: true });
     assert.strictEqual(result.kind, 'invalid-message');

@@ -8,8 +8,8 @@ import type { StatedDenial } from '../../core/authz/statedDenial';
 import type { IdentityService, StsLensContext } from '../context';
 import { EndpointRefused } from '../endpointGuard';
 import { readAuthzSettings } from './settings';
-import { localCredentialStepsOnDisk } from '../../node/credentialSteps';
-import { loadAwsFiles } from '../../node/awsFiles';
+import { localCredentialSteps } from '../../node/credentialSteps';
+import type { AwsFilesSource } from '../profiles/profilesStore';
 import { CredentialProgress } from '../profiles/credentialProgress';
 import { showError } from '../output';
 
@@ -60,6 +60,8 @@ export class DecodeService implements vscode.Disposable {
   constructor(
     private readonly ctx: StsLensContext,
     private readonly identity: IdentityService,
+    /** The Profiles view's reader of the AWS files: an unchanged config is not parsed again for a decode. */
+    private readonly awsFiles: AwsFilesSource,
   ) {}
 
   get(message: string): DecodedEntry | undefined {
@@ -166,10 +168,10 @@ export class DecodeService implements vscode.Disposable {
   private async profileIdentity(name: string): Promise<ActiveIdentity | undefined> {
     let id = this.identities.get(name);
     if (!id) {
-      const profiles = await loadAwsFiles().then((files) => decode.listConfiguredProfiles(files)).catch(() => [] as ConfiguredProfile[]);
+      const profiles = await this.awsFiles.onDisk().then((now) => decode.listConfiguredProfiles(now.files)).catch(() => [] as ConfiguredProfile[]);
       const profile = profiles.find((p) => p.name === name) ?? { name, kind: 'other' as const };
       const fromProfile = decode.identityFromProfile(profile, {
-        local: localCredentialStepsOnDisk(),
+        local: localCredentialSteps(async () => (await this.awsFiles.onDisk()).model),
         settingEndpoint: readAuthzSettings().stsEndpoint,
         settingEndpointOrigin: readAuthzSettings().stsEndpointOrigin,
         mfaCodeProvider: async (serial) => {
@@ -197,7 +199,7 @@ export class DecodeService implements vscode.Disposable {
   async pickProfile(): Promise<string | ActiveIdentity | undefined> {
     let profiles: ConfiguredProfile[];
     try {
-      profiles = decode.listConfiguredProfiles(await loadAwsFiles());
+      profiles = decode.listConfiguredProfiles((await this.awsFiles.onDisk()).files);
     } catch (e) {
       void showError(vscode.l10n.t('Could not read the AWS config files: {0}', e instanceof Error ? e.message : String(e)));
       return undefined;

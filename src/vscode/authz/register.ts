@@ -18,6 +18,7 @@ import {
   MessageIndex,
 } from './providers';
 import { showError, showInfo, showWarning } from '../output';
+import type { AwsFilesSource } from '../profiles/profilesStore';
 
 export const COMMAND_DECODE = 'stsLens.decodeAuthorizationMessage';
 export const COMMAND_DECODE_AS = 'stsLens.decodeAuthorizationMessageAs';
@@ -49,9 +50,9 @@ function isDecodeArgs(a: unknown): a is DecodeArgs {
 }
 
 /** Decoding and explaining encoded authorization failure messages. */
-export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityService): DecodeService {
+export function registerAuthzFeature(ctx: StsLensContext, identity: IdentityService, awsFiles: AwsFilesSource): DecodeService {
   const subs = ctx.extension.subscriptions;
-  const service = new DecodeService(ctx, identity);
+  const service = new DecodeService(ctx, identity, awsFiles);
   const index = new MessageIndex();
   const codeLens = new AuthzCodeLensProvider(index, service);
   const summaries = new InlineSummaryDecorator(index, service);

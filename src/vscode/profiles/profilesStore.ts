@@ -4,7 +4,7 @@ import { buildProfilesModel, type AwsProfile, type IniSections, type ProfilesMod
 import { fileProblems } from '../../core/profiles/fileProblems';
 import type { AwsFileKind } from '../../core/profiles/iniSyntax';
 import type { SessionRecord } from '../../core/sessions/session';
-import { awsFilePaths, AwsFilesLoader, homeDir, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readDiskSessions, type AwsFilePaths, type DiskSessions } from '../../node/awsFiles';
+import { awsFilePaths, AwsFilesLoader, homeDir, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readDiskSessions, type AwsFilePaths, type DiskSessions, type LoadedAwsFiles } from '../../node/awsFiles';
 import { watchTargets } from '../../node/fileWatch';
 
 /** A line of an AWS file the SDK cannot use, for the tree's error nodes. */
@@ -15,6 +15,17 @@ export interface FileProblem {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+}
+
+/** The AWS files as they are on disk now, and their profiles model. */
+export interface AwsFilesNow {
+  readonly files: LoadedAwsFiles;
+  readonly model: ProfilesModel;
+}
+
+/** Where a feature other than the Profiles view reads the AWS files (decoding a message as a profile). */
+export interface AwsFilesSource {
+  onDisk(): Promise<AwsFilesNow>;
 }
 
 export interface ProfilesSnapshot {
@@ -42,7 +53,7 @@ const sameRecords = (a: readonly object[], b: readonly object[]): boolean => JSO
  * Watches the exact file paths (honouring AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE), not
  * workspace globs.
  */
-export class ProfilesStore implements vscode.Disposable {
+export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
   private snapshot: ProfilesSnapshot | undefined;
   private watchedKey: string | undefined;
   private generation = 0;
@@ -51,6 +62,8 @@ export class ProfilesStore implements vscode.Disposable {
   private reloadTimer: NodeJS.Timeout | undefined;
   /** Parses a file again only when its bytes changed. */
   readonly files = new AwsFilesLoader();
+  /** The model last built by onDisk, with the sections it was built from. */
+  private onDiskModel: { config: IniSections; credentials: IniSections; model: ProfilesModel } | undefined;
   private readonly problemsOf = new Map<AwsFileKind, { file: string; sections: object; problems: FileProblem[] }>();
   private readonly changed = new vscode.EventEmitter<ProfilesSnapshot>();
   readonly onDidChange = this.changed.event;
@@ -71,6 +84,19 @@ export class ProfilesStore implements vscode.Disposable {
     // The tree, the status bar and commands ask at once on first use: one read of the files serves all.
     this.firstLoad ??= this.reload().finally(() => (this.firstLoad = undefined));
     return this.firstLoad;
+  }
+
+  /**
+   * The AWS files read now, through the view's loader: a file whose bytes are unchanged is not parsed
+   * again, and the model is the view's while the sections are the same.
+   */
+  async onDisk(): Promise<AwsFilesNow> {
+    const files = await this.files.load(awsFilePaths());
+    const same = (s: { config: IniSections; credentials: IniSections } | undefined) => s?.config === files.configSections && s.credentials === files.credentialsSections;
+    const last = this.snapshot;
+    if (last && same(last.sources)) return { files, model: last.model };
+    if (!same(this.onDiskModel)) this.onDiskModel = { config: files.configSections, credentials: files.credentialsSections, model: buildProfilesModel(files.configSections, files.credentialsSections) };
+    return { files, model: this.onDiskModel!.model };
   }
 
   reload(): Promise<ProfilesSnapshot> {

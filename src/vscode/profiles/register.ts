@@ -14,6 +14,7 @@ import { Clock, SessionStore } from './sessionStore';
 import { CredentialTerminals } from './terminals';
 import { ProfilesTreeProvider, type ProfilesNode } from './tree';
 import { showInfo, showWarning } from '../output';
+import { sdkParsedFiles } from '../../node/awsFiles';
 
 /** What a command's first argument may be: a tree node (menus) or an options object (palette callers, tests, other features). */
 type Arg = ProfilesNode | Record<string, unknown> | string | undefined;
@@ -359,7 +360,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
     statusBar.render();
   });
   register('stsLens.internal.simulateReload', () => sessions.simulateReload());
-  register('stsLens.internal.state', () => ({ statusBar: statusBar.state, credentialGrants: terminals.activeGrants, treeTicks: tree.ticks, awsFilesParsed: store.files.parsedFiles, activeIdentity: identity.current()?.label, credentialProgress: ops.credentialProgress.titles }));
+  register('stsLens.internal.state', () => ({ statusBar: statusBar.state, credentialGrants: terminals.activeGrants, treeTicks: tree.ticks, awsFilesParsed: sdkParsedFiles(), activeIdentity: identity.current()?.label, credentialProgress: ops.credentialProgress.titles }));
   register('stsLens.internal.cancelCredentialProgress', () => ops.credentialProgress.cancelShown());
 
   withParts?.({ store, sessions, identity, ops, started });
