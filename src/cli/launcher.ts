@@ -107,8 +107,10 @@ if (isMainThread) {
   // Node's code cached for its own modules fits V8's flags as Node starts: a module first loaded
   // after applyFlags is compiled from source. Every command writes to standard output, whose stream
   // loads its modules on first use (net for a pipe: about 13 M instructions to compile), so it is
-  // made here, before the flags change.
+  // made here, before the flags change. So is the module behind fs.opendirSync, which every lint
+  // uses to look for the policy tests beside its files (fs.Dir loads it).
   void process.stdout;
+  void fs.Dir;
   const flags = flagSet(process.argv.slice(2), process.env);
   applyFlags(flags);
   const { cli, saveCache } = load(flags);

@@ -78,6 +78,12 @@ describe('CLI launcher: Node modules loaded before the V8 flags change', functio
     assert.match(fs.readFileSync(path.join(dir, 'out.json'), 'utf8'), /INVALID_ACTION/);
   });
 
+  it('the module behind fs.opendirSync, which a lint uses to look for policy tests, is loaded before the flags change', () => {
+    const report = lint('pipe');
+    assert.ok(report.all.includes('NativeModule internal/fs/dir'), 'the lint listed the folder of its file');
+    assert.deepStrictEqual(report.after, [], 'no module of Node is compiled from source');
+  });
+
   it('Node loads no fs/promises, which a lint never uses', () => {
     assert.ok(!lint('pipe').all.some((m) => m.includes('fs/promises')));
   });
