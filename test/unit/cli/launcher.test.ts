@@ -84,6 +84,12 @@ describe('CLI launcher: Node modules loaded before the V8 flags change', functio
     assert.deepStrictEqual(report.after, [], 'no module of Node is compiled from source');
   });
 
+  it("the launcher loads neither Node's module API nor its ESM loader: the bundle is given the launcher's own require", () => {
+    const all = lint('pipe').all;
+    assert.ok(!all.includes('NativeModule module'), 'node:module');
+    assert.ok(!all.includes('NativeModule internal/modules/esm/loader'), 'the ESM loader');
+  });
+
   it('Node loads no fs/promises, which a lint never uses', () => {
     assert.ok(!lint('pipe').all.some((m) => m.includes('fs/promises')));
   });
