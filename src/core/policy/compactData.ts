@@ -156,13 +156,21 @@ export function compactService(
   const resourceTypes = (): ResourceTypeInfo[] =>
     (typeList ??= (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map((r): ResourceTypeInfo => ({ service, name: r[0], arnFormats: [r[1]], conditionKeys: r[2] ?? NO_KEYS })));
   let typeLines: string[] | undefined;
+  // Actions of a service mostly accept the same few lists of types (the data's 15,367 actions with
+  // types have 3,095 distinct lists in their services): one list each, which the actions share.
+  let listsByLine: Map<string, readonly ResourceTypeInfo[]> | undefined;
   const types = (i: number): readonly ResourceTypeInfo[] | undefined => {
     if (data.t === undefined) return undefined;
     const line = (typeLines ??= data.t.split('\n'))[i];
     if (line === '') return NO_TYPES;
-    const list = resourceTypes();
-    const out = new Array<ResourceTypeInfo>(line.length);
-    for (let k = 0; k < line.length; k++) out[k] = list[line.charCodeAt(k) - TYPE_BASE];
+    let out = (listsByLine ??= new Map()).get(line);
+    if (!out) {
+      const list = resourceTypes();
+      const made = new Array<ResourceTypeInfo>(line.length);
+      for (let k = 0; k < line.length; k++) made[k] = list[line.charCodeAt(k) - TYPE_BASE];
+      listsByLine.set(line, made);
+      out = made;
+    }
     return out;
   };
   const source: CompactActionSource = { texts, types, tuple: (i) => JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple };

@@ -14,8 +14,6 @@ import { coveredBy, coveredByAction, NO_ACTIONS } from '../../evaluation/escalat
  * cheapest way to build the thousands a run makes.
  */
 class Resolved implements ResolvedAction {
-  declare private expanded: ActionInfo[] | undefined;
-  declare private built: ParsedValue['path'] | undefined;
   // Copied from the resolution, not read through it: the checks read these two hundreds of
   // thousands of times a run, and a getter costs a call each time in code not yet optimised.
   declare readonly service: string;
@@ -29,16 +27,14 @@ class Resolved implements ResolvedAction {
     private readonly index: number,
     private readonly resolution: Resolution,
   ) {
-    this.expanded = undefined;
-    this.built = undefined;
     this.service = resolution.service;
     this.invalid = resolution.invalid;
   }
 
-  /** Read through: the value's path is built only when a finding needs it. */
+  /** Read through: the value's path is built only when a finding needs it, and not kept. */
   get path(): ParsedValue['path'] {
     if (this.index < 0) return this.owner.path;
-    return (this.built ??= [...this.owner.path, { index: this.index }]);
+    return [...this.owner.path, { index: this.index }];
   }
 
   get name(): string {
@@ -52,7 +48,12 @@ class Resolved implements ResolvedAction {
 
   get matches(): ActionInfo[] | undefined {
     const r = this.resolution;
-    if (r.lazyIn) return (this.expanded ??= matchActions(this.value, r.lazyIn));
+    // Expanded once per string, for every document that writes it: the service's data is loaded,
+    // so the answer cannot change.
+    if (r.lazyIn) {
+      r.matches = matchActions(r.text, r.lazyIn);
+      r.lazyIn = undefined;
+    }
     return r.matches ?? (r.action ? (r.matches = [r.action]) : undefined);
   }
 
