@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { lintAwsConfig } from '../src/core/profiles/configLint';
+import { lintAwsConfigErrorsOf } from '../src/core/profiles/configLintChain';
 import { fileProblems } from '../src/core/profiles/fileProblems';
 import { buildProfilesModel, chainText, chainWords, needsMfa, profileChain } from '../src/core/profiles/model';
 import { AwsFilesLoader, readAwsFile } from '../src/node/awsFiles';
@@ -67,6 +68,8 @@ async function stages(file: string, text: string): Promise<Record<string, number
   const sdk = (await cpuMsAsync(async () => (loaded = await loader.load(paths)))) - read;
   const again = await cpuMsAsync(() => loader.load(paths));
   const editor = cpuMs(() => lintAwsConfig(text, 'config'));
+  // Start Session's check of one chain (the profiles named p1 and on, or the default profile).
+  const chain = cpuMs(() => lintAwsConfigErrorsOf(text, 'config', new Set(['p1', 'p0', 'default'])));
   const tree = cpuMs(() => {
     fileProblems(text, 'config');
     const model = buildProfilesModel(loaded!.configSections, loaded!.credentialsSections);
@@ -74,7 +77,7 @@ async function stages(file: string, text: string): Promise<Record<string, number
     const rows: string[] = [];
     for (const p of model.profiles.values()) rows.push(`${chainText(profileChain(model, p.name), words)} ${needsMfa(model, p.name) ? 'MFA' : ''}`);
   });
-  return { read, sdk, again, editor, tree };
+  return { read, sdk, again, editor, chain, tree };
 }
 
 async function main(): Promise<void> {
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-config-bench-'));
   const file = path.join(dir, 'config');
   console.log('AWS config files: CPU ms per stage at three sizes; growth per doubling (linear ≈ 2×)');
-  console.log('  stages: read = bounded read; sdk = the SDK ini loader; again = the Profiles view\'s reload of the file unchanged; editor = lint for the Problems panel; tree = broken lines + profiles model + every profile\'s row');
+  console.log('  stages: read = bounded read; sdk = the SDK ini loader; again = the Profiles view\'s reload of the file unchanged; editor = lint for the Problems panel; chain = Start Session\'s check of one profile\'s chain; tree = broken lines + profiles model + every profile\'s row');
   let flagged = 0;
   try {
     for (const shape of SHAPES) {

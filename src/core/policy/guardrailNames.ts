@@ -6,6 +6,8 @@ import type { PolicyType } from './types';
  * split into words at anything that is not a letter or a digit (one linear pass).
  */
 export function guardrailTypeFromName(filePath: string): 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY' | undefined {
+  // A path that holds neither word anywhere (most) is settled by one search, before it is split.
+  if (!/[rs]cp/i.test(filePath)) return undefined;
   const parts = filePath.split(/[\\/]/).slice(-2);
   // Most names hold neither word, even inside another: one search per part settles them, without
   // the loop over characters below, which costs far more in code V8 has not optimised.

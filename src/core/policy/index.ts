@@ -185,6 +185,8 @@ function checkSyntax(ctx: LintContext): void {
     r.add('JSON_SYNTAX_ERROR', 'Fix the JSON syntax error: the document is empty.', [{ path: [], offset: 0, length: 0 }]);
     return;
   }
+  // Strict JSON, the common case, has no problem to list.
+  if (policy.syntax.length === 0) return;
   const first = policy.syntax.find((s) => s.kind === 'error');
   if (first) {
     const pos = policy.lines.position(first.offset);

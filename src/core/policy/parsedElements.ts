@@ -237,30 +237,77 @@ export function stringValues(el: ParsedElement | undefined): readonly (ParsedVal
   return hit;
 }
 
-export function parseStatement(node: Node, index: number | undefined, base: PathElement[]): ParsedStatement {
-  const path = index === undefined ? base : [...base, { index }];
-  // Every element's field is set, in one order, so that all statements share one shape: the checks
-  // read these fields everywhere, and statements of many shapes make each read a slow lookup.
-  const st: ParsedStatement = { index, node, path, elements: [], sid: undefined, effect: undefined, action: undefined, notAction: undefined, resource: undefined, notResource: undefined, principal: undefined, notPrincipal: undefined, condition: undefined, conditions: [] };
-  const elements = properties(node, st);
-  st.elements = elements;
-  for (let i = 0; i < elements.length; i++) {
-    const el = elements[i];
-    switch (el.key) {
-      case 'Sid': st.sid ??= el; break;
-      case 'Effect': st.effect ??= el; break;
-      case 'Action': st.action ??= el; break;
-      case 'NotAction': st.notAction ??= el; break;
-      case 'Resource': st.resource ??= el; break;
-      case 'NotResource': st.notResource ??= el; break;
-      case 'Principal': st.principal ??= el; break;
-      case 'NotPrincipal': st.notPrincipal ??= el; break;
-      case 'Condition': st.condition ??= el; break;
+/**
+ * A statement: every element's field is set, in one order, so that all statements share one shape
+ * (the checks read these fields everywhere, and statements of many shapes make each read a slow
+ * lookup). Its path, like its elements', is built on first read.
+ */
+class Statement implements ParsedStatement {
+  declare private built: PathElement[] | undefined;
+  declare readonly elements: ParsedElement[];
+  declare sid: ParsedElement | undefined;
+  declare effect: ParsedElement | undefined;
+  declare action: ParsedElement | undefined;
+  declare notAction: ParsedElement | undefined;
+  declare resource: ParsedElement | undefined;
+  declare notResource: ParsedElement | undefined;
+  declare principal: ParsedElement | undefined;
+  declare notPrincipal: ParsedElement | undefined;
+  declare condition: ParsedElement | undefined;
+  declare conditions: ParsedConditionOperator[];
+
+  constructor(
+    readonly index: number | undefined,
+    readonly node: Node,
+    private readonly base: PathElement[],
+  ) {
+    this.built = undefined;
+    this.sid = undefined;
+    this.effect = undefined;
+    this.action = undefined;
+    this.notAction = undefined;
+    this.resource = undefined;
+    this.notResource = undefined;
+    this.principal = undefined;
+    this.notPrincipal = undefined;
+    this.condition = undefined;
+    this.conditions = NO_CONDITIONS;
+    const elements = properties(node, this);
+    this.elements = elements;
+    for (let i = 0; i < elements.length; i++) {
+      const el = elements[i];
+      switch (el.key) {
+        case 'Sid': this.sid ??= el; break;
+        case 'Effect': this.effect ??= el; break;
+        case 'Action': this.action ??= el; break;
+        case 'NotAction': this.notAction ??= el; break;
+        case 'Resource': this.resource ??= el; break;
+        case 'NotResource': this.notResource ??= el; break;
+        case 'Principal': this.principal ??= el; break;
+        case 'NotPrincipal': this.notPrincipal ??= el; break;
+        case 'Condition': this.condition ??= el; break;
+      }
+    }
+    if (this.condition) {
+      const operators = properties(this.condition.valueNode, this.condition);
+      const conditions: ParsedConditionOperator[] = new Array<ParsedConditionOperator>(operators.length);
+      for (let i = 0; i < operators.length; i++) conditions[i] = new ConditionOperator(operators[i]);
+      this.conditions = conditions;
     }
   }
-  if (st.condition) {
-    const operators = properties(st.condition.valueNode, st.condition);
-    for (let i = 0; i < operators.length; i++) st.conditions.push(new ConditionOperator(operators[i]));
+
+  get path(): PathElement[] {
+    if (this.index === undefined) return this.base;
+    return (this.built ??= [...this.base, { index: this.index }]);
   }
-  return st;
+}
+
+/**
+ * The conditions of every statement without a Condition element: one empty list shared by all,
+ * frozen so that a change to it fails instead of reaching every other statement.
+ */
+const NO_CONDITIONS = Object.freeze([]) as unknown as ParsedConditionOperator[];
+
+export function parseStatement(node: Node, index: number | undefined, base: PathElement[]): ParsedStatement {
+  return new Statement(index, node, base);
 }

@@ -11,11 +11,12 @@ export type Target = { path: PathElement[]; node: JsonNode } | { path: PathEleme
 export class Reporter {
   declare readonly findings: Finding[];
 
-  /** Per kind given to addListed: the last finding listed, and how many more were only counted. */
-  private readonly listed = new Map<string, { count: number; last?: Finding; more: number }>();
+  /** Per kind given to addListed: the last finding listed, and how many more were only counted; made at the first (most policies have none). */
+  declare private listed: Map<string, { count: number; last?: Finding; more: number }> | undefined;
 
   constructor(private readonly policy: ParsedPolicy) {
     this.findings = [];
+    this.listed = undefined;
   }
 
   /**
@@ -24,6 +25,7 @@ export class Reporter {
    * `build` (which may search for a suggestion). closeListed puts the count on the last one listed.
    */
   addListed(kind: string, build: () => Finding | undefined): void {
+    this.listed ??= new Map();
     let l = this.listed.get(kind);
     if (!l) this.listed.set(kind, (l = { count: 0, more: 0 }));
     if (l.count > MAX_LISTED_PER_KIND) {
@@ -36,8 +38,9 @@ export class Reporter {
 
   /** Says on the last finding listed of each kind given to addListed how many more are not listed. */
   closeListed(): void {
+    if (!this.listed) return;
     for (const l of this.listed.values()) if (l.more > 0 && l.last) l.last.findingDetails += ` ${notListedText('finding', l.more)}`;
-    this.listed.clear();
+    this.listed = undefined;
   }
 
   location(t: Target): Location {

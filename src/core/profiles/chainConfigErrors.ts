@@ -7,29 +7,42 @@ export interface ProfileConfigError {
 }
 
 /**
- * Errors kept from one lint at most: a config with more is linted again at each check, so that a
- * hostile file never leaves hundreds of megabytes of findings behind.
+ * Errors kept at most: a config with more is checked again at each start, so that a hostile file
+ * never leaves hundreds of megabytes of findings behind.
  */
 export const MAX_KEPT_CONFIG_ERRORS = 10_000;
 
+/** Chains whose errors are kept for one version of the files. */
+export const MAX_KEPT_CHAINS = 100;
+
 /**
- * The config lint's errors of the files last linted, by the files' key (a hash of their bytes): Start
- * Session, which checks a profile's chain before it calls STS, lints an unchanged config once, not at
- * every start (a 12 MB config takes seconds).
+ * The config errors of the chains last checked, kept while the files' key (a hash of their bytes)
+ * stays the same: Start Session, which checks a profile's chain before it calls STS, checks an
+ * unchanged config once per chain, not at every start.
  */
 export class ChainConfigErrors {
-  private kept: { key: string; errors: readonly ProfileConfigError[] } | undefined;
-  /** How many times the files were linted: what a test can see of the reuse. */
+  private key: string | undefined;
+  private readonly kept = new Map<string, readonly ProfileConfigError[]>();
+  private keptErrors = 0;
+  /** How many times a chain was checked: what a test can see of the reuse. */
   lints = 0;
 
-  /** The errors in the given profiles' sections, in line order; `lint` runs only when `key` differs from the last one kept. */
-  of(key: string, lint: () => ProfileConfigError[], profiles: ReadonlySet<string>): ProfileConfigError[] {
-    let errors = this.kept?.key === key ? this.kept.errors : undefined;
-    if (!errors) {
-      this.lints++;
-      errors = lint();
-      this.kept = errors.length <= MAX_KEPT_CONFIG_ERRORS ? { key, errors } : undefined;
+  /** The errors about the given profiles, in line order; `lint` runs only when they are not kept for `key`. */
+  of(key: string, profiles: ReadonlySet<string>, lint: (profiles: ReadonlySet<string>) => ProfileConfigError[]): readonly ProfileConfigError[] {
+    if (key !== this.key) {
+      this.key = key;
+      this.kept.clear();
+      this.keptErrors = 0;
     }
-    return errors.filter((e) => profiles.has(e.profile));
+    const chain = [...profiles].sort().join('\u0000');
+    const kept = this.kept.get(chain);
+    if (kept) return kept;
+    this.lints++;
+    const errors = lint(profiles);
+    if (this.kept.size < MAX_KEPT_CHAINS && this.keptErrors + errors.length <= MAX_KEPT_CONFIG_ERRORS) {
+      this.kept.set(chain, errors);
+      this.keptErrors += errors.length;
+    }
+    return errors;
   }
 }

@@ -8,7 +8,7 @@
  */
 
 import * as l10n from '@vscode/l10n';
-import { type ConfigFileKind, type ConfigFinding, type LintOptions, type ProfileView, type UnwordedFinding, has, profileNameOf, worded } from './configLintModel';
+import { type Add, type ConfigFileKind, type ConfigFinding, type LintOptions, type ProfileView, type UnwordedFinding, has, profileNameOf, worded } from './configLintModel';
 import { lintCycles } from './configLintCycles';
 import { lintProfile } from './configLintProfiles';
 import { lintHeader } from './configLintHeaders';
@@ -16,6 +16,7 @@ import { lintSectionKeys } from './configLintSections';
 import { lintSsoSession } from './configLintSso';
 import { nameSuggester } from './configLintSuggest';
 import { redactMessage } from '../sessions/redact';
+import { IniOutline } from './iniOutline';
 import { IniEntry, IniSection, parseIniWithPositions, type IniDocument, type IniProblemKind } from './iniPositions';
 import { listPerKind, notListedText } from '../notListed';
 import { safeMessage } from '../untrustedText';
@@ -25,7 +26,8 @@ export type { ConfigFileKind, ConfigFinding, ConfigFindingCode, ConfigFindingSev
 /** Names of the profiles a file defines, as the SDKs name them; for `LintOptions.otherFileProfiles`. */
 export function profileNamesOf(text: string, kind: ConfigFileKind): string[] {
   const names = new Set<string>();
-  for (const s of parseIniWithPositions(text).sections) {
+  // A profile's name is in its header: the settings below are not read.
+  for (const s of new IniOutline(text).sections) {
     const n = profileNameOf(s, kind);
     if (n) names.add(n);
   }
@@ -48,7 +50,7 @@ function syntaxFindings(doc: IniDocument): (ConfigFinding | UnwordedFinding)[] {
  * how many more there are. Messages quote keys and values from the file, which may be credentials:
  * they go to the Problems panel redacted.
  */
-function listed(doc: IniDocument, findings: (ConfigFinding | UnwordedFinding)[], listedPerCode: number | undefined): ConfigFinding[] {
+export function listed(doc: Pick<IniDocument, 'unlisted'>, findings: (ConfigFinding | UnwordedFinding)[], listedPerCode: number | undefined): ConfigFinding[] {
   findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
   // One mistake repeated on every line of a hostile file would otherwise make a finding per line.
   return listPerKind(findings, (f) => f.code, (unworded, more) => {
@@ -76,20 +78,37 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
   const doc = parseIniWithPositions(text);
   // Findings are worded only once they are known to be listed.
   const findings = syntaxFindings(doc);
-  const add = (f: ConfigFinding | UnwordedFinding): void => {
+  lintSections(doc.sections, kind, options.otherFileProfiles, undefined, (f) => {
     findings.push(f);
-  };
+  });
+  return listed(doc, findings, options.listedPerCode);
+}
 
+/** The name a section's findings give as their profile: the profile's, else the sso-session's, services' or other header's. */
+export function findingNameOf(section: IniSection, kind: ConfigFileKind): string {
+  return profileNameOf(section, kind) ?? section.name;
+}
+
+/**
+ * The checks of every section, profile and source_profile chain. With `scope`, only the sections whose
+ * finding name is in it are checked (and need their settings read): the others count only as names,
+ * headers and sections that exist. A scope must hold the sources, sso-sessions and services its
+ * profiles name, so that the findings about it are those of the whole file.
+ */
+export function lintSections(sections: readonly IniSection[], kind: ConfigFileKind, otherFileProfiles: readonly string[] | undefined, scope: ReadonlySet<string> | undefined, add: Add): void {
   const profiles = new Map<string, ProfileView>();
   const ssoSessions = new Map<string, IniSection>();
   const servicesSections = new Map<string, IniSection>();
   const seenHeaders = new Map<string, IniSection>();
+  // Every profile name, in the order the profiles first appear.
   const seenProfileSections = new Map<string, IniSection>();
+  const wanted = (section: IniSection) => !scope || scope.has(findingNameOf(section, kind));
 
-  for (const section of doc.sections) {
-    lintHeader(section, kind, add);
+  for (const section of sections) {
+    const checked = wanted(section);
+    if (checked) lintHeader(section, kind, add);
     const exact = seenHeaders.get(section.header);
-    if (exact) {
+    if (exact && checked) {
       add({
         code: 'duplicate-section',
         severity: 'error',
@@ -99,12 +118,12 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
       });
     }
     seenHeaders.set(section.header, section);
-    lintSectionKeys(section, kind, add);
+    if (checked) lintSectionKeys(section, kind, add);
 
     const name = profileNameOf(section, kind);
     if (name !== undefined) {
       const previous = seenProfileSections.get(name);
-      if (previous && !exact) {
+      if (previous && !exact && checked) {
         add({
           code: 'duplicate-profile',
           severity: 'warning',
@@ -114,6 +133,7 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
         });
       }
       seenProfileSections.set(name, section);
+      if (!checked) continue;
       const view = profiles.get(name) ?? { name, sections: [], keys: new Map<string, IniEntry>() };
       view.sections.push(section);
       for (const e of section.entries) view.keys.set(e.key, e);
@@ -125,8 +145,8 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
     }
   }
 
-  const other = new Set(options.otherFileProfiles ?? []);
-  const exists = (n: string): boolean => profiles.has(n) || other.has(n);
+  const other = new Set(otherFileProfiles ?? []);
+  const exists = (n: string): boolean => seenProfileSections.has(n) || other.has(n);
   const hasStaticKeys = (n: string): boolean => {
     const p = profiles.get(n);
     if (p && has(p, 'aws_access_key_id') && has(p, 'aws_secret_access_key')) return true;
@@ -136,11 +156,9 @@ export function lintAwsConfig(text: string, kind: ConfigFileKind, options: LintO
   // Indexed on the first missing reference, once for the whole file, not once per reference.
   let profileNames: ((n: string) => string | undefined) | undefined;
   let sessionNames: ((n: string) => string | undefined) | undefined;
-  const suggestProfile = (n: string) => (profileNames ??= nameSuggester(profiles.keys()))(n);
+  const suggestProfile = (n: string) => (profileNames ??= nameSuggester(seenProfileSections.keys()))(n);
   const suggestSsoSession = (n: string) => (sessionNames ??= nameSuggester(ssoSessions.keys()))(n);
   for (const p of profiles.values()) lintProfile(p, { kind, profiles, exists, hasStaticKeys, ssoSessions, servicesSections, suggestProfile, suggestSsoSession, add });
-  for (const s of ssoSessions.values()) lintSsoSession(s, add);
+  for (const s of ssoSessions.values()) if (wanted(s)) lintSsoSession(s, add);
   lintCycles(profiles, exists, hasStaticKeys, add);
-
-  return listed(doc, findings, options.listedPerCode);
 }

@@ -130,12 +130,11 @@ function inlineCommentAt(raw: string, from: number): number | undefined {
   return undefined;
 }
 
-function parseHeader(raw: string, line: number): { section?: IniSection; problem?: IniProblem } {
+export function parseHeader(raw: string, line: number): { section?: IniSection; problem?: IniProblem } {
   const open = raw.indexOf('[');
   const close = raw.indexOf(']', open + 1);
-  const lineRange = range(line, open, raw.trimEnd().length);
   if (close < 0) {
-    return { problem: { kind: 'malformed-section-header', range: lineRange, words: () => l10n.t('The section header has no closing "]".') } };
+    return { problem: { kind: 'malformed-section-header', range: range(line, open, raw.trimEnd().length), words: () => l10n.t('The section header has no closing "]".') } };
   }
   const after = raw.slice(close + 1);
   const afterTrimmed = after.trim();
@@ -234,6 +233,98 @@ function parseEntry(raw: string, line: number): IniEntry | undefined {
   };
 }
 
+/** Lines whose first non-blank character is "[": a section header, or one that cannot be read. */
+export function isHeaderLine(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c === 91) return true;
+  // Only blanks may come before the "[", and trimStart knows every kind of blank.
+  return (c <= 32 || c > 126) && raw.trimStart().startsWith('[');
+}
+
+/** Reports a problem unless its kind has been listed enough; `make` runs only for a listed one. */
+type ProblemSink = (kind: IniProblemKind, make: () => IniProblem) => void;
+
+/**
+ * Reads the lines below a header into its section: settings, nested settings under an empty value,
+ * and the problems of lines that are neither. One reader serves the whole file and a single section.
+ */
+export class SectionReader {
+  private current: IniSection | undefined;
+  // The last top-level entry of the section and its indentation, for nested blocks and continuations.
+  private parent: IniEntry | undefined;
+  private parentIndent = 0;
+  // After a header that cannot be read, its settings are reported once (on the header), not per line.
+  private orphaned = false;
+
+  constructor(private readonly report: ProblemSink) {}
+
+  /** A header line: the section it opens, or undefined when it cannot be read. */
+  header(section: IniSection | undefined, line: number): void {
+    this.parent = undefined;
+    if (this.current) this.current.endLine = line - 1;
+    this.current = section;
+    this.orphaned = !section;
+  }
+
+  /** Any other line. */
+  line(raw: string, line: number): void {
+    const trimmed = raw.trim();
+    if (!trimmed || isCommentLine(trimmed)) return;
+    const indent = indentOf(raw);
+    const current = this.current;
+    if (!current) {
+      if (!this.orphaned) {
+        this.report('outside-section', () => ({
+          kind: 'outside-section',
+          range: lineRangeOf(line, indent, raw),
+          words: () => l10n.t('This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
+        }));
+      }
+      return;
+    }
+    current.endLine = line;
+
+    const parent = this.parent;
+    if (indent > 0 && parent && indent > this.parentIndent) {
+      const key = parent.key;
+      if (parent.value === '') {
+        const nested = parseEntry(raw, line);
+        if (nested) parent.nested.push(nested);
+        else this.report('malformed-line', () => ({ kind: 'malformed-line', range: lineRangeOf(line, indent, raw), words: () => l10n.t('This line under "{0} =" is not "key = value".', key) }));
+      } else {
+        this.report('continuation-line', () => ({
+          kind: 'continuation-line',
+          range: lineRangeOf(line, indent, raw),
+          words: () => l10n.t('This indented line continues the value of "{0}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.', key),
+        }));
+      }
+      return;
+    }
+
+    const entry = parseEntry(raw, line);
+    if (!entry) {
+      this.report('malformed-line', () => ({
+        kind: 'malformed-line',
+        range: lineRangeOf(line, indent, raw),
+        words: () => raw.trimStart().startsWith('=')
+          ? l10n.t('This setting has no key before "=".')
+          : l10n.t('This line is not "key = value", a [section] header or a comment: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
+      }));
+      return;
+    }
+    if (indent > 0 && !parent) {
+      this.report('nested-without-parent', () => ({
+        kind: 'nested-without-parent',
+        range: lineRangeOf(line, indent, raw),
+        words: () => l10n.t('This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.'),
+      }));
+    }
+    current.entries.push(entry);
+    this.parent = entry;
+    this.parentIndent = indent;
+  }
+}
+
 /** Reads the text into sections, entries and line-level problems. Never throws. */
 export function parseIniWithPositions(text: string): IniDocument {
   const lines = splitLines(text);
@@ -252,83 +343,19 @@ export function parseIniWithPositions(text: string): IniDocument {
     built.set(kind, n + 1);
     return true;
   };
-  let current: IniSection | undefined;
-  // The last top-level entry of the section and its indentation, for nested blocks and continuations.
-  let parent: IniEntry | undefined;
-  let parentIndent = 0;
-  // After a header that cannot be read, its settings are reported once (on the header), not per line.
-  let orphaned = false;
-
+  const reader = new SectionReader((kind, make) => {
+    if (listed(kind)) problems.push(make());
+  });
   for (let line = 0; line < lines.length; line++) {
     const raw = lines[line];
-    const trimmed = raw.trim();
-    if (!trimmed || isCommentLine(trimmed)) continue;
-    const indent = indentOf(raw);
-
-    if (trimmed.startsWith('[')) {
-      parent = undefined;
-      const { section, problem } = parseHeader(raw, line);
-      if (problem && listed(problem.kind)) problems.push(problem);
-      if (current) current.endLine = line - 1;
-      current = section;
-      orphaned = !section;
-      if (section) sections.push(section);
+    if (!isHeaderLine(raw)) {
+      reader.line(raw, line);
       continue;
     }
-
-    if (!current) {
-      if (!orphaned && listed('outside-section')) {
-        problems.push({
-          kind: 'outside-section',
-          range: lineRangeOf(line, indent, raw),
-          words: () => l10n.t('This line is outside any [section]: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
-        });
-      }
-      continue;
-    }
-    current.endLine = line;
-
-    if (indent > 0 && parent && indent > parentIndent) {
-      const key = parent.key;
-      if (parent.value === '') {
-        const nested = parseEntry(raw, line);
-        if (nested) parent.nested.push(nested);
-        else if (listed('malformed-line')) {
-          problems.push({ kind: 'malformed-line', range: lineRangeOf(line, indent, raw), words: () => l10n.t('This line under "{0} =" is not "key = value".', key) });
-        }
-      } else if (listed('continuation-line')) {
-        problems.push({
-          kind: 'continuation-line',
-          range: lineRangeOf(line, indent, raw),
-          words: () => l10n.t('This indented line continues the value of "{0}" for the AWS CLI (its value becomes two lines), while the JavaScript SDK reads it as a separate setting. Remove the indentation, or put it under a key with an empty value.', key),
-        });
-      }
-      continue;
-    }
-
-    const entry = parseEntry(raw, line);
-    if (!entry) {
-      if (listed('malformed-line')) {
-        problems.push({
-          kind: 'malformed-line',
-          range: lineRangeOf(line, indent, raw),
-          words: () => raw.trimStart().startsWith('=')
-            ? l10n.t('This setting has no key before "=".')
-            : l10n.t('This line is not "key = value", a [section] header or a comment: the AWS CLI refuses to read the whole file, and the SDKs ignore the line.'),
-        });
-      }
-      continue;
-    }
-    if (indent > 0 && !parent && listed('nested-without-parent')) {
-      problems.push({
-        kind: 'nested-without-parent',
-        range: lineRangeOf(line, indent, raw),
-        words: () => l10n.t('This indented setting follows no "key =" line. The SDKs read it as a normal setting, but indentation marks a nested or continued value elsewhere: remove it.'),
-      });
-    }
-    current.entries.push(entry);
-    parent = entry;
-    parentIndent = indent;
+    const { section, problem } = parseHeader(raw, line);
+    if (problem && listed(problem.kind)) problems.push(problem);
+    reader.header(section, line);
+    if (section) sections.push(section);
   }
   return { sections, problems, unlisted, lineCount: lines.length };
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'crypto';
 import * as vscode from 'vscode';
 import { ChainConfigErrors } from '../../core/profiles/chainConfigErrors';
-import { lintAwsConfig, profileNamesOf } from '../../core/profiles/configLint';
+import { profileNamesOf } from '../../core/profiles/configLint';
+import { lintAwsConfigErrorsOf } from '../../core/profiles/configLintChain';
 import { profileChain } from '../../core/profiles/model';
 import { readAwsFile } from '../../node/awsFiles';
 import type { ProfilesSnapshot } from './profilesStore';
 
-/** The errors of the config last checked, kept for the next check of an unchanged file. */
+/** The errors of the chains last checked, kept for the next check of an unchanged file. */
 export const chainConfigErrors = new ChainConfigErrors();
 
 const digest = (text: string | undefined) => (text === undefined ? '-' : createHash('sha256').update(text).digest('base64'));
@@ -14,7 +15,7 @@ const digest = (text: string | undefined) => (text === undefined ? '-' : createH
 /**
  * The config linter's errors for the profiles in a profile's chain (a duration_seconds outside
  * 900–43200, a malformed role_arn, …), each with the file and line, so a command can refuse to call
- * STS with the same words the editor shows.
+ * STS with the same words the editor shows. Only the sections the chain reaches are read.
  */
 export async function profileConfigProblems(snap: ProfilesSnapshot, name: string): Promise<string[]> {
   const [configFile, credentialsFile] = await Promise.all([readAwsFile(snap.paths.config), readAwsFile(snap.paths.credentials)]);
@@ -26,11 +27,9 @@ export async function profileConfigProblems(snap: ProfilesSnapshot, name: string
   if (config === undefined) return [];
   const chain = new Set(profileChain(snap.model, name).steps.map((s) => s.profile));
   chain.add(name);
-  const lint = () =>
-    lintAwsConfig(config, 'config', { otherFileProfiles: credentials ? profileNamesOf(credentials, 'credentials') : [], listedPerCode: Infinity }).flatMap((f) =>
-      f.severity === 'error' && f.profile !== undefined ? [{ profile: f.profile, message: f.message, line: f.range.startLine }] : [],
-    );
+  const lint = (profiles: ReadonlySet<string>) =>
+    lintAwsConfigErrorsOf(config, 'config', profiles, credentials ? profileNamesOf(credentials, 'credentials') : []).map((f) => ({ profile: f.profile!, message: f.message, line: f.range.startLine }));
   return chainConfigErrors
-    .of(`${digest(config)} ${digest(credentials)}`, lint, chain)
+    .of(`${digest(config)} ${digest(credentials)}`, chain, lint)
     .map((e) => vscode.l10n.t('{0} ({1} line {2})', e.message.replace(/\.$/, ''), snap.paths.config, e.line + 1));
 }

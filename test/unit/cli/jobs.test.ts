@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { threadsFor } from '../../../src/cli/jobs';
+import { SIZE_SAMPLE, threadsFor } from '../../../src/cli/jobs';
 import { MAX_POLICY_FILE_BYTES } from '../../../src/core/policy/limits';
 import { fixturePath } from '../fixtures';
 import { CLI, ensureBuiltCli } from './builtCli';
@@ -185,6 +185,33 @@ describe('sts-lens lint --jobs (worker threads)', function () {
     assert.strictEqual(threadsFor('auto', large, 0), Math.min(cores, 3));
     assert.strictEqual(threadsFor('auto', large, cores), 1, 'a load average of the cores or more');
     assert.strictEqual(threadsFor(2, large, cores), Math.min(2, large.length), 'a number is taken as asked');
+  });
+
+  it('auto sizes at most SIZE_SAMPLE files, spread over the list, and takes them for the rest', function () {
+    const cores = os.availableParallelism();
+    if (cores < 2) this.skip();
+    const sizes = new Map<string, number>();
+    const sized: string[] = [];
+    const size = (file: string) => {
+      sized.push(file);
+      return sizes.get(file) ?? 0;
+    };
+    // 10,000 files of 100 KB: about 1 GB of work, enough for every core.
+    const many = Array.from({ length: 10_000 }, (_, k) => `p${k}.json`);
+    for (const f of many) sizes.set(f, 100 * 1024);
+    assert.strictEqual(threadsFor('auto', many, 0, size), cores);
+    assert.strictEqual(sized.length, SIZE_SAMPLE);
+    assert.strictEqual(new Set(sized).size, SIZE_SAMPLE);
+    assert.ok(sized.includes(many[0]) && sized.some((f) => Number(f.slice(1, -5)) >= 9000), 'from the start of the list to its end');
+    // The same files of 1 KB: about 20 MB of work (each file also counts 1 KB), four threads' worth.
+    for (const f of many) sizes.set(f, 1024);
+    sized.length = 0;
+    assert.strictEqual(threadsFor('auto', many, 0, size), Math.min(cores, 4));
+    assert.strictEqual(sized.length, SIZE_SAMPLE);
+    // Fewer files than the sample: each is sized once.
+    sized.length = 0;
+    threadsFor('auto', many.slice(0, 5), 0, size);
+    assert.deepStrictEqual(sized, many.slice(0, 5));
   });
 
   it('lowers --jobs to twice the cores the process may use (at least 4), says so in one line on standard error, and writes what one thread writes', function () {

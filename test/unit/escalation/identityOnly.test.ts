@@ -29,8 +29,12 @@ function subjectOf(texts: readonly string[], more: Partial<IdentityOnlySubject> 
   };
 }
 
+/** A role's trust policy that trusts its account, as the escalation decision gives every role it asks sts:AssumeRole of. */
+const TRUST = { name: 'trust', text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] }) };
+
 function engineAnswer(texts: readonly string[], action: string, resource: string, context: Record<string, ContextValue>): string {
-  const r = evaluate({ request: { principal: USER_ARN, action, resource, resourceAccount: ACCOUNT, context }, identityPolicies: texts.map((text, i) => ({ name: String(i), text })) }, undefined, { decisionOnly: true });
+  const resourcePolicies = action === 'sts:AssumeRole' ? [TRUST] : undefined;
+  const r = evaluate({ request: { principal: USER_ARN, action, resource, resourceAccount: ACCOUNT, context }, identityPolicies: texts.map((text, i) => ({ name: String(i), text })), resourcePolicies }, undefined, { decisionOnly: true });
   return JSON.stringify(answerOf(r));
 }
 
@@ -139,21 +143,43 @@ describe('escalation requests answered from the identity statements alone', () =
     });
   }
 
+  it('AWS: "If AWS cannot resolve a variable this might cause the entire statement to be invalid." — variables in Resource and NotResource take their values from the context, as in the engine', () => {
+    const texts = [
+      doc([ALLOW('iam:PassRole', undefined, 'arn:aws:iam::*:role/${aws:PrincipalTag/path}'), ALLOW('iam:AttachRolePolicy', undefined, ['arn:aws:iam::*:role/${aws:username}', "arn:aws:iam::*:role/${aws:PrincipalTag/team, 'app-1'}"]), DENY('iam:AttachRolePolicy', undefined, 'arn:aws:iam::*:role/${aws:PrincipalTag/team}')]),
+      doc([{ Effect: 'Allow', Action: 'ec2:RunInstances', NotResource: 'arn:aws:ec2:*:*:instance/${aws:PrincipalTag/x}' }, ALLOW('lambda:CreateFunction', undefined, 'arn:aws:lambda:*:*:function:${aws:username}')]),
+      doc([ALLOW('iam:PassRole', undefined, 'arn:aws:iam::*:role/${aws:PrincipalTag/path}')], '2008-10-17'),
+    ];
+    const requests: [string, string][] = [...REQUESTS, ['iam:AttachRolePolicy', `arn:aws:iam::${ACCOUNT}:role/sts-lens-caller`], ['iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/\${aws:PrincipalTag/path}`], ['ec2:RunInstances', `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-2`], ['lambda:CreateFunction', `arn:aws:lambda:us-east-1:${ACCOUNT}:function:sts-lens-caller`]];
+    const contexts: Record<string, ContextValue>[] = [{}, { 'aws:PrincipalTag/path': 'app-1' }, { 'aws:PrincipalTag/team': 'app-1' }, { 'aws:PrincipalTag/team': 'ops', 'aws:PrincipalTag/x': 'i-2' }];
+    const decisions = answersAsEngine(texts, requests, contexts);
+    assert.deepStrictEqual([...decisions].sort(), ['Allowed', 'ExplicitlyDenied', 'ImplicitlyDenied']);
+  });
+
   const all = [doc([ALLOW('iam:*', { Bool: { 'aws:MultiFactorAuthPresent': 'true' } })])];
+
+  it('answers as the engine does when the context states the caller\'s ARN or the resource\'s account: the engine reads no other IAM user or role from them, and the request names the account', () => {
+    const texts = [doc([ALLOW('iam:*', { StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/other' } }), ALLOW('ec2:*', { StringEquals: { 'aws:ResourceAccount': '999999999999' } }), DENY('lambda:*', { StringNotEquals: { 'aws:PrincipalArn': USER_ARN } })])];
+    const decisions = answersAsEngine(texts, REQUESTS.filter(([, resource]) => resource !== '*'), [{}, { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/other' }, { 'AWS:ResourceAccount': '999999999999' }, { 'aws:PrincipalArn': 'arn:aws:iam::999999999999:user/x' }]);
+    assert.deepStrictEqual([...decisions].sort(), ['Allowed', 'ExplicitlyDenied', 'ImplicitlyDenied']);
+  });
+
+  it('answers sts:AssumeRole as the engine does against a trust policy that names only the account, which leaves the decision to identity-based policies', () => {
+    const texts = [doc([ALLOW('sts:AssumeRole', { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }, 'arn:aws:iam::*:role/app-*'), DENY('sts:AssumeRole', { StringEquals: { 'aws:ResourceTag/team': 'ops' } }, 'arn:aws:iam::*:role/app-9')])];
+    const requests: [string, string][] = [['sts:AssumeRole', ROLE_ARN], ['sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/app-9`], ['sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/web`]];
+    const decisions = answersAsEngine(texts, requests, [{}, { 'aws:MultiFactorAuthPresent': 'true' }, { 'aws:MultiFactorAuthPresent': 'true', 'aws:ResourceTag/team': 'ops' }]);
+    assert.deepStrictEqual([...decisions].sort(), ['Allowed', 'ExplicitlyDenied', 'ImplicitlyDenied']);
+  });
   const UNANSWERED: { name: string; texts: string[]; action?: string; resource?: string; context?: Record<string, ContextValue>; more?: Partial<IdentityOnlySubject> }[] = [
     { name: 'a Deny covering the action, on the resource *', texts: [doc([ALLOW('lambda:*'), DENY('lambda:CreateFunction', { StringEquals: { 'aws:ResourceTag/x': '1' } }, 'arn:aws:lambda:*:*:function:*')])], action: 'lambda:CreateFunction', resource: '*' },
     { name: 'a Principal in a Deny statement reached', texts: [doc([ALLOW('iam:*'), { ...DENY('iam:PassRole'), Principal: '*' }])] },
-    { name: 'a policy variable in the Resource of a Deny', texts: [doc([ALLOW('iam:*'), DENY('iam:PassRole', undefined, 'arn:aws:iam::*:role/${aws:username}')])] },
     { name: 'a Deny Condition that is not an object', texts: [doc([ALLOW('iam:*'), DENY('iam:PassRole', ['x'] as unknown as object)])] },
     { name: 'a permissions boundary', texts: all, more: { allowOnly: false, bounded: true } },
     { name: 'a caller of another account', texts: all, more: { sameAccount: false } },
     { name: 'a Principal in a statement reached', texts: [doc([{ ...ALLOW('iam:*'), Principal: '*' }])] },
-    { name: 'a policy variable in a Resource', texts: [doc([ALLOW('iam:*', undefined, 'arn:aws:iam::*:role/${aws:username}')])] },
     { name: 'a Condition that is not an object', texts: [doc([ALLOW('iam:*', ['x'] as unknown as object)])] },
     { name: 'an operator whose value is not an object', texts: [doc([ALLOW('iam:*', { StringEquals: 'x' })])] },
-    { name: 'a context naming the caller', texts: all, context: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/other' } },
-    { name: 'a context naming the resource account', texts: all, context: { 'AWS:ResourceAccount': '999999999999' } },
-    { name: 'a trust policy that must allow it too', texts: [doc([ALLOW('sts:AssumeRole', { Bool: { 'aws:MultiFactorAuthPresent': 'true' } })])], action: 'sts:AssumeRole' },
+    { name: 'a trust policy that must allow it too, which the question does not give', texts: [doc([ALLOW('sts:TagSession', { Bool: { 'aws:MultiFactorAuthPresent': 'true' } })])], action: 'sts:TagSession' },
+    { name: 'a key policy that must allow it too', texts: [doc([ALLOW('kms:Decrypt')])], action: 'kms:Decrypt', resource: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k-1` },
     { name: 'a resource pattern', texts: all, resource: 'arn:aws:iam::*:role/app-*' },
     { name: 'a document the engine cannot read', texts: ['{"Version": "2012-10-17", "Statement": ['] },
   ];

@@ -3,6 +3,7 @@ import { plainGrant, reachSignature, settledOn, settledPassedTo, type SettlingSu
 import { on, passRole, ROLE, USER, type PathRequest } from '../../../src/core/evaluation/escalation/types';
 import { evaluate } from '../../../src/core/evaluation';
 import { documentError } from '../../../src/core/evaluation/compiledPolicy';
+import { answerOf } from '../../../src/core/evaluation/escalation/identityOnly';
 import { parsePolicy } from '../../../src/core/policy/parse';
 
 // The shortcuts of src/core/evaluation/escalation/settled.ts against the engine they stand for:
@@ -23,9 +24,14 @@ function subject(texts: readonly string[], more: Partial<SettlingSubject> = {}):
   return { parsed, covered: [], allowOnly, bounded: false, sameAccount: true, readable: parsed.every((p) => documentError(p) === undefined), ...more };
 }
 
+/** For sts:AssumeRole, the trust policy the escalation decision gives every role: it names only the caller's account. */
+function trustFor(action: string): { name: string; text: string }[] | undefined {
+  return action === 'sts:AssumeRole' ? [{ name: 'trust', text: policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }) }] : undefined;
+}
+
 /** The engine's answer as the escalation check reads it: the first identity statement that allows the request, or null. */
 function engine(texts: readonly string[], action: string, resource: string): { policy: number; statement: number } | null {
-  const r = evaluate({ request: { principal: CALLER, action, resource, resourceAccount: ACCOUNT, context: {} }, identityPolicies: texts.map((text, i) => ({ name: String(i), text })) }, undefined, { decisionOnly: true });
+  const r = evaluate({ request: { principal: CALLER, action, resource, resourceAccount: ACCOUNT, context: {} }, identityPolicies: texts.map((text, i) => ({ name: String(i), text })), resourcePolicies: trustFor(action) }, undefined, { decisionOnly: true });
   if (r.decision !== 'Allowed') return null;
   const first = r.deciding.find((d) => d.kind === 'identity');
   return first ? { policy: Number(first.policy), statement: first.statement.index } : null;
@@ -56,6 +62,7 @@ const SETTLED: { name: string; texts: string[]; req: PathRequest; resources: str
     resources: [role('y-1'), role('z')],
   },
   { name: 'another user', texts: [policy({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::*:user/team/*' })], req: createKey, resources: [`arn:aws:iam::${ACCOUNT}:user/team/bob`, `arn:aws:iam::${ACCOUNT}:user/bob`] },
+  { name: 'sts:AssumeRole against a trust policy that names only the account', texts: [policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/app-*' }, { Effect: 'Allow', Action: 'sts:*', Resource: '*' })], req: on('sts:AssumeRole', ROLE), resources: [role('app-1'), role('web')] },
   { name: 'an action without resource types, on *', texts: [policy({ Effect: 'Allow', Action: 'glue:CreateDevEndpoint', Resource: 'arn:aws:glue:*:*:devEndpoint/*' }, { Effect: 'Allow', Action: 'glue:*', Resource: '*' })], req: on('glue:CreateDevEndpoint', '*'), resources: ['*'] },
 ];
 
@@ -66,7 +73,8 @@ const UNSETTLED: { name: string; texts: string[]; req: PathRequest; resource: st
   { name: 'a permissions boundary', texts: [policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' })], req: attach, resource: role('a'), more: { allowOnly: false, bounded: true } },
   { name: 'a policy variable in Resource', texts: [policy({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::*:user/${aws:username}' })], req: createKey, resource: `arn:aws:iam::${ACCOUNT}:user/bob` },
   { name: 'a caller of another account', texts: [policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' })], req: attach, resource: role('a'), more: { sameAccount: false } },
-  { name: 'an action whose resource policy must allow it', texts: [policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' })], req: on('sts:AssumeRole', ROLE), resource: role('a') },
+  { name: 'an action whose trust policy must allow it, which the question does not give', texts: [policy({ Effect: 'Allow', Action: 'sts:TagSession', Resource: '*' })], req: on('sts:TagSession', ROLE), resource: role('a') },
+  { name: 'an action whose key policy must allow it', texts: [policy({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' })], req: on('kms:Decrypt', '*'), resource: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k` },
   { name: 'a resource AWS owns', texts: [policy({ Effect: 'Allow', Action: 'iam:CreatePolicyVersion', Resource: '*' })], req: on('iam:CreatePolicyVersion', 'arn:aws:iam::{account}:policy/{name}'), resource: 'arn:aws:iam::aws:policy/AdministratorAccess' },
   { name: 'a document the engine cannot read', texts: ['{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}'], req: attach, resource: role('a') },
 ];
@@ -150,6 +158,24 @@ describe('escalation requests decided once per reach signature', () => {
     });
   }
 
+  it('gives sts:AssumeRole the answer of the other actions with its signature, as the escalation decision reads answers', () => {
+    for (const s of SUBJECTS) {
+      const assume = on('sts:AssumeRole', ROLE);
+      for (const resource of [role('app-1'), role('admin-1')]) {
+        const signature = reachSignature(assume, resource, subject(s.texts))?.signature;
+        assert.notStrictEqual(signature, undefined, `${s.name}: ${resource}`);
+        const others = REQUESTS.filter(([action, r]) => reachSignature(on(action, r), r, subject(s.texts))?.signature === signature);
+        assert.ok(others.length > 0, `${s.name}: ${resource} shares its signature`);
+        for (const [action, r] of others) {
+          for (const context of CONTEXTS) {
+            const read = (a: string, on: string) => JSON.stringify(answerOf(evaluate({ request: { principal: CALLER, action: a, resource: on, resourceAccount: ACCOUNT, context }, identityPolicies: s.texts.map((text, i) => ({ name: String(i), text })), resourcePolicies: trustFor(a) }, undefined, { decisionOnly: true })));
+            assert.strictEqual(read('sts:AssumeRole', resource), read(action, r), `${s.name}: ${resource} against ${action} on ${r}`);
+          }
+        }
+      }
+    }
+  });
+
   it('tells apart requests in different Regions and requests that reach different statements', () => {
     const region = subject(SUBJECTS[2].texts);
     const run = on('ec2:RunInstances', '*');
@@ -163,7 +189,7 @@ describe('escalation requests decided once per reach signature', () => {
     const all = [policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { Bool: { 'aws:IsMcpServiceAction': 'true' } } })];
     assert.strictEqual(reachSignature(attach, role('a'), subject(all, { bounded: true })), undefined, 'a permissions boundary');
     assert.strictEqual(reachSignature(attach, role('a'), subject(all, { sameAccount: false })), undefined, 'a caller of another account');
-    assert.strictEqual(reachSignature(on('sts:AssumeRole', ROLE), role('a'), subject(all)), undefined, 'a trust policy must allow it');
+    assert.strictEqual(reachSignature(on('sts:TagSession', ROLE), role('a'), subject(all)), undefined, 'a trust policy the question does not give must allow it');
     assert.strictEqual(reachSignature(on('kms:Decrypt', '*'), `arn:aws:kms:us-east-1:${ACCOUNT}:key/k`, subject(all)), undefined, 'a key policy must allow it');
     assert.strictEqual(reachSignature(attach, 'arn:aws:iam::*:role/app-*', subject(all)), undefined, 'a resource pattern');
     assert.strictEqual(reachSignature(on('iam:CreatePolicyVersion', 'arn:aws:iam::{account}:policy/{name}'), 'arn:aws:iam::aws:policy/AdministratorAccess', subject(all)), undefined, 'a resource AWS owns');

@@ -165,6 +165,15 @@ describe('policy checks, one fixture per case', () => {
     });
   }
 
+  it('checks the variables of every element that holds one, also when an escape spells the "${", and only those', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:\\u0024{aws:username}"], "Resource": "*"}, {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/${aws:username}", "NotAction": "s3:${x"}]}';
+    const found = lint(text, 'IDENTITY_POLICY').findings.filter((f) => f.issueCode.includes('VARIABLE'));
+    assert.deepStrictEqual(found.map((f) => [f.issueCode, f.locations[0].path.map((p) => ('value' in p ? p.value : 'index' in p ? p.index : p.key)).join('.')]), [
+      ['VARIABLE_UNSUPPORTED_IN_ELEMENT', 'Statement.0.Action.1'],
+      ['VARIABLE_UNSUPPORTED_IN_ELEMENT', 'Statement.1.NotAction'],
+    ]);
+  });
+
   it('names both redundant-principal ARNs and offers to remove the session principal', () => {
     const src = read('trust-redundant-session.json');
     const f = lint(src, 'TRUST_POLICY').findings.find((x) => x.issueCode === 'REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY')!;

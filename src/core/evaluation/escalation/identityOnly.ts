@@ -1,10 +1,10 @@
 import { evaluateConditions } from '../conditions';
-import { buildContext } from '../context';
+import { buildContext, type RequestContext } from '../context';
 import { readCallerCached } from '../principal';
 import type { ConditionTrace, ContextValue, Decision, EvaluationResult } from '../types';
 import type { ParsedStatement } from '../../policy/parse';
 import { covering, type Covering } from './probes';
-import { identityAlone, reachedAllows, reachesResource, type SettlingSubject } from './settled';
+import { identityAlone, reachedAllows, reachesResourceIn, type SettlingSubject } from './settled';
 import type { AllowingStatement } from './types';
 
 /** What the escalation decision reads of one evaluation: never the explanations nor the whole trace. */
@@ -43,9 +43,6 @@ export function answerOf(r: EvaluationResult): Answer {
   return { decision: r.decision, allowedBy, denying, stoppedAllow, stoppedDeny };
 }
 
-/** Context keys from which the engine derives the caller or the resource's account: a request that sets one is left to it. */
-const DERIVING = new Set(['aws:principalarn', 'aws:resourceaccount']);
-
 /** What the identity-only answer needs of the subject (see decide.ts's Prepared). */
 export interface IdentityOnlySubject extends SettlingSubject {
   readonly caller: string;
@@ -59,16 +56,17 @@ export interface IdentityOnlySubject extends SettlingSubject {
  * else allowed by the Allow statements, in order, that do so; the other statements reached are
  * stopped by a condition. The conditions are the engine's own (evaluateConditions), so this skips
  * only the engine's general machinery: the other kinds of policy, compiling each document, and the
- * trace. Undefined when the engine must say: a policy variable in a Resource, a Principal, a
- * Condition that is not an object, a Deny statement on the resource `*` (the engine asks whether it
- * covers every resource of the action), or a context key the engine derives the caller or account from.
+ * trace. Policy variables in a Resource take their values from the request's context, as in the
+ * engine; a context stating aws:PrincipalArn or aws:ResourceAccount changes nothing either, since the
+ * engine reads no other caller from it for an IAM user or role and the request names the resource's
+ * account. Undefined when the engine must say: a Principal, a Condition that is not an object, or a
+ * Deny statement on the resource `*` (the engine asks whether it covers every resource of the action).
  */
 export function identityOnlyAnswer(p: IdentityOnlySubject, action: string, resource: string, context: Readonly<Record<string, ContextValue>>): Answer | undefined {
   if (p.bounded || !identityAlone(action, resource, p)) return undefined;
-  for (const key in context) if (DERIVING.has(key.toLowerCase())) return undefined;
-  const statements = p.allowOnly ? reachedAllows(p, action, resource, readable) : reachedStatements(p, action, resource);
-  if (!statements) return undefined;
   const ctx = buildContext({ principal: p.caller, action, resource, resourceAccount: p.account, context: context as Record<string, ContextValue> }, readCallerCached(p.caller), p.account, undefined);
+  const statements = p.allowOnly ? reachedAllows(p, action, resource, readable, ctx) : reachedStatements(p, action, resource, ctx);
+  if (!statements) return undefined;
   const allowedBy: AllowingStatement[] = [];
   let denying: (readonly ConditionTrace[])[] | undefined;
   let stoppedAllow: (readonly ConditionTrace[])[] | undefined;
@@ -97,7 +95,7 @@ const readable = (st: ParsedStatement): boolean => wellFormed(st.condition!.valu
  * when one of them is left to the engine (see reachedAllows), or a Deny statement covers the action
  * and the resource is `*`. A Deny statement that does not reach the resource the engine leaves out.
  */
-function reachedStatements(p: IdentityOnlySubject, action: string, resource: string): Covering[] | undefined {
+function reachedStatements(p: IdentityOnlySubject, action: string, resource: string, ctx: RequestContext): Covering[] | undefined {
   const statements = covering(p, action);
   const reached: Covering[] = [];
   for (let i = 0; i < statements.length; i++) {
@@ -105,7 +103,7 @@ function reachedStatements(p: IdentityOnlySubject, action: string, resource: str
     const effect = st.effect?.valueNode.value;
     if (effect !== 'Allow' && effect !== 'Deny') continue;
     if (effect === 'Deny' && resource === '*') return undefined;
-    const reach = reachesResource(st, resource);
+    const reach = reachesResourceIn(p, statements[i], resource, ctx);
     if (reach === undefined || (reach && (st.principal || st.notPrincipal || (st.condition && !readable(st))))) return undefined;
     if (reach) reached.push(statements[i]);
   }

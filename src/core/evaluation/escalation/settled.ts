@@ -3,7 +3,9 @@ import { parseConditionOperator } from '../../policy/checks/conditionOperators';
 import { someString } from '../../policy/elementStrings';
 import type { ParsedElement, ParsedPolicy, ParsedStatement } from '../../policy/parse';
 import { awsOwnedRefusal } from '../awsOwned';
+import type { RequestContext } from '../context';
 import { resourceMatch, testValue } from '../operators';
+import { substitute } from '../variables';
 import { covering, type Covering } from './probes';
 import type { AllowingStatement, PathRequest } from './types';
 
@@ -56,7 +58,9 @@ export type Settled = AllowingStatement | null;
 /**
  * Whether the caller's identity policies alone decide the request on one resource (an ARN without
  * wildcards, or `*`), statement by statement: the caller's own account owns the resource, AWS does
- * not, and no resource policy must allow the action too (sts:, kms:).
+ * not, and no resource policy must allow the action too (sts:, kms:). sts:AssumeRole is asked with a
+ * trust policy that trusts the caller's account (see decide.ts's trustOf), which AWS reads as leaving
+ * the decision to the caller's identity-based policies.
  */
 export function identityAlone(action: string, resource: string, p: SettlingSubject): boolean {
   if (!p.sameAccount || !p.readable) return false;
@@ -69,7 +73,7 @@ export function identityAlone(action: string, resource: string, p: SettlingSubje
   let answer = byResource.get(resource);
   if (answer === undefined) {
     const service = action.slice(0, action.indexOf(':')).toLowerCase();
-    answer = service !== 'sts' && service !== 'kms' && (resource === '*' || !/[*?]/.test(resource)) && awsOwnedRefusal(action, resource) === undefined;
+    answer = (service === 'sts' ? action.toLowerCase() === 'sts:assumerole' : service !== 'kms') && (resource === '*' || !/[*?]/.test(resource)) && awsOwnedRefusal(action, resource) === undefined;
     if (byResource.size > 1000) byResource.clear();
     byResource.set(resource, answer);
   }
@@ -120,16 +124,16 @@ export function settledPassedTo(req: PathRequest, resource: string, services: re
 
 /**
  * The Allow statements covering the action that reach the resource, in order. Undefined when one of
- * them is left to the engine: a variable in its Resource, a Principal, or a Condition that
- * `conditionRead` cannot read.
+ * them is left to the engine: a variable in its Resource (unless the request's context `ctx` is
+ * given, see reachesResourceIn), a Principal, or a Condition that `conditionRead` cannot read.
  */
-export function reachedAllows(p: SettlingSubject, action: string, resource: string, conditionRead: (st: ParsedStatement) => boolean): Covering[] | undefined {
+export function reachedAllows(p: SettlingSubject, action: string, resource: string, conditionRead: (st: ParsedStatement) => boolean, ctx?: RequestContext): Covering[] | undefined {
   const statements = covering(p, action);
   const reached: Covering[] = [];
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i].st;
     if (st.effect?.valueNode.value !== 'Allow') continue;
-    const reach = reachesResource(st, resource);
+    const reach = reachesResourceIn(p, statements[i], resource, ctx);
     if (reach === undefined || (reach && (st.principal || st.notPrincipal || (st.condition && !conditionRead(st))))) return undefined;
     if (reach) reached.push(statements[i]);
   }
@@ -252,3 +256,22 @@ export function reachesResource(st: ParsedStatement, resource: string): boolean 
 }
 
 const hasVariable = (v: string): boolean => v.includes('${');
+
+/**
+ * reachesResource, with the policy variables of the statement's Resource (or NotResource) put in
+ * from the request's context `ctx` as the engine does (see policies.ts's resourceMatches): a value
+ * whose variable has no value and no default matches nothing. Without `ctx`, undefined for them.
+ */
+export function reachesResourceIn(p: SettlingSubject, c: Covering, resource: string, ctx: RequestContext | undefined): boolean | undefined {
+  const st = c.st;
+  const reach = reachesResource(st, resource);
+  if (reach !== undefined || !ctx) return reach;
+  // Only version 2012-10-17 has variables: in other versions the text is matched as it is.
+  const variables = p.parsed[c.policy].version?.valueNode.value === '2012-10-17';
+  const matches = (pattern: string): boolean => {
+    if (!variables || !pattern.includes('${')) return resourceMatch(pattern, resource);
+    const s = substitute(pattern, ctx, true);
+    return s.resolved && resourceMatch(s.pattern, resource);
+  };
+  return someString((st.resource ?? st.notResource)!, matches) === !!st.resource;
+}

@@ -124,7 +124,7 @@ function checkKey(ctx: LintContext, sc: StatementContext, op: ParsedConditionOpe
     return;
   }
   const lowerKey = key.toLowerCase();
-  if (TAG_KEY_PREFIXES.includes(lowerKey) || TAG_KEY_PREFIXES.some((p) => lowerKey === `${p}/`) || /^[a-z0-9-]+:(?:resourcetag|requesttag)\/?$/.test(lowerKey)) {
+  if (TAG_KEY_PREFIXES.includes(lowerKey.endsWith('/') ? lowerKey.slice(0, -1) : lowerKey) || /^[a-z0-9-]+:(?:resourcetag|requesttag)\/?$/.test(lowerKey)) {
     const name = key.replace(/\/$/, '');
     r.add('MISSING_TAG_KEY_IN_CONDITION', `The condition key ${name} must include a tag key to control access based on tags. Use the format ${name}/tag-key and specify a key name for tag-key.`, [keyTarget(k)]);
     return;

@@ -29,15 +29,31 @@ export function supportedKeys(catalog: IamCatalog, a: KeyedAction): ReadonlySet<
   return out;
 }
 
+/**
+ * The catalog's condition keys lowercased, each once. The same keys recur in the lists of action
+ * after action: lowercased for each, every one was a new string, hashed again by each set it joined.
+ * Bounded by the distinct keys of the IAM data (a few thousand), which the catalog holds anyway.
+ */
+const loweredKeys = new Map<string, string>();
+
+function lowered(key: string): string {
+  let l = loweredKeys.get(key);
+  if (l === undefined) {
+    l = key.toLowerCase();
+    loweredKeys.set(key, l);
+  }
+  return l;
+}
+
 function addSupportedKeys(out: Set<string>, catalog: IamCatalog, a: KeyedAction): void {
   const own = a.conditionKeys;
-  for (let i = 0; i < own.length; i++) out.add(own[i].toLowerCase());
+  for (let i = 0; i < own.length; i++) out.add(lowered(own[i]));
   const types = a.resourceTypes;
   for (let i = 0; i < types.length; i++) {
     const r = types[i];
-    for (let k = 0; k < r.conditionKeys.length; k++) out.add(r.conditionKeys[k].toLowerCase());
+    for (let k = 0; k < r.conditionKeys.length; k++) out.add(lowered(r.conditionKeys[k]));
     const typeKeys = typeInfo(catalog, a, i)?.conditionKeys ?? NO_KEYS;
-    for (let k = 0; k < typeKeys.length; k++) out.add(typeKeys[k].toLowerCase());
+    for (let k = 0; k < typeKeys.length; k++) out.add(lowered(typeKeys[k]));
   }
 }
 
@@ -88,7 +104,7 @@ export function actionTakesTags(catalog: IamCatalog, a: KeyedAction): boolean {
 
 function someTagKey(keys: readonly string[]): boolean {
   for (let i = 0; i < keys.length; i++) {
-    const x = keys[i].toLowerCase();
+    const x = lowered(keys[i]);
     if (TAG_KEYS.has(x) || SERVICE_RESOURCE_TAG.test(x)) return true;
   }
   return false;

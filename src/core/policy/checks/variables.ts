@@ -1,4 +1,5 @@
 import type { LintContext } from '../context';
+import { elementText } from '../elementStrings';
 import type { ParsedElement, ParsedValue } from '../parse';
 import type { Target } from '../report';
 import type { PathElement } from '../types';
@@ -53,6 +54,14 @@ export function substringTarget(ctx: LintContext, v: ParsedValue, start: number,
   }
   if (literal) return { path: v.path, offset: v.node.offset + 1 + start, length };
   return { path: v.path, node: v.node };
+}
+
+/**
+ * Whether some string of an element whose text this is may hold `${`: the text holds it, or an
+ * escape, which could spell either character.
+ */
+export function textMayHoldVariable(t: string): boolean {
+  return t.includes('${') || t.includes('\\');
 }
 
 const SPECIAL = new Set(['*', '?', '$']);
@@ -147,6 +156,9 @@ export function checkVariables(ctx: LintContext): void {
     const elements = statements[s].elements;
     for (let e = 0; e < elements.length; e++) {
       const el = elements[e];
+      // Most elements hold no variable: a native search of the element's text sets them apart
+      // before a walk that tests each of its strings (see textMayHoldVariable).
+      if (!textMayHoldVariable(elementText(policy.text, el))) continue;
       const allowed = el.key === 'Resource' || el.key === 'NotResource' || el.key === 'Condition';
       stack.length = 0;
       owner = el;
