@@ -1,4 +1,4 @@
-import type { ActionInfo, IamCatalog } from './catalog';
+import type { ActionInfo, IamCatalog } from './catalogTypes';
 import { ownCopy } from './ownCopy';
 import { distanceWithin, editDistance } from '../editDistance';
 
