@@ -12,7 +12,6 @@
 // `lint --jobs` starts this same file in worker threads (src/cli/lintWorker.ts): a worker loads the
 // bundle through the same cache (only the main thread writes it).
 import * as fs from 'fs';
-import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
@@ -82,7 +81,10 @@ function load(flags: string): { cli: CliModule; saveCache: () => void } {
   // The bundle is written as a function of CommonJS's parameters (see esbuild.js), compiled as it is.
   const wrapper = new vm.Script(source, { filename: bundle, cachedData });
   const mod = { exports: {} as CliModule };
-  (wrapper.runInThisContext() as (...a: unknown[]) => void)(mod.exports, createRequire(bundle), mod, bundle, __dirname);
+  // The bundle sits beside this file, so this file's own require resolves its requires (Node's
+  // modules, and the packages beside it) as one made for the bundle would, without loading Node's
+  // module API to make one.
+  (wrapper.runInThisContext() as (...a: unknown[]) => void)(mod.exports, require, mod, bundle, __dirname);
   const saveCache = () => {
     if (!useCache || (cachedData && !wrapper.cachedDataRejected)) return;
     try {
@@ -107,8 +109,10 @@ if (isMainThread) {
   // Node's code cached for its own modules fits V8's flags as Node starts: a module first loaded
   // after applyFlags is compiled from source. Every command writes to standard output, whose stream
   // loads its modules on first use (net for a pipe: about 13 M instructions to compile), so it is
-  // made here, before the flags change.
+  // made here, before the flags change. So is the module behind fs.opendirSync, which every lint
+  // uses to look for the policy tests beside its files (fs.Dir loads it).
   void process.stdout;
+  void fs.Dir;
   const flags = flagSet(process.argv.slice(2), process.env);
   applyFlags(flags);
   const { cli, saveCache } = load(flags);

@@ -145,17 +145,18 @@ export function listScenarioFilesSync(root: string, matches: (relativePath: stri
     const dir = queue[next];
     const entries = readEntriesSync(dir, MAX_ENTRIES_LISTED - listed);
     if (next > 0 && isProject(entries)) continue;
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (++listed > MAX_ENTRIES_LISTED || found.length >= MAX_GUARDRAIL_SCENARIO_FILES) break;
-      if (e.isDirectory()) {
-        if (recursive && !SKIPPED_FOLDERS.has(e.name)) queue.push(path.join(dir, e.name));
-      } else if (e.isFile()) {
-        // A file of the root folder is named relative to it as it is: a folder of many policies pays
-        // for no path arithmetic per file.
-        const abs = next === 0 ? undefined : path.join(dir, e.name);
-        if (matches(abs === undefined ? e.name : path.relative(root, abs).split(path.sep).join('/'))) found.push(abs ?? path.join(dir, e.name));
-      }
+    listed += entries.length;
+    // Only the folders to enter and the files that match are put in name order: a folder of many
+    // policies and no policy test sorts nothing. A file of the root folder is named relative to it as
+    // it is, with no path arithmetic per file.
+    const kept = entries.filter((e) =>
+      e.isDirectory() ? recursive && !SKIPPED_FOLDERS.has(e.name) : e.isFile() && matches(next === 0 ? e.name : path.relative(root, path.join(dir, e.name)).split(path.sep).join('/')),
+    );
+    kept.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of kept) {
+      if (found.length >= MAX_GUARDRAIL_SCENARIO_FILES) break;
+      if (e.isDirectory()) queue.push(path.join(dir, e.name));
+      else found.push(path.join(dir, e.name));
     }
   }
   return found;

@@ -78,6 +78,18 @@ describe('CLI launcher: Node modules loaded before the V8 flags change', functio
     assert.match(fs.readFileSync(path.join(dir, 'out.json'), 'utf8'), /INVALID_ACTION/);
   });
 
+  it('the module behind fs.opendirSync, which a lint uses to look for policy tests, is loaded before the flags change', () => {
+    const report = lint('pipe');
+    assert.ok(report.all.includes('NativeModule internal/fs/dir'), 'the lint listed the folder of its file');
+    assert.deepStrictEqual(report.after, [], 'no module of Node is compiled from source');
+  });
+
+  it("the launcher loads neither Node's module API nor its ESM loader: the bundle is given the launcher's own require", () => {
+    const all = lint('pipe').all;
+    assert.ok(!all.includes('NativeModule module'), 'node:module');
+    assert.ok(!all.includes('NativeModule internal/modules/esm/loader'), 'the ESM loader');
+  });
+
   it('Node loads no fs/promises, which a lint never uses', () => {
     assert.ok(!lint('pipe').all.some((m) => m.includes('fs/promises')));
   });

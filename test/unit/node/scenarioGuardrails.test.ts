@@ -20,6 +20,23 @@ describe('reading what policy tests use as SCPs and RCPs', () => {
     assert.ok(files.every((f) => !f.includes('node_modules')));
   });
 
+  it('lists nearest first and in name order, whatever other files the folders hold, and keeps the first by name', () => {
+    for (const sub of ['b', 'a']) {
+      fs.mkdirSync(path.join(dir, sub));
+      fs.writeFileSync(path.join(dir, sub, `${sub}.policytest.json`), '{}');
+    }
+    for (let i = 0; i < 50; i++) fs.writeFileSync(path.join(dir, `policy${i}.json`), '{}');
+    for (const name of ['z.policytest.json', 'm.policytest.json']) fs.writeFileSync(path.join(dir, name), '{}');
+    assert.deepStrictEqual(
+      listScenarioFilesSync(dir, isTest).map((f) => path.relative(dir, f)),
+      ['m.policytest.json', 'z.policytest.json', path.join('a', 'a.policytest.json'), path.join('b', 'b.policytest.json')],
+    );
+    const names = Array.from({ length: MAX_GUARDRAIL_SCENARIO_FILES + 20 }, (_, i) => `t${String(i).padStart(4, '0')}.policytest.json`);
+    for (const name of [...names].reverse()) fs.writeFileSync(path.join(dir, name), '{}');
+    const files = listScenarioFilesSync(dir, isTest).map((f) => path.relative(dir, f));
+    assert.deepStrictEqual(files, ['m.policytest.json', ...names.slice(0, MAX_GUARDRAIL_SCENARIO_FILES - 1)], 'the root folder fills the limit before the folders below it');
+  });
+
   it('a scenario file over 1 MiB is not read for this', () => {
     const names = { serviceControlPolicies: ['scp.json'], description: 'x'.repeat(1024 * 1024) };
     fs.writeFileSync(path.join(dir, 'big.policytest.json'), JSON.stringify({ request: { action: 's3:GetObject', resource: '*' }, ...names }));
