@@ -10,7 +10,8 @@
 // data lacks (see retiredServices below). Header: { format: 2,
 // source: { name, version }, index: RawIndexData, services: { prefix: [offset, length,
 // descriptionsOffset, descriptionsLength] } }, offsets counted from the end of the header.
-// A service: three lines of JSON, { n: "Name1\nName2...", x: [end offset of each action's tuple],
+// A service: three lines of JSON, { n: "Name1\nName2...", e: [end offset of each name in n],
+// x: [end offset of each action's tuple],
 // t: each action's resource types, a line per action (see actionTypes), o: the actions in order of
 // name when the data lists them otherwise (see nameOrder) },
 // its resource types [[name, arnFormat, [keys]]] and its condition keys [[key, type]], then each action's tuple
@@ -75,13 +76,17 @@ function compactService(actions, resourceTypes, conditionKeys) {
   for (const t of tuples) x.push((end += t.length));
   const names = list.map((a) => a.name);
   if (names.some((n) => n.includes('\n'))) throw new Error('an action name holds a line break');
+  // Where each name ends in n: the loader finds a name without cutting every name out of n.
+  const e = [];
+  let at = -1;
+  for (const n of names) e.push((at += n.length + 1));
   if (new Set(names).size !== names.length) throw new Error('an action name is written twice');
   const r = Object.values(resourceTypes).map((t) => trim([t.key, t.arn, t.conditionKeys ?? []]));
   const k = Object.values(conditionKeys).map((c) => [c.key, c.type]);
   const descriptions = [list.map((a) => a.description ?? ''), Object.values(conditionKeys).map((c) => c.description ?? '')];
   const t = actionTypes(list, r);
   const o = nameOrder(names);
-  return { text: `${asciiJson({ n: names.join('\n'), x, ...(t !== undefined && { t }), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n${tuples.join('')}`, descriptions };
+  return { text: `${asciiJson({ n: names.join('\n'), e, x, ...(t !== undefined && { t }), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n${tuples.join('')}`, descriptions };
 }
 
 /** The character of a service's first resource type in an action's line of types: the type at index i is TYPE_BASE + i. */

@@ -1,4 +1,4 @@
-import type { ActionInfo, IamCatalog } from './catalog';
+import type { ActionInfo, IamCatalog } from './catalogTypes';
 import { ownCopy } from './ownCopy';
 import { distanceWithin, editDistance } from '../editDistance';
 
@@ -93,6 +93,36 @@ function compileWildcard(pattern: string): RegExp {
   let src = '';
   for (const ch of pattern) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
   return new RegExp(`^${src}$`, 'is');
+}
+
+/** A character code as globMatch compares it: A-Z as a-z. */
+function folded(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * The first character of every name a wildcard can match, as a code that A-Z are folded to a-z
+ * in (see globMatch); -1 when the wildcard begins with *, ? (or their escaped forms) or is empty.
+ */
+export function wildcardFirst(pattern: string): number {
+  const c = pattern.length > 0 ? folded(pattern.charCodeAt(0)) : -1;
+  // Not *, ?, or their escaped forms (LITERAL_STAR matches a '*' of the name).
+  return c === -1 || c === 42 || c === 63 || c === 0xe000 || c === 0xe001 ? -1 : c;
+}
+
+/**
+ * Whether a wildcard (case-insensitive, as globMatch reads it) matches some name. A wildcard that
+ * begins with a literal character matches only names that begin with it: the others, most of a
+ * service's hundreds, are set apart by that one character, without a call each.
+ */
+export function someNameMatches(names: readonly string[], pattern: string): boolean {
+  const first = wildcardFirst(pattern);
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    if (first !== -1 && folded(n.charCodeAt(0)) !== first) continue;
+    if (globMatch(pattern, n)) return true;
+  }
+  return false;
 }
 
 export function hasWildcard(s: string): boolean {

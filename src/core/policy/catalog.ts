@@ -1,4 +1,4 @@
-import { compactService, TYPE_BASE, type CompactDescriptions, type CompactServiceData, type CompactServiceParts, type CompactServiceText } from './compactData';
+import { compactService, PackedNames, TYPE_BASE, type CompactDescriptions, type CompactServiceData, type CompactServiceParts, type CompactServiceText } from './compactData';
 import type { ActionInfo, ConditionKeyInfo, IamCatalog, RawIndexData, RawServiceData, ResourceTypeInfo } from './catalogTypes';
 import { globalKeyDoc, globalKeyDocUrl } from './globalKeyDocs';
 import { ownCopy } from './ownCopy';
@@ -17,28 +17,29 @@ class LoadedService {
   private variableKeyList?: { re: RegExp; info: ConditionKeyInfo }[];
   private readonly made: (ActionInfo | undefined)[];
   private all?: ActionInfo[];
+  private nameList?: readonly string[];
 
   constructor(
     /** Action names as the data writes them, in the data's order. */
-    private readonly names: readonly string[],
-    private readonly make: (i: number) => ActionInfo,
+    private readonly names: PackedNames,
+    private readonly make: (i: number, name: string) => ActionInfo,
     /** Read on first use: most lints never ask a service for its resource types or condition keys. */
     private readonly readResourceTypes: () => ResourceTypeInfo[],
     private readonly readConditionKeys: () => ConditionKeyInfo[],
     /** The names' indexes in ascending order of name (see CompactServiceData.o); undefined: find out. */
     private order?: string,
   ) {
-    this.made = new Array(names.length);
+    this.made = new Array(names.count);
   }
 
-  private at(i: number): ActionInfo {
-    return (this.made[i] ??= this.make(i));
+  private at(i: number, name?: string): ActionInfo {
+    return (this.made[i] ??= this.make(i, name ?? this.names.at(i)));
   }
 
   get actions(): ActionInfo[] {
     if (!this.all) {
       const all: ActionInfo[] = [];
-      for (let i = 0; i < this.names.length; i++) all.push(this.at(i));
+      for (let i = 0; i < this.names.count; i++) all.push(this.at(i));
       this.all = all;
     }
     return this.all;
@@ -46,12 +47,26 @@ class LoadedService {
 
   where(test: (name: string) => boolean): ActionInfo[] {
     const out: ActionInfo[] = [];
-    for (let i = 0; i < this.names.length; i++) if (test(this.names[i])) out.push(this.at(i));
+    for (let i = 0; i < this.names.count; i++) {
+      const name = this.names.at(i);
+      if (test(name)) out.push(this.at(i, name));
+    }
     return out;
   }
 
+  /** The names as a list, made on first use: only did-you-mean and completions read them all. */
   get actionNames(): readonly string[] {
-    return this.names;
+    if (!this.nameList) {
+      const list: string[] = [];
+      for (let i = 0; i < this.names.count; i++) list.push(this.names.at(i));
+      this.nameList = list;
+    }
+    return this.nameList;
+  }
+
+  /** Whether a wildcard matches some name, without a list of them (see someNameMatches). */
+  someNameMatches(pattern: string): boolean {
+    return this.names.someMatch(pattern);
   }
 
   /**
@@ -61,9 +76,10 @@ class LoadedService {
    */
   byName(lower: string): ActionInfo | undefined {
     const names = this.names;
-    for (let i = names.length - 1; i >= 0; i--) {
-      const n = names[i];
-      if (n.length === lower.length && n.toLowerCase() === lower) return this.at(i);
+    for (let i = names.count - 1; i >= 0; i--) {
+      if (names.lengthAt(i) !== lower.length) continue;
+      const n = names.at(i);
+      if (n.toLowerCase() === lower) return this.at(i, n);
     }
     return undefined;
   }
@@ -74,16 +90,26 @@ class LoadedService {
    * service, which a run over many services would build (and keep) for every one of them.
    */
   byExactName(name: string): ActionInfo | undefined {
-    const names = this.names;
-    const order = (this.order ??= orderOf(names));
+    const order = (this.order ??= orderOf(this.names));
     const direct = order === '';
+    // Read here rather than through the names' methods: a call per probe costs more than the probe.
+    const { text, ends } = this.names;
+    const first = name.charCodeAt(0);
     let lo = 0;
-    let hi = names.length - 1;
+    let hi = ends.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const i = direct ? mid : order.charCodeAt(mid) - TYPE_BASE;
-      const n = names[i];
-      if (n === name) return this.at(i);
+      const start = i === 0 ? 0 : ends[i - 1] + 1;
+      // Most probes differ in the first character: they are settled without cutting the name out.
+      const c = text.charCodeAt(start);
+      if (c !== first) {
+        if (c < first) lo = mid + 1;
+        else hi = mid - 1;
+        continue;
+      }
+      const n = text.slice(start, ends[i]);
+      if (n === name) return this.at(i, n);
       if (n < name) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -136,7 +162,8 @@ function loadedCompactService(p: string, parts: CompactServiceParts): LoadedServ
  * The names' indexes in ascending order of name, as CompactServiceData.o writes them, or '' when
  * the names are in that order already; for data that does not say (a service added from raw files).
  */
-function orderOf(names: readonly string[]): string {
+function orderOf(packed: PackedNames): string {
+  const names = Array.from({ length: packed.count }, (_, i) => packed.at(i));
   let sorted = true;
   for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1] < names[i];
   if (sorted) return '';
@@ -203,7 +230,7 @@ export class DataCatalog implements IamCatalog {
     }
     const resourceTypes = Object.values(raw.resourceTypes).map((r): ResourceTypeInfo => ({ service: p, name: r.key, arnFormats: [r.arn], conditionKeys: r.conditionKeys ?? [] }));
     const conditionKeys = Object.values(raw.conditionKeys).map((c): ConditionKeyInfo => ({ key: c.key, description: c.description ?? '', type: c.type }));
-    this.services.set(p, new LoadedService(actions.map((a) => a.name), (i) => actions[i], () => resourceTypes, () => conditionKeys));
+    this.services.set(p, new LoadedService(PackedNames.of(actions.map((a) => a.name)), (i) => actions[i], () => resourceTypes, () => conditionKeys));
   }
 
   /**
@@ -269,6 +296,10 @@ export class DataCatalog implements IamCatalog {
 
   actionNames(prefix: string): readonly string[] {
     return this.service(prefix.toLowerCase())?.actionNames ?? [];
+  }
+
+  someActionNameMatches(prefix: string, pattern: string): boolean {
+    return this.service(prefix.toLowerCase())?.someNameMatches(pattern) ?? false;
   }
 
   action(prefix: string, name: string): ActionInfo | undefined {

@@ -18,6 +18,8 @@ export interface IamCatalog {
   actionsWhere?(prefix: string, test: (name: string) => boolean): readonly ActionInfo[];
   /** Action names of a loaded service as the data writes them; [] if not loaded. */
   actionNames?(prefix: string): readonly string[];
+  /** Whether a wildcard matches some action name of a loaded service (see someNameMatches); false if not loaded. */
+  someActionNameMatches?(prefix: string, pattern: string): boolean;
   resourceType(prefix: string, name: string): ResourceTypeInfo | undefined;
   /** Global (aws:*) and service keys, including patterns like s3:ExistingObjectTag/<key>. */
   conditionKey(key: string): ConditionKeyInfo | undefined;

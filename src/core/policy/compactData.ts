@@ -1,5 +1,6 @@
 // The IAM data of the build's compact snapshot (scripts/build-iam-snapshot.js), turned into the
 // catalog's actions, resource types and condition keys as they are first read.
+import { globMatch, wildcardFirst } from './actions';
 import type { AccessLevel, ActionInfo, ConditionKeyInfo, ResourceTypeInfo } from './catalogTypes';
 
 /**
@@ -10,6 +11,8 @@ import type { AccessLevel, ActionInfo, ConditionKeyInfo, ResourceTypeInfo } from
 export interface CompactServiceData {
   /** Action names, one per line, in the data's order. */
   n: string;
+  /** Where each name ends in `n` (the offset of the line break after it); absent: found by reading `n`. */
+  e?: number[];
   /** End offset of each action's tuple in the action text: [accessLevel, [[resourceType, required (1|0), conditionKeys]], conditionKeys, dependentActions]. */
   x: number[];
   /**
@@ -140,36 +143,121 @@ class CompactConditionKey implements ConditionKeyInfo {
   }
 }
 
+/**
+ * A service's action names, in the data's order, in one string: a name is cut out of it when asked
+ * for. A list of thousands of short strings that live as long as the process costs the garbage
+ * collector more than cutting the few names a lint reads, most of them during a binary search.
+ */
+export class PackedNames {
+  readonly count: number;
+  /** Where each name ends in the text (see CompactServiceData.e), outside the JavaScript heap. */
+  readonly ends: Uint32Array;
+
+  constructor(
+    /** The names, one per line. */
+    readonly text: string,
+    ends?: readonly number[],
+  ) {
+    this.ends = ends ? new Uint32Array(ends) : endsOf(text);
+    this.count = this.ends.length;
+  }
+
+  static of(names: readonly string[]): PackedNames {
+    return new PackedNames(names.join('\n'), names.length === 0 ? [] : undefined);
+  }
+
+  private start(i: number): number {
+    return i === 0 ? 0 : this.ends[i - 1] + 1;
+  }
+
+  at(i: number): string {
+    return this.text.slice(this.start(i), this.ends[i]);
+  }
+
+  lengthAt(i: number): number {
+    return this.ends[i] - this.start(i);
+  }
+
+  /**
+   * Whether a wildcard matches some name (as someNameMatches answers for a list). The names that
+   * begin with the wildcard's first character are found by searching the text for it after a line
+   * break, in both cases: the others are never cut out.
+   */
+  someMatch(pattern: string): boolean {
+    const first = wildcardFirst(pattern);
+    if (first === -1) {
+      for (let i = 0; i < this.count; i++) if (globMatch(pattern, this.at(i))) return true;
+      return false;
+    }
+    const text = this.text;
+    const lower = String.fromCharCode(first);
+    for (const ch of first >= 97 && first <= 122 ? [lower, lower.toUpperCase()] : [lower]) {
+      const needle = `\n${ch}`;
+      // Each name that begins with ch: the first, or one after a line break.
+      for (let at = text.startsWith(ch) ? 0 : after(text.indexOf(needle)); at >= 0; ) {
+        const end = text.indexOf('\n', at);
+        if (globMatch(pattern, text.slice(at, end < 0 ? text.length : end))) return true;
+        at = end < 0 ? -1 : after(text.indexOf(needle, end));
+      }
+    }
+    return false;
+  }
+}
+
+/** Where a name begins, given where the line break before it stands (-1: none). */
+function after(lineBreak: number): number {
+  return lineBreak < 0 ? -1 : lineBreak + 1;
+}
+
+/** The end of each line of a non-empty text, or none for an empty one. */
+function endsOf(text: string): Uint32Array {
+  if (text === '') return new Uint32Array(0);
+  const ends: number[] = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) ends.push(at);
+  ends.push(text.length);
+  return new Uint32Array(ends);
+}
+
 /** What a loaded service is made of, read from one compact service: names at once, the rest on first use. */
 export function compactService(
   service: string,
   data: CompactServiceData,
   text: CompactServiceText,
   descriptions: () => CompactDescriptions | undefined,
-): { names: string[]; order: string | undefined; make: (i: number) => ActionInfo; resourceTypes: () => ResourceTypeInfo[]; conditionKeys: () => ConditionKeyInfo[] } {
+): { names: PackedNames; order: string | undefined; make: (i: number, name: string) => ActionInfo; resourceTypes: () => ResourceTypeInfo[]; conditionKeys: () => ConditionKeyInfo[] } {
   const texts = new LazyDescriptions(descriptions);
-  const names = data.n === '' ? [] : data.n.split('\n');
-  const ends = data.x;
+  const names = new PackedNames(data.n, data.e);
+  // Outside the JavaScript heap, like the names' ends: read only to find an action's tuple.
+  const ends = new Uint32Array(data.x);
+  const typeText = data.t;
   // An action's tuple is parsed when its details are first read: most never are.
   // One list of resource types per service: an action's types are the objects the catalog's lookup answers.
   let typeList: ResourceTypeInfo[] | undefined;
   const resourceTypes = (): ResourceTypeInfo[] =>
     (typeList ??= (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map((r): ResourceTypeInfo => ({ service, name: r[0], arnFormats: [r[1]], conditionKeys: r[2] ?? NO_KEYS })));
   let typeLines: string[] | undefined;
+  // Actions of a service mostly accept the same few lists of types (the data's 15,367 actions with
+  // types have 3,095 distinct lists in their services): one list each, which the actions share.
+  let listsByLine: Map<string, readonly ResourceTypeInfo[]> | undefined;
   const types = (i: number): readonly ResourceTypeInfo[] | undefined => {
-    if (data.t === undefined) return undefined;
-    const line = (typeLines ??= data.t.split('\n'))[i];
+    if (typeText === undefined) return undefined;
+    const line = (typeLines ??= typeText.split('\n'))[i];
     if (line === '') return NO_TYPES;
-    const list = resourceTypes();
-    const out = new Array<ResourceTypeInfo>(line.length);
-    for (let k = 0; k < line.length; k++) out[k] = list[line.charCodeAt(k) - TYPE_BASE];
+    let out = (listsByLine ??= new Map()).get(line);
+    if (!out) {
+      const list = resourceTypes();
+      const made = new Array<ResourceTypeInfo>(line.length);
+      for (let k = 0; k < line.length; k++) made[k] = list[line.charCodeAt(k) - TYPE_BASE];
+      listsByLine.set(line, made);
+      out = made;
+    }
     return out;
   };
   const source: CompactActionSource = { texts, types, tuple: (i) => JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple };
   return {
     names,
     order: data.o,
-    make: (i) => new CompactAction(service, names[i], source, i),
+    make: (i, name) => new CompactAction(service, name, source, i),
     resourceTypes,
     conditionKeys: () => (JSON.parse(text.conditionKeys()) as [string, string][]).map((k, i): ConditionKeyInfo => new CompactConditionKey(k[0], k[1], texts, i)),
   };

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { lintPolicy, servicesReferenced } from '../../../src/core/policy';
+import { globMatch } from '../../../src/core/policy/actions';
 import { createIamCatalog, iamDataDir, type IamCatalogHandle } from '../../../src/node/iamData';
 import { repoRoot } from '../fixtures';
 
@@ -126,6 +127,24 @@ describe('IAM data snapshot', function () {
       assert.strictEqual(snapshot.catalog.action(s, 'NoSuchActionAnywhere'), undefined, s);
     }
     assert.ok(found > 10_000, `only ${found} actions looked up`);
+  });
+
+  it('answers whether a wildcard matches some action of a service as trying every name of the package data does', () => {
+    snapshot.ensureAllServicesSync();
+    pkg.ensureAllServicesSync();
+    let matched = 0;
+    let unmatched = 0;
+    for (const s of pkg.catalog.allServicePrefixes()) {
+      for (const y of pkg.catalog.actions(s).slice(0, 8)) {
+        for (const pattern of [`${y.name.slice(0, 4)}*`, `${y.name.slice(0, 3).toLowerCase()}*s`, `${y.name.slice(0, 5)}Zq*`, `*${y.name.slice(2)}`, `?${y.name.slice(1)}`]) {
+          const expected = pkg.catalog.actionNames!(s).some((n) => globMatch(pattern, n));
+          assert.strictEqual(snapshot.catalog.someActionNameMatches!(s, pattern), expected, `${s}: ${pattern}`);
+          if (expected) matched++;
+          else unmatched++;
+        }
+      }
+    }
+    assert.ok(matched > 1000 && unmatched > 1000, `${matched} match, ${unmatched} do not`);
   });
 
   it('lints a policy the same as the package data', () => {

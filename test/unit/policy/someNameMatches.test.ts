@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import { globMatch, LITERAL_STAR } from '../../../src/core/policy/actions';
 import { someNameMatches } from '../../../src/core/policy/checks/actions';
+import { PackedNames } from '../../../src/core/policy/compactData';
 import { testCatalog } from './catalog';
 
 const everyName = (names: readonly string[], pattern: string) => names.some((n) => globMatch(pattern, n));
@@ -33,6 +34,7 @@ describe('someNameMatches', () => {
         for (const pattern of patternsFrom(name)) {
           const expected = everyName(names, pattern);
           assert.strictEqual(someNameMatches(names, pattern), expected, `${service}: ${pattern}`);
+          assert.strictEqual(h.catalog.someActionNameMatches!(service, pattern), expected, `catalog ${service}: ${pattern}`);
           if (expected) matched++;
           else unmatched++;
         }
@@ -53,7 +55,11 @@ describe('someNameMatches', () => {
     ];
     const patterns = ['Get*', 'get*', 'GET*', 'List*s', 'list?uckets', 'Delete*', 'Nothing*', '*Object', 'ab*', 'AB?', 'Abf*', `Get${LITERAL_STAR}*`, `${LITERAL_STAR}Thing`, 'Gé*', 'gé*', 'É*', 'é*', '?x', '', '*', '?'];
     for (const names of lists) {
-      for (const pattern of patterns) assert.strictEqual(someNameMatches(names, pattern), everyName(names, pattern), `${JSON.stringify(names)}: ${pattern}`);
+      for (const pattern of patterns) {
+        assert.strictEqual(someNameMatches(names, pattern), everyName(names, pattern), `${JSON.stringify(names)}: ${pattern}`);
+        // The same names packed in one string, as the catalog keeps them.
+        assert.strictEqual(PackedNames.of(names).someMatch(pattern), everyName(names, pattern), `packed ${JSON.stringify(names)}: ${pattern}`);
+      }
     }
   });
 });

@@ -1,4 +1,4 @@
-import { hasWildcard, matchActions, splitAction, suggestAction as suggestActionOf, suggestService as suggestServiceOf, globMatch } from '../actions';
+import { hasWildcard, matchActions, someNameMatches, splitAction, suggestAction as suggestActionOf, suggestService as suggestServiceOf } from '../actions';
 import type { LintContext, ResolvedAction, StatementContext } from '../context';
 import type { ActionInfo, IamCatalog } from '../catalog';
 import type { ParsedElement, ParsedValue } from '../parse';
@@ -14,8 +14,6 @@ import { coveredBy, coveredByAction, NO_ACTIONS } from '../../evaluation/escalat
  * cheapest way to build the thousands a run makes.
  */
 class Resolved implements ResolvedAction {
-  declare private expanded: ActionInfo[] | undefined;
-  declare private built: ParsedValue['path'] | undefined;
   // Copied from the resolution, not read through it: the checks read these two hundreds of
   // thousands of times a run, and a getter costs a call each time in code not yet optimised.
   declare readonly service: string;
@@ -29,16 +27,14 @@ class Resolved implements ResolvedAction {
     private readonly index: number,
     private readonly resolution: Resolution,
   ) {
-    this.expanded = undefined;
-    this.built = undefined;
     this.service = resolution.service;
     this.invalid = resolution.invalid;
   }
 
-  /** Read through: the value's path is built only when a finding needs it. */
+  /** Read through: the value's path is built only when a finding needs it, and not kept. */
   get path(): ParsedValue['path'] {
     if (this.index < 0) return this.owner.path;
-    return (this.built ??= [...this.owner.path, { index: this.index }]);
+    return [...this.owner.path, { index: this.index }];
   }
 
   get name(): string {
@@ -52,7 +48,12 @@ class Resolved implements ResolvedAction {
 
   get matches(): ActionInfo[] | undefined {
     const r = this.resolution;
-    if (r.lazyIn) return (this.expanded ??= matchActions(this.value, r.lazyIn));
+    // Expanded once per string, for every document that writes it: the service's data is loaded,
+    // so the answer cannot change.
+    if (r.lazyIn) {
+      r.matches = matchActions(r.text, r.lazyIn);
+      r.lazyIn = undefined;
+    }
     return r.matches ?? (r.action ? (r.matches = [r.action]) : undefined);
   }
 
@@ -67,6 +68,8 @@ class Resolved implements ResolvedAction {
   }
 }
 
+export { someNameMatches };
+
 const anyMatchCache = new WeakMap<IamCatalog, Map<string, boolean>>();
 
 /** Whether a wildcard matches some action of a loaded service; cached, since that cannot change once loaded. */
@@ -79,32 +82,12 @@ function anyActionMatches(catalog: IamCatalog, service: string, name: string): b
   const key = `${service}:${name.toLowerCase()}`;
   let hit = cache.get(key);
   if (hit === undefined) {
-    hit = someNameMatches(catalog.actionNames ? catalog.actionNames(service) : catalog.actions(service).map((a) => a.name), name);
+    hit = catalog.someActionNameMatches
+      ? catalog.someActionNameMatches(service, name)
+      : someNameMatches(catalog.actionNames ? catalog.actionNames(service) : catalog.actions(service).map((a) => a.name), name);
     cache.set(key, hit);
   }
   return hit;
-}
-
-/** A character code as globMatch compares it: A-Z as a-z. */
-function folded(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-/**
- * Whether a wildcard (case-insensitive, as globMatch reads it) matches some name. A wildcard that
- * begins with a literal character matches only names that begin with it: the others, most of a
- * service's hundreds, are set apart by that one character, without a call each.
- */
-export function someNameMatches(names: readonly string[], pattern: string): boolean {
-  const c = pattern.length > 0 ? folded(pattern.charCodeAt(0)) : -1;
-  // Not *, ?, or their escaped forms (LITERAL_STAR matches a '*' of the name).
-  const first = c === -1 || c === 42 || c === 63 || c === 0xe000 || c === 0xe001 ? -1 : c;
-  for (let i = 0; i < names.length; i++) {
-    const n = names[i];
-    if (first !== -1 && folded(n.charCodeAt(0)) !== first) continue;
-    if (globMatch(pattern, n)) return true;
-  }
-  return false;
 }
 
 /**
