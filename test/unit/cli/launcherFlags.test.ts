@@ -53,6 +53,18 @@ describe('CLI launcher: V8 flags', () => {
     }
   });
 
+  it('set after start, as the launcher sets them, a lint of files scavenges on its own thread: no scavenge hands work to V8\'s helper threads', () => {
+    const script = `
+      for (const flag of ${JSON.stringify(v8Flags('files'))}) require('v8').setFlagsFromString(flag);
+      const keep = [];
+      for (let i = 0; i < 200000; i++) { keep.push({ i }); if (keep.length > 20000) keep.length = 0; }`;
+    const r = spawnSync(process.execPath, ['--trace-gc-nvp', '-e', script], { encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    const scavenges = r.stdout.split('\n').filter((line) => line.includes('gc=s '));
+    assert.ok(scavenges.length >= 3, `scavenges traced: ${scavenges.length}`);
+    for (const line of scavenges) assert.match(line, /background\.scavenge\.parallel=0\.00 /);
+  });
+
   it('set after start, as the launcher sets it, the growth factor keeps a lint of files at the young generation V8 starts with', () => {
     // A fresh process has committed one half of its starting young generation; after a scavenge, both.
     const start = 2 * youngGenerationAfterGrowth('default-start');
