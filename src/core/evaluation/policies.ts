@@ -57,11 +57,18 @@ function actionMatches(set: ActionSet, action: string, lower: string): boolean {
 /** `overlap`: the request's resource holds wildcards and an Allow applies when some resource fits both. */
 function resourceMatches(list: string[], resource: string, env: MatchEnv, variables: boolean, overlap = false): boolean {
   const test = overlap ? resourceOverlap : resourceMatch;
-  return list.some((r) => {
-    if (!variables || !r.includes('${')) return test(r, resource);
-    const s = substitute(r, env.ctx, variables);
-    return s.resolved && test(s.pattern, resource);
-  });
+  return list.some((r) => resourcePatternMatches(r, resource, env.ctx, variables, test));
+}
+
+/**
+ * Whether one Resource or NotResource value names the resource, its policy variables put in from the
+ * request's context when the policy's version has them (`variables`): a variable with no value and
+ * no default matches nothing.
+ */
+export function resourcePatternMatches(pattern: string, resource: string, ctx: RequestContext, variables: boolean, test = resourceMatch): boolean {
+  if (!variables || !pattern.includes('${')) return test(pattern, resource);
+  const s = substitute(pattern, ctx, variables);
+  return s.resolved && test(s.pattern, resource);
 }
 
 /** With the request's resource `*` standing for any resource: some for an Allow, all for a Deny. */

@@ -5,7 +5,7 @@ import type { ParsedElement, ParsedPolicy, ParsedStatement } from '../../policy/
 import { awsOwnedRefusal } from '../awsOwned';
 import type { RequestContext } from '../context';
 import { resourceMatch, testValue } from '../operators';
-import { substitute } from '../variables';
+import { resourcePatternMatches } from '../policies';
 import { covering, type Covering } from './probes';
 import type { AllowingStatement, PathRequest } from './types';
 
@@ -259,7 +259,7 @@ const hasVariable = (v: string): boolean => v.includes('${');
 
 /**
  * reachesResource, with the policy variables of the statement's Resource (or NotResource) put in
- * from the request's context `ctx` as the engine does (see policies.ts's resourceMatches): a value
+ * from the request's context `ctx` by the engine's own rule (policies.ts's resourcePatternMatches): a value
  * whose variable has no value and no default matches nothing. Without `ctx`, undefined for them.
  */
 export function reachesResourceIn(p: SettlingSubject, c: Covering, resource: string, ctx: RequestContext | undefined): boolean | undefined {
@@ -268,10 +268,5 @@ export function reachesResourceIn(p: SettlingSubject, c: Covering, resource: str
   if (reach !== undefined || !ctx) return reach;
   // Only version 2012-10-17 has variables: in other versions the text is matched as it is.
   const variables = p.parsed[c.policy].version?.valueNode.value === '2012-10-17';
-  const matches = (pattern: string): boolean => {
-    if (!variables || !pattern.includes('${')) return resourceMatch(pattern, resource);
-    const s = substitute(pattern, ctx, true);
-    return s.resolved && resourceMatch(s.pattern, resource);
-  };
-  return someString((st.resource ?? st.notResource)!, matches) === !!st.resource;
+  return someString((st.resource ?? st.notResource)!, (pattern) => resourcePatternMatches(pattern, resource, ctx, variables)) === !!st.resource;
 }
