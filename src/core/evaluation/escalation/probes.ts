@@ -57,13 +57,13 @@ function classOf(template: string): string {
 
 /**
  * Whether a statement's Action (or NotAction) covers the action: one of its values is `*` or a
- * pattern of it. `marks`, when the caller has them, are the path actions the element's strings cover.
+ * pattern of it. `index` is the action's among the path actions (see pathActionIndex), asked once
+ * for all the statements; `marks`, when the caller has them, are the path actions the element's strings cover.
  */
-export function coversAction(st: ParsedPolicy['statements'][number], action: string, marks?: Uint8Array): boolean {
+function coversAction(st: ParsedStatement, action: string, index: number, marks: Uint8Array | undefined): boolean {
   const el = st.action ?? st.notAction;
   if (!el) return false;
   // A path's action: each element's strings are matched against every path action once.
-  const index = pathActionIndex(action);
   const covered = index >= 0 ? (marks ?? coveredByElement(el))[index] === 1 : namesAction(el, action);
   return st.action ? covered : !covered;
 }
@@ -97,9 +97,11 @@ export function covering(p: CoverSubject, action: string): readonly Covering[] {
   let list = byAction.get(action);
   if (!list) {
     const out: Covering[] = [];
+    const index = pathActionIndex(action);
     for (let i = 0; i < p.parsed.length; i++) {
       const statements = p.parsed[i].statements;
-      for (let k = 0; k < statements.length; k++) if (coversAction(statements[k], action, p.covered[i]?.[k])) out.push({ policy: i, index: k, st: statements[k] });
+      const marks = p.covered[i];
+      for (let k = 0; k < statements.length; k++) if (coversAction(statements[k], action, index, marks?.[k])) out.push({ policy: i, index: k, st: statements[k] });
     }
     list = out;
     byAction.set(action, list);
