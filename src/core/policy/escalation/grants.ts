@@ -213,6 +213,22 @@ export function evidenceOf(g: PolicyGrants, policy: number, index: number, actio
   return undefined;
 }
 
+// A candidate's evidence builds its path only when a finding names it: the decision mostly names
+// the statement that allows the request instead (see decidedEscalations), or rejects the path.
+
+class CandidateEvidence implements GrantEvidence {
+  constructor(
+    readonly policy: number,
+    readonly action: string,
+    /** The Action string or NotAction element that grants it: its path is built when read. */
+    private readonly at: { readonly path: PathElement[] },
+    readonly node: JsonNode,
+  ) {}
+  get path(): PathElement[] {
+    return this.at.path;
+  }
+}
+
 /** Where the policies grant a path action, first evidence only; undefined when none does. */
 function grantOf(all: readonly PolicyGrants[], a: number, path: EscalationPath): GrantEvidence | undefined {
   // Most policies grant nothing a path needs: settled without looking at a statement.
@@ -229,11 +245,11 @@ function grantOf(all: readonly PolicyGrants[], a: number, path: EscalationPath):
       const st = allows[k];
       if (st.selfOnly && ON_OTHER_USERS.has(path)) continue;
       if (st.notActions) {
-        if (!st.notActions.excluded[a]) return { policy: i, action, path: st.notActions.element.path, node: st.notActions.element.valueNode };
+        if (!st.notActions.excluded[a]) return new CandidateEvidence(i, action, st.notActions.element, st.notActions.element.valueNode);
         continue;
       }
       const hit = st.first?.[a];
-      if (hit) return { policy: i, action, path: hit.path, node: hit.node };
+      if (hit) return new CandidateEvidence(i, action, hit, hit.node);
     }
   }
   return undefined;
