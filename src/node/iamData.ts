@@ -117,8 +117,8 @@ interface SnapshotHeader {
   format: number;
   source?: { name: string; version: string };
   index: RawIndexData;
-  /** prefix -> [offset, length, descriptions offset, descriptions length] */
-  services: Record<string, [number, number, number, number]>;
+  /** prefix -> [offset, length, descriptions offset, descriptions length, tuples offset, tuples length] */
+  services: Record<string, [number, number, number, number, number, number]>;
 }
 
 function snapshotCatalog(file: string): IamCatalogHandle {
@@ -134,7 +134,7 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     const headerBytes = Buffer.alloc(length);
     if (fs.readSync(fd, headerBytes, 0, length, LEAD_BYTES) !== length) throw new Error(l10n.t('the snapshot is cut short'));
     header = JSON.parse(headerBytes.toString('utf8')) as SnapshotHeader;
-    if (header.format !== 2) throw new Error(l10n.t('snapshot format {0} is not supported', String(header.format)));
+    if (header.format !== 3) throw new Error(l10n.t('snapshot format {0} is not supported', String(header.format)));
     bodyStart = LEAD_BYTES + length;
   } catch (e) {
     throw new Error(l10n.t('IAM data snapshot {0} is unreadable: {1}. Rebuild it with node esbuild.js.', file, readErrorReason(e)));
@@ -160,10 +160,8 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     return out;
   };
 
-  /** Descriptions are read synchronously on first use; they are small and only hovers and completions ask. */
-  const descriptions = (s: string) => (): CompactDescriptions | undefined => {
-    const [, , offset, length] = services[s];
-    if (!length) return undefined;
+  /** Bytes of the body, read now: descriptions and tuples are read apart from their service, when first asked for. */
+  const readRange = (offset: number, length: number): Buffer => {
     const buffer = Buffer.allocUnsafe(length);
     const fd = fs.openSync(file, 'r');
     try {
@@ -171,7 +169,33 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     } finally {
       fs.closeSync(fd);
     }
-    return JSON.parse(buffer.toString('utf8')) as CompactDescriptions;
+    return buffer;
+  };
+
+  /** Descriptions are read synchronously on first use; they are small and only hovers and completions ask. */
+  const descriptions = (s: string) => (): CompactDescriptions | undefined => {
+    const [, , offset, length] = services[s];
+    if (!length) return undefined;
+    return JSON.parse(readRange(offset, length).toString('utf8')) as CompactDescriptions;
+  };
+
+  /**
+   * A service's action tuples, read synchronously when one is first asked for: a lint reads the
+   * tuples of few services, if any (an action's resource types are in its service's own text).
+   */
+  const tuples = (s: string): ((i: number) => string) => {
+    let read: { ends: number[]; buffer: Buffer; start: number } | undefined;
+    return (i) => {
+      if (!read) {
+        const [, , , , offset, length] = services[s];
+        const buffer = readRange(offset, length);
+        const line = buffer.indexOf(10);
+        if (line < 0) throw damaged(s);
+        read = { ends: JSON.parse(buffer.toString('latin1', 0, line)) as number[], buffer, start: line + 1 };
+      }
+      const { ends, buffer, start } = read;
+      return buffer.toString('latin1', start + (i === 0 ? 0 : ends[i - 1]), start + ends[i]);
+    };
   };
 
   /** The parts of service `s`, whose bytes start at `at` in the buffer. */
@@ -186,7 +210,7 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     const text: CompactServiceText = {
       resourceTypes: () => buffer.toString('latin1', first + 1, second),
       conditionKeys: () => buffer.toString('latin1', second + 1, third),
-      action: (start, end) => buffer.toString('latin1', third + 1 + start, third + 1 + end),
+      action: tuples(s),
     };
     return { data: JSON.parse(buffer.toString('latin1', at, first)) as CompactServiceData, text, descriptions: descriptions(s) };
   };
