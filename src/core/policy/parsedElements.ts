@@ -1,25 +1,11 @@
 // The parsed elements of a policy: statements, their properties and values, and conditions, each
 // with its JSON node; paths are built on first read.
 import type { Node } from 'jsonc-parser';
+import type { HasPath, ParsedElement, ParsedValue } from './elementTypes';
 import { PropertyNode } from './propertyNode';
 import type { PathElement } from './types';
 
-/** A property of the policy or of a statement: `"Key": value`. */
-export interface ParsedElement {
-  /** Property name as written. */
-  key: string;
-  keyNode: Node;
-  valueNode: Node;
-  /** Path of the value (ends with { value: key }). */
-  path: PathElement[];
-}
-
-/** A string (or other scalar) inside an element, with its own path. */
-export interface ParsedValue {
-  value: string | number | boolean | null;
-  node: Node;
-  path: PathElement[];
-}
+export type { HasPath, ParsedElement, ParsedValue } from './elementTypes';
 
 export interface ParsedConditionKey {
   key: string;
@@ -59,11 +45,6 @@ export interface ParsedStatement {
 }
 
 export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'] as const;
-
-/** Something whose path is read only when needed. */
-export interface HasPath {
-  readonly path: PathElement[];
-}
 
 /**
  * Paths are read only when a finding is reported, and most values never have one: they are built

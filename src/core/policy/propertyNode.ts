@@ -1,7 +1,7 @@
 // A property of the strict tree: its name and value in one object, which is also the parsed
 // element the property becomes (see parsedElements.ts).
 import type { Node } from 'jsonc-parser';
-import type { HasPath, ParsedElement, ParsedValue } from './parsedElements';
+import type { HasPath, ParsedElement, ParsedValue } from './elementTypes';
 import type { PathElement } from './types';
 
 /**
