@@ -17,14 +17,16 @@ const OPERATORS = ['StringLike', 'StringNotLike', 'StringNotEquals', 'StringNotE
 const ARN_KEY = 'aws:SourceArn';
 const TAG_KEY = 'aws:PrincipalTag/team';
 const ARN_OF = (name: string) => `arn:aws:sqs:us-east-1:111122223333:${name}`;
-
+const ACTIONS = ['s3:GetObject', 's3:Get*', 's3:*Object', 's3:*', 's3:GetObjec?', 's3:Put*', 'S3:getobject', 's3:DeleteObject'];
+const REQUESTED = ['s3:GetObject', 's3:PutObject', 's3:GetObjectAcl', 's3:DeleteObject'];
 
 function statement(r: Rand, operator: string): object {
   const arn = operator.startsWith('Arn');
   const Condition = r() < 0.85 ? { [operator]: { [arn ? ARN_KEY : TAG_KEY]: some(r, PATTERNS, 2).map((p) => (arn ? ARN_OF(p) : p)) } } : undefined;
   const Effect = r() < 0.2 ? 'Deny' : 'Allow';
   const resources = some(r, PATTERNS, 2).map((p) => BUCKET + p);
-  return { Effect, Action: 's3:GetObject', ...(r() < 0.15 ? { NotResource: resources } : { Resource: resources }), ...(Condition ? { Condition } : {}) };
+  const actions = some(r, ACTIONS, 2);
+  return { Effect, ...(r() < 0.1 ? { NotAction: actions } : { Action: actions }), ...(r() < 0.15 ? { NotResource: resources } : { Resource: resources }), ...(Condition ? { Condition } : {}) };
 }
 
 /** One to three statements sharing one operator, so their values meet across statements. */
@@ -35,29 +37,31 @@ function policy(r: Rand, operator: string): object {
 /** `ABSENT`: a request without the condition keys. */
 const ABSENT = '(absent)';
 
-function allowed(p: object, resource: string, value: string): boolean {
+function allowed(p: object, action: string, resource: string, value: string): boolean {
   const context: Record<string, string> = value === ABSENT ? {} : { [TAG_KEY]: value, [ARN_KEY]: ARN_OF(value) };
-  return decision({ principal: USER, action: 's3:GetObject', resource, context }, { identity: [p] }) === 'Allowed';
+  return decision({ principal: USER, action, resource, context }, { identity: [p] }) === 'Allowed';
 }
 
 /** The first request the engine decides differently for the two policies, if any. */
-function witness(base: object, next: object): { resource: string; value: string; added: boolean } | undefined {
-  for (const name of NAMES) {
-    for (const value of [...NAMES, ABSENT]) {
-      const resource = BUCKET + name;
-      const a = allowed(base, resource, value);
-      const b = allowed(next, resource, value);
-      if (a !== b) return { resource, value, added: b };
+function witness(base: object, next: object): { action: string; resource: string; value: string; added: boolean } | undefined {
+  for (const action of REQUESTED) {
+    for (const name of NAMES) {
+      for (const value of [...NAMES, ABSENT]) {
+        const resource = BUCKET + name;
+        const a = allowed(base, action, resource, value);
+        const b = allowed(next, action, resource, value);
+        if (a !== b) return { action, resource, value, added: b };
+      }
     }
   }
   return undefined;
 }
 
 describe('access diff: property: every change the engine sees is reported', () => {
-  it(`${WILDCARDS}; ${NOR} — 600 random pairs of policies: a request allowed by one and not the other is added or removed access`, function () {
+  it(`${WILDCARDS}; ${NOR} — 300 random pairs of policies: a request allowed by one and not the other is added or removed access`, function () {
     this.timeout(120000);
     let changed = 0;
-    for (let seed = 1; seed <= Number(process.env.SEEDS ?? 600); seed++) {
+    for (let seed = 1; seed <= Number(process.env.SEEDS ?? 300); seed++) {
       const r = rng(seed);
       const operator = pick(r, OPERATORS);
       const base = policy(r, operator);
@@ -67,9 +71,9 @@ describe('access diff: property: every change the engine sees is reported', () =
       changed++;
       const d = diff(base, next);
       const reported = w.added ? d.added : d.removed;
-      assert.ok(reported.some((i) => i.action === 's3:GetObject'), `seed ${seed}: ${w.added ? 'added' : 'removed'} access for ${w.resource} with ${w.value} not reported\n${JSON.stringify(base)}\n->\n${JSON.stringify(next)}\nadded: ${lines(d.added).join('; ')}\nremoved: ${lines(d.removed).join('; ')}`);
+      if (!reported.some((i) => i.action === w.action)) assert.fail(`seed ${seed}: ${w.added ? 'added' : 'removed'} ${w.action} on ${w.resource} with ${w.value} not reported\n${JSON.stringify(base)}\n->\n${JSON.stringify(next)}\nadded: ${lines(d.added).join('; ')}\nremoved: ${lines(d.removed).join('; ')}`);
     }
-    assert.ok(changed > 300, `${changed}`);
+    assert.ok(changed > 150, `${changed}`);
   });
 
   it(`${WILDCARDS} — a Resource of a?c widened to a*c is added access, and narrowed back is removed`, () => {
