@@ -5,21 +5,24 @@
 // and a few reads of arrays without descriptions' field names repeated thousands of times.
 //
 // Layout: "IAMSNAP1 <header byte length, 8 digits>\n", the header JSON, the services back to back,
-// then their descriptions (read only when a hover or completion asks). The index also holds
-// retiredServices: prefixes of older IAM data releases and of AWS managed policies that the current
-// data lacks (see retiredServices below). Header: { format: 2,
+// then their action tuples, then their descriptions (tuples and descriptions are read only when
+// first asked for). The index also holds retiredServices: prefixes of older IAM data releases and
+// of AWS managed policies that the current data lacks (see retiredServices below). Header: { format: 3,
 // source: { name, version }, index: RawIndexData, services: { prefix: [offset, length,
-// descriptionsOffset, descriptionsLength] } }, offsets counted from the end of the header.
+// descriptionsOffset, descriptionsLength, tuplesOffset, tuplesLength] } }, offsets counted from the
+// end of the header.
 // A service: three lines of JSON, { n: "Name1\nName2...", e: [end offset of each name in n],
-// x: [end offset of each action's tuple],
 // t: each action's resource types, a line per action (see actionTypes), o: the actions in order of
 // name when the data lists them otherwise (see nameOrder) },
-// its resource types [[name, arnFormat, [keys]]] and its condition keys [[key, type]], then each action's tuple
+// its resource types [[name, arnFormat, [keys]]] and its condition keys [[key, type]].
+// Its tuples: a line of JSON [end offset of each action's tuple], then each action's tuple
 // [accessLevel, [[resourceType, required, [keys]]], [keys], [deps]] back to back (trailing empties
 // left out). A run reads the names and parses an action's tuple only when it needs that action:
 // most of a service's actions are never looked at, and thousands of small arrays that live as long
-// as the process cost the garbage collector more than they cost to parse. Service text is ASCII
-// (other characters are \u escapes), so its byte offsets are its character offsets.
+// as the process cost the garbage collector more than they cost to parse. A lint of a whole corpus
+// reads the tuples of a service or two: kept apart, the half of the data they are is never read
+// for the others. Service text is ASCII (other characters are \u escapes), so its byte offsets
+// are its character offsets.
 // Its descriptions: [[action descriptions], [condition key descriptions]], in the same order.
 // Usage: node scripts/build-iam-snapshot.js [--out FILE] [--force]
 'use strict';
@@ -86,7 +89,11 @@ function compactService(actions, resourceTypes, conditionKeys) {
   const descriptions = [list.map((a) => a.description ?? ''), Object.values(conditionKeys).map((c) => c.description ?? '')];
   const t = actionTypes(list, r);
   const o = nameOrder(names);
-  return { text: `${asciiJson({ n: names.join('\n'), e, x, ...(t !== undefined && { t }), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n${tuples.join('')}`, descriptions };
+  return {
+    text: `${asciiJson({ n: names.join('\n'), e, ...(t !== undefined && { t }), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n`,
+    tuples: `${asciiJson(x)}\n${tuples.join('')}`,
+    descriptions,
+  };
 }
 
 /** The character of a service's first resource type in an action's line of types: the type at index i is TYPE_BASE + i. */
@@ -194,23 +201,32 @@ function build(pkgDir) {
   };
   const bodies = [];
   const texts = [];
+  const tupleTexts = [];
   const services = {};
   let offset = 0;
   for (const prefix of Object.keys(serviceNames).sort()) {
     const part = (dir) => readJson(path.join(data, dir, `${prefix}.json`), {});
-    const { text, descriptions } = compactService(part('actions'), part('resourceTypes'), part('conditionKeys'));
+    const { text, tuples, descriptions } = compactService(part('actions'), part('resourceTypes'), part('conditionKeys'));
     const body = Buffer.from(text, 'ascii');
     services[prefix.toLowerCase()] = [offset, body.length];
     bodies.push(body);
     texts.push([prefix.toLowerCase(), Buffer.from(JSON.stringify(descriptions), 'utf8')]);
+    tupleTexts.push(Buffer.from(tuples, 'ascii'));
     offset += body.length;
   }
+  // Then the tuples, then the descriptions: [offset, length, descriptions..., tuples...] per service.
+  let tupleOffset = offset;
+  for (const bytes of tupleTexts) offset += bytes.length;
   for (const [prefix, text] of texts) {
     services[prefix].push(offset, text.length);
-    bodies.push(text);
     offset += text.length;
   }
-  const header = Buffer.from(JSON.stringify({ format: 2, source: { name, version }, index, services }), 'utf8');
+  texts.forEach(([prefix], i) => {
+    services[prefix].push(tupleOffset, tupleTexts[i].length);
+    tupleOffset += tupleTexts[i].length;
+  });
+  bodies.push(...tupleTexts, ...texts.map(([, text]) => text));
+  const header = Buffer.from(JSON.stringify({ format: 3, source: { name, version }, index, services }), 'utf8');
   const lead = Buffer.from(`${MAGIC} ${String(header.length).padStart(8, '0')}\n`, 'ascii');
   return Buffer.concat([lead, header, ...bodies]);
 }

@@ -66,16 +66,32 @@ function pruneCaches(keep: string): void {
  */
 function load(flags: string): { cli: CliModule; saveCache: () => void } {
   const bundle = path.join(__dirname, 'cliMain.js');
-  // ASCII, as the build checks: read as Latin-1, a plain copy of its bytes, without UTF-8 decoding.
-  const source = fs.readFileSync(bundle, 'latin1');
   const useCache = process.env.STS_LENS_NO_CODE_CACHE !== '1';
-  const file = useCache ? cacheFile(bundle, fs.statSync(bundle), flags) : '';
-  let cachedData: Buffer | undefined;
+  const sourceFd = fs.openSync(bundle, 'r');
+  const stat = fs.fstatSync(sourceFd);
+  const file = useCache ? cacheFile(bundle, stat, flags) : '';
+  let cacheFd: number | undefined;
+  let cacheSize = 0;
   if (useCache) {
     try {
-      cachedData = fs.readFileSync(file);
+      cacheFd = fs.openSync(file, 'r');
+      cacheSize = fs.fstatSync(cacheFd).size;
     } catch {
       // No cache yet.
+    }
+  }
+  // The bundle and its cached code are read one after the other into the same memory: the bundle's
+  // text is copied out of it into a string first. Each page of a new buffer costs a page fault as it
+  // is first written; the second read writes pages the first one has already touched.
+  const buffer = Buffer.allocUnsafeSlow(Math.max(stat.size, cacheSize));
+  // ASCII, as the build checks: read as Latin-1, a plain copy of its bytes, without UTF-8 decoding.
+  const source = buffer.toString('latin1', 0, readAll(sourceFd, buffer, stat.size));
+  let cachedData: Buffer | undefined;
+  if (cacheFd !== undefined) {
+    try {
+      cachedData = buffer.subarray(0, readAll(cacheFd, buffer, cacheSize));
+    } catch {
+      // Removed or cut short meanwhile: rebuilt below.
     }
   }
   // The bundle is written as a function of CommonJS's parameters (see esbuild.js), compiled as it is.
@@ -85,8 +101,9 @@ function load(flags: string): { cli: CliModule; saveCache: () => void } {
   // modules, and the packages beside it) as one made for the bundle would, without loading Node's
   // module API to make one.
   (wrapper.runInThisContext() as (...a: unknown[]) => void)(mod.exports, require, mod, bundle, __dirname);
+  const cached = cachedData !== undefined;
   const saveCache = () => {
-    if (!useCache || (cachedData && !wrapper.cachedDataRejected)) return;
+    if (!useCache || (cached && !wrapper.cachedDataRejected)) return;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
@@ -98,6 +115,17 @@ function load(flags: string): { cli: CliModule; saveCache: () => void } {
     }
   };
   return { cli: mod.exports, saveCache };
+}
+
+/** Reads the open file `fd` into the start of `buffer`, up to `size` bytes (its size when opened), and closes it; returns the bytes read. */
+function readAll(fd: number, buffer: Buffer, size: number): number {
+  try {
+    let done = 0;
+    for (let n = 1; done < size && n > 0; done += n) n = fs.readSync(fd, buffer, done, size - done, null);
+    return done;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Sets V8's flags for this run, before the bundle is compiled. */

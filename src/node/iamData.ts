@@ -44,8 +44,8 @@ const SNAPSHOT_MAGIC = 'IAMSNAP1';
 const LEAD_BYTES = SNAPSHOT_MAGIC.length + 10; // "IAMSNAP1 00012345\n"
 /** Services whose bytes lie closer than this are read together. */
 const MERGE_GAP = 64 * 1024;
-/** Services read on first use are read with their neighbours in the file, up to this many bytes at once. */
-const READ_WINDOW = 64 * 1024;
+/** The least size of the buffer that synchronous reads share (see readShared): more than most services' bytes. */
+const SHARED_BYTES = 64 * 1024;
 
 let cachedDataDir: string | undefined;
 
@@ -106,19 +106,12 @@ function servicesFor(catalog: DataCatalog, index: RawIndexData, prefixes: Iterab
 
 const NONE_SETTLED = new Set<string>();
 
-/** Neighbouring services of the snapshot read together: their byte range, and their bytes once read. */
-interface ReadWindow {
-  start: number;
-  end: number;
-  buffer: Buffer | undefined;
-}
-
 interface SnapshotHeader {
   format: number;
   source?: { name: string; version: string };
   index: RawIndexData;
-  /** prefix -> [offset, length, descriptions offset, descriptions length] */
-  services: Record<string, [number, number, number, number]>;
+  /** prefix -> [offset, length, descriptions offset, descriptions length, tuples offset, tuples length] */
+  services: Record<string, [number, number, number, number, number, number]>;
 }
 
 function snapshotCatalog(file: string): IamCatalogHandle {
@@ -134,7 +127,7 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     const headerBytes = Buffer.alloc(length);
     if (fs.readSync(fd, headerBytes, 0, length, LEAD_BYTES) !== length) throw new Error(l10n.t('the snapshot is cut short'));
     header = JSON.parse(headerBytes.toString('utf8')) as SnapshotHeader;
-    if (header.format !== 2) throw new Error(l10n.t('snapshot format {0} is not supported', String(header.format)));
+    if (header.format !== 3) throw new Error(l10n.t('snapshot format {0} is not supported', String(header.format)));
     bodyStart = LEAD_BYTES + length;
   } catch (e) {
     throw new Error(l10n.t('IAM data snapshot {0} is unreadable: {1}. Rebuild it with node esbuild.js.', file, readErrorReason(e)));
@@ -160,33 +153,70 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     return out;
   };
 
+  /** Bytes of service `s` in the body, read now into `buffer` (from its start). */
+  const readInto = (buffer: Buffer, offset: number, length: number, s: string): Buffer => {
+    if (fs.readSync(openSync(), buffer, 0, length, bodyStart + offset) !== length) throw damaged(s);
+    return buffer;
+  };
+
+  /**
+   * One buffer for the synchronous reads whose bytes are decoded at once: a service's, a part of
+   * it, descriptions. Its pages are touched by the first read only; a buffer per read (hundreds in
+   * a run) would take a page fault for each page of each.
+   */
+  let shared: Buffer | undefined;
+  /** Bytes of service `s` in the body, read now into the shared buffer (from its start): good until the next read. */
+  const readShared = (offset: number, length: number, s: string): Buffer => {
+    if (!shared || shared.length < length) shared = Buffer.allocUnsafe(Math.max(length, SHARED_BYTES));
+    return readInto(shared, offset, length, s);
+  };
+  const readText = (offset: number, length: number, s: string, encoding: 'latin1' | 'utf8' = 'latin1'): string => readShared(offset, length, s).toString(encoding, 0, length);
+
   /** Descriptions are read synchronously on first use; they are small and only hovers and completions ask. */
   const descriptions = (s: string) => (): CompactDescriptions | undefined => {
     const [, , offset, length] = services[s];
     if (!length) return undefined;
-    const buffer = Buffer.allocUnsafe(length);
-    const fd = fs.openSync(file, 'r');
-    try {
-      fs.readSync(fd, buffer, 0, length, bodyStart + offset);
-    } finally {
-      fs.closeSync(fd);
-    }
-    return JSON.parse(buffer.toString('utf8')) as CompactDescriptions;
+    return JSON.parse(readText(offset, length, s, 'utf8')) as CompactDescriptions;
   };
 
-  /** The parts of service `s`, whose bytes start at `at` in the buffer. */
+  /**
+   * A service's action tuples, read synchronously when one is first asked for: a lint reads the
+   * tuples of few services, if any (an action's resource types are in its service's own text).
+   */
+  const tuples = (s: string): ((i: number) => string) => {
+    let read: { ends: number[]; buffer: Buffer; start: number } | undefined;
+    return (i) => {
+      if (!read) {
+        const [, , , , offset, length] = services[s];
+        const buffer = readInto(Buffer.allocUnsafe(length), offset, length, s);
+        const line = buffer.indexOf(10);
+        if (line < 0) throw damaged(s);
+        read = { ends: JSON.parse(buffer.toString('latin1', 0, line)) as number[], buffer, start: line + 1 };
+      }
+      const { ends, buffer, start } = read;
+      return buffer.toString('latin1', start + (i === 0 ? 0 : ends[i - 1]), start + ends[i]);
+    };
+  };
+
+  /**
+   * The parts of service `s`, whose bytes start at `at` in the buffer: its names now, and where its
+   * resource types and condition keys lie in the file, read from there when first asked for (a lint
+   * of the 764 corpus policies asks for the resource types of 120 of the 385 services it meets, for
+   * the condition keys of 48). The buffer is not kept. The text is ASCII (see the build script), so
+   * latin1 decodes it exactly.
+   */
   const partsAt = (buffer: Buffer, at: number, s: string): CompactServiceParts => {
-    const length = services[s][1];
-    // The service's text stays in the buffer, outside the JavaScript heap, and is decoded a piece
-    // at a time when asked for; it is ASCII (see the build script), so latin1 decodes it exactly.
+    const [offset, length] = services[s];
     const first = buffer.indexOf(10, at);
     const second = buffer.indexOf(10, first + 1);
     const third = buffer.indexOf(10, second + 1);
     if (first < 0 || third < 0 || third >= at + length) throw damaged(s);
+    const types = offset + first + 1 - at;
+    const keys = offset + second + 1 - at;
     const text: CompactServiceText = {
-      resourceTypes: () => buffer.toString('latin1', first + 1, second),
-      conditionKeys: () => buffer.toString('latin1', second + 1, third),
-      action: (start, end) => buffer.toString('latin1', third + 1 + start, third + 1 + end),
+      resourceTypes: () => readText(types, second - first - 1, s),
+      conditionKeys: () => readText(keys, third - second - 1, s),
+      action: tuples(s),
     };
     return { data: JSON.parse(buffer.toString('latin1', at, first)) as CompactServiceData, text, descriptions: descriptions(s) };
   };
@@ -213,34 +243,10 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     return syncFd;
   };
 
-  /**
-   * The services read on first use, in windows of neighbours in the file (in the header's order):
-   * a run that meets hundreds of services reads each window once, not each service apart.
-   */
-  let windows: Map<string, ReadWindow> | undefined;
-  const windowOf = (s: string): ReadWindow => {
-    if (!windows) {
-      windows = new Map();
-      let current: ReadWindow | undefined;
-      for (const name of Object.keys(services)) {
-        const [offset, length] = services[name];
-        if (!current || offset !== current.end || offset + length - current.start > READ_WINDOW) current = { start: offset, end: offset, buffer: undefined };
-        current.end = offset + length;
-        windows.set(name, current);
-      }
-    }
-    return windows.get(s) as ReadWindow;
-  };
-
-  /** Reads a service's window when the catalog first asks for one of its services. */
+  /** Reads a service when the catalog first asks for it, into the shared buffer. */
   const readLaterSync = (s: string) => (): CompactServiceParts => {
-    const w = windowOf(s);
-    if (!w.buffer) {
-      const buffer = Buffer.allocUnsafe(w.end - w.start);
-      if (fs.readSync(openSync(), buffer, 0, buffer.length, bodyStart + w.start) !== buffer.length) throw damaged(s);
-      w.buffer = buffer;
-    }
-    return partsAt(w.buffer, services[s][0] - w.start, s);
+    const [offset, length] = services[s];
+    return partsAt(readShared(offset, length, s), 0, s);
   };
 
   const settled = new Set<string>();

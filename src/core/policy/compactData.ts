@@ -5,16 +5,14 @@ import type { AccessLevel, ActionInfo, ConditionKeyInfo, ResourceTypeInfo } from
 
 /**
  * One service in the compact snapshot the build writes (scripts/build-iam-snapshot.js): the action
- * names, where each action's tuple ends in the service's action text, and the resource types and
- * condition keys as tuples; descriptions are kept apart.
+ * names and where each ends, each action's resource types, and the resource types and
+ * condition keys as tuples; the actions' tuples and the descriptions are kept apart.
  */
 export interface CompactServiceData {
   /** Action names, one per line, in the data's order. */
   n: string;
   /** Where each name ends in `n` (the offset of the line break after it); absent: found by reading `n`. */
   e?: number[];
-  /** End offset of each action's tuple in the action text: [accessLevel, [[resourceType, required (1|0), conditionKeys]], conditionKeys, dependentActions]. */
-  x: number[];
   /**
    * Each action's resource types, one line per action, a character per type: TYPE_BASE plus its
    * index in the service's resource types. Absent when an action names a type the service lacks.
@@ -36,8 +34,11 @@ export interface CompactServiceText {
   resourceTypes(): string;
   /** JSON of [key, type] tuples. */
   conditionKeys(): string;
-  /** One action's tuple: the action text from `start` to `end` (offsets from CompactServiceData.x). */
-  action(start: number, end: number): string;
+  /**
+   * The tuple of the action at index `i`: [accessLevel, [[resourceType, required (1|0), conditionKeys]],
+   * conditionKeys, dependentActions]. The service's tuples are read when one is first asked for.
+   */
+  action(i: number): string;
 }
 
 /** One service as the snapshot gives it: its data, its text, and its descriptions, read on first use. */
@@ -227,8 +228,6 @@ export function compactService(
 ): { names: PackedNames; order: string | undefined; make: (i: number, name: string) => ActionInfo; resourceTypes: () => ResourceTypeInfo[]; conditionKeys: () => ConditionKeyInfo[] } {
   const texts = new LazyDescriptions(descriptions);
   const names = new PackedNames(data.n, data.e);
-  // Outside the JavaScript heap, like the names' ends: read only to find an action's tuple.
-  const ends = new Uint32Array(data.x);
   const typeText = data.t;
   // An action's tuple is parsed when its details are first read: most never are.
   // One list of resource types per service: an action's types are the objects the catalog's lookup answers.
@@ -253,7 +252,7 @@ export function compactService(
     }
     return out;
   };
-  const source: CompactActionSource = { texts, types, tuple: (i) => JSON.parse(text.action(i === 0 ? 0 : ends[i - 1], ends[i])) as CompactActionTuple };
+  const source: CompactActionSource = { texts, types, tuple: (i) => JSON.parse(text.action(i)) as CompactActionTuple };
   return {
     names,
     order: data.o,

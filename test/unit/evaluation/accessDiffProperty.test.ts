@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { diff, doc, lines } from './accessHelpers';
+import { diff, doc, lines, pick, rng, some, type Rand } from './accessHelpers';
 
 // Property: a random policy and a randomly rewritten equivalent of it (statements reordered,
 // split, merged, duplicated; actions in another case or expanded; conditions spelled otherwise or
@@ -17,18 +17,6 @@ const LIST_ROLE = ['iam:ListRoles', 'iam:ListRolePolicies', 'iam:ListRoleTags'];
 const RESOURCES = ['*', 'arn:aws:s3:::a/*', 'arn:aws:s3:::b/*', 'arn:aws:sqs:us-east-1:111122223333:q'];
 const REGIONS = ['eu-west-1', 'us-east-1', 'ap-south-1', 'sa-east-1'];
 
-/** A small deterministic generator, so a failure names a seed that reproduces it. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-type Rand = ReturnType<typeof rng>;
-const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
-const some = <T>(r: Rand, list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(r() * max) }, () => pick(r, list)))];
 const arr = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
 
 function condition(r: Rand): Statement['Condition'] {

@@ -28,3 +28,16 @@ export function lines(items: AccessDiff['added']): string[] {
 }
 
 export const doc = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
+
+/** A small deterministic generator, so a failure names a seed that reproduces it. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export type Rand = ReturnType<typeof rng>;
+export const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
+export const some = <T>(r: Rand, list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(r() * max) }, () => pick(r, list)))];

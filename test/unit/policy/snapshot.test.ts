@@ -61,6 +61,23 @@ describe('IAM data snapshot', function () {
     assert.strictEqual(createIamCatalog({ dataDir: iamDataDir() }).allServicesOnFirstUse, false);
   });
 
+  it("reads a service's action tuples only when an action's details are first asked for", () => {
+    const copy = path.join(dir, 'tuples.snapshot');
+    const bytes = fs.readFileSync(file);
+    const headerEnd = 18 + Number(bytes.toString('latin1', 9, 17));
+    const header = JSON.parse(bytes.toString('utf8', 18, headerEnd)) as { services: Record<string, number[]> };
+    const [, , , , offset, length] = header.services.ec2;
+    bytes.fill(32, headerEnd + offset, headerEnd + offset + length);
+    fs.writeFileSync(copy, bytes);
+    const h = createIamCatalog({ snapshotFile: copy });
+    h.ensureServicesSync(['ec2']);
+    // Names and resource types come from the service's own text: a lint of most policies needs no more.
+    const run = h.catalog.action('ec2', 'RunInstances');
+    assert.strictEqual(run?.name, 'RunInstances');
+    assert.ok(run.resourceTypeInfos?.some((t) => t.name === 'instance'));
+    assert.throws(() => run.accessLevel, /the entry for ec2 is damaged/);
+  });
+
   it('holds every service, action, resource type and condition key the package holds, with descriptions', () => {
     snapshot.ensureAllServicesSync();
     pkg.ensureAllServicesSync();

@@ -1,34 +1,29 @@
 import { federatedMatch, matchAwsPrincipal, readCaller } from '../principal';
-import { resourceMatch, resourceOverlap } from '../operators';
+import { resourceOverlap } from '../operators';
 import { conditionsCover, conditionsCoverSplit, type SplitCover } from './conditions';
 import type { AccessPart } from './model';
+import { resourcePatternCovers } from './patternCover';
 
 /**
- * Comparisons of access parts, asked of the engine's own matchers: ARN patterns with its Resource
- * matching, principals with its Principal matching.
+ * Comparisons of access parts: ARN patterns by which one's matches include the other's
+ * (patternCover.ts), overlaps with the engine's Resource matching, principals with its Principal
+ * matching.
  */
-
-/** Whether Resource pattern `broad` matches every resource that pattern `narrow` does. */
-function patternCovers(broad: string, narrow: string): boolean {
-  if (broad === '*') return true;
-  if (narrow === '*') return false;
-  return resourceMatch(broad, narrow);
-}
 
 /** Whether part `a`'s resources include all of part `b`'s (NotResource read as "all but"). */
 export function resourceCovers(a: AccessPart, b: AccessPart): boolean {
   if (a.everyResource) return true;
-  if (!a.notResources) return b.notResources ? a.resource === '*' : patternCovers(a.resource, b.resource);
+  if (!a.notResources) return b.notResources ? a.resource === '*' : resourcePatternCovers(a.resource, b.resource);
   if (!b.notResources) return !a.notResources.some((x) => resourceOverlap(x, b.resource));
   // Both exclude some: a excludes no more than b does.
-  return a.notResources.every((x) => b.notResources!.some((y) => patternCovers(y, x)));
+  return a.notResources.every((x) => b.notResources!.some((y) => resourcePatternCovers(y, x)));
 }
 
 /** Whether some resource is in both parts. */
 export function resourcesOverlap(a: AccessPart, b: AccessPart): boolean {
   if (a.notResources && b.notResources) return true;
-  if (a.notResources) return !a.notResources.some((x) => patternCovers(x, b.resource));
-  if (b.notResources) return !b.notResources.some((x) => patternCovers(x, a.resource));
+  if (a.notResources) return !a.notResources.some((x) => resourcePatternCovers(x, b.resource));
+  if (b.notResources) return !b.notResources.some((x) => resourcePatternCovers(x, a.resource));
   return resourceOverlap(a.resource, b.resource) || resourceOverlap(b.resource, a.resource);
 }
 
@@ -87,8 +82,8 @@ function exceptionsTaken(p: AccessPart, others: readonly AccessPart[]): boolean 
   const holds = (q: AccessPart) => principalCovers(q, p) && conditionsCover(q.clauses, p.clauses);
   return others.some((q) => {
     if (!q.notResources || !holds(q)) return false;
-    const extra = q.notResources.filter((y) => !(p.notResources ?? []).some((x) => patternCovers(x, y)));
-    return extra.length > 0 && extra.every((y) => others.some((r) => !r.notResources && patternCovers(r.resource, y) && holds(r)));
+    const extra = q.notResources.filter((y) => !(p.notResources ?? []).some((x) => resourcePatternCovers(x, y)));
+    return extra.length > 0 && extra.every((y) => others.some((r) => !r.notResources && resourcePatternCovers(r.resource, y) && holds(r)));
   });
 }
 

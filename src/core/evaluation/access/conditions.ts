@@ -2,6 +2,7 @@ import type { LineIndex, ParsedStatement } from '../../policy/parse';
 import { parseConditionOperator } from '../../policy/checks/conditionOperators';
 import { holdsWhenAbsent } from '../conditions';
 import { POSITIVE_OF } from '../operators';
+import { conditionValueCovers } from './patternCover';
 import { canonicalValue, commonAddressesWithin, valueOrder, valuesWithin, type ValueOrder } from './valueOrder';
 
 /** A statement's condition as IAM writes it: operator -> key -> values. */
@@ -157,7 +158,7 @@ export function conditionsCoverSplit(target: readonly ConditionClause[], others:
   for (const [t, sets] of spread) {
     if (t.negated) {
       // NOT in A or NOT in B is NOT in (A and B).
-      if (t.order === 'ip' ? commonAddressesWithin(sets, t.values) : subset(commonValues(sets), t.values)) return { covered: true };
+      if (t.order === 'ip' ? commonAddressesWithin(sets, t.values) : commonMatchesWithin(t, sets)) return { covered: true };
       continue;
     }
     const taken = [...new Set(sets.flat())];
@@ -167,6 +168,27 @@ export function conditionsCoverSplit(target: readonly ConditionClause[], others:
     if (rest.length < t.values.length && (!best.rest || rest.length < best.rest.length)) best = { covered: false, clause: t, rest };
   }
   return valueByValue(target, others, { left: SPLIT_BUDGET }) ? { covered: true } : best;
+}
+
+/** The positive operator a negated clause is the NOT of: `StringNotLikeIfExists` -> `StringLike`. */
+function positiveBase(c: ConditionClause): string {
+  const base = parseConditionOperator(c.operator)?.base ?? c.operator;
+  return POSITIVE_OF[base] ?? base;
+}
+
+/**
+ * Whether what every one of `sets` matches is matched by `t`'s values, `t` being negated: then
+ * statements allowing NOT in each set allow nothing `t`'s statement does not. Values with no
+ * wildcard meet as text; once a pattern is among them (StringNotLike, ArnNotLike, ArnNotEquals),
+ * what several patterns have in common is not read from their text, so it asks that one set's
+ * patterns all lie within `t`'s: what all sets match lies within any one of them.
+ */
+function commonMatchesWithin(t: ConditionClause, sets: readonly (readonly string[])[]): boolean {
+  const base = positiveBase(t);
+  const within = (v: string) => t.values.some((w) => conditionValueCovers(base, w, v));
+  const patterns = base === 'StringLike' || base === 'ArnLike' || base === 'ArnEquals';
+  if (!patterns || !sets.some((s) => s.some((v) => v.includes('*') || v.includes('?')))) return commonValues(sets).every(within);
+  return sets.some((s) => s.every(within));
 }
 
 /** Most single-value conditions valueByValue tries for one statement: the product of its clauses' value counts. */
