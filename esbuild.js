@@ -43,6 +43,9 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js', banner: { js: CLI_BUNDLE_HEAD }, footer: { js: '})' } },
   // Policy linting runs in a worker thread so that a slow policy never delays typing.
   { entryPoints: ['src/vscode/policy/lintWorker.ts'], outfile: 'dist/policyLintWorker.js' },
+  // A changed AWS config file is parsed in a worker thread, so that a file of many megabytes never
+  // pauses the extension host (src/node/awsConfigParser.ts).
+  { entryPoints: ['src/node/awsConfigWorker.ts'], outfile: 'dist/awsConfigWorker.js' },
   // The SDK and every call the editor makes with it (STS, IAM, IAM Identity Center, Access Analyzer,
   // sign-in federation), loaded on the first AWS call by src/vscode/awsModules.ts.
   { entryPoints: ['src/aws/gateway.ts'], outfile: 'dist/aws.js' },

@@ -11,7 +11,10 @@ import { lintAwsConfig } from '../src/core/profiles/configLint';
 import { lintAwsConfigErrorsOf } from '../src/core/profiles/configLintChain';
 import { fileProblems } from '../src/core/profiles/fileProblems';
 import { buildProfilesModel, chainText, chainWords, needsMfa, profileChain } from '../src/core/profiles/model';
+import { AwsConfigParser } from '../src/node/awsConfigParser';
 import { AwsFilesLoader, readAwsFile } from '../src/node/awsFiles';
+
+const CONFIG_WORKER = path.join(__dirname, '..', '..', 'dist', 'awsConfigWorker.js');
 
 const ROLE = 'arn:aws:iam::123456789012:role/Deploy';
 
@@ -59,6 +62,35 @@ async function cpuMsAsync(fn: () => Promise<unknown>): Promise<number> {
   return (used.user + used.system) / 1000;
 }
 
+/**
+ * The longest time the thread is held without a turn of its event loop (wall ms) while the Profiles
+ * view reloads a changed file as src/vscode/profiles/profilesStore.ts does: read, parse, dropped lines,
+ * profiles model, with a turn between stages; the parse and line check on this thread or in the worker.
+ */
+async function longestHold(paths: { config: string; credentials: string }, inWorker: boolean): Promise<number> {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  let longest = 0;
+  let last = performance.now();
+  let watching = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (watching) setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  const parser = inWorker ? new AwsConfigParser({ workerPath: CONFIG_WORKER, warn: (m) => console.log(m) }) : undefined;
+  const files = await new AwsFilesLoader(parser).load(paths);
+  await turn();
+  if (!files.configProblems) fileProblems(files.config.text!, 'config');
+  await turn();
+  buildProfilesModel(files.configSections, files.credentialsSections);
+  await turn();
+  watching = false;
+  tick();
+  return longest;
+}
+
 /** The CPU ms of each stage, for one file. */
 async function stages(file: string, text: string): Promise<Record<string, number>> {
   const paths = { config: file, credentials: path.join(path.dirname(file), 'none') };
@@ -77,7 +109,9 @@ async function stages(file: string, text: string): Promise<Record<string, number
     const rows: string[] = [];
     for (const p of model.profiles.values()) rows.push(`${chainText(profileChain(model, p.name), words)} ${needsMfa(model, p.name) ? 'MFA' : ''}`);
   });
-  return { read, sdk, again, editor, chain, tree };
+  const hold = await longestHold(paths, false);
+  const holdWkr = await longestHold(paths, true);
+  return { read, sdk, again, editor, chain, tree, hold, holdWkr };
 }
 
 async function main(): Promise<void> {
@@ -85,7 +119,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-config-bench-'));
   const file = path.join(dir, 'config');
   console.log('AWS config files: CPU ms per stage at three sizes; growth per doubling (linear ≈ 2×)');
-  console.log('  stages: read = bounded read; sdk = the SDK ini loader; again = the Profiles view\'s reload of the file unchanged; editor = lint for the Problems panel; chain = Start Session\'s check of one profile\'s chain; tree = broken lines + profiles model + every profile\'s row');
+  console.log('  stages: read = bounded read; sdk = the SDK ini loader; again = the Profiles view\'s reload of the file unchanged; editor = lint for the Problems panel; chain = Start Session\'s check of one profile\'s chain; tree = broken lines + profiles model + every profile\'s row; hold = the longest wall ms the thread is held while the Profiles view reloads the changed file, parsing it on its own thread, holdWkr = the same with the parse and line check in a worker');
   let flagged = 0;
   try {
     for (const shape of SHAPES) {

@@ -13,6 +13,8 @@ import { buildProfilesModel, chainBase, profileChain, type IniSections, type Pro
 import { CredentialSourceError } from '../core/profiles/localCredentials';
 import { isTooLarge, listNamesBounded, NOT_REGULAR_FILE, readBytesBounded, readErrorReason, type BoundedListing, type TooLarge } from './boundedRead';
 import { awsFileEncodingProblem } from '../core/profiles/awsFileEncoding';
+import type { IniSyntaxProblem } from '../core/profiles/iniSyntax';
+import { ParseSuperseded, type AwsConfigParser } from './awsConfigParser';
 import { parseCliCacheEntry, parseSsoCacheEntry } from '../core/sessions/diskCaches';
 import type { SessionRecord } from '../core/sessions/session';
 
@@ -48,6 +50,8 @@ export interface LoadedAwsFiles {
   readonly credentials: LoadedFile;
   readonly configSections: IniSections;
   readonly credentialsSections: IniSections;
+  /** The lines the SDK drops from the config file, when the config parser found them with its sections. */
+  readonly configProblems?: readonly IniSyntaxProblem[];
 }
 
 /**
@@ -95,6 +99,8 @@ interface KeptSections {
   readonly path: string;
   readonly hash: string;
   readonly sections: IniSections;
+  /** The lines the SDK drops, when the parser found them with the sections. */
+  readonly problems?: readonly IniSyntaxProblem[];
 }
 
 /** Files handed to the SDK's ini loader by every loader in this process: what a test sees of a parse saved. */
@@ -109,14 +115,29 @@ export function sdkParsedFiles(): number {
  * to the SDK's ini loader only when its bytes differ from the last load's: the loader takes seconds
  * over a file of many megabytes. The bytes are compared by hash, not by size and time: a save within
  * the same tick of the file system's clock, or a file swapped for another of the same size, changes
- * the hash and is read.
+ * the hash and is read. Given a config parser, the config file is parsed through it (in a worker
+ * thread) with its dropped lines; the credentials file is always parsed here, so that its secrets
+ * never leave this thread (a credentials file holds a few lines per profile, not megabytes).
  */
 export class AwsFilesLoader {
   /** Files handed to the SDK's loader so far; one read back unchanged is not. */
   parsedFiles = 0;
   private kept: { config?: KeptSections; credentials?: KeptSections } = {};
 
+  constructor(private readonly configParser?: AwsConfigParser) {}
+
   async load(paths: AwsFilePaths = awsFilePaths()): Promise<LoadedAwsFiles> {
+    for (;;) {
+      try {
+        return await this.loadOnce(paths);
+      } catch (e) {
+        // The config file changed again while it was parsed: read it again.
+        if (!(e instanceof ParseSuperseded)) throw e;
+      }
+    }
+  }
+
+  private async loadOnce(paths: AwsFilePaths): Promise<LoadedAwsFiles> {
     const [config, credentials] = await Promise.all([readAwsFileHashed(paths.config), readAwsFileHashed(paths.credentials)]);
     const kept = (k: KeptSections | undefined, f: { file: LoadedFile; hash?: string }) => (k && f.hash === k.hash && f.file.path === k.path ? k : undefined);
     let keptConfig = kept(this.kept.config, config);
@@ -125,21 +146,28 @@ export class AwsFilesLoader {
     const toParse = (f: { file: LoadedFile; hash?: string }, k: KeptSections | undefined) => f.file.text !== undefined && !k;
     const parseConfig = toParse(config, keptConfig);
     const parseCredentials = toParse(credentials, keptCredentials);
+    const configParser = parseConfig ? this.configParser : undefined;
+    const sdkConfig = parseConfig && !configParser;
     if (parseConfig || parseCredentials) {
-      // The SDK's loader reads the files again, whole.
-      const loaded = await loadSharedConfigFiles({
-        configFilepath: parseConfig ? config.file.path : path.dirname(config.file.path),
-        filepath: parseCredentials ? credentials.file.path : path.dirname(credentials.file.path),
-        ignoreCache: true,
-      });
+      const [parsed, loaded] = await Promise.all([
+        configParser?.parse(config.file.path, config.file.text!, config.hash!),
+        // The SDK's loader reads the files again, whole.
+        sdkConfig || parseCredentials
+          ? loadSharedConfigFiles({
+              configFilepath: sdkConfig ? config.file.path : path.dirname(config.file.path),
+              filepath: parseCredentials ? credentials.file.path : path.dirname(credentials.file.path),
+              ignoreCache: true,
+            })
+          : undefined,
+      ]);
       filesParsedBySdk += (parseConfig ? 1 : 0) + (parseCredentials ? 1 : 0);
       if (parseConfig) {
         this.parsedFiles++;
-        keptConfig = { path: config.file.path, hash: config.hash!, sections: loaded.configFile as IniSections };
+        keptConfig = { path: config.file.path, hash: config.hash!, sections: parsed ? parsed.sections : (loaded!.configFile as IniSections), problems: parsed?.problems };
       }
       if (parseCredentials) {
         this.parsedFiles++;
-        keptCredentials = { path: credentials.file.path, hash: credentials.hash!, sections: loaded.credentialsFile as IniSections };
+        keptCredentials = { path: credentials.file.path, hash: credentials.hash!, sections: loaded!.credentialsFile as IniSections };
       }
     }
     this.kept = { config: keptConfig, credentials: keptCredentials };
@@ -148,6 +176,7 @@ export class AwsFilesLoader {
       credentials: credentials.file,
       configSections: keptConfig?.sections ?? {},
       credentialsSections: keptCredentials?.sections ?? {},
+      ...(keptConfig?.problems ? { configProblems: keptConfig.problems } : {}),
     };
   }
 }

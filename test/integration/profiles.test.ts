@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as vscode from 'vscode';
 import { fixturePath } from '../unit/fixtures';
 import { activate, command } from './profilesHelpers';
 import { testWorld } from './world';
@@ -109,6 +110,33 @@ describe('profiles tree in VS Code', () => {
       await command('stsLens.refreshProfiles');
       assert.match(find(await command<TreeNode[]>('stsLens.internal.treeSnapshot'), 'same')!.description!, /eu-west-2/);
       assert.ok(await parsed() > before);
+    });
+
+    it('answers hovers while a changed config file of 12 MB is parsed, then lists its profiles', async function () {
+      this.timeout(180_000);
+      const config = path.join(dir, 'config');
+      // 12 MB: seconds of the SDK's parse and of the line check; a few profiles for the tree.
+      const settings = Array.from({ length: 1_000_000 }, (_, i) => `kk${i} = v\n`).join('');
+      fs.writeFileSync(config, `[profile huge]\nregion = eu-west-1\n${settings}[profile after]\nrole_arn = arn:aws:iam::123456789012:role/x\nsource_profile = huge\n[Profile skipped]\n`);
+      process.env.AWS_CONFIG_FILE = config;
+      process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'missing-credentials');
+      const hovered = path.join(dir, 'hovered.config');
+      fs.writeFileSync(hovered, '[profile x]\nrole_arn = arn:aws:iam::123456789012:role/x\n');
+      const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(hovered), 'aws-config');
+      let reloaded = false;
+      const reload = command('stsLens.refreshProfiles').then(() => (reloaded = true));
+      // Each hover goes from the extension host to the window and back: it is answered only on a
+      // turn of the host's event loop, which a parse on the host's thread holds for seconds at a time.
+      for (let i = 0; i < 10; i++) {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(1, 3));
+        assert.match(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), /ARN of the IAM role to assume/);
+      }
+      assert.strictEqual(reloaded, false, 'ten hovers were answered before the tree was updated');
+      await reload;
+      const tree = await command<TreeNode[]>('stsLens.internal.treeSnapshot');
+      assert.match(find(tree, 'huge')!.description!, /eu-west-1/);
+      assert.ok(find(tree, 'after')!.children.some((c) => c.label === 'huge → x'), JSON.stringify(find(tree, 'after')!.children));
+      assert.ok(tree.some((n) => n.contextValue === 'stsLens.problem' && /^config line 1000006: /.test(n.label)), 'the line the SDK drops is shown');
     });
 
     it('shows kinds for every profile type and cycles as broken chains', async () => {

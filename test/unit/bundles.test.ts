@@ -85,8 +85,8 @@ describe('bundles', function () {
   }
 
   // Bundles the editor loads otherwise: the entry point VS Code loads, the features it loads
-  // (src/vscode/deferredFeatures.ts), the lint worker (a worker thread), the CLI and the GitHub Action's glob.
-  const LOADED_OTHERWISE = ['extension.js', 'features.js', 'policyLintWorker.js', 'cli.js', 'cliMain.js', 'glob.js'];
+  // (src/vscode/deferredFeatures.ts), the policy lint and AWS config workers (worker threads), the CLI and the GitHub Action's glob.
+  const LOADED_OTHERWISE = ['extension.js', 'features.js', 'policyLintWorker.js', 'awsConfigWorker.js', 'cli.js', 'cliMain.js', 'glob.js'];
 
   it('every editor bundle that holds words of src/core (@vscode/l10n) sets them to the display language as it starts', async () => {
     // Each bundle has its own copy of @vscode/l10n: unconfigured, its words stay English (as the CLI's should).
@@ -98,10 +98,10 @@ describe('bundles', function () {
     for (const [bundle, source] of esbuildEntries()) {
       if (commandLine.includes(bundle) || bundle === 'features.js') continue;
       const inputs = await inputsOf(source);
-      // The policy lint worker's thread cannot load vscode: it is given the display language's bundle.
+      // A worker's thread cannot load vscode: it is given the display language's bundle.
       // A bundle loaded on first use is given the words as it loads, through the useCoreWordsFrom it exports.
       const lazy = CORE_WORD_BUNDLES.find((b) => b.bundleFile === bundle);
-      const configures = bundle === 'policyLintWorker.js' || lazy ? 'src/core/coreWords.ts' : 'src/vscode/coreWords.ts';
+      const configures = bundle === 'policyLintWorker.js' || bundle === 'awsConfigWorker.js' || lazy ? 'src/core/coreWords.ts' : 'src/vscode/coreWords.ts';
       assert.ok(!holdsCoreWords(inputs) || inputs.includes(configures), `dist/${bundle} holds words of src/core: call useDisplayLanguageForCoreWords() (src/vscode/coreWords.ts) where it starts, or list it in CORE_WORD_BUNDLES and export useCoreWordsFrom`);
       if (lazy) assert.strictEqual(typeof lazy.load().useCoreWordsFrom, 'function', `${bundle}'s entry point exports useCoreWordsFrom`);
     }

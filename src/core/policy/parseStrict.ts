@@ -4,6 +4,7 @@
 // tens of thousands of nodes a large policy has.
 import type { Node } from 'jsonc-parser';
 import { MAX_POLICY_NESTING } from './limits';
+import { PropertyNode } from './propertyNode';
 
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 
@@ -55,6 +56,13 @@ function parse(text: string): Node | undefined {
   };
   /** The string starting at i, or undefined when it is not valid JSON. */
   const stringNode = (): MutableNode | undefined => {
+    const start = i;
+    const value = stringValue();
+    if (value === undefined) return undefined;
+    return { type: 'string', value, offset: start, length: i - start } as MutableNode;
+  };
+  /** The value of the string starting at i, which it steps over; undefined when it is not valid JSON. */
+  const stringValue = (): string | undefined => {
     let value: string;
     let end: number;
     PLAIN_STRING_REST.lastIndex = i + 1;
@@ -81,9 +89,8 @@ function parse(text: string): Node | undefined {
         return undefined;
       }
     }
-    const node = { type: 'string', value, offset: i, length: end - i } as MutableNode;
     i = end;
-    return node;
+    return value;
   };
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?/iy;
   // `top` is the stack's height: setting a shorter length would give its room back, to be taken
@@ -121,11 +128,12 @@ function parse(text: string): Node | undefined {
     for (;;) {
       if (isObject) {
         if (c !== 34) return undefined;
-        const property = { type: 'property', offset: i, length: -1, children: UNSET, colonOffset: -1 } as MutableNode;
-        const key = stringNode();
-        if (!key) return undefined;
+        const keyStart = i;
+        const name = stringValue();
+        if (name === undefined) return undefined;
+        const keyLength = i - keyStart;
         if (next() !== 58) return undefined;
-        property.colonOffset = i;
+        const colonOffset = i;
         i++;
         // Pretty-printed JSON puts one space after a colon: stepping over it is cheaper than the regex.
         let after = text.charCodeAt(i);
@@ -133,9 +141,7 @@ function parse(text: string): Node | undefined {
         if (after === 32 || after === 10 || after === 13 || after === 9) after = skipWs();
         const v = after === 34 ? stringNode() : value(after);
         if (!v) return undefined;
-        property.children = [key, v];
-        property.length = v.offset + v.length - property.offset;
-        pending[top++] = property;
+        pending[top++] = new PropertyNode(keyStart, v.offset + v.length - keyStart, colonOffset, name, keyLength, v);
       } else {
         // Most values are strings: their parse is called without the dispatch of value().
         const v = c === 34 ? stringNode() : value(c);

@@ -1,24 +1,11 @@
 // The parsed elements of a policy: statements, their properties and values, and conditions, each
 // with its JSON node; paths are built on first read.
 import type { Node } from 'jsonc-parser';
+import type { HasPath, ParsedElement, ParsedValue } from './elementTypes';
+import { PropertyNode } from './propertyNode';
 import type { PathElement } from './types';
 
-/** A property of the policy or of a statement: `"Key": value`. */
-export interface ParsedElement {
-  /** Property name as written. */
-  key: string;
-  keyNode: Node;
-  valueNode: Node;
-  /** Path of the value (ends with { value: key }). */
-  path: PathElement[];
-}
-
-/** A string (or other scalar) inside an element, with its own path. */
-export interface ParsedValue {
-  value: string | number | boolean | null;
-  node: Node;
-  path: PathElement[];
-}
+export type { HasPath, ParsedElement, ParsedValue } from './elementTypes';
 
 export interface ParsedConditionKey {
   key: string;
@@ -58,11 +45,6 @@ export interface ParsedStatement {
 }
 
 export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'] as const;
-
-/** Something whose path is read only when needed. */
-export interface HasPath {
-  readonly path: PathElement[];
-}
 
 /**
  * Paths are read only when a finding is reported, and most values never have one: they are built
@@ -110,7 +92,7 @@ class Scalar implements ParsedValue {
 
 /** Reads through to the element an operator or a key is: its nodes and its path. */
 abstract class ElementView {
-  constructor(protected readonly element: Element) {}
+  constructor(protected readonly element: ParsedElement) {}
 
   get keyNode(): Node {
     return this.element.keyNode;
@@ -128,7 +110,7 @@ class ConditionKey extends ElementView implements ParsedConditionKey {
   declare readonly values: ParsedValue[];
 
   constructor(
-    element: Element,
+    element: ParsedElement,
     private readonly operator: HasPath,
   ) {
     super(element);
@@ -147,7 +129,7 @@ class ConditionKey extends ElementView implements ParsedConditionKey {
 class ConditionOperator extends ElementView implements ParsedConditionOperator {
   declare readonly keys: ParsedConditionKey[];
 
-  constructor(element: Element) {
+  constructor(element: ParsedElement) {
     super(element);
     this.keys = properties(element.valueNode, element).map((k) => new ConditionKey(k, element));
   }
@@ -176,11 +158,18 @@ function gatheredList<T>(): T[] {
   return list;
 }
 
-export function properties(node: Node | undefined, owner: HasPath): Element[] {
+export function properties(node: Node | undefined, owner: HasPath): (Element | PropertyNode)[] {
   if (!node || node.type !== 'object' || !node.children) return [];
   const children = node.children;
   for (let i = 0; i < children.length; i++) {
-    const pair = children[i].children;
+    const p = children[i];
+    // A property of the strict tree is its own element; one of jsonc-parser's tree is wrapped.
+    if (p instanceof PropertyNode) {
+      p.owner = owner;
+      gather(p);
+      continue;
+    }
+    const pair = p.children;
     const k = pair?.[0];
     const v = pair?.[1];
     if (!k || !v || typeof k.value !== 'string') continue;
@@ -228,7 +217,7 @@ function stringScalarsOf(node: Node, owner: HasPath): (ParsedValue & { value: st
  */
 export function stringValues(el: ParsedElement | undefined): readonly (ParsedValue & { value: string })[] {
   if (!el) return [];
-  if (el instanceof Element) return (el.strings ??= stringScalarsOf(el.valueNode, el));
+  if (el instanceof Element || el instanceof PropertyNode) return (el.strings ??= stringScalarsOf(el.valueNode, el));
   let hit = stringValuesCache.get(el);
   if (!hit) {
     hit = stringScalarsOf(el.valueNode, el);

@@ -2,9 +2,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { buildProfilesModel, type AwsProfile, type IniSections, type ProfilesModel } from '../../core/profiles/model';
 import { fileProblems } from '../../core/profiles/fileProblems';
-import type { AwsFileKind } from '../../core/profiles/iniSyntax';
+import type { AwsFileKind, IniSyntaxProblem } from '../../core/profiles/iniSyntax';
 import type { SessionRecord } from '../../core/sessions/session';
 import { awsFilePaths, AwsFilesLoader, homeDir, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readDiskSessions, type AwsFilePaths, type DiskSessions, type LoadedAwsFiles } from '../../node/awsFiles';
+import { AwsConfigParser } from '../../node/awsConfigParser';
 import { watchTargets } from '../../node/fileWatch';
 
 /** A line of an AWS file the SDK cannot use, for the tree's error nodes. */
@@ -45,6 +46,12 @@ export interface ProfilesSnapshot {
  */
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Config files of fewer characters are parsed on the extension host's thread: a worker takes longer
+ * to start than their parse and line check (about 20 ms each at this size).
+ */
+const CONFIG_WORKER_MIN_CHARS = 128 * 1024;
+
 /** Problems and cached sessions are a few hundred small records at most. */
 const sameRecords = (a: readonly object[], b: readonly object[]): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -60,15 +67,21 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
   private firstLoad: Promise<ProfilesSnapshot> | undefined;
   private watchers: vscode.Disposable[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
+  /** Parses a changed config file in a worker thread, a small one on this thread. */
+  private readonly configParser: AwsConfigParser | undefined;
   /** Parses a file again only when its bytes changed. */
-  readonly files = new AwsFilesLoader();
+  readonly files: AwsFilesLoader;
   /** The model last built by onDisk, with the sections it was built from. */
   private onDiskModel: { config: IniSections; credentials: IniSections; model: ProfilesModel } | undefined;
   private readonly problemsOf = new Map<AwsFileKind, { file: string; sections: object; problems: FileProblem[] }>();
   private readonly changed = new vscode.EventEmitter<ProfilesSnapshot>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly defaultRegion: () => string) {}
+  /** `configWorker`: dist/awsConfigWorker.js; without it every file is parsed on this thread. */
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly defaultRegion: () => string, configWorker?: string) {
+    this.configParser = configWorker ? new AwsConfigParser({ workerPath: configWorker, coreWords: vscode.l10n.bundle, warn: (m) => log.warn(m), minWorkerChars: CONFIG_WORKER_MIN_CHARS }) : undefined;
+    this.files = new AwsFilesLoader(this.configParser);
+  }
 
   get current(): ProfilesSnapshot | undefined {
     return this.snapshot;
@@ -123,7 +136,7 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
       const files = await this.files.load(paths);
       for (const [kind, f] of [['config', files.config], ['credentials', files.credentials]] as const) {
         if (f.error) problems.push({ file: f.path, fileKind: kind, line: -1, column: 0, message: vscode.l10n.t('cannot be read: {0}', f.error) });
-        if (f.text !== undefined) problems.push(...(await this.syntaxProblems(kind, f.path, f.text, kind === 'config' ? files.configSections : files.credentialsSections)));
+        if (f.text !== undefined) problems.push(...(await this.syntaxProblems(kind, f.path, f.text, kind === 'config' ? files.configSections : files.credentialsSections, kind === 'config' ? files.configProblems : undefined)));
       }
       sources = { config: files.configSections, credentials: files.credentialsSections };
       const last = this.snapshot;
@@ -145,12 +158,15 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
     return { paths, model, problems, diskSessions, sources, loadedAt: Date.now() };
   }
 
-  /** The lines the SDK drops, found again only when the SDK's sections of the file were parsed again. */
-  private async syntaxProblems(kind: AwsFileKind, file: string, text: string, sections: object): Promise<FileProblem[]> {
+  /**
+   * The lines the SDK drops, found again only when the SDK's sections of the file were parsed again;
+   * `found` when the config parser found them with the sections.
+   */
+  private async syntaxProblems(kind: AwsFileKind, file: string, text: string, sections: object, found: readonly IniSyntaxProblem[] | undefined): Promise<FileProblem[]> {
     const kept = this.problemsOf.get(kind);
     if (kept?.sections === sections && kept.file === file) return kept.problems;
-    await yieldToHost();
-    const problems = fileProblems(text, kind).map((p) => ({ file, fileKind: kind, ...p }));
+    if (!found) await yieldToHost();
+    const problems = (found ?? fileProblems(text, kind)).map((p) => ({ file, fileKind: kind, ...p }));
     this.problemsOf.set(kind, { file, sections, problems });
     return problems;
   }
@@ -182,6 +198,7 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
   dispose(): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     for (const w of this.watchers) w.dispose();
+    this.configParser?.dispose();
     this.changed.dispose();
   }
 }

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { credentialProcessJson, exportLines, type ShellKind } from '../../core/sessions/credentialFormats';
 import type { SessionRecord } from '../../core/sessions/session';
@@ -58,7 +59,7 @@ export function registerProfilesFeature(ctx: StsLensContext, readOnlyDocuments?:
   const { extension, log } = ctx;
   const clock = new Clock();
   const settings = () => readProfileSettings();
-  const store = new ProfilesStore(log, () => process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1');
+  const store = new ProfilesStore(log, () => process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1', path.join(extension.extensionPath, 'dist', 'awsConfigWorker.js'));
   const sessions = new SessionStore(extension.secrets, log, clock);
   const ops = new StsOperations(store, sessions, extension.globalState, log, ctx.endpoints);
   sessions.renewer = ops.renew;

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fixturePath, repoRoot } from '../fixtures';
 import { parseTree, type ParseError } from 'jsonc-parser';
-import { detectPolicyType, lintPolicy, matchActions, parsePolicy, servicesReferenced, suggestAction, toAccessAnalyzerFinding, type JsonNode } from '../../../src/core/policy';
+import { detectPolicyType, lintPolicy, matchActions, parsePolicy, servicesReferenced, stringValues, suggestAction, toAccessAnalyzerFinding, type JsonNode } from '../../../src/core/policy';
 import { linkParents, parseStrictTree } from '../../../src/core/policy/parse';
 import { createIamCatalog } from '../../../src/node/iamData';
 import { testCatalog } from './catalog';
@@ -123,11 +123,11 @@ describe('servicesReferenced', () => {
 });
 
 describe('parseStrictTree', () => {
-  /** jsonc-parser's tree without parent links, which would make the comparison circular. */
+  /** The fields of jsonc-parser's Node, without parent links, which would make the comparison circular. */
   function plain(n: JsonNode | undefined): unknown {
     if (!n) return n;
-    const { parent: _parent, children, ...rest } = n;
-    return children ? { ...rest, children: children.map(plain) } : rest;
+    const { type, value, offset, length, colonOffset, children } = n;
+    return { type, value, offset, length, colonOffset, children: children?.map(plain) };
   }
 
   it('builds exactly the tree jsonc-parser builds, for every fixture and corpus policy', function () {
@@ -157,6 +157,26 @@ describe('parseStrictTree', () => {
       }
     }
     assert.ok(strict > 100, `only ${strict} texts took the fast path`);
+  });
+
+  it("gives a policy's elements the same keys, nodes and paths as jsonc-parser's tree does", () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"*",' +
+      '"Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Condition":{"StringEquals":{"aws:ResourceTag/team":["x","y"]},"Bool":{"aws:SecureTransport":"true"}}}]}';
+    const strict = parsePolicy(text);
+    // A comment after the document sends it through jsonc-parser, every offset before it unchanged.
+    const lenient = parsePolicy(`${text} // end`);
+    assert.strictEqual(lenient.syntax[0]?.kind, 'comment', 'the second parse took the lenient path');
+    const span = (n: JsonNode) => [n.type, n.offset, n.length, n.value];
+    const shape = (p: typeof strict) => ({
+      top: p.elements.map((e) => [e.key, span(e.keyNode), span(e.valueNode), e.path]),
+      statements: p.statements.map((st) => ({
+        elements: st.elements.map((e) => [e.key, span(e.keyNode), span(e.valueNode), e.path, stringValues(e).map((v) => [v.value, span(v.node), v.path])]),
+        principal: st.principal?.valueNode.children?.map((c) => [span(c.children![0]), span(c.children![1])]),
+        conditions: st.conditions.map((op) => [op.operator, span(op.keyNode), op.path, op.keys.map((k) => [k.key, span(k.keyNode), span(k.valueNode), k.path, k.keyPath, k.values.map((v) => [v.value, v.path])])]),
+      })),
+    });
+    assert.deepStrictEqual(shape(strict), shape(lenient));
+    assert.strictEqual(shape(strict).statements[0].conditions.length, 2);
   });
 
   it('leaves comments, trailing commas, bad literals and unusual whitespace to jsonc-parser', () => {
