@@ -10,7 +10,7 @@ import * as path from 'path';
 import { lintAwsConfig } from '../src/core/profiles/configLint';
 import { lintAwsConfigErrorsOf } from '../src/core/profiles/configLintChain';
 import { fileProblems } from '../src/core/profiles/fileProblems';
-import { buildProfilesModel, chainText, chainWords, needsMfa, profileChain } from '../src/core/profiles/model';
+import { buildProfilesModel, buildProfilesModelInSteps, chainText, chainWords, needsMfa, profileChain } from '../src/core/profiles/model';
 import { AwsConfigParser } from '../src/node/awsConfigParser';
 import { AwsFilesLoader, readAwsFile } from '../src/node/awsFiles';
 
@@ -64,8 +64,9 @@ async function cpuMsAsync(fn: () => Promise<unknown>): Promise<number> {
 
 /**
  * The longest time the thread is held without a turn of its event loop (wall ms) while the Profiles
- * view reloads a changed file as src/vscode/profiles/profilesStore.ts does: read, parse, dropped lines,
- * profiles model, with a turn between stages; the parse and line check on this thread or in the worker.
+ * view reloads a changed file: read, parse, dropped lines, profiles model, with a turn between stages;
+ * as it did (all on this thread) or as src/vscode/profiles/profilesStore.ts does now (the parse and line
+ * check in the worker, the model in steps).
  */
 async function longestHold(paths: { config: string; credentials: string }, inWorker: boolean): Promise<number> {
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -84,7 +85,8 @@ async function longestHold(paths: { config: string; credentials: string }, inWor
   await turn();
   if (!files.configProblems) fileProblems(files.config.text!, 'config');
   await turn();
-  buildProfilesModel(files.configSections, files.credentialsSections);
+  if (inWorker) await buildProfilesModelInSteps(files.configSections, files.credentialsSections, turn);
+  else buildProfilesModel(files.configSections, files.credentialsSections);
   await turn();
   watching = false;
   tick();
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-config-bench-'));
   const file = path.join(dir, 'config');
   console.log('AWS config files: CPU ms per stage at three sizes; growth per doubling (linear ≈ 2×)');
-  console.log('  stages: read = bounded read; sdk = the SDK ini loader; again = the Profiles view\'s reload of the file unchanged; editor = lint for the Problems panel; chain = Start Session\'s check of one profile\'s chain; tree = broken lines + profiles model + every profile\'s row; hold = the longest wall ms the thread is held while the Profiles view reloads the changed file, parsing it on its own thread, holdWkr = the same with the parse and line check in a worker');
+  console.log('  stages: read = bounded read; sdk = the SDK ini loader; again = the Profiles view\'s reload of the file unchanged; editor = lint for the Problems panel; chain = Start Session\'s check of one profile\'s chain; tree = broken lines + profiles model + every profile\'s row; hold = the longest wall ms the thread is held while the Profiles view reloads the changed file, parsing it on its own thread, holdWkr = the same as the view does it now: the parse and line check in a worker, the profiles model in steps');
   let flagged = 0;
   try {
     for (const shape of SHAPES) {

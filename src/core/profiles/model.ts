@@ -67,11 +67,38 @@ function settingsOf(values: Record<string, string | undefined>): Record<string, 
  * profile, as the SDK merges them.
  */
 export function buildProfilesModel(configFile: IniSections, credentialsFile: IniSections): ProfilesModel {
+  const steps = modelSteps(configFile, credentialsFile);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Sections or profiles read between two pauses of buildProfilesModelInSteps: a few milliseconds' work. */
+const SECTIONS_PER_STEP = 5_000;
+
+/**
+ * The model buildProfilesModel builds, with a call of `between` after each SECTIONS_PER_STEP
+ * sections or profiles: the extension host serves what waits while a file of 100,000s of profiles
+ * is read.
+ */
+export async function buildProfilesModelInSteps(configFile: IniSections, credentialsFile: IniSections, between: () => Promise<void>): Promise<ProfilesModel> {
+  const steps = modelSteps(configFile, credentialsFile);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await between();
+  }
+}
+
+function* modelSteps(configFile: IniSections, credentialsFile: IniSections): Generator<void, ProfilesModel> {
+  let read = 0;
   const ssoSessions = new Map<string, SsoSession>();
   const services = new Map<string, Record<string, string | undefined>>();
   const merged = new Map<string, { values: Record<string, string | undefined>; files: ('config' | 'credentials')[] }>();
 
   for (const [section, values] of Object.entries(configFile)) {
+    if (++read % SECTIONS_PER_STEP === 0) yield;
     if (!values) continue;
     if (section.startsWith(SSO_SESSION_PREFIX)) {
       const name = section.slice(SSO_SESSION_PREFIX.length);
@@ -85,6 +112,7 @@ export function buildProfilesModel(configFile: IniSections, credentialsFile: Ini
     }
   }
   for (const [section, values] of Object.entries(credentialsFile)) {
+    if (++read % SECTIONS_PER_STEP === 0) yield;
     if (!values || CREDENTIALS_NON_PROFILE.test(section)) continue;
     const existing = merged.get(section);
     if (existing) {
@@ -97,6 +125,7 @@ export function buildProfilesModel(configFile: IniSections, credentialsFile: Ini
 
   const profiles = new Map<string, AwsProfile>();
   for (const [name, { values: v, files }] of merged) {
+    if (++read % SECTIONS_PER_STEP === 0) yield;
     const servicesSection = str(v.services) ? services.get(str(v.services)!) : undefined;
     const ssoSession = str(v.sso_session);
     const regional = str(v.sts_regional_endpoints)?.toLowerCase();

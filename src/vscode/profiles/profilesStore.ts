@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { buildProfilesModel, type AwsProfile, type IniSections, type ProfilesModel } from '../../core/profiles/model';
+import { buildProfilesModelInSteps, type AwsProfile, type IniSections, type ProfilesModel } from '../../core/profiles/model';
 import { fileProblems } from '../../core/profiles/fileProblems';
 import type { AwsFileKind, IniSyntaxProblem } from '../../core/profiles/iniSyntax';
 import type { SessionRecord } from '../../core/sessions/session';
@@ -108,7 +108,7 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
     const same = (s: { config: IniSections; credentials: IniSections } | undefined) => s?.config === files.configSections && s.credentials === files.credentialsSections;
     const last = this.snapshot;
     if (last && same(last.sources)) return { files, model: last.model };
-    if (!same(this.onDiskModel)) this.onDiskModel = { config: files.configSections, credentials: files.credentialsSections, model: buildProfilesModel(files.configSections, files.credentialsSections) };
+    if (!same(this.onDiskModel)) this.onDiskModel = { config: files.configSections, credentials: files.credentialsSections, model: await buildProfilesModelInSteps(files.configSections, files.credentialsSections, yieldToHost) };
     return { files, model: this.onDiskModel!.model };
   }
 
@@ -142,7 +142,7 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
       const last = this.snapshot;
       if (last?.sources?.config !== sources.config || last.sources.credentials !== sources.credentials) await yieldToHost();
       // Sections are kept by the loader while their file's bytes stay the same.
-      model = last?.sources?.config === sources.config && last.sources.credentials === sources.credentials ? last.model : buildProfilesModel(sources.config, sources.credentials);
+      model = last?.sources?.config === sources.config && last.sources.credentials === sources.credentials ? last.model : await buildProfilesModelInSteps(sources.config, sources.credentials, yieldToHost);
     } catch (e) {
       problems = [{ file: paths.config, fileKind: 'config', line: -1, column: 0, message: vscode.l10n.t('could not be parsed: {0}', e instanceof Error ? e.message : String(e)) }];
     }

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fileProblems } from '../../../src/core/profiles/fileProblems';
-import { buildProfilesModel, chainText, chainWords, profileChain } from '../../../src/core/profiles/model';
+import { buildProfilesModel, buildProfilesModelInSteps, chainText, chainWords, profileChain } from '../../../src/core/profiles/model';
 import { AwsConfigParser, ParseSuperseded } from '../../../src/node/awsConfigParser';
 import { AwsFilesLoader } from '../../../src/node/awsFiles';
 import { fixturePath } from '../fixtures';
@@ -70,6 +70,19 @@ describe('a changed AWS config file parsed in a worker thread', function () {
       assert.deepStrictEqual(warnings, []);
     });
   }
+
+  it('builds the same profiles model in steps, pausing between them, as at once', async () => {
+    fs.writeFileSync(paths.config, TEXTS.many);
+    const files = await new AwsFilesLoader().load(paths);
+    let pauses = 0;
+    const inSteps = await buildProfilesModelInSteps(files.configSections, files.credentialsSections, async () => {
+      pauses++;
+    });
+    const atOnce = buildProfilesModel(files.configSections, files.credentialsSections);
+    assert.deepStrictEqual([...inSteps.profiles.entries()], [...atOnce.profiles.entries()]);
+    assert.deepStrictEqual([...inSteps.ssoSessions.entries()], [...atOnce.ssoSessions.entries()]);
+    assert.ok(pauses >= 8, `${pauses} pauses over 21,001 sections read twice`);
+  });
 
   it('never hands the credentials file to the worker: its secrets stay on the calling thread', async () => {
     fs.writeFileSync(paths.config, TEXTS.kinds);
