@@ -41,7 +41,8 @@ export function principalValueCovers(broad: string, narrow: string): boolean {
 
 function principalCovers(a: AccessPart, b: AccessPart): boolean {
   if (a.principal === undefined || b.principal === undefined) return true;
-  if (a.notPrincipals) return b.notPrincipals ? a.notPrincipals.every((x) => b.notPrincipals!.includes(x)) : !a.notPrincipals.some((x) => principalValueCovers(x, b.principal!));
+  // NotPrincipal covers a principal none of its exclusions meets: not `*`, which includes them.
+  if (a.notPrincipals) return b.notPrincipals ? a.notPrincipals.every((x) => b.notPrincipals!.includes(x)) : !a.notPrincipals.some((x) => principalValueCovers(x, b.principal!) || principalValueCovers(b.principal!, x));
   if (b.notPrincipals) return a.principal === '*';
   return principalValueCovers(a.principal, b.principal);
 }

@@ -190,6 +190,8 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
     const notResources = st.notResource ? stringValues(st.notResource).map((v) => v.value) : undefined;
     const resources = notResources ? ['*'] : st.resource ? stringValues(st.resource).map((v) => v.value) : ['*'];
     const notPrincipals = withPrincipal ? principalStrings(st, 'notPrincipal', partition) : undefined;
+    // AWS: "NotPrincipal must be used with "Effect":"Deny"": an Allow with it grants nothing, as the engine reads it.
+    if (notPrincipals && effect === 'Allow') continue;
     const principalList: (string | undefined)[] = withPrincipal ? (notPrincipals ? ['*'] : principalStrings(st, 'principal', partition) ?? ['*']) : [undefined];
     const parts: AccessPart[] = [];
     for (const resource of new Set(resources)) {
