@@ -64,6 +64,8 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
   private snapshot: ProfilesSnapshot | undefined;
   private watchedKey: string | undefined;
   private generation = 0;
+  /** The newest reload started: an older one that finishes later answers with it. */
+  private latestReload: Promise<ProfilesSnapshot> | undefined;
   private firstLoad: Promise<ProfilesSnapshot> | undefined;
   private watchers: vscode.Disposable[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
@@ -112,18 +114,25 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
     return { files, model: this.onDiskModel!.model };
   }
 
+  /**
+   * Reads the files again and shows what they hold; resolves once the newest load started so far is
+   * shown, so that a caller (Refresh, a test) never gets the files as they were before a reload that
+   * a file change started meanwhile.
+   */
   reload(): Promise<ProfilesSnapshot> {
     const generation = ++this.generation;
-    const run = this.load().then((s) => {
-      // A slower, older load must not overwrite a newer one; a load that found nothing new keeps the
-      // snapshot, and the tree is not redrawn.
-      if (generation === this.generation && s !== this.snapshot) {
+    const run: Promise<ProfilesSnapshot> = this.load().then((s) => {
+      // A slower, older load must not overwrite a newer one: it answers with what the newer one finds.
+      if (generation !== this.generation) return this.latestReload ?? s;
+      // A load that found nothing new keeps the snapshot, and the tree is not redrawn.
+      if (s !== this.snapshot) {
         this.snapshot = s;
         this.watch(s.paths);
         this.changed.fire(s);
       }
       return this.snapshot ?? s;
     });
+    this.latestReload = run;
     return run;
   }
 
