@@ -1,3 +1,4 @@
+import * as assert from 'assert';
 import { detectPolicyType, servicesReferenced, type PolicyType } from '../../../src/core/policy';
 import { diffAccess, needsAllServices, readAccess, type AccessDiff, type PolicyAccess } from '../../../src/core/evaluation/access';
 import { testCatalog } from '../policy/catalog';
@@ -41,3 +42,28 @@ export function rng(seed: number): () => number {
 export type Rand = ReturnType<typeof rng>;
 export const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 export const some = <T>(r: Rand, list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(r() * max) }, () => pick(r, list)))];
+
+/** A request the engine decides differently under two policies: its action, whether the newer one allows it, and the rest of it in words. */
+export interface EngineWitness {
+  action: string;
+  added: boolean;
+  request: string;
+}
+
+/**
+ * For seeds 1 to `seeds`, draws two policies and the first request the engine decides differently
+ * under them (`draw`), and fails unless their diff reports that action as added (or removed) access.
+ * Returns how many pairs the engine told apart.
+ */
+export function diffsReportEngineChanges(seeds: number, draw: (r: Rand) => { base: object; next: object; witness: EngineWitness | undefined }, policyType?: PolicyType): number {
+  let changed = 0;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const { base, next, witness: w } = draw(rng(seed));
+    if (!w) continue;
+    changed++;
+    const d = diff(base, next, policyType);
+    const reported = w.added ? d.added : d.removed;
+    if (!reported.some((i) => i.action === w.action)) assert.fail(`seed ${seed}: ${w.added ? 'added' : 'removed'} ${w.action} ${w.request} not reported\n${JSON.stringify(base)}\n->\n${JSON.stringify(next)}\nadded: ${lines(d.added).join('; ')}\nremoved: ${lines(d.removed).join('; ')}`);
+  }
+  return changed;
+}
