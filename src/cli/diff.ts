@@ -21,6 +21,9 @@ Options:
                        RESOURCE_CONTROL_POLICY or auto (default: auto, from the content)
   --format FORMAT      text, json or markdown (default: text)
   --git REF[..REF2]    compare changed .json policy files against the revision REF
+  --resource-account ID
+                       the 12-digit account that owns the resource (resource and trust policies;
+                       default: the one account the policy's Resource ARNs name, if they name one)
   -h, --help           show this help
 
 BASE or NEW may be - for standard input (one of them: standard input is read once).
@@ -32,6 +35,7 @@ interface DiffArgs {
   policyType: PolicyType | 'auto';
   format: 'text' | 'json' | 'markdown';
   git?: string;
+  resourceAccount?: string;
   files: string[];
 }
 
@@ -40,6 +44,11 @@ function parseDiffArgs(argv: string[]): DiffArgs | 'help' | string {
     values: {
       '--format': formatOption('text', 'json', 'markdown'),
       '--policy-type': policyTypeOption,
+      '--resource-account': (v, a) => {
+        if (!v || !/^\d{12}$/.test(v)) return '--resource-account needs a 12-digit account ID.';
+        a.resourceAccount = v;
+        return undefined;
+      },
       '--git': (v, a) => {
         if (!v) return '--git needs a revision (REF or REF..REF2).';
         a.git = v;
@@ -60,8 +69,8 @@ export function ensureDataFor(handle: IamCatalogHandle, texts: readonly string[]
 }
 
 /** A text read as a policy of the given type, for the partition the ARNs of `partitionTexts` name (see readAccess), or why it cannot be. */
-export function policyAccess(text: string, policyType: PolicyType, handle: IamCatalogHandle, partitionTexts: readonly string[] = [text]): PolicyAccess {
-  return readAccess(text, policyType, handle.catalog, partitionTexts);
+export function policyAccess(text: string, policyType: PolicyType, handle: IamCatalogHandle, partitionTexts: readonly string[] = [text], resourceAccount?: string): PolicyAccess {
+  return readAccess(text, policyType, handle.catalog, partitionTexts, resourceAccount);
 }
 
 function typeOf(requested: PolicyType | 'auto', ...texts: string[]): PolicyType {
@@ -136,8 +145,8 @@ export function runDiff(argv: string[], out: (s: string) => void, err: (s: strin
     const policyType = typeOf(args.policyType, p.newText, p.baseText);
     // Both versions are read for the same partition's resources.
     const both = [p.baseText, p.newText];
-    const base = policyAccess(p.baseText, policyType, handle, both);
-    const next = policyAccess(p.newText, policyType, handle, both);
+    const base = policyAccess(p.baseText, policyType, handle, both, args.resourceAccount);
+    const next = policyAccess(p.newText, policyType, handle, both, args.resourceAccount);
     if (base.error || next.error) {
       bad = true;
       if (base.error) err(`sts-lens diff: ${args.git ? `${p.file} at ${p.base}` : p.base} is not a policy that can be compared: ${base.error}.\n`);

@@ -75,6 +75,21 @@ describe('sts-lens diff and check (bundled CLI)', function () {
     assert.match(cli(['diff', '--format', 'markdown', 'deny-a.json', 'deny-b.json'], dir).stdout, /\*\*Newly denied\*\* \(1 action\)/);
   });
 
+  it('"If either the identity-based policy or the resource-based policy within the same account allows the request and the other doesn\'t, the request is still allowed": --resource-account says whose the bucket is, so an account narrowed to one of its users is added and removed; a bad ID is exit 2', () => {
+    const bucket = (AWS: string) => policy({ Effect: 'Allow', Principal: { AWS }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::app-data/*' });
+    fs.writeFileSync(path.join(dir, 'own-a.json'), bucket('111122223333'));
+    fs.writeFileSync(path.join(dir, 'own-b.json'), bucket('arn:aws:iam::111122223333:user/ops'));
+    type Entry = { added: { principal: string; dependsOnAccount?: string }[]; removed: unknown[] };
+    const run = (...extra: string[]) => (JSON.parse(cli(['diff', '--format', 'json', '--policy-type', 'RESOURCE_POLICY', ...extra, 'own-a.json', 'own-b.json'], dir).stdout) as Entry[])[0];
+    assert.deepStrictEqual(run().added.map((i) => i.dependsOnAccount), ['111122223333']);
+    const own = run('--resource-account', '111122223333');
+    assert.deepStrictEqual([own.added.length, own.removed.length, own.added[0].dependsOnAccount], [1, 1, undefined]);
+    assert.deepStrictEqual([run('--resource-account', '444455556666').added.length], [0]);
+    const bad = cli(['diff', '--resource-account', '12', 'own-a.json', 'own-b.json'], dir);
+    assert.strictEqual(bad.status, 2);
+    assert.match(bad.stderr, /--resource-account needs a 12-digit account ID/);
+  });
+
   it('--git HEAD compares each changed policy file of the working tree, grouped by service, with counts', () => {
     fs.writeFileSync(path.join(dir, 'policies', 'trust.json'), TRUST_AFTER);
     fs.writeFileSync(path.join(dir, 'policies', 'app.json'), APP_AFTER);

@@ -8,12 +8,12 @@ type Doc = object | string;
 const text = (d: Doc) => (typeof d === 'string' ? d : JSON.stringify(d, null, 2));
 
 /** Reads a policy's access with the data it needs loaded. */
-export function access(doc: Doc, policyType?: PolicyType, partitionTexts = [text(doc)]): PolicyAccess {
+export function access(doc: Doc, policyType?: PolicyType, partitionTexts = [text(doc)], resourceAccount?: string): PolicyAccess {
   const t = text(doc);
   const h = testCatalog();
   if (needsAllServices(t)) h.ensureAllServicesSync();
   else h.ensureServicesSync(servicesReferenced(t));
-  return readAccess(t, policyType ?? detectPolicyType(t), h.catalog, partitionTexts);
+  return readAccess(t, policyType ?? detectPolicyType(t), h.catalog, partitionTexts, resourceAccount);
 }
 
 /** The access diff of two versions of a policy. */

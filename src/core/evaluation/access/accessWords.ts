@@ -31,6 +31,7 @@ export type DiffKind = keyof AccessDiff;
 export function itemNote(i: AccessItem, kind: DiffKind): string {
   const notes: string[] = [];
   if (i.conditions) notes.push(kind === 'denied' || kind === 'noLongerDenied' ? l10n.t('when {0}', conditionText(i.conditions)) : l10n.t('if {0}', conditionText(i.conditions)));
+  if (i.dependsOnAccount) notes.push(l10n.t('wider or narrower depending on whether account {0} owns the resource: naming the account leaves access to its identity policies, naming one of its principals grants it directly', i.dependsOnAccount));
   if (i.nowOnlyWhen) notes.push(kind === 'noLongerDenied' ? l10n.t('now only when {0}', conditionText(i.nowOnlyWhen)) : l10n.t('now only if {0}', conditionText(i.nowOnlyWhen)));
   return notes.join('; ');
 }

@@ -41,6 +41,8 @@ export function principalValueCovers(broad: string, narrow: string): boolean {
 
 function principalCovers(a: AccessPart, b: AccessPart): boolean {
   if (a.principal === undefined || b.principal === undefined) return true;
+  // The resource's own account (or one that may be) delegates: it covers no principal named directly.
+  if (a.delegates && !(b.delegates && a.principal === b.principal)) return false;
   // NotPrincipal covers a principal none of its exclusions meets: not `*`, which includes them.
   if (a.notPrincipals) return b.notPrincipals ? a.notPrincipals.every((x) => b.notPrincipals!.includes(x)) : !a.notPrincipals.some((x) => principalValueCovers(x, b.principal!) || principalValueCovers(b.principal!, x));
   if (b.notPrincipals) return a.principal === '*';

@@ -1,6 +1,7 @@
 import { conditionsCover, narrowBlock, type ConditionBlock } from './conditions';
 import { effectiveAllows, partCovers, splitCover } from './compare';
 import type { AccessPart, ActionAccess, PolicyAccess, StatementRef } from './model';
+import { principalAccount, rootAccount } from './ownAccount';
 
 /** One piece of access that one version allows and the other does not. */
 export interface AccessItem {
@@ -19,6 +20,12 @@ export interface AccessItem {
   cause: 'allow' | 'deny';
   /** For access removed by a narrower Allow (or a Deny that now needs more): the conditions the new version requires instead. */
   nowOnlyWhen?: ConditionBlock;
+  /**
+   * Set to an account when one version names its root and the other one of its principals, and the
+   * resource's account is unknown: whether the change is wider or narrower depends on whether that
+   * account owns the resource (see ownAccount.ts).
+   */
+  dependsOnAccount?: string;
 }
 
 /**
@@ -61,6 +68,7 @@ interface Change {
   nowOnlyWhen?: ConditionBlock;
   /** The part's conditions narrowed to the values that changed, when only some did. */
   conditions?: ConditionBlock;
+  dependsOnAccount?: string;
   /** resource, principal and conditions: what makes an item distinct within its action. */
   key: string;
 }
@@ -73,7 +81,7 @@ function item(action: string, c: Change): AccessItem {
   const p = c.part;
   const principal = principalText(p);
   const conditions = c.conditions ?? p.conditions;
-  return { action, resource: resourceText(p), ...(principal !== undefined ? { principal } : {}), ...(conditions ? { conditions } : {}), statement: p.statement, side: c.side, cause: c.cause, ...(c.nowOnlyWhen ? { nowOnlyWhen: c.nowOnlyWhen } : {}) };
+  return { action, resource: resourceText(p), ...(principal !== undefined ? { principal } : {}), ...(conditions ? { conditions } : {}), statement: p.statement, side: c.side, cause: c.cause, ...(c.nowOnlyWhen ? { nowOnlyWhen: c.nowOnlyWhen } : {}), ...(c.dependsOnAccount ? { dependsOnAccount: c.dependsOnAccount } : {}) };
 }
 
 /**
@@ -146,8 +154,29 @@ function changesOf(b: ActionAccess, n: ActionAccess): Change[] {
     if (narrower?.conditions) gone.nowOnlyWhen = narrower.conditions;
     put(gone);
   }
+  const depends = accountsInDoubt([...b.allows, ...n.allows]);
+  if (depends.size) {
+    for (const c of out) {
+      const account = c.part.effect === 'Allow' ? principalAccount(c.part.principal) : undefined;
+      if (account !== undefined && depends.has(account)) c.dependsOnAccount = account;
+    }
+  }
   // Items of one action are ordered by resource, then principal (stable, so otherwise as found).
   return out.sort((x, y) => cmp(resourceText(x.part), resourceText(y.part)) || cmp(principalText(x.part) ?? '', principalText(y.part) ?? ''));
+}
+
+/** Accounts whose root one Allow names (the resource's account unknown) and one of whose principals another names. */
+function accountsInDoubt(allows: readonly AccessPart[]): Set<string> {
+  const roots = new Set<string>();
+  const named = new Set<string>();
+  for (const p of allows) {
+    if (p.delegates === 'maybe') roots.add(rootAccount(p.principal)!);
+    else if (rootAccount(p.principal) === undefined) {
+      const account = principalAccount(p.principal);
+      if (account !== undefined) named.add(account);
+    }
+  }
+  return new Set([...roots].filter((a) => named.has(a)));
 }
 
 const NONE: ActionAccess = { action: '', allows: [], denies: [] };
@@ -201,6 +230,6 @@ export function actionCount(items: readonly AccessItem[]): number {
 }
 
 /** An item as the JSON output writes it: `{ action, resource, principal?, conditions? }`. */
-export function plainItem(i: AccessItem): { action: string; resource: string; principal?: string; conditions?: ConditionBlock } {
-  return { action: i.action, resource: i.resource, ...(i.principal !== undefined ? { principal: i.principal } : {}), ...(i.conditions ? { conditions: i.conditions } : {}) };
+export function plainItem(i: AccessItem): { action: string; resource: string; principal?: string; conditions?: ConditionBlock; dependsOnAccount?: string } {
+  return { action: i.action, resource: i.resource, ...(i.principal !== undefined ? { principal: i.principal } : {}), ...(i.conditions ? { conditions: i.conditions } : {}), ...(i.dependsOnAccount ? { dependsOnAccount: i.dependsOnAccount } : {}) };
 }

@@ -8,6 +8,7 @@ import { principals } from '../compiledPolicy';
 import { actionFormats, namesEveryResource, policyPartition, resourceCanApply, type FormatSet } from './applies';
 import { isServiceKey, neverCarried } from '../unsentKeys';
 import { blockWithout, readConditions, type ConditionBlock, type ConditionClause } from './conditions';
+import { accountNamedByResources, delegation } from './ownAccount';
 
 /** Where a piece of access comes from: a statement of the policy text. */
 export interface StatementRef {
@@ -41,6 +42,12 @@ export interface AccessPart {
   principal?: string;
   /** NotPrincipal: every principal but these. */
   notPrincipals?: readonly string[];
+  /**
+   * For an Allow naming an account's root: `own` when it is the resource's account, `maybe` when that
+   * is unknown. Such a part leaves the decision to the account's identity policies, so it covers none
+   * of the account's principals, which named directly need none (see ownAccount.ts).
+   */
+  delegates?: 'own' | 'maybe';
   /** The statement's condition, one clause per operator and key; empty without one. */
   clauses: readonly ConditionClause[];
   /** The condition as an object (`{ StringEquals: { 'aws:SourceVpce': ['vpce-1'] } }`), when there is one. */
@@ -168,13 +175,15 @@ function policyError(parsed: ParsedPolicy): string | undefined {
  * for the resources of the one partition that the ARNs of `partitionTexts` name, if they name one
  * (see policyPartition): give both versions of a policy that are compared.
  */
-export function readAccess(text: string, policyType: PolicyType, catalog: IamCatalog, partitionTexts: readonly string[] = [text]): PolicyAccess {
+export function readAccess(text: string, policyType: PolicyType, catalog: IamCatalog, partitionTexts: readonly string[] = [text], resourceAccount?: string): PolicyAccess {
   const partition = policyPartition(partitionTexts);
   const actions = new Map<string, ActionAccess>();
   const parsed = parsePolicy(text);
   const error = policyError(parsed);
   if (error) return { policyType, actions, error };
   const withPrincipal = policyType === 'RESOURCE_POLICY' || policyType === 'TRUST_POLICY';
+  // The resource's account: given, or the one the Resource ARNs of both versions name.
+  const ownAccount = withPrincipal ? resourceAccount ?? accountNamedByResources(partitionTexts) : undefined;
   // Each action records which part lists apply to it: a statement's parts, or those of its Resource
   // values that can name a resource of the action (an S3 bucket is no resource of s3:PutObject).
   // Actions with the same lists then share one pair, which lets a diff compare each such group once
@@ -196,7 +205,8 @@ export function readAccess(text: string, policyType: PolicyType, catalog: IamCat
     const parts: AccessPart[] = [];
     for (const resource of new Set(resources)) {
       for (const principal of principalList) {
-        parts.push({ ...shared, resource, ...(notResources ? { notResources } : {}), ...(principal !== undefined ? { principal } : {}), ...(notPrincipals ? { notPrincipals } : {}) });
+        const delegates = effect === 'Allow' ? delegation(principal, ownAccount) : undefined;
+        parts.push({ ...shared, resource, ...(notResources ? { notResources } : {}), ...(principal !== undefined ? { principal } : {}), ...(notPrincipals ? { notPrincipals } : {}), ...(delegates ? { delegates } : {}) });
       }
     }
     const whole = lists.push({ effect, parts }) - 1;
