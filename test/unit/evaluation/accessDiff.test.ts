@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { actionCount, diffSummary, renderAccessDocument } from '../../../src/core/evaluation/access';
+import { actionCount, diffAccess, diffSummary, renderAccessDocument } from '../../../src/core/evaluation/access';
 import { access, diff, doc, lines } from './accessHelpers';
 
 const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}) => ({ Effect: 'Allow', Action, Resource, ...extra });
@@ -186,10 +186,16 @@ describe('access diff: trust and bucket policies (the principal is part of the a
     assert.deepStrictEqual(lines(d.removed), ['sts:AssumeRole on * for arn:aws:iam::111122223333:root']);
   });
 
-  it('naming a role of a trusted account instead of the account is narrower, not new access', () => {
+  it('"If either the identity-based policy or the resource-based policy within the same account allows the request and the other doesn\'t, the request is still allowed": naming a role of a trusted account instead of the account is narrower only when that account does not own the role', () => {
     const d = diff(trust({ AWS: '111122223333' }), trust({ AWS: 'arn:aws:iam::111122223333:role/deploy' }), 'TRUST_POLICY');
-    assert.deepStrictEqual(d.added, []);
+    assert.deepStrictEqual(lines(d.added), ['sts:AssumeRole on * for arn:aws:iam::111122223333:role/deploy']);
     assert.deepStrictEqual(lines(d.removed), ['sts:AssumeRole on * for arn:aws:iam::111122223333:root']);
+    assert.deepStrictEqual([...d.added, ...d.removed].map((i) => i.dependsOnAccount), ['111122223333', '111122223333']);
+    const text = (o: object) => JSON.stringify(o, null, 2);
+    const [before, after] = [trust({ AWS: '111122223333' }), trust({ AWS: 'arn:aws:iam::111122223333:role/deploy' })];
+    const elsewhere = diffAccess(access(before, 'TRUST_POLICY', [text(before)], '444455556666'), access(after, 'TRUST_POLICY', [text(after)], '444455556666'));
+    assert.deepStrictEqual(elsewhere.added, []);
+    assert.deepStrictEqual(lines(elsewhere.removed), ['sts:AssumeRole on * for arn:aws:iam::111122223333:root']);
   });
 
   it('a bucket made public: the principal "*" is added access for everyone', () => {
