@@ -7,14 +7,15 @@
 // Layout: "IAMSNAP1 <header byte length, 8 digits>\n", the header JSON, the services back to back,
 // then their action tuples, then their descriptions (tuples and descriptions are read only when
 // first asked for). The index also holds retiredServices: prefixes of older IAM data releases and
-// of AWS managed policies that the current data lacks (see retiredServices below). Header: { format: 3,
+// of AWS managed policies that the current data lacks (see retiredServices below). Header: { format: 4,
 // source: { name, version }, index: RawIndexData, services: { prefix: [offset, length,
 // descriptionsOffset, descriptionsLength, tuplesOffset, tuplesLength] } }, offsets counted from the
 // end of the header.
-// A service: three lines of JSON, { n: "Name1\nName2...", e: [end offset of each name in n],
-// t: each action's resource types, a line per action (see actionTypes), o: the actions in order of
+// A service: four lines of JSON, { n: "Name1\nName2...", e: [end offset of each name in n],
+// l and t: each action's resource types, as distinct lists and an index per action (see actionTypes), o: the actions in order of
 // name when the data lists them otherwise (see nameOrder) },
-// its resource types [[name, arnFormat, [keys]]] and its condition keys [[key, type]].
+// its resource types [[name, arnFormat, [keys]]], its condition keys [[key, type]] and the keys each
+// action supports (see supportedKeys).
 // Its tuples: a line of JSON [end offset of each action's tuple], then each action's tuple
 // [accessLevel, [[resourceType, required, [keys]]], [keys], [deps]] back to back (trailing empties
 // left out). A run reads the names and parses an action's tuple only when it needs that action:
@@ -87,10 +88,10 @@ function compactService(actions, resourceTypes, conditionKeys) {
   const r = Object.values(resourceTypes).map((t) => trim([t.key, t.arn, t.conditionKeys ?? []]));
   const k = Object.values(conditionKeys).map((c) => [c.key, c.type]);
   const descriptions = [list.map((a) => a.description ?? ''), Object.values(conditionKeys).map((c) => c.description ?? '')];
-  const t = actionTypes(list, r);
+  const types = actionTypes(list, r);
   const o = nameOrder(names);
   return {
-    text: `${asciiJson({ n: names.join('\n'), e, ...(t !== undefined && { t }), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n`,
+    text: `${asciiJson({ n: names.join('\n'), e, ...(types !== undefined && types), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n${asciiJson(supportedKeys(list, resourceTypes))}\n`,
     tuples: `${asciiJson(x)}\n${tuples.join('')}`,
     descriptions,
   };
@@ -100,14 +101,18 @@ function compactService(actions, resourceTypes, conditionKeys) {
 const TYPE_BASE = 48;
 
 /**
- * Each action's resource types as indexes into the service's list, one line per action, a character
- * per type (TYPE_BASE + index); undefined when an action names a type the list lacks. Names are
- * matched as the catalog looks them up: ignoring case, the last of two names that differ in case.
+ * Each action's resource types as indexes into the service's list: { l: each distinct list of them,
+ * one line per list, a character per type (TYPE_BASE + index), t: a character per action,
+ * TYPE_BASE + the index of its list }; undefined when an action names a type the service lacks.
+ * Names are matched as the catalog looks them up: ignoring case, the last of two names that differ
+ * in case.
  */
 function actionTypes(list, types) {
   const byName = new Map();
   types.forEach((t, i) => byName.set(t[0].toLowerCase(), i));
   const lines = [];
+  const lineIndex = new Map();
+  let t = '';
   for (const a of list) {
     let line = '';
     for (const rt of a.resourceTypes ?? []) {
@@ -115,9 +120,53 @@ function actionTypes(list, types) {
       if (i === undefined) return undefined;
       line += String.fromCharCode(TYPE_BASE + i);
     }
-    lines.push(line);
+    if (!lineIndex.has(line)) {
+      lineIndex.set(line, lines.length);
+      lines.push(line);
+    }
+    t += String.fromCharCode(TYPE_BASE + lineIndex.get(line));
   }
-  return lines.join('\n');
+  return { l: lines.join('\n'), t };
+}
+
+/**
+ * The condition keys each action can be evaluated with, lowercased: its own, its resource types'
+ * in its list and those the service's resource types list (as the key support check reads them),
+ * so a lint reads no action tuple for them. [keys, sets, per action]: the service's distinct keys;
+ * each distinct set of them, a character per key (TYPE_BASE + index in keys); a character per
+ * action, TYPE_BASE + the index of its set. Resource types are matched as the catalog looks them up.
+ */
+function supportedKeys(list, resourceTypes) {
+  const typeKeys = new Map();
+  for (const t of Object.values(resourceTypes)) typeKeys.set(t.key.toLowerCase(), t.conditionKeys ?? []);
+  const keys = [];
+  const keyIndex = new Map();
+  const sets = [];
+  const setIndex = new Map();
+  let perAction = '';
+  for (const a of list) {
+    const own = new Set();
+    const add = (key) => own.add(key.toLowerCase());
+    (a.conditionKeys ?? []).forEach(add);
+    for (const rt of a.resourceTypes ?? []) {
+      (rt.conditionKeys ?? []).forEach(add);
+      (typeKeys.get(rt.name.toLowerCase()) ?? []).forEach(add);
+    }
+    let set = '';
+    for (const key of own) {
+      if (!keyIndex.has(key)) {
+        keyIndex.set(key, keys.length);
+        keys.push(key);
+      }
+      set += String.fromCharCode(TYPE_BASE + keyIndex.get(key));
+    }
+    if (!setIndex.has(set)) {
+      setIndex.set(set, sets.length);
+      sets.push(set);
+    }
+    perAction += String.fromCharCode(TYPE_BASE + setIndex.get(set));
+  }
+  return [keys, sets, perAction];
 }
 
 /**
@@ -226,7 +275,7 @@ function build(pkgDir) {
     tupleOffset += tupleTexts[i].length;
   });
   bodies.push(...tupleTexts, ...texts.map(([, text]) => text));
-  const header = Buffer.from(JSON.stringify({ format: 3, source: { name, version }, index, services }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ format: 4, source: { name, version }, index, services }), 'utf8');
   const lead = Buffer.from(`${MAGIC} ${String(header.length).padStart(8, '0')}\n`, 'ascii');
   return Buffer.concat([lead, header, ...bodies]);
 }
