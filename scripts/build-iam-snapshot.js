@@ -7,14 +7,15 @@
 // Layout: "IAMSNAP1 <header byte length, 8 digits>\n", the header JSON, the services back to back,
 // then their action tuples, then their descriptions (tuples and descriptions are read only when
 // first asked for). The index also holds retiredServices: prefixes of older IAM data releases and
-// of AWS managed policies that the current data lacks (see retiredServices below). Header: { format: 3,
+// of AWS managed policies that the current data lacks (see retiredServices below). Header: { format: 4,
 // source: { name, version }, index: RawIndexData, services: { prefix: [offset, length,
 // descriptionsOffset, descriptionsLength, tuplesOffset, tuplesLength] } }, offsets counted from the
 // end of the header.
-// A service: three lines of JSON, { n: "Name1\nName2...", e: [end offset of each name in n],
+// A service: four lines of JSON, { n: "Name1\nName2...", e: [end offset of each name in n],
 // t: each action's resource types, a line per action (see actionTypes), o: the actions in order of
 // name when the data lists them otherwise (see nameOrder) },
-// its resource types [[name, arnFormat, [keys]]] and its condition keys [[key, type]].
+// its resource types [[name, arnFormat, [keys]]], its condition keys [[key, type]] and the keys each
+// action supports (see supportedKeys).
 // Its tuples: a line of JSON [end offset of each action's tuple], then each action's tuple
 // [accessLevel, [[resourceType, required, [keys]]], [keys], [deps]] back to back (trailing empties
 // left out). A run reads the names and parses an action's tuple only when it needs that action:
@@ -90,7 +91,7 @@ function compactService(actions, resourceTypes, conditionKeys) {
   const t = actionTypes(list, r);
   const o = nameOrder(names);
   return {
-    text: `${asciiJson({ n: names.join('\n'), e, ...(t !== undefined && { t }), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n`,
+    text: `${asciiJson({ n: names.join('\n'), e, ...(t !== undefined && { t }), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n${asciiJson(supportedKeys(list, resourceTypes))}\n`,
     tuples: `${asciiJson(x)}\n${tuples.join('')}`,
     descriptions,
   };
@@ -118,6 +119,46 @@ function actionTypes(list, types) {
     lines.push(line);
   }
   return lines.join('\n');
+}
+
+/**
+ * The condition keys each action can be evaluated with, lowercased: its own, its resource types'
+ * in its list and those the service's resource types list (as the key support check reads them),
+ * so a lint reads no action tuple for them. [keys, sets, per action]: the service's distinct keys;
+ * each distinct set of them, a character per key (TYPE_BASE + index in keys); a character per
+ * action, TYPE_BASE + the index of its set. Resource types are matched as the catalog looks them up.
+ */
+function supportedKeys(list, resourceTypes) {
+  const typeKeys = new Map();
+  for (const t of Object.values(resourceTypes)) typeKeys.set(t.key.toLowerCase(), t.conditionKeys ?? []);
+  const keys = [];
+  const keyIndex = new Map();
+  const sets = [];
+  const setIndex = new Map();
+  let perAction = '';
+  for (const a of list) {
+    const own = new Set();
+    const add = (key) => own.add(key.toLowerCase());
+    (a.conditionKeys ?? []).forEach(add);
+    for (const rt of a.resourceTypes ?? []) {
+      (rt.conditionKeys ?? []).forEach(add);
+      (typeKeys.get(rt.name.toLowerCase()) ?? []).forEach(add);
+    }
+    let set = '';
+    for (const key of own) {
+      if (!keyIndex.has(key)) {
+        keyIndex.set(key, keys.length);
+        keys.push(key);
+      }
+      set += String.fromCharCode(TYPE_BASE + keyIndex.get(key));
+    }
+    if (!setIndex.has(set)) {
+      setIndex.set(set, sets.length);
+      sets.push(set);
+    }
+    perAction += String.fromCharCode(TYPE_BASE + setIndex.get(set));
+  }
+  return [keys, sets, perAction];
 }
 
 /**
@@ -226,7 +267,7 @@ function build(pkgDir) {
     tupleOffset += tupleTexts[i].length;
   });
   bodies.push(...tupleTexts, ...texts.map(([, text]) => text));
-  const header = Buffer.from(JSON.stringify({ format: 3, source: { name, version }, index, services }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ format: 4, source: { name, version }, index, services }), 'utf8');
   const lead = Buffer.from(`${MAGIC} ${String(header.length).padStart(8, '0')}\n`, 'ascii');
   return Buffer.concat([lead, header, ...bodies]);
 }

@@ -127,7 +127,7 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     const headerBytes = Buffer.alloc(length);
     if (fs.readSync(fd, headerBytes, 0, length, LEAD_BYTES) !== length) throw new Error(l10n.t('the snapshot is cut short'));
     header = JSON.parse(headerBytes.toString('utf8')) as SnapshotHeader;
-    if (header.format !== 3) throw new Error(l10n.t('snapshot format {0} is not supported', String(header.format)));
+    if (header.format !== 4) throw new Error(l10n.t('snapshot format {0} is not supported', String(header.format)));
     bodyStart = LEAD_BYTES + length;
   } catch (e) {
     throw new Error(l10n.t('IAM data snapshot {0} is unreadable: {1}. Rebuild it with node esbuild.js.', file, readErrorReason(e)));
@@ -200,9 +200,9 @@ function snapshotCatalog(file: string): IamCatalogHandle {
 
   /**
    * The parts of service `s`, whose bytes start at `at` in the buffer: its names now, and where its
-   * resource types and condition keys lie in the file, read from there when first asked for (a lint
-   * of the 764 corpus policies asks for the resource types of 120 of the 385 services it meets, for
-   * the condition keys of 48). The buffer is not kept. The text is ASCII (see the build script), so
+   * resource types, condition keys and the keys its actions support lie in the file, read from there
+   * when first asked for (a lint of the 764 corpus policies asks for the resource types of 120 of the
+   * 385 services it meets, for the condition keys of 48). The buffer is not kept. The text is ASCII (see the build script), so
    * latin1 decodes it exactly.
    */
   const partsAt = (buffer: Buffer, at: number, s: string): CompactServiceParts => {
@@ -210,12 +210,15 @@ function snapshotCatalog(file: string): IamCatalogHandle {
     const first = buffer.indexOf(10, at);
     const second = buffer.indexOf(10, first + 1);
     const third = buffer.indexOf(10, second + 1);
-    if (first < 0 || third < 0 || third >= at + length) throw damaged(s);
+    const fourth = buffer.indexOf(10, third + 1);
+    if (first < 0 || third < 0 || fourth < 0 || fourth >= at + length) throw damaged(s);
     const types = offset + first + 1 - at;
     const keys = offset + second + 1 - at;
+    const supported = offset + third + 1 - at;
     const text: CompactServiceText = {
       resourceTypes: () => readText(types, second - first - 1, s),
       conditionKeys: () => readText(keys, third - second - 1, s),
+      supportedKeys: () => readText(supported, fourth - third - 1, s),
       action: tuples(s),
     };
     return { data: JSON.parse(buffer.toString('latin1', at, first)) as CompactServiceData, text, descriptions: descriptions(s) };

@@ -45,6 +45,12 @@ export interface ActionInfo {
    * catalog has them without reading the rest of the action; else undefined.
    */
   readonly resourceTypeInfos?: readonly ResourceTypeInfo[];
+  /**
+   * The condition keys, lowercased, that the action can be evaluated with (its own, and its resource
+   * types' in its list and in the catalog), when the catalog has them without reading the rest of
+   * the action; else undefined. Actions with the same keys may share one set.
+   */
+  readonly supportedKeys?: ReadonlySet<string>;
   conditionKeys: string[];
   dependentActions?: string[];
 }

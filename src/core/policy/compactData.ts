@@ -35,6 +35,12 @@ export interface CompactServiceText {
   /** JSON of [key, type] tuples. */
   conditionKeys(): string;
   /**
+   * JSON of [keys, sets, perAction]: the lowercased condition keys the service's actions support, each
+   * distinct set of them (a character per key, TYPE_BASE plus its index in keys) and a character per
+   * action (TYPE_BASE plus the index of its set). See ActionInfo.supportedKeys.
+   */
+  supportedKeys(): string;
+  /**
    * The tuple of the action at index `i`: [accessLevel, [[resourceType, required (1|0), conditionKeys]],
    * conditionKeys, dependentActions]. The service's tuples are read when one is first asked for.
    */
@@ -76,6 +82,7 @@ interface CompactActionSource {
   tuple(i: number): CompactActionTuple;
   /** An action's resource types as the service's objects, without its tuple; undefined when the data has no line of types. */
   types(i: number): readonly ResourceTypeInfo[] | undefined;
+  keys(i: number): ReadonlySet<string>;
   readonly texts: LazyDescriptions;
 }
 
@@ -129,6 +136,9 @@ class CompactAction implements ActionInfo {
   }
   get resourceTypeInfos(): readonly ResourceTypeInfo[] | undefined {
     return (this.infos ??= this.source.types(this.i));
+  }
+  get supportedKeys(): ReadonlySet<string> {
+    return this.source.keys(this.i);
   }
 }
 
@@ -252,7 +262,22 @@ export function compactService(
     }
     return out;
   };
-  const source: CompactActionSource = { texts, types, tuple: (i) => JSON.parse(text.action(i)) as CompactActionTuple };
+  // One set per distinct set of keys, which the actions holding it share.
+  let keyData: [keys: string[], sets: string[], perAction: string] | undefined;
+  let keySets: (ReadonlySet<string> | undefined)[] | undefined;
+  const keys = (i: number): ReadonlySet<string> => {
+    const [list, sets, perAction] = (keyData ??= JSON.parse(text.supportedKeys()) as [string[], string[], string]);
+    const k = perAction.charCodeAt(i) - TYPE_BASE;
+    let set = (keySets ??= new Array<ReadonlySet<string> | undefined>(sets.length))[k];
+    if (!set) {
+      const made = new Set<string>();
+      const chars = sets[k];
+      for (let c = 0; c < chars.length; c++) made.add(list[chars.charCodeAt(c) - TYPE_BASE]);
+      keySets[k] = set = made;
+    }
+    return set;
+  };
+  const source: CompactActionSource = { texts, types, keys, tuple: (i) => JSON.parse(text.action(i)) as CompactActionTuple };
   return {
     names,
     order: data.o,

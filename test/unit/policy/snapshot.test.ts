@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { lintPolicy, servicesReferenced } from '../../../src/core/policy';
 import { globMatch } from '../../../src/core/policy/actions';
+import { actionTakesTags, supportedKeys } from '../../../src/core/policy/checks/keySupport';
 import { createIamCatalog, iamDataDir, type IamCatalogHandle } from '../../../src/node/iamData';
 import { repoRoot } from '../fixtures';
 
@@ -75,6 +76,9 @@ describe('IAM data snapshot', function () {
     const run = h.catalog.action('ec2', 'RunInstances');
     assert.strictEqual(run?.name, 'RunInstances');
     assert.ok(run.resourceTypeInfos?.some((t) => t.name === 'instance'));
+    // The keys it can be evaluated with too: the key support check reads no tuple.
+    assert.ok(run.supportedKeys?.has('ec2:instancetype'));
+    assert.ok(supportedKeys(h.catalog, run).has('aws:resourcetag/${tagkey}'));
     assert.throws(() => run.accessLevel, /the entry for ec2 is damaged/);
   });
 
@@ -127,6 +131,25 @@ describe('IAM data snapshot', function () {
       }
     }
     assert.ok(typed > 10_000, `only ${typed} resource types compared`);
+  });
+
+  it("gives each action's supported condition keys as reading its details in the package data does", () => {
+    snapshot.ensureAllServicesSync();
+    pkg.ensureAllServicesSync();
+    let keyed = 0;
+    let tagged = 0;
+    for (const s of pkg.catalog.allServicePrefixes()) {
+      const left = snapshot.catalog.actions(s);
+      pkg.catalog.actions(s).forEach((y, i) => {
+        const ready = left[i].supportedKeys;
+        assert.ok(ready, `${s}:${y.name}`);
+        assert.deepStrictEqual([...ready].sort(), [...supportedKeys(pkg.catalog, y)].sort(), `${s}:${y.name}`);
+        assert.strictEqual(actionTakesTags(snapshot.catalog, left[i]), actionTakesTags(pkg.catalog, y), `${s}:${y.name}`);
+        if (ready.size) keyed++;
+        if (actionTakesTags(pkg.catalog, y)) tagged++;
+      });
+    }
+    assert.ok(keyed > 10_000 && tagged > 5_000, `${keyed} actions with keys, ${tagged} taking tags`);
   });
 
   it('finds every action by the name the data writes and by that name in any case, as the package data does', () => {

@@ -8,7 +8,7 @@ import { matchesAbsentKey, parseConditionOperator } from './conditionOperators';
 const supportedKeysCache = new WeakMap<object, ReadonlySet<string>>();
 const NO_KEYS: readonly string[] = [];
 
-type KeyedAction = Pick<ActionInfo, 'service' | 'resourceTypes' | 'resourceTypeInfos' | 'conditionKeys'>;
+type KeyedAction = Pick<ActionInfo, 'service' | 'resourceTypes' | 'resourceTypeInfos' | 'conditionKeys' | 'supportedKeys'>;
 
 /** The catalog's record of an action's resource type `i`: the ready list's when there is one, else looked up by name. */
 function typeInfo(catalog: IamCatalog, a: KeyedAction, i: number): ResourceTypeInfo | undefined {
@@ -17,10 +17,13 @@ function typeInfo(catalog: IamCatalog, a: KeyedAction, i: number): ResourceTypeI
 }
 
 /**
- * Condition keys an action can be evaluated with: its own, its resource types' and theirs. Cached
- * per action object, which belongs to one catalog and never changes.
+ * Condition keys an action can be evaluated with: its own, its resource types' and theirs. The
+ * catalog's set when it has one ready (the build's snapshot writes them: no action's details are
+ * read), else made once per action object, which belongs to one catalog and never changes.
  */
 export function supportedKeys(catalog: IamCatalog, a: KeyedAction): ReadonlySet<string> {
+  const ready = a.supportedKeys;
+  if (ready) return ready;
   const hit = supportedKeysCache.get(a);
   if (hit) return hit;
   const out = new Set<string>();
@@ -66,9 +69,9 @@ function listHolds(keys: readonly string[], template: string, lower: string): bo
   return false;
 }
 
-/** Whether the action supports `template` or `lower` (lowercased keys): its set when one was built (see supportedKeys), else its lists. */
+/** Whether the action supports `template` or `lower` (lowercased keys): its set when the catalog has one ready or one was built (see supportedKeys), else its lists. */
 function supportsKey(catalog: IamCatalog, a: KeyedAction, template: string, lower: string): boolean {
-  const known = supportedKeysCache.get(a);
+  const known = a.supportedKeys ?? supportedKeysCache.get(a);
   return known ? known.has(template) || known.has(lower) : listsHoldKey(catalog, a, template, lower);
 }
 
@@ -102,6 +105,22 @@ const takesTagsCache = new WeakMap<object, boolean>();
  * lists without building that set, which most actions of a statement with a tag condition never need.
  */
 export function actionTakesTags(catalog: IamCatalog, a: KeyedAction): boolean {
+  const ready = a.supportedKeys;
+  if (ready) {
+    // Answered once per set, which actions with the same keys share.
+    let answer = takesTagsCache.get(ready);
+    if (answer === undefined) {
+      answer = false;
+      for (const x of ready) {
+        if (TAG_KEYS.has(x) || SERVICE_RESOURCE_TAG.test(x)) {
+          answer = true;
+          break;
+        }
+      }
+      takesTagsCache.set(ready, answer);
+    }
+    return answer;
+  }
   let hit = takesTagsCache.get(a);
   if (hit === undefined) {
     hit = someTagKey(a.conditionKeys);
