@@ -13,6 +13,8 @@ export interface ResolvedAction extends ParsedValue {
   lower: string;
   /** The escalation paths' actions the string covers, by index (see coveredBy). */
   readonly covers?: readonly number[];
+  /** The action an exact name resolves to (in any case), when its service's data is loaded. */
+  readonly action?: ActionInfo;
   /** Matches among loaded data; undefined when the service's data was not loaded (unknown). */
   matches: ActionInfo[] | undefined;
   /** Whether `matches` is known, without expanding a wildcard to find out (undefined: read `matches`). */

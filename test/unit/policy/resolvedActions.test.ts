@@ -2,6 +2,7 @@
 // distinct string and makes its lowercase form and its list of matches only when a check first reads
 // them. Every string must read the same, met first or again, and read twice.
 import * as assert from 'assert';
+import { hasWildcard } from '../../../src/core/policy/actions';
 import { resolveStatements } from '../../../src/core/policy/checks/actions';
 import type { LintContext, ResolvedAction } from '../../../src/core/policy/context';
 import { lintServices } from '../../../src/core/policy';
@@ -18,10 +19,19 @@ function resolved(actions: string[]): ResolvedAction[] {
   return resolveStatements({ policy, catalog: h.catalog } as LintContext)[0].actions;
 }
 
+function statement(actions: string[]) {
+  const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
+  const h = testCatalog();
+  h.ensureServicesSync(lintServices(text));
+  return resolveStatements({ policy: parsePolicy(text), catalog: h.catalog } as LintContext)[0];
+}
+
 function reading(a: ResolvedAction) {
   const matches = a.matches;
-  // A second read gives the very same list.
-  assert.strictEqual(a.matches, matches, a.value);
+  // A second read gives the same list.
+  assert.deepStrictEqual(a.matches, matches, a.value);
+  // The action an exact name gives is the one its matches hold.
+  assert.strictEqual(a.action, !hasWildcard(a.value) && matches?.length === 1 ? matches[0] : undefined, a.value);
   return { value: a.value, lower: a.lower, service: a.service, name: a.name, invalid: !!a.invalid, known: a.known, matches: matches?.map((m) => `${m.service}:${m.name}`) };
 }
 
@@ -51,5 +61,18 @@ describe('resolved action strings', () => {
     assert.deepStrictEqual(first.map(reading), second);
     assert.deepStrictEqual(second[0].matches, ['s3:PutObject']);
     assert.strictEqual(second[1].lower, 's3:putobject');
+  });
+
+  it('tell a list that writes a string twice from one that does not, short or long, whatever the string resolves to', () => {
+    const names = ['GetObject', 'PutObject', 'DeleteObject', 'ListBucket', 'GetBucketPolicy', 'PutBucketPolicy', 'GetObjectAcl', 'PutObjectAcl', 'GetBucketAcl', 'PutBucketAcl', 'GetBucketTagging', 'PutBucketTagging'];
+    const long = names.map((n) => `s3:${n}`);
+    assert.strictEqual(statement(long).actionsRepeat, false);
+    assert.strictEqual(statement([...long, 's3:GetBucketAcl']).actionsRepeat, true, 'an exact name met again after many');
+    assert.strictEqual(statement(['s3:GetObject', 's3:Get*', 's3:GetObject']).actionsRepeat, true);
+    assert.strictEqual(statement(['s3:GetObject', 'S3:getobject']).actionsRepeat, false, 'the same action in another case is not the same string');
+    assert.strictEqual(statement([...long, 'S3:getobject', 's3:Nope', 's3:Nope']).actionsRepeat, true, 'an unknown name met twice');
+    assert.strictEqual(statement(['nosuchservice:Thing', 'notanaction', 'nosuchservice:Thing']).actionsRepeat, true);
+    assert.strictEqual(statement(['*', 's3:GetObject', '*']).actionsRepeat, true);
+    assert.strictEqual(statement(['*', 's3:GetObject']).actionsRepeat, false);
   });
 });

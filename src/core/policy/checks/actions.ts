@@ -25,10 +25,10 @@ class Resolved implements ResolvedAction {
     /** The element holding the string, and its index there (-1 when the element's value is the string). */
     private readonly owner: ParsedElement,
     private readonly index: number,
-    private readonly resolution: Resolution,
+    private readonly resolution: Entry,
   ) {
     this.service = resolution.service;
-    this.invalid = resolution.invalid;
+    this.invalid = resolution instanceof Resolution && resolution.invalid;
   }
 
   /** Read through: the value's path is built only when a finding needs it, and not kept. */
@@ -43,11 +43,18 @@ class Resolved implements ResolvedAction {
 
   get lower(): string {
     const r = this.resolution;
+    if (!(r instanceof Resolution)) return this.value.toLowerCase();
     return (r.lower ??= r.text.toLowerCase());
+  }
+
+  get action(): ActionInfo | undefined {
+    const r = this.resolution;
+    return r instanceof Resolution ? r.action : r;
   }
 
   get matches(): ActionInfo[] | undefined {
     const r = this.resolution;
+    if (!(r instanceof Resolution)) return [r];
     // Expanded once per string, for every document that writes it: the service's data is loaded,
     // so the answer cannot change.
     if (r.lazyIn) {
@@ -59,12 +66,13 @@ class Resolved implements ResolvedAction {
 
   /** The escalation paths' actions the string covers, by index (see coveredBy). */
   get covers(): readonly number[] {
-    return this.resolution.covers;
+    const r = this.resolution;
+    return r instanceof Resolution ? r.covers : coveredByAction(this.value, r.service);
   }
 
   get known(): boolean {
     const r = this.resolution;
-    return r.lazyIn !== undefined || r.matches !== undefined || r.action !== undefined;
+    return !(r instanceof Resolution) || r.lazyIn !== undefined || r.matches !== undefined || r.action !== undefined;
   }
 }
 
@@ -91,43 +99,70 @@ function anyActionMatches(catalog: IamCatalog, service: string, name: string): b
 }
 
 /**
- * What resolving one action string yields, apart from where it stands in the document. Kept for the
- * run by the cache (see resolve): what most strings never need is made on first read.
+ * What resolving one action string yields, apart from where it stands in the document, for the
+ * strings that do not name an action exactly as the data writes it (wildcards, other cases, unknown
+ * names). Kept for the run by the cache (see resolve): what most strings never need is made on first read.
  */
-interface Resolution {
-  /** The string, as the cache keeps it (a copy, see resolve). */
-  text: string;
+class Resolution {
   /** The string lowercased, made when first read: only lists with wildcards or repeats read it. */
-  lower: string | undefined;
-  service: string;
-  name: string;
-  invalid: boolean;
+  declare lower: string | undefined;
   /** The action an exact name resolves to: `matches` is made of it when first read, which few checks do. */
-  action: ActionInfo | undefined;
+  declare action: ActionInfo | undefined;
   /** undefined: unknown (service data not loaded), a wildcard expanded on first use (`lazyIn`), or not yet made from `action`. */
-  matches: ActionInfo[] | undefined;
+  declare matches: ActionInfo[] | undefined;
   /** The catalog to expand the wildcard among when first asked for its matches. */
-  lazyIn: IamCatalog | undefined;
-  /** The number of the resolve call that last met this string: a second meeting is a repeat. */
-  seenIn: number;
-  /** The escalation paths' actions the string covers (see coveredByAction): most strings cover none. */
-  covers: readonly number[];
+  declare lazyIn: IamCatalog | undefined;
+
+  constructor(
+    /** The string, as the cache keeps it (a copy, see resolve). */
+    readonly text: string,
+    public service: string,
+    public name: string,
+    public invalid: boolean,
+    /** The escalation paths' actions the string covers (see coveredByAction): most strings cover none. */
+    readonly covers: readonly number[],
+  ) {
+    this.lower = undefined;
+    this.action = undefined;
+    this.matches = undefined;
+    this.lazyIn = undefined;
+  }
 }
+
+/**
+ * A string's resolution as the run keeps it: the catalog's own action for a string that names one
+ * exactly as the data writes it (most strings), so that it costs no object of its own; else a Resolution.
+ */
+type Entry = Resolution | ActionInfo;
 
 const NO_MATCHES: ActionInfo[] = [];
 
-/** What "*" resolves to; never marked as seen (stars are counted apart). */
-const STAR: Resolution = { text: '*', lower: '*', service: '', name: '*', invalid: false, action: undefined, matches: undefined, lazyIn: undefined, seenIn: 0, covers: coveredBy('*') };
+/** What "*" resolves to (stars are counted apart from the repeats). */
+const STAR = new Resolution('*', '', '*', false, coveredBy('*'));
+STAR.lower = '*';
 
 /** Whether the last resolveText's answer cannot change as more services load (see resolutionCache). */
 let lastStable = true;
 
+/**
+ * The catalog's action when `text` names one exactly as the data writes it, of a loaded service:
+ * the answer most strings get, found without cutting the string into parts to keep.
+ */
+function exactAction(catalog: IamCatalog, text: string, colon: number): ActionInfo | undefined {
+  if (colon <= 0 || hasWildcard(text) || text.indexOf(':', colon + 1) >= 0) return undefined;
+  const service = text.slice(0, colon);
+  if (!catalog.hasService(service) || !catalog.isLoaded(service)) return undefined;
+  const name = text.slice(colon + 1);
+  const a = catalog.action(service, name);
+  return a && a.service === service && a.name === name ? a : undefined;
+}
+
 function resolveText(catalog: IamCatalog, text: string): Resolution {
   lastStable = true;
   const split = splitAction(text);
-  if (!split) return { text, lower: undefined, service: '', name: text, invalid: true, action: undefined, matches: NO_MATCHES, lazyIn: undefined, seenIn: 0, covers: coveredByAction(text, '') };
+  if (!split) return Object.assign(new Resolution(text, '', text, true, coveredByAction(text, '')), { matches: NO_MATCHES });
   const service = split.service.toLowerCase();
-  const resolution: Resolution = { text, lower: undefined, service, name: split.name, invalid: false, action: undefined, matches: undefined, lazyIn: undefined, seenIn: 0, covers: coveredByAction(text, service) };
+  const resolution = new Resolution(text, service, split.name, false, coveredByAction(text, service));
   if (hasWildcard(service)) {
     const loaded = catalog.allServicePrefixes().every((s) => catalog.isLoaded(s));
     if (loaded) resolution.matches = matchActions(text, catalog);
@@ -163,27 +198,58 @@ function resolveText(catalog: IamCatalog, text: string): Resolution {
 }
 
 /**
- * Resolutions by action string, per catalog. Only those that cannot change are kept: the service
- * is unknown, or its data is loaded. Policies in one run repeat the same actions again and again.
+ * Resolutions per catalog, by the string's service prefix as written, then by the rest after the
+ * colon (strings without one under ":", which no prefix is): an action the data names is kept under
+ * the catalog's own name string, with no key of its own. Only resolutions that cannot change are
+ * kept: the service is unknown, or its data is loaded. Policies in one run repeat the same actions
+ * again and again, mostly a service's actions one after another.
  */
-const resolutionCache = new WeakMap<IamCatalog, Map<string, Resolution>>();
+interface ResolutionCache {
+  readonly byPrefix: Map<string, Map<string, Entry>>;
+  size: number;
+}
 
-/** Numbers resolve calls, for Resolution.seenIn. */
-let resolveCalls = 0;
-/** Whether the last resolve call met a string twice; undefined when it cannot tell. */
-let lastRepeats: boolean | undefined;
+const resolutionCache = new WeakMap<IamCatalog, ResolutionCache>();
+
+/** The prefix of the last string looked up and its resolutions by name, in `lastCache`. */
+let lastPrefix = '';
+let lastNames: Map<string, Entry> | undefined;
+let lastCache: ResolutionCache | undefined;
+
+/** Whether the last resolve call met a string twice. */
+let lastRepeats = false;
 /** Whether a string of the last resolve call covers an escalation path's action. */
 let lastCoversPathAction = false;
 
+/** The entries the resolve call under way met, to tell a repeat: scanned while few, then a set. */
+const met: Entry[] = [];
+const MET_SCANNED = 8;
+let metSet: Set<Entry> | undefined;
+
+/** Notes an entry of the resolve call under way; true when it was met already. */
+function metAgain(e: Entry): boolean {
+  if (metSet) {
+    if (metSet.has(e)) return true;
+    metSet.add(e);
+    return false;
+  }
+  for (let k = 0; k < met.length; k++) if (met[k] === e) return true;
+  if (met.length < MET_SCANNED) met.push(e);
+  else {
+    metSet = new Set(met);
+    metSet.add(e);
+  }
+  return false;
+}
+
 function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedAction[] {
   const { catalog } = ctx;
-  const call = ++resolveCalls;
   let stars = 0;
-  let repeats: boolean | undefined = false;
+  let repeats = false;
   let coversPathAction = false;
   let cache = resolutionCache.get(catalog);
-  if (!cache) {
-    cache = new Map();
+  if (!cache || cache.size > 50000) {
+    cache = { byPrefix: new Map(), size: 0 };
     resolutionCache.set(catalog, cache);
   }
   if (!el) {
@@ -209,26 +275,51 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
       coversPathAction = true;
       continue;
     }
-    let resolution = cache.get(text) ?? local?.get(text);
-    if (!resolution) {
-      // Kept past this lint: resolved from a copy, so that neither the key nor the parts cut from it hold the document.
-      const own = ownCopy(text);
-      resolution = resolveText(catalog, own);
-      if (lastStable) {
-        if (cache.size > 50000) {
-          cache.clear();
-          // A string met before the clear would not be known again.
-          repeats = undefined;
-        }
-        cache.set(own, resolution);
-      } else (local ??= new Map()).set(text, resolution);
+    let colon: number;
+    let names: Map<string, Entry> | undefined;
+    const p = lastPrefix;
+    if (lastCache === cache && lastNames !== undefined && text.charCodeAt(p.length) === 58 && text.startsWith(p)) {
+      colon = p.length;
+      names = lastNames;
+    } else {
+      colon = text.indexOf(':');
+      const prefix = colon < 0 ? ':' : text.slice(0, colon);
+      names = cache.byPrefix.get(prefix);
+      if (!names) {
+        names = new Map();
+        cache.byPrefix.set(ownCopy(prefix), names);
+      }
+      lastCache = colon < 0 ? undefined : cache;
+      lastPrefix = prefix;
+      lastNames = names;
     }
-    // Equal strings share one resolution (the cache's or this lint's), so meeting it again is a repeat.
-    if (resolution.seenIn === call) repeats ||= true;
-    resolution.seenIn = call;
-    if (resolution.covers !== NO_ACTIONS) coversPathAction = true;
-    out.push(new Resolved(text, c, el, single ? -1 : i, resolution));
+    const rest = colon < 0 ? text : text.slice(colon + 1);
+    let entry: Entry | undefined = names.get(rest) ?? local?.get(text);
+    if (!entry) {
+      entry = exactAction(catalog, text, colon);
+      let key: string;
+      if (entry) {
+        lastStable = true;
+        // The catalog's own string: nothing of the document is kept.
+        key = entry.name;
+      } else {
+        // Kept past this lint: resolved from a copy, so that neither the key nor the parts cut from it hold the document.
+        const own = ownCopy(text);
+        entry = resolveText(catalog, own);
+        key = colon < 0 ? own : own.slice(colon + 1);
+      }
+      if (lastStable) {
+        cache.size++;
+        names.set(key, entry);
+      } else (local ??= new Map()).set(text, entry as Resolution);
+    }
+    // Equal strings share one entry (the cache's or this lint's), so meeting it again is a repeat.
+    if (metAgain(entry)) repeats ||= true;
+    if (entry instanceof Resolution ? entry.covers !== NO_ACTIONS : coveredByAction(text, entry.service) !== NO_ACTIONS) coversPathAction = true;
+    out.push(new Resolved(text, c, el, single ? -1 : i, entry));
   }
+  met.length = 0;
+  metSet = undefined;
   lastRepeats = repeats;
   lastCoversPathAction = coversPathAction;
   return out;

@@ -50,10 +50,25 @@ function computeTypeList(catalog: IamCatalog, matches: readonly ActionInfo[]): T
   return [...out];
 }
 
-function someWithoutTypes(matches: readonly ActionInfo[]): boolean {
+/** Whether an action applies to no resource type. */
+function withoutTypes(m: ActionInfo): boolean {
   // The catalog's ready list spares reading each action's details (most are never read otherwise).
-  for (let i = 0; i < matches.length; i++) if ((matches[i].resourceTypeInfos ?? matches[i].resourceTypes).length === 0) return true;
+  return (m.resourceTypeInfos ?? m.resourceTypes).length === 0;
+}
+
+function someWithoutTypes(matches: readonly ActionInfo[]): boolean {
+  for (let i = 0; i < matches.length; i++) if (withoutTypes(matches[i])) return true;
   return false;
+}
+
+/**
+ * The resource types of one action, as typeList gives them for a list of it alone (repeats aside,
+ * which the caller's set drops): the catalog's ready list itself, with no list to keep per action.
+ */
+function actionTypes(catalog: IamCatalog, m: ActionInfo): TypeList {
+  const ready = m.resourceTypeInfos;
+  if (ready) return ready.length === 0 ? null : ready;
+  return computeTypeList(catalog, [m]);
 }
 
 /** Resource types the statement's actions accept (in order, each once), when all of them are known. */
@@ -63,13 +78,18 @@ function acceptedTypes(ctx: LintContext, sc: StatementContext): Set<ResourceType
   for (let i = 0; i < sc.actions.length; i++) {
     const a = sc.actions[i];
     if (a.value === '*' || a.invalid || a.known === false) return undefined;
-    if (!hasWildcard(a.value) && a.matches && someWithoutTypes(a.matches)) return undefined;
+    // An exact name gives its action straight, without a list of it to make.
+    const one = a.action;
+    if (one ? withoutTypes(one) : !hasWildcard(a.value) && a.matches && someWithoutTypes(a.matches)) return undefined;
   }
   const out = new Set<ResourceTypeInfo>();
   for (let i = 0; i < sc.actions.length; i++) {
     const a = sc.actions[i];
-    if (a.value === '*' || !a.matches || a.invalid) return undefined;
-    const types = typeList(ctx.catalog, a.matches);
+    if (a.value === '*' || a.invalid) return undefined;
+    const one = a.action;
+    const matches = one ? undefined : a.matches;
+    if (!one && !matches) return undefined;
+    const types = one ? actionTypes(ctx.catalog, one) : typeList(ctx.catalog, matches!);
     if (!types) return undefined;
     for (let k = 0; k < types.length; k++) out.add(types[k]);
   }
