@@ -12,7 +12,7 @@
 // descriptionsOffset, descriptionsLength, tuplesOffset, tuplesLength] } }, offsets counted from the
 // end of the header.
 // A service: four lines of JSON, { n: "Name1\nName2...", e: [end offset of each name in n],
-// t: each action's resource types, a line per action (see actionTypes), o: the actions in order of
+// l and t: each action's resource types, as distinct lists and an index per action (see actionTypes), o: the actions in order of
 // name when the data lists them otherwise (see nameOrder) },
 // its resource types [[name, arnFormat, [keys]]], its condition keys [[key, type]] and the keys each
 // action supports (see supportedKeys).
@@ -88,10 +88,10 @@ function compactService(actions, resourceTypes, conditionKeys) {
   const r = Object.values(resourceTypes).map((t) => trim([t.key, t.arn, t.conditionKeys ?? []]));
   const k = Object.values(conditionKeys).map((c) => [c.key, c.type]);
   const descriptions = [list.map((a) => a.description ?? ''), Object.values(conditionKeys).map((c) => c.description ?? '')];
-  const t = actionTypes(list, r);
+  const types = actionTypes(list, r);
   const o = nameOrder(names);
   return {
-    text: `${asciiJson({ n: names.join('\n'), e, ...(t !== undefined && { t }), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n${asciiJson(supportedKeys(list, resourceTypes))}\n`,
+    text: `${asciiJson({ n: names.join('\n'), e, ...(types !== undefined && types), ...(o !== undefined && { o }) })}\n${asciiJson(r)}\n${asciiJson(k)}\n${asciiJson(supportedKeys(list, resourceTypes))}\n`,
     tuples: `${asciiJson(x)}\n${tuples.join('')}`,
     descriptions,
   };
@@ -101,14 +101,18 @@ function compactService(actions, resourceTypes, conditionKeys) {
 const TYPE_BASE = 48;
 
 /**
- * Each action's resource types as indexes into the service's list, one line per action, a character
- * per type (TYPE_BASE + index); undefined when an action names a type the list lacks. Names are
- * matched as the catalog looks them up: ignoring case, the last of two names that differ in case.
+ * Each action's resource types as indexes into the service's list: { l: each distinct list of them,
+ * one line per list, a character per type (TYPE_BASE + index), t: a character per action,
+ * TYPE_BASE + the index of its list }; undefined when an action names a type the service lacks.
+ * Names are matched as the catalog looks them up: ignoring case, the last of two names that differ
+ * in case.
  */
 function actionTypes(list, types) {
   const byName = new Map();
   types.forEach((t, i) => byName.set(t[0].toLowerCase(), i));
   const lines = [];
+  const lineIndex = new Map();
+  let t = '';
   for (const a of list) {
     let line = '';
     for (const rt of a.resourceTypes ?? []) {
@@ -116,9 +120,13 @@ function actionTypes(list, types) {
       if (i === undefined) return undefined;
       line += String.fromCharCode(TYPE_BASE + i);
     }
-    lines.push(line);
+    if (!lineIndex.has(line)) {
+      lineIndex.set(line, lines.length);
+      lines.push(line);
+    }
+    t += String.fromCharCode(TYPE_BASE + lineIndex.get(line));
   }
-  return lines.join('\n');
+  return { l: lines.join('\n'), t };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { diffAccess, formatDiffJson, formatDiffMarkdown, formatDiffText, needsAllServices, readAccess, type FileDiff, type PolicyAccess } from '../core/evaluation/access';
+import { diffAccess, hasChanges, formatDiffJson, formatDiffMarkdown, formatDiffText, needsAllServices, readAccess, type FileDiff, type PolicyAccess } from '../core/evaluation/access';
 import { detectPolicyType, parsePolicy, servicesReferenced, type PolicyType } from '../core/policy';
 import { documentTooLargeMessage } from '../core/policy/limitWords';
 import { isTooLarge } from '../node/boundedRead';
@@ -148,5 +148,5 @@ export function runDiff(argv: string[], out: (s: string) => void, err: (s: strin
   }
   out(args.format === 'json' ? formatDiffJson(results) : args.format === 'markdown' ? formatDiffMarkdown(results) : formatDiffText(results));
   if (bad) return 2;
-  return results.some((r) => r.diff.added.length || r.diff.removed.length) ? 1 : 0;
+  return results.some((r) => hasChanges(r.diff)) ? 1 : 0;
 }

@@ -14,9 +14,12 @@ export interface CompactServiceData {
   /** Where each name ends in `n` (the offset of the line break after it); absent: found by reading `n`. */
   e?: number[];
   /**
-   * Each action's resource types, one line per action, a character per type: TYPE_BASE plus its
-   * index in the service's resource types. Absent when an action names a type the service lacks.
+   * The distinct lists of resource types the actions accept, one line per list, a character per type:
+   * TYPE_BASE plus its index in the service's resource types. Absent when an action names a type the
+   * service lacks.
    */
+  l?: string;
+  /** Each action's list of resource types, a character per action: TYPE_BASE plus the list's index in `l`. Absent with `l`. */
   t?: string;
   /**
    * The action indexes in ascending order of name (by code unit), a character each: TYPE_BASE plus
@@ -25,7 +28,7 @@ export interface CompactServiceData {
   o?: string;
 }
 
-/** The character of a service's first resource type in CompactServiceData.t, and of its first action in CompactServiceData.o. */
+/** The character of a service's first resource type in CompactServiceData.l, and of its first action in CompactServiceData.o. */
 export const TYPE_BASE = 48;
 
 /** A compact service's text parts, each read and parsed on first use. */
@@ -238,27 +241,30 @@ export function compactService(
 ): { names: PackedNames; order: string | undefined; make: (i: number, name: string) => ActionInfo; resourceTypes: () => ResourceTypeInfo[]; conditionKeys: () => ConditionKeyInfo[] } {
   const texts = new LazyDescriptions(descriptions);
   const names = new PackedNames(data.n, data.e);
-  const typeText = data.t;
+  const { l: listText, t: listOfAction } = data;
   // An action's tuple is parsed when its details are first read: most never are.
   // One list of resource types per service: an action's types are the objects the catalog's lookup answers.
   let typeList: ResourceTypeInfo[] | undefined;
   const resourceTypes = (): ResourceTypeInfo[] =>
     (typeList ??= (JSON.parse(text.resourceTypes()) as [string, string, string[]?][]).map((r): ResourceTypeInfo => ({ service, name: r[0], arnFormats: [r[1]], conditionKeys: r[2] ?? NO_KEYS })));
-  let typeLines: string[] | undefined;
   // Actions of a service mostly accept the same few lists of types (the data's 15,367 actions with
   // types have 3,095 distinct lists in their services): one list each, which the actions share.
-  let listsByLine: Map<string, readonly ResourceTypeInfo[]> | undefined;
+  let lines: string[] | undefined;
+  let lists: (readonly ResourceTypeInfo[] | undefined)[] | undefined;
   const types = (i: number): readonly ResourceTypeInfo[] | undefined => {
-    if (typeText === undefined) return undefined;
-    const line = (typeLines ??= typeText.split('\n'))[i];
-    if (line === '') return NO_TYPES;
-    let out = (listsByLine ??= new Map()).get(line);
+    if (listText === undefined || listOfAction === undefined) return undefined;
+    const k = listOfAction.charCodeAt(i) - TYPE_BASE;
+    let out = (lists ??= [])[k];
     if (!out) {
-      const list = resourceTypes();
-      const made = new Array<ResourceTypeInfo>(line.length);
-      for (let k = 0; k < line.length; k++) made[k] = list[line.charCodeAt(k) - TYPE_BASE];
-      listsByLine.set(line, made);
-      out = made;
+      const line = (lines ??= listText.split('\n'))[k];
+      if (line === '') out = NO_TYPES;
+      else {
+        const list = resourceTypes();
+        const made = new Array<ResourceTypeInfo>(line.length);
+        for (let c = 0; c < line.length; c++) made[c] = list[line.charCodeAt(c) - TYPE_BASE];
+        out = made;
+      }
+      lists[k] = out;
     }
     return out;
   };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { assumers, diffAccess, needsAllServices, readAccess, type FileDiff } from '../../core/evaluation/access';
+import { assumers, diffAccess, noDiff, needsAllServices, readAccess, type FileDiff } from '../../core/evaluation/access';
 import { findPolicyRegions, type PolicyRegion } from '../../core/policy/insight';
 import { readCloudFormationYaml } from '../policy/yamlModule';
 import type { PolicyDocuments } from '../policy/policyDocuments';
@@ -81,7 +81,7 @@ export class AccessSinceHead {
     const policyType = this.documents.policyTypeOf(doc, region).type;
     const next = readAccess(region.text, policyType, catalog, texts);
     const base = readAccess(before, policyType, catalog, texts);
-    const fileDiff: FileDiff = { file: vscode.workspace.asRelativePath(doc.uri), base: 'HEAD', policyType, diff: next.error || base.error ? { added: [], removed: [] } : diffAccess(base, next) };
+    const fileDiff: FileDiff = { file: vscode.workspace.asRelativePath(doc.uri), base: 'HEAD', policyType, diff: next.error || base.error ? noDiff() : diffAccess(base, next) };
     const error = next.error ?? base.error;
     return { region, ...(error ? { error } : {}), ...(baseRegion ? { baseRegion, baseText } : {}), fileDiff, ...(policyType === 'TRUST_POLICY' ? { trust: { now: assumers(next), before: assumers(base) } } : {}) };
   }

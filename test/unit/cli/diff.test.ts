@@ -59,6 +59,22 @@ describe('sts-lens diff and check (bundled CLI)', function () {
     assert.match(same.stdout, /no change/);
   });
 
+  it('"An explicit deny in any of these policies overrides the allow": a Deny added is its own section in text, json and markdown, with its statement and line; exit 1', () => {
+    const before = policy({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' });
+    const after = policy({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }, { Sid: 'KeepData', Effect: 'Deny', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::app-data/*' });
+    fs.writeFileSync(path.join(dir, 'deny-a.json'), before);
+    fs.writeFileSync(path.join(dir, 'deny-b.json'), after);
+    const text = cli(['diff', 'deny-a.json', 'deny-b.json'], dir);
+    assert.strictEqual(text.status, 1, text.stderr);
+    assert.match(text.stdout, /: 1 newly denied\n/);
+    assert.match(text.stdout, /^ {2}Newly denied \(1 action\):\n {4}s3 \u2014 1 action\n {6}\u2212 on arn:aws:s3:::app-data\/\* {2}\(statement "KeepData", line 9\)\n {10}s3:DeleteObject$/m);
+    const [entry] = JSON.parse(cli(['diff', '--format', 'json', 'deny-a.json', 'deny-b.json'], dir).stdout) as { added: unknown[]; removed: unknown[]; denied: unknown[]; noLongerDenied: unknown[] }[];
+    assert.deepStrictEqual(entry, { ...entry, added: [], removed: [], denied: [{ action: 's3:DeleteObject', resource: 'arn:aws:s3:::app-data/*' }], noLongerDenied: [] });
+    const back = JSON.parse(cli(['diff', '--format', 'json', 'deny-b.json', 'deny-a.json'], dir).stdout) as { noLongerDenied: unknown[] }[];
+    assert.deepStrictEqual(back[0].noLongerDenied, [{ action: 's3:DeleteObject', resource: 'arn:aws:s3:::app-data/*' }]);
+    assert.match(cli(['diff', '--format', 'markdown', 'deny-a.json', 'deny-b.json'], dir).stdout, /\*\*Newly denied\*\* \(1 action\)/);
+  });
+
   it('--git HEAD compares each changed policy file of the working tree, grouped by service, with counts', () => {
     fs.writeFileSync(path.join(dir, 'policies', 'trust.json'), TRUST_AFTER);
     fs.writeFileSync(path.join(dir, 'policies', 'app.json'), APP_AFTER);

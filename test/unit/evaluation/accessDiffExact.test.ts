@@ -4,7 +4,7 @@ import { access, diff, doc, lines } from './accessHelpers';
 const allow = (Action: unknown, Resource: unknown = '*', extra: object = {}) => ({ Effect: 'Allow', Action, Resource, ...extra });
 const deny = (Action: unknown, Resource: unknown = '*', extra: object = {}) => ({ Effect: 'Deny', Action, Resource, ...extra });
 const region = (op: string, ...values: string[]) => ({ Condition: { [op]: { 'aws:RequestedRegion': values } } });
-const NONE = { added: [], removed: [] };
+const NONE = { added: [], removed: [], denied: [], noLongerDenied: [] };
 
 /** Both directions: an equivalence holds whichever version is the base. */
 function same(a: object, b: object, type?: Parameters<typeof diff>[2]): void {

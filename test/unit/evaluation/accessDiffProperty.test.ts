@@ -106,7 +106,7 @@ describe('access diff: property: a policy and a rewritten equivalent diff to not
       rewrites += steps;
       for (const [a, b] of [[base, next], [next, base]]) {
         const d = diff(doc(...a), doc(...b));
-        assert.deepStrictEqual({ added: lines(d.added), removed: lines(d.removed) }, { added: [], removed: [] }, `seed ${seed}:\n${JSON.stringify(a)}\n->\n${JSON.stringify(b)}`);
+        assert.deepStrictEqual({ added: lines(d.added), removed: lines(d.removed), denied: lines(d.denied), noLongerDenied: lines(d.noLongerDenied) }, { added: [], removed: [], denied: [], noLongerDenied: [] }, `seed ${seed}:\n${JSON.stringify(a)}\n->\n${JSON.stringify(b)}`);
       }
     }
     assert.ok(rewrites > 400, `${rewrites}`);

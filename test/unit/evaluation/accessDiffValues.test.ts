@@ -5,7 +5,7 @@ import { commonAddressesWithin, valuesWithin } from '../../../src/core/evaluatio
 const allow = (Condition: object, Action: unknown = 's3:GetObject', Resource: unknown = 'arn:aws:s3:::reports/*') => ({ Effect: 'Allow', Action, Resource, Condition });
 const ip = (...values: string[]) => ({ IpAddress: { 'aws:SourceIp': values } });
 const notIp = (...values: string[]) => ({ NotIpAddress: { 'aws:SourceIp': values } });
-const NONE = { added: [], removed: [] };
+const NONE = { added: [], removed: [], denied: [], noLongerDenied: [] };
 const OR = 'IAM User Guide: "If you specify multiple values for a single condition key, AWS evaluates the condition using a logical OR operation."';
 const NOR = 'IAM User Guide: "If a single negated matching condition operator includes multiple values for a context key, those values are evaluated using a logical NOR."';
 const IP = 'IAM User Guide: "IP address condition operators let you construct Condition elements that restrict access based on comparing a key to an IPv4 or IPv6 address or range of IP addresses"';

@@ -52,7 +52,8 @@ export interface EngineWitness {
 
 /**
  * For seeds 1 to `seeds`, draws two policies and the first request the engine decides differently
- * under them (`draw`), and fails unless their diff reports that action as added (or removed) access.
+ * under them (`draw`), and fails unless their diff reports that action as added access or no longer
+ * denied (or as removed access or newly denied).
  * Returns how many pairs the engine told apart.
  */
 export function diffsReportEngineChanges(seeds: number, draw: (r: Rand) => { base: object; next: object; witness: EngineWitness | undefined }, policyType?: PolicyType): number {
@@ -62,8 +63,8 @@ export function diffsReportEngineChanges(seeds: number, draw: (r: Rand) => { bas
     if (!w) continue;
     changed++;
     const d = diff(base, next, policyType);
-    const reported = w.added ? d.added : d.removed;
-    if (!reported.some((i) => i.action === w.action)) assert.fail(`seed ${seed}: ${w.added ? 'added' : 'removed'} ${w.action} ${w.request} not reported\n${JSON.stringify(base)}\n->\n${JSON.stringify(next)}\nadded: ${lines(d.added).join('; ')}\nremoved: ${lines(d.removed).join('; ')}`);
+    const reported = w.added ? [...d.added, ...d.noLongerDenied] : [...d.removed, ...d.denied];
+    if (!reported.some((i) => i.action === w.action)) assert.fail(`seed ${seed}: ${w.added ? 'added' : 'removed'} ${w.action} ${w.request} not reported\n${JSON.stringify(base)}\n->\n${JSON.stringify(next)}\nadded: ${lines(d.added).join('; ')}\nremoved: ${lines(d.removed).join('; ')}\ndenied: ${lines(d.denied).join('; ')}\nno longer denied: ${lines(d.noLongerDenied).join('; ')}`);
   }
   return changed;
 }

@@ -35,7 +35,7 @@ describe('access: a Resource value applies only to the actions whose resource ty
     assert.deepStrictEqual(allowed(doc(allow('s3:PutObject', BUCKET))), {});
     const before = doc(allow('iam:CreateUser', 'arn:aws:s3:::one'));
     const after = doc(allow('iam:CreateUser', 'arn:aws:s3:::two'));
-    assert.deepStrictEqual(diff(before, after), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(before, after), { added: [], removed: [], denied: [], noLongerDenied: [] });
   });
 
   it('what cannot be told apart still applies: *, NotResource, a service wildcard, an ARN with wildcard Region and account, a policy variable, an unknown action', () => {
@@ -94,7 +94,7 @@ describe('access: a Resource pattern that names every resource of an action is *
     assert.deepStrictEqual(lines(diff(before, after).added), [`organizations:EnableAWSServiceAccess on * if ${JSON.stringify(SERVICE_PRINCIPAL)}`]);
     assert.deepStrictEqual(lines(diff(after, before).removed), [`organizations:EnableAWSServiceAccess on * if ${JSON.stringify(SERVICE_PRINCIPAL)}`]);
     // sqs:SendMessage's one type, the queue (required): any Region, any account, any name.
-    assert.deepStrictEqual(diff(doc(allow('sqs:SendMessage', 'arn:aws:sqs:*:*:*')), doc(allow('sqs:SendMessage', '*'))), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(doc(allow('sqs:SendMessage', 'arn:aws:sqs:*:*:*')), doc(allow('sqs:SendMessage', '*'))), { added: [], removed: [], denied: [], noLongerDenied: [] });
   });
 
   it('"If you specify a resource-level permission ARN in a statement using this action, then it must be of this type": a pattern that leaves some ARNs of the type out is narrower than *', () => {
@@ -132,7 +132,7 @@ describe('access: a Resource pattern that names every resource of an action is *
     const allowAll = allow('iam:GetRole', '*');
     const denyRoles = { Effect: 'Deny', Action: 'iam:GetRole', Resource: 'arn:aws:iam::*:role/*' };
     // Every role denied: the Allow on * gives nothing, so removing it removes nothing.
-    assert.deepStrictEqual(diff(doc(allowAll, denyRoles), doc(denyRoles)), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(doc(allowAll, denyRoles), doc(denyRoles)), { added: [], removed: [], denied: [], noLongerDenied: [] });
     assert.deepStrictEqual(allowed(doc({ Effect: 'Allow', Action: ['iam:GetRole', 'iam:ListRoles'], NotResource: 'arn:aws:iam::*:role/*' })), { 'iam:ListRoles': ['*'] });
   });
 
@@ -155,7 +155,7 @@ describe('access: several Resource values that together name every resource of a
 
   it('"you must include an ARN or pattern for each required resource type": instance/* with volume/* is * for ec2:AttachVolume, either one alone is not', () => {
     assert.deepStrictEqual(widen('ec2:AttachVolume', [INSTANCES, VOLUMES]), []);
-    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*')), doc(allow('ec2:AttachVolume', [VOLUMES, INSTANCES]))), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*')), doc(allow('ec2:AttachVolume', [VOLUMES, INSTANCES]))), { added: [], removed: [], denied: [], noLongerDenied: [] });
     assert.deepStrictEqual(widen('ec2:AttachVolume', [INSTANCES]), ['ec2:AttachVolume on *']);
     assert.deepStrictEqual(widen('ec2:AttachVolume', [VOLUMES, 'arn:aws:ec2:*:*:instance/i-1*']), ['ec2:AttachVolume on *']);
   });
@@ -175,11 +175,11 @@ describe('access: several Resource values that together name every resource of a
 
   it('values in two statements with the same principal and conditions are read together: moving an action from one statement to two is no change', () => {
     const split = doc(allow('ec2:AttachVolume', INSTANCES), allow('ec2:AttachVolume', VOLUMES));
-    assert.deepStrictEqual(diff(split, doc(allow('ec2:AttachVolume', '*'))), { added: [], removed: [] });
-    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*')), split), { added: [], removed: [] });
-    assert.deepStrictEqual(diff(doc(allow(['ec2:AttachVolume', 'ec2:DetachVolume'], [INSTANCES, VOLUMES])), doc(allow(['ec2:AttachVolume', 'ec2:DetachVolume'], INSTANCES), allow(['ec2:AttachVolume', 'ec2:DetachVolume'], VOLUMES))), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(split, doc(allow('ec2:AttachVolume', '*'))), { added: [], removed: [], denied: [], noLongerDenied: [] });
+    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*')), split), { added: [], removed: [], denied: [], noLongerDenied: [] });
+    assert.deepStrictEqual(diff(doc(allow(['ec2:AttachVolume', 'ec2:DetachVolume'], [INSTANCES, VOLUMES])), doc(allow(['ec2:AttachVolume', 'ec2:DetachVolume'], INSTANCES), allow(['ec2:AttachVolume', 'ec2:DetachVolume'], VOLUMES))), { added: [], removed: [], denied: [], noLongerDenied: [] });
     const denySplit = [{ Effect: 'Deny', Action: 'ec2:AttachVolume', Resource: INSTANCES }, { Effect: 'Deny', Action: 'ec2:AttachVolume', Resource: VOLUMES }];
-    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*'), ...denySplit), doc(...denySplit)), { added: [], removed: [] }, 'a Deny split over two statements still takes away the Allow on *');
+    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*'), ...denySplit), doc(...denySplit)), { added: [], removed: [], denied: [], noLongerDenied: [] }, 'a Deny split over two statements still takes away the Allow on *');
     // Under different conditions the two statements each still name only some resources.
     const tagged = (team: string) => ({ Condition: { StringEquals: { 'aws:PrincipalTag/team': team } } });
     const apart = doc(allow('ec2:AttachVolume', INSTANCES, tagged('a')), allow('ec2:AttachVolume', VOLUMES, tagged('b')));
@@ -188,7 +188,7 @@ describe('access: several Resource values that together name every resource of a
 
   it('a Deny whose values together name every resource takes away an Allow on *, and NotResource values that together name every resource leave their statement nothing', () => {
     const denyAll = { Effect: 'Deny', Action: 'ec2:AttachVolume', Resource: [INSTANCES, VOLUMES] };
-    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*'), denyAll), doc(denyAll)), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(doc(allow('ec2:AttachVolume', '*'), denyAll), doc(denyAll)), { added: [], removed: [], denied: [], noLongerDenied: [] });
     assert.deepStrictEqual(allowed(doc({ Effect: 'Allow', Action: ['ec2:AttachVolume', 'ec2:DescribeVolumes'], NotResource: [INSTANCES, VOLUMES] })), { 'ec2:DescribeVolumes': ['*'] });
     assert.deepStrictEqual(allowed(doc({ Effect: 'Allow', Action: 'ec2:AttachVolume', NotResource: [INSTANCES] })), { 'ec2:AttachVolume': ['*'] });
   });

@@ -25,7 +25,7 @@ describe('access diff: service principals', () => {
   it('a wildcard under the principal key Service grants no one, as the engine decides', () => {
     const none = doc({ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } } });
     const withWildcard = doc(...none.Statement, { Effect: 'Allow', Principal: { Service: '*' }, Action: 'sqs:*', Resource: '*' });
-    assert.deepStrictEqual(diff(none, withWildcard, 'RESOURCE_POLICY'), { added: [], removed: [] });
+    assert.deepStrictEqual(diff(none, withWildcard, 'RESOURCE_POLICY'), { added: [], removed: [], denied: [], noLongerDenied: [] });
     // The service named in full is a change.
     const named = doc(...none.Statement, { Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '*' });
     assert.strictEqual(diff(none, named, 'RESOURCE_POLICY').added.length, 1);

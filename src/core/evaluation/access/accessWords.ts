@@ -6,22 +6,32 @@ import * as l10n from '@vscode/l10n';
 import type { ConditionBlock } from './conditions';
 import { actionCount, type AccessDiff, type AccessItem } from './diff';
 
-/** "+3 actions, −1" (counted in distinct actions), or "no change". */
+/** "+3 actions, −1" (counted in distinct actions), then "2 newly denied, 1 no longer denied", or "no change". */
 export function diffSummary(d: AccessDiff): string {
-  const a = actionCount(d.added);
-  const r = actionCount(d.removed);
-  if (a === 0 && r === 0) return l10n.t('no change');
+  const parts = [grantSummary(actionCount(d.added), actionCount(d.removed))];
+  const denied = actionCount(d.denied);
+  const undenied = actionCount(d.noLongerDenied);
+  if (denied) parts.push(l10n.t('{0} newly denied', denied));
+  if (undenied) parts.push(l10n.t('{0} no longer denied', undenied));
+  const said = parts.filter((p) => p !== '');
+  return said.length ? said.join(', ') : l10n.t('no change');
+}
+
+function grantSummary(a: number, r: number): string {
+  if (a === 0 && r === 0) return '';
   if (!a) return r === 1 ? l10n.t('\u2212{0} action', r) : l10n.t('\u2212{0} actions', r);
   const added = a === 1 ? l10n.t('+{0} action', a) : l10n.t('+{0} actions', a);
   return r ? l10n.t('{0}, \u2212{1}', added, r) : added;
 }
 
+/** A section of a diff: what this policy's Allows grant (added, removed) or what its Denies take away. */
+export type DiffKind = keyof AccessDiff;
+
 /** How one item reads after its action: the conditions it applies under, and why. */
-export function itemNote(i: AccessItem, kind: 'added' | 'removed'): string {
+export function itemNote(i: AccessItem, kind: DiffKind): string {
   const notes: string[] = [];
-  if (i.cause === 'deny') notes.push(kind === 'removed' ? l10n.t('denied by statement {0}', statementName(i)) : l10n.t('no longer denied (statement {0} removed)', statementName(i)));
-  if (i.conditions) notes.push(i.cause === 'deny' ? l10n.t('when {0}', conditionText(i.conditions)) : l10n.t('if {0}', conditionText(i.conditions)));
-  if (i.nowOnlyWhen) notes.push(l10n.t('now only if {0}', conditionText(i.nowOnlyWhen)));
+  if (i.conditions) notes.push(kind === 'denied' || kind === 'noLongerDenied' ? l10n.t('when {0}', conditionText(i.conditions)) : l10n.t('if {0}', conditionText(i.conditions)));
+  if (i.nowOnlyWhen) notes.push(kind === 'noLongerDenied' ? l10n.t('now only when {0}', conditionText(i.nowOnlyWhen)) : l10n.t('now only if {0}', conditionText(i.nowOnlyWhen)));
   return notes.join('; ');
 }
 

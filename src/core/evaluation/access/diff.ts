@@ -1,5 +1,5 @@
 import { conditionsCover, narrowBlock, type ConditionBlock } from './conditions';
-import { effectiveAllows, partCovers, partsOverlap, splitCover } from './compare';
+import { effectiveAllows, partCovers, splitCover } from './compare';
 import type { AccessPart, ActionAccess, PolicyAccess, StatementRef } from './model';
 
 /** One piece of access that one version allows and the other does not. */
@@ -17,13 +17,30 @@ export interface AccessItem {
   side: 'base' | 'new';
   /** What changed: an Allow added or removed, or a Deny added or removed. */
   cause: 'allow' | 'deny';
-  /** For access removed by a narrower Allow: the conditions the new version requires instead. */
+  /** For access removed by a narrower Allow (or a Deny that now needs more): the conditions the new version requires instead. */
   nowOnlyWhen?: ConditionBlock;
 }
 
+/**
+ * Added and removed: what this policy's own Allows grant. Denied and no longer denied: what its Deny
+ * statements take away, whichever policy grants it (AWS: "An explicit deny in any of these policies
+ * overrides the allow"), so a Deny added is reported even where this policy allows nothing.
+ */
 export interface AccessDiff {
   added: AccessItem[];
   removed: AccessItem[];
+  denied: AccessItem[];
+  noLongerDenied: AccessItem[];
+}
+
+/** A diff with nothing in it. */
+export function noDiff(): AccessDiff {
+  return { added: [], removed: [], denied: [], noLongerDenied: [] };
+}
+
+/** Whether anything changed: access granted or denied. */
+export function hasChanges(d: AccessDiff): boolean {
+  return d.added.length > 0 || d.removed.length > 0 || d.denied.length > 0 || d.noLongerDenied.length > 0;
 }
 
 function resourceText(p: AccessPart): string {
@@ -37,7 +54,7 @@ function principalText(p: AccessPart): string | undefined {
 
 /** A change found for one group of actions, before it is given an action. */
 interface Change {
-  to: 'added' | 'removed';
+  to: keyof AccessDiff;
   part: AccessPart;
   side: AccessItem['side'];
   cause: AccessItem['cause'];
@@ -95,16 +112,20 @@ function changesOf(b: ActionAccess, n: ActionAccess): Change[] {
   };
   const allowB = effectiveAllows(b.allows, b.denies);
   const allowN = effectiveAllows(n.allows, n.denies);
+  // Access that a Deny only one version has takes away wholly is that Deny's change (denied, or no
+  // longer denied), not also an Allow's.
+  const onlyB = b.denies.filter((d) => d.clauses.length === 0 && !n.denies.some((x) => partCovers(x, d)));
+  const onlyN = n.denies.filter((d) => d.clauses.length === 0 && !b.denies.some((x) => partCovers(x, d)));
   // A part the other version has word for word is covered: only the rest are matched one by one.
   const sameB = new Set(allowB.map(partText));
   const sameN = new Set(allowN.map(partText));
   for (const p of allowN) {
-    if (sameB.has(partText(p)) || allowB.some((q) => partCovers(q, p))) continue;
+    if (sameB.has(partText(p)) || allowB.some((q) => partCovers(q, p)) || onlyB.some((d) => partCovers(d, p))) continue;
     const c = uncovered('added', p, allowB, 'new', 'allow');
     if (c) put(c);
   }
   for (const q of allowB) {
-    if (sameN.has(partText(q)) || allowN.some((p) => partCovers(p, q))) continue;
+    if (sameN.has(partText(q)) || allowN.some((p) => partCovers(p, q)) || onlyN.some((d) => partCovers(d, q))) continue;
     const gone = uncovered('removed', q, allowN, 'base', 'allow');
     if (!gone) continue;
     // The same access under more conditions: say which.
@@ -113,14 +134,17 @@ function changesOf(b: ActionAccess, n: ActionAccess): Change[] {
     put(gone);
   }
   for (const d of n.denies) {
-    if (b.denies.some((x) => partCovers(x, d)) || !allowB.some((q) => partsOverlap(q, d))) continue;
-    const c = uncovered('removed', d, b.denies, 'new', 'deny');
+    if (b.denies.some((x) => partCovers(x, d))) continue;
+    const c = uncovered('denied', d, b.denies, 'new', 'deny');
     if (c) put(c);
   }
   for (const d of b.denies) {
-    if (n.denies.some((x) => partCovers(x, d)) || !allowN.some((p) => partsOverlap(p, d))) continue;
-    const c = uncovered('added', d, n.denies, 'base', 'deny');
-    if (c) put(c);
+    if (n.denies.some((x) => partCovers(x, d))) continue;
+    const gone = uncovered('noLongerDenied', d, n.denies, 'base', 'deny');
+    if (!gone) continue;
+    const narrower = n.denies.find((x) => partCovers({ ...x, clauses: [] }, d) && conditionsCover(d.clauses, x.clauses));
+    if (narrower?.conditions) gone.nowOnlyWhen = narrower.conditions;
+    put(gone);
   }
   // Items of one action are ordered by resource, then principal (stable, so otherwise as found).
   return out.sort((x, y) => cmp(resourceText(x.part), resourceText(y.part)) || cmp(principalText(x.part) ?? '', principalText(y.part) ?? ''));
@@ -131,14 +155,13 @@ const NONE: ActionAccess = { action: '', allows: [], denies: [] };
 /**
  * What `next` allows that `base` does not (added) and the reverse (removed), action by action:
  * an Allow is matched against the other version's Allows (resources as ARN patterns, principals,
- * conditions: fewer is broader), and a Deny that one version has and the other lacks changes the
- * access the other version allows where they meet. Statement order, splitting, case and
+ * conditions: fewer is broader). What `next` denies that `base` does not is denied, the reverse no
+ * longer denied, wherever the access comes from. Statement order, splitting, case and
  * duplicates do not matter. Actions whose access is the same lists of parts in both versions
  * are compared once.
  */
 export function diffAccess(base: PolicyAccess, next: PolicyAccess): AccessDiff {
-  const added: AccessItem[] = [];
-  const removed: AccessItem[] = [];
+  const out = noDiff();
   // Part lists are numbered as met; a group is the numbers of its four lists.
   const ids = new Map<readonly AccessPart[], number>();
   const id = (list: readonly AccessPart[]) => {
@@ -163,9 +186,9 @@ export function diffAccess(base: PolicyAccess, next: PolicyAccess): AccessDiff {
     }
     if (!changes.length) continue;
     const action = n.action || b.action;
-    for (const c of changes) (c.to === 'added' ? added : removed).push(item(action, c));
+    for (const c of changes) out[c.to].push(item(action, c));
   }
-  return { added, removed };
+  return out;
 }
 
 function cmp(a: string, b: string): number {
@@ -177,7 +200,7 @@ export function actionCount(items: readonly AccessItem[]): number {
   return new Set(items.map((i) => i.action.toLowerCase())).size;
 }
 
-/** The items as the JSON output writes them: `{ action, resource, principal?, conditions? }`. */
+/** An item as the JSON output writes it: `{ action, resource, principal?, conditions? }`. */
 export function plainItem(i: AccessItem): { action: string; resource: string; principal?: string; conditions?: ConditionBlock } {
   return { action: i.action, resource: i.resource, ...(i.principal !== undefined ? { principal: i.principal } : {}), ...(i.conditions ? { conditions: i.conditions } : {}) };
 }

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import { conditionText, diffSummary, itemNote, statementName } from './accessWords';
+import { conditionText, diffSummary, itemNote, statementName, type DiffKind } from './accessWords';
 import { effectiveAllows } from './compare';
-import { actionCount, type AccessItem } from './diff';
+import { actionCount, hasChanges, type AccessItem } from './diff';
 import type { PolicyAccess } from './model';
 import { groupItems, type FileDiff } from './render';
 
@@ -30,9 +30,17 @@ export function assumers(access: PolicyAccess): string[] {
 }
 
 /** "Added (3 actions)", the heading of a section of the document. */
-function sectionTitle(kind: 'added' | 'removed', n: number): string {
-  if (kind === 'added') return n === 1 ? l10n.t('Added ({0} action)', n) : l10n.t('Added ({0} actions)', n);
-  return n === 1 ? l10n.t('Removed ({0} action)', n) : l10n.t('Removed ({0} actions)', n);
+function sectionTitle(kind: DiffKind, n: number): string {
+  switch (kind) {
+    case 'added':
+      return n === 1 ? l10n.t('Added ({0} action)', n) : l10n.t('Added ({0} actions)', n);
+    case 'removed':
+      return n === 1 ? l10n.t('Removed ({0} action)', n) : l10n.t('Removed ({0} actions)', n);
+    case 'denied':
+      return n === 1 ? l10n.t('Newly denied, whichever policy allows it ({0} action)', n) : l10n.t('Newly denied, whichever policy allows it ({0} actions)', n);
+    case 'noLongerDenied':
+      return n === 1 ? l10n.t('No longer denied ({0} action)', n) : l10n.t('No longer denied ({0} actions)', n);
+  }
 }
 
 /**
@@ -52,14 +60,14 @@ export function renderAccessDocument(f: FileDiff, trust?: { now: string[]; befor
     lines.push(l10n.t('Who could assume it at {0}:', f.base));
     lines.push(...(trust.before.length ? trust.before : [nobody]).map((w) => `  ${w}`), '');
   }
-  const section = (kind: 'added' | 'removed', items: readonly AccessItem[]) => {
+  const section = (kind: DiffKind, items: readonly AccessItem[]) => {
     if (!items.length) return;
     lines.push(sectionTitle(kind, actionCount(items)));
     for (const s of groupItems(items)) {
       lines.push(`  ${s.actions === 1 ? l10n.t('{0} \u2014 {1} action', s.service, s.actions) : l10n.t('{0} \u2014 {1} actions', s.service, s.actions)}`);
       for (const g of s.resources) {
         const where = g.principal !== undefined ? l10n.t('for {0} on {1}', g.principal === '*' ? l10n.t('anyone (*)') : g.principal, g.resource) : l10n.t('on {0}', g.resource);
-        lines.push(`    ${kind === 'added' ? '+' : '-'} ${where}`);
+        lines.push(`    ${kind === 'added' || kind === 'noLongerDenied' ? '+' : '-'} ${where}`);
         for (const i of g.items) {
           const note = itemNote(i, kind);
           const lead = '        ';
@@ -72,8 +80,7 @@ export function renderAccessDocument(f: FileDiff, trust?: { now: string[]; befor
     }
     lines.push('');
   };
-  section('added', f.diff.added);
-  section('removed', f.diff.removed);
-  if (!f.diff.added.length && !f.diff.removed.length) lines.push(l10n.t('The text changed, but what the policy grants did not.'));
+  for (const kind of ['added', 'removed', 'denied', 'noLongerDenied'] as const) section(kind, f.diff[kind]);
+  if (!hasChanges(f.diff)) lines.push(l10n.t('The text changed, but what the policy grants did not.'));
   return { text: `${lines.join('\n')}\n`, links };
 }

@@ -4,9 +4,9 @@
  */
 export { readAccess, needsAllServices, type PolicyAccess, type AccessPart, type ActionAccess, type StatementRef } from './model';
 export { type ConditionBlock } from './conditions';
-export { diffAccess, actionCount, plainItem, type AccessDiff, type AccessItem } from './diff';
+export { diffAccess, actionCount, plainItem, noDiff, hasChanges, type AccessDiff, type AccessItem } from './diff';
 export { notGrantedViolations, publicAccessViolations, type AccessViolation, type NotGrantedRule } from './checks';
-export { conditionText, diffSummary, itemNote, statementName } from './accessWords';
+export { conditionText, diffSummary, itemNote, statementName, type DiffKind } from './accessWords';
 export { groupItems, formatDiffText, formatDiffMarkdown, formatDiffJson, type FileDiff } from './render';
 export { assumers, renderAccessDocument, type AccessDocumentLink } from './document';
 export { notGrantedFindings, type ProjectNotGranted } from './findings';

@@ -1,6 +1,6 @@
 import type { PolicyType } from '../../policy/types';
-import { diffSummary, itemNote, statementName } from './accessWords';
-import { actionCount, plainItem, type AccessDiff, type AccessItem } from './diff';
+import { diffSummary, itemNote, statementName, type DiffKind } from './accessWords';
+import { actionCount, hasChanges, plainItem, type AccessDiff, type AccessItem } from './diff';
 
 /** One compared file: what the output formats print. */
 export interface FileDiff {
@@ -63,7 +63,15 @@ function packed(names: readonly string[], prefix: string, width = 100): string[]
   return out;
 }
 
-function section(title: string, kind: 'added' | 'removed', items: readonly AccessItem[], mark: string): string[] {
+/** The sections of a diff in output order: title and sign. What a Deny takes away, or gives back, reads as removed or added. */
+const SECTIONS: readonly { kind: DiffKind; title: string; mark: string }[] = [
+  { kind: 'added', title: 'Added', mark: '+' },
+  { kind: 'removed', title: 'Removed', mark: '\u2212' },
+  { kind: 'denied', title: 'Newly denied', mark: '\u2212' },
+  { kind: 'noLongerDenied', title: 'No longer denied', mark: '+' },
+];
+
+function section(title: string, kind: DiffKind, items: readonly AccessItem[], mark: string): string[] {
   if (!items.length) return [];
   const n = actionCount(items);
   const lines = [`  ${title} (${n} action${n === 1 ? '' : 's'}):`];
@@ -91,9 +99,9 @@ export function formatDiffText(files: readonly FileDiff[]): string {
   const lines: string[] = [];
   for (const f of files) {
     lines.push(heading(f));
-    lines.push(...section('Added', 'added', f.diff.added, '+'), ...section('Removed', 'removed', f.diff.removed, '\u2212'));
+    for (const s of SECTIONS) lines.push(...section(s.title, s.kind, f.diff[s.kind], s.mark));
   }
-  const changed = files.filter((f) => f.diff.added.length || f.diff.removed.length).length;
+  const changed = files.filter((f) => hasChanges(f.diff)).length;
   lines.push(`${files.length} file${files.length === 1 ? '' : 's'} compared, ${changed} with changed access.`);
   return `${lines.join('\n')}\n`;
 }
@@ -102,14 +110,14 @@ function mdEscape(s: string): string {
   return s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
-function mdSection(title: string, kind: 'added' | 'removed', items: readonly AccessItem[]): string[] {
+function mdSection(title: string, kind: DiffKind, items: readonly AccessItem[], mark: string): string[] {
   if (!items.length) return [];
   const n = actionCount(items);
   const lines = [`**${title}** (${n} action${n === 1 ? '' : 's'})`, ''];
   for (const s of groupItems(items)) {
     lines.push(`<details${items.length <= 20 ? ' open' : ''}><summary><code>${s.service}</code> \u2014 ${s.actions} action${s.actions === 1 ? '' : 's'}</summary>`, '');
     for (const g of s.resources) {
-      lines.push(`- ${kind === 'added' ? '+' : '\u2212'} ${g.principal !== undefined ? `for \`${g.principal}\` ` : ''}on \`${g.resource}\` (${mdEscape(sources(g.items))})`);
+      lines.push(`- ${mark} ${g.principal !== undefined ? `for \`${g.principal}\` ` : ''}on \`${g.resource}\` (${mdEscape(sources(g.items))})`);
       const plain = g.items.filter((i) => !itemNote(i, kind)).map((i) => `\`${i.action}\``);
       if (plain.length) lines.push(`  ${plain.join(', ')}`);
       for (const i of g.items) {
@@ -127,13 +135,13 @@ export function formatDiffMarkdown(files: readonly FileDiff[]): string {
   const lines: string[] = [];
   for (const f of files) {
     lines.push(`### \`${f.file}\` \u2014 ${diffSummary(f.diff)}`, '', `${f.policyType}, against \`${f.base}\`.`, '');
-    lines.push(...mdSection('Added', 'added', f.diff.added), ...mdSection('Removed', 'removed', f.diff.removed));
+    for (const s of SECTIONS) lines.push(...mdSection(s.title, s.kind, f.diff[s.kind], s.mark));
   }
   if (!files.length) lines.push('No policy files changed.');
   return `${lines.join('\n')}\n`;
 }
 
-/** JSON: one object per file, `{ file, base, policyType, added, removed }`. */
+/** JSON: one object per file, `{ file, base, policyType, added, removed, denied, noLongerDenied }`. */
 export function formatDiffJson(files: readonly FileDiff[]): string {
-  return `${JSON.stringify(files.map((f) => ({ file: f.file, base: f.base, policyType: f.policyType, added: f.diff.added.map(plainItem), removed: f.diff.removed.map(plainItem) })), null, 2)}\n`;
+  return `${JSON.stringify(files.map((f) => ({ file: f.file, base: f.base, policyType: f.policyType, added: f.diff.added.map(plainItem), removed: f.diff.removed.map(plainItem), denied: f.diff.denied.map(plainItem), noLongerDenied: f.diff.noLongerDenied.map(plainItem) })), null, 2)}\n`;
 }
