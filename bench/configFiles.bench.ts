@@ -11,7 +11,8 @@ import { lintAwsConfig } from '../src/core/profiles/configLint';
 import { lintAwsConfigErrorsOf } from '../src/core/profiles/configLintChain';
 import { fileProblems } from '../src/core/profiles/fileProblems';
 import { buildProfilesModel, buildProfilesModelInSteps, chainText, chainWords, needsMfa, profileChain } from '../src/core/profiles/model';
-import { AwsConfigParser } from '../src/node/awsConfigParser';
+import { AwsConfigChecks } from '../src/node/awsConfigChecks';
+import { AwsConfigParser, CONFIG_WORKER_MIN_CHARS } from '../src/node/awsConfigParser';
 import { AwsFilesLoader, readAwsFile } from '../src/node/awsFiles';
 
 const CONFIG_WORKER = path.join(__dirname, '..', '..', 'dist', 'awsConfigWorker.js');
@@ -69,6 +70,20 @@ async function cpuMsAsync(fn: () => Promise<unknown>): Promise<number> {
  * check in the worker, the model in steps).
  */
 async function longestHold(paths: { config: string; credentials: string }, inWorker: boolean): Promise<number> {
+  return holdOf(async (turn) => {
+    const parser = inWorker ? new AwsConfigParser({ workerPath: CONFIG_WORKER, warn: (m) => console.log(m) }) : undefined;
+    const files = await new AwsFilesLoader(parser).load(paths);
+    await turn();
+    if (!files.configProblems) fileProblems(files.config.text!, 'config');
+    await turn();
+    if (inWorker) await buildProfilesModelInSteps(files.configSections, files.credentialsSections, turn);
+    else buildProfilesModel(files.configSections, files.credentialsSections);
+    await turn();
+  });
+}
+
+/** The longest wall ms the thread is held without a turn of its event loop while `work` runs. */
+async function holdOf(work: (turn: () => Promise<void>) => Promise<unknown>): Promise<number> {
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
   let longest = 0;
   let last = performance.now();
@@ -80,17 +95,24 @@ async function longestHold(paths: { config: string; credentials: string }, inWor
     if (watching) setTimeout(tick, 1);
   };
   setTimeout(tick, 1);
-  const parser = inWorker ? new AwsConfigParser({ workerPath: CONFIG_WORKER, warn: (m) => console.log(m) }) : undefined;
-  const files = await new AwsFilesLoader(parser).load(paths);
-  await turn();
-  if (!files.configProblems) fileProblems(files.config.text!, 'config');
-  await turn();
-  if (inWorker) await buildProfilesModelInSteps(files.configSections, files.credentialsSections, turn);
-  else buildProfilesModel(files.configSections, files.credentialsSections);
-  await turn();
+  await work(turn);
   watching = false;
   tick();
   return longest;
+}
+
+/**
+ * The longest holds of the config linter's checks: the Problems panel's lint of the open document and
+ * Start Session's check of one chain, on this thread (as before) and as the editor runs them now.
+ */
+async function checkHolds(text: string): Promise<Record<string, number>> {
+  const options = { workerPath: CONFIG_WORKER, warn: (m: string) => console.log(m), minWorkerChars: CONFIG_WORKER_MIN_CHARS };
+  const chain = new Set(['p1', 'p0', 'default']);
+  const lintHold = await holdOf(async () => lintAwsConfig(text, 'config', { otherFileProfiles: [] }));
+  const lintWkr = await holdOf(async () => new AwsConfigChecks(options).lint('doc', text, []));
+  const chainHold = await holdOf(async () => lintAwsConfigErrorsOf(text, 'config', chain, []));
+  const chainWkr = await holdOf(async () => new AwsConfigChecks(options).chainErrors(text, chain, []));
+  return { lintHold, lintWkr, chainHold, chainWkr };
 }
 
 /** The CPU ms of each stage, for one file. */
@@ -113,7 +135,7 @@ async function stages(file: string, text: string): Promise<Record<string, number
   });
   const hold = await longestHold(paths, false);
   const holdWkr = await longestHold(paths, true);
-  return { read, sdk, again, editor, chain, tree, hold, holdWkr };
+  return { read, sdk, again, editor, chain, tree, hold, holdWkr, ...(await checkHolds(text)) };
 }
 
 async function main(): Promise<void> {
@@ -121,7 +143,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-lens-config-bench-'));
   const file = path.join(dir, 'config');
   console.log('AWS config files: CPU ms per stage at three sizes; growth per doubling (linear ≈ 2×)');
-  console.log('  stages: read = bounded read; sdk = the SDK ini loader; again = the Profiles view\'s reload of the file unchanged; editor = lint for the Problems panel; chain = Start Session\'s check of one profile\'s chain; tree = broken lines + profiles model + every profile\'s row; hold = the longest wall ms the thread is held while the Profiles view reloads the changed file, parsing it on its own thread, holdWkr = the same as the view does it now: the parse and line check in a worker, the profiles model in steps');
+  console.log('  stages: read = bounded read; sdk = the SDK ini loader; again = the Profiles view\'s reload of the file unchanged; editor = lint for the Problems panel; chain = Start Session\'s check of one profile\'s chain; tree = broken lines + profiles model + every profile\'s row; hold = the longest wall ms the thread is held while the Profiles view reloads the changed file, parsing it on its own thread, holdWkr = the same as the view does it now: the parse and line check in a worker, the profiles model in steps; lintHold / lintWkr = the longest hold of the Problems panel\'s lint of the open config on this thread / as the editor runs it now (a worker from 128 K characters); chainHold / chainWkr = the same for Start Session\'s check of one chain');
   let flagged = 0;
   try {
     for (const shape of SHAPES) {

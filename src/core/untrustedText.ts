@@ -90,14 +90,23 @@ function cutMiddle(message: string, max: number): string {
   return `${start}${l10n.t(' … {0} characters not shown … ', (message.length - start.length - end.length).toLocaleString('en-US'))}${end}`;
 }
 
+/** The `\S{max+1,}` pattern per `max`: a message is matched against one of a few, not compiled each time. */
+const longRuns = new Map<number, RegExp>();
+
 function clipRuns(message: string, { max, kept }: Shortening): string {
   let out = '';
   let from = 0;
   // Where the next closing mark is, found once per mark and kept: a run of "[[[[" without "]" is not searched again for each "[".
   const next: Record<string, number> = { '"': -2, ']': -2 };
+  // Where the next opening mark of each kind is: the text between marks is skipped by indexOf, not read a character at a time.
+  let quote = -2;
+  let bracket = -2;
   for (let i = 0; i < message.length; i++) {
+    if (quote !== -1 && quote < i) quote = message.indexOf('"', i);
+    if (bracket !== -1 && bracket < i) bracket = message.indexOf('[', i);
+    i = quote < 0 ? bracket : bracket < 0 ? quote : Math.min(quote, bracket);
+    if (i < 0) break;
     const c = message[i];
-    if (c !== '"' && c !== '[') continue;
     const close = c === '"' ? '"' : ']';
     if (next[close] !== -1 && next[close] <= i) next[close] = message.indexOf(close, i + 1);
     const end = next[close];
@@ -109,6 +118,10 @@ function clipRuns(message: string, { max, kept }: Shortening): string {
     i = end;
   }
   const quotesClipped = from === 0 ? message : out + message.slice(from);
-  const longRun = new RegExp(`\\S{${max + 1},}`, 'g');
+  let longRun = longRuns.get(max);
+  if (!longRun) {
+    longRun = new RegExp(`\\S{${max + 1},}`, 'g');
+    longRuns.set(max, longRun);
+  }
   return quotesClipped.replace(longRun, (run) => clipped(run, kept));
 }

@@ -8,6 +8,12 @@ import * as fs from 'fs';
 import { Worker } from 'worker_threads';
 import { decodeParsedConfig, parseConfigText, type ParsedConfig, type ParsedConfigWire } from './awsConfigParse';
 
+/**
+ * Config texts of fewer characters are parsed and checked on the extension host's thread: a worker
+ * takes longer to start than their parse, line check or lint (about 20 ms each at this size).
+ */
+export const CONFIG_WORKER_MIN_CHARS = 128 * 1024;
+
 export interface ConfigParseJob {
   readonly id: number;
   readonly file: string;

@@ -27,22 +27,30 @@ export class ChainConfigErrors {
   /** How many times a chain was checked: what a test can see of the reuse. */
   lints = 0;
 
-  /** The errors about the given profiles, in line order; `lint` runs only when they are not kept for `key`. */
-  of(key: string, profiles: ReadonlySet<string>, lint: (profiles: ReadonlySet<string>) => ProfileConfigError[]): readonly ProfileConfigError[] {
-    if (key !== this.key) {
-      this.key = key;
-      this.kept.clear();
-      this.keptErrors = 0;
-    }
+  /**
+   * The errors about the given profiles, in line order; `lint` runs only when they are not kept for
+   * `key` (it may answer later, from another thread).
+   */
+  async of(key: string, profiles: ReadonlySet<string>, lint: (profiles: ReadonlySet<string>) => ProfileConfigError[] | Promise<ProfileConfigError[]>): Promise<readonly ProfileConfigError[]> {
+    this.forKey(key);
     const chain = [...profiles].sort().join('\u0000');
     const kept = this.kept.get(chain);
     if (kept) return kept;
     this.lints++;
-    const errors = lint(profiles);
+    const errors = await lint(profiles);
+    // Another version of the files was checked meanwhile: these errors are not theirs to keep.
+    if (key !== this.key) return errors;
     if (this.kept.size < MAX_KEPT_CHAINS && this.keptErrors + errors.length <= MAX_KEPT_CONFIG_ERRORS) {
       this.kept.set(chain, errors);
       this.keptErrors += errors.length;
     }
     return errors;
+  }
+
+  private forKey(key: string): void {
+    if (key === this.key) return;
+    this.key = key;
+    this.kept.clear();
+    this.keptErrors = 0;
   }
 }

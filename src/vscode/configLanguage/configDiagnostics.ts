@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ConfigFileKind, ConfigFinding, ConfigFindingSeverity, lintAwsConfig, profileNamesOf } from '../../core/profiles/configLint';
 import { awsFileEncodingProblem } from '../../core/profiles/awsFileEncoding';
 import type { TextRange } from '../../core/profiles/iniPositions';
+import { CheckSuperseded, type AwsConfigChecks } from '../../node/awsConfigChecks';
 import { CounterpartReader, counterpartPath, isSamePath, kindOfDocument } from './configFiles';
 
 export const DIAGNOSTIC_SOURCE = 'sts-lens';
@@ -50,6 +51,8 @@ export class ConfigDiagnostics implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly readOther: CounterpartReader,
+    /** Lints a large config document in a worker thread; a credentials document stays on this thread. */
+    private readonly checks?: AwsConfigChecks,
   ) {
     this.subscriptions.push(
       this.collection,
@@ -102,11 +105,14 @@ export class ConfigDiagnostics implements vscode.Disposable {
         return;
       }
       const otherFileProfiles = otherText === undefined ? [] : profileNamesOf(otherText, kind === 'config' ? 'credentials' : 'config');
-      const findings = lintAwsConfig(text, kind, { otherFileProfiles });
+      const findings = this.checks && kind === 'config' ? await this.checks.lint(key, text, otherFileProfiles) : lintAwsConfig(text, kind, { otherFileProfiles });
+      // A newer edit or a close happened while the worker linted.
+      if (this.states.get(key) !== state || state.generation !== generation || doc.isClosed) return;
       state.findings = findings;
       this.collection.set(doc.uri, findings.map(toDiagnostic));
       this.log.debug(`Linted ${kind} file ${doc.uri.fsPath}: ${findings.length} finding(s) in ${(performance.now() - started).toFixed(1)} ms`);
     } catch (e) {
+      if (e instanceof CheckSuperseded) return;
       this.log.error(`Could not lint ${doc.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }

@@ -1,4 +1,7 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { AwsConfigChecks } from '../../node/awsConfigChecks';
+import { CONFIG_WORKER_MIN_CHARS } from '../../node/awsConfigParser';
 import type { StsLensContext } from '../context';
 import { ConfigAssistProvider } from './configAssist';
 import { ConfigQuickFixProvider } from './configCodeActions';
@@ -24,7 +27,8 @@ export function registerConfigLanguage(ctx: StsLensContext, options: ConfigLangu
   if (existing) return existing;
   const selector: vscode.DocumentSelector = [{ language: CONFIG_LANGUAGE_ID }, { language: CREDENTIALS_LANGUAGE_ID }];
   const reader = options.readCounterpart ?? readCounterpart;
-  const diagnostics = new ConfigDiagnostics(ctx.log, reader);
+  const checks = new AwsConfigChecks({ workerPath: path.join(ctx.extension.extensionPath, 'dist', 'awsConfigWorker.js'), coreWords: vscode.l10n.bundle, warn: (m) => ctx.log.warn(m), minWorkerChars: CONFIG_WORKER_MIN_CHARS });
+  const diagnostics = new ConfigDiagnostics(ctx.log, reader, checks);
   const symbols = new ConfigSymbolProvider();
   const assist = new ConfigAssistProvider(reader);
 
@@ -38,6 +42,7 @@ export function registerConfigLanguage(ctx: StsLensContext, options: ConfigLangu
 
   const disposables: vscode.Disposable[] = [
     diagnostics,
+    checks,
     vscode.languages.registerCodeActionsProvider(selector, new ConfigQuickFixProvider((uri) => diagnostics.findingsFor(uri)), {
       providedCodeActionKinds: ConfigQuickFixProvider.providedCodeActionKinds,
     }),

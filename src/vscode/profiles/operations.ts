@@ -174,7 +174,7 @@ export class StsOperations {
 
   /** The config linter's errors for the profile's chain stop the call before STS sees it, in the linter's words. */
   private async checkProfileSettings(p: AwsProfile, operation: string): Promise<void> {
-    check(operation, await profileConfigProblems(await this.profiles.ensureLoaded(), p.name), true);
+    check(operation, await profileConfigProblems(await this.profiles.ensureLoaded(), p.name, this.profiles.configChecks), true);
   }
 
   /** The profile whose long-term user keys a role profile ultimately uses (GetSessionToken and GetFederationToken need user keys). */

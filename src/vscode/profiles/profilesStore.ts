@@ -5,7 +5,8 @@ import { fileProblems } from '../../core/profiles/fileProblems';
 import type { AwsFileKind, IniSyntaxProblem } from '../../core/profiles/iniSyntax';
 import type { SessionRecord } from '../../core/sessions/session';
 import { awsFilePaths, AwsFilesLoader, homeDir, MAX_CACHE_ENTRIES, MAX_CACHE_FILES, readDiskSessions, type AwsFilePaths, type DiskSessions, type LoadedAwsFiles } from '../../node/awsFiles';
-import { AwsConfigParser } from '../../node/awsConfigParser';
+import { AwsConfigChecks } from '../../node/awsConfigChecks';
+import { AwsConfigParser, CONFIG_WORKER_MIN_CHARS } from '../../node/awsConfigParser';
 import { watchTargets } from '../../node/fileWatch';
 
 /** A line of an AWS file the SDK cannot use, for the tree's error nodes. */
@@ -46,11 +47,6 @@ export interface ProfilesSnapshot {
  */
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/**
- * Config files of fewer characters are parsed on the extension host's thread: a worker takes longer
- * to start than their parse and line check (about 20 ms each at this size).
- */
-const CONFIG_WORKER_MIN_CHARS = 128 * 1024;
 
 /** Problems and cached sessions are a few hundred small records at most. */
 const sameRecords = (a: readonly object[], b: readonly object[]): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -73,6 +69,8 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
   private readonly configParser: AwsConfigParser | undefined;
   /** Parses a file again only when its bytes changed. */
   readonly files: AwsFilesLoader;
+  /** Start Session's check of a chain in a large config file, in a worker thread. */
+  readonly configChecks: AwsConfigChecks | undefined;
   /** The model last built by onDisk, with the sections it was built from. */
   private onDiskModel: { config: IniSections; credentials: IniSections; model: ProfilesModel } | undefined;
   private readonly problemsOf = new Map<AwsFileKind, { file: string; sections: object; problems: FileProblem[] }>();
@@ -81,7 +79,9 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
 
   /** `configWorker`: dist/awsConfigWorker.js; without it every file is parsed on this thread. */
   constructor(private readonly log: vscode.LogOutputChannel, private readonly defaultRegion: () => string, configWorker?: string) {
-    this.configParser = configWorker ? new AwsConfigParser({ workerPath: configWorker, coreWords: vscode.l10n.bundle, warn: (m) => log.warn(m), minWorkerChars: CONFIG_WORKER_MIN_CHARS }) : undefined;
+    const worker = configWorker ? { workerPath: configWorker, coreWords: vscode.l10n.bundle, warn: (m: string) => log.warn(m), minWorkerChars: CONFIG_WORKER_MIN_CHARS } : undefined;
+    this.configParser = worker && new AwsConfigParser(worker);
+    this.configChecks = worker && new AwsConfigChecks(worker);
     this.files = new AwsFilesLoader(this.configParser);
   }
 
@@ -208,6 +208,7 @@ export class ProfilesStore implements vscode.Disposable, AwsFilesSource {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     for (const w of this.watchers) w.dispose();
     this.configParser?.dispose();
+    this.configChecks?.dispose();
     this.changed.dispose();
   }
 }

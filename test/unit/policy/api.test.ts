@@ -179,6 +179,17 @@ describe('parseStrictTree', () => {
     assert.strictEqual(shape(strict).statements[0].conditions.length, 2);
   });
 
+  it('parses each document afresh after one it gave up on deep inside', () => {
+    const deep = '{"a":'.repeat(40) + '["b", "c", tru';
+    const nested = '{"a":'.repeat(40) + '["b"]' + '}'.repeat(40);
+    const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject"],"Resource":"*"}]}';
+    for (const t of [deep, nested, deep, policy]) {
+      const errors: ParseError[] = [];
+      const slow = parseTree(t, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+      assert.deepStrictEqual(plain(parseStrictTree(t)), errors.length ? undefined : plain(slow), t.slice(0, 40));
+    }
+  });
+
   it('leaves comments, trailing commas, bad literals and unusual whitespace to jsonc-parser', () => {
     for (const t of ['{"a":1,}', '{"a":1 // c\n}', '{"a":tru}', '{"a":truex}', '{"a":01}', '{"a":1}x', '\u00a0{}', '{"a":"\t"}', '', '{"a" 1}', '[1,]', '{"a":1.}', '{"a":"b', '{"a":"b\\', '["\\n\u0001"]', '{"a\n":1}', '{"a":\u00a01}', '[1,\u00a02]', '[\u00a01]', '{"a":1\u00a0}']) {
       assert.strictEqual(parseStrictTree(t), undefined, JSON.stringify(t));

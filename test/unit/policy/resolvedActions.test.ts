@@ -75,4 +75,16 @@ describe('resolved action strings', () => {
     assert.strictEqual(statement(['*', 's3:GetObject', '*']).actionsRepeat, true);
     assert.strictEqual(statement(['*', 's3:GetObject']).actionsRepeat, false);
   });
+
+  it("say which escalation path's actions they cover, whether or not the string is met first", () => {
+    for (const order of [['iam:PassRole', 's3:GetObject'], ['s3:GetObject', 'iam:PassRole']]) {
+      const got = resolved(order);
+      const passRole = got.find((a) => a.value === 'iam:PassRole')!;
+      const getObject = got.find((a) => a.value === 's3:GetObject')!;
+      assert.ok(passRole.covers && passRole.covers.length > 0, 'iam:PassRole covers a path action');
+      assert.deepStrictEqual(getObject.covers, []);
+    }
+    assert.strictEqual(statement(['iam:PassRole']).coversPathAction, true);
+    assert.strictEqual(statement(['s3:GetObject', 's3:PutObject']).coversPathAction, false);
+  });
 });

@@ -2,7 +2,7 @@ import { globMatch } from '../../policy/actions';
 import { plainStrings, someString } from '../../policy/elementStrings';
 import type { ParsedElement, ParsedPolicy, ParsedStatement } from '../../policy/parse';
 import { resourceMatch, resourceOverlap } from '../operators';
-import { coveredByElement, pathActionIndex } from './pathActions';
+import { coveredByElement, NO_MARKS, pathActionIndex } from './pathActions';
 import type { PathRequest } from './types';
 import { ownCopy } from '../../policy/ownCopy';
 
@@ -81,7 +81,13 @@ export interface CoverSubject {
   readonly covered: readonly (readonly (Uint8Array | undefined)[] | undefined)[];
 }
 
-const coveringBySubject = new WeakMap<CoverSubject, Map<string, readonly Covering[]>>();
+/** Per subject: the statements that may cover a path action (see pathStatements), and the covering statements found per action. */
+interface CoverCache {
+  readonly byAction: Map<string, readonly Covering[]>;
+  pathStatements?: readonly Covering[];
+}
+
+const coveringBySubject = new WeakMap<CoverSubject, CoverCache>();
 
 /**
  * The statements of the subject's policies that cover the action, in order. Found once per subject
@@ -89,24 +95,45 @@ const coveringBySubject = new WeakMap<CoverSubject, Map<string, readonly Coverin
  * requests of several paths share an action (iam:PassRole), while most statements cover none of them.
  */
 export function covering(p: CoverSubject, action: string): readonly Covering[] {
-  let byAction = coveringBySubject.get(p);
-  if (!byAction) {
-    byAction = new Map();
-    coveringBySubject.set(p, byAction);
+  let cache = coveringBySubject.get(p);
+  if (!cache) {
+    cache = { byAction: new Map() };
+    coveringBySubject.set(p, cache);
   }
-  let list = byAction.get(action);
+  let list = cache.byAction.get(action);
   if (!list) {
     const out: Covering[] = [];
     const index = pathActionIndex(action);
-    for (let i = 0; i < p.parsed.length; i++) {
-      const statements = p.parsed[i].statements;
-      const marks = p.covered[i];
-      for (let k = 0; k < statements.length; k++) if (coversAction(statements[k], action, index, marks?.[k])) out.push({ policy: i, index: k, st: statements[k] });
+    if (index >= 0) {
+      const statements = (cache.pathStatements ??= pathStatements(p));
+      for (let i = 0; i < statements.length; i++) {
+        const c = statements[i];
+        if (coversAction(c.st, action, index, p.covered[c.policy]?.[c.index])) out.push(c);
+      }
+    } else {
+      for (let i = 0; i < p.parsed.length; i++) {
+        const statements = p.parsed[i].statements;
+        for (let k = 0; k < statements.length; k++) if (coversAction(statements[k], action, index, undefined)) out.push({ policy: i, index: k, st: statements[k] });
+      }
     }
     list = out;
-    byAction.set(action, list);
+    cache.byAction.set(action, list);
   }
   return list;
+}
+
+/**
+ * The statements that may cover a path action, in order, read once per subject: all but those whose
+ * Action strings the grants found to cover none (most statements of a policy that opens a path).
+ */
+function pathStatements(p: CoverSubject): Covering[] {
+  const out: Covering[] = [];
+  for (let i = 0; i < p.parsed.length; i++) {
+    const statements = p.parsed[i].statements;
+    const marks = p.covered[i];
+    for (let k = 0; k < statements.length; k++) if (!(statements[k].action && marks?.[k] === NO_MARKS)) out.push({ policy: i, index: k, st: statements[k] });
+  }
+  return out;
 }
 
 /** Whether one of the element's strings is `*` or a pattern of the action (apart, so coversAction makes no closure). */

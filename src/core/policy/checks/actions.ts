@@ -64,10 +64,10 @@ class Resolved implements ResolvedAction {
     return r.matches ?? (r.action ? (r.matches = [r.action]) : undefined);
   }
 
-  /** The escalation paths' actions the string covers, by index (see coveredBy). */
+  /** The escalation paths' actions the string covers, by index (see coveredBy): an action kept as itself covers none. */
   get covers(): readonly number[] {
     const r = this.resolution;
-    return r instanceof Resolution ? r.covers : coveredByAction(this.value, r.service);
+    return r instanceof Resolution ? r.covers : NO_ACTIONS;
   }
 
   get known(): boolean {
@@ -131,7 +131,8 @@ class Resolution {
 
 /**
  * A string's resolution as the run keeps it: the catalog's own action for a string that names one
- * exactly as the data writes it (most strings), so that it costs no object of its own; else a Resolution.
+ * exactly as the data writes it and covers no escalation path's action (most strings), so that it
+ * costs no object of its own; else a Resolution.
  */
 type Entry = Resolution | ActionInfo;
 
@@ -154,7 +155,8 @@ function exactAction(catalog: IamCatalog, text: string, colon: number): ActionIn
   if (!catalog.hasService(service) || !catalog.isLoaded(service)) return undefined;
   const name = text.slice(colon + 1);
   const a = catalog.action(service, name);
-  return a && a.service === service && a.name === name ? a : undefined;
+  // A string that covers an escalation path's action keeps a Resolution, which holds what it covers.
+  return a && a.service === service && a.name === name && coveredByAction(text, service) === NO_ACTIONS ? a : undefined;
 }
 
 function resolveText(catalog: IamCatalog, text: string): Resolution {
@@ -221,9 +223,13 @@ let lastRepeats = false;
 /** Whether a string of the last resolve call covers an escalation path's action. */
 let lastCoversPathAction = false;
 
-/** The entries the resolve call under way met, to tell a repeat: scanned while few, then a set. */
-const met: Entry[] = [];
-const MET_SCANNED = 8;
+/**
+ * The entries the resolve call under way met (the first `metCount`), to tell a repeat: scanned
+ * while few (most lists), then a set. The array is kept between calls, so scanning allocates nothing.
+ */
+const MET_SCANNED = 32;
+const met = new Array<Entry | undefined>(MET_SCANNED).fill(undefined);
+let metCount = 0;
 let metSet: Set<Entry> | undefined;
 
 /** Notes an entry of the resolve call under way; true when it was met already. */
@@ -233,10 +239,11 @@ function metAgain(e: Entry): boolean {
     metSet.add(e);
     return false;
   }
-  for (let k = 0; k < met.length; k++) if (met[k] === e) return true;
-  if (met.length < MET_SCANNED) met.push(e);
+  for (let k = 0; k < metCount; k++) if (met[k] === e) return true;
+  if (metCount < MET_SCANNED) met[metCount++] = e;
   else {
-    metSet = new Set(met);
+    metSet = new Set<Entry>();
+    for (let k = 0; k < metCount; k++) metSet.add(met[k]!);
     metSet.add(e);
   }
   return false;
@@ -315,10 +322,12 @@ function resolve(ctx: LintContext, el: ParsedElement | undefined): ResolvedActio
     }
     // Equal strings share one entry (the cache's or this lint's), so meeting it again is a repeat.
     if (metAgain(entry)) repeats ||= true;
-    if (entry instanceof Resolution ? entry.covers !== NO_ACTIONS : coveredByAction(text, entry.service) !== NO_ACTIONS) coversPathAction = true;
+    if (entry instanceof Resolution && entry.covers !== NO_ACTIONS) coversPathAction = true;
     out.push(new Resolved(text, c, el, single ? -1 : i, entry));
   }
-  met.length = 0;
+  // Not kept past the call: the entries would stay alive with the array.
+  met.fill(undefined, 0, metCount);
+  metCount = 0;
   metSet = undefined;
   lastRepeats = repeats;
   lastCoversPathAction = coversPathAction;

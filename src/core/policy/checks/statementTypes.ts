@@ -3,7 +3,6 @@
 import { hasWildcard } from '../actions';
 import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../catalog';
 import type { LintContext, StatementContext } from '../context';
-import { ownCopy } from '../ownCopy';
 import { formatService } from './arnFormats';
 
 /** The resource types of one list of matched actions, in order, each once; null when one is unknown. */
@@ -103,12 +102,6 @@ export interface StatementTypes {
 }
 
 /**
- * Per catalog and action list (the action strings, in order): policies in one run repeat the same
- * statements. Only lists whose every action is resolved are kept, since nothing can change them.
- */
-const statementTypesCache = new WeakMap<IamCatalog, Map<string, StatementTypes>>();
-const MAX_KEPT_ACTIONS = 64;
-/**
  * The same answers by the statement's resource types, in order: a tree with a level per type. The
  * catalog gives one object per resource type, so the types are told apart by identity, without a
  * key string built from their names.
@@ -131,15 +124,6 @@ interface TypesTree {
 const typesCache = new WeakMap<IamCatalog, TypesTree>();
 
 export function statementTypes(ctx: LintContext, sc: StatementContext): StatementTypes {
-  let cache = statementTypesCache.get(ctx.catalog);
-  if (!cache) {
-    cache = new Map();
-    statementTypesCache.set(ctx.catalog, cache);
-  }
-  // Long lists rarely repeat and their key costs as much as the answer: only short ones are kept.
-  const key = !!sc.st.action && sc.actions.length > 0 && sc.actions.length <= MAX_KEPT_ACTIONS ? keyOf(sc.actions) : undefined;
-  const hit = key === undefined ? undefined : cache.get(key);
-  if (hit) return hit;
   const accepted = acceptedTypes(ctx, sc);
   // Statements with other actions often accept the same types, in the same order: they share one
   // answer, whose lists then find their fitting types already kept (see fittingTypes).
@@ -151,10 +135,7 @@ export function statementTypes(ctx: LintContext, sc: StatementContext): Statemen
   const types = accepted ? [...accepted] : undefined;
   const node = types ? typesNode(tree.root, types) : undefined;
   const same = node ? node.answer : tree.unknown;
-  if (same) {
-    if (key !== undefined) keep(cache, ownCopy(key), same);
-    return same;
-  }
+  if (same) return same;
   const byService = new Map<string, ResourceTypeInfo[]>();
   for (let i = 0; types && i < types.length; i++) {
     const t = types[i];
@@ -170,7 +151,6 @@ export function statementTypes(ctx: LintContext, sc: StatementContext): Statemen
   if (node) node.answer = result;
   else tree.unknown = result;
   tree.size++;
-  if (key !== undefined) keep(cache, ownCopy(key), result);
   return result;
 }
 
@@ -194,20 +174,4 @@ function typesNode(root: TypesNode, types: readonly ResourceTypeInfo[]): TypesNo
     node = next;
   }
   return node;
-}
-
-function keep(cache: Map<string, StatementTypes>, key: string, value: StatementTypes): void {
-  if (cache.size > 20000) cache.clear();
-  cache.set(key, value);
-}
-
-/** The action strings, one a line, when every one is resolved for good; else undefined (the answer may change). */
-function keyOf(actions: StatementContext['actions']): string | undefined {
-  let key = '';
-  for (let i = 0; i < actions.length; i++) {
-    const a = actions[i];
-    if (a.value === '*' || a.invalid || !(a.known ?? !!a.matches)) return undefined;
-    key = i === 0 ? a.value : `${key}\n${a.value}`;
-  }
-  return key;
 }

@@ -150,9 +150,10 @@ export function grantsOf(policy: ParsedPolicy, resolved?: readonly ResolvedState
 
 /**
  * Whether the linter found that no statement's Action strings cover a path action, and no Allow
- * statement has NotAction: most policies. grantsOf then reads no statement and allocates no marks.
+ * statement has NotAction: most policies. grantsOf then reads no statement and allocates no marks,
+ * and such a policy opens no path and is no full administrator.
  */
-function grantsNoPathAction(policy: ParsedPolicy, resolved: readonly ResolvedStatementActions[]): boolean {
+export function grantsNoPathAction(policy: ParsedPolicy, resolved: readonly ResolvedStatementActions[]): boolean {
   const statements = policy.statements;
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];
