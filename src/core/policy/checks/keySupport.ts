@@ -48,16 +48,7 @@ function lowered(key: string): string {
   return l;
 }
 
-function addTo(this: Set<string>, key: string): void {
-  this.add(key);
-}
-
 function addSupportedKeys(out: Set<string>, catalog: IamCatalog, a: KeyedAction): void {
-  const ready = a.supportedKeys;
-  if (ready) {
-    ready.forEach(addTo, out);
-    return;
-  }
   const own = a.conditionKeys;
   for (let i = 0; i < own.length; i++) out.add(lowered(own[i]));
   const types = a.resourceTypes;
@@ -69,29 +60,39 @@ function addSupportedKeys(out: Set<string>, catalog: IamCatalog, a: KeyedAction)
   }
 }
 
-/**
- * The keys any of these actions supports. Resolved action lists are shared between the policies of
- * a run (see checks/actions.ts), so the union is built once per distinct list. A list of one action
- * (a name without a wildcard) answers with that action's own set; the actions of a wildcard's list
- * add their keys to the union without a set each, which the run would keep and rarely ask again.
- */
-const keysOfMatchesCache = new WeakMap<IamCatalog, WeakMap<readonly ActionInfo[], ReadonlySet<string>>>();
+/** Whether one of the keys, lowercased, is `template` or `lower`. */
+function listHolds(keys: readonly string[], template: string, lower: string): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    const l = lowered(keys[i]);
+    if (l === template || l === lower) return true;
+  }
+  return false;
+}
 
-function keysOfMatches(ctx: LintContext, matches: readonly ActionInfo[]): ReadonlySet<string> {
-  if (matches.length === 1) return supportedKeys(ctx.catalog, matches[0]);
-  let byMatches = keysOfMatchesCache.get(ctx.catalog);
-  if (!byMatches) {
-    byMatches = new WeakMap();
-    keysOfMatchesCache.set(ctx.catalog, byMatches);
+/** Whether the action supports `template` or `lower` (lowercased keys): its set when the catalog has one ready or one was built (see supportedKeys), else its lists. */
+function supportsKey(catalog: IamCatalog, a: KeyedAction, template: string, lower: string): boolean {
+  const known = a.supportedKeys ?? supportedKeysCache.get(a);
+  return known ? known.has(template) || known.has(lower) : listsHoldKey(catalog, a, template, lower);
+}
+
+/**
+ * Whether the action's supported keys (see supportedKeys) hold `template` or `lower`, read from the
+ * catalog's lists and stopping at the first that does: no set is built, and the resource types after
+ * it are not looked up. Most keys a statement uses are supported by its first action.
+ */
+export function listsHoldKey(catalog: IamCatalog, a: KeyedAction, template: string, lower: string): boolean {
+  if (listHolds(a.conditionKeys, template, lower)) return true;
+  const types = a.resourceTypes;
+  for (let i = 0; i < types.length; i++) {
+    if (listHolds(types[i].conditionKeys, template, lower) || listHolds(typeInfo(catalog, a, i)?.conditionKeys ?? NO_KEYS, template, lower)) return true;
   }
-  let s = byMatches.get(matches);
-  if (!s) {
-    const union = new Set<string>();
-    for (let i = 0; i < matches.length; i++) addSupportedKeys(union, ctx.catalog, matches[i]);
-    byMatches.set(matches, union);
-    s = union;
-  }
-  return s;
+  return false;
+}
+
+/** Whether any of these actions supports the key: those of a wildcard's list are read one by one, until one does. */
+function someSupports(catalog: IamCatalog, matches: readonly ActionInfo[], template: string, lower: string): boolean {
+  for (let i = 0; i < matches.length; i++) if (supportsKey(catalog, matches[i], template, lower)) return true;
+  return false;
 }
 
 const TAG_KEYS: ReadonlySet<string> = new Set(['aws:resourcetag/${tagkey}', 'aws:requesttag/${tagkey}']);
@@ -150,7 +151,6 @@ export function checkKeySupport(ctx: LintContext): void {
     // Whether each action is known is read without expanding its wildcard: expansions are built
     // only when a key needs the keys of what a wildcard matches.
     if (sc.actions.some((a) => a.value === '*' || a.invalid || !(a.known ?? !!a.matches))) continue;
-    const keysOf = (a: (typeof sc.actions)[number]) => keysOfMatches(ctx, a.matches!);
     for (let o = 0; o < sc.st.conditions.length; o++) {
       const op = sc.st.conditions[o];
       const info = parseConditionOperator(op.operator);
@@ -161,16 +161,20 @@ export function checkKeySupport(ctx: LintContext): void {
         const slash = lower.indexOf('/');
         const base = slash > 0 ? lower.slice(0, slash) : lower;
         if (base === 'aws:resourcetag' && slash > 0) {
+          // Told before any action is read: IfExists and Null keys, and a negated operator in a Deny
+          // (it matches when the key is absent, so such a Deny still denies: only the positive match
+          // lets actions through), never make this finding.
+          const allow = sc.effect === 'Allow';
+          if (info.ifExists || info.base === 'Null' || !(allow || (sc.effect === 'Deny' && !info.negated))) continue;
           const literal = sc.actions.filter((a) => !hasWildcard(a.value) && a.matches!.length === 1);
           const bad = literal.filter((a) => !actionTakesTags(ctx.catalog, a.matches![0]));
           // Only statements that mix tag-aware actions with others: a statement of unaware actions alone is a different mistake.
-          if (!bad.length || bad.length >= literal.length || info.ifExists || info.base === 'Null') continue;
+          if (!bad.length || bad.length >= literal.length) continue;
           const services = [...new Set(bad.map((a) => a.service))].join(', ');
           const targets = [...bad.map((a) => ({ path: a.path, node: a.node })), { path: k.keyPath, node: k.keyNode }];
-          if (sc.effect === 'Allow') {
+          if (allow) {
             ctx.r.add('ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', `Using the effect Allow with the condition key ${k.key} and actions for services with the following prefixes does not affect the policy: ${services}. The actions for the listed service are not allowed by this statement. We recommend that you move these actions to a different statement without this condition key.`, targets);
-          } else if (sc.effect === 'Deny' && !info.negated) {
-            // A negated operator matches when the key is absent, so such a Deny still denies: only the positive match lets actions through.
+          } else {
             ctx.r.add('DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE', `Using the effect Deny with the condition key ${k.key} and actions for services with the following prefixes can be overly permissive: ${services}. The actions for the listed services are not denied by this statement. We recommend that you move these actions to a different statement without this condition key.`, targets);
           }
           continue;
@@ -182,7 +186,7 @@ export function checkKeySupport(ctx: LintContext): void {
         // Cross-service keys AWS lists as global (ec2:SourceInstanceArn) come with every service's requests.
         if (!keyInfo || keyInfo.global) continue;
         const template = keyInfo.key.toLowerCase();
-        const supports = (a: (typeof sc.actions)[number]) => keysOf(a).has(template) || keysOf(a).has(lower);
+        const supports = (a: (typeof sc.actions)[number]) => someSupports(ctx.catalog, a.matches!, template, lower);
         // Actions without a wildcard first: a wildcard's keys are those of every action it matches.
         if (!sc.actions.some((a) => !hasWildcard(a.value) && supports(a)) && !sc.actions.some((a) => hasWildcard(a.value) && supports(a))) {
           const names = sc.actions.slice(0, 3).map((a) => a.value).join(', ');
