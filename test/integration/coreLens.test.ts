@@ -118,7 +118,7 @@ describe('CodeLens words of the policy editor in the display language', () => {
     useDisplayLanguageForCoreWords();
     const text = accessDocument().split('\n');
     assert.strictEqual(text[0], 'Access of policy.json since HEAD: +1 action, -2');
-    assert.strictEqual(text[1], 'IDENTITY_POLICY. Each action leads to the statement that causes the change; + is added access, - removed.');
+    assert.strictEqual(text[1], 'Identity policy. Each action leads to the statement that causes the change; + is added access, - removed.');
     assert.ok(text.includes('Added (1 action)'), text.join('\n'));
     assert.ok(text.includes('        s3:PutObject  \u2190 statement "ReadReports", line 1; if Bool aws:SecureTransport true'), text.join('\n'));
     assert.ok(text.includes('Removed (2 actions)'), text.join('\n'));

@@ -3,6 +3,7 @@ import { detectPolicyType, servicesReferenced, type Finding, type IamCatalog, ty
 import { applySuppressions, lintSettingsFor, type FileLintSettings, type SuppressedFinding } from '../../core/policy/config/applyConfig';
 import { EMPTY_PROJECT_CONFIG, type SeverityOverride } from '../../core/policy/config/projectConfig';
 import { findPolicyRegions, isOpaque, type PolicyRegion } from '../../core/policy/insight';
+import { policyTypeWords } from '../../core/policy/policyTypeWords';
 import { readCloudFormationYaml } from './yamlModule';
 import { createIamCatalog, type IamCatalogHandle } from '../../node/iamData';
 import { ProjectConfigFinder, projectRelativePath, type LoadedProjectConfig } from '../../node/projectConfigFile';
@@ -12,15 +13,7 @@ import { reportRefusedGlobs, uriMatches } from '../settingGlobs';
 import { ScenarioGuardrails } from './scenarioGuardrails';
 
 /** The name of a policy type, as the status bar, the lens and the type picker show it. */
-export function policyTypeLabel(type: PolicyType): string {
-  switch (type) {
-    case 'IDENTITY_POLICY': return vscode.l10n.t('Identity policy');
-    case 'RESOURCE_POLICY': return vscode.l10n.t('Resource policy');
-    case 'TRUST_POLICY': return vscode.l10n.t('Trust policy');
-    case 'SERVICE_CONTROL_POLICY': return vscode.l10n.t('Service control policy');
-    case 'RESOURCE_CONTROL_POLICY': return vscode.l10n.t('Resource control policy');
-  }
-}
+export const policyTypeLabel = policyTypeWords;
 
 export interface LintedRegion {
   readonly region: PolicyRegion;

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { conditionText, diffSummary, itemNote, statementName, type DiffKind } from './accessWords';
 import { effectiveAllows } from './compare';
 import { actionCount, hasChanges, type AccessItem } from './diff';
+import { policyTypeWords } from '../../policy/policyTypeWords';
 import type { PolicyAccess } from './model';
 import { groupItems, type FileDiff } from './render';
 
@@ -52,7 +53,7 @@ export function renderAccessDocument(f: FileDiff, trust?: { now: string[]; befor
   const lines: string[] = [];
   const links: AccessDocumentLink[] = [];
   // ASCII signs: the editor's monospace font may lack U+2212, which then shows as an empty box.
-  lines.push(l10n.t('Access of {0} since {1}: {2}', f.file, f.base, diffSummary(f.diff).replace(/\u2212/g, '-')), l10n.t('{0}. Each action leads to the statement that causes the change; + is added access, - removed.', f.policyType), '');
+  lines.push(l10n.t('Access of {0} since {1}: {2}', f.file, f.base, diffSummary(f.diff).replace(/\u2212/g, '-')), l10n.t('{0}. Each action leads to the statement that causes the change; + is added access, - removed.', policyTypeWords(f.policyType)), '');
   if (trust) {
     const nobody = l10n.t('nobody');
     lines.push(l10n.t('Who can assume this role now:'));
