@@ -112,6 +112,7 @@ describe('access since HEAD in a real VS Code with a real git repository', funct
     assert.strictEqual(await asked, undefined, 'the text as at HEAD has no lens');
     const lens = await until(async () => (await accessLens(uri)) ?? undefined, 'the lens of the edited policy');
     assert.strictEqual(lens.command!.title, `${LENS_PREFIX} +1 action`);
+    assert.strictEqual(lens.command!.tooltip, 'What this policy grants that it did not at HEAD, what it no longer grants, and what its Deny statements newly deny or no longer deny');
   });
 
   it('a trust policy that trusts one more account says who can assume it now and who could before', async () => {

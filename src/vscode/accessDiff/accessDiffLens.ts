@@ -41,7 +41,7 @@ export class AccessDiffLensProvider implements vscode.CodeLensProvider, vscode.D
       if (d.error) continue;
       const top = new vscode.Range(doc.positionAt(d.region.start), doc.positionAt(d.region.start));
       const args: ShowAccessDiffArgs = { uri: doc.uri.toString(), regionStart: d.region.start };
-      lenses.push(new vscode.CodeLens(top, { title: lensTitle(diffSummary(d.fileDiff.diff), d.trust), tooltip: vscode.l10n.t('What this policy grants that it did not at HEAD, and what it no longer grants'), command: COMMAND_SHOW_ACCESS_DIFF, arguments: [args] }));
+      lenses.push(new vscode.CodeLens(top, { title: lensTitle(diffSummary(d.fileDiff.diff), d.trust), tooltip: vscode.l10n.t('What this policy grants that it did not at HEAD, what it no longer grants, and what its Deny statements newly deny or no longer deny'), command: COMMAND_SHOW_ACCESS_DIFF, arguments: [args] }));
     }
     return lenses;
   }
